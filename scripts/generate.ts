@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
+const env: NodeJS.ProcessEnv = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY) {
   const stub = path.join(root, "node_modules", ".cache", "caravan", "schema-engine-stub");
   if (!existsSync(stub)) {

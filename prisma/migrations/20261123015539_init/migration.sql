@@ -59,6 +59,7 @@ CREATE TABLE "Source" (
     "published" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "url" TEXT,
+    "sections" JSONB NOT NULL,
     "retiredAt" TIMESTAMP(3),
 
     CONSTRAINT "Source_pkey" PRIMARY KEY ("id")
@@ -118,6 +119,7 @@ CREATE TABLE "Quiz" (
     "passPercent" INTEGER NOT NULL DEFAULT 70,
     "shuffleQuestions" BOOLEAN NOT NULL DEFAULT false,
     "drawCount" INTEGER,
+    "bankQuizIds" TEXT[],
     "retiredAt" TIMESTAMP(3),
 
     CONSTRAINT "Quiz_pkey" PRIMARY KEY ("id")

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Container } from "@/components/ui";
+import { SignInForm } from "@/components/sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+function safeCallback(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const params = await searchParams;
+  return (
+    <Container narrow>
+      <div className="mx-auto max-w-md">
+        <h1 className="font-serif text-3xl font-semibold">Sign in</h1>
+        <p className="mt-2 text-stone-700">New here? <Link className="underline" href="/signup">Create a student account</Link>.</p>
+        <div className="card mt-6"><SignInForm callbackUrl={safeCallback(params.callbackUrl)} /></div>
+      </div>
+    </Container>
+  );
+}

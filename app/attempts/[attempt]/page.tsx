@@ -1,0 +1,77 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
+import { QuizRunner } from "@/components/quiz-runner";
+import { orNotFound, requirePageUser } from "@/lib/server/page";
+import { attemptForTaking, attemptReview } from "@/lib/server/quiz-service";
+import { percent } from "@/lib/domain/scoring";
+
+export const metadata: Metadata = { title: "Quiz attempt" };
+
+type Params = { params: Promise<{ attempt: string }> };
+
+export default async function AttemptPage({ params }: Params) {
+  const { attempt: attemptId } = await params;
+  if (!z.uuid().safeParse(attemptId).success) notFound();
+  const user = await requirePageUser(`/attempts/${attemptId}`);
+  const taking = await orNotFound(attemptForTaking(user, attemptId));
+  const { attempt } = taking;
+  const quizHref = `/courses/${attempt.quiz.module.course.slug}/${attempt.quiz.module.slug}/quizzes/${attempt.quiz.slug}`;
+  const crumbs = <Breadcrumbs items={[{ href: "/", label: "Courses" }, { href: quizHref, label: attempt.quiz.title }, { label: `Attempt ${attempt.number}` }]} />;
+
+  if (attempt.status === "IN_PROGRESS") {
+    return (
+      <Container narrow>
+        {crumbs}
+        <div className="mt-4" />
+        <PageHeader title={attempt.quiz.title}>Attempt {attempt.number}. Your answers are saved as you go; you can leave and come back.</PageHeader>
+        <QuizRunner attemptId={attempt.id} deadline={attempt.deadlineAt?.toISOString() ?? null} questions={taking.questions} />
+      </Container>
+    );
+  }
+
+  const review = await attemptReview(user, attemptId);
+  const score = percent(attempt.scoreCenti ?? 0, attempt.maxScoreCenti ?? 0);
+  const passed = score >= attempt.quiz.passPercent;
+  return (
+    <Container narrow>
+      {crumbs}
+      <div className="mt-4" />
+      <PageHeader title={`${attempt.quiz.title}: results`}>Attempt {attempt.number}, submitted {attempt.submittedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC.</PageHeader>
+      <div role="status" aria-live="polite" className={`card mb-8 flex items-center justify-between ${passed ? "border-emerald-300" : "border-amber-300"}`}>
+        <div>
+          <p className="text-sm text-stone-600">Your score</p>
+          <p className="text-3xl font-semibold tabular-nums">{score}%</p>
+          <p className="text-sm text-stone-700">{(attempt.scoreCenti ?? 0) / 100} of {(attempt.maxScoreCenti ?? 0) / 100} points · {passed ? "passed" : `${attempt.quiz.passPercent}% needed to pass`}</p>
+        </div>
+        <Link href={quizHref} className="btn-secondary">Back to the quiz</Link>
+      </div>
+      <ol className="space-y-5">
+        {review.items.map((item) => (
+          <li key={item.questionVersionId} className={`card border-l-4 ${item.correct ? "border-l-emerald-500" : item.earnedCenti > 0 ? "border-l-amber-500" : "border-l-red-500"}`}>
+            <div className="flex items-start justify-between gap-4">
+              <h2 className="font-medium">Question {item.number}. {item.prompt}</h2>
+              <span className="badge shrink-0">{item.correct ? "Correct" : item.earnedCenti > 0 ? "Partly correct" : "Incorrect"} · {item.earnedCenti / 100}/{item.points}</span>
+            </div>
+            <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
+              <div><dt className="font-semibold text-stone-700">Your answer</dt><dd className="whitespace-pre-line">{item.yourAnswer}</dd></div>
+              <div>
+                <dt className="font-semibold text-stone-700">Correct answer</dt>
+                <dd className="whitespace-pre-line">{item.correctAnswer}{item.tolerance !== null ? ` (± ${item.tolerance})` : ""}</dd>
+                {item.acceptedAlternatives.length > 0 && <dd className="text-stone-600">Also accepted: {item.acceptedAlternatives.join("; ")}</dd>}
+              </div>
+            </dl>
+            <p className="mt-3 text-stone-800">{item.explanation}</p>
+            {item.lessonLink && (
+              <p className="mt-2 text-sm"><Link className="underline" href={item.lessonLink.href}>Read again: {item.lessonLink.lessonTitle} — “{item.lessonLink.sectionTitle}”</Link></p>
+            )}
+            {item.source && <p className="mt-1 text-xs text-stone-600">Source: {item.source.author}, {item.source.outlet}, {item.source.published}</p>}
+          </li>
+        ))}
+      </ol>
+      {review.items.length === 0 && <Notice>This attempt has no questions.</Notice>}
+    </Container>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
+import { DebateEditor } from "@/components/debate-editor";
+import { db } from "@/lib/server/db";
+import { orNotFound, requirePageUser } from "@/lib/server/page";
+import { classmatesResponses, debateForStudent } from "@/lib/server/debate-service";
+import { notFound as notFoundError } from "@/lib/server/errors";
+import { formatPublished } from "@/lib/server/catalog";
+
+type Params = { params: Promise<{ course: string; module: string; debate: string }> };
+
+async function promptIdFor(p: { course: string; module: string; debate: string }) {
+  const prompt = await db().debatePrompt.findFirst({
+    where: { slug: p.debate, retiredAt: null, module: { slug: p.module, course: { slug: p.course } } },
+    select: { id: true, title: true },
+  });
+  if (!prompt) throw notFoundError("That debate prompt");
+  return prompt;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const found = await promptIdFor(await params).catch(() => null);
+  return { title: found?.title ?? "Debate" };
+}
+
+export default async function DebatePage({ params }: Params) {
+  const p = await params;
+  const base = `/courses/${p.course}/${p.module}`;
+  const user = await requirePageUser(`${base}/debates/${p.debate}`);
+  const { id } = await orNotFound(promptIdFor(p));
+  const { prompt, mine, sources, lessons } = await debateForStudent(user, id);
+  const classmates = await classmatesResponses(user, id);
+  const def = prompt.definition;
+  const refLabel = (ref: string) => {
+    const [kind, refId] = ref.split(":");
+    if (kind === "source") {
+      const s = sources.find((x) => x.id === refId);
+      return s ? `${s.author}, ${s.outlet} (${formatPublished(s.published)})` : ref;
+    }
+    return `Lesson: ${lessons.find((l) => l.id === refId)?.title ?? ref}`;
+  };
+  return (
+    <Container narrow>
+      <Breadcrumbs items={[{ href: "/", label: "Courses" }, { href: `/courses/${p.course}`, label: prompt.module.course.title }, { href: base, label: prompt.module.title }, { label: prompt.title }]} />
+      <div className="mt-4" />
+      <PageHeader eyebrow="Debate prompt" title={prompt.title}>
+        <span className="font-serif">“{def.motion}”</span>
+      </PageHeader>
+      <p className="text-stone-800">{def.context}</p>
+
+      <div className="mt-6 grid gap-4 sm:grid-cols-2">
+        <section className="card" aria-labelledby="guiding-heading">
+          <h2 id="guiding-heading" className="font-semibold">Questions to guide you</h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-stone-800">{def.guidingQuestions.map((g, i) => <li key={i}>{g}</li>)}</ul>
+        </section>
+        <section className="card" aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading" className="font-semibold">Where to look for evidence</h2>
+          <ul className="mt-2 space-y-2 text-sm text-stone-800">
+            {def.evidencePointers.map((e, i) => <li key={i}><span className="font-medium">{refLabel(`source:${e.source}`)}</span>: {e.hint}</li>)}
+          </ul>
+        </section>
+      </div>
+
+      <section className="mt-6 card" aria-labelledby="rubric-heading">
+        <h2 id="rubric-heading" className="font-semibold">How responses are assessed</h2>
+        <table className="mt-2 w-full text-left text-sm">
+          <thead><tr><th scope="col" className="py-1 pr-3">Criterion</th><th scope="col" className="py-1 pr-3">What earns full marks</th><th scope="col" className="py-1">Points</th></tr></thead>
+          <tbody className="divide-y divide-stone-200">{def.rubric.map((r) => <tr key={r.id}><td className="py-2 pr-3 font-medium">{r.criterion}</td><td className="py-2 pr-3 text-stone-700">{r.description}</td><td className="py-2 tabular-nums">{r.maxPoints}</td></tr>)}</tbody>
+        </table>
+      </section>
+
+      <section className="mt-8" aria-labelledby="response-heading">
+        <h2 id="response-heading" className="mb-3 text-xl font-semibold">Your response</h2>
+        <DebateEditor
+          promptId={prompt.id}
+          positions={def.positions}
+          refs={[...sources.map((s) => ({ value: `source:${s.id}`, label: refLabel(`source:${s.id}`) })), ...lessons.map((l) => ({ value: `lesson:${l.id}`, label: `Lesson: ${l.title}` }))]}
+          initial={mine ? { position: mine.position, claim: mine.claim, evidence: mine.evidence as { ref: string; note: string }[], rebuttal: mine.rebuttal, status: mine.status, savedAt: mine.updatedAt.toISOString() } : null}
+        />
+      </section>
+
+      <section className="mt-10" aria-labelledby="classmates-heading">
+        <h2 id="classmates-heading" className="mb-3 text-xl font-semibold">Classmates’ responses</h2>
+        {!classmates.visible ? (
+          <Notice>Submit your own response to read your classmates’.</Notice>
+        ) : classmates.responses.length === 0 ? (
+          <Notice>No classmate has submitted a response yet. Come back later.</Notice>
+        ) : (
+          <ul className="space-y-4">
+            {classmates.responses.map((r) => (
+              <li key={r.id} className="card">
+                <p className="text-sm text-stone-600">{r.user.name} · {def.positions.find((pos) => pos.id === r.position)?.label ?? r.position}</p>
+                <p className="mt-2 whitespace-pre-line">{r.claim}</p>
+                <ul className="mt-2 list-disc pl-5 text-sm text-stone-700">{(r.evidence as { ref: string; note: string }[]).map((e, i) => <li key={i}><span className="font-medium">{refLabel(e.ref)}:</span> {e.note}</li>)}</ul>
+                <p className="mt-2 text-sm"><span className="font-semibold">Counter-argument answered: </span><span className="whitespace-pre-line">{r.rebuttal}</span></p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Container>
+  );
+}

@@ -1,0 +1,119 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import ReactMarkdown from "react-markdown";
+import { Breadcrumbs, Container } from "@/components/ui";
+import { LessonCompletion } from "@/components/lesson-completion";
+import { formatCitation, formatPublished, lessonBySlugs } from "@/lib/server/catalog";
+import { orNotFound, requirePageUser } from "@/lib/server/page";
+import { lessonState, markLessonOpened } from "@/lib/server/progress-service";
+import { splitSections } from "@/lib/content/sections";
+
+type Params = { params: Promise<{ course: string; module: string; lesson: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const p = await params;
+  const found = await lessonBySlugs(p.course, p.module, p.lesson).catch(() => null);
+  return { title: found?.title ?? "Lesson" };
+}
+
+const bloomLabel: Record<string, string> = { remember: "Remember", understand: "Understand", apply: "Apply", analyze: "Analyse", evaluate: "Evaluate", create: "Create" };
+
+export default async function LessonPage({ params }: Params) {
+  const p = await params;
+  const base = `/courses/${p.course}/${p.module}`;
+  const user = await requirePageUser(`${base}/lessons/${p.lesson}`);
+  const lesson = await orNotFound(lessonBySlugs(p.course, p.module, p.lesson));
+  await markLessonOpened(user, lesson.id);
+  const state = await lessonState(user.id, lesson.id);
+  const sources = new Map(lesson.module.course.sources.map((s) => [s.id, s]));
+  const siblings = lesson.module.lessons;
+  const index = siblings.findIndex((l) => l.slug === lesson.slug);
+  const previous = index > 0 ? siblings[index - 1] : null;
+  const next = index < siblings.length - 1 ? siblings[index + 1] : null;
+  const quiz = lesson.module.quizzes.find((q) => q.lessonId === lesson.id);
+  const sectionTitle = (sourceId: string, sectionId: string) =>
+    (sources.get(sourceId)?.sections as { id: string; title: string }[] | undefined)?.find((s) => s.id === sectionId)?.title ?? sectionId;
+
+  return (
+    <Container narrow>
+      <Breadcrumbs items={[{ href: "/", label: "Courses" }, { href: `/courses/${p.course}`, label: lesson.module.course.title }, { href: base, label: lesson.module.title }, { label: lesson.title }]} />
+      <article className="mt-6">
+        <header className="mb-8 border-b border-stone-200 pb-6">
+          <p className="text-sm text-stone-600">Lesson {index + 1} of {siblings.length} · {lesson.readingMinutes} min read{lesson.meta.textKind ? ` · teaches from: ${lesson.meta.textKind}` : ""}</p>
+          <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight sm:text-4xl">{lesson.title}</h1>
+          <p className="mt-3 text-lg text-stone-700">{lesson.summary}</p>
+          {lesson.meta.thesis && <p className="mt-3 rounded-md bg-brand-50 p-3 text-stone-800"><span className="font-semibold">The argument: </span>{lesson.meta.thesis}</p>}
+          <div className="mt-4 text-sm text-stone-700">
+            <p className="font-semibold">Sources</p>
+            <ul className="mt-1 space-y-1">
+              {lesson.meta.citations.map((c) => {
+                const s = sources.get(c.source);
+                return s ? <li key={c.source}>{formatCitation(s)}{s.url ? <> · <a className="underline" href={s.url} rel="noreferrer noopener">original</a></> : null}</li> : null;
+              })}
+            </ul>
+          </div>
+        </header>
+
+        <section aria-labelledby="objectives-heading" className="mb-8 rounded-lg border border-stone-200 bg-white p-5">
+          <h2 id="objectives-heading" className="text-base font-semibold">After this lesson you should be able to</h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-stone-800">
+            {lesson.meta.objectives.map((o) => <li key={o.id}>{o.text} <span className="badge ml-1">{bloomLabel[o.bloom]}</span></li>)}
+          </ul>
+        </section>
+
+        <div className="prose prose-stone max-w-none font-serif text-[1.075rem] leading-relaxed prose-headings:font-sans prose-headings:tracking-tight">
+          {splitSections(lesson.body).map((section, i) => {
+            const cited = section.anchor ? lesson.meta.sectionCitations[section.anchor] : undefined;
+            const source = cited ? sources.get(cited.source) : undefined;
+            return (
+              <section key={i} aria-labelledby={section.anchor ?? undefined}>
+                {section.title && <h2 id={section.anchor!} className="scroll-mt-6">{section.title}</h2>}
+                <ReactMarkdown skipHtml>{section.markdown}</ReactMarkdown>
+                {source && cited && (
+                  <p className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">
+                    Drawn from {source.author}, {source.outlet}, {formatPublished(source.published)} — {cited.sections.length > 1 ? "sections" : "section"} “{cited.sections.map((id) => sectionTitle(source.id, id)).join("”, “")}”
+                  </p>
+                )}
+              </section>
+            );
+          })}
+        </div>
+
+        {lesson.meta.keyTerms.length > 0 && (
+          <section aria-labelledby="terms-heading" className="mt-10 rounded-lg border border-stone-200 bg-white p-5">
+            <h2 id="terms-heading" className="text-base font-semibold">Key terms</h2>
+            <dl className="mt-3 space-y-3">
+              {lesson.meta.keyTerms.map((t) => (
+                <div key={t.term}>
+                  <dt className="font-medium">{t.term}</dt>
+                  <dd className="text-stone-700">{t.definition}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        )}
+
+        {lesson.meta.events.length > 0 && (
+          <section aria-labelledby="events-heading" className="mt-6 rounded-lg border border-stone-200 bg-white p-5">
+            <h2 id="events-heading" className="text-base font-semibold">Dates in this lesson</h2>
+            <ol className="mt-3 space-y-2 border-l-2 border-brand-100 pl-4">
+              {lesson.meta.events.map((e, i) => (
+                <li key={i}><span className="font-mono text-sm text-brand-700">{e.date}</span> — {e.label}</li>
+              ))}
+            </ol>
+          </section>
+        )}
+
+        <div className="mt-10 flex flex-col gap-4 rounded-lg bg-brand-50 p-5 sm:flex-row sm:items-center sm:justify-between">
+          <LessonCompletion lessonId={lesson.id} completed={Boolean(state?.completedAt)} />
+          {quiz && <Link href={`${base}/quizzes/${quiz.slug}`} className="btn-primary">Take the quiz: {quiz.title}</Link>}
+        </div>
+
+        <nav aria-label="Lesson navigation" className="mt-8 flex justify-between gap-4 text-sm">
+          {previous ? <Link className="hover:underline" href={`${base}/lessons/${previous.slug}`}>← {previous.title}</Link> : <span />}
+          {next ? <Link className="text-right hover:underline" href={`${base}/lessons/${next.slug}`}>{next.title} →</Link> : <Link className="hover:underline" href={base}>Back to the module →</Link>}
+        </nav>
+      </article>
+    </Container>
+  );
+}

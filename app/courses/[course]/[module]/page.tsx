@@ -1,0 +1,85 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { Breadcrumbs, Container, PageHeader, ProgressBar } from "@/components/ui";
+import { moduleBySlugs } from "@/lib/server/catalog";
+import { orNotFound, requirePageUser } from "@/lib/server/page";
+import { courseProgressFor } from "@/lib/server/progress-service";
+
+type Params = { params: Promise<{ course: string; module: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const p = await params;
+  const found = await moduleBySlugs(p.course, p.module).catch(() => null);
+  return { title: found?.title ?? "Module" };
+}
+
+export default async function ModulePage({ params }: Params) {
+  const p = await params;
+  const user = await requirePageUser(`/courses/${p.course}/${p.module}`);
+  const mod = await orNotFound(moduleBySlugs(p.course, p.module));
+  const progress = await courseProgressFor(user.id, p.course);
+  const mine = progress.modules.find((m) => m.id === mod.id)!;
+  const base = `/courses/${p.course}/${p.module}`;
+  return (
+    <Container>
+      <Breadcrumbs items={[{ href: "/", label: "Courses" }, { href: `/courses/${p.course}`, label: mod.course.title }, { label: mod.title }]} />
+      <div className="mt-4" />
+      <PageHeader title={mod.title}>{mod.summary}</PageHeader>
+      <div className="mb-8 max-w-md"><ProgressBar percent={mine.summary.percent} label="Module progress" /></div>
+
+      <section aria-labelledby="lessons-heading" className="mb-10">
+        <h2 id="lessons-heading" className="mb-3 text-lg font-semibold">Lessons</h2>
+        <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+          {mod.lessons.map((lesson, i) => {
+            const state = mine.lessons.find((l) => l.id === lesson.id);
+            const quiz = mod.quizzes.find((q) => q.lessonId === lesson.id);
+            return (
+              <li key={lesson.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
+                <div>
+                  <Link href={`${base}/lessons/${lesson.slug}`} className="font-medium hover:underline">{i + 1}. {lesson.title}</Link>
+                  <p className="text-sm text-stone-600">{lesson.readingMinutes} min read{quiz ? " · has a quiz" : ""}</p>
+                </div>
+                <span className="badge">{state?.completed ? "Completed" : state?.opened ? "Started" : "Not started"}</span>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <section aria-labelledby="quizzes-heading" className="mb-10">
+        <h2 id="quizzes-heading" className="mb-3 text-lg font-semibold">Quizzes</h2>
+        {mod.quizzes.length === 0 ? <p className="text-stone-600">This module has no quizzes.</p> : (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {mod.quizzes.map((quiz) => {
+              const state = mine.quizzes.find((q) => q.id === quiz.id);
+              return (
+                <li key={quiz.id} className="card">
+                  <Link href={`${base}/quizzes/${quiz.slug}`} className="font-medium hover:underline">{quiz.title}</Link>
+                  <p className="mt-1 text-sm text-stone-600">{quiz.drawCount ? `Mastery quiz: ${quiz.drawCount} questions drawn at random` : quiz.description}</p>
+                  <p className="mt-2 text-sm">{state?.percent != null ? `Counted score: ${state.percent}%` : state?.inProgress ? "Attempt in progress" : "Not attempted"}</p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="debates-heading">
+        <h2 id="debates-heading" className="mb-3 text-lg font-semibold">Debate prompts</h2>
+        {mod.debates.length === 0 ? <p className="text-stone-600">This module has no debate prompts.</p> : (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {mod.debates.map((debate) => {
+              const state = mine.debates.find((d) => d.id === debate.id);
+              return (
+                <li key={debate.id} className="card">
+                  <Link href={`${base}/debates/${debate.slug}`} className="font-medium hover:underline">{debate.title}</Link>
+                  <p className="mt-2 text-sm">{state?.status === "SUBMITTED" ? "Submitted" : state?.status === "DRAFT" ? "Draft saved" : "Not started"}</p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </Container>
+  );
+}

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
+import { StartAttemptButton } from "@/components/start-attempt-button";
+import { quizBySlugs } from "@/lib/server/catalog";
+import { orNotFound, requirePageUser } from "@/lib/server/page";
+import { quizOverview } from "@/lib/server/quiz-service";
+import { percent } from "@/lib/domain/scoring";
+
+type Params = { params: Promise<{ course: string; module: string; quiz: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const p = await params;
+  const found = await quizBySlugs(p.course, p.module, p.quiz).catch(() => null);
+  return { title: found?.title ?? "Quiz" };
+}
+
+export default async function QuizPage({ params }: Params) {
+  const p = await params;
+  const base = `/courses/${p.course}/${p.module}`;
+  const user = await requirePageUser(`${base}/quizzes/${p.quiz}`);
+  const found = await orNotFound(quizBySlugs(p.course, p.module, p.quiz));
+  const { quiz, attempts, decision, attemptsLeft, counted } = await quizOverview(user, found.id);
+  const policy = quiz.scorePolicy === "BEST" ? "your best attempt counts" : "your latest attempt counts";
+  return (
+    <Container narrow>
+      <Breadcrumbs items={[{ href: "/", label: "Courses" }, { href: `/courses/${p.course}`, label: found.module.course.title }, { href: base, label: found.module.title }, { label: quiz.title }]} />
+      <div className="mt-4" />
+      <PageHeader title={quiz.title}>{quiz.description}</PageHeader>
+
+      <dl className="card grid grid-cols-2 gap-4 text-sm sm:grid-cols-4">
+        <div><dt className="text-stone-600">Questions</dt><dd className="text-lg font-semibold">{quiz.questionCount}{quiz.drawCount ? " (drawn at random)" : ""}</dd></div>
+        <div><dt className="text-stone-600">Attempts</dt><dd className="text-lg font-semibold">{quiz.maxAttempts === null ? "Unlimited" : `${attempts.length} of ${quiz.maxAttempts} used`}</dd></div>
+        <div><dt className="text-stone-600">Time limit</dt><dd className="text-lg font-semibold">{quiz.timeLimitMinutes ? `${quiz.timeLimitMinutes} min` : "None"}</dd></div>
+        <div><dt className="text-stone-600">To pass</dt><dd className="text-lg font-semibold">{quiz.passPercent}%</dd></div>
+      </dl>
+      <p className="mt-3 text-sm text-stone-600">
+        Scoring: {policy}. Multiple-select questions give partial credit: each correct option you tick earns a share, each wrong one cancels a share, never below zero. Ordering questions credit the share of pairs in the right order; matching questions the share of correct matches. Short answers ignore case, accents and punctuation.
+      </p>
+
+      <div className="mt-6">
+        {decision.kind === "refused" ? (
+          <Notice tone="warning" title="No attempts left">{decision.reason}{counted ? ` Your counted score is ${percent(counted.scoreCenti!, counted.maxScoreCenti!)}%.` : ""}</Notice>
+        ) : (
+          <StartAttemptButton quizId={quiz.id} label={decision.kind === "resume" ? "Resume your attempt" : attempts.length === 0 ? "Start the quiz" : "Start a new attempt"} />
+        )}
+        {attemptsLeft !== null && decision.kind === "start" && <p className="mt-2 text-sm text-stone-600">{attemptsLeft} attempt{attemptsLeft === 1 ? "" : "s"} left.</p>}
+      </div>
+
+      <section aria-labelledby="attempts-heading" className="mt-10">
+        <h2 id="attempts-heading" className="mb-3 text-lg font-semibold">Your attempts</h2>
+        {attempts.length === 0 ? (
+          <p className="text-stone-600">You have not attempted this quiz yet.</p>
+        ) : (
+          <table className="w-full overflow-hidden rounded-lg border border-stone-200 bg-white text-left text-sm">
+            <thead className="bg-stone-50 text-stone-700">
+              <tr><th scope="col" className="px-4 py-2">Attempt</th><th scope="col" className="px-4 py-2">Status</th><th scope="col" className="px-4 py-2">Score</th><th scope="col" className="px-4 py-2"><span className="sr-only">Link</span></th></tr>
+            </thead>
+            <tbody className="divide-y divide-stone-200">
+              {attempts.map((a) => (
+                <tr key={a.id}>
+                  <td className="px-4 py-2">#{a.number}{counted?.id === a.id ? <span className="badge ml-2">counts</span> : null}</td>
+                  <td className="px-4 py-2">{a.submitted ? `Submitted ${a.submittedAt?.toISOString().slice(0, 10)}` : "In progress"}</td>
+                  <td className="px-4 py-2 tabular-nums">{a.submitted ? `${percent(a.scoreCenti!, a.maxScoreCenti!)}%` : "—"}</td>
+                  <td className="px-4 py-2 text-right"><Link className="underline" href={`/attempts/${a.id}`}>{a.submitted ? "Review" : "Continue"}</Link></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </Container>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { Breadcrumbs, Container, PageHeader } from "@/components/ui";
+import { courseBySlug, formatPublished } from "@/lib/server/catalog";
+import { orNotFound } from "@/lib/server/page";
+
+type Params = { params: Promise<{ course: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { course } = await params;
+  const found = await courseBySlug(course).catch(() => null);
+  return { title: found?.title ?? "Course" };
+}
+
+export default async function CoursePage({ params }: Params) {
+  const { course: slug } = await params;
+  const course = await orNotFound(courseBySlug(slug));
+  return (
+    <Container>
+      <Breadcrumbs items={[{ href: "/", label: "Courses" }, { label: course.title }]} />
+      <div className="mt-4" />
+      <PageHeader title={course.title}>{course.summary}</PageHeader>
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="modules-heading">
+          <h2 id="modules-heading" className="mb-4 text-lg font-semibold">Modules</h2>
+          <ol className="space-y-4">
+            {course.modules.map((mod, index) => (
+              <li key={mod.id} className="card">
+                <p className="text-sm text-stone-600">Module {index + 1}</p>
+                <h3 className="font-serif text-xl font-semibold">
+                  <Link href={`/courses/${course.slug}/${mod.slug}`} className="hover:underline">{mod.title}</Link>
+                </h3>
+                <p className="mt-1 text-stone-700">{mod.summary}</p>
+                <p className="mt-3 text-sm text-stone-600">
+                  {mod.lessons.length} lessons · {mod.quizzes.length} quizzes · {mod.debates.length} debate prompts · about {mod.lessons.reduce((n, l) => n + l.readingMinutes, 0)} min of reading
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <aside aria-labelledby="sources-heading">
+          <h2 id="sources-heading" className="mb-4 text-lg font-semibold">Sources</h2>
+          <ul className="space-y-3 text-sm">
+            {course.sources.map((s) => (
+              <li key={s.id} className="rounded-md border border-stone-200 bg-white p-3">
+                <p className="font-medium">{s.title}</p>
+                <p className="text-stone-600">{s.author} · {s.outlet} · {formatPublished(s.published)} · {s.kind}</p>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { unstable_rethrow } from "next/navigation";
+import "./globals.css";
+import { getSessionUser } from "@/lib/server/auth";
+import { SignOutButton } from "@/components/sign-out-button";
+
+export const metadata: Metadata = {
+  title: { default: "Caravan", template: "%s · Caravan" },
+  description: "Reading-based course modules: lessons, comprehension quizzes and debate prompts.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+async function currentUser() {
+  try {
+    return await getSessionUser();
+  } catch (error) {
+    unstable_rethrow(error);
+    return null;
+  }
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col font-sans">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">Skip to content</a>
+        <header className="border-b border-stone-200 bg-white">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
+            <Link href="/" className="flex items-center gap-2 font-serif text-xl font-semibold text-brand-800">
+              <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-brand-700" />
+              Caravan
+            </Link>
+            <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+              <Link href="/" className="text-stone-700 hover:text-stone-950">Courses</Link>
+              {user ? (
+                <>
+                  <Link href="/progress" className="text-stone-700 hover:text-stone-950">My progress</Link>
+                  <span className="hidden text-stone-500 sm:inline" title={user.email}>{user.name}{user.role === "INSTRUCTOR" ? " · instructor" : ""}</span>
+                  <SignOutButton />
+                </>
+              ) : (
+                <>
+                  <Link href="/signin" className="text-stone-700 hover:text-stone-950">Sign in</Link>
+                  <Link href="/signup" className="btn-primary py-1.5">Sign up</Link>
+                </>
+              )}
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="flex-1">{children}</main>
+        <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500">Caravan · open-source course modules from readings</footer>
+      </body>
+    </html>
+  );
+}

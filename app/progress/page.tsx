@@ -1,0 +1,71 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { Container, EmptyState, PageHeader, ProgressBar } from "@/components/ui";
+import { requirePageUser } from "@/lib/server/page";
+import { listCourses } from "@/lib/server/catalog";
+import { courseProgressFor } from "@/lib/server/progress-service";
+
+export const metadata: Metadata = { title: "My progress" };
+
+export default async function ProgressPage() {
+  const user = await requirePageUser("/progress");
+  const courses = await listCourses();
+  const progress = await Promise.all(courses.map((c) => courseProgressFor(user.id, c.slug)));
+  return (
+    <Container>
+      <PageHeader title="My progress">Lessons completed, quiz scores that count, and debate responses, module by module.</PageHeader>
+      {progress.length === 0 && <EmptyState title="No courses yet">When a course is published, your progress appears here.</EmptyState>}
+      {progress.map(({ course, modules, percent }) => (
+        <section key={course.id} aria-labelledby={`course-${course.id}`} className="mb-12">
+          <div className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">
+            <h2 id={`course-${course.id}`} className="font-serif text-2xl font-semibold"><Link className="hover:underline" href={`/courses/${course.slug}`}>{course.title}</Link></h2>
+          </div>
+          <div className="mb-6 max-w-lg"><ProgressBar percent={percent} label={`${course.title}: overall progress`} /></div>
+          <div className="space-y-5">
+            {modules.map((m) => (
+              <article key={m.id} className="card" aria-labelledby={`module-${m.id}`}>
+                <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+                  <h3 id={`module-${m.id}`} className="text-lg font-semibold"><Link className="hover:underline" href={`/courses/${course.slug}/${m.slug}`}>{m.title}</Link></h3>
+                  <div className="sm:w-64"><ProgressBar percent={m.summary.percent} label={`${m.title}: progress`} /></div>
+                </div>
+                <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-3">
+                  <div>
+                    <dt className="font-semibold text-stone-700">Lessons</dt>
+                    <dd>{m.summary.lessonsCompleted} of {m.summary.lessonsTotal} completed</dd>
+                  </div>
+                  <div>
+                    <dt className="font-semibold text-stone-700">Quizzes (counted score)</dt>
+                    <dd>
+                      <ul>
+                        {m.quizzes.map((q) => (
+                          <li key={q.id} className="flex justify-between gap-2">
+                            <Link className="underline-offset-2 hover:underline" href={`/courses/${course.slug}/${m.slug}/quizzes/${q.slug}`}>{q.title}</Link>
+                            <span className="tabular-nums">{q.percent !== null ? `${q.percent}%` : q.inProgress ? "in progress" : "—"}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </dd>
+                  </div>
+                  <div>
+                    <dt className="font-semibold text-stone-700">Debates</dt>
+                    <dd>
+                      <ul>
+                        {m.debates.map((d) => (
+                          <li key={d.id} className="flex justify-between gap-2">
+                            <Link className="underline-offset-2 hover:underline" href={`/courses/${course.slug}/${m.slug}/debates/${d.slug}`}>{d.title}</Link>
+                            <span>{d.status === "SUBMITTED" ? "submitted" : d.status === "DRAFT" ? "draft" : "not started"}</span>
+                          </li>
+                        ))}
+                        {m.debates.length === 0 && <li className="text-stone-500">None in this module</li>}
+                      </ul>
+                    </dd>
+                  </div>
+                </dl>
+              </article>
+            ))}
+          </div>
+        </section>
+      ))}
+    </Container>
+  );
+}

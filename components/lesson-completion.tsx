@@ -1,0 +1,25 @@
+"use client";
+import { useState, useTransition } from "react";
+import { setLessonCompletedAction } from "@/app/actions/progress";
+
+export function LessonCompletion({ lessonId, completed: initial }: { lessonId: string; completed: boolean }) {
+  const [completed, setCompleted] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const toggle = () =>
+    startTransition(async () => {
+      const result = await setLessonCompletedAction({ lessonId, completed: !completed });
+      if (result.ok) {
+        setCompleted(result.data.completed);
+        setError(null);
+      } else setError(result.message);
+    });
+  return (
+    <div>
+      <button type="button" onClick={toggle} disabled={pending} className={completed ? "btn-secondary" : "btn-primary"} aria-pressed={completed}>
+        {completed ? "✓ Completed — mark as not done" : "Mark lesson as completed"}
+      </button>
+      <p role="status" className="mt-1 text-sm text-stone-700">{error ?? (completed ? "Recorded in your progress." : "")}</p>
+    </div>
+  );
+}

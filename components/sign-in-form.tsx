@@ -1,0 +1,41 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  return (
+    <form
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        setPending(true);
+        setError(null);
+        const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
+        if (result?.ok && !result.error) {
+          router.push(callbackUrl);
+          router.refresh();
+        } else {
+          setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "That email and password do not match an account.");
+          setPending(false);
+        }
+      }}
+      className="space-y-4"
+    >
+      <div>
+        <label htmlFor="email" className="field-label">Email</label>
+        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={initialEmail} className="field-input" />
+      </div>
+      <div>
+        <label htmlFor="password" className="field-label">Password</label>
+        <input id="password" name="password" type="password" autoComplete="current-password" required className="field-input" />
+      </div>
+      {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
+      <button type="submit" className="btn-primary w-full" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button>
+    </form>
+  );
+}

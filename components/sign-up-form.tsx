@@ -1,0 +1,46 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import { signUpAction } from "@/app/actions/account";
+
+export function SignUpForm() {
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState(signUpAction, null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (state?.ok) {
+      void signIn("credentials", { email: state.data.email, password: passwordRef.current?.value ?? "", redirect: false }).then((result) => {
+        router.push(result?.ok ? "/" : "/signin");
+        router.refresh();
+      });
+    }
+  }, [state, router]);
+
+  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const field = (name: string) => errors[name]?.[0];
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <div>
+        <label htmlFor="name" className="field-label">Name</label>
+        <input id="name" name="name" autoComplete="name" required maxLength={80} className="field-input" aria-invalid={Boolean(field("name"))} aria-describedby={field("name") ? "name-error" : undefined} />
+        {field("name") && <p id="name-error" className="field-error">{field("name")}</p>}
+      </div>
+      <div>
+        <label htmlFor="email" className="field-label">Email</label>
+        <input ref={emailRef} id="email" name="email" type="email" autoComplete="email" required className="field-input" aria-invalid={Boolean(field("email"))} aria-describedby={field("email") ? "email-error" : undefined} />
+        {field("email") && <p id="email-error" className="field-error">{field("email")}</p>}
+      </div>
+      <div>
+        <label htmlFor="password" className="field-label">Password</label>
+        <input ref={passwordRef} id="password" name="password" type="password" autoComplete="new-password" required minLength={10} className="field-input" aria-invalid={Boolean(field("password"))} aria-describedby="password-hint" />
+        <p id="password-hint" className={field("password") ? "field-error" : "mt-1 text-sm text-stone-600"}>{field("password") ?? "At least 10 characters."}</p>
+      </div>
+      {state && !state.ok && !state.fieldErrors && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
+      {state?.ok && <p role="status" className="text-sm text-emerald-800">Account created. Signing you in…</p>}
+      <button type="submit" className="btn-primary w-full" disabled={pending || state?.ok}>{pending ? "Creating account…" : "Create account"}</button>
+    </form>
+  );
+}

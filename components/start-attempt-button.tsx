@@ -1,0 +1,29 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { startAttemptAction } from "@/app/actions/quiz";
+
+export function StartAttemptButton({ quizId, label }: { quizId: string; label: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <div>
+      <button
+        type="button"
+        className="btn-primary"
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await startAttemptAction({ quizId });
+            if (result.ok) router.push(`/attempts/${result.data.attemptId}`);
+            else setError(result.message);
+          })
+        }
+      >
+        {pending ? "Opening…" : label}
+      </button>
+      {error && <p role="alert" className="field-error">{error}</p>}
+    </div>
+  );
+}

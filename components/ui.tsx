@@ -1,0 +1,69 @@
+// Presentational building blocks shared by every page, so the product looks like one thing.
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export function PageHeader({ eyebrow, title, children }: { eyebrow?: ReactNode; title: string; children?: ReactNode }) {
+  return (
+    <header className="mb-8">
+      {eyebrow && <div className="mb-2 text-sm text-stone-600">{eyebrow}</div>}
+      <h1 className="font-serif text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl">{title}</h1>
+      {children && <div className="mt-3 max-w-2xl text-lg text-stone-700">{children}</div>}
+    </header>
+  );
+}
+
+export function Breadcrumbs({ items }: { items: { href?: string; label: string }[] }) {
+  return (
+    <nav aria-label="Breadcrumb">
+      <ol className="flex flex-wrap items-center gap-1 text-sm text-stone-600">
+        {items.map((item, i) => (
+          <li key={i} className="flex items-center gap-1">
+            {i > 0 && <span aria-hidden="true">/</span>}
+            {item.href ? <Link className="underline-offset-2 hover:underline" href={item.href}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function ProgressBar({ percent, label }: { percent: number; label: string }) {
+  const value = Math.max(0, Math.min(100, Math.round(percent)));
+  return (
+    <div className="flex items-center gap-3">
+      <div role="progressbar" aria-label={label} aria-valuenow={value} aria-valuemin={0} aria-valuemax={100} className="h-2.5 flex-1 overflow-hidden rounded-full bg-stone-200">
+        <div className="h-full rounded-full bg-brand-600" style={{ width: `${value}%` }} />
+      </div>
+      <span className="w-11 text-right text-sm tabular-nums text-stone-700">{value}%</span>
+    </div>
+  );
+}
+
+export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-stone-300 bg-white/60 px-6 py-10 text-center">
+      <h2 className="text-lg font-semibold text-stone-900">{title}</h2>
+      {children && <div className="mx-auto mt-2 max-w-md text-stone-700">{children}</div>}
+      {action && <div className="mt-5">{action}</div>}
+    </div>
+  );
+}
+
+export function Notice({ tone = "info", children, title }: { tone?: "info" | "success" | "warning" | "error"; title?: string; children: ReactNode }) {
+  const tones = {
+    info: "border-sky-200 bg-sky-50 text-sky-950",
+    success: "border-emerald-200 bg-emerald-50 text-emerald-950",
+    warning: "border-amber-200 bg-amber-50 text-amber-950",
+    error: "border-red-200 bg-red-50 text-red-950",
+  };
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-4 py-3 text-sm ${tones[tone]}`}>
+      {title && <p className="font-semibold">{title}</p>}
+      <div>{children}</div>
+    </div>
+  );
+}
+
+export function Container({ children, narrow = false }: { children: ReactNode; narrow?: boolean }) {
+  return <div className={`mx-auto w-full px-4 py-8 sm:px-6 sm:py-12 ${narrow ? "max-w-3xl" : "max-w-5xl"}`}>{children}</div>;
+}

@@ -1,0 +1,202 @@
+// Reads a course folder, validates every file with the zod schemas and checks the references between
+// files. Problems name the file and the field so an author can fix them without reading code.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import YAML from "yaml";
+import type { z } from "zod";
+import {
+  courseSchema,
+  debateSchema,
+  lessonFrontmatterSchema,
+  moduleSchema,
+  quizSchema,
+  sourceSchema,
+  type CourseFile,
+  type DebateFile,
+  type LessonFrontmatter,
+  type ModuleFile,
+  type QuizFile,
+  type SourceFile,
+} from "./schema";
+import { lessonSections, readingMinutes, type LessonSection } from "./anchors";
+
+export type ContentProblem = { file: string; field: string; message: string };
+
+export type LoadedLesson = LessonFrontmatter & { slug: string; body: string; sections: LessonSection[]; readingMinutes: number };
+export type LoadedQuiz = QuizFile & { slug: string };
+export type LoadedDebate = DebateFile & { slug: string };
+export type LoadedModule = ModuleFile & { slug: string; lessonFiles: LoadedLesson[]; quizFiles: LoadedQuiz[]; debateFiles: LoadedDebate[] };
+export type LoadedCourse = CourseFile & { sources: SourceFile[]; moduleFiles: LoadedModule[] };
+
+export class ContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join("\n"));
+  }
+}
+
+type Reader = { root: string; problems: ContentProblem[] };
+
+function rel(reader: Reader, file: string) {
+  return path.relative(process.cwd(), file) || file;
+}
+
+function parseWith<T extends z.ZodType>(reader: Reader, file: string, schema: T, data: unknown): z.infer<T> | undefined {
+  if (data === undefined) return undefined; // already reported as missing or unreadable
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    reader.problems.push({ file: rel(reader, file), field: issue.path.join(".") || "(file)", message: issue.message });
+  }
+  return undefined;
+}
+
+function readYaml(reader: Reader, file: string): unknown {
+  if (!existsSync(file)) {
+    reader.problems.push({ file: rel(reader, file), field: "(file)", message: "file is missing" });
+    return undefined;
+  }
+  try {
+    return YAML.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    reader.problems.push({ file: rel(reader, file), field: "(yaml)", message: (error as Error).message.split("\n")[0] });
+    return undefined;
+  }
+}
+
+function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | undefined {
+  if (!existsSync(file)) {
+    reader.problems.push({ file: rel(reader, file), field: "(file)", message: "file is missing" });
+    return undefined;
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(readFileSync(file, "utf8"));
+  } catch (error) {
+    reader.problems.push({ file: rel(reader, file), field: "(frontmatter)", message: (error as Error).message.split("\n")[0] });
+    return undefined;
+  }
+  const front = parseWith(reader, file, lessonFrontmatterSchema, parsed.data);
+  const sections = lessonSections(parsed.content);
+  if (sections.length === 0) reader.problems.push({ file: rel(reader, file), field: "body", message: 'needs at least one "## " section' });
+  if (!front) return undefined;
+  return { ...front, slug, body: parsed.content.trim(), sections, readingMinutes: readingMinutes(parsed.content) };
+}
+
+/** Loads one course folder. Throws ContentError listing every problem found. */
+export function loadCourse(courseDir: string): LoadedCourse {
+  const reader: Reader = { root: path.resolve(courseDir), problems: [] };
+  const courseFile = path.join(courseDir, "course.yaml");
+  const course = parseWith(reader, courseFile, courseSchema, readYaml(reader, courseFile));
+
+  const sourcesDir = path.join(courseDir, "sources");
+  const sources: SourceFile[] = [];
+  for (const name of existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((f) => f.endsWith(".yaml")).sort() : []) {
+    const file = path.join(sourcesDir, name);
+    const source = parseWith(reader, file, sourceSchema, readYaml(reader, file));
+    if (source) {
+      if (source.id !== name.replace(/\.yaml$/, "")) reader.problems.push({ file: rel(reader, file), field: "id", message: `must match the file name (${name.replace(/\.yaml$/, "")})` });
+      sources.push(source);
+    }
+  }
+
+  const moduleFiles: LoadedModule[] = [];
+  for (const moduleSlug of course?.modules ?? []) {
+    const moduleDir = path.join(courseDir, "modules", moduleSlug);
+    const moduleFile = path.join(moduleDir, "module.yaml");
+    const mod = parseWith(reader, moduleFile, moduleSchema, readYaml(reader, moduleFile));
+    if (!mod) continue;
+    const lessonFiles = mod.lessons.flatMap((slug) => loadLesson(reader, path.join(moduleDir, "lessons", `${slug}.md`), slug) ?? []);
+    const quizFiles = mod.quizzes.flatMap((slug) => {
+      const file = path.join(moduleDir, "quizzes", `${slug}.yaml`);
+      const quiz = parseWith(reader, file, quizSchema, readYaml(reader, file));
+      return quiz ? [{ ...quiz, slug }] : [];
+    });
+    const debateFiles = mod.debates.flatMap((slug) => {
+      const file = path.join(moduleDir, "debates", `${slug}.yaml`);
+      const debate = parseWith(reader, file, debateSchema, readYaml(reader, file));
+      return debate ? [{ ...debate, slug }] : [];
+    });
+    moduleFiles.push({ ...mod, slug: moduleSlug, lessonFiles, quizFiles, debateFiles });
+  }
+
+  if (course) checkReferences(reader, courseDir, { ...course, sources, moduleFiles });
+  if (reader.problems.length > 0) throw new ContentError(reader.problems);
+  return { ...course!, sources, moduleFiles };
+}
+
+function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse) {
+  const problem = (file: string, field: string, message: string) => reader.problems.push({ file: rel(reader, path.join(courseDir, file)), field, message });
+  const sources = new Map(course.sources.map((s) => [s.id, s]));
+  const lessons = new Map(course.moduleFiles.flatMap((m) => m.lessonFiles.map((l) => [l.id, { lesson: l, module: m }] as const)));
+  const quizzes = new Map(course.moduleFiles.flatMap((m) => m.quizFiles.map((q) => [q.id, q] as const)));
+  const seen = new Map<string, string>();
+  const unique = (kind: string, id: string, file: string, field: string) => {
+    const key = `${kind}:${id}`;
+    if (seen.has(key)) problem(file, field, `${kind} id "${id}" is also used in ${seen.get(key)}`);
+    else seen.set(key, file);
+  };
+  const checkSource = (file: string, field: string, sourceId: string, sectionIds: string[]) => {
+    const source = sources.get(sourceId);
+    if (!source) return problem(file, field, `unknown source "${sourceId}"`);
+    for (const id of sectionIds) if (!source.sections.some((s) => s.id === id)) problem(file, field, `source "${sourceId}" has no section "${id}"`);
+  };
+
+  for (const mod of course.moduleFiles) {
+    const dir = path.join("modules", mod.slug);
+    unique("module", mod.id, path.join(dir, "module.yaml"), "id");
+    for (const lesson of mod.lessonFiles) {
+      const file = path.join(dir, "lessons", `${lesson.slug}.md`);
+      unique("lesson", lesson.id, file, "id");
+      lesson.citations.forEach((c, i) => checkSource(file, `citations.${i}`, c.source, c.sections));
+      for (const [anchor, c] of Object.entries(lesson.sectionCitations)) {
+        if (!lesson.sections.some((s) => s.anchor === anchor)) problem(file, `sectionCitations.${anchor}`, `the lesson has no section with anchor "${anchor}"`);
+        checkSource(file, `sectionCitations.${anchor}`, c.source, c.sections);
+      }
+      lesson.events.forEach((e, i) => e.source && checkSource(file, `events.${i}.source`, e.source, []));
+    }
+    for (const quiz of mod.quizFiles) {
+      const file = path.join(dir, "quizzes", `${quiz.slug}.yaml`);
+      unique("quiz", quiz.id, file, "id");
+      if (quiz.lesson && !lessons.has(quiz.lesson)) problem(file, "lesson", `unknown lesson "${quiz.lesson}"`);
+      quiz.bankFrom.forEach((id, i) => {
+        if (!quizzes.has(id)) problem(file, `bankFrom.${i}`, `unknown quiz "${id}"`);
+        else if (quizzes.get(id)!.bankFrom.length > 0) problem(file, `bankFrom.${i}`, `"${id}" is itself a bank quiz`);
+      });
+      if (quiz.bankFrom.length > 0 && quiz.settings.drawCount) {
+        const bankSize = quiz.bankFrom.reduce((n, id) => n + (quizzes.get(id)?.questions.length ?? 0), 0);
+        if (quiz.settings.drawCount > bankSize) problem(file, "settings.drawCount", `draws ${quiz.settings.drawCount} but the bank has ${bankSize} questions`);
+      }
+      quiz.questions.forEach((q, i) => {
+        const field = `questions.${i}`;
+        unique("question", q.id, file, `${field}.id`);
+        const target = lessons.get(q.ref.lesson);
+        if (!target) return problem(file, `${field}.ref.lesson`, `unknown lesson "${q.ref.lesson}"`);
+        if (!target.lesson.sections.some((s) => s.anchor === q.ref.section)) {
+          problem(file, `${field}.ref.section`, `lesson "${q.ref.lesson}" has no section "${q.ref.section}" (has: ${target.lesson.sections.map((s) => s.anchor).join(", ")})`);
+        }
+        if (!target.lesson.objectives.some((o) => o.id === q.objective)) problem(file, `${field}.objective`, `lesson "${q.ref.lesson}" has no objective "${q.objective}"`);
+        checkSource(file, `${field}.ref.source`, q.ref.source, q.ref.sourceSection ? [q.ref.sourceSection] : []);
+      });
+    }
+    for (const debate of mod.debateFiles) {
+      const file = path.join(dir, "debates", `${debate.slug}.yaml`);
+      unique("debate", debate.id, file, "id");
+      debate.evidencePointers.forEach((p, i) => {
+        checkSource(file, `evidencePointers.${i}`, p.source, p.section ? [p.section] : []);
+        if (p.lesson && !lessons.has(p.lesson)) problem(file, `evidencePointers.${i}.lesson`, `unknown lesson "${p.lesson}"`);
+      });
+      if (new Set(debate.evidencePointers.map((p) => p.source)).size < 2) problem(file, "evidencePointers", "must point into at least two different sources");
+    }
+  }
+}
+
+export const contentRoot = path.resolve(import.meta.dirname, "..", "..", "content", "courses");
+
+export function courseDirectories(root = contentRoot): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(root, d.name))
+    .sort();
+}

@@ -1,0 +1,47 @@
+// Who may start, save and submit a quiz attempt, and which score counts.
+
+export type StartDecision =
+  | { kind: "resume"; attemptId: string }
+  | { kind: "start"; number: number }
+  | { kind: "refused"; reason: string };
+
+export type AttemptSummary = { id: string; number: number; submitted: boolean; scoreCenti: number | null; maxScoreCenti: number | null; submittedAt: Date | null };
+
+export function decideStart(input: { maxAttempts: number | null; attempts: AttemptSummary[] }): StartDecision {
+  const open = input.attempts.find((a) => !a.submitted);
+  if (open) return { kind: "resume", attemptId: open.id };
+  const used = input.attempts.length;
+  if (input.maxAttempts !== null && used >= input.maxAttempts) {
+    return {
+      kind: "refused",
+      reason: `You have used all ${input.maxAttempts} attempt${input.maxAttempts === 1 ? "" : "s"} for this quiz.`,
+    };
+  }
+  return { kind: "start", number: used + 1 };
+}
+
+export function attemptsLeft(maxAttempts: number | null, used: number): number | null {
+  return maxAttempts === null ? null : Math.max(0, maxAttempts - used);
+}
+
+export function deadlineFor(startedAt: Date, timeLimitMinutes: number | null): Date | null {
+  return timeLimitMinutes === null ? null : new Date(startedAt.getTime() + timeLimitMinutes * 60_000);
+}
+
+/** Late network round-trips get a short grace before answers are refused; the deadline itself is fixed. */
+export const DEADLINE_GRACE_MS = 15_000;
+
+export function acceptsAnswers(deadline: Date | null, now: Date): boolean {
+  return deadline === null || now.getTime() <= deadline.getTime() + DEADLINE_GRACE_MS;
+}
+
+export type ScorePolicy = "BEST" | "LATEST";
+
+/** The submitted attempt whose score counts under the quiz's policy, or null before any submission. */
+export function countedAttempt<T extends AttemptSummary>(policy: ScorePolicy, attempts: T[]): T | null {
+  const submitted = attempts.filter((a) => a.submitted && a.scoreCenti !== null && a.maxScoreCenti);
+  if (submitted.length === 0) return null;
+  if (policy === "LATEST") return submitted.reduce((a, b) => (b.number > a.number ? b : a));
+  // Compare ratios as integers: a/b > c/d  <=>  a*d > c*b. Ties go to the earlier attempt.
+  return submitted.reduce((best, a) => (a.scoreCenti! * best.maxScoreCenti! > best.scoreCenti! * a.maxScoreCenti! ? a : best));
+}

@@ -1,0 +1,24 @@
+// How failed sign-ins slow an attacker down: per account and per network address.
+
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+
+export const throttleLimits = {
+  account: { freeFailures: 5, baseLockMs: 30_000, maxLockMs: 15 * 60_000 },
+  ip: { freeFailures: 30, baseLockMs: 60_000, maxLockMs: 30 * 60_000 },
+} as const;
+
+export type ThrottleKind = keyof typeof throttleLimits;
+
+/** After `failures` failures in the window: no lock until the free ones are used, then doubling locks. */
+export function lockDurationMs(kind: ThrottleKind, failures: number): number {
+  const limit = throttleLimits[kind];
+  if (failures < limit.freeFailures) return 0;
+  const doublings = Math.min(20, failures - limit.freeFailures);
+  return Math.min(limit.maxLockMs, limit.baseLockMs * 2 ** doublings);
+}
+
+export function lockMessage(lockedUntil: Date, now: Date): string {
+  const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed sign-ins. Wait ${wait} and try again.`;
+}

@@ -1,0 +1,63 @@
+// Creating accounts: the web sign-up (students only), the instructor command and the demo seed share this.
+import { z } from "zod";
+import type { PrismaClient } from "../generated/prisma/client";
+import { hashPassword } from "./passwords";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "Email is too long.")
+  .pipe(z.email("Enter a valid email address."));
+export const passwordSchema = z
+  .string()
+  .min(10, "Use at least 10 characters for your password.")
+  .max(200, "Use at most 200 characters for your password.");
+export const nameSchema = z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters for your name.");
+
+export const newAccountSchema = z.strictObject({ email: emailSchema, name: nameSchema, password: passwordSchema });
+
+export type NewAccount = z.infer<typeof newAccountSchema>;
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("An account with this email already exists. Sign in instead.");
+  }
+}
+
+export async function createAccount(db: PrismaClient, account: NewAccount, role: "STUDENT" | "INSTRUCTOR" = "STUDENT") {
+  const passwordHash = await hashPassword(account.password);
+  try {
+    return await db.user.create({ data: { email: account.email, name: account.name, passwordHash, role }, select: { id: true, email: true, role: true } });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new EmailTakenError();
+    throw error;
+  }
+}
+
+/** Creates the account as an instructor, or promotes an existing one (keeping its password unless given). */
+export async function upsertInstructor(db: PrismaClient, input: { email: string; name?: string; password?: string }) {
+  const email = emailSchema.parse(input.email);
+  const existing = await db.user.findUnique({ where: { email } });
+  if (existing) {
+    const passwordHash = input.password ? await hashPassword(passwordSchema.parse(input.password)) : undefined;
+    await db.user.update({ where: { email }, data: { role: "INSTRUCTOR", ...(passwordHash ? { passwordHash } : {}), ...(input.name ? { name: input.name } : {}) } });
+    return { email, created: false };
+  }
+  if (!input.password) throw new Error("A new instructor needs a password (--password).");
+  await createAccount(db, newAccountSchema.parse({ email, name: input.name ?? email.split("@")[0], password: input.password }), "INSTRUCTOR");
+  return { email, created: true };
+}
+
+export const demoAccounts = [
+  { email: "student@caravan.test", name: "Demo Student", password: "caravan-student", role: "STUDENT" as const },
+  { email: "instructor@caravan.test", name: "Demo Instructor", password: "caravan-instructor", role: "INSTRUCTOR" as const },
+];
+
+export async function ensureDemoAccounts(db: PrismaClient) {
+  for (const account of demoAccounts) {
+    const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
+    if (!existing) await createAccount(db, account, account.role);
+  }
+  return demoAccounts;
+}

@@ -1,0 +1,56 @@
+import "server-only";
+// The two calls every server action starts with: parse the input with zod, then check the session (and
+// role). Errors become a result the form can show; nothing escapes as a 500.
+import { z } from "zod";
+import { getSessionUser, type Role, type SessionUser } from "./auth";
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UserError } from "./errors";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export function formDataToObject(data: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of data.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (key in out) out[key] = ([] as unknown[]).concat(out[key], value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+export function failure(error: unknown): ActionResult<never> {
+  if (error instanceof UserError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  if (isDatabaseUnavailable(error)) return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };
+  console.error("Unexpected error in a server action", error);
+  return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; please try again." };
+}
+
+/** Parses `raw` with `schema`, requires a signed-in user (with `role` if given), then runs `handler`. */
+export async function runAction<S extends z.ZodType, T>(
+  options: { schema: S; role?: Role },
+  raw: unknown,
+  handler: (input: z.infer<S>, user: SessionUser) => Promise<T>,
+): Promise<ActionResult<T>> {
+  try {
+    const input = options.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+    if (!input.success) {
+      return { ok: false, code: "INVALID", message: "Some of the information is not valid. Check the highlighted fields.", fieldErrors: fieldErrorsOf(input.error) };
+    }
+    const user = await getSessionUser();
+    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again to continue." };
+    if (options.role && user.role !== options.role) return { ok: false, code: "FORBIDDEN", message: "Your account does not have permission to do that." };
+    return { ok: true, data: await handler(input.data, user) };
+  } catch (error) {
+    return failure(error);
+  }
+}

@@ -1,0 +1,82 @@
+import "server-only";
+// next-auth configuration (credentials, JWT sessions carrying the role) and the session helpers that every
+// page, action and route handler calls.
+import type { NextAuthOptions, Session } from "next-auth";
+import { getServerSession } from "next-auth";
+import { connection } from "next/server";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "./db";
+import { env } from "./env";
+import { verifyPassword } from "./passwords";
+import { activeLock, clearFailures, recordFailure, throttleKey } from "./throttle";
+import { lockMessage } from "../domain/throttle-policy";
+import { emailSchema } from "./accounts";
+
+export type Role = "STUDENT" | "INSTRUCTOR";
+export type SessionUser = { id: string; email: string; name: string; role: Role };
+
+const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
+
+export const INVALID_CREDENTIALS = "That email and password do not match an account.";
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers?.["x-real-ip"];
+  return first || (typeof real === "string" ? real : "") || "unknown";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  pages: { signIn: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
+        const { email, password } = parsed.data;
+        const accountKey = throttleKey("account", email);
+        const ipKey = throttleKey("ip", clientAddress(request?.headers as Record<string, unknown> | undefined));
+        const lockedUntil = await activeLock(db(), [accountKey, ipKey]);
+        if (lockedUntil) throw new Error(lockMessage(lockedUntil, new Date()));
+
+        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
+        if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
+          await recordFailure(db(), "account", accountKey);
+          await recordFailure(db(), "ip", ipKey);
+          throw new Error(INVALID_CREDENTIALS);
+        }
+        await clearFailures(db(), accountKey);
+        return { id: user.id, email: user.email, name: user.name, role: user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = (user as unknown as SessionUser).role;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user) {
+        Object.assign(session.user, { id: token.uid, role: token.role });
+      }
+      return session;
+    },
+  },
+};
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  await connection(); // per-request: never prerender a page that depends on who is asking
+  env();
+  const session: Session | null = await getServerSession(authOptions);
+  const user = session?.user as Partial<SessionUser> | undefined;
+  if (!user?.id || !user.role || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
+}

@@ -1,0 +1,97 @@
+import "server-only";
+// Read models for the student pages: catalog, course, module, lesson. Each selects what its page shows.
+import type { LessonFrontmatter } from "../content/schema";
+import type { LessonSection } from "../content/anchors";
+import { db } from "./db";
+import { notFound } from "./errors";
+
+export type LessonMeta = Pick<LessonFrontmatter, "objectives" | "keyTerms" | "events" | "citations" | "sectionCitations"> & {
+  textKind: string | null;
+  thesis: string | null;
+  sections: LessonSection[];
+};
+
+export async function listCourses() {
+  return db().course.findMany({
+    where: { retiredAt: null },
+    orderBy: [{ position: "asc" }, { title: "asc" }],
+    select: { id: true, slug: true, title: true, summary: true, _count: { select: { modules: { where: { retiredAt: null } } } } },
+  });
+}
+
+export async function courseBySlug(slug: string) {
+  const course = await db().course.findFirst({
+    where: { slug, retiredAt: null },
+    select: {
+      id: true, slug: true, title: true, summary: true,
+      sources: { where: { retiredAt: null }, orderBy: { published: "asc" }, select: { id: true, title: true, author: true, outlet: true, published: true, kind: true, url: true } },
+      modules: {
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: {
+          id: true, slug: true, title: true, summary: true,
+          lessons: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, readingMinutes: true } },
+          quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
+          debates: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
+        },
+      },
+    },
+  });
+  if (!course) throw notFound("That course");
+  return course;
+}
+
+export async function moduleBySlugs(courseSlug: string, moduleSlug: string) {
+  const mod = await db().module.findFirst({
+    where: { slug: moduleSlug, retiredAt: null, course: { slug: courseSlug, retiredAt: null } },
+    select: {
+      id: true, slug: true, title: true, summary: true,
+      course: { select: { slug: true, title: true } },
+      lessons: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, summary: true, readingMinutes: true } },
+      quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, description: true, lessonId: true, drawCount: true } },
+      debates: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
+    },
+  });
+  if (!mod) throw notFound("That module");
+  return mod;
+}
+
+export async function lessonBySlugs(courseSlug: string, moduleSlug: string, lessonSlug: string) {
+  const lesson = await db().lesson.findFirst({
+    where: { slug: lessonSlug, retiredAt: null, module: { slug: moduleSlug, retiredAt: null, course: { slug: courseSlug, retiredAt: null } } },
+    select: {
+      id: true, slug: true, title: true, summary: true, readingMinutes: true, meta: true, body: true, position: true, moduleId: true,
+      module: {
+        select: {
+          slug: true, title: true,
+          course: { select: { slug: true, title: true, sources: { select: { id: true, title: true, author: true, outlet: true, published: true, kind: true, url: true, sections: true } } } },
+          lessons: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true, title: true } },
+          quizzes: { where: { retiredAt: null }, select: { id: true, slug: true, title: true, lessonId: true } },
+        },
+      },
+    },
+  });
+  if (!lesson) throw notFound("That lesson");
+  return { ...lesson, meta: lesson.meta as unknown as LessonMeta };
+}
+
+export async function quizBySlugs(courseSlug: string, moduleSlug: string, quizSlug: string) {
+  const quiz = await db().quiz.findFirst({
+    where: { slug: quizSlug, retiredAt: null, module: { slug: moduleSlug, retiredAt: null, course: { slug: courseSlug, retiredAt: null } } },
+    select: { id: true, slug: true, title: true, module: { select: { slug: true, title: true, course: { select: { slug: true, title: true } } } } },
+  });
+  if (!quiz) throw notFound("That quiz");
+  return quiz;
+}
+
+/** The lesson, quiz and debate pages link here; formatted once so every page cites the same way. */
+export function formatCitation(source: { author: string; outlet: string; published: string; title: string }) {
+  return `${source.author}, “${source.title},” ${source.outlet}, ${formatPublished(source.published)}`;
+}
+
+export function formatPublished(published: string): string {
+  const [year, month, day] = published.split("-").map(Number);
+  if (!month) return String(year);
+  const date = new Date(Date.UTC(year, month - 1, day || 1));
+  return date.toLocaleDateString("en-GB", { timeZone: "UTC", year: "numeric", month: "long", ...(day ? { day: "numeric" } : {}) });
+}

@@ -1,0 +1,142 @@
+import "server-only";
+// Debate responses: drafts saved as the student writes, one submission, then classmates' responses.
+import { z } from "zod";
+import type { DebateFile } from "../content/schema";
+import { db } from "./db";
+import { notFound, UserError } from "./errors";
+import type { SessionUser } from "./auth";
+
+export const DEBATE_LIMITS = { claim: 2000, rebuttal: 3000, evidenceNote: 1000, evidenceItems: 6 } as const;
+
+export const evidenceSchema = z.strictObject({
+  // "source:<id>" or "lesson:<id>"
+  ref: z.string().regex(/^(source|lesson):[a-z0-9-]{2,81}$/, "Choose a source or lesson for this piece of evidence."),
+  note: z.string().trim().min(1, "Say what this piece of evidence shows.").max(DEBATE_LIMITS.evidenceNote, `Keep each piece of evidence under ${DEBATE_LIMITS.evidenceNote} characters.`),
+});
+
+export const debateDraftSchema = z.strictObject({
+  promptId: z.string().min(1).max(100),
+  position: z.string().max(40),
+  claim: z.string().max(DEBATE_LIMITS.claim, `Keep your claim under ${DEBATE_LIMITS.claim} characters.`),
+  evidence: z
+    .array(
+      z.strictObject({
+        ref: z.union([z.literal(""), evidenceSchema.shape.ref]),
+        note: z.string().max(DEBATE_LIMITS.evidenceNote, `Keep each piece of evidence under ${DEBATE_LIMITS.evidenceNote} characters.`),
+      }),
+    )
+    .max(DEBATE_LIMITS.evidenceItems),
+  rebuttal: z.string().max(DEBATE_LIMITS.rebuttal, `Keep your answer to the counter-argument under ${DEBATE_LIMITS.rebuttal} characters.`),
+});
+
+export const debateSubmissionSchema = z.strictObject({
+  promptId: z.string().min(1).max(100),
+  position: z.string().min(1, "Pick a position."),
+  claim: z.string().trim().min(20, "State your claim in at least a sentence (20 characters).").max(DEBATE_LIMITS.claim),
+  evidence: z.array(evidenceSchema).min(1, "Cite at least one piece of evidence from a lesson or source.").max(DEBATE_LIMITS.evidenceItems),
+  rebuttal: z.string().trim().min(20, "Answer the strongest counter-argument in at least a sentence (20 characters).").max(DEBATE_LIMITS.rebuttal),
+});
+
+async function promptOrThrow(promptId: string) {
+  const prompt = await db().debatePrompt.findFirst({
+    where: { id: promptId, retiredAt: null },
+    select: { id: true, slug: true, title: true, definition: true, moduleId: true, module: { select: { slug: true, title: true, courseId: true, course: { select: { slug: true, title: true } } } } },
+  });
+  if (!prompt) throw notFound("That debate prompt");
+  return { ...prompt, definition: prompt.definition as unknown as Omit<DebateFile, "id" | "title"> };
+}
+
+async function assertValidRefs(courseId: string, evidence: { ref: string }[]) {
+  for (const { ref } of evidence) {
+    const [kind, id] = ref.split(":");
+    const exists = kind === "source"
+      ? await db().source.count({ where: { id, courseId } })
+      : await db().lesson.count({ where: { id, module: { courseId } } });
+    if (!exists) throw new UserError("INVALID", "One piece of evidence points to a source or lesson that is not in this course.", { evidence: ["Choose a source or lesson from this course."] });
+  }
+}
+
+function assertPosition(prompt: Awaited<ReturnType<typeof promptOrThrow>>, position: string) {
+  if (position && !prompt.definition.positions.some((p) => p.id === position)) {
+    throw new UserError("INVALID", "That position is not one of this debate's positions.", { position: ["Pick one of the positions listed."] });
+  }
+}
+
+export async function debateForStudent(user: SessionUser, promptId: string) {
+  const prompt = await promptOrThrow(promptId);
+  const mine = await db().debateResponse.findUnique({
+    where: { userId_promptId: { userId: user.id, promptId } },
+    select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true },
+  });
+  const [sources, lessons] = await Promise.all([
+    db().source.findMany({ where: { courseId: prompt.module.courseId, retiredAt: null }, orderBy: { published: "asc" }, select: { id: true, author: true, outlet: true, published: true, title: true } }),
+    db().lesson.findMany({ where: { module: { courseId: prompt.module.courseId }, retiredAt: null }, orderBy: [{ module: { position: "asc" } }, { position: "asc" }], select: { id: true, title: true } }),
+  ]);
+  return { prompt, mine, sources, lessons };
+}
+
+export async function saveDebateDraft(user: SessionUser, input: z.infer<typeof debateDraftSchema>) {
+  const prompt = await promptOrThrow(input.promptId);
+  assertPosition(prompt, input.position);
+  const evidence = input.evidence.filter((e) => e.ref || e.note);
+  await assertValidRefs(prompt.module.courseId, evidence.filter((e) => e.ref));
+  const existing = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { status: true } });
+  if (existing?.status === "SUBMITTED") throw new UserError("CONFLICT", "You have already submitted this debate response; it can no longer be edited.");
+  const data = { position: input.position, claim: input.claim, evidence, rebuttal: input.rebuttal };
+  const saved = await db().debateResponse.upsert({
+    where: { userId_promptId: { userId: user.id, promptId: input.promptId } },
+    create: { userId: user.id, promptId: input.promptId, ...data },
+    update: data,
+    select: { updatedAt: true },
+  });
+  return { savedAt: saved.updatedAt.toISOString() };
+}
+
+/** Submits once: a repeated submit of an already submitted response returns it unchanged. */
+export async function submitDebate(user: SessionUser, input: z.infer<typeof debateSubmissionSchema>) {
+  const prompt = await promptOrThrow(input.promptId);
+  assertPosition(prompt, input.position);
+  await assertValidRefs(prompt.module.courseId, input.evidence);
+  try {
+    return await writeSubmission(user, input);
+  } catch (error) {
+    // Two first-time submits raced on the unique (user, prompt) row: the other one won, so this one is done.
+    if ((error as { code?: string }).code === "P2002") return { submittedAt: new Date().toISOString(), alreadySubmitted: true };
+    throw error;
+  }
+}
+
+async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSubmissionSchema>) {
+  return db().$transaction(async (tx) => {
+    const existing = await tx.debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { id: true, status: true, submittedAt: true } });
+    if (existing?.status === "SUBMITTED") return { submittedAt: existing.submittedAt!.toISOString(), alreadySubmitted: true };
+    const now = new Date();
+    const data = { position: input.position, claim: input.claim, evidence: input.evidence, rebuttal: input.rebuttal, status: "SUBMITTED" as const, submittedAt: now };
+    // updateMany with a status guard: of two concurrent submits, only one moves DRAFT -> SUBMITTED.
+    if (existing) {
+      const { count } = await tx.debateResponse.updateMany({ where: { id: existing.id, status: "DRAFT" }, data });
+      if (count === 0) return { submittedAt: now.toISOString(), alreadySubmitted: true };
+    } else {
+      await tx.debateResponse.create({ data: { userId: user.id, promptId: input.promptId, ...data } });
+    }
+    return { submittedAt: now.toISOString(), alreadySubmitted: false };
+  });
+}
+
+/** Classmates' submitted responses, shown only after the student has submitted their own. */
+export async function classmatesResponses(user: SessionUser, promptId: string, page = 0, pageSize = 20) {
+  const mine = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId } }, select: { status: true } });
+  if (mine?.status !== "SUBMITTED") return { visible: false as const, responses: [], total: 0 };
+  const where = { promptId, status: "SUBMITTED" as const, userId: { not: user.id } };
+  const [responses, total] = await Promise.all([
+    db().debateResponse.findMany({
+      where,
+      orderBy: { submittedAt: "asc" },
+      skip: page * pageSize,
+      take: pageSize,
+      select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, submittedAt: true, user: { select: { name: true } } },
+    }),
+    db().debateResponse.count({ where }),
+  ]);
+  return { visible: true as const, responses, total };
+}

@@ -1,0 +1,38 @@
+// Errors a user can act on carry a code and a sentence; the code maps once to an HTTP status.
+export type UserErrorCode = "INVALID" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNAVAILABLE";
+
+export class UserError extends Error {
+  constructor(
+    readonly code: UserErrorCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+export const httpStatus: Record<UserErrorCode, number> = {
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNAVAILABLE: 503,
+};
+
+export const notFound = (what = "That item") => new UserError("NOT_FOUND", `${what} was not found, or you do not have access to it.`);
+
+const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "P1001", "P1017", "P2024"]);
+
+/** True when the database cannot be reached (down, restarting, out of connections). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const candidate = e as { code?: string; message?: string; cause?: unknown; name?: string };
+    if (candidate.code && unavailableCodes.has(candidate.code)) return true;
+    if (/ECONNREFUSED|Connection terminated|connect ETIMEDOUT|DatabaseNotReachable|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(candidate.message ?? "")) return true;
+    e = candidate.cause;
+  }
+  return false;
+}
+
+export const UNAVAILABLE_MESSAGE = "Caravan is temporarily unavailable. Your saved work is safe; please try again in a moment.";

@@ -1,0 +1,75 @@
+import "server-only";
+// Lesson progress (opened, completed) and the roll-up behind the progress page.
+import { countedAttempt } from "../domain/attempt-policy";
+import { moduleProgress, courseProgress, quizPercent } from "../domain/progress";
+import { db } from "./db";
+import { notFound } from "./errors";
+import type { SessionUser } from "./auth";
+
+export async function markLessonOpened(user: SessionUser, lessonId: string) {
+  await db().lessonProgress.upsert({
+    where: { userId_lessonId: { userId: user.id, lessonId } },
+    create: { userId: user.id, lessonId },
+    update: {},
+  });
+}
+
+export async function setLessonCompleted(user: SessionUser, lessonId: string, completed: boolean) {
+  const lesson = await db().lesson.findFirst({ where: { id: lessonId, retiredAt: null }, select: { id: true } });
+  if (!lesson) throw notFound("That lesson");
+  const completedAt = completed ? new Date() : null;
+  await db().lessonProgress.upsert({
+    where: { userId_lessonId: { userId: user.id, lessonId } },
+    create: { userId: user.id, lessonId, completedAt },
+    update: { completedAt },
+  });
+  return { completed };
+}
+
+export async function lessonState(userId: string, lessonId: string) {
+  return db().lessonProgress.findUnique({ where: { userId_lessonId: { userId, lessonId } }, select: { openedAt: true, completedAt: true } });
+}
+
+/** Per module: lessons completed, the counted quiz scores and debate status. Four queries for the whole course. */
+export async function courseProgressFor(userId: string, courseSlug: string) {
+  const course = await db().course.findFirst({
+    where: { slug: courseSlug, retiredAt: null },
+    select: {
+      id: true, slug: true, title: true,
+      modules: {
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: {
+          id: true, slug: true, title: true,
+          lessons: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
+          quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, passPercent: true, scorePolicy: true } },
+          debates: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
+        },
+      },
+    },
+  });
+  if (!course) throw notFound("That course");
+  const lessonIds = course.modules.flatMap((m) => m.lessons.map((l) => l.id));
+  const quizIds = course.modules.flatMap((m) => m.quizzes.map((q) => q.id));
+  const debateIds = course.modules.flatMap((m) => m.debates.map((d) => d.id));
+  const [progress, attempts, responses] = await Promise.all([
+    db().lessonProgress.findMany({ where: { userId, lessonId: { in: lessonIds } }, select: { lessonId: true, completedAt: true } }),
+    db().quizAttempt.findMany({ where: { userId, quizId: { in: quizIds } }, select: { id: true, quizId: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }),
+    db().debateResponse.findMany({ where: { userId, promptId: { in: debateIds } }, select: { promptId: true, status: true } }),
+  ]);
+  const progressBy = new Map(progress.map((p) => [p.lessonId, p]));
+  const responseBy = new Map(responses.map((r) => [r.promptId, r.status]));
+
+  const modules = course.modules.map((m) => {
+    const lessons = m.lessons.map((l) => ({ ...l, opened: progressBy.has(l.id), completed: Boolean(progressBy.get(l.id)?.completedAt) }));
+    const quizzes = m.quizzes.map((q) => {
+      const mine = attempts.filter((a) => a.quizId === q.id).map((a) => ({ ...a, submitted: a.status === "SUBMITTED" }));
+      const counted = countedAttempt(q.scorePolicy, mine);
+      const countedScore = counted ? { scoreCenti: counted.scoreCenti!, maxScoreCenti: counted.maxScoreCenti! } : null;
+      return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress: mine.some((a) => !a.submitted) };
+    });
+    const debates = m.debates.map((d) => ({ ...d, status: (responseBy.get(d.id) ?? "NONE") as "NONE" | "DRAFT" | "SUBMITTED" }));
+    return { ...m, lessons, quizzes, debates, summary: moduleProgress(lessons, quizzes, debates) };
+  });
+  return { course, modules, percent: courseProgress(modules.map((m) => m.summary)) };
+}

@@ -1,0 +1,289 @@
+import "server-only";
+// Quiz attempts: start (or resume), save answers as the learner goes, submit exactly once, review.
+// Every function takes the signed-in user and checks ownership itself; callers only parse input.
+import { randomUUID } from "node:crypto";
+import type { Question } from "../content/schema";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, attemptsLeft } from "../domain/attempt-policy";
+import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
+import { parseResponse } from "../domain/responses";
+import { answerKey, scoreQuestion } from "../domain/scoring";
+import { drawSample, seededShuffle } from "../domain/shuffle";
+import { db } from "./db";
+import { notFound, UserError } from "./errors";
+import { publicIdsFor } from "./tokens";
+import type { SessionUser } from "./auth";
+import type { Prisma } from "../generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+function attemptSummaries(attempts: { id: string; number: number; status: string; scoreCenti: number | null; maxScoreCenti: number | null; submittedAt: Date | null }[]) {
+  return attempts.map((a) => ({ ...a, submitted: a.status === "SUBMITTED" }));
+}
+
+/** Everything the quiz's start page shows: settings, the learner's attempts and what they may do next. */
+export async function quizOverview(user: SessionUser, quizId: string) {
+  const quiz = await db().quiz.findFirst({
+    where: { id: quizId, retiredAt: null },
+    select: {
+      id: true, title: true, description: true, maxAttempts: true, scorePolicy: true, timeLimitMinutes: true, passPercent: true, drawCount: true, bankQuizIds: true, lessonId: true,
+      _count: { select: { questions: { where: { retiredAt: null } } } },
+    },
+  });
+  if (!quiz) throw notFound("That quiz");
+  await finalizeExpiredAttempts(user.id, quiz.id);
+  const attempts = attemptSummaries(
+    await db().quizAttempt.findMany({
+      where: { userId: user.id, quizId: quiz.id },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, startedAt: true },
+    }),
+  );
+  const decision = decideStart({ maxAttempts: quiz.maxAttempts, attempts });
+  const questionCount = quiz.drawCount ?? quiz._count.questions;
+  return {
+    quiz: { ...quiz, questionCount },
+    attempts,
+    decision,
+    attemptsLeft: attemptsLeft(quiz.maxAttempts, attempts.length),
+    counted: countedAttempt(quiz.scorePolicy, attempts),
+  };
+}
+
+async function pickQuestionVersions(tx: Tx, quiz: { id: string; bankQuizIds: string[]; drawCount: number | null; shuffleQuestions: boolean }, seed: string): Promise<string[]> {
+  const sourceQuizIds = quiz.bankQuizIds.length > 0 ? quiz.bankQuizIds : [quiz.id];
+  const questions = await tx.quizQuestion.findMany({
+    where: { quizId: { in: sourceQuizIds }, retiredAt: null, quiz: { retiredAt: null } },
+    orderBy: [{ quizId: "asc" }, { position: "asc" }],
+    select: { id: true, quizId: true, currentVersion: true, versions: { select: { id: true, version: true } } },
+  });
+  // Keep the bank quizzes in the order the content lists them.
+  questions.sort((a, b) => sourceQuizIds.indexOf(a.quizId) - sourceQuizIds.indexOf(b.quizId));
+  const versionIds = questions.map((q) => q.versions.find((v) => v.version === q.currentVersion)!.id);
+  if (versionIds.length === 0) throw new UserError("CONFLICT", "This quiz has no questions yet.");
+  if (quiz.drawCount) return drawSample(versionIds, quiz.drawCount, seed);
+  return quiz.shuffleQuestions ? seededShuffle(versionIds, seed) : versionIds;
+}
+
+/** Starts a new attempt, or returns the open one. Concurrent calls (two tabs, double clicks) end with one. */
+export async function startAttempt(user: SessionUser, quizId: string): Promise<{ attemptId: string; resumed: boolean }> {
+  for (let tries = 0; tries < 3; tries++) {
+    try {
+      return await db().$transaction(async (tx) => {
+        const quiz = await tx.quiz.findFirst({ where: { id: quizId, retiredAt: null }, select: { id: true, maxAttempts: true, timeLimitMinutes: true, bankQuizIds: true, drawCount: true, shuffleQuestions: true } });
+        if (!quiz) throw notFound("That quiz");
+        const attempts = attemptSummaries(await tx.quizAttempt.findMany({ where: { userId: user.id, quizId }, select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }));
+        const decision = decideStart({ maxAttempts: quiz.maxAttempts, attempts });
+        if (decision.kind === "resume") return { attemptId: decision.attemptId, resumed: true };
+        if (decision.kind === "refused") throw new UserError("CONFLICT", decision.reason);
+        const id = randomUUID();
+        const now = new Date();
+        const questionVersionIds = await pickQuestionVersions(tx, quiz, id);
+        await tx.quizAttempt.create({
+          data: { id, userId: user.id, quizId, number: decision.number, questionVersionIds, startedAt: now, deadlineAt: deadlineFor(now, quiz.timeLimitMinutes) },
+        });
+        return { attemptId: id, resumed: false };
+      });
+    } catch (error) {
+      // A concurrent start won the race on the unique (user, quiz, number) or open-slot index: go again.
+      if ((error as { code?: string }).code === "P2002") continue;
+      throw error;
+    }
+  }
+  throw new UserError("CONFLICT", "Another attempt was being started at the same time. Reload the page.");
+}
+
+async function loadOwnAttempt(user: SessionUser, attemptId: string) {
+  const attempt = await db().quizAttempt.findFirst({
+    where: { id: attemptId, userId: user.id },
+    select: {
+      id: true, number: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true,
+      quiz: { select: { id: true, title: true, slug: true, passPercent: true, scorePolicy: true, maxAttempts: true, module: { select: { slug: true, course: { select: { slug: true } } } } } },
+    },
+  });
+  if (!attempt) throw notFound("That attempt");
+  return attempt;
+}
+
+async function versionsById(ids: string[]) {
+  const versions = await db().questionVersion.findMany({ where: { id: { in: ids } }, select: { id: true, questionId: true, definition: true } });
+  return new Map(versions.map((v) => [v.id, { ...v, definition: v.definition as unknown as Question }]));
+}
+
+export type AttemptQuestionView = { questionVersionId: string; number: number; question: PublicQuestion; savedResponse: unknown | null };
+
+/** The questions of an open attempt as the learner may see them, with answers saved so far. */
+export async function attemptForTaking(user: SessionUser, attemptId: string) {
+  let attempt = await loadOwnAttempt(user, attemptId);
+  if (attempt.status === "IN_PROGRESS" && !acceptsAnswers(attempt.deadlineAt, new Date())) {
+    await submitAttempt(user, { attemptId, answers: {} });
+    attempt = await loadOwnAttempt(user, attemptId);
+  }
+  if (attempt.status !== "IN_PROGRESS") return { attempt, questions: [] as AttemptQuestionView[] };
+  const versions = await versionsById(attempt.questionVersionIds);
+  const saved = await db().attemptAnswer.findMany({ where: { attemptId }, select: { questionVersionId: true, response: true } });
+  const savedBy = new Map(saved.map((s) => [s.questionVersionId, s.response]));
+  const questions = attempt.questionVersionIds.map((versionId, index) => {
+    const version = versions.get(versionId)!;
+    const publicId = publicIdsFor(attempt.id, versionId);
+    const savedResponse = savedBy.get(versionId);
+    return {
+      questionVersionId: versionId,
+      number: index + 1,
+      question: toPublicQuestion(version.definition, `${attempt.id}:${versionId}`, publicId),
+      savedResponse: savedResponse === undefined ? null : translateResponse(version.definition, savedResponse, publicId, "toPublic"),
+    };
+  });
+  return { attempt, questions };
+}
+
+function assertOpen(attempt: { status: string; deadlineAt: Date | null }) {
+  if (attempt.status !== "IN_PROGRESS") throw new UserError("CONFLICT", "This attempt has already been submitted; its answers can no longer change.");
+  if (!acceptsAnswers(attempt.deadlineAt, new Date())) throw new UserError("CONFLICT", "The time limit for this attempt has passed. Your saved answers will be graded.");
+}
+
+function parseForQuestion(definition: Question, attemptId: string, versionId: string, response: unknown) {
+  const real = translateResponse(definition, response, publicIdsFor(attemptId, versionId), "toReal");
+  const parsed = parseResponse(definition.type, real);
+  if (!parsed.success) throw new UserError("INVALID", "That answer is not in the form this question expects.");
+  return parsed.data;
+}
+
+/** Saves (or replaces) one answer of an open attempt. */
+export async function saveAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string; response: unknown }) {
+  const attempt = await loadOwnAttempt(user, input.attemptId);
+  assertOpen(attempt);
+  if (!attempt.questionVersionIds.includes(input.questionVersionId)) throw notFound("That question");
+  const version = (await versionsById([input.questionVersionId])).get(input.questionVersionId)!;
+  const response = parseForQuestion(version.definition, attempt.id, input.questionVersionId, input.response);
+  const saved = await db().$transaction(async (tx) => {
+    // Re-check under a row lock so a save cannot slip in after a concurrent submit.
+    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
+    if (row?.status !== "IN_PROGRESS") throw new UserError("CONFLICT", "This attempt has already been submitted; its answers can no longer change.");
+    return tx.attemptAnswer.upsert({
+      where: { attemptId_questionVersionId: { attemptId: attempt.id, questionVersionId: input.questionVersionId } },
+      create: { attemptId: attempt.id, questionVersionId: input.questionVersionId, response: response as object },
+      update: { response: response as object },
+      select: { savedAt: true },
+    });
+  });
+  return { savedAt: saved.savedAt.toISOString() };
+}
+
+/**
+ * Grades and closes the attempt, once. A repeated or concurrent submit returns the same result. Answers sent
+ * with the submit are saved first (when the attempt still accepts them), so nothing typed is lost.
+ */
+export async function submitAttempt(user: SessionUser, input: { attemptId: string; answers: Record<string, unknown> }) {
+  const attempt = await loadOwnAttempt(user, input.attemptId);
+  const versions = await versionsById(attempt.questionVersionIds);
+  const finalAnswers = new Map<string, unknown>();
+  const accepting = attempt.status === "IN_PROGRESS" && acceptsAnswers(attempt.deadlineAt, new Date());
+  if (accepting) {
+    for (const [versionId, response] of Object.entries(input.answers)) {
+      const version = versions.get(versionId);
+      if (!version) throw notFound("That question");
+      if (response === null || response === undefined) continue;
+      finalAnswers.set(versionId, parseForQuestion(version.definition, attempt.id, versionId, response));
+    }
+  }
+  return db().$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
+    if (row?.status === "SUBMITTED") {
+      const done = await tx.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { scoreCenti: true, maxScoreCenti: true } });
+      return { attemptId: attempt.id, alreadySubmitted: true, ...done };
+    }
+    for (const [versionId, response] of finalAnswers) {
+      await tx.attemptAnswer.upsert({
+        where: { attemptId_questionVersionId: { attemptId: attempt.id, questionVersionId: versionId } },
+        create: { attemptId: attempt.id, questionVersionId: versionId, response: response as object },
+        update: { response: response as object },
+      });
+    }
+    const answers = new Map((await tx.attemptAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionVersionId: true, response: true } })).map((a) => [a.questionVersionId, a.response]));
+    let scoreCenti = 0;
+    let maxScoreCenti = 0;
+    for (const versionId of attempt.questionVersionIds) {
+      const result = scoreQuestion(versions.get(versionId)!.definition, answers.get(versionId));
+      scoreCenti += result.earnedCenti;
+      maxScoreCenti += result.maxCenti;
+      await tx.attemptAnswer.upsert({
+        where: { attemptId_questionVersionId: { attemptId: attempt.id, questionVersionId: versionId } },
+        create: { attemptId: attempt.id, questionVersionId: versionId, response: {}, earnedCenti: result.earnedCenti, correct: result.correct },
+        update: { earnedCenti: result.earnedCenti, correct: result.correct },
+      });
+    }
+    await tx.quizAttempt.update({
+      where: { id: attempt.id },
+      data: { status: "SUBMITTED", openSlot: null, submittedAt: new Date(), scoreCenti, maxScoreCenti },
+    });
+    return { attemptId: attempt.id, alreadySubmitted: false, scoreCenti, maxScoreCenti };
+  });
+}
+
+async function finalizeExpiredAttempts(userId: string, quizId: string) {
+  const open = await db().quizAttempt.findFirst({ where: { userId, quizId, status: "IN_PROGRESS", deadlineAt: { not: null } }, select: { id: true, deadlineAt: true } });
+  if (open && !acceptsAnswers(open.deadlineAt, new Date())) {
+    const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, role: true } });
+    await submitAttempt(user, { attemptId: open.id, answers: {} });
+  }
+}
+
+function describe(question: Question, response: unknown): string {
+  if (response === undefined || response === null || (typeof response === "object" && Object.keys(response as object).length === 0)) return "No answer";
+  const r = response as Record<string, unknown>;
+  const optionText = (id: unknown) => (question.type === "single" || question.type === "multiple" ? question.options.find((o) => o.id === id)?.text : undefined) ?? "(unknown option)";
+  switch (question.type) {
+    case "single":
+      return optionText(r.choice);
+    case "multiple":
+      return (r.choices as string[]).length ? (r.choices as string[]).map(optionText).join("; ") : "No option chosen";
+    case "truefalse":
+      return r.value ? "True" : "False";
+    case "short":
+      return String(r.text);
+    case "numeric":
+      return `${r.value}${question.unit ? ` ${question.unit}` : ""}`;
+    case "ordering":
+      return (r.order as string[]).map((id, i) => `${i + 1}. ${question.items.find((item) => item.id === id)?.text ?? "?"}`).join("\n");
+    case "matching":
+      return question.pairs.map((p) => `${p.left} → ${question.pairs.find((q) => q.id === (r.matches as Record<string, string>)[p.id])?.right ?? "(not matched)"}`).join("\n");
+  }
+}
+
+/** A submitted attempt, question by question: the learner's answer, the key, the explanation and where to read. */
+export async function attemptReview(user: SessionUser, attemptId: string) {
+  const attempt = await loadOwnAttempt(user, attemptId);
+  if (attempt.status !== "SUBMITTED") throw new UserError("CONFLICT", "Submit the attempt to see its results.");
+  const versions = await versionsById(attempt.questionVersionIds);
+  const answers = new Map((await db().attemptAnswer.findMany({ where: { attemptId }, select: { questionVersionId: true, response: true, earnedCenti: true, correct: true } })).map((a) => [a.questionVersionId, a]));
+  const lessonIds = [...new Set([...versions.values()].map((v) => v.definition.ref.lesson))];
+  const lessons = await db().lesson.findMany({ where: { id: { in: lessonIds } }, select: { id: true, slug: true, title: true, meta: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
+  const lessonById = new Map(lessons.map((l) => [l.id, l]));
+  const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, author: true, outlet: true, published: true } });
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const items = attempt.questionVersionIds.map((versionId, index) => {
+    const q = versions.get(versionId)!.definition;
+    const answer = answers.get(versionId);
+    const lesson = lessonById.get(q.ref.lesson);
+    const sections = ((lesson?.meta as { sections?: { anchor: string; title: string }[] } | undefined)?.sections ?? []);
+    return {
+      number: index + 1,
+      questionVersionId: versionId,
+      type: q.type,
+      prompt: q.prompt,
+      points: q.points,
+      earnedCenti: answer?.earnedCenti ?? 0,
+      correct: answer?.correct ?? false,
+      yourAnswer: describe(q, answer?.response),
+      correctAnswer: describe(q, answerKey(q)),
+      acceptedAlternatives: q.type === "short" ? q.accepted.slice(1) : [],
+      tolerance: q.type === "numeric" && q.tolerance > 0 ? q.tolerance : null,
+      explanation: q.explanation,
+      lessonLink: lesson
+        ? { href: `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}#${q.ref.section}`, lessonTitle: lesson.title, sectionTitle: sections.find((s) => s.anchor === q.ref.section)?.title ?? q.ref.section }
+        : null,
+      source: sourceById.get(q.ref.source) ?? null,
+    };
+  });
+  return { attempt, items };
+}

@@ -1,0 +1,35 @@
+import "server-only";
+// Failed sign-in counters in PostgreSQL, so every app server sees the same ones.
+import type { PrismaClient } from "../generated/prisma/client";
+import { lockDurationMs, THROTTLE_WINDOW_MS, type ThrottleKind } from "../domain/throttle-policy";
+
+export function throttleKey(kind: ThrottleKind, value: string) {
+  return `${kind}:${value.toLowerCase()}`;
+}
+
+/** The latest lock still in force among the keys, if any. */
+export async function activeLock(db: PrismaClient, keys: string[], now = new Date()): Promise<Date | null> {
+  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } }, select: { lockedUntil: true } });
+  return rows.reduce<Date | null>((latest, r) => (r.lockedUntil && (!latest || r.lockedUntil > latest) ? r.lockedUntil : latest), null);
+}
+
+export async function recordFailure(db: PrismaClient, kind: ThrottleKind, key: string, now = new Date()) {
+  const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  // One atomic upsert: concurrent failures on several servers all count.
+  const [row] = await db.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "updatedAt")
+    VALUES (${key}, 1, ${now}, ${now})
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
+      "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStart" END,
+      "updatedAt" = ${now}
+    RETURNING "failures"`;
+  const lockMs = lockDurationMs(kind, row.failures);
+  if (lockMs > 0) {
+    await db.signInThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + lockMs) } });
+  }
+}
+
+export async function clearFailures(db: PrismaClient, key: string) {
+  await db.signInThrottle.deleteMany({ where: { key } });
+}

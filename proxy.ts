@@ -1,0 +1,51 @@
+// When PostgreSQL cannot be reached, page requests get a calm 503 page instead of an error trace, and the
+// app recovers by itself: the check is repeated (at most once a second) until the database answers again.
+import { NextResponse, type NextRequest } from "next/server";
+import pg from "pg";
+
+const HEALTHY_RECHECK_MS = 2_000;
+const UNHEALTHY_RECHECK_MS = 1_000;
+
+const state = globalThis as unknown as { caravanHealth?: { ok: boolean; checkedAt: number; pending?: Promise<boolean>; pool?: pg.Pool } };
+state.caravanHealth ??= { ok: true, checkedAt: 0 };
+
+async function databaseIsUp(): Promise<boolean> {
+  const health = state.caravanHealth!;
+  const age = Date.now() - health.checkedAt;
+  if (age < (health.ok ? HEALTHY_RECHECK_MS : UNHEALTHY_RECHECK_MS)) return health.ok;
+  health.pending ??= (async () => {
+    health.pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 1_500, idleTimeoutMillis: 10_000 });
+    health.pool.on("error", () => {});
+    try {
+      await health.pool.query("SELECT 1");
+      return true;
+    } catch {
+      return false;
+    }
+  })().then((ok) => {
+    health.ok = ok;
+    health.checkedAt = Date.now();
+    health.pending = undefined;
+    return ok;
+  });
+  return health.pending;
+}
+
+const unavailablePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta http-equiv="refresh" content="10"><title>Temporarily unavailable · Caravan</title>
+<style>body{font-family:system-ui,sans-serif;background:#fbf8f3;color:#1c1917;display:grid;place-items:center;min-height:100vh;margin:0}main{max-width:32rem;padding:2rem;text-align:center}h1{font-family:Georgia,serif;font-size:1.8rem}p{line-height:1.6;color:#44403c}</style></head>
+<body><main><h1>Caravan is temporarily unavailable</h1><p>We cannot reach the database right now. Your submitted work is safe. This page will try again by itself in a few seconds.</p></main></body></html>`;
+
+export async function proxy(request: NextRequest) {
+  // Server actions and API calls report the outage in their own responses; pages get the friendly page.
+  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
+  if (await databaseIsUp()) return NextResponse.next();
+  const wantsJson = request.nextUrl.pathname.startsWith("/api/");
+  return new NextResponse(wantsJson ? JSON.stringify({ error: "Caravan is temporarily unavailable. Try again in a moment." }) : unavailablePage, {
+    status: 503,
+    headers: { "content-type": wantsJson ? "application/json" : "text/html; charset=utf-8", "retry-after": "10", "cache-control": "no-store" },
+  });
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
