@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { classmatesResponses, debateSubmissionSchema, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
+import { UserError } from "@/lib/server/errors";
+import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+
+beforeAll(async () => {
+  fixture = writeFixtureCourse();
+  await syncCourse(db, loadCourse(fixture.dir));
+});
+
+const submission = () => ({
+  promptId: fixture.debateId,
+  position: "for",
+  claim: "Tests are good because they catch regressions early.",
+  evidence: [{ ref: `source:${fixture.sourceId}`, note: "The source shows a regression caught by a test." }],
+  rebuttal: "Some say tests slow teams down; the time they save in debugging outweighs that.",
+});
+
+describe("debate responses", () => {
+  it("saves drafts, submits once, and then cannot be edited", async () => {
+    const student = await createUser();
+    await saveDebateDraft(student, { promptId: fixture.debateId, position: "", claim: "Half a thought", evidence: [{ ref: "", note: "" }], rebuttal: "" });
+    let row = await db.debateResponse.findUniqueOrThrow({ where: { userId_promptId: { userId: student.id, promptId: fixture.debateId } } });
+    expect(row).toMatchObject({ status: "DRAFT", claim: "Half a thought" });
+
+    const results = await Promise.all([submitDebate(student, submission()), submitDebate(student, submission()), submitDebate(student, submission())]);
+    expect(results.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
+    row = await db.debateResponse.findUniqueOrThrow({ where: { userId_promptId: { userId: student.id, promptId: fixture.debateId } } });
+    expect(row.status).toBe("SUBMITTED");
+
+    const error = await saveDebateDraft(student, { ...submission(), claim: "Changed my mind" }).catch((e) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((await db.debateResponse.findUniqueOrThrow({ where: { id: row.id } })).claim).toBe(submission().claim);
+  });
+
+  it("concurrent first-time submits create one response", async () => {
+    const student = await createUser();
+    const results = await Promise.all(Array.from({ length: 4 }, () => submitDebate(student, submission())));
+    expect(results.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
+    expect(await db.debateResponse.count({ where: { userId: student.id } })).toBe(1);
+  });
+
+  it("requires a position, a claim, evidence and a rebuttal to submit", () => {
+    const parsed = debateSubmissionSchema.safeParse({ promptId: fixture.debateId, position: "", claim: "short", evidence: [], rebuttal: "" });
+    expect(parsed.success).toBe(false);
+    const fields = parsed.error!.issues.map((i) => i.path[0]);
+    expect(fields).toEqual(expect.arrayContaining(["position", "claim", "evidence", "rebuttal"]));
+  });
+
+  it("refuses evidence from outside the course and unknown positions, changing nothing", async () => {
+    const student = await createUser();
+    await expect(submitDebate(student, { ...submission(), evidence: [{ ref: "source:not-in-this-course", note: "x" }] })).rejects.toBeInstanceOf(UserError);
+    await expect(submitDebate(student, { ...submission(), position: "sideways" })).rejects.toBeInstanceOf(UserError);
+    expect(await db.debateResponse.count({ where: { userId: student.id } })).toBe(0);
+  });
+
+  it("shows classmates' submitted responses only after the student submits", async () => {
+    const classmate = await createUser();
+    await submitDebate(classmate, submission());
+    const drafter = await createUser();
+    await saveDebateDraft(drafter, { promptId: fixture.debateId, position: "against", claim: "My secret draft", evidence: [], rebuttal: "" });
+    const student = await createUser();
+    expect((await classmatesResponses(student, fixture.debateId)).visible).toBe(false);
+    await submitDebate(student, submission());
+    const visible = await classmatesResponses(student, fixture.debateId);
+    expect(visible.visible).toBe(true);
+    expect(visible.responses.length).toBeGreaterThan(0);
+    expect(JSON.stringify(visible.responses)).not.toContain("My secret draft");
+    expect(visible.responses.every((r) => r.claim !== undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,51 @@
+// The migrations folder and schema.prisma must describe the same database (no drift).
+import pg from "pg";
+import { inject, describe, expect, it } from "vitest";
+import { diffSchemas, readSchema, listMigrations } from "../../prisma/schema-engine.ts";
+
+async function catalog(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const q = async (sql: string) => (await client.query(sql)).rows.map((r) => JSON.stringify(r)).sort();
+    return {
+      columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`),
+      constraints: await q(`SELECT conrelid::regclass::text AS tbl, conname, contype, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`),
+      indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`),
+      enums: await q(`SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid`),
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+describe("migrations", () => {
+  it("exist in Prisma's layout", () => {
+    const migrations = listMigrations();
+    expect(migrations.length).toBeGreaterThan(0);
+    for (const m of migrations) expect(m.name).toMatch(/^\d{14}_[a-z0-9_]+$/);
+  });
+
+  it("build the same database as schema.prisma", async () => {
+    const serverUrl = inject("serverUrl");
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS caravan_test_from_schema WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE caravan_test_from_schema`);
+    await admin.end();
+    const fromSchemaUrl = new URL(serverUrl);
+    fromSchemaUrl.pathname = "/caravan_test_from_schema";
+    const sql = await diffSchemas(null, readSchema(), fromSchemaUrl.toString());
+    const client = new pg.Client({ connectionString: fromSchemaUrl.toString() });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+
+    const migrated = await catalog(inject("databaseUrl"));
+    const fromSchema = await catalog(fromSchemaUrl.toString());
+    expect(migrated.columns).toEqual(fromSchema.columns);
+    expect(migrated.constraints).toEqual(fromSchema.constraints);
+    expect(migrated.indexes).toEqual(fromSchema.indexes);
+    expect(migrated.enums).toEqual(fromSchema.enums);
+  });
+});

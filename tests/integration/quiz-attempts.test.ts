@@ -1,0 +1,191 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { UserError } from "@/lib/server/errors";
+import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+
+beforeAll(async () => {
+  fixture = writeFixtureCourse({ maxAttempts: 2 });
+  await syncCourse(db, loadCourse(fixture.dir));
+});
+
+/** Finds the public id of an option by its text, as the browser would. */
+async function answerAllCorrectly(user: Awaited<ReturnType<typeof createUser>>, attemptId: string) {
+  const { questions } = await attemptForTaking(user, attemptId);
+  const answers: Record<string, unknown> = {};
+  for (const q of questions) {
+    if (q.question.type === "single") answers[q.questionVersionId] = { choice: q.question.options.find((o) => o.text === "B")!.id };
+    if (q.question.type === "truefalse") answers[q.questionVersionId] = { value: false };
+    if (q.question.type === "numeric") answers[q.questionVersionId] = { value: 4 };
+  }
+  return answers;
+}
+
+async function expectUserError(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(() => null, (e) => e);
+  expect(error).toBeInstanceOf(UserError);
+  expect((error as UserError).code).toBe(code);
+  return error as UserError;
+}
+
+describe("quiz attempts", () => {
+  it("start → save → submit grades on the server and review shows key, explanation and lesson link", async () => {
+    const student = await createUser();
+    const { attemptId, resumed } = await startAttempt(student, fixture.quizId);
+    expect(resumed).toBe(false);
+    const answers = await answerAllCorrectly(student, attemptId);
+    const [firstId] = Object.keys(answers);
+    await saveAnswer(student, { attemptId, questionVersionId: firstId, response: answers[firstId] });
+    const result = await submitAttempt(student, { attemptId, answers });
+    expect(result).toMatchObject({ alreadySubmitted: false, scoreCenti: 300, maxScoreCenti: 300 });
+    const review = await attemptReview(student, attemptId);
+    expect(review.items).toHaveLength(3);
+    for (const item of review.items) {
+      expect(item.correct).toBe(true);
+      expect(item.explanation.length).toBeGreaterThan(0);
+      expect(item.lessonLink?.href).toContain("#first-section");
+    }
+  });
+
+  it("the attempt payload sent to the browser has no key and no explanation", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const payload = JSON.stringify(await attemptForTaking(student, attemptId));
+    expect(payload).not.toContain("B is right.");
+    expect(payload).not.toContain("explanation");
+    expect(payload).not.toContain('"answer"');
+    expect(payload).not.toMatch(/"(a|b|c)"/);
+  });
+
+  it("saved answers are restored when the attempt is opened again", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const answers = await answerAllCorrectly(student, attemptId);
+    for (const [questionVersionId, response] of Object.entries(answers)) await saveAnswer(student, { attemptId, questionVersionId, response });
+    const again = await startAttempt(student, fixture.quizId);
+    expect(again).toEqual({ attemptId, resumed: true });
+    const { questions } = await attemptForTaking(student, attemptId);
+    for (const q of questions) expect(q.savedResponse).toEqual(answers[q.questionVersionId]);
+  });
+
+  it("a double submit, a retry and concurrent submits produce exactly one graded attempt", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const answers = await answerAllCorrectly(student, attemptId);
+    const results = await Promise.all(Array.from({ length: 5 }, () => submitAttempt(student, { attemptId, answers })));
+    expect(results.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.scoreCenti))).toEqual(new Set([300]));
+    const retry = await submitAttempt(student, { attemptId, answers: {} });
+    expect(retry).toMatchObject({ alreadySubmitted: true, scoreCenti: 300 });
+    expect(await db.quizAttempt.count({ where: { userId: student.id } })).toBe(1);
+  });
+
+  it("two tabs starting at once share one attempt", async () => {
+    const student = await createUser();
+    const starts = await Promise.all(Array.from({ length: 6 }, () => startAttempt(student, fixture.quizId)));
+    expect(new Set(starts.map((s) => s.attemptId)).size).toBe(1);
+    expect(await db.quizAttempt.count({ where: { userId: student.id } })).toBe(1);
+  });
+
+  it("enforces the attempt limit on the server", async () => {
+    const student = await createUser();
+    for (let i = 0; i < 2; i++) {
+      const { attemptId } = await startAttempt(student, fixture.quizId);
+      await submitAttempt(student, { attemptId, answers: {} });
+    }
+    const error = await expectUserError(startAttempt(student, fixture.quizId), "CONFLICT");
+    expect(error.message).toMatch(/used all 2 attempts/);
+    expect(await db.quizAttempt.count({ where: { userId: student.id } })).toBe(2);
+    const overview = await quizOverview(student, fixture.quizId);
+    expect(overview.decision.kind).toBe("refused");
+  });
+
+  it("the counted score follows the quiz's policy (best)", async () => {
+    const student = await createUser();
+    const first = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId: first.attemptId, answers: await answerAllCorrectly(student, first.attemptId) });
+    const second = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId: second.attemptId, answers: {} });
+    const overview = await quizOverview(student, fixture.quizId);
+    expect(overview.counted?.id).toBe(first.attemptId);
+  });
+
+  it("answers cannot change after submission", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const answers = await answerAllCorrectly(student, attemptId);
+    await submitAttempt(student, { attemptId, answers: {} });
+    const [questionVersionId] = Object.keys(answers);
+    await expectUserError(saveAnswer(student, { attemptId, questionVersionId, response: answers[questionVersionId] }), "CONFLICT");
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).scoreCenti).toBe(0);
+  });
+
+  it("another student's attempt is invisible and untouchable", async () => {
+    const owner = await createUser();
+    const intruder = await createUser();
+    const { attemptId } = await startAttempt(owner, fixture.quizId);
+    const answers = await answerAllCorrectly(owner, attemptId);
+    const [questionVersionId] = Object.keys(answers);
+    await expectUserError(attemptForTaking(intruder, attemptId), "NOT_FOUND");
+    await expectUserError(saveAnswer(intruder, { attemptId, questionVersionId, response: answers[questionVersionId] }), "NOT_FOUND");
+    await expectUserError(submitAttempt(intruder, { attemptId, answers }), "NOT_FOUND");
+    await expectUserError(attemptReview(intruder, attemptId), "NOT_FOUND");
+    const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(attempt.status).toBe("IN_PROGRESS");
+    expect(await db.attemptAnswer.count({ where: { attemptId } })).toBe(0);
+  });
+
+  it("malformed answers are refused with a clear error and nothing is saved", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const { questions } = await attemptForTaking(student, attemptId);
+    const numeric = questions.find((q) => q.question.type === "numeric")!;
+    for (const bad of [{ value: "four" }, { choice: "x" }, "4", null, { value: 4, extra: true }]) {
+      const error = await expectUserError(saveAnswer(student, { attemptId, questionVersionId: numeric.questionVersionId, response: bad }), "INVALID");
+      expect(error.message).toMatch(/not in the form/);
+    }
+    await expectUserError(saveAnswer(student, { attemptId, questionVersionId: "00000000-0000-4000-8000-000000000000", response: { value: 1 } }), "NOT_FOUND");
+    expect(await db.attemptAnswer.count({ where: { attemptId } })).toBe(0);
+  });
+
+  it("a time limit is enforced on the server: late saves are refused and the attempt is graded", async () => {
+    const timed = writeFixtureCourse({ timeLimitMinutes: 5 });
+    await syncCourse(db, loadCourse(timed.dir));
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, timed.quizId);
+    const answers = await answerAllCorrectly(student, attemptId);
+    const [questionVersionId] = Object.keys(answers);
+    await saveAnswer(student, { attemptId, questionVersionId, response: answers[questionVersionId] });
+    // Move the deadline into the past, as if the student had left the tab open.
+    await db.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: new Date(Date.now() - 60_000) } });
+    await expectUserError(saveAnswer(student, { attemptId, questionVersionId, response: answers[questionVersionId] }), "CONFLICT");
+    const result = await submitAttempt(student, { attemptId, answers });
+    expect(result.scoreCenti).toBe(100); // only the answer saved before the deadline counts
+  });
+
+  it("a mastery quiz draws from its bank so attempts differ", async () => {
+    const bankQuestions = Array.from({ length: 12 }, (_, i) => ({
+      id: `bankq-${i}-${Math.random().toString(36).slice(2, 8)}`, type: "truefalse", prompt: `Statement ${i}`, answer: true, explanation: "Yes.", difficulty: "easy", objective: "obj-one",
+    }));
+    const bank = writeFixtureCourse({ questions: bankQuestions.map((q) => ({ ...q, ref: { lesson: "placeholder", section: "first-section", source: "placeholder" } })), maxAttempts: null, drawCount: 5 });
+    // The fixture writer uses its own ids for refs; rewrite them to the fixture's lesson and source.
+    const fs = await import("node:fs");
+    const file = `${bank.dir}/modules/m1/quizzes/q1.yaml`;
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replaceAll("lesson: placeholder", `lesson: ${bank.lessonId}`).replaceAll("source: placeholder", `source: ${bank.sourceId}`));
+    await syncCourse(db, loadCourse(bank.dir));
+    const student = await createUser();
+    const drawn: string[][] = [];
+    for (let i = 0; i < 3; i++) {
+      const { attemptId } = await startAttempt(student, bank.quizId);
+      const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+      expect(attempt.questionVersionIds).toHaveLength(5);
+      drawn.push(attempt.questionVersionIds);
+      await submitAttempt(student, { attemptId, answers: {} });
+    }
+    expect(new Set(drawn.map((d) => [...d].sort().join())).size).toBeGreaterThan(1);
+  });
+});

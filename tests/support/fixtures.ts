@@ -1,0 +1,53 @@
+// Test data made through the real database: users, and a small course loaded with the real sync.
+import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import YAML from "yaml";
+import { createPrismaClient } from "../../lib/server/prisma.ts";
+import type { SessionUser } from "../../lib/server/auth.ts";
+
+export function testDb() {
+  return createPrismaClient(process.env.DATABASE_URL!, { max: 4 });
+}
+
+export async function createUser(role: "STUDENT" | "INSTRUCTOR" = "STUDENT", db = testDb()): Promise<SessionUser> {
+  const email = `${role.toLowerCase()}-${randomUUID()}@test.caravan`;
+  const user = await db.user.create({ data: { email, name: `Test ${role.toLowerCase()}`, passwordHash: "not-a-real-hash", role } });
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export type FixtureQuestion = Record<string, unknown>;
+
+/** Writes a one-module course to a temp folder, so tests can change and re-sync it freely. */
+export function writeFixtureCourse(options: { id?: string; questions?: FixtureQuestion[]; maxAttempts?: number | null; timeLimitMinutes?: number | null; drawCount?: number } = {}) {
+  const id = options.id ?? `fixture-${randomUUID().slice(0, 8)}`;
+  const dir = path.join(os.tmpdir(), "caravan-fixtures", id);
+  const lessonId = `${id}-lesson`;
+  const ref = { lesson: lessonId, section: "first-section", source: `${id}-source`, sourceSection: "part-one" };
+  const questions = options.questions ?? [
+    { id: `${id}-q1`, type: "single", prompt: "Pick B.", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }], answer: "b", explanation: "B is right.", difficulty: "easy", objective: "obj-one", ref },
+    { id: `${id}-q2`, type: "truefalse", prompt: "The sky is green.", answer: false, explanation: "It is not.", difficulty: "easy", objective: "obj-one", ref },
+    { id: `${id}-q3`, type: "numeric", prompt: "Two plus two?", answer: 4, tolerance: 0, explanation: "Four.", difficulty: "easy", objective: "obj-one", ref },
+  ];
+  const files: Record<string, string> = {
+    "course.yaml": YAML.stringify({ id, slug: id, title: `Fixture ${id}`, summary: "A course for tests.", modules: ["m1"] }),
+    [`sources/${id}-source.yaml`]: YAML.stringify({ id: `${id}-source`, title: "A source", author: "A. Author", outlet: "Test Outlet", published: "2020-01-02", kind: "analysis", sections: [{ id: "part-one", title: "Part one" }] }),
+    [`sources/${id}-source2.yaml`]: YAML.stringify({ id: `${id}-source2`, title: "Another source", author: "B. Writer", outlet: "Other Outlet", published: "2021", kind: "news report", sections: [{ id: "only-part", title: "Only part" }] }),
+    "modules/m1/module.yaml": YAML.stringify({ id: `${id}-m1`, title: "Module one", summary: "The only module.", lessons: ["l1"], quizzes: ["q1"], debates: ["d1"] }),
+    "modules/m1/lessons/l1.md": `---\n${YAML.stringify({ id: lessonId, title: "Lesson one", summary: "A lesson.", objectives: [{ id: "obj-one", text: "Know things.", bloom: "remember" }], citations: [{ source: `${id}-source`, sections: ["part-one"] }] })}---\n\nIntro.\n\n## First section\n\nBody text.\n`,
+    "modules/m1/quizzes/q1.yaml": YAML.stringify({ id: `${id}-quiz`, title: "Quiz one", description: "Checks lesson one.", lesson: lessonId, settings: { maxAttempts: options.maxAttempts === undefined ? 2 : options.maxAttempts, scorePolicy: "BEST", timeLimitMinutes: options.timeLimitMinutes ?? null, passPercent: 70, ...(options.drawCount ? { drawCount: options.drawCount } : {}) }, questions }),
+    "modules/m1/debates/d1.yaml": YAML.stringify({
+      id: `${id}-debate`, title: "Debate one", motion: "Tests are good.", context: "Context.",
+      positions: [{ id: "for", label: "For", summary: "Yes." }, { id: "against", label: "Against", summary: "No." }],
+      guidingQuestions: ["Why?", "Why not?"],
+      evidencePointers: [{ source: `${id}-source`, hint: "Look here." }, { source: `${id}-source2`, hint: "And here." }],
+      rubric: [{ id: "claim", criterion: "Claim", description: "Clear.", maxPoints: 4 }],
+    }),
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return { id, dir, quizId: `${id}-quiz`, lessonId, debateId: `${id}-debate`, sourceId: `${id}-source`, ref };
+}

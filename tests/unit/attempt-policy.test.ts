@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft } from "@/lib/domain/attempt-policy";
+
+const attempt = (number: number, scoreCenti: number | null, maxScoreCenti = 1000, submitted = true) => ({
+  id: `a${number}`, number, submitted, scoreCenti, maxScoreCenti, submittedAt: submitted ? new Date(2026, 0, number) : null,
+});
+
+describe("decideStart", () => {
+  it("starts attempt 1 when there are none", () => {
+    expect(decideStart({ maxAttempts: 3, attempts: [] })).toEqual({ kind: "start", number: 1 });
+  });
+  it("resumes an open attempt instead of starting another", () => {
+    expect(decideStart({ maxAttempts: 3, attempts: [attempt(1, 500), attempt(2, null, 1000, false)] })).toEqual({ kind: "resume", attemptId: "a2" });
+  });
+  it("refuses once the limit is used, with a sentence", () => {
+    const decision = decideStart({ maxAttempts: 2, attempts: [attempt(1, 500), attempt(2, 600)] });
+    expect(decision.kind).toBe("refused");
+    expect(decision.kind === "refused" && decision.reason).toMatch(/all 2 attempts/);
+  });
+  it("unlimited attempts never refuse", () => {
+    expect(decideStart({ maxAttempts: null, attempts: Array.from({ length: 50 }, (_, i) => attempt(i + 1, 0)) })).toEqual({ kind: "start", number: 51 });
+  });
+  it("counts attempts left", () => {
+    expect(attemptsLeft(3, 1)).toBe(2);
+    expect(attemptsLeft(3, 5)).toBe(0);
+    expect(attemptsLeft(null, 5)).toBeNull();
+  });
+});
+
+describe("countedAttempt", () => {
+  it("BEST picks the highest ratio, earliest on ties", () => {
+    expect(countedAttempt("BEST", [attempt(1, 700), attempt(2, 900), attempt(3, 900)])?.number).toBe(2);
+  });
+  it("BEST compares ratios across different maxima (mastery draws)", () => {
+    expect(countedAttempt("BEST", [attempt(1, 800, 1000), attempt(2, 700, 800)])?.number).toBe(2); // 87.5% > 80%
+  });
+  it("LATEST picks the highest number, even if worse", () => {
+    expect(countedAttempt("LATEST", [attempt(1, 900), attempt(2, 100)])?.number).toBe(2);
+  });
+  it("ignores unsubmitted attempts and returns null when none is submitted", () => {
+    expect(countedAttempt("LATEST", [attempt(1, 900), attempt(2, null, 1000, false)])?.number).toBe(1);
+    expect(countedAttempt("BEST", [attempt(1, null, 1000, false)])).toBeNull();
+  });
+});
+
+describe("time limits", () => {
+  it("computes deadlines and accepts answers until the grace period ends", () => {
+    const start = new Date("2026-01-01T10:00:00Z");
+    const deadline = deadlineFor(start, 20)!;
+    expect(deadline.toISOString()).toBe("2026-01-01T10:20:00.000Z");
+    expect(acceptsAnswers(deadline, new Date(deadline.getTime() + DEADLINE_GRACE_MS))).toBe(true);
+    expect(acceptsAnswers(deadline, new Date(deadline.getTime() + DEADLINE_GRACE_MS + 1))).toBe(false);
+    expect(deadlineFor(start, null)).toBeNull();
+    expect(acceptsAnswers(null, new Date(8.64e15))).toBe(true);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { questionSchema, type Question } from "@/lib/content/schema";
+import { answerKey, normalizeShortAnswer, orderingAgreement, percent, scoreQuestion } from "@/lib/domain/scoring";
+
+const ref = { lesson: "lesson-a", section: "intro", source: "source-a" };
+const base = { explanation: "Because.", difficulty: "easy", objective: "obj-a", ref };
+const q = (value: Record<string, unknown>): Question => questionSchema.parse({ ...base, ...value });
+
+const single = q({ id: "q-single", type: "single", prompt: "?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }], answer: "b" });
+const multiple = q({ id: "q-multi", type: "multiple", prompt: "?", points: 2, options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }, { id: "d", text: "D" }], answers: ["a", "b", "c"] });
+const truefalse = q({ id: "q-tf", type: "truefalse", prompt: "?", answer: false });
+const short = q({ id: "q-short", type: "short", prompt: "?", accepted: ["Central Asia plus Japan", "CA+J Dialogue"] });
+const numeric = q({ id: "q-num", type: "numeric", prompt: "?", answer: 94.3, tolerance: 0.5 });
+const exact = q({ id: "q-exact", type: "numeric", prompt: "?", answer: 2004 });
+const ordering = q({ id: "q-order", type: "ordering", prompt: "?", items: [{ id: "e1", text: "1991" }, { id: "e2", text: "1997" }, { id: "e3", text: "2004" }, { id: "e4", text: "2015" }] });
+const matching = q({ id: "q-match", type: "matching", prompt: "?", pairs: [{ id: "p1", left: "Hashimoto", right: "1997" }, { id: "p2", left: "Koizumi", right: "2006" }, { id: "p3", left: "Abe", right: "2015" }] });
+
+describe("scoreQuestion", () => {
+  it("single choice: full marks only for the key", () => {
+    expect(scoreQuestion(single, { choice: "b" })).toEqual({ earnedCenti: 100, maxCenti: 100, correct: true });
+    expect(scoreQuestion(single, { choice: "a" }).earnedCenti).toBe(0);
+    expect(scoreQuestion(single, { choice: "zzz" }).earnedCenti).toBe(0);
+  });
+
+  it("missing, null or malformed responses score zero and never throw", () => {
+    for (const bad of [undefined, null, {}, { choice: 3 }, "b", [], { choice: "b", extra: 1 }]) {
+      expect(scoreQuestion(single, bad)).toEqual({ earnedCenti: 0, maxCenti: 100, correct: false });
+    }
+  });
+
+  it("multiple select: partial credit, wrong picks cancel right ones, never below zero", () => {
+    expect(scoreQuestion(multiple, { choices: ["a", "b", "c"] })).toEqual({ earnedCenti: 200, maxCenti: 200, correct: true });
+    expect(scoreQuestion(multiple, { choices: ["a", "b"] }).earnedCenti).toBe(133); // 2/3 of 200, rounded down
+    expect(scoreQuestion(multiple, { choices: ["a", "b", "d"] }).earnedCenti).toBe(66); // (2-1)/3
+    expect(scoreQuestion(multiple, { choices: ["a", "b", "c", "d"] }).earnedCenti).toBe(133); // (3-1)/3, not full
+    expect(scoreQuestion(multiple, { choices: ["d"] }).earnedCenti).toBe(0);
+    expect(scoreQuestion(multiple, { choices: [] }).earnedCenti).toBe(0);
+    expect(scoreQuestion(multiple, { choices: ["a", "a", "a"] }).earnedCenti).toBe(66); // duplicates count once
+  });
+
+  it("true/false", () => {
+    expect(scoreQuestion(truefalse, { value: false }).correct).toBe(true);
+    expect(scoreQuestion(truefalse, { value: true }).correct).toBe(false);
+    expect(scoreQuestion(truefalse, { value: "false" }).correct).toBe(false);
+  });
+
+  it("short answer ignores case, accents, punctuation and spacing, and accepts alternatives", () => {
+    expect(scoreQuestion(short, { text: "  central asia PLUS japan. " }).correct).toBe(true);
+    expect(scoreQuestion(short, { text: "CA + J dialogue" }).correct).toBe(true);
+    expect(scoreQuestion(short, { text: "Central Asia" }).correct).toBe(false);
+    expect(scoreQuestion(short, { text: "" }).correct).toBe(false);
+    expect(normalizeShortAnswer("Tōkyō–Almaty")).toBe("tokyo almaty");
+  });
+
+  it("numeric answers within the tolerance are right, inclusive at the edges", () => {
+    expect(scoreQuestion(numeric, { value: 94.3 }).correct).toBe(true);
+    expect(scoreQuestion(numeric, { value: 94.8 }).correct).toBe(true);
+    expect(scoreQuestion(numeric, { value: 93.8 }).correct).toBe(true);
+    expect(scoreQuestion(numeric, { value: 94.81 }).correct).toBe(false);
+    expect(scoreQuestion(exact, { value: 2004 }).correct).toBe(true);
+    expect(scoreQuestion(exact, { value: 2005 }).correct).toBe(false);
+    expect(scoreQuestion(exact, { value: Number.NaN }).correct).toBe(false);
+  });
+
+  it("ordering: full marks for the right order, pairwise partial credit otherwise", () => {
+    expect(scoreQuestion(ordering, { order: ["e1", "e2", "e3", "e4"] }).correct).toBe(true);
+    expect(scoreQuestion(ordering, { order: ["e2", "e1", "e3", "e4"] }).earnedCenti).toBe(83); // 5 of 6 pairs
+    expect(scoreQuestion(ordering, { order: ["e4", "e3", "e2", "e1"] }).earnedCenti).toBe(0);
+    expect(scoreQuestion(ordering, { order: ["e1", "e2", "e3"] }).earnedCenti).toBe(0); // incomplete
+    expect(scoreQuestion(ordering, { order: ["e1", "e1", "e3", "e4"] }).earnedCenti).toBe(0); // duplicate
+    expect(orderingAgreement(["a", "b", "c"], ["a", "b", "c"])).toBe(1);
+  });
+
+  it("matching: share of lefts matched, duplicate rights earn nothing extra", () => {
+    expect(scoreQuestion(matching, { matches: { p1: "p1", p2: "p2", p3: "p3" } }).correct).toBe(true);
+    expect(scoreQuestion(matching, { matches: { p1: "p1", p2: "p3", p3: "p2" } }).earnedCenti).toBe(33);
+    expect(scoreQuestion(matching, { matches: { p1: "p1", p2: "p1", p3: "p1" } }).earnedCenti).toBe(0);
+    expect(scoreQuestion(matching, { matches: {} }).earnedCenti).toBe(0);
+  });
+
+  it("the answer key scores full marks for every type", () => {
+    for (const question of [single, multiple, truefalse, short, numeric, exact, ordering, matching]) {
+      expect(scoreQuestion(question, answerKey(question)).correct).toBe(true);
+    }
+  });
+
+  it("percent rounds and handles an empty quiz", () => {
+    expect(percent(133, 200)).toBe(67);
+    expect(percent(0, 0)).toBe(0);
+  });
+});
