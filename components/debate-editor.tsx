@@ -3,7 +3,7 @@
 // strongest counter-argument. Drafts save themselves; submitting is final.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { saveDebateDraftAction, submitDebateAction } from "@/app/actions/debate";
+import { callApi } from "@/lib/api-client";
 
 type Evidence = { ref: string; note: string };
 type Draft = { position: string; claim: string; evidence: Evidence[]; rebuttal: string };
@@ -27,7 +27,7 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
     if (!dirty.current || submitted) return;
     const timer = setTimeout(async () => {
       setStatus("Saving draft…");
-      const result = await saveDebateDraftAction({ promptId, ...draft });
+      const result = await callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, draft);
       setStatus(result.ok ? "Draft saved" : "");
       if (!result.ok) setMessage(result.message);
       else setMessage(null);
@@ -56,7 +56,7 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
     if (submitting) return;
     setSubmitting(true);
     setMessage(null);
-    const result = await submitDebateAction({ promptId, ...draft, evidence: draft.evidence.filter((e) => e.ref || e.note) });
+    const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: draft.evidence.filter((e) => e.ref || e.note) });
     if (result.ok) {
       router.refresh();
     } else {

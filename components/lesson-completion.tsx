@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { setLessonCompletedAction } from "@/app/actions/progress";
+import { callApi } from "@/lib/api-client";
 
 export function LessonCompletion({ lessonId, completed: initial }: { lessonId: string; completed: boolean }) {
   const [completed, setCompleted] = useState(initial);
@@ -8,7 +8,7 @@ export function LessonCompletion({ lessonId, completed: initial }: { lessonId: s
   const [pending, startTransition] = useTransition();
   const toggle = () =>
     startTransition(async () => {
-      const result = await setLessonCompletedAction({ lessonId, completed: !completed });
+      const result = await callApi<{ completed: boolean }>("PUT", `/api/lessons/${lessonId}/completion`, { completed: !completed });
       if (result.ok) {
         setCompleted(result.data.completed);
         setError(null);

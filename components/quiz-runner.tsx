@@ -2,7 +2,7 @@
 // Takes a quiz attempt: answers are saved to the server as the learner goes, and restored on reload.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { saveAnswerAction, submitAttemptAction } from "@/app/actions/quiz";
+import { callApi } from "@/lib/api-client";
 import type { AttemptQuestionView } from "@/lib/server/quiz-service";
 import type { PublicQuestion } from "@/lib/domain/public-question";
 
@@ -22,7 +22,7 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
   const save = useCallback(
     async (questionVersionId: string, response: Response) => {
       setSaveState((s) => ({ ...s, [questionVersionId]: "saving" }));
-      const result = await saveAnswerAction({ attemptId, questionVersionId, response });
+      const result = await callApi<{ savedAt: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response });
       if (result.ok) {
         setSaveState((s) => ({ ...s, [questionVersionId]: "saved" }));
         setErrors((e) => ({ ...e, [questionVersionId]: "" }));
@@ -52,7 +52,7 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
     setSubmitError(null);
     Object.values(timers.current).forEach(clearTimeout);
     const answers = Object.fromEntries(Object.entries(responses).filter(([, r]) => r !== null));
-    const result = await submitAttemptAction({ attemptId, answers });
+    const result = await callApi<{ scoreCenti: number }>("POST", `/api/attempts/${attemptId}/submit`, { answers });
     if (result.ok) {
       router.refresh();
     } else {

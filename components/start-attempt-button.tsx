@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { startAttemptAction } from "@/app/actions/quiz";
+import { callApi } from "@/lib/api-client";
 
 export function StartAttemptButton({ quizId, label }: { quizId: string; label: string }) {
   const router = useRouter();
@@ -15,7 +15,7 @@ export function StartAttemptButton({ quizId, label }: { quizId: string; label: s
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await startAttemptAction({ quizId });
+            const result = await callApi<{ attemptId: string }>("POST", `/api/quizzes/${quizId}/attempts`);
             if (result.ok) router.push(`/attempts/${result.data.attemptId}`);
             else setError(result.message);
           })

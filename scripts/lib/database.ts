@@ -59,31 +59,25 @@ function ensureNativeLibraries() {
   }
 }
 
-function clearStalePidFile(dataDir: string) {
+/** The port of a cluster already running from this folder (e.g. `npm start` in another terminal), if any. */
+function runningClusterPort(dataDir: string): number | null {
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  let alive = false;
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
   try {
-    process.kill(pid, 0);
-    alive = true;
+    process.kill(Number(lines[0]), 0);
+    return Number(lines[3]);
   } catch {
-    alive = false;
+    rmSync(pidFile); // left behind by a crash
+    return null;
   }
-  if (alive) {
-    throw new Error(
-      `The embedded PostgreSQL in ${path.relative(projectRoot, dataDir)} is already running (pid ${pid}). ` +
-        "Stop the other Caravan process first, or set DATABASE_URL.",
-    );
-  }
-  rmSync(pidFile);
 }
 
 /**
  * Starts (or connects to) PostgreSQL. `dataDirName` separates clusters, so the tests never touch the
  * data of a running `npm start`.
  */
-export async function startDatabase(options: { dataDirName?: string; quiet?: boolean } = {}): Promise<RunningDatabase> {
+export async function startDatabase(options: { dataDirName?: string; quiet?: boolean; port?: number } = {}): Promise<RunningDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
     return {
@@ -95,8 +89,15 @@ export async function startDatabase(options: { dataDirName?: string; quiet?: boo
     };
   }
   const dataDir = path.resolve(projectRoot, ".data", options.dataDirName ?? "postgres");
-  const port = await freePort();
   const password = "caravan-local";
+  const sharedPort = existsSync(path.join(dataDir, "PG_VERSION")) ? runningClusterPort(dataDir) : null;
+  if (sharedPort) {
+    // Another Caravan process owns this cluster: use it, and leave stopping it to that process.
+    const serverUrl = `postgresql://postgres:${password}@127.0.0.1:${sharedPort}/postgres`;
+    if (!options.quiet) console.log(`PostgreSQL (embedded, already running) on 127.0.0.1:${sharedPort}`);
+    return { serverUrl, embedded: true, databaseUrl: (name) => withDatabase(serverUrl, name), createDatabase: (name, o) => createDatabaseOn(serverUrl, name, o?.recreate ?? false), stop: async () => {} };
+  }
+  const port = options.port ?? (await freePort());
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -118,7 +119,6 @@ export async function startDatabase(options: { dataDirName?: string; quiet?: boo
       rmSync(dataDir, { recursive: true, force: true });
       await server.initialise();
     }
-    clearStalePidFile(dataDir);
     await server.start();
   } catch (error) {
     throw new Error(`Could not start the embedded PostgreSQL in ${dataDir}: ${String(error)}\n${logs.slice(-20).join("")}`);

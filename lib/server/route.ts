@@ -1,0 +1,75 @@
+import "server-only";
+// The JSON API's one entry helper: parse params and body with zod, check the session, run the service,
+// and map every failure to a status with a sentence. No handler can skip a step or answer with a 500 trace.
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { fieldErrorsOf, failure } from "./action";
+import { getSessionUser, type Role, type SessionUser } from "./auth";
+import { httpStatus, type UserErrorCode } from "./errors";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+function json(status: number, body: unknown) {
+  return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+function errorResponse(code: string, message: string, fieldErrors?: Record<string, string[]>) {
+  const status = code in httpStatus ? httpStatus[code as UserErrorCode] : 500;
+  return json(status, { error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } });
+}
+
+async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; message: string; status: number }> {
+  if (request.method === "GET" || request.method === "HEAD") return { ok: true, value: undefined };
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) return { ok: false, status: 415, message: "Send the request body as JSON (Content-Type: application/json)." };
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, status: 413, message: "The request is too large." };
+  if (text.trim() === "") return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, status: 400, message: "The request body is not valid JSON." };
+  }
+}
+
+// Cookies are SameSite=Lax and bodies must be JSON, so a cross-site form cannot reach us; a foreign
+// Origin header is refused as well.
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
+  request: Request,
+  options: { params: P; rawParams: unknown; body?: B; role?: Role; status?: number },
+  handler: (input: { params: z.infer<P>; body: z.infer<B> }, user: SessionUser) => Promise<T>,
+): Promise<NextResponse> {
+  try {
+    if (request.method !== "GET" && !sameOrigin(request)) return errorResponse("FORBIDDEN", "Cross-site requests are not allowed.");
+    const params = options.params.safeParse(options.rawParams);
+    if (!params.success) return errorResponse("NOT_FOUND", "That item was not found, or you do not have access to it.");
+    const raw = await readJson(request);
+    if (!raw.ok) return json(raw.status, { error: { code: "INVALID", message: raw.message } });
+    let body: unknown = undefined;
+    if (options.body) {
+      const parsed = options.body.safeParse(raw.value);
+      if (!parsed.success) return errorResponse("INVALID", "Some of the information is not valid.", fieldErrorsOf(parsed.error));
+      body = parsed.data;
+    }
+    const user = await getSessionUser();
+    if (!user) return errorResponse("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
+    if (options.role && user.role !== options.role) return errorResponse("FORBIDDEN", "Your account does not have permission to do that.");
+    const result = await handler({ params: params.data, body: body as z.infer<B> }, user);
+    return json(options.status ?? 200, result);
+  } catch (error) {
+    const result = failure(error);
+    if (result.ok) throw new Error("unreachable");
+    return errorResponse(result.code, result.message, result.fieldErrors);
+  }
+}

@@ -1,0 +1,61 @@
+// Builds the app when its sources changed and runs `next start` as a child process, for tests and benchmarks.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { projectRoot, freePort } from "./database.ts";
+import { buildIsCurrent, recordBuild, sourceStamp } from "./build-stamp.ts";
+
+const nextBin = path.join(projectRoot, "node_modules", ".bin", "next");
+
+export function ensureBuild(log: (line: string) => void = console.log) {
+  if (buildIsCurrent()) return;
+  log("Building the app (sources changed since the last build)…");
+  const stamp = sourceStamp();
+  const build = spawnSync(nextBin, ["build"], { cwd: projectRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("next build failed");
+  recordBuild(stamp);
+}
+
+export type AppServer = { url: string; port: number; process: ChildProcess; stop(): Promise<void> };
+
+export async function startAppServer(options: { databaseUrl: string; port?: number; env?: Record<string, string>; quiet?: boolean }): Promise<AppServer> {
+  const port = options.port ?? (await freePort());
+  const url = `http://localhost:${port}`;
+  const child = spawn(nextBin, ["start", "-p", String(port)], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "test-secret-for-local-servers-0123456789",
+      NEXTAUTH_URL: url,
+      ...options.env,
+    },
+    stdio: options.quiet ? "ignore" : ["ignore", "inherit", "inherit"],
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      throw new Error(`The app did not become healthy on ${url} within 60 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
+    port,
+    process: child,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    },
+  };
+}

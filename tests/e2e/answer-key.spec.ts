@@ -1,0 +1,40 @@
+// The answer key and explanations must not reach the browser before the attempt is submitted: not in the
+// HTML, not in the RSC payload, not in any response the page receives.
+import path from "node:path";
+import { loadCourse } from "../../lib/content/load.ts";
+import { test, expect, createUser, login } from "./support";
+
+const course = loadCourse(path.resolve(import.meta.dirname, "../../content/courses/japan-central-asia"));
+const quiz = course.moduleFiles.flatMap((m) => m.quizFiles).find((q) => q.id === "dadabaev-silk-road-quiz")!;
+// What the page may show anyway (prompts, options, items) cannot count as a leak.
+const publicText = JSON.stringify(quiz.questions.map((q) => ({ prompt: q.prompt, ...("options" in q ? { o: q.options } : {}), ...("items" in q ? { i: q.items } : {}), ...("pairs" in q ? { p: q.pairs } : {}) }))).toLowerCase();
+const secrets = quiz.questions
+  .flatMap((q) => [q.explanation, ...(q.type === "short" ? q.accepted : [])])
+  .filter((s) => s.length >= 4 && !publicText.includes(s.toLowerCase()));
+
+test("a student fetching the quiz sees no key and no explanation until submitting", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  const bodies: string[] = [];
+  page.on("response", async (response) => {
+    if (response.url().startsWith(baseURL!)) bodies.push(await response.text().catch(() => ""));
+  });
+  await page.goto("/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  await expect(page.getByRole("button", { name: "Submit answers" })).toBeVisible();
+  const attemptUrl = page.url();
+
+  const html = await (await page.request.get(attemptUrl)).text();
+  const rsc = await (await page.request.get(attemptUrl, { headers: { RSC: "1" } })).text();
+  const everything = [html, rsc, await page.content(), ...bodies].join("\n");
+  expect(secrets.length).toBeGreaterThan(5);
+  for (const secret of secrets) expect(everything.toLowerCase(), `leaked: ${secret.slice(0, 60)}`).not.toContain(secret.toLowerCase());
+  expect(everything).not.toContain('"explanation"');
+  expect(everything).not.toContain('"accepted"');
+
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
+  await expect(page.getByText(quiz.questions[0].explanation.slice(0, 40))).toBeVisible();
+});

@@ -1,0 +1,122 @@
+import { test, expect, createUser, login, count } from "./support";
+
+const quizId = "dadabaev-silk-road-quiz";
+
+async function startAttempt(request: import("@playwright/test").APIRequestContext) {
+  const response = await request.post(`/api/quizzes/${quizId}/attempts`, { data: {} });
+  expect(response.status()).toBe(200);
+  const { attemptId } = await response.json();
+  return attemptId as string;
+}
+
+async function questionVersionIds(sql: import("pg").Pool, attemptId: string): Promise<string[]> {
+  const { rows } = await sql.query(`SELECT "questionVersionIds" FROM "QuizAttempt" WHERE id = $1`, [attemptId]);
+  return rows[0].questionVersionIds;
+}
+
+test.describe("forged and bad input gets a clear message and changes nothing", () => {
+  test("wrong types, missing fields, bad JSON, wrong content type", async ({ page, sql, baseURL }) => {
+    const student = await createUser(sql);
+    await login(page.context(), student, baseURL!);
+    const attemptId = await startAttempt(page.request);
+    const [versionId] = await questionVersionIds(sql, attemptId);
+
+    const wrongType = await page.request.put(`/api/attempts/${attemptId}/answers/${versionId}`, { data: { response: { choice: 42 } } });
+    expect(wrongType.status()).toBe(400);
+    expect((await wrongType.json()).error.message).toMatch(/not in the form this question expects|not valid/);
+
+    const missing = await page.request.post(`/api/attempts/${attemptId}/submit`, { data: {} });
+    expect(missing.status()).toBe(400);
+    expect((await missing.json()).error.fieldErrors.answers).toBeTruthy();
+
+    const badJson = await page.request.fetch(`/api/attempts/${attemptId}/submit`, { method: "POST", headers: { "content-type": "application/json" }, data: "{not json" });
+    expect(badJson.status()).toBe(400);
+    expect((await badJson.json()).error.message).toMatch(/not valid JSON/);
+
+    const form = await page.request.post(`/api/attempts/${attemptId}/submit`, { form: { answers: "x" } });
+    expect(form.status()).toBe(415);
+
+    const extra = await page.request.put(`/api/attempts/${attemptId}/answers/${versionId}`, { data: { response: { choice: "x" }, score: 100 } });
+    expect(extra.status()).toBe(400);
+
+    const notUuid = await page.request.post(`/api/attempts/not-an-id/submit`, { data: { answers: {} } });
+    expect(notUuid.status()).toBe(404);
+
+    expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId])).toBe(0);
+    expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE id = $1 AND status = 'IN_PROGRESS'`, [attemptId])).toBe(1);
+  });
+
+  test("oversized text is refused", async ({ page, sql, baseURL }) => {
+    const student = await createUser(sql);
+    await login(page.context(), student, baseURL!);
+    const draft = await page.request.put(`/api/debates/normative-vs-material/draft`, { data: { position: "", claim: "x".repeat(20_000), evidence: [], rebuttal: "" } });
+    expect(draft.status()).toBe(400);
+    expect(JSON.stringify(await draft.json())).toMatch(/Keep your claim under 2000 characters/);
+    const huge = await page.request.put(`/api/debates/normative-vs-material/draft`, { data: { position: "", claim: "y".repeat(200_000), evidence: [], rebuttal: "" } });
+    expect(huge.status()).toBe(413);
+    expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1`, [student.id])).toBe(0);
+  });
+
+  test("another user's ids are not found, and nothing of theirs changes", async ({ browser, sql, baseURL }) => {
+    const owner = await createUser(sql);
+    const intruder = await createUser(sql);
+    const ownerContext = await browser.newContext({ baseURL });
+    await login(ownerContext, owner, baseURL!);
+    const attemptId = await startAttempt(ownerContext.request);
+    const [versionId] = await questionVersionIds(sql, attemptId);
+
+    const intruderContext = await browser.newContext({ baseURL });
+    await login(intruderContext, intruder, baseURL!);
+    const save = await intruderContext.request.put(`/api/attempts/${attemptId}/answers/${versionId}`, { data: { response: { value: true } } });
+    expect(save.status()).toBe(404);
+    const submit = await intruderContext.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } });
+    expect(submit.status()).toBe(404);
+    const page = await intruderContext.newPage();
+    const view = await page.goto(`/attempts/${attemptId}`);
+    expect(view?.status()).toBe(404);
+    await expect(page.getByText("Page not found")).toBeVisible();
+    expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE id = $1 AND status = 'IN_PROGRESS'`, [attemptId])).toBe(1);
+    expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId])).toBe(0);
+    await ownerContext.close();
+    await intruderContext.close();
+  });
+
+  test("a quiz past its attempt limit refuses another attempt, in the API and the page", async ({ page, sql, baseURL }) => {
+    const student = await createUser(sql);
+    await login(page.context(), student, baseURL!);
+    for (let i = 0; i < 3; i++) {
+      const attemptId = await startAttempt(page.request);
+      expect((await page.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).status()).toBe(200);
+    }
+    const fourth = await page.request.post(`/api/quizzes/${quizId}/attempts`, { data: {} });
+    expect(fourth.status()).toBe(409);
+    expect((await fourth.json()).error.message).toMatch(/used all 3 attempts/);
+    expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(3);
+    await page.goto(`/courses/japan-central-asia/foundations/quizzes/${quizId}`);
+    await expect(page.getByText("No attempts left")).toBeVisible();
+    await expect(page.getByRole("button", { name: /Start/ })).toHaveCount(0);
+  });
+
+  test("signed-out and cross-site requests are refused", async ({ playwright, baseURL, sql }) => {
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const response = await anonymous.post(`/api/quizzes/${quizId}/attempts`, { data: {} });
+    expect(response.status()).toBe(401);
+    expect((await response.json()).error.message).toMatch(/Sign in again/);
+    await anonymous.dispose();
+
+    const student = await createUser(sql);
+    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: "https://evil.example" } });
+    const { encode } = await import("next-auth/jwt");
+    const { secret } = await import("./support");
+    const token = await encode({ secret, token: { sub: student.id, uid: student.id, role: "STUDENT", email: student.email, name: student.name } });
+    const forged = await context.post(`/api/quizzes/${quizId}/attempts`, { data: {}, headers: { cookie: `next-auth.session-token=${token}` } });
+    expect(forged.status()).toBe(403);
+    expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(0);
+    await context.dispose();
+  });
+
+  test("unknown pages answer with a friendly 404", async ({ page }) => {
+    expect((await page.goto("/courses/no-such-course"))?.status()).toBe(404);
+    await expect(page.getByText("Page not found")).toBeVisible();
+  });
+});

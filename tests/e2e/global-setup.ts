@@ -1,0 +1,24 @@
+// One real stack for the browser tests: PostgreSQL (embedded in .data/e2e-postgres, or DATABASE_URL's
+// server), a fresh database with migrations, the course and the demo accounts, and `next start`.
+import { writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { startDatabase, projectRoot } from "../../scripts/lib/database.ts";
+import { prepareDatabase } from "../../scripts/lib/prepare.ts";
+import { ensureBuild, startAppServer } from "../../scripts/lib/app-server.ts";
+
+export default async function globalSetup() {
+  const database = await startDatabase({ dataDirName: "e2e-postgres", quiet: true });
+  const databaseUrl = await database.createDatabase("caravan_test_e2e", { recreate: true });
+  await prepareDatabase(databaseUrl, { demoAccounts: true, log: () => {} });
+  ensureBuild();
+  const port = Number(process.env.E2E_PORT ?? 3217);
+  const server = await startAppServer({ databaseUrl, port, quiet: !process.env.E2E_SERVER_LOGS });
+  process.env.E2E_DATABASE_URL = databaseUrl;
+  process.env.E2E_SERVER_URL = database.serverUrl;
+  mkdirSync(path.join(projectRoot, ".data"), { recursive: true });
+  writeFileSync(path.join(projectRoot, ".data", "e2e-database-url"), databaseUrl);
+  return async () => {
+    await server.stop();
+    await database.stop();
+  };
+}

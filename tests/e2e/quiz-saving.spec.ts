@@ -1,0 +1,48 @@
+import { test, expect, createUser, login, count } from "./support";
+
+const quizPath = "/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz";
+
+test("answers are saved as the student goes and restored after a reload and in another browser", async ({ page, sql, baseURL, browser }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto(quizPath);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  const attemptUrl = page.url();
+
+  const firstRadioGroup = page.locator("main ol > li fieldset").filter({ has: page.locator('input[type="radio"]') }).first();
+  const chosen = firstRadioGroup.locator('input[type="radio"]').nth(1);
+  await chosen.check();
+  const textQuestion = page.locator("main ol > li").filter({ has: page.locator('input[type="text"]:not([inputmode])') }).first();
+  await textQuestion.locator('input[type="text"]').fill("my typed answer");
+  await expect(textQuestion.getByText("Saved", { exact: true })).toBeVisible();
+  await expect(page.locator("main ol > li").filter({ has: chosen }).getByText("Saved", { exact: true })).toBeVisible();
+
+  await page.reload();
+  await expect(page.locator("main ol > li fieldset").filter({ has: page.locator('input[type="radio"]') }).first().locator('input[type="radio"]').nth(1)).toBeChecked();
+  await expect(page.locator("main ol > li").filter({ has: page.locator('input[type="text"]:not([inputmode])') }).first().locator('input[type="text"]')).toHaveValue("my typed answer");
+
+  // Signing in elsewhere (a fresh browser context) resumes the same attempt with the same answers.
+  const other = await browser.newContext();
+  await login(other, student, baseURL!);
+  const otherPage = await other.newPage();
+  await otherPage.goto(quizPath);
+  await otherPage.getByRole("button", { name: "Resume your attempt" }).click();
+  await expect(otherPage).toHaveURL(attemptUrl);
+  await expect(otherPage.locator('input[type="text"]:not([inputmode])').first()).toHaveValue("my typed answer");
+  await other.close();
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(1);
+});
+
+test("a double click on submit grades exactly one attempt", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto(quizPath);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Submit answers" }).dblclick();
+  await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(1);
+});

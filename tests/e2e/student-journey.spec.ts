@@ -1,0 +1,58 @@
+import { test, expect, count } from "./support";
+
+test("a new student signs up, reads a lesson, takes its quiz, sees feedback and progress", async ({ page, sql }) => {
+  const email = `journey-${Date.now()}@e2e.caravan`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Journey Student");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("journey-password-1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "User" WHERE email = $1 AND role = 'STUDENT'`, [email])).toBe(1);
+
+  await page.getByRole("link", { name: /Japan in Central Asia/ }).first().click();
+  await page.getByRole("link", { name: /Silk Road diplomacy/ }).first().click();
+  await page.locator("main ol a").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText("After this lesson you should be able to")).toBeVisible();
+  await expect(page.getByText(/min read/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Key terms" })).toBeVisible();
+  await expect(page.getByText(/Dadabaev|Austin/).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Mark lesson as completed" }).click();
+  await expect(page.getByText("Recorded in your progress.")).toBeVisible();
+
+  await page.getByRole("link", { name: /Take the quiz/ }).click();
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.getByText(/Your answers are saved as you go/)).toBeVisible();
+
+  // Answer every question in some way, as a hurried student would.
+  const fieldsets = page.locator("main ol > li fieldset");
+  const total = await fieldsets.count();
+  expect(total).toBeGreaterThanOrEqual(8);
+  for (let i = 0; i < total; i++) {
+    const fieldset = fieldsets.nth(i);
+    if (await fieldset.locator('input[type="radio"]').count()) await fieldset.locator('input[type="radio"]').first().check();
+    else if (await fieldset.locator('input[type="checkbox"]').count()) await fieldset.locator('input[type="checkbox"]').first().check();
+    else if (await fieldset.locator("select").count()) {
+      const selects = fieldset.locator("select");
+      for (let j = 0; j < (await selects.count()); j++) await selects.nth(j).selectOption({ index: 1 });
+    } else if (await fieldset.getByRole("button", { name: "Keep this order as my answer" }).count()) {
+      await fieldset.getByRole("button", { name: "Keep this order as my answer" }).click();
+    } else if (await fieldset.locator('input[inputmode="decimal"]').count()) await fieldset.locator("input").fill("1997");
+    else await fieldset.locator('input[type="text"]').fill("Silk Road");
+  }
+  await expect(page.getByText(`${total} of ${total} answered`)).toBeVisible();
+  await page.getByRole("button", { name: "Submit answers" }).click();
+
+  await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
+  await expect(page.getByText("Your score")).toBeVisible();
+  await expect(page.getByText("Correct answer").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: /Read again:/ }).first()).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1 AND a.status = 'SUBMITTED'`, [email])).toBe(1);
+
+  await page.getByRole("link", { name: "My progress" }).click();
+  await expect(page.getByRole("heading", { name: "My progress" })).toBeVisible();
+  await expect(page.getByText("1 of 2 completed")).toBeVisible();
+  await expect(page.getByRole("progressbar").first()).toBeVisible();
+});

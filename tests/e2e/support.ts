@@ -1,0 +1,48 @@
+// Playwright helpers: users made directly in the database and signed in by a minted session cookie,
+// plus a database handle for asserting what changed.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { hashPassword } from "../../lib/server/passwords.ts";
+
+export const secret = process.env.NEXTAUTH_SECRET ?? "test-secret-for-local-servers-0123456789";
+
+export function databaseUrl(): string {
+  return process.env.E2E_DATABASE_URL ?? readFileSync(path.resolve(import.meta.dirname, "../../.data/e2e-database-url"), "utf8");
+}
+
+export type TestUser = { id: string; email: string; name: string; role: "STUDENT" | "INSTRUCTOR"; password: string };
+
+export const test = base.extend<{ sql: pg.Pool }, { pool: pg.Pool }>({
+  pool: [
+    async ({}, use) => {
+      const pool = new pg.Pool({ connectionString: databaseUrl(), max: 3 });
+      await use(pool);
+      await pool.end();
+    },
+    { scope: "worker" },
+  ],
+  sql: async ({ pool }, use) => use(pool),
+});
+export { expect };
+
+export async function createUser(sql: pg.Pool, role: "STUDENT" | "INSTRUCTOR" = "STUDENT", password = "a-strong-password"): Promise<TestUser> {
+  const email = `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@e2e.caravan`;
+  const name = `E2E ${role === "STUDENT" ? "Student" : "Instructor"} ${email.slice(8, 12)}`;
+  const { rows } = await sql.query(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role") VALUES (gen_random_uuid(), $1, $2, $3, $4) RETURNING "id"`, [email, name, await hashPassword(password), role]);
+  return { id: rows[0].id, email, name, role, password };
+}
+
+/** Signs the browser context in as `user` by setting the session cookie next-auth would set. */
+export async function login(context: BrowserContext, user: TestUser, baseURL: string) {
+  const token = await encode({ secret, token: { sub: user.id, uid: user.id, role: user.role, email: user.email, name: user.name } });
+  await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+}
+
+export async function count(sql: pg.Pool, query: string, params: unknown[] = []): Promise<number> {
+  const { rows } = await sql.query(query, params);
+  return Number(rows[0].count);
+}
