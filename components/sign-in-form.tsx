@@ -1,10 +1,8 @@
 "use client";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   return (
@@ -17,8 +15,7 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
         setError(null);
         const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
         if (result?.ok && !result.error) {
-          router.push(callbackUrl);
-          router.refresh();
+          window.location.assign(callbackUrl);
         } else {
           setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "That email and password do not match an account.");
           setPending(false);

@@ -1,41 +1,40 @@
 "use client";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { signUpAction } from "@/app/actions/account";
 
 export function SignUpForm() {
-  const router = useRouter();
   const [state, formAction, pending] = useActionState(signUpAction, null);
-  const passwordRef = useRef<HTMLInputElement>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
+  // Controlled fields: React resets a form after its action runs, and a failed sign-up must keep what was typed.
+  const [values, setValues] = useState({ name: "", email: "", password: "" });
 
   useEffect(() => {
     if (state?.ok) {
-      void signIn("credentials", { email: state.data.email, password: passwordRef.current?.value ?? "", redirect: false }).then((result) => {
-        router.push(result?.ok ? "/" : "/signin");
-        router.refresh();
+      // A full page load after signing in, so every part of the page sees the new session at once.
+      void signIn("credentials", { email: state.data.email, password: values.password, redirect: false }).then((result) => {
+        window.location.assign(result?.ok && !result.error ? "/" : "/signin");
       });
     }
-  }, [state, router]);
+  }, [state]);
 
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const field = (name: string) => errors[name]?.[0];
+  const bind = (name: keyof typeof values) => ({ name, value: values[name], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [name]: e.target.value })) });
   return (
     <form action={formAction} noValidate className="space-y-4">
       <div>
         <label htmlFor="name" className="field-label">Name</label>
-        <input id="name" name="name" autoComplete="name" required maxLength={80} className="field-input" aria-invalid={Boolean(field("name"))} aria-describedby={field("name") ? "name-error" : undefined} />
+        <input id="name" {...bind("name")} autoComplete="name" required maxLength={80} className="field-input" aria-invalid={Boolean(field("name"))} aria-describedby={field("name") ? "name-error" : undefined} />
         {field("name") && <p id="name-error" className="field-error">{field("name")}</p>}
       </div>
       <div>
         <label htmlFor="email" className="field-label">Email</label>
-        <input ref={emailRef} id="email" name="email" type="email" autoComplete="email" required className="field-input" aria-invalid={Boolean(field("email"))} aria-describedby={field("email") ? "email-error" : undefined} />
+        <input id="email" {...bind("email")} type="email" autoComplete="email" required className="field-input" aria-invalid={Boolean(field("email"))} aria-describedby={field("email") ? "email-error" : undefined} />
         {field("email") && <p id="email-error" className="field-error">{field("email")}</p>}
       </div>
       <div>
         <label htmlFor="password" className="field-label">Password</label>
-        <input ref={passwordRef} id="password" name="password" type="password" autoComplete="new-password" required minLength={10} className="field-input" aria-invalid={Boolean(field("password"))} aria-describedby="password-hint" />
+        <input id="password" {...bind("password")} type="password" autoComplete="new-password" required minLength={10} className="field-input" aria-invalid={Boolean(field("password"))} aria-describedby="password-hint" />
         <p id="password-hint" className={field("password") ? "field-error" : "mt-1 text-sm text-stone-600"}>{field("password") ?? "At least 10 characters."}</p>
       </div>
       {state && !state.ok && !state.fieldErrors && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}

@@ -62,8 +62,9 @@ export function translateResponse(question: Question, response: unknown, publicI
   if (response === null || typeof response !== "object") return response;
   const ids = realIdsOf(question);
   const forward = (id: string, role?: "left" | "right") => publicId(id, role);
-  const map = (value: unknown, role?: "left" | "right"): string => {
-    if (typeof value !== "string") return "?";
+  // Non-strings pass through untouched so the response schema rejects them as malformed.
+  const map = (value: unknown, role?: "left" | "right"): unknown => {
+    if (typeof value !== "string") return value;
     if (direction === "toPublic") return ids.includes(value) ? forward(value, role) : "?";
     return ids.find((id) => forward(id, role) === value) ?? "?";
   };
@@ -79,7 +80,7 @@ export function translateResponse(question: Question, response: unknown, publicI
       if (!r.matches || typeof r.matches !== "object" || Array.isArray(r.matches)) return r;
       return {
         ...r,
-        matches: Object.fromEntries(Object.entries(r.matches as Record<string, unknown>).map(([left, right]) => [map(left, "left"), map(right, "right")])),
+        matches: Object.fromEntries(Object.entries(r.matches as Record<string, unknown>).map(([left, right]) => [String(map(left, "left")), map(right, "right")])),
       };
     default:
       return r;

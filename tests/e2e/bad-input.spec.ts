@@ -29,7 +29,7 @@ test.describe("forged and bad input gets a clear message and changes nothing", (
     expect(missing.status()).toBe(400);
     expect((await missing.json()).error.fieldErrors.answers).toBeTruthy();
 
-    const badJson = await page.request.fetch(`/api/attempts/${attemptId}/submit`, { method: "POST", headers: { "content-type": "application/json" }, data: "{not json" });
+    const badJson = await page.request.fetch(`/api/attempts/${attemptId}/submit`, { method: "POST", headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
     expect(badJson.status()).toBe(400);
     expect((await badJson.json()).error.message).toMatch(/not valid JSON/);
 

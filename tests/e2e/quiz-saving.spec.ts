@@ -10,17 +10,16 @@ test("answers are saved as the student goes and restored after a reload and in a
   await expect(page).toHaveURL(/\/attempts\//);
   const attemptUrl = page.url();
 
-  const firstRadioGroup = page.locator("main ol > li fieldset").filter({ has: page.locator('input[type="radio"]') }).first();
-  const chosen = firstRadioGroup.locator('input[type="radio"]').nth(1);
-  await chosen.check();
+  const choiceQuestion = page.locator("main ol > li").filter({ has: page.locator('input[type="radio"]') }).first();
+  await choiceQuestion.locator('input[type="radio"]').nth(1).check();
   const textQuestion = page.locator("main ol > li").filter({ has: page.locator('input[type="text"]:not([inputmode])') }).first();
   await textQuestion.locator('input[type="text"]').fill("my typed answer");
   await expect(textQuestion.getByText("Saved", { exact: true })).toBeVisible();
-  await expect(page.locator("main ol > li").filter({ has: chosen }).getByText("Saved", { exact: true })).toBeVisible();
+  await expect(choiceQuestion.getByText("Saved", { exact: true })).toBeVisible();
 
   await page.reload();
-  await expect(page.locator("main ol > li fieldset").filter({ has: page.locator('input[type="radio"]') }).first().locator('input[type="radio"]').nth(1)).toBeChecked();
-  await expect(page.locator("main ol > li").filter({ has: page.locator('input[type="text"]:not([inputmode])') }).first().locator('input[type="text"]')).toHaveValue("my typed answer");
+  await expect(choiceQuestion.locator('input[type="radio"]').nth(1)).toBeChecked();
+  await expect(textQuestion.locator('input[type="text"]')).toHaveValue("my typed answer");
 
   // Signing in elsewhere (a fresh browser context) resumes the same attempt with the same answers.
   const other = await browser.newContext();
