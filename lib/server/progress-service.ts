@@ -54,7 +54,7 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
   const debateIds = course.modules.flatMap((m) => m.debates.map((d) => d.id));
   const [progress, attempts, responses] = await Promise.all([
     db().lessonProgress.findMany({ where: { userId, lessonId: { in: lessonIds } }, select: { lessonId: true, completedAt: true } }),
-    db().quizAttempt.findMany({ where: { userId, quizId: { in: quizIds } }, select: { id: true, quizId: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }),
+    db().quizAttempt.findMany({ where: { userId, quizId: { in: quizIds }, voidedAt: null }, select: { id: true, quizId: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }),
     db().debateResponse.findMany({ where: { userId, promptId: { in: debateIds } }, select: { promptId: true, status: true } }),
   ]);
   const progressBy = new Map(progress.map((p) => [p.lessonId, p]));

@@ -33,7 +33,7 @@ export async function quizOverview(user: SessionUser, quizId: string) {
   await finalizeExpiredAttempts(user.id, quiz.id);
   const attempts = attemptSummaries(
     await db().quizAttempt.findMany({
-      where: { userId: user.id, quizId: quiz.id },
+      where: { userId: user.id, quizId: quiz.id, voidedAt: null },
       orderBy: { number: "asc" },
       select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, startedAt: true },
     }),
@@ -71,15 +71,18 @@ export async function startAttempt(user: SessionUser, quizId: string): Promise<{
       return await db().$transaction(async (tx) => {
         const quiz = await tx.quiz.findFirst({ where: { id: quizId, retiredAt: null }, select: { id: true, maxAttempts: true, timeLimitMinutes: true, bankQuizIds: true, drawCount: true, shuffleQuestions: true } });
         if (!quiz) throw notFound("That quiz");
-        const attempts = attemptSummaries(await tx.quizAttempt.findMany({ where: { userId: user.id, quizId }, select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }));
+        const attempts = attemptSummaries(await tx.quizAttempt.findMany({ where: { userId: user.id, quizId, voidedAt: null }, select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }));
         const decision = decideStart({ maxAttempts: quiz.maxAttempts, attempts });
         if (decision.kind === "resume") return { attemptId: decision.attemptId, resumed: true };
         if (decision.kind === "refused") throw new UserError("CONFLICT", decision.reason);
         const id = randomUUID();
         const now = new Date();
+        // Voided (reset) attempts keep their numbers, so count on from the highest one ever used.
+        const highest = await tx.quizAttempt.aggregate({ where: { userId: user.id, quizId }, _max: { number: true } });
+        const number = Math.max(decision.number, (highest._max.number ?? 0) + 1);
         const questionVersionIds = await pickQuestionVersions(tx, quiz, id);
         await tx.quizAttempt.create({
-          data: { id, userId: user.id, quizId, number: decision.number, questionVersionIds, startedAt: now, deadlineAt: deadlineFor(now, quiz.timeLimitMinutes) },
+          data: { id, userId: user.id, quizId, number, questionVersionIds, startedAt: now, deadlineAt: deadlineFor(now, quiz.timeLimitMinutes) },
         });
         return { attemptId: id, resumed: false };
       });
