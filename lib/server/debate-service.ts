@@ -5,6 +5,8 @@ import type { DebateFile } from "../content/schema";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
+import { debateAssignment } from "./assignment-rules";
+import { assignmentGate } from "../domain/schedule";
 
 export const DEBATE_LIMITS = { claim: 2000, rebuttal: 3000, evidenceNote: 1000, evidenceItems: 6 } as const;
 
@@ -98,7 +100,7 @@ export async function submitDebate(user: SessionUser, input: z.infer<typeof deba
   assertPosition(prompt, input.position);
   await assertValidRefs(prompt.module.courseId, input.evidence);
   try {
-    return await writeSubmission(user, input);
+    return await writeSubmission(user, input, prompt.moduleId);
   } catch (error) {
     // Two first-time submits raced on the unique (user, prompt) row: the other one won, so this one is done.
     if ((error as { code?: string }).code === "P2002") return { submittedAt: new Date().toISOString(), alreadySubmitted: true };
@@ -106,12 +108,14 @@ export async function submitDebate(user: SessionUser, input: z.infer<typeof deba
   }
 }
 
-async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSubmissionSchema>) {
+async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSubmissionSchema>, moduleId: string) {
   return db().$transaction(async (tx) => {
+    const gate = assignmentGate(await debateAssignment(tx, user.id, { id: input.promptId, moduleId }), new Date());
     const existing = await tx.debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { id: true, status: true, submittedAt: true } });
     if (existing?.status === "SUBMITTED") return { submittedAt: existing.submittedAt!.toISOString(), alreadySubmitted: true };
     const now = new Date();
-    const data = { position: input.position, claim: input.claim, evidence: input.evidence, rebuttal: input.rebuttal, status: "SUBMITTED" as const, submittedAt: now };
+    if (!gate.allowed) throw new UserError("CONFLICT", `${gate.reason} Your draft is kept.`);
+    const data = { position: input.position, claim: input.claim, evidence: input.evidence, rebuttal: input.rebuttal, status: "SUBMITTED" as const, submittedAt: now, late: gate.late };
     // updateMany with a status guard: of two concurrent submits, only one moves DRAFT -> SUBMITTED.
     if (existing) {
       const { count } = await tx.debateResponse.updateMany({ where: { id: existing.id, status: "DRAFT" }, data });

@@ -11,6 +11,8 @@ import { drawSample, seededShuffle } from "../domain/shuffle";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
+import { quizAssignment } from "./assignment-rules";
+import { assignmentGate } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -25,7 +27,7 @@ export async function quizOverview(user: SessionUser, quizId: string) {
   const quiz = await db().quiz.findFirst({
     where: { id: quizId, retiredAt: null },
     select: {
-      id: true, title: true, description: true, maxAttempts: true, scorePolicy: true, timeLimitMinutes: true, passPercent: true, drawCount: true, bankQuizIds: true, lessonId: true,
+      id: true, moduleId: true, title: true, description: true, maxAttempts: true, scorePolicy: true, timeLimitMinutes: true, passPercent: true, drawCount: true, bankQuizIds: true, lessonId: true,
       _count: { select: { questions: { where: { retiredAt: null } } } },
     },
   });
@@ -38,13 +40,18 @@ export async function quizOverview(user: SessionUser, quizId: string) {
       select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, startedAt: true },
     }),
   );
-  const decision = decideStart({ maxAttempts: quiz.maxAttempts, attempts });
+  const assignment = await quizAssignment(db(), user.id, quiz);
+  const maxAttempts = assignment?.maxAttemptsOverride ?? quiz.maxAttempts;
+  const gate = assignmentGate(assignment, new Date());
+  let decision = decideStart({ maxAttempts, attempts });
+  if (decision.kind === "start" && !gate.allowed) decision = { kind: "refused", reason: gate.reason };
   const questionCount = quiz.drawCount ?? quiz._count.questions;
   return {
-    quiz: { ...quiz, questionCount },
+    quiz: { ...quiz, maxAttempts, questionCount },
+    assignment,
     attempts,
     decision,
-    attemptsLeft: attemptsLeft(quiz.maxAttempts, attempts.length),
+    attemptsLeft: attemptsLeft(maxAttempts, attempts.length),
     counted: countedAttempt(quiz.scorePolicy, attempts),
   };
 }
@@ -69,12 +76,15 @@ export async function startAttempt(user: SessionUser, quizId: string): Promise<{
   for (let tries = 0; tries < 3; tries++) {
     try {
       return await db().$transaction(async (tx) => {
-        const quiz = await tx.quiz.findFirst({ where: { id: quizId, retiredAt: null }, select: { id: true, maxAttempts: true, timeLimitMinutes: true, bankQuizIds: true, drawCount: true, shuffleQuestions: true } });
+        const quiz = await tx.quiz.findFirst({ where: { id: quizId, retiredAt: null }, select: { id: true, moduleId: true, maxAttempts: true, timeLimitMinutes: true, bankQuizIds: true, drawCount: true, shuffleQuestions: true } });
         if (!quiz) throw notFound("That quiz");
+        const assignment = await quizAssignment(tx, user.id, quiz);
         const attempts = attemptSummaries(await tx.quizAttempt.findMany({ where: { userId: user.id, quizId, voidedAt: null }, select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }));
-        const decision = decideStart({ maxAttempts: quiz.maxAttempts, attempts });
+        const decision = decideStart({ maxAttempts: assignment?.maxAttemptsOverride ?? quiz.maxAttempts, attempts });
         if (decision.kind === "resume") return { attemptId: decision.attemptId, resumed: true };
         if (decision.kind === "refused") throw new UserError("CONFLICT", decision.reason);
+        const gate = assignmentGate(assignment, new Date());
+        if (!gate.allowed) throw new UserError("CONFLICT", gate.reason);
         const id = randomUUID();
         const now = new Date();
         // Voided (reset) attempts keep their numbers, so count on from the highest one ever used.
@@ -100,7 +110,7 @@ async function loadOwnAttempt(user: SessionUser, attemptId: string) {
     where: { id: attemptId, userId: user.id },
     select: {
       id: true, number: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true,
-      quiz: { select: { id: true, title: true, slug: true, passPercent: true, scorePolicy: true, maxAttempts: true, module: { select: { slug: true, course: { select: { slug: true } } } } } },
+      quiz: { select: { id: true, moduleId: true, title: true, slug: true, passPercent: true, scorePolicy: true, maxAttempts: true, module: { select: { slug: true, course: { select: { slug: true } } } } } },
     },
   });
   if (!attempt) throw notFound("That attempt");
@@ -195,6 +205,9 @@ export async function submitAttempt(user: SessionUser, input: { attemptId: strin
       const done = await tx.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { scoreCenti: true, maxScoreCenti: true } });
       return { attemptId: attempt.id, alreadySubmitted: true, ...done };
     }
+    const assignment = await quizAssignment(tx, user.id, { id: attempt.quizId, moduleId: attempt.quiz.moduleId });
+    const gate = assignmentGate(assignment, new Date());
+    if (!gate.allowed) throw new UserError("CONFLICT", `${gate.reason} Your saved answers are kept.`);
     for (const [versionId, response] of finalAnswers) {
       await tx.attemptAnswer.upsert({
         where: { attemptId_questionVersionId: { attemptId: attempt.id, questionVersionId: versionId } },
@@ -217,7 +230,7 @@ export async function submitAttempt(user: SessionUser, input: { attemptId: strin
     }
     await tx.quizAttempt.update({
       where: { id: attempt.id },
-      data: { status: "SUBMITTED", openSlot: null, submittedAt: new Date(), scoreCenti, maxScoreCenti },
+      data: { status: "SUBMITTED", openSlot: null, submittedAt: new Date(), scoreCenti, maxScoreCenti, late: gate.late },
     });
     return { attemptId: attempt.id, alreadySubmitted: false, scoreCenti, maxScoreCenti };
   });

@@ -1,18 +1,45 @@
 // Builds the app when its sources changed and runs `next start` as a child process, for tests and benchmarks.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { projectRoot, freePort } from "./database.ts";
 import { buildIsCurrent, recordBuild, sourceStamp } from "./build-stamp.ts";
 
 const nextBin = path.join(projectRoot, "node_modules", ".bin", "next");
 
+const lockDir = path.join(projectRoot, ".data", "build.lock");
+
+// Several test runs on one machine must not run `next build` into the same folder at once.
+function withBuildLock<T>(work: () => T): T {
+  mkdirSync(path.dirname(lockDir), { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch {
+      const age = existsSync(lockDir) ? Date.now() - statSync(lockDir).mtimeMs : 0;
+      if (age > 10 * 60_000) rmSync(lockDir, { recursive: true, force: true });
+      if (Date.now() - started > 15 * 60_000) throw new Error("Timed out waiting for another build to finish");
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
 export function ensureBuild(log: (line: string) => void = console.log) {
-  if (buildIsCurrent()) return;
-  log("Building the app (sources changed since the last build)…");
-  const stamp = sourceStamp();
-  const build = spawnSync(nextBin, ["build"], { cwd: projectRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
-  if (build.status !== 0) throw new Error("next build failed");
-  recordBuild(stamp);
+  withBuildLock(() => {
+    if (buildIsCurrent()) return;
+    log("Building the app (sources changed since the last build)…");
+    const stamp = sourceStamp();
+    const build = spawnSync(nextBin, ["build"], { cwd: projectRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+    recordBuild(stamp);
+  });
 }
 
 export type AppServer = { url: string; port: number; process: ChildProcess; stop(): Promise<void> };

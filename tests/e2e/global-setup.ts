@@ -7,16 +7,17 @@ import { prepareDatabase } from "../../scripts/lib/prepare.ts";
 import { ensureBuild, startAppServer } from "../../scripts/lib/app-server.ts";
 
 export default async function globalSetup() {
-  const database = await startDatabase({ dataDirName: "e2e-postgres", quiet: true });
-  const databaseUrl = await database.createDatabase("caravan_test_e2e", { recreate: true });
+  const port = Number(process.env.E2E_PORT ?? 3217);
+  // One cluster per port, so several runs on one machine do not stop each other's database.
+  const database = await startDatabase({ dataDirName: `e2e-postgres-${port}`, quiet: true });
+  const databaseUrl = await database.createDatabase(`caravan_test_e2e_${port}`, { recreate: true });
   await prepareDatabase(databaseUrl, { demoAccounts: true, log: () => {} });
   ensureBuild();
-  const port = Number(process.env.E2E_PORT ?? 3217);
   const server = await startAppServer({ databaseUrl, port, quiet: !process.env.E2E_SERVER_LOGS });
   process.env.E2E_DATABASE_URL = databaseUrl;
   process.env.E2E_SERVER_URL = database.serverUrl;
   mkdirSync(path.join(projectRoot, ".data"), { recursive: true });
-  writeFileSync(path.join(projectRoot, ".data", "e2e-database-url"), databaseUrl);
+  writeFileSync(path.join(projectRoot, ".data", `e2e-database-url-${port}`), databaseUrl);
   return async () => {
     await server.stop();
     await database.stop();

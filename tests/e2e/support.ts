@@ -11,7 +11,7 @@ import { hashPassword } from "../../lib/server/passwords.ts";
 export const secret = process.env.NEXTAUTH_SECRET ?? "test-secret-for-local-servers-0123456789";
 
 export function databaseUrl(): string {
-  return process.env.E2E_DATABASE_URL ?? readFileSync(path.resolve(import.meta.dirname, "../../.data/e2e-database-url"), "utf8");
+  return process.env.E2E_DATABASE_URL ?? readFileSync(path.resolve(import.meta.dirname, `../../.data/e2e-database-url-${process.env.E2E_PORT ?? 3217}`), "utf8");
 }
 
 export type TestUser = { id: string; email: string; name: string; role: "STUDENT" | "INSTRUCTOR"; password: string };

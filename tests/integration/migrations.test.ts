@@ -30,11 +30,12 @@ describe("migrations", () => {
     const serverUrl = inject("serverUrl");
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS caravan_test_from_schema WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE caravan_test_from_schema`);
+    const name = `caravan_test_from_schema_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
     const fromSchemaUrl = new URL(serverUrl);
-    fromSchemaUrl.pathname = "/caravan_test_from_schema";
+    fromSchemaUrl.pathname = `/${name}`;
     const sql = await diffSchemas(null, readSchema(), fromSchemaUrl.toString());
     const client = new pg.Client({ connectionString: fromSchemaUrl.toString() });
     await client.connect();

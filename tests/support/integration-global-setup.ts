@@ -1,7 +1,9 @@
 // Integration tests get a fresh database on a real PostgreSQL: the embedded one (in .data/test-postgres,
 // separate from `npm start`'s data) unless DATABASE_URL names a server to use.
 import type { TestProject } from "vitest/node";
-import { startDatabase } from "../../scripts/lib/database.ts";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { projectRoot, startDatabase } from "../../scripts/lib/database.ts";
 import { applyMigrations } from "../../prisma/schema-engine.ts";
 
 declare module "vitest" {
@@ -12,12 +14,15 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const database = await startDatabase({ dataDirName: "test-postgres", quiet: true });
-  const url = await database.createDatabase("caravan_test_integration", { recreate: true });
+  // A throwaway cluster per run (removed afterwards), so parallel runs on one machine cannot collide.
+  const dataDirName = `test-postgres-${process.pid}`;
+  const database = await startDatabase({ dataDirName, quiet: true });
+  const url = await database.createDatabase(`caravan_test_integration_${process.pid}`, { recreate: true });
   await applyMigrations(url);
   project.provide("databaseUrl", url);
   project.provide("serverUrl", database.serverUrl);
   return async () => {
     await database.stop();
+    if (database.embedded) rmSync(path.join(projectRoot, ".data", dataDirName), { recursive: true, force: true });
   };
 }

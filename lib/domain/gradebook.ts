@@ -1,0 +1,36 @@
+// Gradebook cells and averages: what a student's status and score are on each assigned item.
+import { assignmentStatus, type AssignmentWindow } from "./schedule";
+
+export type CellStatus = "not started" | "in progress" | "submitted" | "late";
+
+export type GradebookCell = { status: CellStatus; percent: number | null; attemptId?: string | null; detail?: string };
+
+export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; late: boolean } | null; inProgress: boolean }): GradebookCell {
+  if (input.counted) {
+    const percent = input.counted.maxScoreCenti === 0 ? 0 : Math.round((input.counted.scoreCenti * 100) / input.counted.maxScoreCenti);
+    return { status: input.counted.late ? "late" : "submitted", percent, attemptId: input.counted.id };
+  }
+  return { status: input.inProgress ? "in progress" : "not started", percent: null };
+}
+
+export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; late: boolean; grade: { totalPoints: number; maxPoints: number } | null }): GradebookCell {
+  if (input.status === "SUBMITTED") {
+    const percent = input.grade && input.grade.maxPoints > 0 ? Math.round((input.grade.totalPoints * 100) / input.grade.maxPoints) : null;
+    return { status: input.late ? "late" : "submitted", percent, detail: input.grade ? undefined : "not graded yet" };
+  }
+  return { status: input.status === "DRAFT" ? "in progress" : "not started", percent: null };
+}
+
+export function moduleCell(input: { completedLessons: number; totalLessons: number; lastCompletedAt: Date | null; window: AssignmentWindow; now: Date }): GradebookCell {
+  const percent = input.totalLessons === 0 ? 0 : Math.floor((input.completedLessons * 100) / input.totalLessons);
+  if (input.completedLessons === 0) return { status: "not started", percent: 0 };
+  if (input.completedLessons < input.totalLessons) return { status: "in progress", percent };
+  const status = assignmentStatus(input.window, input.now, input.lastCompletedAt ? { at: input.lastCompletedAt } : null);
+  return { status: status === "late" ? "late" : "submitted", percent };
+}
+
+/** Mean of the scored cells, rounded; null when nobody has a score yet. */
+export function average(percents: (number | null)[]): number | null {
+  const scored = percents.filter((p): p is number => p !== null);
+  return scored.length === 0 ? null : Math.round(scored.reduce((a, b) => a + b, 0) / scored.length);
+}

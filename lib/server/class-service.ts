@@ -1,0 +1,235 @@
+import "server-only";
+// Classes: an instructor creates one, shares its join code, manages the roster and assigns work.
+// Every function checks that the instructor owns the class; another instructor's class is "not found".
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
+import { assignmentStatus, type LatePolicy } from "../domain/schedule";
+import { db } from "./db";
+import { notFound, UserError } from "./errors";
+import type { SessionUser } from "./auth";
+
+export const newClassSchema = z.strictObject({
+  name: z.string().trim().min(2, "Give the class a name (at least 2 characters).").max(100, "Keep the name under 100 characters."),
+  term: z.string().trim().min(2, "Say which term, e.g. “Spring 2027”.").max(60, "Keep the term under 60 characters."),
+  joinCodeDays: z.number().int().min(1).max(365).nullable().default(null),
+});
+
+export const joinSchema = z.strictObject({ code: z.string().trim().min(4, "Enter the join code your instructor gave you.").max(40, "That join code is too long.") });
+
+export const assignmentSchema = z
+  .strictObject({
+    kind: z.enum(["MODULE", "QUIZ", "DEBATE"]),
+    targetId: z.string().regex(/^[a-z0-9-]{2,100}$/, "Choose what to assign."),
+    opensAt: z.iso.datetime({ offset: true, message: "Give an opening time." }),
+    dueAt: z.iso.datetime({ offset: true, message: "Give a due time." }),
+    maxAttemptsOverride: z.number().int().min(1).max(100).nullable().default(null),
+    latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).default("ACCEPT"),
+  })
+  .refine((a) => new Date(a.dueAt) > new Date(a.opensAt), { path: ["dueAt"], message: "The due time must be after the opening time." });
+
+export const resetSchema = z.strictObject({
+  studentId: z.uuid(),
+  quizId: z.string().regex(/^[a-z0-9-]{2,100}$/),
+  reason: z.string().trim().min(5, "Record why the attempts are reset (at least 5 characters).").max(500),
+});
+
+async function ownedClass(instructor: SessionUser, classId: string) {
+  const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true, joinCode: true, joinCodeExpiresAt: true, createdAt: true, archivedAt: true } });
+  if (!found) throw notFound("That class");
+  return found;
+}
+
+export async function createClass(instructor: SessionUser, input: z.infer<typeof newClassSchema>) {
+  const expiresAt = input.joinCodeDays ? new Date(Date.now() + input.joinCodeDays * 86_400_000) : null;
+  for (let tries = 0; tries < 5; tries++) {
+    try {
+      return await db().class.create({
+        data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode: joinCodeFrom(randomBytes(8)), joinCodeExpiresAt: expiresAt },
+        select: { id: true, joinCode: true },
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
+  }
+  throw new UserError("CONFLICT", "Could not create a unique join code. Try again.");
+}
+
+export async function regenerateJoinCode(instructor: SessionUser, classId: string, days: number | null) {
+  await ownedClass(instructor, classId);
+  const joinCode = joinCodeFrom(randomBytes(8));
+  await db().class.update({ where: { id: classId }, data: { joinCode, joinCodeExpiresAt: days ? new Date(Date.now() + days * 86_400_000) : null } });
+  return { joinCode };
+}
+
+export async function joinClass(student: SessionUser, rawCode: string) {
+  if (student.role !== "STUDENT") throw new UserError("FORBIDDEN", "Instructors do not join classes; students do.");
+  const code = normalizeJoinCode(rawCode);
+  const found = await db().class.findUnique({ where: { joinCode: code }, select: { id: true, name: true, joinCodeExpiresAt: true, archivedAt: true } });
+  if (!found || found.archivedAt) throw new UserError("NOT_FOUND", "No class has that join code. Check the code with your instructor.", { code: ["No class has that join code."] });
+  if (found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date()) {
+    throw new UserError("CONFLICT", "That join code has expired. Ask your instructor for a new one.", { code: ["That join code has expired."] });
+  }
+  const existing = await db().classMember.findUnique({ where: { classId_userId: { classId: found.id, userId: student.id } }, select: { removedAt: true } });
+  if (existing?.removedAt) throw new UserError("FORBIDDEN", "You were removed from this class. Ask your instructor to add you again.");
+  if (!existing) {
+    await db().classMember.upsert({ where: { classId_userId: { classId: found.id, userId: student.id } }, create: { classId: found.id, userId: student.id }, update: {} });
+  }
+  return { classId: found.id, name: found.name, alreadyMember: Boolean(existing) };
+}
+
+export async function instructorClasses(instructor: SessionUser) {
+  return db().class.findMany({
+    where: { instructorId: instructor.id, archivedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, term: true, joinCode: true, _count: { select: { members: { where: { removedAt: null } }, assignments: true } } },
+  });
+}
+
+export async function classRoster(instructor: SessionUser, classId: string) {
+  const found = await ownedClass(instructor, classId);
+  const members = await db().classMember.findMany({
+    where: { classId, removedAt: null },
+    orderBy: { user: { name: "asc" } },
+    select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return { class: found, members };
+}
+
+export async function removeMember(instructor: SessionUser, classId: string, userId: string) {
+  await ownedClass(instructor, classId);
+  const { count } = await db().classMember.updateMany({ where: { classId, userId, removedAt: null }, data: { removedAt: new Date() } });
+  if (count === 0) throw notFound("That student");
+  return { removed: true };
+}
+
+/** Voids a student's attempts at a quiz (kept for the record) so they can start again; the reason is logged. */
+export async function resetAttempts(instructor: SessionUser, classId: string, input: z.infer<typeof resetSchema>) {
+  await ownedClass(instructor, classId);
+  const member = await db().classMember.findUnique({ where: { classId_userId: { classId, userId: input.studentId } }, select: { removedAt: true } });
+  if (!member || member.removedAt) throw notFound("That student");
+  return db().$transaction(async (tx) => {
+    const attempts = await tx.quizAttempt.findMany({ where: { userId: input.studentId, quizId: input.quizId, voidedAt: null }, select: { id: true } });
+    if (attempts.length === 0) throw new UserError("CONFLICT", "That student has no attempts at this quiz to reset.");
+    const ids = attempts.map((a) => a.id);
+    await tx.quizAttempt.updateMany({ where: { id: { in: ids } }, data: { voidedAt: new Date(), openSlot: null } });
+    await tx.attemptReset.create({ data: { classId, studentId: input.studentId, quizId: input.quizId, instructorId: instructor.id, reason: input.reason, attemptIds: ids } });
+    return { voided: ids.length };
+  });
+}
+
+async function assertTargetExists(kind: "MODULE" | "QUIZ" | "DEBATE", targetId: string) {
+  const exists =
+    kind === "MODULE" ? await db().module.count({ where: { id: targetId, retiredAt: null } })
+    : kind === "QUIZ" ? await db().quiz.count({ where: { id: targetId, retiredAt: null } })
+    : await db().debatePrompt.count({ where: { id: targetId, retiredAt: null } });
+  if (!exists) throw new UserError("INVALID", "That module, quiz or debate prompt does not exist.", { targetId: ["Choose an item from the list."] });
+}
+
+export async function createAssignment(instructor: SessionUser, classId: string, input: z.infer<typeof assignmentSchema>) {
+  await ownedClass(instructor, classId);
+  await assertTargetExists(input.kind, input.targetId);
+  return db().assignment.create({
+    data: {
+      classId,
+      kind: input.kind,
+      moduleId: input.kind === "MODULE" ? input.targetId : null,
+      quizId: input.kind === "QUIZ" ? input.targetId : null,
+      debatePromptId: input.kind === "DEBATE" ? input.targetId : null,
+      opensAt: new Date(input.opensAt),
+      dueAt: new Date(input.dueAt),
+      maxAttemptsOverride: input.kind === "DEBATE" ? null : input.maxAttemptsOverride,
+      latePolicy: input.latePolicy,
+    },
+    select: { id: true },
+  });
+}
+
+export async function deleteAssignment(instructor: SessionUser, classId: string, assignmentId: string) {
+  await ownedClass(instructor, classId);
+  const { count } = await db().assignment.deleteMany({ where: { id: assignmentId, classId } });
+  if (count === 0) throw notFound("That assignment");
+  return { deleted: true };
+}
+
+/** What can be assigned: every module, quiz and debate prompt of every course, for the assignment form. */
+export async function assignableItems() {
+  return db().course.findMany({
+    where: { retiredAt: null },
+    orderBy: { title: "asc" },
+    select: {
+      id: true, title: true,
+      modules: {
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: {
+          id: true, title: true,
+          quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true } },
+          debates: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true } },
+        },
+      },
+    },
+  });
+}
+
+/** Titles and student links for assignments, resolved in three queries however many there are. */
+export async function describeAssignments<T extends { kind: string; moduleId: string | null; quizId: string | null; debatePromptId: string | null }>(assignments: T[]) {
+  const ids = (key: "moduleId" | "quizId" | "debatePromptId") => assignments.map((a) => a[key]).filter((x): x is string => Boolean(x));
+  const [modules, quizzes, debates] = await Promise.all([
+    db().module.findMany({ where: { id: { in: ids("moduleId") } }, select: { id: true, title: true, slug: true, course: { select: { slug: true } } } }),
+    db().quiz.findMany({ where: { id: { in: ids("quizId") } }, select: { id: true, title: true, slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } }),
+    db().debatePrompt.findMany({ where: { id: { in: ids("debatePromptId") } }, select: { id: true, title: true, slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } }),
+  ]);
+  return assignments.map((a) => {
+    if (a.kind === "MODULE") {
+      const m = modules.find((x) => x.id === a.moduleId);
+      return { ...a, title: m?.title ?? "(removed module)", href: m ? `/courses/${m.course.slug}/${m.slug}` : null };
+    }
+    if (a.kind === "QUIZ") {
+      const q = quizzes.find((x) => x.id === a.quizId);
+      return { ...a, title: q?.title ?? "(removed quiz)", href: q ? `/courses/${q.module.course.slug}/${q.module.slug}/quizzes/${q.slug}` : null };
+    }
+    const d = debates.find((x) => x.id === a.debatePromptId);
+    return { ...a, title: d?.title ?? "(removed debate)", href: d ? `/courses/${d.module.course.slug}/${d.module.slug}/debates/${d.slug}` : null };
+  });
+}
+
+export async function classAssignments(instructor: SessionUser, classId: string) {
+  await ownedClass(instructor, classId);
+  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: [{ dueAt: "asc" }], select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true } });
+  return describeAssignments(assignments);
+}
+
+/** "Assigned to you": every assignment of the student's classes, with its status. */
+export async function studentAssignments(student: SessionUser, now = new Date()) {
+  const assignments = await db().assignment.findMany({
+    where: { class: { archivedAt: null, members: { some: { userId: student.id, removedAt: null } } } },
+    orderBy: { dueAt: "asc" },
+    select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, class: { select: { name: true } } },
+  });
+  const described = await describeAssignments(assignments);
+  const quizIds = assignments.map((a) => a.quizId).filter((x): x is string => Boolean(x));
+  const debateIds = assignments.map((a) => a.debatePromptId).filter((x): x is string => Boolean(x));
+  const moduleIds = assignments.map((a) => a.moduleId).filter((x): x is string => Boolean(x));
+  const [attempts, responses, moduleItems] = await Promise.all([
+    db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, orderBy: { submittedAt: "asc" }, select: { quizId: true, submittedAt: true } }),
+    db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds }, status: "SUBMITTED" }, select: { promptId: true, submittedAt: true } }),
+    db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
+  ]);
+  return described.map((a) => {
+    let doneAt: Date | null = null;
+    if (a.kind === "QUIZ") doneAt = attempts.find((x) => x.quizId === a.quizId)?.submittedAt ?? null;
+    if (a.kind === "DEBATE") doneAt = responses.find((x) => x.promptId === a.debatePromptId)?.submittedAt ?? null;
+    if (a.kind === "MODULE") {
+      const lessons = moduleItems.find((m) => m.id === a.moduleId)?.lessons ?? [];
+      const completions = lessons.map((l) => l.progress[0]?.completedAt ?? null);
+      doneAt = lessons.length > 0 && completions.every(Boolean) ? new Date(Math.max(...completions.map((d) => d!.getTime()))) : null;
+    }
+    const window = { opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy };
+    return { ...a, className: a.class.name, status: assignmentStatus(window, now, doneAt ? { at: doneAt } : null), doneAt };
+  });
+}
+
+export async function studentClasses(student: SessionUser) {
+  return db().classMember.findMany({ where: { userId: student.id, removedAt: null, class: { archivedAt: null } }, select: { joinedAt: true, class: { select: { id: true, name: true, term: true, instructor: { select: { name: true } } } } } });
+}

@@ -1,0 +1,94 @@
+import "server-only";
+// The gradebook: students × assigned items, aggregated in SQL with a fixed number of queries however large
+// the class is (members, assignments, titles, counted quiz attempts, open attempts, debates, lesson progress).
+import type { LatePolicy } from "../domain/schedule";
+import { average, debateCell, moduleCell, quizCell, type GradebookCell } from "../domain/gradebook";
+import { db } from "./db";
+import { notFound } from "./errors";
+import { describeAssignments } from "./class-service";
+import type { SessionUser } from "./auth";
+
+export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
+  const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true } });
+  if (!found) throw notFound("That class");
+  const [members, rawAssignments] = await Promise.all([
+    db().classMember.findMany({ where: { classId, removedAt: null }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } }),
+    db().assignment.findMany({ where: { classId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true } }),
+  ]);
+  const assignments = await describeAssignments(rawAssignments);
+  const studentIds = members.map((m) => m.user.id);
+  const quizIds = rawAssignments.flatMap((a) => (a.quizId ? [a.quizId] : []));
+  const promptIds = rawAssignments.flatMap((a) => (a.debatePromptId ? [a.debatePromptId] : []));
+  const moduleIds = rawAssignments.flatMap((a) => (a.moduleId ? [a.moduleId] : []));
+
+  const [counted, open, debates, moduleProgress] = await Promise.all([
+    quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string; id: string; scoreCenti: number; maxScoreCenti: number; late: boolean }[]>`
+      SELECT DISTINCT ON (a."userId", a."quizId") a."userId"::text AS "userId", a."quizId", a."id"::text AS "id", a."scoreCenti", a."maxScoreCenti", a."late"
+      FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
+      WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${quizIds}::text[])
+        AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND a."maxScoreCenti" > 0
+      ORDER BY a."userId", a."quizId",
+        CASE WHEN q."scorePolicy" = 'BEST' THEN a."scoreCenti"::float8 / a."maxScoreCenti" END DESC NULLS LAST,
+        CASE WHEN q."scorePolicy" = 'LATEST' THEN a."number" END DESC NULLS LAST,
+        a."number" ASC`,
+    quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string }[]>`
+      SELECT DISTINCT "userId"::text AS "userId", "quizId" FROM "QuizAttempt"
+      WHERE "userId" = ANY(${studentIds}::uuid[]) AND "quizId" = ANY(${quizIds}::text[]) AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL`,
+    promptIds.length === 0 ? [] : db().debateResponse.findMany({
+      where: { userId: { in: studentIds }, promptId: { in: promptIds } },
+      select: { userId: true, promptId: true, status: true, late: true, grade: { select: { totalPoints: true, maxPoints: true } } },
+    }),
+    moduleIds.length === 0 ? [] : db().$queryRaw<{ userId: string; moduleId: string; completed: number; total: number; lastCompletedAt: Date | null }[]>`
+      SELECT s."userId"::text AS "userId", l."moduleId", count(p."completedAt")::int AS "completed",
+             count(*)::int AS "total", max(p."completedAt") AS "lastCompletedAt"
+      FROM unnest(${studentIds}::uuid[]) AS s("userId")
+      CROSS JOIN "Lesson" l
+      LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = s."userId" AND p."completedAt" IS NOT NULL
+      WHERE l."moduleId" = ANY(${moduleIds}::text[]) AND l."retiredAt" IS NULL
+      GROUP BY s."userId", l."moduleId"`,
+  ]);
+
+  const key = (a: string, b: string) => `${a}|${b}`;
+  const countedBy = new Map(counted.map((c) => [key(c.userId, c.quizId), c]));
+  const openSet = new Set(open.map((o) => key(o.userId, o.quizId)));
+  const debateBy = new Map(debates.map((d) => [key(d.userId, d.promptId), d]));
+  const moduleBy = new Map(moduleProgress.map((m) => [key(m.userId, m.moduleId), m]));
+
+  const rows = members.map(({ user }) => {
+    const cells: GradebookCell[] = assignments.map((a) => {
+      if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)) });
+      if (a.kind === "DEBATE") {
+        const d = debateBy.get(key(user.id, a.debatePromptId!));
+        return debateCell({ status: d?.status ?? null, late: d?.late ?? false, grade: d?.grade ?? null });
+      }
+      const m = moduleBy.get(key(user.id, a.moduleId!));
+      return moduleCell({ completedLessons: m?.completed ?? 0, totalLessons: m?.total ?? 0, lastCompletedAt: m?.lastCompletedAt ?? null, window: { opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, now });
+    });
+    return { student: user, cells, average: average(cells.map((c) => c.percent)) };
+  });
+  const averages = assignments.map((_, i) => average(rows.map((r) => r.cells[i].percent)));
+  return { class: found, assignments, rows, averages, overallAverage: average(rows.map((r) => r.average)) };
+}
+
+/** Every attempt and answer of one student in one of the instructor's classes, with time taken. */
+export async function studentRecord(instructor: SessionUser, classId: string, studentId: string) {
+  const member = await db().classMember.findFirst({
+    where: { classId, userId: studentId, class: { instructorId: instructor.id } },
+    select: { joinedAt: true, removedAt: true, user: { select: { id: true, name: true, email: true } }, class: { select: { id: true, name: true } } },
+  });
+  if (!member) throw notFound("That student");
+  const [attempts, debates, resets] = await Promise.all([
+    db().quizAttempt.findMany({
+      where: { userId: studentId },
+      orderBy: [{ quizId: "asc" }, { number: "asc" }],
+      select: {
+        id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, late: true, voidedAt: true, regradedAt: true,
+        quiz: { select: { id: true, title: true } },
+        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, savedAt: true, questionVersion: { select: { prompt: true, type: true, points: true } } } },
+      },
+    }),
+    db().debateResponse.findMany({ where: { userId: studentId }, select: { id: true, status: true, submittedAt: true, late: true, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true } } } }),
+    db().attemptReset.findMany({ where: { classId, studentId }, orderBy: { createdAt: "desc" }, select: { quizId: true, reason: true, createdAt: true, attemptIds: true } }),
+  ]);
+  return { member, attempts, debates, resets };
+}
