@@ -37,6 +37,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/" className="text-stone-700 hover:text-stone-950">Courses</Link>
               {user ? (
                 <>
+                  {user.role === "INSTRUCTOR" ? (
+                    <Link href="/instructor" className="text-stone-700 hover:text-stone-950">Teaching</Link>
+                  ) : (
+                    <Link href="/classes/join" className="text-stone-700 hover:text-stone-950">Join a class</Link>
+                  )}
                   <Link href="/progress" className="text-stone-700 hover:text-stone-950">My progress</Link>
                   <span className="hidden text-stone-500 sm:inline" title={user.email}>{user.name}{user.role === "INSTRUCTOR" ? " · instructor" : ""}</span>
                   <SignOutButton />

@@ -1,13 +1,18 @@
 import Link from "next/link";
 import { Container, EmptyState, PageHeader } from "@/components/ui";
+import { AssignedToYou } from "@/components/assigned-to-you";
 import { listCourses } from "@/lib/server/catalog";
+import { getSessionUser } from "@/lib/server/auth";
+import { studentAssignments } from "@/lib/server/class-service";
 
 export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
-  const courses = await listCourses();
+  const [courses, user] = await Promise.all([listCourses(), getSessionUser()]);
+  const assigned = user?.role === "STUDENT" ? await studentAssignments(user) : [];
   return (
     <Container>
+      {user?.role === "STUDENT" && assigned.length > 0 && <AssignedToYou items={assigned} />}
       <PageHeader title="Courses">Read closely, check your understanding, then argue it out. Each course is built from a small set of source documents.</PageHeader>
       {courses.length === 0 ? (
         <EmptyState title="No courses yet">Add a course under <code>content/courses/</code> and run <code>npm run content:sync</code>.</EmptyState>

@@ -66,6 +66,8 @@ export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
     if (!user) return errorResponse("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
     if (options.role && user.role !== options.role) return errorResponse("FORBIDDEN", "Your account does not have permission to do that.");
     const result = await handler({ params: params.data, body: body as z.infer<B> }, user);
+    // A handler may answer with its own response (e.g. a CSV download).
+    if (result instanceof Response) return result as unknown as NextResponse;
     return json(options.status ?? 200, result);
   } catch (error) {
     const result = failure(error);

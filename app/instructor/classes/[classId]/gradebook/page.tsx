@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
+import { GradebookTable } from "@/components/instructor/gradebook-table";
+import { requireInstructor } from "@/lib/server/instructor-page";
+import { orNotFound } from "@/lib/server/page";
+import { gradebook } from "@/lib/server/gradebook-service";
+
+export const metadata: Metadata = { title: "Gradebook" };
+
+export default async function GradebookPage({ params }: { params: Promise<{ classId: string }> }) {
+  const { classId } = await params;
+  if (!z.uuid().safeParse(classId).success) notFound();
+  const user = await requireInstructor(`/instructor/classes/${classId}/gradebook`);
+  const book = await orNotFound(gradebook(user, classId));
+  return (
+    <Container>
+      <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: book.class.name }, { label: "Gradebook" }]} />
+      <div className="mt-4" />
+      <PageHeader title="Gradebook">Counted scores per student and assignment. Click a column heading to sort; click a student for every attempt and answer.</PageHeader>
+      <p className="mb-4"><a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download CSV</a></p>
+      {book.assignments.length === 0 || book.rows.length === 0 ? (
+        <EmptyState title={book.rows.length === 0 ? "No students yet" : "Nothing assigned yet"} action={<Link className="btn-primary" href={`/instructor/classes/${classId}`}>Go to the class</Link>}>
+          The gradebook fills in once students have joined and work is assigned.
+        </EmptyState>
+      ) : (
+        <GradebookTable
+          classId={classId}
+          columns={book.assignments.map((a) => ({ id: a.id, title: a.title, kind: a.kind, dueAt: a.dueAt.toISOString() }))}
+          rows={book.rows.map((r) => ({ student: r.student, cells: r.cells, average: r.average }))}
+          averages={book.averages}
+          overallAverage={book.overallAverage}
+        />
+      )}
+    </Container>
+  );
+}

@@ -1,0 +1,96 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
+import { LocalTime } from "@/components/local-time";
+import { AssignmentForm } from "@/components/instructor/assignment-form";
+import { RosterActions, DeleteAssignmentButton, JoinCodeActions } from "@/components/instructor/class-actions";
+import { requireInstructor } from "@/lib/server/instructor-page";
+import { orNotFound } from "@/lib/server/page";
+import { assignableItems, classAssignments, classRoster } from "@/lib/server/class-service";
+
+export const metadata: Metadata = { title: "Class" };
+
+const latePolicyLabel = { ACCEPT: "late work accepted", FLAG: "late work accepted and flagged", REFUSE: "late work refused" } as const;
+
+export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
+  const { classId } = await params;
+  if (!z.uuid().safeParse(classId).success) notFound();
+  const user = await requireInstructor(`/instructor/classes/${classId}`);
+  const { class: found, members } = await orNotFound(classRoster(user, classId));
+  const [assignments, items] = await Promise.all([classAssignments(user, classId), assignableItems()]);
+  const quizzes = assignments.filter((a) => a.kind === "QUIZ");
+  const allQuizzes = items.flatMap((c) => c.modules.flatMap((m) => m.quizzes));
+  return (
+    <Container>
+      <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { label: found.name }]} />
+      <div className="mt-4" />
+      <PageHeader title={found.name}>{found.term}</PageHeader>
+      <nav aria-label="Class views" className="mb-8 flex flex-wrap gap-3">
+        <Link className="btn-primary" href={`/instructor/classes/${classId}/gradebook`}>Gradebook</Link>
+        <a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download gradebook (CSV)</a>
+      </nav>
+
+      <section className="card mb-8" aria-labelledby="join-heading">
+        <h2 id="join-heading" className="text-lg font-semibold">Join code</h2>
+        <p className="mt-2 text-3xl font-semibold tracking-widest font-mono">{found.joinCode}</p>
+        <p className="mt-1 text-sm text-stone-600">
+          Students enter it at <span className="font-mono">/classes/join</span>, or open <span className="font-mono break-all">/classes/join?code={found.joinCode}</span>.
+          {found.joinCodeExpiresAt ? <> Valid until <LocalTime iso={found.joinCodeExpiresAt.toISOString()} />.</> : " It does not expire."}
+        </p>
+        <JoinCodeActions classId={classId} />
+      </section>
+
+      <section className="mb-10" aria-labelledby="assignments-heading">
+        <h2 id="assignments-heading" className="mb-3 text-xl font-semibold">Assignments</h2>
+        {assignments.length === 0 ? (
+          <EmptyState title="Nothing assigned yet">Assign a module, a quiz or a debate prompt with the form below.</EmptyState>
+        ) : (
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+            {assignments.map((a) => (
+              <li key={a.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
+                <div>
+                  <p className="font-medium"><span className="badge mr-2">{a.kind.toLowerCase()}</span>{a.title}</p>
+                  <p className="text-sm text-stone-600">
+                    Opens <LocalTime iso={a.opensAt.toISOString()} /> · due <LocalTime iso={a.dueAt.toISOString()} /> · {latePolicyLabel[a.latePolicy]}
+                    {a.maxAttemptsOverride ? ` · ${a.maxAttemptsOverride} attempts allowed` : ""}
+                  </p>
+                  <p className="mt-1 flex gap-3 text-sm">
+                    {a.kind === "QUIZ" && <Link className="underline" href={`/instructor/classes/${classId}/quizzes/${a.quizId}`}>Item analysis</Link>}
+                    {a.kind === "DEBATE" && <Link className="underline" href={`/instructor/classes/${classId}/debates/${a.debatePromptId}`}>Review responses</Link>}
+                  </p>
+                </div>
+                <DeleteAssignmentButton classId={classId} assignmentId={a.id} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="card mt-4">
+          <h3 className="mb-3 font-semibold">Assign work</h3>
+          <AssignmentForm classId={classId} courses={items} />
+        </div>
+      </section>
+
+      <section aria-labelledby="roster-heading">
+        <h2 id="roster-heading" className="mb-3 text-xl font-semibold">Roster ({members.length})</h2>
+        {members.length === 0 ? (
+          <EmptyState title="No students yet">Share the join code above. Students appear here as soon as they join.</EmptyState>
+        ) : (
+          <table className="w-full overflow-hidden rounded-lg border border-stone-200 bg-white text-left text-sm">
+            <thead className="bg-stone-50"><tr><th scope="col" className="px-4 py-2">Student</th><th scope="col" className="hidden px-4 py-2 sm:table-cell">Joined</th><th scope="col" className="px-4 py-2">Actions</th></tr></thead>
+            <tbody className="divide-y divide-stone-200">
+              {members.map((m) => (
+                <tr key={m.user.id} className="align-top">
+                  <td className="px-4 py-3"><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link><div className="text-stone-600">{m.user.email}</div></td>
+                  <td className="hidden px-4 py-3 sm:table-cell"><LocalTime iso={m.joinedAt.toISOString()} /></td>
+                  <td className="px-4 py-3"><RosterActions classId={classId} student={{ id: m.user.id, name: m.user.name }} quizzes={quizzes.length ? quizzes.map((q) => ({ id: q.quizId!, title: q.title })) : allQuizzes} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </Container>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
+import { LocalTime } from "@/components/local-time";
+import { requireInstructor } from "@/lib/server/instructor-page";
+import { orNotFound } from "@/lib/server/page";
+import { studentRecord } from "@/lib/server/gradebook-service";
+import { percent } from "@/lib/domain/scoring";
+
+export const metadata: Metadata = { title: "Student record" };
+
+function duration(start: Date, end: Date | null) {
+  if (!end) return "—";
+  const seconds = Math.max(0, Math.round((end.getTime() - start.getTime()) / 1000));
+  return seconds < 3600 ? `${Math.floor(seconds / 60)} min ${seconds % 60} s` : `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+}
+
+export default async function StudentRecordPage({ params }: { params: Promise<{ classId: string; studentId: string }> }) {
+  const { classId, studentId } = await params;
+  if (!z.uuid().safeParse(classId).success || !z.uuid().safeParse(studentId).success) notFound();
+  const user = await requireInstructor(`/instructor/classes/${classId}/students/${studentId}`);
+  const { member, attempts, debates, resets } = await orNotFound(studentRecord(user, classId, studentId));
+  return (
+    <Container>
+      <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: member.class.name }, { href: `/instructor/classes/${classId}/gradebook`, label: "Gradebook" }, { label: member.user.name }]} />
+      <div className="mt-4" />
+      <PageHeader title={member.user.name}>{member.user.email}{member.removedAt ? " · removed from the class" : ""}</PageHeader>
+
+      <section aria-labelledby="attempts-heading" className="mb-10">
+        <h2 id="attempts-heading" className="mb-3 text-xl font-semibold">Quiz attempts</h2>
+        {attempts.length === 0 && <EmptyState title="No attempts yet" />}
+        <div className="space-y-4">
+          {attempts.map((a) => (
+            <details key={a.id} className="card">
+              <summary className="cursor-pointer">
+                <span className="font-medium">{a.quiz.title} — attempt {a.number}</span>
+                <span className="ml-2 text-sm text-stone-600">
+                  {a.status === "SUBMITTED" ? `${percent(a.scoreCenti ?? 0, a.maxScoreCenti ?? 0)}%` : "in progress"} · started <LocalTime iso={a.startedAt.toISOString()} /> · time taken {duration(a.startedAt, a.submittedAt)}
+                  {a.late ? " · late" : ""}{a.voidedAt ? " · reset (does not count)" : ""}{a.regradedAt ? " · regraded" : ""}
+                </span>
+              </summary>
+              <table className="mt-3 w-full text-left text-sm">
+                <thead><tr><th scope="col" className="py-1 pr-3">Question</th><th scope="col" className="py-1 pr-3">Answer given</th><th scope="col" className="py-1">Points</th></tr></thead>
+                <tbody className="divide-y divide-stone-200">
+                  {a.answers.map((ans) => (
+                    <tr key={ans.questionVersionId} className="align-top">
+                      <td className="py-2 pr-3">{ans.questionVersion.prompt}</td>
+                      <td className="py-2 pr-3 font-mono text-xs break-all">{JSON.stringify(ans.response)}</td>
+                      <td className="py-2 tabular-nums">{ans.earnedCenti !== null ? `${ans.earnedCenti / 100}/${ans.questionVersion.points}` : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="debates-heading" className="mb-10">
+        <h2 id="debates-heading" className="mb-3 text-xl font-semibold">Debate responses</h2>
+        {debates.length === 0 ? <p className="text-stone-600">None yet.</p> : (
+          <ul className="space-y-2">
+            {debates.map((d) => (
+              <li key={d.id} className="card">
+                <Link className="font-medium underline" href={`/instructor/classes/${classId}/debates/${d.prompt.id}`}>{d.prompt.title}</Link>
+                <p className="text-sm text-stone-600">{d.status === "SUBMITTED" ? "submitted" : "draft"}{d.late ? " · late" : ""}{d.grade ? ` · graded ${d.grade.totalPoints}/${d.grade.maxPoints}` : ""}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {resets.length > 0 && (
+        <section aria-labelledby="resets-heading">
+          <h2 id="resets-heading" className="mb-3 text-xl font-semibold">Attempt resets</h2>
+          <ul className="space-y-2 text-sm">
+            {resets.map((r, i) => <li key={i}><LocalTime iso={r.createdAt.toISOString()} /> — {r.quizId}: {r.attemptIds.length} attempt(s) voided. Reason: {r.reason}</li>)}
+          </ul>
+        </section>
+      )}
+    </Container>
+  );
+}

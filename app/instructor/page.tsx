@@ -1,0 +1,50 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { Container, EmptyState, PageHeader } from "@/components/ui";
+import { NewClassForm } from "@/components/instructor/new-class-form";
+import { requireInstructor } from "@/lib/server/instructor-page";
+import { instructorClasses } from "@/lib/server/class-service";
+
+export const metadata: Metadata = { title: "Teaching" };
+
+export default async function InstructorHome() {
+  const user = await requireInstructor("/instructor");
+  const classes = await instructorClasses(user);
+  return (
+    <Container>
+      <PageHeader title="Your classes">Create a class, share its join code, assign modules, quizzes and debates, and follow the results.</PageHeader>
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="classes-heading">
+          <h2 id="classes-heading" className="sr-only">Classes</h2>
+          {classes.length === 0 ? (
+            <EmptyState title="No classes yet">Create your first class with the form. Students join it with the code it gets.</EmptyState>
+          ) : (
+            <ul className="space-y-4">
+              {classes.map((c) => (
+                <li key={c.id} className="card">
+                  <h3 className="font-serif text-xl font-semibold"><Link className="hover:underline" href={`/instructor/classes/${c.id}`}>{c.name}</Link></h3>
+                  <p className="text-sm text-stone-600">{c.term} · {c._count.members} students · {c._count.assignments} assignments · join code <span className="font-mono">{c.joinCode}</span></p>
+                  <p className="mt-3 flex flex-wrap gap-3 text-sm">
+                    <Link className="underline" href={`/instructor/classes/${c.id}`}>Roster and assignments</Link>
+                    <Link className="underline" href={`/instructor/classes/${c.id}/gradebook`}>Gradebook</Link>
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <aside className="space-y-6">
+          <section className="card" aria-labelledby="new-class-heading">
+            <h2 id="new-class-heading" className="mb-3 text-lg font-semibold">New class</h2>
+            <NewClassForm />
+          </section>
+          <section className="card" aria-labelledby="import-heading">
+            <h2 id="import-heading" className="text-lg font-semibold">Bring a new reading</h2>
+            <p className="mt-1 text-sm text-stone-700">Turn an article into a draft lesson with draft questions to review.</p>
+            <Link className="btn-secondary mt-3" href="/instructor/import">Import a reading</Link>
+          </section>
+        </aside>
+      </div>
+    </Container>
+  );
+}

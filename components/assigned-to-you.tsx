@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { LocalTime } from "./local-time";
+import type { AssignmentStatus } from "@/lib/domain/schedule";
+
+type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; status: AssignmentStatus };
+
+const statusLabel: Record<AssignmentStatus, { text: string; style: string }> = {
+  upcoming: { text: "Opens later", style: "bg-stone-100 text-stone-700" },
+  open: { text: "To do", style: "bg-sky-100 text-sky-900" },
+  overdue: { text: "Overdue", style: "bg-red-100 text-red-900" },
+  done: { text: "Done", style: "bg-emerald-100 text-emerald-900" },
+  late: { text: "Done late", style: "bg-amber-100 text-amber-900" },
+};
+
+export function AssignedToYou({ items }: { items: Item[] }) {
+  const order: AssignmentStatus[] = ["overdue", "open", "upcoming", "late", "done"];
+  const sorted = [...items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.dueAt.getTime() - b.dueAt.getTime());
+  return (
+    <section aria-labelledby="assigned-heading" className="mb-12">
+      <h2 id="assigned-heading" className="mb-3 text-xl font-semibold">Assigned to you</h2>
+      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+        {sorted.map((a) => (
+          <li key={a.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
+            <div>
+              {a.href ? <Link className="font-medium hover:underline" href={a.href}>{a.title}</Link> : <span className="font-medium">{a.title}</span>}
+              <p className="text-sm text-stone-600">{a.className} · {a.kind.toLowerCase()} · due <LocalTime iso={a.dueAt.toISOString()} /></p>
+            </div>
+            <span className={`inline-flex w-fit rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusLabel[a.status].style}`}>{statusLabel[a.status].text}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

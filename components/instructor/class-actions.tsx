@@ -1,0 +1,100 @@
+"use client";
+// Roster and assignment actions: remove a student, reset their attempts (with a reason), delete an assignment.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { callApi } from "@/lib/api-client";
+
+async function send(method: "POST" | "PUT" | "DELETE", url: string, body?: unknown) {
+  if (method !== "DELETE") return callApi(method, url, body);
+  const response = await fetch(url, { method: "DELETE", headers: { "content-type": "application/json" } });
+  const payload = await response.json().catch(() => null);
+  return response.ok ? { ok: true as const, data: payload } : { ok: false as const, message: payload?.error?.message ?? "Could not do that. Try again." };
+}
+
+export function RosterActions({ classId, student, quizzes }: { classId: string; student: { id: string; name: string }; quizzes: { id: string; title: string }[] }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className="btn-secondary px-3 py-1" aria-expanded={open} onClick={() => setOpen(!open)}>Reset attempts…</button>
+        <button
+          type="button"
+          className="btn-secondary px-3 py-1 text-red-800"
+          onClick={async () => {
+            if (!window.confirm(`Remove ${student.name} from this class? Their work is kept.`)) return;
+            const result = await send("DELETE", `/api/instructor/classes/${classId}/members/${student.id}`);
+            if (result.ok) router.refresh();
+            else setMessage(result.message);
+          }}
+        >
+          Remove
+        </button>
+      </div>
+      {open && (
+        <form
+          className="space-y-2 rounded-md border border-stone-200 p-3"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const form = new FormData(event.currentTarget);
+            const result = await send("POST", `/api/instructor/classes/${classId}/resets`, { studentId: student.id, quizId: form.get("quizId"), reason: form.get("reason") });
+            setMessage(result.ok ? `Reset ${(result.data as { voided: number }).voided} attempt(s).` : result.message);
+            if (result.ok) setOpen(false);
+          }}
+        >
+          <label className="field-label" htmlFor={`reset-quiz-${student.id}`}>Quiz</label>
+          <select id={`reset-quiz-${student.id}`} name="quizId" className="field-input">{quizzes.map((q) => <option key={q.id} value={q.id}>{q.title}</option>)}</select>
+          <label className="field-label" htmlFor={`reset-reason-${student.id}`}>Reason (recorded)</label>
+          <input id={`reset-reason-${student.id}`} name="reason" required minLength={5} maxLength={500} className="field-input" />
+          <button type="submit" className="btn-primary px-3 py-1">Reset</button>
+        </form>
+      )}
+      {message && <p role="status" className="text-sm text-stone-700">{message}</p>}
+    </div>
+  );
+}
+
+export function DeleteAssignmentButton({ classId, assignmentId }: { classId: string; assignmentId: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <div>
+      <button
+        type="button"
+        className="btn-secondary px-3 py-1"
+        onClick={async () => {
+          if (!window.confirm("Remove this assignment? Students' work is kept.")) return;
+          const result = await send("DELETE", `/api/instructor/classes/${classId}/assignments/${assignmentId}`);
+          if (result.ok) router.refresh();
+          else setMessage(result.message);
+        }}
+      >
+        Remove
+      </button>
+      {message && <p role="alert" className="field-error">{message}</p>}
+    </div>
+  );
+}
+
+export function JoinCodeActions({ classId }: { classId: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <div className="mt-3">
+      <button
+        type="button"
+        className="btn-secondary px-3 py-1"
+        onClick={async () => {
+          if (!window.confirm("Issue a new join code? The current one stops working.")) return;
+          const result = await send("POST", `/api/instructor/classes/${classId}/join-code`, { days: null });
+          if (result.ok) router.refresh();
+          else setMessage(result.message);
+        }}
+      >
+        New join code
+      </button>
+      {message && <p role="alert" className="field-error">{message}</p>}
+    </div>
+  );
+}

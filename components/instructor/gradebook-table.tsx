@@ -1,0 +1,71 @@
+"use client";
+import Link from "next/link";
+import { Fragment, useMemo, useState } from "react";
+import type { GradebookCell } from "@/lib/domain/gradebook";
+
+type Row = { student: { id: string; name: string; email: string }; cells: GradebookCell[]; average: number | null };
+type Sort = { column: "name" | "average" | number; descending: boolean };
+
+const statusStyle: Record<string, string> = {
+  "not started": "text-stone-500",
+  "in progress": "text-amber-700",
+  submitted: "text-emerald-800",
+  late: "text-red-700",
+};
+
+export function GradebookTable({ classId, columns, rows, averages, overallAverage }: { classId: string; columns: { id: string; title: string; kind: string; dueAt: string }[]; rows: Row[]; averages: (number | null)[]; overallAverage: number | null }) {
+  const [sort, setSort] = useState<Sort>({ column: "name", descending: false });
+  const sorted = useMemo(() => {
+    const value = (r: Row) => (sort.column === "name" ? r.student.name.toLowerCase() : sort.column === "average" ? r.average ?? -1 : r.cells[sort.column].percent ?? -1);
+    return [...rows].sort((a, b) => {
+      const [x, y] = [value(a), value(b)];
+      const order = x < y ? -1 : x > y ? 1 : 0;
+      return sort.descending ? -order : order;
+    });
+  }, [rows, sort]);
+  const header = (column: Sort["column"], label: string) => {
+    const active = sort.column === column;
+    return (
+      <th scope="col" aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"} className="px-3 py-2 align-bottom">
+        <button type="button" className="text-left font-semibold hover:underline" onClick={() => setSort({ column, descending: active ? !sort.descending : column !== "name" })}>
+          {label}{active ? (sort.descending ? " ↓" : " ↑") : ""}
+        </button>
+      </th>
+    );
+  };
+  return (
+    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <table className="min-w-full text-left text-sm">
+        <caption className="sr-only">Gradebook: students by assignment, with counted score and status</caption>
+        <thead className="bg-stone-50">
+          <tr>
+            {header("name", "Student")}
+            {columns.map((c, i) => <Fragment key={c.id}>{header(i, c.title)}</Fragment>)}
+            {header("average", "Average")}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-200">
+          {sorted.map((r) => (
+            <tr key={r.student.id}>
+              <th scope="row" className="px-3 py-2 font-medium"><Link className="hover:underline" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link></th>
+              {r.cells.map((cell, i) => (
+                <td key={i} className="px-3 py-2 tabular-nums">
+                  <span className="font-semibold">{cell.percent !== null ? `${cell.percent}%` : "—"}</span>
+                  <span className={`block text-xs ${statusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}</span>
+                </td>
+              ))}
+              <td className="px-3 py-2 font-semibold tabular-nums">{r.average !== null ? `${r.average}%` : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot className="border-t-2 border-stone-300 bg-stone-50">
+          <tr>
+            <th scope="row" className="px-3 py-2">Class average</th>
+            {averages.map((a, i) => <td key={i} className="px-3 py-2 font-semibold tabular-nums">{a !== null ? `${a}%` : "—"}</td>)}
+            <td className="px-3 py-2 font-semibold tabular-nums">{overallAverage !== null ? `${overallAverage}%` : "—"}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
