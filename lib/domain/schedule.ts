@@ -22,8 +22,14 @@ export function assignmentStatus(window: AssignmentWindow, now: Date, done: { at
   return now > window.dueAt ? "overdue" : "open";
 }
 
-/** Of several assignments covering the same work (e.g. two classes), the one that gives the student most room. */
-export function mostGenerous<T extends AssignmentWindow & { maxAttemptsOverride: number | null }>(windows: T[]): T | null {
+/**
+ * Of several assignments covering the same work (two classes, or a quiz assigned alone and through its
+ * module), the one that gives the student most room: among those already open, the latest due; if none
+ * is open yet, the one that opens first.
+ */
+export function mostGenerous<T extends AssignmentWindow>(windows: T[], now: Date): T | null {
   if (windows.length === 0) return null;
-  return windows.reduce((best, w) => (w.dueAt > best.dueAt ? w : best));
+  const open = windows.filter((w) => w.opensAt <= now);
+  if (open.length > 0) return open.reduce((best, w) => (w.dueAt > best.dueAt ? w : best));
+  return windows.reduce((best, w) => (w.opensAt < best.opensAt ? w : best));
 }

@@ -14,7 +14,7 @@ async function governing(client: Client, userId: string, where: Prisma.Assignmen
     where: { AND: [where, { class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }] },
     select: { opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true },
   });
-  return mostGenerous(rows.map((r) => ({ ...r, latePolicy: r.latePolicy as LatePolicy })));
+  return mostGenerous(rows.map((r) => ({ ...r, latePolicy: r.latePolicy as LatePolicy })), new Date());
 }
 
 export function quizAssignment(client: Client, userId: string, quiz: { id: string; moduleId: string }) {

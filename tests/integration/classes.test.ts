@@ -1,0 +1,208 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { assignmentSchema, classRoster, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, resetAttempts, resetSchema, studentAssignments } from "@/lib/server/class-service";
+import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
+import { gradebookCsv } from "@/lib/server/gradebook-csv";
+import { attemptForTaking, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { submitDebate } from "@/lib/server/debate-service";
+import { UserError } from "@/lib/server/errors";
+import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+
+beforeAll(async () => {
+  fixture = writeFixtureCourse({ maxAttempts: 1 });
+  await syncCourse(db, loadCourse(fixture.dir));
+});
+
+const iso = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * 60_000).toISOString();
+const assign = (input: Record<string, unknown>) => assignmentSchema.parse({ opensAt: iso(-60), dueAt: iso(60), ...input });
+
+async function errorOf(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e) => e);
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
+async function answerRight(user: Awaited<ReturnType<typeof createUser>>, attemptId: string) {
+  const { questions } = await attemptForTaking(user, attemptId);
+  const answers: Record<string, unknown> = {};
+  for (const q of questions) {
+    if (q.question.type === "single") answers[q.questionVersionId] = { choice: q.question.options.find((o) => o.text === "B")!.id };
+    if (q.question.type === "truefalse") answers[q.questionVersionId] = { value: false };
+    if (q.question.type === "numeric") answers[q.questionVersionId] = { value: 4 };
+  }
+  return answers;
+}
+
+describe("classes", () => {
+  it("an instructor creates a class; students join with the code (any case), several classes allowed", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Diplomacy 201", term: "Spring 2027", joinCodeDays: null });
+    expect(joinCode).toMatch(/^[A-Z2-9]{8}$/);
+    const student = await createUser();
+    expect(await joinClass(student, ` ${joinCode.toLowerCase().slice(0, 4)}-${joinCode.slice(4)} `)).toMatchObject({ classId: id, alreadyMember: false });
+    expect(await joinClass(student, joinCode)).toMatchObject({ alreadyMember: true });
+    const other = await createClass(teacher, { name: "Another", term: "Spring 2027", joinCodeDays: 30 });
+    await joinClass(student, other.joinCode);
+    expect(await db.classMember.count({ where: { userId: student.id } })).toBe(2);
+    const roster = await classRoster(teacher, id);
+    expect(roster.members.map((m) => m.user.id)).toEqual([student.id]);
+  });
+
+  it("a wrong or expired code gets a clear message and changes nothing", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    expect((await errorOf(joinClass(student, "NOPE1234"))).message).toMatch(/No class has that join code/);
+    const { id, joinCode } = await createClass(teacher, { name: "Expiring", term: "T", joinCodeDays: 1 });
+    await db.class.update({ where: { id }, data: { joinCodeExpiresAt: new Date(Date.now() - 1000) } });
+    expect((await errorOf(joinClass(student, joinCode))).message).toMatch(/expired/);
+    const { joinCode: fresh } = await regenerateJoinCode(teacher, id, null);
+    expect((await errorOf(joinClass(student, joinCode))).message).toMatch(/No class/);
+    await joinClass(student, fresh);
+    expect(await db.classMember.count({ where: { classId: id } })).toBe(1);
+  });
+
+  it("another instructor cannot see or change the class", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const intruder = await createUser("INSTRUCTOR");
+    const { id } = await createClass(teacher, { name: "Mine", term: "T", joinCodeDays: null });
+    for (const attempt of [classRoster(intruder, id), gradebook(intruder, id), createAssignment(intruder, id, assign({ kind: "QUIZ", targetId: fixture.quizId })), regenerateJoinCode(intruder, id, null)]) {
+      expect((await errorOf(attempt)).code).toBe("NOT_FOUND");
+    }
+    expect(await db.assignment.count({ where: { classId: id } })).toBe(0);
+  });
+
+  it("removing a student keeps their work; a removed student cannot rejoin by code", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id, joinCode } = await createClass(teacher, { name: "Roster", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await removeMember(teacher, id, student.id);
+    expect((await classRoster(teacher, id)).members).toHaveLength(0);
+    expect(await db.quizAttempt.count({ where: { id: attemptId } })).toBe(1);
+    expect((await errorOf(joinClass(student, joinCode))).code).toBe("FORBIDDEN");
+  });
+
+  it("resetting attempts voids them with a recorded reason and lets the student start again", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id, joinCode } = await createClass(teacher, { name: "Resets", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const first = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId: first.attemptId, answers: {} });
+    expect((await quizOverview(student, fixture.quizId)).decision.kind).toBe("refused");
+    expect(resetSchema.safeParse({ studentId: student.id, quizId: fixture.quizId, reason: "" }).error?.issues[0].message).toMatch(/Record why/);
+    await resetAttempts(teacher, id, { studentId: student.id, quizId: fixture.quizId, reason: "Browser crashed during the attempt" });
+    const reset = await db.attemptReset.findFirstOrThrow({ where: { studentId: student.id } });
+    expect(reset).toMatchObject({ reason: "Browser crashed during the attempt", attemptIds: [first.attemptId], instructorId: teacher.id });
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: first.attemptId } })).voidedAt).not.toBeNull();
+    const second = await startAttempt(student, fixture.quizId);
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: second.attemptId } })).number).toBe(2);
+  });
+});
+
+describe("assignments", () => {
+  it("validates windows: due after opening, known targets", async () => {
+    expect(assignmentSchema.safeParse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(60), dueAt: iso(0) }).success).toBe(false);
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createClass(teacher, { name: "A", term: "T", joinCodeDays: null });
+    expect((await errorOf(createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: "no-such-quiz" })))).code).toBe("INVALID");
+  });
+
+  it("an attempt-limit override and the opening time are enforced on the server", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id, joinCode } = await createClass(teacher, { name: "Override", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, maxAttemptsOverride: 2 }));
+    for (let i = 0; i < 2; i++) {
+      const { attemptId } = await startAttempt(student, fixture.quizId);
+      await submitAttempt(student, { attemptId, answers: {} });
+    }
+    expect((await errorOf(startAttempt(student, fixture.quizId))).message).toMatch(/all 2 attempts/);
+
+    const later = await createUser();
+    const { id: id2, joinCode: code2 } = await createClass(teacher, { name: "Later", term: "T", joinCodeDays: null });
+    await joinClass(later, code2);
+    await createAssignment(teacher, id2, assign({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(60), dueAt: iso(120) }));
+    expect((await errorOf(startAttempt(later, fixture.quizId))).message).toMatch(/opens on/);
+  });
+
+  it("late policies: refuse stops late work, flag marks it late", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const refused = await createUser();
+    const flagged = await createUser();
+    const a = await createClass(teacher, { name: "Refuse", term: "T", joinCodeDays: null });
+    const b = await createClass(teacher, { name: "Flag", term: "T", joinCodeDays: null });
+    await joinClass(refused, a.joinCode);
+    await joinClass(flagged, b.joinCode);
+    await createAssignment(teacher, a.id, assign({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-120), dueAt: iso(-60), latePolicy: "REFUSE" }));
+    await createAssignment(teacher, b.id, assign({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-120), dueAt: iso(-60), latePolicy: "FLAG" }));
+    expect((await errorOf(startAttempt(refused, fixture.quizId))).message).toMatch(/no longer accepts/);
+    const { attemptId } = await startAttempt(flagged, fixture.quizId);
+    await submitAttempt(flagged, { attemptId, answers: {} });
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).late).toBe(true);
+    await createAssignment(teacher, a.id, assign({ kind: "DEBATE", targetId: fixture.debateId, opensAt: iso(-120), dueAt: iso(-60), latePolicy: "REFUSE" }));
+    await expect(submitDebate(refused, { promptId: fixture.debateId, position: "for", claim: "A claim that is long enough.", evidence: [{ ref: `source:${fixture.sourceId}`, note: "x" }], rebuttal: "A rebuttal that is long enough." })).rejects.toThrow(/no longer accepts/);
+  });
+
+  it("students see what is assigned to them, with status", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id, joinCode } = await createClass(teacher, { name: "Status", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId }));
+    await createAssignment(teacher, id, assign({ kind: "DEBATE", targetId: fixture.debateId, opensAt: iso(-120), dueAt: iso(-60) }));
+    await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(60), dueAt: iso(120) }));
+    let items = await studentAssignments(student);
+    expect(items.map((i) => [i.kind, i.status]).sort()).toEqual([["DEBATE", "overdue"], ["MODULE", "upcoming"], ["QUIZ", "open"]]);
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId, answers: {} });
+    items = await studentAssignments(student);
+    expect(items.find((i) => i.kind === "QUIZ")?.status).toBe("done");
+    expect(await studentAssignments(await createUser())).toEqual([]);
+  });
+});
+
+describe("gradebook", () => {
+  it("shows score, status and the counted attempt per student and item, with class averages and a CSV", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Gradebook, \"quoted\"", term: "T", joinCodeDays: null });
+    const [ada, bo, cy] = [await createUser(), await createUser(), await createUser()];
+    await db.user.update({ where: { id: ada.id }, data: { name: "Ada Ångström" } });
+    await db.user.update({ where: { id: bo.id }, data: { name: "=Bo, the \"bold\"" } });
+    for (const s of [ada, bo, cy]) await joinClass(s, joinCode);
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, maxAttemptsOverride: 3 }));
+    await createAssignment(teacher, id, assign({ kind: "DEBATE", targetId: fixture.debateId }));
+    const a1 = await startAttempt(ada, fixture.quizId);
+    await submitAttempt(ada, { attemptId: a1.attemptId, answers: await answerRight(ada, a1.attemptId) });
+    const a2 = await startAttempt(ada, fixture.quizId);
+    await submitAttempt(ada, { attemptId: a2.attemptId, answers: {} }); // worse; BEST keeps attempt 1
+    const b1 = await startAttempt(bo, fixture.quizId);
+    await submitAttempt(bo, { attemptId: b1.attemptId, answers: {} });
+    await startAttempt(cy, fixture.quizId); // in progress
+
+    const book = await gradebook(teacher, id);
+    const row = (name: string) => book.rows.find((r) => r.student.name === name)!;
+    expect(row("Ada Ångström").cells[0]).toEqual({ status: "submitted", percent: 100, attemptId: a1.attemptId });
+    expect(row("=Bo, the \"bold\"").cells[0]).toMatchObject({ status: "submitted", percent: 0 });
+    expect(book.rows.find((r) => r.student.id === cy.id)!.cells[0]).toMatchObject({ status: "in progress", percent: null });
+    expect(book.rows.find((r) => r.student.id === cy.id)!.cells[1]).toMatchObject({ status: "not started" });
+    expect(book.averages[0]).toBe(50);
+
+    const csv = gradebookCsv(book);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv).toContain("\r\n");
+    expect(csv).toContain("Ada Ångström");
+    expect(csv).toContain(`"'=Bo, the ""bold"""`);
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + 3);
+
+    const record = await studentRecord(teacher, id, ada.id);
+    expect(record.attempts.filter((a) => a.quiz.id === fixture.quizId)).toHaveLength(2);
+    expect((await errorOf(studentRecord(await createUser("INSTRUCTOR"), id, ada.id))).code).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { assignmentGate, assignmentStatus, mostGenerous } from "@/lib/domain/schedule";
+import { csvCell, toCsv } from "@/lib/domain/csv";
+import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
+import { average, debateCell, quizCell } from "@/lib/domain/gradebook";
+
+const t = (h: number) => new Date(Date.UTC(2027, 0, 10, h));
+const window = (latePolicy: "ACCEPT" | "FLAG" | "REFUSE") => ({ opensAt: t(8), dueAt: t(12), latePolicy });
+
+describe("assignment windows", () => {
+  it("refuses before opening, accepts on time, applies the late policy after the due time", () => {
+    expect(assignmentGate(window("ACCEPT"), t(7))).toMatchObject({ allowed: false });
+    expect(assignmentGate(window("REFUSE"), t(12))).toEqual({ allowed: true, late: false });
+    expect(assignmentGate(window("ACCEPT"), t(13))).toEqual({ allowed: true, late: false });
+    expect(assignmentGate(window("FLAG"), t(13))).toEqual({ allowed: true, late: true });
+    expect(assignmentGate(window("REFUSE"), t(13))).toMatchObject({ allowed: false });
+    expect(assignmentGate(null, t(13))).toEqual({ allowed: true, late: false });
+  });
+  it("labels status for students", () => {
+    expect(assignmentStatus(window("FLAG"), t(7), null)).toBe("upcoming");
+    expect(assignmentStatus(window("FLAG"), t(9), null)).toBe("open");
+    expect(assignmentStatus(window("FLAG"), t(13), null)).toBe("overdue");
+    expect(assignmentStatus(window("FLAG"), t(13), { at: t(11) })).toBe("done");
+    expect(assignmentStatus(window("FLAG"), t(14), { at: t(13) })).toBe("late");
+    expect(assignmentStatus(window("ACCEPT"), t(14), { at: t(13) })).toBe("done");
+  });
+  it("picks the open window with the latest due date, else the first to open", () => {
+    const a = { ...window("FLAG"), dueAt: t(12) };
+    const b = { ...window("FLAG"), dueAt: t(20) };
+    const later = { opensAt: t(30), dueAt: t(40), latePolicy: "FLAG" as const };
+    expect(mostGenerous([a, b, later], t(9))).toBe(b);
+    expect(mostGenerous([later, { ...later, opensAt: t(31) }], t(9))).toBe(later);
+    expect(mostGenerous([], t(9))).toBeNull();
+  });
+});
+
+describe("csv", () => {
+  it("quotes, escapes, neutralises formulas, and starts with a BOM", () => {
+    expect(csvCell('He said "hi", twice')).toBe('"He said ""hi"", twice"');
+    expect(csvCell("=SUM(A1)")).toBe("'=SUM(A1)");
+    expect(csvCell(-5)).toBe("-5");
+    expect(csvCell(null)).toBe("");
+    expect(toCsv([["a", "b"], [1, "line\nbreak"]])).toBe('\uFEFFa,b\r\n1,"line\nbreak"\r\n');
+  });
+});
+
+describe("join codes", () => {
+  it("use an unambiguous alphabet and normalise what students type", () => {
+    const code = joinCodeFrom(new Uint8Array([0, 1, 2, 3, 4, 5, 6, 255]));
+    expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
+    expect(normalizeJoinCode(" ab-cd 12 ")).toBe("ABCD12");
+  });
+});
+
+describe("gradebook cells", () => {
+  it("report status and percent", () => {
+    expect(quizCell({ counted: { id: "a", scoreCenti: 150, maxScoreCenti: 200, late: true }, inProgress: false })).toMatchObject({ status: "late", percent: 75 });
+    expect(quizCell({ counted: null, inProgress: true })).toEqual({ status: "in progress", percent: null });
+    expect(debateCell({ status: "SUBMITTED", late: false, grade: null })).toMatchObject({ status: "submitted", percent: null, detail: "not graded yet" });
+    expect(debateCell({ status: "SUBMITTED", late: false, grade: { totalPoints: 12, maxPoints: 16 } }).percent).toBe(75);
+    expect(average([null, 50, 100])).toBe(75);
+    expect(average([null])).toBeNull();
+  });
+});
