@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 
 const format = (iso: string, timeZone?: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short", ...(timeZone ? { timeZone, timeZoneName: "short" } : {}) });
+  new Date(iso).toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short", ...(timeZone ? { timeZone } : {}) });
 
 export function LocalTime({ iso }: { iso: string }) {
   const [text, setText] = useState(() => format(iso, "UTC"));

@@ -54,6 +54,10 @@ export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
     if (request.method !== "GET" && !sameOrigin(request)) return errorResponse("FORBIDDEN", "Cross-site requests are not allowed.");
     const params = options.params.safeParse(options.rawParams);
     if (!params.success) return errorResponse("NOT_FOUND", "That item was not found, or you do not have access to it.");
+    // Who is asking comes before what they sent: a caller without permission learns nothing from validation.
+    const user = await getSessionUser();
+    if (!user) return errorResponse("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
+    if (options.role && user.role !== options.role) return errorResponse("FORBIDDEN", "Your account does not have permission to do that.");
     const raw = await readJson(request);
     if (!raw.ok) return json(raw.status, { error: { code: "INVALID", message: raw.message } });
     let body: unknown = undefined;
@@ -62,9 +66,6 @@ export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
       if (!parsed.success) return errorResponse("INVALID", "Some of the information is not valid.", fieldErrorsOf(parsed.error));
       body = parsed.data;
     }
-    const user = await getSessionUser();
-    if (!user) return errorResponse("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
-    if (options.role && user.role !== options.role) return errorResponse("FORBIDDEN", "Your account does not have permission to do that.");
     const result = await handler({ params: params.data, body: body as z.infer<B> }, user);
     // A handler may answer with its own response (e.g. a CSV download).
     if (result instanceof Response) return result as unknown as NextResponse;

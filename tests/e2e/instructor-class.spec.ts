@@ -1,0 +1,90 @@
+import { test, expect, createUser, login, count } from "./support";
+
+test("an instructor creates a class, a student joins and completes the assigned quiz, the instructor sees it in the gradebook and the CSV", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+
+  const teacherContext = await browser.newContext({ baseURL });
+  await login(teacherContext, teacher, baseURL!);
+  const tp = await teacherContext.newPage();
+  await tp.goto("/instructor");
+  await expect(tp.getByText("No classes yet")).toBeVisible();
+  await tp.getByLabel("Name").fill("Central Asia seminar");
+  await tp.getByLabel("Term", { exact: true }).fill("Spring 2027");
+  await tp.getByRole("button", { name: "Create class" }).click();
+  await expect(tp.getByRole("heading", { level: 1, name: "Central Asia seminar" })).toBeVisible();
+  const joinCode = (await tp.locator("p.font-mono").first().textContent())!.trim();
+  expect(joinCode).toMatch(/^[A-Z2-9]{8}$/);
+
+  // Assign the Dadabaev quiz, due in two days, late work flagged.
+  await tp.getByLabel("What").selectOption("QUIZ");
+  await tp.getByLabel("Item").selectOption("dadabaev-silk-road-quiz");
+  const due = new Date(Date.now() + 2 * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  await tp.getByLabel("Due (your time)").fill(`${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T17:00`);
+  await tp.getByRole("button", { name: "Assign" }).click();
+  await expect(tp.getByText("Assigned.")).toBeVisible();
+  await expect(tp.locator("li", { hasText: "Dadabaev" }).getByText(/late work accepted and flagged/)).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "Assignment" a JOIN "Class" c ON c.id = a."classId" WHERE c."instructorId" = $1 AND a."quizId" = 'dadabaev-silk-road-quiz'`, [teacher.id])).toBe(1);
+
+  // The student joins with a wrong code first, then the right one.
+  const studentContext = await browser.newContext({ baseURL });
+  await login(studentContext, student, baseURL!);
+  const sp = await studentContext.newPage();
+  await sp.goto("/classes/join");
+  await sp.getByLabel("Join code").fill("WRONG123");
+  await sp.getByRole("button", { name: "Join class" }).click();
+  await expect(sp.getByText("No class has that join code. Check the code with your instructor.")).toBeVisible();
+  await sp.getByLabel("Join code").fill(joinCode.toLowerCase());
+  await sp.getByRole("button", { name: "Join class" }).click();
+  await expect(sp.getByText("You joined Central Asia seminar.")).toBeVisible();
+  await sp.waitForURL(`${baseURL}/`);
+  await expect(sp.getByRole("heading", { name: "Assigned to you" })).toBeVisible();
+  await expect(sp.getByText("To do")).toBeVisible();
+
+  await sp.getByRole("link", { name: /Dadabaev/ }).first().click();
+  await sp.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(sp).toHaveURL(/\/attempts\//);
+  await sp.locator("main ol > li").filter({ has: sp.locator('input[type="radio"]') }).first().locator('input[type="radio"]').first().check();
+  sp.on("dialog", (dialog) => dialog.accept());
+  await sp.getByRole("button", { name: "Submit answers" }).click();
+  await expect(sp.getByRole("heading", { name: /results/ })).toBeVisible();
+  await sp.goto("/");
+  await expect(sp.getByText("Done", { exact: true })).toBeVisible();
+
+  // The instructor sees the student and the result.
+  await tp.reload();
+  await expect(tp.getByRole("link", { name: student.name })).toBeVisible();
+  await tp.getByRole("link", { name: "Gradebook" }).first().click();
+  await expect(tp.getByRole("heading", { name: "Gradebook" })).toBeVisible();
+  const row = tp.getByRole("row").filter({ hasText: student.name });
+  await expect(row.getByText("submitted")).toBeVisible();
+  await expect(tp.getByRole("row", { name: /Class average/ })).toBeVisible();
+
+  const csv = await teacherContext.request.get(tp.url().replace(/\/instructor\/classes\/([^/]+)\/gradebook$/, "/api/instructor/classes/$1/gradebook.csv"));
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(csv.headers()["content-disposition"]).toContain("Central-Asia-seminar-gradebook.csv");
+  const text = await csv.text();
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text).toContain(student.email);
+  expect(text.trim().split("\r\n")).toHaveLength(2);
+
+  await tp.getByRole("link", { name: student.name }).click();
+  await expect(tp.getByText(/attempt 1/)).toBeVisible();
+  await expect(tp.getByText(/time taken/)).toBeVisible();
+  await teacherContext.close();
+  await studentContext.close();
+});
+
+test("students and anonymous visitors cannot open the instructor area", async ({ page, sql, baseURL }) => {
+  const anonymous = await page.goto("/instructor");
+  expect(page.url()).toContain("/signin");
+  expect(anonymous?.status()).toBe(200);
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  expect((await page.goto("/instructor"))?.status()).toBe(404);
+  const api = await page.request.post("/api/instructor/classes", { data: { name: "Sneaky", term: "T" } });
+  expect(api.status()).toBe(403);
+  expect(await count(sql, `SELECT count(*) FROM "Class" WHERE name = 'Sneaky'`)).toBe(0);
+});
