@@ -131,7 +131,12 @@ async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSu
 export async function classmatesResponses(user: SessionUser, promptId: string, page = 0, pageSize = 20) {
   const mine = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId } }, select: { status: true } });
   if (mine?.status !== "SUBMITTED") return { visible: false as const, responses: [], total: 0 };
-  const where = { promptId, status: "SUBMITTED" as const, userId: { not: user.id } };
+  // Classmates are the students who share a class with the viewer; self-learners (in no class) see each other.
+  const myClassIds = (await db().classMember.findMany({ where: { userId: user.id, removedAt: null }, select: { classId: true } })).map((m) => m.classId);
+  const cohort = myClassIds.length > 0
+    ? { memberships: { some: { classId: { in: myClassIds }, removedAt: null } } }
+    : { memberships: { none: { removedAt: null } } };
+  const where = { promptId, status: "SUBMITTED" as const, userId: { not: user.id }, user: cohort };
   const [responses, total] = await Promise.all([
     db().debateResponse.findMany({
       where,

@@ -74,3 +74,22 @@ describe("debate responses", () => {
     expect(visible.responses.every((r) => r.claim !== undefined)).toBe(true);
   });
 });
+
+describe("who counts as a classmate", () => {
+  it("students in a class see only responses from their classes; self-learners see other self-learners", async () => {
+    const { createClass, joinClass } = await import("@/lib/server/class-service");
+    const teacher = await createUser("INSTRUCTOR");
+    const { joinCode } = await createClass(teacher, { name: "Cohort", term: "T", joinCodeDays: null });
+    const [inClassA, inClassB, outsider, viewer] = [await createUser(), await createUser(), await createUser(), await createUser()];
+    await joinClass(inClassA, joinCode);
+    await joinClass(inClassB, joinCode);
+    for (const s of [inClassA, inClassB, outsider]) await submitDebate(s, submission());
+    const seenInClass = await classmatesResponses(inClassA, fixture.debateId);
+    const authors = async (r: typeof seenInClass) => (await db.debateResponse.findMany({ where: { id: { in: r.responses.map((x) => x.id) } }, select: { userId: true } })).map((x) => x.userId);
+    expect(await authors(seenInClass)).toEqual([inClassB.id]);
+    await submitDebate(viewer, submission());
+    const seenOutside = await authors(await classmatesResponses(viewer, fixture.debateId));
+    expect(seenOutside).toContain(outsider.id);
+    expect(seenOutside).not.toContain(inClassA.id);
+  });
+});
