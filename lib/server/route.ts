@@ -20,11 +20,12 @@ function errorResponse(code: string, message: string, fieldErrors?: Record<strin
 
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; message: string; status: number }> {
   if (request.method === "GET" || request.method === "HEAD") return { ok: true, value: undefined };
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) return { ok: false, status: 415, message: "Send the request body as JSON (Content-Type: application/json)." };
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, status: 413, message: "The request is too large." };
   if (text.trim() === "") return { ok: true, value: {} };
+  // JSON only: a cross-site HTML form cannot send it without a CORS preflight.
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.includes("application/json")) return { ok: false, status: 415, message: "Send the request body as JSON (Content-Type: application/json)." };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

@@ -1,0 +1,140 @@
+// The permission matrix: every page and route handler, as anonymous, the student who owns the work,
+// another student, the class's instructor and another instructor. Each must get what it may, be refused
+// what it may not (without leaking anything), and nobody may get a 500. A new page or route that is not
+// listed here fails the first test.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect, createUser, login, count, type TestUser } from "./support";
+
+type Role = "anonymous" | "owner" | "otherStudent" | "instructor" | "otherInstructor";
+const roles: Role[] = ["anonymous", "owner", "otherStudent", "instructor", "otherInstructor"];
+
+// Expected outcome per role: a status code, or "signin" for a redirect to the sign-in page.
+type Outcome = number | "signin";
+type Entry = { pattern: string; method: string; url: (ids: Ids) => string; body?: (ids: Ids) => unknown; expect: Record<Role, Outcome> };
+type Ids = { classId: string; ownerId: string; attemptId: string; openAttemptId: string; versionId: string; responseId: string; draftId: string };
+
+const allow = (status = 200): Record<Role, Outcome> => ({ anonymous: status, owner: status, otherStudent: status, instructor: status, otherInstructor: status });
+const signedIn = (status = 200): Record<Role, Outcome> => ({ anonymous: "signin", owner: status, otherStudent: status, instructor: status, otherInstructor: status });
+const signedInApi = (status = 200): Record<Role, Outcome> => ({ ...signedIn(status), anonymous: 401 });
+const ownerOnlyPage: Record<Role, Outcome> = { anonymous: "signin", owner: 200, otherStudent: 404, instructor: 404, otherInstructor: 404 };
+const ownerOnlyApi: Record<Role, Outcome> = { anonymous: 401, owner: 200, otherStudent: 404, instructor: 404, otherInstructor: 404 };
+const classInstructorPage: Record<Role, Outcome> = { anonymous: "signin", owner: 404, otherStudent: 404, instructor: 200, otherInstructor: 404 };
+const classInstructorApi = (status = 200): Record<Role, Outcome> => ({ anonymous: 401, owner: 403, otherStudent: 403, instructor: status, otherInstructor: 404 });
+const instructorsPage: Record<Role, Outcome> = { anonymous: "signin", owner: 404, otherStudent: 404, instructor: 200, otherInstructor: 200 };
+const instructorsApi = (status = 200): Record<Role, Outcome> => ({ anonymous: 401, owner: 403, otherStudent: 403, instructor: status, otherInstructor: status });
+
+const C = "/courses/japan-central-asia/foundations";
+const entries: Entry[] = [
+  { pattern: "/", method: "GET", url: () => "/", expect: allow() },
+  { pattern: "/signin", method: "GET", url: () => "/signin", expect: allow() },
+  { pattern: "/signup", method: "GET", url: () => "/signup", expect: allow() },
+  { pattern: "/courses/[course]", method: "GET", url: () => "/courses/japan-central-asia", expect: allow() },
+  { pattern: "/courses/[course]/[module]", method: "GET", url: () => C, expect: signedIn() },
+  { pattern: "/courses/[course]/[module]/lessons/[lesson]", method: "GET", url: () => `${C}/lessons/dadabaev-silk-road`, expect: signedIn() },
+  { pattern: "/courses/[course]/[module]/quizzes/[quiz]", method: "GET", url: () => `${C}/quizzes/dadabaev-silk-road-quiz`, expect: signedIn() },
+  { pattern: "/courses/[course]/[module]/debates/[debate]", method: "GET", url: () => `${C}/debates/normative-vs-material`, expect: signedIn() },
+  { pattern: "/attempts/[attempt]", method: "GET", url: (i) => `/attempts/${i.attemptId}`, expect: ownerOnlyPage },
+  { pattern: "/progress", method: "GET", url: () => "/progress", expect: signedIn() },
+  { pattern: "/classes/join", method: "GET", url: () => "/classes/join", expect: signedIn() },
+  { pattern: "/instructor", method: "GET", url: () => "/instructor", expect: instructorsPage },
+  { pattern: "/instructor/classes/[classId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}`, expect: classInstructorPage },
+  { pattern: "/instructor/classes/[classId]/gradebook", method: "GET", url: (i) => `/instructor/classes/${i.classId}/gradebook`, expect: classInstructorPage },
+  { pattern: "/instructor/classes/[classId]/students/[studentId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/students/${i.ownerId}`, expect: classInstructorPage },
+
+  { pattern: "/api/health", method: "GET", url: () => "/api/health", expect: allow() },
+  { pattern: "/api/auth/[...nextauth]", method: "GET", url: () => "/api/auth/session", expect: allow() },
+  { pattern: "/api/quizzes/[quizId]/attempts", method: "POST", url: () => "/api/quizzes/austin-pragmatic-diplomacy-quiz/attempts", expect: signedInApi() },
+  { pattern: "/api/attempts/[attemptId]/answers/[questionVersionId]", method: "PUT", url: (i) => `/api/attempts/${i.openAttemptId}/answers/${i.versionId}`, body: () => ({ response: { value: true } }), expect: { ...ownerOnlyApi, owner: 400 } },
+  { pattern: "/api/attempts/[attemptId]/submit", method: "POST", url: (i) => `/api/attempts/${i.attemptId}/submit`, body: () => ({ answers: {} }), expect: ownerOnlyApi },
+  { pattern: "/api/debates/[promptId]/draft", method: "PUT", url: () => "/api/debates/summit-vs-results/draft", body: () => ({ position: "", claim: "draft", evidence: [], rebuttal: "" }), expect: signedInApi() },
+  { pattern: "/api/debates/[promptId]/submit", method: "POST", url: () => "/api/debates/normative-vs-material/submit", body: () => ({ position: "", claim: "", evidence: [], rebuttal: "" }), expect: signedInApi(400) },
+  { pattern: "/api/lessons/[lessonId]/completion", method: "PUT", url: () => "/api/lessons/dadabaev-silk-road/completion", body: () => ({ completed: true }), expect: signedInApi() },
+  { pattern: "/api/classes/join", method: "POST", url: () => "/api/classes/join", body: () => ({ code: "NOSUCHCODE" }), expect: { anonymous: 401, owner: 404, otherStudent: 404, instructor: 403, otherInstructor: 403 } },
+  { pattern: "/api/instructor/classes", method: "POST", url: () => "/api/instructor/classes", body: () => ({ name: "x", term: "y" }), expect: instructorsApi(400) },
+  { pattern: "/api/instructor/classes/[classId]/members/[userId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/members/00000000-0000-4000-8000-000000000000`, expect: { ...classInstructorApi(404) } },
+  { pattern: "/api/instructor/classes/[classId]/resets", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/resets`, body: (i) => ({ studentId: i.ownerId, quizId: "economic-footprint-2025-quiz", reason: "permission matrix" }), expect: classInstructorApi(409) },
+  { pattern: "/api/instructor/classes/[classId]/assignments", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/assignments`, body: () => ({ kind: "QUIZ", targetId: "no-such-quiz", opensAt: "2027-01-01T00:00:00Z", dueAt: "2027-01-02T00:00:00Z" }), expect: classInstructorApi(400) },
+  { pattern: "/api/instructor/classes/[classId]/assignments/[assignmentId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/assignments/00000000-0000-4000-8000-000000000000`, expect: classInstructorApi(404) },
+  { pattern: "/api/instructor/classes/[classId]/join-code", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/join-code`, expect: allow(405) },
+  { pattern: "/api/instructor/classes/[classId]/gradebook.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/gradebook.csv`, expect: classInstructorApi(200) },
+];
+
+function discoverEntryPoints(dir = path.resolve(import.meta.dirname, "../../app"), prefix = ""): { pattern: string; kind: "page" | "route" }[] {
+  const found: { pattern: string; kind: "page" | "route" }[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      const segment = name.startsWith("(") && name.endsWith(")") ? "" : `/${name}`;
+      found.push(...discoverEntryPoints(full, prefix + segment));
+    } else if (name === "page.tsx") found.push({ pattern: prefix || "/", kind: "page" });
+    else if (name === "route.ts") found.push({ pattern: prefix || "/", kind: "route" });
+  }
+  return found;
+}
+
+test("every page and route handler is in the permission matrix", () => {
+  const covered = new Set(entries.map((e) => e.pattern));
+  const missing = discoverEntryPoints().filter((e) => !covered.has(e.pattern)).map((e) => e.pattern);
+  expect(missing, "add these entry points to tests/e2e/permissions.spec.ts").toEqual([]);
+});
+
+test("the permission matrix holds for every role, with no 500 and no leak", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(180_000);
+  const owner = await createUser(sql);
+  const otherStudent = await createUser(sql);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const otherInstructor = await createUser(sql, "INSTRUCTOR");
+  const users: Record<Exclude<Role, "anonymous">, TestUser> = { owner, otherStudent, instructor, otherInstructor };
+
+  const contexts = {} as Record<Role, APIRequestContext>;
+  for (const role of roles) {
+    const context = await playwright.request.newContext({ baseURL });
+    if (role !== "anonymous") {
+      const { encode } = await import("next-auth/jwt");
+      const { secret } = await import("./support");
+      const user = users[role];
+      const token = await encode({ secret, token: { sub: user.id, uid: user.id, role: user.role, email: user.email, name: user.name } });
+      await context.dispose();
+      contexts[role] = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.session-token=${token}` } });
+    } else contexts[role] = context;
+  }
+
+  // The owner's work: a class with the owner in it, a submitted attempt, an open attempt, a debate response.
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Matrix', 'T', $1, $2) RETURNING id`, [instructor.id, `M${Date.now().toString(36).toUpperCase()}`.slice(0, 10)]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, owner.id]);
+  const start = async (quizId: string) => (await (await contexts.owner.post(`/api/quizzes/${quizId}/attempts`, { data: {} })).json()).attemptId as string;
+  const attemptId = await start("dadabaev-silk-road-quiz");
+  expect((await contexts.owner.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).status()).toBe(200);
+  const openAttemptId = await start("summit-2024-quiz");
+  const { rows: [{ questionVersionIds }] } = await sql.query(`SELECT "questionVersionIds" FROM "QuizAttempt" WHERE id = $1`, [openAttemptId]);
+  const secretClaim = `Owner's private claim ${Date.now()}`;
+  expect((await contexts.owner.put(`/api/debates/normative-vs-material/draft`, { data: { position: "", claim: secretClaim, evidence: [], rebuttal: "" } })).status()).toBe(200);
+  const { rows: [resp] } = await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1`, [owner.id]);
+  const ids: Ids = { classId: cls.id, ownerId: owner.id, attemptId, openAttemptId, versionId: questionVersionIds[0], responseId: resp.id, draftId: "00000000-0000-4000-8000-000000000000" };
+  const before = await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [openAttemptId]);
+
+  const failures: string[] = [];
+  for (const entry of entries) {
+    for (const role of roles) {
+      const url = entry.url(ids);
+      const response = await contexts[role].fetch(url, { method: entry.method, ...(entry.body ? { data: entry.body(ids) } : {}), maxRedirects: 0 });
+      const status = response.status();
+      const expected = entry.expect[role];
+      const location = response.headers()["location"] ?? "";
+      const actual: Outcome = status >= 300 && status < 400 && location.includes("/signin") ? "signin" : status;
+      if (status >= 500) failures.push(`${entry.method} ${url} as ${role}: ${status}`);
+      else if (actual !== expected) failures.push(`${entry.method} ${url} as ${role}: expected ${expected}, got ${actual}`);
+      if (role !== "owner" && status < 500) {
+        const text = await response.text();
+        if (text.includes(secretClaim) || (role !== "instructor" && text.includes(owner.email))) failures.push(`${entry.method} ${url} as ${role}: leaked the owner's data`);
+      }
+    }
+  }
+  expect(failures).toEqual([]);
+  // Nothing the others sent changed the owner's open attempt.
+  expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [openAttemptId])).toBe(before);
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE id = $1 AND status = 'IN_PROGRESS'`, [openAttemptId])).toBe(1);
+  for (const context of Object.values(contexts)) await context.dispose();
+});
