@@ -47,10 +47,11 @@ export type AppServer = { url: string; port: number; process: ChildProcess; stop
 export async function startAppServer(options: { databaseUrl: string; port?: number; env?: Record<string, string>; quiet?: boolean }): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const url = `http://localhost:${port}`;
+  const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
   const child = spawn(nextBin, ["start", "-p", String(port)], {
     cwd: projectRoot,
     env: {
-      ...process.env,
+      ...inherited,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
       DATABASE_URL: options.databaseUrl,
