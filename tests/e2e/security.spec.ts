@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, login } from "./support";
+
+async function credentialsSignIn(request: import("@playwright/test").APIRequestContext, email: string, password: string, ip = "203.0.113.7") {
+  const csrf = await (await request.get("/api/auth/csrf")).json();
+  return request.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email, password, json: "true" },
+    headers: { "x-forwarded-for": ip },
+    maxRedirects: 0,
+  });
+}
+
+test("security headers are set on pages and API responses", async ({ request }) => {
+  for (const url of ["/", "/signin", "/api/health"]) {
+    const headers = (await request.get(url)).headers();
+    expect(headers["content-security-policy"], url).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toContain("object-src 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  }
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax, and sign-in works through next-auth", async ({ playwright, baseURL, sql }) => {
+  const user = await createUser(sql, "STUDENT", "correct-horse-battery");
+  const request = await playwright.request.newContext({ baseURL });
+  const response = await credentialsSignIn(request, user.email, "correct-horse-battery", `198.51.100.${Math.floor(Math.random() * 200)}`);
+  const cookies = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const session = cookies.find((c) => c.startsWith("next-auth.session-token="));
+  expect(session, cookies.join("\n")).toBeTruthy();
+  expect(session).toMatch(/HttpOnly/i);
+  expect(session).toMatch(/SameSite=Lax/i);
+  expect(session).toMatch(/Path=\//);
+  const me = await (await request.get("/api/auth/session")).json();
+  expect(me.user.email).toBe(user.email);
+  expect(me.user.role).toBe("STUDENT");
+  await request.dispose();
+});
+
+test("sign-in brute force is slowed per account, even from many addresses", async ({ playwright, baseURL, sql }) => {
+  const user = await createUser(sql, "STUDENT", "the-real-password");
+  const request = await playwright.request.newContext({ baseURL });
+  for (let i = 0; i < 5; i++) {
+    const body = await (await credentialsSignIn(request, user.email, `guess-${i}`, `192.0.2.${i + 1}`)).json();
+    expect(decodeURIComponent(body.url)).toMatch(/do not match an account/);
+  }
+  const locked = await (await credentialsSignIn(request, user.email, "the-real-password", "192.0.2.99")).json();
+  expect(decodeURIComponent(locked.url)).toMatch(/Too many failed sign-ins/);
+  const { rows } = await sql.query(`SELECT failures, "lockedUntil" FROM "SignInThrottle" WHERE key = $1`, [`account:${user.email}`]);
+  expect(rows[0].failures).toBe(5);
+  expect(new Date(rows[0].lockedUntil).getTime()).toBeGreaterThan(Date.now());
+  await request.dispose();
+});
+
+test("stored text is shown as text and never runs as script", async ({ browser, sql, baseURL }) => {
+  const author = await createUser(sql);
+  const reader = await createUser(sql);
+  const payload = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> ${randomUUID()}`;
+  const { rows: [prompt] } = await sql.query(`SELECT d.id, d.slug, m.slug AS module, d.definition->'positions'->0->>'id' AS position FROM "DebatePrompt" d JOIN "Module" m ON m.id = d."moduleId" WHERE d.id = 'summit-vs-results'`);
+  const response = (claim: string, note: string) => ({ position: prompt.position, claim, evidence: [{ ref: "source:austin-2021", note }], rebuttal: `An answer to the counter-argument ${note}` });
+
+  const authorContext = await browser.newContext({ baseURL });
+  await login(authorContext, author, baseURL!);
+  expect((await authorContext.request.post(`/api/debates/${prompt.id}/submit`, { data: response(`My claim ${payload}`, payload) })).status()).toBe(200);
+
+  const readerContext = await browser.newContext({ baseURL });
+  await login(readerContext, reader, baseURL!);
+  expect((await readerContext.request.post(`/api/debates/${prompt.id}/submit`, { data: response("The reader's own claim, long enough.", "A note") })).status()).toBe(200);
+  const page = await readerContext.newPage();
+  await page.goto(`/courses/japan-central-asia/${prompt.module}/debates/${prompt.slug}`);
+  await expect(page.getByText("<script>window.__xss = 1</script>", { exact: false }).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await authorContext.close();
+  await readerContext.close();
+});
