@@ -95,7 +95,8 @@ async function measure(name: string, run: () => Promise<unknown>) {
 
 const results = [await measure("gradebook (service)", () => gradebook(user, cls.id))];
 try {
-  const analysis = (await import("../lib/server/item-analysis-service.ts")) as Record<string, unknown>;
+  const analysisModule = "../lib/server/item-analysis-service.ts";
+  const analysis = (await import(analysisModule)) as Record<string, unknown>;
   const fn = Object.values(analysis).find((v) => typeof v === "function" && /analysis/i.test((v as { name: string }).name)) as ((u: typeof user, c: string, q: string) => Promise<unknown>) | undefined;
   if (fn) results.push(await measure(`item analysis (service, ${quizIds[0]})`, () => fn(user, cls.id, quizIds[0])));
 } catch (error) {

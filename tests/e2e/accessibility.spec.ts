@@ -1,0 +1,97 @@
+// axe-core with the WCAG 2.2 AA rule tags on every page, signed out, as a student and as an instructor;
+// and a whole quiz attempt done with the keyboard alone.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { test, expect, createUser, login } from "./support";
+
+const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(summary, `${label} (${page.url()})`).toEqual([]);
+}
+
+const C = "/courses/japan-central-asia/foundations";
+
+test("signed-out pages have no WCAG 2.2 AA violations", async ({ page }) => {
+  for (const path of ["/", "/signin", "/signup", "/courses/japan-central-asia", "/courses/no-such-course"]) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+});
+
+test("student pages have no WCAG 2.2 AA violations", async ({ page, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  for (const path of ["/", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/progress", "/classes/join"]) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+  await page.goto(`${C}/quizzes/dadabaev-silk-road-quiz`);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  await expectNoViolations(page, "attempt in progress");
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
+  await expectNoViolations(page, "attempt results");
+});
+
+test("instructor pages have no WCAG 2.2 AA violations", async ({ page, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  await login(page.context(), teacher, baseURL!);
+  await page.goto("/instructor");
+  await expectNoViolations(page, "instructor home (empty)");
+  const created = await page.request.post("/api/instructor/classes", { data: { name: "A11y class", term: "Spring 2027" } });
+  const { id } = await created.json();
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [id, student.id]);
+  await page.request.post(`/api/instructor/classes/${id}/assignments`, { data: { kind: "QUIZ", targetId: "dadabaev-silk-road-quiz", opensAt: new Date(Date.now() - 3600_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
+  for (const path of ["/instructor", `/instructor/classes/${id}`, `/instructor/classes/${id}/gradebook`, `/instructor/classes/${id}/students/${student.id}`]) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+});
+
+test("a whole quiz attempt can be done with the keyboard alone, with visible focus and announced results", async ({ page, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto(`${C}/quizzes/dadabaev-silk-road-quiz`);
+  const start = page.getByRole("button", { name: "Start the quiz" });
+  for (let i = 0; i < 40 && !(await start.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(start).toBeFocused();
+  const outline = await start.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/attempts\//);
+
+  // Walk every control with Tab; choose with Space (radios, checkboxes, buttons) or type (text fields).
+  const submit = page.getByRole("button", { name: "Submit answers" });
+  page.on("dialog", (dialog) => dialog.accept());
+  for (let presses = 0; presses < 200; presses++) {
+    await page.keyboard.press("Tab");
+    const active = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el) return null;
+      const style = getComputedStyle(el);
+      // A visible focus indicator: an outline, or the ring (box-shadow) that text fields use instead.
+      const visible = style.outlineStyle !== "none" || (style.boxShadow !== "none" && style.boxShadow !== "");
+      return { tag: el.tagName, type: el.type, text: el.textContent?.trim() ?? "", visible };
+    });
+    if (!active) continue;
+    if (active.text === "Submit answers") break;
+    expect(active.visible, `visible focus on ${active.tag} ${active.type}`).toBe(true);
+    if (active.tag === "INPUT" && (active.type === "radio" || active.type === "checkbox")) await page.keyboard.press("Space");
+    else if (active.tag === "INPUT" && active.type === "text") await page.keyboard.type("1997");
+    else if (active.tag === "SELECT") await page.keyboard.press("ArrowDown");
+  }
+  await expect(submit).toBeFocused();
+  await page.keyboard.press("Enter");
+  const result = page.getByRole("status").filter({ hasText: "Your score" });
+  await expect(result).toBeVisible();
+  await expect(result).toHaveAttribute("aria-live", "polite");
+});
