@@ -1,0 +1,83 @@
+// Property-based fuzzing of every route handler over HTTP: random, malformed and oversized input never
+// gives a 500, and a refused request writes nothing.
+import fc from "fast-check";
+import { test, expect, createUser } from "./support";
+
+// Everything the fuzzing user could have written (other tests run in parallel, so only this user's rows count).
+async function snapshot(sql: import("pg").Pool, userId: string) {
+  const { rows } = await sql.query(
+    `SELECT (SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1)::int AS attempts,
+            (SELECT count(*) FROM "AttemptAnswer" a JOIN "QuizAttempt" q ON q.id = a."attemptId" WHERE q."userId" = $1)::int AS answers,
+            (SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1)::int AS debates,
+            (SELECT count(*) FROM "LessonProgress" WHERE "userId" = $1)::int AS progress,
+            (SELECT count(*) FROM "Class" WHERE "instructorId" = $1)::int AS classes,
+            (SELECT count(*) FROM "ClassMember" WHERE "userId" = $1)::int AS memberships,
+            (SELECT count(*) FROM "Assignment" a JOIN "Class" c ON c.id = a."classId" WHERE c."instructorId" = $1)::int AS assignments,
+            (SELECT count(*) FROM "AttemptReset" WHERE "instructorId" = $1)::int AS resets,
+            (SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1)::int AS flags,
+            (SELECT count(*) FROM "LessonDraft" WHERE "instructorId" = $1)::int AS drafts,
+            (SELECT coalesce(sum(length("response"::text)), 0) FROM "AttemptAnswer" a JOIN "QuizAttempt" q ON q.id = a."attemptId" WHERE q."userId" = $1)::int AS "answerBytes",
+            (SELECT coalesce(sum(length(claim) + length(rebuttal)), 0) FROM "DebateResponse" WHERE "userId" = $1)::int AS "debateBytes"`,
+    [userId],
+  );
+  return rows[0] as Record<string, number>;
+}
+
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.constantFrom("", " ", "../../etc/passwd", "<script>alert(1)</script>", "' OR 1=1 --", "\u0000", "😀".repeat(50), "00000000-0000-4000-8000-000000000000"),
+  fc.string({ minLength: 5000, maxLength: 70_000 }),
+);
+const hostileValue = fc.oneof(fc.jsonValue(), hostileString, fc.array(fc.jsonValue(), { maxLength: 30 }), fc.dictionary(hostileString, fc.jsonValue(), { maxKeys: 8 }));
+
+// Each route with a generator of path segments; ids are random strings, uuids or known ids.
+const segment = fc.oneof(hostileString.map((s) => encodeURIComponent(s.slice(0, 200))), fc.uuid(), fc.constantFrom("dadabaev-silk-road-quiz", "normative-vs-material", "dadabaev-silk-road"));
+const routes: { method: string; path: (s: string[]) => string; segments: number }[] = [
+  { method: "POST", path: ([a]) => `/api/quizzes/${a}/attempts`, segments: 1 },
+  { method: "PUT", path: ([a, b]) => `/api/attempts/${a}/answers/${b}`, segments: 2 },
+  { method: "POST", path: ([a]) => `/api/attempts/${a}/submit`, segments: 1 },
+  { method: "PUT", path: ([a]) => `/api/debates/${a}/draft`, segments: 1 },
+  { method: "POST", path: ([a]) => `/api/debates/${a}/submit`, segments: 1 },
+  { method: "PUT", path: ([a]) => `/api/lessons/${a}/completion`, segments: 1 },
+  { method: "POST", path: () => `/api/classes/join`, segments: 0 },
+  { method: "POST", path: () => `/api/instructor/classes`, segments: 0 },
+  { method: "DELETE", path: ([a, b]) => `/api/instructor/classes/${a}/members/${b}`, segments: 2 },
+  { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/resets`, segments: 1 },
+  { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/assignments`, segments: 1 },
+  { method: "DELETE", path: ([a, b]) => `/api/instructor/classes/${a}/assignments/${b}`, segments: 2 },
+  { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/join-code`, segments: 1 },
+  { method: "GET", path: ([a]) => `/api/instructor/classes/${a}/gradebook.csv`, segments: 1 },
+];
+
+for (const role of ["STUDENT", "INSTRUCTOR"] as const) {
+  test(`fuzzing every route as ${role.toLowerCase()}: no 500, no write on refusal`, async ({ playwright, sql, baseURL }) => {
+    test.setTimeout(240_000);
+    const user = await createUser(sql, role);
+    const { encode } = await import("next-auth/jwt");
+    const { secret } = await import("./support");
+    const token = await encode({ secret, token: { sub: user.id, uid: user.id, role, email: user.email, name: user.name } });
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.session-token=${token}` } });
+    const failures: string[] = [];
+    for (const route of routes) {
+      await fc.assert(
+        fc.asyncProperty(fc.array(segment, { minLength: route.segments, maxLength: route.segments }), hostileValue, async (segments, body) => {
+          const before = await snapshot(sql, user.id);
+          const url = route.path(segments);
+          const response = await request.fetch(url, { method: route.method, ...(route.method === "GET" ? {} : { data: body }), maxRedirects: 0 });
+          const status = response.status();
+          if (status >= 500) failures.push(`${route.method} ${url.slice(0, 120)} → ${status}`);
+          if (status >= 400) {
+            const after = await snapshot(sql, user.id);
+            if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${route.method} ${url.slice(0, 120)} → ${status} but wrote: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+            const text = await response.text();
+            if (!/"message":"[^"]+"/.test(text) && status !== 405) failures.push(`${route.method} ${url.slice(0, 120)} → ${status} without a message`);
+          }
+          return failures.length === 0;
+        }),
+        { numRuns: 25, seed: 20261123 },
+      );
+    }
+    expect(failures).toEqual([]);
+    await request.dispose();
+  });
+}
