@@ -1,0 +1,213 @@
+// Benchmark: a class of 300 signs in, starts the same 10-question quiz, saves answers and submits within
+// about ten seconds, against a production build on loopback. Then: submission throughput against the raw
+// rate at which PostgreSQL takes the same rows, lesson-page requests per second against a static copy of
+// the same HTML, and the JavaScript a lesson page ships.
+import { gzipSync } from "node:zlib";
+import http from "node:http";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { startDatabase, projectRoot, freePort } from "../scripts/lib/database.ts";
+import { prepareDatabase } from "../scripts/lib/prepare.ts";
+import { ensureBuild, startAppServer } from "../scripts/lib/app-server.ts";
+import { hashPassword } from "../lib/server/passwords.ts";
+import { publicIdsFor } from "../lib/server/tokens.ts";
+import { translateResponse } from "../lib/domain/public-question.ts";
+import { answerKey, scoreQuestion } from "../lib/domain/scoring.ts";
+import type { Question } from "../lib/content/schema.ts";
+
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 300);
+const WINDOW_MS = 10_000;
+process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789-0123456789";
+
+const database = await startDatabase({ dataDirName: "bench-postgres", quiet: true });
+const url = await database.createDatabase("caravan_burst", { recreate: true });
+await prepareDatabase(url, { demoAccounts: false, log: () => {} });
+const sql = new pg.Pool({ connectionString: url, max: 10 });
+
+const password = "burst-password-123";
+const hash = await hashPassword(password);
+await sql.query(`INSERT INTO "User" (id, email, name, "passwordHash", role) SELECT gen_random_uuid(), 'burst-' || i || '@caravan.test', 'Burst ' || i, $1, 'STUDENT' FROM generate_series(1, $2::int) i`, [hash, STUDENTS]);
+const { rows: [quiz] } = await sql.query(`
+  SELECT q.id FROM "Quiz" q JOIN "QuizQuestion" qq ON qq."quizId" = q.id AND qq."retiredAt" IS NULL
+  WHERE q."bankQuizIds" = '{}' AND q."timeLimitMinutes" IS NULL GROUP BY q.id HAVING count(*) = 10 ORDER BY q.id LIMIT 1`);
+if (!quiz) throw new Error("no 10-question quiz in the content");
+const { rows: versionRows } = await sql.query(`SELECT v.id, v.definition FROM "QuestionVersion" v JOIN "QuizQuestion" qq ON qq.id = v."questionId" AND qq."currentVersion" = v.version WHERE qq."quizId" = $1`, [quiz.id]);
+const definitions = new Map<string, Question>(versionRows.map((r) => [r.id, r.definition]));
+
+ensureBuild(() => {});
+const app = await startAppServer({ databaseUrl: url, quiet: true, env: { DATABASE_POOL_SIZE: "20" } });
+const base = app.url;
+
+type Timings = Record<"signin" | "start" | "save" | "submit", number[]>;
+const timings: Timings = { signin: [], start: [], save: [], submit: [] };
+let errors = 0;
+const expectedScores = new Map<string, number>();
+
+async function timed<T>(step: keyof Timings, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    timings[step].push(performance.now() - started);
+  }
+}
+
+function cookieHeader(jar: Map<string, string>) {
+  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+}
+function keep(jar: Map<string, string>, response: Response) {
+  for (const c of response.headers.getSetCookie()) {
+    const [pair] = c.split(";");
+    const at = pair.indexOf("=");
+    jar.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+}
+
+// Student i answers question j correctly unless (i + j) % 4 == 0, so scores vary and are predictable.
+function answerFor(i: number, j: number, q: Question): unknown {
+  if ((i + j) % 4 !== 0) return answerKey(q);
+  switch (q.type) {
+    case "single": return { choice: q.options.find((o) => o.id !== q.answer)!.id };
+    case "multiple": return { choices: [] };
+    case "truefalse": return { value: !q.answer };
+    case "short": return { text: "wrong" };
+    case "numeric": return { value: q.answer + q.tolerance + 1000 };
+    case "ordering": return { order: [...q.items].reverse().map((x) => x.id) };
+    case "matching": return { matches: {} };
+  }
+}
+
+async function student(i: number, options: { submit: boolean }) {
+  const jar = new Map<string, string>();
+  const email = `burst-${i}@caravan.test`;
+  const call = async (method: string, pathName: string, body?: unknown, form?: Record<string, string>) => {
+    const response = await fetch(base + pathName, {
+      method,
+      redirect: "manual",
+      headers: { cookie: cookieHeader(jar), "x-forwarded-for": `10.9.${Math.floor(i / 250)}.${i % 250}`, ...(body !== undefined ? { "content-type": "application/json" } : {}), ...(form ? { "content-type": "application/x-www-form-urlencoded" } : {}) },
+      body: form ? new URLSearchParams(form).toString() : body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    keep(jar, response);
+    return response;
+  };
+  await timed("signin", async () => {
+    const { csrfToken } = await (await call("GET", "/api/auth/csrf")).json();
+    const response = await call("POST", "/api/auth/callback/credentials", undefined, { csrfToken, email, password, json: "true" });
+    if (!jar.has("next-auth.session-token")) throw new Error(`sign-in failed: ${response.status}`);
+  });
+  const { attemptId } = await timed("start", async () => {
+    const response = await call("POST", `/api/quizzes/${quiz.id}/attempts`, {});
+    if (!response.ok) throw new Error(`start: ${response.status}`);
+    return response.json();
+  });
+  const { rows: [attempt] } = await sql.query(`SELECT "questionVersionIds" FROM "QuizAttempt" WHERE id = $1`, [attemptId]);
+  let expected = 0;
+  for (const [j, versionId] of (attempt.questionVersionIds as string[]).entries()) {
+    const q = definitions.get(versionId)!;
+    const real = answerFor(i, j, q);
+    expected += scoreQuestion(q, real).earnedCenti;
+    const shown = translateResponse(q, real, publicIdsFor(attemptId, versionId), "toPublic");
+    await timed("save", async () => {
+      const response = await call("PUT", `/api/attempts/${attemptId}/answers/${versionId}`, { response: shown });
+      if (!response.ok) throw new Error(`save: ${response.status} ${await response.text()}`);
+    });
+  }
+  expectedScores.set(attemptId, expected);
+  const submit = async () => {
+    const response = await call("POST", `/api/attempts/${attemptId}/submit`, { answers: {} });
+    if (!response.ok) throw new Error(`submit: ${response.status}`);
+    await response.json();
+  };
+  if (options.submit) await timed("submit", submit);
+  return { attemptId, submit };
+}
+
+function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? +sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1) : NaN;
+}
+
+// 1. The burst: students arrive evenly over the window.
+console.log(`Class burst: ${STUDENTS} students over ${WINDOW_MS / 1000} s on ${quiz.id}…`);
+const burstStarted = performance.now();
+await Promise.all(
+  Array.from({ length: STUDENTS }, (_, k) =>
+    new Promise((resolve) => setTimeout(resolve, (k * WINDOW_MS) / STUDENTS)).then(() => student(k + 1, { submit: true }).catch((error) => { errors++; console.error(String(error).slice(0, 200)); })),
+  ),
+);
+const burstSeconds = (performance.now() - burstStarted) / 1000;
+const { rows: check } = await sql.query(`
+  SELECT a.id, a."scoreCenti", a.status FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email LIKE 'burst-%' AND a."quizId" = $1`, [quiz.id]);
+const submitted = check.filter((r) => r.status === "SUBMITTED");
+const wrongScores = submitted.filter((r) => expectedScores.get(r.id) !== r.scoreCenti).length;
+const { rows: [{ dupes }] } = await sql.query(`SELECT count(*)::int AS dupes FROM (SELECT "userId" FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email LIKE 'burst-%' AND a."quizId" = $1 GROUP BY "userId" HAVING count(*) > 1) d`, [quiz.id]);
+const steps = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, { count: v.length, p50: percentile(v, 50), p95: percentile(v, 95), p99: percentile(v, 99) }]));
+const requests = Object.values(timings).reduce((n, v) => n + v.length, 0) + STUDENTS; // + the csrf fetch
+const burst = { students: STUDENTS, seconds: +burstSeconds.toFixed(1), requestsPerSecond: +(requests / burstSeconds).toFixed(0), errors, steps, database: { attempts: check.length, submitted: submitted.length, wrongScores, studentsWithMoreThanOneAttempt: dupes } };
+console.table(steps);
+console.log(burst.database);
+
+// 2. Submission throughput at saturation vs. raw PostgreSQL inserts of the same rows.
+const second = await Promise.all(Array.from({ length: STUDENTS }, (_, k) => student(k + 1, { submit: false })));
+const throughputStarted = performance.now();
+let next = 0;
+await Promise.all(Array.from({ length: 32 }, async () => { while (next < second.length) await second[next++].submit(); }));
+const submitsPerSecond = STUDENTS / ((performance.now() - throughputStarted) / 1000);
+
+const { rows: [someUser] } = await sql.query(`SELECT id FROM "User" WHERE email = 'burst-1@caravan.test'`);
+const versionIds = versionRows.map((r) => r.id);
+let rawDone = 0;
+const rawStarted = performance.now();
+await Promise.all(Array.from({ length: 10 }, async (_, worker) => {
+  while (performance.now() - rawStarted < 3000) {
+    const client = await sql.connect();
+    try {
+      await client.query("BEGIN");
+      const { rows: [a] } = await client.query(`INSERT INTO "QuizAttempt" (id, "userId", "quizId", number, status, "openSlot", "questionVersionIds", "submittedAt", "scoreCenti", "maxScoreCenti") VALUES (gen_random_uuid(), $1, $2, $3, 'SUBMITTED', NULL, $4, now(), 700, 1000) RETURNING id`, [someUser.id, quiz.id, 1000 + worker * 100000 + rawDone, versionIds]);
+      await client.query(`INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", response, "earnedCenti", correct, "savedAt") SELECT $1, unnest($2::uuid[]), '{"choice":"x"}', 100, true, now()`, [a.id, versionIds]);
+      await client.query("COMMIT");
+      rawDone++;
+    } finally {
+      client.release();
+    }
+  }
+}));
+const rawPerSecond = rawDone / ((performance.now() - rawStarted) / 1000);
+const limit = { submitsPerSecond: +submitsPerSecond.toFixed(0), rawInsertsPerSecond: +rawPerSecond.toFixed(0), share: +(submitsPerSecond / rawPerSecond).toFixed(2) };
+console.log("throughput", limit);
+
+// 3. Reading: a lesson page vs. a static file of the same HTML, and the JavaScript it ships.
+const { rows: [lesson] } = await sql.query(`SELECT l.slug, m.slug AS module, c.slug AS course FROM "Lesson" l JOIN "Module" m ON m.id = l."moduleId" JOIN "Course" c ON c.id = m."courseId" ORDER BY m.position, l.position LIMIT 1`);
+const reader = new Map<string, string>();
+const { csrfToken } = await (await fetch(`${base}/api/auth/csrf`).then((r) => { keep(reader, r); return r; })).json();
+keep(reader, await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", redirect: "manual", headers: { cookie: cookieHeader(reader), "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrfToken, email: "burst-2@caravan.test", password, json: "true" }).toString() }));
+const lessonPath = `/courses/${lesson.course}/${lesson.module}/lessons/${lesson.slug}`;
+const html = await (await fetch(base + lessonPath, { headers: { cookie: cookieHeader(reader) } })).text();
+const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+let jsGzip = 0;
+for (const src of new Set(scripts)) jsGzip += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+const staticPort = await freePort();
+const staticServer = http.createServer((_, res) => { res.writeHead(200, { "content-type": "text/html; charset=utf-8" }); res.end(html); }).listen(staticPort);
+const cannon = (target: string, headers: Record<string, string> = {}) =>
+  new Promise<autocannon.Result>((resolve, reject) => autocannon({ url: target, connections: 16, duration: 8, headers }, (err, result) => (err ? reject(err) : resolve(result))));
+const dynamicResult = await cannon(base + lessonPath, { cookie: cookieHeader(reader) });
+const staticResult = await cannon(`http://127.0.0.1:${staticPort}/`);
+staticServer.close();
+const reading = {
+  lessonPage: { requestsPerSecond: +dynamicResult.requests.average.toFixed(0), p50Ms: dynamicResult.latency.p50, p99Ms: dynamicResult.latency.p99, non2xx: dynamicResult.non2xx },
+  staticCopy: { requestsPerSecond: +staticResult.requests.average.toFixed(0), p50Ms: staticResult.latency.p50 },
+  ratio: +(dynamicResult.requests.average / staticResult.requests.average).toFixed(3),
+  javascriptGzipKB: +(jsGzip / 1024).toFixed(1),
+  htmlKB: +(Buffer.byteLength(html) / 1024).toFixed(1),
+};
+console.log("reading", reading);
+
+await app.stop();
+await sql.end();
+await database.stop();
+const report = { benchmark: "class-burst", date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, note: "load generator, app and PostgreSQL share the same machine", quiz: quiz.id, burst, limit, reading };
+mkdirSync(path.join(projectRoot, "bench", "results"), { recursive: true });
+writeFileSync(path.join(projectRoot, "bench", "results", "class-burst.json"), JSON.stringify(report, null, 2) + "\n");

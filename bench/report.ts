@@ -1,0 +1,37 @@
+// Writes docs/performance.md from the JSON results in bench/results/.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const read = (name: string) => {
+  const file = path.join(root, "bench", "results", name);
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+};
+const burst = read("class-burst.json");
+const pages = read("instructor-pages.json");
+const lines: string[] = ["# Performance", "", "Measured by `npm run bench` against a production build on loopback; the load generator, the app and", "PostgreSQL share one machine. Ratios are measured side by side in the same run. Raw results: `bench/results/*.json`.", ""];
+const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
+
+if (burst) {
+  const m = burst.machine;
+  lines.push(`## Class burst (${burst.date.slice(0, 10)}; ${m.cpus} cores, ${m.model}, ${m.memoryGiB} GiB, Node ${m.node})`, "");
+  lines.push(`${burst.burst.students} students arrive evenly over 10 s, each signs in, starts \`${burst.quiz}\`, saves 10 answers and submits.`, "");
+  lines.push("| step | requests | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|---|");
+  for (const [step, s] of Object.entries(burst.burst.steps) as [string, { count: number; p50: number; p95: number; p99: number }][]) lines.push(`| ${step} | ${s.count} | ${s.p50} | ${s.p95} | ${s.p99} |`);
+  const db = burst.burst.database;
+  lines.push("", `Burst took ${burst.burst.seconds} s, ${burst.burst.requestsPerSecond} requests/s, ${burst.burst.errors} errors. Database afterwards: ${db.submitted} of ${db.attempts} attempts graded, ${db.wrongScores} with a wrong score, ${db.studentsWithMoreThanOneAttempt} students with more than one attempt.`, "");
+  const p95 = burst.burst.steps.submit.p95;
+  lines.push("| target | measured | |", "|---|---|---|");
+  lines.push(`| p95 submit < 150 ms, zero errors | ${p95} ms, ${burst.burst.errors} errors | ${verdict(p95 < 150 && burst.burst.errors === 0)} |`);
+  lines.push(`| submissions ≥ 30 % of raw PostgreSQL rate | ${burst.limit.submitsPerSecond}/s vs ${burst.limit.rawInsertsPerSecond}/s = ${Math.round(burst.limit.share * 100)} % | ${verdict(burst.limit.share >= 0.3)} |`);
+  lines.push(`| lesson page ≥ 50 % of static HTML rps | ${burst.reading.lessonPage.requestsPerSecond} vs ${burst.reading.staticCopy.requestsPerSecond} rps = ${(burst.reading.ratio * 100).toFixed(1)} % | ${verdict(burst.reading.ratio >= 0.5)} |`);
+  lines.push(`| lesson page JavaScript < 120 KB gzip | ${burst.reading.javascriptGzipKB} KB | ${verdict(burst.reading.javascriptGzipKB < 120)} |`, "");
+}
+if (pages) {
+  lines.push(`## Instructor pages (${pages.date.slice(0, 10)}): ${pages.seeded.students} students × ${pages.seeded.assignments} assigned items, ${pages.seeded.attempts} attempts, ${pages.seeded.answers} answers`, "");
+  lines.push("| page | median ms | p95 ms | SQL queries per request |", "|---|---|---|---|");
+  for (const r of pages.results) lines.push(`| ${r.name} | ${r.medianMs} | ${r.p95Ms} | ${r.queries === null || Number.isNaN(r.queries) ? "—" : r.queries} |`);
+  lines.push("", "The query count does not depend on the number of students or items: aggregation happens in SQL.", "");
+}
+writeFileSync(path.join(root, "docs", "performance.md"), lines.join("\n"));
+console.log("wrote docs/performance.md");
