@@ -4,6 +4,7 @@ import "server-only";
 import type { NextAuthOptions, Session } from "next-auth";
 import { getServerSession } from "next-auth";
 import { connection } from "next/server";
+import { cache } from "react";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "./db";
@@ -72,11 +73,12 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+// Memoised per request: the layout and the page both ask who is signed in.
+export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   await connection(); // per-request: never prerender a page that depends on who is asking
   env();
   const session: Session | null = await getServerSession(authOptions);
   const user = session?.user as Partial<SessionUser> | undefined;
   if (!user?.id || !user.role || !user.email) return null;
   return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
-}
+});

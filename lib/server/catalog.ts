@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 // Read models for the student pages: catalog, course, module, lesson. Each selects what its page shows.
 import type { LessonFrontmatter } from "../content/schema";
 import type { LessonSection } from "../content/anchors";
@@ -19,7 +20,7 @@ export async function listCourses() {
   });
 }
 
-export async function courseBySlug(slug: string) {
+export const courseBySlug = cache(async function courseBySlug(slug: string) {
   const course = await db().course.findFirst({
     where: { slug, retiredAt: null },
     select: {
@@ -39,7 +40,7 @@ export async function courseBySlug(slug: string) {
   });
   if (!course) throw notFound("That course");
   return course;
-}
+});
 
 export async function moduleBySlugs(courseSlug: string, moduleSlug: string) {
   const mod = await db().module.findFirst({
@@ -56,7 +57,8 @@ export async function moduleBySlugs(courseSlug: string, moduleSlug: string) {
   return mod;
 }
 
-export async function lessonBySlugs(courseSlug: string, moduleSlug: string, lessonSlug: string) {
+// Memoised per request: the page and its metadata ask for the same lesson.
+export const lessonBySlugs = cache(async function lessonBySlugs(courseSlug: string, moduleSlug: string, lessonSlug: string) {
   const lesson = await db().lesson.findFirst({
     where: { slug: lessonSlug, retiredAt: null, module: { slug: moduleSlug, retiredAt: null, course: { slug: courseSlug, retiredAt: null } } },
     select: {
@@ -73,7 +75,7 @@ export async function lessonBySlugs(courseSlug: string, moduleSlug: string, less
   });
   if (!lesson) throw notFound("That lesson");
   return { ...lesson, meta: lesson.meta as unknown as LessonMeta };
-}
+});
 
 export async function quizBySlugs(courseSlug: string, moduleSlug: string, quizSlug: string) {
   const quiz = await db().quiz.findFirst({
