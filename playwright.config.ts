@@ -7,6 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 3217);
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // One output folder per port, so parallel runs on one machine do not delete each other's artifacts.
+  outputDir: `test-results/${port}`,
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import ReactMarkdown from "react-markdown";
 import { Breadcrumbs, Container } from "@/components/ui";
 import { LessonCompletion } from "@/components/lesson-completion";
 import { formatCitation, formatPublished, lessonBySlugs } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { lessonState, markLessonOpened } from "@/lib/server/progress-service";
 import { splitSections } from "@/lib/content/sections";
+import { renderMarkdown } from "@/lib/server/markdown";
 
 type Params = { params: Promise<{ course: string; module: string; lesson: string }> };
 
@@ -68,7 +68,7 @@ export default async function LessonPage({ params }: Params) {
             return (
               <section key={i} aria-labelledby={section.anchor ?? undefined}>
                 {section.title && <h2 id={section.anchor!} className="scroll-mt-6">{section.title}</h2>}
-                <ReactMarkdown skipHtml>{section.markdown}</ReactMarkdown>
+                {renderMarkdown(section.markdown)}
                 {source && cited && (
                   <p className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">
                     Drawn from {source.author}, {source.outlet}, {formatPublished(source.published)} — {cited.sections.length > 1 ? "sections" : "section"} “{cited.sections.map((id) => sectionTitle(source.id, id)).join("”, “")}”
