@@ -42,6 +42,7 @@ const entries: Entry[] = [
   { pattern: "/instructor/classes/[classId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/gradebook", method: "GET", url: (i) => `/instructor/classes/${i.classId}/gradebook`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/students/[studentId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/students/${i.ownerId}`, expect: classInstructorPage },
+  { pattern: "/instructor/classes/[classId]/debates/[promptId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/debates/normative-vs-material`, expect: classInstructorPage },
 
   { pattern: "/api/health", method: "GET", url: () => "/api/health", expect: allow() },
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: () => "/api/auth/session", expect: allow() },
@@ -58,6 +59,8 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/classes/[classId]/assignments", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/assignments`, body: () => ({ kind: "QUIZ", targetId: "no-such-quiz", opensAt: "2027-01-01T00:00:00Z", dueAt: "2027-01-02T00:00:00Z" }), expect: classInstructorApi(400) },
   { pattern: "/api/instructor/classes/[classId]/assignments/[assignmentId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/assignments/00000000-0000-4000-8000-000000000000`, expect: classInstructorApi(404) },
   { pattern: "/api/instructor/classes/[classId]/join-code", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/join-code`, expect: allow(405) },
+  // The owner's response is a draft, so even the class's instructor cannot grade it yet (409).
+  { pattern: "/api/instructor/classes/[classId]/debate-grades", method: "PUT", url: (i) => `/api/instructor/classes/${i.classId}/debate-grades`, body: (i) => ({ responseId: i.responseId, scores: {}, feedback: "" }), expect: classInstructorApi(409) },
   { pattern: "/api/instructor/classes/[classId]/gradebook.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/gradebook.csv`, expect: classInstructorApi(200) },
 ];
 
@@ -104,6 +107,7 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   // The owner's work: a class with the owner in it, a submitted attempt, an open attempt, a debate response.
   const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Matrix', 'T', $1, $2) RETURNING id`, [instructor.id, `M${Date.now().toString(36).toUpperCase()}`.slice(0, 10)]);
   await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, owner.id]);
+  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', 'normative-vs-material', now() - interval '1 day', now() + interval '1 day')`, [cls.id]);
   const start = async (quizId: string) => (await (await contexts.owner.post(`/api/quizzes/${quizId}/attempts`, { data: {} })).json()).attemptId as string;
   const attemptId = await start("dadabaev-silk-road-quiz");
   expect((await contexts.owner.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).status()).toBe(200);

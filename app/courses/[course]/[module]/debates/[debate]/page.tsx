@@ -6,6 +6,8 @@ import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { classmatesResponses, debateForStudent } from "@/lib/server/debate-service";
 import { notFound as notFoundError } from "@/lib/server/errors";
 import { formatPublished } from "@/lib/server/catalog";
+import { myDebateGrade } from "@/lib/server/debate-review-service";
+import { LocalTime } from "@/components/local-time";
 
 type Params = { params: Promise<{ course: string; module: string; debate: string }> };
 
@@ -29,7 +31,7 @@ export default async function DebatePage({ params }: Params) {
   const user = await requirePageUser(`${base}/debates/${p.debate}`);
   const { id } = await orNotFound(promptIdFor(p));
   const { prompt, mine, sources, lessons } = await debateForStudent(user, id);
-  const classmates = await classmatesResponses(user, id);
+  const [classmates, grade] = await Promise.all([classmatesResponses(user, id), myDebateGrade(user, id)]);
   const def = prompt.definition;
   const refLabel = (ref: string) => {
     const [kind, refId] = ref.split(":");
@@ -79,6 +81,8 @@ export default async function DebatePage({ params }: Params) {
         />
       </section>
 
+      {grade && <InstructorFeedback grade={grade} />}
+
       <section className="mt-10" aria-labelledby="classmates-heading">
         <h2 id="classmates-heading" className="mb-3 text-xl font-semibold">Classmates’ responses</h2>
         {!classmates.visible ? (
@@ -99,5 +103,41 @@ export default async function DebatePage({ params }: Params) {
         )}
       </section>
     </Container>
+  );
+}
+
+/** The instructor's scores per rubric criterion and feedback, shown once the response is graded (text, never HTML). */
+function InstructorFeedback({ grade }: { grade: NonNullable<Awaited<ReturnType<typeof myDebateGrade>>> }) {
+  return (
+    <section className="mt-10 card" aria-labelledby="feedback-heading">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id="feedback-heading" className="text-xl font-semibold">Feedback from your instructor</h2>
+        <p className="text-sm text-stone-600">Graded <LocalTime iso={grade.gradedAt.toISOString()} /></p>
+      </div>
+      <table className="mt-4 w-full text-left text-sm">
+        <caption className="sr-only">Points per criterion</caption>
+        <thead className="border-b border-stone-300 text-stone-600">
+          <tr><th scope="col" className="py-2 pr-3 font-medium">Criterion</th><th scope="col" className="py-2 text-right font-medium">Points</th></tr>
+        </thead>
+        <tbody className="divide-y divide-stone-200">
+          {grade.criteria.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" className="py-2 pr-3 font-medium text-stone-900">{c.criterion}</th>
+              <td className="py-2 text-right tabular-nums">{c.points ?? "—"} / {c.maxPoints}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot className="border-t-2 border-stone-300">
+          <tr><th scope="row" className="py-2 pr-3 font-semibold">Total</th><td className="py-2 text-right font-semibold tabular-nums">{grade.totalPoints} / {grade.maxPoints}</td></tr>
+        </tfoot>
+      </table>
+      {grade.feedback ? (
+        <blockquote className="mt-4 border-l-4 border-brand-600 bg-brand-50 px-4 py-3">
+          <p className="whitespace-pre-line font-serif leading-relaxed text-stone-900">{grade.feedback}</p>
+        </blockquote>
+      ) : (
+        <p className="mt-4 text-sm text-stone-600">Your instructor scored the rubric without written comments.</p>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,148 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
+import { LocalTime } from "@/components/local-time";
+import { DebateGradingForm } from "@/components/debate-grading-form";
+import { requireInstructor } from "@/lib/server/instructor-page";
+import { orNotFound } from "@/lib/server/page";
+import { classDebateResponses } from "@/lib/server/debate-review-service";
+
+export const metadata: Metadata = { title: "Debate review" };
+
+const paramsSchema = z.object({ classId: z.uuid(), promptId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/) });
+const PAGE_SIZE = 20;
+
+type Props = { params: Promise<{ classId: string; promptId: string }>; searchParams: Promise<{ page?: string | string[] }> };
+
+export default async function DebateReviewPage({ params, searchParams }: Props) {
+  const parsed = paramsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const { classId, promptId } = parsed.data;
+  const here = `/instructor/classes/${classId}/debates/${promptId}`;
+  const user = await requireInstructor(here);
+  const rawPage = Number((await searchParams).page ?? 1);
+  const page = Number.isInteger(rawPage) && rawPage >= 1 ? rawPage - 1 : 0;
+  const review = await orNotFound(classDebateResponses(user, classId, promptId, { page, pageSize: PAGE_SIZE }));
+  const { prompt, responses, labels, notSubmitted, submittedCount, gradedCount } = review;
+  const def = prompt.definition;
+  const positionLabel = (id: string) => def.positions.find((p) => p.id === id)?.label ?? id;
+  const rubric = def.rubric.map((r) => ({ id: r.id, criterion: r.criterion, maxPoints: r.maxPoints }));
+  const maxPoints = rubric.reduce((sum, r) => sum + r.maxPoints, 0);
+  const pages = Math.max(1, Math.ceil(submittedCount / PAGE_SIZE));
+  const memberCount = submittedCount + notSubmitted.length;
+
+  return (
+    <Container>
+      <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: review.class.name }, { label: "Debate review" }]} />
+      <div className="mt-4" />
+      <PageHeader eyebrow={<>Debate review · {review.class.name}, {review.class.term}</>} title={prompt.title}>
+        <p className="font-serif italic leading-relaxed">“{def.motion}”</p>
+      </PageHeader>
+
+      <dl className="mb-8 grid grid-cols-3 gap-3 sm:max-w-lg">
+        {[
+          ["Submitted", `${submittedCount} of ${memberCount}`],
+          ["Graded", submittedCount === 0 ? "—" : `${gradedCount} of ${submittedCount}`],
+          ["Max points", String(maxPoints)],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-stone-200 bg-white px-3 py-2">
+            <dt className="text-xs font-medium uppercase tracking-wide text-stone-500">{label}</dt>
+            <dd className="mt-0.5 text-lg font-semibold tabular-nums text-stone-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <details className="card mb-10" open>
+        <summary className="cursor-pointer text-lg font-semibold">Rubric <span className="font-normal text-stone-600">({rubric.length} criteria, {maxPoints} points)</span></summary>
+        <dl className="mt-4 divide-y divide-stone-200">
+          {def.rubric.map((r) => (
+            <div key={r.id} className="py-3 sm:grid sm:grid-cols-[12rem_1fr] sm:gap-4">
+              <dt className="font-medium text-stone-900">{r.criterion}<span className="block text-sm font-normal text-stone-600">{r.maxPoints} points</span></dt>
+              <dd className="mt-1 text-sm leading-relaxed text-stone-700 sm:mt-0">{r.description}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+
+      <section aria-labelledby="responses-heading" className="mb-12">
+        <h2 id="responses-heading" className="mb-4 text-xl font-semibold">Responses ({submittedCount})</h2>
+        {submittedCount === 0 ? (
+          <EmptyState title="No responses yet">
+            Nobody in this class has submitted a response to this debate. Submitted responses appear here, each with a grading form.
+          </EmptyState>
+        ) : (
+          <ol className="space-y-6">
+            {responses.map((r) => (
+              <li key={r.id}>
+                <article aria-labelledby={`response-${r.id}`} className="overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm lg:grid lg:grid-cols-[minmax(0,1fr)_20rem]">
+                  <div className="p-5 sm:p-6">
+                    <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                      <h3 id={`response-${r.id}`} className="text-lg font-semibold text-stone-900">{r.user.name}</h3>
+                      <p className="text-sm text-stone-600">
+                        Submitted {r.submittedAt ? <LocalTime iso={r.submittedAt.toISOString()} /> : "—"}
+                        {r.late && <span className="badge ml-2 bg-amber-100 text-amber-900">late</span>}
+                      </p>
+                    </header>
+                    <p className="mt-2"><span className="badge bg-brand-50 text-brand-800">{positionLabel(r.position)}</span></p>
+
+                    <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Claim</h4>
+                    <p className="mt-1 whitespace-pre-line font-serif text-[1.05rem] leading-relaxed text-stone-900">{r.claim}</p>
+
+                    <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Evidence</h4>
+                    <ul className="mt-1 space-y-2 text-sm leading-relaxed text-stone-800">
+                      {r.evidence.map((e, i) => (
+                        <li key={i} className="border-l-2 border-brand-100 pl-3">
+                          <span className="font-medium text-stone-900">{labels[e.ref] ?? e.ref}</span>
+                          <span className="block whitespace-pre-line">{e.note}</span>
+                        </li>
+                      ))}
+                    </ul>
+
+                    <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Counter-argument answered</h4>
+                    <p className="mt-1 whitespace-pre-line text-sm leading-relaxed text-stone-800">{r.rebuttal}</p>
+                  </div>
+                  <div className="border-t border-stone-200 bg-stone-50 p-5 sm:p-6 lg:border-t-0 lg:border-l">
+                    <DebateGradingForm
+                      classId={classId}
+                      responseId={r.id}
+                      studentName={r.user.name}
+                      rubric={rubric}
+                      initial={r.grade ? { scores: r.grade.scores as Record<string, number>, totalPoints: r.grade.totalPoints, maxPoints: r.grade.maxPoints, feedback: r.grade.feedback, gradedAt: r.grade.gradedAt.toISOString() } : null}
+                    />
+                  </div>
+                </article>
+              </li>
+            ))}
+          </ol>
+        )}
+        {pages > 1 && (
+          <nav aria-label="Pages of responses" className="mt-6 flex flex-wrap items-center gap-2 text-sm">
+            {Array.from({ length: pages }, (_, i) => (
+              i === page
+                ? <span key={i} aria-current="page" className="rounded-md bg-brand-700 px-3 py-1 font-semibold text-white">{i + 1}</span>
+                : <Link key={i} href={`${here}?page=${i + 1}`} className="rounded-md border border-stone-300 bg-white px-3 py-1 hover:bg-stone-50">{i + 1}</Link>
+            ))}
+          </nav>
+        )}
+      </section>
+
+      <section aria-labelledby="missing-heading">
+        <h2 id="missing-heading" className="mb-3 text-xl font-semibold">Not submitted yet ({notSubmitted.length})</h2>
+        {notSubmitted.length === 0 ? (
+          <p className="text-stone-700">{memberCount === 0 ? "The class has no students yet." : "Everyone in the class has submitted."}</p>
+        ) : (
+          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+            {notSubmitted.map((m) => (
+              <li key={m.id} className="flex items-baseline justify-between gap-3 rounded-md border border-stone-200 bg-white px-3 py-2 text-sm">
+                <Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.id}`}>{m.name}</Link>
+                <span className="shrink-0 text-stone-600">{m.draftSavedAt ? "draft started" : "not started"}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Container>
+  );
+}

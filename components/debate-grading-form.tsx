@@ -1,0 +1,138 @@
+"use client";
+// The instructor's grading form for one debate response: points per rubric criterion, feedback, save.
+// The server checks the scores against the rubric and computes the total; this form only previews it.
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { callApi } from "@/lib/api-client";
+import { LocalTime } from "@/components/local-time";
+
+type Criterion = { id: string; criterion: string; maxPoints: number };
+type SavedGrade = { scores: Record<string, number>; totalPoints: number; maxPoints: number; feedback: string; gradedAt: string };
+
+const FEEDBACK_MAX = 5000;
+
+export function DebateGradingForm({ classId, responseId, studentName, rubric, initial }: {
+  classId: string;
+  responseId: string;
+  studentName: string;
+  rubric: Criterion[];
+  initial: SavedGrade | null;
+}) {
+  const router = useRouter();
+  const formId = useId();
+  const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((c) => [c.id, initial?.scores[c.id] !== undefined ? String(initial.scores[c.id]) : ""])));
+  const [feedback, setFeedback] = useState(initial?.feedback ?? "");
+  const [saved, setSaved] = useState<SavedGrade | null>(initial);
+  const [dirty, setDirty] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+
+  const maxPoints = rubric.reduce((sum, c) => sum + c.maxPoints, 0);
+  const scoredCount = rubric.filter((c) => scores[c.id] !== "").length;
+  const runningTotal = rubric.reduce((sum, c) => sum + (scores[c.id] === "" ? 0 : Number(scores[c.id])), 0);
+
+  const save = async () => {
+    if (saving) return;
+    setSaving(true);
+    setMessage(null);
+    const body = { responseId, scores: Object.fromEntries(rubric.filter((c) => scores[c.id] !== "").map((c) => [c.id, Number(scores[c.id])])), feedback };
+    const result = await callApi<SavedGrade>("PUT", `/api/instructor/classes/${classId}/debate-grades`, body);
+    setSaving(false);
+    if (result.ok) {
+      setSaved(result.data);
+      setDirty(false);
+      setFieldErrors({});
+      router.refresh();
+    } else {
+      setFieldErrors(result.fieldErrors ?? {});
+      setMessage(result.message);
+    }
+  };
+
+  return (
+    <form
+      noValidate
+      aria-label={`Grade ${studentName}’s response`}
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <fieldset>
+        <legend className="text-sm font-semibold text-stone-900">Scores</legend>
+        <div className="mt-2 space-y-3">
+          {rubric.map((c) => {
+            const id = `${formId}-${c.id}`;
+            const errors = fieldErrors[`scores.${c.id}`];
+            return (
+              <div key={c.id}>
+                <div className="flex items-center justify-between gap-3">
+                  <label htmlFor={id} className="text-sm text-stone-800">
+                    {c.criterion} <span className="text-stone-500">(out of {c.maxPoints})</span>
+                  </label>
+                  <select
+                    id={id}
+                    value={scores[c.id]}
+                    aria-invalid={errors ? true : undefined}
+                    aria-describedby={errors ? `${id}-error` : undefined}
+                    className="w-20 shrink-0 rounded-md border border-stone-300 bg-white px-2 py-1.5 text-base tabular-nums shadow-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none aria-invalid:border-red-600"
+                    onChange={(event) => {
+                      setScores((s) => ({ ...s, [c.id]: event.target.value }));
+                      setDirty(true);
+                    }}
+                  >
+                    <option value="">–</option>
+                    {Array.from({ length: c.maxPoints + 1 }, (_, points) => <option key={points} value={points}>{points}</option>)}
+                  </select>
+                </div>
+                {errors && <p id={`${id}-error`} className="field-error">{errors.join(" ")}</p>}
+              </div>
+            );
+          })}
+        </div>
+        {Object.entries(fieldErrors).filter(([key]) => key.startsWith("scores") && !rubric.some((c) => key === `scores.${c.id}`)).map(([key, errors]) => (
+          <p key={key} className="field-error">{errors.join(" ")}</p>
+        ))}
+        <p className="mt-3 flex items-baseline justify-between border-t border-stone-200 pt-2 text-sm">
+          <span className="font-medium text-stone-700">Total</span>
+          <span className="tabular-nums font-semibold text-stone-900" aria-live="polite">
+            {runningTotal} / {maxPoints}{scoredCount < rubric.length ? <span className="ml-1 font-normal text-stone-500">({rubric.length - scoredCount} to score)</span> : null}
+          </span>
+        </p>
+      </fieldset>
+
+      <div>
+        <label htmlFor={`${formId}-feedback`} className="field-label">Feedback</label>
+        <textarea
+          id={`${formId}-feedback`}
+          rows={6}
+          maxLength={FEEDBACK_MAX}
+          value={feedback}
+          aria-invalid={fieldErrors.feedback ? true : undefined}
+          aria-describedby={`${formId}-feedback-hint`}
+          className="field-input text-sm leading-relaxed"
+          placeholder="What worked, and what would raise the score next time."
+          onChange={(event) => {
+            setFeedback(event.target.value);
+            setDirty(true);
+          }}
+        />
+        <p id={`${formId}-feedback-hint`} className="mt-1 text-xs text-stone-500">The student sees these scores and this feedback on the debate page.</p>
+        {fieldErrors.feedback && <p className="field-error">{fieldErrors.feedback.join(" ")}</p>}
+      </div>
+
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <button type="submit" className="btn-primary" disabled={saving}>{saving ? "Saving…" : saved ? "Save new grade" : "Save grade"}</button>
+        <p role="status" className="text-sm text-stone-700">
+          {saved && !dirty && (
+            <span className="font-medium text-emerald-800">Graded {saved.totalPoints}/{saved.maxPoints} on <LocalTime iso={saved.gradedAt} /></span>
+          )}
+          {saved && dirty && <span className="text-amber-800">Unsaved changes</span>}
+        </p>
+      </div>
+      {message && <p role="alert" className="field-error">{message}</p>}
+    </form>
+  );
+}

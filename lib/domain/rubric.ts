@@ -1,0 +1,50 @@
+// Rubric scoring for debate responses: every criterion gets whole points from 0 to its maximum, nothing
+// else is scored, and the total is computed here rather than trusted from the grader's browser.
+import type { DebateFile } from "../content/schema";
+
+export type RubricCriterion = Pick<DebateFile["rubric"][number], "id" | "criterion" | "maxPoints">;
+
+/** Field errors keyed `scores.<criterionId>`, the path a zod error on the same input would carry. */
+export type RubricProblems = Record<string, string[]>;
+
+export type RubricScore =
+  | { ok: true; scores: Record<string, number>; totalPoints: number; maxPoints: number }
+  | { ok: false; problems: RubricProblems };
+
+export function rubricMaxPoints(rubric: readonly RubricCriterion[]): number {
+  return rubric.reduce((sum, c) => sum + c.maxPoints, 0);
+}
+
+/** Checks a grader's scores against the rubric and totals them; returns every problem at once. */
+export function scoreRubric(rubric: readonly RubricCriterion[], given: Readonly<Record<string, unknown>>): RubricScore {
+  const problems: RubricProblems = {};
+  const add = (id: string, message: string) => (problems[`scores.${id}`] ??= []).push(message);
+  const known = new Set(rubric.map((c) => c.id));
+  const scores: Record<string, number> = {};
+
+  for (const c of rubric) {
+    const range = `0 to ${c.maxPoints}`;
+    const value = Object.hasOwn(given, c.id) ? given[c.id] : undefined;
+    if (value === undefined || value === null || value === "") add(c.id, `Give “${c.criterion}” a score from ${range}.`);
+    else if (typeof value !== "number" || !Number.isInteger(value)) add(c.id, `Score “${c.criterion}” in whole points, from ${range}.`);
+    else if (value < 0) add(c.id, `“${c.criterion}” cannot be negative; give ${range} points.`);
+    else if (value > c.maxPoints) add(c.id, `“${c.criterion}” is out of ${c.maxPoints}; give ${range} points.`);
+    else scores[c.id] = value;
+  }
+  for (const id of Object.keys(given)) {
+    if (!known.has(id)) add(id, `“${id}” is not a criterion of this rubric.`);
+  }
+
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  const totalPoints = Object.values(scores).reduce((sum, points) => sum + points, 0);
+  return { ok: true, scores, totalPoints, maxPoints: rubricMaxPoints(rubric) };
+}
+
+/** One line per current criterion with the points a stored grade gave it (null if that grade predates it). */
+export function gradeBreakdown(rubric: readonly RubricCriterion[], scores: unknown) {
+  const stored = scores && typeof scores === "object" ? (scores as Record<string, unknown>) : {};
+  return rubric.map((c) => {
+    const points = stored[c.id];
+    return { id: c.id, criterion: c.criterion, maxPoints: c.maxPoints, points: typeof points === "number" ? points : null };
+  });
+}

@@ -1,0 +1,151 @@
+import "server-only";
+// Debate review: the class's instructor reads each submitted response next to the rubric, scores every
+// criterion and writes feedback; the student then sees it on the debate page. Another instructor's class,
+// or a prompt not assigned to the class, is "not found".
+import { z } from "zod";
+import type { DebateFile } from "../content/schema";
+import { gradeBreakdown, scoreRubric } from "../domain/rubric";
+import type { SessionUser } from "./auth";
+import { formatPublished } from "./catalog";
+import { db } from "./db";
+import { notFound, UserError } from "./errors";
+
+export const FEEDBACK_MAX = 5000;
+
+export const debateGradeSchema = z.strictObject({
+  responseId: z.uuid("Choose a response to grade."),
+  // Range and whole-number checks happen against the rubric (lib/domain/rubric.ts), with its criterion names.
+  scores: z.record(z.string().max(100), z.number("Give each criterion a number of points.")),
+  feedback: z.string().trim().max(FEEDBACK_MAX, `Keep the feedback under ${FEEDBACK_MAX} characters.`).default(""),
+});
+export type DebateGradeInput = z.infer<typeof debateGradeSchema> & { classId: string };
+
+type PromptDefinition = Omit<DebateFile, "id" | "title">;
+
+function assertInstructor(user: SessionUser) {
+  if (user.role !== "INSTRUCTOR") throw new UserError("FORBIDDEN", "Only the class's instructor can review debate responses.");
+}
+
+/** The class (owned by `instructor`) and the prompt, when the prompt is assigned to it directly or through its module. */
+async function reviewScope(instructor: SessionUser, classId: string, promptId: string) {
+  assertInstructor(instructor);
+  const prompt = await db().debatePrompt.findUnique({
+    where: { id: promptId },
+    select: { id: true, slug: true, title: true, moduleId: true, definition: true, module: { select: { slug: true, title: true, courseId: true, course: { select: { slug: true, title: true } } } } },
+  });
+  if (!prompt) throw notFound("That debate prompt");
+  const found = await db().class.findFirst({
+    where: {
+      id: classId,
+      instructorId: instructor.id,
+      assignments: { some: { OR: [{ kind: "DEBATE", debatePromptId: promptId }, { kind: "MODULE", moduleId: prompt.moduleId }] } },
+    },
+    select: { id: true, name: true, term: true },
+  });
+  if (!found) throw notFound("That debate prompt");
+  return { class: found, prompt: { ...prompt, definition: prompt.definition as unknown as PromptDefinition } };
+}
+
+/** Readable names for the evidence refs ("source:<id>", "lesson:<id>") of the given responses. */
+async function evidenceLabels(evidence: { ref: string }[]) {
+  const ids = (kind: string) => [...new Set(evidence.map((e) => e.ref.split(":")).filter(([k]) => k === kind).map(([, id]) => id))];
+  const [sources, lessons] = await Promise.all([
+    db().source.findMany({ where: { id: { in: ids("source") } }, select: { id: true, author: true, outlet: true, published: true } }),
+    db().lesson.findMany({ where: { id: { in: ids("lesson") } }, select: { id: true, title: true } }),
+  ]);
+  const labels: Record<string, string> = {};
+  for (const s of sources) labels[`source:${s.id}`] = `${s.author}, ${s.outlet} (${formatPublished(s.published)})`;
+  for (const l of lessons) labels[`lesson:${l.id}`] = `Lesson: ${l.title}`;
+  return labels;
+}
+
+export type Evidence = { ref: string; note: string };
+
+/**
+ * The submitted responses of the class's current members to the prompt, a page at a time, each with its
+ * grade; and the members who have not submitted (with whether they have started a draft).
+ */
+export async function classDebateResponses(instructor: SessionUser, classId: string, promptId: string, options: { page?: number; pageSize?: number } = {}) {
+  const { class: found, prompt } = await reviewScope(instructor, classId, promptId);
+  const pageSize = Math.min(Math.max(options.pageSize ?? 20, 1), 100);
+  const page = Math.max(options.page ?? 0, 0);
+  const inClass = { memberships: { some: { classId, removedAt: null } } };
+  const submittedWhere = { promptId, status: "SUBMITTED" as const, user: inClass };
+  const [responses, submittedCount, gradedCount, members] = await Promise.all([
+    db().debateResponse.findMany({
+      where: submittedWhere,
+      orderBy: [{ user: { name: "asc" } }, { submittedAt: "asc" }],
+      skip: page * pageSize,
+      take: pageSize,
+      select: {
+        id: true, position: true, claim: true, evidence: true, rebuttal: true, late: true, submittedAt: true,
+        user: { select: { id: true, name: true } },
+        grade: { select: { scores: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } },
+      },
+    }),
+    db().debateResponse.count({ where: submittedWhere }),
+    db().debateGrade.count({ where: { response: submittedWhere } }),
+    // Members without a submission, with their draft if they started one (status only, never its text).
+    db().classMember.findMany({
+      where: { classId, removedAt: null, user: { debateResponses: { none: { promptId, status: "SUBMITTED" } } } },
+      orderBy: { user: { name: "asc" } },
+      select: { user: { select: { id: true, name: true, debateResponses: { where: { promptId }, select: { updatedAt: true } } } } },
+    }),
+  ]);
+  const rows = responses.map((r) => ({ ...r, evidence: r.evidence as Evidence[] }));
+  return {
+    class: found,
+    prompt,
+    responses: rows,
+    labels: await evidenceLabels(rows.flatMap((r) => r.evidence)),
+    page,
+    pageSize,
+    submittedCount,
+    gradedCount,
+    notSubmitted: members.map((m) => ({ id: m.user.id, name: m.user.name, draftSavedAt: m.user.debateResponses[0]?.updatedAt ?? null })),
+  };
+}
+
+/** Scores a submitted response of a class member against the prompt's rubric; grading again replaces the grade. */
+export async function gradeDebateResponse(instructor: SessionUser, input: DebateGradeInput) {
+  assertInstructor(instructor);
+  const response = await db().debateResponse.findFirst({
+    where: { id: input.responseId, user: { memberships: { some: { classId: input.classId, removedAt: null, class: { instructorId: instructor.id } } } } },
+    select: { id: true, status: true, promptId: true },
+  });
+  if (!response) throw notFound("That response");
+  const { prompt } = await reviewScope(instructor, input.classId, response.promptId);
+  if (response.status !== "SUBMITTED") throw new UserError("CONFLICT", "This response is still a draft. You can grade it once the student submits it.");
+
+  const scored = scoreRubric(prompt.definition.rubric, input.scores);
+  if (!scored.ok) throw new UserError("INVALID", "Some scores do not fit the rubric. Check the highlighted criteria.", scored.problems);
+
+  const feedback = input.feedback.trim();
+  const data = { graderId: instructor.id, scores: scored.scores, totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: new Date() };
+  const write = () => db().debateGrade.upsert({ where: { responseId: response.id }, create: { responseId: response.id, ...data }, update: data, select: { gradedAt: true } });
+  let saved;
+  try {
+    saved = await write();
+  } catch (error) {
+    // Two saves raced to create the first grade: the other one created it, so this one updates it.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    saved = await write();
+  }
+  return { responseId: response.id, scores: scored.scores, totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: saved.gradedAt.toISOString() };
+}
+
+/** The grade on the student's own submitted response to the prompt, per criterion, or null if not graded yet. */
+export async function myDebateGrade(user: SessionUser, promptId: string) {
+  const response = await db().debateResponse.findUnique({
+    where: { userId_promptId: { userId: user.id, promptId } },
+    select: {
+      status: true,
+      prompt: { select: { definition: true } },
+      grade: { select: { scores: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } },
+    },
+  });
+  if (!response?.grade || response.status !== "SUBMITTED") return null;
+  const rubric = (response.prompt.definition as unknown as PromptDefinition).rubric;
+  const { scores, ...grade } = response.grade;
+  return { ...grade, criteria: gradeBreakdown(rubric, scores) };
+}

@@ -1,0 +1,132 @@
+import { test, expect, createUser, login, count } from "./support";
+
+const promptId = "normative-vs-material";
+const debatePath = `/courses/japan-central-asia/foundations/debates/${promptId}`;
+
+test("an instructor scores a student's debate response against the rubric and the student reads the feedback", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const [student, waiting, outsider] = [await createUser(sql), await createUser(sql), await createUser(sql)];
+
+  // A class with two members and the debate assigned, open since yesterday and due in two days.
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Debate seminar', 'Spring 2027', $1, $2) RETURNING id`,
+    [teacher.id, `D${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
+  );
+  for (const member of [student, waiting]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, member.id]);
+  await sql.query(
+    `INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '2 days', 'FLAG')`,
+    [cls.id, promptId],
+  );
+
+  // The student (and someone outside the class) submit through the API.
+  const claim = "Resources lead: Abe's 2015 tour traded infrastructure for uranium and gas, and the values language followed.";
+  for (const author of [student, outsider]) {
+    const context = await browser.newContext({ baseURL });
+    await login(context, author, baseURL!);
+    const submitted = await context.request.post(`/api/debates/${promptId}/submit`, {
+      data: {
+        position: "material",
+        claim: author === student ? claim : "An outsider's claim that must not appear in this class's review.",
+        evidence: [{ ref: "source:austin-2021", note: "Austin describes the resources-for-infrastructure bargain of 2015." }],
+        rebuttal: "Some read the Silk Road narrative as a real norm; but aid kept flowing after Andijan, which interest explains better.",
+      },
+    });
+    expect(submitted.status()).toBe(200);
+    await context.close();
+  }
+
+  // The instructor finds the review from the class page.
+  const teacherContext = await browser.newContext({ baseURL });
+  await login(teacherContext, teacher, baseURL!);
+  const tp = await teacherContext.newPage();
+  await tp.goto(`/instructor/classes/${cls.id}`);
+  await tp.getByRole("link", { name: "Review responses" }).click();
+  await expect(tp.getByRole("heading", { level: 1, name: /Normative vs. material/ })).toBeVisible();
+  await expect(tp.getByText(/driven more by norms and values than by material/).first()).toBeVisible();
+  await expect(tp.getByText("A precise, arguable position", { exact: false })).toBeVisible();
+  await expect(tp.getByRole("heading", { name: "Responses (1)" })).toBeVisible();
+  await expect(tp.getByText("An outsider's claim")).toHaveCount(0);
+  const missing = tp.getByRole("region", { name: /Not submitted yet/ });
+  await expect(missing.getByText(waiting.name)).toBeVisible();
+  await expect(missing.getByText(student.name)).toHaveCount(0);
+
+  const card = tp.getByRole("article", { name: student.name });
+  await expect(card.getByText(claim)).toBeVisible();
+  await expect(card.getByText("Resources and markets lead")).toBeVisible();
+  await expect(card.getByText(/Austin, .*2021/)).toBeVisible();
+
+  // Saving with a criterion left unscored is refused and names the criterion.
+  await card.getByLabel("Claim (out of 4)").selectOption("3");
+  await card.getByRole("button", { name: "Save grade" }).click();
+  await expect(card.getByText("Give “Evidence” a score from 0 to 4.")).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "DebateGrade" g JOIN "DebateResponse" r ON r.id = g."responseId" WHERE r."userId" = $1`, [student.id])).toBe(0);
+
+  await card.getByLabel("Evidence (out of 4)").selectOption("4");
+  await card.getByLabel("Counter-argument (out of 4)").selectOption("2");
+  await card.getByLabel("Use of sources (out of 4)").selectOption("3");
+  await expect(card.getByText("12 / 16")).toBeVisible();
+  const feedback = "A sharp claim with dated evidence.\nNext time <b>weigh</b> Dadabaev against Austin.";
+  await card.getByLabel("Feedback").fill(feedback);
+  await card.getByRole("button", { name: "Save grade" }).click();
+  await expect(card.getByText(/Graded 12\/16 on/)).toBeVisible();
+  const { rows: [grade] } = await sql.query(`SELECT g.* FROM "DebateGrade" g JOIN "DebateResponse" r ON r.id = g."responseId" WHERE r."userId" = $1`, [student.id]);
+  expect(grade).toMatchObject({ graderId: teacher.id, totalPoints: 12, maxPoints: 16, feedback, scores: { claim: 3, evidence: 4, "counter-argument": 2, "use-of-sources": 3 } });
+
+  // After a reload the saved grade is still shown in the form.
+  await tp.reload();
+  await expect(tp.getByRole("article", { name: student.name }).getByText(/Graded 12\/16 on/)).toBeVisible();
+  await expect(tp.getByRole("article", { name: student.name }).getByLabel("Counter-argument (out of 4)")).toHaveValue("2");
+
+  // The student sees each criterion's points and the feedback, as text.
+  const studentContext = await browser.newContext({ baseURL });
+  await login(studentContext, student, baseURL!);
+  const sp = await studentContext.newPage();
+  await sp.goto(debatePath);
+  const section = sp.getByRole("region", { name: "Feedback from your instructor" });
+  await expect(section).toBeVisible();
+  await expect(section.getByRole("row", { name: /Claim\s+3 \/ 4/ })).toBeVisible();
+  await expect(section.getByRole("row", { name: /Evidence\s+4 \/ 4/ })).toBeVisible();
+  await expect(section.getByRole("row", { name: /Counter-argument\s+2 \/ 4/ })).toBeVisible();
+  await expect(section.getByRole("row", { name: /Use of sources\s+3 \/ 4/ })).toBeVisible();
+  await expect(section.getByRole("row", { name: /Total\s+12 \/ 16/ })).toBeVisible();
+  await expect(section.getByText("Next time <b>weigh</b> Dadabaev against Austin.", { exact: false })).toBeVisible();
+  await expect(section.locator("b")).toHaveCount(0);
+
+  // The other member, who has not submitted, sees no feedback section.
+  const waitingContext = await browser.newContext({ baseURL });
+  await login(waitingContext, waiting, baseURL!);
+  const wp = await waitingContext.newPage();
+  await wp.goto(debatePath);
+  await expect(wp.getByRole("heading", { name: "Your response" })).toBeVisible();
+  await expect(wp.getByRole("region", { name: "Feedback from your instructor" })).toHaveCount(0);
+
+  await Promise.all([teacherContext.close(), studentContext.close(), waitingContext.close()]);
+});
+
+test("a student cannot grade, and an instructor sees an empty state before anyone submits", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Quiet seminar', 'Spring 2027', $1, $2) RETURNING id`,
+    [teacher.id, `Q${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '2 days')`, [cls.id, promptId]);
+
+  const studentContext = await browser.newContext({ baseURL });
+  await login(studentContext, student, baseURL!);
+  const put = await studentContext.request.put(`/api/instructor/classes/${cls.id}/debate-grades`, { data: { responseId: "00000000-0000-4000-8000-000000000000", scores: {}, feedback: "" } });
+  expect(put.status()).toBe(403);
+  const sp = await studentContext.newPage();
+  expect((await sp.goto(`/instructor/classes/${cls.id}/debates/${promptId}`))?.status()).toBe(404);
+
+  const teacherContext = await browser.newContext({ baseURL });
+  await login(teacherContext, teacher, baseURL!);
+  const tp = await teacherContext.newPage();
+  await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}`);
+  await expect(tp.getByText("No responses yet")).toBeVisible();
+  await expect(tp.getByRole("region", { name: /Not submitted yet \(1\)/ }).getByText(student.name)).toBeVisible();
+  // A debate that is not assigned to the class is not found.
+  expect((await tp.goto(`/instructor/classes/${cls.id}/debates/summit-vs-results`))?.status()).toBe(404);
+  await Promise.all([teacherContext.close(), studentContext.close()]);
+});

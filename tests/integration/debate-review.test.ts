@@ -1,0 +1,234 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
+import { saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
+import { classDebateResponses, debateGradeSchema, gradeDebateResponse, myDebateGrade } from "@/lib/server/debate-review-service";
+import type { SessionUser } from "@/lib/server/auth";
+import { UserError } from "@/lib/server/errors";
+import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+
+// The fixture debate's rubric has one criterion, "claim" (4 points); this course adds a second one.
+beforeAll(async () => {
+  fixture = writeFixtureCourse();
+  const course = loadCourse(fixture.dir);
+  const debate = course.moduleFiles[0].debateFiles[0];
+  debate.rubric.push({ id: "evidence", criterion: "Evidence", description: "Specific.", maxPoints: 6 });
+  await syncCourse(db, course);
+});
+
+const submission = (promptId = fixture.debateId) => ({
+  promptId,
+  position: "for",
+  claim: "Tests are good because they catch regressions early.",
+  evidence: [{ ref: `source:${fixture.sourceId}`, note: "The source shows a regression caught by a test." }],
+  rebuttal: "Some say tests slow teams down; the time they save in debugging outweighs that.",
+});
+
+const window = () => ({ opensAt: new Date(Date.now() - 86_400_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString(), maxAttemptsOverride: null, latePolicy: "ACCEPT" as const });
+
+/** An instructor's class with the debate assigned (directly, or through its module) and `students` members. */
+async function classWithDebate(students = 2, via: "DEBATE" | "MODULE" = "DEBATE") {
+  const instructor = await createUser("INSTRUCTOR");
+  const { id: classId, joinCode } = await createClass(instructor, { name: "Seminar", term: "Spring", joinCodeDays: null });
+  await createAssignment(instructor, classId, { kind: via, targetId: via === "DEBATE" ? fixture.debateId : `${fixture.id}-m1`, ...window() });
+  const members: SessionUser[] = [];
+  for (let i = 0; i < students; i++) {
+    const student = await createUser();
+    await db.user.update({ where: { id: student.id }, data: { name: `Student ${String.fromCharCode(65 + i)}` } });
+    await joinClass(student, joinCode);
+    members.push({ ...student, name: `Student ${String.fromCharCode(65 + i)}` });
+  }
+  return { instructor, classId, members };
+}
+
+async function responseIdOf(student: SessionUser) {
+  return (await db.debateResponse.findUniqueOrThrow({ where: { userId_promptId: { userId: student.id, promptId: fixture.debateId } }, select: { id: true } })).id;
+}
+
+const errorOf = (promise: Promise<unknown>) => promise.then(() => { throw new Error("expected a UserError"); }, (e: unknown) => e as UserError);
+
+describe("classDebateResponses", () => {
+  it("lists the submitted responses of current members, with names and grades, and who has not submitted", async () => {
+    const { instructor, classId, members: [a, b, c] } = await classWithDebate(3);
+    await submitDebate(a, submission());
+    await saveDebateDraft(b, { promptId: fixture.debateId, position: "against", claim: "My unfinished secret draft", evidence: [], rebuttal: "" });
+    const outsider = await createUser();
+    await submitDebate(outsider, submission());
+
+    const review = await classDebateResponses(instructor, classId, fixture.debateId);
+    expect(review.prompt.definition.rubric.map((r) => r.id)).toEqual(["claim", "evidence"]);
+    expect(review.responses).toHaveLength(1);
+    expect(review.responses[0]).toMatchObject({ position: "for", claim: submission().claim, rebuttal: submission().rebuttal, late: false, grade: null, user: { id: a.id, name: "Student A" } });
+    expect(review.responses[0].evidence).toEqual(submission().evidence);
+    expect(review.labels[`source:${fixture.sourceId}`]).toContain("A. Author");
+    expect(review.notSubmitted.map((m) => m.id)).toEqual([b.id, c.id]);
+    expect(review.notSubmitted[0].draftSavedAt).toBeInstanceOf(Date);
+    expect(review.notSubmitted[1].draftSavedAt).toBeNull();
+    expect(JSON.stringify(review)).not.toContain("My unfinished secret draft");
+    expect(JSON.stringify(review)).not.toContain(outsider.id);
+    expect(review).toMatchObject({ submittedCount: 1, gradedCount: 0 });
+  });
+
+  it("leaves out removed members and students of other classes", async () => {
+    const { instructor, classId, members: [a, b] } = await classWithDebate(2);
+    const other = await classWithDebate(1);
+    await submitDebate(a, submission());
+    await submitDebate(b, submission());
+    await submitDebate(other.members[0], submission());
+    await removeMember(instructor, classId, b.id);
+    const review = await classDebateResponses(instructor, classId, fixture.debateId);
+    expect(review.responses.map((r) => r.user.id)).toEqual([a.id]);
+    expect(review.notSubmitted).toEqual([]);
+  });
+
+  it("works when the debate is assigned through its module", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1, "MODULE");
+    await submitDebate(a, submission());
+    expect((await classDebateResponses(instructor, classId, fixture.debateId)).responses).toHaveLength(1);
+  });
+
+  it("is not found for another instructor's class, a prompt not assigned to the class, or a student", async () => {
+    const { classId, members: [a] } = await classWithDebate(1);
+    const otherInstructor = await createUser("INSTRUCTOR");
+    expect((await errorOf(classDebateResponses(otherInstructor, classId, fixture.debateId))).code).toBe("NOT_FOUND");
+    const unassigned = await classWithDebate(0);
+    await db.assignment.deleteMany({ where: { classId: unassigned.classId } });
+    expect((await errorOf(classDebateResponses(unassigned.instructor, unassigned.classId, fixture.debateId))).code).toBe("NOT_FOUND");
+    expect((await errorOf(classDebateResponses(unassigned.instructor, unassigned.classId, "no-such-prompt"))).code).toBe("NOT_FOUND");
+    expect((await errorOf(classDebateResponses(a, classId, fixture.debateId))).code).toBe("FORBIDDEN");
+  });
+
+  it("pages through the responses", async () => {
+    const { instructor, classId, members } = await classWithDebate(3);
+    for (const m of members) await submitDebate(m, submission());
+    const first = await classDebateResponses(instructor, classId, fixture.debateId, { page: 0, pageSize: 2 });
+    const second = await classDebateResponses(instructor, classId, fixture.debateId, { page: 1, pageSize: 2 });
+    expect(first.responses.map((r) => r.user.name)).toEqual(["Student A", "Student B"]);
+    expect(second.responses.map((r) => r.user.name)).toEqual(["Student C"]);
+    expect(first.submittedCount).toBe(3);
+  });
+});
+
+describe("gradeDebateResponse", () => {
+  it("stores the scores with the total computed on the server, and the student sees them", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    expect(await myDebateGrade(a, fixture.debateId)).toBeNull();
+
+    const saved = await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 3, evidence: 5 }, feedback: "  Strong claim; <b>cite</b> a second source.  " });
+    expect(saved).toMatchObject({ totalPoints: 8, maxPoints: 10, scores: { claim: 3, evidence: 5 }, feedback: "Strong claim; <b>cite</b> a second source." });
+    const row = await db.debateGrade.findUniqueOrThrow({ where: { responseId } });
+    expect(row).toMatchObject({ graderId: instructor.id, totalPoints: 8, maxPoints: 10, scores: { claim: 3, evidence: 5 } });
+
+    const seen = await myDebateGrade(a, fixture.debateId);
+    expect(seen).toMatchObject({ totalPoints: 8, maxPoints: 10, feedback: "Strong claim; <b>cite</b> a second source." });
+    expect(seen!.criteria).toEqual([
+      { id: "claim", criterion: "Claim", maxPoints: 4, points: 3 },
+      { id: "evidence", criterion: "Evidence", maxPoints: 6, points: 5 },
+    ]);
+    const review = await classDebateResponses(instructor, classId, fixture.debateId);
+    expect(review.responses[0].grade).toMatchObject({ totalPoints: 8, feedback: "Strong claim; <b>cite</b> a second source." });
+    expect(review.gradedCount).toBe(1);
+  });
+
+  it("re-grading replaces the grade, with the new time and grader", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    const first = await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 1, evidence: 1 }, feedback: "First pass." });
+    // The grader recorded is whoever saved last: simulate an earlier grade by someone else.
+    const colleague = await createUser("INSTRUCTOR");
+    await db.debateGrade.update({ where: { responseId }, data: { graderId: colleague.id, gradedAt: new Date(Date.now() - 60_000) } });
+    const second = await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "" });
+    expect(new Date(second.gradedAt).getTime()).toBeGreaterThanOrEqual(new Date(first.gradedAt).getTime());
+    expect(await db.debateGrade.count({ where: { responseId } })).toBe(1);
+    const row = await db.debateGrade.findUniqueOrThrow({ where: { responseId } });
+    expect(row).toMatchObject({ graderId: instructor.id, totalPoints: 10, scores: { claim: 4, evidence: 6 }, feedback: "" });
+    expect(row.gradedAt.getTime()).toBeGreaterThan(Date.now() - 30_000);
+    expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ totalPoints: 10, feedback: "" });
+  });
+
+  it("refuses scores that do not fit the rubric with a clear message, writing nothing", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    const cases: [Record<string, number>, string, RegExp][] = [
+      [{ claim: 3 }, "scores.evidence", /Give “Evidence” a score from 0 to 6/],
+      [{ claim: 5, evidence: 2 }, "scores.claim", /“Claim” is out of 4/],
+      [{ claim: 2, evidence: 2, style: 1 }, "scores.style", /“style” is not a criterion of this rubric/],
+      [{ claim: -1, evidence: 2 }, "scores.claim", /cannot be negative/],
+      [{ claim: 2.5, evidence: 2 }, "scores.claim", /whole points/],
+    ];
+    for (const [scores, field, message] of cases) {
+      const error = await errorOf(gradeDebateResponse(instructor, { classId, responseId, scores, feedback: "x" }));
+      expect(error, JSON.stringify(scores)).toBeInstanceOf(UserError);
+      expect(error.code).toBe("INVALID");
+      expect(error.message).toMatch(/do not fit the rubric/);
+      expect(error.fieldErrors?.[field]?.join(" ")).toMatch(message);
+    }
+    expect(await db.debateGrade.count({ where: { responseId } })).toBe(0);
+
+    // A refused re-grade leaves the earlier grade as it was.
+    await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 2, evidence: 3 }, feedback: "Kept." });
+    await errorOf(gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 9, evidence: 3 }, feedback: "Lost." }));
+    expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId } })).toMatchObject({ totalPoints: 5, feedback: "Kept." });
+  });
+
+  it("the request schema refuses feedback over 5000 characters and non-numeric scores", () => {
+    const responseId = "00000000-0000-4000-8000-000000000000";
+    const long = debateGradeSchema.safeParse({ responseId, scores: { claim: 1 }, feedback: "x".repeat(5001) });
+    expect(long.success).toBe(false);
+    expect(long.error!.issues[0].message).toMatch(/under 5000 characters/);
+    expect(debateGradeSchema.safeParse({ responseId, scores: { claim: "3" }, feedback: "" }).success).toBe(false);
+    expect(debateGradeSchema.safeParse({ responseId, scores: { claim: 3 }, feedback: "", totalPoints: 99 }).success).toBe(false);
+    expect(debateGradeSchema.safeParse({ responseId, scores: { claim: 3 } }).data?.feedback).toBe("");
+  });
+
+  it("a draft cannot be graded", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    await saveDebateDraft(a, { promptId: fixture.debateId, position: "for", claim: "Draft", evidence: [], rebuttal: "" });
+    const responseId = await responseIdOf(a);
+    const error = await errorOf(gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 1, evidence: 1 }, feedback: "" }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/still a draft/);
+    expect(await db.debateGrade.count({ where: { responseId } })).toBe(0);
+  });
+
+  it("only the class's instructor can grade: not another instructor, not a student, not for a non-member", async () => {
+    const { instructor, classId, members: [a, b] } = await classWithDebate(2);
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    const input = { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "" };
+
+    const otherInstructor = await createUser("INSTRUCTOR");
+    expect((await errorOf(gradeDebateResponse(otherInstructor, input))).code).toBe("NOT_FOUND");
+    // Another instructor's own class does not make this class's response theirs.
+    const other = await classWithDebate(0);
+    expect((await errorOf(gradeDebateResponse(other.instructor, { ...input, classId: other.classId }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(gradeDebateResponse(a, input))).code).toBe("FORBIDDEN");
+    expect((await errorOf(gradeDebateResponse({ ...b, role: "STUDENT" }, input))).code).toBe("FORBIDDEN");
+
+    // A student outside the class, or one removed from it, is not gradable through this class.
+    const outsider = await createUser();
+    await submitDebate(outsider, submission());
+    expect((await errorOf(gradeDebateResponse(instructor, { ...input, responseId: await responseIdOf(outsider) }))).code).toBe("NOT_FOUND");
+    await removeMember(instructor, classId, a.id);
+    expect((await errorOf(gradeDebateResponse(instructor, input))).code).toBe("NOT_FOUND");
+    expect(await db.debateGrade.count({ where: { responseId } })).toBe(0);
+    expect(await myDebateGrade(a, fixture.debateId)).toBeNull();
+  });
+
+  it("concurrent first grades of one response leave exactly one grade", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    const results = await Promise.all([1, 2, 3].map((claim) => gradeDebateResponse(instructor, { classId, responseId, scores: { claim, evidence: 0 }, feedback: `v${claim}` })));
+    expect(results).toHaveLength(3);
+    expect(await db.debateGrade.count({ where: { responseId } })).toBe(1);
+  });
+});
