@@ -33,5 +33,14 @@ if (pages) {
   for (const r of pages.results) lines.push(`| ${r.name} | ${r.medianMs} | ${r.p95Ms} | ${r.queries === null || Number.isNaN(r.queries) ? "—" : r.queries} |`);
   lines.push("", "The query count does not depend on the number of students or items: aggregation happens in SQL.", "");
 }
+const lighthouse = read("lighthouse.json");
+if (lighthouse) {
+  lines.push(`## Lighthouse (${lighthouse.date.slice(0, 10)}), signed in as a student, Debian's Chromium, default mobile throttling`, "");
+  lines.push("| page | accessibility | performance | FCP ms | LCP ms | TBT ms | CLS | targets (a11y 100, perf ≥ 90) |", "|---|---|---|---|---|---|---|---|");
+  for (const [name, r] of Object.entries(lighthouse.results) as [string, { accessibility: number; performance: number; metrics: { fcpMs: number; lcpMs: number; tbtMs: number; cls: number } }][]) {
+    lines.push(`| ${name} (\`${lighthouse.pages[name]}\`) | ${r.accessibility} | ${r.performance} | ${r.metrics.fcpMs} | ${r.metrics.lcpMs} | ${r.metrics.tbtMs} | ${r.metrics.cls} | ${verdict(r.accessibility === 100 && r.performance >= 90)} |`);
+  }
+  lines.push("");
+}
 writeFileSync(path.join(root, "docs", "performance.md"), lines.join("\n"));
 console.log("wrote docs/performance.md");

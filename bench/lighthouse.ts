@@ -1,0 +1,51 @@
+// Lighthouse (accessibility and performance) on a lesson page and a quiz page, signed in as a student,
+// with Debian's Chromium, against a production build. Writes bench/results/lighthouse.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { startDatabase, projectRoot } from "../scripts/lib/database.ts";
+import { prepareDatabase } from "../scripts/lib/prepare.ts";
+import { ensureBuild, startAppServer } from "../scripts/lib/app-server.ts";
+
+process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789-0123456789";
+const database = await startDatabase({ dataDirName: "bench-postgres", quiet: true });
+const url = await database.createDatabase("caravan_lighthouse", { recreate: true });
+await prepareDatabase(url, { demoAccounts: false, log: () => {} });
+const sql = new pg.Pool({ connectionString: url, max: 2 });
+const { rows: [user] } = await sql.query(`INSERT INTO "User" (id, email, name, "passwordHash", role) VALUES (gen_random_uuid(), 'lighthouse@caravan.test', 'Lighthouse', 'x', 'STUDENT') RETURNING id, email, name`);
+const token = await encode({ secret: process.env.NEXTAUTH_SECRET, token: { sub: user.id, uid: user.id, role: "STUDENT", email: user.email, name: user.name } });
+ensureBuild(() => {});
+const app = await startAppServer({ databaseUrl: url, quiet: true });
+const pages = {
+  lesson: "/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road",
+  quiz: "/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz",
+};
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const results: Record<string, { accessibility: number; performance: number; metrics: Record<string, number> }> = {};
+try {
+  for (const [name, pagePath] of Object.entries(pages)) {
+    const run = await lighthouse(app.url + pagePath, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["accessibility", "performance"], extraHeaders: { Cookie: `next-auth.session-token=${token}` } });
+    const lhr = run!.lhr;
+    const metric = (id: string) => Math.round(Number(lhr.audits[id]?.numericValue ?? NaN));
+    results[name] = {
+      accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
+      performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
+      metrics: { fcpMs: metric("first-contentful-paint"), lcpMs: metric("largest-contentful-paint"), tbtMs: metric("total-blocking-time"), cls: Number(lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN) },
+    };
+    console.log(name, results[name]);
+  }
+} finally {
+  await chrome.kill();
+  await app.stop();
+  await sql.end();
+  await database.stop();
+}
+mkdirSync(path.join(projectRoot, "bench", "results"), { recursive: true });
+writeFileSync(path.join(projectRoot, "bench", "results", "lighthouse.json"), JSON.stringify({ benchmark: "lighthouse", date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model }, pages, results }, null, 2) + "\n");
