@@ -7,7 +7,7 @@ import { fieldErrorsOf, failure } from "./action";
 import { getSessionUser, type Role, type SessionUser } from "./auth";
 import { httpStatus, type UserErrorCode } from "./errors";
 
-const MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 function json(status: number, body: unknown) {
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -18,10 +18,10 @@ function errorResponse(code: string, message: string, fieldErrors?: Record<strin
   return json(status, { error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } });
 }
 
-async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; message: string; status: number }> {
+async function readJson(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; message: string; status: number }> {
   if (request.method === "GET" || request.method === "HEAD") return { ok: true, value: undefined };
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, status: 413, message: "The request is too large." };
+  if (Buffer.byteLength(text) > maxBytes) return { ok: false, status: 413, message: "The request is too large." };
   if (text.trim() === "") return { ok: true, value: {} };
   // JSON only: a cross-site HTML form cannot send it without a CORS preflight.
   const type = request.headers.get("content-type") ?? "";
@@ -48,7 +48,7 @@ function sameOrigin(request: Request): boolean {
 
 export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
   request: Request,
-  options: { params: P; rawParams: unknown; body?: B; role?: Role; status?: number },
+  options: { params: P; rawParams: unknown; body?: B; role?: Role; status?: number; maxBodyBytes?: number },
   handler: (input: { params: z.infer<P>; body: z.infer<B> }, user: SessionUser) => Promise<T>,
 ): Promise<NextResponse> {
   try {
@@ -59,7 +59,7 @@ export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
     const user = await getSessionUser();
     if (!user) return errorResponse("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
     if (options.role && user.role !== options.role) return errorResponse("FORBIDDEN", "Your account does not have permission to do that.");
-    const raw = await readJson(request);
+    const raw = await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     if (!raw.ok) return json(raw.status, { error: { code: "INVALID", message: raw.message } });
     let body: unknown = undefined;
     if (options.body) {

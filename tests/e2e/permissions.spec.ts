@@ -44,6 +44,8 @@ const entries: Entry[] = [
   { pattern: "/instructor/classes/[classId]/students/[studentId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/students/${i.ownerId}`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/debates/[promptId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/debates/normative-vs-material`, expect: classInstructorPage },
 
+  { pattern: "/instructor/import", method: "GET", url: () => "/instructor/import", expect: instructorsPage },
+  { pattern: "/instructor/import/[draftId]", method: "GET", url: (i) => `/instructor/import/${i.draftId}`, expect: { anonymous: "signin", owner: 404, otherStudent: 404, instructor: 404, otherInstructor: 404 } },
   { pattern: "/api/health", method: "GET", url: () => "/api/health", expect: allow() },
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: () => "/api/auth/session", expect: allow() },
   { pattern: "/api/quizzes/[quizId]/attempts", method: "POST", url: () => "/api/quizzes/austin-pragmatic-diplomacy-quiz/attempts", expect: signedInApi() },
@@ -61,6 +63,9 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/classes/[classId]/join-code", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/join-code`, expect: allow(405) },
   // The owner's response is a draft, so even the class's instructor cannot grade it yet (409).
   { pattern: "/api/instructor/classes/[classId]/debate-grades", method: "PUT", url: (i) => `/api/instructor/classes/${i.classId}/debate-grades`, body: (i) => ({ responseId: i.responseId, scores: {}, feedback: "" }), expect: classInstructorApi(409) },
+  { pattern: "/api/instructor/drafts", method: "POST", url: () => "/api/instructor/drafts", body: () => ({ text: "" }), expect: instructorsApi(400) },
+  { pattern: "/api/instructor/drafts/[draftId]/questions/[questionId]", method: "PUT", url: (i) => `/api/instructor/drafts/${i.draftId}/questions/q1`, body: () => ({ action: "accept" }), expect: instructorsApi(404) },
+  { pattern: "/api/instructor/drafts/[draftId]/publish", method: "POST", url: (i) => `/api/instructor/drafts/${i.draftId}/publish`, expect: instructorsApi(404) },
   { pattern: "/api/instructor/classes/[classId]/gradebook.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/gradebook.csv`, expect: classInstructorApi(200) },
 ];
 

@@ -1,0 +1,367 @@
+// Turns plain text, Markdown or HTML into one shape: metadata (title, author, date, outlet) and a list
+// of headings and paragraphs. HTML is reduced to its text: scripts, styles, frames, forms, navigation and
+// every attribute (event handlers, javascript: links) are dropped, so nothing executable survives.
+import matter from "gray-matter";
+import { parse as parseHtmlDocument, type HTMLElement, type Node as HtmlNode } from "node-html-parser";
+import { parseDateText } from "./dates";
+import type { ImportFormat } from "./input";
+import { escapeMarkdown, markdownInlineToText, squash } from "./text";
+
+export type DocBlock =
+  | { kind: "heading"; level: number; text: string }
+  // `markdown` goes into the lesson body; `lines` are the plain-text units read for sentences (one per
+  // paragraph, one per list item; none for code).
+  | { kind: "paragraph"; markdown: string; lines: string[] };
+
+export type ParsedDocument = {
+  format: ImportFormat;
+  title: string | null;
+  author: string | null;
+  date: string | null;
+  outlet: string | null;
+  blocks: DocBlock[];
+  notes: string[];
+};
+
+type Metadata = Pick<ParsedDocument, "title" | "author" | "date" | "outlet">;
+
+const paragraph = (text: string): DocBlock => ({ kind: "paragraph", markdown: escapeMarkdown(text), lines: [squash(text)] });
+
+function cleanAuthor(name: string): string | null {
+  const clean = squash(name).replace(/^(?:by|written by|author:?)\s+/i, "").replace(/[\s,;:.|·•–—-]+$/, "");
+  const words = clean.split(" ");
+  if (clean.length < 3 || clean.length > 100 || words.length > 10) return null;
+  if (!/^\p{Lu}/u.test(clean) || /https?:|www\./i.test(clean)) return null;
+  return clean;
+}
+
+/** Reads a byline or dateline ("By Anna Keller", "Published 14 March 2023", "By A. B, 2 June 2021"). */
+export function readMetadataLine(line: string): { author?: string; date?: string } | null {
+  const text = squash(line.replace(/^[*_]+|[*_]+$/g, ""));
+  if (!text || text.length > 160) return null;
+  const byline = /^(?:by|written by|author\s*:)\s+(.+)$/i.exec(text);
+  if (byline) {
+    const [namePart, ...rest] = byline[1].split(/\s*(?:[|·•]|\s[–—-]\s)\s*|,\s+(?=(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|published|updated|posted))/i);
+    const author = cleanAuthor(namePart);
+    if (!author) return null;
+    const datePart = rest.join(" ").replace(/^(?:published|posted|updated)(?:\s+on)?\s*:?\s*/i, "");
+    const date = datePart ? parseDateText(datePart) : null;
+    return date ? { author, date } : { author };
+  }
+  const dated = /^(?:published|posted|updated|date|first published|last updated|dated)(?:\s+on)?\s*:?\s*(.+)$/i.exec(text);
+  const date = parseDateText(dated ? dated[1] : text);
+  return date ? { date } : null;
+}
+
+/** Consumes bylines and datelines among the first few paragraphs (before the first heading). */
+function takeMetadataBlocks(blocks: DocBlock[], meta: Metadata): DocBlock[] {
+  const kept: DocBlock[] = [];
+  let checked = 0;
+  let open = true;
+  for (const block of blocks) {
+    if (open && block.kind === "paragraph" && block.lines.length === 1 && checked < 4) {
+      checked++;
+      const found = readMetadataLine(block.lines[0]);
+      if (found) {
+        meta.author ??= found.author ?? null;
+        meta.date ??= found.date ?? null;
+        continue;
+      }
+    }
+    if (block.kind === "heading") open = false;
+    kept.push(block);
+  }
+  return kept;
+}
+
+function looksLikeTitle(line: string): boolean {
+  const text = squash(line);
+  return text.length > 0 && text.length <= 150 && text.split(" ").length <= 22 && !/[.,;:]$/.test(text) && /^[\p{Lu}\p{N}"“'‘]/u.test(text);
+}
+
+const listItem = /^\s*(?:[-*+•·]|\d{1,3}[.)])\s+(.*)$/;
+
+// ---------------------------------------------------------------- plain text
+
+export function parsePlainText(text: string): ParsedDocument {
+  const meta: Metadata = { title: null, author: null, date: null, outlet: null };
+  const lines = text.split("\n");
+  let index = lines.findIndex((l) => l.trim() !== "");
+  if (index >= 0 && looksLikeTitle(lines[index]) && !readMetadataLine(lines[index]) && (lines[index + 1] ?? "").trim() === "") {
+    meta.title = squash(lines[index]);
+    index++;
+  }
+  // Bylines and datelines right after the title, even without blank lines between them.
+  for (let taken = 0; index >= 0 && index < lines.length && taken < 4; index++) {
+    if (lines[index].trim() === "") continue;
+    const found = readMetadataLine(lines[index]);
+    if (!found) break;
+    meta.author ??= found.author ?? null;
+    meta.date ??= found.date ?? null;
+    taken++;
+  }
+  const rest = index >= 0 ? lines.slice(index) : [];
+
+  const groups: string[][] = [];
+  let current: string[] = [];
+  for (const line of rest) {
+    if (line.trim() === "") {
+      if (current.length) groups.push(current);
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length) groups.push(current);
+
+  let blocks: DocBlock[] = groups.map((group) => {
+    if (group.every((l) => listItem.test(l) || /^\s{2,}\S/.test(l)) && listItem.test(group[0])) {
+      const items: string[] = [];
+      for (const line of group) {
+        const item = listItem.exec(line);
+        if (item) items.push(item[1]);
+        else items[items.length - 1] += ` ${line.trim()}`;
+      }
+      return { kind: "paragraph", markdown: items.map((i) => `- ${escapeMarkdown(i)}`).join("\n"), lines: items.map(squash) };
+    }
+    return paragraph(group.join(" "));
+  });
+
+  // Short stand-alone lines without closing punctuation, followed by text, read as headings when there
+  // are at least two of them (one alone is more likely a slogan or a caption).
+  const isHeadingCandidate = (block: DocBlock, next: DocBlock | undefined) =>
+    block.kind === "paragraph" && block.lines.length === 1 && next?.kind === "paragraph" &&
+    block.lines[0].split(" ").length <= 10 && block.lines[0].length <= 80 && !/[.,;:!?"”')]$/.test(block.lines[0]) && /^[\p{Lu}\p{N}]/u.test(block.lines[0]);
+  const candidates = blocks.filter((b, i) => isHeadingCandidate(b, blocks[i + 1]));
+  if (candidates.length >= 2) {
+    blocks = blocks.map((b) => (candidates.includes(b) && b.kind === "paragraph" ? { kind: "heading", level: 2, text: b.lines[0] } : b));
+  }
+  return { format: "text", ...meta, blocks, notes: [] };
+}
+
+// ---------------------------------------------------------------- Markdown
+
+const dangerousHtml = /<(script|style|iframe|object|embed|noscript|template|svg|form)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+
+function stripRawHtml(markdown: string, notes: string[]): string {
+  let removed = 0;
+  const withoutDangerous = markdown.replace(dangerousHtml, () => {
+    removed++;
+    return "";
+  });
+  if (removed > 0) notes.push(`Removed ${removed} embedded script, style or frame element${removed === 1 ? "" : "s"} from the Markdown.`);
+  return withoutDangerous.replace(/<!--[\s\S]*?-->/g, "").replace(/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, "");
+}
+
+function frontmatterString(value: unknown): string | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value === "string" && value.trim()) return squash(value);
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value) && value.length) return value.map((v) => frontmatterString(v)).filter(Boolean).join(", ") || null;
+  return null;
+}
+
+export function parseMarkdown(text: string): ParsedDocument {
+  const notes: string[] = [];
+  const meta: Metadata = { title: null, author: null, date: null, outlet: null };
+  let content = text;
+  try {
+    const parsed = matter(text);
+    const data = parsed.data as Record<string, unknown>;
+    content = parsed.content;
+    meta.title = frontmatterString(data.title);
+    meta.author = frontmatterString(data.author ?? data.authors ?? data.byline);
+    const dateValue = frontmatterString(data.date ?? data.published ?? data.publishDate ?? data.pubDate);
+    meta.date = dateValue ? parseDateText(dateValue) : null;
+    meta.outlet = frontmatterString(data.outlet ?? data.publication ?? data.publisher ?? data.site);
+  } catch {
+    notes.push("The front matter at the top of the file is not valid YAML; it was read as text.");
+  }
+
+  const lines = stripRawHtml(content, notes).split("\n");
+  const blocks: DocBlock[] = [];
+  let buffer: string[] = [];
+  let list: string[] = [];
+  const flushParagraph = () => {
+    if (buffer.length) {
+      const markdown = buffer.map((l) => l.trim()).join("\n");
+      const plain = markdownInlineToText(buffer.join(" "));
+      if (plain) blocks.push({ kind: "paragraph", markdown, lines: [plain] });
+    }
+    buffer = [];
+  };
+  const flushList = () => {
+    if (list.length) blocks.push({ kind: "paragraph", markdown: list.map((i) => `- ${i}`).join("\n"), lines: list.map(markdownInlineToText).filter(Boolean) });
+    list = [];
+  };
+  const flush = () => {
+    flushParagraph();
+    flushList();
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const fence = /^\s*(```+|~~~+)/.exec(line);
+    if (fence) {
+      flush();
+      const code = [line];
+      for (i++; i < lines.length && !lines[i].trim().startsWith(fence[1]); i++) code.push(lines[i]);
+      code.push(fence[1]);
+      blocks.push({ kind: "paragraph", markdown: code.join("\n"), lines: [] });
+      continue;
+    }
+    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (atx) {
+      flush();
+      const textOf = markdownInlineToText(atx[2]);
+      if (textOf) blocks.push({ kind: "heading", level: atx[1].length, text: textOf });
+      continue;
+    }
+    const next = lines[i + 1] ?? "";
+    if (buffer.length === 0 && line.trim() && /^\s{0,3}(=+|-+)\s*$/.test(next) && !listItem.test(line)) {
+      flush();
+      blocks.push({ kind: "heading", level: next.trim().startsWith("=") ? 1 : 2, text: markdownInlineToText(line) });
+      i++;
+      continue;
+    }
+    if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) {
+      flush();
+      continue;
+    }
+    if (line.trim() === "") {
+      flush();
+      continue;
+    }
+    const item = listItem.exec(line);
+    if (item) {
+      flushParagraph();
+      list.push(item[1].trim());
+      continue;
+    }
+    if (list.length && /^\s{2,}\S/.test(line)) {
+      list[list.length - 1] += ` ${line.trim()}`;
+      continue;
+    }
+    flushList();
+    buffer.push(line.replace(/^\s{0,3}>\s?/, ""));
+  }
+  flush();
+
+  // The first level-1 heading before any other heading is the title.
+  const firstHeading = blocks.findIndex((b) => b.kind === "heading");
+  const head = firstHeading >= 0 ? blocks[firstHeading] : undefined;
+  let body = blocks;
+  if (head?.kind === "heading" && head.level === 1 && blocks.filter((b) => b.kind === "heading" && b.level === 1).length === 1) {
+    meta.title ??= head.text;
+    body = blocks.filter((_, i) => i !== firstHeading);
+  }
+  return { format: "markdown", ...meta, blocks: takeMetadataBlocks(body, meta), notes };
+}
+
+// ---------------------------------------------------------------- HTML
+
+const removedElements: { selector: string; label: [string, string] }[] = [
+  { selector: "script", label: ["script", "scripts"] },
+  { selector: "style", label: ["style sheet", "style sheets"] },
+  { selector: "iframe, frame, frameset, object, embed", label: ["embedded frame", "embedded frames"] },
+];
+const dropSelector = "script, style, noscript, template, iframe, frame, frameset, object, embed, svg, canvas, form, button, input, select, textarea, nav, footer, aside, link, meta, head";
+const leafBlocks = new Set(["p", "pre", "figcaption", "dt", "dd", "address", "summary", "caption", "tr"]);
+const inline = new Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label", "font"]);
+
+function metaContent(root: HTMLElement, selectors: string[]): string | null {
+  for (const selector of selectors) {
+    const value = root.querySelector(selector)?.getAttribute("content") ?? root.querySelector(selector)?.getAttribute("datetime");
+    if (value && value.trim()) return squash(value);
+  }
+  return null;
+}
+
+export function parseHtml(html: string): ParsedDocument {
+  const notes: string[] = [];
+  const root = parseHtmlDocument(html, { lowerCaseTagName: true, comment: false, blockTextElements: { script: true, style: true, noscript: true, pre: true } });
+
+  const removed = removedElements
+    .map(({ selector, label }) => ({ n: root.querySelectorAll(selector).length, label }))
+    .filter((r) => r.n > 0)
+    .map((r) => `${r.n} ${r.n === 1 ? r.label[0] : r.label[1]}`);
+  const handlers = (html.match(/<[^>]*\son[a-z]+\s*=/gi) ?? []).length;
+  if (handlers) removed.push(`${handlers} event handler${handlers === 1 ? "" : "s"}`);
+  const scriptLinks = (html.match(/\bhref\s*=\s*["']?\s*javascript:/gi) ?? []).length;
+  if (scriptLinks) removed.push(`${scriptLinks} javascript: link${scriptLinks === 1 ? "" : "s"}`);
+  if (removed.length) notes.push(`Removed from the HTML: ${removed.join(", ")}. Only the text was kept.`);
+
+  const meta: Metadata = {
+    title: null,
+    author: null,
+    date: null,
+    outlet: metaContent(root, ['meta[property="og:site_name"]', 'meta[name="application-name"]']),
+  };
+  const metaAuthor = metaContent(root, ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="dc.creator"]', 'meta[name="DC.creator"]']);
+  meta.author = metaAuthor ? cleanAuthor(metaAuthor) : null;
+  const metaDate = metaContent(root, ['meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="dcterms.date"]', 'meta[name="DC.date"]', 'meta[itemprop="datePublished"]', "time[datetime]"]);
+  meta.date = metaDate ? parseDateText(metaDate) : null;
+  const documentTitle = squash(root.querySelector("title")?.text ?? "");
+  const ogTitle = metaContent(root, ['meta[property="og:title"]']);
+
+  for (const element of root.querySelectorAll(dropSelector)) element.remove();
+  const container = root.querySelector("article") ?? root.querySelector("main") ?? root.querySelector('[role="main"]') ?? root.querySelector("body") ?? root;
+  for (const element of container.querySelectorAll('.byline, [rel~="author"], .author')) {
+    meta.author ??= cleanAuthor(element.text);
+    element.remove();
+  }
+
+  const blocks: DocBlock[] = [];
+  let inlineText = "";
+  const flushInline = () => {
+    if (squash(inlineText)) blocks.push(paragraph(inlineText));
+    inlineText = "";
+  };
+  const walk = (element: HTMLElement) => {
+    for (const child of element.childNodes as HtmlNode[]) {
+      if (child.nodeType === 3) {
+        inlineText += child.text;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as HTMLElement;
+      const tag = el.rawTagName?.toLowerCase() ?? "";
+      if (/^h[1-6]$/.test(tag)) {
+        flushInline();
+        const text = squash(el.text);
+        if (text) blocks.push({ kind: "heading", level: Number(tag[1]), text });
+      } else if (tag === "ul" || tag === "ol") {
+        flushInline();
+        const items = el.querySelectorAll("li").filter((li) => !li.querySelector("li")).map((li) => squash(li.text)).filter(Boolean);
+        if (items.length) blocks.push({ kind: "paragraph", markdown: items.map((i) => `- ${escapeMarkdown(i)}`).join("\n"), lines: items });
+      } else if (leafBlocks.has(tag)) {
+        flushInline();
+        const text = tag === "tr" ? el.querySelectorAll("td, th").map((c) => squash(c.text)).filter(Boolean).join(" — ") : el.text;
+        if (squash(text)) blocks.push(paragraph(text));
+      } else if (tag === "br") {
+        inlineText += " ";
+      } else if (inline.has(tag)) {
+        inlineText += el.text;
+      } else {
+        flushInline();
+        walk(el);
+        flushInline();
+      }
+    }
+  };
+  walk(container);
+  flushInline();
+
+  const h1 = blocks.findIndex((b) => b.kind === "heading" && b.level === 1);
+  let body = blocks;
+  if (h1 >= 0 && blocks.slice(0, h1).every((b) => b.kind === "paragraph" && b.lines.length === 1 && b.lines[0].length < 160)) {
+    meta.title = (blocks[h1] as { text: string }).text;
+    body = blocks.filter((_, i) => i !== h1);
+  }
+  meta.title ??= ogTitle ?? (documentTitle ? documentTitle.split(/\s+[|–—]\s+/)[0] : null);
+  return { format: "html", ...meta, blocks: takeMetadataBlocks(body, meta), notes };
+}
+
+export function parseDocument(text: string, format: ImportFormat): ParsedDocument {
+  if (format === "html") return parseHtml(text);
+  if (format === "markdown") return parseMarkdown(text);
+  return parsePlainText(text);
+}

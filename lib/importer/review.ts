@@ -1,0 +1,91 @@
+// An instructor's review of a draft: accept, drop, put back, or edit (and so accept) each draft question;
+// then what may be published: the lesson, and a quiz of the accepted questions only (or none).
+import { z } from "zod";
+import { questionSchema, quizSchema, type QuizFile } from "../content/schema";
+import type { ImportDraft } from "./draft";
+import type { DraftQuestion } from "./questions";
+
+export class ImportReviewError extends Error {
+  constructor(readonly reason: "not-found" | "invalid", message: string) {
+    super(message);
+  }
+}
+
+const line = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+export const reviewActionSchema = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("accept") }),
+  z.strictObject({ action: z.literal("drop") }),
+  z.strictObject({ action: z.literal("reset") }),
+  z.strictObject({
+    action: z.literal("edit"),
+    prompt: line(1000),
+    // short: every accepted answer; numeric: the number (and unit); ordering: the items in the right order.
+    accepted: z.array(line(200)).min(1, "give at least one accepted answer").max(10).optional(),
+    answer: z.number().finite().optional(),
+    unit: z.string().trim().max(40).optional(),
+    items: z.array(line(200)).min(3, "give at least three items").max(10, "give at most ten items").optional(),
+  }),
+]);
+export type ReviewAction = z.infer<typeof reviewActionSchema>;
+
+function edited(question: DraftQuestion, action: Extract<ReviewAction, { action: "edit" }>): DraftQuestion["question"] {
+  const q = question.question;
+  const candidate: Record<string, unknown> = { ...q, prompt: action.prompt };
+  if (q.type === "short") {
+    if (!action.accepted) throw new ImportReviewError("invalid", "Give at least one accepted answer.");
+    candidate.accepted = [...new Set(action.accepted)];
+  } else if (q.type === "numeric") {
+    if (action.answer === undefined) throw new ImportReviewError("invalid", "Give the number that answers the question.");
+    candidate.answer = action.answer;
+    if (action.unit !== undefined) {
+      if (action.unit) candidate.unit = action.unit;
+      else delete candidate.unit;
+    }
+  } else if (q.type === "ordering") {
+    if (!action.items) throw new ImportReviewError("invalid", "List at least three items, in the right order.");
+    candidate.items = action.items.map((text, i) => ({ id: `e${i + 1}`, text }));
+  }
+  const parsed = questionSchema.safeParse(candidate);
+  if (!parsed.success) throw new ImportReviewError("invalid", `The edited question is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".") || "question"} ${i.message}`).join("; ")}.`);
+  return parsed.data;
+}
+
+/** Returns the draft with one question reviewed; the draft given is not changed. */
+export function applyReview(draft: ImportDraft, questionId: string, action: ReviewAction): ImportDraft {
+  const index = draft.questions.findIndex((q) => q.id === questionId);
+  if (index < 0) throw new ImportReviewError("not-found", "That question is not in this draft.");
+  const current = draft.questions[index];
+  const next: DraftQuestion =
+    action.action === "accept" ? { ...current, status: "accepted" }
+    : action.action === "drop" ? { ...current, status: "dropped" }
+    : action.action === "reset" ? { ...current, status: "draft" }
+    : { ...current, status: "accepted", edited: true, question: edited(current, action) };
+  const questions = [...draft.questions];
+  questions[index] = next;
+  return { ...draft, questions };
+}
+
+export function acceptedQuestions(draft: ImportDraft): DraftQuestion[] {
+  return draft.questions.filter((q) => q.status === "accepted");
+}
+
+/** The quiz students get: the accepted questions only, or null when none was accepted (the lesson goes out without a quiz). */
+export function publishableQuiz(draft: ImportDraft, ids: { quizId?: string; lessonId?: string } = {}): QuizFile | null {
+  const accepted = acceptedQuestions(draft);
+  if (accepted.length === 0) return null;
+  const lessonId = ids.lessonId ?? draft.lesson.id;
+  const objectives = new Set(draft.lesson.objectives.map((o) => o.id));
+  return quizSchema.parse({
+    id: ids.quizId ?? draft.quiz.id,
+    title: draft.quiz.title,
+    description: draft.quiz.description,
+    lesson: lessonId,
+    settings: { maxAttempts: 3, scorePolicy: "BEST", timeLimitMinutes: null, passPercent: 70, shuffleQuestions: false },
+    questions: accepted.map((q) => ({
+      ...q.question,
+      objective: objectives.has(q.question.objective) ? q.question.objective : draft.lesson.objectives[0].id,
+      ref: { ...q.question.ref, lesson: lessonId },
+    })),
+  });
+}

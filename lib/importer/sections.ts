@@ -1,0 +1,90 @@
+// Splits the document into lesson sections: at its own headings when it has them, otherwise into groups
+// of paragraphs of a readable length. Every section gets a title whose anchor is a valid, unique id.
+import { headingAnchor } from "../content/anchors";
+import type { DocBlock } from "./parse";
+import { shorten, stableIdPattern, wordCount } from "./text";
+
+export type DraftSection = { title: string; anchor: string; blocks: number[]; words: number };
+
+/** Words a paragraph-group section aims for; a last group shorter than the minimum joins the one before. */
+export const SECTION_TARGET_WORDS = 120;
+export const SECTION_MIN_WORDS = 50;
+const MAX_TITLE_LENGTH = 70;
+
+const blockWords = (block: DocBlock) => (block.kind === "paragraph" ? wordCount(block.lines.join(" ")) : 0);
+
+function byHeadings(blocks: DocBlock[]): { title: string | null; blocks: number[] }[] {
+  const level = Math.min(...blocks.flatMap((b) => (b.kind === "heading" ? [b.level] : [])));
+  const groups: { title: string | null; blocks: number[] }[] = [];
+  blocks.forEach((block, i) => {
+    if (block.kind === "heading" && block.level === level) groups.push({ title: block.text, blocks: [] });
+    else {
+      if (groups.length === 0) groups.push({ title: null, blocks: [] });
+      groups[groups.length - 1].blocks.push(i);
+    }
+  });
+  // A heading with no text under it (before another heading) adds nothing to read.
+  return groups.filter((g) => g.blocks.some((i) => blocks[i].kind === "paragraph"));
+}
+
+function byParagraphs(blocks: DocBlock[]): { title: string | null; blocks: number[] }[] {
+  const groups: { blocks: number[]; words: number }[] = [];
+  let current: { blocks: number[]; words: number } = { blocks: [], words: 0 };
+  blocks.forEach((block, i) => {
+    current.blocks.push(i);
+    current.words += blockWords(block);
+    if (current.words >= SECTION_TARGET_WORDS) {
+      groups.push(current);
+      current = { blocks: [], words: 0 };
+    }
+  });
+  if (current.blocks.length) {
+    if (groups.length && current.words < SECTION_MIN_WORDS) {
+      const last = groups[groups.length - 1];
+      last.blocks.push(...current.blocks);
+      last.words += current.words;
+    } else groups.push(current);
+  }
+  return groups.map((g) => ({ title: null, blocks: g.blocks }));
+}
+
+/**
+ * `topicOf` names what a group of paragraphs is about (its most-mentioned key term), for the titles of
+ * sections made from paragraph groups: "Part 2: Thomas Berger".
+ */
+export function buildSections(blocks: DocBlock[], topicOf: (blockIndexes: number[], usedTopics: Set<string>) => string | undefined): DraftSection[] {
+  const hasHeadings = blocks.some((b) => b.kind === "heading");
+  const groups = hasHeadings ? byHeadings(blocks) : byParagraphs(blocks);
+  const anchors = new Set<string>();
+  const usedTopics = new Set<string>();
+  return groups.map((group, n) => {
+    let title = group.title ? shorten(group.title, MAX_TITLE_LENGTH) : null;
+    if (!title && hasHeadings && n === 0) title = "Introduction";
+    if (!title) {
+      const topic = topicOf(group.blocks, usedTopics);
+      if (topic) usedTopics.add(topic);
+      title = groups.length === 1 ? (topic ? `The text: ${topic}` : "The text") : `Part ${n + 1}${topic ? `: ${topic}` : ""}`;
+    }
+    if (!stableIdPattern.test(headingAnchor(title))) title = `Part ${n + 1}`;
+    let anchor = headingAnchor(title);
+    for (let k = 2; anchors.has(anchor); k++) {
+      title = `${title.replace(/ \(\d+\)$/, "")} (${k})`;
+      anchor = headingAnchor(title);
+    }
+    anchors.add(anchor);
+    return { title, anchor, blocks: group.blocks, words: group.blocks.reduce((sum, i) => sum + blockWords(blocks[i]), 0) };
+  });
+}
+
+/** The lesson body: each section as a "## " heading, sub-headings as "### ", then its paragraphs. */
+export function sectionsMarkdown(blocks: DocBlock[], sections: DraftSection[]): string {
+  return sections
+    .map((section) => {
+      const parts = section.blocks.map((i) => {
+        const block = blocks[i];
+        return block.kind === "heading" ? `### ${block.text.replace(/([\\`*_[\]<>#])/g, "\\$1")}` : block.markdown;
+      });
+      return [`## ${section.title}`, ...parts].join("\n\n");
+    })
+    .join("\n\n");
+}

@@ -1,0 +1,225 @@
+import "server-only";
+// Imported readings on the server: an instructor's text becomes a LessonDraft row (the draft lesson and its
+// draft questions); the instructor reviews each question; publishing writes the lesson, its source and a
+// quiz of the accepted questions into the course "Imported readings" (one module per instructor) in one
+// transaction. An instructor sees only their own drafts; anyone else's draft id is "not found".
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { contentHash } from "../content/sync";
+import { lessonSections, readingMinutes } from "../content/anchors";
+import { questionSchema } from "../content/schema";
+import { buildImportDraft, PASTED_TEXT, type ImportDraft } from "../importer/draft";
+import { ImportInputError, importFormats } from "../importer/input";
+import { applyReview, ImportReviewError, publishableQuiz, type ReviewAction } from "../importer/review";
+import { slugify } from "../importer/text";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import type { SessionUser } from "./auth";
+import { db } from "./db";
+import { notFound, UserError } from "./errors";
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export const IMPORTED_COURSE = {
+  id: "imported-readings",
+  slug: "imported-readings",
+  title: "Imported readings",
+  summary: "Readings that instructors brought in, turned into lessons and reviewed before publishing.",
+  // After the courses written as files.
+  position: 100,
+} as const;
+
+export const importTextSchema = z.strictObject({
+  fileName: z.string().trim().max(200, "The file name is too long.").optional(),
+  format: z.enum([...importFormats, "auto"]).default("auto"),
+  // Emptiness, size and binary content are checked by the importer, which says what to do about each.
+  text: z.string(),
+});
+export type ImportTextInput = z.input<typeof importTextSchema>;
+
+const draftNotFound = () => notFound("That draft");
+
+function requireInstructorUser(user: SessionUser) {
+  if (user.role !== "INSTRUCTOR") throw new UserError("FORBIDDEN", "Only instructors can import readings.");
+}
+
+/** Short instructor id for module slugs; the full id stays in the module's id. */
+export function instructorModule(user: Pick<SessionUser, "id" | "name">) {
+  return { id: `imported-${user.id}`, slug: `imported-${user.id.slice(0, 8)}`, title: `Readings imported by ${user.name}`, summary: `Readings that ${user.name} imported, reviewed and published.` };
+}
+
+export async function createImportDraft(user: SessionUser, input: ImportTextInput): Promise<{ id: string }> {
+  requireInstructorUser(user);
+  const { fileName, format, text } = importTextSchema.parse(input);
+  const id = randomUUID();
+  let draft: ImportDraft;
+  try {
+    draft = buildImportDraft(text, { fileName: fileName || PASTED_TEXT, format, lessonId: `imported-${id}` });
+  } catch (error) {
+    if (error instanceof ImportInputError) throw new UserError("INVALID", error.message, { text: [error.message] });
+    throw error;
+  }
+  await db().lessonDraft.create({
+    data: { id, instructorId: user.id, title: draft.metadata.title, fileName: draft.fileName, format: draft.format, draft: draft as unknown as Prisma.InputJsonValue },
+  });
+  return { id };
+}
+
+export async function listImportDrafts(user: SessionUser) {
+  requireInstructorUser(user);
+  return db().lessonDraft.findMany({
+    where: { instructorId: user.id },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, title: true, fileName: true, format: true, status: true, createdAt: true },
+  });
+}
+
+async function publishedLessonUrl(lessonId: string | null): Promise<string | null> {
+  if (!lessonId) return null;
+  const lesson = await db().lesson.findUnique({ where: { id: lessonId }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
+  return lesson ? `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}` : null;
+}
+
+export async function getImportDraft(user: SessionUser, draftId: string) {
+  requireInstructorUser(user);
+  if (!z.uuid().safeParse(draftId).success) throw draftNotFound();
+  const row = await db().lessonDraft.findFirst({
+    where: { id: draftId, instructorId: user.id },
+    select: { id: true, title: true, fileName: true, format: true, status: true, createdAt: true, publishedLessonId: true, draft: true },
+  });
+  if (!row) throw draftNotFound();
+  return { ...row, draft: row.draft as unknown as ImportDraft, lessonUrl: await publishedLessonUrl(row.publishedLessonId) };
+}
+
+/** Locks the instructor's draft row for the rest of the transaction, so reviews and publishing never interleave. */
+async function lockDraft(tx: Tx, user: SessionUser, draftId: string) {
+  if (!z.uuid().safeParse(draftId).success) throw draftNotFound();
+  const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "LessonDraft" WHERE "id" = ${draftId}::uuid AND "instructorId" = ${user.id}::uuid FOR UPDATE`;
+  if (!row) throw draftNotFound();
+  const draft = await tx.lessonDraft.findUniqueOrThrow({ where: { id: draftId }, select: { status: true, draft: true } });
+  if (draft.status === "PUBLISHED") throw new UserError("CONFLICT", "This draft is already published. Import the reading again to make a new draft.");
+  return draft.draft as unknown as ImportDraft;
+}
+
+export async function reviewImportQuestion(user: SessionUser, draftId: string, questionId: string, action: ReviewAction) {
+  requireInstructorUser(user);
+  return db().$transaction(async (tx: Tx) => {
+    const draft = await lockDraft(tx, user, draftId);
+    let reviewed: ImportDraft;
+    try {
+      reviewed = applyReview(draft, questionId, action);
+    } catch (error) {
+      if (error instanceof ImportReviewError) throw error.reason === "not-found" ? notFound("That question") : new UserError("INVALID", error.message);
+      throw error;
+    }
+    await tx.lessonDraft.update({ where: { id: draftId }, data: { draft: reviewed as unknown as Prisma.InputJsonValue } });
+    const question = reviewed.questions.find((q) => q.id === questionId)!;
+    return { id: question.id, status: question.status, edited: question.edited };
+  });
+}
+
+async function uniqueLessonSlug(tx: Tx, moduleId: string, base: string): Promise<string> {
+  const taken = new Set((await tx.lesson.findMany({ where: { moduleId }, select: { slug: true } })).map((l) => l.slug));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/**
+ * Publishes the lesson with a quiz of the accepted questions (no quiz when none was accepted); the draft
+ * questions still unreviewed or dropped are left out. Everything happens in one transaction.
+ */
+export async function publishImportDraft(user: SessionUser, draftId: string) {
+  requireInstructorUser(user);
+  return db().$transaction(
+    async (tx: Tx) => {
+      const draft = await lockDraft(tx, user, draftId);
+      const lessonId = draft.lesson.id;
+      const quiz = publishableQuiz(draft);
+
+      // The course and the instructor's module: created on first use, never duplicated by concurrent publishes.
+      await tx.course.createMany({ data: [{ ...IMPORTED_COURSE }], skipDuplicates: true });
+      await tx.course.updateMany({ where: { id: IMPORTED_COURSE.id, retiredAt: { not: null } }, data: { retiredAt: null } });
+      const mod = instructorModule(user);
+      const slugTaken = await tx.module.findFirst({ where: { courseId: IMPORTED_COURSE.id, slug: mod.slug, id: { not: mod.id } }, select: { id: true } });
+      const position = await tx.module.count({ where: { courseId: IMPORTED_COURSE.id } });
+      await tx.module.createMany({ data: [{ ...mod, slug: slugTaken ? `imported-${user.id}` : mod.slug, courseId: IMPORTED_COURSE.id, position }], skipDuplicates: true });
+      // One publish at a time per module, so lesson slugs and positions stay unique.
+      await tx.$queryRaw`SELECT "id" FROM "Module" WHERE "id" = ${mod.id} FOR UPDATE`;
+      const moduleRow = await tx.module.update({ where: { id: mod.id }, data: { retiredAt: null }, select: { id: true, slug: true } });
+
+      await tx.source.create({
+        data: {
+          id: draft.source.id,
+          courseId: IMPORTED_COURSE.id,
+          title: draft.source.title,
+          author: draft.source.author,
+          outlet: draft.source.outlet,
+          published: draft.source.published,
+          kind: draft.source.kind,
+          url: draft.source.url ?? null,
+          sections: draft.source.sections,
+        },
+      });
+      const slug = await uniqueLessonSlug(tx, moduleRow.id, slugify(draft.metadata.title) || "imported-reading");
+      const lessonCount = await tx.lesson.count({ where: { moduleId: moduleRow.id } });
+      const { lesson } = draft;
+      await tx.lesson.create({
+        data: {
+          id: lessonId,
+          moduleId: moduleRow.id,
+          slug,
+          title: lesson.title,
+          summary: lesson.summary,
+          position: lessonCount,
+          readingMinutes: readingMinutes(draft.body),
+          body: draft.body,
+          // The same shape the content sync writes (lib/content/sync.ts).
+          meta: {
+            textKind: lesson.textKind ?? null,
+            thesis: lesson.thesis ?? null,
+            objectives: lesson.objectives,
+            keyTerms: lesson.keyTerms,
+            events: lesson.events,
+            citations: lesson.citations,
+            sectionCitations: lesson.sectionCitations,
+            sections: lessonSections(draft.body),
+          } as Prisma.InputJsonValue,
+        },
+      });
+
+      if (quiz) {
+        const quizCount = await tx.quiz.count({ where: { moduleId: moduleRow.id } });
+        await tx.quiz.create({
+          data: {
+            id: quiz.id,
+            moduleId: moduleRow.id,
+            lessonId,
+            slug: `${slug}-quiz`,
+            title: quiz.title,
+            description: quiz.description,
+            position: quizCount,
+            maxAttempts: quiz.settings.maxAttempts,
+            scorePolicy: quiz.settings.scorePolicy,
+            timeLimitMinutes: quiz.settings.timeLimitMinutes,
+            passPercent: quiz.settings.passPercent,
+            shuffleQuestions: quiz.settings.shuffleQuestions,
+            drawCount: null,
+            bankQuizIds: [],
+          },
+        });
+        for (const [position, raw] of quiz.questions.entries()) {
+          const question = questionSchema.parse(raw);
+          await tx.quizQuestion.create({ data: { id: question.id, quizId: quiz.id, position, currentVersion: 1 } });
+          await tx.questionVersion.create({
+            data: { questionId: question.id, version: 1, contentHash: contentHash(question), type: question.type, prompt: question.prompt, points: question.points, definition: question as object },
+          });
+        }
+      }
+
+      await tx.lessonDraft.update({ where: { id: draftId }, data: { status: "PUBLISHED", publishedLessonId: lessonId } });
+      const url = `/courses/${IMPORTED_COURSE.slug}/${moduleRow.slug}/lessons/${slug}`;
+      return { lessonId, url, questions: quiz?.questions.length ?? 0 };
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,142 @@
+// An instructor imports a reading in the browser, reviews the draft questions, publishes, and the lesson
+// appears at its student URL with only the accepted question; bad input and other users get nothing.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { test, expect, createUser, login, count } from "./support";
+
+const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, "../fixtures/import", name), "utf8");
+
+test("an instructor pastes a reading, accepts a question, publishes, and students see the lesson with that question only", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const context = await browser.newContext({ baseURL });
+  await login(context, teacher, baseURL!);
+  const page = await context.newPage();
+
+  await page.goto("/instructor");
+  await page.getByRole("link", { name: "Import a reading" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import a reading" })).toBeVisible();
+  await expect(page.getByText("No imports yet.")).toBeVisible();
+  await page.getByLabel("Or paste the text").fill(fixture("harbour-article.txt"));
+  await page.getByRole("button", { name: "Import and draft the lesson" }).click();
+
+  await page.waitForURL(/\/instructor\/import\/[0-9a-f-]{36}$/);
+  const draftId = page.url().split("/").at(-1)!;
+  await expect(page.getByRole("heading", { level: 1, name: "Rebuilding the Riverside: How Linz Reinvented Its Harbour" })).toBeVisible();
+  await expect(page.getByText("Anna Keller")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dated events (5)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Figures (6)" })).toBeVisible();
+  await expect(page.getByText("Thomas Berger ×2")).toBeVisible();
+  await expect(page.getByText(/0 accepted · 0 dropped · 11 not reviewed yet/)).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "LessonDraft" WHERE id = $1 AND "instructorId" = $2 AND status = 'DRAFT'`, [draftId, teacher.id])).toBe(1);
+
+  // Accept the figure question, drop the first cloze, edit another cloze's prompt (which accepts it), then put that one back.
+  const numeric = page.locator("li.card", { hasText: "The first phase cost _____ million euros" });
+  await expect(numeric.getByText("From this sentence")).toBeVisible();
+  await numeric.getByRole("button", { name: "Accept" }).click();
+  await expect(numeric.getByText("Accepted", { exact: true })).toBeVisible();
+
+  const cloze = page.locator("li.card", { hasText: "harbour of _____ was a place" });
+  await cloze.getByRole("button", { name: "Drop" }).click();
+  await expect(cloze.getByText("Dropped", { exact: true })).toBeVisible();
+
+  // The edit changes the prompt, so the card is found again by its heading ("Question N").
+  const personHeading = (await page.locator("li.card", { hasText: "when the mayor, _____, asked" }).locator("h3").textContent())!;
+  const person = page.locator("li.card").filter({ has: page.getByRole("heading", { name: personHeading, exact: true }) });
+  await person.getByRole("button", { name: "Edit" }).click();
+  await person.getByLabel("Prompt").fill("Who was the mayor of Linz who asked for a plan for the waterfront?");
+  await person.getByRole("button", { name: "Save and accept" }).click();
+  await expect(person.getByText("edited")).toBeVisible();
+  await person.getByRole("button", { name: "Back to draft" }).click();
+  await expect(person.getByText("Draft — not reviewed")).toBeVisible();
+  await expect(page.getByText(/1 accepted · 1 dropped · 9 not reviewed yet/)).toBeVisible();
+
+  await expect(page.getByText(/with a quiz of the 1 accepted question\b/)).toBeVisible();
+  await page.getByRole("button", { name: "Publish the lesson and its quiz" }).click();
+  await expect(page.getByText("Published", { exact: true })).toBeVisible();
+  const lessonLink = page.getByRole("link", { name: "Open the lesson as students see it" }).or(page.getByRole("link", { name: "open the lesson" }));
+  const lessonUrl = await lessonLink.first().getAttribute("href");
+  expect(lessonUrl).toMatch(/^\/courses\/imported-readings\/imported-[0-9a-f]{8}\/lessons\/rebuilding-the-riverside-how-linz-reinvented-its-harbour$/);
+  expect(await count(sql, `SELECT count(*) FROM "LessonDraft" WHERE id = $1 AND status = 'PUBLISHED' AND "publishedLessonId" IS NOT NULL`, [draftId])).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "QuizQuestion" q JOIN "Quiz" z ON z.id = q."quizId" WHERE z."lessonId" = $1`, [`imported-${draftId}`])).toBe(1);
+
+  // A student reads it at its student URL and gets only the accepted question.
+  const student = await createUser(sql);
+  const studentContext = await browser.newContext({ baseURL });
+  await login(studentContext, student, baseURL!);
+  const sp = await studentContext.newPage();
+  await sp.goto("/courses/imported-readings");
+  await sp.getByRole("link", { name: `Readings imported by ${teacher.name}` }).click();
+  await sp.getByRole("link", { name: /Rebuilding the Riverside: How Linz Reinvented Its Harbour/ }).first().click();
+  await expect(sp).toHaveURL(new RegExp(`${lessonUrl}$`));
+  await expect(sp.getByRole("heading", { level: 1, name: "Rebuilding the Riverside: How Linz Reinvented Its Harbour" })).toBeVisible();
+  await expect(sp.getByText("Anna Keller").first()).toBeVisible();
+  await expect(sp.getByRole("heading", { name: "Part 1: Thomas Berger" })).toBeVisible();
+  await expect(sp.getByText("Dates in this lesson")).toBeVisible();
+  await sp.getByRole("link", { name: /Take the quiz/ }).click();
+  await sp.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(sp.getByText(/The first phase cost _____ million euros/)).toBeVisible();
+  await expect(sp.locator("main ol > li fieldset")).toHaveCount(1);
+  await expect(sp.getByText("Fill in the blank")).toHaveCount(0);
+
+  await context.close();
+  await studentContext.close();
+});
+
+test("bad files are refused with a clear message, scripts never run, and other users cannot open a draft", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const context = await browser.newContext({ baseURL });
+  await login(context, teacher, baseURL!);
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto("/instructor/import");
+  const formAlert = page.locator("form").getByRole("alert");
+
+  await page.getByRole("button", { name: "Import and draft the lesson" }).click();
+  await expect(formAlert).toHaveText("Paste the text of the reading, or choose a file.");
+
+  await page.getByLabel("Choose a file").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0x00, 0x00, 0x02, 0x03]) });
+  await page.getByRole("button", { name: "Import and draft the lesson" }).click();
+  await expect(formAlert).toContainText("looks like a binary file");
+
+  await page.getByLabel("Choose a file").setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(1024 * 1024 + 1, "a") });
+  await expect(formAlert).toContainText("larger than 1 MB");
+  expect(await count(sql, `SELECT count(*) FROM "LessonDraft" WHERE "instructorId" = $1`, [teacher.id])).toBe(0);
+
+  await page.getByLabel("Choose a file").setInputFiles({ name: "night-ferry.html", mimeType: "text/html", buffer: Buffer.from(fixture("night-ferry.html")) });
+  await expect(page.getByText("Ready to import night-ferry.html")).toBeVisible();
+  await page.getByRole("button", { name: "Import and draft the lesson" }).click();
+  await page.waitForURL(/\/instructor\/import\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: "The Night Ferry to Tallinn" })).toBeVisible();
+  await expect(page.getByText(/Removed from the HTML: 2 scripts/)).toBeVisible();
+  await page.getByText("The lesson text (4 sections)").click();
+  await expect(page.getByText("Book a crossing on the company's website.")).toBeVisible();
+  expect(dialogs, "no script from the imported HTML ran").toEqual([]);
+  const draftUrl = page.url().replace(baseURL!, "");
+
+  const other = await createUser(sql, "INSTRUCTOR");
+  const otherContext = await browser.newContext({ baseURL });
+  await login(otherContext, other, baseURL!);
+  const op = await otherContext.newPage();
+  expect((await op.goto(draftUrl))?.status()).toBe(404);
+  const draftId = draftUrl.split("/").at(-1);
+  expect((await op.request.post(`/api/instructor/drafts/${draftId}/publish`, { data: {} })).status()).toBe(404);
+
+  const student = await createUser(sql);
+  const studentContext = await browser.newContext({ baseURL });
+  await login(studentContext, student, baseURL!);
+  const sp = await studentContext.newPage();
+  expect((await sp.goto("/instructor/import"))?.status()).toBe(404);
+  expect((await sp.goto(draftUrl))?.status()).toBe(404);
+  expect((await sp.request.post("/api/instructor/drafts", { data: { text: "Sneaky import of a reading." } })).status()).toBe(403);
+
+  const anonymous = await browser.newContext({ baseURL });
+  const ap = await anonymous.newPage();
+  await ap.goto("/instructor/import");
+  expect(ap.url()).toContain("/signin");
+  expect(await count(sql, `SELECT count(*) FROM "LessonDraft" WHERE id = $1 AND status = 'DRAFT'`, [draftId])).toBe(1);
+  for (const c of [context, otherContext, studentContext, anonymous]) await c.close();
+});

@@ -1,0 +1,181 @@
+// The importer's server side against PostgreSQL: a draft per import, review of each question, publishing
+// the lesson with only the accepted questions into "Imported readings", refusals that change nothing,
+// and drafts that stay their instructor's own.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
+import { lessonBySlugs, moduleBySlugs } from "@/lib/server/catalog";
+import { UserError } from "@/lib/server/errors";
+import { createImportDraft, getImportDraft, IMPORTED_COURSE, instructorModule, listImportDrafts, publishImportDraft, reviewImportQuestion } from "@/lib/server/import-service";
+import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { createUser, testDb } from "../support/fixtures";
+
+const db = testDb();
+const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, "../fixtures/import", name), "utf8");
+
+async function userError(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(() => null, (e) => e);
+  expect(error).toBeInstanceOf(UserError);
+  expect((error as UserError).code).toBe(code);
+  return error as UserError;
+}
+
+async function importFixture(user: Awaited<ReturnType<typeof createUser>>, name = "harbour-article.txt") {
+  const { id } = await createImportDraft(user, { fileName: name, text: fixture(name) });
+  return getImportDraft(user, id);
+}
+
+describe("importing a reading", () => {
+  it("creates a draft with unreviewed questions and publishes nothing", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const found = await importFixture(teacher, "night-ferry.html");
+    expect(found).toMatchObject({ title: "The Night Ferry to Tallinn", fileName: "night-ferry.html", format: "html", status: "DRAFT", lessonUrl: null });
+    expect(found.draft.questions.length).toBeGreaterThan(5);
+    expect(found.draft.questions.every((q) => q.status === "draft")).toBe(true);
+    expect(JSON.stringify(found.draft)).not.toMatch(/alert|evil\.example|document\.cookie/);
+    expect(await db.lesson.count({ where: { id: found.draft.lesson.id } })).toBe(0);
+    expect(await db.quizQuestion.count({ where: { id: { in: found.draft.questions.map((q) => q.id) } } })).toBe(0);
+    expect((await listImportDrafts(teacher)).map((d) => d.id)).toEqual([found.id]);
+  });
+
+  it("publishes the lesson with only the accepted questions, where students can read it and take the quiz", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const draft = await importFixture(teacher);
+    const questions = draft.draft.questions;
+    const cloze = questions.filter((q) => q.kind === "cloze");
+    const numeric = questions.find((q) => q.kind === "numeric")!;
+    const ordering = questions.find((q) => q.kind === "ordering")!;
+
+    await reviewImportQuestion(teacher, draft.id, cloze[0].id, { action: "accept" });
+    await reviewImportQuestion(teacher, draft.id, cloze[1].id, { action: "drop" });
+    await reviewImportQuestion(teacher, draft.id, numeric.id, { action: "edit", prompt: "How many million euros did the first phase cost?", answer: 48, unit: "million euros" });
+    await reviewImportQuestion(teacher, draft.id, ordering.id, { action: "accept" });
+    await reviewImportQuestion(teacher, draft.id, ordering.id, { action: "reset" });
+    const invalid = await userError(reviewImportQuestion(teacher, draft.id, numeric.id, { action: "edit", prompt: "No answer given" }), "INVALID");
+    expect(invalid.message).toMatch(/number/);
+    await userError(reviewImportQuestion(teacher, draft.id, "no-such-question", { action: "accept" }), "NOT_FOUND");
+
+    const published = await publishImportDraft(teacher, draft.id);
+    const mod = instructorModule(teacher);
+    expect(published).toMatchObject({ lessonId: draft.draft.lesson.id, questions: 2, url: `/courses/imported-readings/${mod.slug}/lessons/rebuilding-the-riverside-how-linz-reinvented-its-harbour` });
+
+    const quiz = await db.quiz.findFirstOrThrow({ where: { lessonId: published.lessonId }, include: { questions: { include: { versions: true }, orderBy: { position: "asc" } } } });
+    expect(quiz.questions.map((q) => q.id)).toEqual([cloze[0].id, numeric.id]);
+    expect(quiz.questions[1].versions[0]).toMatchObject({ prompt: "How many million euros did the first phase cost?", type: "numeric", version: 1 });
+    expect(await db.quizQuestion.count({ where: { id: { in: [cloze[1].id, ordering.id, ...cloze.slice(2).map((q) => q.id)] } } })).toBe(0);
+
+    const row = await db.lessonDraft.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(row).toMatchObject({ status: "PUBLISHED", publishedLessonId: published.lessonId });
+    expect((await getImportDraft(teacher, draft.id)).lessonUrl).toBe(published.url);
+
+    // The student pages read it like any lesson.
+    const [, , , moduleSlug, , lessonSlug] = published.url.split("/");
+    const lesson = await lessonBySlugs(IMPORTED_COURSE.slug, moduleSlug, lessonSlug);
+    expect(lesson.title).toBe("Rebuilding the Riverside: How Linz Reinvented Its Harbour");
+    expect(lesson.meta.sections.length).toBe(draft.draft.sections.length);
+    expect(lesson.module.course.sources.map((s) => s.id)).toContain(draft.draft.source.id);
+    expect((await moduleBySlugs(IMPORTED_COURSE.slug, moduleSlug)).quizzes.map((q) => q.id)).toEqual([quiz.id]);
+
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, quiz.id);
+    const taking = await attemptForTaking(student, attemptId);
+    expect(taking.questions).toHaveLength(2);
+    const answers: Record<string, unknown> = {};
+    for (const q of taking.questions) answers[q.questionVersionId] = q.question.type === "numeric" ? { value: 48 } : { text: "linz" };
+    expect(await submitAttempt(student, { attemptId, answers })).toMatchObject({ scoreCenti: 200, maxScoreCenti: 200 });
+    expect((await attemptReview(student, attemptId)).items[0].lessonLink?.href).toContain(published.url);
+
+    // Published is final: no more reviews, no second publish.
+    await userError(publishImportDraft(teacher, draft.id), "CONFLICT");
+    await userError(reviewImportQuestion(teacher, draft.id, ordering.id, { action: "accept" }), "CONFLICT");
+    expect(await db.lesson.count({ where: { id: published.lessonId } })).toBe(1);
+  });
+
+  it("publishes a lesson without a quiz when no question was accepted, next to the instructor's other lessons", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const first = await importFixture(teacher, "seed-bank.md");
+    const second = await importFixture(teacher, "seed-bank.md");
+    await reviewImportQuestion(teacher, second.id, second.draft.questions[0].id, { action: "drop" });
+    const one = await publishImportDraft(teacher, first.id);
+    const two = await publishImportDraft(teacher, second.id);
+    expect(two.questions).toBe(0);
+    expect(await db.quiz.count({ where: { lessonId: one.lessonId } })).toBe(0);
+    // Same title: the second lesson gets its own slug in the same module.
+    expect(two.url).toBe(`${one.url}-2`);
+    const lessons = await db.lesson.findMany({ where: { moduleId: instructorModule(teacher).id }, orderBy: { position: "asc" }, select: { id: true, position: true } });
+    expect(lessons).toEqual([{ id: one.lessonId, position: 0 }, { id: two.lessonId, position: 1 }]);
+  });
+
+  it("keeps every concurrent review of one draft", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const draft = await importFixture(teacher);
+    const ids = draft.draft.questions.slice(0, 5).map((q) => q.id);
+    await Promise.all(ids.map((id) => reviewImportQuestion(teacher, draft.id, id, { action: "accept" })));
+    const after = await getImportDraft(teacher, draft.id);
+    expect(after.draft.questions.filter((q) => q.status === "accepted").map((q) => q.id)).toEqual(ids);
+  });
+});
+
+describe("bad input", () => {
+  it("is refused with a clear message and creates nothing", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const cases: [string, string][] = [
+      ["", inputMessages.empty],
+      ["   \n\n  ", inputMessages.empty],
+      [`%PDF-1.7\u0000\u0001binary`, inputMessages.binary],
+      ["\ufffd".repeat(50) + " some words here".repeat(10), inputMessages.notUtf8],
+      ["word ".repeat(MAX_IMPORT_BYTES / 5 + 10), inputMessages.tooLarge],
+      ["<html><body><script>alert('x')</script><iframe src='https://x.example'></iframe></body></html>", inputMessages.noText],
+      ["Too short to teach.", inputMessages.tooShort],
+    ];
+    for (const [text, message] of cases) {
+      const error = await userError(createImportDraft(teacher, { fileName: "bad.html", text }), "INVALID");
+      expect(error.message).toBe(message);
+      expect(error.fieldErrors?.text).toEqual([message]);
+    }
+    expect(await db.lessonDraft.count({ where: { instructorId: teacher.id } })).toBe(0);
+  });
+
+  it("a publish that fails half-way leaves nothing behind", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const draft = await importFixture(teacher);
+    await reviewImportQuestion(teacher, draft.id, draft.draft.questions[0].id, { action: "accept" });
+    // Something already holds the lesson's id: the insert fails after the module and source were written.
+    await db.course.createMany({ data: [{ ...IMPORTED_COURSE }], skipDuplicates: true });
+    await db.module.create({ data: { id: `blocker-${draft.id}`, courseId: IMPORTED_COURSE.id, slug: `blocker-${draft.id.slice(0, 8)}`, title: "Blocker", summary: "Holds an id.", position: 99 } });
+    await db.lesson.create({ data: { id: draft.draft.lesson.id, moduleId: `blocker-${draft.id}`, slug: "blocker", title: "Blocker", summary: "x", position: 0, readingMinutes: 1, meta: {}, body: "" } });
+    await expect(publishImportDraft(teacher, draft.id)).rejects.toThrow();
+    expect(await db.module.count({ where: { id: instructorModule(teacher).id } })).toBe(0);
+    expect(await db.source.count({ where: { id: draft.draft.source.id } })).toBe(0);
+    expect(await db.quiz.count({ where: { id: draft.draft.quiz.id } })).toBe(0);
+    expect(await db.lessonDraft.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "DRAFT", publishedLessonId: null });
+  });
+});
+
+describe("who may see and change a draft", () => {
+  it("another instructor gets 'not found' for everything and changes nothing; a student is refused", async () => {
+    const owner = await createUser("INSTRUCTOR");
+    const intruder = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const draft = await importFixture(owner);
+    const questionId = draft.draft.questions[0].id;
+
+    await userError(getImportDraft(intruder, draft.id), "NOT_FOUND");
+    await userError(reviewImportQuestion(intruder, draft.id, questionId, { action: "accept" }), "NOT_FOUND");
+    await userError(publishImportDraft(intruder, draft.id), "NOT_FOUND");
+    expect(await listImportDrafts(intruder)).toEqual([]);
+    await userError(getImportDraft(owner, "not-a-uuid"), "NOT_FOUND");
+
+    await userError(createImportDraft(student, { text: fixture("harbour-article.txt") }), "FORBIDDEN");
+    await userError(getImportDraft(student, draft.id), "FORBIDDEN");
+    await userError(reviewImportQuestion(student, draft.id, questionId, { action: "accept" }), "FORBIDDEN");
+    await userError(publishImportDraft(student, draft.id), "FORBIDDEN");
+
+    const after = await getImportDraft(owner, draft.id);
+    expect(after.status).toBe("DRAFT");
+    expect(after.draft.questions.every((q) => q.status === "draft")).toBe(true);
+    expect(await db.lesson.count({ where: { id: draft.draft.lesson.id } })).toBe(0);
+    expect(await db.lessonDraft.count({ where: { instructorId: student.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,359 @@
+// The importer on fixture documents written for these tests: what it extracts (metadata, sections, key
+// terms, dated events, figures), the questions it drafts, the content format of its output, the review
+// rules, refusals of bad input, and the command line.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import YAML from "yaml";
+import { describe, expect, it } from "vitest";
+import { lessonSections } from "@/lib/content/anchors";
+import { loadCourse } from "@/lib/content/load";
+import { lessonFrontmatterSchema, questionSchema, quizSchema, sourceSchema } from "@/lib/content/schema";
+import { findDatesInText, parseDateText } from "@/lib/importer/dates";
+import { buildImportDraft, draftCounts, type ImportDraft } from "@/lib/importer/draft";
+import { draftQuizYaml, lessonMarkdown, reviewJson, sourceYaml } from "@/lib/importer/files";
+import { checkImportText, decodeImportBytes, detectFormat, ImportInputError, inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
+import { BLANK, orderableEvents } from "@/lib/importer/questions";
+import { applyReview, ImportReviewError, publishableQuiz } from "@/lib/importer/review";
+import { markdownInlineToText, squash } from "@/lib/importer/text";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const fixtureDir = path.join(root, "tests/fixtures/import");
+const read = (name: string) => readFileSync(path.join(fixtureDir, name), "utf8");
+const draftOf = (name: string) => buildImportDraft(read(name), { fileName: name, today: "2025-01-15" });
+
+const terms = (draft: ImportDraft, kind: "person" | "organisation" | "place") => draft.keyTerms.filter((t) => t.kind === kind).map((t) => t.term);
+const events = (draft: ImportDraft) => draft.events.map((e) => [e.date, e.label]);
+const figures = (draft: ImportDraft) => draft.figures.map((f) => [f.value, f.unit]);
+
+function refusal(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportInputError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the input to be refused");
+}
+
+describe("input checks", () => {
+  it("refuses empty, binary, non-UTF-8 and huge input with a sentence that says what to do", () => {
+    expect(refusal(() => checkImportText(""))).toBe(inputMessages.empty);
+    expect(refusal(() => checkImportText(" \n\t \n"))).toBe(inputMessages.empty);
+    expect(refusal(() => decodeImportBytes(new Uint8Array()))).toBe(inputMessages.empty);
+    expect(refusal(() => decodeImportBytes(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02])))).toBe(inputMessages.binary);
+    expect(refusal(() => checkImportText(`text\u0000more text`))).toBe(inputMessages.binary);
+    expect(refusal(() => decodeImportBytes(new Uint8Array(Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? 0xff : 0x41)))))).toBe(inputMessages.notUtf8);
+    expect(refusal(() => checkImportText("\u0001\u0002\u0003\u0004 some words".repeat(20)))).toBe(inputMessages.binary);
+    expect(refusal(() => checkImportText("word ".repeat(MAX_IMPORT_BYTES / 5 + 1)))).toBe(inputMessages.tooLarge);
+    expect(refusal(() => decodeImportBytes(new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x41)))).toBe(inputMessages.tooLarge);
+    expect(inputMessages.tooLarge).toMatch(/larger than 1 MB/);
+  });
+
+  it("accepts UTF-8 text with a stray bad byte, a byte-order mark and Windows line endings", () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("Caf\u00e9 au lait\r\n".repeat(50)), 0xff]);
+    const text = decodeImportBytes(bytes);
+    expect(text.startsWith("Café")).toBe(true);
+    expect(text).not.toContain("\r");
+  });
+
+  it("refuses text with nothing to read, or too little", () => {
+    expect(refusal(() => buildImportDraft("<html><script>alert(1)</script><style>p{}</style></html>", { fileName: "x.html" }))).toBe(inputMessages.noText);
+    expect(refusal(() => buildImportDraft("A short note.", { fileName: "x.txt" }))).toBe(inputMessages.tooShort);
+  });
+
+  it("detects the format from the file name, else from the text", () => {
+    expect(detectFormat("a.HTM", "plain")).toBe("html");
+    expect(detectFormat("a.md", "<p>x</p>")).toBe("markdown");
+    expect(detectFormat("a.txt", "# Heading")).toBe("text");
+    expect(detectFormat(undefined, "<!DOCTYPE html><html></html>")).toBe("html");
+    expect(detectFormat(undefined, "# Title\n\nText with a [link](https://example.org).")).toBe("markdown");
+    expect(detectFormat("pasted text", "Just some words, nothing else.")).toBe("text");
+  });
+});
+
+describe("dates", () => {
+  it("reads the ways articles write dates, to the precision they give", () => {
+    expect(parseDateText("14 March 2023")).toBe("2023-03-14");
+    expect(parseDateText("Tuesday, 14th March 2023")).toBe("2023-03-14");
+    expect(parseDateText("March 14, 2023")).toBe("2023-03-14");
+    expect(parseDateText("Sept. 2003")).toBe("2003-09");
+    expect(parseDateText("2024-11-05T08:30:00Z")).toBe("2024-11-05");
+    expect(parseDateText("1998")).toBe("1998");
+    expect(parseDateText("31 February 2020")).toBeNull();
+    expect(parseDateText("yesterday")).toBeNull();
+  });
+
+  it("takes a bare year as a date only where it reads as one", () => {
+    expect(findDatesInText("It has operated since 2012 and grew in 2015.").map((d) => d.iso)).toEqual(["2012", "2015"]);
+    expect(findDatesInText("About 2000 workers struck on 3 May 2011.").map((d) => d.iso)).toEqual(["2011-05-03"]);
+    expect(findDatesInText("The mid-1990s were hard; 2019 was not tagged here.")).toEqual([]);
+  });
+});
+
+describe("plain-text fixture: harbour-article.txt", () => {
+  const draft = draftOf("harbour-article.txt");
+
+  it("finds the title, author and date and keeps them out of the body", () => {
+    expect(draft.metadata).toEqual({ title: "Rebuilding the Riverside: How Linz Reinvented Its Harbour", author: "Anna Keller", date: "2023-03-14", outlet: null });
+    expect(draft.format).toBe("text");
+    expect(draft.body).not.toContain("Anna Keller");
+    expect(draft.body).not.toContain("Published");
+  });
+
+  it("splits a text without headings into sections of paragraphs", () => {
+    expect(draft.sections.map((s) => s.title)).toEqual(["Part 1: Thomas Berger", "Part 2: Budapest"]);
+    expect(lessonSections(draft.body).map((s) => s.anchor)).toEqual(draft.sections.map((s) => s.anchor));
+    // Every paragraph is in the body once, in order.
+    const paragraphs = read("harbour-article.txt").split("\n\n").slice(2);
+    let at = 0;
+    for (const p of paragraphs) {
+      const found = draft.body.indexOf(p.trim(), at);
+      expect(found, p.slice(0, 40)).toBeGreaterThan(at - 1);
+      at = found;
+    }
+  });
+
+  it("finds exactly the dated events the article contains", () => {
+    expect(events(draft)).toEqual([
+      ["1998", "That changed, when the mayor, Thomas Berger, asked the Danube Transport Agency to draw up a plan for the waterfront"],
+      ["2003-05", "Work on the quays began"],
+      ["2009-09-09", "The new harbour park opened with a concert by the Vienna Philharmonic"],
+      ["2015", "The district hosted 140 companies, most of them in design and software"],
+      ["2026", "The city plans a second phase of the park, extending it along the river towards Budapest"],
+    ]);
+  });
+
+  it("finds exactly the figures the article contains, and no year or date among them", () => {
+    expect(figures(draft)).toEqual([[48, "million euros"], [1200, "tonnes"], [35000, "visitors"], [140, "companies"], [38, "%"], [62, "%"]]);
+  });
+
+  it("finds the people, organisations and places", () => {
+    expect(terms(draft, "person")).toEqual(["Thomas Berger", "Maria Lang"]);
+    expect(terms(draft, "organisation").sort()).toEqual(["Danube Transport Agency", "European Commission", "Johannes Kepler University", "Vienna Philharmonic"]);
+    expect(terms(draft, "place").sort()).toEqual(["Budapest", "Linz", "Vienna"]);
+    // "Berger argued ..." counts as a mention of Thomas Berger.
+    expect(draft.keyTerms.find((t) => t.term === "Thomas Berger")).toMatchObject({ aliases: ["Berger"], mentions: 2 });
+    // "Vienna" inside "Vienna Philharmonic" is not a mention of the city.
+    expect(draft.keyTerms.find((t) => t.term === "Vienna")?.mentions).toBe(1);
+  });
+});
+
+describe("Markdown fixture: seed-bank.md", () => {
+  const draft = draftOf("seed-bank.md");
+
+  it("reads the front matter and the first heading", () => {
+    expect(draft.metadata).toEqual({ title: "Seeds Against the Storm: The Story of a Northern Gene Bank", author: "Dr. Samuel Okafor", date: "2021-06-02", outlet: "Harbour and Field Review" });
+    expect(draft.source).toMatchObject({ author: "Dr. Samuel Okafor", published: "2021-06-02", outlet: "Harbour and Field Review" });
+  });
+
+  it("makes sections from the document's headings, keeping sub-headings and inline Markdown inside them", () => {
+    expect(draft.sections.map((s) => s.title)).toEqual(["Introduction", "A Cold Room in the North", "Growth and Money", "Who Owns the Seeds?"]);
+    expect(lessonSections(draft.body).map((s) => s.anchor)).toEqual(["introduction", "a-cold-room-in-the-north", "growth-and-money", "who-owns-the-seeds"]);
+    expect(draft.body).toContain("### The winter power failure");
+    expect(draft.body).toContain("*Two copies*, she wrote");
+    expect(draft.body).toContain("[Iceland](https://example.org/iceland)");
+  });
+
+  it("finds exactly the dated events and figures", () => {
+    expect(draft.events.map((e) => e.date)).toEqual(["1984", "1993-03", "2005", "2011-01-17", "2019", "2027"]);
+    expect(draft.events[1].label).toBe("The Nordic Council took over the funding");
+    expect(figures(draft)).toEqual([[300, "samples"], [2.5, "million kroner"], [21000, "samples"], [36, "hours"], [4, "degrees"], [3, "%"]]);
+  });
+
+  it("finds the people, organisations and places", () => {
+    expect(terms(draft, "person")).toEqual(["Ingrid Solberg", "Lars Henriksen", "Kari Nilsen"]);
+    expect(terms(draft, "organisation").sort()).toEqual(["Food and Agriculture Organization", "Nordic Council", "Norwegian Farmers' Union", "University of Tromsø"]);
+    expect(terms(draft, "place").sort()).toEqual(["Estonia", "Europe", "Finland", "Iceland", "Norway"]);
+  });
+});
+
+describe("HTML fixture: night-ferry.html", () => {
+  const draft = draftOf("night-ferry.html");
+
+  it("keeps only the article's text: no script, style, frame, navigation, footer or handler survives", () => {
+    const everything = JSON.stringify({ ...draft, notes: [] });
+    for (const banned of ["alert", "cookie", "evil.example", "steal", "background: red", "ads.example", "javascript:", "onclick", "Home", "All rights reserved", "<"]) {
+      expect(everything, banned).not.toContain(banned);
+    }
+    expect(draft.notes[0]).toBe("Removed from the HTML: 2 scripts, 1 style sheet, 1 embedded frame, 2 event handlers, 1 javascript: link. Only the text was kept.");
+    expect(draft.body).toContain("- A ticket costs 35 euros for a seat and 120 euros for a cabin.");
+    expect(draft.body).toContain("Book a crossing on the company's website.");
+  });
+
+  it("reads the title, author, date and outlet from the page", () => {
+    expect(draft.metadata).toEqual({ title: "The Night Ferry to Tallinn", author: "Elena Petrova", date: "2024-11-05", outlet: "Coastal Times" });
+    expect(draft.body).not.toContain("By Elena Petrova");
+  });
+
+  it("makes sections from the headings and finds exactly the events and figures", () => {
+    expect(draft.sections.map((s) => s.title)).toEqual(["Introduction", "An old route", "Life on board", "The next chapter"]);
+    expect(draft.events.map((e) => e.date)).toEqual(["1837", "1991-08", "1999", "2012", "2027-05-01"]);
+    expect(figures(draft)).toEqual([[900, "passengers"], [420, "cabins"], [35, "euros"], [120, "euros"], [18, "tonnes"], [60, "million euros"]]);
+    expect(terms(draft, "person")).toEqual(["Mikko Laine"]);
+    expect(terms(draft, "organisation").sort()).toEqual(["European Union", "Nordline Shipping Company"]);
+    expect(terms(draft, "place").sort()).toEqual(["Estonia", "Gulf of Finland", "Helsinki", "Tallinn"]);
+  });
+});
+
+describe.each(["harbour-article.txt", "seed-bank.md", "night-ferry.html"])("draft lesson and questions from %s", (name) => {
+  const draft = draftOf(name);
+  const plainBody = squash(markdownInlineToText(draft.body));
+  const anchors = lessonSections(draft.body).map((s) => s.anchor);
+
+  it("is a lesson, a source and a quiz in the content format", () => {
+    expect(lessonFrontmatterSchema.safeParse(draft.lesson).success).toBe(true);
+    expect(sourceSchema.safeParse(draft.source).success).toBe(true);
+    expect(quizSchema.safeParse(YAML.parse(draftQuizYaml(draft)!)).success).toBe(true);
+    expect(Object.keys(draft.lesson.sectionCitations)).toEqual(anchors);
+    expect(draft.lesson.events.length).toBe(draft.events.length);
+  });
+
+  it("drafts cloze, numeric and ordering questions, each valid, unreviewed and pointing to a real sentence", () => {
+    const counts = draftCounts(draft);
+    expect(counts.cloze).toBeGreaterThanOrEqual(4);
+    expect(counts.numeric).toBeGreaterThanOrEqual(3);
+    expect(counts.ordering).toBe(1);
+    const ids = new Set<string>();
+    for (const q of draft.questions) {
+      expect(questionSchema.safeParse(q.question).success, q.id).toBe(true);
+      expect(q.status).toBe("draft");
+      ids.add(q.id);
+      expect(anchors).toContain(q.question.ref.section);
+      for (const s of q.sources) {
+        expect(plainBody, s.sentence).toContain(s.sentence);
+        expect(anchors).toContain(s.section);
+      }
+      expect(q.sources[0].section).toBe(q.question.ref.section);
+      const sentence = q.sources[0].sentence;
+      if (q.question.type === "short") {
+        // The blank hides the term, and the term put back gives the sentence.
+        expect(q.question.prompt).toContain(BLANK);
+        expect(q.question.prompt).not.toContain(q.question.accepted[0]);
+        expect(q.question.prompt.split("“")[1].replace(/”$/, "").replaceAll(BLANK, q.question.accepted[0])).toBe(sentence);
+      }
+      if (q.question.type === "numeric") {
+        const numbers = (sentence.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) => Number(n.replace(/,/g, "")));
+        expect(numbers).toContain(q.question.answer);
+        expect(q.question.prompt).toContain(BLANK);
+      }
+      if (q.question.type === "ordering") {
+        // Items are the dated events, in date order.
+        const dates = q.question.items.map((item) => draft.events.find((e) => e.label.startsWith(item.text.replace(/…$/, "")))!.date);
+        expect(dates).toEqual([...dates].sort());
+        expect(q.sources).toHaveLength(q.question.items.length);
+      }
+    }
+    expect(ids.size).toBe(draft.questions.length);
+  });
+
+  it("loads as a course with the content loader when put in a course folder", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "caravan-import-"));
+    const lessonsDir = path.join(dir, "modules/m1/lessons");
+    mkdirSync(lessonsDir, { recursive: true });
+    mkdirSync(path.join(dir, "modules/m1/quizzes"));
+    mkdirSync(path.join(dir, "sources"));
+    writeFileSync(path.join(dir, "course.yaml"), YAML.stringify({ id: "import-check", slug: "import-check", title: "Import check", summary: "A course around one draft.", modules: ["m1"] }));
+    writeFileSync(path.join(dir, "modules/m1/module.yaml"), YAML.stringify({ id: "import-check-m1", title: "M1", summary: "One module.", lessons: [draft.slug], quizzes: [`${draft.slug}-quiz`] }));
+    writeFileSync(path.join(lessonsDir, `${draft.slug}.md`), lessonMarkdown(draft));
+    writeFileSync(path.join(dir, "modules/m1/quizzes", `${draft.slug}-quiz.yaml`), draftQuizYaml(draft)!);
+    writeFileSync(path.join(dir, "sources", `${draft.source.id}.yaml`), sourceYaml(draft));
+    const course = loadCourse(dir);
+    expect(course.moduleFiles[0].quizFiles[0].questions).toHaveLength(draft.questions.length);
+  });
+});
+
+describe("ordering", () => {
+  it("only orders events whose dates can be told apart", () => {
+    const e = (date: string, label: string) => ({ date, label, dateText: date, sentenceId: 0 });
+    expect(orderableEvents([e("2004", "a"), e("2004-06", "b"), e("2003-01-05", "c"), e("2005", "d")]).map((x) => x.label)).toEqual(["c", "a", "d"]);
+  });
+});
+
+describe("review", () => {
+  const draft = draftOf("harbour-article.txt");
+  const [cloze, numeric] = [draft.questions.find((q) => q.kind === "cloze")!, draft.questions.find((q) => q.kind === "numeric")!];
+  const ordering = draft.questions.find((q) => q.kind === "ordering")!;
+
+  it("publishes only accepted questions, or no quiz at all", () => {
+    expect(publishableQuiz(draft)).toBeNull();
+    let reviewed = applyReview(draft, cloze.id, { action: "accept" });
+    reviewed = applyReview(reviewed, numeric.id, { action: "drop" });
+    reviewed = applyReview(reviewed, ordering.id, { action: "accept" });
+    reviewed = applyReview(reviewed, ordering.id, { action: "reset" });
+    expect(draft.questions.every((q) => q.status === "draft")).toBe(true); // the input is not changed
+    const quiz = publishableQuiz(reviewed, { quizId: "imported-x-quiz", lessonId: "imported-x" })!;
+    expect(quiz.questions.map((q) => q.id)).toEqual([cloze.id]);
+    expect(quiz).toMatchObject({ id: "imported-x-quiz", lesson: "imported-x" });
+    expect(quiz.questions[0].ref.lesson).toBe("imported-x");
+  });
+
+  it("edits the prompt and the answer of each type, and an edit accepts the question", () => {
+    let reviewed = applyReview(draft, cloze.id, { action: "edit", prompt: "Who was the mayor of Linz in 1998?", accepted: ["Thomas Berger", "Berger", "Berger"] });
+    expect(reviewed.questions.find((q) => q.id === cloze.id)).toMatchObject({ status: "accepted", edited: true, question: { prompt: "Who was the mayor of Linz in 1998?", accepted: ["Thomas Berger", "Berger"] } });
+    reviewed = applyReview(reviewed, numeric.id, { action: "edit", prompt: "What did the first phase cost, in millions of euros?", answer: 48, unit: "million euros" });
+    expect(reviewed.questions.find((q) => q.id === numeric.id)?.question).toMatchObject({ answer: 48, unit: "million euros" });
+    reviewed = applyReview(reviewed, ordering.id, { action: "edit", prompt: "Order these.", items: ["First", "Second", "Third"] });
+    expect(reviewed.questions.find((q) => q.id === ordering.id)?.question).toMatchObject({ items: [{ id: "e1", text: "First" }, { id: "e2", text: "Second" }, { id: "e3", text: "Third" }] });
+    expect(publishableQuiz(reviewed)!.questions).toHaveLength(3);
+  });
+
+  it("refuses an edit that would make an invalid question, and an unknown question", () => {
+    expect(() => applyReview(draft, numeric.id, { action: "edit", prompt: "How much?" })).toThrow(ImportReviewError);
+    expect(() => applyReview(draft, cloze.id, { action: "edit", prompt: "Pick all of the above", accepted: ["x"] })).toThrow(/all\/none of the above/);
+    expect(() => applyReview(draft, "nope", { action: "accept" })).toThrow(expect.objectContaining({ reason: "not-found" }));
+  });
+});
+
+describe("command line: npm run import", () => {
+  const run = (...args: string[]) => spawnSync("npx", ["tsx", "scripts/import.ts", ...args], { cwd: root, encoding: "utf8" });
+
+  it("writes the draft files to the folder and prints what it extracted", () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), "caravan-cli-")), "draft");
+    const stdout = execFileSync("npx", ["tsx", "scripts/import.ts", path.join(fixtureDir, "seed-bank.md"), "--out", out], { cwd: root, encoding: "utf8" });
+    expect(stdout).toContain("title:   Seeds Against the Storm: The Story of a Northern Gene Bank");
+    expect(stdout).toContain("Sections (4):");
+    expect(stdout).toContain("Dated events (6):");
+    expect(stdout).toContain("Figures (6):");
+    expect(stdout).toMatch(/Draft questions \(11: 6 cloze, 4 numeric, 1 ordering\)/);
+    const slug = "seeds-against-the-storm-the-story-of-a-northern-gene-bank";
+    expect(readdirSync(out).sort()).toEqual(["review.json", `${slug}-quiz.yaml`, `${slug}-source.yaml`, `${slug}.md`].sort());
+    const review = JSON.parse(readFileSync(path.join(out, "review.json"), "utf8"));
+    expect(review.questions).toHaveLength(11);
+    for (const q of review.questions) {
+      expect(q.status).toBe("draft");
+      expect(q.sourceSentences.length).toBeGreaterThan(0);
+    }
+    expect(readFileSync(path.join(out, `${slug}-quiz.yaml`), "utf8")).toMatch(/^# DRAFT QUIZ/);
+    // A second run does not overwrite without --force.
+    const again = run(path.join(fixtureDir, "seed-bank.md"), "--out", out);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("--force");
+    expect(run(path.join(fixtureDir, "seed-bank.md"), "--out", out, "--force").status).toBe(0);
+  }, 60_000);
+
+  it("refuses bad input and writing into content/courses, and writes nothing", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "caravan-cli-"));
+    const binary = path.join(dir, "scan.pdf");
+    writeFileSync(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0x00, 0xff]));
+    const refused = run(binary, "--out", path.join(dir, "out"));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(inputMessages.binary);
+    writeFileSync(path.join(dir, "empty.txt"), "");
+    expect(run(path.join(dir, "empty.txt"), "--out", path.join(dir, "out")).stderr).toContain(inputMessages.empty);
+    const intoCourses = run(path.join(fixtureDir, "harbour-article.txt"), "--out", path.join(root, "content/courses/should-not-exist"));
+    expect(intoCourses.status).toBe(1);
+    expect(existsSync(path.join(dir, "out"))).toBe(false);
+    expect(existsSync(path.join(root, "content/courses/should-not-exist"))).toBe(false);
+  }, 60_000);
+});
+
+describe("review.json", () => {
+  it("lists every draft question with its source sentences and status", () => {
+    const draft = draftOf("night-ferry.html");
+    const review = JSON.parse(reviewJson(draft));
+    expect(review.questions.map((q: { id: string }) => q.id)).toEqual(draft.questions.map((q) => q.id));
+    expect(review.questions[0]).toMatchObject({ status: "draft", kind: "cloze", type: "short", answer: "Helsinki", sourceSentences: [{ section: "introduction" }] });
+  });
+});
