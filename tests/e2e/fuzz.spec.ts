@@ -47,6 +47,10 @@ const routes: { method: string; path: (s: string[]) => string; segments: number 
   { method: "DELETE", path: ([a, b]) => `/api/instructor/classes/${a}/assignments/${b}`, segments: 2 },
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/join-code`, segments: 1 },
   { method: "GET", path: ([a]) => `/api/instructor/classes/${a}/gradebook.csv`, segments: 1 },
+  { method: "PUT", path: ([a]) => `/api/instructor/classes/${a}/debate-grades`, segments: 1 },
+  { method: "POST", path: () => `/api/instructor/drafts`, segments: 0 },
+  { method: "PUT", path: ([a, b]) => `/api/instructor/drafts/${a}/questions/${b}`, segments: 2 },
+  { method: "POST", path: ([a]) => `/api/instructor/drafts/${a}/publish`, segments: 1 },
 ];
 
 for (const role of ["STUDENT", "INSTRUCTOR"] as const) {
