@@ -38,8 +38,8 @@ export default async function ProgressPage() {
                     <dd>
                       <ul>
                         {m.quizzes.map((q) => (
-                          <li key={q.id} className="flex justify-between gap-2">
-                            <Link className="underline-offset-2 hover:underline" href={`/courses/${course.slug}/${m.slug}/quizzes/${q.slug}`}>{q.title}</Link>
+                          <li key={q.id} className="flex min-h-8 items-center justify-between gap-2">
+                            <Link className="inline-block py-1 underline-offset-2 hover:underline" href={`/courses/${course.slug}/${m.slug}/quizzes/${q.slug}`}>{q.title}</Link>
                             <span className="tabular-nums">{q.percent !== null ? `${q.percent}%` : q.inProgress ? "in progress" : "—"}</span>
                           </li>
                         ))}
@@ -51,8 +51,8 @@ export default async function ProgressPage() {
                     <dd>
                       <ul>
                         {m.debates.map((d) => (
-                          <li key={d.id} className="flex justify-between gap-2">
-                            <Link className="underline-offset-2 hover:underline" href={`/courses/${course.slug}/${m.slug}/debates/${d.slug}`}>{d.title}</Link>
+                          <li key={d.id} className="flex min-h-8 items-center justify-between gap-2">
+                            <Link className="inline-block py-1 underline-offset-2 hover:underline" href={`/courses/${course.slug}/${m.slug}/debates/${d.slug}`}>{d.title}</Link>
                             <span>{d.status === "SUBMITTED" ? "submitted" : d.status === "DRAFT" ? "draft" : "not started"}</span>
                           </li>
                         ))}

@@ -3,10 +3,11 @@ import "server-only";
 // Every function takes the signed-in user and checks ownership itself; callers only parse input.
 import { randomUUID } from "node:crypto";
 import type { Question } from "../content/schema";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, attemptsLeft } from "../domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, attemptsLeft, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { parseResponse } from "../domain/responses";
-import { answerKey, scoreQuestion } from "../domain/scoring";
+import { answerKey } from "../domain/scoring";
+import { describeOverride, effectiveQuestion, scoreEffective } from "../domain/regrade";
 import { drawSample, seededShuffle } from "../domain/shuffle";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
@@ -109,7 +110,7 @@ async function loadOwnAttempt(user: SessionUser, attemptId: string) {
   const attempt = await db().quizAttempt.findFirst({
     where: { id: attemptId, userId: user.id },
     select: {
-      id: true, number: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true,
+      id: true, number: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, regradedAt: true,
       quiz: { select: { id: true, moduleId: true, title: true, slug: true, passPercent: true, scorePolicy: true, maxAttempts: true, module: { select: { slug: true, course: { select: { slug: true } } } } } },
     },
   });
@@ -118,8 +119,28 @@ async function loadOwnAttempt(user: SessionUser, attemptId: string) {
 }
 
 async function versionsById(ids: string[]) {
-  const versions = await db().questionVersion.findMany({ where: { id: { in: ids } }, select: { id: true, questionId: true, definition: true } });
+  const versions = await db().questionVersion.findMany({ where: { id: { in: ids } }, select: { id: true, questionId: true, definition: true, gradingOverride: true } });
   return new Map(versions.map((v) => [v.id, { ...v, definition: v.definition as unknown as Question }]));
+}
+
+// A question version's definition never changes once written (an edit makes a new version), so each process may
+// keep the ones it has read. Regrade overrides live in another column and are always read from the database.
+const definitionCache = new Map<string, Question>();
+const DEFINITION_CACHE_LIMIT = 20_000;
+
+async function definitionsOf(ids: string[]): Promise<Map<string, Question>> {
+  const missing = ids.filter((id) => !definitionCache.has(id));
+  if (missing.length > 0) {
+    const rows = await db().questionVersion.findMany({ where: { id: { in: missing } }, select: { id: true, definition: true } });
+    if (definitionCache.size + rows.length > DEFINITION_CACHE_LIMIT) definitionCache.clear();
+    for (const row of rows) definitionCache.set(row.id, row.definition as unknown as Question);
+  }
+  const found = new Map<string, Question>();
+  for (const id of ids) {
+    const definition = definitionCache.get(id);
+    if (definition) found.set(id, definition);
+  }
+  return found;
 }
 
 export type AttemptQuestionView = { questionVersionId: string; number: number; question: PublicQuestion; savedResponse: unknown | null };
@@ -161,24 +182,43 @@ function parseForQuestion(definition: Question, attemptId: string, versionId: st
   return parsed.data;
 }
 
-/** Saves (or replaces) one answer of an open attempt. */
-export async function saveAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string; response: unknown }) {
-  const attempt = await loadOwnAttempt(user, input.attemptId);
+/** Why a save or submit touched nothing: not the caller's attempt, not its question, or no longer open. */
+async function explainRefusal(user: SessionUser, attemptId: string, questionVersionId?: string): Promise<never> {
+  const attempt = await loadOwnAttempt(user, attemptId);
+  if (questionVersionId && !attempt.questionVersionIds.includes(questionVersionId)) throw notFound("That question");
   assertOpen(attempt);
-  if (!attempt.questionVersionIds.includes(input.questionVersionId)) throw notFound("That question");
-  const version = (await versionsById([input.questionVersionId])).get(input.questionVersionId)!;
-  const response = parseForQuestion(version.definition, attempt.id, input.questionVersionId, input.response);
-  const saved = await db().$transaction(async (tx) => {
-    // Re-check under a row lock so a save cannot slip in after a concurrent submit.
-    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
-    if (row?.status !== "IN_PROGRESS") throw new UserError("CONFLICT", "This attempt has already been submitted; its answers can no longer change.");
-    return tx.attemptAnswer.upsert({
-      where: { attemptId_questionVersionId: { attemptId: attempt.id, questionVersionId: input.questionVersionId } },
-      create: { attemptId: attempt.id, questionVersionId: input.questionVersionId, response: response as object },
-      update: { response: response as object },
-      select: { savedAt: true },
-    });
-  });
+  throw new UserError("CONFLICT", "This attempt has already been submitted; its answers can no longer change.");
+}
+
+/**
+ * Saves (or replaces) one answer of an open attempt, in one statement. The attempt row is read FOR SHARE, so a
+ * save waits for a submit in flight and then sees the attempt closed, and a submit waits for a save in flight.
+ */
+export async function saveAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string; response: unknown }) {
+  const definition = (await definitionsOf([input.questionVersionId])).get(input.questionVersionId);
+  if (!definition) return explainRefusal(user, input.attemptId, input.questionVersionId);
+  let response: unknown;
+  try {
+    response = parseForQuestion(definition, input.attemptId, input.questionVersionId, input.response);
+  } catch (error) {
+    // Someone else's attempt is "not found" whatever its body says; only the owner hears that the answer is malformed.
+    await loadOwnAttempt(user, input.attemptId);
+    throw error;
+  }
+  const acceptsUntil = new Date(Date.now() - DEADLINE_GRACE_MS);
+  const [saved] = await db().$queryRaw<{ savedAt: Date }[]>`
+    WITH open AS (
+      SELECT "id" FROM "QuizAttempt"
+      WHERE "id" = ${input.attemptId}::uuid AND "userId" = ${user.id}::uuid AND "status" = 'IN_PROGRESS'
+        AND ${input.questionVersionId}::uuid = ANY("questionVersionIds")
+        AND ("deadlineAt" IS NULL OR "deadlineAt" >= (${acceptsUntil.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
+      FOR SHARE
+    )
+    INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
+    SELECT "id", ${input.questionVersionId}::uuid, ${JSON.stringify(response)}::jsonb, now() FROM open
+    ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"
+    RETURNING "savedAt"`;
+  if (!saved) return explainRefusal(user, input.attemptId, input.questionVersionId);
   return { savedAt: saved.savedAt.toISOString() };
 }
 
@@ -187,51 +227,63 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
  * with the submit are saved first (when the attempt still accepts them), so nothing typed is lost.
  */
 export async function submitAttempt(user: SessionUser, input: { attemptId: string; answers: Record<string, unknown> }) {
-  const attempt = await loadOwnAttempt(user, input.attemptId);
-  const versions = await versionsById(attempt.questionVersionIds);
+  const attempt = await db().quizAttempt.findFirst({
+    where: { id: input.attemptId, userId: user.id },
+    select: { id: true, status: true, quizId: true, questionVersionIds: true, deadlineAt: true, quiz: { select: { moduleId: true } } },
+  });
+  if (!attempt) throw notFound("That attempt");
+  const definitions = await definitionsOf(attempt.questionVersionIds);
   const finalAnswers = new Map<string, unknown>();
   const accepting = attempt.status === "IN_PROGRESS" && acceptsAnswers(attempt.deadlineAt, new Date());
   if (accepting) {
     for (const [versionId, response] of Object.entries(input.answers)) {
-      const version = versions.get(versionId);
-      if (!version) throw notFound("That question");
+      const definition = definitions.get(versionId);
+      if (!definition || !attempt.questionVersionIds.includes(versionId)) throw notFound("That question");
       if (response === null || response === undefined) continue;
-      finalAnswers.set(versionId, parseForQuestion(version.definition, attempt.id, versionId, response));
+      finalAnswers.set(versionId, parseForQuestion(definition, attempt.id, versionId, response));
     }
   }
   return db().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
-    if (row?.status === "SUBMITTED") {
-      const done = await tx.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id }, select: { scoreCenti: true, maxScoreCenti: true } });
-      return { attemptId: attempt.id, alreadySubmitted: true, ...done };
-    }
+    const [row] = await tx.$queryRaw<{ status: string; scoreCenti: number | null; maxScoreCenti: number | null }[]>`
+      SELECT "status"::text, "scoreCenti", "maxScoreCenti" FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
+    if (row?.status === "SUBMITTED") return { attemptId: attempt.id, alreadySubmitted: true, scoreCenti: row.scoreCenti, maxScoreCenti: row.maxScoreCenti };
     const assignment = await quizAssignment(tx, user.id, { id: attempt.quizId, moduleId: attempt.quiz.moduleId });
     const gate = assignmentGate(assignment, new Date());
     if (!gate.allowed) throw new UserError("CONFLICT", `${gate.reason} Your saved answers are kept.`);
-    for (const [versionId, response] of finalAnswers) {
-      await tx.attemptAnswer.upsert({
-        where: { attemptId_questionVersionId: { attemptId: attempt.id, questionVersionId: versionId } },
-        create: { attemptId: attempt.id, questionVersionId: versionId, response: response as object },
-        update: { response: response as object },
-      });
+    if (finalAnswers.size > 0) {
+      await tx.$executeRaw`
+        INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
+        SELECT ${attempt.id}::uuid, v, r, now() FROM unnest(${[...finalAnswers.keys()]}::uuid[], ${[...finalAnswers.values()].map((r) => JSON.stringify(r))}::jsonb[]) AS t(v, r)
+        ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"`;
     }
-    const answers = new Map((await tx.attemptAnswer.findMany({ where: { attemptId: attempt.id }, select: { questionVersionId: true, response: true } })).map((a) => [a.questionVersionId, a.response]));
+    // Regrade overrides are read here under a share lock: a regrade running now either commits first (and this
+    // submit scores with it) or waits for this submit to commit (and then re-scores it).
+    const rows = await tx.$queryRaw<{ id: string; gradingOverride: unknown; response: unknown }[]>`
+      SELECT v."id"::text AS "id", v."gradingOverride", aa."response"
+      FROM "QuestionVersion" v LEFT JOIN "AttemptAnswer" aa ON aa."attemptId" = ${attempt.id}::uuid AND aa."questionVersionId" = v."id"
+      WHERE v."id" = ANY(${attempt.questionVersionIds}::uuid[])
+      FOR SHARE OF v`;
+    const byVersion = new Map(rows.map((r) => [r.id, r]));
     let scoreCenti = 0;
     let maxScoreCenti = 0;
+    const earned: number[] = [];
+    const correct: boolean[] = [];
     for (const versionId of attempt.questionVersionIds) {
-      const result = scoreQuestion(versions.get(versionId)!.definition, answers.get(versionId));
+      const stored = byVersion.get(versionId);
+      const result = scoreEffective(effectiveQuestion(definitions.get(versionId)!, stored?.gradingOverride ?? null), stored?.response ?? undefined);
       scoreCenti += result.earnedCenti;
       maxScoreCenti += result.maxCenti;
-      await tx.attemptAnswer.upsert({
-        where: { attemptId_questionVersionId: { attemptId: attempt.id, questionVersionId: versionId } },
-        create: { attemptId: attempt.id, questionVersionId: versionId, response: {}, earnedCenti: result.earnedCenti, correct: result.correct },
-        update: { earnedCenti: result.earnedCenti, correct: result.correct },
-      });
+      earned.push(result.earnedCenti);
+      correct.push(result.correct);
     }
-    await tx.quizAttempt.update({
-      where: { id: attempt.id },
-      data: { status: "SUBMITTED", openSlot: null, submittedAt: new Date(), scoreCenti, maxScoreCenti, late: gate.late },
-    });
+    // Every question gets a graded row; one left unanswered gets an empty response.
+    await tx.$executeRaw`
+      INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt", "earnedCenti", "correct")
+      SELECT ${attempt.id}::uuid, v, '{}'::jsonb, now(), e, c FROM unnest(${attempt.questionVersionIds}::uuid[], ${earned}::int[], ${correct}::boolean[]) AS t(v, e, c)
+      ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "earnedCenti" = EXCLUDED."earnedCenti", "correct" = EXCLUDED."correct"`;
+    await tx.$executeRaw`
+      UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = now(), "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${gate.late}
+      WHERE "id" = ${attempt.id}::uuid`;
     return { attemptId: attempt.id, alreadySubmitted: false, scoreCenti, maxScoreCenti };
   });
 }
@@ -277,8 +329,12 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
   const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, author: true, outlet: true, published: true } });
   const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const flags = new Map((await db().questionFlag.findMany({ where: { userId: user.id, questionVersionId: { in: attempt.questionVersionIds } }, select: { questionVersionId: true, reason: true, resolvedAt: true } })).map((f) => [f.questionVersionId, f]));
   const items = attempt.questionVersionIds.map((versionId, index) => {
-    const q = versions.get(versionId)!.definition;
+    const { definition: q, gradingOverride } = versions.get(versionId)!;
+    // The key as it is graded now, after any regrade.
+    const graded = effectiveQuestion(q, gradingOverride);
+    const key = graded.question;
     const answer = answers.get(versionId);
     const lesson = lessonById.get(q.ref.lesson);
     const sections = ((lesson?.meta as { sections?: { anchor: string; title: string }[] } | undefined)?.sections ?? []);
@@ -291,9 +347,11 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       earnedCenti: answer?.earnedCenti ?? 0,
       correct: answer?.correct ?? false,
       yourAnswer: describe(q, answer?.response),
-      correctAnswer: describe(q, answerKey(q)),
-      acceptedAlternatives: q.type === "short" ? q.accepted.slice(1) : [],
-      tolerance: q.type === "numeric" && q.tolerance > 0 ? q.tolerance : null,
+      correctAnswer: describe(key, answerKey(key)),
+      acceptedAlternatives: key.type === "short" ? key.accepted.slice(1) : graded.alternatives.map((alternative) => describe(alternative, answerKey(alternative))),
+      tolerance: key.type === "numeric" && key.tolerance > 0 ? key.tolerance : null,
+      regradeNote: describeOverride(q, gradingOverride),
+      flag: flags.get(versionId) ?? null,
       explanation: q.explanation,
       lessonLink: lesson
         ? { href: `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}#${q.ref.section}`, lessonTitle: lesson.title, sectionTitle: sections.find((s) => s.anchor === q.ref.section)?.title ?? q.ref.section }

@@ -43,6 +43,7 @@ const entries: Entry[] = [
   { pattern: "/instructor/classes/[classId]/gradebook", method: "GET", url: (i) => `/instructor/classes/${i.classId}/gradebook`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/students/[studentId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/students/${i.ownerId}`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/debates/[promptId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/debates/normative-vs-material`, expect: classInstructorPage },
+  { pattern: "/instructor/classes/[classId]/quizzes/[quizId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz`, expect: classInstructorPage },
 
   { pattern: "/instructor/import", method: "GET", url: () => "/instructor/import", expect: instructorsPage },
   { pattern: "/instructor/import/[draftId]", method: "GET", url: (i) => `/instructor/import/${i.draftId}`, expect: { anonymous: "signin", owner: 404, otherStudent: 404, instructor: 404, otherInstructor: 404 } },
@@ -51,6 +52,7 @@ const entries: Entry[] = [
   { pattern: "/api/quizzes/[quizId]/attempts", method: "POST", url: () => "/api/quizzes/austin-pragmatic-diplomacy-quiz/attempts", expect: signedInApi() },
   { pattern: "/api/attempts/[attemptId]/answers/[questionVersionId]", method: "PUT", url: (i) => `/api/attempts/${i.openAttemptId}/answers/${i.versionId}`, body: () => ({ response: { value: true } }), expect: { ...ownerOnlyApi, owner: 400 } },
   { pattern: "/api/attempts/[attemptId]/submit", method: "POST", url: (i) => `/api/attempts/${i.attemptId}/submit`, body: () => ({ answers: {} }), expect: ownerOnlyApi },
+  { pattern: "/api/attempts/[attemptId]/flags", method: "POST", url: (i) => `/api/attempts/${i.openAttemptId}/flags`, body: (i) => ({ questionVersionId: i.versionId, reason: "permission matrix" }), expect: { ...ownerOnlyApi, owner: 409 } },
   { pattern: "/api/debates/[promptId]/draft", method: "PUT", url: () => "/api/debates/summit-vs-results/draft", body: () => ({ position: "", claim: "draft", evidence: [], rebuttal: "" }), expect: signedInApi() },
   { pattern: "/api/debates/[promptId]/submit", method: "POST", url: () => "/api/debates/normative-vs-material/submit", body: () => ({ position: "", claim: "", evidence: [], rebuttal: "" }), expect: signedInApi(400) },
   { pattern: "/api/lessons/[lessonId]/completion", method: "PUT", url: () => "/api/lessons/dadabaev-silk-road/completion", body: () => ({ completed: true }), expect: signedInApi() },
@@ -63,6 +65,7 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/classes/[classId]/join-code", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/join-code`, expect: allow(405) },
   // The owner's response is a draft, so even the class's instructor cannot grade it yet (409).
   { pattern: "/api/instructor/classes/[classId]/debate-grades", method: "PUT", url: (i) => `/api/instructor/classes/${i.classId}/debate-grades`, body: (i) => ({ responseId: i.responseId, scores: {}, feedback: "" }), expect: classInstructorApi(409) },
+  { pattern: "/api/instructor/classes/[classId]/regrades", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/regrades`, body: (i) => ({ questionVersionId: i.versionId, action: "FULL_CREDIT", onlyRaise: true, reason: "permission matrix" }), expect: classInstructorApi(404) },
   { pattern: "/api/instructor/drafts", method: "POST", url: () => "/api/instructor/drafts", body: () => ({ text: "" }), expect: instructorsApi(400) },
   { pattern: "/api/instructor/drafts/[draftId]/questions/[questionId]", method: "PUT", url: (i) => `/api/instructor/drafts/${i.draftId}/questions/q1`, body: () => ({ action: "accept" }), expect: instructorsApi(404) },
   { pattern: "/api/instructor/drafts/[draftId]/publish", method: "POST", url: (i) => `/api/instructor/drafts/${i.draftId}/publish`, expect: instructorsApi(404) },
@@ -113,6 +116,7 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Matrix', 'T', $1, $2) RETURNING id`, [instructor.id, `M${Date.now().toString(36).toUpperCase()}`.slice(0, 10)]);
   await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, owner.id]);
   await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', 'normative-vs-material', now() - interval '1 day', now() + interval '1 day')`, [cls.id]);
+  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '1 day')`, [cls.id]);
   const start = async (quizId: string) => (await (await contexts.owner.post(`/api/quizzes/${quizId}/attempts`, { data: {} })).json()).attemptId as string;
   const attemptId = await start("dadabaev-silk-road-quiz");
   expect((await contexts.owner.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).status()).toBe(200);

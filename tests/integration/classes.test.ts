@@ -69,8 +69,9 @@ describe("classes", () => {
     const teacher = await createUser("INSTRUCTOR");
     const intruder = await createUser("INSTRUCTOR");
     const { id } = await createClass(teacher, { name: "Mine", term: "T", joinCodeDays: null });
-    for (const attempt of [classRoster(intruder, id), gradebook(intruder, id), createAssignment(intruder, id, assign({ kind: "QUIZ", targetId: fixture.quizId })), regenerateJoinCode(intruder, id, null)]) {
-      expect((await errorOf(attempt)).code).toBe("NOT_FOUND");
+    // Thunks, so each call starts only when awaited (an eager rejection would go unhandled).
+    for (const attempt of [() => classRoster(intruder, id), () => gradebook(intruder, id), () => createAssignment(intruder, id, assign({ kind: "QUIZ", targetId: fixture.quizId })), () => regenerateJoinCode(intruder, id, null)]) {
+      expect((await errorOf(attempt())).code).toBe("NOT_FOUND");
     }
     expect(await db.assignment.count({ where: { classId: id } })).toBe(0);
   });

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
 import { QuizRunner } from "@/components/quiz-runner";
+import { FlagQuestion } from "@/components/flag-question";
+import { LocalTime } from "@/components/local-time";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { attemptForTaking, attemptReview } from "@/lib/server/quiz-service";
 import { percent } from "@/lib/domain/scoring";
@@ -40,6 +42,9 @@ export default async function AttemptPage({ params }: Params) {
       {crumbs}
       <div className="mt-4" />
       <PageHeader title={`${attempt.quiz.title}: results`}>Attempt {attempt.number}, submitted {attempt.submittedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC.</PageHeader>
+      {attempt.regradedAt && (
+        <div className="mb-4"><Notice title="Your score was regraded">An instructor corrected the grading of a question on <LocalTime iso={attempt.regradedAt.toISOString()} />. The score and answers below include the change.</Notice></div>
+      )}
       <div role="status" aria-live="polite" className={`card mb-8 flex items-center justify-between ${passed ? "border-emerald-300" : "border-amber-300"}`}>
         <div>
           <p className="text-sm text-stone-600">Your score</p>
@@ -68,6 +73,8 @@ export default async function AttemptPage({ params }: Params) {
               <p className="mt-2 text-sm"><Link className="underline" href={item.lessonLink.href}>Read again: {item.lessonLink.lessonTitle} — “{item.lessonLink.sectionTitle}”</Link></p>
             )}
             {item.source && <p className="mt-1 text-xs text-stone-600">Source: {item.source.author}, {item.source.outlet}, {item.source.published}</p>}
+            {item.regradeNote && <p className="mt-2 text-sm font-medium text-sky-900">{item.regradeNote}</p>}
+            <FlagQuestion attemptId={attempt.id} questionVersionId={item.questionVersionId} flag={item.flag} />
           </li>
         ))}
       </ol>

@@ -1,0 +1,45 @@
+"use client";
+// "Flag this question": a learner who thinks a question or its key is wrong tells the instructor why.
+import { useId, useState } from "react";
+import { callApi } from "@/lib/api-client";
+
+type Props = { attemptId: string; questionVersionId: string; flag: { reason: string; resolvedAt: Date | string | null } | null };
+
+export function FlagQuestion({ attemptId, questionVersionId, flag }: Props) {
+  const id = useId();
+  const [sent, setSent] = useState(flag !== null && flag.resolvedAt === null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer text-stone-700 underline-offset-2 hover:underline">{sent ? "Flag sent: change your reason" : "Flag this question"}</summary>
+      <form
+        noValidate
+        className="mt-2 space-y-2"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
+          setPending(true);
+          const result = await callApi("POST", `/api/attempts/${attemptId}/flags`, { questionVersionId, reason });
+          setPending(false);
+          if (result.ok) {
+            setError(null);
+            setSent(true);
+          } else {
+            setSent(false);
+            setError(result.fieldErrors?.reason?.[0] ?? result.message);
+          }
+        }}
+      >
+        {flag?.resolvedAt && !sent && <p className="text-stone-600">Your earlier flag was reviewed and the question regraded. Flag it again if something is still wrong.</p>}
+        <label htmlFor={`${id}-reason`} className="field-label">What is wrong with this question or its answer?</label>
+        <textarea id={`${id}-reason`} name="reason" rows={3} maxLength={1000} defaultValue={flag?.reason ?? ""} className="field-input" aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} />
+        {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
+        <div className="flex items-center gap-3">
+          <button type="submit" className="btn-secondary px-3 py-1" disabled={pending}>{pending ? "Sending…" : "Send flag"}</button>
+          {sent && <p role="status" className="text-emerald-800">Flag sent. Your instructor sees it with the quiz results.</p>}
+        </div>
+      </form>
+    </details>
+  );
+}

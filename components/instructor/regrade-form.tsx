@@ -1,0 +1,155 @@
+"use client";
+// Regrade one question: correct the key, accept another answer, or give everyone full credit; every attempt
+// at the question is re-scored on the server.
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { callApi } from "@/lib/api-client";
+
+type Action = "CORRECT_KEY" | "ACCEPT_ALTERNATIVE" | "FULL_CREDIT";
+type Props = { classId: string; questionVersionId: string; type: string; options: { id: string; text: string }[] };
+
+const canCorrect = (type: string) => ["single", "multiple", "truefalse", "short", "numeric"].includes(type);
+const canAccept = (type: string) => ["single", "short", "numeric"].includes(type);
+
+function valueFrom(form: FormData, action: Action, type: string): unknown {
+  if (action === "FULL_CREDIT") return undefined;
+  const text = (name: string) => String(form.get(name) ?? "").trim();
+  const number = (name: string) => (text(name) === "" ? undefined : Number(text(name)));
+  if (type === "single") return text("option") || undefined;
+  if (type === "multiple") return form.getAll("options").map(String);
+  if (type === "truefalse") return text("truth") === "true";
+  if (type === "short") return action === "CORRECT_KEY" ? text("accepted").split("\n").map((t) => t.trim()).filter(Boolean) : text("accepted");
+  if (type === "numeric") {
+    const answer = number("number");
+    if (action === "ACCEPT_ALTERNATIVE" || answer === undefined) return answer;
+    const tolerance = number("tolerance");
+    return tolerance === undefined ? { answer } : { answer, tolerance };
+  }
+  return undefined;
+}
+
+export function RegradeForm({ classId, questionVersionId, type, options }: Props) {
+  const router = useRouter();
+  const id = useId();
+  const [action, setAction] = useState<Action>(canCorrect(type) ? "CORRECT_KEY" : "FULL_CREDIT");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [pending, setPending] = useState(false);
+  const field = (name: string) => `${id}-${name}`;
+  const error = (name: string) => errors[name]?.[0] && <p className="field-error" id={field(`${name}-error`)}>{errors[name][0]}</p>;
+
+  return (
+    <details className="mt-4 rounded-md border border-stone-200 bg-stone-50 p-3">
+      <summary className="cursor-pointer text-sm font-semibold">Regrade this question</summary>
+      <form
+        noValidate
+        className="mt-3 space-y-3"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const formElement = event.currentTarget;
+          const form = new FormData(formElement);
+          if (!window.confirm("Re-score every submitted attempt at this question, in every class that took it?")) return;
+          setPending(true);
+          const result = await callApi<{ affectedAttempts: number; resolvedFlags: number }>("POST", `/api/instructor/classes/${classId}/regrades`, {
+            questionVersionId,
+            action,
+            value: valueFrom(form, action, type),
+            onlyRaise: form.get("onlyRaise") === "on",
+            reason: String(form.get("reason") ?? ""),
+          });
+          setPending(false);
+          if (result.ok) {
+            setErrors({});
+            (formElement.elements.namedItem("reason") as HTMLTextAreaElement).value = "";
+            const { affectedAttempts, resolvedFlags } = result.data;
+            setMessage({ ok: true, text: `Regraded: ${affectedAttempts} attempt${affectedAttempts === 1 ? "" : "s"} changed score${resolvedFlags ? `, ${resolvedFlags} flag${resolvedFlags === 1 ? "" : "s"} resolved` : ""}.` });
+            router.refresh();
+          } else {
+            setErrors(result.fieldErrors ?? {});
+            setMessage({ ok: false, text: result.message });
+          }
+        }}
+      >
+        <fieldset>
+          <legend className="field-label">What to do</legend>
+          <div className="mt-1 space-y-1 text-sm">
+            {([
+              ["CORRECT_KEY", "Correct the answer key", canCorrect(type)],
+              ["ACCEPT_ALTERNATIVE", "Accept another answer as well", canAccept(type)],
+              ["FULL_CREDIT", "Give everyone full credit", true],
+            ] as const).map(([value, label, enabled]) =>
+              enabled ? (
+                <label key={value} className="flex items-center gap-2">
+                  <input type="radio" name="action" value={value} checked={action === value} onChange={() => setAction(value)} />
+                  {label}
+                </label>
+              ) : null,
+            )}
+          </div>
+        </fieldset>
+
+        {action !== "FULL_CREDIT" && type === "single" && (
+          <div>
+            <label className="field-label" htmlFor={field("option")}>{action === "CORRECT_KEY" ? "The correct option" : "The option to accept as well"}</label>
+            <select id={field("option")} name="option" className="field-input" aria-invalid={Boolean(errors.value)}>
+              {options.map((o) => <option key={o.id} value={o.id}>{o.text}</option>)}
+            </select>
+          </div>
+        )}
+        {action === "CORRECT_KEY" && type === "multiple" && (
+          <fieldset>
+            <legend className="field-label">The correct options</legend>
+            <div className="mt-1 space-y-1 text-sm">
+              {options.map((o) => (
+                <label key={o.id} className="flex items-start gap-2"><input type="checkbox" name="options" value={o.id} className="mt-1" />{o.text}</label>
+              ))}
+            </div>
+          </fieldset>
+        )}
+        {action === "CORRECT_KEY" && type === "truefalse" && (
+          <div>
+            <label className="field-label" htmlFor={field("truth")}>The statement is</label>
+            <select id={field("truth")} name="truth" className="field-input"><option value="true">True</option><option value="false">False</option></select>
+          </div>
+        )}
+        {action !== "FULL_CREDIT" && type === "short" && (
+          <div>
+            <label className="field-label" htmlFor={field("accepted")}>{action === "CORRECT_KEY" ? "Accepted answers, one per line" : "The answer to accept as well"}</label>
+            {action === "CORRECT_KEY"
+              ? <textarea id={field("accepted")} name="accepted" rows={3} className="field-input" aria-invalid={Boolean(errors.value)} />
+              : <input id={field("accepted")} name="accepted" maxLength={200} className="field-input" aria-invalid={Boolean(errors.value)} />}
+          </div>
+        )}
+        {action !== "FULL_CREDIT" && type === "numeric" && (
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div>
+              <label className="field-label" htmlFor={field("number")}>{action === "CORRECT_KEY" ? "The correct number" : "The number to accept as well"}</label>
+              <input id={field("number")} name="number" type="number" step="any" className="field-input" aria-invalid={Boolean(errors.value)} />
+            </div>
+            {action === "CORRECT_KEY" && (
+              <div>
+                <label className="field-label" htmlFor={field("tolerance")}>Tolerance (optional)</label>
+                <input id={field("tolerance")} name="tolerance" type="number" step="any" min={0} className="field-input" />
+              </div>
+            )}
+          </div>
+        )}
+        {error("value")}
+
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="onlyRaise" defaultChecked className="mt-1" />
+          <span>Only where it raises the score (nobody loses points they were given)</span>
+        </label>
+        <div>
+          <label className="field-label" htmlFor={field("reason")}>Why (recorded, and shown with the regrade)</label>
+          <textarea id={field("reason")} name="reason" rows={2} maxLength={1000} required className="field-input" aria-invalid={Boolean(errors.reason)} aria-describedby={errors.reason ? field("reason-error") : undefined} />
+          {error("reason")}
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Re-scoring…" : "Regrade and re-score"}</button>
+          {message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>}
+        </div>
+      </form>
+    </details>
+  );
+}

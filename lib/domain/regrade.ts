@@ -1,0 +1,191 @@
+// Regrades: an instructor's grading override (a corrected key, one more accepted answer, or full credit
+// for everyone) applied to a question before scoring, so existing attempts are re-scored and new ones are
+// scored the same way. The question's definition is never edited; the override sits beside it.
+import { z } from "zod";
+import type { Question } from "../content/schema";
+import { scoreQuestion, type QuestionScore } from "./scoring";
+
+export const regradeActions = ["CORRECT_KEY", "ACCEPT_ALTERNATIVE", "FULL_CREDIT"] as const;
+export type RegradeAction = (typeof regradeActions)[number];
+
+const text = z.string().trim().min(1).max(200);
+const numericKey = z.strictObject({ answer: z.number().finite(), tolerance: z.number().finite().min(0).optional() });
+
+/** What `QuestionVersion.gradingOverride` holds. Keys are real option ids, never the learner's opaque ids. */
+export const gradingOverrideSchema = z.strictObject({
+  // single: an option id · multiple: option ids · truefalse: a boolean · short: accepted texts · numeric: answer/tolerance
+  correctedKey: z.union([z.string(), z.boolean(), z.array(z.string()), numericKey]).optional(),
+  // single: option ids · short: texts · numeric: numbers (the question's tolerance applies to each)
+  acceptAlso: z.array(z.union([z.string(), z.number().finite()])).optional(),
+  fullCredit: z.literal(true).optional(),
+});
+export type GradingOverride = z.infer<typeof gradingOverrideSchema>;
+
+/** The value an instructor may send with a regrade; `overrideAfter` checks it against the question. */
+export const regradeValueSchema = z.union([
+  text,
+  z.boolean(),
+  z.number().finite().min(-1e12).max(1e12),
+  z.array(text).min(1).max(20),
+  z.strictObject({ answer: z.number().finite().min(-1e12).max(1e12), tolerance: z.number().finite().min(0).max(1e12).optional() }),
+]);
+export type RegradeValue = z.infer<typeof regradeValueSchema>;
+
+/** A question as it is graded now: the corrected key, extra accepted answers and full credit. */
+export type EffectiveQuestion = {
+  /** The question with its corrected key (and, for short answers, every accepted text). */
+  question: Question;
+  /** One copy of the question per extra accepted answer that its type cannot hold in one key (single, numeric). */
+  alternatives: Question[];
+  fullCredit: boolean;
+  overridden: boolean;
+};
+
+/** An override that does not parse is ignored rather than failing every submit of the question. */
+export function parseGradingOverride(raw: unknown): GradingOverride | null {
+  if (raw === null || raw === undefined) return null;
+  const parsed = gradingOverrideSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+const isOption = (question: Question, id: unknown): id is string =>
+  typeof id === "string" && (question.type === "single" || question.type === "multiple") && question.options.some((o) => o.id === id);
+
+function withCorrectedKey(question: Question, key: GradingOverride["correctedKey"]): Question {
+  if (key === undefined) return question;
+  switch (question.type) {
+    case "single":
+      return isOption(question, key) ? { ...question, answer: key } : question;
+    case "multiple":
+      return Array.isArray(key) && key.length > 0 && key.every((id) => isOption(question, id)) ? { ...question, answers: [...new Set(key)] } : question;
+    case "truefalse":
+      return typeof key === "boolean" ? { ...question, answer: key } : question;
+    case "short": {
+      const accepted = Array.isArray(key) ? key.map((t) => t.trim()).filter(Boolean) : [];
+      return accepted.length > 0 ? { ...question, accepted } : question;
+    }
+    case "numeric":
+      return typeof key === "object" && key !== null && !Array.isArray(key) ? { ...question, answer: key.answer, tolerance: key.tolerance ?? question.tolerance } : question;
+    default:
+      return question;
+  }
+}
+
+export function effectiveQuestion(definition: Question, rawOverride: unknown): EffectiveQuestion {
+  const override = parseGradingOverride(rawOverride);
+  if (!override) return { question: definition, alternatives: [], fullCredit: false, overridden: false };
+  let question = withCorrectedKey(definition, override.correctedKey);
+  const alternatives: Question[] = [];
+  for (const also of override.acceptAlso ?? []) {
+    if (question.type === "single" && isOption(question, also) && also !== question.answer && !alternatives.some((a) => a.type === "single" && a.answer === also)) {
+      alternatives.push({ ...question, answer: also });
+    } else if (question.type === "short" && typeof also === "string" && also.trim() !== "" && !question.accepted.includes(also.trim())) {
+      question = { ...question, accepted: [...question.accepted, also.trim()] };
+    } else if (question.type === "numeric" && typeof also === "number" && also !== question.answer) {
+      alternatives.push({ ...question, answer: also });
+    }
+  }
+  return { question, alternatives, fullCredit: override.fullCredit === true, overridden: true };
+}
+
+/** Scores a response under the override: full credit, or the best score against the key and any alternative. */
+export function scoreEffective(effective: EffectiveQuestion, response: unknown): QuestionScore {
+  const main = scoreQuestion(effective.question, response);
+  if (effective.fullCredit) return { earnedCenti: main.maxCenti, maxCenti: main.maxCenti, correct: true };
+  return effective.alternatives.map((q) => scoreQuestion(q, response)).reduce((best, s) => (s.earnedCenti > best.earnedCenti ? s : best), main);
+}
+
+export type Rescored = QuestionScore & { changed: boolean };
+
+/**
+ * Re-scores an answer that was already graded. With `onlyRaise` an answer never loses points: when the new
+ * key would give less, the previous score (and its "correct") stands.
+ */
+export function rescore(effective: EffectiveQuestion, response: unknown, previous: { earnedCenti: number | null; correct: boolean | null }, options: { onlyRaise: boolean }): Rescored {
+  const next = scoreEffective(effective, response);
+  const before = previous.earnedCenti ?? 0;
+  if (options.onlyRaise && before > next.earnedCenti) {
+    return { earnedCenti: before, maxCenti: next.maxCenti, correct: previous.correct ?? before === next.maxCenti, changed: false };
+  }
+  return { ...next, changed: next.earnedCenti !== before };
+}
+
+export type OverrideResult = { ok: true; override: GradingOverride } | { ok: false; message: string };
+
+const optionIds = (question: Question) => (question.type === "single" || question.type === "multiple" ? question.options.map((o) => o.id) : []);
+
+/**
+ * The override after an instructor's action, checked against the question. Actions add up: a later corrected
+ * key replaces an earlier one, accepted alternatives accumulate, and full credit stays.
+ */
+export function overrideAfter(question: Question, current: unknown, action: RegradeAction, value: RegradeValue | undefined | null): OverrideResult {
+  const base: GradingOverride = parseGradingOverride(current) ?? {};
+  const effective = effectiveQuestion(question, base).question;
+  const refuse = (message: string): OverrideResult => ({ ok: false, message });
+  if (action === "FULL_CREDIT") {
+    if (value !== undefined && value !== null) return refuse("Full credit takes no value; leave the value empty.");
+    return { ok: true, override: { ...base, fullCredit: true } };
+  }
+  if (value === undefined || value === null) return refuse(action === "CORRECT_KEY" ? "Give the corrected answer." : "Give the answer to accept as well.");
+
+  if (action === "CORRECT_KEY") {
+    switch (question.type) {
+      case "single":
+        if (!isOption(question, value)) return refuse(`Choose one of the question's options (${optionIds(question).join(", ")}) as the correct answer.`);
+        return { ok: true, override: { ...base, correctedKey: value } };
+      case "multiple": {
+        const ids = Array.isArray(value) ? [...new Set(value)] : typeof value === "string" ? [value] : null;
+        if (!ids || ids.length === 0 || !ids.every((id) => isOption(question, id))) return refuse("Choose at least one of the question's options as correct.");
+        return { ok: true, override: { ...base, correctedKey: ids } };
+      }
+      case "truefalse":
+        if (typeof value !== "boolean") return refuse("Say whether the statement is true or false.");
+        return { ok: true, override: { ...base, correctedKey: value } };
+      case "short": {
+        const accepted = (Array.isArray(value) ? value : typeof value === "string" ? [value] : []).map((t) => t.trim()).filter(Boolean);
+        if (accepted.length === 0) return refuse("Give at least one accepted answer.");
+        return { ok: true, override: { ...base, correctedKey: accepted } };
+      }
+      case "numeric": {
+        const key = typeof value === "number" ? { answer: value } : typeof value === "object" && !Array.isArray(value) ? value : null;
+        if (!key) return refuse("Give the correct number (and, if you like, a tolerance).");
+        return { ok: true, override: { ...base, correctedKey: key.tolerance === undefined ? { answer: key.answer } : { answer: key.answer, tolerance: key.tolerance } } };
+      }
+      default:
+        return refuse("The key of an ordering or matching question cannot be corrected here. Give everyone full credit instead, or fix the question in the course files.");
+    }
+  }
+
+  let also: string | number;
+  switch (question.type) {
+    case "single":
+      if (!isOption(question, value)) return refuse(`Choose one of the question's options (${optionIds(question).join(", ")}) to accept as well.`);
+      if (effective.type === "single" && effective.answer === value) return refuse("That option is already the correct answer.");
+      also = value;
+      break;
+    case "short":
+      if (typeof value !== "string" || value.trim() === "") return refuse("Type the answer to accept as well.");
+      also = value.trim();
+      break;
+    case "numeric":
+      if (typeof value !== "number") return refuse("Give the number to accept as well.");
+      also = value;
+      break;
+    default:
+      return refuse("Accepting another answer works for single-choice, short-answer and numeric questions. Correct the key or give full credit instead.");
+  }
+  const acceptAlso = base.acceptAlso ?? [];
+  return { ok: true, override: { ...base, acceptAlso: acceptAlso.includes(also) ? acceptAlso : [...acceptAlso, also] } };
+}
+
+/** A sentence for learners and instructors saying how a question is graded now. */
+export function describeOverride(question: Question, rawOverride: unknown): string | null {
+  const effective = effectiveQuestion(question, rawOverride);
+  if (!effective.overridden) return null;
+  if (effective.fullCredit) return "After review, everyone who was given this question receives full credit.";
+  const override = parseGradingOverride(rawOverride)!;
+  const parts: string[] = [];
+  if (override.correctedKey !== undefined) parts.push("its answer key was corrected");
+  if ((override.acceptAlso ?? []).length > 0) parts.push("another answer is accepted as well");
+  return parts.length ? `After review, ${parts.join(" and ")}.` : null;
+}

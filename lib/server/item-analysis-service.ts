@@ -1,0 +1,170 @@
+import "server-only";
+// Item analysis of one quiz in one of the instructor's classes, over each member's counted attempt (the one
+// the gradebook counts: submitted, not voided, best or latest by the quiz's policy). Counting happens in SQL,
+// in seven queries however large the class and however many questions: the class and quiz, the counted
+// attempts, per-question tallies, option choices, the question versions, flags and regrades.
+import type { Question } from "../content/schema";
+import {
+  discriminationIndex, facilityIndex, interpretItem, meanScoreShare, optionFrequencies, scoreGroups, scoreHistogram,
+  type AttemptTotal, type QuestionTally,
+} from "../domain/item-analysis";
+import { describeOverride, effectiveQuestion, parseGradingOverride, type EffectiveQuestion } from "../domain/regrade";
+import { db } from "./db";
+import { notFound } from "./errors";
+import type { SessionUser } from "./auth";
+
+type Scope = { classId: string; className: string; quizId: string; quizTitle: string; scorePolicy: "BEST" | "LATEST" };
+
+/** The class (the instructor's own) and the quiz (assigned to it directly or through its module), in one query. */
+async function analysisScope(instructor: SessionUser, classId: string, quizId: string): Promise<Scope> {
+  const [scope] = await db().$queryRaw<Scope[]>`
+    SELECT c."id"::text AS "classId", c."name" AS "className", q."id" AS "quizId", q."title" AS "quizTitle", q."scorePolicy"::text AS "scorePolicy"
+    FROM "Class" c JOIN "Quiz" q ON q."id" = ${quizId}
+    WHERE c."id" = ${classId}::uuid AND c."instructorId" = ${instructor.id}::uuid
+      AND EXISTS (SELECT 1 FROM "Assignment" a WHERE a."classId" = c."id"
+                  AND (a."quizId" = q."id" OR (a."kind" = 'MODULE' AND a."moduleId" = q."moduleId")))`;
+  if (!scope) throw notFound("That quiz");
+  return scope;
+}
+
+type TallyRow = QuestionTally & { questionVersionId: string };
+
+/** The key as graded now, in words, for the instructor. */
+function keyText({ question: q, alternatives }: EffectiveQuestion): string {
+  const optionText = (id: string) => (q.type === "single" || q.type === "multiple" ? q.options.find((o) => o.id === id)?.text : undefined) ?? id;
+  const unit = q.type === "numeric" && q.unit ? ` ${q.unit}` : "";
+  switch (q.type) {
+    case "single":
+      return [q.answer, ...alternatives.flatMap((a) => (a.type === "single" ? [a.answer] : []))].map(optionText).join(" or ");
+    case "multiple":
+      return q.answers.map(optionText).join(" + ");
+    case "truefalse":
+      return q.answer ? "True" : "False";
+    case "short":
+      return q.accepted.join(" / ");
+    case "numeric":
+      return [q.answer, ...alternatives.flatMap((a) => (a.type === "numeric" ? [a.answer] : []))].map((n) => `${n}${q.tolerance > 0 ? ` ± ${q.tolerance}` : ""}${unit}`).join(" or ");
+    case "ordering":
+      return q.items.map((i) => i.text).join(" → ");
+    case "matching":
+      return q.pairs.map((p) => `${p.left} → ${p.right}`).join("; ");
+  }
+}
+
+export async function itemAnalysis(instructor: SessionUser, classId: string, quizId: string) {
+  const scope = await analysisScope(instructor, classId, quizId);
+  const attempts = await db().$queryRaw<(AttemptTotal & { userId: string })[]>`
+    SELECT DISTINCT ON (a."userId") a."id"::text AS "attemptId", a."userId"::text AS "userId", a."scoreCenti", a."maxScoreCenti"
+    FROM "QuizAttempt" a
+    JOIN "ClassMember" m ON m."userId" = a."userId" AND m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
+    WHERE a."quizId" = ${quizId} AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND a."maxScoreCenti" > 0
+    ORDER BY a."userId",
+      CASE WHEN ${scope.scorePolicy}::text = 'BEST' THEN a."scoreCenti"::float8 / a."maxScoreCenti" END DESC NULLS LAST,
+      CASE WHEN ${scope.scorePolicy}::text = 'LATEST' THEN a."number" END DESC NULLS LAST,
+      a."number" ASC`;
+  const groups = scoreGroups(attempts);
+  const attemptIds = groups.map((g) => g.attemptId);
+
+  const [tallies, choices] = attemptIds.length === 0 ? [[], []] : await Promise.all([
+    db().$queryRaw<TallyRow[]>`
+      SELECT aa."questionVersionId"::text AS "questionVersionId",
+             count(*)::int AS "attempts",
+             count(*) FILTER (WHERE aa."response" <> '{}'::jsonb)::int AS "answered",
+             count(*) FILTER (WHERE aa."correct")::int AS "fullMarks",
+             coalesce(sum(aa."earnedCenti"), 0)::int AS "earnedCenti",
+             (count(*) * v."points" * 100)::int AS "maxCenti",
+             sum(g."upper")::float8 AS "upperWeight",
+             coalesce(sum(g."upper") FILTER (WHERE aa."correct"), 0)::float8 AS "upperFullMarks",
+             sum(g."lower")::float8 AS "lowerWeight",
+             coalesce(sum(g."lower") FILTER (WHERE aa."correct"), 0)::float8 AS "lowerFullMarks"
+      FROM unnest(${attemptIds}::uuid[], ${groups.map((g) => g.upper)}::float8[], ${groups.map((g) => g.lower)}::float8[]) AS g("attemptId", "upper", "lower")
+      JOIN "AttemptAnswer" aa ON aa."attemptId" = g."attemptId"
+      JOIN "QuestionVersion" v ON v."id" = aa."questionVersionId"
+      GROUP BY aa."questionVersionId", v."points"`,
+    // Each attempt counts once per option, even if a response lists an option twice.
+    db().$queryRaw<{ questionVersionId: string; optionId: string; count: number }[]>`
+      SELECT aa."questionVersionId"::text AS "questionVersionId", c."optionId", count(DISTINCT aa."attemptId")::int AS "count"
+      FROM "AttemptAnswer" aa
+      JOIN "QuestionVersion" v ON v."id" = aa."questionVersionId" AND v."type" IN ('single', 'multiple')
+      CROSS JOIN LATERAL jsonb_array_elements_text(CASE
+        WHEN v."type" = 'multiple' AND jsonb_typeof(aa."response" -> 'choices') = 'array' THEN aa."response" -> 'choices'
+        WHEN v."type" = 'single' AND jsonb_typeof(aa."response" -> 'choice') = 'string' THEN jsonb_build_array(aa."response" -> 'choice')
+        ELSE '[]'::jsonb END) AS c("optionId")
+      WHERE aa."attemptId" = ANY(${attemptIds}::uuid[])
+      GROUP BY aa."questionVersionId", c."optionId"`,
+  ]);
+
+  const versionIds = tallies.map((t) => t.questionVersionId);
+  const [versions, flags, regrades] = versionIds.length === 0 ? [[], [], []] : await Promise.all([
+    // In the quiz's order (a mastery quiz: its bank quizzes in the order the content lists them).
+    db().$queryRaw<{ id: string; questionId: string; version: number; type: string; prompt: string; points: number; definition: unknown; gradingOverride: unknown }[]>`
+      SELECT v."id"::text AS "id", v."questionId", v."version", v."type", v."prompt", v."points", v."definition", v."gradingOverride"
+      FROM "QuestionVersion" v JOIN "QuizQuestion" qq ON qq."id" = v."questionId" JOIN "Quiz" q ON q."id" = ${quizId}
+      WHERE v."id" = ANY(${versionIds}::uuid[])
+      ORDER BY array_position(q."bankQuizIds", qq."quizId") NULLS FIRST, qq."quizId", qq."position", v."version"`,
+    // Flags from this class's students only; another class's disputes are not this instructor's to read.
+    db().$queryRaw<{ questionVersionId: string; reason: string; createdAt: Date; resolvedAt: Date | null; studentName: string }[]>`
+      SELECT f."questionVersionId"::text AS "questionVersionId", f."reason", f."createdAt", f."resolvedAt", u."name" AS "studentName"
+      FROM "QuestionFlag" f
+      JOIN "ClassMember" m ON m."userId" = f."userId" AND m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
+      JOIN "User" u ON u."id" = f."userId"
+      WHERE f."questionVersionId" = ANY(${versionIds}::uuid[])
+      ORDER BY f."createdAt" ASC`,
+    // A regrade changes every class's scores (the key is global), so each one on these versions is listed.
+    db().$queryRaw<{ id: string; questionVersionId: string; action: string; details: unknown; onlyRaise: boolean; reason: string; affectedAttempts: number; createdAt: Date; instructorName: string | null }[]>`
+      SELECT r."id"::text AS "id", r."questionVersionId"::text AS "questionVersionId", r."action", r."details", r."onlyRaise", r."reason",
+             r."affectedAttempts", r."createdAt", u."name" AS "instructorName"
+      FROM "Regrade" r LEFT JOIN "User" u ON u."id" = r."instructorId"
+      WHERE r."questionVersionId" = ANY(${versionIds}::uuid[])
+      ORDER BY r."createdAt" DESC`,
+  ]);
+
+  const tallyBy = new Map(tallies.map((t) => [t.questionVersionId, t]));
+  const questions = versions.map((version, index) => {
+    const tally = tallyBy.get(version.id)!;
+    const definition = version.definition as unknown as Question;
+    const effective = effectiveQuestion(definition, version.gradingOverride);
+    const facility = facilityIndex(tally);
+    const discrimination = discriminationIndex(tally);
+    const keyIds =
+      effective.question.type === "single" ? [effective.question.answer, ...effective.alternatives.flatMap((q) => (q.type === "single" ? [q.answer] : []))]
+      : effective.question.type === "multiple" ? effective.question.answers
+      : [];
+    const versionFlags = flags.filter((f) => f.questionVersionId === version.id);
+    return {
+      number: index + 1,
+      questionVersionId: version.id,
+      questionId: version.questionId,
+      version: version.version,
+      type: version.type,
+      prompt: version.prompt,
+      points: version.points,
+      options: definition.type === "single" || definition.type === "multiple" ? definition.options : [],
+      keyText: keyText(effective),
+      fullCredit: effective.fullCredit,
+      attempts: tally.attempts,
+      unanswered: tally.attempts - tally.answered,
+      facility,
+      meanScore: meanScoreShare(tally),
+      discrimination,
+      // After "full credit for everyone" the indices describe the regrade, not the question.
+      reading: effective.fullCredit ? null : interpretItem(facility, discrimination),
+      optionFrequencies: definition.type === "single" || definition.type === "multiple" ? optionFrequencies(definition.options, keyIds, choices.filter((c) => c.questionVersionId === version.id), tally.attempts) : [],
+      override: parseGradingOverride(version.gradingOverride),
+      overrideNote: describeOverride(definition, version.gradingOverride),
+      flags: { open: versionFlags.filter((f) => !f.resolvedAt).length, all: versionFlags },
+    };
+  });
+  const promptOf = new Map(questions.map((q) => [q.questionVersionId, `Question ${q.number}`]));
+  return {
+    class: { id: scope.classId, name: scope.className },
+    quiz: { id: scope.quizId, title: scope.quizTitle, scorePolicy: scope.scorePolicy },
+    attemptCount: attempts.length,
+    meanPercent: attempts.length === 0 ? null : attempts.reduce((sum, a) => sum + a.scoreCenti / a.maxScoreCenti, 0) / attempts.length,
+    histogram: scoreHistogram(attempts),
+    questions,
+    regrades: regrades.map((r) => ({ ...r, questionLabel: promptOf.get(r.questionVersionId) ?? "A question" })),
+  };
+}
+
+export type ItemAnalysis = Awaited<ReturnType<typeof itemAnalysis>>;

@@ -1,0 +1,126 @@
+import "server-only";
+// Disputes and regrades. A student flags a question on their own submitted attempt; the instructor of a class
+// that took it corrects the key, accepts another answer or gives full credit, and every submitted attempt at
+// that question version is re-scored in the same transaction, with the change recorded.
+import { z } from "zod";
+import type { Question } from "../content/schema";
+import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, rescore } from "../domain/regrade";
+import { db } from "./db";
+import { notFound, UserError } from "./errors";
+import type { SessionUser } from "./auth";
+
+export const flagSchema = z.strictObject({
+  questionVersionId: z.uuid(),
+  reason: z.string().trim().min(5, "Say what you think is wrong with the question (at least 5 characters).").max(1000, "Keep the reason under 1000 characters."),
+});
+
+export const regradeSchema = z.strictObject({
+  questionVersionId: z.uuid(),
+  action: z.enum(regradeActions),
+  value: regradeValueSchema.nullable().optional(),
+  onlyRaise: z.boolean().default(false),
+  reason: z.string().trim().min(5, "Record why you are regrading (at least 5 characters); students' scores change.").max(1000, "Keep the reason under 1000 characters."),
+});
+
+/** Flags a question of the student's own submitted attempt. One flag per student and question version: a repeat replaces the reason and reopens it. */
+export async function flagQuestion(student: SessionUser, attemptId: string, questionVersionId: string, reason: string) {
+  const attempt = await db().quizAttempt.findFirst({ where: { id: attemptId, userId: student.id }, select: { status: true, questionVersionIds: true } });
+  if (!attempt) throw notFound("That attempt");
+  if (!attempt.questionVersionIds.includes(questionVersionId)) throw notFound("That question");
+  if (attempt.status !== "SUBMITTED") throw new UserError("CONFLICT", "Submit the attempt first; you can flag a question once you see the results.");
+  const write = () =>
+    db().questionFlag.upsert({
+      where: { userId_questionVersionId: { userId: student.id, questionVersionId } },
+      create: { userId: student.id, questionVersionId, attemptId, reason },
+      update: { reason, attemptId, resolvedAt: null },
+      select: { id: true, reason: true, createdAt: true },
+    });
+  try {
+    return { flagged: true, ...(await write()) };
+  } catch (error) {
+    // Two flags sent at once: the second insert lost the race on the unique index, so it updates instead.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return { flagged: true, ...(await write()) };
+  }
+}
+
+export type RegradeInput = Omit<z.infer<typeof regradeSchema>, "onlyRaise"> & { classId: string; onlyRaise: boolean };
+
+/**
+ * Applies a grading override to a question version and re-scores every submitted attempt at it — all students
+ * who took it, in any class: the override is stored on the version (the key is global) and scores every future
+ * submit too, so a partial re-score would leave two keys for one question.
+ */
+export async function regradeQuestion(instructor: SessionUser, input: RegradeInput) {
+  const owned = await db().class.findFirst({ where: { id: input.classId, instructorId: instructor.id }, select: { id: true } });
+  if (!owned) throw notFound("That class");
+  const [taken] = await db().$queryRaw<{ found: number }[]>`
+    SELECT 1 AS "found" FROM "ClassMember" m
+    JOIN "QuizAttempt" a ON a."userId" = m."userId" AND a."status" = 'SUBMITTED'
+    JOIN "AttemptAnswer" aa ON aa."attemptId" = a."id" AND aa."questionVersionId" = ${input.questionVersionId}::uuid
+    WHERE m."classId" = ${input.classId}::uuid
+    LIMIT 1`;
+  if (!taken) throw notFound("That question");
+
+  return db().$transaction(
+    async (tx) => {
+      // The version row is the regrade's lock: a concurrent regrade waits, and a submit in flight (which reads the
+      // override FOR SHARE) either finishes first and is re-scored here, or waits and scores with the new key.
+      const [version] = await tx.$queryRaw<{ definition: unknown; gradingOverride: unknown }[]>`
+        SELECT "definition", "gradingOverride" FROM "QuestionVersion" WHERE "id" = ${input.questionVersionId}::uuid FOR UPDATE`;
+      if (!version) throw notFound("That question");
+      const definition = version.definition as Question;
+      const next = overrideAfter(definition, version.gradingOverride, input.action, input.value);
+      if (!next.ok) throw new UserError("INVALID", next.message, { value: [next.message] });
+      const effective = effectiveQuestion(definition, next.override);
+
+      // Attempts are locked in id order so two regrades of different questions cannot deadlock.
+      const answers = await tx.$queryRaw<{ attemptId: string; response: unknown; earnedCenti: number | null; correct: boolean | null }[]>`
+        SELECT aa."attemptId"::text AS "attemptId", aa."response", aa."earnedCenti", aa."correct"
+        FROM "AttemptAnswer" aa JOIN "QuizAttempt" a ON a."id" = aa."attemptId"
+        WHERE aa."questionVersionId" = ${input.questionVersionId}::uuid AND a."status" = 'SUBMITTED'
+        ORDER BY a."id"
+        FOR UPDATE OF a`;
+      const rescored = answers.map((a) => ({ ...a, next: rescore(effective, a.response, a, { onlyRaise: input.onlyRaise }) }));
+      const touched = rescored.filter((a) => a.next.earnedCenti !== a.earnedCenti || a.next.correct !== a.correct);
+      const changed = rescored.filter((a) => a.next.changed);
+
+      if (touched.length > 0) {
+        await tx.$executeRaw`
+          UPDATE "AttemptAnswer" aa SET "earnedCenti" = n."earnedCenti", "correct" = n."correct"
+          FROM unnest(${touched.map((a) => a.attemptId)}::uuid[], ${touched.map((a) => a.next.earnedCenti)}::int[], ${touched.map((a) => a.next.correct)}::boolean[]) AS n("attemptId", "earnedCenti", "correct")
+          WHERE aa."attemptId" = n."attemptId" AND aa."questionVersionId" = ${input.questionVersionId}::uuid`;
+      }
+      const now = new Date();
+      if (changed.length > 0) {
+        await tx.$executeRaw`
+          UPDATE "QuizAttempt" a SET "scoreCenti" = coalesce(a."scoreCenti", 0) + n."delta", "regradedAt" = ${now}
+          FROM unnest(${changed.map((a) => a.attemptId)}::uuid[], ${changed.map((a) => a.next.earnedCenti - (a.earnedCenti ?? 0))}::int[]) AS n("attemptId", "delta")
+          WHERE a."id" = n."attemptId"`;
+      }
+      await tx.questionVersion.update({ where: { id: input.questionVersionId }, data: { gradingOverride: next.override } });
+      const regrade = await tx.regrade.create({
+        data: {
+          questionVersionId: input.questionVersionId,
+          instructorId: instructor.id,
+          action: input.action,
+          details: {
+            classId: input.classId,
+            value: input.value ?? null,
+            overrideBefore: (version.gradingOverride ?? null) as object | null,
+            overrideAfter: next.override,
+            rescoredAnswers: touched.length,
+          },
+          onlyRaise: input.onlyRaise,
+          reason: input.reason,
+          affectedAttempts: changed.length,
+          createdAt: now,
+        },
+        select: { id: true, createdAt: true },
+      });
+      const resolved = await tx.questionFlag.updateMany({ where: { questionVersionId: input.questionVersionId, resolvedAt: null }, data: { resolvedAt: now } });
+      return { regradeId: regrade.id, affectedAttempts: changed.length, rescoredAnswers: touched.length, resolvedFlags: resolved.count };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,182 @@
+// Item analysis and regrades in the browser: the instructor sees charts and the table for a class's quiz, a
+// student flags a question, the flag shows up, the instructor gives full credit, and the student sees the
+// regrade. Background students' attempts are inserted with SQL; the flagging student takes the quiz for real.
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import type pg from "pg";
+import { test, expect, createUser, login, count, type TestUser } from "./support";
+
+// A quiz no other browser test submits, since a regrade changes its key for everyone in this database.
+const quizId = "usubaliev-dialogue-2020-quiz";
+const quizPath = "/courses/japan-central-asia/summits/quizzes/usubaliev-dialogue-2020-quiz";
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+}
+
+async function createClassWith(sql: pg.Pool, instructor: TestUser, students: TestUser[]) {
+  const { rows } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Item analysis seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
+    [instructor.id, `IA${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  const classId: string = rows[0].id;
+  for (const student of students) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [classId, student.id]);
+  await sql.query(
+    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 day', now() + interval '7 days')`,
+    [classId, quizId],
+  );
+  return classId;
+}
+
+/** A submitted attempt that answers only the first (single-choice) question, with `choice`. */
+async function insertAttempt(sql: pg.Pool, student: TestUser, choice: string) {
+  const { rows: versions } = await sql.query(
+    `SELECT v."id", v."points", v."definition"->>'answer' AS "answer" FROM "QuizQuestion" q JOIN "QuestionVersion" v ON v."questionId" = q."id" AND v."version" = q."currentVersion"
+     WHERE q."quizId" = $1 AND q."retiredAt" IS NULL ORDER BY q."position"`,
+    [quizId],
+  );
+  const first = versions[0];
+  const earned = choice === first.answer ? first.points * 100 : 0;
+  const max = versions.reduce((sum: number, v: { points: number }) => sum + v.points * 100, 0);
+  const attemptId = randomUUID();
+  await sql.query(
+    `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
+     VALUES ($1, $2, $3, 1, 'SUBMITTED', NULL, $4::uuid[], now() - interval '20 minutes', now() - interval '5 minutes', $5, $6)`,
+    [attemptId, student.id, quizId, versions.map((v: { id: string }) => v.id), earned, max],
+  );
+  for (const [index, version] of versions.entries()) {
+    const response = index === 0 ? { choice } : {};
+    const points = index === 0 ? earned : 0;
+    await sql.query(`INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "earnedCenti", "correct") VALUES ($1, $2, $3, $4, $5)`, [attemptId, version.id, response, points, points === version.points * 100]);
+  }
+  return attemptId;
+}
+
+test("the instructor sees the item analysis; a student's flag shows up; a full-credit regrade reaches the student", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const background = [await createUser(sql), await createUser(sql), await createUser(sql), await createUser(sql)];
+  const flagger = await createUser(sql);
+  const classId = await createClassWith(sql, instructor, [...background, flagger]);
+  for (const [i, student] of background.entries()) await insertAttempt(sql, student, ["b", "b", "a", "c"][i]);
+
+  // The student takes the quiz in the browser, picks a wrong answer to question 1 and submits.
+  const studentContext = await browser.newContext({ baseURL });
+  await login(studentContext, flagger, baseURL!);
+  const sp = await studentContext.newPage();
+  await sp.goto(quizPath);
+  await sp.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(sp).toHaveURL(/\/attempts\//);
+  await sp.getByLabel("The first leaders' summit of the Central Asia plus Japan Dialogue, held in Astana").check();
+  sp.on("dialog", (dialog) => dialog.accept());
+  await sp.getByRole("button", { name: "Submit answers" }).click();
+  await expect(sp.getByRole("heading", { name: /results/ })).toBeVisible();
+  const attemptUrl = sp.url();
+
+  // It flags question 1: a too-short reason is refused, then the flag is sent.
+  const firstQuestion = sp.locator("li", { has: sp.getByRole("heading", { name: /^Question 1\./ }) });
+  await firstQuestion.getByText("Flag this question").click();
+  const reasonBox = firstQuestion.getByLabel("What is wrong with this question or its answer?");
+  await reasonBox.fill("no");
+  await firstQuestion.getByRole("button", { name: "Send flag" }).click();
+  await expect(firstQuestion.getByText(/at least 5 characters/)).toBeVisible();
+  await reasonBox.fill("The 2020 meeting was framed as a summit in the lesson, so A seems right too.");
+  await firstQuestion.getByRole("button", { name: "Send flag" }).click();
+  await expect(firstQuestion.getByText(/Flag sent/).first()).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1 AND "resolvedAt" IS NULL`, [flagger.id])).toBe(1);
+
+  // The instructor opens the item analysis: charts (SVG), the table, and the flag under question 1.
+  const teacherContext = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  await login(teacherContext, instructor, baseURL!);
+  const tp = await teacherContext.newPage();
+  await tp.goto(`/instructor/classes/${classId}`);
+  await tp.getByRole("link", { name: "Item analysis" }).click();
+  await expect(tp).toHaveURL(new RegExp(`/instructor/classes/${classId}/quizzes/${quizId}$`));
+  await expect(tp.getByRole("heading", { level: 1, name: /Usubaliev/ })).toBeVisible();
+  for (const chart of ["histogram", "questions"]) {
+    await expect(tp.locator(`[data-chart="${chart}"] .recharts-wrapper > svg.recharts-surface`)).toBeVisible();
+    await expect(tp.locator(`[data-chart="${chart}"] .recharts-bar-rectangle`).first()).toBeVisible();
+  }
+  const table = tp.getByRole("table", { name: /Per question/ });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("row")).toHaveCount(11); // header + ten questions
+  // Question 1: 2 of 5 right (40%); the other nine questions: nobody right.
+  await expect(table.getByRole("row").nth(1).getByRole("cell").first()).toHaveText("40%");
+  await expect(tp.getByRole("table", { name: /Score distribution/ })).toHaveCount(1);
+  const q1 = tp.locator("#question-1");
+  await expect(q1.getByText("Flags from students (1 open)")).toBeVisible();
+  await expect(q1.getByText(/framed as a summit in the lesson/)).toBeVisible();
+  await expect(q1.getByRole("table", { name: "How often each option was chosen" }).getByRole("row")).toHaveCount(5);
+  await q1.getByText("Regrade this question").click();
+  await expectNoAxeViolations(tp);
+
+  if (process.env.SCREENSHOT_DIR) {
+    for (const width of [1280, 390]) {
+      await tp.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+      await tp.evaluate(() => window.scrollTo(0, 0));
+      await tp.mouse.move(0, 0);
+      await tp.waitForTimeout(400);
+      const shot = (name: string) => `${process.env.SCREENSHOT_DIR}/item-analysis-${width}-${name}.png`;
+      await tp.screenshot({ path: shot("page"), fullPage: true });
+      await tp.screenshot({ path: shot("top") });
+      await tp.locator("section", { has: tp.locator("#charts-heading") }).screenshot({ path: shot("charts") });
+      await tp.locator("section", { has: tp.locator("#table-heading") }).screenshot({ path: shot("table") });
+      await q1.screenshot({ path: shot("q1") });
+    }
+    await tp.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  // Full credit for everyone on question 1, recorded with a reason.
+  await q1.getByLabel("Give everyone full credit").check();
+  await q1.getByLabel(/Why \(recorded/).fill("The prompt does not say which 2020 event; both readings are fair.");
+  tp.on("dialog", (dialog) => dialog.accept());
+  await q1.getByRole("button", { name: "Regrade and re-score" }).click();
+  await expect(q1.getByText(/Regraded: 3 attempts changed score, 1 flag resolved\./)).toBeVisible();
+  const regrades = tp.getByRole("table", { name: /Past regrades/ });
+  await expect(regrades.getByRole("row").nth(1)).toContainText("Full credit for everyone");
+  await expect(regrades.getByRole("row").nth(1)).toContainText(instructor.name);
+  await expect(regrades.getByRole("row").nth(1)).toContainText("both readings are fair");
+  await expect(q1.getByText("Flags from students (0 open, 1 resolved)")).toBeVisible();
+  await expect(table.getByRole("row").nth(1).getByRole("cell").first()).toHaveText("100%");
+  if (process.env.SCREENSHOT_DIR) {
+    await q1.screenshot({ path: `${process.env.SCREENSHOT_DIR}/item-analysis-1280-q1-regraded.png` });
+    await tp.locator("section", { has: tp.locator("#regrades-heading") }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/item-analysis-1280-regrades.png` });
+  }
+
+  // The student's review says the score was regraded and shows the new mark.
+  await sp.goto(attemptUrl);
+  await expect(sp.getByText("Your score was regraded")).toBeVisible();
+  await expect(firstQuestion.getByText(/everyone who was given this question receives full credit/)).toBeVisible();
+  await expect(firstQuestion.getByText(/^Correct ·/)).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-regraded.png` });
+  await firstQuestion.getByText("Flag this question").click();
+  await expect(firstQuestion.getByText(/Your earlier flag was reviewed/)).toBeVisible();
+  await expectNoAxeViolations(sp);
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1 AND "regradedAt" IS NOT NULL AND "scoreCenti" > 0`, [flagger.id])).toBe(1);
+
+  await teacherContext.close();
+  await studentContext.close();
+});
+
+test("a student or another instructor cannot open the item analysis or regrade", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const other = await createUser(sql, "INSTRUCTOR");
+  const classId = await createClassWith(sql, instructor, [student]);
+  const attemptId = await insertAttempt(sql, student, "a");
+  const { rows } = await sql.query(`SELECT "questionVersionIds"[1]::text AS "id" FROM "QuizAttempt" WHERE "id" = $1`, [attemptId]);
+  const body = { questionVersionId: rows[0].id, action: "FULL_CREDIT", onlyRaise: false, reason: "Trying to regrade someone else's class." };
+  for (const [user, page, api] of [[student, 404, 403], [other, 404, 404]] as const) {
+    const context = await browser.newContext({ baseURL });
+    await login(context, user, baseURL!);
+    const response = await context.request.get(`/instructor/classes/${classId}/quizzes/${quizId}`);
+    expect(response.status()).toBe(page);
+    expect(await response.text()).not.toContain("Item analysis seminar");
+    expect((await context.request.post(`/api/instructor/classes/${classId}/regrades`, { data: body })).status()).toBe(api);
+    await context.close();
+  }
+  expect(await count(sql, `SELECT count(*) FROM "Regrade" WHERE "instructorId" = ANY($1::uuid[])`, [[student.id, other.id]])).toBe(0);
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "regradedAt" IS NULL AND "scoreCenti" = 0`, [attemptId])).toBe(1);
+});

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { assignmentSchema, createAssignment, createClass, joinClass, removeMember, resetAttempts } from "@/lib/server/class-service";
+import { attemptForTaking, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { itemAnalysis } from "@/lib/server/item-analysis-service";
+import { flagQuestion, regradeQuestion } from "@/lib/server/regrade-service";
+import { UserError } from "@/lib/server/errors";
+import type { SessionUser } from "@/lib/server/auth";
+import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+
+beforeAll(async () => {
+  const id = `analysis-${Math.random().toString(36).slice(2, 10)}`;
+  const ref = { lesson: `${id}-lesson`, section: "first-section", source: `${id}-source`, sourceSection: "part-one" };
+  const common = { explanation: "Because.", difficulty: "easy", objective: "obj-one", ref };
+  fixture = writeFixtureCourse({
+    id,
+    maxAttempts: 2,
+    questions: [
+      { ...common, id: `${id}-single`, type: "single", prompt: "Pick B.", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }], answer: "b" },
+      { ...common, id: `${id}-multiple`, type: "multiple", prompt: "Pick A and B.", points: 2, options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }, { id: "d", text: "D" }], answers: ["a", "b"] },
+      { ...common, id: `${id}-truefalse`, type: "truefalse", prompt: "The sky is green.", answer: false },
+      { ...common, id: `${id}-numeric`, type: "numeric", prompt: "Two plus two?", answer: 4 },
+    ],
+  });
+  await syncCourse(db, loadCourse(fixture.dir));
+});
+afterAll(() => db.$disconnect());
+
+type Pick = { single?: string; multiple?: string[]; truefalse?: boolean; numeric?: number };
+
+async function takeQuiz(student: SessionUser, pick: Pick) {
+  const { attemptId } = await startAttempt(student, fixture.quizId);
+  const { questions } = await attemptForTaking(student, attemptId);
+  const answers: Record<string, unknown> = {};
+  for (const { questionVersionId, question } of questions) {
+    if (question.type === "single" && pick.single) answers[questionVersionId] = { choice: question.options.find((o) => o.text === pick.single)!.id };
+    if (question.type === "multiple" && pick.multiple) answers[questionVersionId] = { choices: pick.multiple.map((t) => question.options.find((o) => o.text === t)!.id) };
+    if (question.type === "truefalse" && pick.truefalse !== undefined) answers[questionVersionId] = { value: pick.truefalse };
+    if (question.type === "numeric" && pick.numeric !== undefined) answers[questionVersionId] = { value: pick.numeric };
+  }
+  return (await submitAttempt(student, { attemptId, answers })).attemptId;
+}
+
+async function newClass(instructor: SessionUser, kind: "QUIZ" | "MODULE" = "QUIZ") {
+  const created = await createClass(instructor, { name: "Analysis class", term: "Spring 2027", joinCodeDays: null });
+  const targetId = kind === "QUIZ" ? fixture.quizId : `${fixture.id}-m1`;
+  await createAssignment(instructor, created.id, assignmentSchema.parse({ kind, targetId, opensAt: new Date(Date.now() - 3_600_000).toISOString(), dueAt: new Date(Date.now() + 3_600_000).toISOString() }));
+  return created;
+}
+
+async function student(joinCode: string) {
+  const user = await createUser();
+  await joinClass(user, joinCode);
+  return user;
+}
+
+describe("item analysis", () => {
+  it("matches a hand-computed class of six, and leaves out what does not count", async () => {
+    const instructor = await createUser("INSTRUCTOR");
+    const cls = await newClass(instructor);
+    const s = [] as SessionUser[];
+    for (let i = 0; i < 6; i++) s.push(await student(cls.joinCode));
+    // Scores (of 5 points): s1 5, s2 4, s3 3, s4 1, s5 1, s6 1 → 100%, 80%, 60%, 20%, 20%, 20%.
+    await takeQuiz(s[0], { single: "B", multiple: ["A", "B"], truefalse: false, numeric: 4 });
+    await takeQuiz(s[1], { single: "B", multiple: ["A", "B"], truefalse: false, numeric: 5 });
+    await takeQuiz(s[2], { single: "B", multiple: ["A"], truefalse: true, numeric: 4 });
+    const s4 = await takeQuiz(s[3], { single: "A", multiple: ["A", "C"], truefalse: false, numeric: 5 });
+    await takeQuiz(s[4], { single: "C", truefalse: false });
+    await takeQuiz(s[5], { single: "B", multiple: ["C", "D"], truefalse: true, numeric: 1 });
+
+    // Not counted: s1's worse second attempt (best counts), s3's open attempt, a reset student, a removed
+    // student, and a student of another class.
+    await takeQuiz(s[0], {});
+    await startAttempt(s[2], fixture.quizId);
+    const reset = await student(cls.joinCode);
+    await takeQuiz(reset, { single: "A" });
+    await resetAttempts(instructor, cls.id, { studentId: reset.id, quizId: fixture.quizId, reason: "Started in the wrong class" });
+    const removed = await student(cls.joinCode);
+    await takeQuiz(removed, { single: "A" });
+    await removeMember(instructor, cls.id, removed.id);
+    const otherInstructor = await createUser("INSTRUCTOR");
+    const otherClass = await newClass(otherInstructor);
+    const outsider = await student(otherClass.joinCode);
+    const outsiderAttempt = await takeQuiz(outsider, { single: "A" });
+
+    const singleVersion = (await db.questionVersion.findFirstOrThrow({ where: { question: { quizId: fixture.quizId }, type: "single" } })).id;
+    await flagQuestion(s[3], s4, singleVersion, "I think A is right too.");
+    await flagQuestion(outsider, outsiderAttempt, singleVersion, "Another class's flag.");
+
+    const report = await itemAnalysis(instructor, cls.id, fixture.quizId);
+    expect(report.attemptCount).toBe(6);
+    expect(report.meanPercent).toBeCloseTo((1 + 0.8 + 0.6 + 0.2 * 3) / 6);
+    expect(report.histogram.map((b) => b.count)).toEqual([0, 0, 3, 0, 0, 0, 1, 0, 1, 1]);
+    const byType = Object.fromEntries(report.questions.map((q) => [q.type, q]));
+    expect(report.questions.map((q) => q.type)).toEqual(["single", "multiple", "truefalse", "numeric"]);
+
+    // Groups of round(0.27 × 6) = 2: upper s1, s2; lower s4, s5, s6 tied at 20%, ⅔ each.
+    expect(byType.single).toMatchObject({ attempts: 6, unanswered: 0, flags: { open: 1 } });
+    expect(byType.single.facility).toBeCloseTo(4 / 6);
+    expect(byType.single.discrimination).toBeCloseTo(1 - 1 / 3); // lower: only s6 right → (⅔)/2
+    expect(byType.single.optionFrequencies.map((o) => [o.text, o.count, o.key])).toEqual([["A", 1, false], ["B", 4, true], ["C", 1, false]]);
+    expect(byType.single.flags.all.map((f) => f.reason)).toEqual(["I think A is right too."]);
+
+    expect(byType.multiple).toMatchObject({ attempts: 6, unanswered: 1 });
+    expect(byType.multiple.facility).toBeCloseTo(2 / 6);
+    expect(byType.multiple.meanScore).toBeCloseTo(500 / 1200); // 200 + 200 + 100 (half) of 6 × 200
+    expect(byType.multiple.discrimination).toBeCloseTo(1);
+    expect(byType.multiple.optionFrequencies.map((o) => [o.text, o.count])).toEqual([["A", 4], ["B", 2], ["C", 2], ["D", 1]]);
+
+    expect(byType.truefalse.facility).toBeCloseTo(4 / 6);
+    expect(byType.truefalse.discrimination).toBeCloseTo(1 - 2 / 3); // lower: s4, s5 right → (⅔ + ⅔)/2
+    expect(byType.truefalse.optionFrequencies).toEqual([]);
+
+    expect(byType.numeric).toMatchObject({ unanswered: 1 });
+    expect(byType.numeric.facility).toBeCloseTo(2 / 6);
+    expect(byType.numeric.discrimination).toBeCloseTo(0.5);
+    expect(report.regrades).toEqual([]);
+
+    // After a regrade, the analysis lists it and marks the new key; the flag is resolved.
+    await regradeQuestion(instructor, { classId: cls.id, questionVersionId: singleVersion, action: "ACCEPT_ALTERNATIVE", value: "a", onlyRaise: false, reason: "A is defensible from the source." });
+    const after = await itemAnalysis(instructor, cls.id, fixture.quizId);
+    const single = after.questions.find((q) => q.type === "single")!;
+    expect(single.facility).toBeCloseTo(5 / 6);
+    expect(single.optionFrequencies.filter((o) => o.key).map((o) => o.text)).toEqual(["A", "B"]);
+    expect(single.flags.open).toBe(0);
+    expect(after.regrades).toMatchObject([{ action: "ACCEPT_ALTERNATIVE", reason: "A is defensible from the source.", affectedAttempts: 4, instructorName: instructor.name, questionLabel: "Question 1" }]);
+    // Every attempt that chose A was re-scored (s4, and the reset, removed and other-class students); s4 moved from 20% to 40%.
+    expect(after.histogram.map((b) => b.count)).toEqual([0, 0, 2, 0, 1, 0, 1, 0, 1, 1]);
+  });
+
+  it("a quiz assigned through its module is covered; an unassigned quiz and another instructor's class are not found", async () => {
+    const instructor = await createUser("INSTRUCTOR");
+    const cls = await newClass(instructor, "MODULE");
+    await takeQuiz(await student(cls.joinCode), { single: "B" });
+    expect((await itemAnalysis(instructor, cls.id, fixture.quizId)).attemptCount).toBe(1);
+
+    const stranger = await createUser("INSTRUCTOR");
+    const notFound = async (promise: Promise<unknown>) => {
+      const error = await promise.then(() => null, (e) => e);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).code).toBe("NOT_FOUND");
+    };
+    await notFound(itemAnalysis(stranger, cls.id, fixture.quizId));
+    const bare = await createClass(instructor, { name: "Nothing assigned", term: "T", joinCodeDays: null });
+    await notFound(itemAnalysis(instructor, bare.id, fixture.quizId));
+    await notFound(itemAnalysis(instructor, cls.id, "no-such-quiz"));
+  });
+
+  it("no attempts and one student give empty or undefined indices, not errors", async () => {
+    const instructor = await createUser("INSTRUCTOR");
+    const cls = await newClass(instructor);
+    const empty = await itemAnalysis(instructor, cls.id, fixture.quizId);
+    expect(empty).toMatchObject({ attemptCount: 0, meanPercent: null, questions: [], regrades: [] });
+    expect(empty.histogram.every((b) => b.count === 0)).toBe(true);
+    await takeQuiz(await student(cls.joinCode), { single: "B" });
+    const one = await itemAnalysis(instructor, cls.id, fixture.quizId);
+    expect(one.questions.map((q) => [q.facility, q.discrimination])).toEqual([[1, null], [0, null], [0, null], [0, null]]);
+  });
+
+  it("uses a fixed number of queries, whether the class has 5 or 50 students", async () => {
+    const url = process.env.DATABASE_URL!;
+    let queries = 0;
+    const counting = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }), log: [{ emit: "event", level: "query" }] });
+    counting.$on("query", (e) => { queries++; if (process.env.SHOW_QUERIES) console.log(e.query.slice(0, 160)); });
+    const slot = globalThis as unknown as { caravanDb?: PrismaClient };
+    const previous = slot.caravanDb;
+
+    const measure = async (size: number) => {
+      const instructor = await createUser("INSTRUCTOR");
+      const cls = await newClass(instructor);
+      await seedSubmittedClass(cls.id, size);
+      slot.caravanDb = counting;
+      queries = 0;
+      try {
+        const report = await itemAnalysis(instructor, cls.id, fixture.quizId);
+        expect(report.attemptCount).toBe(size);
+        return queries;
+      } finally {
+        slot.caravanDb = previous;
+      }
+    };
+    const small = await measure(5);
+    const large = await measure(50);
+    await counting.$disconnect();
+    console.log(`item analysis queries: ${small} for 5 students, ${large} for 50`);
+    expect(large).toBe(small);
+    expect(small).toBeLessThanOrEqual(7);
+  });
+});
+
+/** Members with one submitted attempt each, inserted in bulk (answers chosen by a fixed pattern). */
+async function seedSubmittedClass(classId: string, size: number) {
+  const versions = await db.questionVersion.findMany({ where: { question: { quizId: fixture.quizId } }, orderBy: { question: { position: "asc" } }, select: { id: true, type: true, points: true } });
+  const users = Array.from({ length: size }, (_, i) => ({ id: crypto.randomUUID(), email: `bulk-${crypto.randomUUID()}@test.caravan`, name: `Bulk ${i}`, passwordHash: "x" }));
+  await db.user.createMany({ data: users });
+  await db.classMember.createMany({ data: users.map((u) => ({ classId, userId: u.id })) });
+  const attempts = users.map((u) => ({ id: crypto.randomUUID(), userId: u.id }));
+  const responses: Record<string, (i: number) => object> = {
+    single: (i) => ({ choice: ["a", "b", "c"][i % 3] }),
+    multiple: (i) => ({ choices: i % 2 ? ["a", "b"] : ["c"] }),
+    truefalse: (i) => ({ value: i % 4 === 0 }),
+    numeric: (i) => ({ value: i % 5 }),
+  };
+  const answers = attempts.flatMap((a, i) => versions.map((v) => {
+    const response = responses[v.type](i);
+    const correct = v.type === "single" ? i % 3 === 1 : v.type === "multiple" ? i % 2 === 1 : v.type === "truefalse" ? i % 4 !== 0 : i % 5 === 4;
+    return { attemptId: a.id, questionVersionId: v.id, response, earnedCenti: correct ? v.points * 100 : 0, correct };
+  }));
+  const maxScoreCenti = versions.reduce((sum, v) => sum + v.points * 100, 0);
+  await db.quizAttempt.createMany({
+    data: attempts.map((a) => ({
+      ...a, quizId: fixture.quizId, number: 1, status: "SUBMITTED" as const, openSlot: null, questionVersionIds: versions.map((v) => v.id), submittedAt: new Date(), maxScoreCenti,
+      scoreCenti: answers.filter((x) => x.attemptId === a.id).reduce((sum, x) => sum + x.earnedCenti, 0),
+    })),
+  });
+  await db.attemptAnswer.createMany({ data: answers });
+}

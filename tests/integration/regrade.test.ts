@@ -1,0 +1,303 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
+import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { flagQuestion, flagSchema, regradeQuestion, regradeSchema, type RegradeInput } from "@/lib/server/regrade-service";
+import { UserError } from "@/lib/server/errors";
+import type { SessionUser } from "@/lib/server/auth";
+import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+/** A fresh quiz (single, short, numeric) per test: a regrade changes its question versions for good. */
+async function freshQuiz() {
+  const id = `regrade-${Math.random().toString(36).slice(2, 10)}`;
+  const ref = { lesson: `${id}-lesson`, section: "first-section", source: `${id}-source`, sourceSection: "part-one" };
+  const common = { explanation: "Because.", difficulty: "easy", objective: "obj-one", ref };
+  const fixture = writeFixtureCourse({
+    id,
+    maxAttempts: 3,
+    questions: [
+      { ...common, id: `${id}-single`, type: "single", prompt: "Pick B.", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }], answer: "b" },
+      { ...common, id: `${id}-short`, type: "short", prompt: "Name the dialogue.", accepted: ["Central Asia plus Japan"] },
+      { ...common, id: `${id}-numeric`, type: "numeric", prompt: "Two plus two?", answer: 4, tolerance: 0 },
+    ],
+  });
+  await syncCourse(db, loadCourse(fixture.dir));
+  const versions = await db.questionVersion.findMany({ where: { question: { quizId: fixture.quizId } }, select: { id: true, type: true } });
+  const versionOf = (type: string) => versions.find((v) => v.type === type)!.id;
+  return { ...fixture, single: versionOf("single"), short: versionOf("short"), numeric: versionOf("numeric") };
+}
+
+type Pick = { single?: "A" | "B" | "C"; short?: string; numeric?: number };
+
+/** Answers as the browser would (by option text, through the opaque ids). */
+async function answersFor(student: SessionUser, attemptId: string, pick: Pick) {
+  const { questions } = await attemptForTaking(student, attemptId);
+  const answers: Record<string, unknown> = {};
+  for (const q of questions) {
+    if (q.question.type === "single" && pick.single) answers[q.questionVersionId] = { choice: q.question.options.find((o) => o.text === pick.single)!.id };
+    if (q.question.type === "short" && pick.short !== undefined) answers[q.questionVersionId] = { text: pick.short };
+    if (q.question.type === "numeric" && pick.numeric !== undefined) answers[q.questionVersionId] = { value: pick.numeric };
+  }
+  return answers;
+}
+
+async function takeQuiz(student: SessionUser, quizId: string, pick: Pick) {
+  const { attemptId } = await startAttempt(student, quizId);
+  await submitAttempt(student, { attemptId, answers: await answersFor(student, attemptId, pick) });
+  return attemptId;
+}
+
+async function classWith(quizId: string, students: number) {
+  const instructor = await createUser("INSTRUCTOR");
+  const { id: classId, joinCode } = await createClass(instructor, { name: "Regrade class", term: "Spring 2027", joinCodeDays: null });
+  await createAssignment(instructor, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: quizId, opensAt: new Date(Date.now() - 3_600_000).toISOString(), dueAt: new Date(Date.now() + 3_600_000).toISOString() }));
+  const members: SessionUser[] = [];
+  for (let i = 0; i < students; i++) {
+    const student = await createUser();
+    await joinClass(student, joinCode);
+    members.push(student);
+  }
+  return { instructor, classId, members };
+}
+
+async function errorOf(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e) => e);
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
+const regrade = (instructor: SessionUser, input: Omit<RegradeInput, "onlyRaise" | "reason"> & { onlyRaise?: boolean; reason?: string }) =>
+  regradeQuestion(instructor, { onlyRaise: false, reason: "The key was wrong: the source says A.", ...input });
+
+async function state(attemptIds: string[], versionId: string) {
+  const attempts = await db.quizAttempt.findMany({ where: { id: { in: attemptIds } }, select: { id: true, scoreCenti: true, regradedAt: true, answers: { where: { questionVersionId: versionId }, select: { earnedCenti: true, correct: true } } } });
+  return Object.fromEntries(attemptIds.map((id) => {
+    const a = attempts.find((x) => x.id === id)!;
+    return [id, { score: a.scoreCenti, earned: a.answers[0]?.earnedCenti, correct: a.answers[0]?.correct, regraded: a.regradedAt !== null }];
+  }));
+}
+
+describe("flags", () => {
+  it("a student flags a question of their own submitted attempt; a repeat replaces the reason", async () => {
+    const quiz = await freshQuiz();
+    const student = await createUser();
+    const attemptId = await takeQuiz(student, quiz.quizId, { single: "A" });
+    const first = await flagQuestion(student, attemptId, quiz.single, "I think A is right: the lesson says so.");
+    expect(first).toMatchObject({ flagged: true, reason: "I think A is right: the lesson says so." });
+    await db.questionFlag.updateMany({ where: { id: first.id }, data: { resolvedAt: new Date() } });
+    const again = await flagQuestion(student, attemptId, quiz.single, "Section 2 names A.");
+    expect(again.id).toBe(first.id);
+    const flags = await db.questionFlag.findMany({ where: { userId: student.id } });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ reason: "Section 2 names A.", resolvedAt: null, attemptId });
+  });
+
+  it("two flags sent at once leave one", async () => {
+    const quiz = await freshQuiz();
+    const student = await createUser();
+    const attemptId = await takeQuiz(student, quiz.quizId, {});
+    await Promise.all([1, 2, 3].map((n) => flagQuestion(student, attemptId, quiz.numeric, `Reason number ${n}`)));
+    expect(await db.questionFlag.count({ where: { userId: student.id } })).toBe(1);
+  });
+
+  it("refuses an open attempt, another student's attempt and a question not in the attempt", async () => {
+    const quiz = await freshQuiz();
+    const other = await freshQuiz();
+    const owner = await createUser();
+    const intruder = await createUser();
+    const submitted = await takeQuiz(owner, quiz.quizId, {});
+    const { attemptId: open } = await startAttempt(owner, quiz.quizId);
+    expect((await errorOf(flagQuestion(owner, open, quiz.single, "Not yet submitted."))).code).toBe("CONFLICT");
+    expect((await errorOf(flagQuestion(intruder, submitted, quiz.single, "Not my attempt at all."))).code).toBe("NOT_FOUND");
+    expect((await errorOf(flagQuestion(owner, submitted, other.single, "A question from elsewhere."))).code).toBe("NOT_FOUND");
+    expect((await errorOf(flagQuestion(owner, "00000000-0000-4000-8000-000000000000", quiz.single, "No such attempt."))).code).toBe("NOT_FOUND");
+    expect(await db.questionFlag.count({ where: { userId: { in: [owner.id, intruder.id] } } })).toBe(0);
+  });
+
+  it("the flag's input is checked", () => {
+    expect(flagSchema.safeParse({ questionVersionId: "00000000-0000-4000-8000-000000000000", reason: "  no " }).success).toBe(false);
+    expect(flagSchema.safeParse({ questionVersionId: "nope", reason: "A long enough reason" }).success).toBe(false);
+    expect(flagSchema.safeParse({ questionVersionId: "00000000-0000-4000-8000-000000000000", reason: "x".repeat(1001) }).success).toBe(false);
+    expect(flagSchema.safeParse({ questionVersionId: "00000000-0000-4000-8000-000000000000", reason: "A long enough reason", extra: 1 }).success).toBe(false);
+  });
+});
+
+describe("regrades", () => {
+  it("correcting the key re-scores every attempt at the question, in every class, records who/when/why and resolves flags", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [choseA, choseB, choseC] } = await classWith(quiz.quizId, 3);
+    const elsewhere = await classWith(quiz.quizId, 1);
+    const a = await takeQuiz(choseA, quiz.quizId, { single: "A", numeric: 4 });
+    const b = await takeQuiz(choseB, quiz.quizId, { single: "B" });
+    const c = await takeQuiz(choseC, quiz.quizId, { single: "C" });
+    const other = await takeQuiz(elsewhere.members[0], quiz.quizId, { single: "A" });
+    const { attemptId: open } = await startAttempt(choseC, quiz.quizId);
+    await flagQuestion(choseA, a, quiz.single, "The source gives A, not B.");
+    expect(await state([a, b, c, other], quiz.single)).toMatchObject({ [a]: { score: 100, earned: 0 }, [b]: { score: 100, earned: 100 }, [c]: { score: 0 }, [other]: { score: 0 } });
+
+    const result = await regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a" });
+    expect(result).toMatchObject({ affectedAttempts: 3, rescoredAnswers: 3, resolvedFlags: 1 });
+    expect(await state([a, b, c, other], quiz.single)).toEqual({
+      [a]: { score: 200, earned: 100, correct: true, regraded: true },
+      [b]: { score: 0, earned: 0, correct: false, regraded: true },
+      [c]: { score: 0, earned: 0, correct: false, regraded: false },
+      // Another class's student: the key is global, so their attempt is re-scored too.
+      [other]: { score: 100, earned: 100, correct: true, regraded: true },
+    });
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: open } })).regradedAt).toBeNull();
+    const row = await db.regrade.findFirstOrThrow({ where: { questionVersionId: quiz.single } });
+    expect(row).toMatchObject({ instructorId: instructor.id, action: "CORRECT_KEY", onlyRaise: false, reason: "The key was wrong: the source says A.", affectedAttempts: 3 });
+    expect(row.details).toMatchObject({ value: "a", overrideBefore: null, overrideAfter: { correctedKey: "a" } });
+    expect(Date.now() - row.createdAt.getTime()).toBeLessThan(60_000);
+    expect(await db.questionFlag.count({ where: { questionVersionId: quiz.single, resolvedAt: null } })).toBe(0);
+    expect((await db.questionVersion.findUniqueOrThrow({ where: { id: quiz.single } })).gradingOverride).toEqual({ correctedKey: "a" });
+
+    // The review shows the key as graded now.
+    const review = await attemptReview(choseB, b);
+    const item = review.items.find((i) => i.questionVersionId === quiz.single)!;
+    expect(item).toMatchObject({ correctAnswer: "A", correct: false, regradeNote: expect.stringMatching(/answer key was corrected/) });
+    expect(review.attempt.regradedAt).not.toBeNull();
+  });
+
+  it("only where it raises the score: nobody loses points", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [choseA, choseB] } = await classWith(quiz.quizId, 2);
+    const a = await takeQuiz(choseA, quiz.quizId, { single: "A" });
+    const b = await takeQuiz(choseB, quiz.quizId, { single: "B", numeric: 4 });
+    const result = await regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a", onlyRaise: true });
+    expect(result.affectedAttempts).toBe(1);
+    expect(await state([a, b], quiz.single)).toEqual({
+      [a]: { score: 100, earned: 100, correct: true, regraded: true },
+      [b]: { score: 200, earned: 100, correct: true, regraded: false },
+    });
+    expect(await db.regrade.findFirstOrThrow({ where: { questionVersionId: quiz.single } })).toMatchObject({ onlyRaise: true, affectedAttempts: 1 });
+  });
+
+  it("accepting an alternative and giving full credit add up", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [s1, s2, s3] } = await classWith(quiz.quizId, 3);
+    const one = await takeQuiz(s1, quiz.quizId, { short: "CA+J", numeric: 5 });
+    const two = await takeQuiz(s2, quiz.quizId, { short: "central asia plus japan", numeric: 4 });
+    const three = await takeQuiz(s3, quiz.quizId, {});
+    await regrade(instructor, { classId, questionVersionId: quiz.short, action: "ACCEPT_ALTERNATIVE", value: "CA + J" });
+    expect(await state([one, two, three], quiz.short)).toMatchObject({ [one]: { score: 100, earned: 100, regraded: true }, [two]: { score: 200, regraded: false }, [three]: { score: 0 } });
+    await regrade(instructor, { classId, questionVersionId: quiz.numeric, action: "ACCEPT_ALTERNATIVE", value: 5 });
+    expect(await state([one, two, three], quiz.numeric)).toMatchObject({ [one]: { score: 200, earned: 100 }, [two]: { score: 200 }, [three]: { score: 0 } });
+    const full = await regrade(instructor, { classId, questionVersionId: quiz.single, action: "FULL_CREDIT" });
+    expect(full.affectedAttempts).toBe(3); // nobody had it right (blank answers included)
+    expect(await state([one, two, three], quiz.single)).toMatchObject({ [one]: { score: 300, earned: 100 }, [two]: { score: 300 }, [three]: { score: 100, correct: true } });
+    expect(await db.regrade.count({ where: { questionVersionId: { in: [quiz.single, quiz.short, quiz.numeric] } } })).toBe(3);
+  });
+
+  it("an attempt submitted after the regrade is scored with the override", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [student, later] } = await classWith(quiz.quizId, 2);
+    await takeQuiz(student, quiz.quizId, { single: "B" });
+    const { attemptId: openDuring } = await startAttempt(later, quiz.quizId);
+    await regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "c" });
+    const after = await takeQuiz(student, quiz.quizId, { single: "C" });
+    expect(await state([after], quiz.single)).toEqual({ [after]: { score: 100, earned: 100, correct: true, regraded: false } });
+    // An attempt that was open during the regrade is graded with the new key too.
+    await submitAttempt(later, { attemptId: openDuring, answers: await answersFor(later, openDuring, { single: "B" }) });
+    expect(await state([openDuring], quiz.single)).toMatchObject({ [openDuring]: { score: 0, earned: 0 } });
+  });
+
+  it("a submit racing a regrade ends with the new key either way", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [first, racer] } = await classWith(quiz.quizId, 2);
+    await takeQuiz(first, quiz.quizId, {});
+    for (let round = 0; round < 3; round++) {
+      const { attemptId } = await startAttempt(racer, quiz.quizId);
+      const answers = await answersFor(racer, attemptId, { single: "A" });
+      const [versionId] = Object.keys(answers);
+      await saveAnswer(racer, { attemptId, questionVersionId: versionId, response: answers[versionId] });
+      const key = round % 2 === 0 ? "a" : "b";
+      await Promise.all([submitAttempt(racer, { attemptId, answers: {} }), regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: key })]);
+      expect((await state([attemptId], quiz.single))[attemptId].earned).toBe(key === "a" ? 100 : 0);
+    }
+  });
+
+  it("two regrades at once both apply (they queue on the question)", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [student] } = await classWith(quiz.quizId, 1);
+    await takeQuiz(student, quiz.quizId, { single: "C" });
+    await Promise.all([
+      regrade(instructor, { classId, questionVersionId: quiz.single, action: "ACCEPT_ALTERNATIVE", value: "a" }),
+      regrade(instructor, { classId, questionVersionId: quiz.single, action: "ACCEPT_ALTERNATIVE", value: "c" }),
+    ]);
+    const override = (await db.questionVersion.findUniqueOrThrow({ where: { id: quiz.single } })).gradingOverride as { acceptAlso: string[] };
+    expect([...override.acceptAlso].sort()).toEqual(["a", "c"]);
+    expect(await db.regrade.count({ where: { questionVersionId: quiz.single } })).toBe(2);
+  });
+
+  it("everything happens in one transaction: a failure at the last write leaves no trace", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [student] } = await classWith(quiz.quizId, 1);
+    const attemptId = await takeQuiz(student, quiz.quizId, { single: "A" });
+    await flagQuestion(student, attemptId, quiz.single, "A is right, surely.");
+    // Make the Regrade insert fail for this reason only, after the scores and the override were written.
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION caravan_test_fail_regrade() RETURNS trigger AS $$ BEGIN IF NEW."reason" LIKE '%[fail]%' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER caravan_test_fail_regrade BEFORE INSERT ON "Regrade" FOR EACH ROW EXECUTE FUNCTION caravan_test_fail_regrade()`);
+    try {
+      await expect(regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a", reason: "This one must fail [fail]" })).rejects.toThrow(/injected failure/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER caravan_test_fail_regrade ON "Regrade"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION caravan_test_fail_regrade()`);
+    }
+    expect(await state([attemptId], quiz.single)).toEqual({ [attemptId]: { score: 0, earned: 0, correct: false, regraded: false } });
+    expect((await db.questionVersion.findUniqueOrThrow({ where: { id: quiz.single } })).gradingOverride).toBeNull();
+    expect(await db.questionFlag.count({ where: { questionVersionId: quiz.single, resolvedAt: null } })).toBe(1);
+  });
+
+  it("another instructor, a student, or an instructor whose class did not take the question cannot regrade", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [student] } = await classWith(quiz.quizId, 1);
+    const attemptId = await takeQuiz(student, quiz.quizId, { single: "A" });
+    const stranger = await createUser("INSTRUCTOR");
+    const strangersClass = await createClass(stranger, { name: "Unrelated", term: "T", joinCodeDays: null });
+    const input = { questionVersionId: quiz.single, action: "FULL_CREDIT" as const };
+    expect((await errorOf(regrade(stranger, { ...input, classId }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(regrade(stranger, { ...input, classId: strangersClass.id }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(regrade(student, { ...input, classId }))).code).toBe("NOT_FOUND");
+    const other = await freshQuiz();
+    expect((await errorOf(regrade(instructor, { ...input, classId, questionVersionId: other.single }))).code).toBe("NOT_FOUND");
+    expect(await state([attemptId], quiz.single)).toMatchObject({ [attemptId]: { score: 0, regraded: false } });
+    expect(await db.regrade.count({ where: { questionVersionId: quiz.single } })).toBe(0);
+  });
+
+  it("bad input is refused with a sentence and changes nothing", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [student] } = await classWith(quiz.quizId, 1);
+    const attemptId = await takeQuiz(student, quiz.quizId, { single: "A", short: "x", numeric: 3 });
+    const refusals: [string, RegradeInput["action"], RegradeInput["value"]][] = [
+      [quiz.single, "CORRECT_KEY", "zzz"],
+      [quiz.single, "CORRECT_KEY", undefined],
+      [quiz.single, "ACCEPT_ALTERNATIVE", "b"],
+      [quiz.numeric, "CORRECT_KEY", "four"],
+      [quiz.short, "ACCEPT_ALTERNATIVE", 4],
+      [quiz.single, "FULL_CREDIT", "a"],
+    ];
+    for (const [questionVersionId, action, value] of refusals) {
+      const error = await errorOf(regrade(instructor, { classId, questionVersionId, action, value }));
+      expect(error.code).toBe("INVALID");
+      expect(error.fieldErrors?.value?.[0]).toMatch(/\.$/);
+    }
+    for (const bad of [
+      { questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a", reason: "no" },
+      { questionVersionId: quiz.single, action: "DELETE_EVERYTHING", reason: "A good reason" },
+      { questionVersionId: "not-a-uuid", action: "FULL_CREDIT", reason: "A good reason" },
+      { questionVersionId: quiz.single, action: "FULL_CREDIT", reason: "A good reason", scoreCenti: 100 },
+      { questionVersionId: quiz.single, action: "CORRECT_KEY", value: { drop: "table" }, reason: "A good reason" },
+    ]) {
+      expect(regradeSchema.safeParse(bad).success).toBe(false);
+    }
+    expect(await state([attemptId], quiz.single)).toEqual({ [attemptId]: { score: 0, earned: 0, correct: false, regraded: false } });
+    const versions = await db.questionVersion.findMany({ where: { id: { in: [quiz.single, quiz.short, quiz.numeric] } }, select: { gradingOverride: true } });
+    expect(versions.every((v) => v.gradingOverride === null)).toBe(true);
+    expect(await db.regrade.count({ where: { questionVersionId: { in: [quiz.single, quiz.short, quiz.numeric] } } })).toBe(0);
+  });
+});

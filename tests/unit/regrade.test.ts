@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { questionSchema, type Question } from "@/lib/content/schema";
+import { describeOverride, effectiveQuestion, overrideAfter, parseGradingOverride, rescore, scoreEffective } from "@/lib/domain/regrade";
+
+const ref = { lesson: "lesson-a", section: "intro", source: "source-a" };
+const base = { explanation: "Because.", difficulty: "easy", objective: "obj-a", ref };
+const q = (value: Record<string, unknown>): Question => questionSchema.parse({ ...base, ...value });
+
+const single = q({ id: "q-single", type: "single", prompt: "?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }], answer: "b" });
+const multiple = q({ id: "q-multi", type: "multiple", prompt: "?", points: 2, options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }, { id: "d", text: "D" }], answers: ["a", "b"] });
+const truefalse = q({ id: "q-tf", type: "truefalse", prompt: "?", answer: false });
+const short = q({ id: "q-short", type: "short", prompt: "?", accepted: ["Central Asia plus Japan"] });
+const numeric = q({ id: "q-num", type: "numeric", prompt: "?", answer: 94, tolerance: 0.5 });
+const ordering = q({ id: "q-order", type: "ordering", prompt: "?", items: [{ id: "e1", text: "1991" }, { id: "e2", text: "1997" }, { id: "e3", text: "2004" }] });
+
+const earned = (question: Question, override: unknown, response: unknown) => scoreEffective(effectiveQuestion(question, override), response).earnedCenti;
+
+describe("effectiveQuestion and scoreEffective", () => {
+  it("without an override the question scores as before", () => {
+    const effective = effectiveQuestion(single, null);
+    expect(effective).toEqual({ question: single, alternatives: [], fullCredit: false, overridden: false });
+    expect(earned(single, null, { choice: "b" })).toBe(100);
+    expect(earned(single, undefined, { choice: "a" })).toBe(0);
+  });
+
+  it("a corrected key replaces the key of every type that has one", () => {
+    expect(earned(single, { correctedKey: "a" }, { choice: "a" })).toBe(100);
+    expect(earned(single, { correctedKey: "a" }, { choice: "b" })).toBe(0);
+    expect(earned(multiple, { correctedKey: ["a", "c"] }, { choices: ["a", "c"] })).toBe(200);
+    expect(earned(multiple, { correctedKey: ["a", "c"] }, { choices: ["a", "b"] })).toBe(0); // one right, one wrong
+    expect(earned(truefalse, { correctedKey: true }, { value: true })).toBe(100);
+    expect(earned(truefalse, { correctedKey: true }, { value: false })).toBe(0);
+    expect(earned(short, { correctedKey: ["CAJ Dialogue"] }, { text: "caj dialogue" })).toBe(100);
+    expect(earned(short, { correctedKey: ["CAJ Dialogue"] }, { text: "Central Asia plus Japan" })).toBe(0);
+    expect(earned(numeric, { correctedKey: { answer: 10 } }, { value: 10.4 })).toBe(100); // keeps the tolerance 0.5
+    expect(earned(numeric, { correctedKey: { answer: 10, tolerance: 0 } }, { value: 10.4 })).toBe(0);
+  });
+
+  it("an extra accepted answer adds to the key and never removes it", () => {
+    const alsoA = { acceptAlso: ["a"] };
+    expect(earned(single, alsoA, { choice: "a" })).toBe(100);
+    expect(earned(single, alsoA, { choice: "b" })).toBe(100);
+    expect(earned(single, alsoA, { choice: "c" })).toBe(0);
+    expect(earned(short, { acceptAlso: ["CA+J"] }, { text: "ca j" })).toBe(100);
+    expect(earned(short, { acceptAlso: ["CA+J"] }, { text: "Central Asia plus Japan" })).toBe(100);
+    expect(earned(numeric, { acceptAlso: [10] }, { value: 10.5 })).toBe(100);
+    expect(earned(numeric, { acceptAlso: [10] }, { value: 94 })).toBe(100);
+    expect(earned(numeric, { acceptAlso: [10] }, { value: 50 })).toBe(0);
+  });
+
+  it("a corrected key and an accepted alternative combine", () => {
+    const override = { correctedKey: "c", acceptAlso: ["a"] };
+    expect(earned(single, override, { choice: "c" })).toBe(100);
+    expect(earned(single, override, { choice: "a" })).toBe(100);
+    expect(earned(single, override, { choice: "b" })).toBe(0);
+  });
+
+  it("full credit gives everyone the question's points, even with no answer", () => {
+    for (const response of [{ choice: "c" }, {}, undefined, null]) {
+      expect(scoreEffective(effectiveQuestion(single, { fullCredit: true }), response)).toEqual({ earnedCenti: 100, maxCenti: 100, correct: true });
+    }
+    expect(earned(ordering, { fullCredit: true }, undefined)).toBe(100);
+  });
+
+  it("overrides that do not fit the question, or do not parse, are ignored", () => {
+    expect(earned(single, { correctedKey: "zzz" }, { choice: "b" })).toBe(100);
+    expect(earned(multiple, { correctedKey: ["a", "nope"] }, { choices: ["a", "b"] })).toBe(200);
+    expect(earned(truefalse, { correctedKey: "true" }, { value: false })).toBe(100);
+    expect(earned(single, { acceptAlso: [3] }, { choice: "a" })).toBe(0);
+    expect(parseGradingOverride({ fullCredit: false })).toBeNull();
+    expect(parseGradingOverride({ somethingElse: 1 })).toBeNull();
+    expect(earned(single, { fullCredit: "yes" }, { choice: "a" })).toBe(0);
+  });
+});
+
+describe("rescore", () => {
+  const corrected = effectiveQuestion(single, { correctedKey: "a" });
+
+  it("re-scores against the override and says whether the score changed", () => {
+    expect(rescore(corrected, { choice: "a" }, { earnedCenti: 0, correct: false }, { onlyRaise: false })).toEqual({ earnedCenti: 100, maxCenti: 100, correct: true, changed: true });
+    expect(rescore(corrected, { choice: "b" }, { earnedCenti: 100, correct: true }, { onlyRaise: false })).toEqual({ earnedCenti: 0, maxCenti: 100, correct: false, changed: true });
+    expect(rescore(corrected, { choice: "c" }, { earnedCenti: 0, correct: false }, { onlyRaise: false })).toMatchObject({ earnedCenti: 0, changed: false });
+  });
+
+  it("only where it raises the score: a lower new score keeps the previous one", () => {
+    expect(rescore(corrected, { choice: "b" }, { earnedCenti: 100, correct: true }, { onlyRaise: true })).toEqual({ earnedCenti: 100, maxCenti: 100, correct: true, changed: false });
+    expect(rescore(corrected, { choice: "a" }, { earnedCenti: 0, correct: false }, { onlyRaise: true })).toEqual({ earnedCenti: 100, maxCenti: 100, correct: true, changed: true });
+  });
+
+  it("partial credit is kept when only raising", () => {
+    const fixed = effectiveQuestion(multiple, { correctedKey: ["c", "d"] });
+    // Before: a, b, c chosen against a, b → 2 right, 1 wrong → half of 2 points.
+    expect(rescore(fixed, { choices: ["a", "b", "c"] }, { earnedCenti: 100, correct: false }, { onlyRaise: true })).toMatchObject({ earnedCenti: 100, correct: false, changed: false });
+    expect(rescore(fixed, { choices: ["a", "b", "c"] }, { earnedCenti: 100, correct: false }, { onlyRaise: false })).toMatchObject({ earnedCenti: 0, changed: true });
+  });
+
+  it("a missing previous score counts as zero", () => {
+    expect(rescore(effectiveQuestion(single, { fullCredit: true }), undefined, { earnedCenti: null, correct: null }, { onlyRaise: true })).toMatchObject({ earnedCenti: 100, changed: true });
+  });
+});
+
+describe("overrideAfter", () => {
+  it("builds each action's override from the instructor's value", () => {
+    expect(overrideAfter(single, null, "CORRECT_KEY", "a")).toEqual({ ok: true, override: { correctedKey: "a" } });
+    expect(overrideAfter(multiple, null, "CORRECT_KEY", ["c", "c", "d"])).toEqual({ ok: true, override: { correctedKey: ["c", "d"] } });
+    expect(overrideAfter(truefalse, null, "CORRECT_KEY", true)).toEqual({ ok: true, override: { correctedKey: true } });
+    expect(overrideAfter(short, null, "CORRECT_KEY", [" CAJ ", "Dialogue"])).toEqual({ ok: true, override: { correctedKey: ["CAJ", "Dialogue"] } });
+    expect(overrideAfter(short, null, "CORRECT_KEY", "CAJ")).toEqual({ ok: true, override: { correctedKey: ["CAJ"] } });
+    expect(overrideAfter(numeric, null, "CORRECT_KEY", { answer: 10, tolerance: 1 })).toEqual({ ok: true, override: { correctedKey: { answer: 10, tolerance: 1 } } });
+    expect(overrideAfter(numeric, null, "CORRECT_KEY", 10)).toEqual({ ok: true, override: { correctedKey: { answer: 10 } } });
+    expect(overrideAfter(single, null, "ACCEPT_ALTERNATIVE", "c")).toEqual({ ok: true, override: { acceptAlso: ["c"] } });
+    expect(overrideAfter(short, null, "ACCEPT_ALTERNATIVE", " CA+J ")).toEqual({ ok: true, override: { acceptAlso: ["CA+J"] } });
+    expect(overrideAfter(numeric, null, "ACCEPT_ALTERNATIVE", 10)).toEqual({ ok: true, override: { acceptAlso: [10] } });
+    expect(overrideAfter(ordering, null, "FULL_CREDIT", undefined)).toEqual({ ok: true, override: { fullCredit: true } });
+  });
+
+  it("actions add up: alternatives accumulate once each, a new key replaces the old one", () => {
+    const first = overrideAfter(single, null, "ACCEPT_ALTERNATIVE", "a");
+    expect(first.ok).toBe(true);
+    const second = overrideAfter(single, first.ok ? first.override : null, "ACCEPT_ALTERNATIVE", "a");
+    expect(second).toEqual({ ok: true, override: { acceptAlso: ["a"] } });
+    const third = overrideAfter(single, { correctedKey: "a", acceptAlso: ["c"] }, "CORRECT_KEY", "c");
+    expect(third).toEqual({ ok: true, override: { correctedKey: "c", acceptAlso: ["c"] } });
+    expect(overrideAfter(single, { acceptAlso: ["c"] }, "FULL_CREDIT", null)).toEqual({ ok: true, override: { acceptAlso: ["c"], fullCredit: true } });
+  });
+
+  it("refuses values that do not fit the question, with a sentence", () => {
+    const refusals = [
+      overrideAfter(single, null, "CORRECT_KEY", "zzz"),
+      overrideAfter(single, null, "CORRECT_KEY", undefined),
+      overrideAfter(single, null, "ACCEPT_ALTERNATIVE", "b"), // already the key
+      overrideAfter(multiple, null, "CORRECT_KEY", ["a", "nope"]),
+      overrideAfter(multiple, null, "ACCEPT_ALTERNATIVE", "c"),
+      overrideAfter(truefalse, null, "CORRECT_KEY", "true"),
+      overrideAfter(truefalse, null, "ACCEPT_ALTERNATIVE", true),
+      overrideAfter(short, null, "CORRECT_KEY", ["  "]),
+      overrideAfter(numeric, null, "CORRECT_KEY", "ten"),
+      overrideAfter(numeric, null, "ACCEPT_ALTERNATIVE", "10"),
+      overrideAfter(ordering, null, "CORRECT_KEY", ["e3", "e2", "e1"]),
+      overrideAfter(single, null, "FULL_CREDIT", "a"),
+    ];
+    for (const result of refusals) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(/\.$/);
+    }
+  });
+});
+
+describe("describeOverride", () => {
+  it("says how the question is graded now", () => {
+    expect(describeOverride(single, null)).toBeNull();
+    expect(describeOverride(single, { fullCredit: true })).toMatch(/full credit/);
+    expect(describeOverride(single, { correctedKey: "a" })).toMatch(/answer key was corrected/);
+    expect(describeOverride(single, { acceptAlso: ["a"] })).toMatch(/another answer is accepted/);
+  });
+});
