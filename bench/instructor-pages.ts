@@ -76,6 +76,7 @@ console.log(`Seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s:`, co
 
 const user = { id: instructor.id, email: instructor.email, name: instructor.name, role: "INSTRUCTOR" as const };
 const { gradebook } = await import("../lib/server/gradebook-service.ts");
+const { itemAnalysis } = await import("../lib/server/item-analysis-service.ts");
 
 async function measure(name: string, run: () => Promise<unknown>) {
   await run();
@@ -93,22 +94,23 @@ async function measure(name: string, run: () => Promise<unknown>) {
   return { name, medianMs: +times[Math.floor(RUNS / 2)].toFixed(1), p95Ms: +times[Math.ceil(RUNS * 0.95) - 1].toFixed(1), queries: perCall };
 }
 
-const results = [await measure("gradebook (service)", () => gradebook(user, cls.id))];
-try {
-  const analysisModule = "../lib/server/item-analysis-service.ts";
-  const analysis = (await import(analysisModule)) as Record<string, unknown>;
-  const fn = Object.values(analysis).find((v) => typeof v === "function" && /analysis/i.test((v as { name: string }).name)) as ((u: typeof user, c: string, q: string) => Promise<unknown>) | undefined;
-  if (fn) results.push(await measure(`item analysis (service, ${quizIds[0]})`, () => fn(user, cls.id, quizIds[0])));
-} catch (error) {
-  console.log("item analysis service not measured:", (error as Error).message.split("\n")[0]);
-}
+// Item analysis of one assigned quiz (the analysis runs per quiz).
+const analysedQuiz = quizIds.at(-1)!;
+const results = [
+  await measure("gradebook (service)", () => gradebook(user, cls.id)),
+  await measure(`item analysis (service, ${analysedQuiz})`, () => itemAnalysis(user, cls.id, analysedQuiz)),
+];
 
 // The page over HTTP, against a production build.
 ensureBuild(() => {});
 const app = await startAppServer({ databaseUrl: url, quiet: true });
 try {
   const token = await encode({ secret: process.env.NEXTAUTH_SECRET!, token: { sub: user.id, uid: user.id, role: user.role, email: user.email, name: user.name } });
-  const pages = [["gradebook page (HTTP)", `/instructor/classes/${cls.id}/gradebook`], ["gradebook CSV (HTTP)", `/api/instructor/classes/${cls.id}/gradebook.csv`]];
+  const pages = [
+    ["gradebook page (HTTP)", `/instructor/classes/${cls.id}/gradebook`],
+    ["gradebook CSV (HTTP)", `/api/instructor/classes/${cls.id}/gradebook.csv`],
+    ["item analysis page (HTTP)", `/instructor/classes/${cls.id}/quizzes/${analysedQuiz}`],
+  ];
   for (const [name, pagePath] of pages) {
     results.push({
       ...(await measure(name, async () => {

@@ -1,8 +1,11 @@
 import "server-only";
 // next-auth configuration (credentials, JWT sessions carrying the role) and the session helpers that every
 // page, action and route handler calls.
-import type { NextAuthOptions, Session } from "next-auth";
-import { getServerSession } from "next-auth";
+import { hkdfSync } from "node:crypto";
+import { jwtDecrypt } from "jose";
+import type { NextAuthOptions } from "next-auth";
+import { getToken, type JWT } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { cache } from "react";
 import CredentialsProvider from "next-auth/providers/credentials";
@@ -73,12 +76,28 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
+// next-auth derives the token's key from the secret with HKDF on every decode; the key depends only on the
+// secret, so it is derived once per process.
+let derivedKey: { secret: string; key: Uint8Array } | undefined;
+function sessionKey(secret: string): Uint8Array {
+  if (derivedKey?.secret !== secret) derivedKey = { secret, key: new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32)) };
+  return derivedKey.key;
+}
+
+/** next-auth's JWT decode (A256GCM with the HKDF-derived key, 15 s clock tolerance) with the key derived once. */
+export async function decodeSessionToken({ token, secret }: { token?: string; secret: string | Buffer }): Promise<JWT | null> {
+  if (!token) return null;
+  const { payload } = await jwtDecrypt(token, sessionKey(String(secret)), { clockTolerance: 15 });
+  return payload as JWT;
+}
+
 // Memoised per request: the layout and the page both ask who is signed in.
 export const getSessionUser = cache(async function getSessionUser(): Promise<SessionUser | null> {
   await connection(); // per-request: never prerender a page that depends on who is asking
-  env();
-  const session: Session | null = await getServerSession(authOptions);
-  const user = session?.user as Partial<SessionUser> | undefined;
-  if (!user?.id || !user.role || !user.email) return null;
+  const { NEXTAUTH_SECRET } = env();
+  // Only the session cookie counts (no bearer header); getToken reads next-auth's cookie name and chunks.
+  const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], secret: NEXTAUTH_SECRET, decode: decodeSessionToken });
+  const user = { id: token?.uid, email: token?.email, name: token?.name, role: token?.role } as Partial<SessionUser>;
+  if (!user.id || !user.role || !user.email) return null;
   return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
 });

@@ -84,6 +84,36 @@ describe("quiz attempts", () => {
     expect(await db.quizAttempt.count({ where: { userId: student.id } })).toBe(1);
   });
 
+  it("saves racing a submit are either graded or refused, never acknowledged and lost", async () => {
+    for (let round = 0; round < 5; round++) {
+      const student = await createUser();
+      const { attemptId } = await startAttempt(student, fixture.quizId);
+      const answers = await answerAllCorrectly(student, attemptId);
+      const saves = Object.entries(answers).map(([questionVersionId, response]) => saveAnswer(student, { attemptId, questionVersionId, response }).then(() => questionVersionId, () => null));
+      const [submitted, ...saved] = await Promise.all([submitAttempt(student, { attemptId, answers: {} }), ...saves]);
+      const rows = await db.attemptAnswer.findMany({ where: { attemptId } });
+      for (const versionId of saved.filter((v): v is string => v !== null)) {
+        expect(rows.find((r) => r.questionVersionId === versionId)).toMatchObject({ earnedCenti: 100, correct: true });
+      }
+      // Every question has a graded row, and the attempt's score is their sum.
+      expect(rows).toHaveLength(3);
+      expect(rows.every((r) => r.earnedCenti !== null)).toBe(true);
+      expect(submitted.scoreCenti).toBe(rows.reduce((sum, r) => sum + (r.earnedCenti ?? 0), 0));
+    }
+  });
+
+  it("a question left unanswered is graded as no credit, with an empty response", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const answers = await answerAllCorrectly(student, attemptId);
+    const [skipped] = Object.keys(answers);
+    delete answers[skipped];
+    const result = await submitAttempt(student, { attemptId, answers });
+    expect(result).toMatchObject({ scoreCenti: 200, maxScoreCenti: 300 });
+    const row = await db.attemptAnswer.findUniqueOrThrow({ where: { attemptId_questionVersionId: { attemptId, questionVersionId: skipped } } });
+    expect(row).toMatchObject({ response: {}, earnedCenti: 0, correct: false });
+  });
+
   it("two tabs starting at once share one attempt", async () => {
     const student = await createUser();
     const starts = await Promise.all(Array.from({ length: 6 }, () => startAttempt(student, fixture.quizId)));
