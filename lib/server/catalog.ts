@@ -91,9 +91,17 @@ export function formatCitation(source: { author: string; outlet: string; publish
   return `${source.author}, “${source.title},” ${source.outlet}, ${formatPublished(source.published)}`;
 }
 
+// toLocaleDateString builds an Intl formatter on every call, and a lesson page formats the same few dates
+// many times; the answers never change, so they are remembered.
+const publishedLabels = new Map<string, string>();
+
 export function formatPublished(published: string): string {
+  const known = publishedLabels.get(published);
+  if (known !== undefined) return known;
   const [year, month, day] = published.split("-").map(Number);
-  if (!month) return String(year);
-  const date = new Date(Date.UTC(year, month - 1, day || 1));
-  return date.toLocaleDateString("en-GB", { timeZone: "UTC", year: "numeric", month: "long", ...(day ? { day: "numeric" } : {}) });
+  const label = !month
+    ? String(year)
+    : new Date(Date.UTC(year, month - 1, day || 1)).toLocaleDateString("en-GB", { timeZone: "UTC", year: "numeric", month: "long", ...(day ? { day: "numeric" } : {}) });
+  if (publishedLabels.size < 10_000) publishedLabels.set(published, label);
+  return label;
 }

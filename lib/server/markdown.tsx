@@ -1,22 +1,33 @@
 import "server-only";
-// Lesson Markdown rendered once per distinct text and reused: the text only changes when content is
-// re-synced, and parsing it on every request was most of a lesson page's cost. The cache holds derived,
-// immutable output only (no user state), so several app processes stay consistent.
+// Lesson Markdown becomes HTML once per distinct text, and the page inserts that HTML as one string: React
+// then neither sends the text as an element tree in the RSC payload nor hydrates each paragraph, which was
+// most of a long lesson's work in the browser. Raw HTML in the Markdown is dropped (remark-rehype without
+// allowDangerousHtml) and the result goes through rehype-sanitize's GitHub schema, so stored text can never
+// add a script, a handler or a javascript: link. The cache holds derived, immutable output only.
 import { createHash } from "node:crypto";
 import type { ReactElement } from "react";
-import Markdown from "react-markdown";
+import rehypeSanitize from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
 
 const MAX_ENTRIES = 500;
-const rendered = new Map<string, ReactElement>();
+const rendered = new Map<string, string>();
+const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
 
-export function renderMarkdown(markdown: string): ReactElement {
+/** Safe HTML for a Markdown text. */
+export function markdownToHtml(markdown: string): string {
   const key = createHash("sha1").update(markdown).digest("base64");
-  let element = rendered.get(key);
-  if (!element) {
-    // react-markdown's component is a pure, synchronous function of its props.
-    element = Markdown({ children: markdown, skipHtml: true }) as ReactElement;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    html = String(processor.processSync(markdown));
     if (rendered.size >= MAX_ENTRIES) rendered.delete(rendered.keys().next().value!);
-    rendered.set(key, element);
+    rendered.set(key, html);
   }
-  return element;
+  return html;
+}
+
+export function Markdown({ text, className }: { text: string; className?: string }): ReactElement {
+  return <div className={className} dangerouslySetInnerHTML={{ __html: markdownToHtml(text) }} />;
 }

@@ -109,6 +109,7 @@ test("the instructor sees the item analysis; a student's flag shows up; a full-c
   await expect(q1.getByText("Flags from students (1 open)")).toBeVisible();
   await expect(q1.getByText(/framed as a summit in the lesson/)).toBeVisible();
   await expect(q1.getByRole("table", { name: "How often each option was chosen" }).getByRole("row")).toHaveCount(5);
+  await tp.screenshot({ path: test.info().outputPath("item-analysis.png"), fullPage: true });
   await q1.getByText("Regrade this question").click();
   await expectNoAxeViolations(tp);
 

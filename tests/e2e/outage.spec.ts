@@ -74,3 +74,79 @@ test("killing the app in the middle of an attempt loses no saved answer", async 
     await sql.end();
   }
 });
+
+test("stopping PostgreSQL during a burst of submissions: clear 503s, no acknowledged submission lost, recovery without a restart", async () => {
+  test.skip(Boolean(process.env.DATABASE_URL), "needs the embedded database, which this test stops and restarts");
+  test.setTimeout(180_000);
+  const pg = (await import("pg")).default;
+  const { encode } = await import("next-auth/jwt");
+  const { secret } = await import("./support");
+  const port = await freePort();
+  let database = await startDatabase({ dataDirName: "burst-outage-postgres", quiet: true, port });
+  const databaseUrl = await database.createDatabase("caravan_burst_outage", { recreate: true });
+  await prepareDatabase(databaseUrl, { demoAccounts: false, log: () => {} });
+  const app = await startAppServer({ databaseUrl, quiet: true, env: { NEXTAUTH_SECRET: secret } });
+  const sql = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  sql.on("error", () => {});
+  try {
+    const STUDENTS = 40;
+    const { rows: users } = await sql.query<{ id: string; email: string }>(
+      `INSERT INTO "User" (id, email, name, "passwordHash", role) SELECT gen_random_uuid(), 'outage-' || i || '@caravan.test', 'Outage ' || i, 'x', 'STUDENT' FROM generate_series(1, $1::int) i RETURNING id, email`,
+      [STUDENTS],
+    );
+    const call = async (cookie: string, path: string, body: unknown) => {
+      const response = await fetch(app.url + path, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify(body) });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    };
+    // Everyone starts the quiz while the database is up and picks the true/false question to answer "true".
+    const students = await Promise.all(users.map(async (user) => {
+      const token = await encode({ secret, token: { sub: user.id, uid: user.id, role: "STUDENT", email: user.email, name: user.email } });
+      const cookie = `next-auth.session-token=${token}`;
+      const started = await call(cookie, "/api/quizzes/austin-pragmatic-diplomacy-quiz/attempts", {});
+      expect(started.status).toBe(200);
+      const { rows: [tf] } = await sql.query(`SELECT v.id FROM "QuizAttempt" a JOIN "QuestionVersion" v ON v.id = ANY(a."questionVersionIds") AND v.type = 'truefalse' WHERE a.id = $1 LIMIT 1`, [started.body.attemptId]);
+      return { cookie, attemptId: started.body.attemptId as string, answers: { [tf.id]: { value: true } } };
+    }));
+
+    // Submits arrive every 150 ms for 6 s; PostgreSQL stops after 1.5 s and comes back after about 4 s.
+    const acknowledged = new Map<string, number>();
+    const refused: typeof students = [];
+    const unexpected: string[] = [];
+    const outage = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await database.stop();
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      database = await startDatabase({ dataDirName: "burst-outage-postgres", quiet: true, port });
+    })();
+    await Promise.all(students.map(async (student, k) => {
+      await new Promise((resolve) => setTimeout(resolve, k * 150));
+      const result = await call(student.cookie, `/api/attempts/${student.attemptId}/submit`, { answers: student.answers });
+      if (result.status === 200) acknowledged.set(student.attemptId, result.body.scoreCenti);
+      else if (result.status === 503 && /temporarily unavailable/.test(result.body?.error?.message ?? "")) refused.push(student);
+      else unexpected.push(`${result.status} ${JSON.stringify(result.body)}`);
+    }));
+    await outage;
+    expect(unexpected).toEqual([]);
+    expect(acknowledged.size).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+
+    // The app recovers by itself; the refused students submit again and are graded once.
+    for (const student of refused) {
+      await expect.poll(async () => {
+        const retry = await call(student.cookie, `/api/attempts/${student.attemptId}/submit`, { answers: student.answers });
+        if (retry.status === 200) acknowledged.set(student.attemptId, retry.body.scoreCenti);
+        return retry.status;
+      }, { timeout: 30_000 }).toBe(200);
+    }
+    const { rows } = await sql.query(`SELECT a.id, a.status, a."scoreCenti" FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email LIKE 'outage-%'`);
+    expect(rows).toHaveLength(STUDENTS);
+    for (const row of rows) {
+      expect(row.status).toBe("SUBMITTED");
+      expect(row.scoreCenti).toBe(acknowledged.get(row.id));
+    }
+  } finally {
+    await sql.end();
+    await app.stop();
+    await database.stop();
+  }
+});

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import ReactMarkdown from "react-markdown";
 import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
 import { formatLabel } from "@/lib/importer/input";
 import type { TermKind } from "@/lib/importer/nlp";
@@ -10,6 +9,7 @@ import { getImportDraft } from "@/lib/server/import-service";
 import { orNotFound } from "@/lib/server/page";
 import { PublishPanel } from "./publish-panel";
 import { QuestionReview } from "./question-review";
+import { Markdown } from "@/lib/server/markdown";
 
 export const metadata: Metadata = { title: "Review a draft lesson" };
 
@@ -133,7 +133,7 @@ export default async function DraftReviewPage({ params }: { params: Promise<{ dr
       <details className="card">
         <summary className="cursor-pointer font-semibold">The lesson text ({draft.sections.length} sections)</summary>
         <div className="prose prose-stone mt-4 max-w-none font-serif">
-          <ReactMarkdown skipHtml>{draft.body}</ReactMarkdown>
+          <Markdown text={draft.body} />
         </div>
       </details>
     </Container>

@@ -6,7 +6,7 @@ import { formatCitation, formatPublished, lessonBySlugs } from "@/lib/server/cat
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { lessonState, markLessonOpened } from "@/lib/server/progress-service";
 import { splitSections } from "@/lib/content/sections";
-import { renderMarkdown } from "@/lib/server/markdown";
+import { Markdown } from "@/lib/server/markdown";
 
 type Params = { params: Promise<{ course: string; module: string; lesson: string }> };
 
@@ -66,9 +66,9 @@ export default async function LessonPage({ params }: Params) {
             const cited = section.anchor ? lesson.meta.sectionCitations[section.anchor] : undefined;
             const source = cited ? sources.get(cited.source) : undefined;
             return (
-              <section key={i} aria-labelledby={section.anchor ?? undefined}>
+              <section key={i} aria-labelledby={section.anchor ?? undefined} className="reading-section">
                 {section.title && <h2 id={section.anchor!} className="scroll-mt-6">{section.title}</h2>}
-                {renderMarkdown(section.markdown)}
+                <Markdown text={section.markdown} />
                 {source && cited && (
                   <p className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">
                     Drawn from {source.author}, {source.outlet}, {formatPublished(source.published)} — {cited.sections.length > 1 ? "sections" : "section"} “{cited.sections.map((id) => sectionTitle(source.id, id)).join("”, “")}”

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { markdownToHtml } from "@/lib/server/markdown";
+
+describe("lesson Markdown to HTML", () => {
+  it("renders paragraphs, emphasis, lists and links", () => {
+    const html = markdownToHtml("Japan's **Silk Road** policy:\n\n- one\n- two\n\nSee [the source](https://example.org/a).");
+    expect(html).toContain("<strong>Silk Road</strong>");
+    expect(html).toContain("<li>one</li>");
+    expect(html).toContain('<a href="https://example.org/a">the source</a>');
+  });
+
+  it("never lets stored text add a script, an event handler or a javascript: link", () => {
+    const html = markdownToHtml('Hi <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3)) <iframe src="https://evil.test"></iframe>');
+    expect(html).not.toMatch(/<script|onerror|javascript:|<iframe|<img/i);
+    expect(html).toContain("Hi");
+  });
+
+  it("escapes text, so angle brackets in prose stay text", () => {
+    expect(markdownToHtml("a < b & c > d")).toBe("<p>a &#x3C; b &#x26; c > d</p>");
+  });
+});
