@@ -1,5 +1,5 @@
 import "server-only";
-// Lesson Markdown becomes HTML once per distinct text, and the page inserts that HTML as one string: React
+// Lesson Markdown (with GitHub's tables) becomes HTML once per distinct text, and the page inserts that HTML as one string: React
 // then neither sends the text as an element tree in the RSC payload nor hydrates each paragraph, which was
 // most of a long lesson's work in the browser. Raw HTML in the Markdown is dropped (remark-rehype without
 // allowDangerousHtml) and the result goes through rehype-sanitize's GitHub schema, so stored text can never
@@ -8,13 +8,14 @@ import { createHash } from "node:crypto";
 import type { ReactElement } from "react";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 
 const MAX_ENTRIES = 500;
 const rendered = new Map<string, string>();
-const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
 
 /** Safe HTML for a Markdown text. */
 export function markdownToHtml(markdown: string): string {

@@ -1,4 +1,4 @@
-import { test, expect, count } from "./support";
+import { test, expect, count, createUser, login } from "./support";
 
 test("a new student signs up, reads a lesson, takes its quiz, sees feedback and progress", async ({ page, sql }) => {
   const email = `journey-${Date.now()}@e2e.caravan`;
@@ -58,4 +58,20 @@ test("a new student signs up, reads a lesson, takes its quiz, sees feedback and 
   await expect(page.getByRole("heading", { name: "My progress" })).toBeVisible();
   await expect(page.getByText("1 of 2 completed")).toBeVisible();
   await expect(page.getByRole("progressbar").first()).toBeVisible();
+});
+
+test("a comparison lesson shows its tables as tables, readable at phone width", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  await page.goto("/courses/japan-central-asia/across-sources/lessons/reading-critically");
+  const table = page.getByRole("table").first();
+  await table.scrollIntoViewIfNeeded();
+  await expect(table.getByRole("columnheader", { name: "Source" })).toBeVisible();
+  await expect(table.getByRole("cell", { name: "Jamestown" })).toBeVisible();
+  expect(await page.getByText("|---|").count()).toBe(0);
+  // The table fits the screen: the page never scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await context.close();
 });

@@ -9,6 +9,11 @@ describe("lesson Markdown to HTML", () => {
     expect(html).toContain('<a href="https://example.org/a">the source</a>');
   });
 
+  it("renders GitHub-style tables, which the comparison lessons use", () => {
+    const html = markdownToHtml("| Source | Year |\n|---|---|\n| Dadabaev | 2018 |");
+    expect(html).toMatch(/<table>[\s\S]*<th>Source<\/th>[\s\S]*<td>Dadabaev<\/td>[\s\S]*<\/table>/);
+  });
+
   it("never lets stored text add a script, an event handler or a javascript: link", () => {
     const html = markdownToHtml('Hi <script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3)) <iframe src="https://evil.test"></iframe>');
     expect(html).not.toMatch(/<script|onerror|javascript:|<iframe|<img/i);
