@@ -58,10 +58,13 @@ await client.$executeRaw`
   WHERE m."classId" = ${cls.id}::uuid AND q.id = ANY(${quizIds}::text[]) AND (n = 1 OR random() < 0.5)`;
 await client.$executeRaw`
   INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", response, "earnedCenti", correct, "savedAt")
-  SELECT a.id, v.id, '{"choice":"x"}'::jsonb, CASE WHEN r < 0.65 THEN v.points * 100 ELSE 0 END, r < 0.65, now()
-  FROM "QuizAttempt" a CROSS JOIN LATERAL unnest(a."questionVersionIds") AS qv(id) JOIN "QuestionVersion" v ON v.id = qv.id
-  CROSS JOIN LATERAL (SELECT random() AS r) rr
-  WHERE a."userId" IN (SELECT "userId" FROM "ClassMember" WHERE "classId" = ${cls.id}::uuid)`;
+  SELECT x."attemptId", x."versionId", '{"choice":"x"}'::jsonb, CASE WHEN x.r < 0.65 THEN x.points * 100 ELSE 0 END, x.r < 0.65, now()
+  FROM (
+    -- random() in a select list is drawn per row (in a LATERAL subquery the planner may reuse one draw per question).
+    SELECT a.id AS "attemptId", v.id AS "versionId", v.points, random() AS r
+    FROM "QuizAttempt" a CROSS JOIN LATERAL unnest(a."questionVersionIds") AS qv(id) JOIN "QuestionVersion" v ON v.id = qv.id
+    WHERE a."userId" IN (SELECT "userId" FROM "ClassMember" WHERE "classId" = ${cls.id}::uuid)
+  ) x`;
 await client.$executeRaw`
   UPDATE "QuizAttempt" a SET "scoreCenti" = s.earned, "maxScoreCenti" = s.max
   FROM (SELECT aa."attemptId", sum(aa."earnedCenti") AS earned, sum(v.points * 100) AS max FROM "AttemptAnswer" aa JOIN "QuestionVersion" v ON v.id = aa."questionVersionId" GROUP BY aa."attemptId") s

@@ -9,6 +9,7 @@ type Sort = { column: "name" | "average" | number; descending: boolean };
 const statusStyle: Record<string, string> = {
   "not started": "text-stone-500",
   "in progress": "text-amber-700",
+  missing: "text-red-700 font-medium",
   submitted: "text-emerald-800",
   late: "text-red-700",
 };

@@ -1,28 +1,32 @@
 // Gradebook cells and averages: what a student's status and score are on each assigned item.
 import { assignmentStatus, type AssignmentWindow } from "./schedule";
 
-export type CellStatus = "not started" | "in progress" | "submitted" | "late";
+// "missing": past the due time and not submitted (it may still be accepted late, depending on the policy).
+export type CellStatus = "not started" | "in progress" | "missing" | "submitted" | "late";
 
 export type GradebookCell = { status: CellStatus; percent: number | null; attemptId?: string | null; detail?: string };
 
-export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; late: boolean } | null; inProgress: boolean }): GradebookCell {
+export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; late: boolean } | null; inProgress: boolean; pastDue: boolean }): GradebookCell {
   if (input.counted) {
     const percent = input.counted.maxScoreCenti === 0 ? 0 : Math.round((input.counted.scoreCenti * 100) / input.counted.maxScoreCenti);
     return { status: input.counted.late ? "late" : "submitted", percent, attemptId: input.counted.id };
   }
+  if (input.pastDue) return { status: "missing", percent: null, detail: input.inProgress ? "started, not submitted" : undefined };
   return { status: input.inProgress ? "in progress" : "not started", percent: null };
 }
 
-export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; late: boolean; grade: { totalPoints: number; maxPoints: number } | null }): GradebookCell {
+export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; late: boolean; grade: { totalPoints: number; maxPoints: number } | null; pastDue: boolean }): GradebookCell {
   if (input.status === "SUBMITTED") {
     const percent = input.grade && input.grade.maxPoints > 0 ? Math.round((input.grade.totalPoints * 100) / input.grade.maxPoints) : null;
     return { status: input.late ? "late" : "submitted", percent, detail: input.grade ? undefined : "not graded yet" };
   }
+  if (input.pastDue) return { status: "missing", percent: null, detail: input.status === "DRAFT" ? "draft, not submitted" : undefined };
   return { status: input.status === "DRAFT" ? "in progress" : "not started", percent: null };
 }
 
 export function moduleCell(input: { completedLessons: number; totalLessons: number; lastCompletedAt: Date | null; window: AssignmentWindow; now: Date }): GradebookCell {
   const percent = input.totalLessons === 0 ? 0 : Math.floor((input.completedLessons * 100) / input.totalLessons);
+  if (input.completedLessons < input.totalLessons && input.now > input.window.dueAt) return { status: "missing", percent };
   if (input.completedLessons === 0) return { status: "not started", percent: 0 };
   if (input.completedLessons < input.totalLessons) return { status: "in progress", percent };
   const status = assignmentStatus(input.window, input.now, input.lastCompletedAt ? { at: input.lastCompletedAt } : null);

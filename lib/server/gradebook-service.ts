@@ -56,10 +56,11 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
 
   const rows = members.map(({ user }) => {
     const cells: GradebookCell[] = assignments.map((a) => {
-      if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)) });
+      const pastDue = now > a.dueAt;
+      if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), pastDue });
       if (a.kind === "DEBATE") {
         const d = debateBy.get(key(user.id, a.debatePromptId!));
-        return debateCell({ status: d?.status ?? null, late: d?.late ?? false, grade: d?.grade ?? null });
+        return debateCell({ status: d?.status ?? null, late: d?.late ?? false, grade: d?.grade ?? null, pastDue });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));
       return moduleCell({ completedLessons: m?.completed ?? 0, totalLessons: m?.total ?? 0, lastCompletedAt: m?.lastCompletedAt ?? null, window: { opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, now });

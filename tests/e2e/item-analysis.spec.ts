@@ -110,6 +110,10 @@ test("the instructor sees the item analysis; a student's flag shows up; a full-c
   await expect(q1.getByText(/framed as a summit in the lesson/)).toBeVisible();
   await expect(q1.getByRole("table", { name: "How often each option was chosen" }).getByRole("row")).toHaveCount(5);
   await tp.screenshot({ path: test.info().outputPath("item-analysis.png"), fullPage: true });
+  // At phone width the page does not scroll sideways (wide tables scroll inside their own box).
+  await tp.setViewportSize({ width: 390, height: 844 });
+  expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await tp.setViewportSize({ width: 1280, height: 900 });
   await q1.getByText("Regrade this question").click();
   await expectNoAxeViolations(tp);
 

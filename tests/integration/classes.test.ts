@@ -194,6 +194,10 @@ describe("gradebook", () => {
     expect(book.rows.find((r) => r.student.id === cy.id)!.cells[0]).toMatchObject({ status: "in progress", percent: null });
     expect(book.rows.find((r) => r.student.id === cy.id)!.cells[1]).toMatchObject({ status: "not started" });
     expect(book.averages[0]).toBe(50);
+    // After the due time, what was never submitted is "missing"; submitted work keeps its status.
+    const later = await gradebook(teacher, id, new Date(Date.now() + 30 * 86_400_000));
+    expect(later.rows.find((r) => r.student.id === cy.id)!.cells.map((c) => c.status)).toEqual(["missing", "missing"]);
+    expect(later.rows.find((r) => r.student.id === ada.id)!.cells[0].status).toBe("submitted");
 
     const csv = gradebookCsv(book);
     expect(csv.startsWith("\uFEFF")).toBe(true);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assignmentGate, assignmentStatus, mostGenerous } from "@/lib/domain/schedule";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
-import { average, debateCell, quizCell } from "@/lib/domain/gradebook";
+import { average, debateCell, moduleCell, quizCell } from "@/lib/domain/gradebook";
 
 const t = (h: number) => new Date(Date.UTC(2027, 0, 10, h));
 const window = (latePolicy: "ACCEPT" | "FLAG" | "REFUSE") => ({ opensAt: t(8), dueAt: t(12), latePolicy });
@@ -54,11 +54,24 @@ describe("join codes", () => {
 
 describe("gradebook cells", () => {
   it("report status and percent", () => {
-    expect(quizCell({ counted: { id: "a", scoreCenti: 150, maxScoreCenti: 200, late: true }, inProgress: false })).toMatchObject({ status: "late", percent: 75 });
-    expect(quizCell({ counted: null, inProgress: true })).toEqual({ status: "in progress", percent: null });
-    expect(debateCell({ status: "SUBMITTED", late: false, grade: null })).toMatchObject({ status: "submitted", percent: null, detail: "not graded yet" });
-    expect(debateCell({ status: "SUBMITTED", late: false, grade: { totalPoints: 12, maxPoints: 16 } }).percent).toBe(75);
+    expect(quizCell({ counted: { id: "a", scoreCenti: 150, maxScoreCenti: 200, late: true }, inProgress: false, pastDue: true })).toMatchObject({ status: "late", percent: 75 });
+    expect(quizCell({ counted: null, inProgress: true, pastDue: false })).toEqual({ status: "in progress", percent: null });
+    expect(debateCell({ status: "SUBMITTED", late: false, grade: null, pastDue: false })).toMatchObject({ status: "submitted", percent: null, detail: "not graded yet" });
+    expect(debateCell({ status: "SUBMITTED", late: false, grade: { totalPoints: 12, maxPoints: 16 }, pastDue: true }).percent).toBe(75);
     expect(average([null, 50, 100])).toBe(75);
     expect(average([null])).toBeNull();
+  });
+
+  it("mark work past its due time and never submitted as missing", () => {
+    expect(quizCell({ counted: null, inProgress: false, pastDue: true })).toEqual({ status: "missing", percent: null, detail: undefined });
+    expect(quizCell({ counted: null, inProgress: true, pastDue: true })).toMatchObject({ status: "missing", detail: "started, not submitted" });
+    expect(quizCell({ counted: null, inProgress: false, pastDue: false }).status).toBe("not started");
+    expect(debateCell({ status: "DRAFT", late: false, grade: null, pastDue: true })).toMatchObject({ status: "missing", detail: "draft, not submitted" });
+    expect(debateCell({ status: null, late: false, grade: null, pastDue: false }).status).toBe("not started");
+    const window = { opensAt: new Date("2027-01-01T00:00:00Z"), dueAt: new Date("2027-01-08T00:00:00Z"), latePolicy: "ACCEPT" as const };
+    const after = new Date("2027-01-09T00:00:00Z");
+    expect(moduleCell({ completedLessons: 1, totalLessons: 3, lastCompletedAt: null, window, now: after })).toEqual({ status: "missing", percent: 33 });
+    expect(moduleCell({ completedLessons: 0, totalLessons: 3, lastCompletedAt: null, window, now: new Date("2027-01-02T00:00:00Z") })).toEqual({ status: "not started", percent: 0 });
+    expect(moduleCell({ completedLessons: 3, totalLessons: 3, lastCompletedAt: new Date("2027-01-05T00:00:00Z"), window, now: after }).status).toBe("submitted");
   });
 });

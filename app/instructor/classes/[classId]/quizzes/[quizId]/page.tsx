@@ -72,11 +72,14 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
                   <span className="block text-sm text-stone-600">Students per band of total score.</span>
                 </figcaption>
                 <ScoreHistogramChart bins={report.histogram} />
-                <table className="sr-only">
-                  <caption>Score distribution: number of students per band of total score</caption>
-                  <thead><tr><th scope="col">Score band</th><th scope="col">Students</th></tr></thead>
-                  <tbody>{report.histogram.map((b) => <tr key={b.label}><th scope="row">{b.label}</th><td>{b.count}</td></tr>)}</tbody>
-                </table>
+                {/* sr-only on a wrapper: a table ignores the 1px width and would widen the page on a phone. */}
+                <div className="sr-only">
+                  <table>
+                    <caption>Score distribution: number of students per band of total score</caption>
+                    <thead><tr><th scope="col">Score band</th><th scope="col">Students</th></tr></thead>
+                    <tbody>{report.histogram.map((b) => <tr key={b.label}><th scope="row">{b.label}</th><td>{b.count}</td></tr>)}</tbody>
+                  </table>
+                </div>
               </figure>
               <figure className="card min-w-0">
                 <figcaption className="mb-3">
