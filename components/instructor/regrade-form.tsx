@@ -6,12 +6,12 @@ import { useId, useState } from "react";
 import { callApi } from "@/lib/api-client";
 
 type Action = "CORRECT_KEY" | "ACCEPT_ALTERNATIVE" | "FULL_CREDIT";
-type Props = { classId: string; questionVersionId: string; type: string; options: { id: string; text: string }[] };
+type Props = { classId: string; questionVersionId: string; type: string; options: { id: string; text: string }[]; items?: { id: string; text: string }[] };
 
-const canCorrect = (type: string) => ["single", "multiple", "truefalse", "short", "numeric"].includes(type);
+const canCorrect = (type: string) => ["single", "multiple", "truefalse", "short", "numeric", "ordering"].includes(type);
 const canAccept = (type: string) => ["single", "short", "numeric"].includes(type);
 
-function valueFrom(form: FormData, action: Action, type: string): unknown {
+function valueFrom(form: FormData, action: Action, type: string, items: { id: string }[]): unknown {
   if (action === "FULL_CREDIT") return undefined;
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const number = (name: string) => (text(name) === "" ? undefined : Number(text(name)));
@@ -19,6 +19,12 @@ function valueFrom(form: FormData, action: Action, type: string): unknown {
   if (type === "multiple") return form.getAll("options").map(String);
   if (type === "truefalse") return text("truth") === "true";
   if (type === "short") return action === "CORRECT_KEY" ? text("accepted").split("\n").map((t) => t.trim()).filter(Boolean) : text("accepted");
+  // Ordering: the items sorted by the positions typed, or null unless the positions are 1..n, each once.
+  if (type === "ordering") {
+    const positions = items.map((item) => number(`position-${item.id}`));
+    const valid = positions.every((p) => p !== undefined && Number.isInteger(p) && p >= 1 && p <= items.length) && new Set(positions).size === items.length;
+    return valid ? items.map((item, i) => ({ id: item.id, at: positions[i]! })).sort((a, b) => a.at - b.at).map((item) => item.id) : null;
+  }
   if (type === "numeric") {
     const answer = number("number");
     if (action === "ACCEPT_ALTERNATIVE" || answer === undefined) return answer;
@@ -28,7 +34,7 @@ function valueFrom(form: FormData, action: Action, type: string): unknown {
   return undefined;
 }
 
-export function RegradeForm({ classId, questionVersionId, type, options }: Props) {
+export function RegradeForm({ classId, questionVersionId, type, options, items = [] }: Props) {
   const router = useRouter();
   const id = useId();
   const [action, setAction] = useState<Action>(canCorrect(type) ? "CORRECT_KEY" : "FULL_CREDIT");
@@ -48,12 +54,17 @@ export function RegradeForm({ classId, questionVersionId, type, options }: Props
           event.preventDefault();
           const formElement = event.currentTarget;
           const form = new FormData(formElement);
+          const value = valueFrom(form, action, type, items);
+          if (value === null) {
+            setErrors({ value: [`Put every item in a position of its own, from 1 to ${items.length}.`] });
+            return;
+          }
           if (!window.confirm("Re-score every submitted attempt at this question, in every class that took it?")) return;
           setPending(true);
           const result = await callApi<{ affectedAttempts: number; resolvedFlags: number }>("POST", `/api/instructor/classes/${classId}/regrades`, {
             questionVersionId,
             action,
-            value: valueFrom(form, action, type),
+            value,
             onlyRaise: form.get("onlyRaise") === "on",
             reason: String(form.get("reason") ?? ""),
           });
@@ -133,6 +144,19 @@ export function RegradeForm({ classId, questionVersionId, type, options }: Props
               </div>
             )}
           </div>
+        )}
+        {action === "CORRECT_KEY" && type === "ordering" && (
+          <fieldset>
+            <legend className="field-label">The correct order: give each item its position (1 = first)</legend>
+            <ol className="mt-1 space-y-2 text-sm">
+              {items.map((item, index) => (
+                <li key={item.id} className="flex items-center gap-3">
+                  <input id={field(`position-${item.id}`)} name={`position-${item.id}`} type="number" min={1} max={items.length} step={1} defaultValue={index + 1} className="field-input mt-0 w-20" aria-invalid={Boolean(errors.value)} />
+                  <label htmlFor={field(`position-${item.id}`)}>{item.text}</label>
+                </li>
+              ))}
+            </ol>
+          </fieldset>
         )}
         {error("value")}
 

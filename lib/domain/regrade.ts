@@ -14,6 +14,7 @@ const numericKey = z.strictObject({ answer: z.number().finite(), tolerance: z.nu
 /** What `QuestionVersion.gradingOverride` holds. Keys are real option ids, never the learner's opaque ids. */
 export const gradingOverrideSchema = z.strictObject({
   // single: an option id · multiple: option ids · truefalse: a boolean · short: accepted texts · numeric: answer/tolerance
+  // · ordering: every item id in the corrected order
   correctedKey: z.union([z.string(), z.boolean(), z.array(z.string()), numericKey]).optional(),
   // single: option ids · short: texts · numeric: numbers (the question's tolerance applies to each)
   acceptAlso: z.array(z.union([z.string(), z.number().finite()])).optional(),
@@ -66,9 +67,16 @@ function withCorrectedKey(question: Question, key: GradingOverride["correctedKey
     }
     case "numeric":
       return typeof key === "object" && key !== null && !Array.isArray(key) ? { ...question, answer: key.answer, tolerance: key.tolerance ?? question.tolerance } : question;
+    case "ordering":
+      return isOrderOf(question, key) ? { ...question, items: key.map((id) => question.items.find((item) => item.id === id)!) } : question;
     default:
       return question;
   }
+}
+
+/** True when `key` lists every item of the ordering question exactly once. */
+function isOrderOf(question: Extract<Question, { type: "ordering" }>, key: unknown): key is string[] {
+  return Array.isArray(key) && key.length === question.items.length && new Set(key).size === key.length && key.every((id) => question.items.some((item) => item.id === id));
 }
 
 export function effectiveQuestion(definition: Question, rawOverride: unknown): EffectiveQuestion {
@@ -151,8 +159,11 @@ export function overrideAfter(question: Question, current: unknown, action: Regr
         if (!key) return refuse("Give the correct number (and, if you like, a tolerance).");
         return { ok: true, override: { ...base, correctedKey: key.tolerance === undefined ? { answer: key.answer } : { answer: key.answer, tolerance: key.tolerance } } };
       }
+      case "ordering":
+        if (!isOrderOf(question, value)) return refuse(`Put every item in a position of its own, from 1 to ${question.items.length}.`);
+        return { ok: true, override: { ...base, correctedKey: value } };
       default:
-        return refuse("The key of an ordering or matching question cannot be corrected here. Give everyone full credit instead, or fix the question in the course files.");
+        return refuse("The key of a matching question cannot be corrected here. Give everyone full credit instead, or fix the question in the course files.");
     }
   }
 

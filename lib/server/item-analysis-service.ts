@@ -140,6 +140,8 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
       prompt: version.prompt,
       points: version.points,
       options: definition.type === "single" || definition.type === "multiple" ? definition.options : [],
+      // An ordering question's items in their current key order, for correcting that order.
+      items: effective.question.type === "ordering" ? effective.question.items : [],
       keyText: keyText(effective),
       fullCredit: effective.fullCredit,
       attempts: tally.attempts,

@@ -163,6 +163,35 @@ describe("regrades", () => {
     expect(review.attempt.regradedAt).not.toBeNull();
   });
 
+  it("correcting an ordering question's order (a disputed date) re-scores attempts against the new order", async () => {
+    const id = `regrade-order-${Math.random().toString(36).slice(2, 10)}`;
+    const ref = { lesson: `${id}-lesson`, section: "first-section", source: `${id}-source`, sourceSection: "part-one" };
+    const fixture = writeFixtureCourse({
+      id,
+      maxAttempts: 3,
+      questions: [{ id: `${id}-order`, type: "ordering", prompt: "Earliest first.", items: [{ id: "e1", text: "Soviet collapse" }, { id: "e2", text: "Silk Road speech" }, { id: "e3", text: "First dialogue" }], explanation: "By date.", difficulty: "medium", objective: "obj-one", ref }],
+    });
+    await syncCourse(db, loadCourse(fixture.dir));
+    const { id: versionId } = await db.questionVersion.findFirstOrThrow({ where: { question: { quizId: fixture.quizId } }, select: { id: true } });
+    const { instructor, classId, members: [student] } = await classWith(fixture.quizId, 1);
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const { questions } = await attemptForTaking(student, attemptId);
+    const shown = questions[0].question;
+    if (shown.type !== "ordering") throw new Error("expected an ordering question");
+    const byText = (text: string) => shown.items.find((item) => item.text === text)!.id;
+    await submitAttempt(student, { attemptId, answers: { [versionId]: { order: ["Soviet collapse", "Silk Road speech", "First dialogue"].map(byText) } } });
+    expect(await state([attemptId], versionId)).toMatchObject({ [attemptId]: { earned: 100, correct: true } });
+
+    expect((await errorOf(regrade(instructor, { classId, questionVersionId: versionId, action: "CORRECT_KEY", value: ["e1", "e3"] }))).message).toMatch(/position of its own/);
+    const result = await regrade(instructor, { classId, questionVersionId: versionId, action: "CORRECT_KEY", value: ["e1", "e3", "e2"] });
+    expect(result).toMatchObject({ affectedAttempts: 1 });
+    const after = (await state([attemptId], versionId))[attemptId];
+    expect(after).toMatchObject({ correct: false, regraded: true });
+    expect(after.earned).toBeLessThan(100);
+    const item = (await attemptReview(student, attemptId)).items[0];
+    expect(item.correctAnswer).toBe("1. Soviet collapse\n2. First dialogue\n3. Silk Road speech");
+  });
+
   it("only where it raises the score: nobody loses points", async () => {
     const quiz = await freshQuiz();
     const { instructor, classId, members: [choseA, choseB] } = await classWith(quiz.quizId, 2);

@@ -34,6 +34,10 @@ describe("effectiveQuestion and scoreEffective", () => {
     expect(earned(short, { correctedKey: ["CAJ Dialogue"] }, { text: "Central Asia plus Japan" })).toBe(0);
     expect(earned(numeric, { correctedKey: { answer: 10 } }, { value: 10.4 })).toBe(100); // keeps the tolerance 0.5
     expect(earned(numeric, { correctedKey: { answer: 10, tolerance: 0 } }, { value: 10.4 })).toBe(0);
+    // A disputed date: the corrected order swaps the last two events.
+    expect(earned(ordering, { correctedKey: ["e1", "e3", "e2"] }, { order: ["e1", "e3", "e2"] })).toBe(100);
+    expect(earned(ordering, { correctedKey: ["e1", "e3", "e2"] }, { order: ["e1", "e2", "e3"] })).toBeLessThan(100);
+    expect(earned(ordering, { correctedKey: ["e1", "e1", "e2"] }, { order: ["e1", "e2", "e3"] })).toBe(100); // not a permutation: ignored
   });
 
   it("an extra accepted answer adds to the key and never removes it", () => {
@@ -112,6 +116,7 @@ describe("overrideAfter", () => {
     expect(overrideAfter(short, null, "ACCEPT_ALTERNATIVE", " CA+J ")).toEqual({ ok: true, override: { acceptAlso: ["CA+J"] } });
     expect(overrideAfter(numeric, null, "ACCEPT_ALTERNATIVE", 10)).toEqual({ ok: true, override: { acceptAlso: [10] } });
     expect(overrideAfter(ordering, null, "FULL_CREDIT", undefined)).toEqual({ ok: true, override: { fullCredit: true } });
+    expect(overrideAfter(ordering, null, "CORRECT_KEY", ["e3", "e2", "e1"])).toEqual({ ok: true, override: { correctedKey: ["e3", "e2", "e1"] } });
   });
 
   it("actions add up: alternatives accumulate once each, a new key replaces the old one", () => {
@@ -136,7 +141,9 @@ describe("overrideAfter", () => {
       overrideAfter(short, null, "CORRECT_KEY", ["  "]),
       overrideAfter(numeric, null, "CORRECT_KEY", "ten"),
       overrideAfter(numeric, null, "ACCEPT_ALTERNATIVE", "10"),
-      overrideAfter(ordering, null, "CORRECT_KEY", ["e3", "e2", "e1"]),
+      overrideAfter(ordering, null, "CORRECT_KEY", ["e3", "e2"]),
+      overrideAfter(ordering, null, "CORRECT_KEY", ["e1", "e1", "e2"]),
+      overrideAfter(ordering, null, "CORRECT_KEY", ["e1", "e2", "zz"]),
       overrideAfter(single, null, "FULL_CREDIT", "a"),
     ];
     for (const result of refusals) {

@@ -178,7 +178,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
                     )}
                   </div>
 
-                  <RegradeForm classId={classId} questionVersionId={q.questionVersionId} type={q.type} options={q.options.map((o) => ({ id: o.id, text: o.text }))} />
+                  <RegradeForm classId={classId} questionVersionId={q.questionVersionId} type={q.type} options={q.options.map((o) => ({ id: o.id, text: o.text }))} items={q.items.map((i) => ({ id: i.id, text: i.text }))} />
                 </li>
               ))}
             </ol>
