@@ -153,18 +153,18 @@ export async function attemptForTaking(user: SessionUser, attemptId: string) {
     attempt = await loadOwnAttempt(user, attemptId);
   }
   if (attempt.status !== "IN_PROGRESS") return { attempt, questions: [] as AttemptQuestionView[] };
-  const versions = await versionsById(attempt.questionVersionIds);
+  const definitions = await definitionsOf(attempt.questionVersionIds);
   const saved = await db().attemptAnswer.findMany({ where: { attemptId }, select: { questionVersionId: true, response: true } });
   const savedBy = new Map(saved.map((s) => [s.questionVersionId, s.response]));
   const questions = attempt.questionVersionIds.map((versionId, index) => {
-    const version = versions.get(versionId)!;
+    const definition = definitions.get(versionId)!;
     const publicId = publicIdsFor(attempt.id, versionId);
     const savedResponse = savedBy.get(versionId);
     return {
       questionVersionId: versionId,
       number: index + 1,
-      question: toPublicQuestion(version.definition, `${attempt.id}:${versionId}`, publicId),
-      savedResponse: savedResponse === undefined ? null : translateResponse(version.definition, savedResponse, publicId, "toPublic"),
+      question: toPublicQuestion(definition, `${attempt.id}:${versionId}`, publicId),
+      savedResponse: savedResponse === undefined ? null : translateResponse(definition, savedResponse, publicId, "toPublic"),
     };
   });
   return { attempt, questions };
