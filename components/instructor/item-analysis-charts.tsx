@@ -13,7 +13,7 @@ type QuestionPoint = { label: string; prompt: string; facility: number | null; d
 export function ScoreHistogramChart({ bins }: { bins: Bin[] }) {
   const data = bins.map((b) => ({ label: b.label.replace("%", ""), range: b.label, students: b.count }));
   return (
-    <div aria-hidden="true" className="h-64 w-full" data-chart="histogram">
+    <div aria-hidden="true" className="h-64 w-full overflow-hidden" data-chart="histogram">
       <BarChart responsive accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 24, left: -16 }} style={{ width: "100%", height: "100%" }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e7e5e4" />
         <XAxis dataKey="label" tick={AXIS} interval={0} angle={-40} textAnchor="end" height={40} label={{ value: "score (%)", position: "insideBottom", offset: -18, ...AXIS }} />
@@ -30,7 +30,7 @@ const minus = (value: number) => String(value).replace("-", "−");
 
 export function QuestionIndicesChart({ questions }: { questions: QuestionPoint[] }) {
   return (
-    <div aria-hidden="true" className="h-64 w-full" data-chart="questions">
+    <div aria-hidden="true" className="h-64 w-full overflow-hidden" data-chart="questions">
       <BarChart responsive accessibilityLayer={false} data={questions} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} style={{ width: "100%", height: "100%" }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e7e5e4" />
         <XAxis dataKey="label" tick={AXIS} interval={0} />

@@ -112,7 +112,8 @@ test("the instructor sees the item analysis; a student's flag shows up; a full-c
   await tp.screenshot({ path: test.info().outputPath("item-analysis.png"), fullPage: true });
   // At phone width the page does not scroll sideways (wide tables scroll inside their own box).
   await tp.setViewportSize({ width: 390, height: 844 });
-  expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The charts re-measure on a ResizeObserver callback, so poll rather than read once.
+  await expect.poll(() => tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await tp.setViewportSize({ width: 1280, height: 900 });
   await q1.getByText("Regrade this question").click();
   await expectNoAxeViolations(tp);
