@@ -36,13 +36,12 @@ const unavailablePage = `<!doctype html><html lang="en"><head><meta charset="utf
 <body><main><h1>Caravan is temporarily unavailable</h1><p>We cannot reach the database right now. Your submitted work is safe. This page will try again by itself in a few seconds.</p></main></body></html>`;
 
 export async function proxy(request: NextRequest) {
-  // Server actions and API calls report the outage in their own responses; pages get the friendly page.
+  // Server actions report the outage in their own responses (API routes are outside the matcher); pages get the friendly page.
   if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
   if (await databaseIsUp()) return NextResponse.next();
-  const wantsJson = request.nextUrl.pathname.startsWith("/api/");
-  return new NextResponse(wantsJson ? JSON.stringify({ error: "Caravan is temporarily unavailable. Try again in a moment." }) : unavailablePage, {
+  return new NextResponse(unavailablePage, {
     status: 503,
-    headers: { "content-type": wantsJson ? "application/json" : "text/html; charset=utf-8", "retry-after": "10", "cache-control": "no-store" },
+    headers: { "content-type": "text/html; charset=utf-8", "retry-after": "10", "cache-control": "no-store" },
   });
 }
 

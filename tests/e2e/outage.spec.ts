@@ -27,6 +27,14 @@ test("database outage: 503 with a clear page, then recovery without restarting t
     expect(await page.content()).not.toMatch(/at .*\.js:\d+|ECONNREFUSED|Error:/);
     const api = await page.request.get(`${app.url}/api/health`);
     expect(api.status()).toBe(503);
+    // API routes (outside the proxy) answer the outage themselves: a JSON 503 with a message, not a 500.
+    const { encode } = await import("next-auth/jwt");
+    const { secret } = await import("./support");
+    const instructorId = crypto.randomUUID();
+    const token = await encode({ secret, token: { sub: instructorId, uid: instructorId, role: "INSTRUCTOR", email: "outage@caravan.test", name: "Outage" } });
+    const csv = await page.request.get(`${app.url}/api/instructor/classes/${crypto.randomUUID()}/gradebook.csv`, { headers: { cookie: `next-auth.session-token=${token}` } });
+    expect(csv.status()).toBe(503);
+    expect((await csv.json()).error).toMatchObject({ code: "UNAVAILABLE", message: expect.stringMatching(/temporarily unavailable/) });
 
     database = await startDatabase({ dataDirName: "outage-postgres", quiet: true, port });
     await expect.poll(async () => (await page.request.get(`${app.url}/`)).status(), { timeout: 30_000 }).toBe(200);
