@@ -16,6 +16,7 @@ import { verifyPassword } from "./passwords";
 import { activeLock, clearFailures, recordFailure, throttleKey } from "./throttle";
 import { lockMessage } from "../domain/throttle-policy";
 import { emailSchema } from "./accounts";
+import { clientAddress } from "./client-address";
 
 export type Role = "STUDENT" | "INSTRUCTOR";
 export type SessionUser = { id: string; email: string; name: string; role: Role };
@@ -23,13 +24,6 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
 export const INVALID_CREDENTIALS = "That email and password do not match an account.";
-
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
-}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -44,7 +38,7 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
         const { email, password } = parsed.data;
         const accountKey = throttleKey("account", email);
-        const ipKey = throttleKey("ip", clientAddress(request?.headers as Record<string, unknown> | undefined));
+        const ipKey = throttleKey("ip", clientAddress(request?.headers as Record<string, unknown> | undefined, env().TRUSTED_PROXY_HOPS));
         const lockedUntil = await activeLock(db(), [accountKey, ipKey]);
         if (lockedUntil) throw new Error(lockMessage(lockedUntil, new Date()));
 

@@ -53,6 +53,19 @@ test("sign-in brute force is slowed per account, even from many addresses", asyn
   await request.dispose();
 });
 
+test("the per-address limit counts the address the proxy saw, not one the client wrote in front of it", async ({ playwright, baseURL, sql }) => {
+  const user = await createUser(sql, "STUDENT", "the-real-password");
+  const request = await playwright.request.newContext({ baseURL });
+  const proxySaw = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+  const before = await sql.query(`SELECT failures FROM "SignInThrottle" WHERE key = $1`, [`ip:${proxySaw}`]);
+  // A proxy that appends (nginx's $proxy_add_x_forwarded_for) keeps whatever the client put first.
+  for (let i = 0; i < 3; i++) await credentialsSignIn(request, user.email, `guess-${i}`, `10.66.${i}.1, ${proxySaw}`);
+  const { rows } = await sql.query(`SELECT failures FROM "SignInThrottle" WHERE key = $1`, [`ip:${proxySaw}`]);
+  expect(rows[0].failures).toBe((before.rows[0]?.failures ?? 0) + 3);
+  expect((await sql.query(`SELECT 1 FROM "SignInThrottle" WHERE key LIKE 'ip:10.66.%'`)).rowCount).toBe(0);
+  await request.dispose();
+});
+
 test("stored text is shown as text and never runs as script", async ({ browser, sql, baseURL }) => {
   const author = await createUser(sql);
   const reader = await createUser(sql);
