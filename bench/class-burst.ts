@@ -105,13 +105,15 @@ async function student(i: number, options: { submit: boolean }) {
   });
   const { rows: [attempt] } = await sql.query(`SELECT "questionVersionIds" FROM "QuizAttempt" WHERE id = $1`, [attemptId]);
   let expected = 0;
+  let lastSave = { path: "", body: "" };
   for (const [j, versionId] of (attempt.questionVersionIds as string[]).entries()) {
     const q = definitions.get(versionId)!;
     const real = answerFor(i, j, q);
     expected += scoreQuestion(q, real).earnedCenti;
     const shown = translateResponse(q, real, publicIdsFor(attemptId, versionId), "toPublic");
+    lastSave = { path: `/api/attempts/${attemptId}/answers/${versionId}`, body: JSON.stringify({ response: shown }) };
     await timed("save", async () => {
-      const response = await call("PUT", `/api/attempts/${attemptId}/answers/${versionId}`, { response: shown });
+      const response = await call("PUT", lastSave.path, { response: shown });
       if (!response.ok) throw new Error(`save: ${response.status} ${await response.text()}`);
     });
   }
@@ -122,7 +124,7 @@ async function student(i: number, options: { submit: boolean }) {
     await response.json();
   };
   if (options.submit) await timed("submit", submit);
-  return { attemptId, submit };
+  return { attemptId, submit, cookie: cookieHeader(jar), lastSave };
 }
 
 function percentile(values: number[], p: number) {
@@ -179,6 +181,22 @@ const rawPerSecond = rawDone / ((performance.now() - rawStarted) / 1000);
 const limit = { submitsPerSecond: +submitsPerSecond.toFixed(0), rawInsertsPerSecond: +rawPerSecond.toFixed(0), share: +(submitsPerSecond / rawPerSecond).toFixed(2) };
 console.log("throughput", limit);
 
+// The floor: what this stack serves at saturation for its cheapest route (Next.js routing and one
+// `SELECT 1` through Prisma) and for the burst's commonest request (a save), against what the burst asks for.
+const cannon = (target: string, options: { headers?: Record<string, string>; method?: "PUT"; body?: string } = {}) =>
+  new Promise<autocannon.Result>((resolve, reject) => autocannon({ url: target, connections: 16, duration: 8, ...options }, (err, result) => (err ? reject(err) : resolve(result))));
+await sql.query(`INSERT INTO "User" (id, email, name, "passwordHash", role) VALUES (gen_random_uuid(), 'burst-0@caravan.test', 'Burst 0', $1, 'STUDENT')`, [hash]);
+const saver = await student(0, { submit: false });
+const healthResult = await cannon(`${base}/api/health`);
+const saveResult = await cannon(base + saver.lastSave.path, { method: "PUT", body: saver.lastSave.body, headers: { cookie: saver.cookie, "content-type": "application/json" } });
+const floor = {
+  demandRequestsPerSecond: +(requests / (WINDOW_MS / 1000)).toFixed(0),
+  healthRequestsPerSecond: +healthResult.requests.average.toFixed(0),
+  saveRequestsPerSecond: +saveResult.requests.average.toFixed(0),
+  non2xx: healthResult.non2xx + saveResult.non2xx,
+};
+console.log("floor", floor);
+
 // 3. Reading: a lesson page vs. a static file of the same HTML, and the JavaScript it ships.
 const { rows: [lesson] } = await sql.query(`SELECT l.slug, m.slug AS module, c.slug AS course FROM "Lesson" l JOIN "Module" m ON m.id = l."moduleId" JOIN "Course" c ON c.id = m."courseId" ORDER BY m.position, l.position LIMIT 1`);
 const reader = new Map<string, string>();
@@ -192,9 +210,7 @@ let jsGzip = 0;
 for (const src of new Set(scripts)) jsGzip += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
 const staticPort = await freePort();
 const staticServer = http.createServer((_, res) => { res.writeHead(200, { "content-type": "text/html; charset=utf-8" }); res.end(html); }).listen(staticPort);
-const cannon = (target: string, headers: Record<string, string> = {}) =>
-  new Promise<autocannon.Result>((resolve, reject) => autocannon({ url: target, connections: 16, duration: 8, headers }, (err, result) => (err ? reject(err) : resolve(result))));
-const dynamicResult = await cannon(base + lessonPath, { cookie: cookieHeader(reader) });
+const dynamicResult = await cannon(base + lessonPath, { headers: { cookie: cookieHeader(reader) } });
 const staticResult = await cannon(`http://127.0.0.1:${staticPort}/`);
 staticServer.close();
 const reading = {
@@ -209,6 +225,6 @@ console.log("reading", reading);
 await app.stop();
 await sql.end();
 await database.stop();
-const report = { benchmark: "class-burst", date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, note: "load generator, app and PostgreSQL share the same machine", quiz: quiz.id, burst, limit, reading };
+const report = { benchmark: "class-burst", date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, note: "load generator, app and PostgreSQL share the same machine", quiz: quiz.id, burst, limit, floor, reading };
 mkdirSync(path.join(projectRoot, "bench", "results"), { recursive: true });
 writeFileSync(path.join(projectRoot, "bench", "results", "class-burst.json"), JSON.stringify(report, null, 2) + "\n");

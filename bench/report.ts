@@ -29,6 +29,14 @@ if (burst) {
   lines.push(
     "JavaScript counts the module scripts a current browser fetches (the `noModule` legacy polyfill is never fetched by one).",
     "",
+    ...(burst.floor
+      ? [
+          `**The floor.** The burst asks for ${burst.floor.demandRequestsPerSecond} requests/s while students arrive. Measured in the same run at saturation,`,
+          `this stack serves ${burst.floor.healthRequestsPerSecond} requests/s of its cheapest route (\`/api/health\`: Next.js routing and one \`SELECT 1\` through Prisma)`,
+          `and ${burst.floor.saveRequestsPerSecond} saves/s (the burst's commonest request) in one app process. Demand above that rate queues, whatever the SQL does.`,
+          "",
+        ]
+      : []),
     "**Where the time goes.** A CPU profile of the app during the burst shows its one Node.js thread busy for the whole burst,",
     "while argon2 sign-in hashing and PostgreSQL share the second core with the load generator. The thread's time is spread over",
     "Next.js request handling (routing, web-stream bodies, async context), the Prisma client runtime, node-postgres socket writes,",
