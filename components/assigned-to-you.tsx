@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LocalTime } from "./local-time";
 import type { AssignmentStatus } from "@/lib/domain/schedule";
 
-type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; status: AssignmentStatus };
+type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; status: AssignmentStatus };
 
 const statusLabel: Record<AssignmentStatus, { text: string; style: string }> = {
   upcoming: { text: "Opens later", style: "bg-stone-100 text-stone-700" },
@@ -23,7 +23,7 @@ export function AssignedToYou({ items }: { items: Item[] }) {
           <li key={a.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
             <div>
               {a.href ? <Link className="font-medium hover:underline" href={a.href}>{a.title}</Link> : <span className="font-medium">{a.title}</span>}
-              <p className="text-sm text-stone-600">{a.className} · {a.kind.toLowerCase()} · due <LocalTime iso={a.dueAt.toISOString()} /></p>
+              <p className="text-sm text-stone-600">{a.className} · {a.kind.toLowerCase()} · due <LocalTime iso={a.dueAt.toISOString()} />{a.extendedTo ? " (extended for you)" : ""}</p>
             </div>
             <span className={`inline-flex w-fit rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusLabel[a.status].style}`}>{statusLabel[a.status].text}</span>
           </li>

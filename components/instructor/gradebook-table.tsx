@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Fragment, useMemo, useState } from "react";
 import type { GradebookCell } from "@/lib/domain/gradebook";
 
-type Row = { student: { id: string; name: string; email: string }; cells: GradebookCell[]; average: number | null };
+type Row = { student: { id: string; name: string; email: string }; cells: GradebookCell[]; extendedTo: (string | null)[]; average: number | null };
 type Sort = { column: "name" | "average" | number; descending: boolean };
 
 const statusStyle: Record<string, string> = {
@@ -53,6 +53,7 @@ export function GradebookTable({ classId, columns, rows, averages, overallAverag
                 <td key={i} className="px-3 py-2 tabular-nums">
                   <span className="font-semibold">{cell.percent !== null ? `${cell.percent}%` : "—"}</span>
                   <span className={`block text-xs ${statusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}</span>
+                  {r.extendedTo[i] && <span className="block text-xs text-sky-800">extended</span>}
                 </td>
               ))}
               <td className="px-3 py-2 font-semibold tabular-nums">{r.average !== null ? `${r.average}%` : "—"}</td>

@@ -45,3 +45,8 @@ export function countedAttempt<T extends AttemptSummary>(policy: ScorePolicy, at
   // Compare ratios as integers: a/b > c/d  <=>  a*d > c*b. Ties go to the earlier attempt.
   return submitted.reduce((best, a) => (a.scoreCenti! * best.maxScoreCenti! > best.scoreCenti! * a.maxScoreCenti! ? a : best));
 }
+
+/** The attempt limit for one student: the quiz's (or the assignment's override), plus any extension's extra attempts. */
+export function attemptLimit(baseLimit: number | null, extraAttempts: number): number | null {
+  return baseLimit === null ? null : baseLimit + Math.max(0, extraAttempts);
+}

@@ -33,3 +33,19 @@ export function mostGenerous<T extends AssignmentWindow>(windows: T[], now: Date
   if (open.length > 0) return open.reduce((best, w) => (w.dueAt > best.dueAt ? w : best));
   return windows.reduce((best, w) => (w.opensAt < best.opensAt ? w : best));
 }
+
+/** One student's extension on an assignment: their own due time, and (quizzes) attempts on top of the limit. */
+export type Extension = { dueAt: Date; extraAttempts: number };
+
+/** The assignment as it applies to one student: an extension replaces the due time for them alone. */
+export function applyExtension<T extends AssignmentWindow>(assignment: T, extension: Extension | null | undefined): T & { extraAttempts: number; extendedTo: Date | null } {
+  if (!extension) return { ...assignment, extraAttempts: 0, extendedTo: null };
+  return { ...assignment, dueAt: extension.dueAt, extraAttempts: extension.extraAttempts, extendedTo: extension.dueAt };
+}
+
+/** Why an extension cannot be granted as asked, with the field at fault; null when it can. */
+export function extensionProblem(assignment: { kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date }, extension: Extension): { field: "dueAt" | "extraAttempts"; message: string } | null {
+  if (extension.dueAt <= assignment.opensAt) return { field: "dueAt", message: "The new due time must be after the assignment opens." };
+  if (assignment.kind === "DEBATE" && extension.extraAttempts > 0) return { field: "extraAttempts", message: "A debate prompt has one response; there are no attempts to add." };
+  return null;
+}

@@ -4,7 +4,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
-import { assignmentStatus, type LatePolicy } from "../domain/schedule";
+import { applyExtension, assignmentStatus, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -32,6 +32,14 @@ export const resetSchema = z.strictObject({
   studentId: z.uuid(),
   quizId: z.string().regex(/^[a-z0-9-]{2,100}$/),
   reason: z.string().trim().min(5, "Record why the attempts are reset (at least 5 characters).").max(500),
+});
+
+export const extensionSchema = z.strictObject({
+  assignmentId: z.uuid("Choose an assignment."),
+  studentId: z.uuid(),
+  dueAt: z.iso.datetime({ offset: true, message: "Give the new due time." }),
+  extraAttempts: z.number().int().min(0, "Extra attempts cannot be negative.").max(20, "At most 20 extra attempts.").default(0),
+  reason: z.string().trim().min(5, "Record why the extension is given (at least 5 characters).").max(500, "Keep the reason under 500 characters."),
 });
 
 async function ownedClass(instructor: SessionUser, classId: string) {
@@ -152,6 +160,34 @@ export async function deleteAssignment(instructor: SessionUser, classId: string,
   return { deleted: true };
 }
 
+/** Gives one student in the class their own due time (and extra quiz attempts) on an assignment; granting again replaces it. */
+export async function grantExtension(instructor: SessionUser, classId: string, input: z.infer<typeof extensionSchema>) {
+  await ownedClass(instructor, classId);
+  const [assignment, member] = await Promise.all([
+    db().assignment.findFirst({ where: { id: input.assignmentId, classId }, select: { id: true, kind: true, opensAt: true } }),
+    db().classMember.findFirst({ where: { classId, userId: input.studentId, removedAt: null }, select: { userId: true } }),
+  ]);
+  if (!assignment) throw notFound("That assignment");
+  if (!member) throw notFound("That student");
+  const extension = { dueAt: new Date(input.dueAt), extraAttempts: input.extraAttempts };
+  const problem = extensionProblem(assignment, extension);
+  if (problem) throw new UserError("INVALID", problem.message, { [problem.field]: [problem.message] });
+  const data = { ...extension, reason: input.reason, grantedById: instructor.id };
+  return db().assignmentExtension.upsert({
+    where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: input.studentId } },
+    create: { assignmentId: assignment.id, studentId: input.studentId, ...data },
+    update: data,
+    select: { id: true, dueAt: true, extraAttempts: true },
+  });
+}
+
+export async function revokeExtension(instructor: SessionUser, classId: string, extensionId: string) {
+  await ownedClass(instructor, classId);
+  const { count } = await db().assignmentExtension.deleteMany({ where: { id: extensionId, assignment: { classId } } });
+  if (count === 0) throw notFound("That extension");
+  return { deleted: true };
+}
+
 /** What can be assigned: every module, quiz and debate prompt of every course, for the assignment form. */
 export async function assignableItems() {
   return db().course.findMany({
@@ -205,7 +241,11 @@ export async function studentAssignments(student: SessionUser, now = new Date())
   const assignments = await db().assignment.findMany({
     where: { class: { archivedAt: null, members: { some: { userId: student.id, removedAt: null } } } },
     orderBy: { dueAt: "asc" },
-    select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, class: { select: { name: true } } },
+    select: {
+      id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true,
+      class: { select: { name: true } },
+      extensions: { where: { studentId: student.id }, select: { dueAt: true, extraAttempts: true } },
+    },
   });
   const described = await describeAssignments(assignments);
   const quizIds = assignments.map((a) => a.quizId).filter((x): x is string => Boolean(x));
@@ -225,8 +265,8 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       const completions = lessons.map((l) => l.progress[0]?.completedAt ?? null);
       doneAt = lessons.length > 0 && completions.every(Boolean) ? new Date(Math.max(...completions.map((d) => d!.getTime()))) : null;
     }
-    const window = { opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy };
-    return { ...a, className: a.class.name, status: assignmentStatus(window, now, doneAt ? { at: doneAt } : null), doneAt };
+    const window = applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions[0]);
+    return { ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status: assignmentStatus(window, now, doneAt ? { at: doneAt } : null), doneAt };
   });
 }
 

@@ -1,7 +1,8 @@
 import "server-only";
 // The gradebook: students × assigned items, aggregated in SQL with a fixed number of queries however large
-// the class is (members, assignments, titles, counted quiz attempts, open attempts, debates, lesson progress).
-import type { LatePolicy } from "../domain/schedule";
+// the class is (members, assignments, titles, counted quiz attempts, open attempts, debates, lesson progress,
+// students' extensions).
+import { applyExtension, type LatePolicy } from "../domain/schedule";
 import { average, debateCell, moduleCell, quizCell, type GradebookCell } from "../domain/gradebook";
 import { db } from "./db";
 import { notFound } from "./errors";
@@ -21,7 +22,7 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
   const promptIds = rawAssignments.flatMap((a) => (a.debatePromptId ? [a.debatePromptId] : []));
   const moduleIds = rawAssignments.flatMap((a) => (a.moduleId ? [a.moduleId] : []));
 
-  const [counted, open, debates, moduleProgress] = await Promise.all([
+  const [counted, open, debates, moduleProgress, extensions] = await Promise.all([
     quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string; id: string; scoreCenti: number; maxScoreCenti: number; late: boolean }[]>`
       SELECT DISTINCT ON (a."userId", a."quizId") a."userId"::text AS "userId", a."quizId", a."id"::text AS "id", a."scoreCenti", a."maxScoreCenti", a."late"
       FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
@@ -46,6 +47,7 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
       LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = s."userId" AND p."completedAt" IS NOT NULL
       WHERE l."moduleId" = ANY(${moduleIds}::text[]) AND l."retiredAt" IS NULL
       GROUP BY s."userId", l."moduleId"`,
+    rawAssignments.length === 0 ? [] : db().assignmentExtension.findMany({ where: { assignment: { classId } }, select: { assignmentId: true, studentId: true, dueAt: true, extraAttempts: true } }),
   ]);
 
   const key = (a: string, b: string) => `${a}|${b}`;
@@ -53,19 +55,23 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
   const openSet = new Set(open.map((o) => key(o.userId, o.quizId)));
   const debateBy = new Map(debates.map((d) => [key(d.userId, d.promptId), d]));
   const moduleBy = new Map(moduleProgress.map((m) => [key(m.userId, m.moduleId), m]));
+  const extensionBy = new Map(extensions.map((e) => [key(e.studentId, e.assignmentId), e]));
 
   const rows = members.map(({ user }) => {
+    const extendedTo: (Date | null)[] = [];
     const cells: GradebookCell[] = assignments.map((a) => {
-      const pastDue = now > a.dueAt;
+      const window = applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id)));
+      extendedTo.push(window.extendedTo);
+      const pastDue = now > window.dueAt;
       if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), pastDue });
       if (a.kind === "DEBATE") {
         const d = debateBy.get(key(user.id, a.debatePromptId!));
         return debateCell({ status: d?.status ?? null, late: d?.late ?? false, grade: d?.grade ?? null, pastDue });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));
-      return moduleCell({ completedLessons: m?.completed ?? 0, totalLessons: m?.total ?? 0, lastCompletedAt: m?.lastCompletedAt ?? null, window: { opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, now });
+      return moduleCell({ completedLessons: m?.completed ?? 0, totalLessons: m?.total ?? 0, lastCompletedAt: m?.lastCompletedAt ?? null, window, now });
     });
-    return { student: user, cells, average: average(cells.map((c) => c.percent)) };
+    return { student: user, cells, extendedTo, average: average(cells.map((c) => c.percent)) };
   });
   const averages = assignments.map((_, i) => average(rows.map((r) => r.cells[i].percent)));
   return { class: found, assignments, rows, averages, overallAverage: average(rows.map((r) => r.average)) };
@@ -78,7 +84,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     select: { joinedAt: true, removedAt: true, user: { select: { id: true, name: true, email: true } }, class: { select: { id: true, name: true } } },
   });
   if (!member) throw notFound("That student");
-  const [attempts, debates, resets] = await Promise.all([
+  const [attempts, debates, resets, extensions] = await Promise.all([
     db().quizAttempt.findMany({
       where: { userId: studentId },
       orderBy: [{ quizId: "asc" }, { number: "asc" }],
@@ -90,6 +96,11 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     }),
     db().debateResponse.findMany({ where: { userId: studentId }, select: { id: true, status: true, submittedAt: true, late: true, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true } } } }),
     db().attemptReset.findMany({ where: { classId, studentId }, orderBy: { createdAt: "desc" }, select: { quizId: true, reason: true, createdAt: true, attemptIds: true } }),
+    db().assignmentExtension.findMany({
+      where: { studentId, assignment: { classId } },
+      orderBy: { dueAt: "asc" },
+      select: { id: true, assignmentId: true, dueAt: true, extraAttempts: true, reason: true, updatedAt: true, grantedBy: { select: { name: true } } },
+    }),
   ]);
-  return { member, attempts, debates, resets };
+  return { member, attempts, debates, resets, extensions };
 }

@@ -3,7 +3,7 @@ import "server-only";
 // Every function takes the signed-in user and checks ownership itself; callers only parse input.
 import { randomUUID } from "node:crypto";
 import type { Question } from "../content/schema";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, attemptsLeft, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, attemptsLeft, attemptLimit, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
@@ -42,7 +42,7 @@ export async function quizOverview(user: SessionUser, quizId: string) {
     }),
   );
   const assignment = await quizAssignment(db(), user.id, quiz);
-  const maxAttempts = assignment?.maxAttemptsOverride ?? quiz.maxAttempts;
+  const maxAttempts = attemptLimit(assignment?.maxAttemptsOverride ?? quiz.maxAttempts, assignment?.extraAttempts ?? 0);
   const gate = assignmentGate(assignment, new Date());
   let decision = decideStart({ maxAttempts, attempts });
   if (decision.kind === "start" && !gate.allowed) decision = { kind: "refused", reason: gate.reason };
@@ -81,7 +81,7 @@ export async function startAttempt(user: SessionUser, quizId: string): Promise<{
         if (!quiz) throw notFound("That quiz");
         const assignment = await quizAssignment(tx, user.id, quiz);
         const attempts = attemptSummaries(await tx.quizAttempt.findMany({ where: { userId: user.id, quizId, voidedAt: null }, select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }));
-        const decision = decideStart({ maxAttempts: assignment?.maxAttemptsOverride ?? quiz.maxAttempts, attempts });
+        const decision = decideStart({ maxAttempts: attemptLimit(assignment?.maxAttemptsOverride ?? quiz.maxAttempts, assignment?.extraAttempts ?? 0), attempts });
         if (decision.kind === "resume") return { attemptId: decision.attemptId, resumed: true };
         if (decision.kind === "refused") throw new UserError("CONFLICT", decision.reason);
         const gate = assignmentGate(assignment, new Date());

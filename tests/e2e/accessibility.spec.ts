@@ -1,16 +1,6 @@
 // axe-core with the WCAG 2.2 AA rule tags on every page, signed out, as a student and as an instructor;
 // and a whole quiz attempt done with the keyboard alone.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
-import { test, expect, createUser, login } from "./support";
-
-const wcag = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(wcag).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  expect(summary, `${label} (${page.url()})`).toEqual([]);
-}
+import { test, expect, createUser, login, expectNoAxeViolations as expectNoViolations } from "./support";
 
 const C = "/courses/japan-central-asia/foundations";
 

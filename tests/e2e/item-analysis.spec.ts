@@ -2,19 +2,12 @@
 // student flags a question, the flag shows up, the instructor gives full credit, and the student sees the
 // regrade. Background students' attempts are inserted with SQL; the flagging student takes the quiz for real.
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import type pg from "pg";
-import { test, expect, createUser, login, count, type TestUser } from "./support";
+import { test, expect, createUser, login, count, expectNoAxeViolations, type TestUser } from "./support";
 
 // A quiz no other browser test submits, since a regrade changes its key for everyone in this database.
 const quizId = "usubaliev-dialogue-2020-quiz";
 const quizPath = "/courses/japan-central-asia/summits/quizzes/usubaliev-dialogue-2020-quiz";
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
-}
 
 async function createClassWith(sql: pg.Pool, instructor: TestUser, students: TestUser[]) {
   const { rows } = await sql.query(

@@ -3,7 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { test as base, expect, type BrowserContext } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { hashPassword } from "../../lib/server/passwords.ts";
@@ -45,4 +46,11 @@ export async function login(context: BrowserContext, user: TestUser, baseURL: st
 export async function count(sql: pg.Pool, query: string, params: unknown[] = []): Promise<number> {
   const { rows } = await sql.query(query, params);
   return Number(rows[0].count);
+}
+
+/** axe-core with the WCAG 2.2 AA rule tags: the page must have no violation. */
+export async function expectNoAxeViolations(page: Page, label = "") {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(summary, `${label} (${page.url()})`).toEqual([]);
 }

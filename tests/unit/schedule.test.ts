@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assignmentGate, assignmentStatus, mostGenerous } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, assignmentStatus, extensionProblem, mostGenerous } from "@/lib/domain/schedule";
+import { attemptLimit } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
 import { average, debateCell, moduleCell, quizCell } from "@/lib/domain/gradebook";
@@ -31,6 +32,38 @@ describe("assignment windows", () => {
     expect(mostGenerous([a, b, later], t(9))).toBe(b);
     expect(mostGenerous([later, { ...later, opensAt: t(31) }], t(9))).toBe(later);
     expect(mostGenerous([], t(9))).toBeNull();
+  });
+});
+
+describe("extensions for one student", () => {
+  it("move that student's due time, so the late policy applies from the new time", () => {
+    const extended = applyExtension(window("REFUSE"), { dueAt: t(20), extraAttempts: 0 });
+    expect(extended).toMatchObject({ dueAt: t(20), extendedTo: t(20), extraAttempts: 0 });
+    expect(assignmentGate(window("REFUSE"), t(13))).toMatchObject({ allowed: false });
+    expect(assignmentGate(extended, t(13))).toEqual({ allowed: true, late: false });
+    expect(assignmentGate(applyExtension(window("FLAG"), { dueAt: t(20), extraAttempts: 0 }), t(21))).toEqual({ allowed: true, late: true });
+    expect(assignmentStatus(extended, t(13), null)).toBe("open");
+  });
+  it("leave the assignment as it is without one", () => {
+    expect(applyExtension(window("FLAG"), null)).toEqual({ ...window("FLAG"), extraAttempts: 0, extendedTo: null });
+  });
+  it("count in the choice between two classes' assignments", () => {
+    const shortInOneClass = applyExtension(window("REFUSE"), { dueAt: t(30), extraAttempts: 1 });
+    const other = { ...window("REFUSE"), dueAt: t(20), extraAttempts: 0, extendedTo: null };
+    expect(mostGenerous([other, shortInOneClass], t(9))).toBe(shortInOneClass);
+  });
+  it("add attempts to a limit, never to an unlimited quiz", () => {
+    expect(attemptLimit(2, 1)).toBe(3);
+    expect(attemptLimit(2, 0)).toBe(2);
+    expect(attemptLimit(null, 3)).toBeNull();
+    expect(attemptLimit(1, -5)).toBe(1);
+  });
+  it("are refused when the new due time is before the opening, or when a debate is given attempts", () => {
+    expect(extensionProblem({ kind: "QUIZ", opensAt: t(8) }, { dueAt: t(8), extraAttempts: 0 })).toMatchObject({ field: "dueAt" });
+    expect(extensionProblem({ kind: "DEBATE", opensAt: t(8) }, { dueAt: t(20), extraAttempts: 1 })).toMatchObject({ field: "extraAttempts" });
+    expect(extensionProblem({ kind: "DEBATE", opensAt: t(8) }, { dueAt: t(20), extraAttempts: 0 })).toBeNull();
+    // An earlier due time than the class's is allowed: an instructor may set any time after opening.
+    expect(extensionProblem({ kind: "MODULE", opensAt: t(8) }, { dueAt: t(10), extraAttempts: 2 })).toBeNull();
   });
 });
 

@@ -29,7 +29,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         <GradebookTable
           classId={classId}
           columns={book.assignments.map((a) => ({ id: a.id, title: a.title, kind: a.kind, dueAt: a.dueAt.toISOString() }))}
-          rows={book.rows.map((r) => ({ student: r.student, cells: r.cells, average: r.average }))}
+          rows={book.rows.map((r) => ({ student: r.student, cells: r.cells, extendedTo: r.extendedTo.map((d) => d?.toISOString() ?? null), average: r.average }))}
           averages={book.averages}
           overallAverage={book.overallAverage}
         />

@@ -7,6 +7,8 @@ import { LocalTime } from "@/components/local-time";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { studentRecord } from "@/lib/server/gradebook-service";
+import { classAssignments } from "@/lib/server/class-service";
+import { ExtensionForm, WithdrawExtensionButton } from "@/components/instructor/extension-form";
 import { percent } from "@/lib/domain/scoring";
 
 export const metadata: Metadata = { title: "Student record" };
@@ -21,7 +23,9 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
   const { classId, studentId } = await params;
   if (!z.uuid().safeParse(classId).success || !z.uuid().safeParse(studentId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}/students/${studentId}`);
-  const { member, attempts, debates, resets } = await orNotFound(studentRecord(user, classId, studentId));
+  const { member, attempts, debates, resets, extensions } = await orNotFound(studentRecord(user, classId, studentId));
+  const assignments = await classAssignments(user, classId);
+  const assignmentTitle = new Map(assignments.map((a) => [a.id, a.title]));
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: member.class.name }, { href: `/instructor/classes/${classId}/gradebook`, label: "Gradebook" }, { label: member.user.name }]} />
@@ -69,6 +73,33 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
               </li>
             ))}
           </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="extensions-heading" className="mb-10">
+        <h2 id="extensions-heading" className="mb-1 text-xl font-semibold">Extensions</h2>
+        <p className="mb-3 text-sm text-stone-600">A later due time (and extra quiz attempts) for this student alone, e.g. an accommodation. The late policy then runs from the new time.</p>
+        {extensions.length > 0 && (
+          <ul className="mb-4 space-y-2">
+            {extensions.map((e) => {
+              const title = assignmentTitle.get(e.assignmentId) ?? "(removed assignment)";
+              return (
+                <li key={e.id} className="card flex flex-wrap items-start justify-between gap-3">
+                  <div className="text-sm">
+                    <p className="font-medium">{title}</p>
+                    <p className="text-stone-700">Due <LocalTime iso={e.dueAt.toISOString()} />{e.extraAttempts > 0 ? ` · ${e.extraAttempts} extra attempt${e.extraAttempts === 1 ? "" : "s"}` : ""}</p>
+                    <p className="text-stone-600">Reason: {e.reason} · by {e.grantedBy.name}, <LocalTime iso={e.updatedAt.toISOString()} /></p>
+                  </div>
+                  <WithdrawExtensionButton classId={classId} extensionId={e.id} title={title} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {member.removedAt ? null : assignments.length === 0 ? (
+          <p className="text-stone-600">Nothing is assigned to this class yet.</p>
+        ) : (
+          <ExtensionForm classId={classId} studentId={member.user.id} assignments={assignments.map((a) => ({ id: a.id, title: a.title, kind: a.kind as "MODULE" | "QUIZ" | "DEBATE" }))} />
         )}
       </section>
 

@@ -1,0 +1,97 @@
+"use client";
+// Give one student their own due time (and extra quiz attempts), e.g. an accommodation; or withdraw it.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { callApi } from "@/lib/api-client";
+
+type Assignment = { id: string; title: string; kind: "MODULE" | "QUIZ" | "DEBATE" };
+
+export function ExtensionForm({ classId, studentId, assignments }: { classId: string; studentId: string; assignments: Assignment[] }) {
+  const router = useRouter();
+  const [assignmentId, setAssignmentId] = useState(assignments[0]?.id ?? "");
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const kind = assignments.find((a) => a.id === assignmentId)?.kind;
+  return (
+    <form
+      noValidate
+      className="card grid gap-3 sm:grid-cols-2"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const due = String(form.get("dueAt") ?? "");
+        const extra = String(form.get("extraAttempts") ?? "");
+        setPending(true);
+        const result = await callApi("POST", `/api/instructor/classes/${classId}/extensions`, {
+          assignmentId,
+          studentId,
+          dueAt: due ? new Date(due).toISOString() : "",
+          extraAttempts: extra ? Number(extra) : 0,
+          reason: form.get("reason"),
+        });
+        setPending(false);
+        if (result.ok) {
+          setErrors({});
+          setMessage("Extension saved.");
+          router.refresh();
+        } else {
+          setErrors(result.fieldErrors ?? {});
+          setMessage(result.message);
+        }
+      }}
+    >
+      <div className="sm:col-span-2">
+        <label htmlFor="extension-assignment" className="field-label">Assignment</label>
+        <select id="extension-assignment" className="field-input" value={assignmentId} onChange={(e) => setAssignmentId(e.target.value)}>
+          {assignments.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="extension-due" className="field-label">New due time (your time)</label>
+        <input id="extension-due" name="dueAt" type="datetime-local" required className="field-input" aria-invalid={Boolean(errors.dueAt)} aria-describedby={errors.dueAt ? "extension-due-error" : undefined} />
+        {errors.dueAt && <p id="extension-due-error" className="field-error">{errors.dueAt[0]}</p>}
+      </div>
+      {kind !== "DEBATE" && (
+        <div>
+          <label htmlFor="extension-attempts" className="field-label">Extra quiz attempts</label>
+          <input id="extension-attempts" name="extraAttempts" type="number" min={0} max={20} defaultValue={0} className="field-input" aria-invalid={Boolean(errors.extraAttempts)} aria-describedby={errors.extraAttempts ? "extension-attempts-error" : undefined} />
+          {errors.extraAttempts && <p id="extension-attempts-error" className="field-error">{errors.extraAttempts[0]}</p>}
+        </div>
+      )}
+      <div className="sm:col-span-2">
+        <label htmlFor="extension-reason" className="field-label">Reason (recorded; the student does not see it)</label>
+        <input id="extension-reason" name="reason" required minLength={5} maxLength={500} className="field-input" aria-invalid={Boolean(errors.reason)} aria-describedby={errors.reason ? "extension-reason-error" : undefined} />
+        {errors.reason && <p id="extension-reason-error" className="field-error">{errors.reason[0]}</p>}
+      </div>
+      <div className="sm:col-span-2">
+        {message && <p role="status" className={Object.keys(errors).length || message !== "Extension saved." ? "field-error" : "text-sm text-emerald-800"}>{message}</p>}
+        <button type="submit" className="btn-primary mt-2" disabled={pending || !assignmentId}>{pending ? "Saving…" : "Give the extension"}</button>
+      </div>
+    </form>
+  );
+}
+
+export function WithdrawExtensionButton({ classId, extensionId, title }: { classId: string; extensionId: string; title: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <div>
+      <button
+        type="button"
+        className="btn-secondary px-3 py-1"
+        aria-label={`Withdraw the extension on ${title}`}
+        onClick={async () => {
+          if (!window.confirm("Withdraw this extension? The student is back on the class's due time and attempt limit.")) return;
+          const response = await fetch(`/api/instructor/classes/${classId}/extensions/${extensionId}`, { method: "DELETE", headers: { "content-type": "application/json" } }).catch(() => null);
+          const payload = await response?.json().catch(() => null);
+          if (response?.ok) router.refresh();
+          else setMessage(payload?.error?.message ?? "Could not withdraw the extension. Try again.");
+        }}
+      >
+        Withdraw
+      </button>
+      {message && <p role="alert" className="field-error">{message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// An extension in the browser: the quiz was due yesterday and late work is refused; the instructor gives
+// one student a new due time on that student's page; the student sees it and can take the quiz, a
+// classmate still cannot. Then the instructor withdraws it.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
+
+const quizId = "austin-pragmatic-diplomacy-quiz";
+
+test("an instructor gives one student an extension; that student can still take the quiz, a classmate cannot", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const classmate = await createUser(sql);
+  const { rows } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Extensions seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
+    [instructor.id, `EX${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  const classId: string = rows[0].id;
+  for (const s of [student, classmate]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [classId, s.id]);
+  await sql.query(
+    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '3 days', now() - interval '1 day', 'REFUSE')`,
+    [classId, quizId],
+  );
+
+  const teacher = await browser.newContext({ baseURL });
+  await login(teacher, instructor, baseURL!);
+  const tp = await teacher.newPage();
+  await tp.goto(`/instructor/classes/${classId}/students/${student.id}`);
+  await expect(tp.getByRole("heading", { name: "Extensions" })).toBeVisible();
+
+  // A reason is required; the form says so and nothing is written.
+  const form = tp.locator("form", { has: tp.getByLabel("Assignment") });
+  await form.getByLabel(/New due time/).fill("2099-01-15T17:00");
+  await form.getByRole("button", { name: "Give the extension" }).click();
+  await expect(form.getByText(/Record why the extension is given/)).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(0);
+
+  await form.getByLabel(/Extra quiz attempts/).fill("1");
+  await form.getByLabel(/Reason/).fill("Documented accommodation from the disability office.");
+  await form.getByRole("button", { name: "Give the extension" }).click();
+  const granted = tp.getByRole("listitem").filter({ hasText: "Documented accommodation" });
+  await expect(granted).toBeVisible();
+  await expect(granted).toContainText("1 extra attempt");
+  await expect(granted).toContainText("2099");
+  await expectNoAxeViolations(tp, "student record with an extension");
+  await tp.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/extensions-390.png`, fullPage: true });
+  await tp.setViewportSize({ width: 1280, height: 900 });
+  if (process.env.SCREENSHOT_DIR) await tp.locator("section", { has: tp.getByRole("heading", { name: "Extensions" }) }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/extensions-1280.png` });
+
+  // The gradebook marks the extended cell.
+  await tp.goto(`/instructor/classes/${classId}/gradebook`);
+  const row = tp.getByRole("row").filter({ has: tp.getByRole("rowheader", { name: student.name }) });
+  await expect(row.getByText("extended")).toBeVisible();
+  const classmateRow = tp.getByRole("row").filter({ has: tp.getByRole("rowheader", { name: classmate.name }) });
+  await expect(classmateRow.getByText("missing")).toBeVisible();
+
+  // The student sees the new due time and can start; the classmate is refused.
+  const studentContext = await browser.newContext({ baseURL });
+  await login(studentContext, student, baseURL!);
+  const sp = await studentContext.newPage();
+  await sp.goto("/");
+  const assigned = sp.locator("section", { has: sp.getByRole("heading", { name: "Assigned to you" }) });
+  await expect(assigned.getByText(/extended for you/)).toBeVisible();
+  await expect(assigned.getByText("To do")).toBeVisible();
+  expect((await sp.request.post(`/api/quizzes/${quizId}/attempts`, { data: {} })).status()).toBe(200);
+
+  const classmateContext = await browser.newContext({ baseURL });
+  await login(classmateContext, classmate, baseURL!);
+  const refused = await classmateContext.request.post(`/api/quizzes/${quizId}/attempts`, { data: {} });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.message).toMatch(/no longer accepts/);
+
+  // Withdrawn: the row goes away and the database has no extension left.
+  await tp.goto(`/instructor/classes/${classId}/students/${student.id}`);
+  tp.on("dialog", (dialog) => dialog.accept());
+  await tp.getByRole("button", { name: /Withdraw the extension on/ }).click();
+  await expect(tp.getByText("Documented accommodation")).toHaveCount(0);
+  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(0);
+
+  await Promise.all([teacher.close(), studentContext.close(), classmateContext.close()]);
+});

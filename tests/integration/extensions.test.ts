@@ -1,0 +1,133 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { assignmentSchema, createAssignment, createClass, deleteAssignment, extensionSchema, grantExtension, joinClass, removeMember, revokeExtension, studentAssignments } from "@/lib/server/class-service";
+import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
+import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { UserError } from "@/lib/server/errors";
+import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+
+beforeAll(async () => {
+  fixture = writeFixtureCourse({ maxAttempts: 1 });
+  await syncCourse(db, loadCourse(fixture.dir));
+});
+
+const iso = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * 60_000).toISOString();
+const assign = (input: Record<string, unknown>) => assignmentSchema.parse({ opensAt: iso(-120), dueAt: iso(60), ...input });
+const extension = (input: Record<string, unknown>) => extensionSchema.parse({ dueAt: iso(120), reason: "Documented accommodation: extra time.", ...input });
+
+async function errorOf(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e) => e);
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
+
+async function classWith(latePolicy: "ACCEPT" | "FLAG" | "REFUSE", window: { opensAt: string; dueAt: string }, kind: "QUIZ" | "DEBATE" = "QUIZ") {
+  const teacher = await createUser("INSTRUCTOR");
+  const extended = await createUser();
+  const other = await createUser();
+  const { id, joinCode } = await createClass(teacher, { name: "Extensions", term: "T", joinCodeDays: null });
+  await joinClass(extended, joinCode);
+  await joinClass(other, joinCode);
+  const assignment = await createAssignment(teacher, id, assign({ kind, targetId: kind === "QUIZ" ? fixture.quizId : fixture.debateId, latePolicy, ...window }));
+  return { teacher, extended, other, classId: id, assignmentId: assignment.id };
+}
+
+describe("extensions for one student", () => {
+  it("let that student work after the class's due time; the others stay refused; gradebook and student list agree", async () => {
+    const { teacher, extended, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(-60) });
+    expect((await errorOf(startAttempt(extended, fixture.quizId))).message).toMatch(/no longer accepts/);
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id }));
+
+    const { attemptId } = await startAttempt(extended, fixture.quizId);
+    await submitAttempt(extended, { attemptId, answers: {} });
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, late: true } })).toEqual({ status: "SUBMITTED", late: false });
+    expect((await errorOf(startAttempt(other, fixture.quizId))).message).toMatch(/no longer accepts/);
+
+    const book = await gradebook(teacher, classId);
+    const row = (id: string) => book.rows.find((r) => r.student.id === id)!;
+    expect(row(extended.id).cells[0].status).toBe("submitted");
+    expect(row(extended.id).extendedTo[0]).toBeInstanceOf(Date);
+    expect(row(other.id).cells[0].status).toBe("missing");
+    expect(row(other.id).extendedTo[0]).toBeNull();
+
+    const [mine] = await studentAssignments(extended);
+    expect(mine.status).toBe("done");
+    expect(mine.extendedTo?.getTime()).toBe(mine.dueAt.getTime());
+    const [theirs] = await studentAssignments(other);
+    expect(theirs).toMatchObject({ status: "overdue", extendedTo: null });
+  });
+
+  it("flag late work from the new due time, not the class's", async () => {
+    const { teacher, extended, other, classId, assignmentId } = await classWith("FLAG", { opensAt: iso(-120), dueAt: iso(-90) });
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(30) }));
+    const lateness = async (student: typeof extended) => {
+      const { attemptId } = await startAttempt(student, fixture.quizId);
+      await submitAttempt(student, { attemptId, answers: {} });
+      return (await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).late;
+    };
+    expect(await lateness(extended)).toBe(false);
+    expect(await lateness(other)).toBe(true);
+  });
+
+  it("add quiz attempts for that student only", async () => {
+    const { teacher, extended, other, classId, assignmentId } = await classWith("ACCEPT", { opensAt: iso(-120), dueAt: iso(60) });
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(60), extraAttempts: 1 }));
+    for (const student of [extended, other]) {
+      const { attemptId } = await startAttempt(student, fixture.quizId);
+      await submitAttempt(student, { attemptId, answers: {} });
+    }
+    const second = await startAttempt(extended, fixture.quizId);
+    await submitAttempt(extended, { attemptId: second.attemptId, answers: {} });
+    expect((await errorOf(startAttempt(extended, fixture.quizId))).message).toMatch(/used all 2 attempts/);
+    expect((await errorOf(startAttempt(other, fixture.quizId))).message).toMatch(/used all 1 attempt/);
+  });
+
+  it("granting again replaces the extension; withdrawing puts the student back on the class's time; the record shows who and why", async () => {
+    const { teacher, extended, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(-60) });
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(30) }));
+    const replaced = await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(90), reason: "Illness, note from the clinic." }));
+    expect(await db.assignmentExtension.count({ where: { assignmentId } })).toBe(1);
+    const record = await studentRecord(teacher, classId, extended.id);
+    expect(record.extensions).toHaveLength(1);
+    expect(record.extensions[0]).toMatchObject({ id: replaced.id, reason: "Illness, note from the clinic.", grantedBy: { name: teacher.name } });
+    expect(Math.abs(record.extensions[0].dueAt.getTime() - Date.parse(iso(90)))).toBeLessThan(5_000);
+
+    expect((await errorOf(revokeExtension(await createUser("INSTRUCTOR"), classId, replaced.id))).code).toBe("NOT_FOUND");
+    expect(await revokeExtension(teacher, classId, replaced.id)).toEqual({ deleted: true });
+    expect((await errorOf(startAttempt(extended, fixture.quizId))).message).toMatch(/no longer accepts/);
+    expect((await errorOf(revokeExtension(teacher, classId, replaced.id))).code).toBe("NOT_FOUND");
+  });
+
+  it("refuse bad requests with a reason and write nothing", async () => {
+    const { teacher, extended, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(-60) });
+    const debate = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(-60) }, "DEBATE");
+    const outsider = await createUser();
+    const before = await db.assignmentExtension.count();
+
+    const early = await errorOf(grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(-180) })));
+    expect(early).toMatchObject({ code: "INVALID", fieldErrors: { dueAt: [expect.stringMatching(/after the assignment opens/)] } });
+    const debateAttempts = await errorOf(grantExtension(debate.teacher, debate.classId, extension({ assignmentId: debate.assignmentId, studentId: debate.extended.id, extraAttempts: 2 })));
+    expect(debateAttempts).toMatchObject({ code: "INVALID", fieldErrors: { extraAttempts: [expect.stringMatching(/no attempts to add/)] } });
+    // Not a member, another class's assignment, another instructor's class: all "not found".
+    expect((await errorOf(grantExtension(teacher, classId, extension({ assignmentId, studentId: outsider.id })))).code).toBe("NOT_FOUND");
+    expect((await errorOf(grantExtension(teacher, classId, extension({ assignmentId: debate.assignmentId, studentId: extended.id })))).code).toBe("NOT_FOUND");
+    expect((await errorOf(grantExtension(debate.teacher, classId, extension({ assignmentId, studentId: extended.id })))).code).toBe("NOT_FOUND");
+    await removeMember(teacher, classId, extended.id);
+    expect((await errorOf(grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id })))).code).toBe("NOT_FOUND");
+    expect(await db.assignmentExtension.count()).toBe(before);
+
+    expect(extensionSchema.safeParse({ assignmentId, studentId: extended.id, dueAt: "tomorrow", reason: "ok" }).success).toBe(false);
+    expect(extensionSchema.safeParse({ assignmentId, studentId: extended.id, dueAt: iso(60), reason: "Because", extraAttempts: 21 }).success).toBe(false);
+  });
+
+  it("go with the assignment when it is removed", async () => {
+    const { teacher, extended, classId, assignmentId } = await classWith("ACCEPT", { opensAt: iso(-120), dueAt: iso(60) });
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id }));
+    await deleteAssignment(teacher, classId, assignmentId);
+    expect(await db.assignmentExtension.count({ where: { assignmentId } })).toBe(0);
+  });
+});
