@@ -55,7 +55,8 @@ export function RosterActions({ classId, student, quizzes }: { classId: string; 
   );
 }
 
-export function DeleteAssignmentButton({ classId, assignmentId }: { classId: string; assignmentId: string }) {
+/** A button that asks first, then DELETEs `url` and refreshes the page; a refusal is shown beside it. */
+export function ConfirmedDeleteButton({ url, confirmText, label = "Remove", accessibleName }: { url: string; confirmText: string; label?: string; accessibleName?: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -63,18 +64,23 @@ export function DeleteAssignmentButton({ classId, assignmentId }: { classId: str
       <button
         type="button"
         className="btn-secondary px-3 py-1"
+        aria-label={accessibleName}
         onClick={async () => {
-          if (!window.confirm("Remove this assignment? Students' work is kept.")) return;
-          const result = await send("DELETE", `/api/instructor/classes/${classId}/assignments/${assignmentId}`);
+          if (!window.confirm(confirmText)) return;
+          const result = await send("DELETE", url);
           if (result.ok) router.refresh();
           else setMessage(result.message);
         }}
       >
-        Remove
+        {label}
       </button>
       {message && <p role="alert" className="field-error">{message}</p>}
     </div>
   );
+}
+
+export function DeleteAssignmentButton({ classId, assignmentId }: { classId: string; assignmentId: string }) {
+  return <ConfirmedDeleteButton url={`/api/instructor/classes/${classId}/assignments/${assignmentId}`} confirmText="Remove this assignment? Students' work is kept." />;
 }
 
 export function JoinCodeActions({ classId }: { classId: string }) {

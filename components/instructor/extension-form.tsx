@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { ConfirmedDeleteButton } from "./class-actions";
 
 type Assignment = { id: string; title: string; kind: "MODULE" | "QUIZ" | "DEBATE" };
 
@@ -73,25 +74,12 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
 }
 
 export function WithdrawExtensionButton({ classId, extensionId, title }: { classId: string; extensionId: string; title: string }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
   return (
-    <div>
-      <button
-        type="button"
-        className="btn-secondary px-3 py-1"
-        aria-label={`Withdraw the extension on ${title}`}
-        onClick={async () => {
-          if (!window.confirm("Withdraw this extension? The student is back on the class's due time and attempt limit.")) return;
-          const response = await fetch(`/api/instructor/classes/${classId}/extensions/${extensionId}`, { method: "DELETE", headers: { "content-type": "application/json" } }).catch(() => null);
-          const payload = await response?.json().catch(() => null);
-          if (response?.ok) router.refresh();
-          else setMessage(payload?.error?.message ?? "Could not withdraw the extension. Try again.");
-        }}
-      >
-        Withdraw
-      </button>
-      {message && <p role="alert" className="field-error">{message}</p>}
-    </div>
+    <ConfirmedDeleteButton
+      url={`/api/instructor/classes/${classId}/extensions/${extensionId}`}
+      confirmText="Withdraw this extension? The student is back on the class's due time and attempt limit."
+      label="Withdraw"
+      accessibleName={`Withdraw the extension on ${title}`}
+    />
   );
 }

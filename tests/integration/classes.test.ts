@@ -6,8 +6,7 @@ import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptForTaking, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { submitDebate } from "@/lib/server/debate-service";
-import { UserError } from "@/lib/server/errors";
-import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -17,14 +16,7 @@ beforeAll(async () => {
   await syncCourse(db, loadCourse(fixture.dir));
 });
 
-const iso = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * 60_000).toISOString();
 const assign = (input: Record<string, unknown>) => assignmentSchema.parse({ opensAt: iso(-60), dueAt: iso(60), ...input });
-
-async function errorOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e) => e);
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 async function answerRight(user: Awaited<ReturnType<typeof createUser>>, attemptId: string) {
   const { questions } = await attemptForTaking(user, attemptId);

@@ -4,8 +4,7 @@ import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, deleteAssignment, extensionSchema, grantExtension, joinClass, removeMember, revokeExtension, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { UserError } from "@/lib/server/errors";
-import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -15,15 +14,8 @@ beforeAll(async () => {
   await syncCourse(db, loadCourse(fixture.dir));
 });
 
-const iso = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * 60_000).toISOString();
 const assign = (input: Record<string, unknown>) => assignmentSchema.parse({ opensAt: iso(-120), dueAt: iso(60), ...input });
 const extension = (input: Record<string, unknown>) => extensionSchema.parse({ dueAt: iso(120), reason: "Documented accommodation: extra time.", ...input });
-
-async function errorOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e) => e);
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
-}
 
 async function classWith(latePolicy: "ACCEPT" | "FLAG" | "REFUSE", window: { opensAt: string; dueAt: string }, kind: "QUIZ" | "DEBATE" = "QUIZ") {
   const teacher = await createUser("INSTRUCTOR");

@@ -4,9 +4,8 @@ import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
 import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { flagQuestion, flagSchema, regradeQuestion, regradeSchema, type RegradeInput } from "@/lib/server/regrade-service";
-import { UserError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/auth";
-import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+import { createUser, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -62,12 +61,6 @@ async function classWith(quizId: string, students: number) {
     members.push(student);
   }
   return { instructor, classId, members };
-}
-
-async function errorOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e) => e);
-  expect(error).toBeInstanceOf(UserError);
-  return error as UserError;
 }
 
 const regrade = (instructor: SessionUser, input: Omit<RegradeInput, "onlyRaise" | "reason"> & { onlyRaise?: boolean; reason?: string }) =>

@@ -3,9 +3,21 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { expect } from "vitest";
 import YAML from "yaml";
 import { createPrismaClient } from "../../lib/server/prisma.ts";
 import type { SessionUser } from "../../lib/server/auth.ts";
+import { UserError } from "../../lib/server/errors.ts";
+
+/** An ISO time `offsetMinutes` from now. */
+export const iso = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * 60_000).toISOString();
+
+/** The UserError a service call refused with (the test fails if it resolved or threw anything else). */
+export async function errorOf(promise: Promise<unknown>) {
+  const error = await promise.then(() => null, (e) => e);
+  expect(error).toBeInstanceOf(UserError);
+  return error as UserError;
+}
 
 export function testDb() {
   return createPrismaClient(process.env.DATABASE_URL!, { max: 4 });
