@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
 
 const quizId = "austin-pragmatic-diplomacy-quiz";
+const quizPath = "/courses/japan-central-asia/foundations/quizzes/austin-pragmatic-diplomacy-quiz";
 
 test("an instructor gives one student an extension; that student can still take the quiz, a classmate cannot", async ({ browser, sql, baseURL }) => {
   test.setTimeout(120_000);
@@ -64,10 +65,20 @@ test("an instructor gives one student an extension; that student can still take 
   const assigned = sp.locator("section", { has: sp.getByRole("heading", { name: "Assigned to you" }) });
   await expect(assigned.getByText(/extended for you/)).toBeVisible();
   await expect(assigned.getByText("To do")).toBeVisible();
+  await sp.goto(quizPath);
+  await expect(sp.getByText(/Assigned to you: opens .*, due .*2099.* \(extended for you\); no new attempt can start after the due time\./)).toBeVisible();
+  await expect(sp.getByRole("button", { name: "Start the quiz" })).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-extended.png` });
   expect((await sp.request.post(`/api/quizzes/${quizId}/attempts`, { data: {} })).status()).toBe(200);
 
   const classmateContext = await browser.newContext({ baseURL });
   await login(classmateContext, classmate, baseURL!);
+  const cp = await classmateContext.newPage();
+  await cp.goto(quizPath);
+  await expect(cp.getByText("Not open for a new attempt")).toBeVisible();
+  await expect(cp.getByText(/was due and no longer accepts work/)).toBeVisible();
+  await expect(cp.getByRole("button", { name: "Start the quiz" })).toHaveCount(0);
+  if (process.env.SCREENSHOT_DIR) await cp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-closed.png` });
   const refused = await classmateContext.request.post(`/api/quizzes/${quizId}/attempts`, { data: {} });
   expect(refused.status()).toBe(409);
   expect((await refused.json()).error.message).toMatch(/no longer accepts/);

@@ -2,12 +2,15 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
 import { StartAttemptButton } from "@/components/start-attempt-button";
+import { LocalTime } from "@/components/local-time";
 import { quizBySlugs } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { quizOverview } from "@/lib/server/quiz-service";
 import { percent } from "@/lib/domain/scoring";
 
 type Params = { params: Promise<{ course: string; module: string; quiz: string }> };
+
+const lateWork = { ACCEPT: "late work is accepted", FLAG: "late work is accepted and marked late", REFUSE: "no new attempt can start after the due time" } as const;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const p = await params;
@@ -20,7 +23,7 @@ export default async function QuizPage({ params }: Params) {
   const base = `/courses/${p.course}/${p.module}`;
   const user = await requirePageUser(`${base}/quizzes/${p.quiz}`);
   const found = await orNotFound(quizBySlugs(p.course, p.module, p.quiz));
-  const { quiz, attempts, decision, attemptsLeft, counted } = await quizOverview(user, found.id);
+  const { quiz, assignment, attempts, decision, attemptsLeft, counted } = await quizOverview(user, found.id);
   const policy = quiz.scorePolicy === "BEST" ? "your best attempt counts" : "your latest attempt counts";
   return (
     <Container narrow>
@@ -34,13 +37,19 @@ export default async function QuizPage({ params }: Params) {
         <div><dt className="text-stone-600">Time limit</dt><dd className="text-lg font-semibold">{quiz.timeLimitMinutes ? `${quiz.timeLimitMinutes} min` : "None"}</dd></div>
         <div><dt className="text-stone-600">To pass</dt><dd className="text-lg font-semibold">{quiz.passPercent}%</dd></div>
       </dl>
+      {assignment && (
+        <p className="mt-3 text-sm text-stone-800">
+          Assigned to you: opens <LocalTime iso={assignment.opensAt.toISOString()} />, due <LocalTime iso={assignment.dueAt.toISOString()} />
+          {assignment.extendedTo ? " (extended for you)" : ""}; {lateWork[assignment.latePolicy]}.
+        </p>
+      )}
       <p className="mt-3 text-sm text-stone-600">
         Scoring: {policy}. Multiple-select questions give partial credit: each correct option you tick earns a share, each wrong one cancels a share, never below zero. Ordering questions credit the share of pairs in the right order; matching questions the share of correct matches. Short answers ignore case, accents and punctuation.
       </p>
 
       <div className="mt-6">
         {decision.kind === "refused" ? (
-          <Notice tone="warning" title="No attempts left">{decision.reason}{counted ? ` Your counted score is ${percent(counted.scoreCenti!, counted.maxScoreCenti!)}%.` : ""}</Notice>
+          <Notice tone="warning" title={attemptsLeft === 0 ? "No attempts left" : "Not open for a new attempt"}>{decision.reason}{counted ? ` Your counted score is ${percent(counted.scoreCenti!, counted.maxScoreCenti!)}%.` : ""}</Notice>
         ) : (
           <StartAttemptButton quizId={quiz.id} label={decision.kind === "resume" ? "Resume your attempt" : attempts.length === 0 ? "Start the quiz" : "Start a new attempt"} />
         )}
