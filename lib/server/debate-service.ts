@@ -74,7 +74,8 @@ export async function debateForStudent(user: SessionUser, promptId: string) {
     db().source.findMany({ where: { courseId: prompt.module.courseId, retiredAt: null }, orderBy: { published: "asc" }, select: { id: true, author: true, outlet: true, published: true, title: true } }),
     db().lesson.findMany({ where: { module: { courseId: prompt.module.courseId }, retiredAt: null }, orderBy: [{ module: { position: "asc" } }, { position: "asc" }], select: { id: true, title: true } }),
   ]);
-  return { prompt, mine, sources, lessons };
+  const assignment = await debateAssignment(db(), user.id, prompt);
+  return { prompt, mine, sources, lessons, assignment };
 }
 
 export async function saveDebateDraft(user: SessionUser, input: z.infer<typeof debateDraftSchema>) {

@@ -4,6 +4,7 @@ import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, deleteAssignment, extensionSchema, grantExtension, joinClass, removeMember, revokeExtension, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { debateForStudent } from "@/lib/server/debate-service";
 import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -114,6 +115,17 @@ describe("extensions for one student", () => {
 
     expect(extensionSchema.safeParse({ assignmentId, studentId: extended.id, dueAt: "tomorrow", reason: "ok" }).success).toBe(false);
     expect(extensionSchema.safeParse({ assignmentId, studentId: extended.id, dueAt: iso(60), reason: "Because", extraAttempts: 21 }).success).toBe(false);
+  });
+
+  it("reach the debate page's data: the student's own due time, marked as extended", async () => {
+    const { teacher, extended, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(-60) }, "DEBATE");
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(60) }));
+    const mine = await debateForStudent(extended, fixture.debateId);
+    expect(mine.assignment).toMatchObject({ latePolicy: "REFUSE", extendedTo: expect.any(Date) });
+    expect(mine.assignment!.dueAt.getTime()).toBeGreaterThan(Date.now());
+    const theirs = await debateForStudent(other, fixture.debateId);
+    expect(theirs.assignment).toMatchObject({ extendedTo: null });
+    expect(theirs.assignment!.dueAt.getTime()).toBeLessThan(Date.now());
   });
 
   it("go with the assignment when it is removed", async () => {

@@ -8,6 +8,7 @@ import { notFound as notFoundError } from "@/lib/server/errors";
 import { formatPublished } from "@/lib/server/catalog";
 import { myDebateGrade } from "@/lib/server/debate-review-service";
 import { LocalTime } from "@/components/local-time";
+import { AssignmentNote } from "@/components/assignment-note";
 
 type Params = { params: Promise<{ course: string; module: string; debate: string }> };
 
@@ -30,7 +31,7 @@ export default async function DebatePage({ params }: Params) {
   const base = `/courses/${p.course}/${p.module}`;
   const user = await requirePageUser(`${base}/debates/${p.debate}`);
   const { id } = await orNotFound(promptIdFor(p));
-  const { prompt, mine, sources, lessons } = await debateForStudent(user, id);
+  const { prompt, mine, sources, lessons, assignment } = await debateForStudent(user, id);
   const [classmates, grade] = await Promise.all([classmatesResponses(user, id), myDebateGrade(user, id)]);
   const def = prompt.definition;
   const refLabel = (ref: string) => {
@@ -49,6 +50,7 @@ export default async function DebatePage({ params }: Params) {
         <span className="font-serif">“{def.motion}”</span>
       </PageHeader>
       <p className="text-stone-800">{def.context}</p>
+      <AssignmentNote assignment={assignment} refusedLate="a response cannot be submitted after the due time (your draft is kept)" />
 
       <div className="mt-6 grid gap-4 sm:grid-cols-2">
         <section className="card" aria-labelledby="guiding-heading">

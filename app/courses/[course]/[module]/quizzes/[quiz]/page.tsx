@@ -2,15 +2,13 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
 import { StartAttemptButton } from "@/components/start-attempt-button";
-import { LocalTime } from "@/components/local-time";
+import { AssignmentNote } from "@/components/assignment-note";
 import { quizBySlugs } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { quizOverview } from "@/lib/server/quiz-service";
 import { percent } from "@/lib/domain/scoring";
 
 type Params = { params: Promise<{ course: string; module: string; quiz: string }> };
-
-const lateWork = { ACCEPT: "late work is accepted", FLAG: "late work is accepted and marked late", REFUSE: "no new attempt can start after the due time" } as const;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const p = await params;
@@ -37,12 +35,7 @@ export default async function QuizPage({ params }: Params) {
         <div><dt className="text-stone-600">Time limit</dt><dd className="text-lg font-semibold">{quiz.timeLimitMinutes ? `${quiz.timeLimitMinutes} min` : "None"}</dd></div>
         <div><dt className="text-stone-600">To pass</dt><dd className="text-lg font-semibold">{quiz.passPercent}%</dd></div>
       </dl>
-      {assignment && (
-        <p className="mt-3 text-sm text-stone-800">
-          Assigned to you: opens <LocalTime iso={assignment.opensAt.toISOString()} />, due <LocalTime iso={assignment.dueAt.toISOString()} />
-          {assignment.extendedTo ? " (extended for you)" : ""}; {lateWork[assignment.latePolicy]}.
-        </p>
-      )}
+      <AssignmentNote assignment={assignment} refusedLate="no new attempt can start after the due time" />
       <p className="mt-3 text-sm text-stone-600">
         Scoring: {policy}. Multiple-select questions give partial credit: each correct option you tick earns a share, each wrong one cancels a share, never below zero. Ordering questions credit the share of pairs in the right order; matching questions the share of correct matches. Short answers ignore case, accents and punctuation.
       </p>
