@@ -86,6 +86,14 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
   );
 }
 
+// Minutes and seconds near the end; hours or days when the attempt closes with a far-off due time.
+function formatTimeLeft(ms: number) {
+  const minutes = Math.floor(ms / 60000);
+  if (minutes >= 24 * 60) return `${Math.floor(minutes / 1440)} d ${Math.floor((minutes % 1440) / 60)} h`;
+  if (minutes >= 60) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return `${minutes}:${String(Math.floor((ms % 60000) / 1000)).padStart(2, "0")}`;
+}
+
 function Countdown({ deadline, onExpire }: { deadline: string; onExpire: () => void }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -96,11 +104,9 @@ function Countdown({ deadline, onExpire }: { deadline: string; onExpire: () => v
   useEffect(() => {
     if (left === 0) onExpire();
   }, [left, onExpire]);
-  const minutes = Math.floor(left / 60000);
-  const seconds = Math.floor((left % 60000) / 1000);
   return (
     <p className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
-      Time left: <span className="font-semibold tabular-nums">{minutes}:{String(seconds).padStart(2, "0")}</span>. When time runs out, your saved answers are graded.
+      Time left: <span className="font-semibold tabular-nums">{formatTimeLeft(left)}</span>. When time runs out, your saved answers are graded.
     </p>
   );
 }

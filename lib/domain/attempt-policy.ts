@@ -28,6 +28,17 @@ export function deadlineFor(startedAt: Date, timeLimitMinutes: number | null): D
   return timeLimitMinutes === null ? null : new Date(startedAt.getTime() + timeLimitMinutes * 60_000);
 }
 
+/**
+ * When an attempt stops taking answers: at its time limit, or when the assignment closes (the due time of one
+ * that refuses late work), whichever comes first. Then the answers saved so far are graded.
+ */
+export function attemptDeadline(startedAt: Date, timeLimitMinutes: number | null, closesAt: Date | null): Date | null {
+  const limit = deadlineFor(startedAt, timeLimitMinutes);
+  if (!limit) return closesAt;
+  if (!closesAt) return limit;
+  return closesAt < limit ? closesAt : limit;
+}
+
 /** Late network round-trips get a short grace before answers are refused; the deadline itself is fixed. */
 export const DEADLINE_GRACE_MS = 15_000;
 

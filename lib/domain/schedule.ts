@@ -14,6 +14,21 @@ export function assignmentGate(window: AssignmentWindow | null, now: Date): Gate
   return { allowed: true, late: window.latePolicy === "FLAG" };
 }
 
+/** The time after which no work is taken at all: the due time when late work is refused. */
+export function closingTime(window: AssignmentWindow | null): Date | null {
+  return window && window.latePolicy === "REFUSE" ? window.dueAt : null;
+}
+
+/**
+ * May an attempt started earlier be graded now? One started inside the window is graded even after the
+ * assignment closed (with the answers saved before it closed); otherwise the gate decides.
+ */
+export function gradingGate(window: AssignmentWindow | null, attemptStartedAt: Date, now: Date): GateDecision {
+  const gate = assignmentGate(window, now);
+  if (gate.allowed || !window || attemptStartedAt > window.dueAt || attemptStartedAt < window.opensAt) return gate;
+  return { allowed: true, late: false };
+}
+
 export type AssignmentStatus = "upcoming" | "open" | "overdue" | "done" | "late";
 
 export function assignmentStatus(window: AssignmentWindow, now: Date, done: { at: Date } | null): AssignmentStatus {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
 import { applyExtension, assignmentStatus, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
+import { refreshOpenAttemptDeadlines } from "./assignment-rules";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 
@@ -137,7 +138,7 @@ async function assertTargetExists(kind: "MODULE" | "QUIZ" | "DEBATE", targetId: 
 export async function createAssignment(instructor: SessionUser, classId: string, input: z.infer<typeof assignmentSchema>) {
   await ownedClass(instructor, classId);
   await assertTargetExists(input.kind, input.targetId);
-  return db().assignment.create({
+  const created = await db().assignment.create({
     data: {
       classId,
       kind: input.kind,
@@ -149,14 +150,18 @@ export async function createAssignment(instructor: SessionUser, classId: string,
       maxAttemptsOverride: input.kind === "DEBATE" ? null : input.maxAttemptsOverride,
       latePolicy: input.latePolicy,
     },
-    select: { id: true },
+    select: { id: true, quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
   });
+  await refreshOpenAttemptDeadlines(created.class.members.map((m) => m.userId), created);
+  return { id: created.id };
 }
 
 export async function deleteAssignment(instructor: SessionUser, classId: string, assignmentId: string) {
   await ownedClass(instructor, classId);
-  const { count } = await db().assignment.deleteMany({ where: { id: assignmentId, classId } });
-  if (count === 0) throw notFound("That assignment");
+  const assignment = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } } });
+  const { count } = assignment ? await db().assignment.deleteMany({ where: { id: assignmentId } }) : { count: 0 };
+  if (count === 0 || !assignment) throw notFound("That assignment");
+  await refreshOpenAttemptDeadlines(assignment.class.members.map((m) => m.userId), assignment);
   return { deleted: true };
 }
 
@@ -164,7 +169,7 @@ export async function deleteAssignment(instructor: SessionUser, classId: string,
 export async function grantExtension(instructor: SessionUser, classId: string, input: z.infer<typeof extensionSchema>) {
   await ownedClass(instructor, classId);
   const [assignment, member] = await Promise.all([
-    db().assignment.findFirst({ where: { id: input.assignmentId, classId }, select: { id: true, kind: true, opensAt: true } }),
+    db().assignment.findFirst({ where: { id: input.assignmentId, classId }, select: { id: true, kind: true, opensAt: true, quizId: true, moduleId: true } }),
     db().classMember.findFirst({ where: { classId, userId: input.studentId, removedAt: null }, select: { userId: true } }),
   ]);
   if (!assignment) throw notFound("That assignment");
@@ -173,18 +178,22 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
   const problem = extensionProblem(assignment, extension);
   if (problem) throw new UserError("INVALID", problem.message, { [problem.field]: [problem.message] });
   const data = { ...extension, reason: input.reason, grantedById: instructor.id };
-  return db().assignmentExtension.upsert({
+  const saved = await db().assignmentExtension.upsert({
     where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: input.studentId } },
     create: { assignmentId: assignment.id, studentId: input.studentId, ...data },
     update: data,
     select: { id: true, dueAt: true, extraAttempts: true },
   });
+  await refreshOpenAttemptDeadlines([input.studentId], assignment);
+  return saved;
 }
 
 export async function revokeExtension(instructor: SessionUser, classId: string, extensionId: string) {
   await ownedClass(instructor, classId);
-  const { count } = await db().assignmentExtension.deleteMany({ where: { id: extensionId, assignment: { classId } } });
-  if (count === 0) throw notFound("That extension");
+  const extension = await db().assignmentExtension.findFirst({ where: { id: extensionId, assignment: { classId } }, select: { studentId: true, assignment: { select: { quizId: true, moduleId: true } } } });
+  const { count } = extension ? await db().assignmentExtension.deleteMany({ where: { id: extensionId } }) : { count: 0 };
+  if (count === 0 || !extension) throw notFound("That extension");
+  await refreshOpenAttemptDeadlines([extension.studentId], extension.assignment);
   return { deleted: true };
 }
 

@@ -3,7 +3,7 @@ import "server-only";
 // Every function takes the signed-in user and checks ownership itself; callers only parse input.
 import { randomUUID } from "node:crypto";
 import type { Question } from "../content/schema";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, attemptsLeft, attemptLimit, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, attemptLimit, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
@@ -13,7 +13,7 @@ import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
-import { assignmentGate } from "../domain/schedule";
+import { assignmentGate, closingTime, gradingGate } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -93,7 +93,7 @@ export async function startAttempt(user: SessionUser, quizId: string): Promise<{
         const number = Math.max(decision.number, (highest._max.number ?? 0) + 1);
         const questionVersionIds = await pickQuestionVersions(tx, quiz, id);
         await tx.quizAttempt.create({
-          data: { id, userId: user.id, quizId, number, questionVersionIds, startedAt: now, deadlineAt: deadlineFor(now, quiz.timeLimitMinutes) },
+          data: { id, userId: user.id, quizId, number, questionVersionIds, startedAt: now, deadlineAt: attemptDeadline(now, quiz.timeLimitMinutes, closingTime(assignment)) },
         });
         return { attemptId: id, resumed: false };
       });
@@ -172,7 +172,7 @@ export async function attemptForTaking(user: SessionUser, attemptId: string) {
 
 function assertOpen(attempt: { status: string; deadlineAt: Date | null }) {
   if (attempt.status !== "IN_PROGRESS") throw new UserError("CONFLICT", "This attempt has already been submitted; its answers can no longer change.");
-  if (!acceptsAnswers(attempt.deadlineAt, new Date())) throw new UserError("CONFLICT", "The time limit for this attempt has passed. Your saved answers will be graded.");
+  if (!acceptsAnswers(attempt.deadlineAt, new Date())) throw new UserError("CONFLICT", "This attempt has closed (its time limit or the assignment's due time has passed). Your saved answers will be graded.");
 }
 
 function parseForQuestion(definition: Question, attemptId: string, versionId: string, response: unknown) {
@@ -229,7 +229,7 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
 export async function submitAttempt(user: SessionUser, input: { attemptId: string; answers: Record<string, unknown> }) {
   const attempt = await db().quizAttempt.findFirst({
     where: { id: input.attemptId, userId: user.id },
-    select: { id: true, status: true, quizId: true, questionVersionIds: true, deadlineAt: true, quiz: { select: { moduleId: true } } },
+    select: { id: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, quiz: { select: { moduleId: true } } },
   });
   if (!attempt) throw notFound("That attempt");
   const definitions = await definitionsOf(attempt.questionVersionIds);
@@ -248,9 +248,12 @@ export async function submitAttempt(user: SessionUser, input: { attemptId: strin
       SELECT "status"::text, "scoreCenti", "maxScoreCenti" FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
     if (row?.status === "SUBMITTED") return { attemptId: attempt.id, alreadySubmitted: true, scoreCenti: row.scoreCenti, maxScoreCenti: row.maxScoreCenti };
     const assignment = await quizAssignment(tx, user.id, { id: attempt.quizId, moduleId: attempt.quiz.moduleId });
-    const gate = assignmentGate(assignment, new Date());
+    const now = new Date();
+    const gate = gradingGate(assignment, attempt.startedAt, now);
     if (!gate.allowed) throw new UserError("CONFLICT", `${gate.reason} Your saved answers are kept.`);
-    if (finalAnswers.size > 0) {
+    // After the assignment closed, only what was saved before counts.
+    const closed = !assignmentGate(assignment, now).allowed;
+    if (finalAnswers.size > 0 && !closed) {
       await tx.$executeRaw`
         INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
         SELECT ${attempt.id}::uuid, v, r, now() FROM unnest(${[...finalAnswers.keys()]}::uuid[], ${[...finalAnswers.values()].map((r) => JSON.stringify(r))}::jsonb[]) AS t(v, r)

@@ -69,7 +69,11 @@ test("an instructor gives one student an extension; that student can still take 
   await expect(sp.getByText(/Assigned to you: opens .*, due .*2099.* \(extended for you\); no new attempt can start after the due time\./)).toBeVisible();
   await expect(sp.getByRole("button", { name: "Start the quiz" })).toBeVisible();
   if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-extended.png` });
-  expect((await sp.request.post(`/api/quizzes/${quizId}/attempts`, { data: {} })).status()).toBe(200);
+  const started = await sp.request.post(`/api/quizzes/${quizId}/attempts`, { data: {} });
+  expect(started.status()).toBe(200);
+  // Late work is refused, so the attempt closes at the student's own due time, shown as time left.
+  await sp.goto(`/attempts/${(await started.json()).attemptId}`);
+  await expect(sp.getByText(/Time left: \d+ d \d+ h\./)).toBeVisible();
 
   const classmateContext = await browser.newContext({ baseURL });
   await login(classmateContext, classmate, baseURL!);

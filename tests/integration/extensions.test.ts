@@ -3,7 +3,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, deleteAssignment, extensionSchema, grantExtension, joinClass, removeMember, revokeExtension, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
-import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { attemptForTaking, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { debateForStudent } from "@/lib/server/debate-service";
 import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
@@ -28,6 +28,63 @@ async function classWith(latePolicy: "ACCEPT" | "FLAG" | "REFUSE", window: { ope
   const assignment = await createAssignment(teacher, id, assign({ kind, targetId: kind === "QUIZ" ? fixture.quizId : fixture.debateId, latePolicy, ...window }));
   return { teacher, extended, other, classId: id, assignmentId: assignment.id };
 }
+
+async function answerAllCorrectly(user: Awaited<ReturnType<typeof createUser>>, attemptId: string) {
+  const { questions } = await attemptForTaking(user, attemptId);
+  const answers: Record<string, unknown> = {};
+  for (const q of questions) {
+    if (q.question.type === "single") answers[q.questionVersionId] = { choice: q.question.options.find((o) => o.text === "B")!.id };
+    if (q.question.type === "truefalse") answers[q.questionVersionId] = { value: false };
+    if (q.question.type === "numeric") answers[q.questionVersionId] = { value: 4 };
+  }
+  return answers;
+}
+
+// Moves an assignment and an attempt two hours into the past together, as if the student had left the tab open.
+async function twoHoursLater(assignmentId: string, attemptId: string) {
+  await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = "opensAt" - interval '2 hours', "dueAt" = "dueAt" - interval '2 hours' WHERE "id" = ${assignmentId}::uuid`;
+  await db.$executeRaw`UPDATE "QuizAttempt" SET "startedAt" = "startedAt" - interval '2 hours', "deadlineAt" = "deadlineAt" - interval '2 hours' WHERE "id" = ${attemptId}::uuid`;
+}
+
+describe("an assignment that refuses late work closes open attempts at its due time", () => {
+  it("the attempt stops taking answers then, is graded with what was saved before, and is not late", async () => {
+    const { extended: student, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const assignment = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt).toEqual(assignment.dueAt);
+    const answers = await answerAllCorrectly(student, attemptId);
+    const [first] = Object.keys(answers);
+    await saveAnswer(student, { attemptId, questionVersionId: first, response: answers[first] });
+
+    await twoHoursLater(assignmentId, attemptId);
+    expect((await errorOf(saveAnswer(student, { attemptId, questionVersionId: first, response: answers[first] }))).message).toMatch(/has closed/);
+    const result = await submitAttempt(student, { attemptId, answers });
+    expect(result.scoreCenti).toBe(100); // only the answer saved before the due time counts
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).late).toBe(false);
+  });
+
+  it("opening the attempt after the due time grades it instead of failing", async () => {
+    const { extended: student, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await twoHoursLater(assignmentId, attemptId);
+    const { attempt } = await attemptForTaking(student, attemptId);
+    expect(attempt.status).toBe("SUBMITTED");
+  });
+
+  it("an extension given or withdrawn moves the close of an open attempt; other late policies do not close it", async () => {
+    const { teacher, extended: student, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const deadline = async () => (await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt;
+    const { id } = await grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(240) }));
+    expect(Math.abs((await deadline())!.getTime() - Date.parse(iso(240)))).toBeLessThan(5_000);
+    await revokeExtension(teacher, classId, id);
+    expect((await deadline())!.getTime()).toBe((await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt.getTime());
+
+    const flag = await classWith("FLAG", { opensAt: iso(-60), dueAt: iso(30) });
+    const open = await startAttempt(flag.extended, fixture.quizId);
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: open.attemptId } })).deadlineAt).toBeNull();
+  });
+});
 
 describe("extensions for one student", () => {
   it("let that student work after the class's due time; the others stay refused; gradebook and student list agree", async () => {

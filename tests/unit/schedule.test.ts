@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, assignmentStatus, extensionProblem, mostGenerous } from "@/lib/domain/schedule";
-import { attemptLimit } from "@/lib/domain/attempt-policy";
+import { applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, gradingGate, mostGenerous } from "@/lib/domain/schedule";
+import { attemptDeadline, attemptLimit } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
 import { average, debateCell, moduleCell, quizCell } from "@/lib/domain/gradebook";
@@ -32,6 +32,28 @@ describe("assignment windows", () => {
     expect(mostGenerous([a, b, later], t(9))).toBe(b);
     expect(mostGenerous([later, { ...later, opensAt: t(31) }], t(9))).toBe(later);
     expect(mostGenerous([], t(9))).toBeNull();
+  });
+});
+
+describe("closing open attempts", () => {
+  it("only an assignment that refuses late work closes at its due time", () => {
+    expect(closingTime(window("REFUSE"))).toEqual(t(12));
+    expect(closingTime(window("FLAG"))).toBeNull();
+    expect(closingTime(window("ACCEPT"))).toBeNull();
+    expect(closingTime(null)).toBeNull();
+  });
+  it("an attempt stops at its time limit or the close, whichever is first", () => {
+    expect(attemptDeadline(t(11), 30, t(12))).toEqual(new Date(t(11).getTime() + 30 * 60_000));
+    expect(attemptDeadline(t(11), 90, t(12))).toEqual(t(12));
+    expect(attemptDeadline(t(11), null, t(12))).toEqual(t(12));
+    expect(attemptDeadline(t(11), null, null)).toBeNull();
+  });
+  it("an attempt started inside the window is graded after the close, not late; one started outside is not", () => {
+    expect(gradingGate(window("REFUSE"), t(11), t(13))).toEqual({ allowed: true, late: false });
+    expect(gradingGate(window("REFUSE"), t(13), t(14))).toMatchObject({ allowed: false });
+    expect(gradingGate(window("REFUSE"), t(7), t(13))).toMatchObject({ allowed: false });
+    expect(gradingGate(window("FLAG"), t(11), t(13))).toEqual({ allowed: true, late: true });
+    expect(gradingGate(null, t(11), t(13))).toEqual({ allowed: true, late: false });
   });
 });
 
