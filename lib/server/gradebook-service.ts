@@ -1,12 +1,13 @@
 import "server-only";
 // The gradebook: students × assigned items, aggregated in SQL with a fixed number of queries however large
 // the class is (members, assignments, titles, counted quiz attempts, open attempts, debates, lesson progress,
-// students' extensions).
+// students' extensions), after grading attempts whose time ran out.
 import { applyExtension, type LatePolicy } from "../domain/schedule";
 import { average, debateCell, moduleCell, quizCell, type GradebookCell } from "../domain/gradebook";
 import { db } from "./db";
 import { notFound } from "./errors";
 import { describeAssignments } from "./class-service";
+import { finalizeExpiredAttemptsOf } from "./quiz-service";
 import type { SessionUser } from "./auth";
 
 export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
@@ -21,6 +22,7 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
   const quizIds = rawAssignments.flatMap((a) => (a.quizId ? [a.quizId] : []));
   const promptIds = rawAssignments.flatMap((a) => (a.debatePromptId ? [a.debatePromptId] : []));
   const moduleIds = rawAssignments.flatMap((a) => (a.moduleId ? [a.moduleId] : []));
+  await finalizeExpiredAttemptsOf({ classId, quizIds });
 
   const [counted, open, debates, moduleProgress, extensions] = await Promise.all([
     quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string; id: string; scoreCenti: number; maxScoreCenti: number; late: boolean }[]>`

@@ -1,8 +1,9 @@
 import "server-only";
 // Item analysis of one quiz in one of the instructor's classes, over each member's counted attempt (the one
 // the gradebook counts: submitted, not voided, best or latest by the quiz's policy). Counting happens in SQL,
-// in seven queries however large the class and however many questions: the class and quiz, the counted
-// attempts, per-question tallies, option choices, the question versions, flags and regrades.
+// in eight queries however large the class and however many questions: the class and quiz, attempts whose
+// time ran out (graded first), the counted attempts, per-question tallies, option choices, the question
+// versions, flags and regrades.
 import type { Question } from "../content/schema";
 import {
   discriminationIndex, facilityIndex, interpretItem, meanScoreShare, optionFrequencies, scoreGroups, scoreHistogram,
@@ -12,6 +13,7 @@ import { describeOverride, effectiveQuestion, parseGradingOverride, type Effecti
 import { db } from "./db";
 import { notFound } from "./errors";
 import type { SessionUser } from "./auth";
+import { finalizeExpiredAttemptsOf } from "./quiz-service";
 
 type Scope = { classId: string; className: string; quizId: string; quizTitle: string; scorePolicy: "BEST" | "LATEST" };
 
@@ -53,6 +55,7 @@ function keyText({ question: q, alternatives }: EffectiveQuestion): string {
 
 export async function itemAnalysis(instructor: SessionUser, classId: string, quizId: string) {
   const scope = await analysisScope(instructor, classId, quizId);
+  await finalizeExpiredAttemptsOf({ classId, quizIds: [quizId] });
   const attempts = await db().$queryRaw<(AttemptTotal & { userId: string })[]>`
     SELECT DISTINCT ON (a."userId") a."id"::text AS "attemptId", a."userId"::text AS "userId", a."scoreCenti", a."maxScoreCenti"
     FROM "QuizAttempt" a

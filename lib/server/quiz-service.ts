@@ -226,7 +226,7 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
  * Grades and closes the attempt, once. A repeated or concurrent submit returns the same result. Answers sent
  * with the submit are saved first (when the attempt still accepts them), so nothing typed is lost.
  */
-export async function submitAttempt(user: SessionUser, input: { attemptId: string; answers: Record<string, unknown> }) {
+export async function submitAttempt(user: Pick<SessionUser, "id">, input: { attemptId: string; answers: Record<string, unknown> }) {
   const attempt = await db().quizAttempt.findFirst({
     where: { id: input.attemptId, userId: user.id },
     select: { id: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, quiz: { select: { moduleId: true } } },
@@ -291,11 +291,27 @@ export async function submitAttempt(user: SessionUser, input: { attemptId: strin
   });
 }
 
+/**
+ * Grades the class's attempts on these quizzes that ended (time limit or a closed assignment) while
+ * nobody had them open, so an instructor's results are final without a background job. One query when none did.
+ */
+export async function finalizeExpiredAttemptsOf(scope: { classId: string; quizIds: string[] }) {
+  if (scope.quizIds.length === 0) return;
+  const acceptsUntil = new Date(Date.now() - DEADLINE_GRACE_MS);
+  const expired = await db().quizAttempt.findMany({
+    where: {
+      quizId: { in: scope.quizIds }, status: "IN_PROGRESS", voidedAt: null, deadlineAt: { lt: acceptsUntil },
+      user: { memberships: { some: { classId: scope.classId, removedAt: null } } },
+    },
+    select: { id: true, userId: true },
+  });
+  for (const attempt of expired) await submitAttempt({ id: attempt.userId }, { attemptId: attempt.id, answers: {} });
+}
+
 async function finalizeExpiredAttempts(userId: string, quizId: string) {
   const open = await db().quizAttempt.findFirst({ where: { userId, quizId, status: "IN_PROGRESS", deadlineAt: { not: null } }, select: { id: true, deadlineAt: true } });
   if (open && !acceptsAnswers(open.deadlineAt, new Date())) {
-    const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, role: true } });
-    await submitAttempt(user, { attemptId: open.id, answers: {} });
+    await submitAttempt({ id: userId }, { attemptId: open.id, answers: {} });
   }
 }
 

@@ -5,6 +5,7 @@ import { assignmentSchema, createAssignment, createClass, deleteAssignment, exte
 import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { attemptForTaking, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { debateForStudent } from "@/lib/server/debate-service";
+import { itemAnalysis } from "@/lib/server/item-analysis-service";
 import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -61,6 +62,23 @@ describe("an assignment that refuses late work closes open attempts at its due t
     const result = await submitAttempt(student, { attemptId, answers });
     expect(result.scoreCenti).toBe(100); // only the answer saved before the due time counts
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).late).toBe(false);
+  });
+
+  it("the instructor's gradebook and item analysis grade attempts whose time ran out, so results are final", async () => {
+    const { teacher, extended: student, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const answers = await answerAllCorrectly(student, attemptId);
+    for (const [questionVersionId, response] of Object.entries(answers)) await saveAnswer(student, { attemptId, questionVersionId, response });
+    await twoHoursLater(assignmentId, attemptId);
+    const book = await gradebook(teacher, classId);
+    expect(book.rows.find((r) => r.student.id === student.id)!.cells[0]).toMatchObject({ status: "submitted", percent: 100 });
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, late: true } })).toEqual({ status: "SUBMITTED", late: false });
+
+    const other = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+    const open = await startAttempt(other.extended, fixture.quizId);
+    await twoHoursLater(other.assignmentId, open.attemptId);
+    const analysis = await itemAnalysis(other.teacher, other.classId, fixture.quizId);
+    expect(analysis.attemptCount).toBe(1);
   });
 
   it("opening the attempt after the due time grades it instead of failing", async () => {
