@@ -1,5 +1,6 @@
 // What a learner may send as an answer to each question type. Parsed on the server before scoring or saving.
 import { z } from "zod";
+import type { Question } from "../content/schema";
 
 const id = z.string().min(1).max(40);
 
@@ -19,4 +20,27 @@ export type AnyResponse = { [T in QuestionType]: ResponseFor<T> }[QuestionType];
 
 export function parseResponse(type: QuestionType, value: unknown) {
   return responseSchemas[type].safeParse(value);
+}
+
+/** A learner's answer in words (option texts, an order, the matches), for reviews and the instructor's record. */
+export function describeResponse(question: Question, response: unknown): string {
+  if (response === undefined || response === null || (typeof response === "object" && Object.keys(response as object).length === 0)) return "No answer";
+  const r = response as Record<string, unknown>;
+  const optionText = (id: unknown) => (question.type === "single" || question.type === "multiple" ? question.options.find((o) => o.id === id)?.text : undefined) ?? "(unknown option)";
+  switch (question.type) {
+    case "single":
+      return optionText(r.choice);
+    case "multiple":
+      return (r.choices as string[]).length ? (r.choices as string[]).map(optionText).join("; ") : "No option chosen";
+    case "truefalse":
+      return r.value ? "True" : "False";
+    case "short":
+      return String(r.text);
+    case "numeric":
+      return `${r.value}${question.unit ? ` ${question.unit}` : ""}`;
+    case "ordering":
+      return (r.order as string[]).map((id, i) => `${i + 1}. ${question.items.find((item) => item.id === id)?.text ?? "?"}`).join("\n");
+    case "matching":
+      return question.pairs.map((p) => `${p.left} → ${question.pairs.find((q) => q.id === (r.matches as Record<string, string>)[p.id])?.right ?? "(not matched)"}`).join("\n");
+  }
 }

@@ -93,7 +93,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       select: {
         id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, late: true, voidedAt: true, regradedAt: true,
         quiz: { select: { id: true, title: true } },
-        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, savedAt: true, questionVersion: { select: { prompt: true, type: true, points: true } } } },
+        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, savedAt: true, questionVersion: { select: { prompt: true, type: true, points: true, definition: true } } } },
       },
     }),
     db().debateResponse.findMany({ where: { userId: studentId }, select: { id: true, status: true, submittedAt: true, late: true, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true } } } }),

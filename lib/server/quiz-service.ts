@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Question } from "../content/schema";
 import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, attemptLimit, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
-import { parseResponse } from "../domain/responses";
+import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
 import { describeOverride, effectiveQuestion, scoreEffective } from "../domain/regrade";
 import { drawSample, seededShuffle } from "../domain/shuffle";
@@ -315,28 +315,6 @@ async function finalizeExpiredAttempts(userId: string, quizId: string) {
   }
 }
 
-function describe(question: Question, response: unknown): string {
-  if (response === undefined || response === null || (typeof response === "object" && Object.keys(response as object).length === 0)) return "No answer";
-  const r = response as Record<string, unknown>;
-  const optionText = (id: unknown) => (question.type === "single" || question.type === "multiple" ? question.options.find((o) => o.id === id)?.text : undefined) ?? "(unknown option)";
-  switch (question.type) {
-    case "single":
-      return optionText(r.choice);
-    case "multiple":
-      return (r.choices as string[]).length ? (r.choices as string[]).map(optionText).join("; ") : "No option chosen";
-    case "truefalse":
-      return r.value ? "True" : "False";
-    case "short":
-      return String(r.text);
-    case "numeric":
-      return `${r.value}${question.unit ? ` ${question.unit}` : ""}`;
-    case "ordering":
-      return (r.order as string[]).map((id, i) => `${i + 1}. ${question.items.find((item) => item.id === id)?.text ?? "?"}`).join("\n");
-    case "matching":
-      return question.pairs.map((p) => `${p.left} → ${question.pairs.find((q) => q.id === (r.matches as Record<string, string>)[p.id])?.right ?? "(not matched)"}`).join("\n");
-  }
-}
-
 /** A submitted attempt, question by question: the learner's answer, the key, the explanation and where to read. */
 export async function attemptReview(user: SessionUser, attemptId: string) {
   const attempt = await loadOwnAttempt(user, attemptId);
@@ -365,9 +343,9 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       points: q.points,
       earnedCenti: answer?.earnedCenti ?? 0,
       correct: answer?.correct ?? false,
-      yourAnswer: describe(q, answer?.response),
-      correctAnswer: describe(key, answerKey(key)),
-      acceptedAlternatives: key.type === "short" ? key.accepted.slice(1) : graded.alternatives.map((alternative) => describe(alternative, answerKey(alternative))),
+      yourAnswer: describeResponse(q, answer?.response),
+      correctAnswer: describeResponse(key, answerKey(key)),
+      acceptedAlternatives: key.type === "short" ? key.accepted.slice(1) : graded.alternatives.map((alternative) => describeResponse(alternative, answerKey(alternative))),
       tolerance: key.type === "numeric" && key.tolerance > 0 ? key.tolerance : null,
       regradeNote: describeOverride(q, gradingOverride),
       flag: flags.get(versionId) ?? null,

@@ -45,7 +45,9 @@ test("an instructor creates a class, a student joins and completes the assigned 
   await sp.getByRole("link", { name: /Dadabaev/ }).first().click();
   await sp.getByRole("button", { name: "Start the quiz" }).click();
   await expect(sp).toHaveURL(/\/attempts\//);
-  await sp.locator("main ol > li").filter({ has: sp.locator('input[type="radio"]') }).first().locator('input[type="radio"]').first().check();
+  const firstChoice = sp.locator("main ol > li").filter({ has: sp.locator('input[type="radio"]') }).first().locator("label").filter({ has: sp.locator('input[type="radio"]') }).first();
+  const chosenText = (await firstChoice.innerText()).trim();
+  await firstChoice.locator('input[type="radio"]').check();
   sp.on("dialog", (dialog) => dialog.accept());
   await sp.getByRole("button", { name: "Submit answers" }).click();
   await expect(sp.getByRole("heading", { name: /results/ })).toBeVisible();
@@ -73,6 +75,11 @@ test("an instructor creates a class, a student joins and completes the assigned 
   await tp.getByRole("link", { name: student.name }).click();
   await expect(tp.getByText(/attempt 1/)).toBeVisible();
   await expect(tp.getByText(/time taken/)).toBeVisible();
+  // Answers read as the student saw them, not as stored JSON.
+  await tp.getByText(/attempt 1/).click();
+  await expect(tp.getByRole("cell", { name: chosenText, exact: true })).toBeVisible();
+  await expect(tp.getByText(/"choice"/)).toHaveCount(0);
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/student-record.png`, fullPage: true });
   await teacherContext.close();
   await studentContext.close();
 });

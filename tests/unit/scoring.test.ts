@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { questionSchema, type Question } from "@/lib/content/schema";
 import { answerKey, normalizeShortAnswer, orderingAgreement, percent, scoreQuestion } from "@/lib/domain/scoring";
+import { describeResponse } from "@/lib/domain/responses";
 
 const ref = { lesson: "lesson-a", section: "intro", source: "source-a" };
 const base = { explanation: "Because.", difficulty: "easy", objective: "obj-a", ref };
@@ -87,5 +88,24 @@ describe("scoreQuestion", () => {
   it("percent rounds and handles an empty quiz", () => {
     expect(percent(133, 200)).toBe(67);
     expect(percent(0, 0)).toBe(0);
+  });
+});
+
+describe("describeResponse", () => {
+  it("puts every type of answer in words, as the learner saw it", () => {
+    expect(describeResponse(single, { choice: "b" })).toBe("B");
+    expect(describeResponse(single, { choice: "zz" })).toBe("(unknown option)");
+    expect(describeResponse(multiple, { choices: ["a", "c"] })).toBe("A; C");
+    expect(describeResponse(multiple, { choices: [] })).toBe("No option chosen");
+    expect(describeResponse(truefalse, { value: true })).toBe("True");
+    expect(describeResponse(short, { text: "CA+J" })).toBe("CA+J");
+    expect(describeResponse(numeric, { value: 94 })).toBe("94");
+    expect(describeResponse(ordering, { order: ["e2", "e1"] })).toBe("1. 1997\n2. 1991");
+    expect(describeResponse(matching, { matches: { p1: "p2" } })).toBe("Hashimoto → 2006\nKoizumi → (not matched)\nAbe → (not matched)");
+  });
+  it("says so when nothing was answered", () => {
+    expect(describeResponse(single, {})).toBe("No answer");
+    expect(describeResponse(single, null)).toBe("No answer");
+    expect(describeResponse(single, undefined)).toBe("No answer");
   });
 });

@@ -10,6 +10,8 @@ import { studentRecord } from "@/lib/server/gradebook-service";
 import { classAssignments } from "@/lib/server/class-service";
 import { ExtensionForm, WithdrawExtensionButton } from "@/components/instructor/extension-form";
 import { percent } from "@/lib/domain/scoring";
+import { describeResponse } from "@/lib/domain/responses";
+import type { Question } from "@/lib/content/schema";
 
 export const metadata: Metadata = { title: "Student record" };
 
@@ -51,7 +53,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
                   {a.answers.map((ans) => (
                     <tr key={ans.questionVersionId} className="align-top">
                       <td className="py-2 pr-3">{ans.questionVersion.prompt}</td>
-                      <td className="py-2 pr-3 font-mono text-xs break-all">{JSON.stringify(ans.response)}</td>
+                      <td className="py-2 pr-3 whitespace-pre-line break-words">{describeResponse(ans.questionVersion.definition as unknown as Question, ans.response)}</td>
                       <td className="py-2 tabular-nums">{ans.earnedCenti !== null ? `${ans.earnedCenti / 100}/${ans.questionVersion.points}` : "—"}</td>
                     </tr>
                   ))}
