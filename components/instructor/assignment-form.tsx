@@ -40,6 +40,7 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
           dueAt: toIso("dueAt"),
           maxAttemptsOverride: attempts ? Number(attempts) : null,
           latePolicy: form.get("latePolicy"),
+          ...(kind !== "DEBATE" ? { revealAnswers: form.get("revealAnswers") } : {}),
         });
         setPending(false);
         if (result.ok) {
@@ -99,6 +100,15 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
           <option value="REFUSE">Refuse</option>
         </select>
       </div>
+      {kind !== "DEBATE" && (
+        <div>
+          <label htmlFor="assign-reveal" className="field-label">Correct answers and explanations</label>
+          <select id="assign-reveal" name="revealAnswers" className="field-input" defaultValue="AFTER_SUBMIT">
+            <option value="AFTER_SUBMIT">Shown right after submitting</option>
+            <option value="AFTER_DUE">Held back until the due time</option>
+          </select>
+        </div>
+      )}
       <div className="sm:col-span-2">
         {message && <p role="status" className={Object.keys(errors).length ? "field-error" : "text-sm text-emerald-800"}>{message}</p>}
         <button type="submit" className="btn-primary mt-2" disabled={pending}>{pending ? "Assigning…" : "Assign"}</button>

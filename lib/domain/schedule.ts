@@ -64,3 +64,15 @@ export function extensionProblem(assignment: { kind: "MODULE" | "QUIZ" | "DEBATE
   if (assignment.kind === "DEBATE" && extension.extraAttempts > 0) return { field: "extraAttempts", message: "A debate prompt has one response; there are no attempts to add." };
   return null;
 }
+
+export type AnswerReveal = "AFTER_SUBMIT" | "AFTER_DUE";
+
+/**
+ * May a student see the correct answers and explanations of their submitted attempt now? Right away, unless
+ * the assignment holds them back until its due time (the student's own, with an extension), so that
+ * classmates still working cannot be handed the key.
+ */
+export function answersRevealed(assignment: (AssignmentWindow & { revealAnswers: AnswerReveal }) | null, now: Date): { revealed: true } | { revealed: false; at: Date } {
+  if (!assignment || assignment.revealAnswers === "AFTER_SUBMIT" || now > assignment.dueAt) return { revealed: true };
+  return { revealed: false, at: assignment.dueAt };
+}

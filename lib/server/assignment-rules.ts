@@ -3,20 +3,20 @@ import "server-only";
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
 import { attemptDeadline } from "../domain/attempt-policy";
-import { applyExtension, closingTime, mostGenerous, type LatePolicy } from "../domain/schedule";
+import { applyExtension, closingTime, mostGenerous, type AnswerReveal, type LatePolicy } from "../domain/schedule";
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
-export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; maxAttemptsOverride: number | null; extraAttempts: number; extendedTo: Date | null };
+export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extendedTo: Date | null };
 
 async function governing(client: Client, userId: string, where: Prisma.AssignmentWhereInput): Promise<GoverningAssignment | null> {
   const rows = await client.assignment.findMany({
     where: { AND: [where, { class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }] },
-    select: { opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, extensions: { where: { studentId: userId }, select: { dueAt: true, extraAttempts: true } } },
+    select: { opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true, extensions: { where: { studentId: userId }, select: { dueAt: true, extraAttempts: true } } },
   });
-  return mostGenerous(rows.map(({ extensions, ...r }) => applyExtension({ ...r, latePolicy: r.latePolicy as LatePolicy }, extensions[0])), new Date());
+  return mostGenerous(rows.map(({ extensions, ...r }) => applyExtension({ ...r, latePolicy: r.latePolicy as LatePolicy, revealAnswers: r.revealAnswers as AnswerReveal }, extensions[0])), new Date());
 }
 
 export function quizAssignment(client: Client, userId: string, quiz: { id: string; moduleId: string }) {

@@ -26,6 +26,7 @@ export const assignmentSchema = z
     dueAt: z.iso.datetime({ offset: true, message: "Give a due time." }),
     maxAttemptsOverride: z.number().int().min(1).max(100).nullable().default(null),
     latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).default("ACCEPT"),
+    revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]).default("AFTER_SUBMIT"),
   })
   .refine((a) => new Date(a.dueAt) > new Date(a.opensAt), { path: ["dueAt"], message: "The due time must be after the opening time." });
 
@@ -149,6 +150,7 @@ export async function createAssignment(instructor: SessionUser, classId: string,
       dueAt: new Date(input.dueAt),
       maxAttemptsOverride: input.kind === "DEBATE" ? null : input.maxAttemptsOverride,
       latePolicy: input.latePolicy,
+      revealAnswers: input.kind === "DEBATE" ? "AFTER_SUBMIT" : input.revealAnswers,
     },
     select: { id: true, quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
   });
@@ -241,7 +243,7 @@ export async function describeAssignments<T extends { kind: string; moduleId: st
 
 export async function classAssignments(instructor: SessionUser, classId: string) {
   await ownedClass(instructor, classId);
-  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: [{ dueAt: "asc" }], select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true } });
+  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: [{ dueAt: "asc" }], select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true } });
   return describeAssignments(assignments);
 }
 

@@ -13,7 +13,7 @@ import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
-import { assignmentGate, closingTime, gradingGate } from "../domain/schedule";
+import { answersRevealed, assignmentGate, closingTime, gradingGate } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -327,6 +327,8 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, author: true, outlet: true, published: true } });
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   const flags = new Map((await db().questionFlag.findMany({ where: { userId: user.id, questionVersionId: { in: attempt.questionVersionIds } }, select: { questionVersionId: true, reason: true, resolvedAt: true } })).map((f) => [f.questionVersionId, f]));
+  // Held back until the due time when the assignment says so: the key never leaves the server before then.
+  const reveal = answersRevealed(await quizAssignment(db(), user.id, attempt.quiz), new Date());
   const items = attempt.questionVersionIds.map((versionId, index) => {
     const { definition: q, gradingOverride } = versions.get(versionId)!;
     // The key as it is graded now, after any regrade.
@@ -344,17 +346,21 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       earnedCenti: answer?.earnedCenti ?? 0,
       correct: answer?.correct ?? false,
       yourAnswer: describeResponse(q, answer?.response),
-      correctAnswer: describeResponse(key, answerKey(key)),
-      acceptedAlternatives: key.type === "short" ? key.accepted.slice(1) : graded.alternatives.map((alternative) => describeResponse(alternative, answerKey(alternative))),
-      tolerance: key.type === "numeric" && key.tolerance > 0 ? key.tolerance : null,
+      ...(reveal.revealed
+        ? {
+            correctAnswer: describeResponse(key, answerKey(key)),
+            acceptedAlternatives: key.type === "short" ? key.accepted.slice(1) : graded.alternatives.map((alternative) => describeResponse(alternative, answerKey(alternative))),
+            tolerance: key.type === "numeric" && key.tolerance > 0 ? key.tolerance : null,
+            explanation: q.explanation,
+          }
+        : { correctAnswer: null, acceptedAlternatives: [], tolerance: null, explanation: null }),
       regradeNote: describeOverride(q, gradingOverride),
       flag: flags.get(versionId) ?? null,
-      explanation: q.explanation,
       lessonLink: lesson
         ? { href: `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}#${q.ref.section}`, lessonTitle: lesson.title, sectionTitle: sections.find((s) => s.anchor === q.ref.section)?.title ?? q.ref.section }
         : null,
       source: sourceById.get(q.ref.source) ?? null,
     };
   });
-  return { attempt, items };
+  return { attempt, items, answersShownAt: reveal.revealed ? null : reveal.at };
 }

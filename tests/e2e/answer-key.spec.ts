@@ -1,5 +1,6 @@
 // The answer key and explanations must not reach the browser before the attempt is submitted: not in the
 // HTML, not in the RSC payload, not in any response the page receives.
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { loadCourse } from "../../lib/content/load.ts";
 import { test, expect, createUser, login } from "./support";
@@ -37,4 +38,30 @@ test("a student fetching the quiz sees no key and no explanation until submittin
   await page.getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
   await expect(page.getByText(quiz.questions[0].explanation.slice(0, 40))).toBeVisible();
+});
+
+test("when the assignment holds answers back, the submitted review has no key and no explanation until the due time", async ({ page, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Held back', 'T', $1, $2) RETURNING "id"`, [instructor.id, `HB${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [rows[0].id, student.id]);
+  await sql.query(
+    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "revealAnswers") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 hour', now() + interval '2 days', 'AFTER_DUE')`,
+    [rows[0].id, quiz.id],
+  );
+  await login(page.context(), student, baseURL!);
+  await page.goto("/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
+  await expect(page.getByText("Correct answers come after the due time")).toBeVisible();
+
+  const html = await (await page.request.get(page.url())).text();
+  const rsc = await (await page.request.get(page.url(), { headers: { RSC: "1" } })).text();
+  const everything = [html, rsc, await page.content()].join("\n").toLowerCase();
+  for (const secret of secrets) expect(everything, `leaked: ${secret.slice(0, 60)}`).not.toContain(secret.toLowerCase());
+  await expect(page.getByText("Shown after the due time").first()).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-held.png` });
 });

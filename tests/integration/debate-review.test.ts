@@ -28,7 +28,7 @@ const submission = (promptId = fixture.debateId) => ({
   rebuttal: "Some say tests slow teams down; the time they save in debugging outweighs that.",
 });
 
-const window = () => ({ opensAt: new Date(Date.now() - 86_400_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString(), maxAttemptsOverride: null, latePolicy: "ACCEPT" as const });
+const window = () => ({ opensAt: new Date(Date.now() - 86_400_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString(), maxAttemptsOverride: null, latePolicy: "ACCEPT" as const, revealAnswers: "AFTER_SUBMIT" as const });
 
 /** An instructor's class with the debate assigned (directly, or through its module) and `students` members. */
 async function classWithDebate(students = 2, via: "DEBATE" | "MODULE" = "DEBATE") {

@@ -3,7 +3,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, deleteAssignment, extensionSchema, grantExtension, joinClass, removeMember, revokeExtension, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
-import { attemptForTaking, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { debateForStudent } from "@/lib/server/debate-service";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
 import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
@@ -101,6 +101,36 @@ describe("an assignment that refuses late work closes open attempts at its due t
     const flag = await classWith("FLAG", { opensAt: iso(-60), dueAt: iso(30) });
     const open = await startAttempt(flag.extended, fixture.quizId);
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: open.attemptId } })).deadlineAt).toBeNull();
+  });
+});
+
+describe("correct answers held back until the due time", () => {
+  it("the review shows the score and what earned points, but no key or explanation, until the student's due time", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Held back", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const { id: assignmentId } = await createAssignment(teacher, classId, assign({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(30), revealAnswers: "AFTER_DUE" }));
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
+
+    const held = await attemptReview(student, attemptId);
+    expect(held.answersShownAt?.getTime()).toBe((await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt.getTime());
+    for (const item of held.items) {
+      expect(item).toMatchObject({ correct: true, correctAnswer: null, explanation: null, acceptedAlternatives: [], tolerance: null });
+      expect(item.yourAnswer).not.toBe("No answer");
+    }
+    const { id: extensionId } = await grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(600) }));
+    expect(Math.abs((await attemptReview(student, attemptId)).answersShownAt!.getTime() - Date.parse(iso(600)))).toBeLessThan(5_000);
+    await revokeExtension(teacher, classId, extensionId);
+
+    await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = "opensAt" - interval '2 hours', "dueAt" = "dueAt" - interval '2 hours' WHERE "id" = ${assignmentId}::uuid`;
+    const shown = await attemptReview(student, attemptId);
+    expect(shown.answersShownAt).toBeNull();
+    for (const item of shown.items) {
+      expect(item.correctAnswer).not.toBeNull();
+      expect(item.explanation?.length).toBeGreaterThan(0);
+    }
   });
 });
 

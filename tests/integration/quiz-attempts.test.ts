@@ -46,7 +46,7 @@ describe("quiz attempts", () => {
     expect(review.items).toHaveLength(3);
     for (const item of review.items) {
       expect(item.correct).toBe(true);
-      expect(item.explanation.length).toBeGreaterThan(0);
+      expect(item.explanation?.length).toBeGreaterThan(0);
       expect(item.lessonLink?.href).toContain("#first-section");
     }
   });

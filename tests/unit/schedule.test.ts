@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, gradingGate, mostGenerous } from "@/lib/domain/schedule";
+import { answersRevealed, applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, gradingGate, mostGenerous } from "@/lib/domain/schedule";
 import { attemptDeadline, attemptLimit } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -32,6 +32,20 @@ describe("assignment windows", () => {
     expect(mostGenerous([a, b, later], t(9))).toBe(b);
     expect(mostGenerous([later, { ...later, opensAt: t(31) }], t(9))).toBe(later);
     expect(mostGenerous([], t(9))).toBeNull();
+  });
+});
+
+describe("when correct answers are shown", () => {
+  it("right after submitting, unless the assignment holds them until its due time", () => {
+    expect(answersRevealed(null, t(9))).toEqual({ revealed: true });
+    expect(answersRevealed({ ...window("FLAG"), revealAnswers: "AFTER_SUBMIT" }, t(9))).toEqual({ revealed: true });
+    expect(answersRevealed({ ...window("FLAG"), revealAnswers: "AFTER_DUE" }, t(9))).toEqual({ revealed: false, at: t(12) });
+    expect(answersRevealed({ ...window("FLAG"), revealAnswers: "AFTER_DUE" }, t(12))).toEqual({ revealed: false, at: t(12) });
+    expect(answersRevealed({ ...window("FLAG"), revealAnswers: "AFTER_DUE" }, t(13))).toEqual({ revealed: true });
+  });
+  it("at the student's own due time when they have an extension", () => {
+    const extended = applyExtension({ ...window("REFUSE"), revealAnswers: "AFTER_DUE" as const }, { dueAt: t(20), extraAttempts: 0 });
+    expect(answersRevealed(extended, t(13))).toEqual({ revealed: false, at: t(20) });
   });
 });
 

@@ -53,6 +53,9 @@ export default async function AttemptPage({ params }: Params) {
         </div>
         <Link href={quizHref} className="btn-secondary">Back to the quiz</Link>
       </div>
+      {review.answersShownAt && (
+        <div className="mb-6"><Notice title="Correct answers come after the due time">Your score and which answers earned points are shown now. The correct answers and explanations appear here after <LocalTime iso={review.answersShownAt.toISOString()} />, so that classmates still working cannot be handed them.</Notice></div>
+      )}
       <ol className="space-y-5">
         {review.items.map((item) => (
           <li key={item.questionVersionId} className={`card border-l-4 ${item.correct ? "border-l-emerald-500" : item.earnedCenti > 0 ? "border-l-amber-500" : "border-l-red-500"}`}>
@@ -64,11 +67,15 @@ export default async function AttemptPage({ params }: Params) {
               <div><dt className="font-semibold text-stone-700">Your answer</dt><dd className="whitespace-pre-line">{item.yourAnswer}</dd></div>
               <div>
                 <dt className="font-semibold text-stone-700">Correct answer</dt>
-                <dd className="whitespace-pre-line">{item.correctAnswer}{item.tolerance !== null ? ` (± ${item.tolerance})` : ""}</dd>
+                {item.correctAnswer === null ? (
+                  <dd className="text-stone-600">Shown after the due time</dd>
+                ) : (
+                  <dd className="whitespace-pre-line">{item.correctAnswer}{item.tolerance !== null ? ` (± ${item.tolerance})` : ""}</dd>
+                )}
                 {item.acceptedAlternatives.length > 0 && <dd className="text-stone-600">Also accepted: {item.acceptedAlternatives.join("; ")}</dd>}
               </div>
             </dl>
-            <p className="mt-3 text-stone-800">{item.explanation}</p>
+            {item.explanation && <p className="mt-3 text-stone-800">{item.explanation}</p>}
             {item.lessonLink && (
               <p className="mt-2 text-sm"><Link className="underline" href={item.lessonLink.href}>Read again: {item.lessonLink.lessonTitle} — “{item.lessonLink.sectionTitle}”</Link></p>
             )}

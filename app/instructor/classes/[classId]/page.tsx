@@ -55,6 +55,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                   <p className="text-sm text-stone-600">
                     Opens <LocalTime iso={a.opensAt.toISOString()} /> · due <LocalTime iso={a.dueAt.toISOString()} /> · {latePolicyLabel[a.latePolicy]}
                     {a.maxAttemptsOverride ? ` · ${a.maxAttemptsOverride} attempts allowed` : ""}
+                    {a.revealAnswers === "AFTER_DUE" ? " · answers shown after the due time" : ""}
                   </p>
                   <p className="mt-1 flex gap-3 text-sm">
                     {a.kind === "QUIZ" && <Link className="underline" href={`/instructor/classes/${classId}/quizzes/${a.quizId}`}>Item analysis</Link>}
