@@ -37,7 +37,7 @@ export class ContentError extends Error {
 
 type Reader = { root: string; problems: ContentProblem[] };
 
-function rel(reader: Reader, file: string) {
+function rel(file: string) {
   return path.relative(process.cwd(), file) || file;
 }
 
@@ -46,39 +46,39 @@ function parseWith<T extends z.ZodType>(reader: Reader, file: string, schema: T,
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    reader.problems.push({ file: rel(reader, file), field: issue.path.join(".") || "(file)", message: issue.message });
+    reader.problems.push({ file: rel(file), field: issue.path.join(".") || "(file)", message: issue.message });
   }
   return undefined;
 }
 
 function readYaml(reader: Reader, file: string): unknown {
   if (!existsSync(file)) {
-    reader.problems.push({ file: rel(reader, file), field: "(file)", message: "file is missing" });
+    reader.problems.push({ file: rel(file), field: "(file)", message: "file is missing" });
     return undefined;
   }
   try {
     return YAML.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    reader.problems.push({ file: rel(reader, file), field: "(yaml)", message: (error as Error).message.split("\n")[0] });
+    reader.problems.push({ file: rel(file), field: "(yaml)", message: (error as Error).message.split("\n")[0] });
     return undefined;
   }
 }
 
 function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | undefined {
   if (!existsSync(file)) {
-    reader.problems.push({ file: rel(reader, file), field: "(file)", message: "file is missing" });
+    reader.problems.push({ file: rel(file), field: "(file)", message: "file is missing" });
     return undefined;
   }
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(readFileSync(file, "utf8"));
   } catch (error) {
-    reader.problems.push({ file: rel(reader, file), field: "(frontmatter)", message: (error as Error).message.split("\n")[0] });
+    reader.problems.push({ file: rel(file), field: "(frontmatter)", message: (error as Error).message.split("\n")[0] });
     return undefined;
   }
   const front = parseWith(reader, file, lessonFrontmatterSchema, parsed.data);
   const sections = lessonSections(parsed.content);
-  if (sections.length === 0) reader.problems.push({ file: rel(reader, file), field: "body", message: 'needs at least one "## " section' });
+  if (sections.length === 0) reader.problems.push({ file: rel(file), field: "body", message: 'needs at least one "## " section' });
   if (!front) return undefined;
   return { ...front, slug, body: parsed.content.trim(), sections, readingMinutes: readingMinutes(parsed.content) };
 }
@@ -95,7 +95,7 @@ export function loadCourse(courseDir: string): LoadedCourse {
     const file = path.join(sourcesDir, name);
     const source = parseWith(reader, file, sourceSchema, readYaml(reader, file));
     if (source) {
-      if (source.id !== name.replace(/\.yaml$/, "")) reader.problems.push({ file: rel(reader, file), field: "id", message: `must match the file name (${name.replace(/\.yaml$/, "")})` });
+      if (source.id !== name.replace(/\.yaml$/, "")) reader.problems.push({ file: rel(file), field: "id", message: `must match the file name (${name.replace(/\.yaml$/, "")})` });
       sources.push(source);
     }
   }
@@ -126,7 +126,7 @@ export function loadCourse(courseDir: string): LoadedCourse {
 }
 
 function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse) {
-  const problem = (file: string, field: string, message: string) => reader.problems.push({ file: rel(reader, path.join(courseDir, file)), field, message });
+  const problem = (file: string, field: string, message: string) => reader.problems.push({ file: rel(path.join(courseDir, file)), field, message });
   const sources = new Map(course.sources.map((s) => [s.id, s]));
   const lessons = new Map(course.moduleFiles.flatMap((m) => m.lessonFiles.map((l) => [l.id, { lesson: l, module: m }] as const)));
   const quizzes = new Map(course.moduleFiles.flatMap((m) => m.quizFiles.map((q) => [q.id, q] as const)));

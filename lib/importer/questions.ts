@@ -107,7 +107,7 @@ export function generateQuestions(context: QuestionContext, analysis: { keyTerms
     });
   }
 
-  const ordering = orderingQuestion(context, analysis.events, ref, source);
+  const ordering = orderingQuestion(analysis.events, ref, source);
   const ordered = [...drafts].sort((a, b) => a.at - b.at);
   if (ordering) ordered.push(ordering);
   return ordered.map((d, i) => {
@@ -130,7 +130,6 @@ export function orderableEvents(events: DatedEvent[]): DatedEvent[] {
 }
 
 function orderingQuestion(
-  context: QuestionContext,
   events: DatedEvent[],
   ref: (sentenceId: number) => Question["ref"],
   source: (sentenceId: number) => SourceSentence,

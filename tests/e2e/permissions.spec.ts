@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { test, expect, createUser, login, count, type TestUser } from "./support";
+import { test, expect, createUser, count, type TestUser } from "./support";
 
 type Role = "anonymous" | "owner" | "otherStudent" | "instructor" | "otherInstructor";
 const roles: Role[] = ["anonymous", "owner", "otherStudent", "instructor", "otherInstructor"];
