@@ -6,12 +6,13 @@ import { useId, useState } from "react";
 import { callApi } from "@/lib/api-client";
 
 type Action = "CORRECT_KEY" | "ACCEPT_ALTERNATIVE" | "FULL_CREDIT";
-type Props = { classId: string; questionVersionId: string; type: string; options: { id: string; text: string }[]; items?: { id: string; text: string }[] };
+type Pair = { id: string; left: string; rightId: string };
+type Props = { classId: string; questionVersionId: string; type: string; options: { id: string; text: string }[]; items?: { id: string; text: string }[]; pairs?: Pair[]; rights?: { id: string; text: string }[] };
 
-const canCorrect = (type: string) => ["single", "multiple", "truefalse", "short", "numeric", "ordering"].includes(type);
+const canCorrect = (type: string) => ["single", "multiple", "truefalse", "short", "numeric", "ordering", "matching"].includes(type);
 const canAccept = (type: string) => ["single", "short", "numeric"].includes(type);
 
-function valueFrom(form: FormData, action: Action, type: string, items: { id: string }[]): unknown {
+function valueFrom(form: FormData, action: Action, type: string, items: { id: string }[], pairs: Pair[]): unknown {
   if (action === "FULL_CREDIT") return undefined;
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const number = (name: string) => (text(name) === "" ? undefined : Number(text(name)));
@@ -25,6 +26,11 @@ function valueFrom(form: FormData, action: Action, type: string, items: { id: st
     const valid = positions.every((p) => p !== undefined && Number.isInteger(p) && p >= 1 && p <= items.length) && new Set(positions).size === items.length;
     return valid ? items.map((item, i) => ({ id: item.id, at: positions[i]! })).sort((a, b) => a.at - b.at).map((item) => item.id) : null;
   }
+  // Matching: for each pair in order, the right-hand item chosen, or null unless each is used once.
+  if (type === "matching") {
+    const chosen = pairs.map((pair) => text(`match-${pair.id}`));
+    return chosen.every(Boolean) && new Set(chosen).size === chosen.length ? chosen : null;
+  }
   if (type === "numeric") {
     const answer = number("number");
     if (action === "ACCEPT_ALTERNATIVE" || answer === undefined) return answer;
@@ -34,7 +40,7 @@ function valueFrom(form: FormData, action: Action, type: string, items: { id: st
   return undefined;
 }
 
-export function RegradeForm({ classId, questionVersionId, type, options, items = [] }: Props) {
+export function RegradeForm({ classId, questionVersionId, type, options, items = [], pairs = [], rights = [] }: Props) {
   const router = useRouter();
   const id = useId();
   const [action, setAction] = useState<Action>(canCorrect(type) ? "CORRECT_KEY" : "FULL_CREDIT");
@@ -54,9 +60,9 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
           event.preventDefault();
           const formElement = event.currentTarget;
           const form = new FormData(formElement);
-          const value = valueFrom(form, action, type, items);
+          const value = valueFrom(form, action, type, items, pairs);
           if (value === null) {
-            setErrors({ value: [`Put every item in a position of its own, from 1 to ${items.length}.`] });
+            setErrors({ value: [type === "matching" ? "Give every left-hand item a right-hand item, each right-hand item once." : `Put every item in a position of its own, from 1 to ${items.length}.`] });
             return;
           }
           if (!window.confirm("Re-score every submitted attempt at this question, in every class that took it?")) return;
@@ -156,6 +162,21 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
                 </li>
               ))}
             </ol>
+          </fieldset>
+        )}
+        {action === "CORRECT_KEY" && type === "matching" && (
+          <fieldset>
+            <legend className="field-label">The correct pairs: choose what each left-hand item goes with</legend>
+            <ul className="mt-1 space-y-2 text-sm">
+              {pairs.map((pair) => (
+                <li key={pair.id} className="grid gap-1 sm:grid-cols-2 sm:items-center sm:gap-3">
+                  <label htmlFor={field(`match-${pair.id}`)}>{pair.left}</label>
+                  <select id={field(`match-${pair.id}`)} name={`match-${pair.id}`} defaultValue={pair.rightId} className="field-input mt-0" aria-invalid={Boolean(errors.value)}>
+                    {rights.map((right) => <option key={right.id} value={right.id}>{right.text}</option>)}
+                  </select>
+                </li>
+              ))}
+            </ul>
           </fieldset>
         )}
         {error("value")}

@@ -14,7 +14,8 @@ const numericKey = z.strictObject({ answer: z.number().finite(), tolerance: z.nu
 /** What `QuestionVersion.gradingOverride` holds. Keys are real option ids, never the learner's opaque ids. */
 export const gradingOverrideSchema = z.strictObject({
   // single: an option id · multiple: option ids · truefalse: a boolean · short: accepted texts · numeric: answer/tolerance
-  // · ordering: every item id in the corrected order
+  // · ordering: every item id in the corrected order · matching: for each pair in order, the pair id whose
+  //   right-hand text belongs with its left-hand text
   correctedKey: z.union([z.string(), z.boolean(), z.array(z.string()), numericKey]).optional(),
   // single: option ids · short: texts · numeric: numbers (the question's tolerance applies to each)
   acceptAlso: z.array(z.union([z.string(), z.number().finite()])).optional(),
@@ -40,6 +41,8 @@ export type EffectiveQuestion = {
   alternatives: Question[];
   fullCredit: boolean;
   overridden: boolean;
+  /** Matching with a corrected key: a response's right-hand ids renamed to the pair that now holds that text. */
+  rightRenames?: Record<string, string>;
 };
 
 /** An override that does not parse is ignored rather than failing every submit of the question. */
@@ -69,9 +72,16 @@ function withCorrectedKey(question: Question, key: GradingOverride["correctedKey
       return typeof key === "object" && key !== null && !Array.isArray(key) ? { ...question, answer: key.answer, tolerance: key.tolerance ?? question.tolerance } : question;
     case "ordering":
       return isOrderOf(question, key) ? { ...question, items: key.map((id) => question.items.find((item) => item.id === id)!) } : question;
+    case "matching":
+      return isPairingOf(question, key) ? { ...question, pairs: question.pairs.map((pair, i) => ({ ...pair, right: question.pairs.find((p) => p.id === key[i])!.right })) } : question;
     default:
       return question;
   }
+}
+
+/** True when `key` gives every pair of the matching question a right-hand side, each used once. */
+function isPairingOf(question: Extract<Question, { type: "matching" }>, key: unknown): key is string[] {
+  return Array.isArray(key) && key.length === question.pairs.length && new Set(key).size === key.length && key.every((id) => question.pairs.some((pair) => pair.id === id));
 }
 
 /** True when `key` lists every item of the ordering question exactly once. */
@@ -83,6 +93,11 @@ export function effectiveQuestion(definition: Question, rawOverride: unknown): E
   const override = parseGradingOverride(rawOverride);
   if (!override) return { question: definition, alternatives: [], fullCredit: false, overridden: false };
   let question = withCorrectedKey(definition, override.correctedKey);
+  // A learner's match names the pair whose right-hand text they picked; after re-pairing, that text sits in
+  // the pair that was given it, so the response is renamed before scoring.
+  const rightRenames = definition.type === "matching" && isPairingOf(definition, override.correctedKey)
+    ? Object.fromEntries((override.correctedKey as string[]).map((rightId, i) => [rightId, definition.pairs[i].id]))
+    : undefined;
   const alternatives: Question[] = [];
   for (const also of override.acceptAlso ?? []) {
     if (question.type === "single" && isOption(question, also) && also !== question.answer && !alternatives.some((a) => a.type === "single" && a.answer === also)) {
@@ -93,11 +108,19 @@ export function effectiveQuestion(definition: Question, rawOverride: unknown): E
       alternatives.push({ ...question, answer: also });
     }
   }
-  return { question, alternatives, fullCredit: override.fullCredit === true, overridden: true };
+  return { question, alternatives, fullCredit: override.fullCredit === true, overridden: true, ...(rightRenames ? { rightRenames } : {}) };
+}
+
+function renamedResponse(effective: EffectiveQuestion, response: unknown): unknown {
+  const renames = effective.rightRenames;
+  const matches = (response as { matches?: unknown } | null | undefined)?.matches;
+  if (!renames || typeof matches !== "object" || matches === null) return response;
+  return { ...(response as object), matches: Object.fromEntries(Object.entries(matches).map(([left, right]) => [left, typeof right === "string" ? renames[right] ?? right : right])) };
 }
 
 /** Scores a response under the override: full credit, or the best score against the key and any alternative. */
-export function scoreEffective(effective: EffectiveQuestion, response: unknown): QuestionScore {
+export function scoreEffective(effective: EffectiveQuestion, rawResponse: unknown): QuestionScore {
+  const response = renamedResponse(effective, rawResponse);
   const main = scoreQuestion(effective.question, response);
   if (effective.fullCredit) return { earnedCenti: main.maxCenti, maxCenti: main.maxCenti, correct: true };
   return effective.alternatives.map((q) => scoreQuestion(q, response)).reduce((best, s) => (s.earnedCenti > best.earnedCenti ? s : best), main);
@@ -162,8 +185,9 @@ export function overrideAfter(question: Question, current: unknown, action: Regr
       case "ordering":
         if (!isOrderOf(question, value)) return refuse(`Put every item in a position of its own, from 1 to ${question.items.length}.`);
         return { ok: true, override: { ...base, correctedKey: value } };
-      default:
-        return refuse("The key of a matching question cannot be corrected here. Give everyone full credit instead, or fix the question in the course files.");
+      case "matching":
+        if (!isPairingOf(question, value)) return refuse("Give every left-hand item a right-hand item, each right-hand item once.");
+        return { ok: true, override: { ...base, correctedKey: value } };
     }
   }
 

@@ -53,6 +53,11 @@ function keyText({ question: q, alternatives }: EffectiveQuestion): string {
   }
 }
 
+function matchingKeyNow(definition: Extract<Question, { type: "matching" }>, effective: EffectiveQuestion) {
+  const keyedTo = Object.fromEntries(Object.entries(effective.rightRenames ?? {}).map(([rightId, pairId]) => [pairId, rightId]));
+  return definition.pairs.map((p) => ({ id: p.id, left: p.left, rightId: keyedTo[p.id] ?? p.id }));
+}
+
 export async function itemAnalysis(instructor: SessionUser, classId: string, quizId: string) {
   const scope = await analysisScope(instructor, classId, quizId);
   await finalizeExpiredAttemptsOf({ classId, quizIds: [quizId] });
@@ -145,6 +150,9 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
       options: definition.type === "single" || definition.type === "multiple" ? definition.options : [],
       // An ordering question's items in their current key order, for correcting that order.
       items: effective.question.type === "ordering" ? effective.question.items : [],
+      // A matching question's pairs with the right-hand side each is keyed to now, for correcting the pairing.
+      pairs: definition.type === "matching" ? matchingKeyNow(definition, effective) : [],
+      rights: definition.type === "matching" ? definition.pairs.map((p) => ({ id: p.id, text: p.right })) : [],
       keyText: keyText(effective),
       fullCredit: effective.fullCredit,
       attempts: tally.attempts,

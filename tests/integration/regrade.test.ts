@@ -185,6 +185,48 @@ describe("regrades", () => {
     expect(item.correctAnswer).toBe("1. Soviet collapse\n2. First dialogue\n3. Silk Road speech");
   });
 
+  it("correcting a matching question's pairs re-scores attempts through the learner's own ids, and a later submit too", async () => {
+    const id = `regrade-match-${Math.random().toString(36).slice(2, 10)}`;
+    const ref = { lesson: `${id}-lesson`, section: "first-section", source: `${id}-source`, sourceSection: "part-one" };
+    // The file pairs the leaders with the wrong years: Hashimoto spoke in 1997, Koizumi visited in 2006.
+    const fixture = writeFixtureCourse({
+      id,
+      maxAttempts: 3,
+      questions: [{ id: `${id}-match`, type: "matching", prompt: "Leader and year.", pairs: [{ id: "p1", left: "Hashimoto", right: "2006" }, { id: "p2", left: "Koizumi", right: "1997" }, { id: "p3", left: "Abe", right: "2015" }], explanation: "By date.", difficulty: "medium", objective: "obj-one", ref }],
+    });
+    await syncCourse(db, loadCourse(fixture.dir));
+    const { id: versionId } = await db.questionVersion.findFirstOrThrow({ where: { question: { quizId: fixture.quizId } }, select: { id: true } });
+    const { instructor, classId, members: [right, wrong, later] } = await classWith(fixture.quizId, 3);
+    // Each learner answers through the opaque ids the browser sees, choosing right-hand texts.
+    const answer = async (student: SessionUser, pairing: Record<string, string>) => {
+      const { attemptId } = await startAttempt(student, fixture.quizId);
+      const shown = (await attemptForTaking(student, attemptId)).questions[0].question;
+      if (shown.type !== "matching") throw new Error("expected a matching question");
+      const leftId = (text: string) => shown.lefts.find((l) => l.text === text)!.id;
+      const rightId = (text: string) => shown.rights.find((r) => r.text === text)!.id;
+      const matches = Object.fromEntries(Object.entries(pairing).map(([l, r]) => [leftId(l), rightId(r)]));
+      return { attemptId, submit: () => submitAttempt(student, { attemptId, answers: { [versionId]: { matches } } }) };
+    };
+    const history = { Hashimoto: "1997", Koizumi: "2006", Abe: "2015" };
+    const file = { Hashimoto: "2006", Koizumi: "1997", Abe: "2015" };
+    const a = await answer(right, history);
+    await a.submit();
+    const b = await answer(wrong, file);
+    await b.submit();
+    expect(await state([a.attemptId, b.attemptId], versionId)).toMatchObject({ [a.attemptId]: { earned: 33, correct: false }, [b.attemptId]: { earned: 100, correct: true } });
+    const c = await answer(later, history);
+
+    expect((await errorOf(regrade(instructor, { classId, questionVersionId: versionId, action: "CORRECT_KEY", value: ["p2", "p2", "p3"] }))).message).toMatch(/each right-hand item once/);
+    const result = await regrade(instructor, { classId, questionVersionId: versionId, action: "CORRECT_KEY", value: ["p2", "p1", "p3"] });
+    expect(result).toMatchObject({ affectedAttempts: 2 });
+    expect(await state([a.attemptId, b.attemptId], versionId)).toMatchObject({ [a.attemptId]: { earned: 100, correct: true, regraded: true }, [b.attemptId]: { earned: 33, correct: false, regraded: true } });
+    const item = (await attemptReview(right, a.attemptId)).items[0];
+    expect(item.correctAnswer).toBe("Hashimoto → 1997\nKoizumi → 2006\nAbe → 2015");
+    expect(item.yourAnswer).toBe("Hashimoto → 1997\nKoizumi → 2006\nAbe → 2015");
+    // An attempt open during the regrade is scored with the corrected pairs when it is submitted.
+    expect(await c.submit()).toMatchObject({ scoreCenti: 100 });
+  });
+
   it("only where it raises the score: nobody loses points", async () => {
     const quiz = await freshQuiz();
     const { instructor, classId, members: [choseA, choseB] } = await classWith(quiz.quizId, 2);

@@ -161,3 +161,34 @@ describe("describeOverride", () => {
     expect(describeOverride(single, { acceptAlso: ["a"] })).toMatch(/another answer is accepted/);
   });
 });
+
+describe("correcting a matching question's pairs", () => {
+  // The file paired Hashimoto with 2004 and Koizumi with 1997; the instructor swaps them.
+  const matching = q({ id: "q-match", type: "matching", prompt: "?", pairs: [{ id: "p1", left: "Hashimoto", right: "2004" }, { id: "p2", left: "Koizumi", right: "1997" }, { id: "p3", left: "Abe", right: "2015" }] });
+  const swapped = ["p2", "p1", "p3"];
+
+  it("is accepted only as a pairing that uses every right-hand item once", () => {
+    expect(overrideAfter(matching, null, "CORRECT_KEY", swapped)).toEqual({ ok: true, override: { correctedKey: swapped } });
+    for (const bad of [["p2", "p1"], ["p1", "p1", "p3"], ["p1", "p2", "zz"], "p1", true]) {
+      expect(overrideAfter(matching, null, "CORRECT_KEY", bad as never)).toMatchObject({ ok: false, message: expect.stringMatching(/each right-hand item once/) });
+    }
+  });
+
+  it("re-pairs the key and scores a learner who matched the texts correctly as right", () => {
+    const effective = effectiveQuestion(matching, { correctedKey: swapped });
+    expect(effective.question.type === "matching" && effective.question.pairs.map((p) => `${p.left} → ${p.right}`)).toEqual(["Hashimoto → 1997", "Koizumi → 2004", "Abe → 2015"]);
+    // Learners name the pair whose right-hand text they chose: Hashimoto ↔ "1997" is { p1: "p2" }.
+    expect(earned(matching, { correctedKey: swapped }, { matches: { p1: "p2", p2: "p1", p3: "p3" } })).toBe(100);
+    expect(earned(matching, { correctedKey: swapped }, { matches: { p1: "p1", p2: "p2", p3: "p3" } })).toBe(33);
+    expect(earned(matching, null, { matches: { p1: "p1", p2: "p2", p3: "p3" } })).toBe(100);
+    // Giving the same right-hand item twice still earns nothing for the duplicate.
+    expect(earned(matching, { correctedKey: swapped }, { matches: { p1: "p2", p2: "p2", p3: "p3" } })).toBe(33);
+  });
+
+  it("re-scores a past answer, and with 'only where it raises' never lowers it", () => {
+    const effective = effectiveQuestion(matching, { correctedKey: swapped });
+    expect(rescore(effective, { matches: { p1: "p2", p2: "p1", p3: "p3" } }, { earnedCenti: 33, correct: false }, { onlyRaise: true })).toMatchObject({ earnedCenti: 100, correct: true, changed: true });
+    expect(rescore(effective, { matches: { p1: "p1", p2: "p2", p3: "p3" } }, { earnedCenti: 100, correct: true }, { onlyRaise: true })).toMatchObject({ earnedCenti: 100, changed: false });
+    expect(rescore(effective, { matches: { p1: "p1", p2: "p2", p3: "p3" } }, { earnedCenti: 100, correct: true }, { onlyRaise: false })).toMatchObject({ earnedCenti: 33, changed: true });
+  });
+});

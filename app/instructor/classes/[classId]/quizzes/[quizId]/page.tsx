@@ -26,6 +26,8 @@ function describeRegrade(regrade: Regrade, question: Question | undefined): stri
     value === null || value === undefined ? ""
     : question?.type === "single" ? optionText(value)
     : question?.type === "multiple" && Array.isArray(value) ? value.map(optionText).join(" + ")
+    : question?.type === "ordering" && Array.isArray(value) ? value.map((id) => question.items.find((i) => i.id === id)?.text ?? String(id)).join(" → ")
+    : question?.type === "matching" && Array.isArray(value) ? value.map((id, i) => `${question.pairs[i]?.left ?? "?"} → ${question.rights.find((r) => r.id === id)?.text ?? String(id)}`).join("; ")
     : Array.isArray(value) ? value.join(" / ")
     : typeof value === "object" ? `${(value as { answer: number }).answer}${(value as { tolerance?: number }).tolerance !== undefined ? ` ± ${(value as { tolerance: number }).tolerance}` : ""}`
     : String(value);
@@ -178,7 +180,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
                     )}
                   </div>
 
-                  <RegradeForm classId={classId} questionVersionId={q.questionVersionId} type={q.type} options={q.options.map((o) => ({ id: o.id, text: o.text }))} items={q.items.map((i) => ({ id: i.id, text: i.text }))} />
+                  <RegradeForm classId={classId} questionVersionId={q.questionVersionId} type={q.type} options={q.options.map((o) => ({ id: o.id, text: o.text }))} items={q.items.map((i) => ({ id: i.id, text: i.text }))} pairs={q.pairs} rights={q.rights} />
                 </li>
               ))}
             </ol>
