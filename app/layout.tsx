@@ -43,7 +43,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     <Link href="/classes/join" className="text-stone-700 hover:text-stone-950">Join a class</Link>
                   )}
                   <Link href="/progress" className="text-stone-700 hover:text-stone-950">My progress</Link>
-                  <span className="hidden text-stone-500 sm:inline" title={user.email}>{user.name}{user.role === "INSTRUCTOR" ? " · instructor" : ""}</span>
+                  <Link href="/account" className="text-stone-700 hover:text-stone-950 sm:hidden">Account</Link>
+                  <Link href="/account" className="hidden text-stone-500 hover:text-stone-950 sm:inline" title={`${user.email}: your account`}>{user.name}{user.role === "INSTRUCTOR" ? " · instructor" : ""}</Link>
                   <SignOutButton />
                 </>
               ) : (

@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
-import { fieldErrorsOf, failure, formDataToObject, type ActionResult } from "@/lib/server/action";
+import { fieldErrorsOf, failure, formDataToObject, runAction, type ActionResult } from "@/lib/server/action";
+import { changePassword, changePasswordSchema } from "@/lib/server/account-settings";
 import { createAccount, EmailTakenError, newAccountSchema } from "@/lib/server/accounts";
 import { db } from "@/lib/server/db";
 
@@ -17,4 +18,8 @@ export async function signUpAction(_previous: unknown, formData: FormData): Prom
     if (error instanceof EmailTakenError) return { ok: false, code: "CONFLICT", message: error.message, fieldErrors: { email: [error.message] } };
     return failure(error);
   }
+}
+
+export async function changePasswordAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ changed: true }>> {
+  return runAction({ schema: changePasswordSchema }, formData, (input, user) => changePassword(db(), user.id, input));
 }

@@ -1,6 +1,6 @@
 import "server-only";
-// The two calls every server action starts with: parse the input with zod, then check the session (and
-// role). Errors become a result the form can show; nothing escapes as a 500.
+// The two calls every server action starts with: check the session (and role), then parse the input with
+// zod. Errors become a result the form can show; nothing escapes as a 500.
 import { z } from "zod";
 import { getSessionUser, type Role, type SessionUser } from "./auth";
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UserError } from "./errors";
@@ -35,20 +35,21 @@ export function failure(error: unknown): ActionResult<never> {
   return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; please try again." };
 }
 
-/** Parses `raw` with `schema`, requires a signed-in user (with `role` if given), then runs `handler`. */
+/** Requires a signed-in user (with `role` if given), parses `raw` with `schema`, then runs `handler`. */
 export async function runAction<S extends z.ZodType, T>(
   options: { schema: S; role?: Role },
   raw: unknown,
   handler: (input: z.infer<S>, user: SessionUser) => Promise<T>,
 ): Promise<ActionResult<T>> {
   try {
+    // Who is asking comes before what they sent, as in the route handlers.
+    const user = await getSessionUser();
+    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again to continue." };
+    if (options.role && user.role !== options.role) return { ok: false, code: "FORBIDDEN", message: "Your account does not have permission to do that." };
     const input = options.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
     if (!input.success) {
       return { ok: false, code: "INVALID", message: "Some of the information is not valid. Check the highlighted fields.", fieldErrors: fieldErrorsOf(input.error) };
     }
-    const user = await getSessionUser();
-    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again to continue." };
-    if (options.role && user.role !== options.role) return { ok: false, code: "FORBIDDEN", message: "Your account does not have permission to do that." };
     return { ok: true, data: await handler(input.data, user) };
   } catch (error) {
     return failure(error);

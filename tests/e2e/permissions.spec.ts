@@ -38,6 +38,7 @@ const entries: Entry[] = [
   { pattern: "/attempts/[attempt]", method: "GET", url: (i) => `/attempts/${i.attemptId}`, expect: ownerOnlyPage },
   { pattern: "/progress", method: "GET", url: () => "/progress", expect: signedIn() },
   { pattern: "/classes/join", method: "GET", url: () => "/classes/join", expect: signedIn() },
+  { pattern: "/account", method: "GET", url: () => "/account", expect: signedIn() },
   { pattern: "/instructor", method: "GET", url: () => "/instructor", expect: instructorsPage },
   { pattern: "/instructor/classes/[classId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/gradebook", method: "GET", url: (i) => `/instructor/classes/${i.classId}/gradebook`, expect: classInstructorPage },

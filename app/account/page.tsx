@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { Container, PageHeader } from "@/components/ui";
+import { ChangePasswordForm } from "@/components/change-password-form";
+import { requirePageUser } from "@/lib/server/page";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const user = await requirePageUser("/account");
+  return (
+    <Container narrow>
+      <PageHeader title="Your account">{user.name} · {user.email} · {user.role === "INSTRUCTOR" ? "instructor" : "student"}</PageHeader>
+      <section aria-labelledby="password-heading" className="card max-w-md">
+        <h2 id="password-heading" className="mb-3 text-lg font-semibold">Change your password</h2>
+        <ChangePasswordForm />
+      </section>
+    </Container>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import { changePasswordAction } from "@/app/actions/account";
+
+const fields = [
+  { name: "currentPassword", label: "Current password", autoComplete: "current-password", hint: null },
+  { name: "newPassword", label: "New password", autoComplete: "new-password", hint: "At least 10 characters." },
+  { name: "confirmPassword", label: "New password again", autoComplete: "new-password", hint: null },
+] as const;
+
+export function ChangePasswordForm() {
+  const [state, formAction, pending] = useActionState(changePasswordAction, null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  return (
+    <form ref={form} action={formAction} noValidate className="space-y-4">
+      {fields.map((f) => {
+        const error = errors[f.name]?.[0];
+        const describedBy = error ? `${f.name}-error` : f.hint ? `${f.name}-hint` : undefined;
+        return (
+          <div key={f.name}>
+            <label htmlFor={f.name} className="field-label">{f.label}</label>
+            <input id={f.name} name={f.name} type="password" autoComplete={f.autoComplete} required className="field-input" aria-invalid={Boolean(error)} aria-describedby={describedBy} />
+            {error ? <p id={`${f.name}-error`} className="field-error">{error}</p> : f.hint && <p id={`${f.name}-hint`} className="mt-1 text-sm text-stone-600">{f.hint}</p>}
+          </div>
+        );
+      })}
+      {state && !state.ok && !state.fieldErrors && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
+      {state?.ok && <p role="status" className="text-sm text-emerald-800">Your password was changed. Use the new one next time you sign in.</p>}
+      <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Changing…" : "Change password"}</button>
+    </form>
+  );
+}

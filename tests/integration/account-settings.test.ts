@@ -1,0 +1,76 @@
+// Changing a password: the current one is checked, wrong guesses count towards the sign-in lock, and random
+// input (what the server action parses) never throws or writes unless the change is valid.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { changePassword, changePasswordSchema } from "@/lib/server/account-settings";
+import { hashPassword, verifyPassword } from "@/lib/server/passwords";
+import { errorOf, testDb } from "../support/fixtures";
+
+const db = testDb();
+
+async function userWith(password: string) {
+  return db.user.create({ data: { email: `account-${crypto.randomUUID()}@test.caravan`, name: "Account test", passwordHash: await hashPassword(password), role: "STUDENT" }, select: { id: true, email: true } });
+}
+const form = (currentPassword: string, newPassword: string, confirmPassword = newPassword) => changePasswordSchema.parse({ currentPassword, newPassword, confirmPassword });
+const hashOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).passwordHash;
+
+describe("changing a password", () => {
+  it("with the right current password, the new one works and the old one no longer does", async () => {
+    const user = await userWith("the-old-password");
+    expect(await changePassword(db, user.id, form("the-old-password", "a-brand-new-password"))).toEqual({ changed: true });
+    const hash = await hashOf(user.id);
+    expect(hash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(hash, "a-brand-new-password")).toBe(true);
+    expect(await verifyPassword(hash, "the-old-password")).toBe(false);
+  });
+
+  it("refuses a wrong current password, counts it towards the account's lock, and then locks", async () => {
+    const user = await userWith("the-old-password");
+    const before = await hashOf(user.id);
+    const wrong = await errorOf(changePassword(db, user.id, form("not-my-password", "a-brand-new-password")));
+    expect(wrong).toMatchObject({ code: "INVALID", fieldErrors: { currentPassword: ["That is not your current password."] } });
+    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key: `account:${user.email}` } })).failures).toBe(1);
+    for (let i = 0; i < 4; i++) await errorOf(changePassword(db, user.id, form(`guess-number-${i}`, "a-brand-new-password")));
+    expect((await errorOf(changePassword(db, user.id, form("the-old-password", "a-brand-new-password")))).message).toMatch(/Too many failed sign-ins/);
+    expect(await hashOf(user.id)).toBe(before);
+  });
+
+  it("the form is checked: new passwords must match, be long enough and differ from the current one", () => {
+    const issues = (value: unknown) => changePasswordSchema.safeParse(value).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
+    expect(issues({ currentPassword: "x", newPassword: "long-enough-1", confirmPassword: "long-enough-2" })).toEqual(["confirmPassword: The two new passwords do not match."]);
+    expect(issues({ currentPassword: "x", newPassword: "short", confirmPassword: "short" })).toEqual(["newPassword: Use at least 10 characters for your password."]);
+    expect(issues({ currentPassword: "same-password-1", newPassword: "same-password-1", confirmPassword: "same-password-1" })).toEqual(["newPassword: Choose a password different from the current one."]);
+    expect(issues({ currentPassword: "", newPassword: "long-enough-1", confirmPassword: "long-enough-1", extra: 1 }).length).toBeGreaterThan(0);
+  });
+
+  it("under random input, what the action runs never throws anything but a refusal, and writes only a valid change", async () => {
+    const user = await userWith("the-old-password");
+    const hostile = fc.oneof(fc.string(), fc.constantFrom("", "the-old-password", "a-brand-new-password", "<script>", "\u0000", "x".repeat(300)));
+    const input = fc.oneof(
+      fc.record({ currentPassword: hostile, newPassword: hostile, confirmPassword: hostile }, { requiredKeys: [] }),
+      fc.constantFrom({ currentPassword: "the-old-password", newPassword: "a-brand-new-password", confirmPassword: "a-brand-new-password" }),
+      fc.anything(),
+    );
+    let changed = 0;
+    await fc.assert(
+      fc.asyncProperty(input, async (raw) => {
+        const before = await hashOf(user.id);
+        const parsed = changePasswordSchema.safeParse(raw);
+        if (!parsed.success) return;
+        const result = await changePassword(db, user.id, parsed.data).then((r) => r, (e) => e);
+        if (result instanceof Error) {
+          expect(result.constructor.name).toBe("UserError");
+          expect(await hashOf(user.id)).toBe(before);
+        } else {
+          changed++;
+          expect(await verifyPassword(await hashOf(user.id), parsed.data.newPassword)).toBe(true);
+          // Put the old password back so the valid form keeps being valid.
+          await db.user.update({ where: { id: user.id }, data: { passwordHash: before } });
+        }
+        await db.signInThrottle.deleteMany({ where: { key: `account:${user.email}` } });
+      }),
+      { numRuns: 60, seed: 20261201 },
+    );
+    expect(changed).toBeGreaterThan(0);
+  });
+});
