@@ -4,9 +4,9 @@ import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, classRoster, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, resetAttempts, resetSchema, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
-import { attemptForTaking, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { submitDebate } from "@/lib/server/debate-service";
-import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -17,17 +17,6 @@ beforeAll(async () => {
 });
 
 const assign = (input: Record<string, unknown>) => assignmentSchema.parse({ opensAt: iso(-60), dueAt: iso(60), ...input });
-
-async function answerRight(user: Awaited<ReturnType<typeof createUser>>, attemptId: string) {
-  const { questions } = await attemptForTaking(user, attemptId);
-  const answers: Record<string, unknown> = {};
-  for (const q of questions) {
-    if (q.question.type === "single") answers[q.questionVersionId] = { choice: q.question.options.find((o) => o.text === "B")!.id };
-    if (q.question.type === "truefalse") answers[q.questionVersionId] = { value: false };
-    if (q.question.type === "numeric") answers[q.questionVersionId] = { value: 4 };
-  }
-  return answers;
-}
 
 describe("classes", () => {
   it("an instructor creates a class; students join with the code (any case), several classes allowed", async () => {
@@ -172,7 +161,7 @@ describe("gradebook", () => {
     await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, maxAttemptsOverride: 3 }));
     await createAssignment(teacher, id, assign({ kind: "DEBATE", targetId: fixture.debateId }));
     const a1 = await startAttempt(ada, fixture.quizId);
-    await submitAttempt(ada, { attemptId: a1.attemptId, answers: await answerRight(ada, a1.attemptId) });
+    await submitAttempt(ada, { attemptId: a1.attemptId, answers: await answerAllCorrectly(ada, a1.attemptId) });
     const a2 = await startAttempt(ada, fixture.quizId);
     await submitAttempt(ada, { attemptId: a2.attemptId, answers: {} }); // worse; BEST keeps attempt 1
     const b1 = await startAttempt(bo, fixture.quizId);

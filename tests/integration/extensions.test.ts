@@ -6,7 +6,7 @@ import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { debateForStudent } from "@/lib/server/debate-service";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
-import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -28,17 +28,6 @@ async function classWith(latePolicy: "ACCEPT" | "FLAG" | "REFUSE", window: { ope
   await joinClass(other, joinCode);
   const assignment = await createAssignment(teacher, id, assign({ kind, targetId: kind === "QUIZ" ? fixture.quizId : fixture.debateId, latePolicy, ...window }));
   return { teacher, extended, other, classId: id, assignmentId: assignment.id };
-}
-
-async function answerAllCorrectly(user: Awaited<ReturnType<typeof createUser>>, attemptId: string) {
-  const { questions } = await attemptForTaking(user, attemptId);
-  const answers: Record<string, unknown> = {};
-  for (const q of questions) {
-    if (q.question.type === "single") answers[q.questionVersionId] = { choice: q.question.options.find((o) => o.text === "B")!.id };
-    if (q.question.type === "truefalse") answers[q.questionVersionId] = { value: false };
-    if (q.question.type === "numeric") answers[q.questionVersionId] = { value: 4 };
-  }
-  return answers;
 }
 
 // Moves an assignment and an attempt two hours into the past together, as if the student had left the tab open.

@@ -3,7 +3,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { UserError } from "@/lib/server/errors";
-import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -14,17 +14,6 @@ beforeAll(async () => {
 });
 
 /** Finds the public id of an option by its text, as the browser would. */
-async function answerAllCorrectly(user: Awaited<ReturnType<typeof createUser>>, attemptId: string) {
-  const { questions } = await attemptForTaking(user, attemptId);
-  const answers: Record<string, unknown> = {};
-  for (const q of questions) {
-    if (q.question.type === "single") answers[q.questionVersionId] = { choice: q.question.options.find((o) => o.text === "B")!.id };
-    if (q.question.type === "truefalse") answers[q.questionVersionId] = { value: false };
-    if (q.question.type === "numeric") answers[q.questionVersionId] = { value: 4 };
-  }
-  return answers;
-}
-
 async function expectUserError(promise: Promise<unknown>, code: string) {
   const error = await promise.then(() => null, (e) => e);
   expect(error).toBeInstanceOf(UserError);

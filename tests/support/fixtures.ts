@@ -8,6 +8,7 @@ import YAML from "yaml";
 import { createPrismaClient } from "../../lib/server/prisma.ts";
 import type { SessionUser } from "../../lib/server/auth.ts";
 import { UserError } from "../../lib/server/errors.ts";
+import { attemptForTaking } from "../../lib/server/quiz-service.ts";
 
 /** An ISO time `offsetMinutes` from now. */
 export const iso = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * 60_000).toISOString();
@@ -17,6 +18,18 @@ export async function errorOf(promise: Promise<unknown>) {
   const error = await promise.then(() => null, (e) => e);
   expect(error).toBeInstanceOf(UserError);
   return error as UserError;
+}
+
+/** The right answers to the fixture course's quiz (B, false, 4), sent as the browser would, through the opaque ids. */
+export async function answerAllCorrectly(user: SessionUser, attemptId: string) {
+  const { questions } = await attemptForTaking(user, attemptId);
+  const answers: Record<string, unknown> = {};
+  for (const q of questions) {
+    if (q.question.type === "single") answers[q.questionVersionId] = { choice: q.question.options.find((o) => o.text === "B")!.id };
+    if (q.question.type === "truefalse") answers[q.questionVersionId] = { value: false };
+    if (q.question.type === "numeric") answers[q.questionVersionId] = { value: 4 };
+  }
+  return answers;
 }
 
 export function testDb() {
