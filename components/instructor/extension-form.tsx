@@ -11,7 +11,7 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
   const router = useRouter();
   const [assignmentId, setAssignmentId] = useState(assignments[0]?.id ?? "");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [pending, setPending] = useState(false);
   const kind = assignments.find((a) => a.id === assignmentId)?.kind;
   return (
@@ -34,11 +34,11 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
         setPending(false);
         if (result.ok) {
           setErrors({});
-          setMessage("Extension saved.");
+          setMessage({ text: "Extension saved.", ok: true });
           router.refresh();
         } else {
           setErrors(result.fieldErrors ?? {});
-          setMessage(result.message);
+          setMessage({ text: result.message, ok: false });
         }
       }}
     >
@@ -66,7 +66,7 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
         {errors.reason && <p id="extension-reason-error" className="field-error">{errors.reason[0]}</p>}
       </div>
       <div className="sm:col-span-2">
-        {message && <p role="status" className={Object.keys(errors).length || message !== "Extension saved." ? "field-error" : "text-sm text-emerald-800"}>{message}</p>}
+        {message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>}
         <button type="submit" className="btn-primary mt-2" disabled={pending || !assignmentId}>{pending ? "Saving…" : "Give the extension"}</button>
       </div>
     </form>

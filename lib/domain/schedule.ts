@@ -21,12 +21,12 @@ export function closingTime(window: AssignmentWindow | null): Date | null {
 
 /**
  * May an attempt started earlier be graded now? One started inside the window is graded even after the
- * assignment closed (with the answers saved before it closed); otherwise the gate decides.
+ * assignment closed, with only the answers saved before it closed (`afterClose`); otherwise the gate decides.
  */
-export function gradingGate(window: AssignmentWindow | null, attemptStartedAt: Date, now: Date): GateDecision {
+export function gradingGate(window: AssignmentWindow | null, attemptStartedAt: Date, now: Date): GateDecision & { afterClose?: true } {
   const gate = assignmentGate(window, now);
   if (gate.allowed || !window || attemptStartedAt > window.dueAt || attemptStartedAt < window.opensAt) return gate;
-  return { allowed: true, late: false };
+  return { allowed: true, late: false, afterClose: true };
 }
 
 export type AssignmentStatus = "upcoming" | "open" | "overdue" | "done" | "late";

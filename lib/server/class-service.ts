@@ -161,8 +161,9 @@ export async function createAssignment(instructor: SessionUser, classId: string,
 export async function deleteAssignment(instructor: SessionUser, classId: string, assignmentId: string) {
   await ownedClass(instructor, classId);
   const assignment = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } } });
-  const { count } = assignment ? await db().assignment.deleteMany({ where: { id: assignmentId } }) : { count: 0 };
-  if (count === 0 || !assignment) throw notFound("That assignment");
+  if (!assignment) throw notFound("That assignment");
+  const { count } = await db().assignment.deleteMany({ where: { id: assignmentId } });
+  if (count === 0) throw notFound("That assignment");
   await refreshOpenAttemptDeadlines(assignment.class.members.map((m) => m.userId), assignment);
   return { deleted: true };
 }
@@ -193,8 +194,10 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
 export async function revokeExtension(instructor: SessionUser, classId: string, extensionId: string) {
   await ownedClass(instructor, classId);
   const extension = await db().assignmentExtension.findFirst({ where: { id: extensionId, assignment: { classId } }, select: { studentId: true, assignment: { select: { quizId: true, moduleId: true } } } });
-  const { count } = extension ? await db().assignmentExtension.deleteMany({ where: { id: extensionId } }) : { count: 0 };
-  if (count === 0 || !extension) throw notFound("That extension");
+  if (!extension) throw notFound("That extension");
+  // deleteMany, so a withdrawal racing another one is "not found" rather than an error.
+  const { count } = await db().assignmentExtension.deleteMany({ where: { id: extensionId } });
+  if (count === 0) throw notFound("That extension");
   await refreshOpenAttemptDeadlines([extension.studentId], extension.assignment);
   return { deleted: true };
 }

@@ -60,10 +60,9 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
   const extensionBy = new Map(extensions.map((e) => [key(e.studentId, e.assignmentId), e]));
 
   const rows = members.map(({ user }) => {
-    const extendedTo: (Date | null)[] = [];
-    const cells: GradebookCell[] = assignments.map((a) => {
-      const window = applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id)));
-      extendedTo.push(window.extendedTo);
+    const windows = assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id))));
+    const cells: GradebookCell[] = assignments.map((a, i) => {
+      const window = windows[i];
       const pastDue = now > window.dueAt;
       if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), pastDue });
       if (a.kind === "DEBATE") {
@@ -73,7 +72,7 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
       const m = moduleBy.get(key(user.id, a.moduleId!));
       return moduleCell({ completedLessons: m?.completed ?? 0, totalLessons: m?.total ?? 0, lastCompletedAt: m?.lastCompletedAt ?? null, window, now });
     });
-    return { student: user, cells, extendedTo, average: average(cells.map((c) => c.percent)) };
+    return { student: user, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)) };
   });
   const averages = assignments.map((_, i) => average(rows.map((r) => r.cells[i].percent)));
   return { class: found, assignments, rows, averages, overallAverage: average(rows.map((r) => r.average)) };

@@ -252,8 +252,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     const gate = gradingGate(assignment, attempt.startedAt, now);
     if (!gate.allowed) throw new UserError("CONFLICT", `${gate.reason} Your saved answers are kept.`);
     // After the assignment closed, only what was saved before counts.
-    const closed = !assignmentGate(assignment, now).allowed;
-    if (finalAnswers.size > 0 && !closed) {
+    if (finalAnswers.size > 0 && !gate.afterClose) {
       await tx.$executeRaw`
         INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
         SELECT ${attempt.id}::uuid, v, r, now() FROM unnest(${[...finalAnswers.keys()]}::uuid[], ${[...finalAnswers.values()].map((r) => JSON.stringify(r))}::jsonb[]) AS t(v, r)
@@ -291,28 +290,24 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
   });
 }
 
-/**
- * Grades the class's attempts on these quizzes that ended (time limit or a closed assignment) while
- * nobody had them open, so an instructor's results are final without a background job. One query when none did.
- */
-export async function finalizeExpiredAttemptsOf(scope: { classId: string; quizIds: string[] }) {
-  if (scope.quizIds.length === 0) return;
+/** Grades the open attempts matching `where` whose time ran out (time limit or a closed assignment). */
+async function finalizeExpired(where: Prisma.QuizAttemptWhereInput) {
   const acceptsUntil = new Date(Date.now() - DEADLINE_GRACE_MS);
-  const expired = await db().quizAttempt.findMany({
-    where: {
-      quizId: { in: scope.quizIds }, status: "IN_PROGRESS", voidedAt: null, deadlineAt: { lt: acceptsUntil },
-      user: { memberships: { some: { classId: scope.classId, removedAt: null } } },
-    },
-    select: { id: true, userId: true },
-  });
+  const expired = await db().quizAttempt.findMany({ where: { ...where, status: "IN_PROGRESS", voidedAt: null, deadlineAt: { lt: acceptsUntil } }, select: { id: true, userId: true } });
   for (const attempt of expired) await submitAttempt({ id: attempt.userId }, { attemptId: attempt.id, answers: {} });
 }
 
-async function finalizeExpiredAttempts(userId: string, quizId: string) {
-  const open = await db().quizAttempt.findFirst({ where: { userId, quizId, status: "IN_PROGRESS", deadlineAt: { not: null } }, select: { id: true, deadlineAt: true } });
-  if (open && !acceptsAnswers(open.deadlineAt, new Date())) {
-    await submitAttempt({ id: userId }, { attemptId: open.id, answers: {} });
-  }
+/**
+ * Grades the class's attempts on these quizzes that ended while nobody had them open, so an instructor's
+ * results are final without a background job. One query when none did.
+ */
+export async function finalizeExpiredAttemptsOf(scope: { classId: string; quizIds: string[] }) {
+  if (scope.quizIds.length === 0) return;
+  await finalizeExpired({ quizId: { in: scope.quizIds }, user: { memberships: { some: { classId: scope.classId, removedAt: null } } } });
+}
+
+function finalizeExpiredAttempts(userId: string, quizId: string) {
+  return finalizeExpired({ userId, quizId });
 }
 
 /** A submitted attempt, question by question: the learner's answer, the key, the explanation and where to read. */

@@ -63,7 +63,7 @@ describe("closing open attempts", () => {
     expect(attemptDeadline(t(11), null, null)).toBeNull();
   });
   it("an attempt started inside the window is graded after the close, not late; one started outside is not", () => {
-    expect(gradingGate(window("REFUSE"), t(11), t(13))).toEqual({ allowed: true, late: false });
+    expect(gradingGate(window("REFUSE"), t(11), t(13))).toEqual({ allowed: true, late: false, afterClose: true });
     expect(gradingGate(window("REFUSE"), t(13), t(14))).toMatchObject({ allowed: false });
     expect(gradingGate(window("REFUSE"), t(7), t(13))).toMatchObject({ allowed: false });
     expect(gradingGate(window("FLAG"), t(11), t(13))).toEqual({ allowed: true, late: true });
