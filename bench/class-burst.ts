@@ -182,18 +182,22 @@ const limit = { submitsPerSecond: +submitsPerSecond.toFixed(0), rawInsertsPerSec
 console.log("throughput", limit);
 
 // The floor: what this stack serves at saturation for its cheapest route (Next.js routing and one
-// `SELECT 1` through Prisma) and for the burst's commonest request (a save), against what the burst asks for.
+// `SELECT 1` through Prisma), for the burst's commonest request (a save) and for a prerendered file, against
+// what the burst asks for.
 const cannon = (target: string, options: { headers?: Record<string, string>; method?: "PUT"; body?: string } = {}) =>
   new Promise<autocannon.Result>((resolve, reject) => autocannon({ url: target, connections: 16, duration: 8, ...options }, (err, result) => (err ? reject(err) : resolve(result))));
 await sql.query(`INSERT INTO "User" (id, email, name, "passwordHash", role) VALUES (gen_random_uuid(), 'burst-0@caravan.test', 'Burst 0', $1, 'STUDENT')`, [hash]);
 const saver = await student(0, { submit: false });
 const healthResult = await cannon(`${base}/api/health`);
+// A file Next.js prerendered at build time (no rendering, no database): the most `next start` serves per second for any page.
+const prerenderedResult = await cannon(`${base}/icon.svg`);
 const saveResult = await cannon(base + saver.lastSave.path, { method: "PUT", body: saver.lastSave.body, headers: { cookie: saver.cookie, "content-type": "application/json" } });
 const floor = {
   demandRequestsPerSecond: +(requests / (WINDOW_MS / 1000)).toFixed(0),
   healthRequestsPerSecond: +healthResult.requests.average.toFixed(0),
   saveRequestsPerSecond: +saveResult.requests.average.toFixed(0),
-  non2xx: healthResult.non2xx + saveResult.non2xx,
+  prerenderedRequestsPerSecond: +prerenderedResult.requests.average.toFixed(0),
+  non2xx: healthResult.non2xx + saveResult.non2xx + prerenderedResult.non2xx,
 };
 console.log("floor", floor);
 

@@ -34,6 +34,13 @@ if (burst) {
           `**The floor.** The burst asks for ${burst.floor.demandRequestsPerSecond} requests/s while students arrive. Measured in the same run at saturation,`,
           `this stack serves ${burst.floor.healthRequestsPerSecond} requests/s of its cheapest route (\`/api/health\`: Next.js routing and one \`SELECT 1\` through Prisma)`,
           `and ${burst.floor.saveRequestsPerSecond} saves/s (the burst's commonest request) in one app process. Demand above that rate queues, whatever the SQL does.`,
+          ...(burst.floor.prerenderedRequestsPerSecond
+            ? [
+                `A file Next.js prerendered at build time (\`/icon.svg\`: no rendering, no database) is served at ${burst.floor.prerenderedRequestsPerSecond} requests/s,`,
+                `${((burst.floor.prerenderedRequestsPerSecond / burst.reading.staticCopy.requestsPerSecond) * 100).toFixed(0)} % of the static copy's rate: no page served by \`next start\` can reach the reading target's 50 %; that needs`,
+                "the lesson HTML served from a cache or static server in front of the app.",
+              ]
+            : []),
           "",
         ]
       : []),
