@@ -33,7 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-brand-700" />
               Caravan
             </Link>
-            <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+            <nav aria-label="Main" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
               <Link href="/" className="text-stone-700 hover:text-stone-950">Courses</Link>
               {user ? (
                 <>
@@ -43,6 +43,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     <Link href="/classes/join" className="text-stone-700 hover:text-stone-950">Join a class</Link>
                   )}
                   <Link href="/progress" className="text-stone-700 hover:text-stone-950">My progress</Link>
+                  <Link href="/review" className="text-stone-700 hover:text-stone-950">Review</Link>
                   <Link href="/account" className="text-stone-700 hover:text-stone-950 sm:hidden">Account</Link>
                   <Link href="/account" className="hidden text-stone-500 hover:text-stone-950 sm:inline" title={`${user.email}: your account`}>{user.name}{user.role === "INSTRUCTOR" ? " · instructor" : ""}</Link>
                   <SignOutButton />

@@ -4,16 +4,30 @@ import { Container, EmptyState, PageHeader, ProgressBar } from "@/components/ui"
 import { requirePageUser } from "@/lib/server/page";
 import { listCourses } from "@/lib/server/catalog";
 import { courseProgressFor } from "@/lib/server/progress-service";
+import { deckSummary } from "@/lib/server/review-service";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "My progress" };
 
 export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
   const courses = await listCourses();
-  const progress = await Promise.all(courses.map((c) => courseProgressFor(user.id, c.slug)));
+  const [progress, deck] = await Promise.all([Promise.all(courses.map((c) => courseProgressFor(user.id, c.slug))), deckSummary(user.id)]);
   return (
     <Container>
       <PageHeader title="My progress">Lessons completed, quiz scores that count, and debate responses, module by module.</PageHeader>
+      {deck.inDeck + deck.mastered > 0 && (
+        <section aria-labelledby="review-heading" className="card mb-8 flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+          <div>
+            <h2 id="review-heading" className="font-semibold">Spaced review</h2>
+            <p className="text-sm text-stone-700">
+              {deck.dueCount > 0 ? `${deck.dueCount} missed ${deck.dueCount === 1 ? "question is" : "questions are"} due for review now.` : deck.nextDueAt ? <>Next question due on <LocalTime iso={deck.nextDueAt.toISOString()} />.</> : "Nothing left to review."}
+              {" "}{deck.inDeck} in your deck, {deck.mastered} mastered.
+            </p>
+          </div>
+          <Link href="/review" className={deck.dueCount > 0 ? "btn-primary" : "btn-secondary"}>{deck.dueCount > 0 ? "Review now" : "Open review"}</Link>
+        </section>
+      )}
       {progress.length === 0 && <EmptyState title="No courses yet">When a course is published, your progress appears here.</EmptyState>}
       {progress.map(({ course, modules, percent }) => (
         <section key={course.id} aria-labelledby={`course-${course.id}`} className="mb-12">

@@ -8,3 +8,8 @@ export const answerBodySchema = z.strictObject({ response: responseValue });
 export const submitBodySchema = z.strictObject({
   answers: z.record(z.string().max(40), responseValue).refine((a) => Object.keys(a).length <= 100, "Too many answers."),
 });
+export const reviewAnswerBodySchema = z.strictObject({
+  number: z.int().min(0).max(1_000_000),
+  questionVersionId: z.uuid(),
+  response: responseValue,
+});

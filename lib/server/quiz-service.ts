@@ -9,6 +9,7 @@ import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
 import { describeOverride, effectiveQuestion, scoreEffective } from "../domain/regrade";
 import { drawSample, seededShuffle } from "../domain/shuffle";
+import { afterQuizMiss } from "../domain/review-schedule";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
@@ -283,6 +284,17 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
       INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt", "earnedCenti", "correct")
       SELECT ${attempt.id}::uuid, v, '{}'::jsonb, now(), e, c FROM unnest(${attempt.questionVersionIds}::uuid[], ${earned}::int[], ${correct}::boolean[]) AS t(v, e, c)
       ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "earnedCenti" = EXCLUDED."earnedCenti", "correct" = EXCLUDED."correct"`;
+    // Missed questions join the learner's spaced-review deck (or start its schedule again).
+    const missed = attempt.questionVersionIds.filter((_, i) => !correct[i]);
+    if (missed.length > 0) {
+      const reveal = answersRevealed(assignment, now);
+      const { dueAt } = afterQuizMiss(now, reveal.revealed ? null : reveal.at);
+      await tx.$executeRaw`
+        INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
+        SELECT gen_random_uuid(), ${user.id}::uuid, v."questionId", 1, (${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now()
+        FROM "QuestionVersion" v WHERE v."id" = ANY(${missed}::uuid[])
+        ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "updatedAt" = now()`;
+    }
     await tx.$executeRaw`
       UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = now(), "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${gate.late}
       WHERE "id" = ${attempt.id}::uuid`;
@@ -357,5 +369,9 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       source: sourceById.get(q.ref.source) ?? null,
     };
   });
-  return { attempt, items, answersShownAt: reveal.revealed ? null : reveal.at };
+  const missedQuestionIds = items.filter((item) => !item.correct).map((item) => versions.get(item.questionVersionId)!.questionId);
+  const nextReview = missedQuestionIds.length
+    ? await db().reviewCard.findFirst({ where: { userId: user.id, questionId: { in: missedQuestionIds }, masteredAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } })
+    : null;
+  return { attempt, items, answersShownAt: reveal.revealed ? null : reveal.at, review: { missed: missedQuestionIds.length, from: nextReview?.dueAt ?? null } };
 }

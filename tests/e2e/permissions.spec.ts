@@ -13,7 +13,7 @@ const roles: Role[] = ["anonymous", "owner", "otherStudent", "instructor", "othe
 // Expected outcome per role: a status code, or "signin" for a redirect to the sign-in page.
 type Outcome = number | "signin";
 type Entry = { pattern: string; method: string; url: (ids: Ids) => string; body?: (ids: Ids) => unknown; expect: Record<Role, Outcome> };
-type Ids = { classId: string; ownerId: string; attemptId: string; openAttemptId: string; versionId: string; responseId: string; draftId: string };
+type Ids = { classId: string; ownerId: string; attemptId: string; openAttemptId: string; versionId: string; responseId: string; draftId: string; cardId: string; cardVersionId: string };
 
 const allow = (status = 200): Record<Role, Outcome> => ({ anonymous: status, owner: status, otherStudent: status, instructor: status, otherInstructor: status });
 const signedIn = (status = 200): Record<Role, Outcome> => ({ anonymous: "signin", owner: status, otherStudent: status, instructor: status, otherInstructor: status });
@@ -39,6 +39,7 @@ const entries: Entry[] = [
   { pattern: "/progress", method: "GET", url: () => "/progress", expect: signedIn() },
   { pattern: "/classes/join", method: "GET", url: () => "/classes/join", expect: signedIn() },
   { pattern: "/account", method: "GET", url: () => "/account", expect: signedIn() },
+  { pattern: "/review", method: "GET", url: () => "/review", expect: signedIn() },
   { pattern: "/instructor", method: "GET", url: () => "/instructor", expect: instructorsPage },
   { pattern: "/instructor/classes/[classId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/gradebook", method: "GET", url: (i) => `/instructor/classes/${i.classId}/gradebook`, expect: classInstructorPage },
@@ -56,6 +57,8 @@ const entries: Entry[] = [
   { pattern: "/api/attempts/[attemptId]/flags", method: "POST", url: (i) => `/api/attempts/${i.openAttemptId}/flags`, body: (i) => ({ questionVersionId: i.versionId, reason: "permission matrix" }), expect: { ...ownerOnlyApi, owner: 409 } },
   { pattern: "/api/debates/[promptId]/draft", method: "PUT", url: () => "/api/debates/summit-vs-results/draft", body: () => ({ position: "", claim: "draft", evidence: [], rebuttal: "" }), expect: signedInApi() },
   { pattern: "/api/debates/[promptId]/submit", method: "POST", url: () => "/api/debates/normative-vs-material/submit", body: () => ({ position: "", claim: "", evidence: [], rebuttal: "" }), expect: signedInApi(400) },
+  // The owner's card is due; the owner's malformed answer is refused (400), anyone else's card is "not found".
+  { pattern: "/api/review/[cardId]/answers", method: "POST", url: (i) => `/api/review/${i.cardId}/answers`, body: (i) => ({ number: 0, questionVersionId: i.cardVersionId, response: { nonsense: true } }), expect: { ...ownerOnlyApi, owner: 400 } },
   { pattern: "/api/lessons/[lessonId]/completion", method: "PUT", url: () => "/api/lessons/dadabaev-silk-road/completion", body: () => ({ completed: true }), expect: signedInApi() },
   { pattern: "/api/classes/join", method: "POST", url: () => "/api/classes/join", body: () => ({ code: "NOSUCHCODE" }), expect: { anonymous: 401, owner: 404, otherStudent: 404, instructor: 403, otherInstructor: 403 } },
   { pattern: "/api/instructor/classes", method: "POST", url: () => "/api/instructor/classes", body: () => ({ name: "x", term: "y" }), expect: instructorsApi(400) },
@@ -128,8 +131,11 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   const secretClaim = `Owner's private claim ${Date.now()}`;
   expect((await contexts.owner.put(`/api/debates/normative-vs-material/draft`, { data: { position: "", claim: secretClaim, evidence: [], rebuttal: "" } })).status()).toBe(200);
   const { rows: [resp] } = await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1`, [owner.id]);
-  const ids: Ids = { classId: cls.id, ownerId: owner.id, attemptId, openAttemptId, versionId: questionVersionIds[0], responseId: resp.id, draftId: "00000000-0000-4000-8000-000000000000" };
+  // The submitted attempt missed every question, so the owner has review cards; one is made due.
+  const { rows: [card] } = await sql.query(`UPDATE "ReviewCard" c SET "dueAt" = now() - interval '1 minute' FROM "QuizQuestion" q, "QuestionVersion" v WHERE c.id = (SELECT id FROM "ReviewCard" WHERE "userId" = $1 LIMIT 1) AND q.id = c."questionId" AND v."questionId" = q.id AND v.version = q."currentVersion" RETURNING c.id, v.id AS "versionId"`, [owner.id]);
+  const ids: Ids = { classId: cls.id, ownerId: owner.id, attemptId, openAttemptId, versionId: questionVersionIds[0], responseId: resp.id, draftId: "00000000-0000-4000-8000-000000000000", cardId: card.id, cardVersionId: card.versionId };
   const before = await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [openAttemptId]);
+  const reviewsBefore = await count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [card.id]);
 
   const failures: string[] = [];
   for (const entry of entries) {
@@ -152,5 +158,6 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   // Nothing the others sent changed the owner's open attempt.
   expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [openAttemptId])).toBe(before);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE id = $1 AND status = 'IN_PROGRESS'`, [openAttemptId])).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [card.id])).toBe(reviewsBefore);
   for (const context of Object.values(contexts)) await context.dispose();
 });

@@ -56,6 +56,13 @@ export default async function AttemptPage({ params }: Params) {
       {review.answersShownAt && (
         <div className="mb-6"><Notice title="Correct answers come after the due time">Your score and which answers earned points are shown now. The correct answers and explanations appear here after <LocalTime iso={review.answersShownAt.toISOString()} />, so that classmates still working cannot be handed them.</Notice></div>
       )}
+      {review.review.from && (
+        <div className="mb-6">
+          <Notice title="Your missed questions come back for review">
+            {review.review.missed === 1 ? "The question you missed joins" : `The ${review.review.missed} questions you missed join`} your <Link className="underline" href="/review">review deck</Link>, from <LocalTime iso={review.review.from.toISOString()} />. Answering them again over the following days is how they stick.
+          </Notice>
+        </div>
+      )}
       <ol className="space-y-5">
         {review.items.map((item) => (
           <li key={item.questionVersionId} className={`card border-l-4 ${item.correct ? "border-l-emerald-500" : item.earnedCenti > 0 ? "border-l-amber-500" : "border-l-red-500"}`}>

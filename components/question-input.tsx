@@ -1,0 +1,171 @@
+"use client";
+// One question's answer controls, for an attempt and for spaced review. Ids in the question are opaque
+// per attempt (or per review), so nothing here hints at the key.
+import { useState } from "react";
+import type { PublicQuestion } from "@/lib/domain/public-question";
+
+export type Response = Record<string, unknown> | null;
+
+export function QuestionInput({ name, label, question: q, response, onChange }: { name: string; label: string; question: PublicQuestion; response: Response; onChange: (r: Response, delayMs?: number) => void }) {
+  const legend = (
+    <legend className="mb-3 font-medium text-stone-900">
+      {label && <span className="text-stone-600">{label} </span>}
+      {q.prompt}
+      <span className="ml-2 text-xs font-normal text-stone-500">({q.points} {q.points === 1 ? "point" : "points"})</span>
+    </legend>
+  );
+  switch (q.type) {
+    case "single":
+      return (
+        <fieldset>
+          {legend}
+          <div className="space-y-2">
+            {q.options.map((o) => (
+              <label key={o.id} className="flex cursor-pointer items-start gap-3 rounded-md border border-stone-200 p-3 hover:bg-stone-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                <input type="radio" name={name} value={o.id} checked={response?.choice === o.id} onChange={() => onChange({ choice: o.id })} className="mt-1" />
+                <span>{o.text}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      );
+    case "multiple": {
+      const chosen = (response?.choices as string[] | undefined) ?? [];
+      return (
+        <fieldset>
+          {legend}
+          <p className="-mt-2 mb-2 text-sm text-stone-600">Select every option that applies.</p>
+          <div className="space-y-2">
+            {q.options.map((o) => (
+              <label key={o.id} className="flex cursor-pointer items-start gap-3 rounded-md border border-stone-200 p-3 hover:bg-stone-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                <input
+                  type="checkbox"
+                  name={name}
+                  value={o.id}
+                  checked={chosen.includes(o.id)}
+                  onChange={(e) => onChange({ choices: e.target.checked ? [...chosen, o.id] : chosen.filter((c) => c !== o.id) })}
+                  className="mt-1"
+                />
+                <span>{o.text}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      );
+    }
+    case "truefalse":
+      return (
+        <fieldset>
+          {legend}
+          <div className="flex gap-3">
+            {[true, false].map((value) => (
+              <label key={String(value)} className="flex cursor-pointer items-center gap-2 rounded-md border border-stone-200 px-4 py-2 hover:bg-stone-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+                <input type="radio" name={name} checked={response?.value === value} onChange={() => onChange({ value })} />
+                {value ? "True" : "False"}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      );
+    case "short":
+      return (
+        <fieldset>
+          {legend}
+          <label className="field-label" htmlFor={name}>Your answer</label>
+          <input id={name} type="text" maxLength={q.maxLength} autoComplete="off" className="field-input" value={(response?.text as string | undefined) ?? ""} onChange={(e) => onChange(e.target.value.trim() ? { text: e.target.value } : null, 600)} />
+        </fieldset>
+      );
+    case "numeric":
+      return <NumericInput name={name} legend={legend} unit={q.unit} response={response} onChange={onChange} />;
+    case "ordering":
+      return <OrderingInput legend={legend} items={q.items} response={response} onChange={onChange} />;
+    case "matching": {
+      const matches = (response?.matches as Record<string, string> | undefined) ?? {};
+      return (
+        <fieldset>
+          {legend}
+          <p className="-mt-2 mb-2 text-sm text-stone-600">Match each item on the left with one on the right.</p>
+          <div className="space-y-3">
+            {q.lefts.map((left) => (
+              <div key={left.id} className="grid gap-2 sm:grid-cols-2 sm:items-center">
+                <label htmlFor={`${name}-${left.id}`} className="text-stone-900">{left.text}</label>
+                <select
+                  id={`${name}-${left.id}`}
+                  className="field-input mt-0"
+                  value={matches[left.id] ?? ""}
+                  onChange={(e) => {
+                    const next = { ...matches };
+                    if (e.target.value) next[left.id] = e.target.value;
+                    else delete next[left.id];
+                    onChange(Object.keys(next).length ? { matches: next } : null);
+                  }}
+                >
+                  <option value="">Choose…</option>
+                  {q.rights.map((right) => <option key={right.id} value={right.id}>{right.text}</option>)}
+                </select>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+      );
+    }
+  }
+}
+
+function NumericInput({ name, legend, unit, response, onChange }: { name: string; legend: React.ReactNode; unit?: string; response: Response; onChange: (r: Response, delayMs?: number) => void }) {
+  const [text, setText] = useState(response?.value !== undefined ? String(response.value) : "");
+  const value = Number(text.replace(",", "."));
+  const invalid = text.trim() !== "" && !Number.isFinite(value);
+  return (
+    <fieldset>
+      {legend}
+      <label className="field-label" htmlFor={name}>Your answer{unit ? ` (${unit})` : ""}</label>
+      <input
+        id={name}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${name}-error` : undefined}
+        className="field-input max-w-xs"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          const parsed = Number(e.target.value.replace(",", "."));
+          onChange(e.target.value.trim() !== "" && Number.isFinite(parsed) ? { value: parsed } : null, 600);
+        }}
+      />
+      {invalid && <p id={`${name}-error`} className="field-error">Enter a number, e.g. 12 or 3.5.</p>}
+    </fieldset>
+  );
+}
+
+function OrderingInput({ legend, items, response, onChange }: { legend: React.ReactNode; items: { id: string; text: string }[]; response: Response; onChange: (r: Response) => void }) {
+  const saved = response?.order as string[] | undefined;
+  const order = saved && saved.length === items.length ? saved : items.map((i) => i.id);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const move = (index: number, delta: number) => {
+    const next = [...order];
+    const target = index + delta;
+    if (target < 0 || target >= next.length) return;
+    [next[index], next[target]] = [next[target], next[index]];
+    onChange({ order: next });
+  };
+  return (
+    <fieldset>
+      {legend}
+      <p className="-mt-2 mb-2 text-sm text-stone-600">Put the items in order, first at the top. Use the arrow buttons to move an item.{saved ? "" : " (Not arranged yet: the order shown is random.)"}</p>
+      <ol className="space-y-2">
+        {order.map((id, index) => (
+          <li key={id} className="flex items-center gap-3 rounded-md border border-stone-200 bg-white p-2">
+            <span className="w-6 text-center text-sm tabular-nums text-stone-500">{index + 1}</span>
+            <span className="flex-1">{byId.get(id)?.text}</span>
+            <button type="button" className="btn-secondary px-2 py-1" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move “${byId.get(id)?.text}” up`}>↑</button>
+            <button type="button" className="btn-secondary px-2 py-1" onClick={() => move(index, 1)} disabled={index === order.length - 1} aria-label={`Move “${byId.get(id)?.text}” down`}>↓</button>
+          </li>
+        ))}
+      </ol>
+      {!saved && <button type="button" className="mt-2 text-sm underline" onClick={() => onChange({ order })}>Keep this order as my answer</button>}
+    </fieldset>
+  );
+}

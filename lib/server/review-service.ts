@@ -1,0 +1,139 @@
+import "server-only";
+// Spaced review: the questions a learner missed in graded quizzes come back on the schedule in
+// lib/domain/review-schedule.ts, one at a time. Answers are scored here; the key and explanation leave the
+// server only with the result, and only once the quiz's answers may be shown to this learner.
+import type { Question } from "../content/schema";
+import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
+import { describeResponse, parseResponse } from "../domain/responses";
+import { answerKey } from "../domain/scoring";
+import { effectiveQuestion, scoreEffective } from "../domain/regrade";
+import { afterReview, isDue, REVIEW_INTERVAL_DAYS } from "../domain/review-schedule";
+import { answersRevealed } from "../domain/schedule";
+import { quizAssignment } from "./assignment-rules";
+import { db } from "./db";
+import { notFound, UserError } from "./errors";
+import { publicIdsFor } from "./tokens";
+import type { SessionUser } from "./auth";
+
+export type ReviewQuestionView = { cardId: string; number: number; box: number; questionVersionId: string; quizTitle: string; question: PublicQuestion };
+
+// Questions of retired quizzes or retired from their quiz leave the deck; the learner's history stays.
+const liveCards = (userId: string) => ({ userId, masteredAt: null, question: { retiredAt: null, quiz: { retiredAt: null } } });
+
+// Options are shuffled and renamed afresh for each review, like a new attempt.
+const reviewSeed = (cardId: string, number: number) => `review:${cardId}:${number}`;
+
+/** The learner's deck: how many questions are due now, when the next one is, counts per box, and mastered. */
+export async function deckSummary(userId: string, now = new Date()) {
+  const [dueCount, later, boxes, mastered] = await Promise.all([
+    db().reviewCard.count({ where: { ...liveCards(userId), dueAt: { lte: now } } }),
+    db().reviewCard.findFirst({ where: { ...liveCards(userId), dueAt: { gt: now } }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
+    db().reviewCard.groupBy({ by: ["box"], where: liveCards(userId), _count: { _all: true } }),
+    db().reviewCard.count({ where: { userId, masteredAt: { not: null } } }),
+  ]);
+  const perBox = REVIEW_INTERVAL_DAYS.map((days, i) => ({ box: i + 1, days, cards: boxes.find((b) => b.box === i + 1)?._count._all ?? 0 }));
+  return { dueCount, nextDueAt: later?.dueAt ?? null, perBox, inDeck: perBox.reduce((n, b) => n + b.cards, 0), mastered };
+}
+
+/** The deck and its first due question, as the learner may see it (no key, ids renamed for this review). */
+export async function reviewQueue(user: SessionUser, now = new Date()) {
+  const [summary, first] = await Promise.all([
+    deckSummary(user.id, now),
+    db().reviewCard.findFirst({
+      where: { ...liveCards(user.id), dueAt: { lte: now } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      select: { id: true, reviews: true, box: true, question: { select: { id: true, currentVersion: true, quiz: { select: { title: true } } } } },
+    }),
+  ]);
+  let current: ReviewQuestionView | null = null;
+  if (first) {
+    const version = await db().questionVersion.findUnique({ where: { questionId_version: { questionId: first.question.id, version: first.question.currentVersion } }, select: { id: true, definition: true } });
+    if (version) {
+      const seed = reviewSeed(first.id, first.reviews);
+      current = {
+        cardId: first.id,
+        number: first.reviews,
+        box: first.box,
+        questionVersionId: version.id,
+        quizTitle: first.question.quiz.title,
+        question: toPublicQuestion(version.definition as Question, seed, publicIdsFor(seed, version.id)),
+      };
+    }
+  }
+  return { ...summary, current };
+}
+
+export type ReviewResult = {
+  alreadyRecorded: boolean;
+  correct: boolean;
+  earnedCenti: number;
+  maxCenti: number;
+  yourAnswer: string;
+  correctAnswer: string | null;
+  explanation: string | null;
+  answersShownAt: string | null;
+  box: number;
+  nextDueAt: string | null;
+  mastered: boolean;
+  lessonHref: string | null;
+};
+
+/**
+ * Records one review answer, exactly once: the card moves only from the review number the learner was shown,
+ * and a repeated answer (a double click, a retry after a lost response) gets the result recorded the first time.
+ */
+export async function answerReview(user: SessionUser, input: { cardId: string; number: number; questionVersionId: string; response: unknown }, now = new Date()): Promise<ReviewResult> {
+  const card = await db().reviewCard.findFirst({ where: { id: input.cardId, userId: user.id }, select: { id: true, questionId: true, reviews: true, box: true, dueAt: true, masteredAt: true } });
+  if (!card) throw notFound("That review question");
+  const version = await db().questionVersion.findFirst({
+    where: { id: input.questionVersionId, questionId: card.questionId },
+    select: { id: true, definition: true, gradingOverride: true, question: { select: { quiz: { select: { id: true, moduleId: true } } } } },
+  });
+  if (!version) throw notFound("That question");
+  const definition = version.definition as Question;
+
+  let recordedNow = false;
+  const recorded = await db().reviewAnswer.findUnique({ where: { cardId_number: { cardId: card.id, number: input.number } } });
+  if (!recorded) {
+    if (input.number !== card.reviews) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
+    if (!isDue(card, now)) throw new UserError("CONFLICT", card.masteredAt ? "You have already mastered this question." : "This question is not due for review yet.");
+    const seed = reviewSeed(card.id, input.number);
+    const parsed = parseResponse(definition.type, translateResponse(definition, input.response, publicIdsFor(seed, version.id), "toReal"));
+    if (!parsed.success) throw new UserError("INVALID", "That answer is not in the form this question expects.");
+    const score = scoreEffective(effectiveQuestion(definition, version.gradingOverride), parsed.data);
+    const step = afterReview(card.box, score.correct, now);
+    await db().$transaction(async (tx) => {
+      const moved = await tx.reviewCard.updateMany({ where: { id: card.id, reviews: input.number }, data: { box: step.box, dueAt: step.dueAt, masteredAt: step.masteredAt, reviews: input.number + 1, lastReviewedAt: now } });
+      // A concurrent identical answer moved it first; its record is the result.
+      if (moved.count === 0) return;
+      await tx.reviewAnswer.create({ data: { cardId: card.id, number: input.number, questionVersionId: version.id, response: parsed.data as object, correct: score.correct, earnedCenti: score.earnedCenti, maxCenti: score.maxCenti, answeredAt: now } });
+      recordedNow = true;
+    });
+  }
+  const [answer, after] = await Promise.all([
+    db().reviewAnswer.findUnique({ where: { cardId_number: { cardId: card.id, number: input.number } } }),
+    db().reviewCard.findUniqueOrThrow({ where: { id: card.id }, select: { box: true, dueAt: true, masteredAt: true } }),
+  ]);
+  if (!answer) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
+  const answeredVersion = answer.questionVersionId === version.id ? { definition, gradingOverride: version.gradingOverride } : await db().questionVersion.findUniqueOrThrow({ where: { id: answer.questionVersionId }, select: { definition: true, gradingOverride: true } });
+  const answeredDefinition = answeredVersion.definition as Question;
+  const key = effectiveQuestion(answeredDefinition, answeredVersion.gradingOverride).question;
+  // The quiz's own assignment may still hold its answers back for this learner (review cards wait for it, but
+  // an instructor can move a due time later).
+  const reveal = answersRevealed(await quizAssignment(db(), user.id, version.question.quiz), now);
+  const lesson = await db().lesson.findUnique({ where: { id: answeredDefinition.ref.lesson }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
+  return {
+    alreadyRecorded: !recordedNow,
+    correct: answer.correct,
+    earnedCenti: answer.earnedCenti,
+    maxCenti: answer.maxCenti,
+    yourAnswer: describeResponse(answeredDefinition, answer.response),
+    correctAnswer: reveal.revealed ? describeResponse(key, answerKey(key)) : null,
+    explanation: reveal.revealed ? answeredDefinition.explanation : null,
+    answersShownAt: reveal.revealed ? null : reveal.at.toISOString(),
+    box: after.box,
+    nextDueAt: after.masteredAt ? null : after.dueAt.toISOString(),
+    mastered: after.masteredAt !== null,
+    lessonHref: lesson ? `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}#${answeredDefinition.ref.section}` : null,
+  };
+}

@@ -1,0 +1,54 @@
+// Spaced review: questions missed in a quiz come back the next day; the learner answers one, and only then
+// does the page receive the key and explanation.
+import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
+
+test("missed questions come back for review; the key arrives only with the result, once", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const context = await browser.newContext({ baseURL });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+
+  // A quiz submitted with nothing answered: every question is missed.
+  const { attemptId } = await (await context.request.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {} })).json();
+  expect((await context.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).ok()).toBe(true);
+  const missed = await count(sql, `SELECT count(*) FROM "ReviewCard" WHERE "userId" = $1`, [student.id]);
+  expect(missed).toBeGreaterThan(0);
+  await page.goto(`/attempts/${attemptId}`);
+  await expect(page.getByText("Your missed questions come back for review")).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Review" }).click();
+  await expect(page.getByRole("heading", { name: "Nothing is due right now" })).toBeVisible();
+  await expectNoAxeViolations(page, "review, nothing due");
+
+  // One true/false or single-choice question becomes due.
+  const { rows: [card] } = await sql.query(
+    `SELECT c.id, v.type, v.definition->>'explanation' AS explanation FROM "ReviewCard" c
+     JOIN "QuizQuestion" q ON q.id = c."questionId" JOIN "QuestionVersion" v ON v."questionId" = q.id AND v.version = q."currentVersion"
+     WHERE c."userId" = $1 AND v.type IN ('truefalse', 'single') ORDER BY v.type DESC LIMIT 1`,
+    [student.id],
+  );
+  await sql.query(`UPDATE "ReviewCard" SET "dueAt" = now() - interval '1 minute' WHERE id = $1`, [card.id]);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Check my answer" })).toBeDisabled();
+  expect(await page.content()).not.toContain(card.explanation);
+  await expectNoAxeViolations(page, "review, a question due");
+
+  await page.getByRole("radio").first().check();
+  await page.getByRole("button", { name: "Check my answer" }).dblclick();
+  const status = page.getByRole("status");
+  await expect(status.getByText(card.explanation)).toBeVisible();
+  await expect(status.getByText(/^(Correct\.|Not this time\.)/)).toBeVisible();
+  await expect(status.getByText(/comes back on/)).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [card.id])).toBe(1);
+  await expectNoAxeViolations(page, "review, the result");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-result.png`, fullPage: true });
+
+  await page.getByRole("button", { name: "Next question" }).click();
+  await expect(page.getByRole("heading", { name: "Nothing is due right now" })).toBeVisible();
+  await page.goto("/progress");
+  await expect(page.getByRole("heading", { name: "Spaced review" })).toBeVisible();
+  await context.close();
+});

@@ -1,0 +1,157 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { answerReview, reviewQueue, type ReviewQuestionView } from "@/lib/server/review-service";
+import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
+import type { SessionUser } from "@/lib/server/auth";
+import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  fixture = writeFixtureCourse({ maxAttempts: null });
+  await syncCourse(db, loadCourse(fixture.dir));
+});
+
+/** Submits an attempt with "Pick B." answered wrongly (A) and the rest right. */
+async function missFirstQuestion(student: SessionUser) {
+  const { attemptId } = await startAttempt(student, fixture.quizId);
+  const answers = await answerAllCorrectly(student, attemptId);
+  const { questions } = await attemptForTaking(student, attemptId);
+  const pickB = questions.find((q) => q.question.type === "single")!;
+  if (pickB.question.type !== "single") throw new Error("unreachable");
+  answers[pickB.questionVersionId] = { choice: pickB.question.options.find((o) => o.text === "A")!.id };
+  await submitAttempt(student, { attemptId, answers });
+  return { attemptId };
+}
+
+const makeDue = (userId: string) => db.$executeRaw`UPDATE "ReviewCard" SET "dueAt" = now() - interval '1 minute' WHERE "userId" = ${userId}::uuid`;
+
+function optionId(view: ReviewQuestionView, text: string) {
+  if (view.question.type !== "single") throw new Error("expected the single-choice question");
+  return view.question.options.find((o) => o.text === text)!.id;
+}
+
+describe("spaced review", () => {
+  it("a question missed in a quiz joins the deck, due the next day; answers right in the quiz do not", async () => {
+    const student = await createUser();
+    const { attemptId } = await missFirstQuestion(student);
+    const cards = await db.reviewCard.findMany({ where: { userId: student.id } });
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({ questionId: `${fixture.id}-q1`, box: 1, reviews: 0, masteredAt: null });
+    expect(Math.abs(cards[0].dueAt.getTime() - (Date.now() + DAY))).toBeLessThan(10_000);
+    const queue = await reviewQueue(student);
+    expect(queue).toMatchObject({ dueCount: 0, inDeck: 1, mastered: 0, current: null });
+    expect(queue.nextDueAt?.getTime()).toBe(cards[0].dueAt.getTime());
+    expect((await attemptReview(student, attemptId)).review).toEqual({ missed: 1, from: cards[0].dueAt });
+  });
+
+  it("a due question is sent without its key; a right answer moves it up, a wrong one starts it again", async () => {
+    const student = await createUser();
+    await missFirstQuestion(student);
+    await makeDue(student.id);
+    const queue = await reviewQueue(student);
+    expect(queue.dueCount).toBe(1);
+    const view = queue.current!;
+    const payload = JSON.stringify(view);
+    expect(payload).not.toContain("B is right.");
+    expect(payload).not.toContain('"answer"');
+    expect(payload).not.toMatch(/"(a|b|c)"/);
+
+    const right = await answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: { choice: optionId(view, "B") } });
+    expect(right).toMatchObject({ alreadyRecorded: false, correct: true, box: 2, mastered: false, correctAnswer: "B", explanation: "B is right." });
+    expect(Math.abs(Date.parse(right.nextDueAt!) - (Date.now() + 3 * DAY))).toBeLessThan(10_000);
+    expect(right.lessonHref).toContain("#first-section");
+
+    await makeDue(student.id);
+    const again = (await reviewQueue(student)).current!;
+    expect(again.number).toBe(1);
+    const wrong = await answerReview(student, { cardId: again.cardId, number: again.number, questionVersionId: again.questionVersionId, response: { choice: optionId(again, "C") } });
+    expect(wrong).toMatchObject({ correct: false, box: 1, yourAnswer: "C", correctAnswer: "B" });
+    expect(await db.reviewAnswer.count({ where: { cardId: view.cardId } })).toBe(2);
+  });
+
+  it("recalled at every interval, a question is mastered and leaves the deck", async () => {
+    const student = await createUser();
+    await missFirstQuestion(student);
+    for (let step = 1; step <= 5; step++) {
+      await makeDue(student.id);
+      const view = (await reviewQueue(student)).current!;
+      const result = await answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: { choice: optionId(view, "B") } });
+      expect(result.mastered).toBe(step === 5);
+    }
+    await makeDue(student.id);
+    expect(await reviewQueue(student)).toMatchObject({ dueCount: 0, inDeck: 0, mastered: 1, current: null });
+  });
+
+  it("a repeated or concurrent answer is recorded once and gets the first result back", async () => {
+    const student = await createUser();
+    await missFirstQuestion(student);
+    await makeDue(student.id);
+    const view = (await reviewQueue(student)).current!;
+    const send = (text: string) => answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: { choice: optionId(view, text) } });
+    const results = await Promise.all([send("B"), send("B"), send("B")]);
+    expect(results.map((r) => r.correct)).toEqual([true, true, true]);
+    expect(results.filter((r) => !r.alreadyRecorded).length).toBe(1);
+    // A retry with a different answer cannot change what was recorded.
+    expect(await send("C")).toMatchObject({ alreadyRecorded: true, correct: true, box: 2 });
+    expect(await db.reviewAnswer.count({ where: { cardId: view.cardId } })).toBe(1);
+    expect(await db.reviewCard.findUniqueOrThrow({ where: { id: view.cardId } })).toMatchObject({ reviews: 1, box: 2 });
+  });
+
+  it("refuses what is not due, not the learner's, not this card's question or malformed, and changes nothing", async () => {
+    const student = await createUser();
+    const other = await createUser();
+    await missFirstQuestion(student);
+    const card = await db.reviewCard.findFirstOrThrow({ where: { userId: student.id } });
+    const version = await db.questionVersion.findFirstOrThrow({ where: { questionId: card.questionId } });
+    const otherVersion = await db.questionVersion.findFirstOrThrow({ where: { questionId: `${fixture.id}-q2` } });
+    const input = { cardId: card.id, number: 0, questionVersionId: version.id, response: { choice: "nothing" } };
+    expect((await errorOf(answerReview(student, input))).code).toBe("CONFLICT"); // not due yet
+    await makeDue(student.id);
+    expect((await errorOf(answerReview(other, input))).code).toBe("NOT_FOUND");
+    expect((await errorOf(answerReview(student, { ...input, questionVersionId: otherVersion.id }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(answerReview(student, { ...input, response: { choice: 42 } }))).code).toBe("INVALID");
+    expect((await errorOf(answerReview(student, { ...input, response: { value: true } }))).code).toBe("INVALID");
+    expect((await errorOf(answerReview(student, { ...input, number: 3 }))).code).toBe("CONFLICT");
+    expect(await db.reviewAnswer.count({ where: { cardId: card.id } })).toBe(0);
+    expect(await db.reviewCard.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ reviews: 0, box: 1 });
+  });
+
+  it("missing the question again in a quiz starts its schedule again", async () => {
+    const student = await createUser();
+    await missFirstQuestion(student);
+    await makeDue(student.id);
+    const view = (await reviewQueue(student)).current!;
+    await answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: { choice: optionId(view, "B") } });
+    await missFirstQuestion(student);
+    const card = await db.reviewCard.findUniqueOrThrow({ where: { id: view.cardId } });
+    expect(card).toMatchObject({ box: 1, reviews: 1 });
+    expect(Math.abs(card.dueAt.getTime() - (Date.now() + DAY))).toBeLessThan(10_000);
+    expect(await db.reviewCard.count({ where: { userId: student.id } })).toBe(1);
+  });
+
+  it("a quiz that holds its answers back until the due time holds the review back too", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Held back", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const dueAt = iso(3 * 24 * 60);
+    const { id: assignmentId } = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt, revealAnswers: "AFTER_DUE" }));
+    await missFirstQuestion(student);
+    const card = await db.reviewCard.findFirstOrThrow({ where: { userId: student.id } });
+    expect(card.dueAt.getTime()).toBe(Date.parse(dueAt));
+
+    // Forced due while the quiz still holds its answers (as if the due time had been moved later): scored, but no key.
+    await makeDue(student.id);
+    const view = (await reviewQueue(student)).current!;
+    const held = await answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: { choice: optionId(view, "C") } });
+    expect(held).toMatchObject({ correct: false, correctAnswer: null, explanation: null, answersShownAt: new Date(dueAt).toISOString() });
+    await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = now() - interval '2 days', "dueAt" = now() - interval '1 day' WHERE "id" = ${assignmentId}::uuid`;
+    const shown = await answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: { choice: optionId(view, "C") } });
+    expect(shown).toMatchObject({ alreadyRecorded: true, correctAnswer: "B", explanation: "B is right.", answersShownAt: null });
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { afterQuizMiss, afterReview, isDue, REVIEW_INTERVAL_DAYS, TOP_BOX } from "../../lib/domain/review-schedule";
+
+const now = new Date("2026-03-01T09:00:00Z");
+const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
+
+describe("spaced review schedule", () => {
+  it("brings a question missed in a quiz back the next day, in the first box", () => {
+    expect(afterQuizMiss(now, null)).toEqual({ box: 1, dueAt: days(1), masteredAt: null });
+  });
+
+  it("waits for the quiz's answers to be released when that is later than a day", () => {
+    expect(afterQuizMiss(now, days(5)).dueAt).toEqual(days(5));
+    expect(afterQuizMiss(now, days(0.5)).dueAt).toEqual(days(1));
+  });
+
+  it("moves a correct recall to the next, longer interval", () => {
+    for (let box = 1; box < TOP_BOX; box++) {
+      expect(afterReview(box, true, now)).toEqual({ box: box + 1, dueAt: days(REVIEW_INTERVAL_DAYS[box]), masteredAt: null });
+    }
+  });
+
+  it("masters a question recalled correctly in the top box", () => {
+    expect(afterReview(TOP_BOX, true, now)).toEqual({ box: TOP_BOX, dueAt: now, masteredAt: now });
+  });
+
+  it("sends a missed recall back to the first box, from any box", () => {
+    for (let box = 1; box <= TOP_BOX; box++) expect(afterReview(box, false, now)).toEqual({ box: 1, dueAt: days(1), masteredAt: null });
+  });
+
+  it("intervals grow, so reviews spread out", () => {
+    for (let i = 1; i < REVIEW_INTERVAL_DAYS.length; i++) expect(REVIEW_INTERVAL_DAYS[i]).toBeGreaterThan(REVIEW_INTERVAL_DAYS[i - 1]);
+  });
+
+  it("is due from its due time on, unless mastered", () => {
+    expect(isDue({ dueAt: now, masteredAt: null }, now)).toBe(true);
+    expect(isDue({ dueAt: days(1), masteredAt: null }, now)).toBe(false);
+    expect(isDue({ dueAt: days(-1), masteredAt: now }, now)).toBe(false);
+  });
+});
