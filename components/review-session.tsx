@@ -3,7 +3,7 @@
 // the explanation and when the question comes back.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import type { ReviewQuestionView, ReviewResult } from "@/lib/server/review-service";
 import { QuestionInput, type Response } from "./question-input";
@@ -17,6 +17,11 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const sending = useRef(false);
+  const next = useRef<HTMLButtonElement>(null);
+  // The check button disappears with the result; keyboard focus moves on to "Next question".
+  useEffect(() => {
+    if (result) next.current?.focus();
+  }, [result]);
 
   const check = async () => {
     if (sending.current || response === null) return;
@@ -64,7 +69,7 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
             </dl>
             {result.explanation && <p className="mt-3 text-stone-800">{result.explanation}</p>}
             {result.lessonHref && <p className="mt-2 text-sm"><Link className="underline" href={result.lessonHref}>Read the lesson section again</Link></p>}
-            <button type="button" className="btn-primary mt-4" onClick={() => router.refresh()}>Next question</button>
+            <button ref={next} type="button" className="btn-primary mt-4" onClick={() => router.refresh()}>Next question</button>
           </div>
         )}
       </div>

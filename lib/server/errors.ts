@@ -22,9 +22,10 @@ export const httpStatus: Record<UserErrorCode, number> = {
 
 export const notFound = (what = "That item") => new UserError("NOT_FOUND", `${what} was not found, or you do not have access to it.`);
 
-const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "P1001", "P1017", "P2024"]);
+// P2024 and P2028: no connection or transaction could be had in time (overload); nothing was written.
+const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "P1001", "P1017", "P2024", "P2028"]);
 
-/** True when the database cannot be reached (down, restarting, out of connections). */
+/** True when the database cannot be reached (down, restarting, out of connections or overloaded). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const candidate = e as { code?: string; message?: string; cause?: unknown; name?: string };

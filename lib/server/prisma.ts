@@ -3,14 +3,20 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 
+// Under a class burst every connection can be busy for seconds. A request waits for one up to
+// CONNECTION_WAIT_MS (a slow answer, not an error); only past that does it get a 503 asking to retry.
+// Prisma's own defaults (2 s to start a transaction, 5 s to finish it) turned such waits into failures.
+export const CONNECTION_WAIT_MS = 10_000;
+const TRANSACTION_TIMEOUT_MS = 20_000;
+
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}): PrismaClient {
   const adapter = new PrismaPg({
     connectionString,
     max: options.max ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: CONNECTION_WAIT_MS,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: CONNECTION_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
 }
 
 export type { PrismaClient };

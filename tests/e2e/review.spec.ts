@@ -39,6 +39,7 @@ test("missed questions come back for review; the key arrives only with the resul
   await expect(status.getByText(card.explanation)).toBeVisible();
   await expect(status.getByText(/^(Correct\.|Not this time\.)/)).toBeVisible();
   await expect(status.getByText(/comes back on/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Next question" })).toBeFocused();
   expect(await count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [card.id])).toBe(1);
   await expectNoAxeViolations(page, "review, the result");
 
