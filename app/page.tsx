@@ -4,15 +4,22 @@ import { AssignedToYou } from "@/components/assigned-to-you";
 import { listCourses } from "@/lib/server/catalog";
 import { getSessionUser } from "@/lib/server/auth";
 import { studentAssignments } from "@/lib/server/class-service";
+import { dueReviewCount } from "@/lib/server/review-service";
 
 export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const [courses, user] = await Promise.all([listCourses(), getSessionUser()]);
-  const assigned = user?.role === "STUDENT" ? await studentAssignments(user) : [];
+  const [assigned, dueReviews] = await Promise.all([user?.role === "STUDENT" ? studentAssignments(user) : [], user ? dueReviewCount(user.id) : 0]);
   return (
     <Container>
       {user?.role === "STUDENT" && assigned.length > 0 && <AssignedToYou items={assigned} />}
+      {dueReviews > 0 && (
+        <p className="mb-8 flex flex-col gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4 text-stone-800 sm:flex-row sm:items-center sm:justify-between">
+          <span>{dueReviews === 1 ? "A question you missed is" : `${dueReviews} questions you missed are`} due for review today.</span>
+          <Link href="/review" className="btn-primary self-start sm:self-auto">Review now</Link>
+        </p>
+      )}
       <PageHeader title="Courses">Read closely, check your understanding, then argue it out. Each course is built from a small set of source documents.</PageHeader>
       {courses.length === 0 ? (
         <EmptyState title="No courses yet">Add a course under <code>content/courses/</code> and run <code>npm run content:sync</code>.</EmptyState>

@@ -5,6 +5,7 @@ import "server-only";
 import { applyExtension, type LatePolicy } from "../domain/schedule";
 import { average, debateCell, moduleCell, quizCell, type GradebookCell } from "../domain/gradebook";
 import { db } from "./db";
+import { reviewActivity } from "./review-service";
 import { notFound } from "./errors";
 import { describeAssignments } from "./class-service";
 import { finalizeExpiredAttemptsOf } from "./quiz-service";
@@ -85,7 +86,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     select: { joinedAt: true, removedAt: true, user: { select: { id: true, name: true, email: true } }, class: { select: { id: true, name: true } } },
   });
   if (!member) throw notFound("That student");
-  const [attempts, debates, resets, extensions] = await Promise.all([
+  const [attempts, debates, resets, extensions, review] = await Promise.all([
     db().quizAttempt.findMany({
       where: { userId: studentId },
       orderBy: [{ quizId: "asc" }, { number: "asc" }],
@@ -102,6 +103,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       orderBy: { dueAt: "asc" },
       select: { id: true, assignmentId: true, dueAt: true, extraAttempts: true, reason: true, updatedAt: true, grantedBy: { select: { name: true } } },
     }),
+    reviewActivity(studentId, 14),
   ]);
-  return { member, attempts, debates, resets, extensions };
+  return { member, attempts, debates, resets, extensions, review };
 }

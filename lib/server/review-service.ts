@@ -23,16 +23,32 @@ const liveCards = (userId: string) => ({ userId, masteredAt: null, question: { r
 // Options are shuffled and renamed afresh for each review, like a new attempt.
 const reviewSeed = (cardId: string, number: number) => `review:${cardId}:${number}`;
 
+/** How many of the learner's review questions are due now. */
+export function dueReviewCount(userId: string, now = new Date()) {
+  return db().reviewCard.count({ where: { ...liveCards(userId), dueAt: { lte: now } } });
+}
+
 /** The learner's deck: how many questions are due now, when the next one is, counts per box, and mastered. */
 export async function deckSummary(userId: string, now = new Date()) {
   const [dueCount, later, boxes, mastered] = await Promise.all([
-    db().reviewCard.count({ where: { ...liveCards(userId), dueAt: { lte: now } } }),
+    dueReviewCount(userId, now),
     db().reviewCard.findFirst({ where: { ...liveCards(userId), dueAt: { gt: now } }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
     db().reviewCard.groupBy({ by: ["box"], where: liveCards(userId), _count: { _all: true } }),
     db().reviewCard.count({ where: { userId, masteredAt: { not: null } } }),
   ]);
   const perBox = REVIEW_INTERVAL_DAYS.map((days, i) => ({ box: i + 1, days, cards: boxes.find((b) => b.box === i + 1)?._count._all ?? 0 }));
   return { dueCount, nextDueAt: later?.dueAt ?? null, perBox, inDeck: perBox.reduce((n, b) => n + b.cards, 0), mastered };
+}
+
+/** What an instructor sees of a student's review practice: the deck and the answers of the last `days` days. */
+export async function reviewActivity(userId: string, days: number, now = new Date()) {
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const [summary, recent] = await Promise.all([
+    deckSummary(userId, now),
+    db().reviewAnswer.groupBy({ by: ["correct"], where: { card: { userId }, answeredAt: { gte: since } }, _count: { _all: true } }),
+  ]);
+  const answered = recent.reduce((n, r) => n + r._count._all, 0);
+  return { ...summary, days, answered, recalled: recent.find((r) => r.correct)?._count._all ?? 0 };
 }
 
 /** The deck and its first due question, as the learner may see it (no key, ids renamed for this review). */

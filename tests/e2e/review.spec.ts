@@ -28,7 +28,10 @@ test("missed questions come back for review; the key arrives only with the resul
     [student.id],
   );
   await sql.query(`UPDATE "ReviewCard" SET "dueAt" = now() - interval '1 minute' WHERE id = $1`, [card.id]);
-  await page.reload();
+  await page.goto("/");
+  await expect(page.getByText("A question you missed is due for review today.")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/home-review-due.png` });
+  await page.getByRole("link", { name: "Review now" }).click();
   await expect(page.getByRole("button", { name: "Check my answer" })).toBeDisabled();
   expect(await page.content()).not.toContain(card.explanation);
   await expectNoAxeViolations(page, "review, a question due");

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { answerReview, reviewQueue, type ReviewQuestionView } from "@/lib/server/review-service";
+import { answerReview, dueReviewCount, reviewActivity, reviewQueue, type ReviewQuestionView } from "@/lib/server/review-service";
+import { studentRecord } from "@/lib/server/gradebook-service";
 import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
@@ -72,6 +73,19 @@ describe("spaced review", () => {
     const wrong = await answerReview(student, { cardId: again.cardId, number: again.number, questionVersionId: again.questionVersionId, response: { choice: optionId(again, "C") } });
     expect(wrong).toMatchObject({ correct: false, box: 1, yourAnswer: "C", correctAnswer: "B" });
     expect(await db.reviewAnswer.count({ where: { cardId: view.cardId } })).toBe(2);
+    expect(await reviewActivity(student.id, 14)).toMatchObject({ inDeck: 1, dueCount: 0, mastered: 0, answered: 2, recalled: 1 });
+  });
+
+  it("the class's instructor sees the student's review practice on the student's record", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Review record", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await missFirstQuestion(student);
+    await makeDue(student.id);
+    expect(await dueReviewCount(student.id)).toBe(1);
+    const record = await studentRecord(teacher, classId, student.id);
+    expect(record.review).toMatchObject({ inDeck: 1, dueCount: 1, mastered: 0, answered: 0, recalled: 0, days: 14 });
   });
 
   it("recalled at every interval, a question is mastered and leaves the deck", async () => {

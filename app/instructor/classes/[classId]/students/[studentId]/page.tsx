@@ -25,7 +25,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
   const { classId, studentId } = await params;
   if (!z.uuid().safeParse(classId).success || !z.uuid().safeParse(studentId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}/students/${studentId}`);
-  const { member, attempts, debates, resets, extensions } = await orNotFound(studentRecord(user, classId, studentId));
+  const { member, attempts, debates, resets, extensions, review } = await orNotFound(studentRecord(user, classId, studentId));
   const assignments = await classAssignments(user, classId);
   const assignmentTitle = new Map(assignments.map((a) => [a.id, a.title]));
   return (
@@ -75,6 +75,16 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
               </li>
             ))}
           </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="review-heading" className="mb-10">
+        <h2 id="review-heading" className="mb-1 text-xl font-semibold">Spaced review</h2>
+        <p className="mb-3 text-sm text-stone-600">Practice on the questions this student missed in quizzes (all courses); it never changes a score.</p>
+        {review.inDeck + review.mastered === 0 ? <p className="text-stone-600">No missed questions to review yet.</p> : (
+          <p className="card">
+            {review.inDeck} in the deck ({review.dueCount} due now), {review.mastered} mastered. Last {review.days} days: {review.answered === 0 ? "no reviews" : `${review.answered} ${review.answered === 1 ? "review" : "reviews"}, ${Math.round((100 * review.recalled) / review.answered)} % recalled`}.
+          </p>
         )}
       </section>
 
