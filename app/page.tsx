@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { plural } from "@/lib/plural";
 import { Container, EmptyState, PageHeader } from "@/components/ui";
 import { AssignedToYou } from "@/components/assigned-to-you";
 import { listCourses } from "@/lib/server/catalog";
@@ -31,7 +32,7 @@ export default async function CatalogPage() {
                 <Link href={`/courses/${course.slug}`} className="hover:underline">{course.title}</Link>
               </h2>
               <p className="mt-2 flex-1 text-stone-700">{course.summary}</p>
-              <p className="mt-4 text-sm text-stone-600">{course._count.modules} modules</p>
+              <p className="mt-4 text-sm text-stone-600">{plural(course._count.modules, "module")}</p>
             </li>
           ))}
         </ul>

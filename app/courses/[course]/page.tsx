@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import { Breadcrumbs, Container, PageHeader } from "@/components/ui";
 import { courseBySlug, formatPublished } from "@/lib/server/catalog";
@@ -32,7 +33,7 @@ export default async function CoursePage({ params }: Params) {
                 </h3>
                 <p className="mt-1 text-stone-700">{mod.summary}</p>
                 <p className="mt-3 text-sm text-stone-600">
-                  {mod.lessons.length} lessons · {mod.quizzes.length} quizzes · {mod.debates.length} debate prompts · about {mod.lessons.reduce((n, l) => n + l.readingMinutes, 0)} min of reading
+                  {plural(mod.lessons.length, "lesson")} · {plural(mod.quizzes.length, "quiz", "quizzes")} · {plural(mod.debates.length, "debate prompt")} · about {mod.lessons.reduce((n, l) => n + l.readingMinutes, 0)} min of reading
                 </p>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
 import { formatLabel } from "@/lib/importer/input";
@@ -131,7 +132,7 @@ export default async function DraftReviewPage({ params }: { params: Promise<{ dr
       )}
 
       <details className="card">
-        <summary className="cursor-pointer font-semibold">The lesson text ({draft.sections.length} sections)</summary>
+        <summary className="cursor-pointer font-semibold">The lesson text ({plural(draft.sections.length, "section")})</summary>
         <div className="prose prose-stone mt-4 max-w-none font-serif">
           <Markdown text={draft.body} />
         </div>
