@@ -29,7 +29,7 @@ export function ChangePasswordForm() {
         );
       })}
       {state && !state.ok && !state.fieldErrors && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
-      {state?.ok && <p role="status" className="text-sm text-emerald-800">Your password was changed. Use the new one next time you sign in.</p>}
+      {state?.ok && <p role="status" className="text-sm text-emerald-800">Your password was changed, and you were signed out everywhere else. Use the new one next time you sign in.</p>}
       <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Changing…" : "Change password"}</button>
     </form>
   );

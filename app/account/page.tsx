@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Container, PageHeader } from "@/components/ui";
 import { ChangePasswordForm } from "@/components/change-password-form";
+import { EndSessionsForm } from "@/components/end-sessions-form";
 import { requirePageUser } from "@/lib/server/page";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -13,6 +14,11 @@ export default async function AccountPage() {
       <section aria-labelledby="password-heading" className="card max-w-md">
         <h2 id="password-heading" className="mb-3 text-lg font-semibold">Change your password</h2>
         <ChangePasswordForm />
+      </section>
+      <section aria-labelledby="sessions-heading" className="card mt-6 max-w-md">
+        <h2 id="sessions-heading" className="mb-1 text-lg font-semibold">Signed in somewhere else?</h2>
+        <p className="mb-3 text-sm text-stone-700">On a shared computer or a lost phone, sign out every other browser where you are signed in. Changing your password does this too.</p>
+        <EndSessionsForm />
       </section>
     </Container>
   );

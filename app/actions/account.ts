@@ -1,7 +1,8 @@
 "use server";
 import { z } from "zod";
 import { fieldErrorsOf, failure, formDataToObject, runAction, type ActionResult } from "@/lib/server/action";
-import { changePassword, changePasswordSchema } from "@/lib/server/account-settings";
+import { changePassword, changePasswordSchema, endAllSessions } from "@/lib/server/account-settings";
+import { renewSessionCookie } from "@/lib/server/auth";
 import { createAccount, EmailTakenError, newAccountSchema } from "@/lib/server/accounts";
 import { db } from "@/lib/server/db";
 
@@ -20,6 +21,21 @@ export async function signUpAction(_previous: unknown, formData: FormData): Prom
   }
 }
 
+// Both end the user's other sessions; this browser gets a token in the new epoch and stays signed in.
 export async function changePasswordAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ changed: true }>> {
-  return runAction({ schema: changePasswordSchema }, formData, (input, user) => changePassword(db(), user.id, input));
+  return runAction({ schema: changePasswordSchema }, formData, async (input, user) => {
+    const { sessionEpoch } = await changePassword(db(), user.id, input);
+    await renewSessionCookie(user.id, sessionEpoch);
+    return { changed: true as const };
+  });
+}
+
+const noInput = z.strictObject({});
+
+export async function endOtherSessionsAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ ended: true }>> {
+  return runAction({ schema: noInput }, formData, async (_input, user) => {
+    const { sessionEpoch } = await endAllSessions(db(), user.id);
+    await renewSessionCookie(user.id, sessionEpoch);
+    return { ended: true as const };
+  });
 }

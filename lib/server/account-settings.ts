@@ -1,6 +1,7 @@
 import "server-only";
 // A signed-in user changes their password: the current one is checked (and wrong guesses count towards the
-// same per-account lock as sign-in), the new one is hashed with argon2id.
+// same per-account lock as sign-in), the new one is hashed with argon2id, and every other session ends.
+// A user can also end their other sessions without changing the password (a lost phone, a shared computer).
 import { z } from "zod";
 import { lockMessage } from "../domain/throttle-policy";
 import type { PrismaClient } from "../generated/prisma/client";
@@ -29,8 +30,18 @@ export async function changePassword(db: PrismaClient, userId: string, input: z.
     throw new UserError("INVALID", "That is not your current password.", { currentPassword: ["That is not your current password."] });
   }
   // Compare-and-set on the old hash: of two changes sent at once, only one applies.
-  const { count } = await db.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(input.newPassword) } });
-  if (count === 0) throw new UserError("CONFLICT", "Your password was changed a moment ago. Reload the page and try again.");
+  // Moving the session epoch on signs out every session issued before this change.
+  const [changed] = await db.$queryRaw<{ sessionEpoch: number }[]>`
+    UPDATE "User" SET "passwordHash" = ${await hashPassword(input.newPassword)}, "sessionEpoch" = "sessionEpoch" + 1
+    WHERE "id" = ${userId}::uuid AND "passwordHash" = ${user.passwordHash} RETURNING "sessionEpoch"`;
+  if (!changed) throw new UserError("CONFLICT", "Your password was changed a moment ago. Reload the page and try again.");
   await clearFailures(db, key);
-  return { changed: true as const };
+  return { changed: true as const, sessionEpoch: changed.sessionEpoch };
+}
+
+/** Ends every session of the user; the caller gives the current browser a token in the new epoch. */
+export async function endAllSessions(db: PrismaClient, userId: string) {
+  const [user] = await db.$queryRaw<{ sessionEpoch: number }[]>`UPDATE "User" SET "sessionEpoch" = "sessionEpoch" + 1 WHERE "id" = ${userId}::uuid RETURNING "sessionEpoch"`;
+  if (!user) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
+  return { sessionEpoch: user.sessionEpoch };
 }

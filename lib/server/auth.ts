@@ -4,7 +4,7 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import type { NextAuthOptions } from "next-auth";
-import { getToken, type JWT } from "next-auth/jwt";
+import { encode, getToken, type JWT } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { cache } from "react";
@@ -17,6 +17,7 @@ import { activeLock, clearFailures, recordFailure, throttleKey } from "./throttl
 import { lockMessage } from "../domain/throttle-policy";
 import { emailSchema } from "./accounts";
 import { clientAddress } from "./client-address";
+import { forgetSessionEpoch, sessionIsCurrent } from "./session-epoch";
 
 export type Role = "STUDENT" | "INSTRUCTOR";
 export type SessionUser = { id: string; email: string; name: string; role: Role };
@@ -24,10 +25,11 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
 export const INVALID_CREDENTIALS = "That email and password do not match an account.";
+const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({
@@ -42,14 +44,14 @@ export const authOptions: NextAuthOptions = {
         const lockedUntil = await activeLock(db(), [accountKey, ipKey]);
         if (lockedUntil) throw new Error(lockMessage(lockedUntil, new Date()));
 
-        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
+        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionEpoch: true } });
         if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
           await recordFailure(db(), "account", accountKey);
           await recordFailure(db(), "ip", ipKey);
           throw new Error(INVALID_CREDENTIALS);
         }
         await clearFailures(db(), accountKey);
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch };
       },
     }),
   ],
@@ -58,7 +60,11 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.role = (user as unknown as SessionUser).role;
+        token.epoch = (user as unknown as { sessionEpoch: number }).sessionEpoch;
+        return token;
       }
+      // next-auth's own session endpoint: an ended session is not reported (next-auth then clears the cookie).
+      if (typeof token.uid !== "string" || !(await sessionIsCurrent(token.uid, Number(token.epoch ?? 0)))) throw new Error("This session was ended.");
       return token;
     },
     async session({ session, token }) {
@@ -93,5 +99,24 @@ export const getSessionUser = cache(async function getSessionUser(): Promise<Ses
   const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], secret: NEXTAUTH_SECRET, decode: decodeSessionToken });
   const user = { id: token?.uid, email: token?.email, name: token?.name, role: token?.role } as Partial<SessionUser>;
   if (!user.id || !user.role || !user.email) return null;
+  if (!(await sessionIsCurrent(user.id, Number(token?.epoch ?? 0)))) return null;
   return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
 });
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+/**
+ * After the user's session epoch moved on (other sessions ended), gives this browser a token in the new
+ * epoch so it stays signed in. Same cookie name and flags as next-auth's own.
+ */
+export async function renewSessionCookie(userId: string, sessionEpoch: number) {
+  forgetSessionEpoch(userId);
+  const jar = await cookies();
+  const name = SESSION_COOKIES.find((n) => jar.has(n));
+  const { NEXTAUTH_SECRET } = env();
+  const token = name ? await decodeSessionToken({ token: jar.get(name)!.value, secret: NEXTAUTH_SECRET }).catch(() => null) : null;
+  if (!name || !token || token.uid !== userId) return;
+  const { exp: _exp, iat: _iat, jti: _jti, ...claims } = token;
+  const value = await encode({ token: { ...claims, epoch: sessionEpoch }, secret: NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_S });
+  jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_S });
+}

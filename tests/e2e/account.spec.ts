@@ -22,7 +22,7 @@ test("a signed-in user changes their password; a wrong current one is refused; t
   await page.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
   await page.getByLabel("New password again").fill("a-brand-new-password");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Your password was changed.")).toBeVisible();
+  await expect(page.getByText(/^Your password was changed, and you were signed out everywhere else/)).toBeVisible();
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account.png` });
   await context.close();
 
@@ -37,4 +37,57 @@ test("a signed-in user changes their password; a wrong current one is refused; t
   await signin.getByRole("button", { name: "Sign in" }).click();
   await expect(signin.getByRole("link", { name: "My progress" })).toBeVisible();
   await fresh.close();
+});
+
+test("changing the password, or 'sign out everywhere else', signs out the user's other browsers but not this one", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql, "STUDENT", "the-old-password");
+  const signedIn = async () => {
+    const context = await browser.newContext({ baseURL });
+    await login(context, student, baseURL!);
+    return context;
+  };
+  const stillSignedIn = async (context: import("@playwright/test").BrowserContext) => {
+    const page = await context.newPage();
+    const response = await page.goto("/progress");
+    const onProgress = new URL(page.url()).pathname === "/progress" && Boolean(response?.ok());
+    const api = await context.request.put("/api/lessons/dadabaev-silk-road/completion", { data: { completed: false } });
+    await page.close();
+    expect(api.status()).toBe(onProgress ? 200 : 401);
+    return onProgress;
+  };
+
+  const here = await signedIn();
+  const elsewhere = await signedIn();
+  expect(await stillSignedIn(elsewhere)).toBe(true);
+  const page = await here.newPage();
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill("the-old-password");
+  await page.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
+  await page.getByLabel("New password again").fill("a-brand-new-password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText(/Your password was changed, and you were signed out everywhere else/)).toBeVisible();
+  expect(await stillSignedIn(elsewhere)).toBe(false);
+  expect(await stillSignedIn(here)).toBe(true);
+  // next-auth's own session endpoint does not report an ended session either.
+  expect(await (await elsewhere.request.get("/api/auth/session")).json()).toEqual({});
+  expect((await (await here.request.get("/api/auth/session")).json()).user?.email).toBe(student.email);
+
+  const stolen = await signedIn();
+  expect(await stillSignedIn(stolen)).toBe(false); // a token from before the change, as a stolen cookie would be
+
+  // A fresh sign-in on another device is current, until "sign out everywhere else".
+  const laptop = await browser.newContext({ baseURL });
+  const signin = await laptop.newPage();
+  await signin.goto("/signin");
+  await signin.getByLabel("Email").fill(student.email);
+  await signin.getByLabel("Password").fill("a-brand-new-password");
+  await signin.getByRole("button", { name: "Sign in" }).click();
+  await expect(signin.getByRole("link", { name: "My progress" })).toBeVisible();
+  expect(await stillSignedIn(laptop)).toBe(true);
+  await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(page.getByText("Every other browser and device was signed out. This one stays signed in.")).toBeVisible();
+  await expectNoAxeViolations(page, "account page after signing out elsewhere");
+  expect(await stillSignedIn(laptop)).toBe(false);
+  expect(await stillSignedIn(here)).toBe(true);
+  for (const context of [here, elsewhere, stolen, laptop]) await context.close();
 });

@@ -2,7 +2,8 @@
 // input (what the server action parses) never throws or writes unless the change is valid.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { changePassword, changePasswordSchema } from "@/lib/server/account-settings";
+import { changePassword, changePasswordSchema, endAllSessions } from "@/lib/server/account-settings";
+import { forgetSessionEpoch, sessionIsCurrent } from "@/lib/server/session-epoch";
 import { hashPassword, verifyPassword } from "@/lib/server/passwords";
 import { errorOf, testDb } from "../support/fixtures";
 
@@ -17,7 +18,7 @@ const hashOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: {
 describe("changing a password", () => {
   it("with the right current password, the new one works and the old one no longer does", async () => {
     const user = await userWith("the-old-password");
-    expect(await changePassword(db, user.id, form("the-old-password", "a-brand-new-password"))).toEqual({ changed: true });
+    expect(await changePassword(db, user.id, form("the-old-password", "a-brand-new-password"))).toEqual({ changed: true, sessionEpoch: 1 });
     const hash = await hashOf(user.id);
     expect(hash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(hash, "a-brand-new-password")).toBe(true);
@@ -72,5 +73,29 @@ describe("changing a password", () => {
       { numRuns: 60, seed: 20261201 },
     );
     expect(changed).toBeGreaterThan(0);
+  });
+});
+
+describe("ending sessions", () => {
+  it("a password change or 'sign out everywhere' moves the session epoch on, so tokens issued before stop counting", async () => {
+    const user = await userWith("the-old-password");
+    expect(await sessionIsCurrent(user.id, 0)).toBe(true);
+    const { sessionEpoch } = await changePassword(db, user.id, form("the-old-password", "a-brand-new-password"));
+    expect(sessionEpoch).toBe(1);
+    // Another process remembers the old epoch for a short while; the one that made the change forgets it.
+    expect(await sessionIsCurrent(user.id, 0)).toBe(true);
+    forgetSessionEpoch(user.id);
+    expect(await sessionIsCurrent(user.id, 0)).toBe(false);
+    expect(await sessionIsCurrent(user.id, 1)).toBe(true);
+
+    expect(await endAllSessions(db, user.id)).toEqual({ sessionEpoch: 2 });
+    forgetSessionEpoch(user.id);
+    expect(await sessionIsCurrent(user.id, 1)).toBe(false);
+    expect(await sessionIsCurrent(user.id, 2)).toBe(true);
+  });
+
+  it("a token for an account that does not exist is not current", async () => {
+    expect(await sessionIsCurrent(crypto.randomUUID(), 0)).toBe(false);
+    expect((await errorOf(endAllSessions(db, crypto.randomUUID()))).code).toBe("UNAUTHENTICATED");
   });
 });
