@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import { unstable_rethrow } from "next/navigation";
 import "./globals.css";
 import { getSessionUser } from "@/lib/server/auth";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import { Container, EmptyState } from "@/components/ui";
 
 export default function NotFound() {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import { plural } from "@/lib/plural";
 import { Container, EmptyState, PageHeader } from "@/components/ui";
 import { AssignedToYou } from "@/components/assigned-to-you";

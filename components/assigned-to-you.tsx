@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import { LocalTime } from "./local-time";
 import type { AssignmentStatus } from "@/lib/domain/schedule";
 

@@ -1,7 +1,7 @@
 "use client";
 // One due review question: the learner answers, the server scores it and only then sends the key,
 // the explanation and when the question comes back.
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";

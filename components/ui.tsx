@@ -1,5 +1,5 @@
 // Presentational building blocks shared by every page, so the product looks like one thing.
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import type { ReactNode } from "react";
 
 export function PageHeader({ eyebrow, title, children }: { eyebrow?: ReactNode; title: string; children?: ReactNode }) {

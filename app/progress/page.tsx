@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import { Container, EmptyState, PageHeader, ProgressBar } from "@/components/ui";
 import { requirePageUser } from "@/lib/server/page";

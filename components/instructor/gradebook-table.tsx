@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import { Fragment, useMemo, useState } from "react";
 import type { GradebookCell } from "@/lib/domain/gradebook";
 

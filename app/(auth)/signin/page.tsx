@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import { Container } from "@/components/ui";
 import { SignInForm } from "@/components/sign-in-form";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import { Breadcrumbs, Container, PageHeader, ProgressBar } from "@/components/ui";
 import { moduleBySlugs } from "@/lib/server/catalog";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";

@@ -1,6 +1,6 @@
 "use client";
 // Publishing: says exactly what will reach students (the lesson, and the accepted questions only).
-import Link from "next/link";
+import { Link } from "@/components/app-link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";

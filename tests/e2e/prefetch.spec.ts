@@ -1,0 +1,24 @@
+// Pages are rendered per user on demand, so links prefetch on intent (hover, focus, touch), not for every
+// link that scrolls into view: a page view must not make the server render every page it links to.
+import { test, expect, createUser, login } from "./support";
+
+test("a page view prefetches no linked page; hovering a link prefetches that one", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const context = await browser.newContext({ baseURL });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  const prefetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("_rsc=")) prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(1_000);
+  expect(prefetched).toEqual([]);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My progress" }).hover();
+  await expect.poll(() => prefetched).toContain("/progress");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My progress" }).click();
+  await expect(page.getByRole("heading", { name: "My progress" })).toBeVisible();
+  await context.close();
+});
