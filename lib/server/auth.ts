@@ -24,6 +24,11 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
+/** Issued in the user's current session epoch (tokens from before epochs existed count as epoch 0). */
+async function tokenIsCurrent(token: JWT | null): Promise<boolean> {
+  return typeof token?.uid === "string" && sessionIsCurrent(token.uid, Number(token.epoch ?? 0));
+}
+
 export const INVALID_CREDENTIALS = "That email and password do not match an account.";
 const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 
@@ -64,7 +69,7 @@ export const authOptions: NextAuthOptions = {
         return token;
       }
       // next-auth's own session endpoint: an ended session is not reported (next-auth then clears the cookie).
-      if (typeof token.uid !== "string" || !(await sessionIsCurrent(token.uid, Number(token.epoch ?? 0)))) throw new Error("This session was ended.");
+      if (!(await tokenIsCurrent(token))) throw new Error("This session was ended.");
       return token;
     },
     async session({ session, token }) {
@@ -99,7 +104,7 @@ export const getSessionUser = cache(async function getSessionUser(): Promise<Ses
   const token = await getToken({ req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"], secret: NEXTAUTH_SECRET, decode: decodeSessionToken });
   const user = { id: token?.uid, email: token?.email, name: token?.name, role: token?.role } as Partial<SessionUser>;
   if (!user.id || !user.role || !user.email) return null;
-  if (!(await sessionIsCurrent(user.id, Number(token?.epoch ?? 0)))) return null;
+  if (!(await tokenIsCurrent(token))) return null;
   return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
 });
 

@@ -94,6 +94,45 @@ export type ReviewResult = {
   lessonHref: string | null;
 };
 
+type Outcome = {
+  recordedNow: boolean;
+  answer: { questionVersionId: string; response: unknown; correct: boolean; earnedCenti: number; maxCenti: number };
+  after: { box: number; dueAt: Date; masteredAt: Date | null };
+};
+
+async function recordedOutcome(cardId: string, number: number): Promise<Outcome | null> {
+  const [answer, after] = await Promise.all([
+    db().reviewAnswer.findUnique({ where: { cardId_number: { cardId, number } } }),
+    db().reviewCard.findUniqueOrThrow({ where: { id: cardId }, select: { box: true, dueAt: true, masteredAt: true } }),
+  ]);
+  return answer ? { recordedNow: false, answer, after } : null;
+}
+
+/** Scores and records the answer; null when a concurrent answer moved the card first. */
+async function recordAnswer(
+  card: { id: string; reviews: number; box: number; dueAt: Date; masteredAt: Date | null },
+  definition: Question,
+  version: { id: string; gradingOverride: unknown },
+  input: { number: number; response: unknown },
+  now: Date,
+): Promise<Outcome | null> {
+  if (input.number !== card.reviews) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
+  if (!isDue(card, now)) throw new UserError("CONFLICT", card.masteredAt ? "You have already mastered this question." : "This question is not due for review yet.");
+  const seed = reviewSeed(card.id, input.number);
+  const parsed = parseResponse(definition.type, translateResponse(definition, input.response, publicIdsFor(seed, version.id), "toReal"));
+  if (!parsed.success) throw new UserError("INVALID", "That answer is not in the form this question expects.");
+  const score = scoreEffective(effectiveQuestion(definition, version.gradingOverride), parsed.data);
+  const step = afterReview(card.box, score.correct, now);
+  const answer = { questionVersionId: version.id, response: parsed.data as object, correct: score.correct, earnedCenti: score.earnedCenti, maxCenti: score.maxCenti };
+  return db().$transaction(async (tx) => {
+    // The card moves only from the review number the learner was shown.
+    const moved = await tx.reviewCard.updateMany({ where: { id: card.id, reviews: input.number }, data: { box: step.box, dueAt: step.dueAt, masteredAt: step.masteredAt, reviews: input.number + 1, lastReviewedAt: now } });
+    if (moved.count === 0) return null;
+    await tx.reviewAnswer.create({ data: { cardId: card.id, number: input.number, ...answer, answeredAt: now } });
+    return { recordedNow: true, answer, after: step };
+  });
+}
+
 /**
  * Records one review answer, exactly once: the card moves only from the review number the learner was shown,
  * and a repeated answer (a double click, a retry after a lost response) gets the result recorded the first time.
@@ -108,29 +147,10 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   if (!version) throw notFound("That question");
   const definition = version.definition as Question;
 
-  let recordedNow = false;
-  const recorded = await db().reviewAnswer.findUnique({ where: { cardId_number: { cardId: card.id, number: input.number } } });
-  if (!recorded) {
-    if (input.number !== card.reviews) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
-    if (!isDue(card, now)) throw new UserError("CONFLICT", card.masteredAt ? "You have already mastered this question." : "This question is not due for review yet.");
-    const seed = reviewSeed(card.id, input.number);
-    const parsed = parseResponse(definition.type, translateResponse(definition, input.response, publicIdsFor(seed, version.id), "toReal"));
-    if (!parsed.success) throw new UserError("INVALID", "That answer is not in the form this question expects.");
-    const score = scoreEffective(effectiveQuestion(definition, version.gradingOverride), parsed.data);
-    const step = afterReview(card.box, score.correct, now);
-    await db().$transaction(async (tx) => {
-      const moved = await tx.reviewCard.updateMany({ where: { id: card.id, reviews: input.number }, data: { box: step.box, dueAt: step.dueAt, masteredAt: step.masteredAt, reviews: input.number + 1, lastReviewedAt: now } });
-      // A concurrent identical answer moved it first; its record is the result.
-      if (moved.count === 0) return;
-      await tx.reviewAnswer.create({ data: { cardId: card.id, number: input.number, questionVersionId: version.id, response: parsed.data as object, correct: score.correct, earnedCenti: score.earnedCenti, maxCenti: score.maxCenti, answeredAt: now } });
-      recordedNow = true;
-    });
-  }
-  const [answer, after] = await Promise.all([
-    db().reviewAnswer.findUnique({ where: { cardId_number: { cardId: card.id, number: input.number } } }),
-    db().reviewCard.findUniqueOrThrow({ where: { id: card.id }, select: { box: true, dueAt: true, masteredAt: true } }),
-  ]);
-  if (!answer) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
+  // A repeated answer, or one that lost a race to an identical concurrent one, gets the recorded result.
+  const outcome = (await recordedOutcome(card.id, input.number)) ?? (await recordAnswer(card, definition, version, input, now)) ?? (await recordedOutcome(card.id, input.number));
+  if (!outcome) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
+  const { answer, after } = outcome;
   const answeredVersion = answer.questionVersionId === version.id ? { definition, gradingOverride: version.gradingOverride } : await db().questionVersion.findUniqueOrThrow({ where: { id: answer.questionVersionId }, select: { definition: true, gradingOverride: true } });
   const answeredDefinition = answeredVersion.definition as Question;
   const key = effectiveQuestion(answeredDefinition, answeredVersion.gradingOverride).question;
@@ -139,7 +159,7 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   const reveal = answersRevealed(await quizAssignment(db(), user.id, version.question.quiz), now);
   const lesson = await db().lesson.findUnique({ where: { id: answeredDefinition.ref.lesson }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
   return {
-    alreadyRecorded: !recordedNow,
+    alreadyRecorded: !outcome.recordedNow,
     correct: answer.correct,
     earnedCenti: answer.earnedCenti,
     maxCenti: answer.maxCenti,

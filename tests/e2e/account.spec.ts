@@ -1,5 +1,20 @@
 // A student changes their password on the account page, then signs in with the new one.
+import type { Page } from "@playwright/test";
 import { test, expect, createUser, login, expectNoAxeViolations } from "./support";
+
+async function changePassword(page: Page, current: string, next: string) {
+  await page.getByLabel("Current password").fill(current);
+  await page.getByLabel("New password", { exact: true }).fill(next);
+  await page.getByLabel("New password again").fill(next);
+  await page.getByRole("button", { name: "Change password" }).click();
+}
+
+async function signInThroughForm(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
 
 test("a signed-in user changes their password; a wrong current one is refused; the new one signs in", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql, "STUDENT", "the-old-password");
@@ -11,30 +26,20 @@ test("a signed-in user changes their password; a wrong current one is refused; t
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 
-  await page.getByLabel("Current password").fill("not-my-password");
-  await page.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
-  await page.getByLabel("New password again").fill("a-brand-new-password");
-  await page.getByRole("button", { name: "Change password" }).click();
+  await changePassword(page, "not-my-password", "a-brand-new-password");
   await expect(page.getByText("That is not your current password.")).toBeVisible();
   await expectNoAxeViolations(page, "account page with an error");
 
-  await page.getByLabel("Current password").fill("the-old-password");
-  await page.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
-  await page.getByLabel("New password again").fill("a-brand-new-password");
-  await page.getByRole("button", { name: "Change password" }).click();
+  await changePassword(page, "the-old-password", "a-brand-new-password");
   await expect(page.getByText(/^Your password was changed, and you were signed out everywhere else/)).toBeVisible();
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account.png` });
   await context.close();
 
   const fresh = await browser.newContext({ baseURL });
   const signin = await fresh.newPage();
-  await signin.goto("/signin");
-  await signin.getByLabel("Email").fill(student.email);
-  await signin.getByLabel("Password").fill("the-old-password");
-  await signin.getByRole("button", { name: "Sign in" }).click();
+  await signInThroughForm(signin, student.email, "the-old-password");
   await expect(signin.getByText(/do not match an account/)).toBeVisible();
-  await signin.getByLabel("Password").fill("a-brand-new-password");
-  await signin.getByRole("button", { name: "Sign in" }).click();
+  await signInThroughForm(signin, student.email, "a-brand-new-password");
   await expect(signin.getByRole("link", { name: "My progress" })).toBeVisible();
   await fresh.close();
 });
@@ -61,10 +66,7 @@ test("changing the password, or 'sign out everywhere else', signs out the user's
   expect(await stillSignedIn(elsewhere)).toBe(true);
   const page = await here.newPage();
   await page.goto("/account");
-  await page.getByLabel("Current password").fill("the-old-password");
-  await page.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
-  await page.getByLabel("New password again").fill("a-brand-new-password");
-  await page.getByRole("button", { name: "Change password" }).click();
+  await changePassword(page, "the-old-password", "a-brand-new-password");
   await expect(page.getByText(/Your password was changed, and you were signed out everywhere else/)).toBeVisible();
   expect(await stillSignedIn(elsewhere)).toBe(false);
   expect(await stillSignedIn(here)).toBe(true);
@@ -78,10 +80,7 @@ test("changing the password, or 'sign out everywhere else', signs out the user's
   // A fresh sign-in on another device is current, until "sign out everywhere else".
   const laptop = await browser.newContext({ baseURL });
   const signin = await laptop.newPage();
-  await signin.goto("/signin");
-  await signin.getByLabel("Email").fill(student.email);
-  await signin.getByLabel("Password").fill("a-brand-new-password");
-  await signin.getByRole("button", { name: "Sign in" }).click();
+  await signInThroughForm(signin, student.email, "a-brand-new-password");
   await expect(signin.getByRole("link", { name: "My progress" })).toBeVisible();
   expect(await stillSignedIn(laptop)).toBe(true);
   await page.getByRole("button", { name: "Sign out everywhere else" }).click();
