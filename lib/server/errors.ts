@@ -24,14 +24,23 @@ export const notFound = (what = "That item") => new UserError("NOT_FOUND", `${wh
 
 // P2024 and P2028: no connection or transaction could be had in time (overload); nothing was written.
 const unavailableCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300", "P1001", "P1017", "P2024", "P2028"]);
+// The kinds @prisma/adapter-pg gives connection failures.
+const unavailableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const unavailableMessage = /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|DatabaseNotReachable|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down)|is not queryable/i;
+
+type ErrorLike = { code?: string; originalCode?: string; kind?: string; message?: string; originalMessage?: string; cause?: unknown; meta?: { driverAdapterError?: unknown } };
 
 /** True when the database cannot be reached (down, restarting, out of connections or overloaded). */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const candidate = e as { code?: string; message?: string; cause?: unknown; name?: string };
-    if (candidate.code && unavailableCodes.has(candidate.code)) return true;
-    if (/ECONNREFUSED|Connection terminated|connect ETIMEDOUT|DatabaseNotReachable|terminating connection|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(candidate.message ?? "")) return true;
-    e = candidate.cause;
+  // Follows causes, and the driver adapter's error that Prisma keeps in `meta`.
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length > 0 && seen < 10; seen++) {
+    const candidate = pending.shift() as ErrorLike | null | undefined;
+    if (!candidate || typeof candidate !== "object") continue;
+    if ([candidate.code, candidate.originalCode].some((code) => code && unavailableCodes.has(code))) return true;
+    if (candidate.kind && unavailableKinds.has(candidate.kind)) return true;
+    if (unavailableMessage.test(`${candidate.message ?? ""} ${candidate.originalMessage ?? ""}`)) return true;
+    pending.push(candidate.cause, candidate.meta?.driverAdapterError);
   }
   return false;
 }

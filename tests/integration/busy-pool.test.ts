@@ -49,4 +49,12 @@ describe("a busy connection pool", () => {
     expect(isDatabaseUnavailable({ code: "P2028", message: "Transaction API error: Unable to start a transaction in the given time." })).toBe(true);
     expect(isDatabaseUnavailable({ code: "P2002", message: "Unique constraint failed" })).toBe(false);
   });
+
+  it("reads the driver adapter's connection failures, as Prisma wraps them, as unavailable", () => {
+    // A raw query on a pooled connection that broke while PostgreSQL restarted (seen as a rare 500 in the outage test).
+    const broken = { name: "DriverAdapterError", message: "Client has encountered a connection error and is not queryable", cause: { kind: "postgres", code: "N/A", message: "Client has encountered a connection error and is not queryable" } };
+    expect(isDatabaseUnavailable({ code: "P2010", message: "Raw query failed. Code: `N/A`. Message: `Client has encountered a connection error and is not queryable`", meta: { driverAdapterError: broken } })).toBe(true);
+    expect(isDatabaseUnavailable({ code: "P2039", message: "Database error", meta: { driverAdapterError: { name: "DriverAdapterError", message: "", cause: { kind: "ConnectionClosed" } } } })).toBe(true);
+    expect(isDatabaseUnavailable({ code: "P2010", message: "Raw query failed. Code: `23505`.", meta: { driverAdapterError: { cause: { kind: "UniqueConstraintViolation" } } } })).toBe(false);
+  });
 });
