@@ -2,18 +2,30 @@ import type { Metadata } from "next";
 import { Container, PageHeader } from "@/components/ui";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { EndSessionsForm } from "@/components/end-sessions-form";
+import { LocalTime } from "@/components/local-time";
 import { requirePageUser } from "@/lib/server/page";
+import { passwordResetsUsed } from "@/lib/server/password-reset-service";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
+  const resets = await passwordResetsUsed(user.id);
   return (
     <Container narrow>
       <PageHeader title="Your account">{user.name} · {user.email} · {user.role === "INSTRUCTOR" ? "instructor" : "student"}</PageHeader>
       <section aria-labelledby="password-heading" className="card max-w-md">
         <h2 id="password-heading" className="mb-3 text-lg font-semibold">Change your password</h2>
         <ChangePasswordForm />
+        {resets.length > 0 && (
+          <div className="mt-4 border-t border-stone-200 pt-3 text-sm text-stone-700">
+            <p className="font-medium">Set through an instructor&rsquo;s reset link</p>
+            <ul className="mt-1 space-y-1">
+              {resets.map((r, i) => <li key={i}><LocalTime iso={r.usedAt!.toISOString()} /> — link from {r.issuedBy.name} ({r.class.name})</li>)}
+            </ul>
+            <p className="mt-1 text-stone-600">If you did not do this, change your password now and tell your instructor.</p>
+          </div>
+        )}
       </section>
       <section aria-labelledby="sessions-heading" className="card mt-6 max-w-md">
         <h2 id="sessions-heading" className="mb-1 text-lg font-semibold">Signed in somewhere else?</h2>

@@ -5,6 +5,7 @@ import { changePassword, changePasswordSchema, endAllSessions } from "@/lib/serv
 import { renewSessionCookie } from "@/lib/server/auth";
 import { createAccount, EmailTakenError, newAccountSchema } from "@/lib/server/accounts";
 import { db } from "@/lib/server/db";
+import { resetPassword, resetPasswordSchema } from "@/lib/server/password-reset-service";
 
 // Sign-up is the one action without a session: anyone may create a student account.
 export async function signUpAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string }>> {
@@ -17,6 +18,19 @@ export async function signUpAction(_previous: unknown, formData: FormData): Prom
     return { ok: true, data: { email: user.email } };
   } catch (error) {
     if (error instanceof EmailTakenError) return { ok: false, code: "CONFLICT", message: error.message, fieldErrors: { email: [error.message] } };
+    return failure(error);
+  }
+}
+
+// Setting a password through an instructor's reset link needs no session either: the link is the credential.
+export async function resetPasswordAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string }>> {
+  const parsed = resetPasswordSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    return { ok: false, code: "INVALID", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error as z.ZodError) };
+  }
+  try {
+    return { ok: true, data: await resetPassword(parsed.data) };
+  } catch (error) {
     return failure(error);
   }
 }

@@ -17,7 +17,7 @@ import { activeLock, clearFailures, recordFailure, throttleKey } from "./throttl
 import { lockMessage } from "../domain/throttle-policy";
 import { emailSchema } from "./accounts";
 import { clientAddress } from "./client-address";
-import { forgetSessionEpoch, sessionIsCurrent } from "./session-epoch";
+import { forgetSessionEpoch, rememberSessionEpoch, sessionIsCurrent } from "./session-epoch";
 
 export type Role = "STUDENT" | "INSTRUCTOR";
 export type SessionUser = { id: string; email: string; name: string; role: Role };
@@ -66,6 +66,9 @@ export const authOptions: NextAuthOptions = {
         token.uid = user.id;
         token.role = (user as unknown as SessionUser).role;
         token.epoch = (user as unknown as { sessionEpoch: number }).sessionEpoch;
+        // Just read from the database: newer than anything this process remembers (the epoch may have moved on
+        // in another process, e.g. a password reset, within the cache's lifetime).
+        rememberSessionEpoch(user.id, token.epoch as number);
         return token;
       }
       // next-auth's own session endpoint: an ended session is not reported (next-auth then clears the cookie).

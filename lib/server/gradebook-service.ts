@@ -83,7 +83,7 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
 export async function studentRecord(instructor: SessionUser, classId: string, studentId: string) {
   const member = await db().classMember.findFirst({
     where: { classId, userId: studentId, class: { instructorId: instructor.id } },
-    select: { joinedAt: true, removedAt: true, user: { select: { id: true, name: true, email: true } }, class: { select: { id: true, name: true } } },
+    select: { joinedAt: true, removedAt: true, user: { select: { id: true, name: true, email: true, role: true } }, class: { select: { id: true, name: true } } },
   });
   if (!member) throw notFound("That student");
   const [attempts, debates, resets, extensions, review] = await Promise.all([

@@ -15,9 +15,15 @@ async function currentEpoch(userId: string, now: number): Promise<number | null>
   const hit = remembered.get(userId);
   if (hit && now - hit.at < TTL_MS) return hit.epoch;
   const user = await db().user.findUnique({ where: { id: userId }, select: { sessionEpoch: true } });
-  if (remembered.size >= MAX_ENTRIES) remembered.delete(remembered.keys().next().value!);
-  remembered.set(userId, { epoch: user?.sessionEpoch ?? null, at: now });
+  rememberSessionEpoch(userId, user?.sessionEpoch ?? null, now);
   return user?.sessionEpoch ?? null;
+}
+
+/** An epoch just read from the database (at sign-in, or above). */
+export function rememberSessionEpoch(userId: string, epoch: number | null, now = Date.now()) {
+  remembered.delete(userId);
+  if (remembered.size >= MAX_ENTRIES) remembered.delete(remembered.keys().next().value!);
+  remembered.set(userId, { epoch, at: now });
 }
 
 /** A token issued in `tokenEpoch` (0 for tokens from before epochs existed) for a user who still exists. */

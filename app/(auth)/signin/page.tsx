@@ -17,6 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1 className="font-serif text-3xl font-semibold">Sign in</h1>
         <p className="mt-2 text-stone-700">New here? <Link className="underline" href="/signup">Create a student account</Link>.</p>
         <div className="card mt-6"><SignInForm callbackUrl={safeCallback(params.callbackUrl)} /></div>
+        <p className="mt-4 text-sm text-stone-600">Forgot your password? An instructor of one of your classes can give you a link to set a new one.</p>
       </div>
     </Container>
   );

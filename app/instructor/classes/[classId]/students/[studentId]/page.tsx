@@ -9,6 +9,8 @@ import { orNotFound } from "@/lib/server/page";
 import { studentRecord } from "@/lib/server/gradebook-service";
 import { classAssignments } from "@/lib/server/class-service";
 import { ExtensionForm, WithdrawExtensionButton } from "@/components/instructor/extension-form";
+import { PasswordResetLink } from "@/components/instructor/password-reset-link";
+import { latestPasswordReset } from "@/lib/server/password-reset-service";
 import { percent } from "@/lib/domain/scoring";
 import { describeResponse } from "@/lib/domain/responses";
 import type { Question } from "@/lib/content/schema";
@@ -26,7 +28,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
   if (!z.uuid().safeParse(classId).success || !z.uuid().safeParse(studentId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}/students/${studentId}`);
   const { member, attempts, debates, resets, extensions, review } = await orNotFound(studentRecord(user, classId, studentId));
-  const assignments = await classAssignments(user, classId);
+  const [assignments, lastReset] = await Promise.all([classAssignments(user, classId), latestPasswordReset(user, classId, studentId)]);
   const assignmentTitle = new Map(assignments.map((a) => [a.id, a.title]));
   return (
     <Container>
@@ -114,6 +116,20 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
           <ExtensionForm classId={classId} studentId={member.user.id} assignments={assignments.map((a) => ({ id: a.id, title: a.title, kind: a.kind as "MODULE" | "QUIZ" | "DEBATE" }))} />
         )}
       </section>
+
+      {!member.removedAt && member.user.role === "STUDENT" && (
+        <section aria-labelledby="password-heading" className="mb-10">
+          <h2 id="password-heading" className="mb-1 text-xl font-semibold">Forgotten password</h2>
+          <p className="mb-3 text-sm text-stone-600">Caravan sends no email. If this student cannot sign in, create a one-time link for them to set a new password; it also signs them out everywhere.</p>
+          {lastReset && (
+            <p className="mb-3 text-sm text-stone-700">
+              Last link: created by {lastReset.issuedBy.name} <LocalTime iso={lastReset.createdAt.toISOString()} /> ·{" "}
+              {lastReset.state === "used" ? <>used <LocalTime iso={lastReset.usedAt!.toISOString()} /></> : lastReset.state === "usable" ? <>not used yet, works until <LocalTime iso={lastReset.expiresAt.toISOString()} /></> : lastReset.state === "revoked" ? "replaced by a newer link" : "expired unused"}
+            </p>
+          )}
+          <PasswordResetLink classId={classId} studentId={member.user.id} studentName={member.user.name} />
+        </section>
+      )}
 
       {resets.length > 0 && (
         <section aria-labelledby="resets-heading">

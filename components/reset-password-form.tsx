@@ -1,0 +1,44 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useActionState, useEffect, useState } from "react";
+import { resetPasswordAction } from "@/app/actions/account";
+
+export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
+  const [state, formAction, pending] = useActionState(resetPasswordAction, null);
+  // Controlled: React resets a form after its action runs, and a refused password must stay typed.
+  const [values, setValues] = useState({ newPassword: "", confirmPassword: "" });
+
+  useEffect(() => {
+    if (state?.ok) {
+      void signIn("credentials", { email: state.data.email, password: values.newPassword, redirect: false }).then((result) => {
+        window.location.assign(result?.ok && !result.error ? "/" : "/signin");
+      });
+    }
+  }, [state]);
+
+  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const field = (name: string) => errors[name]?.[0];
+  const bind = (name: keyof typeof values) => ({ name, value: values[name], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [name]: e.target.value })) });
+  return (
+    <form action={formAction} noValidate className="space-y-4">
+      <input type="hidden" name="token" value={token} />
+      {/* For password managers: the account the new password belongs to. */}
+      <input type="email" value={email} autoComplete="username" readOnly hidden />
+      <div>
+        <label htmlFor="newPassword" className="field-label">New password</label>
+        <input id="newPassword" {...bind("newPassword")} type="password" autoComplete="new-password" required minLength={10} className="field-input" aria-invalid={Boolean(field("newPassword"))} aria-describedby="newPassword-hint" />
+        <p id="newPassword-hint" className={field("newPassword") ? "field-error" : "mt-1 text-sm text-stone-600"}>{field("newPassword") ?? "At least 10 characters."}</p>
+      </div>
+      <div>
+        <label htmlFor="confirmPassword" className="field-label">New password again</label>
+        <input id="confirmPassword" {...bind("confirmPassword")} type="password" autoComplete="new-password" required className="field-input" aria-invalid={Boolean(field("confirmPassword"))} aria-describedby={field("confirmPassword") ? "confirmPassword-error" : undefined} />
+        {field("confirmPassword") && <p id="confirmPassword-error" className="field-error">{field("confirmPassword")}</p>}
+      </div>
+      {state && !state.ok && !field("newPassword") && !field("confirmPassword") && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{field("token") ?? state.message}</p>
+      )}
+      {state?.ok && <p role="status" className="text-sm text-emerald-800">Your new password is set, and every other session of this account has ended. Signing you in…</p>}
+      <button type="submit" className="btn-primary w-full" disabled={pending || state?.ok}>{pending ? "Setting password…" : "Set new password"}</button>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+import "server-only";
+// Password reset links. Caravan sends no email, so a student who forgot their password asks an instructor of
+// one of their classes, who creates a one-time link and hands it over. Only a SHA-256 of the token is stored,
+// so the link is shown once; a newer link revokes the older ones; using one sets the password, ends every
+// session of the account and lifts a sign-in lock.
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { resetLinkExpiry, resetLinkRefusal, resetLinkState } from "../domain/password-reset";
+import { passwordSchema } from "./accounts";
+import type { SessionUser } from "./auth";
+import { db } from "./db";
+import { notFound, UserError } from "./errors";
+import { hashPassword } from "./passwords";
+import { forgetSessionEpoch } from "./session-epoch";
+import { clearFailures, throttleKey } from "./throttle";
+
+// 32 random bytes, base64url: 43 characters.
+export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This reset link is not complete. Copy the whole link your instructor gave you.");
+
+export const resetPasswordSchema = z
+  .strictObject({ token: resetTokenSchema, newPassword: passwordSchema, confirmPassword: z.string().max(200) })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords do not match." });
+
+const INVALID_LINK = "This reset link is not valid. Copy the whole link your instructor gave you.";
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Creates a link for a current student of the instructor's class, revoking the student's older links. */
+export async function issuePasswordReset(instructor: SessionUser, classId: string, studentId: string, now = new Date()) {
+  const member = await db().classMember.findFirst({
+    where: { classId, userId: studentId, removedAt: null, class: { instructorId: instructor.id } },
+    select: { user: { select: { role: true } } },
+  });
+  if (!member) throw notFound("That student");
+  // An instructor account may be in a class too; only students' passwords can be reset this way.
+  if (member.user.role !== "STUDENT") throw new UserError("FORBIDDEN", "Only a student's password can be reset from a class. Instructors use the account command.");
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = resetLinkExpiry(now);
+  await db().$transaction([
+    db().passwordReset.updateMany({ where: { userId: studentId, usedAt: null, revokedAt: null }, data: { revokedAt: now } }),
+    db().passwordReset.create({ data: { userId: studentId, issuedById: instructor.id, classId, tokenHash: hashToken(token), createdAt: now, expiresAt } }),
+  ]);
+  return { path: `/reset-password/${token}`, expiresAt };
+}
+
+/** The latest link an instructor of the class created for the student, for the student record. */
+export async function latestPasswordReset(instructor: SessionUser, classId: string, studentId: string, now = new Date()) {
+  const link = await db().passwordReset.findFirst({
+    where: { userId: studentId, class: { id: classId, instructorId: instructor.id } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, expiresAt: true, usedAt: true, revokedAt: true, issuedBy: { select: { name: true } } },
+  });
+  return link ? { ...link, state: resetLinkState(link, now) } : null;
+}
+
+/** What the reset page shows for a token: whose password it sets, or why it cannot be used. */
+export async function describeResetLink(rawToken: string, now = new Date()) {
+  const token = resetTokenSchema.safeParse(rawToken);
+  if (!token.success) return { usable: false as const, message: INVALID_LINK };
+  const link = await db().passwordReset.findUnique({
+    where: { tokenHash: hashToken(token.data) },
+    select: { usedAt: true, revokedAt: true, expiresAt: true, user: { select: { email: true } }, issuedBy: { select: { name: true } } },
+  });
+  if (!link) return { usable: false as const, message: INVALID_LINK };
+  const state = resetLinkState(link, now);
+  if (state !== "usable") return { usable: false as const, message: resetLinkRefusal[state] };
+  return { usable: true as const, email: link.user.email, issuedBy: link.issuedBy.name, expiresAt: link.expiresAt };
+}
+
+async function refuseUnlessUsable(tokenHash: string, now: Date) {
+  const link = await db().passwordReset.findUnique({ where: { tokenHash }, select: { usedAt: true, revokedAt: true, expiresAt: true } });
+  const state = link ? resetLinkState(link, now) : null;
+  if (!state) throw new UserError("NOT_FOUND", INVALID_LINK);
+  if (state !== "usable") throw new UserError("CONFLICT", resetLinkRefusal[state]);
+}
+
+/** Sets the new password through a link, exactly once: of two requests with the same link only one applies. */
+export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, now = new Date()) {
+  const tokenHash = hashToken(input.token);
+  // A bad link is refused before hashing, so guessing links costs the server a lookup, not an argon2 hash.
+  await refuseUnlessUsable(tokenHash, now);
+  const passwordHash = await hashPassword(input.newPassword);
+  const changed = await db().$transaction(async (tx) => {
+    const [claimed] = await tx.$queryRaw<{ userId: string }[]>`
+      UPDATE "PasswordReset" SET "usedAt" = ${now}
+      WHERE "tokenHash" = ${tokenHash} AND "usedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}
+      RETURNING "userId"`;
+    if (!claimed) return null;
+    const [user] = await tx.$queryRaw<{ email: string }[]>`
+      UPDATE "User" SET "passwordHash" = ${passwordHash}, "sessionEpoch" = "sessionEpoch" + 1
+      WHERE "id" = ${claimed.userId}::uuid RETURNING "email"`;
+    return { userId: claimed.userId, email: user.email };
+  });
+  // Another request used (or a newer link revoked) this one while the password was being hashed.
+  if (!changed) {
+    await refuseUnlessUsable(tokenHash, now);
+    throw new UserError("CONFLICT", resetLinkRefusal.used);
+  }
+  // After the commit, so no request in between can remember the old epoch again.
+  forgetSessionEpoch(changed.userId);
+  // The lock from forgotten-password guesses should not keep the student out after a reset.
+  await clearFailures(db(), throttleKey("account", changed.email));
+  return { email: changed.email };
+}
+
+/** The student's own view: recent resets of their password, and by whom (shown on the account page). */
+export async function passwordResetsUsed(userId: string) {
+  return db().passwordReset.findMany({
+    where: { userId, usedAt: { not: null } },
+    orderBy: { usedAt: "desc" },
+    take: 3,
+    select: { usedAt: true, issuedBy: { select: { name: true } }, class: { select: { name: true } } },
+  });
+}
