@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { plural } from "@/lib/plural";
 
 type Action = "CORRECT_KEY" | "ACCEPT_ALTERNATIVE" | "FULL_CREDIT";
 type Pair = { id: string; left: string; rightId: string };
@@ -67,7 +68,7 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
           }
           if (!window.confirm("Re-score every submitted attempt at this question, in every class that took it?")) return;
           setPending(true);
-          const result = await callApi<{ affectedAttempts: number; resolvedFlags: number }>("POST", `/api/instructor/classes/${classId}/regrades`, {
+          const result = await callApi<{ affectedAttempts: number; resolvedFlags: number; reviewCardsAdded: number; reviewCardsRetired: number }>("POST", `/api/instructor/classes/${classId}/regrades`, {
             questionVersionId,
             action,
             value,
@@ -78,8 +79,12 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
           if (result.ok) {
             setErrors({});
             (formElement.elements.namedItem("reason") as HTMLTextAreaElement).value = "";
-            const { affectedAttempts, resolvedFlags } = result.data;
-            setMessage({ ok: true, text: `Regraded: ${affectedAttempts} attempt${affectedAttempts === 1 ? "" : "s"} changed score${resolvedFlags ? `, ${resolvedFlags} flag${resolvedFlags === 1 ? "" : "s"} resolved` : ""}.` });
+            const { affectedAttempts, resolvedFlags, reviewCardsAdded, reviewCardsRetired } = result.data;
+            const deck = [
+              reviewCardsAdded ? `${plural(reviewCardsAdded, "student")} will review it` : "",
+              reviewCardsRetired ? `it left ${plural(reviewCardsRetired, "review deck")}` : "",
+            ].filter(Boolean);
+            setMessage({ ok: true, text: `Regraded: ${plural(affectedAttempts, "attempt")} changed score${resolvedFlags ? `, ${plural(resolvedFlags, "flag")} resolved` : ""}${deck.length ? `; ${deck.join(", ")}` : ""}.` });
             router.refresh();
           } else {
             setErrors(result.fieldErrors ?? {});

@@ -34,3 +34,16 @@ export function afterReview(box: number, correct: boolean, now: Date): ReviewSte
 export function isDue(card: { dueAt: Date; masteredAt: Date | null }, now: Date): boolean {
   return card.masteredAt === null && card.dueAt <= now;
 }
+
+/**
+ * How a regrade moves review decks, from each re-scored answer's verdict before and after it. A learner the
+ * new key counts as missing the question joins (a wrong key taught them the wrong thing, even when their
+ * score is kept); a learner whose miss it turned into a right answer may leave, unless another of their
+ * answers is still a miss (the caller also checks their answers to other versions of the question).
+ */
+export function deckChangesAfterRegrade(answers: { userId: string; missedBefore: boolean; missedNow: boolean }[]): { join: string[]; mayLeave: string[] } {
+  const missingNow = new Set(answers.filter((a) => a.missedNow).map((a) => a.userId));
+  const join = new Set(answers.filter((a) => a.missedNow && !a.missedBefore).map((a) => a.userId));
+  const mayLeave = new Set(answers.filter((a) => a.missedBefore && !a.missedNow && !missingNow.has(a.userId)).map((a) => a.userId));
+  return { join: [...join], mayLeave: [...mayLeave] };
+}

@@ -293,7 +293,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
         INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
         SELECT gen_random_uuid(), ${user.id}::uuid, v."questionId", 1, (${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now()
         FROM "QuestionVersion" v WHERE v."id" = ANY(${missed}::uuid[])
-        ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "updatedAt" = now()`;
+        ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "retiredAt" = NULL, "updatedAt" = now()`;
     }
     await tx.$executeRaw`
       UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = now(), "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${gate.late}
@@ -371,7 +371,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   });
   const missedQuestionIds = items.filter((item) => !item.correct).map((item) => versions.get(item.questionVersionId)!.questionId);
   const nextReview = missedQuestionIds.length
-    ? await db().reviewCard.findFirst({ where: { userId: user.id, questionId: { in: missedQuestionIds }, masteredAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } })
+    ? await db().reviewCard.findFirst({ where: { userId: user.id, questionId: { in: missedQuestionIds }, masteredAt: null, retiredAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } })
     : null;
   return { attempt, items, answersShownAt: reveal.revealed ? null : reveal.at, review: { missed: missedQuestionIds.length, from: nextReview?.dueAt ?? null } };
 }

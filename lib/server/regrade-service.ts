@@ -4,7 +4,8 @@ import "server-only";
 // that question version is re-scored in the same transaction, with the change recorded.
 import { z } from "zod";
 import type { Question } from "../content/schema";
-import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, rescore } from "../domain/regrade";
+import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, rescore, scoreEffective } from "../domain/regrade";
+import { afterQuizMiss, deckChangesAfterRegrade } from "../domain/review-schedule";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -66,17 +67,18 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
     async (tx) => {
       // The version row is the regrade's lock: a concurrent regrade waits, and a submit in flight (which reads the
       // override FOR SHARE) either finishes first and is re-scored here, or waits and scores with the new key.
-      const [version] = await tx.$queryRaw<{ definition: unknown; gradingOverride: unknown }[]>`
-        SELECT "definition", "gradingOverride" FROM "QuestionVersion" WHERE "id" = ${input.questionVersionId}::uuid FOR UPDATE`;
+      const [version] = await tx.$queryRaw<{ definition: unknown; gradingOverride: unknown; questionId: string }[]>`
+        SELECT "definition", "gradingOverride", "questionId" FROM "QuestionVersion" WHERE "id" = ${input.questionVersionId}::uuid FOR UPDATE`;
       if (!version) throw notFound("That question");
       const definition = version.definition as Question;
       const next = overrideAfter(definition, version.gradingOverride, input.action, input.value);
       if (!next.ok) throw new UserError("INVALID", next.message, { value: [next.message] });
       const effective = effectiveQuestion(definition, next.override);
+      const effectiveBefore = effectiveQuestion(definition, version.gradingOverride);
 
       // Attempts are locked in id order so two regrades of different questions cannot deadlock.
-      const answers = await tx.$queryRaw<{ attemptId: string; response: unknown; earnedCenti: number | null; correct: boolean | null }[]>`
-        SELECT aa."attemptId"::text AS "attemptId", aa."response", aa."earnedCenti", aa."correct"
+      const answers = await tx.$queryRaw<{ attemptId: string; userId: string; response: unknown; earnedCenti: number | null; correct: boolean | null }[]>`
+        SELECT aa."attemptId"::text AS "attemptId", a."userId"::text AS "userId", aa."response", aa."earnedCenti", aa."correct"
         FROM "AttemptAnswer" aa JOIN "QuizAttempt" a ON a."id" = aa."attemptId"
         WHERE aa."questionVersionId" = ${input.questionVersionId}::uuid AND a."status" = 'SUBMITTED'
         ORDER BY a."id"
@@ -98,6 +100,10 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
           FROM unnest(${changed.map((a) => a.attemptId)}::uuid[], ${changed.map((a) => a.next.earnedCenti - (a.earnedCenti ?? 0))}::int[]) AS n("attemptId", "delta")
           WHERE a."id" = n."attemptId"`;
       }
+      const deck = await moveReviewCards(tx, version.questionId, input.questionVersionId, now, deckChangesAfterRegrade(
+        // Verdicts under the old and the new key (not the stored flags: only-raise keeps a score the key now refuses).
+        answers.map((a) => ({ userId: a.userId, missedBefore: !scoreEffective(effectiveBefore, a.response).correct, missedNow: !scoreEffective(effective, a.response).correct })),
+      ));
       await tx.questionVersion.update({ where: { id: input.questionVersionId }, data: { gradingOverride: next.override } });
       const regrade = await tx.regrade.create({
         data: {
@@ -110,6 +116,8 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
             overrideBefore: (version.gradingOverride ?? null) as object | null,
             overrideAfter: next.override,
             rescoredAnswers: touched.length,
+            reviewCardsAdded: deck.added,
+            reviewCardsRetired: deck.retired,
           },
           onlyRaise: input.onlyRaise,
           reason: input.reason,
@@ -119,8 +127,32 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
         select: { id: true, createdAt: true },
       });
       const resolved = await tx.questionFlag.updateMany({ where: { questionVersionId: input.questionVersionId, resolvedAt: null }, data: { resolvedAt: now } });
-      return { regradeId: regrade.id, affectedAttempts: changed.length, rescoredAnswers: touched.length, resolvedFlags: resolved.count };
+      return { regradeId: regrade.id, affectedAttempts: changed.length, rescoredAnswers: touched.length, resolvedFlags: resolved.count, reviewCardsAdded: deck.added, reviewCardsRetired: deck.retired };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
+}
+
+type Transaction = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+
+/**
+ * Review decks follow the new key: learners it counts as missing the question get it back in their deck (due
+ * a day later, as after a quiz miss); a card whose every miss turned right leaves the deck, kept for the record.
+ */
+async function moveReviewCards(tx: Transaction, questionId: string, versionId: string, now: Date, changes: { join: string[]; mayLeave: string[] }) {
+  const added = changes.join.length === 0 ? 0 : await tx.$executeRaw`
+    INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
+    SELECT gen_random_uuid(), u, ${questionId}, 1, (${afterQuizMiss(now, null).dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now()
+    FROM unnest(${changes.join}::uuid[]) AS u
+    ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "retiredAt" = NULL, "updatedAt" = ${now}`;
+  // Answers to this version were re-scored above; answers to the question's other versions keep their verdict.
+  const retired = changes.mayLeave.length === 0 ? 0 : await tx.$executeRaw`
+    UPDATE "ReviewCard" c SET "retiredAt" = ${now}, "updatedAt" = ${now}
+    WHERE c."userId" = ANY(${changes.mayLeave}::uuid[]) AND c."questionId" = ${questionId} AND c."retiredAt" IS NULL AND c."masteredAt" IS NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM "AttemptAnswer" aa
+        JOIN "QuizAttempt" a ON a."id" = aa."attemptId" AND a."status" = 'SUBMITTED'
+        JOIN "QuestionVersion" v ON v."id" = aa."questionVersionId"
+        WHERE a."userId" = c."userId" AND v."questionId" = c."questionId" AND v."id" <> ${versionId}::uuid AND aa."correct" = false)`;
+  return { added, retired };
 }

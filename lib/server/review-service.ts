@@ -17,8 +17,9 @@ import type { SessionUser } from "./auth";
 
 export type ReviewQuestionView = { cardId: string; number: number; box: number; questionVersionId: string; quizTitle: string; question: PublicQuestion };
 
-// Questions of retired quizzes or retired from their quiz leave the deck; the learner's history stays.
-const liveCards = (userId: string) => ({ userId, masteredAt: null, question: { retiredAt: null, quiz: { retiredAt: null } } });
+// Questions of retired quizzes or retired from their quiz leave the deck, as do cards a regrade retired; the
+// learner's history stays.
+const liveCards = (userId: string) => ({ userId, masteredAt: null, retiredAt: null, question: { retiredAt: null, quiz: { retiredAt: null } } });
 
 // Options are shuffled and renamed afresh for each review, like a new attempt.
 const reviewSeed = (cardId: string, number: number) => `review:${cardId}:${number}`;
@@ -110,13 +111,14 @@ async function recordedOutcome(cardId: string, number: number): Promise<Outcome 
 
 /** Scores and records the answer; null when a concurrent answer moved the card first. */
 async function recordAnswer(
-  card: { id: string; reviews: number; box: number; dueAt: Date; masteredAt: Date | null },
+  card: { id: string; reviews: number; box: number; dueAt: Date; masteredAt: Date | null; retiredAt: Date | null },
   definition: Question,
   version: { id: string; gradingOverride: unknown },
   input: { number: number; response: unknown },
   now: Date,
 ): Promise<Outcome | null> {
   if (input.number !== card.reviews) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
+  if (card.retiredAt) throw new UserError("CONFLICT", "This question left your review deck: a regrade counted your quiz answer as right.");
   if (!isDue(card, now)) throw new UserError("CONFLICT", card.masteredAt ? "You have already mastered this question." : "This question is not due for review yet.");
   const seed = reviewSeed(card.id, input.number);
   const parsed = parseResponse(definition.type, translateResponse(definition, input.response, publicIdsFor(seed, version.id), "toReal"));
@@ -126,7 +128,7 @@ async function recordAnswer(
   const answer = { questionVersionId: version.id, response: parsed.data as object, correct: score.correct, earnedCenti: score.earnedCenti, maxCenti: score.maxCenti };
   return db().$transaction(async (tx) => {
     // The card moves only from the review number the learner was shown.
-    const moved = await tx.reviewCard.updateMany({ where: { id: card.id, reviews: input.number }, data: { box: step.box, dueAt: step.dueAt, masteredAt: step.masteredAt, reviews: input.number + 1, lastReviewedAt: now } });
+    const moved = await tx.reviewCard.updateMany({ where: { id: card.id, reviews: input.number, retiredAt: null }, data: { box: step.box, dueAt: step.dueAt, masteredAt: step.masteredAt, reviews: input.number + 1, lastReviewedAt: now } });
     if (moved.count === 0) return null;
     await tx.reviewAnswer.create({ data: { cardId: card.id, number: input.number, ...answer, answeredAt: now } });
     return { recordedNow: true, answer, after: step };
@@ -138,7 +140,7 @@ async function recordAnswer(
  * and a repeated answer (a double click, a retry after a lost response) gets the result recorded the first time.
  */
 export async function answerReview(user: SessionUser, input: { cardId: string; number: number; questionVersionId: string; response: unknown }, now = new Date()): Promise<ReviewResult> {
-  const card = await db().reviewCard.findFirst({ where: { id: input.cardId, userId: user.id }, select: { id: true, questionId: true, reviews: true, box: true, dueAt: true, masteredAt: true } });
+  const card = await db().reviewCard.findFirst({ where: { id: input.cardId, userId: user.id }, select: { id: true, questionId: true, reviews: true, box: true, dueAt: true, masteredAt: true, retiredAt: true } });
   if (!card) throw notFound("That review question");
   const version = await db().questionVersion.findFirst({
     where: { id: input.questionVersionId, questionId: card.questionId },

@@ -132,7 +132,7 @@ test("the instructor sees the item analysis; a student's flag shows up; a full-c
   await q1.getByLabel(/Why \(recorded/).fill("The prompt does not say which 2020 event; both readings are fair.");
   tp.on("dialog", (dialog) => dialog.accept());
   await q1.getByRole("button", { name: "Regrade and re-score" }).click();
-  await expect(q1.getByText(/Regraded: 3 attempts changed score, 1 flag resolved\./)).toBeVisible();
+  await expect(q1.getByText(/Regraded: 3 attempts changed score, 1 flag resolved; it left 1 review deck\./)).toBeVisible();
   const regrades = tp.getByRole("table", { name: /Past regrades/ });
   await expect(regrades.getByRole("row").nth(1)).toContainText("Full credit for everyone");
   await expect(regrades.getByRole("row").nth(1)).toContainText(instructor.name);

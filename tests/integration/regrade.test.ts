@@ -257,6 +257,45 @@ describe("regrades", () => {
     expect(await db.regrade.count({ where: { questionVersionId: { in: [quiz.single, quiz.short, quiz.numeric] } } })).toBe(3);
   });
 
+  it("review decks follow the new key: the learners it now counts wrong review the question, those it now counts right stop", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [choseA, choseB, choseC, twice] } = await classWith(quiz.quizId, 4);
+    await takeQuiz(choseA, quiz.quizId, { single: "A" });
+    await takeQuiz(choseB, quiz.quizId, { single: "B" });
+    await takeQuiz(choseC, quiz.quizId, { single: "C" });
+    // Two attempts: A (wrong under the old key), then C (wrong under both keys).
+    await takeQuiz(twice, quiz.quizId, { single: "A" });
+    await takeQuiz(twice, quiz.quizId, { single: "C" });
+    const questionId = (await db.questionVersion.findUniqueOrThrow({ where: { id: quiz.single } })).questionId;
+    const card = (userId: string) => db.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } }, select: { box: true, retiredAt: true, masteredAt: true } });
+    expect(await card(choseB.id)).toBeNull();
+    expect(await card(choseA.id)).toMatchObject({ retiredAt: null });
+
+    // The key was wrong: A is right. Even with only-raise (B keeps the point), B learned the wrong answer.
+    const result = await regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a", onlyRaise: true });
+    expect(result).toMatchObject({ reviewCardsAdded: 1, reviewCardsRetired: 1 });
+    expect(await card(choseA.id)).toMatchObject({ retiredAt: expect.any(Date) });
+    expect(await card(choseB.id)).toMatchObject({ box: 1, retiredAt: null, masteredAt: null });
+    expect(await card(choseC.id)).toMatchObject({ retiredAt: null });
+    expect(await card(twice.id)).toMatchObject({ retiredAt: null });
+    expect(await db.regrade.findFirstOrThrow({ where: { questionVersionId: quiz.single } })).toMatchObject({ details: expect.objectContaining({ reviewCardsAdded: 1, reviewCardsRetired: 1 }) });
+
+    // A retired card is out of the deck and cannot be answered; a new miss in a quiz brings it back.
+    const { reviewQueue, answerReview } = await import("@/lib/server/review-service");
+    const retired = await db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: choseA.id, questionId } } });
+    await db.reviewCard.update({ where: { id: retired.id }, data: { dueAt: new Date(Date.now() - 60_000) } });
+    // (The other two questions, left blank, are still in the deck, due tomorrow.)
+    expect(await reviewQueue(choseA)).toMatchObject({ inDeck: 2, dueCount: 0, current: null });
+    expect((await errorOf(answerReview(choseA, { cardId: retired.id, number: 0, questionVersionId: quiz.single, response: {} }))).message).toMatch(/left your review deck/);
+    await takeQuiz(choseA, quiz.quizId, { single: "B" });
+    expect(await card(choseA.id)).toMatchObject({ box: 1, retiredAt: null });
+
+    // Full credit: the question is flawed, so it leaves every deck where it was only there for this question.
+    const full = await regrade(instructor, { classId, questionVersionId: quiz.single, action: "FULL_CREDIT" });
+    expect(full.reviewCardsAdded).toBe(0);
+    for (const student of [choseA, choseB, choseC, twice]) expect(await card(student.id)).toMatchObject({ retiredAt: expect.any(Date) });
+  });
+
   it("an attempt submitted after the regrade is scored with the override", async () => {
     const quiz = await freshQuiz();
     const { instructor, classId, members: [student, later] } = await classWith(quiz.quizId, 2);

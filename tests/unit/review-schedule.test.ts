@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterQuizMiss, afterReview, isDue, REVIEW_INTERVAL_DAYS, TOP_BOX } from "../../lib/domain/review-schedule";
+import { afterQuizMiss, afterReview, deckChangesAfterRegrade, isDue, REVIEW_INTERVAL_DAYS, TOP_BOX } from "../../lib/domain/review-schedule";
 
 const now = new Date("2026-03-01T09:00:00Z");
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
@@ -36,5 +36,24 @@ describe("spaced review schedule", () => {
     expect(isDue({ dueAt: now, masteredAt: null }, now)).toBe(true);
     expect(isDue({ dueAt: days(1), masteredAt: null }, now)).toBe(false);
     expect(isDue({ dueAt: days(-1), masteredAt: now }, now)).toBe(false);
+  });
+});
+
+describe("decks after a regrade", () => {
+  it("a learner newly counted as missing joins; one whose only misses turned right may leave", () => {
+    const changes = deckChangesAfterRegrade([
+      { userId: "taught-wrong", missedBefore: false, missedNow: true },
+      { userId: "vindicated", missedBefore: true, missedNow: false },
+      { userId: "still-wrong", missedBefore: true, missedNow: true },
+      { userId: "always-right", missedBefore: false, missedNow: false },
+      // Two attempts: one turned right, the other is still a miss, so the card stays.
+      { userId: "mixed", missedBefore: true, missedNow: false },
+      { userId: "mixed", missedBefore: true, missedNow: true },
+    ]);
+    expect(changes).toEqual({ join: ["taught-wrong"], mayLeave: ["vindicated"] });
+  });
+
+  it("nothing moves when the verdicts do not change", () => {
+    expect(deckChangesAfterRegrade([{ userId: "a", missedBefore: true, missedNow: true }, { userId: "b", missedBefore: false, missedNow: false }])).toEqual({ join: [], mayLeave: [] });
   });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReviewCard" ADD COLUMN     "retiredAt" TIMESTAMP(3);
