@@ -2,11 +2,15 @@
 // Times are stored in UTC and shown in the viewer's own time zone (the server cannot know it).
 import { useEffect, useState } from "react";
 
-const format = (iso: string, timeZone?: string) =>
-  new Date(iso).toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short", ...(timeZone ? { timeZone } : {}) });
+const format = (iso: string, dayOnly: boolean, timeZone?: string) =>
+  new Date(iso).toLocaleString(undefined, {
+    ...(dayOnly ? { weekday: "short", year: "numeric", month: "short", day: "numeric" } : { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }),
+    ...(timeZone ? { timeZone } : {}),
+  });
 
-export function LocalTime({ iso }: { iso: string }) {
-  const [text, setText] = useState(() => format(iso, "UTC"));
-  useEffect(() => setText(format(iso)), [iso]);
+/** A time (or with `day`, just its date: review days start early in the morning) in the viewer's time zone. */
+export function LocalTime({ iso, day = false }: { iso: string; day?: boolean }) {
+  const [text, setText] = useState(() => format(iso, day, "UTC"));
+  useEffect(() => setText(format(iso, day)), [iso, day]);
   return <time dateTime={iso} suppressHydrationWarning>{text}</time>;
 }

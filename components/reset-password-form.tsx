@@ -1,5 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
+import { browserTimeZone } from "@/lib/browser-time-zone";
 import { useActionState, useEffect, useState } from "react";
 import { resetPasswordAction } from "@/app/actions/account";
 
@@ -10,7 +11,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
 
   useEffect(() => {
     if (state?.ok) {
-      void signIn("credentials", { email: state.data.email, password: values.newPassword, redirect: false }).then((result) => {
+      void signIn("credentials", { email: state.data.email, password: values.newPassword, redirect: false, timeZone: browserTimeZone() }).then((result) => {
         window.location.assign(result?.ok && !result.error ? "/" : "/signin");
       });
     }

@@ -57,7 +57,7 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
           <div className={`mt-5 rounded-md border-l-4 p-4 ${result.correct ? "border-emerald-500 bg-emerald-50" : "border-red-500 bg-red-50"}`}>
             <p className="font-semibold">{result.correct ? "Correct." : result.earnedCenti > 0 ? "Partly correct." : "Not this time."}{" "}
               <span className="font-normal">
-                {result.mastered ? "You have recalled it at every interval: it leaves your review deck." : <>It comes back on <LocalTime iso={result.nextDueAt!} /> (step {result.box} of {TOP_BOX}).</>}
+                {result.mastered ? "You have recalled it at every interval: it leaves your review deck." : <>It comes back on <LocalTime iso={result.nextDueAt!} day /> (step {result.box} of {TOP_BOX}).</>}
               </span>
             </p>
             <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">

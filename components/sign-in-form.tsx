@@ -1,5 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
+import { browserTimeZone } from "@/lib/browser-time-zone";
 import { useState } from "react";
 
 export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
@@ -13,7 +14,7 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
         const form = new FormData(event.currentTarget);
         setPending(true);
         setError(null);
-        const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
+        const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false, timeZone: browserTimeZone() });
         if (result?.ok && !result.error) {
           window.location.assign(callbackUrl);
         } else {

@@ -1,5 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
+import { browserTimeZone } from "@/lib/browser-time-zone";
 import { useActionState, useEffect, useState } from "react";
 import { signUpAction } from "@/app/actions/account";
 
@@ -11,7 +12,7 @@ export function SignUpForm() {
   useEffect(() => {
     if (state?.ok) {
       // A full page load after signing in, so every part of the page sees the new session at once.
-      void signIn("credentials", { email: state.data.email, password: values.password, redirect: false }).then((result) => {
+      void signIn("credentials", { email: state.data.email, password: values.password, redirect: false, timeZone: browserTimeZone() }).then((result) => {
         window.location.assign(result?.ok && !result.error ? "/" : "/signin");
       });
     }

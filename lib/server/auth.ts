@@ -17,12 +17,14 @@ import { activeLock, clearFailures, recordFailure, throttleKey } from "./throttl
 import { lockMessage } from "../domain/throttle-policy";
 import { emailSchema } from "./accounts";
 import { clientAddress } from "./client-address";
+import { isTimeZone } from "../domain/calendar";
 import { forgetSessionEpoch, rememberSessionEpoch, sessionIsCurrent } from "./session-epoch";
 
 export type Role = "STUDENT" | "INSTRUCTOR";
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
-const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
+// The sign-in forms also send the browser's time zone (review days start in the learner's morning).
+const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200), timeZone: z.string().max(64).optional().catch(undefined) });
 
 /** Issued in the user's current session epoch (tokens from before epochs existed count as epoch 0). */
 async function tokenIsCurrent(token: JWT | null): Promise<boolean> {
@@ -43,19 +45,20 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
-        const { email, password } = parsed.data;
+        const { email, password, timeZone } = parsed.data;
         const accountKey = throttleKey("account", email);
         const ipKey = throttleKey("ip", clientAddress(request?.headers as Record<string, unknown> | undefined, env().TRUSTED_PROXY_HOPS));
         const lockedUntil = await activeLock(db(), [accountKey, ipKey]);
         if (lockedUntil) throw new Error(lockMessage(lockedUntil, new Date()));
 
-        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionEpoch: true } });
+        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionEpoch: true, timeZone: true } });
         if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
           await recordFailure(db(), "account", accountKey);
           await recordFailure(db(), "ip", ipKey);
           throw new Error(INVALID_CREDENTIALS);
         }
         await clearFailures(db(), accountKey);
+        if (timeZone && timeZone !== user.timeZone && isTimeZone(timeZone)) await db().user.update({ where: { id: user.id }, data: { timeZone } });
         return { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch };
       },
     }),

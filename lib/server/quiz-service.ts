@@ -10,6 +10,7 @@ import { answerKey } from "../domain/scoring";
 import { describeOverride, effectiveQuestion, scoreEffective } from "../domain/regrade";
 import { drawSample, seededShuffle } from "../domain/shuffle";
 import { afterQuizMiss } from "../domain/review-schedule";
+import { zoneOrUtc } from "../domain/calendar";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
@@ -230,7 +231,7 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
 export async function submitAttempt(user: Pick<SessionUser, "id">, input: { attemptId: string; answers: Record<string, unknown> }) {
   const attempt = await db().quizAttempt.findFirst({
     where: { id: input.attemptId, userId: user.id },
-    select: { id: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, quiz: { select: { moduleId: true } } },
+    select: { id: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, quiz: { select: { moduleId: true } }, user: { select: { timeZone: true } } },
   });
   if (!attempt) throw notFound("That attempt");
   const definitions = await definitionsOf(attempt.questionVersionIds);
@@ -288,7 +289,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     const missed = attempt.questionVersionIds.filter((_, i) => !correct[i]);
     if (missed.length > 0) {
       const reveal = answersRevealed(assignment, now);
-      const { dueAt } = afterQuizMiss(now, reveal.revealed ? null : reveal.at);
+      const { dueAt } = afterQuizMiss(now, reveal.revealed ? null : reveal.at, zoneOrUtc(attempt.user.timeZone));
       await tx.$executeRaw`
         INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
         SELECT gen_random_uuid(), ${user.id}::uuid, v."questionId", 1, (${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now()

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Question } from "../content/schema";
 import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, rescore, scoreEffective } from "../domain/regrade";
 import { afterQuizMiss, deckChangesAfterRegrade } from "../domain/review-schedule";
+import { zoneOrUtc } from "../domain/calendar";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -137,13 +138,14 @@ type Transaction = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[
 
 /**
  * Review decks follow the new key: learners it counts as missing the question get it back in their deck (due
- * a day later, as after a quiz miss); a card whose every miss turned right leaves the deck, kept for the record.
+ * the next day, as after a quiz miss); a card whose every miss turned right leaves the deck, kept for the record.
  */
 async function moveReviewCards(tx: Transaction, questionId: string, versionId: string, now: Date, changes: { join: string[]; mayLeave: string[] }) {
-  const added = changes.join.length === 0 ? 0 : await tx.$executeRaw`
+  const joining = changes.join.length === 0 ? [] : await tx.user.findMany({ where: { id: { in: changes.join } }, select: { id: true, timeZone: true } });
+  const added = joining.length === 0 ? 0 : await tx.$executeRaw`
     INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
-    SELECT gen_random_uuid(), u, ${questionId}, 1, (${afterQuizMiss(now, null).dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now()
-    FROM unnest(${changes.join}::uuid[]) AS u
+    SELECT gen_random_uuid(), u, ${questionId}, 1, (d AT TIME ZONE 'UTC'), now()
+    FROM unnest(${joining.map((u) => u.id)}::uuid[], ${joining.map((u) => afterQuizMiss(now, null, zoneOrUtc(u.timeZone)).dueAt.toISOString())}::timestamptz[]) AS t(u, d)
     ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "retiredAt" = NULL, "updatedAt" = ${now}`;
   // Answers to this version were re-scored above; answers to the question's other versions keep their verdict.
   const retired = changes.mayLeave.length === 0 ? 0 : await tx.$executeRaw`

@@ -8,6 +8,7 @@ import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
 import { effectiveQuestion, scoreEffective } from "../domain/regrade";
 import { afterReview, isDue, REVIEW_INTERVAL_DAYS } from "../domain/review-schedule";
+import { zoneOrUtc } from "../domain/calendar";
 import { answersRevealed } from "../domain/schedule";
 import { quizAssignment } from "./assignment-rules";
 import { db } from "./db";
@@ -111,7 +112,7 @@ async function recordedOutcome(cardId: string, number: number): Promise<Outcome 
 
 /** Scores and records the answer; null when a concurrent answer moved the card first. */
 async function recordAnswer(
-  card: { id: string; reviews: number; box: number; dueAt: Date; masteredAt: Date | null; retiredAt: Date | null },
+  card: { id: string; reviews: number; box: number; dueAt: Date; masteredAt: Date | null; retiredAt: Date | null; user: { timeZone: string | null } },
   definition: Question,
   version: { id: string; gradingOverride: unknown },
   input: { number: number; response: unknown },
@@ -124,7 +125,7 @@ async function recordAnswer(
   const parsed = parseResponse(definition.type, translateResponse(definition, input.response, publicIdsFor(seed, version.id), "toReal"));
   if (!parsed.success) throw new UserError("INVALID", "That answer is not in the form this question expects.");
   const score = scoreEffective(effectiveQuestion(definition, version.gradingOverride), parsed.data);
-  const step = afterReview(card.box, score.correct, now);
+  const step = afterReview(card.box, score.correct, now, zoneOrUtc(card.user.timeZone));
   const answer = { questionVersionId: version.id, response: parsed.data as object, correct: score.correct, earnedCenti: score.earnedCenti, maxCenti: score.maxCenti };
   return db().$transaction(async (tx) => {
     // The card moves only from the review number the learner was shown.
@@ -140,7 +141,7 @@ async function recordAnswer(
  * and a repeated answer (a double click, a retry after a lost response) gets the result recorded the first time.
  */
 export async function answerReview(user: SessionUser, input: { cardId: string; number: number; questionVersionId: string; response: unknown }, now = new Date()): Promise<ReviewResult> {
-  const card = await db().reviewCard.findFirst({ where: { id: input.cardId, userId: user.id }, select: { id: true, questionId: true, reviews: true, box: true, dueAt: true, masteredAt: true, retiredAt: true } });
+  const card = await db().reviewCard.findFirst({ where: { id: input.cardId, userId: user.id }, select: { id: true, questionId: true, reviews: true, box: true, dueAt: true, masteredAt: true, retiredAt: true, user: { select: { timeZone: true } } } });
   if (!card) throw notFound("That review question");
   const version = await db().questionVersion.findFirst({
     where: { id: input.questionVersionId, questionId: card.questionId },

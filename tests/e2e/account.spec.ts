@@ -90,3 +90,14 @@ test("changing the password, or 'sign out everywhere else', signs out the user's
   expect(await stillSignedIn(here)).toBe(true);
   for (const context of [here, elsewhere, stolen, laptop]) await context.close();
 });
+
+test("signing in records the browser's time zone, where review days start", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql, "STUDENT", "a-strong-password");
+  const context = await browser.newContext({ baseURL, timezoneId: "Asia/Tashkent" });
+  const page = await context.newPage();
+  await signInThroughForm(page, student.email, "a-strong-password");
+  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible();
+  const { rows: [user] } = await sql.query(`SELECT "timeZone" FROM "User" WHERE id = $1`, [student.id]);
+  expect(user.timeZone).toBe("Asia/Tashkent");
+  await context.close();
+});

@@ -3,29 +3,38 @@ import { afterQuizMiss, afterReview, deckChangesAfterRegrade, isDue, REVIEW_INTE
 
 const now = new Date("2026-03-01T09:00:00Z");
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
+// Review days start at 04:00 local time; in UTC, day n after 1 March starts at 04:00 UTC.
+const dayStart = (n: number) => new Date(Date.UTC(2026, 2, 1 + n, 4));
 
 describe("spaced review schedule", () => {
-  it("brings a question missed in a quiz back the next day, in the first box", () => {
-    expect(afterQuizMiss(now, null)).toEqual({ box: 1, dueAt: days(1), masteredAt: null });
+  it("brings a question missed in a quiz back at the start of the next day, in the first box", () => {
+    expect(afterQuizMiss(now, null, "UTC")).toEqual({ box: 1, dueAt: dayStart(1), masteredAt: null });
+  });
+
+  it("counts days in the learner's time zone", () => {
+    // 09:00 UTC is 14:00 in Tashkent (UTC+5); the next day there starts at 04:00 local, 23:00 UTC on 1 March.
+    expect(afterQuizMiss(now, null, "Asia/Tashkent").dueAt).toEqual(new Date("2026-03-01T23:00:00Z"));
+    // Late at night (01:00 local on 2 March) is still the 1 March review day: tomorrow is 2 March, 04:00.
+    expect(afterQuizMiss(new Date("2026-03-01T20:00:00Z"), null, "Asia/Tashkent").dueAt).toEqual(new Date("2026-03-01T23:00:00Z"));
   });
 
   it("waits for the quiz's answers to be released when that is later than a day", () => {
-    expect(afterQuizMiss(now, days(5)).dueAt).toEqual(days(5));
-    expect(afterQuizMiss(now, days(0.5)).dueAt).toEqual(days(1));
+    expect(afterQuizMiss(now, days(5), "UTC").dueAt).toEqual(days(5));
+    expect(afterQuizMiss(now, days(0.5), "UTC").dueAt).toEqual(dayStart(1));
   });
 
   it("moves a correct recall to the next, longer interval", () => {
     for (let box = 1; box < TOP_BOX; box++) {
-      expect(afterReview(box, true, now)).toEqual({ box: box + 1, dueAt: days(REVIEW_INTERVAL_DAYS[box]), masteredAt: null });
+      expect(afterReview(box, true, now, "UTC")).toEqual({ box: box + 1, dueAt: dayStart(REVIEW_INTERVAL_DAYS[box]), masteredAt: null });
     }
   });
 
   it("masters a question recalled correctly in the top box", () => {
-    expect(afterReview(TOP_BOX, true, now)).toEqual({ box: TOP_BOX, dueAt: now, masteredAt: now });
+    expect(afterReview(TOP_BOX, true, now, "UTC")).toEqual({ box: TOP_BOX, dueAt: now, masteredAt: now });
   });
 
   it("sends a missed recall back to the first box, from any box", () => {
-    for (let box = 1; box <= TOP_BOX; box++) expect(afterReview(box, false, now)).toEqual({ box: 1, dueAt: days(1), masteredAt: null });
+    for (let box = 1; box <= TOP_BOX; box++) expect(afterReview(box, false, now, "UTC")).toEqual({ box: 1, dueAt: dayStart(1), masteredAt: null });
   });
 
   it("intervals grow, so reviews spread out", () => {

@@ -1,0 +1,57 @@
+// Calendar days in a learner's own time zone, with the IANA rules the JavaScript runtime ships (Intl), so a
+// review due "in 3 days" opens at the same local hour whatever daylight saving did in between.
+
+export function isTimeZone(value: string): boolean {
+  if (value.length === 0 || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A stored zone name if it is one this runtime knows, else UTC. */
+export function zoneOrUtc(value: string | null | undefined): string {
+  return value && isTimeZone(value) ? value : "UTC";
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string) {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock date and time at `instant` in `timeZone`. */
+function wallClock(instant: number, timeZone: string) {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, Number(p.value)]));
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+/** How far `timeZone` is ahead of UTC at `instant`, in ms. */
+function offsetAt(instant: number, timeZone: string) {
+  const w = wallClock(instant, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant a wall-clock time happens in `timeZone` (in a spring-forward gap: the instant after the gap). */
+function instantOfWallClock(year: number, month: number, day: number, hour: number, timeZone: string) {
+  const asUtc = Date.UTC(year, month - 1, day, hour);
+  const first = asUtc - offsetAt(asUtc, timeZone);
+  const second = asUtc - offsetAt(first, timeZone);
+  return first === second ? first : Math.max(first, second);
+}
+
+/**
+ * The start of the day `days` days after the one containing `now`, where a day starts at `startHour` local
+ * time (a review day starts in the early morning, as in Anki, so a late-night session still counts as today).
+ */
+export function dayStartAfter(now: Date, days: number, timeZone: string, startHour: number): Date {
+  const shifted = wallClock(now.getTime() - startHour * 3_600_000, timeZone);
+  const target = new Date(Date.UTC(shifted.year, shifted.month - 1, shifted.day + days));
+  return new Date(instantOfWallClock(target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), startHour, timeZone));
+}

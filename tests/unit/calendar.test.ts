@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { dayStartAfter, isTimeZone } from "@/lib/domain/calendar";
+
+const at = (iso: string) => new Date(iso);
+
+describe("days in a learner's time zone", () => {
+  it("knows IANA zone names and refuses anything else", () => {
+    for (const zone of ["UTC", "Europe/Berlin", "Asia/Tashkent", "America/New_York", "Asia/Kolkata"]) expect(isTimeZone(zone)).toBe(true);
+    for (const bad of ["", "Mars/Olympus", "Europe/Berlin; DROP", "x".repeat(65)]) expect(isTimeZone(bad)).toBe(false);
+  });
+
+  it("the next day starts at the start hour, local time", () => {
+    // 17:41 in Tashkent (UTC+5) → next day 04:00 Tashkent = 23:00 UTC today.
+    expect(dayStartAfter(at("2026-12-01T12:41:00Z"), 1, "Asia/Tashkent", 4).toISOString()).toBe("2026-12-01T23:00:00.000Z");
+    expect(dayStartAfter(at("2026-12-01T12:41:00Z"), 3, "UTC", 4).toISOString()).toBe("2026-12-04T04:00:00.000Z");
+    // Half-hour zones work too: 04:00 in Kolkata (UTC+5:30) is 22:30 UTC the day before.
+    expect(dayStartAfter(at("2026-12-01T12:00:00Z"), 1, "Asia/Kolkata", 4).toISOString()).toBe("2026-12-01T22:30:00.000Z");
+  });
+
+  it("before the start hour it is still the previous day", () => {
+    // 01:30 on 2 Dec in Berlin belongs to the 1 Dec review day, so "next day" is 2 Dec 04:00 Berlin.
+    expect(dayStartAfter(at("2026-12-02T00:30:00Z"), 1, "Europe/Berlin", 4).toISOString()).toBe("2026-12-02T03:00:00.000Z");
+    expect(dayStartAfter(at("2026-12-02T00:30:00Z"), 0, "Europe/Berlin", 4).toISOString()).toBe("2026-12-01T03:00:00.000Z");
+  });
+
+  it("keeps the local hour across daylight saving changes", () => {
+    // New York: clocks go forward on 8 March 2026 and back on 1 November 2026.
+    expect(dayStartAfter(at("2026-03-06T15:00:00Z"), 3, "America/New_York", 4).toISOString()).toBe("2026-03-09T08:00:00.000Z"); // EDT, UTC-4
+    expect(dayStartAfter(at("2026-03-06T15:00:00Z"), 1, "America/New_York", 4).toISOString()).toBe("2026-03-07T09:00:00.000Z"); // EST, UTC-5
+    expect(dayStartAfter(at("2026-10-30T15:00:00Z"), 3, "America/New_York", 4).toISOString()).toBe("2026-11-02T09:00:00.000Z");
+    // A start hour that does not exist that day (02:00 on 8 March in New York) is taken just after the gap, 03:00 EDT.
+    expect(dayStartAfter(at("2026-03-07T15:00:00Z"), 1, "America/New_York", 2).toISOString()).toBe("2026-03-08T07:00:00.000Z");
+    // One that happens twice (01:00 on 1 November) is taken the first time, 01:00 EDT.
+    expect(dayStartAfter(at("2026-10-31T15:00:00Z"), 1, "America/New_York", 1).toISOString()).toBe("2026-11-01T05:00:00.000Z");
+  });
+
+  it("crosses month and year ends", () => {
+    expect(dayStartAfter(at("2026-12-30T12:00:00Z"), 35, "UTC", 4).toISOString()).toBe("2027-02-03T04:00:00.000Z");
+  });
+});
