@@ -11,12 +11,20 @@ type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
 export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extendedTo: Date | null };
 
+const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true } as const;
+type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; revealAnswers: string; maxAttemptsOverride: number | null };
+
+/** Of the assignments covering a student's work, with their extensions, the one that treats them best. */
+function mostGenerousFor(rows: { row: AssignmentRow; extension: { dueAt: Date; extraAttempts: number } | undefined }[], now: Date) {
+  return mostGenerous(rows.map(({ row, extension }) => applyExtension({ ...row, latePolicy: row.latePolicy as LatePolicy, revealAnswers: row.revealAnswers as AnswerReveal }, extension)), now);
+}
+
 async function governing(client: Client, userId: string, where: Prisma.AssignmentWhereInput): Promise<GoverningAssignment | null> {
   const rows = await client.assignment.findMany({
     where: { AND: [where, { class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }] },
-    select: { opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true, extensions: { where: { studentId: userId }, select: { dueAt: true, extraAttempts: true } } },
+    select: { ...assignmentFields, extensions: { where: { studentId: userId }, select: { dueAt: true, extraAttempts: true } } },
   });
-  return mostGenerous(rows.map(({ extensions, ...r }) => applyExtension({ ...r, latePolicy: r.latePolicy as LatePolicy, revealAnswers: r.revealAnswers as AnswerReveal }, extensions[0])), new Date());
+  return mostGenerousFor(rows.map(({ extensions, ...row }) => ({ row, extension: extensions[0] })), new Date());
 }
 
 export function quizAssignment(client: Client, userId: string, quiz: { id: string; moduleId: string }) {
@@ -39,11 +47,31 @@ export async function refreshOpenAttemptDeadlines(studentIds: string[], covered:
     where: { userId: { in: studentIds }, status: "IN_PROGRESS", voidedAt: null, quiz: quizFilter },
     select: { id: true, userId: true, startedAt: true, quiz: { select: { id: true, moduleId: true, timeLimitMinutes: true } } },
   });
-  for (const attempt of open) {
-    const assignment = await quizAssignment(db(), attempt.userId, attempt.quiz);
-    await db().quizAttempt.updateMany({
-      where: { id: attempt.id, status: "IN_PROGRESS" },
-      data: { deadlineAt: attemptDeadline(attempt.startedAt, attempt.quiz.timeLimitMinutes, closingTime(assignment)) },
-    });
-  }
+  if (open.length === 0) return;
+  // Every assignment that may govern one of these attempts, read once (not once per attempt: removing an
+  // assignment from a class of 300 mid-quiz would be 600 queries).
+  const users = [...new Set(open.map((a) => a.userId))];
+  const assignments = await db().assignment.findMany({
+    where: {
+      OR: [{ quizId: { in: [...new Set(open.map((a) => a.quiz.id))] } }, { kind: "MODULE", moduleId: { in: [...new Set(open.map((a) => a.quiz.moduleId))] } }],
+      class: { archivedAt: null },
+    },
+    select: {
+      ...assignmentFields, kind: true, quizId: true, moduleId: true,
+      class: { select: { members: { where: { userId: { in: users }, removedAt: null }, select: { userId: true } } } },
+      extensions: { where: { studentId: { in: users } }, select: { studentId: true, dueAt: true, extraAttempts: true } },
+    },
+  });
+  const now = new Date();
+  const deadlines = open.map((attempt) => {
+    const covering = assignments.filter(
+      (a) => (a.quizId === attempt.quiz.id || (a.kind === "MODULE" && a.moduleId === attempt.quiz.moduleId)) && a.class.members.some((m) => m.userId === attempt.userId),
+    );
+    const assignment = mostGenerousFor(covering.map((a) => ({ row: a, extension: a.extensions.find((e) => e.studentId === attempt.userId) })), now);
+    return attemptDeadline(attempt.startedAt, attempt.quiz.timeLimitMinutes, closingTime(assignment))?.toISOString() ?? null;
+  });
+  await db().$executeRaw`
+    UPDATE "QuizAttempt" a SET "deadlineAt" = (n."deadline" AT TIME ZONE 'UTC')
+    FROM unnest(${open.map((a) => a.id)}::uuid[], ${deadlines}::timestamptz[]) AS n("id", "deadline")
+    WHERE a."id" = n."id" AND a."status" = 'IN_PROGRESS'`;
 }

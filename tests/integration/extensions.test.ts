@@ -78,7 +78,7 @@ describe("an assignment that refuses late work closes open attempts at its due t
     expect(attempt.status).toBe("SUBMITTED");
   });
 
-  it("an extension given or withdrawn moves the close of an open attempt; other late policies do not close it", async () => {
+  it("an extension given or withdrawn moves the close of an open attempt", async () => {
     const { teacher, extended: student, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
     const { attemptId } = await startAttempt(student, fixture.quizId);
     const deadline = async () => (await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt;
@@ -86,7 +86,28 @@ describe("an assignment that refuses late work closes open attempts at its due t
     expect(Math.abs((await deadline())!.getTime() - Date.parse(iso(240)))).toBeLessThan(5_000);
     await revokeExtension(teacher, classId, id);
     expect((await deadline())!.getTime()).toBe((await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt.getTime());
+  });
 
+  it("adding or removing an assignment moves the close of every member's open attempt, each by their own terms", async () => {
+    const { teacher, extended, other, classId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+    const outsider = await createUser();
+    const outsiderClass = await createClass(await createUser("INSTRUCTOR"), { name: "Elsewhere", term: "T", joinCodeDays: null });
+    await joinClass(outsider, outsiderClass.joinCode);
+    const attempts = Object.fromEntries(await Promise.all([extended, other, outsider].map(async (s) => [s.id, (await startAttempt(s, fixture.quizId)).attemptId])));
+    const deadlines = async () => Promise.all([extended, other, outsider].map(async (s) => (await db.quizAttempt.findUniqueOrThrow({ where: { id: attempts[s.id] } })).deadlineAt?.getTime() ?? null));
+    const [quizAssignment] = await db.assignment.findMany({ where: { classId } });
+    await grantExtension(teacher, classId, extension({ assignmentId: quizAssignment.id, studentId: extended.id, dueAt: iso(600) }));
+    expect(await deadlines()).toEqual([Date.parse(iso(600)), quizAssignment.dueAt.getTime(), null].map((t) => (t === null ? null : expect.closeTo(t, -4))));
+
+    // The whole module, due later, also covers the quiz: the most generous terms win, the extension still beats it.
+    const created = await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, latePolicy: "REFUSE", dueAt: iso(300) }));
+    const moduleWide = await db.assignment.findUniqueOrThrow({ where: { id: created.id } });
+    expect(await deadlines()).toEqual([expect.closeTo(Date.parse(iso(600)), -4), moduleWide.dueAt.getTime(), null]);
+    await deleteAssignment(teacher, classId, moduleWide.id);
+    expect(await deadlines()).toEqual([expect.closeTo(Date.parse(iso(600)), -4), quizAssignment.dueAt.getTime(), null]);
+  });
+
+  it("a FLAG late policy does not close an open attempt", async () => {
     const flag = await classWith("FLAG", { opensAt: iso(-60), dueAt: iso(30) });
     const open = await startAttempt(flag.extended, fixture.quizId);
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: open.attemptId } })).deadlineAt).toBeNull();
