@@ -3,8 +3,8 @@ import { Link } from "@/components/app-link";
 import { Fragment, useMemo, useState } from "react";
 import type { GradebookCell } from "@/lib/domain/gradebook";
 
-type Row = { student: { id: string; name: string; email: string }; cells: GradebookCell[]; extendedTo: (string | null)[]; average: number | null };
-type Sort = { column: "name" | "average" | number; descending: boolean };
+type Row = { student: { id: string; name: string; email: string }; cells: GradebookCell[]; extendedTo: (string | null)[]; average: number | null; withMissing: number | null };
+type Sort = { column: "name" | "average" | "withMissing" | number; descending: boolean };
 
 const statusStyle: Record<string, string> = {
   "not started": "text-stone-500",
@@ -14,10 +14,10 @@ const statusStyle: Record<string, string> = {
   late: "text-red-700",
 };
 
-export function GradebookTable({ classId, columns, rows, averages, overallAverage }: { classId: string; columns: { id: string; title: string; kind: string; dueAt: string }[]; rows: Row[]; averages: (number | null)[]; overallAverage: number | null }) {
+export function GradebookTable({ classId, columns, rows, averages, overallAverage, overallWithMissing }: { classId: string; columns: { id: string; title: string; kind: string; dueAt: string }[]; rows: Row[]; averages: (number | null)[]; overallAverage: number | null; overallWithMissing: number | null }) {
   const [sort, setSort] = useState<Sort>({ column: "name", descending: false });
   const sorted = useMemo(() => {
-    const value = (r: Row) => (sort.column === "name" ? r.student.name.toLowerCase() : sort.column === "average" ? r.average ?? -1 : r.cells[sort.column].percent ?? -1);
+    const value = (r: Row) => (sort.column === "name" ? r.student.name.toLowerCase() : sort.column === "average" ? r.average ?? -1 : sort.column === "withMissing" ? r.withMissing ?? -1 : r.cells[sort.column].percent ?? -1);
     return [...rows].sort((a, b) => {
       const [x, y] = [value(a), value(b)];
       const order = x < y ? -1 : x > y ? 1 : 0;
@@ -43,6 +43,7 @@ export function GradebookTable({ classId, columns, rows, averages, overallAverag
             {header("name", "Student")}
             {columns.map((c, i) => <Fragment key={c.id}>{header(i, c.title)}</Fragment>)}
             {header("average", "Average")}
+            {header("withMissing", "With missing as 0")}
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-200">
@@ -57,6 +58,7 @@ export function GradebookTable({ classId, columns, rows, averages, overallAverag
                 </td>
               ))}
               <td className="px-3 py-2 font-semibold tabular-nums">{r.average !== null ? `${r.average}%` : "—"}</td>
+              <td className="px-3 py-2 font-semibold tabular-nums">{r.withMissing !== null ? `${r.withMissing}%` : "—"}</td>
             </tr>
           ))}
         </tbody>
@@ -65,6 +67,7 @@ export function GradebookTable({ classId, columns, rows, averages, overallAverag
             <th scope="row" className="px-3 py-2">Class average</th>
             {averages.map((a, i) => <td key={i} className="px-3 py-2 font-semibold tabular-nums">{a !== null ? `${a}%` : "—"}</td>)}
             <td className="px-3 py-2 font-semibold tabular-nums">{overallAverage !== null ? `${overallAverage}%` : "—"}</td>
+            <td className="px-3 py-2 font-semibold tabular-nums">{overallWithMissing !== null ? `${overallWithMissing}%` : "—"}</td>
           </tr>
         </tfoot>
       </table>

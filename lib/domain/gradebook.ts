@@ -38,3 +38,11 @@ export function average(percents: (number | null)[]): number | null {
   const scored = percents.filter((p): p is number => p !== null);
   return scored.length === 0 ? null : Math.round(scored.reduce((a, b) => a + b, 0) / scored.length);
 }
+
+/**
+ * The grade so far if missing work counts as zero (Canvas's "missing submission" view): scored cells, plus
+ * 0 for each item past its due time without a score; work not yet due and ungraded submissions do not count.
+ */
+export function averageWithMissingAsZero(cells: Pick<GradebookCell, "status" | "percent">[]): number | null {
+  return average(cells.map((c) => (c.percent === null && c.status === "missing" ? 0 : c.percent)));
+}

@@ -4,7 +4,7 @@ import { toCsv } from "../domain/csv";
 import type { gradebook } from "./gradebook-service";
 
 export function gradebookCsv(book: Awaited<ReturnType<typeof gradebook>>): string {
-  const header = ["Student", "Email", ...book.assignments.flatMap((a) => [`${a.title} (%)`, `${a.title} status`]), "Average (%)"];
-  const rows = book.rows.map((r) => [r.student.name, r.student.email, ...r.cells.flatMap((c) => [c.percent, c.status]), r.average]);
+  const header = ["Student", "Email", ...book.assignments.flatMap((a) => [`${a.title} (%)`, `${a.title} status`]), "Average (%)", "With missing as 0 (%)"];
+  const rows = book.rows.map((r) => [r.student.name, r.student.email, ...r.cells.flatMap((c) => [c.percent, c.status]), r.average, r.withMissing]);
   return toCsv([header, ...rows]);
 }

@@ -3,7 +3,7 @@ import "server-only";
 // the class is (members, assignments, titles, counted quiz attempts, open attempts, debates, lesson progress,
 // students' extensions), after grading attempts whose time ran out.
 import { applyExtension, type LatePolicy } from "../domain/schedule";
-import { average, debateCell, moduleCell, quizCell, type GradebookCell } from "../domain/gradebook";
+import { average, averageWithMissingAsZero, debateCell, moduleCell, quizCell, type GradebookCell } from "../domain/gradebook";
 import { db } from "./db";
 import { reviewActivity } from "./review-service";
 import { notFound } from "./errors";
@@ -73,10 +73,15 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
       const m = moduleBy.get(key(user.id, a.moduleId!));
       return moduleCell({ completedLessons: m?.completed ?? 0, totalLessons: m?.total ?? 0, lastCompletedAt: m?.lastCompletedAt ?? null, window, now });
     });
-    return { student: user, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)) };
+    return { student: user, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)), withMissing: averageWithMissingAsZero(cells) };
   });
   const averages = assignments.map((_, i) => average(rows.map((r) => r.cells[i].percent)));
-  return { class: found, assignments, rows, averages, overallAverage: average(rows.map((r) => r.average)) };
+  const averagesWithMissing = assignments.map((_, i) => averageWithMissingAsZero(rows.map((r) => r.cells[i])));
+  return {
+    class: found, assignments, rows, averages, averagesWithMissing,
+    overallAverage: average(rows.map((r) => r.average)),
+    overallWithMissing: average(rows.map((r) => r.withMissing)),
+  };
 }
 
 /** Every attempt and answer of one student in one of the instructor's classes, with time taken. */

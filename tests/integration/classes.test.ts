@@ -179,6 +179,13 @@ describe("gradebook", () => {
     const later = await gradebook(teacher, id, new Date(Date.now() + 30 * 86_400_000));
     expect(later.rows.find((r) => r.student.id === cy.id)!.cells.map((c) => c.status)).toEqual(["missing", "missing"]);
     expect(later.rows.find((r) => r.student.id === ada.id)!.cells[0].status).toBe("submitted");
+    // "Average" counts scored work only; "with missing as 0" also counts what is past due without a score.
+    const averagesOf = (id: string) => { const r = later.rows.find((x) => x.student.id === id)!; return [r.average, r.withMissing]; };
+    expect([averagesOf(ada.id), averagesOf(bo.id), averagesOf(cy.id)]).toEqual([[100, 50], [0, 0], [null, 0]]);
+    expect([later.overallAverage, later.overallWithMissing]).toEqual([50, 17]);
+    expect(later.averagesWithMissing).toEqual([33, 0]);
+    // Before the due time nothing is missing, so the two agree.
+    expect(book.rows.map((r) => r.withMissing)).toEqual(book.rows.map((r) => r.average));
 
     const csv = gradebookCsv(book);
     expect(csv.startsWith("\uFEFF")).toBe(true);
@@ -186,6 +193,7 @@ describe("gradebook", () => {
     expect(csv).toContain("Ada Ångström");
     expect(csv).toContain(`"'=Bo, the ""bold"""`);
     expect(csv.trim().split("\r\n")).toHaveLength(1 + 3);
+    expect(csv.split("\r\n")[0]).toMatch(/Average \(%\),With missing as 0 \(%\)$/);
 
     const record = await studentRecord(teacher, id, ada.id);
     expect(record.attempts.filter((a) => a.quiz.id === fixture.quizId)).toHaveLength(2);

@@ -3,7 +3,7 @@ import { answersRevealed, applyExtension, assignmentGate, assignmentStatus, clos
 import { attemptDeadline, attemptLimit } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
-import { average, debateCell, moduleCell, quizCell } from "@/lib/domain/gradebook";
+import { average, averageWithMissingAsZero, debateCell, moduleCell, quizCell } from "@/lib/domain/gradebook";
 
 const t = (h: number) => new Date(Date.UTC(2027, 0, 10, h));
 const window = (latePolicy: "ACCEPT" | "FLAG" | "REFUSE") => ({ opensAt: t(8), dueAt: t(12), latePolicy });
@@ -129,6 +129,11 @@ describe("gradebook cells", () => {
     expect(debateCell({ status: "SUBMITTED", late: false, grade: { totalPoints: 12, maxPoints: 16 }, pastDue: true }).percent).toBe(75);
     expect(average([null, 50, 100])).toBe(75);
     expect(average([null])).toBeNull();
+    // Missing work counts as 0 in the second view; work not yet due and ungraded submissions still do not count.
+    const cells = [{ status: "submitted", percent: 90 }, { status: "missing", percent: null }, { status: "not started", percent: null }, { status: "submitted", percent: null }, { status: "missing", percent: 40 }] as const;
+    expect(average(cells.map((c) => c.percent))).toBe(65);
+    expect(averageWithMissingAsZero([...cells])).toBe(43);
+    expect(averageWithMissingAsZero([{ status: "not started", percent: null }])).toBeNull();
   });
 
   it("mark work past its due time and never submitted as missing", () => {

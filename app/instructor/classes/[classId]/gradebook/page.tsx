@@ -19,7 +19,10 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
     <Container>
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: book.class.name }, { label: "Gradebook" }]} />
       <div className="mt-4" />
-      <PageHeader title="Gradebook">Counted scores per student and assignment. Click a column heading to sort; click a student for every attempt and answer.</PageHeader>
+      <PageHeader title="Gradebook">
+        Counted scores per student and assignment. “Average” counts the work that has a score; “With missing as 0” also counts each item
+        past its due time without one as 0. Click a column heading to sort; click a student for every attempt and answer.
+      </PageHeader>
       <p className="mb-4"><a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download CSV</a></p>
       {book.assignments.length === 0 || book.rows.length === 0 ? (
         <EmptyState title={book.rows.length === 0 ? "No students yet" : "Nothing assigned yet"} action={<Link className="btn-primary" href={`/instructor/classes/${classId}`}>Go to the class</Link>}>
@@ -29,9 +32,10 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         <GradebookTable
           classId={classId}
           columns={book.assignments.map((a) => ({ id: a.id, title: a.title, kind: a.kind, dueAt: a.dueAt.toISOString() }))}
-          rows={book.rows.map((r) => ({ student: r.student, cells: r.cells, extendedTo: r.extendedTo.map((d) => d?.toISOString() ?? null), average: r.average }))}
+          rows={book.rows.map((r) => ({ student: r.student, cells: r.cells, extendedTo: r.extendedTo.map((d) => d?.toISOString() ?? null), average: r.average, withMissing: r.withMissing }))}
           averages={book.averages}
           overallAverage={book.overallAverage}
+          overallWithMissing={book.overallWithMissing}
         />
       )}
     </Container>
