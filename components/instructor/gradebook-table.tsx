@@ -14,7 +14,7 @@ const statusStyle: Record<string, string> = {
   late: "text-red-700",
 };
 
-export function GradebookTable({ classId, columns, rows, averages, overallAverage, overallWithMissing }: { classId: string; columns: { id: string; title: string; kind: string; dueAt: string }[]; rows: Row[]; averages: (number | null)[]; overallAverage: number | null; overallWithMissing: number | null }) {
+export function GradebookTable({ classId, columns, rows, averages, averagesWithMissing, overallAverage, overallWithMissing }: { classId: string; columns: { id: string; title: string; kind: string; dueAt: string }[]; rows: Row[]; averages: (number | null)[]; averagesWithMissing: (number | null)[]; overallAverage: number | null; overallWithMissing: number | null }) {
   const [sort, setSort] = useState<Sort>({ column: "name", descending: false });
   const sorted = useMemo(() => {
     const value = (r: Row) => (sort.column === "name" ? r.student.name.toLowerCase() : sort.column === "average" ? r.average ?? -1 : sort.column === "withMissing" ? r.withMissing ?? -1 : r.cells[sort.column].percent ?? -1);
@@ -68,6 +68,12 @@ export function GradebookTable({ classId, columns, rows, averages, overallAverag
             {averages.map((a, i) => <td key={i} className="px-3 py-2 font-semibold tabular-nums">{a !== null ? `${a}%` : "—"}</td>)}
             <td className="px-3 py-2 font-semibold tabular-nums">{overallAverage !== null ? `${overallAverage}%` : "—"}</td>
             <td className="px-3 py-2 font-semibold tabular-nums">{overallWithMissing !== null ? `${overallWithMissing}%` : "—"}</td>
+          </tr>
+          <tr>
+            <th scope="row" className="px-3 py-2">Class average, missing as 0</th>
+            {averagesWithMissing.map((a, i) => <td key={i} className="px-3 py-2 tabular-nums">{a !== null ? `${a}%` : "—"}</td>)}
+            <td className="px-3 py-2" />
+            <td className="px-3 py-2 tabular-nums">{overallWithMissing !== null ? `${overallWithMissing}%` : "—"}</td>
           </tr>
         </tfoot>
       </table>

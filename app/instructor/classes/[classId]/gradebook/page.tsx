@@ -34,6 +34,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
           columns={book.assignments.map((a) => ({ id: a.id, title: a.title, kind: a.kind, dueAt: a.dueAt.toISOString() }))}
           rows={book.rows.map((r) => ({ student: r.student, cells: r.cells, extendedTo: r.extendedTo.map((d) => d?.toISOString() ?? null), average: r.average, withMissing: r.withMissing }))}
           averages={book.averages}
+          averagesWithMissing={book.averagesWithMissing}
           overallAverage={book.overallAverage}
           overallWithMissing={book.overallWithMissing}
         />
