@@ -61,7 +61,9 @@ test("an instructor creates a class, a student joins and completes the assigned 
   await expect(tp.getByRole("heading", { name: "Gradebook" })).toBeVisible();
   const row = tp.getByRole("row").filter({ hasText: student.name });
   await expect(row.getByText("submitted")).toBeVisible();
-  await expect(tp.getByRole("row", { name: /Class average/ })).toBeVisible();
+  await expect(tp.getByRole("row", { name: /^Class average \d/ })).toBeVisible();
+  await expect(tp.getByRole("row", { name: /^Class average, missing as 0/ })).toBeVisible();
+  await expect(tp.getByRole("columnheader", { name: "With missing as 0" })).toBeVisible();
 
   const csv = await teacherContext.request.get(tp.url().replace(/\/instructor\/classes\/([^/]+)\/gradebook$/, "/api/instructor/classes/$1/gradebook.csv"));
   expect(csv.status()).toBe(200);
