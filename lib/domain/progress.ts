@@ -51,3 +51,37 @@ export function courseProgress(modules: ModuleProgress[]): number {
   const done = modules.reduce((n, m) => n + m.lessonsCompleted + m.quizzesPassed + m.debatesSubmitted, 0);
   return total === 0 ? 0 : Math.floor((done * 100) / total);
 }
+
+export type StepModule = {
+  slug: string;
+  lessons: { slug: string; title: string; completed: boolean; id: string }[];
+  quizzes: { slug: string; title: string; lessonId: string | null; counted: QuizState["counted"]; inProgress: boolean }[];
+  debates: { slug: string; title: string; status: DebateState["status"] }[];
+};
+export type NextStep = { kind: "lesson" | "quiz" | "debate"; moduleSlug: string; slug: string; title: string; resume: boolean };
+
+/**
+ * Where a learner picks up a course: an open quiz attempt first (its time may be running), else the first
+ * item not yet done in course order: each lesson, then the quiz on it, then the module's other quizzes, then
+ * its debates. A quiz counts as done once it has a counted score (retaking it is the learner's choice).
+ */
+export function nextStep(modules: StepModule[]): NextStep | null {
+  for (const m of modules) {
+    const open = m.quizzes.find((q) => q.inProgress);
+    if (open) return { kind: "quiz", moduleSlug: m.slug, slug: open.slug, title: open.title, resume: true };
+  }
+  for (const m of modules) {
+    const step = (kind: NextStep["kind"], item: { slug: string; title: string }): NextStep => ({ kind, moduleSlug: m.slug, slug: item.slug, title: item.title, resume: false });
+    for (const lesson of m.lessons) {
+      if (!lesson.completed) return step("lesson", lesson);
+      const quiz = m.quizzes.find((q) => q.lessonId === lesson.id && !q.counted);
+      if (quiz) return step("quiz", quiz);
+    }
+    const lessonIds = new Set(m.lessons.map((l) => l.id));
+    const other = m.quizzes.find((q) => !(q.lessonId && lessonIds.has(q.lessonId)) && !q.counted);
+    if (other) return step("quiz", other);
+    const debate = m.debates.find((d) => d.status !== "SUBMITTED");
+    if (debate) return step("debate", debate);
+  }
+  return null;
+}

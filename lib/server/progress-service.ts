@@ -1,7 +1,7 @@
 import "server-only";
 // Lesson progress (opened, completed) and the roll-up behind the progress page.
 import { countedAttempt } from "../domain/attempt-policy";
-import { moduleProgress, courseProgress, quizPercent } from "../domain/progress";
+import { moduleProgress, courseProgress, nextStep, quizPercent } from "../domain/progress";
 import { db } from "./db";
 import { notFound } from "./errors";
 import type { SessionUser } from "./auth";
@@ -39,7 +39,7 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
         select: {
           id: true, slug: true, title: true,
           lessons: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
-          quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, passPercent: true, scorePolicy: true } },
+          quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, passPercent: true, scorePolicy: true, lessonId: true } },
           debates: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
         },
       },
@@ -68,5 +68,5 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
     const debates = m.debates.map((d) => ({ ...d, status: (responseBy.get(d.id) ?? "NONE") as "NONE" | "DRAFT" | "SUBMITTED" }));
     return { ...m, lessons, quizzes, debates, summary: moduleProgress(lessons, quizzes, debates) };
   });
-  return { course, modules, percent: courseProgress(modules.map((m) => m.summary)) };
+  return { course, modules, percent: courseProgress(modules.map((m) => m.summary)), next: nextStep(modules) };
 }

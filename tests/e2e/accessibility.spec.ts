@@ -15,7 +15,7 @@ test("student pages have no WCAG 2.2 AA violations", async ({ page, sql, baseURL
   test.setTimeout(120_000);
   const student = await createUser(sql);
   await login(page.context(), student, baseURL!);
-  for (const path of ["/", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/progress", "/review", "/classes/join"]) {
+  for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/progress", "/review", "/classes/join"]) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }

@@ -13,6 +13,9 @@ test("a new student signs up, reads a lesson, takes its quiz, sees feedback and 
   await page.waitForLoadState("networkidle");
   await page.getByRole("link", { name: /Japan in Central Asia/ }).first().click();
   await expect(page).toHaveURL(/\/courses\/japan-central-asia$/);
+  // A new learner is pointed at the first lesson.
+  await expect(page.getByRole("heading", { name: "Start here" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Start", exact: true })).toHaveAttribute("href", /\/foundations\/lessons\/dadabaev-silk-road$/);
   await page.getByRole("link", { name: /Silk Road diplomacy/ }).first().click();
   await expect(page).toHaveURL(/\/foundations$/);
   await page.getByRole("link", { name: /^1\. / }).click();
@@ -53,6 +56,17 @@ test("a new student signs up, reads a lesson, takes its quiz, sees feedback and 
   await expect(page.getByText("Correct answer").first()).toBeVisible();
   await expect(page.getByRole("link", { name: /Read again:/ }).first()).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1 AND a.status = 'SUBMITTED'`, [email])).toBe(1);
+
+  // With the first lesson read and its quiz taken, the course page points at the next lesson.
+  await page.goto("/courses/japan-central-asia");
+  await expect(page.getByRole("heading", { name: "Continue where you left off" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Continue", exact: true })).toHaveAttribute("href", /\/foundations\/lessons\/(?!dadabaev-silk-road$)[a-z0-9-]+$/);
+  if (process.env.SCREENSHOT_DIR) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/course-continue-phone.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/course-continue.png` });
+  }
 
   await page.getByRole("link", { name: "My progress" }).click();
   await expect(page.getByRole("heading", { name: "My progress" })).toBeVisible();

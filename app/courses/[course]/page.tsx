@@ -1,9 +1,14 @@
 import { Link } from "@/components/app-link";
 import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
-import { Breadcrumbs, Container, PageHeader } from "@/components/ui";
+import { Breadcrumbs, Container, PageHeader, ProgressBar } from "@/components/ui";
+import { getSessionUser } from "@/lib/server/auth";
 import { courseBySlug, formatPublished } from "@/lib/server/catalog";
 import { orNotFound } from "@/lib/server/page";
+import { courseProgressFor } from "@/lib/server/progress-service";
+
+const stepPath = { lesson: "lessons", quiz: "quizzes", debate: "debates" } as const;
+const stepLabel = { lesson: "Lesson", quiz: "Quiz", debate: "Debate" } as const;
 
 type Params = { params: Promise<{ course: string }> };
 
@@ -15,12 +20,29 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function CoursePage({ params }: Params) {
   const { course: slug } = await params;
-  const course = await orNotFound(courseBySlug(slug));
+  const [course, user] = await Promise.all([orNotFound(courseBySlug(slug)), getSessionUser()]);
+  const progress = user ? await courseProgressFor(user.id, course.slug) : null;
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/", label: "Courses" }, { label: course.title }]} />
       <div className="mt-4" />
       <PageHeader title={course.title}>{course.summary}</PageHeader>
+      {progress && (
+        <section aria-labelledby="continue-heading" className="mb-8 flex flex-col gap-4 rounded-lg border border-brand-100 bg-brand-50 p-5 sm:flex-row sm:items-center sm:justify-between">
+          <div className="min-w-0 flex-1">
+            <h2 id="continue-heading" className="font-semibold">{progress.next ? (progress.next.resume ? "Finish your open attempt" : progress.percent === 0 ? "Start here" : "Continue where you left off") : "You have done every item in this course"}</h2>
+            {progress.next && <p className="mt-1 text-stone-800">{stepLabel[progress.next.kind]}: {progress.next.title}</p>}
+            <div className="mt-3 max-w-sm"><ProgressBar percent={progress.percent} label={`${course.title}: your progress`} /></div>
+          </div>
+          {progress.next ? (
+            <Link className="btn-primary self-start sm:self-auto" href={`/courses/${course.slug}/${progress.next.moduleSlug}/${stepPath[progress.next.kind]}/${progress.next.slug}`}>
+              {progress.next.resume ? "Back to the quiz" : progress.percent === 0 ? "Start" : "Continue"}
+            </Link>
+          ) : (
+            <Link className="btn-secondary self-start sm:self-auto" href="/progress">See your progress</Link>
+          )}
+        </section>
+      )}
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="modules-heading">
           <h2 id="modules-heading" className="mb-4 text-lg font-semibold">Modules</h2>
