@@ -3,9 +3,12 @@
 // The charts are hidden from assistive technology: the tables on the page carry the same numbers.
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 
-const BRAND = "#1f6f6b";
-const AMBER = "#b45309";
-const AXIS = { fontSize: 12, fill: "#57534e" };
+// Theme variables (with the light-mode colour as fallback), so the charts follow dark mode with the page.
+const BRAND = "var(--color-brand-600, #1f6f6b)";
+const AMBER = "var(--color-amber-700, #b45309)";
+const GRID = "var(--color-stone-200, #e7e5e4)";
+const CURSOR = "var(--color-stone-100, #f5f5f4)";
+const AXIS = { fontSize: 12, fill: "var(--color-stone-600, #57534e)" };
 
 type Bin = { label: string; count: number };
 type QuestionPoint = { label: string; prompt: string; facility: number | null; discrimination: number | null };
@@ -15,10 +18,10 @@ export function ScoreHistogramChart({ bins }: { bins: Bin[] }) {
   return (
     <div aria-hidden="true" className="h-64 w-full overflow-hidden" data-chart="histogram">
       <BarChart responsive accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 24, left: -16 }} style={{ width: "100%", height: "100%" }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e7e5e4" />
+        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={GRID} />
         <XAxis dataKey="label" tick={AXIS} interval={0} angle={-40} textAnchor="end" height={40} label={{ value: "score (%)", position: "insideBottom", offset: -18, ...AXIS }} />
         <YAxis allowDecimals={false} tick={AXIS} width={48} />
-        <Tooltip cursor={{ fill: "#f5f5f4" }} formatter={(value) => [value, "students"]} labelFormatter={(_, payload) => (payload?.[0]?.payload as { range?: string } | undefined)?.range ?? ""} />
+        <Tooltip cursor={{ fill: CURSOR }} formatter={(value) => [value, "students"]} labelFormatter={(_, payload) => (payload?.[0]?.payload as { range?: string } | undefined)?.range ?? ""} />
         <Bar dataKey="students" name="Students" fill={BRAND} radius={[3, 3, 0, 0]} isAnimationActive={false} />
       </BarChart>
     </div>
@@ -32,11 +35,11 @@ export function QuestionIndicesChart({ questions }: { questions: QuestionPoint[]
   return (
     <div aria-hidden="true" className="h-64 w-full overflow-hidden" data-chart="questions">
       <BarChart responsive accessibilityLayer={false} data={questions} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} style={{ width: "100%", height: "100%" }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e7e5e4" />
+        <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={GRID} />
         <XAxis dataKey="label" tick={AXIS} interval={0} />
         <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} tickFormatter={minus} tick={AXIS} width={48} />
-        <ReferenceLine y={0} stroke="#78716c" />
-        <Tooltip cursor={{ fill: "#f5f5f4" }} formatter={(value, name) => [name === "Facility" ? (typeof value === "number" ? `${Math.round(value * 100)}%` : "—") : signed(value), name]} />
+        <ReferenceLine y={0} stroke="var(--color-stone-500, #78716c)" />
+        <Tooltip cursor={{ fill: CURSOR }} formatter={(value, name) => [name === "Facility" ? (typeof value === "number" ? `${Math.round(value * 100)}%` : "—") : signed(value), name]} />
         <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="facility" name="Facility" fill={BRAND} radius={[3, 3, 0, 0]} isAnimationActive={false} />
         <Bar dataKey="discrimination" name="Discrimination" fill={AMBER} isAnimationActive={false} />

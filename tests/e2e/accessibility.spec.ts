@@ -1,50 +1,57 @@
-// axe-core with the WCAG 2.2 AA rule tags on every page, signed out, as a student and as an instructor;
-// and a whole quiz attempt done with the keyboard alone.
+// axe-core with the WCAG 2.2 AA rule tags on every page, signed out, as a student and as an instructor, in the
+// light and the dark colour scheme; and a whole quiz attempt done with the keyboard alone.
 import { test, expect, createUser, login, expectNoAxeViolations as expectNoViolations } from "./support";
 
 const C = "/courses/japan-central-asia/foundations";
 
-test("signed-out pages have no WCAG 2.2 AA violations", async ({ page }) => {
-  for (const path of ["/", "/signin", "/signup", "/courses/japan-central-asia", "/courses/no-such-course", `/reset-password/${"A".repeat(43)}`]) {
-    await page.goto(path);
-    await expectNoViolations(page, path);
-  }
-});
+// Light and dark (the system setting): colour contrast is checked in both.
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(colorScheme, () => {
+    test.use({ colorScheme });
 
-test("student pages have no WCAG 2.2 AA violations", async ({ page, sql, baseURL }) => {
-  test.setTimeout(120_000);
-  const student = await createUser(sql);
-  await login(page.context(), student, baseURL!);
-  for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/progress", "/review", "/classes/join"]) {
-    await page.goto(path);
-    await expectNoViolations(page, path);
-  }
-  await page.goto(`${C}/quizzes/dadabaev-silk-road-quiz`);
-  await page.getByRole("button", { name: "Start the quiz" }).click();
-  await expect(page).toHaveURL(/\/attempts\//);
-  await expectNoViolations(page, "attempt in progress");
-  page.on("dialog", (dialog) => dialog.accept());
-  await page.getByRole("button", { name: "Submit answers" }).click();
-  await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
-  await expectNoViolations(page, "attempt results");
-});
+    test(`signed-out pages have no WCAG 2.2 AA violations (${colorScheme})`, async ({ page }) => {
+      for (const path of ["/", "/signin", "/signup", "/courses/japan-central-asia", "/courses/no-such-course", `/reset-password/${"A".repeat(43)}`]) {
+        await page.goto(path);
+        await expectNoViolations(page, path);
+      }
+    });
 
-test("instructor pages have no WCAG 2.2 AA violations", async ({ page, sql, baseURL }) => {
-  test.setTimeout(120_000);
-  const teacher = await createUser(sql, "INSTRUCTOR");
-  const student = await createUser(sql);
-  await login(page.context(), teacher, baseURL!);
-  await page.goto("/instructor");
-  await expectNoViolations(page, "instructor home (empty)");
-  const created = await page.request.post("/api/instructor/classes", { data: { name: "A11y class", term: "Spring 2027" } });
-  const { id } = await created.json();
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [id, student.id]);
-  await page.request.post(`/api/instructor/classes/${id}/assignments`, { data: { kind: "QUIZ", targetId: "dadabaev-silk-road-quiz", opensAt: new Date(Date.now() - 3600_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
-  for (const path of ["/instructor", `/instructor/classes/${id}`, `/instructor/classes/${id}/gradebook`, `/instructor/classes/${id}/students/${student.id}`]) {
-    await page.goto(path);
-    await expectNoViolations(page, path);
-  }
-});
+    test(`student pages have no WCAG 2.2 AA violations (${colorScheme})`, async ({ page, sql, baseURL }) => {
+      test.setTimeout(120_000);
+      const student = await createUser(sql);
+      await login(page.context(), student, baseURL!);
+      for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/progress", "/review", "/classes/join"]) {
+        await page.goto(path);
+        await expectNoViolations(page, path);
+      }
+      await page.goto(`${C}/quizzes/dadabaev-silk-road-quiz`);
+      await page.getByRole("button", { name: "Start the quiz" }).click();
+      await expect(page).toHaveURL(/\/attempts\//);
+      await expectNoViolations(page, "attempt in progress");
+      page.on("dialog", (dialog) => dialog.accept());
+      await page.getByRole("button", { name: "Submit answers" }).click();
+      await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
+      await expectNoViolations(page, "attempt results");
+    });
+
+    test(`instructor pages have no WCAG 2.2 AA violations (${colorScheme})`, async ({ page, sql, baseURL }) => {
+      test.setTimeout(120_000);
+      const teacher = await createUser(sql, "INSTRUCTOR");
+      const student = await createUser(sql);
+      await login(page.context(), teacher, baseURL!);
+      await page.goto("/instructor");
+      await expectNoViolations(page, "instructor home (empty)");
+      const created = await page.request.post("/api/instructor/classes", { data: { name: "A11y class", term: "Spring 2027" } });
+      const { id } = await created.json();
+      await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [id, student.id]);
+      await page.request.post(`/api/instructor/classes/${id}/assignments`, { data: { kind: "QUIZ", targetId: "dadabaev-silk-road-quiz", opensAt: new Date(Date.now() - 3600_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
+      for (const path of ["/instructor", `/instructor/classes/${id}`, `/instructor/classes/${id}/gradebook`, `/instructor/classes/${id}/students/${student.id}`]) {
+        await page.goto(path);
+        await expectNoViolations(page, path);
+      }
+    });
+  });
+}
 
 test("a whole quiz attempt can be done with the keyboard alone, with visible focus and announced results", async ({ page, sql, baseURL }) => {
   test.setTimeout(120_000);

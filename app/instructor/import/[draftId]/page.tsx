@@ -133,7 +133,7 @@ export default async function DraftReviewPage({ params }: { params: Promise<{ dr
 
       <details className="card">
         <summary className="cursor-pointer font-semibold">The lesson text ({plural(draft.sections.length, "section")})</summary>
-        <div className="prose prose-stone mt-4 max-w-none font-serif">
+        <div className="prose prose-stone dark:prose-invert mt-4 max-w-none font-serif">
           <Markdown text={draft.body} />
         </div>
       </details>

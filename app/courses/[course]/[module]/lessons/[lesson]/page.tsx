@@ -61,7 +61,7 @@ export default async function LessonPage({ params }: Params) {
           </ul>
         </section>
 
-        <div className="reading-tables prose prose-stone max-w-none font-serif text-[1.075rem] leading-relaxed prose-headings:font-sans prose-headings:tracking-tight">
+        <div className="reading-tables prose prose-stone dark:prose-invert max-w-none font-serif text-[1.075rem] leading-relaxed prose-headings:font-sans prose-headings:tracking-tight">
           {splitSections(lesson.body).map((section, i) => {
             const cited = section.anchor ? lesson.meta.sectionCitations[section.anchor] : undefined;
             const source = cited ? sources.get(cited.source) : undefined;
