@@ -32,6 +32,11 @@ export default async function AccountPage() {
         <p className="mb-3 text-sm text-stone-700">On a shared computer or a lost phone, sign out every other browser where you are signed in. Changing your password does this too.</p>
         <EndSessionsForm />
       </section>
+      <section aria-labelledby="data-heading" className="card mt-6 max-w-md">
+        <h2 id="data-heading" className="mb-1 text-lg font-semibold">Your data</h2>
+        <p className="mb-3 text-sm text-stone-700">Everything Caravan keeps about your account, in one JSON file: your classes, lessons, quiz attempts and answers, debate responses and feedback, and review practice.</p>
+        <a className="btn-secondary" href="/api/account/export" download>Download my data</a>
+      </section>
     </Container>
   );
 }

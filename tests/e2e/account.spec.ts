@@ -101,3 +101,17 @@ test("signing in records the browser's time zone, where review days start", asyn
   expect(user.timeZone).toBe("Asia/Tashkent");
   await context.close();
 });
+
+test("a user downloads their data from the account page", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql, "STUDENT");
+  const context = await browser.newContext({ baseURL });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  await page.goto("/account");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^caravan-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(await (await import("node:fs/promises")).readFile((await download.path())!, "utf8"));
+  expect(data.account).toMatchObject({ email: student.email, role: "STUDENT" });
+  expect(data.quizAttempts).toEqual([]);
+  await context.close();
+});

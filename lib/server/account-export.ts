@@ -1,0 +1,60 @@
+import "server-only";
+// Everything Caravan holds about one account, as a JSON download (a learner's right of access and to take their
+// work elsewhere). Only the user's own rows; answers are given in words and no answer key is included, so an
+// export taken in the middle of an attempt reveals nothing a learner could not see on the attempt page.
+import type { Question } from "../content/schema";
+import { describeResponse } from "../domain/responses";
+import { db } from "./db";
+import { notFound } from "./errors";
+
+export async function exportAccountData(userId: string, now = new Date()) {
+  const account = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, createdAt: true, timeZone: true } });
+  if (!account) throw notFound("That account");
+  const [memberships, classesTaught, lessons, attempts, debates, review, flags, resets] = await Promise.all([
+    db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, class: { select: { name: true, term: true } } } }),
+    db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: true } } } }),
+    db().lessonProgress.findMany({ where: { userId }, orderBy: { openedAt: "asc" }, select: { openedAt: true, completedAt: true, lesson: { select: { id: true, title: true } } } }),
+    db().quizAttempt.findMany({
+      where: { userId },
+      orderBy: [{ startedAt: "asc" }],
+      select: {
+        quizId: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, late: true, voidedAt: true, regradedAt: true,
+        quiz: { select: { title: true } },
+        answers: { select: { response: true, earnedCenti: true, savedAt: true, questionVersion: { select: { prompt: true, definition: true, points: true } } } },
+      },
+    }),
+    db().debateResponse.findMany({
+      where: { userId },
+      select: { position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true, late: true, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } } },
+    }),
+    db().reviewCard.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { questionId: true, box: true, dueAt: true, masteredAt: true, retiredAt: true, answers: { orderBy: { number: "asc" }, select: { number: true, correct: true, answeredAt: true } } },
+    }),
+    db().questionFlag.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { reason: true, createdAt: true, resolvedAt: true, questionVersion: { select: { prompt: true } } } }),
+    db().passwordReset.findMany({ where: { userId, usedAt: { not: null } }, orderBy: { usedAt: "asc" }, select: { usedAt: true, issuedBy: { select: { name: true } }, class: { select: { name: true } } } }),
+  ]);
+  const score = (centi: number | null) => (centi === null ? null : centi / 100);
+  return {
+    exportedAt: now.toISOString(),
+    account,
+    classes: memberships.map((m) => ({ class: m.class.name, term: m.class.term, joinedAt: m.joinedAt, leftAt: m.removedAt })),
+    ...(account.role === "INSTRUCTOR" ? { classesTaught: classesTaught.map((c) => ({ class: c.name, term: c.term, createdAt: c.createdAt, archivedAt: c.archivedAt, students: c._count.members })) } : {}),
+    lessons: lessons.map((l) => ({ lesson: l.lesson.title, lessonId: l.lesson.id, openedAt: l.openedAt, completedAt: l.completedAt })),
+    quizAttempts: attempts.map((a) => ({
+      quiz: a.quiz.title, quizId: a.quizId, attempt: a.number, status: a.status, startedAt: a.startedAt, submittedAt: a.submittedAt,
+      score: score(a.scoreCenti), maxScore: score(a.maxScoreCenti), late: a.late, resetAt: a.voidedAt, regradedAt: a.regradedAt,
+      answers: a.answers.map((x) => ({
+        question: x.questionVersion.prompt,
+        answer: describeResponse(x.questionVersion.definition as unknown as Question, x.response),
+        savedAt: x.savedAt,
+        ...(a.status === "SUBMITTED" ? { points: score(x.earnedCenti), outOf: x.questionVersion.points } : {}),
+      })),
+    })),
+    debates: debates.map((d) => ({ prompt: d.prompt.title, promptId: d.prompt.id, status: d.status, position: d.position, claim: d.claim, evidence: d.evidence, rebuttal: d.rebuttal, updatedAt: d.updatedAt, submittedAt: d.submittedAt, late: d.late, grade: d.grade })),
+    reviewDeck: review.map((c) => ({ questionId: c.questionId, step: c.box, dueAt: c.dueAt, masteredAt: c.masteredAt, leftDeckAt: c.retiredAt, reviews: c.answers })),
+    questionFlags: flags.map((f) => ({ question: f.questionVersion.prompt, reason: f.reason, createdAt: f.createdAt, resolvedAt: f.resolvedAt })),
+    passwordResets: resets.map((r) => ({ usedAt: r.usedAt, linkFrom: r.issuedBy.name, class: r.class.name })),
+  };
+}
