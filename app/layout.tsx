@@ -33,7 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-brand-700" />
               Caravan
             </Link>
-            <nav aria-label="Main" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+            <nav aria-label="Main" className="flex flex-wrap print:hidden items-center gap-x-4 gap-y-1 text-sm">
               <Link href="/" className="text-stone-700 hover:text-stone-950">Courses</Link>
               {user ? (
                 <>
@@ -58,7 +58,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <main id="main" className="flex-1">{children}</main>
-        <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500">Caravan · open-source course modules from readings</footer>
+        <footer className="border-t border-stone-200 py-6 print:hidden text-center text-xs text-stone-500">Caravan · open-source course modules from readings</footer>
       </body>
     </html>
   );

@@ -89,3 +89,30 @@ test("a comparison lesson shows its tables as tables, readable at phone width", 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await context.close();
 });
+
+test("a lesson prints as the reading alone, dark text on paper even when the screen is dark", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const context = await browser.newContext({ baseURL, colorScheme: "dark" });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  await page.goto("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
+  const heading = page.getByRole("heading", { level: 1 });
+  // The heading's text colour as brightness from 0 (black) to 1 (white), whatever notation the browser reports.
+  const lightness = async () => heading.evaluate((el) => {
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    ctx.fillStyle = getComputedStyle(el).color;
+    ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+    return (r + g + b) / 3 / 255;
+  });
+  // On screen, dark mode: light text.
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  expect(await lightness()).toBeGreaterThan(0.5);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Lesson navigation" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Mark lesson as completed" })).toBeHidden();
+  await expect(heading).toBeVisible();
+  expect(await lightness()).toBeLessThan(0.5);
+  await context.close();
+});

@@ -104,12 +104,12 @@ export default async function LessonPage({ params }: Params) {
           </section>
         )}
 
-        <div className="mt-10 flex flex-col gap-4 rounded-lg bg-brand-50 p-5 sm:flex-row sm:items-center sm:justify-between">
+        <div className="mt-10 flex flex-col gap-4 rounded-lg bg-brand-50 p-5 sm:flex-row sm:items-center sm:justify-between print:hidden">
           <LessonCompletion lessonId={lesson.id} completed={Boolean(state?.completedAt)} />
           {quiz && <Link href={`${base}/quizzes/${quiz.slug}`} className="btn-primary">Take the quiz: {quiz.title}</Link>}
         </div>
 
-        <nav aria-label="Lesson navigation" className="mt-8 flex justify-between gap-4 text-sm">
+        <nav aria-label="Lesson navigation" className="mt-8 flex justify-between gap-4 text-sm print:hidden">
           {previous ? <Link className="hover:underline" href={`${base}/lessons/${previous.slug}`}>← {previous.title}</Link> : <span />}
           {next ? <Link className="text-right hover:underline" href={`${base}/lessons/${next.slug}`}>{next.title} →</Link> : <Link className="hover:underline" href={base}>Back to the module →</Link>}
         </nav>
