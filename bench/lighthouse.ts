@@ -29,7 +29,7 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 const RUNS = 3;
-const results: Record<string, { accessibility: number; performance: number; performanceRuns: number[]; metrics: Record<string, number> }> = {};
+const results: Record<string, { accessibility: number; performance: number; performanceRuns: number[]; benchmarkIndexes: number[]; metrics: Record<string, number> }> = {};
 try {
   for (const [name, pagePath] of Object.entries(pages)) {
     // Warm the server first (the first request to a route loads its code), then take the median of three
@@ -47,6 +47,8 @@ try {
       accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
       performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
       performanceRuns: runs.map((r) => Math.round((r.categories.performance.score ?? 0) * 100)),
+      // Lighthouse's measure of this machine's CPU speed at the time of each run: on a shared VM it moves, and the score with it.
+      benchmarkIndexes: runs.map((r) => Math.round(r.environment.benchmarkIndex)),
       metrics: { fcpMs: metric("first-contentful-paint"), lcpMs: metric("largest-contentful-paint"), tbtMs: metric("total-blocking-time"), cls: Number(lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN) },
     };
     console.log(name, results[name]);
