@@ -20,7 +20,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       test.setTimeout(120_000);
       const student = await createUser(sql);
       await login(page.context(), student, baseURL!);
-      for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/progress", "/review", "/classes/join"]) {
+      for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/progress", "/review", "/classes/join", "/search?course=japan-central-asia&q=Khujand", "/search?q=zzzzqqq", "/search?q=x"]) {
         await page.goto(path);
         await expectNoViolations(page, path);
       }

@@ -41,6 +41,7 @@ const entries: Entry[] = [
   { pattern: "/classes/join", method: "GET", url: () => "/classes/join", expect: signedIn() },
   { pattern: "/account", method: "GET", url: () => "/account", expect: signedIn() },
   { pattern: "/review", method: "GET", url: () => "/review", expect: signedIn() },
+  { pattern: "/search", method: "GET", url: () => "/search?course=japan-central-asia&q=Khujand", expect: signedIn() },
   { pattern: "/instructor", method: "GET", url: () => "/instructor", expect: instructorsPage },
   { pattern: "/instructor/classes/[classId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/gradebook", method: "GET", url: (i) => `/instructor/classes/${i.classId}/gradebook`, expect: classInstructorPage },

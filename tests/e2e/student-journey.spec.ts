@@ -116,3 +116,32 @@ test("a lesson prints as the reading alone, dark text on paper even when the scr
   expect(await lightness()).toBeLessThan(0.5);
   await context.close();
 });
+
+test("a student searches the course and lands on the lesson section that discusses it", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const context = await browser.newContext({ baseURL });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  await page.goto("/courses/japan-central-asia");
+  const search = page.getByRole("search", { name: "Search this course" });
+  await search.getByRole("searchbox").fill("Khujand");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?course=japan-central-asia&q=Khujand$/);
+  await expect(page.getByRole("status")).toContainText(/match(es)? for “Khujand”/);
+  const first = page.getByRole("listitem").first();
+  await expect(first.locator("mark").first()).toHaveText(/Khujand/i);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/search.png`, fullPage: true });
+  const link = first.getByRole("link");
+  const href = await link.getAttribute("href");
+  expect(href).toMatch(/^\/courses\/japan-central-asia\/[a-z-]+\/lessons\/[a-z0-9-]+#[a-z0-9-]+$/);
+  await link.click();
+  const anchor = href!.split("#")[1];
+  await expect(page.locator(`[id="${anchor}"]`)).toBeVisible();
+
+  // Nothing found, and too short, each say so.
+  await page.goto("/search?course=japan-central-asia&q=zzzzqqq");
+  await expect(page.getByText("No lesson mentions that")).toBeVisible();
+  await page.goto("/search?q=x");
+  await expect(page.getByText("Type at least two characters to search.")).toBeVisible();
+  await context.close();
+});

@@ -6,6 +6,7 @@ import { getSessionUser } from "@/lib/server/auth";
 import { courseBySlug, formatPublished } from "@/lib/server/catalog";
 import { orNotFound } from "@/lib/server/page";
 import { courseProgressFor } from "@/lib/server/progress-service";
+import { SearchForm } from "@/components/search-form";
 
 const stepPath = { lesson: "lessons", quiz: "quizzes", debate: "debates" } as const;
 const stepLabel = { lesson: "Lesson", quiz: "Quiz", debate: "Debate" } as const;
@@ -43,6 +44,7 @@ export default async function CoursePage({ params }: Params) {
           )}
         </section>
       )}
+      {user && <div className="mb-8"><SearchForm course={course.slug} label="Search this course" /></div>}
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="modules-heading">
           <h2 id="modules-heading" className="mb-4 text-lg font-semibold">Modules</h2>

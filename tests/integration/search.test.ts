@@ -1,0 +1,46 @@
+// Searching a course's lessons: stemmed matches, section-level results with the reader's anchors, marked
+// snippets, and hostile queries that give a message or nothing, never an error.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { MATCH_END, MATCH_START, searchCourse } from "@/lib/server/search-service";
+import { testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+
+beforeAll(async () => {
+  fixture = writeFixtureCourse();
+  await syncCourse(db, loadCourse(fixture.dir));
+  await db.lesson.update({
+    where: { id: fixture.lessonId },
+    data: { body: "Opening words about caravans.\n\n## Border accords\n\nThe three states negotiated **borders** at Khujand.\n\n## Aid figures\n\nLoans grew tenfold over a decade.\n" },
+  });
+});
+
+describe("course search", () => {
+  it("finds the section a word is in, by its stem, with the reader's anchor and a marked snippet", async () => {
+    const { results, error } = await searchCourse(fixture.id, "negotiations");
+    expect(error).toBeNull();
+    expect(results).toEqual([expect.objectContaining({ lessonTitle: "Lesson one", sectionTitle: "Border accords", anchor: "border-accords" })]);
+    expect(results[0].snippet).toContain(`${MATCH_START}negotiated${MATCH_END}`);
+    // Markdown emphasis is not shown as asterisks.
+    expect(results[0].snippet).not.toContain("**");
+  });
+
+  it("matches the lesson's title in its opening part, and phrases and exclusions work", async () => {
+    expect((await searchCourse(fixture.id, "lesson one")).results.map((r) => r.sectionTitle)).toEqual([null]);
+    expect((await searchCourse(fixture.id, '"grew tenfold"')).results.map((r) => r.anchor)).toEqual(["aid-figures"]);
+    expect((await searchCourse(fixture.id, "tenfold -loans")).results).toEqual([]);
+  });
+
+  it("another course's lessons are not searched, and hostile or empty queries give a message, not an error", async () => {
+    expect((await searchCourse("no-such-course", "negotiated")).results).toEqual([]);
+    expect(await searchCourse(fixture.id, " a ")).toMatchObject({ error: "Type at least two characters to search.", results: [] });
+    expect((await searchCourse(fixture.id, "x".repeat(201))).error).toMatch(/under 200/);
+    for (const hostile of ["' OR 1=1 --", "&|!():*", "<script>alert(1)</script>", "\\\\", "😀😀", "-", '""']) {
+      const outcome = await searchCourse(fixture.id, hostile);
+      expect(outcome.results.every((r) => r.lessonSlug === "l1" || r.lessonTitle === "Lesson one")).toBe(true);
+    }
+  });
+});
