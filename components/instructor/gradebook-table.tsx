@@ -2,17 +2,10 @@
 import { Link } from "@/components/app-link";
 import { Fragment, useMemo, useState } from "react";
 import type { GradebookCell } from "@/lib/domain/gradebook";
+import { gradeStatusStyle } from "@/components/grade-status";
 
 type Row = { student: { id: string; name: string; email: string }; cells: GradebookCell[]; extendedTo: (string | null)[]; average: number | null; withMissing: number | null };
 type Sort = { column: "name" | "average" | "withMissing" | number; descending: boolean };
-
-const statusStyle: Record<string, string> = {
-  "not started": "text-stone-500",
-  "in progress": "text-amber-700",
-  missing: "text-red-700 font-medium",
-  submitted: "text-emerald-800",
-  late: "text-red-700",
-};
 
 export function GradebookTable({ classId, columns, rows, averages, averagesWithMissing, overallAverage, overallWithMissing }: { classId: string; columns: { id: string; title: string; kind: string; dueAt: string }[]; rows: Row[]; averages: (number | null)[]; averagesWithMissing: (number | null)[]; overallAverage: number | null; overallWithMissing: number | null }) {
   const [sort, setSort] = useState<Sort>({ column: "name", descending: false });
@@ -53,7 +46,7 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
               {r.cells.map((cell, i) => (
                 <td key={i} className="px-3 py-2 tabular-nums">
                   <span className="font-semibold">{cell.percent !== null ? `${cell.percent}%` : "—"}</span>
-                  <span className={`block text-xs ${statusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}</span>
+                  <span className={`block text-xs ${gradeStatusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}</span>
                   {r.extendedTo[i] && <span className="block text-xs text-sky-800">extended</span>}
                 </td>
               ))}

@@ -14,16 +14,32 @@ import type { SessionUser } from "./auth";
 export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
   const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true } });
   if (!found) throw notFound("That class");
-  const [members, rawAssignments] = await Promise.all([
-    db().classMember.findMany({ where: { classId, removedAt: null }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } }),
-    db().assignment.findMany({ where: { classId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true } }),
-  ]);
+  const members = await db().classMember.findMany({ where: { classId, removedAt: null }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } });
+  return { class: found, ...(await gradesOf(classId, members.map((m) => m.user), now)) };
+}
+
+/** A student's own row of the gradebook in each class they are in: the same cells and averages the instructor sees. */
+export async function myGrades(student: SessionUser, now = new Date()) {
+  const memberships = await db().classMember.findMany({
+    where: { userId: student.id, removedAt: null, class: { archivedAt: null } },
+    orderBy: { joinedAt: "asc" },
+    select: { class: { select: { id: true, name: true, term: true } } },
+  });
+  const me = { id: student.id, name: student.name, email: student.email };
+  return Promise.all(memberships.map(async ({ class: found }) => {
+    const { assignments, rows } = await gradesOf(found.id, [me], now);
+    return { class: found, assignments, cells: rows[0].cells, extendedTo: rows[0].extendedTo, average: rows[0].average, withMissing: rows[0].withMissing };
+  }));
+}
+
+async function gradesOf(classId: string, members: { id: string; name: string; email: string }[], now: Date) {
+  const rawAssignments = await db().assignment.findMany({ where: { classId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true } });
   const assignments = await describeAssignments(rawAssignments);
-  const studentIds = members.map((m) => m.user.id);
+  const studentIds = members.map((m) => m.id);
   const quizIds = rawAssignments.flatMap((a) => (a.quizId ? [a.quizId] : []));
   const promptIds = rawAssignments.flatMap((a) => (a.debatePromptId ? [a.debatePromptId] : []));
   const moduleIds = rawAssignments.flatMap((a) => (a.moduleId ? [a.moduleId] : []));
-  await finalizeExpiredAttemptsOf({ classId, quizIds });
+  await finalizeExpiredAttemptsOf({ classId, quizIds, studentIds });
 
   const [counted, open, debates, moduleProgress, extensions] = await Promise.all([
     quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string; id: string; scoreCenti: number; maxScoreCenti: number; late: boolean }[]>`
@@ -50,7 +66,7 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
       LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = s."userId" AND p."completedAt" IS NOT NULL
       WHERE l."moduleId" = ANY(${moduleIds}::text[]) AND l."retiredAt" IS NULL
       GROUP BY s."userId", l."moduleId"`,
-    rawAssignments.length === 0 ? [] : db().assignmentExtension.findMany({ where: { assignment: { classId } }, select: { assignmentId: true, studentId: true, dueAt: true, extraAttempts: true } }),
+    rawAssignments.length === 0 ? [] : db().assignmentExtension.findMany({ where: { assignment: { classId }, studentId: { in: studentIds } }, select: { assignmentId: true, studentId: true, dueAt: true, extraAttempts: true } }),
   ]);
 
   const key = (a: string, b: string) => `${a}|${b}`;
@@ -60,7 +76,7 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
   const moduleBy = new Map(moduleProgress.map((m) => [key(m.userId, m.moduleId), m]));
   const extensionBy = new Map(extensions.map((e) => [key(e.studentId, e.assignmentId), e]));
 
-  const rows = members.map(({ user }) => {
+  const rows = members.map((user) => {
     const windows = assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id))));
     const cells: GradebookCell[] = assignments.map((a, i) => {
       const window = windows[i];
@@ -78,7 +94,7 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
   const averages = assignments.map((_, i) => average(rows.map((r) => r.cells[i].percent)));
   const averagesWithMissing = assignments.map((_, i) => averageWithMissingAsZero(rows.map((r) => r.cells[i])));
   return {
-    class: found, assignments, rows, averages, averagesWithMissing,
+    assignments, rows, averages, averagesWithMissing,
     overallAverage: average(rows.map((r) => r.average)),
     overallWithMissing: average(rows.map((r) => r.withMissing)),
   };

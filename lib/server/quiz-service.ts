@@ -314,9 +314,13 @@ async function finalizeExpired(where: Prisma.QuizAttemptWhereInput) {
  * Grades the class's attempts on these quizzes that ended while nobody had them open, so an instructor's
  * results are final without a background job. One query when none did.
  */
-export async function finalizeExpiredAttemptsOf(scope: { classId: string; quizIds: string[] }) {
-  if (scope.quizIds.length === 0) return;
-  await finalizeExpired({ quizId: { in: scope.quizIds }, user: { memberships: { some: { classId: scope.classId, removedAt: null } } } });
+export async function finalizeExpiredAttemptsOf(scope: { classId: string; quizIds: string[]; studentIds?: string[] }) {
+  if (scope.quizIds.length === 0 || scope.studentIds?.length === 0) return;
+  await finalizeExpired({
+    quizId: { in: scope.quizIds },
+    ...(scope.studentIds ? { userId: { in: scope.studentIds } } : {}),
+    user: { memberships: { some: { classId: scope.classId, removedAt: null } } },
+  });
 }
 
 function finalizeExpiredAttempts(userId: string, quizId: string) {

@@ -19,6 +19,11 @@ for (const colorScheme of ["light", "dark"] as const) {
     test(`student pages have no WCAG 2.2 AA violations (${colorScheme})`, async ({ page, sql, baseURL }) => {
       test.setTimeout(120_000);
       const student = await createUser(sql);
+      // In a class with an assignment, so the progress page shows the student's own grades.
+      const teacher = await createUser(sql, "INSTRUCTOR");
+      const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'A11y grades', 'T', $1, $2) RETURNING id`, [teacher.id, `G${Date.now().toString(36).toUpperCase()}${colorScheme[0].toUpperCase()}`.slice(0, 10)]);
+      await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+      await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '2 days', now() - interval '1 day')`, [cls.id]);
       await login(page.context(), student, baseURL!);
       for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/progress", "/review", "/classes/join", "/search?course=japan-central-asia&q=Khujand", "/search?q=zzzzqqq", "/search?q=x"]) {
         await page.goto(path);

@@ -53,6 +53,12 @@ test("an instructor creates a class, a student joins and completes the assigned 
   await expect(sp.getByRole("heading", { name: /results/ })).toBeVisible();
   await sp.goto("/");
   await expect(sp.getByText("Done", { exact: true })).toBeVisible();
+  // The student's own grades in the class, on the progress page.
+  await sp.goto("/progress");
+  const grades = sp.getByRole("region", { name: "Your grades in Central Asia seminar · Spring 2027" });
+  await expect(grades.getByRole("row").filter({ hasText: /Dadabaev/ })).toContainText("submitted");
+  await expect(grades.getByText(/Average of your scored work: \d+%/)).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await grades.screenshot({ path: `${process.env.SCREENSHOT_DIR}/my-grades.png` });
 
   // The instructor sees the student and the result.
   await tp.reload();

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, classRoster, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, resetAttempts, resetSchema, studentAssignments } from "@/lib/server/class-service";
-import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
+import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { submitDebate } from "@/lib/server/debate-service";
@@ -184,6 +184,12 @@ describe("gradebook", () => {
     expect([averagesOf(ada.id), averagesOf(bo.id), averagesOf(cy.id)]).toEqual([[100, 50], [0, 0], [null, 0]]);
     expect([later.overallAverage, later.overallWithMissing]).toEqual([50, 17]);
     expect(later.averagesWithMissing).toEqual([33, 0]);
+    // Each student sees their own row of it, and only that.
+    const [mine] = await myGrades(ada);
+    const adaRow = book.rows.find((r) => r.student.id === ada.id)!;
+    expect(mine).toMatchObject({ class: { id }, cells: adaRow.cells, average: adaRow.average, withMissing: adaRow.withMissing });
+    expect(mine.assignments.map((a) => a.id)).toEqual(book.assignments.map((a) => a.id));
+    expect(await myGrades(await createUser())).toEqual([]);
     // Before the due time nothing is missing, so the two agree.
     expect(book.rows.map((r) => r.withMissing)).toEqual(book.rows.map((r) => r.average));
 
