@@ -6,12 +6,20 @@ import { listCourses } from "@/lib/server/catalog";
 import { getSessionUser } from "@/lib/server/auth";
 import { studentAssignments } from "@/lib/server/class-service";
 import { dueReviewCount } from "@/lib/server/review-service";
+import { courseProgressFor } from "@/lib/server/progress-service";
+import { SearchForm } from "@/components/search-form";
+import { ProgressBar } from "@/components/ui";
+import { stepHref } from "@/lib/domain/progress";
 
 export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const [courses, user] = await Promise.all([listCourses(), getSessionUser()]);
-  const [assigned, dueReviews] = await Promise.all([user?.role === "STUDENT" ? studentAssignments(user) : [], user ? dueReviewCount(user.id) : 0]);
+  const [assigned, dueReviews, progress] = await Promise.all([
+    user?.role === "STUDENT" ? studentAssignments(user) : [],
+    user ? dueReviewCount(user.id) : 0,
+    user ? Promise.all(courses.map((c) => courseProgressFor(user.id, c.slug).catch(() => null))) : [],
+  ]);
   return (
     <Container>
       {user?.role === "STUDENT" && assigned.length > 0 && <AssignedToYou items={assigned} />}
@@ -22,17 +30,30 @@ export default async function CatalogPage() {
         </p>
       )}
       <PageHeader title="Courses">Read closely, check your understanding, then argue it out. Each course is built from a small set of source documents.</PageHeader>
+      {user && courses.length > 0 && <div className="mb-8"><SearchForm course={null} label="Search all courses" /></div>}
       {courses.length === 0 ? (
         <EmptyState title="No courses yet">Add a course under <code>content/courses/</code> and run <code>npm run content:sync</code>.</EmptyState>
       ) : (
         <ul className="grid gap-5 sm:grid-cols-2">
-          {courses.map((course) => (
+          {courses.map((course, i) => (
             <li key={course.id} className="card flex flex-col">
               <h2 className="font-serif text-xl font-semibold">
                 <Link href={`/courses/${course.slug}`} className="hover:underline">{course.title}</Link>
               </h2>
               <p className="mt-2 flex-1 text-stone-700">{course.summary}</p>
               <p className="mt-4 text-sm text-stone-600">{plural(course._count.modules, "module")}</p>
+              {progress[i] && (
+                <div className="mt-3 border-t border-stone-200 pt-3">
+                  <ProgressBar percent={progress[i].percent} label={`${course.title}: your progress`} />
+                  {progress[i].next && (
+                    <p className="mt-2 text-sm">
+                      <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href={stepHref(course.slug, progress[i].next)}>
+                        {progress[i].next.resume ? "Back to your open attempt" : progress[i].percent === 0 ? "Start" : "Continue"}: {progress[i].next.title}
+                      </Link>
+                    </p>
+                  )}
+                </div>
+              )}
             </li>
           ))}
         </ul>

@@ -85,3 +85,10 @@ export function nextStep(modules: StepModule[]): NextStep | null {
   }
   return null;
 }
+
+const stepFolder = { lesson: "lessons", quiz: "quizzes", debate: "debates" } as const;
+
+/** The page of a step: /courses/<course>/<module>/<lessons|quizzes|debates>/<slug>. */
+export function stepHref(courseSlug: string, step: NextStep): string {
+  return `/courses/${courseSlug}/${step.moduleSlug}/${stepFolder[step.kind]}/${step.slug}`;
+}

@@ -11,6 +11,9 @@ test("a new student signs up, reads a lesson, takes its quiz, sees feedback and 
   expect(await count(sql, `SELECT count(*) FROM "User" WHERE email = $1 AND role = 'STUDENT'`, [email])).toBe(1);
 
   await page.waitForLoadState("networkidle");
+  // The course list shows where to start, and searches every course.
+  await expect(page.getByRole("link", { name: /^Start: Dadabaev/ })).toHaveAttribute("href", /\/foundations\/lessons\/dadabaev-silk-road$/);
+  await expect(page.getByRole("search", { name: "Search all courses" })).toBeVisible();
   await page.getByRole("link", { name: /Japan in Central Asia/ }).first().click();
   await expect(page).toHaveURL(/\/courses\/japan-central-asia$/);
   // A new learner is pointed at the first lesson.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { courseProgress, isPassed, moduleProgress, nextStep, quizPercent, type StepModule } from "@/lib/domain/progress";
+import { courseProgress, isPassed, moduleProgress, nextStep, quizPercent, stepHref, type StepModule } from "@/lib/domain/progress";
 
 describe("progress roll-ups", () => {
   it("counts completed lessons, passed quizzes and submitted debates", () => {
@@ -58,6 +58,11 @@ describe("where to pick up", () => {
 
   it("an open quiz attempt comes first, wherever it is", () => {
     expect(nextStep(course((m) => { m[0].quizzes[1].inProgress = true; }))).toEqual({ kind: "quiz", moduleSlug: "m1", slug: "mastery", title: "Mastery", resume: true });
+  });
+
+  it("links to the step's page", () => {
+    expect(stepHref("c", nextStep(course())!)).toBe("/courses/c/m1/lessons/l1");
+    expect(stepHref("c", nextStep(course((m) => { m[0].quizzes[1].inProgress = true; }))!)).toBe("/courses/c/m1/quizzes/mastery");
   });
 
   it("nothing is left when every item is done", () => {

@@ -6,9 +6,9 @@ import { getSessionUser } from "@/lib/server/auth";
 import { courseBySlug, formatPublished } from "@/lib/server/catalog";
 import { orNotFound } from "@/lib/server/page";
 import { courseProgressFor } from "@/lib/server/progress-service";
+import { stepHref } from "@/lib/domain/progress";
 import { SearchForm } from "@/components/search-form";
 
-const stepPath = { lesson: "lessons", quiz: "quizzes", debate: "debates" } as const;
 const stepLabel = { lesson: "Lesson", quiz: "Quiz", debate: "Debate" } as const;
 
 type Params = { params: Promise<{ course: string }> };
@@ -36,7 +36,7 @@ export default async function CoursePage({ params }: Params) {
             <div className="mt-3 max-w-sm"><ProgressBar percent={progress.percent} label={`${course.title}: your progress`} /></div>
           </div>
           {progress.next ? (
-            <Link className="btn-primary self-start sm:self-auto" href={`/courses/${course.slug}/${progress.next.moduleSlug}/${stepPath[progress.next.kind]}/${progress.next.slug}`}>
+            <Link className="btn-primary self-start sm:self-auto" href={stepHref(course.slug, progress.next)}>
               {progress.next.resume ? "Back to the quiz" : progress.percent === 0 ? "Start" : "Continue"}
             </Link>
           ) : (
