@@ -9,7 +9,7 @@ import { dueReviewCount } from "@/lib/server/review-service";
 import { courseProgressFor } from "@/lib/server/progress-service";
 import { SearchForm } from "@/components/search-form";
 import { ProgressBar } from "@/components/ui";
-import { stepHref } from "@/lib/domain/progress";
+import { stepHref, type NextStep } from "@/lib/domain/progress";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export default async function CatalogPage() {
   const [assigned, dueReviews, progress] = await Promise.all([
     user?.role === "STUDENT" ? studentAssignments(user) : [],
     user ? dueReviewCount(user.id) : 0,
-    user ? Promise.all(courses.map((c) => courseProgressFor(user.id, c.slug).catch(() => null))) : [],
+    user ? Promise.all(courses.map((c) => courseProgressFor(user.id, c.slug))) : [],
   ]);
   return (
     <Container>
@@ -42,22 +42,26 @@ export default async function CatalogPage() {
               </h2>
               <p className="mt-2 flex-1 text-stone-700">{course.summary}</p>
               <p className="mt-4 text-sm text-stone-600">{plural(course._count.modules, "module")}</p>
-              {progress[i] && (
-                <div className="mt-3 border-t border-stone-200 pt-3">
-                  <ProgressBar percent={progress[i].percent} label={`${course.title}: your progress`} />
-                  {progress[i].next && (
-                    <p className="mt-2 text-sm">
-                      <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href={stepHref(course.slug, progress[i].next)}>
-                        {progress[i].next.resume ? "Back to your open attempt" : progress[i].percent === 0 ? "Start" : "Continue"}: {progress[i].next.title}
-                      </Link>
-                    </p>
-                  )}
-                </div>
-              )}
+              {progress[i] && <YourProgress courseSlug={course.slug} courseTitle={course.title} percent={progress[i].percent} next={progress[i].next} />}
             </li>
           ))}
         </ul>
       )}
     </Container>
+  );
+}
+
+function YourProgress({ courseSlug, courseTitle, percent, next }: { courseSlug: string; courseTitle: string; percent: number; next: NextStep | null }) {
+  return (
+    <div className="mt-3 border-t border-stone-200 pt-3">
+      <ProgressBar percent={percent} label={`${courseTitle}: your progress`} />
+      {next && (
+        <p className="mt-2 text-sm">
+          <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href={stepHref(courseSlug, next)}>
+            {next.resume ? "Back to your open attempt" : percent === 0 ? "Start" : "Continue"}: {next.title}
+          </Link>
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,25 +1,17 @@
 "use client";
-import { signIn } from "next-auth/react";
-import { browserTimeZone } from "@/lib/browser-time-zone";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect } from "react";
+import { signInAndOpenHome } from "@/lib/sign-in";
+import { useFormFields } from "./use-form-fields";
 import { resetPasswordAction } from "@/app/actions/account";
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
   const [state, formAction, pending] = useActionState(resetPasswordAction, null);
-  // Controlled: React resets a form after its action runs, and a refused password must stay typed.
-  const [values, setValues] = useState({ newPassword: "", confirmPassword: "" });
+  const { values, field, bind } = useFormFields({ newPassword: "", confirmPassword: "" }, state);
 
   useEffect(() => {
-    if (state?.ok) {
-      void signIn("credentials", { email: state.data.email, password: values.newPassword, redirect: false, timeZone: browserTimeZone() }).then((result) => {
-        window.location.assign(result?.ok && !result.error ? "/" : "/signin");
-      });
-    }
+    if (state?.ok) void signInAndOpenHome(state.data.email, values.newPassword);
   }, [state]);
 
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const field = (name: string) => errors[name]?.[0];
-  const bind = (name: keyof typeof values) => ({ name, value: values[name], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [name]: e.target.value })) });
   return (
     <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="token" value={token} />

@@ -1,6 +1,5 @@
 "use client";
-import { signIn } from "next-auth/react";
-import { browserTimeZone } from "@/lib/browser-time-zone";
+import { signInWithPassword } from "@/lib/sign-in";
 import { useState } from "react";
 
 export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
@@ -14,7 +13,7 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
         const form = new FormData(event.currentTarget);
         setPending(true);
         setError(null);
-        const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false, timeZone: browserTimeZone() });
+        const result = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
         if (result?.ok && !result.error) {
           window.location.assign(callbackUrl);
         } else {

@@ -1,26 +1,17 @@
 "use client";
-import { signIn } from "next-auth/react";
-import { browserTimeZone } from "@/lib/browser-time-zone";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect } from "react";
+import { signInAndOpenHome } from "@/lib/sign-in";
+import { useFormFields } from "./use-form-fields";
 import { signUpAction } from "@/app/actions/account";
 
 export function SignUpForm() {
   const [state, formAction, pending] = useActionState(signUpAction, null);
-  // Controlled fields: React resets a form after its action runs, and a failed sign-up must keep what was typed.
-  const [values, setValues] = useState({ name: "", email: "", password: "" });
+  const { values, field, bind } = useFormFields({ name: "", email: "", password: "" }, state);
 
   useEffect(() => {
-    if (state?.ok) {
-      // A full page load after signing in, so every part of the page sees the new session at once.
-      void signIn("credentials", { email: state.data.email, password: values.password, redirect: false, timeZone: browserTimeZone() }).then((result) => {
-        window.location.assign(result?.ok && !result.error ? "/" : "/signin");
-      });
-    }
+    if (state?.ok) void signInAndOpenHome(state.data.email, values.password);
   }, [state]);
 
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const field = (name: string) => errors[name]?.[0];
-  const bind = (name: keyof typeof values) => ({ name, value: values[name], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [name]: e.target.value })) });
   return (
     <form action={formAction} noValidate className="space-y-4">
       <div>

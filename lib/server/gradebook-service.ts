@@ -14,8 +14,8 @@ import type { SessionUser } from "./auth";
 export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
   const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true } });
   if (!found) throw notFound("That class");
-  const members = await db().classMember.findMany({ where: { classId, removedAt: null }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } });
-  return { class: found, ...(await gradesOf(classId, members.map((m) => m.user), now)) };
+  const members = db().classMember.findMany({ where: { classId, removedAt: null }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } });
+  return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => m.user)), now)) };
 }
 
 /** A student's own row of the gradebook in each class they are in: the same cells and averages the instructor sees. */
@@ -27,13 +27,17 @@ export async function myGrades(student: SessionUser, now = new Date()) {
   });
   const me = { id: student.id, name: student.name, email: student.email };
   return Promise.all(memberships.map(async ({ class: found }) => {
-    const { assignments, rows } = await gradesOf(found.id, [me], now);
+    const { assignments, rows } = await gradesOf(found.id, Promise.resolve([me]), now);
     return { class: found, assignments, cells: rows[0].cells, extendedTo: rows[0].extendedTo, average: rows[0].average, withMissing: rows[0].withMissing };
   }));
 }
 
-async function gradesOf(classId: string, members: { id: string; name: string; email: string }[], now: Date) {
-  const rawAssignments = await db().assignment.findMany({ where: { classId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true } });
+// The members are read alongside the assignments (one round trip, not two).
+async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string }[]>, now: Date) {
+  const [members, rawAssignments] = await Promise.all([
+    loadMembers,
+    db().assignment.findMany({ where: { classId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true } }),
+  ]);
   const assignments = await describeAssignments(rawAssignments);
   const studentIds = members.map((m) => m.id);
   const quizIds = rawAssignments.flatMap((a) => (a.quizId ? [a.quizId] : []));

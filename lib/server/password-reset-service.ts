@@ -52,32 +52,36 @@ export async function latestPasswordReset(instructor: SessionUser, classId: stri
   return link ? { ...link, state: resetLinkState(link, now) } : null;
 }
 
+/** The link for a token hash, if it can still be used; otherwise a refusal that says why. */
+async function usableLink(tokenHash: string, now: Date) {
+  const link = await db().passwordReset.findUnique({
+    where: { tokenHash },
+    select: { usedAt: true, revokedAt: true, expiresAt: true, user: { select: { email: true } }, issuedBy: { select: { name: true } } },
+  });
+  if (!link) throw new UserError("NOT_FOUND", INVALID_LINK);
+  const state = resetLinkState(link, now);
+  if (state !== "usable") throw new UserError("CONFLICT", resetLinkRefusal[state]);
+  return link;
+}
+
 /** What the reset page shows for a token: whose password it sets, or why it cannot be used. */
 export async function describeResetLink(rawToken: string, now = new Date()) {
   const token = resetTokenSchema.safeParse(rawToken);
   if (!token.success) return { usable: false as const, message: INVALID_LINK };
-  const link = await db().passwordReset.findUnique({
-    where: { tokenHash: hashToken(token.data) },
-    select: { usedAt: true, revokedAt: true, expiresAt: true, user: { select: { email: true } }, issuedBy: { select: { name: true } } },
-  });
-  if (!link) return { usable: false as const, message: INVALID_LINK };
-  const state = resetLinkState(link, now);
-  if (state !== "usable") return { usable: false as const, message: resetLinkRefusal[state] };
-  return { usable: true as const, email: link.user.email, issuedBy: link.issuedBy.name, expiresAt: link.expiresAt };
-}
-
-async function refuseUnlessUsable(tokenHash: string, now: Date) {
-  const link = await db().passwordReset.findUnique({ where: { tokenHash }, select: { usedAt: true, revokedAt: true, expiresAt: true } });
-  const state = link ? resetLinkState(link, now) : null;
-  if (!state) throw new UserError("NOT_FOUND", INVALID_LINK);
-  if (state !== "usable") throw new UserError("CONFLICT", resetLinkRefusal[state]);
+  try {
+    const link = await usableLink(hashToken(token.data), now);
+    return { usable: true as const, email: link.user.email, issuedBy: link.issuedBy.name, expiresAt: link.expiresAt };
+  } catch (error) {
+    if (error instanceof UserError) return { usable: false as const, message: error.message };
+    throw error;
+  }
 }
 
 /** Sets the new password through a link, exactly once: of two requests with the same link only one applies. */
 export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, now = new Date()) {
   const tokenHash = hashToken(input.token);
   // A bad link is refused before hashing, so guessing links costs the server a lookup, not an argon2 hash.
-  await refuseUnlessUsable(tokenHash, now);
+  await usableLink(tokenHash, now);
   const passwordHash = await hashPassword(input.newPassword);
   const changed = await db().$transaction(async (tx) => {
     const [claimed] = await tx.$queryRaw<{ userId: string }[]>`
@@ -92,7 +96,7 @@ export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, 
   });
   // Another request used (or a newer link revoked) this one while the password was being hashed.
   if (!changed) {
-    await refuseUnlessUsable(tokenHash, now);
+    await usableLink(tokenHash, now);
     throw new UserError("CONFLICT", resetLinkRefusal.used);
   }
   // After the commit, so no request in between can remember the old epoch again.
