@@ -32,12 +32,22 @@ async function tokenIsCurrent(token: JWT | null): Promise<boolean> {
 }
 
 export const INVALID_CREDENTIALS = "That email and password do not match an account.";
+const SESSION_ENDED = "This session was ended.";
+
+/** next-auth's logger, without the expected case: a browser still holding an ended session (next-auth clears its cookie). */
+export const authLogger: NonNullable<NextAuthOptions["logger"]> = {
+  error(code, metadata) {
+    if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === SESSION_ENDED) return;
+    console.error(`[next-auth][error][${code}]`, metadata);
+  },
+};
 const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/signin" },
+  logger: authLogger,
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -75,7 +85,7 @@ export const authOptions: NextAuthOptions = {
         return token;
       }
       // next-auth's own session endpoint: an ended session is not reported (next-auth then clears the cookie).
-      if (!(await tokenIsCurrent(token))) throw new Error("This session was ended.");
+      if (!(await tokenIsCurrent(token))) throw new Error(SESSION_ENDED);
       return token;
     },
     async session({ session, token }) {

@@ -1,10 +1,11 @@
 // Changing a password: the current one is checked, wrong guesses count towards the sign-in lock, and random
 // input (what the server action parses) never throws or writes unless the change is valid.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { changePassword, changePasswordSchema, endAllSessions } from "@/lib/server/account-settings";
 import { forgetSessionEpoch, sessionIsCurrent } from "@/lib/server/session-epoch";
 import { hashPassword, verifyPassword } from "@/lib/server/passwords";
+import { authOptions } from "@/lib/server/auth";
 import { errorOf, testDb } from "../support/fixtures";
 
 const db = testDb();
@@ -92,6 +93,28 @@ describe("ending sessions", () => {
     forgetSessionEpoch(user.id);
     expect(await sessionIsCurrent(user.id, 1)).toBe(false);
     expect(await sessionIsCurrent(user.id, 2)).toBe(true);
+  });
+
+  it("next-auth's session endpoint refuses an ended session without logging it as an error; other errors are logged", async () => {
+    const user = await userWith("the-old-password");
+    await endAllSessions(db, user.id);
+    forgetSessionEpoch(user.id);
+    // As next-auth calls it for its session endpoint: a token and no freshly signed-in user.
+    const jwt = (token: { uid: string; epoch: number }) => authOptions.callbacks!.jwt!({ token, account: null } as unknown as Parameters<NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>>[0]);
+    const ended: unknown = await Promise.resolve(jwt({ uid: user.id, epoch: 0 })).then(() => null, (e) => e);
+    expect(ended).toBeInstanceOf(Error);
+    expect(await jwt({ uid: user.id, epoch: 1 })).toMatchObject({ uid: user.id });
+
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      authOptions.logger!.error!("JWT_SESSION_ERROR", ended as Error);
+      expect(logged).not.toHaveBeenCalled();
+      authOptions.logger!.error!("JWT_SESSION_ERROR", new Error("decryption operation failed"));
+      authOptions.logger!.error!("SIGNIN_OAUTH_ERROR", ended as Error);
+      expect(logged).toHaveBeenCalledTimes(2);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it("a token for an account that does not exist is not current", async () => {
