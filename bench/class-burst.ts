@@ -1,7 +1,8 @@
 // Benchmark: a class of 300 signs in, starts the same 10-question quiz, saves answers and submits within
 // about ten seconds, against a production build on loopback. Then: submission throughput against the raw
 // rate at which PostgreSQL takes the same rows, lesson-page requests per second against a static copy of
-// the same HTML, and the JavaScript a lesson page ships.
+// the same HTML, and the JavaScript a lesson page ships. Last, the same class arriving over longer windows, to
+// find the pace this machine carries with a fast submit.
 import { gzipSync } from "node:zlib";
 import http from "node:http";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -20,6 +21,7 @@ import type { Question } from "../lib/content/schema.ts";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 300);
 const WINDOW_MS = 10_000;
+const PACE_WINDOWS_S = [30, 45, 60];
 process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789-0123456789";
 
 const database = await startDatabase({ dataDirName: "bench-postgres", quiet: true });
@@ -29,7 +31,9 @@ const sql = new pg.Pool({ connectionString: url, max: 10 });
 
 const password = "burst-password-123";
 const hash = await hashPassword(password);
-await sql.query(`INSERT INTO "User" (id, email, name, "passwordHash", role) SELECT gen_random_uuid(), 'burst-' || i || '@caravan.test', 'Burst ' || i, $1, 'STUDENT' FROM generate_series(1, $2::int) i`, [hash, STUDENTS]);
+const addStudents = (prefix: string) =>
+  sql.query(`INSERT INTO "User" (id, email, name, "passwordHash", role) SELECT gen_random_uuid(), $3 || '-' || i || '@caravan.test', 'Student ' || i, $1, 'STUDENT' FROM generate_series(1, $2::int) i`, [hash, STUDENTS, prefix]);
+await addStudents("burst");
 const { rows: [quiz] } = await sql.query(`
   SELECT q.id FROM "Quiz" q JOIN "QuizQuestion" qq ON qq."quizId" = q.id AND qq."retiredAt" IS NULL
   WHERE q."bankQuizIds" = '{}' AND q."timeLimitMinutes" IS NULL GROUP BY q.id HAVING count(*) = 10 ORDER BY q.id LIMIT 1`);
@@ -46,12 +50,12 @@ const timings: Timings = { signin: [], start: [], save: [], submit: [] };
 let errors = 0;
 const expectedScores = new Map<string, number>();
 
-async function timed<T>(step: keyof Timings, run: () => Promise<T>): Promise<T> {
+async function timed<T>(into: Timings, step: keyof Timings, run: () => Promise<T>): Promise<T> {
   const started = performance.now();
   try {
     return await run();
   } finally {
-    timings[step].push(performance.now() - started);
+    into[step].push(performance.now() - started);
   }
 }
 
@@ -80,9 +84,10 @@ function answerFor(i: number, j: number, q: Question): unknown {
   }
 }
 
-async function student(i: number, options: { submit: boolean }) {
+async function student(i: number, options: { submit: boolean; prefix?: string; into?: Timings }) {
   const jar = new Map<string, string>();
-  const email = `burst-${i}@caravan.test`;
+  const email = `${options.prefix ?? "burst"}-${i}@caravan.test`;
+  const into = options.into ?? timings;
   const call = async (method: string, pathName: string, body?: unknown, form?: Record<string, string>) => {
     const response = await fetch(base + pathName, {
       method,
@@ -93,12 +98,12 @@ async function student(i: number, options: { submit: boolean }) {
     keep(jar, response);
     return response;
   };
-  await timed("signin", async () => {
+  await timed(into, "signin", async () => {
     const { csrfToken } = await (await call("GET", "/api/auth/csrf")).json();
     const response = await call("POST", "/api/auth/callback/credentials", undefined, { csrfToken, email, password, json: "true" });
     if (!jar.has("next-auth.session-token")) throw new Error(`sign-in failed: ${response.status}`);
   });
-  const { attemptId } = await timed("start", async () => {
+  const { attemptId } = await timed(into, "start", async () => {
     const response = await call("POST", `/api/quizzes/${quiz.id}/attempts`, {});
     if (!response.ok) throw new Error(`start: ${response.status}`);
     return response.json();
@@ -112,7 +117,7 @@ async function student(i: number, options: { submit: boolean }) {
     expected += scoreQuestion(q, real).earnedCenti;
     const shown = translateResponse(q, real, publicIdsFor(attemptId, versionId), "toPublic");
     lastSave = { path: `/api/attempts/${attemptId}/answers/${versionId}`, body: JSON.stringify({ response: shown }) };
-    await timed("save", async () => {
+    await timed(into, "save", async () => {
       const response = await call("PUT", lastSave.path, { response: shown });
       if (!response.ok) throw new Error(`save: ${response.status} ${await response.text()}`);
     });
@@ -123,7 +128,7 @@ async function student(i: number, options: { submit: boolean }) {
     if (!response.ok) throw new Error(`submit: ${response.status}`);
     await response.json();
   };
-  if (options.submit) await timed("submit", submit);
+  if (options.submit) await timed(into, "submit", submit);
   return { attemptId, submit, cookie: cookieHeader(jar), lastSave };
 }
 
@@ -132,21 +137,29 @@ function percentile(values: number[], p: number) {
   return sorted.length ? +sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)].toFixed(1) : NaN;
 }
 
+/** Students arrive evenly over the window, each doing the whole flow; returns the number that failed. */
+async function arrive(windowMs: number, options: { prefix?: string; into?: Timings } = {}) {
+  let failed = 0;
+  await Promise.all(
+    Array.from({ length: STUDENTS }, (_, k) =>
+      new Promise((resolve) => setTimeout(resolve, (k * windowMs) / STUDENTS)).then(() => student(k + 1, { submit: true, ...options }).catch((error) => { failed++; console.error(String(error).slice(0, 200)); })),
+    ),
+  );
+  return failed;
+}
+
 // 1. The burst: students arrive evenly over the window.
 console.log(`Class burst: ${STUDENTS} students over ${WINDOW_MS / 1000} s on ${quiz.id}…`);
 const burstStarted = performance.now();
-await Promise.all(
-  Array.from({ length: STUDENTS }, (_, k) =>
-    new Promise((resolve) => setTimeout(resolve, (k * WINDOW_MS) / STUDENTS)).then(() => student(k + 1, { submit: true }).catch((error) => { errors++; console.error(String(error).slice(0, 200)); })),
-  ),
-);
+errors += await arrive(WINDOW_MS);
 const burstSeconds = (performance.now() - burstStarted) / 1000;
 const { rows: check } = await sql.query(`
   SELECT a.id, a."scoreCenti", a.status FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email LIKE 'burst-%' AND a."quizId" = $1`, [quiz.id]);
 const submitted = check.filter((r) => r.status === "SUBMITTED");
 const wrongScores = submitted.filter((r) => expectedScores.get(r.id) !== r.scoreCenti).length;
 const { rows: [{ dupes }] } = await sql.query(`SELECT count(*)::int AS dupes FROM (SELECT "userId" FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email LIKE 'burst-%' AND a."quizId" = $1 GROUP BY "userId" HAVING count(*) > 1) d`, [quiz.id]);
-const steps = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, { count: v.length, p50: percentile(v, 50), p95: percentile(v, 95), p99: percentile(v, 99) }]));
+const stepsOf = (measured: Timings) => Object.fromEntries(Object.entries(measured).map(([k, v]) => [k, { count: v.length, p50: percentile(v, 50), p95: percentile(v, 95), p99: percentile(v, 99) }]));
+const steps = stepsOf(timings);
 const requests = Object.values(timings).reduce((n, v) => n + v.length, 0) + STUDENTS; // + the csrf fetch
 const burst = { students: STUDENTS, seconds: +burstSeconds.toFixed(1), requestsPerSecond: +(requests / burstSeconds).toFixed(0), errors, steps, database: { attempts: check.length, submitted: submitted.length, wrongScores, studentsWithMoreThanOneAttempt: dupes } };
 console.table(steps);
@@ -226,9 +239,21 @@ const reading = {
 };
 console.log("reading", reading);
 
+// 4. Pace: the same class and flow, arriving over longer windows (new accounts each time), to show the
+// arrival rate at which this machine keeps submits fast.
+const pace = [];
+for (const windowSeconds of PACE_WINDOWS_S) {
+  console.log(`Pace: ${STUDENTS} students over ${windowSeconds} s…`);
+  await addStudents(`pace${windowSeconds}`);
+  const measured: Timings = { signin: [], start: [], save: [], submit: [] };
+  const failed = await arrive(windowSeconds * 1000, { prefix: `pace${windowSeconds}`, into: measured });
+  pace.push({ windowSeconds, studentsPerSecond: +(STUDENTS / windowSeconds).toFixed(1), errors: failed, steps: stepsOf(measured) });
+  console.table(stepsOf(measured));
+}
+
 await app.stop();
 await sql.end();
 await database.stop();
-const report = { benchmark: "class-burst", date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, note: "load generator, app and PostgreSQL share the same machine", quiz: quiz.id, burst, limit, floor, reading };
+const report = { benchmark: "class-burst", date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, note: "load generator, app and PostgreSQL share the same machine", quiz: quiz.id, burst, limit, floor, reading, pace };
 mkdirSync(path.join(projectRoot, "bench", "results"), { recursive: true });
 writeFileSync(path.join(projectRoot, "bench", "results", "class-burst.json"), JSON.stringify(report, null, 2) + "\n");
