@@ -87,3 +87,24 @@ test("stored text is shown as text and never runs as script", async ({ browser, 
   await authorContext.close();
   await readerContext.close();
 });
+
+test("after sign-in the browser returns only to a page of this site", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  // A protected page sends the visitor to sign in and back again.
+  await page.goto("/progress");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprogress$/);
+  await page.getByLabel("Email").fill(student.email);
+  await page.getByLabel("Password").fill(student.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/progress$/);
+
+  // A forged return address that a browser reads as another host ("/\evil.example") leads home instead.
+  await page.context().clearCookies();
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent("/\\evil.example")}`);
+  await page.getByLabel("Email").fill(student.email);
+  await page.getByLabel("Password").fill(student.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible();
+  expect(new URL(page.url()).host).toBe(new URL(baseURL!).host);
+  expect(new URL(page.url()).pathname).toBe("/");
+});

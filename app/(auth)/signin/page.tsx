@@ -2,12 +2,9 @@ import type { Metadata } from "next";
 import { Link } from "@/components/app-link";
 import { Container } from "@/components/ui";
 import { SignInForm } from "@/components/sign-in-form";
+import { safeReturnPath } from "@/lib/domain/return-path";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const params = await searchParams;
@@ -16,7 +13,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="mx-auto max-w-md">
         <h1 className="font-serif text-3xl font-semibold">Sign in</h1>
         <p className="mt-2 text-stone-700">New here? <Link className="underline" href="/signup">Create a student account</Link>.</p>
-        <div className="card mt-6"><SignInForm callbackUrl={safeCallback(params.callbackUrl)} /></div>
+        <div className="card mt-6"><SignInForm callbackUrl={safeReturnPath(params.callbackUrl)} /></div>
         <p className="mt-4 text-sm text-stone-600">Forgot your password? An instructor of one of your classes can give you a link to set a new one.</p>
       </div>
     </Container>

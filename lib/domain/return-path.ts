@@ -1,0 +1,15 @@
+// Where sign-in sends the browser afterwards: only a path on this site. Checked the way a browser resolves it
+// (the WHATWG URL parser treats "\" as "/" and drops tabs and newlines, so "/\evil.example" is another host).
+const PLACEHOLDER_ORIGIN = "https://caravan.invalid";
+
+/** The same-site path `value` leads to, or "/" for anything else (another host, a scheme, garbage). */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.length > 2000) return "/";
+  let url: URL;
+  try {
+    url = new URL(value, PLACEHOLDER_ORIGIN);
+  } catch {
+    return "/";
+  }
+  return url.origin === PLACEHOLDER_ORIGIN ? url.pathname + url.search + url.hash : "/";
+}
