@@ -104,16 +104,29 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   };
 }
 
-/** Every attempt and answer of one student in one of the instructor's classes, with time taken. */
+/**
+ * One student's work for one of the instructor's classes: attempts and debate responses on what the class
+ * assigns (directly or through a module), up to the student's removal, and their review practice while they
+ * are a member. Work for other classes or done after leaving is not this instructor's to see.
+ */
 export async function studentRecord(instructor: SessionUser, classId: string, studentId: string) {
   const member = await db().classMember.findFirst({
     where: { classId, userId: studentId, class: { instructorId: instructor.id } },
-    select: { joinedAt: true, removedAt: true, user: { select: { id: true, name: true, email: true, role: true } }, class: { select: { id: true, name: true } } },
+    select: {
+      joinedAt: true, removedAt: true,
+      user: { select: { id: true, name: true, email: true, role: true } },
+      class: { select: { id: true, name: true, assignments: { select: { kind: true, moduleId: true, quizId: true, debatePromptId: true } } } },
+    },
   });
   if (!member) throw notFound("That student");
+  const assigned = member.class.assignments;
+  const modules = assigned.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : []));
+  const quizzes = assigned.flatMap((a) => (a.quizId ? [a.quizId] : []));
+  const prompts = assigned.flatMap((a) => (a.debatePromptId ? [a.debatePromptId] : []));
+  const until = member.removedAt;
   const [attempts, debates, resets, extensions, review] = await Promise.all([
     db().quizAttempt.findMany({
-      where: { userId: studentId },
+      where: { userId: studentId, quiz: { OR: [{ id: { in: quizzes } }, { moduleId: { in: modules } }] }, ...(until ? { startedAt: { lte: until } } : {}) },
       orderBy: [{ quizId: "asc" }, { number: "asc" }],
       select: {
         id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, late: true, voidedAt: true, regradedAt: true,
@@ -121,14 +134,21 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
         answers: { select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, savedAt: true, questionVersion: { select: { prompt: true, type: true, points: true, definition: true } } } },
       },
     }),
-    db().debateResponse.findMany({ where: { userId: studentId }, select: { id: true, status: true, submittedAt: true, late: true, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true } } } }),
+    db().debateResponse.findMany({
+      where: {
+        userId: studentId,
+        prompt: { OR: [{ id: { in: prompts } }, { moduleId: { in: modules } }] },
+        ...(until ? { OR: [{ submittedAt: { lte: until } }, { submittedAt: null, updatedAt: { lte: until } }] } : {}),
+      },
+      select: { id: true, status: true, submittedAt: true, late: true, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true } } },
+    }),
     db().attemptReset.findMany({ where: { classId, studentId }, orderBy: { createdAt: "desc" }, select: { quizId: true, reason: true, createdAt: true, attemptIds: true } }),
     db().assignmentExtension.findMany({
       where: { studentId, assignment: { classId } },
       orderBy: { dueAt: "asc" },
       select: { id: true, assignmentId: true, dueAt: true, extraAttempts: true, reason: true, updatedAt: true, grantedBy: { select: { name: true } } },
     }),
-    reviewActivity(studentId, 14),
+    until ? null : reviewActivity(studentId, 14),
   ]);
   return { member, attempts, debates, resets, extensions, review };
 }

@@ -1,0 +1,61 @@
+// An instructor's record of a student shows the student's work for that class: attempts and debate drafts on
+// what the class assigns, up to the student's removal, and nothing from another instructor's class.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { assignmentSchema, createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
+import { saveDebateDraft } from "@/lib/server/debate-service";
+import { studentRecord } from "@/lib/server/gradebook-service";
+import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import type { SessionUser } from "@/lib/server/auth";
+import { createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+
+beforeAll(async () => {
+  fixture = writeFixtureCourse({ maxAttempts: null });
+  await syncCourse(db, loadCourse(fixture.dir));
+});
+
+async function takeQuiz(student: SessionUser) {
+  const { attemptId } = await startAttempt(student, fixture.quizId);
+  await submitAttempt(student, { attemptId, answers: {} });
+}
+
+describe("the student record", () => {
+  it("shows work on the class's assigned items only, up to the student's removal", async () => {
+    const assigning = await createUser("INSTRUCTOR");
+    const other = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const withModule = await createClass(assigning, { name: "Assigns the module", term: "T", joinCodeDays: null });
+    const withNothing = await createClass(other, { name: "Assigns nothing", term: "T", joinCodeDays: null });
+    await joinClass(student, withModule.joinCode);
+    await joinClass(student, withNothing.joinCode);
+    await createAssignment(assigning, withModule.id, assignmentSchema.parse({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-60), dueAt: iso(24 * 60) }));
+
+    await takeQuiz(student);
+    await saveDebateDraft(student, { promptId: `${fixture.id}-debate`, position: "", claim: "A first thought", evidence: [{ ref: "", note: "" }], rebuttal: "" });
+
+    const mine = await studentRecord(assigning, withModule.id, student.id);
+    expect(mine.attempts).toHaveLength(1);
+    expect(mine.debates).toHaveLength(1);
+    expect(mine.review).not.toBeNull();
+    // The other class assigns neither: its instructor sees none of this work.
+    const theirs = await studentRecord(other, withNothing.id, student.id);
+    expect(theirs.attempts).toHaveLength(0);
+    expect(theirs.debates).toHaveLength(0);
+
+    // After removal the record keeps what was done as a member, and nothing done since.
+    await removeMember(assigning, withModule.id, student.id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await takeQuiz(student);
+    const afterLeaving = await studentRecord(assigning, withModule.id, student.id);
+    expect(afterLeaving.attempts).toHaveLength(1);
+    expect(afterLeaving.debates).toHaveLength(1);
+    expect(afterLeaving.review).toBeNull();
+    // The draft edited after leaving is no longer the class's to see.
+    await saveDebateDraft(student, { promptId: `${fixture.id}-debate`, position: "", claim: "Edited after leaving", evidence: [{ ref: "", note: "" }], rebuttal: "" });
+    expect((await studentRecord(assigning, withModule.id, student.id)).debates).toHaveLength(0);
+  });
+});
