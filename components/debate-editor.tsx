@@ -19,21 +19,29 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
   const [status, setStatus] = useState<string>(initial?.savedAt ? "Draft saved" : "");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
+  // Kept apart from `message`, so a draft saved after a refused submit does not clear the submit's error.
+  const [saveError, setSaveError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const submitted = initial?.status === "SUBMITTED";
   const dirty = useRef(false);
+  const autosave = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Set while a submit is under way: a draft save answered after it must not change what the form shows.
+  const submittingNow = useRef(false);
 
   useEffect(() => {
-    if (!dirty.current || submitted) return;
-    const timer = setTimeout(async () => {
+    if (!dirty.current || submitted || submitting) return;
+    autosave.current = setTimeout(async () => {
+      if (submittingNow.current) return;
+      dirty.current = false;
       setStatus("Saving draft…");
       const result = await callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, draft);
+      if (submittingNow.current) return;
+      if (!result.ok) dirty.current = true;
       setStatus(result.ok ? "Draft saved" : "");
-      if (!result.ok) setMessage(result.message);
-      else setMessage(null);
+      setSaveError(result.ok ? null : result.message);
     }, 800);
-    return () => clearTimeout(timer);
-  }, [draft, promptId, submitted]);
+    return () => clearTimeout(autosave.current);
+  }, [draft, promptId, submitted, submitting]);
 
   const change = (patch: Partial<Draft>) => {
     dirty.current = true;
@@ -53,7 +61,10 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
   }
 
   const submit = async () => {
-    if (submitting) return;
+    if (submittingNow.current) return;
+    // The submit carries the whole draft, so a pending autosave has nothing left to add.
+    clearTimeout(autosave.current);
+    submittingNow.current = true;
     setSubmitting(true);
     setMessage(null);
     const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: draft.evidence.filter((e) => e.ref || e.note) });
@@ -62,6 +73,8 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
     } else {
       setFieldErrors(result.fieldErrors ?? {});
       setMessage(result.message);
+      // Autosaving resumes when `submitting` turns false, so edits whose save the submit cancelled are kept.
+      submittingNow.current = false;
       setSubmitting(false);
     }
   };
@@ -120,7 +133,7 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
         <p className="text-sm text-stone-600" role="status">{status}</p>
         <button type="submit" className="btn-primary" disabled={submitting}>{submitting ? "Submitting…" : "Submit response"}</button>
       </div>
-      {message && <p role="alert" className="field-error">{message}</p>}
+      {(message ?? saveError) && <p role="alert" className="field-error">{message ?? saveError}</p>}
     </form>
   );
 }

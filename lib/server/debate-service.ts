@@ -1,6 +1,8 @@
 import "server-only";
 // Debate responses: drafts saved as the student writes, one submission, then classmates' responses.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
 import type { DebateFile } from "../content/schema";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
@@ -83,16 +85,16 @@ export async function saveDebateDraft(user: SessionUser, input: z.infer<typeof d
   assertPosition(prompt, input.position);
   const evidence = input.evidence.filter((e) => e.ref || e.note);
   await assertValidRefs(prompt.module.courseId, evidence.filter((e) => e.ref));
-  const existing = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { status: true } });
-  if (existing?.status === "SUBMITTED") throw new UserError("CONFLICT", "You have already submitted this debate response; it can no longer be edited.");
-  const data = { position: input.position, claim: input.claim, evidence, rebuttal: input.rebuttal };
-  const saved = await db().debateResponse.upsert({
-    where: { userId_promptId: { userId: user.id, promptId: input.promptId } },
-    create: { userId: user.id, promptId: input.promptId, ...data },
-    update: data,
-    select: { updatedAt: true },
-  });
-  return { savedAt: saved.updatedAt.toISOString() };
+  const savedAt = new Date();
+  // One conditional statement, so a submit that commits meanwhile is never overwritten by an older draft.
+  const saved = await db().$executeRaw`
+    INSERT INTO "DebateResponse" ("id", "userId", "promptId", "position", "claim", "evidence", "rebuttal", "updatedAt")
+    VALUES (${randomUUID()}::uuid, ${user.id}::uuid, ${input.promptId}, ${input.position}, ${input.claim}, ${JSON.stringify(evidence)}::jsonb, ${input.rebuttal}, ${savedAt})
+    ON CONFLICT ("userId", "promptId") DO UPDATE
+      SET "position" = EXCLUDED."position", "claim" = EXCLUDED."claim", "evidence" = EXCLUDED."evidence", "rebuttal" = EXCLUDED."rebuttal", "updatedAt" = EXCLUDED."updatedAt"
+      WHERE "DebateResponse"."status" = 'DRAFT'`;
+  if (saved === 0) throw new UserError("CONFLICT", "You have already submitted this debate response; it can no longer be edited.");
+  return { savedAt: savedAt.toISOString() };
 }
 
 /** Submits once: a repeated submit of an already submitted response returns it unchanged. */
@@ -103,8 +105,9 @@ export async function submitDebate(user: SessionUser, input: z.infer<typeof deba
   try {
     return await writeSubmission(user, input, prompt.moduleId);
   } catch (error) {
-    // Two first-time submits raced on the unique (user, prompt) row: the other one won, so this one is done.
-    if ((error as { code?: string }).code === "P2002") return { submittedAt: new Date().toISOString(), alreadySubmitted: true };
+    // A draft save or another submit created the row after this one looked: the row is committed now, so a second
+    // pass submits that draft or finds the stored submission.
+    if ((error as { code?: string }).code === "P2002") return writeSubmission(user, input, prompt.moduleId);
     throw error;
   }
 }
@@ -120,12 +123,18 @@ async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSu
     // updateMany with a status guard: of two concurrent submits, only one moves DRAFT -> SUBMITTED.
     if (existing) {
       const { count } = await tx.debateResponse.updateMany({ where: { id: existing.id, status: "DRAFT" }, data });
-      if (count === 0) return { submittedAt: now.toISOString(), alreadySubmitted: true };
+      if (count === 0) return storedSubmission(tx, existing.id);
     } else {
       await tx.debateResponse.create({ data: { userId: user.id, promptId: input.promptId, ...data } });
     }
     return { submittedAt: now.toISOString(), alreadySubmitted: false };
   });
+}
+
+/** A concurrent submit won the guarded update; report the time it stored, not this request's. */
+async function storedSubmission(tx: Prisma.TransactionClient, id: string) {
+  const stored = await tx.debateResponse.findUniqueOrThrow({ where: { id }, select: { submittedAt: true } });
+  return { submittedAt: stored.submittedAt!.toISOString(), alreadySubmitted: true };
 }
 
 /** Classmates' submitted responses, shown only after the student has submitted their own. */

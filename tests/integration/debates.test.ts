@@ -24,9 +24,10 @@ const submission = () => ({
 describe("debate responses", () => {
   it("saves drafts, submits once, and then cannot be edited", async () => {
     const student = await createUser();
-    await saveDebateDraft(student, { promptId: fixture.debateId, position: "", claim: "Half a thought", evidence: [{ ref: "", note: "" }], rebuttal: "" });
+    const { savedAt } = await saveDebateDraft(student, { promptId: fixture.debateId, position: "", claim: "Half a thought", evidence: [{ ref: "", note: "" }], rebuttal: "" });
     let row = await db.debateResponse.findUniqueOrThrow({ where: { userId_promptId: { userId: student.id, promptId: fixture.debateId } } });
-    expect(row).toMatchObject({ status: "DRAFT", claim: "Half a thought" });
+    expect(row).toMatchObject({ status: "DRAFT", claim: "Half a thought", evidence: [] });
+    expect(row.updatedAt.toISOString()).toBe(savedAt);
 
     const results = await Promise.all([submitDebate(student, submission()), submitDebate(student, submission()), submitDebate(student, submission())]);
     expect(results.filter((r) => !r.alreadySubmitted)).toHaveLength(1);

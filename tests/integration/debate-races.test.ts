@@ -1,0 +1,87 @@
+// A debate submit racing with the editor's autosaves: exactly once, the submission is stored and never overwritten.
+// Its own course, so the many submissions made here do not crowd other tests' pages of classmates' responses.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
+import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+
+beforeAll(async () => {
+  fixture = writeFixtureCourse();
+  await syncCourse(db, loadCourse(fixture.dir));
+});
+
+const submission = () => ({
+  promptId: fixture.debateId,
+  position: "for",
+  claim: "Tests are good because they catch regressions early.",
+  evidence: [{ ref: `source:${fixture.sourceId}`, note: "The source shows a regression caught by a test." }],
+  rebuttal: "Some say tests slow teams down; the time they save in debugging outweighs that.",
+});
+
+// An autosave still in flight when the student presses Submit: whichever lands first, the submission wins.
+const staleDraft = () => ({ promptId: fixture.debateId, position: "against", claim: "An older draft", evidence: [], rebuttal: "" });
+/** Waits until `count` sessions are blocked on a lock held by the test. */
+async function lockWaiters(count: number) {
+  for (let tries = 0; tries < 200; tries++) {
+    const [{ waiting }] = await db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (waiting >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`Expected ${count} sessions waiting on a lock.`);
+}
+const storedRow = (userId: string) => db.debateResponse.findUniqueOrThrow({ where: { userId_promptId: { userId, promptId: fixture.debateId } } });
+
+describe("a debate submit racing with autosaves", () => {
+  it("a first submit racing with draft saves is stored, never acknowledged while the row is still a draft", async () => {
+    for (let round = 0; round < 20; round++) {
+      const student = await createUser();
+      const [submitted, ...drafts] = await Promise.allSettled([submitDebate(student, submission()), ...Array.from({ length: 4 }, () => saveDebateDraft(student, staleDraft()))]);
+      expect(submitted).toMatchObject({ status: "fulfilled", value: { alreadySubmitted: false } });
+      const row = await storedRow(student.id);
+      expect(row).toMatchObject({ status: "SUBMITTED", claim: submission().claim, position: "for" });
+      // A draft save that lost the race is refused as already submitted, not silently dropped.
+      for (const draft of drafts) if (draft.status === "rejected") expect(draft.reason).toMatchObject({ code: "CONFLICT" });
+    }
+  });
+
+  it("a first draft inserted between the submit's read and its write is submitted, not reported as already submitted", async () => {
+    const student = await createUser();
+    let submitting: ReturnType<typeof submitDebate> | undefined;
+    await db.$transaction(async (tx) => {
+      // The draft save's insert, not committed yet: the submit finds no row, then waits on the unique key.
+      await tx.debateResponse.create({ data: { ...staleDraft(), userId: student.id } });
+      submitting = submitDebate(student, submission());
+      await lockWaiters(1);
+    });
+    expect(await submitting).toMatchObject({ alreadySubmitted: false });
+    expect(await storedRow(student.id)).toMatchObject({ status: "SUBMITTED", claim: submission().claim });
+  });
+
+  it("a draft save racing with the submit of an existing draft never overwrites the submission", async () => {
+    for (let round = 0; round < 20; round++) {
+      const student = await createUser();
+      await saveDebateDraft(student, staleDraft());
+      const [submitted] = await Promise.allSettled([submitDebate(student, submission()), ...Array.from({ length: 4 }, () => saveDebateDraft(student, staleDraft()))]);
+      expect(submitted).toMatchObject({ status: "fulfilled", value: { alreadySubmitted: false } });
+      const row = await storedRow(student.id);
+      expect(row).toMatchObject({ status: "SUBMITTED", claim: submission().claim, position: "for" });
+    }
+  });
+
+  it("of concurrent submits one stores the response, and every one reports the stored submission", async () => {
+    for (let round = 0; round < 10; round++) {
+      const student = await createUser();
+      // Odd rounds start from a saved draft (the guarded update), even rounds from nothing (the unique row).
+      if (round % 2) await saveDebateDraft(student, staleDraft());
+      const results = await Promise.all(Array.from({ length: 4 }, (_, i) => submitDebate(student, { ...submission(), claim: `${submission().claim} (copy ${i})` })));
+      const row = await storedRow(student.id);
+      expect(results.filter((r) => !r.alreadySubmitted)).toHaveLength(1);
+      expect(results.map((r) => r.submittedAt)).toEqual(results.map(() => row.submittedAt!.toISOString()));
+      expect(results.findIndex((r) => !r.alreadySubmitted)).toBe(Number(row.claim.match(/copy (\d)/)![1]));
+    }
+  });
+});
