@@ -126,6 +126,9 @@ test("a student cannot grade, and an instructor sees an empty state before anyon
   await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}`);
   await expect(tp.getByText("No responses yet")).toBeVisible();
   await expect(tp.getByRole("region", { name: /Not submitted yet \(1\)/ }).getByText(student.name)).toBeVisible();
+  // A forged page number shows the first page, not an error.
+  expect((await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}?page=1e300`))?.status()).toBe(200);
+  await expect(tp.getByText("No responses yet")).toBeVisible();
   // A debate that is not assigned to the class is not found.
   expect((await tp.goto(`/instructor/classes/${cls.id}/debates/summit-vs-results`))?.status()).toBe(404);
   await Promise.all([teacherContext.close(), studentContext.close()]);

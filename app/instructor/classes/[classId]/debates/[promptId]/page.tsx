@@ -7,6 +7,7 @@ import { LocalTime } from "@/components/local-time";
 import { DebateGradingForm } from "@/components/debate-grading-form";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
+import { pageNumber } from "@/lib/server/page-params";
 import { classDebateResponses } from "@/lib/server/debate-review-service";
 
 export const metadata: Metadata = { title: "Debate review" };
@@ -22,8 +23,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   const { classId, promptId } = parsed.data;
   const here = `/instructor/classes/${classId}/debates/${promptId}`;
   const user = await requireInstructor(here);
-  const rawPage = Number((await searchParams).page ?? 1);
-  const page = Number.isInteger(rawPage) && rawPage >= 1 ? rawPage - 1 : 0;
+  const page = pageNumber((await searchParams).page) - 1;
   const review = await orNotFound(classDebateResponses(user, classId, promptId, { page, pageSize: PAGE_SIZE }));
   const { prompt, responses, labels, notSubmitted, submittedCount, gradedCount } = review;
   const def = prompt.definition;
