@@ -25,7 +25,7 @@ const INVALID_LINK = "This reset link is not valid. Copy the whole link your ins
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Creates a link for a current student of the instructor's class, revoking the student's older links. */
-export async function issuePasswordReset(instructor: SessionUser, classId: string, studentId: string, now = new Date()) {
+export async function issuePasswordReset(instructor: SessionUser, classId: string, studentId: string) {
   const member = await db().classMember.findFirst({
     where: { classId, userId: studentId, removedAt: null, class: { instructorId: instructor.id } },
     select: { user: { select: { role: true } } },
@@ -34,11 +34,16 @@ export async function issuePasswordReset(instructor: SessionUser, classId: strin
   // An instructor account may be in a class too; only students' passwords can be reset this way.
   if (member.user.role !== "STUDENT") throw new UserError("FORBIDDEN", "Only a student's password can be reset from a class. Instructors use the account command.");
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = resetLinkExpiry(now);
-  await db().$transaction([
-    db().passwordReset.updateMany({ where: { userId: studentId, usedAt: null, revokedAt: null }, data: { revokedAt: now } }),
-    db().passwordReset.create({ data: { userId: studentId, issuedById: instructor.id, classId, tokenHash: hashToken(token), createdAt: now, expiresAt } }),
-  ]);
+  const expiresAt = await db().$transaction(async (tx) => {
+    // Requests for one student take turns on the student's row, so each revokes the link the one before created.
+    // NO KEY UPDATE, not UPDATE: rows that merely reference the student (answers, memberships) are not held up.
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${studentId}::uuid FOR NO KEY UPDATE`;
+    // Timed after the wait, so the link that stays usable is also the latest one.
+    const now = new Date();
+    await tx.passwordReset.updateMany({ where: { userId: studentId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    const link = await tx.passwordReset.create({ data: { userId: studentId, issuedById: instructor.id, classId, tokenHash: hashToken(token), createdAt: now, expiresAt: resetLinkExpiry(now) } });
+    return link.expiresAt;
+  });
   return { path: `/reset-password/${token}`, expiresAt };
 }
 

@@ -70,6 +70,18 @@ describe("password reset links", () => {
     expect(await resetPassword(form(newer))).toEqual({ email: student.email });
   });
 
+  it("of links requested at the same moment, only one stays usable", async () => {
+    for (let round = 0; round < 5; round++) {
+      const { teacher, classId, student } = await classWithStudent();
+      const paths = (await Promise.all(Array.from({ length: 6 }, () => issuePasswordReset(teacher, classId, student.id)))).map((link) => link.path);
+      const usable = await Promise.all(paths.map(async (path) => (await describeResetLink(tokenOf(path))).usable));
+      expect(usable.filter(Boolean)).toHaveLength(1);
+      expect(await db.passwordReset.count({ where: { userId: student.id, usedAt: null, revokedAt: null } })).toBe(1);
+      // The record's "last link" is the one still usable.
+      expect((await latestPasswordReset(teacher, classId, student.id))?.state).toBe("usable");
+    }
+  });
+
   it("lifts the sign-in lock that forgotten-password guesses set", async () => {
     const { teacher, classId, student } = await classWithStudent();
     const key = throttleKey("account", student.email);
