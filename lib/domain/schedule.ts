@@ -1,4 +1,5 @@
 // Assignment windows and late work: what a student may do now, and how the result is labelled.
+import { DEADLINE_GRACE_MS } from "./attempt-policy";
 
 export type LatePolicy = "ACCEPT" | "FLAG" | "REFUSE";
 export type AssignmentWindow = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy };
@@ -20,13 +21,15 @@ export function closingTime(window: AssignmentWindow | null): Date | null {
 }
 
 /**
- * May an attempt started earlier be graded now? One started inside the window is graded even after the
- * assignment closed, with only the answers saved before it closed (`afterClose`); otherwise the gate decides.
+ * How an open attempt is graded now. It always is: it was started when the rules allowed it, even if an
+ * assignment came, opened, closed or moved since, and an attempt that can never be graded locks its student out.
+ * After a refusing assignment closed (with the same grace a save gets) only answers saved before count
+ * (`closed`); an assignment that has not opened yet does not govern an attempt started before it.
  */
-export function gradingGate(window: AssignmentWindow | null, attemptStartedAt: Date, now: Date): GateDecision & { afterClose?: true } {
-  const gate = assignmentGate(window, now);
-  if (gate.allowed || !window || attemptStartedAt > window.dueAt || attemptStartedAt < window.opensAt) return gate;
-  return { allowed: true, late: false, afterClose: true };
+export function gradingTerms(window: AssignmentWindow | null, now: Date): { late: boolean; closed: boolean } {
+  if (!window || now <= window.dueAt) return { late: false, closed: false };
+  if (window.latePolicy === "REFUSE") return { late: false, closed: now.getTime() > window.dueAt.getTime() + DEADLINE_GRACE_MS };
+  return { late: window.latePolicy === "FLAG", closed: false };
 }
 
 export type AssignmentStatus = "upcoming" | "open" | "overdue" | "done" | "late";

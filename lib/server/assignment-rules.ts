@@ -38,12 +38,12 @@ export function debateAssignment(client: Client, userId: string, prompt: { id: s
 /**
  * After an extension is given or withdrawn, or an assignment removed, the students' open attempts on the covered
  * quizzes close at their new time (a time limit still applies). Attempts store their deadline so a save stays
- * one statement.
+ * one statement; the caller runs this in the transaction of the change, so neither is kept without the other.
  */
-export async function refreshOpenAttemptDeadlines(studentIds: string[], covered: { quizId: string | null; moduleId: string | null }) {
+export async function refreshOpenAttemptDeadlines(client: Client, studentIds: string[], covered: { quizId: string | null; moduleId: string | null }) {
   const quizFilter = covered.quizId ? { id: covered.quizId } : covered.moduleId ? { moduleId: covered.moduleId } : null;
   if (!quizFilter || studentIds.length === 0) return;
-  const open = await db().quizAttempt.findMany({
+  const open = await client.quizAttempt.findMany({
     where: { userId: { in: studentIds }, status: "IN_PROGRESS", voidedAt: null, quiz: quizFilter },
     select: { id: true, userId: true, startedAt: true, quiz: { select: { id: true, moduleId: true, timeLimitMinutes: true } } },
   });
@@ -51,7 +51,7 @@ export async function refreshOpenAttemptDeadlines(studentIds: string[], covered:
   // Every assignment that may govern one of these attempts, read once (not once per attempt: removing an
   // assignment from a class of 300 mid-quiz would be 600 queries).
   const users = [...new Set(open.map((a) => a.userId))];
-  const assignments = await db().assignment.findMany({
+  const assignments = await client.assignment.findMany({
     where: {
       OR: [{ quizId: { in: [...new Set(open.map((a) => a.quiz.id))] } }, { kind: "MODULE", moduleId: { in: [...new Set(open.map((a) => a.quiz.moduleId))] } }],
       class: { archivedAt: null },
@@ -70,7 +70,7 @@ export async function refreshOpenAttemptDeadlines(studentIds: string[], covered:
     const assignment = mostGenerousFor(covering.map((a) => ({ row: a, extension: a.extensions.find((e) => e.studentId === attempt.userId) })), now);
     return attemptDeadline(attempt.startedAt, attempt.quiz.timeLimitMinutes, closingTime(assignment))?.toISOString() ?? null;
   });
-  await db().$executeRaw`
+  await client.$executeRaw`
     UPDATE "QuizAttempt" a SET "deadlineAt" = (n."deadline" AT TIME ZONE 'UTC')
     FROM unnest(${open.map((a) => a.id)}::uuid[], ${deadlines}::timestamptz[]) AS n("id", "deadline")
     WHERE a."id" = n."id" AND a."status" = 'IN_PROGRESS'`;

@@ -9,6 +9,7 @@ import { db } from "./db";
 import { refreshOpenAttemptDeadlines } from "./assignment-rules";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
+import type { Prisma } from "../generated/prisma/client";
 
 export const newClassSchema = z.strictObject({
   name: z.string().trim().min(2, "Give the class a name (at least 2 characters).").max(100, "Keep the name under 100 characters."),
@@ -43,6 +44,22 @@ export const extensionSchema = z.strictObject({
   extraAttempts: z.number().int().min(0, "Extra attempts cannot be negative.").max(20, "At most 20 extra attempts.").default(0),
   reason: z.string().trim().min(5, "Record why the extension is given (at least 5 characters).").max(500, "Keep the reason under 500 characters."),
 });
+
+/**
+ * Locks the quizzes an assignment covers until the change commits. startAttempt takes the same rows (KEY SHARE)
+ * before it reads the assignments, so a start in flight either sees the change or commits before the change's
+ * deadline refresh reads the open attempts.
+ */
+async function lockCoveredQuizzes(tx: Prisma.TransactionClient, covered: { quizId: string | null; moduleId: string | null }) {
+  if (!covered.quizId && !covered.moduleId) return;
+  await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${covered.quizId} OR "moduleId" = ${covered.moduleId} ORDER BY "id" FOR UPDATE`;
+}
+
+/** A student who joins or leaves a class may come under other terms: their open attempts close at the new time. */
+async function refreshStudentDeadlines(tx: Prisma.TransactionClient, studentId: string) {
+  const open = await tx.quizAttempt.findMany({ where: { userId: studentId, status: "IN_PROGRESS", voidedAt: null }, select: { quizId: true } });
+  for (const { quizId } of open) await refreshOpenAttemptDeadlines(tx, [studentId], { quizId, moduleId: null });
+}
 
 async function ownedClass(instructor: SessionUser, classId: string) {
   const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true, joinCode: true, joinCodeExpiresAt: true, createdAt: true, archivedAt: true } });
@@ -83,7 +100,10 @@ export async function joinClass(student: SessionUser, rawCode: string) {
   const existing = await db().classMember.findUnique({ where: { classId_userId: { classId: found.id, userId: student.id } }, select: { removedAt: true } });
   if (existing?.removedAt) throw new UserError("FORBIDDEN", "You were removed from this class. Ask your instructor to add you again.");
   if (!existing) {
-    await db().classMember.upsert({ where: { classId_userId: { classId: found.id, userId: student.id } }, create: { classId: found.id, userId: student.id }, update: {} });
+    await db().$transaction(async (tx) => {
+      await tx.classMember.upsert({ where: { classId_userId: { classId: found.id, userId: student.id } }, create: { classId: found.id, userId: student.id }, update: {} });
+      await refreshStudentDeadlines(tx, student.id);
+    });
   }
   return { classId: found.id, name: found.name, alreadyMember: Boolean(existing) };
 }
@@ -108,8 +128,11 @@ export async function classRoster(instructor: SessionUser, classId: string) {
 
 export async function removeMember(instructor: SessionUser, classId: string, userId: string) {
   await ownedClass(instructor, classId);
-  const { count } = await db().classMember.updateMany({ where: { classId, userId, removedAt: null }, data: { removedAt: new Date() } });
-  if (count === 0) throw notFound("That student");
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.classMember.updateMany({ where: { classId, userId, removedAt: null }, data: { removedAt: new Date() } });
+    if (count === 0) throw notFound("That student");
+    await refreshStudentDeadlines(tx, userId);
+  });
   return { removed: true };
 }
 
@@ -139,22 +162,26 @@ async function assertTargetExists(kind: "MODULE" | "QUIZ" | "DEBATE", targetId: 
 export async function createAssignment(instructor: SessionUser, classId: string, input: z.infer<typeof assignmentSchema>) {
   await ownedClass(instructor, classId);
   await assertTargetExists(input.kind, input.targetId);
-  const created = await db().assignment.create({
-    data: {
-      classId,
-      kind: input.kind,
-      moduleId: input.kind === "MODULE" ? input.targetId : null,
-      quizId: input.kind === "QUIZ" ? input.targetId : null,
-      debatePromptId: input.kind === "DEBATE" ? input.targetId : null,
-      opensAt: new Date(input.opensAt),
-      dueAt: new Date(input.dueAt),
-      maxAttemptsOverride: input.kind === "DEBATE" ? null : input.maxAttemptsOverride,
-      latePolicy: input.latePolicy,
-      revealAnswers: input.kind === "DEBATE" ? "AFTER_SUBMIT" : input.revealAnswers,
-    },
-    select: { id: true, quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
+  const covered = { quizId: input.kind === "QUIZ" ? input.targetId : null, moduleId: input.kind === "MODULE" ? input.targetId : null };
+  const created = await db().$transaction(async (tx) => {
+    await lockCoveredQuizzes(tx, covered);
+    const assignment = await tx.assignment.create({
+      data: {
+        classId,
+        kind: input.kind,
+        ...covered,
+        debatePromptId: input.kind === "DEBATE" ? input.targetId : null,
+        opensAt: new Date(input.opensAt),
+        dueAt: new Date(input.dueAt),
+        maxAttemptsOverride: input.kind === "DEBATE" ? null : input.maxAttemptsOverride,
+        latePolicy: input.latePolicy,
+        revealAnswers: input.kind === "DEBATE" ? "AFTER_SUBMIT" : input.revealAnswers,
+      },
+      select: { id: true, quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
+    });
+    await refreshOpenAttemptDeadlines(tx, assignment.class.members.map((m) => m.userId), assignment);
+    return assignment;
   });
-  await refreshOpenAttemptDeadlines(created.class.members.map((m) => m.userId), created);
   return { id: created.id };
 }
 
@@ -162,9 +189,12 @@ export async function deleteAssignment(instructor: SessionUser, classId: string,
   await ownedClass(instructor, classId);
   const assignment = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } } });
   if (!assignment) throw notFound("That assignment");
-  const { count } = await db().assignment.deleteMany({ where: { id: assignmentId } });
-  if (count === 0) throw notFound("That assignment");
-  await refreshOpenAttemptDeadlines(assignment.class.members.map((m) => m.userId), assignment);
+  await db().$transaction(async (tx) => {
+    await lockCoveredQuizzes(tx, assignment);
+    const { count } = await tx.assignment.deleteMany({ where: { id: assignmentId } });
+    if (count === 0) throw notFound("That assignment");
+    await refreshOpenAttemptDeadlines(tx, assignment.class.members.map((m) => m.userId), assignment);
+  });
   return { deleted: true };
 }
 
@@ -181,13 +211,17 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
   const problem = extensionProblem(assignment, extension);
   if (problem) throw new UserError("INVALID", problem.message, { [problem.field]: [problem.message] });
   const data = { ...extension, reason: input.reason, grantedById: instructor.id };
-  const saved = await db().assignmentExtension.upsert({
-    where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: input.studentId } },
-    create: { assignmentId: assignment.id, studentId: input.studentId, ...data },
-    update: data,
-    select: { id: true, dueAt: true, extraAttempts: true },
+  const saved = await db().$transaction(async (tx) => {
+    await lockCoveredQuizzes(tx, assignment);
+    const upserted = await tx.assignmentExtension.upsert({
+      where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: input.studentId } },
+      create: { assignmentId: assignment.id, studentId: input.studentId, ...data },
+      update: data,
+      select: { id: true, dueAt: true, extraAttempts: true },
+    });
+    await refreshOpenAttemptDeadlines(tx, [input.studentId], assignment);
+    return upserted;
   });
-  await refreshOpenAttemptDeadlines([input.studentId], assignment);
   return saved;
 }
 
@@ -196,9 +230,12 @@ export async function revokeExtension(instructor: SessionUser, classId: string, 
   const extension = await db().assignmentExtension.findFirst({ where: { id: extensionId, assignment: { classId } }, select: { studentId: true, assignment: { select: { quizId: true, moduleId: true } } } });
   if (!extension) throw notFound("That extension");
   // deleteMany, so a withdrawal racing another one is "not found" rather than an error.
-  const { count } = await db().assignmentExtension.deleteMany({ where: { id: extensionId } });
-  if (count === 0) throw notFound("That extension");
-  await refreshOpenAttemptDeadlines([extension.studentId], extension.assignment);
+  await db().$transaction(async (tx) => {
+    await lockCoveredQuizzes(tx, extension.assignment);
+    const { count } = await tx.assignmentExtension.deleteMany({ where: { id: extensionId } });
+    if (count === 0) throw notFound("That extension");
+    await refreshOpenAttemptDeadlines(tx, [extension.studentId], extension.assignment);
+  });
   return { deleted: true };
 }
 

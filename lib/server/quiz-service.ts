@@ -12,10 +12,10 @@ import { drawSample, seededShuffle } from "../domain/shuffle";
 import { afterQuizMiss } from "../domain/review-schedule";
 import { zoneOrUtc } from "../domain/calendar";
 import { db } from "./db";
-import { notFound, UserError } from "./errors";
+import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
-import { answersRevealed, assignmentGate, closingTime, gradingGate } from "../domain/schedule";
+import { answersRevealed, assignmentGate, closingTime, gradingTerms } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -79,6 +79,10 @@ export async function startAttempt(user: SessionUser, quizId: string): Promise<{
   for (let tries = 0; tries < 3; tries++) {
     try {
       return await db().$transaction(async (tx) => {
+        // Assignment and extension changes hold the quiz row FOR UPDATE until they commit. Waiting for one in flight
+        // (or making it wait) means the deadline below either follows the change or the attempt exists in time for the
+        // change's deadline refresh. KEY SHARE is what the attempt's foreign key takes anyway.
+        await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${quizId} FOR KEY SHARE`;
         const quiz = await tx.quiz.findFirst({ where: { id: quizId, retiredAt: null }, select: { id: true, moduleId: true, maxAttempts: true, timeLimitMinutes: true, bankQuizIds: true, drawCount: true, shuffleQuestions: true } });
         if (!quiz) throw notFound("That quiz");
         const assignment = await quizAssignment(tx, user.id, quiz);
@@ -112,7 +116,7 @@ async function loadOwnAttempt(user: SessionUser, attemptId: string) {
   const attempt = await db().quizAttempt.findFirst({
     where: { id: attemptId, userId: user.id },
     select: {
-      id: true, number: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, regradedAt: true,
+      id: true, number: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, regradedAt: true, voidedAt: true,
       quiz: { select: { id: true, moduleId: true, title: true, slug: true, passPercent: true, scorePolicy: true, maxAttempts: true, module: { select: { slug: true, course: { select: { slug: true } } } } } },
     },
   });
@@ -150,7 +154,7 @@ export type AttemptQuestionView = { questionVersionId: string; number: number; q
 /** The questions of an open attempt as the learner may see them, with answers saved so far. */
 export async function attemptForTaking(user: SessionUser, attemptId: string) {
   let attempt = await loadOwnAttempt(user, attemptId);
-  if (attempt.status === "IN_PROGRESS" && !acceptsAnswers(attempt.deadlineAt, new Date())) {
+  if (attempt.status === "IN_PROGRESS" && !attempt.voidedAt && !acceptsAnswers(attempt.deadlineAt, new Date())) {
     await submitAttempt(user, { attemptId, answers: {} });
     attempt = await loadOwnAttempt(user, attemptId);
   }
@@ -172,7 +176,10 @@ export async function attemptForTaking(user: SessionUser, attemptId: string) {
   return { attempt, questions };
 }
 
-function assertOpen(attempt: { status: string; deadlineAt: Date | null }) {
+const attemptWasReset = () => new UserError("CONFLICT", "Your instructor reset this attempt, so it no longer counts. Start the quiz again from its page.");
+
+function assertOpen(attempt: { status: string; deadlineAt: Date | null; voidedAt: Date | null }) {
+  if (attempt.voidedAt) throw attemptWasReset();
   if (attempt.status !== "IN_PROGRESS") throw new UserError("CONFLICT", "This attempt has already been submitted; its answers can no longer change.");
   if (!acceptsAnswers(attempt.deadlineAt, new Date())) throw new UserError("CONFLICT", "This attempt has closed (its time limit or the assignment's due time has passed). Your saved answers will be graded.");
 }
@@ -211,7 +218,7 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
   const [saved] = await db().$queryRaw<{ savedAt: Date }[]>`
     WITH open AS (
       SELECT "id" FROM "QuizAttempt"
-      WHERE "id" = ${input.attemptId}::uuid AND "userId" = ${user.id}::uuid AND "status" = 'IN_PROGRESS'
+      WHERE "id" = ${input.attemptId}::uuid AND "userId" = ${user.id}::uuid AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL
         AND ${input.questionVersionId}::uuid = ANY("questionVersionIds")
         AND ("deadlineAt" IS NULL OR "deadlineAt" >= (${acceptsUntil.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
       FOR SHARE
@@ -226,18 +233,19 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
 
 /**
  * Grades and closes the attempt, once. A repeated or concurrent submit returns the same result. Answers sent
- * with the submit are saved first (when the attempt still accepts them), so nothing typed is lost.
+ * with the submit are saved first whenever a save would be taken at that moment, so nothing typed is lost.
+ * An open attempt is always graded (see gradingTerms); only a reset one is refused.
  */
 export async function submitAttempt(user: Pick<SessionUser, "id">, input: { attemptId: string; answers: Record<string, unknown> }) {
   const attempt = await db().quizAttempt.findFirst({
     where: { id: input.attemptId, userId: user.id },
-    select: { id: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, quiz: { select: { moduleId: true } }, user: { select: { timeZone: true } } },
+    select: { id: true, status: true, quizId: true, questionVersionIds: true, deadlineAt: true, voidedAt: true, quiz: { select: { moduleId: true } }, user: { select: { timeZone: true } } },
   });
   if (!attempt) throw notFound("That attempt");
+  if (attempt.voidedAt) throw attemptWasReset();
   const definitions = await definitionsOf(attempt.questionVersionIds);
   const finalAnswers = new Map<string, unknown>();
-  const accepting = attempt.status === "IN_PROGRESS" && acceptsAnswers(attempt.deadlineAt, new Date());
-  if (accepting) {
+  if (attempt.status === "IN_PROGRESS" && acceptsAnswers(attempt.deadlineAt, new Date())) {
     for (const [versionId, response] of Object.entries(input.answers)) {
       const definition = definitions.get(versionId);
       if (!definition || !attempt.questionVersionIds.includes(versionId)) throw notFound("That question");
@@ -246,15 +254,18 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     }
   }
   return db().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ status: string; scoreCenti: number | null; maxScoreCenti: number | null }[]>`
-      SELECT "status"::text, "scoreCenti", "maxScoreCenti" FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
+    const now = new Date();
+    // "accepting" is saveAnswer's rule, on the row as it is now (a refresh may have moved the deadline since).
+    const [row] = await tx.$queryRaw<{ status: string; scoreCenti: number | null; maxScoreCenti: number | null; voided: boolean; accepting: boolean }[]>`
+      SELECT "status"::text, "scoreCenti", "maxScoreCenti", "voidedAt" IS NOT NULL AS "voided",
+        ("deadlineAt" IS NULL OR "deadlineAt" >= (${new Date(now.getTime() - DEADLINE_GRACE_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS "accepting"
+      FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
+    if (row?.voided) throw attemptWasReset();
     if (row?.status === "SUBMITTED") return { attemptId: attempt.id, alreadySubmitted: true, scoreCenti: row.scoreCenti, maxScoreCenti: row.maxScoreCenti };
     const assignment = await quizAssignment(tx, user.id, { id: attempt.quizId, moduleId: attempt.quiz.moduleId });
-    const now = new Date();
-    const gate = gradingGate(assignment, attempt.startedAt, now);
-    if (!gate.allowed) throw new UserError("CONFLICT", `${gate.reason} Your saved answers are kept.`);
-    // After the assignment closed, only what was saved before counts.
-    if (finalAnswers.size > 0 && !gate.afterClose) {
+    const terms = gradingTerms(assignment, now);
+    // After the attempt or the assignment closed, only what was saved before counts.
+    if (finalAnswers.size > 0 && row?.accepting && !terms.closed) {
       await tx.$executeRaw`
         INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
         SELECT ${attempt.id}::uuid, v, r, now() FROM unnest(${[...finalAnswers.keys()]}::uuid[], ${[...finalAnswers.values()].map((r) => JSON.stringify(r))}::jsonb[]) AS t(v, r)
@@ -297,7 +308,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
         ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "retiredAt" = NULL, "updatedAt" = now()`;
     }
     await tx.$executeRaw`
-      UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = now(), "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${gate.late}
+      UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = now(), "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${terms.late}
       WHERE "id" = ${attempt.id}::uuid`;
     return { attemptId: attempt.id, alreadySubmitted: false, scoreCenti, maxScoreCenti };
   });
@@ -307,7 +318,16 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
 async function finalizeExpired(where: Prisma.QuizAttemptWhereInput) {
   const acceptsUntil = new Date(Date.now() - DEADLINE_GRACE_MS);
   const expired = await db().quizAttempt.findMany({ where: { ...where, status: "IN_PROGRESS", voidedAt: null, deadlineAt: { lt: acceptsUntil } }, select: { id: true, userId: true } });
-  for (const attempt of expired) await submitAttempt({ id: attempt.userId }, { attemptId: attempt.id, answers: {} });
+  for (const attempt of expired) {
+    try {
+      await submitAttempt({ id: attempt.userId }, { attemptId: attempt.id, answers: {} });
+    } catch (error) {
+      // One attempt that cannot be graded must not take down every page that lists it; the next visit tries
+      // again. A database that cannot be reached is the page's error (a 503), not this attempt's.
+      if (isDatabaseUnavailable(error)) throw error;
+      console.error(`Could not grade expired quiz attempt ${attempt.id}; it stays open until the next try.`, error);
+    }
+  }
 }
 
 /**

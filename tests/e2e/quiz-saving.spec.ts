@@ -45,3 +45,32 @@ test("a double click on submit grades exactly one attempt", async ({ page, sql, 
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(1);
 });
+
+test("an attempt the instructor resets stops taking answers and says so, with the way back to the quiz", async ({ page, sql, baseURL, browser }) => {
+  const student = await createUser(sql);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const { rows } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Reset seminar', 'T', $1, $2) RETURNING "id"`, [instructor.id, `RS${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [rows[0].id, student.id]);
+  await login(page.context(), student, baseURL!);
+  await page.goto(quizPath);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  await page.getByRole("radio").first().check();
+  await expect(page.getByText(/Saved/).first()).toBeVisible();
+
+  const teacher = await browser.newContext({ baseURL });
+  await login(teacher, instructor, baseURL!);
+  const reset = await teacher.request.post(`/api/instructor/classes/${rows[0].id}/resets`, { data: { studentId: student.id, quizId: "dadabaev-silk-road-quiz", reason: "Wrong quiz started in class" }, headers: { origin: baseURL! } });
+  expect(reset.status()).toBe(200);
+  await teacher.close();
+
+  // The open tab's next save is refused with the reason, and nothing is written.
+  await page.getByRole("radio").nth(1).check();
+  await expect(page.getByText(/Your instructor reset this attempt/).first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "Your instructor reset this attempt" })).toBeVisible();
+  await expect(page.getByRole("radio")).toHaveCount(0);
+  await page.getByRole("link", { name: "Start the quiz again from its page" }).click();
+  await expect(page).toHaveURL(new RegExp(`${quizPath}$`));
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1 AND "voidedAt" IS NULL`, [student.id])).toBe(0);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answersRevealed, applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, gradingGate, mostGenerous } from "@/lib/domain/schedule";
-import { attemptDeadline, attemptLimit } from "@/lib/domain/attempt-policy";
+import { answersRevealed, applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, gradingTerms, mostGenerous } from "@/lib/domain/schedule";
+import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
 import { average, averageWithMissingAsZero, debateCell, moduleCell, quizCell } from "@/lib/domain/gradebook";
@@ -62,12 +62,21 @@ describe("closing open attempts", () => {
     expect(attemptDeadline(t(11), null, t(12))).toEqual(t(12));
     expect(attemptDeadline(t(11), null, null)).toBeNull();
   });
-  it("an attempt started inside the window is graded after the close, not late; one started outside is not", () => {
-    expect(gradingGate(window("REFUSE"), t(11), t(13))).toEqual({ allowed: true, late: false, afterClose: true });
-    expect(gradingGate(window("REFUSE"), t(13), t(14))).toMatchObject({ allowed: false });
-    expect(gradingGate(window("REFUSE"), t(7), t(13))).toMatchObject({ allowed: false });
-    expect(gradingGate(window("FLAG"), t(11), t(13))).toEqual({ allowed: true, late: true });
-    expect(gradingGate(null, t(11), t(13))).toEqual({ allowed: true, late: false });
+  it("an open attempt is always graded: after a refusing assignment closes, with only what was saved, and not late", () => {
+    expect(gradingTerms(window("REFUSE"), t(11))).toEqual({ late: false, closed: false });
+    expect(gradingTerms(window("REFUSE"), t(13))).toEqual({ late: false, closed: true });
+    expect(gradingTerms(window("FLAG"), t(13))).toEqual({ late: true, closed: false });
+    expect(gradingTerms(window("ACCEPT"), t(13))).toEqual({ late: false, closed: false });
+    expect(gradingTerms(null, t(13))).toEqual({ late: false, closed: false });
+    // Before it opens, an assignment does not govern an attempt started while the quiz was unassigned.
+    expect(gradingTerms(window("REFUSE"), t(7))).toEqual({ late: false, closed: false });
+  });
+  it("the close takes the grace a save gets, so an answer in flight counts whichever request carries it", () => {
+    const due = t(12).getTime();
+    expect(gradingTerms(window("REFUSE"), new Date(due + DEADLINE_GRACE_MS))).toEqual({ late: false, closed: false });
+    expect(acceptsAnswers(t(12), new Date(due + DEADLINE_GRACE_MS))).toBe(true);
+    expect(gradingTerms(window("REFUSE"), new Date(due + DEADLINE_GRACE_MS + 1))).toEqual({ late: false, closed: true });
+    expect(acceptsAnswers(t(12), new Date(due + DEADLINE_GRACE_MS + 1))).toBe(false);
   });
 });
 

@@ -23,6 +23,25 @@ export default async function AttemptPage({ params }: Params) {
   const quizHref = `/courses/${attempt.quiz.module.course.slug}/${attempt.quiz.module.slug}/quizzes/${attempt.quiz.slug}`;
   const crumbs = <Breadcrumbs items={[{ href: "/", label: "Courses" }, { href: quizHref, label: attempt.quiz.title }, { label: `Attempt ${attempt.number}` }]} />;
 
+  const resetNotice = attempt.voidedAt && (
+    <div className="mb-6">
+      <Notice tone="warning" title="Your instructor reset this attempt">
+        On <LocalTime iso={attempt.voidedAt.toISOString()} /> this attempt stopped counting, and it takes no more answers. <Link className="underline" href={quizHref}>Start the quiz again from its page</Link>.
+      </Notice>
+    </div>
+  );
+
+  if (attempt.status === "IN_PROGRESS" && attempt.voidedAt) {
+    return (
+      <Container narrow>
+        {crumbs}
+        <div className="mt-4" />
+        <PageHeader title={attempt.quiz.title}>Attempt {attempt.number}</PageHeader>
+        {resetNotice}
+      </Container>
+    );
+  }
+
   if (attempt.status === "IN_PROGRESS") {
     return (
       <Container narrow>
@@ -42,6 +61,7 @@ export default async function AttemptPage({ params }: Params) {
       {crumbs}
       <div className="mt-4" />
       <PageHeader title={`${attempt.quiz.title}: results`}>Attempt {attempt.number}, submitted {attempt.submittedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC.</PageHeader>
+      {resetNotice}
       {attempt.regradedAt && (
         <div className="mb-4"><Notice title="Your score was regraded">An instructor corrected the grading of a question on <LocalTime iso={attempt.regradedAt.toISOString()} />. The score and answers below include the change.</Notice></div>
       )}
