@@ -15,6 +15,7 @@ import { db } from "./db";
 import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
+import { answersHeldUntil } from "./answer-release";
 import { answersRevealed, assignmentGate, closingTime, gradingTerms } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import type { Prisma } from "../generated/prisma/client";
@@ -359,8 +360,9 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, author: true, outlet: true, published: true } });
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   const flags = new Map((await db().questionFlag.findMany({ where: { userId: user.id, questionVersionId: { in: attempt.questionVersionIds } }, select: { questionVersionId: true, reason: true, resolvedAt: true } })).map((f) => [f.questionVersionId, f]));
-  // Held back until the due time when the assignment says so: the key never leaves the server before then.
-  const reveal = answersRevealed(await quizAssignment(db(), user.id, attempt.quiz), new Date());
+  // Held back until the due time when an assignment says so, for these questions wherever they are shown: the
+  // key never leaves the server before then.
+  const heldUntil = await answersHeldUntil(db(), user.id, [...new Set([...versions.values()].map((v) => v.questionId))], new Date());
   const items = attempt.questionVersionIds.map((versionId, index) => {
     const { definition: q, gradingOverride } = versions.get(versionId)!;
     // The key as it is graded now, after any regrade.
@@ -378,7 +380,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       earnedCenti: answer?.earnedCenti ?? 0,
       correct: answer?.correct ?? false,
       yourAnswer: describeResponse(q, answer?.response),
-      ...(reveal.revealed
+      ...(!heldUntil
         ? {
             correctAnswer: describeResponse(key, answerKey(key)),
             acceptedAlternatives: key.type === "short" ? key.accepted.slice(1) : graded.alternatives.map((alternative) => describeResponse(alternative, answerKey(alternative))),
@@ -398,5 +400,5 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const nextReview = missedQuestionIds.length
     ? await db().reviewCard.findFirst({ where: { userId: user.id, questionId: { in: missedQuestionIds }, masteredAt: null, retiredAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } })
     : null;
-  return { attempt, items, answersShownAt: reveal.revealed ? null : reveal.at, review: { missed: missedQuestionIds.length, from: nextReview?.dueAt ?? null } };
+  return { attempt, items, answersShownAt: heldUntil, review: { missed: missedQuestionIds.length, from: nextReview?.dueAt ?? null } };
 }

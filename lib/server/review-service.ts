@@ -9,8 +9,7 @@ import { answerKey } from "../domain/scoring";
 import { effectiveQuestion, scoreEffective } from "../domain/regrade";
 import { afterReview, isDue, REVIEW_INTERVAL_DAYS } from "../domain/review-schedule";
 import { zoneOrUtc } from "../domain/calendar";
-import { answersRevealed } from "../domain/schedule";
-import { quizAssignment } from "./assignment-rules";
+import { answersHeldUntil } from "./answer-release";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
@@ -145,7 +144,7 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   if (!card) throw notFound("That review question");
   const version = await db().questionVersion.findFirst({
     where: { id: input.questionVersionId, questionId: card.questionId },
-    select: { id: true, definition: true, gradingOverride: true, question: { select: { quiz: { select: { id: true, moduleId: true } } } } },
+    select: { id: true, definition: true, gradingOverride: true },
   });
   if (!version) throw notFound("That question");
   const definition = version.definition as Question;
@@ -157,9 +156,9 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   const answeredVersion = answer.questionVersionId === version.id ? { definition, gradingOverride: version.gradingOverride } : await db().questionVersion.findUniqueOrThrow({ where: { id: answer.questionVersionId }, select: { definition: true, gradingOverride: true } });
   const answeredDefinition = answeredVersion.definition as Question;
   const key = effectiveQuestion(answeredDefinition, answeredVersion.gradingOverride).question;
-  // The quiz's own assignment may still hold its answers back for this learner (review cards wait for it, but
-  // an instructor can move a due time later).
-  const reveal = answersRevealed(await quizAssignment(db(), user.id, version.question.quiz), now);
+  // An assignment may still hold this question's answers back for this learner (review cards wait for it, but
+  // an instructor can move a due time later, and a card may come from another quiz drawing the question).
+  const heldUntil = await answersHeldUntil(db(), user.id, [card.questionId], now);
   const lesson = await db().lesson.findUnique({ where: { id: answeredDefinition.ref.lesson }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
   return {
     alreadyRecorded: !outcome.recordedNow,
@@ -167,9 +166,9 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
     earnedCenti: answer.earnedCenti,
     maxCenti: answer.maxCenti,
     yourAnswer: describeResponse(answeredDefinition, answer.response),
-    correctAnswer: reveal.revealed ? describeResponse(key, answerKey(key)) : null,
-    explanation: reveal.revealed ? answeredDefinition.explanation : null,
-    answersShownAt: reveal.revealed ? null : reveal.at.toISOString(),
+    correctAnswer: heldUntil ? null : describeResponse(key, answerKey(key)),
+    explanation: heldUntil ? null : answeredDefinition.explanation,
+    answersShownAt: heldUntil?.toISOString() ?? null,
     box: after.box,
     nextDueAt: after.masteredAt ? null : after.dueAt.toISOString(),
     mastered: after.masteredAt !== null,

@@ -1,0 +1,118 @@
+// An assignment that holds answers back until its due time holds back the key of its questions wherever they
+// appear: in a mastery quiz drawing from it, in the quiz a held-back mastery quiz draws from, in spaced review,
+// and whichever of the student's classes holds them back.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import YAML from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { assignmentSchema, createAssignment, createClass, grantExtension, extensionSchema, joinClass } from "@/lib/server/class-service";
+import { attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { answerReview, reviewQueue, type ReviewQuestionView } from "@/lib/server/review-service";
+import type { SessionUser } from "@/lib/server/auth";
+import { createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+let masteryId: string;
+
+beforeAll(async () => {
+  fixture = writeFixtureCourse({ maxAttempts: null });
+  const moduleFile = path.join(fixture.dir, "modules/m1/module.yaml");
+  const module = YAML.parse(readFileSync(moduleFile, "utf8"));
+  module.quizzes.push("mastery");
+  writeFileSync(moduleFile, YAML.stringify(module));
+  masteryId = `${fixture.id}-mastery`;
+  writeFileSync(path.join(fixture.dir, "modules/m1/quizzes/mastery.yaml"), YAML.stringify({ id: masteryId, title: "Mastery", description: "Drawn from quiz one.", settings: { drawCount: 3, maxAttempts: null }, bankFrom: [fixture.quizId] }));
+  await syncCourse(db, loadCourse(fixture.dir));
+});
+
+async function studentInClass(teacher: SessionUser, student?: SessionUser) {
+  const member = student ?? (await createUser());
+  const { id: classId, joinCode } = await createClass(teacher, { name: "Held back", term: "T", joinCodeDays: null });
+  await joinClass(member, joinCode);
+  return { student: member, classId, joinCode };
+}
+
+async function submitEmpty(student: SessionUser, quizId: string) {
+  const { attemptId } = await startAttempt(student, quizId);
+  await submitAttempt(student, { attemptId, answers: {} });
+  return attemptReview(student, attemptId);
+}
+
+/** A wrong answer to whichever fixture question the review shows. */
+function wrongAnswer(view: ReviewQuestionView) {
+  const q = view.question;
+  if (q.type === "single") return { choice: q.options.find((o) => o.text !== "B")!.id };
+  if (q.type === "truefalse") return { value: true };
+  return { value: 5 };
+}
+
+const keysShown = (review: Awaited<ReturnType<typeof attemptReview>>) => review.items.filter((item) => item.correctAnswer !== null || item.explanation !== null).length;
+
+describe("answers held back until the due time", () => {
+  it("stay hidden in an unassigned mastery quiz drawing from the held-back quiz, until its due time passes", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId } = await studentInClass(teacher);
+    const dueAt = iso(24 * 60);
+    const { id: assignmentId } = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt, revealAnswers: "AFTER_DUE" }));
+
+    const mastery = await submitEmpty(student, masteryId);
+    expect(mastery.items).toHaveLength(3);
+    expect(keysShown(mastery)).toBe(0);
+    expect(mastery.answersShownAt?.toISOString()).toBe(new Date(dueAt).toISOString());
+
+    await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = now() - interval '2 days', "dueAt" = now() - interval '1 day' WHERE "id" = ${assignmentId}::uuid`;
+    const later = await attemptReview(student, (await db.quizAttempt.findFirstOrThrow({ where: { userId: student.id, quizId: masteryId } })).id);
+    expect(keysShown(later)).toBe(3);
+    expect(later.answersShownAt).toBeNull();
+  });
+
+  it("stay hidden in the quiz a held-back mastery quiz draws from", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId } = await studentInClass(teacher);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: masteryId, opensAt: iso(-60), dueAt: iso(24 * 60), revealAnswers: "AFTER_DUE" }));
+    expect(keysShown(await submitEmpty(student, fixture.quizId))).toBe(0);
+  });
+
+  it("stay hidden when one of the student's classes holds them back, even if another class shows them after submitting", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId: open } = await studentInClass(teacher);
+    const { classId: holding } = await studentInClass(teacher, student);
+    await createAssignment(teacher, open, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(2 * 24 * 60), revealAnswers: "AFTER_SUBMIT" }));
+    const dueAt = iso(24 * 60);
+    await createAssignment(teacher, holding, assignmentSchema.parse({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-60), dueAt, revealAnswers: "AFTER_DUE" }));
+    const review = await submitEmpty(student, fixture.quizId);
+    expect(keysShown(review)).toBe(0);
+    expect(review.answersShownAt?.toISOString()).toBe(new Date(dueAt).toISOString());
+  });
+
+  it("an extension holds them back for that student alone, until their own due time", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId, joinCode } = await studentInClass(teacher);
+    const { id: assignmentId } = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-120), dueAt: iso(-60), revealAnswers: "AFTER_DUE" }));
+    const extendedTo = iso(2 * 24 * 60);
+    await grantExtension(teacher, classId, extensionSchema.parse({ assignmentId, studentId: student.id, dueAt: extendedTo, extraAttempts: 0, reason: "Accommodation" }));
+    const review = await submitEmpty(student, masteryId);
+    expect(keysShown(review)).toBe(0);
+    expect(review.answersShownAt?.toISOString()).toBe(new Date(extendedTo).toISOString());
+    // A classmate without the extension, past the due time, sees them.
+    const classmate = await createUser();
+    await joinClass(classmate, joinCode);
+    expect(keysShown(await submitEmpty(classmate, masteryId))).toBe(3);
+  });
+
+  it("stay hidden in spaced review of a question missed in a held-back mastery quiz", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId } = await studentInClass(teacher);
+    const dueAt = iso(3 * 24 * 60);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: masteryId, opensAt: iso(-60), dueAt, revealAnswers: "AFTER_DUE" }));
+    await submitEmpty(student, masteryId);
+    // Forced due while the mastery quiz still holds its answers (as if its due time had been moved later).
+    await db.$executeRaw`UPDATE "ReviewCard" SET "dueAt" = now() - interval '1 minute' WHERE "userId" = ${student.id}::uuid`;
+    const view = (await reviewQueue(student)).current!;
+    const result = await answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: wrongAnswer(view) });
+    expect(result).toMatchObject({ correct: false, correctAnswer: null, explanation: null, answersShownAt: new Date(dueAt).toISOString() });
+  });
+});
