@@ -70,6 +70,7 @@ test("an attempt the instructor resets stops taking answers and says so, with th
   await page.reload();
   await expect(page.getByRole("status").filter({ hasText: "Your instructor reset this attempt" })).toBeVisible();
   await expect(page.getByRole("radio")).toHaveCount(0);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/attempt-reset.png`, fullPage: true });
   await page.getByRole("link", { name: "Start the quiz again from its page" }).click();
   await expect(page).toHaveURL(new RegExp(`${quizPath}$`));
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1 AND "voidedAt" IS NULL`, [student.id])).toBe(0);
