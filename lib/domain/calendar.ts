@@ -38,20 +38,28 @@ function offsetAt(instant: number, timeZone: string) {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant / 1000) * 1000;
 }
 
-/** The instant a wall-clock time happens in `timeZone` (in a spring-forward gap: the instant after the gap). */
+/**
+ * The instant a wall-clock time happens in `timeZone`. When clocks go back and the time happens twice, the
+ * first; in a spring-forward gap, where it never happens, the time moved on by the gap (Temporal's "compatible").
+ */
 function instantOfWallClock(year: number, month: number, day: number, hour: number, timeZone: string) {
   const asUtc = Date.UTC(year, month - 1, day, hour);
-  const first = asUtc - offsetAt(asUtc, timeZone);
-  const second = asUtc - offsetAt(first, timeZone);
-  return first === second ? first : Math.max(first, second);
+  // The zone's offsets half a day either side: a transition near this time lies between them.
+  const candidates = [...new Set([asUtc - offsetAt(asUtc - 43_200_000, timeZone), asUtc - offsetAt(asUtc + 43_200_000, timeZone)])].sort((a, b) => a - b);
+  const exact = candidates.find((instant) => {
+    const w = wallClock(instant, timeZone);
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) === asUtc;
+  });
+  return exact ?? candidates[candidates.length - 1];
 }
 
 /**
  * The start of the day `days` days after the one containing `now`, where a day starts at `startHour` local
  * time (a review day starts in the early morning, as in Anki, so a late-night session still counts as today).
+ * Read on the wall clock, so a daylight-saving change on either day moves nothing.
  */
 export function dayStartAfter(now: Date, days: number, timeZone: string, startHour: number): Date {
-  const shifted = wallClock(now.getTime() - startHour * 3_600_000, timeZone);
-  const target = new Date(Date.UTC(shifted.year, shifted.month - 1, shifted.day + days));
+  const w = wallClock(now.getTime(), timeZone);
+  const target = new Date(Date.UTC(w.year, w.month - 1, w.day - (w.hour < startHour ? 1 : 0) + days));
   return new Date(instantOfWallClock(target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), startHour, timeZone));
 }

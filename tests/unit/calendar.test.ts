@@ -34,6 +34,22 @@ describe("days in a learner's time zone", () => {
     expect(dayStartAfter(at("2026-10-31T15:00:00Z"), 1, "America/New_York", 1).toISOString()).toBe("2026-11-01T05:00:00.000Z");
   });
 
+  it("on the day of a daylight saving change itself, the day still starts at the start hour", () => {
+    // Cards due on a spring-forward date open at 04:00 EDT (08:00 UTC), not 05:00.
+    expect(dayStartAfter(at("2026-03-07T15:00:00Z"), 1, "America/New_York", 4).toISOString()).toBe("2026-03-08T08:00:00.000Z");
+    // Sydney springs forward on 4 October 2026: 04:00 AEDT is 17:00 UTC the day before.
+    expect(dayStartAfter(at("2026-10-03T02:00:00Z"), 1, "Australia/Sydney", 4).toISOString()).toBe("2026-10-03T17:00:00.000Z");
+  });
+
+  it("reads the start hour on the wall clock when the clocks have just changed", () => {
+    // Berlin, 30 March 2025, 04:30 CEST (an hour after clocks went forward): today's review day has begun, so the
+    // next one is 31 March 04:00 CEST, not 04:00 the same morning.
+    expect(dayStartAfter(at("2025-03-30T02:30:00Z"), 1, "Europe/Berlin", 4).toISOString()).toBe("2025-03-31T02:00:00.000Z");
+    // Berlin, 26 October 2025, 03:30 CET (after clocks went back): still the 25 October review day, so the next
+    // one starts at 04:00 CET that same morning, not a day later.
+    expect(dayStartAfter(at("2025-10-26T02:30:00Z"), 1, "Europe/Berlin", 4).toISOString()).toBe("2025-10-26T03:00:00.000Z");
+  });
+
   it("crosses month and year ends", () => {
     expect(dayStartAfter(at("2026-12-30T12:00:00Z"), 35, "UTC", 4).toISOString()).toBe("2027-02-03T04:00:00.000Z");
   });
