@@ -2,8 +2,8 @@
 // files. Problems name the file and the field so an author can fix them without reading code.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import matter from "gray-matter";
 import YAML from "yaml";
+import { splitFrontMatter } from "./frontmatter";
 import type { z } from "zod";
 import {
   courseSchema,
@@ -69,9 +69,9 @@ function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | 
     reader.problems.push({ file: rel(file), field: "(file)", message: "file is missing" });
     return undefined;
   }
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: ReturnType<typeof splitFrontMatter>;
   try {
-    parsed = matter(readFileSync(file, "utf8"));
+    parsed = splitFrontMatter(readFileSync(file, "utf8"));
   } catch (error) {
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: (error as Error).message.split("\n")[0] });
     return undefined;

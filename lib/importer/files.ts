@@ -4,7 +4,7 @@ import YAML from "yaml";
 import type { ImportDraft } from "./draft";
 import { formatLabel } from "./input";
 
-// YAML 1.1 rules quote strings such as "2011-01-17" that gray-matter (js-yaml) would otherwise read as dates.
+// YAML 1.1 rules quote strings such as "2011-01-17", so tools that read YAML 1.1 keep them as text, not dates.
 const yaml = (value: unknown) => YAML.stringify(value, { lineWidth: 0, version: "1.1" });
 
 export function lessonMarkdown(draft: ImportDraft): string {

@@ -1,7 +1,7 @@
 // Turns plain text, Markdown or HTML into one shape: metadata (title, author, date, outlet) and a list
 // of headings and paragraphs. HTML is reduced to its text: scripts, styles, frames, forms, navigation and
 // every attribute (event handlers, javascript: links) are dropped, so nothing executable survives.
-import matter from "gray-matter";
+import { splitFrontMatter } from "../content/frontmatter";
 import { parse as parseHtmlDocument, type HTMLElement, type Node as HtmlNode } from "node-html-parser";
 import { parseDateText } from "./dates";
 import type { ImportFormat } from "./input";
@@ -151,11 +151,12 @@ function stripRawHtml(markdown: string, notes: string[]): string {
   return withoutDangerous.replace(/<!--[\s\S]*?-->/g, "").replace(/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, "");
 }
 
-function frontmatterString(value: unknown): string | null {
+function frontmatterString(value: unknown, nested = false): string | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  if (typeof value === "string" && value.trim()) return squash(value);
+  if (typeof value === "string" && value.trim()) return squash(value).slice(0, 500);
   if (typeof value === "number") return String(value);
-  if (Array.isArray(value) && value.length) return value.map((v) => frontmatterString(v)).filter(Boolean).join(", ") || null;
+  // A list of names (authors) reads as one line; lists inside lists are not metadata anyone writes.
+  if (!nested && Array.isArray(value) && value.length) return value.slice(0, 20).map((v) => frontmatterString(v, true)).filter(Boolean).join(", ") || null;
   return null;
 }
 
@@ -164,7 +165,7 @@ export function parseMarkdown(text: string): ParsedDocument {
   const meta: Metadata = { title: null, author: null, date: null, outlet: null };
   let content = text;
   try {
-    const parsed = matter(text);
+    const parsed = splitFrontMatter(text);
     const data = parsed.data as Record<string, unknown>;
     content = parsed.content;
     meta.title = frontmatterString(data.title);
