@@ -58,7 +58,7 @@ function YourProgress({ courseSlug, courseTitle, percent, next }: { courseSlug: 
       {next && (
         <p className="mt-2 text-sm">
           <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href={stepHref(courseSlug, next)}>
-            {next.resume ? "Back to your open attempt" : percent === 0 ? "Start" : "Continue"}: {next.title}
+            {next.resume ? "Back to your open attempt" : next.retry ? "Try again" : next.first ? "Start" : "Continue"}: {next.title}
           </Link>
         </p>
       )}

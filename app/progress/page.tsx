@@ -8,6 +8,7 @@ import { deckSummary } from "@/lib/server/review-service";
 import { myGrades } from "@/lib/server/gradebook-service";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
+import { isPassed, scoreLabel } from "@/lib/domain/progress";
 
 export const metadata: Metadata = { title: "My progress" };
 
@@ -85,7 +86,7 @@ export default async function ProgressPage() {
                         {m.quizzes.map((q) => (
                           <li key={q.id} className="flex min-h-8 items-center justify-between gap-2">
                             <Link className="inline-block py-1 underline-offset-2 hover:underline" href={`/courses/${course.slug}/${m.slug}/quizzes/${q.slug}`}>{q.title}</Link>
-                            <span className="tabular-nums">{q.percent !== null ? `${q.percent}%` : q.inProgress ? "in progress" : "—"}</span>
+                            <span className="tabular-nums">{q.counted ? `${scoreLabel(q)}${isPassed(q) ? " · passed" : ""}` : q.inProgress ? "in progress" : "—"}</span>
                           </li>
                         ))}
                       </ul>

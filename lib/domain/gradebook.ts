@@ -24,13 +24,22 @@ export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; late: 
   return { status: input.status === "DRAFT" ? "in progress" : "not started", percent: null };
 }
 
+/**
+ * A module's score is the share of its lessons completed, and it counts once it is final: every lesson done, or
+ * the due time (the student's own, with an extension) passed. Before that the cell shows progress but no percent,
+ * like a quiz not yet submitted, so unfinished work not yet due stays out of both averages.
+ */
 export function moduleCell(input: { completedLessons: number; totalLessons: number; lastCompletedAt: Date | null; window: AssignmentWindow; now: Date }): GradebookCell {
-  const percent = input.totalLessons === 0 ? 0 : Math.floor((input.completedLessons * 100) / input.totalLessons);
-  if (input.completedLessons < input.totalLessons && input.now > input.window.dueAt) return { status: "missing", percent };
-  if (input.completedLessons === 0) return { status: "not started", percent: 0 };
-  if (input.completedLessons < input.totalLessons) return { status: "in progress", percent };
-  const status = assignmentStatus(input.window, input.now, input.lastCompletedAt ? { at: input.lastCompletedAt } : null);
-  return { status: status === "late" ? "late" : "submitted", percent };
+  const { completedLessons: done, totalLessons: total } = input;
+  if (total === 0) return { status: "not started", percent: null, detail: "no lessons" };
+  if (done >= total) {
+    const status = assignmentStatus(input.window, input.now, input.lastCompletedAt ? { at: input.lastCompletedAt } : null);
+    return { status: status === "late" ? "late" : "submitted", percent: 100 };
+  }
+  // Past due, lessons done are a partial score; none done is missing work, scored like an unsubmitted quiz.
+  if (input.now > input.window.dueAt) return { status: "missing", percent: done === 0 ? null : Math.floor((done * 100) / total) };
+  if (done === 0) return { status: "not started", percent: null };
+  return { status: "in progress", percent: null, detail: `${done} of ${total} lessons` };
 }
 
 /** Mean of the scored cells, rounded; null when nobody has a score yet. */

@@ -58,28 +58,38 @@ export type QuestionTally = {
   fullMarks: number;
   earnedCenti: number;
   maxCenti: number;
-  /** Sum of upper-group weights of the attempts given the question, and of those with full marks. */
+  /** Sum of upper-group weights of the attempts given the question, and the points they earned, each weighted. */
   upperWeight: number;
-  upperFullMarks: number;
+  upperEarnedCenti: number;
   lowerWeight: number;
-  lowerFullMarks: number;
+  lowerEarnedCenti: number;
 };
 
-/** Facility index: the share of attempts with full marks on the question (0..1); null when nobody took it. */
+/**
+ * Facility index: the mean share of the question's points earned (0..1), as Moodle computes it; for a
+ * right-or-wrong question, the share of attempts that got it right. Null when nobody took it.
+ */
 export function facilityIndex(tally: QuestionTally): number | null {
+  return tally.attempts === 0 || tally.maxCenti === 0 ? null : tally.earnedCenti / tally.maxCenti;
+}
+
+/** The share of attempts with full marks (0..1); below facility only with partial credit. */
+export function fullMarksShare(tally: QuestionTally): number | null {
   return tally.attempts === 0 ? null : tally.fullMarks / tally.attempts;
 }
 
-/** The mean share of the question's points earned (0..1); differs from facility only with partial credit. */
-export function meanScoreShare(tally: QuestionTally): number | null {
-  return tally.maxCenti === 0 ? null : tally.earnedCenti / tally.maxCenti;
+// Discrimination = (mean share of the points earned in the upper 27% by total score) − (that share in the lower 27%), −1..1.
+export function discriminationIndex(tally: QuestionTally): number | null {
+  if (tally.upperWeight <= 0 || tally.lowerWeight <= 0 || tally.maxCenti === 0) return null;
+  const perAttempt = tally.maxCenti / tally.attempts;
+  return tally.upperEarnedCenti / (tally.upperWeight * perAttempt) - tally.lowerEarnedCenti / (tally.lowerWeight * perAttempt);
 }
 
-// Discrimination = (share with full marks in the upper 27% by total score) − (that share in the lower 27%), −1..1.
-export function discriminationIndex(tally: QuestionTally): number | null {
-  if (tally.upperWeight <= 0 || tally.lowerWeight <= 0) return null;
-  return tally.upperFullMarks / tally.upperWeight - tally.lowerFullMarks / tally.lowerWeight;
-}
+/**
+ * Below this many attempts on a question its discrimination is not read: the upper and lower groups hold at
+ * most two students each, and one student's answer can swing the index by 0.5 or more.
+ */
+export const MIN_ATTEMPTS_FOR_DISCRIMINATION = 10;
 
 export type OptionFrequency = { id: string; text: string; count: number; share: number | null; key: boolean };
 
@@ -107,12 +117,18 @@ export function scoreHistogram(attempts: AttemptTotal[]): HistogramBin[] {
   return bins;
 }
 
-/** A short reading of the indices for instructors, using the usual rules of thumb. */
-export function interpretItem(facility: number | null, discrimination: number | null): string | null {
+/**
+ * A short reading of the indices for instructors, using the usual rules of thumb. Discrimination is left out
+ * with fewer than MIN_ATTEMPTS_FOR_DISCRIMINATION attempts, and the reading says so when nothing else applies.
+ */
+export function interpretItem(facility: number | null, discrimination: number | null, attempts: number): string | null {
   if (facility === null) return null;
-  if (discrimination !== null && discrimination < 0) return "Weaker students did better than stronger ones: check the key and the wording.";
+  const enough = attempts >= MIN_ATTEMPTS_FOR_DISCRIMINATION;
+  const judged = enough ? discrimination : null;
+  if (judged !== null && judged < 0) return "Weaker students did better than stronger ones: check the key and the wording.";
   if (facility < 0.3) return "Most students missed this question: check the key, the wording and the lesson.";
-  if (discrimination !== null && discrimination < 0.2 && facility < 0.9) return "Separates stronger and weaker students poorly.";
+  if (judged !== null && judged < 0.2 && facility < 0.9) return "Separates stronger and weaker students poorly.";
   if (facility > 0.9) return "Almost everyone got this right.";
+  if (!enough) return `Too few students (${attempts}) to judge how well it separates stronger and weaker students; that takes ${MIN_ATTEMPTS_FOR_DISCRIMINATION}.`;
   return null;
 }

@@ -22,9 +22,22 @@ export function quizPercent(counted: QuizState["counted"]): number | null {
 }
 
 export function isPassed(quiz: QuizState): boolean {
-  if (!quiz.counted) return false;
+  if (!quiz.counted || quiz.counted.maxScoreCenti === 0) return false;
   // scoreCenti/max >= pass/100, in integers.
   return quiz.counted.scoreCenti * 100 >= quiz.passPercent * quiz.counted.maxScoreCenti;
+}
+
+/**
+ * A score in percent to show beside the pass mark: whole, unless rounding would reach a pass mark the score
+ * misses (69.5% is not 70%); then to one decimal, rounded down, so it never reads as a pass.
+ */
+export function scoreLabel(quiz: QuizState): string {
+  if (!quiz.counted || quiz.counted.maxScoreCenti === 0) return "0%";
+  const { scoreCenti, maxScoreCenti } = quiz.counted;
+  const whole = Math.round((scoreCenti * 100) / maxScoreCenti);
+  if (whole < quiz.passPercent || isPassed(quiz)) return `${whole}%`;
+  const tenths = Math.floor((scoreCenti * 1000) / maxScoreCenti);
+  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
 }
 
 export function moduleProgress(lessons: LessonState[], quizzes: QuizState[], debates: DebateState[]): ModuleProgress {
@@ -55,31 +68,47 @@ export function courseProgress(modules: ModuleProgress[]): number {
 export type StepModule = {
   slug: string;
   lessons: { slug: string; title: string; completed: boolean; id: string }[];
-  quizzes: { slug: string; title: string; lessonId: string | null; counted: QuizState["counted"]; inProgress: boolean }[];
+  quizzes: {
+    slug: string; title: string; lessonId: string | null; counted: QuizState["counted"]; passPercent: number; inProgress: boolean;
+    /** Attempts the learner may still start; null or absent when there is no limit (or it is not known). */
+    attemptsLeft?: number | null;
+  }[];
   debates: { slug: string; title: string; status: DebateState["status"] }[];
 };
-export type NextStep = { kind: "lesson" | "quiz" | "debate"; moduleSlug: string; slug: string; title: string; resume: boolean };
+export type NextStep = {
+  kind: "lesson" | "quiz" | "debate"; moduleSlug: string; slug: string; title: string;
+  /** An open quiz attempt to finish. */
+  resume: boolean;
+  /** A quiz taken but not passed, to take again. */
+  retry: boolean;
+  /** Nothing in the course done or attempted yet. */
+  first: boolean;
+};
 
 /**
  * Where a learner picks up a course: an open quiz attempt first (its time may be running), else the first
  * item not yet done in course order: each lesson, then the quiz on it, then the module's other quizzes, then
- * its debates. A quiz counts as done once it has a counted score (retaking it is the learner's choice).
+ * its debates. Done means as the progress bar counts it: a lesson completed, a quiz passed, a debate submitted.
+ * A quiz not passed with no attempts left is passed over, so the learner moves on.
  */
 export function nextStep(modules: StepModule[]): NextStep | null {
+  const first = modules.every((m) => m.lessons.every((l) => !l.completed) && m.quizzes.every((q) => !q.counted && !q.inProgress) && m.debates.every((d) => d.status === "NONE"));
   for (const m of modules) {
     const open = m.quizzes.find((q) => q.inProgress);
-    if (open) return { kind: "quiz", moduleSlug: m.slug, slug: open.slug, title: open.title, resume: true };
+    if (open) return { kind: "quiz", moduleSlug: m.slug, slug: open.slug, title: open.title, resume: true, retry: false, first };
   }
+  const toTake = (q: StepModule["quizzes"][number]) => !isPassed({ id: q.slug, counted: q.counted, passPercent: q.passPercent }) && q.attemptsLeft !== 0;
   for (const m of modules) {
-    const step = (kind: NextStep["kind"], item: { slug: string; title: string }): NextStep => ({ kind, moduleSlug: m.slug, slug: item.slug, title: item.title, resume: false });
+    const step = (kind: NextStep["kind"], item: { slug: string; title: string }, retry = false): NextStep => ({ kind, moduleSlug: m.slug, slug: item.slug, title: item.title, resume: false, retry, first });
+    const quizStep = (q: StepModule["quizzes"][number]) => step("quiz", q, q.counted !== null);
     for (const lesson of m.lessons) {
       if (!lesson.completed) return step("lesson", lesson);
-      const quiz = m.quizzes.find((q) => q.lessonId === lesson.id && !q.counted);
-      if (quiz) return step("quiz", quiz);
+      const quiz = m.quizzes.find((q) => q.lessonId === lesson.id && toTake(q));
+      if (quiz) return quizStep(quiz);
     }
     const lessonIds = new Set(m.lessons.map((l) => l.id));
-    const other = m.quizzes.find((q) => !(q.lessonId && lessonIds.has(q.lessonId)) && !q.counted);
-    if (other) return step("quiz", other);
+    const other = m.quizzes.find((q) => !(q.lessonId && lessonIds.has(q.lessonId)) && toTake(q));
+    if (other) return quizStep(other);
     const debate = m.debates.find((d) => d.status !== "SUBMITTED");
     if (debate) return step("debate", debate);
   }

@@ -31,6 +31,22 @@ export function quizAssignment(client: Client, userId: string, quiz: { id: strin
   return governing(client, userId, { OR: [{ quizId: quiz.id }, { moduleId: quiz.moduleId, kind: "MODULE" }] });
 }
 
+/** `quizAssignment` for many quizzes of one student, in one query (a course page lists all its quizzes). */
+export async function quizAssignments(client: Client, userId: string, quizzes: { id: string; moduleId: string }[]): Promise<Map<string, GoverningAssignment | null>> {
+  const rows = quizzes.length === 0 ? [] : await client.assignment.findMany({
+    where: {
+      OR: [{ quizId: { in: quizzes.map((q) => q.id) } }, { kind: "MODULE", moduleId: { in: [...new Set(quizzes.map((q) => q.moduleId))] } }],
+      class: { archivedAt: null, members: { some: { userId, removedAt: null } } },
+    },
+    select: { ...assignmentFields, kind: true, quizId: true, moduleId: true, extensions: { where: { studentId: userId }, select: { dueAt: true, extraAttempts: true } } },
+  });
+  const now = new Date();
+  return new Map(quizzes.map((quiz) => {
+    const covering = rows.filter((a) => a.quizId === quiz.id || (a.kind === "MODULE" && a.moduleId === quiz.moduleId));
+    return [quiz.id, mostGenerousFor(covering.map(({ extensions, ...row }) => ({ row, extension: extensions[0] })), now)];
+  }));
+}
+
 export function debateAssignment(client: Client, userId: string, prompt: { id: string; moduleId: string }) {
   return governing(client, userId, { OR: [{ debatePromptId: prompt.id }, { moduleId: prompt.moduleId, kind: "MODULE" }] });
 }

@@ -6,7 +6,7 @@ import "server-only";
 // versions, flags and regrades.
 import type { Question } from "../content/schema";
 import {
-  discriminationIndex, facilityIndex, interpretItem, meanScoreShare, optionFrequencies, scoreGroups, scoreHistogram,
+  discriminationIndex, facilityIndex, fullMarksShare, interpretItem, optionFrequencies, scoreGroups, scoreHistogram,
   type AttemptTotal, type QuestionTally,
 } from "../domain/item-analysis";
 import { describeOverride, effectiveQuestion, parseGradingOverride, type EffectiveQuestion } from "../domain/regrade";
@@ -82,9 +82,9 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
              coalesce(sum(aa."earnedCenti"), 0)::int AS "earnedCenti",
              (count(*) * v."points" * 100)::int AS "maxCenti",
              sum(g."upper")::float8 AS "upperWeight",
-             coalesce(sum(g."upper") FILTER (WHERE aa."correct"), 0)::float8 AS "upperFullMarks",
+             coalesce(sum(g."upper" * aa."earnedCenti"), 0)::float8 AS "upperEarnedCenti",
              sum(g."lower")::float8 AS "lowerWeight",
-             coalesce(sum(g."lower") FILTER (WHERE aa."correct"), 0)::float8 AS "lowerFullMarks"
+             coalesce(sum(g."lower" * aa."earnedCenti"), 0)::float8 AS "lowerEarnedCenti"
       FROM unnest(${attemptIds}::uuid[], ${groups.map((g) => g.upper)}::float8[], ${groups.map((g) => g.lower)}::float8[]) AS g("attemptId", "upper", "lower")
       JOIN "AttemptAnswer" aa ON aa."attemptId" = g."attemptId"
       JOIN "QuestionVersion" v ON v."id" = aa."questionVersionId"
@@ -158,10 +158,10 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
       attempts: tally.attempts,
       unanswered: tally.attempts - tally.answered,
       facility,
-      meanScore: meanScoreShare(tally),
+      fullMarks: fullMarksShare(tally),
       discrimination,
       // After "full credit for everyone" the indices describe the regrade, not the question.
-      reading: effective.fullCredit ? null : interpretItem(facility, discrimination),
+      reading: effective.fullCredit ? null : interpretItem(facility, discrimination, tally.attempts),
       optionFrequencies: definition.type === "single" || definition.type === "multiple" ? optionFrequencies(definition.options, keyIds, choices.filter((c) => c.questionVersionId === version.id), tally.attempts) : [],
       override: parseGradingOverride(version.gradingOverride),
       overrideNote: describeOverride(definition, version.gradingOverride),

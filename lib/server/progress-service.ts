@@ -1,7 +1,8 @@
 import "server-only";
 // Lesson progress (opened, completed) and the roll-up behind the progress page.
-import { countedAttempt } from "../domain/attempt-policy";
+import { attemptLimit, attemptsLeft, countedAttempt } from "../domain/attempt-policy";
 import { moduleProgress, courseProgress, nextStep, quizPercent } from "../domain/progress";
+import { quizAssignments } from "./assignment-rules";
 import { db } from "./db";
 import { notFound } from "./errors";
 import type { SessionUser } from "./auth";
@@ -27,7 +28,7 @@ export async function lessonState(userId: string, lessonId: string) {
   return db().lessonProgress.findUnique({ where: { userId_lessonId: { userId, lessonId } }, select: { openedAt: true, completedAt: true } });
 }
 
-/** Per module: lessons completed, the counted quiz scores and debate status. Four queries for the whole course. */
+/** Per module: lessons completed, the counted quiz scores, attempts left and debate status. Five queries for the whole course. */
 export async function courseProgressFor(userId: string, courseSlug: string) {
   const course = await db().course.findFirst({
     where: { slug: courseSlug, retiredAt: null },
@@ -39,7 +40,7 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
         select: {
           id: true, slug: true, title: true,
           lessons: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
-          quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, passPercent: true, scorePolicy: true, lessonId: true } },
+          quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, passPercent: true, scorePolicy: true, lessonId: true, moduleId: true, maxAttempts: true } },
           debates: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
         },
       },
@@ -49,10 +50,11 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
   const lessonIds = course.modules.flatMap((m) => m.lessons.map((l) => l.id));
   const quizIds = course.modules.flatMap((m) => m.quizzes.map((q) => q.id));
   const debateIds = course.modules.flatMap((m) => m.debates.map((d) => d.id));
-  const [progress, attempts, responses] = await Promise.all([
+  const [progress, attempts, responses, governing] = await Promise.all([
     db().lessonProgress.findMany({ where: { userId, lessonId: { in: lessonIds } }, select: { lessonId: true, completedAt: true } }),
     db().quizAttempt.findMany({ where: { userId, quizId: { in: quizIds }, voidedAt: null }, select: { id: true, quizId: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }),
     db().debateResponse.findMany({ where: { userId, promptId: { in: debateIds } }, select: { promptId: true, status: true } }),
+    quizAssignments(db(), userId, course.modules.flatMap((m) => m.quizzes)),
   ]);
   const progressBy = new Map(progress.map((p) => [p.lessonId, p]));
   const responseBy = new Map(responses.map((r) => [r.promptId, r.status]));
@@ -63,7 +65,10 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
       const mine = attempts.filter((a) => a.quizId === q.id).map((a) => ({ ...a, submitted: a.status === "SUBMITTED" }));
       const counted = countedAttempt(q.scorePolicy, mine);
       const countedScore = counted ? { scoreCenti: counted.scoreCenti!, maxScoreCenti: counted.maxScoreCenti! } : null;
-      return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress: mine.some((a) => !a.submitted) };
+      // The limit as the quiz page counts it: the class's override or the quiz's own, plus an extension's extra attempts.
+      const assignment = governing.get(q.id) ?? null;
+      const left = attemptsLeft(attemptLimit(assignment?.maxAttemptsOverride ?? q.maxAttempts, assignment?.extraAttempts ?? 0), mine.length);
+      return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress: mine.some((a) => !a.submitted), attemptsLeft: left };
     });
     const debates = m.debates.map((d) => ({ ...d, status: (responseBy.get(d.id) ?? "NONE") as "NONE" | "DRAFT" | "SUBMITTED" }));
     return { ...m, lessons, quizzes, debates, summary: moduleProgress(lessons, quizzes, debates) };

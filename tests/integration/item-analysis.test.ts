@@ -108,9 +108,11 @@ describe("item analysis", () => {
     expect(byType.single.flags.all.map((f) => f.reason)).toEqual(["I think A is right too."]);
 
     expect(byType.multiple).toMatchObject({ attempts: 6, unanswered: 1 });
-    expect(byType.multiple.facility).toBeCloseTo(2 / 6);
-    expect(byType.multiple.meanScore).toBeCloseTo(500 / 1200); // 200 + 200 + 100 (half) of 6 × 200
+    expect(byType.multiple.facility).toBeCloseTo(500 / 1200); // 200 + 200 + 100 (half) of 6 × 200
+    expect(byType.multiple.fullMarks).toBeCloseTo(2 / 6);
     expect(byType.multiple.discrimination).toBeCloseTo(1);
+    // Six students are too few to read discrimination from.
+    expect(byType.multiple.reading).toMatch(/^Too few students \(6\)/);
     expect(byType.multiple.optionFrequencies.map((o) => [o.text, o.count])).toEqual([["A", 4], ["B", 2], ["C", 2], ["D", 1]]);
 
     expect(byType.truefalse.facility).toBeCloseTo(4 / 6);
@@ -132,6 +134,18 @@ describe("item analysis", () => {
     expect(after.regrades).toMatchObject([{ action: "ACCEPT_ALTERNATIVE", reason: "A is defensible from the source.", affectedAttempts: 4, instructorName: instructor.name, questionLabel: "Question 1" }]);
     // Every attempt that chose A was re-scored (s4, and the reset, removed and other-class students); s4 moved from 20% to 40%.
     expect(after.histogram.map((b) => b.count)).toEqual([0, 0, 2, 0, 1, 0, 1, 0, 1, 1]);
+  });
+
+  it("reads a partial-credit question by the points earned: half marks for everyone is not a question most students missed", async () => {
+    const instructor = await createUser("INSTRUCTOR");
+    const cls = await newClass(instructor);
+    // Ten students; each picks A only on the multiple-choice question (half its points); totals differ by the other answers.
+    for (let i = 0; i < 10; i++) await takeQuiz(await student(cls.joinCode), { single: i < 5 ? "B" : "A", multiple: ["A"], truefalse: i % 2 === 0 ? false : true, numeric: 4 });
+    const report = await itemAnalysis(instructor, cls.id, fixture.quizId);
+    const multiple = report.questions.find((q) => q.type === "multiple")!;
+    expect([multiple.facility, multiple.fullMarks]).toEqual([0.5, 0]);
+    expect(multiple.discrimination).toBeCloseTo(0);
+    expect(multiple.reading).toBe("Separates stronger and weaker students poorly.");
   });
 
   it("a quiz assigned through its module is covered; an unassigned quiz and another instructor's class are not found", async () => {

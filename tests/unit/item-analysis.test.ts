@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  discriminationIndex, facilityIndex, interpretItem, meanScoreShare, optionFrequencies, scoreGroups, scoreHistogram,
+  discriminationIndex, facilityIndex, fullMarksShare, interpretItem, MIN_ATTEMPTS_FOR_DISCRIMINATION, optionFrequencies, scoreGroups, scoreHistogram,
   type AttemptTotal, type QuestionTally,
 } from "@/lib/domain/item-analysis";
 
@@ -9,7 +9,7 @@ const attempt = (attemptId: string, scoreCenti: number, maxScoreCenti = 1000): A
 /** Builds the tally SQL would return from per-attempt rows, so hand-computed cases read naturally. */
 function tally(rows: { attemptId: string; earnedCenti: number; maxCenti: number; answered?: boolean }[], attempts: AttemptTotal[]): QuestionTally {
   const weights = new Map(scoreGroups(attempts).map((g) => [g.attemptId, g]));
-  const t: QuestionTally = { attempts: 0, answered: 0, fullMarks: 0, earnedCenti: 0, maxCenti: 0, upperWeight: 0, upperFullMarks: 0, lowerWeight: 0, lowerFullMarks: 0 };
+  const t: QuestionTally = { attempts: 0, answered: 0, fullMarks: 0, earnedCenti: 0, maxCenti: 0, upperWeight: 0, upperEarnedCenti: 0, lowerWeight: 0, lowerEarnedCenti: 0 };
   for (const row of rows) {
     const full = row.earnedCenti === row.maxCenti;
     const g = weights.get(row.attemptId) ?? { upper: 0, lower: 0 };
@@ -20,10 +20,8 @@ function tally(rows: { attemptId: string; earnedCenti: number; maxCenti: number;
     t.maxCenti += row.maxCenti;
     t.upperWeight += g.upper;
     t.lowerWeight += g.lower;
-    if (full) {
-      t.upperFullMarks += g.upper;
-      t.lowerFullMarks += g.lower;
-    }
+    t.upperEarnedCenti += g.upper * row.earnedCenti;
+    t.lowerEarnedCenti += g.lower * row.earnedCenti;
   }
   return t;
 }
@@ -65,9 +63,10 @@ describe("facility, mean score and discrimination", () => {
   const q1 = tally(["a", "b", "c", "d", "e", "f"].map((id, i) => ({ attemptId: id, earnedCenti: i < 3 ? 100 : 0, maxCenti: 100 })), attempts);
   const q2 = tally(["a", "b", "c", "d", "e", "f"].map((id, i) => ({ attemptId: id, earnedCenti: i >= 4 ? 200 : 0, maxCenti: 200 })), attempts);
 
-  it("facility is the share with full marks", () => {
+  it("facility of a right-or-wrong question is the share that got it right", () => {
     expect(facilityIndex(q1)).toBeCloseTo(3 / 6);
     expect(facilityIndex(q2)).toBeCloseTo(2 / 6);
+    expect(fullMarksShare(q1)).toBeCloseTo(3 / 6);
   });
 
   it("discrimination is the upper group's share correct minus the lower group's", () => {
@@ -77,10 +76,25 @@ describe("facility, mean score and discrimination", () => {
     expect(discriminationIndex(q2)).toBeCloseTo(-1);
   });
 
-  it("mean score share counts partial credit, facility does not", () => {
+  it("with partial credit, facility is the mean share of the points earned; full marks are counted apart", () => {
     const partial = tally([{ attemptId: "a", earnedCenti: 50, maxCenti: 100 }, { attemptId: "b", earnedCenti: 100, maxCenti: 100 }], [attempt("a", 500), attempt("b", 600)]);
-    expect(facilityIndex(partial)).toBeCloseTo(0.5);
-    expect(meanScoreShare(partial)).toBeCloseTo(0.75);
+    expect(facilityIndex(partial)).toBeCloseTo(0.75);
+    expect(fullMarksShare(partial)).toBeCloseTo(0.5);
+  });
+
+  it("a question everyone earns 80% of is easy, not missed, and separates nobody", () => {
+    const everyone = tally(["a", "b", "c", "d", "e", "f"].map((id) => ({ attemptId: id, earnedCenti: 160, maxCenti: 200 })), attempts);
+    expect(facilityIndex(everyone)).toBeCloseTo(0.8);
+    expect(fullMarksShare(everyone)).toBe(0);
+    expect(discriminationIndex(everyone)).toBeCloseTo(0);
+    expect(interpretItem(facilityIndex(everyone), discriminationIndex(everyone), 30)).not.toMatch(/missed/);
+  });
+
+  it("with partial credit, discrimination compares the points the upper and lower groups earned", () => {
+    // Nobody gets full marks, but the upper group (a, b) earns 90% and the lower (e, f) 10%.
+    const shares = [180, 180, 100, 100, 20, 20];
+    const t = tally(["a", "b", "c", "d", "e", "f"].map((id, i) => ({ attemptId: id, earnedCenti: shares[i], maxCenti: 200 })), attempts);
+    expect(discriminationIndex(t)).toBeCloseTo(0.9 - 0.1);
   });
 
   it("ties at the edge count fractionally", () => {
@@ -104,7 +118,7 @@ describe("facility, mean score and discrimination", () => {
   it("no attempts and a single student have no indices to speak of", () => {
     const empty = tally([], []);
     expect(facilityIndex(empty)).toBeNull();
-    expect(meanScoreShare(empty)).toBeNull();
+    expect(fullMarksShare(empty)).toBeNull();
     expect(discriminationIndex(empty)).toBeNull();
     const alone = tally([{ attemptId: "a", earnedCenti: 100, maxCenti: 100 }], [attempt("a", 700)]);
     expect(facilityIndex(alone)).toBe(1);
@@ -149,12 +163,22 @@ describe("scoreHistogram", () => {
 });
 
 describe("interpretItem", () => {
+  const many = MIN_ATTEMPTS_FOR_DISCRIMINATION;
   it("points out questions worth checking", () => {
-    expect(interpretItem(null, null)).toBeNull();
-    expect(interpretItem(0.5, -0.3)).toMatch(/check the key/);
-    expect(interpretItem(0.1, 0.4)).toMatch(/Most students missed/);
-    expect(interpretItem(0.6, 0.1)).toMatch(/poorly/);
-    expect(interpretItem(0.95, 0.05)).toMatch(/Almost everyone/);
-    expect(interpretItem(0.6, 0.5)).toBeNull();
+    expect(interpretItem(null, null, 0)).toBeNull();
+    expect(interpretItem(0.5, -0.3, many)).toMatch(/check the key/);
+    expect(interpretItem(0.1, 0.4, many)).toMatch(/Most students missed/);
+    expect(interpretItem(0.6, 0.1, many)).toMatch(/poorly/);
+    expect(interpretItem(0.95, 0.05, many)).toMatch(/Almost everyone/);
+    expect(interpretItem(0.6, 0.5, many)).toBeNull();
+  });
+
+  it("does not read discrimination from too few students, and says so", () => {
+    expect(MIN_ATTEMPTS_FOR_DISCRIMINATION).toBe(10);
+    expect(interpretItem(0.5, -1, many - 1)).toBe("Too few students (9) to judge how well it separates stronger and weaker students; that takes 10.");
+    expect(interpretItem(0.6, 0.1, 4)).toMatch(/^Too few students \(4\)/);
+    // What facility says about those few still stands.
+    expect(interpretItem(0.1, -1, 4)).toMatch(/Most students missed/);
+    expect(interpretItem(0.95, -1, 4)).toMatch(/Almost everyone/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { courseProgress, isPassed, moduleProgress, nextStep, quizPercent, stepHref, type StepModule } from "@/lib/domain/progress";
+import { courseProgress, isPassed, moduleProgress, nextStep, quizPercent, scoreLabel, stepHref, type StepModule } from "@/lib/domain/progress";
 
 describe("progress roll-ups", () => {
   it("counts completed lessons, passed quizzes and submitted debates", () => {
@@ -19,6 +19,19 @@ describe("progress roll-ups", () => {
     expect(isPassed({ id: "q", counted: { scoreCenti: 233, maxScoreCenti: 333 }, passPercent: 70 })).toBe(false);
     expect(isPassed({ id: "q", counted: { scoreCenti: 700, maxScoreCenti: 1000 }, passPercent: 70 })).toBe(true);
     expect(isPassed({ id: "q", counted: null, passPercent: 0 })).toBe(false);
+    expect(isPassed({ id: "q", counted: { scoreCenti: 0, maxScoreCenti: 0 }, passPercent: 70 })).toBe(false);
+  });
+  it("a score shown beside the pass mark never rounds up to it when it is not a pass", () => {
+    const label = (scoreCenti: number, maxScoreCenti: number, passPercent = 70) => scoreLabel({ id: "q", counted: { scoreCenti, maxScoreCenti }, passPercent });
+    expect(label(695, 1000)).toBe("69.5%");
+    expect(label(1390, 2000)).toBe("69.5%");
+    expect(label(233, 333)).toBe("69.9%"); // 69.97%: not "70.0%"
+    expect(label(700, 1000)).toBe("70%");
+    expect(label(704, 1000)).toBe("70%");
+    expect(label(690, 1000)).toBe("69%");
+    expect(label(1600, 2300, 69)).toBe("70%"); // 69.57% against a pass mark of 69: a pass, shown whole
+    expect(label(1600, 2300)).toBe("69.5%");
+    expect(label(0, 0)).toBe("0%");
   });
   it("course progress weighs every item equally", () => {
     const a = moduleProgress([{ id: "l", opened: true, completed: true }], [], []);
@@ -30,13 +43,14 @@ describe("progress roll-ups", () => {
 });
 
 describe("where to pick up", () => {
-  const scored = { scoreCenti: 300, maxScoreCenti: 1000 };
+  const failed = { scoreCenti: 300, maxScoreCenti: 1000 };
+  const passed = { scoreCenti: 800, maxScoreCenti: 1000 };
   const course = (changes: (m: StepModule[]) => void = () => {}): StepModule[] => {
     const modules: StepModule[] = [
       {
         slug: "m1",
         lessons: [{ id: "l1", slug: "l1", title: "Lesson 1", completed: false }, { id: "l2", slug: "l2", title: "Lesson 2", completed: false }],
-        quizzes: [{ slug: "q1", title: "Quiz 1", lessonId: "l1", counted: null, inProgress: false }, { slug: "mastery", title: "Mastery", lessonId: null, counted: null, inProgress: false }],
+        quizzes: [{ slug: "q1", title: "Quiz 1", lessonId: "l1", counted: null, passPercent: 70, inProgress: false }, { slug: "mastery", title: "Mastery", lessonId: null, counted: null, passPercent: 70, inProgress: false }],
         debates: [{ slug: "d1", title: "Debate 1", status: "NONE" }],
       },
       { slug: "m2", lessons: [{ id: "l3", slug: "l3", title: "Lesson 3", completed: false }], quizzes: [], debates: [] },
@@ -45,19 +59,41 @@ describe("where to pick up", () => {
     return modules;
   };
   const at = (m: StepModule[]) => nextStep(m)?.slug ?? null;
+  const allDone = (m: StepModule[]) => {
+    m.forEach((x) => x.lessons.forEach((l) => (l.completed = true)));
+    m[0].quizzes.forEach((q) => (q.counted = passed));
+    m[0].debates[0].status = "SUBMITTED";
+  };
 
   it("goes through each lesson, then its quiz, then the module's other quizzes and debates, module by module", () => {
     expect(at(course())).toBe("l1");
     expect(at(course((m) => { m[0].lessons[0].completed = true; }))).toBe("q1");
-    expect(at(course((m) => { m[0].lessons[0].completed = true; m[0].quizzes[0].counted = scored; }))).toBe("l2");
-    expect(at(course((m) => { m[0].lessons.forEach((l) => (l.completed = true)); m[0].quizzes[0].counted = scored; }))).toBe("mastery");
-    expect(at(course((m) => { m[0].lessons.forEach((l) => (l.completed = true)); m[0].quizzes.forEach((q) => (q.counted = scored)); }))).toBe("d1");
-    expect(at(course((m) => { m[0].lessons.forEach((l) => (l.completed = true)); m[0].quizzes.forEach((q) => (q.counted = scored)); m[0].debates[0].status = "DRAFT"; }))).toBe("d1");
-    expect(nextStep(course((m) => { m[0].lessons.forEach((l) => (l.completed = true)); m[0].quizzes.forEach((q) => (q.counted = scored)); m[0].debates[0].status = "SUBMITTED"; }))).toEqual({ kind: "lesson", moduleSlug: "m2", slug: "l3", title: "Lesson 3", resume: false });
+    expect(at(course((m) => { m[0].lessons[0].completed = true; m[0].quizzes[0].counted = passed; }))).toBe("l2");
+    expect(at(course((m) => { m[0].lessons.forEach((l) => (l.completed = true)); m[0].quizzes[0].counted = passed; }))).toBe("mastery");
+    expect(at(course((m) => { m[0].lessons.forEach((l) => (l.completed = true)); m[0].quizzes.forEach((q) => (q.counted = passed)); }))).toBe("d1");
+    expect(at(course((m) => { m[0].lessons.forEach((l) => (l.completed = true)); m[0].quizzes.forEach((q) => (q.counted = passed)); m[0].debates[0].status = "DRAFT"; }))).toBe("d1");
+    expect(nextStep(course((m) => { m[0].lessons.forEach((l) => (l.completed = true)); m[0].quizzes.forEach((q) => (q.counted = passed)); m[0].debates[0].status = "SUBMITTED"; }))).toEqual({ kind: "lesson", moduleSlug: "m2", slug: "l3", title: "Lesson 3", resume: false, retry: false, first: false });
+  });
+
+  it("a quiz counts as done once passed, as the progress bar counts it: a failed one is taken again while attempts remain", () => {
+    expect(nextStep(course((m) => { m[0].lessons[0].completed = true; m[0].quizzes[0].counted = failed; }))).toEqual({ kind: "quiz", moduleSlug: "m1", slug: "q1", title: "Quiz 1", resume: false, retry: true, first: false });
+    expect(at(course((m) => { m[0].lessons[0].completed = true; m[0].quizzes[0].counted = failed; m[0].quizzes[0].attemptsLeft = 2; }))).toBe("q1");
+    // No attempts left: move on, and the course is not reported as done.
+    expect(at(course((m) => { m[0].lessons[0].completed = true; m[0].quizzes[0].counted = failed; m[0].quizzes[0].attemptsLeft = 0; }))).toBe("l2");
+    expect(nextStep(course((m) => { allDone(m); m[0].quizzes[1].counted = failed; }))).toMatchObject({ slug: "mastery", retry: true });
+    const exhausted = course((m) => { allDone(m); m[0].quizzes[1].counted = failed; m[0].quizzes[1].attemptsLeft = 0; });
+    expect(nextStep(exhausted)).toBeNull();
+    expect(courseProgress(exhausted.map((m) => moduleProgress(m.lessons.map((l) => ({ ...l, opened: true })), m.quizzes.map((q) => ({ id: q.slug, counted: q.counted, passPercent: q.passPercent })), m.debates.map((d) => ({ id: d.slug, status: d.status })))))).toBeLessThan(100);
+  });
+
+  it("says whether the learner has begun: a failed quiz alone is a beginning, though it adds nothing to the bar", () => {
+    expect(nextStep(course())).toMatchObject({ slug: "l1", first: true });
+    expect(nextStep(course((m) => { m[0].quizzes[0].counted = failed; }))).toMatchObject({ slug: "l1", first: false });
+    expect(nextStep(course((m) => { m[0].debates[0].status = "DRAFT"; }))).toMatchObject({ slug: "l1", first: false });
   });
 
   it("an open quiz attempt comes first, wherever it is", () => {
-    expect(nextStep(course((m) => { m[0].quizzes[1].inProgress = true; }))).toEqual({ kind: "quiz", moduleSlug: "m1", slug: "mastery", title: "Mastery", resume: true });
+    expect(nextStep(course((m) => { m[0].quizzes[1].inProgress = true; }))).toEqual({ kind: "quiz", moduleSlug: "m1", slug: "mastery", title: "Mastery", resume: true, retry: false, first: false });
   });
 
   it("links to the step's page", () => {
@@ -66,10 +102,6 @@ describe("where to pick up", () => {
   });
 
   it("nothing is left when every item is done", () => {
-    expect(nextStep(course((m) => {
-      m.forEach((x) => x.lessons.forEach((l) => (l.completed = true)));
-      m[0].quizzes.forEach((q) => (q.counted = scored));
-      m[0].debates[0].status = "SUBMITTED";
-    }))).toBeNull();
+    expect(nextStep(course(allDone))).toBeNull();
   });
 });

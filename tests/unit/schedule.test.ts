@@ -154,7 +154,28 @@ describe("gradebook cells", () => {
     const window = { opensAt: new Date("2027-01-01T00:00:00Z"), dueAt: new Date("2027-01-08T00:00:00Z"), latePolicy: "ACCEPT" as const };
     const after = new Date("2027-01-09T00:00:00Z");
     expect(moduleCell({ completedLessons: 1, totalLessons: 3, lastCompletedAt: null, window, now: after })).toEqual({ status: "missing", percent: 33 });
-    expect(moduleCell({ completedLessons: 0, totalLessons: 3, lastCompletedAt: null, window, now: new Date("2027-01-02T00:00:00Z") })).toEqual({ status: "not started", percent: 0 });
+    expect(moduleCell({ completedLessons: 0, totalLessons: 3, lastCompletedAt: null, window, now: after })).toEqual({ status: "missing", percent: null });
     expect(moduleCell({ completedLessons: 3, totalLessons: 3, lastCompletedAt: new Date("2027-01-05T00:00:00Z"), window, now: after }).status).toBe("submitted");
+  });
+
+  it("count a module only once it has a score: all lessons done, or past its due time", () => {
+    const window = { opensAt: new Date("2027-01-01T00:00:00Z"), dueAt: new Date("2027-01-08T00:00:00Z"), latePolicy: "FLAG" as const };
+    const before = new Date("2027-01-02T00:00:00Z");
+    const after = new Date("2027-01-09T00:00:00Z");
+    const cell = (completedLessons: number, now: Date, totalLessons = 3) => moduleCell({ completedLessons, totalLessons, lastCompletedAt: completedLessons > 0 ? before : null, window, now });
+    expect(cell(0, before)).toEqual({ status: "not started", percent: null });
+    expect(cell(2, before)).toEqual({ status: "in progress", percent: null, detail: "2 of 3 lessons" });
+    expect(cell(3, before)).toEqual({ status: "submitted", percent: 100 });
+    expect(cell(2, after)).toEqual({ status: "missing", percent: 66 });
+    expect(cell(0, after, 0)).toEqual({ status: "not started", percent: null, detail: "no lessons" });
+    // A quiz at 100% and a module not due yet: the module does not pull either average down.
+    const quiz = quizCell({ counted: { id: "a", scoreCenti: 300, maxScoreCenti: 300, late: false }, inProgress: false, pastDue: false });
+    for (const module of [cell(0, before), cell(2, before)]) {
+      expect(average([quiz.percent, module.percent])).toBe(100);
+      expect(averageWithMissingAsZero([quiz, module])).toBe(100);
+    }
+    // Past due: nothing done counts as 0 with missing work only; lessons done count as a partial score in both.
+    expect([average([quiz.percent, cell(0, after).percent]), averageWithMissingAsZero([quiz, cell(0, after)])]).toEqual([100, 50]);
+    expect([average([quiz.percent, cell(2, after).percent]), averageWithMissingAsZero([quiz, cell(2, after)])]).toEqual([83, 83]);
   });
 });

@@ -8,7 +8,7 @@ import { FlagQuestion } from "@/components/flag-question";
 import { LocalTime } from "@/components/local-time";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { attemptForTaking, attemptReview } from "@/lib/server/quiz-service";
-import { percent } from "@/lib/domain/scoring";
+import { isPassed, scoreLabel } from "@/lib/domain/progress";
 
 export const metadata: Metadata = { title: "Quiz attempt" };
 
@@ -54,8 +54,8 @@ export default async function AttemptPage({ params }: Params) {
   }
 
   const review = await attemptReview(user, attemptId);
-  const score = percent(attempt.scoreCenti ?? 0, attempt.maxScoreCenti ?? 0);
-  const passed = score >= attempt.quiz.passPercent;
+  const result = { id: attempt.id, counted: { scoreCenti: attempt.scoreCenti ?? 0, maxScoreCenti: attempt.maxScoreCenti ?? 0 }, passPercent: attempt.quiz.passPercent };
+  const passed = isPassed(result);
   return (
     <Container narrow>
       {crumbs}
@@ -68,7 +68,7 @@ export default async function AttemptPage({ params }: Params) {
       <div role="status" aria-live="polite" className={`card mb-8 flex items-center justify-between ${passed ? "border-emerald-300" : "border-amber-300"}`}>
         <div>
           <p className="text-sm text-stone-600">Your score</p>
-          <p className="text-3xl font-semibold tabular-nums">{score}%</p>
+          <p className="text-3xl font-semibold tabular-nums">{scoreLabel(result)}</p>
           <p className="text-sm text-stone-700">{(attempt.scoreCenti ?? 0) / 100} of {(attempt.maxScoreCenti ?? 0) / 100} points · {passed ? "passed" : `${attempt.quiz.passPercent}% needed to pass`}</p>
         </div>
         <Link href={quizHref} className="btn-secondary">Back to the quiz</Link>

@@ -23,6 +23,7 @@ export default async function CoursePage({ params }: Params) {
   const { course: slug } = await params;
   const [course, user] = await Promise.all([orNotFound(courseBySlug(slug)), getSessionUser()]);
   const progress = user ? await courseProgressFor(user.id, course.slug) : null;
+  const notPassed = progress ? progress.modules.reduce((n, m) => n + m.summary.quizzesTotal - m.summary.quizzesPassed, 0) : 0;
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/", label: "Courses" }, { label: course.title }]} />
@@ -31,13 +32,18 @@ export default async function CoursePage({ params }: Params) {
       {progress && (
         <section aria-labelledby="continue-heading" className="mb-8 flex flex-col gap-4 rounded-lg border border-brand-100 bg-brand-50 p-5 sm:flex-row sm:items-center sm:justify-between">
           <div className="min-w-0 flex-1">
-            <h2 id="continue-heading" className="font-semibold">{progress.next ? (progress.next.resume ? "Finish your open attempt" : progress.percent === 0 ? "Start here" : "Continue where you left off") : "You have done every item in this course"}</h2>
+            <h2 id="continue-heading" className="font-semibold">
+              {progress.next
+                ? (progress.next.resume ? "Finish your open attempt" : progress.next.retry ? "Not passed yet: try again" : progress.next.first ? "Start here" : "Continue where you left off")
+                : notPassed === 0 ? "You have done every item in this course" : "You have been through every item in this course"}
+            </h2>
             {progress.next && <p className="mt-1 text-stone-800">{stepLabel[progress.next.kind]}: {progress.next.title}</p>}
+            {!progress.next && notPassed > 0 && <p className="mt-1 text-stone-800">{plural(notPassed, "quiz", "quizzes")} not passed, with no attempts left; your progress page shows which.</p>}
             <div className="mt-3 max-w-sm"><ProgressBar percent={progress.percent} label={`${course.title}: your progress`} /></div>
           </div>
           {progress.next ? (
             <Link className="btn-primary self-start sm:self-auto" href={stepHref(course.slug, progress.next)}>
-              {progress.next.resume ? "Back to the quiz" : progress.percent === 0 ? "Start" : "Continue"}
+              {progress.next.resume ? "Back to the quiz" : progress.next.retry ? "Try again" : progress.next.first ? "Start" : "Continue"}
             </Link>
           ) : (
             <Link className="btn-secondary self-start sm:self-auto" href="/progress">See your progress</Link>

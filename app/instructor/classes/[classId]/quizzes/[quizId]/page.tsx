@@ -9,6 +9,7 @@ import { RegradeForm } from "@/components/instructor/regrade-form";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { itemAnalysis, type ItemAnalysis } from "@/lib/server/item-analysis-service";
+import { MIN_ATTEMPTS_FOR_DISCRIMINATION } from "@/lib/domain/item-analysis";
 
 export const metadata: Metadata = { title: "Item analysis" };
 
@@ -49,9 +50,10 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: report.class.name }, { label: "Item analysis" }]} />
       <div className="mt-4" />
       <PageHeader eyebrow="Item analysis" title={report.quiz.title}>
-        Each student’s counted attempt (their {policy}, as in the gradebook). <strong>Facility</strong> is the share of students with full marks on a
-        question; <strong>discrimination</strong> is that share in the top 27% of the class by total score minus the share in the bottom 27% (from −1 to 1;
-        above 0.3 separates well, below 0 suggests a wrong key).
+        Each student’s counted attempt (their {policy}, as in the gradebook). <strong>Facility</strong> is the mean share of a question’s points
+        that students earned (for a right-or-wrong question, the share who got it right); <strong>discrimination</strong> is that share in the top 27%
+        of the class by total score minus the share in the bottom 27% (from −1 to 1; above 0.3 separates well, below 0 suggests a wrong key). With
+        fewer than {MIN_ATTEMPTS_FOR_DISCRIMINATION} students on a question those groups hold at most two each, so its reading leaves discrimination out.
       </PageHeader>
 
       {report.attemptCount === 0 ? (
@@ -97,12 +99,12 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
             <h2 id="table-heading" className="mb-3 text-xl font-semibold">Questions at a glance</h2>
             <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
               <table className="min-w-full text-left text-sm">
-                <caption className="sr-only">Per question: facility, mean score, discrimination, attempts and open flags</caption>
+                <caption className="sr-only">Per question: facility, share with full marks, discrimination, attempts and open flags</caption>
                 <thead className="bg-stone-50">
                   <tr>
                     <th scope="col" className="px-3 py-2">Question</th>
                     <th scope="col" className="px-3 py-2 text-right">Facility</th>
-                    <th scope="col" className="hidden px-3 py-2 text-right sm:table-cell">Mean score</th>
+                    <th scope="col" className="hidden px-3 py-2 text-right sm:table-cell">Full marks</th>
                     <th scope="col" className="px-3 py-2 text-right">Discrim&shy;ination</th>
                     <th scope="col" className="hidden px-3 py-2 text-right sm:table-cell">Students</th>
                     <th scope="col" className="px-3 py-2 text-right">Open flags</th>
@@ -116,7 +118,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
                         <span className="line-clamp-3 text-stone-700 sm:line-clamp-none sm:inline">{q.prompt}</span>
                       </th>
                       <td className="px-3 py-2 text-right tabular-nums">{percentOf(q.facility)}</td>
-                      <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{percentOf(q.meanScore)}</td>
+                      <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{percentOf(q.fullMarks)}</td>
                       <td className={`px-3 py-2 text-right tabular-nums ${q.discrimination !== null && q.discrimination < 0 ? "font-semibold text-red-800" : ""}`}>{signed(q.discrimination)}</td>
                       <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{q.attempts}</td>
                       <td className="px-3 py-2 text-right tabular-nums">{q.flags.open}</td>
@@ -139,7 +141,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
                   <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
                     <div><dt className="text-stone-600">Facility</dt><dd className="text-lg font-semibold tabular-nums">{percentOf(q.facility)}</dd></div>
                     <div><dt className="text-stone-600">Discrimination</dt><dd className="text-lg font-semibold tabular-nums">{signed(q.discrimination)}</dd></div>
-                    <div><dt className="text-stone-600">Mean score</dt><dd className="text-lg font-semibold tabular-nums">{percentOf(q.meanScore)}</dd></div>
+                    <div><dt className="text-stone-600">Full marks</dt><dd className="text-lg font-semibold tabular-nums">{percentOf(q.fullMarks)}</dd></div>
                     <div><dt className="text-stone-600">No answer</dt><dd className="text-lg font-semibold tabular-nums">{q.unanswered} of {q.attempts}</dd></div>
                   </dl>
                   <p className="mt-3 text-sm"><span className="font-semibold">Key{q.override ? " (as regraded)" : ""}:</span> {q.keyText}</p>

@@ -1,0 +1,62 @@
+// The gradebook's averages, end to end: which cells count in "Average" and "With missing as 0", as the
+// instructor, the student and the CSV see them.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { assignmentSchema, createAssignment, createClass, extensionSchema, grantExtension, joinClass } from "@/lib/server/class-service";
+import { gradebook, myGrades } from "@/lib/server/gradebook-service";
+import { gradebookCsv } from "@/lib/server/gradebook-csv";
+import { setLessonCompleted } from "@/lib/server/progress-service";
+import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { answerAllCorrectly, createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+
+beforeAll(async () => {
+  fixture = writeFixtureCourse({ maxAttempts: null });
+  await syncCourse(db, loadCourse(fixture.dir));
+});
+
+const day = 24 * 60;
+const assign = (input: Record<string, unknown>) => assignmentSchema.parse({ opensAt: iso(-60), ...input });
+
+describe("gradebook averages", () => {
+  it("a module not yet due and not finished counts in neither average; past its due time (the student's own) it does", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Averages", term: "T", joinCodeDays: null });
+    const [ada, bo] = [await createUser(), await createUser()];
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, dueAt: iso(60) }));
+    const module = await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, dueAt: iso(7 * day) }));
+    for (const s of [ada, bo]) {
+      await joinClass(s, joinCode);
+      const { attemptId } = await startAttempt(s, fixture.quizId);
+      await submitAttempt(s, { attemptId, answers: await answerAllCorrectly(s, attemptId) });
+    }
+
+    // Due next week, not started: shown, not counted.
+    const book = await gradebook(teacher, id);
+    const row = (b: typeof book, studentId: string) => b.rows.find((r) => r.student.id === studentId)!;
+    expect(row(book, ada.id).cells[1]).toEqual({ status: "not started", percent: null });
+    expect([row(book, ada.id).average, row(book, ada.id).withMissing]).toEqual([100, 100]);
+    expect([book.averages, book.averagesWithMissing, book.overallAverage, book.overallWithMissing]).toEqual([[100, null], [100, null], 100, 100]);
+    const [mine] = await myGrades(ada);
+    expect([mine.average, mine.withMissing]).toEqual([100, 100]);
+    const adaLine = gradebookCsv(book).split("\r\n").find((line) => line.includes(ada.email))!;
+    expect(adaLine.endsWith(",100,submitted,,not started,100,100")).toBe(true);
+
+    // A week and a day later: missing for Ada (0 with missing work only); Bo's extension keeps it out for him.
+    await grantExtension(teacher, id, extensionSchema.parse({ assignmentId: module.id, studentId: bo.id, dueAt: iso(14 * day), reason: "Away on a field trip." }));
+    const later = await gradebook(teacher, id, new Date(Date.now() + 8 * day * 60_000));
+    expect(row(later, ada.id).cells[1]).toEqual({ status: "missing", percent: null });
+    expect([row(later, ada.id).average, row(later, ada.id).withMissing]).toEqual([100, 50]);
+    expect(row(later, bo.id).cells[1]).toEqual({ status: "not started", percent: null });
+    expect([row(later, bo.id).average, row(later, bo.id).withMissing]).toEqual([100, 100]);
+
+    // Finished before its due time, a module counts at once.
+    await setLessonCompleted(bo, fixture.lessonId, true);
+    const done = await gradebook(teacher, id);
+    expect(row(done, bo.id).cells[1]).toEqual({ status: "submitted", percent: 100 });
+    expect(done.averages).toEqual([100, 100]);
+  });
+});

@@ -1,0 +1,39 @@
+// "Continue where you left off" agrees with the progress bar: a quiz not passed comes back to take again while
+// attempts are left (the class's limit and the student's extension included), and is passed over when none are.
+import { describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { assignmentSchema, createAssignment, createClass, extensionSchema, grantExtension, joinClass } from "@/lib/server/class-service";
+import { courseProgressFor, setLessonCompleted } from "@/lib/server/progress-service";
+import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import type { SessionUser } from "@/lib/server/auth";
+import { createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+
+const db = testDb();
+
+async function failQuiz(student: SessionUser, quizId: string) {
+  const { attemptId } = await startAttempt(student, quizId);
+  await submitAttempt(student, { attemptId, answers: {} });
+}
+
+describe("the next step", () => {
+  it("offers a failed quiz again while attempts are left, then moves on", async () => {
+    const fixture = writeFixtureCourse({ maxAttempts: 1 });
+    await syncCourse(db, loadCourse(fixture.dir));
+    const student = await createUser();
+    await setLessonCompleted(student, `${fixture.id}-lesson`, true);
+    expect((await courseProgressFor(student.id, fixture.id)).next).toMatchObject({ kind: "quiz", retry: false, first: false });
+
+    await failQuiz(student, fixture.quizId);
+    // One attempt, used: the debate is next, not the quiz the student can no longer take.
+    expect((await courseProgressFor(student.id, fixture.id)).next).toMatchObject({ kind: "debate" });
+
+    // An extension with an extra attempt brings the quiz back, to take again.
+    const teacher = await createUser("INSTRUCTOR");
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Retry", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const { id: assignmentId } = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(60) }));
+    await grantExtension(teacher, classId, extensionSchema.parse({ assignmentId, studentId: student.id, dueAt: iso(120), extraAttempts: 1, reason: "One more try" }));
+    expect((await courseProgressFor(student.id, fixture.id)).next).toMatchObject({ kind: "quiz", slug: expect.any(String), retry: true });
+  });
+});
