@@ -43,7 +43,10 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
                   name={name}
                   value={o.id}
                   checked={chosen.includes(o.id)}
-                  onChange={(e) => onChange({ choices: e.target.checked ? [...chosen, o.id] : chosen.filter((c) => c !== o.id) })}
+                  onChange={(e) => {
+                    const next = e.target.checked ? [...chosen, o.id] : chosen.filter((c) => c !== o.id);
+                    onChange(next.length ? { choices: next } : null);
+                  }}
                   className="mt-1"
                 />
                 <span>{o.text}</span>
@@ -112,10 +115,40 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
   }
 }
 
+/** The largest size of number an answer may have (the server refuses larger ones). */
+const NUMBER_LIMIT = 1e12;
+
+export type TypedNumber = { kind: "empty" } | { kind: "invalid" } | { kind: "number"; value: number };
+
+/**
+ * Reads a typed number the way people write them, and refuses what it cannot read rather than guess. Groups of
+ * three digits may be set off by commas, spaces, or (with a decimal comma) dots: "1,000", "1 000" and "1.000,5";
+ * a lone comma followed by other than three digits is a decimal comma ("1,5" is 1.5), and "1,234" is 1234.
+ */
+export function readTypedNumber(text: string): TypedNumber {
+  const trimmed = text.normalize("NFKC").trim();
+  if (trimmed === "") return { kind: "empty" };
+  const [, sign, rest] = /^([-+\u2212]?)\s*(.*)$/su.exec(trimmed)!;
+  // Spaces (also no-break and thin ones) only between groups of three digits.
+  const body = /^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$/.test(rest) ? rest.replace(/[ \u00a0\u202f\u2009]/g, "") : rest;
+  let plain: string | null = null;
+  if (/^(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(body)) plain = body;
+  else if (/^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/.test(body)) plain = body.replaceAll(",", "");
+  else if (/^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/.test(body) && (body.includes(",") || body.split(".").length > 2)) plain = body.replaceAll(".", "").replace(",", ".");
+  else if (/^\d*,\d+$/.test(body)) plain = body.replace(",", ".");
+  if (plain === null) return { kind: "invalid" };
+  const value = Number(`${sign === "" || sign === "+" ? "" : "-"}${plain}`);
+  if (!Number.isFinite(value) || Math.abs(value) > NUMBER_LIMIT) return { kind: "invalid" };
+  return { kind: "number", value: value === 0 ? 0 : value };
+}
+
 function NumericInput({ name, legend, unit, response, onChange }: { name: string; legend: React.ReactNode; unit?: string; response: Response; onChange: (r: Response, delayMs?: number) => void }) {
   const [text, setText] = useState(response?.value !== undefined ? String(response.value) : "");
-  const value = Number(text.replace(",", "."));
-  const invalid = text.trim() !== "" && !Number.isFinite(value);
+  const typed = readTypedNumber(text);
+  const invalid = typed.kind === "invalid";
+  // When the text is not already the plain number ("1,000", "1.000", "1,5"), say what will be graded.
+  const readAs = typed.kind === "number" && String(typed.value) !== text.trim() ? String(typed.value) : null;
+  const hint = invalid ? `${name}-error` : readAs !== null ? `${name}-read-as` : undefined;
   return (
     <fieldset>
       {legend}
@@ -126,16 +159,18 @@ function NumericInput({ name, legend, unit, response, onChange }: { name: string
         inputMode="decimal"
         autoComplete="off"
         aria-invalid={invalid}
-        aria-describedby={invalid ? `${name}-error` : undefined}
+        aria-describedby={hint}
         className="field-input max-w-xs"
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          const parsed = Number(e.target.value.replace(",", "."));
-          onChange(e.target.value.trim() !== "" && Number.isFinite(parsed) ? { value: parsed } : null, 600);
+          const next = readTypedNumber(e.target.value);
+          // Anything that is not a number clears the saved answer: the question is unanswered until it is one.
+          onChange(next.kind === "number" ? { value: next.value } : null, 600);
         }}
       />
-      {invalid && <p id={`${name}-error`} className="field-error">Enter a number, e.g. 12 or 3.5.</p>}
+      {invalid && <p id={`${name}-error`} className="field-error">Enter a number, e.g. 12, 3.5 or 1,000. Until then this question counts as unanswered.</p>}
+      {readAs !== null && <p id={`${name}-read-as`} className="mt-1 text-sm text-stone-600">Read as {readAs}{unit ? ` ${unit}` : ""}.</p>}
     </fieldset>
   );
 }

@@ -17,13 +17,17 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
   const [submitting, setSubmitting] = useState(false);
   const submittingRef = useRef(false);
   const timers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
+  const queues = useRef<Record<string, Promise<void>>>({});
+  // Questions whose answer the learner cleared here; the submit clears them too (others may be answered in another tab).
+  const cleared = useRef(new Set<string>());
 
-  const save = useCallback(
+  const send = useCallback(
     async (questionVersionId: string, response: Response) => {
       setSaveState((s) => ({ ...s, [questionVersionId]: "saving" }));
+      // A null response clears the saved answer, so what is graded is what the page shows.
       const result = await callApi<{ savedAt: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response });
       if (result.ok) {
-        setSaveState((s) => ({ ...s, [questionVersionId]: "saved" }));
+        setSaveState((s) => ({ ...s, [questionVersionId]: response === null ? "idle" : "saved" }));
         setErrors((e) => ({ ...e, [questionVersionId]: "" }));
       } else {
         setSaveState((s) => ({ ...s, [questionVersionId]: "error" }));
@@ -34,11 +38,20 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
     [attemptId, router],
   );
 
+  // One request per question at a time, in the order made, so an older answer never lands after a newer one or a clear.
+  const save = useCallback(
+    (questionVersionId: string, response: Response) => {
+      queues.current[questionVersionId] = (queues.current[questionVersionId] ?? Promise.resolve()).then(() => send(questionVersionId, response));
+    },
+    [send],
+  );
+
   const update = (questionVersionId: string, response: Response, delayMs = 0) => {
     setResponses((r) => ({ ...r, [questionVersionId]: response }));
     clearTimeout(timers.current[questionVersionId]);
-    if (response === null) return;
-    timers.current[questionVersionId] = setTimeout(() => void save(questionVersionId, response), delayMs);
+    if (response === null) cleared.current.add(questionVersionId);
+    else cleared.current.delete(questionVersionId);
+    timers.current[questionVersionId] = setTimeout(() => save(questionVersionId, response), delayMs);
   };
 
   const unanswered = questions.filter((q) => responses[q.questionVersionId] === null).length;
@@ -50,7 +63,7 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
     setSubmitting(true);
     setSubmitError(null);
     Object.values(timers.current).forEach(clearTimeout);
-    const answers = Object.fromEntries(Object.entries(responses).filter(([, r]) => r !== null));
+    const answers = Object.fromEntries(Object.entries(responses).filter(([id, r]) => r !== null || cleared.current.has(id)));
     const result = await callApi<{ scoreCenti: number }>("POST", `/api/attempts/${attemptId}/submit`, { answers });
     if (result.ok) {
       router.refresh();

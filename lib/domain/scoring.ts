@@ -12,19 +12,24 @@ export type QuestionScore = {
 
 export const CENTI = 100;
 
-/** Case, accents, punctuation and spacing do not matter; "The" and "the" are the same answer. */
+/**
+ * Case, accents, punctuation and spacing do not matter; "The" and "the" are the same answer. Ignored marks are
+ * the accents of Latin, Greek and Cyrillic letters (U+0300–036F and its extensions) and Arabic short-vowel marks
+ * (harakat, which writers usually leave out); every other mark stays part of its letter (Japanese dakuten: かぎ is
+ * not かき) and never splits a word. A minus sign before a leading digit counts: "-40" is not "40".
+ */
 export function normalizeShortAnswer(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  const folded = text
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\ufe20-\ufe2f\u064b-\u0652\u0670]/g, "")
+    .normalize("NFC");
+  const words = folded.replace(/[^\p{L}\p{M}\p{N}]+/gu, " ").trim();
+  return /^\s*[-\u2212]\s*\p{N}/u.test(folded) ? `-${words}` : words;
 }
 
-/** Share of item pairs that the response puts in the same relative order as the key (0..1). */
-export function orderingAgreement(key: string[], order: string[]): number {
-  if (key.length < 2) return 1;
+/** Item pairs that the response puts in the same relative order as the key, of all pairs. */
+function orderedPairs(key: string[], order: string[]): { agreeing: number; pairs: number } {
   const position = new Map(order.map((id, i) => [id, i]));
   let agreeing = 0;
   let pairs = 0;
@@ -36,11 +41,23 @@ export function orderingAgreement(key: string[], order: string[]): number {
       if (a !== undefined && b !== undefined && a < b) agreeing++;
     }
   }
-  return agreeing / pairs;
+  return { agreeing, pairs };
 }
 
-function share(maxCenti: number, fraction: number): number {
-  return Math.max(0, Math.min(maxCenti, Math.floor(maxCenti * fraction + 1e-9)));
+/** Share of item pairs that the response puts in the same relative order as the key (0..1). */
+export function orderingAgreement(key: string[], order: string[]): number {
+  const { agreeing, pairs } = orderedPairs(key, order);
+  return pairs === 0 ? 1 : agreeing / pairs;
+}
+
+/**
+ * Partial credit for `right` of `of`, to the nearest hundredth of a point (halves up), in integers. Flooring made
+ * 2/3 of a point 0.66, so five right answers and three at 2/3 fell short of 7 of 10. Only a full answer earns full marks.
+ */
+function share(maxCenti: number, right: number, of: number): number {
+  if (of <= 0 || right <= 0) return 0;
+  if (right >= of) return maxCenti;
+  return Math.min(maxCenti - 1, Math.floor((2 * maxCenti * right + of) / (2 * of)));
 }
 
 /** Scores a response; a missing or malformed response scores zero. */
@@ -70,7 +87,7 @@ export function scoreQuestion(question: Question, rawResponse: unknown): Questio
         if (key.has(choice)) right++;
         else if (question.options.some((o) => o.id === choice)) wrong++;
       }
-      earnedCenti = right === key.size && wrong === 0 ? maxCenti : share(maxCenti, (right - wrong) / key.size);
+      earnedCenti = right === key.size && wrong === 0 ? maxCenti : share(maxCenti, right - wrong, key.size);
       break;
     }
     case "short": {
@@ -88,19 +105,16 @@ export function scoreQuestion(question: Question, rawResponse: unknown): Questio
       const key = question.items.map((i) => i.id);
       const valid = order.length === key.length && new Set(order).size === key.length && order.every((id) => key.includes(id));
       if (valid) {
-        const agreement = orderingAgreement(key, order);
-        earnedCenti = agreement === 1 ? maxCenti : share(maxCenti, agreement);
+        const { agreeing, pairs } = orderedPairs(key, order);
+        earnedCenti = pairs === 0 ? maxCenti : share(maxCenti, agreeing, pairs);
       }
       break;
     }
     case "matching": {
       const matches = response.matches as Record<string, string>;
+      // The share of lefts matched correctly; giving one right-hand item to several lefts costs nothing more.
       const right = question.pairs.filter((p) => matches[p.id] === p.id).length;
-      // The same right-hand item given to several lefts earns nothing for the duplicates.
-      const used = Object.values(matches).filter((v) => question.pairs.some((p) => p.id === v));
-      const duplicates = used.length - new Set(used).size;
-      const fraction = Math.max(0, right - duplicates) / question.pairs.length;
-      earnedCenti = fraction === 1 ? maxCenti : share(maxCenti, fraction);
+      earnedCenti = share(maxCenti, right, question.pairs.length);
       break;
     }
   }

@@ -201,12 +201,15 @@ async function explainRefusal(user: SessionUser, attemptId: string, questionVers
 }
 
 /**
- * Saves (or replaces) one answer of an open attempt, in one statement. The attempt row is read FOR SHARE, so a
- * save waits for a submit in flight and then sees the attempt closed, and a submit waits for a save in flight.
+ * Saves (or replaces) one answer of an open attempt, in one statement; a null response clears it (the learner
+ * emptied the field or unticked everything), so the question is graded unanswered as the page shows it. The
+ * attempt row is read FOR SHARE, so a save waits for a submit in flight and then sees the attempt closed, and a
+ * submit waits for a save in flight.
  */
 export async function saveAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string; response: unknown }) {
   const definition = (await definitionsOf([input.questionVersionId])).get(input.questionVersionId);
   if (!definition) return explainRefusal(user, input.attemptId, input.questionVersionId);
+  if (input.response === null) return clearAnswer(user, input);
   let response: unknown;
   try {
     response = parseForQuestion(definition, input.attemptId, input.questionVersionId, input.response);
@@ -232,10 +235,29 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
   return { savedAt: saved.savedAt.toISOString() };
 }
 
+/** saveAnswer's null: the same conditions, and the saved answer (if any) is deleted. */
+async function clearAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string }) {
+  const acceptsUntil = new Date(Date.now() - DEADLINE_GRACE_MS);
+  const [cleared] = await db().$queryRaw<{ savedAt: Date }[]>`
+    WITH open AS (
+      SELECT "id" FROM "QuizAttempt"
+      WHERE "id" = ${input.attemptId}::uuid AND "userId" = ${user.id}::uuid AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL
+        AND ${input.questionVersionId}::uuid = ANY("questionVersionIds")
+        AND ("deadlineAt" IS NULL OR "deadlineAt" >= (${acceptsUntil.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
+      FOR SHARE
+    ), removed AS (
+      DELETE FROM "AttemptAnswer" WHERE "attemptId" IN (SELECT "id" FROM open) AND "questionVersionId" = ${input.questionVersionId}::uuid
+    )
+    SELECT now() AS "savedAt" FROM open`;
+  if (!cleared) return explainRefusal(user, input.attemptId, input.questionVersionId);
+  return { savedAt: cleared.savedAt.toISOString() };
+}
+
 /**
  * Grades and closes the attempt, once. A repeated or concurrent submit returns the same result. Answers sent
- * with the submit are saved first whenever a save would be taken at that moment, so nothing typed is lost.
- * An open attempt is always graded (see gradingTerms); only a reset one is refused.
+ * with the submit (null: cleared) are saved first whenever a save would be taken at that moment, so nothing
+ * typed is lost. An open attempt is always graded (see gradingTerms); only a reset one is refused. One whose
+ * deadline has passed is graded as of its deadline, however much later someone opens a page that grades it.
  */
 export async function submitAttempt(user: Pick<SessionUser, "id">, input: { attemptId: string; answers: Record<string, unknown> }) {
   const attempt = await db().quizAttempt.findFirst({
@@ -246,31 +268,41 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
   if (attempt.voidedAt) throw attemptWasReset();
   const definitions = await definitionsOf(attempt.questionVersionIds);
   const finalAnswers = new Map<string, unknown>();
+  const clearedAnswers: string[] = [];
   if (attempt.status === "IN_PROGRESS" && acceptsAnswers(attempt.deadlineAt, new Date())) {
     for (const [versionId, response] of Object.entries(input.answers)) {
       const definition = definitions.get(versionId);
       if (!definition || !attempt.questionVersionIds.includes(versionId)) throw notFound("That question");
-      if (response === null || response === undefined) continue;
-      finalAnswers.set(versionId, parseForQuestion(definition, attempt.id, versionId, response));
+      if (response === undefined) continue;
+      if (response === null) clearedAnswers.push(versionId);
+      else finalAnswers.set(versionId, parseForQuestion(definition, attempt.id, versionId, response));
     }
   }
   return db().$transaction(async (tx) => {
     const now = new Date();
     // "accepting" is saveAnswer's rule, on the row as it is now (a refresh may have moved the deadline since).
-    const [row] = await tx.$queryRaw<{ status: string; scoreCenti: number | null; maxScoreCenti: number | null; voided: boolean; accepting: boolean }[]>`
-      SELECT "status"::text, "scoreCenti", "maxScoreCenti", "voidedAt" IS NOT NULL AS "voided",
+    const [row] = await tx.$queryRaw<{ status: string; scoreCenti: number | null; maxScoreCenti: number | null; voided: boolean; deadlineAt: Date | null; accepting: boolean }[]>`
+      SELECT "status"::text, "scoreCenti", "maxScoreCenti", "voidedAt" IS NOT NULL AS "voided", "deadlineAt",
         ("deadlineAt" IS NULL OR "deadlineAt" >= (${new Date(now.getTime() - DEADLINE_GRACE_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS "accepting"
       FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
     if (row?.voided) throw attemptWasReset();
     if (row?.status === "SUBMITTED") return { attemptId: attempt.id, alreadySubmitted: true, scoreCenti: row.scoreCenti, maxScoreCenti: row.maxScoreCenti };
     const assignment = await quizAssignment(tx, user.id, { id: attempt.quizId, moduleId: attempt.quiz.moduleId });
-    const terms = gradingTerms(assignment, now);
+    // An attempt ended at its deadline (the grace is only for the network): one graded later, when someone next
+    // opens a page, is late or not, submitted, and due for review as of then.
+    const at = row?.deadlineAt && row.deadlineAt < now ? row.deadlineAt : now;
+    const terms = gradingTerms(assignment, at);
     // After the attempt or the assignment closed, only what was saved before counts.
-    if (finalAnswers.size > 0 && row?.accepting && !terms.closed) {
-      await tx.$executeRaw`
-        INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
-        SELECT ${attempt.id}::uuid, v, r, now() FROM unnest(${[...finalAnswers.keys()]}::uuid[], ${[...finalAnswers.values()].map((r) => JSON.stringify(r))}::jsonb[]) AS t(v, r)
-        ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"`;
+    if (row?.accepting && !terms.closed) {
+      if (finalAnswers.size > 0) {
+        await tx.$executeRaw`
+          INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
+          SELECT ${attempt.id}::uuid, v, r, now() FROM unnest(${[...finalAnswers.keys()]}::uuid[], ${[...finalAnswers.values()].map((r) => JSON.stringify(r))}::jsonb[]) AS t(v, r)
+          ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"`;
+      }
+      if (clearedAnswers.length > 0) {
+        await tx.$executeRaw`DELETE FROM "AttemptAnswer" WHERE "attemptId" = ${attempt.id}::uuid AND "questionVersionId" = ANY(${clearedAnswers}::uuid[])`;
+      }
     }
     // Regrade overrides are read here under a share lock: a regrade running now either commits first (and this
     // submit scores with it) or waits for this submit to commit (and then re-scores it).
@@ -300,8 +332,8 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     // Missed questions join the learner's spaced-review deck (or start its schedule again).
     const missed = attempt.questionVersionIds.filter((_, i) => !correct[i]);
     if (missed.length > 0) {
-      const reveal = answersRevealed(assignment, now);
-      const { dueAt } = afterQuizMiss(now, reveal.revealed ? null : reveal.at, zoneOrUtc(attempt.user.timeZone));
+      const reveal = answersRevealed(assignment, at);
+      const { dueAt } = afterQuizMiss(at, reveal.revealed ? null : reveal.at, zoneOrUtc(attempt.user.timeZone));
       await tx.$executeRaw`
         INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
         SELECT gen_random_uuid(), ${user.id}::uuid, v."questionId", 1, (${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now()
@@ -309,7 +341,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
         ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "retiredAt" = NULL, "updatedAt" = now()`;
     }
     await tx.$executeRaw`
-      UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = now(), "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${terms.late}
+      UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = CASE WHEN ${at !== now}::boolean THEN "deadlineAt" ELSE now() END, "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${terms.late}
       WHERE "id" = ${attempt.id}::uuid`;
     return { attemptId: attempt.id, alreadySubmitted: false, scoreCenti, maxScoreCenti };
   });

@@ -75,3 +75,55 @@ test("an attempt the instructor resets stops taking answers and says so, with th
   await expect(page).toHaveURL(new RegExp(`${quizPath}$`));
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1 AND "voidedAt" IS NULL`, [student.id])).toBe(0);
 });
+
+test("what the page shows is what is graded: a cleared answer is cleared on the server, and 1,000 is a thousand", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto(quizPath);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  const attemptId = page.url().split("/attempts/")[1].split(/[/?#]/)[0];
+  const saved = async (key: string) => (await sql.query(`SELECT "response" FROM "AttemptAnswer" WHERE "attemptId" = $1 AND "response" ? $2`, [attemptId, key])).rows.map((r) => r.response);
+  const questions = page.locator("main ol > li");
+
+  const numeric = questions.filter({ has: page.locator('input[inputmode="decimal"]') }).first();
+  await numeric.locator("input").fill("1,000");
+  await expect(numeric.getByText("Read as 1000")).toBeVisible();
+  await expect(numeric.getByText("Saved", { exact: true })).toBeVisible();
+  expect(await saved("value")).toEqual([{ value: 1000 }]);
+  await numeric.locator("input").fill("1,2,3");
+  await expect(numeric.getByText(/Enter a number/)).toBeVisible();
+  await expect(numeric.getByText("Not answered yet", { exact: true })).toBeVisible();
+  expect(await saved("value")).toEqual([]);
+
+  const text = questions.filter({ has: page.locator('input[type="text"]:not([inputmode])') }).first();
+  await text.locator("input").fill("Andijan");
+  await expect(text.getByText("Saved", { exact: true })).toBeVisible();
+  await text.locator("input").fill("");
+  await expect(text.getByText("Not answered yet", { exact: true })).toBeVisible();
+  expect(await saved("text")).toEqual([]);
+
+  const matching = questions.filter({ has: page.locator("select") }).first();
+  const selects = matching.locator("select");
+  for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 });
+  await expect(matching.getByText("Saved", { exact: true })).toBeVisible();
+  for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption("");
+  await expect(matching.getByText("Not answered yet", { exact: true })).toBeVisible();
+
+  const multiple = questions.filter({ has: page.locator('input[type="checkbox"]') }).first();
+  await multiple.locator('input[type="checkbox"]').first().check();
+  await expect(multiple.getByText("Saved", { exact: true })).toBeVisible();
+  await multiple.locator('input[type="checkbox"]').first().uncheck();
+  await expect(multiple.getByText("Not answered yet", { exact: true })).toBeVisible();
+  expect(await saved("matches")).toEqual([]);
+  expect(await saved("choices")).toEqual([]);
+
+  await page.reload();
+  await expect(text.locator("input")).toHaveValue("");
+  await expect(numeric.locator("input")).toHaveValue("");
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1 AND "response" <> '{}'::jsonb`, [attemptId])).toBe(0);
+  expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1 AND "earnedCenti" > 0`, [attemptId])).toBe(0);
+});

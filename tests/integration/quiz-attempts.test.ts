@@ -3,7 +3,9 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { UserError } from "@/lib/server/errors";
-import { answerAllCorrectly, createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
+import { afterQuizMiss } from "@/lib/domain/review-schedule";
+import { answerAllCorrectly, createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -163,7 +165,7 @@ describe("quiz attempts", () => {
     const { attemptId } = await startAttempt(student, fixture.quizId);
     const { questions } = await attemptForTaking(student, attemptId);
     const numeric = questions.find((q) => q.question.type === "numeric")!;
-    for (const bad of [{ value: "four" }, { choice: "x" }, "4", null, { value: 4, extra: true }]) {
+    for (const bad of [{ value: "four" }, { choice: "x" }, "4", { value: 4, extra: true }]) {
       const error = await expectUserError(saveAnswer(student, { attemptId, questionVersionId: numeric.questionVersionId, response: bad }), "INVALID");
       expect(error.message).toMatch(/not in the form/);
     }
@@ -184,6 +186,38 @@ describe("quiz attempts", () => {
     await expectUserError(saveAnswer(student, { attemptId, questionVersionId, response: answers[questionVersionId] }), "CONFLICT");
     const result = await submitAttempt(student, { attemptId, answers });
     expect(result.scoreCenti).toBe(100); // only the answer saved before the deadline counts
+  });
+
+  it("an attempt whose time ran out is graded as of its deadline, however much later a page grades it", async () => {
+    const timed = writeFixtureCourse({ maxAttempts: null, timeLimitMinutes: 10 });
+    await syncCourse(db, loadCourse(timed.dir));
+    const teacher = await createUser("INSTRUCTOR");
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Timed", term: "T", joinCodeDays: null });
+    const assignment = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: timed.quizId, opensAt: iso(-600), dueAt: iso(60), latePolicy: "FLAG" }));
+    // Due an hour ago; the first attempt's 10-minute limit ran out 2 h 50 min ago, the second's 30 minutes after the due time.
+    const cases = [{ startedAgo: 180, late: false }, { startedAgo: 40, late: true }];
+    const graded = [];
+    for (const { startedAgo } of cases) {
+      const student = await createUser();
+      await joinClass(student, joinCode);
+      const { attemptId } = await startAttempt(student, timed.quizId);
+      const answers = await answerAllCorrectly(student, attemptId);
+      const [skipped, ...answered] = Object.keys(answers);
+      for (const questionVersionId of answered) await saveAnswer(student, { attemptId, questionVersionId, response: answers[questionVersionId] });
+      await db.$executeRaw`UPDATE "QuizAttempt" SET "startedAt" = now() - make_interval(mins => ${startedAgo}), "deadlineAt" = now() - make_interval(mins => ${startedAgo - 10}) WHERE "id" = ${attemptId}::uuid`;
+      graded.push({ student, attemptId, skipped });
+    }
+    await db.assignment.update({ where: { id: assignment.id }, data: { dueAt: new Date(Date.now() - 60 * 60_000) } });
+    for (const [i, { student, attemptId, skipped }] of graded.entries()) {
+      await quizOverview(student, timed.quizId); // the next page the student opens grades it
+      const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+      expect(attempt).toMatchObject({ status: "SUBMITTED", scoreCenti: 200, late: cases[i].late });
+      expect(attempt.submittedAt).toEqual(attempt.deadlineAt);
+      // The missed question is due for review a day after the attempt closed, not a day after it was graded.
+      const version = await db.questionVersion.findUniqueOrThrow({ where: { id: skipped }, select: { questionId: true } });
+      const card = await db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: student.id, questionId: version.questionId } } });
+      expect(card.dueAt).toEqual(afterQuizMiss(attempt.deadlineAt!, null, "UTC").dueAt);
+    }
   });
 
   it("a mastery quiz draws from its bank so attempts differ", async () => {

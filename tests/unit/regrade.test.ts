@@ -181,8 +181,8 @@ describe("correcting a matching question's pairs", () => {
     expect(earned(matching, { correctedKey: swapped }, { matches: { p1: "p2", p2: "p1", p3: "p3" } })).toBe(100);
     expect(earned(matching, { correctedKey: swapped }, { matches: { p1: "p1", p2: "p2", p3: "p3" } })).toBe(33);
     expect(earned(matching, null, { matches: { p1: "p1", p2: "p2", p3: "p3" } })).toBe(100);
-    // Giving the same right-hand item twice still earns nothing for the duplicate.
-    expect(earned(matching, { correctedKey: swapped }, { matches: { p1: "p2", p2: "p2", p3: "p3" } })).toBe(33);
+    // Credit is the share of correct matches: a right-hand item used twice costs nothing beyond the wrong match.
+    expect(earned(matching, { correctedKey: swapped }, { matches: { p1: "p2", p2: "p2", p3: "p3" } })).toBe(67);
   });
 
   it("re-scores a past answer, and with 'only where it raises' never lowers it", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { questionSchema, type Question } from "@/lib/content/schema";
 import { answerKey, normalizeShortAnswer, orderingAgreement, percent, scoreQuestion } from "@/lib/domain/scoring";
 import { describeResponse } from "@/lib/domain/responses";
+import { readTypedNumber } from "@/components/question-input";
 
 const ref = { lesson: "lesson-a", section: "intro", source: "source-a" };
 const base = { explanation: "Because.", difficulty: "easy", objective: "obj-a", ref };
@@ -31,12 +32,12 @@ describe("scoreQuestion", () => {
 
   it("multiple select: partial credit, wrong picks cancel right ones, never below zero", () => {
     expect(scoreQuestion(multiple, { choices: ["a", "b", "c"] })).toEqual({ earnedCenti: 200, maxCenti: 200, correct: true });
-    expect(scoreQuestion(multiple, { choices: ["a", "b"] }).earnedCenti).toBe(133); // 2/3 of 200, rounded down
-    expect(scoreQuestion(multiple, { choices: ["a", "b", "d"] }).earnedCenti).toBe(66); // (2-1)/3
+    expect(scoreQuestion(multiple, { choices: ["a", "b"] }).earnedCenti).toBe(133); // 2/3 of 200 = 133.3
+    expect(scoreQuestion(multiple, { choices: ["a", "b", "d"] }).earnedCenti).toBe(67); // (2-1)/3 of 200 = 66.7
     expect(scoreQuestion(multiple, { choices: ["a", "b", "c", "d"] }).earnedCenti).toBe(133); // (3-1)/3, not full
     expect(scoreQuestion(multiple, { choices: ["d"] }).earnedCenti).toBe(0);
     expect(scoreQuestion(multiple, { choices: [] }).earnedCenti).toBe(0);
-    expect(scoreQuestion(multiple, { choices: ["a", "a", "a"] }).earnedCenti).toBe(66); // duplicates count once
+    expect(scoreQuestion(multiple, { choices: ["a", "a", "a"] }).earnedCenti).toBe(67); // duplicates count once
   });
 
   it("true/false", () => {
@@ -51,6 +52,29 @@ describe("scoreQuestion", () => {
     expect(scoreQuestion(short, { text: "Central Asia" }).correct).toBe(false);
     expect(scoreQuestion(short, { text: "" }).correct).toBe(false);
     expect(normalizeShortAnswer("Tōkyō–Almaty")).toBe("tokyo almaty");
+  });
+
+  it("short answer: Arabic vowel marks are optional, other marks stay part of their letter and never split a word", () => {
+    expect(normalizeShortAnswer("كَتَبَ")).toBe(normalizeShortAnswer("كتب"));
+    expect(normalizeShortAnswer("كَتَبَ")).toBe("كتب");
+    expect(normalizeShortAnswer("かぎ")).toBe("かぎ");
+    expect(normalizeShortAnswer("かぎ")).not.toBe(normalizeShortAnswer("かき")); // dakuten changes the sound
+    expect(normalizeShortAnswer("か\u3099ぎ")).toBe("がぎ"); // a decomposed dakuten is the same letter
+    expect(normalizeShortAnswer("किताब")).toBe("किताब"); // a Devanagari vowel sign is no word break
+    expect(normalizeShortAnswer("Ṭāshkand, Ōzbekiston")).toBe("tashkand ozbekiston");
+    expect(normalizeShortAnswer("ＴＯＫＹＯ １２")).toBe("tokyo 12");
+  });
+
+  it("short answer: a leading minus sign counts for a number, other punctuation still does not", () => {
+    const minus = q({ id: "q-minus", type: "short", prompt: "?", accepted: ["-40"] });
+    expect(scoreQuestion(minus, { text: "-40" }).correct).toBe(true);
+    expect(scoreQuestion(minus, { text: "− 40" }).correct).toBe(true);
+    expect(scoreQuestion(minus, { text: "40" }).correct).toBe(false);
+    const forty = q({ id: "q-forty", type: "short", prompt: "?", accepted: ["40"] });
+    expect(scoreQuestion(forty, { text: "-40" }).correct).toBe(false);
+    expect(scoreQuestion(forty, { text: "40." }).correct).toBe(true);
+    expect(normalizeShortAnswer("1991-1997")).toBe("1991 1997");
+    expect(normalizeShortAnswer("- the Silk Road")).toBe("the silk road");
   });
 
   it("numeric answers within the tolerance are right, inclusive at the edges", () => {
@@ -72,11 +96,36 @@ describe("scoreQuestion", () => {
     expect(orderingAgreement(["a", "b", "c"], ["a", "b", "c"])).toBe(1);
   });
 
-  it("matching: share of lefts matched, duplicate rights earn nothing extra", () => {
+  it("matching: the share of lefts matched correctly, as the quiz page says; a right used twice costs nothing more", () => {
     expect(scoreQuestion(matching, { matches: { p1: "p1", p2: "p2", p3: "p3" } }).correct).toBe(true);
     expect(scoreQuestion(matching, { matches: { p1: "p1", p2: "p3", p3: "p2" } }).earnedCenti).toBe(33);
-    expect(scoreQuestion(matching, { matches: { p1: "p1", p2: "p1", p3: "p1" } }).earnedCenti).toBe(0);
+    expect(scoreQuestion(matching, { matches: { p1: "p1", p2: "p1", p3: "p1" } }).earnedCenti).toBe(33);
     expect(scoreQuestion(matching, { matches: {} }).earnedCenti).toBe(0);
+    const four = q({ id: "q-four", type: "matching", prompt: "?", pairs: ["a", "b", "c", "d"].map((id) => ({ id, left: id.toUpperCase(), right: `${id}!` })) });
+    expect(scoreQuestion(four, { matches: { a: "a", b: "b", c: "c", d: "a" } }).earnedCenti).toBe(75);
+    expect(scoreQuestion(four, { matches: { a: "a", b: "b", c: "d", d: "a" } }).earnedCenti).toBe(50);
+  });
+
+  it("partial credit is rounded to the nearest hundredth, never reaching full marks or going below zero", () => {
+    const oneOfThree = q({ id: "q-m1", type: "multiple", prompt: "?", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }, { id: "c", text: "C" }, { id: "d", text: "D" }], answers: ["a", "b", "c"] });
+    expect(scoreQuestion(oneOfThree, { choices: ["a", "b"] }).earnedCenti).toBe(67);
+    // Five right answers and three at 2/3 reach 7 of 10, so a 70% pass mark is met.
+    expect(5 * 100 + 3 * scoreQuestion(oneOfThree, { choices: ["a", "b"] }).earnedCenti).toBeGreaterThanOrEqual(700);
+    for (const points of [1, 3, 7]) {
+      for (let pairs = 3; pairs <= 10; pairs++) {
+        const ids = Array.from({ length: pairs }, (_, i) => `p${i}`);
+        const question = q({ id: "q-mn", type: "matching", prompt: "?", points, pairs: ids.map((id) => ({ id, left: id, right: `${id}!` })) });
+        for (let right = 0; right <= pairs; right++) {
+          const matches = Object.fromEntries(ids.map((id, i) => [id, i < right ? id : ids[(i + 1) % pairs]]));
+          const { earnedCenti, maxCenti, correct } = scoreQuestion(question, { matches });
+          expect(earnedCenti, `${right}/${pairs} of ${points}`).toBe(Math.round((maxCenti * right) / pairs));
+          expect(correct).toBe(right === pairs);
+          if (right < pairs) expect(earnedCenti).toBeLessThan(maxCenti);
+        }
+      }
+    }
+    const eight = q({ id: "q-m8", type: "matching", prompt: "?", pairs: Array.from({ length: 8 }, (_, i) => ({ id: `p${i}`, left: `L${i}`, right: `R${i}` })) });
+    expect(scoreQuestion(eight, { matches: { p0: "p0" } }).earnedCenti).toBe(13); // 12.5 rounds half up
   });
 
   it("the answer key scores full marks for every type", () => {
@@ -88,6 +137,34 @@ describe("scoreQuestion", () => {
   it("percent rounds and handles an empty quiz", () => {
     expect(percent(133, 200)).toBe(67);
     expect(percent(0, 0)).toBe(0);
+  });
+});
+
+describe("readTypedNumber (what a numeric answer's field sends)", () => {
+  const read = (text: string) => {
+    const typed = readTypedNumber(text);
+    return typed.kind === "number" ? typed.value : typed.kind;
+  };
+  it("reads grouped thousands, decimal commas and signs as people write them", () => {
+    expect(read("1,000")).toBe(1000);
+    expect(read("1 000")).toBe(1000);
+    expect(read("1\u202f000\u00a0000")).toBe(1_000_000);
+    expect(read("1,234,567.5")).toBe(1234567.5);
+    expect(read("1.234.567,5")).toBe(1234567.5);
+    expect(read("1,5")).toBe(1.5);
+    expect(read("0,25")).toBe(0.25);
+    expect(read("1,234")).toBe(1234);
+    expect(read("3.5")).toBe(3.5);
+    expect(read("-12")).toBe(-12);
+    expect(read("−12,5")).toBe(-12.5);
+    expect(read("+4")).toBe(4);
+    expect(read("１２")).toBe(12);
+    expect(read("  ")).toBe("empty");
+  });
+  it("refuses what it cannot read instead of keeping part of it", () => {
+    for (const text of ["1,2,3", "12,34,567", "1,000,5", "1.2.3", "10 00", "1,", "abc", "4 apples", "0x10", "Infinity", "-", "1e400", "2e12"]) {
+      expect(read(text), text).toBe("invalid");
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { answerBodySchema } from "@/lib/server/quiz-inputs";
 
 const params = z.strictObject({ attemptId: z.uuid(), questionVersionId: z.uuid() });
 
-/** Saves one answer of an open attempt (replacing the previous one). */
+/** Saves one answer of an open attempt (replacing the previous one); `{ "response": null }` clears it. */
 export async function PUT(request: Request, context: { params: Promise<unknown> }) {
   return handleRoute(request, { params, rawParams: await context.params, body: answerBodySchema }, ({ params, body }, user) =>
     saveAnswer(user, { attemptId: params.attemptId, questionVersionId: params.questionVersionId, response: body.response }),

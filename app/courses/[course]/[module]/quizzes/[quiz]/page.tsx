@@ -37,7 +37,7 @@ export default async function QuizPage({ params }: Params) {
       </dl>
       <AssignmentNote assignment={assignment} refusedLate="no new attempt can start after the due time" />
       <p className="mt-3 text-sm text-stone-600">
-        Scoring: {policy}. Multiple-select questions give partial credit: each correct option you tick earns a share, each wrong one cancels a share, never below zero. Ordering questions credit the share of pairs in the right order; matching questions the share of correct matches. Short answers ignore case, accents and punctuation.
+        Scoring: {policy}. Multiple-select questions give partial credit: each correct option you tick earns a share, each wrong one cancels a share, never below zero. Ordering questions credit the share of pairs in the right order; matching questions the share of correct matches. Short answers ignore case, accents and punctuation, but not a minus sign before a number.
       </p>
 
       <div className="mt-6">
