@@ -1,25 +1,65 @@
-// Lesson sections are the "## " headings of the Markdown body; their anchors are derived the same way
-// everywhere (content check, reader, question references).
+// Lesson sections are the "## " headings of the Markdown body outside code blocks; their anchors are derived
+// the same way everywhere (content check, reader, search, question references).
+
+// A letter or digit the Latin-only rule below would drop (Cyrillic, Greek, CJK, Arabic digits, ...).
+const OTHER_SCRIPT = /(?![0-9\p{Script=Latin}])[\p{L}\p{N}]/u;
+
+/**
+ * A heading's anchor. Headings in Latin letters keep the rule anchors have always had (accents dropped,
+ * ASCII letters and digits, every other run of characters a dash), so existing links stay valid; a heading
+ * with letters of any other script keeps all its letters and digits, lower-cased.
+ */
 export function headingAnchor(heading: string): string {
+  const latin = heading.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  if (!OTHER_SCRIPT.test(latin)) {
+    return latin
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "");
+  }
   return heading
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .normalize("NFKC")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
 }
 
 export type LessonSection = { anchor: string; title: string };
+export type SectionHeading = LessonSection & { line: number };
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^\n]*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})\s*$/;
+// Only at the start of the line, so never inside indented code (4 spaces or a tab).
+const SECTION_HEADING = /^##\s+(.+?)\s*#*\s*$/;
+
+/**
+ * The "## " headings of a Markdown body with their line numbers (0-based, lines split at "\n"). Lines in
+ * fenced code are skipped, by the CommonMark rules: a fence is 3 or more ` or ~ indented by at most 3
+ * spaces (a ` fence's info string has no `), and closes with the same character, at least as many, and
+ * nothing after; an unclosed fence runs to the end.
+ */
+export function sectionHeadings(markdown: string): SectionHeading[] {
+  const headings: SectionHeading[] = [];
+  let fence: string | null = null;
+  markdown.split("\n").forEach((line, index) => {
+    if (fence) {
+      const close = FENCE_CLOSE.exec(line);
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = null;
+      return;
+    }
+    const open = FENCE_OPEN.exec(line);
+    if (open && !(open[1][0] === "`" && open[2].includes("`"))) {
+      fence = open[1];
+      return;
+    }
+    const heading = SECTION_HEADING.exec(line);
+    if (heading) headings.push({ line: index, anchor: headingAnchor(heading[1]), title: heading[1] });
+  });
+  return headings;
+}
 
 export function lessonSections(markdown: string): LessonSection[] {
-  const sections: LessonSection[] = [];
-  let inFence = false;
-  for (const line of markdown.split("\n")) {
-    if (/^```/.test(line)) inFence = !inFence;
-    const match = !inFence && /^##\s+(.+?)\s*#*\s*$/.exec(line);
-    if (match) sections.push({ anchor: headingAnchor(match[1]), title: match[1] });
-  }
-  return sections;
+  return sectionHeadings(markdown).map(({ anchor, title }) => ({ anchor, title }));
 }
 
 export function readingMinutes(markdown: string, wordsPerMinute = 200): number {

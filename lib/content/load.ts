@@ -20,20 +20,17 @@ import {
   type SourceFile,
 } from "./schema";
 import { lessonSections, readingMinutes, type LessonSection } from "./anchors";
+import { crossCourseProblems } from "./catalog";
+import { ContentError, type ContentProblem } from "./problems";
 
-export type ContentProblem = { file: string; field: string; message: string };
+export { ContentError, type ContentProblem };
 
 export type LoadedLesson = LessonFrontmatter & { slug: string; body: string; sections: LessonSection[]; readingMinutes: number };
 export type LoadedQuiz = QuizFile & { slug: string };
 export type LoadedDebate = DebateFile & { slug: string };
 export type LoadedModule = ModuleFile & { slug: string; lessonFiles: LoadedLesson[]; quizFiles: LoadedQuiz[]; debateFiles: LoadedDebate[] };
-export type LoadedCourse = CourseFile & { sources: SourceFile[]; moduleFiles: LoadedModule[] };
-
-export class ContentError extends Error {
-  constructor(readonly problems: ContentProblem[]) {
-    super(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join("\n"));
-  }
-}
+/** `dir` is the course folder (absolute), so later checks and the sync can name the file a problem is in. */
+export type LoadedCourse = CourseFile & { dir: string; sources: SourceFile[]; moduleFiles: LoadedModule[] };
 
 type Reader = { root: string; problems: ContentProblem[] };
 
@@ -79,6 +76,16 @@ function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | 
   const front = parseWith(reader, file, lessonFrontmatterSchema, parsed.data);
   const sections = lessonSections(parsed.content);
   if (sections.length === 0) reader.problems.push({ file: rel(file), field: "body", message: 'needs at least one "## " section' });
+  // Each section needs an anchor of its own: links and question references go to the first with that id.
+  const byAnchor = new Map<string, string>();
+  for (const { anchor, title } of sections) {
+    const first = byAnchor.get(anchor);
+    if (!anchor) reader.problems.push({ file: rel(file), field: "body", message: `the heading "${title}" has no letters or digits, so its section has no anchor to link to; add a word to it` });
+    else if (first !== undefined) {
+      const clash = first === title ? `the heading "${title}" appears twice` : `the heading "${title}" has the same anchor as "${first}"`;
+      reader.problems.push({ file: rel(file), field: "body", message: `${clash}, so both sections get the anchor "${anchor}" and links go to the first; reword one of them` });
+    } else byAnchor.set(anchor, title);
+  }
   if (!front) return undefined;
   return { ...front, slug, body: parsed.content.trim(), sections, readingMinutes: readingMinutes(parsed.content) };
 }
@@ -120,9 +127,9 @@ export function loadCourse(courseDir: string): LoadedCourse {
     moduleFiles.push({ ...mod, slug: moduleSlug, lessonFiles, quizFiles, debateFiles });
   }
 
-  if (course) checkReferences(reader, courseDir, { ...course, sources, moduleFiles });
+  if (course) checkReferences(reader, courseDir, { ...course, dir: reader.root, sources, moduleFiles });
   if (reader.problems.length > 0) throw new ContentError(reader.problems);
-  return { ...course!, sources, moduleFiles };
+  return { ...course!, dir: reader.root, sources, moduleFiles };
 }
 
 function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse) {
@@ -199,4 +206,29 @@ export function courseDirectories(root = contentRoot): string[] {
     .filter((d) => d.isDirectory())
     .map((d) => path.join(root, d.name))
     .sort();
+}
+
+export type CatalogEntry = { dir: string; course: LoadedCourse | null; problems: ContentProblem[] };
+
+/** Loads every course folder and checks them against each other; each entry carries its folder's problems. */
+export function loadCatalog(dirs: string[] = courseDirectories()): CatalogEntry[] {
+  const entries: CatalogEntry[] = dirs.map((dir) => {
+    try {
+      return { dir, course: loadCourse(dir), problems: [] };
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      return { dir, course: null, problems: error.problems };
+    }
+  });
+  const loaded = entries.filter((e) => e.course !== null);
+  crossCourseProblems(loaded.map((e) => e.course!)).forEach((problems, i) => loaded[i].problems.push(...problems));
+  return entries;
+}
+
+/** Every course, or a ContentError listing the problems of all of them, so nothing is written unless all pass. */
+export function loadAllCourses(dirs: string[] = courseDirectories()): LoadedCourse[] {
+  const entries = loadCatalog(dirs);
+  const problems = entries.flatMap((e) => e.problems);
+  if (problems.length > 0) throw new ContentError(problems);
+  return entries.map((e) => e.course!);
 }

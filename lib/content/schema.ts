@@ -6,9 +6,41 @@ const stableId = z
   .regex(/^[a-z0-9][a-z0-9-]{1,80}$/, "must be a stable id: lowercase letters, digits and dashes");
 const slug = stableId;
 const text = z.string().trim().min(1, "must not be empty");
-const isoDate = z
+// YAML reads an unquoted year (`published: 2021`) as a number; the docs allow it, so it is taken as text.
+const isoDate = z.preprocess(
+  (value) => (typeof value === "number" && Number.isInteger(value) ? String(value) : value),
+  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+);
+// A lesson section's anchor, as lib/content/anchors.ts derives it from the "## " heading (any length, any
+// script); whether the lesson has that section is checked when the course is loaded.
+const sectionAnchorMessage = 'must be the anchor of a "## " heading of the lesson: the heading lower-cased, with dashes between words (e.g. "the-2004-dialogue")';
+const sectionAnchor = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD");
+  .refine((anchor) => /^[\p{L}\p{M}\p{N}]+(-[\p{L}\p{M}\p{N}]+)*$/u.test(anchor) && anchor === anchor.toLowerCase(), sectionAnchorMessage);
+
+/** What a learner sees as the same text: case, spacing and Unicode composition aside. */
+const sameText = (text: string) => text.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+
+/** Reports each entry of `list` whose value repeats an earlier one's, at `<path>.<index>.<field>`, naming that entry (1-based). */
+function refuseRepeats<T>(
+  ctx: z.RefinementCtx,
+  list: readonly T[],
+  path: (string | number)[],
+  field: string,
+  valueOf: (item: T) => string,
+  message: (value: string, first: number) => string,
+) {
+  const seen = new Map<string, number>();
+  list.forEach((item, i) => {
+    const value = valueOf(item);
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, i);
+    else ctx.addIssue({ code: "custom", path: [...path, i, field], message: message(value, first + 1) });
+  });
+}
+const repeatedId = (noun: string, what: string) => (id: string, first: number) => `"${id}" is already the id of ${noun} ${first}; ${what} ids must be unique`;
+const repeatedText = (noun: string, side = "") => (_: string, first: number) =>
+  `has the same ${side}text as ${noun} ${first}; learners could not tell them apart, so make each ${side}text different`;
 
 export const bloomLevels = ["remember", "understand", "apply", "analyze", "evaluate", "create"] as const;
 
@@ -67,7 +99,11 @@ export const lessonFrontmatterSchema = z.strictObject({
     .default([]),
   citations: z.array(citationSchema).min(1),
   // Which source sections each lesson section (by heading anchor) is drawn from; shown under the section.
-  sectionCitations: z.record(slug, citationSchema).default({}),
+  sectionCitations: z
+    .record(sectionAnchor, citationSchema, { error: (issue) => (issue.code === "invalid_key" ? sectionAnchorMessage : undefined) })
+    .default({}),
+}).superRefine((lesson, ctx) => {
+  refuseRepeats(ctx, lesson.objectives, ["objectives"], "id", (o) => o.id, repeatedId("objective", "objective"));
 });
 
 const questionBase = {
@@ -81,7 +117,7 @@ const questionBase = {
   ref: z.strictObject({
     lesson: stableId,
     // The lesson section's anchor (the slug of its "## " heading).
-    section: slug,
+    section: sectionAnchor,
     source: stableId,
     sourceSection: stableId.optional(),
   }),
@@ -134,12 +170,20 @@ export const questionSchema = z
         if (!q.options.some((o) => o.id === a)) ctx.addIssue({ code: "custom", path: ["answers"], message: `"${a}" is not one of the option ids` });
       }
     }
-    const ids =
-      q.type === "single" || q.type === "multiple" ? q.options.map((o) => o.id)
-      : q.type === "ordering" ? q.items.map((o) => o.id)
-      : q.type === "matching" ? q.pairs.map((p) => p.id)
-      : [];
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["options"], message: "option ids must be unique" });
+    // Learners choose among these by their text; answers are stored by id. Either repeated breaks scoring.
+    if (q.type === "single" || q.type === "multiple") {
+      refuseRepeats(ctx, q.options, ["options"], "id", (o) => o.id, repeatedId("option", "option"));
+      refuseRepeats(ctx, q.options, ["options"], "text", (o) => sameText(o.text), repeatedText("option"));
+    }
+    if (q.type === "ordering") {
+      refuseRepeats(ctx, q.items, ["items"], "id", (o) => o.id, repeatedId("item", "item"));
+      refuseRepeats(ctx, q.items, ["items"], "text", (o) => sameText(o.text), repeatedText("item"));
+    }
+    if (q.type === "matching") {
+      refuseRepeats(ctx, q.pairs, ["pairs"], "id", (p) => p.id, repeatedId("pair", "pair"));
+      refuseRepeats(ctx, q.pairs, ["pairs"], "left", (p) => sameText(p.left), repeatedText("pair", "left-hand "));
+      refuseRepeats(ctx, q.pairs, ["pairs"], "right", (p) => sameText(p.right), repeatedText("pair", "right-hand "));
+    }
     if (/\b(all|none) of the above\b/i.test(JSON.stringify(q))) {
       ctx.addIssue({ code: "custom", path: ["options"], message: 'do not use "all/none of the above"' });
     }
@@ -172,6 +216,23 @@ export const quizSchema = z.strictObject({
   if (quiz.bankFrom.length > 0 && !quiz.settings.drawCount) {
     ctx.addIssue({ code: "custom", path: ["settings", "drawCount"], message: "a quiz with bankFrom must set drawCount" });
   }
+  // An attempt at a bank quiz draws only from the bank (lib/server/quiz-service.ts), never its own questions.
+  if (quiz.bankFrom.length > 0 && quiz.questions.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["questions"],
+      message: "a quiz has either its own questions or bankFrom, not both: a quiz with bankFrom never asks its own questions; move them into one of the bank's quizzes",
+    });
+  }
+  // Without a bank, drawCount asks that many of the quiz's own questions, at random; the quiz's page shows it as the count.
+  const { drawCount } = quiz.settings;
+  if (quiz.bankFrom.length === 0 && drawCount && quiz.questions.length > 0 && drawCount > quiz.questions.length) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["settings", "drawCount"],
+      message: `draws ${drawCount} questions but the quiz has ${quiz.questions.length}; set drawCount to ${quiz.questions.length} or less, or leave it out to ask every question`,
+    });
+  }
 });
 
 export const debateSchema = z.strictObject({
@@ -187,6 +248,10 @@ export const debateSchema = z.strictObject({
   rubric: z
     .array(z.strictObject({ id: stableId, criterion: text, description: text, maxPoints: z.number().int().min(1).max(20) }))
     .min(1),
+}).superRefine((debate, ctx) => {
+  // Responses store the chosen position and graders' points by id (lib/domain/rubric.ts).
+  refuseRepeats(ctx, debate.positions, ["positions"], "id", (p) => p.id, repeatedId("position", "position"));
+  refuseRepeats(ctx, debate.rubric, ["rubric"], "id", (c) => c.id, repeatedId("criterion", "rubric criterion"));
 });
 
 export type SourceFile = z.infer<typeof sourceSchema>;

@@ -1,13 +1,40 @@
-// Writes a loaded course into the database, keyed by the ids in the files. Idempotent: rows are written
-// only when something changed. Nothing is ever deleted: content that disappears from the files is marked
-// retired, and a changed question gets a new version, so learners' past attempts stay intact and readable.
+// Writes loaded courses into the database, keyed by the ids in the files. Idempotent: rows are written only when
+// something changed. Nothing is ever deleted: content that disappears from the files is marked retired (with
+// everything under it), and a changed question gets a new version, so learners' past attempts stay intact and
+// readable. A retired row gives up its slug (it becomes `<slug>~<id>`, which no file name can be), so a new
+// file may take the name. Ids are permanent across all courses: the sync refuses a file whose id belongs to
+// another course in the database instead of moving that course's rows (and learners' work) over.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { LoadedCourse } from "./load";
+import { ContentError, type ContentProblem } from "./problems";
+import { IMPORTED_COURSE_ID, courseFile, courseIdentities, crossCourseProblems, reservedProblems, type ContentKind } from "./catalog";
 
-export type SyncReport = { created: number; updated: number; retired: number; unchanged: number };
+export type SyncReport = {
+  created: number;
+  updated: number;
+  retired: number;
+  unchanged: number;
+  /** Changes that alter how learners' finished work counts, for the person running the sync to read. */
+  warnings: string[];
+};
+
+export type CatalogSyncReport = {
+  courses: { id: string; report: SyncReport }[];
+  /** Courses in the database whose folder is gone, retired by this sync, with how many rows that retired. */
+  retiredCourses: { id: string; retired: number }[];
+};
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Place = { file: string; field: string };
+type Question = LoadedCourse["moduleFiles"][number]["quizFiles"][number]["questions"][number];
+type Delegate = {
+  findUnique(args: unknown): Promise<unknown>;
+  findMany(args: unknown): Promise<unknown>;
+  create(args: unknown): Promise<unknown>;
+  update(args: unknown): Promise<unknown>;
+  updateMany(args: unknown): Promise<{ count: number }>;
+};
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
@@ -29,115 +56,268 @@ function differs(existing: Record<string, unknown>, wanted: Record<string, unkno
   });
 }
 
+/** The slug a retired row keeps: unique (ids are), never a file name (those have no "~"), so never in the way. */
+function retiredSlug(slug: string, id: string) {
+  return slug.includes("~") ? slug : `${slug}~${id}`;
+}
+
+// Every sync takes the same lock inside its transaction, so two servers starting at once take turns instead
+// of racing to create the same rows; the second then finds everything up to date.
+async function takeSyncLock(tx: Tx) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('caravan:content-sync'))`;
+}
+
+/** Syncs one course in its own transaction. */
 export async function syncCourse(db: PrismaClient, course: LoadedCourse): Promise<SyncReport> {
-  const report: SyncReport = { created: 0, updated: 0, retired: 0, unchanged: 0 };
-
-  // Upsert one row by id, writing only when a field differs; `retiredAt: null` revives retired content.
-  async function put<T extends { id: string }>(
-    delegate: { findUnique(args: unknown): Promise<unknown>; create(args: unknown): Promise<unknown>; update(args: unknown): Promise<unknown> },
-    data: T & Record<string, unknown>,
-  ) {
-    const wanted = { ...data, retiredAt: null };
-    const existing = (await delegate.findUnique({ where: { id: data.id } })) as Record<string, unknown> | null;
-    if (!existing) {
-      await delegate.create({ data: wanted });
-      report.created++;
-    } else if (differs(existing, wanted)) {
-      await delegate.update({ where: { id: data.id }, data: wanted });
-      report.updated++;
-    } else {
-      report.unchanged++;
-    }
-  }
-
-  async function retireMissing(
-    delegate: { updateMany(args: unknown): Promise<{ count: number }> },
-    where: Record<string, unknown>,
-    keepIds: string[],
-  ) {
-    const { count } = await delegate.updateMany({ where: { ...where, id: { notIn: keepIds }, retiredAt: null }, data: { retiredAt: new Date() } });
-    report.retired += count;
-  }
-
-  await db.$transaction(
+  return db.$transaction(
     async (tx: Tx) => {
-      await put(tx.course as never, { id: course.id, slug: course.slug, title: course.title, summary: course.summary, position: 0 });
-      for (const source of course.sources) {
-        await put(tx.source as never, {
-          id: source.id,
-          courseId: course.id,
-          title: source.title,
-          author: source.author,
-          outlet: source.outlet,
-          published: source.published,
-          kind: source.kind,
-          url: source.url ?? null,
-          sections: source.sections,
-        });
-      }
-      await retireMissing(tx.source as never, { courseId: course.id }, course.sources.map((s) => s.id));
-
-      for (const [moduleIndex, mod] of course.moduleFiles.entries()) {
-        await put(tx.module as never, { id: mod.id, courseId: course.id, slug: mod.slug, title: mod.title, summary: mod.summary, position: moduleIndex });
-        for (const [index, lesson] of mod.lessonFiles.entries()) {
-          const { id, slug, title, summary, body, readingMinutes, ...rest } = lesson;
-          const meta = {
-            textKind: rest.textKind ?? null,
-            thesis: rest.thesis ?? null,
-            objectives: rest.objectives,
-            keyTerms: rest.keyTerms,
-            events: rest.events,
-            citations: rest.citations,
-            sectionCitations: rest.sectionCitations,
-            sections: rest.sections,
-          };
-          await put(tx.lesson as never, { id, moduleId: mod.id, slug, title, summary, position: index, readingMinutes, meta, body });
-        }
-        await retireMissing(tx.lesson as never, { moduleId: mod.id }, mod.lessonFiles.map((l) => l.id));
-
-        for (const [index, quiz] of mod.quizFiles.entries()) {
-          await put(tx.quiz as never, {
-            id: quiz.id,
-            moduleId: mod.id,
-            lessonId: quiz.lesson ?? null,
-            slug: quiz.slug,
-            title: quiz.title,
-            description: quiz.description,
-            position: index,
-            maxAttempts: quiz.settings.maxAttempts,
-            scorePolicy: quiz.settings.scorePolicy,
-            timeLimitMinutes: quiz.settings.timeLimitMinutes,
-            passPercent: quiz.settings.passPercent,
-            shuffleQuestions: quiz.settings.shuffleQuestions,
-            drawCount: quiz.settings.drawCount,
-            bankQuizIds: quiz.bankFrom,
-          });
-          for (const [position, question] of quiz.questions.entries()) {
-            await syncQuestion(tx, quiz.id, position, question, report);
-          }
-          await retireMissing(tx.quizQuestion as never, { quizId: quiz.id }, quiz.questions.map((q) => q.id));
-        }
-        await retireMissing(tx.quiz as never, { moduleId: mod.id }, mod.quizFiles.map((q) => q.id));
-
-        for (const [index, debate] of mod.debateFiles.entries()) {
-          const { id, slug, title, ...definition } = debate;
-          await put(tx.debatePrompt as never, { id, moduleId: mod.id, slug, title, position: index, definition });
-        }
-        await retireMissing(tx.debatePrompt as never, { moduleId: mod.id }, mod.debateFiles.map((d) => d.id));
-      }
-      await retireMissing(tx.module as never, { courseId: course.id }, course.moduleFiles.map((m) => m.id));
+      await takeSyncLock(tx);
+      return writeCourse(tx, course);
     },
     { timeout: 120_000, maxWait: 20_000 },
   );
+}
+
+/**
+ * Syncs every course in one transaction (all or nothing) and retires the courses in the database whose folder
+ * is gone, except the imported readings, which never have one. An empty list retires nothing: a missing
+ * content folder is more likely a mistake than the end of every course.
+ */
+export async function syncCatalog(db: PrismaClient, courses: LoadedCourse[]): Promise<CatalogSyncReport> {
+  const problems = crossCourseProblems(courses).flat();
+  if (problems.length > 0) throw new ContentError(problems);
+  return db.$transaction(
+    async (tx: Tx) => {
+      await takeSyncLock(tx);
+      const retiredCourses = courses.length === 0 ? [] : await retireAbsentCourses(tx, courses.map((c) => c.id));
+      const reports: CatalogSyncReport["courses"] = [];
+      for (const course of courses) reports.push({ id: course.id, report: await writeCourse(tx, course) });
+      return { courses: reports, retiredCourses };
+    },
+    { timeout: 600_000, maxWait: 20_000 },
+  );
+}
+
+async function retireAbsentCourses(tx: Tx, keepIds: string[]) {
+  const gone = await tx.course.findMany({ where: { id: { notIn: [...keepIds, IMPORTED_COURSE_ID] }, retiredAt: null }, select: { id: true, slug: true } });
+  const retired: CatalogSyncReport["retiredCourses"] = [];
+  for (const course of gone) {
+    const count = await retireCourseContent(tx, course.id, new Map());
+    await tx.course.update({ where: { id: course.id }, data: { retiredAt: new Date(), slug: retiredSlug(course.slug, course.id) } });
+    retired.push({ id: course.id, retired: count + 1 });
+  }
+  return retired;
+}
+
+/**
+ * Retires the rows of a course whose ids are not kept, with everything under them: a module's lessons, quizzes
+ * and debates, a quiz's questions. Learners' rows (attempts, answers, progress, responses, cards) are not touched.
+ */
+async function retireCourseContent(tx: Tx, courseId: string, keep: Map<ContentKind, string[]>): Promise<number> {
+  const now = new Date();
+  const notKept = (kind: ContentKind) => ({ id: { notIn: keep.get(kind) ?? [] }, retiredAt: null });
+  async function retireWithSlugs(delegate: Delegate, where: Record<string, unknown>) {
+    const rows = (await delegate.findMany({ where, select: { id: true, slug: true } })) as { id: string; slug: string }[];
+    for (const row of rows) await delegate.update({ where: { id: row.id }, data: { retiredAt: now, slug: retiredSlug(row.slug, row.id) } });
+    return rows.length;
+  }
+  let count = (await tx.source.updateMany({ where: { courseId, ...notKept("source") }, data: { retiredAt: now } })).count;
+  count += await retireWithSlugs(tx.module as never, { courseId, ...notKept("module") });
+  count += await retireWithSlugs(tx.lesson as never, { module: { courseId }, ...notKept("lesson") });
+  count += await retireWithSlugs(tx.quiz as never, { module: { courseId }, ...notKept("quiz") });
+  count += await retireWithSlugs(tx.debatePrompt as never, { module: { courseId }, ...notKept("debate") });
+  count += (await tx.quizQuestion.updateMany({ where: { quiz: { module: { courseId } }, ...notKept("question") }, data: { retiredAt: now } })).count;
+  return count;
+}
+
+/** The files whose ids already belong to another course in the database (or to the imported readings). */
+async function ownershipProblems(tx: Tx, course: LoadedCourse): Promise<ContentProblem[]> {
+  const identities = courseIdentities(course).filter((i) => i.kind !== "course");
+  const ids = (kind: ContentKind) => ({ id: { in: identities.filter((i) => i.kind === kind).map((i) => i.id) } });
+  const inModule = { select: { id: true, module: { select: { courseId: true } } } } as const;
+  // One after another: an interactive transaction runs on one connection.
+  const sources = await tx.source.findMany({ where: ids("source"), select: { id: true, courseId: true } });
+  const modules = await tx.module.findMany({ where: ids("module"), select: { id: true, courseId: true } });
+  const lessons = await tx.lesson.findMany({ where: ids("lesson"), ...inModule });
+  const quizzes = await tx.quiz.findMany({ where: ids("quiz"), ...inModule });
+  const debates = await tx.debatePrompt.findMany({ where: ids("debate"), ...inModule });
+  const questions = await tx.quizQuestion.findMany({ where: ids("question"), select: { id: true, quiz: { select: { module: { select: { courseId: true } } } } } });
+  const owner = new Map<string, string>([
+    ...sources.map((r) => [`source:${r.id}`, r.courseId] as const),
+    ...modules.map((r) => [`module:${r.id}`, r.courseId] as const),
+    ...lessons.map((r) => [`lesson:${r.id}`, r.module.courseId] as const),
+    ...quizzes.map((r) => [`quiz:${r.id}`, r.module.courseId] as const),
+    ...debates.map((r) => [`debate:${r.id}`, r.module.courseId] as const),
+    ...questions.map((r) => [`question:${r.id}`, r.quiz.module.courseId] as const),
+  ]);
+  return identities.flatMap((identity) => {
+    const courseId = owner.get(`${identity.kind}:${identity.id}`);
+    if (courseId === undefined || courseId === course.id) return [];
+    const whose = courseId === IMPORTED_COURSE_ID ? "a reading an instructor imported" : `course "${courseId}"`;
+    return [{ file: identity.file, field: identity.field, message: `${identity.kind} id "${identity.id}" already belongs to ${whose} in the database; ids are permanent and unique across all courses, so give this ${identity.kind} a new id` }];
+  });
+}
+
+function uniqueViolation(error: unknown): string | null {
+  if ((error as { code?: string }).code !== "P2002") return null;
+  const meta = (error as { meta?: Record<string, unknown> }).meta ?? {};
+  const cause = (meta.driverAdapterError as { cause?: { constraint?: { index?: string; fields?: string[] } } } | undefined)?.cause?.constraint;
+  const named = /constraint: `([^`]+)`/.exec((error as Error).message)?.[1];
+  return cause?.index ?? named ?? ((cause?.fields ?? (meta.target as string[] | undefined) ?? []).join(", ") || "a unique constraint");
+}
+
+async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
+  const report: SyncReport = { created: 0, updated: 0, retired: 0, unchanged: 0, warnings: [] };
+  const courseYaml = courseFile(course, "course.yaml");
+
+  const refused = [...reservedProblems(course), ...(await ownershipProblems(tx, course))];
+  if (refused.length > 0) throw new ContentError(refused);
+
+  /** Upserts one row by id, writing only when a field differs; `retiredAt: null` revives retired content. */
+  async function put(delegate: Delegate, data: { id: string } & Record<string, unknown>, at: { id: Place; slug?: Place }) {
+    const wanted = { ...data, retiredAt: null };
+    const existing = (await delegate.findUnique({ where: { id: data.id } })) as Record<string, unknown> | null;
+    try {
+      if (!existing) {
+        await delegate.create({ data: wanted });
+        report.created++;
+      } else if (differs(existing, wanted)) {
+        await delegate.update({ where: { id: data.id }, data: wanted });
+        report.updated++;
+      } else {
+        report.unchanged++;
+      }
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === null) throw error;
+      const place = at.slug && /slug/i.test(constraint) ? at.slug : at.id;
+      throw new ContentError([{ ...place, message: `"${String(place === at.slug ? data.slug : data.id)}" is already taken in the database (${constraint}); rename it` }]);
+    }
+    return existing;
+  }
+
+  /**
+   * Moves out of the way the rows under one parent that hold a slug a file wants for another id (a retired row,
+   * a row about to be retired, or one half of a swap), so the writes that follow never meet a taken slug.
+   */
+  async function clearSlugs(delegate: Delegate, parent: Record<string, string>, wanted: { id: string; slug: string }[]) {
+    const idFor = new Map(wanted.map((w) => [w.slug, w.id]));
+    const holders = (await delegate.findMany({ where: { ...parent, slug: { in: [...idFor.keys()] } }, select: { id: true, slug: true } })) as { id: string; slug: string }[];
+    for (const row of holders) {
+      if (idFor.get(row.slug) !== row.id) await delegate.update({ where: { id: row.id }, data: { slug: retiredSlug(row.slug, row.id) } });
+    }
+  }
+
+  // The course slug is unique across courses: a retired course gives it up; a live one keeps it.
+  const slugHolder = await tx.course.findFirst({ where: { slug: course.slug, id: { not: course.id } }, select: { id: true, retiredAt: true } });
+  if (slugHolder && !slugHolder.retiredAt) {
+    throw new ContentError([{ file: courseYaml, field: "slug", message: `course slug "${course.slug}" is used by course "${slugHolder.id}"; course slugs must be unique` }]);
+  }
+  await clearSlugs(tx.course as never, {}, [{ id: course.id, slug: course.slug }]);
+  await put(tx.course as never, { id: course.id, slug: course.slug, title: course.title, summary: course.summary, position: 0 }, { id: { file: courseYaml, field: "id" }, slug: { file: courseYaml, field: "slug" } });
+
+  for (const source of course.sources) {
+    await put(
+      tx.source as never,
+      { id: source.id, courseId: course.id, title: source.title, author: source.author, outlet: source.outlet, published: source.published, kind: source.kind, url: source.url ?? null, sections: source.sections },
+      { id: { file: courseFile(course, "sources", `${source.id}.yaml`), field: "id" } },
+    );
+  }
+
+  await clearSlugs(tx.module as never, { courseId: course.id }, course.moduleFiles);
+  for (const [moduleIndex, mod] of course.moduleFiles.entries()) {
+    const dir = ["modules", mod.slug];
+    const moduleYaml = courseFile(course, ...dir, "module.yaml");
+    await put(
+      tx.module as never,
+      { id: mod.id, courseId: course.id, slug: mod.slug, title: mod.title, summary: mod.summary, position: moduleIndex },
+      { id: { file: moduleYaml, field: "id" }, slug: { file: courseYaml, field: `modules.${moduleIndex}` } },
+    );
+
+    await clearSlugs(tx.lesson as never, { moduleId: mod.id }, mod.lessonFiles);
+    for (const [index, lesson] of mod.lessonFiles.entries()) {
+      const { id, slug, title, summary, body, readingMinutes, ...rest } = lesson;
+      const meta = {
+        textKind: rest.textKind ?? null,
+        thesis: rest.thesis ?? null,
+        objectives: rest.objectives,
+        keyTerms: rest.keyTerms,
+        events: rest.events,
+        citations: rest.citations,
+        sectionCitations: rest.sectionCitations,
+        sections: rest.sections,
+      };
+      await put(
+        tx.lesson as never,
+        { id, moduleId: mod.id, slug, title, summary, position: index, readingMinutes, meta, body },
+        { id: { file: courseFile(course, ...dir, "lessons", `${slug}.md`), field: "id" }, slug: { file: moduleYaml, field: `lessons.${index}` } },
+      );
+    }
+
+    await clearSlugs(tx.quiz as never, { moduleId: mod.id }, mod.quizFiles);
+    for (const [index, quiz] of mod.quizFiles.entries()) {
+      const file = courseFile(course, ...dir, "quizzes", `${quiz.slug}.yaml`);
+      const before = (await put(
+        tx.quiz as never,
+        {
+          id: quiz.id,
+          moduleId: mod.id,
+          lessonId: quiz.lesson ?? null,
+          slug: quiz.slug,
+          title: quiz.title,
+          description: quiz.description,
+          position: index,
+          maxAttempts: quiz.settings.maxAttempts,
+          scorePolicy: quiz.settings.scorePolicy,
+          timeLimitMinutes: quiz.settings.timeLimitMinutes,
+          passPercent: quiz.settings.passPercent,
+          shuffleQuestions: quiz.settings.shuffleQuestions,
+          drawCount: quiz.settings.drawCount,
+          bankQuizIds: quiz.bankFrom,
+        },
+        { id: { file, field: "id" }, slug: { file: moduleYaml, field: `quizzes.${index}` } },
+      )) as { scorePolicy: string } | null;
+      // Which attempt counts (best or latest) is read when scores are shown, so finished work counts anew.
+      if (before && before.scorePolicy !== quiz.settings.scorePolicy) {
+        const attempts = await tx.quizAttempt.count({ where: { quizId: quiz.id, status: "SUBMITTED", voidedAt: null } });
+        if (attempts > 0) {
+          report.warnings.push(
+            `${file}: quiz "${quiz.id}" scorePolicy changed from ${before.scorePolicy} to ${quiz.settings.scorePolicy}; its ${attempts} submitted attempt(s) now count by ${quiz.settings.scorePolicy} in progress, gradebooks and item analysis`,
+          );
+        }
+      }
+      for (const [position, question] of quiz.questions.entries()) {
+        await syncQuestion(tx, quiz.id, position, question, report);
+      }
+    }
+
+    await clearSlugs(tx.debatePrompt as never, { moduleId: mod.id }, mod.debateFiles);
+    for (const [index, debate] of mod.debateFiles.entries()) {
+      const { id, slug, title, ...definition } = debate;
+      await put(
+        tx.debatePrompt as never,
+        { id, moduleId: mod.id, slug, title, position: index, definition },
+        { id: { file: courseFile(course, ...dir, "debates", `${slug}.yaml`), field: "id" }, slug: { file: moduleYaml, field: `debates.${index}` } },
+      );
+    }
+  }
+
+  // Retired last, across the whole course, so content that moved (a lesson to another module, a question to
+  // another quiz) is never retired on the way; what a removed module or quiz held goes with it.
+  const keep = new Map<ContentKind, string[]>();
+  for (const identity of courseIdentities(course)) keep.set(identity.kind, [...(keep.get(identity.kind) ?? []), identity.id]);
+  report.retired += await retireCourseContent(tx, course.id, keep);
   return report;
 }
 
-async function syncQuestion(tx: Tx, quizId: string, position: number, question: LoadedCourse["moduleFiles"][number]["quizFiles"][number]["questions"][number], report: SyncReport) {
+/**
+ * A question's id is permanent; its content may change (a new version) and it may move to another quiz of the
+ * same course. Attempts, answers, flags and review cards point at its versions or its id, never at its quiz, so
+ * a move leaves past attempts as they were: their answers stay with the attempts of the old quiz.
+ */
+async function syncQuestion(tx: Tx, quizId: string, position: number, question: Question, report: SyncReport) {
   const hash = contentHash(question);
   const existing = await tx.quizQuestion.findUnique({ where: { id: question.id }, include: { versions: { select: { version: true, contentHash: true } } } });
-  if (existing && existing.quizId !== quizId) {
-    throw new Error(`Question id "${question.id}" already belongs to quiz "${existing.quizId}"; question ids are permanent.`);
-  }
   const sameVersion = existing?.versions.find((v) => v.contentHash === hash);
   let versionNumber = sameVersion?.version;
   if (versionNumber === undefined) {
@@ -151,8 +331,8 @@ async function syncQuestion(tx: Tx, quizId: string, position: number, question: 
   }
   if (!existing) {
     report.created++;
-  } else if (existing.currentVersion !== versionNumber || existing.position !== position || existing.retiredAt !== null) {
-    await tx.quizQuestion.update({ where: { id: question.id }, data: { currentVersion: versionNumber, position, retiredAt: null } });
+  } else if (existing.quizId !== quizId || existing.currentVersion !== versionNumber || existing.position !== position || existing.retiredAt !== null) {
+    await tx.quizQuestion.update({ where: { id: question.id }, data: { quizId, currentVersion: versionNumber, position, retiredAt: null } });
     report.updated++;
   } else {
     report.unchanged++;

@@ -4,7 +4,7 @@
 import { splitFrontMatter } from "../content/frontmatter";
 import { parse as parseHtmlDocument, type HTMLElement, type Node as HtmlNode } from "node-html-parser";
 import { parseDateText } from "./dates";
-import type { ImportFormat } from "./input";
+import { ImportInputError, type ImportFormat } from "./input";
 import { escapeMarkdown, markdownInlineToText, squash } from "./text";
 
 export type DocBlock =
@@ -276,9 +276,25 @@ function metaContent(root: HTMLElement, selectors: string[]): string | null {
   return null;
 }
 
+// node-html-parser's `.text` and the walk below recurse once per level of nesting, and a few thousand levels
+// (a few kilobytes of "<div>") overflow the stack. Articles nest a few dozen deep.
+export const MAX_HTML_DEPTH = 500;
+export const nestedTooDeeply = `This HTML nests its elements more than ${MAX_HTML_DEPTH} levels deep, which is more than the importer can read. Save the page as plain text or Markdown and import that instead.`;
+
+function nestedDeeperThan(root: HtmlNode, limit: number): boolean {
+  const stack: [HtmlNode, number][] = [[root, 0]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, depth] = entry;
+    if (depth > limit) return true;
+    for (const child of node.childNodes) if (child.nodeType === 1) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export function parseHtml(html: string): ParsedDocument {
   const notes: string[] = [];
   const root = parseHtmlDocument(html, { lowerCaseTagName: true, comment: false, blockTextElements: { script: true, style: true, noscript: true, pre: true } });
+  if (nestedDeeperThan(root, MAX_HTML_DEPTH)) throw new ImportInputError(nestedTooDeeply);
 
   const removed = removedElements
     .map(({ selector, label }) => ({ n: root.querySelectorAll(selector).length, label }))

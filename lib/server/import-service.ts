@@ -11,7 +11,7 @@ import { questionSchema } from "../content/schema";
 import { buildImportDraft, PASTED_TEXT, type ImportDraft } from "../importer/draft";
 import { ImportInputError, importFormats } from "../importer/input";
 import { applyReview, ImportReviewError, publishableQuiz, type ReviewAction } from "../importer/review";
-import { slugify } from "../importer/text";
+import { slugify, stableIdPattern } from "../importer/text";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "./auth";
 import { db } from "./db";
@@ -160,7 +160,9 @@ export async function publishImportDraft(user: SessionUser, draftId: string) {
           sections: draft.source.sections,
         },
       });
-      const slug = await uniqueLessonSlug(tx, moduleRow.id, slugify(draft.metadata.title) || "imported-reading");
+      // A title in another script gives no URL-safe slug; the lesson then gets the generic one.
+      const titleSlug = slugify(draft.metadata.title);
+      const slug = await uniqueLessonSlug(tx, moduleRow.id, stableIdPattern.test(titleSlug) ? titleSlug : "imported-reading");
       const lessonCount = await tx.lesson.count({ where: { moduleId: moduleRow.id } });
       const { lesson } = draft;
       await tx.lesson.create({

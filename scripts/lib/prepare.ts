@@ -1,20 +1,26 @@
 // Brings a database up to date for the app: migrations, then every course in content/.
 import { applyMigrations } from "../../prisma/schema-engine.ts";
-import { courseDirectories, loadCourse } from "../../lib/content/load.ts";
-import { syncCourse } from "../../lib/content/sync.ts";
+import { contentRoot, courseDirectories, loadAllCourses } from "../../lib/content/load.ts";
+import { syncCatalog } from "../../lib/content/sync.ts";
 import { createPrismaClient } from "../../lib/server/prisma.ts";
 import { ensureDemoAccounts } from "../../lib/server/accounts.ts";
 
-export async function prepareDatabase(url: string, options: { demoAccounts: boolean; log?: (line: string) => void }) {
+export async function prepareDatabase(url: string, options: { demoAccounts: boolean; log?: (line: string) => void; contentRoot?: string }) {
   const log = options.log ?? console.log;
+  // Every course is read and checked (each on its own and against the others) before anything is written,
+  // and the sync writes them all in one transaction: a bad folder leaves the database as it was.
+  const root = options.contentRoot ?? contentRoot;
+  const courses = loadAllCourses(courseDirectories(root));
   const applied = await applyMigrations(url);
   log(applied.length ? `Migrations applied: ${applied.join(", ")}` : "Migrations: up to date");
   const db = createPrismaClient(url, { max: 2 });
   try {
-    for (const dir of courseDirectories()) {
-      const course = loadCourse(dir);
-      const report = await syncCourse(db, course);
-      log(`Content ${course.id}: ${report.created} created, ${report.updated} updated, ${report.retired} retired, ${report.unchanged} unchanged`);
+    if (courses.length === 0) log(`Content: no course folders in ${root}; no course retired`);
+    const result = await syncCatalog(db, courses);
+    for (const gone of result.retiredCourses) log(`Content ${gone.id}: its folder is gone, so the course is retired (${gone.retired} rows; learners' work kept)`);
+    for (const { id, report } of result.courses) {
+      log(`Content ${id}: ${report.created} created, ${report.updated} updated, ${report.retired} retired, ${report.unchanged} unchanged`);
+      for (const warning of report.warnings) log(`  Warning: ${warning}`);
     }
     if (options.demoAccounts) return await ensureDemoAccounts(db);
     return [];

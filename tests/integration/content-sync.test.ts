@@ -25,7 +25,7 @@ describe("content sync", () => {
     expect(first.created).toBeGreaterThan(5);
     const before = await snapshot(fixture.id);
     const second = await syncCourse(db, loadCourse(fixture.dir));
-    expect(second).toEqual({ created: 0, updated: 0, retired: 0, unchanged: first.created });
+    expect(second).toEqual({ created: 0, updated: 0, retired: 0, unchanged: first.created, warnings: [] });
     expect(await snapshot(fixture.id)).toBe(before);
   });
 

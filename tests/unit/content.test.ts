@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ContentError, courseDirectories, loadCourse } from "@/lib/content/load";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import YAML from "yaml";
+import { ContentError, courseDirectories, loadCatalog, loadCourse } from "@/lib/content/load";
 import { headingAnchor, lessonSections, readingMinutes } from "@/lib/content/anchors";
 import { splitSections } from "@/lib/content/sections";
 import { writeFixtureCourse } from "../support/fixtures";
@@ -78,5 +81,232 @@ describe("lesson anchors and sections", () => {
     expect(splitSections("Intro\n## A\nx\n## B\ny").map((s) => s.anchor)).toEqual([null, "a", "b"]);
     expect(readingMinutes("word ".repeat(1000))).toBe(5);
     expect(readingMinutes("")).toBe(1);
+  });
+});
+
+// Content the check used to pass but that misbehaved at run time (audit findings).
+describe("content the check refuses because learners would see it go wrong", () => {
+  const lessonPath = (dir: string) => path.join(dir, "modules/m1/lessons/l1.md");
+  const quizPath = (dir: string) => path.join(dir, "modules/m1/quizzes/q1.yaml");
+  const debatePath = (dir: string) => path.join(dir, "modules/m1/debates/d1.yaml");
+  const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, "utf8")));
+  const editYaml = (file: string, change: (data: Record<string, any>) => void) =>
+    edit(file, (text) => {
+      const data = YAML.parse(text);
+      change(data);
+      return YAML.stringify(data);
+    });
+  const base = { prompt: "?", explanation: "x", difficulty: "easy", objective: "obj-one" };
+  const withQuestions = (questions: Record<string, unknown>[]) => {
+    const fixture = writeFixtureCourse();
+    editYaml(quizPath(fixture.dir), (quiz) => quiz.questions.push(...questions.map((q, i) => ({ ...base, id: `${fixture.id}-extra-${i}`, ref: fixture.ref, ...q }))));
+    return problemsOf(fixture.dir);
+  };
+
+  it("refuses duplicate rubric criterion, debate position and lesson objective ids", () => {
+    const fixture = writeFixtureCourse();
+    editYaml(debatePath(fixture.dir), (debate) => {
+      debate.rubric.push({ ...debate.rubric[0], criterion: "Claim again" });
+      debate.positions[1].id = debate.positions[0].id;
+    });
+    edit(lessonPath(fixture.dir), (text) => text.replace("objectives:\n", "objectives:\n  - id: obj-one\n    text: Other.\n    bloom: apply\n"));
+    const problems = problemsOf(fixture.dir);
+    expect(problems).toContainEqual({ file: expect.stringContaining("debates/d1.yaml"), field: "rubric.1.id", message: expect.stringMatching(/"claim" is already the id of criterion 1/) });
+    expect(problems).toContainEqual({ file: expect.stringContaining("debates/d1.yaml"), field: "positions.1.id", message: expect.stringMatching(/"for" is already the id of position 1/) });
+    expect(problems).toContainEqual({ file: expect.stringContaining("lessons/l1.md"), field: "objectives.1.id", message: expect.stringMatching(/"obj-one" is already the id of objective 1/) });
+  });
+
+  it("refuses choices learners could not tell apart, and names the field that holds them", () => {
+    const problems = withQuestions([
+      { type: "matching", pairs: [{ id: "a", left: "1", right: "X" }, { id: "b", left: "2", right: " x " }, { id: "c", left: "1", right: "Y" }] },
+      { type: "single", options: [{ id: "a", text: "Tokyo" }, { id: "b", text: "Tokyo" }], answer: "a" },
+      { type: "multiple", options: [{ id: "a", text: "One" }, { id: "b", text: "Two" }, { id: "c", text: "one" }], answers: ["a"] },
+      { type: "ordering", items: [{ id: "a", text: "1991" }, { id: "a", text: "1997" }, { id: "c", text: "1991" }] },
+      { type: "matching", pairs: [{ id: "a", left: "1", right: "X" }, { id: "a", left: "2", right: "Y" }, { id: "c", left: "3", right: "Z" }] },
+    ]);
+    const at = (field: string) => problems.filter((p) => p.field === field).map((p) => p.message);
+    expect(at("questions.3.pairs.1.right")).toEqual([expect.stringMatching(/same right-hand text as pair 1/)]);
+    expect(at("questions.3.pairs.2.left")).toEqual([expect.stringMatching(/same left-hand text as pair 1/)]);
+    expect(at("questions.4.options.1.text")).toEqual([expect.stringMatching(/same text as option 1/)]);
+    expect(at("questions.5.options.2.text")).toEqual([expect.stringMatching(/same text as option 1/)]);
+    expect(at("questions.6.items.1.id")).toEqual([expect.stringMatching(/"a" is already the id of item 1/)]);
+    expect(at("questions.6.items.2.text")).toEqual([expect.stringMatching(/same text as item 1/)]);
+    expect(at("questions.7.pairs.1.id")).toEqual([expect.stringMatching(/"a" is already the id of pair 1/)]);
+    expect(problems.filter((p) => p.field.endsWith(".options") && /unique/.test(p.message))).toEqual([]);
+  });
+
+  it("refuses two sections with the same anchor, naming the file, the body and the heading", () => {
+    const fixture = writeFixtureCourse();
+    edit(lessonPath(fixture.dir), (text) => `${text}\n## First  Section!\n\nAgain.\n`);
+    expect(problemsOf(fixture.dir)).toEqual([
+      { file: expect.stringContaining("lessons/l1.md"), field: "body", message: expect.stringMatching(/"First  Section!".*"First section".*"first-section"/) },
+    ]);
+    edit(lessonPath(fixture.dir), (text) => text.replace("## First  Section!", "## First section"));
+    expect(problemsOf(fixture.dir)).toEqual([
+      { file: expect.stringContaining("lessons/l1.md"), field: "body", message: expect.stringMatching(/heading "First section" appears twice.*"first-section"/) },
+    ]);
+  });
+
+  it("says which heading has no anchor at all", () => {
+    const fixture = writeFixtureCourse();
+    edit(lessonPath(fixture.dir), (text) => `${text}\n## ???\n\nText.\n`);
+    expect(problemsOf(fixture.dir)).toEqual([
+      { file: expect.stringContaining("lessons/l1.md"), field: "body", message: expect.stringMatching(/heading "\?\?\?" has no letters or digits/) },
+    ]);
+  });
+
+  it("links sections whose headings are not in Latin letters, or are very short or very long", () => {
+    const long = "Why the 2015 tour of all five Central Asian capitals mattered for the later summit diplomacy";
+    const fixture = writeFixtureCourse();
+    edit(lessonPath(fixture.dir), (text) => text.replace("## First section", "## Первый раздел").concat(`\n## A\n\nShort.\n\n## ${long}\n\nLong.\n`));
+    const anchor = headingAnchor(long);
+    expect(anchor.length).toBeGreaterThan(81);
+    editYaml(quizPath(fixture.dir), (quiz) => {
+      quiz.questions[0].ref.section = "первый-раздел";
+      quiz.questions[1].ref.section = "a";
+      quiz.questions[2].ref.section = anchor;
+    });
+    edit(lessonPath(fixture.dir), (text) => text.replace("citations:", `sectionCitations:\n  первый-раздел: { source: ${fixture.sourceId}, sections: [part-one] }\ncitations:`));
+    expect(problemsOf(fixture.dir)).toEqual([]);
+    const lesson = loadCourse(fixture.dir).moduleFiles[0].lessonFiles[0];
+    expect(lesson.sections.map((s) => s.anchor)).toEqual(["первый-раздел", "a", anchor]);
+  });
+
+  it("says what a section reference must look like when it cannot be an anchor", () => {
+    const fixture = writeFixtureCourse();
+    editYaml(quizPath(fixture.dir), (quiz) => (quiz.questions[0].ref.section = "First Section"));
+    edit(lessonPath(fixture.dir), (text) => text.replace("citations:", `sectionCitations:\n  First section: { source: ${fixture.sourceId}, sections: [part-one] }\ncitations:`));
+    const problems = problemsOf(fixture.dir);
+    expect(problems).toContainEqual({
+      file: expect.stringContaining("quizzes/q1.yaml"),
+      field: "questions.0.ref.section",
+      message: expect.stringMatching(/must be the anchor of a "## " heading/),
+    });
+    expect(problems).toContainEqual({
+      file: expect.stringContaining("lessons/l1.md"),
+      field: "sectionCitations.First section",
+      message: expect.stringMatching(/must be the anchor of a "## " heading/),
+    });
+  });
+
+  it("refuses a drawCount larger than the quiz's own questions, and a quiz with both questions and bankFrom", () => {
+    const fixture = writeFixtureCourse({ drawCount: 5 });
+    expect(problemsOf(fixture.dir)).toContainEqual({ file: expect.stringContaining("quizzes/q1.yaml"), field: "settings.drawCount", message: expect.stringMatching(/draws 5 questions but the quiz has 3/) });
+    const bank = writeFixtureCourse({ drawCount: 2 });
+    expect(problemsOf(bank.dir)).toEqual([]);
+    const quiz = YAML.parse(readFileSync(quizPath(bank.dir), "utf8"));
+    writeFileSync(
+      path.join(bank.dir, "modules/m1/quizzes/mastery.yaml"),
+      YAML.stringify({ id: `${bank.id}-mastery`, title: "M", description: "M", settings: { drawCount: 2 }, bankFrom: [quiz.id], questions: [{ ...quiz.questions[0], id: `${bank.id}-own` }] }),
+    );
+    edit(path.join(bank.dir, "modules/m1/module.yaml"), (text) => text.replace("  - q1\n", "  - q1\n  - mastery\n"));
+    expect(problemsOf(bank.dir)).toContainEqual({ file: expect.stringContaining("quizzes/mastery.yaml"), field: "questions", message: expect.stringMatching(/either its own questions or bankFrom/) });
+  });
+
+  it("accepts dates the docs allow, quoted or not", () => {
+    const fixture = writeFixtureCourse();
+    edit(path.join(fixture.dir, `sources/${fixture.id}-source2.yaml`), (text) => text.replace(/published: .*/, "published: 2021"));
+    edit(lessonPath(fixture.dir), (text) => text.replace("objectives:\n", "events:\n  - { date: 2004-08-28, label: Dialogue launched }\n  - { date: 1997, label: A speech }\n  - { date: 2004-08, label: A month }\nobjectives:\n"));
+    expect(problemsOf(fixture.dir)).toEqual([]);
+    const course = loadCourse(fixture.dir);
+    expect(course.sources.find((s) => s.id === `${fixture.id}-source2`)?.published).toBe("2021");
+    expect(course.moduleFiles[0].lessonFiles[0].events.map((e) => e.date)).toEqual(["2004-08-28", "1997", "2004-08"]);
+  });
+});
+
+describe("section headings and code blocks", () => {
+  const titles = (markdown: string) => lessonSections(markdown).map((s) => s.title);
+  // The reader's Markdown renderer (remark): the top-level "## " headings it sees, by line.
+  const remarkHeadingLines = (markdown: string) =>
+    unified()
+      .use(remarkParse)
+      .parse(markdown)
+      .children.filter((node) => node.type === "heading" && node.depth === 2 && /^##/.test(markdown.split("\n")[node.position!.start.line - 1]))
+      .map((node) => node.position!.start.line);
+  const cases: Record<string, string> = {
+    tildes: "## One\n~~~\n## not a heading\n~~~\n## Two\n",
+    "indented fence": "## One\n   ```js\n## not a heading\n   ```\n## Two\n",
+    "longer fence with a shorter one inside": "## One\n````\n```\n## not a heading\n```\n````\n## Two\n",
+    "closing fence of the other character": "## One\n```\n~~~\n## not a heading\n```\n## Two\n",
+    "closing fence with text after it": "## One\n```\n``` not closed\n## not a heading\n```\n## Two\n",
+    "backtick in a backtick fence's info string": "## One\n```a`b\n## Two\n",
+    "tilde fence with backticks in its info string": "## One\n~~~ a`b\n## not a heading\n~~~\n## Two\n",
+    "indented code": "## One\n\n    ```\n\n## Two\n\n    ## not a heading\n",
+    "tab-indented fence": "## One\n\n\t~~~\n\n## Two\n",
+    "unclosed fence": "## One\n```\n## not a heading\n",
+    "Windows line endings": "## One\r\n~~~\r\n## not a heading\r\n~~~  \r\n## Two\r\n",
+  };
+
+  it("finds the headings the renderer finds, outside fenced (``` or ~~~) and indented code", () => {
+    for (const [label, markdown] of Object.entries(cases)) {
+      const found = titles(markdown);
+      expect(found, label).toEqual(["One", "Two"].slice(0, remarkHeadingLines(markdown).length));
+      expect(splitSections(markdown).filter((s) => s.title !== null).map((s) => s.title), label).toEqual(found);
+      // Every line of the body stays in exactly one section, headings apart.
+      const kept = splitSections(markdown).flatMap((s) => s.markdown.split("\n").slice(0, -1));
+      expect(kept.length + found.length, label).toBe(markdown.split("\n").length);
+    }
+  });
+
+  it("keeps a fenced block whole in the section it belongs to", () => {
+    const body = "Intro\n\n## Real\n\nText\n\n~~~\ncode line\n## not a heading\nmore code\n~~~\n";
+    expect(splitSections(body).map((s) => s.title)).toEqual([null, "Real"]);
+    expect(splitSections(body)[1].markdown).toContain("~~~\ncode line\n## not a heading\nmore code\n~~~\n");
+  });
+
+  it("gives headings in other scripts an anchor of their own, and leaves Latin anchors as they were", () => {
+    expect(headingAnchor("Первый раздел")).toBe("первый-раздел");
+    expect(headingAnchor("Йошкар-Ола: «Выход» 2004")).toBe("йошкар-ола-выход-2004");
+    expect(headingAnchor("日本と中央アジア")).toBe("日本と中央アジア");
+    expect(headingAnchor("Ελληνικά Θέματα")).toBe("ελληνικά-θέματα");
+    // Latin headings: ASCII letters and digits only, accents dropped, as before.
+    expect(headingAnchor("Café déjà vu — “Ñandú” (1991–1998)")).toBe("cafe-deja-vu-nandu-1991-1998");
+    expect(headingAnchor("Łódź, Straße and Øresund")).toBe("odz-stra-e-and-resund");
+    expect(headingAnchor("ﬁrst Ⅻ ½")).toBe("first-xii-1-2");
+    expect(headingAnchor("C# & .NET")).toBe("c-net");
+  });
+});
+
+// Ids are keys in one database shared by every course, so content:check and startup compare all folders.
+describe("checks across course folders", () => {
+  const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, "utf8")));
+  const problemsAcross = (...dirs: string[]) => loadCatalog(dirs).map((entry) => entry.problems);
+
+  it("passes the courses in content/courses together", () => {
+    expect(loadCatalog().flatMap((entry) => entry.problems)).toEqual([]);
+  });
+
+  it("names both files when two folders use the same lesson, source or question id", () => {
+    const [a, b] = [writeFixtureCourse(), writeFixtureCourse()];
+    edit(path.join(b.dir, "modules/m1/lessons/l1.md"), (s) => s.replace(`id: ${b.lessonId}`, `id: ${a.lessonId}`));
+    edit(path.join(b.dir, "modules/m1/quizzes/q1.yaml"), (s) => s.replaceAll(b.lessonId, a.lessonId).replace(`id: ${b.id}-q2`, `id: ${a.id}-q2`));
+    writeFileSync(path.join(b.dir, `sources/${a.sourceId}.yaml`), readFileSync(path.join(a.dir, `sources/${a.sourceId}.yaml`), "utf8"));
+    const [first, second] = problemsAcross(a.dir, b.dir);
+    expect(first).toEqual([]);
+    expect(second).toEqual(expect.arrayContaining([
+      { file: expect.stringContaining(`${b.id}/modules/m1/lessons/l1.md`), field: "id", message: expect.stringMatching(new RegExp(`lesson id "${a.lessonId}" is also used in .*${a.id}/modules/m1/lessons/l1\\.md`)) },
+      { file: expect.stringContaining(`${b.id}/modules/m1/quizzes/q1.yaml`), field: "questions.1.id", message: expect.stringContaining(`${a.id}/modules/m1/quizzes/q1.yaml`) },
+      { file: expect.stringContaining(`${b.id}/sources/${a.sourceId}.yaml`), field: "id", message: expect.stringContaining(`${a.id}/sources/${a.sourceId}.yaml`) },
+    ]));
+    expect(second).toHaveLength(3);
+  });
+
+  it("refuses two folders with the same course id or slug", () => {
+    const [a, b] = [writeFixtureCourse(), writeFixtureCourse()];
+    edit(path.join(b.dir, "course.yaml"), (s) => s.replace(`id: ${b.id}`, `id: ${a.id}`).replace(`slug: ${b.id}`, `slug: ${a.id}`));
+    const [, second] = problemsAcross(a.dir, b.dir);
+    expect(second.map((p) => [p.field, p.message])).toEqual([
+      ["id", expect.stringContaining(`course id "${a.id}" is also used in`)],
+      ["slug", expect.stringContaining(`course slug "${a.id}" is also used in`)],
+    ]);
+  });
+
+  it("reserves the imported readings' course id and slug", () => {
+    const f = writeFixtureCourse();
+    edit(path.join(f.dir, "course.yaml"), (s) => s.replace(`id: ${f.id}`, "id: imported-readings").replace(`slug: ${f.id}`, "slug: imported-readings"));
+    expect(problemsAcross(f.dir)[0].map((p) => [p.field, p.message])).toEqual([
+      ["id", expect.stringContaining('"imported-readings" is reserved')],
+      ["slug", expect.stringContaining('"imported-readings" is reserved')],
+    ]);
   });
 });

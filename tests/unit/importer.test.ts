@@ -14,6 +14,7 @@ import { findDatesInText, parseDateText } from "@/lib/importer/dates";
 import { buildImportDraft, draftCounts, type ImportDraft } from "@/lib/importer/draft";
 import { draftQuizYaml, lessonMarkdown, reviewJson, sourceYaml } from "@/lib/importer/files";
 import { checkImportText, decodeImportBytes, detectFormat, ImportInputError, inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
+import { MAX_HTML_DEPTH, nestedTooDeeply } from "@/lib/importer/parse";
 import { BLANK, orderableEvents } from "@/lib/importer/questions";
 import { applyReview, ImportReviewError, publishableQuiz } from "@/lib/importer/review";
 import { markdownInlineToText, squash } from "@/lib/importer/text";
@@ -194,6 +195,17 @@ describe("HTML fixture: night-ferry.html", () => {
     expect(terms(draft, "person")).toEqual(["Mikko Laine"]);
     expect(terms(draft, "organisation").sort()).toEqual(["European Union", "Nordline Shipping Company"]);
     expect(terms(draft, "place").sort()).toEqual(["Estonia", "Gulf of Finland", "Helsinki", "Tallinn"]);
+  });
+
+  it("refuses HTML nested too deeply to read with a sentence that says what to do, and reads it up to that depth", () => {
+    const reading = "The ferry left Helsinki in 2004 with nine hundred passengers on board and reached Tallinn before dawn the next day.";
+    // <html> and <body> are two levels; every <div> or <span> one more.
+    const page = (divs: number, spans = 0) => `<html><body>${"<div>".repeat(divs)}<p>${"<span>".repeat(spans)}${reading}${"</span>".repeat(spans)}</p>${"</div>".repeat(divs)}</body></html>`;
+    for (const deep of [page(20_000), page(MAX_HTML_DEPTH - 2), page(10, 20_000)]) {
+      expect(refusal(() => buildImportDraft(deep, { fileName: "deep.html" }))).toBe(nestedTooDeeply);
+    }
+    expect(nestedTooDeeply).toMatch(new RegExp(`more than ${MAX_HTML_DEPTH} .*plain text or Markdown`));
+    expect(buildImportDraft(page(MAX_HTML_DEPTH - 5, 1), { fileName: "deep.html" }).body).toContain("nine hundred passengers");
   });
 });
 

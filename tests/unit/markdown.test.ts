@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { splitSections } from "@/lib/content/sections";
 import { markdownToHtml } from "@/lib/server/markdown";
 
 describe("lesson Markdown to HTML", () => {
@@ -22,5 +23,12 @@ describe("lesson Markdown to HTML", () => {
 
   it("escapes text, so angle brackets in prose stay text", () => {
     expect(markdownToHtml("a < b & c > d")).toBe("<p>a &#x3C; b &#x26; c > d</p>");
+  });
+
+  it("renders a lesson section's code block whole, with the \"## \" lines inside it as code", () => {
+    const body = "Intro\n\n## Real\n\nText\n\n~~~\ncode line\n## not a heading\nmore code\n~~~\n\n## Next\n\nMore.\n";
+    const html = splitSections(body).map((s) => markdownToHtml(s.markdown));
+    expect(html).toHaveLength(3);
+    expect(html[1]).toContain("<pre><code>code line\n## not a heading\nmore code\n</code></pre>");
   });
 });

@@ -1,0 +1,9 @@
+// A problem in the content files, named by file and field so an author can fix it without reading code; the
+// loader, the checks across courses and the sync all report with it.
+export type ContentProblem = { file: string; field: string; message: string };
+
+export class ContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join("\n"));
+  }
+}
