@@ -89,6 +89,7 @@ test("what the page shows is what is graded: a cleared answer is cleared on the 
   const numeric = questions.filter({ has: page.locator('input[inputmode="decimal"]') }).first();
   await numeric.locator("input").fill("1,000");
   await expect(numeric.getByText("Read as 1000")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await numeric.screenshot({ path: `${process.env.SCREENSHOT_DIR}/numeric-read-as.png` });
   await expect(numeric.getByText("Saved", { exact: true })).toBeVisible();
   expect(await saved("value")).toEqual([{ value: 1000 }]);
   await numeric.locator("input").fill("1,2,3");
