@@ -6,10 +6,26 @@
 // another course in the database instead of moving that course's rows (and learners' work) over.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
+import type { LessonSection } from "./anchors";
 import type { LoadedCourse } from "./load";
+import type { LessonFrontmatter } from "./schema";
 import { ContentError, type ContentProblem } from "./problems";
 import { IMPORTED_COURSE_ID, courseFile, courseIdentities, crossCourseProblems, reservedProblems, type ContentKind } from "./catalog";
 
+
+/** A lesson row's `meta`: its front matter beyond the row's own columns, and its sections. Imports write the same. */
+export function lessonMeta(lesson: LessonFrontmatter, sections: LessonSection[]) {
+  return {
+    textKind: lesson.textKind ?? null,
+    thesis: lesson.thesis ?? null,
+    objectives: lesson.objectives,
+    keyTerms: lesson.keyTerms,
+    events: lesson.events,
+    citations: lesson.citations,
+    sectionCitations: lesson.sectionCitations,
+    sections,
+  };
+}
 export type SyncReport = {
   created: number;
   updated: number;
@@ -236,17 +252,8 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
 
     await clearSlugs(tx.lesson as never, { moduleId: mod.id }, mod.lessonFiles);
     for (const [index, lesson] of mod.lessonFiles.entries()) {
-      const { id, slug, title, summary, body, readingMinutes, ...rest } = lesson;
-      const meta = {
-        textKind: rest.textKind ?? null,
-        thesis: rest.thesis ?? null,
-        objectives: rest.objectives,
-        keyTerms: rest.keyTerms,
-        events: rest.events,
-        citations: rest.citations,
-        sectionCitations: rest.sectionCitations,
-        sections: rest.sections,
-      };
+      const { id, slug, title, summary, body, readingMinutes } = lesson;
+      const meta = lessonMeta(lesson, lesson.sections);
       await put(
         tx.lesson as never,
         { id, moduleId: mod.id, slug, title, summary, position: index, readingMinutes, meta, body },

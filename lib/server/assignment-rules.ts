@@ -19,16 +19,20 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: { dueAt: Date; e
   return mostGenerous(rows.map(({ row, extension }) => applyExtension({ ...row, latePolicy: row.latePolicy as LatePolicy, revealAnswers: row.revealAnswers as AnswerReveal }, extension)), now);
 }
 
+// Assignments of the live classes the student is in, and the student's own extension of each.
+const ofMember = (userId: string) => ({ class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }) satisfies Prisma.AssignmentWhereInput;
+const extensionOf = (userId: string) => ({ where: { studentId: userId }, select: { dueAt: true, extraAttempts: true } }) as const;
+
 async function governing(client: Client, userId: string, where: Prisma.AssignmentWhereInput): Promise<GoverningAssignment | null> {
   const rows = await client.assignment.findMany({
-    where: { AND: [where, { class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }] },
-    select: { ...assignmentFields, extensions: { where: { studentId: userId }, select: { dueAt: true, extraAttempts: true } } },
+    where: { AND: [where, ofMember(userId)] },
+    select: { ...assignmentFields, extensions: extensionOf(userId) },
   });
   return mostGenerousFor(rows.map(({ extensions, ...row }) => ({ row, extension: extensions[0] })), new Date());
 }
 
-export function quizAssignment(client: Client, userId: string, quiz: { id: string; moduleId: string }) {
-  return governing(client, userId, { OR: [{ quizId: quiz.id }, { moduleId: quiz.moduleId, kind: "MODULE" }] });
+export async function quizAssignment(client: Client, userId: string, quiz: { id: string; moduleId: string }) {
+  return (await quizAssignments(client, userId, [quiz])).get(quiz.id)!;
 }
 
 /** `quizAssignment` for many quizzes of one student, in one query (a course page lists all its quizzes). */
@@ -36,9 +40,9 @@ export async function quizAssignments(client: Client, userId: string, quizzes: {
   const rows = quizzes.length === 0 ? [] : await client.assignment.findMany({
     where: {
       OR: [{ quizId: { in: quizzes.map((q) => q.id) } }, { kind: "MODULE", moduleId: { in: [...new Set(quizzes.map((q) => q.moduleId))] } }],
-      class: { archivedAt: null, members: { some: { userId, removedAt: null } } },
+      ...ofMember(userId),
     },
-    select: { ...assignmentFields, kind: true, quizId: true, moduleId: true, extensions: { where: { studentId: userId }, select: { dueAt: true, extraAttempts: true } } },
+    select: { ...assignmentFields, kind: true, quizId: true, moduleId: true, extensions: extensionOf(userId) },
   });
   const now = new Date();
   return new Map(quizzes.map((quiz) => {

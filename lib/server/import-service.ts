@@ -5,7 +5,7 @@ import "server-only";
 // transaction. An instructor sees only their own drafts; anyone else's draft id is "not found".
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { contentHash } from "../content/sync";
+import { contentHash, lessonMeta } from "../content/sync";
 import { lessonSections, readingMinutes } from "../content/anchors";
 import { questionSchema } from "../content/schema";
 import { buildImportDraft, PASTED_TEXT, type ImportDraft } from "../importer/draft";
@@ -175,17 +175,7 @@ export async function publishImportDraft(user: SessionUser, draftId: string) {
           position: lessonCount,
           readingMinutes: readingMinutes(draft.body),
           body: draft.body,
-          // The same shape the content sync writes (lib/content/sync.ts).
-          meta: {
-            textKind: lesson.textKind ?? null,
-            thesis: lesson.thesis ?? null,
-            objectives: lesson.objectives,
-            keyTerms: lesson.keyTerms,
-            events: lesson.events,
-            citations: lesson.citations,
-            sectionCitations: lesson.sectionCitations,
-            sections: lessonSections(draft.body),
-          } as Prisma.InputJsonValue,
+          meta: lessonMeta(lesson, lessonSections(draft.body)) as Prisma.InputJsonValue,
         },
       });
 

@@ -18,7 +18,7 @@ import { quizAssignment } from "./assignment-rules";
 import { answersHeldUntil } from "./answer-release";
 import { answersRevealed, assignmentGate, closingTime, gradingTerms } from "../domain/schedule";
 import type { SessionUser } from "./auth";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
@@ -218,15 +218,8 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
     await loadOwnAttempt(user, input.attemptId);
     throw error;
   }
-  const acceptsUntil = new Date(Date.now() - DEADLINE_GRACE_MS);
   const [saved] = await db().$queryRaw<{ savedAt: Date }[]>`
-    WITH open AS (
-      SELECT "id" FROM "QuizAttempt"
-      WHERE "id" = ${input.attemptId}::uuid AND "userId" = ${user.id}::uuid AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL
-        AND ${input.questionVersionId}::uuid = ANY("questionVersionIds")
-        AND ("deadlineAt" IS NULL OR "deadlineAt" >= (${acceptsUntil.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
-      FOR SHARE
-    )
+    WITH open AS (${attemptTakingAnswer(user.id, input)})
     INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
     SELECT "id", ${input.questionVersionId}::uuid, ${JSON.stringify(response)}::jsonb, now() FROM open
     ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"
@@ -235,17 +228,24 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
   return { savedAt: saved.savedAt.toISOString() };
 }
 
+/**
+ * The learner's attempt, share-locked, if it still takes an answer to this question: open, not reset, the
+ * question is in it, and its deadline (with the grace for the network) has not passed.
+ */
+function attemptTakingAnswer(userId: string, input: { attemptId: string; questionVersionId: string }) {
+  const acceptsUntil = new Date(Date.now() - DEADLINE_GRACE_MS);
+  return Prisma.sql`
+    SELECT "id" FROM "QuizAttempt"
+    WHERE "id" = ${input.attemptId}::uuid AND "userId" = ${userId}::uuid AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL
+      AND ${input.questionVersionId}::uuid = ANY("questionVersionIds")
+      AND ("deadlineAt" IS NULL OR "deadlineAt" >= (${acceptsUntil.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
+    FOR SHARE`;
+}
+
 /** saveAnswer's null: the same conditions, and the saved answer (if any) is deleted. */
 async function clearAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string }) {
-  const acceptsUntil = new Date(Date.now() - DEADLINE_GRACE_MS);
   const [cleared] = await db().$queryRaw<{ savedAt: Date }[]>`
-    WITH open AS (
-      SELECT "id" FROM "QuizAttempt"
-      WHERE "id" = ${input.attemptId}::uuid AND "userId" = ${user.id}::uuid AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL
-        AND ${input.questionVersionId}::uuid = ANY("questionVersionIds")
-        AND ("deadlineAt" IS NULL OR "deadlineAt" >= (${acceptsUntil.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
-      FOR SHARE
-    ), removed AS (
+    WITH open AS (${attemptTakingAnswer(user.id, input)}), removed AS (
       DELETE FROM "AttemptAnswer" WHERE "attemptId" IN (SELECT "id" FROM open) AND "questionVersionId" = ${input.questionVersionId}::uuid
     )
     SELECT now() AS "savedAt" FROM open`;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
-import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+import { createUser, debateSubmission, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -14,13 +14,7 @@ beforeAll(async () => {
   await syncCourse(db, loadCourse(fixture.dir));
 });
 
-const submission = () => ({
-  promptId: fixture.debateId,
-  position: "for",
-  claim: "Tests are good because they catch regressions early.",
-  evidence: [{ ref: `source:${fixture.sourceId}`, note: "The source shows a regression caught by a test." }],
-  rebuttal: "Some say tests slow teams down; the time they save in debugging outweighs that.",
-});
+const submission = () => debateSubmission(fixture);
 
 // An autosave still in flight when the student presses Submit: whichever lands first, the submission wins.
 const staleDraft = () => ({ promptId: fixture.debateId, position: "against", claim: "An older draft", evidence: [], rebuttal: "" });

@@ -6,7 +6,7 @@ import { saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
 import { classDebateResponses, debateGradeSchema, gradeDebateResponse, myDebateGrade } from "@/lib/server/debate-review-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { UserError } from "@/lib/server/errors";
-import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+import { createUser, debateSubmission, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -20,13 +20,7 @@ beforeAll(async () => {
   await syncCourse(db, course);
 });
 
-const submission = (promptId = fixture.debateId) => ({
-  promptId,
-  position: "for",
-  claim: "Tests are good because they catch regressions early.",
-  evidence: [{ ref: `source:${fixture.sourceId}`, note: "The source shows a regression caught by a test." }],
-  rebuttal: "Some say tests slow teams down; the time they save in debugging outweighs that.",
-});
+const submission = (promptId = fixture.debateId) => debateSubmission(fixture, promptId);
 
 const window = () => ({ opensAt: new Date(Date.now() - 86_400_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString(), maxAttemptsOverride: null, latePolicy: "ACCEPT" as const, revealAnswers: "AFTER_SUBMIT" as const });
 

@@ -3,7 +3,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { classmatesResponses, debateSubmissionSchema, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
 import { UserError } from "@/lib/server/errors";
-import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+import { createUser, debateSubmission, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -13,13 +13,7 @@ beforeAll(async () => {
   await syncCourse(db, loadCourse(fixture.dir));
 });
 
-const submission = () => ({
-  promptId: fixture.debateId,
-  position: "for",
-  claim: "Tests are good because they catch regressions early.",
-  evidence: [{ ref: `source:${fixture.sourceId}`, note: "The source shows a regression caught by a test." }],
-  rebuttal: "Some say tests slow teams down; the time they save in debugging outweighs that.",
-});
+const submission = () => debateSubmission(fixture);
 
 describe("debate responses", () => {
   it("saves drafts, submits once, and then cannot be edited", async () => {

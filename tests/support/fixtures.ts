@@ -76,3 +76,14 @@ export function writeFixtureCourse(options: { id?: string; questions?: FixtureQu
   }
   return { id, dir, quizId: `${id}-quiz`, lessonId, debateId: `${id}-debate`, sourceId: `${id}-source`, ref };
 }
+
+/** A complete, valid debate response to the fixture course's debate (or another prompt of it). */
+export function debateSubmission(fixture: { debateId: string; sourceId: string }, promptId = fixture.debateId) {
+  return {
+    promptId,
+    position: "for",
+    claim: "Tests are good because they catch regressions early.",
+    evidence: [{ ref: `source:${fixture.sourceId}`, note: "The source shows a regression caught by a test." }],
+    rebuttal: "Some say tests slow teams down; the time they save in debugging outweighs that.",
+  };
+}
