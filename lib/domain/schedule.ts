@@ -71,11 +71,12 @@ export function extensionProblem(assignment: { kind: "MODULE" | "QUIZ" | "DEBATE
 export type AnswerReveal = "AFTER_SUBMIT" | "AFTER_DUE";
 
 /**
- * May a student see the correct answers and explanations of their submitted attempt now? Right away, unless
- * the assignment holds them back until its due time (the student's own, with an extension), so that
- * classmates still working cannot be handed the key.
+ * Until when a question's key stays hidden from a student: the latest due time still to come (their own, with an
+ * extension) of the assignments that hold answers back until the due time, so that classmates still working
+ * cannot be handed the key; null when it may be shown now.
  */
-export function answersRevealed(assignment: (AssignmentWindow & { revealAnswers: AnswerReveal }) | null, now: Date): { revealed: true } | { revealed: false; at: Date } {
-  if (!assignment || assignment.revealAnswers === "AFTER_SUBMIT" || now > assignment.dueAt) return { revealed: true };
-  return { revealed: false, at: assignment.dueAt };
+export function keyHeldUntil(holdingDueTimes: Date[], now: Date): Date | null {
+  let until: Date | null = null;
+  for (const due of holdingDueTimes) if (due > now && (until === null || due > until)) until = due;
+  return until;
 }

@@ -4,6 +4,7 @@ import "server-only";
 // quiz that shows the question (its own quiz and any mastery quiz drawing from it) and through spaced review,
 // so the hold applies to the question wherever it appears, in every class the student is in.
 import type { Prisma } from "../generated/prisma/client";
+import { keyHeldUntil } from "../domain/schedule";
 import { db } from "./db";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
@@ -14,20 +15,19 @@ type Client = Prisma.TransactionClient | ReturnType<typeof db>;
  */
 export async function answersHeldUntil(client: Client, userId: string, questionIds: string[], now: Date): Promise<Date | null> {
   if (questionIds.length === 0) return null;
-  const homes = [...new Set((await client.quizQuestion.findMany({ where: { id: { in: questionIds } }, select: { quizId: true } })).map((q) => q.quizId))];
-  const showing = await client.quiz.findMany({ where: { OR: [{ id: { in: homes } }, { bankQuizIds: { hasSome: homes } }] }, select: { id: true, moduleId: true } });
-  const holding = await client.assignment.findMany({
-    where: {
-      revealAnswers: "AFTER_DUE",
-      class: { archivedAt: null, members: { some: { userId, removedAt: null } } },
-      OR: [{ quizId: { in: showing.map((q) => q.id) } }, { kind: "MODULE", moduleId: { in: [...new Set(showing.map((q) => q.moduleId))] } }],
-    },
-    select: { dueAt: true, extensions: { where: { studentId: userId }, select: { dueAt: true } } },
-  });
-  let until: Date | null = null;
-  for (const assignment of holding) {
-    const due = assignment.extensions[0]?.dueAt ?? assignment.dueAt;
-    if (due > now && (until === null || due > until)) until = due;
-  }
-  return until;
+  // One statement: it runs inside every submit that misses a question.
+  const holding = await client.$queryRaw<{ dueAt: Date }[]>`
+    WITH homes AS (SELECT DISTINCT "quizId" FROM "QuizQuestion" WHERE "id" = ANY(${questionIds}::text[])),
+    showing AS (
+      SELECT q."id", q."moduleId" FROM "Quiz" q
+      WHERE q."id" IN (SELECT "quizId" FROM homes) OR q."bankQuizIds" && ARRAY(SELECT "quizId" FROM homes)
+    )
+    SELECT COALESCE(e."dueAt", a."dueAt") AS "dueAt"
+    FROM "Assignment" a
+    JOIN "Class" c ON c."id" = a."classId" AND c."archivedAt" IS NULL
+    JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ${userId}::uuid AND m."removedAt" IS NULL
+    LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" AND e."studentId" = ${userId}::uuid
+    WHERE a."revealAnswers" = 'AFTER_DUE'
+      AND (a."quizId" IN (SELECT "id" FROM showing) OR (a."kind" = 'MODULE' AND a."moduleId" IN (SELECT "moduleId" FROM showing)))`;
+  return keyHeldUntil(holding.map((h) => h.dueAt), now);
 }

@@ -16,7 +16,7 @@ import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
 import { answersHeldUntil } from "./answer-release";
-import { answersRevealed, assignmentGate, closingTime, gradingTerms } from "../domain/schedule";
+import { assignmentGate, closingTime, gradingTerms } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 
@@ -306,8 +306,8 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     }
     // Regrade overrides are read here under a share lock: a regrade running now either commits first (and this
     // submit scores with it) or waits for this submit to commit (and then re-scores it).
-    const rows = await tx.$queryRaw<{ id: string; gradingOverride: unknown; response: unknown }[]>`
-      SELECT v."id"::text AS "id", v."gradingOverride", aa."response"
+    const rows = await tx.$queryRaw<{ id: string; questionId: string; gradingOverride: unknown; response: unknown }[]>`
+      SELECT v."id"::text AS "id", v."questionId", v."gradingOverride", aa."response"
       FROM "QuestionVersion" v LEFT JOIN "AttemptAnswer" aa ON aa."attemptId" = ${attempt.id}::uuid AND aa."questionVersionId" = v."id"
       WHERE v."id" = ANY(${attempt.questionVersionIds}::uuid[])
       FOR SHARE OF v`;
@@ -332,8 +332,9 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     // Missed questions join the learner's spaced-review deck (or start its schedule again).
     const missed = attempt.questionVersionIds.filter((_, i) => !correct[i]);
     if (missed.length > 0) {
-      const reveal = answersRevealed(assignment, at);
-      const { dueAt } = afterQuizMiss(at, reveal.revealed ? null : reveal.at, zoneOrUtc(attempt.user.timeZone));
+      // A card comes due no earlier than the key may be shown, whichever of the student's assignments holds it back.
+      const heldUntil = await answersHeldUntil(tx, user.id, missed.map((id) => byVersion.get(id)!.questionId), at);
+      const { dueAt } = afterQuizMiss(at, heldUntil, zoneOrUtc(attempt.user.timeZone));
       await tx.$executeRaw`
         INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
         SELECT gen_random_uuid(), ${user.id}::uuid, v."questionId", 1, (${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now()

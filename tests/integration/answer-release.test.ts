@@ -115,4 +115,32 @@ describe("answers held back until the due time", () => {
     const result = await answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: wrongAnswer(view) });
     expect(result).toMatchObject({ correct: false, correctAnswer: null, explanation: null, answersShownAt: new Date(dueAt).toISOString() });
   });
+
+  it("a question missed where its key is shown (the later, governing assignment) comes back in review only once another class's hold ends", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId: open } = await studentInClass(teacher);
+    const { classId: holding } = await studentInClass(teacher, student);
+    await createAssignment(teacher, open, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(10 * 24 * 60), revealAnswers: "AFTER_SUBMIT" }));
+    const heldTo = iso(3 * 24 * 60);
+    await createAssignment(teacher, holding, assignmentSchema.parse({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-60), dueAt: heldTo, revealAnswers: "AFTER_DUE" }));
+    await submitEmpty(student, fixture.quizId);
+    const cards = await db.reviewCard.findMany({ where: { userId: student.id } });
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card.dueAt.toISOString()).toBe(new Date(heldTo).toISOString());
+  });
+
+  it("a question missed in an unassigned mastery quiz waits for the hold on the quiz it draws from; without a hold it comes back the next day", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId } = await studentInClass(teacher);
+    const heldTo = iso(4 * 24 * 60);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: heldTo, revealAnswers: "AFTER_DUE" }));
+    await submitEmpty(student, masteryId);
+    for (const card of await db.reviewCard.findMany({ where: { userId: student.id } })) expect(card.dueAt.toISOString()).toBe(new Date(heldTo).toISOString());
+
+    const unheld = await createUser();
+    await submitEmpty(unheld, masteryId);
+    const cards = await db.reviewCard.findMany({ where: { userId: unheld.id } });
+    expect(cards).toHaveLength(3);
+    for (const card of cards) expect(card.dueAt.getTime() - Date.now()).toBeLessThan(2 * 24 * 3600_000);
+  });
 });

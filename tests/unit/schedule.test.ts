@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answersRevealed, applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, gradingTerms, mostGenerous } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, gradingTerms, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -35,17 +35,15 @@ describe("assignment windows", () => {
   });
 });
 
-describe("when correct answers are shown", () => {
-  it("right after submitting, unless the assignment holds them until its due time", () => {
-    expect(answersRevealed(null, t(9))).toEqual({ revealed: true });
-    expect(answersRevealed({ ...window("FLAG"), revealAnswers: "AFTER_SUBMIT" }, t(9))).toEqual({ revealed: true });
-    expect(answersRevealed({ ...window("FLAG"), revealAnswers: "AFTER_DUE" }, t(9))).toEqual({ revealed: false, at: t(12) });
-    expect(answersRevealed({ ...window("FLAG"), revealAnswers: "AFTER_DUE" }, t(12))).toEqual({ revealed: false, at: t(12) });
-    expect(answersRevealed({ ...window("FLAG"), revealAnswers: "AFTER_DUE" }, t(13))).toEqual({ revealed: true });
+describe("until when a question's key is held back", () => {
+  it("is shown now when no assignment holds it, or every holding due time has passed", () => {
+    expect(keyHeldUntil([], t(9))).toBeNull();
+    expect(keyHeldUntil([t(8), t(9)], t(9))).toBeNull();
   });
-  it("at the student's own due time when they have an extension", () => {
-    const extended = applyExtension({ ...window("REFUSE"), revealAnswers: "AFTER_DUE" as const }, { dueAt: t(20), extraAttempts: 0 });
-    expect(answersRevealed(extended, t(13))).toEqual({ revealed: false, at: t(20) });
+  it("is held until the latest due time still to come, e.g. an extension in one class beside another class's earlier due time", () => {
+    expect(keyHeldUntil([t(12)], t(9))).toEqual(t(12));
+    expect(keyHeldUntil([t(12), t(20), t(8)], t(9))).toEqual(t(20));
+    expect(keyHeldUntil([t(12), t(20)], t(13))).toEqual(t(20));
   });
 });
 
