@@ -1,9 +1,8 @@
 // Benchmark: a class of 300 signs in, starts the same 10-question quiz, saves answers and submits within
 // about ten seconds, against a production build on loopback. Then: submission throughput against the raw
 // rate at which PostgreSQL takes the same rows, lesson-page requests per second against a static copy of
-// the same HTML, and the JavaScript a lesson page ships. Last, the same class arriving over longer windows, to
+// the same HTML, and the JavaScript a lesson page ships, each beside an empty Next.js app's (the framework's floor). Last, the same class arriving over longer windows, to
 // find the pace this machine carries with a fast submit.
-import { gzipSync } from "node:zlib";
 import http from "node:http";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -14,6 +13,7 @@ import { startDatabase, projectRoot, freePort } from "../scripts/lib/database.ts
 import { prepareDatabase } from "../scripts/lib/prepare.ts";
 import { ensureBuild, startAppServer } from "../scripts/lib/app-server.ts";
 import { hashPassword } from "../lib/server/passwords.ts";
+import { pageJavaScriptGzip, startEmptyApp } from "./empty-app.ts";
 import { publicIdsFor } from "../lib/server/tokens.ts";
 import { translateResponse } from "../lib/domain/public-question.ts";
 import { answerKey, scoreQuestion } from "../lib/domain/scoring.ts";
@@ -221,10 +221,7 @@ const { csrfToken } = await (await fetch(`${base}/api/auth/csrf`).then((r) => { 
 keep(reader, await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", redirect: "manual", headers: { cookie: cookieHeader(reader), "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrfToken, email: "burst-2@caravan.test", password, json: "true" }).toString() }));
 const lessonPath = `/courses/${lesson.course}/${lesson.module}/lessons/${lesson.slug}`;
 const html = await (await fetch(base + lessonPath, { headers: { cookie: cookieHeader(reader) } })).text();
-// noModule scripts (legacy polyfills) are never fetched by a browser that runs modules, so they do not count.
-const scripts = [...html.matchAll(/<script([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1])).flatMap((m) => m[1].match(/src="([^"]+)"/)?.[1] ?? []);
-let jsGzip = 0;
-for (const src of new Set(scripts)) jsGzip += gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length;
+const jsGzip = await pageJavaScriptGzip(base, html);
 const staticPort = await freePort();
 const staticServer = http.createServer((_, res) => { res.writeHead(200, { "content-type": "text/html; charset=utf-8" }); res.end(html); }).listen(staticPort);
 const dynamicResult = await cannon(base + lessonPath, { headers: { cookie: cookieHeader(reader) } });
@@ -238,6 +235,26 @@ const reading = {
   htmlKB: +(Buffer.byteLength(html) / 1024).toFixed(1),
 };
 console.log("reading", reading);
+
+// The framework's floor in the same run: an empty Next.js page and route handler (bench/empty-app), same versions.
+const empty = await startEmptyApp();
+const emptyHtml = await (await fetch(empty.url + "/")).text();
+const emptyStaticPort = await freePort();
+const emptyStatic = http.createServer((_, res) => { res.writeHead(200, { "content-type": "text/html; charset=utf-8" }); res.end(emptyHtml); }).listen(emptyStaticPort);
+const emptyPageResult = await cannon(empty.url + "/");
+const emptyRouteResult = await cannon(empty.url + "/api/ping");
+const emptyStaticResult = await cannon(`http://127.0.0.1:${emptyStaticPort}/`);
+emptyStatic.close();
+const emptyApp = {
+  pageRequestsPerSecond: +emptyPageResult.requests.average.toFixed(0),
+  routeRequestsPerSecond: +emptyRouteResult.requests.average.toFixed(0),
+  staticCopyRequestsPerSecond: +emptyStaticResult.requests.average.toFixed(0),
+  ratio: +(emptyPageResult.requests.average / emptyStaticResult.requests.average).toFixed(3),
+  javascriptGzipKB: +((await pageJavaScriptGzip(empty.url, emptyHtml)) / 1024).toFixed(1),
+  non2xx: emptyPageResult.non2xx + emptyRouteResult.non2xx,
+};
+await empty.stop();
+console.log("empty Next.js app", emptyApp);
 
 // 4. Pace: the same class and flow, arriving over longer windows (new accounts each time), to show the
 // arrival rate at which this machine keeps submits fast.
@@ -254,6 +271,6 @@ for (const windowSeconds of PACE_WINDOWS_S) {
 await app.stop();
 await sql.end();
 await database.stop();
-const report = { benchmark: "class-burst", date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, note: "load generator, app and PostgreSQL share the same machine", quiz: quiz.id, burst, limit, floor, reading, pace };
+const report = { benchmark: "class-burst", date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, note: "load generator, app and PostgreSQL share the same machine", quiz: quiz.id, burst, limit, floor, reading, emptyApp, pace };
 mkdirSync(path.join(projectRoot, "bench", "results"), { recursive: true });
 writeFileSync(path.join(projectRoot, "bench", "results", "class-burst.json"), JSON.stringify(report, null, 2) + "\n");

@@ -1,6 +1,7 @@
 // Lighthouse (accessibility and performance) on a lesson page and a quiz page, signed in as a student,
 // with Debian's Chromium, against a production build, and on the account page as the floor: the shared layout
-// and a short form, so its score is what the framework and layout leave for any page on this machine.
+// and a short form, so its score is what the framework and layout leave for any page on this machine; and on an
+// empty Next.js page (bench/empty-app), what the framework alone leaves.
 // Writes bench/results/lighthouse.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,6 +13,7 @@ import pg from "pg";
 import { startDatabase, projectRoot } from "../scripts/lib/database.ts";
 import { prepareDatabase } from "../scripts/lib/prepare.ts";
 import { ensureBuild, startAppServer } from "../scripts/lib/app-server.ts";
+import { startEmptyApp } from "./empty-app.ts";
 
 process.env.NEXTAUTH_SECRET ??= "bench-secret-0123456789-0123456789";
 const database = await startDatabase({ dataDirName: "bench-postgres", quiet: true });
@@ -22,11 +24,14 @@ const { rows: [user] } = await sql.query(`INSERT INTO "User" (id, email, name, "
 const token = await encode({ secret: process.env.NEXTAUTH_SECRET, token: { sub: user.id, uid: user.id, role: "STUDENT", email: user.email, name: user.name } });
 ensureBuild(() => {});
 const app = await startAppServer({ databaseUrl: url, quiet: true });
+const empty = await startEmptyApp();
 const pages = {
   lesson: "/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road",
   quiz: "/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz",
   floor: "/account",
+  empty: "/",
 };
+const origin = (name: string) => (name === "empty" ? empty.url : app.url);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -37,10 +42,10 @@ try {
   for (const [name, pagePath] of Object.entries(pages)) {
     // Warm the server first (the first request to a route loads its code), then take the median of three
     // runs, as Lighthouse's documentation advises: one run on a shared 2-core machine is noisy.
-    for (let i = 0; i < 3; i++) await fetch(app.url + pagePath, { headers: { cookie: `next-auth.session-token=${token}` } });
+    for (let i = 0; i < 3; i++) await fetch(origin(name) + pagePath, { headers: { cookie: `next-auth.session-token=${token}` } });
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
-      const run = await lighthouse(app.url + pagePath, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["accessibility", "performance"], extraHeaders: { Cookie: `next-auth.session-token=${token}` } });
+      const run = await lighthouse(origin(name) + pagePath, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["accessibility", "performance"], extraHeaders: { Cookie: `next-auth.session-token=${token}` } });
       runs.push(run!.lhr);
     }
     runs.sort((a, b) => (a.categories.performance.score ?? 0) - (b.categories.performance.score ?? 0));
@@ -59,6 +64,7 @@ try {
 } finally {
   await chrome.kill();
   await app.stop();
+  await empty.stop();
   await sql.end();
   await database.stop();
 }
