@@ -48,7 +48,7 @@ if (burst) {
     "while argon2 sign-in hashing and PostgreSQL share the second core with the load generator. The thread's time is spread over",
     "Next.js request handling (routing, web-stream bodies, async context), the Prisma client runtime, node-postgres socket writes,",
     "response compression and garbage collection; no single function dominates. Requests queue, so every step's latency grows with",
-    "the burst. A save is already one SQL statement and a submit about eight with its BEGIN and COMMIT, nine when a question was missed and joins the review deck (question definitions are",
+    "the burst. A save is already one SQL statement and a submit about eight with its BEGIN and COMMIT, ten when a question was missed (one finds whether any assignment still holds its key, one adds it to the review deck; question definitions are",
     "cached per process), and the session token is decrypted with a key derived once.",
     "",
   );
