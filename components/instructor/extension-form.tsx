@@ -1,5 +1,5 @@
 "use client";
-// Give one student their own due time (and extra quiz attempts), e.g. an accommodation; or withdraw it.
+// Give one student their own due time (and extra quiz attempts and time), e.g. an accommodation; or withdraw it.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
@@ -23,12 +23,14 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
         const form = new FormData(event.currentTarget);
         const due = String(form.get("dueAt") ?? "");
         const extra = String(form.get("extraAttempts") ?? "");
+        const extraTime = String(form.get("extraTimePercent") ?? "");
         setPending(true);
         const result = await callApi("POST", `/api/instructor/classes/${classId}/extensions`, {
           assignmentId,
           studentId,
           dueAt: due ? new Date(due).toISOString() : "",
           extraAttempts: extra ? Number(extra) : 0,
+          extraTimePercent: extraTime ? Number(extraTime) : 0,
           reason: form.get("reason"),
         });
         setPending(false);
@@ -58,6 +60,14 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
           <label htmlFor="extension-attempts" className="field-label">Extra quiz attempts</label>
           <input id="extension-attempts" name="extraAttempts" type="number" min={0} max={20} defaultValue={0} className="field-input" aria-invalid={Boolean(errors.extraAttempts)} aria-describedby={errors.extraAttempts ? "extension-attempts-error" : undefined} />
           {errors.extraAttempts && <p id="extension-attempts-error" className="field-error">{errors.extraAttempts[0]}</p>}
+        </div>
+      )}
+      {kind !== "DEBATE" && (
+        <div>
+          <label htmlFor="extension-time" className="field-label">Extra time on timed quizzes (%)</label>
+          <input id="extension-time" name="extraTimePercent" type="number" min={0} max={300} step={5} defaultValue={0} className="field-input" aria-invalid={Boolean(errors.extraTimePercent)} aria-describedby={errors.extraTimePercent ? "extension-time-error extension-time-hint" : "extension-time-hint"} />
+          <p id="extension-time-hint" className="mt-1 text-xs text-stone-600">50 gives time and a half, 100 double time.</p>
+          {errors.extraTimePercent && <p id="extension-time-error" className="field-error">{errors.extraTimePercent[0]}</p>}
         </div>
       )}
       <div className="sm:col-span-2">

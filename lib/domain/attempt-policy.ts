@@ -24,16 +24,24 @@ export function attemptsLeft(maxAttempts: number | null, used: number): number |
   return maxAttempts === null ? null : Math.max(0, maxAttempts - used);
 }
 
-export function deadlineFor(startedAt: Date, timeLimitMinutes: number | null): Date | null {
-  return timeLimitMinutes === null ? null : new Date(startedAt.getTime() + timeLimitMinutes * 60_000);
+/** A student's own time limit: the quiz's, with the extra time of their extension (rounded up to a whole minute). */
+export function personalTimeLimit(timeLimitMinutes: number | null, extraTimePercent: number): number | null {
+  if (timeLimitMinutes === null) return null;
+  return Math.ceil((timeLimitMinutes * (100 + Math.max(0, extraTimePercent))) / 100);
+}
+
+export function deadlineFor(startedAt: Date, timeLimitMinutes: number | null, extraTimePercent: number): Date | null {
+  const minutes = personalTimeLimit(timeLimitMinutes, extraTimePercent);
+  return minutes === null ? null : new Date(startedAt.getTime() + minutes * 60_000);
 }
 
 /**
- * When an attempt stops taking answers: at its time limit, or when the assignment closes (the due time of one
- * that refuses late work), whichever comes first. Then the answers saved so far are graded.
+ * When an attempt stops taking answers: at its time limit (with the student's extra time), or when the
+ * assignment closes (the due time of one that refuses late work), whichever comes first. Then the answers saved
+ * so far are graded.
  */
-export function attemptDeadline(startedAt: Date, timeLimitMinutes: number | null, closesAt: Date | null): Date | null {
-  const limit = deadlineFor(startedAt, timeLimitMinutes);
+export function attemptDeadline(startedAt: Date, timeLimitMinutes: number | null, closesAt: Date | null, extraTimePercent: number): Date | null {
+  const limit = deadlineFor(startedAt, timeLimitMinutes, extraTimePercent);
   if (!limit) return closesAt;
   if (!closesAt) return limit;
   return closesAt < limit ? closesAt : limit;

@@ -52,19 +52,23 @@ export function mostGenerous<T extends AssignmentWindow>(windows: T[], now: Date
   return windows.reduce((best, w) => (w.opensAt < best.opensAt ? w : best));
 }
 
-/** One student's extension on an assignment: their own due time, and (quizzes) attempts on top of the limit. */
-export type Extension = { dueAt: Date; extraAttempts: number };
+/**
+ * One student's extension on an assignment: their own due time, and for quizzes attempts on top of the limit and
+ * extra time on timed quizzes, as a share of the time limit (50 = time and a half).
+ */
+export type Extension = { dueAt: Date; extraAttempts: number; extraTimePercent?: number };
 
 /** The assignment as it applies to one student: an extension replaces the due time for them alone. */
-export function applyExtension<T extends AssignmentWindow>(assignment: T, extension: Extension | null | undefined): T & { extraAttempts: number; extendedTo: Date | null } {
-  if (!extension) return { ...assignment, extraAttempts: 0, extendedTo: null };
-  return { ...assignment, dueAt: extension.dueAt, extraAttempts: extension.extraAttempts, extendedTo: extension.dueAt };
+export function applyExtension<T extends AssignmentWindow>(assignment: T, extension: Extension | null | undefined): T & { extraAttempts: number; extraTimePercent: number; extendedTo: Date | null } {
+  if (!extension) return { ...assignment, extraAttempts: 0, extraTimePercent: 0, extendedTo: null };
+  return { ...assignment, dueAt: extension.dueAt, extraAttempts: extension.extraAttempts, extraTimePercent: extension.extraTimePercent ?? 0, extendedTo: extension.dueAt };
 }
 
 /** Why an extension cannot be granted as asked, with the field at fault; null when it can. */
-export function extensionProblem(assignment: { kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date }, extension: Extension): { field: "dueAt" | "extraAttempts"; message: string } | null {
+export function extensionProblem(assignment: { kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date }, extension: Extension): { field: "dueAt" | "extraAttempts" | "extraTimePercent"; message: string } | null {
   if (extension.dueAt <= assignment.opensAt) return { field: "dueAt", message: "The new due time must be after the assignment opens." };
   if (assignment.kind === "DEBATE" && extension.extraAttempts > 0) return { field: "extraAttempts", message: "A debate prompt has one response; there are no attempts to add." };
+  if (assignment.kind === "DEBATE" && (extension.extraTimePercent ?? 0) > 0) return { field: "extraTimePercent", message: "A debate prompt has no time limit; there is no time to add." };
   return null;
 }
 

@@ -3,25 +3,25 @@ import "server-only";
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
 import { attemptDeadline } from "../domain/attempt-policy";
-import { applyExtension, closingTime, mostGenerous, type AnswerReveal, type LatePolicy } from "../domain/schedule";
+import { applyExtension, closingTime, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
-export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extendedTo: Date | null };
+export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null };
 
 const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true } as const;
 type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; revealAnswers: string; maxAttemptsOverride: number | null };
 
 /** Of the assignments covering a student's work, with their extensions, the one that treats them best. */
-function mostGenerousFor(rows: { row: AssignmentRow; extension: { dueAt: Date; extraAttempts: number } | undefined }[], now: Date) {
+function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined }[], now: Date) {
   return mostGenerous(rows.map(({ row, extension }) => applyExtension({ ...row, latePolicy: row.latePolicy as LatePolicy, revealAnswers: row.revealAnswers as AnswerReveal }, extension)), now);
 }
 
 // Assignments of the live classes the student is in, and the student's own extension of each.
 const ofMember = (userId: string) => ({ class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }) satisfies Prisma.AssignmentWhereInput;
-const extensionOf = (userId: string) => ({ where: { studentId: userId }, select: { dueAt: true, extraAttempts: true } }) as const;
+const extensionOf = (userId: string) => ({ where: { studentId: userId }, select: { dueAt: true, extraAttempts: true, extraTimePercent: true } }) as const;
 
 async function governing(client: Client, userId: string, where: Prisma.AssignmentWhereInput): Promise<GoverningAssignment | null> {
   const rows = await client.assignment.findMany({
@@ -79,7 +79,7 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
     select: {
       ...assignmentFields, kind: true, quizId: true, moduleId: true,
       class: { select: { members: { where: { userId: { in: users }, removedAt: null }, select: { userId: true } } } },
-      extensions: { where: { studentId: { in: users } }, select: { studentId: true, dueAt: true, extraAttempts: true } },
+      extensions: { where: { studentId: { in: users } }, select: { studentId: true, dueAt: true, extraAttempts: true, extraTimePercent: true } },
     },
   });
   const now = new Date();
@@ -88,7 +88,7 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
       (a) => (a.quizId === attempt.quiz.id || (a.kind === "MODULE" && a.moduleId === attempt.quiz.moduleId)) && a.class.members.some((m) => m.userId === attempt.userId),
     );
     const assignment = mostGenerousFor(covering.map((a) => ({ row: a, extension: a.extensions.find((e) => e.studentId === attempt.userId) })), now);
-    return attemptDeadline(attempt.startedAt, attempt.quiz.timeLimitMinutes, closingTime(assignment))?.toISOString() ?? null;
+    return attemptDeadline(attempt.startedAt, attempt.quiz.timeLimitMinutes, closingTime(assignment), assignment?.extraTimePercent ?? 0)?.toISOString() ?? null;
   });
   await client.$executeRaw`
     UPDATE "QuizAttempt" a SET "deadlineAt" = (n."deadline" AT TIME ZONE 'UTC')

@@ -42,6 +42,7 @@ export const extensionSchema = z.strictObject({
   studentId: z.uuid(),
   dueAt: z.iso.datetime({ offset: true, message: "Give the new due time." }),
   extraAttempts: z.number().int().min(0, "Extra attempts cannot be negative.").max(20, "At most 20 extra attempts.").default(0),
+  extraTimePercent: z.number().int("Give the extra time as a whole percentage.").min(0, "Extra time cannot be negative.").max(300, "At most 300 % extra time (four times the limit).").default(0),
   reason: z.string().trim().min(5, "Record why the extension is given (at least 5 characters).").max(500, "Keep the reason under 500 characters."),
 });
 
@@ -198,7 +199,7 @@ export async function deleteAssignment(instructor: SessionUser, classId: string,
   return { deleted: true };
 }
 
-/** Gives one student in the class their own due time (and extra quiz attempts) on an assignment; granting again replaces it. */
+/** Gives one student in the class their own due time (and extra quiz attempts and time) on an assignment; granting again replaces it. */
 export async function grantExtension(instructor: SessionUser, classId: string, input: z.infer<typeof extensionSchema>) {
   await ownedClass(instructor, classId);
   const [assignment, member] = await Promise.all([
@@ -207,7 +208,7 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
   ]);
   if (!assignment) throw notFound("That assignment");
   if (!member) throw notFound("That student");
-  const extension = { dueAt: new Date(input.dueAt), extraAttempts: input.extraAttempts };
+  const extension = { dueAt: new Date(input.dueAt), extraAttempts: input.extraAttempts, extraTimePercent: input.extraTimePercent };
   const problem = extensionProblem(assignment, extension);
   if (problem) throw new UserError("INVALID", problem.message, { [problem.field]: [problem.message] });
   const data = { ...extension, reason: input.reason, grantedById: instructor.id };
@@ -217,7 +218,7 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
       where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: input.studentId } },
       create: { assignmentId: assignment.id, studentId: input.studentId, ...data },
       update: data,
-      select: { id: true, dueAt: true, extraAttempts: true },
+      select: { id: true, dueAt: true, extraAttempts: true, extraTimePercent: true },
     });
     await refreshOpenAttemptDeadlines(tx, [input.studentId], assignment);
     return upserted;

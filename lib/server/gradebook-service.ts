@@ -146,7 +146,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     db().assignmentExtension.findMany({
       where: { studentId, assignment: { classId } },
       orderBy: { dueAt: "asc" },
-      select: { id: true, assignmentId: true, dueAt: true, extraAttempts: true, reason: true, updatedAt: true, grantedBy: { select: { name: true } } },
+      select: { id: true, assignmentId: true, dueAt: true, extraAttempts: true, extraTimePercent: true, reason: true, updatedAt: true, grantedBy: { select: { name: true } } },
     }),
     until ? null : reviewActivity(studentId, 14),
   ]);

@@ -3,7 +3,7 @@ import "server-only";
 // Every function takes the signed-in user and checks ownership itself; callers only parse input.
 import { randomUUID } from "node:crypto";
 import type { Question } from "../content/schema";
-import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, attemptLimit, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, attemptLimit, DEADLINE_GRACE_MS, personalTimeLimit } from "../domain/attempt-policy";
 import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
@@ -51,7 +51,8 @@ export async function quizOverview(user: SessionUser, quizId: string) {
   if (decision.kind === "start" && !gate.allowed) decision = { kind: "refused", reason: gate.reason };
   const questionCount = quiz.drawCount ?? quiz._count.questions;
   return {
-    quiz: { ...quiz, maxAttempts, questionCount },
+    // The student's own time limit, with the extra time of their extension.
+    quiz: { ...quiz, maxAttempts, questionCount, personalTimeLimitMinutes: personalTimeLimit(quiz.timeLimitMinutes, assignment?.extraTimePercent ?? 0) },
     assignment,
     attempts,
     decision,
@@ -100,7 +101,7 @@ export async function startAttempt(user: SessionUser, quizId: string): Promise<{
         const number = Math.max(decision.number, (highest._max.number ?? 0) + 1);
         const questionVersionIds = await pickQuestionVersions(tx, quiz, id);
         await tx.quizAttempt.create({
-          data: { id, userId: user.id, quizId, number, questionVersionIds, startedAt: now, deadlineAt: attemptDeadline(now, quiz.timeLimitMinutes, closingTime(assignment)) },
+          data: { id, userId: user.id, quizId, number, questionVersionIds, startedAt: now, deadlineAt: attemptDeadline(now, quiz.timeLimitMinutes, closingTime(assignment), assignment?.extraTimePercent ?? 0) },
         });
         return { attemptId: id, resumed: false };
       });

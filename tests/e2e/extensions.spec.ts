@@ -1,5 +1,5 @@
 // An extension in the browser: the quiz was due yesterday and late work is refused; the instructor gives
-// one student a new due time on that student's page; the student sees it and can take the quiz, a
+// one student a new due time (and extra attempts and time) on that student's page; the student sees it and can take the quiz, a
 // classmate still cannot. Then the instructor withdraws it.
 import { randomUUID } from "node:crypto";
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
@@ -37,11 +37,14 @@ test("an instructor gives one student an extension; that student can still take 
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(0);
 
   await form.getByLabel(/Extra quiz attempts/).fill("1");
+  await form.getByLabel(/Extra time on timed quizzes/).fill("50");
   await form.getByLabel(/Reason/).fill("Documented accommodation from the disability office.");
   await form.getByRole("button", { name: "Give the extension" }).click();
   const granted = tp.getByRole("listitem").filter({ hasText: "Documented accommodation" });
   await expect(granted).toBeVisible();
   await expect(granted).toContainText("1 extra attempt");
+  await expect(granted).toContainText("50 % extra time on timed quizzes");
+  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1 AND "extraTimePercent" = 50`, [student.id])).toBe(1);
   await expect(granted).toContainText("2099");
   await expectNoAxeViolations(tp, "student record with an extension");
   await tp.setViewportSize({ width: 390, height: 844 });

@@ -3,7 +3,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, deleteAssignment, extensionSchema, grantExtension, joinClass, removeMember, revokeExtension, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
-import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { debateForStudent } from "@/lib/server/debate-service";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
 import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
@@ -220,6 +220,8 @@ describe("extensions for one student", () => {
     expect(early).toMatchObject({ code: "INVALID", fieldErrors: { dueAt: [expect.stringMatching(/after the assignment opens/)] } });
     const debateAttempts = await errorOf(grantExtension(debate.teacher, debate.classId, extension({ assignmentId: debate.assignmentId, studentId: debate.extended.id, extraAttempts: 2 })));
     expect(debateAttempts).toMatchObject({ code: "INVALID", fieldErrors: { extraAttempts: [expect.stringMatching(/no attempts to add/)] } });
+    const debateTime = await errorOf(grantExtension(debate.teacher, debate.classId, extension({ assignmentId: debate.assignmentId, studentId: debate.extended.id, extraTimePercent: 50 })));
+    expect(debateTime).toMatchObject({ code: "INVALID", fieldErrors: { extraTimePercent: [expect.stringMatching(/no time limit/)] } });
     // Not a member, another class's assignment, another instructor's class: all "not found".
     expect((await errorOf(grantExtension(teacher, classId, extension({ assignmentId, studentId: outsider.id })))).code).toBe("NOT_FOUND");
     expect((await errorOf(grantExtension(teacher, classId, extension({ assignmentId: debate.assignmentId, studentId: extended.id })))).code).toBe("NOT_FOUND");
@@ -230,6 +232,7 @@ describe("extensions for one student", () => {
 
     expect(extensionSchema.safeParse({ assignmentId, studentId: extended.id, dueAt: "tomorrow", reason: "ok" }).success).toBe(false);
     expect(extensionSchema.safeParse({ assignmentId, studentId: extended.id, dueAt: iso(60), reason: "Because", extraAttempts: 21 }).success).toBe(false);
+    for (const extraTimePercent of [-5, 301, 12.5, "50"]) expect(extensionSchema.safeParse({ assignmentId, studentId: extended.id, dueAt: iso(60), reason: "Because", extraTimePercent }).success).toBe(false);
   });
 
   it("reach the debate page's data: the student's own due time, marked as extended", async () => {
@@ -248,5 +251,55 @@ describe("extensions for one student", () => {
     await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id }));
     await deleteAssignment(teacher, classId, assignmentId);
     expect(await db.assignmentExtension.count({ where: { assignmentId } })).toBe(0);
+  });
+});
+
+describe("extra time on timed quizzes, e.g. an accommodation", () => {
+  let timed: ReturnType<typeof writeFixtureCourse>;
+  beforeAll(async () => {
+    timed = writeFixtureCourse({ maxAttempts: null, timeLimitMinutes: 20 });
+    await syncCourse(db, loadCourse(timed.dir));
+  });
+
+  async function timedClass(dueInMinutes: number, latePolicy: "ACCEPT" | "REFUSE" = "ACCEPT") {
+    const teacher = await createUser("INSTRUCTOR");
+    const extended = await createUser();
+    const other = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Timed", term: "T", joinCodeDays: null });
+    await joinClass(extended, joinCode);
+    await joinClass(other, joinCode);
+    const { id: assignmentId } = await createAssignment(teacher, classId, assign({ kind: "QUIZ", targetId: timed.quizId, latePolicy, dueAt: iso(dueInMinutes) }));
+    return { teacher, extended, other, classId, assignmentId };
+  }
+  const minutesOf = async (attemptId: string) => {
+    const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    return (attempt.deadlineAt!.getTime() - attempt.startedAt.getTime()) / 60_000;
+  };
+
+  it("lengthen that student's time limit alone, and the quiz page tells them their own limit", async () => {
+    const { teacher, extended, other, classId, assignmentId } = await timedClass(24 * 60);
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(24 * 60), extraTimePercent: 50 }));
+    expect((await quizOverview(extended, timed.quizId)).quiz).toMatchObject({ timeLimitMinutes: 20, personalTimeLimitMinutes: 30 });
+    expect((await quizOverview(other, timed.quizId)).quiz).toMatchObject({ timeLimitMinutes: 20, personalTimeLimitMinutes: 20 });
+    expect(await minutesOf((await startAttempt(extended, timed.quizId)).attemptId)).toBe(30);
+    expect(await minutesOf((await startAttempt(other, timed.quizId)).attemptId)).toBe(20);
+  });
+
+  it("given or withdrawn during an attempt, move its end", async () => {
+    const { teacher, extended, classId, assignmentId } = await timedClass(24 * 60);
+    const { attemptId } = await startAttempt(extended, timed.quizId);
+    expect(await minutesOf(attemptId)).toBe(20);
+    const { id } = await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(24 * 60), extraTimePercent: 100 }));
+    expect(await minutesOf(attemptId)).toBe(40);
+    await revokeExtension(teacher, classId, id);
+    expect(await minutesOf(attemptId)).toBe(20);
+  });
+
+  it("do not run past a due time that refuses late work", async () => {
+    const { teacher, extended, classId, assignmentId } = await timedClass(25, "REFUSE");
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(25), extraTimePercent: 100 }));
+    const { attemptId } = await startAttempt(extended, timed.quizId);
+    const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(Math.abs(attempt.deadlineAt!.getTime() - Date.parse(iso(25)))).toBeLessThan(5_000);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft } from "@/lib/domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit } from "@/lib/domain/attempt-policy";
 
 const attempt = (number: number, scoreCenti: number | null, maxScoreCenti = 1000, submitted = true) => ({
   id: `a${number}`, number, submitted, scoreCenti, maxScoreCenti, submittedAt: submitted ? new Date(2026, 0, number) : null,
@@ -46,11 +46,20 @@ describe("countedAttempt", () => {
 describe("time limits", () => {
   it("computes deadlines and accepts answers until the grace period ends", () => {
     const start = new Date("2026-01-01T10:00:00Z");
-    const deadline = deadlineFor(start, 20)!;
+    const deadline = deadlineFor(start, 20, 0)!;
     expect(deadline.toISOString()).toBe("2026-01-01T10:20:00.000Z");
     expect(acceptsAnswers(deadline, new Date(deadline.getTime() + DEADLINE_GRACE_MS))).toBe(true);
     expect(acceptsAnswers(deadline, new Date(deadline.getTime() + DEADLINE_GRACE_MS + 1))).toBe(false);
-    expect(deadlineFor(start, null)).toBeNull();
+    expect(deadlineFor(start, null, 0)).toBeNull();
     expect(acceptsAnswers(null, new Date(8.64e15))).toBe(true);
+  });
+  it("adds a student's extra time as a share of the limit, rounded up to a whole minute", () => {
+    const start = new Date("2026-01-01T10:00:00Z");
+    expect(personalTimeLimit(20, 0)).toBe(20);
+    expect(personalTimeLimit(20, 50)).toBe(30);
+    expect(personalTimeLimit(25, 50)).toBe(38);
+    expect(personalTimeLimit(20, 100)).toBe(40);
+    expect(personalTimeLimit(null, 50)).toBeNull();
+    expect(deadlineFor(start, 25, 50)!.toISOString()).toBe("2026-01-01T10:38:00.000Z");
   });
 });

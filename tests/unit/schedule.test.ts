@@ -55,10 +55,14 @@ describe("closing open attempts", () => {
     expect(closingTime(null)).toBeNull();
   });
   it("an attempt stops at its time limit or the close, whichever is first", () => {
-    expect(attemptDeadline(t(11), 30, t(12))).toEqual(new Date(t(11).getTime() + 30 * 60_000));
-    expect(attemptDeadline(t(11), 90, t(12))).toEqual(t(12));
-    expect(attemptDeadline(t(11), null, t(12))).toEqual(t(12));
-    expect(attemptDeadline(t(11), null, null)).toBeNull();
+    expect(attemptDeadline(t(11), 30, t(12), 0)).toEqual(new Date(t(11).getTime() + 30 * 60_000));
+    expect(attemptDeadline(t(11), 90, t(12), 0)).toEqual(t(12));
+    expect(attemptDeadline(t(11), null, t(12), 50)).toEqual(t(12));
+    expect(attemptDeadline(t(11), null, null, 50)).toBeNull();
+  });
+  it("a student's extra time lengthens the time limit, but not past the close", () => {
+    expect(attemptDeadline(t(11), 30, null, 50)).toEqual(new Date(t(11).getTime() + 45 * 60_000));
+    expect(attemptDeadline(t(11), 40, t(12), 100)).toEqual(t(12));
   });
   it("an open attempt is always graded: after a refusing assignment closes, with only what was saved, and not late", () => {
     expect(gradingTerms(window("REFUSE"), t(11))).toEqual({ late: false, closed: false });
@@ -88,7 +92,8 @@ describe("extensions for one student", () => {
     expect(assignmentStatus(extended, t(13), null)).toBe("open");
   });
   it("leave the assignment as it is without one", () => {
-    expect(applyExtension(window("FLAG"), null)).toEqual({ ...window("FLAG"), extraAttempts: 0, extendedTo: null });
+    expect(applyExtension(window("FLAG"), null)).toEqual({ ...window("FLAG"), extraAttempts: 0, extraTimePercent: 0, extendedTo: null });
+    expect(applyExtension(window("FLAG"), { dueAt: t(20), extraAttempts: 0, extraTimePercent: 50 })).toMatchObject({ dueAt: t(20), extraTimePercent: 50 });
   });
   it("count in the choice between two classes' assignments", () => {
     const shortInOneClass = applyExtension(window("REFUSE"), { dueAt: t(30), extraAttempts: 1 });
@@ -105,6 +110,8 @@ describe("extensions for one student", () => {
     expect(extensionProblem({ kind: "QUIZ", opensAt: t(8) }, { dueAt: t(8), extraAttempts: 0 })).toMatchObject({ field: "dueAt" });
     expect(extensionProblem({ kind: "DEBATE", opensAt: t(8) }, { dueAt: t(20), extraAttempts: 1 })).toMatchObject({ field: "extraAttempts" });
     expect(extensionProblem({ kind: "DEBATE", opensAt: t(8) }, { dueAt: t(20), extraAttempts: 0 })).toBeNull();
+    expect(extensionProblem({ kind: "DEBATE", opensAt: t(8) }, { dueAt: t(20), extraAttempts: 0, extraTimePercent: 50 })).toMatchObject({ field: "extraTimePercent" });
+    expect(extensionProblem({ kind: "QUIZ", opensAt: t(8) }, { dueAt: t(20), extraAttempts: 0, extraTimePercent: 50 })).toBeNull();
     // An earlier due time than the class's is allowed: an instructor may set any time after opening.
     expect(extensionProblem({ kind: "MODULE", opensAt: t(8) }, { dueAt: t(10), extraAttempts: 2 })).toBeNull();
   });

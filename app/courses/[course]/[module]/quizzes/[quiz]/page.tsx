@@ -32,7 +32,11 @@ export default async function QuizPage({ params }: Params) {
       <dl className="card grid grid-cols-2 gap-4 text-sm sm:grid-cols-4">
         <div><dt className="text-stone-600">Questions</dt><dd className="text-lg font-semibold">{quiz.questionCount}{quiz.drawCount ? " (drawn at random)" : ""}</dd></div>
         <div><dt className="text-stone-600">Attempts</dt><dd className="text-lg font-semibold">{quiz.maxAttempts === null ? "Unlimited" : `${attempts.length} of ${quiz.maxAttempts} used`}</dd></div>
-        <div><dt className="text-stone-600">Time limit</dt><dd className="text-lg font-semibold">{quiz.timeLimitMinutes ? `${quiz.timeLimitMinutes} min` : "None"}</dd></div>
+        <div>
+          <dt className="text-stone-600">Time limit</dt>
+          <dd className="text-lg font-semibold">{quiz.personalTimeLimitMinutes ? `${quiz.personalTimeLimitMinutes} min` : "None"}</dd>
+          {quiz.timeLimitMinutes !== null && quiz.personalTimeLimitMinutes !== quiz.timeLimitMinutes && <dd className="text-xs text-stone-600">{quiz.timeLimitMinutes} min for the class, plus your extra time</dd>}
+        </div>
         <div><dt className="text-stone-600">To pass</dt><dd className="text-lg font-semibold">{quiz.passPercent}%</dd></div>
       </dl>
       <AssignmentNote assignment={assignment} refusedLate="no new attempt can start after the due time" />

@@ -93,7 +93,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
 
       <section aria-labelledby="extensions-heading" className="mb-10">
         <h2 id="extensions-heading" className="mb-1 text-xl font-semibold">Extensions</h2>
-        <p className="mb-3 text-sm text-stone-600">A later due time (and extra quiz attempts) for this student alone, e.g. an accommodation. The late policy then runs from the new time.</p>
+        <p className="mb-3 text-sm text-stone-600">A later due time (and extra quiz attempts, and extra time on timed quizzes) for this student alone, e.g. an accommodation. The late policy then runs from the new time.</p>
         {extensions.length > 0 && (
           <ul className="mb-4 space-y-2">
             {extensions.map((e) => {
@@ -102,7 +102,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
                 <li key={e.id} className="card flex flex-wrap items-start justify-between gap-3">
                   <div className="text-sm">
                     <p className="font-medium">{title}</p>
-                    <p className="text-stone-700">Due <LocalTime iso={e.dueAt.toISOString()} />{e.extraAttempts > 0 ? ` · ${e.extraAttempts} extra attempt${e.extraAttempts === 1 ? "" : "s"}` : ""}</p>
+                    <p className="text-stone-700">Due <LocalTime iso={e.dueAt.toISOString()} />{e.extraAttempts > 0 ? ` · ${e.extraAttempts} extra attempt${e.extraAttempts === 1 ? "" : "s"}` : ""}{e.extraTimePercent > 0 ? ` · ${e.extraTimePercent} % extra time on timed quizzes` : ""}</p>
                     <p className="text-stone-600">Reason: {e.reason} · by {e.grantedBy.name}, <LocalTime iso={e.updatedAt.toISOString()} /></p>
                   </div>
                   <WithdrawExtensionButton classId={classId} extensionId={e.id} title={title} />

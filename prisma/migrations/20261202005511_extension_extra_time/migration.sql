@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AssignmentExtension" ADD COLUMN     "extraTimePercent" INTEGER NOT NULL DEFAULT 0;
