@@ -2,15 +2,19 @@ import type { Metadata } from "next";
 import { Container, PageHeader } from "@/components/ui";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { EndSessionsForm } from "@/components/end-sessions-form";
+import { TimeZoneSetting } from "@/components/time-zone-setting";
 import { LocalTime } from "@/components/local-time";
 import { requirePageUser } from "@/lib/server/page";
 import { passwordResetsUsed } from "@/lib/server/password-reset-service";
+import { timeZoneOf } from "@/lib/server/account-settings";
+import { db } from "@/lib/server/db";
+import { REVIEW_DAY_STARTS_AT_HOUR } from "@/lib/domain/review-schedule";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
-  const resets = await passwordResetsUsed(user.id);
+  const [resets, timeZone] = await Promise.all([passwordResetsUsed(user.id), timeZoneOf(db(), user.id)]);
   return (
     <Container narrow>
       <PageHeader title="Your account">{user.name} · {user.email} · {user.role === "INSTRUCTOR" ? "instructor" : "student"}</PageHeader>
@@ -31,6 +35,10 @@ export default async function AccountPage() {
         <h2 id="sessions-heading" className="mb-1 text-lg font-semibold">Signed in somewhere else?</h2>
         <p className="mb-3 text-sm text-stone-700">On a shared computer or a lost phone, sign out every other browser where you are signed in. Changing your password does this too.</p>
         <EndSessionsForm />
+      </section>
+      <section aria-labelledby="time-zone-heading" className="card mt-6 max-w-md">
+        <h2 id="time-zone-heading" className="mb-1 text-lg font-semibold">Time zone</h2>
+        <TimeZoneSetting current={timeZone} dayStartsAtHour={REVIEW_DAY_STARTS_AT_HOUR} />
       </section>
       <section aria-labelledby="data-heading" className="card mt-6 max-w-md">
         <h2 id="data-heading" className="mb-1 text-lg font-semibold">Your data</h2>

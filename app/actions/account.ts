@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { fieldErrorsOf, failure, formDataToObject, runAction, type ActionResult } from "@/lib/server/action";
-import { changePassword, changePasswordSchema, endAllSessions } from "@/lib/server/account-settings";
+import { changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneSchema } from "@/lib/server/account-settings";
 import { renewSessionCookie } from "@/lib/server/auth";
 import { createAccount, EmailTakenError, newAccountSchema } from "@/lib/server/accounts";
 import { db } from "@/lib/server/db";
@@ -52,4 +52,8 @@ export async function endOtherSessionsAction(_previous: unknown, formData: FormD
     await renewSessionCookie(user.id, sessionEpoch);
     return { ended: true as const };
   });
+}
+
+export async function setTimeZoneAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ timeZone: string }>> {
+  return runAction({ schema: timeZoneSchema }, formData, (input, user) => setTimeZone(db(), user.id, input));
 }

@@ -1,8 +1,10 @@
 import "server-only";
 // A signed-in user changes their password: the current one is checked (and wrong guesses count towards the
 // same per-account lock as sign-in), the new one is hashed with argon2id, and every other session ends.
-// A user can also end their other sessions without changing the password (a lost phone, a shared computer).
+// A user can also end their other sessions without changing the password (a lost phone, a shared computer),
+// and set the time zone their review days start in (recorded at sign-in; a traveller may want this device's).
 import { z } from "zod";
+import { isTimeZone } from "../domain/calendar";
 import { lockMessage } from "../domain/throttle-policy";
 import type { PrismaClient } from "../generated/prisma/client";
 import { passwordSchema } from "./accounts";
@@ -44,4 +46,22 @@ export async function endAllSessions(db: PrismaClient, userId: string) {
   const [user] = await db.$queryRaw<{ sessionEpoch: number }[]>`UPDATE "User" SET "sessionEpoch" = "sessionEpoch" + 1 WHERE "id" = ${userId}::uuid RETURNING "sessionEpoch"`;
   if (!user) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
   return { sessionEpoch: user.sessionEpoch };
+}
+
+export const timeZoneSchema = z.strictObject({
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, "That is not a time zone this server knows. Use a name such as Europe/Berlin.")
+    // Stored in the runtime's own spelling ("asia/tokyo" is Asia/Tokyo).
+    .transform((zone) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone),
+});
+
+export async function setTimeZone(db: PrismaClient, userId: string, input: z.infer<typeof timeZoneSchema>) {
+  await db.user.update({ where: { id: userId }, data: { timeZone: input.timeZone } });
+  return { timeZone: input.timeZone };
+}
+
+export async function timeZoneOf(db: PrismaClient, userId: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id: userId }, select: { timeZone: true } }))?.timeZone ?? null;
 }

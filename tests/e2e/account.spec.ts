@@ -102,6 +102,28 @@ test("signing in records the browser's time zone, where review days start", asyn
   await context.close();
 });
 
+test("on a device in another time zone, the account page offers to move review days there", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql, "STUDENT");
+  await sql.query(`UPDATE "User" SET "timeZone" = 'Europe/London' WHERE id = $1`, [student.id]);
+  const context = await browser.newContext({ baseURL, timezoneId: "Asia/Tokyo" });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  await page.goto("/account");
+  const section = page.locator("section", { has: page.getByRole("heading", { name: "Time zone" }) });
+  await expect(section).toContainText("come due at 4 a.m. in Europe/London");
+  if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-time-zone-offer.png` });
+  await section.getByRole("button", { name: "Use this device's time zone: Asia/Tokyo" }).click();
+  await expect(section.getByRole("status")).toHaveText("Saved: review days now start in Asia/Tokyo.");
+  await expect(section).toContainText("come due at 4 a.m. in Asia/Tokyo");
+  await expect(section.getByRole("button")).toHaveCount(0);
+  const { rows: [user] } = await sql.query(`SELECT "timeZone" FROM "User" WHERE id = $1`, [student.id]);
+  expect(user.timeZone).toBe("Asia/Tokyo");
+  await expectNoAxeViolations(page, "account page after setting the time zone");
+  await page.setViewportSize({ width: 390, height: 844 });
+  if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-time-zone-390.png` });
+  await context.close();
+});
+
 test("a user downloads their data from the account page", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql, "STUDENT");
   const context = await browser.newContext({ baseURL });

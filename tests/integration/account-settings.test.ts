@@ -1,8 +1,9 @@
 // Changing a password: the current one is checked, wrong guesses count towards the sign-in lock, and random
-// input (what the server action parses) never throws or writes unless the change is valid.
+// input (what the server action parses) never throws or writes unless the change is valid. And the time zone
+// review days start in.
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { changePassword, changePasswordSchema, endAllSessions } from "@/lib/server/account-settings";
+import { changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneOf, timeZoneSchema } from "@/lib/server/account-settings";
 import { forgetSessionEpoch, sessionIsCurrent } from "@/lib/server/session-epoch";
 import { hashPassword, verifyPassword } from "@/lib/server/passwords";
 import { authOptions } from "@/lib/server/auth";
@@ -120,5 +121,27 @@ describe("ending sessions", () => {
   it("a token for an account that does not exist is not current", async () => {
     expect(await sessionIsCurrent(crypto.randomUUID(), 0)).toBe(false);
     expect((await errorOf(endAllSessions(db, crypto.randomUUID()))).code).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("the time zone review days start in", () => {
+  it("is set to a zone the runtime knows, in its own spelling, and read back", async () => {
+    const user = await userWith("a-long-password");
+    expect(await timeZoneOf(db, user.id)).toBeNull();
+    expect(await setTimeZone(db, user.id, timeZoneSchema.parse({ timeZone: "asia/tokyo" }))).toEqual({ timeZone: "Asia/Tokyo" });
+    expect(await timeZoneOf(db, user.id)).toBe("Asia/Tokyo");
+  });
+
+  it("refuses anything else with a message, whatever is sent", () => {
+    for (const timeZone of ["", "Mars/Olympus_Mons", "Europe/Berlin; DROP TABLE", "x".repeat(65)]) {
+      const parsed = timeZoneSchema.safeParse({ timeZone });
+      expect(parsed.success).toBe(false);
+    }
+    expect(timeZoneSchema.safeParse({ timeZone: "Mars/Olympus_Mons" }).error?.issues[0].message).toMatch(/not a time zone this server knows/);
+    expect(timeZoneSchema.safeParse({ timeZone: "UTC", admin: true }).success).toBe(false);
+    fc.assert(fc.property(fc.anything(), (value) => {
+      const parsed = timeZoneSchema.safeParse(value);
+      if (parsed.success) expect(typeof parsed.data.timeZone).toBe("string");
+    }));
   });
 });

@@ -1,0 +1,31 @@
+"use client";
+// The time zone review days start in. It is recorded at sign-in; when this device is elsewhere (a trip, a move),
+// the learner can switch to it here.
+import { useActionState, useSyncExternalStore } from "react";
+import { setTimeZoneAction } from "@/app/actions/account";
+
+const deviceTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+const noSubscription = () => () => {};
+
+export function TimeZoneSetting({ current, dayStartsAtHour }: { current: string | null; dayStartsAtHour: number }) {
+  const [state, formAction, pending] = useActionState(setTimeZoneAction, null);
+  // Known only in the browser; the server renders without the button.
+  const device = useSyncExternalStore(noSubscription, deviceTimeZone, () => null);
+  const saved = state?.ok ? state.data.timeZone : current;
+  return (
+    <div className="space-y-3 text-sm text-stone-700">
+      <p>
+        Review questions come due at {dayStartsAtHour} a.m. in <strong className="text-stone-900">{saved ?? "UTC"}</strong>
+        {saved ? "." : " (no time zone recorded yet)."}
+      </p>
+      {state && !state.ok && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">{state.message}</p>}
+      <p role="status">{state?.ok ? `Saved: review days now start in ${state.data.timeZone}.` : ""}</p>
+      {device && device !== saved && (
+        <form action={formAction}>
+          <input type="hidden" name="timeZone" value={device} />
+          <button type="submit" className="btn-secondary" disabled={pending}>{pending ? "Saving…" : `Use this device's time zone: ${device}`}</button>
+        </form>
+      )}
+    </div>
+  );
+}
