@@ -3,13 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { localInputValue } from "./local-time-input";
 
 type Course = { id: string; title: string; modules: { id: string; title: string; quizzes: { id: string; title: string }[]; debates: { id: string; title: string }[] }[] };
-
-function localInputValue(date: Date) {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 export function AssignmentForm({ classId, courses }: { classId: string; courses: Course[] }) {
   const router = useRouter();

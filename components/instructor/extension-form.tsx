@@ -4,12 +4,19 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { ConfirmedDeleteButton } from "./class-actions";
+import { localInputValue } from "./local-time-input";
 
-type Assignment = { id: string; title: string; kind: "MODULE" | "QUIZ" | "DEBATE" };
+type Assignment = { id: string; title: string; kind: "MODULE" | "QUIZ" | "DEBATE"; dueAt: string };
 
 export function ExtensionForm({ classId, studentId, assignments }: { classId: string; studentId: string; assignments: Assignment[] }) {
   const router = useRouter();
   const [assignmentId, setAssignmentId] = useState(assignments[0]?.id ?? "");
+  // Starts at the class's due time, so extra time or attempts alone need no date typed.
+  const classDue = (id: string) => {
+    const due = assignments.find((a) => a.id === id)?.dueAt;
+    return due ? localInputValue(new Date(due)) : "";
+  };
+  const [dueAt, setDueAt] = useState(() => classDue(assignmentId));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [pending, setPending] = useState(false);
@@ -46,13 +53,13 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
     >
       <div className="sm:col-span-2">
         <label htmlFor="extension-assignment" className="field-label">Assignment</label>
-        <select id="extension-assignment" className="field-input" value={assignmentId} onChange={(e) => setAssignmentId(e.target.value)}>
+        <select id="extension-assignment" className="field-input" value={assignmentId} onChange={(e) => { setAssignmentId(e.target.value); setDueAt(classDue(e.target.value)); }}>
           {assignments.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
         </select>
       </div>
       <div>
-        <label htmlFor="extension-due" className="field-label">New due time (your time)</label>
-        <input id="extension-due" name="dueAt" type="datetime-local" required className="field-input" aria-invalid={Boolean(errors.dueAt)} aria-describedby={errors.dueAt ? "extension-due-error" : undefined} />
+        <label htmlFor="extension-due" className="field-label">Due time for this student (your time)</label>
+        <input id="extension-due" name="dueAt" type="datetime-local" required value={dueAt} onChange={(e) => setDueAt(e.target.value)} className="field-input" aria-invalid={Boolean(errors.dueAt)} aria-describedby={errors.dueAt ? "extension-due-error" : undefined} />
         {errors.dueAt && <p id="extension-due-error" className="field-error">{errors.dueAt[0]}</p>}
       </div>
       {kind !== "DEBATE" && (

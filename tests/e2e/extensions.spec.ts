@@ -23,7 +23,8 @@ test("an instructor gives one student an extension; that student can still take 
     [classId, quizId],
   );
 
-  const teacher = await browser.newContext({ baseURL });
+  // The instructor is in Tokyo: times are entered and shown in the browser's zone, not the server's.
+  const teacher = await browser.newContext({ baseURL, timezoneId: "Asia/Tokyo" });
   await login(teacher, instructor, baseURL!);
   const tp = await teacher.newPage();
   await tp.goto(`/instructor/classes/${classId}/students/${student.id}`);
@@ -31,7 +32,11 @@ test("an instructor gives one student an extension; that student can still take 
 
   // A reason is required; the form says so and nothing is written.
   const form = tp.locator("form", { has: tp.getByLabel("Assignment") });
-  await form.getByLabel(/New due time/).fill("2099-01-15T17:00");
+  // The due time starts at the class's, in Tokyo time, so extra attempts or time alone need no date typed.
+  const { rows: [{ dueAt }] } = await sql.query(`SELECT ("dueAt" AT TIME ZONE 'UTC') AS "dueAt" FROM "Assignment" WHERE "classId" = $1`, [classId]);
+  const classDueInTokyo = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(dueAt).replace(" ", "T");
+  await expect(form.getByLabel(/Due time for this student/)).toHaveValue(classDueInTokyo);
+  await form.getByLabel(/Due time for this student/).fill("2099-01-15T17:00");
   await form.getByRole("button", { name: "Give the extension" }).click();
   await expect(form.getByText(/Record why the extension is given/)).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(0);

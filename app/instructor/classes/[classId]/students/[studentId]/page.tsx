@@ -114,7 +114,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
         {member.removedAt ? null : assignments.length === 0 ? (
           <p className="text-stone-600">Nothing is assigned to this class yet.</p>
         ) : (
-          <ExtensionForm classId={classId} studentId={member.user.id} assignments={assignments.map((a) => ({ id: a.id, title: a.title, kind: a.kind as "MODULE" | "QUIZ" | "DEBATE" }))} />
+          <ExtensionForm classId={classId} studentId={member.user.id} assignments={assignments.map((a) => ({ id: a.id, title: a.title, kind: a.kind as "MODULE" | "QUIZ" | "DEBATE", dueAt: a.dueAt.toISOString() }))} />
         )}
       </section>
 
