@@ -58,10 +58,14 @@ export function mostGenerous<T extends AssignmentWindow>(windows: T[], now: Date
  */
 export type Extension = { dueAt: Date; extraAttempts: number; extraTimePercent?: number };
 
-/** The assignment as it applies to one student: an extension replaces the due time for them alone. */
+/**
+ * The assignment as it applies to one student: an extension replaces the due time for them alone. `extendedTo`
+ * is set only when that moves the due time (an extension may give only attempts or time).
+ */
 export function applyExtension<T extends AssignmentWindow>(assignment: T, extension: Extension | null | undefined): T & { extraAttempts: number; extraTimePercent: number; extendedTo: Date | null } {
   if (!extension) return { ...assignment, extraAttempts: 0, extraTimePercent: 0, extendedTo: null };
-  return { ...assignment, dueAt: extension.dueAt, extraAttempts: extension.extraAttempts, extraTimePercent: extension.extraTimePercent ?? 0, extendedTo: extension.dueAt };
+  const moved = extension.dueAt.getTime() !== assignment.dueAt.getTime();
+  return { ...assignment, dueAt: extension.dueAt, extraAttempts: extension.extraAttempts, extraTimePercent: extension.extraTimePercent ?? 0, extendedTo: moved ? extension.dueAt : null };
 }
 
 /** Why an extension cannot be granted as asked, with the field at fault; null when it can. */

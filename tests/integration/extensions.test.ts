@@ -285,6 +285,15 @@ describe("extra time on timed quizzes, e.g. an accommodation", () => {
     expect(await minutesOf((await startAttempt(other, timed.quizId)).attemptId)).toBe(20);
   });
 
+  it("alone, at the class's due time, are not shown as an extended due time", async () => {
+    const { teacher, extended, classId, assignmentId } = await timedClass(24 * 60);
+    const { dueAt } = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: dueAt.toISOString(), extraTimePercent: 50 }));
+    expect((await studentAssignments(extended))[0]).toMatchObject({ dueAt, extendedTo: null });
+    expect((await gradebook(teacher, classId)).rows.find((r) => r.student.id === extended.id)!.extendedTo[0]).toBeNull();
+    expect(await minutesOf((await startAttempt(extended, timed.quizId)).attemptId)).toBe(30);
+  });
+
   it("given or withdrawn during an attempt, move its end", async () => {
     const { teacher, extended, classId, assignmentId } = await timedClass(24 * 60);
     const { attemptId } = await startAttempt(extended, timed.quizId);

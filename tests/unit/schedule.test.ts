@@ -93,7 +93,9 @@ describe("extensions for one student", () => {
   });
   it("leave the assignment as it is without one", () => {
     expect(applyExtension(window("FLAG"), null)).toEqual({ ...window("FLAG"), extraAttempts: 0, extraTimePercent: 0, extendedTo: null });
-    expect(applyExtension(window("FLAG"), { dueAt: t(20), extraAttempts: 0, extraTimePercent: 50 })).toMatchObject({ dueAt: t(20), extraTimePercent: 50 });
+    expect(applyExtension(window("FLAG"), { dueAt: t(20), extraAttempts: 0, extraTimePercent: 50 })).toMatchObject({ dueAt: t(20), extraTimePercent: 50, extendedTo: t(20) });
+    // Extra time or attempts alone, at the class's due time: nothing to call "extended".
+    expect(applyExtension(window("FLAG"), { dueAt: t(12), extraAttempts: 1, extraTimePercent: 50 })).toMatchObject({ dueAt: t(12), extraAttempts: 1, extraTimePercent: 50, extendedTo: null });
   });
   it("count in the choice between two classes' assignments", () => {
     const shortInOneClass = applyExtension(window("REFUSE"), { dueAt: t(30), extraAttempts: 1 });
