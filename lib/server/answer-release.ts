@@ -10,24 +10,32 @@ import { db } from "./db";
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
 /**
- * The latest due time still to come (the student's own, with an extension) of the assignments that hold back
- * the answers of a quiz able to show one of these questions; null when nothing holds them back now.
+ * Per question: until when its key stays hidden from this student (null: it may be shown now). The latest due
+ * time still to come (theirs, with an extension) of the assignments that hold back the answers of a quiz able to
+ * show the question: its own quiz, or a mastery quiz drawing from it.
  */
-export async function answersHeldUntil(client: Client, userId: string, questionIds: string[], now: Date): Promise<Date | null> {
-  if (questionIds.length === 0) return null;
+export async function answersHeldUntilByQuestion(client: Client, userId: string, questionIds: string[], now: Date): Promise<Map<string, Date | null>> {
+  if (questionIds.length === 0) return new Map();
   // One statement: it runs inside every submit that misses a question.
-  const holding = await client.$queryRaw<{ dueAt: Date }[]>`
-    WITH homes AS (SELECT DISTINCT "quizId" FROM "QuizQuestion" WHERE "id" = ANY(${questionIds}::text[])),
+  const holding = await client.$queryRaw<{ questionId: string; dueAt: Date }[]>`
+    WITH homes AS (SELECT "id" AS "questionId", "quizId" FROM "QuizQuestion" WHERE "id" = ANY(${questionIds}::text[])),
     showing AS (
-      SELECT q."id", q."moduleId" FROM "Quiz" q
-      WHERE q."id" IN (SELECT "quizId" FROM homes) OR q."bankQuizIds" && ARRAY(SELECT "quizId" FROM homes)
+      SELECT h."questionId", q."id" AS "quizId", q."moduleId" FROM homes h
+      JOIN "Quiz" q ON q."id" = h."quizId" OR h."quizId" = ANY(q."bankQuizIds")
     )
-    SELECT COALESCE(e."dueAt", a."dueAt") AS "dueAt"
-    FROM "Assignment" a
+    SELECT s."questionId", COALESCE(e."dueAt", a."dueAt") AS "dueAt"
+    FROM showing s
+    JOIN "Assignment" a ON a."revealAnswers" = 'AFTER_DUE' AND (a."quizId" = s."quizId" OR (a."kind" = 'MODULE' AND a."moduleId" = s."moduleId"))
     JOIN "Class" c ON c."id" = a."classId" AND c."archivedAt" IS NULL
     JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ${userId}::uuid AND m."removedAt" IS NULL
-    LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" AND e."studentId" = ${userId}::uuid
-    WHERE a."revealAnswers" = 'AFTER_DUE'
-      AND (a."quizId" IN (SELECT "id" FROM showing) OR (a."kind" = 'MODULE' AND a."moduleId" IN (SELECT "moduleId" FROM showing)))`;
-  return keyHeldUntil(holding.map((h) => h.dueAt), now);
+    LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" AND e."studentId" = ${userId}::uuid`;
+  const dueTimes = new Map<string, Date[]>();
+  for (const { questionId, dueAt } of holding) dueTimes.set(questionId, [...(dueTimes.get(questionId) ?? []), dueAt]);
+  return new Map(questionIds.map((id) => [id, keyHeldUntil(dueTimes.get(id) ?? [], now)]));
+}
+
+/** Until when the key of any of these questions stays hidden: the latest of their holds; null when none is held. */
+export async function answersHeldUntil(client: Client, userId: string, questionIds: string[], now: Date): Promise<Date | null> {
+  const held = await answersHeldUntilByQuestion(client, userId, questionIds, now);
+  return keyHeldUntil([...held.values()].filter((due): due is Date => due !== null), now);
 }

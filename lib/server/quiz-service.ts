@@ -15,7 +15,7 @@ import { db } from "./db";
 import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
-import { answersHeldUntil } from "./answer-release";
+import { answersHeldUntil, answersHeldUntilByQuestion } from "./answer-release";
 import { assignmentGate, closingTime, gradingTerms } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
@@ -333,13 +333,15 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     // Missed questions join the learner's spaced-review deck (or start its schedule again).
     const missed = attempt.questionVersionIds.filter((_, i) => !correct[i]);
     if (missed.length > 0) {
-      // A card comes due no earlier than the key may be shown, whichever of the student's assignments holds it back.
-      const heldUntil = await answersHeldUntil(tx, user.id, missed.map((id) => byVersion.get(id)!.questionId), at);
-      const { dueAt } = afterQuizMiss(at, heldUntil, zoneOrUtc(attempt.user.timeZone));
+      // A card comes due no earlier than its key may be shown, whichever of the student's assignments holds it back.
+      const questionIds = [...new Set(missed.map((id) => byVersion.get(id)!.questionId))];
+      const heldUntil = await answersHeldUntilByQuestion(tx, user.id, questionIds, at);
+      const zone = zoneOrUtc(attempt.user.timeZone);
+      const dueAts = questionIds.map((id) => afterQuizMiss(at, heldUntil.get(id) ?? null, zone).dueAt.toISOString());
       await tx.$executeRaw`
         INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
-        SELECT gen_random_uuid(), ${user.id}::uuid, v."questionId", 1, (${dueAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), now()
-        FROM "QuestionVersion" v WHERE v."id" = ANY(${missed}::uuid[])
+        SELECT gen_random_uuid(), ${user.id}::uuid, q, 1, (d AT TIME ZONE 'UTC'), now()
+        FROM unnest(${questionIds}::text[], ${dueAts}::timestamptz[]) AS t(q, d)
         ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "retiredAt" = NULL, "updatedAt" = now()`;
     }
     await tx.$executeRaw`

@@ -143,4 +143,29 @@ describe("answers held back until the due time", () => {
     expect(cards).toHaveLength(3);
     for (const card of cards) expect(card.dueAt.getTime() - Date.now()).toBeLessThan(2 * 24 * 3600_000);
   });
+
+  it("a mastery quiz drawing from a held-back quiz and a free one: only the held-back quiz's questions wait for its due time", async () => {
+    const two = writeFixtureCourse({ maxAttempts: null });
+    const moduleFile = path.join(two.dir, "modules/m1/module.yaml");
+    const module = YAML.parse(readFileSync(moduleFile, "utf8"));
+    const quizOne = YAML.parse(readFileSync(path.join(two.dir, "modules/m1/quizzes/q1.yaml"), "utf8"));
+    const quizTwo = { ...quizOne, id: `${two.quizId}-b`, title: "Quiz two", questions: quizOne.questions.map((q: { id: string }) => ({ ...q, id: `${q.id}-b` })) };
+    writeFileSync(path.join(two.dir, "modules/m1/quizzes/q2.yaml"), YAML.stringify(quizTwo));
+    writeFileSync(path.join(two.dir, "modules/m1/quizzes/mastery.yaml"), YAML.stringify({ id: `${two.id}-mastery`, title: "Mastery", description: "Drawn from both quizzes.", settings: { drawCount: 6, maxAttempts: null }, bankFrom: [two.quizId, quizTwo.id] }));
+    module.quizzes.push("q2", "mastery");
+    writeFileSync(moduleFile, YAML.stringify(module));
+    await syncCourse(db, loadCourse(two.dir));
+
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId } = await studentInClass(teacher);
+    const heldTo = iso(10 * 24 * 60);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: two.quizId, opensAt: iso(-60), dueAt: heldTo, revealAnswers: "AFTER_DUE" }));
+    await submitEmpty(student, `${two.id}-mastery`);
+    const cards = await db.reviewCard.findMany({ where: { userId: student.id } });
+    expect(cards).toHaveLength(6);
+    for (const card of cards) {
+      if (card.questionId.endsWith("-b")) expect(card.dueAt.getTime() - Date.now()).toBeLessThan(2 * 24 * 3600_000);
+      else expect(card.dueAt.toISOString()).toBe(new Date(heldTo).toISOString());
+    }
+  });
 });
