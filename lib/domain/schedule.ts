@@ -68,6 +68,14 @@ export function applyExtension<T extends AssignmentWindow>(assignment: T, extens
   return { ...assignment, dueAt: extension.dueAt, extraAttempts: extension.extraAttempts, extraTimePercent: extension.extraTimePercent ?? 0, extendedTo: moved ? extension.dueAt : null };
 }
 
+/**
+ * The extra time a student has on a timed quiz: the largest granted on any assignment covering it. Extra time is
+ * an accommodation for the student, so it holds whichever of those assignments governs the quiz.
+ */
+export function extraTimeFor(extensions: (Extension | null | undefined)[]): number {
+  return Math.max(0, ...extensions.map((e) => e?.extraTimePercent ?? 0));
+}
+
 /** Why an extension cannot be granted as asked, with the field at fault; null when it can. */
 export function extensionProblem(assignment: { kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date }, extension: Extension): { field: "dueAt" | "extraAttempts" | "extraTimePercent"; message: string } | null {
   if (extension.dueAt <= assignment.opensAt) return { field: "dueAt", message: "The new due time must be after the assignment opens." };

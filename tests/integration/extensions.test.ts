@@ -294,6 +294,15 @@ describe("extra time on timed quizzes, e.g. an accommodation", () => {
     expect(await minutesOf((await startAttempt(extended, timed.quizId)).attemptId)).toBe(30);
   });
 
+  it("hold when another assignment covering the quiz, due later, governs it", async () => {
+    const { teacher, extended, classId } = await timedClass(48 * 60);
+    const moduleDue = iso(24 * 60);
+    const { id: moduleAssignment } = await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${timed.id}-m1`, dueAt: moduleDue }));
+    await grantExtension(teacher, classId, extension({ assignmentId: moduleAssignment, studentId: extended.id, dueAt: moduleDue, extraTimePercent: 50 }));
+    expect((await quizOverview(extended, timed.quizId)).quiz.personalTimeLimitMinutes).toBe(30);
+    expect(await minutesOf((await startAttempt(extended, timed.quizId)).attemptId)).toBe(30);
+  });
+
   it("given or withdrawn during an attempt, move its end", async () => {
     const { teacher, extended, classId, assignmentId } = await timedClass(24 * 60);
     const { attemptId } = await startAttempt(extended, timed.quizId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, gradingTerms, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, extraTimeFor, gradingTerms, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -184,5 +184,13 @@ describe("gradebook cells", () => {
     // Past due: nothing done counts as 0 with missing work only; lessons done count as a partial score in both.
     expect([average([quiz.percent, cell(0, after).percent]), averageWithMissingAsZero([quiz, cell(0, after)])]).toEqual([100, 50]);
     expect([average([quiz.percent, cell(2, after).percent]), averageWithMissingAsZero([quiz, cell(2, after)])]).toEqual([83, 83]);
+  });
+});
+
+describe("extra time on a timed quiz", () => {
+  it("is the largest granted on any assignment covering it, whichever governs", () => {
+    expect(extraTimeFor([])).toBe(0);
+    expect(extraTimeFor([undefined, null])).toBe(0);
+    expect(extraTimeFor([{ dueAt: t(12), extraAttempts: 0 }, { dueAt: t(20), extraAttempts: 2, extraTimePercent: 50 }, { dueAt: t(30), extraAttempts: 0, extraTimePercent: 25 }])).toBe(50);
   });
 });
