@@ -6,17 +6,39 @@ import { callApi } from "@/lib/api-client";
 import { ConfirmedDeleteButton } from "./class-actions";
 import { localInputValue } from "./local-time-input";
 
-type Assignment = { id: string; title: string; kind: "MODULE" | "QUIZ" | "DEBATE"; dueAt: string };
+type Terms = { dueAt: string; extraAttempts: number; extraTimePercent: number };
+type Assignment = { id: string; title: string; kind: "MODULE" | "QUIZ" | "DEBATE"; dueAt: string; extension: Terms | null };
 
 export function ExtensionForm({ classId, studentId, assignments }: { classId: string; studentId: string; assignments: Assignment[] }) {
   const router = useRouter();
-  const [assignmentId, setAssignmentId] = useState(assignments[0]?.id ?? "");
-  // Starts at the class's due time, so extra time or attempts alone need no date typed.
-  const classDue = (id: string) => {
-    const due = assignments.find((a) => a.id === id)?.dueAt;
-    return due ? localInputValue(new Date(due)) : "";
+  // The form starts from the student's current terms on the assignment: their extension if they have one (granting
+  // again replaces it), else the class's due time, so extra attempts or time alone need no date typed.
+  const startingTerms = (id: string): Terms => {
+    const assignment = assignments.find((a) => a.id === id);
+    return assignment?.extension ?? { dueAt: assignment?.dueAt ?? "", extraAttempts: 0, extraTimePercent: 0 };
   };
-  const [dueAt, setDueAt] = useState(() => classDue(assignmentId));
+  const shownDue = (terms: Terms) => (terms.dueAt ? localInputValue(new Date(terms.dueAt)) : "");
+  const [assignmentId, setAssignmentId] = useState(assignments[0]?.id ?? "");
+  const [dueAt, setDueAt] = useState(() => shownDue(startingTerms(assignmentId)));
+  const [extraAttempts, setExtraAttempts] = useState(() => String(startingTerms(assignmentId).extraAttempts));
+  const [extraTime, setExtraTime] = useState(() => String(startingTerms(assignmentId).extraTimePercent));
+  const fill = (terms: Terms) => {
+    setDueAt(shownDue(terms));
+    setExtraAttempts(String(terms.extraAttempts));
+    setExtraTime(String(terms.extraTimePercent));
+  };
+  const choose = (id: string) => {
+    setAssignmentId(id);
+    fill(startingTerms(id));
+  };
+  // When the student's terms change under the form (granted or withdrawn, then refreshed), start from the new ones.
+  const currentTerms = JSON.stringify(startingTerms(assignmentId));
+  const [filledFrom, setFilledFrom] = useState(currentTerms);
+  if (filledFrom !== currentTerms) {
+    setFilledFrom(currentTerms);
+    fill(startingTerms(assignmentId));
+  }
+  const hasExtension = Boolean(assignments.find((a) => a.id === assignmentId)?.extension);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [pending, setPending] = useState(false);
@@ -28,15 +50,15 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
       onSubmit={async (event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        const due = String(form.get("dueAt") ?? "");
-        const extra = String(form.get("extraAttempts") ?? "");
-        const extraTime = String(form.get("extraTimePercent") ?? "");
+        // The input holds minutes in the browser's zone; a due time left as it started is sent exactly as it was.
+        const starting = startingTerms(assignmentId);
+        const due = dueAt === shownDue(starting) ? starting.dueAt : dueAt ? new Date(dueAt).toISOString() : "";
         setPending(true);
         const result = await callApi("POST", `/api/instructor/classes/${classId}/extensions`, {
           assignmentId,
           studentId,
-          dueAt: due ? new Date(due).toISOString() : "",
-          extraAttempts: extra ? Number(extra) : 0,
+          dueAt: due,
+          extraAttempts: extraAttempts ? Number(extraAttempts) : 0,
           extraTimePercent: extraTime ? Number(extraTime) : 0,
           reason: form.get("reason"),
         });
@@ -53,7 +75,7 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
     >
       <div className="sm:col-span-2">
         <label htmlFor="extension-assignment" className="field-label">Assignment</label>
-        <select id="extension-assignment" className="field-input" value={assignmentId} onChange={(e) => { setAssignmentId(e.target.value); setDueAt(classDue(e.target.value)); }}>
+        <select id="extension-assignment" className="field-input" value={assignmentId} onChange={(e) => choose(e.target.value)}>
           {assignments.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
         </select>
       </div>
@@ -65,14 +87,14 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
       {kind !== "DEBATE" && (
         <div>
           <label htmlFor="extension-attempts" className="field-label">Extra quiz attempts</label>
-          <input id="extension-attempts" name="extraAttempts" type="number" min={0} max={20} defaultValue={0} className="field-input" aria-invalid={Boolean(errors.extraAttempts)} aria-describedby={errors.extraAttempts ? "extension-attempts-error" : undefined} />
+          <input id="extension-attempts" name="extraAttempts" type="number" min={0} max={20} value={extraAttempts} onChange={(e) => setExtraAttempts(e.target.value)} className="field-input" aria-invalid={Boolean(errors.extraAttempts)} aria-describedby={errors.extraAttempts ? "extension-attempts-error" : undefined} />
           {errors.extraAttempts && <p id="extension-attempts-error" className="field-error">{errors.extraAttempts[0]}</p>}
         </div>
       )}
       {kind !== "DEBATE" && (
         <div>
           <label htmlFor="extension-time" className="field-label">Extra time on timed quizzes (%)</label>
-          <input id="extension-time" name="extraTimePercent" type="number" min={0} max={300} step={5} defaultValue={0} className="field-input" aria-invalid={Boolean(errors.extraTimePercent)} aria-describedby={errors.extraTimePercent ? "extension-time-error extension-time-hint" : "extension-time-hint"} />
+          <input id="extension-time" name="extraTimePercent" type="number" min={0} max={300} step={5} value={extraTime} onChange={(e) => setExtraTime(e.target.value)} className="field-input" aria-invalid={Boolean(errors.extraTimePercent)} aria-describedby={errors.extraTimePercent ? "extension-time-error extension-time-hint" : "extension-time-hint"} />
           <p id="extension-time-hint" className="mt-1 text-xs text-stone-600">50 gives time and a half, 100 double time.</p>
           {errors.extraTimePercent && <p id="extension-time-error" className="field-error">{errors.extraTimePercent[0]}</p>}
         </div>
@@ -84,7 +106,7 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
       </div>
       <div className="sm:col-span-2">
         {message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>}
-        <button type="submit" className="btn-primary mt-2" disabled={pending || !assignmentId}>{pending ? "Saving…" : "Give the extension"}</button>
+        <button type="submit" className="btn-primary mt-2" disabled={pending || !assignmentId}>{pending ? "Saving…" : hasExtension ? "Change the extension" : "Give the extension"}</button>
       </div>
     </form>
   );

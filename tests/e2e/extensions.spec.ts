@@ -1,6 +1,6 @@
 // An extension in the browser: the quiz was due yesterday and late work is refused; the instructor gives
 // one student a new due time (and extra attempts and time) on that student's page; the student sees it and can take the quiz, a
-// classmate still cannot. Then the instructor withdraws it.
+// classmate still cannot. Then the instructor withdraws it, and gives extra time alone.
 import { randomUUID } from "node:crypto";
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
 
@@ -51,6 +51,12 @@ test("an instructor gives one student an extension; that student can still take 
   await expect(granted).toContainText("50 % extra time on timed quizzes");
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1 AND "extraTimePercent" = 50`, [student.id])).toBe(1);
   await expect(granted).toContainText("2099");
+  // Opened again, the form starts from the student's extension, so changing one term keeps the others.
+  await tp.reload();
+  await expect(form.getByLabel(/Due time for this student/)).toHaveValue("2099-01-15T17:00");
+  await expect(form.getByLabel(/Extra quiz attempts/)).toHaveValue("1");
+  await expect(form.getByLabel(/Extra time on timed quizzes/)).toHaveValue("50");
+  await expect(form.getByRole("button", { name: "Change the extension" })).toBeVisible();
   await expectNoAxeViolations(tp, "student record with an extension");
   await tp.setViewportSize({ width: 390, height: 844 });
   await expect.poll(() => tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -101,6 +107,13 @@ test("an instructor gives one student an extension; that student can still take 
   await tp.getByRole("button", { name: /Withdraw the extension on/ }).click();
   await expect(tp.getByText("Documented accommodation")).toHaveCount(0);
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(0);
+
+  // Extra time alone: the due time is left as it starts, and the class's is kept to the millisecond.
+  await form.getByLabel(/Extra time on timed quizzes/).fill("25");
+  await form.getByLabel(/Reason/).fill("Extra time only, as the disability office asks.");
+  await form.getByRole("button", { name: "Give the extension" }).click();
+  await expect(tp.getByRole("listitem").filter({ hasText: "Extra time only" })).toContainText("25 % extra time on timed quizzes");
+  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" e JOIN "Assignment" a ON a.id = e."assignmentId" WHERE e."studentId" = $1 AND e."dueAt" = a."dueAt" AND e."extraTimePercent" = 25`, [student.id])).toBe(1);
 
   await Promise.all([teacher.close(), studentContext.close(), classmateContext.close()]);
 });

@@ -114,7 +114,13 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
         {member.removedAt ? null : assignments.length === 0 ? (
           <p className="text-stone-600">Nothing is assigned to this class yet.</p>
         ) : (
-          <ExtensionForm classId={classId} studentId={member.user.id} assignments={assignments.map((a) => ({ id: a.id, title: a.title, kind: a.kind as "MODULE" | "QUIZ" | "DEBATE", dueAt: a.dueAt.toISOString() }))} />
+          <ExtensionForm classId={classId} studentId={member.user.id} assignments={assignments.map((a) => {
+            const granted = extensions.find((e) => e.assignmentId === a.id);
+            return {
+              id: a.id, title: a.title, kind: a.kind as "MODULE" | "QUIZ" | "DEBATE", dueAt: a.dueAt.toISOString(),
+              extension: granted ? { dueAt: granted.dueAt.toISOString(), extraAttempts: granted.extraAttempts, extraTimePercent: granted.extraTimePercent } : null,
+            };
+          })} />
         )}
       </section>
 
