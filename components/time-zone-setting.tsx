@@ -18,8 +18,8 @@ export function TimeZoneSetting({ current, dayStartsAtHour }: { current: string 
         Review questions come due at {dayStartsAtHour} a.m. in <strong className="text-stone-900">{saved ?? "UTC"}</strong>
         {saved ? "." : " (no time zone recorded yet)."}
       </p>
-      {state && !state.ok && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">{state.message}</p>}
-      <p role="status">{state?.ok ? `Saved: review days now start in ${state.data.timeZone}.` : ""}</p>
+      {state && !state.ok && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">{state.fieldErrors?.timeZone?.[0] ?? state.message}</p>}
+      <p role="status">{state?.ok ? `Saved: from now on, review days start in ${state.data.timeZone}.` : ""}</p>
       {device && device !== saved && (
         <form action={formAction}>
           <input type="hidden" name="timeZone" value={device} />

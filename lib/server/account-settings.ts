@@ -52,9 +52,9 @@ export const timeZoneSchema = z.strictObject({
   timeZone: z
     .string()
     .max(64)
-    .refine(isTimeZone, "That is not a time zone this server knows. Use a name such as Europe/Berlin.")
-    // Stored in the runtime's own spelling ("asia/tokyo" is Asia/Tokyo).
-    .transform((zone) => new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone),
+    // Stored as the browser names it: the runtime may resolve a current name to an older one (Asia/Kolkata to
+    // Asia/Calcutta), and the page compares the stored name with the browser's.
+    .refine(isTimeZone, "That is not a time zone this server knows. Use a name such as Europe/Berlin."),
 });
 
 export async function setTimeZone(db: PrismaClient, userId: string, input: z.infer<typeof timeZoneSchema>) {

@@ -113,7 +113,7 @@ test("on a device in another time zone, the account page offers to move review d
   await expect(section).toContainText("come due at 4 a.m. in Europe/London");
   if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-time-zone-offer.png` });
   await section.getByRole("button", { name: "Use this device's time zone: Asia/Tokyo" }).click();
-  await expect(section.getByRole("status")).toHaveText("Saved: review days now start in Asia/Tokyo.");
+  await expect(section.getByRole("status")).toHaveText("Saved: from now on, review days start in Asia/Tokyo.");
   await expect(section).toContainText("come due at 4 a.m. in Asia/Tokyo");
   await expect(section.getByRole("button")).toHaveCount(0);
   const { rows: [user] } = await sql.query(`SELECT "timeZone" FROM "User" WHERE id = $1`, [student.id]);
