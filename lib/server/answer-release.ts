@@ -9,29 +9,38 @@ import { db } from "./db";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
-/**
- * Per question: until when its key stays hidden from this student (null: it may be shown now). The latest due
- * time still to come (theirs, with an extension) of the assignments that hold back the answers of a quiz able to
- * show the question: its own quiz, or a mastery quiz drawing from it.
- */
-export async function answersHeldUntilByQuestion(client: Client, userId: string, questionIds: string[], now: Date): Promise<Map<string, Date | null>> {
-  if (questionIds.length === 0) return new Map();
-  // One statement: it runs inside every submit that misses a question.
-  const holding = await client.$queryRaw<{ questionId: string; dueAt: Date }[]>`
+// The due times (each student's own, with an extension) of the assignments holding back the answers of a quiz
+// able to show each question: its own quiz, or a mastery quiz drawing from it. One statement: it runs inside
+// every submit that misses a question.
+async function holdingDueTimes(client: Client, userIds: string[], questionIds: string[]) {
+  return client.$queryRaw<{ userId: string; questionId: string; dueAt: Date }[]>`
     WITH homes AS (SELECT "id" AS "questionId", "quizId" FROM "QuizQuestion" WHERE "id" = ANY(${questionIds}::text[])),
     showing AS (
       SELECT h."questionId", q."id" AS "quizId", q."moduleId" FROM homes h
       JOIN "Quiz" q ON q."id" = h."quizId" OR h."quizId" = ANY(q."bankQuizIds")
     )
-    SELECT s."questionId", COALESCE(e."dueAt", a."dueAt") AS "dueAt"
+    SELECT m."userId"::text AS "userId", s."questionId", COALESCE(e."dueAt", a."dueAt") AS "dueAt"
     FROM showing s
     JOIN "Assignment" a ON a."revealAnswers" = 'AFTER_DUE' AND (a."quizId" = s."quizId" OR (a."kind" = 'MODULE' AND a."moduleId" = s."moduleId"))
     JOIN "Class" c ON c."id" = a."classId" AND c."archivedAt" IS NULL
-    JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ${userId}::uuid AND m."removedAt" IS NULL
-    LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" AND e."studentId" = ${userId}::uuid`;
+    JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ANY(${userIds}::uuid[]) AND m."removedAt" IS NULL
+    LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" AND e."studentId" = m."userId"`;
+}
+
+/** Per question: until when its key stays hidden from this student (null: it may be shown now). */
+export async function answersHeldUntilByQuestion(client: Client, userId: string, questionIds: string[], now: Date): Promise<Map<string, Date | null>> {
+  if (questionIds.length === 0) return new Map();
   const dueTimes = new Map<string, Date[]>();
-  for (const { questionId, dueAt } of holding) dueTimes.set(questionId, [...(dueTimes.get(questionId) ?? []), dueAt]);
+  for (const { questionId, dueAt } of await holdingDueTimes(client, [userId], questionIds)) dueTimes.set(questionId, [...(dueTimes.get(questionId) ?? []), dueAt]);
   return new Map(questionIds.map((id) => [id, keyHeldUntil(dueTimes.get(id) ?? [], now)]));
+}
+
+/** Per student: until when one question's key stays hidden from them (null: it may be shown now). */
+export async function answersHeldUntilByStudent(client: Client, userIds: string[], questionId: string, now: Date): Promise<Map<string, Date | null>> {
+  if (userIds.length === 0) return new Map();
+  const dueTimes = new Map<string, Date[]>();
+  for (const { userId, dueAt } of await holdingDueTimes(client, userIds, [questionId])) dueTimes.set(userId, [...(dueTimes.get(userId) ?? []), dueAt]);
+  return new Map(userIds.map((id) => [id, keyHeldUntil(dueTimes.get(id) ?? [], now)]));
 }
 
 /** Until when the key of any of these questions stays hidden: the latest of their holds; null when none is held. */

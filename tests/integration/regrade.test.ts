@@ -296,6 +296,23 @@ describe("regrades", () => {
     for (const student of [choseA, choseB, choseC, twice]) expect(await card(student.id)).toMatchObject({ retiredAt: expect.any(Date) });
   });
 
+  it("a learner a regrade adds to the deck reviews the question only once their assignment lets them see its key", async () => {
+    const quiz = await freshQuiz();
+    const instructor = await createUser("INSTRUCTOR");
+    const { id: classId, joinCode } = await createClass(instructor, { name: "Held", term: "Spring 2027", joinCodeDays: null });
+    const heldTo = new Date(Date.now() + 5 * 86_400_000);
+    await createAssignment(instructor, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: quiz.quizId, opensAt: new Date(Date.now() - 3_600_000).toISOString(), dueAt: heldTo.toISOString(), revealAnswers: "AFTER_DUE" }));
+    const held = await createUser();
+    await joinClass(held, joinCode);
+    await takeQuiz(held, quiz.quizId, { single: "B", short: "Central Asia plus Japan", numeric: 4 });
+    const questionId = (await db.questionVersion.findUniqueOrThrow({ where: { id: quiz.single } })).questionId;
+    expect(await db.reviewCard.count({ where: { userId: held.id } })).toBe(0);
+
+    await regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a" });
+    const card = await db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: held.id, questionId } } });
+    expect(card.dueAt.toISOString()).toBe(heldTo.toISOString());
+  });
+
   it("an attempt submitted after the regrade is scored with the override", async () => {
     const quiz = await freshQuiz();
     const { instructor, classId, members: [student, later] } = await classWith(quiz.quizId, 2);
