@@ -42,9 +42,3 @@ export async function answersHeldUntilByStudent(client: Client, userIds: string[
   for (const { userId, dueAt } of await holdingDueTimes(client, userIds, [questionId])) dueTimes.set(userId, [...(dueTimes.get(userId) ?? []), dueAt]);
   return new Map(userIds.map((id) => [id, keyHeldUntil(dueTimes.get(id) ?? [], now)]));
 }
-
-/** Until when the key of any of these questions stays hidden: the latest of their holds; null when none is held. */
-export async function answersHeldUntil(client: Client, userId: string, questionIds: string[], now: Date): Promise<Date | null> {
-  const held = await answersHeldUntilByQuestion(client, userId, questionIds, now);
-  return keyHeldUntil([...held.values()].filter((due): due is Date => due !== null), now);
-}

@@ -15,7 +15,7 @@ import { db } from "./db";
 import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
-import { answersHeldUntil, answersHeldUntilByQuestion } from "./answer-release";
+import { answersHeldUntilByQuestion } from "./answer-release";
 import { assignmentGate, closingTime, gradingTerms } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
@@ -396,11 +396,11 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, author: true, outlet: true, published: true } });
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   const flags = new Map((await db().questionFlag.findMany({ where: { userId: user.id, questionVersionId: { in: attempt.questionVersionIds } }, select: { questionVersionId: true, reason: true, resolvedAt: true } })).map((f) => [f.questionVersionId, f]));
-  // Held back until the due time when an assignment says so, for these questions wherever they are shown: the
-  // key never leaves the server before then.
-  const heldUntil = await answersHeldUntil(db(), user.id, [...new Set([...versions.values()].map((v) => v.questionId))], new Date());
+  // Held back until the due time when an assignment says so, for each question wherever it is shown: the key
+  // never leaves the server before then.
+  const heldUntil = await answersHeldUntilByQuestion(db(), user.id, [...new Set([...versions.values()].map((v) => v.questionId))], new Date());
   const items = attempt.questionVersionIds.map((versionId, index) => {
-    const { definition: q, gradingOverride } = versions.get(versionId)!;
+    const { definition: q, gradingOverride, questionId } = versions.get(versionId)!;
     // The key as it is graded now, after any regrade.
     const graded = effectiveQuestion(q, gradingOverride);
     const key = graded.question;
@@ -416,7 +416,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       earnedCenti: answer?.earnedCenti ?? 0,
       correct: answer?.correct ?? false,
       yourAnswer: describeResponse(q, answer?.response),
-      ...(!heldUntil
+      ...(!heldUntil.get(questionId)
         ? {
             correctAnswer: describeResponse(key, answerKey(key)),
             acceptedAlternatives: key.type === "short" ? key.accepted.slice(1) : graded.alternatives.map((alternative) => describeResponse(alternative, answerKey(alternative))),
@@ -436,5 +436,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const nextReview = missedQuestionIds.length
     ? await db().reviewCard.findFirst({ where: { userId: user.id, questionId: { in: missedQuestionIds }, masteredAt: null, retiredAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } })
     : null;
-  return { attempt, items, answersShownAt: heldUntil, review: { missed: missedQuestionIds.length, from: nextReview?.dueAt ?? null } };
+  // When the last held key is shown (null: every key is shown now).
+  const answersShownAt = [...heldUntil.values()].reduce<Date | null>((latest, due) => (due && (!latest || due > latest) ? due : latest), null);
+  return { attempt, items, answersShownAt, review: { missed: missedQuestionIds.length, from: nextReview?.dueAt ?? null } };
 }

@@ -9,7 +9,7 @@ import { answerKey } from "../domain/scoring";
 import { effectiveQuestion, scoreEffective } from "../domain/regrade";
 import { afterReview, isDue, REVIEW_INTERVAL_DAYS } from "../domain/review-schedule";
 import { zoneOrUtc } from "../domain/calendar";
-import { answersHeldUntil } from "./answer-release";
+import { answersHeldUntilByQuestion } from "./answer-release";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
@@ -158,7 +158,7 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   const key = effectiveQuestion(answeredDefinition, answeredVersion.gradingOverride).question;
   // An assignment may still hold this question's answers back for this learner (review cards wait for it, but
   // an instructor can move a due time later, and a card may come from another quiz drawing the question).
-  const heldUntil = await answersHeldUntil(db(), user.id, [card.questionId], now);
+  const heldUntil = (await answersHeldUntilByQuestion(db(), user.id, [card.questionId], now)).get(card.questionId) ?? null;
   const lesson = await db().lesson.findUnique({ where: { id: answeredDefinition.ref.lesson }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
   return {
     alreadyRecorded: !outcome.recordedNow,

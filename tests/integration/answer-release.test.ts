@@ -144,7 +144,7 @@ describe("answers held back until the due time", () => {
     for (const card of cards) expect(card.dueAt.getTime() - Date.now()).toBeLessThan(2 * 24 * 3600_000);
   });
 
-  it("a mastery quiz drawing from a held-back quiz and a free one: only the held-back quiz's questions wait for its due time", async () => {
+  it("a mastery quiz drawing from a held-back quiz and a free one: only the held-back quiz's keys and review cards wait for its due time", async () => {
     const two = writeFixtureCourse({ maxAttempts: null });
     const moduleFile = path.join(two.dir, "modules/m1/module.yaml");
     const module = YAML.parse(readFileSync(moduleFile, "utf8"));
@@ -167,5 +167,15 @@ describe("answers held back until the due time", () => {
       if (card.questionId.endsWith("-b")) expect(card.dueAt.getTime() - Date.now()).toBeLessThan(2 * 24 * 3600_000);
       else expect(card.dueAt.toISOString()).toBe(new Date(heldTo).toISOString());
     }
+    // The attempt's review shows the free quiz's keys now and holds the other's.
+    const attempt = await db.quizAttempt.findFirstOrThrow({ where: { userId: student.id, quizId: `${two.id}-mastery` } });
+    const review = await attemptReview(student, attempt.id);
+    const versions = await db.questionVersion.findMany({ where: { id: { in: attempt.questionVersionIds } }, select: { id: true, questionId: true } });
+    const free = new Set(versions.filter((v) => v.questionId.endsWith("-b")).map((v) => v.id));
+    for (const item of review.items) {
+      if (free.has(item.questionVersionId)) expect(item.correctAnswer).not.toBeNull();
+      else expect(item).toMatchObject({ correctAnswer: null, explanation: null, acceptedAlternatives: [] });
+    }
+    expect(review.answersShownAt?.toISOString()).toBe(new Date(heldTo).toISOString());
   });
 });

@@ -74,7 +74,7 @@ export default async function AttemptPage({ params }: Params) {
         <Link href={quizHref} className="btn-secondary">Back to the quiz</Link>
       </div>
       {review.answersShownAt && (
-        <div className="mb-6"><Notice title="Correct answers come after the due time">Your score and which answers earned points are shown now. The correct answers and explanations appear here after <LocalTime iso={review.answersShownAt.toISOString()} />, so that classmates still working cannot be handed them.</Notice></div>
+        <div className="mb-6"><Notice title="Correct answers come after the due time">Your score and which answers earned points are shown now. The correct answers and explanations {review.items.some((item) => item.correctAnswer !== null) ? "of the questions marked “Shown after the due time” " : ""}appear here after <LocalTime iso={review.answersShownAt.toISOString()} />, so that classmates still working cannot be handed them.</Notice></div>
       )}
       {review.review.from && (
         <div className="mb-6">
