@@ -69,11 +69,14 @@ export function applyExtension<T extends AssignmentWindow>(assignment: T, extens
 }
 
 /**
- * The extra time a student has on a timed quiz: the largest granted on any assignment covering it. Extra time is
- * an accommodation for the student, so it holds whichever of those assignments governs the quiz.
+ * The extra attempts and extra time a student has on a quiz: the largest granted on any assignment covering it.
+ * They are the student's accommodation, so they hold whichever of those assignments governs the quiz.
  */
-export function extraTimeFor(extensions: (Extension | null | undefined)[]): number {
-  return Math.max(0, ...extensions.map((e) => e?.extraTimePercent ?? 0));
+export function accommodationFor(extensions: (Extension | null | undefined)[]): { extraAttempts: number; extraTimePercent: number } {
+  return {
+    extraAttempts: Math.max(0, ...extensions.map((e) => e?.extraAttempts ?? 0)),
+    extraTimePercent: Math.max(0, ...extensions.map((e) => e?.extraTimePercent ?? 0)),
+  };
 }
 
 /** Why an extension cannot be granted as asked, with the field at fault; null when it can. */

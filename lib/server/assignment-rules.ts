@@ -3,7 +3,7 @@ import "server-only";
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
 import { attemptDeadline } from "../domain/attempt-policy";
-import { applyExtension, closingTime, extraTimeFor, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
+import { accommodationFor, applyExtension, closingTime, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
@@ -17,7 +17,7 @@ type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; revealAns
 /** Of the assignments covering a student's work, with their extensions, the one that treats them best. */
 function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined }[], now: Date) {
   const governing = mostGenerous(rows.map(({ row, extension }) => applyExtension({ ...row, latePolicy: row.latePolicy as LatePolicy, revealAnswers: row.revealAnswers as AnswerReveal }, extension)), now);
-  return governing && { ...governing, extraTimePercent: extraTimeFor(rows.map((r) => r.extension)) };
+  return governing && { ...governing, ...accommodationFor(rows.map((r) => r.extension)) };
 }
 
 // Assignments of the live classes the student is in, and the student's own extension of each.

@@ -294,12 +294,14 @@ describe("extra time on timed quizzes, e.g. an accommodation", () => {
     expect(await minutesOf((await startAttempt(extended, timed.quizId)).attemptId)).toBe(30);
   });
 
-  it("hold when another assignment covering the quiz, due later, governs it", async () => {
+  it("hold when another assignment covering the quiz, due later, governs it (so do extra attempts)", async () => {
     const { teacher, extended, classId } = await timedClass(48 * 60);
     const moduleDue = iso(24 * 60);
     const { id: moduleAssignment } = await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${timed.id}-m1`, dueAt: moduleDue }));
-    await grantExtension(teacher, classId, extension({ assignmentId: moduleAssignment, studentId: extended.id, dueAt: moduleDue, extraTimePercent: 50 }));
+    await grantExtension(teacher, classId, extension({ assignmentId: moduleAssignment, studentId: extended.id, dueAt: moduleDue, extraTimePercent: 50, extraAttempts: 2 }));
     expect((await quizOverview(extended, timed.quizId)).quiz.personalTimeLimitMinutes).toBe(30);
+    // Extra attempts too (the quiz is unlimited here, so they show on the governing assignment's terms).
+    expect((await quizOverview(extended, timed.quizId)).assignment).toMatchObject({ extraAttempts: 2, extraTimePercent: 50 });
     expect(await minutesOf((await startAttempt(extended, timed.quizId)).attemptId)).toBe(30);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, extraTimeFor, gradingTerms, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, accommodationFor, gradingTerms, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -187,10 +187,10 @@ describe("gradebook cells", () => {
   });
 });
 
-describe("extra time on a timed quiz", () => {
-  it("is the largest granted on any assignment covering it, whichever governs", () => {
-    expect(extraTimeFor([])).toBe(0);
-    expect(extraTimeFor([undefined, null])).toBe(0);
-    expect(extraTimeFor([{ dueAt: t(12), extraAttempts: 0 }, { dueAt: t(20), extraAttempts: 2, extraTimePercent: 50 }, { dueAt: t(30), extraAttempts: 0, extraTimePercent: 25 }])).toBe(50);
+describe("a student's extra attempts and time on a quiz", () => {
+  it("are the largest granted on any assignment covering it, whichever governs", () => {
+    expect(accommodationFor([])).toEqual({ extraAttempts: 0, extraTimePercent: 0 });
+    expect(accommodationFor([undefined, null])).toEqual({ extraAttempts: 0, extraTimePercent: 0 });
+    expect(accommodationFor([{ dueAt: t(12), extraAttempts: 0 }, { dueAt: t(20), extraAttempts: 2, extraTimePercent: 50 }, { dueAt: t(30), extraAttempts: 1, extraTimePercent: 25 }])).toEqual({ extraAttempts: 2, extraTimePercent: 50 });
   });
 });
