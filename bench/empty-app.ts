@@ -1,45 +1,24 @@
 // The framework's own floor, measured beside Caravan in the same run: an empty Next.js app (bench/empty-app: one page
 // and one route handler, no styles, data or components) built with the same Next.js and React from node_modules.
 // What it scores bounds what any page of this stack can score on this machine.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { freePort, projectRoot } from "../scripts/lib/database.ts";
+import { nextBin, startNextServer, type AppServer } from "../scripts/lib/app-server.ts";
 
 const source = path.join(projectRoot, "bench", "empty-app");
 // Inside the project, so that the bundler finds node_modules and the lockfile; .data is not in git.
 const workDir = path.join(projectRoot, ".data", "empty-app");
-const nextBin = path.join(projectRoot, "node_modules", ".bin", "next");
 
-export type EmptyApp = { url: string; stop(): Promise<void> };
-
-export async function startEmptyApp(): Promise<EmptyApp> {
+export async function startEmptyApp(): Promise<AppServer> {
   rmSync(workDir, { recursive: true, force: true });
   cpSync(source, workDir, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-  delete env.NODE_OPTIONS;
-  const build = spawnSync(nextBin, ["build"], { cwd: workDir, env, stdio: "ignore" });
+  const { NODE_OPTIONS: _ignored, ...env } = process.env;
+  const build = spawnSync(nextBin, ["build"], { cwd: workDir, env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore" });
   if (build.status !== 0) throw new Error("next build of the empty app failed");
-  const port = await freePort();
-  const child: ChildProcess = spawn(nextBin, ["start", "-p", String(port)], { cwd: workDir, env, stdio: "ignore" });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(url + "/api/ping")).ok) break;
-    } catch {
-      if (i > 300 || child.exitCode !== null) throw new Error("the empty app did not start");
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    }),
-  };
+  return startNextServer({ cwd: workDir, port: await freePort(), readyPath: "/api/ping", quiet: true });
 }
 
 /** Gzip bytes of the module scripts a page's HTML makes a current browser fetch (noModule polyfills are never fetched by one). */

@@ -27,18 +27,21 @@ async function holdingDueTimes(client: Client, userIds: string[], questionIds: s
     LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" AND e."studentId" = m."userId"`;
 }
 
+// For each id (a question's or a student's), the hold of the rows carrying it.
+function heldUntilBy(rows: { userId: string; questionId: string; dueAt: Date }[], key: "userId" | "questionId", ids: string[], now: Date) {
+  const dueTimes = new Map<string, Date[]>();
+  for (const row of rows) dueTimes.set(row[key], [...(dueTimes.get(row[key]) ?? []), row.dueAt]);
+  return new Map(ids.map((id) => [id, keyHeldUntil(dueTimes.get(id) ?? [], now)]));
+}
+
 /** Per question: until when its key stays hidden from this student (null: it may be shown now). */
 export async function answersHeldUntilByQuestion(client: Client, userId: string, questionIds: string[], now: Date): Promise<Map<string, Date | null>> {
   if (questionIds.length === 0) return new Map();
-  const dueTimes = new Map<string, Date[]>();
-  for (const { questionId, dueAt } of await holdingDueTimes(client, [userId], questionIds)) dueTimes.set(questionId, [...(dueTimes.get(questionId) ?? []), dueAt]);
-  return new Map(questionIds.map((id) => [id, keyHeldUntil(dueTimes.get(id) ?? [], now)]));
+  return heldUntilBy(await holdingDueTimes(client, [userId], questionIds), "questionId", questionIds, now);
 }
 
 /** Per student: until when one question's key stays hidden from them (null: it may be shown now). */
 export async function answersHeldUntilByStudent(client: Client, userIds: string[], questionId: string, now: Date): Promise<Map<string, Date | null>> {
   if (userIds.length === 0) return new Map();
-  const dueTimes = new Map<string, Date[]>();
-  for (const { userId, dueAt } of await holdingDueTimes(client, userIds, [questionId])) dueTimes.set(userId, [...(dueTimes.get(userId) ?? []), dueAt]);
-  return new Map(userIds.map((id) => [id, keyHeldUntil(dueTimes.get(id) ?? [], now)]));
+  return heldUntilBy(await holdingDueTimes(client, userIds, [questionId]), "userId", userIds, now);
 }

@@ -16,7 +16,7 @@ import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
 import { answersHeldUntilByQuestion } from "./answer-release";
-import { assignmentGate, closingTime, gradingTerms } from "../domain/schedule";
+import { assignmentGate, closingTime, gradingTerms, keyHeldUntil } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 
@@ -398,7 +398,8 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const flags = new Map((await db().questionFlag.findMany({ where: { userId: user.id, questionVersionId: { in: attempt.questionVersionIds } }, select: { questionVersionId: true, reason: true, resolvedAt: true } })).map((f) => [f.questionVersionId, f]));
   // Held back until the due time when an assignment says so, for each question wherever it is shown: the key
   // never leaves the server before then.
-  const heldUntil = await answersHeldUntilByQuestion(db(), user.id, [...new Set([...versions.values()].map((v) => v.questionId))], new Date());
+  const now = new Date();
+  const heldUntil = await answersHeldUntilByQuestion(db(), user.id, [...new Set([...versions.values()].map((v) => v.questionId))], now);
   const items = attempt.questionVersionIds.map((versionId, index) => {
     const { definition: q, gradingOverride, questionId } = versions.get(versionId)!;
     // The key as it is graded now, after any regrade.
@@ -437,6 +438,6 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
     ? await db().reviewCard.findFirst({ where: { userId: user.id, questionId: { in: missedQuestionIds }, masteredAt: null, retiredAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } })
     : null;
   // When the last held key is shown (null: every key is shown now).
-  const answersShownAt = [...heldUntil.values()].reduce<Date | null>((latest, due) => (due && (!latest || due > latest) ? due : latest), null);
+  const answersShownAt = keyHeldUntil([...heldUntil.values()].filter((due): due is Date => due !== null), now);
   return { attempt, items, answersShownAt, review: { missed: missedQuestionIds.length, from: nextReview?.dueAt ?? null } };
 }

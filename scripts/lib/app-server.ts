@@ -5,7 +5,7 @@ import path from "node:path";
 import { projectRoot, freePort } from "./database.ts";
 import { buildIsCurrent, recordBuild, sourceStamp } from "./build-stamp.ts";
 
-const nextBin = path.join(projectRoot, "node_modules", ".bin", "next");
+export const nextBin = path.join(projectRoot, "node_modules", ".bin", "next");
 
 const lockDir = path.join(projectRoot, ".data", "build.lock");
 
@@ -46,33 +46,42 @@ export type AppServer = { url: string; port: number; process: ChildProcess; stop
 
 export async function startAppServer(options: { databaseUrl: string; port?: number; env?: Record<string, string>; quiet?: boolean }): Promise<AppServer> {
   const port = options.port ?? (await freePort());
+  return startNextServer({
+    cwd: projectRoot,
+    port,
+    readyPath: "/api/health",
+    quiet: options.quiet,
+    env: {
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "test-secret-for-local-servers-0123456789",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      ...options.env,
+    },
+  });
+}
+
+/** Runs `next start` on the build in `cwd` and waits until `readyPath` answers 200. */
+export async function startNextServer(options: { cwd: string; port: number; readyPath: string; env?: Record<string, string>; quiet?: boolean }): Promise<AppServer> {
+  const { port } = options;
   const url = `http://localhost:${port}`;
   const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
   const child = spawn(nextBin, ["start", "-p", String(port)], {
-    cwd: projectRoot,
-    env: {
-      ...inherited,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      DATABASE_URL: options.databaseUrl,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "test-secret-for-local-servers-0123456789",
-      NEXTAUTH_URL: url,
-      ...options.env,
-    },
+    cwd: options.cwd,
+    env: { ...inherited, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...options.env },
     stdio: options.quiet ? "ignore" : ["ignore", "inherit", "inherit"],
   });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
     try {
-      const response = await fetch(`${url}/api/health`);
+      const response = await fetch(url + options.readyPath);
       if (response.ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill("SIGTERM");
-      throw new Error(`The app did not become healthy on ${url} within 60 s`);
+      throw new Error(`The app did not answer ${options.readyPath} on ${url} within 60 s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
