@@ -14,6 +14,7 @@ import { prepareDatabase } from "../scripts/lib/prepare.ts";
 import { ensureBuild, startAppServer } from "../scripts/lib/app-server.ts";
 import { hashPassword } from "../lib/server/passwords.ts";
 import { pageJavaScriptGzip, startEmptyApp } from "./empty-app.ts";
+import { cpuMeter, postmasterPid } from "./cpu.ts";
 import { publicIdsFor } from "../lib/server/tokens.ts";
 import { translateResponse } from "../lib/domain/public-question.ts";
 import { answerKey, scoreQuestion } from "../lib/domain/scoring.ts";
@@ -44,6 +45,8 @@ const definitions = new Map<string, Question>(versionRows.map((r) => [r.id, r.de
 ensureBuild(() => {});
 const app = await startAppServer({ databaseUrl: url, quiet: true, env: { DATABASE_POOL_SIZE: "20" } });
 const base = app.url;
+// Whose CPU the burst used: the app (with its argon2 threads), PostgreSQL and this load generator.
+const processes = { app: app.process.pid!, postgres: database.embedded ? postmasterPid(path.join(projectRoot, ".data", "bench-postgres")) : null };
 
 type Timings = Record<"signin" | "start" | "save" | "submit", number[]>;
 const timings: Timings = { signin: [], start: [], save: [], submit: [] };
@@ -151,7 +154,9 @@ async function arrive(windowMs: number, options: { prefix?: string; into?: Timin
 // 1. The burst: students arrive evenly over the window.
 console.log(`Class burst: ${STUDENTS} students over ${WINDOW_MS / 1000} s on ${quiz.id}…`);
 const burstStarted = performance.now();
+const burstCpu = cpuMeter(processes, os.cpus().length);
 errors += await arrive(WINDOW_MS);
+const cpu = burstCpu();
 const burstSeconds = (performance.now() - burstStarted) / 1000;
 const { rows: check } = await sql.query(`
   SELECT a.id, a."scoreCenti", a.status FROM "QuizAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email LIKE 'burst-%' AND a."quizId" = $1`, [quiz.id]);
@@ -161,9 +166,9 @@ const { rows: [{ dupes }] } = await sql.query(`SELECT count(*)::int AS dupes FRO
 const stepsOf = (measured: Timings) => Object.fromEntries(Object.entries(measured).map(([k, v]) => [k, { count: v.length, p50: percentile(v, 50), p95: percentile(v, 95), p99: percentile(v, 99) }]));
 const steps = stepsOf(timings);
 const requests = Object.values(timings).reduce((n, v) => n + v.length, 0) + STUDENTS; // + the csrf fetch
-const burst = { students: STUDENTS, seconds: +burstSeconds.toFixed(1), requestsPerSecond: +(requests / burstSeconds).toFixed(0), errors, steps, database: { attempts: check.length, submitted: submitted.length, wrongScores, studentsWithMoreThanOneAttempt: dupes } };
+const burst = { students: STUDENTS, seconds: +burstSeconds.toFixed(1), requestsPerSecond: +(requests / burstSeconds).toFixed(0), errors, steps, cpu, database: { attempts: check.length, submitted: submitted.length, wrongScores, studentsWithMoreThanOneAttempt: dupes } };
 console.table(steps);
-console.log(burst.database);
+console.log(burst.database, cpu);
 
 // 2. Submission throughput at saturation vs. raw PostgreSQL inserts of the same rows.
 const second = await Promise.all(Array.from({ length: STUDENTS }, (_, k) => student(k + 1, { submit: false })));
@@ -263,8 +268,9 @@ for (const windowSeconds of PACE_WINDOWS_S) {
   console.log(`Pace: ${STUDENTS} students over ${windowSeconds} s…`);
   await addStudents(`pace${windowSeconds}`);
   const measured: Timings = { signin: [], start: [], save: [], submit: [] };
+  const paceCpu = cpuMeter(processes, os.cpus().length);
   const failed = await arrive(windowSeconds * 1000, { prefix: `pace${windowSeconds}`, into: measured });
-  pace.push({ windowSeconds, studentsPerSecond: +(STUDENTS / windowSeconds).toFixed(1), errors: failed, steps: stepsOf(measured) });
+  pace.push({ windowSeconds, studentsPerSecond: +(STUDENTS / windowSeconds).toFixed(1), errors: failed, steps: stepsOf(measured), cpu: paceCpu() });
   console.table(stepsOf(measured));
 }
 

@@ -12,6 +12,7 @@ const pages = read("instructor-pages.json");
 const lines: string[] = ["# Performance", "", "Measured by `npm run bench` against a production build on loopback; the load generator, the app and", "PostgreSQL share one machine. Ratios are measured side by side in the same run. Raw results: `bench/results/*.json`.", ""];
 const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
 
+type Cpu = { seconds: number; cpuSeconds: { app: number; postgres: number | null; loadGenerator: number }; busyCores: number };
 if (burst) {
   const m = burst.machine;
   lines.push(`## Class burst (${burst.date.slice(0, 10)}; ${m.cpus} cores, ${m.model}, ${m.memoryGiB} GiB, Node ${m.node})`, "");
@@ -48,8 +49,8 @@ if (burst) {
     "while argon2 sign-in hashing and PostgreSQL share the second core with the load generator. The thread's time is spread over",
     "Next.js request handling (routing, web-stream bodies, async context), the Prisma client runtime, node-postgres socket writes,",
     "response compression and garbage collection; no single function dominates. Requests queue, so every step's latency grows with",
-    "the burst. A save is already one SQL statement and a submit about eight with its BEGIN and COMMIT, ten when a question was missed (one finds whether any assignment still holds its key, one adds it to the review deck; question definitions are",
-    "cached per process), and the session token is decrypted with a key derived once.",
+    "the burst. A save is already one SQL statement and a submit eight with its BEGIN and COMMIT, ten when a question was missed (one finds whether any assignment still holds its key, one adds it to the review deck; question definitions are",
+    "cached per process, and Prisma reads nested relations in one statement), and the session token is decrypted with a key derived once.",
     "",
   );
   if (burst.emptyApp) {
@@ -76,14 +77,35 @@ if (burst) {
       "**Pace.** The same class and flow (new accounts each time), arriving over longer windows in the same run: the arrival rate",
       "at which this machine keeps a submit fast. The first row is the burst above.",
       "",
-      "| students arrive over | students/s | errors | sign-in p95 ms | save p95 ms | submit p50 ms | submit p95 ms | p95 submit < 150 ms |",
-      "|---|---|---|---|---|---|---|---|",
+      `| students arrive over | students/s | errors | sign-in p95 ms | save p95 ms | submit p50 ms | submit p95 ms | p95 submit < 150 ms | cores busy (of ${burst.machine.cpus}) |`,
+      "|---|---|---|---|---|---|---|---|---|",
     );
-    const row = (seconds: number, errors: number, steps: Record<string, Step>) =>
-      `| ${seconds} s | ${+(burst.burst.students / seconds).toFixed(1)} | ${errors} | ${steps.signin.p95} | ${steps.save.p95} | ${steps.submit.p50} | ${steps.submit.p95} | ${steps.submit.p95 < 150 && errors === 0 ? "yes" : "no"} |`;
-    lines.push(row(10, burst.burst.errors, burst.burst.steps));
-    for (const p of burst.pace as { windowSeconds: number; errors: number; steps: Record<string, Step> }[]) lines.push(row(p.windowSeconds, p.errors, p.steps));
+    const row = (seconds: number, errors: number, steps: Record<string, Step>, cpu?: Cpu) =>
+      `| ${seconds} s | ${+(burst.burst.students / seconds).toFixed(1)} | ${errors} | ${steps.signin.p95} | ${steps.save.p95} | ${steps.submit.p50} | ${steps.submit.p95} | ${steps.submit.p95 < 150 && errors === 0 ? "yes" : "no"} | ${cpu ? cpu.busyCores : "—"} |`;
+    lines.push(row(10, burst.burst.errors, burst.burst.steps, burst.burst.cpu));
+    const pace = burst.pace as { windowSeconds: number; errors: number; steps: Record<string, Step>; cpu?: Cpu }[];
+    for (const p of pace) lines.push(row(p.windowSeconds, p.errors, p.steps, p.cpu));
     lines.push("");
+    // The slowest pace queues nothing, so its CPU per student is the work itself, not contention.
+    const calm = pace.at(-1);
+    if (calm?.cpu && calm.cpu.cpuSeconds.postgres !== null) {
+      const students = burst.burst.students;
+      const perStudent = (seconds: number) => Math.round((seconds * 1000) / students);
+      const { app, postgres, loadGenerator } = calm.cpu.cpuSeconds as { app: number; postgres: number; loadGenerator: number };
+      const needed = +(app + postgres + loadGenerator).toFixed(0);
+      const serverOnly = +(app + postgres).toFixed(0);
+      const available = burst.machine.cpus * 10;
+      lines.push(
+        `**The CPU budget.** CPU seconds are read from \`/proc\` for the app (with its argon2 threads), PostgreSQL and the load generator.`,
+        `At the ${calm.windowSeconds} s pace nothing queues, so what a student costs there is the work itself: ${perStudent(app + postgres + loadGenerator)} ms of CPU per student`,
+        `(app ${perStudent(app)}, PostgreSQL ${perStudent(postgres)}, load generator ${perStudent(loadGenerator)}). The burst asks for the same work from ${students} students`,
+        `in 10 s: about ${needed} CPU seconds, or ${serverOnly} for the app and PostgreSQL alone, while ${burst.machine.cpus} cores give ${available}. `
+          + (serverOnly > available
+            ? `The server's own work exceeds what the machine has, so requests queue however they are scheduled. Merely to keep up, the app and PostgreSQL would have to do a student's work in ${Math.round((available / serverOnly) * 100)} % of the CPU time they take now; to answer without queueing, in less still.`
+            : "The machine has the CPU for the server's work; the latency comes from scheduling."),
+        "",
+      );
+    }
   }
 }
 if (pages) {

@@ -93,6 +93,18 @@ describe("quiz attempts", () => {
     }
   });
 
+  it("an answer sent with the submit replaces the saved one, and is kept as graded", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const answers = await answerAllCorrectly(student, attemptId);
+    const numeric = Object.keys(answers).find((id) => (answers[id] as { value?: unknown }).value === 4)!;
+    await saveAnswer(student, { attemptId, questionVersionId: numeric, response: { value: 5 } });
+    const result = await submitAttempt(student, { attemptId, answers: { [numeric]: answers[numeric] } });
+    expect(result).toMatchObject({ scoreCenti: 100, maxScoreCenti: 300 });
+    const row = await db.attemptAnswer.findUniqueOrThrow({ where: { attemptId_questionVersionId: { attemptId, questionVersionId: numeric } } });
+    expect(row).toMatchObject({ response: { value: 4 }, earnedCenti: 100, correct: true });
+  });
+
   it("a question left unanswered is graded as no credit, with an empty response", async () => {
     const student = await createUser();
     const { attemptId } = await startAttempt(student, fixture.quizId);
