@@ -425,6 +425,8 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
             explanation: q.explanation,
           }
         : { correctAnswer: null, acceptedAlternatives: [], tolerance: null, explanation: null }),
+      // When this question's key is shown (null: now); questions from different quizzes may wait for different due times.
+      keyShownAt: heldUntil.get(questionId) ?? null,
       regradeNote: describeOverride(q, gradingOverride),
       flag: flags.get(versionId) ?? null,
       lessonLink: lesson

@@ -173,9 +173,16 @@ describe("answers held back until the due time", () => {
     const versions = await db.questionVersion.findMany({ where: { id: { in: attempt.questionVersionIds } }, select: { id: true, questionId: true } });
     const free = new Set(versions.filter((v) => v.questionId.endsWith("-b")).map((v) => v.id));
     for (const item of review.items) {
-      if (free.has(item.questionVersionId)) expect(item.correctAnswer).not.toBeNull();
-      else expect(item).toMatchObject({ correctAnswer: null, explanation: null, acceptedAlternatives: [] });
+      if (free.has(item.questionVersionId)) expect(item).toMatchObject({ correctAnswer: expect.any(String), keyShownAt: null });
+      else expect(item).toMatchObject({ correctAnswer: null, explanation: null, acceptedAlternatives: [], keyShownAt: new Date(heldTo) });
     }
     expect(review.answersShownAt?.toISOString()).toBe(new Date(heldTo).toISOString());
+
+    // Once quiz two is held back too, until an earlier time, each question gives its own time; the notice the last.
+    const heldEarlier = iso(3 * 24 * 60);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: `${two.quizId}-b`, opensAt: iso(-60), dueAt: heldEarlier, revealAnswers: "AFTER_DUE" }));
+    const both = await attemptReview(student, attempt.id);
+    for (const item of both.items) expect(item).toMatchObject({ correctAnswer: null, keyShownAt: new Date(free.has(item.questionVersionId) ? heldEarlier : heldTo) });
+    expect(both.answersShownAt?.toISOString()).toBe(new Date(heldTo).toISOString());
   });
 });

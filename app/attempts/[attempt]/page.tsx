@@ -56,11 +56,12 @@ export default async function AttemptPage({ params }: Params) {
   const review = await attemptReview(user, attemptId);
   const result = { id: attempt.id, counted: { scoreCenti: attempt.scoreCenti ?? 0, maxScoreCenti: attempt.maxScoreCenti ?? 0 }, passPercent: attempt.quiz.passPercent };
   const passed = isPassed(result);
+  const heldTimes = new Set(review.items.flatMap((item) => (item.keyShownAt ? [item.keyShownAt.getTime()] : [])));
   return (
     <Container narrow>
       {crumbs}
       <div className="mt-4" />
-      <PageHeader title={`${attempt.quiz.title}: results`}>Attempt {attempt.number}, submitted {attempt.submittedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC.</PageHeader>
+      <PageHeader title={`${attempt.quiz.title}: results`}>Attempt {attempt.number}{attempt.submittedAt && <>, submitted <LocalTime iso={attempt.submittedAt.toISOString()} /></>}.</PageHeader>
       {resetNotice}
       {attempt.regradedAt && (
         <div className="mb-4"><Notice title="Your score was regraded">An instructor corrected the grading of a question on <LocalTime iso={attempt.regradedAt.toISOString()} />. The score and answers below include the change.</Notice></div>
@@ -74,7 +75,7 @@ export default async function AttemptPage({ params }: Params) {
         <Link href={quizHref} className="btn-secondary">Back to the quiz</Link>
       </div>
       {review.answersShownAt && (
-        <div className="mb-6"><Notice title="Correct answers come after the due time">Your score and which answers earned points are shown now. The correct answers and explanations {review.items.some((item) => item.correctAnswer !== null) ? "of the questions marked “Shown after the due time” " : ""}appear here after <LocalTime iso={review.answersShownAt.toISOString()} />, so that classmates still working cannot be handed them.</Notice></div>
+        <div className="mb-6"><Notice title="Correct answers come after the due time">Your score and which answers earned points are shown now. The correct answers and explanations {review.items.some((item) => item.correctAnswer !== null) ? "of the questions marked “Shown after …” " : ""}appear here {heldTimes.size > 1 ? <>at the time given with each question, the last after <LocalTime iso={review.answersShownAt.toISOString()} /></> : <>after <LocalTime iso={review.answersShownAt.toISOString()} /></>}, so that classmates still working cannot be handed them.</Notice></div>
       )}
       {review.review.from && (
         <div className="mb-6">
@@ -95,7 +96,7 @@ export default async function AttemptPage({ params }: Params) {
               <div>
                 <dt className="font-semibold text-stone-700">Correct answer</dt>
                 {item.correctAnswer === null ? (
-                  <dd className="text-stone-600">Shown after the due time</dd>
+                  <dd className="text-stone-600">{item.keyShownAt ? <>Shown after <LocalTime iso={item.keyShownAt.toISOString()} /></> : "Shown after the due time"}</dd>
                 ) : (
                   <dd className="whitespace-pre-line">{item.correctAnswer}{item.tolerance !== null ? ` (± ${item.tolerance})` : ""}</dd>
                 )}
