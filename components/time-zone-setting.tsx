@@ -7,6 +7,13 @@ import { setTimeZoneAction } from "@/app/actions/account";
 const deviceTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || null;
 const noSubscription = () => () => {};
 
+function movedNote(moved: number, hour: number) {
+  if (moved === 0) return "";
+  return moved === 1
+    ? ` The question waiting for review keeps its day, which now starts at ${hour} a.m. there.`
+    : ` The ${moved} questions waiting for review keep their days, which now start at ${hour} a.m. there.`;
+}
+
 export function TimeZoneSetting({ current, dayStartsAtHour }: { current: string | null; dayStartsAtHour: number }) {
   const [state, formAction, pending] = useActionState(setTimeZoneAction, null);
   // Known only in the browser; the server renders without the button.
@@ -19,7 +26,7 @@ export function TimeZoneSetting({ current, dayStartsAtHour }: { current: string 
         {saved ? "." : " (no time zone recorded yet)."}
       </p>
       {state && !state.ok && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">{state.fieldErrors?.timeZone?.[0] ?? state.message}</p>}
-      <p role="status">{state?.ok ? `Saved: from now on, review days start in ${state.data.timeZone}.` : ""}</p>
+      <p role="status">{state?.ok ? `Saved: review days now start in ${state.data.timeZone}.${movedNote(state.data.movedReviews, dayStartsAtHour)}` : ""}</p>
       {device && device !== saved && (
         <form action={formAction}>
           <input type="hidden" name="timeZone" value={device} />

@@ -54,6 +54,6 @@ export async function endOtherSessionsAction(_previous: unknown, formData: FormD
   });
 }
 
-export async function setTimeZoneAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ timeZone: string }>> {
+export async function setTimeZoneAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ timeZone: string; movedReviews: number }>> {
   return runAction({ schema: timeZoneSchema }, formData, (input, user) => setTimeZone(db(), user.id, input));
 }

@@ -63,3 +63,13 @@ export function dayStartAfter(now: Date, days: number, timeZone: string, startHo
   const target = new Date(Date.UTC(w.year, w.month - 1, w.day - (w.hour < startHour ? 1 : 0) + days));
   return new Date(instantOfWallClock(target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), startHour, timeZone));
 }
+
+/**
+ * When `instant` starts a day in `from` (it is `startHour`:00 there), the start of the same calendar day in `to`;
+ * otherwise null.
+ */
+export function sameDayStartIn(instant: Date, from: string, to: string, startHour: number): Date | null {
+  const w = wallClock(instant.getTime(), from);
+  if (w.hour !== startHour || w.minute !== 0 || w.second !== 0 || instant.getTime() % 1000 !== 0) return null;
+  return new Date(instantOfWallClock(w.year, w.month, w.day, startHour, to));
+}

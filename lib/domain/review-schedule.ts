@@ -3,7 +3,7 @@
 // first. Retrieval spread out over days is what makes reading stick; re-reading the feedback once does not.
 // Intervals count the learner's own days (as in Anki): a question due "tomorrow" is there from the start of
 // tomorrow in their time zone, not 24 hours after the miss.
-import { dayStartAfter } from "./calendar";
+import { dayStartAfter, sameDayStartIn } from "./calendar";
 
 /** Days until the next review, per box (box 1 is where every missed question starts). */
 export const REVIEW_INTERVAL_DAYS = [1, 3, 7, 16, 35] as const;
@@ -33,6 +33,15 @@ export function afterReview(box: number, correct: boolean, now: Date, timeZone: 
   if (box >= TOP_BOX) return { box: TOP_BOX, dueAt: now, masteredAt: now };
   const next = box + 1;
   return { box: next, dueAt: daysAfter(now, REVIEW_INTERVAL_DAYS[next - 1], timeZone), masteredAt: null };
+}
+
+/**
+ * A card's due time after the learner moves to another time zone. Due on a review day, it keeps that day, which now
+ * starts in the new zone (Anki keeps a card's due day the same way); due when a held-back key is shown, it keeps
+ * that instant.
+ */
+export function dueAtAfterZoneChange(dueAt: Date, from: string, to: string): Date {
+  return sameDayStartIn(dueAt, from, to, REVIEW_DAY_STARTS_AT_HOUR) ?? dueAt;
 }
 
 export function isDue(card: { dueAt: Date; masteredAt: Date | null }, now: Date): boolean {

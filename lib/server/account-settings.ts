@@ -4,7 +4,8 @@ import "server-only";
 // A user can also end their other sessions without changing the password (a lost phone, a shared computer),
 // and set the time zone their review days start in (recorded at sign-in; a traveller may want this device's).
 import { z } from "zod";
-import { isTimeZone } from "../domain/calendar";
+import { isTimeZone, zoneOrUtc } from "../domain/calendar";
+import { dueAtAfterZoneChange } from "../domain/review-schedule";
 import { lockMessage } from "../domain/throttle-policy";
 import type { PrismaClient } from "../generated/prisma/client";
 import { passwordSchema } from "./accounts";
@@ -58,8 +59,31 @@ export const timeZoneSchema = z.strictObject({
 });
 
 export async function setTimeZone(db: PrismaClient, userId: string, input: z.infer<typeof timeZoneSchema>) {
-  await db.user.update({ where: { id: userId }, data: { timeZone: input.timeZone } });
-  return { timeZone: input.timeZone };
+  const moved = await recordTimeZone(db, userId, input.timeZone);
+  return { timeZone: input.timeZone, movedReviews: moved };
+}
+
+/**
+ * Records the zone review days start in (from the account page, or at sign-in). Review questions due on a review
+ * day keep their day, which now starts in this zone; returns how many moved.
+ */
+export async function recordTimeZone(db: PrismaClient, userId: string, timeZone: string): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const [user] = await tx.$queryRaw<{ timeZone: string | null }[]>`SELECT "timeZone" FROM "User" WHERE "id" = ${userId}::uuid FOR UPDATE`;
+    if (!user) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
+    if (user.timeZone === timeZone) return 0;
+    const from = zoneOrUtc(user.timeZone);
+    const cards = await tx.reviewCard.findMany({ where: { userId, masteredAt: null, retiredAt: null }, select: { id: true, dueAt: true } });
+    const moved = cards.map((card) => ({ id: card.id, dueAt: dueAtAfterZoneChange(card.dueAt, from, timeZone) })).filter((card, i) => card.dueAt.getTime() !== cards[i].dueAt.getTime());
+    if (moved.length > 0) {
+      await tx.$executeRaw`
+        UPDATE "ReviewCard" r SET "dueAt" = (t.d AT TIME ZONE 'UTC'), "updatedAt" = now()
+        FROM unnest(${moved.map((card) => card.id)}::uuid[], ${moved.map((card) => card.dueAt.toISOString())}::timestamptz[]) AS t(id, d)
+        WHERE r."id" = t.id`;
+    }
+    await tx.user.update({ where: { id: userId }, data: { timeZone } });
+    return moved.length;
+  });
 }
 
 export async function timeZoneOf(db: PrismaClient, userId: string): Promise<string | null> {

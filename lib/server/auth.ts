@@ -18,6 +18,7 @@ import { lockMessage } from "../domain/throttle-policy";
 import { emailSchema } from "./accounts";
 import { clientAddress } from "./client-address";
 import { isTimeZone } from "../domain/calendar";
+import { recordTimeZone } from "./account-settings";
 import { forgetSessionEpoch, rememberSessionEpoch, sessionIsCurrent } from "./session-epoch";
 
 export type Role = "STUDENT" | "INSTRUCTOR";
@@ -68,7 +69,7 @@ export const authOptions: NextAuthOptions = {
           throw new Error(INVALID_CREDENTIALS);
         }
         await clearFailures(db(), accountKey);
-        if (timeZone && timeZone !== user.timeZone && isTimeZone(timeZone)) await db().user.update({ where: { id: user.id }, data: { timeZone } });
+        if (timeZone && timeZone !== user.timeZone && isTimeZone(timeZone)) await recordTimeZone(db(), user.id, timeZone);
         return { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch };
       },
     }),

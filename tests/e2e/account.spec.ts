@@ -105,6 +105,8 @@ test("signing in records the browser's time zone, where review days start", asyn
 test("on a device in another time zone, the account page offers to move review days there", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql, "STUDENT");
   await sql.query(`UPDATE "User" SET "timeZone" = 'Europe/London' WHERE id = $1`, [student.id]);
+  // A question waiting for review on 10 March 2099, a review day that starts at 04:00 in London.
+  const { rows: [card] } = await sql.query(`INSERT INTO "ReviewCard" ("id", "userId", "questionId", "dueAt", "updatedAt") SELECT gen_random_uuid(), $1, "id", '2099-03-10T04:00:00', now() FROM "QuizQuestion" LIMIT 1 RETURNING "id"`, [student.id]);
   const context = await browser.newContext({ baseURL, timezoneId: "Asia/Tokyo" });
   await login(context, student, baseURL!);
   const page = await context.newPage();
@@ -113,7 +115,10 @@ test("on a device in another time zone, the account page offers to move review d
   await expect(section).toContainText("come due at 4 a.m. in Europe/London");
   if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-time-zone-offer.png` });
   await section.getByRole("button", { name: "Use this device's time zone: Asia/Tokyo" }).click();
-  await expect(section.getByRole("status")).toHaveText("Saved: from now on, review days start in Asia/Tokyo.");
+  await expect(section.getByRole("status")).toHaveText("Saved: review days now start in Asia/Tokyo. The question waiting for review keeps its day, which now starts at 4 a.m. there.");
+  // The same day, 04:00 in Tokyo: 19:00 UTC the evening before.
+  const { rows: [moved] } = await sql.query(`SELECT to_char("dueAt", 'YYYY-MM-DD HH24:MI') AS "dueAt" FROM "ReviewCard" WHERE id = $1`, [card.id]);
+  expect(moved.dueAt).toBe("2099-03-09 19:00");
   await expect(section).toContainText("come due at 4 a.m. in Asia/Tokyo");
   await expect(section.getByRole("button")).toHaveCount(0);
   const { rows: [user] } = await sql.query(`SELECT "timeZone" FROM "User" WHERE id = $1`, [student.id]);

@@ -7,7 +7,10 @@ import { changePassword, changePasswordSchema, endAllSessions, setTimeZone, time
 import { forgetSessionEpoch, sessionIsCurrent } from "@/lib/server/session-epoch";
 import { hashPassword, verifyPassword } from "@/lib/server/passwords";
 import { authOptions } from "@/lib/server/auth";
-import { errorOf, testDb } from "../support/fixtures";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { afterQuizMiss } from "@/lib/domain/review-schedule";
+import { errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 
@@ -128,10 +131,32 @@ describe("the time zone review days start in", () => {
   it("is set to a zone the runtime knows, named as the browser names it, and read back", async () => {
     const user = await userWith("a-long-password");
     expect(await timeZoneOf(db, user.id)).toBeNull();
-    expect(await setTimeZone(db, user.id, timeZoneSchema.parse({ timeZone: "Asia/Tokyo" }))).toEqual({ timeZone: "Asia/Tokyo" });
+    expect(await setTimeZone(db, user.id, timeZoneSchema.parse({ timeZone: "Asia/Tokyo" }))).toEqual({ timeZone: "Asia/Tokyo", movedReviews: 0 });
     expect(await timeZoneOf(db, user.id)).toBe("Asia/Tokyo");
     // Not the runtime's older name (Asia/Calcutta), or the page would keep offering the zone just saved.
-    expect(await setTimeZone(db, user.id, timeZoneSchema.parse({ timeZone: "Asia/Kolkata" }))).toEqual({ timeZone: "Asia/Kolkata" });
+    expect(await setTimeZone(db, user.id, timeZoneSchema.parse({ timeZone: "Asia/Kolkata" }))).toEqual({ timeZone: "Asia/Kolkata", movedReviews: 0 });
+  });
+
+  it("moves review questions due on a review day to that day in the new zone; a held-back key's time and mastered ones stay", async () => {
+    const fixture = writeFixtureCourse({ maxAttempts: null });
+    await syncCourse(db, loadCourse(fixture.dir));
+    const [onDay, held, mastered] = await db.quizQuestion.findMany({ where: { quizId: fixture.quizId }, select: { id: true }, orderBy: { id: "asc" } });
+    const user = await userWith("a-long-password");
+    await setTimeZone(db, user.id, timeZoneSchema.parse({ timeZone: "Asia/Tashkent" }));
+    const reviewDay = afterQuizMiss(new Date(), null, "Asia/Tashkent").dueAt;
+    const heldUntil = new Date(Date.now() + 3 * 86_400_000);
+    for (const [question, dueAt, masteredAt] of [[onDay, reviewDay, null], [held, heldUntil, null], [mastered, reviewDay, new Date()]] as const) {
+      await db.reviewCard.create({ data: { userId: user.id, questionId: question.id, dueAt, masteredAt } });
+    }
+    expect(await setTimeZone(db, user.id, timeZoneSchema.parse({ timeZone: "America/New_York" }))).toEqual({ timeZone: "America/New_York", movedReviews: 1 });
+    const dueAt = async (question: { id: string }) => (await db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: user.id, questionId: question.id } } })).dueAt;
+    const wallClock = (instant: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+    const day = wallClock(reviewDay, "Asia/Tashkent").slice(0, 10);
+    expect(wallClock(await dueAt(onDay), "America/New_York")).toBe(`${day}, 04:00`);
+    expect(await dueAt(held)).toEqual(heldUntil);
+    expect(await dueAt(mastered)).toEqual(reviewDay);
+    // Setting the same zone again moves nothing.
+    expect(await setTimeZone(db, user.id, timeZoneSchema.parse({ timeZone: "America/New_York" }))).toEqual({ timeZone: "America/New_York", movedReviews: 0 });
   });
 
   it("refuses anything else with a message, whatever is sent", () => {

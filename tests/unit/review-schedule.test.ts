@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { afterQuizMiss, afterReview, deckChangesAfterRegrade, isDue, REVIEW_INTERVAL_DAYS, TOP_BOX } from "../../lib/domain/review-schedule";
+import { afterQuizMiss, afterReview, deckChangesAfterRegrade, dueAtAfterZoneChange, isDue, REVIEW_INTERVAL_DAYS, TOP_BOX } from "../../lib/domain/review-schedule";
 
 const now = new Date("2026-03-01T09:00:00Z");
 const days = (n: number) => new Date(now.getTime() + n * 86_400_000);
@@ -45,6 +45,24 @@ describe("spaced review schedule", () => {
     expect(isDue({ dueAt: now, masteredAt: null }, now)).toBe(true);
     expect(isDue({ dueAt: days(1), masteredAt: null }, now)).toBe(false);
     expect(isDue({ dueAt: days(-1), masteredAt: now }, now)).toBe(false);
+  });
+});
+
+describe("a move to another time zone", () => {
+  it("keeps a card's review day, which now starts at 04:00 in the new zone", () => {
+    // Due 2 March, 04:00 in Tashkent (23:00 UTC on 1 March); after a move to London, 2 March 04:00 GMT.
+    expect(dueAtAfterZoneChange(new Date("2026-03-01T23:00:00Z"), "Asia/Tashkent", "Europe/London")).toEqual(new Date("2026-03-02T04:00:00Z"));
+    // And back: the day is kept both ways.
+    expect(dueAtAfterZoneChange(new Date("2026-03-02T04:00:00Z"), "Europe/London", "Asia/Tashkent")).toEqual(new Date("2026-03-01T23:00:00Z"));
+    // Across a daylight-saving change in the new zone: 29 March starts at 04:00 BST (03:00 UTC).
+    expect(dueAtAfterZoneChange(new Date("2026-03-28T23:00:00Z"), "Asia/Tashkent", "Europe/London")).toEqual(new Date("2026-03-29T03:00:00Z"));
+  });
+
+  it("leaves a card due when a held-back key is shown, and a zone that does not change", () => {
+    const heldUntil = new Date("2026-03-05T17:30:00Z");
+    expect(dueAtAfterZoneChange(heldUntil, "Asia/Tashkent", "Europe/London")).toEqual(heldUntil);
+    expect(dueAtAfterZoneChange(new Date("2026-03-02T04:00:00.500Z"), "UTC", "Asia/Tokyo")).toEqual(new Date("2026-03-02T04:00:00.500Z"));
+    expect(dueAtAfterZoneChange(new Date("2026-03-01T23:00:00Z"), "Asia/Tashkent", "Asia/Tashkent")).toEqual(new Date("2026-03-01T23:00:00Z"));
   });
 });
 
