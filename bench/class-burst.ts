@@ -166,7 +166,7 @@ const { rows: [{ dupes }] } = await sql.query(`SELECT count(*)::int AS dupes FRO
 const stepsOf = (measured: Timings) => Object.fromEntries(Object.entries(measured).map(([k, v]) => [k, { count: v.length, p50: percentile(v, 50), p95: percentile(v, 95), p99: percentile(v, 99) }]));
 const steps = stepsOf(timings);
 const requests = Object.values(timings).reduce((n, v) => n + v.length, 0) + STUDENTS; // + the csrf fetch
-const burst = { students: STUDENTS, seconds: +burstSeconds.toFixed(1), requestsPerSecond: +(requests / burstSeconds).toFixed(0), errors, steps, cpu, database: { attempts: check.length, submitted: submitted.length, wrongScores, studentsWithMoreThanOneAttempt: dupes } };
+const burst = { students: STUDENTS, windowSeconds: WINDOW_MS / 1000, seconds: +burstSeconds.toFixed(1), requestsPerSecond: +(requests / burstSeconds).toFixed(0), errors, steps, cpu, database: { attempts: check.length, submitted: submitted.length, wrongScores, studentsWithMoreThanOneAttempt: dupes } };
 console.table(steps);
 console.log(burst.database, cpu);
 

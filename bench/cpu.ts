@@ -7,7 +7,8 @@ const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux the bench runs on
 function stat(pid: number): { ppid: number; seconds: number } | null {
   try {
     // Fields after the command name (which may contain spaces) start at ") ".
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const line = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = line.slice(line.lastIndexOf(")") + 2).split(" ");
     const [utime, stime, cutime, cstime] = [11, 12, 13, 14].map((i) => Number(fields[i]));
     return { ppid: Number(fields[1]), seconds: (utime + stime + cutime + cstime) / TICKS_PER_SECOND };
   } catch {

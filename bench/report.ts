@@ -49,7 +49,7 @@ if (burst) {
     "while argon2 sign-in hashing and PostgreSQL share the second core with the load generator. The thread's time is spread over",
     "Next.js request handling (routing, web-stream bodies, async context), the Prisma client runtime, node-postgres socket writes,",
     "response compression and garbage collection; no single function dominates. Requests queue, so every step's latency grows with",
-    "the burst. A save is already one SQL statement and a submit eight with its BEGIN and COMMIT, ten when a question was missed (one finds whether any assignment still holds its key, one adds it to the review deck; question definitions are",
+    "the burst. A save is already one SQL statement and a submit (sent with no answers, as here) eight with its BEGIN and COMMIT, ten when a question was missed (one finds whether any assignment still holds its key, one adds it to the review deck; question definitions are",
     "cached per process, and Prisma reads nested relations in one statement), and the session token is decrypted with a key derived once.",
     "",
   );
@@ -86,22 +86,25 @@ if (burst) {
     const pace = burst.pace as { windowSeconds: number; errors: number; steps: Record<string, Step>; cpu?: Cpu }[];
     for (const p of pace) lines.push(row(p.windowSeconds, p.errors, p.steps, p.cpu));
     lines.push("");
-    // The slowest pace queues nothing, so its CPU per student is the work itself, not contention.
+    // At the slowest pace requests barely queue, so its CPU per student is close to the work itself, not contention.
     const calm = pace.at(-1);
     if (calm?.cpu && calm.cpu.cpuSeconds.postgres !== null) {
       const students = burst.burst.students;
+      const windowSeconds = burst.burst.windowSeconds ?? 10;
       const perStudent = (seconds: number) => Math.round((seconds * 1000) / students);
       const { app, postgres, loadGenerator } = calm.cpu.cpuSeconds as { app: number; postgres: number; loadGenerator: number };
-      const needed = +(app + postgres + loadGenerator).toFixed(0);
-      const serverOnly = +(app + postgres).toFixed(0);
-      const available = burst.machine.cpus * 10;
+      const server = app + postgres;
+      const available = burst.machine.cpus * windowSeconds;
+      const leftForServer = available - loadGenerator;
+      const share = (part: number, whole: number) => Math.round((part / whole) * 100);
       lines.push(
         `**The CPU budget.** CPU seconds are read from \`/proc\` for the app (with its argon2 threads), PostgreSQL and the load generator.`,
-        `At the ${calm.windowSeconds} s pace nothing queues, so what a student costs there is the work itself: ${perStudent(app + postgres + loadGenerator)} ms of CPU per student`,
-        `(app ${perStudent(app)}, PostgreSQL ${perStudent(postgres)}, load generator ${perStudent(loadGenerator)}). The burst asks for the same work from ${students} students`,
-        `in 10 s: about ${needed} CPU seconds, or ${serverOnly} for the app and PostgreSQL alone, while ${burst.machine.cpus} cores give ${available}. `
-          + (serverOnly > available
-            ? `The server's own work exceeds what the machine has, so requests queue however they are scheduled. Merely to keep up, the app and PostgreSQL would have to do a student's work in ${Math.round((available / serverOnly) * 100)} % of the CPU time they take now; to answer without queueing, in less still.`
+        `At the ${calm.windowSeconds} s pace requests barely queue, so what a student costs there is close to the work itself (the window also`,
+        `counts background work such as autovacuum): ${perStudent(server + loadGenerator)} ms of CPU per student (app ${perStudent(app)}, PostgreSQL ${perStudent(postgres)}, load generator ${perStudent(loadGenerator)}).`,
+        `The burst asks for the same work from ${students} students in ${windowSeconds} s: about ${(server + loadGenerator).toFixed(0)} CPU seconds, ${server.toFixed(0)} of them`,
+        `the app's and PostgreSQL's, while ${burst.machine.cpus} cores give ${available}, of which the load generator on the same machine takes about ${loadGenerator.toFixed(0)}. `
+          + (server > leftForServer
+            ? `The server's own work exceeds what is left, so requests queue however they are scheduled. Merely to keep up, the app and PostgreSQL would have to do a student's work in ${share(leftForServer, server)} % of the CPU time they take now (${share(available, server)} % with the load generator on another machine), and the app's main thread, one core at most, in less still; to answer without queueing, less again.`
             : "The machine has the CPU for the server's work; the latency comes from scheduling."),
         "",
       );
