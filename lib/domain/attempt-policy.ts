@@ -69,3 +69,9 @@ export function countedAttempt<T extends AttemptSummary>(policy: ScorePolicy, at
 export function attemptLimit(baseLimit: number | null, extraAttempts: number): number | null {
   return baseLimit === null ? null : baseLimit + Math.max(0, extraAttempts);
 }
+
+/** An attempt's answers in the order its questions were shown (the database returns them in no set order). */
+export function inQuestionOrder<T extends { questionVersionId: string }>(answers: T[], questionVersionIds: string[]): T[] {
+  const position = new Map(questionVersionIds.map((id, index) => [id, index]));
+  return [...answers].sort((a, b) => (position.get(a.questionVersionId) ?? Infinity) - (position.get(b.questionVersionId) ?? Infinity));
+}

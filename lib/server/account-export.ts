@@ -6,6 +6,7 @@ import type { Question } from "../content/schema";
 import { describeResponse } from "../domain/responses";
 import { db } from "./db";
 import { notFound } from "./errors";
+import { inQuestionOrder } from "../domain/attempt-policy";
 
 export async function exportAccountData(userId: string, now = new Date()) {
   const account = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, createdAt: true, timeZone: true } });
@@ -20,7 +21,8 @@ export async function exportAccountData(userId: string, now = new Date()) {
       select: {
         quizId: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, late: true, voidedAt: true, regradedAt: true,
         quiz: { select: { title: true } },
-        answers: { select: { response: true, earnedCenti: true, savedAt: true, questionVersion: { select: { prompt: true, definition: true, points: true } } } },
+        questionVersionIds: true,
+        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, savedAt: true, questionVersion: { select: { prompt: true, definition: true, points: true } } } },
       },
     }),
     db().debateResponse.findMany({
@@ -45,7 +47,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     quizAttempts: attempts.map((a) => ({
       quiz: a.quiz.title, quizId: a.quizId, attempt: a.number, status: a.status, startedAt: a.startedAt, submittedAt: a.submittedAt,
       score: score(a.scoreCenti), maxScore: score(a.maxScoreCenti), late: a.late, resetAt: a.voidedAt, regradedAt: a.regradedAt,
-      answers: a.answers.map((x) => ({
+      answers: inQuestionOrder(a.answers, a.questionVersionIds).map((x) => ({
         question: x.questionVersion.prompt,
         answer: describeResponse(x.questionVersion.definition as unknown as Question, x.response),
         savedAt: x.savedAt,

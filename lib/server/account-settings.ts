@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { isTimeZone, zoneOrUtc } from "../domain/calendar";
 import { dueAtAfterZoneChange } from "../domain/review-schedule";
+import { answersHeldUntilByQuestion } from "./answer-release";
 import { lockMessage } from "../domain/throttle-policy";
 import type { PrismaClient } from "../generated/prisma/client";
 import { passwordSchema } from "./accounts";
@@ -65,24 +66,33 @@ export async function setTimeZone(db: PrismaClient, userId: string, input: z.inf
 
 /**
  * Records the zone review days start in (from the account page, or at sign-in). Review questions due on a review
- * day keep their day, which now starts in this zone; returns how many moved.
+ * day keep their day, which now starts in this zone, but never come due before their key may be shown; returns
+ * how many moved.
  */
 export async function recordTimeZone(db: PrismaClient, userId: string, timeZone: string): Promise<number> {
   return db.$transaction(async (tx) => {
-    const [user] = await tx.$queryRaw<{ timeZone: string | null }[]>`SELECT "timeZone" FROM "User" WHERE "id" = ${userId}::uuid FOR UPDATE`;
+    // NO KEY UPDATE: a submit adding a review card only key-shares the user row (its foreign key), so it never waits here.
+    const [user] = await tx.$queryRaw<{ timeZone: string | null }[]>`SELECT "timeZone" FROM "User" WHERE "id" = ${userId}::uuid FOR NO KEY UPDATE`;
     if (!user) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
     if (user.timeZone === timeZone) return 0;
-    const from = zoneOrUtc(user.timeZone);
-    const cards = await tx.reviewCard.findMany({ where: { userId, masteredAt: null, retiredAt: null }, select: { id: true, dueAt: true } });
-    const moved = cards.map((card) => ({ id: card.id, dueAt: dueAtAfterZoneChange(card.dueAt, from, timeZone) })).filter((card, i) => card.dueAt.getTime() !== cards[i].dueAt.getTime());
-    if (moved.length > 0) {
-      await tx.$executeRaw`
-        UPDATE "ReviewCard" r SET "dueAt" = (t.d AT TIME ZONE 'UTC'), "updatedAt" = now()
-        FROM unnest(${moved.map((card) => card.id)}::uuid[], ${moved.map((card) => card.dueAt.toISOString())}::timestamptz[]) AS t(id, d)
-        WHERE r."id" = t.id`;
-    }
     await tx.user.update({ where: { id: userId }, data: { timeZone } });
-    return moved.length;
+    const from = zoneOrUtc(user.timeZone);
+    const cards = await tx.reviewCard.findMany({ where: { userId, masteredAt: null, retiredAt: null }, select: { id: true, questionId: true, dueAt: true, reviews: true } });
+    const onReviewDays = cards.flatMap((card) => {
+      const dueAt = dueAtAfterZoneChange(card.dueAt, from, timeZone);
+      return dueAt.getTime() === card.dueAt.getTime() ? [] : [{ ...card, newDueAt: dueAt }];
+    });
+    if (onReviewDays.length === 0) return 0;
+    const heldUntil = await answersHeldUntilByQuestion(tx, userId, [...new Set(onReviewDays.map((card) => card.questionId))], new Date());
+    const moved = onReviewDays.map((card) => {
+      const held = heldUntil.get(card.questionId);
+      return { ...card, newDueAt: held && held > card.newDueAt ? held : card.newDueAt };
+    });
+    // Only cards still as they were read: a review answered meanwhile has already scheduled its card.
+    return tx.$executeRaw`
+      UPDATE "ReviewCard" r SET "dueAt" = (t.d AT TIME ZONE 'UTC'), "updatedAt" = now()
+      FROM unnest(${moved.map((card) => card.id)}::uuid[], ${moved.map((card) => card.newDueAt.toISOString())}::timestamptz[], ${moved.map((card) => card.dueAt.toISOString())}::timestamptz[], ${moved.map((card) => card.reviews)}::int[]) AS t(id, d, was, reviews)
+      WHERE r."id" = t.id AND r."dueAt" = (t.was AT TIME ZONE 'UTC') AND r."reviews" = t.reviews AND r."masteredAt" IS NULL AND r."retiredAt" IS NULL`;
   });
 }
 

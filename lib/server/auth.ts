@@ -69,7 +69,10 @@ export const authOptions: NextAuthOptions = {
           throw new Error(INVALID_CREDENTIALS);
         }
         await clearFailures(db(), accountKey);
-        if (timeZone && timeZone !== user.timeZone && isTimeZone(timeZone)) await recordTimeZone(db(), user.id, timeZone);
+        if (timeZone && timeZone !== user.timeZone && isTimeZone(timeZone)) {
+          // Worth recording, not worth refusing a sign-in over: the account page offers the zone again.
+          await recordTimeZone(db(), user.id, timeZone).catch((error) => console.error("Could not record the time zone at sign-in", error));
+        }
         return { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch };
       },
     }),

@@ -68,7 +68,7 @@ export const lessonBySlugs = cache(async function lessonBySlugs(courseSlug: stri
           slug: true, title: true,
           course: { select: { slug: true, title: true, sources: { select: { id: true, title: true, author: true, outlet: true, published: true, kind: true, url: true, sections: true } } } },
           lessons: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true, title: true } },
-          quizzes: { where: { retiredAt: null }, select: { id: true, slug: true, title: true, lessonId: true } },
+          quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, lessonId: true } },
         },
       },
     },

@@ -3,6 +3,7 @@ import "server-only";
 // the class is (members, assignments, titles, counted quiz attempts, open attempts, debates, lesson progress,
 // students' extensions), after grading attempts whose time ran out.
 import { applyExtension, type LatePolicy } from "../domain/schedule";
+import { inQuestionOrder } from "../domain/attempt-policy";
 import { average, averageWithMissingAsZero, debateCell, moduleCell, quizCell, type GradebookCell } from "../domain/gradebook";
 import { db } from "./db";
 import { reviewActivity } from "./review-service";
@@ -129,11 +130,11 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       where: { userId: studentId, quiz: { OR: [{ id: { in: quizzes } }, { moduleId: { in: modules } }] }, ...(until ? { startedAt: { lte: until } } : {}) },
       orderBy: [{ quizId: "asc" }, { number: "asc" }],
       select: {
-        id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, late: true, voidedAt: true, regradedAt: true,
+        id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, late: true, voidedAt: true, regradedAt: true, questionVersionIds: true,
         quiz: { select: { id: true, title: true } },
         answers: { select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, savedAt: true, questionVersion: { select: { prompt: true, type: true, points: true, definition: true } } } },
       },
-    }),
+    }).then((rows) => rows.map(({ questionVersionIds, ...attempt }) => ({ ...attempt, answers: inQuestionOrder(attempt.answers, questionVersionIds) }))),
     db().debateResponse.findMany({
       where: {
         userId: studentId,

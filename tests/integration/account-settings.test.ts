@@ -9,8 +9,9 @@ import { hashPassword, verifyPassword } from "@/lib/server/passwords";
 import { authOptions } from "@/lib/server/auth";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { afterQuizMiss } from "@/lib/domain/review-schedule";
-import { errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
+import { afterQuizMiss, afterReview } from "@/lib/domain/review-schedule";
+import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
+import { createUser, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 
@@ -157,6 +158,25 @@ describe("the time zone review days start in", () => {
     expect(await dueAt(mastered)).toEqual(reviewDay);
     // Setting the same zone again moves nothing.
     expect(await setTimeZone(db, user.id, timeZoneSchema.parse({ timeZone: "America/New_York" }))).toEqual({ timeZone: "America/New_York", movedReviews: 0 });
+  });
+
+  it("a question moved to an earlier day start still waits until its key may be shown", async () => {
+    const fixture = writeFixtureCourse({ maxAttempts: null });
+    await syncCourse(db, loadCourse(fixture.dir));
+    const [question] = await db.quizQuestion.findMany({ where: { quizId: fixture.quizId }, select: { id: true }, orderBy: { id: "asc" } });
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    await setTimeZone(db, student.id, timeZoneSchema.parse({ timeZone: "America/New_York" }));
+    // Due at 04:00 in New York in a few days; the class holds the key until an hour before that.
+    const reviewDay = afterReview(1, true, new Date(), "America/New_York").dueAt;
+    const heldUntil = new Date(reviewDay.getTime() - 3600_000);
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Held", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: new Date(Date.now() - 3600_000).toISOString(), dueAt: heldUntil.toISOString(), revealAnswers: "AFTER_DUE" }));
+    await db.reviewCard.create({ data: { userId: student.id, questionId: question.id, dueAt: reviewDay } });
+    // 04:00 on that day in Tokyo is 14 hours earlier, before the key is shown: the card waits for the key.
+    expect(await setTimeZone(db, student.id, timeZoneSchema.parse({ timeZone: "Asia/Tokyo" }))).toEqual({ timeZone: "Asia/Tokyo", movedReviews: 1 });
+    expect((await db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: student.id, questionId: question.id } } })).dueAt).toEqual(heldUntil);
   });
 
   it("refuses anything else with a message, whatever is sent", () => {

@@ -203,6 +203,11 @@ describe("gradebook", () => {
 
     const record = await studentRecord(teacher, id, ada.id);
     expect(record.attempts.filter((a) => a.quiz.id === fixture.quizId)).toHaveLength(2);
+    // Each attempt's answers in the order its questions were shown.
+    for (const attempt of record.attempts) {
+      const shown = (await db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).questionVersionIds;
+      expect(attempt.answers.map((a) => a.questionVersionId)).toEqual(shown.filter((id) => attempt.answers.some((a) => a.questionVersionId === id)));
+    }
     expect((await errorOf(studentRecord(await createUser("INSTRUCTOR"), id, ada.id))).code).toBe("NOT_FOUND");
   });
 });

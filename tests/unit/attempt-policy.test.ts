@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit } from "@/lib/domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder } from "@/lib/domain/attempt-policy";
 
 const attempt = (number: number, scoreCenti: number | null, maxScoreCenti = 1000, submitted = true) => ({
   id: `a${number}`, number, submitted, scoreCenti, maxScoreCenti, submittedAt: submitted ? new Date(2026, 0, number) : null,
@@ -61,5 +61,13 @@ describe("time limits", () => {
     expect(personalTimeLimit(20, 100)).toBe(40);
     expect(personalTimeLimit(null, 50)).toBeNull();
     expect(deadlineFor(start, 25, 50)!.toISOString()).toBe("2026-01-01T10:38:00.000Z");
+  });
+});
+
+describe("an attempt's answers in question order", () => {
+  it("follows the order the questions were shown, whatever order the rows came in; an unknown one goes last", () => {
+    const rows = [{ questionVersionId: "c" }, { questionVersionId: "x" }, { questionVersionId: "a" }, { questionVersionId: "b" }];
+    expect(inQuestionOrder(rows, ["b", "c", "a"]).map((r) => r.questionVersionId)).toEqual(["b", "c", "a", "x"]);
+    expect(rows.map((r) => r.questionVersionId)).toEqual(["c", "x", "a", "b"]);
   });
 });
