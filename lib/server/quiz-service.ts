@@ -263,7 +263,7 @@ async function clearAnswer(user: SessionUser, input: { attemptId: string; questi
 export async function submitAttempt(user: Pick<SessionUser, "id">, input: { attemptId: string; answers: Record<string, unknown> }) {
   const attempt = await db().quizAttempt.findFirst({
     where: { id: input.attemptId, userId: user.id },
-    select: { id: true, status: true, quizId: true, questionVersionIds: true, deadlineAt: true, voidedAt: true, quiz: { select: { moduleId: true } }, user: { select: { timeZone: true } } },
+    select: { id: true, status: true, quizId: true, questionVersionIds: true, deadlineAt: true, voidedAt: true, quiz: { select: { moduleId: true } } },
   });
   if (!attempt) throw notFound("That attempt");
   if (attempt.voidedAt) throw attemptWasReset();
@@ -282,10 +282,13 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
   return db().$transaction(async (tx) => {
     const now = new Date();
     // "accepting" is saveAnswer's rule, on the row as it is now (a refresh may have moved the deadline since).
-    const [row] = await tx.$queryRaw<{ status: string; scoreCenti: number | null; maxScoreCenti: number | null; voided: boolean; deadlineAt: Date | null; accepting: boolean }[]>`
-      SELECT "status"::text, "scoreCenti", "maxScoreCenti", "voidedAt" IS NOT NULL AS "voided", "deadlineAt",
-        ("deadlineAt" IS NULL OR "deadlineAt" >= (${new Date(now.getTime() - DEADLINE_GRACE_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS "accepting"
-      FROM "QuizAttempt" WHERE "id" = ${attempt.id}::uuid FOR UPDATE`;
+    // The learner's zone is read under a share lock: a time-zone change moving their review cards waits for this
+    // submit, or this submit schedules its cards in the new zone.
+    const [row] = await tx.$queryRaw<{ status: string; scoreCenti: number | null; maxScoreCenti: number | null; voided: boolean; deadlineAt: Date | null; accepting: boolean; timeZone: string | null }[]>`
+      SELECT a."status"::text, a."scoreCenti", a."maxScoreCenti", a."voidedAt" IS NOT NULL AS "voided", a."deadlineAt",
+        (a."deadlineAt" IS NULL OR a."deadlineAt" >= (${new Date(now.getTime() - DEADLINE_GRACE_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS "accepting",
+        u."timeZone"
+      FROM "QuizAttempt" a JOIN "User" u ON u."id" = a."userId" WHERE a."id" = ${attempt.id}::uuid FOR UPDATE OF a FOR SHARE OF u`;
     if (row?.voided) throw attemptWasReset();
     if (row?.status === "SUBMITTED") return { attemptId: attempt.id, alreadySubmitted: true, scoreCenti: row.scoreCenti, maxScoreCenti: row.maxScoreCenti };
     const assignment = await quizAssignment(tx, user.id, { id: attempt.quizId, moduleId: attempt.quiz.moduleId });
@@ -336,7 +339,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
       // A card comes due no earlier than its key may be shown, whichever of the student's assignments holds it back.
       const questionIds = [...new Set(missed.map((id) => byVersion.get(id)!.questionId))];
       const heldUntil = await answersHeldUntilByQuestion(tx, user.id, questionIds, at);
-      const zone = zoneOrUtc(attempt.user.timeZone);
+      const zone = zoneOrUtc(row?.timeZone);
       const dueAts = questionIds.map((id) => afterQuizMiss(at, heldUntil.get(id) ?? null, zone).dueAt.toISOString());
       await tx.$executeRaw`
         INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")

@@ -111,7 +111,7 @@ async function recordedOutcome(cardId: string, number: number): Promise<Outcome 
 
 /** Scores and records the answer; null when a concurrent answer moved the card first. */
 async function recordAnswer(
-  card: { id: string; reviews: number; box: number; dueAt: Date; masteredAt: Date | null; retiredAt: Date | null; user: { timeZone: string | null } },
+  card: { id: string; userId: string; reviews: number; box: number; dueAt: Date; masteredAt: Date | null; retiredAt: Date | null },
   definition: Question,
   version: { id: string; gradingOverride: unknown },
   input: { number: number; response: unknown },
@@ -124,9 +124,12 @@ async function recordAnswer(
   const parsed = parseResponse(definition.type, translateResponse(definition, input.response, publicIdsFor(seed, version.id), "toReal"));
   if (!parsed.success) throw new UserError("INVALID", "That answer is not in the form this question expects.");
   const score = scoreEffective(effectiveQuestion(definition, version.gradingOverride), parsed.data);
-  const step = afterReview(card.box, score.correct, now, zoneOrUtc(card.user.timeZone));
   const answer = { questionVersionId: version.id, response: parsed.data as object, correct: score.correct, earnedCenti: score.earnedCenti, maxCenti: score.maxCenti };
   return db().$transaction(async (tx) => {
+    // The zone under a share lock: a time-zone change moving the learner's cards waits for this answer, or this
+    // answer schedules the card in the new zone.
+    const [learner] = await tx.$queryRaw<{ timeZone: string | null }[]>`SELECT "timeZone" FROM "User" WHERE "id" = ${card.userId}::uuid FOR SHARE`;
+    const step = afterReview(card.box, score.correct, now, zoneOrUtc(learner?.timeZone));
     // The card moves only from the review number the learner was shown.
     const moved = await tx.reviewCard.updateMany({ where: { id: card.id, reviews: input.number, retiredAt: null }, data: { box: step.box, dueAt: step.dueAt, masteredAt: step.masteredAt, reviews: input.number + 1, lastReviewedAt: now } });
     if (moved.count === 0) return null;
@@ -140,7 +143,7 @@ async function recordAnswer(
  * and a repeated answer (a double click, a retry after a lost response) gets the result recorded the first time.
  */
 export async function answerReview(user: SessionUser, input: { cardId: string; number: number; questionVersionId: string; response: unknown }, now = new Date()): Promise<ReviewResult> {
-  const card = await db().reviewCard.findFirst({ where: { id: input.cardId, userId: user.id }, select: { id: true, questionId: true, reviews: true, box: true, dueAt: true, masteredAt: true, retiredAt: true, user: { select: { timeZone: true } } } });
+  const card = await db().reviewCard.findFirst({ where: { id: input.cardId, userId: user.id }, select: { id: true, userId: true, questionId: true, reviews: true, box: true, dueAt: true, masteredAt: true, retiredAt: true } });
   if (!card) throw notFound("That review question");
   const version = await db().questionVersion.findFirst({
     where: { id: input.questionVersionId, questionId: card.questionId },

@@ -11,6 +11,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { afterQuizMiss, afterReview } from "@/lib/domain/review-schedule";
 import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
+import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { createUser, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -177,6 +178,37 @@ describe("the time zone review days start in", () => {
     // 04:00 on that day in Tokyo is 14 hours earlier, before the key is shown: the card waits for the key.
     expect(await setTimeZone(db, student.id, timeZoneSchema.parse({ timeZone: "Asia/Tokyo" }))).toEqual({ timeZone: "Asia/Tokyo", movedReviews: 1 });
     expect((await db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: student.id, questionId: question.id } } })).dueAt).toEqual(heldUntil);
+  });
+
+  it("a submit during a time-zone change waits for it and schedules its review questions in the new zone", async () => {
+    const fixture = writeFixtureCourse({ maxAttempts: null });
+    await syncCourse(db, loadCourse(fixture.dir));
+    const student = await createUser();
+    await setTimeZone(db, student.id, timeZoneSchema.parse({ timeZone: "Europe/London" }));
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    // Another request is changing the zone and holds the user row until it commits.
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const change = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${student.id}::uuid FOR NO KEY UPDATE`;
+      await tx.user.update({ where: { id: student.id }, data: { timeZone: "Asia/Tokyo" } });
+      locked();
+      await held;
+    });
+    await isLocked;
+    let submitted = false;
+    const submit = submitAttempt(student, { attemptId, answers: {} }).then((result) => ((submitted = true), result));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(submitted).toBe(false);
+    commit();
+    await change;
+    expect((await submit).alreadySubmitted).toBe(false);
+    const cards = await db.reviewCard.findMany({ where: { userId: student.id } });
+    expect(cards.length).toBeGreaterThan(0);
+    const hourIn = (instant: Date, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+    for (const card of cards) expect(hourIn(card.dueAt, "Asia/Tokyo")).toBe("04:00");
   });
 
   it("refuses anything else with a message, whatever is sent", () => {
