@@ -142,7 +142,9 @@ type Transaction = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[
  * the next day, or when an assignment lets them see the key, as after a quiz miss); a card whose every miss turned right leaves the deck, kept for the record.
  */
 async function moveReviewCards(tx: Transaction, questionId: string, versionId: string, now: Date, changes: { join: string[]; mayLeave: string[] }) {
-  const joining = changes.join.length === 0 ? [] : await tx.user.findMany({ where: { id: { in: changes.join } }, select: { id: true, timeZone: true } });
+  // Zones under a share lock, as a submit reads them: a learner's time-zone change waits, or is seen.
+  const joining = changes.join.length === 0 ? [] : await tx.$queryRaw<{ id: string; timeZone: string | null }[]>`
+    SELECT "id"::text, "timeZone" FROM "User" WHERE "id" = ANY(${changes.join}::uuid[]) ORDER BY "id" FOR SHARE`;
   // Not before an assignment lets the learner see the key, as after a quiz miss.
   const heldUntil = await answersHeldUntilByStudent(tx, joining.map((u) => u.id), questionId, now);
   const added = joining.length === 0 ? 0 : await tx.$executeRaw`
