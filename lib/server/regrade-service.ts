@@ -6,8 +6,8 @@ import { z } from "zod";
 import type { Question } from "../content/schema";
 import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, rescore, scoreEffective } from "../domain/regrade";
 import { afterQuizMiss, deckChangesAfterRegrade } from "../domain/review-schedule";
-import { zoneOrUtc } from "../domain/calendar";
 import { answersHeldUntilByStudent } from "./answer-release";
+import { reviewZonesOf } from "./review-service";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -142,15 +142,14 @@ type Transaction = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[
  * the next day, or when an assignment lets them see the key, as after a quiz miss); a card whose every miss turned right leaves the deck, kept for the record.
  */
 async function moveReviewCards(tx: Transaction, questionId: string, versionId: string, now: Date, changes: { join: string[]; mayLeave: string[] }) {
-  // Zones under a share lock, as a submit reads them: a learner's time-zone change waits, or is seen.
-  const joining = changes.join.length === 0 ? [] : await tx.$queryRaw<{ id: string; timeZone: string | null }[]>`
-    SELECT "id"::text, "timeZone" FROM "User" WHERE "id" = ANY(${changes.join}::uuid[]) ORDER BY "id" FOR SHARE`;
+  const zones = await reviewZonesOf(tx, changes.join);
+  const joining = [...zones.keys()];
   // Not before an assignment lets the learner see the key, as after a quiz miss.
-  const heldUntil = await answersHeldUntilByStudent(tx, joining.map((u) => u.id), questionId, now);
+  const heldUntil = await answersHeldUntilByStudent(tx, joining, questionId, now);
   const added = joining.length === 0 ? 0 : await tx.$executeRaw`
     INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
     SELECT gen_random_uuid(), u, ${questionId}, 1, (d AT TIME ZONE 'UTC'), now()
-    FROM unnest(${joining.map((u) => u.id)}::uuid[], ${joining.map((u) => afterQuizMiss(now, heldUntil.get(u.id) ?? null, zoneOrUtc(u.timeZone)).dueAt.toISOString())}::timestamptz[]) AS t(u, d)
+    FROM unnest(${joining}::uuid[], ${joining.map((id) => afterQuizMiss(now, heldUntil.get(id) ?? null, zones.get(id)!).dueAt.toISOString())}::timestamptz[]) AS t(u, d)
     ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "retiredAt" = NULL, "updatedAt" = ${now}`;
   // Answers to this version were re-scored above; answers to the question's other versions keep their verdict.
   const retired = changes.mayLeave.length === 0 ? 0 : await tx.$executeRaw`

@@ -109,6 +109,18 @@ async function recordedOutcome(cardId: string, number: number): Promise<Outcome 
   return answer ? { recordedNow: false, answer, after } : null;
 }
 
+type Transaction = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+
+/**
+ * The zones the learners' review days start in, read under a share lock for a transaction about to schedule their
+ * cards: a time-zone change moving their cards waits for it, or it sees the new zone.
+ */
+export async function reviewZonesOf(tx: Transaction, userIds: string[]): Promise<Map<string, string>> {
+  const rows = userIds.length === 0 ? [] : await tx.$queryRaw<{ id: string; timeZone: string | null }[]>`
+    SELECT "id"::text, "timeZone" FROM "User" WHERE "id" = ANY(${userIds}::uuid[]) ORDER BY "id" FOR SHARE`;
+  return new Map(rows.map((row) => [row.id, zoneOrUtc(row.timeZone)]));
+}
+
 /** Scores and records the answer; null when a concurrent answer moved the card first. */
 async function recordAnswer(
   card: { id: string; userId: string; reviews: number; box: number; dueAt: Date; masteredAt: Date | null; retiredAt: Date | null },
@@ -126,10 +138,8 @@ async function recordAnswer(
   const score = scoreEffective(effectiveQuestion(definition, version.gradingOverride), parsed.data);
   const answer = { questionVersionId: version.id, response: parsed.data as object, correct: score.correct, earnedCenti: score.earnedCenti, maxCenti: score.maxCenti };
   return db().$transaction(async (tx) => {
-    // The zone under a share lock: a time-zone change moving the learner's cards waits for this answer, or this
-    // answer schedules the card in the new zone.
-    const [learner] = await tx.$queryRaw<{ timeZone: string | null }[]>`SELECT "timeZone" FROM "User" WHERE "id" = ${card.userId}::uuid FOR SHARE`;
-    const step = afterReview(card.box, score.correct, now, zoneOrUtc(learner?.timeZone));
+    const zone = (await reviewZonesOf(tx, [card.userId])).get(card.userId) ?? "UTC";
+    const step = afterReview(card.box, score.correct, now, zone);
     // The card moves only from the review number the learner was shown.
     const moved = await tx.reviewCard.updateMany({ where: { id: card.id, reviews: input.number, retiredAt: null }, data: { box: step.box, dueAt: step.dueAt, masteredAt: step.masteredAt, reviews: input.number + 1, lastReviewedAt: now } });
     if (moved.count === 0) return null;

@@ -12,7 +12,7 @@ import { syncCourse } from "@/lib/content/sync";
 import { afterQuizMiss, afterReview } from "@/lib/domain/review-schedule";
 import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
 import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { createUser, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
+import { createUser, errorOf, hourIn, stillPendingAfter, testDb, writeFixtureCourse, zoneChangeHeldOpen } from "../support/fixtures";
 
 const db = testDb();
 
@@ -187,27 +187,13 @@ describe("the time zone review days start in", () => {
     await setTimeZone(db, student.id, timeZoneSchema.parse({ timeZone: "Europe/London" }));
     const { attemptId } = await startAttempt(student, fixture.quizId);
     // Another request is changing the zone and holds the user row until it commits.
-    let commit!: () => void;
-    const held = new Promise<void>((resolve) => (commit = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const change = db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${student.id}::uuid FOR NO KEY UPDATE`;
-      await tx.user.update({ where: { id: student.id }, data: { timeZone: "Asia/Tokyo" } });
-      locked();
-      await held;
-    });
-    await isLocked;
-    let submitted = false;
-    const submit = submitAttempt(student, { attemptId, answers: {} }).then((result) => ((submitted = true), result));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(submitted).toBe(false);
-    commit();
-    await change;
+    const change = await zoneChangeHeldOpen(db, student.id, "Asia/Tokyo");
+    const submit = submitAttempt(student, { attemptId, answers: {} });
+    expect(await stillPendingAfter(submit, 300)).toBe(true);
+    await change.release();
     expect((await submit).alreadySubmitted).toBe(false);
     const cards = await db.reviewCard.findMany({ where: { userId: student.id } });
     expect(cards.length).toBeGreaterThan(0);
-    const hourIn = (instant: Date, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
     for (const card of cards) expect(hourIn(card.dueAt, "Asia/Tokyo")).toBe("04:00");
   });
 

@@ -5,7 +5,7 @@ import { assignmentSchema, createAssignment, createClass, joinClass } from "@/li
 import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { flagQuestion, flagSchema, regradeQuestion, regradeSchema, type RegradeInput } from "@/lib/server/regrade-service";
 import type { SessionUser } from "@/lib/server/auth";
-import { createUser, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
+import { createUser, errorOf, hourIn, stillPendingAfter, testDb, writeFixtureCourse, zoneChangeHeldOpen } from "../support/fixtures";
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -301,27 +301,14 @@ describe("regrades", () => {
     const { instructor, classId, members: [choseB] } = await classWith(quiz.quizId, 1);
     await db.user.update({ where: { id: choseB.id }, data: { timeZone: "Europe/London" } });
     await takeQuiz(choseB, quiz.quizId, { single: "B", short: "Central Asia plus Japan", numeric: 4 });
-    let commit!: () => void;
-    const held = new Promise<void>((resolve) => (commit = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const change = db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${choseB.id}::uuid FOR NO KEY UPDATE`;
-      await tx.user.update({ where: { id: choseB.id }, data: { timeZone: "Asia/Tokyo" } });
-      locked();
-      await held;
-    });
-    await isLocked;
-    let done = false;
-    const regraded = regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a" }).then((result) => ((done = true), result));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(done).toBe(false);
-    commit();
-    await change;
+    const change = await zoneChangeHeldOpen(db, choseB.id, "Asia/Tokyo");
+    const regraded = regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a" });
+    expect(await stillPendingAfter(regraded, 300)).toBe(true);
+    await change.release();
     expect(await regraded).toMatchObject({ reviewCardsAdded: 1 });
     const questionId = (await db.questionVersion.findUniqueOrThrow({ where: { id: quiz.single } })).questionId;
     const card = await db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: choseB.id, questionId } } });
-    expect(new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(card.dueAt)).toBe("04:00");
+    expect(hourIn(card.dueAt, "Asia/Tokyo")).toBe("04:00");
   });
 
   it("a learner a regrade adds to the deck reviews the question only once their assignment lets them see its key", async () => {

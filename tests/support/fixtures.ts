@@ -87,3 +87,35 @@ export function debateSubmission(fixture: { debateId: string; sourceId: string }
     rebuttal: "Some say tests slow teams down; the time they save in debugging outweighs that.",
   };
 }
+
+/**
+ * Another request changing the user's time zone, holding their row (as recordTimeZone locks it) until `release`,
+ * which commits the change.
+ */
+export async function zoneChangeHeldOpen(db: ReturnType<typeof testDb>, userId: string, timeZone: string) {
+  let commit!: () => void;
+  const held = new Promise<void>((resolve) => (commit = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const change = db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId}::uuid FOR NO KEY UPDATE`;
+    await tx.user.update({ where: { id: userId }, data: { timeZone } });
+    locked();
+    await held;
+  });
+  await isLocked;
+  return { release: async () => { commit(); await change; } };
+}
+
+/** Whether `promise` is still unsettled after `ms` milliseconds. */
+export async function stillPendingAfter(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let settled = false;
+  promise.then(() => (settled = true), () => (settled = true));
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return !settled;
+}
+
+/** The wall-clock hour and minute of `instant` in `timeZone`, e.g. "04:00". */
+export function hourIn(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+}
