@@ -179,3 +179,18 @@ test("a student or another instructor cannot open the item analysis or regrade",
   expect(await count(sql, `SELECT count(*) FROM "Regrade" WHERE "instructorId" = ANY($1::uuid[])`, [[student.id, other.id]])).toBe(0);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "regradedAt" IS NULL AND "scoreCenti" = 0`, [attemptId])).toBe(1);
 });
+
+test("a student's quiz page dates each attempt in the student's own time zone", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const attemptId = await insertAttempt(sql, student, "a");
+  // 12:30 UTC on 1 March is already 2 March in Kiritimati (UTC+14).
+  await sql.query(`UPDATE "QuizAttempt" SET "submittedAt" = '2026-03-01T12:30:00Z' WHERE "id" = $1`, [attemptId]);
+  const context = await browser.newContext({ baseURL, timezoneId: "Pacific/Kiritimati", locale: "en-US" });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  await page.goto(quizPath);
+  const row = page.getByRole("row").filter({ hasText: "#1" });
+  await expect(row).toContainText("Submitted Mar 2, 2026");
+  await expect(row.locator("time")).toHaveAttribute("datetime", "2026-03-01T12:30:00.000Z");
+  await context.close();
+});

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
 import { StartAttemptButton } from "@/components/start-attempt-button";
 import { AssignmentNote } from "@/components/assignment-note";
+import { LocalTime } from "@/components/local-time";
 import { quizBySlugs } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { quizOverview } from "@/lib/server/quiz-service";
@@ -66,7 +67,7 @@ export default async function QuizPage({ params }: Params) {
               {attempts.map((a) => (
                 <tr key={a.id}>
                   <td className="px-4 py-2">#{a.number}{counted?.id === a.id ? <span className="badge ml-2">counts</span> : null}</td>
-                  <td className="px-4 py-2">{a.submitted ? `Submitted ${a.submittedAt?.toISOString().slice(0, 10)}` : "In progress"}</td>
+                  <td className="px-4 py-2">{a.submitted && a.submittedAt ? <>Submitted <LocalTime iso={a.submittedAt.toISOString()} /></> : a.submitted ? "Submitted" : "In progress"}</td>
                   <td className="px-4 py-2 tabular-nums">{a.submitted ? `${percent(a.scoreCenti!, a.maxScoreCenti!)}%` : "—"}</td>
                   <td className="px-4 py-2 text-right"><Link className="underline" href={`/attempts/${a.id}`}>{a.submitted ? "Review" : "Continue"}</Link></td>
                 </tr>
