@@ -1,9 +1,11 @@
 // The browser's side of the JSON API: one place that sends JSON and turns error bodies into sentences.
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string; fieldErrors?: Record<string, string[]> };
 
-export async function callApi<T>(method: "POST" | "PUT", url: string, body: unknown = {}): Promise<ApiResult<T>> {
+const answerNotSavedOffline = "You appear to be offline. Your answer was not saved yet; we will keep trying when you change it or submit.";
+
+export async function callApi<T>(method: "POST" | "PUT" | "DELETE", url: string, body: unknown = {}, offlineMessage = answerNotSavedOffline): Promise<ApiResult<T>> {
   try {
-    const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: method === "DELETE" ? undefined : JSON.stringify(body) });
     const payload = await response.json().catch(() => null);
     if (response.ok) return { ok: true, data: payload as T };
     const error = payload?.error ?? {};
@@ -15,6 +17,6 @@ export async function callApi<T>(method: "POST" | "PUT", url: string, body: unkn
       fieldErrors: error.fieldErrors,
     };
   } catch {
-    return { ok: false, status: 0, code: "NETWORK", message: "You appear to be offline. Your answer was not saved yet; we will keep trying when you change it or submit." };
+    return { ok: false, status: 0, code: "NETWORK", message: offlineMessage };
   }
 }

@@ -4,17 +4,28 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
 
-async function send(method: "POST" | "PUT" | "DELETE", url: string, body?: unknown) {
-  if (method !== "DELETE") return callApi(method, url, body);
-  const response = await fetch(url, { method: "DELETE", headers: { "content-type": "application/json" } });
-  const payload = await response.json().catch(() => null);
-  return response.ok ? { ok: true as const, data: payload } : { ok: false as const, message: payload?.error?.message ?? "Could not do that. Try again." };
+const send = (method: "POST" | "DELETE", url: string, body?: unknown) => callApi<unknown>(method, url, body, "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.");
+
+/** Runs one request at a time: the button that started it stays disabled until the answer comes. */
+function usePending() {
+  const [pending, setPending] = useState(false);
+  const run = async (action: () => Promise<void>) => {
+    if (pending) return;
+    setPending(true);
+    try {
+      await action();
+    } finally {
+      setPending(false);
+    }
+  };
+  return { pending, run };
 }
 
 export function RosterActions({ classId, student, quizzes }: { classId: string; student: { id: string; name: string }; quizzes: { id: string; title: string }[] }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const { pending, run } = usePending();
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
@@ -22,32 +33,40 @@ export function RosterActions({ classId, student, quizzes }: { classId: string; 
         <button
           type="button"
           className="btn-secondary px-3 py-1 text-red-800"
-          onClick={async () => {
+          disabled={pending}
+          onClick={() => run(async () => {
             if (!window.confirm(`Remove ${student.name} from this class? Their work is kept.`)) return;
             const result = await send("DELETE", `/api/instructor/classes/${classId}/members/${student.id}`);
             if (result.ok) router.refresh();
             else setMessage(result.message);
-          }}
+          })}
         >
           Remove
         </button>
       </div>
-      {open && (
+      {open && quizzes.length === 0 && <p className="text-sm text-stone-600">This class assigns no quiz yet, so there is nothing to reset here.</p>}
+      {open && quizzes.length > 0 && (
         <form
           className="space-y-2 rounded-md border border-stone-200 p-3"
-          onSubmit={async (event) => {
+          onSubmit={(event) => {
             event.preventDefault();
             const form = new FormData(event.currentTarget);
-            const result = await send("POST", `/api/instructor/classes/${classId}/resets`, { studentId: student.id, quizId: form.get("quizId"), reason: form.get("reason") });
-            setMessage(result.ok ? `Reset ${(result.data as { voided: number }).voided} attempt(s).` : result.message);
-            if (result.ok) setOpen(false);
+            const quizId = String(form.get("quizId"));
+            const title = quizzes.find((q) => q.id === quizId)?.title ?? "this quiz";
+            return run(async () => {
+              // Attempts belong to the student, not the class: say so before voiding them.
+              if (!window.confirm(`Reset ${student.name}'s attempts at “${title}”? They are voided (kept for the record) wherever they count, including an attempt in progress, and the student can start again.`)) return;
+              const result = await send("POST", `/api/instructor/classes/${classId}/resets`, { studentId: student.id, quizId, reason: form.get("reason") });
+              setMessage(result.ok ? `Reset ${(result.data as { voided: number }).voided} attempt(s) at “${title}”.` : result.message);
+              if (result.ok) setOpen(false);
+            });
           }}
         >
           <label className="field-label" htmlFor={`reset-quiz-${student.id}`}>Quiz</label>
           <select id={`reset-quiz-${student.id}`} name="quizId" className="field-input">{quizzes.map((q) => <option key={q.id} value={q.id}>{q.title}</option>)}</select>
           <label className="field-label" htmlFor={`reset-reason-${student.id}`}>Reason (recorded)</label>
           <input id={`reset-reason-${student.id}`} name="reason" required minLength={5} maxLength={500} className="field-input" />
-          <button type="submit" className="btn-primary px-3 py-1">Reset</button>
+          <button type="submit" className="btn-primary px-3 py-1" disabled={pending}>{pending ? "Resetting…" : "Reset"}</button>
         </form>
       )}
       {message && <p role="status" className="text-sm text-stone-700">{message}</p>}
@@ -59,18 +78,20 @@ export function RosterActions({ classId, student, quizzes }: { classId: string; 
 export function ConfirmedDeleteButton({ url, confirmText, label = "Remove", accessibleName }: { url: string; confirmText: string; label?: string; accessibleName?: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
+  const { pending, run } = usePending();
   return (
     <div>
       <button
         type="button"
         className="btn-secondary px-3 py-1"
         aria-label={accessibleName}
-        onClick={async () => {
+        disabled={pending}
+        onClick={() => run(async () => {
           if (!window.confirm(confirmText)) return;
           const result = await send("DELETE", url);
           if (result.ok) router.refresh();
           else setMessage(result.message);
-        }}
+        })}
       >
         {label}
       </button>
@@ -86,17 +107,19 @@ export function DeleteAssignmentButton({ classId, assignmentId }: { classId: str
 export function JoinCodeActions({ classId }: { classId: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
+  const { pending, run } = usePending();
   return (
     <div className="mt-3">
       <button
         type="button"
         className="btn-secondary px-3 py-1"
-        onClick={async () => {
+        disabled={pending}
+        onClick={() => run(async () => {
           if (!window.confirm("Issue a new join code? The current one stops working.")) return;
           const result = await send("POST", `/api/instructor/classes/${classId}/join-code`, { days: null });
           if (result.ok) router.refresh();
           else setMessage(result.message);
-        }}
+        })}
       >
         New join code
       </button>

@@ -137,11 +137,28 @@ export async function removeMember(instructor: SessionUser, classId: string, use
   return { removed: true };
 }
 
-/** Voids a student's attempts at a quiz (kept for the record) so they can start again; the reason is logged. */
+/** The quizzes a class's assignments cover, each once: assigned on its own or through its module. */
+export async function quizzesAssignedTo(classId: string) {
+  return db().$queryRaw<{ id: string; title: string; moduleId: string }[]>`
+    SELECT q."id", q."title", q."moduleId"
+    FROM "Quiz" q JOIN "Module" m ON m."id" = q."moduleId"
+    WHERE q."retiredAt" IS NULL AND EXISTS (
+      SELECT 1 FROM "Assignment" a WHERE a."classId" = ${classId}::uuid
+        AND (a."quizId" = q."id" OR (a."kind" = 'MODULE' AND a."moduleId" = q."moduleId")))
+    ORDER BY m."courseId", m."position", q."position"`;
+}
+
+/**
+ * Voids a student's attempts at a quiz (kept for the record) so they can start again; the reason is logged.
+ * Only a quiz this class assigns: attempts are the student's, not the class's, so a reset also clears them from
+ * any other class that counts them, and an instructor may do that only for work they set.
+ */
 export async function resetAttempts(instructor: SessionUser, classId: string, input: z.infer<typeof resetSchema>) {
   await ownedClass(instructor, classId);
   const member = await db().classMember.findUnique({ where: { classId_userId: { classId, userId: input.studentId } }, select: { removedAt: true } });
   if (!member || member.removedAt) throw notFound("That student");
+  const assigned = await quizzesAssignedTo(classId);
+  if (!assigned.some((q) => q.id === input.quizId)) throw new UserError("INVALID", "This class does not assign that quiz, so its attempts cannot be reset here.", { quizId: ["Choose a quiz this class assigns."] });
   return db().$transaction(async (tx) => {
     const attempts = await tx.quizAttempt.findMany({ where: { userId: input.studentId, quizId: input.quizId, voidedAt: null }, select: { id: true } });
     if (attempts.length === 0) throw new UserError("CONFLICT", "That student has no attempts at this quiz to reset.");

@@ -103,3 +103,48 @@ test("students and anonymous visitors cannot open the instructor area", async ({
   expect(api.status()).toBe(403);
   expect(await count(sql, `SELECT count(*) FROM "Class" WHERE name = 'Sneaky'`)).toBe(0);
 });
+
+test("a module's quizzes get item-analysis links, and the roster resets only quizzes the class assigns, after asking", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Module seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `MS${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "moduleId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'MODULE', 'foundations', now() - interval '1 day', now() + interval '7 days')`, [cls.id]);
+  const { rows: [attempt] } = await sql.query(
+    `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
+     VALUES (gen_random_uuid(), $1, 'austin-pragmatic-diplomacy-quiz', 1, 'SUBMITTED', NULL, '{}', now() - interval '1 hour', now() - interval '50 minutes', 0, 100) RETURNING "id"`,
+    [student.id],
+  );
+
+  const context = await browser.newContext({ baseURL });
+  await login(context, teacher, baseURL!);
+  const page = await context.newPage();
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const moduleItem = page.getByRole("listitem").filter({ hasText: "Silk Road diplomacy" });
+  await expect(moduleItem.getByRole("link", { name: /^Item analysis: / })).toHaveCount(3);
+  await moduleItem.getByRole("link", { name: /^Item analysis: .*Austin/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/instructor/classes/${cls.id}/quizzes/austin-pragmatic-diplomacy-quiz$`));
+  await page.goBack();
+
+  const row = page.getByRole("row").filter({ hasText: student.name });
+  await row.getByRole("button", { name: "Reset attempts…" }).click();
+  // Only the module's three quizzes are offered, not the whole catalogue.
+  await expect(row.getByLabel("Quiz").locator("option")).toHaveCount(3);
+  await row.getByLabel("Quiz").selectOption("austin-pragmatic-diplomacy-quiz");
+  await row.getByLabel("Reason (recorded)").fill("Took it on a broken connection");
+  let asked = "";
+  page.once("dialog", (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+  await row.getByRole("button", { name: "Reset", exact: true }).click();
+  await expect.poll(() => asked).toMatch(/Reset .* attempts at .*including an attempt in progress/);
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "voidedAt" IS NULL`, [attempt.id])).toBe(1);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: "Reset", exact: true }).click();
+  await expect(row.getByRole("status")).toHaveText(/Reset 1 attempt\(s\) at “.*”\./);
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "voidedAt" IS NOT NULL`, [attempt.id])).toBe(1);
+
+  // A quiz this class does not assign is refused by the server, whatever the form sends.
+  const forged = await context.request.post(`/api/instructor/classes/${cls.id}/resets`, { data: { studentId: student.id, quizId: "summit-2024-quiz", reason: "Not this class's quiz" }, headers: { origin: baseURL! } });
+  expect(forged.status()).toBe(400);
+  expect((await forged.json()).error.message).toMatch(/does not assign that quiz/);
+  await context.close();
+});

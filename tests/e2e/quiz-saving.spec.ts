@@ -51,6 +51,7 @@ test("an attempt the instructor resets stops taking answers and says so, with th
   const instructor = await createUser(sql, "INSTRUCTOR");
   const { rows } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Reset seminar', 'T', $1, $2) RETURNING "id"`, [instructor.id, `RS${Date.now().toString(36).toUpperCase()}`]);
   await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [rows[0].id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '7 days')`, [rows[0].id]);
   await login(page.context(), student, baseURL!);
   await page.goto(quizPath);
   await page.getByRole("button", { name: "Start the quiz" }).click();

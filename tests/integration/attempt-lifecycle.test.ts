@@ -140,6 +140,7 @@ describe("the grace after a refusing assignment's due time", () => {
 describe("a reset attempt", () => {
   it("takes no more answers and cannot be submitted; the open tab is told to start again, and nothing joins the review deck", async () => {
     const { teacher, student, classId } = await classWithStudent();
+    await createAssignment(teacher, classId, assign({}));
     const { attemptId, answers } = await startWithOneSaved(student);
     await resetAttempts(teacher, classId, { studentId: student.id, quizId: fixture.quizId, reason: "Started on a shared computer." });
     const [first] = Object.keys(answers);

@@ -78,6 +78,18 @@ describe("classes", () => {
     await submitAttempt(student, { attemptId: first.attemptId, answers: {} });
     expect((await quizOverview(student, fixture.quizId)).decision.kind).toBe("refused");
     expect(resetSchema.safeParse({ studentId: student.id, quizId: fixture.quizId, reason: "" }).error?.issues[0].message).toMatch(/Record why/);
+    // Attempts are the student's, not the class's: only a class that assigns the quiz may void them.
+    const refused = await errorOf(resetAttempts(teacher, id, { studentId: student.id, quizId: fixture.quizId, reason: "Not this class's quiz" }));
+    expect(refused).toMatchObject({ code: "INVALID", message: expect.stringMatching(/does not assign that quiz/) });
+    const otherTeacher = await createUser("INSTRUCTOR");
+    const other = await createClass(otherTeacher, { name: "Other", term: "T", joinCodeDays: null });
+    await joinClass(student, other.joinCode);
+    await createAssignment(otherTeacher, other.id, assign({ kind: "DEBATE", targetId: fixture.debateId }));
+    expect((await errorOf(resetAttempts(otherTeacher, other.id, { studentId: student.id, quizId: fixture.quizId, reason: "Someone else's quiz" }))).code).toBe("INVALID");
+    expect(await db.quizAttempt.count({ where: { id: first.attemptId, voidedAt: null } })).toBe(1);
+    expect(await db.attemptReset.count({ where: { studentId: student.id } })).toBe(0);
+    // Assigned through its module, the quiz is this class's to reset.
+    await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1` }));
     await resetAttempts(teacher, id, { studentId: student.id, quizId: fixture.quizId, reason: "Browser crashed during the attempt" });
     const reset = await db.attemptReset.findFirstOrThrow({ where: { studentId: student.id } });
     expect(reset).toMatchObject({ reason: "Browser crashed during the attempt", attemptIds: [first.attemptId], instructorId: teacher.id });

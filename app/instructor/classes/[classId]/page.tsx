@@ -8,7 +8,7 @@ import { AssignmentForm } from "@/components/instructor/assignment-form";
 import { RosterActions, DeleteAssignmentButton, JoinCodeActions } from "@/components/instructor/class-actions";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
-import { assignableItems, classAssignments, classRoster } from "@/lib/server/class-service";
+import { assignableItems, classAssignments, classRoster, quizzesAssignedTo } from "@/lib/server/class-service";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -19,9 +19,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   if (!z.uuid().safeParse(classId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}`);
   const { class: found, members } = await orNotFound(classRoster(user, classId));
-  const [assignments, items] = await Promise.all([classAssignments(user, classId), assignableItems()]);
-  const quizzes = assignments.filter((a) => a.kind === "QUIZ");
-  const allQuizzes = items.flatMap((c) => c.modules.flatMap((m) => m.quizzes));
+  const [assignments, items, quizzes] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId)]);
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { label: found.name }]} />
@@ -57,8 +55,11 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                     {a.maxAttemptsOverride ? ` · ${a.maxAttemptsOverride} attempts allowed` : ""}
                     {a.revealAnswers === "AFTER_DUE" ? " · answers shown after the due time" : ""}
                   </p>
-                  <p className="mt-1 flex gap-3 text-sm">
+                  <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
                     {a.kind === "QUIZ" && <Link className="underline" href={`/instructor/classes/${classId}/quizzes/${a.quizId}`}>Item analysis</Link>}
+                    {a.kind === "MODULE" && quizzes.filter((q) => q.moduleId === a.moduleId).map((q) => (
+                      <Link key={q.id} className="underline" href={`/instructor/classes/${classId}/quizzes/${q.id}`}>Item analysis: {q.title}</Link>
+                    ))}
                     {a.kind === "DEBATE" && <Link className="underline" href={`/instructor/classes/${classId}/debates/${a.debatePromptId}`}>Review responses</Link>}
                   </p>
                 </div>
@@ -85,7 +86,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                 <tr key={m.user.id} className="align-top">
                   <td className="px-4 py-3"><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link><div className="text-stone-600">{m.user.email}</div></td>
                   <td className="hidden px-4 py-3 sm:table-cell"><LocalTime iso={m.joinedAt.toISOString()} /></td>
-                  <td className="px-4 py-3"><RosterActions classId={classId} student={{ id: m.user.id, name: m.user.name }} quizzes={quizzes.length ? quizzes.map((q) => ({ id: q.quizId!, title: q.title })) : allQuizzes} /></td>
+                  <td className="px-4 py-3"><RosterActions classId={classId} student={{ id: m.user.id, name: m.user.name }} quizzes={quizzes.map((q) => ({ id: q.id, title: q.title }))} /></td>
                 </tr>
               ))}
             </tbody>
