@@ -59,10 +59,15 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
   if (!owned) throw notFound("That class");
   const [taken] = await db().$queryRaw<{ found: number }[]>`
     SELECT 1 AS "found" FROM "ClassMember" m
-    JOIN "QuizAttempt" a ON a."userId" = m."userId" AND a."status" = 'SUBMITTED'
+    JOIN "QuizAttempt" a ON a."userId" = m."userId" AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL
+    JOIN "Quiz" q ON q."id" = a."quizId"
     JOIN "AttemptAnswer" aa ON aa."attemptId" = a."id" AND aa."questionVersionId" = ${input.questionVersionId}::uuid
-    WHERE m."classId" = ${input.classId}::uuid
+    WHERE m."classId" = ${input.classId}::uuid AND m."removedAt" IS NULL
+      AND EXISTS (SELECT 1 FROM "Assignment" s WHERE s."classId" = m."classId"
+                  AND (s."quizId" = q."id" OR (s."kind" = 'MODULE' AND s."moduleId" = q."moduleId")))
     LIMIT 1`;
+  // Only a question the class's item analysis shows: answered in a counted attempt by a current member, at a
+  // quiz the class assigns. The key is global, so a former member's answer is no licence to change it.
   if (!taken) throw notFound("That question");
 
   return db().$transaction(

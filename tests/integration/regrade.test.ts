@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
+import { assignmentSchema, createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
 import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { flagQuestion, flagSchema, regradeQuestion, regradeSchema, type RegradeInput } from "@/lib/server/regrade-service";
 import type { SessionUser } from "@/lib/server/auth";
@@ -400,6 +400,13 @@ describe("regrades", () => {
     expect((await errorOf(regrade(student, { ...input, classId }))).code).toBe("NOT_FOUND");
     const other = await freshQuiz();
     expect((await errorOf(regrade(instructor, { ...input, classId, questionVersionId: other.single }))).code).toBe("NOT_FOUND");
+    // The student's answer is no licence in a class that does not assign the quiz, nor once they have left.
+    const unassigning = await createUser("INSTRUCTOR");
+    const loose = await createClass(unassigning, { name: "Not assigning", term: "T", joinCodeDays: null });
+    await joinClass(student, loose.joinCode);
+    expect((await errorOf(regrade(unassigning, { ...input, classId: loose.id }))).code).toBe("NOT_FOUND");
+    await removeMember(instructor, classId, student.id);
+    expect((await errorOf(regrade(instructor, { ...input, classId }))).code).toBe("NOT_FOUND");
     expect(await state([attemptId], quiz.single)).toMatchObject({ [attemptId]: { score: 0, regraded: false } });
     expect(await db.regrade.count({ where: { questionVersionId: quiz.single } })).toBe(0);
   });
