@@ -1,5 +1,6 @@
 // Gradebook cells and averages: what a student's status and score are on each assigned item.
 import { assignmentStatus, type AssignmentWindow } from "./schedule";
+import { percent } from "./scoring";
 
 // "missing": past the due time and not submitted (it may still be accepted late, depending on the policy).
 export type CellStatus = "not started" | "in progress" | "missing" | "submitted" | "late";
@@ -8,8 +9,7 @@ export type GradebookCell = { status: CellStatus; percent: number | null; attemp
 
 export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; late: boolean } | null; inProgress: boolean; pastDue: boolean }): GradebookCell {
   if (input.counted) {
-    const percent = input.counted.maxScoreCenti === 0 ? 0 : Math.round((input.counted.scoreCenti * 100) / input.counted.maxScoreCenti);
-    return { status: input.counted.late ? "late" : "submitted", percent, attemptId: input.counted.id };
+    return { status: input.counted.late ? "late" : "submitted", percent: percent(input.counted.scoreCenti, input.counted.maxScoreCenti), attemptId: input.counted.id };
   }
   if (input.pastDue) return { status: "missing", percent: null, detail: input.inProgress ? "started, not submitted" : undefined };
   return { status: input.inProgress ? "in progress" : "not started", percent: null };
@@ -17,8 +17,7 @@ export function quizCell(input: { counted: { id: string; scoreCenti: number; max
 
 export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; late: boolean; grade: { totalPoints: number; maxPoints: number } | null; pastDue: boolean }): GradebookCell {
   if (input.status === "SUBMITTED") {
-    const percent = input.grade && input.grade.maxPoints > 0 ? Math.round((input.grade.totalPoints * 100) / input.grade.maxPoints) : null;
-    return { status: input.late ? "late" : "submitted", percent, detail: input.grade ? undefined : "not graded yet" };
+    return { status: input.late ? "late" : "submitted", percent: input.grade && input.grade.maxPoints > 0 ? percent(input.grade.totalPoints * 100, input.grade.maxPoints * 100) : null, detail: input.grade ? undefined : "not graded yet" };
   }
   if (input.pastDue) return { status: "missing", percent: null, detail: input.status === "DRAFT" ? "draft, not submitted" : undefined };
   return { status: input.status === "DRAFT" ? "in progress" : "not started", percent: null };
@@ -37,7 +36,7 @@ export function moduleCell(input: { completedLessons: number; totalLessons: numb
     return { status: status === "late" ? "late" : "submitted", percent: 100 };
   }
   // Past due, lessons done are a partial score; none done is missing work, scored like an unsubmitted quiz.
-  if (input.now > input.window.dueAt) return { status: "missing", percent: done === 0 ? null : Math.floor((done * 100) / total) };
+  if (input.now > input.window.dueAt) return { status: "missing", percent: done === 0 ? null : percent(done, total) };
   if (done === 0) return { status: "not started", percent: null };
   return { status: "in progress", percent: null, detail: `${done} of ${total} lessons` };
 }

@@ -1,4 +1,5 @@
 // Progress roll-ups: what a learner has done in each module, as counts and one completion share.
+import { percent } from "./scoring";
 
 export type LessonState = { id: string; opened: boolean; completed: boolean };
 export type QuizState = { id: string; counted: { scoreCenti: number; maxScoreCenti: number } | null; passPercent: number };
@@ -18,7 +19,7 @@ export type ModuleProgress = {
 
 export function quizPercent(counted: QuizState["counted"]): number | null {
   if (!counted || counted.maxScoreCenti === 0) return null;
-  return Math.round((counted.scoreCenti * 100) / counted.maxScoreCenti);
+  return percent(counted.scoreCenti, counted.maxScoreCenti);
 }
 
 export function isPassed(quiz: QuizState): boolean {
@@ -27,17 +28,9 @@ export function isPassed(quiz: QuizState): boolean {
   return quiz.counted.scoreCenti * 100 >= quiz.passPercent * quiz.counted.maxScoreCenti;
 }
 
-/**
- * A score in percent to show beside the pass mark: whole, unless rounding would reach a pass mark the score
- * misses (69.5% is not 70%); then to one decimal, rounded down, so it never reads as a pass.
- */
+/** A score in percent to show beside the pass mark: rounded down like every score, so 69.75% reads 69%, not a pass. */
 export function scoreLabel(quiz: QuizState): string {
-  if (!quiz.counted || quiz.counted.maxScoreCenti === 0) return "0%";
-  const { scoreCenti, maxScoreCenti } = quiz.counted;
-  const whole = Math.round((scoreCenti * 100) / maxScoreCenti);
-  if (whole < quiz.passPercent || isPassed(quiz)) return `${whole}%`;
-  const tenths = Math.floor((scoreCenti * 1000) / maxScoreCenti);
-  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
+  return `${quizPercent(quiz.counted) ?? 0}%`;
 }
 
 export function moduleProgress(lessons: LessonState[], quizzes: QuizState[], debates: DebateState[]): ModuleProgress {

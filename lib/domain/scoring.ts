@@ -141,6 +141,7 @@ export function answerKey(question: Question): unknown {
   }
 }
 
+/** A score as a whole percent, rounded down, so it never reads as full marks or as a pass it missed. */
 export function percent(earnedCenti: number, maxCenti: number): number {
-  return maxCenti === 0 ? 0 : Math.round((earnedCenti * 100) / maxCenti);
+  return maxCenti === 0 ? 0 : Math.floor((earnedCenti * 100) / maxCenti);
 }

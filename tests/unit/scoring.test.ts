@@ -134,8 +134,11 @@ describe("scoreQuestion", () => {
     }
   });
 
-  it("percent rounds and handles an empty quiz", () => {
-    expect(percent(133, 200)).toBe(67);
+  it("percent rounds down, so it never shows full marks or a pass that was missed, and handles an empty quiz", () => {
+    expect(percent(133, 200)).toBe(66);
+    expect(percent(1990, 2000)).toBe(99);
+    expect(percent(2000, 2000)).toBe(100);
+    expect(percent(2900, 2900)).toBe(100);
     expect(percent(0, 0)).toBe(0);
   });
 });
