@@ -124,15 +124,19 @@ const questionBase = {
 };
 
 const option = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), text });
+// Options are shown in a different order in each attempt, so their place cannot give the key away; `false`
+// keeps the author's order for options that form a scale or a sequence. Absent (the usual case) means true.
+const shuffleOptions = z.boolean().optional();
 
 export const questionSchema = z
   .discriminatedUnion("type", [
-    z.strictObject({ ...questionBase, type: z.literal("single"), options: z.array(option).min(2).max(8), answer: z.string() }),
+    z.strictObject({ ...questionBase, type: z.literal("single"), options: z.array(option).min(2).max(8), answer: z.string(), shuffleOptions }),
     z.strictObject({
       ...questionBase,
       type: z.literal("multiple"),
       options: z.array(option).min(3).max(10),
       answers: z.array(z.string()).min(1),
+      shuffleOptions,
     }),
     z.strictObject({ ...questionBase, type: z.literal("truefalse"), answer: z.boolean() }),
     z.strictObject({
@@ -183,6 +187,10 @@ export const questionSchema = z
       refuseRepeats(ctx, q.pairs, ["pairs"], "id", (p) => p.id, repeatedId("pair", "pair"));
       refuseRepeats(ctx, q.pairs, ["pairs"], "left", (p) => sameText(p.left), repeatedText("pair", "left-hand "));
       refuseRepeats(ctx, q.pairs, ["pairs"], "right", (p) => sameText(p.right), repeatedText("pair", "right-hand "));
+    }
+    // Learners see options shuffled and unlettered, so "(b)" or "option c" in an explanation points at nothing.
+    if ((q.type === "single" || q.type === "multiple") && /\((?:[a-h])(?:\s*(?:,|and)\s*[a-h])*\)|\boptions? [a-h]\b|\b(?:first|second|third|last) (?:two |three )?options?\b/i.test(q.explanation)) {
+      ctx.addIssue({ code: "custom", path: ["explanation"], message: "name options by what they say, not by letter or place: learners see them shuffled and without letters" });
     }
     if (/\b(all|none) of the above\b/i.test(JSON.stringify(q))) {
       ctx.addIssue({ code: "custom", path: ["options"], message: 'do not use "all/none of the above"' });

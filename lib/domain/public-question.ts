@@ -21,7 +21,11 @@ export function toPublicQuestion(question: Question, seed: string, publicId: Pub
   switch (question.type) {
     case "single":
     case "multiple":
-      return { ...base, type: question.type, options: question.options.map((o) => ({ id: publicId(o.id), text: o.text })) };
+      return {
+        ...base,
+        type: question.type,
+        options: (question.shuffleOptions === false ? question.options : seededShuffle(question.options, `${seed}:options`)).map((o) => ({ id: publicId(o.id), text: o.text })),
+      };
     case "truefalse":
       return { ...base, type: "truefalse" };
     case "short":

@@ -63,6 +63,16 @@ describe("content validation", () => {
     expect(problemsOf(fixture.dir).some((p) => /all\/none of the above/.test(p.message))).toBe(true);
   });
 
+  it("refuses an explanation that names options by letter or place, which learners never see", () => {
+    const single = (explanation: string) => ({ id: "q-1", type: "single", prompt: "?", options: [{ id: "a", text: "A text" }, { id: "b", text: "B text" }], answer: "a", explanation, difficulty: "easy", objective: "obj-one", ref: { lesson: "x", section: "first-section", source: "y" } });
+    const flagged = (explanation: string) => problemsOf(writeFixtureCourse({ questions: [single(explanation)] }).dir).some((p) => p.field.endsWith("explanation") && /not by letter or place/.test(p.message));
+    expect(flagged("The source says so (b).")).toBe(true);
+    expect(flagged("Points (a), (b) and (c) are wrong.")).toBe(true);
+    expect(flagged("Option c borrows a theme.")).toBe(true);
+    expect(flagged("The first three options are his examples.")).toBe(true);
+    expect(flagged("The source says so in its opening section (1997).")).toBe(false);
+  });
+
   it("reports a missing file and broken YAML with the file name", () => {
     const fixture = writeFixtureCourse();
     writeFileSync(path.join(fixture.dir, "modules/m1/module.yaml"), "id: [unclosed");

@@ -32,6 +32,26 @@ describe("toPublicQuestion", () => {
       expect(toPublicQuestion(ordering, `seed-${i}`, publicId)).toEqual(shown);
     }
   });
+  it("shows choice options in an order of their own per attempt, stable on reload, so a place is no hint", () => {
+    const options = ["a", "b", "c", "d"].map((id) => ({ id, text: `Option ${id}` }));
+    const four = questionSchema.parse({ ...base, id: "q-4", type: "single", prompt: "Pick", options, answer: "a" });
+    const keyFirst = Array.from({ length: 400 }, (_, i) => {
+      const shown = toPublicQuestion(four, `attempt-${i}:q-4`, publicId);
+      if (shown.type !== "single") throw new Error("type");
+      expect(toPublicQuestion(four, `attempt-${i}:q-4`, publicId)).toEqual(shown);
+      expect(shown.options.map((o) => o.text).sort()).toEqual(options.map((o) => o.text));
+      return shown.options[0].text === "Option a";
+    }).filter(Boolean).length;
+    // About a quarter of attempts show the keyed option first, as any other.
+    expect(keyFirst).toBeGreaterThan(60);
+    expect(keyFirst).toBeLessThan(140);
+    const fixed = questionSchema.parse({ ...base, id: "q-f", type: "multiple", prompt: "Pick", options, answers: ["a"], shuffleOptions: false });
+    for (let i = 0; i < 20; i++) {
+      const shown = toPublicQuestion(fixed, `attempt-${i}:q-f`, publicId);
+      if (shown.type !== "multiple") throw new Error("type");
+      expect(shown.options.map((o) => o.text)).toEqual(options.map((o) => o.text));
+    }
+  });
   it("round-trips responses between public and real ids, so a correct public answer scores", () => {
     const shown = toPublicQuestion(matching, "s", publicId);
     if (shown.type !== "matching") throw new Error("type");
