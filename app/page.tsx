@@ -22,6 +22,7 @@ export default async function CatalogPage() {
   ]);
   return (
     <Container>
+      <PageHeader title="Courses">Read closely, check your understanding, then argue it out. Each course is built from a small set of source documents.</PageHeader>
       {user?.role === "STUDENT" && assigned.length > 0 && <AssignedToYou items={assigned} />}
       {dueReviews > 0 && (
         <p className="mb-8 flex flex-col gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4 text-stone-800 sm:flex-row sm:items-center sm:justify-between">
@@ -29,7 +30,6 @@ export default async function CatalogPage() {
           <Link href="/review" className="btn-primary self-start sm:self-auto">Review now</Link>
         </p>
       )}
-      <PageHeader title="Courses">Read closely, check your understanding, then argue it out. Each course is built from a small set of source documents.</PageHeader>
       {user && courses.length > 0 && <div className="mb-8"><SearchForm course={null} label="Search all courses" /></div>}
       {courses.length === 0 ? (
         <EmptyState title="No courses yet">Add a course under <code>content/courses/</code> and run <code>npm run content:sync</code>.</EmptyState>

@@ -1,20 +1,22 @@
 import { Link } from "@/components/app-link";
 import { LocalTime } from "./local-time";
-import type { AssignmentStatus } from "@/lib/domain/schedule";
+import { statusForStudent, type AssignmentStatus, type LatePolicy, type StudentAssignmentStatus } from "@/lib/domain/schedule";
 
-type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; status: AssignmentStatus };
+type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; status: AssignmentStatus };
 
-const statusLabel: Record<AssignmentStatus, { text: string; style: string }> = {
+const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string }> = {
   upcoming: { text: "Opens later", style: "bg-stone-100 text-stone-700" },
   open: { text: "To do", style: "bg-sky-100 text-sky-900" },
   overdue: { text: "Overdue", style: "bg-red-100 text-red-900" },
+  closed: { text: "Closed", style: "bg-stone-200 text-stone-800" },
   done: { text: "Done", style: "bg-emerald-100 text-emerald-900" },
   late: { text: "Done late", style: "bg-amber-100 text-amber-900" },
 };
 
 export function AssignedToYou({ items }: { items: Item[] }) {
-  const order: AssignmentStatus[] = ["overdue", "open", "upcoming", "late", "done"];
-  const sorted = [...items].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.dueAt.getTime() - b.dueAt.getTime());
+  const order: StudentAssignmentStatus[] = ["overdue", "open", "upcoming", "late", "done", "closed"];
+  const shown = items.map((a) => ({ ...a, status: statusForStudent(a.status, a.latePolicy) }));
+  const sorted = shown.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.dueAt.getTime() - b.dueAt.getTime());
   return (
     <section aria-labelledby="assigned-heading" className="mb-12">
       <h2 id="assigned-heading" className="mb-3 text-xl font-semibold">Assigned to you</h2>
@@ -23,7 +25,11 @@ export function AssignedToYou({ items }: { items: Item[] }) {
           <li key={a.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
             <div>
               {a.href ? <Link className="font-medium hover:underline" href={a.href}>{a.title}</Link> : <span className="font-medium">{a.title}</span>}
-              <p className="text-sm text-stone-600">{a.className} · {a.kind.toLowerCase()} · due <LocalTime iso={a.dueAt.toISOString()} />{a.extendedTo ? " (extended for you)" : ""}</p>
+              <p className="text-sm text-stone-600">
+                {a.className} · {a.kind.toLowerCase()} · {a.status === "upcoming" && <>opens <LocalTime iso={a.opensAt.toISOString()} />, </>}
+                {a.status === "closed" ? "was due" : "due"} <LocalTime iso={a.dueAt.toISOString()} />{a.extendedTo ? " (extended for you)" : ""}
+                {a.status === "closed" && "; late work is not accepted"}
+              </p>
             </div>
             <span className={`inline-flex w-fit rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusLabel[a.status].style}`}>{statusLabel[a.status].text}</span>
           </li>

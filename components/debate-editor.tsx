@@ -7,6 +7,7 @@ import { callApi } from "@/lib/api-client";
 
 type Evidence = { ref: string; note: string };
 type Draft = { position: string; claim: string; evidence: Evidence[]; rebuttal: string };
+type FieldErrors = Record<string, string[]>;
 
 export function DebateEditor({ promptId, positions, refs, initial }: {
   promptId: string;
@@ -17,7 +18,8 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(() => ({ position: initial?.position ?? "", claim: initial?.claim ?? "", evidence: initial?.evidence?.length ? initial.evidence : [{ ref: "", note: "" }], rebuttal: initial?.rebuttal ?? "" }));
   const [status, setStatus] = useState<string>(initial?.savedAt ? "Draft saved" : "");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  // Keyed like the server's ("claim", "evidence.1.note"), but evidence numbered as the rows on screen.
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   // Kept apart from `message`, so a draft saved after a refused submit does not clear the submit's error.
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -67,73 +69,122 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
     submittingNow.current = true;
     setSubmitting(true);
     setMessage(null);
-    const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: draft.evidence.filter((e) => e.ref || e.note) });
+    const sentRows = draft.evidence.flatMap((e, row) => (e.ref || e.note ? [row] : []));
+    const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: sentRows.map((row) => draft.evidence[row]) });
     if (result.ok) {
       router.refresh();
     } else {
-      setFieldErrors(result.fieldErrors ?? {});
-      setMessage(result.message);
+      const errors = onScreenRows(result.fieldErrors ?? {}, sentRows);
+      setFieldErrors(errors);
+      // When fields are at fault, the alert names them instead (see submitError).
+      setMessage(summaryOf(errors) ? null : result.message);
       // Autosaving resumes when `submitting` turns false, so edits whose save the submit cancelled are kept.
       submittingNow.current = false;
       setSubmitting(false);
     }
   };
-  const errorFor = (key: string) => Object.entries(fieldErrors).filter(([k]) => k === key || k.startsWith(`${key}.`)).flatMap(([, v]) => v)[0];
+  const errorFor = (key: string): string | undefined => fieldErrors[key]?.[0];
+  const submitError = summaryOf(fieldErrors) ?? message;
+  // What links a field to its error: the id to describe it by, and whether it is invalid.
+  const errorLink = (key: string, errorId: string) => ({ "aria-invalid": Boolean(errorFor(key)), "aria-describedby": errorFor(key) ? errorId : undefined });
+  const removeEvidence = (row: number) => {
+    change({ evidence: draft.evidence.filter((_, j) => j !== row) });
+    setFieldErrors((errors) => withoutEvidenceRow(errors, row));
+  };
 
   return (
     <form className="card space-y-6" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-      <fieldset>
+      <fieldset aria-describedby={errorFor("position") ? "position-error" : undefined}>
         <legend className="field-label">Your position</legend>
         <div className="mt-2 space-y-2">
           {positions.map((p) => (
             <label key={p.id} className="flex cursor-pointer items-start gap-3 rounded-md border border-stone-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" name="position" value={p.id} checked={draft.position === p.id} onChange={() => change({ position: p.id })} className="mt-1" />
+              <input type="radio" name="position" value={p.id} checked={draft.position === p.id} onChange={() => change({ position: p.id })} className="mt-1" aria-invalid={Boolean(errorFor("position"))} />
               <span><span className="font-medium">{p.label}</span><span className="block text-sm text-stone-600">{p.summary}</span></span>
             </label>
           ))}
         </div>
-        {errorFor("position") && <p className="field-error">{errorFor("position")}</p>}
+        {errorFor("position") && <p id="position-error" className="field-error">{errorFor("position")}</p>}
       </fieldset>
 
       <div>
         <label htmlFor="claim" className="field-label">Your claim</label>
         <p className="text-sm text-stone-600">State what you argue and why, in a few sentences.</p>
-        <textarea id="claim" rows={5} maxLength={2000} className="field-input" value={draft.claim} onChange={(e) => change({ claim: e.target.value })} aria-invalid={Boolean(errorFor("claim"))} />
-        {errorFor("claim") && <p className="field-error">{errorFor("claim")}</p>}
+        <textarea id="claim" rows={5} maxLength={2000} className="field-input" value={draft.claim} onChange={(e) => change({ claim: e.target.value })} {...errorLink("claim", "claim-error")} />
+        {errorFor("claim") && <p id="claim-error" className="field-error">{errorFor("claim")}</p>}
       </div>
 
-      <fieldset>
+      <fieldset aria-describedby={errorFor("evidence") ? "evidence-error" : undefined}>
         <legend className="field-label">Evidence</legend>
         <p className="text-sm text-stone-600">Cite at least one lesson or source, and say what it shows.</p>
         <div className="mt-2 space-y-3">
           {draft.evidence.map((e, i) => (
             <div key={i} className="rounded-md border border-stone-200 p-3">
               <label htmlFor={`evidence-ref-${i}`} className="text-sm font-medium">Source or lesson {i + 1}</label>
-              <select id={`evidence-ref-${i}`} className="field-input" value={e.ref} onChange={(ev) => change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, ref: ev.target.value } : x)) })}>
+              <select id={`evidence-ref-${i}`} className="field-input" value={e.ref} onChange={(ev) => change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, ref: ev.target.value } : x)) })} {...errorLink(`evidence.${i}.ref`, `evidence-ref-${i}-error`)}>
                 <option value="">Choose…</option>
                 {refs.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
               </select>
+              {errorFor(`evidence.${i}.ref`) && <p id={`evidence-ref-${i}-error`} className="field-error">{errorFor(`evidence.${i}.ref`)}</p>}
               <label htmlFor={`evidence-note-${i}`} className="mt-2 block text-sm font-medium">What it shows</label>
-              <textarea id={`evidence-note-${i}`} rows={2} maxLength={1000} className="field-input" value={e.note} onChange={(ev) => change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) })} />
-              {draft.evidence.length > 1 && <button type="button" className="mt-2 text-sm underline" onClick={() => change({ evidence: draft.evidence.filter((_, j) => j !== i) })}>Remove this piece of evidence</button>}
+              <textarea id={`evidence-note-${i}`} rows={2} maxLength={1000} className="field-input" value={e.note} onChange={(ev) => change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) })} {...errorLink(`evidence.${i}.note`, `evidence-note-${i}-error`)} />
+              {errorFor(`evidence.${i}.note`) && <p id={`evidence-note-${i}-error`} className="field-error">{errorFor(`evidence.${i}.note`)}</p>}
+              {draft.evidence.length > 1 && <button type="button" className="mt-2 text-sm underline" onClick={() => removeEvidence(i)}>Remove this piece of evidence</button>}
             </div>
           ))}
         </div>
         {draft.evidence.length < 6 && <button type="button" className="btn-secondary mt-3" onClick={() => change({ evidence: [...draft.evidence, { ref: "", note: "" }] })}>Add evidence</button>}
-        {errorFor("evidence") && <p className="field-error">{errorFor("evidence")}</p>}
+        {errorFor("evidence") && <p id="evidence-error" className="field-error">{errorFor("evidence")}</p>}
       </fieldset>
 
       <div>
         <label htmlFor="rebuttal" className="field-label">The strongest counter-argument, and your answer to it</label>
-        <textarea id="rebuttal" rows={4} maxLength={3000} className="field-input" value={draft.rebuttal} onChange={(e) => change({ rebuttal: e.target.value })} aria-invalid={Boolean(errorFor("rebuttal"))} />
-        {errorFor("rebuttal") && <p className="field-error">{errorFor("rebuttal")}</p>}
+        <textarea id="rebuttal" rows={4} maxLength={3000} className="field-input" value={draft.rebuttal} onChange={(e) => change({ rebuttal: e.target.value })} {...errorLink("rebuttal", "rebuttal-error")} />
+        {errorFor("rebuttal") && <p id="rebuttal-error" className="field-error">{errorFor("rebuttal")}</p>}
       </div>
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-stone-600" role="status">{status}</p>
         <button type="submit" className="btn-primary" disabled={submitting}>{submitting ? "Submitting…" : "Submit response"}</button>
       </div>
-      {(message ?? saveError) && <p role="alert" className="field-error">{message ?? saveError}</p>}
+      {(submitError ?? saveError) && <p role="alert" className="field-error">{submitError ?? saveError}</p>}
     </form>
   );
+}
+
+const evidenceRowKey = /^evidence\.(\d+)\.(.+)$/;
+
+// Blank evidence rows are not sent, so the server numbers evidence among the rows sent; its errors go back to the row on screen.
+function onScreenRows(errors: FieldErrors, sentRows: number[]): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([key, messages]) => {
+    const match = evidenceRowKey.exec(key);
+    return [match ? `evidence.${sentRows[Number(match[1])] ?? match[1]}.${match[2]}` : key, messages];
+  }));
+}
+
+// A removed row takes its errors with it, and the rows after it move up one.
+function withoutEvidenceRow(errors: FieldErrors, removed: number): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).flatMap(([key, messages]) => {
+    const match = evidenceRowKey.exec(key);
+    if (!match) return [[key, messages]];
+    const row = Number(match[1]);
+    if (row === removed) return [];
+    return [[row > removed ? `evidence.${row - 1}.${match[2]}` : key, messages]];
+  }));
+}
+
+/** The alert after a refused submit: which parts to fix, in the order of the form; each says below what it needs. */
+function summaryOf(errors: FieldErrors): string | null {
+  const keys = Object.keys(errors);
+  const rows = [...new Set(keys.flatMap((key) => { const match = evidenceRowKey.exec(key); return match ? [Number(match[1])] : []; }))].sort((a, b) => a - b);
+  const parts = [
+    keys.includes("position") && "your position",
+    keys.includes("claim") && "your claim",
+    keys.includes("evidence") && "the evidence",
+    ...rows.map((row) => `evidence ${row + 1}`),
+    keys.includes("rebuttal") && "your answer to the counter-argument",
+  ].filter((part): part is string => Boolean(part));
+  if (parts.length === 0) return null;
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return `Your response was not submitted yet. Check ${list}, as noted below.`;
 }

@@ -1,8 +1,9 @@
 "use client";
 // Takes a quiz attempt: answers are saved to the server as the learner goes, and restored on reload.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import type { AttemptQuestionView } from "@/lib/server/quiz-service";
 import { QuestionInput, type Response } from "./question-input";
 
@@ -77,7 +78,7 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
 
   return (
     <div>
-      {deadline && <Countdown deadline={deadline} onExpire={() => router.refresh()} />}
+      {deadline && <Countdown key={deadline} deadline={deadline} onExpire={() => router.refresh()} />}
       <ol className="space-y-6">
         {questions.map((q) => (
           <li key={q.questionVersionId} className="card">
@@ -106,19 +107,43 @@ function formatTimeLeft(ms: number) {
   return `${minutes}:${String(Math.floor((ms % 60000) / 1000)).padStart(2, "0")}`;
 }
 
+// Spoken once each, when the time left passes them; the timer itself is not read out every second.
+const timeWarnings = [
+  { atMs: 60_000, text: "1 minute left: your answers are saved; the attempt is submitted when time runs out." },
+  { atMs: 5 * 60_000, text: "5 minutes left: your answers are saved; the attempt is submitted when time runs out." },
+];
+
+// The server grades an attempt once the grace for late saves has passed; a little more covers a clock slightly ahead.
+const GRADED_AFTER_MS = DEADLINE_GRACE_MS + 2_000;
+
+/** Keyed by the deadline: a moved deadline starts a new countdown, with its own warnings and expiry. */
 function Countdown({ deadline, onExpire }: { deadline: string; onExpire: () => void }) {
+  const deadlineMs = new Date(deadline).getTime();
   const [now, setNow] = useState(() => Date.now());
+  const [leftOnArrival] = useState(() => deadlineMs - Date.now());
+  const expired = useRef(false);
+  const labelId = useId();
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const left = Math.max(0, new Date(deadline).getTime() - now);
+  const left = Math.max(0, deadlineMs - now);
+  const gradedByNow = now - deadlineMs >= GRADED_AFTER_MS;
+  // onExpire is a new function on every render: the ref makes it run once, not on every tick after the end.
   useEffect(() => {
-    if (left === 0) onExpire();
-  }, [left, onExpire]);
+    if (gradedByNow && !expired.current) {
+      expired.current = true;
+      onExpire();
+    }
+  }, [gradedByNow, onExpire]);
+  // A warning already passed when the page opened is not spoken; the timer shows the time left.
+  const warning = left > 0 ? timeWarnings.find((w) => left <= w.atMs && leftOnArrival > w.atMs)?.text : undefined;
   return (
-    <p className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
-      Time left: <span className="font-semibold tabular-nums">{formatTimeLeft(left)}</span>. When time runs out, your saved answers are graded.
-    </p>
+    <div className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+      <p>
+        <span id={labelId}>Time left</span>: <span role="timer" aria-labelledby={labelId} className="font-semibold tabular-nums">{formatTimeLeft(left)}</span>. When time runs out, your saved answers are graded.
+      </p>
+      <p className={left > 0 ? "sr-only" : "mt-1 font-medium"} aria-live="polite">{left > 0 ? warning : "Time is up. Your saved answers are being graded; your result appears here in a few seconds."}</p>
+    </div>
   );
 }

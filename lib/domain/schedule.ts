@@ -40,6 +40,13 @@ export function assignmentStatus(window: AssignmentWindow, now: Date, done: { at
   return now > window.dueAt ? "overdue" : "open";
 }
 
+/** A student's own list also says "closed": overdue work the assignment refuses can no longer be handed in. */
+export type StudentAssignmentStatus = AssignmentStatus | "closed";
+
+export function statusForStudent(status: AssignmentStatus, latePolicy: LatePolicy): StudentAssignmentStatus {
+  return status === "overdue" && latePolicy === "REFUSE" ? "closed" : status;
+}
+
 /**
  * Of several assignments covering the same work (two classes, or a quiz assigned alone and through its
  * module), the one that gives the student most room: among those already open, the latest due; if none

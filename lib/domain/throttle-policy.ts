@@ -1,4 +1,5 @@
 // How failed sign-ins slow an attacker down: per account and per network address.
+import { plural } from "../plural";
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 
@@ -19,6 +20,6 @@ export function lockDurationMs(kind: ThrottleKind, failures: number): number {
 
 export function lockMessage(lockedUntil: Date, now: Date): string {
   const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
-  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  const wait = seconds < 90 ? plural(seconds, "second") : plural(Math.ceil(seconds / 60), "minute");
   return `Too many failed sign-ins. Wait ${wait} and try again.`;
 }

@@ -129,3 +129,25 @@ test("what the page shows is what is graded: a cleared answer is cleared on the 
   expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1 AND "response" <> '{}'::jsonb`, [attemptId])).toBe(0);
   expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1 AND "earnedCenti" > 0`, [attemptId])).toBe(0);
 });
+
+test("when a timed attempt's time runs out, the page says so once and then shows the graded result by itself", async ({ page, sql, baseURL }) => {
+  test.setTimeout(90_000);
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto(quizPath);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  await page.getByRole("radio").first().check();
+  await expect(page.getByText(/Saved/).first()).toBeVisible();
+  const attemptId = page.url().split("/attempts/")[1];
+  await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '3 seconds' WHERE "id" = $1`, [attemptId]);
+  await page.reload();
+  await expect(page.getByRole("timer", { name: "Time left" })).toBeVisible();
+  await expect(page.getByText("Time is up. Your saved answers are being graded")).toBeVisible({ timeout: 10_000 });
+  // One refresh once the server's grace for late saves has passed, not one a second from 0:00.
+  let refreshes = 0;
+  page.on("request", (request) => { if (request.url().includes(`/attempts/${attemptId}`) && request.headers()["rsc"]) refreshes++; });
+  await expect(page.getByRole("heading", { name: /results/ })).toBeVisible({ timeout: 40_000 });
+  expect(refreshes).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "status" = 'SUBMITTED'`, [attemptId])).toBe(1);
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { assignmentStatus, statusForStudent, type LatePolicy } from "@/lib/domain/schedule";
+
+const t = (h: number) => new Date(Date.UTC(2027, 0, 10, h));
+const window = (latePolicy: LatePolicy) => ({ opensAt: t(8), dueAt: t(12), latePolicy });
+const shown = (latePolicy: LatePolicy, now: Date, done: { at: Date } | null = null) => statusForStudent(assignmentStatus(window(latePolicy), now, done), latePolicy);
+
+describe("an assignment's status in the student's list", () => {
+  it("is closed, not overdue, once the due time passes when late work is refused", () => {
+    expect(shown("REFUSE", t(13))).toBe("closed");
+    expect(shown("FLAG", t(13))).toBe("overdue");
+    expect(shown("ACCEPT", t(13))).toBe("overdue");
+  });
+
+  it("keeps every other status, whatever the late policy", () => {
+    expect(shown("REFUSE", t(7))).toBe("upcoming");
+    expect(shown("REFUSE", t(12))).toBe("open");
+    expect(shown("REFUSE", t(13), { at: t(11) })).toBe("done");
+  });
+});

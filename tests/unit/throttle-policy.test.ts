@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { lockMessage } from "@/lib/domain/throttle-policy";
+
+const now = new Date("2025-03-01T09:00:00Z");
+const after = (ms: number) => new Date(now.getTime() + ms);
+
+describe("lockMessage", () => {
+  it("says how long to wait, with the unit in the right number", () => {
+    expect(lockMessage(after(1_000), now)).toBe("Too many failed sign-ins. Wait 1 second and try again.");
+    expect(lockMessage(after(30_000), now)).toBe("Too many failed sign-ins. Wait 30 seconds and try again.");
+    // Under 90 seconds the wait is counted in seconds, so a minute reads as 60 seconds.
+    expect(lockMessage(after(60_000), now)).toBe("Too many failed sign-ins. Wait 60 seconds and try again.");
+    expect(lockMessage(after(15 * 60_000), now)).toBe("Too many failed sign-ins. Wait 15 minutes and try again.");
+  });
+
+  it("rounds up, and never asks for less than a second", () => {
+    expect(lockMessage(after(200), now)).toBe("Too many failed sign-ins. Wait 1 second and try again.");
+    expect(lockMessage(after(-5_000), now)).toBe("Too many failed sign-ins. Wait 1 second and try again.");
+    expect(lockMessage(after(90_000), now)).toBe("Too many failed sign-ins. Wait 2 minutes and try again.");
+  });
+});
