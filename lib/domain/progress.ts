@@ -65,8 +65,10 @@ export type StepModule = {
     slug: string; title: string; lessonId: string | null; counted: QuizState["counted"]; passPercent: number; inProgress: boolean;
     /** Attempts the learner may still start; null or absent when there is no limit (or it is not known). */
     attemptsLeft?: number | null;
+    /** False while the governing assignment takes no work: not open yet, or closed to late work. */
+    open?: boolean;
   }[];
-  debates: { slug: string; title: string; status: DebateState["status"] }[];
+  debates: { slug: string; title: string; status: DebateState["status"]; open?: boolean }[];
 };
 export type NextStep = {
   kind: "lesson" | "quiz" | "debate"; moduleSlug: string; slug: string; title: string;
@@ -82,7 +84,8 @@ export type NextStep = {
  * Where a learner picks up a course: an open quiz attempt first (its time may be running), else the first
  * item not yet done in course order: each lesson, then the quiz on it, then the module's other quizzes, then
  * its debates. Done means as the progress bar counts it: a lesson completed, a quiz passed, a debate submitted.
- * A quiz not passed with no attempts left is passed over, so the learner moves on.
+ * A quiz not passed with no attempts left, and a quiz or debate its assignment does not take work for now (not
+ * open yet, or closed to late work), is passed over, so the learner moves on to what they can do.
  */
 export function nextStep(modules: StepModule[]): NextStep | null {
   const first = modules.every((m) => m.lessons.every((l) => !l.completed) && m.quizzes.every((q) => !q.counted && !q.inProgress) && m.debates.every((d) => d.status === "NONE"));
@@ -90,7 +93,7 @@ export function nextStep(modules: StepModule[]): NextStep | null {
     const open = m.quizzes.find((q) => q.inProgress);
     if (open) return { kind: "quiz", moduleSlug: m.slug, slug: open.slug, title: open.title, resume: true, retry: false, first };
   }
-  const toTake = (q: StepModule["quizzes"][number]) => !isPassed({ id: q.slug, counted: q.counted, passPercent: q.passPercent }) && q.attemptsLeft !== 0;
+  const toTake = (q: StepModule["quizzes"][number]) => !isPassed({ id: q.slug, counted: q.counted, passPercent: q.passPercent }) && q.attemptsLeft !== 0 && q.open !== false;
   for (const m of modules) {
     const step = (kind: NextStep["kind"], item: { slug: string; title: string }, retry = false): NextStep => ({ kind, moduleSlug: m.slug, slug: item.slug, title: item.title, resume: false, retry, first });
     const quizStep = (q: StepModule["quizzes"][number]) => step("quiz", q, q.counted !== null);
@@ -102,7 +105,7 @@ export function nextStep(modules: StepModule[]): NextStep | null {
     const lessonIds = new Set(m.lessons.map((l) => l.id));
     const other = m.quizzes.find((q) => !(q.lessonId && lessonIds.has(q.lessonId)) && toTake(q));
     if (other) return quizStep(other);
-    const debate = m.debates.find((d) => d.status !== "SUBMITTED");
+    const debate = m.debates.find((d) => d.status !== "SUBMITTED" && d.open !== false);
     if (debate) return step("debate", debate);
   }
   return null;

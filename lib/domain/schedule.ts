@@ -9,7 +9,7 @@ export type GateDecision = { allowed: true; late: boolean } | { allowed: false; 
 /** May the student start or submit work for this assignment now? Late work follows the late policy. */
 export function assignmentGate(window: AssignmentWindow | null, now: Date): GateDecision {
   if (!window) return { allowed: true, late: false };
-  if (now < window.opensAt) return { allowed: false, reason: `This assignment opens on ${window.opensAt.toISOString().slice(0, 16).replace("T", " ")} UTC.` };
+  if (now < window.opensAt) return { allowed: false, reason: "This assignment has not opened yet; its page gives the opening time in your own time zone." };
   if (now <= window.dueAt) return { allowed: true, late: false };
   if (window.latePolicy === "REFUSE") return { allowed: false, reason: "This assignment was due and no longer accepts work." };
   return { allowed: true, late: window.latePolicy === "FLAG" };

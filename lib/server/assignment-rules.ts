@@ -56,6 +56,22 @@ export function debateAssignment(client: Client, userId: string, prompt: { id: s
   return governing(client, userId, { OR: [{ debatePromptId: prompt.id }, { moduleId: prompt.moduleId, kind: "MODULE" }] });
 }
 
+/** `debateAssignment` for many prompts of one student, in one query. */
+export async function debateAssignments(client: Client, userId: string, prompts: { id: string; moduleId: string }[]): Promise<Map<string, GoverningAssignment | null>> {
+  const rows = prompts.length === 0 ? [] : await client.assignment.findMany({
+    where: {
+      OR: [{ debatePromptId: { in: prompts.map((p) => p.id) } }, { kind: "MODULE", moduleId: { in: [...new Set(prompts.map((p) => p.moduleId))] } }],
+      ...ofMember(userId),
+    },
+    select: { ...assignmentFields, kind: true, debatePromptId: true, moduleId: true, extensions: extensionOf(userId) },
+  });
+  const now = new Date();
+  return new Map(prompts.map((prompt) => {
+    const covering = rows.filter((a) => a.debatePromptId === prompt.id || (a.kind === "MODULE" && a.moduleId === prompt.moduleId));
+    return [prompt.id, mostGenerousFor(covering.map(({ extensions, ...row }) => ({ row, extension: extensions[0] })), now)];
+  }));
+}
+
 /**
  * After an extension is given or withdrawn, or an assignment removed, the students' open attempts on the covered
  * quizzes close at their new time (a time limit still applies). Attempts store their deadline so a save stays

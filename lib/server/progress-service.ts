@@ -2,7 +2,8 @@ import "server-only";
 // Lesson progress (opened, completed) and the roll-up behind the progress page.
 import { attemptLimit, attemptsLeft, countedAttempt } from "../domain/attempt-policy";
 import { moduleProgress, courseProgress, nextStep, quizPercent } from "../domain/progress";
-import { quizAssignments } from "./assignment-rules";
+import { assignmentGate } from "../domain/schedule";
+import { debateAssignments, quizAssignments } from "./assignment-rules";
 import { db } from "./db";
 import { notFound } from "./errors";
 import type { SessionUser } from "./auth";
@@ -28,7 +29,7 @@ export async function lessonState(userId: string, lessonId: string) {
   return db().lessonProgress.findUnique({ where: { userId_lessonId: { userId, lessonId } }, select: { openedAt: true, completedAt: true } });
 }
 
-/** Per module: lessons completed, the counted quiz scores, attempts left and debate status. Five queries for the whole course. */
+/** Per module: lessons completed, the counted quiz scores, attempts left, debate status and whether each takes work now. Six queries for the whole course. */
 export async function courseProgressFor(userId: string, courseSlug: string) {
   const course = await db().course.findFirst({
     where: { slug: courseSlug, retiredAt: null },
@@ -41,7 +42,7 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
           id: true, slug: true, title: true,
           lessons: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
           quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, passPercent: true, scorePolicy: true, lessonId: true, moduleId: true, maxAttempts: true } },
-          debates: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true } },
+          debates: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, slug: true, title: true, moduleId: true } },
         },
       },
     },
@@ -50,12 +51,14 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
   const lessonIds = course.modules.flatMap((m) => m.lessons.map((l) => l.id));
   const quizIds = course.modules.flatMap((m) => m.quizzes.map((q) => q.id));
   const debateIds = course.modules.flatMap((m) => m.debates.map((d) => d.id));
-  const [progress, attempts, responses, governing] = await Promise.all([
+  const [progress, attempts, responses, governing, governingDebates] = await Promise.all([
     db().lessonProgress.findMany({ where: { userId, lessonId: { in: lessonIds } }, select: { lessonId: true, completedAt: true } }),
     db().quizAttempt.findMany({ where: { userId, quizId: { in: quizIds }, voidedAt: null }, select: { id: true, quizId: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }),
     db().debateResponse.findMany({ where: { userId, promptId: { in: debateIds } }, select: { promptId: true, status: true } }),
     quizAssignments(db(), userId, course.modules.flatMap((m) => m.quizzes)),
+    debateAssignments(db(), userId, course.modules.flatMap((m) => m.debates)),
   ]);
+  const now = new Date();
   const progressBy = new Map(progress.map((p) => [p.lessonId, p]));
   const responseBy = new Map(responses.map((r) => [r.promptId, r.status]));
 
@@ -68,9 +71,10 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
       // The limit as the quiz page counts it: the class's override or the quiz's own, plus an extension's extra attempts.
       const assignment = governing.get(q.id) ?? null;
       const left = attemptsLeft(attemptLimit(assignment?.maxAttemptsOverride ?? q.maxAttempts, assignment?.extraAttempts ?? 0), mine.length);
-      return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress: mine.some((a) => !a.submitted), attemptsLeft: left };
+      const open = assignmentGate(assignment, now).allowed;
+      return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress: mine.some((a) => !a.submitted), attemptsLeft: left, open };
     });
-    const debates = m.debates.map((d) => ({ ...d, status: (responseBy.get(d.id) ?? "NONE") as "NONE" | "DRAFT" | "SUBMITTED" }));
+    const debates = m.debates.map((d) => ({ ...d, status: (responseBy.get(d.id) ?? "NONE") as "NONE" | "DRAFT" | "SUBMITTED", open: assignmentGate(governingDebates.get(d.id) ?? null, now).allowed }));
     return { ...m, lessons, quizzes, debates, summary: moduleProgress(lessons, quizzes, debates) };
   });
   return { course, modules, percent: courseProgress(modules.map((m) => m.summary)), next: nextStep(modules) };

@@ -36,4 +36,24 @@ describe("the next step", () => {
     await grantExtension(teacher, classId, extensionSchema.parse({ assignmentId, studentId: student.id, dueAt: iso(120), extraAttempts: 1, reason: "One more try" }));
     expect((await courseProgressFor(student.id, fixture.id)).next).toMatchObject({ kind: "quiz", slug: expect.any(String), retry: true });
   });
+
+  it("passes over a quiz or debate its assignment does not take work for now, and comes back to it when it opens", async () => {
+    const fixture = writeFixtureCourse({ maxAttempts: 3 });
+    await syncCourse(db, loadCourse(fixture.dir));
+    const student = await createUser();
+    const teacher = await createUser("INSTRUCTOR");
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Gates", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await setLessonCompleted(student, `${fixture.id}-lesson`, true);
+    // The quiz opens tomorrow: the debate is next, not a page that refuses to start.
+    const { id: quizAssignment } = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(24 * 60), dueAt: iso(48 * 60) }));
+    expect((await courseProgressFor(student.id, fixture.id)).next).toMatchObject({ kind: "debate" });
+    // Closed to late work, with the debate closed too: nothing is left to do now.
+    await db.assignment.update({ where: { id: quizAssignment }, data: { opensAt: new Date(Date.now() - 2 * 3_600_000), dueAt: new Date(Date.now() - 3_600_000), latePolicy: "REFUSE" } });
+    const { id: debateAssignment } = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "DEBATE", targetId: fixture.debateId, opensAt: iso(-120), dueAt: iso(-60), latePolicy: "REFUSE" }));
+    expect((await courseProgressFor(student.id, fixture.id)).next).toBeNull();
+    // Open again (the due time moved): the quiz is back.
+    await db.assignment.updateMany({ where: { id: { in: [quizAssignment, debateAssignment] } }, data: { dueAt: new Date(Date.now() + 3_600_000) } });
+    expect((await courseProgressFor(student.id, fixture.id)).next).toMatchObject({ kind: "quiz", retry: false });
+  });
 });

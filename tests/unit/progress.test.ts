@@ -86,6 +86,13 @@ describe("where to pick up", () => {
     expect(courseProgress(exhausted.map((m) => moduleProgress(m.lessons.map((l) => ({ ...l, opened: true })), m.quizzes.map((q) => ({ id: q.slug, counted: q.counted, passPercent: q.passPercent })), m.debates.map((d) => ({ id: d.slug, status: d.status })))))).toBeLessThan(100);
   });
 
+  it("passes over a quiz or debate its assignment takes no work for now (not open yet, or closed to late work)", () => {
+    expect(at(course((m) => { m[0].lessons[0].completed = true; m[0].quizzes[0].open = false; }))).toBe("l2");
+    expect(at(course((m) => { m[0].lessons[0].completed = true; m[0].quizzes[0].counted = failed; m[0].quizzes[0].open = false; }))).toBe("l2");
+    expect(at(course((m) => { m[0].lessons.forEach((l) => (l.completed = true)); m[0].quizzes.forEach((q) => (q.counted = passed)); m[0].debates[0].status = "DRAFT"; m[0].debates[0].open = false; }))).toBe("l3");
+    expect(at(course((m) => { m[0].lessons[0].completed = true; m[0].quizzes[0].open = true; }))).toBe("q1");
+  });
+
   it("says whether the learner has begun: a failed quiz alone is a beginning, though it adds nothing to the bar", () => {
     expect(nextStep(course())).toMatchObject({ slug: "l1", first: true });
     expect(nextStep(course((m) => { m[0].quizzes[0].counted = failed; }))).toMatchObject({ slug: "l1", first: false });
