@@ -47,6 +47,16 @@ export function attemptDeadline(startedAt: Date, timeLimitMinutes: number | null
   return closesAt < limit ? closesAt : limit;
 }
 
+/**
+ * Whole minutes an attempt started now would get when the assignment closes before the learner's time limit ends
+ * (or, untimed, within the hour): what to warn about before they start. Null when the closing is no constraint.
+ */
+export function minutesBeforeClosing(now: Date, personalLimitMinutes: number | null, closesAt: Date | null): number | null {
+  if (!closesAt || closesAt <= now) return null;
+  const minutes = (closesAt.getTime() - now.getTime()) / 60_000;
+  return minutes < (personalLimitMinutes ?? 60) ? Math.floor(minutes) : null;
+}
+
 /** Late network round-trips get a short grace before answers are refused; the deadline itself is fixed. */
 export const DEADLINE_GRACE_MS = 15_000;
 

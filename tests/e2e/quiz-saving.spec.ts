@@ -151,3 +151,21 @@ test("when a timed attempt's time runs out, the page says so once and then shows
   expect(refreshes).toBe(1);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "status" = 'SUBMITTED'`, [attemptId])).toBe(1);
 });
+
+test("before starting, the quiz page warns when the assignment closes sooner than the time an attempt would take", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Closing soon', 'T', $1, $2) RETURNING "id"`, [instructor.id, `CS${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '10 minutes 30 seconds', 'REFUSE')`, [cls.id]);
+  await login(page.context(), student, baseURL!);
+  await page.goto(quizPath);
+  await expect(page.getByText(/^If you start now, you have (9|10) minutes$/)).toBeVisible();
+  await expect(page.getByText(/an attempt still open then is submitted with the answers saved so far/)).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-closing-soon.png`, fullPage: true });
+  // With a week left there is nothing to warn about.
+  await sql.query(`UPDATE "Assignment" SET "dueAt" = now() + interval '7 days' WHERE "classId" = $1`, [cls.id]);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
+  await expect(page.getByText(/^If you start now/)).toHaveCount(0);
+});

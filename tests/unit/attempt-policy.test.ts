@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder } from "@/lib/domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder, minutesBeforeClosing } from "@/lib/domain/attempt-policy";
 
 const attempt = (number: number, scoreCenti: number | null, maxScoreCenti = 1000, submitted = true) => ({
   id: `a${number}`, number, submitted, scoreCenti, maxScoreCenti, submittedAt: submitted ? new Date(2026, 0, number) : null,
@@ -69,5 +69,22 @@ describe("an attempt's answers in question order", () => {
     const rows = [{ questionVersionId: "c" }, { questionVersionId: "x" }, { questionVersionId: "a" }, { questionVersionId: "b" }];
     expect(inQuestionOrder(rows, ["b", "c", "a"]).map((r) => r.questionVersionId)).toEqual(["b", "c", "a", "x"]);
     expect(rows.map((r) => r.questionVersionId)).toEqual(["c", "x", "a", "b"]);
+  });
+});
+
+describe("minutesBeforeClosing (the warning before starting)", () => {
+  const now = new Date("2027-03-01T11:50:00Z");
+  const at = (iso: string) => new Date(iso);
+  it("gives the minutes left when the assignment closes before the time limit would end", () => {
+    expect(minutesBeforeClosing(now, 30, at("2027-03-01T12:00:00Z"))).toBe(10);
+    expect(minutesBeforeClosing(now, 30, at("2027-03-01T12:00:30Z"))).toBe(10);
+    expect(minutesBeforeClosing(now, 30, at("2027-03-01T12:20:00Z"))).toBeNull();
+    expect(minutesBeforeClosing(now, 45, at("2027-03-01T12:20:00Z"))).toBe(30);
+  });
+  it("warns about an untimed quiz closing within the hour, and never without a closing or after it", () => {
+    expect(minutesBeforeClosing(now, null, at("2027-03-01T12:30:00Z"))).toBe(40);
+    expect(minutesBeforeClosing(now, null, at("2027-03-01T13:00:00Z"))).toBeNull();
+    expect(minutesBeforeClosing(now, 30, null)).toBeNull();
+    expect(minutesBeforeClosing(now, 30, at("2027-03-01T11:40:00Z"))).toBeNull();
   });
 });

@@ -8,6 +8,9 @@ import { quizBySlugs } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { quizOverview } from "@/lib/server/quiz-service";
 import { percent } from "@/lib/domain/scoring";
+import { minutesBeforeClosing } from "@/lib/domain/attempt-policy";
+import { closingTime } from "@/lib/domain/schedule";
+import { plural } from "@/lib/plural";
 
 type Params = { params: Promise<{ course: string; module: string; quiz: string }> };
 
@@ -24,6 +27,8 @@ export default async function QuizPage({ params }: Params) {
   const found = await orNotFound(quizBySlugs(p.course, p.module, p.quiz));
   const { quiz, assignment, attempts, decision, attemptsLeft, counted } = await quizOverview(user, found.id);
   const policy = quiz.scorePolicy === "BEST" ? "your best attempt counts" : "your latest attempt counts";
+  const closesAt = closingTime(assignment);
+  const cutShortTo = decision.kind === "start" ? minutesBeforeClosing(new Date(), quiz.personalTimeLimitMinutes, closesAt) : null;
   return (
     <Container narrow>
       <Breadcrumbs items={[{ href: "/", label: "Courses" }, { href: `/courses/${p.course}`, label: found.module.course.title }, { href: base, label: found.module.title }, { label: quiz.title }]} />
@@ -40,7 +45,14 @@ export default async function QuizPage({ params }: Params) {
         </div>
         <div><dt className="text-stone-600">To pass</dt><dd className="text-lg font-semibold">{quiz.passPercent}%</dd></div>
       </dl>
-      <AssignmentNote assignment={assignment} refusedLate="no new attempt can start after the due time" />
+      <AssignmentNote assignment={assignment} refusedLate="no new attempt can start after the due time, and one still open then is submitted with the answers saved" />
+      {cutShortTo !== null && closesAt && (
+        <div className="mt-4">
+          <Notice tone="warning" title={`If you start now, you have ${cutShortTo === 0 ? "less than a minute" : plural(cutShortTo, "minute")}`}>
+            {quiz.personalTimeLimitMinutes ? `Not the full ${quiz.personalTimeLimitMinutes} minutes: this` : "This"} assignment closes at <LocalTime iso={closesAt.toISOString()} />, and an attempt still open then is submitted with the answers saved so far.
+          </Notice>
+        </div>
+      )}
       <p className="mt-3 text-sm text-stone-600">
         Scoring: {policy}. Multiple-select questions give partial credit: each correct option you tick earns a share, each wrong one cancels a share, never below zero. Ordering questions credit the share of pairs in the right order; matching questions the share of correct matches. Short answers ignore case, accents and punctuation, but not a minus sign before a number. Percentages are rounded down, so a score never shows as a pass or as full marks it did not reach.
       </p>
