@@ -26,13 +26,17 @@ export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; late: 
 /**
  * A module's score is the share of its lessons completed, and it counts once it is final: every lesson done, or
  * the due time (the student's own, with an extension) passed. Before that the cell shows progress but no percent,
- * like a quiz not yet submitted, so unfinished work not yet due stays out of both averages.
+ * like a quiz not yet submitted, so unfinished work not yet due stays out of both averages. When the assignment
+ * refuses late work, a lesson completed after the due time does not count, as a late quiz could not be started.
  */
-export function moduleCell(input: { completedLessons: number; totalLessons: number; lastCompletedAt: Date | null; window: AssignmentWindow; now: Date }): GradebookCell {
-  const { completedLessons: done, totalLessons: total } = input;
+export function moduleCell(input: { completedAt: Date[]; totalLessons: number; window: AssignmentWindow; now: Date }): GradebookCell {
+  const { totalLessons: total, window } = input;
   if (total === 0) return { status: "not started", percent: null, detail: "no lessons" };
+  const counted = window.latePolicy === "REFUSE" ? input.completedAt.filter((at) => at <= window.dueAt) : input.completedAt;
+  const done = counted.length;
   if (done >= total) {
-    const status = assignmentStatus(input.window, input.now, input.lastCompletedAt ? { at: input.lastCompletedAt } : null);
+    const lastCompletedAt = new Date(Math.max(...counted.map((at) => at.getTime())));
+    const status = assignmentStatus(window, input.now, { at: lastCompletedAt });
     return { status: status === "late" ? "late" : "submitted", percent: 100 };
   }
   // Past due, lessons done are a partial score; none done is missing work, scored like an unsubmitted quiz.

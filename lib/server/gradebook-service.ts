@@ -63,9 +63,9 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       where: { userId: { in: studentIds }, promptId: { in: promptIds } },
       select: { userId: true, promptId: true, status: true, late: true, grade: { select: { totalPoints: true, maxPoints: true } } },
     }),
-    moduleIds.length === 0 ? [] : db().$queryRaw<{ userId: string; moduleId: string; completed: number; total: number; lastCompletedAt: Date | null }[]>`
-      SELECT s."userId"::text AS "userId", l."moduleId", count(p."completedAt")::int AS "completed",
-             count(*)::int AS "total", max(p."completedAt") AS "lastCompletedAt"
+    moduleIds.length === 0 ? [] : db().$queryRaw<{ userId: string; moduleId: string; completedAt: string[] | null; total: number }[]>`
+      SELECT s."userId"::text AS "userId", l."moduleId", count(*)::int AS "total",
+             array_agg(to_char(p."completedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) FILTER (WHERE p."completedAt" IS NOT NULL) AS "completedAt"
       FROM unnest(${studentIds}::uuid[]) AS s("userId")
       CROSS JOIN "Lesson" l
       LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = s."userId" AND p."completedAt" IS NOT NULL
@@ -92,7 +92,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
         return debateCell({ status: d?.status ?? null, late: d?.late ?? false, grade: d?.grade ?? null, pastDue });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));
-      return moduleCell({ completedLessons: m?.completed ?? 0, totalLessons: m?.total ?? 0, lastCompletedAt: m?.lastCompletedAt ?? null, window, now });
+      return moduleCell({ completedAt: (m?.completedAt ?? []).map((at) => new Date(at)), totalLessons: m?.total ?? 0, window, now });
     });
     return { student: user, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)), withMissing: averageWithMissingAsZero(cells) };
   });

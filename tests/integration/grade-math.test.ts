@@ -59,4 +59,20 @@ describe("gradebook averages", () => {
     expect(row(done, bo.id).cells[1]).toEqual({ status: "submitted", percent: 100 });
     expect(done.averages).toEqual([100, 100]);
   });
+
+  it("a module whose assignment refuses late work counts only lessons completed by the student's due time", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Refusing module", term: "T", joinCodeDays: null });
+    const [onTime, late] = [await createUser(), await createUser()];
+    await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-3 * day), dueAt: iso(-day), latePolicy: "REFUSE" }));
+    for (const s of [onTime, late]) {
+      await joinClass(s, joinCode);
+      await setLessonCompleted(s, fixture.lessonId, true);
+    }
+    await db.lessonProgress.updateMany({ where: { userId: onTime.id }, data: { completedAt: new Date(Date.now() - 2 * day * 60_000) } });
+    const book = await gradebook(teacher, id);
+    const cell = (studentId: string) => book.rows.find((r) => r.student.id === studentId)!.cells[0];
+    expect(cell(onTime.id)).toEqual({ status: "submitted", percent: 100 });
+    expect(cell(late.id)).toEqual({ status: "missing", percent: null });
+  });
 });

@@ -160,16 +160,24 @@ describe("gradebook cells", () => {
     expect(debateCell({ status: null, late: false, grade: null, pastDue: false }).status).toBe("not started");
     const window = { opensAt: new Date("2027-01-01T00:00:00Z"), dueAt: new Date("2027-01-08T00:00:00Z"), latePolicy: "ACCEPT" as const };
     const after = new Date("2027-01-09T00:00:00Z");
-    expect(moduleCell({ completedLessons: 1, totalLessons: 3, lastCompletedAt: null, window, now: after })).toEqual({ status: "missing", percent: 33 });
-    expect(moduleCell({ completedLessons: 0, totalLessons: 3, lastCompletedAt: null, window, now: after })).toEqual({ status: "missing", percent: null });
-    expect(moduleCell({ completedLessons: 3, totalLessons: 3, lastCompletedAt: new Date("2027-01-05T00:00:00Z"), window, now: after }).status).toBe("submitted");
+    const early = new Date("2027-01-05T00:00:00Z");
+    expect(moduleCell({ completedAt: [early], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: 33 });
+    expect(moduleCell({ completedAt: [], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: null });
+    expect(moduleCell({ completedAt: [early, early, early], totalLessons: 3, window, now: after }).status).toBe("submitted");
+    // Lessons finished after the due time: counted where late work is accepted (flagged late where it is flagged),
+    // not counted where it is refused.
+    expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window, now: after })).toEqual({ status: "submitted", percent: 100 });
+    expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window: { ...window, latePolicy: "FLAG" }, now: after })).toEqual({ status: "late", percent: 100 });
+    const refusing = { ...window, latePolicy: "REFUSE" as const };
+    expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window: refusing, now: after })).toEqual({ status: "missing", percent: 66 });
+    expect(moduleCell({ completedAt: [after], totalLessons: 3, window: refusing, now: after })).toEqual({ status: "missing", percent: null });
   });
 
   it("count a module only once it has a score: all lessons done, or past its due time", () => {
     const window = { opensAt: new Date("2027-01-01T00:00:00Z"), dueAt: new Date("2027-01-08T00:00:00Z"), latePolicy: "FLAG" as const };
     const before = new Date("2027-01-02T00:00:00Z");
     const after = new Date("2027-01-09T00:00:00Z");
-    const cell = (completedLessons: number, now: Date, totalLessons = 3) => moduleCell({ completedLessons, totalLessons, lastCompletedAt: completedLessons > 0 ? before : null, window, now });
+    const cell = (completedLessons: number, now: Date, totalLessons = 3) => moduleCell({ completedAt: Array.from({ length: completedLessons }, () => before), totalLessons, window, now });
     expect(cell(0, before)).toEqual({ status: "not started", percent: null });
     expect(cell(2, before)).toEqual({ status: "in progress", percent: null, detail: "2 of 3 lessons" });
     expect(cell(3, before)).toEqual({ status: "submitted", percent: 100 });
