@@ -1,9 +1,11 @@
 import "server-only";
 // Everything Caravan holds about one account, as a JSON download (a learner's right of access and to take their
 // work elsewhere). Only the user's own rows; answers are given in words and no answer key is included, so an
-// export taken in the middle of an attempt reveals nothing a learner could not see on the attempt page.
+// export taken in the middle of an attempt reveals nothing a learner could not see on the attempt page. While an
+// assignment holds a question's key back, the points an answer to it earned and its review card are held too.
 import type { Question } from "../content/schema";
 import { describeResponse } from "../domain/responses";
+import { answersHeldUntilByQuestion } from "./answer-release";
 import { db } from "./db";
 import { notFound } from "./errors";
 import { inQuestionOrder } from "../domain/attempt-policy";
@@ -22,7 +24,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
         quizId: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, late: true, voidedAt: true, regradedAt: true,
         quiz: { select: { title: true } },
         questionVersionIds: true,
-        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, savedAt: true, questionVersion: { select: { prompt: true, definition: true, points: true } } } },
+        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, savedAt: true, questionVersion: { select: { prompt: true, definition: true, points: true, questionId: true } } } },
       },
     }),
     db().debateResponse.findMany({
@@ -38,6 +40,8 @@ export async function exportAccountData(userId: string, now = new Date()) {
     db().passwordReset.findMany({ where: { userId, usedAt: { not: null } }, orderBy: { usedAt: "asc" }, select: { usedAt: true, issuedBy: { select: { name: true } }, class: { select: { name: true } } } }),
   ]);
   const score = (centi: number | null) => (centi === null ? null : centi / 100);
+  const questionIds = [...new Set([...attempts.flatMap((a) => a.answers.map((x) => x.questionVersion.questionId)), ...review.map((c) => c.questionId)])];
+  const heldUntil = await answersHeldUntilByQuestion(db(), userId, questionIds, now);
   return {
     exportedAt: now.toISOString(),
     account,
@@ -51,11 +55,19 @@ export async function exportAccountData(userId: string, now = new Date()) {
         question: x.questionVersion.prompt,
         answer: describeResponse(x.questionVersion.definition as unknown as Question, x.response),
         savedAt: x.savedAt,
-        ...(a.status === "SUBMITTED" ? { points: score(x.earnedCenti), outOf: x.questionVersion.points } : {}),
+        ...(a.status === "SUBMITTED"
+          ? heldUntil.get(x.questionVersion.questionId)
+            ? { points: null, outOf: x.questionVersion.points, pointsShownAfter: heldUntil.get(x.questionVersion.questionId) }
+            : { points: score(x.earnedCenti), outOf: x.questionVersion.points }
+          : {}),
       })),
     })),
     debates: debates.map((d) => ({ prompt: d.prompt.title, promptId: d.prompt.id, status: d.status, position: d.position, claim: d.claim, evidence: d.evidence, rebuttal: d.rebuttal, updatedAt: d.updatedAt, submittedAt: d.submittedAt, late: d.late, grade: d.grade })),
-    reviewDeck: review.map((c) => ({ questionId: c.questionId, step: c.box, dueAt: c.dueAt, masteredAt: c.masteredAt, leftDeckAt: c.retiredAt, reviews: c.answers })),
+    reviewDeck: review.map((c) => {
+      const held = heldUntil.get(c.questionId);
+      // Which question a new card holds would say which answer was wrong.
+      return held ? { questionId: null, shownAfter: held, step: c.box, dueAt: c.dueAt } : { questionId: c.questionId, step: c.box, dueAt: c.dueAt, masteredAt: c.masteredAt, leftDeckAt: c.retiredAt, reviews: c.answers };
+    }),
     questionFlags: flags.map((f) => ({ question: f.questionVersion.prompt, reason: f.reason, createdAt: f.createdAt, resolvedAt: f.resolvedAt })),
     passwordResets: resets.map((r) => ({ usedAt: r.usedAt, linkFrom: r.issuedBy.name, class: r.class.name })),
   };

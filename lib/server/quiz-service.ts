@@ -411,14 +411,16 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
     const answer = answers.get(versionId);
     const lesson = lessonById.get(q.ref.lesson);
     const sections = ((lesson?.meta as { sections?: { anchor: string; title: string }[] } | undefined)?.sections ?? []);
+    // While the key is held, so is whether this answer was right: "incorrect" on a true/false question is the key.
+    const held = Boolean(heldUntil.get(questionId));
     return {
       number: index + 1,
       questionVersionId: versionId,
       type: q.type,
       prompt: q.prompt,
       points: q.points,
-      earnedCenti: answer?.earnedCenti ?? 0,
-      correct: answer?.correct ?? false,
+      earnedCenti: held ? null : (answer?.earnedCenti ?? 0),
+      correct: held ? null : (answer?.correct ?? false),
       yourAnswer: describeResponse(q, answer?.response),
       ...(!heldUntil.get(questionId)
         ? {
@@ -438,7 +440,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       source: sourceById.get(q.ref.source) ?? null,
     };
   });
-  const missedQuestionIds = items.filter((item) => !item.correct).map((item) => versions.get(item.questionVersionId)!.questionId);
+  const missedQuestionIds = attempt.questionVersionIds.filter((id) => !answers.get(id)?.correct).map((id) => versions.get(id)!.questionId);
   const nextReview = missedQuestionIds.length
     ? await db().reviewCard.findFirst({ where: { userId: user.id, questionId: { in: missedQuestionIds }, masteredAt: null, retiredAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } })
     : null;

@@ -64,5 +64,9 @@ test("when the assignment holds answers back, the submitted review has no key an
   for (const secret of secrets) expect(everything, `leaked: ${secret.slice(0, 60)}`).not.toContain(secret.toLowerCase());
   // Each held question says when its key comes: the assignment's due time, in the reader's time zone.
   await expect(page.getByText(/^Shown after .*\d{4}/).first()).toBeVisible();
+  // Nor which answers were right: on a true/false question "incorrect" would be the key.
+  await expect(page.getByText(/marked, shown later/)).toHaveCount(10);
+  await expect(page.getByText(/^(Correct|Partly correct|Incorrect) ·/)).toHaveCount(0);
+  expect(everything).not.toMatch(/"correct":(true|false)|"earnedCenti":\d/);
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-held.png` });
 });

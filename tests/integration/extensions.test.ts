@@ -6,6 +6,7 @@ import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { debateForStudent } from "@/lib/server/debate-service";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
+import { exportAccountData } from "@/lib/server/account-export";
 import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -115,21 +116,27 @@ describe("an assignment that refuses late work closes open attempts at its due t
 });
 
 describe("correct answers held back until the due time", () => {
-  it("the review shows the score and what earned points, but no key or explanation, until the student's due time", async () => {
+  it("the review shows the score, but not which answers earned points, nor the key or explanations, until the student's due time", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
     const { id: classId, joinCode } = await createClass(teacher, { name: "Held back", term: "T", joinCodeDays: null });
     await joinClass(student, joinCode);
     const { id: assignmentId } = await createAssignment(teacher, classId, assign({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(30), revealAnswers: "AFTER_DUE" }));
     const { attemptId } = await startAttempt(student, fixture.quizId);
-    await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
+    const answers = await answerAllCorrectly(student, attemptId);
+    delete answers[Object.keys(answers)[0]];
+    expect(await submitAttempt(student, { attemptId, answers })).toMatchObject({ scoreCenti: 200, maxScoreCenti: 300 });
 
     const held = await attemptReview(student, attemptId);
     expect(held.answersShownAt?.getTime()).toBe((await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt.getTime());
-    for (const item of held.items) {
-      expect(item).toMatchObject({ correct: true, correctAnswer: null, explanation: null, acceptedAlternatives: [], tolerance: null });
-      expect(item.yourAnswer).not.toBe("No answer");
-    }
+    for (const item of held.items) expect(item).toMatchObject({ correct: null, earnedCenti: null, correctAnswer: null, explanation: null, acceptedAlternatives: [], tolerance: null });
+    expect(held.items.filter((item) => item.yourAnswer !== "No answer")).toHaveLength(2);
+    expect(held.review.missed).toBe(1);
+    // The export holds the same back: no points per answer, and the new review card does not say which question it is.
+    const exported = await exportAccountData(student.id);
+    const [exportedAttempt] = exported.quizAttempts.filter((a) => a.quizId === fixture.quizId);
+    for (const answer of exportedAttempt.answers) expect(answer).toMatchObject({ points: null, pointsShownAfter: expect.any(Date) });
+    expect(exported.reviewDeck).toEqual([expect.objectContaining({ questionId: null, shownAfter: expect.any(Date) })]);
     const { id: extensionId } = await grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(600) }));
     expect(Math.abs((await attemptReview(student, attemptId)).answersShownAt!.getTime() - Date.parse(iso(600)))).toBeLessThan(5_000);
     await revokeExtension(teacher, classId, extensionId);
@@ -137,6 +144,10 @@ describe("correct answers held back until the due time", () => {
     await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = "opensAt" - interval '2 hours', "dueAt" = "dueAt" - interval '2 hours' WHERE "id" = ${assignmentId}::uuid`;
     const shown = await attemptReview(student, attemptId);
     expect(shown.answersShownAt).toBeNull();
+    expect(shown.items.map((item) => item.correct)).toEqual([false, true, true]);
+    const afterDue = await exportAccountData(student.id);
+    expect(afterDue.quizAttempts.find((a) => a.quizId === fixture.quizId)!.answers.map((a) => ("points" in a ? a.points : undefined))).toEqual([0, 1, 1]);
+    expect(afterDue.reviewDeck).toEqual([expect.objectContaining({ questionId: expect.any(String) })]);
     for (const item of shown.items) {
       expect(item.correctAnswer).not.toBeNull();
       expect(item.explanation?.length).toBeGreaterThan(0);
