@@ -24,7 +24,7 @@ export default async function ProgressPage() {
           <div>
             <h2 id="review-heading" className="font-semibold">Spaced review</h2>
             <p className="text-sm text-stone-700">
-              {deck.dueCount > 0 ? `${deck.dueCount} missed ${deck.dueCount === 1 ? "question is" : "questions are"} due for review now.` : deck.nextDueAt ? <>Next question due on <LocalTime iso={deck.nextDueAt.toISOString()} day />.</> : "Nothing left to review."}
+              {deck.dueCount > 0 ? `${deck.dueCount} missed ${deck.dueCount === 1 ? "question is" : "questions are"} due for review now.` : deck.nextDueAt ? <>Next question due on <LocalTime iso={deck.nextDueAt.toISOString()} />.</> : "Nothing left to review."}
               {" "}{deck.inDeck} in your deck, {deck.mastered} mastered.
             </p>
           </div>

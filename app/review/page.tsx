@@ -18,18 +18,19 @@ export default async function ReviewPage() {
         signed in). Each correct answer moves a question to the next, longer interval; a wrong one starts it again. Recalling an answer days later is what makes a reading stick.
       </PageHeader>
 
+      {/* Due times show the hour too: a question held back with its quiz's answers is due when they are released (say 23:59), not when a review day starts. */}
       <section aria-label="Your review deck" className="mb-6 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <div className="card py-3"><p className="text-stone-600">Due now</p><p className="text-2xl font-semibold tabular-nums">{deck.dueCount}</p></div>
         <div className="card py-3"><p className="text-stone-600">In the deck</p><p className="text-2xl font-semibold tabular-nums">{deck.inDeck}</p></div>
         <div className="card py-3"><p className="text-stone-600">Mastered</p><p className="text-2xl font-semibold tabular-nums">{deck.mastered}</p></div>
-        <div className="card py-3"><p className="text-stone-600">Next one due</p><p className="font-medium">{deck.dueCount > 0 ? "Now" : deck.nextDueAt ? <LocalTime iso={deck.nextDueAt.toISOString()} day /> : "—"}</p></div>
+        <div className="card py-3"><p className="text-stone-600">Next one due</p><p className="font-medium">{deck.dueCount > 0 ? "Now" : deck.nextDueAt ? <LocalTime iso={deck.nextDueAt.toISOString()} /> : "—"}</p></div>
       </section>
 
       {deck.current ? (
         <ReviewSession key={`${deck.current.cardId}:${deck.current.number}`} view={deck.current} />
       ) : deck.inDeck > 0 ? (
         <EmptyState title="Nothing is due right now">
-          Your next question comes back on {deck.nextDueAt ? <LocalTime iso={deck.nextDueAt.toISOString()} day /> : "a later day"}. Spacing the reviews out is the point: come back then.
+          Your next question comes back on {deck.nextDueAt ? <LocalTime iso={deck.nextDueAt.toISOString()} /> : "a later day"}. Spacing the reviews out is the point: come back then.
         </EmptyState>
       ) : (
         <EmptyState title="Your review deck is empty" action={<Link href="/" className="btn-primary">Browse the courses</Link>}>

@@ -91,6 +91,11 @@ export function discriminationIndex(tally: QuestionTally): number | null {
  */
 export const MIN_ATTEMPTS_FOR_DISCRIMINATION = 10;
 
+/** Whether enough students took a question for its discrimination to be read, or shown at all. */
+export function discriminationIsReadable(attempts: number): boolean {
+  return attempts >= MIN_ATTEMPTS_FOR_DISCRIMINATION;
+}
+
 export type OptionFrequency = { id: string; text: string; count: number; share: number | null; key: boolean };
 
 /**
@@ -123,7 +128,7 @@ export function scoreHistogram(attempts: AttemptTotal[]): HistogramBin[] {
  */
 export function interpretItem(facility: number | null, discrimination: number | null, attempts: number): string | null {
   if (facility === null) return null;
-  const enough = attempts >= MIN_ATTEMPTS_FOR_DISCRIMINATION;
+  const enough = discriminationIsReadable(attempts);
   const judged = enough ? discrimination : null;
   if (judged !== null && judged < 0) return "Weaker students did better than stronger ones: check the key and the wording.";
   if (facility < 0.3) return "Most students missed this question: check the key, the wording and the lesson.";

@@ -9,6 +9,7 @@ import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 import { debateAssignment } from "./assignment-rules";
 import { assignmentGate } from "../domain/schedule";
+import { listPage } from "../domain/paging";
 
 export const DEBATE_LIMITS = { claim: 2000, rebuttal: 3000, evidenceNote: 1000, evidenceItems: 6 } as const;
 
@@ -137,25 +138,31 @@ async function storedSubmission(tx: Prisma.TransactionClient, id: string) {
   return { submittedAt: stored.submittedAt!.toISOString(), alreadySubmitted: true };
 }
 
-/** Classmates' submitted responses, shown only after the student has submitted their own. */
-export async function classmatesResponses(user: SessionUser, promptId: string, page = 0, pageSize = 20) {
+/** How many classmates' responses the debate page shows at a time. */
+export const CLASSMATES_PAGE_SIZE = 20;
+
+/**
+ * Classmates' submitted responses, shown only after the student has submitted their own, a page at a time
+ * (`page` is 1-based; one past the end shows the last page).
+ */
+export async function classmatesResponses(user: SessionUser, promptId: string, { page = 1, pageSize = CLASSMATES_PAGE_SIZE }: { page?: number; pageSize?: number } = {}) {
   const mine = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId } }, select: { status: true } });
-  if (mine?.status !== "SUBMITTED") return { visible: false as const, responses: [], total: 0 };
+  if (mine?.status !== "SUBMITTED") return { visible: false as const, responses: [], paging: listPage(1, 0, pageSize) };
   // Classmates are the students who share a class with the viewer; self-learners (in no class) see each other.
   const myClassIds = (await db().classMember.findMany({ where: { userId: user.id, removedAt: null }, select: { classId: true } })).map((m) => m.classId);
   const cohort = myClassIds.length > 0
     ? { memberships: { some: { classId: { in: myClassIds }, removedAt: null } } }
     : { memberships: { none: { removedAt: null } } };
   const where = { promptId, status: "SUBMITTED" as const, userId: { not: user.id }, user: cohort };
-  const [responses, total] = await Promise.all([
-    db().debateResponse.findMany({
-      where,
-      orderBy: { submittedAt: "asc" },
-      skip: page * pageSize,
-      take: pageSize,
-      select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, submittedAt: true, user: { select: { name: true } } },
-    }),
-    db().debateResponse.count({ where }),
-  ]);
-  return { visible: true as const, responses, total };
+  // Counted first, so a page past the end can show the last page.
+  const paging = listPage(page, await db().debateResponse.count({ where }), pageSize);
+  const responses = await db().debateResponse.findMany({
+    where,
+    // The id breaks ties in submission time, so no response shows on two pages or on none.
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    skip: paging.offset,
+    take: pageSize,
+    select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, submittedAt: true, user: { select: { name: true } } },
+  });
+  return { visible: true as const, responses, paging };
 }

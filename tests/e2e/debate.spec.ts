@@ -1,4 +1,4 @@
-import { test, expect, createUser, login, count } from "./support";
+import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
 
 const debatePath = "/courses/japan-central-asia/foundations/debates/normative-vs-material";
 
@@ -27,4 +27,66 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await expect(page.getByText("Submitted. Your response can no longer be edited.")).toBeVisible();
   await expect(page.getByText(/No classmate has submitted a response yet|Counter-argument answered/).first()).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);
+});
+
+test("classmates' responses come 20 to a page, with previous and next links; a hand-edited page number never fails", async ({ page, sql, baseURL }) => {
+  const promptId = "normative-vs-material";
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const viewer = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Paging seminar', 'Spring 2027', $1, $2) RETURNING id`,
+    [teacher.id, `P${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
+  );
+  // 22 classmates who submitted a minute apart (they never sign in), and the viewer, who submitted too.
+  const { rows: classmates } = await sql.query(
+    `INSERT INTO "User" (id, email, name, "passwordHash", role)
+     SELECT gen_random_uuid(), 'paging-' || gen_random_uuid() || '@e2e.caravan', 'Paging classmate ' || lpad(n::text, 2, '0'), 'not-a-real-hash', 'STUDENT'
+     FROM generate_series(1, 22) AS n RETURNING id, name`,
+  );
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+  const members = [
+    ...classmates.map((c: { id: string; name: string }) => {
+      const number = c.name.slice(-2);
+      return { id: c.id, claim: `Paging claim ${number}: resources explain the aid better than the narrative does.`, at: minutesAgo(60 - Number(number)) };
+    }),
+    { id: viewer.id, claim: "The viewer's own claim, which is not a classmate's.", at: minutesAgo(30) },
+  ];
+  for (const member of members) {
+    await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, member.id]);
+    await sql.query(
+      `INSERT INTO "DebateResponse" (id, "userId", "promptId", position, claim, evidence, rebuttal, status, "updatedAt", "submittedAt") VALUES (gen_random_uuid(), $1, $2, 'material', $3, $4::jsonb, $5, 'SUBMITTED', $6, $6)`,
+      [member.id, promptId, member.claim, JSON.stringify([{ ref: "source:austin-2021", note: "Austin describes the resources-for-infrastructure bargain." }]), "Some read the narrative as a real norm; but aid followed the resources.", member.at],
+    );
+  }
+
+  await login(page.context(), viewer, baseURL!);
+  await page.goto(debatePath);
+  const classmatesSection = page.getByRole("region", { name: "Classmates’ responses" });
+  const pager = page.getByRole("navigation", { name: "Pages of classmates’ responses" });
+  await expect(classmatesSection.getByText("Showing 1–20 of 22 responses")).toBeVisible();
+  await expect(classmatesSection.getByText(/^Paging claim 01:/)).toBeVisible();
+  await expect(classmatesSection.getByText(/^Paging claim 20:/)).toBeVisible();
+  await expect(classmatesSection.getByText(/^Paging claim 21:/)).toHaveCount(0);
+  await expect(classmatesSection.getByText("The viewer's own claim")).toHaveCount(0);
+  await expect(pager.getByText("Page 1 of 2")).toBeVisible();
+  await expect(pager.getByRole("link", { name: "Previous" })).toHaveCount(0);
+
+  await pager.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\?page=2#classmates-heading$/);
+  await expect(classmatesSection.getByText("Showing 21–22 of 22 responses")).toBeVisible();
+  await expect(classmatesSection.getByText(/^Paging claim 22:/)).toBeVisible();
+  await expect(classmatesSection.getByText(/^Paging claim 01:/)).toHaveCount(0);
+  await expect(pager.getByRole("link", { name: "Next" })).toHaveCount(0);
+  await expectNoAxeViolations(page, "debate, classmates' second page");
+
+  await pager.getByRole("link", { name: "Previous" }).click();
+  await expect(page).toHaveURL(/normative-vs-material#classmates-heading$/);
+  await expect(classmatesSection.getByText("Showing 1–20 of 22 responses")).toBeVisible();
+
+  // Past the end shows the last page; a malformed number shows the first.
+  for (const [query, shown] of [["?page=99", "Showing 21–22 of 22 responses"], ["?page=0", "Showing 1–20 of 22 responses"], ["?page=abc", "Showing 1–20 of 22 responses"], ["?page=1e9", "Showing 1–20 of 22 responses"], ["?page=2&page=3", "Showing 1–20 of 22 responses"]]) {
+    const response = await page.goto(`${debatePath}${query}`);
+    expect(response?.status(), query).toBe(200);
+    await expect(classmatesSection.getByText(shown), query).toBeVisible();
+  }
 });

@@ -98,8 +98,13 @@ test("the instructor sees the item analysis; a student's flag shows up; a full-c
   // Question 1: 2 of 5 right (40%); the other nine questions: nobody right.
   await expect(table.getByRole("row").nth(1).getByRole("cell").first()).toHaveText("40%");
   await expect(tp.getByRole("table", { name: /Score distribution/ })).toHaveCount(1);
+  // Five students are too few to read discrimination from: it is left out (facility is not), and the page says why.
+  await expect(table.getByRole("row").nth(1).getByRole("cell").nth(2)).toContainText("—");
+  await expect(table.getByRole("row").nth(1).getByRole("cell").nth(2)).not.toContainText(/[0-9]\./);
+  await expect(tp.getByText(/Discrimination needs at least 10 students on a question/)).toBeVisible();
   const q1 = tp.locator("#question-1");
   await expect(q1.getByText("Flags from students (1 open)")).toBeVisible();
+  await expect(q1.getByText("needs at least 10 students", { exact: true })).toBeVisible();
   await expect(q1.getByText(/framed as a summit in the lesson/)).toBeVisible();
   await expect(q1.getByRole("table", { name: "How often each option was chosen" }).getByRole("row")).toHaveCount(5);
   await tp.screenshot({ path: test.info().outputPath("item-analysis.png"), fullPage: true });

@@ -56,3 +56,22 @@ test("missed questions come back for review; the key arrives only with the resul
   await expect(page.getByRole("heading", { name: "Spaced review" })).toBeVisible();
   await context.close();
 });
+
+test("a question due at a set time, not when a day starts, says the time it comes back", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const context = await browser.newContext({ baseURL, timezoneId: "UTC", locale: "en-GB" });
+  await login(context, student, baseURL!);
+  const { attemptId } = await (await context.request.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {} })).json();
+  expect((await context.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).ok()).toBe(true);
+  // As when a held-back answer key is released at 23:59 tomorrow.
+  const today = new Date();
+  const releasedAt = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1, 23, 59));
+  await sql.query(`UPDATE "ReviewCard" SET "dueAt" = $2 WHERE "userId" = $1`, [student.id, releasedAt]);
+
+  const page = await context.newPage();
+  await page.goto("/review");
+  await expect(page.getByRole("heading", { name: "Nothing is due right now" })).toBeVisible();
+  await expect(page.getByText(/Your next question comes back on .*(23:59|11:59\s?PM)/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Your review deck" }).getByText(/23:59|11:59\s?PM/)).toBeVisible();
+  await context.close();
+});

@@ -88,3 +88,37 @@ describe("who counts as a classmate", () => {
     expect(seenOutside).not.toContain(inClassA.id);
   });
 });
+
+describe("classmates' responses a page at a time", () => {
+  it("pages through every classmate's response once, and a page past the end shows the last", async () => {
+    const { createClass, joinClass } = await import("@/lib/server/class-service");
+    const teacher = await createUser("INSTRUCTOR");
+    const { joinCode } = await createClass(teacher, { name: "Big seminar", term: "T", joinCodeDays: null });
+    const classmates = await Promise.all(Array.from({ length: 22 }, () => createUser()));
+    const viewer = await createUser();
+    for (const student of [...classmates, viewer]) await joinClass(student, joinCode);
+    const submitted = await Promise.all(classmates.map((s) => submitDebate(s, submission())));
+    expect(submitted.every((r) => !r.alreadySubmitted)).toBe(true);
+
+    const before = await classmatesResponses(viewer, fixture.debateId);
+    expect(before).toMatchObject({ visible: false, responses: [], paging: { total: 0, pages: 1 } });
+    await submitDebate(viewer, submission());
+
+    const first = await classmatesResponses(viewer, fixture.debateId);
+    expect(first.paging).toEqual({ page: 1, pages: 2, first: 1, last: 20, total: 22, offset: 0 });
+    expect(first.responses).toHaveLength(20);
+    const second = await classmatesResponses(viewer, fixture.debateId, { page: 2 });
+    expect(second.paging).toMatchObject({ page: 2, first: 21, last: 22, total: 22 });
+    expect(second.responses).toHaveLength(2);
+    const authors = await db.debateResponse.findMany({ where: { id: { in: [...first.responses, ...second.responses].map((r) => r.id) } }, select: { userId: true } });
+    expect(authors.map((a) => a.userId).sort()).toEqual(classmates.map((s) => s.id).sort());
+
+    const pastTheEnd = await classmatesResponses(viewer, fixture.debateId, { page: 9 });
+    expect(pastTheEnd.paging).toMatchObject({ page: 2, first: 21, last: 22 });
+    expect(pastTheEnd.responses.map((r) => r.id)).toEqual(second.responses.map((r) => r.id));
+
+    const smaller = await classmatesResponses(viewer, fixture.debateId, { page: 3, pageSize: 5 });
+    expect(smaller.paging).toMatchObject({ page: 3, pages: 5, first: 11, last: 15 });
+    expect(smaller.responses.map((r) => r.id)).toEqual(first.responses.slice(10, 15).map((r) => r.id));
+  });
+});

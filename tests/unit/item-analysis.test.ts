@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  discriminationIndex, facilityIndex, fullMarksShare, interpretItem, MIN_ATTEMPTS_FOR_DISCRIMINATION, optionFrequencies, scoreGroups, scoreHistogram,
+  discriminationIndex, discriminationIsReadable, facilityIndex, fullMarksShare, interpretItem, MIN_ATTEMPTS_FOR_DISCRIMINATION, optionFrequencies, scoreGroups, scoreHistogram,
   type AttemptTotal, type QuestionTally,
 } from "@/lib/domain/item-analysis";
 
@@ -180,5 +180,11 @@ describe("interpretItem", () => {
     // What facility says about those few still stands.
     expect(interpretItem(0.1, -1, 4)).toMatch(/Most students missed/);
     expect(interpretItem(0.95, -1, 4)).toMatch(/Almost everyone/);
+  });
+
+  it("the page shows discrimination from the same number of students the reading needs", () => {
+    expect(discriminationIsReadable(MIN_ATTEMPTS_FOR_DISCRIMINATION)).toBe(true);
+    expect(discriminationIsReadable(30)).toBe(true);
+    for (const few of [0, 1, 2, MIN_ATTEMPTS_FOR_DISCRIMINATION - 1]) expect(discriminationIsReadable(few), String(few)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { LocalTime } from "@/components/local-time";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { attemptForTaking, attemptReview } from "@/lib/server/quiz-service";
 import { isPassed, scoreLabel } from "@/lib/domain/progress";
+import { formatPublished } from "@/lib/server/catalog";
 
 export const metadata: Metadata = { title: "Quiz attempt" };
 
@@ -75,7 +76,7 @@ export default async function AttemptPage({ params }: Params) {
         <Link href={quizHref} className="btn-secondary">Back to the quiz</Link>
       </div>
       {review.answersShownAt && (
-        <div className="mb-6"><Notice title="Correct answers come after the due time">Your score and which answers earned points are shown now. The correct answers and explanations {review.items.some((item) => item.correctAnswer !== null) ? "of the questions marked “Shown after …” " : ""}appear here {heldTimes.size > 1 ? <>at the time given with each question, the last after <LocalTime iso={review.answersShownAt.toISOString()} /></> : <>after <LocalTime iso={review.answersShownAt.toISOString()} /></>}, so that classmates still working cannot be handed them.</Notice></div>
+        <div className="mb-6"><Notice title="Correct answers come after the due time">Your score is shown now. Which answers earned points, the correct answers and the explanations {review.items.some((item) => item.correctAnswer !== null) ? "of the questions marked “Shown after …” " : ""}appear here {heldTimes.size > 1 ? <>at the time given with each question, the last after <LocalTime iso={review.answersShownAt.toISOString()} /></> : <>after <LocalTime iso={review.answersShownAt.toISOString()} /></>}, so that classmates still working cannot be handed them.</Notice></div>
       )}
       {review.review.from && (
         <div className="mb-6">
@@ -86,10 +87,12 @@ export default async function AttemptPage({ params }: Params) {
       )}
       <ol className="space-y-5">
         {review.items.map((item) => (
-          <li key={item.questionVersionId} className={`card border-l-4 ${item.correct ? "border-l-emerald-500" : item.earnedCenti > 0 ? "border-l-amber-500" : "border-l-red-500"}`}>
+          <li key={item.questionVersionId} className={`card border-l-4 ${item.correct === null || item.earnedCenti === null ? "border-l-stone-300" : item.correct ? "border-l-emerald-500" : item.earnedCenti > 0 ? "border-l-amber-500" : "border-l-red-500"}`}>
             <div className="flex items-start justify-between gap-4">
               <h2 className="font-medium">Question {item.number}. {item.prompt}</h2>
-              <span className="badge shrink-0">{item.correct ? "Correct" : item.earnedCenti > 0 ? "Partly correct" : "Incorrect"} · {item.earnedCenti / 100}/{item.points}</span>
+              <span className="badge shrink-0">
+                {item.correct === null || item.earnedCenti === null ? `${item.points} ${item.points === 1 ? "point" : "points"} · marked, shown later` : `${item.correct ? "Correct" : item.earnedCenti > 0 ? "Partly correct" : "Incorrect"} · ${item.earnedCenti / 100}/${item.points}`}
+              </span>
             </div>
             <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
               <div><dt className="font-semibold text-stone-700">Your answer</dt><dd className="whitespace-pre-line">{item.yourAnswer}</dd></div>
@@ -107,7 +110,7 @@ export default async function AttemptPage({ params }: Params) {
             {item.lessonLink && (
               <p className="mt-2 text-sm"><Link className="underline" href={item.lessonLink.href}>Read again: {item.lessonLink.lessonTitle} — “{item.lessonLink.sectionTitle}”</Link></p>
             )}
-            {item.source && <p className="mt-1 text-xs text-stone-600">Source: {item.source.author}, {item.source.outlet}, {item.source.published}</p>}
+            {item.source && <p className="mt-1 text-xs text-stone-600">Source: {item.source.author}, {item.source.outlet}, {formatPublished(item.source.published)}</p>}
             {item.regradeNote && <p className="mt-2 text-sm font-medium text-sky-900">{item.regradeNote}</p>}
             <FlagQuestion attemptId={attempt.id} questionVersionId={item.questionVersionId} flag={item.flag} />
           </li>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Link } from "@/components/app-link";
 import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
 import { DebateEditor } from "@/components/debate-editor";
 import { db } from "@/lib/server/db";
@@ -9,8 +10,12 @@ import { formatPublished } from "@/lib/server/catalog";
 import { myDebateGrade } from "@/lib/server/debate-review-service";
 import { LocalTime } from "@/components/local-time";
 import { AssignmentNote } from "@/components/assignment-note";
+import { pageNumber } from "@/lib/server/page-params";
+import { plural } from "@/lib/plural";
+import type { ListPage } from "@/lib/domain/paging";
 
 type Params = { params: Promise<{ course: string; module: string; debate: string }> };
+type Props = Params & { searchParams: Promise<{ page?: string | string[] }> };
 
 async function promptIdFor(p: { course: string; module: string; debate: string }) {
   const prompt = await db().debatePrompt.findFirst({
@@ -26,13 +31,16 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: found?.title ?? "Debate" };
 }
 
-export default async function DebatePage({ params }: Params) {
+export default async function DebatePage({ params, searchParams }: Props) {
   const p = await params;
+  const page = pageNumber((await searchParams).page);
   const base = `/courses/${p.course}/${p.module}`;
-  const user = await requirePageUser(`${base}/debates/${p.debate}`);
+  const here = `${base}/debates/${p.debate}`;
+  const user = await requirePageUser(here);
   const { id } = await orNotFound(promptIdFor(p));
   const { prompt, mine, sources, lessons, assignment } = await debateForStudent(user, id);
-  const [classmates, grade] = await Promise.all([classmatesResponses(user, id), myDebateGrade(user, id)]);
+  const [classmates, grade] = await Promise.all([classmatesResponses(user, id, { page }), myDebateGrade(user, id)]);
+  const { paging } = classmates;
   const def = prompt.definition;
   const refLabel = (ref: string) => {
     const [kind, refId] = ref.split(":");
@@ -92,19 +100,35 @@ export default async function DebatePage({ params }: Params) {
         ) : classmates.responses.length === 0 ? (
           <Notice>No classmate has submitted a response yet. Come back later.</Notice>
         ) : (
-          <ul className="space-y-4">
-            {classmates.responses.map((r) => (
-              <li key={r.id} className="card">
-                <p className="text-sm text-stone-600">{r.user.name} · {def.positions.find((pos) => pos.id === r.position)?.label ?? r.position}</p>
-                <p className="mt-2 whitespace-pre-line">{r.claim}</p>
-                <ul className="mt-2 list-disc pl-5 text-sm text-stone-700">{(r.evidence as { ref: string; note: string }[]).map((e, i) => <li key={i}><span className="font-medium">{refLabel(e.ref)}:</span> {e.note}</li>)}</ul>
-                <p className="mt-2 text-sm"><span className="font-semibold">Counter-argument answered: </span><span className="whitespace-pre-line">{r.rebuttal}</span></p>
-              </li>
-            ))}
-          </ul>
+          <>
+            {paging.pages > 1 && <p className="mb-3 text-sm text-stone-600">Showing {paging.first}–{paging.last} of {plural(paging.total, "response")}</p>}
+            <ul className="space-y-4">
+              {classmates.responses.map((r) => (
+                <li key={r.id} className="card">
+                  <p className="text-sm text-stone-600">{r.user.name} · {def.positions.find((pos) => pos.id === r.position)?.label ?? r.position}</p>
+                  <p className="mt-2 whitespace-pre-line">{r.claim}</p>
+                  <ul className="mt-2 list-disc pl-5 text-sm text-stone-700">{(r.evidence as { ref: string; note: string }[]).map((e, i) => <li key={i}><span className="font-medium">{refLabel(e.ref)}:</span> {e.note}</li>)}</ul>
+                  <p className="mt-2 text-sm"><span className="font-semibold">Counter-argument answered: </span><span className="whitespace-pre-line">{r.rebuttal}</span></p>
+                </li>
+              ))}
+            </ul>
+            {paging.pages > 1 && <ResponsePager path={here} paging={paging} />}
+          </>
         )}
       </section>
     </Container>
+  );
+}
+
+/** Previous and next links through classmates' responses; each lands on the list, not the top of the page. */
+function ResponsePager({ path, paging }: { path: string; paging: ListPage }) {
+  const hrefOf = (page: number) => `${path}${page > 1 ? `?page=${page}` : ""}#classmates-heading`;
+  return (
+    <nav aria-label="Pages of classmates’ responses" className="mt-6 flex flex-wrap items-center gap-3 text-sm">
+      {paging.page > 1 && <Link rel="prev" className="btn-secondary" href={hrefOf(paging.page - 1)}><span aria-hidden="true">← </span>Previous</Link>}
+      <span className="text-stone-600">Page {paging.page} of {paging.pages}</span>
+      {paging.page < paging.pages && <Link rel="next" className="btn-secondary" href={hrefOf(paging.page + 1)}>Next<span aria-hidden="true"> →</span></Link>}
+    </nav>
   );
 }
 

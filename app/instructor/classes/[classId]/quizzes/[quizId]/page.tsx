@@ -9,13 +9,14 @@ import { RegradeForm } from "@/components/instructor/regrade-form";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { itemAnalysis, type ItemAnalysis } from "@/lib/server/item-analysis-service";
-import { MIN_ATTEMPTS_FOR_DISCRIMINATION } from "@/lib/domain/item-analysis";
+import { discriminationIsReadable, MIN_ATTEMPTS_FOR_DISCRIMINATION } from "@/lib/domain/item-analysis";
 
 export const metadata: Metadata = { title: "Item analysis" };
 
 const typeLabel: Record<string, string> = { single: "single choice", multiple: "multiple choice", truefalse: "true/false", short: "short answer", numeric: "numeric", ordering: "ordering", matching: "matching" };
 const percentOf = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
 const signed = (value: number | null) => (value === null ? "—" : Math.abs(value) < 0.005 ? "0.00" : `${value > 0 ? "+" : "−"}${Math.abs(value).toFixed(2)}`);
+const tooFewForDiscrimination = `needs at least ${MIN_ATTEMPTS_FOR_DISCRIMINATION} students`;
 
 type Question = ItemAnalysis["questions"][number];
 type Regrade = ItemAnalysis["regrades"][number];
@@ -44,6 +45,9 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
   const report = await orNotFound(itemAnalysis(user, classId, quizId));
   const questionById = new Map(report.questions.map((q) => [q.questionVersionId, q]));
   const policy = report.quiz.scorePolicy === "BEST" ? "best" : "latest";
+  // Left out below the size the reading needs, so a sign made by one or two students is never shown as a finding.
+  const shownDiscrimination = (q: Question) => (discriminationIsReadable(q.attempts) ? q.discrimination : null);
+  const someTooFew = report.questions.some((q) => !discriminationIsReadable(q.attempts));
 
   return (
     <Container>
@@ -53,7 +57,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
         Each student’s counted attempt (their {policy}, as in the gradebook). <strong>Facility</strong> is the mean share of a question’s points
         that students earned (for a right-or-wrong question, the share who got it right); <strong>discrimination</strong> is that share in the top 27%
         of the class by total score minus the share in the bottom 27% (from −1 to 1; above 0.3 separates well, below 0 suggests a wrong key). With
-        fewer than {MIN_ATTEMPTS_FOR_DISCRIMINATION} students on a question those groups hold at most two each, so its reading leaves discrimination out.
+        fewer than {MIN_ATTEMPTS_FOR_DISCRIMINATION} students on a question those groups hold at most two each, so its discrimination is left out (—).
       </PageHeader>
 
       {report.attemptCount === 0 ? (
@@ -88,9 +92,11 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
               <figure className="card min-w-0">
                 <figcaption className="mb-3">
                   <span className="block font-semibold">Facility and discrimination by question</span>
-                  <span className="block text-sm text-stone-600">Facility from 0 to 1, discrimination from −1 to 1. The table below has the same numbers.</span>
+                  <span className="block text-sm text-stone-600">
+                    Facility from 0 to 1, discrimination from −1 to 1{someTooFew && <> (none for a question fewer than {MIN_ATTEMPTS_FOR_DISCRIMINATION} students took)</>}. The table below has the same numbers.
+                  </span>
                 </figcaption>
-                <QuestionIndicesChart questions={report.questions.map((q) => ({ label: `Q${q.number}`, prompt: q.prompt, facility: q.facility, discrimination: q.discrimination }))} />
+                <QuestionIndicesChart questions={report.questions.map((q) => ({ label: `Q${q.number}`, prompt: q.prompt, facility: q.facility, discrimination: shownDiscrimination(q), tooFewForDiscrimination: !discriminationIsReadable(q.attempts) }))} />
               </figure>
             </div>
           </section>
@@ -119,7 +125,11 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
                       </th>
                       <td className="px-3 py-2 text-right tabular-nums">{percentOf(q.facility)}</td>
                       <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{percentOf(q.fullMarks)}</td>
-                      <td className={`px-3 py-2 text-right tabular-nums ${q.discrimination !== null && q.discrimination < 0 ? "font-semibold text-red-800" : ""}`}>{signed(q.discrimination)}</td>
+                      <td className={`px-3 py-2 text-right tabular-nums ${(shownDiscrimination(q) ?? 0) < 0 ? "font-semibold text-red-800" : ""}`}>
+                        {discriminationIsReadable(q.attempts) ? signed(q.discrimination) : (
+                          <span title={`Discrimination ${tooFewForDiscrimination}`}>—<sup aria-hidden="true">*</sup><span className="sr-only"> ({tooFewForDiscrimination})</span></span>
+                        )}
+                      </td>
                       <td className="hidden px-3 py-2 text-right tabular-nums sm:table-cell">{q.attempts}</td>
                       <td className="px-3 py-2 text-right tabular-nums">{q.flags.open}</td>
                     </tr>
@@ -127,6 +137,12 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
                 </tbody>
               </table>
             </div>
+            {someTooFew && (
+              <p className="mt-2 text-sm text-stone-600">
+                <span aria-hidden="true">* </span>Discrimination {tooFewForDiscrimination} on a question: with fewer, its top and bottom groups hold one or
+                two students each, and one student’s answer can move it by 0.5 or more.
+              </p>
+            )}
           </section>
 
           <section aria-labelledby="questions-heading" className="mb-10">
@@ -140,7 +156,12 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
                   </h3>
                   <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
                     <div><dt className="text-stone-600">Facility</dt><dd className="text-lg font-semibold tabular-nums">{percentOf(q.facility)}</dd></div>
-                    <div><dt className="text-stone-600">Discrimination</dt><dd className="text-lg font-semibold tabular-nums">{signed(q.discrimination)}</dd></div>
+                    <div>
+                      <dt className="text-stone-600">Discrimination</dt>
+                      <dd className="text-lg font-semibold tabular-nums">
+                        {discriminationIsReadable(q.attempts) ? signed(q.discrimination) : <>—<span className="block text-xs font-normal text-stone-600">{tooFewForDiscrimination}</span></>}
+                      </dd>
+                    </div>
                     <div><dt className="text-stone-600">Full marks</dt><dd className="text-lg font-semibold tabular-nums">{percentOf(q.fullMarks)}</dd></div>
                     <div><dt className="text-stone-600">No answer</dt><dd className="text-lg font-semibold tabular-nums">{q.unanswered} of {q.attempts}</dd></div>
                   </dl>
