@@ -80,7 +80,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
       select: {
         id: true, position: true, claim: true, evidence: true, rebuttal: true, late: true, submittedAt: true,
         user: { select: { id: true, name: true } },
-        grade: { select: { scores: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } },
+        grade: { select: { scores: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true, graderId: true } },
       },
     }),
     db().debateResponse.count({ where: submittedWhere }),
@@ -92,7 +92,11 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
       select: { user: { select: { id: true, name: true, debateResponses: { where: { promptId }, select: { updatedAt: true } } } } },
     }),
   ]);
-  const rows = responses.map((r) => ({ ...r, evidence: r.evidence as Evidence[] }));
+  // A response has one grade. One given by another instructor (for another class that sets the same prompt) is
+  // shown as theirs and not offered for replacing.
+  const otherGraderIds = [...new Set(responses.flatMap((r) => (r.grade && r.grade.graderId !== instructor.id ? [r.grade.graderId] : [])))];
+  const otherGraders = new Map((otherGraderIds.length ? await db().user.findMany({ where: { id: { in: otherGraderIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]));
+  const rows = responses.map((r) => ({ ...r, evidence: r.evidence as Evidence[], gradedElsewhereBy: r.grade && r.grade.graderId !== instructor.id ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null }));
   return {
     class: found,
     prompt,
@@ -106,7 +110,10 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   };
 }
 
-/** Scores a submitted response of a class member against the prompt's rubric; grading again replaces the grade. */
+/**
+ * Scores a submitted response of a class member against the prompt's rubric; grading again replaces the grade.
+ * A response has one grade, so a grade another instructor gave it (for their class) is never replaced.
+ */
 export async function gradeDebateResponse(instructor: SessionUser, input: DebateGradeInput) {
   assertInstructor(instructor);
   const response = await db().debateResponse.findFirst({
@@ -122,16 +129,25 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
 
   const feedback = input.feedback.trim();
   const data = { graderId: instructor.id, scores: scored.scores, totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: new Date() };
-  const write = () => db().debateGrade.upsert({ where: { responseId: response.id }, create: { responseId: response.id, ...data }, update: data, select: { gradedAt: true } });
-  let saved;
-  try {
-    saved = await write();
-  } catch (error) {
-    // Two saves raced to create the first grade: the other one created it, so this one updates it.
-    if ((error as { code?: string }).code !== "P2002") throw error;
-    saved = await write();
+  // Only this instructor's own grade is updated; the condition on the grader makes that hold against a racing save too.
+  const replaceOwn = () => db().debateGrade.updateMany({ where: { responseId: response.id, graderId: instructor.id }, data });
+  let saved = (await replaceOwn()).count === 1;
+  if (!saved) {
+    try {
+      await db().debateGrade.create({ data: { responseId: response.id, ...data } });
+      saved = true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+      // Two saves raced to create the first grade: if the other was this instructor's, this one replaces it.
+      saved = (await replaceOwn()).count === 1;
+    }
   }
-  return { responseId: response.id, scores: scored.scores, totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: saved.gradedAt.toISOString() };
+  if (!saved) {
+    const other = await db().debateGrade.findUnique({ where: { responseId: response.id }, select: { graderId: true } });
+    const name = other && (await db().user.findUnique({ where: { id: other.graderId }, select: { name: true } }))?.name;
+    throw new UserError("CONFLICT", `${name ?? "Another instructor"} has already graded this response for another class that sets the same prompt. A response has one grade, so theirs is kept.`);
+  }
+  return { responseId: response.id, scores: scored.scores, totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: data.gradedAt.toISOString() };
 }
 
 /** The grade on the student's own submitted response to the prompt, per criterion, or null if not graded yet. */

@@ -130,14 +130,12 @@ describe("gradeDebateResponse", () => {
     expect(review.gradedCount).toBe(1);
   });
 
-  it("re-grading replaces the grade, with the new time and grader", async () => {
+  it("re-grading replaces the grade, with the new time", async () => {
     const { instructor, classId, members: [a] } = await classWithDebate(1);
     await submitDebate(a, submission());
     const responseId = await responseIdOf(a);
     const first = await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 1, evidence: 1 }, feedback: "First pass." });
-    // The grader recorded is whoever saved last: simulate an earlier grade by someone else.
-    const colleague = await createUser("INSTRUCTOR");
-    await db.debateGrade.update({ where: { responseId }, data: { graderId: colleague.id, gradedAt: new Date(Date.now() - 60_000) } });
+    await db.debateGrade.update({ where: { responseId }, data: { gradedAt: new Date(Date.now() - 60_000) } });
     const second = await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "" });
     expect(new Date(second.gradedAt).getTime()).toBeGreaterThanOrEqual(new Date(first.gradedAt).getTime());
     expect(await db.debateGrade.count({ where: { responseId } })).toBe(1);
@@ -215,6 +213,24 @@ describe("gradeDebateResponse", () => {
     expect((await errorOf(gradeDebateResponse(instructor, input))).code).toBe("NOT_FOUND");
     expect(await db.debateGrade.count({ where: { responseId } })).toBe(0);
     expect(await myDebateGrade(a, fixture.debateId)).toBeNull();
+  });
+
+  it("a grade another class's instructor gave the response is kept and shown as theirs, not replaced", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    const other = await classWithDebate(0);
+    await joinClass(a, (await db.class.findUniqueOrThrow({ where: { id: other.classId }, select: { joinCode: true } })).joinCode);
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    await gradeDebateResponse(other.instructor, { classId: other.classId, responseId, scores: { claim: 2, evidence: 2 }, feedback: "Theirs." });
+    const refused = await errorOf(gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "Mine." }));
+    expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already graded this response for another class.*theirs is kept/) });
+    expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId } })).toMatchObject({ graderId: other.instructor.id, totalPoints: 4, feedback: "Theirs." });
+    const review = await classDebateResponses(instructor, classId, fixture.debateId);
+    expect(review.responses[0]).toMatchObject({ gradedElsewhereBy: expect.any(String), grade: { totalPoints: 4 } });
+    expect((await classDebateResponses(other.instructor, other.classId, fixture.debateId)).responses[0].gradedElsewhereBy).toBeNull();
+    // Its own instructor can still change it.
+    await gradeDebateResponse(other.instructor, { classId: other.classId, responseId, scores: { claim: 3, evidence: 3 }, feedback: "Revised." });
+    expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ totalPoints: 6, feedback: "Revised." });
   });
 
   it("concurrent first grades of one response leave exactly one grade", async () => {

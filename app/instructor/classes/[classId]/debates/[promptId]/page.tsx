@@ -104,13 +104,23 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                     <p className="mt-1 whitespace-pre-line text-sm leading-relaxed text-stone-800">{r.rebuttal}</p>
                   </div>
                   <div className="border-t border-stone-200 bg-stone-50 p-5 sm:p-6 lg:border-t-0 lg:border-l">
-                    <DebateGradingForm
-                      classId={classId}
-                      responseId={r.id}
-                      studentName={r.user.name}
-                      rubric={rubric}
-                      initial={r.grade ? { scores: r.grade.scores as Record<string, number>, totalPoints: r.grade.totalPoints, maxPoints: r.grade.maxPoints, feedback: r.grade.feedback, gradedAt: r.grade.gradedAt.toISOString() } : null}
-                    />
+                    {r.gradedElsewhereBy && r.grade ? (
+                      <div className="text-sm">
+                        <h4 className="font-semibold text-stone-900">Graded by {r.gradedElsewhereBy}</h4>
+                        <p className="mt-1 text-stone-700">
+                          {r.grade.totalPoints} of {r.grade.maxPoints} points, <LocalTime iso={r.grade.gradedAt.toISOString()} />. Another class of theirs sets the same prompt, and a response has one grade, so theirs counts here too and is not graded again.
+                        </p>
+                        {r.grade.feedback && <p className="mt-2 whitespace-pre-line text-stone-800">{r.grade.feedback}</p>}
+                      </div>
+                    ) : (
+                      <DebateGradingForm
+                        classId={classId}
+                        responseId={r.id}
+                        studentName={r.user.name}
+                        rubric={rubric}
+                        initial={r.grade ? { scores: r.grade.scores as Record<string, number>, totalPoints: r.grade.totalPoints, maxPoints: r.grade.maxPoints, feedback: r.grade.feedback, gradedAt: r.grade.gradedAt.toISOString() } : null}
+                      />
+                    )}
                   </div>
                 </article>
               </li>
