@@ -19,6 +19,12 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await page.getByRole("button", { name: "Submit response" }).click();
   await expect(page.getByText("Cite at least one piece of evidence from a lesson or source.")).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(0);
+  // The summary names what to fix, and each message is tied to its field for screen readers.
+  await expect(page.getByRole("alert").filter({ hasText: /not submitted yet.*evidence/i })).toBeVisible();
+  const rebuttal = page.getByLabel("The strongest counter-argument, and your answer to it");
+  await expect(rebuttal).toHaveAttribute("aria-invalid", "true");
+  await expect(rebuttal).toHaveAccessibleDescription(/.+/);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-errors.png`, fullPage: true });
 
   await page.getByLabel("Source or lesson 1").selectOption({ index: 1 });
   await page.getByLabel("What it shows").fill("The author ties aid to access to uranium and gas.");
@@ -78,6 +84,7 @@ test("classmates' responses come 20 to a page, with previous and next links; a h
   await expect(classmatesSection.getByText(/^Paging claim 01:/)).toHaveCount(0);
   await expect(pager.getByRole("link", { name: "Next" })).toHaveCount(0);
   await expectNoAxeViolations(page, "debate, classmates' second page");
+  if (process.env.SCREENSHOT_DIR) await pager.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-classmates-page-2.png` });
 
   await pager.getByRole("link", { name: "Previous" }).click();
   await expect(page).toHaveURL(/normative-vs-material#classmates-heading$/);

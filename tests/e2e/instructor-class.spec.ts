@@ -122,6 +122,7 @@ test("a module's quizzes get item-analysis links, and the roster resets only qui
   await page.goto(`/instructor/classes/${cls.id}`);
   const moduleItem = page.getByRole("listitem").filter({ hasText: "Silk Road diplomacy" });
   await expect(moduleItem.getByRole("link", { name: /^Item analysis: / })).toHaveCount(3);
+  if (process.env.SCREENSHOT_DIR) await moduleItem.screenshot({ path: `${process.env.SCREENSHOT_DIR}/class-module-assignment.png` });
   await moduleItem.getByRole("link", { name: /^Item analysis: .*Austin/ }).click();
   await expect(page).toHaveURL(new RegExp(`/instructor/classes/${cls.id}/quizzes/austin-pragmatic-diplomacy-quiz$`));
   await page.goBack();
