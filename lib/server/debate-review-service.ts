@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import type { DebateFile } from "../content/schema";
 import { gradeBreakdown, scoreRubric } from "../domain/rubric";
+import { listPage } from "../domain/paging";
 import type { SessionUser } from "./auth";
 import { formatPublished } from "./catalog";
 import { db } from "./db";
@@ -68,13 +69,15 @@ export type Evidence = { ref: string; note: string };
 export async function classDebateResponses(instructor: SessionUser, classId: string, promptId: string, options: { page?: number; pageSize?: number } = {}) {
   const { class: found, prompt } = await reviewScope(instructor, classId, promptId);
   const pageSize = Math.min(Math.max(options.pageSize ?? 20, 1), 100);
-  const page = Math.max(options.page ?? 0, 0);
   const inClass = { memberships: { some: { classId, removedAt: null } } };
   const submittedWhere = { promptId, status: "SUBMITTED" as const, user: inClass };
-  const [responses, submittedCount, gradedCount, members] = await Promise.all([
+  const submittedCount = await db().debateResponse.count({ where: submittedWhere });
+  // A page past the end (a stale link, a hand-edited URL) shows the last page, as the student's list does.
+  const page = listPage((options.page ?? 0) + 1, submittedCount, pageSize).page - 1;
+  const [responses, gradedCount, members] = await Promise.all([
     db().debateResponse.findMany({
       where: submittedWhere,
-      orderBy: [{ user: { name: "asc" } }, { submittedAt: "asc" }],
+      orderBy: [{ user: { name: "asc" } }, { submittedAt: "asc" }, { id: "asc" }],
       skip: page * pageSize,
       take: pageSize,
       select: {
@@ -83,7 +86,6 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
         grade: { select: { scores: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true, graderId: true } },
       },
     }),
-    db().debateResponse.count({ where: submittedWhere }),
     db().debateGrade.count({ where: { response: submittedWhere } }),
     // Members without a submission, with their draft if they started one (status only, never its text).
     db().classMember.findMany({

@@ -104,6 +104,9 @@ describe("classDebateResponses", () => {
     expect(first.responses.map((r) => r.user.name)).toEqual(["Student A", "Student B"]);
     expect(second.responses.map((r) => r.user.name)).toEqual(["Student C"]);
     expect(first.submittedCount).toBe(3);
+    // A page past the end shows the last one.
+    const beyond = await classDebateResponses(instructor, classId, fixture.debateId, { page: 7, pageSize: 2 });
+    expect([beyond.page, beyond.responses.map((r) => r.user.name)]).toEqual([1, ["Student C"]]);
   });
 });
 

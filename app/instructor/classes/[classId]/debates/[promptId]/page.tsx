@@ -23,9 +23,8 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   const { classId, promptId } = parsed.data;
   const here = `/instructor/classes/${classId}/debates/${promptId}`;
   const user = await requireInstructor(here);
-  const page = pageNumber((await searchParams).page) - 1;
-  const review = await orNotFound(classDebateResponses(user, classId, promptId, { page, pageSize: PAGE_SIZE }));
-  const { prompt, responses, labels, notSubmitted, submittedCount, gradedCount } = review;
+  const review = await orNotFound(classDebateResponses(user, classId, promptId, { page: pageNumber((await searchParams).page) - 1, pageSize: PAGE_SIZE }));
+  const { prompt, responses, labels, notSubmitted, submittedCount, gradedCount, page } = review;
   const def = prompt.definition;
   const positionLabel = (id: string) => def.positions.find((p) => p.id === id)?.label ?? id;
   const rubric = def.rubric.map((r) => ({ id: r.id, criterion: r.criterion, maxPoints: r.maxPoints }));
