@@ -11,5 +11,8 @@ export function safeReturnPath(value: unknown): string {
   } catch {
     return "/";
   }
-  return url.origin === PLACEHOLDER_ORIGIN ? url.pathname + url.search + url.hash : "/";
+  if (url.origin !== PLACEHOLDER_ORIGIN) return "/";
+  // Dot-segments are resolved above, so "/.//evil.example" has become the path "//evil.example": as a link, another host.
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("//") || path.startsWith("/\\") ? "/" : path;
 }

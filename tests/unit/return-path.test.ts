@@ -8,7 +8,7 @@ describe("the path sign-in returns to", () => {
   });
 
   it("refuses every way of naming another host, as a browser would resolve it", () => {
-    for (const forged of ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "\\\\evil.example", "https://evil.example/", "javascript:alert(1)", " /x", "evil.example"]) {
+    for (const forged of ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "\\\\evil.example", "https://evil.example/", "javascript:alert(1)", " /x", "evil.example", "/.//evil.example", "/a/..//evil.example", "/%2e//evil.example", "/./\\evil.example", "/..//evil.example"]) {
       expect(safeReturnPath(forged), forged).toBe("/");
       // What the browser would open stays on this site.
       expect(new URL(safeReturnPath(forged), "https://caravan.test").host).toBe("caravan.test");
