@@ -48,7 +48,7 @@ const noInput = z.strictObject({});
 
 export async function endOtherSessionsAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ ended: true }>> {
   return runAction({ schema: noInput }, formData, async (_input, user) => {
-    const { sessionEpoch } = await endAllSessions(db(), user.id);
+    const { sessionEpoch } = await endAllSessions(db(), user.id, user.sessionEpoch ?? 0);
     await renewSessionCookie(user.id, sessionEpoch);
     return { ended: true as const };
   });

@@ -43,9 +43,14 @@ export async function changePassword(db: PrismaClient, userId: string, input: z.
   return { changed: true as const, sessionEpoch: changed.sessionEpoch };
 }
 
-/** Ends every session of the user; the caller gives the current browser a token in the new epoch. */
-export async function endAllSessions(db: PrismaClient, userId: string) {
-  const [user] = await db.$queryRaw<{ sessionEpoch: number }[]>`UPDATE "User" SET "sessionEpoch" = "sessionEpoch" + 1 WHERE "id" = ${userId}::uuid RETURNING "sessionEpoch"`;
+/**
+ * Ends every session of the user; the caller gives the current browser a token in the new epoch. Only a session
+ * of the current epoch may do this: another process may still take an ended token for up to 30 s, and such a
+ * token (a stolen one, say) must not buy itself a fresh cookie by ending the owner's session in turn.
+ */
+export async function endAllSessions(db: PrismaClient, userId: string, tokenEpoch: number) {
+  const [user] = await db.$queryRaw<{ sessionEpoch: number }[]>`
+    UPDATE "User" SET "sessionEpoch" = "sessionEpoch" + 1 WHERE "id" = ${userId}::uuid AND "sessionEpoch" = ${tokenEpoch} RETURNING "sessionEpoch"`;
   if (!user) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
   return { sessionEpoch: user.sessionEpoch };
 }

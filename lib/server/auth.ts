@@ -22,7 +22,8 @@ import { recordTimeZone } from "./account-settings";
 import { forgetSessionEpoch, rememberSessionEpoch, sessionIsCurrent } from "./session-epoch";
 
 export type Role = "STUDENT" | "INSTRUCTOR";
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+/** `sessionEpoch`: the epoch the browser's token was issued in (absent for users made outside a request, e.g. in tests). */
+export type SessionUser = { id: string; email: string; name: string; role: Role; sessionEpoch?: number };
 
 // The sign-in forms also send the browser's time zone (review days start in the learner's morning).
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200), timeZone: z.string().max(64).optional().catch(undefined) });
@@ -125,7 +126,7 @@ export const getSessionUser = cache(async function getSessionUser(): Promise<Ses
   const user = { id: token?.uid, email: token?.email, name: token?.name, role: token?.role } as Partial<SessionUser>;
   if (!user.id || !user.role || !user.email) return null;
   if (!(await tokenIsCurrent(token))) return null;
-  return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
+  return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role, sessionEpoch: Number(token!.epoch ?? 0) };
 });
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];

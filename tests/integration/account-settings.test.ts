@@ -95,15 +95,18 @@ describe("ending sessions", () => {
     expect(await sessionIsCurrent(user.id, 0)).toBe(false);
     expect(await sessionIsCurrent(user.id, 1)).toBe(true);
 
-    expect(await endAllSessions(db, user.id)).toEqual({ sessionEpoch: 2 });
+    // Only a session of the current epoch may end the others: an ended token another process still takes cannot.
+    expect((await errorOf(endAllSessions(db, user.id, 0))).code).toBe("UNAUTHENTICATED");
+    expect(await endAllSessions(db, user.id, 1)).toEqual({ sessionEpoch: 2 });
     forgetSessionEpoch(user.id);
     expect(await sessionIsCurrent(user.id, 1)).toBe(false);
     expect(await sessionIsCurrent(user.id, 2)).toBe(true);
+    expect((await errorOf(endAllSessions(db, user.id, 1))).code).toBe("UNAUTHENTICATED");
   });
 
   it("next-auth's session endpoint refuses an ended session without logging it as an error; other errors are logged", async () => {
     const user = await userWith("the-old-password");
-    await endAllSessions(db, user.id);
+    await endAllSessions(db, user.id, 0);
     forgetSessionEpoch(user.id);
     // As next-auth calls it for its session endpoint: a token and no freshly signed-in user.
     const jwt = (token: { uid: string; epoch: number }) => authOptions.callbacks!.jwt!({ token, account: null } as unknown as Parameters<NonNullable<NonNullable<typeof authOptions.callbacks>["jwt"]>>[0]);
@@ -125,7 +128,7 @@ describe("ending sessions", () => {
 
   it("a token for an account that does not exist is not current", async () => {
     expect(await sessionIsCurrent(crypto.randomUUID(), 0)).toBe(false);
-    expect((await errorOf(endAllSessions(db, crypto.randomUUID()))).code).toBe("UNAUTHENTICATED");
+    expect((await errorOf(endAllSessions(db, crypto.randomUUID(), 0))).code).toBe("UNAUTHENTICATED");
   });
 });
 
