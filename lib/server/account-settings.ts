@@ -12,7 +12,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { passwordSchema } from "./accounts";
 import { UserError } from "./errors";
 import { hashPassword, verifyPassword } from "./passwords";
-import { activeLock, clearFailures, recordFailure, throttleKey } from "./throttle";
+import { activeLock, clearFailures, lockAfterFailure, reserveAttempt, throttleKey } from "./throttle";
 
 export const changePasswordSchema = z
   .strictObject({
@@ -29,8 +29,10 @@ export async function changePassword(db: PrismaClient, userId: string, input: z.
   const key = throttleKey("account", user.email);
   const lockedUntil = await activeLock(db, [key]);
   if (lockedUntil) throw new UserError("CONFLICT", lockMessage(lockedUntil, new Date()));
+  const reserved = await reserveAttempt(db, "account", key);
+  if (!reserved.allowed) throw new UserError("CONFLICT", lockMessage(reserved.lockedUntil, new Date()));
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordFailure(db, "account", key);
+    await lockAfterFailure(db, "account", key, reserved.failures);
     throw new UserError("INVALID", "That is not your current password.", { currentPassword: ["That is not your current password."] });
   }
   // Compare-and-set on the old hash: of two changes sent at once, only one applies.

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { db } from "./db";
 import { env } from "./env";
 import { verifyPassword } from "./passwords";
-import { activeLock, clearFailures, recordFailure, throttleKey } from "./throttle";
+import { activeLock, clearFailures, lockAfterFailure, recordFailure, reserveAttempt, throttleKey } from "./throttle";
 import { lockMessage } from "../domain/throttle-policy";
 import { emailSchema } from "./accounts";
 import { clientAddress } from "./client-address";
@@ -62,10 +62,12 @@ export const authOptions: NextAuthOptions = {
         const ipKey = throttleKey("ip", clientAddress(request?.headers as Record<string, unknown> | undefined, env().TRUSTED_PROXY_HOPS));
         const lockedUntil = await activeLock(db(), [accountKey, ipKey]);
         if (lockedUntil) throw new Error(lockMessage(lockedUntil, new Date()));
+        const reserved = await reserveAttempt(db(), "account", accountKey);
+        if (!reserved.allowed) throw new Error(lockMessage(reserved.lockedUntil, new Date()));
 
         const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionEpoch: true, timeZone: true } });
         if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
-          await recordFailure(db(), "account", accountKey);
+          await lockAfterFailure(db(), "account", accountKey, reserved.failures);
           await recordFailure(db(), "ip", ipKey);
           throw new Error(INVALID_CREDENTIALS);
         }

@@ -30,6 +30,39 @@ export async function recordFailure(db: PrismaClient, kind: ThrottleKind, key: s
   }
 }
 
+/**
+ * Counts a password check on an account before it runs, as a failure until it succeeds (then `clearFailures`):
+ * checks sent in parallel each take a number, so no more than the free failures run before a lock, however many
+ * arrive at once. Refused (no count taken) while the key is locked or once the free failures are taken.
+ */
+export async function reserveAttempt(db: PrismaClient, kind: ThrottleKind, key: string, now = new Date()): Promise<{ allowed: true; failures: number } | { allowed: false; lockedUntil: Date }> {
+  const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const [row] = await db.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "updatedAt")
+    VALUES (${key}, 1, ${now}, ${now})
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
+      "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStart" END,
+      "updatedAt" = ${now}
+    WHERE "SignInThrottle"."lockedUntil" IS NULL OR "SignInThrottle"."lockedUntil" <= ${now}
+    RETURNING "failures"`;
+  if (!row) return { allowed: false, lockedUntil: (await activeLock(db, [key], now)) ?? new Date(now.getTime() + 1000) };
+  // The checks before this one have taken the free failures: lock now rather than run one more.
+  const lockMs = lockDurationMs(kind, row.failures - 1);
+  if (lockMs > 0) {
+    const lockedUntil = new Date(now.getTime() + lockMs);
+    await db.signInThrottle.update({ where: { key }, data: { lockedUntil } });
+    return { allowed: false, lockedUntil };
+  }
+  return { allowed: true, failures: row.failures };
+}
+
+/** After a reserved check failed: the count already includes it; lock when it used the last free failure. */
+export async function lockAfterFailure(db: PrismaClient, kind: ThrottleKind, key: string, failures: number, now = new Date()) {
+  const lockMs = lockDurationMs(kind, failures);
+  if (lockMs > 0) await db.signInThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + lockMs) } });
+}
+
 export async function clearFailures(db: PrismaClient, key: string) {
   await db.signInThrottle.deleteMany({ where: { key } });
 }

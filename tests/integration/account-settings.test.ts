@@ -43,6 +43,27 @@ describe("changing a password", () => {
     expect(await hashOf(user.id)).toBe(before);
   });
 
+  it("guesses sent all at once get no more tries than guesses sent one by one, at a change or at sign-in", async () => {
+    const user = await userWith("the-old-password");
+    const checked = vi.fn();
+    const passwords = await import("@/lib/server/passwords");
+    const verify = vi.spyOn(passwords, "verifyPassword").mockImplementation(async () => { checked(); await new Promise((r) => setTimeout(r, 50)); return false; });
+    try {
+      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => errorOf(changePassword(db, user.id, form(`parallel-guess-${i}`, "a-brand-new-password")))));
+      expect(checked).toHaveBeenCalledTimes(5);
+      expect(results.filter((e) => /Too many failed sign-ins/.test(e.message))).toHaveLength(25);
+
+      const other = await userWith("another-password");
+      checked.mockClear();
+      const authorize = (authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<unknown> } }).options.authorize;
+      const signIns = await Promise.all(Array.from({ length: 30 }, (_, i) => authorize({ email: other.email, password: `guess-${i}` }, { headers: { "x-forwarded-for": `10.1.${i}.1` } }).then(() => null, (e: Error) => e.message)));
+      expect(checked).toHaveBeenCalledTimes(5);
+      expect(signIns.filter((m) => m && /Too many failed sign-ins/.test(m))).toHaveLength(25);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
   it("the form is checked: new passwords must match, be long enough and differ from the current one", () => {
     const issues = (value: unknown) => changePasswordSchema.safeParse(value).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
     expect(issues({ currentPassword: "x", newPassword: "long-enough-1", confirmPassword: "long-enough-2" })).toEqual(["confirmPassword: The two new passwords do not match."]);
