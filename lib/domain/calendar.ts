@@ -16,14 +16,22 @@ export function zoneOrUtc(value: string | null | undefined): string {
   return value && isTimeZone(value) ? value : "UTC";
 }
 
+// Keyed by the name in lower case, as zone names are matched: "asia/TOKYO" is Asia/Tokyo, and a learner sending
+// every spelling of a long name must not make the server keep a formatter (about 28 KB) for each.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string) {
-  let formatter = formatters.get(timeZone);
+  const key = timeZone.toLowerCase();
+  let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
-    formatters.set(timeZone, formatter);
+    formatters.set(key, formatter);
   }
   return formatter;
+}
+
+/** How many zone formatters this process keeps (for a test that spellings do not add to them). */
+export function cachedZoneCount(): number {
+  return formatters.size;
 }
 
 /** The wall-clock date and time at `instant` in `timeZone`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayStartAfter, isTimeZone } from "@/lib/domain/calendar";
+import { cachedZoneCount, dayStartAfter, isTimeZone } from "@/lib/domain/calendar";
 
 const at = (iso: string) => new Date(iso);
 
@@ -52,5 +52,18 @@ describe("days in a learner's time zone", () => {
 
   it("crosses month and year ends", () => {
     expect(dayStartAfter(at("2026-12-30T12:00:00Z"), 35, "UTC", 4).toISOString()).toBe("2027-02-03T04:00:00.000Z");
+  });
+});
+
+describe("zone formatters", () => {
+  it("are kept once per zone, however its name is spelled", () => {
+    const instant = new Date("2027-03-01T12:00:00Z");
+    const expected = dayStartAfter(instant, 1, "America/Argentina/ComodRivadavia", 4).getTime();
+    const before = cachedZoneCount();
+    for (const spelling of ["america/argentina/comodrivadavia", "AMERICA/ARGENTINA/COMODRIVADAVIA", "America/argentina/ComodRivadavia", "aMeRiCa/ArGeNtInA/cOmOdRiVaDaViA"]) {
+      expect(isTimeZone(spelling)).toBe(true);
+      expect(dayStartAfter(instant, 1, spelling, 4).getTime()).toBe(expected);
+    }
+    expect(cachedZoneCount()).toBe(before);
   });
 });
