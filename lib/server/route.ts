@@ -18,10 +18,31 @@ function errorResponse(code: string, message: string, fieldErrors?: Record<strin
   return json(status, { error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } });
 }
 
+/** The body as text, or null once it passes `maxBytes`: read no further (nothing caps a route handler's body). */
+async function readAtMost(request: Request, maxBytes: number): Promise<string | null> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 async function readJson(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; message: string; status: number }> {
   if (request.method === "GET" || request.method === "HEAD") return { ok: true, value: undefined };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) return { ok: false, status: 413, message: "The request is too large." };
+  const text = await readAtMost(request, maxBytes);
+  if (text === null) return { ok: false, status: 413, message: "The request is too large." };
   if (text.trim() === "") return { ok: true, value: {} };
   // JSON only: a cross-site HTML form cannot send it without a CORS preflight.
   const type = request.headers.get("content-type") ?? "";

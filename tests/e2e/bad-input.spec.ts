@@ -1,3 +1,4 @@
+import http from "node:http";
 import { test, expect, createUser, login, count } from "./support";
 
 const quizId = "dadabaev-silk-road-quiz";
@@ -54,6 +55,26 @@ test.describe("forged and bad input gets a clear message and changes nothing", (
     expect(JSON.stringify(await draft.json())).toMatch(/Keep your claim under 2000 characters/);
     const huge = await page.request.put(`/api/debates/normative-vs-material/draft`, { data: { position: "", claim: "y".repeat(200_000), evidence: [], rebuttal: "" } });
     expect(huge.status()).toBe(413);
+    // Sent without a length, a body is read only up to the limit: one that never ends is answered at once,
+    // not read (and held in memory) to its end.
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const streamed = await new Promise<number>((resolve, reject) => {
+      let answered = false;
+      const request = http.request(new URL("/api/debates/normative-vs-material/draft", baseURL), { method: "PUT", headers: { cookie, "content-type": "application/json", "transfer-encoding": "chunked" } }, (response) => {
+        answered = true;
+        response.resume();
+        resolve(response.statusCode ?? 0);
+        request.destroy();
+      });
+      request.on("error", (error) => { if (!answered) reject(error); });
+      setTimeout(() => { if (!answered) { request.destroy(); reject(new Error("no answer within 10 s: the server is reading the whole body")); } }, 10_000);
+      const chunk = Buffer.alloc(64 * 1024, " ");
+      const write = () => {
+        while (!answered && !request.destroyed) if (!request.write(chunk)) return void request.once("drain", write);
+      };
+      write();
+    });
+    expect(streamed).toBe(413);
     expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1`, [student.id])).toBe(0);
   });
 
