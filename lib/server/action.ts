@@ -18,8 +18,10 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-export function formDataToObject(data: FormData): Record<string, unknown> {
+// Typed FormData, but a forged action call can send any serialisable value: that is an empty form, not a 500.
+export function formDataToObject(data: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  if (!(data instanceof FormData)) return out;
   for (const [key, value] of data.entries()) {
     if (key.startsWith("$ACTION")) continue;
     if (key in out) out[key] = ([] as unknown[]).concat(out[key], value);

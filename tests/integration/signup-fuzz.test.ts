@@ -45,4 +45,19 @@ describe("sign-up action under random input", () => {
     expect(outcomes.accepted).toBeGreaterThan(0);
     expect(outcomes.refused).toBeGreaterThan(0);
   });
+
+  it("a forged call whose argument is not a form at all (any value the action protocol can carry) is refused, not a 500", async () => {
+    const { resetPasswordAction } = await import("@/app/actions/account");
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (forged) => {
+        const before = await db.user.count();
+        for (const action of [signUpAction, resetPasswordAction]) {
+          const result = await action(null, forged as unknown as FormData);
+          expect(result).toMatchObject({ ok: false, code: "INVALID" });
+        }
+        expect(await db.user.count()).toBe(before);
+      }),
+      { numRuns: 50, seed: 20261202 },
+    );
+  });
 });
