@@ -17,6 +17,6 @@ export function resetLinkState(link: { usedAt: Date | null; revokedAt: Date | nu
 
 export const resetLinkRefusal: Record<Exclude<ResetLinkState, "usable">, string> = {
   used: "This link has already been used to set a password. If that was not you, ask your instructor for a new link.",
-  revoked: "This link was replaced by a newer one. Use the latest link your instructor gave you.",
+  revoked: "This link no longer works: a newer link replaced it, the password was changed since, or the account left the class. Ask your instructor for a new one if you still need it.",
   expired: `This link has expired (links last ${RESET_LINK_HOURS} hours). Ask your instructor for a new one.`,
 };

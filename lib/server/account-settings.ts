@@ -41,6 +41,8 @@ export async function changePassword(db: PrismaClient, userId: string, input: z.
     UPDATE "User" SET "passwordHash" = ${await hashPassword(input.newPassword)}, "sessionEpoch" = "sessionEpoch" + 1
     WHERE "id" = ${userId}::uuid AND "passwordHash" = ${user.passwordHash} RETURNING "sessionEpoch"`;
   if (!changed) throw new UserError("CONFLICT", "Your password was changed a moment ago. Reload the page and try again.");
+  // A reset link issued before this change would undo it: the student now knows their password.
+  await db.passwordReset.updateMany({ where: { userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
   await clearFailures(db, key);
   return { changed: true as const, sessionEpoch: changed.sessionEpoch };
 }

@@ -132,6 +132,8 @@ export async function removeMember(instructor: SessionUser, classId: string, use
   await db().$transaction(async (tx) => {
     const { count } = await tx.classMember.updateMany({ where: { classId, userId, removedAt: null }, data: { removedAt: new Date() } });
     if (count === 0) throw notFound("That student");
+    // A reset link from this class stops working once the student has left it.
+    await tx.passwordReset.updateMany({ where: { userId, classId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     await refreshStudentDeadlines(tx, userId);
   });
   return { removed: true };

@@ -92,6 +92,10 @@ export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, 
     const [claimed] = await tx.$queryRaw<{ userId: string }[]>`
       UPDATE "PasswordReset" SET "usedAt" = ${now}
       WHERE "tokenHash" = ${tokenHash} AND "usedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}
+        -- What allowed the link must still hold: a student, still in the class of the instructor who issued it.
+        AND EXISTS (SELECT 1 FROM "ClassMember" m JOIN "Class" c ON c."id" = m."classId" JOIN "User" u ON u."id" = m."userId"
+                    WHERE m."classId" = "PasswordReset"."classId" AND m."userId" = "PasswordReset"."userId" AND m."removedAt" IS NULL
+                      AND c."instructorId" = "PasswordReset"."issuedById" AND u."role" = 'STUDENT')
       RETURNING "userId"`;
     if (!claimed) return null;
     const [user] = await tx.$queryRaw<{ email: string }[]>`
@@ -99,10 +103,11 @@ export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, 
       WHERE "id" = ${claimed.userId}::uuid RETURNING "email"`;
     return { userId: claimed.userId, email: user.email };
   });
-  // Another request used (or a newer link revoked) this one while the password was being hashed.
+  // Another request used (or a newer link revoked) this one while the password was being hashed, which
+  // usableLink now reports; otherwise what allowed the link no longer holds.
   if (!changed) {
     await usableLink(tokenHash, now);
-    throw new UserError("CONFLICT", resetLinkRefusal.used);
+    throw new UserError("CONFLICT", resetLinkRefusal.revoked);
   }
   // After the commit, so no request in between can remember the old epoch again.
   forgetSessionEpoch(changed.userId);

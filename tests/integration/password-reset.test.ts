@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createClass, joinClass, removeMember } from "@/lib/server/class-service";
 import { describeResetLink, issuePasswordReset, latestPasswordReset, passwordResetsUsed, resetPassword, resetPasswordSchema } from "@/lib/server/password-reset-service";
 import { hashPassword, verifyPassword } from "@/lib/server/passwords";
+import { changePassword, changePasswordSchema } from "@/lib/server/account-settings";
 import { recordFailure, throttleKey, activeLock } from "@/lib/server/throttle";
 import { createUser, errorOf, testDb } from "../support/fixtures";
 
@@ -62,12 +63,33 @@ describe("password reset links", () => {
     const { teacher, classId, student } = await classWithStudent();
     const older = tokenOf((await issuePasswordReset(teacher, classId, student.id)).path);
     const newer = tokenOf((await issuePasswordReset(teacher, classId, student.id)).path);
-    expect((await errorOf(resetPassword(form(older)))).message).toMatch(/replaced by a newer one/);
+    expect((await errorOf(resetPassword(form(older)))).message).toMatch(/a newer link replaced it/);
     expect((await latestPasswordReset(teacher, classId, student.id))?.state).toBe("usable");
     const later = new Date(Date.now() + 25 * 3_600_000);
     expect((await errorOf(resetPassword(form(newer), later))).message).toMatch(/expired/);
     expect((await userRow(student.id)).sessionEpoch).toBe(0);
     expect(await resetPassword(form(newer))).toEqual({ email: student.email });
+  });
+
+  it("a link stops working once the student leaves the class, changes their password, or is no longer a student", async () => {
+    const removed = await classWithStudent();
+    const afterRemoval = tokenOf((await issuePasswordReset(removed.teacher, removed.classId, removed.student.id)).path);
+    await removeMember(removed.teacher, removed.classId, removed.student.id);
+    expect((await errorOf(resetPassword(form(afterRemoval)))).message).toMatch(/no longer works/);
+    expect(await describeResetLink(afterRemoval)).toMatchObject({ usable: false });
+
+    const changed = await classWithStudent();
+    const afterChange = tokenOf((await issuePasswordReset(changed.teacher, changed.classId, changed.student.id)).path);
+    await changePassword(db, changed.student.id, changePasswordSchema.parse({ currentPassword: "forgotten-password", newPassword: "remembered-after-all", confirmPassword: "remembered-after-all" }));
+    expect((await errorOf(resetPassword(form(afterChange)))).message).toMatch(/no longer works/);
+    expect(await verifyPassword((await userRow(changed.student.id)).passwordHash, "remembered-after-all")).toBe(true);
+
+    // Whatever happened in between, the claim itself checks that a student of the issuer's class sets it.
+    const promoted = await classWithStudent();
+    const afterPromotion = tokenOf((await issuePasswordReset(promoted.teacher, promoted.classId, promoted.student.id)).path);
+    await db.user.update({ where: { id: promoted.student.id }, data: { role: "INSTRUCTOR" } });
+    expect((await errorOf(resetPassword(form(afterPromotion)))).message).toMatch(/no longer works/);
+    expect(await verifyPassword((await userRow(promoted.student.id)).passwordHash, "forgotten-password")).toBe(true);
   });
 
   it("of links requested at the same moment, only one stays usable", async () => {
