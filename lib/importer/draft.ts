@@ -3,7 +3,7 @@
 // was extracted and where each question came from. Pure: no file system, database or framework.
 import { lessonFrontmatterSchema, sourceSchema, type LessonFrontmatter, type SourceFile } from "../content/schema";
 import { dateInterval } from "./dates";
-import { checkImportText, detectFormat, formatLabel, ImportInputError, inputMessages, MIN_IMPORT_WORDS, type ImportFormat } from "./input";
+import { checkImportText, detectFormat, formatLabel, ImportInputError, inputMessages, MIN_IMPORT_WORDS, undecodedNote, type ImportFormat } from "./input";
 import { analyseText, MAX_ANALYSED_CHARACTERS, type KeyTerm, type TermKind } from "./nlp";
 import { parseDocument } from "./parse";
 import { generateQuestions, objectiveIds, type DraftQuestion } from "./questions";
@@ -120,7 +120,7 @@ export function buildImportDraft(rawText: string, options: BuildOptions = {}): I
     sectionCitations: Object.fromEntries(sections.map((s) => [s.anchor, { source: sourceId, sections: [s.anchor] }])),
   });
 
-  const notes = [...doc.notes];
+  const notes = [undecodedNote(text), ...doc.notes].filter((n): n is string => n !== null);
   if (analysis.truncated) notes.push(`The text is long: only its first ${MAX_ANALYSED_CHARACTERS.toLocaleString("en")} characters were read for key terms, events and figures. The whole text is in the lesson.`);
   if (!doc.title) notes.push("The text has no recognisable title; one was made from the file name or the first sentence. Edit it before publishing.");
   if (!doc.author) notes.push("No author was found in the text.");

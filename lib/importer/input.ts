@@ -18,6 +18,7 @@ export const inputMessages = {
   notUtf8: "This file is not valid UTF-8 text. Save it as UTF-8 (plain text, Markdown or HTML) and import it again.",
   noText: "No readable text was found in the file. Check that it is the article itself, as plain text, Markdown or HTML.",
   tooShort: `The text is too short to make a lesson from: import at least ${MIN_IMPORT_WORDS} words.`,
+  unreadable: "The importer could not make a lesson from this text. Save the reading as plain text (.txt) and import that instead.",
 } as const;
 
 // Share of U+FFFD (what a decoder puts for bytes that are not UTF-8) or stray control characters above
@@ -52,6 +53,17 @@ export function checkImportText(input: string): string {
   if (control / input.length > MAX_BAD_CHARACTER_RATIO) throw new ImportInputError(inputMessages.binary);
   if (replacement / input.length > MAX_BAD_CHARACTER_RATIO) throw new ImportInputError(inputMessages.notUtf8);
   return input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+/**
+ * A note for text with characters that could not be decoded (U+FFFD, what a decoder puts for bytes that are
+ * not UTF-8 — a Windows-1252 file's "é", say): how many and where, since the characters themselves are lost.
+ */
+export function undecodedNote(text: string): string | null {
+  const count = [...text.matchAll(/\uFFFD/g)].length;
+  if (count === 0) return null;
+  const words = [...new Set(text.match(/[\p{L}\p{M}\p{N}'’\uFFFD-]*\uFFFD[\p{L}\p{M}\p{N}'’\uFFFD-]*/gu))].slice(0, 5).map((w) => `“${w.slice(0, 40)}”`);
+  return `The file may not be UTF-8: ${count === 1 ? "1 character" : `${count} characters`} could not be read and show as “\uFFFD” (in ${words.join(", ")}). To keep them, save the file as UTF-8 (in Notepad or Word: Save as, Encoding UTF-8) and import it again.`;
 }
 
 /** The format from the file name's extension, else from what the text looks like. */

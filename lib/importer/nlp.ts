@@ -68,6 +68,10 @@ function splitSentences(unit: TextUnit): { doc: ReturnType<typeof nlp>; sentence
 }
 
 const currencyWord: Record<string, string> = { $: "dollars", "€": "euros", "£": "pounds", "¥": "yen" };
+// A year-like number after a determiner or a possessive dates the noun that follows ("the 1998 floods",
+// "its 2019 accounts", "Linz's 2003 plan"); without one it counts it ("2000 workers"). Not "that", which
+// is as often a conjunction ("said that 2000 workers joined").
+const determinerBefore = /(?:(?<![\p{L}\p{N}])(?:the|a|an|its|this|these|those|his|her|their|our|my|your)|\p{L}['’]s?)\s+$/iu;
 const figurePattern = /(?<![\p{L}\p{N}.,$€£¥+\-/:#])([$€£¥])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn)\b)?(?:\s?(%|per\s?cent\b|percent\b))?(?![\p{L}\p{N}%]|[.,:]\d|[-–/+]\d)/giu;
 
 function findFigures(sentence: { text: string; terms: JsonTerm[]; start: number }, sentenceId: number, dateSpans: { start: number; end: number }[]): Figure[] {
@@ -86,7 +90,7 @@ function findFigures(sentence: { text: string; terms: JsonTerm[]; start: number 
     const nextTerm = nextWord ? sentence.terms.find((t) => t.offset.start - sentence.start >= m!.index + whole.length && t.text.toLowerCase().startsWith(nextWord.toLowerCase())) : undefined;
     const noun = nextTerm && nextTerm.tags.includes("Noun") && !nextTerm.tags.some((t) => ["Pronoun", "Determiner", "Preposition", "Conjunction", "Adverb"].includes(t)) ? nextWord : undefined;
     const looksLikeYear = !currency && !multiplier && !percent && /^\d{4}$/.test(digits) && value >= 1500 && value <= 2100;
-    if (looksLikeYear && !(noun && nextTerm?.tags.includes("Plural"))) continue;
+    if (looksLikeYear && (determinerBefore.test(sentence.text.slice(0, numberStart)) || !(noun && nextTerm?.tags.includes("Plural")))) continue;
     if (!currency && !multiplier && !percent && !noun) continue;
     const unit = percent ? "%" : [multiplier?.toLowerCase().replace("bn", "billion"), currency ? currencyWord[currency] : noun].filter(Boolean).join(" ");
     const text = squash(`${whole}${!percent && !currency && noun ? ` ${noun}` : ""}`);
@@ -108,6 +112,22 @@ function eventLabel(sentence: string, date: { start: number; end: number }): str
   return shorten(ucfirst(label), 140);
 }
 
+const LONGER_THAN_A_SENTENCE = 2000;
+
+/**
+ * At most `max` characters from the start of `text`, ending where a sentence ends, so no sentence is read
+ * cut short; a stretch longer than any sentence with no sentence end in it is cut at a space instead.
+ */
+export function startOf(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max + 1);
+  const sentenceEnd = /[.!?]["”’')\]]*(?=\s|$)|[。！？][」』）]*/g;
+  let cut = -1;
+  for (let m = sentenceEnd.exec(head); m; m = sentenceEnd.exec(head)) if (m.index + m[0].length <= max) cut = m.index + m[0].length;
+  if (cut < 0 && max >= LONGER_THAN_A_SENTENCE) cut = head.lastIndexOf(" ");
+  return cut > 0 ? text.slice(0, cut).trimEnd() : "";
+}
+
 export function analyseText(units: TextUnit[]): Analysis {
   const sentences: Sentence[] = [];
   const mentions: Mention[] = [];
@@ -116,23 +136,35 @@ export function analyseText(units: TextUnit[]): Analysis {
   let characters = 0;
   let truncated = false;
 
-  for (const unit of units) {
-    if (characters + unit.text.length > MAX_ANALYSED_CHARACTERS) {
+  for (const whole of units) {
+    let unit = whole;
+    if (characters + whole.text.length > MAX_ANALYSED_CHARACTERS) {
+      // The start of a paragraph that crosses the limit is still read, to its last sentence before the limit.
       truncated = true;
-      break;
+      unit = { ...whole, text: startOf(whole.text, MAX_ANALYSED_CHARACTERS - characters) };
+      if (unit.text === "") break;
     }
     characters += unit.text.length;
     const { doc, sentences: split } = splitSentences(unit);
     const firstId = sentences.length;
     for (const s of split) sentences.push({ id: sentences.length, text: s.text, block: unit.block });
-    const locate = (start: number) => split.findIndex((s) => start >= s.start && start < s.start + s.text.length);
-
-    const named: [TermKind, JsonMatch[]][] = [
-      ["person", matchesOf(doc.people())],
-      ["organisation", matchesOf(doc.organizations())],
-      ["place", matchesOf(doc.places())],
+    // compromise's matches, each filed once under the sentence it starts in: a long paragraph has thousands of
+    // sentences and of matches, and looking every match up again for every sentence took a minute on 250,000 characters.
+    const bySentence = <T extends JsonMatch>(matches: T[]) => {
+      const filed = split.map(() => [] as T[]);
+      for (const match of matches) {
+        const start = match.offset.start;
+        const index = split.findIndex((s) => start >= s.start && start < s.start + s.text.length);
+        if (index >= 0) filed[index].push(match);
+      }
+      return filed;
+    };
+    const named: [TermKind, JsonMatch[][]][] = [
+      ["person", bySentence(matchesOf(doc.people()))],
+      ["organisation", bySentence(matchesOf(doc.organizations()))],
+      ["place", bySentence(matchesOf(doc.places()))],
     ];
-    const compromiseDates = matchesOf(doc.match("#Date+"));
+    const compromiseDates = bySentence(matchesOf(doc.match("#Date+")));
 
     split.forEach((sentence, i) => {
       const sentenceId = firstId + i;
@@ -146,9 +178,7 @@ export function analyseText(units: TextUnit[]): Analysis {
         mentions.push({ text: cleaned.text, kind: "organisation", sentenceId, start: cleaned.start, end: cleaned.start + cleaned.text.length });
       }
       for (const [kind, found] of named) {
-        for (const match of found) {
-          const index = locate(match.offset.start);
-          if (index !== i) continue;
+        for (const match of found[i]) {
           const cleaned = cleanMention(match.text, match.offset.start - sentence.start);
           if (!cleaned) continue;
           const end = cleaned.start + cleaned.text.length;
@@ -159,8 +189,7 @@ export function analyseText(units: TextUnit[]): Analysis {
 
       // Dates: compromise's #Date tags, and explicit dates it left untagged ("since 2012").
       const dates = findDatesInText(sentence.text);
-      for (const match of compromiseDates) {
-        if (locate(match.offset.start) !== i) continue;
+      for (const match of compromiseDates[i]) {
         const start = match.offset.start - sentence.start;
         const text = match.text.replace(/[\s,.;:!?)]+$/, "");
         const iso = parseDateText(text);
@@ -174,6 +203,7 @@ export function analyseText(units: TextUnit[]): Analysis {
       }
       figures.push(...findFigures(sentence, sentenceId, dates));
     });
+    if (truncated) break;
   }
   return { sentences, keyTerms: groupTerms(mentions, sentences), events, figures, truncated };
 }

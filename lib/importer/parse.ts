@@ -1,6 +1,6 @@
 // Turns plain text, Markdown or HTML into one shape: metadata (title, author, date, outlet) and a list
-// of headings and paragraphs. HTML is reduced to its text: scripts, styles, frames, forms, navigation and
-// every attribute (event handlers, javascript: links) are dropped, so nothing executable survives.
+// of headings and paragraphs. HTML is reduced to its text: scripts, styles, frames, form controls, navigation
+// and every attribute (event handlers, javascript: links) are dropped, so nothing executable survives.
 import { splitFrontMatter } from "../content/frontmatter";
 import { parse as parseHtmlDocument, type HTMLElement, type Node as HtmlNode } from "node-html-parser";
 import { parseDateText } from "./dates";
@@ -35,6 +35,27 @@ function cleanAuthor(name: string): string | null {
   return clean;
 }
 
+// Lower-case words a byline may have: particles of names ("Ludwig van Beethoven", "Ibn Battuta", "Oscar de
+// la Hoya"), "and" between authors, and the words of a role after the names ("Anna Keller, staff reporter").
+const bylineWords = new Set([
+  ...["de", "da", "das", "dos", "do", "di", "del", "della", "der", "den", "du", "la", "le", "van", "von", "ter", "ten", "zu", "bin", "ibn", "bint", "al", "el", "y", "and", "&"],
+  ...["staff", "reporter", "reporters", "writer", "writers", "correspondent", "correspondents", "editor", "editors", "contributor", "columnist", "senior", "chief", "deputy", "special", "foreign", "political", "science", "business", "our", "in", "at", "for", "the", "of"],
+]);
+// "By Christmas" or "By Monday" starts a sentence, not a byline.
+const calendarWord = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter)$/i;
+
+/**
+ * True for the names in a byline: capitalised words (with initials, "O'Brien", "Jean-Luc", "al-Rashid"),
+ * name particles, "and" between authors and the words of a role; no digits and no other lower-case words,
+ * so "By Christmas 1914, soldiers on both sides had dug in" is a sentence, not an author.
+ */
+export function looksLikeNames(text: string): boolean {
+  if (/\p{N}/u.test(text)) return false;
+  const words = text.split(/\s+|,\s*/).filter(Boolean);
+  if (words.length === 1 && calendarWord.test(words[0])) return false;
+  return words.every((word) => bylineWords.has(word.toLowerCase()) || /^[("“]?(?:\p{Ll}{1,3}['’-])?\p{Lu}/u.test(word));
+}
+
 /** Reads a byline or dateline ("By Anna Keller", "Published 14 March 2023", "By A. B, 2 June 2021"). */
 export function readMetadataLine(line: string): { author?: string; date?: string } | null {
   const text = squash(line.replace(/^[*_]+|[*_]+$/g, ""));
@@ -43,7 +64,7 @@ export function readMetadataLine(line: string): { author?: string; date?: string
   if (byline) {
     const [namePart, ...rest] = byline[1].split(/\s*(?:[|·•]|\s[–—-]\s)\s*|,\s+(?=(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|published|updated|posted))/i);
     const author = cleanAuthor(namePart);
-    if (!author) return null;
+    if (!author || !looksLikeNames(author)) return null;
     const datePart = rest.join(" ").replace(/^(?:published|posted|updated)(?:\s+on)?\s*:?\s*/i, "");
     const date = datePart ? parseDateText(datePart) : null;
     return date ? { author, date } : { author };
@@ -83,11 +104,23 @@ const listItem = /^\s*(?:[-*+•·]|\d{1,3}[.)])\s+(.*)$/;
 
 // ---------------------------------------------------------------- plain text
 
+/**
+ * True when each line is a paragraph: the text has no blank line between its lines (as Word and Notepad save
+ * a document) and its lines are not wrapped mid-sentence (few lines go on with a lower-case word).
+ */
+export function paragraphPerLine(lines: string[]): boolean {
+  const content = lines.slice(lines.findIndex((l) => l.trim() !== ""), lines.findLastIndex((l) => l.trim() !== "") + 1);
+  if (content.length < 2 || content.some((l) => l.trim() === "")) return false;
+  const goesOn = content.slice(1).filter((l) => /^\s*\p{Ll}/u.test(l)).length;
+  return goesOn <= (content.length - 1) / 4;
+}
+
 export function parsePlainText(text: string): ParsedDocument {
   const meta: Metadata = { title: null, author: null, date: null, outlet: null };
   const lines = text.split("\n");
+  const perLine = paragraphPerLine(lines);
   let index = lines.findIndex((l) => l.trim() !== "");
-  if (index >= 0 && looksLikeTitle(lines[index]) && !readMetadataLine(lines[index]) && (lines[index + 1] ?? "").trim() === "") {
+  if (index >= 0 && looksLikeTitle(lines[index]) && !readMetadataLine(lines[index]) && (perLine || (lines[index + 1] ?? "").trim() === "")) {
     meta.title = squash(lines[index]);
     index++;
   }
@@ -104,13 +137,20 @@ export function parsePlainText(text: string): ParsedDocument {
 
   const groups: string[][] = [];
   let current: string[] = [];
+  const endGroup = () => {
+    if (current.length) groups.push(current);
+    current = [];
+  };
   for (const line of rest) {
     if (line.trim() === "") {
-      if (current.length) groups.push(current);
-      current = [];
-    } else current.push(line);
+      endGroup();
+      continue;
+    }
+    // One paragraph a line, but a run of list items stays one list.
+    if (perLine && !(listItem.test(line) && current.length > 0 && listItem.test(current[current.length - 1]))) endGroup();
+    current.push(line);
   }
-  if (current.length) groups.push(current);
+  endGroup();
 
   let blocks: DocBlock[] = groups.map((group) => {
     if (group.every((l) => listItem.test(l) || /^\s{2,}\S/.test(l)) && listItem.test(group[0])) {
@@ -139,7 +179,8 @@ export function parsePlainText(text: string): ParsedDocument {
 
 // ---------------------------------------------------------------- Markdown
 
-const dangerousHtml = /<(script|style|iframe|object|embed|noscript|template|svg|form)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+// Form controls go with their content; a <form> wrapper only loses its tags, like any other element.
+const dangerousHtml = /<(script|style|iframe|object|embed|noscript|template|svg|select|textarea|button)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
 
 function stripRawHtml(markdown: string, notes: string[]): string {
   let removed = 0;
@@ -147,7 +188,7 @@ function stripRawHtml(markdown: string, notes: string[]): string {
     removed++;
     return "";
   });
-  if (removed > 0) notes.push(`Removed ${removed} embedded script, style or frame element${removed === 1 ? "" : "s"} from the Markdown.`);
+  if (removed > 0) notes.push(`Removed ${removed} embedded script, style, frame or form control element${removed === 1 ? "" : "s"} from the Markdown.`);
   return withoutDangerous.replace(/<!--[\s\S]*?-->/g, "").replace(/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, "");
 }
 
@@ -254,7 +295,9 @@ export function parseMarkdown(text: string): ParsedDocument {
     meta.title ??= head.text;
     body = blocks.filter((_, i) => i !== firstHeading);
   }
-  return { format: "markdown", ...meta, blocks: takeMetadataBlocks(body, meta), notes };
+  // Bylines and datelines fill `meta`, so they are taken before it is read.
+  const kept = takeMetadataBlocks(body, meta);
+  return { format: "markdown", ...meta, blocks: kept, notes };
 }
 
 // ---------------------------------------------------------------- HTML
@@ -264,7 +307,8 @@ const removedElements: { selector: string; label: [string, string] }[] = [
   { selector: "style", label: ["style sheet", "style sheets"] },
   { selector: "iframe, frame, frameset, object, embed", label: ["embedded frame", "embedded frames"] },
 ];
-const dropSelector = "script, style, noscript, template, iframe, frame, frameset, object, embed, svg, canvas, form, button, input, select, textarea, nav, footer, aside, link, meta, head";
+// Not <form>: ASP.NET and other frameworks wrap the whole page in one.
+const dropSelector = "script, style, noscript, template, iframe, frame, frameset, object, embed, svg, canvas, button, input, select, textarea, nav, footer, aside, link, meta, head";
 const leafBlocks = new Set(["p", "pre", "figcaption", "dt", "dd", "address", "summary", "caption", "tr"]);
 const inline = new Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "label", "font"]);
 
@@ -289,6 +333,53 @@ function nestedDeeperThan(root: HtmlNode, limit: number): boolean {
     for (const child of node.childNodes) if (child.nodeType === 1) stack.push([child, depth + 1]);
   }
   return false;
+}
+
+const isList = (node: HtmlNode) => node.nodeType === 1 && ["ul", "ol"].includes((node as HTMLElement).rawTagName?.toLowerCase() ?? "");
+
+/** An element's text without the text of the lists inside it: a list item's own words. */
+function textOutsideLists(element: HTMLElement): string {
+  return (element.childNodes as HtmlNode[])
+    .map((child) => {
+      if (child.nodeType === 3) return child.text;
+      if (child.nodeType !== 1 || isList(child)) return "";
+      // Block elements inside an item ("<p>", "<br>") part words; inline ones ("<b>") do not.
+      const text = textOutsideLists(child as HTMLElement);
+      return inline.has((child as HTMLElement).rawTagName?.toLowerCase() ?? "") ? text : ` ${text} `;
+    })
+    .join("");
+}
+
+/** A list's items in order, each with its own text and how deep it is nested; an item's sub-lists follow it. */
+function listItems(list: HTMLElement): { text: string; depth: number }[] {
+  const items: { text: string; depth: number }[] = [];
+  const elementsOf = (element: HTMLElement) => (element.childNodes as HtmlNode[]).filter((c) => c.nodeType === 1) as HTMLElement[];
+  const tagOf = (element: HTMLElement) => element.rawTagName?.toLowerCase() ?? "";
+  const subLists = (element: HTMLElement, depth: number) => {
+    for (const child of elementsOf(element)) {
+      if (isList(child)) visit(child, depth);
+      else subLists(child, depth);
+    }
+  };
+  // A list nested straight in a list (no <li> around it, as old pages have it) is one level deeper too.
+  const visit = (current: HTMLElement, depth: number) => {
+    for (const child of elementsOf(current)) {
+      if (tagOf(child) === "li") {
+        const text = squash(textOutsideLists(child));
+        if (text) items.push({ text, depth });
+        subLists(child, depth + 1);
+      } else if (isList(child)) visit(child, depth + 1);
+      else visit(child, depth);
+    }
+  };
+  visit(list, 0);
+  // An item without words of its own leaves its sub-list one level up, not two below the item before.
+  let previous = -1;
+  return items.map((item) => {
+    const depth = Math.min(item.depth, previous + 1);
+    previous = depth;
+    return { ...item, depth };
+  });
 }
 
 export function parseHtml(html: string): ParsedDocument {
@@ -347,8 +438,8 @@ export function parseHtml(html: string): ParsedDocument {
         if (text) blocks.push({ kind: "heading", level: Number(tag[1]), text });
       } else if (tag === "ul" || tag === "ol") {
         flushInline();
-        const items = el.querySelectorAll("li").filter((li) => !li.querySelector("li")).map((li) => squash(li.text)).filter(Boolean);
-        if (items.length) blocks.push({ kind: "paragraph", markdown: items.map((i) => `- ${escapeMarkdown(i)}`).join("\n"), lines: items });
+        const items = listItems(el);
+        if (items.length) blocks.push({ kind: "paragraph", markdown: items.map((i) => `${"  ".repeat(i.depth)}- ${escapeMarkdown(i.text)}`).join("\n"), lines: items.map((i) => i.text) });
       } else if (leafBlocks.has(tag)) {
         flushInline();
         const text = tag === "tr" ? el.querySelectorAll("td, th").map((c) => squash(c.text)).filter(Boolean).join(" — ") : el.text;
@@ -374,7 +465,9 @@ export function parseHtml(html: string): ParsedDocument {
     body = blocks.filter((_, i) => i !== h1);
   }
   meta.title ??= ogTitle ?? (documentTitle ? documentTitle.split(/\s+[|–—]\s+/)[0] : null);
-  return { format: "html", ...meta, blocks: takeMetadataBlocks(body, meta), notes };
+  // Bylines and datelines fill `meta`, so they are taken before it is read.
+  const kept = takeMetadataBlocks(body, meta);
+  return { format: "html", ...meta, blocks: kept, notes };
 }
 
 export function parseDocument(text: string, format: ImportFormat): ParsedDocument {

@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { questionSchema, quizSchema, type QuizFile } from "../content/schema";
 import type { ImportDraft } from "./draft";
-import type { DraftQuestion } from "./questions";
+import { answerText } from "./files";
+import { explanationFor, type DraftQuestion } from "./questions";
+import { squash } from "./text";
 
 export class ImportReviewError extends Error {
   constructor(readonly reason: "not-found" | "invalid", message: string) {
@@ -12,6 +14,9 @@ export class ImportReviewError extends Error {
 }
 
 const line = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+/** Learners cannot answer with a larger number (lib/domain/responses.ts), so no key may be larger either. */
+export const MAX_NUMERIC_ANSWER = 1e12;
 
 export const reviewActionSchema = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("accept") }),
@@ -25,6 +30,8 @@ export const reviewActionSchema = z.discriminatedUnion("action", [
     answer: z.number().finite().optional(),
     unit: z.string().trim().max(40).optional(),
     items: z.array(line(200)).min(3, "give at least three items").max(10, "give at most ten items").optional(),
+    // What learners read after they answer; left as it was while the answer changed, it is rewritten (see `edited`).
+    explanation: line(5000).optional(),
   }),
 ]);
 export type ReviewAction = z.infer<typeof reviewActionSchema>;
@@ -37,6 +44,7 @@ function edited(question: DraftQuestion, action: Extract<ReviewAction, { action:
     candidate.accepted = [...new Set(action.accepted)];
   } else if (q.type === "numeric") {
     if (action.answer === undefined) throw new ImportReviewError("invalid", "Give the number that answers the question.");
+    if (Math.abs(action.answer) > MAX_NUMERIC_ANSWER) throw new ImportReviewError("invalid", "Give a number between −1,000,000,000,000 and 1,000,000,000,000: learners cannot answer with a larger one.");
     candidate.answer = action.answer;
     if (action.unit !== undefined) {
       if (action.unit) candidate.unit = action.unit;
@@ -46,6 +54,12 @@ function edited(question: DraftQuestion, action: Extract<ReviewAction, { action:
     if (!action.items) throw new ImportReviewError("invalid", "List at least three items, in the right order.");
     candidate.items = action.items.map((text, i) => ({ id: `e${i + 1}`, text }));
   }
+  // An explanation that stated the old answer ("The text gives 48 million euros") would contradict the new
+  // one, so when the answer changed and the explanation did not, it is written again from the new answer.
+  const sameExplanation = action.explanation === undefined || squash(action.explanation) === squash(q.explanation);
+  const keyChanged = answerText(candidate as DraftQuestion["question"]) !== answerText(q);
+  if (keyChanged && sameExplanation) candidate.explanation = explanationFor(candidate as DraftQuestion["question"], question.sources);
+  else if (action.explanation !== undefined) candidate.explanation = action.explanation;
   const parsed = questionSchema.safeParse(candidate);
   if (!parsed.success) throw new ImportReviewError("invalid", `The edited question is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".") || "question"} ${i.message}`).join("; ")}.`);
   return parsed.data;

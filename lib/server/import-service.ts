@@ -9,9 +9,10 @@ import { contentHash, lessonMeta } from "../content/sync";
 import { lessonSections, readingMinutes } from "../content/anchors";
 import { questionSchema } from "../content/schema";
 import { buildImportDraft, PASTED_TEXT, type ImportDraft } from "../importer/draft";
-import { ImportInputError, importFormats } from "../importer/input";
+import { ImportInputError, importFormats, inputMessages } from "../importer/input";
 import { applyReview, ImportReviewError, publishableQuiz, type ReviewAction } from "../importer/review";
 import { slugify, stableIdPattern } from "../importer/text";
+import { listPage } from "../domain/paging";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "./auth";
 import { db } from "./db";
@@ -56,7 +57,10 @@ export async function createImportDraft(user: SessionUser, input: ImportTextInpu
     draft = buildImportDraft(text, { fileName: fileName || PASTED_TEXT, format, lessonId: `imported-${id}` });
   } catch (error) {
     if (error instanceof ImportInputError) throw new UserError("INVALID", error.message, { text: [error.message] });
-    throw error;
+    // The importer is pure and reads nothing but the text, so whatever else it throws is a text it cannot
+    // handle: the instructor hears what to try instead, the log gets the cause.
+    console.error("The importer failed on a text", { fileName, format, error });
+    throw new UserError("INVALID", inputMessages.unreadable, { text: [inputMessages.unreadable] });
   }
   await db().lessonDraft.create({
     data: { id, instructorId: user.id, title: draft.metadata.title, fileName: draft.fileName, format: draft.format, draft: draft as unknown as Prisma.InputJsonValue },
@@ -64,14 +68,23 @@ export async function createImportDraft(user: SessionUser, input: ImportTextInpu
   return { id };
 }
 
-export async function listImportDrafts(user: SessionUser) {
+export const DRAFTS_PAGE_SIZE = 50;
+
+/** The instructor's drafts, newest first, a page at a time (a page past the end shows the last one). */
+export async function listImportDrafts(user: SessionUser, { page = 1, pageSize = DRAFTS_PAGE_SIZE }: { page?: number; pageSize?: number } = {}) {
   requireInstructorUser(user);
-  return db().lessonDraft.findMany({
-    where: { instructorId: user.id },
-    orderBy: { createdAt: "desc" },
-    take: 50,
+  const where = { instructorId: user.id };
+  // Counted first, so a page past the end can show the last page.
+  const paging = listPage(page, await db().lessonDraft.count({ where }), pageSize);
+  const drafts = await db().lessonDraft.findMany({
+    where,
+    // The id breaks ties in creation time, so no draft shows on two pages or on none.
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    skip: paging.offset,
+    take: pageSize,
     select: { id: true, title: true, fileName: true, format: true, status: true, createdAt: true },
   });
+  return { drafts, paging };
 }
 
 async function publishedLessonUrl(lessonId: string | null): Promise<string | null> {

@@ -29,7 +29,7 @@ test("an instructor pastes a reading, accepts a question, publishes, and student
   await expect(page.getByText(/0 accepted · 0 dropped · 11 not reviewed yet/)).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "LessonDraft" WHERE id = $1 AND "instructorId" = $2 AND status = 'DRAFT'`, [draftId, teacher.id])).toBe(1);
 
-  // Accept the figure question, drop the first cloze, edit another cloze's prompt (which accepts it), then put that one back.
+  // Accept the figure question, drop the first cloze, edit another cloze's prompt (which accepts it), then put that one back; the same for a figure's answer.
   const numeric = page.locator("li.card", { hasText: "The first phase cost _____ million euros" });
   await expect(numeric.getByText("From this sentence")).toBeVisible();
   await numeric.getByRole("button", { name: "Accept" }).click();
@@ -40,7 +40,7 @@ test("an instructor pastes a reading, accepts a question, publishes, and student
   await expect(cloze.getByText("Dropped", { exact: true })).toBeVisible();
 
   // The edit changes the prompt, so the card is found again by its heading ("Question N").
-  const personHeading = (await page.locator("li.card", { hasText: "when the mayor, _____, asked" }).locator("h3").textContent())!;
+  const personHeading = (await page.locator("li.card", { hasText: "_____ argued that the investment" }).locator("h3").textContent())!;
   const person = page.locator("li.card").filter({ has: page.getByRole("heading", { name: personHeading, exact: true }) });
   await person.getByRole("button", { name: "Edit" }).click();
   await person.getByLabel("Prompt").fill("Who was the mayor of Linz who asked for a plan for the waterfront?");
@@ -48,6 +48,22 @@ test("an instructor pastes a reading, accepts a question, publishes, and student
   await expect(person.getByText("edited")).toBeVisible();
   await person.getByRole("button", { name: "Back to draft" }).click();
   await expect(person.getByText("Draft — not reviewed")).toBeVisible();
+
+  // A numeric answer is read as learners' answers are ("35,000" is 35000, not 35), and one that cannot be read is refused.
+  const visitors = page.locator("li.card", { hasText: "Around _____ visitors came" });
+  await expect(visitors.getByText(/^Explanation \(students read it after they answer\): The text gives 35,000 visitors/)).toBeVisible();
+  await visitors.getByRole("button", { name: "Edit" }).click();
+  const answer = visitors.getByLabel("Answer", { exact: true });
+  await answer.fill("35,000,0");
+  await visitors.getByRole("button", { name: "Save and accept" }).click();
+  await expect(visitors.getByRole("alert")).toContainText("Give the answer as a number");
+  await answer.fill("35,000");
+  await expect(visitors.getByText("Read as 35000.")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await visitors.screenshot({ path: `${process.env.SCREENSHOT_DIR}/import-numeric-edit.png` });
+  await visitors.getByRole("button", { name: "Save and accept" }).click();
+  await expect(visitors.getByText("Answer: 35000 visitors")).toBeVisible();
+  await visitors.getByRole("button", { name: "Back to draft" }).click();
+  await expect(visitors.getByText("Draft — not reviewed")).toBeVisible();
   await expect(page.getByText(/1 accepted · 1 dropped · 9 not reviewed yet/)).toBeVisible();
 
   await expect(page.getByText(/with a quiz of the 1 accepted question\b/)).toBeVisible();

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
 import { lessonBySlugs, moduleBySlugs } from "@/lib/server/catalog";
 import { UserError } from "@/lib/server/errors";
-import { createImportDraft, getImportDraft, IMPORTED_COURSE, instructorModule, listImportDrafts, publishImportDraft, reviewImportQuestion } from "@/lib/server/import-service";
+import { createImportDraft, DRAFTS_PAGE_SIZE, getImportDraft, IMPORTED_COURSE, instructorModule, listImportDrafts, publishImportDraft, reviewImportQuestion } from "@/lib/server/import-service";
 import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { createUser, testDb } from "../support/fixtures";
 
@@ -36,7 +36,7 @@ describe("importing a reading", () => {
     expect(JSON.stringify(found.draft)).not.toMatch(/alert|evil\.example|document\.cookie/);
     expect(await db.lesson.count({ where: { id: found.draft.lesson.id } })).toBe(0);
     expect(await db.quizQuestion.count({ where: { id: { in: found.draft.questions.map((q) => q.id) } } })).toBe(0);
-    expect((await listImportDrafts(teacher)).map((d) => d.id)).toEqual([found.id]);
+    expect((await listImportDrafts(teacher)).drafts.map((d) => d.id)).toEqual([found.id]);
   });
 
   it("publishes the lesson with only the accepted questions, where students can read it and take the quiz", async () => {
@@ -107,6 +107,49 @@ describe("importing a reading", () => {
     expect(lessons).toEqual([{ id: one.lessonId, position: 0 }, { id: two.lessonId, position: 1 }]);
   });
 
+  it("imports an ordinary article the quiz schema would refuse a question from, instead of failing with a server error", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const text = [
+      "Harbour plans",
+      "",
+      "The mayor Thomas Berger spoke to the city council on Monday about the future of the harbour of Linz.",
+      "Thomas Berger said all of the above measures would cost 48 million euros in total, and the council agreed.",
+      "In 1998, the Agency opened a new depot near the river for the buses of the city.",
+      "In 2004, the agency opened a new depot near the river for the buses of the city.",
+      "In 2010 the city closed the old tram line that ran through the centre of town.",
+      "Since 2015 the buses have been electric and quiet in the centre of town.",
+    ].join("\n");
+    const { id } = await createImportDraft(teacher, { fileName: "harbour-plans.txt", text });
+    const found = await getImportDraft(teacher, id);
+    expect(found.draft.questions.length).toBeGreaterThan(0);
+    expect(JSON.stringify(found.draft.questions)).not.toMatch(/of the above/);
+  });
+
+  it("writes a numeric question's explanation again when the answer changes, so students never read the old one", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const draft = await importFixture(teacher);
+    const numeric = draft.draft.questions.find((q) => q.kind === "numeric" && q.question.type === "numeric" && q.question.answer === 48)!;
+    await reviewImportQuestion(teacher, draft.id, numeric.id, { action: "edit", prompt: "How many million euros did the first phase cost?", answer: 50, unit: "million euros", explanation: numeric.question.explanation });
+    const after = (await getImportDraft(teacher, draft.id)).draft.questions.find((q) => q.id === numeric.id)!;
+    expect(after.question).toMatchObject({ answer: 50, explanation: "The answer is 50 million euros." });
+    const tooLarge = await userError(reviewImportQuestion(teacher, draft.id, numeric.id, { action: "edit", prompt: "How much?", answer: 1e13 }), "INVALID");
+    expect(tooLarge.message).toMatch(/learners cannot answer with a larger one/);
+  });
+
+  it("lists the drafts a page at a time, newest first", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const start = Date.UTC(2025, 0, 1);
+    await db.lessonDraft.createMany({
+      data: Array.from({ length: DRAFTS_PAGE_SIZE + 3 }, (_, i) => ({ instructorId: teacher.id, title: `Reading ${i + 1}`, fileName: `reading-${i + 1}.txt`, format: "text", draft: {}, createdAt: new Date(start + i * 60_000) })),
+    });
+    const first = await listImportDrafts(teacher);
+    expect(first.paging).toMatchObject({ page: 1, pages: 2, first: 1, last: DRAFTS_PAGE_SIZE, total: DRAFTS_PAGE_SIZE + 3 });
+    expect(first.drafts[0].title).toBe(`Reading ${DRAFTS_PAGE_SIZE + 3}`);
+    const second = await listImportDrafts(teacher, { page: 2 });
+    expect(second.drafts.map((d) => d.title)).toEqual(["Reading 3", "Reading 2", "Reading 1"]);
+    expect((await listImportDrafts(teacher, { page: 7 })).paging.page).toBe(2);
+  });
+
   it("keeps every concurrent review of one draft", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const draft = await importFixture(teacher);
@@ -164,7 +207,7 @@ describe("who may see and change a draft", () => {
     await userError(getImportDraft(intruder, draft.id), "NOT_FOUND");
     await userError(reviewImportQuestion(intruder, draft.id, questionId, { action: "accept" }), "NOT_FOUND");
     await userError(publishImportDraft(intruder, draft.id), "NOT_FOUND");
-    expect(await listImportDrafts(intruder)).toEqual([]);
+    expect((await listImportDrafts(intruder)).drafts).toEqual([]);
     await userError(getImportDraft(owner, "not-a-uuid"), "NOT_FOUND");
 
     await userError(createImportDraft(student, { text: fixture("harbour-article.txt") }), "FORBIDDEN");

@@ -2,16 +2,22 @@ import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import { Breadcrumbs, Container, PageHeader } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
+import type { ListPage } from "@/lib/domain/paging";
 import { formatLabel, type ImportFormat } from "@/lib/importer/input";
+import { plural } from "@/lib/plural";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { listImportDrafts } from "@/lib/server/import-service";
+import { pageNumber } from "@/lib/server/page-params";
 import { ImportForm } from "./import-form";
 
 export const metadata: Metadata = { title: "Import a reading" };
 
-export default async function ImportPage() {
-  const user = await requireInstructor("/instructor/import");
-  const drafts = await listImportDrafts(user);
+const here = "/instructor/import";
+
+export default async function ImportPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
+  const page = pageNumber((await searchParams).page);
+  const user = await requireInstructor(page > 1 ? `${here}?page=${page}` : here);
+  const { drafts, paging } = await listImportDrafts(user, { page });
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { label: "Import a reading" }]} />
@@ -26,6 +32,7 @@ export default async function ImportPage() {
         </section>
         <section aria-labelledby="drafts-heading">
           <h2 id="drafts-heading" className="mb-3 text-lg font-semibold">Your imports</h2>
+          {paging.pages > 1 && <p className="mb-3 text-sm text-stone-600">Showing {paging.first}–{paging.last} of {plural(paging.total, "draft")}, newest first</p>}
           {drafts.length === 0 ? (
             <p className="rounded-lg border border-dashed border-stone-300 bg-white/60 px-4 py-6 text-sm text-stone-700">No imports yet. The drafts you make appear here until you publish them, and stay listed afterwards.</p>
           ) : (
@@ -45,8 +52,21 @@ export default async function ImportPage() {
               ))}
             </ul>
           )}
+          {paging.pages > 1 && <DraftsPager paging={paging} />}
         </section>
       </div>
     </Container>
+  );
+}
+
+/** Previous and next links through the instructor's drafts; each lands on the list, not the top of the page. */
+function DraftsPager({ paging }: { paging: ListPage }) {
+  const hrefOf = (page: number) => `${here}${page > 1 ? `?page=${page}` : ""}#drafts-heading`;
+  return (
+    <nav aria-label="Pages of your imports" className="mt-4 flex flex-wrap items-center gap-3 text-sm">
+      {paging.page > 1 && <Link rel="prev" className="btn-secondary" href={hrefOf(paging.page - 1)}><span aria-hidden="true">← </span>Newer</Link>}
+      <span className="text-stone-600">Page {paging.page} of {paging.pages}</span>
+      {paging.page < paging.pages && <Link rel="next" className="btn-secondary" href={hrefOf(paging.page + 1)}>Older<span aria-hidden="true"> →</span></Link>}
+    </nav>
   );
 }

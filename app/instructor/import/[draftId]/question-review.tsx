@@ -3,6 +3,7 @@
 // instructor's Accept / Drop / Edit (saving an edit accepts it). Publishing is a separate panel.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { readTypedNumber } from "@/components/question-input";
 import { callApi } from "@/lib/api-client";
 import type { DraftQuestion } from "@/lib/importer/questions";
 
@@ -15,6 +16,13 @@ const statusStyle: Record<DraftQuestion["status"], string> = {
 const statusLabel: Record<DraftQuestion["status"], string> = { draft: "Draft — not reviewed", accepted: "Accepted", dropped: "Dropped" };
 
 const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
+
+// The route's field names, as the edit form labels them, for its refusals ("Prompt: must be at most 1000 characters").
+const fieldLabel = (path: string) => {
+  const [field, index] = path.split(".");
+  const label = ({ prompt: "Prompt", accepted: "Accepted answer", answer: "Answer", unit: "Unit", items: "Event", explanation: "Explanation" } as Record<string, string>)[field] ?? "The edit";
+  return index === undefined ? label : `${label} ${Number(index) + 1}`;
+};
 
 function Answer({ question }: { question: DraftQuestion["question"] }) {
   if (question.type === "short") return <p><span className="font-semibold">Accepted answers:</span> {question.accepted.join(" · ")}</p>;
@@ -30,6 +38,14 @@ function Answer({ question }: { question: DraftQuestion["question"] }) {
   return null;
 }
 
+export const numberRefused = "Give the answer as a number, such as 48, 12.5, 1,250 or 1 250. A comma before three digits separates thousands; before other digits it is a decimal comma (1,5 is 1.5).";
+
+/** A numeric key as the instructor typed it, read as learners' answers are read ("1,250" is 1250, never 1.25). */
+export function readEditedAnswer(text: string): { ok: true; value: number } | { ok: false; message: string } {
+  const typed = readTypedNumber(text);
+  return typed.kind === "number" ? { ok: true, value: typed.value } : { ok: false, message: numberRefused };
+}
+
 export function QuestionReview({ draftId, number, question, locked }: { draftId: string; number: number; question: DraftQuestion; locked: boolean }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
@@ -37,6 +53,10 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
   const [message, setMessage] = useState<string | null>(null);
   const q = question.question;
   const headingId = `question-${question.id}`;
+  const [answerText, setAnswerText] = useState(q.type === "numeric" ? String(q.answer) : "");
+  const typedAnswer = readTypedNumber(answerText);
+  // When the typed text is not already the plain number ("1,250", "1 250"), say what will be saved.
+  const answerReadAs = typedAnswer.kind === "number" && String(typedAnswer.value) !== answerText.trim() ? String(typedAnswer.value) : null;
 
   async function send(body: Record<string, unknown>) {
     setPending(true);
@@ -44,7 +64,8 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
     const result = await callApi("PUT", `/api/instructor/drafts/${draftId}/questions/${question.id}`, body);
     setPending(false);
     if (!result.ok) {
-      setMessage(result.message);
+      const details = Object.entries(result.fieldErrors ?? {}).map(([path, messages]) => `${fieldLabel(path)}: ${messages.join("; ")}.`);
+      setMessage([result.message, ...details].join(" "));
       return false;
     }
     router.refresh();
@@ -61,6 +82,7 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
       </div>
       <p className="mt-3 text-stone-900">{q.prompt}</p>
       <div className="mt-2 text-sm text-stone-800"><Answer question={q} /></div>
+      <p className="mt-2 text-sm text-stone-800"><span className="font-semibold">Explanation</span> (students read it after they answer): {q.explanation}</p>
 
       <div className="mt-3 rounded-md bg-sand-100 px-4 py-3 text-sm text-stone-800">
         <p className="font-semibold">{question.sources.length > 1 ? "From these sentences" : "From this sentence"}</p>
@@ -77,7 +99,7 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
         <div className="mt-4 flex flex-wrap gap-2">
           {question.status !== "accepted" && <button type="button" className="btn-primary px-3 py-1.5" disabled={pending} onClick={() => send({ action: "accept" })}>Accept</button>}
           {question.status !== "dropped" && <button type="button" className="btn-secondary px-3 py-1.5" disabled={pending} onClick={() => send({ action: "drop" })}>Drop</button>}
-          <button type="button" className="btn-secondary px-3 py-1.5" disabled={pending} aria-expanded={editing} onClick={() => setEditing(true)}>Edit</button>
+          <button type="button" className="btn-secondary px-3 py-1.5" disabled={pending} aria-expanded={editing} onClick={() => { setAnswerText(q.type === "numeric" ? String(q.answer) : ""); setEditing(true); }}>Edit</button>
           {question.status !== "draft" && <button type="button" className="btn-secondary px-3 py-1.5" disabled={pending} onClick={() => send({ action: "reset" })}>Back to draft</button>}
         </div>
       )}
@@ -91,12 +113,15 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
             const body: Record<string, unknown> = { action: "edit", prompt: String(form.get("prompt") ?? "") };
             if (q.type === "short") body.accepted = lines(String(form.get("accepted") ?? ""));
             if (q.type === "numeric") {
-              const answer = Number(String(form.get("answer") ?? "").replace(",", "."));
-              if (!Number.isFinite(answer) || String(form.get("answer") ?? "").trim() === "") return setMessage("Give the answer as a number.");
-              body.answer = answer;
+              const answer = readEditedAnswer(String(form.get("answer") ?? ""));
+              if (!answer.ok) return setMessage(answer.message);
+              body.answer = answer.value;
               body.unit = String(form.get("unit") ?? "");
             }
             if (q.type === "ordering") body.items = lines(String(form.get("items") ?? ""));
+            // Sent only when changed: left as it was while the answer changed, the server writes it again from the new answer.
+            const explanation = String(form.get("explanation") ?? "");
+            if (explanation.trim() !== q.explanation.trim()) body.explanation = explanation;
             if (await send(body)) setEditing(false);
           }}
         >
@@ -114,7 +139,18 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
             <div className="grid gap-3 sm:grid-cols-2">
               <div>
                 <label className="field-label" htmlFor={`${headingId}-answer`}>Answer</label>
-                <input id={`${headingId}-answer`} name="answer" inputMode="decimal" className="field-input" defaultValue={String(q.answer)} />
+                <input
+                  id={`${headingId}-answer`}
+                  name="answer"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  className="field-input"
+                  value={answerText}
+                  aria-invalid={typedAnswer.kind === "invalid"}
+                  aria-describedby={answerReadAs !== null ? `${headingId}-answer-read-as` : undefined}
+                  onChange={(event) => setAnswerText(event.target.value)}
+                />
+                {answerReadAs !== null && <p id={`${headingId}-answer-read-as`} className="mt-1 text-sm text-stone-600">Read as {answerReadAs}.</p>}
               </div>
               <div>
                 <label className="field-label" htmlFor={`${headingId}-unit`}>Unit (optional)</label>
@@ -128,6 +164,11 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
               <textarea id={`${headingId}-items`} name="items" rows={6} className="field-input text-sm" defaultValue={q.items.map((i) => i.text).join("\n")} />
             </div>
           )}
+          <div>
+            <label className="field-label" htmlFor={`${headingId}-explanation`}>Explanation</label>
+            <p id={`${headingId}-explanation-hint`} className="text-sm text-stone-600">Students read it after they answer. If you change the answer and leave this as it is, it is rewritten to give the new answer.</p>
+            <textarea id={`${headingId}-explanation`} name="explanation" rows={3} aria-describedby={`${headingId}-explanation-hint`} className="field-input mt-1 text-sm" defaultValue={q.explanation} />
+          </div>
           <div className="flex flex-wrap gap-2">
             <button type="submit" className="btn-primary px-3 py-1.5" disabled={pending}>{pending ? "Saving…" : "Save and accept"}</button>
             <button type="button" className="btn-secondary px-3 py-1.5" onClick={() => { setEditing(false); setMessage(null); }}>Cancel</button>
