@@ -1,7 +1,7 @@
 "use client";
 import { Link } from "@/components/app-link";
 import { Fragment, useMemo, useState } from "react";
-import type { GradebookCell } from "@/lib/domain/gradebook";
+import { sortRows, type GradebookCell } from "@/lib/domain/gradebook";
 import { gradeStatusStyle } from "@/components/grade-status";
 
 type Row = { student: { id: string; name: string; email: string }; cells: GradebookCell[]; extendedTo: (string | null)[]; average: number | null; withMissing: number | null };
@@ -10,19 +10,16 @@ type Sort = { column: "name" | "average" | "withMissing" | number; descending: b
 export function GradebookTable({ classId, columns, rows, averages, averagesWithMissing, overallAverage, overallWithMissing }: { classId: string; columns: { id: string; title: string; kind: string; dueAt: string }[]; rows: Row[]; averages: (number | null)[]; averagesWithMissing: (number | null)[]; overallAverage: number | null; overallWithMissing: number | null }) {
   const [sort, setSort] = useState<Sort>({ column: "name", descending: false });
   const sorted = useMemo(() => {
-    const value = (r: Row) => (sort.column === "name" ? r.student.name.toLowerCase() : sort.column === "average" ? r.average ?? -1 : sort.column === "withMissing" ? r.withMissing ?? -1 : r.cells[sort.column].percent ?? -1);
-    return [...rows].sort((a, b) => {
-      const [x, y] = [value(a), value(b)];
-      const order = x < y ? -1 : x > y ? 1 : 0;
-      return sort.descending ? -order : order;
-    });
+    const { column } = sort;
+    const scoreOf = column === "name" ? null : column === "average" ? (r: Row) => r.average : column === "withMissing" ? (r: Row) => r.withMissing : (r: Row) => r.cells[column].percent;
+    return sortRows(rows, scoreOf, sort.descending);
   }, [rows, sort]);
-  const header = (column: Sort["column"], label: string) => {
+  const header = (column: Sort["column"], label: string, extraClass = "") => {
     const active = sort.column === column;
     return (
-      <th scope="col" aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"} className="px-3 py-2 align-bottom">
+      <th scope="col" aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"} className={`px-3 py-2 align-bottom ${extraClass}`}>
         <button type="button" className="text-left font-semibold hover:underline" onClick={() => setSort({ column, descending: active ? !sort.descending : column !== "name" })}>
-          {label}{active ? (sort.descending ? " ↓" : " ↑") : ""}
+          {label}{active ? <span aria-hidden="true">{sort.descending ? " ↓" : " ↑"}</span> : ""}
         </button>
       </th>
     );
@@ -33,7 +30,7 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
         <caption className="sr-only">Gradebook: students by assignment, with counted score and status</caption>
         <thead className="bg-stone-50">
           <tr>
-            {header("name", "Student")}
+            {header("name", "Student", "sticky left-0 z-10 bg-stone-50")}
             {columns.map((c, i) => <Fragment key={c.id}>{header(i, c.title)}</Fragment>)}
             {header("average", "Average")}
             {header("withMissing", "With missing as 0")}
@@ -42,7 +39,7 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
         <tbody className="divide-y divide-stone-200">
           {sorted.map((r) => (
             <tr key={r.student.id}>
-              <th scope="row" className="px-3 py-2 font-medium"><Link className="hover:underline" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link></th>
+              <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-2 font-medium"><Link className="hover:underline" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link></th>
               {r.cells.map((cell, i) => (
                 <td key={i} className="px-3 py-2 tabular-nums">
                   <span className="font-semibold">{cell.percent !== null ? `${cell.percent}%` : "—"}</span>
@@ -57,13 +54,13 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
         </tbody>
         <tfoot className="border-t-2 border-stone-300 bg-stone-50">
           <tr>
-            <th scope="row" className="px-3 py-2">Class average</th>
+            <th scope="row" className="sticky left-0 z-10 bg-stone-50 px-3 py-2">Class average</th>
             {averages.map((a, i) => <td key={i} className="px-3 py-2 font-semibold tabular-nums">{a !== null ? `${a}%` : "—"}</td>)}
             <td className="px-3 py-2 font-semibold tabular-nums">{overallAverage !== null ? `${overallAverage}%` : "—"}</td>
             <td className="px-3 py-2 font-semibold tabular-nums">{overallWithMissing !== null ? `${overallWithMissing}%` : "—"}</td>
           </tr>
           <tr>
-            <th scope="row" className="px-3 py-2">Class average, missing as 0</th>
+            <th scope="row" className="sticky left-0 z-10 bg-stone-50 px-3 py-2">Class average, missing as 0</th>
             {averagesWithMissing.map((a, i) => <td key={i} className="px-3 py-2 tabular-nums">{a !== null ? `${a}%` : "—"}</td>)}
             <td className="px-3 py-2" />
             <td className="px-3 py-2 tabular-nums">{overallWithMissing !== null ? `${overallWithMissing}%` : "—"}</td>

@@ -58,3 +58,27 @@ export function average(percents: (number | null)[]): number | null {
 export function averageWithMissingAsZero(cells: Pick<GradebookCell, "status" | "percent">[]): number | null {
   return average(cells.map((c) => (c.percent === null && c.status === "missing" ? 0 : c.percent)));
 }
+
+// Names compare as people read them: accents and case aside ("Émile" after "Bob", "ada" before "Bob").
+const names = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+export const compareNames = (a: string, b: string) => names.compare(a, b);
+
+/**
+ * A gradebook column's order: by name, or by a score with blanks ("—": not due, missing, ungraded) last in both
+ * directions, and equal scores by name.
+ */
+export function sortRows<R extends { student: { name: string } }>(rows: R[], scoreOf: ((row: R) => number | null) | null, descending: boolean): R[] {
+  return [...rows].sort((a, b) => {
+    if (scoreOf) {
+      const [x, y] = [scoreOf(a), scoreOf(b)];
+      if (x === null || y === null) {
+        if (x !== y) return x === null ? 1 : -1;
+      } else if (x !== y) {
+        return descending ? y - x : x - y;
+      }
+      return compareNames(a.student.name, b.student.name);
+    }
+    const order = compareNames(a.student.name, b.student.name);
+    return descending ? -order : order;
+  });
+}

@@ -4,7 +4,7 @@ import "server-only";
 // students' extensions), after grading attempts whose time ran out.
 import { applyExtension, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
-import { average, averageWithMissingAsZero, debateCell, moduleCell, quizCell, type GradebookCell } from "../domain/gradebook";
+import { average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, quizCell, type GradebookCell } from "../domain/gradebook";
 import { db } from "./db";
 import { reviewActivity } from "./review-service";
 import { notFound } from "./errors";
@@ -15,8 +15,9 @@ import type { SessionUser } from "./auth";
 export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
   const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true } });
   if (!found) throw notFound("That class");
-  const members = db().classMember.findMany({ where: { classId, removedAt: null }, orderBy: { user: { name: "asc" } }, select: { user: { select: { id: true, name: true, email: true } } } });
-  return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => m.user)), now)) };
+  const members = db().classMember.findMany({ where: { classId, removedAt: null }, select: { user: { select: { id: true, name: true, email: true } } } });
+  // Ordered as the page orders names, so the CSV lists students as the table does.
+  return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => m.user).sort((a, b) => compareNames(a.name, b.name))), now)) };
 }
 
 /** A student's own row of the gradebook in each class they are in: the same cells and averages the instructor sees. */
@@ -143,7 +144,11 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       },
       select: { id: true, status: true, submittedAt: true, late: true, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true } } },
     }),
-    db().attemptReset.findMany({ where: { classId, studentId }, orderBy: { createdAt: "desc" }, select: { quizId: true, reason: true, createdAt: true, attemptIds: true } }),
+    db().attemptReset.findMany({ where: { classId, studentId }, orderBy: { createdAt: "desc" }, select: { quizId: true, reason: true, createdAt: true, attemptIds: true } })
+      .then(async (rows) => {
+        const titles = new Map((await db().quiz.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.quizId))] } }, select: { id: true, title: true } })).map((q) => [q.id, q.title]));
+        return rows.map((r) => ({ ...r, quizTitle: titles.get(r.quizId) ?? r.quizId }));
+      }),
     db().assignmentExtension.findMany({
       where: { studentId, assignment: { classId } },
       orderBy: { dueAt: "asc" },

@@ -142,6 +142,10 @@ test("a module's quizzes get item-analysis links, and the roster resets only qui
   await row.getByRole("button", { name: "Reset", exact: true }).click();
   await expect(row.getByRole("status")).toHaveText(/Reset 1 attempt\(s\) at “.*”\./);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "voidedAt" IS NOT NULL`, [attempt.id])).toBe(1);
+  // The student's record names the quiz, not its id.
+  await page.goto(`/instructor/classes/${cls.id}/students/${student.id}`);
+  await expect(page.getByText(/Austin on Japan's pragmatic diplomacy: 1 attempt\(s\) voided\. Reason: Took it on a broken connection/)).toBeVisible();
+  await page.goto(`/instructor/classes/${cls.id}`);
 
   // A quiz this class does not assign is refused by the server, whatever the form sends.
   const forged = await context.request.post(`/api/instructor/classes/${cls.id}/resets`, { data: { studentId: student.id, quizId: "summit-2024-quiz", reason: "Not this class's quiz" }, headers: { origin: baseURL! } });

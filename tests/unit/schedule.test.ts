@@ -3,7 +3,7 @@ import { applyExtension, assignmentGate, assignmentStatus, closingTime, extensio
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
-import { average, averageWithMissingAsZero, debateCell, moduleCell, quizCell } from "@/lib/domain/gradebook";
+import { average, averageWithMissingAsZero, debateCell, moduleCell, quizCell, sortRows } from "@/lib/domain/gradebook";
 
 const t = (h: number) => new Date(Date.UTC(2027, 0, 10, h));
 const window = (latePolicy: "ACCEPT" | "FLAG" | "REFUSE") => ({ opensAt: t(8), dueAt: t(12), latePolicy });
@@ -200,5 +200,18 @@ describe("a student's extra attempts and time on a quiz", () => {
     expect(accommodationFor([])).toEqual({ extraAttempts: 0, extraTimePercent: 0 });
     expect(accommodationFor([undefined, null])).toEqual({ extraAttempts: 0, extraTimePercent: 0 });
     expect(accommodationFor([{ dueAt: t(12), extraAttempts: 0 }, { dueAt: t(20), extraAttempts: 2, extraTimePercent: 50 }, { dueAt: t(30), extraAttempts: 1, extraTimePercent: 25 }])).toEqual({ extraAttempts: 2, extraTimePercent: 50 });
+  });
+});
+
+describe("gradebook order", () => {
+  const row = (name: string, score: number | null) => ({ student: { name }, score });
+  const rows = [row("Zoe", 40), row("Émile", null), row("ada", 90), row("Bob", 40), row("Ólafur", null)];
+  it("sorts names as people read them, accents and case aside", () => {
+    expect(sortRows(rows, null, false).map((r) => r.student.name)).toEqual(["ada", "Bob", "Émile", "Ólafur", "Zoe"]);
+    expect(sortRows(rows, null, true).map((r) => r.student.name)).toEqual(["Zoe", "Ólafur", "Émile", "Bob", "ada"]);
+  });
+  it("sorts scores with blanks last either way, and equal scores by name", () => {
+    expect(sortRows(rows, (r) => r.score, false).map((r) => r.student.name)).toEqual(["Bob", "Zoe", "ada", "Émile", "Ólafur"]);
+    expect(sortRows(rows, (r) => r.score, true).map((r) => r.student.name)).toEqual(["ada", "Bob", "Zoe", "Émile", "Ólafur"]);
   });
 });

@@ -142,7 +142,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
         <section aria-labelledby="resets-heading">
           <h2 id="resets-heading" className="mb-3 text-xl font-semibold">Attempt resets</h2>
           <ul className="space-y-2 text-sm">
-            {resets.map((r, i) => <li key={i}><LocalTime iso={r.createdAt.toISOString()} /> — {r.quizId}: {r.attemptIds.length} attempt(s) voided. Reason: {r.reason}</li>)}
+            {resets.map((r, i) => <li key={i}><LocalTime iso={r.createdAt.toISOString()} /> — {r.quizTitle}: {r.attemptIds.length} attempt(s) voided. Reason: {r.reason}</li>)}
           </ul>
         </section>
       )}
