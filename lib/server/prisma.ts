@@ -12,6 +12,9 @@ const TRANSACTION_TIMEOUT_MS = 20_000;
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}): PrismaClient {
   const adapter = new PrismaPg({
     connectionString,
+    // Columns are timestamps without a zone, written as UTC by Prisma; SQL's now() must write UTC too, whatever
+    // zone the server was set up in (initdb takes the machine's, and a hosted database may use any).
+    options: "-c TimeZone=UTC",
     max: options.max ?? 10,
     connectionTimeoutMillis: CONNECTION_WAIT_MS,
     idleTimeoutMillis: 30_000,
