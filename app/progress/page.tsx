@@ -83,6 +83,7 @@ export default async function ProgressPage() {
                     <dt className="font-semibold text-stone-700">Quizzes (counted score)</dt>
                     <dd>
                       <ul>
+                        {m.quizzes.length === 0 && <li className="text-stone-500">None in this module</li>}
                         {m.quizzes.map((q) => (
                           <li key={q.id} className="flex min-h-8 items-center justify-between gap-2">
                             <Link className="inline-block py-1 underline-offset-2 hover:underline" href={`/courses/${course.slug}/${m.slug}/quizzes/${q.slug}`}>{q.title}</Link>

@@ -16,12 +16,15 @@ export async function markLessonOpened(user: SessionUser, lessonId: string) {
 export async function setLessonCompleted(user: SessionUser, lessonId: string, completed: boolean) {
   const lesson = await db().lesson.findFirst({ where: { id: lessonId, retiredAt: null }, select: { id: true } });
   if (!lesson) throw notFound("That lesson");
-  const completedAt = completed ? new Date() : null;
-  await db().lessonProgress.upsert({
-    where: { userId_lessonId: { userId: user.id, lessonId } },
-    create: { userId: user.id, lessonId, completedAt },
-    update: { completedAt },
-  });
+  if (!completed) {
+    await db().lessonProgress.updateMany({ where: { userId: user.id, lessonId }, data: { completedAt: null } });
+    return { completed };
+  }
+  // Completing a lesson already completed keeps its time: a click from an old tab after the due time must not make
+  // work done on time late.
+  await db().$executeRaw`
+    INSERT INTO "LessonProgress" ("userId", "lessonId", "completedAt") VALUES (${user.id}::uuid, ${lessonId}, now())
+    ON CONFLICT ("userId", "lessonId") DO UPDATE SET "completedAt" = COALESCE("LessonProgress"."completedAt", EXCLUDED."completedAt")`;
   return { completed };
 }
 

@@ -7,7 +7,11 @@ import { z } from "zod";
 import { headingAnchor } from "../content/anchors";
 import { db } from "./db";
 
-export const searchQuerySchema = z.string().trim().min(2, "Type at least two characters to search.").max(200, "Keep the search under 200 characters.");
+// Control characters (a NUL PostgreSQL refuses, the snippet markers below) are spaces to a search.
+export const searchQuerySchema = z
+  .string()
+  .transform((query) => query.replace(/[\u0000-\u001f\u007f]/g, " ").trim())
+  .pipe(z.string().min(2, "Type at least two characters to search.").max(200, "Keep the search under 200 characters."));
 
 // Markers around matched words in a snippet: control characters no lesson text contains, split out for <mark>.
 export const MATCH_START = "\u0001";

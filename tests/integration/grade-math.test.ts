@@ -74,5 +74,13 @@ describe("gradebook averages", () => {
     const cell = (studentId: string) => book.rows.find((r) => r.student.id === studentId)!.cells[0];
     expect(cell(onTime.id)).toEqual({ status: "submitted", percent: 100 });
     expect(cell(late.id)).toEqual({ status: "missing", percent: null });
+    // Marking the lesson complete again (an old tab) keeps the time it was first completed.
+    await setLessonCompleted(onTime, fixture.lessonId, true);
+    const again = await gradebook(teacher, id);
+    expect(again.rows.find((r) => r.student.id === onTime.id)!.cells[0]).toEqual({ status: "submitted", percent: 100 });
+    // Undone and done again, it is a new completion, after the due time.
+    await setLessonCompleted(onTime, fixture.lessonId, false);
+    await setLessonCompleted(onTime, fixture.lessonId, true);
+    expect((await gradebook(teacher, id)).rows.find((r) => r.student.id === onTime.id)!.cells[0]).toEqual({ status: "missing", percent: null });
   });
 });

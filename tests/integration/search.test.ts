@@ -38,7 +38,8 @@ describe("course search", () => {
     expect((await searchCourse("no-such-course", "negotiated")).results).toEqual([]);
     expect(await searchCourse(fixture.id, " a ")).toMatchObject({ error: "Type at least two characters to search.", results: [] });
     expect((await searchCourse(fixture.id, "x".repeat(201))).error).toMatch(/under 200/);
-    for (const hostile of ["' OR 1=1 --", "&|!():*", "<script>alert(1)</script>", "\\\\", "😀😀", "-", '""']) {
+    expect(await searchCourse(fixture.id, "\u0000a")).toMatchObject({ error: "Type at least two characters to search.", results: [] });
+    for (const hostile of ["' OR 1=1 --", "&|!():*", "<script>alert(1)</script>", "\\\\", "😀😀", "-", '""', "\u0000ab", "negotiated\u0000", "\u0001\u0002x"]) {
       const outcome = await searchCourse(fixture.id, hostile);
       expect(outcome.results.every((r) => r.lessonSlug === "l1" || r.lessonTitle === "Lesson one")).toBe(true);
     }
