@@ -185,6 +185,12 @@ export async function createAssignment(instructor: SessionUser, classId: string,
   const covered = { quizId: input.kind === "QUIZ" ? input.targetId : null, moduleId: input.kind === "MODULE" ? input.targetId : null };
   const created = await db().$transaction(async (tx) => {
     await lockCoveredQuizzes(tx, covered);
+    // One assignment per item and class: a second would add a second gradebook column counted twice in averages.
+    const target = input.kind === "QUIZ" ? { quizId: input.targetId } : input.kind === "MODULE" ? { moduleId: input.targetId } : { debatePromptId: input.targetId };
+    if (await tx.assignment.count({ where: { classId, kind: input.kind, ...target } })) {
+      const message = "This class already assigns that. To change its times, remove that assignment and assign it again (students' work is kept).";
+      throw new UserError("CONFLICT", message, { targetId: [message] });
+    }
     const assignment = await tx.assignment.create({
       data: {
         classId,

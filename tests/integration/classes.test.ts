@@ -105,6 +105,13 @@ describe("assignments", () => {
     const teacher = await createUser("INSTRUCTOR");
     const { id } = await createClass(teacher, { name: "A", term: "T", joinCodeDays: null });
     expect((await errorOf(createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: "no-such-quiz" })))).code).toBe("INVALID");
+    // The same item twice would be two gradebook columns, counted twice in the averages.
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId }));
+    const twice = await errorOf(createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, dueAt: iso(120) })));
+    expect(twice).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already assigns that/) });
+    expect(await db.assignment.count({ where: { classId: id, quizId: fixture.quizId } })).toBe(1);
+    // Through its module as well as on its own is allowed: the more generous terms govern.
+    await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1` }));
   });
 
   it("an attempt-limit override and the opening time are enforced on the server", async () => {
