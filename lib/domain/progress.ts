@@ -117,3 +117,21 @@ const stepFolder = { lesson: "lessons", quiz: "quizzes", debate: "debates" } as 
 export function stepHref(courseSlug: string, step: NextStep): string {
   return `/courses/${courseSlug}/${step.moduleSlug}/${stepFolder[step.kind]}/${step.slug}`;
 }
+
+/**
+ * Why a learner with no next step has not done everything: quizzes not passed with no attempts left, and quizzes
+ * or debates their assignment takes no work for now (not open yet, or closed to late work).
+ */
+export function unfinishedReasons(modules: StepModule[]): { noAttemptsLeft: number; notOpenNow: number } {
+  let noAttemptsLeft = 0;
+  let notOpenNow = 0;
+  for (const m of modules) {
+    for (const q of m.quizzes) {
+      if (isPassed({ id: q.slug, counted: q.counted, passPercent: q.passPercent })) continue;
+      if (q.open === false) notOpenNow++;
+      else if (q.attemptsLeft === 0) noAttemptsLeft++;
+    }
+    notOpenNow += m.debates.filter((d) => d.status !== "SUBMITTED" && d.open === false).length;
+  }
+  return { noAttemptsLeft, notOpenNow };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { courseProgress, isPassed, moduleProgress, nextStep, quizPercent, scoreLabel, stepHref, type StepModule } from "@/lib/domain/progress";
+import { courseProgress, isPassed, moduleProgress, nextStep, quizPercent, scoreLabel, stepHref, unfinishedReasons, type StepModule } from "@/lib/domain/progress";
 
 describe("progress roll-ups", () => {
   it("counts completed lessons, passed quizzes and submitted debates", () => {
@@ -91,6 +91,13 @@ describe("where to pick up", () => {
     expect(at(course((m) => { m[0].lessons[0].completed = true; m[0].quizzes[0].counted = failed; m[0].quizzes[0].open = false; }))).toBe("l2");
     expect(at(course((m) => { m[0].lessons.forEach((l) => (l.completed = true)); m[0].quizzes.forEach((q) => (q.counted = passed)); m[0].debates[0].status = "DRAFT"; m[0].debates[0].open = false; }))).toBe("l3");
     expect(at(course((m) => { m[0].lessons[0].completed = true; m[0].quizzes[0].open = true; }))).toBe("q1");
+  });
+
+  it("says why a learner with no next step has not done everything", () => {
+    expect(unfinishedReasons(course((m) => allDone(m)))).toEqual({ noAttemptsLeft: 0, notOpenNow: 0 });
+    expect(unfinishedReasons(course((m) => { allDone(m); m[0].quizzes[1].counted = failed; m[0].quizzes[1].attemptsLeft = 0; }))).toEqual({ noAttemptsLeft: 1, notOpenNow: 0 });
+    // A quiz that opens next week is not out of attempts, and a closed debate is not done.
+    expect(unfinishedReasons(course((m) => { allDone(m); m[0].quizzes[1].counted = null; m[0].quizzes[1].open = false; m[0].debates[0].status = "DRAFT"; m[0].debates[0].open = false; }))).toEqual({ noAttemptsLeft: 0, notOpenNow: 2 });
   });
 
   it("says whether the learner has begun: a failed quiz alone is a beginning, though it adds nothing to the bar", () => {

@@ -6,7 +6,7 @@ import { getSessionUser } from "@/lib/server/auth";
 import { courseBySlug, formatPublished } from "@/lib/server/catalog";
 import { orNotFound } from "@/lib/server/page";
 import { courseProgressFor } from "@/lib/server/progress-service";
-import { stepHref } from "@/lib/domain/progress";
+import { stepHref, unfinishedReasons } from "@/lib/domain/progress";
 import { SearchForm } from "@/components/search-form";
 
 const stepLabel = { lesson: "Lesson", quiz: "Quiz", debate: "Debate" } as const;
@@ -23,7 +23,8 @@ export default async function CoursePage({ params }: Params) {
   const { course: slug } = await params;
   const [course, user] = await Promise.all([orNotFound(courseBySlug(slug)), getSessionUser()]);
   const progress = user ? await courseProgressFor(user.id, course.slug) : null;
-  const notPassed = progress ? progress.modules.reduce((n, m) => n + m.summary.quizzesTotal - m.summary.quizzesPassed, 0) : 0;
+  const unfinished = progress ? unfinishedReasons(progress.modules) : { noAttemptsLeft: 0, notOpenNow: 0 };
+  const allDone = unfinished.noAttemptsLeft === 0 && unfinished.notOpenNow === 0;
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/", label: "Courses" }, { label: course.title }]} />
@@ -35,10 +36,17 @@ export default async function CoursePage({ params }: Params) {
             <h2 id="continue-heading" className="font-semibold">
               {progress.next
                 ? (progress.next.resume ? "Finish your open attempt" : progress.next.retry ? "Not passed yet: try again" : progress.next.first ? "Start here" : "Continue where you left off")
-                : notPassed === 0 ? "You have done every item in this course" : "You have been through every item in this course"}
+                : allDone ? "You have done every item in this course" : unfinished.notOpenNow > 0 ? "Nothing else is open for you now" : "You have been through every item in this course"}
             </h2>
             {progress.next && <p className="mt-1 text-stone-800">{stepLabel[progress.next.kind]}: {progress.next.title}</p>}
-            {!progress.next && notPassed > 0 && <p className="mt-1 text-stone-800">{plural(notPassed, "quiz", "quizzes")} not passed, with no attempts left; your progress page shows which.</p>}
+            {!progress.next && !allDone && (
+              <p className="mt-1 text-stone-800">
+                {[
+                  unfinished.noAttemptsLeft > 0 ? `${plural(unfinished.noAttemptsLeft, "quiz", "quizzes")} not passed, with no attempts left` : null,
+                  unfinished.notOpenNow > 0 ? `${plural(unfinished.notOpenNow, "item")} your class does not take work for now (not open yet, or closed to late work)` : null,
+                ].filter(Boolean).join("; ")}; your progress page shows which.
+              </p>
+            )}
             <div className="mt-3 max-w-sm"><ProgressBar percent={progress.percent} label={`${course.title}: your progress`} /></div>
           </div>
           {progress.next ? (
