@@ -24,52 +24,35 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | unde
 const ofMember = (userId: string) => ({ class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }) satisfies Prisma.AssignmentWhereInput;
 const extensionOf = (userId: string) => ({ where: { studentId: userId }, select: { dueAt: true, extraAttempts: true, extraTimePercent: true } }) as const;
 
-async function governing(client: Client, userId: string, where: Prisma.AssignmentWhereInput): Promise<GoverningAssignment | null> {
-  const rows = await client.assignment.findMany({
-    where: { AND: [where, ofMember(userId)] },
-    select: { ...assignmentFields, extensions: extensionOf(userId) },
+/**
+ * For each quiz (or debate prompt) of one student, in one query, the assignment that governs it: assigned itself
+ * or through its module (a course page lists all its quizzes).
+ */
+async function governingEach(client: Client, userId: string, items: { id: string; moduleId: string }[], field: "quizId" | "debatePromptId"): Promise<Map<string, GoverningAssignment | null>> {
+  const ids = items.map((i) => i.id);
+  const rows = items.length === 0 ? [] : await client.assignment.findMany({
+    where: {
+      OR: [field === "quizId" ? { quizId: { in: ids } } : { debatePromptId: { in: ids } }, { kind: "MODULE", moduleId: { in: [...new Set(items.map((i) => i.moduleId))] } }],
+      ...ofMember(userId),
+    },
+    select: { ...assignmentFields, kind: true, quizId: true, debatePromptId: true, moduleId: true, extensions: extensionOf(userId) },
   });
-  return mostGenerousFor(rows.map(({ extensions, ...row }) => ({ row, extension: extensions[0] })), new Date());
+  const now = new Date();
+  return new Map(items.map((item) => {
+    const covering = rows.filter((a) => a[field] === item.id || (a.kind === "MODULE" && a.moduleId === item.moduleId));
+    return [item.id, mostGenerousFor(covering.map(({ extensions, ...row }) => ({ row, extension: extensions[0] })), now)];
+  }));
 }
+
+export const quizAssignments = (client: Client, userId: string, quizzes: { id: string; moduleId: string }[]) => governingEach(client, userId, quizzes, "quizId");
+export const debateAssignments = (client: Client, userId: string, prompts: { id: string; moduleId: string }[]) => governingEach(client, userId, prompts, "debatePromptId");
 
 export async function quizAssignment(client: Client, userId: string, quiz: { id: string; moduleId: string }) {
   return (await quizAssignments(client, userId, [quiz])).get(quiz.id)!;
 }
 
-/** `quizAssignment` for many quizzes of one student, in one query (a course page lists all its quizzes). */
-export async function quizAssignments(client: Client, userId: string, quizzes: { id: string; moduleId: string }[]): Promise<Map<string, GoverningAssignment | null>> {
-  const rows = quizzes.length === 0 ? [] : await client.assignment.findMany({
-    where: {
-      OR: [{ quizId: { in: quizzes.map((q) => q.id) } }, { kind: "MODULE", moduleId: { in: [...new Set(quizzes.map((q) => q.moduleId))] } }],
-      ...ofMember(userId),
-    },
-    select: { ...assignmentFields, kind: true, quizId: true, moduleId: true, extensions: extensionOf(userId) },
-  });
-  const now = new Date();
-  return new Map(quizzes.map((quiz) => {
-    const covering = rows.filter((a) => a.quizId === quiz.id || (a.kind === "MODULE" && a.moduleId === quiz.moduleId));
-    return [quiz.id, mostGenerousFor(covering.map(({ extensions, ...row }) => ({ row, extension: extensions[0] })), now)];
-  }));
-}
-
-export function debateAssignment(client: Client, userId: string, prompt: { id: string; moduleId: string }) {
-  return governing(client, userId, { OR: [{ debatePromptId: prompt.id }, { moduleId: prompt.moduleId, kind: "MODULE" }] });
-}
-
-/** `debateAssignment` for many prompts of one student, in one query. */
-export async function debateAssignments(client: Client, userId: string, prompts: { id: string; moduleId: string }[]): Promise<Map<string, GoverningAssignment | null>> {
-  const rows = prompts.length === 0 ? [] : await client.assignment.findMany({
-    where: {
-      OR: [{ debatePromptId: { in: prompts.map((p) => p.id) } }, { kind: "MODULE", moduleId: { in: [...new Set(prompts.map((p) => p.moduleId))] } }],
-      ...ofMember(userId),
-    },
-    select: { ...assignmentFields, kind: true, debatePromptId: true, moduleId: true, extensions: extensionOf(userId) },
-  });
-  const now = new Date();
-  return new Map(prompts.map((prompt) => {
-    const covering = rows.filter((a) => a.debatePromptId === prompt.id || (a.kind === "MODULE" && a.moduleId === prompt.moduleId));
-    return [prompt.id, mostGenerousFor(covering.map(({ extensions, ...row }) => ({ row, extension: extensions[0] })), now)];
-  }));
+export async function debateAssignment(client: Client, userId: string, prompt: { id: string; moduleId: string }) {
+  return (await debateAssignments(client, userId, [prompt])).get(prompt.id)!;
 }
 
 /**
