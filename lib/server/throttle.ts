@@ -13,9 +13,12 @@ export async function activeLock(db: PrismaClient, keys: string[], now = new Dat
   return rows.reduce<Date | null>((latest, r) => (r.lockedUntil && (!latest || r.lockedUntil > latest) ? r.lockedUntil : latest), null);
 }
 
-export async function recordFailure(db: PrismaClient, kind: ThrottleKind, key: string, now = new Date()) {
+/**
+ * Adds one failure to the key's count in its window, in one atomic upsert so concurrent failures on several servers
+ * all count; returns the new count, or null (and counts nothing) when `unlessLocked` and the key is locked.
+ */
+async function countFailure(db: PrismaClient, key: string, now: Date, unlessLocked: boolean): Promise<number | null> {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  // One atomic upsert: concurrent failures on several servers all count.
   const [row] = await db.$queryRaw<{ failures: number }[]>`
     INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "updatedAt")
     VALUES (${key}, 1, ${now}, ${now})
@@ -23,11 +26,22 @@ export async function recordFailure(db: PrismaClient, kind: ThrottleKind, key: s
       "failures" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
       "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStart" END,
       "updatedAt" = ${now}
+    WHERE NOT ${unlessLocked} OR "SignInThrottle"."lockedUntil" IS NULL OR "SignInThrottle"."lockedUntil" <= ${now}
     RETURNING "failures"`;
-  const lockMs = lockDurationMs(kind, row.failures);
-  if (lockMs > 0) {
-    await db.signInThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + lockMs) } });
-  }
+  return row?.failures ?? null;
+}
+
+/** Locks the key for as long as `failures` failures call for (not at all while free failures remain). */
+async function lockFor(db: PrismaClient, kind: ThrottleKind, key: string, failures: number, now: Date): Promise<Date | null> {
+  const lockMs = lockDurationMs(kind, failures);
+  if (lockMs <= 0) return null;
+  const lockedUntil = new Date(now.getTime() + lockMs);
+  await db.signInThrottle.update({ where: { key }, data: { lockedUntil } });
+  return lockedUntil;
+}
+
+export async function recordFailure(db: PrismaClient, kind: ThrottleKind, key: string, now = new Date()) {
+  await lockFor(db, kind, key, (await countFailure(db, key, now, false))!, now);
 }
 
 /**
@@ -36,31 +50,16 @@ export async function recordFailure(db: PrismaClient, kind: ThrottleKind, key: s
  * arrive at once. Refused (no count taken) while the key is locked or once the free failures are taken.
  */
 export async function reserveAttempt(db: PrismaClient, kind: ThrottleKind, key: string, now = new Date()): Promise<{ allowed: true; failures: number } | { allowed: false; lockedUntil: Date }> {
-  const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const [row] = await db.$queryRaw<{ failures: number }[]>`
-    INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "updatedAt")
-    VALUES (${key}, 1, ${now}, ${now})
-    ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
-      "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStart" END,
-      "updatedAt" = ${now}
-    WHERE "SignInThrottle"."lockedUntil" IS NULL OR "SignInThrottle"."lockedUntil" <= ${now}
-    RETURNING "failures"`;
-  if (!row) return { allowed: false, lockedUntil: (await activeLock(db, [key], now)) ?? new Date(now.getTime() + 1000) };
+  const failures = await countFailure(db, key, now, true);
+  if (failures === null) return { allowed: false, lockedUntil: (await activeLock(db, [key], now)) ?? new Date(now.getTime() + 1000) };
   // The checks before this one have taken the free failures: lock now rather than run one more.
-  const lockMs = lockDurationMs(kind, row.failures - 1);
-  if (lockMs > 0) {
-    const lockedUntil = new Date(now.getTime() + lockMs);
-    await db.signInThrottle.update({ where: { key }, data: { lockedUntil } });
-    return { allowed: false, lockedUntil };
-  }
-  return { allowed: true, failures: row.failures };
+  const lockedUntil = await lockFor(db, kind, key, failures - 1, now);
+  return lockedUntil ? { allowed: false, lockedUntil } : { allowed: true, failures };
 }
 
 /** After a reserved check failed: the count already includes it; lock when it used the last free failure. */
 export async function lockAfterFailure(db: PrismaClient, kind: ThrottleKind, key: string, failures: number, now = new Date()) {
-  const lockMs = lockDurationMs(kind, failures);
-  if (lockMs > 0) await db.signInThrottle.update({ where: { key }, data: { lockedUntil: new Date(now.getTime() + lockMs) } });
+  await lockFor(db, kind, key, failures, now);
 }
 
 export async function clearFailures(db: PrismaClient, key: string) {
