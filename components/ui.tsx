@@ -67,3 +67,19 @@ export function Notice({ tone = "info", children, title }: { tone?: "info" | "su
 export function Container({ children, narrow = false }: { children: ReactNode; narrow?: boolean }) {
   return <div className={`mx-auto w-full px-4 py-8 sm:px-6 sm:py-12 ${narrow ? "max-w-3xl" : "max-w-5xl"}`}>{children}</div>;
 }
+
+/**
+ * Previous and next links through a long list, "Page 2 of 3" between them; each link lands on the list (`anchor`),
+ * not the top of the page. The labels say which way the list runs ("Newer", "Older").
+ */
+export function Pager({ label, path, anchor, paging, previous = "Previous", next = "Next" }: { label: string; path: string; anchor: string; paging: { page: number; pages: number }; previous?: string; next?: string }) {
+  if (paging.pages <= 1) return null;
+  const hrefOf = (page: number) => `${path}${page > 1 ? `?page=${page}` : ""}#${anchor}`;
+  return (
+    <nav aria-label={label} className="mt-6 flex flex-wrap items-center gap-3 text-sm">
+      {paging.page > 1 && <Link rel="prev" className="btn-secondary" href={hrefOf(paging.page - 1)}><span aria-hidden="true">← </span>{previous}</Link>}
+      <span className="text-stone-600">Page {paging.page} of {paging.pages}</span>
+      {paging.page < paging.pages && <Link rel="next" className="btn-secondary" href={hrefOf(paging.page + 1)}>{next}<span aria-hidden="true"> →</span></Link>}
+    </nav>
+  );
+}

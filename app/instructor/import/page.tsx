@@ -1,8 +1,7 @@
 import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
-import { Breadcrumbs, Container, PageHeader } from "@/components/ui";
+import { Breadcrumbs, Container, PageHeader, Pager } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
-import type { ListPage } from "@/lib/domain/paging";
 import { formatLabel, type ImportFormat } from "@/lib/importer/input";
 import { plural } from "@/lib/plural";
 import { requireInstructor } from "@/lib/server/instructor-page";
@@ -52,21 +51,9 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
               ))}
             </ul>
           )}
-          {paging.pages > 1 && <DraftsPager paging={paging} />}
+          <Pager label="Pages of your imports" path={here} anchor="drafts-heading" paging={paging} previous="Newer" next="Older" />
         </section>
       </div>
     </Container>
-  );
-}
-
-/** Previous and next links through the instructor's drafts; each lands on the list, not the top of the page. */
-function DraftsPager({ paging }: { paging: ListPage }) {
-  const hrefOf = (page: number) => `${here}${page > 1 ? `?page=${page}` : ""}#drafts-heading`;
-  return (
-    <nav aria-label="Pages of your imports" className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-      {paging.page > 1 && <Link rel="prev" className="btn-secondary" href={hrefOf(paging.page - 1)}><span aria-hidden="true">← </span>Newer</Link>}
-      <span className="text-stone-600">Page {paging.page} of {paging.pages}</span>
-      {paging.page < paging.pages && <Link rel="next" className="btn-secondary" href={hrefOf(paging.page + 1)}>Older<span aria-hidden="true"> →</span></Link>}
-    </nav>
   );
 }

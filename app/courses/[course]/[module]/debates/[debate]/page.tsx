@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/app-link";
-import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
+import { Breadcrumbs, Container, Notice, PageHeader, Pager } from "@/components/ui";
 import { DebateEditor } from "@/components/debate-editor";
 import { db } from "@/lib/server/db";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
@@ -12,7 +11,6 @@ import { LocalTime } from "@/components/local-time";
 import { AssignmentNote } from "@/components/assignment-note";
 import { pageNumber } from "@/lib/server/page-params";
 import { plural } from "@/lib/plural";
-import type { ListPage } from "@/lib/domain/paging";
 
 type Params = { params: Promise<{ course: string; module: string; debate: string }> };
 type Props = Params & { searchParams: Promise<{ page?: string | string[] }> };
@@ -112,23 +110,11 @@ export default async function DebatePage({ params, searchParams }: Props) {
                 </li>
               ))}
             </ul>
-            {paging.pages > 1 && <ResponsePager path={here} paging={paging} />}
+            <Pager label="Pages of classmates’ responses" path={here} anchor="classmates-heading" paging={paging} />
           </>
         )}
       </section>
     </Container>
-  );
-}
-
-/** Previous and next links through classmates' responses; each lands on the list, not the top of the page. */
-function ResponsePager({ path, paging }: { path: string; paging: ListPage }) {
-  const hrefOf = (page: number) => `${path}${page > 1 ? `?page=${page}` : ""}#classmates-heading`;
-  return (
-    <nav aria-label="Pages of classmates’ responses" className="mt-6 flex flex-wrap items-center gap-3 text-sm">
-      {paging.page > 1 && <Link rel="prev" className="btn-secondary" href={hrefOf(paging.page - 1)}><span aria-hidden="true">← </span>Previous</Link>}
-      <span className="text-stone-600">Page {paging.page} of {paging.pages}</span>
-      {paging.page < paging.pages && <Link rel="next" className="btn-secondary" href={hrefOf(paging.page + 1)}>Next<span aria-hidden="true"> →</span></Link>}
-    </nav>
   );
 }
 
