@@ -1,6 +1,27 @@
-import { test, expect, createUser, login, count } from "./support";
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import type pg from "pg";
+import { test, expect, createUser, login, count, type TestUser } from "./support";
 
 const quizPath = "/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz";
+
+/** A class of `instructor` with `student` in it, assigning the quiz due `dueIn` (SQL interval) under `latePolicy`. */
+async function classAssigningQuiz(sql: pg.Pool, instructor: TestUser, student: TestUser, dueIn: string, latePolicy = "ACCEPT") {
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Quiz seminar', 'T', $1, $2) RETURNING "id"`, [instructor.id, `QS${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + $2::interval, $3)`, [cls.id, dueIn, latePolicy]);
+  return cls.id as string;
+}
+
+/** Starts the quiz in the browser and saves the first option of the first question; returns the attempt's id. */
+async function startWithOneSaved(page: Page) {
+  await page.goto(quizPath);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  await page.getByRole("radio").first().check();
+  await expect(page.getByText(/Saved/).first()).toBeVisible();
+  return page.url().split("/attempts/")[1];
+}
 
 test("answers are saved as the student goes and restored after a reload and in another browser", async ({ page, sql, baseURL, browser }) => {
   const student = await createUser(sql);
@@ -49,19 +70,13 @@ test("a double click on submit grades exactly one attempt", async ({ page, sql, 
 test("an attempt the instructor resets stops taking answers and says so, with the way back to the quiz", async ({ page, sql, baseURL, browser }) => {
   const student = await createUser(sql);
   const instructor = await createUser(sql, "INSTRUCTOR");
-  const { rows } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Reset seminar', 'T', $1, $2) RETURNING "id"`, [instructor.id, `RS${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [rows[0].id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '7 days')`, [rows[0].id]);
+  const classId = await classAssigningQuiz(sql, instructor, student, "7 days");
   await login(page.context(), student, baseURL!);
-  await page.goto(quizPath);
-  await page.getByRole("button", { name: "Start the quiz" }).click();
-  await expect(page).toHaveURL(/\/attempts\//);
-  await page.getByRole("radio").first().check();
-  await expect(page.getByText(/Saved/).first()).toBeVisible();
+  await startWithOneSaved(page);
 
   const teacher = await browser.newContext({ baseURL });
   await login(teacher, instructor, baseURL!);
-  const reset = await teacher.request.post(`/api/instructor/classes/${rows[0].id}/resets`, { data: { studentId: student.id, quizId: "dadabaev-silk-road-quiz", reason: "Wrong quiz started in class" }, headers: { origin: baseURL! } });
+  const reset = await teacher.request.post(`/api/instructor/classes/${classId}/resets`, { data: { studentId: student.id, quizId: "dadabaev-silk-road-quiz", reason: "Wrong quiz started in class" }, headers: { origin: baseURL! } });
   expect(reset.status()).toBe(200);
   await teacher.close();
 
@@ -134,12 +149,7 @@ test("when a timed attempt's time runs out, the page says so once and then shows
   test.setTimeout(90_000);
   const student = await createUser(sql);
   await login(page.context(), student, baseURL!);
-  await page.goto(quizPath);
-  await page.getByRole("button", { name: "Start the quiz" }).click();
-  await expect(page).toHaveURL(/\/attempts\//);
-  await page.getByRole("radio").first().check();
-  await expect(page.getByText(/Saved/).first()).toBeVisible();
-  const attemptId = page.url().split("/attempts/")[1];
+  const attemptId = await startWithOneSaved(page);
   await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '3 seconds' WHERE "id" = $1`, [attemptId]);
   await page.reload();
   await expect(page.getByRole("timer", { name: "Time left" })).toBeVisible();
@@ -155,16 +165,14 @@ test("when a timed attempt's time runs out, the page says so once and then shows
 test("before starting, the quiz page warns when the assignment closes sooner than the time an attempt would take", async ({ page, sql, baseURL }) => {
   const student = await createUser(sql);
   const instructor = await createUser(sql, "INSTRUCTOR");
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Closing soon', 'T', $1, $2) RETURNING "id"`, [instructor.id, `CS${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '10 minutes 30 seconds', 'REFUSE')`, [cls.id]);
+  const classId = await classAssigningQuiz(sql, instructor, student, "10 minutes 30 seconds", "REFUSE");
   await login(page.context(), student, baseURL!);
   await page.goto(quizPath);
   await expect(page.getByText(/^If you start now, you have (9|10) minutes$/)).toBeVisible();
   await expect(page.getByText(/an attempt still open then is submitted with the answers saved so far/)).toBeVisible();
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-closing-soon.png`, fullPage: true });
   // With a week left there is nothing to warn about.
-  await sql.query(`UPDATE "Assignment" SET "dueAt" = now() + interval '7 days' WHERE "classId" = $1`, [cls.id]);
+  await sql.query(`UPDATE "Assignment" SET "dueAt" = now() + interval '7 days' WHERE "classId" = $1`, [classId]);
   await page.reload();
   await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
   await expect(page.getByText(/^If you start now/)).toHaveCount(0);
