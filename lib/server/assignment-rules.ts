@@ -4,7 +4,7 @@ import "server-only";
 // itself or through its module.
 import { attemptDeadline } from "../domain/attempt-policy";
 import { accommodationFor, applyExtension, closingTime, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
@@ -19,6 +19,14 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | unde
   const governing = mostGenerous(rows.map(({ row, extension }) => applyExtension({ ...row, latePolicy: row.latePolicy as LatePolicy, revealAnswers: row.revealAnswers as AnswerReveal }, extension)), now);
   return governing && { ...governing, ...accommodationFor(rows.map((r) => r.extension)) };
 }
+
+/**
+ * SQL condition: the class with id `classId` (an SQL expression) assigns the quiz row aliased `q`, on its own or
+ * through its module. What an instructor may reset, regrade and analyse for a class.
+ */
+export const classAssignsQuiz = (classId: Prisma.Sql) => Prisma.sql`EXISTS (
+  SELECT 1 FROM "Assignment" s WHERE s."classId" = ${classId}
+    AND (s."quizId" = q."id" OR (s."kind" = 'MODULE' AND s."moduleId" = q."moduleId")))`;
 
 // Assignments of the live classes the student is in, and the student's own extension of each.
 const ofMember = (userId: string) => ({ class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }) satisfies Prisma.AssignmentWhereInput;

@@ -6,10 +6,10 @@ import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
 import { applyExtension, assignmentStatus, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
-import { refreshOpenAttemptDeadlines } from "./assignment-rules";
+import { classAssignsQuiz, refreshOpenAttemptDeadlines } from "./assignment-rules";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 
 export const newClassSchema = z.strictObject({
   name: z.string().trim().min(2, "Give the class a name (at least 2 characters).").max(100, "Keep the name under 100 characters."),
@@ -144,9 +144,7 @@ export async function quizzesAssignedTo(classId: string) {
   return db().$queryRaw<{ id: string; title: string; moduleId: string }[]>`
     SELECT q."id", q."title", q."moduleId"
     FROM "Quiz" q JOIN "Module" m ON m."id" = q."moduleId"
-    WHERE q."retiredAt" IS NULL AND EXISTS (
-      SELECT 1 FROM "Assignment" a WHERE a."classId" = ${classId}::uuid
-        AND (a."quizId" = q."id" OR (a."kind" = 'MODULE' AND a."moduleId" = q."moduleId")))
+    WHERE q."retiredAt" IS NULL AND ${classAssignsQuiz(Prisma.sql`${classId}::uuid`)}
     ORDER BY m."courseId", m."position", q."position"`;
 }
 

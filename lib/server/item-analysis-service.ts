@@ -10,6 +10,8 @@ import {
   type AttemptTotal, type QuestionTally,
 } from "../domain/item-analysis";
 import { describeOverride, effectiveQuestion, parseGradingOverride, type EffectiveQuestion } from "../domain/regrade";
+import { Prisma } from "../generated/prisma/client";
+import { classAssignsQuiz } from "./assignment-rules";
 import { db } from "./db";
 import { notFound } from "./errors";
 import type { SessionUser } from "./auth";
@@ -23,8 +25,7 @@ async function analysisScope(instructor: SessionUser, classId: string, quizId: s
     SELECT c."id"::text AS "classId", c."name" AS "className", q."id" AS "quizId", q."title" AS "quizTitle", q."scorePolicy"::text AS "scorePolicy"
     FROM "Class" c JOIN "Quiz" q ON q."id" = ${quizId}
     WHERE c."id" = ${classId}::uuid AND c."instructorId" = ${instructor.id}::uuid
-      AND EXISTS (SELECT 1 FROM "Assignment" a WHERE a."classId" = c."id"
-                  AND (a."quizId" = q."id" OR (a."kind" = 'MODULE' AND a."moduleId" = q."moduleId")))`;
+      AND ${classAssignsQuiz(Prisma.sql`c."id"`)}`;
   if (!scope) throw notFound("That quiz");
   return scope;
 }

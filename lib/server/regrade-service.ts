@@ -8,6 +8,8 @@ import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, r
 import { afterQuizMiss, deckChangesAfterRegrade } from "../domain/review-schedule";
 import { answersHeldUntilByStudent } from "./answer-release";
 import { reviewZonesOf } from "./review-service";
+import { Prisma } from "../generated/prisma/client";
+import { classAssignsQuiz } from "./assignment-rules";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -63,8 +65,7 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
     JOIN "Quiz" q ON q."id" = a."quizId"
     JOIN "AttemptAnswer" aa ON aa."attemptId" = a."id" AND aa."questionVersionId" = ${input.questionVersionId}::uuid
     WHERE m."classId" = ${input.classId}::uuid AND m."removedAt" IS NULL
-      AND EXISTS (SELECT 1 FROM "Assignment" s WHERE s."classId" = m."classId"
-                  AND (s."quizId" = q."id" OR (s."kind" = 'MODULE' AND s."moduleId" = q."moduleId")))
+      AND ${classAssignsQuiz(Prisma.sql`m."classId"`)}
     LIMIT 1`;
   // Only a question the class's item analysis shows: answered in a counted attempt by a current member, at a
   // quiz the class assigns. The key is global, so a former member's answer is no licence to change it.
