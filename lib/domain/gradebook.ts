@@ -1,5 +1,5 @@
 // Gradebook cells and averages: what a student's status and score are on each assigned item.
-import { assignmentStatus, type AssignmentWindow } from "./schedule";
+import { assignmentStatus, handedInLate, type AssignmentWindow } from "./schedule";
 import { percent } from "./scoring";
 
 // "missing": past the due time and not submitted (it may still be accepted late, depending on the policy).
@@ -7,19 +7,20 @@ export type CellStatus = "not started" | "in progress" | "missing" | "submitted"
 
 export type GradebookCell = { status: CellStatus; percent: number | null; attemptId?: string | null; detail?: string };
 
-export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; late: boolean } | null; inProgress: boolean; pastDue: boolean }): GradebookCell {
+/** `window`: the assignment as it applies to this student in this class (with their extension); it decides "late" and "missing". */
+export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date } | null; inProgress: boolean; window: AssignmentWindow; now: Date }): GradebookCell {
   if (input.counted) {
-    return { status: input.counted.late ? "late" : "submitted", percent: percent(input.counted.scoreCenti, input.counted.maxScoreCenti), attemptId: input.counted.id };
+    return { status: handedInLate(input.window, input.counted.submittedAt) ? "late" : "submitted", percent: percent(input.counted.scoreCenti, input.counted.maxScoreCenti), attemptId: input.counted.id };
   }
-  if (input.pastDue) return { status: "missing", percent: null, detail: input.inProgress ? "started, not submitted" : undefined };
+  if (input.now > input.window.dueAt) return { status: "missing", percent: null, detail: input.inProgress ? "started, not submitted" : undefined };
   return { status: input.inProgress ? "in progress" : "not started", percent: null };
 }
 
-export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; late: boolean; grade: { totalPoints: number; maxPoints: number } | null; pastDue: boolean }): GradebookCell {
+export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; submittedAt: Date | null; grade: { totalPoints: number; maxPoints: number } | null; window: AssignmentWindow; now: Date }): GradebookCell {
   if (input.status === "SUBMITTED") {
-    return { status: input.late ? "late" : "submitted", percent: input.grade && input.grade.maxPoints > 0 ? percent(input.grade.totalPoints * 100, input.grade.maxPoints * 100) : null, detail: input.grade ? undefined : "not graded yet" };
+    return { status: input.submittedAt && handedInLate(input.window, input.submittedAt) ? "late" : "submitted", percent: input.grade && input.grade.maxPoints > 0 ? percent(input.grade.totalPoints * 100, input.grade.maxPoints * 100) : null, detail: input.grade ? undefined : "not graded yet" };
   }
-  if (input.pastDue) return { status: "missing", percent: null, detail: input.status === "DRAFT" ? "draft, not submitted" : undefined };
+  if (input.now > input.window.dueAt) return { status: "missing", percent: null, detail: input.status === "DRAFT" ? "draft, not submitted" : undefined };
   return { status: input.status === "DRAFT" ? "in progress" : "not started", percent: null };
 }
 

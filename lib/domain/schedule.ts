@@ -32,6 +32,22 @@ export function gradingTerms(window: AssignmentWindow | null, now: Date): { late
   return { late: window.latePolicy === "FLAG", closed: false };
 }
 
+/**
+ * Whether work handed in at `at` is labelled late under this window (the student's own, with any extension). Worked
+ * out when shown, per class, so an extension granted after the fact clears the label in that class.
+ */
+export function handedInLate(window: AssignmentWindow, at: Date): boolean {
+  return window.latePolicy === "FLAG" && at > window.dueAt;
+}
+
+/**
+ * Late by one class's terms, where several of its assignments cover the work (a quiz set alone and through its
+ * module): late only if late under each of them, as the most generous one governs. Never late if none covers it.
+ */
+export function handedInLateUnderAll(windows: AssignmentWindow[], at: Date): boolean {
+  return windows.length > 0 && windows.every((window) => handedInLate(window, at));
+}
+
 export type AssignmentStatus = "upcoming" | "open" | "overdue" | "done" | "late";
 
 export function assignmentStatus(window: AssignmentWindow, now: Date, done: { at: Date } | null): AssignmentStatus {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { DebateFile } from "../content/schema";
 import { gradeBreakdown, scoreRubric } from "../domain/rubric";
 import { listPage } from "../domain/paging";
+import { applyExtension, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { formatPublished } from "./catalog";
 import { db } from "./db";
@@ -81,7 +82,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
       skip: page * pageSize,
       take: pageSize,
       select: {
-        id: true, position: true, claim: true, evidence: true, rebuttal: true, late: true, submittedAt: true,
+        id: true, position: true, claim: true, evidence: true, rebuttal: true, submittedAt: true,
         user: { select: { id: true, name: true } },
         grade: { select: { scores: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true, graderId: true } },
       },
@@ -98,7 +99,14 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   // shown as theirs and not offered for replacing.
   const otherGraderIds = [...new Set(responses.flatMap((r) => (r.grade && r.grade.graderId !== instructor.id ? [r.grade.graderId] : [])))];
   const otherGraders = new Map((otherGraderIds.length ? await db().user.findMany({ where: { id: { in: otherGraderIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]));
-  const rows = responses.map((r) => ({ ...r, evidence: r.evidence as Evidence[], gradedElsewhereBy: r.grade && r.grade.graderId !== instructor.id ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null }));
+  // "Late" by this class's due times and each student's extensions (another class may set the prompt differently).
+  const covering = await db().assignment.findMany({
+    where: { classId, OR: [{ kind: "DEBATE", debatePromptId: promptId }, { kind: "MODULE", moduleId: prompt.moduleId }] },
+    select: { opensAt: true, dueAt: true, latePolicy: true, extensions: { where: { studentId: { in: responses.map((r) => r.user.id) } }, select: { studentId: true, dueAt: true, extraAttempts: true } } },
+  });
+  const lateHere = (studentId: string, at: Date | null) => at !== null && handedInLateUnderAll(
+    covering.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions.find((e) => e.studentId === studentId))), at);
+  const rows = responses.map((r) => ({ ...r, late: lateHere(r.user.id, r.submittedAt), evidence: r.evidence as Evidence[], gradedElsewhereBy: r.grade && r.grade.graderId !== instructor.id ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null }));
   return {
     class: found,
     prompt,

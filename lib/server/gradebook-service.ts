@@ -2,7 +2,7 @@ import "server-only";
 // The gradebook: students × assigned items, aggregated in SQL with a fixed number of queries however large
 // the class is (members, assignments, titles, counted quiz attempts, open attempts, debates, lesson progress,
 // students' extensions), after grading attempts whose time ran out.
-import { applyExtension, type LatePolicy } from "../domain/schedule";
+import { applyExtension, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
 import { average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, quizCell, type GradebookCell } from "../domain/gradebook";
 import { db } from "./db";
@@ -48,8 +48,8 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   await finalizeExpiredAttemptsOf({ classId, quizIds, studentIds });
 
   const [counted, open, debates, moduleProgress, extensions] = await Promise.all([
-    quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string; id: string; scoreCenti: number; maxScoreCenti: number; late: boolean }[]>`
-      SELECT DISTINCT ON (a."userId", a."quizId") a."userId"::text AS "userId", a."quizId", a."id"::text AS "id", a."scoreCenti", a."maxScoreCenti", a."late"
+    quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string; id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date }[]>`
+      SELECT DISTINCT ON (a."userId", a."quizId") a."userId"::text AS "userId", a."quizId", a."id"::text AS "id", a."scoreCenti", a."maxScoreCenti", a."submittedAt"
       FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
       WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${quizIds}::text[])
         AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND a."maxScoreCenti" > 0
@@ -62,7 +62,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       WHERE "userId" = ANY(${studentIds}::uuid[]) AND "quizId" = ANY(${quizIds}::text[]) AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL`,
     promptIds.length === 0 ? [] : db().debateResponse.findMany({
       where: { userId: { in: studentIds }, promptId: { in: promptIds } },
-      select: { userId: true, promptId: true, status: true, late: true, grade: { select: { totalPoints: true, maxPoints: true } } },
+      select: { userId: true, promptId: true, status: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true } } },
     }),
     moduleIds.length === 0 ? [] : db().$queryRaw<{ userId: string; moduleId: string; completedAt: string[] | null; total: number }[]>`
       SELECT s."userId"::text AS "userId", l."moduleId", count(*)::int AS "total",
@@ -86,11 +86,10 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
     const windows = assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id))));
     const cells: GradebookCell[] = assignments.map((a, i) => {
       const window = windows[i];
-      const pastDue = now > window.dueAt;
-      if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), pastDue });
+      if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), window, now });
       if (a.kind === "DEBATE") {
         const d = debateBy.get(key(user.id, a.debatePromptId!));
-        return debateCell({ status: d?.status ?? null, late: d?.late ?? false, grade: d?.grade ?? null, pastDue });
+        return debateCell({ status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, grade: d?.grade ?? null, window, now });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));
       return moduleCell({ completedAt: (m?.completedAt ?? []).map((at) => new Date(at)), totalLessons: m?.total ?? 0, window, now });
@@ -117,7 +116,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     select: {
       joinedAt: true, removedAt: true,
       user: { select: { id: true, name: true, email: true, role: true } },
-      class: { select: { id: true, name: true, assignments: { select: { kind: true, moduleId: true, quizId: true, debatePromptId: true } } } },
+      class: { select: { id: true, name: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true } } } },
     },
   });
   if (!member) throw notFound("That student");
@@ -131,8 +130,8 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       where: { userId: studentId, quiz: { OR: [{ id: { in: quizzes } }, { moduleId: { in: modules } }] }, ...(until ? { startedAt: { lte: until } } : {}) },
       orderBy: [{ quizId: "asc" }, { number: "asc" }],
       select: {
-        id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, late: true, voidedAt: true, regradedAt: true, questionVersionIds: true,
-        quiz: { select: { id: true, title: true } },
+        id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, voidedAt: true, regradedAt: true, questionVersionIds: true,
+        quiz: { select: { id: true, title: true, moduleId: true } },
         answers: { select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, savedAt: true, questionVersion: { select: { prompt: true, type: true, points: true, definition: true } } } },
       },
     }).then((rows) => rows.map(({ questionVersionIds, ...attempt }) => ({ ...attempt, answers: inQuestionOrder(attempt.answers, questionVersionIds) }))),
@@ -142,7 +141,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
         prompt: { OR: [{ id: { in: prompts } }, { moduleId: { in: modules } }] },
         ...(until ? { OR: [{ submittedAt: { lte: until } }, { submittedAt: null, updatedAt: { lte: until } }] } : {}),
       },
-      select: { id: true, status: true, submittedAt: true, late: true, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true } } },
+      select: { id: true, status: true, submittedAt: true, prompt: { select: { id: true, title: true, moduleId: true } }, grade: { select: { totalPoints: true, maxPoints: true } } },
     }),
     db().attemptReset.findMany({ where: { classId, studentId }, orderBy: { createdAt: "desc" }, select: { quizId: true, reason: true, createdAt: true, attemptIds: true } })
       .then(async (rows) => {
@@ -156,5 +155,14 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     }),
     until ? null : reviewActivity(studentId, 14),
   ]);
-  return { member, attempts, debates, resets, extensions, review };
+  // "Late" by this class's due times and this student's extensions, as the gradebook shows it.
+  const windows = assigned.map((a) => ({ ...a, window: applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensions.find((e) => e.assignmentId === a.id)) }));
+  const lateHere = (covers: (a: (typeof assigned)[number]) => boolean, at: Date | null) =>
+    at !== null && handedInLateUnderAll(windows.filter(covers).map((a) => a.window), at);
+  return {
+    member,
+    attempts: attempts.map((a) => ({ ...a, late: lateHere((x) => x.quizId === a.quiz.id || (x.kind === "MODULE" && x.moduleId === a.quiz.moduleId), a.submittedAt) })),
+    debates: debates.map((d) => ({ ...d, late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt) })),
+    resets, extensions, review,
+  };
 }

@@ -4,10 +4,11 @@ import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, deleteAssignment, extensionSchema, grantExtension, joinClass, removeMember, revokeExtension, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { debateForStudent } from "@/lib/server/debate-service";
+import { debateForStudent, submitDebate } from "@/lib/server/debate-service";
+import { classDebateResponses } from "@/lib/server/debate-review-service";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
 import { exportAccountData } from "@/lib/server/account-export";
-import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, debateSubmission, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -190,6 +191,32 @@ describe("extensions for one student", () => {
     };
     expect(await lateness(extended)).toBe(false);
     expect(await lateness(other)).toBe(true);
+  });
+
+  it("granted after late work was handed in, clear its late label in the class's gradebook, student record and debate review", async () => {
+    const quiz = await classWith("FLAG", { opensAt: iso(-120), dueAt: iso(-90) });
+    const { attemptId } = await startAttempt(quiz.extended, fixture.quizId);
+    await submitAttempt(quiz.extended, { attemptId, answers: {} });
+    const debate = await classWith("FLAG", { opensAt: iso(-120), dueAt: iso(-90) }, "DEBATE");
+    await submitDebate(debate.extended, debateSubmission(fixture, fixture.debateId));
+    const labels = async () => {
+      const quizBook = await gradebook(quiz.teacher, quiz.classId);
+      const debateBook = await gradebook(debate.teacher, debate.classId);
+      const record = await studentRecord(quiz.teacher, quiz.classId, quiz.extended.id);
+      const debateRecord = await studentRecord(debate.teacher, debate.classId, debate.extended.id);
+      const review = await classDebateResponses(debate.teacher, debate.classId, fixture.debateId);
+      return [
+        quizBook.rows.find((r) => r.student.id === quiz.extended.id)!.cells[0].status,
+        debateBook.rows.find((r) => r.student.id === debate.extended.id)!.cells[0].status,
+        record.attempts[0].late, debateRecord.debates[0].late, review.responses[0].late,
+      ];
+    };
+    expect(await labels()).toEqual(["late", "late", true, true, true]);
+
+    // The extension reaches past the time the work was handed in: on time for this student in these classes.
+    await grantExtension(quiz.teacher, quiz.classId, extension({ assignmentId: quiz.assignmentId, studentId: quiz.extended.id, dueAt: iso(30) }));
+    await grantExtension(debate.teacher, debate.classId, extension({ assignmentId: debate.assignmentId, studentId: debate.extended.id, dueAt: iso(30) }));
+    expect(await labels()).toEqual(["submitted", "submitted", false, false, false]);
   });
 
   it("add quiz attempts for that student only", async () => {

@@ -138,11 +138,16 @@ describe("join codes", () => {
 });
 
 describe("gradebook cells", () => {
+  // Due 8 January; "before" and "after" are the times of looking (or of handing in).
+  const flagging = { opensAt: new Date("2027-01-01T00:00:00Z"), dueAt: new Date("2027-01-08T00:00:00Z"), latePolicy: "FLAG" as const };
+  const before = new Date("2027-01-05T00:00:00Z");
+  const after = new Date("2027-01-09T00:00:00Z");
+
   it("report status and percent", () => {
-    expect(quizCell({ counted: { id: "a", scoreCenti: 150, maxScoreCenti: 200, late: true }, inProgress: false, pastDue: true })).toMatchObject({ status: "late", percent: 75 });
-    expect(quizCell({ counted: null, inProgress: true, pastDue: false })).toEqual({ status: "in progress", percent: null });
-    expect(debateCell({ status: "SUBMITTED", late: false, grade: null, pastDue: false })).toMatchObject({ status: "submitted", percent: null, detail: "not graded yet" });
-    expect(debateCell({ status: "SUBMITTED", late: false, grade: { totalPoints: 12, maxPoints: 16 }, pastDue: true }).percent).toBe(75);
+    expect(quizCell({ counted: { id: "a", scoreCenti: 150, maxScoreCenti: 200, submittedAt: after }, inProgress: false, window: flagging, now: after })).toMatchObject({ status: "late", percent: 75 });
+    expect(quizCell({ counted: null, inProgress: true, window: flagging, now: before })).toEqual({ status: "in progress", percent: null });
+    expect(debateCell({ status: "SUBMITTED", submittedAt: before, grade: null, window: flagging, now: before })).toMatchObject({ status: "submitted", percent: null, detail: "not graded yet" });
+    expect(debateCell({ status: "SUBMITTED", submittedAt: before, grade: { totalPoints: 12, maxPoints: 16 }, window: flagging, now: after }).percent).toBe(75);
     expect(average([null, 50, 100])).toBe(75);
     expect(average([null])).toBeNull();
     // Missing work counts as 0 in the second view; work not yet due and ungraded submissions still do not count.
@@ -153,14 +158,13 @@ describe("gradebook cells", () => {
   });
 
   it("mark work past its due time and never submitted as missing", () => {
-    expect(quizCell({ counted: null, inProgress: false, pastDue: true })).toEqual({ status: "missing", percent: null, detail: undefined });
-    expect(quizCell({ counted: null, inProgress: true, pastDue: true })).toMatchObject({ status: "missing", detail: "started, not submitted" });
-    expect(quizCell({ counted: null, inProgress: false, pastDue: false }).status).toBe("not started");
-    expect(debateCell({ status: "DRAFT", late: false, grade: null, pastDue: true })).toMatchObject({ status: "missing", detail: "draft, not submitted" });
-    expect(debateCell({ status: null, late: false, grade: null, pastDue: false }).status).toBe("not started");
-    const window = { opensAt: new Date("2027-01-01T00:00:00Z"), dueAt: new Date("2027-01-08T00:00:00Z"), latePolicy: "ACCEPT" as const };
-    const after = new Date("2027-01-09T00:00:00Z");
-    const early = new Date("2027-01-05T00:00:00Z");
+    expect(quizCell({ counted: null, inProgress: false, window: flagging, now: after })).toEqual({ status: "missing", percent: null, detail: undefined });
+    expect(quizCell({ counted: null, inProgress: true, window: flagging, now: after })).toMatchObject({ status: "missing", detail: "started, not submitted" });
+    expect(quizCell({ counted: null, inProgress: false, window: flagging, now: before }).status).toBe("not started");
+    expect(debateCell({ status: "DRAFT", submittedAt: null, grade: null, window: flagging, now: after })).toMatchObject({ status: "missing", detail: "draft, not submitted" });
+    expect(debateCell({ status: null, submittedAt: null, grade: null, window: flagging, now: before }).status).toBe("not started");
+    const window = { ...flagging, latePolicy: "ACCEPT" as const };
+    const early = before;
     expect(moduleCell({ completedAt: [early], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: 33 });
     expect(moduleCell({ completedAt: [], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: null });
     expect(moduleCell({ completedAt: [early, early, early], totalLessons: 3, window, now: after }).status).toBe("submitted");
@@ -173,10 +177,20 @@ describe("gradebook cells", () => {
     expect(moduleCell({ completedAt: [after], totalLessons: 3, window: refusing, now: after })).toEqual({ status: "missing", percent: null });
   });
 
+  it("label work late by the window of the class looking at it: an extension granted afterwards clears the label", () => {
+    const submitted = { id: "a", scoreCenti: 200, maxScoreCenti: 200, submittedAt: after };
+    expect(quizCell({ counted: submitted, inProgress: false, window: flagging, now: after }).status).toBe("late");
+    const extended = applyExtension(flagging, { dueAt: new Date("2027-01-10T00:00:00Z"), extraAttempts: 0 });
+    expect(quizCell({ counted: submitted, inProgress: false, window: extended, now: after }).status).toBe("submitted");
+    expect(debateCell({ status: "SUBMITTED", submittedAt: after, grade: null, window: flagging, now: after }).status).toBe("late");
+    expect(debateCell({ status: "SUBMITTED", submittedAt: after, grade: null, window: extended, now: after }).status).toBe("submitted");
+    // Only a flagging assignment labels late work; one that accepts it does not.
+    expect(quizCell({ counted: submitted, inProgress: false, window: { ...flagging, latePolicy: "ACCEPT" }, now: after }).status).toBe("submitted");
+  });
+
   it("count a module only once it has a score: all lessons done, or past its due time", () => {
-    const window = { opensAt: new Date("2027-01-01T00:00:00Z"), dueAt: new Date("2027-01-08T00:00:00Z"), latePolicy: "FLAG" as const };
+    const window = flagging;
     const before = new Date("2027-01-02T00:00:00Z");
-    const after = new Date("2027-01-09T00:00:00Z");
     const cell = (completedLessons: number, now: Date, totalLessons = 3) => moduleCell({ completedAt: Array.from({ length: completedLessons }, () => before), totalLessons, window, now });
     expect(cell(0, before)).toEqual({ status: "not started", percent: null });
     expect(cell(2, before)).toEqual({ status: "in progress", percent: null, detail: "2 of 3 lessons" });
@@ -184,7 +198,7 @@ describe("gradebook cells", () => {
     expect(cell(2, after)).toEqual({ status: "missing", percent: 66 });
     expect(cell(0, after, 0)).toEqual({ status: "not started", percent: null, detail: "no lessons" });
     // A quiz at 100% and a module not due yet: the module does not pull either average down.
-    const quiz = quizCell({ counted: { id: "a", scoreCenti: 300, maxScoreCenti: 300, late: false }, inProgress: false, pastDue: false });
+    const quiz = quizCell({ counted: { id: "a", scoreCenti: 300, maxScoreCenti: 300, submittedAt: before }, inProgress: false, window, now: before });
     for (const module of [cell(0, before), cell(2, before)]) {
       expect(average([quiz.percent, module.percent])).toBe(100);
       expect(averageWithMissingAsZero([quiz, module])).toBe(100);
