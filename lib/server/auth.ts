@@ -1,7 +1,7 @@
 import "server-only";
 // next-auth configuration (credentials, JWT sessions carrying the role) and the session helpers that every
 // page, action and route handler calls.
-import { hkdfSync } from "node:crypto";
+import { hkdfSync, randomUUID } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import type { NextAuthOptions } from "next-auth";
 import { encode, getToken, type JWT } from "next-auth/jwt";
@@ -19,7 +19,7 @@ import { emailSchema } from "./accounts";
 import { clientAddress } from "./client-address";
 import { isTimeZone } from "../domain/calendar";
 import { recordTimeZone } from "./account-settings";
-import { forgetSessionEpoch, rememberSessionEpoch, sessionIsCurrent } from "./session-epoch";
+import { forgetSessionEpoch, recordSignOut, rememberSessionState, sessionIsCurrent, sessionStateQuery } from "./session-epoch";
 
 export type Role = "STUDENT" | "INSTRUCTOR";
 /** `sessionEpoch`: the epoch the browser's token was issued in (absent for users made outside a request, e.g. in tests). */
@@ -28,9 +28,9 @@ export type SessionUser = { id: string; email: string; name: string; role: Role;
 // The sign-in forms also send the browser's time zone (review days start in the learner's morning).
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200), timeZone: z.string().max(64).optional().catch(undefined) });
 
-/** Issued in the user's current session epoch (tokens from before epochs existed count as epoch 0). */
+/** Issued in the user's current session epoch (tokens from before epochs existed count as epoch 0) and not signed out of. */
 async function tokenIsCurrent(token: JWT | null): Promise<boolean> {
-  return typeof token?.uid === "string" && sessionIsCurrent(token.uid, Number(token.epoch ?? 0));
+  return typeof token?.uid === "string" && sessionIsCurrent(token.uid, Number(token.epoch ?? 0), typeof token.sid === "string" ? token.sid : undefined);
 }
 
 export const INVALID_CREDENTIALS = "That email and password do not match an account.";
@@ -48,6 +48,8 @@ const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  // next-auth's sign-in otherwise issues tokens valid for 30 days in a cookie that lasts 7: a copy would outlive it.
+  jwt: { maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/signin" },
   logger: authLogger,
   providers: [
@@ -65,7 +67,7 @@ export const authOptions: NextAuthOptions = {
         const reserved = await reserveAttempt(db(), "account", accountKey);
         if (!reserved.allowed) throw new Error(lockMessage(reserved.lockedUntil, new Date()));
 
-        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionEpoch: true, timeZone: true } });
+        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, timeZone: true, ...sessionStateQuery(new Date()) } });
         if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
           await lockAfterFailure(db(), "account", accountKey, reserved.failures);
           await recordFailure(db(), "ip", ipKey);
@@ -76,19 +78,23 @@ export const authOptions: NextAuthOptions = {
           // Worth recording, not worth refusing a sign-in over: the account page offers the zone again.
           await recordTimeZone(db(), user.id, timeZone).catch((error) => console.error("Could not record the time zone at sign-in", error));
         }
+        // Just read from the database: newer than anything this process remembers (the epoch may have moved on
+        // in another process, e.g. a password reset, within the cache's lifetime).
+        rememberSessionState(user.id, user);
         return { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch };
       },
     }),
   ],
+  // Signing out ends this token on the server too, not only the cookie in this browser.
+  events: { signOut: ({ token }) => recordSignOut(token, SESSION_MAX_AGE_S) },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
         token.role = (user as unknown as SessionUser).role;
         token.epoch = (user as unknown as { sessionEpoch: number }).sessionEpoch;
-        // Just read from the database: newer than anything this process remembers (the epoch may have moved on
-        // in another process, e.g. a password reset, within the cache's lifetime).
-        rememberSessionEpoch(user.id, token.epoch as number);
+        // The session's own id, kept by every token issued from this one, so signing out can end them all.
+        token.sid = randomUUID();
         return token;
       }
       // next-auth's own session endpoint: an ended session is not reported (next-auth then clears the cookie).

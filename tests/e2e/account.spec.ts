@@ -1,6 +1,7 @@
 // A student changes their password on the account page, then signs in with the new one.
 import type { Page } from "@playwright/test";
-import { test, expect, createUser, login, expectNoAxeViolations } from "./support";
+import { decode } from "next-auth/jwt";
+import { test, expect, createUser, login, expectNoAxeViolations, secret } from "./support";
 
 async function changePassword(page: Page, current: string, next: string) {
   await page.getByLabel("Current password").fill(current);
@@ -89,6 +90,38 @@ test("changing the password, or 'sign out everywhere else', signs out the user's
   expect(await stillSignedIn(laptop)).toBe(false);
   expect(await stillSignedIn(here)).toBe(true);
   for (const context of [here, elsewhere, stolen, laptop]) await context.close();
+});
+
+test("signing out ends that session on the server: a copy of its cookie taken before no longer signs anyone in", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql, "STUDENT", "a-strong-password");
+  const signedInAs = async (context: import("@playwright/test").BrowserContext) => (await (await context.request.get("/api/auth/session")).json()).user?.email ?? null;
+  const laptop = await browser.newContext({ baseURL });
+  const page = await laptop.newPage();
+  await signInThroughForm(page, student.email, "a-strong-password");
+  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible();
+  // The token lasts as long as its cookie (7 days), not next-auth's default 30.
+  const cookie = (await laptop.cookies()).find((c) => c.name === "next-auth.session-token")!;
+  const token = (await decode({ token: cookie.value, secret }))!;
+  expect(Number(token.exp) - Number(token.iat)).toBe(7 * 24 * 3600);
+  expect(Math.abs(cookie.expires - Number(token.exp))).toBeLessThan(60);
+  const phone = await browser.newContext({ baseURL });
+  await login(phone, student, baseURL!);
+  // A copy of the laptop's cookie, as someone at the same computer, or a stolen cookie, would hold.
+  const copy = await browser.newContext({ baseURL, storageState: await laptop.storageState() });
+  // next-auth's session endpoint hands the copy a fresh token of the same session; signing out must end it too.
+  expect(await signedInAs(copy)).toBe(student.email);
+  expect((await copy.cookies()).find((c) => c.name === "next-auth.session-token")!.value).not.toBe(cookie.value);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect(await signedInAs(copy)).toBeNull();
+  const onProgress = await copy.newPage();
+  await onProgress.goto("/progress");
+  await expect(onProgress).toHaveURL(/\/signin/);
+  expect((await copy.request.put("/api/lessons/dadabaev-silk-road/completion", { data: { completed: true } })).status()).toBe(401);
+  // The user's other sessions are theirs to keep.
+  expect(await signedInAs(phone)).toBe(student.email);
+  for (const context of [laptop, phone, copy]) await context.close();
 });
 
 test("signing in records the browser's time zone, where review days start", async ({ browser, sql, baseURL }) => {

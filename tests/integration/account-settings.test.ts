@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneOf, timeZoneSchema } from "@/lib/server/account-settings";
-import { forgetSessionEpoch, sessionIsCurrent } from "@/lib/server/session-epoch";
+import { forgetSessionEpoch, recordSignOut, sessionIsCurrent } from "@/lib/server/session-epoch";
 import { hashPassword, verifyPassword } from "@/lib/server/passwords";
 import { authOptions } from "@/lib/server/auth";
 import { loadCourse } from "@/lib/content/load";
@@ -105,6 +105,28 @@ describe("changing a password", () => {
 });
 
 describe("ending sessions", () => {
+  it("signing out ends that session (every token carrying its id) and no other; stale entries are cleared, a deleted user's sign-out is a no-op", async () => {
+    const user = await userWith("a-strong-password");
+    const [laptop, phone] = [crypto.randomUUID(), crypto.randomUUID()];
+    expect(await sessionIsCurrent(user.id, 0, laptop)).toBe(true);
+    await db.signedOutSession.create({ data: { sessionId: crypto.randomUUID(), userId: user.id, expiresAt: new Date(Date.now() - 1000) } });
+    await recordSignOut({ uid: user.id, sid: laptop, jti: crypto.randomUUID() }, 3600);
+    expect(await sessionIsCurrent(user.id, 0, laptop)).toBe(false);
+    expect(await sessionIsCurrent(user.id, 0, phone)).toBe(true);
+    expect((await db.signedOutSession.findMany({ where: { userId: user.id } })).map((s) => s.sessionId)).toEqual([laptop]);
+    // Signing out twice (a double click, a retry) is the same as once.
+    await recordSignOut({ uid: user.id, sid: laptop }, 3600);
+    expect(await db.signedOutSession.count({ where: { userId: user.id } })).toBe(1);
+    // Kept until the session's tokens would have expired anyway (a minute more for other processes' caches).
+    const [entry] = await db.signedOutSession.findMany({ where: { userId: user.id } });
+    expect(entry.expiresAt.getTime() - Date.now()).toBeGreaterThan(3600_000);
+    expect(entry.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(3660_000);
+
+    await recordSignOut({ uid: crypto.randomUUID(), sid: crypto.randomUUID() }, 3600);
+    await recordSignOut({ uid: user.id }, 3600); // a token from before sessions had an id: nothing to record
+    expect(await db.signedOutSession.count({ where: { userId: user.id } })).toBe(1);
+  });
+
   it("a password change or 'sign out everywhere' moves the session epoch on, so tokens issued before stop counting", async () => {
     const user = await userWith("the-old-password");
     expect(await sessionIsCurrent(user.id, 0)).toBe(true);
