@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
-import { localInputValue } from "./local-time-input";
+import { instantFromLocalInput, localInputValue } from "./local-time-input";
 
 type Course = { id: string; title: string; modules: { id: string; title: string; quizzes: { id: string; title: string }[]; debates: { id: string; title: string }[] }[] };
 
@@ -23,17 +23,22 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
       onSubmit={async (event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        const toIso = (name: string) => {
-          const value = String(form.get(name) ?? "");
-          return value ? new Date(value).toISOString() : "";
-        };
+        const opensAt = instantFromLocalInput(String(form.get("opensAt") ?? ""));
+        const dueAt = instantFromLocalInput(String(form.get("dueAt") ?? ""));
+        if ("error" in opensAt || "error" in dueAt) {
+          setErrors({ ...("error" in opensAt ? { opensAt: [opensAt.error] } : {}), ...("error" in dueAt ? { dueAt: [dueAt.error] } : {}) });
+          setMessage("Check the highlighted times.");
+          return;
+        }
+        // Allowed (e.g. recording work done before the class used Caravan), but students see it overdue at once.
+        if (dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("The due time has already passed: students will see this as overdue (or closed, if late work is refused) straight away. Assign it anyway?")) return;
         const attempts = String(form.get("maxAttemptsOverride") ?? "");
         setPending(true);
         const result = await callApi("POST", `/api/instructor/classes/${classId}/assignments`, {
           kind,
           targetId: form.get("targetId"),
-          opensAt: toIso("opensAt"),
-          dueAt: toIso("dueAt"),
+          opensAt: opensAt.iso,
+          dueAt: dueAt.iso,
           maxAttemptsOverride: attempts ? Number(attempts) : null,
           latePolicy: form.get("latePolicy"),
           ...(kind !== "DEBATE" ? { revealAnswers: form.get("revealAnswers") } : {}),
@@ -74,13 +79,13 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
       </div>
       <div>
         <label htmlFor="assign-opens" className="field-label">Opens (your time)</label>
-        <input id="assign-opens" name="opensAt" type="datetime-local" defaultValue={localInputValue(now)} className="field-input" aria-invalid={Boolean(errors.opensAt)} />
-        {errors.opensAt && <p className="field-error">{errors.opensAt[0]}</p>}
+        <input id="assign-opens" name="opensAt" type="datetime-local" defaultValue={localInputValue(now)} className="field-input" aria-invalid={Boolean(errors.opensAt)} aria-describedby={errors.opensAt ? "assign-opens-error" : undefined} />
+        {errors.opensAt && <p id="assign-opens-error" className="field-error">{errors.opensAt[0]}</p>}
       </div>
       <div>
         <label htmlFor="assign-due" className="field-label">Due (your time)</label>
-        <input id="assign-due" name="dueAt" type="datetime-local" defaultValue={localInputValue(week)} className="field-input" aria-invalid={Boolean(errors.dueAt)} />
-        {errors.dueAt && <p className="field-error">{errors.dueAt[0]}</p>}
+        <input id="assign-due" name="dueAt" type="datetime-local" defaultValue={localInputValue(week)} className="field-input" aria-invalid={Boolean(errors.dueAt)} aria-describedby={errors.dueAt ? "assign-due-error" : undefined} />
+        {errors.dueAt && <p id="assign-due-error" className="field-error">{errors.dueAt[0]}</p>}
       </div>
       {kind !== "DEBATE" && (
         <div>

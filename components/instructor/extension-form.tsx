@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { ConfirmedDeleteButton } from "./class-actions";
-import { localInputValue } from "./local-time-input";
+import { instantFromLocalInput, localInputValue } from "./local-time-input";
 
 type Terms = { dueAt: string; extraAttempts: number; extraTimePercent: number };
 type Assignment = { id: string; title: string; kind: "MODULE" | "QUIZ" | "DEBATE"; dueAt: string; extension: Terms | null };
@@ -52,7 +52,13 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
         const form = new FormData(event.currentTarget);
         // The input holds minutes in the browser's zone; a due time left as it started is sent exactly as it was.
         const starting = startingTerms(assignmentId);
-        const due = dueAt === shownDue(starting) ? starting.dueAt : dueAt ? new Date(dueAt).toISOString() : "";
+        const entered = dueAt === shownDue(starting) ? { iso: starting.dueAt } : instantFromLocalInput(dueAt);
+        if ("error" in entered) {
+          setErrors({ dueAt: [entered.error] });
+          setMessage({ text: "Check the due time.", ok: false });
+          return;
+        }
+        const due = entered.iso;
         setPending(true);
         const result = await callApi("POST", `/api/instructor/classes/${classId}/extensions`, {
           assignmentId,

@@ -1,5 +1,22 @@
-// The value a datetime-local input shows for an instant, in the browser's time zone (its own format, to the minute).
+// datetime-local inputs hold a wall-clock time in the browser's time zone, to the minute.
+
+/** The value a datetime-local input shows for an instant, in the browser's time zone (its own format, to the minute). */
 export function localInputValue(date: Date) {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export const SKIPPED_TIME = "That time does not exist here on that day: the clocks go forward through it. Choose a time outside the change.";
+
+/**
+ * The instant a datetime-local value means in the browser's time zone, as ISO text; "" for an empty or unreadable
+ * value (the server then says what is wrong). A time the clocks skip (spring forward) means no instant: the browser
+ * would silently move it by the size of the change, so it is refused instead.
+ */
+export function instantFromLocalInput(value: string): { iso: string } | { error: string } {
+  if (!value) return { iso: "" };
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return { iso: "" };
+  if (localInputValue(date) !== value.slice(0, 16)) return { error: SKIPPED_TIME };
+  return { iso: date.toISOString() };
 }

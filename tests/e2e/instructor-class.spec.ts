@@ -153,3 +153,39 @@ test("a module's quizzes get item-analysis links, and the roster resets only qui
   expect((await forged.json()).error.message).toMatch(/does not assign that quiz/);
   await context.close();
 });
+
+test("the assignment form refuses a time the clocks skip and asks before a due time already past", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'DST seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `DS${Date.now().toString(36).toUpperCase()}`]);
+  const assignments = () => count(sql, `SELECT count(*) FROM "Assignment" WHERE "classId" = $1`, [cls.id]);
+  const context = await browser.newContext({ baseURL, timezoneId: "America/New_York" });
+  await login(context, teacher, baseURL!);
+  const page = await context.newPage();
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await page.getByLabel("Item").selectOption("dadabaev-silk-road-quiz");
+  const year = new Date().getFullYear() + 1;
+
+  // 02:30 on the second Sunday of March does not exist in New York; the browser would have sent 03:30.
+  const secondSunday = [8, 9, 10, 11, 12, 13, 14].find((day) => new Date(Date.UTC(year, 2, day)).getUTCDay() === 0)!;
+  await page.getByLabel("Opens (your time)").fill(`${year}-03-01T09:00`);
+  await page.getByLabel("Due (your time)").fill(`${year}-03-${secondSunday}T02:30`);
+  await page.getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByLabel("Due (your time)")).toHaveAccessibleDescription(/does not exist here on that day/);
+  expect(await assignments()).toBe(0);
+
+  // A due time in the past is allowed, after saying what students will see.
+  await page.getByLabel("Opens (your time)").fill(`${year - 2}-01-10T09:00`);
+  await page.getByLabel("Due (your time)").fill(`${year - 2}-01-17T09:00`);
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => { asked.push(dialog.message()); void dialog.dismiss(); });
+  await page.getByRole("button", { name: "Assign" }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toMatch(/already passed/);
+  expect(await assignments()).toBe(0);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByText("Assigned.")).toBeVisible();
+  const { rows: [saved] } = await sql.query(`SELECT "dueAt" FROM "Assignment" WHERE "classId" = $1`, [cls.id]);
+  expect(saved.dueAt.toISOString()).toBe(`${year - 2}-01-17T14:00:00.000Z`);
+  await context.close();
+});

@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { instantFromLocalInput, localInputValue, SKIPPED_TIME } from "@/components/instructor/local-time-input";
+
+const originalZone = process.env.TZ;
+afterEach(() => {
+  process.env.TZ = originalZone;
+});
+
+describe("a datetime-local value in the browser's time zone", () => {
+  it("becomes the instant it names, and back", () => {
+    process.env.TZ = "America/New_York";
+    expect(instantFromLocalInput("2027-01-15T09:30")).toEqual({ iso: "2027-01-15T14:30:00.000Z" });
+    expect(localInputValue(new Date("2027-01-15T14:30:00.000Z"))).toBe("2027-01-15T09:30");
+    // The hour repeated in autumn exists (its first occurrence is taken).
+    expect(instantFromLocalInput("2027-11-07T01:30")).toEqual({ iso: "2027-11-07T05:30:00.000Z" });
+  });
+
+  it("is refused when the clocks skip it, rather than moved an hour", () => {
+    process.env.TZ = "America/New_York";
+    expect(instantFromLocalInput("2027-03-14T02:30")).toEqual({ error: SKIPPED_TIME });
+    expect(instantFromLocalInput("2027-03-14T03:00")).toEqual({ iso: "2027-03-14T07:00:00.000Z" });
+    process.env.TZ = "Australia/Lord_Howe"; // a half-hour change
+    expect(instantFromLocalInput("2027-10-03T02:15")).toEqual({ error: SKIPPED_TIME });
+  });
+
+  it("leaves an empty or unreadable value to the server's message", () => {
+    expect(instantFromLocalInput("")).toEqual({ iso: "" });
+    expect(instantFromLocalInput("not a time")).toEqual({ iso: "" });
+  });
+});
