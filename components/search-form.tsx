@@ -4,7 +4,7 @@ export function SearchForm({ course, query = "", label }: { course: string | nul
     <form action="/search" method="get" role="search" aria-label={label} className="flex max-w-xl items-start gap-2">
       {course && <input type="hidden" name="course" value={course} />}
       <label htmlFor="search-q" className="sr-only">{label}</label>
-      <input id="search-q" name="q" type="search" defaultValue={query} maxLength={200} placeholder="e.g. Khujand border accords" className="field-input" />
+      <input id="search-q" name="q" type="search" defaultValue={query} maxLength={200} placeholder="A name, place, term or date" className="field-input" />
       <button type="submit" className="btn-secondary mt-1 shrink-0 self-stretch">Search</button>
     </form>
   );

@@ -1,6 +1,6 @@
 // Reads a course folder, validates every file with the zod schemas and checks the references between
 // files. Problems name the file and the field so an author can fix them without reading code.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { splitFrontMatter } from "./frontmatter";
@@ -32,7 +32,28 @@ export type LoadedModule = ModuleFile & { slug: string; lessonFiles: LoadedLesso
 /** `dir` is the course folder (absolute), so later checks and the sync can name the file a problem is in. */
 export type LoadedCourse = CourseFile & { dir: string; sources: SourceFile[]; moduleFiles: LoadedModule[] };
 
-type Reader = { root: string; problems: ContentProblem[] };
+// `invalid`: "kind:id" of files that exist but failed their own checks; references to them are not reported
+// again as unknown (one bad lesson would otherwise bring an "unknown lesson" for every question on it).
+type Reader = { root: string; problems: ContentProblem[]; invalid: Set<string> };
+
+function noteInvalid(reader: Reader, kind: string, data: unknown, id?: string) {
+  const found = id ?? (data && typeof data === "object" && typeof (data as { id?: unknown }).id === "string" ? (data as { id: string }).id : undefined);
+  if (found) reader.invalid.add(`${kind}:${found}`);
+}
+
+/** Files in `dir` with `extension` that `listed` (names without extension) leaves out: authors expect every file in a course folder to count. */
+function unlistedFiles(reader: Reader, dir: string, extension: string, listed: string[], listFile: string, listField: string) {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name);
+    if (!statSync(file).isFile() || name.startsWith(".")) continue;
+    if (!name.endsWith(extension)) {
+      reader.problems.push({ file: rel(file), field: "(file)", message: `is not read: files here end in ${extension}` });
+    } else if (!listed.includes(name.slice(0, -extension.length))) {
+      reader.problems.push({ file: rel(file), field: "(file)", message: `is not listed in ${rel(listFile)} under ${listField}, so it is not part of the course; list it there or move it out of the course folder` });
+    }
+  }
+}
 
 function rel(file: string) {
   return path.relative(process.cwd(), file) || file;
@@ -73,7 +94,12 @@ function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | 
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: (error as Error).message.split("\n")[0] });
     return undefined;
   }
+  if (parsed.unclosed) {
+    reader.problems.push({ file: rel(file), field: "(frontmatter)", message: "the front matter opened by --- on the first line is never closed: end it with a line of just ---" });
+    return undefined;
+  }
   const front = parseWith(reader, file, lessonFrontmatterSchema, parsed.data);
+  if (!front) noteInvalid(reader, "lesson", parsed.data);
   const sections = lessonSections(parsed.content);
   if (sections.length === 0) reader.problems.push({ file: rel(file), field: "body", message: 'needs at least one "## " section' });
   // Each section needs an anchor of its own: links and question references go to the first with that id.
@@ -92,31 +118,52 @@ function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | 
 
 /** Loads one course folder. Throws ContentError listing every problem found. */
 export function loadCourse(courseDir: string): LoadedCourse {
-  const reader: Reader = { root: path.resolve(courseDir), problems: [] };
+  const reader: Reader = { root: path.resolve(courseDir), problems: [], invalid: new Set() };
   const courseFile = path.join(courseDir, "course.yaml");
   const course = parseWith(reader, courseFile, courseSchema, readYaml(reader, courseFile));
 
   const sourcesDir = path.join(courseDir, "sources");
   const sources: SourceFile[] = [];
-  for (const name of existsSync(sourcesDir) ? readdirSync(sourcesDir).filter((f) => f.endsWith(".yaml")).sort() : []) {
+  const sourcesIsFolder = existsSync(sourcesDir) && statSync(sourcesDir).isDirectory();
+  if (existsSync(sourcesDir) && !sourcesIsFolder) reader.problems.push({ file: rel(sourcesDir), field: "(file)", message: "must be a folder of source files (one .yaml per source)" });
+  for (const name of sourcesIsFolder ? readdirSync(sourcesDir).sort() : []) {
     const file = path.join(sourcesDir, name);
+    if (!statSync(file).isFile() || name.startsWith(".")) continue;
+    if (!name.endsWith(".yaml")) {
+      reader.problems.push({ file: rel(file), field: "(file)", message: "is not read: source files end in .yaml" });
+      continue;
+    }
     const source = parseWith(reader, file, sourceSchema, readYaml(reader, file));
+    if (!source) noteInvalid(reader, "source", undefined, name.replace(/\.yaml$/, ""));
     if (source) {
       if (source.id !== name.replace(/\.yaml$/, "")) reader.problems.push({ file: rel(file), field: "id", message: `must match the file name (${name.replace(/\.yaml$/, "")})` });
       sources.push(source);
     }
   }
 
+  const modulesDir = path.join(courseDir, "modules");
+  if (course && existsSync(modulesDir) && statSync(modulesDir).isDirectory()) {
+    for (const entry of readdirSync(modulesDir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !entry.name.startsWith(".") && !course.modules.includes(entry.name)) {
+        reader.problems.push({ file: rel(path.join(modulesDir, entry.name)), field: "(folder)", message: `is not listed in ${rel(courseFile)} under modules, so it is not part of the course; list it there or move it out of the course folder` });
+      }
+    }
+  }
   const moduleFiles: LoadedModule[] = [];
   for (const moduleSlug of course?.modules ?? []) {
     const moduleDir = path.join(courseDir, "modules", moduleSlug);
     const moduleFile = path.join(moduleDir, "module.yaml");
     const mod = parseWith(reader, moduleFile, moduleSchema, readYaml(reader, moduleFile));
     if (!mod) continue;
+    unlistedFiles(reader, path.join(moduleDir, "lessons"), ".md", mod.lessons, moduleFile, "lessons");
+    unlistedFiles(reader, path.join(moduleDir, "quizzes"), ".yaml", mod.quizzes, moduleFile, "quizzes");
+    unlistedFiles(reader, path.join(moduleDir, "debates"), ".yaml", mod.debates, moduleFile, "debates");
     const lessonFiles = mod.lessons.flatMap((slug) => loadLesson(reader, path.join(moduleDir, "lessons", `${slug}.md`), slug) ?? []);
     const quizFiles = mod.quizzes.flatMap((slug) => {
       const file = path.join(moduleDir, "quizzes", `${slug}.yaml`);
-      const quiz = parseWith(reader, file, quizSchema, readYaml(reader, file));
+      const data = readYaml(reader, file);
+      const quiz = parseWith(reader, file, quizSchema, data);
+      if (!quiz) noteInvalid(reader, "quiz", data);
       return quiz ? [{ ...quiz, slug }] : [];
     });
     const debateFiles = mod.debates.flatMap((slug) => {
@@ -137,6 +184,8 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
   const sources = new Map(course.sources.map((s) => [s.id, s]));
   const lessons = new Map(course.moduleFiles.flatMap((m) => m.lessonFiles.map((l) => [l.id, { lesson: l, module: m }] as const)));
   const quizzes = new Map(course.moduleFiles.flatMap((m) => m.quizFiles.map((q) => [q.id, q] as const)));
+  // A lesson whose own file has problems (reported there) is not reported again as unknown where it is used.
+  const knownLesson = (id: string) => lessons.has(id) || reader.invalid.has(`lesson:${id}`);
   const seen = new Map<string, string>();
   const unique = (kind: string, id: string, file: string, field: string) => {
     const key = `${kind}:${id}`;
@@ -145,7 +194,7 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
   };
   const checkSource = (file: string, field: string, sourceId: string, sectionIds: string[]) => {
     const source = sources.get(sourceId);
-    if (!source) return problem(file, field, `unknown source "${sourceId}"`);
+    if (!source) return reader.invalid.has(`source:${sourceId}`) ? undefined : problem(file, field, `unknown source "${sourceId}"`);
     for (const id of sectionIds) if (!source.sections.some((s) => s.id === id)) problem(file, field, `source "${sourceId}" has no section "${id}"`);
   };
 
@@ -165,9 +214,11 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
     for (const quiz of mod.quizFiles) {
       const file = path.join(dir, "quizzes", `${quiz.slug}.yaml`);
       unique("quiz", quiz.id, file, "id");
-      if (quiz.lesson && !lessons.has(quiz.lesson)) problem(file, "lesson", `unknown lesson "${quiz.lesson}"`);
+      if (quiz.lesson && !knownLesson(quiz.lesson)) problem(file, "lesson", `unknown lesson "${quiz.lesson}"`);
       quiz.bankFrom.forEach((id, i) => {
-        if (!quizzes.has(id)) problem(file, `bankFrom.${i}`, `unknown quiz "${id}"`);
+        if (!quizzes.has(id)) {
+          if (!reader.invalid.has(`quiz:${id}`)) problem(file, `bankFrom.${i}`, `unknown quiz "${id}"`);
+        }
         else if (quizzes.get(id)!.bankFrom.length > 0) problem(file, `bankFrom.${i}`, `"${id}" is itself a bank quiz`);
       });
       if (quiz.bankFrom.length > 0 && quiz.settings.drawCount) {
@@ -178,7 +229,7 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
         const field = `questions.${i}`;
         unique("question", q.id, file, `${field}.id`);
         const target = lessons.get(q.ref.lesson);
-        if (!target) return problem(file, `${field}.ref.lesson`, `unknown lesson "${q.ref.lesson}"`);
+        if (!target) return knownLesson(q.ref.lesson) ? undefined : problem(file, `${field}.ref.lesson`, `unknown lesson "${q.ref.lesson}"`);
         if (!target.lesson.sections.some((s) => s.anchor === q.ref.section)) {
           problem(file, `${field}.ref.section`, `lesson "${q.ref.lesson}" has no section "${q.ref.section}" (has: ${target.lesson.sections.map((s) => s.anchor).join(", ")})`);
         }
@@ -191,7 +242,7 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
       unique("debate", debate.id, file, "id");
       debate.evidencePointers.forEach((p, i) => {
         checkSource(file, `evidencePointers.${i}`, p.source, p.section ? [p.section] : []);
-        if (p.lesson && !lessons.has(p.lesson)) problem(file, `evidencePointers.${i}.lesson`, `unknown lesson "${p.lesson}"`);
+        if (p.lesson && !knownLesson(p.lesson)) problem(file, `evidencePointers.${i}.lesson`, `unknown lesson "${p.lesson}"`);
       });
       if (new Set(debate.evidencePointers.map((p) => p.source)).size < 2) problem(file, "evidencePointers", "must point into at least two different sources");
     }

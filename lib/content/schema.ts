@@ -1,5 +1,6 @@
 // The shape of every course file under content/. Types for content flow from here (z.infer).
 import { z } from "zod";
+import { normalizeShortAnswer } from "../domain/scoring";
 
 const stableId = z
   .string()
@@ -38,6 +39,14 @@ function refuseRepeats<T>(
     else ctx.addIssue({ code: "custom", path: [...path, i, field], message: message(value, first + 1) });
   });
 }
+/** A list of names (files, quizzes) where each may appear once: a repeat is named at its second place. */
+function refuseRepeatedNames(ctx: z.RefinementCtx, list: readonly string[], field: string) {
+  list.forEach((name, i) => {
+    const first = list.indexOf(name);
+    if (first !== i) ctx.addIssue({ code: "custom", path: [field, i], message: `"${name}" is already listed at ${field}.${first}; list each once` });
+  });
+}
+
 const repeatedId = (noun: string, what: string) => (id: string, first: number) => `"${id}" is already the id of ${noun} ${first}; ${what} ids must be unique`;
 const repeatedText = (noun: string, side = "") => (_: string, first: number) =>
   `has the same ${side}text as ${noun} ${first}; learners could not tell them apart, so make each ${side}text different`;
@@ -56,6 +65,9 @@ export const sourceSchema = z.strictObject({
   // The sections of the original text, so lessons and questions can point into them.
   sections: z.array(z.strictObject({ id: stableId, title: text })).min(1),
   notes: z.string().optional(),
+}).superRefine((source, ctx) => {
+  // Lessons and questions point into sections by id; a repeated id would point at two.
+  refuseRepeats(ctx, source.sections, ["sections"], "id", (s) => s.id, repeatedId("section", "section"));
 });
 
 export const courseSchema = z.strictObject({
@@ -65,7 +77,7 @@ export const courseSchema = z.strictObject({
   summary: text,
   // Module folder names, in teaching order.
   modules: z.array(slug).min(1),
-});
+}).superRefine((course, ctx) => refuseRepeatedNames(ctx, course.modules, "modules"));
 
 export const moduleSchema = z.strictObject({
   id: stableId,
@@ -75,6 +87,8 @@ export const moduleSchema = z.strictObject({
   lessons: z.array(slug).min(1),
   quizzes: z.array(slug).default([]),
   debates: z.array(slug).default([]),
+}).superRefine((mod, ctx) => {
+  for (const field of ["lessons", "quizzes", "debates"] as const) refuseRepeatedNames(ctx, mod[field], field);
 });
 
 const objectiveSchema = z.strictObject({ id: stableId, text, bloom: z.enum(bloomLevels) });
@@ -192,6 +206,15 @@ export const questionSchema = z
     if ((q.type === "single" || q.type === "multiple") && /\((?:[a-h])(?:\s*(?:,|and)\s*[a-h])*\)|\boptions? [a-h]\b|\b(?:first|second|third|last) (?:two |three )?options?\b/i.test(q.explanation)) {
       ctx.addIssue({ code: "custom", path: ["explanation"], message: "name options by what they say, not by letter or place: learners see them shuffled and without letters" });
     }
+    // Answers are compared after dropping case, accents, punctuation and extra spaces, and the answer box takes
+    // at most maxLength characters: an accepted answer that is empty after that, or longer, could never be matched.
+    if (q.type === "short") {
+      q.accepted.forEach((answer, i) => {
+        const compared = normalizeShortAnswer(answer);
+        if (compared === "") ctx.addIssue({ code: "custom", path: ["accepted", i], message: "has no letters or digits, and answers are compared without punctuation, so nothing typed could match it" });
+        else if (compared.length > q.maxLength) ctx.addIssue({ code: "custom", path: ["accepted", i], message: `is longer than maxLength (${q.maxLength}), the most the answer box takes; shorten it or raise maxLength` });
+      });
+    }
     if (/\b(all|none) of the above\b/i.test(JSON.stringify(q))) {
       ctx.addIssue({ code: "custom", path: ["options"], message: 'do not use "all/none of the above"' });
     }
@@ -221,6 +244,8 @@ export const quizSchema = z.strictObject({
   if (quiz.questions.length === 0 && quiz.bankFrom.length === 0) {
     ctx.addIssue({ code: "custom", path: ["questions"], message: "a quiz needs questions, or bankFrom with quiz ids" });
   }
+  // Each bank quiz's questions are drawn once, however often it is listed; counting it twice would overstate the bank.
+  refuseRepeatedNames(ctx, quiz.bankFrom, "bankFrom");
   if (quiz.bankFrom.length > 0 && !quiz.settings.drawCount) {
     ctx.addIssue({ code: "custom", path: ["settings", "drawCount"], message: "a quiz with bankFrom must set drawCount" });
   }

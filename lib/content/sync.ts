@@ -283,13 +283,18 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
           bankQuizIds: quiz.bankFrom,
         },
         { id: { file, field: "id" }, slug: { file: moduleYaml, field: `quizzes.${index}` } },
-      )) as { scorePolicy: string } | null;
-      // Which attempt counts (best or latest) is read when scores are shown, so finished work counts anew.
-      if (before && before.scorePolicy !== quiz.settings.scorePolicy) {
+      )) as { scorePolicy: string; passPercent: number } | null;
+      // Which attempt counts (best or latest) and whether it passes are read when results are shown, so finished
+      // work is judged anew: a learner who passed may no longer have.
+      const changed = [
+        ...(before && before.scorePolicy !== quiz.settings.scorePolicy ? [`scorePolicy changed from ${before.scorePolicy} to ${quiz.settings.scorePolicy}`] : []),
+        ...(before && before.passPercent !== quiz.settings.passPercent ? [`passPercent changed from ${before.passPercent} to ${quiz.settings.passPercent}`] : []),
+      ];
+      if (changed.length > 0) {
         const attempts = await tx.quizAttempt.count({ where: { quizId: quiz.id, status: "SUBMITTED", voidedAt: null } });
         if (attempts > 0) {
           report.warnings.push(
-            `${file}: quiz "${quiz.id}" scorePolicy changed from ${before.scorePolicy} to ${quiz.settings.scorePolicy}; its ${attempts} submitted attempt(s) now count by ${quiz.settings.scorePolicy} in progress, gradebooks and item analysis`,
+            `${file}: quiz "${quiz.id}" ${changed.join(" and ")}; its ${attempts} submitted attempt(s) now count by the new setting in progress, gradebooks and item analysis`,
           );
         }
       }

@@ -343,8 +343,8 @@ describe("concurrent syncs", () => {
   });
 });
 
-describe("score policy", () => {
-  it("warns, naming the quiz and both policies, when a policy changes under submitted attempts", async () => {
+describe("score policy and pass mark", () => {
+  it("warns, naming the quiz and both settings, when a policy or pass mark changes under submitted attempts", async () => {
     const f = writeFixtureCourse();
     await syncCourse(db, loadCourse(f.dir));
     edit(quizFile(f), (s) => s.replace("scorePolicy: BEST", "scorePolicy: LATEST"));
@@ -353,6 +353,10 @@ describe("score policy", () => {
     edit(quizFile(f), (s) => s.replace("scorePolicy: LATEST", "scorePolicy: BEST"));
     const { warnings } = await syncCourse(db, loadCourse(f.dir));
     expect(warnings).toEqual([expect.stringMatching(new RegExp(`q1\\.yaml: quiz "${f.quizId}" scorePolicy changed from LATEST to BEST; its 1 submitted attempt`))]);
+    // The pass mark too: whether a finished attempt passes is read when it is shown.
+    edit(quizFile(f), (s) => s.replace("passPercent: 70", "passPercent: 80"));
+    const raised = await syncCourse(db, loadCourse(f.dir));
+    expect(raised.warnings).toEqual([expect.stringMatching(new RegExp(`quiz "${f.quizId}" passPercent changed from 70 to 80; its 1 submitted attempt`))]);
   });
 });
 

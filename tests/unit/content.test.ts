@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import remarkParse from "remark-parse";
@@ -78,6 +78,69 @@ describe("content validation", () => {
     writeFileSync(path.join(fixture.dir, "modules/m1/module.yaml"), "id: [unclosed");
     const problems = problemsOf(fixture.dir);
     expect(problems[0]).toMatchObject({ file: expect.stringContaining("module.yaml"), field: "(yaml)" });
+  });
+});
+
+describe("content problems an author would otherwise miss or misread", () => {
+  const edit = (dir: string, file: string, change: (text: string) => string) => writeFileSync(path.join(dir, file), change(readFileSync(path.join(dir, file), "utf8")));
+
+  it("one bad lesson or source is reported in its own file, not again as unknown wherever it is used", () => {
+    const fixture = writeFixtureCourse();
+    edit(fixture.dir, "modules/m1/lessons/l1.md", (t) => t.replace("bloom: remember", "bloom: memorise"));
+    expect(problemsOf(fixture.dir).map((p) => p.field)).toEqual(["objectives.0.bloom"]);
+    const other = writeFixtureCourse();
+    writeFileSync(path.join(other.dir, `sources/${other.id}-source.yaml`), "");
+    const problems = problemsOf(other.dir);
+    expect(problems.every((p) => p.file.endsWith(`${other.id}-source.yaml`))).toBe(true);
+    expect(problems.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a bank quiz listed twice, and files or modules listed twice", () => {
+    const fixture = writeFixtureCourse();
+    edit(fixture.dir, "modules/m1/module.yaml", (t) => t.replace("  - l1", "  - l1\n  - l1"));
+    expect(problemsOf(fixture.dir)).toContainEqual(expect.objectContaining({ field: "lessons.1", message: expect.stringMatching(/already listed at lessons.0/) }));
+    const banked = writeFixtureCourse();
+    writeFileSync(path.join(banked.dir, "modules/m1/quizzes/mastery.yaml"), YAML.stringify({ id: `${banked.id}-mastery`, title: "Mastery", description: "All of it.", settings: { drawCount: 4 }, bankFrom: [banked.quizId, banked.quizId] }));
+    edit(banked.dir, "modules/m1/module.yaml", (t) => t.replace("  - q1", "  - q1\n  - mastery"));
+    const problems = problemsOf(banked.dir);
+    expect(problems).toContainEqual(expect.objectContaining({ field: "bankFrom.1" }));
+  });
+
+  it("refuses a short answer that nothing typed could match", () => {
+    const ref = { lesson: "x", section: "first-section", source: "y" };
+    const fixture = writeFixtureCourse({
+      questions: [{ id: "short-q", type: "short", prompt: "Name it.", accepted: ["?!", "a".repeat(30)], maxLength: 20, explanation: "x", difficulty: "easy", objective: "obj-one", ref } as never],
+    });
+    const problems = problemsOf(fixture.dir);
+    expect(problems).toContainEqual(expect.objectContaining({ field: "questions.0.accepted.0", message: expect.stringMatching(/no letters or digits/) }));
+    expect(problems).toContainEqual(expect.objectContaining({ field: "questions.0.accepted.1", message: expect.stringMatching(/longer than maxLength \(20\)/) }));
+  });
+
+  it("says when front matter is never closed, and a value ending in --- does not close it", () => {
+    const fixture = writeFixtureCourse();
+    edit(fixture.dir, "modules/m1/lessons/l1.md", (t) => t.replace("\n---\n\nIntro.", "\n\nIntro."));
+    expect(problemsOf(fixture.dir)).toContainEqual(expect.objectContaining({ field: "(frontmatter)", message: expect.stringMatching(/never closed/) }));
+    const other = writeFixtureCourse();
+    edit(other.dir, "modules/m1/lessons/l1.md", (t) => t.replace("title: Lesson one", "title: Lesson one ---"));
+    expect(problemsOf(other.dir)).toEqual([]);
+    expect(loadCourse(other.dir).moduleFiles[0].lessonFiles[0].title).toBe("Lesson one ---");
+  });
+
+  it("reports files and module folders that are not listed, source files with another extension, repeated section ids and a sources file", () => {
+    const fixture = writeFixtureCourse();
+    writeFileSync(path.join(fixture.dir, "modules/m1/quizzes/stray.yaml"), "id: stray\n");
+    writeFileSync(path.join(fixture.dir, "sources/extra.yml"), "id: extra\n");
+    mkdirSync(path.join(fixture.dir, "modules/m2"));
+    edit(fixture.dir, `sources/${fixture.id}-source.yaml`, (t) => t.replace("sections:\n", "sections:\n  - id: part-one\n    title: Again\n"));
+    const problems = problemsOf(fixture.dir);
+    expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining("quizzes/stray.yaml"), message: expect.stringMatching(/not listed in .*module.yaml under quizzes/) }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining("sources/extra.yml"), message: expect.stringMatching(/end in .yaml/) }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining("modules/m2"), message: expect.stringMatching(/not listed in .*course.yaml under modules/) }));
+    expect(problems).toContainEqual(expect.objectContaining({ field: "sections.1.id" }));
+    const flat = writeFixtureCourse();
+    rmSync(path.join(flat.dir, "sources"), { recursive: true });
+    writeFileSync(path.join(flat.dir, "sources"), "not a folder");
+    expect(problemsOf(flat.dir)).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/must be a folder/) }));
   });
 });
 
