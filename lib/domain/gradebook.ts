@@ -24,6 +24,11 @@ export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; submit
   return { status: input.status === "DRAFT" ? "in progress" : "not started", percent: null };
 }
 
+/** The lesson completions that count for a module assignment: where it refuses late work, only those by the due time. */
+export function countedCompletions(completedAt: Date[], window: AssignmentWindow): Date[] {
+  return window.latePolicy === "REFUSE" ? completedAt.filter((at) => at <= window.dueAt) : completedAt;
+}
+
 /**
  * A module's score is the share of its lessons completed, and it counts once it is final: every lesson done, or
  * the due time (the student's own, with an extension) passed. Before that the cell shows progress but no percent,
@@ -33,7 +38,7 @@ export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; submit
 export function moduleCell(input: { completedAt: Date[]; totalLessons: number; window: AssignmentWindow; now: Date }): GradebookCell {
   const { totalLessons: total, window } = input;
   if (total === 0) return { status: "not started", percent: null, detail: "no lessons" };
-  const counted = window.latePolicy === "REFUSE" ? input.completedAt.filter((at) => at <= window.dueAt) : input.completedAt;
+  const counted = countedCompletions(input.completedAt, window);
   const done = counted.length;
   if (done >= total) {
     const lastCompletedAt = new Date(Math.max(...counted.map((at) => at.getTime())));

@@ -82,7 +82,9 @@ export function fullMarksShare(tally: QuestionTally): number | null {
 export function discriminationIndex(tally: QuestionTally): number | null {
   if (tally.upperWeight <= 0 || tally.lowerWeight <= 0 || tally.maxCenti === 0) return null;
   const perAttempt = tally.maxCenti / tally.attempts;
-  return tally.upperEarnedCenti / (tally.upperWeight * perAttempt) - tally.lowerEarnedCenti / (tally.lowerWeight * perAttempt);
+  const index = tally.upperEarnedCenti / (tally.upperWeight * perAttempt) - tally.lowerEarnedCenti / (tally.lowerWeight * perAttempt);
+  // Fractional group weights leave float dust (-6.7e-16 where both groups scored alike), which read as "negative".
+  return Math.round(index * 1e9) / 1e9 || 0; // and no -0
 }
 
 /**

@@ -3,7 +3,10 @@
 // scored the same way. The question's definition is never edited; the override sits beside it.
 import { z } from "zod";
 import type { Question } from "../content/schema";
-import { scoreQuestion, type QuestionScore } from "./scoring";
+import { normalizeShortAnswer, scoreQuestion, type QuestionScore } from "./scoring";
+
+// Short answers are compared without punctuation (see normalizeShortAnswer); an answer of punctuation alone matches nothing.
+const UNMATCHABLE = (answer: string) => `"${answer}" has no letters or digits, and answers are compared without punctuation, so nothing a student typed could match it.`;
 
 export const regradeActions = ["CORRECT_KEY", "ACCEPT_ALTERNATIVE", "FULL_CREDIT"] as const;
 export type RegradeAction = (typeof regradeActions)[number];
@@ -175,6 +178,8 @@ export function overrideAfter(question: Question, current: unknown, action: Regr
       case "short": {
         const accepted = (Array.isArray(value) ? value : typeof value === "string" ? [value] : []).map((t) => t.trim()).filter(Boolean);
         if (accepted.length === 0) return refuse("Give at least one accepted answer.");
+        const unmatchable = accepted.find((answer) => normalizeShortAnswer(answer) === "");
+        if (unmatchable !== undefined) return refuse(UNMATCHABLE(unmatchable));
         return { ok: true, override: { ...base, correctedKey: accepted } };
       }
       case "numeric": {
@@ -200,6 +205,7 @@ export function overrideAfter(question: Question, current: unknown, action: Regr
       break;
     case "short":
       if (typeof value !== "string" || value.trim() === "") return refuse("Type the answer to accept as well.");
+      if (normalizeShortAnswer(value) === "") return refuse(UNMATCHABLE(value.trim()));
       also = value.trim();
       break;
     case "numeric":

@@ -65,13 +65,17 @@ export function statusForStudent(status: AssignmentStatus, latePolicy: LatePolic
 
 /**
  * Of several assignments covering the same work (two classes, or a quiz assigned alone and through its
- * module), the one that gives the student most room: among those already open, the latest due; if none
+ * module), the one that gives the student most room: among those already open, the latest due of those still
+ * taking work (a refusing one past its due time takes none, while another may still take it late); if none
  * is open yet, the one that opens first.
  */
 export function mostGenerous<T extends AssignmentWindow>(windows: T[], now: Date): T | null {
   if (windows.length === 0) return null;
   const open = windows.filter((w) => w.opensAt <= now);
-  if (open.length > 0) return open.reduce((best, w) => (w.dueAt > best.dueAt ? w : best));
+  const taking = open.filter((w) => assignmentGate(w, now).allowed);
+  const latestDue = (list: T[]) => list.reduce((best, w) => (w.dueAt > best.dueAt ? w : best));
+  if (taking.length > 0) return latestDue(taking);
+  if (open.length > 0) return latestDue(open);
   return windows.reduce((best, w) => (w.opensAt < best.opensAt ? w : best));
 }
 
@@ -115,10 +119,13 @@ export type AnswerReveal = "AFTER_SUBMIT" | "AFTER_DUE";
 /**
  * Until when a question's key stays hidden from a student: the latest due time still to come (their own, with an
  * extension) of the assignments that hold answers back until the due time, so that classmates still working
- * cannot be handed the key; null when it may be shown now.
+ * cannot be handed the key; null when it may be shown now. A due time counts as still to come through the grace
+ * in which an attempt closing at that time still takes saves.
  */
 export function keyHeldUntil(holdingDueTimes: Date[], now: Date): Date | null {
   let until: Date | null = null;
-  for (const due of holdingDueTimes) if (due > now && (until === null || due > until)) until = due;
+  for (const due of holdingDueTimes) {
+    if (due.getTime() + DEADLINE_GRACE_MS > now.getTime() && (until === null || due > until)) until = due;
+  }
   return until;
 }

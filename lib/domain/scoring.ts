@@ -21,6 +21,7 @@ export const CENTI = 100;
 export function normalizeShortAnswer(text: string): string {
   const folded = text
     .toLowerCase()
+    .replace(/ß/g, "ss") // what upper case makes of it: "STRASSE" is "Straße"
     .normalize("NFKD")
     .replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\ufe20-\ufe2f\u064b-\u0652\u0670]/g, "")
     .normalize("NFC");

@@ -4,6 +4,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
+import { countedCompletions } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
 import { classAssignsQuiz, refreshOpenAttemptDeadlines } from "./assignment-rules";
@@ -332,15 +333,16 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
   ]);
   return described.map((a) => {
+    const window = applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions[0]);
     let doneAt: Date | null = null;
     if (a.kind === "QUIZ") doneAt = attempts.find((x) => x.quizId === a.quizId)?.submittedAt ?? null;
     if (a.kind === "DEBATE") doneAt = responses.find((x) => x.promptId === a.debatePromptId)?.submittedAt ?? null;
     if (a.kind === "MODULE") {
+      // Counted as the gradebook counts them: a refusing assignment does not take lessons finished after its due time.
       const lessons = moduleItems.find((m) => m.id === a.moduleId)?.lessons ?? [];
-      const completions = lessons.map((l) => l.progress[0]?.completedAt ?? null);
-      doneAt = lessons.length > 0 && completions.every(Boolean) ? new Date(Math.max(...completions.map((d) => d!.getTime()))) : null;
+      const counted = countedCompletions(lessons.flatMap((l) => (l.progress[0]?.completedAt ? [l.progress[0].completedAt] : [])), window);
+      doneAt = lessons.length > 0 && counted.length === lessons.length ? new Date(Math.max(...counted.map((d) => d.getTime()))) : null;
     }
-    const window = applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions[0]);
     return { ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status: assignmentStatus(window, now, doneAt ? { at: doneAt } : null), doneAt };
   });
 }

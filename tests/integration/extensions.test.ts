@@ -219,6 +219,22 @@ describe("extensions for one student", () => {
     expect(await labels()).toEqual(["submitted", "submitted", false, false, false]);
   });
 
+  it("a module that refuses late work is not done, for the student or in the gradebook, by a lesson finished after the due time", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Module refusing", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, latePolicy: "REFUSE", opensAt: iso(-180), dueAt: iso(-120) }));
+    await db.lessonProgress.create({ data: { userId: student.id, lessonId: fixture.lessonId, completedAt: new Date(Date.now() - 60 * 60_000) } });
+    const [mine] = await studentAssignments(student);
+    const book = await gradebook(teacher, classId);
+    expect([mine.status, mine.doneAt, book.rows[0].cells[0].status]).toEqual(["overdue", null, "missing"]);
+    // Finished before the due time, it counts in both.
+    await db.lessonProgress.update({ where: { userId_lessonId: { userId: student.id, lessonId: fixture.lessonId } }, data: { completedAt: new Date(Date.now() - 150 * 60_000) } });
+    const [again] = await studentAssignments(student);
+    expect([again.status, (await gradebook(teacher, classId)).rows[0].cells[0].status]).toEqual(["done", "submitted"]);
+  });
+
   it("add quiz attempts for that student only", async () => {
     const { teacher, extended, other, classId, assignmentId } = await classWith("ACCEPT", { opensAt: iso(-120), dueAt: iso(60) });
     await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(60), extraAttempts: 1 }));

@@ -109,6 +109,14 @@ describe("facility, mean score and discrimination", () => {
     expect(discriminationIndex(t)).toBeCloseTo(0.5 - 0);
   });
 
+  it("a question everyone got right, with ties weighted fractionally, discriminates exactly nothing (no float dust read as negative)", () => {
+    // One at 100 %, nine at 50 %: the lower group is three of the nine, each weighing 3/9, and 3/9 × 9 is not exactly 3 in floating point.
+    const attempts = [attempt("top", 1000), ...Array.from({ length: 9 }, (_, i) => attempt(`s${i}`, 500))];
+    const t = tally(attempts.map((a) => ({ attemptId: a.attemptId, earnedCenti: 300, maxCenti: 300 })), attempts);
+    expect(discriminationIndex(t)).toBe(0);
+    expect(interpretItem(facilityIndex(t), discriminationIndex(t), MIN_ATTEMPTS_FOR_DISCRIMINATION)).toBe("Almost everyone got this right.");
+  });
+
   it("everyone tied discriminates nothing, whatever they answered", () => {
     const tied = [attempt("a", 500), attempt("b", 500)];
     const t = tally([{ attemptId: "a", earnedCenti: 100, maxCenti: 100 }, { attemptId: "b", earnedCenti: 0, maxCenti: 100 }], tied);

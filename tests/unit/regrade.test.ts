@@ -119,6 +119,12 @@ describe("overrideAfter", () => {
     expect(overrideAfter(ordering, null, "CORRECT_KEY", ["e3", "e2", "e1"])).toEqual({ ok: true, override: { correctedKey: ["e3", "e2", "e1"] } });
   });
 
+  it("refuses a short-answer key or alternative of punctuation alone, which nothing typed could match", () => {
+    expect(overrideAfter(short, null, "CORRECT_KEY", "∞")).toMatchObject({ ok: false, message: expect.stringMatching(/no letters or digits/) });
+    expect(overrideAfter(short, null, "CORRECT_KEY", ["CAJ", "?!"])).toMatchObject({ ok: false, message: expect.stringMatching(/"\?!" has no letters or digits/) });
+    expect(overrideAfter(short, null, "ACCEPT_ALTERNATIVE", " % ")).toMatchObject({ ok: false, message: expect.stringMatching(/"%" has no letters/) });
+  });
+
   it("actions add up: alternatives accumulate once each, a new key replaces the old one", () => {
     const first = overrideAfter(single, null, "ACCEPT_ALTERNATIVE", "a");
     expect(first.ok).toBe(true);

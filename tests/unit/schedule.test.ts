@@ -36,14 +36,35 @@ describe("assignment windows", () => {
 });
 
 describe("until when a question's key is held back", () => {
-  it("is shown now when no assignment holds it, or every holding due time has passed", () => {
+  const graced = (at: Date) => new Date(at.getTime() + DEADLINE_GRACE_MS);
+  it("is shown now when no assignment holds it, or every holding due time (and its grace) has passed", () => {
     expect(keyHeldUntil([], t(9))).toBeNull();
-    expect(keyHeldUntil([t(8), t(9)], t(9))).toBeNull();
+    expect(keyHeldUntil([t(8), t(9)], graced(t(9)))).toBeNull();
   });
   it("is held until the latest due time still to come, e.g. an extension in one class beside another class's earlier due time", () => {
     expect(keyHeldUntil([t(12)], t(9))).toEqual(t(12));
     expect(keyHeldUntil([t(12), t(20), t(8)], t(9))).toEqual(t(20));
     expect(keyHeldUntil([t(12), t(20)], t(13))).toEqual(t(20));
+  });
+  it("is held through the grace in which an attempt closing at the due time still takes saves", () => {
+    const closesAt = attemptDeadline(t(11), null, t(12), 0);
+    const duringGrace = new Date(t(12).getTime() + 10_000);
+    expect(acceptsAnswers(closesAt, duringGrace)).toBe(true);
+    expect(keyHeldUntil([t(12)], duringGrace)).toEqual(t(12));
+    expect(keyHeldUntil([t(12)], t(12))).toEqual(t(12));
+    expect(keyHeldUntil([t(12)], new Date(graced(t(12)).getTime() + 1))).toBeNull();
+  });
+});
+
+describe("the assignment that governs work covered twice", () => {
+  it("is, once one refusing assignment has closed, another that still takes late work", () => {
+    const accepting = { opensAt: t(1), dueAt: t(5), latePolicy: "ACCEPT" as const };
+    const refusing = { opensAt: t(1), dueAt: t(10), latePolicy: "REFUSE" as const };
+    expect(mostGenerous([accepting, refusing], t(7))).toBe(refusing); // on time under the refusing one
+    expect(mostGenerous([accepting, refusing], t(15))).toBe(accepting);
+    expect(assignmentGate(mostGenerous([accepting, refusing], t(15)), t(15))).toEqual({ allowed: true, late: false });
+    // Both closed: the latest due, as before.
+    expect(mostGenerous([refusing, { ...refusing, dueAt: t(11) }], t(15))?.dueAt).toEqual(t(11));
   });
 });
 

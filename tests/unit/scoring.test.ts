@@ -52,6 +52,8 @@ describe("scoreQuestion", () => {
     expect(scoreQuestion(short, { text: "Central Asia" }).correct).toBe(false);
     expect(scoreQuestion(short, { text: "" }).correct).toBe(false);
     expect(normalizeShortAnswer("Tōkyō–Almaty")).toBe("tokyo almaty");
+    // Upper case turns ß into SS, so either spelling is the same answer.
+    expect(normalizeShortAnswer("STRASSE")).toBe(normalizeShortAnswer("Straße"));
   });
 
   it("short answer: Arabic vowel marks are optional, other marks stay part of their letter and never split a word", () => {
