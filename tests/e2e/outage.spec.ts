@@ -46,7 +46,7 @@ test("database outage: 503 with a clear page, then recovery without restarting t
   }
 });
 
-test("killing the app in the middle of an attempt loses no saved answer", async ({ playwright }) => {
+test("killing the app in the middle of an attempt loses no saved answer", async ({ playwright, browser }) => {
   test.setTimeout(120_000);
   const { databaseUrl: sharedUrl } = await import("./support");
   const { createUser } = await import("./support");
@@ -69,13 +69,14 @@ test("killing the app in the middle of an attempt loses no saved answer", async 
     await new Promise((resolve) => app.process.once("exit", resolve));
     app = await startAppServer({ databaseUrl: sharedUrl(), port, quiet: true });
 
-    const page = await (await playwright.chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] })).newPage();
+    // The configured browser (Debian's Chromium, $CHROMIUM_PATH or Playwright's own), in a context of its own.
+    const page = await (await browser.newContext()).newPage();
     await page.context().addCookies([{ name: "next-auth.session-token", value: token, url: app.url }]);
     await page.goto(`${app.url}/attempts/${attemptId}`);
     const saved = page.locator("main ol > li").filter({ has: page.getByText("True", { exact: true }) }).first();
     await expect(saved.getByLabel("True")).toBeChecked();
     await expect(saved.getByText("Saved", { exact: true })).toBeVisible();
-    await page.context().browser()?.close();
+    await page.context().close();
     await request.dispose();
   } finally {
     await app.stop();
