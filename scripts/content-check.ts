@@ -15,5 +15,6 @@ for (const { dir, course, problems } of loadCatalog()) {
   const questions = c.moduleFiles.reduce((n, m) => n + m.quizFiles.reduce((k, q) => k + q.questions.length, 0), 0);
   const debates = c.moduleFiles.reduce((n, m) => n + m.debateFiles.length, 0);
   console.log(`✓ ${c.id}: ${c.moduleFiles.length} modules, ${lessons} lessons, ${questions} questions, ${debates} debate prompts, ${c.sources.length} sources`);
+  for (const n of c.notices ?? []) console.log(`  note: ${n.file}  ${n.message}`);
 }
 process.exit(failed ? 1 : 0);

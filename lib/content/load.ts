@@ -30,27 +30,30 @@ export type LoadedQuiz = QuizFile & { slug: string };
 export type LoadedDebate = DebateFile & { slug: string };
 export type LoadedModule = ModuleFile & { slug: string; lessonFiles: LoadedLesson[]; quizFiles: LoadedQuiz[]; debateFiles: LoadedDebate[] };
 /** `dir` is the course folder (absolute), so later checks and the sync can name the file a problem is in. */
-export type LoadedCourse = CourseFile & { dir: string; sources: SourceFile[]; moduleFiles: LoadedModule[] };
+/** `notices`: files in the folder that are not part of the course (not listed, or not read); worth a look, not an error. */
+export type LoadedCourse = CourseFile & { dir: string; sources: SourceFile[]; moduleFiles: LoadedModule[]; notices?: ContentProblem[] };
 
 // `invalid`: "kind:id" of files that exist but failed their own checks; references to them are not reported
 // again as unknown (one bad lesson would otherwise bring an "unknown lesson" for every question on it).
-type Reader = { root: string; problems: ContentProblem[]; invalid: Set<string> };
+// `notices`: files left out of the course. Unlisting a lesson, quiz or module is how an author retires it and
+// keeps the file for later, so these are shown by the check but do not stop a sync.
+type Reader = { root: string; problems: ContentProblem[]; invalid: Set<string>; notices: ContentProblem[] };
 
 function noteInvalid(reader: Reader, kind: string, data: unknown, id?: string) {
   const found = id ?? (data && typeof data === "object" && typeof (data as { id?: unknown }).id === "string" ? (data as { id: string }).id : undefined);
   if (found) reader.invalid.add(`${kind}:${found}`);
 }
 
-/** Files in `dir` with `extension` that `listed` (names without extension) leaves out: authors expect every file in a course folder to count. */
+/** Files in `dir` that `listed` (names without extension) leaves out, or that are not read at all. */
 function unlistedFiles(reader: Reader, dir: string, extension: string, listed: string[], listFile: string, listField: string) {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
   for (const name of readdirSync(dir).sort()) {
     const file = path.join(dir, name);
     if (!statSync(file).isFile() || name.startsWith(".")) continue;
     if (!name.endsWith(extension)) {
-      reader.problems.push({ file: rel(file), field: "(file)", message: `is not read: files here end in ${extension}` });
+      reader.notices.push({ file: rel(file), field: "(file)", message: `is not read: files here end in ${extension}` });
     } else if (!listed.includes(name.slice(0, -extension.length))) {
-      reader.problems.push({ file: rel(file), field: "(file)", message: `is not listed in ${rel(listFile)} under ${listField}, so it is not part of the course; list it there or move it out of the course folder` });
+      reader.notices.push({ file: rel(file), field: "(file)", message: `is not listed in ${rel(listFile)} under ${listField}, so it is not part of the course (list it there to add it)` });
     }
   }
 }
@@ -118,7 +121,7 @@ function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | 
 
 /** Loads one course folder. Throws ContentError listing every problem found. */
 export function loadCourse(courseDir: string): LoadedCourse {
-  const reader: Reader = { root: path.resolve(courseDir), problems: [], invalid: new Set() };
+  const reader: Reader = { root: path.resolve(courseDir), problems: [], invalid: new Set(), notices: [] };
   const courseFile = path.join(courseDir, "course.yaml");
   const course = parseWith(reader, courseFile, courseSchema, readYaml(reader, courseFile));
 
@@ -130,7 +133,7 @@ export function loadCourse(courseDir: string): LoadedCourse {
     const file = path.join(sourcesDir, name);
     if (!statSync(file).isFile() || name.startsWith(".")) continue;
     if (!name.endsWith(".yaml")) {
-      reader.problems.push({ file: rel(file), field: "(file)", message: "is not read: source files end in .yaml" });
+      reader.notices.push({ file: rel(file), field: "(file)", message: "is not read: source files end in .yaml" });
       continue;
     }
     const source = parseWith(reader, file, sourceSchema, readYaml(reader, file));
@@ -145,7 +148,7 @@ export function loadCourse(courseDir: string): LoadedCourse {
   if (course && existsSync(modulesDir) && statSync(modulesDir).isDirectory()) {
     for (const entry of readdirSync(modulesDir, { withFileTypes: true })) {
       if (entry.isDirectory() && !entry.name.startsWith(".") && !course.modules.includes(entry.name)) {
-        reader.problems.push({ file: rel(path.join(modulesDir, entry.name)), field: "(folder)", message: `is not listed in ${rel(courseFile)} under modules, so it is not part of the course; list it there or move it out of the course folder` });
+        reader.notices.push({ file: rel(path.join(modulesDir, entry.name)), field: "(folder)", message: `is not listed in ${rel(courseFile)} under modules, so it is not part of the course (list it there to add it)` });
       }
     }
   }
@@ -176,7 +179,7 @@ export function loadCourse(courseDir: string): LoadedCourse {
 
   if (course) checkReferences(reader, courseDir, { ...course, dir: reader.root, sources, moduleFiles });
   if (reader.problems.length > 0) throw new ContentError(reader.problems);
-  return { ...course!, dir: reader.root, sources, moduleFiles };
+  return { ...course!, dir: reader.root, sources, moduleFiles, notices: reader.notices };
 }
 
 function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse) {

@@ -230,3 +230,25 @@ export function describeOverride(question: Question, rawOverride: unknown): stri
   if ((override.acceptAlso ?? []).length > 0) parts.push("another answer is accepted as well");
   return parts.length ? `After review, ${parts.join(" and ")}.` : null;
 }
+
+/** The key as graded now, in words, for the instructor. */
+export function keyInWords({ question: q, alternatives }: EffectiveQuestion): string {
+  const optionText = (id: string) => (q.type === "single" || q.type === "multiple" ? q.options.find((o) => o.id === id)?.text : undefined) ?? id;
+  const unit = q.type === "numeric" && q.unit ? ` ${q.unit}` : "";
+  switch (q.type) {
+    case "single":
+      return [q.answer, ...alternatives.flatMap((a) => (a.type === "single" ? [a.answer] : []))].map(optionText).join(" or ");
+    case "multiple":
+      return q.answers.map(optionText).join(" + ");
+    case "truefalse":
+      return q.answer ? "True" : "False";
+    case "short":
+      return q.accepted.join(" / ");
+    case "numeric":
+      return [q.answer, ...alternatives.flatMap((a) => (a.type === "numeric" ? [a.answer] : []))].map((n) => `${n}${q.tolerance > 0 ? ` ± ${q.tolerance}` : ""}${unit}`).join(" or ");
+    case "ordering":
+      return q.items.map((i) => i.text).join(" → ");
+    case "matching":
+      return q.pairs.map((p) => `${p.left} → ${p.right}`).join("; ");
+  }
+}

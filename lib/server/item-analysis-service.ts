@@ -9,7 +9,7 @@ import {
   discriminationIndex, facilityIndex, fullMarksShare, interpretItem, optionFrequencies, scoreGroups, scoreHistogram,
   type AttemptTotal, type QuestionTally,
 } from "../domain/item-analysis";
-import { describeOverride, effectiveQuestion, parseGradingOverride, type EffectiveQuestion } from "../domain/regrade";
+import { describeOverride, effectiveQuestion, keyInWords, parseGradingOverride, type EffectiveQuestion } from "../domain/regrade";
 import { Prisma } from "../generated/prisma/client";
 import { classAssignsQuiz } from "./assignment-rules";
 import { db } from "./db";
@@ -31,28 +31,6 @@ async function analysisScope(instructor: SessionUser, classId: string, quizId: s
 }
 
 type TallyRow = QuestionTally & { questionVersionId: string };
-
-/** The key as graded now, in words, for the instructor. */
-function keyText({ question: q, alternatives }: EffectiveQuestion): string {
-  const optionText = (id: string) => (q.type === "single" || q.type === "multiple" ? q.options.find((o) => o.id === id)?.text : undefined) ?? id;
-  const unit = q.type === "numeric" && q.unit ? ` ${q.unit}` : "";
-  switch (q.type) {
-    case "single":
-      return [q.answer, ...alternatives.flatMap((a) => (a.type === "single" ? [a.answer] : []))].map(optionText).join(" or ");
-    case "multiple":
-      return q.answers.map(optionText).join(" + ");
-    case "truefalse":
-      return q.answer ? "True" : "False";
-    case "short":
-      return q.accepted.join(" / ");
-    case "numeric":
-      return [q.answer, ...alternatives.flatMap((a) => (a.type === "numeric" ? [a.answer] : []))].map((n) => `${n}${q.tolerance > 0 ? ` ± ${q.tolerance}` : ""}${unit}`).join(" or ");
-    case "ordering":
-      return q.items.map((i) => i.text).join(" → ");
-    case "matching":
-      return q.pairs.map((p) => `${p.left} → ${p.right}`).join("; ");
-  }
-}
 
 function matchingKeyNow(definition: Extract<Question, { type: "matching" }>, effective: EffectiveQuestion) {
   const keyedTo = Object.fromEntries(Object.entries(effective.rightRenames ?? {}).map(([rightId, pairId]) => [pairId, rightId]));
@@ -154,7 +132,7 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
       // A matching question's pairs with the right-hand side each is keyed to now, for correcting the pairing.
       pairs: definition.type === "matching" ? matchingKeyNow(definition, effective) : [],
       rights: definition.type === "matching" ? definition.pairs.map((p) => ({ id: p.id, text: p.right })) : [],
-      keyText: keyText(effective),
+      keyText: keyInWords(effective),
       fullCredit: effective.fullCredit,
       attempts: tally.attempts,
       unanswered: tally.attempts - tally.answered,

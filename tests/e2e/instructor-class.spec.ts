@@ -189,3 +189,37 @@ test("the assignment form refuses a time the clocks skip and asks before a due t
   expect(saved.dueAt.toISOString()).toBe(`${year - 2}-01-17T14:00:00.000Z`);
   await context.close();
 });
+
+test("an instructor reads every question of a quiz with its key and explanation before assigning it; a student cannot", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const context = await browser.newContext({ baseURL });
+  await login(context, teacher, baseURL!);
+  const page = await context.newPage();
+  await page.goto("/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz");
+  await page.getByRole("link", { name: "Every question with its answer and explanation" }).click();
+  await expect(page).toHaveURL(/\/instructor\/quizzes\/dadabaev-silk-road-quiz$/);
+  const first = page.locator("li#question-1");
+  await expect(first.getByText("Which Japanese prime minister launched Silk Road Diplomacy toward Central Asia in 1997?")).toBeVisible();
+  await expect(first.getByText(/^Key:/).locator("..")).toContainText("Ryutaro Hashimoto");
+  await expect(first).toContainText("Explanation:");
+  await expect(first).toContainText("the 2002 energy mission");
+  await expect(first.getByRole("link", { name: /Dadabaev|Silk Road/ }).first()).toHaveAttribute("href", /\/lessons\/dadabaev-silk-road#/);
+  expect(await page.locator("ol > li.card").count()).toBe(10);
+  if (process.env.SCREENSHOT_DIR) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-key-phone.png` });
+    await first.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-key-question.png` });
+  }
+  await context.close();
+
+  const student = await createUser(sql);
+  const studentContext = await browser.newContext({ baseURL });
+  await login(studentContext, student, baseURL!);
+  const studentPage = await studentContext.newPage();
+  const response = await studentPage.goto("/instructor/quizzes/dadabaev-silk-road-quiz");
+  expect(response?.status()).toBe(404);
+  expect(await studentPage.content()).not.toContain("the 2002 energy mission");
+  await studentPage.goto("/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz");
+  await expect(studentPage.getByRole("link", { name: "Every question with its answer and explanation" })).toHaveCount(0);
+  await studentContext.close();
+});

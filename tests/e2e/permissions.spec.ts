@@ -47,6 +47,7 @@ const entries: Entry[] = [
   { pattern: "/instructor/classes/[classId]/gradebook", method: "GET", url: (i) => `/instructor/classes/${i.classId}/gradebook`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/students/[studentId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/students/${i.ownerId}`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/debates/[promptId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/debates/normative-vs-material`, expect: classInstructorPage },
+  { pattern: "/instructor/quizzes/[quizId]", method: "GET", url: () => "/instructor/quizzes/dadabaev-silk-road-quiz", expect: instructorsPage },
   { pattern: "/instructor/classes/[classId]/quizzes/[quizId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz`, expect: classInstructorPage },
 
   { pattern: "/instructor/import", method: "GET", url: () => "/instructor/import", expect: instructorsPage },

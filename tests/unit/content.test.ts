@@ -126,17 +126,18 @@ describe("content problems an author would otherwise miss or misread", () => {
     expect(loadCourse(other.dir).moduleFiles[0].lessonFiles[0].title).toBe("Lesson one ---");
   });
 
-  it("reports files and module folders that are not listed, source files with another extension, repeated section ids and a sources file", () => {
+  it("notes files and module folders that are not listed (how an author retires one) or not read; refuses repeated section ids and a sources file", () => {
     const fixture = writeFixtureCourse();
     writeFileSync(path.join(fixture.dir, "modules/m1/quizzes/stray.yaml"), "id: stray\n");
     writeFileSync(path.join(fixture.dir, "sources/extra.yml"), "id: extra\n");
     mkdirSync(path.join(fixture.dir, "modules/m2"));
+    const notices = loadCourse(fixture.dir).notices;
+    expect(notices).toContainEqual(expect.objectContaining({ file: expect.stringContaining("quizzes/stray.yaml"), message: expect.stringMatching(/not listed in .*module.yaml under quizzes/) }));
+    expect(notices).toContainEqual(expect.objectContaining({ file: expect.stringContaining("sources/extra.yml"), message: expect.stringMatching(/end in .yaml/) }));
+    expect(notices).toContainEqual(expect.objectContaining({ file: expect.stringContaining("modules/m2"), message: expect.stringMatching(/not listed in .*course.yaml under modules/) }));
+    expect(loadCourse(writeFixtureCourse().dir).notices).toEqual([]);
     edit(fixture.dir, `sources/${fixture.id}-source.yaml`, (t) => t.replace("sections:\n", "sections:\n  - id: part-one\n    title: Again\n"));
-    const problems = problemsOf(fixture.dir);
-    expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining("quizzes/stray.yaml"), message: expect.stringMatching(/not listed in .*module.yaml under quizzes/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining("sources/extra.yml"), message: expect.stringMatching(/end in .yaml/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining("modules/m2"), message: expect.stringMatching(/not listed in .*course.yaml under modules/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ field: "sections.1.id" }));
+    expect(problemsOf(fixture.dir)).toContainEqual(expect.objectContaining({ field: "sections.1.id" }));
     const flat = writeFixtureCourse();
     rmSync(path.join(flat.dir, "sources"), { recursive: true });
     writeFileSync(path.join(flat.dir, "sources"), "not a folder");

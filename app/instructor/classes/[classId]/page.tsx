@@ -57,6 +57,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                   </p>
                   <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
                     {a.kind === "QUIZ" && <Link className="underline" href={`/instructor/classes/${classId}/quizzes/${a.quizId}`}>Item analysis</Link>}
+                    {a.kind === "QUIZ" && <Link className="underline" href={`/instructor/quizzes/${a.quizId}`}>Questions and answers</Link>}
                     {a.kind === "MODULE" && quizzes.filter((q) => q.moduleId === a.moduleId).map((q) => (
                       <Link key={q.id} className="underline" href={`/instructor/classes/${classId}/quizzes/${q.id}`}>Item analysis: {q.title}</Link>
                     ))}

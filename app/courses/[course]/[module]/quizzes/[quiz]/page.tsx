@@ -34,6 +34,9 @@ export default async function QuizPage({ params }: Params) {
       <Breadcrumbs items={[{ href: "/", label: "Courses" }, { href: `/courses/${p.course}`, label: found.module.course.title }, { href: base, label: found.module.title }, { label: quiz.title }]} />
       <div className="mt-4" />
       <PageHeader title={quiz.title}>{quiz.description}</PageHeader>
+      {user.role === "INSTRUCTOR" && (
+        <p className="-mt-2 mb-4 text-sm"><Link className="underline" href={`/instructor/quizzes/${found.id}`}>Every question with its answer and explanation</Link> (instructors only)</p>
+      )}
 
       <dl className="card grid grid-cols-2 gap-4 text-sm sm:grid-cols-4">
         <div><dt className="text-stone-600">Questions</dt><dd className="text-lg font-semibold">{quiz.questionCount}{quiz.drawCount ? " (drawn at random)" : ""}</dd></div>

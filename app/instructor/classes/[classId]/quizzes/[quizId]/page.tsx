@@ -1,4 +1,5 @@
 import { Link } from "@/components/app-link";
+import { questionTypeLabel } from "@/lib/question-types";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -13,7 +14,6 @@ import { discriminationIsReadable, MIN_ATTEMPTS_FOR_DISCRIMINATION } from "@/lib
 
 export const metadata: Metadata = { title: "Item analysis" };
 
-const typeLabel: Record<string, string> = { single: "single choice", multiple: "multiple choice", truefalse: "true/false", short: "short answer", numeric: "numeric", ordering: "ordering", matching: "matching" };
 const percentOf = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
 const signed = (value: number | null) => (value === null ? "—" : Math.abs(value) < 0.005 ? "0.00" : `${value > 0 ? "+" : "−"}${Math.abs(value).toFixed(2)}`);
 const tooFewForDiscrimination = `needs at least ${MIN_ATTEMPTS_FOR_DISCRIMINATION} students`;
@@ -59,6 +59,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
         of the class by total score minus the share in the bottom 27% (from −1 to 1; above 0.3 separates well, below 0 suggests a wrong key). With
         fewer than {MIN_ATTEMPTS_FOR_DISCRIMINATION} students on a question those groups hold at most two each, so its discrimination is left out (—).
       </PageHeader>
+      <p className="-mt-2 mb-6 text-sm"><Link className="underline" href={`/instructor/quizzes/${report.quiz.id}`}>Every question of the quiz with its answer and explanation</Link></p>
 
       {report.attemptCount === 0 ? (
         <EmptyState title="No submitted attempts yet" action={<Link className="btn-secondary" href={`/instructor/classes/${classId}`}>Back to the class</Link>}>
@@ -151,7 +152,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
               {report.questions.map((q) => (
                 <li key={q.questionVersionId} id={`question-${q.number}`} className="card scroll-mt-4">
                   <h3 className="font-medium">
-                    <span className="text-stone-600">Q{q.number} · {typeLabel[q.type] ?? q.type} · {q.points} point{q.points === 1 ? "" : "s"}{q.version > 1 ? ` · version ${q.version}` : ""}</span>
+                    <span className="text-stone-600">Q{q.number} · {questionTypeLabel[q.type] ?? q.type} · {q.points} point{q.points === 1 ? "" : "s"}{q.version > 1 ? ` · version ${q.version}` : ""}</span>
                     <span className="mt-1 block text-stone-900">{q.prompt}</span>
                   </h3>
                   <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
