@@ -3,7 +3,7 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; 
 
 const answerNotSavedOffline = "You appear to be offline. Your answer was not saved yet; we will keep trying when you change it or submit.";
 
-export async function callApi<T>(method: "POST" | "PUT" | "DELETE", url: string, body: unknown = {}, offlineMessage = answerNotSavedOffline): Promise<ApiResult<T>> {
+export async function callApi<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body: unknown = {}, offlineMessage = answerNotSavedOffline): Promise<ApiResult<T>> {
   try {
     const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: method === "DELETE" ? undefined : JSON.stringify(body) });
     const payload = await response.json().catch(() => null);

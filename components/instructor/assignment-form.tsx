@@ -1,62 +1,131 @@
 "use client";
-// Assign a module, quiz or debate with opening and due times entered in the instructor's own time zone.
+// Assign a module, quiz or debate, or change an assignment's terms, with opening and due times entered in the
+// instructor's own time zone.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { instantFromLocalInput, localInputValue } from "./local-time-input";
 
 type Course = { id: string; title: string; modules: { id: string; title: string; quizzes: { id: string; title: string }[]; debates: { id: string; title: string }[] }[] };
+type Kind = "MODULE" | "QUIZ" | "DEBATE";
+type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE" };
+type Errors = Record<string, string[]>;
+
+const OFFLINE = "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.";
+
+/** The opening and due times, attempts, late policy and answer release: the fields an assignment is created and edited with. */
+function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; kind: Kind; defaults: Terms; errors: Errors }) {
+  const field = (name: string) => ({ id: `${idPrefix}-${name}`, "aria-invalid": Boolean(errors[name]), "aria-describedby": errors[name] ? `${idPrefix}-${name}-error` : undefined });
+  const error = (name: string) => errors[name] && <p id={`${idPrefix}-${name}-error`} className="field-error">{errors[name][0]}</p>;
+  return (
+    <>
+      <div>
+        <label htmlFor={`${idPrefix}-opensAt`} className="field-label">Opens (your time)</label>
+        <input {...field("opensAt")} name="opensAt" type="datetime-local" defaultValue={localInputValue(defaults.opensAt)} className="field-input" />
+        {error("opensAt")}
+      </div>
+      <div>
+        <label htmlFor={`${idPrefix}-dueAt`} className="field-label">Due (your time)</label>
+        <input {...field("dueAt")} name="dueAt" type="datetime-local" defaultValue={localInputValue(defaults.dueAt)} className="field-input" />
+        {error("dueAt")}
+      </div>
+      {kind !== "DEBATE" && (
+        <div>
+          <label htmlFor={`${idPrefix}-maxAttemptsOverride`} className="field-label">Attempts allowed (optional override)</label>
+          <input {...field("maxAttemptsOverride")} name="maxAttemptsOverride" type="number" min={1} max={100} defaultValue={defaults.maxAttemptsOverride ?? ""} className="field-input" />
+          {error("maxAttemptsOverride")}
+        </div>
+      )}
+      <div>
+        <label htmlFor={`${idPrefix}-latePolicy`} className="field-label">Late work</label>
+        <select {...field("latePolicy")} name="latePolicy" className="field-input" defaultValue={defaults.latePolicy}>
+          <option value="ACCEPT">Accept</option>
+          <option value="FLAG">Accept and flag as late</option>
+          <option value="REFUSE">Refuse</option>
+        </select>
+      </div>
+      {kind !== "DEBATE" && (
+        <div>
+          <label htmlFor={`${idPrefix}-revealAnswers`} className="field-label">Correct answers and explanations</label>
+          <select {...field("revealAnswers")} name="revealAnswers" className="field-input" defaultValue={defaults.revealAnswers}>
+            <option value="AFTER_SUBMIT">Shown right after submitting</option>
+            <option value="AFTER_DUE">Held back until the due time</option>
+          </select>
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * The terms as the API takes them, or the field errors the browser can already see: a time the clocks skip. A due
+ * time already past is allowed (e.g. recording work done before the class used Caravan) once the instructor agrees.
+ */
+function readTerms(form: FormData, kind: Kind): { body: Record<string, unknown> } | { errors: Errors } | { cancelled: true } {
+  const opensAt = instantFromLocalInput(String(form.get("opensAt") ?? ""));
+  const dueAt = instantFromLocalInput(String(form.get("dueAt") ?? ""));
+  if ("error" in opensAt || "error" in dueAt) return { errors: { ...("error" in opensAt ? { opensAt: [opensAt.error] } : {}), ...("error" in dueAt ? { dueAt: [dueAt.error] } : {}) } };
+  if (dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("The due time has already passed: students will see this as overdue (or closed, if late work is refused) straight away. Go ahead?")) return { cancelled: true };
+  const attempts = String(form.get("maxAttemptsOverride") ?? "");
+  return {
+    body: {
+      opensAt: opensAt.iso,
+      dueAt: dueAt.iso,
+      maxAttemptsOverride: attempts ? Number(attempts) : null,
+      latePolicy: form.get("latePolicy"),
+      ...(kind !== "DEBATE" ? { revealAnswers: form.get("revealAnswers") } : {}),
+    },
+  };
+}
+
+/** Sends the form's terms; field errors and the message come back for the form to show. */
+function useTermsForm(kind: Kind, send: (body: Record<string, unknown>, form: FormData) => ReturnType<typeof callApi>, done: string, onDone?: () => void) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [pending, setPending] = useState(false);
+  const submit = async (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const form = new FormData(event.currentTarget);
+    const read = readTerms(form, kind);
+    if ("cancelled" in read) return;
+    if ("errors" in read) {
+      setErrors(read.errors);
+      setMessage({ text: "Check the highlighted times.", ok: false });
+      return;
+    }
+    setPending(true);
+    const result = await send(read.body, form);
+    setPending(false);
+    if (result.ok) {
+      setErrors({});
+      setMessage({ text: done, ok: true });
+      onDone?.();
+      router.refresh();
+    } else {
+      setErrors(result.fieldErrors ?? {});
+      setMessage({ text: result.message, ok: false });
+    }
+  };
+  return { errors, message, pending, submit };
+}
+
+function FormMessage({ message }: { message: { text: string; ok: boolean } | null }) {
+  return message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>;
+}
 
 export function AssignmentForm({ classId, courses }: { classId: string; courses: Course[] }) {
-  const router = useRouter();
-  const [kind, setKind] = useState<"MODULE" | "QUIZ" | "DEBATE">("QUIZ");
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const [kind, setKind] = useState<Kind>("QUIZ");
+  const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body }, OFFLINE), "Assigned.");
   const now = new Date();
   const week = new Date(now.getTime() + 7 * 86_400_000);
   week.setHours(23, 59, 0, 0);
   return (
-    <form
-      noValidate
-      className="grid gap-3 sm:grid-cols-2"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        const opensAt = instantFromLocalInput(String(form.get("opensAt") ?? ""));
-        const dueAt = instantFromLocalInput(String(form.get("dueAt") ?? ""));
-        if ("error" in opensAt || "error" in dueAt) {
-          setErrors({ ...("error" in opensAt ? { opensAt: [opensAt.error] } : {}), ...("error" in dueAt ? { dueAt: [dueAt.error] } : {}) });
-          setMessage("Check the highlighted times.");
-          return;
-        }
-        // Allowed (e.g. recording work done before the class used Caravan), but students see it overdue at once.
-        if (dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("The due time has already passed: students will see this as overdue (or closed, if late work is refused) straight away. Assign it anyway?")) return;
-        const attempts = String(form.get("maxAttemptsOverride") ?? "");
-        setPending(true);
-        const result = await callApi("POST", `/api/instructor/classes/${classId}/assignments`, {
-          kind,
-          targetId: form.get("targetId"),
-          opensAt: opensAt.iso,
-          dueAt: dueAt.iso,
-          maxAttemptsOverride: attempts ? Number(attempts) : null,
-          latePolicy: form.get("latePolicy"),
-          ...(kind !== "DEBATE" ? { revealAnswers: form.get("revealAnswers") } : {}),
-        });
-        setPending(false);
-        if (result.ok) {
-          setErrors({});
-          setMessage("Assigned.");
-          router.refresh();
-        } else {
-          setErrors(result.fieldErrors ?? {});
-          setMessage(result.message);
-        }
-      }}
-    >
+    <form noValidate className="grid gap-3 sm:grid-cols-2" onSubmit={submit}>
       <div>
         <label htmlFor="assign-kind" className="field-label">What</label>
-        <select id="assign-kind" className="field-input" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
+        <select id="assign-kind" className="field-input" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
           <option value="QUIZ">A quiz</option>
           <option value="MODULE">A whole module</option>
           <option value="DEBATE">A debate prompt</option>
@@ -64,7 +133,7 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
       </div>
       <div>
         <label htmlFor="assign-target" className="field-label">Item</label>
-        <select id="assign-target" name="targetId" className="field-input" aria-invalid={Boolean(errors.targetId)}>
+        <select id="assign-target" name="targetId" className="field-input" aria-invalid={Boolean(errors.targetId)} aria-describedby={errors.targetId ? "assign-target-error" : undefined}>
           {courses.map((c) =>
             c.modules.map((m) => (
               <optgroup key={m.id} label={`${c.title} — ${m.title}`}>
@@ -75,45 +144,49 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
             )),
           )}
         </select>
-        {errors.targetId && <p className="field-error">{errors.targetId[0]}</p>}
+        {errors.targetId && <p id="assign-target-error" className="field-error">{errors.targetId[0]}</p>}
       </div>
-      <div>
-        <label htmlFor="assign-opens" className="field-label">Opens (your time)</label>
-        <input id="assign-opens" name="opensAt" type="datetime-local" defaultValue={localInputValue(now)} className="field-input" aria-invalid={Boolean(errors.opensAt)} aria-describedby={errors.opensAt ? "assign-opens-error" : undefined} />
-        {errors.opensAt && <p id="assign-opens-error" className="field-error">{errors.opensAt[0]}</p>}
-      </div>
-      <div>
-        <label htmlFor="assign-due" className="field-label">Due (your time)</label>
-        <input id="assign-due" name="dueAt" type="datetime-local" defaultValue={localInputValue(week)} className="field-input" aria-invalid={Boolean(errors.dueAt)} aria-describedby={errors.dueAt ? "assign-due-error" : undefined} />
-        {errors.dueAt && <p id="assign-due-error" className="field-error">{errors.dueAt[0]}</p>}
-      </div>
-      {kind !== "DEBATE" && (
-        <div>
-          <label htmlFor="assign-attempts" className="field-label">Attempts allowed (optional override)</label>
-          <input id="assign-attempts" name="maxAttemptsOverride" type="number" min={1} max={100} className="field-input" />
-        </div>
-      )}
-      <div>
-        <label htmlFor="assign-late" className="field-label">Late work</label>
-        <select id="assign-late" name="latePolicy" className="field-input" defaultValue="FLAG">
-          <option value="ACCEPT">Accept</option>
-          <option value="FLAG">Accept and flag as late</option>
-          <option value="REFUSE">Refuse</option>
-        </select>
-      </div>
-      {kind !== "DEBATE" && (
-        <div>
-          <label htmlFor="assign-reveal" className="field-label">Correct answers and explanations</label>
-          <select id="assign-reveal" name="revealAnswers" className="field-input" defaultValue="AFTER_SUBMIT">
-            <option value="AFTER_SUBMIT">Shown right after submitting</option>
-            <option value="AFTER_DUE">Held back until the due time</option>
-          </select>
-        </div>
-      )}
+      <TermsFields idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", revealAnswers: "AFTER_SUBMIT" }} errors={errors} />
       <div className="sm:col-span-2">
-        {message && <p role="status" className={Object.keys(errors).length ? "field-error" : "text-sm text-emerald-800"}>{message}</p>}
+        <FormMessage message={message} />
         <button type="submit" className="btn-primary mt-2" disabled={pending}>{pending ? "Assigning…" : "Assign"}</button>
       </div>
     </form>
+  );
+}
+
+/**
+ * One assignment in the class's list (`children`: what it is and its terms), with "Edit" for its times and terms for
+ * the whole class; extensions and students' work stay. `actions`: the other buttons beside it.
+ */
+export function EditableAssignment({ classId, assignment, actions, children }: { classId: string; assignment: Terms & { id: string; kind: Kind; title: string }; actions: React.ReactNode; children: React.ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const { errors, message, pending, submit } = useTermsForm(
+    assignment.kind,
+    (body) => callApi("PATCH", `/api/instructor/classes/${classId}/assignments/${assignment.id}`, body, OFFLINE),
+    "Saved.",
+    () => setOpen(false),
+  );
+  return (
+    <>
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
+        <div>{children}</div>
+        <div className="flex items-start gap-2">
+          <button type="button" className="btn-secondary px-3 py-1" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? "Cancel" : "Edit"}<span className="sr-only"> {assignment.title}</span></button>
+          {actions}
+        </div>
+      </div>
+      {!open && <FormMessage message={message} />}
+      {open && (
+        <form noValidate className="mt-4 grid gap-3 border-t border-stone-200 pt-4 sm:grid-cols-2" onSubmit={submit} aria-label={`Edit ${assignment.title}`}>
+          <TermsFields idPrefix={`edit-${assignment.id}`} kind={assignment.kind} defaults={assignment} errors={errors} />
+          <p className="text-sm text-stone-600 sm:col-span-2">For the whole class. Students’ own extensions and their work stay as they are; open attempts follow the new times.</p>
+          <div className="sm:col-span-2">
+            <FormMessage message={message} />
+            <button type="submit" className="btn-primary mt-2" disabled={pending}>{pending ? "Saving…" : "Save changes"}</button>
+          </div>
+        </form>
+      )}
+    </>
   );
 }

@@ -20,17 +20,26 @@ export const newClassSchema = z.strictObject({
 
 export const joinSchema = z.strictObject({ code: z.string().trim().min(4, "Enter the join code your instructor gave you.").max(40, "That join code is too long.") });
 
-export const assignmentSchema = z
-  .strictObject({
+// An assignment's terms: what an instructor sets when assigning, and may change afterwards.
+const assignmentTerms = z.strictObject({
+  opensAt: z.iso.datetime({ offset: true, message: "Give an opening time." }),
+  dueAt: z.iso.datetime({ offset: true, message: "Give a due time." }),
+  maxAttemptsOverride: z.number().int().min(1).max(100).nullable().default(null),
+  latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).default("ACCEPT"),
+  revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]).default("AFTER_SUBMIT"),
+});
+const dueAfterOpening = (a: { opensAt: string; dueAt: string }) => new Date(a.dueAt) > new Date(a.opensAt);
+const dueAfterOpeningIssue = { path: ["dueAt"], message: "The due time must be after the opening time." };
+
+export const assignmentSchema = assignmentTerms
+  .extend({
     kind: z.enum(["MODULE", "QUIZ", "DEBATE"]),
     targetId: z.string().regex(/^[a-z0-9-]{2,100}$/, "Choose what to assign."),
-    opensAt: z.iso.datetime({ offset: true, message: "Give an opening time." }),
-    dueAt: z.iso.datetime({ offset: true, message: "Give a due time." }),
-    maxAttemptsOverride: z.number().int().min(1).max(100).nullable().default(null),
-    latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).default("ACCEPT"),
-    revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]).default("AFTER_SUBMIT"),
   })
-  .refine((a) => new Date(a.dueAt) > new Date(a.opensAt), { path: ["dueAt"], message: "The due time must be after the opening time." });
+  .refine(dueAfterOpening, dueAfterOpeningIssue);
+
+/** A change to an assignment's terms; what it assigns stays (assign the other item instead). */
+export const assignmentChangeSchema = assignmentTerms.refine(dueAfterOpening, dueAfterOpeningIssue);
 
 export const resetSchema = z.strictObject({
   studentId: z.uuid(),
@@ -187,7 +196,7 @@ export async function createAssignment(instructor: SessionUser, classId: string,
     // One assignment per item and class: a second would add a second gradebook column counted twice in averages.
     const target = input.kind === "QUIZ" ? { quizId: input.targetId } : input.kind === "MODULE" ? { moduleId: input.targetId } : { debatePromptId: input.targetId };
     if (await tx.assignment.count({ where: { classId, kind: input.kind, ...target } })) {
-      const message = "This class already assigns that. To change its times, remove that assignment and assign it again (students' work is kept).";
+      const message = "This class already assigns that. To change its times or terms, edit that assignment.";
       throw new UserError("CONFLICT", message, { targetId: [message] });
     }
     const assignment = await tx.assignment.create({
@@ -208,6 +217,33 @@ export async function createAssignment(instructor: SessionUser, classId: string,
     return assignment;
   });
   return { id: created.id };
+}
+
+/**
+ * Changes an assignment's times and terms (a later due time for the whole class, another late policy), keeping its
+ * students' extensions and work. Open attempts it governs get their close recomputed in the same transaction, as
+ * when an assignment is created or removed.
+ */
+export async function updateAssignment(instructor: SessionUser, classId: string, assignmentId: string, input: z.infer<typeof assignmentChangeSchema>) {
+  await ownedClass(instructor, classId);
+  const assignment = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { kind: true, quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } } });
+  if (!assignment) throw notFound("That assignment");
+  await db().$transaction(async (tx) => {
+    await lockCoveredQuizzes(tx, assignment);
+    const { count } = await tx.assignment.updateMany({
+      where: { id: assignmentId, classId },
+      data: {
+        opensAt: new Date(input.opensAt),
+        dueAt: new Date(input.dueAt),
+        maxAttemptsOverride: assignment.kind === "DEBATE" ? null : input.maxAttemptsOverride,
+        latePolicy: input.latePolicy,
+        revealAnswers: assignment.kind === "DEBATE" ? "AFTER_SUBMIT" : input.revealAnswers,
+      },
+    });
+    if (count === 0) throw notFound("That assignment");
+    await refreshOpenAttemptDeadlines(tx, assignment.class.members.map((m) => m.userId), assignment);
+  });
+  return { id: assignmentId };
 }
 
 export async function deleteAssignment(instructor: SessionUser, classId: string, assignmentId: string) {

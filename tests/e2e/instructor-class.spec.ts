@@ -223,3 +223,39 @@ test("an instructor reads every question of a quiz with its key and explanation 
   await expect(studentPage.getByRole("link", { name: "Every question with its answer and explanation" })).toHaveCount(0);
   await studentContext.close();
 });
+
+test("an instructor edits an assignment's due time and late policy for the whole class; a student's extension stays", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Edit seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `ED${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  const { rows: [assignment] } = await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '1 day', 'FLAG') RETURNING "id"`, [cls.id]);
+  await sql.query(`INSERT INTO "AssignmentExtension" ("id", "assignmentId", "studentId", "dueAt", "reason", "grantedById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, now() + interval '5 days', 'Accommodation on file.', $3, now())`, [assignment.id, student.id, teacher.id]);
+
+  const context = await browser.newContext({ baseURL, timezoneId: "Asia/Tashkent" });
+  await login(context, teacher, baseURL!);
+  const page = await context.newPage();
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const item = page.locator("li", { hasText: "Dadabaev" }).filter({ has: page.getByRole("button", { name: /^(Edit|Cancel)/ }) });
+  await item.getByRole("button", { name: /^Edit/ }).click();
+  const form = page.getByRole("form", { name: /^Edit/ });
+  const nextYear = new Date().getFullYear() + 1;
+  await form.getByLabel("Due (your time)").fill(`${nextYear}-02-10T18:00`);
+  await form.getByLabel("Late work").selectOption("REFUSE");
+  if (process.env.SCREENSHOT_DIR) await item.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignment-edit.png` });
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(item.getByText("Saved.")).toBeVisible();
+  await expect(item).toContainText("late work refused");
+  const { rows: [saved] } = await sql.query(`SELECT "dueAt", "latePolicy" FROM "Assignment" WHERE id = $1`, [assignment.id]);
+  expect([saved.dueAt.toISOString(), saved.latePolicy]).toEqual([`${nextYear}-02-10T13:00:00.000Z`, "REFUSE"]);
+  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "assignmentId" = $1`, [assignment.id])).toBe(1);
+
+  // A due time before the opening time is refused by the server, named at the field, and nothing changes.
+  await item.getByRole("button", { name: /^Edit/ }).click();
+  await form.getByLabel("Opens (your time)").fill(`${nextYear}-03-01T09:00`);
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByLabel("Due (your time)")).toHaveAccessibleDescription(/must be after the opening time/);
+  const { rows: [unchanged] } = await sql.query(`SELECT "opensAt" FROM "Assignment" WHERE id = $1`, [assignment.id]);
+  expect(unchanged.opensAt.getTime()).toBeLessThan(Date.now());
+  await context.close();
+});

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, deleteAssignment, extensionSchema, grantExtension, joinClass, removeMember, revokeExtension, studentAssignments } from "@/lib/server/class-service";
+import { assignmentChangeSchema, assignmentSchema, createAssignment, createClass, deleteAssignment, extensionSchema, grantExtension, joinClass, removeMember, revokeExtension, studentAssignments, updateAssignment } from "@/lib/server/class-service";
 import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { debateForStudent, submitDebate } from "@/lib/server/debate-service";
@@ -107,6 +107,35 @@ describe("an assignment that refuses late work closes open attempts at its due t
     expect(await deadlines()).toEqual([expect.closeTo(Date.parse(iso(600)), -4), moduleWide.dueAt.getTime(), null]);
     await deleteAssignment(teacher, classId, moduleWide.id);
     expect(await deadlines()).toEqual([expect.closeTo(Date.parse(iso(600)), -4), quizAssignment.dueAt.getTime(), null]);
+  });
+
+  it("editing an assignment moves the class's due time and open attempts' close, keeps extensions and work, and refuses bad terms", async () => {
+    const { teacher, extended, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(600) }));
+    const { attemptId } = await startAttempt(other, fixture.quizId);
+    const deadline = async () => (await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt?.getTime() ?? null;
+    const change = (input: Record<string, unknown>) => assignmentChangeSchema.parse({ opensAt: iso(-60), dueAt: iso(120), latePolicy: "REFUSE", ...input });
+
+    await updateAssignment(teacher, classId, assignmentId, change({}));
+    expect(await deadline()).toBeCloseTo(Date.parse(iso(120)), -4);
+    expect((await db.assignmentExtension.findFirstOrThrow({ where: { assignmentId, studentId: extended.id } })).dueAt.getTime()).toBeCloseTo(Date.parse(iso(600)), -4);
+    // Late work accepted from now on: the open attempt no longer closes at the due time.
+    await updateAssignment(teacher, classId, assignmentId, change({ latePolicy: "FLAG", maxAttemptsOverride: 5, revealAnswers: "AFTER_DUE" }));
+    expect(await deadline()).toBeNull();
+    expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { latePolicy: true, maxAttemptsOverride: true, revealAnswers: true } })).toEqual({ latePolicy: "FLAG", maxAttemptsOverride: 5, revealAnswers: "AFTER_DUE" });
+
+    const before = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    expect(assignmentChangeSchema.safeParse({ opensAt: iso(60), dueAt: iso(30) }).success).toBe(false);
+    expect(assignmentChangeSchema.safeParse({ opensAt: iso(-60), dueAt: iso(30), kind: "DEBATE" }).success).toBe(false);
+    expect((await errorOf(updateAssignment(await createUser("INSTRUCTOR"), classId, assignmentId, change({ dueAt: iso(900) })))).code).toBe("NOT_FOUND");
+    expect((await errorOf(updateAssignment(teacher, classId, crypto.randomUUID(), change({})))).code).toBe("NOT_FOUND");
+    expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toEqual(before);
+  });
+
+  it("a debate assignment's edit takes no attempt limit or answer release", async () => {
+    const { teacher, classId, assignmentId } = await classWith("ACCEPT", { opensAt: iso(-60), dueAt: iso(30) }, "DEBATE");
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ opensAt: iso(-60), dueAt: iso(90), maxAttemptsOverride: 4, revealAnswers: "AFTER_DUE" }));
+    expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { maxAttemptsOverride: true, revealAnswers: true } })).toEqual({ maxAttemptsOverride: null, revealAnswers: "AFTER_SUBMIT" });
   });
 
   it("a FLAG late policy does not close an open attempt", async () => {

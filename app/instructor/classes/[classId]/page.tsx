@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
-import { AssignmentForm } from "@/components/instructor/assignment-form";
+import { AssignmentForm, EditableAssignment } from "@/components/instructor/assignment-form";
 import { RosterActions, DeleteAssignmentButton, JoinCodeActions } from "@/components/instructor/class-actions";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
@@ -47,8 +47,12 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         ) : (
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {assignments.map((a) => (
-              <li key={a.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
-                <div>
+              <li key={a.id} className="p-4">
+                <EditableAssignment
+                  classId={classId}
+                  assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, revealAnswers: a.revealAnswers }}
+                  actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} />}
+                >
                   <p className="font-medium"><span className="badge mr-2">{a.kind.toLowerCase()}</span>{a.title}</p>
                   <p className="text-sm text-stone-600">
                     Opens <LocalTime iso={a.opensAt.toISOString()} /> · due <LocalTime iso={a.dueAt.toISOString()} /> · {latePolicyLabel[a.latePolicy]}
@@ -63,8 +67,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                     ))}
                     {a.kind === "DEBATE" && <Link className="underline" href={`/instructor/classes/${classId}/debates/${a.debatePromptId}`}>Review responses</Link>}
                   </p>
-                </div>
-                <DeleteAssignmentButton classId={classId} assignmentId={a.id} />
+                </EditableAssignment>
               </li>
             ))}
           </ul>

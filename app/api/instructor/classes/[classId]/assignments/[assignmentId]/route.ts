@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { handleRoute } from "@/lib/server/route";
-import { deleteAssignment } from "@/lib/server/class-service";
+import { assignmentChangeSchema, deleteAssignment, updateAssignment } from "@/lib/server/class-service";
 
 const params = z.strictObject({ classId: z.uuid(), assignmentId: z.uuid() });
 
 export async function DELETE(request: Request, context: { params: Promise<unknown> }) {
   return handleRoute(request, { params, rawParams: await context.params, role: "INSTRUCTOR" }, ({ params }, user) => deleteAssignment(user, params.classId, params.assignmentId));
+}
+
+export async function PATCH(request: Request, context: { params: Promise<unknown> }) {
+  return handleRoute(request, { params, rawParams: await context.params, body: assignmentChangeSchema, role: "INSTRUCTOR" }, ({ params, body }, user) => updateAssignment(user, params.classId, params.assignmentId, body));
 }
