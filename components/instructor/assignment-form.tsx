@@ -2,7 +2,7 @@
 // Assign a module, quiz or debate, or change an assignment's terms, with opening and due times entered in the
 // instructor's own time zone.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { instantFromLocalInput, localInputValue } from "./local-time-input";
 
@@ -61,11 +61,17 @@ function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; k
  * The terms as the API takes them, or the field errors the browser can already see: a time the clocks skip. A due
  * time already past is allowed (e.g. recording work done before the class used Caravan) once the instructor agrees.
  */
-function readTerms(form: FormData, kind: Kind): { body: Record<string, unknown> } | { errors: Errors } | { cancelled: true } {
-  const opensAt = instantFromLocalInput(String(form.get("opensAt") ?? ""));
-  const dueAt = instantFromLocalInput(String(form.get("dueAt") ?? ""));
+function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<string, unknown> } | { errors: Errors } | { cancelled: true } {
+  // A time left as the form showed it is sent exactly as it was (the input holds whole minutes in the browser's zone).
+  const read = (name: "opensAt" | "dueAt") => {
+    const value = String(form.get(name) ?? "");
+    return shown && value === localInputValue(shown[name]) ? { iso: shown[name].toISOString() } : instantFromLocalInput(value);
+  };
+  const opensAt = read("opensAt");
+  const dueAt = read("dueAt");
   if ("error" in opensAt || "error" in dueAt) return { errors: { ...("error" in opensAt ? { opensAt: [opensAt.error] } : {}), ...("error" in dueAt ? { dueAt: [dueAt.error] } : {}) } };
-  if (dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("The due time has already passed: students will see this as overdue (or closed, if late work is refused) straight away. Go ahead?")) return { cancelled: true };
+  const dueMoved = !shown || dueAt.iso !== shown.dueAt.toISOString();
+  if (dueMoved && dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("The due time has already passed: students will see this as overdue (or closed, if late work is refused) straight away. Go ahead?")) return { cancelled: true };
   const attempts = String(form.get("maxAttemptsOverride") ?? "");
   return {
     body: {
@@ -79,7 +85,7 @@ function readTerms(form: FormData, kind: Kind): { body: Record<string, unknown> 
 }
 
 /** Sends the form's terms; field errors and the message come back for the form to show. */
-function useTermsForm(kind: Kind, send: (body: Record<string, unknown>, form: FormData) => ReturnType<typeof callApi>, done: string, onDone?: () => void) {
+function useTermsForm(kind: Kind, send: (body: Record<string, unknown>, form: FormData) => ReturnType<typeof callApi>, done: (data: unknown) => string, options: { shown?: Terms; onDone?: () => void } = {}) {
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
@@ -88,7 +94,7 @@ function useTermsForm(kind: Kind, send: (body: Record<string, unknown>, form: Fo
     event.preventDefault();
     if (pending) return;
     const form = new FormData(event.currentTarget);
-    const read = readTerms(form, kind);
+    const read = readTerms(form, kind, options.shown);
     if ("cancelled" in read) return;
     if ("errors" in read) {
       setErrors(read.errors);
@@ -100,24 +106,29 @@ function useTermsForm(kind: Kind, send: (body: Record<string, unknown>, form: Fo
     setPending(false);
     if (result.ok) {
       setErrors({});
-      setMessage({ text: done, ok: true });
-      onDone?.();
+      setMessage({ text: done(result.data), ok: true });
+      options.onDone?.();
       router.refresh();
     } else {
       setErrors(result.fieldErrors ?? {});
       setMessage({ text: result.message, ok: false });
     }
   };
-  return { errors, message, pending, submit };
+  const clear = () => {
+    setErrors({});
+    setMessage(null);
+  };
+  return { errors, message, pending, submit, clear };
 }
 
+// Always in the page, so a screen reader announces the message put into it.
 function FormMessage({ message }: { message: { text: string; ok: boolean } | null }) {
-  return message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>;
+  return <p role="status" className={message?.ok === false ? "field-error" : "text-sm text-emerald-800"}>{message?.text ?? ""}</p>;
 }
 
 export function AssignmentForm({ classId, courses }: { classId: string; courses: Course[] }) {
   const [kind, setKind] = useState<Kind>("QUIZ");
-  const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body }, OFFLINE), "Assigned.");
+  const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body }, OFFLINE), () => "Assigned.");
   const now = new Date();
   const week = new Date(now.getTime() + 7 * 86_400_000);
   week.setHours(23, 59, 0, 0);
@@ -161,26 +172,37 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
  */
 export function EditableAssignment({ classId, assignment, actions, children }: { classId: string; assignment: Terms & { id: string; kind: Kind; title: string }; actions: React.ReactNode; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
-  const { errors, message, pending, submit } = useTermsForm(
+  const editButton = useRef<HTMLButtonElement>(null);
+  const { errors, message, pending, submit, clear } = useTermsForm(
     assignment.kind,
     (body) => callApi("PATCH", `/api/instructor/classes/${classId}/assignments/${assignment.id}`, body, OFFLINE),
-    "Saved.",
-    () => setOpen(false),
+    (data) => {
+      const before = (data as { extensionsBeforeDue?: number }).extensionsBeforeDue ?? 0;
+      return before === 0 ? "Saved." : `Saved. ${before === 1 ? "One student's extension now ends" : `${before} students' extensions now end`} before the class's due time; check ${before === 1 ? "it" : "them"} on the students' pages.`;
+    },
+    {
+      shown: assignment,
+      onDone: () => {
+        setOpen(false);
+        // The form and its button go away: focus returns to the button that opened it.
+        requestAnimationFrame(() => editButton.current?.focus());
+      },
+    },
   );
   return (
     <>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <div>{children}</div>
         <div className="flex items-start gap-2">
-          <button type="button" className="btn-secondary px-3 py-1" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? "Cancel" : "Edit"}<span className="sr-only"> {assignment.title}</span></button>
+          <button ref={editButton} type="button" className="btn-secondary px-3 py-1" aria-expanded={open} onClick={() => { clear(); setOpen(!open); }}>{open ? "Cancel" : "Edit"}<span className="sr-only"> {assignment.title}</span></button>
           {actions}
         </div>
       </div>
-      {!open && <FormMessage message={message} />}
+      <FormMessage message={open ? null : message} />
       {open && (
         <form noValidate className="mt-4 grid gap-3 border-t border-stone-200 pt-4 sm:grid-cols-2" onSubmit={submit} aria-label={`Edit ${assignment.title}`}>
           <TermsFields idPrefix={`edit-${assignment.id}`} kind={assignment.kind} defaults={assignment} errors={errors} />
-          <p className="text-sm text-stone-600 sm:col-span-2">For the whole class. Students’ own extensions and their work stay as they are; open attempts follow the new times.</p>
+          <p className="text-sm text-stone-600 sm:col-span-2">For the whole class; open attempts follow the new times. An extension that only gives a student attempts or time follows the new due time; one with its own due time keeps it. Students’ work stays as it is.</p>
           <div className="sm:col-span-2">
             <FormMessage message={message} />
             <button type="submit" className="btn-primary mt-2" disabled={pending}>{pending ? "Saving…" : "Save changes"}</button>

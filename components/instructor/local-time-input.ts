@@ -3,7 +3,7 @@
 /** The value a datetime-local input shows for an instant, in the browser's time zone (its own format, to the minute). */
 export function localInputValue(date: Date) {
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${String(date.getFullYear()).padStart(4, "0")}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 export const SKIPPED_TIME = "That time does not exist here on that day: the clocks go forward through it. Choose a time outside the change.";

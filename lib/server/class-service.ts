@@ -29,17 +29,26 @@ const assignmentTerms = z.strictObject({
   revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]).default("AFTER_SUBMIT"),
 });
 const dueAfterOpening = (a: { opensAt: string; dueAt: string }) => new Date(a.dueAt) > new Date(a.opensAt);
-const dueAfterOpeningIssue = { path: ["dueAt"], message: "The due time must be after the opening time." };
+const DUE_AFTER_OPENING = "The due time must be after the opening time.";
 
 export const assignmentSchema = assignmentTerms
   .extend({
     kind: z.enum(["MODULE", "QUIZ", "DEBATE"]),
     targetId: z.string().regex(/^[a-z0-9-]{2,100}$/, "Choose what to assign."),
   })
-  .refine(dueAfterOpening, dueAfterOpeningIssue);
+  .refine(dueAfterOpening, { path: ["dueAt"], message: DUE_AFTER_OPENING });
 
-/** A change to an assignment's terms; what it assigns stays (assign the other item instead). */
-export const assignmentChangeSchema = assignmentTerms.refine(dueAfterOpening, dueAfterOpeningIssue);
+/**
+ * A change to an assignment's terms: only the fields sent change (a request with only new times keeps the late
+ * policy and the answer release). What it assigns stays; assign the other item instead.
+ */
+export const assignmentChangeSchema = z.strictObject({
+  opensAt: assignmentTerms.shape.opensAt.optional(),
+  dueAt: assignmentTerms.shape.dueAt.optional(),
+  maxAttemptsOverride: z.number().int().min(1).max(100).nullable().optional(),
+  latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).optional(),
+  revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]).optional(),
+});
 
 export const resetSchema = z.strictObject({
   studentId: z.uuid(),
@@ -221,29 +230,40 @@ export async function createAssignment(instructor: SessionUser, classId: string,
 
 /**
  * Changes an assignment's times and terms (a later due time for the whole class, another late policy), keeping its
- * students' extensions and work. Open attempts it governs get their close recomputed in the same transaction, as
- * when an assignment is created or removed.
+ * students' work. Open attempts it governs get their close recomputed in the same transaction, as when an assignment
+ * is created or removed. An extension that only added attempts or time (its due time was the class's) follows the
+ * new due time; the others keep theirs, and the answer counts those now ending before the class's due time.
  */
 export async function updateAssignment(instructor: SessionUser, classId: string, assignmentId: string, input: z.infer<typeof assignmentChangeSchema>) {
   await ownedClass(instructor, classId);
-  const assignment = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { kind: true, quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } } });
+  const assignment = await db().assignment.findFirst({
+    where: { id: assignmentId, classId },
+    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
+  });
   if (!assignment) throw notFound("That assignment");
-  await db().$transaction(async (tx) => {
+  const opensAt = input.opensAt ? new Date(input.opensAt) : assignment.opensAt;
+  const dueAt = input.dueAt ? new Date(input.dueAt) : assignment.dueAt;
+  if (dueAt <= opensAt) throw new UserError("INVALID", DUE_AFTER_OPENING, { dueAt: [DUE_AFTER_OPENING] });
+  const debate = assignment.kind === "DEBATE";
+  return db().$transaction(async (tx) => {
     await lockCoveredQuizzes(tx, assignment);
     const { count } = await tx.assignment.updateMany({
-      where: { id: assignmentId, classId },
+      where: { id: assignmentId, classId, dueAt: assignment.dueAt },
       data: {
-        opensAt: new Date(input.opensAt),
-        dueAt: new Date(input.dueAt),
-        maxAttemptsOverride: assignment.kind === "DEBATE" ? null : input.maxAttemptsOverride,
-        latePolicy: input.latePolicy,
-        revealAnswers: assignment.kind === "DEBATE" ? "AFTER_SUBMIT" : input.revealAnswers,
+        opensAt,
+        dueAt,
+        ...(input.latePolicy ? { latePolicy: input.latePolicy } : {}),
+        ...(!debate && input.maxAttemptsOverride !== undefined ? { maxAttemptsOverride: input.maxAttemptsOverride } : {}),
+        ...(!debate && input.revealAnswers ? { revealAnswers: input.revealAnswers } : {}),
       },
     });
-    if (count === 0) throw notFound("That assignment");
+    // Removed, or changed by another request since it was read: the extensions below would follow the wrong time.
+    if (count === 0) throw new UserError("CONFLICT", "This assignment changed or was removed meanwhile. Reload the page and try again.");
+    await tx.assignmentExtension.updateMany({ where: { assignmentId, dueAt: assignment.dueAt }, data: { dueAt } });
+    const extensionsBeforeDue = await tx.assignmentExtension.count({ where: { assignmentId, dueAt: { lt: dueAt } } });
     await refreshOpenAttemptDeadlines(tx, assignment.class.members.map((m) => m.userId), assignment);
+    return { id: assignmentId, extensionsBeforeDue };
   });
-  return { id: assignmentId };
 }
 
 export async function deleteAssignment(instructor: SessionUser, classId: string, assignmentId: string) {

@@ -155,7 +155,8 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     }),
     until ? null : reviewActivity(studentId, 14),
   ]);
-  // "Late" by this class's due times and this student's extensions, as the gradebook shows it.
+  // "Late" by this class's due times and this student's extensions: late only if late under every assignment of the
+  // class covering the work (the gradebook labels each column by its own assignment).
   const windows = assigned.map((a) => ({ ...a, window: applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensions.find((e) => e.assignmentId === a.id)) }));
   const lateHere = (covers: (a: (typeof assigned)[number]) => boolean, at: Date | null) =>
     at !== null && handedInLateUnderAll(windows.filter(covers).map((a) => a.window), at);

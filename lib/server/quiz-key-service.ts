@@ -59,6 +59,11 @@ export async function quizKey(instructor: SessionUser, quizId: string) {
         fromQuiz: quiz.bankQuizIds.length > 0 ? (bankTitle.get(q.quizId) ?? q.quizId) : null,
         points: q.version.points,
         definition,
+        // As graded now: a corrected key moves the marks and the order; accepted alternatives are marked too.
+        graded: effective.question,
+        keyOptionIds: effective.question.type === "single" ? [effective.question.answer, ...effective.alternatives.flatMap((a) => (a.type === "single" ? [a.answer] : []))]
+          : effective.question.type === "multiple" ? effective.question.answers
+          : [],
         keyText: keyInWords(effective),
         fullCredit: effective.fullCredit,
         regradeNote: describeOverride(definition, q.version.gradingOverride),

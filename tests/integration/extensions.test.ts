@@ -124,12 +124,30 @@ describe("an assignment that refuses late work closes open attempts at its due t
     expect(await deadline()).toBeNull();
     expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { latePolicy: true, maxAttemptsOverride: true, revealAnswers: true } })).toEqual({ latePolicy: "FLAG", maxAttemptsOverride: 5, revealAnswers: "AFTER_DUE" });
 
+    // Only what is sent changes: new times keep the late policy, the attempt limit and the held answers.
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ dueAt: iso(180) }));
+    expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { latePolicy: true, maxAttemptsOverride: true, revealAnswers: true } })).toEqual({ latePolicy: "FLAG", maxAttemptsOverride: 5, revealAnswers: "AFTER_DUE" });
+
     const before = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
-    expect(assignmentChangeSchema.safeParse({ opensAt: iso(60), dueAt: iso(30) }).success).toBe(false);
+    expect((await errorOf(updateAssignment(teacher, classId, assignmentId, { opensAt: iso(60), dueAt: iso(30) }))).fieldErrors).toEqual({ dueAt: [expect.stringMatching(/after the opening time/)] });
+    expect((await errorOf(updateAssignment(teacher, classId, assignmentId, { dueAt: iso(-120) }))).code).toBe("INVALID"); // before the stored opening time
     expect(assignmentChangeSchema.safeParse({ opensAt: iso(-60), dueAt: iso(30), kind: "DEBATE" }).success).toBe(false);
     expect((await errorOf(updateAssignment(await createUser("INSTRUCTOR"), classId, assignmentId, change({ dueAt: iso(900) })))).code).toBe("NOT_FOUND");
     expect((await errorOf(updateAssignment(teacher, classId, crypto.randomUUID(), change({})))).code).toBe("NOT_FOUND");
     expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toEqual(before);
+  });
+
+  it("an extension that only gave attempts or time follows the class's new due time; one with its own due time keeps it and is counted if now earlier", async () => {
+    const { teacher, extended, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+    const classDue = (await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt;
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: classDue.toISOString(), extraTimePercent: 50 }));
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: other.id, dueAt: iso(90) }));
+    const newDue = iso(300);
+    const result = await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ dueAt: newDue }));
+    expect(result.extensionsBeforeDue).toBe(1);
+    const dueOf = async (studentId: string) => (await db.assignmentExtension.findFirstOrThrow({ where: { assignmentId, studentId } })).dueAt.getTime();
+    expect(await dueOf(extended.id)).toBe(Date.parse(newDue));
+    expect(await dueOf(other.id)).toBeCloseTo(Date.parse(iso(90)), -4);
   });
 
   it("a debate assignment's edit takes no attempt limit or answer release", async () => {

@@ -36,6 +36,7 @@ describe("a quiz's questions and answers", () => {
       regradeNote: null,
     });
     expect(questions[0].definition.explanation).toBe("B is right.");
+    expect(questions[0].keyOptionIds).toEqual(["b"]);
   });
 
   it("a mastery quiz lists its bank's questions, saying which quiz each comes from, and how many an attempt draws", async () => {
@@ -57,6 +58,7 @@ describe("a quiz's questions and answers", () => {
     await regradeQuestion(teacher, { classId, questionVersionId: version.id, action: "ACCEPT_ALTERNATIVE", value: "c", onlyRaise: true, reason: "C is defensible from the source." });
     const [first] = (await quizKey(teacher, fixture.quizId)).questions;
     expect(first.keyText).toBe("B or C");
+    expect(first.keyOptionIds).toEqual(["b", "c"]);
     expect(first.regradeNote).toMatch(/accepted as well/);
   });
 

@@ -12,12 +12,12 @@ export const metadata: Metadata = { title: "Questions and answers" };
 
 type KeyedQuestion = QuizKey["questions"][number];
 
-/** The choices, items or pairs as students see them (in the author's order here), with the key marked. */
+/** The choices, items or pairs (in the author's order, the key's for ordering and matching), with the key as graded now marked. */
 function Answers({ question }: { question: KeyedQuestion }) {
-  const q = question.definition;
+  const q = question.graded;
   const keyBadge = <span className="badge ml-2 bg-emerald-100 text-emerald-900">key</span>;
   if (q.type === "single" || q.type === "multiple") {
-    const keys = q.type === "single" ? [q.answer] : q.answers;
+    const keys = question.keyOptionIds;
     return (
       <ul className="mt-2 space-y-1 text-sm">
         {q.options.map((o) => <li key={o.id} className={keys.includes(o.id) ? "font-medium" : "text-stone-700"}>{o.text}{keys.includes(o.id) && keyBadge}</li>)}
