@@ -15,6 +15,18 @@ export function assignmentGate(window: AssignmentWindow | null, now: Date): Gate
   return { allowed: true, late: window.latePolicy === "FLAG" };
 }
 
+/**
+ * When an attempt under several assignments (each as it applies to the student) stops taking answers: never while
+ * one of those already open takes late work; otherwise the latest due time of the refusing ones. An assignment not
+ * open yet does not govern an attempt started before it.
+ */
+export function closingTimeOfAll(windows: AssignmentWindow[], now: Date): Date | null {
+  const open = windows.filter((w) => w.opensAt <= now);
+  const considered = open.length > 0 ? open : windows;
+  if (considered.length === 0 || considered.some((w) => w.latePolicy !== "REFUSE")) return null;
+  return new Date(Math.max(...considered.map((w) => w.dueAt.getTime())));
+}
+
 /** The time after which no work is taken at all: the due time when late work is refused. */
 export function closingTime(window: AssignmentWindow | null): Date | null {
   return window && window.latePolicy === "REFUSE" ? window.dueAt : null;

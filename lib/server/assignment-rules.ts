@@ -3,21 +3,23 @@ import "server-only";
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
 import { attemptDeadline } from "../domain/attempt-policy";
-import { accommodationFor, applyExtension, closingTime, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
+import { accommodationFor, applyExtension, closingTimeOfAll, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
-export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null };
+/** `closesAt`: when an attempt stops taking answers under all the covering assignments together (null: it does not). */
+export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null; closesAt: Date | null };
 
 const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true } as const;
 type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; revealAnswers: string; maxAttemptsOverride: number | null };
 
 /** Of the assignments covering a student's work, with their extensions, the one that treats them best. */
 function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined }[], now: Date) {
-  const governing = mostGenerous(rows.map(({ row, extension }) => applyExtension({ ...row, latePolicy: row.latePolicy as LatePolicy, revealAnswers: row.revealAnswers as AnswerReveal }, extension)), now);
-  return governing && { ...governing, ...accommodationFor(rows.map((r) => r.extension)) };
+  const windows = rows.map(({ row, extension }) => applyExtension({ ...row, latePolicy: row.latePolicy as LatePolicy, revealAnswers: row.revealAnswers as AnswerReveal }, extension));
+  const governing = mostGenerous(windows, now);
+  return governing && { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(windows, now) };
 }
 
 /**
@@ -96,7 +98,7 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
       (a) => (a.quizId === attempt.quiz.id || (a.kind === "MODULE" && a.moduleId === attempt.quiz.moduleId)) && a.class.members.some((m) => m.userId === attempt.userId),
     );
     const assignment = mostGenerousFor(covering.map((a) => ({ row: a, extension: a.extensions.find((e) => e.studentId === attempt.userId) })), now);
-    return attemptDeadline(attempt.startedAt, attempt.quiz.timeLimitMinutes, closingTime(assignment), assignment?.extraTimePercent ?? 0)?.toISOString() ?? null;
+    return attemptDeadline(attempt.startedAt, attempt.quiz.timeLimitMinutes, assignment?.closesAt ?? null, assignment?.extraTimePercent ?? 0)?.toISOString() ?? null;
   });
   await client.$executeRaw`
     UPDATE "QuizAttempt" a SET "deadlineAt" = (n."deadline" AT TIME ZONE 'UTC')

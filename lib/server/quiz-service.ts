@@ -16,7 +16,7 @@ import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
 import { answersHeldUntilByQuestion } from "./answer-release";
-import { assignmentGate, closingTime, gradingTerms, keyHeldUntil } from "../domain/schedule";
+import { assignmentGate, gradingTerms, keyHeldUntil } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 
@@ -101,7 +101,7 @@ export async function startAttempt(user: SessionUser, quizId: string): Promise<{
         const number = Math.max(decision.number, (highest._max.number ?? 0) + 1);
         const questionVersionIds = await pickQuestionVersions(tx, quiz, id);
         await tx.quizAttempt.create({
-          data: { id, userId: user.id, quizId, number, questionVersionIds, startedAt: now, deadlineAt: attemptDeadline(now, quiz.timeLimitMinutes, closingTime(assignment), assignment?.extraTimePercent ?? 0) },
+          data: { id, userId: user.id, quizId, number, questionVersionIds, startedAt: now, deadlineAt: attemptDeadline(now, quiz.timeLimitMinutes, assignment?.closesAt ?? null, assignment?.extraTimePercent ?? 0) },
         });
         return { attemptId: id, resumed: false };
       });

@@ -156,6 +156,20 @@ describe("an assignment that refuses late work closes open attempts at its due t
     expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { maxAttemptsOverride: true, revealAnswers: true } })).toEqual({ maxAttemptsOverride: null, revealAnswers: "AFTER_SUBMIT" });
   });
 
+  it("an attempt does not close at one class's refusing due time while another class setting the quiz takes late work", async () => {
+    const refusing = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(60) });
+    const flagging = await classWith("FLAG", { opensAt: iso(-120), dueAt: iso(-30) });
+    const student = refusing.extended;
+    const code = (await db.class.findUniqueOrThrow({ where: { id: flagging.classId } })).joinCode;
+    await joinClass(student, code);
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt).toBeNull();
+    // Removing the class that takes late work leaves the refusing one: the attempt closes at its due time.
+    await deleteAssignment(flagging.teacher, flagging.classId, flagging.assignmentId);
+    const refusingDue = (await db.assignment.findUniqueOrThrow({ where: { id: refusing.assignmentId } })).dueAt;
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt).toEqual(refusingDue);
+  });
+
   it("a FLAG late policy does not close an open attempt", async () => {
     const flag = await classWith("FLAG", { opensAt: iso(-60), dueAt: iso(30) });
     const open = await startAttempt(flag.extended, fixture.quizId);

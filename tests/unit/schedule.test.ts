@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, assignmentStatus, closingTime, extensionProblem, accommodationFor, gradingTerms, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, assignmentStatus, closingTime, closingTimeOfAll, extensionProblem, accommodationFor, gradingTerms, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -65,6 +65,18 @@ describe("the assignment that governs work covered twice", () => {
     expect(assignmentGate(mostGenerous([accepting, refusing], t(15)), t(15))).toEqual({ allowed: true, late: false });
     // Both closed: the latest due, as before.
     expect(mostGenerous([refusing, { ...refusing, dueAt: t(11) }], t(15))?.dueAt).toEqual(t(11));
+  });
+});
+
+describe("when an attempt covered by several assignments closes", () => {
+  it("never while an open one takes late work; otherwise at the latest refusing due time; one not open yet does not count", () => {
+    const refusing = { opensAt: t(1), dueAt: t(10), latePolicy: "REFUSE" as const };
+    const flagging = { opensAt: t(1), dueAt: t(5), latePolicy: "FLAG" as const };
+    expect(closingTimeOfAll([refusing], t(2))).toEqual(t(10));
+    expect(closingTimeOfAll([refusing, flagging], t(2))).toBeNull();
+    expect(closingTimeOfAll([refusing, { ...refusing, dueAt: t(11) }], t(2))).toEqual(t(11));
+    expect(closingTimeOfAll([refusing, { ...flagging, opensAt: t(20) }], t(2))).toEqual(t(10));
+    expect(closingTimeOfAll([], t(2))).toBeNull();
   });
 });
 

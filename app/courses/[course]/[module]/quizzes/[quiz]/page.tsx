@@ -9,7 +9,6 @@ import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { quizOverview } from "@/lib/server/quiz-service";
 import { percent } from "@/lib/domain/scoring";
 import { minutesBeforeClosing } from "@/lib/domain/attempt-policy";
-import { closingTime } from "@/lib/domain/schedule";
 import { plural } from "@/lib/plural";
 
 type Params = { params: Promise<{ course: string; module: string; quiz: string }> };
@@ -27,7 +26,7 @@ export default async function QuizPage({ params }: Params) {
   const found = await orNotFound(quizBySlugs(p.course, p.module, p.quiz));
   const { quiz, assignment, attempts, decision, attemptsLeft, counted } = await quizOverview(user, found.id);
   const policy = quiz.scorePolicy === "BEST" ? "your best attempt counts" : "your latest attempt counts";
-  const closesAt = closingTime(assignment);
+  const closesAt = assignment?.closesAt ?? null;
   const cutShortTo = decision.kind === "start" ? minutesBeforeClosing(new Date(), quiz.personalTimeLimitMinutes, closesAt) : null;
   return (
     <Container narrow>
