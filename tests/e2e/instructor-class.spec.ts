@@ -245,7 +245,14 @@ test("an instructor edits an assignment's due time and late policy for the whole
   if (process.env.SCREENSHOT_DIR) await item.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignment-edit.png` });
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(item.getByText("Saved.")).toBeVisible();
+  // The extension has a due time of its own, now before the class's: kept, and pointed out.
+  await expect(item.getByRole("status")).toContainText("One student's extension now ends before the class's due time");
   await expect(item).toContainText("late work refused");
+  if (process.env.SCREENSHOT_DIR) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await item.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignment-saved-phone.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
   const { rows: [saved] } = await sql.query(`SELECT "dueAt", "latePolicy" FROM "Assignment" WHERE id = $1`, [assignment.id]);
   expect([saved.dueAt.toISOString(), saved.latePolicy]).toEqual([`${nextYear}-02-10T13:00:00.000Z`, "REFUSE"]);
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "assignmentId" = $1`, [assignment.id])).toBe(1);
