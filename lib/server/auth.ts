@@ -22,8 +22,11 @@ import { recordTimeZone } from "./account-settings";
 import { forgetSessionEpoch, recordSignOut, rememberSessionState, sessionIsCurrent, sessionStateQuery } from "./session-epoch";
 
 export type Role = "STUDENT" | "INSTRUCTOR";
-/** `sessionEpoch`: the epoch the browser's token was issued in (absent for users made outside a request, e.g. in tests). */
-export type SessionUser = { id: string; email: string; name: string; role: Role; sessionEpoch?: number };
+/**
+ * `sessionEpoch`: the epoch the browser's token was issued in; `sessionId`: the session it belongs to (both absent for
+ * users made outside a request, e.g. in tests, and the id for tokens from before sessions had one).
+ */
+export type SessionUser = { id: string; email: string; name: string; role: Role; sessionEpoch?: number; sessionId?: string };
 
 // The sign-in forms also send the browser's time zone (review days start in the learner's morning).
 const credentialsSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200), timeZone: z.string().max(64).optional().catch(undefined) });
@@ -43,7 +46,7 @@ export const authLogger: NonNullable<NextAuthOptions["logger"]> = {
     console.error(`[next-auth][error][${code}]`, metadata);
   },
 };
-const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
+export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -85,7 +88,8 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
-  // Signing out ends this token on the server too, not only the cookie in this browser.
+  // Signing out ends the session on the server too, not only the cookie in this browser. The sign-out button records
+// it first through /api/account/sign-out, which reports a failure; this covers a sign-out posted to next-auth directly.
   events: { signOut: ({ token }) => recordSignOut(token, SESSION_MAX_AGE_S) },
   callbacks: {
     async jwt({ token, user }) {
@@ -134,7 +138,7 @@ export const getSessionUser = cache(async function getSessionUser(): Promise<Ses
   const user = { id: token?.uid, email: token?.email, name: token?.name, role: token?.role } as Partial<SessionUser>;
   if (!user.id || !user.role || !user.email) return null;
   if (!(await tokenIsCurrent(token))) return null;
-  return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role, sessionEpoch: Number(token!.epoch ?? 0) };
+  return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role, sessionEpoch: Number(token!.epoch ?? 0), ...(typeof token!.sid === "string" ? { sessionId: token!.sid } : {}) };
 });
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];

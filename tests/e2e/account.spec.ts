@@ -124,6 +124,27 @@ test("signing out ends that session on the server: a copy of its cookie taken be
   for (const context of [laptop, phone, copy]) await context.close();
 });
 
+test("when the session cannot be ended on the server, signing out says so and leaves the browser signed in", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql, "STUDENT", "a-strong-password");
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signInThroughForm(page, student.email, "a-strong-password");
+  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible();
+  await page.route("**/api/account/sign-out", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "UNAVAILABLE", message: "Caravan is temporarily unavailable." } }) }));
+  const said: string[] = [];
+  page.once("dialog", (dialog) => { said.push(dialog.message()); void dialog.accept(); });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect.poll(() => said.length).toBe(1);
+  expect(said[0]).toMatch(/You are still signed in/);
+  expect((await (await context.request.get("/api/auth/session")).json()).user?.email).toBe(student.email);
+  // Once the server answers again, signing out works.
+  await page.unroute("**/api/account/sign-out");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect(await (await context.request.get("/api/auth/session")).json()).toEqual({});
+  await context.close();
+});
+
 test("signing in records the browser's time zone, where review days start", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql, "STUDENT", "a-strong-password");
   const context = await browser.newContext({ baseURL, timezoneId: "Asia/Tashkent" });

@@ -49,6 +49,7 @@ const routes: { method: string; path: (s: string[]) => string; segments: number 
   { method: "POST", path: ([a]) => `/api/review/${a}/answers`, segments: 1 },
   { method: "POST", path: () => `/api/classes/join`, segments: 0 },
   { method: "GET", path: () => `/api/account/export`, segments: 0 },
+  { method: "POST", path: () => `/api/account/sign-out`, segments: 0 },
   { method: "POST", path: () => `/api/instructor/classes`, segments: 0 },
   { method: "DELETE", path: ([a, b]) => `/api/instructor/classes/${a}/members/${b}`, segments: 2 },
   { method: "POST", path: ([a, b]) => `/api/instructor/classes/${a}/members/${b}/password-reset`, segments: 2 },

@@ -54,6 +54,7 @@ const entries: Entry[] = [
   { pattern: "/instructor/import/[draftId]", method: "GET", url: (i) => `/instructor/import/${i.draftId}`, expect: { anonymous: "signin", owner: 404, otherStudent: 404, instructor: 404, otherInstructor: 404 } },
   { pattern: "/api/health", method: "GET", url: () => "/api/health", expect: allow() },
   { pattern: "/api/account/export", method: "GET", url: () => "/api/account/export", expect: signedInApi() },
+  { pattern: "/api/account/sign-out", method: "POST", url: () => "/api/account/sign-out", body: () => ({}), expect: signedInApi() },
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: () => "/api/auth/session", expect: allow() },
   { pattern: "/api/quizzes/[quizId]/attempts", method: "POST", url: () => "/api/quizzes/austin-pragmatic-diplomacy-quiz/attempts", expect: signedInApi() },
   { pattern: "/api/attempts/[attemptId]/answers/[questionVersionId]", method: "PUT", url: (i) => `/api/attempts/${i.openAttemptId}/answers/${i.versionId}`, body: () => ({ response: { value: true } }), expect: { ...ownerOnlyApi, owner: 400 } },
