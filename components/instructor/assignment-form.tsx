@@ -62,11 +62,7 @@ function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; k
  * time already past is allowed (e.g. recording work done before the class used Caravan) once the instructor agrees.
  */
 function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<string, unknown> } | { errors: Errors } | { cancelled: true } {
-  // A time left as the form showed it is sent exactly as it was (the input holds whole minutes in the browser's zone).
-  const read = (name: "opensAt" | "dueAt") => {
-    const value = String(form.get(name) ?? "");
-    return shown && value === localInputValue(shown[name]) ? { iso: shown[name].toISOString() } : instantFromLocalInput(value);
-  };
+  const read = (name: "opensAt" | "dueAt") => instantFromLocalInput(String(form.get(name) ?? ""), shown?.[name]);
   const opensAt = read("opensAt");
   const dueAt = read("dueAt");
   if ("error" in opensAt || "error" in dueAt) return { errors: { ...("error" in opensAt ? { opensAt: [opensAt.error] } : {}), ...("error" in dueAt ? { dueAt: [dueAt.error] } : {}) } };

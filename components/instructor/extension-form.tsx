@@ -52,7 +52,7 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
         const form = new FormData(event.currentTarget);
         // The input holds minutes in the browser's zone; a due time left as it started is sent exactly as it was.
         const starting = startingTerms(assignmentId);
-        const entered = dueAt === shownDue(starting) ? { iso: starting.dueAt } : instantFromLocalInput(dueAt);
+        const entered = instantFromLocalInput(dueAt, starting.dueAt ? new Date(starting.dueAt) : undefined);
         if ("error" in entered) {
           setErrors({ dueAt: [entered.error] });
           setMessage({ text: "Check the due time.", ok: false });

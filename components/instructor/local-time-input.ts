@@ -11,9 +11,11 @@ export const SKIPPED_TIME = "That time does not exist here on that day: the cloc
 /**
  * The instant a datetime-local value means in the browser's time zone, as ISO text; "" for an empty or unreadable
  * value (the server then says what is wrong). A time the clocks skip (spring forward) means no instant: the browser
- * would silently move it by the size of the change, so it is refused instead.
+ * would silently move it by the size of the change, so it is refused instead. `shown`: the instant the input was
+ * filled with; a value left as it was gives that instant exactly (the input holds only whole minutes).
  */
-export function instantFromLocalInput(value: string): { iso: string } | { error: string } {
+export function instantFromLocalInput(value: string, shown?: Date): { iso: string } | { error: string } {
+  if (shown && value === localInputValue(shown)) return { iso: shown.toISOString() };
   if (!value) return { iso: "" };
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return { iso: "" };

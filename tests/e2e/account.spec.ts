@@ -1,7 +1,7 @@
 // A student changes their password on the account page, then signs in with the new one.
 import type { Page } from "@playwright/test";
 import { decode } from "next-auth/jwt";
-import { test, expect, createUser, login, expectNoAxeViolations, secret } from "./support";
+import { test, expect, createUser, login, expectNoAxeViolations, secret, signedInPage } from "./support";
 
 async function changePassword(page: Page, current: string, next: string) {
   await page.getByLabel("Current password").fill(current);
@@ -19,9 +19,7 @@ async function signInThroughForm(page: Page, email: string, password: string) {
 
 test("a signed-in user changes their password; a wrong current one is refused; the new one signs in", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql, "STUDENT", "the-old-password");
-  const context = await browser.newContext({ baseURL });
-  await login(context, student, baseURL!);
-  const page = await context.newPage();
+  const { context, page } = await signedInPage(browser, student, baseURL!);
   await page.goto("/");
   await page.getByRole("link", { name: new RegExp(student.name) }).click();
   await expect(page).toHaveURL(/\/account$/);
@@ -161,9 +159,7 @@ test("on a device in another time zone, the account page offers to move review d
   await sql.query(`UPDATE "User" SET "timeZone" = 'Europe/London' WHERE id = $1`, [student.id]);
   // A question waiting for review on 10 March 2099, a review day that starts at 04:00 in London.
   const { rows: [card] } = await sql.query(`INSERT INTO "ReviewCard" ("id", "userId", "questionId", "dueAt", "updatedAt") SELECT gen_random_uuid(), $1, "id", '2099-03-10T04:00:00', now() FROM "QuizQuestion" LIMIT 1 RETURNING "id"`, [student.id]);
-  const context = await browser.newContext({ baseURL, timezoneId: "Asia/Tokyo" });
-  await login(context, student, baseURL!);
-  const page = await context.newPage();
+  const { context, page } = await signedInPage(browser, student, baseURL!, { timezoneId: "Asia/Tokyo" });
   await page.goto("/account");
   const section = page.locator("section", { has: page.getByRole("heading", { name: "Time zone" }) });
   await expect(section).toContainText("come due at 4 a.m. in Europe/London");
@@ -185,9 +181,7 @@ test("on a device in another time zone, the account page offers to move review d
 
 test("a user downloads their data from the account page", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql, "STUDENT");
-  const context = await browser.newContext({ baseURL });
-  await login(context, student, baseURL!);
-  const page = await context.newPage();
+  const { context, page } = await signedInPage(browser, student, baseURL!);
   await page.goto("/account");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^caravan-my-data-\d{4}-\d{2}-\d{2}\.json$/);

@@ -1,4 +1,4 @@
-import { test, expect, createUser, login, count } from "./support";
+import { test, expect, createUser, login, count, signedInPage } from "./support";
 
 test("an instructor creates a class, a student joins and completes the assigned quiz, the instructor sees it in the gradebook and the CSV", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
@@ -116,9 +116,7 @@ test("a module's quizzes get item-analysis links, and the roster resets only qui
     [student.id],
   );
 
-  const context = await browser.newContext({ baseURL });
-  await login(context, teacher, baseURL!);
-  const page = await context.newPage();
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}`);
   const moduleItem = page.getByRole("listitem").filter({ hasText: "Silk Road diplomacy" });
   await expect(moduleItem.getByRole("link", { name: /^Item analysis: / })).toHaveCount(3);
@@ -158,9 +156,7 @@ test("the assignment form refuses a time the clocks skip and asks before a due t
   const teacher = await createUser(sql, "INSTRUCTOR");
   const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'DST seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `DS${Date.now().toString(36).toUpperCase()}`]);
   const assignments = () => count(sql, `SELECT count(*) FROM "Assignment" WHERE "classId" = $1`, [cls.id]);
-  const context = await browser.newContext({ baseURL, timezoneId: "America/New_York" });
-  await login(context, teacher, baseURL!);
-  const page = await context.newPage();
+  const { context, page } = await signedInPage(browser, teacher, baseURL!, { timezoneId: "America/New_York" });
   await page.goto(`/instructor/classes/${cls.id}`);
   await page.getByLabel("Item").selectOption("dadabaev-silk-road-quiz");
   const year = new Date().getFullYear() + 1;
@@ -192,9 +188,7 @@ test("the assignment form refuses a time the clocks skip and asks before a due t
 
 test("an instructor reads every question of a quiz with its key and explanation before assigning it; a student cannot", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
-  const context = await browser.newContext({ baseURL });
-  await login(context, teacher, baseURL!);
-  const page = await context.newPage();
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto("/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz");
   await page.getByRole("link", { name: "Every question with its answer and explanation" }).click();
   await expect(page).toHaveURL(/\/instructor\/quizzes\/dadabaev-silk-road-quiz$/);
@@ -232,9 +226,7 @@ test("an instructor edits an assignment's due time and late policy for the whole
   const { rows: [assignment] } = await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '1 day', 'FLAG') RETURNING "id"`, [cls.id]);
   await sql.query(`INSERT INTO "AssignmentExtension" ("id", "assignmentId", "studentId", "dueAt", "reason", "grantedById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, now() + interval '5 days', 'Accommodation on file.', $3, now())`, [assignment.id, student.id, teacher.id]);
 
-  const context = await browser.newContext({ baseURL, timezoneId: "Asia/Tashkent" });
-  await login(context, teacher, baseURL!);
-  const page = await context.newPage();
+  const { context, page } = await signedInPage(browser, teacher, baseURL!, { timezoneId: "Asia/Tashkent" });
   await page.goto(`/instructor/classes/${cls.id}`);
   const item = page.locator("li", { hasText: "Dadabaev" }).filter({ has: page.getByRole("button", { name: /^(Edit|Cancel)/ }) });
   await item.getByRole("button", { name: /^Edit/ }).click();

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { hashPassword } from "../../lib/server/passwords.ts";
@@ -41,6 +41,13 @@ export async function createUser(sql: pg.Pool, role: "STUDENT" | "INSTRUCTOR" = 
 export async function login(context: BrowserContext, user: TestUser, baseURL: string) {
   const token = await encode({ secret, token: { sub: user.id, uid: user.id, role: user.role, email: user.email, name: user.name } });
   await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+}
+
+/** A new browser context signed in as `user` (options such as a time zone go to the context), and a page in it. */
+export async function signedInPage(browser: Browser, user: TestUser, baseURL: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ baseURL, ...options });
+  await login(context, user, baseURL);
+  return { context, page: await context.newPage() };
 }
 
 export async function count(sql: pg.Pool, query: string, params: unknown[] = []): Promise<number> {

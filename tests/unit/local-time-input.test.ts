@@ -23,6 +23,13 @@ describe("a datetime-local value in the browser's time zone", () => {
     expect(instantFromLocalInput("2027-10-03T02:15")).toEqual({ error: SKIPPED_TIME });
   });
 
+  it("gives the instant the input was filled with, to the millisecond, when the value was left as it was", () => {
+    process.env.TZ = "America/New_York";
+    const shown = new Date("2027-01-15T14:30:45.123Z");
+    expect(instantFromLocalInput("2027-01-15T09:30", shown)).toEqual({ iso: "2027-01-15T14:30:45.123Z" });
+    expect(instantFromLocalInput("2027-01-15T09:31", shown)).toEqual({ iso: "2027-01-15T14:31:00.000Z" });
+  });
+
   it("leaves an empty or unreadable value to the server's message", () => {
     expect(instantFromLocalInput("")).toEqual({ iso: "" });
     expect(instantFromLocalInput("not a time")).toEqual({ iso: "" });
