@@ -2,7 +2,7 @@ import "server-only";
 // The assignment (if any) that governs a student's work on a quiz or debate: its window, late policy
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
-import { attemptDeadline } from "../domain/attempt-policy";
+import { attemptDeadline, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { accommodationFor, applyExtension, closingTimeOfAll, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
@@ -66,15 +66,17 @@ export async function debateAssignment(client: Client, userId: string, prompt: {
 }
 
 /**
- * After an extension is given or withdrawn, or an assignment removed, the students' open attempts on the covered
+ * After an extension is given or withdrawn, or an assignment removed, the students' attempts still open on the covered
  * quizzes close at their new time (a time limit still applies). Attempts store their deadline so a save stays
  * one statement; the caller runs this in the transaction of the change, so neither is kept without the other.
  */
 export async function refreshOpenAttemptDeadlines(client: Client, studentIds: string[], covered: { quizId: string | null; moduleId: string | null }) {
   const quizFilter = covered.quizId ? { id: covered.quizId } : covered.moduleId ? { moduleId: covered.moduleId } : null;
   if (!quizFilter || studentIds.length === 0) return;
+  // An attempt whose time has already run out stays closed (it is graded as it stood), even if not yet finalized.
+  const stillOpen = { OR: [{ deadlineAt: null }, { deadlineAt: { gte: new Date(Date.now() - DEADLINE_GRACE_MS) } }] };
   const open = await client.quizAttempt.findMany({
-    where: { userId: { in: studentIds }, status: "IN_PROGRESS", voidedAt: null, quiz: quizFilter },
+    where: { userId: { in: studentIds }, status: "IN_PROGRESS", voidedAt: null, quiz: quizFilter, ...stillOpen },
     select: { id: true, userId: true, startedAt: true, quiz: { select: { id: true, moduleId: true, timeLimitMinutes: true } } },
   });
   if (open.length === 0) return;

@@ -430,6 +430,19 @@ describe("extra time on timed quizzes, e.g. an accommodation", () => {
     expect(await minutesOf(attemptId)).toBe(20);
   });
 
+  it("given after an attempt's time ran out, do not reopen it: it is graded as it closed, and a withdrawal cannot shorten it either", async () => {
+    const { teacher, extended, classId, assignmentId } = await timedClass(24 * 60);
+    const { attemptId } = await startAttempt(extended, timed.quizId);
+    // Twenty-five minutes on: the 20-minute limit has passed, and nobody has opened the attempt since.
+    await db.$executeRaw`UPDATE "QuizAttempt" SET "startedAt" = "startedAt" - interval '25 minutes', "deadlineAt" = "deadlineAt" - interval '25 minutes' WHERE "id" = ${attemptId}::uuid`;
+    const closedAt = (await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt;
+    const { id } = await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(24 * 60), extraTimePercent: 100 }));
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt).toEqual(closedAt);
+    expect((await attemptForTaking(extended, attemptId)).attempt.status).toBe("SUBMITTED");
+    await revokeExtension(teacher, classId, id);
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt).toEqual(closedAt);
+  });
+
   it("do not run past a due time that refuses late work", async () => {
     const { teacher, extended, classId, assignmentId } = await timedClass(25, "REFUSE");
     await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(25), extraTimePercent: 100 }));
