@@ -7,6 +7,7 @@ import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
 import { countedCompletions } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
+import { finalizeExpiredAttemptsFor } from "./quiz-service";
 import { classAssignsQuiz, refreshOpenAttemptDeadlines } from "./assignment-rules";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -383,6 +384,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
   const quizIds = assignments.map((a) => a.quizId).filter((x): x is string => Boolean(x));
   const debateIds = assignments.map((a) => a.debatePromptId).filter((x): x is string => Boolean(x));
   const moduleIds = assignments.map((a) => a.moduleId).filter((x): x is string => Boolean(x));
+  await finalizeExpiredAttemptsFor(student.id, quizIds);
   const [attempts, responses, moduleItems] = await Promise.all([
     db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, orderBy: { submittedAt: "asc" }, select: { quizId: true, submittedAt: true } }),
     db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds }, status: "SUBMITTED" }, select: { promptId: true, submittedAt: true } }),

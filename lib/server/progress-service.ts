@@ -5,6 +5,7 @@ import { moduleProgress, courseProgress, nextStep, quizPercent } from "../domain
 import { assignmentGate } from "../domain/schedule";
 import { debateAssignments, quizAssignments } from "./assignment-rules";
 import { db } from "./db";
+import { finalizeExpiredAttemptsFor } from "./quiz-service";
 import { notFound } from "./errors";
 import type { SessionUser } from "./auth";
 
@@ -54,6 +55,7 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
   const lessonIds = course.modules.flatMap((m) => m.lessons.map((l) => l.id));
   const quizIds = course.modules.flatMap((m) => m.quizzes.map((q) => q.id));
   const debateIds = course.modules.flatMap((m) => m.debates.map((d) => d.id));
+  await finalizeExpiredAttemptsFor(userId, quizIds);
   const [progress, attempts, responses, governing, governingDebates] = await Promise.all([
     db().lessonProgress.findMany({ where: { userId, lessonId: { in: lessonIds } }, select: { lessonId: true, completedAt: true } }),
     db().quizAttempt.findMany({ where: { userId, quizId: { in: quizIds }, voidedAt: null }, select: { id: true, quizId: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }),

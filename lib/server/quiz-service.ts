@@ -36,7 +36,7 @@ export async function quizOverview(user: SessionUser, quizId: string) {
     },
   });
   if (!quiz) throw notFound("That quiz");
-  await finalizeExpiredAttempts(user.id, quiz.id);
+  await finalizeExpiredAttemptsFor(user.id, [quiz.id]);
   const attempts = attemptSummaries(
     await db().quizAttempt.findMany({
       where: { userId: user.id, quizId: quiz.id, voidedAt: null },
@@ -383,8 +383,9 @@ export async function finalizeExpiredAttemptsOf(scope: { classId: string; quizId
   });
 }
 
-function finalizeExpiredAttempts(userId: string, quizId: string) {
-  return finalizeExpired({ userId, quizId });
+/** Grades one student's attempts on these quizzes whose time ran out, so a page listing them shows them graded, not in progress. */
+export async function finalizeExpiredAttemptsFor(userId: string, quizIds: string[]) {
+  if (quizIds.length > 0) await finalizeExpired({ userId, quizId: { in: quizIds } });
 }
 
 /** A submitted attempt, question by question: the learner's answer, the key, the explanation and where to read. */

@@ -3,11 +3,11 @@
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, extensionSchema, grantExtension, joinClass } from "@/lib/server/class-service";
+import { assignmentSchema, createAssignment, createClass, extensionSchema, grantExtension, joinClass, studentAssignments } from "@/lib/server/class-service";
 import { courseProgressFor, setLessonCompleted } from "@/lib/server/progress-service";
-import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import type { SessionUser } from "@/lib/server/auth";
-import { createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 
@@ -55,5 +55,27 @@ describe("the next step", () => {
     // Open again (the due time moved): the quiz is back.
     await db.assignment.updateMany({ where: { id: { in: [quizAssignment, debateAssignment] } }, data: { dueAt: new Date(Date.now() + 3_600_000) } });
     expect((await courseProgressFor(student.id, fixture.id)).next).toMatchObject({ kind: "quiz", retry: false });
+  });
+
+  it("counts an attempt whose time ran out as graded, on the progress page and the home list, without a visit to the quiz", async () => {
+    const timed = writeFixtureCourse({ maxAttempts: 1, timeLimitMinutes: 10 });
+    await syncCourse(db, loadCourse(timed.dir));
+    const student = await createUser();
+    const teacher = await createUser("INSTRUCTOR");
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Timed", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: timed.quizId, opensAt: iso(-120), dueAt: iso(24 * 60) }));
+    await setLessonCompleted(student, `${timed.id}-lesson`, true);
+    const { attemptId } = await startAttempt(student, timed.quizId);
+    for (const [questionVersionId, response] of Object.entries(await answerAllCorrectly(student, attemptId))) await saveAnswer(student, { attemptId, questionVersionId, response });
+    // The student closed the tab; the ten minutes ran out an hour ago.
+    await db.$executeRaw`UPDATE "QuizAttempt" SET "startedAt" = "startedAt" - interval '70 minutes', "deadlineAt" = "deadlineAt" - interval '70 minutes' WHERE "id" = ${attemptId}::uuid`;
+
+    const progress = await courseProgressFor(student.id, timed.id);
+    expect(progress.modules[0].quizzes[0]).toMatchObject({ inProgress: false, attempts: 1, percent: 100 });
+    expect(progress.next).toMatchObject({ kind: "debate" });
+    expect((await studentAssignments(student))[0]).toMatchObject({ status: "done" });
+    const graded = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, scoreCenti: true, maxScoreCenti: true } });
+    expect(graded).toMatchObject({ status: "SUBMITTED", scoreCenti: graded.maxScoreCenti });
   });
 });
