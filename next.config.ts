@@ -20,6 +20,7 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "pg"],
   typedRoutes: false,
+  experimental: { inlineCss: true },
   async headers() {
     return [
       {

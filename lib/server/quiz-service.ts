@@ -137,16 +137,22 @@ const definitionCache = new Map<string, Question>();
 const DEFINITION_CACHE_LIMIT = 20_000;
 
 async function definitionsOf(ids: string[]): Promise<Map<string, Question>> {
-  const missing = ids.filter((id) => !definitionCache.has(id));
-  if (missing.length > 0) {
-    const rows = await db().questionVersion.findMany({ where: { id: { in: missing } }, select: { id: true, definition: true } });
-    if (definitionCache.size + rows.length > DEFINITION_CACHE_LIMIT) definitionCache.clear();
-    for (const row of rows) definitionCache.set(row.id, row.definition as unknown as Question);
-  }
+  // What the cache holds is taken before awaiting, so a clear by this call or a concurrent one cannot drop it.
   const found = new Map<string, Question>();
+  const missing: string[] = [];
   for (const id of ids) {
     const definition = definitionCache.get(id);
     if (definition) found.set(id, definition);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    const rows = await db().questionVersion.findMany({ where: { id: { in: missing } }, select: { id: true, definition: true } });
+    if (definitionCache.size + rows.length > DEFINITION_CACHE_LIMIT) definitionCache.clear();
+    for (const row of rows) {
+      const definition = row.definition as unknown as Question;
+      definitionCache.set(row.id, definition);
+      found.set(row.id, definition);
+    }
   }
   return found;
 }
