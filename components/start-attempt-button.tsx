@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { callApi } from "@/lib/api-client";
 
-export function StartAttemptButton({ quizId, label }: { quizId: string; label: string }) {
+/** `resume`: the open attempt this button resumes; without it, the button starts a new attempt. */
+export function StartAttemptButton({ quizId, label, resume }: { quizId: string; label: string; resume?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -15,7 +16,7 @@ export function StartAttemptButton({ quizId, label }: { quizId: string; label: s
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await callApi<{ attemptId: string }>("POST", `/api/quizzes/${quizId}/attempts`);
+            const result = await callApi<{ attemptId: string }>("POST", `/api/quizzes/${quizId}/attempts`, resume ? { resume } : {});
             if (result.ok) router.push(`/attempts/${result.data.attemptId}`);
             else setError(result.message);
           })

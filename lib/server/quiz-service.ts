@@ -76,8 +76,12 @@ async function pickQuestionVersions(tx: Tx, quiz: { id: string; bankQuizIds: str
   return quiz.shuffleQuestions ? seededShuffle(versionIds, seed) : versionIds;
 }
 
-/** Starts a new attempt, or returns the open one. Concurrent calls (two tabs, double clicks) end with one. */
-export async function startAttempt(user: SessionUser, quizId: string): Promise<{ attemptId: string; resumed: boolean }> {
+/**
+ * Starts a new attempt, or returns the open one. Concurrent calls (two tabs, double clicks) end with one. `resume`
+ * names the open attempt a page offered to resume: when it has closed since (submitted in another tab, or out of
+ * time), no attempt is started, as a click on "Resume" must not use up an attempt and start a clock.
+ */
+export async function startAttempt(user: SessionUser, quizId: string, options: { resume?: string } = {}): Promise<{ attemptId: string; resumed: boolean }> {
   for (let tries = 0; tries < 3; tries++) {
     try {
       return await db().$transaction(async (tx) => {
@@ -91,6 +95,7 @@ export async function startAttempt(user: SessionUser, quizId: string): Promise<{
         const attempts = attemptSummaries(await tx.quizAttempt.findMany({ where: { userId: user.id, quizId, voidedAt: null }, select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }));
         const decision = decideStart({ maxAttempts: attemptLimit(assignment?.maxAttemptsOverride ?? quiz.maxAttempts, assignment?.extraAttempts ?? 0), attempts });
         if (decision.kind === "resume") return { attemptId: decision.attemptId, resumed: true };
+        if (options.resume) throw new UserError("CONFLICT", "The attempt you were resuming has closed (submitted in another tab, or its time ran out), so no new attempt was started. Reload the page to see your result.");
         if (decision.kind === "refused") throw new UserError("CONFLICT", decision.reason);
         const gate = assignmentGate(assignment, new Date());
         if (!gate.allowed) throw new UserError("CONFLICT", gate.reason);

@@ -197,3 +197,18 @@ describe("assignment and extension changes", () => {
     }
   });
 });
+
+describe("resuming an attempt from a page that is out of date", () => {
+  it("starts nothing when the attempt offered has been submitted since (another tab); without `resume`, a start still works", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    expect(await startAttempt(student, fixture.quizId, { resume: attemptId })).toEqual({ attemptId, resumed: true });
+    await submitAttempt(student, { attemptId, answers: {} });
+
+    expect((await errorOf(startAttempt(student, fixture.quizId, { resume: attemptId }))).message).toMatch(/has closed.*no new attempt was started/);
+    expect(await db.quizAttempt.count({ where: { userId: student.id } })).toBe(1);
+    const second = await startAttempt(student, fixture.quizId);
+    expect(second.resumed).toBe(false);
+    expect(await db.quizAttempt.count({ where: { userId: student.id } })).toBe(2);
+  });
+});

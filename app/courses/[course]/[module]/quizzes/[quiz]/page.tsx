@@ -63,7 +63,7 @@ export default async function QuizPage({ params }: Params) {
         {decision.kind === "refused" ? (
           <Notice tone="warning" title={attemptsLeft === 0 ? "No attempts left" : "Not open for a new attempt"}>{decision.reason}{counted ? ` Your counted score is ${percent(counted.scoreCenti!, counted.maxScoreCenti!)}%.` : ""}</Notice>
         ) : (
-          <StartAttemptButton quizId={quiz.id} label={decision.kind === "resume" ? "Resume your attempt" : attempts.length === 0 ? "Start the quiz" : "Start a new attempt"} />
+          <StartAttemptButton quizId={quiz.id} resume={decision.kind === "resume" ? decision.attemptId : undefined} label={decision.kind === "resume" ? "Resume your attempt" : attempts.length === 0 ? "Start the quiz" : "Start a new attempt"} />
         )}
         {attemptsLeft !== null && decision.kind === "start" && <p className="mt-2 text-sm text-stone-600">{attemptsLeft} attempt{attemptsLeft === 1 ? "" : "s"} left.</p>}
       </div>
