@@ -19,15 +19,18 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
   const submittingRef = useRef(false);
   const timers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
   const queues = useRef<Record<string, Promise<void>>>({});
-  // Questions whose answer the learner cleared here; the submit clears them too (others may be answered in another tab).
-  const cleared = useRef(new Set<string>());
+  // Edits made here per question, and those the server has not confirmed saving: the submit sends only these, so an
+  // answer saved later from another tab is not overwritten by this tab's older copy.
+  const edits = useRef<Record<string, number>>({});
+  const unconfirmed = useRef(new Set<string>());
 
   const send = useCallback(
-    async (questionVersionId: string, response: Response) => {
+    async (questionVersionId: string, response: Response, edit: number) => {
       setSaveState((s) => ({ ...s, [questionVersionId]: "saving" }));
       // A null response clears the saved answer, so what is graded is what the page shows.
       const result = await callApi<{ savedAt: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response });
       if (result.ok) {
+        if (edits.current[questionVersionId] === edit) unconfirmed.current.delete(questionVersionId);
         setSaveState((s) => ({ ...s, [questionVersionId]: response === null ? "idle" : "saved" }));
         setErrors((e) => ({ ...e, [questionVersionId]: "" }));
       } else {
@@ -41,8 +44,8 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
 
   // One request per question at a time, in the order made, so an older answer never lands after a newer one or a clear.
   const save = useCallback(
-    (questionVersionId: string, response: Response) => {
-      queues.current[questionVersionId] = (queues.current[questionVersionId] ?? Promise.resolve()).then(() => send(questionVersionId, response));
+    (questionVersionId: string, response: Response, edit: number) => {
+      queues.current[questionVersionId] = (queues.current[questionVersionId] ?? Promise.resolve()).then(() => send(questionVersionId, response, edit));
     },
     [send],
   );
@@ -50,9 +53,10 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
   const update = (questionVersionId: string, response: Response, delayMs = 0) => {
     setResponses((r) => ({ ...r, [questionVersionId]: response }));
     clearTimeout(timers.current[questionVersionId]);
-    if (response === null) cleared.current.add(questionVersionId);
-    else cleared.current.delete(questionVersionId);
-    timers.current[questionVersionId] = setTimeout(() => save(questionVersionId, response), delayMs);
+    const edit = (edits.current[questionVersionId] ?? 0) + 1;
+    edits.current[questionVersionId] = edit;
+    unconfirmed.current.add(questionVersionId);
+    timers.current[questionVersionId] = setTimeout(() => save(questionVersionId, response, edit), delayMs);
   };
 
   const unanswered = questions.filter((q) => responses[q.questionVersionId] === null).length;
@@ -64,7 +68,7 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
     setSubmitting(true);
     setSubmitError(null);
     Object.values(timers.current).forEach(clearTimeout);
-    const answers = Object.fromEntries(Object.entries(responses).filter(([id, r]) => r !== null || cleared.current.has(id)));
+    const answers = Object.fromEntries([...unconfirmed.current].map((id) => [id, responses[id]]));
     const result = await callApi<{ scoreCenti: number }>("POST", `/api/attempts/${attemptId}/submit`, { answers });
     if (result.ok) {
       router.refresh();

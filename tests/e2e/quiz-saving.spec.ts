@@ -54,6 +54,42 @@ test("answers are saved as the student goes and restored after a reload and in a
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(1);
 });
 
+test("a tab left open does not undo another tab's work: its submit keeps answers saved since, and its Resume starts nothing once the attempt is in", async ({ page, sql, baseURL, browser }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await startWithOneSaved(page);
+  const attemptId = page.url().split("/attempts/")[1];
+  const firstSaved = await sql.query(`SELECT "response" FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId]);
+
+  // The same attempt in a second tab: the first question's answer is changed there and saved.
+  const other = await browser.newContext();
+  await login(other, student, baseURL!);
+  const otherPage = await other.newPage();
+  await otherPage.goto(page.url());
+  await otherPage.getByRole("radio").nth(1).check();
+  await expect(otherPage.getByRole("radio").nth(1)).toBeChecked();
+  await expect.poll(async () => (await sql.query(`SELECT "response" FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId])).rows[0]?.response).not.toEqual(firstSaved.rows[0].response);
+  const savedThere = await sql.query(`SELECT "response" FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId]);
+
+  // A quiz page opened in the second tab before the first tab submits offers to resume.
+  await otherPage.goto(quizPath);
+  await expect(otherPage.getByRole("button", { name: "Resume your attempt" })).toBeVisible();
+
+  // The first tab, still showing its older answer, submits.
+  await expect(page.getByRole("radio").first()).toBeChecked();
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
+  const graded = await sql.query(`SELECT "response" FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId]);
+  // Graded with the second tab's answer (the rows with nothing in them are the unanswered questions, filled in when graded).
+  expect(graded.rows.filter((row) => Object.keys(row.response).length > 0)).toEqual(savedThere.rows);
+
+  await otherPage.getByRole("button", { name: "Resume your attempt" }).click();
+  await expect(otherPage.getByRole("alert").filter({ hasText: "no new attempt was started" })).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(1);
+  await other.close();
+});
+
 test("a double click on submit grades exactly one attempt", async ({ page, sql, baseURL }) => {
   const student = await createUser(sql);
   await login(page.context(), student, baseURL!);
