@@ -290,11 +290,18 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
   if (!assignment) throw notFound("That assignment");
   if (!member) throw notFound("That student");
   const extension = { dueAt: new Date(input.dueAt), extraAttempts: input.extraAttempts, extraTimePercent: input.extraTimePercent };
-  const problem = extensionProblem(assignment, extension);
-  if (problem) throw new UserError("INVALID", problem.message, { [problem.field]: [problem.message] });
+  const refuseIfInvalid = (terms: Parameters<typeof extensionProblem>[0]) => {
+    const problem = extensionProblem(terms, extension);
+    if (problem) throw new UserError("INVALID", problem.message, { [problem.field]: [problem.message] });
+  };
+  refuseIfInvalid(assignment);
   const data = { ...extension, reason: input.reason, grantedById: instructor.id };
   const saved = await db().$transaction(async (tx) => {
     await lockCoveredQuizzes(tx, assignment);
+    // Read again under the lock: an edit or removal of the assignment may have committed since the read above.
+    const current = await tx.assignment.findFirst({ where: { id: assignment.id, classId }, select: { kind: true, opensAt: true } });
+    if (!current) throw notFound("That assignment");
+    refuseIfInvalid(current);
     const upserted = await tx.assignmentExtension.upsert({
       where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: input.studentId } },
       create: { assignmentId: assignment.id, studentId: input.studentId, ...data },

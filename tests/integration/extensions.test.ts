@@ -350,6 +350,24 @@ describe("extensions for one student", () => {
     for (const extraTimePercent of [-5, 301, 12.5, "50"]) expect(extensionSchema.safeParse({ assignmentId, studentId: extended.id, dueAt: iso(60), reason: "Because", extraTimePercent }).success).toBe(false);
   });
 
+  it("on an assignment removed while the grant waits for it, is 'not found' and writes nothing", async () => {
+    const { teacher, extended, classId, assignmentId } = await classWith("ACCEPT", { opensAt: iso(-60), dueAt: iso(60) });
+    let finishRemoval!: () => void;
+    const removalHeld = new Promise<void>((resolve) => (finishRemoval = resolve));
+    // A removal in flight, as deleteAssignment runs it: the quiz locked, the row gone, not yet committed.
+    const removal = db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${fixture.quizId} FOR UPDATE`;
+      await tx.assignment.delete({ where: { id: assignmentId } });
+      await removalHeld;
+    }, { timeout: 10_000 });
+    const granting = errorOf(grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id })));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    finishRemoval();
+    await removal;
+    expect((await granting).code).toBe("NOT_FOUND");
+    expect(await db.assignmentExtension.count({ where: { assignmentId } })).toBe(0);
+  });
+
   it("reach the debate page's data: the student's own due time, marked as extended", async () => {
     const { teacher, extended, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(-60) }, "DEBATE");
     await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(60) }));
