@@ -16,7 +16,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
   const [memberships, classesTaught, lessons, attempts, debates, review, flags, resets] = await Promise.all([
     db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, class: { select: { name: true, term: true } } } }),
     db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: true } } } }),
-    db().lessonProgress.findMany({ where: { userId }, orderBy: { openedAt: "asc" }, select: { openedAt: true, completedAt: true, lesson: { select: { id: true, title: true } } } }),
+    db().lessonProgress.findMany({ where: { userId }, orderBy: { openedAt: "asc" }, select: { openedAt: true, completedAt: true, firstCompletedAt: true, lesson: { select: { id: true, title: true } } } }),
     db().quizAttempt.findMany({
       where: { userId },
       orderBy: [{ startedAt: "asc" }],
@@ -47,7 +47,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     account,
     classes: memberships.map((m) => ({ class: m.class.name, term: m.class.term, joinedAt: m.joinedAt, leftAt: m.removedAt })),
     ...(account.role === "INSTRUCTOR" ? { classesTaught: classesTaught.map((c) => ({ class: c.name, term: c.term, createdAt: c.createdAt, archivedAt: c.archivedAt, students: c._count.members })) } : {}),
-    lessons: lessons.map((l) => ({ lesson: l.lesson.title, lessonId: l.lesson.id, openedAt: l.openedAt, completedAt: l.completedAt })),
+    lessons: lessons.map((l) => ({ lesson: l.lesson.title, lessonId: l.lesson.id, openedAt: l.openedAt, completedAt: l.completedAt, firstCompletedAt: l.firstCompletedAt })),
     quizAttempts: attempts.map((a) => ({
       quiz: a.quiz.title, quizId: a.quizId, attempt: a.number, status: a.status, startedAt: a.startedAt, submittedAt: a.submittedAt,
       score: score(a.scoreCenti), maxScore: score(a.maxScoreCenti), late: a.late, resetAt: a.voidedAt, regradedAt: a.regradedAt,

@@ -21,11 +21,13 @@ export async function setLessonCompleted(user: SessionUser, lessonId: string, co
     await db().lessonProgress.updateMany({ where: { userId: user.id, lessonId }, data: { completedAt: null } });
     return { completed };
   }
-  // Completing a lesson already completed keeps its time: a click from an old tab after the due time must not make
-  // work done on time late.
+  // Completing a lesson keeps the time it was first completed: a click from an old tab, or un-marking and marking
+  // again, after the due time must not make work done on time late.
   await db().$executeRaw`
-    INSERT INTO "LessonProgress" ("userId", "lessonId", "completedAt") VALUES (${user.id}::uuid, ${lessonId}, now())
-    ON CONFLICT ("userId", "lessonId") DO UPDATE SET "completedAt" = COALESCE("LessonProgress"."completedAt", EXCLUDED."completedAt")`;
+    INSERT INTO "LessonProgress" ("userId", "lessonId", "completedAt", "firstCompletedAt") VALUES (${user.id}::uuid, ${lessonId}, now(), now())
+    ON CONFLICT ("userId", "lessonId") DO UPDATE SET
+      "completedAt" = COALESCE("LessonProgress"."completedAt", "LessonProgress"."firstCompletedAt", EXCLUDED."completedAt"),
+      "firstCompletedAt" = COALESCE("LessonProgress"."firstCompletedAt", "LessonProgress"."completedAt", EXCLUDED."completedAt")`;
   return { completed };
 }
 

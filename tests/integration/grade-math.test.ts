@@ -69,7 +69,8 @@ describe("gradebook averages", () => {
       await joinClass(s, joinCode);
       await setLessonCompleted(s, fixture.lessonId, true);
     }
-    await db.lessonProgress.updateMany({ where: { userId: onTime.id }, data: { completedAt: new Date(Date.now() - 2 * day * 60_000) } });
+    const twoDaysAgo = new Date(Date.now() - 2 * day * 60_000);
+    await db.lessonProgress.updateMany({ where: { userId: onTime.id }, data: { completedAt: twoDaysAgo, firstCompletedAt: twoDaysAgo } });
     const book = await gradebook(teacher, id);
     const cell = (studentId: string) => book.rows.find((r) => r.student.id === studentId)!.cells[0];
     expect(cell(onTime.id)).toEqual({ status: "submitted", percent: 100 });
@@ -78,9 +79,18 @@ describe("gradebook averages", () => {
     await setLessonCompleted(onTime, fixture.lessonId, true);
     const again = await gradebook(teacher, id);
     expect(again.rows.find((r) => r.student.id === onTime.id)!.cells[0]).toEqual({ status: "submitted", percent: 100 });
-    // Undone and done again, it is a new completion, after the due time.
+    // Un-marked, the lesson is not done (the module is missing work); marked again, it keeps its first completion time,
+    // so work done on time does not turn into missing work with a click after the due time.
     await setLessonCompleted(onTime, fixture.lessonId, false);
-    await setLessonCompleted(onTime, fixture.lessonId, true);
     expect((await gradebook(teacher, id)).rows.find((r) => r.student.id === onTime.id)!.cells[0]).toEqual({ status: "missing", percent: null });
+    await setLessonCompleted(onTime, fixture.lessonId, true);
+    expect((await gradebook(teacher, id)).rows.find((r) => r.student.id === onTime.id)!.cells[0]).toEqual({ status: "submitted", percent: 100 });
+    expect((await db.lessonProgress.findFirstOrThrow({ where: { userId: onTime.id } })).completedAt).toEqual(twoDaysAgo);
+    // A student completing for the first time gets the time of that click, kept as the first completion.
+    await setLessonCompleted(late, fixture.lessonId, false);
+    await setLessonCompleted(late, fixture.lessonId, true);
+    const lateRow = await db.lessonProgress.findFirstOrThrow({ where: { userId: late.id } });
+    expect(lateRow.firstCompletedAt).not.toBeNull();
+    expect(lateRow.completedAt).toEqual(lateRow.firstCompletedAt);
   });
 });
