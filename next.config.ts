@@ -20,7 +20,6 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "pg"],
   typedRoutes: false,
-  experimental: { inlineCss: true },
   async headers() {
     return [
       {
