@@ -62,8 +62,9 @@ export function handedInLateUnderAll(windows: AssignmentWindow[], at: Date): boo
 
 export type AssignmentStatus = "upcoming" | "open" | "overdue" | "done" | "late";
 
+/** `done.at`: when the work that counts was handed in; "late" by the same rule as the gradebook's cells. */
 export function assignmentStatus(window: AssignmentWindow, now: Date, done: { at: Date } | null): AssignmentStatus {
-  if (done) return done.at > window.dueAt && window.latePolicy !== "ACCEPT" ? "late" : "done";
+  if (done) return handedInLate(window, done.at) ? "late" : "done";
   if (now < window.opensAt) return "upcoming";
   return now > window.dueAt ? "overdue" : "open";
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
+import { countedAttempt } from "../domain/attempt-policy";
 import { countedCompletions } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
@@ -393,14 +394,18 @@ export async function studentAssignments(student: SessionUser, now = new Date())
   const moduleIds = assignments.map((a) => a.moduleId).filter((x): x is string => Boolean(x));
   await finalizeExpiredAttemptsFor(student.id, quizIds);
   const [attempts, responses, moduleItems] = await Promise.all([
-    db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, orderBy: { submittedAt: "asc" }, select: { quizId: true, submittedAt: true } }),
+    db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, select: { id: true, quizId: true, number: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, quiz: { select: { scorePolicy: true } } } }),
     db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds }, status: "SUBMITTED" }, select: { promptId: true, submittedAt: true } }),
     db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
   ]);
   return described.map((a) => {
     const window = applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions[0]);
     let doneAt: Date | null = null;
-    if (a.kind === "QUIZ") doneAt = attempts.find((x) => x.quizId === a.quizId)?.submittedAt ?? null;
+    if (a.kind === "QUIZ") {
+      // The attempt whose score counts, as the gradebook picks it: its hand-in time decides "done" or "late".
+      const mine = attempts.filter((x) => x.quizId === a.quizId).map((x) => ({ ...x, submitted: true }));
+      doneAt = mine.length > 0 ? (countedAttempt(mine[0].quiz.scorePolicy, mine)?.submittedAt ?? null) : null;
+    }
     if (a.kind === "DEBATE") doneAt = responses.find((x) => x.promptId === a.debatePromptId)?.submittedAt ?? null;
     if (a.kind === "MODULE") {
       // Counted as the gradebook counts them: a refusing assignment does not take lessons finished after its due time.

@@ -469,3 +469,44 @@ describe("extra time on timed quizzes, e.g. an accommodation", () => {
     expect(Math.abs(attempt.deadlineAt!.getTime() - Date.parse(iso(25)))).toBeLessThan(5_000);
   });
 });
+
+describe("the student's own list and the gradebook agree on done and late", () => {
+  let retakeable: ReturnType<typeof writeFixtureCourse>;
+  beforeAll(async () => {
+    retakeable = writeFixtureCourse({ maxAttempts: null });
+    await syncCourse(db, loadCourse(retakeable.dir));
+  });
+
+  async function oneStudentClass(latePolicy: "FLAG" | "REFUSE") {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Agree", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const { id: assignmentId } = await createAssignment(teacher, classId, assign({ kind: "QUIZ", targetId: retakeable.quizId, latePolicy, opensAt: iso(-120), dueAt: iso(60) }));
+    const cell = async () => (await gradebook(teacher, classId)).rows[0].cells[0];
+    return { student, assignmentId, cell };
+  }
+
+  it("a better score handed in late, counted under 'best', is late in both", async () => {
+    const { student, assignmentId, cell } = await oneStudentClass("FLAG");
+    const first = await startAttempt(student, retakeable.quizId);
+    await submitAttempt(student, { attemptId: first.attemptId, answers: {} });
+    // The first attempt was handed in ten minutes ago, before the due time (five minutes ago); the second after it.
+    await db.$executeRaw`UPDATE "QuizAttempt" SET "startedAt" = "startedAt" - interval '10 minutes', "submittedAt" = "submittedAt" - interval '10 minutes' WHERE "id" = ${first.attemptId}::uuid`;
+    await db.assignment.update({ where: { id: assignmentId }, data: { dueAt: new Date(Date.now() - 5 * 60_000) } });
+    const second = await startAttempt(student, retakeable.quizId);
+    await submitAttempt(student, { attemptId: second.attemptId, answers: await answerAllCorrectly(student, second.attemptId) });
+    expect(await cell()).toMatchObject({ status: "late", percent: 100, attemptId: second.attemptId });
+    expect((await studentAssignments(student))[0].status).toBe("late");
+  });
+
+  it("a submit in a refusing assignment's grace seconds after the due time is on time in both", async () => {
+    const { student, assignmentId, cell } = await oneStudentClass("REFUSE");
+    const { attemptId } = await startAttempt(student, retakeable.quizId);
+    await submitAttempt(student, { attemptId, answers: {} });
+    const { dueAt } = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    await db.quizAttempt.update({ where: { id: attemptId }, data: { submittedAt: new Date(dueAt.getTime() + 10_000) } });
+    expect((await cell()).status).toBe("submitted");
+    expect((await studentAssignments(student))[0].status).toBe("done");
+  });
+});

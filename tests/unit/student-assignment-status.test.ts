@@ -17,4 +17,11 @@ describe("an assignment's status in the student's list", () => {
     expect(shown("REFUSE", t(12))).toBe("open");
     expect(shown("REFUSE", t(13), { at: t(11) })).toBe("done");
   });
+
+  it("calls work late as the gradebook does: only where late work is flagged, not a submit in a refusing assignment's grace seconds", () => {
+    const inGrace = new Date(t(12).getTime() + 10_000);
+    expect(shown("REFUSE", t(13), { at: inGrace })).toBe("done");
+    expect(shown("ACCEPT", t(13), { at: inGrace })).toBe("done");
+    expect(shown("FLAG", t(13), { at: inGrace })).toBe("late");
+  });
 });
