@@ -77,8 +77,13 @@ async function lockCoveredQuizzes(tx: Prisma.TransactionClient, covered: { quizI
   await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${covered.quizId} OR "moduleId" = ${covered.moduleId} ORDER BY "id" FOR UPDATE`;
 }
 
-/** A student who joins or leaves a class may come under other terms: their open attempts close at the new time. */
-async function refreshStudentDeadlines(tx: Prisma.TransactionClient, studentId: string) {
+/**
+ * A student who joins or leaves a class may come under other terms: their open attempts close at the new time. The
+ * class's quizzes are held as an assignment change holds them, so an attempt started meanwhile either waits for this
+ * change (and sees the new membership) or is committed before it (and is refreshed here).
+ */
+async function refreshStudentDeadlines(tx: Prisma.TransactionClient, studentId: string, classId: string) {
+  await tx.$executeRaw`SELECT 1 FROM "Quiz" q WHERE ${classAssignsQuiz(Prisma.sql`${classId}::uuid`)} ORDER BY q."id" FOR UPDATE`;
   const open = await tx.quizAttempt.findMany({ where: { userId: studentId, status: "IN_PROGRESS", voidedAt: null }, select: { quizId: true } });
   for (const { quizId } of open) await refreshOpenAttemptDeadlines(tx, [studentId], { quizId, moduleId: null });
 }
@@ -124,7 +129,7 @@ export async function joinClass(student: SessionUser, rawCode: string) {
   if (!existing) {
     await db().$transaction(async (tx) => {
       await tx.classMember.upsert({ where: { classId_userId: { classId: found.id, userId: student.id } }, create: { classId: found.id, userId: student.id }, update: {} });
-      await refreshStudentDeadlines(tx, student.id);
+      await refreshStudentDeadlines(tx, student.id, found.id);
     });
   }
   return { classId: found.id, name: found.name, alreadyMember: Boolean(existing) };
@@ -155,7 +160,7 @@ export async function removeMember(instructor: SessionUser, classId: string, use
     if (count === 0) throw notFound("That student");
     // A reset link from this class stops working once the student has left it.
     await tx.passwordReset.updateMany({ where: { userId, classId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    await refreshStudentDeadlines(tx, userId);
+    await refreshStudentDeadlines(tx, userId, classId);
   });
   return { removed: true };
 }

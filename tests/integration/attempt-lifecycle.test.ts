@@ -1,5 +1,6 @@
 // An open attempt always ends graded, whatever happened to the class's assignments around it; a reset one takes
 // nothing more.
+import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
@@ -87,6 +88,28 @@ describe("an open attempt is graded whatever the assignments did around it", () 
     expect((await attemptRow(attemptId)).deadlineAt).toEqual((await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt);
     expect((await quizOverview(student, fixture.quizId)).attempts).toMatchObject([{ id: attemptId, submitted: true, scoreCenti: 100 }]);
     expect((await errorOf(startAttempt(student, fixture.quizId))).message).toMatch(/no longer accepts work/);
+  });
+
+  it("joining while an attempt is being started waits for it, and closes it at the class's refusing due time", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Joined mid-start", term: "T", joinCodeDays: null });
+    const { id: assignmentId } = await createAssignment(teacher, classId, assign({ opensAt: iso(-120), dueAt: iso(30), latePolicy: "REFUSE" }));
+    let commitStart!: () => void;
+    const startHeld = new Promise<void>((resolve) => (commitStart = resolve));
+    // A start in flight, as startAttempt runs it: the quiz held FOR KEY SHARE, the attempt written (no class yet, so no close), not committed.
+    const attemptId = randomUUID();
+    const starting = db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${fixture.quizId} FOR KEY SHARE`;
+      await tx.quizAttempt.create({ data: { id: attemptId, userId: student.id, quizId: fixture.quizId, number: 1, questionVersionIds: [], startedAt: new Date() } });
+      await startHeld;
+    }, { timeout: 10_000 });
+    const joining = joinClass(student, joinCode);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commitStart();
+    await starting;
+    await joining;
+    expect((await attemptRow(attemptId)).deadlineAt).toEqual((await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt);
   });
 
   it("leaving the class lifts its close from an open attempt", async () => {
