@@ -18,7 +18,11 @@ export function StartAttemptButton({ quizId, label, resume }: { quizId: string; 
           startTransition(async () => {
             const result = await callApi<{ attemptId: string }>("POST", `/api/quizzes/${quizId}/attempts`, resume ? { resume } : {});
             if (result.ok) router.push(`/attempts/${result.data.attemptId}`);
-            else setError(result.message);
+            else {
+              setError(result.message);
+              // Refused because the page is out of date (the attempt closed, or the quiz did): show it as it is now.
+              if (result.code === "CONFLICT") router.refresh();
+            }
           })
         }
       >

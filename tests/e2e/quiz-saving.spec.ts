@@ -86,6 +86,9 @@ test("a tab left open does not undo another tab's work: its submit keeps answers
 
   await otherPage.getByRole("button", { name: "Resume your attempt" }).click();
   await expect(otherPage.getByRole("alert").filter({ hasText: "no new attempt was started" })).toBeVisible();
+  // The page brings itself up to date: the attempt shows as submitted, and a new one is offered.
+  await expect(otherPage.getByRole("button", { name: "Start a new attempt" })).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await otherPage.screenshot({ path: `${process.env.SCREENSHOT_DIR}/resume-closed.png` });
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(1);
   await other.close();
 });
