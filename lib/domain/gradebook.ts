@@ -51,6 +51,12 @@ export function moduleCell(input: { completedAt: Date[]; totalLessons: number; w
   return { status: "in progress", percent: null, detail: `${done} of ${total} lessons` };
 }
 
+/** Missing work from a student who joined the class after it was due says so: the instructor may give them their own due time. */
+export function notingLateJoin(cell: GradebookCell, joinedAt: Date, window: AssignmentWindow): GradebookCell {
+  if (cell.status !== "missing" || joinedAt <= window.dueAt) return cell;
+  return { ...cell, detail: cell.detail ? `${cell.detail}; joined after it was due` : "joined after it was due" };
+}
+
 /** Mean of the scored cells, rounded; null when nobody has a score yet. */
 export function average(percents: (number | null)[]): number | null {
   const scored = percents.filter((p): p is number => p !== null);

@@ -4,7 +4,7 @@ import "server-only";
 // students' extensions), after grading attempts whose time ran out.
 import { applyExtension, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
-import { average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, quizCell, type GradebookCell } from "../domain/gradebook";
+import { average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, quizCell, type GradebookCell } from "../domain/gradebook";
 import { db } from "./db";
 import { reviewActivity } from "./review-service";
 import { notFound } from "./errors";
@@ -15,9 +15,9 @@ import type { SessionUser } from "./auth";
 export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
   const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true } });
   if (!found) throw notFound("That class");
-  const members = db().classMember.findMany({ where: { classId, removedAt: null }, select: { user: { select: { id: true, name: true, email: true } } } });
+  const members = db().classMember.findMany({ where: { classId, removedAt: null }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } });
   // Ordered as the page orders names, so the CSV lists students as the table does.
-  return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => m.user).sort((a, b) => compareNames(a.name, b.name))), now)) };
+  return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => ({ ...m.user, joinedAt: m.joinedAt })).sort((a, b) => compareNames(a.name, b.name))), now)) };
 }
 
 /** A student's own row of the gradebook in each class they are in: the same cells and averages the instructor sees. */
@@ -25,17 +25,17 @@ export async function myGrades(student: SessionUser, now = new Date()) {
   const memberships = await db().classMember.findMany({
     where: { userId: student.id, removedAt: null, class: { archivedAt: null } },
     orderBy: { joinedAt: "asc" },
-    select: { class: { select: { id: true, name: true, term: true } } },
+    select: { joinedAt: true, class: { select: { id: true, name: true, term: true } } },
   });
-  const me = { id: student.id, name: student.name, email: student.email };
-  return Promise.all(memberships.map(async ({ class: found }) => {
+  return Promise.all(memberships.map(async ({ class: found, joinedAt }) => {
+    const me = { id: student.id, name: student.name, email: student.email, joinedAt };
     const { assignments, rows } = await gradesOf(found.id, Promise.resolve([me]), now);
     return { class: found, assignments, cells: rows[0].cells, extendedTo: rows[0].extendedTo, average: rows[0].average, withMissing: rows[0].withMissing };
   }));
 }
 
 // The members are read alongside the assignments (one round trip, not two).
-async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string }[]>, now: Date) {
+async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string; joinedAt: Date }[]>, now: Date) {
   const [members, rawAssignments] = await Promise.all([
     loadMembers,
     db().assignment.findMany({ where: { classId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true } }),
@@ -84,8 +84,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
 
   const rows = members.map((user) => {
     const windows = assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id))));
-    const cells: GradebookCell[] = assignments.map((a, i) => {
-      const window = windows[i];
+    const cellOf = (a: (typeof assignments)[number], window: (typeof windows)[number]): GradebookCell => {
       if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), window, now });
       if (a.kind === "DEBATE") {
         const d = debateBy.get(key(user.id, a.debatePromptId!));
@@ -93,8 +92,10 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));
       return moduleCell({ completedAt: (m?.completedAt ?? []).map((at) => new Date(at)), totalLessons: m?.total ?? 0, window, now });
-    });
-    return { student: user, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)), withMissing: averageWithMissingAsZero(cells) };
+    };
+    const cells = assignments.map((a, i) => notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i]));
+    const { joinedAt: _joinedAt, ...student } = user;
+    return { student, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)), withMissing: averageWithMissingAsZero(cells) };
   });
   const averages = assignments.map((_, i) => average(rows.map((r) => r.cells[i].percent)));
   const averagesWithMissing = assignments.map((_, i) => averageWithMissingAsZero(rows.map((r) => r.cells[i])));

@@ -74,7 +74,7 @@ describe("gradebook averages", () => {
     const book = await gradebook(teacher, id);
     const cell = (studentId: string) => book.rows.find((r) => r.student.id === studentId)!.cells[0];
     expect(cell(onTime.id)).toEqual({ status: "submitted", percent: 100 });
-    expect(cell(late.id)).toEqual({ status: "missing", percent: null });
+    expect(cell(late.id)).toMatchObject({ status: "missing", percent: null });
     // Marking the lesson complete again (an old tab) keeps the time it was first completed.
     await setLessonCompleted(onTime, fixture.lessonId, true);
     const again = await gradebook(teacher, id);
@@ -82,7 +82,7 @@ describe("gradebook averages", () => {
     // Un-marked, the lesson is not done (the module is missing work); marked again, it keeps its first completion time,
     // so work done on time does not turn into missing work with a click after the due time.
     await setLessonCompleted(onTime, fixture.lessonId, false);
-    expect((await gradebook(teacher, id)).rows.find((r) => r.student.id === onTime.id)!.cells[0]).toEqual({ status: "missing", percent: null });
+    expect((await gradebook(teacher, id)).rows.find((r) => r.student.id === onTime.id)!.cells[0]).toMatchObject({ status: "missing", percent: null });
     await setLessonCompleted(onTime, fixture.lessonId, true);
     expect((await gradebook(teacher, id)).rows.find((r) => r.student.id === onTime.id)!.cells[0]).toEqual({ status: "submitted", percent: 100 });
     expect((await db.lessonProgress.findFirstOrThrow({ where: { userId: onTime.id } })).completedAt).toEqual(twoDaysAgo);
@@ -92,5 +92,28 @@ describe("gradebook averages", () => {
     const lateRow = await db.lessonProgress.findFirstOrThrow({ where: { userId: late.id } });
     expect(lateRow.firstCompletedAt).not.toBeNull();
     expect(lateRow.completedAt).toEqual(lateRow.firstCompletedAt);
+  });
+});
+
+describe("a student who joins after work was due", () => {
+  it("has it missing, marked as due before they joined, for the instructor and on their own grades; an extension clears it", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Late joiner", term: "T", joinCodeDays: null });
+    const early = await createUser();
+    await joinClass(early, joinCode);
+    await db.classMember.updateMany({ where: { classId: id, userId: early.id }, data: { joinedAt: new Date(Date.now() - 4 * 3_600_000) } });
+    const { id: assignmentId } = await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-3 * 60), dueAt: iso(-60) }));
+    const late = await createUser();
+    await joinClass(late, joinCode);
+
+    const book = await gradebook(teacher, id);
+    const cell = (studentId: string) => book.rows.find((r) => r.student.id === studentId)!.cells[0];
+    expect(cell(late.id)).toEqual({ status: "missing", percent: null, detail: "joined after it was due" });
+    expect(cell(early.id)).toEqual({ status: "missing", percent: null });
+    expect(book.rows[0].student).not.toHaveProperty("joinedAt");
+    expect((await myGrades(late))[0].cells[0].detail).toBe("joined after it was due");
+
+    await grantExtension(teacher, id, extensionSchema.parse({ assignmentId, studentId: late.id, dueAt: iso(day), reason: "Joined the class late" }));
+    expect((await gradebook(teacher, id)).rows.find((r) => r.student.id === late.id)!.cells[0]).toEqual({ status: "not started", percent: null });
   });
 });

@@ -3,7 +3,7 @@ import { applyExtension, assignmentGate, assignmentStatus, closingTime, closingT
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
-import { average, averageWithMissingAsZero, debateCell, moduleCell, quizCell, sortRows } from "@/lib/domain/gradebook";
+import { average, averageWithMissingAsZero, debateCell, moduleCell, notingLateJoin, quizCell, sortRows } from "@/lib/domain/gradebook";
 
 const t = (h: number) => new Date(Date.UTC(2027, 0, 10, h));
 const window = (latePolicy: "ACCEPT" | "FLAG" | "REFUSE") => ({ opensAt: t(8), dueAt: t(12), latePolicy });
@@ -247,6 +247,18 @@ describe("a student's extra attempts and time on a quiz", () => {
     expect(accommodationFor([])).toEqual({ extraAttempts: 0, extraTimePercent: 0 });
     expect(accommodationFor([undefined, null])).toEqual({ extraAttempts: 0, extraTimePercent: 0 });
     expect(accommodationFor([{ dueAt: t(12), extraAttempts: 0 }, { dueAt: t(20), extraAttempts: 2, extraTimePercent: 50 }, { dueAt: t(30), extraAttempts: 1, extraTimePercent: 25 }])).toEqual({ extraAttempts: 2, extraTimePercent: 50 });
+  });
+});
+
+describe("missing work from a student who joined late", () => {
+  it("says they joined after it was due, keeping any other detail; other cells and on-time joiners are left as they are", () => {
+    const missing = quizCell({ counted: null, inProgress: false, window: window("FLAG"), now: t(14) });
+    expect(notingLateJoin(missing, t(13), window("FLAG"))).toEqual({ status: "missing", percent: null, detail: "joined after it was due" });
+    expect(notingLateJoin(missing, t(9), window("FLAG"))).toBe(missing);
+    const started = quizCell({ counted: null, inProgress: true, window: window("FLAG"), now: t(14) });
+    expect(notingLateJoin(started, t(13), window("FLAG")).detail).toBe("started, not submitted; joined after it was due");
+    const open = quizCell({ counted: null, inProgress: false, window: window("FLAG"), now: t(10) });
+    expect(notingLateJoin(open, t(13), window("FLAG"))).toBe(open);
   });
 });
 
