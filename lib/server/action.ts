@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { getSessionUser, type Role, type SessionUser } from "./auth";
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UserError } from "./errors";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "./storable-text";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -48,7 +49,10 @@ export async function runAction<S extends z.ZodType, T>(
     const user = await getSessionUser();
     if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again to continue." };
     if (options.role && user.role !== options.role) return { ok: false, code: "FORBIDDEN", message: "Your account does not have permission to do that." };
-    const input = options.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+    const fields = raw instanceof FormData ? formDataToObject(raw) : raw;
+    const unstorable = unstorableTextPath(fields);
+    if (unstorable !== null) return { ok: false, code: "INVALID", message: UNSTORABLE_TEXT_MESSAGE, fieldErrors: { [unstorable]: [UNSTORABLE_TEXT_MESSAGE] } };
+    const input = options.schema.safeParse(fields);
     if (!input.success) {
       return { ok: false, code: "INVALID", message: "Some of the information is not valid. Check the highlighted fields.", fieldErrors: fieldErrorsOf(input.error) };
     }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { fieldErrorsOf, failure } from "./action";
 import { getSessionUser, type Role, type SessionUser } from "./auth";
 import { httpStatus, type UserErrorCode } from "./errors";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "./storable-text";
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -82,6 +83,8 @@ export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
     if (options.role && user.role !== options.role) return errorResponse("FORBIDDEN", "Your account does not have permission to do that.");
     const raw = await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     if (!raw.ok) return json(raw.status, { error: { code: "INVALID", message: raw.message } });
+    const unstorable = unstorableTextPath(raw.value);
+    if (unstorable !== null) return errorResponse("INVALID", UNSTORABLE_TEXT_MESSAGE, { [unstorable]: [UNSTORABLE_TEXT_MESSAGE] });
     let body: unknown = undefined;
     if (options.body) {
       const parsed = options.body.safeParse(raw.value);

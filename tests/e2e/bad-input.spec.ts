@@ -47,6 +47,28 @@ test.describe("forged and bad input gets a clear message and changes nothing", (
     expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE id = $1 AND status = 'IN_PROGRESS'`, [attemptId])).toBe(1);
   });
 
+  test("text PostgreSQL cannot store (a NUL, half of a surrogate pair) is refused with the field named, not a 500", async ({ page, sql, baseURL }) => {
+    const student = await createUser(sql);
+    await login(page.context(), student, baseURL!);
+    const draft = await page.request.put(`/api/debates/normative-vs-material/draft`, { data: { position: "", claim: "A claim\u0000 pasted from a PDF", evidence: [], rebuttal: "" } });
+    expect(draft.status()).toBe(400);
+    expect((await draft.json()).error).toMatchObject({ code: "INVALID", message: expect.stringMatching(/cannot be saved/), fieldErrors: { claim: [expect.any(String)] } });
+    const note = await page.request.put(`/api/debates/normative-vs-material/draft`, { data: { position: "", claim: "", evidence: [{ ref: "", note: "half an emoji \ud83d" }], rebuttal: "" } });
+    expect((await note.json()).error.fieldErrors).toHaveProperty(["evidence.0.note"]);
+    expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1`, [student.id])).toBe(0);
+
+    const attemptId = await startAttempt(page.request);
+    const { rows: [short] } = await sql.query(`SELECT id FROM "QuestionVersion" WHERE id = ANY($1::uuid[]) AND type = 'short' LIMIT 1`, [await questionVersionIds(sql, attemptId)]);
+    for (const text of ["nul\u0000", "\udc00 lone"]) {
+      const saved = await page.request.put(`/api/attempts/${attemptId}/answers/${short.id}`, { data: { response: { text } } });
+      expect(saved.status()).toBe(400);
+      const submitted = await page.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: { [short.id]: { text } } } });
+      expect(submitted.status()).toBe(400);
+    }
+    expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId])).toBe(0);
+    expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE id = $1 AND status = 'IN_PROGRESS'`, [attemptId])).toBe(1);
+  });
+
   test("oversized text is refused", async ({ page, sql, baseURL }) => {
     const student = await createUser(sql);
     await login(page.context(), student, baseURL!);
