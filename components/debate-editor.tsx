@@ -2,7 +2,7 @@
 // The student's debate response: a position, a claim, evidence from the course and an answer to the
 // strongest counter-argument. Drafts save themselves; submitting is final.
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 
 type Evidence = { ref: string; note: string };
@@ -27,23 +27,41 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
   const submitted = initial?.status === "SUBMITTED";
   const dirty = useRef(false);
   const autosave = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  // Set while a submit is under way: a draft save answered after it must not change what the form shows.
+  // Set while a submit is under way: a draft save answered after it must not change the submit's messages.
   const submittingNow = useRef(false);
+  // One save at a time, always of the latest text, each naming the save it follows: saves cannot land out of order,
+  // and a draft saved since in another tab is not overwritten (the server refuses, and autosaving stops).
+  const latest = useRef(draft);
+  useEffect(() => {
+    latest.current = draft;
+  }, [draft]);
+  const basedOn = useRef<string | null>(initial?.savedAt ?? null);
+  const saving = useRef(false);
+  const stale = useRef(false);
+
+  const saveDraft = useCallback(async () => {
+    if (saving.current || stale.current || !dirty.current || submittingNow.current) return;
+    saving.current = true;
+    dirty.current = false;
+    setStatus("Saving draft…");
+    const result = await callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, { ...latest.current, basedOn: basedOn.current });
+    saving.current = false;
+    if (result.ok) basedOn.current = result.data.savedAt;
+    else {
+      dirty.current = true;
+      if (result.code === "CONFLICT") stale.current = true;
+    }
+    setStatus(result.ok ? "Draft saved" : "");
+    if (!submittingNow.current) setSaveError(result.ok ? null : result.message);
+    // Edits made while this save was on its way go next.
+    if (result.ok && dirty.current && !submittingNow.current) void saveDraft();
+  }, [promptId]);
 
   useEffect(() => {
     if (!dirty.current || submitted || submitting) return;
-    autosave.current = setTimeout(async () => {
-      if (submittingNow.current) return;
-      dirty.current = false;
-      setStatus("Saving draft…");
-      const result = await callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, draft);
-      if (submittingNow.current) return;
-      if (!result.ok) dirty.current = true;
-      setStatus(result.ok ? "Draft saved" : "");
-      setSaveError(result.ok ? null : result.message);
-    }, 800);
+    autosave.current = setTimeout(() => void saveDraft(), 800);
     return () => clearTimeout(autosave.current);
-  }, [draft, promptId, submitted, submitting]);
+  }, [draft, saveDraft, submitted, submitting]);
 
   const change = (patch: Partial<Draft>) => {
     dirty.current = true;

@@ -32,6 +32,9 @@ export const debateDraftSchema = z.strictObject({
     )
     .max(DEBATE_LIMITS.evidenceItems),
   rebuttal: z.string().max(DEBATE_LIMITS.rebuttal, `Keep your answer to the counter-argument under ${DEBATE_LIMITS.rebuttal} characters.`),
+  // The save time of the draft this one edits (null: none was saved yet). A draft saved since, from another tab or
+  // device, is then not overwritten. Without it the save is unconditional.
+  basedOn: z.iso.datetime().nullable().optional(),
 });
 
 export const debateSubmissionSchema = z.strictObject({
@@ -87,14 +90,21 @@ export async function saveDebateDraft(user: SessionUser, input: z.infer<typeof d
   const evidence = input.evidence.filter((e) => e.ref || e.note);
   await assertValidRefs(prompt.module.courseId, evidence.filter((e) => e.ref));
   const savedAt = new Date();
-  // One conditional statement, so a submit that commits meanwhile is never overwritten by an older draft.
+  const checked = input.basedOn !== undefined;
+  // One conditional statement, so a submit that commits meanwhile is never overwritten by an older draft, nor (when
+  // the page says what it edits) a draft saved since from another tab.
   const saved = await db().$executeRaw`
     INSERT INTO "DebateResponse" ("id", "userId", "promptId", "position", "claim", "evidence", "rebuttal", "updatedAt")
     VALUES (${randomUUID()}::uuid, ${user.id}::uuid, ${input.promptId}, ${input.position}, ${input.claim}, ${JSON.stringify(evidence)}::jsonb, ${input.rebuttal}, ${savedAt})
     ON CONFLICT ("userId", "promptId") DO UPDATE
       SET "position" = EXCLUDED."position", "claim" = EXCLUDED."claim", "evidence" = EXCLUDED."evidence", "rebuttal" = EXCLUDED."rebuttal", "updatedAt" = EXCLUDED."updatedAt"
-      WHERE "DebateResponse"."status" = 'DRAFT'`;
-  if (saved === 0) throw new UserError("CONFLICT", "You have already submitted this debate response; it can no longer be edited.");
+      WHERE "DebateResponse"."status" = 'DRAFT'
+        AND (NOT ${checked}::boolean OR "DebateResponse"."updatedAt" IS NOT DISTINCT FROM (${input.basedOn ?? null}::timestamptz AT TIME ZONE 'UTC'))`;
+  if (saved === 0) {
+    const current = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { status: true } });
+    if (current?.status === "DRAFT") throw new UserError("CONFLICT", "This draft was changed in another tab or on another device since you opened it, so this version was not saved. Copy anything you want to keep, then reload the page to continue from the newer draft.");
+    throw new UserError("CONFLICT", "You have already submitted this debate response; it can no longer be edited.");
+  }
   return { savedAt: savedAt.toISOString() };
 }
 

@@ -97,3 +97,28 @@ test("classmates' responses come 20 to a page, with previous and next links; a h
     await expect(classmatesSection.getByText(shown), query).toBeVisible();
   }
 });
+
+test("a draft open in two places: the older page does not overwrite the newer draft, and says what to do", async ({ page, sql, baseURL, browser }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  const phoneContext = await browser.newContext({ baseURL });
+  await login(phoneContext, student, baseURL!);
+  const phone = await phoneContext.newPage();
+  await phone.goto(debatePath);
+  await page.goto(debatePath);
+
+  // The laptop writes a claim, in several autosaves.
+  const claim = page.getByLabel("Your claim");
+  await claim.fill("Japan's policy is driven first by resources,");
+  await expect(page.getByText("Draft saved")).toBeVisible();
+  await claim.pressSequentially(" with the Silk Road story as packaging.");
+  await expect.poll(async () => (await sql.query(`SELECT claim FROM "DebateResponse" WHERE "userId" = $1`, [student.id])).rows[0]?.claim).toMatch(/as packaging\.$/);
+
+  // The phone, still showing the empty form, types a letter: refused, and told to reload.
+  await phone.getByLabel("Your claim").fill("J");
+  await expect(phone.getByRole("alert").filter({ hasText: "changed in another tab or on another device" })).toBeVisible();
+  expect((await sql.query(`SELECT claim FROM "DebateResponse" WHERE "userId" = $1`, [student.id])).rows[0].claim).toMatch(/as packaging\.$/);
+  await phone.reload();
+  await expect(phone.getByLabel("Your claim")).toHaveValue(/as packaging\.$/);
+  await phoneContext.close();
+});

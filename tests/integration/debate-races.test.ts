@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
-import { createUser, debateSubmission, testDb, writeFixtureCourse } from "../support/fixtures";
+import { createUser, debateSubmission, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -77,5 +77,24 @@ describe("a debate submit racing with autosaves", () => {
       expect(results.map((r) => r.submittedAt)).toEqual(results.map(() => row.submittedAt!.toISOString()));
       expect(results.findIndex((r) => !r.alreadySubmitted)).toBe(Number(row.claim.match(/copy (\d)/)![1]));
     }
+  });
+});
+
+describe("drafts from two tabs", () => {
+  it("a save that names the draft it edits does not overwrite one saved since elsewhere, and says so", async () => {
+    const student = await createUser();
+    const draft = (claim: string, basedOn: string | null) => ({ promptId: fixture.debateId, position: "for", claim, evidence: [], rebuttal: "", basedOn });
+    // Both tabs opened before any draft existed; the laptop saves first, twice.
+    const laptop = await saveDebateDraft(student, draft("Laptop, first words", null));
+    const laptopAgain = await saveDebateDraft(student, draft("Laptop, a full claim with evidence to come", laptop.savedAt));
+    // The phone, still on the empty form, types a letter.
+    expect((await errorOf(saveDebateDraft(student, draft("P", null)))).message).toMatch(/changed in another tab or on another device/);
+    // A phone that loaded the laptop's first save is as stale.
+    expect((await errorOf(saveDebateDraft(student, draft("Phone edit", laptop.savedAt)))).code).toBe("CONFLICT");
+    expect((await storedRow(student.id)).claim).toBe("Laptop, a full claim with evidence to come");
+    // The laptop goes on from its own last save; a client that names nothing saves as before.
+    await saveDebateDraft(student, draft("Laptop, third save", laptopAgain.savedAt));
+    await saveDebateDraft(student, { promptId: fixture.debateId, position: "for", claim: "Unconditional", evidence: [], rebuttal: "" });
+    expect((await storedRow(student.id)).claim).toBe("Unconditional");
   });
 });
