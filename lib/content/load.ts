@@ -22,6 +22,7 @@ import {
 import { lessonSections, readingMinutes, type LessonSection } from "./anchors";
 import { crossCourseProblems } from "./catalog";
 import { ContentError, type ContentProblem } from "./problems";
+import { unstorableTextPath } from "../domain/storable-text";
 
 export { ContentError, type ContentProblem };
 
@@ -72,13 +73,22 @@ function parseWith<T extends z.ZodType>(reader: Reader, file: string, schema: T,
   return undefined;
 }
 
+// The database stores no NUL character nor half of a surrogate pair: a file carrying one (often pasted from a PDF,
+// or a YAML "\0" escape) is refused here, by file and field, instead of failing the sync.
+function storable(reader: Reader, file: string, data: unknown): unknown {
+  const at = unstorableTextPath(data);
+  if (at === null) return data;
+  reader.problems.push({ file: rel(file), field: at === "form" ? "(file)" : at, message: "contains a NUL or broken character (often pasted from a PDF), which cannot be stored: remove it" });
+  return undefined;
+}
+
 function readYaml(reader: Reader, file: string): unknown {
   if (!existsSync(file)) {
     reader.problems.push({ file: rel(file), field: "(file)", message: "file is missing" });
     return undefined;
   }
   try {
-    return YAML.parse(readFileSync(file, "utf8"));
+    return storable(reader, file, YAML.parse(readFileSync(file, "utf8")));
   } catch (error) {
     reader.problems.push({ file: rel(file), field: "(yaml)", message: (error as Error).message.split("\n")[0] });
     return undefined;
@@ -97,6 +107,7 @@ function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | 
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: (error as Error).message.split("\n")[0] });
     return undefined;
   }
+  if (storable(reader, file, { frontmatter: parsed.data, body: parsed.content }) === undefined) return undefined;
   if (parsed.unclosed) {
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: "the front matter opened by --- on the first line is never closed: end it with a line of just ---" });
     return undefined;

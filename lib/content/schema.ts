@@ -1,16 +1,26 @@
 // The shape of every course file under content/. Types for content flow from here (z.infer).
 import { z } from "zod";
 import { normalizeShortAnswer } from "../domain/scoring";
+import { NUMERIC_RESPONSE_LIMIT } from "../domain/responses";
 
 const stableId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,80}$/, "must be a stable id: lowercase letters, digits and dashes");
 const slug = stableId;
 const text = z.string().trim().min(1, "must not be empty");
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split("-").map(Number);
+  if (month === undefined) return true;
+  if (month < 1 || month > 12) return false;
+  return day === undefined || (day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate());
+}
 // YAML reads an unquoted year (`published: 2021`) as a number; the docs allow it, so it is taken as text.
 const isoDate = z.preprocess(
   (value) => (typeof value === "number" && Number.isInteger(value) ? String(value) : value),
-  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD"),
+  z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    .refine(isRealDate, "must be a real date: month 01-12, and a day that month has"),
 );
 // A lesson section's anchor, as lib/content/anchors.ts derives it from the "## " heading (any length, any
 // script); whether the lesson has that section is checked when the course is loaded.
@@ -163,7 +173,7 @@ export const questionSchema = z
     z.strictObject({
       ...questionBase,
       type: z.literal("numeric"),
-      answer: z.number(),
+      answer: z.number().min(-NUMERIC_RESPONSE_LIMIT, "must be a number a learner can enter (at least -1e12)").max(NUMERIC_RESPONSE_LIMIT, "must be a number a learner can enter (at most 1e12)"),
       tolerance: z.number().min(0).default(0),
       unit: z.string().optional(),
     }),

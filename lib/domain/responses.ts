@@ -3,13 +3,15 @@ import { z } from "zod";
 import type { Question } from "../content/schema";
 
 const id = z.string().min(1).max(40);
+/** The largest number a learner may enter; a numeric question's answer must lie within it. */
+export const NUMERIC_RESPONSE_LIMIT = 1e12;
 
 export const responseSchemas = {
   single: z.strictObject({ choice: id }),
   multiple: z.strictObject({ choices: z.array(id).max(10) }),
   truefalse: z.strictObject({ value: z.boolean() }),
   short: z.strictObject({ text: z.string().max(200) }),
-  numeric: z.strictObject({ value: z.number().finite().min(-1e12).max(1e12) }),
+  numeric: z.strictObject({ value: z.number().finite().min(-NUMERIC_RESPONSE_LIMIT).max(NUMERIC_RESPONSE_LIMIT) }),
   ordering: z.strictObject({ order: z.array(id).max(10) }),
   matching: z.strictObject({ matches: z.record(id, id).refine((m) => Object.keys(m).length <= 10, "too many matches") }),
 } as const;

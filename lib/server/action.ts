@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { getSessionUser, type Role, type SessionUser } from "./auth";
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UserError } from "./errors";
-import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "./storable-text";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../domain/storable-text";
 
 export type ActionResult<T> =
   | { ok: true; data: T }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { fieldErrorsOf, failure } from "./action";
 import { getSessionUser, type Role, type SessionUser } from "./auth";
 import { httpStatus, type UserErrorCode } from "./errors";
-import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "./storable-text";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../domain/storable-text";
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 

@@ -286,6 +286,30 @@ describe("content the check refuses because learners would see it go wrong", () 
     expect(course.sources.find((s) => s.id === `${fixture.id}-source2`)?.published).toBe("2021");
     expect(course.moduleFiles[0].lessonFiles[0].events.map((e) => e.date)).toEqual(["2004-08-28", "1997", "2004-08"]);
   });
+
+  it("refuses dates that do not exist, which would show as other dates", () => {
+    const fixture = writeFixtureCourse();
+    edit(path.join(fixture.dir, `sources/${fixture.id}-source2.yaml`), (text) => text.replace(/published: .*/, "published: 2021-13"));
+    edit(lessonPath(fixture.dir), (text) => text.replace("objectives:\n", "events:\n  - { date: 2023-02-29, label: Not a leap year }\n  - { date: 2024-02-29, label: A leap day }\nobjectives:\n"));
+    const problems = problemsOf(fixture.dir);
+    expect(problems).toContainEqual({ file: expect.stringContaining("source2.yaml"), field: "published", message: expect.stringMatching(/must be a real date/) });
+    expect(problems).toContainEqual({ file: expect.stringContaining("l1.md"), field: "events.0.date", message: expect.stringMatching(/must be a real date/) });
+    expect(problems.filter((p) => p.field === "events.1.date")).toEqual([]);
+  });
+
+  it("refuses a numeric answer no learner can enter", () => {
+    const problems = withQuestions([{ type: "numeric", answer: 2.5e12 }, { type: "numeric", answer: 1e12, tolerance: 5 }]);
+    expect(problems).toEqual([expect.objectContaining({ field: expect.stringMatching(/^questions\.3\.answer$/), message: expect.stringMatching(/a learner can enter/) })]);
+  });
+
+  it("refuses a NUL or broken character, in a YAML escape or a lesson, naming the file and field", () => {
+    const fixture = writeFixtureCourse();
+    editYaml(quizPath(fixture.dir), (quiz) => (quiz.questions[0].prompt = "Pasted\u0000 from a PDF"));
+    edit(lessonPath(fixture.dir), (text) => `${text}\nA line with a NUL \u0000 in it.\n`);
+    const problems = problemsOf(fixture.dir);
+    expect(problems).toContainEqual({ file: expect.stringContaining("q1.yaml"), field: "questions.0.prompt", message: expect.stringMatching(/NUL or broken character/) });
+    expect(problems).toContainEqual({ file: expect.stringContaining("l1.md"), field: "body", message: expect.stringMatching(/NUL or broken character/) });
+  });
 });
 
 describe("section headings and code blocks", () => {

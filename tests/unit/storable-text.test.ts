@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unstorableTextPath } from "@/lib/server/storable-text";
+import { unstorableTextPath } from "@/lib/domain/storable-text";
 
 describe("text PostgreSQL cannot store", () => {
   it("finds a NUL or a lone surrogate anywhere in a body, and names where", () => {
