@@ -200,6 +200,7 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
       } else if (differs(existing, wanted)) {
         await delegate.update({ where: { id: data.id }, data: wanted });
         report.updated++;
+        if (existing.retiredAt) report.warnings.push(`${at.id.file}: "${data.id}" was removed on ${(existing.retiredAt as Date).toISOString().slice(0, 10)} and is back; learners' earlier work on it counts again (new content needs a new id)`);
       } else {
         report.unchanged++;
       }
@@ -318,8 +319,42 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
   // another quiz) is never retired on the way; what a removed module or quiz held goes with it.
   const keep = new Map<ContentKind, string[]>();
   for (const identity of courseIdentities(course)) keep.set(identity.kind, [...(keep.get(identity.kind) ?? []), identity.id]);
+  report.warnings.push(...(await retirementWarnings(tx, course, keep)));
   report.retired += await retireCourseContent(tx, course.id, keep);
   return report;
+}
+
+/**
+ * What learners lose sight of when content with their work is retired: a removed or renamed lesson no longer counts
+ * toward their module, a quiz's attempts and a debate's responses leave their progress, a question leaves their
+ * review deck. Their rows are kept; the warning says how to bring them back.
+ */
+async function retirementWarnings(tx: Tx, course: LoadedCourse, keep: Map<ContentKind, string[]>): Promise<string[]> {
+  const kept = (kind: ContentKind) => keep.get(kind) ?? [];
+  // One after another: the transaction has one connection.
+  const lessons = await tx.$queryRaw<{ id: string; learners: number }[]>`
+      SELECT l."id", count(DISTINCT p."userId")::int AS "learners" FROM "Lesson" l JOIN "Module" m ON m."id" = l."moduleId"
+      JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."completedAt" IS NOT NULL
+      WHERE m."courseId" = ${course.id} AND l."retiredAt" IS NULL AND NOT (l."id" = ANY(${kept("lesson")}::text[])) GROUP BY l."id" ORDER BY l."id"`;
+  const quizzes = await tx.$queryRaw<{ id: string; learners: number }[]>`
+      SELECT q."id", count(DISTINCT a."userId")::int AS "learners" FROM "Quiz" q JOIN "Module" m ON m."id" = q."moduleId"
+      JOIN "QuizAttempt" a ON a."quizId" = q."id" AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL
+      WHERE m."courseId" = ${course.id} AND q."retiredAt" IS NULL AND NOT (q."id" = ANY(${kept("quiz")}::text[])) GROUP BY q."id" ORDER BY q."id"`;
+  const debates = await tx.$queryRaw<{ id: string; learners: number }[]>`
+      SELECT d."id", count(DISTINCT r."userId")::int AS "learners" FROM "DebatePrompt" d JOIN "Module" m ON m."id" = d."moduleId"
+      JOIN "DebateResponse" r ON r."promptId" = d."id"
+      WHERE m."courseId" = ${course.id} AND d."retiredAt" IS NULL AND NOT (d."id" = ANY(${kept("debate")}::text[])) GROUP BY d."id" ORDER BY d."id"`;
+  const questions = await tx.$queryRaw<{ id: string; learners: number }[]>`
+      SELECT qq."id", count(DISTINCT c."userId")::int AS "learners" FROM "QuizQuestion" qq JOIN "Quiz" q ON q."id" = qq."quizId" JOIN "Module" m ON m."id" = q."moduleId"
+      JOIN "ReviewCard" c ON c."questionId" = qq."id" AND c."retiredAt" IS NULL
+      WHERE m."courseId" = ${course.id} AND qq."retiredAt" IS NULL AND NOT (qq."id" = ANY(${kept("question")}::text[])) GROUP BY qq."id" ORDER BY qq."id"`;
+  const restore = "if its id changed, put the old id back to keep it";
+  return [
+    ...lessons.map((l) => `${course.id}: lesson "${l.id}" is no longer in the files; ${l.learners} learner(s) who completed it no longer have it counted in their module (${restore})`),
+    ...quizzes.map((q) => `${course.id}: quiz "${q.id}" is no longer in the files; ${q.learners} learner(s) with submitted attempts no longer see them in their progress (${restore})`),
+    ...debates.map((d) => `${course.id}: debate "${d.id}" is no longer in the files; ${d.learners} learner(s) with a response no longer see it in their progress (${restore})`),
+    ...questions.map((q) => `${course.id}: question "${q.id}" is no longer in the files; it leaves the review deck of ${q.learners} learner(s) (${restore})`),
+  ];
 }
 
 /**

@@ -144,13 +144,16 @@ describe("slugs", () => {
 
     const report = await syncCourse(db, loadCourse(f.dir));
     expect(report).toMatchObject({ created: 1, retired: 1 });
+    // The author is told what the rename cost and how to undo it.
+    expect(report.warnings).toEqual([expect.stringMatching(new RegExp(`lesson "${f.lessonId}" is no longer in the files; 1 learner\\(s\\) who completed it .*put the old id back`))]);
     expect(await db.lesson.findUniqueOrThrow({ where: { id: f.lessonId }, select: { slug: true, retiredAt: true } })).toEqual({ slug: `l1~${f.lessonId}`, retiredAt: expect.any(Date) });
     expect(await db.lesson.findFirstOrThrow({ where: { module: { courseId: f.id }, slug: "l1", retiredAt: null }, select: { id: true } })).toEqual({ id: `${f.id}-lesson-v2` });
     expect(await db.lessonProgress.count({ where: { userId: student.id, lessonId: f.lessonId } })).toBe(1);
     // Back again under its old id: revived with its slug, the other retired.
     for (const file of ["modules/m1/lessons/l1.md", "modules/m1/quizzes/q1.yaml"]) edit(path.join(f.dir, file), (s) => s.replaceAll(`${f.id}-lesson-v2`, f.lessonId));
-    await syncCourse(db, loadCourse(f.dir));
+    const back = await syncCourse(db, loadCourse(f.dir));
     expect(await db.lesson.findUniqueOrThrow({ where: { id: f.lessonId }, select: { slug: true, retiredAt: true } })).toEqual({ slug: "l1", retiredAt: null });
+    expect(back.warnings).toEqual([expect.stringMatching(new RegExp(`l1\\.md: "${f.lessonId}" was removed on \\d{4}-\\d{2}-\\d{2} and is back; learners' earlier work on it counts again`))]);
   });
 
   it("swaps two quizzes' file names, keeping each quiz's attempts", async () => {
@@ -252,6 +255,11 @@ describe("removed content", () => {
     edit(path.join(f.dir, "course.yaml"), (s) => s.replace("  - m2\n", ""));
     const report = await syncCourse(db, loadCourse(f.dir));
     expect(report.retired).toBe(7); // module, lesson, quiz, debate, three questions
+    // The lesson was only opened, not completed, and there is no debate response: the attempt and the three cards are named.
+    expect(report.warnings).toEqual([
+      expect.stringMatching(new RegExp(`quiz "${two.quizId}" is no longer in the files; 1 learner\\(s\\) with submitted attempts`)),
+      ...[1, 2, 3].map(() => expect.stringMatching(/question ".*" is no longer in the files; it leaves the review deck of 1 learner\(s\)/)),
+    ]);
 
     for (const row of [
       await db.lesson.findUniqueOrThrow({ where: { id: two.lessonId } }),
