@@ -106,12 +106,22 @@ export async function syncCatalog(db: PrismaClient, courses: LoadedCourse[]): Pr
     async (tx: Tx) => {
       await takeSyncLock(tx);
       const retiredCourses = courses.length === 0 ? [] : await retireAbsentCourses(tx, courses.map((c) => c.id));
+      await clearCourseSlugs(tx, courses);
       const reports: CatalogSyncReport["courses"] = [];
       for (const course of courses) reports.push({ id: course.id, report: await writeCourse(tx, course) });
       return { courses: reports, retiredCourses };
     },
     { timeout: 600_000, maxWait: 20_000 },
   );
+}
+
+/** Courses giving up a slug another course of the same catalog takes (a swap, a rename) move aside first, whatever the folder order. */
+async function clearCourseSlugs(tx: Tx, courses: LoadedCourse[]) {
+  const wantedBy = new Map(courses.map((course) => [course.slug, course.id]));
+  const holders = await tx.course.findMany({ where: { id: { in: courses.map((c) => c.id) }, slug: { in: [...wantedBy.keys()] } }, select: { id: true, slug: true } });
+  for (const holder of holders) {
+    if (wantedBy.get(holder.slug) !== holder.id) await tx.course.update({ where: { id: holder.id }, data: { slug: retiredSlug(holder.slug, holder.id) } });
+  }
 }
 
 async function retireAbsentCourses(tx: Tx, keepIds: string[]) {

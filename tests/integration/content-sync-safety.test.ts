@@ -302,6 +302,22 @@ describe("startup (prepareDatabase)", () => {
     expect(await db.course.count({ where: { id: a.id } })).toBe(0);
   });
 
+  it("lets two courses swap slugs, or one take a slug another gives up, whatever order their folders sort in", async () => {
+    const a = writeFixtureCourse();
+    const b = writeFixtureCourse();
+    await prepareDatabase(url(), { demoAccounts: false, log: () => {}, contentRoot: rootWith(a, b) });
+    const student = await createUser();
+    await submitted(student, a.quizId, true);
+    const setSlug = (f: Fixture, slug: string) => edit(path.join(f.dir, "course.yaml"), (text) => text.replace(/^slug: .*$/m, `slug: ${slug}`));
+    setSlug(a, b.id);
+    setSlug(b, a.id);
+    await prepareDatabase(url(), { demoAccounts: false, log: () => {}, contentRoot: rootWith(a, b) });
+    expect(await db.course.findMany({ where: { id: { in: [a.id, b.id] } }, orderBy: { id: "asc" }, select: { id: true, slug: true } })).toEqual(
+      [{ id: a.id, slug: b.id }, { id: b.id, slug: a.id }].sort((x, y) => x.id.localeCompare(y.id)),
+    );
+    expect((await quizOverview(student, a.quizId)).attempts).toHaveLength(1);
+  });
+
   it("refuses two folders with the same course id, naming both files", async () => {
     const a = writeFixtureCourse();
     const b = writeFixtureCourse();
