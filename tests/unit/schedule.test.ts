@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, assignmentStatus, closingTime, closingTimeOfAll, extensionProblem, accommodationFor, gradingTerms, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, assignmentStatus, closingTime, closingTimeOfAll, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -167,6 +167,30 @@ describe("join codes", () => {
     const code = joinCodeFrom(new Uint8Array([0, 1, 2, 3, 4, 5, 6, 255]));
     expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
     expect(normalizeJoinCode(" ab-cd 12 ")).toBe("ABCD12");
+  });
+});
+
+describe("late by one class's terms, where several of its assignments cover the work", () => {
+  const at = (latePolicy: "ACCEPT" | "FLAG" | "REFUSE", opens = 8, due = 12) => ({ opensAt: t(opens), dueAt: t(due), latePolicy });
+  it("is late only if every assignment that could have taken the work then flags it", () => {
+    expect(handedInLateUnderAll([at("FLAG"), at("FLAG", 8, 20)], t(14))).toBe(false); // the later one governs
+    expect(handedInLateUnderAll([at("FLAG"), at("ACCEPT", 8, 10)], t(14))).toBe(false);
+    expect(handedInLateUnderAll([at("FLAG"), at("FLAG", 8, 13)], t(14))).toBe(true);
+  });
+
+  it("leaves out an assignment closed to late work, or not yet open, which could not have taken it", () => {
+    // The prompt refuses late work (due 12); its module flags it (due 13): handed in at 14, late by the module.
+    expect(handedInLateUnderAll([at("REFUSE"), at("FLAG", 8, 13)], t(14))).toBe(true);
+    // The prompt flags late work (due 12); the module opens at 20: late by the prompt.
+    expect(handedInLateUnderAll([at("FLAG"), at("FLAG", 20, 22)], t(14))).toBe(true);
+    // Inside a refusing assignment's grace: it could take it, and does not flag it.
+    expect(handedInLateUnderAll([at("REFUSE"), at("FLAG", 8, 11)], new Date(t(12).getTime() + 5_000))).toBe(false);
+  });
+
+  it("is never late when none covers the work or none could have taken it", () => {
+    expect(handedInLateUnderAll([], t(14))).toBe(false);
+    expect(handedInLateUnderAll([at("REFUSE")], t(14))).toBe(false);
+    expect(handedInLateUnderAll([at("FLAG", 20, 22)], t(14))).toBe(false);
   });
 });
 
