@@ -36,26 +36,33 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
     latest.current = draft;
   }, [draft]);
   const basedOn = useRef<string | null>(initial?.savedAt ?? null);
-  const saving = useRef(false);
-  const stale = useRef(false);
+  const inFlight = useRef<Promise<void> | null>(null);
+  // A newer draft was saved elsewhere (or the response submitted): this page stops saving and cannot submit.
+  const [stale, setStale] = useState(false);
+  const staleRef = useRef(false);
 
-  const saveDraft = useCallback(async () => {
-    if (saving.current || stale.current || !dirty.current || submittingNow.current) return;
-    saving.current = true;
+  const saveDraft = useCallback(async (): Promise<void> => {
+    if (inFlight.current || staleRef.current || !dirty.current || submittingNow.current) return;
     dirty.current = false;
     setStatus("Saving draft…");
-    const result = await callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, { ...latest.current, basedOn: basedOn.current });
-    saving.current = false;
+    const request = callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, { ...latest.current, basedOn: basedOn.current });
+    inFlight.current = request.then(() => undefined);
+    const result = await request;
+    inFlight.current = null;
     if (result.ok) basedOn.current = result.data.savedAt;
-    else {
-      dirty.current = true;
-      if (result.code === "CONFLICT") stale.current = true;
-    }
+    else dirty.current = true;
     setStatus(result.ok ? "Draft saved" : "");
+    if (!result.ok && result.code === "CONFLICT") {
+      staleRef.current = true;
+      setStale(true);
+      setSaveError(result.message);
+      router.refresh();
+      return;
+    }
     if (!submittingNow.current) setSaveError(result.ok ? null : result.message);
     // Edits made while this save was on its way go next.
     if (result.ok && dirty.current && !submittingNow.current) void saveDraft();
-  }, [promptId]);
+  }, [promptId, router]);
 
   useEffect(() => {
     if (!dirty.current || submitted || submitting) return;
@@ -81,14 +88,21 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
   }
 
   const submit = async () => {
-    if (submittingNow.current) return;
+    if (submittingNow.current || staleRef.current) return;
     // The submit carries the whole draft, so a pending autosave has nothing left to add.
     clearTimeout(autosave.current);
     submittingNow.current = true;
     setSubmitting(true);
     setMessage(null);
+    // A save on its way lands first, so the submit names the draft as it now stands.
+    await inFlight.current;
+    if (staleRef.current) {
+      submittingNow.current = false;
+      setSubmitting(false);
+      return;
+    }
     const sentRows = draft.evidence.flatMap((e, row) => (e.ref || e.note ? [row] : []));
-    const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: sentRows.map((row) => draft.evidence[row]) });
+    const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: sentRows.map((row) => draft.evidence[row]), basedOn: basedOn.current });
     if (result.ok) {
       router.refresh();
     } else {
@@ -163,7 +177,7 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-stone-600" role="status">{status}</p>
-        <button type="submit" className="btn-primary" disabled={submitting}>{submitting ? "Submitting…" : "Submit response"}</button>
+        <button type="submit" className="btn-primary" disabled={submitting || stale}>{submitting ? "Submitting…" : "Submit response"}</button>
       </div>
       {(submitError ?? saveError) && <p role="alert" className="field-error">{submitError ?? saveError}</p>}
     </form>

@@ -39,6 +39,7 @@ export const debateDraftSchema = z.strictObject({
 
 export const debateSubmissionSchema = z.strictObject({
   promptId: z.string().min(1).max(100),
+  basedOn: debateDraftSchema.shape.basedOn,
   position: z.string().min(1, "Pick a position."),
   claim: z.string().trim().min(20, "State your claim in at least a sentence (20 characters).").max(DEBATE_LIMITS.claim),
   evidence: z.array(evidenceSchema).min(1, "Cite at least one piece of evidence from a lesson or source.").max(DEBATE_LIMITS.evidenceItems),
@@ -102,7 +103,7 @@ export async function saveDebateDraft(user: SessionUser, input: z.infer<typeof d
         AND (NOT ${checked}::boolean OR "DebateResponse"."updatedAt" IS NOT DISTINCT FROM (${input.basedOn ?? null}::timestamptz AT TIME ZONE 'UTC'))`;
   if (saved === 0) {
     const current = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { status: true } });
-    if (current?.status === "DRAFT") throw new UserError("CONFLICT", "This draft was changed in another tab or on another device since you opened it, so this version was not saved. Copy anything you want to keep, then reload the page to continue from the newer draft.");
+    if (current?.status === "DRAFT") throw staleDraft();
     throw new UserError("CONFLICT", "You have already submitted this debate response; it can no longer be edited.");
   }
   return { savedAt: savedAt.toISOString() };
@@ -123,18 +124,28 @@ export async function submitDebate(user: SessionUser, input: z.infer<typeof deba
   }
 }
 
+const staleDraft = () =>
+  new UserError("CONFLICT", "This draft was changed in another tab or on another device since you opened it, so this version was not saved. Copy anything you want to keep, then reload the page to continue from the newer draft.");
+
 async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSubmissionSchema>, moduleId: string) {
   return db().$transaction(async (tx) => {
     const gate = assignmentGate(await debateAssignment(tx, user.id, { id: input.promptId, moduleId }), new Date());
-    const existing = await tx.debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { id: true, status: true, submittedAt: true } });
+    const existing = await tx.debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { id: true, status: true, submittedAt: true, updatedAt: true } });
     if (existing?.status === "SUBMITTED") return { submittedAt: existing.submittedAt!.toISOString(), alreadySubmitted: true };
+    // A page that names the draft it shows cannot submit over a newer one saved elsewhere.
+    const checked = input.basedOn !== undefined;
+    if (checked && (existing ? existing.updatedAt.toISOString() !== input.basedOn : input.basedOn !== null)) throw staleDraft();
     const now = new Date();
     if (!gate.allowed) throw new UserError("CONFLICT", `${gate.reason} Your draft is kept.`);
     const data = { position: input.position, claim: input.claim, evidence: input.evidence, rebuttal: input.rebuttal, status: "SUBMITTED" as const, submittedAt: now, late: gate.late };
-    // updateMany with a status guard: of two concurrent submits, only one moves DRAFT -> SUBMITTED.
+    // updateMany with a status guard: of two concurrent submits, only one moves DRAFT -> SUBMITTED (and, checked, a
+    // draft saved meanwhile is not overwritten).
     if (existing) {
-      const { count } = await tx.debateResponse.updateMany({ where: { id: existing.id, status: "DRAFT" }, data });
-      if (count === 0) return storedSubmission(tx, existing.id);
+      const { count } = await tx.debateResponse.updateMany({ where: { id: existing.id, status: "DRAFT", ...(checked ? { updatedAt: existing.updatedAt } : {}) }, data });
+      if (count === 0) {
+        if ((await tx.debateResponse.findUniqueOrThrow({ where: { id: existing.id }, select: { status: true } })).status === "DRAFT") throw staleDraft();
+        return storedSubmission(tx, existing.id);
+      }
     } else {
       await tx.debateResponse.create({ data: { userId: user.id, promptId: input.promptId, ...data } });
     }

@@ -117,6 +117,8 @@ test("a draft open in two places: the older page does not overwrite the newer dr
   // The phone, still showing the empty form, types a letter: refused, and told to reload.
   await phone.getByLabel("Your claim").fill("J");
   await expect(phone.getByRole("alert").filter({ hasText: "changed in another tab or on another device" })).toBeVisible();
+  // Nor can it make its older text final.
+  await expect(phone.getByRole("button", { name: "Submit response" })).toBeDisabled();
   expect((await sql.query(`SELECT claim FROM "DebateResponse" WHERE "userId" = $1`, [student.id])).rows[0].claim).toMatch(/as packaging\.$/);
   await phone.reload();
   await expect(phone.getByLabel("Your claim")).toHaveValue(/as packaging\.$/);

@@ -94,7 +94,19 @@ describe("drafts from two tabs", () => {
     expect((await storedRow(student.id)).claim).toBe("Laptop, a full claim with evidence to come");
     // The laptop goes on from its own last save; a client that names nothing saves as before.
     await saveDebateDraft(student, draft("Laptop, third save", laptopAgain.savedAt));
-    await saveDebateDraft(student, { promptId: fixture.debateId, position: "for", claim: "Unconditional", evidence: [], rebuttal: "" });
+    const unconditional = await saveDebateDraft(student, { promptId: fixture.debateId, position: "for", claim: "Unconditional", evidence: [], rebuttal: "" });
     expect((await storedRow(student.id)).claim).toBe("Unconditional");
+
+    // Submitting names the draft too: the stale page cannot make its older text final; the current one can.
+    expect((await errorOf(submitDebate(student, { ...submission(), basedOn: laptopAgain.savedAt }))).message).toMatch(/changed in another tab/);
+    expect((await storedRow(student.id)).status).toBe("DRAFT");
+    expect(await submitDebate(student, { ...submission(), basedOn: unconditional.savedAt })).toMatchObject({ alreadySubmitted: false });
+  });
+
+  it("a page that saw no draft cannot submit over one saved elsewhere", async () => {
+    const student = await createUser();
+    await saveDebateDraft(student, { promptId: fixture.debateId, position: "for", claim: "Written on the laptop", evidence: [], rebuttal: "", basedOn: null });
+    expect((await errorOf(submitDebate(student, { ...submission(), basedOn: null }))).code).toBe("CONFLICT");
+    expect((await storedRow(student.id)).claim).toBe("Written on the laptop");
   });
 });
