@@ -304,8 +304,9 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
   const data = { ...extension, reason: input.reason, grantedById: instructor.id };
   const saved = await db().$transaction(async (tx) => {
     await lockCoveredQuizzes(tx, assignment);
-    // Read again under the lock: an edit or removal of the assignment may have committed since the read above.
-    const current = await tx.assignment.findFirst({ where: { id: assignment.id, classId }, select: { kind: true, opensAt: true } });
+    // Read again, holding the row: a removal in flight (of any kind of assignment) is waited for and then not found.
+    const [current] = await tx.$queryRaw<{ kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date }[]>`
+      SELECT "kind"::text AS "kind", "opensAt" FROM "Assignment" WHERE "id" = ${assignment.id}::uuid AND "classId" = ${classId}::uuid FOR KEY SHARE`;
     if (!current) throw notFound("That assignment");
     refuseIfInvalid(current);
     const upserted = await tx.assignmentExtension.upsert({
