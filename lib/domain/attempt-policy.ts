@@ -60,8 +60,13 @@ export function minutesBeforeClosing(now: Date, personalLimitMinutes: number | n
 /** Late network round-trips get a short grace before answers are refused; the deadline itself is fixed. */
 export const DEADLINE_GRACE_MS = 15_000;
 
+/** At `now`, an attempt takes answers if it has no deadline or one at or after this (the same rule in queries). */
+export function earliestOpenDeadline(now: Date): Date {
+  return new Date(now.getTime() - DEADLINE_GRACE_MS);
+}
+
 export function acceptsAnswers(deadline: Date | null, now: Date): boolean {
-  return deadline === null || now.getTime() <= deadline.getTime() + DEADLINE_GRACE_MS;
+  return deadline === null || deadline >= earliestOpenDeadline(now);
 }
 
 export type ScorePolicy = "BEST" | "LATEST";
@@ -71,8 +76,12 @@ export function countedAttempt<T extends AttemptSummary>(policy: ScorePolicy, at
   const submitted = attempts.filter((a) => a.submitted && a.scoreCenti !== null && a.maxScoreCenti);
   if (submitted.length === 0) return null;
   if (policy === "LATEST") return submitted.reduce((a, b) => (b.number > a.number ? b : a));
-  // Compare ratios as integers: a/b > c/d  <=>  a*d > c*b. Ties go to the earlier attempt.
-  return submitted.reduce((best, a) => (a.scoreCenti! * best.maxScoreCenti! > best.scoreCenti! * a.maxScoreCenti! ? a : best));
+  // Compare ratios as integers: a/b > c/d  <=>  a*d > c*b. Ties go to the earlier attempt (the lower number), as in
+  // the gradebook's SQL, whatever order the attempts come in.
+  return submitted.reduce((best, a) => {
+    const ahead = a.scoreCenti! * best.maxScoreCenti! - best.scoreCenti! * a.maxScoreCenti!;
+    return ahead > 0 || (ahead === 0 && a.number < best.number) ? a : best;
+  });
 }
 
 /** The attempt limit for one student: the quiz's (or the assignment's override), plus any extension's extra attempts. */

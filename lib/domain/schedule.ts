@@ -55,11 +55,11 @@ export function handedInLate(window: AssignmentWindow, at: Date): boolean {
 /**
  * Late by one class's terms, where several of its assignments cover the work (a quiz set alone and through its
  * module): late only if late under each of those that could have taken it then (open, and not closed to late
- * work), as the most generous one governs. Never late if none covers it or none could have taken it (work begun
- * before an assignment opened, or taken under another class's terms).
+ * work), as the most generous one governs. Never late if none covers it or none could have taken it (handed in
+ * before an assignment opened, or under another class's terms).
  */
 export function handedInLateUnderAll(windows: AssignmentWindow[], at: Date): boolean {
-  const couldTake = windows.filter((window) => window.opensAt <= at && !(window.latePolicy === "REFUSE" && at.getTime() > window.dueAt.getTime() + DEADLINE_GRACE_MS));
+  const couldTake = windows.filter((window) => window.opensAt <= at && !gradingTerms(window, at).closed);
   return couldTake.length > 0 && couldTake.every((window) => handedInLate(window, at));
 }
 

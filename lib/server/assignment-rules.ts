@@ -2,7 +2,7 @@ import "server-only";
 // The assignment (if any) that governs a student's work on a quiz or debate: its window, late policy
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
-import { attemptDeadline, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
+import { attemptDeadline, earliestOpenDeadline } from "../domain/attempt-policy";
 import { accommodationFor, applyExtension, closingTimeOfAll, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
@@ -74,7 +74,7 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
   const quizFilter = covered.quizId ? { id: covered.quizId } : covered.moduleId ? { moduleId: covered.moduleId } : null;
   if (!quizFilter || studentIds.length === 0) return;
   // An attempt whose time has already run out stays closed (it is graded as it stood), even if not yet finalized.
-  const stillOpen = { OR: [{ deadlineAt: null }, { deadlineAt: { gte: new Date(Date.now() - DEADLINE_GRACE_MS) } }] };
+  const stillOpen = { OR: [{ deadlineAt: null }, { deadlineAt: { gte: earliestOpenDeadline(new Date()) } }] };
   const open = await client.quizAttempt.findMany({
     where: { userId: { in: studentIds }, status: "IN_PROGRESS", voidedAt: null, quiz: quizFilter, ...stillOpen },
     select: { id: true, userId: true, startedAt: true, quiz: { select: { id: true, moduleId: true, timeLimitMinutes: true } } },

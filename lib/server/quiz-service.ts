@@ -3,7 +3,7 @@ import "server-only";
 // Every function takes the signed-in user and checks ownership itself; callers only parse input.
 import { randomUUID } from "node:crypto";
 import type { Question } from "../content/schema";
-import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, attemptLimit, DEADLINE_GRACE_MS, personalTimeLimit } from "../domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, attemptLimit, earliestOpenDeadline, personalTimeLimit } from "../domain/attempt-policy";
 import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
@@ -245,7 +245,7 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
  * question is in it, and its deadline (with the grace for the network) has not passed.
  */
 function attemptTakingAnswer(userId: string, input: { attemptId: string; questionVersionId: string }) {
-  const acceptsUntil = new Date(Date.now() - DEADLINE_GRACE_MS);
+  const acceptsUntil = earliestOpenDeadline(new Date());
   return Prisma.sql`
     SELECT "id" FROM "QuizAttempt"
     WHERE "id" = ${input.attemptId}::uuid AND "userId" = ${userId}::uuid AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL
@@ -297,7 +297,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     // submit, or this submit schedules its cards in the new zone.
     const [row] = await tx.$queryRaw<{ status: string; scoreCenti: number | null; maxScoreCenti: number | null; voided: boolean; deadlineAt: Date | null; accepting: boolean; timeZone: string | null }[]>`
       SELECT a."status"::text, a."scoreCenti", a."maxScoreCenti", a."voidedAt" IS NOT NULL AS "voided", a."deadlineAt",
-        (a."deadlineAt" IS NULL OR a."deadlineAt" >= (${new Date(now.getTime() - DEADLINE_GRACE_MS).toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS "accepting",
+        (a."deadlineAt" IS NULL OR a."deadlineAt" >= (${earliestOpenDeadline(now).toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS "accepting",
         u."timeZone"
       FROM "QuizAttempt" a JOIN "User" u ON u."id" = a."userId" WHERE a."id" = ${attempt.id}::uuid FOR UPDATE OF a FOR SHARE OF u`;
     if (row?.voided) throw attemptWasReset();
@@ -367,7 +367,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
 
 /** Grades the open attempts matching `where` whose time ran out (time limit or a closed assignment). */
 async function finalizeExpired(where: Prisma.QuizAttemptWhereInput) {
-  const acceptsUntil = new Date(Date.now() - DEADLINE_GRACE_MS);
+  const acceptsUntil = earliestOpenDeadline(new Date());
   const expired = await db().quizAttempt.findMany({ where: { ...where, status: "IN_PROGRESS", voidedAt: null, deadlineAt: { lt: acceptsUntil } }, select: { id: true, userId: true } });
   for (const attempt of expired) {
     try {

@@ -30,6 +30,8 @@ describe("decideStart", () => {
 describe("countedAttempt", () => {
   it("BEST picks the highest ratio, earliest on ties", () => {
     expect(countedAttempt("BEST", [attempt(1, 700), attempt(2, 900), attempt(3, 900)])?.number).toBe(2);
+    // Whatever order the attempts are read in.
+    expect(countedAttempt("BEST", [attempt(3, 900), attempt(1, 700), attempt(2, 900)])?.number).toBe(2);
   });
   it("BEST compares ratios across different maxima (mastery draws)", () => {
     expect(countedAttempt("BEST", [attempt(1, 800, 1000), attempt(2, 700, 800)])?.number).toBe(2); // 87.5% > 80%
