@@ -22,7 +22,7 @@ import {
 import { lessonSections, readingMinutes, type LessonSection } from "./anchors";
 import { crossCourseProblems } from "./catalog";
 import { ContentError, type ContentProblem } from "./problems";
-import { unstorableTextPath } from "../domain/storable-text";
+import { unstorableTextAt } from "../domain/storable-text";
 
 export { ContentError, type ContentProblem };
 
@@ -75,11 +75,11 @@ function parseWith<T extends z.ZodType>(reader: Reader, file: string, schema: T,
 
 // The database stores no NUL character nor half of a surrogate pair: a file carrying one (often pasted from a PDF,
 // or a YAML "\0" escape) is refused here, by file and field, instead of failing the sync.
-function storable(reader: Reader, file: string, data: unknown): unknown {
-  const at = unstorableTextPath(data);
-  if (at === null) return data;
-  reader.problems.push({ file: rel(file), field: at === "form" ? "(file)" : at, message: "contains a NUL or broken character (often pasted from a PDF), which cannot be stored: remove it" });
-  return undefined;
+function storable(reader: Reader, file: string, data: unknown): boolean {
+  const at = unstorableTextAt(data);
+  if (at === null) return true;
+  reader.problems.push({ file: rel(file), field: at.join(".") || "(file)", message: "contains a NUL or broken character (often pasted from a PDF), which cannot be stored: remove it" });
+  return false;
 }
 
 function readYaml(reader: Reader, file: string): unknown {
@@ -88,7 +88,8 @@ function readYaml(reader: Reader, file: string): unknown {
     return undefined;
   }
   try {
-    return storable(reader, file, YAML.parse(readFileSync(file, "utf8")));
+    const data: unknown = YAML.parse(readFileSync(file, "utf8"));
+    return storable(reader, file, data) ? data : undefined;
   } catch (error) {
     reader.problems.push({ file: rel(file), field: "(yaml)", message: (error as Error).message.split("\n")[0] });
     return undefined;
@@ -107,7 +108,7 @@ function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | 
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: (error as Error).message.split("\n")[0] });
     return undefined;
   }
-  if (storable(reader, file, { frontmatter: parsed.data, body: parsed.content }) === undefined) return undefined;
+  if (!storable(reader, file, { frontmatter: parsed.data, body: parsed.content })) return undefined;
   if (parsed.unclosed) {
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: "the front matter opened by --- on the first line is never closed: end it with a line of just ---" });
     return undefined;

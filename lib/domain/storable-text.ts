@@ -3,19 +3,19 @@
 
 const NUL_OR_LONE_SURROGATE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The path ("claim", "evidence.0.note") of the first string in `value` that cannot be stored, or null. */
-export function unstorableTextPath(value: unknown, path: string[] = []): string | null {
-  if (typeof value === "string") return NUL_OR_LONE_SURROGATE.test(value) ? path.join(".") || "form" : null;
+/** Where the first string in `value` that cannot be stored is (["evidence", "0", "note"]; [] for `value` itself), or null. */
+export function unstorableTextAt(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === "string") return NUL_OR_LONE_SURROGATE.test(value) ? path : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = unstorableTextPath(value[i], [...path, String(i)]);
+      const found = unstorableTextAt(value[i], [...path, String(i)]);
       if (found !== null) return found;
     }
     return null;
   }
   if (value && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      const found = unstorableTextPath(key, path) ?? unstorableTextPath(item, [...path, key]);
+      const found = unstorableTextAt(key, path) ?? unstorableTextAt(item, [...path, key]);
       if (found !== null) return found;
     }
   }

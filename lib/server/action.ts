@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { getSessionUser, type Role, type SessionUser } from "./auth";
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UserError } from "./errors";
-import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../domain/storable-text";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from "../domain/storable-text";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -38,6 +38,13 @@ export function failure(error: unknown): ActionResult<never> {
   return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; please try again." };
 }
 
+/** The refusal of input carrying text the database cannot store, naming the field; null when all of it can be stored. */
+export function unstorableTextRefusal(input: unknown, message = UNSTORABLE_TEXT_MESSAGE) {
+  const at = unstorableTextAt(input);
+  if (at === null) return null;
+  return { ok: false as const, code: "INVALID" as const, message, fieldErrors: { [at.join(".") || "form"]: [message] } };
+}
+
 /** Requires a signed-in user (with `role` if given), parses `raw` with `schema`, then runs `handler`. */
 export async function runAction<S extends z.ZodType, T>(
   options: { schema: S; role?: Role },
@@ -50,8 +57,8 @@ export async function runAction<S extends z.ZodType, T>(
     if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again to continue." };
     if (options.role && user.role !== options.role) return { ok: false, code: "FORBIDDEN", message: "Your account does not have permission to do that." };
     const fields = raw instanceof FormData ? formDataToObject(raw) : raw;
-    const unstorable = unstorableTextPath(fields);
-    if (unstorable !== null) return { ok: false, code: "INVALID", message: UNSTORABLE_TEXT_MESSAGE, fieldErrors: { [unstorable]: [UNSTORABLE_TEXT_MESSAGE] } };
+    const refused = unstorableTextRefusal(fields);
+    if (refused) return refused;
     const input = options.schema.safeParse(fields);
     if (!input.success) {
       return { ok: false, code: "INVALID", message: "Some of the information is not valid. Check the highlighted fields.", fieldErrors: fieldErrorsOf(input.error) };

@@ -3,10 +3,9 @@ import "server-only";
 // and map every failure to a status with a sentence. No handler can skip a step or answer with a 500 trace.
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { fieldErrorsOf, failure } from "./action";
+import { fieldErrorsOf, failure, unstorableTextRefusal } from "./action";
 import { getSessionUser, type Role, type SessionUser } from "./auth";
 import { httpStatus, type UserErrorCode } from "./errors";
-import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../domain/storable-text";
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -70,7 +69,8 @@ function sameOrigin(request: Request): boolean {
 
 export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
   request: Request,
-  options: { params: P; rawParams: unknown; body?: B; role?: Role; status?: number; maxBodyBytes?: number },
+  // unstorableTextMessage: what a route whose text comes from a file says when it holds a NUL (the importer: "a binary file").
+  options: { params: P; rawParams: unknown; body?: B; role?: Role; status?: number; maxBodyBytes?: number; unstorableTextMessage?: string },
   handler: (input: { params: z.infer<P>; body: z.infer<B> }, user: SessionUser) => Promise<T>,
 ): Promise<NextResponse> {
   try {
@@ -83,8 +83,8 @@ export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
     if (options.role && user.role !== options.role) return errorResponse("FORBIDDEN", "Your account does not have permission to do that.");
     const raw = await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     if (!raw.ok) return json(raw.status, { error: { code: "INVALID", message: raw.message } });
-    const unstorable = unstorableTextPath(raw.value);
-    if (unstorable !== null) return errorResponse("INVALID", UNSTORABLE_TEXT_MESSAGE, { [unstorable]: [UNSTORABLE_TEXT_MESSAGE] });
+    const refused = unstorableTextRefusal(raw.value, options.unstorableTextMessage);
+    if (refused) return errorResponse(refused.code, refused.message, refused.fieldErrors);
     let body: unknown = undefined;
     if (options.body) {
       const parsed = options.body.safeParse(raw.value);
