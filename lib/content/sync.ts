@@ -5,7 +5,7 @@
 // file may take the name. Ids are permanent across all courses: the sync refuses a file whose id belongs to
 // another course in the database instead of moving that course's rows (and learners' work) over.
 import { createHash } from "node:crypto";
-import type { PrismaClient } from "../generated/prisma/client";
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { LessonSection } from "./anchors";
 import type { LoadedCourse } from "./load";
 import type { LessonFrontmatter } from "./schema";
@@ -37,8 +37,8 @@ export type SyncReport = {
 
 export type CatalogSyncReport = {
   courses: { id: string; report: SyncReport }[];
-  /** Courses in the database whose folder is gone, retired by this sync, with how many rows that retired. */
-  retiredCourses: { id: string; retired: number }[];
+  /** Courses in the database whose folder is gone, retired by this sync, with how many rows that retired and what learners lose. */
+  retiredCourses: { id: string; retired: number; warnings: string[] }[];
 };
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -128,9 +128,10 @@ async function retireAbsentCourses(tx: Tx, keepIds: string[]) {
   const gone = await tx.course.findMany({ where: { id: { notIn: [...keepIds, IMPORTED_COURSE_ID] }, retiredAt: null }, select: { id: true, slug: true } });
   const retired: CatalogSyncReport["retiredCourses"] = [];
   for (const course of gone) {
+    const warnings = await retirementWarnings(tx, course.id, new Map());
     const count = await retireCourseContent(tx, course.id, new Map());
     await tx.course.update({ where: { id: course.id }, data: { retiredAt: new Date(), slug: retiredSlug(course.slug, course.id) } });
-    retired.push({ id: course.id, retired: count + 1 });
+    retired.push({ id: course.id, retired: count + 1, warnings });
   }
   return retired;
 }
@@ -329,42 +330,50 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
   // another quiz) is never retired on the way; what a removed module or quiz held goes with it.
   const keep = new Map<ContentKind, string[]>();
   for (const identity of courseIdentities(course)) keep.set(identity.kind, [...(keep.get(identity.kind) ?? []), identity.id]);
-  report.warnings.push(...(await retirementWarnings(tx, course, keep)));
+  report.warnings.push(...(await retirementWarnings(tx, course.id, keep)));
   report.retired += await retireCourseContent(tx, course.id, keep);
   return report;
 }
 
+/** Per kind of content, the learners' work that stops counting when it is retired, and what the author is told. */
+const LEARNER_WORK: { kind: ContentKind; table: string; inCourse: Prisma.Sql; work: Prisma.Sql; lost: (learners: number) => string }[] = [
+  {
+    kind: "lesson", table: "Lesson", inCourse: Prisma.sql`JOIN "Module" m ON m."id" = x."moduleId"`,
+    work: Prisma.sql`JOIN "LessonProgress" w ON w."lessonId" = x."id" AND w."completedAt" IS NOT NULL`,
+    lost: (n) => `${n} learner(s) who completed it no longer have it counted in their module`,
+  },
+  {
+    kind: "quiz", table: "Quiz", inCourse: Prisma.sql`JOIN "Module" m ON m."id" = x."moduleId"`,
+    work: Prisma.sql`JOIN "QuizAttempt" w ON w."quizId" = x."id" AND w."status" = 'SUBMITTED' AND w."voidedAt" IS NULL`,
+    lost: (n) => `${n} learner(s) with submitted attempts no longer see them in their progress`,
+  },
+  {
+    kind: "debate", table: "DebatePrompt", inCourse: Prisma.sql`JOIN "Module" m ON m."id" = x."moduleId"`,
+    work: Prisma.sql`JOIN "DebateResponse" w ON w."promptId" = x."id"`,
+    lost: (n) => `${n} learner(s) with a response no longer see it in their progress`,
+  },
+  {
+    kind: "question", table: "QuizQuestion", inCourse: Prisma.sql`JOIN "Quiz" q ON q."id" = x."quizId" JOIN "Module" m ON m."id" = q."moduleId"`,
+    work: Prisma.sql`JOIN "ReviewCard" w ON w."questionId" = x."id" AND w."retiredAt" IS NULL`,
+    lost: (n) => `it leaves the review deck of ${n} learner(s)`,
+  },
+];
+
 /**
- * What learners lose sight of when content with their work is retired: a removed or renamed lesson no longer counts
- * toward their module, a quiz's attempts and a debate's responses leave their progress, a question leaves their
- * review deck. Their rows are kept; the warning says how to bring them back.
+ * What learners lose sight of when content of a course holding their work is retired (all of it when `keep` is
+ * empty). Their rows are kept; the warning says how to bring the content back.
  */
-async function retirementWarnings(tx: Tx, course: LoadedCourse, keep: Map<ContentKind, string[]>): Promise<string[]> {
-  const kept = (kind: ContentKind) => keep.get(kind) ?? [];
+async function retirementWarnings(tx: Tx, courseId: string, keep: Map<ContentKind, string[]>): Promise<string[]> {
+  const warnings: string[] = [];
   // One after another: the transaction has one connection.
-  const lessons = await tx.$queryRaw<{ id: string; learners: number }[]>`
-      SELECT l."id", count(DISTINCT p."userId")::int AS "learners" FROM "Lesson" l JOIN "Module" m ON m."id" = l."moduleId"
-      JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."completedAt" IS NOT NULL
-      WHERE m."courseId" = ${course.id} AND l."retiredAt" IS NULL AND NOT (l."id" = ANY(${kept("lesson")}::text[])) GROUP BY l."id" ORDER BY l."id"`;
-  const quizzes = await tx.$queryRaw<{ id: string; learners: number }[]>`
-      SELECT q."id", count(DISTINCT a."userId")::int AS "learners" FROM "Quiz" q JOIN "Module" m ON m."id" = q."moduleId"
-      JOIN "QuizAttempt" a ON a."quizId" = q."id" AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL
-      WHERE m."courseId" = ${course.id} AND q."retiredAt" IS NULL AND NOT (q."id" = ANY(${kept("quiz")}::text[])) GROUP BY q."id" ORDER BY q."id"`;
-  const debates = await tx.$queryRaw<{ id: string; learners: number }[]>`
-      SELECT d."id", count(DISTINCT r."userId")::int AS "learners" FROM "DebatePrompt" d JOIN "Module" m ON m."id" = d."moduleId"
-      JOIN "DebateResponse" r ON r."promptId" = d."id"
-      WHERE m."courseId" = ${course.id} AND d."retiredAt" IS NULL AND NOT (d."id" = ANY(${kept("debate")}::text[])) GROUP BY d."id" ORDER BY d."id"`;
-  const questions = await tx.$queryRaw<{ id: string; learners: number }[]>`
-      SELECT qq."id", count(DISTINCT c."userId")::int AS "learners" FROM "QuizQuestion" qq JOIN "Quiz" q ON q."id" = qq."quizId" JOIN "Module" m ON m."id" = q."moduleId"
-      JOIN "ReviewCard" c ON c."questionId" = qq."id" AND c."retiredAt" IS NULL
-      WHERE m."courseId" = ${course.id} AND qq."retiredAt" IS NULL AND NOT (qq."id" = ANY(${kept("question")}::text[])) GROUP BY qq."id" ORDER BY qq."id"`;
-  const restore = "if its id changed, put the old id back to keep it";
-  return [
-    ...lessons.map((l) => `${course.id}: lesson "${l.id}" is no longer in the files; ${l.learners} learner(s) who completed it no longer have it counted in their module (${restore})`),
-    ...quizzes.map((q) => `${course.id}: quiz "${q.id}" is no longer in the files; ${q.learners} learner(s) with submitted attempts no longer see them in their progress (${restore})`),
-    ...debates.map((d) => `${course.id}: debate "${d.id}" is no longer in the files; ${d.learners} learner(s) with a response no longer see it in their progress (${restore})`),
-    ...questions.map((q) => `${course.id}: question "${q.id}" is no longer in the files; it leaves the review deck of ${q.learners} learner(s) (${restore})`),
-  ];
+  for (const { kind, table, inCourse, work, lost } of LEARNER_WORK) {
+    const rows = await tx.$queryRaw<{ id: string; learners: number }[]>`
+      SELECT x."id", count(DISTINCT w."userId")::int AS "learners" FROM ${Prisma.raw(`"${table}"`)} x ${inCourse} ${work}
+      WHERE m."courseId" = ${courseId} AND x."retiredAt" IS NULL AND NOT (x."id" = ANY(${keep.get(kind) ?? []}::text[]))
+      GROUP BY x."id" ORDER BY x."id"`;
+    for (const row of rows) warnings.push(`${courseId}: ${kind} "${row.id}" is no longer in the files; ${lost(row.learners)} (if its id changed, put the old id back to keep it)`);
+  }
+  return warnings;
 }
 
 /**

@@ -17,7 +17,10 @@ export async function prepareDatabase(url: string, options: { demoAccounts: bool
   try {
     if (courses.length === 0) log(`Content: no course folders in ${root}; no course retired`);
     const result = await syncCatalog(db, courses);
-    for (const gone of result.retiredCourses) log(`Content ${gone.id}: its folder is gone, so the course is retired (${gone.retired} rows; learners' work kept)`);
+    for (const gone of result.retiredCourses) {
+      log(`Content ${gone.id}: its folder is gone, so the course is retired (${gone.retired} rows; learners' work kept)`);
+      for (const warning of gone.warnings) log(`  Warning: ${warning}`);
+    }
     for (const { id, report } of result.courses) {
       log(`Content ${id}: ${report.created} created, ${report.updated} updated, ${report.retired} retired, ${report.unchanged} unchanged`);
       for (const warning of report.warnings) log(`  Warning: ${warning}`);

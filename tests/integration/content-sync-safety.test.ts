@@ -340,6 +340,7 @@ describe("startup (prepareDatabase)", () => {
 
     await prepareDatabase(url(), { demoAccounts: false, log: (line) => lines.push(line), contentRoot: rootWith(b) });
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`Content ${a.id}: its folder is gone`)));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`Warning: ${a.id}: quiz "${a.quizId}" is no longer in the files; 1 learner\\(s\\) with submitted attempts`)));
     const course = await db.course.findUniqueOrThrow({ where: { id: a.id }, select: { slug: true, retiredAt: true } });
     expect(course).toEqual({ slug: `${a.id}~${a.id}`, retiredAt: expect.any(Date) });
     expect(await db.module.count({ where: { courseId: a.id, retiredAt: null } })).toBe(0);
