@@ -19,10 +19,10 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
   const submittingRef = useRef(false);
   const timers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
   const queues = useRef<Record<string, Promise<void>>>({});
-  // Edits made here per question, and those the server has not confirmed saving: the submit sends only these, so an
-  // answer saved later from another tab is not overwritten by this tab's older copy.
-  const edits = useRef<Record<string, number>>({});
-  const unconfirmed = useRef(new Set<string>());
+  // Per question, the latest edit made here that the server has not confirmed saving: the submit sends only these,
+  // so an answer saved later from another tab is not overwritten by this tab's older copy.
+  const edits = useRef(0);
+  const unconfirmed = useRef(new Map<string, number>());
 
   const send = useCallback(
     async (questionVersionId: string, response: Response, edit: number) => {
@@ -30,7 +30,7 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
       // A null response clears the saved answer, so what is graded is what the page shows.
       const result = await callApi<{ savedAt: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response });
       if (result.ok) {
-        if (edits.current[questionVersionId] === edit) unconfirmed.current.delete(questionVersionId);
+        if (unconfirmed.current.get(questionVersionId) === edit) unconfirmed.current.delete(questionVersionId);
         setSaveState((s) => ({ ...s, [questionVersionId]: response === null ? "idle" : "saved" }));
         setErrors((e) => ({ ...e, [questionVersionId]: "" }));
       } else {
@@ -53,9 +53,8 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
   const update = (questionVersionId: string, response: Response, delayMs = 0) => {
     setResponses((r) => ({ ...r, [questionVersionId]: response }));
     clearTimeout(timers.current[questionVersionId]);
-    const edit = (edits.current[questionVersionId] ?? 0) + 1;
-    edits.current[questionVersionId] = edit;
-    unconfirmed.current.add(questionVersionId);
+    const edit = ++edits.current;
+    unconfirmed.current.set(questionVersionId, edit);
     timers.current[questionVersionId] = setTimeout(() => save(questionVersionId, response, edit), delayMs);
   };
 
@@ -68,7 +67,7 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
     setSubmitting(true);
     setSubmitError(null);
     Object.values(timers.current).forEach(clearTimeout);
-    const answers = Object.fromEntries([...unconfirmed.current].map((id) => [id, responses[id]]));
+    const answers = Object.fromEntries([...unconfirmed.current.keys()].map((id) => [id, responses[id]]));
     const result = await callApi<{ scoreCenti: number }>("POST", `/api/attempts/${attemptId}/submit`, { answers });
     if (result.ok) {
       router.refresh();

@@ -94,8 +94,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       return moduleCell({ completedAt: (m?.completedAt ?? []).map((at) => new Date(at)), totalLessons: m?.total ?? 0, window, now });
     };
     const cells = assignments.map((a, i) => notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i]));
-    const { joinedAt: _joinedAt, ...student } = user;
-    return { student, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)), withMissing: averageWithMissingAsZero(cells) };
+    return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)), withMissing: averageWithMissingAsZero(cells) };
   });
   const averages = assignments.map((_, i) => average(rows.map((r) => r.cells[i].percent)));
   const averagesWithMissing = assignments.map((_, i) => averageWithMissingAsZero(rows.map((r) => r.cells[i])));
