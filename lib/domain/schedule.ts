@@ -45,6 +45,14 @@ export function gradingTerms(window: AssignmentWindow | null, now: Date): { late
 }
 
 /**
+ * Whether work begun at `begunAt` counts for an assignment: where late work is refused, only work begun by the
+ * student's due time (with the grace a save gets) does; work begun later was taken under another class's terms.
+ */
+export function countsUnder(window: AssignmentWindow, begunAt: Date): boolean {
+  return !gradingTerms(window, begunAt).closed;
+}
+
+/**
  * Whether work handed in at `at` is labelled late under this window (the student's own, with any extension). Worked
  * out when shown, per class, so an extension granted after the fact clears the label in that class.
  */

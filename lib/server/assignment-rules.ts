@@ -2,7 +2,7 @@ import "server-only";
 // The assignment (if any) that governs a student's work on a quiz or debate: its window, late policy
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
-import { attemptDeadline, earliestOpenDeadline } from "../domain/attempt-policy";
+import { attemptDeadline, DEADLINE_GRACE_MS, earliestOpenDeadline } from "../domain/attempt-policy";
 import { accommodationFor, applyExtension, closingTimeOfAll, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
@@ -29,6 +29,15 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | unde
 export const classAssignsQuiz = (classId: Prisma.Sql) => Prisma.sql`EXISTS (
   SELECT 1 FROM "Assignment" s WHERE s."classId" = ${classId}
     AND (s."quizId" = q."id" OR (s."kind" = 'MODULE' AND s."moduleId" = q."moduleId")))`;
+
+/**
+ * SQL condition, the rule of `countsUnder`: the attempt aliased `a` counts in the class `classId` (an SQL expression)
+ * unless a quiz assignment of the class refusing late work had closed for its student when the attempt began.
+ */
+export const countsInClass = (classId: Prisma.Sql) => Prisma.sql`NOT EXISTS (
+  SELECT 1 FROM "Assignment" s LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = s."id" AND e."studentId" = a."userId"
+  WHERE s."classId" = ${classId} AND s."kind" = 'QUIZ' AND s."quizId" = a."quizId" AND s."latePolicy" = 'REFUSE'
+    AND a."startedAt" > COALESCE(e."dueAt", s."dueAt") + ${DEADLINE_GRACE_MS} * interval '1 millisecond')`;
 
 // Assignments of the live classes the student is in, and the student's own extension of each.
 const ofMember = (userId: string) => ({ class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }) satisfies Prisma.AssignmentWhereInput;

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
 import { countedAttempt } from "../domain/attempt-policy";
 import { countedCompletions } from "../domain/gradebook";
-import { applyExtension, assignmentStatus, extensionProblem, type LatePolicy } from "../domain/schedule";
+import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
 import { classAssignsQuiz, refreshOpenAttemptDeadlines } from "./assignment-rules";
@@ -400,7 +400,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
   const moduleIds = assignments.map((a) => a.moduleId).filter((x): x is string => Boolean(x));
   await finalizeExpiredAttemptsFor(student.id, quizIds);
   const [attempts, responses, moduleItems] = await Promise.all([
-    db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, select: { id: true, quizId: true, number: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, quiz: { select: { scorePolicy: true } } } }),
+    db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, select: { id: true, quizId: true, number: true, scoreCenti: true, maxScoreCenti: true, startedAt: true, submittedAt: true, quiz: { select: { scorePolicy: true } } } }),
     db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds }, status: "SUBMITTED" }, select: { promptId: true, submittedAt: true } }),
     db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
   ]);
@@ -409,10 +409,13 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     let doneAt: Date | null = null;
     if (a.kind === "QUIZ") {
       // The attempt whose score counts, as the gradebook picks it: its hand-in time decides "done" or "late".
-      const mine = attempts.filter((x) => x.quizId === a.quizId).map((x) => ({ ...x, submitted: true }));
+      const mine = attempts.filter((x) => x.quizId === a.quizId && countsUnder(window, x.startedAt)).map((x) => ({ ...x, submitted: true }));
       doneAt = mine.length > 0 ? (countedAttempt(mine[0].quiz.scorePolicy, mine)?.submittedAt ?? null) : null;
     }
-    if (a.kind === "DEBATE") doneAt = responses.find((x) => x.promptId === a.debatePromptId)?.submittedAt ?? null;
+    if (a.kind === "DEBATE") {
+      const response = responses.find((x) => x.promptId === a.debatePromptId);
+      doneAt = response?.submittedAt && countsUnder(window, response.submittedAt) ? response.submittedAt : null;
+    }
     if (a.kind === "MODULE") {
       // Counted as the gradebook counts them: a refusing assignment does not take lessons finished after its due time.
       const lessons = moduleItems.find((m) => m.id === a.moduleId)?.lessons ?? [];

@@ -2,9 +2,11 @@ import "server-only";
 // The gradebook: students × assigned items, aggregated in SQL with a fixed number of queries however large
 // the class is (members, assignments, titles, counted quiz attempts, open attempts, debates, lesson progress,
 // students' extensions), after grading attempts whose time ran out.
-import { applyExtension, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
+import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
 import { average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, quizCell, type GradebookCell } from "../domain/gradebook";
+import { Prisma } from "../generated/prisma/client";
+import { countsInClass } from "./assignment-rules";
 import { db } from "./db";
 import { reviewActivity } from "./review-service";
 import { notFound } from "./errors";
@@ -52,14 +54,15 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       SELECT DISTINCT ON (a."userId", a."quizId") a."userId"::text AS "userId", a."quizId", a."id"::text AS "id", a."scoreCenti", a."maxScoreCenti", a."submittedAt"
       FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
       WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${quizIds}::text[])
-        AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND a."maxScoreCenti" > 0
+        AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND a."maxScoreCenti" > 0 AND ${countsInClass(Prisma.sql`${classId}::uuid`)}
       ORDER BY a."userId", a."quizId",
         CASE WHEN q."scorePolicy" = 'BEST' THEN a."scoreCenti"::float8 / a."maxScoreCenti" END DESC NULLS LAST,
         CASE WHEN q."scorePolicy" = 'LATEST' THEN a."number" END DESC NULLS LAST,
         a."number" ASC`,
     quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string }[]>`
-      SELECT DISTINCT "userId"::text AS "userId", "quizId" FROM "QuizAttempt"
-      WHERE "userId" = ANY(${studentIds}::uuid[]) AND "quizId" = ANY(${quizIds}::text[]) AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL`,
+      SELECT DISTINCT a."userId"::text AS "userId", a."quizId" FROM "QuizAttempt" a
+      WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${quizIds}::text[]) AND a."status" = 'IN_PROGRESS' AND a."voidedAt" IS NULL
+        AND ${countsInClass(Prisma.sql`${classId}::uuid`)}`,
     promptIds.length === 0 ? [] : db().debateResponse.findMany({
       where: { userId: { in: studentIds }, promptId: { in: promptIds } },
       select: { userId: true, promptId: true, status: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true } } },
@@ -87,7 +90,9 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
     const cellOf = (a: (typeof assignments)[number], window: (typeof windows)[number]): GradebookCell => {
       if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), window, now });
       if (a.kind === "DEBATE") {
-        const d = debateBy.get(key(user.id, a.debatePromptId!));
+        // A response handed in after this class closed to late work was taken under another class's terms.
+        const found = debateBy.get(key(user.id, a.debatePromptId!));
+        const d = found?.submittedAt && !countsUnder(window, found.submittedAt) ? undefined : found;
         return debateCell({ status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, grade: d?.grade ?? null, window, now });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));

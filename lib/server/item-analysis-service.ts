@@ -11,7 +11,7 @@ import {
 } from "../domain/item-analysis";
 import { describeOverride, effectiveQuestion, keyInWords, parseGradingOverride, type EffectiveQuestion } from "../domain/regrade";
 import { Prisma } from "../generated/prisma/client";
-import { classAssignsQuiz } from "./assignment-rules";
+import { classAssignsQuiz, countsInClass } from "./assignment-rules";
 import { db } from "./db";
 import { notFound } from "./errors";
 import type { SessionUser } from "./auth";
@@ -45,6 +45,7 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
     FROM "QuizAttempt" a
     JOIN "ClassMember" m ON m."userId" = a."userId" AND m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
     WHERE a."quizId" = ${quizId} AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND a."maxScoreCenti" > 0
+      AND ${countsInClass(Prisma.sql`${classId}::uuid`)}
     ORDER BY a."userId",
       CASE WHEN ${scope.scorePolicy}::text = 'BEST' THEN a."scoreCenti"::float8 / a."maxScoreCenti" END DESC NULLS LAST,
       CASE WHEN ${scope.scorePolicy}::text = 'LATEST' THEN a."number" END DESC NULLS LAST,

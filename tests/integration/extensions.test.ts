@@ -510,3 +510,33 @@ describe("the student's own list and the gradebook agree on done and late", () =
     expect((await studentAssignments(student))[0].status).toBe("done");
   });
 });
+
+describe("a class that refuses late work, when another class lets the student do it later", () => {
+  it("does not count a quiz attempt begun, or a debate response handed in, after its own due time; the other class does", async () => {
+    const student = await createUser();
+    const strict = await createUser("INSTRUCTOR");
+    const lenient = await createUser("INSTRUCTOR");
+    const a = await createClass(strict, { name: "Strict", term: "T", joinCodeDays: null });
+    const b = await createClass(lenient, { name: "Lenient", term: "T", joinCodeDays: null });
+    await joinClass(student, a.joinCode);
+    await joinClass(student, b.joinCode);
+    for (const kind of ["QUIZ", "DEBATE"] as const) {
+      const targetId = kind === "QUIZ" ? fixture.quizId : fixture.debateId;
+      await createAssignment(strict, a.id, assign({ kind, targetId, latePolicy: "REFUSE", opensAt: iso(-180), dueAt: iso(-60) }));
+      await createAssignment(lenient, b.id, assign({ kind, targetId, latePolicy: "FLAG", opensAt: iso(-180), dueAt: iso(60) }));
+    }
+    // Class B's terms govern now, so the student may still do both.
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
+    await submitDebate(student, debateSubmission(fixture));
+
+    const cells = async (teacher: typeof strict, classId: string) => (await gradebook(teacher, classId)).rows[0].cells.map((c) => c.status);
+    expect(await cells(strict, a.id)).toEqual(["missing", "missing"]);
+    expect(await cells(lenient, b.id)).toEqual(["submitted", "submitted"]);
+    expect((await itemAnalysis(strict, a.id, fixture.quizId)).attemptCount).toBe(0);
+    expect((await itemAnalysis(lenient, b.id, fixture.quizId)).attemptCount).toBe(1);
+    const home = await studentAssignments(student);
+    expect(home.filter((x) => x.className === "Strict").map((x) => x.status)).toEqual(["overdue", "overdue"]);
+    expect(home.filter((x) => x.className === "Lenient").map((x) => x.status)).toEqual(["done", "done"]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, assignmentStatus, closingTime, closingTimeOfAll, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, assignmentStatus, closingTime, closingTimeOfAll, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -191,6 +191,16 @@ describe("late by one class's terms, where several of its assignments cover the 
     expect(handedInLateUnderAll([], t(14))).toBe(false);
     expect(handedInLateUnderAll([at("REFUSE")], t(14))).toBe(false);
     expect(handedInLateUnderAll([at("FLAG", 20, 22)], t(14))).toBe(false);
+  });
+});
+
+describe("work that counts for an assignment", () => {
+  it("is any work, unless late work is refused: then only work begun by the due time and its grace", () => {
+    expect(countsUnder(window("FLAG"), t(20))).toBe(true);
+    expect(countsUnder(window("ACCEPT"), t(20))).toBe(true);
+    expect(countsUnder(window("REFUSE"), t(11))).toBe(true);
+    expect(countsUnder(window("REFUSE"), new Date(t(12).getTime() + 10_000))).toBe(true);
+    expect(countsUnder(window("REFUSE"), new Date(t(12).getTime() + 20_000))).toBe(false);
   });
 });
 
