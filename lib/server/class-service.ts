@@ -290,17 +290,12 @@ export async function deleteAssignment(instructor: SessionUser, classId: string,
 export async function grantExtension(instructor: SessionUser, classId: string, input: z.infer<typeof extensionSchema>) {
   await ownedClass(instructor, classId);
   const [assignment, member] = await Promise.all([
-    db().assignment.findFirst({ where: { id: input.assignmentId, classId }, select: { id: true, kind: true, opensAt: true, quizId: true, moduleId: true } }),
+    db().assignment.findFirst({ where: { id: input.assignmentId, classId }, select: { id: true, quizId: true, moduleId: true } }),
     db().classMember.findFirst({ where: { classId, userId: input.studentId, removedAt: null }, select: { userId: true } }),
   ]);
   if (!assignment) throw notFound("That assignment");
   if (!member) throw notFound("That student");
   const extension = { dueAt: new Date(input.dueAt), extraAttempts: input.extraAttempts, extraTimePercent: input.extraTimePercent };
-  const refuseIfInvalid = (terms: Parameters<typeof extensionProblem>[0]) => {
-    const problem = extensionProblem(terms, extension);
-    if (problem) throw new UserError("INVALID", problem.message, { [problem.field]: [problem.message] });
-  };
-  refuseIfInvalid(assignment);
   const data = { ...extension, reason: input.reason, grantedById: instructor.id };
   const saved = await db().$transaction(async (tx) => {
     await lockCoveredQuizzes(tx, assignment);
@@ -308,7 +303,9 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
     const [current] = await tx.$queryRaw<{ kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date }[]>`
       SELECT "kind"::text AS "kind", "opensAt" FROM "Assignment" WHERE "id" = ${assignment.id}::uuid AND "classId" = ${classId}::uuid FOR KEY SHARE`;
     if (!current) throw notFound("That assignment");
-    refuseIfInvalid(current);
+    // Checked against the terms as they are now, so an edit that committed meanwhile is taken into account.
+    const problem = extensionProblem(current, extension);
+    if (problem) throw new UserError("INVALID", problem.message, { [problem.field]: [problem.message] });
     const upserted = await tx.assignmentExtension.upsert({
       where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: input.studentId } },
       create: { assignmentId: assignment.id, studentId: input.studentId, ...data },

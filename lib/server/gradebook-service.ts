@@ -48,13 +48,14 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const promptIds = rawAssignments.flatMap((a) => (a.debatePromptId ? [a.debatePromptId] : []));
   const moduleIds = rawAssignments.flatMap((a) => (a.moduleId ? [a.moduleId] : []));
   await finalizeExpiredAttemptsOf({ classId, quizIds, studentIds });
+  const countsHere = countsInClass(Prisma.sql`${classId}::uuid`);
 
   const [counted, open, debates, moduleProgress, extensions] = await Promise.all([
     quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string; id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date }[]>`
       SELECT DISTINCT ON (a."userId", a."quizId") a."userId"::text AS "userId", a."quizId", a."id"::text AS "id", a."scoreCenti", a."maxScoreCenti", a."submittedAt"
       FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
       WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${quizIds}::text[])
-        AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND a."maxScoreCenti" > 0 AND ${countsInClass(Prisma.sql`${classId}::uuid`)}
+        AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND a."maxScoreCenti" > 0 AND ${countsHere}
       ORDER BY a."userId", a."quizId",
         CASE WHEN q."scorePolicy" = 'BEST' THEN a."scoreCenti"::float8 / a."maxScoreCenti" END DESC NULLS LAST,
         CASE WHEN q."scorePolicy" = 'LATEST' THEN a."number" END DESC NULLS LAST,
@@ -62,7 +63,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
     quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string }[]>`
       SELECT DISTINCT a."userId"::text AS "userId", a."quizId" FROM "QuizAttempt" a
       WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${quizIds}::text[]) AND a."status" = 'IN_PROGRESS' AND a."voidedAt" IS NULL
-        AND ${countsInClass(Prisma.sql`${classId}::uuid`)}`,
+        AND ${countsHere}`,
     promptIds.length === 0 ? [] : db().debateResponse.findMany({
       where: { userId: { in: studentIds }, promptId: { in: promptIds } },
       select: { userId: true, promptId: true, status: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true } } },
