@@ -1,7 +1,7 @@
 import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import { Container, EmptyState, PageHeader } from "@/components/ui";
-import { NewClassForm } from "@/components/instructor/new-class-form";
+import { ClassForm } from "@/components/instructor/class-form";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { instructorClasses } from "@/lib/server/class-service";
 
@@ -36,7 +36,7 @@ export default async function InstructorHome() {
         <aside className="space-y-6">
           <section className="card" aria-labelledby="new-class-heading">
             <h2 id="new-class-heading" className="mb-3 text-lg font-semibold">New class</h2>
-            <NewClassForm />
+            <ClassForm />
           </section>
           <section className="card" aria-labelledby="import-heading">
             <h2 id="import-heading" className="text-lg font-semibold">Bring a new reading</h2>

@@ -1,10 +1,12 @@
 "use client";
-// Roster and assignment actions: remove a student, reset their attempts (with a reason), delete an assignment.
+// Class actions: correct its name and term, issue a join code, remove or restore a student, reset their attempts
+// (with a reason), delete an assignment.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { ClassForm } from "./class-form";
 
-const send = (method: "POST" | "DELETE", url: string, body?: unknown) => callApi<unknown>(method, url, body, "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.");
+const send = (method: "POST" | "PUT" | "DELETE", url: string, body?: unknown) => callApi<unknown>(method, url, body, "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.");
 
 /** Runs one request at a time: the button that started it stays disabled until the answer comes. */
 function usePending() {
@@ -104,26 +106,69 @@ export function DeleteAssignmentButton({ classId, assignmentId }: { classId: str
   return <ConfirmedDeleteButton url={`/api/instructor/classes/${classId}/assignments/${assignmentId}`} confirmText="Remove this assignment? Students' work is kept." />;
 }
 
+export function RestoreMemberButton({ classId, student }: { classId: string; student: { id: string; name: string } }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const { pending, run } = usePending();
+  return (
+    <div>
+      <button
+        type="button"
+        className="btn-secondary px-3 py-1"
+        aria-label={`Restore ${student.name} to the class`}
+        disabled={pending}
+        onClick={() => run(async () => {
+          const result = await send("PUT", `/api/instructor/classes/${classId}/members/${student.id}`);
+          if (result.ok) router.refresh();
+          else setMessage(result.message);
+        })}
+      >
+        {pending ? "Restoring…" : "Restore"}
+      </button>
+      {message && <p role="alert" className="field-error">{message}</p>}
+    </div>
+  );
+}
+
+export function ClassDetailsEditor({ existing }: { existing: { id: string; name: string; term: string } }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div>
+      <button type="button" className="btn-secondary px-3 py-1" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? "Cancel" : "Edit name and term"}</button>
+      {open && <div className="card mt-3 max-w-md"><ClassForm existing={existing} onSaved={() => setOpen(false)} /></div>}
+    </div>
+  );
+}
+
 export function JoinCodeActions({ classId }: { classId: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const { pending, run } = usePending();
   return (
-    <div className="mt-3">
-      <button
-        type="button"
-        className="btn-secondary px-3 py-1"
-        disabled={pending}
-        onClick={() => run(async () => {
-          if (!window.confirm("Issue a new join code? The current one stops working.")) return;
-          const result = await send("POST", `/api/instructor/classes/${classId}/join-code`, { days: null });
-          if (result.ok) router.refresh();
-          else setMessage(result.message);
-        })}
-      >
-        New join code
-      </button>
-      {message && <p role="alert" className="field-error">{message}</p>}
-    </div>
+    <form
+      className="mt-3 flex flex-wrap items-end gap-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = event.currentTarget;
+        const typed = String(new FormData(form).get("days") ?? "").trim();
+        const days = typed ? Number(typed) : null;
+        return run(async () => {
+          if (!window.confirm(`Issue a new join code${days ? ` valid for ${days} ${days === 1 ? "day" : "days"}` : " that does not expire"}? The current one stops working.`)) return;
+          const result = await send("POST", `/api/instructor/classes/${classId}/join-code`, { days });
+          if (result.ok) {
+            form.reset();
+            router.refresh();
+          }
+          else setMessage(result.fieldErrors?.days?.[0] ?? result.message);
+        });
+      }}
+    >
+      <div>
+        <label htmlFor="join-code-days" className="field-label">Valid for (days, optional)</label>
+        <input id="join-code-days" name="days" type="number" inputMode="numeric" min={1} max={365} className="field-input w-32" />
+      </div>
+      <button type="submit" className="btn-secondary px-3 py-2" disabled={pending}>New join code</button>
+      {message && <p role="alert" className="field-error w-full">{message}</p>}
+    </form>
   );
 }

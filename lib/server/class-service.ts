@@ -145,12 +145,20 @@ export async function instructorClasses(instructor: SessionUser) {
 
 export async function classRoster(instructor: SessionUser, classId: string) {
   const found = await ownedClass(instructor, classId);
-  const members = await db().classMember.findMany({
-    where: { classId, removedAt: null },
-    orderBy: { user: { name: "asc" } },
-    select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
+  const everyone = await db().classMember.findMany({
+    where: { classId },
+    orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
+    select: { joinedAt: true, removedAt: true, user: { select: { id: true, name: true, email: true } } },
   });
-  return { class: found, members };
+  return { class: found, members: everyone.filter((m) => !m.removedAt), removed: everyone.filter((m) => m.removedAt) };
+}
+
+/** A class's name and term, as an instructor corrects them. */
+export const classDetailsSchema = newClassSchema.pick({ name: true, term: true });
+
+export async function renameClass(instructor: SessionUser, classId: string, input: z.infer<typeof classDetailsSchema>) {
+  await ownedClass(instructor, classId);
+  return db().class.update({ where: { id: classId }, data: { name: input.name, term: input.term }, select: { id: true, name: true, term: true } });
 }
 
 export async function removeMember(instructor: SessionUser, classId: string, userId: string) {
@@ -163,6 +171,20 @@ export async function removeMember(instructor: SessionUser, classId: string, use
     await refreshStudentDeadlines(tx, userId, classId);
   });
   return { removed: true };
+}
+
+/**
+ * Puts a removed student back on the roster, as they were: the same join time, so work due before they first
+ * joined is still marked that way. A mistaken removal is undone; the class's terms govern their open attempts again.
+ */
+export async function restoreMember(instructor: SessionUser, classId: string, userId: string) {
+  await ownedClass(instructor, classId);
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.classMember.updateMany({ where: { classId, userId, removedAt: { not: null } }, data: { removedAt: null } });
+    if (count === 0) throw notFound("That removed student");
+    await refreshStudentDeadlines(tx, userId, classId);
+  });
+  return { restored: true };
 }
 
 /** The quizzes a class's assignments cover, each once: assigned on its own or through its module. */

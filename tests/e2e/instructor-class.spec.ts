@@ -152,6 +152,48 @@ test("a module's quizzes get item-analysis links, and the roster resets only qui
   await context.close();
 });
 
+test("an instructor corrects the class's name, replaces an expired join code with one that expires, and restores a student removed by mistake", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode", "joinCodeExpiresAt") VALUES (gen_random_uuid(), 'Diplomcy 201', 'Sprng', $1, $2, now() - interval '1 day') RETURNING "id", "joinCode"`, [teacher.id, `RS${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '3 days')`, [cls.id, student.id]);
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}`);
+
+  await page.getByRole("button", { name: "Edit name and term" }).click();
+  await page.getByLabel("Name").fill("x");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Give the class a name (at least 2 characters).")).toBeVisible();
+  await page.getByLabel("Name").fill("Diplomacy 201");
+  await page.getByLabel("Term").fill("Spring 2027");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Diplomacy 201" })).toBeVisible();
+  await expect(page.getByText("Spring 2027", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit name and term" })).toBeVisible();
+
+  await expect(page.getByText(/This code expired on .*: no one can join with it/)).toBeVisible();
+  await page.getByLabel("Valid for (days, optional)").fill("14");
+  let asked = "";
+  page.once("dialog", (dialog) => { asked = dialog.message(); void dialog.accept(); });
+  await page.getByRole("button", { name: "New join code" }).click();
+  await expect(page.getByText(/This code expired/)).toHaveCount(0);
+  expect(asked).toMatch(/valid for 14 days/);
+  const { rows: [code] } = await sql.query(`SELECT "joinCode", "joinCodeExpiresAt" > now() + interval '13 days' AND "joinCodeExpiresAt" < now() + interval '15 days' AS "twoWeeks" FROM "Class" WHERE id = $1`, [cls.id]);
+  expect(code.joinCode).not.toBe(cls.joinCode);
+  expect(code.twoWeeks).toBe(true);
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("row").filter({ hasText: student.name }).getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByRole("heading", { name: "Roster (0)" })).toBeVisible();
+  await page.getByText("Removed students (1)").click();
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/class-removed-students.png`, fullPage: true });
+  await page.getByRole("button", { name: `Restore ${student.name} to the class` }).click();
+  await expect(page.getByRole("heading", { name: "Roster (1)" })).toBeVisible();
+  await expect(page.getByText(/Removed students/)).toHaveCount(0);
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "removedAt" IS NULL AND "joinedAt" < now() - interval '2 days'`, [cls.id])).toBe(1);
+  await context.close();
+});
+
 test("the assignment form refuses a time the clocks skip and asks before a due time already past", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'DST seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `DS${Date.now().toString(36).toUpperCase()}`]);

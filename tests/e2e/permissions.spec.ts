@@ -68,6 +68,9 @@ const entries: Entry[] = [
   { pattern: "/api/classes/join", method: "POST", url: () => "/api/classes/join", body: () => ({ code: "NOSUCHCODE" }), expect: { anonymous: 401, owner: 404, otherStudent: 404, instructor: 403, otherInstructor: 403 } },
   { pattern: "/api/instructor/classes", method: "POST", url: () => "/api/instructor/classes", body: () => ({ name: "x", term: "y" }), expect: instructorsApi(400) },
   { pattern: "/api/instructor/classes/[classId]/members/[userId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/members/00000000-0000-4000-8000-000000000000`, expect: { ...classInstructorApi(404) } },
+  // The owner is on the roster, not removed: there is nothing to restore (404), for the instructor too.
+  { pattern: "/api/instructor/classes/[classId]/members/[userId]", method: "PUT", url: (i) => `/api/instructor/classes/${i.classId}/members/${i.ownerId}`, expect: classInstructorApi(404) },
+  { pattern: "/api/instructor/classes/[classId]", method: "PATCH", url: (i) => `/api/instructor/classes/${i.classId}`, body: () => ({ name: "Permission matrix", term: "Any term" }), expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/members/[userId]/password-reset", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/members/${i.ownerId}/password-reset`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/resets", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/resets`, body: (i) => ({ studentId: i.ownerId, quizId: "economic-footprint-2025-quiz", reason: "permission matrix" }), expect: classInstructorApi(400) },
   { pattern: "/api/instructor/classes/[classId]/assignments", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/assignments`, body: () => ({ kind: "QUIZ", targetId: "no-such-quiz", opensAt: "2027-01-01T00:00:00Z", dueAt: "2027-01-02T00:00:00Z" }), expect: classInstructorApi(400) },

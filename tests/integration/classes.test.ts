@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, classRoster, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, resetAttempts, resetSchema, studentAssignments } from "@/lib/server/class-service";
+import { assignmentSchema, classDetailsSchema, classRoster, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -67,6 +67,42 @@ describe("classes", () => {
     expect((await classRoster(teacher, id)).members).toHaveLength(0);
     expect(await db.quizAttempt.count({ where: { id: attemptId } })).toBe(1);
     expect((await errorOf(joinClass(student, joinCode))).code).toBe("FORBIDDEN");
+  });
+
+  it("a removed student can be restored as they were; only by the class's instructor, only once removed", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id, joinCode } = await createClass(teacher, { name: "Restore", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const joinedAt = (await classRoster(teacher, id)).members[0].joinedAt;
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, latePolicy: "REFUSE" }));
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await removeMember(teacher, id, student.id);
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt).toBeNull();
+    expect((await classRoster(teacher, id)).removed.map((m) => m.user.id)).toEqual([student.id]);
+    const intruder = await createUser("INSTRUCTOR");
+    expect((await errorOf(restoreMember(intruder, id, student.id))).code).toBe("NOT_FOUND");
+    expect((await errorOf(restoreMember(teacher, id, (await createUser()).id))).code).toBe("NOT_FOUND");
+    expect(await restoreMember(teacher, id, student.id)).toEqual({ restored: true });
+    const roster = await classRoster(teacher, id);
+    expect(roster.members.map((m) => [m.user.id, m.joinedAt])).toEqual([[student.id, joinedAt]]);
+    expect(roster.removed).toEqual([]);
+    // The class's terms govern the open attempt again, and the student sees its assignments.
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt).not.toBeNull();
+    expect((await studentAssignments(student)).map((a) => a.quizId)).toContain(fixture.quizId);
+    expect((await errorOf(restoreMember(teacher, id, student.id))).code).toBe("NOT_FOUND");
+    expect(await joinClass(student, joinCode)).toMatchObject({ alreadyMember: true });
+  });
+
+  it("an instructor corrects the class's name and term; bad input and other instructors change nothing", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createClass(teacher, { name: "Diplomcy 201", term: "Sprng", joinCodeDays: null });
+    expect(classDetailsSchema.safeParse({ name: " ", term: "Spring 2027" }).error?.issues[0].message).toMatch(/Give the class a name/);
+    expect(classDetailsSchema.safeParse({ name: "Diplomacy 201", term: "Spring 2027", joinCodeDays: 3 }).success).toBe(false);
+    const intruder = await createUser("INSTRUCTOR");
+    expect((await errorOf(renameClass(intruder, id, { name: "Taken over", term: "T" }))).code).toBe("NOT_FOUND");
+    expect(await renameClass(teacher, id, classDetailsSchema.parse({ name: " Diplomacy 201 ", term: "Spring 2027" }))).toEqual({ id, name: "Diplomacy 201", term: "Spring 2027" });
+    expect(await db.class.findUniqueOrThrow({ where: { id }, select: { name: true, term: true } })).toEqual({ name: "Diplomacy 201", term: "Spring 2027" });
   });
 
   it("resetting attempts voids them with a recorded reason and lets the student start again", async () => {

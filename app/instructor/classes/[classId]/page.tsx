@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { AssignmentForm, EditableAssignment } from "@/components/instructor/assignment-form";
-import { RosterActions, DeleteAssignmentButton, JoinCodeActions } from "@/components/instructor/class-actions";
+import { ClassDetailsEditor, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton } from "@/components/instructor/class-actions";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { assignableItems, classAssignments, classRoster, quizzesAssignedTo } from "@/lib/server/class-service";
@@ -18,13 +18,15 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const { classId } = await params;
   if (!z.uuid().safeParse(classId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}`);
-  const { class: found, members } = await orNotFound(classRoster(user, classId));
+  const { class: found, members, removed } = await orNotFound(classRoster(user, classId));
+  const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date());
   const [assignments, items, quizzes] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId)]);
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { label: found.name }]} />
       <div className="mt-4" />
       <PageHeader title={found.name}>{found.term}</PageHeader>
+      <div className="-mt-4 mb-6"><ClassDetailsEditor existing={{ id: classId, name: found.name, term: found.term }} /></div>
       <nav aria-label="Class views" className="mb-8 flex flex-wrap gap-3">
         <Link className="btn-primary" href={`/instructor/classes/${classId}/gradebook`}>Gradebook</Link>
         <a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download gradebook (CSV)</a>
@@ -32,10 +34,13 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
 
       <section className="card mb-8" aria-labelledby="join-heading">
         <h2 id="join-heading" className="text-lg font-semibold">Join code</h2>
-        <p className="mt-2 text-3xl font-semibold tracking-widest font-mono">{found.joinCode}</p>
+        <p className={`mt-2 text-3xl font-semibold tracking-widest font-mono ${codeExpired ? "text-stone-500 line-through" : ""}`}>{found.joinCode}</p>
+        {codeExpired && found.joinCodeExpiresAt && (
+          <p className="mt-1 text-sm font-medium text-red-800">This code expired on <LocalTime iso={found.joinCodeExpiresAt.toISOString()} />: no one can join with it. Issue a new one below.</p>
+        )}
         <p className="mt-1 text-sm text-stone-600">
           Students enter it at <span className="font-mono">/classes/join</span>, or open <span className="font-mono break-all">/classes/join?code={found.joinCode}</span>.
-          {found.joinCodeExpiresAt ? <> Valid until <LocalTime iso={found.joinCodeExpiresAt.toISOString()} />.</> : " It does not expire."}
+          {found.joinCodeExpiresAt ? (codeExpired ? null : <> Valid until <LocalTime iso={found.joinCodeExpiresAt.toISOString()} />.</>) : " It does not expire."}
         </p>
         <JoinCodeActions classId={classId} />
       </section>
@@ -95,6 +100,20 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
               ))}
             </tbody>
           </table>
+        )}
+        {removed.length > 0 && (
+          <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
+            <summary className="cursor-pointer font-medium">Removed students ({removed.length})</summary>
+            <p className="mt-2 text-sm text-stone-600">Their work is kept. Restoring puts a student back on the roster as they were, and they can see the class&apos;s assignments again.</p>
+            <ul className="mt-3 divide-y divide-stone-200">
+              {removed.map((m) => (
+                <li key={m.user.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
+                  <div><span className="font-medium">{m.user.name}</span> <span className="text-stone-600">{m.user.email}</span>{m.removedAt && <div className="text-stone-600">Removed <LocalTime iso={m.removedAt.toISOString()} /></div>}</div>
+                  <RestoreMemberButton classId={classId} student={{ id: m.user.id, name: m.user.name }} />
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
       </section>
     </Container>

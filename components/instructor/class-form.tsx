@@ -1,0 +1,58 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { callApi } from "@/lib/api-client";
+
+/** Creates a class, or, given one, corrects its name and term (its join code is managed on its own). */
+export function ClassForm({ existing, onSaved }: { existing?: { id: string; name: string; term: string }; onSaved?: () => void }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const idPrefix = existing ? `class-${existing.id}` : "class";
+  return (
+    <form
+      noValidate
+      className="space-y-3"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const details = { name: form.get("name"), term: form.get("term") };
+        const days = String(form.get("joinCodeDays") ?? "");
+        setPending(true);
+        const result = existing
+          ? await callApi<{ id: string }>("PATCH", `/api/instructor/classes/${existing.id}`, details)
+          : await callApi<{ id: string }>("POST", "/api/instructor/classes", { ...details, joinCodeDays: days ? Number(days) : null });
+        setPending(false);
+        if (!result.ok) {
+          setErrors(result.fieldErrors ?? {});
+          setMessage(result.message);
+        } else if (existing) {
+          router.refresh();
+          onSaved?.();
+        } else router.push(`/instructor/classes/${result.data.id}`);
+      }}
+    >
+      <div>
+        <label htmlFor={`${idPrefix}-name`} className="field-label">Name</label>
+        <input id={`${idPrefix}-name`} name="name" required maxLength={100} className="field-input" placeholder="e.g. Asian Diplomacy 201" defaultValue={existing?.name} aria-invalid={Boolean(errors.name)} />
+        {errors.name && <p className="field-error">{errors.name[0]}</p>}
+      </div>
+      <div>
+        <label htmlFor={`${idPrefix}-term`} className="field-label">Term</label>
+        <input id={`${idPrefix}-term`} name="term" required maxLength={60} className="field-input" placeholder="e.g. Spring 2027" defaultValue={existing?.term} aria-invalid={Boolean(errors.term)} />
+        {errors.term && <p className="field-error">{errors.term[0]}</p>}
+      </div>
+      {!existing && (
+        <div>
+          <label htmlFor="class-days" className="field-label">Join code valid for (days, optional)</label>
+          <input id="class-days" name="joinCodeDays" type="number" min={1} max={365} className="field-input" />
+        </div>
+      )}
+      {message && <p role="alert" className="field-error">{message}</p>}
+      <button type="submit" className={existing ? "btn-primary" : "btn-primary w-full"} disabled={pending}>
+        {existing ? (pending ? "Saving…" : "Save") : pending ? "Creating…" : "Create class"}
+      </button>
+    </form>
+  );
+}
