@@ -230,8 +230,10 @@ export async function createAssignment(instructor: SessionUser, classId: string,
   await assertTargetExists(input.kind, input.targetId);
   const covered = { quizId: input.kind === "QUIZ" ? input.targetId : null, moduleId: input.kind === "MODULE" ? input.targetId : null };
   const created = await db().$transaction(async (tx) => {
-    await lockCoveredQuizzes(tx, covered);
     // One assignment per item and class: a second would add a second gradebook column counted twice in averages.
+    // Creations in one class take turns, so two sent at once cannot both find the item unassigned.
+    await tx.$executeRaw`SELECT 1 FROM "Class" WHERE "id" = ${classId}::uuid FOR NO KEY UPDATE`;
+    await lockCoveredQuizzes(tx, covered);
     const target = input.kind === "QUIZ" ? { quizId: input.targetId } : input.kind === "MODULE" ? { moduleId: input.targetId } : { debatePromptId: input.targetId };
     if (await tx.assignment.count({ where: { classId, kind: input.kind, ...target } })) {
       const message = "This class already assigns that. To change its times or terms, edit that assignment.";

@@ -150,6 +150,17 @@ describe("assignments", () => {
     await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1` }));
   });
 
+  it("the same item assigned from two tabs at once is assigned once", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    for (const target of [...Array(5).fill({ kind: "DEBATE", targetId: fixture.debateId }), { kind: "QUIZ", targetId: fixture.quizId }]) {
+      const { id } = await createClass(teacher, { name: `Twice ${target.kind}`, term: "T", joinCodeDays: null });
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () => createAssignment(teacher, id, assign(target))));
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(5).fill("CONFLICT"));
+      expect(await db.assignment.count({ where: { classId: id } })).toBe(1);
+    }
+  });
+
   it("an attempt-limit override and the opening time are enforced on the server", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
