@@ -9,6 +9,8 @@ import {
   discriminationIndex, facilityIndex, fullMarksShare, interpretItem, optionFrequencies, scoreGroups, scoreHistogram,
   type AttemptTotal, type QuestionTally,
 } from "../domain/item-analysis";
+import { average } from "../domain/gradebook";
+import { percent } from "../domain/scoring";
 import { describeOverride, effectiveQuestion, keyInWords, parseGradingOverride, type EffectiveQuestion } from "../domain/regrade";
 import { Prisma } from "../generated/prisma/client";
 import { classAssignsQuiz, countsInClass } from "./assignment-rules";
@@ -153,7 +155,8 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
     class: { id: scope.classId, name: scope.className },
     quiz: { id: scope.quizId, title: scope.quizTitle, scorePolicy: scope.scorePolicy },
     attemptCount: attempts.length,
-    meanPercent: attempts.length === 0 ? null : attempts.reduce((sum, a) => sum + a.scoreCenti / a.maxScoreCenti, 0) / attempts.length,
+    // As the gradebook averages the quiz's column: each score as a whole percent, then their rounded mean.
+    meanScorePercent: average(attempts.map((a) => percent(a.scoreCenti, a.maxScoreCenti))),
     histogram: scoreHistogram(attempts),
     questions,
     regrades: regrades.map((r) => ({ ...r, questionLabel: promptOf.get(r.questionVersionId) ?? "A question" })),

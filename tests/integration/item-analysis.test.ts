@@ -6,6 +6,7 @@ import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, joinClass, removeMember, resetAttempts } from "@/lib/server/class-service";
 import { attemptForTaking, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
+import { gradebook } from "@/lib/server/gradebook-service";
 import { flagQuestion, regradeQuestion } from "@/lib/server/regrade-service";
 import { UserError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/auth";
@@ -95,7 +96,10 @@ describe("item analysis", () => {
 
     const report = await itemAnalysis(instructor, cls.id, fixture.quizId);
     expect(report.attemptCount).toBe(6);
-    expect(report.meanPercent).toBeCloseTo((1 + 0.8 + 0.6 + 0.2 * 3) / 6);
+    // The gradebook's column average: whole percents, then their rounded mean.
+    expect(report.meanScorePercent).toBe(Math.round((100 + 80 + 60 + 20 * 3) / 6));
+    const book = await gradebook(instructor, cls.id);
+    expect(book.averages[book.assignments.findIndex((a) => a.quizId === fixture.quizId)]).toBe(report.meanScorePercent);
     expect(report.histogram.map((b) => b.count)).toEqual([0, 0, 3, 0, 0, 0, 1, 0, 1, 1]);
     const byType = Object.fromEntries(report.questions.map((q) => [q.type, q]));
     expect(report.questions.map((q) => q.type)).toEqual(["single", "multiple", "truefalse", "numeric"]);
@@ -170,7 +174,7 @@ describe("item analysis", () => {
     const instructor = await createUser("INSTRUCTOR");
     const cls = await newClass(instructor);
     const empty = await itemAnalysis(instructor, cls.id, fixture.quizId);
-    expect(empty).toMatchObject({ attemptCount: 0, meanPercent: null, questions: [], regrades: [] });
+    expect(empty).toMatchObject({ attemptCount: 0, meanScorePercent: null, questions: [], regrades: [] });
     expect(empty.histogram.every((b) => b.count === 0)).toBe(true);
     await takeQuiz(await student(cls.joinCode), { single: "B" });
     const one = await itemAnalysis(instructor, cls.id, fixture.quizId);

@@ -69,7 +69,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
         <>
           <dl className="mb-8 grid grid-cols-2 gap-4 sm:max-w-md">
             <div className="card py-3"><dt className="text-sm text-stone-600">Students counted</dt><dd className="text-2xl font-semibold tabular-nums">{report.attemptCount}</dd></div>
-            <div className="card py-3"><dt className="text-sm text-stone-600">Mean score</dt><dd className="text-2xl font-semibold tabular-nums">{percentOf(report.meanPercent)}</dd></div>
+            <div className="card py-3"><dt className="text-sm text-stone-600">Mean score</dt><dd className="text-2xl font-semibold tabular-nums">{report.meanScorePercent === null ? "—" : `${report.meanScorePercent}%`}</dd></div>
           </dl>
 
           <section aria-labelledby="charts-heading" className="mb-10">
