@@ -13,7 +13,7 @@ import { afterQuizMiss } from "../domain/review-schedule";
 import { zoneOrUtc } from "../domain/calendar";
 import { db } from "./db";
 import { isDatabaseUnavailable, notFound, UserError } from "./errors";
-import { publicIdsFor } from "./tokens";
+import { publicIdsFor, shuffleSeedFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
 import { answersHeldUntilByQuestion } from "./answer-release";
 import { assignmentGate, gradingTerms, keyHeldUntil } from "../domain/schedule";
@@ -182,7 +182,7 @@ export async function attemptForTaking(user: SessionUser, attemptId: string) {
     return {
       questionVersionId: versionId,
       number: index + 1,
-      question: toPublicQuestion(definition, `${attempt.id}:${versionId}`, publicId),
+      question: toPublicQuestion(definition, shuffleSeedFor(attempt.id, versionId), publicId),
       savedResponse: savedResponse === undefined ? null : translateResponse(definition, savedResponse, publicId, "toPublic"),
     };
   });

@@ -12,7 +12,7 @@ import { zoneOrUtc } from "../domain/calendar";
 import { answersHeldUntilByQuestion } from "./answer-release";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
-import { publicIdsFor } from "./tokens";
+import { publicIdsFor, shuffleSeedFor } from "./tokens";
 import type { SessionUser } from "./auth";
 
 export type ReviewQuestionView = { cardId: string; number: number; box: number; questionVersionId: string; quizTitle: string; question: PublicQuestion };
@@ -73,7 +73,7 @@ export async function reviewQueue(user: SessionUser, now = new Date()) {
         box: first.box,
         questionVersionId: version.id,
         quizTitle: first.question.quiz.title,
-        question: toPublicQuestion(version.definition as Question, seed, publicIdsFor(seed, version.id)),
+        question: toPublicQuestion(version.definition as Question, shuffleSeedFor(seed, version.id), publicIdsFor(seed, version.id)),
       };
     }
   }

@@ -5,6 +5,9 @@ import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt
 import { UserError } from "@/lib/server/errors";
 import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
 import { afterQuizMiss } from "@/lib/domain/review-schedule";
+import { toPublicQuestion } from "@/lib/domain/public-question";
+import { publicIdsFor } from "@/lib/server/tokens";
+import type { Question } from "@/lib/content/schema";
 import { answerAllCorrectly, createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -50,6 +53,19 @@ describe("quiz attempts", () => {
     expect(payload).not.toContain("explanation");
     expect(payload).not.toContain('"answer"');
     expect(payload).not.toMatch(/"(a|b|c)"/);
+  });
+
+  it("the order options are shown in cannot be replayed from what the page holds (the attempt and question ids)", async () => {
+    const replayedAll = await Promise.all(Array.from({ length: 8 }, async () => {
+      const student = await createUser();
+      const { attemptId } = await startAttempt(student, fixture.quizId);
+      const shown = (await attemptForTaking(student, attemptId)).questions.find((q) => q.question.type === "single")!;
+      const definition = (await db.questionVersion.findUniqueOrThrow({ where: { id: shown.questionVersionId } })).definition as Question;
+      // The shuffle code is in the open: seeded with public values, it would give the authored order back.
+      const replayed = toPublicQuestion(definition, `${attemptId}:${shown.questionVersionId}`, publicIdsFor(attemptId, shown.questionVersionId));
+      return JSON.stringify(replayed) === JSON.stringify(shown.question);
+    }));
+    expect(replayedAll.filter(Boolean).length).toBeLessThan(8);
   });
 
   it("saved answers are restored when the attempt is opened again", async () => {
