@@ -23,3 +23,8 @@ export function lockMessage(lockedUntil: Date, now: Date): string {
   const wait = seconds < 90 ? plural(seconds, "second") : plural(Math.ceil(seconds / 60), "minute");
   return `Too many failed sign-ins. Wait ${wait} and try again.`;
 }
+
+/** The counter a failure is recorded under: one per account (its email) and one per client address. */
+export function throttleKey(kind: ThrottleKind, value: string) {
+  return `${kind}:${value.toLowerCase()}`;
+}

@@ -37,13 +37,19 @@ export async function changePassword(db: PrismaClient, userId: string, input: z.
   }
   // Compare-and-set on the old hash: of two changes sent at once, only one applies.
   // Moving the session epoch on signs out every session issued before this change.
-  const [changed] = await db.$queryRaw<{ sessionEpoch: number }[]>`
-    UPDATE "User" SET "passwordHash" = ${await hashPassword(input.newPassword)}, "sessionEpoch" = "sessionEpoch" + 1
-    WHERE "id" = ${userId}::uuid AND "passwordHash" = ${user.passwordHash} RETURNING "sessionEpoch"`;
+  // One transaction: "nothing was changed" is then true whenever the change fails.
+  const newHash = await hashPassword(input.newPassword);
+  const changed = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ sessionEpoch: number }[]>`
+      UPDATE "User" SET "passwordHash" = ${newHash}, "sessionEpoch" = "sessionEpoch" + 1
+      WHERE "id" = ${userId}::uuid AND "passwordHash" = ${user.passwordHash} RETURNING "sessionEpoch"`;
+    if (!row) return null;
+    // A reset link issued before this change would undo it: the student now knows their password.
+    await tx.passwordReset.updateMany({ where: { userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    await clearFailures(tx, key);
+    return row;
+  });
   if (!changed) throw new UserError("CONFLICT", "Your password was changed a moment ago. Reload the page and try again.");
-  // A reset link issued before this change would undo it: the student now knows their password.
-  await db.passwordReset.updateMany({ where: { userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-  await clearFailures(db, key);
   return { changed: true as const, sessionEpoch: changed.sessionEpoch };
 }
 

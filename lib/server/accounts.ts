@@ -1,6 +1,7 @@
 // Creating accounts: the web sign-up (students only), the instructor command and the demo seed share this.
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
+import { throttleKey } from "../domain/throttle-policy";
 import { hashPassword } from "./passwords";
 
 export const emailSchema = z
@@ -35,13 +36,27 @@ export async function createAccount(db: PrismaClient, account: NewAccount, role:
   }
 }
 
-/** Creates the account as an instructor, or promotes an existing one (keeping its password unless given). */
+/**
+ * Creates the account as an instructor, or promotes an existing one (keeping its password unless given). A new
+ * password or role ends the account's sessions, as a password change does: a stolen session stops working, and
+ * no token goes on saying "student".
+ */
 export async function upsertInstructor(db: PrismaClient, input: { email: string; name?: string; password?: string }) {
   const email = emailSchema.parse(input.email);
-  const existing = await db.user.findUnique({ where: { email } });
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true, role: true } });
   if (existing) {
     const passwordHash = input.password ? await hashPassword(passwordSchema.parse(input.password)) : undefined;
-    await db.user.update({ where: { email }, data: { role: "INSTRUCTOR", ...(passwordHash ? { passwordHash } : {}), ...(input.name ? { name: input.name } : {}) } });
+    const endsSessions = Boolean(passwordHash) || existing.role !== "INSTRUCTOR";
+    await db.$transaction(async (tx) => {
+      await tx.user.update({
+        where: { email },
+        data: { role: "INSTRUCTOR", ...(passwordHash ? { passwordHash } : {}), ...(input.name ? { name: input.name } : {}), ...(endsSessions ? { sessionEpoch: { increment: 1 } } : {}) },
+      });
+      if (!passwordHash) return;
+      // As after a password change: an older reset link would undo it, and the old lock no longer applies.
+      await tx.passwordReset.updateMany({ where: { userId: existing.id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+      await tx.signInThrottle.deleteMany({ where: { key: throttleKey("account", email) } });
+    });
     return { email, created: false };
   }
   if (!input.password) throw new Error("A new instructor needs a password (--password).");

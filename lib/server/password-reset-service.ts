@@ -101,6 +101,8 @@ export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, 
     const [user] = await tx.$queryRaw<{ email: string }[]>`
       UPDATE "User" SET "passwordHash" = ${passwordHash}, "sessionEpoch" = "sessionEpoch" + 1
       WHERE "id" = ${claimed.userId}::uuid RETURNING "email"`;
+    // The lock from forgotten-password guesses should not keep the student out after a reset.
+    await clearFailures(tx, throttleKey("account", user.email));
     return { userId: claimed.userId, email: user.email };
   });
   // Another request used (or a newer link revoked) this one while the password was being hashed, which
@@ -111,8 +113,6 @@ export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, 
   }
   // After the commit, so no request in between can remember the old epoch again.
   forgetSessionEpoch(changed.userId);
-  // The lock from forgotten-password guesses should not keep the student out after a reset.
-  await clearFailures(db(), throttleKey("account", changed.email));
   return { email: changed.email };
 }
 

@@ -3,9 +3,7 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import { lockDurationMs, THROTTLE_WINDOW_MS, type ThrottleKind } from "../domain/throttle-policy";
 
-export function throttleKey(kind: ThrottleKind, value: string) {
-  return `${kind}:${value.toLowerCase()}`;
-}
+export { throttleKey } from "../domain/throttle-policy";
 
 /** The latest lock still in force among the keys, if any. */
 export async function activeLock(db: PrismaClient, keys: string[], now = new Date()): Promise<Date | null> {
@@ -62,6 +60,6 @@ export async function lockAfterFailure(db: PrismaClient, kind: ThrottleKind, key
   await lockFor(db, kind, key, failures, now);
 }
 
-export async function clearFailures(db: PrismaClient, key: string) {
+export async function clearFailures(db: Pick<PrismaClient, "signInThrottle">, key: string) {
   await db.signInThrottle.deleteMany({ where: { key } });
 }

@@ -31,6 +31,29 @@ describe("accounts", () => {
     expect(await upsertInstructor(db, { email: fresh, password: "a long password" })).toEqual({ email: fresh, created: true });
   });
 
+  it("a promotion or a new password from the instructor command ends the account's sessions, as a password change does", async () => {
+    const email = `promoted-${randomUUID()}@test.caravan`;
+    const { id } = await createAccount(db, { email, name: "Promoted", password: "old password!" });
+    const epoch = async () => (await db.user.findUniqueOrThrow({ where: { id } })).sessionEpoch;
+    const before = await epoch();
+    await upsertInstructor(db, { email });
+    // A token saying "student" is no longer accepted.
+    expect(await epoch()).toBe(before + 1);
+    await upsertInstructor(db, { email, name: "Renamed" });
+    expect(await epoch()).toBe(before + 1);
+
+    const other = await createAccount(db, { email: `issuer-${randomUUID()}@test.caravan`, name: "Issuer", password: "issuer password" }, "INSTRUCTOR");
+    const cls = await db.class.create({ data: { name: "C", term: "T", instructorId: other.id, joinCode: `U${randomUUID().slice(0, 8)}` } });
+    const link = await db.passwordReset.create({ data: { userId: id, issuedById: other.id, classId: cls.id, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 3_600_000) } });
+    for (let i = 0; i <= throttleLimits.account.freeFailures; i++) await recordFailure(db, "account", throttleKey("account", email));
+    expect(await activeLock(db, [throttleKey("account", email)])).not.toBeNull();
+    await upsertInstructor(db, { email, password: "a new long password" });
+    expect(await epoch()).toBe(before + 2);
+    expect(await verifyPassword((await db.user.findUniqueOrThrow({ where: { id } })).passwordHash, "a new long password")).toBe(true);
+    expect((await db.passwordReset.findUniqueOrThrow({ where: { id: link.id } })).revokedAt).not.toBeNull();
+    expect(await activeLock(db, [throttleKey("account", email)])).toBeNull();
+  });
+
   it("demo accounts are created once", async () => {
     await ensureDemoAccounts(db);
     await ensureDemoAccounts(db);
