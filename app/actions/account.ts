@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { fieldErrorsOf, failure, formDataToObject, runAction, type ActionResult } from "@/lib/server/action";
+import { failure, parseSessionlessForm, runAction, type ActionResult } from "@/lib/server/action";
 import { changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneSchema } from "@/lib/server/account-settings";
 import { renewSessionCookie } from "@/lib/server/auth";
 import { createAccount, EmailTakenError, newAccountSchema } from "@/lib/server/accounts";
@@ -9,10 +9,8 @@ import { resetPassword, resetPasswordSchema } from "@/lib/server/password-reset-
 
 // Sign-up is the one action without a session: anyone may create a student account.
 export async function signUpAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string }>> {
-  const parsed = newAccountSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) {
-    return { ok: false, code: "INVALID", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error as z.ZodError) };
-  }
+  const parsed = parseSessionlessForm(newAccountSchema, formData);
+  if (!parsed.ok) return parsed;
   try {
     const user = await createAccount(db(), parsed.data, "STUDENT");
     return { ok: true, data: { email: user.email } };
@@ -24,10 +22,8 @@ export async function signUpAction(_previous: unknown, formData: FormData): Prom
 
 // Setting a password through an instructor's reset link needs no session either: the link is the credential.
 export async function resetPasswordAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string }>> {
-  const parsed = resetPasswordSchema.safeParse(formDataToObject(formData));
-  if (!parsed.success) {
-    return { ok: false, code: "INVALID", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error as z.ZodError) };
-  }
+  const parsed = parseSessionlessForm(resetPasswordSchema, formData);
+  if (!parsed.ok) return parsed;
   try {
     return { ok: true, data: await resetPassword(parsed.data) };
   } catch (error) {

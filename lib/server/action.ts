@@ -45,6 +45,16 @@ export function unstorableTextRefusal(input: unknown, message = UNSTORABLE_TEXT_
   return { ok: false as const, code: "INVALID" as const, message, fieldErrors: { [at.join(".") || "form"]: [message] } };
 }
 
+/** A form sent without a session (sign-up, a reset link): text the database cannot store, then the schema. */
+export function parseSessionlessForm<S extends z.ZodType>(schema: S, formData: unknown): { ok: true; data: z.infer<S> } | ActionResult<never> {
+  const fields = formDataToObject(formData);
+  const refused = unstorableTextRefusal(fields);
+  if (refused) return refused;
+  const parsed = schema.safeParse(fields);
+  if (!parsed.success) return { ok: false, code: "INVALID", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  return { ok: true, data: parsed.data };
+}
+
 /** Requires a signed-in user (with `role` if given), parses `raw` with `schema`, then runs `handler`. */
 export async function runAction<S extends z.ZodType, T>(
   options: { schema: S; role?: Role },

@@ -46,6 +46,21 @@ describe("sign-up action under random input", () => {
     expect(outcomes.refused).toBeGreaterThan(0);
   });
 
+  it("a name or email the database cannot store (a NUL) is refused on its field, with nothing written", async () => {
+    // (FormData itself turns half a surrogate pair into U+FFFD.)
+    for (const [field, value] of [["name", "Ada\u0000"], ["email", "ada\u0000@caravan.test"]] as const) {
+      const form = new FormData();
+      form.set("email", `nul-${crypto.randomUUID()}@caravan.test`);
+      form.set("name", "Ada");
+      form.set("password", "correct horse battery");
+      form.set(field, value);
+      const before = await db.user.count();
+      const result = await signUpAction(null, form);
+      expect(result).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { [field]: [expect.any(String)] } });
+      expect(await db.user.count()).toBe(before);
+    }
+  });
+
   it("a forged call whose argument is not a form at all (any value the action protocol can carry) is refused, not a 500", async () => {
     const { resetPasswordAction } = await import("@/app/actions/account");
     await fc.assert(
