@@ -123,14 +123,17 @@ export async function reviewZonesOf(tx: Transaction, userIds: string[]): Promise
 
 /** Scores and records the answer; null when a concurrent answer moved the card first. */
 async function recordAnswer(
-  card: { id: string; userId: string; reviews: number; box: number; dueAt: Date; masteredAt: Date | null; retiredAt: Date | null },
+  card: { id: string; userId: string; reviews: number; box: number; dueAt: Date; masteredAt: Date | null; retiredAt: Date | null; question: { currentVersion: number; retiredAt: Date | null; quiz: { retiredAt: Date | null } } },
   definition: Question,
-  version: { id: string; gradingOverride: unknown },
+  version: { id: string; version: number; gradingOverride: unknown },
   input: { number: number; response: unknown },
   now: Date,
 ): Promise<Outcome | null> {
   if (input.number !== card.reviews) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
   if (card.retiredAt) throw new UserError("CONFLICT", "This question left your review deck: a regrade counted your quiz answer as right.");
+  if (card.question.retiredAt || card.question.quiz.retiredAt) throw new UserError("CONFLICT", "This question was withdrawn from the course, so it left your review deck. Reload the page to continue.");
+  // Only the version the queue shows now is answered: an older one would be scored against its old key.
+  if (version.version !== card.question.currentVersion) throw new UserError("CONFLICT", "This question was updated since the page was loaded. Reload the page to answer it as it is now.");
   if (!isDue(card, now)) throw new UserError("CONFLICT", card.masteredAt ? "You have already mastered this question." : "This question is not due for review yet.");
   const seed = reviewSeed(card.id, input.number);
   const parsed = parseResponse(definition.type, translateResponse(definition, input.response, publicIdsFor(seed, version.id), "toReal"));
@@ -140,8 +143,9 @@ async function recordAnswer(
   return db().$transaction(async (tx) => {
     const zone = (await reviewZonesOf(tx, [card.userId])).get(card.userId) ?? "UTC";
     const step = afterReview(card.box, score.correct, now, zone);
-    // The card moves only from the review number the learner was shown.
-    const moved = await tx.reviewCard.updateMany({ where: { id: card.id, reviews: input.number, retiredAt: null }, data: { box: step.box, dueAt: step.dueAt, masteredAt: step.masteredAt, reviews: input.number + 1, lastReviewedAt: now } });
+    // The card moves only from where it was when this answer was checked (the review number the learner was shown,
+    // its box and due time): a quiz miss or a regrade moving it meanwhile is not overwritten.
+    const moved = await tx.reviewCard.updateMany({ where: { id: card.id, reviews: input.number, box: card.box, dueAt: card.dueAt, retiredAt: null }, data: { box: step.box, dueAt: step.dueAt, masteredAt: step.masteredAt, reviews: input.number + 1, lastReviewedAt: now } });
     if (moved.count === 0) return null;
     await tx.reviewAnswer.create({ data: { cardId: card.id, number: input.number, ...answer, answeredAt: now } });
     return { recordedNow: true, answer, after: step };
@@ -153,11 +157,14 @@ async function recordAnswer(
  * and a repeated answer (a double click, a retry after a lost response) gets the result recorded the first time.
  */
 export async function answerReview(user: SessionUser, input: { cardId: string; number: number; questionVersionId: string; response: unknown }, now = new Date()): Promise<ReviewResult> {
-  const card = await db().reviewCard.findFirst({ where: { id: input.cardId, userId: user.id }, select: { id: true, userId: true, questionId: true, reviews: true, box: true, dueAt: true, masteredAt: true, retiredAt: true } });
+  const card = await db().reviewCard.findFirst({
+    where: { id: input.cardId, userId: user.id },
+    select: { id: true, userId: true, questionId: true, reviews: true, box: true, dueAt: true, masteredAt: true, retiredAt: true, question: { select: { currentVersion: true, retiredAt: true, quiz: { select: { retiredAt: true } } } } },
+  });
   if (!card) throw notFound("That review question");
   const version = await db().questionVersion.findFirst({
     where: { id: input.questionVersionId, questionId: card.questionId },
-    select: { id: true, definition: true, gradingOverride: true },
+    select: { id: true, version: true, definition: true, gradingOverride: true },
   });
   if (!version) throw notFound("That question");
   const definition = version.definition as Question;

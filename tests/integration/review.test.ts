@@ -21,8 +21,8 @@ beforeAll(async () => {
 });
 
 /** Submits an attempt with "Pick B." answered wrongly (A) and the rest right. */
-async function missFirstQuestion(student: SessionUser) {
-  const { attemptId } = await startAttempt(student, fixture.quizId);
+async function missFirstQuestion(student: SessionUser, quizId = fixture.quizId) {
+  const { attemptId } = await startAttempt(student, quizId);
   const answers = await answerAllCorrectly(student, attemptId);
   const { questions } = await attemptForTaking(student, attemptId);
   const pickB = questions.find((q) => q.question.type === "single")!;
@@ -151,6 +151,46 @@ describe("spaced review", () => {
     expect((await errorOf(answerReview(student, { ...input, number: 3 }))).code).toBe("CONFLICT");
     expect(await db.reviewAnswer.count({ where: { cardId: card.id } })).toBe(0);
     expect(await db.reviewCard.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ reviews: 0, box: 1 });
+  });
+
+  it("answers only the question as the queue shows it now: an older version, a withdrawn question or a card moved meanwhile is refused", async () => {
+    const own = writeFixtureCourse({ maxAttempts: null });
+    await syncCourse(db, loadCourse(own.dir));
+    const student = await createUser();
+    await missFirstQuestion(student, own.quizId);
+    await makeDue(student.id);
+    const stale = (await reviewQueue(student)).current!;
+    const answer = (view: ReviewQuestionView) => answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: { choice: optionId(view, "B") } });
+    const card = await db.reviewCard.findUniqueOrThrow({ where: { id: stale.cardId } });
+    // A content sync makes a new version (a corrected key, say); the page still shows the old one.
+    await db.$executeRaw`INSERT INTO "QuestionVersion" ("id", "questionId", "version", "contentHash", "type", "prompt", "points", "definition")
+      SELECT gen_random_uuid(), "questionId", "version" + 1, "contentHash" || '-2', "type", "prompt", "points", "definition" FROM "QuestionVersion" WHERE "id" = ${stale.questionVersionId}::uuid`;
+    await db.$executeRaw`UPDATE "QuizQuestion" SET "currentVersion" = "currentVersion" + 1 WHERE "id" = ${card.questionId}`;
+    expect(await errorOf(answer(stale))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/updated since the page was loaded/) });
+    const current = (await reviewQueue(student)).current!;
+    expect(current.questionVersionId).not.toBe(stale.questionVersionId);
+    // Withdrawn from the course while the page was open.
+    await db.$executeRaw`UPDATE "QuizQuestion" SET "retiredAt" = now() WHERE "id" = ${card.questionId}`;
+    expect(await errorOf(answer(current))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/withdrawn from the course/) });
+    await db.$executeRaw`UPDATE "QuizQuestion" SET "retiredAt" = NULL WHERE "id" = ${card.questionId}`;
+    expect(await db.reviewAnswer.count({ where: { cardId: card.id } })).toBe(0);
+
+    // A quiz miss starts the card's schedule again while this answer is on its way: the answer does not undo it.
+    await db.reviewCard.update({ where: { id: card.id }, data: { box: 3 } });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const missing = db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "ReviewCard" WHERE "id" = ${card.id}::uuid FOR UPDATE`;
+      await held;
+      await tx.$executeRaw`UPDATE "ReviewCard" SET "box" = 1, "dueAt" = now() + interval '1 day' WHERE "id" = ${card.id}::uuid`;
+    }, { timeout: 10_000 });
+    const answering = errorOf(answer(current));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    release();
+    await missing;
+    expect(await answering).toMatchObject({ code: "CONFLICT" });
+    expect(await db.reviewCard.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ box: 1, reviews: 0 });
+    expect(await db.reviewAnswer.count({ where: { cardId: card.id } })).toBe(0);
   });
 
   it("missing the question again in a quiz starts its schedule again", async () => {
