@@ -68,6 +68,9 @@ function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<st
   if ("error" in opensAt || "error" in dueAt) return { errors: { ...("error" in opensAt ? { opensAt: [opensAt.error] } : {}), ...("error" in dueAt ? { dueAt: [dueAt.error] } : {}) } };
   const dueMoved = !shown || dueAt.iso !== shown.dueAt.toISOString();
   if (dueMoved && dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("The due time has already passed: students will see this as overdue (or closed, if late work is refused) straight away. Go ahead?")) return { cancelled: true };
+  // Refusing late work once the due time has passed takes back what was accepted late: say so first.
+  const nowRefusing = shown && shown.latePolicy !== "REFUSE" && form.get("latePolicy") === "REFUSE";
+  if (nowRefusing && dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("Refuse late work now that the due time has passed? Work begun or handed in after the due time will no longer count (it shows as missing, unless the student has an extension), and attempts still open close now. Go ahead?")) return { cancelled: true };
   const attempts = String(form.get("maxAttemptsOverride") ?? "");
   return {
     body: {

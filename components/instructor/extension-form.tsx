@@ -59,6 +59,15 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
           return;
         }
         const due = entered.iso;
+        // A due time of their own earlier than the class's, or already over, is usually a typo: ask first.
+        const classDueMs = new Date(assignments.find((a) => a.id === assignmentId)?.dueAt ?? NaN).getTime();
+        const dueMs = due ? new Date(due).getTime() : NaN;
+        const question =
+          dueMs === classDueMs ? null
+          : dueMs < classDueMs ? "This due time is earlier than the class's: the student gets less time, not more, and an attempt of theirs still open may close now. Save it anyway?"
+          : dueMs < Date.now() ? "This due time has already passed: it gives no more time to work, only counts work handed in before it as on time. Save it anyway?"
+          : null;
+        if (question && !window.confirm(question)) return;
         setPending(true);
         const result = await callApi("POST", `/api/instructor/classes/${classId}/extensions`, {
           assignmentId,

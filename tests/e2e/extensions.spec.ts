@@ -44,6 +44,14 @@ test("an instructor gives one student an extension; that student can still take 
   await form.getByLabel(/Extra quiz attempts/).fill("1");
   await form.getByLabel(/Extra time on timed quizzes/).fill("50");
   await form.getByLabel(/Reason/).fill("Documented accommodation from the disability office.");
+  // A due time earlier than the class's is most likely a typo: the form asks, and declining sends nothing.
+  await form.getByLabel(/Due time for this student/).fill("2000-01-15T17:00");
+  let asked = "";
+  tp.once("dialog", (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+  await form.getByRole("button", { name: "Give the extension" }).click();
+  await expect.poll(() => asked).toMatch(/earlier than the class's: the student gets less time/);
+  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(0);
+  await form.getByLabel(/Due time for this student/).fill("2099-01-15T17:00");
   await form.getByRole("button", { name: "Give the extension" }).click();
   const granted = tp.getByRole("listitem").filter({ hasText: "Documented accommodation" });
   await expect(granted).toBeVisible();

@@ -260,6 +260,29 @@ test("an instructor reads every question of a quiz with its key and explanation 
   await studentContext.close();
 });
 
+test("refusing late work after the due time asks first, saying that work accepted late stops counting", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Policy seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `PO${Date.now().toString(36).toUpperCase()}`]);
+  const { rows: [assignment] } = await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '3 days', now() - interval '1 day', 'ACCEPT') RETURNING "id"`, [cls.id]);
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const item = page.locator("li", { hasText: "Dadabaev" }).filter({ has: page.getByRole("button", { name: /^(Edit|Cancel)/ }) });
+  await item.getByRole("button", { name: /^Edit/ }).click();
+  const form = page.getByRole("form", { name: /^Edit/ });
+  await form.getByLabel("Late work").selectOption("REFUSE");
+  let asked = "";
+  page.once("dialog", (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect.poll(() => asked).toMatch(/Work begun or handed in after the due time will no longer count/);
+  const policy = async () => (await sql.query(`SELECT "latePolicy" FROM "Assignment" WHERE id = $1`, [assignment.id])).rows[0].latePolicy;
+  expect(await policy()).toBe("ACCEPT");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(item.getByText("Saved.")).toBeVisible();
+  expect(await policy()).toBe("REFUSE");
+  await context.close();
+});
+
 test("an instructor edits an assignment's due time and late policy for the whole class; a student's extension stays", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
