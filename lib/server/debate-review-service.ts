@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { DebateFile } from "../content/schema";
 import { gradeBreakdown, scoreRubric } from "../domain/rubric";
 import { listPage } from "../domain/paging";
-import { applyExtension, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
+import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { formatPublished } from "./catalog";
 import { db } from "./db";
@@ -72,7 +72,22 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   const pageSize = Math.min(Math.max(options.pageSize ?? 20, 1), 100);
   const inClass = { memberships: { some: { classId, removedAt: null } } };
   const submittedWhere = { promptId, status: "SUBMITTED" as const, user: inClass };
-  const submittedCount = await db().debateResponse.count({ where: submittedWhere });
+  const [submitted, covering] = await Promise.all([
+    db().debateResponse.findMany({ where: submittedWhere, select: { userId: true, submittedAt: true } }),
+    // "Late" and "counts" by this class's due times and each student's extensions (another class may set the prompt differently).
+    db().assignment.findMany({
+      where: { classId, OR: [{ kind: "DEBATE", debatePromptId: promptId }, { kind: "MODULE", moduleId: prompt.moduleId }] },
+      select: { opensAt: true, dueAt: true, latePolicy: true, extensions: { select: { studentId: true, dueAt: true, extraAttempts: true } } },
+    }),
+  ]);
+  const windowsOf = (studentId: string) =>
+    covering.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions.find((e) => e.studentId === studentId)));
+  // As in the gradebook: a response handed in after this class closed to late work was taken under another
+  // class's terms (or an extension since withdrawn) and does not count here; the most generous assignment decides.
+  const countsHere = (studentId: string, at: Date | null) => at === null || windowsOf(studentId).some((w) => countsUnder(w, at));
+  const lateHere = (studentId: string, at: Date | null) => at !== null && handedInLateUnderAll(windowsOf(studentId), at);
+  const submittedCount = submitted.length;
+  const notCountedCount = submitted.filter((r) => !countsHere(r.userId, r.submittedAt)).length;
   // A page past the end (a stale link, a hand-edited URL) shows the last page, as the student's list does.
   const page = listPage((options.page ?? 0) + 1, submittedCount, pageSize).page - 1;
   const [responses, gradedCount, members] = await Promise.all([
@@ -99,14 +114,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   // shown as theirs and not offered for replacing.
   const otherGraderIds = [...new Set(responses.flatMap((r) => (r.grade && r.grade.graderId !== instructor.id ? [r.grade.graderId] : [])))];
   const otherGraders = new Map((otherGraderIds.length ? await db().user.findMany({ where: { id: { in: otherGraderIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]));
-  // "Late" by this class's due times and each student's extensions (another class may set the prompt differently).
-  const covering = await db().assignment.findMany({
-    where: { classId, OR: [{ kind: "DEBATE", debatePromptId: promptId }, { kind: "MODULE", moduleId: prompt.moduleId }] },
-    select: { opensAt: true, dueAt: true, latePolicy: true, extensions: { where: { studentId: { in: responses.map((r) => r.user.id) } }, select: { studentId: true, dueAt: true, extraAttempts: true } } },
-  });
-  const lateHere = (studentId: string, at: Date | null) => at !== null && handedInLateUnderAll(
-    covering.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions.find((e) => e.studentId === studentId))), at);
-  const rows = responses.map((r) => ({ ...r, late: lateHere(r.user.id, r.submittedAt), evidence: r.evidence as Evidence[], gradedElsewhereBy: r.grade && r.grade.graderId !== instructor.id ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null }));
+  const rows = responses.map((r) => ({ ...r, countsHere: countsHere(r.user.id, r.submittedAt), late: lateHere(r.user.id, r.submittedAt), evidence: r.evidence as Evidence[], gradedElsewhereBy: r.grade && r.grade.graderId !== instructor.id ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null }));
   return {
     class: found,
     prompt,
@@ -115,6 +123,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     page,
     pageSize,
     submittedCount,
+    notCountedCount,
     gradedCount,
     notSubmitted: members.map((m) => ({ id: m.user.id, name: m.user.name, draftSavedAt: m.user.debateResponses[0]?.updatedAt ?? null })),
   };

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
+import { gradebook } from "@/lib/server/gradebook-service";
 import { saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
 import { classDebateResponses, debateGradeSchema, gradeDebateResponse, myDebateGrade } from "@/lib/server/debate-review-service";
 import type { SessionUser } from "@/lib/server/auth";
@@ -65,6 +66,19 @@ describe("classDebateResponses", () => {
     expect(JSON.stringify(review)).not.toContain("My unfinished secret draft");
     expect(JSON.stringify(review)).not.toContain(outsider.id);
     expect(review).toMatchObject({ submittedCount: 1, gradedCount: 0 });
+  });
+
+  it("counts, as the gradebook does, only responses handed in by this class's due time when it refuses late work", async () => {
+    const { instructor, classId, members: [onTime, afterwards] } = await classWithDebate(2);
+    for (const s of [onTime, afterwards]) await submitDebate(s, submission());
+    // The class closed to late work an hour ago; one response came in two hours ago, the other (under another class's terms) just now.
+    await db.$executeRaw`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour', "opensAt" = now() - interval '1 day', "latePolicy" = 'REFUSE' WHERE "classId" = ${classId}::uuid`;
+    await db.$executeRaw`UPDATE "DebateResponse" SET "submittedAt" = now() - interval '2 hours' WHERE "userId" = ${onTime.id}::uuid AND "promptId" = ${fixture.debateId}`;
+    const review = await classDebateResponses(instructor, classId, fixture.debateId);
+    expect(review).toMatchObject({ submittedCount: 2, notCountedCount: 1 });
+    expect(review.responses.map((r) => [r.user.id, r.countsHere, r.late])).toEqual([[onTime.id, true, false], [afterwards.id, false, false]]);
+    const book = await gradebook(instructor, classId);
+    expect(book.rows.map((r) => [r.student.id, r.cells[0].status])).toEqual([[onTime.id, "submitted"], [afterwards.id, "missing"]]);
   });
 
   it("leaves out removed members and students of other classes", async () => {

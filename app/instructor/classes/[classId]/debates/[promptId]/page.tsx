@@ -24,7 +24,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   const here = `/instructor/classes/${classId}/debates/${promptId}`;
   const user = await requireInstructor(here);
   const review = await orNotFound(classDebateResponses(user, classId, promptId, { page: pageNumber((await searchParams).page) - 1, pageSize: PAGE_SIZE }));
-  const { prompt, responses, labels, notSubmitted, submittedCount, gradedCount, page } = review;
+  const { prompt, responses, labels, notSubmitted, submittedCount, notCountedCount, gradedCount, page } = review;
   const def = prompt.definition;
   const positionLabel = (id: string) => def.positions.find((p) => p.id === id)?.label ?? id;
   const rubric = def.rubric.map((r) => ({ id: r.id, criterion: r.criterion, maxPoints: r.maxPoints }));
@@ -42,7 +42,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
 
       <dl className="mb-8 grid grid-cols-3 gap-3 sm:max-w-lg">
         {[
-          ["Submitted", `${submittedCount} of ${memberCount}`],
+          ["Submitted", `${submittedCount - notCountedCount} of ${memberCount}`],
           ["Graded", submittedCount === 0 ? "—" : `${gradedCount} of ${submittedCount}`],
           ["Max points", String(maxPoints)],
         ].map(([label, value]) => (
@@ -52,6 +52,11 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
           </div>
         ))}
       </dl>
+      {notCountedCount > 0 && (
+        <p className="-mt-5 mb-8 text-sm text-stone-600">
+          {notCountedCount === 1 ? "One more response was" : `${notCountedCount} more responses were`} handed in after this class closed to late work. {notCountedCount === 1 ? "It is" : "They are"} listed below but, as in the gradebook, not counted here.
+        </p>
+      )}
 
       <details className="card mb-10" open>
         <summary className="cursor-pointer text-lg font-semibold">Rubric <span className="font-normal text-stone-600">({rubric.length} criteria, {maxPoints} points)</span></summary>
@@ -82,6 +87,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                       <p className="text-sm text-stone-600">
                         Submitted {r.submittedAt ? <LocalTime iso={r.submittedAt.toISOString()} /> : "—"}
                         {r.late && <span className="badge ml-2 bg-amber-100 text-amber-900">late</span>}
+                        {!r.countsHere && <span className="badge ml-2">after the due time: not counted here</span>}
                       </p>
                     </header>
                     <p className="mt-2"><span className="badge bg-brand-50 text-brand-800">{positionLabel(r.position)}</span></p>
