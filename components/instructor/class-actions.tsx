@@ -102,8 +102,10 @@ export function ConfirmedDeleteButton({ url, confirmText, label = "Remove", acce
   );
 }
 
-export function DeleteAssignmentButton({ classId, assignmentId }: { classId: string; assignmentId: string }) {
-  return <ConfirmedDeleteButton url={`/api/instructor/classes/${classId}/assignments/${assignmentId}`} confirmText="Remove this assignment? Students' work is kept." />;
+export function DeleteAssignmentButton({ classId, assignmentId, extensionCount }: { classId: string; assignmentId: string; extensionCount: number }) {
+  // Extensions belong to the assignment: assigning the item again does not bring them back.
+  const extensions = extensionCount === 0 ? "" : ` Its ${extensionCount === 1 ? "extension for one student is" : `${extensionCount} students' extensions are`} deleted with it (assigning it again does not bring ${extensionCount === 1 ? "it" : "them"} back).`;
+  return <ConfirmedDeleteButton url={`/api/instructor/classes/${classId}/assignments/${assignmentId}`} confirmText={`Remove this assignment? Students' work is kept.${extensions}`} />;
 }
 
 export function RestoreMemberButton({ classId, student }: { classId: string; student: { id: string; name: string } }) {

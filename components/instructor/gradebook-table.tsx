@@ -3,6 +3,7 @@ import { Link } from "@/components/app-link";
 import { Fragment, useMemo, useState } from "react";
 import { sortRows, type GradebookCell } from "@/lib/domain/gradebook";
 import { gradeStatusStyle } from "@/components/grade-status";
+import { LocalTime } from "@/components/local-time";
 
 type Row = { student: { id: string; name: string; email: string }; cells: GradebookCell[]; extendedTo: (string | null)[]; average: number | null; withMissing: number | null };
 type Sort = { column: "name" | "average" | "withMissing" | number; descending: boolean };
@@ -14,13 +15,14 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
     const scoreOf = column === "name" ? null : column === "average" ? (r: Row) => r.average : column === "withMissing" ? (r: Row) => r.withMissing : (r: Row) => r.cells[column].percent;
     return sortRows(rows, scoreOf, sort.descending);
   }, [rows, sort]);
-  const header = (column: Sort["column"], label: string, extraClass = "") => {
+  const header = (column: Sort["column"], label: string, extraClass = "", detail?: React.ReactNode) => {
     const active = sort.column === column;
     return (
       <th scope="col" aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"} className={`px-3 py-2 align-bottom ${extraClass}`}>
         <button type="button" className="text-left font-semibold hover:underline" onClick={() => setSort({ column, descending: active ? !sort.descending : column !== "name" })}>
           {label}{active ? <span aria-hidden="true">{sort.descending ? " ↓" : " ↑"}</span> : ""}
         </button>
+        {detail && <span className="block text-xs font-normal text-stone-600">{detail}</span>}
       </th>
     );
   };
@@ -31,7 +33,7 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
         <thead className="bg-stone-50">
           <tr>
             {header("name", "Student", "sticky left-0 z-10 bg-stone-50")}
-            {columns.map((c, i) => <Fragment key={c.id}>{header(i, c.title)}</Fragment>)}
+            {columns.map((c, i) => <Fragment key={c.id}>{header(i, c.title, "", <>{c.kind.toLowerCase()} · due <LocalTime iso={c.dueAt} day /></>)}</Fragment>)}
             {header("average", "Average")}
             {header("withMissing", "With missing as 0")}
           </tr>

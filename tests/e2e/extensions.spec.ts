@@ -123,5 +123,14 @@ test("an instructor gives one student an extension; that student can still take 
   await expect(tp.getByRole("listitem").filter({ hasText: "Extra time only" })).toContainText("25 % extra time on timed quizzes");
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" e JOIN "Assignment" a ON a.id = e."assignmentId" WHERE e."studentId" = $1 AND e."dueAt" = a."dueAt" AND e."extraTimePercent" = 25`, [student.id])).toBe(1);
 
+  // Removing the assignment says that its extension goes with it; declined, nothing changes.
+  await tp.goto(`/instructor/classes/${classId}`);
+  tp.removeAllListeners("dialog");
+  let askedOnRemove = "";
+  tp.once("dialog", (dialog) => { askedOnRemove = dialog.message(); void dialog.dismiss(); });
+  await tp.getByRole("button", { name: "Remove", exact: true }).first().click();
+  await expect.poll(() => askedOnRemove).toMatch(/Its extension for one student is deleted with it/);
+  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(1);
+
   await Promise.all([teacher.close(), studentContext.close(), classmateContext.close()]);
 });

@@ -70,6 +70,9 @@ test("an instructor creates a class, a student joins and completes the assigned 
   await expect(tp.getByRole("row", { name: /^Class average \d/ })).toBeVisible();
   await expect(tp.getByRole("row", { name: /^Class average, missing as 0/ })).toBeVisible();
   await expect(tp.getByRole("columnheader", { name: "With missing as 0" })).toBeVisible();
+  // Each item's column says what it is and when it is due.
+  await expect(tp.getByRole("columnheader", { name: /quiz · due / })).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/gradebook.png` });
 
   const csv = await teacherContext.request.get(tp.url().replace(/\/instructor\/classes\/([^/]+)\/gradebook$/, "/api/instructor/classes/$1/gradebook.csv"));
   expect(csv.status()).toBe(200);

@@ -56,7 +56,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                 <EditableAssignment
                   classId={classId}
                   assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, revealAnswers: a.revealAnswers }}
-                  actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} />}
+                  actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} extensionCount={a._count.extensions} />}
                 >
                   <p className="font-medium"><span className="badge mr-2">{a.kind.toLowerCase()}</span>{a.title}</p>
                   <p className="text-sm text-stone-600">
