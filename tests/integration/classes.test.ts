@@ -266,6 +266,9 @@ describe("gradebook", () => {
     expect(csv).toContain(`"'=Bo, the ""bold"""`);
     expect(csv.trim().split("\r\n")).toHaveLength(1 + 3);
     expect(csv.split("\r\n")[0]).toMatch(/Average \(%\),With missing as 0 \(%\)$/);
+    // What the page shows beside a status goes with it: here, a debate response nobody has graded yet.
+    await submitDebate(bo, { promptId: fixture.debateId, position: "for", claim: "A claim that is long enough.", evidence: [{ ref: `source:${fixture.sourceId}`, note: "x" }], rebuttal: "A rebuttal that is long enough." });
+    expect(gradebookCsv(await gradebook(teacher, id)).split("\r\n").find((line) => line.includes("Bo, the"))).toContain(",submitted; not graded yet,");
 
     const record = await studentRecord(teacher, id, ada.id);
     expect(record.attempts.filter((a) => a.quiz.id === fixture.quizId)).toHaveLength(2);
