@@ -2,6 +2,8 @@ import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import { Container, EmptyState, PageHeader } from "@/components/ui";
 import { ClassForm } from "@/components/instructor/class-form";
+import { ArchiveClassButton } from "@/components/instructor/class-actions";
+import { plural } from "@/lib/plural";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { instructorClasses } from "@/lib/server/class-service";
 
@@ -9,7 +11,7 @@ export const metadata: Metadata = { title: "Teaching" };
 
 export default async function InstructorHome() {
   const user = await requireInstructor("/instructor");
-  const classes = await instructorClasses(user);
+  const { current: classes, archived } = await instructorClasses(user);
   return (
     <Container>
       <PageHeader title="Your classes">Create a class, share its join code, assign modules, quizzes and debates, and follow the results.</PageHeader>
@@ -17,13 +19,13 @@ export default async function InstructorHome() {
         <section aria-labelledby="classes-heading">
           <h2 id="classes-heading" className="sr-only">Classes</h2>
           {classes.length === 0 ? (
-            <EmptyState title="No classes yet">Create your first class with the form. Students join it with the code it gets.</EmptyState>
+            <EmptyState title={archived.length > 0 ? "No current classes" : "No classes yet"}>Create {archived.length > 0 ? "a new class" : "your first class"} with the form. Students join it with the code it gets.</EmptyState>
           ) : (
             <ul className="space-y-4">
               {classes.map((c) => (
                 <li key={c.id} className="card">
                   <h3 className="font-serif text-xl font-semibold"><Link className="hover:underline" href={`/instructor/classes/${c.id}`}>{c.name}</Link></h3>
-                  <p className="text-sm text-stone-600">{c.term} · {c._count.members} students · {c._count.assignments} assignments · join code <span className="font-mono">{c.joinCode}</span></p>
+                  <p className="text-sm text-stone-600">{c.term} · {plural(c._count.members, "student")} · {plural(c._count.assignments, "assignment")} · join code <span className="font-mono">{c.joinCode}</span></p>
                   <p className="mt-3 flex flex-wrap gap-3 text-sm">
                     <Link className="underline" href={`/instructor/classes/${c.id}`}>Roster and assignments</Link>
                     <Link className="underline" href={`/instructor/classes/${c.id}/gradebook`}>Gradebook</Link>
@@ -31,6 +33,20 @@ export default async function InstructorHome() {
                 </li>
               ))}
             </ul>
+          )}
+          {archived.length > 0 && (
+            <details className="mt-8 rounded-lg border border-stone-200 bg-white p-4">
+              <summary className="cursor-pointer font-medium">Archived classes ({archived.length})</summary>
+              <p className="mt-2 text-sm text-stone-600">Their rosters, gradebooks and results are kept. Students cannot join them and no longer see their assignments.</p>
+              <ul className="mt-3 divide-y divide-stone-200">
+                {archived.map((c) => (
+                  <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
+                    <div><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${c.id}`}>{c.name}</Link> <span className="text-stone-600">{c.term} · {plural(c._count.members, "student")}</span></div>
+                    <ArchiveClassButton classId={c.id} archived />
+                  </li>
+                ))}
+              </ul>
+            </details>
           )}
         </section>
         <aside className="space-y-6">

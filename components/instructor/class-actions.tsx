@@ -132,6 +132,31 @@ export function RestoreMemberButton({ classId, student }: { classId: string; stu
   );
 }
 
+/** Archives the class (after asking) or brings it back. */
+export function ArchiveClassButton({ classId, archived }: { classId: string; archived: boolean }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<string | null>(null);
+  const { pending, run } = usePending();
+  return (
+    <div>
+      <button
+        type="button"
+        className={archived ? "btn-primary px-3 py-1" : "btn-secondary px-3 py-1"}
+        disabled={pending}
+        onClick={() => run(async () => {
+          if (!archived && !window.confirm("Archive this class? Students can no longer join it, and its assignments, due times and grades leave their pages (their own work and progress stay). You keep the roster, gradebook and results, and can bring the class back.")) return;
+          const result = await send("POST", `/api/instructor/classes/${classId}/archive`, { archived: !archived });
+          if (result.ok) router.refresh();
+          else setMessage(result.message);
+        })}
+      >
+        {archived ? "Bring the class back" : "Archive class"}
+      </button>
+      {message && <p role="alert" className="field-error">{message}</p>}
+    </div>
+  );
+}
+
 export function ClassDetailsEditor({ existing }: { existing: { id: string; name: string; term: string } }) {
   const [open, setOpen] = useState(false);
   return (

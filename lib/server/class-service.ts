@@ -78,14 +78,15 @@ async function lockCoveredQuizzes(tx: Prisma.TransactionClient, covered: { quizI
 }
 
 /**
- * A student who joins or leaves a class may come under other terms: their open attempts close at the new time. The
+ * A student who joins or leaves a class (or whose class is archived or restored) may come under other terms: their open attempts close at the new time. The
  * class's quizzes are held as an assignment change holds them, so an attempt started meanwhile either waits for this
  * change (and sees the new membership) or is committed before it (and is refreshed here).
  */
-async function refreshStudentDeadlines(tx: Prisma.TransactionClient, studentId: string, classId: string) {
+async function refreshStudentDeadlines(tx: Prisma.TransactionClient, studentIds: string | string[], classId: string) {
+  const students = typeof studentIds === "string" ? [studentIds] : studentIds;
   await tx.$executeRaw`SELECT 1 FROM "Quiz" q WHERE ${classAssignsQuiz(Prisma.sql`${classId}::uuid`)} ORDER BY q."id" FOR UPDATE`;
-  const open = await tx.quizAttempt.findMany({ where: { userId: studentId, status: "IN_PROGRESS", voidedAt: null }, select: { quizId: true } });
-  for (const { quizId } of open) await refreshOpenAttemptDeadlines(tx, [studentId], { quizId, moduleId: null });
+  const open = await tx.quizAttempt.findMany({ where: { userId: { in: students }, status: "IN_PROGRESS", voidedAt: null }, select: { quizId: true }, distinct: ["quizId"] });
+  for (const { quizId } of open) await refreshOpenAttemptDeadlines(tx, students, { quizId, moduleId: null });
 }
 
 async function ownedClass(instructor: SessionUser, classId: string) {
@@ -135,11 +136,32 @@ export async function joinClass(student: SessionUser, rawCode: string) {
   return { classId: found.id, name: found.name, alreadyMember: Boolean(existing) };
 }
 
+/** The instructor's classes, current ones first (newest first), then the archived ones. */
 export async function instructorClasses(instructor: SessionUser) {
-  return db().class.findMany({
-    where: { instructorId: instructor.id, archivedAt: null },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, term: true, joinCode: true, _count: { select: { members: { where: { removedAt: null } }, assignments: true } } },
+  const classes = await db().class.findMany({
+    where: { instructorId: instructor.id },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: { id: true, name: true, term: true, joinCode: true, archivedAt: true, _count: { select: { members: { where: { removedAt: null } }, assignments: true } } },
+  });
+  return { current: classes.filter((c) => !c.archivedAt), archived: classes.filter((c) => c.archivedAt) };
+}
+
+export const archiveSchema = z.strictObject({ archived: z.boolean({ message: "Say whether the class is archived (true or false)." }) });
+
+/**
+ * Archives a class at the end of its term, or brings it back. An archived class takes no one new, and its terms
+ * no longer apply to its students: its assignments leave their lists and its due times stop closing their
+ * attempts. Their work stays theirs, and the instructor keeps the roster, gradebook and results.
+ */
+export async function setClassArchived(instructor: SessionUser, classId: string, archived: boolean) {
+  await ownedClass(instructor, classId);
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.class.updateMany({ where: { id: classId, archivedAt: archived ? null : { not: null } }, data: { archivedAt: archived ? new Date() : null } });
+    if (count > 0) {
+      const members = await tx.classMember.findMany({ where: { classId, removedAt: null }, select: { userId: true } });
+      await refreshStudentDeadlines(tx, members.map((m) => m.userId), classId);
+    }
+    return { archived };
   });
 }
 

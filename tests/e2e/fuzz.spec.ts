@@ -54,6 +54,7 @@ const routes: { method: string; path: (s: string[]) => string; segments: number 
   { method: "DELETE", path: ([a, b]) => `/api/instructor/classes/${a}/members/${b}`, segments: 2 },
   { method: "PUT", path: ([a, b]) => `/api/instructor/classes/${a}/members/${b}`, segments: 2 },
   { method: "PATCH", path: ([a]) => `/api/instructor/classes/${a}`, segments: 1 },
+  { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/archive`, segments: 1 },
   { method: "POST", path: ([a, b]) => `/api/instructor/classes/${a}/members/${b}/password-reset`, segments: 2 },
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/resets`, segments: 1 },
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/assignments`, segments: 1 },

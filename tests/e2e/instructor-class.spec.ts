@@ -155,7 +155,7 @@ test("a module's quizzes get item-analysis links, and the roster resets only qui
   await context.close();
 });
 
-test("an instructor corrects the class's name, replaces an expired join code with one that expires, and restores a student removed by mistake", async ({ browser, sql, baseURL }) => {
+test("an instructor corrects the class's name, replaces an expired join code with one that expires, restores a student removed by mistake, and archives the class", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
   const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode", "joinCodeExpiresAt") VALUES (gen_random_uuid(), 'Diplomcy 201', 'Sprng', $1, $2, now() - interval '1 day') RETURNING "id", "joinCode"`, [teacher.id, `RS${Date.now().toString(36).toUpperCase()}`]);
@@ -194,6 +194,18 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   await expect(page.getByRole("heading", { name: "Roster (1)" })).toBeVisible();
   await expect(page.getByText(/Removed students/)).toHaveCount(0);
   expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "removedAt" IS NULL AND "joinedAt" < now() - interval '2 days'`, [cls.id])).toBe(1);
+
+  // At the end of term the class is archived (after asking), listed apart, and can be brought back.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Archive class" }).click();
+  await expect(page.getByRole("note")).toContainText("This class was archived on");
+  await page.goto("/instructor");
+  await expect(page.getByRole("heading", { name: "Diplomacy 201" })).toHaveCount(0);
+  await page.getByText("Archived classes (1)").click();
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/instructor-archived.png`, fullPage: true });
+  await page.getByRole("button", { name: "Bring the class back" }).click();
+  await expect(page.getByRole("heading", { name: "Diplomacy 201" })).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "Class" WHERE id = $1 AND "archivedAt" IS NULL`, [cls.id])).toBe(1);
   await context.close();
 });
 

@@ -70,6 +70,8 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/classes/[classId]/members/[userId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/members/00000000-0000-4000-8000-000000000000`, expect: { ...classInstructorApi(404) } },
   // The owner is on the roster, not removed: there is nothing to restore (404), for the instructor too.
   { pattern: "/api/instructor/classes/[classId]/members/[userId]", method: "PUT", url: (i) => `/api/instructor/classes/${i.classId}/members/${i.ownerId}`, expect: classInstructorApi(404) },
+  // Bringing back a class that is not archived changes nothing.
+  { pattern: "/api/instructor/classes/[classId]/archive", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/archive`, body: () => ({ archived: false }), expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]", method: "PATCH", url: (i) => `/api/instructor/classes/${i.classId}`, body: () => ({ name: "Permission matrix", term: "Any term" }), expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/members/[userId]/password-reset", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/members/${i.ownerId}/password-reset`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/resets", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/resets`, body: (i) => ({ studentId: i.ownerId, quizId: "economic-footprint-2025-quiz", reason: "permission matrix" }), expect: classInstructorApi(400) },

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, classDetailsSchema, classRoster, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { archiveSchema, assignmentSchema, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -92,6 +92,35 @@ describe("classes", () => {
     expect((await studentAssignments(student)).map((a) => a.quizId)).toContain(fixture.quizId);
     expect((await errorOf(restoreMember(teacher, id, student.id))).code).toBe("NOT_FOUND");
     expect(await joinClass(student, joinCode)).toMatchObject({ alreadyMember: true });
+  });
+
+  it("an archived class takes no one new and its terms stop applying to its students; brought back, they apply again", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id, joinCode } = await createClass(teacher, { name: "Last term", term: "Autumn 2026", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, latePolicy: "REFUSE" }));
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const deadline = async () => (await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt;
+    expect(await deadline()).not.toBeNull();
+    expect(archiveSchema.safeParse({ archived: "yes" }).success).toBe(false);
+    expect((await errorOf(setClassArchived(await createUser("INSTRUCTOR"), id, true))).code).toBe("NOT_FOUND");
+
+    expect(await setClassArchived(teacher, id, true)).toEqual({ archived: true });
+    expect(await deadline()).toBeNull();
+    expect((await studentAssignments(student)).map((a) => a.quizId)).not.toContain(fixture.quizId);
+    expect((await errorOf(joinClass(await createUser(), joinCode))).code).toBe("NOT_FOUND");
+    const lists = await instructorClasses(teacher);
+    expect([lists.current.map((c) => c.id), lists.archived.map((c) => c.id)]).toEqual([[], [id]]);
+    // The instructor keeps the roster and the gradebook.
+    expect((await classRoster(teacher, id)).members).toHaveLength(1);
+    expect((await gradebook(teacher, id)).rows).toHaveLength(1);
+    // Archiving twice changes nothing; bringing it back restores its terms.
+    await setClassArchived(teacher, id, true);
+    await setClassArchived(teacher, id, false);
+    expect(await deadline()).not.toBeNull();
+    expect((await studentAssignments(student)).map((a) => a.quizId)).toContain(fixture.quizId);
+    expect((await instructorClasses(teacher)).current.map((c) => c.id)).toEqual([id]);
   });
 
   it("an instructor corrects the class's name and term; bad input and other instructors change nothing", async () => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { AssignmentForm, EditableAssignment } from "@/components/instructor/assignment-form";
-import { ClassDetailsEditor, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton } from "@/components/instructor/class-actions";
+import { ArchiveClassButton, ClassDetailsEditor, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton } from "@/components/instructor/class-actions";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { assignableItems, classAssignments, classRoster, quizzesAssignedTo } from "@/lib/server/class-service";
@@ -26,7 +26,16 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { label: found.name }]} />
       <div className="mt-4" />
       <PageHeader title={found.name}>{found.term}</PageHeader>
-      <div className="-mt-4 mb-6"><ClassDetailsEditor existing={{ id: classId, name: found.name, term: found.term }} /></div>
+      {found.archivedAt && (
+        <div role="note" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+          <p>This class was archived on <LocalTime iso={found.archivedAt.toISOString()} />. Students cannot join it, and its assignments no longer apply to them or appear on their pages.</p>
+          <ArchiveClassButton classId={classId} archived />
+        </div>
+      )}
+      <div className="-mt-4 mb-6 flex flex-wrap items-start gap-3">
+        <ClassDetailsEditor existing={{ id: classId, name: found.name, term: found.term }} />
+        {!found.archivedAt && <ArchiveClassButton classId={classId} archived={false} />}
+      </div>
       <nav aria-label="Class views" className="mb-8 flex flex-wrap gap-3">
         <Link className="btn-primary" href={`/instructor/classes/${classId}/gradebook`}>Gradebook</Link>
         <a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download gradebook (CSV)</a>
