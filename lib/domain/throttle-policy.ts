@@ -3,9 +3,12 @@ import { plural } from "../plural";
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 
+// An account locks after a few failures. An address locks much later: a whole school often signs in from one
+// address, and a class of 300 arriving for a quiz makes dozens of typing mistakes; locking that address would lock
+// every student out of the quiz. The per-address limit is for one machine trying many accounts.
 export const throttleLimits = {
   account: { freeFailures: 5, baseLockMs: 30_000, maxLockMs: 15 * 60_000 },
-  ip: { freeFailures: 30, baseLockMs: 60_000, maxLockMs: 30 * 60_000 },
+  ip: { freeFailures: 150, baseLockMs: 30_000, maxLockMs: 30 * 60_000 },
 } as const;
 
 export type ThrottleKind = keyof typeof throttleLimits;

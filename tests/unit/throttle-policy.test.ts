@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lockMessage } from "@/lib/domain/throttle-policy";
+import { lockDurationMs, lockMessage } from "@/lib/domain/throttle-policy";
 
 const now = new Date("2025-03-01T09:00:00Z");
 const after = (ms: number) => new Date(now.getTime() + ms);
@@ -17,5 +17,18 @@ describe("lockMessage", () => {
     expect(lockMessage(after(200), now)).toBe("Too many failed sign-ins. Wait 1 second and try again.");
     expect(lockMessage(after(-5_000), now)).toBe("Too many failed sign-ins. Wait 1 second and try again.");
     expect(lockMessage(after(90_000), now)).toBe("Too many failed sign-ins. Wait 2 minutes and try again.");
+  });
+});
+
+describe("lockDurationMs", () => {
+  it("locks an account after five failures, doubling to at most 15 minutes", () => {
+    expect([4, 5, 6, 7, 30].map((n) => lockDurationMs("account", n))).toEqual([0, 30_000, 60_000, 120_000, 15 * 60_000]);
+  });
+
+  it("leaves a school's shared address open through a class's worth of typing mistakes", () => {
+    // 300 students arriving for a quiz, one in four mistyping once or twice: about 100 failures in the window.
+    expect(lockDurationMs("ip", 149)).toBe(0);
+    expect(lockDurationMs("ip", 150)).toBe(30_000);
+    expect(lockDurationMs("ip", 10_000)).toBe(30 * 60_000);
   });
 });
