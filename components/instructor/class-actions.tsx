@@ -144,7 +144,7 @@ export function ArchiveClassButton({ classId, archived }: { classId: string; arc
         className={archived ? "btn-primary px-3 py-1" : "btn-secondary px-3 py-1"}
         disabled={pending}
         onClick={() => run(async () => {
-          if (!archived && !window.confirm("Archive this class? Students can no longer join it, and its assignments, due times and grades leave their pages (their own work and progress stay). You keep the roster, gradebook and results, and can bring the class back.")) return;
+          if (!archived && !window.confirm("Archive this class? Students can no longer join it; its assignments, due times and grades leave their pages, and answers it holds back until a due time are shown to them (their own work and progress stay). You keep the roster, gradebook and results, and can bring the class back.")) return;
           const result = await send("POST", `/api/instructor/classes/${classId}/archive`, { archived: !archived });
           if (result.ok) router.refresh();
           else setMessage(result.message);
@@ -179,6 +179,11 @@ export function JoinCodeActions({ classId }: { classId: string }) {
         const form = event.currentTarget;
         const typed = String(new FormData(form).get("days") ?? "").trim();
         const days = typed ? Number(typed) : null;
+        if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 365)) {
+          setMessage("Give the number of days as a whole number from 1 to 365, or leave it empty for a code that does not expire.");
+          return;
+        }
+        setMessage(null);
         return run(async () => {
           if (!window.confirm(`Issue a new join code${days ? ` valid for ${days} ${days === 1 ? "day" : "days"}` : " that does not expire"}? The current one stops working.`)) return;
           const result = await send("POST", `/api/instructor/classes/${classId}/join-code`, { days });

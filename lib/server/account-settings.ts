@@ -9,10 +9,10 @@ import { dueAtAfterZoneChange } from "../domain/review-schedule";
 import { answersHeldUntilByQuestion } from "./answer-release";
 import { lockMessage } from "../domain/throttle-policy";
 import type { PrismaClient } from "../generated/prisma/client";
-import { passwordSchema } from "./accounts";
+import { afterPasswordSet, passwordSchema } from "./accounts";
 import { UserError } from "./errors";
 import { hashPassword, verifyPassword } from "./passwords";
-import { activeLock, clearFailures, lockAfterFailure, reserveAttempt, throttleKey } from "./throttle";
+import { activeLock, lockAfterFailure, reserveAttempt, throttleKey } from "./throttle";
 
 export const changePasswordSchema = z
   .strictObject({
@@ -44,9 +44,7 @@ export async function changePassword(db: PrismaClient, userId: string, input: z.
       UPDATE "User" SET "passwordHash" = ${newHash}, "sessionEpoch" = "sessionEpoch" + 1
       WHERE "id" = ${userId}::uuid AND "passwordHash" = ${user.passwordHash} RETURNING "sessionEpoch"`;
     if (!row) return null;
-    // A reset link issued before this change would undo it: the student now knows their password.
-    await tx.passwordReset.updateMany({ where: { userId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    await clearFailures(tx, key);
+    await afterPasswordSet(tx, { id: userId, email: user.email });
     return row;
   });
   if (!changed) throw new UserError("CONFLICT", "Your password was changed a moment ago. Reload the page and try again.");

@@ -52,16 +52,22 @@ export async function upsertInstructor(db: PrismaClient, input: { email: string;
         where: { email },
         data: { role: "INSTRUCTOR", ...(passwordHash ? { passwordHash } : {}), ...(input.name ? { name: input.name } : {}), ...(endsSessions ? { sessionEpoch: { increment: 1 } } : {}) },
       });
-      if (!passwordHash) return;
-      // As after a password change: an older reset link would undo it, and the old lock no longer applies.
-      await tx.passwordReset.updateMany({ where: { userId: existing.id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-      await tx.signInThrottle.deleteMany({ where: { key: throttleKey("account", email) } });
+      if (passwordHash) await afterPasswordSet(tx, { id: existing.id, email });
     });
     return { email, created: false };
   }
   if (!input.password) throw new Error("A new instructor needs a password (--password).");
   await createAccount(db, newAccountSchema.parse({ email, name: input.name ?? email.split("@")[0], password: input.password }), "INSTRUCTOR");
   return { email, created: true };
+}
+
+/**
+ * What a newly set password ends besides the sessions (the caller moves their epoch): reset links issued before
+ * it, which would undo it, and the failed sign-ins counted against the account.
+ */
+export async function afterPasswordSet(tx: Pick<PrismaClient, "passwordReset" | "signInThrottle">, user: { id: string; email: string }) {
+  await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  await tx.signInThrottle.deleteMany({ where: { key: throttleKey("account", user.email) } });
 }
 
 export const demoAccounts = [

@@ -45,14 +45,18 @@ export function unstorableTextRefusal(input: unknown, message = UNSTORABLE_TEXT_
   return { ok: false as const, code: "INVALID" as const, message, fieldErrors: { [at.join(".") || "form"]: [message] } };
 }
 
-/** A form sent without a session (sign-up, a reset link): text the database cannot store, then the schema. */
-export function parseSessionlessForm<S extends z.ZodType>(schema: S, formData: unknown): { ok: true; data: z.infer<S> } | ActionResult<never> {
-  const fields = formDataToObject(formData);
+/** Text the database cannot store is refused first, naming the field; then `schema` parses the fields. */
+function parseFields<S extends z.ZodType>(schema: S, fields: unknown, invalidMessage: string): { ok: true; data: z.infer<S> } | ActionResult<never> {
   const refused = unstorableTextRefusal(fields);
   if (refused) return refused;
   const parsed = schema.safeParse(fields);
-  if (!parsed.success) return { ok: false, code: "INVALID", message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success) return { ok: false, code: "INVALID", message: invalidMessage, fieldErrors: fieldErrorsOf(parsed.error) };
   return { ok: true, data: parsed.data };
+}
+
+/** A form sent without a session (sign-up, a reset link). */
+export function parseSessionlessForm<S extends z.ZodType>(schema: S, formData: unknown) {
+  return parseFields(schema, formDataToObject(formData), "Check the highlighted fields.");
 }
 
 /** Requires a signed-in user (with `role` if given), parses `raw` with `schema`, then runs `handler`. */
@@ -66,13 +70,8 @@ export async function runAction<S extends z.ZodType, T>(
     const user = await getSessionUser();
     if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again to continue." };
     if (options.role && user.role !== options.role) return { ok: false, code: "FORBIDDEN", message: "Your account does not have permission to do that." };
-    const fields = raw instanceof FormData ? formDataToObject(raw) : raw;
-    const refused = unstorableTextRefusal(fields);
-    if (refused) return refused;
-    const input = options.schema.safeParse(fields);
-    if (!input.success) {
-      return { ok: false, code: "INVALID", message: "Some of the information is not valid. Check the highlighted fields.", fieldErrors: fieldErrorsOf(input.error) };
-    }
+    const input = parseFields(options.schema, raw instanceof FormData ? formDataToObject(raw) : raw, "Some of the information is not valid. Check the highlighted fields.");
+    if (!input.ok) return input;
     return { ok: true, data: await handler(input.data, user) };
   } catch (error) {
     return failure(error);

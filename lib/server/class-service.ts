@@ -84,8 +84,9 @@ async function lockCoveredQuizzes(tx: Prisma.TransactionClient, covered: { quizI
  */
 async function refreshStudentDeadlines(tx: Prisma.TransactionClient, studentIds: string | string[], classId: string) {
   const students = typeof studentIds === "string" ? [studentIds] : studentIds;
-  await tx.$executeRaw`SELECT 1 FROM "Quiz" q WHERE ${classAssignsQuiz(Prisma.sql`${classId}::uuid`)} ORDER BY q."id" FOR UPDATE`;
-  const open = await tx.quizAttempt.findMany({ where: { userId: { in: students }, status: "IN_PROGRESS", voidedAt: null }, select: { quizId: true }, distinct: ["quizId"] });
+  const held = await tx.$queryRaw<{ id: string }[]>`SELECT q."id" FROM "Quiz" q WHERE ${classAssignsQuiz(Prisma.sql`${classId}::uuid`)} ORDER BY q."id" FOR UPDATE`;
+  // Only attempts on quizzes this class assigns can come under other terms, and only those are held.
+  const open = await tx.quizAttempt.findMany({ where: { userId: { in: students }, quizId: { in: held.map((q) => q.id) }, status: "IN_PROGRESS", voidedAt: null }, select: { quizId: true }, distinct: ["quizId"] });
   for (const { quizId } of open) await refreshOpenAttemptDeadlines(tx, students, { quizId, moduleId: null });
 }
 
@@ -111,17 +112,21 @@ export async function createClass(instructor: SessionUser, input: z.infer<typeof
 }
 
 export async function regenerateJoinCode(instructor: SessionUser, classId: string, days: number | null) {
-  await ownedClass(instructor, classId);
+  if ((await ownedClass(instructor, classId)).archivedAt) throw archivedRefusal();
   const joinCode = joinCodeFrom(randomBytes(8));
   await db().class.update({ where: { id: classId }, data: { joinCode, joinCodeExpiresAt: days ? new Date(Date.now() + days * 86_400_000) : null } });
   return { joinCode };
 }
 
+const noSuchCode = () => new UserError("NOT_FOUND", "No class has that join code. Check the code with your instructor.", { code: ["No class has that join code."] });
+/** An archived class's terms are over: it takes no one and no new work until brought back. */
+const archivedRefusal = () => new UserError("CONFLICT", "This class is archived. Bring it back (on its page) before changing it.");
+
 export async function joinClass(student: SessionUser, rawCode: string) {
   if (student.role !== "STUDENT") throw new UserError("FORBIDDEN", "Instructors do not join classes; students do.");
   const code = normalizeJoinCode(rawCode);
   const found = await db().class.findUnique({ where: { joinCode: code }, select: { id: true, name: true, joinCodeExpiresAt: true, archivedAt: true } });
-  if (!found || found.archivedAt) throw new UserError("NOT_FOUND", "No class has that join code. Check the code with your instructor.", { code: ["No class has that join code."] });
+  if (!found || found.archivedAt) throw noSuchCode();
   if (found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date()) {
     throw new UserError("CONFLICT", "That join code has expired. Ask your instructor for a new one.", { code: ["That join code has expired."] });
   }
@@ -129,6 +134,9 @@ export async function joinClass(student: SessionUser, rawCode: string) {
   if (existing?.removedAt) throw new UserError("FORBIDDEN", "You were removed from this class. Ask your instructor to add you again.");
   if (!existing) {
     await db().$transaction(async (tx) => {
+      // Held while joining, so a class archived meanwhile takes no one (archiving takes the row first, then the quizzes).
+      const [open] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Class" WHERE "id" = ${found.id}::uuid AND "archivedAt" IS NULL FOR SHARE`;
+      if (!open) throw noSuchCode();
       await tx.classMember.upsert({ where: { classId_userId: { classId: found.id, userId: student.id } }, create: { classId: found.id, userId: student.id }, update: {} });
       await refreshStudentDeadlines(tx, student.id, found.id);
     });
@@ -248,7 +256,7 @@ async function assertTargetExists(kind: "MODULE" | "QUIZ" | "DEBATE", targetId: 
 }
 
 export async function createAssignment(instructor: SessionUser, classId: string, input: z.infer<typeof assignmentSchema>) {
-  await ownedClass(instructor, classId);
+  if ((await ownedClass(instructor, classId)).archivedAt) throw archivedRefusal();
   await assertTargetExists(input.kind, input.targetId);
   const covered = { quizId: input.kind === "QUIZ" ? input.targetId : null, moduleId: input.kind === "MODULE" ? input.targetId : null };
   const created = await db().$transaction(async (tx) => {

@@ -77,14 +77,17 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     // "Late" and "counts" by this class's due times and each student's extensions (another class may set the prompt differently).
     db().assignment.findMany({
       where: { classId, OR: [{ kind: "DEBATE", debatePromptId: promptId }, { kind: "MODULE", moduleId: prompt.moduleId }] },
-      select: { opensAt: true, dueAt: true, latePolicy: true, extensions: { select: { studentId: true, dueAt: true, extraAttempts: true } } },
+      select: { kind: true, opensAt: true, dueAt: true, latePolicy: true, extensions: { select: { studentId: true, dueAt: true, extraAttempts: true } } },
     }),
   ]);
-  const windowsOf = (studentId: string) =>
-    covering.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions.find((e) => e.studentId === studentId)));
-  // As in the gradebook: a response handed in after this class closed to late work was taken under another
-  // class's terms (or an extension since withdrawn) and does not count here; the most generous assignment decides.
-  const countsHere = (studentId: string, at: Date | null) => at === null || windowsOf(studentId).some((w) => countsUnder(w, at));
+  const windowsOf = (studentId: string, assignments = covering) =>
+    assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions.find((e) => e.studentId === studentId)));
+  // A response handed in after this class closed to late work was taken under another class's terms (or an
+  // extension since withdrawn) and does not count here. The prompt's own assignment decides, as in its gradebook
+  // column; assigned only through its module, the module's.
+  const ownAssignments = covering.filter((a) => a.kind === "DEBATE");
+  const countsHere = (studentId: string, at: Date | null) =>
+    at === null || windowsOf(studentId, ownAssignments.length > 0 ? ownAssignments : covering).some((w) => countsUnder(w, at));
   const lateHere = (studentId: string, at: Date | null) => at !== null && handedInLateUnderAll(windowsOf(studentId), at);
   const submittedCount = submitted.length;
   const notCountedCount = submitted.filter((r) => !countsHere(r.userId, r.submittedAt)).length;

@@ -170,10 +170,12 @@ export async function classmatesResponses(user: SessionUser, promptId: string, {
   const mine = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId } }, select: { status: true } });
   if (mine?.status !== "SUBMITTED") return { visible: false as const, responses: [], paging: listPage(1, 0, pageSize) };
   // Classmates are the students who share a class with the viewer; self-learners (in no class) see each other.
-  const myClassIds = (await db().classMember.findMany({ where: { userId: user.id, removedAt: null }, select: { classId: true } })).map((m) => m.classId);
+  // An archived class (last term's) no longer makes classmates.
+  const current = { removedAt: null, class: { archivedAt: null } };
+  const myClassIds = (await db().classMember.findMany({ where: { userId: user.id, ...current }, select: { classId: true } })).map((m) => m.classId);
   const cohort = myClassIds.length > 0
-    ? { memberships: { some: { classId: { in: myClassIds }, removedAt: null } } }
-    : { memberships: { none: { removedAt: null } } };
+    ? { memberships: { some: { classId: { in: myClassIds }, ...current } } }
+    : { memberships: { none: current } };
   const where = { promptId, status: "SUBMITTED" as const, userId: { not: user.id }, user: cohort };
   // Counted first, so a page past the end can show the last page.
   const paging = listPage(page, await db().debateResponse.count({ where }), pageSize);

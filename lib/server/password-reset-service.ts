@@ -6,13 +6,12 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { resetLinkExpiry, resetLinkRefusal, resetLinkState } from "../domain/password-reset";
-import { passwordSchema } from "./accounts";
+import { afterPasswordSet, passwordSchema } from "./accounts";
 import type { SessionUser } from "./auth";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import { hashPassword } from "./passwords";
 import { forgetSessionEpoch } from "./session-epoch";
-import { clearFailures, throttleKey } from "./throttle";
 
 // 32 random bytes, base64url: 43 characters.
 export const resetTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This reset link is not complete. Copy the whole link your instructor gave you.");
@@ -61,7 +60,7 @@ export async function latestPasswordReset(instructor: SessionUser, classId: stri
 async function usableLink(tokenHash: string, now: Date) {
   const link = await db().passwordReset.findUnique({
     where: { tokenHash },
-    select: { usedAt: true, revokedAt: true, expiresAt: true, user: { select: { email: true } }, issuedBy: { select: { name: true } } },
+    select: { userId: true, usedAt: true, revokedAt: true, expiresAt: true, user: { select: { email: true } }, issuedBy: { select: { name: true } } },
   });
   if (!link) throw new UserError("NOT_FOUND", INVALID_LINK);
   const state = resetLinkState(link, now);
@@ -86,9 +85,11 @@ export async function describeResetLink(rawToken: string, now = new Date()) {
 export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, now = new Date()) {
   const tokenHash = hashToken(input.token);
   // A bad link is refused before hashing, so guessing links costs the server a lookup, not an argon2 hash.
-  await usableLink(tokenHash, now);
+  const { userId } = await usableLink(tokenHash, now);
   const passwordHash = await hashPassword(input.newPassword);
   const changed = await db().$transaction(async (tx) => {
+    // The student's row first, as a password change and a new link take it: then the link, never the other way round.
+    await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId}::uuid FOR NO KEY UPDATE`;
     const [claimed] = await tx.$queryRaw<{ userId: string }[]>`
       UPDATE "PasswordReset" SET "usedAt" = ${now}
       WHERE "tokenHash" = ${tokenHash} AND "usedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}
@@ -101,8 +102,8 @@ export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, 
     const [user] = await tx.$queryRaw<{ email: string }[]>`
       UPDATE "User" SET "passwordHash" = ${passwordHash}, "sessionEpoch" = "sessionEpoch" + 1
       WHERE "id" = ${claimed.userId}::uuid RETURNING "email"`;
-    // The lock from forgotten-password guesses should not keep the student out after a reset.
-    await clearFailures(tx, throttleKey("account", user.email));
+    // Also lifts the lock from forgotten-password guesses, which should not keep the student out after a reset.
+    await afterPasswordSet(tx, { id: claimed.userId, email: user.email });
     return { userId: claimed.userId, email: user.email };
   });
   // Another request used (or a newer link revoked) this one while the password was being hashed, which

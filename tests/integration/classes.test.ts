@@ -5,8 +5,8 @@ import { archiveSchema, assignmentSchema, classDetailsSchema, classRoster, instr
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { submitDebate } from "@/lib/server/debate-service";
-import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { classmatesResponses, submitDebate } from "@/lib/server/debate-service";
+import { answerAllCorrectly, createUser, debateSubmission, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -106,15 +106,26 @@ describe("classes", () => {
     expect(archiveSchema.safeParse({ archived: "yes" }).success).toBe(false);
     expect((await errorOf(setClassArchived(await createUser("INSTRUCTOR"), id, true))).code).toBe("NOT_FOUND");
 
+    const classmate = { ...(await createUser()), name: `Classmate ${crypto.randomUUID()}` };
+    await db.user.update({ where: { id: classmate.id }, data: { name: classmate.name } });
+    await joinClass(classmate, joinCode);
+    for (const s of [student, classmate]) await submitDebate(s, debateSubmission(fixture));
+    expect((await classmatesResponses(student, fixture.debateId)).responses.map((r) => r.user.name)).toEqual([classmate.name]);
+
     expect(await setClassArchived(teacher, id, true)).toEqual({ archived: true });
     expect(await deadline()).toBeNull();
+    // Last term's class no longer makes classmates (here the student is in a current class too), and takes no new work or code.
+    await joinClass(student, (await createClass(await createUser("INSTRUCTOR"), { name: "This term", term: "Spring 2027", joinCodeDays: null })).joinCode);
+    expect((await classmatesResponses(student, fixture.debateId)).responses.map((r) => r.user.name)).not.toContain(classmate.name);
+    expect((await errorOf(createAssignment(teacher, id, assign({ kind: "DEBATE", targetId: fixture.debateId })))).message).toMatch(/archived/);
+    expect((await errorOf(regenerateJoinCode(teacher, id, 7))).code).toBe("CONFLICT");
     expect((await studentAssignments(student)).map((a) => a.quizId)).not.toContain(fixture.quizId);
     expect((await errorOf(joinClass(await createUser(), joinCode))).code).toBe("NOT_FOUND");
     const lists = await instructorClasses(teacher);
     expect([lists.current.map((c) => c.id), lists.archived.map((c) => c.id)]).toEqual([[], [id]]);
     // The instructor keeps the roster and the gradebook.
-    expect((await classRoster(teacher, id)).members).toHaveLength(1);
-    expect((await gradebook(teacher, id)).rows).toHaveLength(1);
+    expect((await classRoster(teacher, id)).members).toHaveLength(2);
+    expect((await gradebook(teacher, id)).rows).toHaveLength(2);
     // Archiving twice changes nothing; bringing it back restores its terms.
     await setClassArchived(teacher, id, true);
     await setClassArchived(teacher, id, false);

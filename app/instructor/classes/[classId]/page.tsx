@@ -51,7 +51,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           Students enter it at <span className="font-mono">/classes/join</span>, or open <span className="font-mono break-all">/classes/join?code={found.joinCode}</span>.
           {found.joinCodeExpiresAt ? (codeExpired ? null : <> Valid until <LocalTime iso={found.joinCodeExpiresAt.toISOString()} />.</>) : " It does not expire."}
         </p>
-        <JoinCodeActions classId={classId} />
+        {!found.archivedAt && <JoinCodeActions classId={classId} />}
       </section>
 
       <section className="mb-10" aria-labelledby="assignments-heading">
@@ -86,10 +86,12 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             ))}
           </ul>
         )}
-        <div className="card mt-4">
-          <h3 className="mb-3 font-semibold">Assign work</h3>
-          <AssignmentForm classId={classId} courses={items} />
-        </div>
+        {!found.archivedAt && (
+          <div className="card mt-4">
+            <h3 className="mb-3 font-semibold">Assign work</h3>
+            <AssignmentForm classId={classId} courses={items} />
+          </div>
+        )}
       </section>
 
       <section aria-labelledby="roster-heading">

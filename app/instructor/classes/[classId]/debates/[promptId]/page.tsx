@@ -42,7 +42,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
 
       <dl className="mb-8 grid grid-cols-3 gap-3 sm:max-w-lg">
         {[
-          ["Submitted", `${submittedCount - notCountedCount} of ${memberCount}`],
+          ["Submitted", `${submittedCount} of ${memberCount}`],
           ["Graded", submittedCount === 0 ? "—" : `${gradedCount} of ${submittedCount}`],
           ["Max points", String(maxPoints)],
         ].map(([label, value]) => (
@@ -54,7 +54,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
       </dl>
       {notCountedCount > 0 && (
         <p className="-mt-5 mb-8 text-sm text-stone-600">
-          {notCountedCount === 1 ? "One more response was" : `${notCountedCount} more responses were`} handed in after this class closed to late work. {notCountedCount === 1 ? "It is" : "They are"} listed below but, as in the gradebook, not counted here.
+          Of these, {notCountedCount === 1 ? "one was" : `${notCountedCount} were`} handed in after this class closed to late work: listed and open to grading, but not counted in this class (its gradebook shows {notCountedCount === 1 ? "it" : "them"} as missing).
         </p>
       )}
 
