@@ -45,7 +45,7 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
     if (inFlight.current || staleRef.current || !dirty.current || submittingNow.current) return;
     dirty.current = false;
     setStatus("Saving draft…");
-    const request = callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, { ...latest.current, basedOn: basedOn.current });
+    const request = callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, { ...latest.current, basedOn: basedOn.current }, "You appear to be offline. Your latest changes are not saved yet; we will try again when you next type. Keep this page open.");
     inFlight.current = request.then(() => undefined);
     const result = await request;
     inFlight.current = null;
@@ -102,7 +102,7 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
       return;
     }
     const sentRows = draft.evidence.flatMap((e, row) => (e.ref || e.note ? [row] : []));
-    const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: sentRows.map((row) => draft.evidence[row]), basedOn: basedOn.current });
+    const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: sentRows.map((row) => draft.evidence[row]), basedOn: basedOn.current }, "You appear to be offline, so your response was not submitted. It stays on this page; press Submit again once you are back online.");
     if (result.ok) {
       router.refresh();
     } else {

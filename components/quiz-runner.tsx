@@ -28,7 +28,7 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
     async (questionVersionId: string, response: Response, edit: number) => {
       setSaveState((s) => ({ ...s, [questionVersionId]: "saving" }));
       // A null response clears the saved answer, so what is graded is what the page shows.
-      const result = await callApi<{ savedAt: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response });
+      const result = await callApi<{ savedAt: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response }, "You appear to be offline. Your answer was not saved yet; we will keep trying when you change it or submit.");
       if (result.ok) {
         if (unconfirmed.current.get(questionVersionId) === edit) unconfirmed.current.delete(questionVersionId);
         setSaveState((s) => ({ ...s, [questionVersionId]: response === null ? "idle" : "saved" }));
@@ -68,7 +68,7 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
     setSubmitError(null);
     Object.values(timers.current).forEach(clearTimeout);
     const answers = Object.fromEntries([...unconfirmed.current.keys()].map((id) => [id, responses[id]]));
-    const result = await callApi<{ scoreCenti: number }>("POST", `/api/attempts/${attemptId}/submit`, { answers });
+    const result = await callApi<{ scoreCenti: number }>("POST", `/api/attempts/${attemptId}/submit`, { answers }, "You appear to be offline, so your attempt was not submitted. The answers already saved are safe; press Submit again once you are back online.");
     if (result.ok) {
       router.refresh();
     } else {

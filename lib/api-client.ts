@@ -1,9 +1,10 @@
 // The browser's side of the JSON API: one place that sends JSON and turns error bodies into sentences.
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string; fieldErrors?: Record<string, string[]> };
 
-const answerNotSavedOffline = "You appear to be offline. Your answer was not saved yet; we will keep trying when you change it or submit.";
+const notSentOffline = "You appear to be offline, so this was not sent. Check your connection and try again.";
 
-export async function callApi<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body: unknown = {}, offlineMessage = answerNotSavedOffline): Promise<ApiResult<T>> {
+/** `offlineMessage` says what did not happen when the request never reached the server, for the action at hand. */
+export async function callApi<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body: unknown = {}, offlineMessage = notSentOffline): Promise<ApiResult<T>> {
   try {
     const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: method === "DELETE" ? undefined : JSON.stringify(body) });
     const payload = await response.json().catch(() => null);
