@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { FocusOnArrival, focusOnArrival } from "./focus-on-arrival";
 
 type Evidence = { ref: string; note: string };
 type Draft = { position: string; claim: string; evidence: Evidence[]; rebuttal: string };
@@ -77,11 +78,12 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
 
   if (submitted) {
     return (
-      <div className="card" role="status">
+      <div id="debate-submitted" tabIndex={-1} className="card" role="status">
+        <FocusOnArrival id="debate-submitted" />
         <p className="font-semibold text-emerald-800">Submitted. Your response can no longer be edited.</p>
         <p className="mt-2 text-sm text-stone-600">Position: {positions.find((p) => p.id === initial!.position)?.label}</p>
         <p className="mt-2 whitespace-pre-line">{initial!.claim}</p>
-        <ul className="mt-2 list-disc pl-5 text-sm">{initial!.evidence.map((e, i) => <li key={i}>{refs.find((r) => r.value === e.ref)?.label}: {e.note}</li>)}</ul>
+        <ul className="mt-2 list-disc pl-5 text-sm">{initial!.evidence.map((e, i) => <li key={i}>{refs.find((r) => r.value === e.ref)?.label ?? "A source or lesson no longer in the course"}: {e.note}</li>)}</ul>
         <p className="mt-2 text-sm"><span className="font-semibold">Your answer to the counter-argument: </span><span className="whitespace-pre-line">{initial!.rebuttal}</span></p>
       </div>
     );
@@ -104,6 +106,7 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
     const sentRows = draft.evidence.flatMap((e, row) => (e.ref || e.note ? [row] : []));
     const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: sentRows.map((row) => draft.evidence[row]), basedOn: basedOn.current }, "You appear to be offline, so your response was not submitted. It stays on this page; press Submit again once you are back online.");
     if (result.ok) {
+      focusOnArrival("debate-submitted");
       router.refresh();
     } else {
       const errors = onScreenRows(result.fieldErrors ?? {}, sentRows);

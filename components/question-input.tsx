@@ -1,7 +1,7 @@
 "use client";
 // One question's answer controls, for an attempt and for spaced review. Ids in the question are opaque
 // per attempt (or per review), so nothing here hints at the key.
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { PublicQuestion } from "@/lib/domain/public-question";
 
 export type Response = Record<string, unknown> | null;
@@ -179,12 +179,29 @@ function OrderingInput({ legend, items, response, onChange }: { legend: React.Re
   const saved = response?.order as string[] | undefined;
   const order = saved && saved.length === items.length ? saved : items.map((i) => i.id);
   const byId = new Map(items.map((i) => [i.id, i]));
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  // Moving an item moves its element, and the browser drops focus from a moved element: the moved item's button
+  // takes it back (its other button at the top or bottom, where this one is disabled), and the move is announced.
+  const [moved, setMoved] = useState<{ id: string; direction: "up" | "down" } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => {
+    if (!moved) return;
+    const same = buttons.current.get(`${moved.id}:${moved.direction}`);
+    (same && !same.disabled ? same : buttons.current.get(`${moved.id}:${moved.direction === "up" ? "down" : "up"}`))?.focus();
+    setMoved(null);
+  }, [moved]);
   const move = (index: number, delta: number) => {
     const next = [...order];
     const target = index + delta;
     if (target < 0 || target >= next.length) return;
     [next[index], next[target]] = [next[target], next[index]];
     onChange({ order: next });
+    setMoved({ id: order[index], direction: delta < 0 ? "up" : "down" });
+    setAnnouncement(`“${byId.get(order[index])?.text}” moved to position ${target + 1} of ${next.length}.`);
+  };
+  const buttonRef = (key: string) => (element: HTMLButtonElement | null) => {
+    if (element) buttons.current.set(key, element);
+    else buttons.current.delete(key);
   };
   return (
     <fieldset>
@@ -195,11 +212,12 @@ function OrderingInput({ legend, items, response, onChange }: { legend: React.Re
           <li key={id} className="flex items-center gap-3 rounded-md border border-stone-200 bg-white p-2">
             <span className="w-6 text-center text-sm tabular-nums text-stone-500">{index + 1}</span>
             <span className="flex-1">{byId.get(id)?.text}</span>
-            <button type="button" className="btn-secondary px-2 py-1" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move “${byId.get(id)?.text}” up`}>↑</button>
-            <button type="button" className="btn-secondary px-2 py-1" onClick={() => move(index, 1)} disabled={index === order.length - 1} aria-label={`Move “${byId.get(id)?.text}” down`}>↓</button>
+            <button ref={buttonRef(`${id}:up`)} type="button" className="btn-secondary px-2 py-1" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move “${byId.get(id)?.text}” up`}>↑</button>
+            <button ref={buttonRef(`${id}:down`)} type="button" className="btn-secondary px-2 py-1" onClick={() => move(index, 1)} disabled={index === order.length - 1} aria-label={`Move “${byId.get(id)?.text}” down`}>↓</button>
           </li>
         ))}
       </ol>
+      <p className="sr-only" aria-live="polite">{announcement}</p>
       {!saved && <button type="button" className="mt-2 text-sm underline" onClick={() => onChange({ order })}>Keep this order as my answer</button>}
     </fieldset>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { focusOnArrival } from "./focus-on-arrival";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import type { AttemptQuestionView } from "@/lib/server/quiz-service";
 import { QuestionInput, type Response } from "./question-input";
@@ -70,6 +71,7 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
     const answers = Object.fromEntries([...unconfirmed.current.keys()].map((id) => [id, responses[id]]));
     const result = await callApi<{ scoreCenti: number }>("POST", `/api/attempts/${attemptId}/submit`, { answers }, "You appear to be offline, so your attempt was not submitted. The answers already saved are safe; press Submit again once you are back online.");
     if (result.ok) {
+      focusOnArrival("attempt-result");
       router.refresh();
     } else {
       setSubmitError(result.message);

@@ -96,4 +96,29 @@ test("a whole quiz attempt can be done with the keyboard alone, with visible foc
   const result = page.getByRole("status").filter({ hasText: "Your score" });
   await expect(result).toBeVisible();
   await expect(result).toHaveAttribute("aria-live", "polite");
+  // The submit button is gone: focus moves to the result rather than to the top of the page.
+  await expect(result).toBeFocused();
+});
+
+test("moving an item of an ordering question keeps keyboard focus on it and says where it went", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto("/courses/japan-central-asia/summits/quizzes/usubaliev-dialogue-2020-quiz");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  const ordering = page.locator("fieldset", { has: page.getByRole("button", { name: /^Move “.*” down$/ }) }).first();
+  const first = ordering.getByRole("listitem").first();
+  const text = (await first.locator("span.flex-1").textContent())!;
+  // Down with the keyboard: the item moves to second place and its "down" button keeps focus.
+  await ordering.getByRole("button", { name: `Move “${text}” down` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(ordering.getByRole("listitem").nth(1)).toContainText(text);
+  await expect(ordering.getByRole("button", { name: `Move “${text}” down` })).toBeFocused();
+  await expect(ordering.getByText(`“${text}” moved to position 2 of`)).toBeAttached();
+  // Up again into first place, where "up" is disabled: focus goes to its "down" button.
+  await page.keyboard.press("Shift+Tab");
+  await expect(ordering.getByRole("button", { name: `Move “${text}” up` })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(ordering.getByRole("listitem").first()).toContainText(text);
+  await expect(ordering.getByRole("button", { name: `Move “${text}” down` })).toBeFocused();
 });

@@ -1,4 +1,5 @@
 import { Link } from "@/components/app-link";
+import { FocusOnArrival } from "@/components/focus-on-arrival";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -67,7 +68,8 @@ export default async function AttemptPage({ params }: Params) {
       {attempt.regradedAt && (
         <div className="mb-4"><Notice title="Your score was regraded">An instructor corrected the grading of a question on <LocalTime iso={attempt.regradedAt.toISOString()} />. The score and answers below include the change.</Notice></div>
       )}
-      <div role="status" aria-live="polite" className={`card mb-8 flex items-center justify-between ${passed ? "border-emerald-300" : "border-amber-300"}`}>
+      <FocusOnArrival id="attempt-result" />
+      <div id="attempt-result" tabIndex={-1} role="status" aria-live="polite" className={`card mb-8 flex items-center justify-between ${passed ? "border-emerald-300" : "border-amber-300"}`}>
         <div>
           <p className="text-sm text-stone-600">Your score</p>
           <p className="text-3xl font-semibold tabular-nums">{scoreLabel(result)}</p>
