@@ -10,11 +10,13 @@ type Evidence = { ref: string; note: string };
 type Draft = { position: string; claim: string; evidence: Evidence[]; rebuttal: string };
 type FieldErrors = Record<string, string[]>;
 
-export function DebateEditor({ promptId, positions, refs, initial }: {
+export function DebateEditor({ promptId, positions, refs, initial, closedReason = null }: {
   promptId: string;
   positions: { id: string; label: string; summary: string }[];
   refs: { value: string; label: string }[];
   initial: (Draft & { status: string; savedAt: string }) | null;
+  /** Why a response cannot be handed in now (the assignment is not open, or closed to late work); drafts still save. */
+  closedReason?: string | null;
 }) {
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(() => ({ position: initial?.position ?? "", claim: initial?.claim ?? "", evidence: initial?.evidence?.length ? initial.evidence : [{ ref: "", note: "" }], rebuttal: initial?.rebuttal ?? "" }));
@@ -180,8 +182,9 @@ export function DebateEditor({ promptId, positions, refs, initial }: {
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-stone-600" role="status">{status}</p>
-        <button type="submit" className="btn-primary" disabled={submitting || stale}>{submitting ? "Submitting…" : "Submit response"}</button>
+        <button type="submit" className="btn-primary" disabled={submitting || stale || closedReason !== null} aria-describedby={closedReason ? "debate-closed" : undefined}>{submitting ? "Submitting…" : "Submit response"}</button>
       </div>
+      {closedReason && <p id="debate-closed" className="text-sm text-amber-900">{closedReason} Your draft is still saved as you write.</p>}
       {(submitError ?? saveError) && <p role="alert" className="field-error">{submitError ?? saveError}</p>}
     </form>
   );

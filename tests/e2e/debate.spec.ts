@@ -124,3 +124,18 @@ test("a draft open in two places: the older page does not overwrite the newer dr
   await expect(phone.getByLabel("Your claim")).toHaveValue(/as packaging\.$/);
   await phoneContext.close();
 });
+
+test("a debate its class closed to late work says so, and its Submit is disabled while the draft still saves", async ({ page, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Closed debate', 'T', $1, $2) RETURNING "id"`, [teacher.id, `CD${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "debatePromptId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'DEBATE', 'normative-vs-material', now() - interval '3 days', now() - interval '1 day', 'REFUSE')`, [cls.id]);
+  await login(page.context(), student, baseURL!);
+  await page.goto("/courses/japan-central-asia/foundations/debates/normative-vs-material");
+  await expect(page.getByText("Not open for a response")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Submit response" })).toBeDisabled();
+  await page.getByLabel(/your claim/i).fill("A draft written after the due time, kept for my notes.");
+  await expect(page.getByText("Draft saved")).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'DRAFT'`, [student.id])).toBe(1);
+});

@@ -11,6 +11,7 @@ import { LocalTime } from "@/components/local-time";
 import { AssignmentNote } from "@/components/assignment-note";
 import { pageNumber } from "@/lib/server/page-params";
 import { plural } from "@/lib/plural";
+import { assignmentGate } from "@/lib/domain/schedule";
 
 type Params = { params: Promise<{ course: string; module: string; debate: string }> };
 type Props = Params & { searchParams: Promise<{ page?: string | string[] }> };
@@ -40,6 +41,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
   const [classmates, grade] = await Promise.all([classmatesResponses(user, id, { page }), myDebateGrade(user, id)]);
   const { paging } = classmates;
   const def = prompt.definition;
+  const gate = assignmentGate(assignment, new Date());
   const refLabel = (ref: string) => {
     const [kind, refId] = ref.split(":");
     if (kind === "source") {
@@ -57,6 +59,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
       </PageHeader>
       <p className="text-stone-800">{def.context}</p>
       <AssignmentNote assignment={assignment} refusedLate="a response cannot be submitted after the due time (your draft is kept)" />
+      {!gate.allowed && mine?.status !== "SUBMITTED" && <div className="mt-3"><Notice tone="warning" title="Not open for a response">{gate.reason}</Notice></div>}
 
       <div className="mt-6 grid gap-4 sm:grid-cols-2">
         <section className="card" aria-labelledby="guiding-heading">
@@ -85,6 +88,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
           promptId={prompt.id}
           positions={def.positions}
           refs={[...sources.map((s) => ({ value: `source:${s.id}`, label: refLabel(`source:${s.id}`) })), ...lessons.map((l) => ({ value: `lesson:${l.id}`, label: `Lesson: ${l.title}` }))]}
+          closedReason={gate.allowed ? null : gate.reason}
           initial={mine ? { position: mine.position, claim: mine.claim, evidence: mine.evidence as { ref: string; note: string }[], rebuttal: mine.rebuttal, status: mine.status, savedAt: mine.updatedAt.toISOString() } : null}
         />
       </section>
