@@ -22,7 +22,7 @@ import { Prisma } from "../generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-function attemptSummaries(attempts: { id: string; number: number; status: string; scoreCenti: number | null; maxScoreCenti: number | null; submittedAt: Date | null }[]) {
+function attemptSummaries<T extends { id: string; number: number; status: string; scoreCenti: number | null; maxScoreCenti: number | null; submittedAt: Date | null }>(attempts: T[]) {
   return attempts.map((a) => ({ ...a, submitted: a.status === "SUBMITTED" }));
 }
 
@@ -41,7 +41,7 @@ export async function quizOverview(user: SessionUser, quizId: string) {
     await db().quizAttempt.findMany({
       where: { userId: user.id, quizId: quiz.id, voidedAt: null },
       orderBy: { number: "asc" },
-      select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, startedAt: true },
+      select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, startedAt: true, deadlineAt: true },
     }),
   );
   const assignment = await quizAssignment(db(), user.id, quiz);

@@ -216,3 +216,15 @@ test("before starting, the quiz page warns when the assignment closes sooner tha
   await expect(page.getByRole("button", { name: "Start the quiz" })).toBeVisible();
   await expect(page.getByText(/^If you start now/)).toHaveCount(0);
 });
+
+test("an attempt that closes says when, on its page and beside Resume: the clock keeps running while the student is away", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  await classAssigningQuiz(sql, instructor, student, "2 hours", "REFUSE");
+  await login(page.context(), student, baseURL!);
+  await startWithOneSaved(page);
+  await expect(page.getByText(/the clock keeps running: the attempt closes at/)).toBeVisible();
+  await page.goto(quizPath);
+  await expect(page.getByRole("button", { name: "Resume your attempt" })).toBeVisible();
+  await expect(page.getByText(/Your attempt closes at .*: the clock keeps running while you are away/)).toBeVisible();
+});

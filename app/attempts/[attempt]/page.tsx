@@ -49,7 +49,10 @@ export default async function AttemptPage({ params }: Params) {
       <Container narrow>
         {crumbs}
         <div className="mt-4" />
-        <PageHeader title={attempt.quiz.title}>Attempt {attempt.number}. Your answers are saved as you go; you can leave and come back.</PageHeader>
+        <PageHeader title={attempt.quiz.title}>
+          Attempt {attempt.number}. Your answers are saved as you go; you can leave and come back
+          {attempt.deadlineAt ? <>, but the clock keeps running: the attempt closes at <LocalTime iso={attempt.deadlineAt.toISOString()} />, and what you saved by then is graded.</> : "."}
+        </PageHeader>
         <QuizRunner attemptId={attempt.id} deadline={attempt.deadlineAt?.toISOString() ?? null} questions={taking.questions} />
       </Container>
     );

@@ -25,6 +25,7 @@ export default async function QuizPage({ params }: Params) {
   const user = await requirePageUser(`${base}/quizzes/${p.quiz}`);
   const found = await orNotFound(quizBySlugs(p.course, p.module, p.quiz));
   const { quiz, assignment, attempts, decision, attemptsLeft, counted } = await quizOverview(user, found.id);
+  const openDeadline = decision.kind === "resume" ? (attempts.find((a) => a.id === decision.attemptId)?.deadlineAt ?? null) : null;
   const policy = quiz.scorePolicy === "BEST" ? "your best attempt counts" : "your latest attempt counts";
   const closesAt = assignment?.closesAt ?? null;
   const cutShortTo = decision.kind === "start" ? minutesBeforeClosing(new Date(), quiz.personalTimeLimitMinutes, closesAt) : null;
@@ -66,6 +67,7 @@ export default async function QuizPage({ params }: Params) {
           <StartAttemptButton quizId={quiz.id} resume={decision.kind === "resume" ? decision.attemptId : undefined} label={decision.kind === "resume" ? "Resume your attempt" : attempts.length === 0 ? "Start the quiz" : "Start a new attempt"} />
         )}
         {attemptsLeft !== null && decision.kind === "start" && <p className="mt-2 text-sm text-stone-600">{attemptsLeft} attempt{attemptsLeft === 1 ? "" : "s"} left.</p>}
+        {openDeadline && <p className="mt-2 text-sm text-stone-700">Your attempt closes at <LocalTime iso={openDeadline.toISOString()} />: the clock keeps running while you are away, and what you saved by then is graded.</p>}
       </div>
 
       <section aria-labelledby="attempts-heading" className="mt-10">
