@@ -1,5 +1,6 @@
 import { Link } from "@/components/app-link";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -76,7 +77,7 @@ export default async function AttemptPage({ params }: Params) {
         <div>
           <p className="text-sm text-stone-600">Your score</p>
           <p className="text-3xl font-semibold tabular-nums">{scoreLabel(result)}</p>
-          <p className="text-sm text-stone-700">{(attempt.scoreCenti ?? 0) / 100} of {(attempt.maxScoreCenti ?? 0) / 100} points · {passed ? "passed" : `${attempt.quiz.passPercent}% needed to pass`}</p>
+          <p className="text-sm text-stone-700">{(attempt.scoreCenti ?? 0) / 100} of {plural((attempt.maxScoreCenti ?? 0) / 100, "point")} · {passed ? "passed" : `${attempt.quiz.passPercent}% needed to pass`}</p>
         </div>
         <Link href={quizHref} className="btn-secondary">Back to the quiz</Link>
       </div>
