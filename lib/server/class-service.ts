@@ -407,24 +407,34 @@ export async function assignableItems() {
 }
 
 /** Titles and student links for assignments, resolved in three queries however many there are. */
+/**
+ * Each assignment with its item's title and address. An item withdrawn from the course (it, its module or its
+ * course retired, which renames its address) or gone is marked `withdrawn`, with no address to open.
+ */
 export async function describeAssignments<T extends { kind: string; moduleId: string | null; quizId: string | null; debatePromptId: string | null }>(assignments: T[]) {
   const ids = (key: "moduleId" | "quizId" | "debatePromptId") => assignments.map((a) => a[key]).filter((x): x is string => Boolean(x));
+  const course = { select: { slug: true, retiredAt: true } } as const;
+  const inModule = { select: { slug: true, retiredAt: true, course } } as const;
   const [modules, quizzes, debates] = await Promise.all([
-    db().module.findMany({ where: { id: { in: ids("moduleId") } }, select: { id: true, title: true, slug: true, course: { select: { slug: true } } } }),
-    db().quiz.findMany({ where: { id: { in: ids("quizId") } }, select: { id: true, title: true, slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } }),
-    db().debatePrompt.findMany({ where: { id: { in: ids("debatePromptId") } }, select: { id: true, title: true, slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } }),
+    db().module.findMany({ where: { id: { in: ids("moduleId") } }, select: { id: true, title: true, slug: true, retiredAt: true, course } }),
+    db().quiz.findMany({ where: { id: { in: ids("quizId") } }, select: { id: true, title: true, slug: true, retiredAt: true, module: inModule } }),
+    db().debatePrompt.findMany({ where: { id: { in: ids("debatePromptId") } }, select: { id: true, title: true, slug: true, retiredAt: true, module: inModule } }),
   ]);
+  const describe = (found: { title: string } | undefined, live: boolean, href: () => string, gone: string) =>
+    !found ? { title: gone, href: null, withdrawn: true }
+    : live ? { title: found.title, href: href(), withdrawn: false }
+    : { title: `${found.title} (withdrawn from the course)`, href: null, withdrawn: true };
   return assignments.map((a) => {
     if (a.kind === "MODULE") {
       const m = modules.find((x) => x.id === a.moduleId);
-      return { ...a, title: m?.title ?? "(removed module)", href: m ? `/courses/${m.course.slug}/${m.slug}` : null };
+      return { ...a, ...describe(m, !m?.retiredAt && !m?.course.retiredAt, () => `/courses/${m!.course.slug}/${m!.slug}`, "(removed module)") };
     }
     if (a.kind === "QUIZ") {
       const q = quizzes.find((x) => x.id === a.quizId);
-      return { ...a, title: q?.title ?? "(removed quiz)", href: q ? `/courses/${q.module.course.slug}/${q.module.slug}/quizzes/${q.slug}` : null };
+      return { ...a, ...describe(q, !q?.retiredAt && !q?.module.retiredAt && !q?.module.course.retiredAt, () => `/courses/${q!.module.course.slug}/${q!.module.slug}/quizzes/${q!.slug}`, "(removed quiz)") };
     }
     const d = debates.find((x) => x.id === a.debatePromptId);
-    return { ...a, title: d?.title ?? "(removed debate)", href: d ? `/courses/${d.module.course.slug}/${d.module.slug}/debates/${d.slug}` : null };
+    return { ...a, ...describe(d, !d?.retiredAt && !d?.module.retiredAt && !d?.module.course.retiredAt, () => `/courses/${d!.module.course.slug}/${d!.module.slug}/debates/${d!.slug}`, "(removed debate)") };
   });
 }
 
@@ -445,7 +455,8 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       extensions: { where: { studentId: student.id }, select: { dueAt: true, extraAttempts: true } },
     },
   });
-  const described = await describeAssignments(assignments);
+  // Work withdrawn from the course can no longer be done: it leaves the student's list rather than going overdue.
+  const described = (await describeAssignments(assignments)).filter((a) => !a.withdrawn);
   const quizIds = assignments.map((a) => a.quizId).filter((x): x is string => Boolean(x));
   const debateIds = assignments.map((a) => a.debatePromptId).filter((x): x is string => Boolean(x));
   const moduleIds = assignments.map((a) => a.moduleId).filter((x): x is string => Boolean(x));

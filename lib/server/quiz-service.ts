@@ -12,6 +12,7 @@ import { drawSample, seededShuffle } from "../domain/shuffle";
 import { afterQuizMiss } from "../domain/review-schedule";
 import { zoneOrUtc } from "../domain/calendar";
 import { db } from "./db";
+import { liveLesson } from "./catalog";
 import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor, shuffleSeedFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
@@ -124,7 +125,7 @@ async function loadOwnAttempt(user: SessionUser, attemptId: string) {
     where: { id: attemptId, userId: user.id },
     select: {
       id: true, number: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, regradedAt: true, voidedAt: true,
-      quiz: { select: { id: true, moduleId: true, title: true, slug: true, passPercent: true, scorePolicy: true, maxAttempts: true, module: { select: { slug: true, course: { select: { slug: true } } } } } },
+      quiz: { select: { id: true, moduleId: true, title: true, slug: true, passPercent: true, scorePolicy: true, maxAttempts: true, retiredAt: true, module: { select: { slug: true, retiredAt: true, course: { select: { slug: true, retiredAt: true } } } } } },
     },
   });
   if (!attempt) throw notFound("That attempt");
@@ -406,7 +407,8 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const versions = await versionsById(attempt.questionVersionIds);
   const answers = new Map((await db().attemptAnswer.findMany({ where: { attemptId }, select: { questionVersionId: true, response: true, earnedCenti: true, correct: true } })).map((a) => [a.questionVersionId, a]));
   const lessonIds = [...new Set([...versions.values()].map((v) => v.definition.ref.lesson))];
-  const lessons = await db().lesson.findMany({ where: { id: { in: lessonIds } }, select: { id: true, slug: true, title: true, meta: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
+  // A lesson since withdrawn from the course gets no "read again" link (its address no longer opens).
+  const lessons = await db().lesson.findMany({ where: { id: { in: lessonIds }, ...liveLesson }, select: { id: true, slug: true, title: true, meta: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
   const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, author: true, outlet: true, published: true } });
   const sourceById = new Map(sources.map((s) => [s.id, s]));

@@ -11,6 +11,7 @@ import { afterReview, isDue, REVIEW_INTERVAL_DAYS } from "../domain/review-sched
 import { zoneOrUtc } from "../domain/calendar";
 import { answersHeldUntilByQuestion } from "./answer-release";
 import { db } from "./db";
+import { liveLesson } from "./catalog";
 import { notFound, UserError } from "./errors";
 import { publicIdsFor, shuffleSeedFor } from "./tokens";
 import type { SessionUser } from "./auth";
@@ -179,7 +180,7 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   // An assignment may still hold this question's answers back for this learner (review cards wait for it, but
   // an instructor can move a due time later, and a card may come from another quiz drawing the question).
   const heldUntil = (await answersHeldUntilByQuestion(db(), user.id, [card.questionId], now)).get(card.questionId) ?? null;
-  const lesson = await db().lesson.findUnique({ where: { id: answeredDefinition.ref.lesson }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
+  const lesson = await db().lesson.findFirst({ where: { id: answeredDefinition.ref.lesson, ...liveLesson }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
   return {
     alreadyRecorded: !outcome.recordedNow,
     correct: answer.correct,

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { archiveSchema, assignmentSchema, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { archiveSchema, assignmentSchema, classAssignments, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
-import { quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { classmatesResponses, submitDebate } from "@/lib/server/debate-service";
 import { answerAllCorrectly, createUser, debateSubmission, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
@@ -236,6 +236,28 @@ describe("assignments", () => {
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).late).toBe(true);
     await createAssignment(teacher, a.id, assign({ kind: "DEBATE", targetId: fixture.debateId, opensAt: iso(-120), dueAt: iso(-60), latePolicy: "REFUSE" }));
     await expect(submitDebate(refused, { promptId: fixture.debateId, position: "for", claim: "A claim that is long enough.", evidence: [{ ref: `source:${fixture.sourceId}`, note: "x" }], rebuttal: "A rebuttal that is long enough." })).rejects.toThrow(/no longer accepts/);
+  });
+
+  it("work withdrawn from the course leaves the student's list, and the instructor sees it marked, with no link that would not open", async () => {
+    const own = writeFixtureCourse({ maxAttempts: null });
+    await syncCourse(db, loadCourse(own.dir));
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id, joinCode } = await createClass(teacher, { name: "Withdrawn", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: own.quizId }));
+    await createAssignment(teacher, id, assign({ kind: "DEBATE", targetId: own.debateId }));
+    const { attemptId } = await startAttempt(student, own.quizId);
+    await submitAttempt(student, { attemptId, answers: {} });
+    expect((await attemptReview(student, attemptId)).items.every((item) => item.lessonLink !== null)).toBe(true);
+    // A content sync retires the quiz and the lesson its questions point to.
+    await db.$executeRaw`UPDATE "Quiz" SET "retiredAt" = now() WHERE "id" = ${own.quizId}`;
+    await db.$executeRaw`UPDATE "Lesson" SET "retiredAt" = now() WHERE "moduleId" = ${`${own.id}-m1`}`;
+    expect((await studentAssignments(student)).map((a) => a.kind)).toEqual(["DEBATE"]);
+    const listed = await classAssignments(teacher, id);
+    expect(listed.find((a) => a.kind === "QUIZ")).toMatchObject({ title: "Quiz one (withdrawn from the course)", href: null, withdrawn: true });
+    expect(listed.find((a) => a.kind === "DEBATE")).toMatchObject({ withdrawn: false, href: expect.stringContaining("/debates/") });
+    expect((await attemptReview(student, attemptId)).items.every((item) => item.lessonLink === null)).toBe(true);
   });
 
   it("students see what is assigned to them, with status", async () => {

@@ -23,8 +23,10 @@ export default async function AttemptPage({ params }: Params) {
   const user = await requirePageUser(`/attempts/${attemptId}`);
   const taking = await orNotFound(attemptForTaking(user, attemptId));
   const { attempt } = taking;
-  const quizHref = `/courses/${attempt.quiz.module.course.slug}/${attempt.quiz.module.slug}/quizzes/${attempt.quiz.slug}`;
-  const crumbs = <Breadcrumbs items={[{ href: "/", label: "Courses" }, { href: quizHref, label: attempt.quiz.title }, { label: `Attempt ${attempt.number}` }]} />;
+  // A quiz withdrawn from the course has no page to go back to (its address was renamed): the links lead to the courses.
+  const quizLive = !attempt.quiz.retiredAt && !attempt.quiz.module.retiredAt && !attempt.quiz.module.course.retiredAt;
+  const quizHref = quizLive ? `/courses/${attempt.quiz.module.course.slug}/${attempt.quiz.module.slug}/quizzes/${attempt.quiz.slug}` : "/";
+  const crumbs = <Breadcrumbs items={[{ href: "/", label: "Courses" }, quizLive ? { href: quizHref, label: attempt.quiz.title } : { label: `${attempt.quiz.title} (withdrawn from the course)` }, { label: `Attempt ${attempt.number}` }]} />;
 
   const resetNotice = attempt.voidedAt && (
     <div className="mb-6">
@@ -79,7 +81,7 @@ export default async function AttemptPage({ params }: Params) {
           <p className="text-3xl font-semibold tabular-nums">{scoreLabel(result)}</p>
           <p className="text-sm text-stone-700">{(attempt.scoreCenti ?? 0) / 100} of {plural((attempt.maxScoreCenti ?? 0) / 100, "point")} · {passed ? "passed" : `${attempt.quiz.passPercent}% needed to pass`}</p>
         </div>
-        <Link href={quizHref} className="btn-secondary">Back to the quiz</Link>
+        <Link href={quizHref} className="btn-secondary">{quizLive ? "Back to the quiz" : "Back to the courses"}</Link>
       </div>
       {review.answersShownAt && (
         <div className="mb-6"><Notice title="Correct answers come after the due time">Your score is shown now. Which answers earned points, the correct answers and the explanations {review.items.some((item) => item.correctAnswer !== null) ? "of the questions marked “Shown after …” " : ""}appear here {heldTimes.size > 1 ? <>at the time given with each question, the last after <LocalTime iso={review.answersShownAt.toISOString()} /></> : <>after <LocalTime iso={review.answersShownAt.toISOString()} /></>}, so that classmates still working cannot be handed them.</Notice></div>
