@@ -12,7 +12,6 @@ import { drawSample, seededShuffle } from "../domain/shuffle";
 import { afterQuizMiss } from "../domain/review-schedule";
 import { zoneOrUtc } from "../domain/calendar";
 import { db } from "./db";
-import { liveLesson } from "./catalog";
 import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor, shuffleSeedFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
@@ -407,8 +406,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const versions = await versionsById(attempt.questionVersionIds);
   const answers = new Map((await db().attemptAnswer.findMany({ where: { attemptId }, select: { questionVersionId: true, response: true, earnedCenti: true, correct: true } })).map((a) => [a.questionVersionId, a]));
   const lessonIds = [...new Set([...versions.values()].map((v) => v.definition.ref.lesson))];
-  // A lesson since withdrawn from the course gets no "read again" link (its address no longer opens).
-  const lessons = await db().lesson.findMany({ where: { id: { in: lessonIds }, ...liveLesson }, select: { id: true, slug: true, title: true, meta: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
+  const lessons = await db().lesson.findMany({ where: { id: { in: lessonIds } }, select: { id: true, slug: true, title: true, meta: true, retiredAt: true, module: { select: { slug: true, retiredAt: true, course: { select: { slug: true, retiredAt: true } } } } } });
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
   const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, author: true, outlet: true, published: true } });
   const sourceById = new Map(sources.map((s) => [s.id, s]));
@@ -449,7 +447,12 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       regradeNote: describeOverride(q, gradingOverride),
       flag: flags.get(versionId) ?? null,
       lessonLink: lesson
-        ? { href: `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}#${q.ref.section}`, lessonTitle: lesson.title, sectionTitle: sections.find((s) => s.anchor === q.ref.section)?.title ?? q.ref.section }
+        ? {
+          // A lesson since withdrawn from the course is named, but not linked: its address no longer opens.
+          href: lesson.retiredAt || lesson.module.retiredAt || lesson.module.course.retiredAt ? null : `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}#${q.ref.section}`,
+          lessonTitle: lesson.title,
+          sectionTitle: sections.find((s) => s.anchor === q.ref.section)?.title ?? q.ref.section,
+        }
         : null,
       source: sourceById.get(q.ref.source) ?? null,
     };

@@ -116,7 +116,11 @@ export default async function AttemptPage({ params }: Params) {
             </dl>
             {item.explanation && <p className="mt-3 text-stone-800">{item.explanation}</p>}
             {item.lessonLink && (
-              <p className="mt-2 text-sm"><Link className="underline" href={item.lessonLink.href}>Read again: {item.lessonLink.lessonTitle} — “{item.lessonLink.sectionTitle}”</Link></p>
+              <p className="mt-2 text-sm">
+                {item.lessonLink.href
+                  ? <Link className="underline" href={item.lessonLink.href}>Read again: {item.lessonLink.lessonTitle} — “{item.lessonLink.sectionTitle}”</Link>
+                  : <>Taught in {item.lessonLink.lessonTitle} — “{item.lessonLink.sectionTitle}” (since withdrawn from the course)</>}
+              </p>
             )}
             {item.source && <p className="mt-1 text-xs text-stone-600">Source: {item.source.author}, {item.source.outlet}, {formatPublished(item.source.published)}</p>}
             {item.regradeNote && <p className="mt-2 text-sm font-medium text-sky-900">{item.regradeNote}</p>}
