@@ -79,7 +79,7 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
       const assignment = governing.get(q.id) ?? null;
       const left = attemptsLeft(attemptLimit(assignment?.maxAttemptsOverride ?? q.maxAttempts, assignment?.extraAttempts ?? 0), mine.length);
       const open = assignmentGate(assignment, now).allowed;
-      return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress: mine.some((a) => !a.submitted), attemptsLeft: left, open };
+      return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress: mine.some((a) => !a.submitted), attemptsLeft: left, open, dueAt: assignment?.dueAt ?? null };
     });
     const debates = m.debates.map((d) => ({ ...d, status: (responseBy.get(d.id) ?? "NONE") as "NONE" | "DRAFT" | "SUBMITTED", open: assignmentGate(governingDebates.get(d.id) ?? null, now).allowed }));
     return { ...m, lessons, quizzes, debates, summary: moduleProgress(lessons, quizzes, debates) };

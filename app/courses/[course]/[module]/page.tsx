@@ -4,6 +4,9 @@ import { Breadcrumbs, Container, PageHeader, ProgressBar } from "@/components/ui
 import { moduleBySlugs } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { courseProgressFor } from "@/lib/server/progress-service";
+import { LocalTime } from "@/components/local-time";
+import { isPassed } from "@/lib/domain/progress";
+import { plural } from "@/lib/plural";
 
 type Params = { params: Promise<{ course: string; module: string }> };
 
@@ -56,7 +59,16 @@ export default async function ModulePage({ params }: Params) {
                 <li key={quiz.id} className="card">
                   <Link href={`${base}/quizzes/${quiz.slug}`} className="font-medium hover:underline">{quiz.title}</Link>
                   <p className="mt-1 text-sm text-stone-600">{quiz.drawCount ? `Mastery quiz: ${quiz.drawCount} questions drawn at random` : quiz.description}</p>
-                  <p className="mt-2 text-sm">{state?.percent != null ? `Counted score: ${state.percent}%` : state?.inProgress ? "Attempt in progress" : "Not attempted"}</p>
+                  <p className="mt-2 text-sm">
+                    {state?.percent != null ? <>Counted score: {state.percent}% · {isPassed(state) ? "passed" : `${state.passPercent}% needed to pass`}</> : state?.inProgress ? "Attempt in progress" : "Not attempted"}
+                  </p>
+                  {state && (state.dueAt || state.attemptsLeft !== null) && (
+                    <p className="mt-1 text-sm text-stone-600">
+                      {state.dueAt && <>Due <LocalTime iso={state.dueAt.toISOString()} /></>}
+                      {state.dueAt && state.attemptsLeft !== null && " · "}
+                      {state.attemptsLeft !== null && `${plural(state.attemptsLeft, "attempt")} left`}
+                    </p>
+                  )}
                 </li>
               );
             })}
