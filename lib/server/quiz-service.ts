@@ -458,10 +458,11 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
     };
   });
   const missedQuestionIds = attempt.questionVersionIds.filter((id) => !answers.get(id)?.correct).map((id) => versions.get(id)!.questionId);
-  const nextReview = missedQuestionIds.length
-    ? await db().reviewCard.findFirst({ where: { userId: user.id, questionId: { in: missedQuestionIds }, masteredAt: null, retiredAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } })
-    : null;
+  // The missed questions still in the learner's deck (not mastered since, nor retired), the soonest due first.
+  const inDeck = missedQuestionIds.length
+    ? await db().reviewCard.findMany({ where: { userId: user.id, questionId: { in: missedQuestionIds }, masteredAt: null, retiredAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } })
+    : [];
   // When the last held key is shown (null: every key is shown now).
   const answersShownAt = keyHeldUntil([...heldUntil.values()].filter((due): due is Date => due !== null), now);
-  return { attempt, items, answersShownAt, review: { missed: missedQuestionIds.length, from: nextReview?.dueAt ?? null } };
+  return { attempt, items, answersShownAt, review: { missed: inDeck.length, from: inDeck[0]?.dueAt ?? null } };
 }

@@ -193,6 +193,14 @@ describe("spaced review", () => {
     expect(await db.reviewAnswer.count({ where: { cardId: card.id } })).toBe(0);
   });
 
+  it("an attempt's results count only the missed questions still in the deck", async () => {
+    const student = await createUser();
+    const { attemptId } = await missFirstQuestion(student);
+    expect((await attemptReview(student, attemptId)).review).toMatchObject({ missed: 1, from: expect.any(Date) });
+    await db.reviewCard.updateMany({ where: { userId: student.id }, data: { masteredAt: new Date() } });
+    expect((await attemptReview(student, attemptId)).review).toEqual({ missed: 0, from: null });
+  });
+
   it("missing the question again in a quiz starts its schedule again", async () => {
     const student = await createUser();
     await missFirstQuestion(student);

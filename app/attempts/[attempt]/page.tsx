@@ -89,7 +89,8 @@ export default async function AttemptPage({ params }: Params) {
       {review.review.from && (
         <div className="mb-6">
           <Notice title="Your missed questions come back for review">
-            {review.review.missed === 1 ? "The question you missed joins" : `The ${review.review.missed} questions you missed join`} your <Link className="underline" href="/review">review deck</Link>, from <LocalTime iso={review.review.from.toISOString()} />. Answering them again over the following days is how they stick.
+            {review.review.missed === 1 ? "A question you missed is" : `${review.review.missed} questions you missed are`} in your <Link className="underline" href="/review">review deck</Link>
+            {review.review.from > new Date() ? <>, from <LocalTime iso={review.review.from.toISOString()} /></> : <>, due for review now</>}. Answering {review.review.missed === 1 ? "it" : "them"} again over the following days is how {review.review.missed === 1 ? "it sticks" : "they stick"}.
           </Notice>
         </div>
       )}
