@@ -15,7 +15,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   positions: { id: string; label: string; summary: string }[];
   refs: { value: string; label: string }[];
   initial: (Draft & { status: string; savedAt: string }) | null;
-  /** Why a response cannot be handed in now (the assignment is not open, or closed to late work); drafts still save. */
+  /** Said under Submit when a response cannot be handed in now (the page says why above); drafts still save. */
   closedReason?: string | null;
 }) {
   const router = useRouter();
@@ -184,7 +184,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
         <p className="text-sm text-stone-600" role="status">{status}</p>
         <button type="submit" className="btn-primary" disabled={submitting || stale || closedReason !== null} aria-describedby={closedReason ? "debate-closed" : undefined}>{submitting ? "Submitting…" : "Submit response"}</button>
       </div>
-      {closedReason && <p id="debate-closed" className="text-sm text-amber-900">{closedReason} Your draft is still saved as you write.</p>}
+      {closedReason && <p id="debate-closed" className="text-sm text-amber-900">{closedReason}</p>}
       {(submitError ?? saveError) && <p role="alert" className="field-error">{submitError ?? saveError}</p>}
     </form>
   );

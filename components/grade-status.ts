@@ -5,4 +5,5 @@ export const gradeStatusStyle: Record<string, string> = {
   missing: "text-red-700 font-medium",
   submitted: "text-emerald-800",
   late: "text-red-700",
+  withdrawn: "text-stone-500 italic",
 };

@@ -3,7 +3,8 @@ import { assignmentStatus, handedInLate, type AssignmentWindow } from "./schedul
 import { percent } from "./scoring";
 
 // "missing": past the due time and not submitted (it may still be accepted late, depending on the policy).
-export type CellStatus = "not started" | "in progress" | "missing" | "submitted" | "late";
+// "withdrawn": the item left the course before the student handed it in; it cannot be done, so it is never missing.
+export type CellStatus = "not started" | "in progress" | "missing" | "submitted" | "late" | "withdrawn";
 
 export type GradebookCell = { status: CellStatus; percent: number | null; attemptId?: string | null; detail?: string };
 
@@ -49,6 +50,11 @@ export function moduleCell(input: { completedAt: Date[]; totalLessons: number; w
   if (input.now > input.window.dueAt) return { status: "missing", percent: done === 0 ? null : percent(done, total) };
   if (done === 0) return { status: "not started", percent: null };
   return { status: "in progress", percent: null, detail: `${done} of ${total} lessons` };
+}
+
+/** A cell of an item withdrawn from the course: work handed in keeps its score; anything else is out of reach. */
+export function asWithdrawn(cell: GradebookCell): GradebookCell {
+  return cell.status === "submitted" || cell.status === "late" ? cell : { status: "withdrawn", percent: null, detail: "withdrawn from the course" };
 }
 
 /** Missing work from a student who joined the class after it was due says so: the instructor may give them their own due time. */

@@ -57,10 +57,10 @@ export async function moduleBySlugs(courseSlug: string, moduleSlug: string) {
   return mod;
 }
 
-// Memoised per request: the page and its metadata ask for the same lesson.
 /** A lesson a learner can open: neither it, its module nor its course retired (a retired one's slug is renamed). */
 export const liveLesson = { retiredAt: null, module: { retiredAt: null, course: { retiredAt: null } } } as const;
 
+// Memoised per request: the page and its metadata ask for the same lesson.
 export const lessonBySlugs = cache(async function lessonBySlugs(courseSlug: string, moduleSlug: string, lessonSlug: string) {
   const lesson = await db().lesson.findFirst({
     where: { slug: lessonSlug, retiredAt: null, module: { slug: moduleSlug, retiredAt: null, course: { slug: courseSlug, retiredAt: null } } },

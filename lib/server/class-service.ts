@@ -406,10 +406,10 @@ export async function assignableItems() {
   });
 }
 
-/** Titles and student links for assignments, resolved in three queries however many there are. */
 /**
- * Each assignment with its item's title and address. An item withdrawn from the course (it, its module or its
- * course retired, which renames its address) or gone is marked `withdrawn`, with no address to open.
+ * Each assignment with its item's title and address, in three queries however many there are. An item withdrawn
+ * from the course (it, its module or its course retired, which renames its address) or gone is marked
+ * `withdrawn`, with no address to open.
  */
 export async function describeAssignments<T extends { kind: string; moduleId: string | null; quizId: string | null; debatePromptId: string | null }>(assignments: T[]) {
   const ids = (key: "moduleId" | "quizId" | "debatePromptId") => assignments.map((a) => a[key]).filter((x): x is string => Boolean(x));

@@ -127,6 +127,8 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     pageSize,
     submittedCount,
     notCountedCount,
+    // Whether the prompt has a gradebook column of its own here (assigned only through its module, it has none).
+    hasOwnColumn: ownAssignments.length > 0,
     gradedCount,
     notSubmitted: members.map((m) => ({ id: m.user.id, name: m.user.name, draftSavedAt: m.user.debateResponses[0]?.updatedAt ?? null })),
   };

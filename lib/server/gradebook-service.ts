@@ -4,7 +4,7 @@ import "server-only";
 // students' extensions), after grading attempts whose time ran out.
 import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
-import { average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, quizCell, type GradebookCell } from "../domain/gradebook";
+import { asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, quizCell, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
 import { countsInClass } from "./assignment-rules";
 import { db } from "./db";
@@ -99,7 +99,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       const m = moduleBy.get(key(user.id, a.moduleId!));
       return moduleCell({ completedAt: (m?.completedAt ?? []).map((at) => new Date(at)), totalLessons: m?.total ?? 0, window, now });
     };
-    const cells = assignments.map((a, i) => notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i]));
+    const cells = assignments.map((a, i) => (a.withdrawn ? asWithdrawn(cellOf(a, windows[i])) : notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i])));
     return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)), withMissing: averageWithMissingAsZero(cells) };
   });
   const averages = assignments.map((_, i) => average(rows.map((r) => r.cells[i].percent)));

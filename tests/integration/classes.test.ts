@@ -245,6 +245,8 @@ describe("assignments", () => {
     const student = await createUser();
     const { id, joinCode } = await createClass(teacher, { name: "Withdrawn", term: "T", joinCodeDays: null });
     await joinClass(student, joinCode);
+    const classmate = await createUser();
+    await joinClass(classmate, joinCode);
     await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: own.quizId }));
     await createAssignment(teacher, id, assign({ kind: "DEBATE", targetId: own.debateId }));
     const { attemptId } = await startAttempt(student, own.quizId);
@@ -258,6 +260,10 @@ describe("assignments", () => {
     expect(listed.find((a) => a.kind === "QUIZ")).toMatchObject({ title: "Quiz one (withdrawn from the course)", href: null, withdrawn: true });
     expect(listed.find((a) => a.kind === "DEBATE")).toMatchObject({ withdrawn: false, href: expect.stringContaining("/debates/") });
     expect((await attemptReview(student, attemptId)).items.map((item) => [item.lessonLink?.lessonTitle, item.lessonLink?.href])).toEqual(Array(3).fill(["Lesson one", null]));
+    // In the gradebook the attempt handed in keeps its score; a classmate who had not started is not "missing".
+    const book = await gradebook(teacher, id);
+    const quizColumn = book.assignments.findIndex((a) => a.kind === "QUIZ");
+    expect(book.rows.map((r) => [r.student.id, r.cells[quizColumn].status])).toEqual(expect.arrayContaining([[student.id, "submitted"], [classmate.id, "withdrawn"]]));
   });
 
   it("students see what is assigned to them, with status", async () => {

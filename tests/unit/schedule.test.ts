@@ -3,7 +3,7 @@ import { applyExtension, assignmentGate, assignmentStatus, closingTime, closingT
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
-import { average, averageWithMissingAsZero, debateCell, moduleCell, notingLateJoin, quizCell, sortRows } from "@/lib/domain/gradebook";
+import { asWithdrawn, average, averageWithMissingAsZero, debateCell, moduleCell, notingLateJoin, quizCell, sortRows } from "@/lib/domain/gradebook";
 
 const t = (h: number) => new Date(Date.UTC(2027, 0, 10, h));
 const window = (latePolicy: "ACCEPT" | "FLAG" | "REFUSE") => ({ opensAt: t(8), dueAt: t(12), latePolicy });
@@ -281,6 +281,16 @@ describe("a student's extra attempts and time on a quiz", () => {
     expect(accommodationFor([])).toEqual({ extraAttempts: 0, extraTimePercent: 0 });
     expect(accommodationFor([undefined, null])).toEqual({ extraAttempts: 0, extraTimePercent: 0 });
     expect(accommodationFor([{ dueAt: t(12), extraAttempts: 0 }, { dueAt: t(20), extraAttempts: 2, extraTimePercent: 50 }, { dueAt: t(30), extraAttempts: 1, extraTimePercent: 25 }])).toEqual({ extraAttempts: 2, extraTimePercent: 50 });
+  });
+});
+
+describe("work withdrawn from the course", () => {
+  it("keeps a score handed in; anything else reads withdrawn and never counts as a missing 0", () => {
+    const done = quizCell({ counted: { id: "a", scoreCenti: 50, maxScoreCenti: 100, submittedAt: t(9) }, inProgress: false, window: window("FLAG"), now: t(14) });
+    expect(asWithdrawn(done)).toBe(done);
+    const missing = asWithdrawn(quizCell({ counted: null, inProgress: false, window: window("FLAG"), now: t(14) }));
+    expect(missing).toEqual({ status: "withdrawn", percent: null, detail: "withdrawn from the course" });
+    expect(averageWithMissingAsZero([done, missing])).toBe(50);
   });
 });
 

@@ -31,7 +31,8 @@ export default async function AttemptPage({ params }: Params) {
   const resetNotice = attempt.voidedAt && (
     <div className="mb-6">
       <Notice tone="warning" title="Your instructor reset this attempt">
-        On <LocalTime iso={attempt.voidedAt.toISOString()} /> this attempt stopped counting, and it takes no more answers. <Link className="underline" href={quizHref}>Start the quiz again from its page</Link>.
+        On <LocalTime iso={attempt.voidedAt.toISOString()} /> this attempt stopped counting, and it takes no more answers.{" "}
+        {quizLive ? <><Link className="underline" href={quizHref}>Start the quiz again from its page</Link>.</> : "The quiz has since been withdrawn from the course, so it cannot be taken again."}
       </Notice>
     </div>
   );

@@ -45,10 +45,10 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         <h2 id="join-heading" className="text-lg font-semibold">Join code</h2>
         <p className={`mt-2 text-3xl font-semibold tracking-widest font-mono ${codeExpired ? "text-stone-500 line-through" : ""}`}>{found.joinCode}</p>
         {codeExpired && found.joinCodeExpiresAt && (
-          <p className="mt-1 text-sm font-medium text-red-800">This code expired on <LocalTime iso={found.joinCodeExpiresAt.toISOString()} />: no one can join with it. Issue a new one below.</p>
+          <p className="mt-1 text-sm font-medium text-red-800">This code expired on <LocalTime iso={found.joinCodeExpiresAt.toISOString()} />: no one can join with it.{found.archivedAt ? "" : " Issue a new one below."}</p>
         )}
         <p className="mt-1 text-sm text-stone-600">
-          Students enter it at <span className="font-mono">/classes/join</span>, or open <span className="font-mono break-all">/classes/join?code={found.joinCode}</span>.
+          {found.archivedAt ? "The class is archived, so it takes no one until it is brought back. " : null}Students enter it at <span className="font-mono">/classes/join</span>, or open <span className="font-mono break-all">/classes/join?code={found.joinCode}</span>.
           {found.joinCodeExpiresAt ? (codeExpired ? null : <> Valid until <LocalTime iso={found.joinCodeExpiresAt.toISOString()} />.</>) : " It does not expire."}
         </p>
         {!found.archivedAt && <JoinCodeActions classId={classId} />}
@@ -75,7 +75,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                   </p>
                   <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
                     {a.kind === "QUIZ" && <Link className="underline" href={`/instructor/classes/${classId}/quizzes/${a.quizId}`}>Item analysis</Link>}
-                    {a.kind === "QUIZ" && <Link className="underline" href={`/instructor/quizzes/${a.quizId}`}>Questions and answers</Link>}
+                    {a.kind === "QUIZ" && !a.withdrawn && <Link className="underline" href={`/instructor/quizzes/${a.quizId}`}>Questions and answers</Link>}
                     {a.kind === "MODULE" && quizzes.filter((q) => q.moduleId === a.moduleId).map((q) => (
                       <Link key={q.id} className="underline" href={`/instructor/classes/${classId}/quizzes/${q.id}`}>Item analysis: {q.title}</Link>
                     ))}

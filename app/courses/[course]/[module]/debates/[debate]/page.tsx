@@ -59,7 +59,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
       </PageHeader>
       <p className="text-stone-800">{def.context}</p>
       <AssignmentNote assignment={assignment} refusedLate="a response cannot be submitted after the due time (your draft is kept)" />
-      {!gate.allowed && mine?.status !== "SUBMITTED" && <div className="mt-3"><Notice tone="warning" title="Not open for a response">{gate.reason}</Notice></div>}
+      {!gate.allowed && mine?.status !== "SUBMITTED" && <div className="mt-3"><Notice tone="warning" title="Not open for a response">{assignment && new Date() < assignment.opensAt ? <>This assignment opens at <LocalTime iso={assignment.opensAt.toISOString()} />.</> : gate.reason}</Notice></div>}
 
       <div className="mt-6 grid gap-4 sm:grid-cols-2">
         <section className="card" aria-labelledby="guiding-heading">
@@ -88,7 +88,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
           promptId={prompt.id}
           positions={def.positions}
           refs={[...sources.map((s) => ({ value: `source:${s.id}`, label: refLabel(`source:${s.id}`) })), ...lessons.map((l) => ({ value: `lesson:${l.id}`, label: `Lesson: ${l.title}` }))]}
-          closedReason={gate.allowed ? null : gate.reason}
+          closedReason={gate.allowed ? null : assignment && new Date() < assignment.opensAt ? "Submitting opens with the assignment: reload the page then. Your draft is saved as you write." : "Submitting is closed. Your draft is still saved as you write."}
           initial={mine ? { position: mine.position, claim: mine.claim, evidence: mine.evidence as { ref: string; note: string }[], rebuttal: mine.rebuttal, status: mine.status, savedAt: mine.updatedAt.toISOString() } : null}
         />
       </section>

@@ -24,7 +24,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   const here = `/instructor/classes/${classId}/debates/${promptId}`;
   const user = await requireInstructor(here);
   const review = await orNotFound(classDebateResponses(user, classId, promptId, { page: pageNumber((await searchParams).page) - 1, pageSize: PAGE_SIZE }));
-  const { prompt, responses, labels, notSubmitted, submittedCount, notCountedCount, gradedCount, page } = review;
+  const { prompt, responses, labels, notSubmitted, submittedCount, notCountedCount, hasOwnColumn, gradedCount, page } = review;
   const def = prompt.definition;
   const positionLabel = (id: string) => def.positions.find((p) => p.id === id)?.label ?? id;
   const rubric = def.rubric.map((r) => ({ id: r.id, criterion: r.criterion, maxPoints: r.maxPoints }));
@@ -54,7 +54,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
       </dl>
       {notCountedCount > 0 && (
         <p className="-mt-5 mb-8 text-sm text-stone-600">
-          Of these, {notCountedCount === 1 ? "one was" : `${notCountedCount} were`} handed in after this class closed to late work: listed and open to grading, but not counted in this class (its gradebook shows {notCountedCount === 1 ? "it" : "them"} as missing).
+          Of these, {notCountedCount === 1 ? "one was" : `${notCountedCount} were`} handed in after this class closed to late work: listed and open to grading, but not counted in this class{hasOwnColumn ? <> (its gradebook shows {notCountedCount === 1 ? "it" : "them"} as missing)</> : null}.
         </p>
       )}
 

@@ -59,7 +59,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
         of the class by total score minus the share in the bottom 27% (from −1 to 1; above 0.3 separates well, below 0 suggests a wrong key). With
         fewer than {MIN_ATTEMPTS_FOR_DISCRIMINATION} students on a question those groups hold at most two each, so its discrimination is left out (—).
       </PageHeader>
-      <p className="-mt-2 mb-6 text-sm"><Link className="underline" href={`/instructor/quizzes/${report.quiz.id}`}>Every question of the quiz with its answer and explanation</Link></p>
+      {!report.quiz.withdrawn && <p className="-mt-2 mb-6 text-sm"><Link className="underline" href={`/instructor/quizzes/${report.quiz.id}`}>Every question of the quiz with its answer and explanation</Link></p>}
 
       {report.attemptCount === 0 ? (
         <EmptyState title="No submitted attempts yet" action={<Link className="btn-secondary" href={`/instructor/classes/${classId}`}>Back to the class</Link>}>
