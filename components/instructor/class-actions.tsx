@@ -76,8 +76,11 @@ export function RosterActions({ classId, student, quizzes }: { classId: string; 
   );
 }
 
-/** A button that asks first, then DELETEs `url` and refreshes the page; a refusal is shown beside it. */
-export function ConfirmedDeleteButton({ url, confirmText, label = "Remove", accessibleName }: { url: string; confirmText: string; label?: string; accessibleName?: string }) {
+/**
+ * A button that sends one request and refreshes the page; with `confirmText` it asks first. A refusal is shown
+ * beside it.
+ */
+function RequestButton({ method, url, body, confirmText, label, accessibleName, primary = false }: { method: "POST" | "PUT" | "DELETE"; url: string; body?: unknown; confirmText?: string; label: string; accessibleName?: string; primary?: boolean }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const { pending, run } = usePending();
@@ -85,12 +88,12 @@ export function ConfirmedDeleteButton({ url, confirmText, label = "Remove", acce
     <div>
       <button
         type="button"
-        className="btn-secondary px-3 py-1"
+        className={primary ? "btn-primary px-3 py-1" : "btn-secondary px-3 py-1"}
         aria-label={accessibleName}
         disabled={pending}
         onClick={() => run(async () => {
-          if (!window.confirm(confirmText)) return;
-          const result = await send("DELETE", url);
+          if (confirmText && !window.confirm(confirmText)) return;
+          const result = await send(method, url, body);
           if (result.ok) router.refresh();
           else setMessage(result.message);
         })}
@@ -102,6 +105,11 @@ export function ConfirmedDeleteButton({ url, confirmText, label = "Remove", acce
   );
 }
 
+/** A button that asks first, then DELETEs `url` and refreshes the page. */
+export function ConfirmedDeleteButton({ url, confirmText, label = "Remove", accessibleName }: { url: string; confirmText: string; label?: string; accessibleName?: string }) {
+  return <RequestButton method="DELETE" url={url} confirmText={confirmText} label={label} accessibleName={accessibleName} />;
+}
+
 export function DeleteAssignmentButton({ classId, assignmentId, extensionCount }: { classId: string; assignmentId: string; extensionCount: number }) {
   // Extensions belong to the assignment: assigning the item again does not bring them back.
   const extensions = extensionCount === 0 ? "" : ` Its ${extensionCount === 1 ? "extension for one student is" : `${extensionCount} students' extensions are`} deleted with it (assigning it again does not bring ${extensionCount === 1 ? "it" : "them"} back).`;
@@ -109,51 +117,20 @@ export function DeleteAssignmentButton({ classId, assignmentId, extensionCount }
 }
 
 export function RestoreMemberButton({ classId, student }: { classId: string; student: { id: string; name: string } }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const { pending, run } = usePending();
-  return (
-    <div>
-      <button
-        type="button"
-        className="btn-secondary px-3 py-1"
-        aria-label={`Restore ${student.name} to the class`}
-        disabled={pending}
-        onClick={() => run(async () => {
-          const result = await send("PUT", `/api/instructor/classes/${classId}/members/${student.id}`);
-          if (result.ok) router.refresh();
-          else setMessage(result.message);
-        })}
-      >
-        {pending ? "Restoring…" : "Restore"}
-      </button>
-      {message && <p role="alert" className="field-error">{message}</p>}
-    </div>
-  );
+  return <RequestButton method="PUT" url={`/api/instructor/classes/${classId}/members/${student.id}`} label="Restore" accessibleName={`Restore ${student.name} to the class`} />;
 }
 
 /** Archives the class (after asking) or brings it back. */
 export function ArchiveClassButton({ classId, archived }: { classId: string; archived: boolean }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const { pending, run } = usePending();
   return (
-    <div>
-      <button
-        type="button"
-        className={archived ? "btn-primary px-3 py-1" : "btn-secondary px-3 py-1"}
-        disabled={pending}
-        onClick={() => run(async () => {
-          if (!archived && !window.confirm("Archive this class? Students can no longer join it; its assignments, due times and grades leave their pages, and answers it holds back until a due time are shown to them (their own work and progress stay). You keep the roster, gradebook and results, and can bring the class back.")) return;
-          const result = await send("POST", `/api/instructor/classes/${classId}/archive`, { archived: !archived });
-          if (result.ok) router.refresh();
-          else setMessage(result.message);
-        })}
-      >
-        {archived ? "Bring the class back" : "Archive class"}
-      </button>
-      {message && <p role="alert" className="field-error">{message}</p>}
-    </div>
+    <RequestButton
+      method="POST"
+      url={`/api/instructor/classes/${classId}/archive`}
+      body={{ archived: !archived }}
+      confirmText={archived ? undefined : "Archive this class? Students can no longer join it; its assignments, due times and grades leave their pages, and answers it holds back until a due time are shown to them (their own work and progress stay). You keep the roster, gradebook and results, and can bring the class back."}
+      label={archived ? "Bring the class back" : "Archive class"}
+      primary={archived}
+    />
   );
 }
 
