@@ -241,12 +241,16 @@ export function parseMarkdown(text: string): ParsedDocument {
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const fence = /^\s*(```+|~~~+)/.exec(line);
+    const fence = /^(\s*)(```+|~~~+)/.exec(line);
     if (fence) {
       flush();
-      const code = [line];
-      for (i++; i < lines.length && !lines[i].trim().startsWith(fence[1]); i++) code.push(lines[i]);
-      code.push(fence[1]);
+      // Re-emitted at the margin, with its lines dedented as far as the fence was: an indented fence (under a list
+      // item) closed by a fence at the margin would leave a new block open and swallow the rest of the lesson.
+      const indent = fence[1].length;
+      const dedent = (text: string) => text.slice(Math.min(indent, /^\s*/.exec(text)![0].length));
+      const code = [dedent(line)];
+      for (i++; i < lines.length && !lines[i].trim().startsWith(fence[2]); i++) code.push(dedent(lines[i]));
+      code.push(fence[2]);
       blocks.push({ kind: "paragraph", markdown: code.join("\n"), lines: [] });
       continue;
     }

@@ -45,7 +45,9 @@ export function markdownInlineToText(markdown: string): string {
 export function shorten(text: string, max: number): string {
   const clean = squash(text);
   if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
+  // Never between the two halves of a character outside the BMP (an emoji): the database cannot store half of one.
+  const end = /[\uD800-\uDBFF]/.test(clean[max - 2] ?? "") ? max - 2 : max - 1;
+  const cut = clean.slice(0, end);
   const space = cut.lastIndexOf(" ");
   return `${(space > max * 0.5 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
 }

@@ -9,6 +9,7 @@ import { contentHash, lessonMeta } from "../content/sync";
 import { lessonSections, readingMinutes } from "../content/anchors";
 import { questionSchema } from "../content/schema";
 import { buildImportDraft, PASTED_TEXT, type ImportDraft } from "../importer/draft";
+import { unstorableTextAt } from "../domain/storable-text";
 import { ImportInputError, importFormats, inputMessages } from "../importer/input";
 import { applyReview, ImportReviewError, publishableQuiz, type ReviewAction } from "../importer/review";
 import { slugify, stableIdPattern } from "../importer/text";
@@ -60,6 +61,11 @@ export async function createImportDraft(user: SessionUser, input: ImportTextInpu
     // The importer is pure and reads nothing but the text, so whatever else it throws is a text it cannot
     // handle: the instructor hears what to try instead, the log gets the cause.
     console.error("The importer failed on a text", { fileName, format, error });
+    throw new UserError("INVALID", inputMessages.unreadable, { text: [inputMessages.unreadable] });
+  }
+  // Whatever the importer made of the text must be storable (no half of an emoji left by a cut): refused whole, not a 500.
+  if (unstorableTextAt(draft) !== null) {
+    console.error("The importer made text the database cannot store", { fileName, format, at: unstorableTextAt(draft) });
     throw new UserError("INVALID", inputMessages.unreadable, { text: [inputMessages.unreadable] });
   }
   await db().lessonDraft.create({

@@ -17,7 +17,8 @@ import { checkImportText, decodeImportBytes, detectFormat, ImportInputError, inp
 import { MAX_HTML_DEPTH, nestedTooDeeply } from "@/lib/importer/parse";
 import { BLANK, numbersIn, orderableEvents } from "@/lib/importer/questions";
 import { applyReview, ImportReviewError, publishableQuiz } from "@/lib/importer/review";
-import { markdownInlineToText, squash } from "@/lib/importer/text";
+import { markdownInlineToText, shorten, squash } from "@/lib/importer/text";
+import { unstorableTextAt } from "@/lib/domain/storable-text";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const fixtureDir = path.join(root, "tests/fixtures/import");
@@ -206,6 +207,21 @@ describe("HTML fixture: night-ferry.html", () => {
     }
     expect(nestedTooDeeply).toMatch(new RegExp(`more than ${MAX_HTML_DEPTH} .*plain text or Markdown`));
     expect(buildImportDraft(page(MAX_HTML_DEPTH - 5, 1), { fileName: "deep.html" }).body).toContain("nine hundred passengers");
+  });
+});
+
+describe("awkward Markdown and text", () => {
+  it("keeps a code block indented under a list item from swallowing the sections after it", () => {
+    const paragraph = (topic: string) => `The ${topic} was built in 1998 by a team of forty engineers, and it has carried goods between the two ports every winter since then.`;
+    const markdown = ["# A reading with code", "", "## First part", "", paragraph("first bridge"), "", "1. Step one", "", "    ```", "    let x = 1;", "    ```", "", "## Second part", "", paragraph("second bridge"), "", "## Third part", "", paragraph("third bridge")].join("\n");
+    const draft = buildImportDraft(markdown, { fileName: "code.md" });
+    expect(lessonSections(draft.body).map((s) => s.anchor)).toEqual(["first-part", "second-part", "third-part"]);
+    expect(draft.body).toContain("```\nlet x = 1;\n```");
+  });
+
+  it("never shortens text between the two halves of an emoji", () => {
+    const text = "𝐁".repeat(90);
+    for (let max = 2; max < 60; max++) expect(unstorableTextAt(shorten(text, max)), `max ${max}`).toBeNull();
   });
 });
 
