@@ -15,7 +15,7 @@ function isRealDate(value: string): boolean {
   return day === undefined || (day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate());
 }
 // YAML reads an unquoted year (`published: 2021`) as a number; the docs allow it, so it is taken as text.
-const isoDate = z.preprocess(
+export const isoDate = z.preprocess(
   (value) => (typeof value === "number" && Number.isInteger(value) ? String(value) : value),
   z
     .string()

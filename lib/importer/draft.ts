@@ -45,6 +45,16 @@ export type BuildOptions = {
 
 export const PASTED_TEXT = "pasted text";
 
+/** The notes of what the text did not give; the instructor's corrections (lib/importer/review.ts) clear them. */
+export const missingNotes = {
+  title: "The text has no recognisable title; one was made from the file name or the first sentence. Edit it before publishing.",
+  author: "No author was found in the text. Give it before publishing.",
+  date: "No publication date was found in the text; the import date stands in for it in the citation. Give the real one before publishing.",
+};
+export const DATE_STANDS_IN = " The text gives no date; the import date stands in for it.";
+
+export const quizTexts = (title: string) => ({ title: `Quiz: ${shorten(title, 100)}`, description: `Checks the reading “${shorten(title, 100)}”.` });
+
 const kindLabel: Record<TermKind, string> = { person: "Person", organisation: "Organisation", place: "Place" };
 
 function titleFromFileName(fileName: string): string | null {
@@ -122,9 +132,9 @@ export function buildImportDraft(rawText: string, options: BuildOptions = {}): I
 
   const notes = [undecodedNote(text), ...doc.notes].filter((n): n is string => n !== null);
   if (analysis.truncated) notes.push(`The text is long: only its first ${MAX_ANALYSED_CHARACTERS.toLocaleString("en")} characters were read for key terms, events and figures. The whole text is in the lesson.`);
-  if (!doc.title) notes.push("The text has no recognisable title; one was made from the file name or the first sentence. Edit it before publishing.");
-  if (!doc.author) notes.push("No author was found in the text.");
-  if (!doc.date) notes.push("No publication date was found in the text; the import date stands in for it in the citation.");
+  if (!doc.title) notes.push(missingNotes.title);
+  if (!doc.author) notes.push(missingNotes.author);
+  if (!doc.date) notes.push(missingNotes.date);
 
   const source = sourceSchema.parse({
     id: sourceId,
@@ -134,7 +144,7 @@ export function buildImportDraft(rawText: string, options: BuildOptions = {}): I
     published: doc.date ?? today,
     kind: "other",
     sections: sections.map((s) => ({ id: s.anchor, title: s.title })),
-    notes: `Imported from ${fileName} (${formatLabel[format]}) on ${today}.${doc.date ? "" : " The text gives no date; the import date stands in for it."}`,
+    notes: `Imported from ${fileName} (${formatLabel[format]}) on ${today}.${doc.date ? "" : DATE_STANDS_IN}`,
   });
 
   const located = (sentenceId: number) => ({ sentence: sentenceText(sentenceId), section: sectionOf(sentenceId).anchor });
@@ -147,7 +157,7 @@ export function buildImportDraft(rawText: string, options: BuildOptions = {}): I
     lesson,
     body: sectionsMarkdown(doc.blocks, sections),
     source,
-    quiz: { id: quizId, title: `Quiz: ${shorten(title, 100)}`, description: `Checks the reading “${shorten(title, 100)}”.` },
+    quiz: { id: quizId, ...quizTexts(title) },
     sections: sections.map((s) => ({ anchor: s.anchor, title: s.title, words: s.words })),
     keyTerms: analysis.keyTerms.map((t) => ({ term: t.term, kind: t.kind, aliases: t.aliases, mentions: t.mentions, ...located(t.spans[0].sentenceId) })),
     events: events.map((e) => ({ date: e.date, dateText: e.dateText, label: e.label, ...located(e.sentenceId) })),

@@ -1,8 +1,8 @@
 // An instructor's review of a draft: accept, drop, put back, or edit (and so accept) each draft question;
 // then what may be published: the lesson, and a quiz of the accepted questions only (or none).
 import { z } from "zod";
-import { questionSchema, quizSchema, type QuizFile } from "../content/schema";
-import type { ImportDraft } from "./draft";
+import { isoDate, questionSchema, quizSchema, type QuizFile } from "../content/schema";
+import { DATE_STANDS_IN, missingNotes, quizTexts, type ImportDraft } from "./draft";
 import { answerText } from "./files";
 import { explanationFor, type DraftQuestion } from "./questions";
 import { squash } from "./text";
@@ -102,4 +102,26 @@ export function publishableQuiz(draft: ImportDraft, ids: { quizId?: string; less
       ref: { ...q.question.ref, lesson: lessonId },
     })),
   });
+}
+
+/** The reading's title and citation, as the instructor corrects them before publishing. */
+export const draftDetailsSchema = z.strictObject({
+  title: line(150),
+  author: line(200),
+  outlet: line(200),
+  published: isoDate,
+});
+export type DraftDetails = z.infer<typeof draftDetailsSchema>;
+
+/** The draft with the instructor's title and citation everywhere they appear: lesson, source, quiz and notes. */
+export function applyDetails(draft: ImportDraft, details: DraftDetails): ImportDraft {
+  const title = squash(details.title);
+  return {
+    ...draft,
+    metadata: { ...draft.metadata, title, author: details.author, outlet: details.outlet, date: details.published },
+    lesson: { ...draft.lesson, title, summary: draft.lesson.summary === draft.lesson.title ? title : draft.lesson.summary },
+    source: { ...draft.source, title, author: details.author, outlet: details.outlet, published: details.published, notes: draft.source.notes?.replace(DATE_STANDS_IN, "") },
+    quiz: { ...draft.quiz, ...quizTexts(title) },
+    notes: draft.notes.filter((note) => !Object.values(missingNotes).includes(note)),
+  };
 }

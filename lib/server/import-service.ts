@@ -11,7 +11,7 @@ import { questionSchema } from "../content/schema";
 import { buildImportDraft, PASTED_TEXT, type ImportDraft } from "../importer/draft";
 import { unstorableTextAt } from "../domain/storable-text";
 import { ImportInputError, importFormats, inputMessages } from "../importer/input";
-import { applyReview, ImportReviewError, publishableQuiz, type ReviewAction } from "../importer/review";
+import { applyDetails, applyReview, ImportReviewError, publishableQuiz, type DraftDetails, type ReviewAction } from "../importer/review";
 import { slugify, stableIdPattern } from "../importer/text";
 import { listPage } from "../domain/paging";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -134,6 +134,16 @@ export async function reviewImportQuestion(user: SessionUser, draftId: string, q
     await tx.lessonDraft.update({ where: { id: draftId }, data: { draft: reviewed as unknown as Prisma.InputJsonValue } });
     const question = reviewed.questions.find((q) => q.id === questionId)!;
     return { id: question.id, status: question.status, edited: question.edited };
+  });
+}
+
+/** Corrects the reading's title and citation before publishing (what the text gave, or did not, may be wrong). */
+export async function updateImportDraftDetails(user: SessionUser, draftId: string, details: DraftDetails) {
+  requireInstructorUser(user);
+  return db().$transaction(async (tx: Tx) => {
+    const corrected = applyDetails(await lockDraft(tx, user, draftId), details);
+    await tx.lessonDraft.update({ where: { id: draftId }, data: { title: corrected.metadata.title, draft: corrected as unknown as Prisma.InputJsonValue } });
+    return { title: corrected.metadata.title };
   });
 }
 

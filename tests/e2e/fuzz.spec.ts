@@ -68,6 +68,7 @@ const routes: { method: string; path: (s: string[]) => string; segments: number 
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/regrades`, segments: 1 },
   { method: "POST", path: () => `/api/instructor/drafts`, segments: 0 },
   { method: "PUT", path: ([a, b]) => `/api/instructor/drafts/${a}/questions/${b}`, segments: 2 },
+  { method: "PUT", path: ([a]) => `/api/instructor/drafts/${a}/details`, segments: 1 },
   { method: "POST", path: ([a]) => `/api/instructor/drafts/${a}/publish`, segments: 1 },
 ];
 

@@ -2,7 +2,7 @@
 // appears at its student URL with only the accepted question; bad input and other users get nothing.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { test, expect, createUser, login, count } from "./support";
+import { test, expect, createUser, login, count, signedInPage } from "./support";
 
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, "../fixtures/import", name), "utf8");
 
@@ -155,4 +155,31 @@ test("bad files are refused with a clear message, scripts never run, and other u
   expect(ap.url()).toContain("/signin");
   expect(await count(sql, `SELECT count(*) FROM "LessonDraft" WHERE id = $1 AND status = 'DRAFT'`, [draftId])).toBe(1);
   for (const c of [context, otherContext, studentContext, anonymous]) await c.close();
+});
+
+test("an instructor corrects a draft's title and citation before publishing; a bad date is refused on its field", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto("/instructor/import");
+  const paragraph = "The harbour was rebuilt in 1998 by a team of forty engineers, and ferries have crossed to the island every winter since then.";
+  await page.getByLabel("Or paste the text").fill([paragraph, paragraph.replace("harbour", "bridge"), paragraph.replace("harbour", "lighthouse")].join("\n\n"));
+  await page.getByRole("button", { name: "Import and draft the lesson" }).click();
+  await page.waitForURL(/\/instructor\/import\/[0-9a-f-]{36}$/);
+  const draftId = page.url().split("/").at(-1)!;
+  await expect(page.getByText(/No author was found in the text/)).toBeVisible();
+
+  await page.getByLabel("Title", { exact: true }).fill("The island ferries");
+  await page.getByLabel("Author").fill("Aino Virtanen");
+  await page.getByLabel("Published in").fill("Harbour Quarterly");
+  await page.getByLabel("Date", { exact: true }).fill("2023-02-30");
+  await page.getByRole("button", { name: "Save title and citation" }).click();
+  await expect(page.getByLabel("Date", { exact: true })).toHaveAccessibleDescription(/must be a real date/);
+  await page.getByLabel("Date", { exact: true }).fill("2019-06");
+  await page.getByRole("button", { name: "Save title and citation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "The island ferries" })).toBeVisible();
+  await expect(page.getByText(/No author was found in the text/)).toHaveCount(0);
+  if (process.env.SCREENSHOT_DIR) await page.locator("section", { has: page.getByRole("heading", { name: "The reading" }) }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/import-details.png` });
+  const { rows: [row] } = await sql.query(`SELECT title, draft->'source'->>'author' AS author, draft->'source'->>'published' AS published FROM "LessonDraft" WHERE id = $1`, [draftId]);
+  expect(row).toEqual({ title: "The island ferries", author: "Aino Virtanen", published: "2019-06" });
+  await context.close();
 });

@@ -16,7 +16,7 @@ import { draftQuizYaml, lessonMarkdown, reviewJson, sourceYaml } from "@/lib/imp
 import { checkImportText, decodeImportBytes, detectFormat, ImportInputError, inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
 import { MAX_HTML_DEPTH, nestedTooDeeply } from "@/lib/importer/parse";
 import { BLANK, numbersIn, orderableEvents } from "@/lib/importer/questions";
-import { applyReview, ImportReviewError, publishableQuiz } from "@/lib/importer/review";
+import { applyDetails, applyReview, draftDetailsSchema, ImportReviewError, publishableQuiz } from "@/lib/importer/review";
 import { markdownInlineToText, shorten, squash } from "@/lib/importer/text";
 import { unstorableTextAt } from "@/lib/domain/storable-text";
 
@@ -207,6 +207,26 @@ describe("HTML fixture: night-ferry.html", () => {
     }
     expect(nestedTooDeeply).toMatch(new RegExp(`more than ${MAX_HTML_DEPTH} .*plain text or Markdown`));
     expect(buildImportDraft(page(MAX_HTML_DEPTH - 5, 1), { fileName: "deep.html" }).body).toContain("nine hundred passengers");
+  });
+});
+
+describe("the instructor's title and citation", () => {
+  it("replace what the text gave (or did not) everywhere students see them, and clear the notes about them", () => {
+    const paragraph = "The harbour was rebuilt in 1998 by a team of forty engineers, and ferries have crossed to the island every winter since then.";
+    const draft = buildImportDraft([paragraph, paragraph.replace("harbour", "bridge"), paragraph.replace("harbour", "lighthouse")].join("\n\n"), { fileName: "pasted text", today: "2025-01-15" });
+    expect(draft.notes.some((n) => /No author/.test(n))).toBe(true);
+    expect(draft.source.notes).toContain("the import date stands in");
+    const details = draftDetailsSchema.parse({ title: " The island ferries ", author: "Aino Virtanen", outlet: "Harbour Quarterly", published: "2019-06" });
+    const corrected = applyDetails(draft, details);
+    expect(corrected.metadata).toMatchObject({ title: "The island ferries", author: "Aino Virtanen", outlet: "Harbour Quarterly", date: "2019-06" });
+    expect(corrected.lesson.title).toBe("The island ferries");
+    expect(corrected.source).toMatchObject({ title: "The island ferries", author: "Aino Virtanen", outlet: "Harbour Quarterly", published: "2019-06" });
+    expect(corrected.source.notes).not.toContain("stands in");
+    expect(corrected.quiz.title).toBe("Quiz: The island ferries");
+    expect(corrected.notes.some((n) => /No author|no recognisable title|No publication date/.test(n))).toBe(false);
+    expect(lessonFrontmatterSchema.safeParse(corrected.lesson).success).toBe(true);
+    expect(sourceSchema.safeParse(corrected.source).success).toBe(true);
+    for (const bad of [{ ...details, published: "2023-02-30" }, { ...details, author: " " }, { ...details, extra: 1 }]) expect(draftDetailsSchema.safeParse(bad).success).toBe(false);
   });
 });
 

@@ -10,6 +10,7 @@ import { getImportDraft } from "@/lib/server/import-service";
 import { orNotFound } from "@/lib/server/page";
 import { PublishPanel } from "./publish-panel";
 import { QuestionReview } from "./question-review";
+import { DetailsForm } from "./details-form";
 import { Markdown } from "@/lib/server/markdown";
 
 export const metadata: Metadata = { title: "Review a draft lesson" };
@@ -64,6 +65,13 @@ export default async function DraftReviewPage({ params }: { params: Promise<{ dr
           <div><dt className="text-stone-600">Published in</dt><dd className="font-medium">{meta.outlet ?? <span className="text-stone-500">not stated</span>}</dd></div>
           <div><dt className="text-stone-600">Length</dt><dd className="font-medium">{draft.stats.words.toLocaleString("en")} words · {draft.stats.sentences} sentences</dd></div>
         </dl>
+        {!published && (
+          <details className="mt-4 border-t border-stone-200 pt-4" open={!meta.author || !meta.date}>
+            <summary className="cursor-pointer font-medium">Correct the title and citation</summary>
+            <p className="mt-1 mb-3 text-sm text-stone-600">Students see them on the lesson and under every section it teaches.</p>
+            <DetailsForm draftId={found.id} initial={{ title: meta.title, author: draft.source.author, outlet: draft.source.outlet, published: draft.source.published }} />
+          </details>
+        )}
       </section>
 
       <div className="mb-10 grid gap-6 md:grid-cols-2">
