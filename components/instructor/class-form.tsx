@@ -1,36 +1,28 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { callApi } from "@/lib/api-client";
+import { useApiForm } from "../use-api-form";
 
 /** Creates a class, or, given one, corrects its name and term (its join code is managed on its own). */
 export function ClassForm({ existing, onSaved }: { existing?: { id: string; name: string; term: string }; onSaved?: () => void }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, message, pending, send } = useApiForm();
   const idPrefix = existing ? `class-${existing.id}` : "class";
   return (
     <form
       noValidate
       className="space-y-3"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
         const details = { name: form.get("name"), term: form.get("term") };
         const days = String(form.get("joinCodeDays") ?? "");
-        setPending(true);
-        const result = existing
-          ? await callApi<{ id: string }>("PATCH", `/api/instructor/classes/${existing.id}`, details)
-          : await callApi<{ id: string }>("POST", "/api/instructor/classes", { ...details, joinCodeDays: days ? Number(days) : null });
-        setPending(false);
-        if (!result.ok) {
-          setErrors(result.fieldErrors ?? {});
-          setMessage(result.message);
-        } else if (existing) {
-          router.refresh();
-          onSaved?.();
-        } else router.push(`/instructor/classes/${result.data.id}`);
+        if (existing) {
+          return send("PATCH", `/api/instructor/classes/${existing.id}`, details, () => {
+            router.refresh();
+            onSaved?.();
+          });
+        }
+        return send<{ id: string }>("POST", "/api/instructor/classes", { ...details, joinCodeDays: days ? Number(days) : null }, (created) => router.push(`/instructor/classes/${created.id}`));
       }}
     >
       <div>
@@ -49,7 +41,7 @@ export function ClassForm({ existing, onSaved }: { existing?: { id: string; name
           <input id="class-days" name="joinCodeDays" type="number" min={1} max={365} className="field-input" />
         </div>
       )}
-      {message && <p role="alert" className="field-error">{message}</p>}
+      {message && !message.ok && <p role="alert" className="field-error">{message.text}</p>}
       <button type="submit" className={existing ? "btn-primary" : "btn-primary w-full"} disabled={pending}>
         {existing ? (pending ? "Saving…" : "Save") : pending ? "Creating…" : "Create class"}
       </button>

@@ -78,12 +78,12 @@ async function lockCoveredQuizzes(tx: Prisma.TransactionClient, covered: { quizI
 }
 
 /**
- * A student who joins or leaves a class (or whose class is archived or restored) may come under other terms: their open attempts close at the new time. The
- * class's quizzes are held as an assignment change holds them, so an attempt started meanwhile either waits for this
- * change (and sees the new membership) or is committed before it (and is refreshed here).
+ * Students who join or leave a class (or whose class is archived or brought back) may come under other terms:
+ * their open attempts close at the new time. The class's quizzes are held as an assignment change holds them, so
+ * an attempt started meanwhile either waits for this change (and sees the new membership) or is committed before
+ * it (and is refreshed here).
  */
-async function refreshStudentDeadlines(tx: Prisma.TransactionClient, studentIds: string | string[], classId: string) {
-  const students = typeof studentIds === "string" ? [studentIds] : studentIds;
+async function refreshStudentDeadlines(tx: Prisma.TransactionClient, students: string[], classId: string) {
   const held = await tx.$queryRaw<{ id: string }[]>`SELECT q."id" FROM "Quiz" q WHERE ${classAssignsQuiz(Prisma.sql`${classId}::uuid`)} ORDER BY q."id" FOR UPDATE`;
   // Only attempts on quizzes this class assigns can come under other terms, and only those are held.
   const open = await tx.quizAttempt.findMany({ where: { userId: { in: students }, quizId: { in: held.map((q) => q.id) }, status: "IN_PROGRESS", voidedAt: null }, select: { quizId: true }, distinct: ["quizId"] });
@@ -138,7 +138,7 @@ export async function joinClass(student: SessionUser, rawCode: string) {
       const [open] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Class" WHERE "id" = ${found.id}::uuid AND "archivedAt" IS NULL FOR SHARE`;
       if (!open) throw noSuchCode();
       await tx.classMember.upsert({ where: { classId_userId: { classId: found.id, userId: student.id } }, create: { classId: found.id, userId: student.id }, update: {} });
-      await refreshStudentDeadlines(tx, student.id, found.id);
+      await refreshStudentDeadlines(tx, [student.id], found.id);
     });
   }
   return { classId: found.id, name: found.name, alreadyMember: Boolean(existing) };
@@ -198,7 +198,7 @@ export async function removeMember(instructor: SessionUser, classId: string, use
     if (count === 0) throw notFound("That student");
     // A reset link from this class stops working once the student has left it.
     await tx.passwordReset.updateMany({ where: { userId, classId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    await refreshStudentDeadlines(tx, userId, classId);
+    await refreshStudentDeadlines(tx, [userId], classId);
   });
   return { removed: true };
 }
@@ -212,7 +212,7 @@ export async function restoreMember(instructor: SessionUser, classId: string, us
   await db().$transaction(async (tx) => {
     const { count } = await tx.classMember.updateMany({ where: { classId, userId, removedAt: { not: null } }, data: { removedAt: null } });
     if (count === 0) throw notFound("That removed student");
-    await refreshStudentDeadlines(tx, userId, classId);
+    await refreshStudentDeadlines(tx, [userId], classId);
   });
   return { restored: true };
 }

@@ -1,16 +1,13 @@
 "use client";
 // The reading's title and citation, corrected before publishing: students see them on every section it teaches.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { callApi } from "@/lib/api-client";
+import { useApiForm } from "@/components/use-api-form";
 
 type Details = { title: string; author: string; outlet: string; published: string };
 
 export function DetailsForm({ draftId, initial }: { draftId: string; initial: Details }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, message, pending, send } = useApiForm();
   const field = (name: keyof Details, label: string, hint?: string) => (
     <div>
       <label htmlFor={`details-${name}`} className="field-label">{label}</label>
@@ -23,20 +20,13 @@ export function DetailsForm({ draftId, initial }: { draftId: string; initial: De
     <form
       noValidate
       className="grid gap-3 sm:grid-cols-2"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        setPending(true);
-        const result = await callApi<{ title: string }>("PUT", `/api/instructor/drafts/${draftId}/details`, Object.fromEntries(["title", "author", "outlet", "published"].map((name) => [name, String(form.get(name) ?? "")])));
-        setPending(false);
-        if (result.ok) {
-          setErrors({});
-          setMessage({ text: "Saved: the lesson, its citation and its quiz use these.", ok: true });
+        return send("PUT", `/api/instructor/drafts/${draftId}/details`, Object.fromEntries(["title", "author", "outlet", "published"].map((name) => [name, String(form.get(name) ?? "")])), () => {
           router.refresh();
-        } else {
-          setErrors(result.fieldErrors ?? {});
-          setMessage({ text: result.message, ok: false });
-        }
+          return "Saved: the lesson, its citation and its quiz use these.";
+        });
       }}
     >
       <div className="sm:col-span-2">{field("title", "Title")}</div>
