@@ -16,6 +16,7 @@ export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
   const courses = await listCourses();
   const [progress, deck, grades] = await Promise.all([Promise.all(courses.map((c) => courseProgressFor(user.id, c.slug))), deckSummary(user.id), user.role === "STUDENT" ? myGrades(user) : []]);
+  const past = grades.filter((g) => g.class.archivedAt);
   return (
     <Container>
       <PageHeader title="My progress">Lessons completed, quiz scores that count, and debate responses, module by module.</PageHeader>
@@ -31,35 +32,7 @@ export default async function ProgressPage() {
           <Link href="/review" className={deck.dueCount > 0 ? "btn-primary" : "btn-secondary"}>{deck.dueCount > 0 ? "Review now" : "Open review"}</Link>
         </section>
       )}
-      {grades.map(({ class: cls, assignments, cells, extendedTo, average, withMissing }) => (
-        <section key={cls.id} aria-labelledby={`grades-${cls.id}`} className="card mb-8">
-          <h2 id={`grades-${cls.id}`} className="font-semibold">Your grades in {cls.name} <span className="font-normal text-stone-600">· {cls.term}</span></h2>
-          {assignments.length === 0 ? <p className="mt-2 text-sm text-stone-600">Nothing is assigned in this class yet.</p> : (
-            <>
-              <p className="mt-1 text-sm text-stone-700">
-                Average of your scored work: <span className="font-semibold">{average !== null ? `${average}%` : "—"}</span>
-                {" "}· with work past its due time as 0: <span className="font-semibold">{withMissing !== null ? `${withMissing}%` : "—"}</span>
-              </p>
-              <div className="mt-3 overflow-x-auto">
-                <table className="min-w-full text-left text-sm">
-                  <caption className="sr-only">Your score and status on each assignment in {cls.name}</caption>
-                  <thead><tr className="border-b border-stone-200"><th scope="col" className="py-2 pr-3">Assignment</th><th scope="col" className="py-2 pr-3">Due</th><th scope="col" className="py-2 pr-3">Status</th><th scope="col" className="py-2">Score</th></tr></thead>
-                  <tbody className="divide-y divide-stone-200">
-                    {assignments.map((a, i) => (
-                      <tr key={a.id}>
-                        <td className="py-2 pr-3">{a.title}</td>
-                        <td className="py-2 pr-3"><LocalTime iso={(extendedTo[i] ?? a.dueAt).toISOString()} />{extendedTo[i] ? " (extended)" : ""}</td>
-                        <td className={`py-2 pr-3 ${gradeStatusStyle[cells[i].status]}`}>{cells[i].status}{cells[i].detail ? ` · ${cells[i].detail}` : ""}</td>
-                        <td className="py-2 tabular-nums">{cells[i].percent !== null ? `${cells[i].percent}%` : "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
-        </section>
-      ))}
+      {grades.filter((g) => !g.class.archivedAt).map((g) => <ClassGrades key={g.class.id} grades={g} />)}
       {progress.length === 0 && <EmptyState title="No courses yet">When a course is published, your progress appears here.</EmptyState>}
       {progress.map(({ course, modules, percent }) => (
         <section key={course.id} aria-labelledby={`course-${course.id}`} className="mb-12">
@@ -113,6 +86,48 @@ export default async function ProgressPage() {
           </div>
         </section>
       ))}
+      {past.length > 0 && (
+        <details className="card mb-8">
+          <summary className="cursor-pointer font-semibold">Past classes ({past.length})</summary>
+          <p className="mt-2 text-sm text-stone-700">Classes your instructor archived at the end of their term: your final grades in each, as the gradebook holds them. Nothing in them is open to you any more.</p>
+          {past.map((g) => <ClassGrades key={g.class.id} grades={g} />)}
+        </details>
+      )}
     </Container>
+  );
+}
+
+function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, average, withMissing } }: { grades: Awaited<ReturnType<typeof myGrades>>[number] }) {
+  // A past class sits under the "Past classes" disclosure, one heading level down.
+  const Heading = cls.archivedAt ? "h3" : "h2";
+  return (
+    <section aria-labelledby={`grades-${cls.id}`} className={cls.archivedAt ? "mt-6 border-t border-stone-200 pt-4" : "card mb-8"}>
+      <Heading id={`grades-${cls.id}`} className="font-semibold">Your grades in {cls.name} <span className="font-normal text-stone-600">· {cls.term}</span></Heading>
+      {cls.archivedAt && <p className="text-sm text-stone-600">Archived on <LocalTime iso={cls.archivedAt.toISOString()} />.</p>}
+      {assignments.length === 0 ? <p className="mt-2 text-sm text-stone-600">{cls.archivedAt ? "Nothing was assigned in this class." : "Nothing is assigned in this class yet."}</p> : (
+        <>
+          <p className="mt-1 text-sm text-stone-700">
+            Average of your scored work: <span className="font-semibold">{average !== null ? `${average}%` : "—"}</span>
+            {" "}· with work past its due time as 0: <span className="font-semibold">{withMissing !== null ? `${withMissing}%` : "—"}</span>
+          </p>
+          <div className="mt-3 overflow-x-auto">
+            <table className="min-w-full text-left text-sm">
+              <caption className="sr-only">Your score and status on each assignment in {cls.name}</caption>
+              <thead><tr className="border-b border-stone-200"><th scope="col" className="py-2 pr-3">Assignment</th><th scope="col" className="py-2 pr-3">Due</th><th scope="col" className="py-2 pr-3">Status</th><th scope="col" className="py-2">Score</th></tr></thead>
+              <tbody className="divide-y divide-stone-200">
+                {assignments.map((a, i) => (
+                  <tr key={a.id}>
+                    <td className="py-2 pr-3">{a.title}</td>
+                    <td className="py-2 pr-3"><LocalTime iso={(extendedTo[i] ?? a.dueAt).toISOString()} />{extendedTo[i] ? " (extended)" : ""}</td>
+                    <td className={`py-2 pr-3 ${gradeStatusStyle[cells[i].status]}`}>{cells[i].status}{cells[i].detail ? ` · ${cells[i].detail}` : ""}</td>
+                    <td className="py-2 tabular-nums">{cells[i].percent !== null ? `${cells[i].percent}%` : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
   );
 }

@@ -127,7 +127,7 @@ export function ArchiveClassButton({ classId, archived }: { classId: string; arc
       method="POST"
       url={`/api/instructor/classes/${classId}/archive`}
       body={{ archived: !archived }}
-      confirmText={archived ? undefined : "Archive this class? Students can no longer join it; its assignments, due times and grades leave their pages, and answers it holds back until a due time are shown to them (their own work and progress stay). You keep the roster, gradebook and results, and can bring the class back."}
+      confirmText={archived ? undefined : "Archive this class? Students can no longer join it; its assignments and due times leave their pages, their grades in it move to a past-classes record on their progress page, and answers it holds back until a due time are shown to them (their own work and progress stay). You keep the roster, gradebook and results, and can bring the class back."}
       label={archived ? "Bring the class back" : "Archive class"}
       primary={archived}
     />

@@ -22,12 +22,15 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
   return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => ({ ...m.user, joinedAt: m.joinedAt })).sort((a, b) => compareNames(a.name, b.name))), now)) };
 }
 
-/** A student's own row of the gradebook in each class they are in: the same cells and averages the instructor sees. */
+/**
+ * A student's own row of the gradebook in each class they are in: the same cells and averages the instructor sees.
+ * An archived class is kept, marked, as a read-only record of the term (its assignments no longer reach the student).
+ */
 export async function myGrades(student: SessionUser, now = new Date()) {
   const memberships = await db().classMember.findMany({
-    where: { userId: student.id, removedAt: null, class: { archivedAt: null } },
+    where: { userId: student.id, removedAt: null },
     orderBy: { joinedAt: "asc" },
-    select: { joinedAt: true, class: { select: { id: true, name: true, term: true } } },
+    select: { joinedAt: true, class: { select: { id: true, name: true, term: true, archivedAt: true } } },
   });
   return Promise.all(memberships.map(async ({ class: found, joinedAt }) => {
     const me = { id: student.id, name: student.name, email: student.email, joinedAt };

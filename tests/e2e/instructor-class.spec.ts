@@ -196,6 +196,7 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "removedAt" IS NULL AND "joinedAt" < now() - interval '2 days'`, [cls.id])).toBe(1);
 
   // At the end of term the class is archived (after asking), listed apart, and can be brought back.
+  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '2 days', now() - interval '1 day')`, [cls.id]);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Archive class" }).click();
   await expect(page.getByRole("note")).toContainText("This class was archived on");
@@ -203,6 +204,16 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   await expect(page.getByRole("heading", { name: "Diplomacy 201" })).toHaveCount(0);
   await page.getByText("Archived classes (1)").click();
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/instructor-archived.png`, fullPage: true });
+  // The student keeps a read-only record of their grades in it.
+  const studentView = await signedInPage(browser, student, baseURL!);
+  await studentView.page.goto("/progress");
+  await expect(studentView.page.getByRole("heading", { name: /Your grades in Diplomacy 201/ })).toBeHidden();
+  await studentView.page.getByText("Past classes (1)").click();
+  const record = studentView.page.getByRole("region", { name: /Your grades in Diplomacy 201/ });
+  await expect(record).toContainText("Archived on");
+  await expect(record.getByRole("row").filter({ hasText: "missing" })).toHaveCount(1);
+  if (process.env.SCREENSHOT_DIR) await studentView.page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/student-past-class.png`, fullPage: true });
+  await studentView.context.close();
   await page.getByRole("button", { name: "Bring the class back" }).click();
   await expect(page.getByRole("heading", { name: "Diplomacy 201" })).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "Class" WHERE id = $1 AND "archivedAt" IS NULL`, [cls.id])).toBe(1);

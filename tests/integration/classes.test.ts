@@ -123,15 +123,20 @@ describe("classes", () => {
     expect((await errorOf(joinClass(await createUser(), joinCode))).code).toBe("NOT_FOUND");
     const lists = await instructorClasses(teacher);
     expect([lists.current.map((c) => c.id), lists.archived.map((c) => c.id)]).toEqual([[], [id]]);
-    // The instructor keeps the roster and the gradebook.
+    // The instructor keeps the roster and the gradebook; the student keeps their own row of it, marked as past.
     expect((await classRoster(teacher, id)).members).toHaveLength(2);
-    expect((await gradebook(teacher, id)).rows).toHaveLength(2);
+    const book = await gradebook(teacher, id);
+    expect(book.rows).toHaveLength(2);
+    const past = (await myGrades(student)).find((g) => g.class.id === id)!;
+    expect(past.class.archivedAt).toBeInstanceOf(Date);
+    expect(past.cells).toEqual(book.rows.find((r) => r.student.id === student.id)!.cells);
     // Archiving twice changes nothing; bringing it back restores its terms.
     await setClassArchived(teacher, id, true);
     await setClassArchived(teacher, id, false);
     expect(await deadline()).not.toBeNull();
     expect((await studentAssignments(student)).map((a) => a.quizId)).toContain(fixture.quizId);
     expect((await instructorClasses(teacher)).current.map((c) => c.id)).toEqual([id]);
+    expect((await myGrades(student)).find((g) => g.class.id === id)!.class.archivedAt).toBeNull();
   });
 
   it("an instructor corrects the class's name and term; bad input and other instructors change nothing", async () => {
