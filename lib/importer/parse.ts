@@ -100,7 +100,27 @@ function looksLikeTitle(line: string): boolean {
   return text.length > 0 && text.length <= 150 && text.split(" ").length <= 22 && !/[.,;:]$/.test(text) && /^[\p{Lu}\p{N}"“'‘]/u.test(text);
 }
 
-const listItem = /^\s*(?:[-*+•·]|\d{1,3}[.)])\s+(.*)$/;
+const listItem = /^\s*([-*+•·]|\d{1,3}[.)])\s+(.*)$/;
+
+type ListEntry = { text: string; depth: number; number: number | null };
+
+/** A numbered item's number, null for a bullet. */
+const numberOf = (marker: string) => (/^\d/.test(marker) ? Number.parseInt(marker, 10) : null);
+
+/**
+ * List items as Markdown: a numbered item keeps its number, a bullet its bullet, and a sub-list starts where the
+ * words of the item above it start (three columns under "1.", two under "-").
+ */
+export function listMarkdown(entries: ListEntry[]): string {
+  const columns = [0];
+  return entries.map((entry) => {
+    const marker = entry.number === null ? "-" : `${entry.number}.`;
+    const at = columns[entry.depth] ?? 0;
+    columns[entry.depth + 1] = at + marker.length + 1;
+    columns.length = entry.depth + 2;
+    return `${" ".repeat(at)}${marker} ${entry.text}`;
+  }).join("\n");
+}
 
 // ---------------------------------------------------------------- plain text
 
@@ -154,13 +174,13 @@ export function parsePlainText(text: string): ParsedDocument {
 
   let blocks: DocBlock[] = groups.map((group) => {
     if (group.every((l) => listItem.test(l) || /^\s{2,}\S/.test(l)) && listItem.test(group[0])) {
-      const items: string[] = [];
+      const items: ListEntry[] = [];
       for (const line of group) {
         const item = listItem.exec(line);
-        if (item) items.push(item[1]);
-        else items[items.length - 1] += ` ${line.trim()}`;
+        if (item) items.push({ text: item[2], depth: 0, number: numberOf(item[1]) });
+        else items[items.length - 1].text += ` ${line.trim()}`;
       }
-      return { kind: "paragraph", markdown: items.map((i) => `- ${escapeMarkdown(i)}`).join("\n"), lines: items.map(squash) };
+      return { kind: "paragraph", markdown: listMarkdown(items.map((i) => ({ ...i, text: escapeMarkdown(i.text) }))), lines: items.map((i) => squash(i.text)) };
     }
     return paragraph(group.join(" "));
   });
@@ -221,7 +241,7 @@ export function parseMarkdown(text: string): ParsedDocument {
   const lines = stripRawHtml(content, notes).split("\n");
   const blocks: DocBlock[] = [];
   let buffer: string[] = [];
-  let list: string[] = [];
+  let list: ListEntry[] = [];
   const flushParagraph = () => {
     if (buffer.length) {
       const markdown = buffer.map((l) => l.trim()).join("\n");
@@ -231,7 +251,7 @@ export function parseMarkdown(text: string): ParsedDocument {
     buffer = [];
   };
   const flushList = () => {
-    if (list.length) blocks.push({ kind: "paragraph", markdown: list.map((i) => `- ${i}`).join("\n"), lines: list.map(markdownInlineToText).filter(Boolean) });
+    if (list.length) blocks.push({ kind: "paragraph", markdown: listMarkdown(list), lines: list.map((i) => markdownInlineToText(i.text)).filter(Boolean) });
     list = [];
   };
   const flush = () => {
@@ -279,15 +299,17 @@ export function parseMarkdown(text: string): ParsedDocument {
     const item = listItem.exec(line);
     if (item) {
       flushParagraph();
-      list.push(item[1].trim());
+      list.push({ text: item[2].trim(), depth: 0, number: numberOf(item[1]) });
       continue;
     }
     if (list.length && /^\s{2,}\S/.test(line)) {
-      list[list.length - 1] += ` ${line.trim()}`;
+      list[list.length - 1].text += ` ${line.trim()}`;
       continue;
     }
     flushList();
-    buffer.push(line.replace(/^\s{0,3}>\s?/, ""));
+    // A heading inside a quote (a pull quote set large) is the quote's words, not a section of the lesson.
+    const quoted = /^\s{0,3}>\s?(.*)$/.exec(line);
+    buffer.push(quoted ? (/^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(quoted[1])?.[1] ?? quoted[1]) : line);
   }
   flush();
 
@@ -355,28 +377,34 @@ function textOutsideLists(element: HTMLElement): string {
 }
 
 /** A list's items in order, each with its own text and how deep it is nested; an item's sub-lists follow it. */
-function listItems(list: HTMLElement): { text: string; depth: number }[] {
-  const items: { text: string; depth: number }[] = [];
+function listItems(list: HTMLElement): ListEntry[] {
+  const items: ListEntry[] = [];
   const elementsOf = (element: HTMLElement) => (element.childNodes as HtmlNode[]).filter((c) => c.nodeType === 1) as HTMLElement[];
   const tagOf = (element: HTMLElement) => element.rawTagName?.toLowerCase() ?? "";
   const subLists = (element: HTMLElement, depth: number) => {
     for (const child of elementsOf(element)) {
-      if (isList(child)) visit(child, depth);
+      if (isList(child)) visitList(child, depth);
       else subLists(child, depth);
     }
   };
+  // An <ol> numbers its items from its "start" (1 by default); a <ul> has none.
+  const visitList = (element: HTMLElement, depth: number) => {
+    const start = Number.parseInt(element.getAttribute("start") ?? "1", 10);
+    visit(element, depth, { next: tagOf(element) === "ol" ? (Number.isFinite(start) ? start : 1) : null });
+  };
   // A list nested straight in a list (no <li> around it, as old pages have it) is one level deeper too.
-  const visit = (current: HTMLElement, depth: number) => {
+  const visit = (current: HTMLElement, depth: number, numbering: { next: number | null }) => {
     for (const child of elementsOf(current)) {
       if (tagOf(child) === "li") {
         const text = squash(textOutsideLists(child));
-        if (text) items.push({ text, depth });
+        if (text) items.push({ text, depth, number: numbering.next });
+        if (numbering.next !== null) numbering.next++;
         subLists(child, depth + 1);
-      } else if (isList(child)) visit(child, depth + 1);
-      else visit(child, depth);
+      } else if (isList(child)) visitList(child, depth + 1);
+      else visit(child, depth, numbering);
     }
   };
-  visit(list, 0);
+  visitList(list, 0);
   // An item without words of its own leaves its sub-list one level up, not two below the item before.
   let previous = -1;
   return items.map((item) => {
@@ -443,7 +471,7 @@ export function parseHtml(html: string): ParsedDocument {
       } else if (tag === "ul" || tag === "ol") {
         flushInline();
         const items = listItems(el);
-        if (items.length) blocks.push({ kind: "paragraph", markdown: items.map((i) => `${"  ".repeat(i.depth)}- ${escapeMarkdown(i.text)}`).join("\n"), lines: items.map((i) => i.text) });
+        if (items.length) blocks.push({ kind: "paragraph", markdown: listMarkdown(items.map((i) => ({ ...i, text: escapeMarkdown(i.text) }))), lines: items.map((i) => i.text) });
       } else if (leafBlocks.has(tag)) {
         flushInline();
         const text = tag === "tr" ? el.querySelectorAll("td, th").map((c) => squash(c.text)).filter(Boolean).join(" — ") : el.text;

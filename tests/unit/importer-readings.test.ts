@@ -213,6 +213,26 @@ describe("HTML lists and forms", () => {
     expect(doc.blocks).toEqual([{ kind: "paragraph", markdown: "- Fruit grown in the valley\n  - Apples\n  - Pears\n- Wine", lines: ["Fruit grown in the valley", "Apples", "Pears", "Wine"] }]);
   });
 
+  it("keeps a numbered list numbered, from its start, with a bullet sub-list under the item's words", () => {
+    const doc = parseDocument(`<ol start="3"><li>Tokyo 1997<ul><li>the speech</li></ul></li><li>Astana 2004</li></ol><ol><li>Again</li></ol>`, "html");
+    expect(doc.blocks.map((b) => (b.kind === "paragraph" ? b.markdown : ""))).toEqual(["3. Tokyo 1997\n   - the speech\n4. Astana 2004", "1. Again"]);
+  });
+
+  it("keeps numbered items numbered in Markdown and plain text", () => {
+    const markdown = parseDocument("Steps the ministry took:\n\n1. Opened the *dialogue*\n2) Held the first meeting\n\n- a bullet", "markdown");
+    expect(markdown.blocks.map((b) => (b.kind === "paragraph" ? b.markdown : ""))).toEqual(["Steps the ministry took:", "1. Opened the *dialogue*\n2. Held the first meeting", "- a bullet"]);
+    const text = parseDocument("The ministry took three steps in the first year of the dialogue.\n\n1. Opened the dialogue\n2. Held the first meeting\n3. Named the *envoys*", "text");
+    expect(text.blocks.at(-1)).toEqual({ kind: "paragraph", markdown: "1. Opened the dialogue\n2. Held the first meeting\n3. Named the \\*envoys\\*", lines: ["Opened the dialogue", "Held the first meeting", "Named the *envoys*"] });
+  });
+
+  it("reads a heading inside a quote as the quote's words, not as a section of the lesson", () => {
+    const doc = parseDocument("## The dialogue\n\nThe first meeting was held in Astana in 2004.\n\n> ## A new partnership\n> said the minister.", "markdown");
+    expect(doc.blocks.filter((b) => b.kind === "heading")).toEqual([{ kind: "heading", level: 2, text: "The dialogue" }]);
+    expect(doc.blocks.at(-1)).toMatchObject({ kind: "paragraph", markdown: "A new partnership\nsaid the minister." });
+    const draft = draftOf("## The dialogue\n\nThe first meeting was held in Astana in 2004, and the ministers met again in Tokyo in 2006.\n\n> ## A new partnership\n> said the minister.", "reading.md");
+    expect(draft.body).not.toMatch(/^#+ A new partnership/m);
+  });
+
   it("reads a page wrapped in a <form>, without its form controls", () => {
     const page = `<html><body><form id="aspnetForm" action="/article.aspx" method="post"><input type="hidden" name="__VIEWSTATE" value="dDwtMTA4">
       <div id="content"><h1>The harbour</h1><p>For most of the twentieth century the harbour of Linz was a place of coal heaps and rusting cranes, and few residents walked there at all.</p>
