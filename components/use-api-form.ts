@@ -1,6 +1,6 @@
 "use client";
 // A form that sends JSON to the API: one request at a time, the field errors and the message of a refusal kept
-// for the form to show; on success `onOk` runs with the reply.
+// for the form to show; on success `onOk` runs with the reply (the text it returns is shown as done).
 import { useState } from "react";
 import { callApi, type ApiResult } from "@/lib/api-client";
 
@@ -22,5 +22,10 @@ export function useApiForm() {
       setMessage({ text: result.message, ok: false });
     }
   };
-  return { errors, message, pending, send };
+  // A refusal found in the browser before sending (an unreadable time), shown as the server's would be.
+  const refuse = (fieldErrors: Record<string, string[]>, text: string) => {
+    setErrors(fieldErrors);
+    setMessage({ text, ok: false });
+  };
+  return { errors, message, pending, send, refuse };
 }

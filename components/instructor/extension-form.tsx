@@ -2,7 +2,7 @@
 // Give one student their own due time (and extra quiz attempts and time), e.g. an accommodation; or withdraw it.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/lib/api-client";
+import { useApiForm } from "@/components/use-api-form";
 import { ConfirmedDeleteButton } from "./class-actions";
 import { instantFromLocalInput, localInputValue } from "./local-time-input";
 
@@ -39,9 +39,7 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
     fill(startingTerms(assignmentId));
   }
   const hasExtension = Boolean(assignments.find((a) => a.id === assignmentId)?.extension);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
-  const [pending, setPending] = useState(false);
+  const { errors, message, pending, send, refuse } = useApiForm();
   const kind = assignments.find((a) => a.id === assignmentId)?.kind;
   return (
     <form
@@ -53,11 +51,7 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
         // The input holds minutes in the browser's zone; a due time left as it started is sent exactly as it was.
         const starting = startingTerms(assignmentId);
         const entered = instantFromLocalInput(dueAt, starting.dueAt ? new Date(starting.dueAt) : undefined);
-        if ("error" in entered) {
-          setErrors({ dueAt: [entered.error] });
-          setMessage({ text: "Check the due time.", ok: false });
-          return;
-        }
+        if ("error" in entered) return refuse({ dueAt: [entered.error] }, "Check the due time.");
         const due = entered.iso;
         // A due time of their own earlier than the class's, or already over, is usually a typo: ask first.
         const classDueMs = new Date(assignments.find((a) => a.id === assignmentId)?.dueAt ?? NaN).getTime();
@@ -68,24 +62,17 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
           : dueMs < Date.now() ? "This due time has already passed: it gives no more time to work, only counts work handed in before it as on time. Save it anyway?"
           : null;
         if (question && !window.confirm(question)) return;
-        setPending(true);
-        const result = await callApi("POST", `/api/instructor/classes/${classId}/extensions`, {
+        await send("POST", `/api/instructor/classes/${classId}/extensions`, {
           assignmentId,
           studentId,
           dueAt: due,
           extraAttempts: extraAttempts ? Number(extraAttempts) : 0,
           extraTimePercent: extraTime ? Number(extraTime) : 0,
           reason: form.get("reason"),
-        });
-        setPending(false);
-        if (result.ok) {
-          setErrors({});
-          setMessage({ text: "Extension saved.", ok: true });
+        }, () => {
           router.refresh();
-        } else {
-          setErrors(result.fieldErrors ?? {});
-          setMessage({ text: result.message, ok: false });
-        }
+          return "Extension saved.";
+        });
       }}
     >
       <div className="sm:col-span-2">
