@@ -16,6 +16,16 @@ export function assignmentGate(window: AssignmentWindow | null, now: Date): Gate
 }
 
 /**
+ * May the student hand work in now? As `assignmentGate`, except that where late work is refused, a hand-in that
+ * reaches the server within the grace a quiz save gets (sent at the due time, slowed by the network) is on time,
+ * as the gradebook counts it. Starting new work gets no grace.
+ */
+export function handInGate(window: AssignmentWindow | null, now: Date): GateDecision {
+  if (window && window.latePolicy === "REFUSE" && now > window.dueAt && !gradingTerms(window, now).closed) return { allowed: true, late: false };
+  return assignmentGate(window, now);
+}
+
+/**
  * When an attempt under several assignments (each as it applies to the student) stops taking answers: never while
  * one of those already open takes late work; otherwise the latest due time of the refusing ones. An assignment not
  * open yet does not govern an attempt started before it.

@@ -8,7 +8,7 @@ import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 import { debateAssignment } from "./assignment-rules";
-import { assignmentGate } from "../domain/schedule";
+import { handInGate } from "../domain/schedule";
 import { listPage } from "../domain/paging";
 
 export const DEBATE_LIMITS = { claim: 2000, rebuttal: 3000, evidenceNote: 1000, evidenceItems: 6 } as const;
@@ -34,7 +34,8 @@ export const debateDraftSchema = z.strictObject({
   rebuttal: z.string().max(DEBATE_LIMITS.rebuttal, `Keep your answer to the counter-argument under ${DEBATE_LIMITS.rebuttal} characters.`),
   // The save time of the draft this one edits (null: none was saved yet). A draft saved since, from another tab or
   // device, is then not overwritten. Without it the save is unconditional.
-  basedOn: z.iso.datetime().nullable().optional(),
+  // A time the server gave is after 2000; an earlier one (PostgreSQL has no year 0) is refused here, not by the database.
+  basedOn: z.iso.datetime().refine((v) => Date.parse(v) >= Date.UTC(2000, 0, 1), "This draft's save time is not one Caravan gave. Reload the page.").nullable().optional(),
 });
 
 export const debateSubmissionSchema = z.strictObject({
@@ -129,7 +130,7 @@ const staleDraft = () =>
 
 async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSubmissionSchema>, moduleId: string) {
   return db().$transaction(async (tx) => {
-    const gate = assignmentGate(await debateAssignment(tx, user.id, { id: input.promptId, moduleId }), new Date());
+    const gate = handInGate(await debateAssignment(tx, user.id, { id: input.promptId, moduleId }), new Date());
     const existing = await tx.debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { id: true, status: true, submittedAt: true, updatedAt: true } });
     if (existing?.status === "SUBMITTED") return { submittedAt: existing.submittedAt!.toISOString(), alreadySubmitted: true };
     // A page that names the draft it shows cannot submit over a newer one saved elsewhere.
@@ -169,13 +170,16 @@ export const CLASSMATES_PAGE_SIZE = 20;
 export async function classmatesResponses(user: SessionUser, promptId: string, { page = 1, pageSize = CLASSMATES_PAGE_SIZE }: { page?: number; pageSize?: number } = {}) {
   const mine = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId } }, select: { status: true } });
   if (mine?.status !== "SUBMITTED") return { visible: false as const, responses: [], paging: listPage(1, 0, pageSize) };
-  // Classmates are the students who share a class with the viewer; self-learners (in no class) see each other.
-  // An archived class (last term's) no longer makes classmates.
+  // Classmates are the students who share a current class with the viewer; self-learners (never in a class) see
+  // each other. An archived class (last term's) no longer makes classmates, and neither it nor a removal makes a
+  // student a self-learner: what they wrote for a class is never shown to strangers, nor strangers' work to them.
   const current = { removedAt: null, class: { archivedAt: null } };
-  const myClassIds = (await db().classMember.findMany({ where: { userId: user.id, ...current }, select: { classId: true } })).map((m) => m.classId);
+  const memberships = await db().classMember.findMany({ where: { userId: user.id }, select: { classId: true, removedAt: true, class: { select: { archivedAt: true } } } });
+  const myClassIds = memberships.filter((m) => !m.removedAt && !m.class.archivedAt).map((m) => m.classId);
+  if (myClassIds.length === 0 && memberships.length > 0) return { visible: true as const, noCurrentClass: true, responses: [], paging: listPage(1, 0, pageSize) };
   const cohort = myClassIds.length > 0
     ? { memberships: { some: { classId: { in: myClassIds }, ...current } } }
-    : { memberships: { none: current } };
+    : { memberships: { none: {} } };
   const where = { promptId, status: "SUBMITTED" as const, userId: { not: user.id }, user: cohort };
   // Counted first, so a page past the end can show the last page.
   const paging = listPage(page, await db().debateResponse.count({ where }), pageSize);
@@ -187,5 +191,5 @@ export async function classmatesResponses(user: SessionUser, promptId: string, {
     take: pageSize,
     select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, submittedAt: true, user: { select: { name: true } } },
   });
-  return { visible: true as const, responses, paging };
+  return { visible: true as const, noCurrentClass: false, responses, paging };
 }

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
+import { debateDraftSchema, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
 import { createUser, debateSubmission, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -108,5 +108,8 @@ describe("drafts from two tabs", () => {
     await saveDebateDraft(student, { promptId: fixture.debateId, position: "for", claim: "Written on the laptop", evidence: [], rebuttal: "", basedOn: null });
     expect((await errorOf(submitDebate(student, { ...submission(), basedOn: null }))).code).toBe("CONFLICT");
     expect((await storedRow(student.id)).claim).toBe("Written on the laptop");
+    // A forged save time the database could not even read is refused by the schema (a 400, not a 500).
+    const forged = debateDraftSchema.safeParse({ promptId: fixture.debateId, position: "", claim: "", evidence: [], rebuttal: "", basedOn: "0000-01-01T00:00:00Z" });
+    expect(forged.error?.issues[0].message).toMatch(/not one Caravan gave/);
   });
 });

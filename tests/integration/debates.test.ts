@@ -86,6 +86,19 @@ describe("who counts as a classmate", () => {
     const seenOutside = await authors(await classmatesResponses(viewer, fixture.debateId));
     expect(seenOutside).toContain(outsider.id);
     expect(seenOutside).not.toContain(inClassA.id);
+
+    // Archiving the class, or removing a student from it, does not make its students self-learners: what they
+    // wrote for the class stays away from strangers, and strangers' work away from them.
+    const { removeMember, setClassArchived } = await import("@/lib/server/class-service");
+    const cohort = await db.class.findFirstOrThrow({ where: { joinCode }, select: { id: true } });
+    await removeMember(teacher, cohort.id, inClassB.id);
+    expect(await classmatesResponses(inClassB, fixture.debateId)).toMatchObject({ visible: true, noCurrentClass: true, responses: [] });
+    expect(await authors(await classmatesResponses(viewer, fixture.debateId))).not.toContain(inClassB.id);
+    await setClassArchived(teacher, cohort.id, true);
+    expect(await authors(await classmatesResponses(inClassA, fixture.debateId))).toEqual([]);
+    const seenLater = await authors(await classmatesResponses(viewer, fixture.debateId));
+    expect(seenLater).toContain(outsider.id);
+    expect(seenLater.filter((id) => id === inClassA.id || id === inClassB.id)).toEqual([]);
   });
 });
 

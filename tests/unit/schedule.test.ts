@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, assignmentStatus, closingTime, closingTimeOfAll, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, handInGate, assignmentStatus, closingTime, closingTimeOfAll, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -16,6 +16,15 @@ describe("assignment windows", () => {
     expect(assignmentGate(window("FLAG"), t(13))).toEqual({ allowed: true, late: true });
     expect(assignmentGate(window("REFUSE"), t(13))).toMatchObject({ allowed: false });
     expect(assignmentGate(null, t(13))).toEqual({ allowed: true, late: false });
+    // Where late work is refused, a hand-in the network slowed past the due time still counts, as the gradebook
+    // counts it; starting new work then does not.
+    const justAfter = new Date(t(12).getTime() + DEADLINE_GRACE_MS);
+    expect(handInGate(window("REFUSE"), justAfter)).toEqual({ allowed: true, late: false });
+    expect(countsUnder(window("REFUSE"), justAfter)).toBe(true);
+    expect(assignmentGate(window("REFUSE"), justAfter)).toMatchObject({ allowed: false });
+    expect(handInGate(window("REFUSE"), new Date(justAfter.getTime() + 1))).toMatchObject({ allowed: false });
+    expect(handInGate(window("FLAG"), t(13))).toEqual({ allowed: true, late: true });
+    expect(handInGate(window("ACCEPT"), t(7))).toMatchObject({ allowed: false });
   });
   it("labels status for students", () => {
     expect(assignmentStatus(window("FLAG"), t(7), null)).toBe("upcoming");

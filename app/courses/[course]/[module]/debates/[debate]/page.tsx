@@ -42,13 +42,12 @@ export default async function DebatePage({ params, searchParams }: Props) {
   const { paging } = classmates;
   const def = prompt.definition;
   const gate = assignmentGate(assignment, new Date());
+  // Evidence citing a source or lesson since withdrawn from the course reads as the editor says it, not as an id.
   const refLabel = (ref: string) => {
     const [kind, refId] = ref.split(":");
-    if (kind === "source") {
-      const s = sources.find((x) => x.id === refId);
-      return s ? `${s.author}, ${s.outlet} (${formatPublished(s.published)})` : ref;
-    }
-    return `Lesson: ${lessons.find((l) => l.id === refId)?.title ?? ref}`;
+    const s = kind === "source" ? sources.find((x) => x.id === refId) : undefined;
+    const lesson = kind === "lesson" ? lessons.find((l) => l.id === refId) : undefined;
+    return s ? `${s.author}, ${s.outlet} (${formatPublished(s.published)})` : lesson ? `Lesson: ${lesson.title}` : "A source or lesson no longer in the course";
   };
   return (
     <Container narrow>
@@ -99,6 +98,8 @@ export default async function DebatePage({ params, searchParams }: Props) {
         <h2 id="classmates-heading" className="mb-3 text-xl font-semibold">Classmates’ responses</h2>
         {!classmates.visible ? (
           <Notice>Submit your own response to read your classmates’.</Notice>
+        ) : classmates.noCurrentClass ? (
+          <Notice>You are in no current class, so there are no classmates’ responses to read. Your past classes’ responses stay with those classes.</Notice>
         ) : classmates.responses.length === 0 ? (
           <Notice>No classmate has submitted a response yet. Come back later.</Notice>
         ) : (
