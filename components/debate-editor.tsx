@@ -48,7 +48,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     if (inFlight.current || staleRef.current || !dirty.current || submittingNow.current) return;
     dirty.current = false;
     setStatus("Saving draft…");
-    const request = callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, { ...latest.current, basedOn: basedOn.current }, "You appear to be offline. Your latest changes are not saved yet; we will try again when you next type. Keep this page open.");
+    const request = callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, { ...latest.current, basedOn: basedOn.current }, "You appear to be offline. Your latest changes are not saved yet; we keep trying every few seconds. Keep this page open.");
     inFlight.current = request.then(() => undefined);
     const result = await request;
     inFlight.current = null;
@@ -62,16 +62,49 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
       router.refresh();
       return;
     }
-    if (!submittingNow.current) setSaveError(result.ok ? null : result.message);
-    // Edits made while this save was on its way go next.
+    if (!submittingNow.current) setSaveError(result.ok ? null : result.status === 503 ? "Caravan is temporarily unavailable, so your latest changes are not saved yet; we keep trying every few seconds. Keep this page open." : result.message);
+    // Edits made while this save was on its way go next; a save the network or an outage lost is tried again.
     if (result.ok && dirty.current && !submittingNow.current) void saveDraft();
+    if (!result.ok && (result.code === "NETWORK" || result.status === 503)) {
+      clearTimeout(autosave.current);
+      autosave.current = setTimeout(() => void saveDraft(), 5000);
+    }
   }, [promptId, router]);
+
+  // Leaving with edits not saved yet: closing or reloading the tab asks first (the browser's own dialog), and the
+  // edits are sent on the way out (keepalive outlives the page), also when a link inside Caravan is followed.
+  useEffect(() => {
+    const unsaved = () => (dirty.current || inFlight.current !== null) && !staleRef.current && !submittingNow.current;
+    const warn = (event: BeforeUnloadEvent) => {
+      if (unsaved()) event.preventDefault();
+    };
+    const sendOnLeaving = () => {
+      if (!dirty.current || staleRef.current || submittingNow.current || inFlight.current) return;
+      dirty.current = false;
+      void fetch(`/api/debates/${promptId}/draft`, { method: "PUT", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ ...latest.current, basedOn: basedOn.current }) }).catch(() => undefined);
+    };
+    window.addEventListener("beforeunload", warn);
+    window.addEventListener("pagehide", sendOnLeaving);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      window.removeEventListener("pagehide", sendOnLeaving);
+      sendOnLeaving();
+    };
+  }, [promptId]);
 
   useEffect(() => {
     if (!dirty.current || submitted || submitting) return;
     autosave.current = setTimeout(() => void saveDraft(), 800);
     return () => clearTimeout(autosave.current);
   }, [draft, saveDraft, submitted, submitting]);
+
+  // After a row is removed, focus goes to the row before it (or the new first row), not to the page.
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    document.getElementById(`evidence-ref-${focusRow.current}`)?.focus();
+    focusRow.current = null;
+  }, [draft.evidence.length]);
 
   const change = (patch: Partial<Draft>) => {
     dirty.current = true;
@@ -127,6 +160,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   const removeEvidence = (row: number) => {
     change({ evidence: draft.evidence.filter((_, j) => j !== row) });
     setFieldErrors((errors) => withoutEvidenceRow(errors, row));
+    focusRow.current = Math.max(0, row - 1);
   };
 
   return (
@@ -163,10 +197,10 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
                 {refs.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
               </select>
               {errorFor(`evidence.${i}.ref`) && <p id={`evidence-ref-${i}-error`} className="field-error">{errorFor(`evidence.${i}.ref`)}</p>}
-              <label htmlFor={`evidence-note-${i}`} className="mt-2 block text-sm font-medium">What it shows</label>
+              <label htmlFor={`evidence-note-${i}`} className="mt-2 block text-sm font-medium">What it shows<span className="sr-only"> (evidence {i + 1})</span></label>
               <textarea id={`evidence-note-${i}`} rows={2} maxLength={1000} className="field-input" value={e.note} onChange={(ev) => change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) })} {...errorLink(`evidence.${i}.note`, `evidence-note-${i}-error`)} />
               {errorFor(`evidence.${i}.note`) && <p id={`evidence-note-${i}-error`} className="field-error">{errorFor(`evidence.${i}.note`)}</p>}
-              {draft.evidence.length > 1 && <button type="button" className="mt-2 text-sm underline" onClick={() => removeEvidence(i)}>Remove this piece of evidence</button>}
+              {draft.evidence.length > 1 && <button type="button" className="mt-2 text-sm underline" onClick={() => removeEvidence(i)}>Remove this piece of evidence<span className="sr-only"> ({i + 1})</span></button>}
             </div>
           ))}
         </div>

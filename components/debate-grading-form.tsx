@@ -111,7 +111,7 @@ export function DebateGradingForm({ classId, responseId, studentName, rubric, in
           maxLength={FEEDBACK_MAX}
           value={feedback}
           aria-invalid={fieldErrors.feedback ? true : undefined}
-          aria-describedby={`${formId}-feedback-hint`}
+          aria-describedby={fieldErrors.feedback ? `${formId}-feedback-hint ${formId}-feedback-error` : `${formId}-feedback-hint`}
           className="field-input text-sm leading-relaxed"
           placeholder="What worked, and what would raise the score next time."
           onChange={(event) => {
@@ -120,7 +120,7 @@ export function DebateGradingForm({ classId, responseId, studentName, rubric, in
           }}
         />
         <p id={`${formId}-feedback-hint`} className="mt-1 text-xs text-stone-500">The student sees these scores and this feedback on the debate page.</p>
-        {fieldErrors.feedback && <p className="field-error">{fieldErrors.feedback.join(" ")}</p>}
+        {fieldErrors.feedback && <p id={`${formId}-feedback-error`} className="field-error">{fieldErrors.feedback.join(" ")}</p>}
       </div>
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">

@@ -26,6 +26,11 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await expect(rebuttal).toHaveAccessibleDescription(/.+/);
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-errors.png`, fullPage: true });
 
+  // Removing a piece of evidence leaves focus on the row before it, and each row's controls say which row they are.
+  await page.getByRole("button", { name: "Add evidence" }).click();
+  await page.getByRole("button", { name: "Remove this piece of evidence (2)" }).click();
+  await expect(page.getByLabel("Source or lesson 1")).toBeFocused();
+  await expect(page.getByLabel("Source or lesson 2")).toHaveCount(0);
   await page.getByLabel("Source or lesson 1").selectOption({ index: 1 });
   await page.getByLabel("What it shows").fill("The author ties aid to access to uranium and gas.");
   await page.getByLabel("The strongest counter-argument, and your answer to it").fill("Some say the narrative shapes choices; but budgets follow resource deals, not slogans.");
@@ -33,6 +38,17 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await expect(page.getByText("Submitted. Your response can no longer be edited.")).toBeVisible();
   await expect(page.getByText(/No classmate has submitted a response yet|Counter-argument answered/).first()).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);
+});
+
+test("edits not saved yet are sent when the student follows a link away at once", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto(debatePath);
+  await page.getByLabel("Your claim").fill("Typed just before leaving: the claim must not be lost.");
+  // Away before the autosave's pause ends.
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").last().click();
+  await expect(page).not.toHaveURL(new RegExp(`${debatePath}$`));
+  await expect.poll(() => count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND claim LIKE 'Typed just before leaving%'`, [student.id])).toBe(1);
 });
 
 test("classmates' responses come 20 to a page, with previous and next links; a hand-edited page number never fails", async ({ page, sql, baseURL }) => {
