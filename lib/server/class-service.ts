@@ -159,7 +159,8 @@ export const archiveSchema = z.strictObject({ archived: z.boolean({ message: "Sa
 /**
  * Archives a class at the end of its term, or brings it back. An archived class takes no one new, and its terms
  * no longer apply to its students: its assignments leave their lists and its due times stop closing their
- * attempts. Their work stays theirs, and the instructor keeps the roster, gradebook and results.
+ * attempts, and its password-reset links are revoked. Their work stays theirs, and the instructor keeps the roster,
+ * gradebook and results.
  */
 export async function setClassArchived(instructor: SessionUser, classId: string, archived: boolean) {
   await ownedClass(instructor, classId);
@@ -168,6 +169,8 @@ export async function setClassArchived(instructor: SessionUser, classId: string,
     if (count > 0) {
       const members = await tx.classMember.findMany({ where: { classId, removedAt: null }, select: { userId: true } });
       await refreshStudentDeadlines(tx, members.map((m) => m.userId), classId);
+      // Password-reset links from last term's class stop working (its instructor can no longer issue them either).
+      if (archived) await tx.passwordReset.updateMany({ where: { classId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     }
     return { archived };
   });

@@ -11,7 +11,7 @@ import { db } from "./db";
 import { reviewActivity } from "./review-service";
 import { notFound } from "./errors";
 import { describeAssignments } from "./class-service";
-import { finalizeExpiredAttemptsOf } from "./quiz-service";
+import { finalizeExpiredAttemptsFor, finalizeExpiredAttemptsOf } from "./quiz-service";
 import type { SessionUser } from "./auth";
 
 export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
@@ -116,8 +116,9 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
 
 /**
  * One student's work for one of the instructor's classes: attempts and debate responses on what the class
- * assigns (directly or through a module), up to the student's removal, and their review practice while they
- * are a member. Work for other classes or done after leaving is not this instructor's to see.
+ * assigns (directly or through a module), up to the student's removal or the class's archiving, and their review
+ * practice while they are a member of the current class. Work for other classes, or done after leaving or after
+ * the term, is not this instructor's to see.
  */
 export async function studentRecord(instructor: SessionUser, classId: string, studentId: string) {
   const member = await db().classMember.findFirst({
@@ -125,7 +126,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     select: {
       joinedAt: true, removedAt: true,
       user: { select: { id: true, name: true, email: true, role: true } },
-      class: { select: { id: true, name: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true } } } },
+      class: { select: { id: true, name: true, archivedAt: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true } } } },
     },
   });
   if (!member) throw notFound("That student");
@@ -133,7 +134,9 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
   const modules = assigned.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : []));
   const quizzes = assigned.flatMap((a) => (a.quizId ? [a.quizId] : []));
   const prompts = assigned.flatMap((a) => (a.debatePromptId ? [a.debatePromptId] : []));
-  const until = member.removedAt;
+  const until = [member.removedAt, member.class.archivedAt].filter((d) => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  // An attempt whose time ran out while nobody had it open is graded first, so the record does not show it in progress.
+  await finalizeExpiredAttemptsFor(studentId, quizzes, modules);
   const [attempts, debates, resets, extensions, review] = await Promise.all([
     db().quizAttempt.findMany({
       where: { userId: studentId, quiz: { OR: [{ id: { in: quizzes } }, { moduleId: { in: modules } }] }, ...(until ? { startedAt: { lte: until } } : {}) },

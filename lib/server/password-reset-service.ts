@@ -23,13 +23,17 @@ export const resetPasswordSchema = z
 const INVALID_LINK = "This reset link is not valid. Copy the whole link your instructor gave you.";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Creates a link for a current student of the instructor's class, revoking the student's older links. */
+/**
+ * Creates a link for a current student of the instructor's current class, revoking the student's older links. An
+ * archived class (last term's) gives its instructor no way into the student's account any more.
+ */
 export async function issuePasswordReset(instructor: SessionUser, classId: string, studentId: string) {
   const member = await db().classMember.findFirst({
     where: { classId, userId: studentId, removedAt: null, class: { instructorId: instructor.id } },
-    select: { user: { select: { role: true } } },
+    select: { user: { select: { role: true } }, class: { select: { archivedAt: true } } },
   });
   if (!member) throw notFound("That student");
+  if (member.class.archivedAt) throw new UserError("CONFLICT", "This class is archived: its instructor can no longer reset its students' passwords. A current instructor of the student can.");
   // An instructor account may be in a class too; only students' passwords can be reset this way.
   if (member.user.role !== "STUDENT") throw new UserError("FORBIDDEN", "Only a student's password can be reset from a class. Instructors use the account command.");
   const token = randomBytes(32).toString("base64url");
@@ -93,10 +97,10 @@ export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, 
     const [claimed] = await tx.$queryRaw<{ userId: string }[]>`
       UPDATE "PasswordReset" SET "usedAt" = ${now}
       WHERE "tokenHash" = ${tokenHash} AND "usedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}
-        -- What allowed the link must still hold: a student, still in the class of the instructor who issued it.
+        -- What allowed the link must still hold: a student, still in the current class of the instructor who issued it.
         AND EXISTS (SELECT 1 FROM "ClassMember" m JOIN "Class" c ON c."id" = m."classId" JOIN "User" u ON u."id" = m."userId"
                     WHERE m."classId" = "PasswordReset"."classId" AND m."userId" = "PasswordReset"."userId" AND m."removedAt" IS NULL
-                      AND c."instructorId" = "PasswordReset"."issuedById" AND u."role" = 'STUDENT')
+                      AND c."instructorId" = "PasswordReset"."issuedById" AND c."archivedAt" IS NULL AND u."role" = 'STUDENT')
       RETURNING "userId"`;
     if (!claimed) return null;
     const [user] = await tx.$queryRaw<{ email: string }[]>`

@@ -394,9 +394,12 @@ export async function finalizeExpiredAttemptsOf(scope: { classId: string; quizId
   });
 }
 
-/** Grades one student's attempts on these quizzes whose time ran out, so a page listing them shows them graded, not in progress. */
-export async function finalizeExpiredAttemptsFor(userId: string, quizIds: string[]) {
-  if (quizIds.length > 0) await finalizeExpired({ userId, quizId: { in: quizIds } });
+/**
+ * Grades one student's attempts on these quizzes (and the quizzes of these modules) whose time ran out, so a page
+ * listing them shows them graded, not in progress.
+ */
+export async function finalizeExpiredAttemptsFor(userId: string, quizIds: string[], moduleIds: string[] = []) {
+  if (quizIds.length + moduleIds.length > 0) await finalizeExpired({ userId, quiz: { OR: [{ id: { in: quizIds } }, { moduleId: { in: moduleIds } }] } });
 }
 
 /** A submitted attempt, question by question: the learner's answer, the key, the explanation and where to read. */

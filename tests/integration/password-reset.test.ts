@@ -71,6 +71,17 @@ describe("password reset links", () => {
     expect(await resetPassword(form(newer))).toEqual({ email: student.email });
   });
 
+  it("an archived class's instructor can no longer issue a link, and its open links stop working", async () => {
+    const { teacher, classId, student } = await classWithStudent();
+    const issued = tokenOf((await issuePasswordReset(teacher, classId, student.id)).path);
+    const { setClassArchived } = await import("@/lib/server/class-service");
+    await setClassArchived(teacher, classId, true);
+    expect(await describeResetLink(issued)).toMatchObject({ usable: false });
+    expect((await errorOf(resetPassword(form(issued)))).code).toBe("CONFLICT");
+    expect((await errorOf(issuePasswordReset(teacher, classId, student.id))).message).toMatch(/archived/);
+    expect((await userRow(student.id)).sessionEpoch).toBe(0);
+  });
+
   it("a link stops working once the student leaves the class, changes their password, or is no longer a student", async () => {
     const removed = await classWithStudent();
     const afterRemoval = tokenOf((await issuePasswordReset(removed.teacher, removed.classId, removed.student.id)).path);

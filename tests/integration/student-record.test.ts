@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
+import { assignmentSchema, createAssignment, createClass, joinClass, removeMember, setClassArchived } from "@/lib/server/class-service";
 import { saveDebateDraft } from "@/lib/server/debate-service";
 import { studentRecord } from "@/lib/server/gradebook-service";
 import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -57,5 +57,33 @@ describe("the student record", () => {
     // The draft edited after leaving is no longer the class's to see.
     await saveDebateDraft(student, { promptId: `${fixture.id}-debate`, position: "", claim: "Edited after leaving", evidence: [{ ref: "", note: "" }], rebuttal: "" });
     expect((await studentRecord(assigning, withModule.id, student.id)).debates).toHaveLength(0);
+  });
+
+  it("of an archived class shows the work of its term only, though the student stays a member", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const lastTerm = await createClass(teacher, { name: "Last term", term: "Autumn", joinCodeDays: null });
+    await joinClass(student, lastTerm.joinCode);
+    await createAssignment(teacher, lastTerm.id, assignmentSchema.parse({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-60), dueAt: iso(24 * 60) }));
+    await takeQuiz(student);
+    await setClassArchived(teacher, lastTerm.id, true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // This term the student takes the same module's quiz for another class.
+    await takeQuiz(student);
+    const record = await studentRecord(teacher, lastTerm.id, student.id);
+    expect(record.attempts).toHaveLength(1);
+    expect(record.review).toBeNull();
+  });
+
+  it("grades an attempt whose time ran out while nobody had it open, on a quiz the class assigns through its module", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const cls = await createClass(teacher, { name: "Timed", term: "T", joinCodeDays: null });
+    await joinClass(student, cls.joinCode);
+    await createAssignment(teacher, cls.id, assignmentSchema.parse({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-60), dueAt: iso(24 * 60) }));
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await db.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: new Date(Date.now() - 60 * 60_000) } });
+    const record = await studentRecord(teacher, cls.id, student.id);
+    expect(record.attempts.map((a) => a.status)).toEqual(["SUBMITTED"]);
   });
 });

@@ -34,7 +34,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
     <Container>
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: member.class.name }, { href: `/instructor/classes/${classId}/gradebook`, label: "Gradebook" }, { label: member.user.name }]} />
       <div className="mt-4" />
-      <PageHeader title={member.user.name}>{member.user.email}{member.removedAt ? " · removed from the class" : ""}</PageHeader>
+      <PageHeader title={member.user.name}>{member.user.email}{member.removedAt ? " · removed from the class" : member.class.archivedAt ? " · the class is archived: work after that is not shown" : ""}</PageHeader>
 
       <section aria-labelledby="attempts-heading" className="mb-10">
         <h2 id="attempts-heading" className="mb-1 text-xl font-semibold">Quiz attempts</h2>
@@ -124,7 +124,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
         )}
       </section>
 
-      {!member.removedAt && member.user.role === "STUDENT" && (
+      {!member.removedAt && !member.class.archivedAt && member.user.role === "STUDENT" && (
         <section aria-labelledby="password-heading" className="mb-10">
           <h2 id="password-heading" className="mb-1 text-xl font-semibold">Forgotten password</h2>
           <p className="mb-3 text-sm text-stone-600">Caravan sends no email. If this student cannot sign in, create a one-time link for them to set a new password; it also signs them out everywhere.</p>
