@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction } from "@/app/actions/account";
+import { useFormFields } from "./use-form-fields";
 
 const fields = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password", hint: null },
@@ -8,22 +9,27 @@ const fields = [
   { name: "confirmPassword", label: "New password again", autoComplete: "new-password", hint: null },
 ] as const;
 
+const empty = { currentPassword: "", newPassword: "", confirmPassword: "" };
+
 export function ChangePasswordForm() {
   const [state, formAction, pending] = useActionState(changePasswordAction, null);
+  // Controlled fields: a refusal keeps what was typed (React resets an action's uncontrolled fields).
+  const { field, bind, reset } = useFormFields(empty, state);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state?.ok) form.current?.reset();
+    if (state?.ok) reset();
+    // A refusal moves focus to the first field it names, which reads its message out.
+    else if (state?.fieldErrors) form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
   }, [state]);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   return (
     <form ref={form} action={formAction} noValidate className="space-y-4">
       {fields.map((f) => {
-        const error = errors[f.name]?.[0];
+        const error = field(f.name);
         const describedBy = error ? `${f.name}-error` : f.hint ? `${f.name}-hint` : undefined;
         return (
           <div key={f.name}>
             <label htmlFor={f.name} className="field-label">{f.label}</label>
-            <input id={f.name} name={f.name} type="password" autoComplete={f.autoComplete} required className="field-input" aria-invalid={Boolean(error)} aria-describedby={describedBy} />
+            <input id={f.name} {...bind(f.name)} type="password" autoComplete={f.autoComplete} required className="field-input" aria-invalid={Boolean(error)} aria-describedby={describedBy} />
             {error ? <p id={`${f.name}-error`} className="field-error">{error}</p> : f.hint && <p id={`${f.name}-hint`} className="mt-1 text-sm text-stone-600">{f.hint}</p>}
           </div>
         );

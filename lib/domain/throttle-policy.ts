@@ -21,10 +21,13 @@ export function lockDurationMs(kind: ThrottleKind, failures: number): number {
   return Math.min(limit.maxLockMs, limit.baseLockMs * 2 ** doublings);
 }
 
-export function lockMessage(lockedUntil: Date, now: Date): string {
+export function lockMessage(lockedUntil: Date, now: Date, action: "sign-in" | "password-change" = "sign-in"): string {
   const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
   const wait = seconds < 90 ? plural(seconds, "second") : plural(Math.ceil(seconds / 60), "minute");
-  return `Too many failed sign-ins. Wait ${wait} and try again.`;
+  // A password change shares the account's lock: the same password is being guessed, by either form.
+  return action === "sign-in"
+    ? `Too many failed sign-ins. Wait ${wait} and try again.`
+    : `Too many wrong passwords were tried for this account, here or at sign-in, so it is locked for a while. Nothing was changed. Wait ${wait} and try again.`;
 }
 
 /** The counter a failure is recorded under: one per account (its email) and one per client address. */

@@ -15,7 +15,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
   if (!account) throw notFound("That account");
   const [memberships, classesTaught, lessons, attempts, debates, review, flags, resets] = await Promise.all([
     db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, class: { select: { name: true, term: true } } } }),
-    db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: true } } } }),
+    db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: { where: { removedAt: null } } } } } }),
     db().lessonProgress.findMany({ where: { userId }, orderBy: { openedAt: "asc" }, select: { openedAt: true, completedAt: true, firstCompletedAt: true, lesson: { select: { id: true, title: true } } } }),
     db().quizAttempt.findMany({
       where: { userId },

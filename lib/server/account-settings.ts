@@ -28,9 +28,9 @@ export async function changePassword(db: PrismaClient, userId: string, input: z.
   if (!user) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
   const key = throttleKey("account", user.email);
   const lockedUntil = await activeLock(db, [key]);
-  if (lockedUntil) throw new UserError("CONFLICT", lockMessage(lockedUntil, new Date()));
+  if (lockedUntil) throw new UserError("CONFLICT", lockMessage(lockedUntil, new Date(), "password-change"));
   const reserved = await reserveAttempt(db, "account", key);
-  if (!reserved.allowed) throw new UserError("CONFLICT", lockMessage(reserved.lockedUntil, new Date()));
+  if (!reserved.allowed) throw new UserError("CONFLICT", lockMessage(reserved.lockedUntil, new Date(), "password-change"));
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await lockAfterFailure(db, "account", key, reserved.failures);
     throw new UserError("INVALID", "That is not your current password.", { currentPassword: ["That is not your current password."] });

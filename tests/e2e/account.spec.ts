@@ -27,10 +27,14 @@ test("a signed-in user changes their password; a wrong current one is refused; t
 
   await changePassword(page, "not-my-password", "a-brand-new-password");
   await expect(page.getByText("That is not your current password.")).toBeVisible();
+  // The refusal keeps what was typed and takes focus to the field it names.
+  await expect(page.getByLabel("Current password")).toBeFocused();
+  await expect(page.getByLabel("New password again")).toHaveValue("a-brand-new-password");
   await expectNoAxeViolations(page, "account page with an error");
 
   await changePassword(page, "the-old-password", "a-brand-new-password");
   await expect(page.getByText(/^Your password was changed, and you were signed out everywhere else/)).toBeVisible();
+  await expect(page.getByLabel("New password again")).toHaveValue("");
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account.png` });
   await context.close();
 

@@ -17,6 +17,7 @@ describe("lockMessage", () => {
     expect(lockMessage(after(200), now)).toBe("Too many failed sign-ins. Wait 1 second and try again.");
     expect(lockMessage(after(-5_000), now)).toBe("Too many failed sign-ins. Wait 1 second and try again.");
     expect(lockMessage(after(90_000), now)).toBe("Too many failed sign-ins. Wait 2 minutes and try again.");
+    expect(lockMessage(after(90_000), now, "password-change")).toMatch(/^Too many wrong passwords were tried for this account, here or at sign-in.*Wait 2 minutes/);
   });
 });
 
