@@ -39,6 +39,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
       <PageHeader title="Search">Find where the lessons of {scope} discuss a name, an event or an idea. Words match in any form (“negotiations” finds “negotiated”); put a phrase in quotes; exclude a word with a minus sign.</PageHeader>
       <SearchForm course={course?.slug ?? null} query={query} label={`Search ${scope}`} />
       <div className="mt-8">
+        {courseSlug && !course && <div className="mb-4"><Notice tone="warning">There is no course “{courseSlug}” (it may have been withdrawn), so every course is searched.</Notice></div>}
         {outcome?.error && <Notice tone="warning">{outcome.error}</Notice>}
         {outcome && !outcome.error && outcome.results.length === 0 && (
           <EmptyState title="No lesson mentions that">Try another word, or fewer words.</EmptyState>

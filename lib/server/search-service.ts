@@ -46,6 +46,11 @@ export async function searchCourse(courseSlug: string | null, rawQuery: string):
     WHERE to_tsvector('english', p."text") @@ query.q
     ORDER BY ts_rank(to_tsvector('english', p."text"), query.q) DESC, "modulePosition", "lessonPosition", "part"
     LIMIT 20`;
+  // Nothing found may mean the query held only words too common to index ("the", "was"): say so, not "no match".
+  if (rows.length === 0) {
+    const [{ terms }] = await db().$queryRaw<{ terms: number }[]>`SELECT numnode(websearch_to_tsquery('english', ${parsed.data}))::int AS "terms"`;
+    if (terms === 0) return { query: parsed.data, error: "Those words are too common to search for (like “the” or “was”). Add a name, a place or a more specific word.", results: [] };
+  }
   return {
     query: parsed.data,
     error: null,

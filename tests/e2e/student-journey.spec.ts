@@ -153,5 +153,9 @@ test("a student searches the course and lands on the lesson section that discuss
   await expect(page.getByText("No lesson mentions that")).toBeVisible();
   await page.goto("/search?q=x");
   await expect(page.getByText("Type at least two characters to search.")).toBeVisible();
+  // A course that is not there is named, and every course searched instead; common words are called that.
+  await page.goto("/search?course=no-such-course&q=the");
+  await expect(page.getByText("There is no course “no-such-course”")).toBeVisible();
+  await expect(page.getByText(/Those words are too common to search for/)).toBeVisible();
   await context.close();
 });

@@ -32,6 +32,12 @@ describe("course search", () => {
     expect((await searchCourse(fixture.id, "lesson one")).results.map((r) => r.sectionTitle)).toEqual([null]);
     expect((await searchCourse(fixture.id, '"grew tenfold"')).results.map((r) => r.anchor)).toEqual(["aid-figures"]);
     expect((await searchCourse(fixture.id, "tenfold -loans")).results).toEqual([]);
+    expect((await searchCourse(fixture.id, "tenfold -loans")).error).toBeNull();
+  });
+
+  it("says a query of only common words is too common, rather than that nothing matched", async () => {
+    expect(await searchCourse(fixture.id, "the was")).toMatchObject({ error: expect.stringMatching(/too common/), results: [] });
+    expect((await searchCourse(fixture.id, "zzzqqq")).error).toBeNull();
   });
 
   it("another course's lessons are not searched, and hostile or empty queries give a message, not an error", async () => {
