@@ -39,6 +39,9 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     latest.current = draft;
   }, [draft]);
   const basedOn = useRef<string | null>(initial?.savedAt ?? null);
+  // Saves sent since `basedOn` whose replies never came: the server may hold one of them, and takes it as this page's own.
+  const unconfirmed = useRef<Draft[]>([]);
+  const naming = () => ({ basedOn: basedOn.current, ...(unconfirmed.current.length > 0 ? { unconfirmed: unconfirmed.current } : {}) });
   const inFlight = useRef<Promise<void> | null>(null);
   // A newer draft was saved elsewhere (or the response submitted): this page stops saving and cannot submit.
   const [stale, setStale] = useState(false);
@@ -48,11 +51,15 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     if (inFlight.current || staleRef.current || !dirty.current || submittingNow.current) return;
     dirty.current = false;
     setStatus("Saving draft…");
-    const request = callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, { ...latest.current, basedOn: basedOn.current }, "You appear to be offline. Your latest changes are not saved yet; we keep trying every few seconds. Keep this page open.");
+    const sent = latest.current;
+    const request = callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, { ...sent, ...naming() }, "You appear to be offline. Your latest changes are not saved yet; we keep trying every few seconds. Keep this page open.");
     inFlight.current = request.then(() => undefined);
     const result = await request;
     inFlight.current = null;
-    if (result.ok) basedOn.current = result.data.savedAt;
+    if (result.ok) {
+      basedOn.current = result.data.savedAt;
+      unconfirmed.current = [];
+    } else if (result.code === "NETWORK" || result.status >= 500) unconfirmed.current = [...unconfirmed.current, sent].slice(-3);
     else dirty.current = true;
     setStatus(result.ok ? "Draft saved" : "");
     if (!result.ok && result.code === "CONFLICT") {
@@ -81,7 +88,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     const sendOnLeaving = () => {
       if (!dirty.current || staleRef.current || submittingNow.current || inFlight.current) return;
       dirty.current = false;
-      void fetch(`/api/debates/${promptId}/draft`, { method: "PUT", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ ...latest.current, basedOn: basedOn.current }) }).catch(() => undefined);
+      void fetch(`/api/debates/${promptId}/draft`, { method: "PUT", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ ...latest.current, ...naming() }) }).catch(() => undefined);
     };
     window.addEventListener("beforeunload", warn);
     window.addEventListener("pagehide", sendOnLeaving);
@@ -139,7 +146,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
       return;
     }
     const sentRows = draft.evidence.flatMap((e, row) => (e.ref || e.note ? [row] : []));
-    const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: sentRows.map((row) => draft.evidence[row]), basedOn: basedOn.current }, "You appear to be offline, so your response was not submitted. It stays on this page; press Submit again once you are back online.");
+    const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: sentRows.map((row) => draft.evidence[row]), ...naming() }, "You appear to be offline, so your response was not submitted. It stays on this page; press Submit again once you are back online.");
     if (result.ok) {
       focusOnArrival("debate-submitted");
       router.refresh();

@@ -19,8 +19,7 @@ export const evidenceSchema = z.strictObject({
   note: z.string().trim().min(1, "Say what this piece of evidence shows.").max(DEBATE_LIMITS.evidenceNote, `Keep each piece of evidence under ${DEBATE_LIMITS.evidenceNote} characters.`),
 });
 
-export const debateDraftSchema = z.strictObject({
-  promptId: z.string().min(1).max(100),
+const draftContentSchema = z.strictObject({
   position: z.string().max(40),
   claim: z.string().max(DEBATE_LIMITS.claim, `Keep your claim under ${DEBATE_LIMITS.claim} characters.`),
   evidence: z
@@ -32,6 +31,19 @@ export const debateDraftSchema = z.strictObject({
     )
     .max(DEBATE_LIMITS.evidenceItems),
   rebuttal: z.string().max(DEBATE_LIMITS.rebuttal, `Keep your answer to the counter-argument under ${DEBATE_LIMITS.rebuttal} characters.`),
+});
+
+// Saves this page sent after `basedOn` whose replies never came (the network dropped them): the stored draft may be one
+// of them, which is this page's own work, not a newer draft from elsewhere.
+const unconfirmedSchema = z.array(draftContentSchema).max(3).optional();
+
+/** A draft or submission with its unconfirmed saves, at the longest and in a three-byte script, fits in this. */
+export const DEBATE_BODY_BYTES = 160 * 1024;
+
+export const debateDraftSchema = z.strictObject({
+  promptId: z.string().min(1).max(100),
+  ...draftContentSchema.shape,
+  unconfirmed: unconfirmedSchema,
   // The save time of the draft this one edits (null: none was saved yet). A draft saved since, from another tab or
   // device, is then not overwritten. Without it the save is unconditional.
   // A time the server gave is after 2000; an earlier one (PostgreSQL has no year 0) is refused here, not by the database.
@@ -41,11 +53,24 @@ export const debateDraftSchema = z.strictObject({
 export const debateSubmissionSchema = z.strictObject({
   promptId: z.string().min(1).max(100),
   basedOn: debateDraftSchema.shape.basedOn,
+  unconfirmed: unconfirmedSchema,
   position: z.string().min(1, "Pick a position."),
   claim: z.string().trim().min(20, "State your claim in at least a sentence (20 characters).").max(DEBATE_LIMITS.claim),
   evidence: z.array(evidenceSchema).min(1, "Cite at least one piece of evidence from a lesson or source.").max(DEBATE_LIMITS.evidenceItems),
   rebuttal: z.string().trim().min(20, "Answer the strongest counter-argument in at least a sentence (20 characters).").max(DEBATE_LIMITS.rebuttal),
 });
+
+/** A draft's content as it is stored: evidence rows left wholly empty are dropped. */
+function storedContent(draft: z.infer<typeof draftContentSchema>) {
+  return { position: draft.position, claim: draft.claim, evidence: draft.evidence.filter((e) => e.ref || e.note).map((e) => ({ ref: e.ref, note: e.note })), rebuttal: draft.rebuttal };
+}
+
+/** Whether the stored draft is the one the page last saw (`basedOn`), or one of its own saves whose reply was lost. */
+function isOwnDraft(stored: { updatedAt: Date; position: string; claim: string; evidence: unknown; rebuttal: string }, basedOn: string | null, unconfirmed: z.infer<typeof draftContentSchema>[] = []) {
+  if (stored.updatedAt.toISOString() === basedOn) return true;
+  const content = JSON.stringify(storedContent({ ...stored, evidence: stored.evidence as { ref: string; note: string }[] }));
+  return unconfirmed.some((u) => JSON.stringify(storedContent(u)) === content);
+}
 
 async function promptOrThrow(promptId: string) {
   const prompt = await db().debatePrompt.findFirst({
@@ -89,10 +114,11 @@ export async function debateForStudent(user: SessionUser, promptId: string) {
 export async function saveDebateDraft(user: SessionUser, input: z.infer<typeof debateDraftSchema>) {
   const prompt = await promptOrThrow(input.promptId);
   assertPosition(prompt, input.position);
-  const evidence = input.evidence.filter((e) => e.ref || e.note);
+  const { evidence } = storedContent(input);
   await assertValidRefs(prompt.module.courseId, evidence.filter((e) => e.ref));
   const savedAt = new Date();
   const checked = input.basedOn !== undefined;
+  const ownSaves = JSON.stringify((input.unconfirmed ?? []).map(storedContent));
   // One conditional statement, so a submit that commits meanwhile is never overwritten by an older draft, nor (when
   // the page says what it edits) a draft saved since from another tab.
   const saved = await db().$executeRaw`
@@ -101,7 +127,9 @@ export async function saveDebateDraft(user: SessionUser, input: z.infer<typeof d
     ON CONFLICT ("userId", "promptId") DO UPDATE
       SET "position" = EXCLUDED."position", "claim" = EXCLUDED."claim", "evidence" = EXCLUDED."evidence", "rebuttal" = EXCLUDED."rebuttal", "updatedAt" = EXCLUDED."updatedAt"
       WHERE "DebateResponse"."status" = 'DRAFT'
-        AND (NOT ${checked}::boolean OR "DebateResponse"."updatedAt" IS NOT DISTINCT FROM (${input.basedOn ?? null}::timestamptz AT TIME ZONE 'UTC'))`;
+        AND (NOT ${checked}::boolean OR "DebateResponse"."updatedAt" IS NOT DISTINCT FROM (${input.basedOn ?? null}::timestamptz AT TIME ZONE 'UTC')
+             OR jsonb_build_object('position', "DebateResponse"."position", 'claim', "DebateResponse"."claim", 'evidence', "DebateResponse"."evidence", 'rebuttal', "DebateResponse"."rebuttal")
+                IN (SELECT jsonb_array_elements(${ownSaves}::jsonb)))`;
   if (saved === 0) {
     const current = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { status: true } });
     if (current?.status === "DRAFT") throw staleDraft();
@@ -131,11 +159,11 @@ const staleDraft = () =>
 async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSubmissionSchema>, moduleId: string) {
   return db().$transaction(async (tx) => {
     const gate = handInGate(await debateAssignment(tx, user.id, { id: input.promptId, moduleId }), new Date());
-    const existing = await tx.debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { id: true, status: true, submittedAt: true, updatedAt: true } });
+    const existing = await tx.debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { id: true, status: true, submittedAt: true, updatedAt: true, position: true, claim: true, evidence: true, rebuttal: true } });
     if (existing?.status === "SUBMITTED") return { submittedAt: existing.submittedAt!.toISOString(), alreadySubmitted: true };
     // A page that names the draft it shows cannot submit over a newer one saved elsewhere.
     const checked = input.basedOn !== undefined;
-    if (checked && (existing ? existing.updatedAt.toISOString() !== input.basedOn : input.basedOn !== null)) throw staleDraft();
+    if (checked && (existing ? !isOwnDraft(existing, input.basedOn!, input.unconfirmed) : input.basedOn !== null)) throw staleDraft();
     const now = new Date();
     if (!gate.allowed) throw new UserError("CONFLICT", `${gate.reason} Your draft is kept.`);
     const data = { position: input.position, claim: input.claim, evidence: input.evidence, rebuttal: input.rebuttal, status: "SUBMITTED" as const, submittedAt: now, late: gate.late };

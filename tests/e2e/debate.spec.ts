@@ -51,6 +51,26 @@ test("edits not saved yet are sent when the student follows a link away at once"
   await expect.poll(() => count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND claim LIKE 'Typed just before leaving%'`, [student.id])).toBe(1);
 });
 
+test("a save whose reply the network lost does not lock the page out as if another tab had saved", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto(debatePath);
+  let lost = 0;
+  // The first save reaches the server and is stored, but its reply never reaches the page.
+  await page.route("**/api/debates/*/draft", async (route) => {
+    if (lost > 0) return route.continue();
+    lost++;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.getByLabel("Your claim").fill("Stored, but the page never heard back.");
+  await expect(page.getByText(/not saved yet; we keep trying/)).toBeVisible();
+  await page.getByLabel("Your claim").fill("Stored, and the page goes on saving.");
+  await expect(page.getByText("Draft saved")).toBeVisible();
+  await expect(page.getByText(/changed in another tab/)).toHaveCount(0);
+  expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND claim = 'Stored, and the page goes on saving.'`, [student.id])).toBe(1);
+});
+
 test("classmates' responses come 20 to a page, with previous and next links; a hand-edited page number never fails", async ({ page, sql, baseURL }) => {
   const promptId = "normative-vs-material";
   const teacher = await createUser(sql, "INSTRUCTOR");

@@ -103,6 +103,26 @@ describe("drafts from two tabs", () => {
     expect(await submitDebate(student, { ...submission(), basedOn: unconditional.savedAt })).toMatchObject({ alreadySubmitted: false });
   });
 
+  it("a save whose reply was lost does not lock its own page out: the next save and the submit name it as theirs", async () => {
+    const student = await createUser();
+    const content = (claim: string) => ({ position: "for", claim, evidence: [{ ref: "", note: "" }], rebuttal: "" });
+    const first = await saveDebateDraft(student, { promptId: fixture.debateId, ...content("First words"), basedOn: null });
+    // This save commits, but its reply never reaches the page, which still names the first save.
+    await saveDebateDraft(student, { promptId: fixture.debateId, ...content("Second words, reply lost"), basedOn: first.savedAt });
+    expect((await errorOf(saveDebateDraft(student, { promptId: fixture.debateId, ...content("Third words"), basedOn: first.savedAt }))).code).toBe("CONFLICT");
+    const third = await saveDebateDraft(student, { promptId: fixture.debateId, ...content("Third words"), basedOn: first.savedAt, unconfirmed: [content("Second words, reply lost")] });
+    expect((await storedRow(student.id)).claim).toBe("Third words");
+    // Another device's newer draft is still protected: naming other text does not pass.
+    await saveDebateDraft(student, { promptId: fixture.debateId, ...content("From the phone"), basedOn: third.savedAt });
+    expect((await errorOf(saveDebateDraft(student, { promptId: fixture.debateId, ...content("Laptop again"), basedOn: third.savedAt, unconfirmed: [content("Something else")] }))).code).toBe("CONFLICT");
+    // The same holds for a submit.
+    const submitter = await createUser();
+    const opening = await saveDebateDraft(submitter, { promptId: fixture.debateId, ...content("Opening words"), basedOn: null });
+    await saveDebateDraft(submitter, { promptId: fixture.debateId, ...content("Reply lost"), basedOn: opening.savedAt });
+    expect((await errorOf(submitDebate(submitter, { ...submission(), basedOn: opening.savedAt }))).code).toBe("CONFLICT");
+    expect(await submitDebate(submitter, { ...submission(), basedOn: opening.savedAt, unconfirmed: [content("Reply lost")] })).toMatchObject({ alreadySubmitted: false });
+  });
+
   it("a page that saw no draft cannot submit over one saved elsewhere", async () => {
     const student = await createUser();
     await saveDebateDraft(student, { promptId: fixture.debateId, position: "for", claim: "Written on the laptop", evidence: [], rebuttal: "", basedOn: null });
