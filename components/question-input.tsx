@@ -1,10 +1,17 @@
 "use client";
 // One question's answer controls, for an attempt and for spaced review. Ids in the question are opaque
 // per attempt (or per review), so nothing here hints at the key.
-import { useEffect, useRef, useState } from "react";
+import { createContext, useContext, useEffect, useRef, useState } from "react";
 import type { PublicQuestion } from "@/lib/domain/public-question";
 
 export type Response = Record<string, unknown> | null;
+
+/** True once answers may no longer change (an attempt's time is up): every question's controls are disabled. */
+export const AnswersLocked = createContext(false);
+
+function QuestionGroup({ children }: { children: React.ReactNode }) {
+  return <fieldset disabled={useContext(AnswersLocked)}>{children}</fieldset>;
+}
 
 export function QuestionInput({ name, label, question: q, response, onChange }: { name: string; label: string; question: PublicQuestion; response: Response; onChange: (r: Response, delayMs?: number) => void }) {
   const legend = (
@@ -17,7 +24,7 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
   switch (q.type) {
     case "single":
       return (
-        <fieldset>
+        <QuestionGroup>
           {legend}
           <div className="space-y-2">
             {q.options.map((o) => (
@@ -27,12 +34,12 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
               </label>
             ))}
           </div>
-        </fieldset>
+        </QuestionGroup>
       );
     case "multiple": {
       const chosen = (response?.choices as string[] | undefined) ?? [];
       return (
-        <fieldset>
+        <QuestionGroup>
           {legend}
           <p className="-mt-2 mb-2 text-sm text-stone-600">Select every option that applies.</p>
           <div className="space-y-2">
@@ -53,12 +60,12 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
               </label>
             ))}
           </div>
-        </fieldset>
+        </QuestionGroup>
       );
     }
     case "truefalse":
       return (
-        <fieldset>
+        <QuestionGroup>
           {legend}
           <div className="flex gap-3">
             {[true, false].map((value) => (
@@ -68,15 +75,15 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
               </label>
             ))}
           </div>
-        </fieldset>
+        </QuestionGroup>
       );
     case "short":
       return (
-        <fieldset>
+        <QuestionGroup>
           {legend}
           <label className="field-label" htmlFor={name}>Your answer</label>
           <input id={name} type="text" maxLength={q.maxLength} autoComplete="off" className="field-input" value={(response?.text as string | undefined) ?? ""} onChange={(e) => onChange(e.target.value.trim() ? { text: e.target.value } : null, 600)} />
-        </fieldset>
+        </QuestionGroup>
       );
     case "numeric":
       return <NumericInput name={name} legend={legend} unit={q.unit} response={response} onChange={onChange} />;
@@ -85,7 +92,7 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
     case "matching": {
       const matches = (response?.matches as Record<string, string> | undefined) ?? {};
       return (
-        <fieldset>
+        <QuestionGroup>
           {legend}
           <p className="-mt-2 mb-2 text-sm text-stone-600">Match each item on the left with one on the right.</p>
           <div className="space-y-3">
@@ -109,7 +116,7 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
               </div>
             ))}
           </div>
-        </fieldset>
+        </QuestionGroup>
       );
     }
   }
@@ -150,7 +157,7 @@ function NumericInput({ name, legend, unit, response, onChange }: { name: string
   const readAs = typed.kind === "number" && String(typed.value) !== text.trim() ? String(typed.value) : null;
   const hint = invalid ? `${name}-error` : readAs !== null ? `${name}-read-as` : undefined;
   return (
-    <fieldset>
+    <QuestionGroup>
       {legend}
       <label className="field-label" htmlFor={name}>Your answer{unit ? ` (${unit})` : ""}</label>
       <input
@@ -171,7 +178,7 @@ function NumericInput({ name, legend, unit, response, onChange }: { name: string
       />
       {invalid && <p id={`${name}-error`} className="field-error">Enter a number, e.g. 12, 3.5 or 1,000. Until then this question counts as unanswered.</p>}
       {readAs !== null && <p id={`${name}-read-as`} className="mt-1 text-sm text-stone-600">Read as {readAs}{unit ? ` ${unit}` : ""}.</p>}
-    </fieldset>
+    </QuestionGroup>
   );
 }
 
@@ -204,7 +211,7 @@ function OrderingInput({ legend, items, response, onChange }: { legend: React.Re
     else buttons.current.delete(key);
   };
   return (
-    <fieldset>
+    <QuestionGroup>
       {legend}
       <p className="-mt-2 mb-2 text-sm text-stone-600">Put the items in order, first at the top. Use the arrow buttons to move an item.{saved ? "" : " (Not arranged yet: the order shown is random.)"}</p>
       <ol className="space-y-2">
@@ -219,6 +226,6 @@ function OrderingInput({ legend, items, response, onChange }: { legend: React.Re
       </ol>
       <p className="sr-only" aria-live="polite">{announcement}</p>
       {!saved && <button type="button" className="mt-2 text-sm underline" onClick={() => onChange({ order })}>Keep this order as my answer</button>}
-    </fieldset>
+    </QuestionGroup>
   );
 }

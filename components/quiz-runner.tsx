@@ -6,11 +6,15 @@ import { callApi } from "@/lib/api-client";
 import { focusOnArrival } from "./focus-on-arrival";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import type { AttemptQuestionView } from "@/lib/server/quiz-service";
-import { QuestionInput, type Response } from "./question-input";
+import { AnswersLocked, QuestionInput, type Response } from "./question-input";
 
 type SaveState = "idle" | "saving" | "saved" | "error";
 
-export function QuizRunner({ attemptId, deadline, questions }: { attemptId: string; deadline: string | null; questions: AttemptQuestionView[] }) {
+// A save the network (or an outage) lost is tried again after this long, while the edit is still the latest.
+const RETRY_MS = 5_000;
+
+/** `serverNow`: the server's clock when the page was made, so the countdown follows the server, not this device. */
+export function QuizRunner({ attemptId, deadline, serverNow, questions }: { attemptId: string; deadline: string | null; serverNow: string; questions: AttemptQuestionView[] }) {
   const router = useRouter();
   const [responses, setResponses] = useState<Record<string, Response>>(() => Object.fromEntries(questions.map((q) => [q.questionVersionId, (q.savedResponse as Response) ?? null])));
   const [saveState, setSaveState] = useState<Record<string, SaveState>>(() => Object.fromEntries(questions.map((q) => [q.questionVersionId, q.savedResponse ? "saved" : "idle"])));
@@ -24,20 +28,34 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
   // so an answer saved later from another tab is not overwritten by this tab's older copy.
   const edits = useRef(0);
   const unconfirmed = useRef(new Map<string, number>());
+  const latestResponses = useRef(responses);
+  useEffect(() => {
+    latestResponses.current = responses;
+  }, [responses]);
+  // Once the time is up, answers can no longer be changed here (the server's grace is for the network only).
+  const [timeUp, setTimeUp] = useState(false);
 
   const send = useCallback(
     async (questionVersionId: string, response: Response, edit: number) => {
       setSaveState((s) => ({ ...s, [questionVersionId]: "saving" }));
       // A null response clears the saved answer, so what is graded is what the page shows.
-      const result = await callApi<{ savedAt: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response }, "You appear to be offline. Your answer was not saved yet; we will keep trying when you change it or submit.");
+      const result = await callApi<{ savedAt: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response }, "You appear to be offline. This answer may not be saved yet; we keep trying every few seconds. Keep this page open.");
+      const latest = unconfirmed.current.get(questionVersionId) === edit;
       if (result.ok) {
-        if (unconfirmed.current.get(questionVersionId) === edit) unconfirmed.current.delete(questionVersionId);
-        setSaveState((s) => ({ ...s, [questionVersionId]: response === null ? "idle" : "saved" }));
+        if (latest) unconfirmed.current.delete(questionVersionId);
+        // "Saved" only when no newer change of this question is still on its way.
+        if (latest || !unconfirmed.current.has(questionVersionId)) setSaveState((s) => ({ ...s, [questionVersionId]: response === null ? "idle" : "saved" }));
         setErrors((e) => ({ ...e, [questionVersionId]: "" }));
       } else {
         setSaveState((s) => ({ ...s, [questionVersionId]: "error" }));
-        setErrors((e) => ({ ...e, [questionVersionId]: result.message }));
-        if (result.code === "CONFLICT") router.refresh();
+        setErrors((e) => ({ ...e, [questionVersionId]: result.status === 503 ? "Caravan is temporarily unavailable, so this answer may not be saved yet; we keep trying every few seconds. Keep this page open." : result.message }));
+        if (result.code === "CONFLICT") {
+          focusOnArrival("attempt-result");
+          router.refresh();
+        } else if (latest && (result.code === "NETWORK" || result.status === 503) && !submittingRef.current) {
+          clearTimeout(timers.current[questionVersionId]);
+          timers.current[questionVersionId] = setTimeout(() => save(questionVersionId, latestResponses.current[questionVersionId], edit), RETRY_MS);
+        }
       }
     },
     [attemptId, router],
@@ -52,7 +70,9 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
   );
 
   const update = (questionVersionId: string, response: Response, delayMs = 0) => {
+    if (timeUp) return;
     setResponses((r) => ({ ...r, [questionVersionId]: response }));
+    setSaveState((s) => ({ ...s, [questionVersionId]: "saving" }));
     clearTimeout(timers.current[questionVersionId]);
     const edit = ++edits.current;
     unconfirmed.current.set(questionVersionId, edit);
@@ -69,7 +89,7 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
     setSubmitError(null);
     Object.values(timers.current).forEach(clearTimeout);
     const answers = Object.fromEntries([...unconfirmed.current.keys()].map((id) => [id, responses[id]]));
-    const result = await callApi<{ scoreCenti: number }>("POST", `/api/attempts/${attemptId}/submit`, { answers }, "You appear to be offline, so your attempt was not submitted. The answers already saved are safe; press Submit again once you are back online.");
+    const result = await callApi<{ scoreCenti: number }>("POST", `/api/attempts/${attemptId}/submit`, { answers }, "You appear to be offline, so your attempt may not have been submitted. Your answers stay on this page; press Submit again once you are back online (it never submits twice).");
     if (result.ok) {
       focusOnArrival("attempt-result");
       router.refresh();
@@ -77,13 +97,60 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
       setSubmitError(result.message);
       submittingRef.current = false;
       setSubmitting(false);
-      if (result.code === "CONFLICT") router.refresh();
+      if (result.code === "CONFLICT") {
+        focusOnArrival("attempt-result");
+        router.refresh();
+      } else saveAllUnconfirmed();
     }
   };
 
+  // Every change not confirmed yet goes again at once: after a submit that did not get through, and when time runs out.
+  const saveAllUnconfirmed = () => {
+    for (const [id, edit] of unconfirmed.current) {
+      clearTimeout(timers.current[id]);
+      save(id, latestResponses.current[id], edit);
+    }
+  };
+
+  // Leaving with changes not saved yet: closing or reloading the tab asks first, and the changes are sent on the way
+  // out (keepalive outlives the page), also when a link inside Caravan is followed.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (unconfirmed.current.size > 0 && !submittingRef.current) event.preventDefault();
+    };
+    const sendOnLeaving = () => {
+      if (submittingRef.current) return;
+      for (const id of unconfirmed.current.keys()) {
+        void fetch(`/api/attempts/${attemptId}/answers/${id}`, { method: "PUT", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ response: latestResponses.current[id] }) }).catch(() => undefined);
+      }
+    };
+    window.addEventListener("beforeunload", warn);
+    window.addEventListener("pagehide", sendOnLeaving);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      window.removeEventListener("pagehide", sendOnLeaving);
+      sendOnLeaving();
+    };
+  }, [attemptId]);
+
   return (
     <div>
-      {deadline && <Countdown key={deadline} deadline={deadline} onExpire={() => router.refresh()} />}
+      {deadline && (
+        <Countdown
+          key={deadline}
+          deadline={deadline}
+          serverNow={serverNow}
+          onTimeUp={() => {
+            setTimeUp(true);
+            saveAllUnconfirmed();
+          }}
+          onGraded={() => {
+            focusOnArrival("attempt-result");
+            router.refresh();
+          }}
+        />
+      )}
+      <AnswersLocked value={timeUp}>
       <ol className="space-y-6">
         {questions.map((q) => (
           <li key={q.questionVersionId} className="card">
@@ -95,9 +162,10 @@ export function QuizRunner({ attemptId, deadline, questions }: { attemptId: stri
           </li>
         ))}
       </ol>
+      </AnswersLocked>
       <div className="sticky bottom-0 mt-8 flex flex-col gap-3 border-t border-stone-200 bg-sand-50/95 py-4 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-stone-700">{questions.length - unanswered} of {questions.length} answered</p>
-        <button type="button" className="btn-primary" onClick={submit} disabled={submitting}>{submitting ? "Submitting…" : "Submit answers"}</button>
+        <button type="button" className="btn-primary" onClick={submit} disabled={submitting || timeUp}>{submitting ? "Submitting…" : "Submit answers"}</button>
       </div>
       {submitError && <p role="alert" className="field-error">{submitError}</p>}
     </div>
@@ -120,35 +188,46 @@ const timeWarnings = [
 
 // The server grades an attempt once the grace for late saves has passed; a little more covers a clock slightly ahead.
 const GRADED_AFTER_MS = DEADLINE_GRACE_MS + 2_000;
+// Until the graded attempt shows, the page asks again this often.
+const ASK_AGAIN_MS = 5_000;
 
-/** Keyed by the deadline: a moved deadline starts a new countdown, with its own warnings and expiry. */
-function Countdown({ deadline, onExpire }: { deadline: string; onExpire: () => void }) {
+/**
+ * Keyed by the deadline: a moved deadline starts a new countdown, with its own warnings and expiry. It counts on the
+ * server's clock (this device's clock may be off by minutes), and once the server has graded the attempt it asks for
+ * the result every few seconds until it comes.
+ */
+function Countdown({ deadline, serverNow, onTimeUp, onGraded }: { deadline: string; serverNow: string; onTimeUp: () => void; onGraded: () => void }) {
   const deadlineMs = new Date(deadline).getTime();
-  const [now, setNow] = useState(() => Date.now());
-  const [leftOnArrival] = useState(() => deadlineMs - Date.now());
-  const expired = useRef(false);
+  const [clockOffset] = useState(() => new Date(serverNow).getTime() - Date.now());
+  const [now, setNow] = useState(() => Date.now() + clockOffset);
+  const [leftOnArrival] = useState(() => deadlineMs - (Date.now() + clockOffset));
+  const timeUpSeen = useRef(false);
+  const lastAsked = useRef(0);
   const labelId = useId();
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setNow(Date.now() + clockOffset), 1000);
     return () => clearInterval(timer);
-  }, []);
+  }, [clockOffset]);
   const left = Math.max(0, deadlineMs - now);
-  const gradedByNow = now - deadlineMs >= GRADED_AFTER_MS;
-  // onExpire is a new function on every render: the ref makes it run once, not on every tick after the end.
+  // The callbacks are new functions on every render: the refs make each run when due, not on every tick.
   useEffect(() => {
-    if (gradedByNow && !expired.current) {
-      expired.current = true;
-      onExpire();
+    if (left === 0 && !timeUpSeen.current) {
+      timeUpSeen.current = true;
+      onTimeUp();
     }
-  }, [gradedByNow, onExpire]);
-  // A warning already passed when the page opened is not spoken; the timer shows the time left.
+    if (now - deadlineMs >= GRADED_AFTER_MS && now - lastAsked.current >= ASK_AGAIN_MS) {
+      lastAsked.current = now;
+      onGraded();
+    }
+  }, [left, now, deadlineMs, onTimeUp, onGraded]);
+  // A warning already passed when the page opened is not given; the timer shows the time left.
   const warning = left > 0 ? timeWarnings.find((w) => left <= w.atMs && leftOnArrival > w.atMs)?.text : undefined;
   return (
     <div className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
       <p>
-        <span id={labelId}>Time left</span>: <span role="timer" aria-labelledby={labelId} className="font-semibold tabular-nums">{formatTimeLeft(left)}</span>. When time runs out, your saved answers are graded.
+        <span id={labelId}>Time left</span>: <span role="timer" aria-labelledby={labelId} className="font-semibold tabular-nums" suppressHydrationWarning>{formatTimeLeft(left)}</span>. When time runs out, your saved answers are graded.
       </p>
-      <p className={left > 0 ? "sr-only" : "mt-1 font-medium"} aria-live="polite">{left > 0 ? warning : "Time is up. Your saved answers are being graded; your result appears here in a few seconds."}</p>
+      <p className={left > 0 && !warning ? "sr-only" : "mt-1 font-medium"} aria-live="polite">{left > 0 ? warning : "Time is up. Your saved answers are being graded; your result appears here in a few seconds."}</p>
     </div>
   );
 }

@@ -16,7 +16,7 @@ export function StartAttemptButton({ quizId, label, resume }: { quizId: string; 
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await callApi<{ attemptId: string }>("POST", `/api/quizzes/${quizId}/attempts`, resume ? { resume } : {});
+            const result = await callApi<{ attemptId: string }>("POST", `/api/quizzes/${quizId}/attempts`, resume ? { resume } : {}, "You appear to be offline, so the attempt may not have opened. Reload this page once you are back online: it offers Resume if the attempt started.");
             if (result.ok) router.push(`/attempts/${result.data.attemptId}`);
             else {
               setError(result.message);

@@ -201,6 +201,33 @@ test("when a timed attempt's time runs out, the page says so once and then shows
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "status" = 'SUBMITTED'`, [attemptId])).toBe(1);
 });
 
+test("the countdown follows the server's clock: a device ten minutes fast neither ends the attempt early nor stops saving", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  const attemptId = await startWithOneSaved(page);
+  await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '3 minutes' WHERE "id" = $1`, [attemptId]);
+  await page.clock.install({ time: new Date(Date.now() + 10 * 60_000) });
+  await page.reload();
+  await expect(page.getByRole("timer", { name: "Time left" })).toHaveText(/^(2:5\d|3:00)$/);
+  await expect(page.getByText(/Time is up/)).toHaveCount(0);
+  await page.getByRole("radio").nth(1).check();
+  await expect(page.getByText("Saved").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Submit answers" })).toBeEnabled();
+});
+
+test("when time runs out the answers can no longer be changed or submitted, and the graded result follows by itself", async ({ page, sql, baseURL }) => {
+  test.setTimeout(90_000);
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  const attemptId = await startWithOneSaved(page);
+  await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '4 seconds' WHERE "id" = $1`, [attemptId]);
+  await page.reload();
+  await expect(page.getByText("Time is up. Your saved answers are being graded")).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("radio").first()).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Submit answers" })).toBeDisabled();
+  await expect(page.getByRole("heading", { name: /results/ })).toBeVisible({ timeout: 40_000 });
+});
+
 test("before starting, the quiz page warns when the assignment closes sooner than the time an attempt would take", async ({ page, sql, baseURL }) => {
   const student = await createUser(sql);
   const instructor = await createUser(sql, "INSTRUCTOR");

@@ -57,7 +57,7 @@ export default async function AttemptPage({ params }: Params) {
           Attempt {attempt.number}. Your answers are saved as you go; you can leave and come back
           {attempt.deadlineAt ? <>, but the clock keeps running: the attempt closes at <LocalTime iso={attempt.deadlineAt.toISOString()} />, and what you saved by then is graded.</> : "."}
         </PageHeader>
-        <QuizRunner attemptId={attempt.id} deadline={attempt.deadlineAt?.toISOString() ?? null} questions={taking.questions} />
+        <QuizRunner attemptId={attempt.id} deadline={attempt.deadlineAt?.toISOString() ?? null} serverNow={new Date().toISOString()} questions={taking.questions} />
       </Container>
     );
   }
