@@ -54,7 +54,25 @@ export async function reviewActivity(userId: string, days: number, now = new Dat
 }
 
 /** The deck and its first due question, as the learner may see it (no key, ids renamed for this review). */
+/**
+ * Cards due now whose answers an assignment holds back again (an extension or a later due time came after the card
+ * was scheduled) wait until the answers may be shown: answering one would tell the student whether they were right
+ * while classmates, or they themselves, can still use that on the quiz.
+ */
+async function deferHeldCards(userId: string, now: Date) {
+  const due = await db().reviewCard.findMany({ where: { ...liveCards(userId), dueAt: { lte: now } }, select: { id: true, questionId: true, dueAt: true } });
+  const held = await answersHeldUntilByQuestion(db(), userId, [...new Set(due.map((c) => c.questionId))], now);
+  const deferred = due.flatMap((c) => { const until = held.get(c.questionId); return until ? [{ id: c.id, dueAt: c.dueAt, until }] : []; });
+  if (deferred.length === 0) return;
+  // Checked against the due time read: a card answered or moved meanwhile keeps what that did.
+  await db().$executeRaw`
+    UPDATE "ReviewCard" c SET "dueAt" = (d."until" AT TIME ZONE 'UTC'), "updatedAt" = now()
+    FROM unnest(${deferred.map((d) => d.id)}::uuid[], ${deferred.map((d) => d.dueAt.toISOString())}::timestamptz[], ${deferred.map((d) => d.until.toISOString())}::timestamptz[]) AS d("id", "was", "until")
+    WHERE c."id" = d."id" AND c."dueAt" = (d."was" AT TIME ZONE 'UTC')`;
+}
+
 export async function reviewQueue(user: SessionUser, now = new Date()) {
+  await deferHeldCards(user.id, now);
   const [summary, first] = await Promise.all([
     deckSummary(user.id, now),
     db().reviewCard.findFirst({
@@ -170,16 +188,18 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   if (!version) throw notFound("That question");
   const definition = version.definition as Question;
 
+  // An assignment may hold this question's answers back for this learner (an instructor can move a due time later,
+  // and a card may come from another quiz drawing the question): the card waits, as the queue makes it.
+  const heldUntil = (await answersHeldUntilByQuestion(db(), user.id, [card.questionId], now)).get(card.questionId) ?? null;
   // A repeated answer, or one that lost a race to an identical concurrent one, gets the recorded result.
-  const outcome = (await recordedOutcome(card.id, input.number)) ?? (await recordAnswer(card, definition, version, input, now)) ?? (await recordedOutcome(card.id, input.number));
+  const recorded = await recordedOutcome(card.id, input.number);
+  if (!recorded && heldUntil) throw new UserError("CONFLICT", "Your class holds this question's answers back until its due time, so it waits in your review deck until then. Reload the page to go on.");
+  const outcome = recorded ?? (await recordAnswer(card, definition, version, input, now)) ?? (await recordedOutcome(card.id, input.number));
   if (!outcome) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
   const { answer, after } = outcome;
   const answeredVersion = answer.questionVersionId === version.id ? { definition, gradingOverride: version.gradingOverride } : await db().questionVersion.findUniqueOrThrow({ where: { id: answer.questionVersionId }, select: { definition: true, gradingOverride: true } });
   const answeredDefinition = answeredVersion.definition as Question;
   const key = effectiveQuestion(answeredDefinition, answeredVersion.gradingOverride).question;
-  // An assignment may still hold this question's answers back for this learner (review cards wait for it, but
-  // an instructor can move a due time later, and a card may come from another quiz drawing the question).
-  const heldUntil = (await answersHeldUntilByQuestion(db(), user.id, [card.questionId], now)).get(card.questionId) ?? null;
   const lesson = await db().lesson.findFirst({ where: { id: answeredDefinition.ref.lesson, ...liveLesson }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
   return {
     alreadyRecorded: !outcome.recordedNow,

@@ -225,13 +225,21 @@ describe("spaced review", () => {
     const card = await db.reviewCard.findFirstOrThrow({ where: { userId: student.id } });
     expect(card.dueAt.getTime()).toBe(Date.parse(dueAt));
 
-    // Forced due while the quiz still holds its answers (as if the due time had been moved later): scored, but no key.
+    // Forced due while the quiz still holds its answers (as if the due time had been moved later): the queue puts
+    // the card back until the answers may be shown, since even "not this time" would tell the student the key.
     await makeDue(student.id);
-    const view = (await reviewQueue(student)).current!;
-    const held = await answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: { choice: optionId(view, "C") } });
-    expect(held).toMatchObject({ correct: false, correctAnswer: null, explanation: null, answersShownAt: new Date(dueAt).toISOString() });
+    expect((await reviewQueue(student)).current).toBeNull();
+    expect((await db.reviewCard.findFirstOrThrow({ where: { userId: student.id } })).dueAt.getTime()).toBe(Date.parse(dueAt));
+    // An answer sent from a page loaded before is refused, and nothing is recorded.
+    await makeDue(student.id);
+    const due = await db.reviewCard.findFirstOrThrow({ where: { userId: student.id }, select: { id: true, reviews: true, question: { select: { versions: { select: { id: true } } } } } });
+    const refused = await errorOf(answerReview(student, { cardId: due.id, number: due.reviews, questionVersionId: due.question.versions[0].id, response: { choice: "x" } }));
+    expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/holds this question's answers back/) });
+    expect(await db.reviewAnswer.count({ where: { cardId: due.id } })).toBe(0);
+    // Once the due time has passed, the card is answered as usual, with the key.
     await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = now() - interval '2 days', "dueAt" = now() - interval '1 day' WHERE "id" = ${assignmentId}::uuid`;
+    const view = (await reviewQueue(student)).current!;
     const shown = await answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: { choice: optionId(view, "C") } });
-    expect(shown).toMatchObject({ alreadyRecorded: true, correctAnswer: "B", explanation: "B is right.", answersShownAt: null });
+    expect(shown).toMatchObject({ correct: false, correctAnswer: "B", explanation: "B is right.", answersShownAt: null });
   });
 });
