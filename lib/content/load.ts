@@ -230,6 +230,8 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
       const file = path.join(dir, "quizzes", `${quiz.slug}.yaml`);
       unique("quiz", quiz.id, file, "id");
       if (quiz.lesson && !knownLesson(quiz.lesson)) problem(file, "lesson", `unknown lesson "${quiz.lesson}"`);
+      // The lesson page links the quizzes that check it, found among its own module's quizzes.
+      else if (quiz.lesson && lessons.get(quiz.lesson) && lessons.get(quiz.lesson)!.module !== mod) problem(file, "lesson", `lesson "${quiz.lesson}" is in another module; a quiz checks a lesson of its own module`);
       quiz.bankFrom.forEach((id, i) => {
         if (!quizzes.has(id)) {
           if (!reader.invalid.has(`quiz:${id}`)) problem(file, `bankFrom.${i}`, `unknown quiz "${id}"`);
@@ -269,7 +271,8 @@ export const contentRoot = path.resolve(import.meta.dirname, "..", "..", "conten
 export function courseDirectories(root = contentRoot): string[] {
   if (!existsSync(root)) return [];
   return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    // A hidden folder (an editor's, such as .obsidian) is not a course.
+    .filter((d) => d.isDirectory() && !d.name.startsWith("."))
     .map((d) => path.join(root, d.name))
     .sort();
 }

@@ -197,6 +197,10 @@ export const questionSchema = z
       for (const a of q.answers) {
         if (!q.options.some((o) => o.id === a)) ctx.addIssue({ code: "custom", path: ["answers"], message: `"${a}" is not one of the option ids` });
       }
+      // The key shown to learners lists each right option once.
+      q.answers.forEach((a, i) => {
+        if (q.answers.indexOf(a) !== i) ctx.addIssue({ code: "custom", path: ["answers", i], message: `"${a}" is listed twice` });
+      });
     }
     // Learners choose among these by their text; answers are stored by id. Either repeated breaks scoring.
     if (q.type === "single" || q.type === "multiple") {
@@ -225,9 +229,13 @@ export const questionSchema = z
         else if (compared.length > q.maxLength) ctx.addIssue({ code: "custom", path: ["accepted", i], message: `is longer than maxLength (${q.maxLength}), the most the answer box takes; shorten it or raise maxLength` });
       });
     }
-    if (/\b(all|none) of the above\b/i.test(JSON.stringify(q))) {
-      ctx.addIssue({ code: "custom", path: ["options"], message: 'do not use "all/none of the above"' });
-    }
+    // Options are shuffled, so "above" points at nothing; "above-mentioned" in an explanation is fine.
+    const ofTheAbove = /\b(all|none) of the above(?![-\w])/i;
+    if (ofTheAbove.test(q.prompt)) ctx.addIssue({ code: "custom", path: ["prompt"], message: 'do not use "all/none of the above": options are shuffled' });
+    const choices = q.type === "single" || q.type === "multiple" ? { key: "options", texts: q.options.map((o) => o.text) } : q.type === "ordering" ? { key: "items", texts: q.items.map((o) => o.text) } : null;
+    choices?.texts.forEach((t, i) => {
+      if (ofTheAbove.test(t)) ctx.addIssue({ code: "custom", path: [choices.key, i, "text"], message: 'do not use "all/none of the above": options are shuffled' });
+    });
   });
 
 export const quizSchema = z.strictObject({

@@ -311,7 +311,7 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
         }
       }
       for (const [position, question] of quiz.questions.entries()) {
-        await syncQuestion(tx, quiz.id, position, question, report);
+        await syncQuestion(tx, quiz.id, position, question, report, file);
       }
     }
 
@@ -381,9 +381,9 @@ async function retirementWarnings(tx: Tx, courseId: string, keep: Map<ContentKin
  * same course. Attempts, answers, flags and review cards point at its versions or its id, never at its quiz, so
  * a move leaves past attempts as they were: their answers stay with the attempts of the old quiz.
  */
-async function syncQuestion(tx: Tx, quizId: string, position: number, question: Question, report: SyncReport) {
+async function syncQuestion(tx: Tx, quizId: string, position: number, question: Question, report: SyncReport, file: string) {
   const hash = contentHash(question);
-  const existing = await tx.quizQuestion.findUnique({ where: { id: question.id }, include: { versions: { select: { version: true, contentHash: true } } } });
+  const existing = await tx.quizQuestion.findUnique({ where: { id: question.id }, include: { versions: { select: { version: true, contentHash: true, gradingOverride: true } } } });
   const sameVersion = existing?.versions.find((v) => v.contentHash === hash);
   let versionNumber = sameVersion?.version;
   if (versionNumber === undefined) {
@@ -394,6 +394,19 @@ async function syncQuestion(tx: Tx, quizId: string, position: number, question: 
     await tx.questionVersion.create({
       data: { questionId: question.id, version: versionNumber, contentHash: hash, type: question.type, prompt: question.prompt, points: question.points, definition: question as object },
     });
+  }
+  if (existing) {
+    const at = `${file}: question "${question.id}"`;
+    const current = existing.versions.find((v) => v.version === existing.currentVersion);
+    if (versionNumber !== existing.currentVersion && current?.gradingOverride) {
+      report.warnings.push(`${at} changed, and its new version is graded by its key as written: the regrade of version ${existing.currentVersion} applies to that version's answers only (regrade again if the key is still wrong)`);
+    }
+    if (existing.quizId !== quizId && existing.retiredAt === null) {
+      report.warnings.push(`${at} moved from quiz "${existing.quizId}" to "${quizId}": whether its answers are held back until a due time now follows the assignments of "${quizId}"`);
+    }
+    if (existing.retiredAt) {
+      report.warnings.push(`${at} was removed on ${existing.retiredAt.toISOString().slice(0, 10)} and is back; learners' review cards and earlier answers on it count again (new content needs a new id)`);
+    }
   }
   if (!existing) {
     report.created++;

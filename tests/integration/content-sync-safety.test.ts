@@ -185,6 +185,23 @@ describe("slugs", () => {
   });
 });
 
+describe("a question removed and put back", () => {
+  it("comes back with its versions, and the author is told that learners' earlier work on it counts again", async () => {
+    const f = writeFixtureCourse();
+    await syncCourse(db, loadCourse(f.dir));
+    const original = readFileSync(quizFile(f), "utf8");
+    const quiz = YAML.parse(original);
+    quiz.questions.pop();
+    writeFileSync(quizFile(f), YAML.stringify(quiz));
+    await syncCourse(db, loadCourse(f.dir));
+    expect((await db.quizQuestion.findUniqueOrThrow({ where: { id: `${f.id}-q3` } })).retiredAt).not.toBeNull();
+    writeFileSync(quizFile(f), original);
+    const back = await syncCourse(db, loadCourse(f.dir));
+    expect(back.warnings).toContainEqual(expect.stringMatching(new RegExp(`q1\\.yaml: question "${f.id}-q3" was removed on \\d{4}-\\d{2}-\\d{2} and is back`)));
+    expect((await db.quizQuestion.findUniqueOrThrow({ where: { id: `${f.id}-q3` } })).retiredAt).toBeNull();
+  });
+});
+
 describe("a question moved to another quiz", () => {
   it("moves with its versions; old attempts, item analysis and the gradebook of both quizzes still work", async () => {
     const f = writeFixtureCourse();
@@ -207,7 +224,9 @@ describe("a question moved to another quiz", () => {
     two.questions.push(one.questions.pop());
     writeFileSync(quizFile(f, "q1"), YAML.stringify(one));
     writeFileSync(quizFile(f, "q2"), YAML.stringify(two));
-    await syncCourse(db, loadCourse(f.dir));
+    const report = await syncCourse(db, loadCourse(f.dir));
+    // The author is told that the question's held-back answers now follow the other quiz's assignments.
+    expect(report.warnings).toContainEqual(expect.stringMatching(new RegExp(`q2\\.yaml: question "${f.id}-q3" moved from quiz "${f.quizId}" to "${f.id}-quiz2"`)));
 
     const moved = await db.quizQuestion.findUniqueOrThrow({ where: { id: `${f.id}-q3` }, include: { versions: true } });
     expect(moved).toMatchObject({ quizId: `${f.id}-quiz2`, position: 3, retiredAt: null, currentVersion: 1 });

@@ -443,3 +443,17 @@ describe("regrades", () => {
     expect(await db.regrade.count({ where: { questionVersionId: { in: [quiz.single, quiz.short, quiz.numeric] } } })).toBe(0);
   });
 });
+
+describe("a regraded question edited in the content files", () => {
+  it("gets a new version graded by its key as written, and the sync says the regrade stays with the old version", async () => {
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const quiz = await freshQuiz();
+    await db.questionVersion.update({ where: { id: quiz.single }, data: { gradingOverride: { correctedKey: "a" } } });
+    const file = path.join(quiz.dir, "modules/m1/quizzes/q1.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Pick B.", "Pick the letter B."));
+    const report = await syncCourse(db, loadCourse(quiz.dir));
+    expect(report.warnings).toContainEqual(expect.stringMatching(new RegExp(`q1\\.yaml: question "${quiz.id}-single" changed.*regrade of version 1 applies to that version's answers only`)));
+    expect((await db.quizQuestion.findUniqueOrThrow({ where: { id: `${quiz.id}-single` } })).currentVersion).toBe(2);
+  });
+});

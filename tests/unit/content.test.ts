@@ -60,7 +60,16 @@ describe("content validation", () => {
         { id: "dup", type: "single", prompt: "?", options: [{ id: "a", text: "All of the above" }, { id: "b", text: "B" }], answer: "a", explanation: "x", difficulty: "easy", objective: "obj-one", ref: { lesson: "x", section: "first-section", source: "y" } },
       ],
     });
-    expect(problemsOf(fixture.dir).some((p) => /all\/none of the above/.test(p.message))).toBe(true);
+    expect(problemsOf(fixture.dir).some((p) => /all\/none of the above/.test(p.message) && p.field.endsWith("options.0.text"))).toBe(true);
+  });
+
+  it("names the field that says 'of the above', lets 'above-mentioned' pass, and refuses a right option listed twice", () => {
+    const base = { id: "q-1", difficulty: "easy", objective: "obj-one", ref: { lesson: "x", section: "first-section", source: "y" } };
+    const problems = (question: object) => problemsOf(writeFixtureCourse({ questions: [{ ...base, ...question }] }).dir);
+    expect(problems({ type: "truefalse", prompt: "None of the above is true?", answer: true, explanation: "x" }).map((p) => p.field.split(".").at(-1))).toContain("prompt");
+    expect(problems({ type: "truefalse", prompt: "The leaders met in 2004.", answer: true, explanation: "All of the above-mentioned leaders met in Astana." }).filter((p) => /of the above/.test(p.message))).toEqual([]);
+    const repeated = problems({ type: "multiple", prompt: "Which?", options: [{ id: "a", text: "A text" }, { id: "b", text: "B text" }, { id: "c", text: "C text" }], answers: ["a", "a", "b"], explanation: "x" });
+    expect(repeated.some((p) => p.field.endsWith("answers.1") && /listed twice/.test(p.message))).toBe(true);
   });
 
   it("refuses an explanation that names options by letter or place, which learners never see", () => {
@@ -104,6 +113,25 @@ describe("content problems an author would otherwise miss or misread", () => {
     edit(banked.dir, "modules/m1/module.yaml", (t) => t.replace("  - q1", "  - q1\n  - mastery"));
     const problems = problemsOf(banked.dir);
     expect(problems).toContainEqual(expect.objectContaining({ field: "bankFrom.1" }));
+  });
+
+  it("refuses a quiz checking a lesson of another module, which that lesson's page would never link", () => {
+    const fixture = writeFixtureCourse();
+    const quiz = YAML.parse(readFileSync(path.join(fixture.dir, "modules/m1/quizzes/q1.yaml"), "utf8"));
+    for (const dir of ["quizzes", "lessons"]) mkdirSync(path.join(fixture.dir, "modules/m2", dir), { recursive: true });
+    writeFileSync(path.join(fixture.dir, "modules/m2/lessons/l2.md"), readFileSync(path.join(fixture.dir, "modules/m1/lessons/l1.md"), "utf8").replace(`id: ${fixture.lessonId}`, `id: ${fixture.lessonId}-two`));
+    writeFileSync(path.join(fixture.dir, "modules/m2/module.yaml"), YAML.stringify({ id: `${fixture.id}-m2`, title: "Module two", summary: "The second module.", lessons: ["l2"], quizzes: ["elsewhere"], debates: [] }));
+    writeFileSync(path.join(fixture.dir, "modules/m2/quizzes/elsewhere.yaml"), YAML.stringify({ ...quiz, id: `${fixture.id}-elsewhere`, questions: quiz.questions.map((q: { id: string }) => ({ ...q, id: `${q.id}-two` })) }));
+    edit(fixture.dir, "course.yaml", (t) => t.replace("  - m1", "  - m1\n  - m2"));
+    expect(problemsOf(fixture.dir)).toContainEqual(expect.objectContaining({ field: "lesson", message: expect.stringMatching(/is in another module/) }));
+  });
+
+  it("does not take a hidden folder (an editor's) for a course", () => {
+    const root = path.join(writeFixtureCourse().dir, "..", `root-${Date.now()}`);
+    mkdirSync(path.join(root, ".obsidian"), { recursive: true });
+    mkdirSync(path.join(root, "a-course"), { recursive: true });
+    expect(courseDirectories(root).map((d) => path.basename(d))).toEqual(["a-course"]);
+    rmSync(root, { recursive: true });
   });
 
   it("refuses a short answer that nothing typed could match", () => {

@@ -35,12 +35,12 @@ export default async function ModulePage({ params }: Params) {
         <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {mod.lessons.map((lesson, i) => {
             const state = mine.lessons.find((l) => l.id === lesson.id);
-            const quiz = mod.quizzes.find((q) => q.lessonId === lesson.id);
+            const quizCount = mod.quizzes.filter((q) => q.lessonId === lesson.id).length;
             return (
               <li key={lesson.id} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
                 <div>
                   <Link href={`${base}/lessons/${lesson.slug}`} className="font-medium hover:underline">{i + 1}. {lesson.title}</Link>
-                  <p className="text-sm text-stone-600">{lesson.readingMinutes} min read{quiz ? " · has a quiz" : ""}</p>
+                  <p className="text-sm text-stone-600">{lesson.readingMinutes} min read{quizCount === 1 ? " · has a quiz" : quizCount > 1 ? ` · has ${quizCount} quizzes` : ""}</p>
                 </div>
                 <span className="badge">{state?.completed ? "Completed" : state?.opened ? "Started" : "Not started"}</span>
               </li>

@@ -30,7 +30,7 @@ export default async function LessonPage({ params }: Params) {
   const index = siblings.findIndex((l) => l.slug === lesson.slug);
   const previous = index > 0 ? siblings[index - 1] : null;
   const next = index < siblings.length - 1 ? siblings[index + 1] : null;
-  const quiz = lesson.module.quizzes.find((q) => q.lessonId === lesson.id);
+  const quizzes = lesson.module.quizzes.filter((q) => q.lessonId === lesson.id);
   const sectionTitle = (sourceId: string, sectionId: string) =>
     (sources.get(sourceId)?.sections as { id: string; title: string }[] | undefined)?.find((s) => s.id === sectionId)?.title ?? sectionId;
 
@@ -106,7 +106,11 @@ export default async function LessonPage({ params }: Params) {
 
         <div className="mt-10 flex flex-col gap-4 rounded-lg bg-brand-50 p-5 sm:flex-row sm:items-center sm:justify-between print:hidden">
           <LessonCompletion lessonId={lesson.id} completed={Boolean(state?.completedAt)} />
-          {quiz && <Link href={`${base}/quizzes/${quiz.slug}`} className="btn-primary">Take the quiz: {quiz.title}</Link>}
+          {quizzes.length > 0 && (
+            <div className="flex flex-col gap-2">
+              {quizzes.map((quiz) => <Link key={quiz.id} href={`${base}/quizzes/${quiz.slug}`} className="btn-primary">Take the quiz: {quiz.title}</Link>)}
+            </div>
+          )}
         </div>
 
         <nav aria-label="Lesson navigation" className="mt-8 flex justify-between gap-4 text-sm print:hidden">
