@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { FocusOnArrival, focusOnArrival } from "./focus-on-arrival";
+import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
 
 type Evidence = { ref: string; note: string };
 type Draft = { position: string; claim: string; evidence: Evidence[]; rebuttal: string };
@@ -78,26 +79,14 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     }
   }, [promptId, router]);
 
-  // Leaving with edits not saved yet: closing or reloading the tab asks first (the browser's own dialog), and the
-  // edits are sent on the way out (keepalive outlives the page), also when a link inside Caravan is followed.
-  useEffect(() => {
-    const unsaved = () => (dirty.current || inFlight.current !== null) && !staleRef.current && !submittingNow.current;
-    const warn = (event: BeforeUnloadEvent) => {
-      if (unsaved()) event.preventDefault();
-    };
-    const sendOnLeaving = () => {
+  useLeaveGuard(
+    () => (dirty.current || inFlight.current !== null) && !staleRef.current && !submittingNow.current,
+    () => {
       if (!dirty.current || staleRef.current || submittingNow.current || inFlight.current) return;
       dirty.current = false;
-      void fetch(`/api/debates/${promptId}/draft`, { method: "PUT", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ ...latest.current, ...naming() }) }).catch(() => undefined);
-    };
-    window.addEventListener("beforeunload", warn);
-    window.addEventListener("pagehide", sendOnLeaving);
-    return () => {
-      window.removeEventListener("beforeunload", warn);
-      window.removeEventListener("pagehide", sendOnLeaving);
-      sendOnLeaving();
-    };
-  }, [promptId]);
+      sendKeptAlive("PUT", `/api/debates/${promptId}/draft`, { ...latest.current, ...naming() });
+    },
+  );
 
   useEffect(() => {
     if (!dirty.current || submitted || submitting) return;

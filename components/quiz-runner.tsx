@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { focusOnArrival } from "./focus-on-arrival";
+import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import type { AttemptQuestionView } from "@/lib/server/quiz-service";
 import { AnswersLocked, QuestionInput, type Response } from "./question-input";
@@ -112,26 +113,13 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
     }
   };
 
-  // Leaving with changes not saved yet: closing or reloading the tab asks first, and the changes are sent on the way
-  // out (keepalive outlives the page), also when a link inside Caravan is followed.
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (unconfirmed.current.size > 0 && !submittingRef.current) event.preventDefault();
-    };
-    const sendOnLeaving = () => {
+  useLeaveGuard(
+    () => unconfirmed.current.size > 0 && !submittingRef.current,
+    () => {
       if (submittingRef.current) return;
-      for (const id of unconfirmed.current.keys()) {
-        void fetch(`/api/attempts/${attemptId}/answers/${id}`, { method: "PUT", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ response: latestResponses.current[id] }) }).catch(() => undefined);
-      }
-    };
-    window.addEventListener("beforeunload", warn);
-    window.addEventListener("pagehide", sendOnLeaving);
-    return () => {
-      window.removeEventListener("beforeunload", warn);
-      window.removeEventListener("pagehide", sendOnLeaving);
-      sendOnLeaving();
-    };
-  }, [attemptId]);
+      for (const id of unconfirmed.current.keys()) sendKeptAlive("PUT", `/api/attempts/${attemptId}/answers/${id}`, { response: latestResponses.current[id] });
+    },
+  );
 
   return (
     <div>
