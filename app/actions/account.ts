@@ -1,23 +1,19 @@
 "use server";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { failure, parseSessionlessForm, runAction, type ActionResult } from "@/lib/server/action";
 import { changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneSchema } from "@/lib/server/account-settings";
 import { renewSessionCookie } from "@/lib/server/auth";
-import { createAccount, EmailTakenError, newAccountSchema } from "@/lib/server/accounts";
+import { clientAddress } from "@/lib/server/client-address";
+import { env } from "@/lib/server/env";
+import { signUpStudent } from "@/lib/server/sign-up";
 import { db } from "@/lib/server/db";
 import { resetPassword, resetPasswordSchema } from "@/lib/server/password-reset-service";
 
-// Sign-up is the one action without a session: anyone may create a student account.
+// Sign-up is the one action without a session: anyone may create a student account, a limited number per address.
 export async function signUpAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string }>> {
-  const parsed = parseSessionlessForm(newAccountSchema, formData);
-  if (!parsed.ok) return parsed;
-  try {
-    const user = await createAccount(db(), parsed.data, "STUDENT");
-    return { ok: true, data: { email: user.email } };
-  } catch (error) {
-    if (error instanceof EmailTakenError) return { ok: false, code: "CONFLICT", message: error.message, fieldErrors: { email: [error.message] } };
-    return failure(error);
-  }
+  const address = clientAddress(Object.fromEntries(await headers()), env().TRUSTED_PROXY_HOPS);
+  return signUpStudent(db(), formData, address);
 }
 
 // Setting a password through an instructor's reset link needs no session either: the link is the credential.

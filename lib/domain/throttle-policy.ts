@@ -1,4 +1,5 @@
-// How failed sign-ins slow an attacker down: per account and per network address.
+// How failed sign-ins slow an attacker down (per account and per network address), and how sign-ups are capped per
+// address.
 import { plural } from "../plural";
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
@@ -9,6 +10,9 @@ export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const throttleLimits = {
   account: { freeFailures: 5, baseLockMs: 30_000, maxLockMs: 15 * 60_000 },
   ip: { freeFailures: 150, baseLockMs: 30_000, maxLockMs: 30 * 60_000 },
+  // Every sign-up counts, not only failed ones: each costs a password hash and writes an account. A lecture hall of
+  // 300 signing up from one address in the first class fits; a script creating thousands of accounts does not.
+  signup: { freeFailures: 300, baseLockMs: 60_000, maxLockMs: 30 * 60_000 },
 } as const;
 
 export type ThrottleKind = keyof typeof throttleLimits;
@@ -21,16 +25,16 @@ export function lockDurationMs(kind: ThrottleKind, failures: number): number {
   return Math.min(limit.maxLockMs, limit.baseLockMs * 2 ** doublings);
 }
 
-export function lockMessage(lockedUntil: Date, now: Date, action: "sign-in" | "password-change" = "sign-in"): string {
+export function lockMessage(lockedUntil: Date, now: Date, action: "sign-in" | "password-change" | "sign-up" = "sign-in"): string {
   const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
   const wait = seconds < 90 ? plural(seconds, "second") : plural(Math.ceil(seconds / 60), "minute");
   // A password change shares the account's lock: the same password is being guessed, by either form.
-  return action === "sign-in"
-    ? `Too many failed sign-ins. Wait ${wait} and try again.`
-    : `Too many wrong passwords were tried for this account, here or at sign-in, so it is locked for a while. Nothing was changed. Wait ${wait} and try again.`;
+  if (action === "sign-in") return `Too many failed sign-ins. Wait ${wait} and try again.`;
+  if (action === "sign-up") return `Too many accounts were created from this network address recently. No account was created. Wait ${wait} and try again.`;
+  return `Too many wrong passwords were tried for this account, here or at sign-in, so it is locked for a while. Nothing was changed. Wait ${wait} and try again.`;
 }
 
-/** The counter a failure is recorded under: one per account (its email) and one per client address. */
+/** The counter a failure (or a sign-up) is recorded under: one per account (its email) and per client address. */
 export function throttleKey(kind: ThrottleKind, value: string) {
   return `${kind}:${value.toLowerCase()}`;
 }

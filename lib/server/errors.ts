@@ -1,5 +1,5 @@
 // Errors a user can act on carry a code and a sentence; the code maps once to an HTTP status.
-export type UserErrorCode = "INVALID" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNAVAILABLE";
+export type UserErrorCode = "INVALID" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "RATE_LIMITED" | "UNAVAILABLE";
 
 export class UserError extends Error {
   constructor(
@@ -17,6 +17,7 @@ export const httpStatus: Record<UserErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };
 

@@ -4,6 +4,7 @@ import { createAccount, EmailTakenError, ensureDemoAccounts, newAccountSchema, u
 import { verifyPassword } from "@/lib/server/passwords";
 import { activeLock, clearFailures, recordFailure, throttleKey } from "@/lib/server/throttle";
 import { throttleLimits } from "@/lib/domain/throttle-policy";
+import { signUpStudent } from "@/lib/server/sign-up";
 import { testDb } from "../support/fixtures";
 
 const db = testDb();
@@ -86,5 +87,41 @@ describe("sign-in throttling in PostgreSQL", () => {
     await db.signInThrottle.update({ where: { key }, data: { windowStart: new Date(Date.now() - 60 * 60_000), failures: 4 } });
     await recordFailure(db, "account", key);
     expect((await db.signInThrottle.findUniqueOrThrow({ where: { key } })).failures).toBe(1);
+  });
+});
+
+describe("sign-ups per address", () => {
+  const form = (email: string) => {
+    const data = new FormData();
+    data.set("email", email);
+    data.set("name", "Newcomer");
+    data.set("password", "correct horse battery");
+    return data;
+  };
+
+  it("a lecture hall's worth is allowed from one address; the next is refused with nothing written, and other addresses go on", async () => {
+    const address = `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
+    const key = throttleKey("signup", address);
+    // As if the hall had already signed up but one (hashing 300 passwords here would only slow the test).
+    await db.signInThrottle.create({ data: { key, failures: throttleLimits.signup.freeFailures - 1, windowStart: new Date() } });
+    const last = `last-${randomUUID()}@test.caravan`;
+    expect(await signUpStudent(db, form(last), address)).toEqual({ ok: true, data: { email: last } });
+
+    const refusedEmail = `refused-${randomUUID()}@test.caravan`;
+    const refused = await signUpStudent(db, form(refusedEmail), address);
+    expect(refused).toMatchObject({ ok: false, code: "RATE_LIMITED", message: expect.stringMatching(/^Too many accounts were created from this network address recently\. No account was created\. Wait \d+ seconds and try again\.$/) });
+    expect(await db.user.count({ where: { email: refusedEmail } })).toBe(0);
+    // Refusals while locked are not counted, so the lock does not grow while someone keeps trying.
+    await signUpStudent(db, form(`again-${randomUUID()}@test.caravan`), address);
+    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key } })).failures).toBe(throttleLimits.signup.freeFailures + 1);
+
+    const elsewhere = `elsewhere-${randomUUID()}@test.caravan`;
+    expect(await signUpStudent(db, form(elsewhere), `198.51.100.7-${randomUUID()}`)).toMatchObject({ ok: true });
+  });
+
+  it("an invalid form is refused before it counts", async () => {
+    const address = `invalid-${randomUUID()}`;
+    expect(await signUpStudent(db, form("not an email"), address)).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await db.signInThrottle.findUnique({ where: { key: throttleKey("signup", address) } })).toBeNull();
   });
 });

@@ -32,4 +32,9 @@ describe("lockDurationMs", () => {
     expect(lockDurationMs("ip", 150)).toBe(30_000);
     expect(lockDurationMs("ip", 10_000)).toBe(30 * 60_000);
   });
+
+  it("lets 300 sign-ups through from one address in the window, then locks from a minute up to half an hour", () => {
+    expect([299, 300, 301, 310].map((n) => lockDurationMs("signup", n))).toEqual([0, 60_000, 120_000, 30 * 60_000]);
+    expect(lockMessage(after(60_000), now, "sign-up")).toBe("Too many accounts were created from this network address recently. No account was created. Wait 60 seconds and try again.");
+  });
 });
