@@ -11,16 +11,23 @@ type SavedGrade = { scores: Record<string, number>; totalPoints: number; maxPoin
 
 const FEEDBACK_MAX = 5000;
 
-export function DebateGradingForm({ classId, responseId, studentName, rubric, initial }: {
+export function DebateGradingForm({ classId, responseId, studentName, rubric, initial, gradedOnEarlierRubric = false }: {
   classId: string;
   responseId: string;
   studentName: string;
   rubric: Criterion[];
   initial: SavedGrade | null;
+  /** The saved grade was given against criteria the rubric no longer has as they were. */
+  gradedOnEarlierRubric?: boolean;
 }) {
   const router = useRouter();
   const formId = useId();
-  const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((c) => [c.id, initial?.scores[c.id] !== undefined ? String(initial.scores[c.id]) : ""])));
+  // A saved score the criterion no longer allows (its maximum went down) is left for the grader to give again.
+  const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((c) => {
+    const points = initial?.scores[c.id];
+    return [c.id, points !== undefined && points <= c.maxPoints ? String(points) : ""];
+  })));
+  const [earlierRubric, setEarlierRubric] = useState(gradedOnEarlierRubric);
   const [feedback, setFeedback] = useState(initial?.feedback ?? "");
   const [saved, setSaved] = useState<SavedGrade | null>(initial);
   const [dirty, setDirty] = useState(false);
@@ -41,6 +48,7 @@ export function DebateGradingForm({ classId, responseId, studentName, rubric, in
     setSaving(false);
     if (result.ok) {
       setSaved(result.data);
+      setEarlierRubric(false);
       setDirty(false);
       setFieldErrors({});
       router.refresh();
@@ -60,6 +68,11 @@ export function DebateGradingForm({ classId, responseId, studentName, rubric, in
         void save();
       }}
     >
+      {earlierRubric && saved && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          This grade ({saved.totalPoints}/{saved.maxPoints}) was given against an earlier version of the rubric, and the student sees it that way. Saving grades the response against the rubric as it is now.
+        </p>
+      )}
       <fieldset>
         <legend className="text-sm font-semibold text-stone-900">Scores</legend>
         <div className="mt-2 space-y-3">

@@ -11,6 +11,7 @@ import type { LoadedCourse } from "./load";
 import type { LessonFrontmatter } from "./schema";
 import { ContentError, type ContentProblem } from "./problems";
 import { IMPORTED_COURSE_ID, courseFile, courseIdentities, crossCourseProblems, reservedProblems, type ContentKind } from "./catalog";
+import { rubricChanged, storedRubric } from "../domain/rubric";
 
 
 /** A lesson row's `meta`: its front matter beyond the row's own columns, and its sections. Imports write the same. */
@@ -318,11 +319,16 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
     await clearSlugs(tx.debatePrompt as never, { moduleId: mod.id }, mod.debateFiles);
     for (const [index, debate] of mod.debateFiles.entries()) {
       const { id, slug, title, ...definition } = debate;
-      await put(
+      const file = courseFile(course, ...dir, "debates", `${slug}.yaml`);
+      const before = (await put(
         tx.debatePrompt as never,
         { id, moduleId: mod.id, slug, title, position: index, definition },
-        { id: { file: courseFile(course, ...dir, "debates", `${slug}.yaml`), field: "id" }, slug: { file: moduleYaml, field: `debates.${index}` } },
-      );
+        { id: { file, field: "id" }, slug: { file: moduleYaml, field: `debates.${index}` } },
+      )) as { definition: { rubric?: unknown } } | null;
+      if (before && rubricChanged(storedRubric(before.definition.rubric), debate.rubric)) {
+        const graded = await tx.debateGrade.count({ where: { response: { promptId: id } } });
+        if (graded > 0) report.warnings.push(`${file}: debate "${id}" has a new rubric; its ${graded} graded response(s) keep the criteria they were graded on until an instructor grades them again`);
+      }
     }
   }
 

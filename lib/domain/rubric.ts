@@ -40,7 +40,23 @@ export function scoreRubric(rubric: readonly RubricCriterion[], given: Readonly<
   return { ok: true, scores, totalPoints, maxPoints: rubricMaxPoints(rubric) };
 }
 
-/** One line per current criterion with the points a stored grade gave it (null if that grade predates it). */
+/** The criteria as a grade keeps them: what was scored, without the descriptions. */
+export function rubricSnapshot(rubric: readonly RubricCriterion[]): RubricCriterion[] {
+  return rubric.map(({ id, criterion, maxPoints }) => ({ id, criterion, maxPoints }));
+}
+
+/** A snapshot read back from the database; anything malformed in it reads as no criteria. */
+export function storedRubric(value: unknown): RubricCriterion[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((c): c is RubricCriterion => typeof c?.id === "string" && typeof c.criterion === "string" && Number.isInteger(c.maxPoints));
+}
+
+/** True when the rubric's criteria, as scored, differ from the ones a grade was given against. */
+export function rubricChanged(gradedOn: readonly RubricCriterion[], current: readonly RubricCriterion[]): boolean {
+  return JSON.stringify(rubricSnapshot(gradedOn)) !== JSON.stringify(rubricSnapshot(current));
+}
+
+/** One line per criterion of the rubric a grade was given against, with its points (null if it gave none). */
 export function gradeBreakdown(rubric: readonly RubricCriterion[], scores: unknown) {
   const stored = scores && typeof scores === "object" ? (scores as Record<string, unknown>) : {};
   return rubric.map((c) => {

@@ -4,7 +4,7 @@ import "server-only";
 // or a prompt not assigned to the class, is "not found".
 import { z } from "zod";
 import type { DebateFile } from "../content/schema";
-import { gradeBreakdown, scoreRubric } from "../domain/rubric";
+import { gradeBreakdown, rubricChanged, rubricSnapshot, scoreRubric, storedRubric } from "../domain/rubric";
 import { listPage } from "../domain/paging";
 import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import type { SessionUser } from "./auth";
@@ -102,7 +102,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
       select: {
         id: true, position: true, claim: true, evidence: true, rebuttal: true, submittedAt: true,
         user: { select: { id: true, name: true } },
-        grade: { select: { scores: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true, graderId: true } },
+        grade: { select: { scores: true, rubric: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true, graderId: true } },
       },
     }),
     db().debateGrade.count({ where: { response: submittedWhere } }),
@@ -117,7 +117,14 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   // shown as theirs and not offered for replacing.
   const otherGraderIds = [...new Set(responses.flatMap((r) => (r.grade && r.grade.graderId !== instructor.id ? [r.grade.graderId] : [])))];
   const otherGraders = new Map((otherGraderIds.length ? await db().user.findMany({ where: { id: { in: otherGraderIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]));
-  const rows = responses.map((r) => ({ ...r, countsHere: countsHere(r.user.id, r.submittedAt), late: lateHere(r.user.id, r.submittedAt), evidence: r.evidence as Evidence[], gradedElsewhereBy: r.grade && r.grade.graderId !== instructor.id ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null }));
+  const rows = responses.map((r) => ({
+    ...r,
+    countsHere: countsHere(r.user.id, r.submittedAt),
+    late: lateHere(r.user.id, r.submittedAt),
+    evidence: r.evidence as Evidence[],
+    gradedElsewhereBy: r.grade && r.grade.graderId !== instructor.id ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null,
+    gradedOnEarlierRubric: r.grade ? rubricChanged(storedRubric(r.grade.rubric), prompt.definition.rubric) : false,
+  }));
   return {
     class: found,
     prompt,
@@ -152,7 +159,7 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
   if (!scored.ok) throw new UserError("INVALID", "Some scores do not fit the rubric. Check the highlighted criteria.", scored.problems);
 
   const feedback = input.feedback.trim();
-  const data = { graderId: instructor.id, scores: scored.scores, totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: new Date() };
+  const data = { graderId: instructor.id, scores: scored.scores, rubric: rubricSnapshot(prompt.definition.rubric), totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: new Date() };
   // Only this instructor's own grade is updated; the condition on the grader makes that hold against a racing save too.
   const replaceOwn = () => db().debateGrade.updateMany({ where: { responseId: response.id, graderId: instructor.id }, data });
   let saved = (await replaceOwn()).count === 1;
@@ -180,12 +187,11 @@ export async function myDebateGrade(user: SessionUser, promptId: string) {
     where: { userId_promptId: { userId: user.id, promptId } },
     select: {
       status: true,
-      prompt: { select: { definition: true } },
-      grade: { select: { scores: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } },
+      grade: { select: { scores: true, rubric: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } },
     },
   });
   if (!response?.grade || response.status !== "SUBMITTED") return null;
-  const rubric = (response.prompt.definition as unknown as PromptDefinition).rubric;
-  const { scores, ...grade } = response.grade;
-  return { ...grade, criteria: gradeBreakdown(rubric, scores) };
+  // Against the criteria it was given on, so a later edit of the rubric does not change what the grade says.
+  const { scores, rubric, ...grade } = response.grade;
+  return { ...grade, criteria: gradeBreakdown(storedRubric(rubric), scores) };
 }

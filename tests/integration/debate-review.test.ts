@@ -259,3 +259,38 @@ describe("gradeDebateResponse", () => {
     expect(await db.debateGrade.count({ where: { responseId } })).toBe(1);
   });
 });
+
+describe("a rubric edited after grading", () => {
+  it("leaves a given grade on the criteria it was graded against, warns at the sync, and a new grade uses the new rubric", async () => {
+    const own = writeFixtureCourse();
+    await syncCourse(db, loadCourse(own.dir));
+    const instructor = await createUser("INSTRUCTOR");
+    const { id: classId, joinCode } = await createClass(instructor, { name: "Rubric change", term: "Spring", joinCodeDays: null });
+    await createAssignment(instructor, classId, { kind: "DEBATE", targetId: own.debateId, ...window() });
+    const student = await createUser();
+    await joinClass(student, joinCode);
+    await submitDebate(student, debateSubmission(own));
+    const responseId = (await db.debateResponse.findUniqueOrThrow({ where: { userId_promptId: { userId: student.id, promptId: own.debateId } } })).id;
+    await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4 }, feedback: "Full marks." });
+
+    // The author lowers the claim's maximum and adds a criterion.
+    const edited = loadCourse(own.dir);
+    const rubric = edited.moduleFiles[0].debateFiles[0].rubric;
+    rubric[0].maxPoints = 3;
+    rubric.push({ id: "evidence", criterion: "Evidence", description: "Specific.", maxPoints: 6 });
+    const report = await syncCourse(db, edited);
+    expect(report.warnings).toEqual([expect.stringMatching(new RegExp(`d1\\.yaml: debate "${own.debateId}" has a new rubric; its 1 graded response\\(s\\) keep the criteria they were graded on`))]);
+
+    expect(await myDebateGrade(student, own.debateId)).toMatchObject({ totalPoints: 4, maxPoints: 4, criteria: [{ id: "claim", criterion: "Claim", maxPoints: 4, points: 4 }] });
+    expect((await classDebateResponses(instructor, classId, own.debateId)).responses[0]).toMatchObject({ gradedOnEarlierRubric: true });
+
+    await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 3, evidence: 2 }, feedback: "Regraded." });
+    expect((await myDebateGrade(student, own.debateId))!.criteria).toEqual([
+      { id: "claim", criterion: "Claim", maxPoints: 3, points: 3 },
+      { id: "evidence", criterion: "Evidence", maxPoints: 6, points: 2 },
+    ]);
+    expect((await classDebateResponses(instructor, classId, own.debateId)).responses[0]).toMatchObject({ gradedOnEarlierRubric: false });
+    // A sync with the rubric unchanged says nothing more.
+    expect((await syncCourse(db, edited)).warnings).toEqual([]);
+  });
+});
