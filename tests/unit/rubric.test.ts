@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gradeBreakdown, rubricMaxPoints, scoreRubric } from "@/lib/domain/rubric";
+import { gradeBreakdown, rubricChanged, rubricMaxPoints, rubricSnapshot, scoreRubric, storedRubric } from "@/lib/domain/rubric";
 
 const rubric = [
   { id: "claim", criterion: "Claim", maxPoints: 4 },
@@ -81,5 +81,33 @@ describe("rubricMaxPoints and gradeBreakdown", () => {
       { id: "counter-argument", criterion: "Counter-argument", maxPoints: 6, points: null },
     ]);
     expect(gradeBreakdown(rubric, null).every((c) => c.points === null)).toBe(true);
+  });
+});
+
+describe("rubric snapshots", () => {
+  const current = [
+    { id: "claim", criterion: "Claim", description: "Clear.", maxPoints: 4 },
+    { id: "evidence", criterion: "Evidence", description: "Specific.", maxPoints: 6 },
+  ];
+
+  it("keep what was scored, not the descriptions, so a reworded description is no change", () => {
+    const snapshot = rubricSnapshot(current);
+    expect(snapshot).toEqual([{ id: "claim", criterion: "Claim", maxPoints: 4 }, { id: "evidence", criterion: "Evidence", maxPoints: 6 }]);
+    expect(rubricChanged(snapshot, current.map((c) => ({ ...c, description: "Reworded." })))).toBe(false);
+  });
+
+  it("see a new maximum, a renamed, added, removed or reordered criterion as a change", () => {
+    const snapshot = rubricSnapshot(current);
+    expect(rubricChanged(snapshot, [{ ...current[0], maxPoints: 3 }, current[1]])).toBe(true);
+    expect(rubricChanged(snapshot, [{ ...current[0], criterion: "Thesis" }, current[1]])).toBe(true);
+    expect(rubricChanged(snapshot, [current[0]])).toBe(true);
+    expect(rubricChanged(snapshot, [...current, { id: "style", criterion: "Style", description: "", maxPoints: 2 }])).toBe(true);
+    expect(rubricChanged(snapshot, [current[1], current[0]])).toBe(true);
+  });
+
+  it("read back from the database, drop anything malformed", () => {
+    expect(storedRubric(null)).toEqual([]);
+    expect(storedRubric({ id: "claim" })).toEqual([]);
+    expect(storedRubric([{ id: "claim", criterion: "Claim", maxPoints: 4 }, { id: 7 }, null, { id: "x", criterion: "X", maxPoints: 1.5 }])).toEqual([{ id: "claim", criterion: "Claim", maxPoints: 4 }]);
   });
 });
