@@ -96,6 +96,17 @@ async function ownedClass(instructor: SessionUser, classId: string) {
   return found;
 }
 
+/**
+ * The instructor's class, refused when archived: its terms are over, so its roster, assignments, extensions and
+ * attempts are a record until it is brought back (and its instructor may no longer void work that now counts in
+ * another instructor's class).
+ */
+async function ownedCurrentClass(instructor: SessionUser, classId: string) {
+  const found = await ownedClass(instructor, classId);
+  if (found.archivedAt) throw new UserError("CONFLICT", "This class is archived. Bring it back (on its page) before changing it.");
+  return found;
+}
+
 export async function createClass(instructor: SessionUser, input: z.infer<typeof newClassSchema>) {
   const expiresAt = input.joinCodeDays ? new Date(Date.now() + input.joinCodeDays * 86_400_000) : null;
   for (let tries = 0; tries < 5; tries++) {
@@ -112,15 +123,13 @@ export async function createClass(instructor: SessionUser, input: z.infer<typeof
 }
 
 export async function regenerateJoinCode(instructor: SessionUser, classId: string, days: number | null) {
-  if ((await ownedClass(instructor, classId)).archivedAt) throw archivedRefusal();
+  await ownedCurrentClass(instructor, classId);
   const joinCode = joinCodeFrom(randomBytes(8));
   await db().class.update({ where: { id: classId }, data: { joinCode, joinCodeExpiresAt: days ? new Date(Date.now() + days * 86_400_000) : null } });
   return { joinCode };
 }
 
 const noSuchCode = () => new UserError("NOT_FOUND", "No class has that join code. Check the code with your instructor.", { code: ["No class has that join code."] });
-/** An archived class's terms are over: it takes no one and no new work until brought back. */
-const archivedRefusal = () => new UserError("CONFLICT", "This class is archived. Bring it back (on its page) before changing it.");
 
 export async function joinClass(student: SessionUser, rawCode: string) {
   if (student.role !== "STUDENT") throw new UserError("FORBIDDEN", "Instructors do not join classes; students do.");
@@ -195,7 +204,7 @@ export async function renameClass(instructor: SessionUser, classId: string, inpu
 }
 
 export async function removeMember(instructor: SessionUser, classId: string, userId: string) {
-  await ownedClass(instructor, classId);
+  await ownedCurrentClass(instructor, classId);
   await db().$transaction(async (tx) => {
     const { count } = await tx.classMember.updateMany({ where: { classId, userId, removedAt: null }, data: { removedAt: new Date() } });
     if (count === 0) throw notFound("That student");
@@ -211,7 +220,7 @@ export async function removeMember(instructor: SessionUser, classId: string, use
  * joined is still marked that way. A mistaken removal is undone; the class's terms govern their open attempts again.
  */
 export async function restoreMember(instructor: SessionUser, classId: string, userId: string) {
-  await ownedClass(instructor, classId);
+  await ownedCurrentClass(instructor, classId);
   await db().$transaction(async (tx) => {
     const { count } = await tx.classMember.updateMany({ where: { classId, userId, removedAt: { not: null } }, data: { removedAt: null } });
     if (count === 0) throw notFound("That removed student");
@@ -235,7 +244,7 @@ export async function quizzesAssignedTo(classId: string) {
  * any other class that counts them, and an instructor may do that only for work they set.
  */
 export async function resetAttempts(instructor: SessionUser, classId: string, input: z.infer<typeof resetSchema>) {
-  await ownedClass(instructor, classId);
+  await ownedCurrentClass(instructor, classId);
   const member = await db().classMember.findUnique({ where: { classId_userId: { classId, userId: input.studentId } }, select: { removedAt: true } });
   if (!member || member.removedAt) throw notFound("That student");
   const assigned = await quizzesAssignedTo(classId);
@@ -259,7 +268,7 @@ async function assertTargetExists(kind: "MODULE" | "QUIZ" | "DEBATE", targetId: 
 }
 
 export async function createAssignment(instructor: SessionUser, classId: string, input: z.infer<typeof assignmentSchema>) {
-  if ((await ownedClass(instructor, classId)).archivedAt) throw archivedRefusal();
+  await ownedCurrentClass(instructor, classId);
   await assertTargetExists(input.kind, input.targetId);
   const covered = { quizId: input.kind === "QUIZ" ? input.targetId : null, moduleId: input.kind === "MODULE" ? input.targetId : null };
   const created = await db().$transaction(async (tx) => {
@@ -299,7 +308,7 @@ export async function createAssignment(instructor: SessionUser, classId: string,
  * new due time; the others keep theirs, and the answer counts those now ending before the class's due time.
  */
 export async function updateAssignment(instructor: SessionUser, classId: string, assignmentId: string, input: z.infer<typeof assignmentChangeSchema>) {
-  await ownedClass(instructor, classId);
+  await ownedCurrentClass(instructor, classId);
   const assignment = await db().assignment.findFirst({
     where: { id: assignmentId, classId },
     select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
@@ -331,7 +340,7 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
 }
 
 export async function deleteAssignment(instructor: SessionUser, classId: string, assignmentId: string) {
-  await ownedClass(instructor, classId);
+  await ownedCurrentClass(instructor, classId);
   const assignment = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } } });
   if (!assignment) throw notFound("That assignment");
   await db().$transaction(async (tx) => {
@@ -345,7 +354,7 @@ export async function deleteAssignment(instructor: SessionUser, classId: string,
 
 /** Gives one student in the class their own due time (and extra quiz attempts and time) on an assignment; granting again replaces it. */
 export async function grantExtension(instructor: SessionUser, classId: string, input: z.infer<typeof extensionSchema>) {
-  await ownedClass(instructor, classId);
+  await ownedCurrentClass(instructor, classId);
   const [assignment, member] = await Promise.all([
     db().assignment.findFirst({ where: { id: input.assignmentId, classId }, select: { id: true, quizId: true, moduleId: true } }),
     db().classMember.findFirst({ where: { classId, userId: input.studentId, removedAt: null }, select: { userId: true } }),
@@ -376,7 +385,7 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
 }
 
 export async function revokeExtension(instructor: SessionUser, classId: string, extensionId: string) {
-  await ownedClass(instructor, classId);
+  await ownedCurrentClass(instructor, classId);
   const extension = await db().assignmentExtension.findFirst({ where: { id: extensionId, assignment: { classId } }, select: { studentId: true, assignment: { select: { quizId: true, moduleId: true } } } });
   if (!extension) throw notFound("That extension");
   // deleteMany, so a withdrawal racing another one is "not found" rather than an error.

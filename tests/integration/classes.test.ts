@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { archiveSchema, assignmentSchema, classAssignments, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { archiveSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -130,6 +130,20 @@ describe("classes", () => {
     const past = (await myGrades(student)).find((g) => g.class.id === id)!;
     expect(past.class.archivedAt).toBeInstanceOf(Date);
     expect(past.cells).toEqual(book.rows.find((r) => r.student.id === student.id)!.cells);
+    // Its roster, assignments, extensions and attempts are a record: nothing changes them while it is archived (its
+    // instructor could otherwise void attempts that now count in another instructor's class).
+    const [assignment] = await classAssignments(teacher, id);
+    const refusals = [
+      () => resetAttempts(teacher, id, resetSchema.parse({ studentId: student.id, quizId: fixture.quizId, reason: "Archived class reset" })),
+      () => removeMember(teacher, id, classmate.id),
+      () => updateAssignment(teacher, id, assignment.id, assignmentChangeSchema.parse({ opensAt: iso(-60), dueAt: iso(120) })),
+      () => deleteAssignment(teacher, id, assignment.id),
+      () => grantExtension(teacher, id, extensionSchema.parse({ assignmentId: assignment.id, studentId: student.id, dueAt: iso(240), reason: "Illness in the family" })),
+    ];
+    for (const refusal of refusals) expect(await errorOf(refusal())).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
+    expect(await db.quizAttempt.count({ where: { userId: student.id, quizId: fixture.quizId, voidedAt: { not: null } } })).toBe(0);
+    expect((await classRoster(teacher, id)).members).toHaveLength(2);
+    expect(await classAssignments(teacher, id)).toEqual([assignment]);
     // Archiving twice changes nothing; bringing it back restores its terms.
     await setClassArchived(teacher, id, true);
     await setClassArchived(teacher, id, false);

@@ -1,5 +1,6 @@
 import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
@@ -62,16 +63,24 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
             {assignments.map((a) => (
               <li key={a.id} className="p-4">
-                <EditableAssignment
-                  classId={classId}
-                  assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, revealAnswers: a.revealAnswers }}
-                  actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} extensionCount={a._count.extensions} />}
+                <ArchivedOr
+                  archived={Boolean(found.archivedAt)}
+                  editable={(details) => (
+                    <EditableAssignment
+                      classId={classId}
+                      assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, revealAnswers: a.revealAnswers }}
+                      actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} extensionCount={a._count.extensions} />}
+                    >
+                      {details}
+                    </EditableAssignment>
+                  )}
                 >
                   <p className="font-medium"><span className="badge mr-2">{a.kind.toLowerCase()}</span>{a.title}</p>
                   <p className="text-sm text-stone-600">
                     Opens <LocalTime iso={a.opensAt.toISOString()} /> · due <LocalTime iso={a.dueAt.toISOString()} /> · {latePolicyLabel[a.latePolicy]}
                     {a.maxAttemptsOverride ? ` · ${a.maxAttemptsOverride} attempts allowed` : ""}
                     {a.revealAnswers === "AFTER_DUE" ? " · answers shown after the due time" : ""}
+                    {a.kind !== "DEBATE" && a.revealAnswers === "AFTER_DUE" && a.latePolicy !== "REFUSE" && <span className="block text-amber-800">Late work is accepted after the answers are shown; refuse late work to keep them from late attempts.</span>}
                   </p>
                   <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
                     {a.kind === "QUIZ" && <Link className="underline" href={`/instructor/classes/${classId}/quizzes/${a.quizId}`}>Item analysis</Link>}
@@ -81,7 +90,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                     ))}
                     {a.kind === "DEBATE" && <Link className="underline" href={`/instructor/classes/${classId}/debates/${a.debatePromptId}`}>Review responses</Link>}
                   </p>
-                </EditableAssignment>
+                </ArchivedOr>
               </li>
             ))}
           </ul>
@@ -106,7 +115,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                 <tr key={m.user.id} className="align-top">
                   <td className="px-4 py-3"><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link><div className="text-stone-600">{m.user.email}</div></td>
                   <td className="hidden px-4 py-3 sm:table-cell"><LocalTime iso={m.joinedAt.toISOString()} /></td>
-                  <td className="px-4 py-3"><RosterActions classId={classId} student={{ id: m.user.id, name: m.user.name }} quizzes={quizzes.map((q) => ({ id: q.id, title: q.title }))} /></td>
+                  <td className="px-4 py-3">{found.archivedAt ? <span className="text-stone-600">None while archived</span> : <RosterActions classId={classId} student={{ id: m.user.id, name: m.user.name }} quizzes={quizzes.map((q) => ({ id: q.id, title: q.title }))} />}</td>
                 </tr>
               ))}
             </tbody>
@@ -115,12 +124,12 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         {removed.length > 0 && (
           <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
             <summary className="cursor-pointer font-medium">Removed students ({removed.length})</summary>
-            <p className="mt-2 text-sm text-stone-600">Their work is kept. Restoring puts a student back on the roster as they were, and they can see the class&apos;s assignments again.</p>
+            <p className="mt-2 text-sm text-stone-600">Their work is kept. {found.archivedAt ? "Once the class is brought back, restoring" : "Restoring"} puts a student back on the roster as they were, and they can see the class&apos;s assignments again.</p>
             <ul className="mt-3 divide-y divide-stone-200">
               {removed.map((m) => (
                 <li key={m.user.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
                   <div><span className="font-medium">{m.user.name}</span> <span className="text-stone-600">{m.user.email}</span>{m.removedAt && <div className="text-stone-600">Removed <LocalTime iso={m.removedAt.toISOString()} /></div>}</div>
-                  <RestoreMemberButton classId={classId} student={{ id: m.user.id, name: m.user.name }} />
+                  {!found.archivedAt && <RestoreMemberButton classId={classId} student={{ id: m.user.id, name: m.user.name }} />}
                 </li>
               ))}
             </ul>
@@ -129,4 +138,9 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
       </section>
     </Container>
   );
+}
+
+/** An archived class's rows are a record: shown as they are, without the controls that would change them. */
+function ArchivedOr({ archived, editable, children }: { archived: boolean; editable: (details: ReactNode) => ReactNode; children: ReactNode }) {
+  return archived ? children : editable(children);
 }

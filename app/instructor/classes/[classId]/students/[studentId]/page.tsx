@@ -105,13 +105,15 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
                     <p className="text-stone-700">Due <LocalTime iso={e.dueAt.toISOString()} />{e.extraAttempts > 0 ? ` · ${e.extraAttempts} extra attempt${e.extraAttempts === 1 ? "" : "s"}` : ""}{e.extraTimePercent > 0 ? ` · ${e.extraTimePercent} % extra time on timed quizzes` : ""}</p>
                     <p className="text-stone-600">Reason: {e.reason} · by {e.grantedBy.name}, <LocalTime iso={e.updatedAt.toISOString()} /></p>
                   </div>
-                  <WithdrawExtensionButton classId={classId} extensionId={e.id} title={title} />
+                  {!member.class.archivedAt && <WithdrawExtensionButton classId={classId} extensionId={e.id} title={title} />}
                 </li>
               );
             })}
           </ul>
         )}
-        {member.removedAt ? null : assignments.length === 0 ? (
+        {member.removedAt ? null : member.class.archivedAt ? (
+          <p className="text-stone-600">The class is archived, so its extensions are a record: bring the class back to change them.</p>
+        ) : assignments.length === 0 ? (
           <p className="text-stone-600">Nothing is assigned to this class yet.</p>
         ) : (
           <ExtensionForm classId={classId} studentId={member.user.id} assignments={assignments.map((a) => {
