@@ -32,18 +32,20 @@ export const classAssignsQuiz = (classId: Prisma.Sql) => Prisma.sql`EXISTS (
 
 /**
  * SQL condition, the rule of `countsUnder`: the attempt aliased `a` counts in the class `classId` (an SQL expression)
- * unless a quiz assignment of the class refusing late work had closed for its student when the attempt began.
+ * unless a quiz assignment of the class refusing late work had closed for its student when the attempt began, or the
+ * class had been archived by then (its record is the term's; its assignments no longer govern the quiz).
  */
 // The closures are a table of their own (no reference to `a` inside), so PostgreSQL hashes them once (an anti-join)
 // instead of probing them per attempt, which doubled the gradebook's query.
-export const countsInClass = (classId: Prisma.Sql) => Prisma.sql`NOT EXISTS (
+export const countsInClass = (classId: Prisma.Sql) => Prisma.sql`(NOT EXISTS (
   SELECT 1 FROM (
     SELECT s."quizId", m."userId", COALESCE(e."dueAt", s."dueAt") AS "closedAt"
     FROM "Assignment" s JOIN "ClassMember" m ON m."classId" = s."classId"
     LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = s."id" AND e."studentId" = m."userId"
     WHERE s."classId" = ${classId} AND s."kind" = 'QUIZ' AND s."latePolicy" = 'REFUSE') closure
   WHERE closure."quizId" = a."quizId" AND closure."userId" = a."userId"
-    AND a."startedAt" > closure."closedAt" + ${DEADLINE_GRACE_MS} * interval '1 millisecond')`;
+    AND a."startedAt" > closure."closedAt" + ${DEADLINE_GRACE_MS} * interval '1 millisecond')
+  AND NOT EXISTS (SELECT 1 FROM "Class" k WHERE k."id" = ${classId} AND a."startedAt" > k."archivedAt"))`;
 
 // Assignments of the live classes the student is in, and the student's own extension of each.
 const ofMember = (userId: string) => ({ class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }) satisfies Prisma.AssignmentWhereInput;

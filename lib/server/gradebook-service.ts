@@ -15,11 +15,11 @@ import { finalizeExpiredAttemptsFor, finalizeExpiredAttemptsOf } from "./quiz-se
 import type { SessionUser } from "./auth";
 
 export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
-  const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true } });
+  const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true, archivedAt: true } });
   if (!found) throw notFound("That class");
   const members = db().classMember.findMany({ where: { classId, removedAt: null }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } });
   // Ordered as the page orders names, so the CSV lists students as the table does.
-  return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => ({ ...m.user, joinedAt: m.joinedAt })).sort((a, b) => compareNames(a.name, b.name))), now)) };
+  return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => ({ ...m.user, joinedAt: m.joinedAt })).sort((a, b) => compareNames(a.name, b.name))), now, found.archivedAt)) };
 }
 
 /**
@@ -34,13 +34,15 @@ export async function myGrades(student: SessionUser, now = new Date()) {
   });
   return Promise.all(memberships.map(async ({ class: found, joinedAt }) => {
     const me = { id: student.id, name: student.name, email: student.email, joinedAt };
-    const { assignments, rows } = await gradesOf(found.id, Promise.resolve([me]), now);
+    const { assignments, rows } = await gradesOf(found.id, Promise.resolve([me]), now, found.archivedAt);
     return { class: found, assignments, cells: rows[0].cells, extendedTo: rows[0].extendedTo, average: rows[0].average, withMissing: rows[0].withMissing };
   }));
 }
 
-// The members are read alongside the assignments (one round trip, not two).
-async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string; joinedAt: Date }[]>, now: Date) {
+// The members are read alongside the assignments (one round trip, not two). An archived class's grades are as they
+// stood when it was archived: work started, handed in or completed later was done under no term of this class.
+async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string; joinedAt: Date }[]>, currentTime: Date, archivedAt: Date | null) {
+  const now = archivedAt && archivedAt < currentTime ? archivedAt : currentTime;
   const [members, rawAssignments] = await Promise.all([
     loadMembers,
     db().assignment.findMany({ where: { classId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true } }),
@@ -77,6 +79,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       FROM unnest(${studentIds}::uuid[]) AS s("userId")
       CROSS JOIN "Lesson" l
       LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = s."userId" AND p."completedAt" IS NOT NULL
+        ${archivedAt ? Prisma.sql`AND p."completedAt" <= ${archivedAt}` : Prisma.empty}
       WHERE l."moduleId" = ANY(${moduleIds}::text[]) AND l."retiredAt" IS NULL
       GROUP BY s."userId", l."moduleId"`,
     rawAssignments.length === 0 ? [] : db().assignmentExtension.findMany({ where: { assignment: { classId }, studentId: { in: studentIds } }, select: { assignmentId: true, studentId: true, dueAt: true, extraAttempts: true } }),
@@ -96,7 +99,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       if (a.kind === "DEBATE") {
         // A response handed in after this class closed to late work was taken under another class's terms.
         const found = debateBy.get(key(user.id, a.debatePromptId!));
-        const d = found?.submittedAt && !countsUnder(window, found.submittedAt) ? undefined : found;
+        const d = found?.submittedAt && (!countsUnder(window, found.submittedAt) || found.submittedAt > now) ? undefined : found;
         return debateCell({ status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, grade: d?.grade ?? null, window, now });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));

@@ -5,10 +5,11 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, joinClass, removeMember, setClassArchived } from "@/lib/server/class-service";
 import { saveDebateDraft } from "@/lib/server/debate-service";
-import { studentRecord } from "@/lib/server/gradebook-service";
+import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
+import { setLessonCompleted } from "@/lib/server/progress-service";
 import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import type { SessionUser } from "@/lib/server/auth";
-import { createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -73,6 +74,30 @@ describe("the student record", () => {
     const record = await studentRecord(teacher, lastTerm.id, student.id);
     expect(record.attempts).toHaveLength(1);
     expect(record.review).toBeNull();
+  });
+
+  it("the gradebook of an archived class, and the student's past-class row, stay as they stood at the archiving", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const lastTerm = await createClass(teacher, { name: "Last term", term: "Autumn", joinCodeDays: null });
+    await joinClass(student, lastTerm.joinCode);
+    await createAssignment(teacher, lastTerm.id, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(24 * 60) }));
+    await createAssignment(teacher, lastTerm.id, assignmentSchema.parse({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-60), dueAt: iso(24 * 60) }));
+    await takeQuiz(student);
+    await setClassArchived(teacher, lastTerm.id, true);
+    const atArchive = await gradebook(teacher, lastTerm.id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    // After the term: full marks on the same quiz (no class limits it now), and the module's lesson read.
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    expect(await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) })).toMatchObject({ scoreCenti: expect.any(Number) });
+    await setLessonCompleted(student, fixture.lessonId, true);
+    const later = await gradebook(teacher, lastTerm.id, new Date(Date.now() + 2 * 24 * 60 * 60_000));
+    expect(later.rows[0].cells).toEqual(atArchive.rows[0].cells);
+    expect(later.rows[0].cells[0].percent).toBe(0);
+    // Judged at the archiving: the work due after it is not missing.
+    expect(later.rows[0].cells.map((c) => c.status)).not.toContain("missing");
+    expect((await myGrades(student)).find((g) => g.class.id === lastTerm.id)!.cells).toEqual(atArchive.rows[0].cells);
   });
 
   it("grades an attempt whose time ran out while nobody had it open, on a quiz the class assigns through its module", async () => {
