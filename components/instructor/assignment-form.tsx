@@ -17,6 +17,9 @@ const OFFLINE = "Could not reach Caravan. Check your connection, then reload the
 function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; kind: Kind; defaults: Terms; errors: Errors }) {
   const field = (name: string) => ({ id: `${idPrefix}-${name}`, "aria-invalid": Boolean(errors[name]), "aria-describedby": errors[name] ? `${idPrefix}-${name}-error` : undefined });
   const error = (name: string) => errors[name] && <p id={`${idPrefix}-${name}-error`} className="field-error">{errors[name][0]}</p>;
+  const [chosen, setChosen] = useState({ latePolicy: defaults.latePolicy, revealAnswers: defaults.revealAnswers });
+  // Held answers are shown at the due time; work still accepted after it could be done with them in hand.
+  const keyOpenToLateWork = kind !== "DEBATE" && chosen.revealAnswers === "AFTER_DUE" && chosen.latePolicy !== "REFUSE";
   return (
     <>
       <div>
@@ -38,7 +41,7 @@ function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; k
       )}
       <div>
         <label htmlFor={`${idPrefix}-latePolicy`} className="field-label">Late work</label>
-        <select {...field("latePolicy")} name="latePolicy" className="field-input" defaultValue={defaults.latePolicy}>
+        <select {...field("latePolicy")} name="latePolicy" className="field-input" defaultValue={defaults.latePolicy} onChange={(event) => setChosen((c) => ({ ...c, latePolicy: event.target.value as Terms["latePolicy"] }))}>
           <option value="ACCEPT">Accept</option>
           <option value="FLAG">Accept and flag as late</option>
           <option value="REFUSE">Refuse</option>
@@ -47,10 +50,11 @@ function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; k
       {kind !== "DEBATE" && (
         <div>
           <label htmlFor={`${idPrefix}-revealAnswers`} className="field-label">Correct answers and explanations</label>
-          <select {...field("revealAnswers")} name="revealAnswers" className="field-input" defaultValue={defaults.revealAnswers}>
+          <select {...field("revealAnswers")} name="revealAnswers" className="field-input" defaultValue={defaults.revealAnswers} aria-describedby={keyOpenToLateWork ? `${idPrefix}-revealAnswers-note` : undefined} onChange={(event) => setChosen((c) => ({ ...c, revealAnswers: event.target.value as Terms["revealAnswers"] }))}>
             <option value="AFTER_SUBMIT">Shown right after submitting</option>
             <option value="AFTER_DUE">Held back until the due time</option>
           </select>
+          {keyOpenToLateWork && <p id={`${idPrefix}-revealAnswers-note`} className="mt-1 text-sm text-amber-800">Late work is still accepted after the due time, when the answers are shown: a late attempt could be made with them in hand. Choose “Refuse” for late work to close the quiz when the answers appear.</p>}
         </div>
       )}
     </>
