@@ -45,3 +45,9 @@ export async function answersHeldUntilByStudent(client: Client, userIds: string[
   if (userIds.length === 0) return new Map();
   return heldUntilBy(await holdingDueTimes(client, userIds, [questionId]), "userId", userIds, now);
 }
+
+/** Until when an attempt's answers stay hidden from its student: its last held question's hold (null: shown now). */
+export async function attemptAnswersHeldUntil(client: Client, userId: string, questionIds: string[], now: Date): Promise<Date | null> {
+  const held = await answersHeldUntilByQuestion(client, userId, [...new Set(questionIds)], now);
+  return keyHeldUntil([...held.values()].filter((until): until is Date => until !== null), now);
+}

@@ -15,8 +15,8 @@ import { db } from "./db";
 import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor, shuffleSeedFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
-import { answersHeldUntilByQuestion } from "./answer-release";
-import { assignmentGate, gradingTerms, keyHeldUntil } from "../domain/schedule";
+import { attemptAnswersHeldUntil } from "./answer-release";
+import { assignmentGate, gradingTerms } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 
@@ -347,11 +347,12 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     // Missed questions join the learner's spaced-review deck (or start its schedule again).
     const missed = attempt.questionVersionIds.filter((_, i) => !correct[i]);
     if (missed.length > 0) {
-      // A card comes due no earlier than its key may be shown, whichever of the student's assignments holds it back.
+      // A card comes due no earlier than the attempt's answers may be shown (see attemptReview): a card answered
+      // while another question of the attempt is held would tell, with the score, what that one earned.
       const questionIds = [...new Set(missed.map((id) => byVersion.get(id)!.questionId))];
-      const heldUntil = await answersHeldUntilByQuestion(tx, user.id, questionIds, at);
+      const attemptHold = await attemptAnswersHeldUntil(tx, user.id, attempt.questionVersionIds.map((id) => byVersion.get(id)!.questionId), at);
       const zone = zoneOrUtc(row?.timeZone);
-      const dueAts = questionIds.map((id) => afterQuizMiss(at, heldUntil.get(id) ?? null, zone).dueAt.toISOString());
+      const dueAts = questionIds.map(() => afterQuizMiss(at, attemptHold, zone).dueAt.toISOString());
       await tx.$executeRaw`
         INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
         SELECT gen_random_uuid(), ${user.id}::uuid, q, 1, (d AT TIME ZONE 'UTC'), now()
@@ -414,12 +415,14 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, author: true, outlet: true, published: true } });
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   const flags = new Map((await db().questionFlag.findMany({ where: { userId: user.id, questionVersionId: { in: attempt.questionVersionIds } }, select: { questionVersionId: true, reason: true, resolvedAt: true } })).map((f) => [f.questionVersionId, f]));
-  // Held back until the due time when an assignment says so, for each question wherever it is shown: the key
-  // never leaves the server before then.
+  // Held back until the due time when an assignment says so, wherever the question is shown: the key never leaves
+  // the server before then. The whole attempt waits for its last held question: with the score shown, the points
+  // and keys of the others would tell what a held one earned (on a true/false question, its key).
   const now = new Date();
-  const heldUntil = await answersHeldUntilByQuestion(db(), user.id, [...new Set([...versions.values()].map((v) => v.questionId))], now);
+  const answersShownAt = await attemptAnswersHeldUntil(db(), user.id, [...versions.values()].map((v) => v.questionId), now);
+  const held = answersShownAt !== null;
   const items = attempt.questionVersionIds.map((versionId, index) => {
-    const { definition: q, gradingOverride, questionId } = versions.get(versionId)!;
+    const { definition: q, gradingOverride } = versions.get(versionId)!;
     // The key as it is graded now, after any regrade.
     const graded = effectiveQuestion(q, gradingOverride);
     const key = graded.question;
@@ -427,7 +430,6 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
     const lesson = lessonById.get(q.ref.lesson);
     const sections = ((lesson?.meta as { sections?: { anchor: string; title: string }[] } | undefined)?.sections ?? []);
     // While the key is held, so is whether this answer was right: "incorrect" on a true/false question is the key.
-    const held = Boolean(heldUntil.get(questionId));
     return {
       number: index + 1,
       questionVersionId: versionId,
@@ -437,7 +439,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       earnedCenti: held ? null : (answer?.earnedCenti ?? 0),
       correct: held ? null : (answer?.correct ?? false),
       yourAnswer: describeResponse(q, answer?.response),
-      ...(!heldUntil.get(questionId)
+      ...(!held
         ? {
             correctAnswer: describeResponse(key, answerKey(key)),
             acceptedAlternatives: key.type === "short" ? key.accepted.slice(1) : graded.alternatives.map((alternative) => describeResponse(alternative, answerKey(alternative))),
@@ -445,8 +447,8 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
             explanation: q.explanation,
           }
         : { correctAnswer: null, acceptedAlternatives: [], tolerance: null, explanation: null }),
-      // When this question's key is shown (null: now); questions from different quizzes may wait for different due times.
-      keyShownAt: heldUntil.get(questionId) ?? null,
+      // When this question's key is shown (null: now).
+      keyShownAt: answersShownAt,
       regradeNote: describeOverride(q, gradingOverride),
       flag: flags.get(versionId) ?? null,
       lessonLink: lesson
@@ -465,7 +467,5 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const inDeck = missedQuestionIds.length
     ? await db().reviewCard.findMany({ where: { userId: user.id, questionId: { in: missedQuestionIds }, masteredAt: null, retiredAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } })
     : [];
-  // When the last held key is shown (null: every key is shown now).
-  const answersShownAt = keyHeldUntil([...heldUntil.values()].filter((due): due is Date => due !== null), now);
   return { attempt, items, answersShownAt, review: { missed: inDeck.length, from: inDeck[0]?.dueAt ?? null } };
 }
