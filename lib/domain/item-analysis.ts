@@ -65,6 +65,36 @@ export type QuestionTally = {
   lowerEarnedCenti: number;
 };
 
+/** One counted attempt's answer to a question. */
+export type AnswerRow = { attemptId: string; earnedCenti: number; answered: boolean; fullMarks: boolean };
+
+/**
+ * Tallies one question over the counted attempts given it. For discrimination those attempts are ranked by the rest
+ * of their score (the total without this question), as Moodle's corrected index does: ranked by the full total, a
+ * question would vouch for itself, which on a ten-question quiz can make a question unrelated to ability look
+ * strongly discriminating. The groups are formed among the attempts given the question, so a question drawn for
+ * part of the class still gets groups of 27 % of those who had it.
+ */
+export function tallyQuestion(answers: AnswerRow[], maxCentiEach: number, totals: ReadonlyMap<string, AttemptTotal>): QuestionTally {
+  const rest = answers.flatMap((a) => {
+    const total = totals.get(a.attemptId);
+    return total ? [{ attemptId: a.attemptId, scoreCenti: total.scoreCenti - a.earnedCenti, maxScoreCenti: total.maxScoreCenti - maxCentiEach }] : [];
+  });
+  const groups = new Map(scoreGroups(rest).map((g) => [g.attemptId, g]));
+  const tally: QuestionTally = { attempts: answers.length, answered: 0, fullMarks: 0, earnedCenti: 0, maxCenti: answers.length * maxCentiEach, upperWeight: 0, upperEarnedCenti: 0, lowerWeight: 0, lowerEarnedCenti: 0 };
+  for (const answer of answers) {
+    const group = groups.get(answer.attemptId);
+    tally.answered += answer.answered ? 1 : 0;
+    tally.fullMarks += answer.fullMarks ? 1 : 0;
+    tally.earnedCenti += answer.earnedCenti;
+    tally.upperWeight += group?.upper ?? 0;
+    tally.upperEarnedCenti += (group?.upper ?? 0) * answer.earnedCenti;
+    tally.lowerWeight += group?.lower ?? 0;
+    tally.lowerEarnedCenti += (group?.lower ?? 0) * answer.earnedCenti;
+  }
+  return tally;
+}
+
 /**
  * Facility index: the mean share of the question's points earned (0..1), as Moodle computes it; for a
  * right-or-wrong question, the share of attempts that got it right. Null when nobody took it.
@@ -78,7 +108,8 @@ export function fullMarksShare(tally: QuestionTally): number | null {
   return tally.attempts === 0 ? null : tally.fullMarks / tally.attempts;
 }
 
-// Discrimination = (mean share of the points earned in the upper 27% by total score) − (that share in the lower 27%), −1..1.
+// Discrimination = (mean share of the points earned in the upper 27%) − (that share in the lower 27%), −1..1, the groups
+// ranked as `tallyQuestion` ranks them.
 export function discriminationIndex(tally: QuestionTally): number | null {
   if (tally.upperWeight <= 0 || tally.lowerWeight <= 0 || tally.maxCenti === 0) return null;
   const perAttempt = tally.maxCenti / tally.attempts;

@@ -6,8 +6,8 @@ import "server-only";
 // versions, flags and regrades.
 import type { Question } from "../content/schema";
 import {
-  discriminationIndex, facilityIndex, fullMarksShare, interpretItem, optionFrequencies, scoreGroups, scoreHistogram,
-  type AttemptTotal, type QuestionTally,
+  discriminationIndex, facilityIndex, fullMarksShare, interpretItem, optionFrequencies, scoreHistogram, tallyQuestion,
+  type AnswerRow, type AttemptTotal,
 } from "../domain/item-analysis";
 import { average } from "../domain/gradebook";
 import { percent } from "../domain/scoring";
@@ -33,8 +33,6 @@ async function analysisScope(instructor: SessionUser, classId: string, quizId: s
   return scope;
 }
 
-type TallyRow = QuestionTally & { questionVersionId: string };
-
 function matchingKeyNow(definition: Extract<Question, { type: "matching" }>, effective: EffectiveQuestion) {
   const keyedTo = Object.fromEntries(Object.entries(effective.rightRenames ?? {}).map(([rightId, pairId]) => [pairId, rightId]));
   return definition.pairs.map((p) => ({ id: p.id, left: p.left, rightId: keyedTo[p.id] ?? p.id }));
@@ -53,25 +51,14 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
       CASE WHEN ${scope.scorePolicy}::text = 'BEST' THEN a."scoreCenti"::float8 / a."maxScoreCenti" END DESC NULLS LAST,
       CASE WHEN ${scope.scorePolicy}::text = 'LATEST' THEN a."number" END DESC NULLS LAST,
       a."number" ASC`;
-  const groups = scoreGroups(attempts);
-  const attemptIds = groups.map((g) => g.attemptId);
+  const attemptIds = attempts.map((a) => a.attemptId);
 
-  const [tallies, choices] = attemptIds.length === 0 ? [[], []] : await Promise.all([
-    db().$queryRaw<TallyRow[]>`
-      SELECT aa."questionVersionId"::text AS "questionVersionId",
-             count(*)::int AS "attempts",
-             count(*) FILTER (WHERE aa."response" <> '{}'::jsonb)::int AS "answered",
-             count(*) FILTER (WHERE aa."correct")::int AS "fullMarks",
-             coalesce(sum(aa."earnedCenti"), 0)::int AS "earnedCenti",
-             (count(*) * v."points" * 100)::int AS "maxCenti",
-             sum(g."upper")::float8 AS "upperWeight",
-             coalesce(sum(g."upper" * aa."earnedCenti"), 0)::float8 AS "upperEarnedCenti",
-             sum(g."lower")::float8 AS "lowerWeight",
-             coalesce(sum(g."lower" * aa."earnedCenti"), 0)::float8 AS "lowerEarnedCenti"
-      FROM unnest(${attemptIds}::uuid[], ${groups.map((g) => g.upper)}::float8[], ${groups.map((g) => g.lower)}::float8[]) AS g("attemptId", "upper", "lower")
-      JOIN "AttemptAnswer" aa ON aa."attemptId" = g."attemptId"
-      JOIN "QuestionVersion" v ON v."id" = aa."questionVersionId"
-      GROUP BY aa."questionVersionId", v."points"`,
+  const [answers, choices] = attemptIds.length === 0 ? [[], []] : await Promise.all([
+    db().$queryRaw<(AnswerRow & { questionVersionId: string; points: number })[]>`
+      SELECT aa."attemptId"::text AS "attemptId", aa."questionVersionId"::text AS "questionVersionId", coalesce(aa."earnedCenti", 0)::int AS "earnedCenti",
+             (aa."response" <> '{}'::jsonb) AS "answered", coalesce(aa."correct", false) AS "fullMarks", v."points"
+      FROM "AttemptAnswer" aa JOIN "QuestionVersion" v ON v."id" = aa."questionVersionId"
+      WHERE aa."attemptId" = ANY(${attemptIds}::uuid[])`,
     // Each attempt counts once per option, even if a response lists an option twice.
     db().$queryRaw<{ questionVersionId: string; optionId: string; count: number }[]>`
       SELECT aa."questionVersionId"::text AS "questionVersionId", c."optionId", count(DISTINCT aa."attemptId")::int AS "count"
@@ -85,7 +72,14 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
       GROUP BY aa."questionVersionId", c."optionId"`,
   ]);
 
-  const versionIds = tallies.map((t) => t.questionVersionId);
+  const answersBy = new Map<string, AnswerRow[]>();
+  for (const answer of answers) {
+    const rows = answersBy.get(answer.questionVersionId);
+    if (rows) rows.push(answer);
+    else answersBy.set(answer.questionVersionId, [answer]);
+  }
+  const pointsBy = new Map(answers.map((a) => [a.questionVersionId, a.points]));
+  const versionIds = [...answersBy.keys()];
   const [versions, flags, regrades] = versionIds.length === 0 ? [[], [], []] : await Promise.all([
     // In the quiz's order (a mastery quiz: its bank quizzes in the order the content lists them).
     db().$queryRaw<{ id: string; questionId: string; version: number; type: string; prompt: string; points: number; definition: unknown; gradingOverride: unknown }[]>`
@@ -110,7 +104,8 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
       ORDER BY r."createdAt" DESC`,
   ]);
 
-  const tallyBy = new Map(tallies.map((t) => [t.questionVersionId, t]));
+  const totals = new Map(attempts.map((a) => [a.attemptId, a]));
+  const tallyBy = new Map([...answersBy].map(([versionId, rows]) => [versionId, tallyQuestion(rows, pointsBy.get(versionId)! * 100, totals)]));
   const questions = versions.map((version, index) => {
     const tally = tallyBy.get(version.id)!;
     const definition = version.definition as unknown as Question;

@@ -104,27 +104,33 @@ describe("item analysis", () => {
     const byType = Object.fromEntries(report.questions.map((q) => [q.type, q]));
     expect(report.questions.map((q) => q.type)).toEqual(["single", "multiple", "truefalse", "numeric"]);
 
-    // Groups of round(0.27 × 6) = 2: upper s1, s2; lower s4, s5, s6 tied at 20%, ⅔ each.
+    // Groups of round(0.27 × 6) = 2, ranked for each question by the rest of the attempt (the total without it).
+    // Points per question: single 1, multiple 2, true/false 1, numeric 1.
     expect(byType.single).toMatchObject({ attempts: 6, unanswered: 0, flags: { open: 1 } });
     expect(byType.single.facility).toBeCloseTo(4 / 6);
-    expect(byType.single.discrimination).toBeCloseTo(1 - 1 / 3); // lower: only s6 right → (⅔)/2
+    // Rest (of 4): s1 4, s2 3, s3 2, s4 1, s5 1, s6 0. Upper s1, s2 (right); lower s6 (right), s4 and s5 half each (wrong).
+    expect(byType.single.discrimination).toBeCloseTo(1 - 1 / 2);
     expect(byType.single.optionFrequencies.map((o) => [o.text, o.count, o.key])).toEqual([["A", 1, false], ["B", 4, true], ["C", 1, false]]);
     expect(byType.single.flags.all.map((f) => f.reason)).toEqual(["I think A is right too."]);
 
     expect(byType.multiple).toMatchObject({ attempts: 6, unanswered: 1 });
     expect(byType.multiple.facility).toBeCloseTo(500 / 1200); // 200 + 200 + 100 (half) of 6 × 200
     expect(byType.multiple.fullMarks).toBeCloseTo(2 / 6);
-    expect(byType.multiple.discrimination).toBeCloseTo(1);
+    // Rest (of 3): s1 3, s2 2, s3 2, s4–s6 1. Upper s1 (full), s2 (full) and s3 (half) half each; lower s4–s6 (none).
+    expect(byType.multiple.discrimination).toBeCloseTo((1 + 0.5 + 0.25) / 2);
     // Six students are too few to read discrimination from.
     expect(byType.multiple.reading).toMatch(/^Too few students \(6\)/);
     expect(byType.multiple.optionFrequencies.map((o) => [o.text, o.count])).toEqual([["A", 4], ["B", 2], ["C", 2], ["D", 1]]);
 
     expect(byType.truefalse.facility).toBeCloseTo(4 / 6);
-    expect(byType.truefalse.discrimination).toBeCloseTo(1 - 2 / 3); // lower: s4, s5 right → (⅔ + ⅔)/2
+    // Rest (of 4): s1 4, s2 3, s3 3, s6 1, s4 0, s5 0. Upper s1 (right), s2 (right) and s3 (wrong) half each; lower
+    // s4, s5, both right: the students who did worst elsewhere got it right, and it reads as negative.
+    expect(byType.truefalse.discrimination).toBeCloseTo(0.75 - 1);
     expect(byType.truefalse.optionFrequencies).toEqual([]);
 
     expect(byType.numeric).toMatchObject({ unanswered: 1 });
     expect(byType.numeric.facility).toBeCloseTo(2 / 6);
+    // Rest (of 4): s1 4, s2 4, s3 2, s4–s6 1. Upper s1 (right), s2 (wrong); lower s4–s6 (wrong).
     expect(byType.numeric.discrimination).toBeCloseTo(0.5);
     expect(report.regrades).toEqual([]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  discriminationIndex, discriminationIsReadable, facilityIndex, fullMarksShare, interpretItem, MIN_ATTEMPTS_FOR_DISCRIMINATION, optionFrequencies, scoreGroups, scoreHistogram,
+  discriminationIndex, discriminationIsReadable, facilityIndex, fullMarksShare, interpretItem, MIN_ATTEMPTS_FOR_DISCRIMINATION, optionFrequencies, scoreGroups, scoreHistogram, tallyQuestion,
   type AttemptTotal, type QuestionTally,
 } from "@/lib/domain/item-analysis";
 
@@ -194,5 +194,36 @@ describe("interpretItem", () => {
     expect(discriminationIsReadable(MIN_ATTEMPTS_FOR_DISCRIMINATION)).toBe(true);
     expect(discriminationIsReadable(30)).toBe(true);
     for (const few of [0, 1, 2, MIN_ATTEMPTS_FOR_DISCRIMINATION - 1]) expect(discriminationIsReadable(few), String(few)).toBe(false);
+  });
+});
+
+describe("tallyQuestion", () => {
+  // Ten students, ten one-point questions. Each gets exactly 5 of questions 2–10 right; question 1 is right for
+  // five of them and has nothing to do with ability. Totals are 6 and 5, so ranked by the total Q1 looks perfect.
+  const totals = new Map(Array.from({ length: 10 }, (_, i) => [`s${i}`, { attemptId: `s${i}`, scoreCenti: i < 5 ? 600 : 500, maxScoreCenti: 1000 }]));
+  const q1 = Array.from({ length: 10 }, (_, i) => ({ attemptId: `s${i}`, earnedCenti: i < 5 ? 100 : 0, answered: true, fullMarks: i < 5 }));
+
+  it("ranks by the rest of the attempt, so a question does not vouch for itself", () => {
+    const tally = tallyQuestion(q1, 100, totals);
+    expect(tally).toMatchObject({ attempts: 10, answered: 10, fullMarks: 5, earnedCenti: 500, maxCenti: 1000 });
+    // Everyone tied on the rest: each group is 3 places shared by all ten, so both groups score alike.
+    expect(discriminationIndex(tally)).toBe(0);
+    const rankedByTotal = scoreGroups([...totals.values()]);
+    expect(rankedByTotal.filter((g) => g.upper > 0).map((g) => g.attemptId)).toEqual(["s0", "s1", "s2", "s3", "s4"]);
+  });
+
+  it("forms the groups among the attempts given the question (a drawn question gets groups of its own takers)", () => {
+    const drawn = q1.slice(0, 4).concat(q1.slice(6));
+    const tally = tallyQuestion(drawn, 100, totals);
+    expect(tally.attempts).toBe(8);
+    // round(0.27 × 8) = 2 places in each group, all tied: weight 2 across the eight.
+    expect(tally.upperWeight).toBeCloseTo(2);
+    expect(tally.lowerWeight).toBeCloseTo(2);
+  });
+
+  it("leaves attempts out of the groups when the question was the whole quiz", () => {
+    const only = new Map([["a", { attemptId: "a", scoreCenti: 100, maxScoreCenti: 100 }], ["b", { attemptId: "b", scoreCenti: 0, maxScoreCenti: 100 }]]);
+    const tally = tallyQuestion([{ attemptId: "a", earnedCenti: 100, answered: true, fullMarks: true }, { attemptId: "b", earnedCenti: 0, answered: true, fullMarks: false }], 100, only);
+    expect(discriminationIndex(tally)).toBeNull();
   });
 });

@@ -56,7 +56,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
       <PageHeader eyebrow="Item analysis" title={report.quiz.title}>
         Each student’s counted attempt (their {policy}, as in the gradebook). <strong>Facility</strong> is the mean share of a question’s points
         that students earned (for a right-or-wrong question, the share who got it right); <strong>discrimination</strong> is that share in the top 27%
-        of the class by total score minus the share in the bottom 27% (from −1 to 1; above 0.3 separates well, below 0 suggests a wrong key). With
+        of the students given the question, ranked by their score on the rest of the quiz, minus the share in the bottom 27% (from −1 to 1; above 0.3 separates well, below 0 suggests a wrong key). With
         fewer than {MIN_ATTEMPTS_FOR_DISCRIMINATION} students on a question those groups hold at most two each, so its discrimination is left out (—).
       </PageHeader>
       {!report.quiz.withdrawn && <p className="-mt-2 mb-6 text-sm"><Link className="underline" href={`/instructor/quizzes/${report.quiz.id}`}>Every question of the quiz with its answer and explanation</Link></p>}
