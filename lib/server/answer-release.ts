@@ -9,9 +9,10 @@ import { db } from "./db";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
-// The due times (each student's own, with an extension) of the assignments holding back the answers of a quiz
-// able to show each question: its own quiz, or a mastery quiz drawing from it. One statement: it runs inside
-// every submit that misses a question.
+// The due times of the assignments holding back the answers of a quiz able to show each question (its own quiz, or
+// a mastery quiz drawing from it), for each student the later of the class's and their own extension's: classmates
+// work until the class's due time even when an extension ends sooner (an earlier sitting, or the class's due time
+// moved later). One statement: it runs inside every submit that misses a question.
 async function holdingDueTimes(client: Client, userIds: string[], questionIds: string[]) {
   return client.$queryRaw<{ userId: string; questionId: string; dueAt: Date }[]>`
     WITH homes AS (SELECT "id" AS "questionId", "quizId" FROM "QuizQuestion" WHERE "id" = ANY(${questionIds}::text[])),
@@ -19,7 +20,7 @@ async function holdingDueTimes(client: Client, userIds: string[], questionIds: s
       SELECT h."questionId", q."id" AS "quizId", q."moduleId" FROM homes h
       JOIN "Quiz" q ON q."id" = h."quizId" OR h."quizId" = ANY(q."bankQuizIds")
     )
-    SELECT m."userId"::text AS "userId", s."questionId", COALESCE(e."dueAt", a."dueAt") AS "dueAt"
+    SELECT m."userId"::text AS "userId", s."questionId", GREATEST(e."dueAt", a."dueAt") AS "dueAt"
     FROM showing s
     JOIN "Assignment" a ON a."revealAnswers" = 'AFTER_DUE' AND (a."quizId" = s."quizId" OR (a."kind" = 'MODULE' AND a."moduleId" = s."moduleId"))
     JOIN "Class" c ON c."id" = a."classId" AND c."archivedAt" IS NULL

@@ -7,7 +7,7 @@ import YAML from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, grantExtension, extensionSchema, joinClass } from "@/lib/server/class-service";
+import { assignmentChangeSchema, assignmentSchema, createAssignment, createClass, grantExtension, extensionSchema, joinClass, updateAssignment } from "@/lib/server/class-service";
 import { attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { reviewQueue } from "@/lib/server/review-service";
 import type { SessionUser } from "@/lib/server/auth";
@@ -93,6 +93,18 @@ describe("answers held back until the due time", () => {
     const classmate = await createUser();
     await joinClass(classmate, joinCode);
     expect(keysShown(await submitEmpty(classmate, masteryId))).toBe(3);
+  });
+
+  it("an extension ending before the class's due time (the class's moved later) does not show them before the class's", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId } = await studentInClass(teacher);
+    const { id: assignmentId } = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-120), dueAt: iso(-90), revealAnswers: "AFTER_DUE" }));
+    await grantExtension(teacher, classId, extensionSchema.parse({ assignmentId, studentId: student.id, dueAt: iso(-60), extraAttempts: 0, reason: "Accommodation" }));
+    const classDue = iso(3 * 24 * 60);
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ dueAt: classDue }));
+    const review = await submitEmpty(student, masteryId);
+    expect(keysShown(review)).toBe(0);
+    expect(review.answersShownAt?.toISOString()).toBe(new Date(classDue).toISOString());
   });
 
   it("stay hidden in spaced review of a question missed in a held-back mastery quiz", async () => {
