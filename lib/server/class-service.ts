@@ -176,10 +176,11 @@ export async function setClassArchived(instructor: SessionUser, classId: string,
   return db().$transaction(async (tx) => {
     const { count } = await tx.class.updateMany({ where: { id: classId, archivedAt: archived ? null : { not: null } }, data: { archivedAt: archived ? new Date() : null } });
     if (count > 0) {
+      // Password-reset links from last term's class stop working (its instructor can no longer issue them either).
+      // Revoked before the deadlines are refreshed: removing a student takes the same locks in this order.
+      if (archived) await tx.passwordReset.updateMany({ where: { classId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
       const members = await tx.classMember.findMany({ where: { classId, removedAt: null }, select: { userId: true } });
       await refreshStudentDeadlines(tx, members.map((m) => m.userId), classId);
-      // Password-reset links from last term's class stop working (its instructor can no longer issue them either).
-      if (archived) await tx.passwordReset.updateMany({ where: { classId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     }
     return { archived };
   });
