@@ -27,18 +27,19 @@ export function ClassForm({ existing, onSaved }: { existing?: { id: string; name
     >
       <div>
         <label htmlFor={`${idPrefix}-name`} className="field-label">Name</label>
-        <input id={`${idPrefix}-name`} name="name" required maxLength={100} className="field-input" placeholder="e.g. Asian Diplomacy 201" defaultValue={existing?.name} aria-invalid={Boolean(errors.name)} />
-        {errors.name && <p className="field-error">{errors.name[0]}</p>}
+        <input id={`${idPrefix}-name`} name="name" required maxLength={100} className="field-input" placeholder="e.g. Asian Diplomacy 201" defaultValue={existing?.name} aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? `${idPrefix}-name-error` : undefined} />
+        {errors.name && <p id={`${idPrefix}-name-error`} className="field-error">{errors.name[0]}</p>}
       </div>
       <div>
         <label htmlFor={`${idPrefix}-term`} className="field-label">Term</label>
-        <input id={`${idPrefix}-term`} name="term" required maxLength={60} className="field-input" placeholder="e.g. Spring 2027" defaultValue={existing?.term} aria-invalid={Boolean(errors.term)} />
-        {errors.term && <p className="field-error">{errors.term[0]}</p>}
+        <input id={`${idPrefix}-term`} name="term" required maxLength={60} className="field-input" placeholder="e.g. Spring 2027" defaultValue={existing?.term} aria-invalid={Boolean(errors.term)} aria-describedby={errors.term ? `${idPrefix}-term-error` : undefined} />
+        {errors.term && <p id={`${idPrefix}-term-error`} className="field-error">{errors.term[0]}</p>}
       </div>
       {!existing && (
         <div>
           <label htmlFor="class-days" className="field-label">Join code valid for (days, optional)</label>
-          <input id="class-days" name="joinCodeDays" type="number" min={1} max={365} className="field-input" />
+          <input id="class-days" name="joinCodeDays" type="number" min={1} max={365} className="field-input" aria-invalid={Boolean(errors.joinCodeDays)} aria-describedby={errors.joinCodeDays ? "class-days-error" : undefined} />
+          {errors.joinCodeDays && <p id="class-days-error" className="field-error">{errors.joinCodeDays[0]}</p>}
         </div>
       )}
       {message && !message.ok && <p role="alert" className="field-error">{message.text}</p>}

@@ -14,10 +14,11 @@ import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 
+const JOIN_CODE_DAYS = "Give a whole number of days from 1 to 365, or leave it empty for a code that does not expire.";
 export const newClassSchema = z.strictObject({
   name: z.string().trim().min(2, "Give the class a name (at least 2 characters).").max(100, "Keep the name under 100 characters."),
   term: z.string().trim().min(2, "Say which term, e.g. “Spring 2027”.").max(60, "Keep the term under 60 characters."),
-  joinCodeDays: z.number().int().min(1).max(365).nullable().default(null),
+  joinCodeDays: z.number({ message: JOIN_CODE_DAYS }).int(JOIN_CODE_DAYS).min(1, JOIN_CODE_DAYS).max(365, JOIN_CODE_DAYS).nullable().default(null),
 });
 
 export const joinSchema = z.strictObject({ code: z.string().trim().min(4, "Enter the join code your instructor gave you.").max(40, "That join code is too long.") });

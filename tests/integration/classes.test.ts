@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { archiveSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -151,6 +151,15 @@ describe("classes", () => {
     expect((await studentAssignments(student)).map((a) => a.quizId)).toContain(fixture.quizId);
     expect((await instructorClasses(teacher)).current.map((c) => c.id)).toEqual([id]);
     expect((await myGrades(student)).find((g) => g.class.id === id)!.class.archivedAt).toBeNull();
+  });
+
+  it("a join code's lifetime is refused on its field unless it is a whole number of days from 1 to 365", () => {
+    for (const joinCodeDays of [0, 400, 1.5, "7"]) {
+      const parsed = newClassSchema.safeParse({ name: "Seminar", term: "Spring", joinCodeDays });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error!.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["joinCodeDays", "Give a whole number of days from 1 to 365, or leave it empty for a code that does not expire."]]);
+    }
+    expect(newClassSchema.parse({ name: "Seminar", term: "Spring", joinCodeDays: null }).joinCodeDays).toBeNull();
   });
 
   it("an instructor corrects the class's name and term; bad input and other instructors change nothing", async () => {
