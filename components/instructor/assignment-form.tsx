@@ -83,6 +83,7 @@ function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<st
       maxAttemptsOverride: attempts ? Number(attempts) : null,
       latePolicy: form.get("latePolicy"),
       ...(kind !== "DEBATE" ? { revealAnswers: form.get("revealAnswers") } : {}),
+      ...(shown ? { shownAs: { opensAt: shown.opensAt.toISOString(), dueAt: shown.dueAt.toISOString(), maxAttemptsOverride: shown.maxAttemptsOverride, latePolicy: shown.latePolicy, revealAnswers: shown.revealAnswers } } : {}),
     },
   };
 }

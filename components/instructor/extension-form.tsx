@@ -69,6 +69,7 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
           extraAttempts: extraAttempts ? Number(extraAttempts) : 0,
           extraTimePercent: extraTime ? Number(extraTime) : 0,
           reason: form.get("reason"),
+          replacing: assignments.find((a) => a.id === assignmentId)?.extension ?? null,
         }, () => {
           router.refresh();
           return "Extension saved.";

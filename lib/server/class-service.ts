@@ -51,7 +51,18 @@ export const assignmentChangeSchema = z.strictObject({
   maxAttemptsOverride: z.number().int().min(1).max(100).nullable().optional(),
   latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).optional(),
   revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]).optional(),
+  // The terms the editing form showed: if the assignment has changed since (another tab, a colleague's script), the
+  // change is refused rather than silently putting back what that form still showed.
+  shownAs: z.strictObject({
+    opensAt: assignmentTerms.shape.opensAt,
+    dueAt: assignmentTerms.shape.dueAt,
+    maxAttemptsOverride: z.number().int().min(1).max(100).nullable(),
+    latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]),
+    revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]),
+  }).optional(),
 });
+
+const CHANGED_MEANWHILE = "This assignment was changed after you opened it (in another tab or window?). Reload the page to see its terms now, then make your change again.";
 
 export const resetSchema = z.strictObject({
   studentId: z.uuid(),
@@ -66,6 +77,9 @@ export const extensionSchema = z.strictObject({
   extraAttempts: z.number().int().min(0, "Extra attempts cannot be negative.").max(20, "At most 20 extra attempts.").default(0),
   extraTimePercent: z.number().int("Give the extra time as a whole percentage.").min(0, "Extra time cannot be negative.").max(300, "At most 300 % extra time (four times the limit).").default(0),
   reason: z.string().trim().min(5, "Record why the extension is given (at least 5 characters).").max(500, "Keep the reason under 500 characters."),
+  // The extension the form showed (null: none). If another tab has given or changed one since, this is refused
+  // rather than replacing it unseen.
+  replacing: z.strictObject({ dueAt: z.iso.datetime({ offset: true }), extraAttempts: z.number().int().min(0), extraTimePercent: z.number().int().min(0) }).nullable().optional(),
 });
 
 /**
@@ -313,9 +327,14 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
   await ownedCurrentClass(instructor, classId);
   const assignment = await db().assignment.findFirst({
     where: { id: assignmentId, classId },
-    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
+    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
   });
   if (!assignment) throw notFound("That assignment");
+  const shown = input.shownAs;
+  if (shown && (new Date(shown.opensAt).getTime() !== assignment.opensAt.getTime() || new Date(shown.dueAt).getTime() !== assignment.dueAt.getTime()
+    || shown.maxAttemptsOverride !== assignment.maxAttemptsOverride || shown.latePolicy !== assignment.latePolicy || shown.revealAnswers !== assignment.revealAnswers)) {
+    throw new UserError("CONFLICT", CHANGED_MEANWHILE);
+  }
   const opensAt = input.opensAt ? new Date(input.opensAt) : assignment.opensAt;
   const dueAt = input.dueAt ? new Date(input.dueAt) : assignment.dueAt;
   if (dueAt <= opensAt) throw new UserError("INVALID", DUE_AFTER_OPENING, { dueAt: [DUE_AFTER_OPENING] });
@@ -323,7 +342,8 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
   return db().$transaction(async (tx) => {
     await lockCoveredQuizzes(tx, assignment);
     const { count } = await tx.assignment.updateMany({
-      where: { id: assignmentId, classId, dueAt: assignment.dueAt },
+      // As read above: a change made in between fails here rather than being overwritten.
+      where: { id: assignmentId, classId, opensAt: assignment.opensAt, dueAt: assignment.dueAt, maxAttemptsOverride: assignment.maxAttemptsOverride, latePolicy: assignment.latePolicy, revealAnswers: assignment.revealAnswers },
       data: {
         opensAt,
         dueAt,
@@ -333,7 +353,7 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
       },
     });
     // Removed, or changed by another request since it was read: the extensions below would follow the wrong time.
-    if (count === 0) throw new UserError("CONFLICT", "This assignment changed or was removed meanwhile. Reload the page and try again.");
+    if (count === 0) throw new UserError("CONFLICT", CHANGED_MEANWHILE);
     await tx.assignmentExtension.updateMany({ where: { assignmentId, dueAt: assignment.dueAt }, data: { dueAt } });
     const extensionsBeforeDue = await tx.assignmentExtension.count({ where: { assignmentId, dueAt: { lt: dueAt } } });
     await refreshOpenAttemptDeadlines(tx, assignment.class.members.map((m) => m.userId), assignment);
@@ -355,6 +375,8 @@ export async function deleteAssignment(instructor: SessionUser, classId: string,
 }
 
 /** Gives one student in the class their own due time (and extra quiz attempts and time) on an assignment; granting again replaces it. */
+const extensionChangedMeanwhile = () => new UserError("CONFLICT", "This student's extension was given or changed after you opened this page (in another tab or window?). Reload the page to see it, then make your change again.");
+
 export async function grantExtension(instructor: SessionUser, classId: string, input: z.infer<typeof extensionSchema>) {
   await ownedCurrentClass(instructor, classId);
   const [assignment, member] = await Promise.all([
@@ -374,12 +396,27 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
     // Checked against the terms as they are now, so an edit that committed meanwhile is taken into account.
     const problem = extensionProblem(current, extension);
     if (problem) throw new UserError("INVALID", problem.message, { [problem.field]: [problem.message] });
-    const upserted = await tx.assignmentExtension.upsert({
-      where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: input.studentId } },
-      create: { assignmentId: assignment.id, studentId: input.studentId, ...data },
-      update: data,
-      select: { id: true, dueAt: true, extraAttempts: true, extraTimePercent: true },
-    });
+    if (input.replacing !== undefined) {
+      const existing = await tx.$queryRaw<{ dueAt: Date; extraAttempts: number; extraTimePercent: number }[]>`
+        SELECT "dueAt", "extraAttempts", "extraTimePercent" FROM "AssignmentExtension"
+        WHERE "assignmentId" = ${assignment.id}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;
+      const shown = input.replacing;
+      const same = existing.length === 0 ? shown === null
+        : shown !== null && new Date(shown.dueAt).getTime() === existing[0].dueAt.getTime() && shown.extraAttempts === existing[0].extraAttempts && shown.extraTimePercent === existing[0].extraTimePercent;
+      if (!same) throw extensionChangedMeanwhile();
+    }
+    const select = { id: true, dueAt: true, extraAttempts: true, extraTimePercent: true } as const;
+    // A form that showed no extension creates one, so of two such forms sent at once the second is refused.
+    const upserted = input.replacing === null
+      ? await tx.assignmentExtension.create({ data: { assignmentId: assignment.id, studentId: input.studentId, ...data }, select }).catch((error: unknown) => {
+        throw (error as { code?: string }).code === "P2002" ? extensionChangedMeanwhile() : error;
+      })
+      : await tx.assignmentExtension.upsert({
+        where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: input.studentId } },
+        create: { assignmentId: assignment.id, studentId: input.studentId, ...data },
+        update: data,
+        select,
+      });
     await refreshOpenAttemptDeadlines(tx, [input.studentId], assignment);
     return upserted;
   });

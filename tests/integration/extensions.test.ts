@@ -137,6 +137,38 @@ describe("an assignment that refuses late work closes open attempts at its due t
     expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toEqual(before);
   });
 
+  it("an extension form showing what has changed since (another tab gave or changed one) is refused; two first grants at once give one", async () => {
+    const { teacher, extended, classId, assignmentId } = await classWith("FLAG", { opensAt: iso(-60), dueAt: iso(30) });
+    const first = await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(600), replacing: null }));
+    const shown = { dueAt: first.dueAt.toISOString(), extraAttempts: first.extraAttempts, extraTimePercent: first.extraTimePercent };
+    // A tab opened before the first grant still shows none.
+    expect(await errorOf(grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(900), replacing: null })))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/given or changed after you opened/) });
+    expect(await errorOf(grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(900), replacing: { ...shown, extraAttempts: 3 } })))).toMatchObject({ code: "CONFLICT" });
+    expect((await db.assignmentExtension.findFirstOrThrow({ where: { assignmentId, studentId: extended.id } })).dueAt.toISOString()).toBe(shown.dueAt);
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(900), replacing: shown }));
+    expect((await db.assignmentExtension.findFirstOrThrow({ where: { assignmentId, studentId: extended.id } })).dueAt.getTime()).toBeCloseTo(Date.parse(iso(900)), -4);
+
+    const { teacher: t2, extended: s2, classId: c2, assignmentId: a2 } = await classWith("FLAG", { opensAt: iso(-60), dueAt: iso(30) });
+    const results = await Promise.allSettled([iso(600), iso(700)].map((dueAt) => grantExtension(t2, c2, extension({ assignmentId: a2, studentId: s2.id, dueAt, replacing: null }))));
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await db.assignmentExtension.count({ where: { assignmentId: a2, studentId: s2.id } })).toBe(1);
+  });
+
+  it("an edit from a form showing terms changed since (another tab) is refused, and the other tab's change stays", async () => {
+    const { teacher, classId, assignmentId } = await classWith("FLAG", { opensAt: iso(-60), dueAt: iso(30) });
+    const row = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    const shownAs = { opensAt: row.opensAt.toISOString(), dueAt: row.dueAt.toISOString(), maxAttemptsOverride: row.maxAttemptsOverride, latePolicy: row.latePolicy, revealAnswers: row.revealAnswers };
+    // Tab B moves the due time; tab A, opened before, then only changes the late policy and sends its times as shown.
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ ...shownAs, dueAt: iso(3 * 24 * 60), shownAs }));
+    const afterB = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    expect(await errorOf(updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ ...shownAs, latePolicy: "REFUSE", shownAs })))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/changed after you opened it/) });
+    expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toEqual(afterB);
+    // Shown as it now is, the change goes through.
+    const current = { ...shownAs, dueAt: afterB.dueAt.toISOString() };
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ ...current, latePolicy: "REFUSE", shownAs: current }));
+    expect((await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).latePolicy).toBe("REFUSE");
+  });
+
   it("an extension that only gave attempts or time follows the class's new due time; one with its own due time keeps it and is counted if now earlier", async () => {
     const { teacher, extended, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
     const classDue = (await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt;
