@@ -8,6 +8,7 @@ import { deckSummary } from "@/lib/server/review-service";
 import { myGrades } from "@/lib/server/gradebook-service";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
+import { UserError } from "@/lib/server/errors";
 import { isPassed, scoreLabel } from "@/lib/domain/progress";
 
 export const metadata: Metadata = { title: "My progress" };
@@ -15,7 +16,13 @@ export const metadata: Metadata = { title: "My progress" };
 export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
   const courses = await listCourses();
-  const [progress, deck, grades] = await Promise.all([Promise.all(courses.map((c) => courseProgressFor(user.id, c.slug))), deckSummary(user.id), user.role === "STUDENT" ? myGrades(user) : []]);
+  // A course withdrawn by a content sync between the list and its progress is left out, not an error page.
+  const stillListed = (slug: string) => courseProgressFor(user.id, slug).catch((error: unknown) => {
+    if (error instanceof UserError && error.code === "NOT_FOUND") return null;
+    throw error;
+  });
+  const [found, deck, grades] = await Promise.all([Promise.all(courses.map((c) => stillListed(c.slug))), deckSummary(user.id), user.role === "STUDENT" ? myGrades(user) : []]);
+  const progress = found.filter((p) => p !== null);
   const past = grades.filter((g) => g.class.archivedAt);
   return (
     <Container>

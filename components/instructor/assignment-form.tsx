@@ -140,11 +140,12 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
     <form noValidate className="grid gap-3 sm:grid-cols-2" onSubmit={submit}>
       <div>
         <label htmlFor="assign-kind" className="field-label">What</label>
-        <select id="assign-kind" className="field-input" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+        <select id="assign-kind" className="field-input" value={kind} onChange={(e) => setKind(e.target.value as Kind)} aria-describedby={kind === "MODULE" ? "assign-kind-hint" : undefined}>
           <option value="QUIZ">A quiz</option>
           <option value="MODULE">A whole module</option>
           <option value="DEBATE">A debate prompt</option>
         </select>
+        {kind === "MODULE" && <p id="assign-kind-hint" className="mt-1 text-sm text-stone-600">Its gradebook column is the share of its lessons read. Its quizzes follow these times and terms; assign a quiz on its own as well for its score to have a column.</p>}
       </div>
       <div>
         <label htmlFor="assign-target" className="field-label">Item</label>

@@ -25,8 +25,8 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
       </PageHeader>
       <p className="mb-4"><a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download CSV</a></p>
       {book.assignments.length === 0 || book.rows.length === 0 ? (
-        <EmptyState title={book.rows.length === 0 ? "No students yet" : "Nothing assigned yet"} action={<Link className="btn-primary" href={`/instructor/classes/${classId}`}>Go to the class</Link>}>
-          The gradebook fills in once students have joined and work is assigned.
+        <EmptyState title={book.rows.length === 0 ? "No students on the roster" : "Nothing assigned yet"} action={<Link className="btn-primary" href={`/instructor/classes/${classId}`}>Go to the class</Link>}>
+          The gradebook fills in once students have joined and work is assigned. Students removed from the class are not listed; the class page can restore them.
         </EmptyState>
       ) : (
         <GradebookTable

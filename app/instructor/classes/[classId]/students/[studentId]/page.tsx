@@ -84,7 +84,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
       <section aria-labelledby="review-heading" className="mb-10">
         <h2 id="review-heading" className="mb-1 text-xl font-semibold">Spaced review</h2>
         <p className="mb-3 text-sm text-stone-600">Practice on the questions this student missed in quizzes (all courses); it never changes a score.</p>
-        {review === null ? <p className="text-stone-600">Not shown: the student has left the class.</p> : review.inDeck + review.mastered === 0 ? <p className="text-stone-600">No missed questions to review yet.</p> : (
+        {review === null ? <p className="text-stone-600">Not shown: {member.class.archivedAt ? "the class is archived." : "the student has left the class."}</p> : review.inDeck + review.mastered === 0 ? <p className="text-stone-600">No missed questions to review yet.</p> : (
           <p className="card">
             {review.inDeck} in the deck ({review.dueCount} due now), {review.mastered} mastered. Last {review.days} days: {review.answered === 0 ? "no reviews" : `${review.answered} ${review.answered === 1 ? "review" : "reviews"}, ${Math.round((100 * review.recalled) / review.answered)} % recalled`}.
           </p>
