@@ -385,13 +385,18 @@ describe("extensions for one student", () => {
   it("on an assignment removed while the grant waits for it, is 'not found' and writes nothing", async () => {
     const { teacher, extended, classId, assignmentId } = await classWith("ACCEPT", { opensAt: iso(-60), dueAt: iso(60) });
     let finishRemoval!: () => void;
+    let removalUnderway!: () => void;
     const removalHeld = new Promise<void>((resolve) => (finishRemoval = resolve));
+    const underway = new Promise<void>((resolve) => (removalUnderway = resolve));
     // A removal in flight, as deleteAssignment runs it: the quiz locked, the row gone, not yet committed.
     const removal = db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${fixture.quizId} FOR UPDATE`;
       await tx.assignment.delete({ where: { id: assignmentId } });
+      removalUnderway();
       await removalHeld;
     }, { timeout: 10_000 });
+    // The grant starts only once the removal holds its locks (on a busy machine it could otherwise finish first).
+    await underway;
     const granting = errorOf(grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id })));
     await new Promise((resolve) => setTimeout(resolve, 300));
     finishRemoval();
