@@ -96,14 +96,19 @@ describe("an open attempt is graded whatever the assignments did around it", () 
     const { id: classId, joinCode } = await createClass(teacher, { name: "Joined mid-start", term: "T", joinCodeDays: null });
     const { id: assignmentId } = await createAssignment(teacher, classId, assign({ opensAt: iso(-120), dueAt: iso(30), latePolicy: "REFUSE" }));
     let commitStart!: () => void;
+    let startUnderway!: () => void;
     const startHeld = new Promise<void>((resolve) => (commitStart = resolve));
+    const underway = new Promise<void>((resolve) => (startUnderway = resolve));
     // A start in flight, as startAttempt runs it: the quiz held FOR KEY SHARE, the attempt written (no class yet, so no close), not committed.
     const attemptId = randomUUID();
     const starting = db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${fixture.quizId} FOR KEY SHARE`;
       await tx.quizAttempt.create({ data: { id: attemptId, userId: student.id, quizId: fixture.quizId, number: 1, questionVersionIds: [], startedAt: new Date() } });
+      startUnderway();
       await startHeld;
     }, { timeout: 10_000 });
+    // Joining starts only once the start holds its lock (on a busy machine it could otherwise finish first).
+    await underway;
     const joining = joinClass(student, joinCode);
     await new Promise((resolve) => setTimeout(resolve, 300));
     commitStart();

@@ -178,12 +178,16 @@ describe("spaced review", () => {
     // A quiz miss starts the card's schedule again while this answer is on its way: the answer does not undo it.
     await db.reviewCard.update({ where: { id: card.id }, data: { box: 3 } });
     let release!: () => void;
+    let lockTaken!: () => void;
     const held = new Promise<void>((resolve) => { release = resolve; });
+    const locked = new Promise<void>((resolve) => { lockTaken = resolve; });
     const missing = db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM "ReviewCard" WHERE "id" = ${card.id}::uuid FOR UPDATE`;
+      lockTaken();
       await held;
       await tx.$executeRaw`UPDATE "ReviewCard" SET "box" = 1, "dueAt" = now() + interval '1 day' WHERE "id" = ${card.id}::uuid`;
     }, { timeout: 10_000 });
+    await locked;
     const answering = errorOf(answer(current));
     await new Promise((resolve) => setTimeout(resolve, 400));
     release();
