@@ -200,6 +200,12 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Archive class" }).click();
   await expect(page.getByRole("note")).toContainText("This class was archived on");
+  // Its assignments and roster are a record now: shown without the controls that would change them.
+  await expect(page.getByRole("listitem").filter({ hasText: "Austin" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Edit .*Austin/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+  await expect(page.getByRole("row").filter({ hasText: student.name })).toContainText("None while archived");
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/class-archived.png`, fullPage: true });
   await page.goto("/instructor");
   await expect(page.getByRole("heading", { name: "Diplomacy 201" })).toHaveCount(0);
   await page.getByText("Archived classes (1)").click();
