@@ -235,6 +235,16 @@ test("the assignment form refuses a time the clocks skip and asks before a due t
   await page.getByLabel("Item").selectOption("dadabaev-silk-road-quiz");
   const year = new Date().getFullYear() + 1;
 
+  // Answers held until the due time while late work is still accepted: the form says what that lets through.
+  const answers = page.getByLabel("Correct answers and explanations");
+  await answers.selectOption("AFTER_DUE");
+  await expect(answers).toHaveAccessibleDescription(/a late attempt could be made with them in hand/);
+  if (process.env.SCREENSHOT_DIR) await page.locator("form").filter({ has: answers }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/assign-held-answers-late.png` });
+  await page.getByLabel("Late work").selectOption("REFUSE");
+  await expect(page.getByText(/a late attempt could be made/)).toHaveCount(0);
+  await answers.selectOption("AFTER_SUBMIT");
+  await page.getByLabel("Late work").selectOption("FLAG");
+
   // 02:30 on the second Sunday of March does not exist in New York; the browser would have sent 03:30.
   const secondSunday = [8, 9, 10, 11, 12, 13, 14].find((day) => new Date(Date.UTC(year, 2, day)).getUTCDay() === 0)!;
   await page.getByLabel("Opens (your time)").fill(`${year}-03-01T09:00`);
