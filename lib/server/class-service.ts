@@ -320,7 +320,7 @@ export async function createAssignment(instructor: SessionUser, classId: string,
 /**
  * Changes an assignment's times and terms (a later due time for the whole class, another late policy), keeping its
  * students' work. Open attempts it governs get their close recomputed in the same transaction, as when an assignment
- * is created or removed. An extension that only added attempts or time (its due time was the class's) follows the
+ * is created or removed. An extension that only added attempts or time (granted at the class's due time) follows the
  * new due time; the others keep theirs, and the answer counts those now ending before the class's due time.
  */
 export async function updateAssignment(instructor: SessionUser, classId: string, assignmentId: string, input: z.infer<typeof assignmentChangeSchema>) {
@@ -354,7 +354,7 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
     });
     // Removed, or changed by another request since it was read: the extensions below would follow the wrong time.
     if (count === 0) throw new UserError("CONFLICT", CHANGED_MEANWHILE);
-    await tx.assignmentExtension.updateMany({ where: { assignmentId, dueAt: assignment.dueAt }, data: { dueAt } });
+    await tx.assignmentExtension.updateMany({ where: { assignmentId, followsClassDue: true }, data: { dueAt } });
     const extensionsBeforeDue = await tx.assignmentExtension.count({ where: { assignmentId, dueAt: { lt: dueAt } } });
     await refreshOpenAttemptDeadlines(tx, assignment.class.members.map((m) => m.userId), assignment);
     return { id: assignmentId, extensionsBeforeDue };
@@ -386,12 +386,12 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
   if (!assignment) throw notFound("That assignment");
   if (!member) throw notFound("That student");
   const extension = { dueAt: new Date(input.dueAt), extraAttempts: input.extraAttempts, extraTimePercent: input.extraTimePercent };
-  const data = { ...extension, reason: input.reason, grantedById: instructor.id };
+  const granted = { ...extension, reason: input.reason, grantedById: instructor.id };
   const saved = await db().$transaction(async (tx) => {
     await lockCoveredQuizzes(tx, assignment);
     // Read again, holding the row: a removal in flight (of any kind of assignment) is waited for and then not found.
-    const [current] = await tx.$queryRaw<{ kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date }[]>`
-      SELECT "kind"::text AS "kind", "opensAt" FROM "Assignment" WHERE "id" = ${assignment.id}::uuid AND "classId" = ${classId}::uuid FOR KEY SHARE`;
+    const [current] = await tx.$queryRaw<{ kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date; dueAt: Date }[]>`
+      SELECT "kind"::text AS "kind", "opensAt", "dueAt" FROM "Assignment" WHERE "id" = ${assignment.id}::uuid AND "classId" = ${classId}::uuid FOR KEY SHARE`;
     if (!current) throw notFound("That assignment");
     // Checked against the terms as they are now, so an edit that committed meanwhile is taken into account.
     const problem = extensionProblem(current, extension);
@@ -406,6 +406,8 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
       if (!same) throw extensionChangedMeanwhile();
     }
     const select = { id: true, dueAt: true, extraAttempts: true, extraTimePercent: true } as const;
+    // Given at the class's due time, it only adds attempts or time: it keeps following the class's due time.
+    const data = { ...granted, followsClassDue: extension.dueAt.getTime() === current.dueAt.getTime() };
     // A form that showed no extension creates one, so of two such forms sent at once the second is refused.
     const upserted = input.replacing === null
       ? await tx.assignmentExtension.create({ data: { assignmentId: assignment.id, studentId: input.studentId, ...data }, select }).catch((error: unknown) => {

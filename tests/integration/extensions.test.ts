@@ -154,6 +154,22 @@ describe("an assignment that refuses late work closes open attempts at its due t
     expect(await db.assignmentExtension.count({ where: { assignmentId: a2, studentId: s2.id } })).toBe(1);
   });
 
+  it("an extension with its own due time is never dragged along, even when the class's due time passes through it", async () => {
+    const { teacher, extended, other, classId, assignmentId } = await classWith("FLAG", { opensAt: iso(-60), dueAt: iso(30) });
+    const classDue = (await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt.toISOString();
+    const ownDue = iso(3 * 24 * 60);
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: ownDue }));
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: other.id, dueAt: classDue, extraAttempts: 2 }));
+    const dueOf = async (studentId: string) => (await db.assignmentExtension.findFirstOrThrow({ where: { assignmentId, studentId } })).dueAt.toISOString();
+    // The class is postponed to the accommodation's date, then brought back.
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ dueAt: ownDue }));
+    const backTo = iso(24 * 60);
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ dueAt: backTo }));
+    expect(await dueOf(extended.id)).toBe(new Date(ownDue).toISOString());
+    // The one that only added attempts followed both moves.
+    expect(await dueOf(other.id)).toBe(new Date(backTo).toISOString());
+  });
+
   it("an edit from a form showing terms changed since (another tab) is refused, and the other tab's change stays", async () => {
     const { teacher, classId, assignmentId } = await classWith("FLAG", { opensAt: iso(-60), dueAt: iso(30) });
     const row = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });

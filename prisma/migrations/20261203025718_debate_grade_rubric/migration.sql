@@ -1,7 +1,7 @@
 -- AlterTable
 ALTER TABLE "DebateGrade" ADD COLUMN     "rubric" JSONB;
 
--- Grades given before the rubric was kept with them: the best record is the prompt's rubric as it stands now.
+-- Grades given before the rubric was kept with them: the best record is the rubric of the prompt as it stands now.
 UPDATE "DebateGrade" g
 SET "rubric" = COALESCE((
   SELECT jsonb_agg(jsonb_build_object('id', c->>'id', 'criterion', c->>'criterion', 'maxPoints', (c->>'maxPoints')::int) ORDER BY n)
