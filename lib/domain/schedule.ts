@@ -156,6 +156,11 @@ export type AnswerReveal = "AFTER_SUBMIT" | "AFTER_DUE";
  * cannot be handed the key; null when it may be shown now. A due time counts as still to come through the grace
  * in which an attempt closing at that time still takes saves.
  */
+/** The instant a key held until `heldUntil` is shown: after the grace in which work closing then still counts. */
+export function keyShownAt(heldUntil: Date | null): Date | null {
+  return heldUntil && new Date(heldUntil.getTime() + DEADLINE_GRACE_MS);
+}
+
 export function keyHeldUntil(holdingDueTimes: Date[], now: Date): Date | null {
   let until: Date | null = null;
   for (const due of holdingDueTimes) {

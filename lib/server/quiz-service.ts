@@ -16,7 +16,7 @@ import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor, shuffleSeedFor } from "./tokens";
 import { quizAssignment } from "./assignment-rules";
 import { attemptAnswersHeldUntil } from "./answer-release";
-import { assignmentGate, gradingTerms } from "../domain/schedule";
+import { assignmentGate, gradingTerms, keyShownAt } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 
@@ -352,7 +352,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
       const questionIds = [...new Set(missed.map((id) => byVersion.get(id)!.questionId))];
       const attemptHold = await attemptAnswersHeldUntil(tx, user.id, attempt.questionVersionIds.map((id) => byVersion.get(id)!.questionId), at);
       const zone = zoneOrUtc(row?.timeZone);
-      const dueAts = questionIds.map(() => afterQuizMiss(at, attemptHold, zone).dueAt.toISOString());
+      const dueAts = questionIds.map(() => afterQuizMiss(at, keyShownAt(attemptHold), zone).dueAt.toISOString());
       await tx.$executeRaw`
         INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
         SELECT gen_random_uuid(), ${user.id}::uuid, q, 1, (d AT TIME ZONE 'UTC'), now()

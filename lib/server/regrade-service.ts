@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Question } from "../content/schema";
 import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, rescore, scoreEffective } from "../domain/regrade";
 import { afterQuizMiss, deckChangesAfterRegrade } from "../domain/review-schedule";
+import { keyShownAt } from "../domain/schedule";
 import { answersHeldUntilByStudent } from "./answer-release";
 import { reviewZonesOf } from "./review-service";
 import { Prisma } from "../generated/prisma/client";
@@ -155,7 +156,7 @@ async function moveReviewCards(tx: Transaction, questionId: string, versionId: s
   const added = joining.length === 0 ? 0 : await tx.$executeRaw`
     INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
     SELECT gen_random_uuid(), u, ${questionId}, 1, (d AT TIME ZONE 'UTC'), now()
-    FROM unnest(${joining}::uuid[], ${joining.map((id) => afterQuizMiss(now, heldUntil.get(id) ?? null, zones.get(id)!).dueAt.toISOString())}::timestamptz[]) AS t(u, d)
+    FROM unnest(${joining}::uuid[], ${joining.map((id) => afterQuizMiss(now, keyShownAt(heldUntil.get(id) ?? null), zones.get(id)!).dueAt.toISOString())}::timestamptz[]) AS t(u, d)
     ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "retiredAt" = NULL, "updatedAt" = ${now}`;
   // Answers to this version were re-scored above; answers to the question's other versions keep their verdict.
   const retired = changes.mayLeave.length === 0 ? 0 : await tx.$executeRaw`

@@ -8,6 +8,7 @@ import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
 import { effectiveQuestion, scoreEffective } from "../domain/regrade";
 import { afterReview, isDue, REVIEW_INTERVAL_DAYS } from "../domain/review-schedule";
+import { keyShownAt } from "../domain/schedule";
 import { zoneOrUtc } from "../domain/calendar";
 import { answersHeldUntilByQuestion } from "./answer-release";
 import { db } from "./db";
@@ -25,15 +26,19 @@ const liveCards = (userId: string) => ({ userId, masteredAt: null, retiredAt: nu
 // Options are shuffled and renamed afresh for each review, like a new attempt.
 const reviewSeed = (cardId: string, number: number) => `review:${cardId}:${number}`;
 
-/** How many of the learner's review questions are due now. */
-export function dueReviewCount(userId: string, now = new Date()) {
-  return db().reviewCard.count({ where: { ...liveCards(userId), dueAt: { lte: now } } });
+/** How many of the learner's review questions are due now (held ones first moved to when they may be shown). */
+export async function dueReviewCount(userId: string, now = new Date()) {
+  await deferHeldCards(userId, now);
+  return countDue(userId, now);
 }
+
+const countDue = (userId: string, now: Date) => db().reviewCard.count({ where: { ...liveCards(userId), dueAt: { lte: now } } });
 
 /** The learner's deck: how many questions are due now, when the next one is, counts per box, and mastered. */
 export async function deckSummary(userId: string, now = new Date()) {
+  await deferHeldCards(userId, now);
   const [dueCount, later, boxes, mastered] = await Promise.all([
-    dueReviewCount(userId, now),
+    countDue(userId, now),
     db().reviewCard.findFirst({ where: { ...liveCards(userId), dueAt: { gt: now } }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
     db().reviewCard.groupBy({ by: ["box"], where: liveCards(userId), _count: { _all: true } }),
     db().reviewCard.count({ where: { userId, masteredAt: { not: null } } }),
@@ -62,7 +67,7 @@ export async function reviewActivity(userId: string, days: number, now = new Dat
 async function deferHeldCards(userId: string, now: Date) {
   const due = await db().reviewCard.findMany({ where: { ...liveCards(userId), dueAt: { lte: now } }, select: { id: true, questionId: true, dueAt: true } });
   const held = await answersHeldUntilByQuestion(db(), userId, [...new Set(due.map((c) => c.questionId))], now);
-  const deferred = due.flatMap((c) => { const until = held.get(c.questionId); return until ? [{ id: c.id, dueAt: c.dueAt, until }] : []; });
+  const deferred = due.flatMap((c) => { const until = keyShownAt(held.get(c.questionId) ?? null); return until ? [{ id: c.id, dueAt: c.dueAt, until }] : []; });
   if (deferred.length === 0) return;
   // Checked against the due time read: a card answered or moved meanwhile keeps what that did.
   await db().$executeRaw`

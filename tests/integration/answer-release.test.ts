@@ -12,6 +12,7 @@ import { attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-se
 import { reviewQueue } from "@/lib/server/review-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -119,7 +120,8 @@ describe("answers held back until the due time", () => {
     expect((await reviewQueue(student)).current).toBeNull();
     const cards = await db.reviewCard.findMany({ where: { userId: student.id }, select: { dueAt: true } });
     expect(cards.length).toBeGreaterThan(0);
-    expect(cards.every((c) => c.dueAt.getTime() === Date.parse(dueAt))).toBe(true);
+    // Due once the key is shown: the due time and the grace in which work closing then still counts.
+    expect(cards.every((c) => c.dueAt.getTime() === Date.parse(dueAt) + DEADLINE_GRACE_MS)).toBe(true);
   });
 
   it("a question missed where its key is shown (the later, governing assignment) comes back in review only once another class's hold ends", async () => {
@@ -132,7 +134,7 @@ describe("answers held back until the due time", () => {
     await submitEmpty(student, fixture.quizId);
     const cards = await db.reviewCard.findMany({ where: { userId: student.id } });
     expect(cards.length).toBeGreaterThan(0);
-    for (const card of cards) expect(card.dueAt.toISOString()).toBe(new Date(heldTo).toISOString());
+    for (const card of cards) expect(card.dueAt.getTime()).toBe(Date.parse(heldTo) + DEADLINE_GRACE_MS);
   });
 
   it("a question missed in an unassigned mastery quiz waits for the hold on the quiz it draws from; without a hold it comes back the next day", async () => {
@@ -141,7 +143,7 @@ describe("answers held back until the due time", () => {
     const heldTo = iso(4 * 24 * 60);
     await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: heldTo, revealAnswers: "AFTER_DUE" }));
     await submitEmpty(student, masteryId);
-    for (const card of await db.reviewCard.findMany({ where: { userId: student.id } })) expect(card.dueAt.toISOString()).toBe(new Date(heldTo).toISOString());
+    for (const card of await db.reviewCard.findMany({ where: { userId: student.id } })) expect(card.dueAt.getTime()).toBe(Date.parse(heldTo) + DEADLINE_GRACE_MS);
 
     const unheld = await createUser();
     await submitEmpty(unheld, masteryId);
@@ -176,7 +178,7 @@ describe("answers held back until the due time", () => {
     expect(free.size).toBeGreaterThan(0);
     expect(free.size).toBeLessThan(versions.length);
     // With the score shown, a free question's key or points (here or in review) would tell what a held one earned.
-    for (const card of cards) expect(card.dueAt.toISOString()).toBe(new Date(heldTo).toISOString());
+    for (const card of cards) expect(card.dueAt.getTime()).toBe(Date.parse(heldTo) + DEADLINE_GRACE_MS);
     const review = await attemptReview(student, attempt.id);
     for (const item of review.items) expect(item).toMatchObject({ correctAnswer: null, explanation: null, acceptedAlternatives: [], earnedCenti: null, correct: null, keyShownAt: new Date(heldTo) });
     expect(review.answersShownAt?.toISOString()).toBe(new Date(heldTo).toISOString());

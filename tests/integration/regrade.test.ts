@@ -6,6 +6,7 @@ import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttemp
 import { flagQuestion, flagSchema, regradeQuestion, regradeSchema, type RegradeInput } from "@/lib/server/regrade-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { createUser, errorOf, hourIn, stillPendingAfter, testDb, writeFixtureCourse, zoneChangeHeldOpen } from "../support/fixtures";
+import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -325,7 +326,7 @@ describe("regrades", () => {
 
     await regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a" });
     const card = await db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: held.id, questionId } } });
-    expect(card.dueAt.toISOString()).toBe(heldTo.toISOString());
+    expect(card.dueAt.getTime()).toBe(heldTo.getTime() + DEADLINE_GRACE_MS);
   });
 
   it("an attempt submitted after the regrade is scored with the override", async () => {

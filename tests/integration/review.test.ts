@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { answerReview, dueReviewCount, reviewActivity, reviewQueue, type ReviewQuestionView } from "@/lib/server/review-service";
+import { answerReview, deckSummary, dueReviewCount, reviewActivity, reviewQueue, type ReviewQuestionView } from "@/lib/server/review-service";
 import { studentRecord } from "@/lib/server/gradebook-service";
 import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { dayStartAfter } from "@/lib/domain/calendar";
 import { REVIEW_DAY_STARTS_AT_HOUR } from "@/lib/domain/review-schedule";
 import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -227,13 +228,16 @@ describe("spaced review", () => {
     const { id: assignmentId } = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt, revealAnswers: "AFTER_DUE" }));
     await missFirstQuestion(student);
     const card = await db.reviewCard.findFirstOrThrow({ where: { userId: student.id } });
-    expect(card.dueAt.getTime()).toBe(Date.parse(dueAt));
+    expect(card.dueAt.getTime()).toBe(Date.parse(dueAt) + DEADLINE_GRACE_MS);
 
     // Forced due while the quiz still holds its answers (as if the due time had been moved later): the queue puts
     // the card back until the answers may be shown, since even "not this time" would tell the student the key.
     await makeDue(student.id);
+    // The home and progress pages' count agrees with the queue: the held card is not counted as due.
+    expect(await dueReviewCount(student.id)).toBe(0);
+    expect((await deckSummary(student.id)).dueCount).toBe(0);
     expect((await reviewQueue(student)).current).toBeNull();
-    expect((await db.reviewCard.findFirstOrThrow({ where: { userId: student.id } })).dueAt.getTime()).toBe(Date.parse(dueAt));
+    expect((await db.reviewCard.findFirstOrThrow({ where: { userId: student.id } })).dueAt.getTime()).toBe(Date.parse(dueAt) + DEADLINE_GRACE_MS);
     // An answer sent from a page loaded before is refused, and nothing is recorded.
     await makeDue(student.id);
     const due = await db.reviewCard.findFirstOrThrow({ where: { userId: student.id }, select: { id: true, reviews: true, question: { select: { versions: { select: { id: true } } } } } });
