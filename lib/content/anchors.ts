@@ -30,7 +30,15 @@ export type SectionHeading = LessonSection & { line: number };
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^\n]*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})\s*$/;
 // Only at the start of the line, so never inside indented code (4 spaces or a tab).
-const SECTION_HEADING = /^##\s+(.+?)\s*#*\s*$/;
+const SECTION_HEADING = /^##[ \t]+([^\n]*)$/;
+
+/**
+ * An ATX heading's text from what follows its opening #s: trimmed, without the closing #s. Done by trimming rather
+ * than one pattern like `(.*?)\s*#*\s*$`, which backtracks cubically over a long run of spaces (a 4 KB line took 13 s).
+ */
+export function headingText(rest: string): string {
+  return rest.trim().replace(/(^|[ \t])#+$/, "").trim();
+}
 
 /**
  * The "## " headings of a Markdown body with their line numbers (0-based, lines split at "\n"). Lines in
@@ -52,8 +60,8 @@ export function sectionHeadings(markdown: string): SectionHeading[] {
       fence = open[1];
       return;
     }
-    const heading = SECTION_HEADING.exec(line);
-    if (heading) headings.push({ line: index, anchor: headingAnchor(heading[1]), title: heading[1] });
+    const title = headingText(SECTION_HEADING.exec(line)?.[1] ?? "");
+    if (title) headings.push({ line: index, anchor: headingAnchor(title), title });
   });
   return headings;
 }

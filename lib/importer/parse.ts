@@ -2,6 +2,7 @@
 // of headings and paragraphs. HTML is reduced to its text: scripts, styles, frames, form controls, navigation
 // and every attribute (event handlers, javascript: links) are dropped, so nothing executable survives.
 import { splitFrontMatter } from "../content/frontmatter";
+import { headingText } from "../content/anchors";
 import { parse as parseHtmlDocument, type HTMLElement, type Node as HtmlNode } from "node-html-parser";
 import { parseDateText } from "./dates";
 import { ImportInputError, type ImportFormat } from "./input";
@@ -274,10 +275,10 @@ export function parseMarkdown(text: string): ParsedDocument {
       blocks.push({ kind: "paragraph", markdown: code.join("\n"), lines: [] });
       continue;
     }
-    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    const atx = /^\s{0,3}(#{1,6})[ \t]+([^\n]*)$/.exec(line);
     if (atx) {
       flush();
-      const textOf = markdownInlineToText(atx[2]);
+      const textOf = markdownInlineToText(headingText(atx[2]));
       if (textOf) blocks.push({ kind: "heading", level: atx[1].length, text: textOf });
       continue;
     }
@@ -309,7 +310,8 @@ export function parseMarkdown(text: string): ParsedDocument {
     flushList();
     // A heading inside a quote (a pull quote set large) is the quote's words, not a section of the lesson.
     const quoted = /^\s{0,3}>\s?(.*)$/.exec(line);
-    buffer.push(quoted ? (/^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(quoted[1])?.[1] ?? quoted[1]) : line);
+    const quotedHeading = quoted && /^\s{0,3}#{1,6}[ \t]+([^\n]*)$/.exec(quoted[1]);
+    buffer.push(quoted ? (quotedHeading ? headingText(quotedHeading[1]) : quoted[1]) : line);
   }
   flush();
 

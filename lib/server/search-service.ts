@@ -4,7 +4,7 @@ import "server-only";
 // is split at its "## " headings in the query, so a result links to the section it comes from. Sections are
 // computed per search, which suits course-sized text (this course: nine lessons, under 100 KB).
 import { z } from "zod";
-import { headingAnchor } from "../content/anchors";
+import { headingAnchor, headingText } from "../content/anchors";
 import { db } from "./db";
 
 // Control characters (a NUL PostgreSQL refuses, the snippet markers below) are spaces to a search.
@@ -55,7 +55,7 @@ export async function searchCourse(courseSlug: string | null, rawQuery: string):
     query: parsed.data,
     error: null,
     results: rows.map((r) => {
-      const heading = r.part > 1 ? /^##\s+(.+?)\s*#*\s*$/.exec(r.firstLine)?.[1] ?? null : null;
+      const heading = r.part > 1 ? headingText(/^##[ \t]+([^\n]*)$/.exec(r.firstLine)?.[1] ?? "") || null : null;
       return { courseSlug: r.courseSlug, moduleSlug: r.moduleSlug, moduleTitle: r.moduleTitle, lessonSlug: r.lessonSlug, lessonTitle: r.lessonTitle, sectionTitle: heading, anchor: heading ? headingAnchor(heading) : null, snippet: r.snippet };
     }),
   };

@@ -361,6 +361,9 @@ describe("section headings and code blocks", () => {
     "tab-indented fence": "## One\n\n\t~~~\n\n## Two\n",
     "unclosed fence": "## One\n```\n## not a heading\n",
     "Windows line endings": "## One\r\n~~~\r\n## not a heading\r\n~~~  \r\n## Two\r\n",
+    "closing hashes": "## One ##\n## Two   ###   \n",
+    // A backtracking pattern took 13 s on 4,000 spaces and hours on this; the test's time limit would catch it.
+    "a long run of spaces inside a heading": `## One\n## Two${" ".repeat(64_000)}\n`,
   };
 
   it("finds the headings the renderer finds, outside fenced (``` or ~~~) and indented code", () => {
