@@ -4,7 +4,7 @@
 // and catch the explicit dates and the organisation names it misses.
 import nlp from "compromise";
 import { findDatesInText, parseDateText } from "./dates";
-import { escapeRegExp, shorten, squash, ucfirst } from "./text";
+import { shorten, squash, ucfirst } from "./text";
 
 export type TextUnit = { text: string; block: number };
 export type Sentence = { id: number; text: string; block: number };
@@ -26,7 +26,6 @@ const honorifics = /^(?:(?:mr|mrs|ms|mx|dr|prof|professor|sir|dame|lady|lord|cap
 const orgSuffix = "Company|Agency|Council|Commission|University|College|Union|Organi[sz]ation|Party|Bank|Ministry|Institute|Association|Foundation|Philharmonic|Orchestra|Corporation|Corp\\.|Inc\\.|Ltd\\.?|Group|Fund|Committee|Parliament|Authority|Federation|Society|Museum|Court|Assembly|Forum|Alliance|Programme|Program|Department|Office|Secretariat|League|Club|Airlines|Railways|Times|Post|Press|Review|Dialogue|Initiative";
 const capitalised = "[\\p{Lu}][\\p{L}\\p{M}'’.&-]*";
 const orgPattern = new RegExp(`(?:(?:${capitalised})\\s+(?:(?:of|and|for|the|de|du|des|on|&)\\s+)*)*(?:${orgSuffix})(?:\\s+(?:of|for|on)(?:\\s+the)?\\s+${capitalised}(?:\\s+${capitalised})*)?(?![\\p{L}])`, "gu");
-const acronymAfter = /^\s*\(([A-Z][A-Z&.]{1,9})\)/;
 const notNames = new Set(["I", "He", "She", "They", "We", "It", "The", "A", "An", "This", "That", "These", "Those", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
 
 /** Trims a mention to the name itself: no leading article or title, no trailing punctuation, possessive or lowercase words. */
@@ -128,6 +127,23 @@ export function startOf(text: string, max: number): string {
   return cut > 0 ? text.slice(0, cut).trimEnd() : "";
 }
 
+/**
+ * The units cut into pieces of at most LONGER_THAN_A_SENTENCE characters, at sentence ends where there are any:
+ * compromise slows down faster than the length of what it is given, and a paragraph with no full stops (a caption
+ * transcript, a long table) given whole took minutes.
+ */
+function* inPieces(units: TextUnit[]): Generator<TextUnit> {
+  for (const unit of units) {
+    let rest = unit.text;
+    while (rest.length > LONGER_THAN_A_SENTENCE) {
+      const piece = startOf(rest, LONGER_THAN_A_SENTENCE) || rest.slice(0, LONGER_THAN_A_SENTENCE);
+      yield { ...unit, text: piece };
+      rest = rest.slice(piece.length).trimStart();
+    }
+    if (rest) yield { ...unit, text: rest };
+  }
+}
+
 export function analyseText(units: TextUnit[]): Analysis {
   const sentences: Sentence[] = [];
   const mentions: Mention[] = [];
@@ -136,7 +152,7 @@ export function analyseText(units: TextUnit[]): Analysis {
   let characters = 0;
   let truncated = false;
 
-  for (const whole of units) {
+  for (const whole of inPieces(units)) {
     let unit = whole;
     if (characters + whole.text.length > MAX_ANALYSED_CHARACTERS) {
       // The start of a paragraph that crosses the limit is still read, to its last sentence before the limit.
@@ -235,32 +251,48 @@ function groupTerms(mentions: Mention[], sentences: Sentence[]): KeyTerm[] {
     const surname = person.term.split(" ").at(-1)!;
     if (surname.length > 2 && terms.filter((t) => t.term.split(" ").at(-1) === surname).length === 1) person.aliases.add(surname);
   }
-  // "Full Name (ACRONYM)" makes the acronym an alias.
-  for (const term of terms) {
-    for (const sentence of sentences) {
-      let from = 0;
-      for (let at = sentence.text.indexOf(term.term, from); at >= 0; at = sentence.text.indexOf(term.term, from)) {
-        const acronym = acronymAfter.exec(sentence.text.slice(at + term.term.length))?.[1];
-        if (acronym) term.aliases.add(acronym);
-        from = at + term.term.length;
+  // "Full Name (ACRONYM)" makes the acronym an alias: each bracketed acronym is looked up by the words before it,
+  // so the work grows with the text, not with terms × sentences (ten thousand of each took over a minute).
+  const termByName = new Map(terms.map((t) => [t.term, t]));
+  const longestName = Math.max(0, ...terms.map((t) => t.term.length));
+  for (const sentence of sentences) {
+    for (const match of sentence.text.matchAll(/\(([A-Z][A-Z&.]{1,9})\)/g)) {
+      const nameEnd = sentence.text.slice(0, match.index).trimEnd().length;
+      for (let from = nameEnd - 1; from >= Math.max(0, nameEnd - longestName); from--) {
+        if (from > 0 && /[\p{L}\p{N}]/u.test(sentence.text[from - 1])) continue;
+        termByName.get(sentence.text.slice(from, nameEnd))?.aliases.add(match[1]);
       }
     }
   }
-  // Count mentions: longest names first, so "Vienna" inside "Vienna Philharmonic" is not counted twice.
+  // Count mentions: longest names first, so "Vienna" inside "Vienna Philharmonic" is not counted twice. Names are
+  // found by their first word at each word of the sentence, not by one pattern per name per sentence.
   const names = terms
     .flatMap((t) => [t.term, ...t.aliases].map((name) => ({ name, term: t })))
     .sort((a, b) => b.name.length - a.name.length);
+  const byFirstWord = new Map<string, number[]>();
+  names.forEach(({ name }, index) => {
+    const first = /^[\p{L}\p{N}]+/u.exec(name)?.[0];
+    if (first) byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), index]);
+  });
   const spans = new Map<(typeof terms)[number], Span[]>();
   for (const sentence of sentences) {
-    const taken: { start: number; end: number }[] = [];
-    for (const { name, term } of names) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "gu");
-      for (let m = pattern.exec(sentence.text); m; m = pattern.exec(sentence.text)) {
-        const span = { start: m.index, end: m.index + name.length };
-        if (taken.some((t) => span.start < t.end && span.end > t.start)) continue;
-        taken.push(span);
-        spans.set(term, [...(spans.get(term) ?? []), { sentenceId: sentence.id, ...span }]);
+    const found: { index: number; start: number; end: number }[] = [];
+    for (const word of sentence.text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      for (const index of byFirstWord.get(word[0]) ?? []) {
+        const end = word.index + names[index].name.length;
+        if (sentence.text.startsWith(names[index].name, word.index) && !/^[\p{L}\p{N}]/u.test(sentence.text.slice(end, end + 2))) found.push({ index, start: word.index, end });
       }
+    }
+    found.sort((a, b) => a.index - b.index || a.start - b.start);
+    const taken: { start: number; end: number }[] = [];
+    for (const span of found) {
+      if (taken.some((t) => span.start < t.end && span.end > t.start)) continue;
+      taken.push(span);
+      const term = names[span.index].term;
+      const list = spans.get(term);
+      const entry = { sentenceId: sentence.id, start: span.start, end: span.end };
+      if (list) list.push(entry);
+      else spans.set(term, [entry]);
     }
   }
   return terms
