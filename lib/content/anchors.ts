@@ -48,22 +48,32 @@ export function headingText(rest: string): string {
  */
 export function sectionHeadings(markdown: string): SectionHeading[] {
   const headings: SectionHeading[] = [];
-  let fence: string | null = null;
-  markdown.split("\n").forEach((line, index) => {
-    if (fence) {
-      const close = FENCE_CLOSE.exec(line);
-      if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = null;
-      return;
-    }
-    const open = FENCE_OPEN.exec(line);
-    if (open && !(open[1][0] === "`" && open[2].includes("`"))) {
-      fence = open[1];
-      return;
-    }
+  const lines = markdown.split("\n");
+  const code = inFencedCode(lines);
+  lines.forEach((line, index) => {
+    if (code[index]) return;
     const title = headingText(SECTION_HEADING.exec(line)?.[1] ?? "");
     if (title) headings.push({ line: index, anchor: headingAnchor(title), title });
   });
   return headings;
+}
+
+/** For each line, whether it belongs to a fenced code block (its fences included), by the CommonMark rules above. */
+export function inFencedCode(lines: string[]): boolean[] {
+  const inside: boolean[] = [];
+  let fence: string | null = null;
+  for (const line of lines) {
+    if (fence) {
+      inside.push(true);
+      const close = FENCE_CLOSE.exec(line);
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = null;
+      continue;
+    }
+    const open = FENCE_OPEN.exec(line);
+    if (open && !(open[1][0] === "`" && open[2].includes("`"))) fence = open[1];
+    inside.push(Boolean(fence));
+  }
+  return inside;
 }
 
 export function lessonSections(markdown: string): LessonSection[] {

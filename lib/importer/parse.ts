@@ -2,7 +2,7 @@
 // of headings and paragraphs. HTML is reduced to its text: scripts, styles, frames, form controls, navigation
 // and every attribute (event handlers, javascript: links) are dropped, so nothing executable survives.
 import { splitFrontMatter } from "../content/frontmatter";
-import { headingText } from "../content/anchors";
+import { headingText, inFencedCode } from "../content/anchors";
 import { parse as parseHtmlDocument, type HTMLElement, type Node as HtmlNode } from "node-html-parser";
 import { parseDateText } from "./dates";
 import { ImportInputError, type ImportFormat } from "./input";
@@ -200,17 +200,45 @@ export function parsePlainText(text: string): ParsedDocument {
 
 // ---------------------------------------------------------------- Markdown
 
-// Form controls go with their content; a <form> wrapper only loses its tags, like any other element.
-const dangerousHtml = /<(script|style|iframe|object|embed|noscript|template|svg|select|textarea|button)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+// Form controls go with their content; a <form> wrapper only loses its tags, like any other element. Only a closed
+// element goes whole: an unclosed one (an article mentioning `<select>`) loses its tag, not the rest of the text.
+const dangerousHtml = /<(script|style|iframe|object|embed|noscript|template|svg|select|textarea|button)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const anyTag = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
+// Inline code: a run of backticks, text, the same run (CommonMark's code span), here on one line and at most 300
+// characters, so a line of unmatched backticks costs little.
+const codeSpan = /(`+)(?!`)[^\n]{0,300}?(?<!`)\1(?!`)/g;
 
+/**
+ * Raw HTML goes (the lesson is Markdown, rendered without raw HTML anyway), except in code: fenced blocks and inline
+ * code keep their text, so an example like `<div>` is still there to read.
+ */
 function stripRawHtml(markdown: string, notes: string[]): string {
   let removed = 0;
-  const withoutDangerous = markdown.replace(dangerousHtml, () => {
-    removed++;
-    return "";
-  });
+  const lines = markdown.split("\n");
+  const code = inFencedCode(lines);
+  const out: string[] = [];
+  // Prose between fenced blocks is stripped as one piece, so an element spanning lines goes whole.
+  for (let i = 0; i < lines.length; ) {
+    let end = i;
+    while (end < lines.length && code[end] === code[i]) end++;
+    const piece = lines.slice(i, end).join("\n");
+    if (code[i]) out.push(piece);
+    else {
+      const spans: string[] = [];
+      const held = piece.replace(codeSpan, (span) => `\uE000${spans.push(span) - 1}\uE001`);
+      const stripped = held
+        .replace(dangerousHtml, () => {
+          removed++;
+          return "";
+        })
+        .replace(/<!--[\s\S]*?-->/g, "")
+        .replace(anyTag, "");
+      out.push(stripped.replace(/\uE000(\d+)\uE001/g, (whole, n: string) => spans[Number(n)] ?? whole));
+    }
+    i = end;
+  }
   if (removed > 0) notes.push(`Removed ${removed} embedded script, style, frame or form control element${removed === 1 ? "" : "s"} from the Markdown.`);
-  return withoutDangerous.replace(/<!--[\s\S]*?-->/g, "").replace(/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi, "");
+  return out.join("\n");
 }
 
 function frontmatterString(value: unknown, nested = false): string | null {

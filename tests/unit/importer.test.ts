@@ -239,6 +239,22 @@ describe("awkward Markdown and text", () => {
     expect(draft.body).toContain("```\nlet x = 1;\n```");
   });
 
+  it("an unclosed form or script tag loses only its tag; raw HTML in code stays to be read; a closed script goes whole", () => {
+    const paragraph = (topic: string) => `The ${topic} was built in 1998 by a team of forty engineers, and it has carried goods between the two ports every winter since then.`;
+    const markdown = [
+      "# Forms on the web", "", "## Choosing", "", `A \`<select>\` element lets a reader pick one of several options. ${paragraph("first bridge")}`, "",
+      "An unclosed <select name=x> in the prose.", "", "<script>alert(1)</script>", "",
+      "## Labels", "", paragraph("second bridge"), "", "```html", "<label for=a>Name</label>", "```", "", "## Testing", "", paragraph("third bridge"),
+    ].join("\n");
+    const draft = buildImportDraft(markdown, { fileName: "forms.md" });
+    expect(lessonSections(draft.body).map((s) => s.anchor)).toEqual(["choosing", "labels", "testing"]);
+    expect(draft.body).toContain("`<select>`");
+    expect(draft.body).toContain("<label for=a>Name</label>");
+    expect(draft.body).toContain("An unclosed  in the prose.");
+    expect(draft.body).not.toContain("alert(1)");
+    expect(draft.body).toContain("third bridge");
+  });
+
   it("never shortens text between the two halves of an emoji", () => {
     const text = "𝐁".repeat(90);
     for (let max = 2; max < 60; max++) expect(unstorableTextAt(shorten(text, max)), `max ${max}`).toBeNull();
