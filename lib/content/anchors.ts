@@ -50,12 +50,33 @@ export function sectionHeadings(markdown: string): SectionHeading[] {
   const headings: SectionHeading[] = [];
   const lines = markdown.split("\n");
   const code = inFencedCode(lines);
+  const comment = inHtmlComment(lines, code);
   lines.forEach((line, index) => {
-    if (code[index]) return;
+    if (code[index] || comment[index]) return;
     const title = headingText(SECTION_HEADING.exec(line)?.[1] ?? "");
     if (title) headings.push({ line: index, anchor: headingAnchor(title), title });
   });
   return headings;
+}
+
+/**
+ * For each line, whether it is inside an HTML comment block: one opened by `<!--` at the start of a line (at most 3
+ * spaces in) runs, blank lines and all, to the line holding `-->`. The renderer hides it, so a heading in it (an
+ * author's note) is no section; before, the page showed such a section, with the note in it, to students.
+ */
+export function inHtmlComment(lines: string[], code: boolean[]): boolean[] {
+  const inside: boolean[] = [];
+  let open = false;
+  lines.forEach((line, index) => {
+    let from = 0;
+    if (!open && !code[index] && /^ {0,3}<!--/.test(line)) {
+      open = true;
+      from = line.indexOf("<!--") + 4;
+    }
+    inside.push(open);
+    if (open && line.indexOf("-->", from) >= 0) open = false;
+  });
+  return inside;
 }
 
 /** For each line, whether it belongs to a fenced code block (its fences included), by the CommonMark rules above. */

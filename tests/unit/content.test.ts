@@ -361,6 +361,8 @@ describe("section headings and code blocks", () => {
     "tab-indented fence": "## One\n\n\t~~~\n\n## Two\n",
     "unclosed fence": "## One\n```\n## not a heading\n",
     "Windows line endings": "## One\r\n~~~\r\n## not a heading\r\n~~~  \r\n## Two\r\n",
+    "a heading in an HTML comment (an author's note)": "## One\n<!-- not ready yet\n\n## Draft notes\n\nSecret.\n-->\n## Two\n",
+    "a one-line comment": "## One\n<!-- a note -->\n## Two\n",
     "closing hashes": "## One ##\n## Two   ###   \n",
     // A backtracking pattern took 13 s on 4,000 spaces and hours on this; the test's time limit would catch it.
     "a long run of spaces inside a heading": `## One\n## Two${" ".repeat(64_000)}\n`,
