@@ -6,7 +6,7 @@ import { listCourses } from "@/lib/server/catalog";
 import { getSessionUser } from "@/lib/server/auth";
 import { studentAssignments } from "@/lib/server/class-service";
 import { dueReviewCount } from "@/lib/server/review-service";
-import { courseProgressFor } from "@/lib/server/progress-service";
+import { courseProgressIfListed } from "@/lib/server/progress-service";
 import { SearchForm } from "@/components/search-form";
 import { ProgressBar } from "@/components/ui";
 import { stepHref, type NextStep } from "@/lib/domain/progress";
@@ -18,7 +18,7 @@ export default async function CatalogPage() {
   const [assigned, dueReviews, progress] = await Promise.all([
     user?.role === "STUDENT" ? studentAssignments(user) : [],
     user ? dueReviewCount(user.id) : 0,
-    user ? Promise.all(courses.map((c) => courseProgressFor(user.id, c.slug))) : [],
+    user ? Promise.all(courses.map((c) => courseProgressIfListed(user.id, c.slug))) : [],
   ]);
   return (
     <Container>

@@ -4,6 +4,7 @@
 import { Link } from "@/components/app-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { focusOnArrival } from "./focus-on-arrival";
 import { callApi } from "@/lib/api-client";
 import type { ReviewQuestionView, ReviewResult } from "@/lib/server/review-service";
 import { QuestionInput, type Response } from "./question-input";
@@ -47,7 +48,7 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
       </div>
       {!result && (
         <div className="mt-5 flex items-center gap-4">
-          <button type="button" className="btn-primary" onClick={check} disabled={checking || response === null}>{checking ? "Checking…" : "Check my answer"}</button>
+          <button type="button" className="btn-primary" onClick={check} disabled={response === null} aria-disabled={checking}>{checking ? "Checking…" : "Check my answer"}</button>
           {response === null && <p className="text-sm text-stone-600">Answer first, then check.</p>}
         </div>
       )}
@@ -70,7 +71,7 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
             </dl>
             {result.explanation && <p className="mt-3 text-stone-800">{result.explanation}</p>}
             {result.lessonHref && <p className="mt-2 text-sm"><Link className="underline" href={result.lessonHref}>Read the lesson section again</Link></p>}
-            <button ref={next} type="button" className="btn-primary mt-4" onClick={() => router.refresh()}>Next question</button>
+            <button ref={next} type="button" className="btn-primary mt-4" onClick={() => { focusOnArrival("review-current"); router.refresh(); }}>Next question</button>
           </div>
         )}
       </div>

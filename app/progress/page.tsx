@@ -3,12 +3,11 @@ import type { Metadata } from "next";
 import { Container, EmptyState, PageHeader, ProgressBar } from "@/components/ui";
 import { requirePageUser } from "@/lib/server/page";
 import { listCourses } from "@/lib/server/catalog";
-import { courseProgressFor } from "@/lib/server/progress-service";
+import { courseProgressIfListed } from "@/lib/server/progress-service";
 import { deckSummary } from "@/lib/server/review-service";
 import { myGrades } from "@/lib/server/gradebook-service";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
-import { UserError } from "@/lib/server/errors";
 import { isPassed, scoreLabel } from "@/lib/domain/progress";
 
 export const metadata: Metadata = { title: "My progress" };
@@ -16,12 +15,7 @@ export const metadata: Metadata = { title: "My progress" };
 export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
   const courses = await listCourses();
-  // A course withdrawn by a content sync between the list and its progress is left out, not an error page.
-  const stillListed = (slug: string) => courseProgressFor(user.id, slug).catch((error: unknown) => {
-    if (error instanceof UserError && error.code === "NOT_FOUND") return null;
-    throw error;
-  });
-  const [found, deck, grades] = await Promise.all([Promise.all(courses.map((c) => stillListed(c.slug))), deckSummary(user.id), user.role === "STUDENT" ? myGrades(user) : []]);
+  const [found, deck, grades] = await Promise.all([Promise.all(courses.map((c) => courseProgressIfListed(user.id, c.slug))), deckSummary(user.id), user.role === "STUDENT" ? myGrades(user) : []]);
   const progress = found.filter((p) => p !== null);
   const past = grades.filter((g) => g.class.archivedAt);
   return (

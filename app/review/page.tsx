@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Container, EmptyState, PageHeader } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { ReviewSession } from "@/components/review-session";
+import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { requirePageUser } from "@/lib/server/page";
 import { reviewQueue } from "@/lib/server/review-service";
 
@@ -26,17 +27,21 @@ export default async function ReviewPage() {
         <div className="card py-3"><p className="text-stone-600">Next one due</p><p className="font-medium">{deck.dueCount > 0 ? "Now" : deck.nextDueAt ? <LocalTime iso={deck.nextDueAt.toISOString()} /> : "—"}</p></div>
       </section>
 
-      {deck.current ? (
-        <ReviewSession key={`${deck.current.cardId}:${deck.current.number}`} view={deck.current} />
-      ) : deck.inDeck > 0 ? (
-        <EmptyState title="Nothing is due right now">
-          Your next question comes back on {deck.nextDueAt ? <LocalTime iso={deck.nextDueAt.toISOString()} /> : "a later day"}. Spacing the reviews out is the point: come back then.
-        </EmptyState>
-      ) : (
-        <EmptyState title="Your review deck is empty" action={<Link href="/" className="btn-primary">Browse the courses</Link>}>
-          {deck.mastered > 0 ? "You have mastered every question you once missed. " : ""}When you miss a question in a quiz, it is added here and comes back the next day.
-        </EmptyState>
-      )}
+      {/* "Next question" asks for focus here: the next question, or the empty state when the deck is done for now. */}
+      <div id="review-current" tabIndex={-1} className="focus:outline-none">
+        <FocusOnArrival key={deck.current ? `${deck.current.cardId}:${deck.current.number}` : "none"} id="review-current" />
+        {deck.current ? (
+          <ReviewSession key={`${deck.current.cardId}:${deck.current.number}`} view={deck.current} />
+        ) : deck.inDeck > 0 ? (
+          <EmptyState title="Nothing is due right now">
+            Your next question comes back on {deck.nextDueAt ? <LocalTime iso={deck.nextDueAt.toISOString()} /> : "a later day"}. Spacing the reviews out is the point: come back then.
+          </EmptyState>
+        ) : (
+          <EmptyState title="Your review deck is empty" action={<Link href="/" className="btn-primary">Browse the courses</Link>}>
+            {deck.mastered > 0 ? "You have mastered every question you once missed. " : ""}When you miss a question in a quiz, it is added here and comes back the next day.
+          </EmptyState>
+        )}
+      </div>
 
       {deck.inDeck > 0 && (
         <section aria-labelledby="boxes-heading" className="mt-8">

@@ -25,6 +25,16 @@ export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; submit
   return { status: input.status === "DRAFT" ? "in progress" : "not started", percent: null };
 }
 
+/**
+ * The lessons a module assignment asks for: those in the module when it was assigned or added by its due time (the
+ * student's own), and by now. A lesson added after the due time is not owed, so finished work does not turn into
+ * missing work when the module grows.
+ */
+export function owedLessons<T extends { addedAt: Date }>(lessons: T[], assignedAt: Date, window: AssignmentWindow, now: Date): T[] {
+  const cutoff = Math.min(Math.max(window.dueAt.getTime(), assignedAt.getTime()), now.getTime());
+  return lessons.filter((lesson) => lesson.addedAt.getTime() <= cutoff);
+}
+
 /** The lesson completions that count for a module assignment: where it refuses late work, only those by the due time. */
 export function countedCompletions(completedAt: Date[], window: AssignmentWindow): Date[] {
   return window.latePolicy === "REFUSE" ? completedAt.filter((at) => at <= window.dueAt) : completedAt;

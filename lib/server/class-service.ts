@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
 import { countedAttempt } from "../domain/attempt-policy";
-import { countedCompletions } from "../domain/gradebook";
+import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
@@ -503,7 +503,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     where: { class: { archivedAt: null, members: { some: { userId: student.id, removedAt: null } } } },
     orderBy: { dueAt: "asc" },
     select: {
-      id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true,
+      id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, createdAt: true,
       class: { select: { name: true } },
       extensions: { where: { studentId: student.id }, select: { dueAt: true, extraAttempts: true } },
     },
@@ -517,7 +517,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
   const [attempts, responses, moduleItems] = await Promise.all([
     db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, select: { id: true, quizId: true, number: true, scoreCenti: true, maxScoreCenti: true, startedAt: true, submittedAt: true, quiz: { select: { scorePolicy: true } } } }),
     db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds }, status: "SUBMITTED" }, select: { promptId: true, submittedAt: true } }),
-    db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
+    db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, addedAt: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
   ]);
   return described.map((a) => {
     const window = applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions[0]);
@@ -533,7 +533,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     }
     if (a.kind === "MODULE") {
       // Counted as the gradebook counts them: a refusing assignment does not take lessons finished after its due time.
-      const lessons = moduleItems.find((m) => m.id === a.moduleId)?.lessons ?? [];
+      const lessons = owedLessons(moduleItems.find((m) => m.id === a.moduleId)?.lessons ?? [], a.createdAt, window, now);
       const counted = countedCompletions(lessons.flatMap((l) => (l.progress[0]?.completedAt ? [l.progress[0].completedAt] : [])), window);
       doneAt = lessons.length > 0 && counted.length === lessons.length ? new Date(Math.max(...counted.map((d) => d.getTime()))) : null;
     }

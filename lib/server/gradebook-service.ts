@@ -4,7 +4,7 @@ import "server-only";
 // students' extensions), after grading attempts whose time ran out.
 import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
-import { asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, quizCell, type GradebookCell } from "../domain/gradebook";
+import { asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
 import { countsInClass } from "./assignment-rules";
 import { db } from "./db";
@@ -45,7 +45,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const now = archivedAt && archivedAt < currentTime ? archivedAt : currentTime;
   const [members, rawAssignments] = await Promise.all([
     loadMembers,
-    db().assignment.findMany({ where: { classId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true } }),
+    db().assignment.findMany({ where: { classId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, createdAt: true } }),
   ]);
   const assignments = await describeAssignments(rawAssignments);
   const studentIds = members.map((m) => m.id);
@@ -73,9 +73,10 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       where: { userId: { in: studentIds }, promptId: { in: promptIds } },
       select: { userId: true, promptId: true, status: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true } } },
     }),
-    moduleIds.length === 0 ? [] : db().$queryRaw<{ userId: string; moduleId: string; completedAt: string[] | null; total: number }[]>`
-      SELECT s."userId"::text AS "userId", l."moduleId", count(*)::int AS "total",
-             array_agg(to_char(p."completedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) FILTER (WHERE p."completedAt" IS NOT NULL) AS "completedAt"
+    moduleIds.length === 0 ? [] : db().$queryRaw<{ userId: string; moduleId: string; addedAt: string[]; completedAt: (string | null)[] }[]>`
+      SELECT s."userId"::text AS "userId", l."moduleId",
+             array_agg(to_char(l."addedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ORDER BY l."id") AS "addedAt",
+             array_agg(to_char(p."completedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ORDER BY l."id") AS "completedAt"
       FROM unnest(${studentIds}::uuid[]) AS s("userId")
       CROSS JOIN "Lesson" l
       LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = s."userId" AND p."completedAt" IS NOT NULL
@@ -103,7 +104,8 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
         return debateCell({ status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, grade: d?.grade ?? null, window, now });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));
-      return moduleCell({ completedAt: (m?.completedAt ?? []).map((at) => new Date(at)), totalLessons: m?.total ?? 0, window, now });
+      const lessons = owedLessons((m?.addedAt ?? []).map((at, i) => ({ addedAt: new Date(at), completedAt: m!.completedAt[i] })), a.createdAt, window, now);
+      return moduleCell({ completedAt: lessons.flatMap((l) => (l.completedAt ? [new Date(l.completedAt)] : [])), totalLessons: lessons.length, window, now });
     };
     const cells = assignments.map((a, i) => (a.withdrawn ? asWithdrawn(cellOf(a, windows[i])) : notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i])));
     return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)), withMissing: averageWithMissingAsZero(cells) };

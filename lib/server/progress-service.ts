@@ -6,7 +6,7 @@ import { assignmentGate } from "../domain/schedule";
 import { debateAssignments, quizAssignments } from "./assignment-rules";
 import { db } from "./db";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
-import { notFound } from "./errors";
+import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 
 export async function markLessonOpened(user: SessionUser, lessonId: string) {
@@ -36,6 +36,14 @@ export async function lessonState(userId: string, lessonId: string) {
 }
 
 /** Per module: lessons completed, the counted quiz scores, attempts left, debate status and whether each takes work now. Six queries for the whole course. */
+/** A course's progress, or null when a content sync withdrew it since the course list was read. */
+export async function courseProgressIfListed(userId: string, courseSlug: string) {
+  return courseProgressFor(userId, courseSlug).catch((error: unknown) => {
+    if (error instanceof UserError && error.code === "NOT_FOUND") return null;
+    throw error;
+  });
+}
+
 export async function courseProgressFor(userId: string, courseSlug: string) {
   const course = await db().course.findFirst({
     where: { slug: courseSlug, retiredAt: null },

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, joinClass, removeMember, setClassArchived } from "@/lib/server/class-service";
+import { assignmentSchema, createAssignment, createClass, joinClass, removeMember, setClassArchived, studentAssignments } from "@/lib/server/class-service";
 import { saveDebateDraft } from "@/lib/server/debate-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { setLessonCompleted } from "@/lib/server/progress-service";
@@ -98,6 +98,29 @@ describe("the student record", () => {
     // Judged at the archiving: the work due after it is not missing.
     expect(later.rows[0].cells.map((c) => c.status)).not.toContain("missing");
     expect((await myGrades(student)).find((g) => g.class.id === lastTerm.id)!.cells).toEqual(atArchive.rows[0].cells);
+  });
+
+  it("a module assignment does not ask for a lesson added to the module after it was assigned and after its due time", async () => {
+    const own = writeFixtureCourse();
+    await syncCourse(db, loadCourse(own.dir));
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const cls = await createClass(teacher, { name: "Growing module", term: "T", joinCodeDays: null });
+    await joinClass(student, cls.joinCode);
+    await createAssignment(teacher, cls.id, assignmentSchema.parse({ kind: "MODULE", targetId: `${own.id}-m1`, opensAt: iso(-120), dueAt: iso(24 * 60), latePolicy: "REFUSE" }));
+    await setLessonCompleted(student, own.lessonId, true);
+    await db.lessonProgress.updateMany({ where: { userId: student.id }, data: { completedAt: new Date(Date.now() - 5 * 60_000) } });
+    // Done on time; then the due time passes and the author adds a lesson.
+    await db.assignment.updateMany({ where: { classId: cls.id }, data: { dueAt: new Date(Date.now() - 60_000) } });
+    const before = (await gradebook(teacher, cls.id)).rows[0].cells[0];
+    expect(before).toMatchObject({ status: "submitted", percent: 100 });
+    const base = await db.lesson.findUniqueOrThrow({ where: { id: own.lessonId } });
+    await db.lesson.create({ data: { ...base, id: `${own.id}-added`, slug: "added-later", position: 1, meta: base.meta as object, addedAt: new Date() } });
+    expect((await gradebook(teacher, cls.id)).rows[0].cells[0]).toEqual(before);
+    expect((await studentAssignments(student)).find((a) => a.moduleId === `${own.id}-m1`)).toMatchObject({ doneAt: expect.any(Date) });
+    // A lesson added before the due time is owed.
+    await db.lesson.update({ where: { id: `${own.id}-added` }, data: { addedAt: new Date(Date.now() - 10 * 60_000) } });
+    expect((await gradebook(teacher, cls.id)).rows[0].cells[0]).toMatchObject({ status: "missing", percent: 50 });
   });
 
   it("grades an attempt whose time ran out while nobody had it open, on a quiz the class assigns through its module", async () => {

@@ -3,7 +3,7 @@ import { applyExtension, assignmentGate, handInGate, assignmentStatus, closingTi
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
-import { asWithdrawn, average, averageWithMissingAsZero, debateCell, moduleCell, notingLateJoin, quizCell, sortRows } from "@/lib/domain/gradebook";
+import { asWithdrawn, average, averageWithMissingAsZero, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, sortRows } from "@/lib/domain/gradebook";
 
 const t = (h: number) => new Date(Date.UTC(2027, 0, 10, h));
 const window = (latePolicy: "ACCEPT" | "FLAG" | "REFUSE") => ({ opensAt: t(8), dueAt: t(12), latePolicy });
@@ -325,5 +325,19 @@ describe("gradebook order", () => {
   it("sorts scores with blanks last either way, and equal scores by name", () => {
     expect(sortRows(rows, (r) => r.score, false).map((r) => r.student.name)).toEqual(["Bob", "Zoe", "ada", "Émile", "Ólafur"]);
     expect(sortRows(rows, (r) => r.score, true).map((r) => r.student.name)).toEqual(["ada", "Bob", "Zoe", "Émile", "Ólafur"]);
+  });
+});
+
+describe("owedLessons", () => {
+  const at = (iso: string) => new Date(iso);
+  const window = { opensAt: at("2026-03-01T00:00:00Z"), dueAt: at("2026-03-10T00:00:00Z"), latePolicy: "ACCEPT" as const };
+  const lessons = [at("2026-01-01T00:00:00Z"), at("2026-03-05T00:00:00Z"), at("2026-03-12T00:00:00Z")].map((addedAt) => ({ addedAt }));
+  it("asks for the lessons there when assigned or added by the due time, and no lesson not yet added", () => {
+    const assignedAt = at("2026-03-02T00:00:00Z");
+    expect(owedLessons(lessons, assignedAt, window, at("2026-03-20T00:00:00Z"))).toEqual(lessons.slice(0, 2));
+    expect(owedLessons(lessons, assignedAt, window, at("2026-03-04T00:00:00Z"))).toEqual(lessons.slice(0, 1));
+  });
+  it("assigned after the due time (recording past work), asks for what the module had then", () => {
+    expect(owedLessons(lessons, at("2026-03-15T00:00:00Z"), window, at("2026-03-20T00:00:00Z"))).toEqual(lessons);
   });
 });

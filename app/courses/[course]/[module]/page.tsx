@@ -1,5 +1,6 @@
 import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Breadcrumbs, Container, PageHeader, ProgressBar } from "@/components/ui";
 import { moduleBySlugs } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
@@ -20,8 +21,9 @@ export default async function ModulePage({ params }: Params) {
   const p = await params;
   const user = await requirePageUser(`/courses/${p.course}/${p.module}`);
   const mod = await orNotFound(moduleBySlugs(p.course, p.module));
-  const progress = await courseProgressFor(user.id, p.course);
-  const mine = progress.modules.find((m) => m.id === mod.id)!;
+  // Withdrawn between the two reads (a content sync): not found, like the module itself.
+  const progress = await orNotFound(courseProgressFor(user.id, p.course));
+  const mine = progress.modules.find((m) => m.id === mod.id) ?? notFound();
   const base = `/courses/${p.course}/${p.module}`;
   return (
     <Container>
