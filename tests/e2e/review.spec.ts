@@ -50,8 +50,10 @@ test("missed questions come back for review; the key arrives only with the resul
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-result.png`, fullPage: true });
 
-  await page.getByRole("button", { name: "Next question" }).click();
+  await page.getByRole("button", { name: "Next question" }).press("Enter");
   await expect(page.getByRole("heading", { name: "Nothing is due right now" })).toBeVisible();
+  // Focus follows to what replaced the question, not back to the top of the page.
+  await expect(page.locator("#review-current")).toBeFocused();
   await page.goto("/progress");
   await expect(page.getByRole("heading", { name: "Spaced review" })).toBeVisible();
   await context.close();
