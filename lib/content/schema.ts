@@ -5,8 +5,10 @@ import { NUMERIC_RESPONSE_LIMIT } from "../domain/responses";
 
 const stableId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,80}$/, "must be a stable id: lowercase letters, digits and dashes");
+  .regex(/^[a-z0-9][a-z0-9-]{1,80}$/, "must be a stable id: 2 to 81 characters, lowercase letters, digits and dashes, starting with a letter or digit");
 const slug = stableId;
+// Option, item, pair and position ids inside one question or debate.
+const shortId = z.string().regex(/^[a-z0-9-]{1,40}$/, "must be 1 to 40 characters: lowercase letters, digits and dashes");
 const text = z.string().trim().min(1, "must not be empty");
 function isRealDate(value: string): boolean {
   const [year, month, day] = value.split("-").map(Number);
@@ -147,7 +149,7 @@ const questionBase = {
   }),
 };
 
-const option = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), text });
+const option = z.strictObject({ id: shortId, text });
 // Options are shown in a different order in each attempt, so their place cannot give the key away; `false`
 // keeps the author's order for options that form a scale or a sequence. Absent (the usual case) means true.
 const shuffleOptions = z.boolean().optional();
@@ -186,7 +188,7 @@ export const questionSchema = z
     z.strictObject({
       ...questionBase,
       type: z.literal("matching"),
-      pairs: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), left: text, right: text })).min(3).max(10),
+      pairs: z.array(z.strictObject({ id: shortId, left: text, right: text })).min(3).max(10),
     }),
   ])
   .superRefine((q, ctx) => {
@@ -291,7 +293,7 @@ export const debateSchema = z.strictObject({
   title: text,
   motion: text,
   context: text,
-  positions: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,40}$/), label: text, summary: text })).min(2).max(4),
+  positions: z.array(z.strictObject({ id: shortId, label: text, summary: text })).min(2).max(4),
   guidingQuestions: z.array(text).min(2),
   evidencePointers: z
     .array(z.strictObject({ source: stableId, section: stableId.optional(), lesson: stableId.optional(), hint: text }))

@@ -36,12 +36,22 @@ function badCharacterCounts(text: string) {
   return { replacement, control };
 }
 
-/** Decodes a file's bytes as UTF-8, refusing empty, huge and binary files. */
+/**
+ * The text of a file's bytes: UTF-16 when it starts with a UTF-16 byte-order mark (Notepad's and Word's "Unicode"
+ * text), else UTF-8. Shared by the command line and the browser's import form.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  return new TextDecoder(utf16 ?? "utf-8", { fatal: false }).decode(bytes);
+}
+
+/** Decodes a file's bytes (UTF-8, or UTF-16 with its mark), refusing empty, huge and binary files. */
 export function decodeImportBytes(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new ImportInputError(inputMessages.empty);
   if (bytes.length > MAX_IMPORT_BYTES) throw new ImportInputError(inputMessages.tooLarge);
-  if (bytes.includes(0)) throw new ImportInputError(inputMessages.binary);
-  return checkImportText(new TextDecoder("utf-8", { fatal: false }).decode(bytes));
+  const text = decodeText(bytes);
+  if (text.includes("\u0000")) throw new ImportInputError(inputMessages.binary);
+  return checkImportText(text);
 }
 
 /** Checks text that was already decoded (pasted, or read by the browser); returns it with line endings normalised. */
@@ -62,7 +72,8 @@ export function checkImportText(input: string): string {
 export function undecodedNote(text: string): string | null {
   const count = [...text.matchAll(/\uFFFD/g)].length;
   if (count === 0) return null;
-  const words = [...new Set(text.match(/[\p{L}\p{M}\p{N}'’\uFFFD-]*\uFFFD[\p{L}\p{M}\p{N}'’\uFFFD-]*/gu))].slice(0, 5).map((w) => `“${w.slice(0, 40)}”`);
+  // Cut by code points, never between the halves of a character outside the BMP.
+  const words = [...new Set(text.match(/[\p{L}\p{M}\p{N}'’\uFFFD-]*\uFFFD[\p{L}\p{M}\p{N}'’\uFFFD-]*/gu))].slice(0, 5).map((w) => `“${Array.from(w).slice(0, 40).join("")}”`);
   return `The file may not be UTF-8: ${count === 1 ? "1 character" : `${count} characters`} could not be read and show as “\uFFFD” (in ${words.join(", ")}). To keep them, save the file as UTF-8 (in Notepad or Word: Save as, Encoding UTF-8) and import it again.`;
 }
 

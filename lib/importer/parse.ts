@@ -243,7 +243,7 @@ function stripRawHtml(markdown: string, notes: string[]): string {
 
 function frontmatterString(value: unknown, nested = false): string | null {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  if (typeof value === "string" && value.trim()) return squash(value).slice(0, 500);
+  if (typeof value === "string" && value.trim()) return Array.from(squash(value)).slice(0, 500).join(""); // by code points: never half a character
   if (typeof value === "number") return String(value);
   // A list of names (authors) reads as one line; lists inside lists are not metadata anyone writes.
   if (!nested && Array.isArray(value) && value.length) return value.slice(0, 20).map((v) => frontmatterString(v, true)).filter(Boolean).join(", ") || null;

@@ -13,7 +13,7 @@ import { lessonFrontmatterSchema, questionSchema, quizSchema, sourceSchema } fro
 import { findDatesInText, parseDateText } from "@/lib/importer/dates";
 import { buildImportDraft, draftCounts, type ImportDraft } from "@/lib/importer/draft";
 import { draftQuizYaml, lessonMarkdown, reviewJson, sourceYaml } from "@/lib/importer/files";
-import { checkImportText, decodeImportBytes, detectFormat, ImportInputError, inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
+import { checkImportText, decodeImportBytes, detectFormat, ImportInputError, inputMessages, MAX_IMPORT_BYTES, undecodedNote } from "@/lib/importer/input";
 import { MAX_HTML_DEPTH, nestedTooDeeply } from "@/lib/importer/parse";
 import { BLANK, numbersIn, orderableEvents } from "@/lib/importer/questions";
 import { applyDetails, applyReview, draftDetailsSchema, ImportReviewError, publishableQuiz } from "@/lib/importer/review";
@@ -58,6 +58,20 @@ describe("input checks", () => {
     const text = decodeImportBytes(bytes);
     expect(text.startsWith("Café")).toBe(true);
     expect(text).not.toContain("\r");
+  });
+
+  it("reads UTF-16 text by its byte-order mark (Notepad's and Word's \"Unicode\"), either byte order", () => {
+    const line = "Caf\u00e9 au lait, \u6771\u4eac\r\n".repeat(20);
+    const little = new Uint8Array([0xff, 0xfe, ...Array.from(line).flatMap((c) => { const u = c.charCodeAt(0); return [u & 0xff, u >> 8]; })]);
+    const big = new Uint8Array([0xfe, 0xff, ...Array.from(line).flatMap((c) => { const u = c.charCodeAt(0); return [u >> 8, u & 0xff]; })]);
+    for (const bytes of [little, big]) expect(decodeImportBytes(bytes)).toBe(line.replace(/\r\n/g, "\n"));
+    // Without the mark, NULs still mean a binary file.
+    expect(() => decodeImportBytes(little.slice(2))).toThrow(inputMessages.binary);
+  });
+
+  it("the note on undecodable characters never cuts a character in half", () => {
+    const note = undecodedNote(`A text ${"\u{1D401}".repeat(19)}a\u{1D401}\u{1D401}\uFFFD here.`)!;
+    expect(unstorableTextAt(note)).toBeNull();
   });
 
   it("refuses text with nothing to read, or too little", () => {

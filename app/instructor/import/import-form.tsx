@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
-import { inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
+import { decodeText, inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
 
 // The import route accepts a JSON body up to twice the import limit (escaping can double a text's size).
 const MAX_BROWSER_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 64 * 1024;
@@ -26,7 +26,8 @@ export function ImportForm() {
     if (!chosen) return;
     if (chosen.size === 0) return setError(inputMessages.empty);
     if (chosen.size > MAX_IMPORT_BYTES) return setError(inputMessages.tooLarge);
-    setFile({ name: chosen.name, size: chosen.size, text: await chosen.text() });
+    // UTF-16 (Notepad's and Word's "Unicode" text) is read by its byte-order mark, as on the command line.
+    setFile({ name: chosen.name, size: chosen.size, text: decodeText(new Uint8Array(await chosen.arrayBuffer())) });
   }
 
   return (
