@@ -26,12 +26,13 @@ export function AssignedToYou({ items }: { items: Item[] }) {
             <div>
               {a.href ? <Link className="font-medium hover:underline" href={a.href}>{a.title}</Link> : <span className="font-medium">{a.title}</span>}
               <p className="text-sm text-stone-600">
-                {a.className} · {a.kind.toLowerCase()} · {a.status === "upcoming" && <>opens <LocalTime iso={a.opensAt.toISOString()} />, </>}
+                {a.className} · {a.kind === "MODULE" ? "module: its lessons, and its quizzes by the same time" : a.kind.toLowerCase()} · {a.status === "upcoming" && <>opens <LocalTime iso={a.opensAt.toISOString()} />, </>}
                 {a.status === "closed" ? "was due" : "due"} <LocalTime iso={a.dueAt.toISOString()} />{a.extendedTo ? " (extended for you)" : ""}
                 {a.status === "closed" && "; late work is not accepted"}
               </p>
             </div>
-            <span className={`inline-flex w-fit rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusLabel[a.status].style}`}>{statusLabel[a.status].text}</span>
+            {/* A module counts as done when its lessons are read; its quizzes are listed and due on their own pages. */}
+            <span className={`inline-flex w-fit rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusLabel[a.status].style}`}>{a.kind === "MODULE" && a.status === "done" ? "Lessons read" : a.kind === "MODULE" && a.status === "late" ? "Lessons read late" : statusLabel[a.status].text}</span>
           </li>
         ))}
       </ul>

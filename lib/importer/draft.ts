@@ -68,6 +68,11 @@ function definitionOf(term: KeyTerm, sentence: string): string {
   return `${kindLabel[term.kind]} named in the text${times}. First mention: “${shorten(sentence, 160)}”`;
 }
 
+/** The recall objective's text, which names the reading (rewritten when its title is corrected). */
+export function recallObjective(title: string): string {
+  return `Recall the people, organisations, places and figures that “${shorten(title, 80)}” discusses.`;
+}
+
 export function buildImportDraft(rawText: string, options: BuildOptions = {}): ImportDraft {
   const text = checkImportText(rawText);
   const fileName = options.fileName?.trim() || PASTED_TEXT;
@@ -111,7 +116,7 @@ export function buildImportDraft(rawText: string, options: BuildOptions = {}): I
   const summary = shorten(wordCount(firstSentences[0] ?? "") >= 8 ? firstSentences[0] : firstSentences.join(" "), 280);
 
   const objectives: LessonFrontmatter["objectives"] = [
-    { id: objectiveIds.recall, text: `Recall the people, organisations, places and figures that “${shorten(title, 80)}” discusses.`, bloom: "remember" },
+    { id: objectiveIds.recall, text: recallObjective(title), bloom: "remember" },
   ];
   if (questions.some((q) => q.kind === "ordering")) {
     objectives.push({ id: objectiveIds.order, text: "Put the events the text describes in the order in which they happened.", bloom: "understand" });

@@ -2,9 +2,9 @@
 // then what may be published: the lesson, and a quiz of the accepted questions only (or none).
 import { z } from "zod";
 import { isoDate, questionSchema, quizSchema, type QuizFile } from "../content/schema";
-import { DATE_STANDS_IN, missingNotes, quizTexts, type ImportDraft } from "./draft";
+import { DATE_STANDS_IN, missingNotes, quizTexts, recallObjective, type ImportDraft } from "./draft";
 import { answerText } from "./files";
-import { explanationFor, type DraftQuestion } from "./questions";
+import { explanationFor, objectiveIds, type DraftQuestion } from "./questions";
 import { squash } from "./text";
 
 export class ImportReviewError extends Error {
@@ -119,7 +119,12 @@ export function applyDetails(draft: ImportDraft, details: DraftDetails): ImportD
   return {
     ...draft,
     metadata: { ...draft.metadata, title, author: details.author, outlet: details.outlet, date: details.published },
-    lesson: { ...draft.lesson, title, summary: draft.lesson.summary === draft.lesson.title ? title : draft.lesson.summary },
+    lesson: {
+      ...draft.lesson,
+      title,
+      summary: draft.lesson.summary === draft.lesson.title ? title : draft.lesson.summary,
+      objectives: draft.lesson.objectives.map((o) => (o.id === objectiveIds.recall && o.text === recallObjective(draft.lesson.title) ? { ...o, text: recallObjective(title) } : o)),
+    },
     source: { ...draft.source, title, author: details.author, outlet: details.outlet, published: details.published, notes: draft.source.notes?.replace(DATE_STANDS_IN, "") },
     quiz: { ...draft.quiz, ...quizTexts(title) },
     notes: draft.notes.filter((note) => !Object.values(missingNotes).includes(note)),

@@ -237,6 +237,8 @@ describe("the instructor's title and citation", () => {
     expect(corrected.source).toMatchObject({ title: "The island ferries", author: "Aino Virtanen", outlet: "Harbour Quarterly", published: "2019-06" });
     expect(corrected.source.notes).not.toContain("stands in");
     expect(corrected.quiz.title).toBe("Quiz: The island ferries");
+    // The objective that names the reading names it as corrected.
+    expect(corrected.lesson.objectives[0].text).toBe("Recall the people, organisations, places and figures that “The island ferries” discusses.");
     expect(corrected.notes.some((n) => /No author|no recognisable title|No publication date/.test(n))).toBe(false);
     expect(lessonFrontmatterSchema.safeParse(corrected.lesson).success).toBe(true);
     expect(sourceSchema.safeParse(corrected.source).success).toBe(true);
