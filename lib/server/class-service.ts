@@ -374,9 +374,9 @@ export async function deleteAssignment(instructor: SessionUser, classId: string,
   return { deleted: true };
 }
 
-/** Gives one student in the class their own due time (and extra quiz attempts and time) on an assignment; granting again replaces it. */
 const extensionChangedMeanwhile = () => new UserError("CONFLICT", "This student's extension was given or changed after you opened this page (in another tab or window?). Reload the page to see it, then make your change again.");
 
+/** Gives one student in the class their own due time (and extra quiz attempts and time) on an assignment; granting again replaces it. */
 export async function grantExtension(instructor: SessionUser, classId: string, input: z.infer<typeof extensionSchema>) {
   await ownedCurrentClass(instructor, classId);
   const [assignment, member] = await Promise.all([

@@ -352,7 +352,8 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
       const questionIds = [...new Set(missed.map((id) => byVersion.get(id)!.questionId))];
       const attemptHold = await attemptAnswersHeldUntil(tx, user.id, attempt.questionVersionIds.map((id) => byVersion.get(id)!.questionId), at);
       const zone = zoneOrUtc(row?.timeZone);
-      const dueAts = questionIds.map(() => afterQuizMiss(at, keyShownAt(attemptHold), zone).dueAt.toISOString());
+      const dueAt = afterQuizMiss(at, keyShownAt(attemptHold), zone).dueAt.toISOString();
+      const dueAts = questionIds.map(() => dueAt);
       await tx.$executeRaw`
         INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
         SELECT gen_random_uuid(), ${user.id}::uuid, q, 1, (d AT TIME ZONE 'UTC'), now()

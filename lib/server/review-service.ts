@@ -37,6 +37,11 @@ const countDue = (userId: string, now: Date) => db().reviewCard.count({ where: {
 /** The learner's deck: how many questions are due now, when the next one is, counts per box, and mastered. */
 export async function deckSummary(userId: string, now = new Date()) {
   await deferHeldCards(userId, now);
+  return deckAsIs(userId, now);
+}
+
+/** The deck summary, once held cards have been moved. */
+async function deckAsIs(userId: string, now: Date) {
   const [dueCount, later, boxes, mastered] = await Promise.all([
     countDue(userId, now),
     db().reviewCard.findFirst({ where: { ...liveCards(userId), dueAt: { gt: now } }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
@@ -79,7 +84,7 @@ async function deferHeldCards(userId: string, now: Date) {
 export async function reviewQueue(user: SessionUser, now = new Date()) {
   await deferHeldCards(user.id, now);
   const [summary, first] = await Promise.all([
-    deckSummary(user.id, now),
+    deckAsIs(user.id, now),
     db().reviewCard.findFirst({
       where: { ...liveCards(user.id), dueAt: { lte: now } },
       orderBy: [{ dueAt: "asc" }, { id: "asc" }],
