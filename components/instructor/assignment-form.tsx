@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
-import { instantFromLocalInput, localInputValue } from "./local-time-input";
+import { dueInstantFromLocalInput, instantFromLocalInput, localInputValue } from "./local-time-input";
 
 type Course = { id: string; title: string; modules: { id: string; title: string; quizzes: { id: string; title: string }[]; debates: { id: string; title: string }[] }[] };
 type Kind = "MODULE" | "QUIZ" | "DEBATE";
@@ -66,7 +66,7 @@ function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; k
  * time already past is allowed (e.g. recording work done before the class used Caravan) once the instructor agrees.
  */
 function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<string, unknown> } | { errors: Errors } | { cancelled: true } {
-  const read = (name: "opensAt" | "dueAt") => instantFromLocalInput(String(form.get(name) ?? ""), shown?.[name]);
+  const read = (name: "opensAt" | "dueAt") => (name === "dueAt" ? dueInstantFromLocalInput : instantFromLocalInput)(String(form.get(name) ?? ""), shown?.[name]);
   const opensAt = read("opensAt");
   const dueAt = read("dueAt");
   if ("error" in opensAt || "error" in dueAt) return { errors: { ...("error" in opensAt ? { opensAt: [opensAt.error] } : {}), ...("error" in dueAt ? { dueAt: [dueAt.error] } : {}) } };

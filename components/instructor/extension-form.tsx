@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { ConfirmedDeleteButton } from "./class-actions";
-import { instantFromLocalInput, localInputValue } from "./local-time-input";
+import { dueInstantFromLocalInput, localInputValue } from "./local-time-input";
 
 type Terms = { dueAt: string; extraAttempts: number; extraTimePercent: number };
 type Assignment = { id: string; title: string; kind: "MODULE" | "QUIZ" | "DEBATE"; dueAt: string; extension: Terms | null };
@@ -50,7 +50,7 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
         const form = new FormData(event.currentTarget);
         // The input holds minutes in the browser's zone; a due time left as it started is sent exactly as it was.
         const starting = startingTerms(assignmentId);
-        const entered = instantFromLocalInput(dueAt, starting.dueAt ? new Date(starting.dueAt) : undefined);
+        const entered = dueInstantFromLocalInput(dueAt, starting.dueAt ? new Date(starting.dueAt) : undefined);
         if ("error" in entered) return refuse({ dueAt: [entered.error] }, "Check the due time.");
         const due = entered.iso;
         // A due time of their own earlier than the class's, or already over, is usually a typo: ask first.

@@ -22,3 +22,13 @@ export function instantFromLocalInput(value: string, shown?: Date): { iso: strin
   if (localInputValue(date) !== value.slice(0, 16)) return { error: SKIPPED_TIME };
   return { iso: date.toISOString() };
 }
+
+/**
+ * As `instantFromLocalInput`, for a due time: 23:59 means the end of that minute (23:59:59), as Canvas stores it,
+ * so work handed in during the day's last minute is on time.
+ */
+export function dueInstantFromLocalInput(value: string, shown?: Date): { iso: string } | { error: string } {
+  const instant = instantFromLocalInput(value, shown);
+  if (!("iso" in instant) || !instant.iso || (shown && value === localInputValue(shown)) || !value.endsWith("T23:59")) return instant;
+  return { iso: new Date(new Date(instant.iso).getTime() + 59_000).toISOString() };
+}
