@@ -5,6 +5,7 @@ import "server-only";
 // allowDangerousHtml) and the result goes through rehype-sanitize's GitHub schema, so stored text can never
 // add a script, a handler or a javascript: link. The cache holds derived, immutable output only.
 import { createHash } from "node:crypto";
+import { parse as parseHtml } from "node-html-parser";
 import type { ReactElement } from "react";
 import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -27,6 +28,11 @@ export function markdownToHtml(markdown: string): string {
     rendered.set(key, html);
   }
   return html;
+}
+
+/** The text a reader sees of a Markdown text: what renders, without the raw HTML and hidden comments the page drops. */
+export function markdownToText(markdown: string): string {
+  return parseHtml(markdownToHtml(markdown)).text;
 }
 
 export function Markdown({ text, className }: { text: string; className?: string }): ReactElement {

@@ -1,11 +1,13 @@
 import "server-only";
 // Search within a course's lessons, section by section, with PostgreSQL's full-text search (English stemming,
-// so "negotiations" finds "negotiated"; the web-search syntax: "quoted phrases", or, -excluded). Each lesson
-// is split at its "## " headings in the query, so a result links to the section it comes from. Sections are
-// computed per search, which suits course-sized text (this course: nine lessons, under 100 KB).
+// so "negotiations" finds "negotiated"; the web-search syntax: "quoted phrases", or, -excluded). Each lesson is
+// split at its sections as the reader splits it (a "## " in a code block is no heading), and what is searched is
+// the text the reader shows: raw HTML and an author's hidden comments are not. Parts are computed per search and
+// sent with it, which suits course-sized text (this course: nine lessons, under 100 KB).
 import { z } from "zod";
-import { headingAnchor, headingText } from "../content/anchors";
+import { splitSections } from "../content/sections";
 import { db } from "./db";
+import { markdownToText } from "./markdown";
 
 // Control characters (a NUL PostgreSQL refuses, the snippet markers below) are spaces to a search.
 export const searchQuerySchema = z
@@ -19,32 +21,42 @@ export const MATCH_END = "\u0002";
 
 export type SearchResult = { courseSlug: string; moduleSlug: string; moduleTitle: string; lessonSlug: string; lessonTitle: string; sectionTitle: string | null; anchor: string | null; snippet: string };
 
-type Row = { courseSlug: string; moduleSlug: string; moduleTitle: string; lessonSlug: string; lessonTitle: string; part: number; firstLine: string; snippet: string };
+type Part = Omit<SearchResult, "snippet"> & { text: string };
+
+async function lessonParts(courseSlug: string | null): Promise<Part[]> {
+  const lessons = await db().lesson.findMany({
+    where: { retiredAt: null, module: { retiredAt: null, course: { retiredAt: null, ...(courseSlug === null ? {} : { slug: courseSlug }) } } },
+    orderBy: [{ module: { course: { slug: "asc" } } }, { module: { position: "asc" } }, { position: "asc" }],
+    select: { slug: true, title: true, summary: true, body: true, module: { select: { slug: true, title: true, course: { select: { slug: true } } } } },
+  });
+  return lessons.flatMap((lesson) =>
+    splitSections(lesson.body).map((section, index) => ({
+      courseSlug: lesson.module.course.slug,
+      moduleSlug: lesson.module.slug,
+      moduleTitle: lesson.module.title,
+      lessonSlug: lesson.slug,
+      lessonTitle: lesson.title,
+      sectionTitle: section.title,
+      anchor: section.anchor,
+      // The lesson's title and summary belong to its opening part.
+      text: `${index === 0 ? `${lesson.title}\n${lesson.summary}\n` : ""}${section.title ? `${section.title}\n` : ""}${markdownToText(section.markdown)}`,
+    })),
+  );
+}
 
 /** Searches one course's lessons, or every course's when `courseSlug` is null. */
 export async function searchCourse(courseSlug: string | null, rawQuery: string): Promise<{ query: string; error: string | null; results: SearchResult[] }> {
   const parsed = searchQuerySchema.safeParse(rawQuery);
   if (!parsed.success) return { query: rawQuery.trim().slice(0, 200), error: parsed.error.issues[0].message, results: [] };
+  const parts = await lessonParts(courseSlug);
   const options = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`;
-  const rows = await db().$queryRaw<Row[]>`
-    WITH query AS (SELECT websearch_to_tsquery('english', ${parsed.data}) AS q),
-    parts AS (
-      SELECT c."slug" AS "courseSlug", m."slug" AS "moduleSlug", m."title" AS "moduleTitle", m."position" AS "modulePosition",
-             l."slug" AS "lessonSlug", l."title" AS "lessonTitle", l."position" AS "lessonPosition", s.n AS "part",
-             -- The lesson's title and summary belong to its opening part.
-             CASE WHEN s.n = 1 THEN l."title" || E'\n' || l."summary" || E'\n' || s.text ELSE s.text END AS "text"
-      FROM "Lesson" l
-      JOIN "Module" m ON m."id" = l."moduleId"
-      JOIN "Course" c ON c."id" = m."courseId"
-      CROSS JOIN LATERAL regexp_split_to_table(l."body", '\\n(?=##\\s)') WITH ORDINALITY AS s(text, n)
-      WHERE (${courseSlug}::text IS NULL OR c."slug" = ${courseSlug}) AND c."retiredAt" IS NULL AND m."retiredAt" IS NULL AND l."retiredAt" IS NULL
-    )
-    SELECT "courseSlug", "moduleSlug", "moduleTitle", "lessonSlug", "lessonTitle", "part"::int AS "part",
-           split_part(p."text", E'\n', 1) AS "firstLine",
-           ts_headline('english', regexp_replace(p."text", '[#*_>|]+', ' ', 'g'), query.q, ${options}) AS "snippet"
-    FROM parts p, query
-    WHERE to_tsvector('english', p."text") @@ query.q
-    ORDER BY ts_rank(to_tsvector('english', p."text"), query.q) DESC, "modulePosition", "lessonPosition", "part"
+  // Parts keep their reading order, which breaks ties in rank.
+  const rows = await db().$queryRaw<{ part: number; snippet: string }[]>`
+    WITH query AS (SELECT websearch_to_tsquery('english', ${parsed.data}) AS q)
+    SELECT p.n::int AS "part", ts_headline('english', p.text, query.q, ${options}) AS "snippet"
+    FROM unnest(${parts.map((part) => part.text)}::text[]) WITH ORDINALITY AS p(text, n), query
+    WHERE to_tsvector('english', p.text) @@ query.q
+    ORDER BY ts_rank(to_tsvector('english', p.text), query.q) DESC, p.n
     LIMIT 20`;
   // Nothing found may mean the query held only words too common to index ("the", "was"): say so, not "no match".
   if (rows.length === 0) {
@@ -54,9 +66,9 @@ export async function searchCourse(courseSlug: string | null, rawQuery: string):
   return {
     query: parsed.data,
     error: null,
-    results: rows.map((r) => {
-      const heading = r.part > 1 ? headingText(/^##[ \t]+([^\n]*)$/.exec(r.firstLine)?.[1] ?? "") || null : null;
-      return { courseSlug: r.courseSlug, moduleSlug: r.moduleSlug, moduleTitle: r.moduleTitle, lessonSlug: r.lessonSlug, lessonTitle: r.lessonTitle, sectionTitle: heading, anchor: heading ? headingAnchor(heading) : null, snippet: r.snippet };
+    results: rows.map((row) => {
+      const { text: _text, ...part } = parts[row.part - 1];
+      return { ...part, snippet: row.snippet };
     }),
   };
 }

@@ -14,7 +14,18 @@ beforeAll(async () => {
   await syncCourse(db, loadCourse(fixture.dir));
   await db.lesson.update({
     where: { id: fixture.lessonId },
-    data: { body: "Opening words about caravans.\n\n## Border accords\n\nThe three states negotiated **borders** at Khujand.\n\n## Aid figures\n\nLoans grew tenfold over a decade.\n" },
+    data: {
+      body: [
+        "Opening words about caravans.",
+        "## Border accords",
+        "The three states negotiated **borders** at Khujand.",
+        "```sql\n## tariffs in a code comment, not a heading\n```",
+        "<!-- Author's note, hidden from students:\n## Secret plans\nDraft wording about pipelines. -->",
+        "<div>\nRaw markup the page drops: turquoise.\n</div>",
+        "## Aid figures",
+        "Loans grew tenfold over a decade.",
+      ].join("\n\n"),
+    },
   });
 });
 
@@ -49,5 +60,13 @@ describe("course search", () => {
       const outcome = await searchCourse(fixture.id, hostile);
       expect(outcome.results.every((r) => r.lessonSlug === "l1" || r.lessonTitle === "Lesson one")).toBe(true);
     }
+  });
+
+  it("a \"## \" in a code block is no section, and text the reader hides (comments, raw HTML) is not searched", async () => {
+    // Before, the search split at every "## " line, so this result named a section no page has.
+    expect((await searchCourse(fixture.id, "tariffs")).results).toEqual([expect.objectContaining({ sectionTitle: "Border accords", anchor: "border-accords" })]);
+    expect((await searchCourse(fixture.id, "pipelines")).results).toEqual([]);
+    expect((await searchCourse(fixture.id, "secret")).results).toEqual([]);
+    expect((await searchCourse(fixture.id, "turquoise")).results).toEqual([]);
   });
 });
