@@ -73,7 +73,8 @@ export const sourceSchema = z.strictObject({
   outlet: text,
   published: isoDate,
   kind: z.enum(["analysis", "commentary", "news report", "policy brief", "other"]),
-  url: z.url().optional(),
+  // Shown as a link to learners: only a web address, never javascript: or data:.
+  url: z.url({ protocol: /^https?$/, error: "must be a web address starting http:// or https://" }).optional(),
   // The sections of the original text, so lessons and questions can point into them.
   sections: z.array(z.strictObject({ id: stableId, title: text })).min(1),
   notes: z.string().optional(),

@@ -315,6 +315,17 @@ describe("content the check refuses because learners would see it go wrong", () 
     expect(course.moduleFiles[0].lessonFiles[0].events.map((e) => e.date)).toEqual(["2004-08-28", "1997", "2004-08"]);
   });
 
+  it("refuses a source address that is not a web address", () => {
+    for (const url of ["javascript:alert(1)", "data:text/html,hi", "ftp://example.org/a", "not an address"]) {
+      const fixture = writeFixtureCourse();
+      edit(path.join(fixture.dir, `sources/${fixture.id}-source2.yaml`), (text) => text.replace(/published: .*/, (line) => `${line}\nurl: "${url}"`));
+      expect(problemsOf(fixture.dir)).toEqual([{ file: expect.stringContaining("source2.yaml"), field: "url", message: expect.stringMatching(/web address starting http/) }]);
+    }
+    const fixture = writeFixtureCourse();
+    edit(path.join(fixture.dir, `sources/${fixture.id}-source2.yaml`), (text) => text.replace(/published: .*/, (line) => `${line}\nurl: https://example.org/article`));
+    expect(problemsOf(fixture.dir)).toEqual([]);
+  });
+
   it("refuses dates that do not exist, which would show as other dates", () => {
     const fixture = writeFixtureCourse();
     edit(path.join(fixture.dir, `sources/${fixture.id}-source2.yaml`), (text) => text.replace(/published: .*/, "published: 2021-13"));
