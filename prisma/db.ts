@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations, diffSchemas, listMigrations, migrationsDir, readSchema } from "./schema-engine.ts";
-import { startDatabase } from "../scripts/lib/database.ts";
+import { appDatabaseName, startDatabase } from "../scripts/lib/database.ts";
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -29,9 +29,8 @@ async function main() {
     process.exit(2);
   }
   const database = await startDatabase({ quiet: true });
-  const name = process.env.CARAVAN_DB_NAME ?? "caravan";
   try {
-    const url = process.env.DATABASE_URL ?? (await database.createDatabase(name, { recreate: command === "reset" }));
+    const url = process.env.DATABASE_URL ?? (await database.createDatabase(appDatabaseName, { recreate: command === "reset" }));
     if (command === "reset" && process.env.DATABASE_URL) {
       throw new Error("Refusing to reset an external DATABASE_URL; drop it yourself if you mean it.");
     }

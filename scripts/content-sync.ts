@@ -2,12 +2,12 @@
 // Every course folder is checked first, then all are written in one transaction: on any problem, no content
 // is written.
 import { ContentError } from "../lib/content/load.ts";
-import { startDatabase } from "./lib/database.ts";
+import { appDatabaseName, startDatabase } from "./lib/database.ts";
 import { prepareDatabase } from "./lib/prepare.ts";
 
 const database = await startDatabase();
 try {
-  const url = process.env.DATABASE_URL ?? (await database.createDatabase("caravan"));
+  const url = process.env.DATABASE_URL ?? (await database.createDatabase(appDatabaseName));
   await prepareDatabase(url, { demoAccounts: false });
 } catch (error) {
   if (error instanceof ContentError) console.error(`Content not synced (nothing was written); fix these and run again:\n${error.message}`);

@@ -2,7 +2,7 @@
 // Creates an instructor account, or promotes an existing account to instructor. The web sign-up only
 // ever makes students, so this is how instructors are added.
 import { parseArgs } from "node:util";
-import { startDatabase } from "./lib/database.ts";
+import { appDatabaseName, startDatabase } from "./lib/database.ts";
 import { createPrismaClient } from "../lib/server/prisma.ts";
 import { upsertInstructor } from "../lib/server/accounts.ts";
 import { applyMigrations } from "../prisma/schema-engine.ts";
@@ -15,7 +15,7 @@ if (!email) {
 }
 const database = await startDatabase({ quiet: true });
 try {
-  const url = process.env.DATABASE_URL ?? (await database.createDatabase("caravan"));
+  const url = process.env.DATABASE_URL ?? (await database.createDatabase(appDatabaseName));
   await applyMigrations(url);
   const db = createPrismaClient(url, { max: 1 });
   try {

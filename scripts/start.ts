@@ -2,7 +2,7 @@
 //   --dev   run `next dev` instead of a production build
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { projectRoot, startDatabase } from "./lib/database.ts";
+import { appDatabaseName, projectRoot, startDatabase } from "./lib/database.ts";
 import { prepareDatabase } from "./lib/prepare.ts";
 import { authSecret } from "./lib/secret.ts";
 import { buildIsCurrent, recordBuild, sourceStamp } from "./lib/build-stamp.ts";
@@ -30,7 +30,7 @@ process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 try {
-  const url = process.env.DATABASE_URL ?? (await database.createDatabase("caravan"));
+  const url = process.env.DATABASE_URL ?? (await database.createDatabase(appDatabaseName));
   const wantDemo = database.embedded || process.env.CARAVAN_DEMO_ACCOUNTS === "1";
   const demo = await prepareDatabase(url, { demoAccounts: wantDemo });
 

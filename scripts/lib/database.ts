@@ -7,6 +7,9 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 
+/** The embedded database the app and its commands use; `CARAVAN_DB_NAME` picks another. */
+export const appDatabaseName = process.env.CARAVAN_DB_NAME || "caravan";
+
 export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 
 export type RunningDatabase = {
