@@ -254,6 +254,23 @@ export async function quizzesAssignedTo(classId: string) {
     ORDER BY m."courseId", m."position", q."position"`;
 }
 
+/** The debate prompts of the given modules (a whole-module assignment asks for them too), in teaching order. */
+export async function debatesOfModules(moduleIds: string[]) {
+  return db().debatePrompt.findMany({ where: { moduleId: { in: moduleIds }, retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true, moduleId: true } });
+}
+
+/** Open question flags raised by this class's current students, per quiz attempted: what awaits the instructor's answer. */
+export async function openFlagsByQuiz(classId: string): Promise<Map<string, number>> {
+  const rows = await db().$queryRaw<{ quizId: string; open: number }[]>`
+    SELECT a."quizId", count(*)::int AS "open"
+    FROM "QuestionFlag" f
+    JOIN "QuizAttempt" a ON a."id" = f."attemptId"
+    JOIN "ClassMember" m ON m."userId" = f."userId" AND m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
+    WHERE f."resolvedAt" IS NULL
+    GROUP BY a."quizId"`;
+  return new Map(rows.map((r) => [r.quizId, r.open]));
+}
+
 /**
  * Voids a student's attempts at a quiz (kept for the record) so they can start again; the reason is logged.
  * Only a quiz this class assigns: attempts are the student's, not the class's, so a reset also clears them from

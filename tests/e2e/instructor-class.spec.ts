@@ -123,6 +123,8 @@ test("a module's quizzes get item-analysis links, and the roster resets only qui
   await page.goto(`/instructor/classes/${cls.id}`);
   const moduleItem = page.getByRole("listitem").filter({ hasText: "Silk Road diplomacy" });
   await expect(moduleItem.getByRole("link", { name: /^Item analysis: / })).toHaveCount(3);
+  // The module's debate prompt is assigned with it, so its responses are one click away too.
+  await expect(moduleItem.getByRole("link", { name: /^Review responses: Normative vs\. material/ })).toHaveAttribute("href", `/instructor/classes/${cls.id}/debates/normative-vs-material`);
   if (process.env.SCREENSHOT_DIR) await moduleItem.screenshot({ path: `${process.env.SCREENSHOT_DIR}/class-module-assignment.png` });
   await moduleItem.getByRole("link", { name: /^Item analysis: .*Austin/ }).click();
   await expect(page).toHaveURL(new RegExp(`/instructor/classes/${cls.id}/quizzes/austin-pragmatic-diplomacy-quiz$`));
@@ -190,6 +192,8 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   await expect(page.getByRole("heading", { name: "Roster (0)" })).toBeVisible();
   await page.getByText("Removed students (1)").click();
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/class-removed-students.png`, fullPage: true });
+  // A removed student's record (their work up to the removal) stays one click away.
+  await expect(page.getByRole("group").getByRole("link", { name: student.name })).toHaveAttribute("href", `/instructor/classes/${cls.id}/students/${student.id}`);
   await page.getByRole("button", { name: `Restore ${student.name} to the class` }).click();
   await expect(page.getByRole("heading", { name: "Roster (1)" })).toBeVisible();
   await expect(page.getByText(/Removed students/)).toHaveCount(0);

@@ -85,6 +85,8 @@ test("the instructor sees the item analysis; a student's flag shows up; a full-c
   await login(teacherContext, instructor, baseURL!);
   const tp = await teacherContext.newPage();
   await tp.goto(`/instructor/classes/${classId}`);
+  // The class page says a flag waits, beside the quiz's item analysis.
+  await expect(tp.getByRole("listitem").filter({ has: tp.getByRole("link", { name: "Item analysis" }) }).getByText("1 open flag", { exact: true })).toBeVisible();
   await tp.getByRole("link", { name: "Item analysis" }).click();
   await expect(tp).toHaveURL(new RegExp(`/instructor/classes/${classId}/quizzes/${quizId}$`));
   await expect(tp.getByRole("heading", { level: 1, name: /Usubaliev/ })).toBeVisible();

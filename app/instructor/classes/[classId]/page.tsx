@@ -9,7 +9,7 @@ import { AssignmentForm, EditableAssignment } from "@/components/instructor/assi
 import { ArchiveClassButton, ClassDetailsEditor, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton } from "@/components/instructor/class-actions";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
-import { assignableItems, classAssignments, classRoster, quizzesAssignedTo } from "@/lib/server/class-service";
+import { assignableItems, classAssignments, classRoster, debatesOfModules, openFlagsByQuiz, quizzesAssignedTo } from "@/lib/server/class-service";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -21,7 +21,12 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const user = await requireInstructor(`/instructor/classes/${classId}`);
   const { class: found, members, removed } = await orNotFound(classRoster(user, classId));
   const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date());
-  const [assignments, items, quizzes] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId)]);
+  const [assignments, items, quizzes, openFlags] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId)]);
+  const moduleDebates = await debatesOfModules(assignments.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : [])));
+  const flagNote = (quizId: string | null) => {
+    const open = quizId ? (openFlags.get(quizId) ?? 0) : 0;
+    return open > 0 ? <span className="badge ml-1 bg-amber-100 text-amber-900">{open} open {open === 1 ? "flag" : "flags"}</span> : null;
+  };
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { label: found.name }]} />
@@ -83,10 +88,13 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                     {a.kind !== "DEBATE" && a.revealAnswers === "AFTER_DUE" && a.latePolicy !== "REFUSE" && <span className="block text-amber-800">Late work is accepted after the answers are shown; refuse late work to keep them from late attempts.</span>}
                   </p>
                   <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
-                    {a.kind === "QUIZ" && <Link className="underline" href={`/instructor/classes/${classId}/quizzes/${a.quizId}`}>Item analysis</Link>}
+                    {a.kind === "QUIZ" && <span><Link className="underline" href={`/instructor/classes/${classId}/quizzes/${a.quizId}`}>Item analysis</Link>{flagNote(a.quizId)}</span>}
                     {a.kind === "QUIZ" && !a.withdrawn && <Link className="underline" href={`/instructor/quizzes/${a.quizId}`}>Questions and answers</Link>}
                     {a.kind === "MODULE" && quizzes.filter((q) => q.moduleId === a.moduleId).map((q) => (
-                      <Link key={q.id} className="underline" href={`/instructor/classes/${classId}/quizzes/${q.id}`}>Item analysis: {q.title}</Link>
+                      <span key={q.id}><Link className="underline" href={`/instructor/classes/${classId}/quizzes/${q.id}`}>Item analysis: {q.title}</Link>{flagNote(q.id)}</span>
+                    ))}
+                    {a.kind === "MODULE" && moduleDebates.filter((d) => d.moduleId === a.moduleId).map((d) => (
+                      <Link key={d.id} className="underline" href={`/instructor/classes/${classId}/debates/${d.id}`}>Review responses: {d.title}</Link>
                     ))}
                     {a.kind === "DEBATE" && <Link className="underline" href={`/instructor/classes/${classId}/debates/${a.debatePromptId}`}>Review responses</Link>}
                   </p>
@@ -128,7 +136,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             <ul className="mt-3 divide-y divide-stone-200">
               {removed.map((m) => (
                 <li key={m.user.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
-                  <div><span className="font-medium">{m.user.name}</span> <span className="text-stone-600">{m.user.email}</span>{m.removedAt && <div className="text-stone-600">Removed <LocalTime iso={m.removedAt.toISOString()} /></div>}</div>
+                  <div><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link> <span className="text-stone-600">{m.user.email}</span>{m.removedAt && <div className="text-stone-600">Removed <LocalTime iso={m.removedAt.toISOString()} /></div>}</div>
                   {!found.archivedAt && <RestoreMemberButton classId={classId} student={{ id: m.user.id, name: m.user.name }} />}
                 </li>
               ))}
