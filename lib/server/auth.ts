@@ -19,7 +19,8 @@ import { emailSchema } from "./accounts";
 import { clientAddress } from "./client-address";
 import { isTimeZone } from "../domain/calendar";
 import { recordTimeZone } from "./account-settings";
-import { forgetSessionEpoch, recordSignOut, rememberSessionState, sessionIsCurrent, sessionStateQuery } from "./session-epoch";
+import { forgetSessionEpoch, recordSignOut, sessionIsCurrent } from "./session-epoch";
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE } from "./errors";
 
 export type Role = "STUDENT" | "INSTRUCTOR";
 /**
@@ -37,6 +38,10 @@ async function tokenIsCurrent(token: JWT | null): Promise<boolean> {
 }
 
 export const INVALID_CREDENTIALS = "That email and password do not match an account.";
+export const SIGN_IN_FAILED = "Signing in failed because of a problem on our side. Please try again in a moment.";
+
+/** A refusal whose message is meant for the person signing in (next-auth shows a thrown error's message to them). */
+class SignInRefused extends Error {}
 const SESSION_ENDED = "This session was ended.";
 
 /** next-auth's logger, without the expected case: a browser still holding an ended session (next-auth clears its cookie). */
@@ -47,6 +52,35 @@ export const authLogger: NonNullable<NextAuthOptions["logger"]> = {
   },
 };
 export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
+
+/** The account the credentials open, or a `SignInRefused` saying why not (the throttle counts every check). */
+async function checkCredentials(credentials: unknown, headers: Record<string, unknown> | undefined) {
+  const parsed = credentialsSchema.safeParse(credentials);
+  if (!parsed.success) throw new SignInRefused(INVALID_CREDENTIALS);
+  const { email, password, timeZone } = parsed.data;
+  const accountKey = throttleKey("account", email);
+  const ipKey = throttleKey("ip", clientAddress(headers, env().TRUSTED_PROXY_HOPS));
+  const lockedUntil = await activeLock(db(), [accountKey, ipKey]);
+  if (lockedUntil) throw new SignInRefused(lockMessage(lockedUntil, new Date()));
+  const reserved = await reserveAttempt(db(), "account", accountKey);
+  if (!reserved.allowed) throw new SignInRefused(lockMessage(reserved.lockedUntil, new Date()));
+
+  const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, timeZone: true, sessionEpoch: true } });
+  if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
+    await lockAfterFailure(db(), "account", accountKey, reserved.failures);
+    await recordFailure(db(), "ip", ipKey);
+    throw new SignInRefused(INVALID_CREDENTIALS);
+  }
+  await clearFailures(db(), accountKey);
+  if (timeZone && timeZone !== user.timeZone && isTimeZone(timeZone)) {
+    // Worth recording, not worth refusing a sign-in over: the account page offers the zone again.
+    await recordTimeZone(db(), user.id, timeZone).catch((error) => console.error("Could not record the time zone at sign-in", error));
+  }
+  // What this process remembers of the user's sessions may be older than the epoch just read (a reset elsewhere), and
+  // the epoch just read older than a change committed since (a password change): the next request reads it afresh.
+  forgetSessionEpoch(user.id);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch };
+}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -60,31 +94,15 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const parsed = credentialsSchema.safeParse(credentials);
-        if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
-        const { email, password, timeZone } = parsed.data;
-        const accountKey = throttleKey("account", email);
-        const ipKey = throttleKey("ip", clientAddress(request?.headers as Record<string, unknown> | undefined, env().TRUSTED_PROXY_HOPS));
-        const lockedUntil = await activeLock(db(), [accountKey, ipKey]);
-        if (lockedUntil) throw new Error(lockMessage(lockedUntil, new Date()));
-        const reserved = await reserveAttempt(db(), "account", accountKey);
-        if (!reserved.allowed) throw new Error(lockMessage(reserved.lockedUntil, new Date()));
-
-        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, timeZone: true, ...sessionStateQuery(new Date()) } });
-        if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
-          await lockAfterFailure(db(), "account", accountKey, reserved.failures);
-          await recordFailure(db(), "ip", ipKey);
-          throw new Error(INVALID_CREDENTIALS);
+        // Any other error's text (a driver's, a query's) must not reach the sign-in form.
+        try {
+          return await checkCredentials(credentials, request?.headers as Record<string, unknown> | undefined);
+        } catch (error) {
+          if (error instanceof SignInRefused) throw error;
+          if (isDatabaseUnavailable(error)) throw new Error(UNAVAILABLE_MESSAGE);
+          console.error("Sign-in failed", error);
+          throw new Error(SIGN_IN_FAILED);
         }
-        await clearFailures(db(), accountKey);
-        if (timeZone && timeZone !== user.timeZone && isTimeZone(timeZone)) {
-          // Worth recording, not worth refusing a sign-in over: the account page offers the zone again.
-          await recordTimeZone(db(), user.id, timeZone).catch((error) => console.error("Could not record the time zone at sign-in", error));
-        }
-        // Just read from the database: newer than anything this process remembers (the epoch may have moved on
-        // in another process, e.g. a password reset, within the cache's lifetime).
-        rememberSessionState(user.id, user);
-        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch };
       },
     }),
   ],

@@ -26,7 +26,7 @@ async function currentState(userId: string, now: number): Promise<Remembered> {
 }
 
 /** A user's session state just read from the database with `sessionStateQuery` (at sign-in, or above); null: no such user. */
-export function rememberSessionState(userId: string, user: { sessionEpoch: number; signedOutSessions: { sessionId: string }[] } | null, now = Date.now()): Remembered {
+function rememberSessionState(userId: string, user: { sessionEpoch: number; signedOutSessions: { sessionId: string }[] } | null, now = Date.now()): Remembered {
   const state = { epoch: user?.sessionEpoch ?? null, signedOut: new Set(user?.signedOutSessions.map((s) => s.sessionId)), at: now };
   remembered.delete(userId);
   if (remembered.size >= MAX_ENTRIES) remembered.delete(remembered.keys().next().value!);

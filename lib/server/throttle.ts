@@ -34,7 +34,8 @@ async function lockFor(db: PrismaClient, kind: ThrottleKind, key: string, failur
   const lockMs = lockDurationMs(kind, failures);
   if (lockMs <= 0) return null;
   const lockedUntil = new Date(now.getTime() + lockMs);
-  await db.signInThrottle.update({ where: { key }, data: { lockedUntil } });
+  // updateMany: a successful sign-in may have cleared the key since the failure was counted (then no lock is due).
+  await db.signInThrottle.updateMany({ where: { key }, data: { lockedUntil } });
   return lockedUntil;
 }
 

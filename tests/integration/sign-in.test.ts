@@ -1,0 +1,65 @@
+// Signing in when something goes wrong underneath: the person sees the app's words, never a driver's or a query's,
+// a failure counted after a success cleared the counter is no error, and a sign-in racing a password change cannot
+// bring the old sessions back in this process's memory.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import * as passwords from "@/lib/server/passwords";
+import { authOptions, INVALID_CREDENTIALS, SIGN_IN_FAILED } from "@/lib/server/auth";
+import { UNAVAILABLE_MESSAGE } from "@/lib/server/errors";
+import { sessionIsCurrent } from "@/lib/server/session-epoch";
+import { clearFailures, lockAfterFailure, reserveAttempt, throttleKey } from "@/lib/server/throttle";
+import { testDb } from "../support/fixtures";
+
+const db = testDb();
+const authorize = (authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<{ sessionEpoch: number } | null> } }).options.authorize;
+const signIn = (email: string, password: string) => authorize({ email, password }, { headers: { "x-forwarded-for": "10.9.9.9" } });
+const messageOf = (promise: Promise<unknown>) => promise.then(() => null, (error: Error) => error.message);
+
+async function userWith(password: string) {
+  return db.user.create({ data: { email: `sign-in-${crypto.randomUUID()}@test.caravan`, name: "Sign-in test", passwordHash: await passwords.hashPassword(password), role: "STUDENT" }, select: { id: true, email: true } });
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("signing in", () => {
+  it("says an unexpected failure in the app's words, and an unreachable database as such", async () => {
+    const user = await userWith("the-right-password");
+    vi.spyOn(passwords, "verifyPassword").mockRejectedValueOnce(new Error('Invalid `prisma.user.findUnique()` invocation: relation "User" internals'));
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(await messageOf(signIn(user.email, "the-right-password"))).toBe(SIGN_IN_FAILED);
+    vi.spyOn(passwords, "verifyPassword").mockRejectedValueOnce(Object.assign(new Error("timeout exceeded when trying to connect"), { code: "P2024" }));
+    expect(await messageOf(signIn(user.email, "the-right-password"))).toBe(UNAVAILABLE_MESSAGE);
+    // The refusals meant for the person still read as they are.
+    expect(await messageOf(signIn(user.email, "a-wrong-password"))).toBe(INVALID_CREDENTIALS);
+    expect(await signIn(user.email, "the-right-password")).toMatchObject({ sessionEpoch: 0 });
+  });
+
+  it("a failure counted after a successful sign-in cleared the account's counter locks nothing and throws nothing", async () => {
+    const key = throttleKey("account", `cleared-${crypto.randomUUID()}@test.caravan`);
+    let failures = 0;
+    for (let i = 0; i < 5; i++) {
+      const reserved = await reserveAttempt(db, "account", key);
+      if (reserved.allowed) failures = reserved.failures;
+    }
+    await clearFailures(db, key);
+    // Before, this update of a row that was gone threw Prisma's "No record was found", shown on the sign-in form.
+    await expect(lockAfterFailure(db, "account", key, failures)).resolves.toBeUndefined();
+    expect(await db.signInThrottle.count({ where: { key } })).toBe(0);
+  });
+
+  it("a sign-in that read the sessions before a password change cannot revive the old ones here", async () => {
+    const user = await userWith("the-right-password");
+    const verify = passwords.verifyPassword;
+    vi.spyOn(passwords, "verifyPassword").mockImplementationOnce(async (hash, password) => {
+      // While the password is checked, the account's password changes on this server: the epoch moves on, and the
+      // renewed session of the device that changed it is checked (so this process remembers epoch 1).
+      await db.user.update({ where: { id: user.id }, data: { sessionEpoch: { increment: 1 } } });
+      expect(await sessionIsCurrent(user.id, 1)).toBe(true);
+      return verify(hash, password);
+    });
+    const signedIn = await signIn(user.email, "the-right-password");
+    expect(signedIn).toMatchObject({ sessionEpoch: 0 });
+    // Epoch 0 is over: the old sessions stay ended, and the renewed one stays current.
+    expect(await sessionIsCurrent(user.id, 0)).toBe(false);
+    expect(await sessionIsCurrent(user.id, 1)).toBe(true);
+  });
+});
