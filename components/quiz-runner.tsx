@@ -14,7 +14,7 @@ type SaveState = "idle" | "saving" | "saved" | "error";
 // A save the network (or an outage) lost is tried again after this long, while the edit is still the latest.
 const RETRY_MS = 5_000;
 
-/** `serverNow`: the server's clock when the page was made, so the countdown follows the server, not this device. */
+/** `serverNow`: the server's clock when the page was made, so the countdown follows the server, not this device's clock. */
 export function QuizRunner({ attemptId, deadline, serverNow, questions }: { attemptId: string; deadline: string | null; serverNow: string; questions: AttemptQuestionView[] }) {
   const router = useRouter();
   const [responses, setResponses] = useState<Record<string, Response>>(() => Object.fromEntries(questions.map((q) => [q.questionVersionId, (q.savedResponse as Response) ?? null])));
@@ -33,8 +33,14 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   useEffect(() => {
     latestResponses.current = responses;
   }, [responses]);
-  // Once the time is up, answers can no longer be changed here (the server's grace is for the network only).
-  const [timeUp, setTimeUp] = useState(false);
+  // Once the time is up, answers can no longer be changed here (the server's grace is for the network only). Up for
+  // that deadline only: an extension or a later due time, when the page refreshes, opens the answers again.
+  const [timeUpAt, setTimeUpAt] = useState<string | null>(null);
+  const timeUp = deadline !== null && timeUpAt === deadline;
+  // How far the server's clock is ahead of this device's, never overestimated: the page's render time (which left the
+  // server before the page arrived) and each save's time (taken before its answer arrived) are both behind the server's
+  // clock when they arrive, so the latest of them is the closest, and a countdown on it never ends after the server's.
+  const [clockOffset, setClockOffset] = useState(() => new Date(serverNow).getTime() - Date.now());
 
   const send = useCallback(
     async (questionVersionId: string, response: Response, edit: number) => {
@@ -43,6 +49,8 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       const result = await callApi<{ savedAt: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response }, "You appear to be offline. This answer may not be saved yet; we keep trying every few seconds. Keep this page open.");
       const latest = unconfirmed.current.get(questionVersionId) === edit;
       if (result.ok) {
+        const offset = new Date(result.data.savedAt).getTime() - Date.now();
+        setClockOffset((current) => Math.max(current, offset));
         if (latest) unconfirmed.current.delete(questionVersionId);
         // "Saved" only when no newer change of this question is still on its way.
         if (latest || !unconfirmed.current.has(questionVersionId)) setSaveState((s) => ({ ...s, [questionVersionId]: response === null ? "idle" : "saved" }));
@@ -71,7 +79,8 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   );
 
   const update = (questionVersionId: string, response: Response, delayMs = 0) => {
-    if (timeUp) return;
+    // While a submit is on its way, what it carries is what is graded: a change now would be lost or refused.
+    if (timeUp || submittingRef.current) return;
     setResponses((r) => ({ ...r, [questionVersionId]: response }));
     setSaveState((s) => ({ ...s, [questionVersionId]: "saving" }));
     clearTimeout(timers.current[questionVersionId]);
@@ -127,9 +136,9 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
         <Countdown
           key={deadline}
           deadline={deadline}
-          serverNow={serverNow}
+          clockOffset={clockOffset}
           onTimeUp={() => {
-            setTimeUp(true);
+            setTimeUpAt(deadline);
             saveAllUnconfirmed();
           }}
           onGraded={() => {
@@ -138,7 +147,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
           }}
         />
       )}
-      <AnswersLocked value={timeUp}>
+      <AnswersLocked value={timeUp || submitting}>
       <ol className="space-y-6">
         {questions.map((q) => (
           <li key={q.questionVersionId} className="card">
@@ -184,9 +193,8 @@ const ASK_AGAIN_MS = 5_000;
  * server's clock (this device's clock may be off by minutes), and once the server has graded the attempt it asks for
  * the result every few seconds until it comes.
  */
-function Countdown({ deadline, serverNow, onTimeUp, onGraded }: { deadline: string; serverNow: string; onTimeUp: () => void; onGraded: () => void }) {
+function Countdown({ deadline, clockOffset, onTimeUp, onGraded }: { deadline: string; clockOffset: number; onTimeUp: () => void; onGraded: () => void }) {
   const deadlineMs = new Date(deadline).getTime();
-  const [clockOffset] = useState(() => new Date(serverNow).getTime() - Date.now());
   const [now, setNow] = useState(() => Date.now() + clockOffset);
   const [leftOnArrival] = useState(() => deadlineMs - (Date.now() + clockOffset));
   const timeUpSeen = useRef(false);

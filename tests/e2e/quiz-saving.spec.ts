@@ -100,7 +100,14 @@ test("a double click on submit grades exactly one attempt", async ({ page, sql, 
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(page).toHaveURL(/\/attempts\//);
   page.on("dialog", (dialog) => dialog.accept());
+  // A slow submit: while it is on its way the answers are locked, so what it carries is what is graded.
+  await page.route("**/submit", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
   await page.getByRole("button", { name: "Submit answers" }).dblclick();
+  await expect(page.getByRole("button", { name: "Submitting…" })).toBeDisabled();
+  await expect(page.getByRole("radio").first()).toBeDisabled();
   await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(1);
@@ -226,6 +233,40 @@ test("when time runs out the answers can no longer be changed or submitted, and 
   await expect(page.getByRole("radio").first()).toBeDisabled();
   await expect(page.getByRole("button", { name: "Submit answers" })).toBeDisabled();
   await expect(page.getByRole("heading", { name: /results/ })).toBeVisible({ timeout: 40_000 });
+});
+
+test("an attempt locked at time up opens again when its deadline moves later (an extension), and a slow page load does not stretch the countdown", async ({ page, sql, baseURL }) => {
+  test.setTimeout(90_000);
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  const attemptId = await startWithOneSaved(page);
+  await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '4 seconds' WHERE "id" = $1`, [attemptId]);
+  await page.reload();
+  await expect(page.getByText("Time is up. Your saved answers are being graded")).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("radio").first()).toBeDisabled();
+  // The instructor grants more time before the server grades the attempt: the page finds out when it looks for the
+  // result, and the answers open again (before, they stayed locked under a running countdown until a reload).
+  await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '10 minutes' WHERE "id" = $1`, [attemptId]);
+  await expect(page.getByRole("timer", { name: "Time left" })).toHaveText(/^9:[45]\d$/, { timeout: 30_000 });
+  await expect(page.getByRole("radio").nth(1)).toBeEnabled();
+  await page.getByRole("radio").nth(1).check();
+  await expect(page.getByText("Saved").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Submit answers" })).toBeEnabled();
+
+  // The page arrives 12 s after the server made it: its countdown starts 12 s generous, and the first save's server
+  // time puts it right, so the student never sees more time than the server gives.
+  await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '3 minutes' WHERE "id" = $1`, [attemptId]);
+  await page.route(`**/attempts/${attemptId}`, async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    await route.fulfill({ response });
+  });
+  await page.reload();
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  await expect(page.getByRole("timer", { name: "Time left" })).toHaveText(/^(2:59|3:00)$/);
+  await page.getByRole("radio").nth(2).check();
+  await expect(page.getByText("Saved").first()).toBeVisible();
+  await expect(page.getByRole("timer", { name: "Time left" })).toHaveText(/^2:4[5-8]$/);
 });
 
 test("before starting, the quiz page warns when the assignment closes sooner than the time an attempt would take", async ({ page, sql, baseURL }) => {
