@@ -84,7 +84,7 @@ export async function debateAssignment(client: Client, userId: string, prompt: {
 
 /**
  * After an extension is given or withdrawn, or an assignment removed, the students' attempts still open on the covered
- * quizzes close at their new time (a time limit still applies). Attempts store their deadline so a save stays
+ * quizzes close at their new time (the time limit each began under still applies). Attempts store their deadline so a save stays
  * one statement; the caller runs this in the transaction of the change, so neither is kept without the other.
  */
 export async function refreshOpenAttemptDeadlines(client: Client, studentIds: string[], covered: { quizId: string | null; moduleId: string | null }) {
@@ -94,7 +94,7 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
   const stillOpen = { OR: [{ deadlineAt: null }, { deadlineAt: { gte: earliestOpenDeadline(new Date()) } }] };
   const open = await client.quizAttempt.findMany({
     where: { userId: { in: studentIds }, status: "IN_PROGRESS", voidedAt: null, quiz: quizFilter, ...stillOpen },
-    select: { id: true, userId: true, startedAt: true, quiz: { select: { id: true, moduleId: true, timeLimitMinutes: true } } },
+    select: { id: true, userId: true, startedAt: true, timeLimitMinutes: true, quiz: { select: { id: true, moduleId: true } } },
   });
   if (open.length === 0) return;
   // Every assignment that may govern one of these attempts, read once (not once per attempt: removing an
@@ -117,7 +117,7 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
       (a) => (a.quizId === attempt.quiz.id || (a.kind === "MODULE" && a.moduleId === attempt.quiz.moduleId)) && a.class.members.some((m) => m.userId === attempt.userId),
     );
     const assignment = mostGenerousFor(covering.map((a) => ({ row: a, extension: a.extensions.find((e) => e.studentId === attempt.userId) })), now);
-    return attemptDeadline(attempt.startedAt, attempt.quiz.timeLimitMinutes, assignment?.closesAt ?? null, assignment?.extraTimePercent ?? 0)?.toISOString() ?? null;
+    return attemptDeadline(attempt.startedAt, attempt.timeLimitMinutes, assignment?.closesAt ?? null, assignment?.extraTimePercent ?? 0)?.toISOString() ?? null;
   });
   await client.$executeRaw`
     UPDATE "QuizAttempt" a SET "deadlineAt" = (n."deadline" AT TIME ZONE 'UTC')

@@ -106,7 +106,7 @@ export async function startAttempt(user: SessionUser, quizId: string, options: {
         const number = Math.max(decision.number, (highest._max.number ?? 0) + 1);
         const questionVersionIds = await pickQuestionVersions(tx, quiz, id);
         await tx.quizAttempt.create({
-          data: { id, userId: user.id, quizId, number, questionVersionIds, startedAt: now, deadlineAt: attemptDeadline(now, quiz.timeLimitMinutes, assignment?.closesAt ?? null, assignment?.extraTimePercent ?? 0) },
+          data: { id, userId: user.id, quizId, number, questionVersionIds, startedAt: now, timeLimitMinutes: quiz.timeLimitMinutes, deadlineAt: attemptDeadline(now, quiz.timeLimitMinutes, assignment?.closesAt ?? null, assignment?.extraTimePercent ?? 0) },
         });
         return { attemptId: id, resumed: false };
       });

@@ -501,6 +501,23 @@ describe("extra time on timed quizzes, e.g. an accommodation", () => {
     expect(await minutesOf(attemptId)).toBe(20);
   });
 
+  it("keep the time limit an attempt began under when a content sync changes the quiz's", async () => {
+    const { teacher, extended, classId, assignmentId } = await timedClass(24 * 60);
+    const { attemptId } = await startAttempt(extended, timed.quizId);
+    try {
+      // The quiz's limit is shortened mid-attempt; before, the next deadline refresh closed the attempt on the new one.
+      await db.quiz.update({ where: { id: timed.quizId }, data: { timeLimitMinutes: 5 } });
+      const { id } = await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(24 * 60), extraTimePercent: 100 }));
+      expect(await minutesOf(attemptId)).toBe(40);
+      // Made untimed: the attempt keeps its limit rather than losing it.
+      await db.quiz.update({ where: { id: timed.quizId }, data: { timeLimitMinutes: null } });
+      await revokeExtension(teacher, classId, id);
+      expect(await minutesOf(attemptId)).toBe(20);
+    } finally {
+      await db.quiz.update({ where: { id: timed.quizId }, data: { timeLimitMinutes: 20 } });
+    }
+  });
+
   it("given after an attempt's time ran out, do not reopen it: it is graded as it closed, and a withdrawal cannot shorten it either", async () => {
     const { teacher, extended, classId, assignmentId } = await timedClass(24 * 60);
     const { attemptId } = await startAttempt(extended, timed.quizId);
