@@ -42,7 +42,7 @@ async function reviewScope(instructor: SessionUser, classId: string, promptId: s
       instructorId: instructor.id,
       assignments: { some: { OR: [{ kind: "DEBATE", debatePromptId: promptId }, { kind: "MODULE", moduleId: prompt.moduleId }] } },
     },
-    select: { id: true, name: true, term: true },
+    select: { id: true, name: true, term: true, archivedAt: true },
   });
   if (!found) throw notFound("That debate prompt");
   return { class: found, prompt: { ...prompt, definition: prompt.definition as unknown as PromptDefinition } };
@@ -71,7 +71,9 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   const { class: found, prompt } = await reviewScope(instructor, classId, promptId);
   const pageSize = Math.min(Math.max(options.pageSize ?? 20, 1), 100);
   const inClass = { memberships: { some: { classId, removedAt: null } } };
-  const submittedWhere = { promptId, status: "SUBMITTED" as const, user: inClass };
+  // An archived class is a record of its term: what was handed in by the archiving, as its gradebook counts.
+  const handedIn = { promptId, status: "SUBMITTED" as const, ...(found.archivedAt ? { submittedAt: { lte: found.archivedAt } } : {}) };
+  const submittedWhere = { ...handedIn, user: inClass };
   const [submitted, covering] = await Promise.all([
     db().debateResponse.findMany({ where: submittedWhere, select: { userId: true, submittedAt: true } }),
     // "Late" and "counts" by this class's due times and each student's extensions (another class may set the prompt differently).
@@ -108,9 +110,9 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     db().debateGrade.count({ where: { response: submittedWhere } }),
     // Members without a submission, with their draft if they started one (status only, never its text).
     db().classMember.findMany({
-      where: { classId, removedAt: null, user: { debateResponses: { none: { promptId, status: "SUBMITTED" } } } },
+      where: { classId, removedAt: null, user: { debateResponses: { none: handedIn } } },
       orderBy: { user: { name: "asc" } },
-      select: { user: { select: { id: true, name: true, debateResponses: { where: { promptId }, select: { updatedAt: true } } } } },
+      select: { user: { select: { id: true, name: true, debateResponses: { where: { promptId, ...(found.archivedAt ? { updatedAt: { lte: found.archivedAt } } : {}) }, select: { updatedAt: true } } } } },
     }),
   ]);
   // A response has one grade. One given by another instructor (for another class that sets the same prompt) is
@@ -152,7 +154,8 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
     select: { id: true, status: true, promptId: true },
   });
   if (!response) throw notFound("That response");
-  const { prompt } = await reviewScope(instructor, input.classId, response.promptId);
+  const { class: found, prompt } = await reviewScope(instructor, input.classId, response.promptId);
+  if (found.archivedAt) throw new UserError("CONFLICT", "This class is archived, so its grades stand as they were. Bring it back (on its page) before grading.");
   if (response.status !== "SUBMITTED") throw new UserError("CONFLICT", "This response is still a draft. You can grade it once the student submits it.");
 
   const scored = scoreRubric(prompt.definition.rubric, input.scores);

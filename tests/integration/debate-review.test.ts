@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
+import { createAssignment, createClass, joinClass, removeMember, setClassArchived } from "@/lib/server/class-service";
 import { gradebook } from "@/lib/server/gradebook-service";
 import { saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
 import { classDebateResponses, debateGradeSchema, gradeDebateResponse, myDebateGrade } from "@/lib/server/debate-review-service";
@@ -121,6 +121,30 @@ describe("classDebateResponses", () => {
     // A page past the end shows the last one.
     const beyond = await classDebateResponses(instructor, classId, fixture.debateId, { page: 7, pageSize: 2 });
     expect([beyond.page, beyond.responses.map((r) => r.user.name)]).toEqual([1, ["Student C"]]);
+  });
+});
+
+describe("an archived class's debate review", () => {
+  it("shows what was handed in by the archiving, and takes no grade until the class is brought back", async () => {
+    const { instructor, classId, members: [a, b] } = await classWithDebate(2);
+    await submitDebate(a, submission());
+    await setClassArchived(instructor, classId, true);
+    // After the term, b (still a member) argues the prompt for another class.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await submitDebate(b, submission());
+    const review = await classDebateResponses(instructor, classId, fixture.debateId);
+    expect(review.responses.map((r) => r.user.id)).toEqual([a.id]);
+    expect(review.notSubmitted.map((m) => m.id)).toEqual([b.id]);
+    expect(review).toMatchObject({ submittedCount: 1, class: { archivedAt: expect.any(Date) } });
+    // Before, the archived class's instructor could grade b's later response, and that grade then blocked the
+    // instructor whose class b handed it in for.
+    for (const student of [a, b]) {
+      const refused = await errorOf(gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(student), scores: { claim: 3, evidence: 5 }, feedback: "" }));
+      expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
+    }
+    expect(await db.debateGrade.count({ where: { response: { promptId: fixture.debateId, userId: { in: [a.id, b.id] } } } })).toBe(0);
+    await setClassArchived(instructor, classId, false);
+    await expect(gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(a), scores: { claim: 3, evidence: 5 }, feedback: "" })).resolves.toMatchObject({ totalPoints: 8 });
   });
 });
 

@@ -52,6 +52,11 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
           </div>
         ))}
       </dl>
+      {review.class.archivedAt && (
+        <p role="note" className="-mt-4 mb-8 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+          This class was archived on <LocalTime iso={review.class.archivedAt.toISOString()} />: these are the responses handed in by then, with their grades as they stand. Bring the class back (on its page) to grade.
+        </p>
+      )}
       {notCountedCount > 0 && (
         <p className="-mt-5 mb-8 text-sm text-stone-600">
           Of these, {notCountedCount === 1 ? "one was" : `${notCountedCount} were`} handed in after this class closed to late work: listed and open to grading, but not counted in this class{hasOwnColumn ? <> (its gradebook shows {notCountedCount === 1 ? "it" : "them"} as missing)</> : null}.
@@ -109,7 +114,13 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                     <p className="mt-1 whitespace-pre-line text-sm leading-relaxed text-stone-800">{r.rebuttal}</p>
                   </div>
                   <div className="border-t border-stone-200 bg-stone-50 p-5 sm:p-6 lg:border-t-0 lg:border-l">
-                    {r.gradedElsewhereBy && r.grade ? (
+                    {review.class.archivedAt ? (
+                      <div className="text-sm">
+                        <h4 className="font-semibold text-stone-900">{r.grade ? `${r.grade.totalPoints} of ${r.grade.maxPoints} points` : "Not graded"}</h4>
+                        {r.grade && <p className="mt-1 text-stone-700">Graded <LocalTime iso={r.grade.gradedAt.toISOString()} />{r.gradedElsewhereBy ? ` by ${r.gradedElsewhereBy}` : ""}.</p>}
+                        {r.grade?.feedback && <p className="mt-2 whitespace-pre-line text-stone-800">{r.grade.feedback}</p>}
+                      </div>
+                    ) : r.gradedElsewhereBy && r.grade ? (
                       <div className="text-sm">
                         <h4 className="font-semibold text-stone-900">Graded by {r.gradedElsewhereBy}</h4>
                         <p className="mt-1 text-stone-700">
