@@ -168,7 +168,7 @@ export type AttemptQuestionView = { questionVersionId: string; number: number; q
 export async function attemptForTaking(user: SessionUser, attemptId: string) {
   let attempt = await loadOwnAttempt(user, attemptId);
   if (attempt.status === "IN_PROGRESS" && !attempt.voidedAt && !acceptsAnswers(attempt.deadlineAt, new Date())) {
-    await submitAttempt(user, { attemptId, answers: {} });
+    await submitAttempt(user, { attemptId, answers: {} }, { expiredOnly: true });
     attempt = await loadOwnAttempt(user, attemptId);
   }
   if (attempt.status !== "IN_PROGRESS") return { attempt, questions: [] as AttemptQuestionView[] };
@@ -271,7 +271,7 @@ async function clearAnswer(user: SessionUser, input: { attemptId: string; questi
  * typed is lost. An open attempt is always graded (see gradingTerms); only a reset one is refused. One whose
  * deadline has passed is graded as of its deadline, however much later someone opens a page that grades it.
  */
-export async function submitAttempt(user: Pick<SessionUser, "id">, input: { attemptId: string; answers: Record<string, unknown> }) {
+export async function submitAttempt(user: Pick<SessionUser, "id">, input: { attemptId: string; answers: Record<string, unknown> }, options: { expiredOnly?: boolean } = {}) {
   const attempt = await db().quizAttempt.findFirst({
     where: { id: input.attemptId, userId: user.id },
     select: { id: true, status: true, quizId: true, questionVersionIds: true, deadlineAt: true, voidedAt: true, quiz: { select: { moduleId: true } } },
@@ -302,6 +302,8 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
       FROM "QuizAttempt" a JOIN "User" u ON u."id" = a."userId" WHERE a."id" = ${attempt.id}::uuid FOR UPDATE OF a FOR SHARE OF u`;
     if (row?.voided) throw attemptWasReset();
     if (row?.status === "SUBMITTED") return { attemptId: attempt.id, alreadySubmitted: true, scoreCenti: row.scoreCenti, maxScoreCenti: row.maxScoreCenti };
+    // Grading one whose time ran out, as read before this lock: an extension committed since keeps it open.
+    if (options.expiredOnly && row?.accepting) return { attemptId: attempt.id, alreadySubmitted: false, scoreCenti: null, maxScoreCenti: null };
     const assignment = await quizAssignment(tx, user.id, { id: attempt.quizId, moduleId: attempt.quiz.moduleId });
     // An attempt ended at its deadline (the grace is only for the network): one graded later, when someone next
     // opens a page, is late or not, submitted, and due for review as of then.
@@ -373,7 +375,7 @@ async function finalizeExpired(where: Prisma.QuizAttemptWhereInput) {
   const expired = await db().quizAttempt.findMany({ where: { ...where, status: "IN_PROGRESS", voidedAt: null, deadlineAt: { lt: acceptsUntil } }, select: { id: true, userId: true } });
   for (const attempt of expired) {
     try {
-      await submitAttempt({ id: attempt.userId }, { attemptId: attempt.id, answers: {} });
+      await submitAttempt({ id: attempt.userId }, { attemptId: attempt.id, answers: {} }, { expiredOnly: true });
     } catch (error) {
       // One attempt that cannot be graded must not take down every page that lists it; the next visit tries
       // again. A database that cannot be reached is the page's error (a 503), not this attempt's.

@@ -9,7 +9,7 @@ import { gradebook, myGrades } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
 import { attemptForTaking, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, errorOf, iso, stillPendingAfter, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -238,5 +238,32 @@ describe("resuming an attempt from a page that is out of date", () => {
     const second = await startAttempt(student, fixture.quizId);
     expect(second.resumed).toBe(false);
     expect(await db.quizAttempt.count({ where: { userId: student.id } })).toBe(2);
+  });
+});
+
+describe("grading an attempt whose time ran out", () => {
+  it("leaves it open when its deadline moved later while the grading waited for the attempt", async () => {
+    const student = await createUser();
+    const { attemptId } = await startWithOneSaved(student);
+    await db.$executeRaw`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '1 minute' WHERE "id" = ${attemptId}::uuid`;
+    // An extension's deadline refresh holds the attempt while the page, having read it as over, comes to grade it.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const extension = db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "QuizAttempt" WHERE "id" = ${attemptId}::uuid FOR UPDATE`;
+      held();
+      await released;
+      await tx.$executeRaw`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '10 minutes' WHERE "id" = ${attemptId}::uuid`;
+    }, { timeout: 20_000 });
+    await holding;
+    const taking = attemptForTaking(student, attemptId);
+    expect(await stillPendingAfter(taking, 300)).toBe(true);
+    release();
+    await extension;
+    // Before, the page graded the attempt it had read as over, closing one just extended.
+    expect((await taking).attempt.status).toBe("IN_PROGRESS");
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("IN_PROGRESS");
   });
 });
