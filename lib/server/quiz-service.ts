@@ -95,7 +95,7 @@ export async function startAttempt(user: SessionUser, quizId: string, options: {
         const attempts = attemptSummaries(await tx.quizAttempt.findMany({ where: { userId: user.id, quizId, voidedAt: null }, select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }));
         const decision = decideStart({ maxAttempts: attemptLimit(assignment?.maxAttemptsOverride ?? quiz.maxAttempts, assignment?.extraAttempts ?? 0), attempts });
         if (decision.kind === "resume") return { attemptId: decision.attemptId, resumed: true };
-        if (options.resume) throw new UserError("CONFLICT", "The attempt you were resuming has closed (submitted in another tab, or its time ran out), so no new attempt was started. Its result is under Your attempts.");
+        if (options.resume) throw new UserError("CONFLICT", "The attempt you were resuming has closed (submitted in another tab, its time ran out, or your instructor reset it), so no new attempt was started. Your attempts are listed on this page.");
         if (decision.kind === "refused") throw new UserError("CONFLICT", decision.reason);
         const gate = assignmentGate(assignment, new Date());
         if (!gate.allowed) throw new UserError("CONFLICT", gate.reason);

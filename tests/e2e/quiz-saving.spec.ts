@@ -204,6 +204,8 @@ test("when a timed attempt's time runs out, the page says so once and then shows
   let refreshes = 0;
   page.on("request", (request) => { if (request.url().includes(`/attempts/${attemptId}`) && request.headers()["rsc"]) refreshes++; });
   await expect(page.getByRole("heading", { name: /results/ })).toBeVisible({ timeout: 40_000 });
+  // The result says it was closed by the clock, not handed in.
+  await expect(page.getByText(/closed when its time ran out at .*: the answers saved by then were graded/)).toBeVisible();
   expect(refreshes).toBe(1);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "status" = 'SUBMITTED'`, [attemptId])).toBe(1);
 });

@@ -65,12 +65,17 @@ export default async function AttemptPage({ params }: Params) {
   const review = await attemptReview(user, attemptId);
   const result = { id: attempt.id, counted: { scoreCenti: attempt.scoreCenti ?? 0, maxScoreCenti: attempt.maxScoreCenti ?? 0 }, passPercent: attempt.quiz.passPercent };
   const passed = isPassed(result);
+  // Graded at its deadline rather than when handed in: the time (or the assignment) ran out.
+  const timedOut = Boolean(attempt.submittedAt && attempt.deadlineAt && attempt.submittedAt.getTime() === attempt.deadlineAt.getTime());
   const heldTimes = new Set(review.items.flatMap((item) => (item.keyShownAt ? [item.keyShownAt.getTime()] : [])));
   return (
     <Container narrow>
       {crumbs}
       <div className="mt-4" />
-      <PageHeader title={`${attempt.quiz.title}: results`}>Attempt {attempt.number}{attempt.submittedAt && <>, submitted <LocalTime iso={attempt.submittedAt.toISOString()} /></>}.</PageHeader>
+      <PageHeader title={`${attempt.quiz.title}: results`}>
+        Attempt {attempt.number}
+        {attempt.submittedAt && (timedOut ? <>, closed when its time ran out at <LocalTime iso={attempt.submittedAt.toISOString()} />: the answers saved by then were graded</> : <>, submitted <LocalTime iso={attempt.submittedAt.toISOString()} /></>)}.
+      </PageHeader>
       {resetNotice}
       {attempt.regradedAt && (
         <div className="mb-4"><Notice title="Your score was regraded">An instructor corrected the grading of a question on <LocalTime iso={attempt.regradedAt.toISOString()} />. The score and answers below include the change.</Notice></div>
