@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Container, PageHeader } from "@/components/ui";
+import { ChangeNameForm } from "@/components/change-name-form";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { EndSessionsForm } from "@/components/end-sessions-form";
 import { TimeZoneSetting } from "@/components/time-zone-setting";
@@ -18,7 +19,11 @@ export default async function AccountPage() {
   return (
     <Container narrow>
       <PageHeader title="Your account">{user.name} · {user.email} · {user.role === "INSTRUCTOR" ? "instructor" : "student"}</PageHeader>
-      <section aria-labelledby="password-heading" className="card max-w-md">
+      <section aria-labelledby="name-heading" className="card max-w-md">
+        <h2 id="name-heading" className="mb-3 text-lg font-semibold">Your name</h2>
+        <ChangeNameForm current={user.name} />
+      </section>
+      <section aria-labelledby="password-heading" className="card mt-6 max-w-md">
         <h2 id="password-heading" className="mb-3 text-lg font-semibold">Change your password</h2>
         <ChangePasswordForm />
         {resets.length > 0 && (

@@ -2,7 +2,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { failure, parseSessionlessForm, runAction, type ActionResult } from "@/lib/server/action";
-import { changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneSchema } from "@/lib/server/account-settings";
+import { changeName, changeNameSchema, changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneSchema } from "@/lib/server/account-settings";
 import { renewSessionCookie } from "@/lib/server/auth";
 import { clientAddress } from "@/lib/server/client-address";
 import { env } from "@/lib/server/env";
@@ -33,6 +33,15 @@ export async function changePasswordAction(_previous: unknown, formData: FormDat
     const { sessionEpoch } = await changePassword(db(), user.id, input);
     await renewSessionCookie(user.id, sessionEpoch);
     return { changed: true as const };
+  });
+}
+
+// This browser's token carries the name (the header shows it), so it gets a new one; others show it at their next sign-in.
+export async function changeNameAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ name: string }>> {
+  return runAction({ schema: changeNameSchema }, formData, async (input, user) => {
+    const changed = await changeName(db(), user.id, input);
+    await renewSessionCookie(user.id, user.sessionEpoch ?? 0, { name: changed.name });
+    return changed;
   });
 }
 

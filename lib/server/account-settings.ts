@@ -9,7 +9,7 @@ import { dueAtAfterZoneChange } from "../domain/review-schedule";
 import { answersHeldUntilByQuestion } from "./answer-release";
 import { lockMessage } from "../domain/throttle-policy";
 import type { PrismaClient } from "../generated/prisma/client";
-import { afterPasswordSet, passwordSchema } from "./accounts";
+import { afterPasswordSet, nameSchema, passwordSchema } from "./accounts";
 import { UserError } from "./errors";
 import { hashPassword, verifyPassword } from "./passwords";
 import { activeLock, lockAfterFailure, reserveAttempt, throttleKey } from "./throttle";
@@ -61,6 +61,15 @@ export async function endAllSessions(db: PrismaClient, userId: string, tokenEpoc
     UPDATE "User" SET "sessionEpoch" = "sessionEpoch" + 1 WHERE "id" = ${userId}::uuid AND "sessionEpoch" = ${tokenEpoch} RETURNING "sessionEpoch"`;
   if (!user) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
   return { sessionEpoch: user.sessionEpoch };
+}
+
+export const changeNameSchema = z.strictObject({ name: nameSchema });
+
+/** The name classmates and instructors see (rosters, gradebooks, debate responses); sign-in stays by email. */
+export async function changeName(db: PrismaClient, userId: string, input: z.infer<typeof changeNameSchema>) {
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { name: input.name } });
+  if (count === 0) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
+  return { name: input.name };
 }
 
 export const timeZoneSchema = z.strictObject({

@@ -163,9 +163,9 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
 
 /**
  * After the user's session epoch moved on (other sessions ended), gives this browser a token in the new
- * epoch so it stays signed in. Same cookie name and flags as next-auth's own.
+ * epoch so it stays signed in; after a change of name, one with the new name. Same cookie name and flags as next-auth's own.
  */
-export async function renewSessionCookie(userId: string, sessionEpoch: number) {
+export async function renewSessionCookie(userId: string, sessionEpoch: number, changed: { name?: string } = {}) {
   forgetSessionEpoch(userId);
   const jar = await cookies();
   const name = SESSION_COOKIES.find((n) => jar.has(n));
@@ -173,6 +173,6 @@ export async function renewSessionCookie(userId: string, sessionEpoch: number) {
   const token = name ? await decodeSessionToken({ token: jar.get(name)!.value, secret: NEXTAUTH_SECRET }).catch(() => null) : null;
   if (!name || !token || token.uid !== userId) return;
   const { exp: _exp, iat: _iat, jti: _jti, ...claims } = token;
-  const value = await encode({ token: { ...claims, epoch: sessionEpoch }, secret: NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_S });
+  const value = await encode({ token: { ...claims, ...changed, epoch: sessionEpoch }, secret: NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_S });
   jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_S });
 }

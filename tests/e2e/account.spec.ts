@@ -17,6 +17,30 @@ async function signInThroughForm(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+test("a user corrects their name: an empty one is refused, the saved one shows in the header and to their instructor", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const { context, page } = await signedInPage(browser, student, baseURL!);
+  await page.goto("/account");
+  const name = page.getByRole("textbox", { name: "Name" });
+  await expect(name).toHaveValue(student.name);
+  await name.fill("   ");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("Enter your name.")).toBeVisible();
+  await expect(name).toBeFocused();
+  expect((await sql.query(`SELECT "name" FROM "User" WHERE "id" = $1`, [student.id])).rows[0].name).toBe(student.name);
+
+  await name.fill("  Zarina Abdullaeva ");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("Saved: you appear as Zarina Abdullaeva.")).toBeVisible();
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Zarina Abdullaeva" })).toBeVisible();
+  expect((await sql.query(`SELECT "name" FROM "User" WHERE "id" = $1`, [student.id])).rows[0].name).toBe("Zarina Abdullaeva");
+  // The new cookie keeps the session: a reload still shows the account, with the new name.
+  await page.reload();
+  await expect(name).toHaveValue("Zarina Abdullaeva");
+  await expectNoAxeViolations(page, "account page with the name form");
+  await context.close();
+});
+
 test("a signed-in user changes their password; a wrong current one is refused; the new one signs in", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql, "STUDENT", "the-old-password");
   const { context, page } = await signedInPage(browser, student, baseURL!);

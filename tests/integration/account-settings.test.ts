@@ -3,7 +3,7 @@
 // review days start in.
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneOf, timeZoneSchema } from "@/lib/server/account-settings";
+import { changeName, changeNameSchema, changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneOf, timeZoneSchema } from "@/lib/server/account-settings";
 import { forgetSessionEpoch, recordSignOut, sessionIsCurrent } from "@/lib/server/session-epoch";
 import { hashPassword, verifyPassword } from "@/lib/server/passwords";
 import { authOptions } from "@/lib/server/auth";
@@ -21,6 +21,21 @@ async function userWith(password: string) {
 }
 const form = (currentPassword: string, newPassword: string, confirmPassword = newPassword) => changePasswordSchema.parse({ currentPassword, newPassword, confirmPassword });
 const hashOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).passwordHash;
+
+describe("changing one's name", () => {
+  it("saves a trimmed name; an empty, over-long or padded-out form is refused before anything is written", async () => {
+    const user = await userWith("the-old-password");
+    expect(await changeName(db, user.id, changeNameSchema.parse({ name: "  Aigerim Sadykova " }))).toEqual({ name: "Aigerim Sadykova" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Aigerim Sadykova");
+    const issues = (value: unknown) => changeNameSchema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
+    expect(issues({ name: "   " })).toEqual(["Enter your name."]);
+    expect(issues({ name: "x".repeat(81) })).toEqual(["Use at most 80 characters for your name."]);
+    expect(issues({ name: "Fine", role: "INSTRUCTOR" }).length).toBeGreaterThan(0);
+    expect(issues({})).not.toEqual([]);
+    // A session whose account is gone changes nothing and says so.
+    expect(await errorOf(changeName(db, crypto.randomUUID(), { name: "Ghost" }))).toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+});
 
 describe("changing a password", () => {
   it("with the right current password, the new one works and the old one no longer does", async () => {

@@ -1,0 +1,27 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import { changeNameAction } from "@/app/actions/account";
+import { useFormFields } from "./use-form-fields";
+
+/** The name classmates and instructors see; the page's header follows once it is saved. */
+export function ChangeNameForm({ current }: { current: string }) {
+  const [state, formAction, pending] = useActionState(changeNameAction, null);
+  const { field, bind } = useFormFields({ name: current }, state);
+  const input = useRef<HTMLInputElement>(null);
+  const error = field("name");
+  useEffect(() => {
+    if (state && !state.ok) input.current?.focus();
+  }, [state]);
+  return (
+    <form action={formAction} noValidate className="space-y-3">
+      <div>
+        <label htmlFor="account-name" className="field-label">Name</label>
+        <input ref={input} id="account-name" {...bind("name")} autoComplete="name" required maxLength={80} className="field-input" aria-invalid={Boolean(error)} aria-describedby={error ? "account-name-error" : "account-name-hint"} />
+        {error ? <p id="account-name-error" className="field-error">{error}</p> : <p id="account-name-hint" className="mt-1 text-sm text-stone-600">Shown to your instructors and classmates. You still sign in with your email.</p>}
+      </div>
+      {state && !state.ok && !state.fieldErrors && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
+      <p role="status" className="text-sm text-emerald-800">{state?.ok ? `Saved: you appear as ${state.data.name}.` : ""}</p>
+      <button type="submit" className="btn-secondary" disabled={pending}>{pending ? "Saving…" : "Save name"}</button>
+    </form>
+  );
+}
