@@ -3,19 +3,19 @@ import type { Metadata } from "next";
 import { Container, EmptyState, PageHeader, ProgressBar } from "@/components/ui";
 import { requirePageUser } from "@/lib/server/page";
 import { listCourses } from "@/lib/server/catalog";
-import { courseProgressIfListed } from "@/lib/server/progress-service";
+import { courseProgressIfListed, withdrawnWork } from "@/lib/server/progress-service";
 import { deckSummary } from "@/lib/server/review-service";
 import { myGrades } from "@/lib/server/gradebook-service";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
-import { isPassed, scoreLabel } from "@/lib/domain/progress";
+import { isPassed, quizPercent, scoreLabel } from "@/lib/domain/progress";
 
 export const metadata: Metadata = { title: "My progress" };
 
 export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
   const courses = await listCourses();
-  const [found, deck, grades] = await Promise.all([Promise.all(courses.map((c) => courseProgressIfListed(user.id, c.slug))), deckSummary(user.id), user.role === "STUDENT" ? myGrades(user) : []]);
+  const [found, deck, grades, gone] = await Promise.all([Promise.all(courses.map((c) => courseProgressIfListed(user.id, c.slug))), deckSummary(user.id), user.role === "STUDENT" ? myGrades(user) : [], withdrawnWork(user.id)]);
   const progress = found.filter((p) => p !== null);
   const past = grades.filter((g) => g.class.archivedAt);
   return (
@@ -87,6 +87,26 @@ export default async function ProgressPage() {
           </div>
         </section>
       ))}
+      {gone.attempts.length + gone.responses.length > 0 && (
+        <details className="card mb-8">
+          <summary className="cursor-pointer font-semibold">Work on items withdrawn from a course ({gone.attempts.length + gone.responses.length})</summary>
+          <p className="mt-2 text-sm text-stone-700">The course no longer offers these quizzes or debate prompts. What you handed in is kept, with its score and your instructor&apos;s feedback.</p>
+          <ul className="mt-3 divide-y divide-stone-200 text-sm">
+            {gone.attempts.map((a) => (
+              <li key={a.id} className="py-2">
+                <Link className="font-medium underline-offset-2 hover:underline" href={`/attempts/${a.id}`}>{a.quiz.title}, attempt {a.number}</Link>
+                <span className="text-stone-600"> · {quizPercent({ scoreCenti: a.scoreCenti ?? 0, maxScoreCenti: a.maxScoreCenti ?? 0 }) ?? 0}%{a.submittedAt && <> · <LocalTime iso={a.submittedAt.toISOString()} /></>}</span>
+              </li>
+            ))}
+            {gone.responses.map((r) => (
+              <li key={r.id} className="py-2">
+                <Link className="font-medium underline-offset-2 hover:underline" href={r.href}>Debate: {r.title}</Link>
+                <span className="text-stone-600"> · {r.grade ? `graded ${r.grade.totalPoints} of ${r.grade.maxPoints} points` : "not graded"}{r.submittedAt && <> · <LocalTime iso={r.submittedAt.toISOString()} /></>}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {past.length > 0 && (
         <details className="card mb-8">
           <summary className="cursor-pointer font-semibold">Past classes ({past.length})</summary>

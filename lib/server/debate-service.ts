@@ -72,9 +72,24 @@ function isOwnDraft(stored: { updatedAt: Date; position: string; claim: string; 
   return unconfirmed.some((u) => JSON.stringify(storedContent(u)) === content);
 }
 
-async function promptOrThrow(promptId: string) {
+/**
+ * The prompt at a page's address. One withdrawn from the course (itself, its module or its course retired) opens
+ * only for a learner who handed in a response, to read it and its feedback; to anyone else it is not there.
+ */
+export async function promptAt(address: { course: string; module: string; debate: string }, userId: string | null) {
   const prompt = await db().debatePrompt.findFirst({
-    where: { id: promptId, retiredAt: null },
+    where: { slug: address.debate, module: { slug: address.module, course: { slug: address.course } } },
+    select: { id: true, title: true, retiredAt: true, module: { select: { retiredAt: true, course: { select: { retiredAt: true } } } } },
+  });
+  if (!prompt) throw notFound("That debate prompt");
+  const withdrawn = Boolean(prompt.retiredAt || prompt.module.retiredAt || prompt.module.course.retiredAt);
+  if (withdrawn && !(userId && (await db().debateResponse.count({ where: { userId, promptId: prompt.id, status: "SUBMITTED" } })) > 0)) throw notFound("That debate prompt");
+  return { id: prompt.id, title: prompt.title, withdrawn };
+}
+
+async function promptOrThrow(promptId: string, options: { withdrawnToo?: boolean } = {}) {
+  const prompt = await db().debatePrompt.findFirst({
+    where: { id: promptId, ...(options.withdrawnToo ? {} : { retiredAt: null }) },
     select: { id: true, slug: true, title: true, definition: true, moduleId: true, module: { select: { slug: true, title: true, courseId: true, course: { select: { slug: true, title: true } } } } },
   });
   if (!prompt) throw notFound("That debate prompt");
@@ -97,8 +112,9 @@ function assertPosition(prompt: Awaited<ReturnType<typeof promptOrThrow>>, posit
   }
 }
 
-export async function debateForStudent(user: SessionUser, promptId: string) {
-  const prompt = await promptOrThrow(promptId);
+/** `withdrawn`: the prompt was found by `promptAt` for a learner who handed in a response to it. */
+export async function debateForStudent(user: SessionUser, promptId: string, options: { withdrawn?: boolean } = {}) {
+  const prompt = await promptOrThrow(promptId, { withdrawnToo: options.withdrawn });
   const mine = await db().debateResponse.findUnique({
     where: { userId_promptId: { userId: user.id, promptId } },
     select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true },

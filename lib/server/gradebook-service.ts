@@ -4,6 +4,8 @@ import "server-only";
 // students' extensions), after grading attempts whose time ran out.
 import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
+import { effectiveQuestion, keyInWords } from "../domain/regrade";
+import type { Question } from "../content/schema";
 import { asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
 import { countsInClass } from "./assignment-rules";
@@ -149,9 +151,13 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       select: {
         id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, voidedAt: true, regradedAt: true, questionVersionIds: true,
         quiz: { select: { id: true, title: true, moduleId: true } },
-        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, savedAt: true, questionVersion: { select: { prompt: true, type: true, points: true, definition: true } } } },
+        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, savedAt: true, questionVersion: { select: { prompt: true, type: true, points: true, definition: true, gradingOverride: true } } } },
       },
-    }).then((rows) => rows.map(({ questionVersionIds, ...attempt }) => ({ ...attempt, answers: inQuestionOrder(attempt.answers, questionVersionIds) }))),
+    }).then((rows) => rows.map(({ questionVersionIds, ...attempt }) => ({
+      ...attempt,
+      // The key as graded now (after any regrade), beside what the student gave: the instructor may always see it.
+      answers: inQuestionOrder(attempt.answers, questionVersionIds).map((answer) => ({ ...answer, keyText: keyInWords(effectiveQuestion(answer.questionVersion.definition as unknown as Question, answer.questionVersion.gradingOverride)) })),
+    }))),
     db().debateResponse.findMany({
       where: {
         userId: studentId,

@@ -94,3 +94,30 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
   });
   return { course, modules, percent: courseProgress(modules.map((m) => m.summary)), next: nextStep(modules) };
 }
+
+// An item withdrawn from the course: itself, its module or its course retired by a content sync.
+const withdrawn = { OR: [{ retiredAt: { not: null } }, { module: { retiredAt: { not: null } } }, { module: { course: { retiredAt: { not: null } } } }] };
+
+/**
+ * The learner's handed-in work on quizzes and debate prompts since withdrawn from the course: kept, graded and
+ * fed back on as before, and listed so it stays within reach (the course pages no longer show those items).
+ */
+export async function withdrawnWork(userId: string) {
+  const [attempts, responses] = await Promise.all([
+    db().quizAttempt.findMany({
+      where: { userId, status: "SUBMITTED", voidedAt: null, quiz: withdrawn },
+      orderBy: [{ submittedAt: "desc" }],
+      select: { id: true, number: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, quiz: { select: { title: true } } },
+    }),
+    db().debateResponse.findMany({
+      where: { userId, status: "SUBMITTED", prompt: withdrawn },
+      orderBy: [{ submittedAt: "desc" }],
+      select: { id: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true } }, prompt: { select: { slug: true, title: true, module: { select: { slug: true, course: { select: { slug: true } } } } } } },
+    }),
+  ]);
+  return {
+    attempts,
+    responses: responses.map(({ prompt, ...response }) => ({ ...response, title: prompt.title, href: `/courses/${prompt.module.course.slug}/${prompt.module.slug}/debates/${prompt.slug}` })),
+  };
+}
+

@@ -175,3 +175,47 @@ test("a debate its class closed to late work says so, and its Submit is disabled
   await expect(page.getByText("Draft saved")).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'DRAFT'`, [student.id])).toBe(1);
 });
+
+test("a response to a prompt withdrawn from the course stays within reach, read-only, with its feedback; to others the prompt is gone", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const other = await createUser(sql);
+  const grader = await createUser(sql, "INSTRUCTOR");
+  // A content sync retired a prompt the student had answered: its slug moved aside, as the sync moves it.
+  const promptId = `withdrawn-${crypto.randomUUID()}`;
+  const slug = `old-motion~${promptId}`;
+  await sql.query(
+    `INSERT INTO "DebatePrompt" ("id", "moduleId", "slug", "title", "position", "definition", "retiredAt")
+     SELECT $1, "moduleId", $2, 'An old motion, since withdrawn', 99, "definition", now() FROM "DebatePrompt" WHERE "id" = 'normative-vs-material'`,
+    [promptId, slug],
+  );
+  const { rows: [response] } = await sql.query(
+    `INSERT INTO "DebateResponse" ("id", "userId", "promptId", "position", "claim", "evidence", "rebuttal", "status", "updatedAt", "submittedAt")
+     VALUES (gen_random_uuid(), $1, $2, 'normative', 'Ideas led, and resources followed behind them.', '[]', 'Resources matter, but the dialogue came first.', 'SUBMITTED', now(), now()) RETURNING "id"`,
+    [student.id, promptId],
+  );
+  await sql.query(
+    `INSERT INTO "DebateGrade" ("responseId", "graderId", "scores", "rubric", "totalPoints", "maxPoints", "feedback") VALUES ($1, $2, '{}', '[]', 7, 10, 'Good use of the 2004 dialogue.')`,
+    [response.id, grader.id],
+  );
+
+  const context = await browser.newContext({ baseURL });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  await page.goto("/progress");
+  await page.getByText("Work on items withdrawn from a course (1)").click();
+  await page.getByRole("link", { name: "Debate: An old motion, since withdrawn" }).click();
+  await expect(page.getByText("Withdrawn from the course")).toBeVisible();
+  await expect(page.getByText("Ideas led, and resources followed behind them.")).toBeVisible();
+  await expect(page.getByText("Good use of the 2004 dialogue.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Classmates’ responses" })).toHaveCount(0);
+  await expectNoAxeViolations(page, "withdrawn debate prompt");
+  // It takes no more writing.
+  expect((await page.request.put(`/api/debates/${promptId}/draft`, { data: { position: "", claim: "x", evidence: [], rebuttal: "" } })).status()).toBe(404);
+  await context.close();
+
+  const otherContext = await browser.newContext({ baseURL });
+  await login(otherContext, other, baseURL!);
+  const otherPage = await otherContext.newPage();
+  expect((await otherPage.goto(`/courses/japan-central-asia/foundations/debates/${encodeURIComponent(slug)}`))!.status()).toBe(404);
+  await otherContext.close();
+});

@@ -83,12 +83,13 @@ test("an instructor creates a class, a student joins and completes the assigned 
   expect(text).toContain(student.email);
   expect(text.trim().split("\r\n")).toHaveLength(2);
 
-  await tp.getByRole("link", { name: student.name }).click();
-  await expect(tp.getByText(/attempt 1/)).toBeVisible();
+  // The score opens the counted attempt in the student's record, already unfolded, each answer beside the key.
+  await row.getByRole("link", { name: new RegExp(`^\\d+%: ${student.name}'s counted attempt at `) }).click();
+  await expect(tp).toHaveURL(/\/students\/[^/]+\?attempt=[^#]+#attempt-/);
   await expect(tp.getByText(/time taken/)).toBeVisible();
   // Answers read as the student saw them, not as stored JSON.
-  await tp.getByText(/attempt 1/).click();
-  await expect(tp.getByRole("cell", { name: chosenText, exact: true })).toBeVisible();
+  await expect(tp.getByRole("cell", { name: chosenText, exact: true }).first()).toBeVisible();
+  await expect(tp.getByRole("columnheader", { name: "Correct answer" })).toBeVisible();
   await expect(tp.getByText(/"choice"/)).toHaveCount(0);
   if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/student-record.png`, fullPage: true });
   await teacherContext.close();

@@ -14,10 +14,11 @@ import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
 import { gradebook } from "@/lib/server/gradebook-service";
 import { deckSummary } from "@/lib/server/review-service";
-import { courseProgressFor } from "@/lib/server/progress-service";
+import { courseProgressFor, withdrawnWork } from "@/lib/server/progress-service";
+import { promptAt, submitDebate } from "@/lib/server/debate-service";
 import { createImportDraft, getImportDraft, publishImportDraft, reviewImportQuestion, IMPORTED_COURSE } from "@/lib/server/import-service";
 import type { SessionUser } from "@/lib/server/auth";
-import { answerAllCorrectly, createUser, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, debateSubmission, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -131,6 +132,29 @@ describe("ids belong to one course", () => {
     await syncCourse(db, loadCourse(a.dir));
     const error = await refusal(syncCourse(db, loadCourse(b.dir)));
     expect(error.problems).toEqual([expect.objectContaining({ file: expect.stringContaining(`${b.id}/course.yaml`), field: "slug", message: expect.stringContaining(`used by course "${a.id}"`) })]);
+  });
+});
+
+describe("work on items the sync withdraws", () => {
+  it("stays within the learner's reach: listed on their progress page, the debate readable at its moved address by them alone", async () => {
+    const f = writeFixtureCourse();
+    await syncCourse(db, loadCourse(f.dir));
+    const student = await createUser();
+    const attemptId = await submitted(student, f.quizId, true);
+    await submitDebate(student, debateSubmission(f));
+    writeFileSync(path.join(f.dir, "modules/m1/module.yaml"), YAML.stringify({ id: `${f.id}-m1`, title: "Module one", summary: "The only module.", lessons: ["l1"], quizzes: [], debates: [] }));
+    await syncCourse(db, loadCourse(f.dir));
+
+    const gone = await withdrawnWork(student.id);
+    expect(gone.attempts).toEqual([expect.objectContaining({ id: attemptId, number: 1, scoreCenti: 300, quiz: { title: "Quiz one" } })]);
+    expect(gone.responses).toEqual([expect.objectContaining({ title: "Debate one", href: `/courses/${f.id}/m1/debates/d1~${f.debateId}` })]);
+    const address = { course: f.id, module: "m1", debate: `d1~${f.debateId}` };
+    expect(await promptAt(address, student.id)).toEqual({ id: f.debateId, title: "Debate one", withdrawn: true });
+    // To anyone who handed nothing in (or nobody signed in), a withdrawn prompt is not there.
+    const other = await createUser();
+    expect((await errorOf(promptAt(address, other.id))).code).toBe("NOT_FOUND");
+    expect((await errorOf(promptAt(address, null))).code).toBe("NOT_FOUND");
+    expect(await withdrawnWork(other.id)).toEqual({ attempts: [], responses: [] });
   });
 });
 

@@ -40,6 +40,8 @@ describe("the student record", () => {
 
     const mine = await studentRecord(assigning, withModule.id, student.id);
     expect(mine.attempts).toHaveLength(1);
+    // Each answer is shown beside the key as graded now.
+    expect(mine.attempts[0].answers.map((a) => a.keyText)).toEqual(["B", "False", "4"]);
     expect(mine.debates).toHaveLength(1);
     expect(mine.review).not.toBeNull();
     // The other class assigns neither: its instructor sees none of this work.

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { Breadcrumbs, Container, Notice, PageHeader, Pager } from "@/components/ui";
 import { DebateEditor } from "@/components/debate-editor";
-import { db } from "@/lib/server/db";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
-import { classmatesResponses, debateForStudent } from "@/lib/server/debate-service";
-import { notFound as notFoundError } from "@/lib/server/errors";
+import { classmatesResponses, debateForStudent, promptAt } from "@/lib/server/debate-service";
 import { formatPublished } from "@/lib/server/catalog";
 import { myDebateGrade } from "@/lib/server/debate-review-service";
 import { LocalTime } from "@/components/local-time";
@@ -16,17 +14,8 @@ import { assignmentGate } from "@/lib/domain/schedule";
 type Params = { params: Promise<{ course: string; module: string; debate: string }> };
 type Props = Params & { searchParams: Promise<{ page?: string | string[] }> };
 
-async function promptIdFor(p: { course: string; module: string; debate: string }) {
-  const prompt = await db().debatePrompt.findFirst({
-    where: { slug: p.debate, retiredAt: null, module: { slug: p.module, course: { slug: p.course } } },
-    select: { id: true, title: true },
-  });
-  if (!prompt) throw notFoundError("That debate prompt");
-  return prompt;
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const found = await promptIdFor(await params).catch(() => null);
+  const found = await promptAt(await params, null).catch(() => null);
   return { title: found?.title ?? "Debate" };
 }
 
@@ -36,8 +25,8 @@ export default async function DebatePage({ params, searchParams }: Props) {
   const base = `/courses/${p.course}/${p.module}`;
   const here = `${base}/debates/${p.debate}`;
   const user = await requirePageUser(here);
-  const { id } = await orNotFound(promptIdFor(p));
-  const { prompt, mine, sources, lessons, assignment } = await debateForStudent(user, id);
+  const { id, withdrawn } = await orNotFound(promptAt(p, user.id));
+  const { prompt, mine, sources, lessons, assignment } = await debateForStudent(user, id, { withdrawn });
   const [classmates, grade] = await Promise.all([classmatesResponses(user, id, { page }), myDebateGrade(user, id)]);
   const { paging } = classmates;
   const def = prompt.definition;
@@ -51,14 +40,16 @@ export default async function DebatePage({ params, searchParams }: Props) {
   };
   return (
     <Container narrow>
-      <Breadcrumbs items={[{ href: "/", label: "Courses" }, { href: `/courses/${p.course}`, label: prompt.module.course.title }, { href: base, label: prompt.module.title }, { label: prompt.title }]} />
+      {/* A withdrawn prompt's course or module page may be gone with it: the way back is the progress page that lists it. */}
+      <Breadcrumbs items={withdrawn ? [{ href: "/progress", label: "My progress" }, { label: prompt.title }] : [{ href: "/", label: "Courses" }, { href: `/courses/${p.course}`, label: prompt.module.course.title }, { href: base, label: prompt.module.title }, { label: prompt.title }]} />
       <div className="mt-4" />
       <PageHeader eyebrow="Debate prompt" title={prompt.title}>
         <span className="font-serif">“{def.motion}”</span>
       </PageHeader>
       <p className="text-stone-800">{def.context}</p>
-      <AssignmentNote assignment={assignment} refusedLate="a response cannot be submitted after the due time (your draft is kept)" />
-      {!gate.allowed && mine?.status !== "SUBMITTED" && <div className="mt-3"><Notice tone="warning" title="Not open for a response">{assignment && new Date() < assignment.opensAt ? <>This assignment opens at <LocalTime iso={assignment.opensAt.toISOString()} />.</> : gate.reason}</Notice></div>}
+      {withdrawn && <div className="mt-3"><Notice title="Withdrawn from the course">The course no longer offers this prompt. Your response and your instructor&apos;s feedback are kept here.</Notice></div>}
+      {!withdrawn && <AssignmentNote assignment={assignment} refusedLate="a response cannot be submitted after the due time (your draft is kept)" />}
+      {!withdrawn && !gate.allowed && mine?.status !== "SUBMITTED" && <div className="mt-3"><Notice tone="warning" title="Not open for a response">{assignment && new Date() < assignment.opensAt ? <>This assignment opens at <LocalTime iso={assignment.opensAt.toISOString()} />.</> : gate.reason}</Notice></div>}
 
       <div className="mt-6 grid gap-4 sm:grid-cols-2">
         <section className="card" aria-labelledby="guiding-heading">
@@ -94,7 +85,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
 
       {grade && <InstructorFeedback grade={grade} />}
 
-      <section className="mt-10" aria-labelledby="classmates-heading">
+      {!withdrawn && <section className="mt-10" aria-labelledby="classmates-heading">
         <h2 id="classmates-heading" className="mb-3 text-xl font-semibold">Classmates’ responses</h2>
         {!classmates.visible ? (
           <Notice>Submit your own response to read your classmates’.</Notice>
@@ -118,7 +109,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
             <Pager label="Pages of classmates’ responses" path={here} anchor="classmates-heading" paging={paging} />
           </>
         )}
-      </section>
+      </section>}
     </Container>
   );
 }

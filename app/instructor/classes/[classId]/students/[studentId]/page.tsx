@@ -23,8 +23,10 @@ function duration(start: Date, end: Date | null) {
   return seconds < 3600 ? `${Math.floor(seconds / 60)} min ${seconds % 60} s` : `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
 }
 
-export default async function StudentRecordPage({ params }: { params: Promise<{ classId: string; studentId: string }> }) {
+export default async function StudentRecordPage({ params, searchParams }: { params: Promise<{ classId: string; studentId: string }>; searchParams: Promise<{ attempt?: string | string[] }> }) {
   const { classId, studentId } = await params;
+  // The attempt a gradebook score links to is shown unfolded.
+  const opened = z.uuid().safeParse((await searchParams).attempt).data ?? null;
   if (!z.uuid().safeParse(classId).success || !z.uuid().safeParse(studentId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}/students/${studentId}`);
   const { member, attempts, debates, resets, extensions, review } = await orNotFound(studentRecord(user, classId, studentId));
@@ -42,7 +44,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
         {attempts.length === 0 && <EmptyState title="No attempts yet" />}
         <div className="space-y-4">
           {attempts.map((a) => (
-            <details key={a.id} className="card">
+            <details key={a.id} id={`attempt-${a.id}`} open={a.id === opened} className="card scroll-mt-4">
               <summary className="cursor-pointer">
                 <span className="font-medium">{a.quiz.title} — attempt {a.number}</span>
                 <span className="ml-2 text-sm text-stone-600">
@@ -51,12 +53,13 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
                 </span>
               </summary>
               <table className="mt-3 w-full text-left text-sm">
-                <thead><tr><th scope="col" className="py-1 pr-3">Question</th><th scope="col" className="py-1 pr-3">Answer given</th><th scope="col" className="py-1">Points</th></tr></thead>
+                <thead><tr><th scope="col" className="py-1 pr-3">Question</th><th scope="col" className="py-1 pr-3">Answer given</th><th scope="col" className="py-1 pr-3">Correct answer</th><th scope="col" className="py-1">Points</th></tr></thead>
                 <tbody className="divide-y divide-stone-200">
                   {a.answers.map((ans) => (
                     <tr key={ans.questionVersionId} className="align-top">
                       <td className="py-2 pr-3">{ans.questionVersion.prompt}</td>
                       <td className="py-2 pr-3 whitespace-pre-line break-words">{describeResponse(ans.questionVersion.definition as unknown as Question, ans.response)}</td>
+                      <td className="py-2 pr-3 whitespace-pre-line break-words text-stone-700">{ans.keyText}</td>
                       <td className="py-2 tabular-nums">{ans.earnedCenti !== null ? `${ans.earnedCenti / 100}/${ans.questionVersion.points}` : "—"}</td>
                     </tr>
                   ))}
