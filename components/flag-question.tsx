@@ -3,14 +3,22 @@
 import { useId, useState } from "react";
 import { callApi } from "@/lib/api-client";
 
-type Props = { attemptId: string; questionVersionId: string; flag: { reason: string; resolvedAt: Date | string | null } | null };
+type Props = { attemptId: string; questionVersionId: string; flag: { reason: string; resolvedAt: Date | string | null; outcome: "REGRADED" | "KEY_STANDS" | null; reply: string | null } | null };
 
 export function FlagQuestion({ attemptId, questionVersionId, flag }: Props) {
   const id = useId();
   const [sent, setSent] = useState(flag !== null && flag.resolvedAt === null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const keyStands = flag?.resolvedAt && flag.outcome === "KEY_STANDS" && !sent;
   return (
+    <>
+    {keyStands && (
+      <div className="mt-3 rounded-md border-l-4 border-stone-300 bg-stone-50 px-3 py-2 text-sm">
+        <p className="font-medium text-stone-900">Your flag was reviewed: the answer stands.</p>
+        {flag.reply && <p className="mt-1 whitespace-pre-line text-stone-800">Your instructor: “{flag.reply}”</p>}
+      </div>
+    )}
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer text-stone-700 underline-offset-2 hover:underline">{sent ? "Flag sent: change your reason" : "Flag this question"}</summary>
       <form
@@ -31,7 +39,7 @@ export function FlagQuestion({ attemptId, questionVersionId, flag }: Props) {
           }
         }}
       >
-        {flag?.resolvedAt && !sent && <p className="text-stone-600">Your earlier flag was reviewed and the question regraded. Flag it again if something is still wrong.</p>}
+        {flag?.resolvedAt && !sent && <p className="text-stone-600">{keyStands ? "Your earlier flag was answered above." : "Your earlier flag was reviewed and the question regraded."} Flag it again if something is still wrong.</p>}
         <label htmlFor={`${id}-reason`} className="field-label">What is wrong with this question or its answer?</label>
         <textarea id={`${id}-reason`} name="reason" rows={3} maxLength={1000} defaultValue={flag?.reason ?? ""} className="field-input" aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} />
         {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
@@ -41,5 +49,6 @@ export function FlagQuestion({ attemptId, questionVersionId, flag }: Props) {
         </div>
       </form>
     </details>
+    </>
   );
 }

@@ -88,8 +88,8 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
       WHERE v."id" = ANY(${versionIds}::uuid[])
       ORDER BY array_position(q."bankQuizIds", qq."quizId") NULLS FIRST, qq."quizId", qq."position", v."version"`,
     // Flags from this class's students only; another class's disputes are not this instructor's to read.
-    db().$queryRaw<{ questionVersionId: string; reason: string; createdAt: Date; resolvedAt: Date | null; studentName: string }[]>`
-      SELECT f."questionVersionId"::text AS "questionVersionId", f."reason", f."createdAt", f."resolvedAt", u."name" AS "studentName"
+    db().$queryRaw<{ questionVersionId: string; reason: string; createdAt: Date; resolvedAt: Date | null; outcome: "REGRADED" | "KEY_STANDS" | null; reply: string | null; studentName: string }[]>`
+      SELECT f."questionVersionId"::text AS "questionVersionId", f."reason", f."createdAt", f."resolvedAt", f."outcome"::text AS "outcome", f."reply", u."name" AS "studentName"
       FROM "QuestionFlag" f
       JOIN "ClassMember" m ON m."userId" = f."userId" AND m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
       JOIN "User" u ON u."id" = f."userId"

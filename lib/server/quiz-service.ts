@@ -417,7 +417,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
   const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, author: true, outlet: true, published: true } });
   const sourceById = new Map(sources.map((s) => [s.id, s]));
-  const flags = new Map((await db().questionFlag.findMany({ where: { userId: user.id, questionVersionId: { in: attempt.questionVersionIds } }, select: { questionVersionId: true, reason: true, resolvedAt: true } })).map((f) => [f.questionVersionId, f]));
+  const flags = new Map((await db().questionFlag.findMany({ where: { userId: user.id, questionVersionId: { in: attempt.questionVersionIds } }, select: { questionVersionId: true, reason: true, resolvedAt: true, outcome: true, reply: true } })).map((f) => [f.questionVersionId, f]));
   // Held back until the due time when an assignment says so, wherever the question is shown: the key never leaves
   // the server before then. The whole attempt waits for its last held question: with the score shown, the points
   // and keys of the others would tell what a held one earned (on a true/false question, its key).

@@ -38,7 +38,7 @@ export async function flagQuestion(student: SessionUser, attemptId: string, ques
     db().questionFlag.upsert({
       where: { userId_questionVersionId: { userId: student.id, questionVersionId } },
       create: { userId: student.id, questionVersionId, attemptId, reason },
-      update: { reason, attemptId, resolvedAt: null },
+      update: { reason, attemptId, resolvedAt: null, outcome: null, reply: null },
       select: { id: true, reason: true, createdAt: true },
     });
   try {
@@ -50,6 +50,44 @@ export async function flagQuestion(student: SessionUser, attemptId: string, ques
   }
 }
 
+export const flagReplySchema = z.strictObject({
+  questionVersionId: z.uuid(),
+  reply: z.string().trim().min(5, "Tell the students why the key stands (at least 5 characters).").max(1000, "Keep the reply under 1000 characters."),
+});
+
+/**
+ * Only a question the class's item analysis shows: answered in a counted attempt by a current member, at a quiz the
+ * class assigns. The key is global, so a former member's answer is no licence to change it.
+ */
+async function assertClassTookQuestion(instructor: SessionUser, classId: string, questionVersionId: string) {
+  const owned = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true } });
+  if (!owned) throw notFound("That class");
+  const [taken] = await db().$queryRaw<{ found: number }[]>`
+    SELECT 1 AS "found" FROM "ClassMember" m
+    JOIN "QuizAttempt" a ON a."userId" = m."userId" AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL
+    JOIN "Quiz" q ON q."id" = a."quizId"
+    JOIN "AttemptAnswer" aa ON aa."attemptId" = a."id" AND aa."questionVersionId" = ${questionVersionId}::uuid
+    WHERE m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
+      AND ${classAssignsQuiz(Prisma.sql`m."classId"`)}
+    LIMIT 1`;
+  if (!taken) throw notFound("That question");
+}
+
+/**
+ * Settles the open flags this class's students raised on a question without a regrade: the key stands, and each of
+ * them reads the instructor's reply beside the question. Another class's flags are their instructor's to answer.
+ */
+export async function answerFlagsKeyStands(instructor: SessionUser, classId: string, input: z.infer<typeof flagReplySchema>) {
+  await assertClassTookQuestion(instructor, classId, input.questionVersionId);
+  const answered = await db().$executeRaw`
+    UPDATE "QuestionFlag" f SET "resolvedAt" = now(), "outcome" = 'KEY_STANDS', "reply" = ${input.reply}
+    FROM "ClassMember" m
+    WHERE m."userId" = f."userId" AND m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
+      AND f."questionVersionId" = ${input.questionVersionId}::uuid AND f."resolvedAt" IS NULL`;
+  if (answered === 0) throw new UserError("CONFLICT", "No flag on this question is open any more (a regrade or another reply may have settled them). Reload the page.");
+  return { answeredFlags: answered };
+}
+
 export type RegradeInput = Omit<z.infer<typeof regradeSchema>, "onlyRaise"> & { classId: string; onlyRaise: boolean };
 
 /**
@@ -58,19 +96,7 @@ export type RegradeInput = Omit<z.infer<typeof regradeSchema>, "onlyRaise"> & { 
  * submit too, so a partial re-score would leave two keys for one question.
  */
 export async function regradeQuestion(instructor: SessionUser, input: RegradeInput) {
-  const owned = await db().class.findFirst({ where: { id: input.classId, instructorId: instructor.id }, select: { id: true } });
-  if (!owned) throw notFound("That class");
-  const [taken] = await db().$queryRaw<{ found: number }[]>`
-    SELECT 1 AS "found" FROM "ClassMember" m
-    JOIN "QuizAttempt" a ON a."userId" = m."userId" AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL
-    JOIN "Quiz" q ON q."id" = a."quizId"
-    JOIN "AttemptAnswer" aa ON aa."attemptId" = a."id" AND aa."questionVersionId" = ${input.questionVersionId}::uuid
-    WHERE m."classId" = ${input.classId}::uuid AND m."removedAt" IS NULL
-      AND ${classAssignsQuiz(Prisma.sql`m."classId"`)}
-    LIMIT 1`;
-  // Only a question the class's item analysis shows: answered in a counted attempt by a current member, at a
-  // quiz the class assigns. The key is global, so a former member's answer is no licence to change it.
-  if (!taken) throw notFound("That question");
+  await assertClassTookQuestion(instructor, input.classId, input.questionVersionId);
 
   return db().$transaction(
     async (tx) => {
@@ -135,7 +161,7 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
         },
         select: { id: true, createdAt: true },
       });
-      const resolved = await tx.questionFlag.updateMany({ where: { questionVersionId: input.questionVersionId, resolvedAt: null }, data: { resolvedAt: now } });
+      const resolved = await tx.questionFlag.updateMany({ where: { questionVersionId: input.questionVersionId, resolvedAt: null }, data: { resolvedAt: now, outcome: "REGRADED" } });
       return { regradeId: regrade.id, affectedAttempts: changed.length, rescoredAnswers: touched.length, resolvedFlags: resolved.count, reviewCardsAdded: deck.added, reviewCardsRetired: deck.retired };
     },
     { timeout: 60_000, maxWait: 10_000 },

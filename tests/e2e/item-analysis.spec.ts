@@ -151,8 +151,27 @@ test("the instructor sees the item analysis; a student's flag shows up; a full-c
     await tp.locator("section", { has: tp.locator("#regrades-heading") }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/item-analysis-1280-regrades.png` });
   }
 
+  // A flag on another question is answered without a regrade: the key stands, and the student reads why.
+  await sql.query(
+    `INSERT INTO "QuestionFlag" ("id", "userId", "questionVersionId", "attemptId", "reason")
+     SELECT gen_random_uuid(), "userId", "questionVersionIds"[3], "id", 'Both dates appear in the lesson.' FROM "QuizAttempt" WHERE "userId" = $1 AND "status" = 'SUBMITTED'`,
+    [flagger.id],
+  );
+  await tp.reload();
+  const disputed = tp.locator('[id^="question-"]', { has: tp.getByText("“Both dates appear in the lesson.”") });
+  await disputed.getByText("The key stands: answer the flag").click();
+  await disputed.getByRole("button", { name: "Send the reply" }).click();
+  await expect(disputed.getByText(/Tell the students why the key stands/)).toBeVisible();
+  await disputed.getByLabel("Your reply to the students who flagged it").fill("The lesson dates it to 1997; the other year is an anniversary.");
+  await disputed.getByRole("button", { name: "Send the reply" }).click();
+  await expect(disputed.getByText(/Flags from students \(0 open, 1 resolved\)/)).toBeVisible();
+  await expect(disputed.getByText(/answered: the key stands/)).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1 AND "outcome" = 'KEY_STANDS'`, [flagger.id])).toBe(1);
+
   // The student's review says the score was regraded and shows the new mark.
   await sp.goto(attemptUrl);
+  await expect(sp.getByText("Your flag was reviewed: the answer stands.")).toBeVisible();
+  await expect(sp.getByText("Your instructor: “The lesson dates it to 1997; the other year is an anniversary.”")).toBeVisible();
   await expect(sp.getByText("Your score was regraded")).toBeVisible();
   await expect(firstQuestion.getByText(/everyone who was given this question receives full credit/)).toBeVisible();
   await expect(firstQuestion.getByText(/^Correct ·/)).toBeVisible();

@@ -84,6 +84,8 @@ const entries: Entry[] = [
   // The owner's response is a draft, so even the class's instructor cannot grade it yet (409).
   { pattern: "/api/instructor/classes/[classId]/debate-grades", method: "PUT", url: (i) => `/api/instructor/classes/${i.classId}/debate-grades`, body: (i) => ({ responseId: i.responseId, scores: {}, feedback: "" }), expect: classInstructorApi(409) },
   { pattern: "/api/instructor/classes/[classId]/regrades", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/regrades`, body: (i) => ({ questionVersionId: i.versionId, action: "FULL_CREDIT", onlyRaise: true, reason: "permission matrix" }), expect: classInstructorApi(404) },
+  // The class took no attempt at that question version here, so there is nothing to answer (404), for the instructor too.
+  { pattern: "/api/instructor/classes/[classId]/flag-replies", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/flag-replies`, body: (i) => ({ questionVersionId: i.versionId, reply: "permission matrix" }), expect: classInstructorApi(404) },
   { pattern: "/api/instructor/drafts", method: "POST", url: () => "/api/instructor/drafts", body: () => ({ text: "" }), expect: instructorsApi(400) },
   { pattern: "/api/instructor/drafts/[draftId]/questions/[questionId]", method: "PUT", url: (i) => `/api/instructor/drafts/${i.draftId}/questions/q1`, body: () => ({ action: "accept" }), expect: instructorsApi(404) },
   { pattern: "/api/instructor/drafts/[draftId]/details", method: "PUT", url: (i) => `/api/instructor/drafts/${i.draftId}/details`, body: () => ({ title: "A title", author: "An author", outlet: "An outlet", published: "2020" }), expect: instructorsApi(404) },

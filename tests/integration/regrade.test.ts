@@ -3,7 +3,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
 import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { flagQuestion, flagSchema, regradeQuestion, regradeSchema, type RegradeInput } from "@/lib/server/regrade-service";
+import { answerFlagsKeyStands, flagQuestion, flagReplySchema, flagSchema, regradeQuestion, regradeSchema, type RegradeInput } from "@/lib/server/regrade-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { createUser, errorOf, hourIn, stillPendingAfter, testDb, writeFixtureCourse, zoneChangeHeldOpen } from "../support/fixtures";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
@@ -120,6 +120,49 @@ describe("flags", () => {
   });
 });
 
+describe("answering flags when the key stands", () => {
+  it("settles this class's open flags on the question with a reply each student reads; scores and other classes' flags stay", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [first, second] } = await classWith(quiz.quizId, 2);
+    const elsewhere = await classWith(quiz.quizId, 1);
+    const one = await takeQuiz(first, quiz.quizId, { single: "A" });
+    const two = await takeQuiz(second, quiz.quizId, { single: "C" });
+    const theirs = await takeQuiz(elsewhere.members[0], quiz.quizId, { single: "A" });
+    for (const [student, attempt] of [[first, one], [second, two], [elsewhere.members[0], theirs]] as const) await flagQuestion(student, attempt, quiz.single, "I think A is right.");
+
+    const reply = "  Dadabaev gives B in the second section; A is the 2004 figure.  ";
+    expect(await answerFlagsKeyStands(instructor, classId, flagReplySchema.parse({ questionVersionId: quiz.single, reply }))).toEqual({ answeredFlags: 2 });
+    const item = (await attemptReview(first, one)).items.find((i) => i.questionVersionId === quiz.single)!;
+    expect(item.flag).toMatchObject({ resolvedAt: expect.any(Date), outcome: "KEY_STANDS", reply: reply.trim() });
+    expect(await state([one, two], quiz.single)).toMatchObject({ [one]: { score: 0, regraded: false }, [two]: { score: 0, regraded: false } });
+    // The other class's flag is its own instructor's to answer.
+    expect(await db.questionFlag.findFirstOrThrow({ where: { userId: elsewhere.members[0].id }, select: { resolvedAt: true } })).toEqual({ resolvedAt: null });
+    // Nothing open any more here: a second reply says so and writes nothing.
+    expect(await errorOf(answerFlagsKeyStands(instructor, classId, { questionVersionId: quiz.single, reply: "Again." }))).toMatchObject({ code: "CONFLICT" });
+    // Flagging again reopens it, without the old reply.
+    await flagQuestion(first, one, quiz.single, "Still A, see page 3.");
+    expect((await attemptReview(first, one)).items.find((i) => i.questionVersionId === quiz.single)!.flag).toMatchObject({ resolvedAt: null, outcome: null, reply: null });
+  });
+
+  it("is the class's instructor's alone, for a question the class took, with a reply of substance", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [student] } = await classWith(quiz.quizId, 1);
+    const attempt = await takeQuiz(student, quiz.quizId, { single: "A" });
+    await flagQuestion(student, attempt, quiz.single, "I think A is right.");
+    const other = await createUser("INSTRUCTOR");
+    const input = { questionVersionId: quiz.single, reply: "The key stands." };
+    expect(await errorOf(answerFlagsKeyStands(other, classId, input))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await errorOf(answerFlagsKeyStands(student, classId, input))).toMatchObject({ code: "NOT_FOUND" });
+    const unrelated = await freshQuiz();
+    const [unrelatedVersion] = await db.questionVersion.findMany({ where: { question: { quizId: unrelated.quizId } }, select: { id: true }, take: 1 });
+    expect(await errorOf(answerFlagsKeyStands(instructor, classId, { ...input, questionVersionId: unrelatedVersion.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(flagReplySchema.safeParse({ questionVersionId: quiz.single, reply: " no " }).error?.issues[0].message).toMatch(/at least 5 characters/);
+    expect(flagReplySchema.safeParse({ questionVersionId: quiz.single, reply: "x".repeat(1001) }).success).toBe(false);
+    expect(flagReplySchema.safeParse({ questionVersionId: "nope", reply: "Long enough." }).success).toBe(false);
+    expect(await db.questionFlag.count({ where: { userId: student.id, resolvedAt: null } })).toBe(1);
+  });
+});
+
 describe("regrades", () => {
   it("correcting the key re-scores every attempt at the question, in every class, records who/when/why and resolves flags", async () => {
     const quiz = await freshQuiz();
@@ -147,7 +190,7 @@ describe("regrades", () => {
     expect(row).toMatchObject({ instructorId: instructor.id, action: "CORRECT_KEY", onlyRaise: false, reason: "The key was wrong: the source says A.", affectedAttempts: 3 });
     expect(row.details).toMatchObject({ value: "a", overrideBefore: null, overrideAfter: { correctedKey: "a" } });
     expect(Date.now() - row.createdAt.getTime()).toBeLessThan(60_000);
-    expect(await db.questionFlag.count({ where: { questionVersionId: quiz.single, resolvedAt: null } })).toBe(0);
+    expect(await db.questionFlag.findMany({ where: { questionVersionId: quiz.single }, select: { resolvedAt: true, outcome: true } })).toEqual([{ resolvedAt: expect.any(Date), outcome: "REGRADED" }]);
     expect((await db.questionVersion.findUniqueOrThrow({ where: { id: quiz.single } })).gradingOverride).toEqual({ correctedKey: "a" });
 
     // The review shows the key as graded now.

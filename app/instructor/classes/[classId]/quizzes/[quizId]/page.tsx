@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, Notice, PageHeader } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { QuestionIndicesChart, ScoreHistogramChart } from "@/components/instructor/item-analysis-charts";
+import { KeyStandsForm } from "@/components/instructor/key-stands-form";
 import { RegradeForm } from "@/components/instructor/regrade-form";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
@@ -197,13 +198,15 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
                         {q.flags.all.map((f, i) => (
                           <li key={i} className={`rounded-md border-l-4 bg-stone-50 px-3 py-2 ${f.resolvedAt ? "border-stone-300 text-stone-600" : "border-amber-500"}`}>
                             <p className="whitespace-pre-line">“{f.reason}”</p>
-                            <p className="mt-1 text-xs text-stone-600">{f.studentName} · <LocalTime iso={f.createdAt.toISOString()} />{f.resolvedAt ? " · resolved by a regrade" : ""}</p>
+                            <p className="mt-1 text-xs text-stone-600">{f.studentName} · <LocalTime iso={f.createdAt.toISOString()} />{f.resolvedAt ? (f.outcome === "KEY_STANDS" ? " · answered: the key stands" : " · resolved by a regrade") : ""}</p>
+                            {f.outcome === "KEY_STANDS" && f.reply && <p className="mt-1 whitespace-pre-line text-xs text-stone-700">Your reply: “{f.reply}”</p>}
                           </li>
                         ))}
                       </ul>
                     )}
                   </div>
 
+                  {q.flags.open > 0 && <KeyStandsForm classId={classId} questionVersionId={q.questionVersionId} open={q.flags.open} />}
                   <RegradeForm classId={classId} questionVersionId={q.questionVersionId} type={q.type} options={q.options.map((o) => ({ id: o.id, text: o.text }))} items={q.items.map((i) => ({ id: i.id, text: i.text }))} pairs={q.pairs} rights={q.rights} />
                 </li>
               ))}
