@@ -88,15 +88,15 @@ export async function listImportDrafts(user: SessionUser, { page = 1, pageSize =
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip: paging.offset,
     take: pageSize,
-    select: { id: true, title: true, fileName: true, format: true, status: true, createdAt: true },
+    select: { id: true, title: true, fileName: true, format: true, status: true, createdAt: true, withdrawnAt: true },
   });
   return { drafts, paging };
 }
 
 async function publishedLessonUrl(lessonId: string | null): Promise<string | null> {
   if (!lessonId) return null;
-  const lesson = await db().lesson.findUnique({ where: { id: lessonId }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
-  return lesson ? `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}` : null;
+  const lesson = await db().lesson.findUnique({ where: { id: lessonId }, select: { slug: true, retiredAt: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
+  return lesson && !lesson.retiredAt ? `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}` : null;
 }
 
 export async function getImportDraft(user: SessionUser, draftId: string) {
@@ -104,7 +104,7 @@ export async function getImportDraft(user: SessionUser, draftId: string) {
   if (!z.uuid().safeParse(draftId).success) throw draftNotFound();
   const row = await db().lessonDraft.findFirst({
     where: { id: draftId, instructorId: user.id },
-    select: { id: true, title: true, fileName: true, format: true, status: true, createdAt: true, publishedLessonId: true, draft: true },
+    select: { id: true, title: true, fileName: true, format: true, status: true, createdAt: true, publishedLessonId: true, withdrawnAt: true, draft: true },
   });
   if (!row) throw draftNotFound();
   return { ...row, draft: row.draft as unknown as ImportDraft, lessonUrl: await publishedLessonUrl(row.publishedLessonId) };
@@ -244,3 +244,32 @@ export async function publishImportDraft(user: SessionUser, draftId: string) {
     { timeout: 30_000, maxWait: 10_000 },
   );
 }
+
+/**
+ * Takes a published reading back from students: its lesson, its quiz and its source are retired (each gives up its
+ * slug, as a content sync retires rows), so the course no longer lists them. Learners' progress, attempts and scores
+ * are kept and stay readable to them; classes that assigned the reading see it as withdrawn.
+ */
+export async function withdrawImportedReading(user: SessionUser, draftId: string) {
+  requireInstructorUser(user);
+  if (!z.uuid().safeParse(draftId).success) throw draftNotFound();
+  return db().$transaction(async (tx: Tx) => {
+    const [row] = await tx.$queryRaw<{ status: string; publishedLessonId: string | null; withdrawnAt: Date | null }[]>`
+      SELECT "status"::text, "publishedLessonId", "withdrawnAt" FROM "LessonDraft" WHERE "id" = ${draftId}::uuid AND "instructorId" = ${user.id}::uuid FOR UPDATE`;
+    if (!row) throw draftNotFound();
+    if (row.status !== "PUBLISHED" || !row.publishedLessonId) throw new UserError("CONFLICT", "This reading is not published, so there is nothing to withdraw.");
+    if (row.withdrawnAt) return { withdrawnAt: row.withdrawnAt.toISOString(), alreadyWithdrawn: true };
+    const now = new Date();
+    const lessonId = row.publishedLessonId;
+    // Retired rows give up their slugs ("<slug>~<id>", as the content sync does), so a new import can take them.
+    await tx.$executeRaw`UPDATE "Lesson" SET "retiredAt" = ${now}, "slug" = "slug" || '~' || "id" WHERE "id" = ${lessonId} AND "retiredAt" IS NULL`;
+    await tx.$executeRaw`
+      UPDATE "Quiz" SET "retiredAt" = ${now}, "slug" = "slug" || '~' || "id"
+      WHERE "lessonId" = ${lessonId} AND "retiredAt" IS NULL AND "moduleId" IN (SELECT "id" FROM "Module" WHERE "courseId" = ${IMPORTED_COURSE.id})`;
+    const draft = (await tx.lessonDraft.findUniqueOrThrow({ where: { id: draftId }, select: { draft: true } })).draft as unknown as ImportDraft;
+    await tx.source.updateMany({ where: { id: draft.source.id, courseId: IMPORTED_COURSE.id, retiredAt: null }, data: { retiredAt: now } });
+    await tx.lessonDraft.update({ where: { id: draftId }, data: { withdrawnAt: now } });
+    return { withdrawnAt: now.toISOString(), alreadyWithdrawn: false };
+  });
+}
+

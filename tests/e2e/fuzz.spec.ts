@@ -23,6 +23,7 @@ async function snapshot(sql: import("pg").Pool, userId: string) {
             (SELECT count(*) FROM "Regrade" WHERE "instructorId" = $1)::int AS regrades,
             (SELECT count(*) FROM "PasswordReset" WHERE "issuedById" = $1 OR "userId" = $1)::int AS "passwordResets",
             (SELECT count(*) FROM "LessonDraft" WHERE "instructorId" = $1)::int AS drafts,
+            (SELECT count(*) FROM "LessonDraft" WHERE "instructorId" = $1 AND "withdrawnAt" IS NOT NULL)::int AS "withdrawnDrafts",
             (SELECT coalesce(sum(length("response"::text)), 0) FROM "AttemptAnswer" a JOIN "QuizAttempt" q ON q.id = a."attemptId" WHERE q."userId" = $1)::int AS "answerBytes",
             (SELECT coalesce(sum(length(claim) + length(rebuttal)), 0) FROM "DebateResponse" WHERE "userId" = $1)::int AS "debateBytes"`,
     [userId],
@@ -72,6 +73,7 @@ const routes: { method: string; path: (s: string[]) => string; segments: number 
   { method: "PUT", path: ([a, b]) => `/api/instructor/drafts/${a}/questions/${b}`, segments: 2 },
   { method: "PUT", path: ([a]) => `/api/instructor/drafts/${a}/details`, segments: 1 },
   { method: "POST", path: ([a]) => `/api/instructor/drafts/${a}/publish`, segments: 1 },
+  { method: "POST", path: ([a]) => `/api/instructor/drafts/${a}/withdraw`, segments: 1 },
 ];
 
 for (const role of ["STUDENT", "INSTRUCTOR"] as const) {

@@ -93,6 +93,22 @@ test("an instructor pastes a reading, accepts a question, publishes, and student
   await expect(sp.getByText(/The first phase cost _____ million euros/)).toBeVisible();
   await expect(sp.locator("main ol > li fieldset")).toHaveCount(1);
   await expect(sp.getByText("Fill in the blank")).toHaveCount(0);
+  sp.once("dialog", (dialog) => void dialog.accept());
+  await sp.getByRole("button", { name: "Submit answers" }).click();
+  await expect(sp.getByRole("heading", { name: /results/ })).toBeVisible();
+  const attemptUrl = sp.url();
+
+  // The instructor takes the reading back: it leaves Imported readings; the student's result stays theirs.
+  await page.reload();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Withdraw from students" }).click();
+  await expect(page.getByText(/You withdrew this lesson from students on/)).toBeVisible();
+  expect((await sp.goto(lessonUrl!))!.status()).toBe(404);
+  await sp.goto("/progress");
+  await sp.getByText(/Work on items withdrawn from a course/).click();
+  await sp.getByRole("link", { name: /, attempt 1$/ }).click();
+  await expect(sp).toHaveURL(attemptUrl);
+  await expect(sp.getByRole("heading", { name: /results/ })).toBeVisible();
 
   await context.close();
   await studentContext.close();

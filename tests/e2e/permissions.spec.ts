@@ -90,6 +90,7 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/drafts/[draftId]/questions/[questionId]", method: "PUT", url: (i) => `/api/instructor/drafts/${i.draftId}/questions/q1`, body: () => ({ action: "accept" }), expect: instructorsApi(404) },
   { pattern: "/api/instructor/drafts/[draftId]/details", method: "PUT", url: (i) => `/api/instructor/drafts/${i.draftId}/details`, body: () => ({ title: "A title", author: "An author", outlet: "An outlet", published: "2020" }), expect: instructorsApi(404) },
   { pattern: "/api/instructor/drafts/[draftId]/publish", method: "POST", url: (i) => `/api/instructor/drafts/${i.draftId}/publish`, expect: instructorsApi(404) },
+  { pattern: "/api/instructor/drafts/[draftId]/withdraw", method: "POST", url: (i) => `/api/instructor/drafts/${i.draftId}/withdraw`, expect: instructorsApi(404) },
   { pattern: "/api/instructor/classes/[classId]/gradebook.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/gradebook.csv`, expect: classInstructorApi(200) },
 ];
 

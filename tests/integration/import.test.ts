@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
 import { lessonBySlugs, moduleBySlugs } from "@/lib/server/catalog";
 import { UserError } from "@/lib/server/errors";
-import { createImportDraft, DRAFTS_PAGE_SIZE, getImportDraft, IMPORTED_COURSE, instructorModule, listImportDrafts, publishImportDraft, reviewImportQuestion } from "@/lib/server/import-service";
+import { createImportDraft, DRAFTS_PAGE_SIZE, getImportDraft, IMPORTED_COURSE, instructorModule, listImportDrafts, publishImportDraft, reviewImportQuestion, withdrawImportedReading } from "@/lib/server/import-service";
+import { withdrawnWork } from "@/lib/server/progress-service";
 import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { createUser, testDb } from "../support/fixtures";
 
@@ -157,6 +158,46 @@ describe("importing a reading", () => {
     await Promise.all(ids.map((id) => reviewImportQuestion(teacher, draft.id, id, { action: "accept" })));
     const after = await getImportDraft(teacher, draft.id);
     expect(after.draft.questions.filter((q) => q.status === "accepted").map((q) => q.id)).toEqual(ids);
+  });
+});
+
+describe("withdrawing a published reading", () => {
+  it("takes the lesson, its quiz and its source from students, keeps their work, and frees the slug for a new import", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const draft = await importFixture(teacher);
+    await reviewImportQuestion(teacher, draft.id, draft.draft.questions.find((q) => q.kind === "cloze")!.id, { action: "accept" });
+    await userError(withdrawImportedReading(teacher, draft.id), "CONFLICT");
+    const published = await publishImportDraft(teacher, draft.id);
+    const quiz = await db.quiz.findFirstOrThrow({ where: { lessonId: published.lessonId }, select: { id: true } });
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, quiz.id);
+    await submitAttempt(student, { attemptId, answers: {} });
+
+    expect(await withdrawImportedReading(teacher, draft.id)).toMatchObject({ alreadyWithdrawn: false });
+    // A second click changes nothing.
+    expect(await withdrawImportedReading(teacher, draft.id)).toMatchObject({ alreadyWithdrawn: true });
+    const [, , , moduleSlug, , lessonSlug] = published.url.split("/");
+    await expect(lessonBySlugs(IMPORTED_COURSE.slug, moduleSlug, lessonSlug)).rejects.toThrow();
+    expect((await moduleBySlugs(IMPORTED_COURSE.slug, moduleSlug)).quizzes.map((q) => q.id)).not.toContain(quiz.id);
+    expect(await db.source.findUniqueOrThrow({ where: { id: draft.draft.source.id }, select: { retiredAt: true } })).toEqual({ retiredAt: expect.any(Date) });
+    expect(await getImportDraft(teacher, draft.id)).toMatchObject({ status: "PUBLISHED", withdrawnAt: expect.any(Date), lessonUrl: null });
+    // The student's attempt is kept, listed among their work on withdrawn items, and still opens.
+    expect((await withdrawnWork(student.id)).attempts.map((a) => a.id)).toEqual([attemptId]);
+    expect((await attemptReview(student, attemptId)).attempt.id).toBe(attemptId);
+
+    // The same reading imported again publishes under the same address.
+    const again = await importFixture(teacher);
+    expect((await publishImportDraft(teacher, again.id)).url).toBe(published.url);
+  });
+
+  it("is its instructor's alone", async () => {
+    const owner = await createUser("INSTRUCTOR");
+    const draft = await importFixture(owner);
+    await publishImportDraft(owner, draft.id);
+    await userError(withdrawImportedReading(await createUser("INSTRUCTOR"), draft.id), "NOT_FOUND");
+    await userError(withdrawImportedReading(await createUser(), draft.id), "FORBIDDEN");
+    await userError(withdrawImportedReading(owner, "not-a-uuid"), "NOT_FOUND");
+    expect(await db.lesson.findUniqueOrThrow({ where: { id: draft.draft.lesson.id }, select: { retiredAt: true } })).toEqual({ retiredAt: null });
   });
 });
 

@@ -40,7 +40,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
                 <li key={d.id} className="p-4">
                   <p className="font-medium"><Link className="hover:underline" href={`/instructor/import/${d.id}`}>{d.title}</Link></p>
                   <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-stone-600">
-                    <span className={`badge ${d.status === "PUBLISHED" ? "bg-emerald-100 text-emerald-900" : ""}`}>{d.status === "PUBLISHED" ? "published" : "draft"}</span>
+                    <span className={`badge ${d.status === "PUBLISHED" && !d.withdrawnAt ? "bg-emerald-100 text-emerald-900" : ""}`}>{d.withdrawnAt ? "withdrawn" : d.status === "PUBLISHED" ? "published" : "draft"}</span>
                     <span className="break-all">{d.fileName}</span>
                     <span aria-hidden="true">·</span>
                     <span>{formatLabel[d.format as ImportFormat] ?? d.format}</span>

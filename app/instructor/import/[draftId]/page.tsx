@@ -8,7 +8,9 @@ import { formatPublished } from "@/lib/server/catalog";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { getImportDraft } from "@/lib/server/import-service";
 import { orNotFound } from "@/lib/server/page";
+import { WithdrawButton } from "./withdraw-button";
 import { PublishPanel } from "./publish-panel";
+import { LocalTime } from "@/components/local-time";
 import { QuestionReview } from "./question-review";
 import { DetailsForm } from "./details-form";
 import { Markdown } from "@/lib/server/markdown";
@@ -42,10 +44,18 @@ export default async function DraftReviewPage({ params }: { params: Promise<{ dr
         {published ? "This lesson is published. Only the questions you accepted went with it." : "Check what was found, then accept, drop or edit each draft question. Students see nothing until you publish."}
       </PageHeader>
 
-      {published && (
+      {published && found.withdrawnAt && (
+        <div className="mb-8">
+          <Notice title="Withdrawn">
+            You withdrew this lesson from students on <LocalTime iso={found.withdrawnAt.toISOString()} />. Their work on it is kept. To offer the reading again, import it again.
+          </Notice>
+        </div>
+      )}
+      {published && !found.withdrawnAt && (
         <div className="mb-8">
           <Notice tone="success" title="Published">
             {found.lessonUrl ? <>Students find it in Imported readings: <Link className="underline" href={found.lessonUrl}>open the lesson</Link>.</> : "Students find it in Imported readings."}
+            <WithdrawButton draftId={found.id} />
           </Notice>
         </div>
       )}

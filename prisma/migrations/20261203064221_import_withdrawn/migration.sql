@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LessonDraft" ADD COLUMN     "withdrawnAt" TIMESTAMP(3);
