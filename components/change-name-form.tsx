@@ -6,11 +6,13 @@ import { useFormFields } from "./use-form-fields";
 /** The name classmates and instructors see; the page's header follows once it is saved. */
 export function ChangeNameForm({ current }: { current: string }) {
   const [state, formAction, pending] = useActionState(changeNameAction, null);
-  const { field, bind } = useFormFields({ name: current }, state);
+  const { field, bind, set } = useFormFields({ name: current }, state);
   const input = useRef<HTMLInputElement>(null);
   const error = field("name");
   useEffect(() => {
-    if (state && !state.ok) input.current?.focus();
+    // Saved: the field shows the name as stored (trimmed); refused: focus goes to the field, which reads its message.
+    if (state?.ok) set({ name: state.data.name });
+    else if (state) input.current?.focus();
   }, [state]);
   return (
     <form action={formAction} noValidate className="space-y-3">

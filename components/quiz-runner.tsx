@@ -37,19 +37,19 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   // that deadline only: an extension or a later due time, when the page refreshes, opens the answers again.
   const [timeUpAt, setTimeUpAt] = useState<string | null>(null);
   const timeUp = deadline !== null && timeUpAt === deadline;
-  // How far the server's clock is ahead of this device's, never overestimated: the page's render time (which left the
-  // server before the page arrived) and each save's time (taken before its answer arrived) are both behind the server's
-  // clock when they arrive, so the latest of them is the closest, and a countdown on it never ends after the server's.
+  // How far the app server's clock (which deadlines follow) is ahead of this device's, never overestimated: the page's
+  // render time and each save's reply time were read before they arrived, so each is behind the server's clock on
+  // arrival; the latest of them is the closest, and a countdown on it never ends after the server's.
   const [clockOffset, setClockOffset] = useState(() => new Date(serverNow).getTime() - Date.now());
 
   const send = useCallback(
     async (questionVersionId: string, response: Response, edit: number) => {
       setSaveState((s) => ({ ...s, [questionVersionId]: "saving" }));
       // A null response clears the saved answer, so what is graded is what the page shows.
-      const result = await callApi<{ savedAt: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response }, "You appear to be offline. This answer may not be saved yet; we keep trying every few seconds. Keep this page open.");
+      const result = await callApi<{ savedAt: string; serverNow: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response }, "You appear to be offline. This answer may not be saved yet; we keep trying every few seconds. Keep this page open.");
       const latest = unconfirmed.current.get(questionVersionId) === edit;
       if (result.ok) {
-        const offset = new Date(result.data.savedAt).getTime() - Date.now();
+        const offset = new Date(result.data.serverNow).getTime() - Date.now();
         setClockOffset((current) => Math.max(current, offset));
         if (latest) unconfirmed.current.delete(questionVersionId);
         // "Saved" only when no newer change of this question is still on its way.

@@ -13,5 +13,6 @@ export function useFormFields<T extends Record<string, string>>(initial: T, stat
     field: (name: string): string | undefined => errors[name]?.[0],
     bind: (name: keyof T & string) => ({ name, value: values[name], onChange: (e: ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [name]: e.target.value })) }),
     reset: () => setValues(initial),
+    set: (next: T) => setValues(next),
   };
 }

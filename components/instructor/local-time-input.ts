@@ -24,11 +24,11 @@ export function instantFromLocalInput(value: string, shown?: Date): { iso: strin
 }
 
 /**
- * As `instantFromLocalInput`, for a due time: 23:59 means the end of that minute (23:59:59), as Canvas stores it,
- * so work handed in during the day's last minute is on time.
+ * As `instantFromLocalInput`, for a due time: 23:59 means the end of that minute (23:59:59.999; Canvas stores
+ * 23:59:59), so work handed in at any moment of the day's last minute is on time.
  */
 export function dueInstantFromLocalInput(value: string, shown?: Date): { iso: string } | { error: string } {
   const instant = instantFromLocalInput(value, shown);
   if (!("iso" in instant) || !instant.iso || (shown && value === localInputValue(shown)) || !value.endsWith("T23:59")) return instant;
-  return { iso: new Date(new Date(instant.iso).getTime() + 59_000).toISOString() };
+  return { iso: new Date(new Date(instant.iso).getTime() + 59_999).toISOString() };
 }

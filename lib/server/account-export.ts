@@ -36,11 +36,11 @@ export async function exportAccountData(userId: string, now = new Date()) {
       orderBy: { createdAt: "asc" },
       select: { questionId: true, box: true, dueAt: true, masteredAt: true, retiredAt: true, answers: { orderBy: { number: "asc" }, select: { number: true, correct: true, answeredAt: true } } },
     }),
-    db().questionFlag.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { reason: true, createdAt: true, resolvedAt: true, outcome: true, reply: true, questionVersion: { select: { prompt: true } } } }),
+    db().questionFlag.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { reason: true, createdAt: true, resolvedAt: true, outcome: true, reply: true, questionVersion: { select: { prompt: true, questionId: true } } } }),
     db().passwordReset.findMany({ where: { userId, usedAt: { not: null } }, orderBy: { usedAt: "asc" }, select: { usedAt: true, issuedBy: { select: { name: true } }, class: { select: { name: true } } } }),
   ]);
   const score = (centi: number | null) => (centi === null ? null : centi / 100);
-  const questionIds = [...new Set([...attempts.flatMap((a) => a.answers.map((x) => x.questionVersion.questionId)), ...review.map((c) => c.questionId)])];
+  const questionIds = [...new Set([...attempts.flatMap((a) => a.answers.map((x) => x.questionVersion.questionId)), ...review.map((c) => c.questionId), ...flags.map((f) => f.questionVersion.questionId)])];
   const heldUntil = await answersHeldUntilByQuestion(db(), userId, questionIds, now);
   return {
     exportedAt: now.toISOString(),
@@ -68,7 +68,10 @@ export async function exportAccountData(userId: string, now = new Date()) {
       // Which question a new card holds would say which answer was wrong.
       return held ? { questionId: null, shownAfter: held, step: c.box, dueAt: c.dueAt } : { questionId: c.questionId, step: c.box, dueAt: c.dueAt, masteredAt: c.masteredAt, leftDeckAt: c.retiredAt, reviews: c.answers };
     }),
-    questionFlags: flags.map((f) => ({ question: f.questionVersion.prompt, reason: f.reason, createdAt: f.createdAt, resolvedAt: f.resolvedAt, outcome: f.outcome, reply: f.reply })),
+    // Whether the key stood tells the key: while it is held, an answered flag reads as open, as on the results page.
+    questionFlags: flags.map((f) => (heldUntil.get(f.questionVersion.questionId) && f.outcome === "KEY_STANDS"
+      ? { question: f.questionVersion.prompt, reason: f.reason, createdAt: f.createdAt, resolvedAt: null, outcome: null, reply: null }
+      : { question: f.questionVersion.prompt, reason: f.reason, createdAt: f.createdAt, resolvedAt: f.resolvedAt, outcome: f.outcome, reply: f.reply })),
     passwordResets: resets.map((r) => ({ usedAt: r.usedAt, linkFrom: r.issuedBy.name, class: r.class.name })),
   };
 }

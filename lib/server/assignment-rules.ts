@@ -47,6 +47,15 @@ export const countsInClass = (classId: Prisma.Sql) => Prisma.sql`(NOT EXISTS (
     AND a."startedAt" > closure."closedAt" + ${DEADLINE_GRACE_MS} * interval '1 millisecond')
   AND NOT EXISTS (SELECT 1 FROM "Class" k WHERE k."id" = ${classId} AND a."startedAt" > k."archivedAt"))`;
 
+/**
+ * A flag (`f`) raised on an attempt that counts in the class: a current member's, not reset, at a quiz the class
+ * assigns. The class page counts these as open flags, and only these can be answered from the class.
+ */
+export const flagRaisedInClass = (classId: Prisma.Sql) => Prisma.sql`EXISTS (
+  SELECT 1 FROM "QuizAttempt" a JOIN "ClassMember" m ON m."userId" = a."userId" AND m."classId" = ${classId} AND m."removedAt" IS NULL
+  JOIN "Quiz" q ON q."id" = a."quizId"
+  WHERE a."id" = f."attemptId" AND a."voidedAt" IS NULL AND ${classAssignsQuiz(classId)} AND ${countsInClass(classId)})`;
+
 // Assignments of the live classes the student is in, and the student's own extension of each.
 const ofMember = (userId: string) => ({ class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }) satisfies Prisma.AssignmentWhereInput;
 const extensionOf = (userId: string) => ({ where: { studentId: userId }, select: { dueAt: true, extraAttempts: true, extraTimePercent: true } }) as const;

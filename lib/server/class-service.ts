@@ -9,7 +9,7 @@ import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
-import { classAssignsQuiz, refreshOpenAttemptDeadlines } from "./assignment-rules";
+import { classAssignsQuiz, flagRaisedInClass, refreshOpenAttemptDeadlines } from "./assignment-rules";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
@@ -259,14 +259,12 @@ export async function debatesOfModules(moduleIds: string[]) {
   return db().debatePrompt.findMany({ where: { moduleId: { in: moduleIds }, retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true, moduleId: true } });
 }
 
-/** Open question flags raised by this class's current students, per quiz attempted: what awaits the instructor's answer. */
+/** Open question flags raised in this class (see flagRaisedInClass), per quiz attempted: what awaits the instructor's answer. */
 export async function openFlagsByQuiz(classId: string): Promise<Map<string, number>> {
   const rows = await db().$queryRaw<{ quizId: string; open: number }[]>`
     SELECT a."quizId", count(*)::int AS "open"
-    FROM "QuestionFlag" f
-    JOIN "QuizAttempt" a ON a."id" = f."attemptId"
-    JOIN "ClassMember" m ON m."userId" = f."userId" AND m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
-    WHERE f."resolvedAt" IS NULL
+    FROM "QuestionFlag" f JOIN "QuizAttempt" a ON a."id" = f."attemptId"
+    WHERE f."resolvedAt" IS NULL AND ${flagRaisedInClass(Prisma.sql`${classId}::uuid`)}
     GROUP BY a."quizId"`;
   return new Map(rows.map((r) => [r.quizId, r.open]));
 }

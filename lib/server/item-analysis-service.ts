@@ -13,7 +13,7 @@ import { average } from "../domain/gradebook";
 import { percent } from "../domain/scoring";
 import { describeOverride, effectiveQuestion, keyInWords, parseGradingOverride, type EffectiveQuestion } from "../domain/regrade";
 import { Prisma } from "../generated/prisma/client";
-import { classAssignsQuiz, countsInClass } from "./assignment-rules";
+import { classAssignsQuiz, countsInClass, flagRaisedInClass } from "./assignment-rules";
 import { db } from "./db";
 import { notFound } from "./errors";
 import type { SessionUser } from "./auth";
@@ -87,13 +87,13 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
       FROM "QuestionVersion" v JOIN "QuizQuestion" qq ON qq."id" = v."questionId" JOIN "Quiz" q ON q."id" = ${quizId}
       WHERE v."id" = ANY(${versionIds}::uuid[])
       ORDER BY array_position(q."bankQuizIds", qq."quizId") NULLS FIRST, qq."quizId", qq."position", v."version"`,
-    // Flags from this class's students only; another class's disputes are not this instructor's to read.
+    // Flags raised in this class only (flagRaisedInClass, as the class page counts them); another class's disputes are not
+    // this instructor's to read.
     db().$queryRaw<{ questionVersionId: string; reason: string; createdAt: Date; resolvedAt: Date | null; outcome: "REGRADED" | "KEY_STANDS" | null; reply: string | null; studentName: string }[]>`
       SELECT f."questionVersionId"::text AS "questionVersionId", f."reason", f."createdAt", f."resolvedAt", f."outcome"::text AS "outcome", f."reply", u."name" AS "studentName"
       FROM "QuestionFlag" f
-      JOIN "ClassMember" m ON m."userId" = f."userId" AND m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
       JOIN "User" u ON u."id" = f."userId"
-      WHERE f."questionVersionId" = ANY(${versionIds}::uuid[])
+      WHERE f."questionVersionId" = ANY(${versionIds}::uuid[]) AND ${flagRaisedInClass(Prisma.sql`${classId}::uuid`)}
       ORDER BY f."createdAt" ASC`,
     // A regrade changes every class's scores (the key is global), so each one on these versions is listed.
     db().$queryRaw<{ id: string; questionVersionId: string; action: string; details: unknown; onlyRaise: boolean; reason: string; affectedAttempts: number; createdAt: Date; instructorName: string | null }[]>`

@@ -123,7 +123,7 @@ async function loadOwnAttempt(user: SessionUser, attemptId: string) {
   const attempt = await db().quizAttempt.findFirst({
     where: { id: attemptId, userId: user.id },
     select: {
-      id: true, number: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, regradedAt: true, voidedAt: true,
+      id: true, number: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, regradedAt: true, voidedAt: true, closedByClock: true,
       quiz: { select: { id: true, moduleId: true, title: true, slug: true, passPercent: true, scorePolicy: true, maxAttempts: true, retiredAt: true, module: { select: { slug: true, retiredAt: true, course: { select: { slug: true, retiredAt: true } } } } } },
     },
   });
@@ -237,7 +237,7 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
     ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"
     RETURNING "savedAt"`;
   if (!saved) return explainRefusal(user, input.attemptId, input.questionVersionId);
-  return { savedAt: saved.savedAt.toISOString() };
+  return { savedAt: saved.savedAt.toISOString(), serverNow: new Date().toISOString() };
 }
 
 /**
@@ -262,7 +262,7 @@ async function clearAnswer(user: SessionUser, input: { attemptId: string; questi
     )
     SELECT now() AS "savedAt" FROM open`;
   if (!cleared) return explainRefusal(user, input.attemptId, input.questionVersionId);
-  return { savedAt: cleared.savedAt.toISOString() };
+  return { savedAt: cleared.savedAt.toISOString(), serverNow: new Date().toISOString() };
 }
 
 /**
@@ -310,7 +310,8 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     const at = row?.deadlineAt && row.deadlineAt < now ? row.deadlineAt : now;
     const terms = gradingTerms(assignment, at);
     // After the attempt or the assignment closed, only what was saved before counts.
-    if (row?.accepting && !terms.closed) {
+    const handedIn = Boolean(row?.accepting && !terms.closed);
+    if (handedIn) {
       if (finalAnswers.size > 0) {
         await tx.$executeRaw`
           INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
@@ -363,7 +364,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
         ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "retiredAt" = NULL, "updatedAt" = now()`;
     }
     await tx.$executeRaw`
-      UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = CASE WHEN ${at !== now}::boolean THEN "deadlineAt" ELSE now() END, "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${terms.late}
+      UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = CASE WHEN ${at !== now}::boolean THEN "deadlineAt" ELSE now() END, "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${terms.late}, "closedByClock" = ${!handedIn}
       WHERE "id" = ${attempt.id}::uuid`;
     return { attemptId: attempt.id, alreadySubmitted: false, scoreCenti, maxScoreCenti };
   });
@@ -404,6 +405,11 @@ export async function finalizeExpiredAttemptsOf(scope: { classId: string; quizId
  */
 export async function finalizeExpiredAttemptsFor(userId: string, quizIds: string[], moduleIds: string[] = []) {
   if (quizIds.length + moduleIds.length > 0) await finalizeExpired({ userId, quiz: { OR: [{ id: { in: quizIds } }, { moduleId: { in: moduleIds } }] } });
+}
+
+type StoredFlag = { reason: string; resolvedAt: Date | null; outcome: "REGRADED" | "KEY_STANDS" | null; reply: string | null };
+function flagAsShown(flag: StoredFlag | null, held: boolean): StoredFlag | null {
+  return flag && held && flag.outcome === "KEY_STANDS" ? { reason: flag.reason, resolvedAt: null, outcome: null, reply: null } : flag;
 }
 
 /** A submitted attempt, question by question: the learner's answer, the key, the explanation and where to read. */
@@ -453,7 +459,8 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       // When this question's key is shown (null: now).
       keyShownAt: answersShownAt,
       regradeNote: describeOverride(q, gradingOverride),
-      flag: flags.get(versionId) ?? null,
+      // An answered flag says whether the key stood, so while the key is held, so is the answer (it reads as still open).
+      flag: flagAsShown(flags.get(versionId) ?? null, held),
       lessonLink: lesson
         ? {
           // A lesson since withdrawn from the course is named, but not linked: its address no longer opens.

@@ -10,7 +10,7 @@ import { keyShownAt } from "../domain/schedule";
 import { answersHeldUntilByStudent } from "./answer-release";
 import { reviewZonesOf } from "./review-service";
 import { Prisma } from "../generated/prisma/client";
-import { classAssignsQuiz } from "./assignment-rules";
+import { classAssignsQuiz, flagRaisedInClass } from "./assignment-rules";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -79,11 +79,15 @@ async function assertClassTookQuestion(instructor: SessionUser, classId: string,
  */
 export async function answerFlagsKeyStands(instructor: SessionUser, classId: string, input: z.infer<typeof flagReplySchema>) {
   await assertClassTookQuestion(instructor, classId, input.questionVersionId);
+  // A student has one flag per question whatever their classes; an archived class's instructor answering it would
+  // settle it before the current one saw it.
+  if ((await db().class.findUniqueOrThrow({ where: { id: classId }, select: { archivedAt: true } })).archivedAt) {
+    throw new UserError("CONFLICT", "This class is archived. Its students' flags are for the instructor of the class they now take the quiz in.");
+  }
   const answered = await db().$executeRaw`
     UPDATE "QuestionFlag" f SET "resolvedAt" = now(), "outcome" = 'KEY_STANDS', "reply" = ${input.reply}
-    FROM "ClassMember" m
-    WHERE m."userId" = f."userId" AND m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
-      AND f."questionVersionId" = ${input.questionVersionId}::uuid AND f."resolvedAt" IS NULL`;
+    WHERE f."questionVersionId" = ${input.questionVersionId}::uuid AND f."resolvedAt" IS NULL
+      AND ${flagRaisedInClass(Prisma.sql`${classId}::uuid`)}`;
   if (answered === 0) throw new UserError("CONFLICT", "No flag on this question is open any more (a regrade or another reply may have settled them). Reload the page.");
   return { answeredFlags: answered };
 }
@@ -162,6 +166,8 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
         select: { id: true, createdAt: true },
       });
       const resolved = await tx.questionFlag.updateMany({ where: { questionVersionId: input.questionVersionId, resolvedAt: null }, data: { resolvedAt: now, outcome: "REGRADED" } });
+      // A reply that the key stood no longer holds once the key changes.
+      await tx.questionFlag.updateMany({ where: { questionVersionId: input.questionVersionId, outcome: "KEY_STANDS" }, data: { resolvedAt: now, outcome: "REGRADED" } });
       return { regradeId: regrade.id, affectedAttempts: changed.length, rescoredAnswers: touched.length, resolvedFlags: resolved.count, reviewCardsAdded: deck.added, reviewCardsRetired: deck.retired };
     },
     { timeout: 60_000, maxWait: 10_000 },

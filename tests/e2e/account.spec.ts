@@ -17,7 +17,7 @@ async function signInThroughForm(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("a user corrects their name: an empty one is refused, the saved one shows in the header and to their instructor", async ({ browser, sql, baseURL }) => {
+test("a user corrects their name: an empty one is refused, the saved one (trimmed) shows in the field and the header", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql);
   const { context, page } = await signedInPage(browser, student, baseURL!);
   await page.goto("/account");
@@ -32,6 +32,7 @@ test("a user corrects their name: an empty one is refused, the saved one shows i
   await name.fill("  Zarina Abdullaeva ");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByText("Saved: you appear as Zarina Abdullaeva.")).toBeVisible();
+  await expect(name).toHaveValue("Zarina Abdullaeva");
   await expect(page.getByRole("navigation").getByRole("link", { name: "Zarina Abdullaeva" })).toBeVisible();
   expect((await sql.query(`SELECT "name" FROM "User" WHERE "id" = $1`, [student.id])).rows[0].name).toBe("Zarina Abdullaeva");
   // The new cookie keeps the session: a reload still shows the account, with the new name.

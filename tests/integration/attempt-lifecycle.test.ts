@@ -266,4 +266,17 @@ describe("grading an attempt whose time ran out", () => {
     expect((await taking).attempt.status).toBe("IN_PROGRESS");
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("IN_PROGRESS");
   });
+
+  it("records whether the clock closed it or the learner handed it in, even inside the grace after the deadline", async () => {
+    const student = await createUser();
+    const { attemptId: timedOut } = await startWithOneSaved(student);
+    await db.$executeRaw`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '1 minute' WHERE "id" = ${timedOut}::uuid`;
+    await attemptForTaking(student, timedOut);
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: timedOut }, select: { status: true, closedByClock: true } })).toEqual({ status: "SUBMITTED", closedByClock: true });
+
+    const { attemptId: inGrace, answers } = await startWithOneSaved(student);
+    await db.$executeRaw`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '3 seconds' WHERE "id" = ${inGrace}::uuid`;
+    expect(await submitAttempt(student, { attemptId: inGrace, answers })).toMatchObject({ scoreCenti: 300 });
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: inGrace }, select: { closedByClock: true } })).toEqual({ closedByClock: false });
+  });
 });

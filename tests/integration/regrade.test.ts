@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
+import { assignmentSchema, createAssignment, createClass, joinClass, openFlagsByQuiz, removeMember, resetAttempts, setClassArchived } from "@/lib/server/class-service";
 import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { answerFlagsKeyStands, flagQuestion, flagReplySchema, flagSchema, regradeQuestion, regradeSchema, type RegradeInput } from "@/lib/server/regrade-service";
 import type { SessionUser } from "@/lib/server/auth";
+import { exportAccountData } from "@/lib/server/account-export";
 import { createUser, errorOf, hourIn, stillPendingAfter, testDb, writeFixtureCourse, zoneChangeHeldOpen } from "../support/fixtures";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 
@@ -142,6 +143,44 @@ describe("answering flags when the key stands", () => {
     // Flagging again reopens it, without the old reply.
     await flagQuestion(first, one, quiz.single, "Still A, see page 3.");
     expect((await attemptReview(first, one)).items.find((i) => i.questionVersionId === quiz.single)!.flag).toMatchObject({ resolvedAt: null, outcome: null, reply: null });
+  });
+
+  it("waits, for the student, until the key may be shown: whether it stood tells the key", async () => {
+    const quiz = await freshQuiz();
+    const instructor = await createUser("INSTRUCTOR");
+    const { id: classId, joinCode } = await createClass(instructor, { name: "Held flags", term: "Spring 2027", joinCodeDays: null });
+    await createAssignment(instructor, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: quiz.quizId, opensAt: new Date(Date.now() - 3_600_000).toISOString(), dueAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), revealAnswers: "AFTER_DUE" }));
+    const student = await createUser();
+    await joinClass(student, joinCode);
+    const attempt = await takeQuiz(student, quiz.quizId, { single: "A" });
+    await flagQuestion(student, attempt, quiz.single, "I think A is right.");
+    await answerFlagsKeyStands(instructor, classId, { questionVersionId: quiz.single, reply: "B is right: see the second section." });
+    const item = (await attemptReview(student, attempt)).items.find((i) => i.questionVersionId === quiz.single)!;
+    expect(item.flag).toEqual({ reason: "I think A is right.", resolvedAt: null, outcome: null, reply: null });
+    expect(JSON.stringify(await attemptReview(student, attempt))).not.toContain("second section");
+    // Nor does the account export tell it.
+    expect((await exportAccountData(student.id)).questionFlags).toEqual([expect.objectContaining({ reason: "I think A is right.", resolvedAt: null, outcome: null, reply: null })]);
+  });
+
+  it("counts and answers only flags on attempts that count in the class; an archived class answers none", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [kept, reset] } = await classWith(quiz.quizId, 2);
+    const keptAttempt = await takeQuiz(kept, quiz.quizId, { single: "A" });
+    const resetAttempt = await takeQuiz(reset, quiz.quizId, { single: "A" });
+    await flagQuestion(kept, keptAttempt, quiz.single, "I think A is right.");
+    await flagQuestion(reset, resetAttempt, quiz.single, "I think A is right too.");
+    expect((await openFlagsByQuiz(classId)).get(quiz.quizId)).toBe(2);
+    await resetAttempts(instructor, classId, { studentId: reset.id, quizId: quiz.quizId, reason: "Broken connection" });
+    // The reset attempt's flag is neither counted on the class page nor answered from the class.
+    expect((await openFlagsByQuiz(classId)).get(quiz.quizId)).toBe(1);
+    await setClassArchived(instructor, classId, true);
+    expect(await errorOf(answerFlagsKeyStands(instructor, classId, { questionVersionId: quiz.single, reply: "The key stands." }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
+    await setClassArchived(instructor, classId, false);
+    expect(await answerFlagsKeyStands(instructor, classId, { questionVersionId: quiz.single, reply: "The key stands." })).toEqual({ answeredFlags: 1 });
+    expect(await db.questionFlag.findFirstOrThrow({ where: { userId: reset.id }, select: { resolvedAt: true } })).toEqual({ resolvedAt: null });
+    // A later regrade (the key is global) supersedes the reply.
+    await regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a" });
+    expect(await db.questionFlag.findFirstOrThrow({ where: { userId: kept.id }, select: { outcome: true } })).toEqual({ outcome: "REGRADED" });
   });
 
   it("is the class's instructor's alone, for a question the class took, with a reply of substance", async () => {

@@ -37,7 +37,7 @@ describe("a datetime-local value in the browser's time zone", () => {
 
   it("takes a due time of 23:59 as the end of that minute, so the day's last minute is on time", () => {
     process.env.TZ = "America/New_York";
-    expect(dueInstantFromLocalInput("2027-01-15T23:59")).toEqual({ iso: "2027-01-16T04:59:59.000Z" });
+    expect(dueInstantFromLocalInput("2027-01-15T23:59")).toEqual({ iso: "2027-01-16T04:59:59.999Z" });
     expect(dueInstantFromLocalInput("2027-01-15T17:00")).toEqual({ iso: "2027-01-15T22:00:00.000Z" });
     // A due time left as it was is sent exactly as it was, even one stored at 23:59:00.
     const shown = new Date("2027-01-16T04:59:00.000Z");

@@ -65,8 +65,7 @@ export default async function AttemptPage({ params }: Params) {
   const review = await attemptReview(user, attemptId);
   const result = { id: attempt.id, counted: { scoreCenti: attempt.scoreCenti ?? 0, maxScoreCenti: attempt.maxScoreCenti ?? 0 }, passPercent: attempt.quiz.passPercent };
   const passed = isPassed(result);
-  // Graded at its deadline rather than when handed in: the time (or the assignment) ran out.
-  const timedOut = Boolean(attempt.submittedAt && attempt.deadlineAt && attempt.submittedAt.getTime() === attempt.deadlineAt.getTime());
+  const timedOut = attempt.closedByClock;
   const heldTimes = new Set(review.items.flatMap((item) => (item.keyShownAt ? [item.keyShownAt.getTime()] : [])));
   return (
     <Container narrow>
