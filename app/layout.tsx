@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body className="flex min-h-screen flex-col font-sans">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">Skip to content</a>
-        <header className="border-b border-stone-200 bg-white">
+        <header className="border-b border-stone-200 bg-white print:hidden">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
             <Link href="/" className="flex items-center gap-2 font-serif text-xl font-semibold text-brand-800">
               <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-brand-700" />

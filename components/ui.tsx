@@ -14,7 +14,7 @@ export function PageHeader({ eyebrow, title, children }: { eyebrow?: ReactNode; 
 
 export function Breadcrumbs({ items }: { items: { href?: string; label: string }[] }) {
   return (
-    <nav aria-label="Breadcrumb">
+    <nav aria-label="Breadcrumb" className="print:hidden">
       <ol className="flex flex-wrap items-center gap-1 text-sm text-stone-600">
         {items.map((item, i) => (
           <li key={i} className="flex items-center gap-1">
@@ -39,10 +39,12 @@ export function ProgressBar({ percent, label }: { percent: number; label: string
   );
 }
 
-export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
+/** `page`: the state is the whole page (not found, an error), so its title is the page's heading. */
+export function EmptyState({ title, children, action, page = false }: { title: string; children?: ReactNode; action?: ReactNode; page?: boolean }) {
+  const Heading = page ? "h1" : "h2";
   return (
     <div className="rounded-lg border border-dashed border-stone-300 bg-white/60 px-6 py-10 text-center">
-      <h2 className="text-lg font-semibold text-stone-900">{title}</h2>
+      <Heading className="text-lg font-semibold text-stone-900">{title}</Heading>
       {children && <div className="mx-auto mt-2 max-w-md text-stone-700">{children}</div>}
       {action && <div className="mt-5">{action}</div>}
     </div>

@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { dueInstantFromLocalInput, instantFromLocalInput, localInputValue } from "./local-time-input";
 
-type Course = { id: string; title: string; modules: { id: string; title: string; quizzes: { id: string; title: string }[]; debates: { id: string; title: string }[] }[] };
+type Course = { id: string; title: string; modules: { id: string; title: string; _count: { lessons: number }; quizzes: { id: string; title: string }[]; debates: { id: string; title: string }[] }[] };
 type Kind = "MODULE" | "QUIZ" | "DEBATE";
 type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE" };
 type Errors = Record<string, string[]>;
@@ -153,7 +153,7 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
           {courses.map((c) =>
             c.modules.map((m) => (
               <optgroup key={m.id} label={`${c.title} — ${m.title}`}>
-                {kind === "MODULE" && <option value={m.id}>{m.title}</option>}
+                {kind === "MODULE" && m._count.lessons > 0 && <option value={m.id}>{m.title}</option>}
                 {kind === "QUIZ" && m.quizzes.map((q) => <option key={q.id} value={q.id}>{q.title}</option>)}
                 {kind === "DEBATE" && m.debates.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
               </optgroup>

@@ -466,6 +466,8 @@ export async function assignableItems() {
         orderBy: { position: "asc" },
         select: {
           id: true, title: true,
+          // A module is assigned for its lessons: one with none left has nothing to ask.
+          _count: { select: { lessons: { where: { retiredAt: null } } } },
           quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true } },
           debates: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true } },
         },
@@ -534,7 +536,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds }, status: "SUBMITTED" }, select: { promptId: true, submittedAt: true } }),
     db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, addedAt: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
   ]);
-  return described.map((a) => {
+  return described.flatMap((a) => {
     const window = applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions[0]);
     let doneAt: Date | null = null;
     if (a.kind === "QUIZ") {
@@ -549,10 +551,12 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     if (a.kind === "MODULE") {
       // Counted as the gradebook counts them: a refusing assignment does not take lessons finished after its due time.
       const lessons = owedLessons(moduleItems.find((m) => m.id === a.moduleId)?.lessons ?? [], a.createdAt, window, now);
+      // A module with no lesson to read (all withdrawn) asks nothing: it leaves the list, as its gradebook column counts nothing.
+      if (lessons.length === 0) return [];
       const counted = countedCompletions(lessons.flatMap((l) => (l.progress[0]?.completedAt ? [l.progress[0].completedAt] : [])), window);
       doneAt = lessons.length > 0 && counted.length === lessons.length ? new Date(Math.max(...counted.map((d) => d.getTime()))) : null;
     }
-    return { ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status: assignmentStatus(window, now, doneAt ? { at: doneAt } : null), doneAt };
+    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status: assignmentStatus(window, now, doneAt ? { at: doneAt } : null), doneAt }];
   });
 }
 

@@ -4,6 +4,7 @@ import { attemptLimit, attemptsLeft, countedAttempt } from "../domain/attempt-po
 import { moduleProgress, courseProgress, nextStep, quizPercent } from "../domain/progress";
 import { assignmentGate } from "../domain/schedule";
 import { debateAssignments, quizAssignments } from "./assignment-rules";
+import { liveLesson } from "./catalog";
 import { db } from "./db";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
 import { notFound, UserError } from "./errors";
@@ -15,7 +16,8 @@ export async function markLessonOpened(user: SessionUser, lessonId: string) {
 }
 
 export async function setLessonCompleted(user: SessionUser, lessonId: string, completed: boolean) {
-  const lesson = await db().lesson.findFirst({ where: { id: lessonId, retiredAt: null }, select: { id: true } });
+  // Withdrawn with its module or course too: the page may have been open since.
+  const lesson = await db().lesson.findFirst({ where: { id: lessonId, ...liveLesson }, select: { id: true } });
   if (!lesson) throw notFound("That lesson");
   if (!completed) {
     await db().lessonProgress.updateMany({ where: { userId: user.id, lessonId }, data: { completedAt: null } });

@@ -122,6 +122,9 @@ test("a lesson prints as the reading alone, dark text on paper even when the scr
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Lesson navigation" })).toBeHidden();
   await expect(page.getByRole("button", { name: "Mark lesson as completed" })).toBeHidden();
+  // Nor the site's banner (its name and links) or the breadcrumb trail.
+  await expect(page.getByRole("banner")).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeHidden();
   await expect(heading).toBeVisible();
   expect(await lightness()).toBeLessThan(0.5);
   await context.close();

@@ -9,6 +9,7 @@ import { lessonBySlugs, moduleBySlugs } from "@/lib/server/catalog";
 import { UserError } from "@/lib/server/errors";
 import { createImportDraft, DRAFTS_PAGE_SIZE, getImportDraft, IMPORTED_COURSE, instructorModule, listImportDrafts, publishImportDraft, reviewImportQuestion, withdrawImportedReading } from "@/lib/server/import-service";
 import { withdrawnWork } from "@/lib/server/progress-service";
+import { assignmentSchema, createAssignment, createClass, joinClass, studentAssignments } from "@/lib/server/class-service";
 import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { createUser, testDb } from "../support/fixtures";
 
@@ -172,8 +173,15 @@ describe("withdrawing a published reading", () => {
     const student = await createUser();
     const { attemptId } = await startAttempt(student, quiz.id);
     await submitAttempt(student, { attemptId, answers: {} });
+    // A class assigned the instructor's module of imported readings.
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Imports", term: "T", joinCodeDays: null });
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "MODULE", targetId: instructorModule(teacher).id, opensAt: new Date(Date.now() - 60_000).toISOString(), dueAt: new Date(Date.now() - 30_000).toISOString() }));
+    await joinClass(student, joinCode);
+    expect((await studentAssignments(student)).map((a) => a.status)).toEqual(["overdue"]);
 
     expect(await withdrawImportedReading(teacher, draft.id)).toMatchObject({ alreadyWithdrawn: false });
+    // Its only lesson gone, the module asks nothing: it leaves the student's list rather than stay overdue for ever.
+    expect(await studentAssignments(student)).toEqual([]);
     // A second click changes nothing.
     expect(await withdrawImportedReading(teacher, draft.id)).toMatchObject({ alreadyWithdrawn: true });
     const [, , , moduleSlug, , lessonSlug] = published.url.split("/");

@@ -1,7 +1,7 @@
 import { Link } from "@/components/app-link";
 import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
-import { Breadcrumbs, Container, PageHeader, ProgressBar } from "@/components/ui";
+import { Breadcrumbs, Container, EmptyState, PageHeader, ProgressBar } from "@/components/ui";
 import { getSessionUser } from "@/lib/server/auth";
 import { courseBySlug, formatPublished } from "@/lib/server/catalog";
 import { orNotFound } from "@/lib/server/page";
@@ -22,15 +22,18 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function CoursePage({ params }: Params) {
   const { course: slug } = await params;
   const [course, user] = await Promise.all([orNotFound(courseBySlug(slug)), getSessionUser()]);
-  const progress = user ? await courseProgressFor(user.id, course.slug) : null;
+  // orNotFound: the course may be withdrawn by a content sync between the two reads.
+  const progress = user ? await orNotFound(courseProgressFor(user.id, course.slug)) : null;
   const unfinished = progress ? unfinishedReasons(progress.modules) : { noAttemptsLeft: 0, notOpenNow: 0 };
   const allDone = unfinished.noAttemptsLeft === 0 && unfinished.notOpenNow === 0;
+  const itemCount = course.modules.reduce((n, m) => n + m.lessons.length + m.quizzes.length + m.debates.length, 0);
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/", label: "Courses" }, { label: course.title }]} />
       <div className="mt-4" />
       <PageHeader title={course.title}>{course.summary}</PageHeader>
-      {progress && (
+      {itemCount === 0 && <EmptyState title="Nothing to study here yet">This course has no lessons, quizzes or debate prompts at the moment.</EmptyState>}
+      {progress && itemCount > 0 && (
         <section aria-labelledby="continue-heading" className="mb-8 flex flex-col gap-4 rounded-lg border border-brand-100 bg-brand-50 p-5 sm:flex-row sm:items-center sm:justify-between">
           <div className="min-w-0 flex-1">
             <h2 id="continue-heading" className="font-semibold">
@@ -62,7 +65,8 @@ export default async function CoursePage({ params }: Params) {
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="modules-heading">
           <h2 id="modules-heading" className="mb-4 text-lg font-semibold">Modules</h2>
-          <ol className="space-y-4">
+          {course.modules.length === 0 && <p className="text-stone-600">This course has no modules yet.</p>}
+          <ol className="space-y-4 empty:hidden">
             {course.modules.map((mod, index) => (
               <li key={mod.id} className="card">
                 <p className="text-sm text-stone-600">Module {index + 1}</p>
@@ -79,7 +83,8 @@ export default async function CoursePage({ params }: Params) {
         </section>
         <aside aria-labelledby="sources-heading">
           <h2 id="sources-heading" className="mb-4 text-lg font-semibold">Sources</h2>
-          <ul className="space-y-3 text-sm">
+          {course.sources.length === 0 && <p className="text-sm text-stone-600">No sources are listed for this course.</p>}
+          <ul className="space-y-3 text-sm empty:hidden">
             {course.sources.map((s) => (
               <li key={s.id} className="rounded-md border border-stone-200 bg-white p-3">
                 <p className="font-medium">{s.title}</p>

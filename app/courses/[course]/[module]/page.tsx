@@ -34,7 +34,8 @@ export default async function ModulePage({ params }: Params) {
 
       <section aria-labelledby="lessons-heading" className="mb-10">
         <h2 id="lessons-heading" className="mb-3 text-lg font-semibold">Lessons</h2>
-        <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+        {mod.lessons.length === 0 && <p className="text-stone-600">This module has no lessons.</p>}
+        <ol className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white empty:hidden">
           {mod.lessons.map((lesson, i) => {
             const state = mine.lessons.find((l) => l.id === lesson.id);
             const quizCount = mod.quizzes.filter((q) => q.lessonId === lesson.id).length;
