@@ -1,25 +1,30 @@
 "use client";
+import { Link } from "./app-link";
 import { useApiForm } from "./use-api-form";
 
 export function JoinClassForm({ initialCode }: { initialCode: string }) {
   const { message, pending, send } = useApiForm();
+  const joined = message?.ok === true;
   return (
     <form
       noValidate
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        return send<{ name: string; alreadyMember: boolean }>("POST", "/api/classes/join", { code: new FormData(event.currentTarget).get("code") }, (joined) => {
-          window.setTimeout(() => window.location.assign("/"), 800);
-          return joined.alreadyMember ? `You are already in ${joined.name}.` : `You joined ${joined.name}.`;
-        });
+        return send<{ name: string; alreadyMember: boolean }>("POST", "/api/classes/join", { code: new FormData(event.currentTarget).get("code") }, (result) =>
+          result.alreadyMember ? `You are already in ${result.name}.` : `You joined ${result.name}.`,
+        );
       }}
     >
       <div>
         <label htmlFor="code" className="field-label">Join code</label>
-        <input id="code" name="code" defaultValue={initialCode} autoComplete="off" autoCapitalize="characters" maxLength={40} className="field-input font-mono tracking-widest uppercase" aria-describedby={message ? "join-message" : undefined} />
+        <input id="code" name="code" defaultValue={initialCode} autoComplete="off" autoCapitalize="characters" maxLength={40} className="field-input font-mono tracking-widest uppercase" aria-invalid={message?.ok === false} aria-describedby="join-message" />
       </div>
-      {message && <p id="join-message" role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>}
+      {/* Always in the page, so a screen reader announces what is put into it; the student moves on when ready. */}
+      <div id="join-message" role={message?.ok === false ? "alert" : "status"} className={message?.ok === false ? "field-error" : "text-sm text-emerald-800"}>
+        {message?.text}
+        {joined && <> <Link className="font-semibold underline" href="/">See what is assigned to you</Link></>}
+      </div>
       <button type="submit" className="btn-primary w-full" disabled={pending}>{pending ? "Joining…" : "Join class"}</button>
     </form>
   );

@@ -7,7 +7,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { parse as parseHtml } from "node-html-parser";
 import type { ReactElement } from "react";
-import rehypeSanitize from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -16,7 +16,9 @@ import { unified } from "unified";
 
 const MAX_ENTRIES = 500;
 const rendered = new Map<string, string>();
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
+// remark-rehype already prefixes the only ids Markdown makes (footnotes') with "user-content-"; the sanitizer's own
+// prefix on top broke every footnote link. Raw HTML never gets this far, so no other id can reach the page.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" }).use(rehypeStringify);
 
 /** Safe HTML for a Markdown text. */
 export function markdownToHtml(markdown: string): string {

@@ -37,7 +37,8 @@ test("an instructor creates a class, a student joins and completes the assigned 
   await expect(sp.getByText("No class has that join code. Check the code with your instructor.")).toBeVisible();
   await sp.getByLabel("Join code").fill(joinCode.toLowerCase());
   await sp.getByRole("button", { name: "Join class" }).click();
-  await expect(sp.getByText("You joined Central Asia seminar.")).toBeVisible();
+  await expect(sp.locator("#join-message")).toHaveText(/^You joined Central Asia seminar\. See what is assigned to you$/);
+  await sp.getByRole("link", { name: "See what is assigned to you" }).click();
   await sp.waitForURL(`${baseURL}/`);
   await expect(sp.getByRole("heading", { name: "Assigned to you" })).toBeVisible();
   await expect(sp.getByText("To do")).toBeVisible();

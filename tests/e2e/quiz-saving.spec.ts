@@ -23,6 +23,16 @@ async function startWithOneSaved(page: Page) {
   return page.url().split("/attempts/")[1];
 }
 
+/** A signed-in student's attempt (one answer saved) whose time runs out `seconds` after the page is reloaded. */
+async function attemptRunningOut(page: Page, sql: pg.Pool, baseURL: string, seconds: number) {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL);
+  const attemptId = await startWithOneSaved(page);
+  await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + $2::int * interval '1 second' WHERE "id" = $1`, [attemptId, seconds]);
+  await page.reload();
+  return attemptId;
+}
+
 test("answers are saved as the student goes and restored after a reload and in another browser", async ({ page, sql, baseURL, browser }) => {
   const student = await createUser(sql);
   await login(page.context(), student, baseURL!);
@@ -193,11 +203,7 @@ test("what the page shows is what is graded: a cleared answer is cleared on the 
 
 test("when a timed attempt's time runs out, the page says so once and then shows the graded result by itself", async ({ page, sql, baseURL }) => {
   test.setTimeout(90_000);
-  const student = await createUser(sql);
-  await login(page.context(), student, baseURL!);
-  const attemptId = await startWithOneSaved(page);
-  await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '3 seconds' WHERE "id" = $1`, [attemptId]);
-  await page.reload();
+  const attemptId = await attemptRunningOut(page, sql, baseURL!, 3);
   await expect(page.getByRole("timer", { name: "Time left" })).toBeVisible();
   await expect(page.getByText("Time is up. Your saved answers are being graded")).toBeVisible({ timeout: 10_000 });
   // One refresh once the server's grace for late saves has passed, not one a second from 0:00.
@@ -226,11 +232,7 @@ test("the countdown follows the server's clock: a device ten minutes fast neithe
 
 test("when time runs out the answers can no longer be changed or submitted, and the graded result follows by itself", async ({ page, sql, baseURL }) => {
   test.setTimeout(90_000);
-  const student = await createUser(sql);
-  await login(page.context(), student, baseURL!);
-  const attemptId = await startWithOneSaved(page);
-  await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '4 seconds' WHERE "id" = $1`, [attemptId]);
-  await page.reload();
+  await attemptRunningOut(page, sql, baseURL!, 4);
   await expect(page.getByText("Time is up. Your saved answers are being graded")).toBeVisible({ timeout: 10_000 });
   await expect(page.getByRole("radio").first()).toBeDisabled();
   await expect(page.getByRole("button", { name: "Submit answers" })).toBeDisabled();
@@ -239,11 +241,7 @@ test("when time runs out the answers can no longer be changed or submitted, and 
 
 test("an attempt locked at time up opens again when its deadline moves later (an extension), and a slow page load does not stretch the countdown", async ({ page, sql, baseURL }) => {
   test.setTimeout(90_000);
-  const student = await createUser(sql);
-  await login(page.context(), student, baseURL!);
-  const attemptId = await startWithOneSaved(page);
-  await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '4 seconds' WHERE "id" = $1`, [attemptId]);
-  await page.reload();
+  const attemptId = await attemptRunningOut(page, sql, baseURL!, 4);
   await expect(page.getByText("Time is up. Your saved answers are being graded")).toBeVisible({ timeout: 10_000 });
   await expect(page.getByRole("radio").first()).toBeDisabled();
   // The instructor grants more time before the server grades the attempt: the page finds out when it looks for the

@@ -31,4 +31,13 @@ describe("lesson Markdown to HTML", () => {
     expect(html).toHaveLength(3);
     expect(html[1]).toContain("<pre><code>code line\n## not a heading\nmore code\n</code></pre>");
   });
+
+  it("links a footnote to its note and back (each id prefixed once, so the links land)", () => {
+    const html = markdownToHtml("A claim.[^1]\n\n[^1]: The source.\n");
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    const targets = [...html.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets.length).toBe(2);
+    for (const target of targets) expect(ids).toContain(target);
+    expect(ids.every((id) => id.startsWith("user-content-") || id === "footnote-label")).toBe(true);
+  });
 });
