@@ -60,7 +60,7 @@ export const flagReplySchema = z.strictObject({
  * class assigns. The key is global, so a former member's answer is no licence to change it.
  */
 async function assertClassTookQuestion(instructor: SessionUser, classId: string, questionVersionId: string) {
-  const owned = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true } });
+  const owned = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { archivedAt: true } });
   if (!owned) throw notFound("That class");
   const [taken] = await db().$queryRaw<{ found: number }[]>`
     SELECT 1 AS "found" FROM "ClassMember" m
@@ -71,6 +71,7 @@ async function assertClassTookQuestion(instructor: SessionUser, classId: string,
       AND ${classAssignsQuiz(Prisma.sql`m."classId"`)}
     LIMIT 1`;
   if (!taken) throw notFound("That question");
+  return owned;
 }
 
 /**
@@ -78,10 +79,10 @@ async function assertClassTookQuestion(instructor: SessionUser, classId: string,
  * them reads the instructor's reply beside the question. Another class's flags are their instructor's to answer.
  */
 export async function answerFlagsKeyStands(instructor: SessionUser, classId: string, input: z.infer<typeof flagReplySchema>) {
-  await assertClassTookQuestion(instructor, classId, input.questionVersionId);
+  const { archivedAt } = await assertClassTookQuestion(instructor, classId, input.questionVersionId);
   // A student has one flag per question whatever their classes; an archived class's instructor answering it would
   // settle it before the current one saw it.
-  if ((await db().class.findUniqueOrThrow({ where: { id: classId }, select: { archivedAt: true } })).archivedAt) {
+  if (archivedAt) {
     throw new UserError("CONFLICT", "This class is archived. Its students' flags are for the instructor of the class they now take the quiz in.");
   }
   const answered = await db().$executeRaw`
