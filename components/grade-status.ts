@@ -6,4 +6,6 @@ export const gradeStatusStyle: Record<string, string> = {
   submitted: "text-emerald-800",
   late: "text-red-700",
   withdrawn: "text-stone-500 italic",
+  excused: "text-sky-800 italic",
+  "scored by instructor": "text-emerald-800",
 };

@@ -140,7 +140,10 @@ function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, ave
                   <tr key={a.id}>
                     <td className="py-2 pr-3">{a.title}</td>
                     <td className="py-2 pr-3"><LocalTime iso={(extendedTo[i] ?? a.dueAt).toISOString()} />{extendedTo[i] ? " (extended)" : ""}</td>
-                    <td className={`py-2 pr-3 ${gradeStatusStyle[cells[i].status]}`}>{cells[i].status}{cells[i].detail ? ` · ${cells[i].detail}` : ""}</td>
+                    <td className="py-2 pr-3">
+                      <span className={gradeStatusStyle[cells[i].status]}>{cells[i].status}{cells[i].detail ? ` · ${cells[i].detail}` : ""}</span>
+                      {cells[i].comment && <span className="mt-1 block whitespace-pre-line break-words text-stone-800"><span className="font-medium">Your instructor’s comment:</span> {cells[i].comment}</span>}
+                    </td>
                     <td className="py-2 tabular-nums">{cells[i].percent !== null ? `${cells[i].percent}%` : "—"}</td>
                   </tr>
                 ))}

@@ -110,10 +110,14 @@ export function ConfirmedDeleteButton({ url, confirmText, label = "Remove", acce
   return <RequestButton method="DELETE" url={url} confirmText={confirmText} label={label} accessibleName={accessibleName} />;
 }
 
-export function DeleteAssignmentButton({ classId, assignmentId, extensionCount }: { classId: string; assignmentId: string; extensionCount: number }) {
-  // Extensions belong to the assignment: assigning the item again does not bring them back.
-  const extensions = extensionCount === 0 ? "" : ` Its ${extensionCount === 1 ? "extension for one student is" : `${extensionCount} students' extensions are`} deleted with it (assigning it again does not bring ${extensionCount === 1 ? "it" : "them"} back).`;
-  return <ConfirmedDeleteButton url={`/api/instructor/classes/${classId}/assignments/${assignmentId}`} confirmText={`Remove this assignment? Students' work is kept.${extensions}`} />;
+export function DeleteAssignmentButton({ classId, assignmentId, extensionCount, adjustmentCount }: { classId: string; assignmentId: string; extensionCount: number; adjustmentCount: number }) {
+  // Extensions and grade adjustments belong to the assignment: assigning the item again does not bring them back.
+  const owned = [
+    extensionCount === 0 ? null : extensionCount === 1 ? "one student's extension" : `${extensionCount} students' extensions`,
+    adjustmentCount === 0 ? null : adjustmentCount === 1 ? "one student's grade adjustment" : `${adjustmentCount} students' grade adjustments`,
+  ].filter(Boolean);
+  const deleted = owned.length === 0 ? "" : ` Its ${owned.join(" and ")} ${extensionCount + adjustmentCount === 1 ? "is" : "are"} deleted with it (assigning it again does not bring ${extensionCount + adjustmentCount === 1 ? "it" : "them"} back).`;
+  return <ConfirmedDeleteButton url={`/api/instructor/classes/${classId}/assignments/${assignmentId}`} confirmText={`Remove this assignment? Students' work is kept.${deleted}`} />;
 }
 
 export function RestoreMemberButton({ classId, student }: { classId: string; student: { id: string; name: string } }) {

@@ -50,6 +50,7 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
                     : <span className="font-semibold">{cell.percent !== null ? `${cell.percent}%` : "—"}</span>}
                   <span className={`block text-xs ${gradeStatusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}</span>
                   {r.extendedTo[i] && <span className="block text-xs text-sky-800">extended</span>}
+                  {cell.comment && <span className="block text-xs text-stone-600" title={cell.comment}>commented</span>}
                 </td>
               ))}
               <td className="px-3 py-2 font-semibold tabular-nums">{r.average !== null ? `${r.average}%` : "—"}</td>

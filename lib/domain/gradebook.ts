@@ -4,9 +4,34 @@ import { percent } from "./scoring";
 
 // "missing": past the due time and not submitted (it may still be accepted late, depending on the policy).
 // "withdrawn": the item left the course before the student handed it in; it cannot be done, so it is never missing.
-export type CellStatus = "not started" | "in progress" | "missing" | "submitted" | "late" | "withdrawn";
+// "excused" and "scored by instructor": the instructor's word on the cell (see adjustedCell).
+export type CellStatus = "not started" | "in progress" | "missing" | "submitted" | "late" | "withdrawn" | "excused" | "scored by instructor";
 
-export type GradebookCell = { status: CellStatus; percent: number | null; attemptId?: string | null; detail?: string };
+/** `comment`: the instructor's note to the student on this item, if any. */
+export type GradebookCell = { status: CellStatus; percent: number | null; attemptId?: string | null; detail?: string; comment?: string };
+
+export type GradeAdjustment = { excused: boolean; percent: number | null; comment: string };
+
+/**
+ * A cell with the instructor's adjustment applied. Excused work leaves both averages and is never missing. A score
+ * set by hand stands in place of the computed one, which the detail keeps, so the change stays visible; work the
+ * student handed in keeps its "submitted" or "late", anything else reads "scored by instructor".
+ */
+export function adjustedCell(cell: GradebookCell, adjustment: GradeAdjustment | undefined): GradebookCell {
+  if (!adjustment) return cell;
+  const comment = adjustment.comment || undefined;
+  const computed = cell.percent === null ? undefined : `computed ${cell.percent}%`;
+  if (adjustment.excused) return { status: "excused", percent: null, attemptId: cell.attemptId, detail: computed, comment };
+  if (adjustment.percent === null) return { ...cell, comment };
+  const handedIn = cell.status === "submitted" || cell.status === "late";
+  return {
+    status: handedIn ? cell.status : "scored by instructor",
+    percent: adjustment.percent,
+    attemptId: cell.attemptId,
+    detail: handedIn ? `score set by instructor; ${computed ?? "not graded yet"}` : [`was ${cell.status}`, computed].filter(Boolean).join(", "),
+    comment,
+  };
+}
 
 /** `window`: the assignment as it applies to this student in this class (with their extension); it decides "late" and "missing". */
 export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date } | null; inProgress: boolean; window: AssignmentWindow; now: Date }): GradebookCell {

@@ -13,7 +13,7 @@ import { inQuestionOrder } from "../domain/attempt-policy";
 export async function exportAccountData(userId: string, now = new Date()) {
   const account = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, createdAt: true, timeZone: true } });
   if (!account) throw notFound("That account");
-  const [memberships, classesTaught, lessons, attempts, debates, review, flags, resets] = await Promise.all([
+  const [memberships, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments] = await Promise.all([
     db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, class: { select: { name: true, term: true } } } }),
     db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: { where: { removedAt: null } } } } } }),
     db().lessonProgress.findMany({ where: { userId }, orderBy: { openedAt: "asc" }, select: { openedAt: true, completedAt: true, firstCompletedAt: true, lesson: { select: { id: true, title: true } } } }),
@@ -38,6 +38,11 @@ export async function exportAccountData(userId: string, now = new Date()) {
     }),
     db().questionFlag.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { reason: true, createdAt: true, resolvedAt: true, outcome: true, reply: true, questionVersion: { select: { prompt: true, questionId: true } } } }),
     db().passwordReset.findMany({ where: { userId, usedAt: { not: null } }, orderBy: { usedAt: "asc" }, select: { usedAt: true, issuedBy: { select: { name: true } }, class: { select: { name: true } } } }),
+    db().gradeAdjustment.findMany({
+      where: { studentId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { excused: true, percent: true, comment: true, updatedAt: true, setBy: { select: { name: true } }, assignment: { select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, class: { select: { name: true } } } } },
+    }),
   ]);
   const score = (centi: number | null) => (centi === null ? null : centi / 100);
   const questionIds = [...new Set([...attempts.flatMap((a) => a.answers.map((x) => x.questionVersion.questionId)), ...review.map((c) => c.questionId), ...flags.map((f) => f.questionVersion.questionId)])];
@@ -73,5 +78,8 @@ export async function exportAccountData(userId: string, now = new Date()) {
       ? { question: f.questionVersion.prompt, reason: f.reason, createdAt: f.createdAt, resolvedAt: null, outcome: null, reply: null }
       : { question: f.questionVersion.prompt, reason: f.reason, createdAt: f.createdAt, resolvedAt: f.resolvedAt, outcome: f.outcome, reply: f.reply })),
     passwordResets: resets.map((r) => ({ usedAt: r.usedAt, linkFrom: r.issuedBy.name, class: r.class.name })),
+    gradeAdjustments: adjustments.map(({ assignment: a, setBy, ...adjustment }) => ({
+      class: a.class.name, kind: a.kind, itemId: a.quizId ?? a.debatePromptId ?? a.moduleId, ...adjustment, by: setBy.name,
+    })),
   };
 }

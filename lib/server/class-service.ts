@@ -510,7 +510,7 @@ export async function describeAssignments<T extends { kind: string; moduleId: st
 
 export async function classAssignments(instructor: SessionUser, classId: string) {
   await ownedClass(instructor, classId);
-  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: [{ dueAt: "asc" }], select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, _count: { select: { extensions: true } } } });
+  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: [{ dueAt: "asc" }], select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, _count: { select: { extensions: true, adjustments: true } } } });
   return describeAssignments(assignments);
 }
 

@@ -5,9 +5,9 @@ import type { gradebook } from "./gradebook-service";
 
 export function gradebookCsv(book: Awaited<ReturnType<typeof gradebook>>): string {
   const header = ["Student", "Email", ...book.assignments.flatMap((a) => [`${a.title} (%)`, `${a.title} status`]), "Average (%)", "With missing as 0 (%)"];
-  // The status carries what the page shows beside it ("not graded yet", an extension, a late join).
+  // The status carries what the page shows beside it ("not graded yet", an extension, a late join, a comment).
   const statusOf = (cell: (typeof book.rows)[number]["cells"][number], extendedTo: Date | null) =>
-    [cell.status, cell.detail, extendedTo && `extended to ${extendedTo.toISOString().slice(0, 16).replace("T", " ")} UTC`].filter(Boolean).join("; ");
+    [cell.status, cell.detail, extendedTo && `extended to ${extendedTo.toISOString().slice(0, 16).replace("T", " ")} UTC`, cell.comment && `comment: ${cell.comment}`].filter(Boolean).join("; ");
   const rows = book.rows.map((r) => [r.student.name, r.student.email, ...r.cells.flatMap((c, i) => [c.percent, statusOf(c, r.extendedTo[i])]), r.average, r.withMissing]);
   return toCsv([header, ...rows]);
 }

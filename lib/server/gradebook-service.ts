@@ -1,12 +1,12 @@
 import "server-only";
 // The gradebook: students × assigned items, aggregated in SQL with a fixed number of queries however large
 // the class is (members, assignments, titles, counted quiz attempts, open attempts, debates, lesson progress,
-// students' extensions), after grading attempts whose time ran out.
+// students' extensions, the instructor's grade adjustments), after grading attempts whose time ran out.
 import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
 import { effectiveQuestion, keyInWords } from "../domain/regrade";
 import type { Question } from "../content/schema";
-import { asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, type GradebookCell } from "../domain/gradebook";
+import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
 import { countsInClass } from "./assignment-rules";
 import { db } from "./db";
@@ -57,7 +57,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   await finalizeExpiredAttemptsOf({ classId, quizIds, studentIds });
   const countsHere = countsInClass(Prisma.sql`${classId}::uuid`);
 
-  const [counted, open, debates, moduleProgress, extensions] = await Promise.all([
+  const [counted, open, debates, moduleProgress, extensions, adjustments] = await Promise.all([
     quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string; id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date }[]>`
       SELECT DISTINCT ON (a."userId", a."quizId") a."userId"::text AS "userId", a."quizId", a."id"::text AS "id", a."scoreCenti", a."maxScoreCenti", a."submittedAt"
       FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
@@ -86,6 +86,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       WHERE l."moduleId" = ANY(${moduleIds}::text[]) AND l."retiredAt" IS NULL
       GROUP BY s."userId", l."moduleId"`,
     rawAssignments.length === 0 ? [] : db().assignmentExtension.findMany({ where: { assignment: { classId }, studentId: { in: studentIds } }, select: { assignmentId: true, studentId: true, dueAt: true, extraAttempts: true } }),
+    rawAssignments.length === 0 ? [] : db().gradeAdjustment.findMany({ where: { assignment: { classId }, studentId: { in: studentIds } }, select: { assignmentId: true, studentId: true, excused: true, percent: true, comment: true } }),
   ]);
 
   const key = (a: string, b: string) => `${a}|${b}`;
@@ -94,6 +95,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const debateBy = new Map(debates.map((d) => [key(d.userId, d.promptId), d]));
   const moduleBy = new Map(moduleProgress.map((m) => [key(m.userId, m.moduleId), m]));
   const extensionBy = new Map(extensions.map((e) => [key(e.studentId, e.assignmentId), e]));
+  const adjustmentBy = new Map(adjustments.map((a) => [key(a.studentId, a.assignmentId), a]));
 
   const rows = members.map((user) => {
     const windows = assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id))));
@@ -109,7 +111,10 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       const lessons = owedLessons((m?.addedAt ?? []).map((at, i) => ({ addedAt: new Date(at), completedAt: m!.completedAt[i] })), a.createdAt, window, now);
       return moduleCell({ completedAt: lessons.flatMap((l) => (l.completedAt ? [new Date(l.completedAt)] : [])), totalLessons: lessons.length, window, now });
     };
-    const cells = assignments.map((a, i) => (a.withdrawn ? asWithdrawn(cellOf(a, windows[i])) : notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i])));
+    const cells = assignments.map((a, i) => adjustedCell(
+      a.withdrawn ? asWithdrawn(cellOf(a, windows[i])) : notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i]),
+      adjustmentBy.get(key(user.id, a.id)),
+    ));
     return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)), withMissing: averageWithMissingAsZero(cells) };
   });
   const averages = assignments.map((_, i) => average(rows.map((r) => r.cells[i].percent)));
@@ -144,7 +149,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
   const until = [member.removedAt, member.class.archivedAt].filter((d) => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   // An attempt whose time ran out while nobody had it open is graded first, so the record does not show it in progress.
   await finalizeExpiredAttemptsFor(studentId, quizzes, modules);
-  const [attempts, debates, resets, extensions, review] = await Promise.all([
+  const [attempts, debates, resets, extensions, review, grades, adjustments] = await Promise.all([
     db().quizAttempt.findMany({
       where: { userId: studentId, quiz: { OR: [{ id: { in: quizzes } }, { moduleId: { in: modules } }] }, ...(until ? { startedAt: { lte: until } } : {}) },
       orderBy: [{ quizId: "asc" }, { number: "asc" }],
@@ -177,6 +182,13 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       select: { id: true, assignmentId: true, dueAt: true, extraAttempts: true, extraTimePercent: true, reason: true, updatedAt: true, grantedBy: { select: { name: true } } },
     }),
     until ? null : reviewActivity(studentId, 14),
+    // Their row of the gradebook, which lists only students on the roster.
+    member.removedAt ? null : gradesOf(classId, Promise.resolve([{ ...member.user, joinedAt: member.joinedAt }]), new Date(), member.class.archivedAt)
+      .then(({ assignments, rows: [row] }) => ({ assignments, cells: row.cells, average: row.average, withMissing: row.withMissing })),
+    db().gradeAdjustment.findMany({
+      where: { studentId, assignment: { classId } },
+      select: { id: true, assignmentId: true, excused: true, percent: true, comment: true, updatedAt: true, setBy: { select: { name: true } } },
+    }),
   ]);
   // "Late" by this class's due times and this student's extensions: late only if late under every assignment of the
   // class covering the work (the gradebook labels each column by its own assignment).
@@ -187,6 +199,6 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     member,
     attempts: attempts.map((a) => ({ ...a, late: lateHere((x) => x.quizId === a.quiz.id || (x.kind === "MODULE" && x.moduleId === a.quiz.moduleId), a.submittedAt) })),
     debates: debates.map((d) => ({ ...d, late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt) })),
-    resets, extensions, review,
+    resets, extensions, review, grades, adjustments,
   };
 }

@@ -129,7 +129,7 @@ test("an instructor gives one student an extension; that student can still take 
   let askedOnRemove = "";
   tp.once("dialog", (dialog) => { askedOnRemove = dialog.message(); void dialog.dismiss(); });
   await tp.getByRole("button", { name: "Remove", exact: true }).first().click();
-  await expect.poll(() => askedOnRemove).toMatch(/Its extension for one student is deleted with it/);
+  await expect.poll(() => askedOnRemove).toMatch(/Its one student's extension is deleted with it/);
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(1);
 
   await Promise.all([teacher.close(), studentContext.close(), classmateContext.close()]);

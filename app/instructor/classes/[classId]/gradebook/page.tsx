@@ -21,7 +21,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
       <div className="mt-4" />
       <PageHeader title="Gradebook">
         Counted scores per student and assignment. “Average” counts the work that has a score; “With missing as 0” also counts each item
-        past its due time without one as 0. Click a column heading to sort; click a student for every attempt and answer.
+        past its due time without one as 0. Click a column heading to sort; click a student for every attempt and answer, and to excuse them from an item, set a score by hand or leave a comment.
       </PageHeader>
       <p className="mb-4"><a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download CSV</a></p>
       {book.assignments.length === 0 || book.rows.length === 0 ? (

@@ -9,6 +9,8 @@ import { orNotFound } from "@/lib/server/page";
 import { studentRecord } from "@/lib/server/gradebook-service";
 import { classAssignments } from "@/lib/server/class-service";
 import { ExtensionForm, WithdrawExtensionButton } from "@/components/instructor/extension-form";
+import { GradeAdjustmentForm, RemoveGradeAdjustmentButton } from "@/components/instructor/grade-adjustment-form";
+import { gradeStatusStyle } from "@/components/grade-status";
 import { PasswordResetLink } from "@/components/instructor/password-reset-link";
 import { latestPasswordReset } from "@/lib/server/password-reset-service";
 import { percent } from "@/lib/domain/scoring";
@@ -29,7 +31,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
   const opened = z.uuid().safeParse((await searchParams).attempt).data ?? null;
   if (!z.uuid().safeParse(classId).success || !z.uuid().safeParse(studentId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}/students/${studentId}`);
-  const { member, attempts, debates, resets, extensions, review } = await orNotFound(studentRecord(user, classId, studentId));
+  const { member, attempts, debates, resets, extensions, review, grades, adjustments } = await orNotFound(studentRecord(user, classId, studentId));
   const [assignments, lastReset] = await Promise.all([classAssignments(user, classId), latestPasswordReset(user, classId, studentId)]);
   const assignmentTitle = new Map(assignments.map((a) => [a.id, a.title]));
   return (
@@ -37,6 +39,58 @@ export default async function StudentRecordPage({ params, searchParams }: { para
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: member.class.name }, { href: `/instructor/classes/${classId}/gradebook`, label: "Gradebook" }, { label: member.user.name }]} />
       <div className="mt-4" />
       <PageHeader title={member.user.name}>{member.user.email}{member.removedAt ? " · removed from the class" : member.class.archivedAt ? " · the class is archived: work after that is not shown" : ""}</PageHeader>
+
+      {grades && (
+        <section aria-labelledby="grades-heading" className="mb-10">
+          <h2 id="grades-heading" className="mb-1 text-xl font-semibold">Grades</h2>
+          <p className="mb-3 text-sm text-stone-600">
+            This student’s row of the gradebook. Average <span className="font-semibold">{grades.average !== null ? `${grades.average}%` : "—"}</span>; with missing as 0 <span className="font-semibold">{grades.withMissing !== null ? `${grades.withMissing}%` : "—"}</span>.
+          </p>
+          {grades.assignments.length === 0 ? <p className="text-stone-600">Nothing is assigned to this class yet.</p> : (
+            <>
+              <div className="mb-4 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+                <table className="min-w-full text-left text-sm">
+                  <caption className="sr-only">{member.user.name}’s score and status on each assignment</caption>
+                  <thead className="bg-stone-50"><tr><th scope="col" className="px-3 py-2">Assignment</th><th scope="col" className="px-3 py-2">Status</th><th scope="col" className="px-3 py-2">Score</th><th scope="col" className="px-3 py-2">Adjustment</th></tr></thead>
+                  <tbody className="divide-y divide-stone-200">
+                    {grades.assignments.map((a, i) => {
+                      const cell = grades.cells[i];
+                      const adjustment = adjustments.find((x) => x.assignmentId === a.id);
+                      return (
+                        <tr key={a.id} className="align-top">
+                          <th scope="row" className="px-3 py-2 font-medium">{a.title}</th>
+                          <td className={`px-3 py-2 ${gradeStatusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}</td>
+                          <td className="px-3 py-2 font-semibold tabular-nums">{cell.percent !== null ? `${cell.percent}%` : "—"}</td>
+                          <td className="px-3 py-2">
+                            {adjustment ? (
+                              <div className="flex flex-wrap items-start justify-between gap-2">
+                                <div>
+                                  {adjustment.comment && <p className="whitespace-pre-line break-words">“{adjustment.comment}”</p>}
+                                  <p className="text-xs text-stone-600">by {adjustment.setBy.name}, <LocalTime iso={adjustment.updatedAt.toISOString()} /></p>
+                                </div>
+                                {!member.class.archivedAt && <RemoveGradeAdjustmentButton classId={classId} adjustmentId={adjustment.id} title={a.title} />}
+                              </div>
+                            ) : <span className="text-stone-500">—</span>}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              {member.class.archivedAt ? <p className="text-stone-600">The class is archived, so its grades are a record: bring the class back to adjust them.</p> : (
+                <>
+                  <h3 className="mb-2 font-semibold">Adjust a grade</h3>
+                  <GradeAdjustmentForm classId={classId} studentId={member.user.id} assignments={grades.assignments.map((a) => {
+                    const adjustment = adjustments.find((x) => x.assignmentId === a.id);
+                    return { id: a.id, title: a.title, adjustment: adjustment ? { excused: adjustment.excused, percent: adjustment.percent, comment: adjustment.comment } : null };
+                  })} />
+                </>
+              )}
+            </>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="attempts-heading" className="mb-10">
         <h2 id="attempts-heading" className="mb-1 text-xl font-semibold">Quiz attempts</h2>

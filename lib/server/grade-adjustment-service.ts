@@ -1,0 +1,83 @@
+import "server-only";
+// Grade adjustments: an instructor excuses one student from an assignment, sets their score by hand, or leaves them
+// a comment (lib/domain/gradebook.ts adjustedCell says how the gradebook reads one). Only in a current class of the
+// instructor's, for a student on its roster.
+import { z } from "zod";
+import { db } from "./db";
+import { notFound, UserError } from "./errors";
+import type { SessionUser } from "./auth";
+import type { Prisma } from "../generated/prisma/client";
+
+export const COMMENT_MAX = 1000;
+
+const adjustmentFields = {
+  excused: z.boolean({ message: "Say whether the student is excused (true or false)." }),
+  percent: z.number({ message: "Give the score as a number from 0 to 100, or leave it empty." }).int("Give the score as a whole percentage.").min(0, "A score cannot be below 0 %.").max(100, "A score cannot be above 100 %.").nullable(),
+  comment: z.string().trim().max(COMMENT_MAX, `Keep the comment under ${COMMENT_MAX.toLocaleString("en")} characters.`),
+};
+
+export const gradeAdjustmentSchema = z.strictObject({
+  assignmentId: z.uuid("Choose an assignment."),
+  studentId: z.uuid(),
+  ...adjustmentFields,
+  // The adjustment the form showed (null: none). If another tab has made or changed one since, this is refused
+  // rather than replacing it unseen.
+  replacing: z.strictObject(adjustmentFields).nullable().optional(),
+})
+  .refine((input) => !(input.excused && input.percent !== null), { path: ["percent"], message: "Excused work has no score: clear the score, or untick “Excused”." })
+  .refine((input) => input.excused || input.percent !== null || input.comment !== "", { path: ["comment"], message: "Excuse the student, set a score or write a comment (to take an adjustment back, remove it)." });
+
+const changedMeanwhile = () => new UserError("CONFLICT", "This grade was adjusted after you opened this page (in another tab or window?). Reload the page to see it, then make your change again.");
+
+/**
+ * The class, held against archiving until the change commits (archiving updates the row), and refused when it is
+ * archived or not the instructor's.
+ */
+async function holdCurrentClass(tx: Prisma.TransactionClient, instructor: SessionUser, classId: string) {
+  const [found] = await tx.$queryRaw<{ archivedAt: Date | null }[]>`
+    SELECT "archivedAt" FROM "Class" WHERE "id" = ${classId}::uuid AND "instructorId" = ${instructor.id}::uuid FOR SHARE`;
+  if (!found) throw notFound("That class");
+  if (found.archivedAt) throw new UserError("CONFLICT", "This class is archived, so its grades are a record. Bring it back (on its page) before changing them.");
+}
+
+export async function adjustGrade(instructor: SessionUser, classId: string, input: z.infer<typeof gradeAdjustmentSchema>) {
+  const adjustment = { excused: input.excused, percent: input.percent, comment: input.comment };
+  return db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
+    // The assignment and the membership are held too: a removal in flight is waited for, then not found.
+    const [assignment] = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text FROM "Assignment" WHERE "id" = ${input.assignmentId}::uuid AND "classId" = ${classId}::uuid FOR KEY SHARE`;
+    if (!assignment) throw notFound("That assignment");
+    const [member] = await tx.$queryRaw<{ userId: string }[]>`
+      SELECT "userId"::text FROM "ClassMember" WHERE "classId" = ${classId}::uuid AND "userId" = ${input.studentId}::uuid AND "removedAt" IS NULL FOR SHARE`;
+    if (!member) throw notFound("That student");
+    const where = { assignmentId_studentId: { assignmentId: input.assignmentId, studentId: input.studentId } };
+    if (input.replacing !== undefined) {
+      const [existing] = await tx.$queryRaw<{ excused: boolean; percent: number | null; comment: string }[]>`
+        SELECT "excused", "percent", "comment" FROM "GradeAdjustment"
+        WHERE "assignmentId" = ${input.assignmentId}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;
+      const shown = input.replacing;
+      const same = existing === undefined ? shown === null
+        : shown !== null && shown.excused === existing.excused && shown.percent === existing.percent && shown.comment === existing.comment;
+      if (!same) throw changedMeanwhile();
+    }
+    const select = { id: true, excused: true, percent: true, comment: true } as const;
+    const data = { ...adjustment, setById: instructor.id };
+    // A form that showed none creates one, so of two such forms sent at once the second is refused.
+    if (input.replacing === null) {
+      return tx.gradeAdjustment.create({ data: { assignmentId: input.assignmentId, studentId: input.studentId, ...data }, select }).catch((error: unknown) => {
+        throw (error as { code?: string }).code === "P2002" ? changedMeanwhile() : error;
+      });
+    }
+    return tx.gradeAdjustment.upsert({ where, create: { assignmentId: input.assignmentId, studentId: input.studentId, ...data }, update: data, select });
+  });
+}
+
+/** Takes an adjustment back: the cell is computed from the student's work again. */
+export async function removeGradeAdjustment(instructor: SessionUser, classId: string, adjustmentId: string) {
+  return db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
+    const { count } = await tx.gradeAdjustment.deleteMany({ where: { id: adjustmentId, assignment: { classId } } });
+    if (count === 0) throw notFound("That grade adjustment");
+    return { removed: true };
+  });
+}

@@ -1,0 +1,74 @@
+// Grade adjustments in the browser: the instructor excuses a student from a debate they missed and sets a quiz
+// score by hand with a comment, on the student's page; the gradebook shows both; the student reads the comment
+// with their grades; removing the adjustment brings the computed cell back.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, signedInPage, count, expectNoAxeViolations } from "./support";
+
+test("an instructor excuses a student, sets a score with a comment, and the student reads it with their grades", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Adjustments seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
+    [instructor.id, `GA${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  const classId: string = rows[0].id;
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [classId, student.id]);
+  await sql.query(
+    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "debatePromptId", "opensAt", "dueAt", "latePolicy")
+     VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', NULL, now() - interval '3 days', now() - interval '2 days', 'ACCEPT'),
+            (gen_random_uuid(), $1, 'DEBATE', NULL, (SELECT "id" FROM "DebatePrompt" WHERE "retiredAt" IS NULL ORDER BY "id" LIMIT 1), now() - interval '3 days', now() - interval '1 day', 'ACCEPT')`,
+    [classId],
+  );
+
+  const { page: tp } = await signedInPage(browser, instructor, baseURL!);
+  await tp.goto(`/instructor/classes/${classId}/students/${student.id}`);
+  const grades = tp.getByRole("table", { name: /score and status on each assignment/ });
+  await expect(grades.getByRole("row")).toHaveCount(3);
+  await expect(grades).toContainText("missing");
+
+  // Nothing chosen is refused, and nothing is written.
+  const form = tp.locator("form", { has: tp.getByLabel("Excused") });
+  await form.getByRole("button", { name: "Save the adjustment" }).click();
+  await expect(form.getByText(/Excuse the student, set a score or write a comment/)).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "GradeAdjustment" WHERE "studentId" = $1`, [student.id])).toBe(0);
+
+  // The quiz, due first, is the form's first choice: scored by hand, with a comment.
+  await form.getByLabel(/Score set by hand/).fill("65");
+  await form.getByLabel(/Comment to the student/).fill("Marked from your paper copy.");
+  await form.getByRole("button", { name: "Save the adjustment" }).click();
+  await expect(form.getByText("Grade adjustment saved.")).toBeVisible();
+  await expect(grades.getByRole("row").nth(1)).toContainText("scored by instructor");
+  await expect(grades.getByRole("row").nth(1)).toContainText("65%");
+
+  // Excusing the debate: the score field is disabled while "Excused" is ticked.
+  await form.getByLabel("Assignment").selectOption({ index: 1 });
+  await form.getByLabel("Excused").check();
+  await expect(form.getByLabel(/Score set by hand/)).toBeDisabled();
+  await form.getByRole("button", { name: "Save the adjustment" }).click();
+  await expect(grades.getByRole("row").nth(2)).toContainText("excused");
+  await expectNoAxeViolations(tp, "student record with adjustments");
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/grade-adjustments.png`, fullPage: true });
+
+  await tp.goto(`/instructor/classes/${classId}/gradebook`);
+  const row = tp.getByRole("row", { name: new RegExp(student.name) });
+  await expect(row).toContainText("65%");
+  await expect(row).toContainText("excused");
+  // Only the quiz counts: 65 %, with or without missing work as 0.
+  await expect(row.getByRole("cell").nth(-2)).toHaveText("65%");
+  await expect(row.getByRole("cell").nth(-1)).toHaveText("65%");
+
+  const { page: sp } = await signedInPage(browser, student, baseURL!);
+  await sp.goto("/progress");
+  const mine = sp.getByRole("table", { name: /Your score and status on each assignment in Adjustments seminar/ });
+  await expect(mine).toContainText("Your instructor’s comment: Marked from your paper copy.");
+  await expect(mine).toContainText("excused");
+  await expectNoAxeViolations(sp, "progress with adjustments");
+
+  // Taking the quiz adjustment back: computed again (missing), and the comment is gone.
+  await tp.goto(`/instructor/classes/${classId}/students/${student.id}`);
+  tp.once("dialog", (dialog) => void dialog.accept());
+  await tp.getByRole("button", { name: /Remove the grade adjustment on/ }).first().click();
+  await expect(grades.getByRole("row").nth(1)).toContainText("missing");
+  expect(await count(sql, `SELECT count(*) FROM "GradeAdjustment" WHERE "studentId" = $1`, [student.id])).toBe(1);
+});
