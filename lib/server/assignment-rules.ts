@@ -31,13 +31,12 @@ export const classAssignsQuiz = (classId: Prisma.Sql) => Prisma.sql`EXISTS (
     AND (s."quizId" = q."id" OR (s."kind" = 'MODULE' AND s."moduleId" = q."moduleId")))`;
 
 /**
- * SQL condition, the rule of `countsUnder`: the attempt aliased `a` counts in the class `classId` (an SQL expression)
- * unless a quiz assignment of the class refusing late work had closed for its student when the attempt began, or the
- * class had been archived by then (its record is the term's; its assignments no longer govern the quiz).
+ * SQL condition: the attempt aliased `a` was begun under the class `classId` (an SQL expression): not after a quiz
+ * assignment of the class refusing late work had closed for its student, nor after the class was archived.
  */
 // The closures are a table of their own (no reference to `a` inside), so PostgreSQL hashes them once (an anti-join)
 // instead of probing them per attempt, which doubled the gradebook's query.
-export const countsInClass = (classId: Prisma.Sql) => Prisma.sql`(NOT EXISTS (
+export const begunUnderClass = (classId: Prisma.Sql) => Prisma.sql`(NOT EXISTS (
   SELECT 1 FROM (
     SELECT s."quizId", m."userId", COALESCE(e."dueAt", s."dueAt") AS "closedAt"
     FROM "Assignment" s JOIN "ClassMember" m ON m."classId" = s."classId"
@@ -46,6 +45,14 @@ export const countsInClass = (classId: Prisma.Sql) => Prisma.sql`(NOT EXISTS (
   WHERE closure."quizId" = a."quizId" AND closure."userId" = a."userId"
     AND a."startedAt" > closure."closedAt" + ${DEADLINE_GRACE_MS} * interval '1 millisecond')
   AND NOT EXISTS (SELECT 1 FROM "Class" k WHERE k."id" = ${classId} AND a."startedAt" > k."archivedAt"))`;
+
+/**
+ * SQL condition, the rule of `countsUnder`: the attempt aliased `a` counts in the class `classId` (an SQL expression)
+ * when it was begun under the class and, if the class is archived, handed in by then (its record is the term's, as
+ * it stood at the archiving; its assignments no longer govern the quiz).
+ */
+export const countsInClass = (classId: Prisma.Sql) => Prisma.sql`(${begunUnderClass(classId)}
+  AND NOT EXISTS (SELECT 1 FROM "Class" k WHERE k."id" = ${classId} AND a."submittedAt" > k."archivedAt"))`;
 
 /**
  * A flag (`f`) raised on an attempt that counts in the class: a current member's, not reset, at a quiz the class

@@ -8,7 +8,7 @@ import { effectiveQuestion, keyInWords } from "../domain/regrade";
 import type { Question } from "../content/schema";
 import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
-import { countsInClass } from "./assignment-rules";
+import { begunUnderClass, countsInClass } from "./assignment-rules";
 import { db } from "./db";
 import { reviewActivity } from "./review-service";
 import { notFound } from "./errors";
@@ -42,7 +42,8 @@ export async function myGrades(student: SessionUser, now = new Date()) {
 }
 
 // The members are read alongside the assignments (one round trip, not two). An archived class's grades are as they
-// stood when it was archived: work started, handed in or completed later was done under no term of this class.
+// stood when it was archived: work started, handed in or completed later was done under no term of this class (an
+// attempt open then and handed in later stays in progress).
 async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string; joinedAt: Date }[]>, currentTime: Date, archivedAt: Date | null) {
   const now = archivedAt && archivedAt < currentTime ? archivedAt : currentTime;
   const [members, rawAssignments] = await Promise.all([
@@ -69,8 +70,9 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
         a."number" ASC`,
     quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string }[]>`
       SELECT DISTINCT a."userId"::text AS "userId", a."quizId" FROM "QuizAttempt" a
-      WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${quizIds}::text[]) AND a."status" = 'IN_PROGRESS' AND a."voidedAt" IS NULL
-        AND ${countsHere}`,
+      WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${quizIds}::text[]) AND a."voidedAt" IS NULL
+        AND ${archivedAt ? Prisma.sql`(a."status" = 'IN_PROGRESS' OR a."submittedAt" > ${archivedAt})` : Prisma.sql`a."status" = 'IN_PROGRESS'`}
+        AND ${begunUnderClass(Prisma.sql`${classId}::uuid`)}`,
     promptIds.length === 0 ? [] : db().debateResponse.findMany({
       where: { userId: { in: studentIds }, promptId: { in: promptIds } },
       select: { userId: true, promptId: true, status: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true } } },

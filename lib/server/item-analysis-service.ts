@@ -19,12 +19,12 @@ import { notFound } from "./errors";
 import type { SessionUser } from "./auth";
 import { finalizeExpiredAttemptsOf } from "./quiz-service";
 
-type Scope = { classId: string; className: string; quizId: string; quizTitle: string; scorePolicy: "BEST" | "LATEST"; withdrawn: boolean };
+type Scope = { classId: string; className: string; archived: boolean; quizId: string; quizTitle: string; scorePolicy: "BEST" | "LATEST"; withdrawn: boolean };
 
 /** The class (the instructor's own) and the quiz (assigned to it directly or through its module), in one query. */
 async function analysisScope(instructor: SessionUser, classId: string, quizId: string): Promise<Scope> {
   const [scope] = await db().$queryRaw<Scope[]>`
-    SELECT c."id"::text AS "classId", c."name" AS "className", q."id" AS "quizId", q."title" AS "quizTitle", q."scorePolicy"::text AS "scorePolicy",
+    SELECT c."id"::text AS "classId", c."name" AS "className", (c."archivedAt" IS NOT NULL) AS "archived", q."id" AS "quizId", q."title" AS "quizTitle", q."scorePolicy"::text AS "scorePolicy",
       q."retiredAt" IS NOT NULL AS "withdrawn"
     FROM "Class" c JOIN "Quiz" q ON q."id" = ${quizId}
     WHERE c."id" = ${classId}::uuid AND c."instructorId" = ${instructor.id}::uuid
@@ -148,7 +148,7 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
   });
   const promptOf = new Map(questions.map((q) => [q.questionVersionId, `Question ${q.number}`]));
   return {
-    class: { id: scope.classId, name: scope.className },
+    class: { id: scope.classId, name: scope.className, archived: scope.archived },
     quiz: { id: scope.quizId, title: scope.quizTitle, scorePolicy: scope.scorePolicy, withdrawn: scope.withdrawn },
     attemptCount: attempts.length,
     // As the gradebook averages the quiz's column: each score as a whole percent, then their rounded mean.

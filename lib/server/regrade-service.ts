@@ -10,7 +10,7 @@ import { keyShownAt } from "../domain/schedule";
 import { answersHeldUntilByStudent } from "./answer-release";
 import { reviewZonesOf } from "./review-service";
 import { Prisma } from "../generated/prisma/client";
-import { classAssignsQuiz, flagRaisedInClass } from "./assignment-rules";
+import { classAssignsQuiz, countsInClass, flagRaisedInClass } from "./assignment-rules";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -56,22 +56,23 @@ export const flagReplySchema = z.strictObject({
 });
 
 /**
- * Only a question the class's item analysis shows: answered in a counted attempt by a current member, at a quiz the
- * class assigns. The key is global, so a former member's answer is no licence to change it.
+ * Only a question the class's item analysis shows: answered in an attempt that counts in the class, by a current
+ * member, at a quiz the class assigns. The key is global, so a former member's answer, or work done under another
+ * class's terms, is no licence to change it; nor is an archived class, whose students now answer to other classes.
  */
 async function assertClassTookQuestion(instructor: SessionUser, classId: string, questionVersionId: string) {
   const owned = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { archivedAt: true } });
   if (!owned) throw notFound("That class");
+  if (owned.archivedAt) throw new UserError("CONFLICT", "This class is archived. Questions its students took are for the instructors of the classes they now take the quiz in to regrade or answer.");
   const [taken] = await db().$queryRaw<{ found: number }[]>`
     SELECT 1 AS "found" FROM "ClassMember" m
     JOIN "QuizAttempt" a ON a."userId" = m."userId" AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL
     JOIN "Quiz" q ON q."id" = a."quizId"
     JOIN "AttemptAnswer" aa ON aa."attemptId" = a."id" AND aa."questionVersionId" = ${questionVersionId}::uuid
     WHERE m."classId" = ${classId}::uuid AND m."removedAt" IS NULL
-      AND ${classAssignsQuiz(Prisma.sql`m."classId"`)}
+      AND ${classAssignsQuiz(Prisma.sql`m."classId"`)} AND ${countsInClass(Prisma.sql`m."classId"`)}
     LIMIT 1`;
   if (!taken) throw notFound("That question");
-  return owned;
 }
 
 /**
@@ -79,12 +80,9 @@ async function assertClassTookQuestion(instructor: SessionUser, classId: string,
  * them reads the instructor's reply beside the question. Another class's flags are their instructor's to answer.
  */
 export async function answerFlagsKeyStands(instructor: SessionUser, classId: string, input: z.infer<typeof flagReplySchema>) {
-  const { archivedAt } = await assertClassTookQuestion(instructor, classId, input.questionVersionId);
   // A student has one flag per question whatever their classes; an archived class's instructor answering it would
-  // settle it before the current one saw it.
-  if (archivedAt) {
-    throw new UserError("CONFLICT", "This class is archived. Its students' flags are for the instructor of the class they now take the quiz in.");
-  }
+  // settle it before the current one saw it (refused there).
+  await assertClassTookQuestion(instructor, classId, input.questionVersionId);
   const answered = await db().$executeRaw`
     UPDATE "QuestionFlag" f SET "resolvedAt" = now(), "outcome" = 'KEY_STANDS', "reply" = ${input.reply}
     WHERE f."questionVersionId" = ${input.questionVersionId}::uuid AND f."resolvedAt" IS NULL

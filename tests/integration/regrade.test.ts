@@ -175,6 +175,8 @@ describe("answering flags when the key stands", () => {
     expect((await openFlagsByQuiz(classId)).get(quiz.quizId)).toBe(1);
     await setClassArchived(instructor, classId, true);
     expect(await errorOf(answerFlagsKeyStands(instructor, classId, { questionVersionId: quiz.single, reply: "The key stands." }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
+    // Nor does it regrade: the key is global, and its students answer to the classes they are in now.
+    expect(await errorOf(regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a" }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
     await setClassArchived(instructor, classId, false);
     expect(await answerFlagsKeyStands(instructor, classId, { questionVersionId: quiz.single, reply: "The key stands." })).toEqual({ answeredFlags: 1 });
     expect(await db.questionFlag.findFirstOrThrow({ where: { userId: reset.id }, select: { resolvedAt: true } })).toEqual({ resolvedAt: null });

@@ -102,6 +102,21 @@ describe("the student record", () => {
     expect((await myGrades(student)).find((g) => g.class.id === lastTerm.id)!.cells).toEqual(atArchive.rows[0].cells);
   });
 
+  it("an attempt open at the archiving and handed in after it does not change the archived gradebook", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const lastTerm = await createClass(teacher, { name: "Last term", term: "Autumn", joinCodeDays: null });
+    await joinClass(student, lastTerm.joinCode);
+    await createAssignment(teacher, lastTerm.id, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(24 * 60) }));
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await setClassArchived(teacher, lastTerm.id, true);
+    const atArchive = await gradebook(teacher, lastTerm.id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
+    expect((await gradebook(teacher, lastTerm.id)).rows[0].cells).toEqual(atArchive.rows[0].cells);
+    expect(atArchive.rows[0].cells[0].percent).toBeNull();
+  });
+
   it("a module assignment does not ask for a lesson added to the module after it was assigned and after its due time", async () => {
     const own = writeFixtureCourse();
     await syncCourse(db, loadCourse(own.dir));
