@@ -43,7 +43,8 @@ export function DebateGradingForm({ classId, responseId, studentName, rubric, in
     if (saving) return;
     setSaving(true);
     setMessage(null);
-    const body = { responseId, scores: Object.fromEntries(rubric.filter((c) => scores[c.id] !== "").map((c) => [c.id, Number(scores[c.id])])), feedback };
+    // The grade this form shows, so a grade saved meanwhile in another tab is not replaced unseen.
+    const body = { responseId, scores: Object.fromEntries(rubric.filter((c) => scores[c.id] !== "").map((c) => [c.id, Number(scores[c.id])])), feedback, replacing: saved?.gradedAt ?? null };
     const result = await callApi<SavedGrade>("PUT", `/api/instructor/classes/${classId}/debate-grades`, body);
     setSaving(false);
     if (result.ok) {

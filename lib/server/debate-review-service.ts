@@ -19,6 +19,9 @@ export const debateGradeSchema = z.strictObject({
   // Range and whole-number checks happen against the rubric (lib/domain/rubric.ts), with its criterion names.
   scores: z.record(z.string().max(100), z.number("Give each criterion a number of points.")),
   feedback: z.string().trim().max(FEEDBACK_MAX, `Keep the feedback under ${FEEDBACK_MAX} characters.`).default(""),
+  // When the grade the form showed was saved (null: none). If the response was graded since (in another tab), this
+  // is refused rather than replacing that grade unseen.
+  replacing: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type DebateGradeInput = z.infer<typeof debateGradeSchema> & { classId: string };
 
@@ -64,6 +67,27 @@ async function evidenceLabels(evidence: { ref: string }[]) {
 export type Evidence = { ref: string; note: string };
 
 /**
+ * Whether a response counts in the class, and is late there, by the class's due times and each student's extensions
+ * (another class may set the prompt differently). A response handed in after this class closed to late work was
+ * taken under another class's terms (or an extension since withdrawn) and does not count here. The prompt's own
+ * assignment decides, as in its gradebook column; assigned only through its module, the module's.
+ */
+async function classTerms(classId: string, prompt: { id: string; moduleId: string }) {
+  const covering = await db().assignment.findMany({
+    where: { classId, OR: [{ kind: "DEBATE", debatePromptId: prompt.id }, { kind: "MODULE", moduleId: prompt.moduleId }] },
+    select: { kind: true, opensAt: true, dueAt: true, latePolicy: true, extensions: { select: { studentId: true, dueAt: true, extraAttempts: true } } },
+  });
+  const windowsOf = (studentId: string, assignments = covering) =>
+    assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions.find((e) => e.studentId === studentId)));
+  const own = covering.filter((a) => a.kind === "DEBATE");
+  return {
+    countsHere: (studentId: string, at: Date | null) => at === null || windowsOf(studentId, own.length > 0 ? own : covering).some((w) => countsUnder(w, at)),
+    lateHere: (studentId: string, at: Date | null) => at !== null && handedInLateUnderAll(windowsOf(studentId), at),
+    ownAssignments: own.length,
+  };
+}
+
+/**
  * The submitted responses of the class's current members to the prompt, a page at a time, each with its
  * grade; and the members who have not submitted (with whether they have started a draft).
  */
@@ -74,23 +98,10 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   // An archived class is a record of its term: what was handed in by the archiving, as its gradebook counts.
   const handedIn = { promptId, status: "SUBMITTED" as const, ...(found.archivedAt ? { submittedAt: { lte: found.archivedAt } } : {}) };
   const submittedWhere = { ...handedIn, user: inClass };
-  const [submitted, covering] = await Promise.all([
+  const [submitted, { countsHere, lateHere, ownAssignments }] = await Promise.all([
     db().debateResponse.findMany({ where: submittedWhere, select: { userId: true, submittedAt: true } }),
-    // "Late" and "counts" by this class's due times and each student's extensions (another class may set the prompt differently).
-    db().assignment.findMany({
-      where: { classId, OR: [{ kind: "DEBATE", debatePromptId: promptId }, { kind: "MODULE", moduleId: prompt.moduleId }] },
-      select: { kind: true, opensAt: true, dueAt: true, latePolicy: true, extensions: { select: { studentId: true, dueAt: true, extraAttempts: true } } },
-    }),
+    classTerms(classId, prompt),
   ]);
-  const windowsOf = (studentId: string, assignments = covering) =>
-    assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions.find((e) => e.studentId === studentId)));
-  // A response handed in after this class closed to late work was taken under another class's terms (or an
-  // extension since withdrawn) and does not count here. The prompt's own assignment decides, as in its gradebook
-  // column; assigned only through its module, the module's.
-  const ownAssignments = covering.filter((a) => a.kind === "DEBATE");
-  const countsHere = (studentId: string, at: Date | null) =>
-    at === null || windowsOf(studentId, ownAssignments.length > 0 ? ownAssignments : covering).some((w) => countsUnder(w, at));
-  const lateHere = (studentId: string, at: Date | null) => at !== null && handedInLateUnderAll(windowsOf(studentId), at);
   const submittedCount = submitted.length;
   const notCountedCount = submitted.filter((r) => !countsHere(r.userId, r.submittedAt)).length;
   // A page past the end (a stale link, a hand-edited URL) shows the last page, as the student's list does.
@@ -137,7 +148,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     submittedCount,
     notCountedCount,
     // Whether the prompt has a gradebook column of its own here (assigned only through its module, it has none).
-    hasOwnColumn: ownAssignments.length > 0,
+    hasOwnColumn: ownAssignments > 0,
     gradedCount,
     notSubmitted: members.map((m) => ({ id: m.user.id, name: m.user.name, draftSavedAt: m.user.debateResponses[0]?.updatedAt ?? null })),
   };
@@ -151,32 +162,42 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
   assertInstructor(instructor);
   const response = await db().debateResponse.findFirst({
     where: { id: input.responseId, user: { memberships: { some: { classId: input.classId, removedAt: null, class: { instructorId: instructor.id } } } } },
-    select: { id: true, status: true, promptId: true },
+    select: { id: true, status: true, promptId: true, userId: true, submittedAt: true },
   });
   if (!response) throw notFound("That response");
   const { class: found, prompt } = await reviewScope(instructor, input.classId, response.promptId);
   if (found.archivedAt) throw new UserError("CONFLICT", "This class is archived, so its grades stand as they were. Bring it back (on its page) before grading.");
   if (response.status !== "SUBMITTED") throw new UserError("CONFLICT", "This response is still a draft. You can grade it once the student submits it.");
+  // A response has one grade: the class whose terms it was handed in under grades it, not one it came too late for.
+  if (!(await classTerms(input.classId, prompt)).countsHere(response.userId, response.submittedAt)) {
+    throw new UserError("CONFLICT", "This response was handed in after this class closed to late work, so it does not count here. The instructor of the class it counts in grades it.");
+  }
 
   const scored = scoreRubric(prompt.definition.rubric, input.scores);
   if (!scored.ok) throw new UserError("INVALID", "Some scores do not fit the rubric. Check the highlighted criteria.", scored.problems);
 
   const feedback = input.feedback.trim();
   const data = { graderId: instructor.id, scores: scored.scores, rubric: rubricSnapshot(prompt.definition.rubric), totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: new Date() };
-  // Only this instructor's own grade is updated; the condition on the grader makes that hold against a racing save too.
-  const replaceOwn = () => db().debateGrade.updateMany({ where: { responseId: response.id, graderId: instructor.id }, data });
-  let saved = (await replaceOwn()).count === 1;
+  // Only this instructor's own grade is updated, and only the one the form showed (when it says which); the
+  // conditions make that hold against a racing save too.
+  const shownAt = input.replacing ? new Date(input.replacing) : undefined;
+  const replaceOwn = () => db().debateGrade.updateMany({ where: { responseId: response.id, graderId: instructor.id, ...(shownAt ? { gradedAt: shownAt } : {}) }, data });
+  let saved = input.replacing !== null && (await replaceOwn()).count === 1;
   if (!saved) {
     try {
       await db().debateGrade.create({ data: { responseId: response.id, ...data } });
       saved = true;
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;
-      // Two saves raced to create the first grade: if the other was this instructor's, this one replaces it.
-      saved = (await replaceOwn()).count === 1;
+      // Two saves raced to create the first grade: if the other was this instructor's, this one replaces it, unless
+      // the form said which grade it showed (none, or another).
+      saved = input.replacing === undefined && (await replaceOwn()).count === 1;
     }
   }
   if (!saved) {
+    if (input.replacing !== undefined && (await db().debateGrade.count({ where: { responseId: response.id, graderId: instructor.id } })) > 0) {
+      throw new UserError("CONFLICT", "This response was graded again after you opened this page (in another tab or window?). Reload the page to see that grade, then make your change again.");
+    }
     const other = await db().debateGrade.findUnique({ where: { responseId: response.id }, select: { graderId: true } });
     const name = other && (await db().user.findUnique({ where: { id: other.graderId }, select: { name: true } }))?.name;
     throw new UserError("CONFLICT", `${name ?? "Another instructor"} has already graded this response for another class that sets the same prompt. A response has one grade, so theirs is kept.`);

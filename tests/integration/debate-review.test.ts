@@ -79,6 +79,10 @@ describe("classDebateResponses", () => {
     expect(review.responses.map((r) => [r.user.id, r.countsHere, r.late])).toEqual([[onTime.id, true, false], [afterwards.id, false, false]]);
     const book = await gradebook(instructor, classId);
     expect(book.rows.map((r) => [r.student.id, r.cells[0].status])).toEqual([[onTime.id, "submitted"], [afterwards.id, "missing"]]);
+    // The one response has one grade: the class it came too late for does not give it.
+    expect(await errorOf(gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(afterwards), scores: { claim: 1, evidence: 1 }, feedback: "" }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/does not count here/) });
+    expect(await db.debateGrade.count({ where: { responseId: await responseIdOf(afterwards) } })).toBe(0);
+    await gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(onTime), scores: { claim: 1, evidence: 1 }, feedback: "" });
   });
 
   it("leaves out removed members and students of other classes", async () => {
@@ -184,6 +188,18 @@ describe("gradeDebateResponse", () => {
     expect(row).toMatchObject({ graderId: instructor.id, totalPoints: 10, scores: { claim: 4, evidence: 6 }, feedback: "" });
     expect(row.gradedAt.getTime()).toBeGreaterThan(Date.now() - 30_000);
     expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ totalPoints: 10, feedback: "" });
+  });
+
+  it("a form that showed an older grade, or none, is refused instead of replacing the grade saved meanwhile", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    const first = await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 1, evidence: 1 }, feedback: "First tab.", replacing: null });
+    // A second tab opened before that save still shows no grade.
+    expect(await errorOf(gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "Second tab.", replacing: null }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/graded again after you opened this page/) });
+    const second = await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 2, evidence: 2 }, feedback: "First tab again.", replacing: first.gradedAt });
+    expect(await errorOf(gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "Stale.", replacing: first.gradedAt }))).toMatchObject({ code: "CONFLICT" });
+    expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId }, select: { feedback: true, gradedAt: true } })).toEqual({ feedback: "First tab again.", gradedAt: new Date(second.gradedAt) });
   });
 
   it("refuses scores that do not fit the rubric with a clear message, writing nothing", async () => {

@@ -59,7 +59,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
       )}
       {notCountedCount > 0 && (
         <p className="-mt-5 mb-8 text-sm text-stone-600">
-          Of these, {notCountedCount === 1 ? "one was" : `${notCountedCount} were`} handed in after this class closed to late work: listed and open to grading, but not counted in this class{hasOwnColumn ? <> (its gradebook shows {notCountedCount === 1 ? "it" : "them"} as missing)</> : null}.
+          Of these, {notCountedCount === 1 ? "one was" : `${notCountedCount} were`} handed in after this class closed to late work: listed, but not counted or graded in this class{hasOwnColumn ? <> (its gradebook shows {notCountedCount === 1 ? "it" : "them"} as missing)</> : null}: the instructor of the class {notCountedCount === 1 ? "it counts" : "they count"} in grades {notCountedCount === 1 ? "it" : "them"}.
         </p>
       )}
 
@@ -114,7 +114,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                     <p className="mt-1 whitespace-pre-line text-sm leading-relaxed text-stone-800">{r.rebuttal}</p>
                   </div>
                   <div className="border-t border-stone-200 bg-stone-50 p-5 sm:p-6 lg:border-t-0 lg:border-l">
-                    {review.class.archivedAt ? (
+                    {review.class.archivedAt || !r.countsHere ? (
                       <div className="text-sm">
                         <h4 className="font-semibold text-stone-900">{r.grade ? `${r.grade.totalPoints} of ${r.grade.maxPoints} points` : "Not graded"}</h4>
                         {r.grade && <p className="mt-1 text-stone-700">Graded <LocalTime iso={r.grade.gradedAt.toISOString()} />{r.gradedElsewhereBy ? ` by ${r.gradedElsewhereBy}` : ""}.</p>}
