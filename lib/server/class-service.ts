@@ -14,6 +14,9 @@ import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 
+// Columns and lists in one order on every page and in the CSV: items due together stay in the order they were assigned.
+export const ASSIGNMENT_ORDER = [{ dueAt: "asc" }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.AssignmentOrderByWithRelationInput[];
+
 const JOIN_CODE_DAYS = "Give a whole number of days from 1 to 365, or leave it empty for a code that does not expire.";
 export const newClassSchema = z.strictObject({
   name: z.string().trim().min(2, "Give the class a name (at least 2 characters).").max(100, "Keep the name under 100 characters."),
@@ -510,7 +513,7 @@ export async function describeAssignments<T extends { kind: string; moduleId: st
 
 export async function classAssignments(instructor: SessionUser, classId: string) {
   await ownedClass(instructor, classId);
-  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: [{ dueAt: "asc" }], select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, _count: { select: { extensions: true, adjustments: true } } } });
+  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, _count: { select: { extensions: true, adjustments: true } } } });
   return describeAssignments(assignments);
 }
 
@@ -518,7 +521,7 @@ export async function classAssignments(instructor: SessionUser, classId: string)
 export async function studentAssignments(student: SessionUser, now = new Date()) {
   const assignments = await db().assignment.findMany({
     where: { class: { archivedAt: null, members: { some: { userId: student.id, removedAt: null } } } },
-    orderBy: { dueAt: "asc" },
+    orderBy: ASSIGNMENT_ORDER,
     select: {
       id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, createdAt: true,
       class: { select: { name: true } },

@@ -12,7 +12,7 @@ import { begunUnderClass, countsInClass } from "./assignment-rules";
 import { db } from "./db";
 import { reviewActivity } from "./review-service";
 import { notFound } from "./errors";
-import { describeAssignments } from "./class-service";
+import { ASSIGNMENT_ORDER, describeAssignments } from "./class-service";
 import { finalizeExpiredAttemptsFor, finalizeExpiredAttemptsOf } from "./quiz-service";
 import type { SessionUser } from "./auth";
 
@@ -20,8 +20,8 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
   const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true, archivedAt: true } });
   if (!found) throw notFound("That class");
   const members = db().classMember.findMany({ where: { classId, removedAt: null }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } });
-  // Ordered as the page orders names, so the CSV lists students as the table does.
-  return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => ({ ...m.user, joinedAt: m.joinedAt })).sort((a, b) => compareNames(a.name, b.name))), now, found.archivedAt)) };
+  // Ordered as the page orders names (namesakes by email), so the CSV lists students as the table does.
+  return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => ({ ...m.user, joinedAt: m.joinedAt })).sort((a, b) => compareNames(a.name, b.name) || a.email.localeCompare(b.email))), now, found.archivedAt)) };
 }
 
 /**
@@ -48,7 +48,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const now = archivedAt && archivedAt < currentTime ? archivedAt : currentTime;
   const [members, rawAssignments] = await Promise.all([
     loadMembers,
-    db().assignment.findMany({ where: { classId }, orderBy: { dueAt: "asc" }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, createdAt: true } }),
+    db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, createdAt: true } }),
   ]);
   const assignments = await describeAssignments(rawAssignments);
   const studentIds = members.map((m) => m.id);
