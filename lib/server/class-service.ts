@@ -121,8 +121,22 @@ async function ownedClass(instructor: SessionUser, classId: string) {
  */
 async function ownedCurrentClass(instructor: SessionUser, classId: string) {
   const found = await ownedClass(instructor, classId);
-  if (found.archivedAt) throw new UserError("CONFLICT", "This class is archived. Bring it back (on its page) before changing it.");
+  if (found.archivedAt) throw archivedClass();
   return found;
+}
+
+const archivedClass = () => new UserError("CONFLICT", "This class is archived. Bring it back (on its page) before changing it.");
+
+/**
+ * Inside a change's transaction: holds the instructor's class row until the change commits, so an archiving sent at
+ * the same moment waits for it (archiving updates the row), and refuses the change if the class was archived first.
+ * `NO KEY UPDATE` also makes changes to the class take turns.
+ */
+export async function holdCurrentClass(tx: Prisma.TransactionClient, instructor: SessionUser, classId: string, mode: "SHARE" | "NO KEY UPDATE" = "SHARE") {
+  const [found] = await tx.$queryRaw<{ archivedAt: Date | null }[]>`
+    SELECT "archivedAt" FROM "Class" WHERE "id" = ${classId}::uuid AND "instructorId" = ${instructor.id}::uuid ${mode === "SHARE" ? Prisma.sql`FOR SHARE` : Prisma.sql`FOR NO KEY UPDATE`}`;
+  if (!found) throw notFound("That class");
+  if (found.archivedAt) throw archivedClass();
 }
 
 export async function createClass(instructor: SessionUser, input: z.infer<typeof newClassSchema>) {
@@ -143,7 +157,8 @@ export async function createClass(instructor: SessionUser, input: z.infer<typeof
 export async function regenerateJoinCode(instructor: SessionUser, classId: string, days: number | null) {
   await ownedCurrentClass(instructor, classId);
   const joinCode = joinCodeFrom(randomBytes(8));
-  await db().class.update({ where: { id: classId }, data: { joinCode, joinCodeExpiresAt: days ? new Date(Date.now() + days * 86_400_000) : null } });
+  const { count } = await db().class.updateMany({ where: { id: classId, archivedAt: null }, data: { joinCode, joinCodeExpiresAt: days ? new Date(Date.now() + days * 86_400_000) : null } });
+  if (count === 0) throw archivedClass();
   return { joinCode };
 }
 
@@ -225,6 +240,7 @@ export async function renameClass(instructor: SessionUser, classId: string, inpu
 export async function removeMember(instructor: SessionUser, classId: string, userId: string) {
   await ownedCurrentClass(instructor, classId);
   await db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
     const { count } = await tx.classMember.updateMany({ where: { classId, userId, removedAt: null }, data: { removedAt: new Date() } });
     if (count === 0) throw notFound("That student");
     // A reset link from this class stops working once the student has left it.
@@ -241,6 +257,7 @@ export async function removeMember(instructor: SessionUser, classId: string, use
 export async function restoreMember(instructor: SessionUser, classId: string, userId: string) {
   await ownedCurrentClass(instructor, classId);
   await db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
     const { count } = await tx.classMember.updateMany({ where: { classId, userId, removedAt: { not: null } }, data: { removedAt: null } });
     if (count === 0) throw notFound("That removed student");
     await refreshStudentDeadlines(tx, [userId], classId);
@@ -284,6 +301,7 @@ export async function resetAttempts(instructor: SessionUser, classId: string, in
   const assigned = await quizzesAssignedTo(classId);
   if (!assigned.some((q) => q.id === input.quizId)) throw new UserError("INVALID", "This class does not assign that quiz, so its attempts cannot be reset here.", { quizId: ["Choose a quiz this class assigns."] });
   return db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
     const attempts = await tx.quizAttempt.findMany({ where: { userId: input.studentId, quizId: input.quizId, voidedAt: null }, select: { id: true } });
     if (attempts.length === 0) throw new UserError("CONFLICT", "That student has no attempts at this quiz to reset.");
     const ids = attempts.map((a) => a.id);
@@ -308,7 +326,7 @@ export async function createAssignment(instructor: SessionUser, classId: string,
   const created = await db().$transaction(async (tx) => {
     // One assignment per item and class: a second would add a second gradebook column counted twice in averages.
     // Creations in one class take turns, so two sent at once cannot both find the item unassigned.
-    await tx.$executeRaw`SELECT 1 FROM "Class" WHERE "id" = ${classId}::uuid FOR NO KEY UPDATE`;
+    await holdCurrentClass(tx, instructor, classId, "NO KEY UPDATE");
     await lockCoveredQuizzes(tx, covered);
     const target = input.kind === "QUIZ" ? { quizId: input.targetId } : input.kind === "MODULE" ? { moduleId: input.targetId } : { debatePromptId: input.targetId };
     if (await tx.assignment.count({ where: { classId, kind: input.kind, ...target } })) {
@@ -358,6 +376,7 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
   if (dueAt <= opensAt) throw new UserError("INVALID", DUE_AFTER_OPENING, { dueAt: [DUE_AFTER_OPENING] });
   const debate = assignment.kind === "DEBATE";
   return db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
     await lockCoveredQuizzes(tx, assignment);
     const { count } = await tx.assignment.updateMany({
       // As read above: a change made in between fails here rather than being overwritten.
@@ -384,6 +403,7 @@ export async function deleteAssignment(instructor: SessionUser, classId: string,
   const assignment = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } } });
   if (!assignment) throw notFound("That assignment");
   await db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
     await lockCoveredQuizzes(tx, assignment);
     const { count } = await tx.assignment.deleteMany({ where: { id: assignmentId } });
     if (count === 0) throw notFound("That assignment");
@@ -406,6 +426,7 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
   const extension = { dueAt: new Date(input.dueAt), extraAttempts: input.extraAttempts, extraTimePercent: input.extraTimePercent };
   const granted = { ...extension, reason: input.reason, grantedById: instructor.id };
   const saved = await db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
     await lockCoveredQuizzes(tx, assignment);
     // Read again, holding the row: a removal in flight (of any kind of assignment) is waited for and then not found.
     const [current] = await tx.$queryRaw<{ kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date; dueAt: Date }[]>`
@@ -449,6 +470,7 @@ export async function revokeExtension(instructor: SessionUser, classId: string, 
   if (!extension) throw notFound("That extension");
   // deleteMany, so a withdrawal racing another one is "not found" rather than an error.
   await db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
     await lockCoveredQuizzes(tx, extension.assignment);
     const { count } = await tx.assignmentExtension.deleteMany({ where: { id: extensionId } });
     if (count === 0) throw notFound("That extension");

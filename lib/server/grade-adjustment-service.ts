@@ -4,9 +4,9 @@ import "server-only";
 // instructor's, for a student on its roster.
 import { z } from "zod";
 import { db } from "./db";
+import { holdCurrentClass } from "./class-service";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
-import type { Prisma } from "../generated/prisma/client";
 
 export const COMMENT_MAX = 1000;
 
@@ -28,17 +28,6 @@ export const gradeAdjustmentSchema = z.strictObject({
   .refine((input) => input.excused || input.percent !== null || input.comment !== "", { path: ["comment"], message: "Excuse the student, set a score or write a comment (to take an adjustment back, remove it)." });
 
 const changedMeanwhile = () => new UserError("CONFLICT", "This grade was adjusted after you opened this page (in another tab or window?). Reload the page to see it, then make your change again.");
-
-/**
- * The class, held against archiving until the change commits (archiving updates the row), and refused when it is
- * archived or not the instructor's.
- */
-async function holdCurrentClass(tx: Prisma.TransactionClient, instructor: SessionUser, classId: string) {
-  const [found] = await tx.$queryRaw<{ archivedAt: Date | null }[]>`
-    SELECT "archivedAt" FROM "Class" WHERE "id" = ${classId}::uuid AND "instructorId" = ${instructor.id}::uuid FOR SHARE`;
-  if (!found) throw notFound("That class");
-  if (found.archivedAt) throw new UserError("CONFLICT", "This class is archived, so its grades are a record. Bring it back (on its page) before changing them.");
-}
 
 export async function adjustGrade(instructor: SessionUser, classId: string, input: z.infer<typeof gradeAdjustmentSchema>) {
   const adjustment = { excused: input.excused, percent: input.percent, comment: input.comment };

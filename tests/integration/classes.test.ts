@@ -94,6 +94,32 @@ describe("classes", () => {
     expect(await joinClass(student, joinCode)).toMatchObject({ alreadyMember: true });
   });
 
+  it("a change sent while the class is being archived waits for the archiving and is then refused, writing nothing", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Archiving", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const changes = [
+      () => createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(60) })),
+      () => removeMember(teacher, classId, student.id),
+      () => regenerateJoinCode(teacher, classId, null),
+    ];
+    for (const change of changes) {
+      let pending: Promise<unknown> = Promise.resolve();
+      // The archiving holds the class row; each change has passed its first check and waits inside its transaction.
+      await db.$transaction(async (tx) => {
+        await tx.class.update({ where: { id: classId }, data: { archivedAt: new Date() } });
+        pending = errorOf(change());
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      expect(await pending).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
+      await db.class.update({ where: { id: classId }, data: { archivedAt: null } });
+    }
+    expect(await db.assignment.count({ where: { classId } })).toBe(0);
+    expect(await db.classMember.count({ where: { classId, removedAt: null } })).toBe(1);
+    expect((await db.class.findUniqueOrThrow({ where: { id: classId } })).joinCode).toBe(joinCode);
+  });
+
   it("an archived class takes no one new and its terms stop applying to its students; brought back, they apply again", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
