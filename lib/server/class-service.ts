@@ -9,7 +9,7 @@ import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
-import { classAssignsQuiz, flagRaisedInClass, refreshOpenAttemptDeadlines } from "./assignment-rules";
+import { classAssignsQuiz, countsInClass, flagRaisedInClass, refreshOpenAttemptDeadlines } from "./assignment-rules";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
@@ -305,6 +305,19 @@ export async function resetAttempts(instructor: SessionUser, classId: string, in
     const attempts = await tx.quizAttempt.findMany({ where: { userId: input.studentId, quizId: input.quizId, voidedAt: null }, select: { id: true } });
     if (attempts.length === 0) throw new UserError("CONFLICT", "That student has no attempts at this quiz to reset.");
     const ids = attempts.map((a) => a.id);
+    // A reset voids the attempts for every class, so it is refused where one counts in another class's grades
+    // (last term's, archived, or another instructor's): an extension with extra attempts gives a new try instead.
+    const [elsewhere] = await tx.$queryRaw<{ name: string; term: string; archived: boolean }[]>`
+      SELECT c."name", c."term", (c."archivedAt" IS NOT NULL) AS "archived"
+      FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
+      JOIN "ClassMember" m ON m."userId" = a."userId" AND m."removedAt" IS NULL AND m."classId" <> ${classId}::uuid
+      JOIN "Class" c ON c."id" = m."classId"
+      WHERE a."id" = ANY(${ids}::uuid[]) AND a."status" = 'SUBMITTED'
+        AND ${classAssignsQuiz(Prisma.sql`c."id"`)} AND ${countsInClass(Prisma.sql`c."id"`)}
+      ORDER BY c."createdAt" LIMIT 1`;
+    if (elsewhere) {
+      throw new UserError("CONFLICT", `This student's attempts at this quiz also count in ${elsewhere.name} (${elsewhere.term})${elsewhere.archived ? ", an archived class," : ""} and resetting them would change the grades there. To give the student a new try here, give them extra attempts with an extension instead.`);
+    }
     await tx.quizAttempt.updateMany({ where: { id: { in: ids } }, data: { voidedAt: new Date(), openSlot: null } });
     await tx.attemptReset.create({ data: { classId, studentId: input.studentId, quizId: input.quizId, instructorId: instructor.id, reason: input.reason, attemptIds: ids } });
     return { voided: ids.length };

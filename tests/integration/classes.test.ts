@@ -229,6 +229,30 @@ describe("classes", () => {
   });
 });
 
+describe("resets across classes", () => {
+  it("are refused, voiding nothing, when the attempts count in another class's grades (last term's, archived)", async () => {
+    const lastTeacher = await createUser("INSTRUCTOR");
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const lastTerm = await createClass(lastTeacher, { name: "Last term", term: "Autumn", joinCodeDays: null });
+    await joinClass(student, lastTerm.joinCode);
+    await createAssignment(lastTeacher, lastTerm.id, assign({ kind: "QUIZ", targetId: fixture.quizId }));
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
+    await setClassArchived(lastTeacher, lastTerm.id, true);
+    const before = await gradebook(lastTeacher, lastTerm.id);
+
+    const thisTerm = await createClass(teacher, { name: "This term", term: "Spring", joinCodeDays: null });
+    await joinClass(student, thisTerm.joinCode);
+    await createAssignment(teacher, thisTerm.id, assign({ kind: "QUIZ", targetId: fixture.quizId }));
+    const refused = await errorOf(resetAttempts(teacher, thisTerm.id, { studentId: student.id, quizId: fixture.quizId, reason: "Repeat student wants a fresh try" }));
+    expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/also count in Last term \(Autumn\), an archived class,.*extension/) });
+    expect(await db.quizAttempt.count({ where: { id: attemptId, voidedAt: null } })).toBe(1);
+    expect(await db.attemptReset.count({ where: { studentId: student.id } })).toBe(0);
+    expect((await gradebook(lastTeacher, lastTerm.id)).rows).toEqual(before.rows);
+  });
+});
+
 describe("assignments", () => {
   it("validates windows: due after opening, known targets", async () => {
     expect(assignmentSchema.safeParse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(60), dueAt: iso(0) }).success).toBe(false);
