@@ -267,10 +267,18 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
     for (const [index, lesson] of mod.lessonFiles.entries()) {
       const { id, slug, title, summary, body, readingMinutes } = lesson;
       const meta = lessonMeta(lesson, lesson.sections);
+      const file = courseFile(course, ...dir, "lessons", `${slug}.md`);
+      // A lesson moved into this module, or back after its removal, is new to the module: module assignments already
+      // due do not ask for it (lib/domain/gradebook.ts owedLessons), so finished work does not turn into missing work.
+      const before = await tx.lesson.findUnique({ where: { id }, select: { moduleId: true, retiredAt: true } });
+      const arrives = before !== null && (before.moduleId !== mod.id || before.retiredAt !== null);
+      if (before && before.moduleId !== mod.id) {
+        report.warnings.push(`${file}: lesson "${id}" moved from module "${before.moduleId}" to "${mod.id}": assignments of "${before.moduleId}" no longer count it, and those of "${mod.id}" ask for it only if due after this sync`);
+      }
       await put(
         tx.lesson as never,
-        { id, moduleId: mod.id, slug, title, summary, position: index, readingMinutes, meta, body },
-        { id: { file: courseFile(course, ...dir, "lessons", `${slug}.md`), field: "id" }, slug: { file: moduleYaml, field: `lessons.${index}` } },
+        { id, moduleId: mod.id, slug, title, summary, position: index, readingMinutes, meta, body, ...(arrives ? { addedAt: new Date() } : {}) },
+        { id: { file, field: "id" }, slug: { file: moduleYaml, field: `lessons.${index}` } },
       );
     }
 

@@ -283,6 +283,34 @@ describe("a question moved to another quiz", () => {
   });
 });
 
+describe("a lesson moved to another module", () => {
+  it("is not asked for by that module's assignments already due, so finished work stays finished; the author is told", async () => {
+    const f = writeFixtureCourse();
+    const two = addSecondModule(f);
+    // A second lesson in module one, which the author later moves to module two.
+    writeFileSync(path.join(f.dir, "modules/m1/lessons/l2.md"), readFileSync(path.join(f.dir, "modules/m1/lessons/l1.md"), "utf8").replace(`id: ${f.lessonId}`, `id: ${f.id}-moving`));
+    edit(path.join(f.dir, "modules/m1/module.yaml"), (s) => s.replace("  - l1\n", "  - l1\n  - l2\n"));
+    await syncCourse(db, loadCourse(f.dir));
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Moves", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "MODULE", targetId: two.moduleId, opensAt: new Date(Date.now() - 3 * 3_600_000).toISOString(), dueAt: new Date(Date.now() + 3_600_000).toISOString() }));
+    await db.lessonProgress.create({ data: { userId: student.id, lessonId: two.lessonId, completedAt: new Date(Date.now() - 2 * 3_600_000) } });
+    await db.assignment.updateMany({ where: { classId }, data: { dueAt: new Date(Date.now() - 3_600_000) } });
+    expect((await gradebook(teacher, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100 });
+
+    edit(path.join(f.dir, "modules/m1/module.yaml"), (s) => s.replace("  - l2\n", ""));
+    writeFileSync(path.join(f.dir, "modules/m2/lessons/l2.md"), readFileSync(path.join(f.dir, "modules/m1/lessons/l2.md"), "utf8"));
+    rmSync(path.join(f.dir, "modules/m1/lessons/l2.md"));
+    edit(path.join(f.dir, "modules/m2/module.yaml"), (s) => s.replace("  - l1\n", "  - l1\n  - l2\n"));
+    const report = await syncCourse(db, loadCourse(f.dir));
+    expect(report.warnings).toContainEqual(expect.stringMatching(new RegExp(`lesson "${f.id}-moving" moved from module "${f.id}-m1" to "${two.moduleId}"`)));
+    expect((await db.lesson.findUniqueOrThrow({ where: { id: `${f.id}-moving` } })).moduleId).toBe(two.moduleId);
+    expect((await gradebook(teacher, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100 });
+  });
+});
+
 describe("removed content", () => {
   it("retires a removed module's lessons, quizzes, debates and questions: no new attempts, assignments or reviews; learners' work kept", async () => {
     const f = writeFixtureCourse();
