@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { FocusOnArrival, focusOnArrival } from "./focus-on-arrival";
 import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
+import { positionLabel } from "@/lib/domain/rubric";
 
 type Evidence = { ref: string; note: string };
 type Draft = { position: string; claim: string; evidence: Evidence[]; rebuttal: string };
@@ -112,7 +113,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
       <div id="debate-submitted" tabIndex={-1} className="card" role="status">
         <FocusOnArrival id="debate-submitted" />
         <p className="font-semibold text-emerald-800">Submitted. Your response can no longer be edited.</p>
-        <p className="mt-2 text-sm text-stone-600">Position: {positions.find((p) => p.id === initial!.position)?.label}</p>
+        <p className="mt-2 text-sm text-stone-600">Position: {positionLabel(positions, initial!.position)}</p>
         <p className="mt-2 whitespace-pre-line">{initial!.claim}</p>
         <ul className="mt-2 list-disc pl-5 text-sm">{initial!.evidence.map((e, i) => <li key={i}>{refs.find((r) => r.value === e.ref)?.label ?? "A source or lesson no longer in the course"}: {e.note}</li>)}</ul>
         <p className="mt-2 text-sm"><span className="font-semibold">Your answer to the counter-argument: </span><span className="whitespace-pre-line">{initial!.rebuttal}</span></p>

@@ -337,6 +337,13 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
         const graded = await tx.debateGrade.count({ where: { response: { promptId: id } } });
         if (graded > 0) report.warnings.push(`${file}: debate "${id}" has a new rubric; its ${graded} graded response(s) keep the criteria they were graded on until an instructor grades them again`);
       }
+      if (before) {
+        // Responses keep the position they took; one no longer offered reads as such (lib/domain/rubric.ts positionLabel).
+        const gone = await tx.debateResponse.groupBy({ by: ["position"], where: { promptId: id, position: { notIn: ["", ...debate.positions.map((p) => p.id)] } }, _count: true });
+        for (const { position, _count } of gone) {
+          report.warnings.push(`${file}: debate "${id}" no longer offers position "${position}", which ${_count} response(s) took; they show it as a position no longer offered (keep its id to keep its label)`);
+        }
+      }
     }
   }
 

@@ -64,3 +64,8 @@ export function gradeBreakdown(rubric: readonly RubricCriterion[], scores: unkno
     return { id: c.id, criterion: c.criterion, maxPoints: c.maxPoints, points: typeof points === "number" ? points : null };
   });
 }
+
+/** The label of the position a debate response took; one the prompt no longer offers (renamed or removed) says so. */
+export function positionLabel(positions: { id: string; label: string }[], id: string): string {
+  return positions.find((p) => p.id === id)?.label ?? `a position no longer offered (“${id}”)`;
+}

@@ -332,5 +332,11 @@ describe("a rubric edited after grading", () => {
     expect((await classDebateResponses(instructor, classId, own.debateId)).responses[0]).toMatchObject({ gradedOnEarlierRubric: false });
     // A sync with the rubric unchanged says nothing more.
     expect((await syncCourse(db, edited)).warnings).toEqual([]);
+
+    // Renaming the position the response took: the author is told; the response keeps its position.
+    const position = edited.moduleFiles[0].debateFiles[0].positions.find((p) => p.id === debateSubmission(own).position)!;
+    position.id = "renamed";
+    expect((await syncCourse(db, edited)).warnings).toEqual([expect.stringMatching(new RegExp(`no longer offers position "${debateSubmission(own).position}", which 1 response\\(s\\) took`))]);
+    expect((await db.debateResponse.findUniqueOrThrow({ where: { id: responseId } })).position).toBe(debateSubmission(own).position);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gradeBreakdown, rubricChanged, rubricMaxPoints, rubricSnapshot, scoreRubric, storedRubric } from "@/lib/domain/rubric";
+import { gradeBreakdown, positionLabel, rubricChanged, rubricMaxPoints, rubricSnapshot, scoreRubric, storedRubric } from "@/lib/domain/rubric";
 
 const rubric = [
   { id: "claim", criterion: "Claim", maxPoints: 4 },
@@ -109,5 +109,13 @@ describe("rubric snapshots", () => {
     expect(storedRubric(null)).toEqual([]);
     expect(storedRubric({ id: "claim" })).toEqual([]);
     expect(storedRubric([{ id: "claim", criterion: "Claim", maxPoints: 4 }, { id: 7 }, null, { id: "x", criterion: "X", maxPoints: 1.5 }])).toEqual([{ id: "claim", criterion: "Claim", maxPoints: 4 }]);
+  });
+});
+
+describe("positionLabel", () => {
+  const positions = [{ id: "for", label: "Japan's approach works" }, { id: "against", label: "It does not" }];
+  it("names the position a response took, and says so when the prompt no longer offers it", () => {
+    expect(positionLabel(positions, "for")).toBe("Japan's approach works");
+    expect(positionLabel(positions, "neutral")).toBe("a position no longer offered (“neutral”)");
   });
 });

@@ -10,6 +10,7 @@ import { AssignmentNote } from "@/components/assignment-note";
 import { pageNumber } from "@/lib/server/page-params";
 import { plural } from "@/lib/plural";
 import { assignmentGate } from "@/lib/domain/schedule";
+import { positionLabel } from "@/lib/domain/rubric";
 
 type Params = { params: Promise<{ course: string; module: string; debate: string }> };
 type Props = Params & { searchParams: Promise<{ page?: string | string[] }> };
@@ -99,7 +100,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
             <ul className="space-y-4">
               {classmates.responses.map((r) => (
                 <li key={r.id} className="card">
-                  <p className="text-sm text-stone-600">{r.user.name} · {def.positions.find((pos) => pos.id === r.position)?.label ?? r.position}</p>
+                  <p className="text-sm text-stone-600">{r.user.name} · {positionLabel(def.positions, r.position)}</p>
                   <p className="mt-2 whitespace-pre-line">{r.claim}</p>
                   <ul className="mt-2 list-disc pl-5 text-sm text-stone-700">{(r.evidence as { ref: string; note: string }[]).map((e, i) => <li key={i}><span className="font-medium">{refLabel(e.ref)}:</span> {e.note}</li>)}</ul>
                   <p className="mt-2 text-sm"><span className="font-semibold">Counter-argument answered: </span><span className="whitespace-pre-line">{r.rebuttal}</span></p>

@@ -9,6 +9,7 @@ import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { pageNumber } from "@/lib/server/page-params";
 import { classDebateResponses } from "@/lib/server/debate-review-service";
+import { positionLabel } from "@/lib/domain/rubric";
 
 export const metadata: Metadata = { title: "Debate review" };
 
@@ -26,7 +27,6 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   const review = await orNotFound(classDebateResponses(user, classId, promptId, { page: pageNumber((await searchParams).page) - 1, pageSize: PAGE_SIZE }));
   const { prompt, responses, labels, notSubmitted, submittedCount, notCountedCount, hasOwnColumn, gradedCount, page } = review;
   const def = prompt.definition;
-  const positionLabel = (id: string) => def.positions.find((p) => p.id === id)?.label ?? id;
   const rubric = def.rubric.map((r) => ({ id: r.id, criterion: r.criterion, maxPoints: r.maxPoints }));
   const maxPoints = rubric.reduce((sum, r) => sum + r.maxPoints, 0);
   const pages = Math.max(1, Math.ceil(submittedCount / PAGE_SIZE));
@@ -95,7 +95,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                         {!r.countsHere && <span className="badge ml-2">after the due time: not counted here</span>}
                       </p>
                     </header>
-                    <p className="mt-2"><span className="badge bg-brand-50 text-brand-800">{positionLabel(r.position)}</span></p>
+                    <p className="mt-2"><span className="badge bg-brand-50 text-brand-800">{positionLabel(def.positions, r.position)}</span></p>
 
                     <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Claim</h4>
                     <p className="mt-1 whitespace-pre-line font-serif text-[1.05rem] leading-relaxed text-stone-900">{r.claim}</p>
