@@ -38,12 +38,19 @@ export type LoadedCourse = CourseFile & { dir: string; sources: SourceFile[]; mo
 // again as unknown (one bad lesson would otherwise bring an "unknown lesson" for every question on it).
 // `notices`: files left out of the course. Unlisting a lesson, quiz or module is how an author retires it and
 // keeps the file for later, so these are shown by the check but do not stop a sync.
-type Reader = { root: string; problems: ContentProblem[]; invalid: Set<string>; notices: ContentProblem[] };
+// `invalid`: "kind:id" of files that failed their own checks; `unreadable`: kinds with a file whose id could not be
+// read at all (broken YAML or front matter, or a module that could not be read), so any id of that kind may be it.
+type Reader = { root: string; problems: ContentProblem[]; invalid: Set<string>; unreadable: Set<string>; notices: ContentProblem[] };
 
-function noteInvalid(reader: Reader, kind: string, data: unknown, id?: string) {
+function noteInvalid(reader: Reader, kind: string, data: unknown, id?: string): undefined {
   const found = id ?? (data && typeof data === "object" && typeof (data as { id?: unknown }).id === "string" ? (data as { id: string }).id : undefined);
   if (found) reader.invalid.add(`${kind}:${found}`);
+  else reader.unreadable.add(kind);
+  return undefined;
 }
+
+/** Whether an id of `kind` that no file provides may be that of a file already reported as broken. */
+const reportedBroken = (reader: Reader, kind: string, id: string) => reader.invalid.has(`${kind}:${id}`) || reader.unreadable.has(kind);
 
 /** Files in `dir` that `listed` (names without extension) leaves out, or that are not read at all. */
 function unlistedFiles(reader: Reader, dir: string, extension: string, listed: string[], listFile: string, listField: string) {
@@ -106,12 +113,12 @@ function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | 
     parsed = splitFrontMatter(readFileSync(file, "utf8"));
   } catch (error) {
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: (error as Error).message.split("\n")[0] });
-    return undefined;
+    return noteInvalid(reader, "lesson", undefined);
   }
-  if (!storable(reader, file, { frontmatter: parsed.data, body: parsed.content })) return undefined;
+  if (!storable(reader, file, { frontmatter: parsed.data, body: parsed.content })) return noteInvalid(reader, "lesson", parsed.data);
   if (parsed.unclosed) {
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: "the front matter opened by --- on the first line is never closed: end it with a line of just ---" });
-    return undefined;
+    return noteInvalid(reader, "lesson", undefined);
   }
   const front = parseWith(reader, file, lessonFrontmatterSchema, parsed.data);
   if (!front) noteInvalid(reader, "lesson", parsed.data);
@@ -133,7 +140,7 @@ function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | 
 
 /** Loads one course folder. Throws ContentError listing every problem found. */
 export function loadCourse(courseDir: string): LoadedCourse {
-  const reader: Reader = { root: path.resolve(courseDir), problems: [], invalid: new Set(), notices: [] };
+  const reader: Reader = { root: path.resolve(courseDir), problems: [], invalid: new Set(), unreadable: new Set(), notices: [] };
   const courseFile = path.join(courseDir, "course.yaml");
   const course = parseWith(reader, courseFile, courseSchema, readYaml(reader, courseFile));
 
@@ -169,7 +176,11 @@ export function loadCourse(courseDir: string): LoadedCourse {
     const moduleDir = path.join(courseDir, "modules", moduleSlug);
     const moduleFile = path.join(moduleDir, "module.yaml");
     const mod = parseWith(reader, moduleFile, moduleSchema, readYaml(reader, moduleFile));
-    if (!mod) continue;
+    if (!mod) {
+      // Its lessons and quizzes are not read: their ids are unknown, not wrong, where other files use them.
+      for (const kind of ["lesson", "quiz"]) reader.unreadable.add(kind);
+      continue;
+    }
     unlistedFiles(reader, path.join(moduleDir, "lessons"), ".md", mod.lessons, moduleFile, "lessons");
     unlistedFiles(reader, path.join(moduleDir, "quizzes"), ".yaml", mod.quizzes, moduleFile, "quizzes");
     unlistedFiles(reader, path.join(moduleDir, "debates"), ".yaml", mod.debates, moduleFile, "debates");
@@ -200,7 +211,7 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
   const lessons = new Map(course.moduleFiles.flatMap((m) => m.lessonFiles.map((l) => [l.id, { lesson: l, module: m }] as const)));
   const quizzes = new Map(course.moduleFiles.flatMap((m) => m.quizFiles.map((q) => [q.id, q] as const)));
   // A lesson whose own file has problems (reported there) is not reported again as unknown where it is used.
-  const knownLesson = (id: string) => lessons.has(id) || reader.invalid.has(`lesson:${id}`);
+  const knownLesson = (id: string) => lessons.has(id) || reportedBroken(reader, "lesson", id);
   const seen = new Map<string, string>();
   const unique = (kind: string, id: string, file: string, field: string) => {
     const key = `${kind}:${id}`;
@@ -209,7 +220,7 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
   };
   const checkSource = (file: string, field: string, sourceId: string, sectionIds: string[]) => {
     const source = sources.get(sourceId);
-    if (!source) return reader.invalid.has(`source:${sourceId}`) ? undefined : problem(file, field, `unknown source "${sourceId}"`);
+    if (!source) return reportedBroken(reader, "source", sourceId) ? undefined : problem(file, field, `unknown source "${sourceId}"`);
     for (const id of sectionIds) if (!source.sections.some((s) => s.id === id)) problem(file, field, `source "${sourceId}" has no section "${id}"`);
   };
 
@@ -234,7 +245,7 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
       else if (quiz.lesson && lessons.get(quiz.lesson) && lessons.get(quiz.lesson)!.module !== mod) problem(file, "lesson", `lesson "${quiz.lesson}" is in another module; a quiz checks a lesson of its own module`);
       quiz.bankFrom.forEach((id, i) => {
         if (!quizzes.has(id)) {
-          if (!reader.invalid.has(`quiz:${id}`)) problem(file, `bankFrom.${i}`, `unknown quiz "${id}"`);
+          if (!reportedBroken(reader, "quiz", id)) problem(file, `bankFrom.${i}`, `unknown quiz "${id}"`);
         }
         else if (quizzes.get(id)!.bankFrom.length > 0) problem(file, `bankFrom.${i}`, `"${id}" is itself a bank quiz`);
       });

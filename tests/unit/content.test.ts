@@ -104,6 +104,18 @@ describe("content problems an author would otherwise miss or misread", () => {
     expect(problems.length).toBeGreaterThan(0);
   });
 
+  it("a lesson or quiz file that cannot be read at all (broken front matter or YAML) is reported there only", () => {
+    const fixture = writeFixtureCourse();
+    edit(fixture.dir, "modules/m1/lessons/l1.md", (t) => t.replace("title: Lesson one", "title: [unclosed"));
+    expect(problemsOf(fixture.dir).map((p) => [p.file.split("/").at(-1), p.field])).toEqual([["l1.md", "(frontmatter)"]]);
+    const unclosed = writeFixtureCourse();
+    edit(unclosed.dir, "modules/m1/lessons/l1.md", (t) => t.replace(/\n---\n/, "\n"));
+    expect(problemsOf(unclosed.dir).map((p) => p.field)).toEqual(["(frontmatter)"]);
+    const brokenModule = writeFixtureCourse();
+    writeFileSync(path.join(brokenModule.dir, "modules/m1/module.yaml"), "id: [unclosed");
+    expect(problemsOf(brokenModule.dir).map((p) => p.field)).toEqual(["(yaml)"]);
+  });
+
   it("refuses a bank quiz listed twice, and files or modules listed twice", () => {
     const fixture = writeFixtureCourse();
     edit(fixture.dir, "modules/m1/module.yaml", (t) => t.replace("  - l1", "  - l1\n  - l1"));
