@@ -279,8 +279,10 @@ export function parseMarkdown(text: string): ParsedDocument {
     }
     buffer = [];
   };
+  // The block a list became: an indented paragraph after it (and a blank line) continues an item, and is not code.
+  let lastList: DocBlock | null = null;
   const flushList = () => {
-    if (list.length) blocks.push({ kind: "paragraph", markdown: listMarkdown(list), lines: list.map((i) => markdownInlineToText(i.text)).filter(Boolean) });
+    if (list.length) blocks.push((lastList = { kind: "paragraph", markdown: listMarkdown(list), lines: list.map((i) => markdownInlineToText(i.text)).filter(Boolean) }));
     list = [];
   };
   const flush = () => {
@@ -290,17 +292,36 @@ export function parseMarkdown(text: string): ParsedDocument {
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const fence = /^(\s*)(```+|~~~+)/.exec(line);
-    if (fence) {
+    // As CommonMark reads fences: a backtick fence's info string has no backtick ("```npm i``` then" is inline
+    // code), and only a run of the same character, at least as long, with nothing after it closes one.
+    const fence = /^(\s*)(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fence && !(fence[2][0] === "`" && fence[3].includes("`"))) {
       flush();
       // Re-emitted at the margin, with its lines dedented as far as the fence was: an indented fence (under a list
       // item) closed by a fence at the margin would leave a new block open and swallow the rest of the lesson.
       const indent = fence[1].length;
       const dedent = (text: string) => text.slice(Math.min(indent, /^\s*/.exec(text)![0].length));
+      const closes = (text: string) => {
+        const close = /^\s*(`{3,}|~{3,})\s*$/.exec(text);
+        return close !== null && close[1][0] === fence[2][0] && close[1].length >= fence[2].length;
+      };
       const code = [dedent(line)];
-      for (i++; i < lines.length && !lines[i].trim().startsWith(fence[2]); i++) code.push(dedent(lines[i]));
+      for (i++; i < lines.length && !closes(lines[i]); i++) code.push(dedent(lines[i]));
       code.push(fence[2]);
       blocks.push({ kind: "paragraph", markdown: code.join("\n"), lines: [] });
+      continue;
+    }
+    // An indented code block (four spaces or a tab, after a blank line, outside a list) is code, not text: kept
+    // verbatim as a fenced block, so a "    ## Build" in it never becomes a section.
+    if (/^( {4}|\t)/.test(line) && line.trim() && buffer.length === 0 && list.length === 0 && (i === 0 || lines[i - 1].trim() === "") && blocks.at(-1) !== lastList) {
+      flush();
+      const code: string[] = [];
+      for (; i < lines.length && (/^( {4}|\t)/.test(lines[i]) || lines[i].trim() === ""); i++) code.push(lines[i].replace(/^( {4}|\t)/, ""));
+      i--;
+      while (code.length && code[code.length - 1].trim() === "") code.pop();
+      // A fence longer than any backtick run inside, so the code cannot close it.
+      const ticks = "`".repeat(Math.max(3, ...code.map((l) => (l.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length + 1), 0))));
+      blocks.push({ kind: "paragraph", markdown: [ticks, ...code, ticks].join("\n"), lines: [] });
       continue;
     }
     const atx = /^\s{0,3}(#{1,6})[ \t]+([^\n]*)$/.exec(line);

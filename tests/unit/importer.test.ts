@@ -255,6 +255,24 @@ describe("awkward Markdown and text", () => {
     expect(draft.body).toContain("```\nlet x = 1;\n```");
   });
 
+  it("reads code as CommonMark does: indented code is kept as code, inline triple backticks open nothing, a fence closes only on its own kind", () => {
+    const paragraph = (topic: string) => `The ${topic} was built in 1998 by a team of forty engineers, and it has carried goods between the two ports every winter since then.`;
+    const markdown = [
+      "# A reading with code", "", "## First part", "", paragraph("first bridge"), "",
+      "    ## Build", "    make all", "", paragraph("indented code"), "",
+      "Run ```npm i``` then start it.", "", "1. Step one", "", "    More about step one.", "",
+      "```", "~~~", "still code", "```` trailing", "```", "",
+      "## Second part", "", paragraph("second bridge"),
+    ].join("\n");
+    const draft = buildImportDraft(markdown, { fileName: "code.md" });
+    expect(lessonSections(draft.body).map((s) => s.anchor)).toEqual(["first-part", "second-part"]);
+    expect(draft.body).toContain("```\n## Build\nmake all\n```");
+    expect(draft.body).toContain("Run ```npm i``` then start it.");
+    expect(draft.body).toContain("More about step one.");
+    expect(draft.body).not.toContain("```\nMore about step one.");
+    expect(draft.body).toContain("```\n~~~\nstill code\n```` trailing\n```");
+  });
+
   it("an unclosed form or script tag loses only its tag; raw HTML in code stays to be read; a closed script goes whole", () => {
     const paragraph = (topic: string) => `The ${topic} was built in 1998 by a team of forty engineers, and it has carried goods between the two ports every winter since then.`;
     const markdown = [
