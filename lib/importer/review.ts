@@ -42,6 +42,8 @@ function edited(question: DraftQuestion, action: Extract<ReviewAction, { action:
   if (q.type === "short") {
     if (!action.accepted) throw new ImportReviewError("invalid", "Give at least one accepted answer.");
     candidate.accepted = [...new Set(action.accepted)];
+    // The answer box grows to take the longest accepted answer (the instructor has no maxLength to raise).
+    candidate.maxLength = Math.min(200, Math.max(q.maxLength, ...action.accepted.map((answer) => answer.length)));
   } else if (q.type === "numeric") {
     if (action.answer === undefined) throw new ImportReviewError("invalid", "Give the number that answers the question.");
     if (Math.abs(action.answer) > MAX_NUMERIC_ANSWER) throw new ImportReviewError("invalid", "Give a number between −1,000,000,000,000 and 1,000,000,000,000: learners cannot answer with a larger one.");
@@ -90,7 +92,8 @@ export function publishableQuiz(draft: ImportDraft, ids: { quizId?: string; less
   if (accepted.length === 0) return null;
   const lessonId = ids.lessonId ?? draft.lesson.id;
   const objectives = new Set(draft.lesson.objectives.map((o) => o.id));
-  return quizSchema.parse({
+  // A draft saved before a check was added may no longer pass it: the instructor is told which question to edit.
+  const parsed = quizSchema.safeParse({
     id: ids.quizId ?? draft.quiz.id,
     title: draft.quiz.title,
     description: draft.quiz.description,
@@ -102,6 +105,10 @@ export function publishableQuiz(draft: ImportDraft, ids: { quizId?: string; less
       ref: { ...q.question.ref, lesson: lessonId },
     })),
   });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const question = issue.path[0] === "questions" && typeof issue.path[1] === "number" ? ` (question ${issue.path[1] + 1} of those accepted)` : "";
+  throw new ImportReviewError("invalid", `The quiz cannot be published${question}: ${issue.path.slice(2).join(".") || "it"} ${issue.message}. Edit or drop that question, then publish again.`);
 }
 
 /** The reading's title and citation, as the instructor corrects them before publishing. */

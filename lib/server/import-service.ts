@@ -163,7 +163,13 @@ export async function publishImportDraft(user: SessionUser, draftId: string) {
     async (tx: Tx) => {
       const draft = await lockDraft(tx, user, draftId);
       const lessonId = draft.lesson.id;
-      const quiz = publishableQuiz(draft);
+      const quiz = (() => {
+        try {
+          return publishableQuiz(draft);
+        } catch (error) {
+          throw error instanceof ImportReviewError ? new UserError("INVALID", error.message) : error;
+        }
+      })();
 
       // The course and the instructor's module: created on first use, never duplicated by concurrent publishes.
       await tx.course.createMany({ data: [{ ...IMPORTED_COURSE }], skipDuplicates: true });

@@ -245,6 +245,21 @@ describe("bad input", () => {
   });
 });
 
+describe("a draft saved before a check was added", () => {
+  it("is refused at publishing with the question to edit, not a server error, and nothing is published", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const draft = await importFixture(teacher);
+    await reviewImportQuestion(teacher, draft.id, draft.draft.questions[0].id, { action: "accept" });
+    // As if saved before the "of the above" rule: the stored question now fails the quiz checks.
+    const stored = (await db.lessonDraft.findUniqueOrThrow({ where: { id: draft.id } })).draft as { questions: { question: { prompt: string } }[] };
+    stored.questions[0].question.prompt = "Which of these is true? All of the above";
+    await db.lessonDraft.update({ where: { id: draft.id }, data: { draft: stored as object } });
+    const refused = await userError(publishImportDraft(teacher, draft.id), "INVALID");
+    expect(refused.message).toMatch(/question 1 of those accepted.*Edit or drop that question/);
+    expect(await db.lesson.count({ where: { id: draft.draft.lesson.id } })).toBe(0);
+  });
+});
+
 describe("who may see and change a draft", () => {
   it("another instructor gets 'not found' for everything and changes nothing; a student is refused", async () => {
     const owner = await createUser("INSTRUCTOR");
