@@ -197,10 +197,23 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
   const windows = assigned.map((a) => ({ ...a, window: applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensions.find((e) => e.assignmentId === a.id)) }));
   const lateHere = (covers: (a: (typeof assigned)[number]) => boolean, at: Date | null) =>
     at !== null && handedInLateUnderAll(windows.filter(covers).map((a) => a.window), at);
+  // Whether work counts in this class, by the rules the gradebook applies (countsInClass for attempts; for debates the
+  // prompt's own assignment, else its module's), so the record says why a gradebook cell leaves some work out.
+  const archivedAt = member.class.archivedAt;
+  const attemptCountsHere = (a: (typeof attempts)[number]) =>
+    windows.filter((x) => x.kind === "QUIZ" && x.quizId === a.quiz.id).every((x) => countsUnder(x.window, a.startedAt))
+    && !(archivedAt && a.submittedAt && a.submittedAt > archivedAt);
+  const debateCountsHere = (d: (typeof debates)[number]) => {
+    if (!d.submittedAt) return true;
+    const own = windows.filter((x) => x.kind === "DEBATE" && x.debatePromptId === d.prompt.id);
+    return (own.length > 0 ? own : windows.filter((x) => x.kind === "MODULE" && x.moduleId === d.prompt.moduleId)).some((x) => countsUnder(x.window, d.submittedAt!))
+      && !(archivedAt && d.submittedAt > archivedAt);
+  };
+  const countedInGradebook = new Set(grades?.cells.flatMap((c) => (c.attemptId ? [c.attemptId] : [])) ?? []);
   return {
     member,
-    attempts: attempts.map((a) => ({ ...a, late: lateHere((x) => x.quizId === a.quiz.id || (x.kind === "MODULE" && x.moduleId === a.quiz.moduleId), a.submittedAt) })),
-    debates: debates.map((d) => ({ ...d, late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt) })),
+    attempts: attempts.map((a) => ({ ...a, late: lateHere((x) => x.quizId === a.quiz.id || (x.kind === "MODULE" && x.moduleId === a.quiz.moduleId), a.submittedAt), countsHere: attemptCountsHere(a), countedInGradebook: countedInGradebook.has(a.id) })),
+    debates: debates.map((d) => ({ ...d, late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt), countsHere: debateCountsHere(d) })),
     resets, extensions, review, grades, adjustments,
   };
 }

@@ -117,6 +117,26 @@ describe("the student record", () => {
     expect(atArchive.rows[0].cells[0].percent).toBeNull();
   });
 
+  it("says which attempt the gradebook counts, and which work does not count in the class", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const cls = await createClass(teacher, { name: "Counting", term: "T", joinCodeDays: null });
+    await joinClass(student, cls.joinCode);
+    const { id: assignmentId } = await createAssignment(teacher, cls.id, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-120), dueAt: iso(60), latePolicy: "REFUSE" }));
+    const first = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId: first.attemptId, answers: {} });
+    const second = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId: second.attemptId, answers: await answerAllCorrectly(student, second.attemptId) });
+    // The class closed to late work between the two attempts: the second was begun under another class's terms.
+    await db.quizAttempt.update({ where: { id: second.attemptId }, data: { startedAt: new Date(Date.now() + 30 * 60_000) } });
+    await db.assignment.update({ where: { id: assignmentId }, data: { dueAt: new Date(Date.now() + 10 * 60_000) } });
+    const record = await studentRecord(teacher, cls.id, student.id);
+    const byId = new Map(record.attempts.map((a) => [a.id, a]));
+    expect(byId.get(first.attemptId)).toMatchObject({ countsHere: true, countedInGradebook: true });
+    expect(byId.get(second.attemptId)).toMatchObject({ countsHere: false, countedInGradebook: false });
+    expect(record.grades?.cells[0]).toMatchObject({ attemptId: first.attemptId, percent: 0 });
+  });
+
   it("a module assignment does not ask for a lesson added to the module after it was assigned and after its due time", async () => {
     const own = writeFixtureCourse();
     await syncCourse(db, loadCourse(own.dir));

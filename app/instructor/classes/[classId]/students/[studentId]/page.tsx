@@ -105,6 +105,8 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                   {a.status === "SUBMITTED" ? `${percent(a.scoreCenti ?? 0, a.maxScoreCenti ?? 0)}%` : "in progress"} · started <LocalTime iso={a.startedAt.toISOString()} /> · time taken {duration(a.startedAt, a.submittedAt)}
                   {a.late ? " · late" : ""}{a.voidedAt ? " · reset (does not count)" : ""}{a.regradedAt ? " · regraded" : ""}
                 </span>
+                {a.countedInGradebook && <span className="badge ml-2 bg-emerald-50 text-emerald-800">counted in the gradebook</span>}
+                {!a.voidedAt && !a.countsHere && <span className="badge ml-2">not counted in this class: begun after it closed to late work{member.class.archivedAt ? ", or handed in after it was archived" : ""}</span>}
               </summary>
               <table className="mt-3 w-full text-left text-sm">
                 <thead><tr><th scope="col" className="py-1 pr-3">Question</th><th scope="col" className="py-1 pr-3">Answer given</th><th scope="col" className="py-1 pr-3">Correct answer</th><th scope="col" className="py-1">Points</th></tr></thead>
@@ -131,7 +133,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
             {debates.map((d) => (
               <li key={d.id} className="card">
                 <Link className="font-medium underline" href={`/instructor/classes/${classId}/debates/${d.prompt.id}`}>{d.prompt.title}</Link>
-                <p className="text-sm text-stone-600">{d.status === "SUBMITTED" ? "submitted" : "draft"}{d.late ? " · late" : ""}{d.grade ? ` · graded ${d.grade.totalPoints}/${d.grade.maxPoints}` : ""}</p>
+                <p className="text-sm text-stone-600">{d.status === "SUBMITTED" ? "submitted" : "draft"}{d.late ? " · late" : ""}{d.grade ? ` · graded ${d.grade.totalPoints}/${d.grade.maxPoints}` : ""}{d.countsHere ? "" : " · not counted in this class: handed in after it closed to late work"}</p>
               </li>
             ))}
           </ul>
