@@ -1,14 +1,17 @@
 // Gradebook cells and averages: what a student's status and score are on each assigned item.
 import { assignmentStatus, handedInLate, type AssignmentWindow } from "./schedule";
-import { percent } from "./scoring";
+import { exactPercent, percent } from "./scoring";
 
 // "missing": past the due time and not submitted (it may still be accepted late, depending on the policy).
 // "withdrawn": the item left the course before the student handed it in; it cannot be done, so it is never missing.
 // "excused" and "scored by instructor": the instructor's word on the cell (see adjustedCell).
 export type CellStatus = "not started" | "in progress" | "missing" | "submitted" | "late" | "withdrawn" | "excused" | "scored by instructor";
 
-/** `comment`: the instructor's note to the student on this item, if any. */
-export type GradebookCell = { status: CellStatus; percent: number | null; attemptId?: string | null; detail?: string; comment?: string };
+/**
+ * `percent`: the score as shown, a whole percent rounded down; `exact`: the same to two decimals, for exports.
+ * `comment`: the instructor's note to the student on this item, if any.
+ */
+export type GradebookCell = { status: CellStatus; percent: number | null; exact?: number | null; attemptId?: string | null; detail?: string; comment?: string };
 
 export type GradeAdjustment = { excused: boolean; percent: number | null; comment: string };
 
@@ -21,12 +24,13 @@ export function adjustedCell(cell: GradebookCell, adjustment: GradeAdjustment | 
   if (!adjustment) return cell;
   const comment = adjustment.comment || undefined;
   const computed = cell.percent === null ? undefined : `computed ${cell.percent}%`;
-  if (adjustment.excused) return { status: "excused", percent: null, attemptId: cell.attemptId, detail: computed, comment };
+  if (adjustment.excused) return { status: "excused", percent: null, exact: null, attemptId: cell.attemptId, detail: computed, comment };
   if (adjustment.percent === null) return { ...cell, comment };
   const handedIn = cell.status === "submitted" || cell.status === "late";
   return {
     status: handedIn ? cell.status : "scored by instructor",
     percent: adjustment.percent,
+    exact: adjustment.percent,
     attemptId: cell.attemptId,
     detail: handedIn ? `score set by instructor; ${computed ?? "not graded yet"}` : [`was ${cell.status}`, computed].filter(Boolean).join(", "),
     comment,
@@ -36,7 +40,8 @@ export function adjustedCell(cell: GradebookCell, adjustment: GradeAdjustment | 
 /** `window`: the assignment as it applies to this student in this class (with their extension); it decides "late" and "missing". */
 export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date } | null; inProgress: boolean; window: AssignmentWindow; now: Date }): GradebookCell {
   if (input.counted) {
-    return { status: handedInLate(input.window, input.counted.submittedAt) ? "late" : "submitted", percent: percent(input.counted.scoreCenti, input.counted.maxScoreCenti), attemptId: input.counted.id };
+    const { scoreCenti, maxScoreCenti } = input.counted;
+    return { status: handedInLate(input.window, input.counted.submittedAt) ? "late" : "submitted", percent: percent(scoreCenti, maxScoreCenti), exact: exactPercent(scoreCenti, maxScoreCenti), attemptId: input.counted.id };
   }
   if (input.now > input.window.dueAt) return { status: "missing", percent: null, detail: input.inProgress ? "started, not submitted" : undefined };
   return { status: input.inProgress ? "in progress" : "not started", percent: null };
@@ -44,7 +49,13 @@ export function quizCell(input: { counted: { id: string; scoreCenti: number; max
 
 export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; submittedAt: Date | null; grade: { totalPoints: number; maxPoints: number } | null; window: AssignmentWindow; now: Date }): GradebookCell {
   if (input.status === "SUBMITTED") {
-    return { status: input.submittedAt && handedInLate(input.window, input.submittedAt) ? "late" : "submitted", percent: input.grade && input.grade.maxPoints > 0 ? percent(input.grade.totalPoints * 100, input.grade.maxPoints * 100) : null, detail: input.grade ? undefined : "not graded yet" };
+    const graded = input.grade && input.grade.maxPoints > 0 ? input.grade : null;
+    return {
+      status: input.submittedAt && handedInLate(input.window, input.submittedAt) ? "late" : "submitted",
+      percent: graded ? percent(graded.totalPoints * 100, graded.maxPoints * 100) : null,
+      exact: graded ? exactPercent(graded.totalPoints * 100, graded.maxPoints * 100) : null,
+      detail: input.grade ? undefined : "not graded yet",
+    };
   }
   if (input.now > input.window.dueAt) return { status: "missing", percent: null, detail: input.status === "DRAFT" ? "draft, not submitted" : undefined };
   return { status: input.status === "DRAFT" ? "in progress" : "not started", percent: null };
@@ -79,10 +90,10 @@ export function moduleCell(input: { completedAt: Date[]; totalLessons: number; w
   if (done >= total) {
     const lastCompletedAt = new Date(Math.max(...counted.map((at) => at.getTime())));
     const status = assignmentStatus(window, input.now, { at: lastCompletedAt });
-    return { status: status === "late" ? "late" : "submitted", percent: 100 };
+    return { status: status === "late" ? "late" : "submitted", percent: 100, exact: 100 };
   }
   // Past due, lessons done are a partial score; none done is missing work, scored like an unsubmitted quiz.
-  if (input.now > input.window.dueAt) return { status: "missing", percent: done === 0 ? null : percent(done, total) };
+  if (input.now > input.window.dueAt) return { status: "missing", percent: done === 0 ? null : percent(done, total), exact: done === 0 ? null : exactPercent(done, total) };
   if (done === 0) return { status: "not started", percent: null };
   return { status: "in progress", percent: null, detail: `${done} of ${total} lessons` };
 }
@@ -98,10 +109,11 @@ export function notingLateJoin(cell: GradebookCell, joinedAt: Date, window: Assi
   return { ...cell, detail: cell.detail ? `${cell.detail}; joined after it was due` : "joined after it was due" };
 }
 
-/** Mean of the scored cells, rounded; null when nobody has a score yet. */
-export function average(percents: (number | null)[]): number | null {
+/** Mean of the scored cells, rounded (to `decimals` places); null when nobody has a score yet. */
+export function average(percents: (number | null)[], decimals = 0): number | null {
   const scored = percents.filter((p): p is number => p !== null);
-  return scored.length === 0 ? null : Math.round(scored.reduce((a, b) => a + b, 0) / scored.length);
+  const scale = 10 ** decimals;
+  return scored.length === 0 ? null : Math.round((scored.reduce((a, b) => a + b, 0) / scored.length) * scale) / scale;
 }
 
 /**
@@ -109,8 +121,16 @@ export function average(percents: (number | null)[]): number | null {
  * 0 for each item past its due time without a score; work not yet due and ungraded submissions do not count.
  */
 export function averageWithMissingAsZero(cells: Pick<GradebookCell, "status" | "percent">[]): number | null {
-  return average(cells.map((c) => (c.percent === null && c.status === "missing" ? 0 : c.percent)));
+  return average(missingAsZero(cells, (c) => c.percent));
 }
+
+/** Each cell's score (as `valueOf` reads it), and 0 for work past its due time without one. */
+export function missingAsZero<C extends Pick<GradebookCell, "status" | "percent">>(cells: C[], valueOf: (cell: C) => number | null | undefined): (number | null)[] {
+  return cells.map((c) => (c.percent === null && c.status === "missing" ? 0 : (valueOf(c) ?? null)));
+}
+
+/** The cell's score to two decimals, for exports (the shown percent where no finer one exists). */
+export const exactOf = (cell: Pick<GradebookCell, "percent" | "exact">): number | null => (cell.exact === undefined ? cell.percent : cell.exact);
 
 // Names compare as people read them: accents and case aside ("Émile" after "Bob", "ada" before "Bob").
 const names = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });

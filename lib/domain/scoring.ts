@@ -142,6 +142,11 @@ export function answerKey(question: Question): unknown {
   }
 }
 
+/** A score as a percent to two decimals, rounded down like `percent`: for exports, where 87.5 should not read 87. */
+export function exactPercent(earnedCenti: number, maxCenti: number): number {
+  return maxCenti === 0 ? 0 : Math.floor((earnedCenti * 10_000) / maxCenti) / 100;
+}
+
 /** A score as a whole percent, rounded down, so it never reads as full marks or as a pass it missed. */
 export function percent(earnedCenti: number, maxCenti: number): number {
   return maxCenti === 0 ? 0 : Math.floor((earnedCenti * 100) / maxCenti);

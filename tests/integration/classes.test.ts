@@ -382,7 +382,7 @@ describe("gradebook", () => {
 
     const book = await gradebook(teacher, id);
     const row = (name: string) => book.rows.find((r) => r.student.name === name)!;
-    expect(row("Ada Ångström").cells[0]).toEqual({ status: "submitted", percent: 100, attemptId: a1.attemptId });
+    expect(row("Ada Ångström").cells[0]).toEqual({ status: "submitted", percent: 100, exact: 100, attemptId: a1.attemptId });
     expect(row("=Bo, the \"bold\"").cells[0]).toMatchObject({ status: "submitted", percent: 0 });
     expect(book.rows.find((r) => r.student.id === cy.id)!.cells[0]).toMatchObject({ status: "in progress", percent: null });
     expect(book.rows.find((r) => r.student.id === cy.id)!.cells[1]).toMatchObject({ status: "not started" });

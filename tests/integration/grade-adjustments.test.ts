@@ -57,6 +57,18 @@ describe("grade adjustments", () => {
     expect(mine.cells.find((c) => c.status === "excused")?.comment).toBe("Excused: documented illness.");
   });
 
+  it("the CSV gives scores and averages to two decimals where the page shows whole percents", async () => {
+    const { teacher, student, classId } = await classWithMissingWork();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const [first] = Object.entries(await answerAllCorrectly(student, attemptId));
+    await submitAttempt(student, { attemptId, answers: Object.fromEntries([first]) });
+    const { quiz, row, book } = await rowOf(teacher, classId, student.id);
+    expect(quiz).toMatchObject({ percent: 33, exact: 33.33 });
+    expect([row.average, row.withMissing]).toEqual([33, 17]);
+    const line = gradebookCsv(book).split("\r\n").find((l) => l.includes(student.email))!;
+    expect(line).toMatch(/,33\.33,submitted,.*,33\.33,16\.67$/);
+  });
+
   it("a score set by hand stands in place of the computed one, which stays on record; removing the adjustment restores it", async () => {
     const { teacher, student, classmate, classId, quizAssignment } = await classWithMissingWork();
     const { attemptId } = await startAttempt(student, fixture.quizId);

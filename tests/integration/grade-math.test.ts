@@ -48,7 +48,7 @@ describe("gradebook averages", () => {
     // A week and a day later: missing for Ada (0 with missing work only); Bo's extension keeps it out for him.
     await grantExtension(teacher, id, extensionSchema.parse({ assignmentId: module.id, studentId: bo.id, dueAt: iso(14 * day), reason: "Away on a field trip." }));
     const later = await gradebook(teacher, id, new Date(Date.now() + 8 * day * 60_000));
-    expect(row(later, ada.id).cells[1]).toEqual({ status: "missing", percent: null });
+    expect(row(later, ada.id).cells[1]).toEqual({ status: "missing", percent: null, exact: null });
     expect([row(later, ada.id).average, row(later, ada.id).withMissing]).toEqual([100, 50]);
     expect(row(later, bo.id).cells[1]).toEqual({ status: "not started", percent: null });
     expect([row(later, bo.id).average, row(later, bo.id).withMissing]).toEqual([100, 100]);
@@ -56,7 +56,7 @@ describe("gradebook averages", () => {
     // Finished before its due time, a module counts at once.
     await setLessonCompleted(bo, fixture.lessonId, true);
     const done = await gradebook(teacher, id);
-    expect(row(done, bo.id).cells[1]).toEqual({ status: "submitted", percent: 100 });
+    expect(row(done, bo.id).cells[1]).toEqual({ status: "submitted", percent: 100, exact: 100 });
     expect(done.averages).toEqual([100, 100]);
   });
 
@@ -73,18 +73,18 @@ describe("gradebook averages", () => {
     await db.lessonProgress.updateMany({ where: { userId: onTime.id }, data: { completedAt: twoDaysAgo, firstCompletedAt: twoDaysAgo } });
     const book = await gradebook(teacher, id);
     const cell = (studentId: string) => book.rows.find((r) => r.student.id === studentId)!.cells[0];
-    expect(cell(onTime.id)).toEqual({ status: "submitted", percent: 100 });
+    expect(cell(onTime.id)).toEqual({ status: "submitted", percent: 100, exact: 100 });
     expect(cell(late.id)).toMatchObject({ status: "missing", percent: null });
     // Marking the lesson complete again (an old tab) keeps the time it was first completed.
     await setLessonCompleted(onTime, fixture.lessonId, true);
     const again = await gradebook(teacher, id);
-    expect(again.rows.find((r) => r.student.id === onTime.id)!.cells[0]).toEqual({ status: "submitted", percent: 100 });
+    expect(again.rows.find((r) => r.student.id === onTime.id)!.cells[0]).toEqual({ status: "submitted", percent: 100, exact: 100 });
     // Un-marked, the lesson is not done (the module is missing work); marked again, it keeps its first completion time,
     // so work done on time does not turn into missing work with a click after the due time.
     await setLessonCompleted(onTime, fixture.lessonId, false);
     expect((await gradebook(teacher, id)).rows.find((r) => r.student.id === onTime.id)!.cells[0]).toMatchObject({ status: "missing", percent: null });
     await setLessonCompleted(onTime, fixture.lessonId, true);
-    expect((await gradebook(teacher, id)).rows.find((r) => r.student.id === onTime.id)!.cells[0]).toEqual({ status: "submitted", percent: 100 });
+    expect((await gradebook(teacher, id)).rows.find((r) => r.student.id === onTime.id)!.cells[0]).toEqual({ status: "submitted", percent: 100, exact: 100 });
     expect((await db.lessonProgress.findFirstOrThrow({ where: { userId: onTime.id } })).completedAt).toEqual(twoDaysAgo);
     // A student completing for the first time gets the time of that click, kept as the first completion.
     await setLessonCompleted(late, fixture.lessonId, false);

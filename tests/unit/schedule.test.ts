@@ -224,6 +224,9 @@ describe("gradebook cells", () => {
     expect(quizCell({ counted: null, inProgress: true, window: flagging, now: before })).toEqual({ status: "in progress", percent: null });
     expect(debateCell({ status: "SUBMITTED", submittedAt: before, grade: null, window: flagging, now: before })).toMatchObject({ status: "submitted", percent: null, detail: "not graded yet" });
     expect(debateCell({ status: "SUBMITTED", submittedAt: before, grade: { totalPoints: 12, maxPoints: 16 }, window: flagging, now: after }).percent).toBe(75);
+    // Exports take the score to two decimals, rounded down like the whole percent: 17.5 of 20 is 87.5, not 87.
+    expect(quizCell({ counted: { id: "a", scoreCenti: 1750, maxScoreCenti: 2000, submittedAt: before }, inProgress: false, window: flagging, now: after })).toMatchObject({ percent: 87, exact: 87.5 });
+    expect(debateCell({ status: "SUBMITTED", submittedAt: before, grade: { totalPoints: 2, maxPoints: 3 }, window: flagging, now: after })).toMatchObject({ percent: 66, exact: 66.66 });
     expect(average([null, 50, 100])).toBe(75);
     expect(average([null])).toBeNull();
     // Missing work counts as 0 in the second view; work not yet due and ungraded submissions still do not count.
@@ -241,16 +244,16 @@ describe("gradebook cells", () => {
     expect(debateCell({ status: null, submittedAt: null, grade: null, window: flagging, now: before }).status).toBe("not started");
     const window = { ...flagging, latePolicy: "ACCEPT" as const };
     const early = before;
-    expect(moduleCell({ completedAt: [early], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: 33 });
-    expect(moduleCell({ completedAt: [], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: null });
+    expect(moduleCell({ completedAt: [early], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: 33, exact: 33.33 });
+    expect(moduleCell({ completedAt: [], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: null, exact: null });
     expect(moduleCell({ completedAt: [early, early, early], totalLessons: 3, window, now: after }).status).toBe("submitted");
     // Lessons finished after the due time: counted where late work is accepted (flagged late where it is flagged),
     // not counted where it is refused.
-    expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window, now: after })).toEqual({ status: "submitted", percent: 100 });
-    expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window: { ...window, latePolicy: "FLAG" }, now: after })).toEqual({ status: "late", percent: 100 });
+    expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window, now: after })).toEqual({ status: "submitted", percent: 100, exact: 100 });
+    expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window: { ...window, latePolicy: "FLAG" }, now: after })).toEqual({ status: "late", percent: 100, exact: 100 });
     const refusing = { ...window, latePolicy: "REFUSE" as const };
-    expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window: refusing, now: after })).toEqual({ status: "missing", percent: 66 });
-    expect(moduleCell({ completedAt: [after], totalLessons: 3, window: refusing, now: after })).toEqual({ status: "missing", percent: null });
+    expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window: refusing, now: after })).toEqual({ status: "missing", percent: 66, exact: 66.66 });
+    expect(moduleCell({ completedAt: [after], totalLessons: 3, window: refusing, now: after })).toEqual({ status: "missing", percent: null, exact: null });
   });
 
   it("label work late by the window of the class looking at it: an extension granted afterwards clears the label", () => {
@@ -270,8 +273,8 @@ describe("gradebook cells", () => {
     const cell = (completedLessons: number, now: Date, totalLessons = 3) => moduleCell({ completedAt: Array.from({ length: completedLessons }, () => before), totalLessons, window, now });
     expect(cell(0, before)).toEqual({ status: "not started", percent: null });
     expect(cell(2, before)).toEqual({ status: "in progress", percent: null, detail: "2 of 3 lessons" });
-    expect(cell(3, before)).toEqual({ status: "submitted", percent: 100 });
-    expect(cell(2, after)).toEqual({ status: "missing", percent: 66 });
+    expect(cell(3, before)).toEqual({ status: "submitted", percent: 100, exact: 100 });
+    expect(cell(2, after)).toEqual({ status: "missing", percent: 66, exact: 66.66 });
     expect(cell(0, after, 0)).toEqual({ status: "not started", percent: null, detail: "no lessons" });
     // A quiz at 100% and a module not due yet: the module does not pull either average down.
     const quiz = quizCell({ counted: { id: "a", scoreCenti: 300, maxScoreCenti: 300, submittedAt: before }, inProgress: false, window, now: before });
