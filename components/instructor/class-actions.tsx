@@ -57,10 +57,14 @@ export function RosterActions({ classId, student, quizzes }: { classId: string; 
             const title = quizzes.find((q) => q.id === quizId)?.title ?? "this quiz";
             return run(async () => {
               // Attempts belong to the student, not the class: say so before voiding them.
-              if (!window.confirm(`Reset ${student.name}'s attempts at “${title}”? They are voided (kept for the record) wherever they count, including an attempt in progress, and the student can start again.`)) return;
+              if (!window.confirm(`Reset ${student.name}'s attempts at “${title}”? They are voided (kept for the record), including an attempt in progress, and the student can start again. If they also count in another class, nothing is reset.`)) return;
               const result = await send("POST", `/api/instructor/classes/${classId}/resets`, { studentId: student.id, quizId, reason: form.get("reason") });
               setMessage(result.ok ? `Reset ${(result.data as { voided: number }).voided} attempt(s) at “${title}”.` : result.message);
-              if (result.ok) setOpen(false);
+              if (result.ok) {
+                setOpen(false);
+                // The class page's counts (open flags on the voided attempts) follow.
+                router.refresh();
+              }
             });
           }}
         >

@@ -31,17 +31,21 @@ export const classAssignsQuiz = (classId: Prisma.Sql) => Prisma.sql`EXISTS (
     AND (s."quizId" = q."id" OR (s."kind" = 'MODULE' AND s."moduleId" = q."moduleId")))`;
 
 /**
- * SQL condition: the attempt aliased `a` was begun under the class `classId` (an SQL expression): not after a quiz
- * assignment of the class refusing late work had closed for its student, nor after the class was archived.
+ * SQL condition: the attempt aliased `a` was begun under the class `classId` (an SQL expression): not after the
+ * class's assignment of the quiz refusing late work had closed for its student (the quiz's own assignment, or where
+ * the class has none, its module's), nor after the class was archived.
  */
 // The closures are a table of their own (no reference to `a` inside), so PostgreSQL hashes them once (an anti-join)
 // instead of probing them per attempt, which doubled the gradebook's query.
 export const begunUnderClass = (classId: Prisma.Sql) => Prisma.sql`(NOT EXISTS (
   SELECT 1 FROM (
-    SELECT s."quizId", m."userId", COALESCE(e."dueAt", s."dueAt") AS "closedAt"
+    SELECT COALESCE(s."quizId", mq."id") AS "quizId", m."userId", COALESCE(e."dueAt", s."dueAt") AS "closedAt"
     FROM "Assignment" s JOIN "ClassMember" m ON m."classId" = s."classId"
     LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = s."id" AND e."studentId" = m."userId"
-    WHERE s."classId" = ${classId} AND s."kind" = 'QUIZ' AND s."latePolicy" = 'REFUSE') closure
+    LEFT JOIN "Quiz" mq ON s."kind" = 'MODULE' AND mq."moduleId" = s."moduleId"
+    WHERE s."classId" = ${classId} AND s."latePolicy" = 'REFUSE'
+      AND (s."kind" = 'QUIZ' OR (s."kind" = 'MODULE' AND NOT EXISTS (
+        SELECT 1 FROM "Assignment" o WHERE o."classId" = s."classId" AND o."kind" = 'QUIZ' AND o."quizId" = mq."id")))) closure
   WHERE closure."quizId" = a."quizId" AND closure."userId" = a."userId"
     AND a."startedAt" > closure."closedAt" + ${DEADLINE_GRACE_MS} * interval '1 millisecond')
   AND NOT EXISTS (SELECT 1 FROM "Class" k WHERE k."id" = ${classId} AND a."startedAt" > k."archivedAt"))`;

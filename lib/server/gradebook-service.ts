@@ -197,12 +197,14 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
   const windows = assigned.map((a) => ({ ...a, window: applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensions.find((e) => e.assignmentId === a.id)) }));
   const lateHere = (covers: (a: (typeof assigned)[number]) => boolean, at: Date | null) =>
     at !== null && handedInLateUnderAll(windows.filter(covers).map((a) => a.window), at);
-  // Whether work counts in this class, by the rules the gradebook applies (countsInClass for attempts; for debates the
-  // prompt's own assignment, else its module's), so the record says why a gradebook cell leaves some work out.
+  // Whether work counts in this class, by the rules the gradebook applies (countsInClass): the item's own assignment
+  // decides, else its module's; so the record says why a gradebook cell leaves some work out.
   const archivedAt = member.class.archivedAt;
-  const attemptCountsHere = (a: (typeof attempts)[number]) =>
-    windows.filter((x) => x.kind === "QUIZ" && x.quizId === a.quiz.id).every((x) => countsUnder(x.window, a.startedAt))
-    && !(archivedAt && a.submittedAt && a.submittedAt > archivedAt);
+  const attemptCountsHere = (a: (typeof attempts)[number]) => {
+    const own = windows.filter((x) => x.kind === "QUIZ" && x.quizId === a.quiz.id);
+    return (own.length > 0 ? own : windows.filter((x) => x.kind === "MODULE" && x.moduleId === a.quiz.moduleId)).every((x) => countsUnder(x.window, a.startedAt))
+      && !(archivedAt && a.submittedAt && a.submittedAt > archivedAt);
+  };
   const debateCountsHere = (d: (typeof debates)[number]) => {
     if (!d.submittedAt) return true;
     const own = windows.filter((x) => x.kind === "DEBATE" && x.debatePromptId === d.prompt.id);

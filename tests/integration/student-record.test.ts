@@ -7,6 +7,7 @@ import { assignmentSchema, createAssignment, createClass, joinClass, removeMembe
 import { saveDebateDraft } from "@/lib/server/debate-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { setLessonCompleted } from "@/lib/server/progress-service";
+import { itemAnalysis } from "@/lib/server/item-analysis-service";
 import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { answerAllCorrectly, createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
@@ -135,6 +136,26 @@ describe("the student record", () => {
     expect(byId.get(first.attemptId)).toMatchObject({ countsHere: true, countedInGradebook: true });
     expect(byId.get(second.attemptId)).toMatchObject({ countsHere: false, countedInGradebook: false });
     expect(record.grades?.cells[0]).toMatchObject({ attemptId: first.attemptId, percent: 0 });
+  });
+
+  it("an attempt begun after a module assignment closed to late work does not count, where the quiz has no assignment of its own", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const cls = await createClass(teacher, { name: "Module terms", term: "T", joinCodeDays: null });
+    await joinClass(student, cls.joinCode);
+    const { id: assignmentId } = await createAssignment(teacher, cls.id, assignmentSchema.parse({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-120), dueAt: iso(60), latePolicy: "REFUSE" }));
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId, answers: {} });
+    expect((await itemAnalysis(teacher, cls.id, fixture.quizId)).attemptCount).toBe(1);
+    // The module closed before the attempt began (under another class's terms, say).
+    await db.assignment.update({ where: { id: assignmentId }, data: { dueAt: new Date(Date.now() - 60_000) } });
+    await db.quizAttempt.update({ where: { id: attemptId }, data: { startedAt: new Date() } });
+    expect((await itemAnalysis(teacher, cls.id, fixture.quizId)).attemptCount).toBe(0);
+    expect((await studentRecord(teacher, cls.id, student.id)).attempts[0]).toMatchObject({ id: attemptId, countsHere: false });
+    // Assigned on its own too (accepting late work), the quiz's own assignment decides.
+    await createAssignment(teacher, cls.id, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-120), dueAt: iso(60), latePolicy: "ACCEPT" }));
+    expect((await itemAnalysis(teacher, cls.id, fixture.quizId)).attemptCount).toBe(1);
+    expect((await studentRecord(teacher, cls.id, student.id)).attempts[0]).toMatchObject({ countsHere: true });
   });
 
   it("a module assignment does not ask for a lesson added to the module after it was assigned and after its due time", async () => {
