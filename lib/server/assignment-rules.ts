@@ -27,8 +27,8 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | unde
  * through its module. What an instructor may reset, regrade and analyse for a class.
  */
 export const classAssignsQuiz = (classId: Prisma.Sql) => Prisma.sql`EXISTS (
-  SELECT 1 FROM "Assignment" s WHERE s."classId" = ${classId}
-    AND (s."quizId" = q."id" OR (s."kind" = 'MODULE' AND s."moduleId" = q."moduleId")))`;
+  SELECT 1 FROM "Assignment" ra_s WHERE ra_s."classId" = ${classId}
+    AND (ra_s."quizId" = q."id" OR (ra_s."kind" = 'MODULE' AND ra_s."moduleId" = q."moduleId")))`;
 
 /**
  * SQL condition: the attempt aliased `a` was begun under the class `classId` (an SQL expression): not after the
@@ -36,19 +36,20 @@ export const classAssignsQuiz = (classId: Prisma.Sql) => Prisma.sql`EXISTS (
  * the class has none, its module's), nor after the class was archived.
  */
 // The closures are a table of their own (no reference to `a` inside), so PostgreSQL hashes them once (an anti-join)
-// instead of probing them per attempt, which doubled the gradebook's query.
+// instead of probing them per attempt, which doubled the gradebook's query. Aliases inside are prefixed (ra_) so a
+// caller's `classId` expression (m."classId") never names one of them.
 export const begunUnderClass = (classId: Prisma.Sql) => Prisma.sql`(NOT EXISTS (
   SELECT 1 FROM (
-    SELECT COALESCE(s."quizId", mq."id") AS "quizId", m."userId", COALESCE(e."dueAt", s."dueAt") AS "closedAt"
-    FROM "Assignment" s JOIN "ClassMember" m ON m."classId" = s."classId"
-    LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = s."id" AND e."studentId" = m."userId"
-    LEFT JOIN "Quiz" mq ON s."kind" = 'MODULE' AND mq."moduleId" = s."moduleId"
-    WHERE s."classId" = ${classId} AND s."latePolicy" = 'REFUSE'
-      AND (s."kind" = 'QUIZ' OR (s."kind" = 'MODULE' AND NOT EXISTS (
-        SELECT 1 FROM "Assignment" o WHERE o."classId" = s."classId" AND o."kind" = 'QUIZ' AND o."quizId" = mq."id")))) closure
+    SELECT COALESCE(ra_s."quizId", ra_mq."id") AS "quizId", ra_m."userId", COALESCE(ra_e."dueAt", ra_s."dueAt") AS "closedAt"
+    FROM "Assignment" ra_s JOIN "ClassMember" ra_m ON ra_m."classId" = ra_s."classId"
+    LEFT JOIN "AssignmentExtension" ra_e ON ra_e."assignmentId" = ra_s."id" AND ra_e."studentId" = ra_m."userId"
+    LEFT JOIN "Quiz" ra_mq ON ra_s."kind" = 'MODULE' AND ra_mq."moduleId" = ra_s."moduleId"
+    WHERE ra_s."classId" = ${classId} AND ra_s."latePolicy" = 'REFUSE'
+      AND (ra_s."kind" = 'QUIZ' OR (ra_s."kind" = 'MODULE' AND NOT EXISTS (
+        SELECT 1 FROM "Assignment" ra_o WHERE ra_o."classId" = ra_s."classId" AND ra_o."kind" = 'QUIZ' AND ra_o."quizId" = ra_mq."id")))) closure
   WHERE closure."quizId" = a."quizId" AND closure."userId" = a."userId"
     AND a."startedAt" > closure."closedAt" + ${DEADLINE_GRACE_MS} * interval '1 millisecond')
-  AND NOT EXISTS (SELECT 1 FROM "Class" k WHERE k."id" = ${classId} AND a."startedAt" > k."archivedAt"))`;
+  AND NOT EXISTS (SELECT 1 FROM "Class" ra_k WHERE ra_k."id" = ${classId} AND a."startedAt" > ra_k."archivedAt"))`;
 
 /**
  * SQL condition, the rule of `countsUnder`: the attempt aliased `a` counts in the class `classId` (an SQL expression)
@@ -56,7 +57,7 @@ export const begunUnderClass = (classId: Prisma.Sql) => Prisma.sql`(NOT EXISTS (
  * it stood at the archiving; its assignments no longer govern the quiz).
  */
 export const countsInClass = (classId: Prisma.Sql) => Prisma.sql`(${begunUnderClass(classId)}
-  AND NOT EXISTS (SELECT 1 FROM "Class" k WHERE k."id" = ${classId} AND a."submittedAt" > k."archivedAt"))`;
+  AND NOT EXISTS (SELECT 1 FROM "Class" ra_k WHERE ra_k."id" = ${classId} AND a."submittedAt" > ra_k."archivedAt"))`;
 
 /**
  * A flag (`f`) raised on an attempt that counts in the class: a current member's, not reset, at a quiz the class

@@ -185,6 +185,22 @@ describe("answering flags when the key stands", () => {
     expect(await db.questionFlag.findFirstOrThrow({ where: { userId: kept.id }, select: { outcome: true } })).toEqual({ outcome: "REGRADED" });
   });
 
+  it("a student's other class closed to late work does not keep this class from regrading or answering their flag", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [student] } = await classWith(quiz.quizId, 1);
+    // The student is also in another instructor's class, which set the quiz, refused late work and has closed.
+    const other = await classWith(quiz.quizId, 0);
+    await joinClass(student, (await db.class.findUniqueOrThrow({ where: { id: other.classId } })).joinCode);
+    await db.assignment.updateMany({ where: { classId: other.classId }, data: { latePolicy: "REFUSE", dueAt: new Date(Date.now() - 60_000), opensAt: new Date(Date.now() - 3_600_000) } });
+    const attempt = await takeQuiz(student, quiz.quizId, { single: "A" });
+    await flagQuestion(student, attempt, quiz.single, "I think A is right.");
+    expect((await openFlagsByQuiz(classId)).get(quiz.quizId)).toBe(1);
+    expect(await answerFlagsKeyStands(instructor, classId, { questionVersionId: quiz.single, reply: "The key stands." })).toEqual({ answeredFlags: 1 });
+    await regrade(instructor, { classId, questionVersionId: quiz.single, action: "FULL_CREDIT" });
+    // The closed class itself may not: the attempt was begun under this class's terms, not its.
+    expect(await errorOf(regrade(other.instructor, { classId: other.classId, questionVersionId: quiz.single, action: "FULL_CREDIT" }))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("is the class's instructor's alone, for a question the class took, with a reply of substance", async () => {
     const quiz = await freshQuiz();
     const { instructor, classId, members: [student] } = await classWith(quiz.quizId, 1);
