@@ -2,7 +2,7 @@ import { Link } from "@/components/app-link";
 import { LocalTime } from "./local-time";
 import { statusForStudent, type AssignmentStatus, type LatePolicy, type StudentAssignmentStatus } from "@/lib/domain/schedule";
 
-type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; status: AssignmentStatus };
+type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; status: AssignmentStatus; adjustment: { excused: boolean; percent: number | null } | null };
 
 const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string }> = {
   upcoming: { text: "Opens later", style: "bg-stone-100 text-stone-700" },
@@ -11,11 +11,13 @@ const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string
   closed: { text: "Closed", style: "bg-stone-200 text-stone-800" },
   done: { text: "Done", style: "bg-emerald-100 text-emerald-900" },
   late: { text: "Done late", style: "bg-amber-100 text-amber-900" },
+  graded: { text: "Graded by your instructor", style: "bg-emerald-100 text-emerald-900" },
+  excused: { text: "Excused", style: "bg-stone-100 text-stone-700" },
 };
 
 export function AssignedToYou({ items }: { items: Item[] }) {
-  const order: StudentAssignmentStatus[] = ["overdue", "open", "upcoming", "late", "done", "closed"];
-  const shown = items.map((a) => ({ ...a, status: statusForStudent(a.status, a.latePolicy) }));
+  const order: StudentAssignmentStatus[] = ["overdue", "open", "upcoming", "late", "done", "graded", "closed", "excused"];
+  const shown = items.map((a) => ({ ...a, status: statusForStudent(a.status, a.latePolicy, a.adjustment) }));
   const sorted = shown.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.dueAt.getTime() - b.dueAt.getTime());
   return (
     <section aria-labelledby="assigned-heading" className="mb-12">

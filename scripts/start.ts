@@ -6,6 +6,7 @@ import { appDatabaseName, projectRoot, startDatabase } from "./lib/database.ts";
 import { prepareDatabase } from "./lib/prepare.ts";
 import { authSecret } from "./lib/secret.ts";
 import { buildIsCurrent, recordBuild, sourceStamp } from "./lib/build-stamp.ts";
+import { KEEP_ALIVE_MS } from "./lib/app-server.ts";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -43,7 +44,7 @@ try {
   }
 
   const appEnv = { ...env, DATABASE_URL: url, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, PORT: String(port) };
-  app = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port)], { cwd: projectRoot, env: appEnv, stdio: "inherit" });
+  app = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port), ...(dev ? [] : ["--keepAliveTimeout", String(KEEP_ALIVE_MS)])], { cwd: projectRoot, env: appEnv, stdio: "inherit" });
   app.on("exit", (code) => void shutdown(code ?? 0));
 
   console.log(`\nCaravan is starting on http://localhost:${port}`);

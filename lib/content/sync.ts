@@ -332,16 +332,18 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
         tx.debatePrompt as never,
         { id, moduleId: mod.id, slug, title, position: index, definition },
         { id: { file, field: "id" }, slug: { file: moduleYaml, field: `debates.${index}` } },
-      )) as { definition: { rubric?: unknown } } | null;
+      )) as { definition: { rubric?: unknown; positions?: { id: string }[] } } | null;
       if (before && rubricChanged(storedRubric(before.definition.rubric), debate.rubric)) {
         const graded = await tx.debateGrade.count({ where: { response: { promptId: id } } });
         if (graded > 0) report.warnings.push(`${file}: debate "${id}" has a new rubric; its ${graded} graded response(s) keep the criteria they were graded on until an instructor grades them again`);
       }
-      if (before) {
-        // Responses keep the position they took; one no longer offered reads as such (lib/domain/rubric.ts positionLabel).
-        const gone = await tx.debateResponse.groupBy({ by: ["position"], where: { promptId: id, position: { notIn: ["", ...debate.positions.map((p) => p.id)] } }, _count: true });
-        for (const { position, _count } of gone) {
-          report.warnings.push(`${file}: debate "${id}" no longer offers position "${position}", which ${_count} response(s) took; they show it as a position no longer offered (keep its id to keep its label)`);
+      // Responses keep the position they took; one no longer offered reads as such (lib/domain/rubric.ts positionLabel).
+      // Told once, at the sync that drops it.
+      const dropped = (before?.definition.positions ?? []).map((p) => p.id).filter((p) => !debate.positions.some((kept) => kept.id === p));
+      if (dropped.length > 0) {
+        const took = await tx.debateResponse.groupBy({ by: ["position"], where: { promptId: id, status: "SUBMITTED", position: { in: dropped } }, _count: true });
+        for (const { position, _count } of took) {
+          report.warnings.push(`${file}: debate "${id}" no longer offers position "${position}", which ${_count} submitted response(s) took; they show it as a position no longer offered (keep its id to keep its label)`);
         }
       }
     }

@@ -9,9 +9,10 @@ export type CellStatus = "not started" | "in progress" | "missing" | "submitted"
 
 /**
  * `percent`: the score as shown, a whole percent rounded down; `exact`: the same to two decimals, for exports.
+ * `attemptId`: the attempt the score comes from (for a score set by hand, `scoredByHand`, the attempt it replaces).
  * `comment`: the instructor's note to the student on this item, if any.
  */
-export type GradebookCell = { status: CellStatus; percent: number | null; exact?: number | null; attemptId?: string | null; detail?: string; comment?: string };
+export type GradebookCell = { status: CellStatus; percent: number | null; exact?: number | null; attemptId?: string | null; detail?: string; comment?: string; scoredByHand?: boolean };
 
 export type GradeAdjustment = { excused: boolean; percent: number | null; comment: string };
 
@@ -24,7 +25,8 @@ export function adjustedCell(cell: GradebookCell, adjustment: GradeAdjustment | 
   if (!adjustment) return cell;
   const comment = adjustment.comment || undefined;
   const computed = cell.percent === null ? undefined : `computed ${cell.percent}%`;
-  if (adjustment.excused) return { status: "excused", percent: null, exact: null, attemptId: cell.attemptId, detail: computed, comment };
+  // Excused work counts no attempt, so none is linked as counted.
+  if (adjustment.excused) return { status: "excused", percent: null, exact: null, detail: computed, comment };
   if (adjustment.percent === null) return { ...cell, comment };
   const handedIn = cell.status === "submitted" || cell.status === "late";
   return {
@@ -32,6 +34,7 @@ export function adjustedCell(cell: GradebookCell, adjustment: GradeAdjustment | 
     percent: adjustment.percent,
     exact: adjustment.percent,
     attemptId: cell.attemptId,
+    scoredByHand: true,
     detail: handedIn ? `score set by instructor; ${computed ?? "not graded yet"}` : [`was ${cell.status}`, computed].filter(Boolean).join(", "),
     comment,
   };

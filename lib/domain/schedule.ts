@@ -90,10 +90,16 @@ export function assignmentStatus(window: AssignmentWindow, now: Date, done: { at
   return now > window.dueAt ? "overdue" : "open";
 }
 
-/** A student's own list also says "closed": overdue work the assignment refuses can no longer be handed in. */
-export type StudentAssignmentStatus = AssignmentStatus | "closed";
+/**
+ * A student's own list also says "closed": overdue work the assignment refuses can no longer be handed in; and it
+ * follows the instructor's adjustment as the gradebook does: "excused", or "graded" for a score set by hand on work
+ * not handed in (never overdue).
+ */
+export type StudentAssignmentStatus = AssignmentStatus | "closed" | "excused" | "graded";
 
-export function statusForStudent(status: AssignmentStatus, latePolicy: LatePolicy): StudentAssignmentStatus {
+export function statusForStudent(status: AssignmentStatus, latePolicy: LatePolicy, adjustment: { excused: boolean; percent: number | null } | null = null): StudentAssignmentStatus {
+  if (adjustment?.excused) return "excused";
+  if (adjustment && adjustment.percent !== null && status !== "done" && status !== "late") return "graded";
   return status === "overdue" && latePolicy === "REFUSE" ? "closed" : status;
 }
 

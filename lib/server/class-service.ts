@@ -9,7 +9,7 @@ import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
-import { classAssignsQuiz, countsInClass, flagRaisedInClass, refreshOpenAttemptDeadlines } from "./assignment-rules";
+import { begunUnderClass, classAssignsQuiz, countsInClass, flagRaisedInClass, refreshOpenAttemptDeadlines } from "./assignment-rules";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
@@ -306,14 +306,16 @@ export async function resetAttempts(instructor: SessionUser, classId: string, in
     if (attempts.length === 0) throw new UserError("CONFLICT", "That student has no attempts at this quiz to reset.");
     const ids = attempts.map((a) => a.id);
     // A reset voids the attempts for every class, so it is refused where one counts in another class's grades
-    // (last term's, archived, or another instructor's): an extension with extra attempts gives a new try instead.
+    // (last term's, archived, or another instructor's), or is under way on its terms: an extension with extra
+    // attempts gives a new try instead.
     const [elsewhere] = await tx.$queryRaw<{ name: string; term: string; archived: boolean }[]>`
       SELECT c."name", c."term", (c."archivedAt" IS NOT NULL) AS "archived"
       FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
       JOIN "ClassMember" m ON m."userId" = a."userId" AND m."removedAt" IS NULL AND m."classId" <> ${classId}::uuid
       JOIN "Class" c ON c."id" = m."classId"
-      WHERE a."id" = ANY(${ids}::uuid[]) AND a."status" = 'SUBMITTED'
-        AND ${classAssignsQuiz(Prisma.sql`c."id"`)} AND ${countsInClass(Prisma.sql`c."id"`)}
+      WHERE a."id" = ANY(${ids}::uuid[])
+        AND ${classAssignsQuiz(Prisma.sql`c."id"`)}
+        AND (a."status" = 'SUBMITTED' AND ${countsInClass(Prisma.sql`c."id"`)} OR a."status" = 'IN_PROGRESS' AND ${begunUnderClass(Prisma.sql`c."id"`)})
       ORDER BY c."createdAt" LIMIT 1`;
     if (elsewhere) {
       throw new UserError("CONFLICT", `This student's attempts at this quiz also count in ${elsewhere.name} (${elsewhere.term})${elsewhere.archived ? ", an archived class," : ""} and resetting them would change the grades there. To give the student a new try here, give them extra attempts with an extension instead.`);
@@ -561,6 +563,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, createdAt: true,
       class: { select: { name: true } },
       extensions: { where: { studentId: student.id }, select: { dueAt: true, extraAttempts: true } },
+      adjustments: { where: { studentId: student.id }, select: { excused: true, percent: true } },
     },
   });
   // Work withdrawn from the course can no longer be done: it leaves the student's list rather than going overdue.
@@ -594,7 +597,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       const counted = countedCompletions(lessons.flatMap((l) => (l.progress[0]?.completedAt ? [l.progress[0].completedAt] : [])), window);
       doneAt = lessons.length > 0 && counted.length === lessons.length ? new Date(Math.max(...counted.map((d) => d.getTime()))) : null;
     }
-    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status: assignmentStatus(window, now, doneAt ? { at: doneAt } : null), doneAt }];
+    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status: assignmentStatus(window, now, doneAt ? { at: doneAt } : null), doneAt, adjustment: a.adjustments[0] ?? null }];
   });
 }
 

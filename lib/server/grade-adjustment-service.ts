@@ -65,7 +65,8 @@ export async function adjustGrade(instructor: SessionUser, classId: string, inpu
 export async function removeGradeAdjustment(instructor: SessionUser, classId: string, adjustmentId: string) {
   return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
-    const { count } = await tx.gradeAdjustment.deleteMany({ where: { id: adjustmentId, assignment: { classId } } });
+    // As for making one: only for a student on the roster (a removed student's grades are not the class's to change).
+    const { count } = await tx.gradeAdjustment.deleteMany({ where: { id: adjustmentId, assignment: { classId }, student: { memberships: { some: { classId, removedAt: null } } } } });
     if (count === 0) throw notFound("That grade adjustment");
     return { removed: true };
   });

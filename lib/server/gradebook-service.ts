@@ -211,10 +211,10 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     return (own.length > 0 ? own : windows.filter((x) => x.kind === "MODULE" && x.moduleId === d.prompt.moduleId)).some((x) => countsUnder(x.window, d.submittedAt!))
       && !(archivedAt && d.submittedAt > archivedAt);
   };
-  const countedInGradebook = new Set(grades?.cells.flatMap((c) => (c.attemptId ? [c.attemptId] : [])) ?? []);
+  const countedInGradebook = new Map(grades?.cells.flatMap((c) => (c.attemptId ? [[c.attemptId, c.scoredByHand ?? false] as const] : [])) ?? []);
   return {
     member,
-    attempts: attempts.map((a) => ({ ...a, late: lateHere((x) => x.quizId === a.quiz.id || (x.kind === "MODULE" && x.moduleId === a.quiz.moduleId), a.submittedAt), countsHere: attemptCountsHere(a), countedInGradebook: countedInGradebook.has(a.id) })),
+    attempts: attempts.map((a) => ({ ...a, late: lateHere((x) => x.quizId === a.quiz.id || (x.kind === "MODULE" && x.moduleId === a.quiz.moduleId), a.submittedAt), countsHere: attemptCountsHere(a), countedInGradebook: countedInGradebook.has(a.id), scoreSetByHand: countedInGradebook.get(a.id) ?? false })),
     debates: debates.map((d) => ({ ...d, late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt), countsHere: debateCountsHere(d) })),
     resets, extensions, review, grades, adjustments,
   };

@@ -12,6 +12,7 @@ import { reviewZonesOf } from "./review-service";
 import { Prisma } from "../generated/prisma/client";
 import { classAssignsQuiz, countsInClass, flagRaisedInClass } from "./assignment-rules";
 import { db } from "./db";
+import { holdCurrentClass } from "./class-service";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 
@@ -103,6 +104,8 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
 
   return db().$transaction(
     async (tx) => {
+      // Checked again holding the class row, so a class archived meanwhile does not regrade.
+      await holdCurrentClass(tx, instructor, input.classId);
       // The version row is the regrade's lock: a concurrent regrade waits, and a submit in flight (which reads the
       // override FOR SHARE) either finishes first and is re-scored here, or waits and scores with the new key.
       const [version] = await tx.$queryRaw<{ definition: unknown; gradingOverride: unknown; questionId: string }[]>`

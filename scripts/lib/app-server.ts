@@ -60,12 +60,19 @@ export async function startAppServer(options: { databaseUrl: string; port?: numb
   });
 }
 
+/**
+ * How long an idle keep-alive connection stays open: longer than a reverse proxy keeps its idle upstream connections
+ * (nginx: 60 s) and than clients wait to reuse one. Node's default of 5 s races with them: a request sent on a
+ * connection the server is closing fails with ECONNRESET (seen as "socket hang up", or a 502 from a proxy).
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** Runs `next start` on the build in `cwd` and waits until `readyPath` answers 200. */
 export async function startNextServer(options: { cwd: string; port: number; readyPath: string; env?: Record<string, string>; quiet?: boolean }): Promise<AppServer> {
   const { port } = options;
   const url = `http://localhost:${port}`;
   const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
-  const child = spawn(nextBin, ["start", "-p", String(port)], {
+  const child = spawn(nextBin, ["start", "-p", String(port), "--keepAliveTimeout", String(KEEP_ALIVE_MS)], {
     cwd: options.cwd,
     env: { ...inherited, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...options.env },
     stdio: options.quiet ? "ignore" : ["ignore", "inherit", "inherit"],

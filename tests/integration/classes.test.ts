@@ -251,6 +251,19 @@ describe("resets across classes", () => {
     expect(await db.attemptReset.count({ where: { studentId: student.id } })).toBe(0);
     expect((await gradebook(lastTeacher, lastTerm.id)).rows).toEqual(before.rows);
   });
+
+  it("are refused for an attempt under way that another instructor's class also sets", async () => {
+    const [teacher, otherTeacher, student] = [await createUser("INSTRUCTOR"), await createUser("INSTRUCTOR"), await createUser()];
+    const mine = await createClass(teacher, { name: "Mine", term: "Spring", joinCodeDays: null });
+    const theirs = await createClass(otherTeacher, { name: "Theirs", term: "Spring", joinCodeDays: null });
+    for (const [owner, cls] of [[teacher, mine], [otherTeacher, theirs]] as const) {
+      await joinClass(student, cls.joinCode);
+      await createAssignment(owner, cls.id, assign({ kind: "QUIZ", targetId: fixture.quizId }));
+    }
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    expect(await errorOf(resetAttempts(teacher, mine.id, { studentId: student.id, quizId: fixture.quizId, reason: "Stuck attempt, please reset" }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/also count in Theirs/) });
+    expect(await db.quizAttempt.count({ where: { id: attemptId, voidedAt: null } })).toBe(1);
+  });
 });
 
 describe("assignments", () => {

@@ -336,7 +336,9 @@ describe("a rubric edited after grading", () => {
     // Renaming the position the response took: the author is told; the response keeps its position.
     const position = edited.moduleFiles[0].debateFiles[0].positions.find((p) => p.id === debateSubmission(own).position)!;
     position.id = "renamed";
-    expect((await syncCourse(db, edited)).warnings).toEqual([expect.stringMatching(new RegExp(`no longer offers position "${debateSubmission(own).position}", which 1 response\\(s\\) took`))]);
+    expect((await syncCourse(db, edited)).warnings).toEqual([expect.stringMatching(new RegExp(`no longer offers position "${debateSubmission(own).position}", which 1 submitted response\\(s\\) took`))]);
+    // Told once: the next sync says nothing more.
+    expect((await syncCourse(db, edited)).warnings).toEqual([]);
     expect((await db.debateResponse.findUniqueOrThrow({ where: { id: responseId } })).position).toBe(debateSubmission(own).position);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, deleteAssignment, joinClass, removeMember, setClassArchived } from "@/lib/server/class-service";
+import { assignmentSchema, createAssignment, createClass, deleteAssignment, joinClass, removeMember, setClassArchived, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { adjustGrade, gradeAdjustmentSchema, removeGradeAdjustment } from "@/lib/server/grade-adjustment-service";
@@ -54,6 +54,8 @@ describe("grade adjustments", () => {
     expect(gradebookCsv(book)).toContain("excused; comment: Excused: documented illness.");
     const [mine] = await myGrades(student);
     expect(mine.withMissing).toBe(100);
+    // The student's list of assigned work carries it, so the item is excused there too, not overdue.
+    expect((await studentAssignments(student)).find((a) => a.id === debateAssignment)?.adjustment).toEqual({ excused: true, percent: null });
     expect(mine.cells.find((c) => c.status === "excused")?.comment).toBe("Excused: documented illness.");
   });
 
@@ -83,6 +85,7 @@ describe("grade adjustments", () => {
     const record = await studentRecord(teacher, classId, student.id);
     expect(record.adjustments).toEqual([expect.objectContaining({ id: saved.id, percent: 40, setBy: { name: teacher.name } })]);
     expect(record.grades?.cells.find((c) => c.attemptId === attemptId)?.percent).toBe(40);
+    expect(record.attempts.find((a) => a.id === attemptId)).toMatchObject({ countedInGradebook: true, scoreSetByHand: true });
 
     await removeGradeAdjustment(teacher, classId, saved.id);
     expect((await rowOf(teacher, classId, student.id)).quiz).toMatchObject({ status: "submitted", percent: 0 });
@@ -108,18 +111,22 @@ describe("grade adjustments", () => {
     expect((await errorOf(adjustGrade(stranger, classId, input))).code).toBe("NOT_FOUND");
     expect((await errorOf(adjustGrade(teacher, classId, { ...input, assignmentId: other.quizAssignment }))).code).toBe("NOT_FOUND");
     expect((await errorOf(adjustGrade(teacher, classId, { ...input, studentId: other.student.id }))).code).toBe("NOT_FOUND");
+    const beforeRemoval = await adjustGrade(teacher, classId, { ...input, studentId: classmate.id });
     await removeMember(teacher, classId, classmate.id);
     expect((await errorOf(adjustGrade(teacher, classId, { ...input, studentId: classmate.id }))).code).toBe("NOT_FOUND");
+    // Nor is a removed student's adjustment taken back: their grades are not the class's to change.
+    expect((await errorOf(removeGradeAdjustment(teacher, classId, beforeRemoval.id))).code).toBe("NOT_FOUND");
 
     const saved = await adjustGrade(teacher, classId, input);
     expect((await errorOf(removeGradeAdjustment(stranger, classId, saved.id))).code).toBe("NOT_FOUND");
+
     expect((await errorOf(removeGradeAdjustment(other.teacher, other.classId, saved.id))).code).toBe("NOT_FOUND");
     await setClassArchived(teacher, classId, true);
     expect((await errorOf(adjustGrade(teacher, classId, { ...input, excused: false, percent: 10 }))).code).toBe("CONFLICT");
     expect((await errorOf(removeGradeAdjustment(teacher, classId, saved.id))).code).toBe("CONFLICT");
     // The archived gradebook still shows it.
     expect((await rowOf(teacher, classId, student.id)).quiz.status).toBe("excused");
-    expect(await db.gradeAdjustment.count({ where: { assignment: { classId } } })).toBe(1);
+    expect(await db.gradeAdjustment.count({ where: { assignment: { classId } } })).toBe(2);
   });
 
   it("the schema refuses a score on excused work, an empty adjustment and scores out of range, naming the field", () => {

@@ -18,12 +18,12 @@ describe("adjustedCell", () => {
     expect(average([excused.percent, 80])).toBe(80);
   });
 
-  it("keeps the computed score beside an excused one, and the attempt link", () => {
-    expect(adjustedCell(submitted, { ...none, excused: true })).toEqual({ status: "excused", percent: null, exact: null, attemptId: "attempt-1", detail: "computed 70%", comment: undefined });
+  it("keeps the computed score beside an excused one, and links no attempt as counted", () => {
+    expect(adjustedCell(submitted, { ...none, excused: true })).toEqual({ status: "excused", percent: null, exact: null, detail: "computed 70%", comment: undefined });
   });
 
   it("puts a score set by hand in place of the computed one, and says what it was", () => {
-    expect(adjustedCell(submitted, { ...none, percent: 85 })).toEqual({ status: "submitted", percent: 85, exact: 85, attemptId: "attempt-1", detail: "score set by instructor; computed 70%", comment: undefined });
+    expect(adjustedCell(submitted, { ...none, percent: 85 })).toEqual({ status: "submitted", percent: 85, exact: 85, attemptId: "attempt-1", scoredByHand: true, detail: "score set by instructor; computed 70%", comment: undefined });
     expect(adjustedCell({ status: "late", percent: null, detail: "not graded yet" }, { ...none, percent: 60 })).toMatchObject({ status: "late", percent: 60, detail: "score set by instructor; not graded yet" });
   });
 

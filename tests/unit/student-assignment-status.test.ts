@@ -24,4 +24,14 @@ describe("an assignment's status in the student's list", () => {
     expect(shown("ACCEPT", t(13), { at: inGrace })).toBe("done");
     expect(shown("FLAG", t(13), { at: inGrace })).toBe("late");
   });
+
+  it("follows the instructor's adjustment as the gradebook does: excused, or graded when scored by hand without a hand-in", () => {
+    const status = (latePolicy: LatePolicy, now: Date, adjustment: { excused: boolean; percent: number | null }, done: { at: Date } | null = null) =>
+      statusForStudent(assignmentStatus(window(latePolicy), now, done), latePolicy, adjustment);
+    expect(status("ACCEPT", t(13), { excused: true, percent: null })).toBe("excused");
+    expect(status("REFUSE", t(13), { excused: false, percent: 40 })).toBe("graded");
+    expect(status("ACCEPT", t(10), { excused: false, percent: 40 })).toBe("graded");
+    expect(status("FLAG", t(13), { excused: false, percent: 40 }, { at: new Date(t(12).getTime() + 30 * 60_000) })).toBe("late");
+    expect(status("ACCEPT", t(13), { excused: false, percent: null })).toBe("overdue");
+  });
 });

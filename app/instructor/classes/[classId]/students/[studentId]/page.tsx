@@ -105,7 +105,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                   {a.status === "SUBMITTED" ? `${percent(a.scoreCenti ?? 0, a.maxScoreCenti ?? 0)}%` : "in progress"} · started <LocalTime iso={a.startedAt.toISOString()} /> · time taken {duration(a.startedAt, a.submittedAt)}
                   {a.late ? " · late" : ""}{a.voidedAt ? " · reset (does not count)" : ""}{a.regradedAt ? " · regraded" : ""}
                 </span>
-                {a.countedInGradebook && <span className="badge ml-2 bg-emerald-50 text-emerald-800">counted in the gradebook</span>}
+                {a.countedInGradebook && <span className="badge ml-2 bg-emerald-50 text-emerald-800">{a.scoreSetByHand ? "counted in the gradebook, with the score set by hand" : "counted in the gradebook"}</span>}
                 {!a.voidedAt && !a.countsHere && <span className="badge ml-2">not counted in this class: begun after it closed to late work{member.class.archivedAt ? ", or handed in after it was archived" : ""}</span>}
               </summary>
               <table className="mt-3 w-full text-left text-sm">
