@@ -154,6 +154,40 @@ export async function createClass(instructor: SessionUser, input: z.infer<typeof
   throw new UserError("CONFLICT", "Could not create a unique join code. Try again.");
 }
 
+const SHIFT_DAYS = "Give a whole number of days from -3650 to 3650 (0 keeps the dates).";
+export const copyClassSchema = newClassSchema.pick({ name: true, term: true }).extend({
+  shiftDays: z.number({ message: SHIFT_DAYS }).int(SHIFT_DAYS).min(-3650, SHIFT_DAYS).max(3650, SHIFT_DAYS),
+});
+
+/**
+ * A new class for another term from one of the instructor's classes (archived or not), as Canvas's course copy with
+ * date shifting: its assignments with their terms, every opening and due time moved by `shiftDays`. Not its roster,
+ * extensions, grades or adjustments, which belong to the students of that term; nor work withdrawn from the course.
+ */
+export async function copyClass(instructor: SessionUser, classId: string, input: z.infer<typeof copyClassSchema>) {
+  await ownedClass(instructor, classId);
+  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true } });
+  const live = (await describeAssignments(source)).filter((a) => !a.withdrawn);
+  const shift = (at: Date) => new Date(at.getTime() + input.shiftDays * 86_400_000);
+  for (let tries = 0; tries < 5; tries++) {
+    try {
+      return await db().$transaction(async (tx) => {
+        const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode: joinCodeFrom(randomBytes(8)) }, select: { id: true } });
+        await tx.assignment.createMany({
+          data: live.map((a) => ({
+            classId: created.id, kind: a.kind, moduleId: a.moduleId, quizId: a.quizId, debatePromptId: a.debatePromptId,
+            opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride,
+          })),
+        });
+        return { id: created.id, copied: live.length, skipped: source.length - live.length };
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
+  }
+  throw new UserError("CONFLICT", "Could not create a unique join code. Try again.");
+}
+
 export async function regenerateJoinCode(instructor: SessionUser, classId: string, days: number | null) {
   await ownedCurrentClass(instructor, classId);
   const joinCode = joinCodeFrom(randomBytes(8));

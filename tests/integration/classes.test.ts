@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { enrolSchema, enrolStudents, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { copyClass, copyClassSchema, enrolSchema, enrolStudents, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -258,6 +258,35 @@ describe("adding students by email", () => {
     expect(enrolSchema.safeParse({ emails: "  , ; " }).error?.issues[0]).toMatchObject({ path: ["emails"], message: "Paste at least one email address." });
     expect(enrolSchema.safeParse({ emails: "ada@example.org, not-an-email" }).error?.issues[0].message).toBe("Not an email address: not-an-email.");
     expect(enrolSchema.safeParse({ emails: Array.from({ length: 201 }, (_, i) => `s${i}@example.org`).join("\n") }).success).toBe(false);
+  });
+});
+
+describe("copying a class to a new term", () => {
+  it("copies its assignments with their terms, times moved by the days given, and nothing of its students", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id, joinCode } = await createClass(teacher, { name: "Autumn seminar", term: "Autumn 2026", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const quiz = await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, latePolicy: "REFUSE", maxAttemptsOverride: 2, revealAnswers: "AFTER_DUE" }));
+    await createAssignment(teacher, id, assign({ kind: "DEBATE", targetId: fixture.debateId }));
+    await grantExtension(teacher, id, extensionSchema.parse({ assignmentId: quiz.id, studentId: student.id, dueAt: iso(600), reason: "Accommodation on file." }));
+    await setClassArchived(teacher, id, true);
+
+    const copy = await copyClass(teacher, id, copyClassSchema.parse({ name: "Spring seminar", term: "Spring 2027", shiftDays: 182 }));
+    expect(copy).toMatchObject({ copied: 2, skipped: 0 });
+    const [before, after] = await Promise.all([id, copy.id].map((classId) => db.assignment.findMany({ where: { classId }, orderBy: { kind: "asc" } })));
+    expect(after.map((a) => [a.kind, a.quizId, a.debatePromptId, a.latePolicy, a.maxAttemptsOverride, a.revealAnswers])).toEqual(before.map((a) => [a.kind, a.quizId, a.debatePromptId, a.latePolicy, a.maxAttemptsOverride, a.revealAnswers]));
+    expect(after.map((a) => a.dueAt.getTime() - 182 * 86_400_000)).toEqual(before.map((a) => a.dueAt.getTime()));
+    expect(after.map((a) => a.opensAt.getTime() - 182 * 86_400_000)).toEqual(before.map((a) => a.opensAt.getTime()));
+    const created = await db.class.findUniqueOrThrow({ where: { id: copy.id }, include: { members: true } });
+    expect(created).toMatchObject({ name: "Spring seminar", term: "Spring 2027", instructorId: teacher.id, archivedAt: null, members: [] });
+    expect(created.joinCode).not.toBe(joinCode);
+    expect(await db.assignmentExtension.count({ where: { assignment: { classId: copy.id } } })).toBe(0);
+
+    const stranger = await createUser("INSTRUCTOR");
+    expect((await errorOf(copyClass(stranger, id, copyClassSchema.parse({ name: "Mine now", term: "T1", shiftDays: 0 })))).code).toBe("NOT_FOUND");
+    expect(copyClassSchema.safeParse({ name: "X class", term: "T1", shiftDays: 1.5 }).error?.issues[0].path).toEqual(["shiftDays"]);
+    expect(copyClassSchema.safeParse({ name: "X class", term: "T1", shiftDays: 5000 }).success).toBe(false);
   });
 });
 

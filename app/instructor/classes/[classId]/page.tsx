@@ -7,6 +7,7 @@ import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui"
 import { LocalTime } from "@/components/local-time";
 import { AssignmentForm, EditableAssignment } from "@/components/instructor/assignment-form";
 import { EnrolForm } from "@/components/instructor/enrol-form";
+import { CopyClass } from "@/components/instructor/copy-class";
 import { ArchiveClassButton, ClassDetailsEditor, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton } from "@/components/instructor/class-actions";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
@@ -42,6 +43,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
       <div className="-mt-4 mb-6 flex flex-wrap items-start gap-3">
         <ClassDetailsEditor existing={{ id: classId, name: found.name, term: found.term }} />
         {!found.archivedAt && <ArchiveClassButton classId={classId} archived={false} />}
+        <CopyClass classId={classId} name={found.name} firstOpensAt={assignments.length > 0 ? new Date(Math.min(...assignments.map((a) => a.opensAt.getTime()))).toISOString() : null} />
       </div>
       <nav aria-label="Class views" className="mb-8 flex flex-wrap gap-3">
         <Link className="btn-primary" href={`/instructor/classes/${classId}/gradebook`}>Gradebook</Link>
