@@ -69,3 +69,11 @@ export function gradeBreakdown(rubric: readonly RubricCriterion[], scores: unkno
 export function positionLabel(positions: { id: string; label: string }[], id: string): string {
   return positions.find((p) => p.id === id)?.label ?? `a position no longer offered (“${id}”)`;
 }
+
+/**
+ * Whether a debate grade stands for the response as it is: given at or after its latest submission. A response
+ * returned for revision and submitted again needs grading again; until then its earlier grade does not count.
+ */
+export function gradeStands(grade: { gradedAt: Date } | null | undefined, submittedAt: Date | null): boolean {
+  return Boolean(grade) && submittedAt !== null && grade!.gradedAt.getTime() >= submittedAt.getTime();
+}

@@ -29,7 +29,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     }),
     db().debateResponse.findMany({
       where: { userId },
-      select: { position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true, late: true, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } } },
+      select: { position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true, late: true, returnedAt: true, returnNote: true, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } } },
     }),
     db().reviewCard.findMany({
       where: { userId },
@@ -67,7 +67,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
           : {}),
       })),
     })),
-    debates: debates.map((d) => ({ prompt: d.prompt.title, promptId: d.prompt.id, status: d.status, position: d.position, claim: d.claim, evidence: d.evidence, rebuttal: d.rebuttal, updatedAt: d.updatedAt, submittedAt: d.submittedAt, late: d.late, grade: d.grade })),
+    debates: debates.map((d) => ({ prompt: d.prompt.title, promptId: d.prompt.id, status: d.status, position: d.position, claim: d.claim, evidence: d.evidence, rebuttal: d.rebuttal, updatedAt: d.updatedAt, submittedAt: d.submittedAt, late: d.late, returnedForRevisionAt: d.returnedAt, returnNote: d.returnNote || null, grade: d.grade })),
     reviewDeck: review.map((c) => {
       const held = heldUntil.get(c.questionId);
       // Which question a new card holds would say which answer was wrong.

@@ -4,7 +4,7 @@ import "server-only";
 // or a prompt not assigned to the class, is "not found".
 import { z } from "zod";
 import type { DebateFile } from "../content/schema";
-import { gradeBreakdown, rubricChanged, rubricSnapshot, scoreRubric, storedRubric } from "../domain/rubric";
+import { gradeBreakdown, gradeStands, rubricChanged, rubricSnapshot, scoreRubric, storedRubric } from "../domain/rubric";
 import { listPage } from "../domain/paging";
 import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import type { SessionUser } from "./auth";
@@ -99,7 +99,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   const handedIn = { promptId, status: "SUBMITTED" as const, ...(found.archivedAt ? { submittedAt: { lte: found.archivedAt } } : {}) };
   const submittedWhere = { ...handedIn, user: inClass };
   const [submitted, { countsHere, lateHere, ownAssignments }] = await Promise.all([
-    db().debateResponse.findMany({ where: submittedWhere, select: { userId: true, submittedAt: true } }),
+    db().debateResponse.findMany({ where: submittedWhere, select: { userId: true, submittedAt: true, grade: { select: { gradedAt: true } } } }),
     classTerms(classId, prompt),
   ]);
   const submittedCount = submitted.length;
@@ -118,12 +118,13 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
         grade: { select: { scores: true, rubric: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true, graderId: true } },
       },
     }),
-    db().debateGrade.count({ where: { response: submittedWhere } }),
+    // Grades that stand: given after the response's latest submission (not one of a version since revised).
+    Promise.resolve(submitted.filter((r) => gradeStands(r.grade, r.submittedAt)).length),
     // Members without a submission, with their draft if they started one (status only, never its text).
     db().classMember.findMany({
       where: { classId, removedAt: null, user: { debateResponses: { none: handedIn } } },
       orderBy: { user: { name: "asc" } },
-      select: { user: { select: { id: true, name: true, debateResponses: { where: { promptId, ...(found.archivedAt ? { updatedAt: { lte: found.archivedAt } } : {}) }, select: { updatedAt: true } } } } },
+      select: { user: { select: { id: true, name: true, debateResponses: { where: { promptId, ...(found.archivedAt ? { updatedAt: { lte: found.archivedAt } } : {}) }, select: { updatedAt: true, returnedAt: true } } } } },
     }),
   ]);
   // A response has one grade. One given by another instructor (for another class that sets the same prompt) is
@@ -137,6 +138,8 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     evidence: r.evidence as Evidence[],
     gradedElsewhereBy: r.grade && r.grade.graderId !== instructor.id ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null,
     gradedOnEarlierRubric: r.grade ? rubricChanged(storedRubric(r.grade.rubric), prompt.definition.rubric) : false,
+    // Returned for revision and submitted again since this grade: it is to be graded again.
+    gradedEarlierVersion: Boolean(r.grade) && !gradeStands(r.grade, r.submittedAt),
   }));
   return {
     class: found,
@@ -150,7 +153,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     // Whether the prompt has a gradebook column of its own here (assigned only through its module, it has none).
     hasOwnColumn: ownAssignments > 0,
     gradedCount,
-    notSubmitted: members.map((m) => ({ id: m.user.id, name: m.user.name, draftSavedAt: m.user.debateResponses[0]?.updatedAt ?? null })),
+    notSubmitted: members.map((m) => ({ id: m.user.id, name: m.user.name, draftSavedAt: m.user.debateResponses[0]?.updatedAt ?? null, returnedAt: m.user.debateResponses[0]?.returnedAt ?? null })),
   };
 }
 
@@ -205,16 +208,52 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
   return { responseId: response.id, scores: scored.scores, totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: data.gradedAt.toISOString() };
 }
 
+export const returnSchema = z.strictObject({
+  responseId: z.uuid("Choose a response to return."),
+  note: z.string().trim().min(5, "Tell the student what to revise (at least 5 characters).").max(FEEDBACK_MAX, `Keep the note under ${FEEDBACK_MAX} characters.`),
+});
+
+/**
+ * Returns a submitted response to its student for revision, as Moodle's "revert to draft": it is their draft again,
+ * with the instructor's note, and they submit it again (under the assignment's terms: an extension may be needed
+ * when the due time has passed). Its text is kept; a grade already given stays on record but no longer stands.
+ */
+export async function returnDebateResponse(instructor: SessionUser, classId: string, input: z.infer<typeof returnSchema>) {
+  assertInstructor(instructor);
+  const response = await db().debateResponse.findFirst({
+    where: { id: input.responseId, user: { memberships: { some: { classId, removedAt: null, class: { instructorId: instructor.id } } } } },
+    select: { id: true, status: true, promptId: true, userId: true, submittedAt: true, grade: { select: { graderId: true } } },
+  });
+  if (!response) throw notFound("That response");
+  const { class: found, prompt } = await reviewScope(instructor, classId, response.promptId);
+  if (found.archivedAt) throw new UserError("CONFLICT", "This class is archived. Bring it back (on its page) before returning work.");
+  if (response.status !== "SUBMITTED") throw new UserError("CONFLICT", "This response is a draft already: the student is still working on it.");
+  if (!(await classTerms(classId, prompt)).countsHere(response.userId, response.submittedAt)) {
+    throw new UserError("CONFLICT", "This response was handed in after this class closed to late work, so it does not count here. The instructor of the class it counts in may return it.");
+  }
+  if (response.grade && response.grade.graderId !== instructor.id) {
+    throw new UserError("CONFLICT", "Another instructor graded this response for their class, which sets the same prompt, so it is theirs to return.");
+  }
+  // Guarded by the status and the submission time read above: of two returns, or a return racing a resubmission, one acts.
+  const { count } = await db().debateResponse.updateMany({
+    where: { id: response.id, status: "SUBMITTED", submittedAt: response.submittedAt },
+    data: { status: "DRAFT", submittedAt: null, late: false, returnedAt: new Date(), returnNote: input.note },
+  });
+  if (count === 0) throw new UserError("CONFLICT", "This response changed after you opened this page. Reload the page to see it.");
+  return { returned: true };
+}
+
 /** The grade on the student's own submitted response to the prompt, per criterion, or null if not graded yet. */
 export async function myDebateGrade(user: SessionUser, promptId: string) {
   const response = await db().debateResponse.findUnique({
     where: { userId_promptId: { userId: user.id, promptId } },
     select: {
-      status: true,
+      status: true, submittedAt: true,
       grade: { select: { scores: true, rubric: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } },
     },
   });
-  if (!response?.grade || response.status !== "SUBMITTED") return null;
+  // A grade of the version before a revision is not this version's.
+  if (!response?.grade || response.status !== "SUBMITTED" || !gradeStands(response.grade, response.submittedAt)) return null;
   // Against the criteria it was given on, so a later edit of the rubric does not change what the grade says.
   const { scores, rubric, ...grade } = response.grade;
   return { ...grade, criteria: gradeBreakdown(storedRubric(rubric), scores) };

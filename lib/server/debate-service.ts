@@ -117,7 +117,7 @@ export async function debateForStudent(user: SessionUser, promptId: string, opti
   const prompt = await promptOrThrow(promptId, { withdrawnToo: options.withdrawn });
   const mine = await db().debateResponse.findUnique({
     where: { userId_promptId: { userId: user.id, promptId } },
-    select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true },
+    select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true, returnedAt: true, returnNote: true },
   });
   const [sources, lessons] = await Promise.all([
     db().source.findMany({ where: { courseId: prompt.module.courseId, retiredAt: null }, orderBy: { published: "asc" }, select: { id: true, author: true, outlet: true, published: true, title: true } }),

@@ -5,6 +5,7 @@ import "server-only";
 import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
 import { effectiveQuestion, keyInWords } from "../domain/regrade";
+import { gradeStands } from "../domain/rubric";
 import type { Question } from "../content/schema";
 import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
@@ -75,7 +76,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
         AND ${begunUnderClass(Prisma.sql`${classId}::uuid`)}`,
     promptIds.length === 0 ? [] : db().debateResponse.findMany({
       where: { userId: { in: studentIds }, promptId: { in: promptIds } },
-      select: { userId: true, promptId: true, status: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true } } },
+      select: { userId: true, promptId: true, status: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } } },
     }),
     moduleIds.length === 0 ? [] : db().$queryRaw<{ userId: string; moduleId: string; addedAt: string[]; completedAt: (string | null)[] }[]>`
       SELECT s."userId"::text AS "userId", l."moduleId",
@@ -107,7 +108,8 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
         // A response handed in after this class closed to late work was taken under another class's terms.
         const found = debateBy.get(key(user.id, a.debatePromptId!));
         const d = found?.submittedAt && (!countsUnder(window, found.submittedAt) || found.submittedAt > now) ? undefined : found;
-        return debateCell({ status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, grade: d?.grade ?? null, window, now });
+        // A grade of a version since revised and submitted again does not stand: the cell waits for the new one.
+        return debateCell({ status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, grade: d && gradeStands(d.grade, d.submittedAt) ? d.grade : null, window, now });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));
       const lessons = owedLessons((m?.addedAt ?? []).map((at, i) => ({ addedAt: new Date(at), completedAt: m!.completedAt[i] })), a.createdAt, window, now);
@@ -171,7 +173,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
         prompt: { OR: [{ id: { in: prompts } }, { moduleId: { in: modules } }] },
         ...(until ? { OR: [{ submittedAt: { lte: until } }, { submittedAt: null, updatedAt: { lte: until } }] } : {}),
       },
-      select: { id: true, status: true, submittedAt: true, prompt: { select: { id: true, title: true, moduleId: true } }, grade: { select: { totalPoints: true, maxPoints: true } } },
+      select: { id: true, status: true, submittedAt: true, returnedAt: true, prompt: { select: { id: true, title: true, moduleId: true } }, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } } },
     }),
     db().attemptReset.findMany({ where: { classId, studentId }, orderBy: { createdAt: "desc" }, select: { quizId: true, reason: true, createdAt: true, attemptIds: true } })
       .then(async (rows) => {
@@ -215,7 +217,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
   return {
     member,
     attempts: attempts.map((a) => ({ ...a, late: lateHere((x) => x.quizId === a.quiz.id || (x.kind === "MODULE" && x.moduleId === a.quiz.moduleId), a.submittedAt), countsHere: attemptCountsHere(a), countedInGradebook: countedInGradebook.has(a.id), scoreSetByHand: countedInGradebook.get(a.id) ?? false })),
-    debates: debates.map((d) => ({ ...d, late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt), countsHere: debateCountsHere(d) })),
+    debates: debates.map((d) => ({ ...d, gradeStands: gradeStands(d.grade, d.submittedAt), late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt), countsHere: debateCountsHere(d) })),
     resets, extensions, review, grades, adjustments,
   };
 }

@@ -133,3 +133,50 @@ test("a student cannot grade, and an instructor sees an empty state before anyon
   expect((await tp.goto(`/instructor/classes/${cls.id}/debates/summit-vs-results`))?.status()).toBe(404);
   await Promise.all([teacherContext.close(), studentContext.close()]);
 });
+
+test("an instructor returns a response for revision; the student reads the note, revises and submits again", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Revision seminar', 'Spring 2027', $1, $2) RETURNING id`,
+    [teacher.id, `R${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  await sql.query(
+    `INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '2 days', 'FLAG')`,
+    [cls.id, promptId],
+  );
+  const studentContext = await browser.newContext({ baseURL });
+  await login(studentContext, student, baseURL!);
+  const submitted = await studentContext.request.post(`/api/debates/${promptId}/submit`, {
+    data: {
+      position: "material",
+      claim: "Resources lead: the 2015 tour traded infrastructure for uranium and gas, and the values language followed.",
+      evidence: [{ ref: "source:austin-2021", note: "Austin describes the resources-for-infrastructure bargain of 2015." }],
+      rebuttal: "Some read the Silk Road narrative as a real norm; but aid kept flowing after Andijan, which interest explains better.",
+    },
+  });
+  expect(submitted.status()).toBe(200);
+
+  const teacherContext = await browser.newContext({ baseURL });
+  await login(teacherContext, teacher, baseURL!);
+  const tp = await teacherContext.newPage();
+  await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}`);
+  const card = tp.getByRole("article", { name: student.name });
+  await card.getByRole("button", { name: "Return for revision…" }).click();
+  const form = card.getByRole("form", { name: /Return .* for revision/ });
+  await form.getByRole("button", { name: "Return to the student" }).click();
+  await expect(form.getByText(/Tell the student what to revise/)).toBeVisible();
+  await form.getByLabel(/What to revise/).fill("Add a second source for the 2015 bargain.");
+  await form.getByRole("button", { name: "Return to the student" }).click();
+  await expect(tp.getByRole("region", { name: /Not submitted yet/ }).getByText("returned for revision")).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'DRAFT' AND "returnedAt" IS NOT NULL`, [student.id])).toBe(1);
+
+  const sp = await studentContext.newPage();
+  await sp.goto(debatePath);
+  const note = sp.getByRole("note").filter({ hasText: "returned this response for revision" });
+  await expect(note).toContainText("Add a second source for the 2015 bargain.");
+  await sp.getByRole("button", { name: /^Submit/ }).click();
+  await expect(sp.getByRole("note").filter({ hasText: "returned this response for revision" })).toHaveCount(0);
+  expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);
+});

@@ -69,6 +69,7 @@ const routes: { method: string; path: (s: string[]) => string; segments: number 
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/grade-adjustments`, segments: 1 },
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/members`, segments: 1 },
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/copy`, segments: 1 },
+  { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/debate-returns`, segments: 1 },
   { method: "DELETE", path: ([a, b]) => `/api/instructor/classes/${a}/grade-adjustments/${b}`, segments: 2 },
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/join-code`, segments: 1 },
   { method: "GET", path: ([a]) => `/api/instructor/classes/${a}/gradebook.csv`, segments: 1 },

@@ -3,8 +3,8 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { createAssignment, createClass, joinClass, removeMember, setClassArchived } from "@/lib/server/class-service";
 import { gradebook } from "@/lib/server/gradebook-service";
-import { saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
-import { classDebateResponses, debateGradeSchema, gradeDebateResponse, myDebateGrade } from "@/lib/server/debate-review-service";
+import { debateForStudent, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
+import { classDebateResponses, debateGradeSchema, gradeDebateResponse, myDebateGrade, returnDebateResponse, returnSchema } from "@/lib/server/debate-review-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { UserError } from "@/lib/server/errors";
 import { createUser, debateSubmission, testDb, writeFixtureCourse } from "../support/fixtures";
@@ -200,6 +200,42 @@ describe("gradeDebateResponse", () => {
     const second = await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 2, evidence: 2 }, feedback: "First tab again.", replacing: first.gradedAt });
     expect(await errorOf(gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "Stale.", replacing: first.gradedAt }))).toMatchObject({ code: "CONFLICT" });
     expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId }, select: { feedback: true, gradedAt: true } })).toEqual({ feedback: "First tab again.", gradedAt: new Date(second.gradedAt) });
+  });
+
+  it("returns a response for revision: a draft again with the note; resubmitted, its earlier grade no longer counts until it is graded again", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 1, evidence: 1 }, feedback: "Thin evidence." });
+    expect(returnSchema.safeParse({ responseId, note: "no" }).error?.issues[0].path).toEqual(["note"]);
+    await returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Add evidence from two sources." }));
+    expect(await db.debateResponse.findUniqueOrThrow({ where: { id: responseId } })).toMatchObject({ status: "DRAFT", submittedAt: null, returnNote: "Add evidence from two sources.", claim: submission().claim });
+    expect(await myDebateGrade(a, fixture.debateId)).toBeNull();
+    expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "in progress", percent: null });
+    expect((await debateForStudent(a, fixture.debateId)).mine).toMatchObject({ status: "DRAFT", returnNote: "Add evidence from two sources." });
+    expect(await errorOf(returnDebateResponse(instructor, classId, { responseId, note: "Again please." }))).toMatchObject({ code: "CONFLICT" });
+
+    await submitDebate(a, submission());
+    expect(await myDebateGrade(a, fixture.debateId)).toBeNull();
+    expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: null, detail: "not graded yet" });
+    const review = await classDebateResponses(instructor, classId, fixture.debateId);
+    expect(review).toMatchObject({ gradedCount: 0 });
+    expect(review.responses[0]).toMatchObject({ gradedEarlierVersion: true });
+    await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "Much better." });
+    expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ totalPoints: 10, feedback: "Much better." });
+    expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100 });
+  });
+
+  it("a response is returned only by its class's instructor, from a current class", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    const other = await createUser("INSTRUCTOR");
+    expect(await errorOf(returnDebateResponse(other, classId, { responseId, note: "Not mine to return." }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await errorOf(returnDebateResponse(a, classId, { responseId, note: "Returning my own." }))).toMatchObject({ code: "FORBIDDEN" });
+    await setClassArchived(instructor, classId, true);
+    expect(await errorOf(returnDebateResponse(instructor, classId, { responseId, note: "After the term." }))).toMatchObject({ code: "CONFLICT" });
+    expect((await db.debateResponse.findUniqueOrThrow({ where: { id: responseId } })).status).toBe("SUBMITTED");
   });
 
   it("refuses scores that do not fit the rubric with a clear message, writing nothing", async () => {

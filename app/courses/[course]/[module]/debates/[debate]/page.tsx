@@ -75,6 +75,13 @@ export default async function DebatePage({ params, searchParams }: Props) {
 
       <section className="mt-8" aria-labelledby="response-heading">
         <h2 id="response-heading" className="mb-3 text-xl font-semibold">Your response</h2>
+        {mine?.status === "DRAFT" && mine.returnedAt && (
+          <div role="note" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+            <p className="font-semibold">Your instructor returned this response for revision on <LocalTime iso={mine.returnedAt.toISOString()} />.</p>
+            <p className="mt-1 whitespace-pre-line break-words">{mine.returnNote}</p>
+            <p className="mt-1">Revise it below and submit it again.{gate.allowed ? "" : " Submitting is closed for now: ask your instructor for an extension."}</p>
+          </div>
+        )}
         <DebateEditor
           promptId={prompt.id}
           positions={def.positions}

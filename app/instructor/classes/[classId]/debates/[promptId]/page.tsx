@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { DebateGradingForm } from "@/components/debate-grading-form";
+import { ReturnResponse } from "@/components/instructor/return-response";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { pageNumber } from "@/lib/server/page-params";
@@ -129,14 +130,18 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                         {r.grade.feedback && <p className="mt-2 whitespace-pre-line text-stone-800">{r.grade.feedback}</p>}
                       </div>
                     ) : (
-                      <DebateGradingForm
-                        classId={classId}
-                        responseId={r.id}
-                        studentName={r.user.name}
-                        rubric={rubric}
-                        initial={r.grade ? { scores: r.grade.scores as Record<string, number>, totalPoints: r.grade.totalPoints, maxPoints: r.grade.maxPoints, feedback: r.grade.feedback, gradedAt: r.grade.gradedAt.toISOString() } : null}
-                        gradedOnEarlierRubric={r.gradedOnEarlierRubric}
-                      />
+                      <>
+                        {r.gradedEarlierVersion && <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Revised and submitted again after this grade: it no longer counts. Grade the new version.</p>}
+                        <DebateGradingForm
+                          classId={classId}
+                          responseId={r.id}
+                          studentName={r.user.name}
+                          rubric={rubric}
+                          initial={r.grade ? { scores: r.grade.scores as Record<string, number>, totalPoints: r.grade.totalPoints, maxPoints: r.grade.maxPoints, feedback: r.grade.feedback, gradedAt: r.grade.gradedAt.toISOString() } : null}
+                          gradedOnEarlierRubric={r.gradedOnEarlierRubric}
+                        />
+                        <ReturnResponse classId={classId} responseId={r.id} studentName={r.user.name} />
+                      </>
                     )}
                   </div>
                 </article>
@@ -164,7 +169,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
             {notSubmitted.map((m) => (
               <li key={m.id} className="flex items-baseline justify-between gap-3 rounded-md border border-stone-200 bg-white px-3 py-2 text-sm">
                 <Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.id}`}>{m.name}</Link>
-                <span className="shrink-0 text-stone-600">{m.draftSavedAt ? "draft started" : "not started"}</span>
+                <span className="shrink-0 text-stone-600">{m.returnedAt ? "returned for revision" : m.draftSavedAt ? "draft started" : "not started"}</span>
               </li>
             ))}
           </ul>
