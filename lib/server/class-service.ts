@@ -284,52 +284,6 @@ export async function removeMember(instructor: SessionUser, classId: string, use
   return { removed: true };
 }
 
-const MAX_ENROL = 200;
-/** Emails pasted as a list: separated by commas, semicolons, spaces or lines, as a spreadsheet column or a mail client gives them. */
-export const enrolSchema = z.strictObject({
-  emails: z.string().max(MAX_ENROL * 260, "Paste at most 200 email addresses at a time.").transform((text, ctx) => {
-    // "Ada Lovelace <ada@example.org>" gives ada@example.org; otherwise spaces separate addresses too.
-    const raw = text.split(/[,;\n]+/).flatMap((entry) => {
-      const bracketed = /<([^<>]*)>/.exec(entry);
-      return bracketed ? [bracketed[1].trim()] : entry.trim().split(/\s+/);
-    }).filter(Boolean);
-    const emails = [...new Set(raw.map((e) => e.toLowerCase()))];
-    if (emails.length === 0) ctx.addIssue({ code: "custom", message: "Paste at least one email address." });
-    if (emails.length > MAX_ENROL) ctx.addIssue({ code: "custom", message: `Paste at most ${MAX_ENROL} email addresses at a time.` });
-    const invalid = emails.filter((e) => !z.email().safeParse(e).success);
-    if (invalid.length > 0) ctx.addIssue({ code: "custom", message: `Not an email address: ${invalid.slice(0, 5).join(", ")}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ""}.` });
-    return emails;
-  }),
-});
-
-/**
- * Adds students to the roster by the emails of their accounts (as Canvas's "Add people" does), for students who
- * cannot use the join code or were removed by mistake: a removed student is put back as they were. Accounts are
- * not created here (Caravan sends no email); the answer says which addresses have no student account yet.
- */
-export async function enrolStudents(instructor: SessionUser, classId: string, emails: string[]) {
-  await ownedCurrentClass(instructor, classId);
-  return db().$transaction(async (tx) => {
-    await holdCurrentClass(tx, instructor, classId);
-    const accounts = await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, role: true, memberships: { where: { classId }, select: { removedAt: true } } } });
-    const byEmail = new Map(accounts.map((a) => [a.email, a]));
-    const students = accounts.filter((a) => a.role === "STUDENT");
-    const added = students.filter((a) => a.memberships.length === 0);
-    const restored = students.filter((a) => a.memberships[0]?.removedAt);
-    // A join at the same moment is waited for by the unique key and then counted as already there.
-    await tx.classMember.createMany({ data: added.map((a) => ({ classId, userId: a.id })), skipDuplicates: true });
-    if (restored.length > 0) await tx.classMember.updateMany({ where: { classId, userId: { in: restored.map((a) => a.id) } }, data: { removedAt: null } });
-    await refreshStudentDeadlines(tx, [...added, ...restored].map((a) => a.id), classId);
-    return {
-      added: added.map((a) => a.email),
-      restored: restored.map((a) => a.email),
-      alreadyMembers: students.filter((a) => a.memberships.length > 0 && !a.memberships[0].removedAt).map((a) => a.email),
-      notStudents: accounts.filter((a) => a.role !== "STUDENT").map((a) => a.email),
-      noAccount: emails.filter((e) => !byEmail.has(e)),
-    };
-  });
-}
-
 /**
  * Puts a removed student back on the roster, as they were: the same join time, so work due before they first
  * joined is still marked that way. A mistaken removal is undone; the class's terms govern their open attempts again.

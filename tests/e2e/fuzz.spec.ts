@@ -67,7 +67,6 @@ const routes: { method: string; path: (s: string[]) => string; segments: number 
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/extensions`, segments: 1 },
   { method: "DELETE", path: ([a, b]) => `/api/instructor/classes/${a}/extensions/${b}`, segments: 2 },
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/grade-adjustments`, segments: 1 },
-  { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/members`, segments: 1 },
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/copy`, segments: 1 },
   { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/debate-returns`, segments: 1 },
   { method: "DELETE", path: ([a, b]) => `/api/instructor/classes/${a}/grade-adjustments/${b}`, segments: 2 },

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { copyClass, copyClassSchema, enrolSchema, enrolStudents, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -226,38 +226,6 @@ describe("classes", () => {
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: first.attemptId } })).voidedAt).not.toBeNull();
     const second = await startAttempt(student, fixture.quizId);
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: second.attemptId } })).number).toBe(2);
-  });
-});
-
-describe("adding students by email", () => {
-  it("adds students, puts a removed one back as they were, and says which addresses were not added and why", async () => {
-    const teacher = await createUser("INSTRUCTOR");
-    const [newcomer, removed, member, colleague] = [await createUser(), await createUser(), await createUser(), await createUser("INSTRUCTOR")];
-    const { id, joinCode } = await createClass(teacher, { name: "Enrol", term: "T", joinCodeDays: null });
-    for (const s of [removed, member]) await joinClass(s, joinCode);
-    const joinedAt = (await db.classMember.findUniqueOrThrow({ where: { classId_userId: { classId: id, userId: removed.id } } })).joinedAt;
-    await removeMember(teacher, id, removed.id);
-
-    const pasted = `${newcomer.name} <${newcomer.email.toUpperCase()}>; ${removed.email}\n${member.email}, ${colleague.email}\nnobody@example.invalid ${newcomer.email}`;
-    const { emails } = enrolSchema.parse({ emails: pasted });
-    expect(emails).toHaveLength(5);
-    expect(await enrolStudents(teacher, id, emails)).toEqual({
-      added: [newcomer.email], restored: [removed.email], alreadyMembers: [member.email], notStudents: [colleague.email], noAccount: ["nobody@example.invalid"],
-    });
-    const roster = await classRoster(teacher, id);
-    expect(roster.members.map((m) => m.user.id).sort()).toEqual([newcomer.id, removed.id, member.id].sort());
-    expect(roster.members.find((m) => m.user.id === removed.id)!.joinedAt).toEqual(joinedAt);
-    expect((await studentAssignments(newcomer)).length).toBe(0);
-    // Another instructor, an archived class and bad input change nothing.
-    const stranger = await createUser("INSTRUCTOR");
-    const late = await createUser();
-    expect((await errorOf(enrolStudents(stranger, id, [late.email]))).code).toBe("NOT_FOUND");
-    await setClassArchived(teacher, id, true);
-    expect((await errorOf(enrolStudents(teacher, id, [late.email]))).code).toBe("CONFLICT");
-    expect(await db.classMember.count({ where: { userId: late.id } })).toBe(0);
-    expect(enrolSchema.safeParse({ emails: "  , ; " }).error?.issues[0]).toMatchObject({ path: ["emails"], message: "Paste at least one email address." });
-    expect(enrolSchema.safeParse({ emails: "ada@example.org, not-an-email" }).error?.issues[0].message).toBe("Not an email address: not-an-email.");
-    expect(enrolSchema.safeParse({ emails: Array.from({ length: 201 }, (_, i) => `s${i}@example.org`).join("\n") }).success).toBe(false);
   });
 });
 

@@ -1,0 +1,28 @@
+// Copying a class to a new term in the browser: its assignments come along, their times moved by the days given.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, signedInPage, count, expectNoAxeViolations } from "./support";
+
+test("an instructor copies a class to a new term, with its assignments a set number of days later", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const { rows } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Copied seminar', 'Autumn 2026', $1, $2) RETURNING "id"`,
+    [instructor.id, `CP${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  const classId: string = rows[0].id;
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', '2026-09-01T09:00:00Z', '2026-09-08T21:59:00Z')`, [classId]);
+
+  const { page } = await signedInPage(browser, instructor, baseURL!, { timezoneId: "UTC" });
+  await page.goto(`/instructor/classes/${classId}`);
+  await page.getByRole("button", { name: "Copy to a new term" }).click();
+  const form = page.locator("form", { has: page.getByLabel("Term") });
+  await form.getByLabel("Term").fill("Spring 2027");
+  await form.getByLabel(/Move every opening and due time/).fill("182");
+  await expect(form.getByText("The first assignment would open on March 2, 2027.")).toBeVisible();
+  await expectNoAxeViolations(page, "copy form");
+  await form.getByRole("button", { name: "Create the copy" }).click();
+  await expect(page.getByRole("heading", { name: "Copied seminar", level: 1 })).toBeVisible();
+  await expect(page.getByText("Spring 2027")).toBeVisible();
+  await expect(page).not.toHaveURL(new RegExp(classId));
+  await expect(page.getByRole("region", { name: "Assignments" })).toContainText("Check your reading: Austin on Japan's pragmatic diplomacy");
+  expect(await count(sql, `SELECT count(*) FROM "Class" WHERE "instructorId" = $1`, [instructor.id])).toBe(2);
+});
