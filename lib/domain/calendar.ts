@@ -50,8 +50,8 @@ function offsetAt(instant: number, timeZone: string) {
  * The instant a wall-clock time happens in `timeZone`. When clocks go back and the time happens twice, the
  * first; in a spring-forward gap, where it never happens, the time moved on by the gap (Temporal's "compatible").
  */
-function instantOfWallClock(year: number, month: number, day: number, hour: number, timeZone: string) {
-  const asUtc = Date.UTC(year, month - 1, day, hour);
+function instantOfWallClock(year: number, month: number, day: number, hour: number, timeZone: string, minute = 0, second = 0) {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   // The zone's offsets half a day either side: a transition near this time lies between them.
   const candidates = [...new Set([asUtc - offsetAt(asUtc - 43_200_000, timeZone), asUtc - offsetAt(asUtc + 43_200_000, timeZone)])].sort((a, b) => a - b);
   const exact = candidates.find((instant) => {
@@ -80,4 +80,15 @@ export function sameDayStartIn(instant: Date, from: string, to: string, startHou
   const w = wallClock(instant.getTime(), from);
   if (w.hour !== startHour || w.minute !== 0 || w.second !== 0 || instant.getTime() % 1000 !== 0) return null;
   return new Date(instantOfWallClock(w.year, w.month, w.day, startHour, to));
+}
+
+/**
+ * The same wall-clock time `days` calendar days later (or earlier) in `timeZone`: a class copied to a new term keeps
+ * its 23:59 due times at 23:59, though daylight saving changed in between (24-hour days would move them an hour).
+ */
+export function shiftWallClockDays(instant: Date, days: number, timeZone: string): Date {
+  const ms = ((instant.getTime() % 1000) + 1000) % 1000;
+  const w = wallClock(instant.getTime(), timeZone);
+  const target = new Date(Date.UTC(w.year, w.month - 1, w.day + days));
+  return new Date(instantOfWallClock(target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), w.hour, timeZone, w.minute, w.second) + ms);
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
+import { shiftWallClockDays, zoneOrUtc } from "../domain/calendar";
 import { countedAttempt } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
@@ -166,16 +167,20 @@ export const copyClassSchema = newClassSchema.pick({ name: true, term: true }).e
  */
 export async function copyClass(instructor: SessionUser, classId: string, input: z.infer<typeof copyClassSchema>) {
   await ownedClass(instructor, classId);
+  // Days on the instructor's calendar, so due times keep their wall-clock time across a daylight-saving change.
+  const timeZone = zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
   const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true } });
   const live = (await describeAssignments(source)).filter((a) => !a.withdrawn);
-  const shift = (at: Date) => new Date(at.getTime() + input.shiftDays * 86_400_000);
+  const shift = (at: Date) => shiftWallClockDays(at, input.shiftDays, timeZone);
+  const copiedAt = Date.now();
   for (let tries = 0; tries < 5; tries++) {
     try {
       return await db().$transaction(async (tx) => {
         const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode: joinCodeFrom(randomBytes(8)) }, select: { id: true } });
         await tx.assignment.createMany({
-          data: live.map((a) => ({
-            classId: created.id, kind: a.kind, moduleId: a.moduleId, quizId: a.quizId, debatePromptId: a.debatePromptId,
+          // Creation times a millisecond apart keep items due together in the source's order (ASSIGNMENT_ORDER).
+          data: live.map((a, i) => ({
+            createdAt: new Date(copiedAt + i), classId: created.id, kind: a.kind, moduleId: a.moduleId, quizId: a.quizId, debatePromptId: a.debatePromptId,
             opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride,
           })),
         });

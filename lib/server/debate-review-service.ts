@@ -36,7 +36,7 @@ async function reviewScope(instructor: SessionUser, classId: string, promptId: s
   assertInstructor(instructor);
   const prompt = await db().debatePrompt.findUnique({
     where: { id: promptId },
-    select: { id: true, slug: true, title: true, moduleId: true, definition: true, module: { select: { slug: true, title: true, courseId: true, course: { select: { slug: true, title: true } } } } },
+    select: { id: true, slug: true, title: true, moduleId: true, definition: true, retiredAt: true, module: { select: { slug: true, title: true, courseId: true, retiredAt: true, course: { select: { slug: true, title: true, retiredAt: true } } } } },
   });
   if (!prompt) throw notFound("That debate prompt");
   const found = await db().class.findFirst({
@@ -136,7 +136,8 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     countsHere: countsHere(r.user.id, r.submittedAt),
     late: lateHere(r.user.id, r.submittedAt),
     evidence: r.evidence as Evidence[],
-    gradedElsewhereBy: r.grade && r.grade.graderId !== instructor.id ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null,
+    // Only a grade that stands is another instructor's to keep; one of a version since revised is to grade again.
+    gradedElsewhereBy: r.grade && r.grade.graderId !== instructor.id && gradeStands(r.grade, r.submittedAt) ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null,
     gradedOnEarlierRubric: r.grade ? rubricChanged(storedRubric(r.grade.rubric), prompt.definition.rubric) : false,
     // Returned for revision and submitted again since this grade: it is to be graded again.
     gradedEarlierVersion: Boolean(r.grade) && !gradeStands(r.grade, r.submittedAt),
@@ -198,6 +199,13 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
     }
   }
   if (!saved) {
+    // A grade of a version since revised stands for no one: a class the new version counts in grades it.
+    const existing = await db().debateGrade.findUnique({ where: { responseId: response.id }, select: { graderId: true, gradedAt: true } });
+    if (existing && existing.graderId !== instructor.id && !gradeStands(existing, response.submittedAt)) {
+      saved = (await db().debateGrade.updateMany({ where: { responseId: response.id, graderId: existing.graderId, gradedAt: existing.gradedAt }, data })).count === 1;
+    }
+  }
+  if (!saved) {
     if (input.replacing !== undefined && (await db().debateGrade.count({ where: { responseId: response.id, graderId: instructor.id } })) > 0) {
       throw new UserError("CONFLICT", "This response was graded again after you opened this page (in another tab or window?). Reload the page to see that grade, then make your change again.");
     }
@@ -222,7 +230,7 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
   assertInstructor(instructor);
   const response = await db().debateResponse.findFirst({
     where: { id: input.responseId, user: { memberships: { some: { classId, removedAt: null, class: { instructorId: instructor.id } } } } },
-    select: { id: true, status: true, promptId: true, userId: true, submittedAt: true, grade: { select: { graderId: true } } },
+    select: { id: true, status: true, promptId: true, userId: true, submittedAt: true, grade: { select: { graderId: true, gradedAt: true } } },
   });
   if (!response) throw notFound("That response");
   const { class: found, prompt } = await reviewScope(instructor, classId, response.promptId);
@@ -231,8 +239,21 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
   if (!(await classTerms(classId, prompt)).countsHere(response.userId, response.submittedAt)) {
     throw new UserError("CONFLICT", "This response was handed in after this class closed to late work, so it does not count here. The instructor of the class it counts in may return it.");
   }
-  if (response.grade && response.grade.graderId !== instructor.id) {
+  if (prompt.retiredAt || prompt.module.retiredAt || prompt.module.course.retiredAt) {
+    throw new UserError("CONFLICT", "This debate prompt was withdrawn from the course, so a returned response could not be submitted again. It stays as handed in.");
+  }
+  if (response.grade && response.grade.graderId !== instructor.id && gradeStands(response.grade, response.submittedAt)) {
     throw new UserError("CONFLICT", "Another instructor graded this response for their class, which sets the same prompt, so it is theirs to return.");
+  }
+  // A student has one response per prompt: returned, it leaves every class it counts in, so it is refused where it
+  // also counts in another (last term's archived class, or another instructor's).
+  const elsewhere = await db().classMember.findMany({
+    where: { userId: response.userId, removedAt: null, classId: { not: classId }, class: { assignments: { some: { OR: [{ kind: "DEBATE", debatePromptId: prompt.id }, { kind: "MODULE", moduleId: prompt.moduleId }] } } } },
+    select: { class: { select: { id: true, name: true, term: true, archivedAt: true } } },
+  });
+  for (const { class: other } of elsewhere) {
+    const countsThere = (await classTerms(other.id, prompt)).countsHere(response.userId, response.submittedAt) && !(other.archivedAt && response.submittedAt && response.submittedAt > other.archivedAt);
+    if (countsThere) throw new UserError("CONFLICT", `This response also counts in ${other.name} (${other.term})${other.archivedAt ? ", an archived class," : ""} and returning it would change the grades there. Grade it as it stands, with your feedback.`);
   }
   // Guarded by the status and the submission time read above: of two returns, or a return racing a resubmission, one acts.
   const { count } = await db().debateResponse.updateMany({

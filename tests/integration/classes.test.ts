@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -242,7 +242,7 @@ describe("copying a class to a new term", () => {
 
     const copy = await copyClass(teacher, id, copyClassSchema.parse({ name: "Spring seminar", term: "Spring 2027", shiftDays: 182 }));
     expect(copy).toMatchObject({ copied: 2, skipped: 0 });
-    const [before, after] = await Promise.all([id, copy.id].map((classId) => db.assignment.findMany({ where: { classId }, orderBy: { kind: "asc" } })));
+    const [before, after] = await Promise.all([id, copy.id].map((classId) => db.assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER })));
     expect(after.map((a) => [a.kind, a.quizId, a.debatePromptId, a.latePolicy, a.maxAttemptsOverride, a.revealAnswers])).toEqual(before.map((a) => [a.kind, a.quizId, a.debatePromptId, a.latePolicy, a.maxAttemptsOverride, a.revealAnswers]));
     expect(after.map((a) => a.dueAt.getTime() - 182 * 86_400_000)).toEqual(before.map((a) => a.dueAt.getTime()));
     expect(after.map((a) => a.opensAt.getTime() - 182 * 86_400_000)).toEqual(before.map((a) => a.opensAt.getTime()));

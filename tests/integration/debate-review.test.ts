@@ -226,6 +226,26 @@ describe("gradeDebateResponse", () => {
     expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100 });
   });
 
+  it("is not returned where it also counts in another class, and a grade since superseded is any counting class's to replace", async () => {
+    const lastTerm = await classWithDebate(1);
+    const [student] = lastTerm.members;
+    await submitDebate(student, submission());
+    const responseId = await responseIdOf(student);
+    await setClassArchived(lastTerm.instructor, lastTerm.classId, true);
+    const thisTerm = await classWithDebate(0);
+    await joinClass(student, (await db.class.findUniqueOrThrow({ where: { id: thisTerm.classId } })).joinCode);
+    expect(await errorOf(returnDebateResponse(thisTerm.instructor, thisTerm.classId, { responseId, note: "Please revise this." }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/also counts in Seminar \(Spring\), an archived class/) });
+    expect((await db.debateResponse.findUniqueOrThrow({ where: { id: responseId } })).status).toBe("SUBMITTED");
+
+    // Another instructor's grade of an earlier version (returned, then submitted again) is replaced by this class's.
+    await db.debateGrade.create({ data: { responseId, graderId: lastTerm.instructor.id, scores: { claim: 1, evidence: 1 }, rubric: [], totalPoints: 2, maxPoints: 10, feedback: "Old.", gradedAt: new Date() } });
+    expect((await classDebateResponses(thisTerm.instructor, thisTerm.classId, fixture.debateId)).responses[0]).toMatchObject({ gradedElsewhereBy: lastTerm.instructor.name });
+    await db.debateResponse.update({ where: { id: responseId }, data: { submittedAt: new Date(Date.now() + 60_000) } });
+    expect((await classDebateResponses(thisTerm.instructor, thisTerm.classId, fixture.debateId)).responses[0]).toMatchObject({ gradedElsewhereBy: null, gradedEarlierVersion: true });
+    await gradeDebateResponse(thisTerm.instructor, { classId: thisTerm.classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "New version graded.", replacing: null });
+    expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId } })).toMatchObject({ graderId: thisTerm.instructor.id, totalPoints: 10 });
+  });
+
   it("a response is returned only by its class's instructor, from a current class", async () => {
     const { instructor, classId, members: [a] } = await classWithDebate(1);
     await submitDebate(a, submission());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cachedZoneCount, dayStartAfter, isTimeZone } from "@/lib/domain/calendar";
+import { cachedZoneCount, dayStartAfter, isTimeZone, shiftWallClockDays } from "@/lib/domain/calendar";
 
 const at = (iso: string) => new Date(iso);
 
@@ -65,5 +65,16 @@ describe("zone formatters", () => {
       expect(dayStartAfter(instant, 1, spelling, 4).getTime()).toBe(expected);
     }
     expect(cachedZoneCount()).toBe(before);
+  });
+});
+
+describe("shifting a time by calendar days", () => {
+  it("keeps the wall-clock time across a daylight-saving change, to the millisecond", () => {
+    // 23:59:59.999 in Berlin in December (UTC+1) is 23:59:59.999 in June (UTC+2), not 00:59 the next day.
+    const due = new Date("2026-12-10T22:59:59.999Z");
+    expect(shiftWallClockDays(due, 182, "Europe/Berlin").toISOString()).toBe("2027-06-10T21:59:59.999Z");
+    expect(shiftWallClockDays(due, -182, "Europe/Berlin").toISOString()).toBe("2026-06-11T21:59:59.999Z");
+    expect(shiftWallClockDays(due, 0, "Europe/Berlin").toISOString()).toBe(due.toISOString());
+    expect(shiftWallClockDays(due, 7, "UTC").toISOString()).toBe("2026-12-17T22:59:59.999Z");
   });
 });
