@@ -11,9 +11,11 @@ type SavedGrade = { scores: Record<string, number>; totalPoints: number; maxPoin
 
 const FEEDBACK_MAX = 5000;
 
-export function DebateGradingForm({ classId, responseId, studentName, rubric, initial, gradedOnEarlierRubric = false }: {
+export function DebateGradingForm({ classId, responseId, submittedAt, studentName, rubric, initial, gradedOnEarlierRubric = false }: {
   classId: string;
   responseId: string;
+  /** When the version shown was submitted: a revision submitted since is refused rather than graded unread. */
+  submittedAt: string;
   studentName: string;
   rubric: Criterion[];
   initial: SavedGrade | null;
@@ -44,7 +46,7 @@ export function DebateGradingForm({ classId, responseId, studentName, rubric, in
     setSaving(true);
     setMessage(null);
     // The grade this form shows, so a grade saved meanwhile in another tab is not replaced unseen.
-    const body = { responseId, scores: Object.fromEntries(rubric.filter((c) => scores[c.id] !== "").map((c) => [c.id, Number(scores[c.id])])), feedback, replacing: saved?.gradedAt ?? null };
+    const body = { responseId, scores: Object.fromEntries(rubric.filter((c) => scores[c.id] !== "").map((c) => [c.id, Number(scores[c.id])])), feedback, replacing: saved?.gradedAt ?? null, forSubmission: submittedAt };
     const result = await callApi<SavedGrade>("PUT", `/api/instructor/classes/${classId}/debate-grades`, body);
     setSaving(false);
     if (result.ok) {

@@ -11,6 +11,7 @@ import type { SessionUser } from "./auth";
 import { formatPublished } from "./catalog";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
+import { holdCurrentClass } from "./class-service";
 
 export const FEEDBACK_MAX = 5000;
 
@@ -22,6 +23,8 @@ export const debateGradeSchema = z.strictObject({
   // When the grade the form showed was saved (null: none). If the response was graded since (in another tab), this
   // is refused rather than replacing that grade unseen.
   replacing: z.iso.datetime({ offset: true }).nullable().optional(),
+  // When the version the form showed was submitted: a revision submitted since is not graded unread.
+  forSubmission: z.iso.datetime({ offset: true }).optional(),
 });
 export type DebateGradeInput = z.infer<typeof debateGradeSchema> & { classId: string };
 
@@ -172,6 +175,9 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
   const { class: found, prompt } = await reviewScope(instructor, input.classId, response.promptId);
   if (found.archivedAt) throw new UserError("CONFLICT", "This class is archived, so its grades stand as they were. Bring it back (on its page) before grading.");
   if (response.status !== "SUBMITTED") throw new UserError("CONFLICT", "This response is still a draft. You can grade it once the student submits it.");
+  if (input.forSubmission && response.submittedAt?.getTime() !== new Date(input.forSubmission).getTime()) {
+    throw new UserError("CONFLICT", "The student submitted a new version after you opened this page. Reload the page to read it, then grade it.");
+  }
   // A response has one grade: the class whose terms it was handed in under grades it, not one it came too late for.
   if (!(await classTerms(input.classId, prompt)).countsHere(response.userId, response.submittedAt)) {
     throw new UserError("CONFLICT", "This response was handed in after this class closed to late work, so it does not count here. The instructor of the class it counts in grades it.");
@@ -255,27 +261,37 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
     const countsThere = (await classTerms(other.id, prompt)).countsHere(response.userId, response.submittedAt) && !(other.archivedAt && response.submittedAt && response.submittedAt > other.archivedAt);
     if (countsThere) throw new UserError("CONFLICT", `This response also counts in ${other.name} (${other.term})${other.archivedAt ? ", an archived class," : ""} and returning it would change the grades there. Grade it as it stands, with your feedback.`);
   }
-  // Guarded by the status and the submission time read above: of two returns, or a return racing a resubmission, one acts.
-  const { count } = await db().debateResponse.updateMany({
-    where: { id: response.id, status: "SUBMITTED", submittedAt: response.submittedAt },
-    data: { status: "DRAFT", submittedAt: null, late: false, returnedAt: new Date(), returnNote: input.note },
+  return db().$transaction(async (tx) => {
+    // Holding the class row: a class archived meanwhile returns nothing.
+    await holdCurrentClass(tx, instructor, classId);
+    // Guarded by the status and the submission time read above: of two returns, or a return racing a resubmission, one acts.
+    const { count } = await tx.debateResponse.updateMany({
+      where: { id: response.id, status: "SUBMITTED", submittedAt: response.submittedAt },
+      data: { status: "DRAFT", submittedAt: null, late: false, returnedAt: new Date(), returnNote: input.note },
+    });
+    if (count === 0) throw new UserError("CONFLICT", "This response changed after you opened this page. Reload the page to see it.");
+    return { returned: true };
   });
-  if (count === 0) throw new UserError("CONFLICT", "This response changed after you opened this page. Reload the page to see it.");
-  return { returned: true };
 }
 
-/** The grade on the student's own submitted response to the prompt, per criterion, or null if not graded yet. */
+/**
+ * The grade on the student's own submitted response to the prompt, per criterion, or null if not graded yet. A
+ * response returned for revision keeps the feedback on its earlier version in view (`earlierVersion`), which no
+ * longer counts.
+ */
 export async function myDebateGrade(user: SessionUser, promptId: string) {
   const response = await db().debateResponse.findUnique({
     where: { userId_promptId: { userId: user.id, promptId } },
     select: {
-      status: true, submittedAt: true,
+      status: true, submittedAt: true, returnedAt: true,
       grade: { select: { scores: true, rubric: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } },
     },
   });
-  // A grade of the version before a revision is not this version's.
-  if (!response?.grade || response.status !== "SUBMITTED" || !gradeStands(response.grade, response.submittedAt)) return null;
+  if (!response?.grade) return null;
+  const stands = response.status === "SUBMITTED" && gradeStands(response.grade, response.submittedAt);
+  // A grade of the version before a revision is not this version's: shown only as feedback on that version.
+  if (!stands && !(response.returnedAt && response.grade.gradedAt <= response.returnedAt)) return null;
   // Against the criteria it was given on, so a later edit of the rubric does not change what the grade says.
   const { scores, rubric, ...grade } = response.grade;
-  return { ...grade, criteria: gradeBreakdown(storedRubric(rubric), scores) };
+  return { ...grade, criteria: gradeBreakdown(storedRubric(rubric), scores), earlierVersion: !stands };
 }

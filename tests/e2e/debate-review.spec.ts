@@ -176,6 +176,7 @@ test("an instructor returns a response for revision; the student reads the note,
   await sp.goto(debatePath);
   const note = sp.getByRole("note").filter({ hasText: "returned this response for revision" });
   await expect(note).toContainText("Add a second source for the 2015 bargain.");
+  if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-returned.png`, fullPage: true });
   await sp.getByRole("button", { name: /^Submit/ }).click();
   await expect(sp.getByRole("note").filter({ hasText: "returned this response for revision" })).toHaveCount(0);
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);

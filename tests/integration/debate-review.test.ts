@@ -210,19 +210,22 @@ describe("gradeDebateResponse", () => {
     expect(returnSchema.safeParse({ responseId, note: "no" }).error?.issues[0].path).toEqual(["note"]);
     await returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Add evidence from two sources." }));
     expect(await db.debateResponse.findUniqueOrThrow({ where: { id: responseId } })).toMatchObject({ status: "DRAFT", submittedAt: null, returnNote: "Add evidence from two sources.", claim: submission().claim });
-    expect(await myDebateGrade(a, fixture.debateId)).toBeNull();
+    // The feedback on the returned version stays in view while revising, marked as no longer counting.
+    expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ feedback: "Thin evidence.", earlierVersion: true });
     expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "in progress", percent: null });
     expect((await debateForStudent(a, fixture.debateId)).mine).toMatchObject({ status: "DRAFT", returnNote: "Add evidence from two sources." });
     expect(await errorOf(returnDebateResponse(instructor, classId, { responseId, note: "Again please." }))).toMatchObject({ code: "CONFLICT" });
 
-    await submitDebate(a, submission());
-    expect(await myDebateGrade(a, fixture.debateId)).toBeNull();
+    const { submittedAt: resubmittedAt } = await submitDebate(a, submission());
+    expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ earlierVersion: true });
+    // A grading form opened before the resubmission does not grade the new version unread.
+    expect(await errorOf(gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "Unread.", forSubmission: new Date(Date.now() - 86_400_000).toISOString() }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/new version/) });
     expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: null, detail: "not graded yet" });
     const review = await classDebateResponses(instructor, classId, fixture.debateId);
     expect(review).toMatchObject({ gradedCount: 0 });
     expect(review.responses[0]).toMatchObject({ gradedEarlierVersion: true });
-    await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "Much better." });
-    expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ totalPoints: 10, feedback: "Much better." });
+    await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "Much better.", forSubmission: resubmittedAt });
+    expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ totalPoints: 10, feedback: "Much better.", earlierVersion: false });
     expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100 });
   });
 

@@ -135,6 +135,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                         <DebateGradingForm
                           classId={classId}
                           responseId={r.id}
+                          submittedAt={r.submittedAt!.toISOString()}
                           studentName={r.user.name}
                           rubric={rubric}
                           initial={r.grade ? { scores: r.grade.scores as Record<string, number>, totalPoints: r.grade.totalPoints, maxPoints: r.grade.maxPoints, feedback: r.grade.feedback, gradedAt: r.grade.gradedAt.toISOString() } : null}
