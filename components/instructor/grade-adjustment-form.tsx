@@ -4,11 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { ConfirmedDeleteButton } from "./class-actions";
+import { ADJUSTMENT_COMMENT_MAX } from "@/lib/domain/gradebook";
 
 type Adjustment = { excused: boolean; percent: number | null; comment: string };
 type Assignment = { id: string; title: string; adjustment: Adjustment | null };
-
-const COMMENT_MAX = 1000;
 
 export function GradeAdjustmentForm({ classId, studentId, assignments }: { classId: string; studentId: string; assignments: Assignment[] }) {
   const router = useRouter();
@@ -70,7 +69,7 @@ export function GradeAdjustmentForm({ classId, studentId, assignments }: { class
       </div>
       <div className="sm:col-span-2">
         <label htmlFor="adjust-comment" className="field-label">Comment to the student (they read it with their grades)</label>
-        <textarea {...fieldProps("comment", "adjust-comment")} rows={3} maxLength={COMMENT_MAX} value={comment} onChange={(e) => setComment(e.target.value)} className="field-input" />
+        <textarea {...fieldProps("comment", "adjust-comment")} rows={3} maxLength={ADJUSTMENT_COMMENT_MAX} value={comment} onChange={(e) => setComment(e.target.value)} className="field-input" />
         {errors.comment && <p id="adjust-comment-error" className="field-error">{errors.comment[0]}</p>}
       </div>
       <div className="sm:col-span-2">

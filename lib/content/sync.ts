@@ -254,6 +254,9 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
   }
 
   await clearSlugs(tx.module as never, { courseId: course.id }, course.moduleFiles);
+  // Where each lesson was before this sync, read once: a lesson arriving in a module is new to it (below).
+  const lessonIds = course.moduleFiles.flatMap((m) => m.lessonFiles.map((l) => l.id));
+  const lessonsBefore = new Map((await tx.lesson.findMany({ where: { id: { in: lessonIds } }, select: { id: true, moduleId: true, retiredAt: true } })).map((l) => [l.id, l]));
   for (const [moduleIndex, mod] of course.moduleFiles.entries()) {
     const dir = ["modules", mod.slug];
     const moduleYaml = courseFile(course, ...dir, "module.yaml");
@@ -270,8 +273,8 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
       const file = courseFile(course, ...dir, "lessons", `${slug}.md`);
       // A lesson moved into this module, or back after its removal, is new to the module: module assignments already
       // due do not ask for it (lib/domain/gradebook.ts owedLessons), so finished work does not turn into missing work.
-      const before = await tx.lesson.findUnique({ where: { id }, select: { moduleId: true, retiredAt: true } });
-      const arrives = before !== null && (before.moduleId !== mod.id || before.retiredAt !== null);
+      const before = lessonsBefore.get(id);
+      const arrives = before !== undefined && (before.moduleId !== mod.id || before.retiredAt !== null);
       if (before && before.moduleId !== mod.id) {
         report.warnings.push(`${file}: lesson "${id}" moved from module "${before.moduleId}" to "${mod.id}": assignments of "${before.moduleId}" no longer count it, and those of "${mod.id}" ask for it only if due after this sync`);
       }

@@ -16,6 +16,9 @@ export type GradebookCell = { status: CellStatus; percent: number | null; exact?
 
 export type GradeAdjustment = { excused: boolean; percent: number | null; comment: string };
 
+/** The longest comment an adjustment takes (the form and the server share it). */
+export const ADJUSTMENT_COMMENT_MAX = 1000;
+
 /**
  * A cell with the instructor's adjustment applied. Excused work leaves both averages and is never missing. A score
  * set by hand stands in place of the computed one, which the detail keeps, so the change stays visible; work the

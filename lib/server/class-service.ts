@@ -140,19 +140,24 @@ export async function holdCurrentClass(tx: Prisma.TransactionClient, instructor:
   if (found.archivedAt) throw archivedClass();
 }
 
-export async function createClass(instructor: SessionUser, input: z.infer<typeof newClassSchema>) {
-  const expiresAt = input.joinCodeDays ? new Date(Date.now() + input.joinCodeDays * 86_400_000) : null;
+/** Runs `create` with a new random join code, and again (up to five times) while the code is already taken. */
+async function withNewJoinCode<T>(create: (joinCode: string) => Promise<T>): Promise<T> {
   for (let tries = 0; tries < 5; tries++) {
     try {
-      return await db().class.create({
-        data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode: joinCodeFrom(randomBytes(8)), joinCodeExpiresAt: expiresAt },
-        select: { id: true, joinCode: true },
-      });
+      return await create(joinCodeFrom(randomBytes(8)));
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;
     }
   }
   throw new UserError("CONFLICT", "Could not create a unique join code. Try again.");
+}
+
+export async function createClass(instructor: SessionUser, input: z.infer<typeof newClassSchema>) {
+  const expiresAt = input.joinCodeDays ? new Date(Date.now() + input.joinCodeDays * 86_400_000) : null;
+  return withNewJoinCode((joinCode) => db().class.create({
+    data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode, joinCodeExpiresAt: expiresAt },
+    select: { id: true, joinCode: true },
+  }));
 }
 
 const SHIFT_DAYS = "Give a whole number of days from -3650 to 3650 (0 keeps the dates).";
@@ -173,24 +178,17 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   const live = (await describeAssignments(source)).filter((a) => !a.withdrawn);
   const shift = (at: Date) => shiftWallClockDays(at, input.shiftDays, timeZone);
   const copiedAt = Date.now();
-  for (let tries = 0; tries < 5; tries++) {
-    try {
-      return await db().$transaction(async (tx) => {
-        const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode: joinCodeFrom(randomBytes(8)) }, select: { id: true } });
-        await tx.assignment.createMany({
-          // Creation times a millisecond apart keep items due together in the source's order (ASSIGNMENT_ORDER).
-          data: live.map((a, i) => ({
-            createdAt: new Date(copiedAt + i), classId: created.id, kind: a.kind, moduleId: a.moduleId, quizId: a.quizId, debatePromptId: a.debatePromptId,
-            opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride,
-          })),
-        });
-        return { id: created.id, copied: live.length, skipped: source.length - live.length };
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code !== "P2002") throw error;
-    }
-  }
-  throw new UserError("CONFLICT", "Could not create a unique join code. Try again.");
+  return withNewJoinCode((joinCode) => db().$transaction(async (tx) => {
+    const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode }, select: { id: true } });
+    await tx.assignment.createMany({
+      // Creation times a millisecond apart keep items due together in the source's order (ASSIGNMENT_ORDER).
+      data: live.map((a, i) => ({
+        createdAt: new Date(copiedAt + i), classId: created.id, kind: a.kind, moduleId: a.moduleId, quizId: a.quizId, debatePromptId: a.debatePromptId,
+        opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride,
+      })),
+    });
+    return { id: created.id, copied: live.length, skipped: source.length - live.length };
+  }));
 }
 
 export async function regenerateJoinCode(instructor: SessionUser, classId: string, days: number | null) {

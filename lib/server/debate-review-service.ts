@@ -109,7 +109,9 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   const notCountedCount = submitted.filter((r) => !countsHere(r.userId, r.submittedAt)).length;
   // A page past the end (a stale link, a hand-edited URL) shows the last page, as the student's list does.
   const page = listPage((options.page ?? 0) + 1, submittedCount, pageSize).page - 1;
-  const [responses, gradedCount, members] = await Promise.all([
+  // Grades that stand: given after the response's latest submission (not one of a version since revised).
+  const gradedCount = submitted.filter((r) => gradeStands(r.grade, r.submittedAt)).length;
+  const [responses, members] = await Promise.all([
     db().debateResponse.findMany({
       where: submittedWhere,
       orderBy: [{ user: { name: "asc" } }, { submittedAt: "asc" }, { id: "asc" }],
@@ -121,8 +123,6 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
         grade: { select: { scores: true, rubric: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true, graderId: true } },
       },
     }),
-    // Grades that stand: given after the response's latest submission (not one of a version since revised).
-    Promise.resolve(submitted.filter((r) => gradeStands(r.grade, r.submittedAt)).length),
     // Members without a submission, with their draft if they started one (status only, never its text).
     db().classMember.findMany({
       where: { classId, removedAt: null, user: { debateResponses: { none: handedIn } } },
@@ -165,22 +165,33 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
  * Scores a submitted response of a class member against the prompt's rubric; grading again replaces the grade.
  * A response has one grade, so a grade another instructor gave it (for their class) is never replaced.
  */
-export async function gradeDebateResponse(instructor: SessionUser, input: DebateGradeInput) {
+/**
+ * A submitted response of a current member of the instructor's current class, counting in it: what the class's
+ * instructor may grade or return. A response has one grade, so the class whose terms it was handed in under acts on
+ * it, not one it came too late for.
+ */
+async function actionableResponse(instructor: SessionUser, classId: string, responseId: string, act: "grade" | "return") {
   assertInstructor(instructor);
   const response = await db().debateResponse.findFirst({
-    where: { id: input.responseId, user: { memberships: { some: { classId: input.classId, removedAt: null, class: { instructorId: instructor.id } } } } },
-    select: { id: true, status: true, promptId: true, userId: true, submittedAt: true },
+    where: { id: responseId, user: { memberships: { some: { classId, removedAt: null, class: { instructorId: instructor.id } } } } },
+    select: { id: true, status: true, promptId: true, userId: true, submittedAt: true, grade: { select: { graderId: true, gradedAt: true } } },
   });
   if (!response) throw notFound("That response");
-  const { class: found, prompt } = await reviewScope(instructor, input.classId, response.promptId);
-  if (found.archivedAt) throw new UserError("CONFLICT", "This class is archived, so its grades stand as they were. Bring it back (on its page) before grading.");
-  if (response.status !== "SUBMITTED") throw new UserError("CONFLICT", "This response is still a draft. You can grade it once the student submits it.");
+  const { class: found, prompt } = await reviewScope(instructor, classId, response.promptId);
+  if (found.archivedAt) throw new UserError("CONFLICT", `This class is archived, so its grades stand as they were. Bring it back (on its page) before ${act === "grade" ? "grading" : "returning work"}.`);
+  if (response.status !== "SUBMITTED") {
+    throw new UserError("CONFLICT", act === "grade" ? "This response is still a draft. You can grade it once the student submits it." : "This response is a draft already: the student is still working on it.");
+  }
+  if (!(await classTerms(classId, prompt)).countsHere(response.userId, response.submittedAt)) {
+    throw new UserError("CONFLICT", `This response was handed in after this class closed to late work, so it does not count here. The instructor of the class it counts in ${act === "grade" ? "grades" : "may return"} it.`);
+  }
+  return { response, prompt };
+}
+
+export async function gradeDebateResponse(instructor: SessionUser, input: DebateGradeInput) {
+  const { response, prompt } = await actionableResponse(instructor, input.classId, input.responseId, "grade");
   if (input.forSubmission && response.submittedAt?.getTime() !== new Date(input.forSubmission).getTime()) {
     throw new UserError("CONFLICT", "The student submitted a new version after you opened this page. Reload the page to read it, then grade it.");
-  }
-  // A response has one grade: the class whose terms it was handed in under grades it, not one it came too late for.
-  if (!(await classTerms(input.classId, prompt)).countsHere(response.userId, response.submittedAt)) {
-    throw new UserError("CONFLICT", "This response was handed in after this class closed to late work, so it does not count here. The instructor of the class it counts in grades it.");
   }
 
   const scored = scoreRubric(prompt.definition.rubric, input.scores);
@@ -233,18 +244,7 @@ export const returnSchema = z.strictObject({
  * when the due time has passed). Its text is kept; a grade already given stays on record but no longer stands.
  */
 export async function returnDebateResponse(instructor: SessionUser, classId: string, input: z.infer<typeof returnSchema>) {
-  assertInstructor(instructor);
-  const response = await db().debateResponse.findFirst({
-    where: { id: input.responseId, user: { memberships: { some: { classId, removedAt: null, class: { instructorId: instructor.id } } } } },
-    select: { id: true, status: true, promptId: true, userId: true, submittedAt: true, grade: { select: { graderId: true, gradedAt: true } } },
-  });
-  if (!response) throw notFound("That response");
-  const { class: found, prompt } = await reviewScope(instructor, classId, response.promptId);
-  if (found.archivedAt) throw new UserError("CONFLICT", "This class is archived. Bring it back (on its page) before returning work.");
-  if (response.status !== "SUBMITTED") throw new UserError("CONFLICT", "This response is a draft already: the student is still working on it.");
-  if (!(await classTerms(classId, prompt)).countsHere(response.userId, response.submittedAt)) {
-    throw new UserError("CONFLICT", "This response was handed in after this class closed to late work, so it does not count here. The instructor of the class it counts in may return it.");
-  }
+  const { response, prompt } = await actionableResponse(instructor, classId, input.responseId, "return");
   if (prompt.retiredAt || prompt.module.retiredAt || prompt.module.course.retiredAt) {
     throw new UserError("CONFLICT", "This debate prompt was withdrawn from the course, so a returned response could not be submitted again. It stays as handed in.");
   }

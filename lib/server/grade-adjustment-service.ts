@@ -3,17 +3,16 @@ import "server-only";
 // a comment (lib/domain/gradebook.ts adjustedCell says how the gradebook reads one). Only in a current class of the
 // instructor's, for a student on its roster.
 import { z } from "zod";
+import { ADJUSTMENT_COMMENT_MAX } from "../domain/gradebook";
 import { db } from "./db";
 import { holdCurrentClass } from "./class-service";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 
-export const COMMENT_MAX = 1000;
-
 const adjustmentFields = {
   excused: z.boolean({ message: "Say whether the student is excused (true or false)." }),
   percent: z.number({ message: "Give the score as a number from 0 to 100, or leave it empty." }).int("Give the score as a whole percentage.").min(0, "A score cannot be below 0 %.").max(100, "A score cannot be above 100 %.").nullable(),
-  comment: z.string().trim().max(COMMENT_MAX, `Keep the comment under ${COMMENT_MAX.toLocaleString("en")} characters.`),
+  comment: z.string().trim().max(ADJUSTMENT_COMMENT_MAX, `Keep the comment under ${ADJUSTMENT_COMMENT_MAX.toLocaleString("en")} characters.`),
 };
 
 export const gradeAdjustmentSchema = z.strictObject({

@@ -45,7 +45,8 @@ export async function myGrades(student: SessionUser, now = new Date()) {
 // The members are read alongside the assignments (one round trip, not two). An archived class's grades are as they
 // stood when it was archived: work started, handed in or completed later was done under no term of this class (an
 // attempt open then and handed in later stays in progress).
-async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string; joinedAt: Date }[]>, currentTime: Date, archivedAt: Date | null) {
+// `expiredGraded`: the caller has already graded the members' attempts whose time ran out.
+async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string; joinedAt: Date }[]>, currentTime: Date, archivedAt: Date | null, { expiredGraded = false } = {}) {
   const now = archivedAt && archivedAt < currentTime ? archivedAt : currentTime;
   const [members, rawAssignments] = await Promise.all([
     loadMembers,
@@ -56,7 +57,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const quizIds = rawAssignments.flatMap((a) => (a.quizId ? [a.quizId] : []));
   const promptIds = rawAssignments.flatMap((a) => (a.debatePromptId ? [a.debatePromptId] : []));
   const moduleIds = rawAssignments.flatMap((a) => (a.moduleId ? [a.moduleId] : []));
-  await finalizeExpiredAttemptsOf({ classId, quizIds, studentIds });
+  if (!expiredGraded) await finalizeExpiredAttemptsOf({ classId, quizIds, studentIds });
   const countsHere = countsInClass(Prisma.sql`${classId}::uuid`);
 
   const [counted, open, debates, moduleProgress, extensions, adjustments] = await Promise.all([
@@ -187,7 +188,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     }),
     until ? null : reviewActivity(studentId, 14),
     // Their row of the gradebook, which lists only students on the roster.
-    member.removedAt ? null : gradesOf(classId, Promise.resolve([{ ...member.user, joinedAt: member.joinedAt }]), new Date(), member.class.archivedAt)
+    member.removedAt ? null : gradesOf(classId, Promise.resolve([{ ...member.user, joinedAt: member.joinedAt }]), new Date(), member.class.archivedAt, { expiredGraded: true })
       .then(({ assignments, rows: [row] }) => ({ assignments, cells: row.cells, average: row.average, withMissing: row.withMissing })),
     db().gradeAdjustment.findMany({
       where: { studentId, assignment: { classId } },
