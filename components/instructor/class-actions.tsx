@@ -110,8 +110,8 @@ function RequestButton({ method, url, body, confirmText, label, accessibleName, 
 }
 
 /** A button that asks first, then DELETEs `url` and refreshes the page. */
-export function ConfirmedDeleteButton({ url, confirmText, label = "Remove", accessibleName }: { url: string; confirmText: string; label?: string; accessibleName?: string }) {
-  return <RequestButton method="DELETE" url={url} confirmText={confirmText} label={label} accessibleName={accessibleName} />;
+export function ConfirmedDeleteButton({ url, body, confirmText, label = "Remove", accessibleName }: { url: string; body?: unknown; confirmText: string; label?: string; accessibleName?: string }) {
+  return <RequestButton method="DELETE" url={url} body={body} confirmText={confirmText} label={label} accessibleName={accessibleName} />;
 }
 
 export function DeleteAssignmentButton({ classId, assignmentId, extensionCount, adjustmentCount }: { classId: string; assignmentId: string; extensionCount: number; adjustmentCount: number }) {

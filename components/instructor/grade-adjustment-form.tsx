@@ -80,10 +80,12 @@ export function GradeAdjustmentForm({ classId, studentId, assignments }: { class
   );
 }
 
-export function RemoveGradeAdjustmentButton({ classId, adjustmentId, title }: { classId: string; adjustmentId: string; title: string }) {
+export function RemoveGradeAdjustmentButton({ classId, adjustment, title }: { classId: string; adjustment: Adjustment & { id: string }; title: string }) {
+  const { id, ...shown } = adjustment;
   return (
     <ConfirmedDeleteButton
-      url={`/api/instructor/classes/${classId}/grade-adjustments/${adjustmentId}`}
+      url={`/api/instructor/classes/${classId}/grade-adjustments/${id}`}
+      body={{ shown }}
       confirmText="Remove this adjustment? The grade is computed from the student's work again, and the comment is deleted."
       label="Remove"
       accessibleName={`Remove the grade adjustment on ${title}`}

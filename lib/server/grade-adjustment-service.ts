@@ -26,6 +26,16 @@ export const gradeAdjustmentSchema = z.strictObject({
   .refine((input) => !(input.excused && input.percent !== null), { path: ["percent"], message: "Excused work has no score: clear the score, or untick “Excused”." })
   .refine((input) => input.excused || input.percent !== null || input.comment !== "", { path: ["comment"], message: "Excuse the student, set a score or write a comment (to take an adjustment back, remove it)." });
 
+export const removeGradeAdjustmentSchema = z.strictObject({
+  // The adjustment the page showed: if another tab has changed it since, the removal is refused rather than
+  // deleting what was never seen.
+  shown: z.strictObject(adjustmentFields).optional(),
+});
+
+type AdjustmentFields = { excused: boolean; percent: number | null; comment: string };
+const sameAdjustment = (shown: AdjustmentFields | null, stored: AdjustmentFields | undefined) =>
+  stored === undefined ? shown === null : shown !== null && shown.excused === stored.excused && shown.percent === stored.percent && shown.comment === stored.comment;
+
 const changedMeanwhile = () => new UserError("CONFLICT", "This grade was adjusted after you opened this page (in another tab or window?). Reload the page to see it, then make your change again.");
 
 export async function adjustGrade(instructor: SessionUser, classId: string, input: z.infer<typeof gradeAdjustmentSchema>) {
@@ -43,10 +53,7 @@ export async function adjustGrade(instructor: SessionUser, classId: string, inpu
       const [existing] = await tx.$queryRaw<{ excused: boolean; percent: number | null; comment: string }[]>`
         SELECT "excused", "percent", "comment" FROM "GradeAdjustment"
         WHERE "assignmentId" = ${input.assignmentId}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;
-      const shown = input.replacing;
-      const same = existing === undefined ? shown === null
-        : shown !== null && shown.excused === existing.excused && shown.percent === existing.percent && shown.comment === existing.comment;
-      if (!same) throw changedMeanwhile();
+      if (!sameAdjustment(input.replacing, existing)) throw changedMeanwhile();
     }
     const select = { id: true, excused: true, percent: true, comment: true } as const;
     const data = { ...adjustment, setById: instructor.id };
@@ -61,12 +68,18 @@ export async function adjustGrade(instructor: SessionUser, classId: string, inpu
 }
 
 /** Takes an adjustment back: the cell is computed from the student's work again. */
-export async function removeGradeAdjustment(instructor: SessionUser, classId: string, adjustmentId: string) {
+export async function removeGradeAdjustment(instructor: SessionUser, classId: string, adjustmentId: string, input: z.infer<typeof removeGradeAdjustmentSchema> = {}) {
   return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
     // As for making one: only for a student on the roster (a removed student's grades are not the class's to change).
-    const { count } = await tx.gradeAdjustment.deleteMany({ where: { id: adjustmentId, assignment: { classId }, student: { memberships: { some: { classId, removedAt: null } } } } });
-    if (count === 0) throw notFound("That grade adjustment");
+    const [stored] = await tx.$queryRaw<AdjustmentFields[]>`
+      SELECT g."excused", g."percent", g."comment" FROM "GradeAdjustment" g
+      JOIN "Assignment" a ON a."id" = g."assignmentId" AND a."classId" = ${classId}::uuid
+      JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = g."studentId" AND m."removedAt" IS NULL
+      WHERE g."id" = ${adjustmentId}::uuid FOR UPDATE OF g`;
+    if (!stored) throw notFound("That grade adjustment");
+    if (input.shown && !sameAdjustment(input.shown, stored)) throw changedMeanwhile();
+    await tx.gradeAdjustment.delete({ where: { id: adjustmentId } });
     return { removed: true };
   });
 }

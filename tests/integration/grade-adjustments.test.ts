@@ -99,8 +99,13 @@ describe("grade adjustments", () => {
     expect((await errorOf(adjustGrade(teacher, classId, adjustment({ ...base, percent: 60, replacing: null })))).code).toBe("CONFLICT");
     const stale = { excused: false, percent: 55, comment: "" };
     expect((await errorOf(adjustGrade(teacher, classId, adjustment({ ...base, percent: 60, replacing: stale })))).code).toBe("CONFLICT");
-    await adjustGrade(teacher, classId, adjustment({ ...base, percent: 60, replacing: { excused: false, percent: 50, comment: "" } }));
+    const saved = await adjustGrade(teacher, classId, adjustment({ ...base, percent: 60, replacing: { excused: false, percent: 50, comment: "" } }));
     expect(await db.gradeAdjustment.findMany({ where: { studentId: student.id }, select: { percent: true } })).toEqual([{ percent: 60 }]);
+    // Nor does a page that showed the older one take back the newer one.
+    expect((await errorOf(removeGradeAdjustment(teacher, classId, saved.id, { shown: { excused: false, percent: 50, comment: "" } }))).code).toBe("CONFLICT");
+    expect(await db.gradeAdjustment.count({ where: { studentId: student.id } })).toBe(1);
+    await removeGradeAdjustment(teacher, classId, saved.id, { shown: { excused: false, percent: 60, comment: "" } });
+    expect(await db.gradeAdjustment.count({ where: { studentId: student.id } })).toBe(0);
   });
 
   it("is refused, changing nothing, for another instructor, a removed student, an archived class or another class's assignment", async () => {

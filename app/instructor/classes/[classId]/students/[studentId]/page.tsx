@@ -68,7 +68,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                                   {adjustment.comment && <p className="whitespace-pre-line break-words">“{adjustment.comment}”</p>}
                                   <p className="text-xs text-stone-600">by {adjustment.setBy.name}, <LocalTime iso={adjustment.updatedAt.toISOString()} /></p>
                                 </div>
-                                {!member.class.archivedAt && <RemoveGradeAdjustmentButton classId={classId} adjustmentId={adjustment.id} title={a.title} />}
+                                {!member.class.archivedAt && <RemoveGradeAdjustmentButton classId={classId} adjustment={{ id: adjustment.id, excused: adjustment.excused, percent: adjustment.percent, comment: adjustment.comment }} title={a.title} />}
                               </div>
                             ) : <span className="text-stone-500">—</span>}
                           </td>
