@@ -58,7 +58,8 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
         Each student’s counted attempt (their {policy}, as in the gradebook). <strong>Facility</strong> is the mean share of a question’s points
         that students earned (for a right-or-wrong question, the share who got it right); <strong>discrimination</strong> is that share in the top 27%
         of the students given the question, ranked by their score on the rest of the quiz, minus the share in the bottom 27% (from −1 to 1; above 0.3 separates well, below 0 suggests a wrong key). With
-        fewer than {MIN_ATTEMPTS_FOR_DISCRIMINATION} students on a question those groups hold at most two each, so its discrimination is left out (—).
+        fewer than {MIN_ATTEMPTS_FOR_DISCRIMINATION} students on a question those groups hold at most two each, so its discrimination is left out (—). These figures read the answers students gave: a score set by hand
+        or an excused student in the gradebook does not change them.
       </PageHeader>
       {!report.quiz.withdrawn && <p className="-mt-2 mb-6 text-sm"><Link className="underline" href={`/instructor/quizzes/${report.quiz.id}`}>Every question of the quiz with its answer and explanation</Link></p>}
 
