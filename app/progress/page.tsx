@@ -9,6 +9,7 @@ import { myGrades } from "@/lib/server/gradebook-service";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
 import { isPassed, quizPercent, scoreLabel } from "@/lib/domain/progress";
+import { weightLabels } from "@/lib/domain/gradebook";
 
 export const metadata: Metadata = { title: "My progress" };
 
@@ -121,6 +122,7 @@ export default async function ProgressPage() {
 function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, average, withMissing } }: { grades: Awaited<ReturnType<typeof myGrades>>[number] }) {
   // A past class sits under the "Past classes" disclosure, one heading level down.
   const Heading = cls.archivedAt ? "h3" : "h2";
+  const weights = weightLabels(assignments.map((a) => a.weight));
   return (
     <section aria-labelledby={`grades-${cls.id}`} className={cls.archivedAt ? "mt-6 border-t border-stone-200 pt-4" : "card mb-8"}>
       <Heading id={`grades-${cls.id}`} className="font-semibold">Your grades in {cls.name} <span className="font-normal text-stone-600">· {cls.term}</span></Heading>
@@ -128,7 +130,7 @@ function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, ave
       {assignments.length === 0 ? <p className="mt-2 text-sm text-stone-600">{cls.archivedAt ? "Nothing was assigned in this class." : "Nothing is assigned in this class yet."}</p> : (
         <>
           <p className="mt-1 text-sm text-stone-700">
-            Average of your scored work: <span className="font-semibold">{average !== null ? `${average}%` : "—"}</span>
+            Average of your scored work{weights.some(Boolean) ? ", each item by its weight" : ""}: <span className="font-semibold">{average !== null ? `${average}%` : "—"}</span>
             {" "}· with work past its due time as 0: <span className="font-semibold">{withMissing !== null ? `${withMissing}%` : "—"}</span>
           </p>
           <div className="mt-3 overflow-x-auto">
@@ -138,7 +140,7 @@ function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, ave
               <tbody className="divide-y divide-stone-200">
                 {assignments.map((a, i) => (
                   <tr key={a.id}>
-                    <td className="py-2 pr-3">{a.title}</td>
+                    <td className="py-2 pr-3">{a.title}{weights[i] && <span className="block text-xs text-stone-600">{weights[i]}</span>}</td>
                     <td className="py-2 pr-3"><LocalTime iso={(extendedTo[i] ?? a.dueAt).toISOString()} />{extendedTo[i] ? " (extended)" : ""}</td>
                     <td className="py-2 pr-3">
                       <span className={gradeStatusStyle[cells[i].status]}>{cells[i].status}{cells[i].detail ? ` · ${cells[i].detail}` : ""}</span>

@@ -8,12 +8,12 @@ import { dueInstantFromLocalInput, instantFromLocalInput, localInputValue } from
 
 type Course = { id: string; title: string; modules: { id: string; title: string; _count: { lessons: number }; quizzes: { id: string; title: string }[]; debates: { id: string; title: string }[] }[] };
 type Kind = "MODULE" | "QUIZ" | "DEBATE";
-type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE" };
+type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE"; weight: number };
 type Errors = Record<string, string[]>;
 
 const OFFLINE = "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.";
 
-/** The opening and due times, attempts, late policy and answer release: the fields an assignment is created and edited with. */
+/** The opening and due times, attempts, late policy, answer release and weight: the fields an assignment is created and edited with. */
 function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; kind: Kind; defaults: Terms; errors: Errors }) {
   const field = (name: string) => ({ id: `${idPrefix}-${name}`, "aria-invalid": Boolean(errors[name]), "aria-describedby": errors[name] ? `${idPrefix}-${name}-error` : undefined });
   const error = (name: string) => errors[name] && <p id={`${idPrefix}-${name}-error`} className="field-error">{errors[name][0]}</p>;
@@ -57,6 +57,12 @@ function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; k
           {keyOpenToLateWork && <p id={`${idPrefix}-revealAnswers-note`} className="mt-1 text-sm text-amber-800">Late work is still accepted after the due time, when the answers are shown: a late attempt could be made with them in hand. Choose “Refuse” for late work to close the quiz when the answers appear.</p>}
         </div>
       )}
+      <div>
+        <label htmlFor={`${idPrefix}-weight`} className="field-label">Weight in the average</label>
+        <input {...field("weight")} aria-describedby={[errors.weight ? `${idPrefix}-weight-error` : null, `${idPrefix}-weight-hint`].filter(Boolean).join(" ")} name="weight" type="number" inputMode="numeric" min={0} max={100} step={1} defaultValue={defaults.weight} className="field-input" />
+        <p id={`${idPrefix}-weight-hint`} className="mt-1 text-sm text-stone-600">Relative to the class’s other assignments: 2 counts twice as much as 1. 0 makes it practice, left out of the average.</p>
+        {error("weight")}
+      </div>
     </>
   );
 }
@@ -76,14 +82,17 @@ function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<st
   const nowRefusing = shown && shown.latePolicy !== "REFUSE" && form.get("latePolicy") === "REFUSE";
   if (nowRefusing && dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("Refuse late work now that the due time has passed? Work begun or handed in after the due time will no longer count (it shows as missing, unless the student has an extension), and attempts still open close now. Go ahead?")) return { cancelled: true };
   const attempts = String(form.get("maxAttemptsOverride") ?? "");
+  const weight = String(form.get("weight") ?? "").trim();
   return {
     body: {
       opensAt: opensAt.iso,
       dueAt: dueAt.iso,
       maxAttemptsOverride: attempts ? Number(attempts) : null,
       latePolicy: form.get("latePolicy"),
+      // Empty is sent as such (not as 0, which would make the item practice), for the server to ask for a number.
+      weight: weight === "" ? null : Number(weight),
       ...(kind !== "DEBATE" ? { revealAnswers: form.get("revealAnswers") } : {}),
-      ...(shown ? { shownAs: { opensAt: shown.opensAt.toISOString(), dueAt: shown.dueAt.toISOString(), maxAttemptsOverride: shown.maxAttemptsOverride, latePolicy: shown.latePolicy, revealAnswers: shown.revealAnswers } } : {}),
+      ...(shown ? { shownAs: { opensAt: shown.opensAt.toISOString(), dueAt: shown.dueAt.toISOString(), maxAttemptsOverride: shown.maxAttemptsOverride, latePolicy: shown.latePolicy, revealAnswers: shown.revealAnswers, weight: shown.weight } } : {}),
     },
   };
 }
@@ -162,7 +171,7 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
         </select>
         {errors.targetId && <p id="assign-target-error" className="field-error">{errors.targetId[0]}</p>}
       </div>
-      <TermsFields idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", revealAnswers: "AFTER_SUBMIT" }} errors={errors} />
+      <TermsFields idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", revealAnswers: "AFTER_SUBMIT", weight: 1 }} errors={errors} />
       <div className="sm:col-span-2">
         <FormMessage message={message} />
         <button type="submit" className="btn-primary mt-2" disabled={pending}>{pending ? "Assigning…" : "Assign"}</button>

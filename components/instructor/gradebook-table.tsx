@@ -8,7 +8,7 @@ import { LocalTime } from "@/components/local-time";
 type Row = { student: { id: string; name: string; email: string }; cells: GradebookCell[]; extendedTo: (string | null)[]; average: number | null; withMissing: number | null };
 type Sort = { column: "name" | "average" | "withMissing" | number; descending: boolean };
 
-export function GradebookTable({ classId, columns, rows, averages, averagesWithMissing, overallAverage, overallWithMissing }: { classId: string; columns: { id: string; title: string; kind: string; dueAt: string }[]; rows: Row[]; averages: (number | null)[]; averagesWithMissing: (number | null)[]; overallAverage: number | null; overallWithMissing: number | null }) {
+export function GradebookTable({ classId, columns, rows, averages, averagesWithMissing, overallAverage, overallWithMissing }: { classId: string; columns: { id: string; title: string; kind: string; dueAt: string; weight: string | null }[]; rows: Row[]; averages: (number | null)[]; averagesWithMissing: (number | null)[]; overallAverage: number | null; overallWithMissing: number | null }) {
   const [sort, setSort] = useState<Sort>({ column: "name", descending: false });
   const sorted = useMemo(() => {
     const { column } = sort;
@@ -33,7 +33,7 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
         <thead className="bg-stone-50">
           <tr>
             {header("name", "Student", "sticky left-0 z-10 bg-stone-50")}
-            {columns.map((c, i) => <Fragment key={c.id}>{header(i, c.title, "", <>{c.kind.toLowerCase()} · due <LocalTime iso={c.dueAt} day /></>)}</Fragment>)}
+            {columns.map((c, i) => <Fragment key={c.id}>{header(i, c.title, "", <>{c.kind.toLowerCase()} · due <LocalTime iso={c.dueAt} day />{c.weight && <span className="block">{c.weight}</span>}</>)}</Fragment>)}
             {header("average", "Average")}
             {header("withMissing", "With missing as 0")}
           </tr>

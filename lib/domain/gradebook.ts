@@ -123,11 +123,46 @@ export function average(percents: (number | null)[], decimals = 0): number | nul
 }
 
 /**
+ * A student's average: each scored cell counts by its assignment's weight (relative, as Moodle's weights are:
+ * weights 1 and 3 make the second count three times the first); a weight of 0 leaves an item out. Null when no
+ * weighted item has a score yet.
+ */
+export function weightedAverage(percents: (number | null)[], weights: number[], decimals = 0): number | null {
+  let total = 0;
+  let weightSum = 0;
+  percents.forEach((p, i) => {
+    if (p === null || weights[i] <= 0) return;
+    total += p * weights[i];
+    weightSum += weights[i];
+  });
+  const scale = 10 ** decimals;
+  return weightSum === 0 ? null : Math.round((total / weightSum) * scale) / scale;
+}
+
+/**
  * The grade so far if missing work counts as zero (Canvas's "missing submission" view): scored cells, plus
  * 0 for each item past its due time without a score; work not yet due and ungraded submissions do not count.
  */
 export function averageWithMissingAsZero(cells: Pick<GradebookCell, "status" | "percent">[]): number | null {
   return average(missingAsZero(cells, (c) => c.percent));
+}
+
+/**
+ * How each weight reads beside its item: "practice" for 0, its share of the average (in percent, when every item
+ * is scored) where the weights differ, and nothing where all count alike.
+ */
+export function weightLabels(weights: number[]): (string | null)[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const alike = weights.every((w) => w === weights[0]);
+  return weights.map((w) => (w === 0 ? "practice, not in the average" : alike ? null : `weight ${w} (${Math.round((w / total) * 100)}% of the average)`));
+}
+
+/** A student's two averages by the assignments' weights: of their scores, and with missing work as zero. */
+export function studentAverages<C extends Pick<GradebookCell, "status" | "percent">>(cells: C[], weights: number[], valueOf: (cell: C) => number | null | undefined = (c) => c.percent, decimals = 0) {
+  return {
+    average: weightedAverage(cells.map((c) => valueOf(c) ?? null), weights, decimals),
+    withMissing: weightedAverage(missingAsZero(cells, valueOf), weights, decimals),
+  };
 }
 
 /** Each cell's score (as `valueOf` reads it), and 0 for work past its due time without one. */

@@ -27,6 +27,9 @@ export const newClassSchema = z.strictObject({
 
 export const joinSchema = z.strictObject({ code: z.string().trim().min(4, "Enter the join code your instructor gave you.").max(40, "That join code is too long.") });
 
+const WEIGHT = "Give the weight as a whole number from 0 (practice: left out of the average) to 100.";
+const weight = z.number({ message: WEIGHT }).int(WEIGHT).min(0, WEIGHT).max(100, WEIGHT);
+
 // An assignment's terms: what an instructor sets when assigning, and may change afterwards.
 const assignmentTerms = z.strictObject({
   opensAt: z.iso.datetime({ offset: true, message: "Give an opening time." }),
@@ -34,6 +37,7 @@ const assignmentTerms = z.strictObject({
   maxAttemptsOverride: z.number().int().min(1).max(100).nullable().default(null),
   latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).default("ACCEPT"),
   revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]).default("AFTER_SUBMIT"),
+  weight: weight.default(1),
 });
 const dueAfterOpening = (a: { opensAt: string; dueAt: string }) => new Date(a.dueAt) > new Date(a.opensAt);
 const DUE_AFTER_OPENING = "The due time must be after the opening time.";
@@ -55,6 +59,7 @@ export const assignmentChangeSchema = z.strictObject({
   maxAttemptsOverride: z.number().int().min(1).max(100).nullable().optional(),
   latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).optional(),
   revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]).optional(),
+  weight: weight.optional(),
   // The terms the editing form showed: if the assignment has changed since (another tab, a colleague's script), the
   // change is refused rather than silently putting back what that form still showed.
   shownAs: z.strictObject({
@@ -63,6 +68,7 @@ export const assignmentChangeSchema = z.strictObject({
     maxAttemptsOverride: z.number().int().min(1).max(100).nullable(),
     latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]),
     revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]),
+    weight: weight.optional(),
   }).optional(),
 });
 
@@ -174,7 +180,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   await ownedClass(instructor, classId);
   // Days on the instructor's calendar, so due times keep their wall-clock time across a daylight-saving change.
   const timeZone = zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
-  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true } });
+  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true, weight: true } });
   const live = (await describeAssignments(source)).filter((a) => !a.withdrawn);
   const shift = (at: Date) => shiftWallClockDays(at, input.shiftDays, timeZone);
   const copiedAt = Date.now();
@@ -184,7 +190,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
       // Creation times a millisecond apart keep items due together in the source's order (ASSIGNMENT_ORDER).
       data: live.map((a, i) => ({
         createdAt: new Date(copiedAt + i), classId: created.id, kind: a.kind, moduleId: a.moduleId, quizId: a.quizId, debatePromptId: a.debatePromptId,
-        opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride,
+        opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride, weight: a.weight,
       })),
     });
     return { id: created.id, copied: live.length, skipped: source.length - live.length };
@@ -396,6 +402,7 @@ export async function createAssignment(instructor: SessionUser, classId: string,
         maxAttemptsOverride: input.kind === "DEBATE" ? null : input.maxAttemptsOverride,
         latePolicy: input.latePolicy,
         revealAnswers: input.kind === "DEBATE" ? "AFTER_SUBMIT" : input.revealAnswers,
+        weight: input.weight,
       },
       select: { id: true, quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
     });
@@ -415,12 +422,13 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
   await ownedCurrentClass(instructor, classId);
   const assignment = await db().assignment.findFirst({
     where: { id: assignmentId, classId },
-    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
+    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, weight: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
   });
   if (!assignment) throw notFound("That assignment");
   const shown = input.shownAs;
   if (shown && (new Date(shown.opensAt).getTime() !== assignment.opensAt.getTime() || new Date(shown.dueAt).getTime() !== assignment.dueAt.getTime()
-    || shown.maxAttemptsOverride !== assignment.maxAttemptsOverride || shown.latePolicy !== assignment.latePolicy || shown.revealAnswers !== assignment.revealAnswers)) {
+    || shown.maxAttemptsOverride !== assignment.maxAttemptsOverride || shown.latePolicy !== assignment.latePolicy || shown.revealAnswers !== assignment.revealAnswers
+    || (shown.weight !== undefined && shown.weight !== assignment.weight))) {
     throw new UserError("CONFLICT", CHANGED_MEANWHILE);
   }
   const opensAt = input.opensAt ? new Date(input.opensAt) : assignment.opensAt;
@@ -432,13 +440,14 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
     await lockCoveredQuizzes(tx, assignment);
     const { count } = await tx.assignment.updateMany({
       // As read above: a change made in between fails here rather than being overwritten.
-      where: { id: assignmentId, classId, opensAt: assignment.opensAt, dueAt: assignment.dueAt, maxAttemptsOverride: assignment.maxAttemptsOverride, latePolicy: assignment.latePolicy, revealAnswers: assignment.revealAnswers },
+      where: { id: assignmentId, classId, opensAt: assignment.opensAt, dueAt: assignment.dueAt, maxAttemptsOverride: assignment.maxAttemptsOverride, latePolicy: assignment.latePolicy, revealAnswers: assignment.revealAnswers, weight: assignment.weight },
       data: {
         opensAt,
         dueAt,
         ...(input.latePolicy ? { latePolicy: input.latePolicy } : {}),
         ...(!debate && input.maxAttemptsOverride !== undefined ? { maxAttemptsOverride: input.maxAttemptsOverride } : {}),
         ...(!debate && input.revealAnswers ? { revealAnswers: input.revealAnswers } : {}),
+        ...(input.weight !== undefined ? { weight: input.weight } : {}),
       },
     });
     // Removed, or changed by another request since it was read: the extensions below would follow the wrong time.
@@ -587,7 +596,7 @@ export async function describeAssignments<T extends { kind: string; moduleId: st
 
 export async function classAssignments(instructor: SessionUser, classId: string) {
   await ownedClass(instructor, classId);
-  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, _count: { select: { extensions: true, adjustments: true } } } });
+  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, weight: true, _count: { select: { extensions: true, adjustments: true } } } });
   return describeAssignments(assignments);
 }
 

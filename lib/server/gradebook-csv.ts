@@ -1,19 +1,19 @@
 import "server-only";
 // The gradebook as CSV for spreadsheets and LMS import: one row per student, a percent column per item.
 import { toCsv } from "../domain/csv";
-import { average, exactOf, missingAsZero } from "../domain/gradebook";
+import { exactOf, studentAverages } from "../domain/gradebook";
 import type { gradebook } from "./gradebook-service";
 
 export function gradebookCsv(book: Awaited<ReturnType<typeof gradebook>>): string {
-  const header = ["Student", "Email", ...book.assignments.flatMap((a) => [`${a.title} (%)`, `${a.title} status`]), "Average (%)", "With missing as 0 (%)"];
+  const header = ["Student", "Email", ...book.assignments.flatMap((a) => [`${a.title} (%${a.weight === 1 ? "" : `, weight ${a.weight}`})`, `${a.title} status`]), "Average (%)", "With missing as 0 (%)"];
   // The status carries what the page shows beside it ("not graded yet", an extension, a late join, a comment).
   const statusOf = (cell: (typeof book.rows)[number]["cells"][number], extendedTo: Date | null) =>
     [cell.status, cell.detail, extendedTo && `extended to ${extendedTo.toISOString().slice(0, 16).replace("T", " ")} UTC`, cell.comment && `comment: ${cell.comment}`].filter(Boolean).join("; ");
   // Scores to two decimals (87.5, not the page's 87), and averages of those, as a spreadsheet or an LMS takes them.
-  const rows = book.rows.map((r) => [
-    r.student.name, r.student.email,
-    ...r.cells.flatMap((c, i) => [exactOf(c), statusOf(c, r.extendedTo[i])]),
-    average(r.cells.map(exactOf), 2), average(missingAsZero(r.cells, exactOf), 2),
-  ]);
+  const weights = book.assignments.map((a) => a.weight);
+  const rows = book.rows.map((r) => {
+    const { average, withMissing } = studentAverages(r.cells, weights, exactOf, 2);
+    return [r.student.name, r.student.email, ...r.cells.flatMap((c, i) => [exactOf(c), statusOf(c, r.extendedTo[i])]), average, withMissing];
+  });
   return toCsv([header, ...rows]);
 }

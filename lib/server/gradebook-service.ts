@@ -7,7 +7,7 @@ import { inQuestionOrder } from "../domain/attempt-policy";
 import { effectiveQuestion, keyInWords } from "../domain/regrade";
 import { gradeStands } from "../domain/rubric";
 import type { Question } from "../content/schema";
-import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, type GradebookCell } from "../domain/gradebook";
+import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
 import { begunUnderClass, countsInClass } from "./assignment-rules";
 import { db } from "./db";
@@ -50,7 +50,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const now = archivedAt && archivedAt < currentTime ? archivedAt : currentTime;
   const [members, rawAssignments] = await Promise.all([
     loadMembers,
-    db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, createdAt: true } }),
+    db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, weight: true, createdAt: true } }),
   ]);
   const assignments = await describeAssignments(rawAssignments);
   const studentIds = members.map((m) => m.id);
@@ -101,6 +101,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const extensionBy = new Map(extensions.map((e) => [key(e.studentId, e.assignmentId), e]));
   const adjustmentBy = new Map(adjustments.map((a) => [key(a.studentId, a.assignmentId), a]));
 
+  const weights = assignments.map((a) => a.weight);
   const rows = members.map((user) => {
     const windows = assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id))));
     const cellOf = (a: (typeof assignments)[number], window: (typeof windows)[number]): GradebookCell => {
@@ -120,7 +121,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       a.withdrawn ? asWithdrawn(cellOf(a, windows[i])) : notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i]),
       adjustmentBy.get(key(user.id, a.id)),
     ));
-    return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), average: average(cells.map((c) => c.percent)), withMissing: averageWithMissingAsZero(cells) };
+    return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), ...studentAverages(cells, weights) };
   });
   const averages = assignments.map((_, i) => average(rows.map((r) => r.cells[i].percent)));
   const averagesWithMissing = assignments.map((_, i) => averageWithMissingAsZero(rows.map((r) => r.cells[i])));

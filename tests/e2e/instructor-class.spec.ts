@@ -371,3 +371,35 @@ test("an instructor edits an assignment's due time and late policy for the whole
   expect(unchanged.opensAt.getTime()).toBeLessThan(Date.now());
   await context.close();
 });
+
+test("an instructor weights an assignment: its share of the average shows on the class page and the gradebook; a bad weight is named at the field", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Weighted seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `WE${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  const { rows: [assignment] } = await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '1 day') RETURNING "id"`, [cls.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '1 day', now() + interval '2 days')`, [cls.id]);
+
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const item = page.locator("li", { hasText: "Dadabaev" }).filter({ has: page.getByRole("button", { name: /^(Edit|Cancel)/ }) });
+  await item.getByRole("button", { name: /^Edit/ }).click();
+  const form = page.getByRole("form", { name: /^Edit/ });
+  await expect(form.getByLabel("Weight in the average")).toHaveValue("1");
+  await form.getByLabel("Weight in the average").fill("1.5");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByLabel("Weight in the average")).toHaveAccessibleDescription(/whole number from 0/);
+  expect((await sql.query(`SELECT "weight" FROM "Assignment" WHERE id = $1`, [assignment.id])).rows[0].weight).toBe(1);
+
+  await form.getByLabel("Weight in the average").fill("3");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(item.getByText("Saved.")).toBeVisible();
+  await expect(item).toContainText("weight 3 (75% of the average)");
+  await expect(page.locator("li", { hasText: "Austin" })).toContainText("weight 1 (25% of the average)");
+  if (process.env.SCREENSHOT_DIR) await item.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignment-weight.png` });
+
+  await page.goto(`/instructor/classes/${cls.id}/gradebook`);
+  await expect(page.getByRole("columnheader", { name: /Dadabaev.*weight 3 \(75% of the average\)/ })).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/gradebook-weights.png` });
+  await context.close();
+});

@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 const submission = (promptId = fixture.debateId) => debateSubmission(fixture, promptId);
 
-const window = () => ({ opensAt: new Date(Date.now() - 86_400_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString(), maxAttemptsOverride: null, latePolicy: "ACCEPT" as const, revealAnswers: "AFTER_SUBMIT" as const });
+const window = () => ({ opensAt: new Date(Date.now() - 86_400_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString(), maxAttemptsOverride: null, latePolicy: "ACCEPT" as const, revealAnswers: "AFTER_SUBMIT" as const, weight: 1 });
 
 /** An instructor's class with the debate assigned (directly, or through its module) and `students` members. */
 async function classWithDebate(students = 2, via: "DEBATE" | "MODULE" = "DEBATE") {

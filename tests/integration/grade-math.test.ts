@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, extensionSchema, grantExtension, joinClass } from "@/lib/server/class-service";
+import { assignmentChangeSchema, assignmentSchema, copyClass, createAssignment, createClass, extensionSchema, grantExtension, joinClass, updateAssignment } from "@/lib/server/class-service";
 import { gradebook, myGrades } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { setLessonCompleted } from "@/lib/server/progress-service";
@@ -92,6 +92,48 @@ describe("gradebook averages", () => {
     const lateRow = await db.lessonProgress.findFirstOrThrow({ where: { userId: late.id } });
     expect(lateRow.firstCompletedAt).not.toBeNull();
     expect(lateRow.completedAt).toEqual(lateRow.firstCompletedAt);
+  });
+});
+
+describe("assignment weights", () => {
+  it("weigh each item in the students' averages, the CSV and the student's own grades; 0 makes an item practice; a copy keeps them", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Weights", term: "T", joinCodeDays: null });
+    const ada = await createUser();
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, dueAt: iso(60), weight: 3 }));
+    const module = await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, dueAt: iso(7 * day) }));
+    await joinClass(ada, joinCode);
+    const { attemptId } = await startAttempt(ada, fixture.quizId);
+    await submitAttempt(ada, { attemptId, answers: await answerAllCorrectly(ada, attemptId) });
+
+    // The module is missing a week and a day later: 0 at a quarter of the weight.
+    const later = () => new Date(Date.now() + 8 * day * 60_000);
+    const adaRow = async () => (await gradebook(teacher, id, later())).rows.find((r) => r.student.id === ada.id)!;
+    expect([(await adaRow()).average, (await adaRow()).withMissing]).toEqual([100, 75]);
+    const csv = gradebookCsv(await gradebook(teacher, id, later()));
+    expect(csv.split("\r\n")[0]).toContain("(%, weight 3)");
+    expect(csv.split("\r\n").find((line) => line.includes(ada.email))!.endsWith(",100,75")).toBe(true);
+    const [mine] = await myGrades(ada, later());
+    expect([mine.average, mine.withMissing]).toEqual([100, 75]);
+
+    // A form that showed another weight is refused; a weight of 0 leaves the module out of both averages.
+    const shownAs = (await gradebook(teacher, id)).assignments.find((a) => a.id === module.id)!;
+    const terms = { opensAt: shownAs.opensAt.toISOString(), dueAt: shownAs.dueAt.toISOString(), maxAttemptsOverride: null, latePolicy: shownAs.latePolicy as "ACCEPT", revealAnswers: "AFTER_SUBMIT" as const };
+    await expect(updateAssignment(teacher, id, module.id, assignmentChangeSchema.parse({ weight: 0, shownAs: { ...terms, weight: 2 } }))).rejects.toMatchObject({ code: "CONFLICT" });
+    await updateAssignment(teacher, id, module.id, assignmentChangeSchema.parse({ weight: 0, shownAs: { ...terms, weight: 1 } }));
+    expect([(await adaRow()).average, (await adaRow()).withMissing]).toEqual([100, 100]);
+
+    const copy = await copyClass(teacher, id, { name: "Weights again", term: "T2", shiftDays: 7 });
+    expect((await gradebook(teacher, copy.id)).assignments.map((a) => a.weight)).toEqual([3, 0]);
+  });
+
+  it("are whole numbers from 0 to 100, refused otherwise with the field named", () => {
+    const base = { kind: "QUIZ", targetId: "some-quiz", opensAt: iso(-60), dueAt: iso(60) };
+    expect(assignmentSchema.parse(base).weight).toBe(1);
+    for (const weight of [-1, 101, 1.5, null, "2"]) {
+      const issues = assignmentSchema.safeParse({ ...base, weight }).error?.issues ?? [];
+      expect(issues.map((i) => [i.path.join("."), i.message])).toEqual([["weight", "Give the weight as a whole number from 0 (practice: left out of the average) to 100."]]);
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { CopyClass } from "@/components/instructor/copy-class";
 import { ArchiveClassButton, ClassDetailsEditor, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton } from "@/components/instructor/class-actions";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
+import { weightLabels } from "@/lib/domain/gradebook";
 import { assignableItems, classAssignments, classRoster, debatesOfModules, openFlagsByQuiz, quizzesAssignedTo } from "@/lib/server/class-service";
 
 export const metadata: Metadata = { title: "Class" };
@@ -23,6 +24,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const { class: found, members, removed } = await orNotFound(classRoster(user, classId));
   const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date());
   const [assignments, items, quizzes, openFlags] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId)]);
+  const weights = weightLabels(assignments.map((a) => a.weight));
   const moduleDebates = await debatesOfModules(assignments.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : [])));
   const flagNote = (quizId: string | null) => {
     const open = quizId ? (openFlags.get(quizId) ?? 0) : 0;
@@ -68,14 +70,14 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           <EmptyState title="Nothing assigned yet">Assign a module, a quiz or a debate prompt with the form below.</EmptyState>
         ) : (
           <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
-            {assignments.map((a) => (
+            {assignments.map((a, i) => (
               <li key={a.id} className="p-4">
                 <ArchivedOr
                   archived={Boolean(found.archivedAt)}
                   editable={(details) => (
                     <EditableAssignment
                       classId={classId}
-                      assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, revealAnswers: a.revealAnswers }}
+                      assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, weight: a.weight }}
                       actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} extensionCount={a._count.extensions} adjustmentCount={a._count.adjustments} />}
                     >
                       {details}
@@ -87,6 +89,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                     Opens <LocalTime iso={a.opensAt.toISOString()} /> · due <LocalTime iso={a.dueAt.toISOString()} /> · {latePolicyLabel[a.latePolicy]}
                     {a.maxAttemptsOverride ? ` · ${a.maxAttemptsOverride} attempts allowed` : ""}
                     {a.revealAnswers === "AFTER_DUE" ? " · answers shown after the due time" : ""}
+                    {weights[i] ? ` · ${weights[i]}` : ""}
                     {a.kind !== "DEBATE" && a.revealAnswers === "AFTER_DUE" && a.latePolicy !== "REFUSE" && <span className="block text-amber-800">Late work is accepted after the answers are shown; refuse late work to keep them from late attempts.</span>}
                   </p>
                   <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">

@@ -7,6 +7,7 @@ import { GradebookTable } from "@/components/instructor/gradebook-table";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { gradebook } from "@/lib/server/gradebook-service";
+import { weightLabels } from "@/lib/domain/gradebook";
 
 export const metadata: Metadata = { title: "Gradebook" };
 
@@ -15,12 +16,13 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
   if (!z.uuid().safeParse(classId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}/gradebook`);
   const book = await orNotFound(gradebook(user, classId));
+  const weights = weightLabels(book.assignments.map((a) => a.weight));
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: book.class.name }, { label: "Gradebook" }]} />
       <div className="mt-4" />
       <PageHeader title="Gradebook">
-        Counted scores per student and assignment. “Average” counts the work that has a score; “With missing as 0” also counts each item
+        Counted scores per student and assignment. “Average” counts the work that has a score, each item by its weight (set with its assignment); “With missing as 0” also counts each item
         past its due time without one as 0. Click a column heading to sort; click a student for every attempt and answer, and to excuse them from an item, set a score by hand or leave a comment.
       </PageHeader>
       <p className="mb-4"><a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download CSV</a></p>
@@ -31,7 +33,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
       ) : (
         <GradebookTable
           classId={classId}
-          columns={book.assignments.map((a) => ({ id: a.id, title: a.title, kind: a.kind, dueAt: a.dueAt.toISOString() }))}
+          columns={book.assignments.map((a, i) => ({ id: a.id, title: a.title, kind: a.kind, dueAt: a.dueAt.toISOString(), weight: weights[i] }))}
           rows={book.rows.map((r) => ({ student: r.student, cells: r.cells, extendedTo: r.extendedTo.map((d) => d?.toISOString() ?? null), average: r.average, withMissing: r.withMissing }))}
           averages={book.averages}
           averagesWithMissing={book.averagesWithMissing}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { studentAverages, weightedAverage, weightLabels, type GradebookCell } from "@/lib/domain/gradebook";
+
+describe("weightedAverage", () => {
+  it("counts each score by its weight, relative to the others", () => {
+    expect(weightedAverage([100, 60], [1, 3])).toBe(70);
+    expect(weightedAverage([100, 60], [1, 1])).toBe(80);
+    expect(weightedAverage([100, 60], [10, 30])).toBe(70);
+  });
+
+  it("leaves out items without a score and items weighted 0", () => {
+    expect(weightedAverage([null, 60, 0], [5, 1, 0])).toBe(60);
+    expect(weightedAverage([100, null], [0, 2])).toBeNull();
+    expect(weightedAverage([], [])).toBeNull();
+  });
+
+  it("rounds to the places asked for", () => {
+    expect(weightedAverage([100, 87.5, 50], [1, 1, 1], 2)).toBe(79.17);
+    expect(weightedAverage([100, 87.5, 50], [1, 1, 1])).toBe(79);
+  });
+});
+
+describe("studentAverages", () => {
+  const cells: GradebookCell[] = [
+    { status: "submitted", percent: 90 },
+    { status: "missing", percent: null },
+    { status: "not started", percent: null },
+    { status: "excused", percent: null },
+  ];
+
+  it("counts missing work as zero by its weight in the second average only", () => {
+    expect(studentAverages(cells, [1, 2, 4, 8])).toEqual({ average: 90, withMissing: 30 });
+  });
+
+  it("leaves practice work (weight 0) out of both, even when missing", () => {
+    expect(studentAverages(cells, [1, 0, 1, 1])).toEqual({ average: 90, withMissing: 90 });
+  });
+
+  it("reads the finer score the caller asks for", () => {
+    const fine = [{ status: "submitted" as const, percent: 88, exact: 87.5 }, { status: "submitted" as const, percent: 50, exact: 50 }];
+    expect(studentAverages(fine, [3, 1], (c) => c.exact, 2)).toEqual({ average: 78.13, withMissing: 78.13 });
+  });
+});
+
+describe("weightLabels", () => {
+  it("says nothing where every item counts alike, and names practice", () => {
+    expect(weightLabels([1, 1, 1])).toEqual([null, null, null]);
+    expect(weightLabels([2, 0, 2])).toEqual([expect.stringMatching(/^weight 2 \(50% of the average\)$/), "practice, not in the average", expect.any(String)]);
+  });
+
+  it("gives each weighted item its share of the average", () => {
+    expect(weightLabels([3, 1])).toEqual(["weight 3 (75% of the average)", "weight 1 (25% of the average)"]);
+  });
+});
