@@ -1,4 +1,4 @@
-import { test, expect, createUser, login, count } from "./support";
+import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
 
 const promptId = "normative-vs-material";
 const debatePath = `/courses/japan-central-asia/foundations/debates/${promptId}`;
@@ -54,6 +54,7 @@ test("an instructor scores a student's debate response against the rubric and th
   await expect(card.getByText(claim)).toBeVisible();
   await expect(card.getByText("Resources and markets lead")).toBeVisible();
   await expect(card.getByText(/Austin, .*2021/)).toBeVisible();
+  await expectNoAxeViolations(tp, "debate responses to grade");
 
   // Saving with a criterion left unscored is refused and names the criterion.
   await card.getByLabel("Claim (out of 4)").selectOption("3");
@@ -126,6 +127,7 @@ test("a student cannot grade, and an instructor sees an empty state before anyon
   await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}`);
   await expect(tp.getByText("No responses yet")).toBeVisible();
   await expect(tp.getByRole("region", { name: /Not submitted yet \(1\)/ }).getByText(student.name)).toBeVisible();
+  await expectNoAxeViolations(tp, "debate review, no responses");
   // A forged page number shows the first page, not an error.
   expect((await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}?page=1e300`))?.status()).toBe(200);
   await expect(tp.getByText("No responses yet")).toBeVisible();
@@ -167,6 +169,7 @@ test("an instructor returns a response for revision; the student reads the note,
   const form = card.getByRole("form", { name: /Return .* for revision/ });
   await form.getByRole("button", { name: "Return to the student" }).click();
   await expect(form.getByText(/Tell the student what to revise/)).toBeVisible();
+  await expectNoAxeViolations(tp, "return form with an error");
   await form.getByLabel(/What to revise/).fill("Add a second source for the 2015 bargain.");
   await form.getByRole("button", { name: "Return to the student" }).click();
   await expect(tp.getByRole("region", { name: /Not submitted yet/ }).getByText("returned for revision")).toBeVisible();
@@ -176,6 +179,7 @@ test("an instructor returns a response for revision; the student reads the note,
   await sp.goto(debatePath);
   const note = sp.getByRole("note").filter({ hasText: "returned this response for revision" });
   await expect(note).toContainText("Add a second source for the 2015 bargain.");
+  await expectNoAxeViolations(sp, "debate returned for revision");
   if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-returned.png`, fullPage: true });
   await sp.getByRole("button", { name: /^Submit/ }).click();
   await expect(sp.getByRole("note").filter({ hasText: "returned this response for revision" })).toHaveCount(0);

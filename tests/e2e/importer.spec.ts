@@ -2,7 +2,7 @@
 // appears at its student URL with only the accepted question; bad input and other users get nothing.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { test, expect, createUser, login, count, signedInPage } from "./support";
+import { test, expect, createUser, login, count, signedInPage, expectNoAxeViolations } from "./support";
 
 const fixture = (name: string) => readFileSync(path.resolve(import.meta.dirname, "../fixtures/import", name), "utf8");
 
@@ -16,6 +16,7 @@ test("an instructor pastes a reading, accepts a question, publishes, and student
   await page.getByRole("link", { name: "Import a reading" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Import a reading" })).toBeVisible();
   await expect(page.getByText("No imports yet.")).toBeVisible();
+  await expectNoAxeViolations(page, "import page, empty");
   await page.getByLabel("Or paste the text").fill(fixture("harbour-article.txt"));
   await page.getByRole("button", { name: "Import and draft the lesson" }).click();
 
@@ -28,6 +29,7 @@ test("an instructor pastes a reading, accepts a question, publishes, and student
   await expect(page.getByText("Thomas Berger ×2")).toBeVisible();
   await expect(page.getByText(/0 accepted · 0 dropped · 11 not reviewed yet/)).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "LessonDraft" WHERE id = $1 AND "instructorId" = $2 AND status = 'DRAFT'`, [draftId, teacher.id])).toBe(1);
+  await expectNoAxeViolations(page, "draft review");
 
   // Accept the figure question, drop the first cloze, edit another cloze's prompt (which accepts it), then put that one back; the same for a figure's answer.
   const numeric = page.locator("li.card", { hasText: "The first phase cost _____ million euros" });
@@ -44,6 +46,7 @@ test("an instructor pastes a reading, accepts a question, publishes, and student
   const person = page.locator("li.card").filter({ has: page.getByRole("heading", { name: personHeading, exact: true }) });
   await person.getByRole("button", { name: "Edit" }).click();
   await person.getByLabel("Prompt").fill("Who was the mayor of Linz who asked for a plan for the waterfront?");
+  await expectNoAxeViolations(page, "draft question being edited");
   await person.getByRole("button", { name: "Save and accept" }).click();
   await expect(person.getByText("edited")).toBeVisible();
   await person.getByRole("button", { name: "Back to draft" }).click();

@@ -73,7 +73,7 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
   }
 
   return (
-    <li className={`card ${question.status === "dropped" ? "opacity-75" : ""}`} aria-labelledby={headingId}>
+    <li className={`card ${question.status === "dropped" ? "border-dashed bg-stone-50" : ""}`} aria-labelledby={headingId}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <h3 id={headingId} className="font-semibold text-stone-900">Question {number}</h3>
         <span className="badge">{kindLabel[question.kind]}</span>
