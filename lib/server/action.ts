@@ -25,8 +25,10 @@ export function formDataToObject(data: unknown): Record<string, unknown> {
   if (!(data instanceof FormData)) return out;
   for (const [key, value] of data.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    if (key in out) out[key] = ([] as unknown[]).concat(out[key], value);
-    else out[key] = value;
+    // Repeats gather in one array, appended to in place (a copy per repeat would be quadratic in a forged form).
+    const existing = out[key];
+    if (Array.isArray(existing)) existing.push(value);
+    else out[key] = key in out ? [existing, value] : value;
   }
   return out;
 }

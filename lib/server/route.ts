@@ -6,8 +6,11 @@ import { z } from "zod";
 import { fieldErrorsOf, failure, unstorableTextRefusal } from "./action";
 import { getSessionUser, type Role, type SessionUser } from "./auth";
 import { httpStatus, type UserErrorCode } from "./errors";
+import { nestsDeeperThan } from "../domain/json-nesting";
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+// No request of ours nests more than a few levels.
+const MAX_JSON_NESTING = 32;
 
 function json(status: number, body: unknown) {
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
@@ -47,6 +50,7 @@ async function readJson(request: Request, maxBytes: number): Promise<{ ok: true;
   // JSON only: a cross-site HTML form cannot send it without a CORS preflight.
   const type = request.headers.get("content-type") ?? "";
   if (!type.includes("application/json")) return { ok: false, status: 415, message: "Send the request body as JSON (Content-Type: application/json)." };
+  if (nestsDeeperThan(text, MAX_JSON_NESTING)) return { ok: false, status: 400, message: "The request body is nested too deeply." };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
