@@ -9,6 +9,7 @@ import { countedAttempt } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
+import { instant } from "./instant";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
 import { begunUnderClass, classAssignsQuiz, countsInClass, flagRaisedInClass, refreshOpenAttemptDeadlines } from "./assignment-rules";
 import { notFound, UserError } from "./errors";
@@ -32,8 +33,8 @@ const weight = z.number({ message: WEIGHT }).int(WEIGHT).min(0, WEIGHT).max(100,
 
 // An assignment's terms: what an instructor sets when assigning, and may change afterwards.
 const assignmentTerms = z.strictObject({
-  opensAt: z.iso.datetime({ offset: true, message: "Give an opening time." }),
-  dueAt: z.iso.datetime({ offset: true, message: "Give a due time." }),
+  opensAt: instant("Give an opening time."),
+  dueAt: instant("Give a due time."),
   maxAttemptsOverride: z.number().int().min(1).max(100).nullable().default(null),
   latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).default("ACCEPT"),
   revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]).default("AFTER_SUBMIT"),
@@ -83,13 +84,13 @@ export const resetSchema = z.strictObject({
 export const extensionSchema = z.strictObject({
   assignmentId: z.uuid("Choose an assignment."),
   studentId: z.uuid(),
-  dueAt: z.iso.datetime({ offset: true, message: "Give the new due time." }),
+  dueAt: instant("Give the new due time."),
   extraAttempts: z.number().int().min(0, "Extra attempts cannot be negative.").max(20, "At most 20 extra attempts.").default(0),
   extraTimePercent: z.number().int("Give the extra time as a whole percentage.").min(0, "Extra time cannot be negative.").max(300, "At most 300 % extra time (four times the limit).").default(0),
   reason: z.string().trim().min(5, "Record why the extension is given (at least 5 characters).").max(500, "Keep the reason under 500 characters."),
   // The extension the form showed (null: none). If another tab has given or changed one since, this is refused
   // rather than replacing it unseen.
-  replacing: z.strictObject({ dueAt: z.iso.datetime({ offset: true }), extraAttempts: z.number().int().min(0), extraTimePercent: z.number().int().min(0) }).nullable().optional(),
+  replacing: z.strictObject({ dueAt: instant(), extraAttempts: z.number().int().min(0), extraTimePercent: z.number().int().min(0) }).nullable().optional(),
 });
 
 /**

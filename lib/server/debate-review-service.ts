@@ -10,6 +10,7 @@ import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } fr
 import type { SessionUser } from "./auth";
 import { formatPublished } from "./catalog";
 import { db } from "./db";
+import { instant } from "./instant";
 import { notFound, UserError } from "./errors";
 import { holdCurrentClass } from "./class-service";
 
@@ -22,9 +23,9 @@ export const debateGradeSchema = z.strictObject({
   feedback: z.string().trim().max(FEEDBACK_MAX, `Keep the feedback under ${FEEDBACK_MAX} characters.`).default(""),
   // When the grade the form showed was saved (null: none). If the response was graded since (in another tab), this
   // is refused rather than replacing that grade unseen.
-  replacing: z.iso.datetime({ offset: true }).nullable().optional(),
+  replacing: instant().nullable().optional(),
   // When the version the form showed was submitted: a revision submitted since is not graded unread.
-  forSubmission: z.iso.datetime({ offset: true }).optional(),
+  forSubmission: instant().optional(),
 });
 export type DebateGradeInput = z.infer<typeof debateGradeSchema> & { classId: string };
 

@@ -134,6 +134,8 @@ describe("assignment weights", () => {
       const issues = assignmentSchema.safeParse({ ...base, weight }).error?.issues ?? [];
       expect(issues.map((i) => [i.path.join("."), i.message])).toEqual([["weight", "Give the weight as a whole number from 0 (practice: left out of the average) to 100."]]);
     }
+    // Year 0 reached PostgreSQL, which has none, and came back as a 500.
+    expect(assignmentSchema.safeParse({ ...base, opensAt: "0000-06-01T00:00:00Z" }).error?.issues.map((i) => i.path.join("."))).toEqual(["opensAt"]);
   });
 });
 

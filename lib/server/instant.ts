@@ -1,0 +1,14 @@
+// A point in time as the JSON API takes it: ISO 8601 with an offset, in years PostgreSQL and people both use.
+// z.iso.datetime alone accepts year 0000 (PostgreSQL has no year 0) and times that fall before it in UTC, which
+// the database refuses with an error instead of a sentence.
+import { z } from "zod";
+
+const EARLIEST = Date.UTC(1900, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31);
+
+/** An instant with an offset (`message` when it is not one), between the years 1900 and 9999. */
+export const instant = (message?: string) =>
+  z.iso.datetime({ offset: true, message }).refine((value) => {
+    const at = Date.parse(value);
+    return at >= EARLIEST && at <= LATEST;
+  }, "Give a date between the years 1900 and 9999.");
