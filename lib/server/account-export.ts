@@ -2,13 +2,16 @@ import "server-only";
 // Everything Caravan holds about one account, as a JSON download (a learner's right of access and to take their
 // work elsewhere). Only the user's own rows; answers are given in words and no answer key is included, so an
 // export taken in the middle of an attempt reveals nothing a learner could not see on the attempt page. While an
-// assignment holds a question's key back, the points an answer to it earned and its review card are held too.
+// assignment holds a question's key back, the points an answer to it earned and its review card are held too, and
+// as on the results page a whole attempt waits for its last held question (with the total shown, the others'
+// points would tell what the held one earned), as do the review cards and flag replies of its questions.
 import type { Question } from "../content/schema";
 import { describeResponse } from "../domain/responses";
 import { answersHeldUntilByQuestion } from "./answer-release";
 import { db } from "./db";
 import { notFound } from "./errors";
 import { inQuestionOrder } from "../domain/attempt-policy";
+import { keyHeldUntil } from "../domain/schedule";
 
 export async function exportAccountData(userId: string, now = new Date()) {
   const account = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, createdAt: true, timeZone: true } });
@@ -45,36 +48,51 @@ export async function exportAccountData(userId: string, now = new Date()) {
     }),
   ]);
   const score = (centi: number | null) => (centi === null ? null : centi / 100);
-  const questionIds = [...new Set([...attempts.flatMap((a) => a.answers.map((x) => x.questionVersion.questionId)), ...review.map((c) => c.questionId), ...flags.map((f) => f.questionVersion.questionId)])];
+  // Every question of each submitted attempt, answered or not, for the attempt's hold.
+  const versions = await db().questionVersion.findMany({ where: { id: { in: [...new Set(attempts.flatMap((a) => (a.status === "SUBMITTED" ? a.questionVersionIds : [])))] } }, select: { id: true, questionId: true } });
+  const questionOf = new Map(versions.map((v) => [v.id, v.questionId]));
+  const questionIds = [...new Set([...versions.map((v) => v.questionId), ...review.map((c) => c.questionId), ...flags.map((f) => f.questionVersion.questionId)])];
   const heldUntil = await answersHeldUntilByQuestion(db(), userId, questionIds, now);
+  const attemptHeldUntil = (a: (typeof attempts)[number]) =>
+    a.status !== "SUBMITTED" ? null : keyHeldUntil(a.questionVersionIds.flatMap((v) => heldUntil.get(questionOf.get(v) ?? "") ?? []), now);
+  const heldQuestions = new Map<string, Date>();
+  for (const a of attempts) {
+    const until = attemptHeldUntil(a);
+    if (until) for (const v of a.questionVersionIds) heldQuestions.set(questionOf.get(v) ?? v, until);
+  }
+  for (const [questionId, until] of heldUntil) if (until && !heldQuestions.has(questionId)) heldQuestions.set(questionId, until);
   return {
     exportedAt: now.toISOString(),
     account,
     classes: memberships.map((m) => ({ class: m.class.name, term: m.class.term, joinedAt: m.joinedAt, leftAt: m.removedAt })),
     ...(account.role === "INSTRUCTOR" ? { classesTaught: classesTaught.map((c) => ({ class: c.name, term: c.term, createdAt: c.createdAt, archivedAt: c.archivedAt, students: c._count.members })) } : {}),
     lessons: lessons.map((l) => ({ lesson: l.lesson.title, lessonId: l.lesson.id, openedAt: l.openedAt, completedAt: l.completedAt, firstCompletedAt: l.firstCompletedAt })),
-    quizAttempts: attempts.map((a) => ({
-      quiz: a.quiz.title, quizId: a.quizId, attempt: a.number, status: a.status, startedAt: a.startedAt, submittedAt: a.submittedAt,
-      score: score(a.scoreCenti), maxScore: score(a.maxScoreCenti), late: a.late, resetAt: a.voidedAt, regradedAt: a.regradedAt,
-      answers: inQuestionOrder(a.answers, a.questionVersionIds).map((x) => ({
-        question: x.questionVersion.prompt,
-        answer: describeResponse(x.questionVersion.definition as unknown as Question, x.response),
-        savedAt: x.savedAt,
-        ...(a.status === "SUBMITTED"
-          ? heldUntil.get(x.questionVersion.questionId)
-            ? { points: null, outOf: x.questionVersion.points, pointsShownAfter: heldUntil.get(x.questionVersion.questionId) }
-            : { points: score(x.earnedCenti), outOf: x.questionVersion.points }
-          : {}),
-      })),
-    })),
+    quizAttempts: attempts.map((a) => {
+      const held = attemptHeldUntil(a);
+      return {
+        quiz: a.quiz.title, quizId: a.quizId, attempt: a.number, status: a.status, startedAt: a.startedAt, submittedAt: a.submittedAt,
+        score: score(a.scoreCenti), maxScore: score(a.maxScoreCenti), late: a.late, resetAt: a.voidedAt, regradedAt: a.regradedAt,
+        answers: inQuestionOrder(a.answers, a.questionVersionIds).map((x) => ({
+          question: x.questionVersion.prompt,
+          answer: describeResponse(x.questionVersion.definition as unknown as Question, x.response),
+          savedAt: x.savedAt,
+          ...(a.status === "SUBMITTED"
+            ? held
+              ? { points: null, outOf: x.questionVersion.points, pointsShownAfter: held }
+              : { points: score(x.earnedCenti), outOf: x.questionVersion.points }
+            : {}),
+        })),
+      };
+    }),
     debates: debates.map((d) => ({ prompt: d.prompt.title, promptId: d.prompt.id, status: d.status, position: d.position, claim: d.claim, evidence: d.evidence, rebuttal: d.rebuttal, updatedAt: d.updatedAt, submittedAt: d.submittedAt, late: d.late, returnedForRevisionAt: d.returnedAt, returnNote: d.returnNote || null, grade: d.grade })),
     reviewDeck: review.map((c) => {
-      const held = heldUntil.get(c.questionId);
+      const held = heldQuestions.get(c.questionId);
       // Which question a new card holds would say which answer was wrong.
       return held ? { questionId: null, shownAfter: held, step: c.box, dueAt: c.dueAt } : { questionId: c.questionId, step: c.box, dueAt: c.dueAt, masteredAt: c.masteredAt, leftDeckAt: c.retiredAt, reviews: c.answers };
     }),
-    // Whether the key stood tells the key: while it is held, an answered flag reads as open, as on the results page.
-    questionFlags: flags.map((f) => (heldUntil.get(f.questionVersion.questionId) && f.outcome === "KEY_STANDS"
+    // Whether the key stood or was changed tells the key: while it is held, an answered flag reads as open, as on the
+    // results page.
+    questionFlags: flags.map((f) => (heldQuestions.has(f.questionVersion.questionId) && f.resolvedAt
       ? { question: f.questionVersion.prompt, reason: f.reason, createdAt: f.createdAt, resolvedAt: null, outcome: null, reply: null }
       : { question: f.questionVersion.prompt, reason: f.reason, createdAt: f.createdAt, resolvedAt: f.resolvedAt, outcome: f.outcome, reply: f.reply })),
     passwordResets: resets.map((r) => ({ usedAt: r.usedAt, linkFrom: r.issuedBy.name, class: r.class.name })),

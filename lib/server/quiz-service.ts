@@ -409,7 +409,7 @@ export async function finalizeExpiredAttemptsFor(userId: string, quizIds: string
 
 type StoredFlag = { reason: string; resolvedAt: Date | null; outcome: "REGRADED" | "KEY_STANDS" | null; reply: string | null };
 function flagAsShown(flag: StoredFlag | null, held: boolean): StoredFlag | null {
-  return flag && held && flag.outcome === "KEY_STANDS" ? { reason: flag.reason, resolvedAt: null, outcome: null, reply: null } : flag;
+  return flag && held && flag.resolvedAt ? { reason: flag.reason, resolvedAt: null, outcome: null, reply: null } : flag;
 }
 
 /** A submitted attempt, question by question: the learner's answer, the key, the explanation and where to read. */
@@ -458,8 +458,10 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
         : { correctAnswer: null, acceptedAlternatives: [], tolerance: null, explanation: null }),
       // When this question's key is shown (null: now).
       keyShownAt: answersShownAt,
-      regradeNote: describeOverride(q, gradingOverride),
-      // An answered flag says whether the key stood, so while the key is held, so is the answer (it reads as still open).
+      // Which question was regraded, and how, tells what its key now is: held with the key (the score says it changed).
+      regradeNote: held ? null : describeOverride(q, gradingOverride),
+      // An answered flag says whether the key stood or was changed, so while the key is held, so is the answer (it
+      // reads as still open).
       flag: flagAsShown(flags.get(versionId) ?? null, held),
       lessonLink: lesson
         ? {

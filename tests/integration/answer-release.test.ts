@@ -11,7 +11,8 @@ import { assignmentChangeSchema, assignmentSchema, createAssignment, createClass
 import { attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { reviewQueue } from "@/lib/server/review-service";
 import type { SessionUser } from "@/lib/server/auth";
-import { createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { exportAccountData } from "@/lib/server/account-export";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 
 const db = testDb();
@@ -188,5 +189,15 @@ describe("answers held back until the due time", () => {
     const both = await attemptReview(student, attempt.id);
     for (const item of both.items) expect(item).toMatchObject({ correctAnswer: null, keyShownAt: new Date(heldTo) });
     expect(both.answersShownAt?.toISOString()).toBe(new Date(heldTo).toISOString());
+
+    // Nor does the account export: not the points of any answer of the attempt, nor which free questions were missed.
+    const { attemptId: answered } = await startAttempt(student, `${two.id}-mastery`);
+    await submitAttempt(student, { attemptId: answered, answers: await answerAllCorrectly(student, answered) });
+    const exported = await exportAccountData(student.id);
+    const answeredExport = exported.quizAttempts.find((a) => a.quizId === `${two.id}-mastery` && a.attempt === 2)!;
+    expect(answeredExport.answers).toHaveLength(6);
+    for (const answer of answeredExport.answers) expect(answer).toMatchObject({ points: null, pointsShownAfter: new Date(heldTo) });
+    expect(exported.reviewDeck.length).toBeGreaterThan(0);
+    for (const card of exported.reviewDeck) expect(card.questionId).toBeNull();
   });
 });

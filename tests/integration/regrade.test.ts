@@ -160,6 +160,14 @@ describe("answering flags when the key stands", () => {
     expect(JSON.stringify(await attemptReview(student, attempt))).not.toContain("second section");
     // Nor does the account export tell it.
     expect((await exportAccountData(student.id)).questionFlags).toEqual([expect.objectContaining({ reason: "I think A is right.", resolvedAt: null, outcome: null, reply: null })]);
+
+    // A regrade while the key is held changes the score, but does not say which question, how, or that a flag was
+    // answered by it: "the key was corrected" on a true/false question is the key.
+    await regrade(instructor, { classId, questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a" });
+    const regraded = (await attemptReview(student, attempt)).items.find((i) => i.questionVersionId === quiz.single)!;
+    expect(regraded.regradeNote).toBeNull();
+    expect(regraded.flag).toEqual({ reason: "I think A is right.", resolvedAt: null, outcome: null, reply: null });
+    expect((await exportAccountData(student.id)).questionFlags).toEqual([expect.objectContaining({ resolvedAt: null, outcome: null, reply: null })]);
   });
 
   it("counts and answers only flags on attempts that count in the class; an archived class answers none", async () => {
