@@ -203,26 +203,20 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
   // Only this instructor's own grade is updated, and only the one the form showed (when it says which); the
   // conditions make that hold against a racing save too.
   const shownAt = input.replacing ? new Date(input.replacing) : undefined;
-  const replaceOwn = () => db().debateGrade.updateMany({ where: { responseId: response.id, graderId: instructor.id, ...(shownAt ? { gradedAt: shownAt } : {}) }, data });
-  let saved = input.replacing !== null && (await replaceOwn()).count === 1;
-  if (!saved) {
-    try {
-      await db().debateGrade.create({ data: { responseId: response.id, ...data } });
-      saved = true;
-    } catch (error) {
-      if ((error as { code?: string }).code !== "P2002") throw error;
-      // Two saves raced to create the first grade: if the other was this instructor's, this one replaces it, unless
-      // the form said which grade it showed (none, or another).
-      saved = input.replacing === undefined && (await replaceOwn()).count === 1;
-    }
-  }
-  if (!saved) {
+  // Holding the class row, so a grade never lands in a class archived meanwhile.
+  const saved = await db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, input.classId);
+    const replaceOwn = async () => (await tx.debateGrade.updateMany({ where: { responseId: response.id, graderId: instructor.id, ...(shownAt ? { gradedAt: shownAt } : {}) }, data })).count === 1;
+    if (input.replacing !== null && (await replaceOwn())) return true;
+    if ((await tx.debateGrade.createMany({ data: [{ responseId: response.id, ...data }], skipDuplicates: true })).count === 1) return true;
+    // Two saves raced to create the first grade: if the other was this instructor's, this one replaces it, unless
+    // the form said which grade it showed (none, or another).
+    if (input.replacing === undefined && (await replaceOwn())) return true;
     // A grade of a version since revised stands for no one: a class the new version counts in grades it.
-    const existing = await db().debateGrade.findUnique({ where: { responseId: response.id }, select: { graderId: true, gradedAt: true } });
-    if (existing && existing.graderId !== instructor.id && !gradeStands(existing, response.submittedAt)) {
-      saved = (await db().debateGrade.updateMany({ where: { responseId: response.id, graderId: existing.graderId, gradedAt: existing.gradedAt }, data })).count === 1;
-    }
-  }
+    const existing = await tx.debateGrade.findUnique({ where: { responseId: response.id }, select: { graderId: true, gradedAt: true } });
+    return Boolean(existing && existing.graderId !== instructor.id && !gradeStands(existing, response.submittedAt)
+      && (await tx.debateGrade.updateMany({ where: { responseId: response.id, graderId: existing.graderId, gradedAt: existing.gradedAt }, data })).count === 1);
+  });
   if (!saved) {
     if (input.replacing !== undefined && (await db().debateGrade.count({ where: { responseId: response.id, graderId: instructor.id } })) > 0) {
       throw new UserError("CONFLICT", "This response was graded again after you opened this page (in another tab or window?). Reload the page to see that grade, then make your change again.");

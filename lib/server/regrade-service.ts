@@ -84,10 +84,14 @@ export async function answerFlagsKeyStands(instructor: SessionUser, classId: str
   // A student has one flag per question whatever their classes; an archived class's instructor answering it would
   // settle it before the current one saw it (refused there).
   await assertClassTookQuestion(instructor, classId, input.questionVersionId);
-  const answered = await db().$executeRaw`
-    UPDATE "QuestionFlag" f SET "resolvedAt" = now(), "outcome" = 'KEY_STANDS', "reply" = ${input.reply}
-    WHERE f."questionVersionId" = ${input.questionVersionId}::uuid AND f."resolvedAt" IS NULL
-      AND ${flagRaisedInClass(Prisma.sql`${classId}::uuid`)}`;
+  // Holding the class row: an archiving in flight is waited for, then refused.
+  const answered = await db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
+    return tx.$executeRaw`
+      UPDATE "QuestionFlag" f SET "resolvedAt" = now(), "outcome" = 'KEY_STANDS', "reply" = ${input.reply}
+      WHERE f."questionVersionId" = ${input.questionVersionId}::uuid AND f."resolvedAt" IS NULL
+        AND ${flagRaisedInClass(Prisma.sql`${classId}::uuid`)}`;
+  });
   if (answered === 0) throw new UserError("CONFLICT", "No flag on this question is open any more (a regrade or another reply may have settled them). Reload the page.");
   return { answeredFlags: answered };
 }

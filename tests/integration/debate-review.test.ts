@@ -85,6 +85,20 @@ describe("classDebateResponses", () => {
     await gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(onTime), scores: { claim: 1, evidence: 1 }, feedback: "" });
   });
 
+  it("a grade sent while the class is being archived waits for the archiving and is then refused, writing nothing", async () => {
+    const { instructor, classId, members: [student] } = await classWithDebate(1);
+    await submitDebate(student, debateSubmission(fixture));
+    const responseId = await responseIdOf(student);
+    let pending: Promise<unknown> = Promise.resolve();
+    await db.$transaction(async (tx) => {
+      await tx.class.update({ where: { id: classId }, data: { archivedAt: new Date() } });
+      pending = errorOf(gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 1, evidence: 1 }, feedback: "" }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect(await pending).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
+    expect(await db.debateGrade.count({ where: { responseId } })).toBe(0);
+  });
+
   it("leaves out removed members and students of other classes", async () => {
     const { instructor, classId, members: [a, b] } = await classWithDebate(2);
     const other = await classWithDebate(1);

@@ -170,6 +170,21 @@ describe("answering flags when the key stands", () => {
     expect((await exportAccountData(student.id)).questionFlags).toEqual([expect.objectContaining({ resolvedAt: null, outcome: null, reply: null })]);
   });
 
+  it("a reply sent while the class is being archived waits for the archiving and is then refused, answering nothing", async () => {
+    const quiz = await freshQuiz();
+    const { instructor, classId, members: [student] } = await classWith(quiz.quizId, 1);
+    const attempt = await takeQuiz(student, quiz.quizId, { single: "A" });
+    await flagQuestion(student, attempt, quiz.single, "I think A is right.");
+    let pending: Promise<unknown> = Promise.resolve();
+    await db.$transaction(async (tx) => {
+      await tx.class.update({ where: { id: classId }, data: { archivedAt: new Date() } });
+      pending = errorOf(answerFlagsKeyStands(instructor, classId, { questionVersionId: quiz.single, reply: "B is right: see the second section." }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect(await pending).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
+    expect(await db.questionFlag.count({ where: { userId: student.id, resolvedAt: null } })).toBe(1);
+  });
+
   it("counts and answers only flags on attempts that count in the class; an archived class answers none", async () => {
     const quiz = await freshQuiz();
     const { instructor, classId, members: [kept, reset] } = await classWith(quiz.quizId, 2);
