@@ -3,9 +3,10 @@
 import { useId, useState } from "react";
 import { callApi } from "@/lib/api-client";
 
-type Props = { attemptId: string; questionVersionId: string; flag: { reason: string; resolvedAt: Date | string | null; outcome: "REGRADED" | "KEY_STANDS" | null; reply: string | null } | null };
+// canFlag: whether a flag would reach an instructor (a current class sets the quiz and the attempt counts there).
+type Props = { attemptId: string; questionVersionId: string; canFlag: boolean; flag: { reason: string; resolvedAt: Date | string | null; outcome: "REGRADED" | "KEY_STANDS" | null; reply: string | null } | null };
 
-export function FlagQuestion({ attemptId, questionVersionId, flag }: Props) {
+export function FlagQuestion({ attemptId, questionVersionId, canFlag, flag }: Props) {
   const id = useId();
   const [sent, setSent] = useState(flag !== null && flag.resolvedAt === null);
   const [error, setError] = useState<string | null>(null);
@@ -19,36 +20,39 @@ export function FlagQuestion({ attemptId, questionVersionId, flag }: Props) {
         {flag.reply && <p className="mt-1 whitespace-pre-line text-stone-800">Your instructor: “{flag.reply}”</p>}
       </div>
     )}
-    <details className="mt-3 text-sm">
-      <summary className="cursor-pointer text-stone-700 underline-offset-2 hover:underline">{sent ? "Flag sent: change your reason" : "Flag this question"}</summary>
-      <form
-        noValidate
-        className="mt-2 space-y-2"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
-          setPending(true);
-          const result = await callApi("POST", `/api/attempts/${attemptId}/flags`, { questionVersionId, reason });
-          setPending(false);
-          if (result.ok) {
-            setError(null);
-            setSent(true);
-          } else {
-            setSent(false);
-            setError(result.fieldErrors?.reason?.[0] ?? result.message);
-          }
-        }}
-      >
-        {flag?.resolvedAt && !sent && <p className="text-stone-600">{keyStands ? "Your earlier flag was answered above." : "Your earlier flag was reviewed and the question regraded."} Flag it again if something is still wrong.</p>}
-        <label htmlFor={`${id}-reason`} className="field-label">What is wrong with this question or its answer?</label>
-        <textarea id={`${id}-reason`} name="reason" rows={3} maxLength={1000} defaultValue={flag?.reason ?? ""} className="field-input" aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} />
-        {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
-        <div className="flex items-center gap-3">
-          <button type="submit" className="btn-secondary px-3 py-1" disabled={pending}>{pending ? "Sending…" : "Send flag"}</button>
-          {sent && <p role="status" className="text-emerald-800">Flag sent. Your instructor sees it with the quiz results.</p>}
-        </div>
-      </form>
-    </details>
+    {!canFlag && flag && !flag.resolvedAt && <p className="mt-3 text-sm text-stone-600">You flagged this question. This attempt no longer counts in a current class of yours, so no instructor will answer the flag here.</p>}
+    {canFlag && (
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer text-stone-700 underline-offset-2 hover:underline">{sent ? "Flag sent: change your reason" : "Flag this question"}</summary>
+        <form
+          noValidate
+          className="mt-2 space-y-2"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
+            setPending(true);
+            const result = await callApi("POST", `/api/attempts/${attemptId}/flags`, { questionVersionId, reason });
+            setPending(false);
+            if (result.ok) {
+              setError(null);
+              setSent(true);
+            } else {
+              setSent(false);
+              setError(result.fieldErrors?.reason?.[0] ?? result.message);
+            }
+          }}
+        >
+          {flag?.resolvedAt && !sent && <p className="text-stone-600">{keyStands ? "Your earlier flag was answered above." : "Your earlier flag was reviewed and the question regraded."} Flag it again if something is still wrong.</p>}
+          <label htmlFor={`${id}-reason`} className="field-label">What is wrong with this question or its answer?</label>
+          <textarea id={`${id}-reason`} name="reason" rows={3} maxLength={1000} defaultValue={flag?.reason ?? ""} className="field-input" aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} />
+          {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
+          <div className="flex items-center gap-3">
+            <button type="submit" className="btn-secondary px-3 py-1" disabled={pending}>{pending ? "Sending…" : "Send flag"}</button>
+            {sent && <p role="status" className="text-emerald-800">Flag sent. Your instructor sees it with the quiz results.</p>}
+          </div>
+        </form>
+      </details>
+    )}
     </>
   );
 }

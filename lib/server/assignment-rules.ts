@@ -68,6 +68,19 @@ export const flagRaisedInClass = (classId: Prisma.Sql) => Prisma.sql`EXISTS (
   JOIN "Quiz" q ON q."id" = a."quizId"
   WHERE a."id" = f."attemptId" AND a."voidedAt" IS NULL AND ${classAssignsQuiz(classId)} AND ${countsInClass(classId)})`;
 
+/**
+ * Whether an instructor would see a flag on this attempt: a current class of the student's assigns the quiz and
+ * the attempt counts there (as flagRaisedInClass decides for the class's list of flags).
+ */
+export async function attemptFlagReachesInstructor(client: Client, attemptId: string): Promise<boolean> {
+  const [row] = await client.$queryRaw<{ reaches: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM (SELECT ${attemptId}::uuid AS "attemptId") f JOIN "Class" fc ON fc."archivedAt" IS NULL
+      WHERE ${flagRaisedInClass(Prisma.sql`fc."id"`)}
+    ) AS "reaches"`;
+  return row?.reaches ?? false;
+}
+
 // Assignments of the live classes the student is in, and the student's own extension of each.
 const ofMember = (userId: string) => ({ class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }) satisfies Prisma.AssignmentWhereInput;
 const extensionOf = (userId: string) => ({ where: { studentId: userId }, select: { dueAt: true, extraAttempts: true, extraTimePercent: true } }) as const;

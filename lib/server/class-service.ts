@@ -223,7 +223,8 @@ export async function joinClass(student: SessionUser, rawCode: string) {
       // Held while joining, so a class archived meanwhile takes no one (archiving takes the row first, then the quizzes).
       const [open] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Class" WHERE "id" = ${found.id}::uuid AND "archivedAt" IS NULL FOR SHARE`;
       if (!open) throw noSuchCode();
-      await tx.classMember.upsert({ where: { classId_userId: { classId: found.id, userId: student.id } }, create: { classId: found.id, userId: student.id }, update: {} });
+      // ON CONFLICT DO NOTHING: the same code sent from another tab at the same moment joins once, not twice or a 500.
+      await tx.classMember.createMany({ data: [{ classId: found.id, userId: student.id }], skipDuplicates: true });
       await refreshStudentDeadlines(tx, [student.id], found.id);
     });
   }

@@ -14,7 +14,7 @@ import { zoneOrUtc } from "../domain/calendar";
 import { db } from "./db";
 import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor, shuffleSeedFor } from "./tokens";
-import { quizAssignment } from "./assignment-rules";
+import { attemptFlagReachesInstructor, quizAssignment } from "./assignment-rules";
 import { attemptAnswersHeldUntil } from "./answer-release";
 import { assignmentGate, gradingTerms, keyShownAt } from "../domain/schedule";
 import type { SessionUser } from "./auth";
@@ -479,5 +479,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const inDeck = missedQuestionIds.length
     ? await db().reviewCard.findMany({ where: { userId: user.id, questionId: { in: missedQuestionIds }, masteredAt: null, retiredAt: null }, orderBy: { dueAt: "asc" }, select: { dueAt: true } })
     : [];
-  return { attempt, items, answersShownAt, review: { missed: inDeck.length, from: inDeck[0]?.dueAt ?? null } };
+  // Whether a flag would reach an instructor: only then does the page offer one.
+  const flaggable = !attempt.voidedAt && (await attemptFlagReachesInstructor(db(), attempt.id));
+  return { attempt, items, answersShownAt, flaggable, review: { missed: inDeck.length, from: inDeck[0]?.dueAt ?? null } };
 }

@@ -10,7 +10,7 @@ import { keyShownAt } from "../domain/schedule";
 import { answersHeldUntilByStudent } from "./answer-release";
 import { reviewZonesOf } from "./review-service";
 import { Prisma } from "../generated/prisma/client";
-import { classAssignsQuiz, countsInClass, flagRaisedInClass } from "./assignment-rules";
+import { attemptFlagReachesInstructor, classAssignsQuiz, countsInClass, flagRaisedInClass } from "./assignment-rules";
 import { db } from "./db";
 import { holdCurrentClass } from "./class-service";
 import { notFound, UserError } from "./errors";
@@ -29,12 +29,17 @@ export const regradeSchema = z.strictObject({
   reason: z.string().trim().min(5, "Record why you are regrading (at least 5 characters); students' scores change.").max(1000, "Keep the reason under 1000 characters."),
 });
 
+export const NO_INSTRUCTOR_FOR_FLAGS = "Flags go to the instructor of a class that sets this quiz, and this attempt counts in none of your current classes, so there is no one to send it to.";
+
 /** Flags a question of the student's own submitted attempt. One flag per student and question version: a repeat replaces the reason and reopens it. */
 export async function flagQuestion(student: SessionUser, attemptId: string, questionVersionId: string, reason: string) {
-  const attempt = await db().quizAttempt.findFirst({ where: { id: attemptId, userId: student.id }, select: { status: true, questionVersionIds: true } });
+  const attempt = await db().quizAttempt.findFirst({ where: { id: attemptId, userId: student.id }, select: { status: true, questionVersionIds: true, voidedAt: true } });
   if (!attempt) throw notFound("That attempt");
   if (!attempt.questionVersionIds.includes(questionVersionId)) throw notFound("That question");
   if (attempt.status !== "SUBMITTED") throw new UserError("CONFLICT", "Submit the attempt first; you can flag a question once you see the results.");
+  // A flag no instructor would ever read is refused rather than acknowledged.
+  if (attempt.voidedAt) throw new UserError("CONFLICT", "This attempt was reset, so it no longer counts and its questions cannot be flagged. Flag the question on an attempt that counts.");
+  if (!(await attemptFlagReachesInstructor(db(), attemptId))) throw new UserError("CONFLICT", NO_INSTRUCTOR_FOR_FLAGS);
   const write = () =>
     db().questionFlag.upsert({
       where: { userId_questionVersionId: { userId: student.id, questionVersionId } },

@@ -33,6 +33,17 @@ describe("classes", () => {
     expect(roster.members.map((m) => m.user.id)).toEqual([student.id]);
   });
 
+  it("the same code sent from several tabs at once joins once, and every tab is told so", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Busy joins", term: "T", joinCodeDays: null });
+    for (let round = 0; round < 5; round++) {
+      const student = await createUser();
+      const results = await Promise.allSettled(Array.from({ length: 4 }, () => joinClass(student, joinCode)));
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "fulfilled"]);
+      expect(await db.classMember.count({ where: { classId: id, userId: student.id } })).toBe(1);
+    }
+  });
+
   it("a wrong or expired code gets a clear message and changes nothing", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();

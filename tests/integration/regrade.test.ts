@@ -3,7 +3,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, joinClass, openFlagsByQuiz, removeMember, resetAttempts, setClassArchived } from "@/lib/server/class-service";
 import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { answerFlagsKeyStands, flagQuestion, flagReplySchema, flagSchema, regradeQuestion, regradeSchema, type RegradeInput } from "@/lib/server/regrade-service";
+import { answerFlagsKeyStands, flagQuestion, NO_INSTRUCTOR_FOR_FLAGS, flagReplySchema, flagSchema, regradeQuestion, regradeSchema, type RegradeInput } from "@/lib/server/regrade-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { exportAccountData } from "@/lib/server/account-export";
 import { createUser, errorOf, hourIn, stillPendingAfter, testDb, writeFixtureCourse, zoneChangeHeldOpen } from "../support/fixtures";
@@ -79,7 +79,7 @@ async function state(attemptIds: string[], versionId: string) {
 describe("flags", () => {
   it("a student flags a question of their own submitted attempt; a repeat replaces the reason", async () => {
     const quiz = await freshQuiz();
-    const student = await createUser();
+    const { members: [student] } = await classWith(quiz.quizId, 1);
     const attemptId = await takeQuiz(student, quiz.quizId, { single: "A" });
     const first = await flagQuestion(student, attemptId, quiz.single, "I think A is right: the lesson says so.");
     expect(first).toMatchObject({ flagged: true, reason: "I think A is right: the lesson says so." });
@@ -93,10 +93,29 @@ describe("flags", () => {
 
   it("two flags sent at once leave one", async () => {
     const quiz = await freshQuiz();
-    const student = await createUser();
+    const { members: [student] } = await classWith(quiz.quizId, 1);
     const attemptId = await takeQuiz(student, quiz.quizId, {});
     await Promise.all([1, 2, 3].map((n) => flagQuestion(student, attemptId, quiz.numeric, `Reason number ${n}`)));
     expect(await db.questionFlag.count({ where: { userId: student.id } })).toBe(1);
+  });
+
+  it("refuses a flag no instructor would read: on a reset attempt, or with no current class setting the quiz", async () => {
+    const quiz = await freshQuiz();
+    const alone = await createUser();
+    const lonely = await takeQuiz(alone, quiz.quizId, { single: "A" });
+    expect(await errorOf(flagQuestion(alone, lonely, quiz.single, "I think A is right."))).toMatchObject({ code: "CONFLICT", message: NO_INSTRUCTOR_FOR_FLAGS });
+    expect((await attemptReview(alone, lonely)).flaggable).toBe(false);
+
+    const { instructor, classId, members: [student] } = await classWith(quiz.quizId, 1);
+    const attempt = await takeQuiz(student, quiz.quizId, { single: "A" });
+    expect((await attemptReview(student, attempt)).flaggable).toBe(true);
+    await resetAttempts(instructor, classId, { studentId: student.id, quizId: quiz.quizId, reason: "Broken connection" });
+    expect(await errorOf(flagQuestion(student, attempt, quiz.single, "I think A is right."))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/reset/) });
+    expect((await attemptReview(student, attempt)).flaggable).toBe(false);
+    const again = await takeQuiz(student, quiz.quizId, { single: "A" });
+    await setClassArchived(instructor, classId, true);
+    expect(await errorOf(flagQuestion(student, again, quiz.single, "I think A is right."))).toMatchObject({ code: "CONFLICT", message: NO_INSTRUCTOR_FOR_FLAGS });
+    expect(await db.questionFlag.count({ where: { userId: { in: [alone.id, student.id] } } })).toBe(0);
   });
 
   it("refuses an open attempt, another student's attempt and a question not in the attempt", async () => {

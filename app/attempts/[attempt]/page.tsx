@@ -130,7 +130,7 @@ export default async function AttemptPage({ params }: Params) {
             )}
             {item.source && <p className="mt-1 text-xs text-stone-600">Source: {item.source.author}, {item.source.outlet}, {formatPublished(item.source.published)}</p>}
             {item.regradeNote && <p className="mt-2 text-sm font-medium text-sky-900">{item.regradeNote}</p>}
-            <FlagQuestion attemptId={attempt.id} questionVersionId={item.questionVersionId} flag={item.flag} />
+            <FlagQuestion attemptId={attempt.id} questionVersionId={item.questionVersionId} flag={item.flag} canFlag={review.flaggable} />
           </li>
         ))}
       </ol>
