@@ -3,7 +3,7 @@ import { Link } from "./app-link";
 import { useApiForm } from "./use-api-form";
 
 export function JoinClassForm({ initialCode }: { initialCode: string }) {
-  const { message, pending, send } = useApiForm();
+  const { errors, message, pending, send } = useApiForm();
   const joined = message?.ok === true;
   return (
     <form
@@ -18,7 +18,8 @@ export function JoinClassForm({ initialCode }: { initialCode: string }) {
     >
       <div>
         <label htmlFor="code" className="field-label">Join code</label>
-        <input id="code" name="code" defaultValue={initialCode} autoComplete="off" autoCapitalize="characters" maxLength={40} className="field-input font-mono tracking-widest uppercase" aria-invalid={message?.ok === false} aria-describedby="join-message" />
+        <input id="code" name="code" defaultValue={initialCode} autoComplete="off" autoCapitalize="characters" maxLength={40} className="field-input font-mono tracking-widest uppercase" aria-invalid={message?.ok === false} aria-describedby={errors.code ? "code-error join-message" : "join-message"} />
+        {errors.code && <p id="code-error" className="field-error">{errors.code[0]}</p>}
       </div>
       {/* Always in the page, so a screen reader announces what is put into it; the student moves on when ready. */}
       <div id="join-message" role={message?.ok === false ? "alert" : "status"} className={message?.ok === false ? "field-error" : "text-sm text-emerald-800"}>

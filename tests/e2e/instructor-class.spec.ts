@@ -32,6 +32,9 @@ test("an instructor creates a class, a student joins and completes the assigned 
   await login(studentContext, student, baseURL!);
   const sp = await studentContext.newPage();
   await sp.goto("/classes/join");
+  // An empty code is named at the field, with what to do.
+  await sp.getByRole("button", { name: "Join class" }).click();
+  await expect(sp.getByLabel("Join code")).toHaveAccessibleDescription(/Enter the join code your instructor gave you/);
   await sp.getByLabel("Join code").fill("WRONG123");
   await sp.getByRole("button", { name: "Join class" }).click();
   await expect(sp.getByText("No class has that join code. Check the code with your instructor.")).toBeVisible();
