@@ -214,16 +214,18 @@ export const CLASSMATES_PAGE_SIZE = 20;
 export async function classmatesResponses(user: SessionUser, promptId: string, { page = 1, pageSize = CLASSMATES_PAGE_SIZE }: { page?: number; pageSize?: number } = {}) {
   const mine = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId } }, select: { status: true } });
   if (mine?.status !== "SUBMITTED") return { visible: false as const, responses: [], paging: listPage(1, 0, pageSize) };
+  // An instructor trying a prompt has no classmates: students' responses are read on a class's review page.
+  if (user.role !== "STUDENT") return { visible: true as const, noCurrentClass: false, instructor: true, responses: [], paging: listPage(1, 0, pageSize) };
   // Classmates are the students who share a current class with the viewer; self-learners (never in a class) see
-  // each other. An archived class (last term's) no longer makes classmates, and neither it nor a removal makes a
+  // each other (students only: an instructor's try is no one's classmate). An archived class (last term's) no longer makes classmates, and neither it nor a removal makes a
   // student a self-learner: what they wrote for a class is never shown to strangers, nor strangers' work to them.
   const current = { removedAt: null, class: { archivedAt: null } };
   const memberships = await db().classMember.findMany({ where: { userId: user.id }, select: { classId: true, removedAt: true, class: { select: { archivedAt: true } } } });
   const myClassIds = memberships.filter((m) => !m.removedAt && !m.class.archivedAt).map((m) => m.classId);
-  if (myClassIds.length === 0 && memberships.length > 0) return { visible: true as const, noCurrentClass: true, responses: [], paging: listPage(1, 0, pageSize) };
+  if (myClassIds.length === 0 && memberships.length > 0) return { visible: true as const, noCurrentClass: true, instructor: false, responses: [], paging: listPage(1, 0, pageSize) };
   const cohort = myClassIds.length > 0
     ? { memberships: { some: { classId: { in: myClassIds }, ...current } } }
-    : { memberships: { none: {} } };
+    : { role: "STUDENT" as const, memberships: { none: {} } };
   const where = { promptId, status: "SUBMITTED" as const, userId: { not: user.id }, user: cohort };
   // Counted first, so a page past the end can show the last page.
   const paging = listPage(page, await db().debateResponse.count({ where }), pageSize);
@@ -235,5 +237,5 @@ export async function classmatesResponses(user: SessionUser, promptId: string, {
     take: pageSize,
     select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, submittedAt: true, user: { select: { name: true } } },
   });
-  return { visible: true as const, noCurrentClass: false, responses, paging };
+  return { visible: true as const, noCurrentClass: false, instructor: false, responses, paging };
 }

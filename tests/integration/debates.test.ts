@@ -86,6 +86,10 @@ describe("who counts as a classmate", () => {
     const seenOutside = await authors(await classmatesResponses(viewer, fixture.debateId));
     expect(seenOutside).toContain(outsider.id);
     expect(seenOutside).not.toContain(inClassA.id);
+    // An instructor trying the prompt is no self-learner's classmate, and reads no one's response here.
+    await submitDebate(teacher, submission());
+    expect(await authors(await classmatesResponses(viewer, fixture.debateId))).not.toContain(teacher.id);
+    expect(await classmatesResponses(teacher, fixture.debateId)).toMatchObject({ visible: true, instructor: true, responses: [] });
 
     // Archiving the class, or removing a student from it, does not make its students self-learners: what they
     // wrote for the class stays away from strangers, and strangers' work away from them.

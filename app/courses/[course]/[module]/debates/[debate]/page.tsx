@@ -97,6 +97,8 @@ export default async function DebatePage({ params, searchParams }: Props) {
         <h2 id="classmates-heading" className="mb-3 text-xl font-semibold">Classmates’ responses</h2>
         {!classmates.visible ? (
           <Notice>Submit your own response to read your classmates’.</Notice>
+        ) : classmates.instructor ? (
+          <Notice>Students’ responses are read on your class’s page for this prompt (Teaching → the class → Review responses), not here.</Notice>
         ) : classmates.noCurrentClass ? (
           <Notice>You are in no current class, so there are no classmates’ responses to read. Your past classes’ responses stay with those classes.</Notice>
         ) : classmates.responses.length === 0 ? (
