@@ -2,7 +2,7 @@ import { Link } from "@/components/app-link";
 import { LocalTime } from "./local-time";
 import { statusForStudent, type AssignmentStatus, type LatePolicy, type StudentAssignmentStatus } from "@/lib/domain/schedule";
 
-type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; status: AssignmentStatus; adjustment: { excused: boolean; percent: number | null } | null };
+type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; status: AssignmentStatus; returnedAt: Date | null; adjustment: { excused: boolean; percent: number | null } | null };
 
 const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string }> = {
   upcoming: { text: "Opens later", style: "bg-stone-100 text-stone-700" },
@@ -32,6 +32,11 @@ export function AssignedToYou({ items }: { items: Item[] }) {
                 {a.status === "closed" ? "was due" : "due"} <LocalTime iso={a.dueAt.toISOString()} />{a.extendedTo ? " (extended for you)" : ""}
                 {a.status === "closed" && "; late work is not accepted"}
               </p>
+              {a.returnedAt && (
+                <p className="text-sm text-amber-800">
+                  Returned for revision <LocalTime iso={a.returnedAt.toISOString()} />: revise it and submit again{a.status === "closed" ? " (ask your instructor for an extension first)" : ""}.
+                </p>
+              )}
             </div>
             {/* A module counts as done when its lessons are read; its quizzes are listed and due on their own pages. */}
             <span className={`inline-flex w-fit rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusLabel[a.status].style}`}>{a.kind === "MODULE" && a.status === "done" ? "Lessons read" : a.kind === "MODULE" && a.status === "late" ? "Lessons read late" : statusLabel[a.status].text}</span>

@@ -75,7 +75,7 @@ export default async function ProgressPage() {
                         {m.debates.map((d) => (
                           <li key={d.id} className="flex min-h-8 items-center justify-between gap-2">
                             <Link className="inline-block py-1 underline-offset-2 hover:underline" href={`/courses/${course.slug}/${m.slug}/debates/${d.slug}`}>{d.title}</Link>
-                            <span>{d.status === "SUBMITTED" ? "submitted" : d.status === "DRAFT" ? "draft" : "not started"}</span>
+                            <span>{d.status === "SUBMITTED" ? "submitted" : d.returned ? "returned for revision" : d.status === "DRAFT" ? "draft" : "not started"}</span>
                           </li>
                         ))}
                         {m.debates.length === 0 && <li className="text-stone-500">None in this module</li>}

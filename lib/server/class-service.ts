@@ -622,7 +622,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
   await finalizeExpiredAttemptsFor(student.id, quizIds);
   const [attempts, responses, moduleItems] = await Promise.all([
     db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, select: { id: true, quizId: true, number: true, scoreCenti: true, maxScoreCenti: true, startedAt: true, submittedAt: true, quiz: { select: { scorePolicy: true } } } }),
-    db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds }, status: "SUBMITTED" }, select: { promptId: true, submittedAt: true } }),
+    db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds }, OR: [{ status: "SUBMITTED" }, { returnedAt: { not: null } }] }, select: { promptId: true, status: true, submittedAt: true, returnedAt: true } }),
     db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, addedAt: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
   ]);
   return described.flatMap((a) => {
@@ -633,9 +633,12 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       const mine = attempts.filter((x) => x.quizId === a.quizId && countsUnder(window, x.startedAt)).map((x) => ({ ...x, submitted: true }));
       doneAt = mine.length > 0 ? (countedAttempt(mine[0].quiz.scorePolicy, mine)?.submittedAt ?? null) : null;
     }
+    let returnedAt: Date | null = null;
     if (a.kind === "DEBATE") {
       const response = responses.find((x) => x.promptId === a.debatePromptId);
-      doneAt = response?.submittedAt && countsUnder(window, response.submittedAt) ? response.submittedAt : null;
+      // Returned for revision, it is a draft again: to do (or overdue) until submitted again.
+      if (response?.status === "DRAFT") returnedAt = response.returnedAt;
+      else doneAt = response?.submittedAt && countsUnder(window, response.submittedAt) ? response.submittedAt : null;
     }
     if (a.kind === "MODULE") {
       // Counted as the gradebook counts them: a refusing assignment does not take lessons finished after its due time.
@@ -645,7 +648,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       const counted = countedCompletions(lessons.flatMap((l) => (l.progress[0]?.completedAt ? [l.progress[0].completedAt] : [])), window);
       doneAt = lessons.length > 0 && counted.length === lessons.length ? new Date(Math.max(...counted.map((d) => d.getTime()))) : null;
     }
-    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status: assignmentStatus(window, now, doneAt ? { at: doneAt } : null), doneAt, adjustment: a.adjustments[0] ?? null }];
+    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status: assignmentStatus(window, now, doneAt ? { at: doneAt } : null), doneAt, returnedAt, adjustment: a.adjustments[0] ?? null }];
   });
 }
 

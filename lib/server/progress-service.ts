@@ -71,13 +71,13 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
   const [progress, attempts, responses, governing, governingDebates] = await Promise.all([
     db().lessonProgress.findMany({ where: { userId, lessonId: { in: lessonIds } }, select: { lessonId: true, completedAt: true } }),
     db().quizAttempt.findMany({ where: { userId, quizId: { in: quizIds }, voidedAt: null }, select: { id: true, quizId: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }),
-    db().debateResponse.findMany({ where: { userId, promptId: { in: debateIds } }, select: { promptId: true, status: true } }),
+    db().debateResponse.findMany({ where: { userId, promptId: { in: debateIds } }, select: { promptId: true, status: true, returnedAt: true } }),
     quizAssignments(db(), userId, course.modules.flatMap((m) => m.quizzes)),
     debateAssignments(db(), userId, course.modules.flatMap((m) => m.debates)),
   ]);
   const now = new Date();
   const progressBy = new Map(progress.map((p) => [p.lessonId, p]));
-  const responseBy = new Map(responses.map((r) => [r.promptId, r.status]));
+  const responseBy = new Map(responses.map((r) => [r.promptId, r]));
 
   const modules = course.modules.map((m) => {
     const lessons = m.lessons.map((l) => ({ ...l, opened: progressBy.has(l.id), completed: Boolean(progressBy.get(l.id)?.completedAt) }));
@@ -91,7 +91,12 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
       const open = assignmentGate(assignment, now).allowed;
       return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress: mine.some((a) => !a.submitted), attemptsLeft: left, open, dueAt: assignment?.dueAt ?? null };
     });
-    const debates = m.debates.map((d) => ({ ...d, status: (responseBy.get(d.id) ?? "NONE") as "NONE" | "DRAFT" | "SUBMITTED", open: assignmentGate(governingDebates.get(d.id) ?? null, now).allowed }));
+    const debates = m.debates.map((d) => {
+      const response = responseBy.get(d.id);
+      // A draft the instructor returned for revision says so wherever the debate is listed.
+      const returned = response?.status === "DRAFT" && response.returnedAt !== null;
+      return { ...d, status: (response?.status ?? "NONE") as "NONE" | "DRAFT" | "SUBMITTED", returned, open: assignmentGate(governingDebates.get(d.id) ?? null, now).allowed };
+    });
     return { ...m, lessons, quizzes, debates, summary: moduleProgress(lessons, quizzes, debates) };
   });
   return { course, modules, percent: courseProgress(modules.map((m) => m.summary)), next: nextStep(modules) };

@@ -180,6 +180,12 @@ test("an instructor returns a response for revision; the student reads the note,
   const note = sp.getByRole("note").filter({ hasText: "returned this response for revision" });
   await expect(note).toContainText("Add a second source for the 2015 bargain.");
   await expectNoAxeViolations(sp, "debate returned for revision");
+  // The lists that name the debate say so too, not just "draft".
+  await sp.goto("/");
+  await expect(sp.getByRole("region", { name: "Assigned to you" }).getByText(/Returned for revision .*: revise it and submit again\./)).toBeVisible();
+  await sp.goto(debatePath.replace(/\/debates\/[^/]+$/, ""));
+  await expect(sp.getByText("Returned for revision: revise it and submit again")).toBeVisible();
+  await sp.goto(debatePath);
   if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-returned.png`, fullPage: true });
   await sp.getByRole("button", { name: /^Submit/ }).click();
   await expect(sp.getByRole("note").filter({ hasText: "returned this response for revision" })).toHaveCount(0);

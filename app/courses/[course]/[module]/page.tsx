@@ -88,7 +88,7 @@ export default async function ModulePage({ params }: Params) {
               return (
                 <li key={debate.id} className="card">
                   <Link href={`${base}/debates/${debate.slug}`} className="font-medium hover:underline">{debate.title}</Link>
-                  <p className="mt-2 text-sm">{state?.status === "SUBMITTED" ? "Submitted" : state?.status === "DRAFT" ? "Draft saved" : "Not started"}</p>
+                  <p className="mt-2 text-sm">{state?.status === "SUBMITTED" ? "Submitted" : state?.returned ? "Returned for revision: revise it and submit again" : state?.status === "DRAFT" ? "Draft saved" : "Not started"}</p>
                 </li>
               );
             })}
