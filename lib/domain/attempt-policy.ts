@@ -94,3 +94,12 @@ export function inQuestionOrder<T extends { questionVersionId: string }>(answers
   const position = new Map(questionVersionIds.map((id, index) => [id, index]));
   return [...answers].sort((a, b) => (position.get(a.questionVersionId) ?? Infinity) - (position.get(b.questionVersionId) ?? Infinity));
 }
+
+/**
+ * What to ask before a new attempt, or null: where the latest attempt counts, starting one gives up the score held
+ * now, whatever the new one earns (a timed one left alone is graded with what was saved).
+ */
+export function newAttemptWarning(input: { scorePolicy: "BEST" | "LATEST"; countedPercent: number | null; timed: boolean }): string | null {
+  if (input.scorePolicy !== "LATEST" || input.countedPercent === null) return null;
+  return `Your latest attempt counts, so a new attempt replaces your counted score of ${input.countedPercent}%, even if it scores lower${input.timed ? " or its time runs out unanswered" : ""}. Start a new attempt?`;
+}

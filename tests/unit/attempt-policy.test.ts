@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder, minutesBeforeClosing } from "@/lib/domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder, minutesBeforeClosing, newAttemptWarning } from "@/lib/domain/attempt-policy";
 
 const attempt = (number: number, scoreCenti: number | null, maxScoreCenti = 1000, submitted = true) => ({
   id: `a${number}`, number, submitted, scoreCenti, maxScoreCenti, submittedAt: submitted ? new Date(2026, 0, number) : null,
@@ -88,5 +88,17 @@ describe("minutesBeforeClosing (the warning before starting)", () => {
     expect(minutesBeforeClosing(now, null, at("2027-03-01T13:00:00Z"))).toBeNull();
     expect(minutesBeforeClosing(now, 30, null)).toBeNull();
     expect(minutesBeforeClosing(now, 30, at("2027-03-01T11:40:00Z"))).toBeNull();
+  });
+});
+
+describe("newAttemptWarning", () => {
+  it("asks first where the latest attempt counts and a score is held", () => {
+    expect(newAttemptWarning({ scorePolicy: "LATEST", countedPercent: 90, timed: false })).toBe("Your latest attempt counts, so a new attempt replaces your counted score of 90%, even if it scores lower. Start a new attempt?");
+    expect(newAttemptWarning({ scorePolicy: "LATEST", countedPercent: 90, timed: true })).toMatch(/or its time runs out unanswered\. Start a new attempt\?$/);
+  });
+
+  it("asks nothing where the best attempt counts, or before any score", () => {
+    expect(newAttemptWarning({ scorePolicy: "BEST", countedPercent: 90, timed: true })).toBeNull();
+    expect(newAttemptWarning({ scorePolicy: "LATEST", countedPercent: null, timed: true })).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { quizBySlugs } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { quizOverview } from "@/lib/server/quiz-service";
 import { percent } from "@/lib/domain/scoring";
-import { minutesBeforeClosing } from "@/lib/domain/attempt-policy";
+import { minutesBeforeClosing, newAttemptWarning } from "@/lib/domain/attempt-policy";
 import { plural } from "@/lib/plural";
 
 type Params = { params: Promise<{ course: string; module: string; quiz: string }> };
@@ -65,7 +65,11 @@ export default async function QuizPage({ params }: Params) {
         {decision.kind === "refused" ? (
           <Notice tone="warning" title={attemptsLeft === 0 ? "No attempts left" : "Not open for a new attempt"}>{decision.reason}{counted ? ` Your counted score is ${percent(counted.scoreCenti!, counted.maxScoreCenti!)}%.` : ""}</Notice>
         ) : (
-          <StartAttemptButton quizId={quiz.id} resume={decision.kind === "resume" ? decision.attemptId : undefined} label={decision.kind === "resume" ? "Resume your attempt" : attempts.length === 0 ? "Start the quiz" : "Start a new attempt"} />
+          <StartAttemptButton
+            quizId={quiz.id}
+            resume={decision.kind === "resume" ? decision.attemptId : undefined}
+            confirmText={decision.kind === "start" ? (newAttemptWarning({ scorePolicy: quiz.scorePolicy, countedPercent: counted ? percent(counted.scoreCenti!, counted.maxScoreCenti!) : null, timed: quiz.timeLimitMinutes !== null }) ?? undefined) : undefined}
+            label={decision.kind === "resume" ? "Resume your attempt" : attempts.length === 0 ? "Start the quiz" : "Start a new attempt"} />
         )}
         {attemptsLeft !== null && decision.kind === "start" && <p className="mt-2 text-sm text-stone-600">{attemptsLeft} attempt{attemptsLeft === 1 ? "" : "s"} left.</p>}
         {openDeadline && <p className="mt-2 text-sm text-stone-700">Your attempt closes at <LocalTime iso={openDeadline.toISOString()} />: the clock keeps running while you are away, and what you saved by then is graded.</p>}
