@@ -6,7 +6,7 @@ const notSentOffline = "You appear to be offline, so this was not sent. Check yo
 /** `offlineMessage` says what did not happen when the request never reached the server, for the action at hand. */
 export async function callApi<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body: unknown = {}, offlineMessage = notSentOffline): Promise<ApiResult<T>> {
   try {
-    const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: method === "DELETE" ? undefined : JSON.stringify(body) });
+    const response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const payload = await response.json().catch(() => null);
     if (response.ok) return { ok: true, data: payload as T };
     const error = payload?.error ?? {};

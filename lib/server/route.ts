@@ -48,8 +48,9 @@ async function readJson(request: Request, maxBytes: number): Promise<{ ok: true;
   if (text === null) return { ok: false, status: 413, message: "The request is too large." };
   if (text.trim() === "") return { ok: true, value: {} };
   // JSON only: a cross-site HTML form cannot send it without a CORS preflight.
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) return { ok: false, status: 415, message: "Send the request body as JSON (Content-Type: application/json)." };
+  // The media type itself, not a substring: "text/plain; x=application/json" is a type a cross-site page may send.
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") return { ok: false, status: 415, message: "Send the request body as JSON (Content-Type: application/json)." };
   if (nestsDeeperThan(text, MAX_JSON_NESTING)) return { ok: false, status: 400, message: "The request body is nested too deeply." };
   try {
     return { ok: true, value: JSON.parse(text) };

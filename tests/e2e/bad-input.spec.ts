@@ -36,6 +36,9 @@ test.describe("forged and bad input gets a clear message and changes nothing", (
 
     const form = await page.request.post(`/api/attempts/${attemptId}/submit`, { form: { answers: "x" } });
     expect(form.status()).toBe(415);
+    // A type a cross-site page may send without asking first, with "application/json" tucked into a parameter.
+    const disguised = await page.request.fetch(`/api/attempts/${attemptId}/submit`, { method: "POST", headers: { "content-type": "text/plain; x=application/json" }, data: Buffer.from(JSON.stringify({ answers: {} })) });
+    expect(disguised.status()).toBe(415);
 
     const extra = await page.request.put(`/api/attempts/${attemptId}/answers/${versionId}`, { data: { response: { choice: "x" }, score: 100 } });
     expect(extra.status()).toBe(400);

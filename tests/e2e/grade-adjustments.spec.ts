@@ -65,8 +65,15 @@ test("an instructor excuses a student, sets a score with a comment, and the stud
   await expect(mine).toContainText("excused");
   await expectNoAxeViolations(sp, "progress with adjustments");
 
-  // Taking the quiz adjustment back: computed again (missing), and the comment is gone.
+  // Taking the quiz adjustment back: computed again (missing), and the comment is gone. A page that showed it before
+  // it was changed elsewhere is refused first, and nothing is removed.
   await tp.goto(`/instructor/classes/${classId}/students/${student.id}`);
+  await sql.query(`UPDATE "GradeAdjustment" SET "percent" = 66 WHERE "studentId" = $1 AND "percent" = 65`, [student.id]);
+  tp.once("dialog", (dialog) => void dialog.accept());
+  await tp.getByRole("button", { name: /Remove the grade adjustment on/ }).first().click();
+  await expect(tp.getByRole("alert").filter({ hasText: "adjusted after you opened this page" })).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "GradeAdjustment" WHERE "studentId" = $1`, [student.id])).toBe(2);
+  await tp.reload();
   tp.once("dialog", (dialog) => void dialog.accept());
   await tp.getByRole("button", { name: /Remove the grade adjustment on/ }).first().click();
   await expect(grades.getByRole("row").nth(1)).toContainText("missing");

@@ -18,6 +18,7 @@ test("security headers are set on pages and API responses", async ({ request }) 
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["strict-transport-security"]).toBe("max-age=31536000");
     expect(headers["x-powered-by"]).toBeUndefined();
   }
 });
