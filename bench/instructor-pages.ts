@@ -34,7 +34,8 @@ const cls = await client.class.create({ data: { name: "Bench class", term: "Benc
 await client.$executeRaw`
   INSERT INTO "User" (id, email, name, "passwordHash", role)
   SELECT gen_random_uuid(), 'bench-student-' || i || '@caravan.test', 'Student ' || lpad(i::text, 3, '0'), 'x', 'STUDENT' FROM generate_series(1, ${STUDENTS}) i`;
-await client.$executeRaw`INSERT INTO "ClassMember" ("classId", "userId") SELECT ${cls.id}::uuid, id FROM "User" WHERE email LIKE 'bench-student-%'`;
+// Joined before the attempts below were begun: work from before joining is not the class's.
+await client.$executeRaw`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") SELECT ${cls.id}::uuid, id, now() - interval '30 days' FROM "User" WHERE email LIKE 'bench-student-%'`;
 const quizzes = await client.quiz.findMany({ where: { retiredAt: null }, select: { id: true }, orderBy: [{ module: { position: "asc" } }, { position: "asc" }] });
 const debates = await client.debatePrompt.findMany({ select: { id: true }, orderBy: { id: "asc" } });
 const modules = await client.module.findMany({ select: { id: true }, orderBy: { position: "asc" } });

@@ -33,7 +33,8 @@ export const classAssignsQuiz = (classId: Prisma.Sql) => Prisma.sql`EXISTS (
 /**
  * SQL condition: the attempt aliased `a` was begun under the class `classId` (an SQL expression): not after the
  * class's assignment of the quiz refusing late work had closed for its student (the quiz's own assignment, or where
- * the class has none, its module's), nor after the class was archived.
+ * the class has none, its module's), nor after the class was archived, nor before the student joined it (a repeat
+ * student's attempts of last term, or their own study before joining, are not this class's work).
  */
 // The closures are a table of their own (no reference to `a` inside), so PostgreSQL hashes them once (an anti-join)
 // instead of probing them per attempt, which doubled the gradebook's query. Aliases inside are prefixed (ra_) so a
@@ -49,7 +50,8 @@ export const begunUnderClass = (classId: Prisma.Sql) => Prisma.sql`(NOT EXISTS (
         SELECT 1 FROM "Assignment" ra_o WHERE ra_o."classId" = ra_s."classId" AND ra_o."kind" = 'QUIZ' AND ra_o."quizId" = ra_mq."id")))) closure
   WHERE closure."quizId" = a."quizId" AND closure."userId" = a."userId"
     AND a."startedAt" > closure."closedAt" + ${DEADLINE_GRACE_MS} * interval '1 millisecond')
-  AND NOT EXISTS (SELECT 1 FROM "Class" ra_k WHERE ra_k."id" = ${classId} AND a."startedAt" > ra_k."archivedAt"))`;
+  AND NOT EXISTS (SELECT 1 FROM "Class" ra_k WHERE ra_k."id" = ${classId} AND a."startedAt" > ra_k."archivedAt")
+  AND NOT EXISTS (SELECT 1 FROM "ClassMember" ra_j WHERE ra_j."classId" = ${classId} AND ra_j."userId" = a."userId" AND a."startedAt" < ra_j."joinedAt"))`;
 
 /**
  * SQL condition, the rule of `countsUnder`: the attempt aliased `a` counts in the class `classId` (an SQL expression)

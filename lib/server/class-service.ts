@@ -609,7 +609,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     orderBy: ASSIGNMENT_ORDER,
     select: {
       id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, createdAt: true,
-      class: { select: { name: true } },
+      class: { select: { name: true, members: { where: { userId: student.id }, select: { joinedAt: true } } } },
       extensions: { where: { studentId: student.id }, select: { dueAt: true, extraAttempts: true } },
       adjustments: { where: { studentId: student.id }, select: { excused: true, percent: true } },
     },
@@ -630,7 +630,9 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     let doneAt: Date | null = null;
     if (a.kind === "QUIZ") {
       // The attempt whose score counts, as the gradebook picks it: its hand-in time decides "done" or "late".
-      const mine = attempts.filter((x) => x.quizId === a.quizId && countsUnder(window, x.startedAt)).map((x) => ({ ...x, submitted: true }));
+      // Begun as a member (not last term, nor before joining), as begunUnderClass counts them.
+      const joinedAt = a.class.members[0]?.joinedAt ?? now;
+      const mine = attempts.filter((x) => x.quizId === a.quizId && x.startedAt >= joinedAt && countsUnder(window, x.startedAt)).map((x) => ({ ...x, submitted: true }));
       doneAt = mine.length > 0 ? (countedAttempt(mine[0].quiz.scorePolicy, mine)?.submittedAt ?? null) : null;
     }
     let returnedAt: Date | null = null;

@@ -157,7 +157,8 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
   await finalizeExpiredAttemptsFor(studentId, quizzes, modules);
   const [attempts, debates, resets, extensions, review, grades, adjustments] = await Promise.all([
     db().quizAttempt.findMany({
-      where: { userId: studentId, quiz: { OR: [{ id: { in: quizzes } }, { moduleId: { in: modules } }] }, ...(until ? { startedAt: { lte: until } } : {}) },
+      // From joining (earlier attempts, last term's or the student's own study, are not this class's to see).
+      where: { userId: studentId, quiz: { OR: [{ id: { in: quizzes } }, { moduleId: { in: modules } }] }, startedAt: { gte: member.joinedAt, ...(until ? { lte: until } : {}) } },
       orderBy: [{ quizId: "asc" }, { number: "asc" }],
       select: {
         id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, voidedAt: true, regradedAt: true, questionVersionIds: true,

@@ -116,7 +116,7 @@ test("a module's quizzes get item-analysis links, and the roster resets only qui
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
   const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Module seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `MS${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 day')`, [cls.id, student.id]);
   await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "moduleId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'MODULE', 'foundations', now() - interval '1 day', now() + interval '7 days')`, [cls.id]);
   const { rows: [attempt] } = await sql.query(
     `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")

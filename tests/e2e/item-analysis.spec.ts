@@ -15,7 +15,7 @@ async function createClassWith(sql: pg.Pool, instructor: TestUser, students: Tes
     [instructor.id, `IA${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
   );
   const classId: string = rows[0].id;
-  for (const student of students) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [classId, student.id]);
+  for (const student of students) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 day')`, [classId, student.id]);
   await sql.query(
     `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 day', now() + interval '7 days')`,
     [classId, quizId],

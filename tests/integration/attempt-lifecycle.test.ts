@@ -50,6 +50,7 @@ describe("an open attempt is graded whatever the assignments did around it", () 
     // Two hours on: the attempt began a minute before the assignment opened, and the assignment is long closed.
     await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = "opensAt" - interval '2 hours', "dueAt" = "dueAt" - interval '2 hours' WHERE "id" = ${assignmentId}::uuid`;
     await db.$executeRaw`UPDATE "QuizAttempt" SET "startedAt" = "startedAt" - interval '2 hours', "deadlineAt" = "deadlineAt" - interval '2 hours' WHERE "id" = ${attemptId}::uuid`;
+    await db.$executeRaw`UPDATE "ClassMember" SET "joinedAt" = "joinedAt" - interval '2 hours' WHERE "classId" = ${classId}::uuid`;
 
     const book = await gradebook(teacher, classId);
     expect(book.rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 33 });

@@ -44,6 +44,30 @@ describe("classes", () => {
     }
   });
 
+  it("a repeat student's attempts of last term, and their own study before joining, are not the new class's work", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const last = await createClass(teacher, { name: "Autumn seminar", term: "Autumn", joinCodeDays: null });
+    await createAssignment(teacher, last.id, assign({ kind: "QUIZ", targetId: fixture.quizId }));
+    const [repeater, selfStudied] = [await createUser(), await createUser()];
+    await joinClass(repeater, last.joinCode);
+    const { attemptId: lastTerm } = await startAttempt(repeater, fixture.quizId);
+    await submitAttempt(repeater, { attemptId: lastTerm, answers: await answerAllCorrectly(repeater, lastTerm) });
+    const { attemptId: alone } = await startAttempt(selfStudied, fixture.quizId);
+    await submitAttempt(selfStudied, { attemptId: alone, answers: await answerAllCorrectly(selfStudied, alone) });
+    await setClassArchived(teacher, last.id, true);
+
+    const next = await copyClass(teacher, last.id, { name: "Spring seminar", term: "Spring", shiftDays: 0 });
+    const { joinCode } = (await db.class.findUniqueOrThrow({ where: { id: next.id }, select: { joinCode: true } }));
+    for (const s of [repeater, selfStudied]) await joinClass(s, joinCode);
+    const book = await gradebook(teacher, next.id);
+    for (const row of book.rows) expect(row.cells[0]).toMatchObject({ status: "not started", percent: null });
+    expect((await studentAssignments(repeater)).map((a) => a.status)).toEqual(["open"]);
+    const record = await studentRecord(teacher, next.id, repeater.id);
+    expect(record.attempts).toEqual([]);
+    // Last term's record keeps it.
+    expect((await gradebook(teacher, last.id)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100, attemptId: lastTerm });
+  });
+
   it("a wrong or expired code gets a clear message and changes nothing", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();

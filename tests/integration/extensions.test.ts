@@ -36,6 +36,7 @@ async function classWith(latePolicy: "ACCEPT" | "FLAG" | "REFUSE", window: { ope
 async function twoHoursLater(assignmentId: string, attemptId: string) {
   await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = "opensAt" - interval '2 hours', "dueAt" = "dueAt" - interval '2 hours' WHERE "id" = ${assignmentId}::uuid`;
   await db.$executeRaw`UPDATE "QuizAttempt" SET "startedAt" = "startedAt" - interval '2 hours', "deadlineAt" = "deadlineAt" - interval '2 hours' WHERE "id" = ${attemptId}::uuid`;
+  await db.$executeRaw`UPDATE "ClassMember" SET "joinedAt" = "joinedAt" - interval '2 hours' WHERE "classId" = (SELECT "classId" FROM "Assignment" WHERE "id" = ${assignmentId}::uuid)`;
 }
 
 describe("an assignment that refuses late work closes open attempts at its due time", () => {
