@@ -10,6 +10,8 @@ import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
 import { instant } from "./instant";
+import { activeLock, recordFailure, throttleKey } from "./throttle";
+import { lockMessage } from "../domain/throttle-policy";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
 import { begunUnderClass, classAssignsQuiz, countsInClass, flagRaisedInClass, refreshOpenAttemptDeadlines } from "./assignment-rules";
 import { notFound, UserError } from "./errors";
@@ -211,8 +213,14 @@ const noSuchCode = () => new UserError("NOT_FOUND", "No class has that join code
 export async function joinClass(student: SessionUser, rawCode: string) {
   if (student.role !== "STUDENT") throw new UserError("FORBIDDEN", "Instructors do not join classes; students do.");
   const code = normalizeJoinCode(rawCode);
+  const throttle = throttleKey("join", student.id);
+  const lockedUntil = await activeLock(db(), [throttle]);
+  if (lockedUntil) throw new UserError("RATE_LIMITED", lockMessage(lockedUntil, new Date(), "join"));
   const found = await db().class.findUnique({ where: { joinCode: code }, select: { id: true, name: true, joinCodeExpiresAt: true, archivedAt: true } });
-  if (!found || found.archivedAt) throw noSuchCode();
+  if (!found || found.archivedAt) {
+    await recordFailure(db(), "join", throttle);
+    throw noSuchCode();
+  }
   if (found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date()) {
     throw new UserError("CONFLICT", "That join code has expired. Ask your instructor for a new one.", { code: ["That join code has expired."] });
   }

@@ -68,6 +68,17 @@ describe("classes", () => {
     expect((await gradebook(teacher, last.id)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100, attemptId: lastTerm });
   });
 
+  it("guessing join codes is slowed down: after ten wrong codes a student waits, even with the right one", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Guarded", term: "T", joinCodeDays: null });
+    const guesser = await createUser();
+    for (let i = 0; i < 10; i++) expect(await errorOf(joinClass(guesser, `WRONG${i}XYZ`))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await errorOf(joinClass(guesser, joinCode))).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/^Too many wrong join codes were tried from your account\. Wait \d+ seconds/) });
+    expect(await db.classMember.count({ where: { classId: id, userId: guesser.id } })).toBe(0);
+    // Another student is not held up by it.
+    expect(await joinClass(await createUser(), joinCode)).toMatchObject({ alreadyMember: false });
+  });
+
   it("a wrong or expired code gets a clear message and changes nothing", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
