@@ -21,6 +21,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   const [saveState, setSaveState] = useState<Record<string, SaveState>>(() => Object.fromEntries(questions.map((q) => [q.questionVersionId, q.savedResponse ? "saved" : "idle"])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const saveProblems = [...new Set(Object.values(errors).filter(Boolean))];
   const [submitting, setSubmitting] = useState(false);
   const submittingRef = useRef(false);
   const timers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
@@ -152,14 +153,19 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
         {questions.map((q) => (
           <li key={q.questionVersionId} className="card">
             <QuestionInput name={`q-${q.questionVersionId}`} label={`Question ${q.number}.`} question={q.question} response={responses[q.questionVersionId]} onChange={(r, delay) => update(q.questionVersionId, r, delay)} />
-            <p className="mt-3 text-xs text-stone-600" aria-live="polite">
+            {/* Shown at each question; announced once for the page below, not per question. */}
+            <p className="mt-3 text-xs text-stone-600">
               {saveState[q.questionVersionId] === "saving" ? "Saving…" : saveState[q.questionVersionId] === "saved" ? "Saved" : saveState[q.questionVersionId] === "error" ? "" : "Not answered yet"}
             </p>
-            {errors[q.questionVersionId] && <p role="alert" className="field-error">{errors[q.questionVersionId]}</p>}
+            {errors[q.questionVersionId] && <p className="field-error">{errors[q.questionVersionId]}</p>}
           </li>
         ))}
       </ol>
       </AnswersLocked>
+      {/* One voice for the page: "All answers saved" once saving settles, and each distinct save problem once (an
+          outage fails every question with the same sentence), instead of a live region per question. */}
+      <p role="status" className="sr-only">{Object.values(saveState).includes("saving") || saveProblems.length > 0 ? "" : Object.values(saveState).includes("saved") ? "All answers saved." : ""}</p>
+      <p role="alert" className="sr-only">{saveProblems.join(" ")}</p>
       <div className="sticky bottom-0 mt-8 flex flex-col gap-3 border-t border-stone-200 bg-sand-50/95 py-4 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-stone-700">{questions.length - unanswered} of {questions.length} answered</p>
         <button type="button" className="btn-primary" onClick={submit} disabled={submitting || timeUp}>{submitting ? "Submitting…" : "Submit answers"}</button>

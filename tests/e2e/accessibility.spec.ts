@@ -92,6 +92,9 @@ test("a whole quiz attempt can be done with the keyboard alone, with visible foc
     else if (active.tag === "SELECT") await page.keyboard.press("ArrowDown");
   }
   await expect(submit).toBeFocused();
+  // Saving is announced by one status for the page, not by a live region at every question.
+  await expect(page.getByRole("status").filter({ hasText: "All answers saved." })).toHaveCount(1);
+  await expect(page.locator("li.card [aria-live]").filter({ hasText: /Sav(ed|ing)/ })).toHaveCount(0);
   await page.keyboard.press("Enter");
   const result = page.getByRole("status").filter({ hasText: "Your score" });
   await expect(result).toBeVisible();
