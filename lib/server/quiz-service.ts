@@ -50,6 +50,11 @@ export async function quizOverview(user: SessionUser, quizId: string) {
   let decision = decideStart({ maxAttempts, attempts });
   if (decision.kind === "start" && !gate.allowed) decision = { kind: "refused", reason: gate.reason };
   const questionCount = quiz.drawCount ?? quiz._count.questions;
+  // Until when the keys of the questions this quiz can show stay held (any of the student's classes may hold one,
+  // through this quiz, a mastery quiz or a module): said before the attempt, not discovered after it.
+  const sourceQuizIds = quiz.bankQuizIds.length > 0 ? quiz.bankQuizIds : [quiz.id];
+  const questionIds = (await db().quizQuestion.findMany({ where: { quizId: { in: sourceQuizIds }, retiredAt: null }, select: { id: true } })).map((q) => q.id);
+  const answersHeldUntil = await attemptAnswersHeldUntil(db(), user.id, questionIds, new Date());
   return {
     // The student's own time limit, with the extra time of their extension.
     quiz: { ...quiz, maxAttempts, questionCount, personalTimeLimitMinutes: personalTimeLimit(quiz.timeLimitMinutes, assignment?.extraTimePercent ?? 0) },
@@ -58,6 +63,7 @@ export async function quizOverview(user: SessionUser, quizId: string) {
     decision,
     attemptsLeft: attemptsLeft(maxAttempts, attempts.length),
     counted: countedAttempt(quiz.scorePolicy, attempts),
+    answersHeldUntil,
   };
 }
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { assignmentChangeSchema, assignmentSchema, createAssignment, createClass, grantExtension, extensionSchema, joinClass, updateAssignment } from "@/lib/server/class-service";
-import { attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { reviewQueue } from "@/lib/server/review-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { answerAllCorrectly, createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
@@ -61,6 +61,19 @@ describe("answers held back until the due time", () => {
     const later = await attemptReview(student, (await db.quizAttempt.findFirstOrThrow({ where: { userId: student.id, quizId: masteryId } })).id);
     expect(keysShown(later)).toBe(3);
     expect(later.answersShownAt).toBeNull();
+  });
+
+  it("are announced on the quiz page before an attempt, whichever assignment holds them (here the module's)", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId } = await studentInClass(teacher);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(60) }));
+    expect((await quizOverview(student, fixture.quizId)).answersHeldUntil).toBeNull();
+    const moduleDue = iso(30);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-60), dueAt: moduleDue, revealAnswers: "AFTER_DUE" }));
+    const overview = await quizOverview(student, fixture.quizId);
+    expect(overview.assignment?.revealAnswers).toBe("AFTER_SUBMIT");
+    expect(overview.answersHeldUntil?.toISOString()).toBe(new Date(moduleDue).toISOString());
+    expect((await quizOverview(student, masteryId)).answersHeldUntil?.toISOString()).toBe(new Date(moduleDue).toISOString());
   });
 
   it("stay hidden in the quiz a held-back mastery quiz draws from", async () => {
