@@ -51,6 +51,9 @@ test("when the assignment holds answers back, the submitted review has no key an
   );
   await login(page.context(), student, baseURL!);
   await page.goto("/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz");
+  // Said before the attempt, with the time.
+  await expect(page.getByText(/the correct answers and explanations come after .+ \(a due time in your class\)/)).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-held-note.png` });
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(page).toHaveURL(/\/attempts\//);
   page.on("dialog", (dialog) => dialog.accept());
