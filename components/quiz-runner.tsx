@@ -90,7 +90,8 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
     timers.current[questionVersionId] = setTimeout(() => save(questionVersionId, response, edit), delayMs);
   };
 
-  const unanswered = questions.filter((q) => responses[q.questionVersionId] === null).length;
+  const unansweredQuestions = questions.filter((q) => responses[q.questionVersionId] === null);
+  const unanswered = unansweredQuestions.length;
 
   const submit = async () => {
     if (submittingRef.current) return;
@@ -151,7 +152,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       <AnswersLocked value={timeUp || submitting}>
       <ol className="space-y-6">
         {questions.map((q) => (
-          <li key={q.questionVersionId} className="card">
+          <li key={q.questionVersionId} id={`question-${q.number}`} className="card scroll-mt-4">
             <QuestionInput name={`q-${q.questionVersionId}`} label={`Question ${q.number}.`} question={q.question} response={responses[q.questionVersionId]} onChange={(r, delay) => update(q.questionVersionId, r, delay)} />
             {/* Shown at each question; announced once for the page below, not per question. */}
             <p className="mt-3 text-xs text-stone-600">
@@ -167,7 +168,19 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       <p role="status" className="sr-only">{Object.values(saveState).includes("saving") || saveProblems.length > 0 ? "" : Object.values(saveState).includes("saved") ? "All answers saved." : ""}</p>
       <p role="alert" className="sr-only">{saveProblems.join(" ")}</p>
       <div className="sticky bottom-0 mt-8 flex flex-col gap-3 border-t border-stone-200 bg-sand-50/95 py-4 sm:flex-row sm:items-center sm:justify-between">
-        <p className="text-sm text-stone-700">{questions.length - unanswered} of {questions.length} answered</p>
+        <div className="text-sm text-stone-700">
+          <p>{questions.length - unanswered} of {questions.length} answered</p>
+          {/* As Moodle's quiz navigation: straight to what is left, however long the quiz. */}
+          {unanswered > 0 && unanswered < questions.length && (
+            <p className="mt-1 flex flex-wrap items-center gap-1">
+              Not answered yet:
+              {unansweredQuestions.map((q) => (
+                // Targets of at least 24 px (WCAG 2.2 target size), for a thumb on a phone.
+                <a key={q.questionVersionId} className="inline-flex h-7 min-w-7 items-center justify-center rounded border border-stone-300 bg-white px-1.5 tabular-nums hover:bg-stone-50" href={`#question-${q.number}`} aria-label={`Go to question ${q.number}`}>{q.number}</a>
+              ))}
+            </p>
+          )}
+        </div>
         <button type="button" className="btn-primary" onClick={submit} disabled={submitting || timeUp}>{submitting ? "Submitting…" : "Submit answers"}</button>
       </div>
       {submitError && <p role="alert" className="field-error">{submitError}</p>}

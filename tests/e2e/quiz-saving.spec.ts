@@ -47,6 +47,19 @@ test("answers are saved as the student goes and restored after a reload and in a
   await textQuestion.locator('input[type="text"]').fill("my typed answer");
   await expect(textQuestion.getByText("Saved", { exact: true })).toBeVisible();
   await expect(choiceQuestion.getByText("Saved", { exact: true })).toBeVisible();
+  // The footer lists what is left, each a link to its question.
+  const left = page.getByText(/^Not answered yet:/);
+  await expect(left).toBeVisible();
+  const firstLeft = left.getByRole("link").first();
+  const number = (await firstLeft.textContent())!;
+  await firstLeft.click();
+  await expect(page).toHaveURL(new RegExp(`#question-${number}$`));
+  await expect(page.locator(`#question-${number}`)).toBeInViewport();
+  if (process.env.SCREENSHOT_DIR) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-left-phone.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
 
   await page.reload();
   await expect(choiceQuestion.locator('input[type="radio"]').nth(1)).toBeChecked();
