@@ -7,8 +7,11 @@ export const THROTTLE_WINDOW_MS = 15 * 60_000;
 // An account locks after a few failures. An address locks much later: a whole school often signs in from one
 // address, and a class of 300 arriving for a quiz makes dozens of typing mistakes; locking that address would lock
 // every student out of the quiz. The per-address limit is for one machine trying many accounts.
+// An account's lock is per network address: a stranger guessing from elsewhere cannot lock a student out (say, just
+// before a timed quiz). Guessing spread over many addresses meets the account's own, slower limit.
 export const throttleLimits = {
   account: { freeFailures: 5, baseLockMs: 30_000, maxLockMs: 15 * 60_000 },
+  accountAnywhere: { freeFailures: 50, baseLockMs: 60_000, maxLockMs: 30 * 60_000 },
   ip: { freeFailures: 150, baseLockMs: 30_000, maxLockMs: 30 * 60_000 },
   // Every sign-up counts, not only failed ones: each costs a password hash and writes an account. A lecture hall of
   // 300 signing up from one address in the first class fits; a script creating thousands of accounts does not.
@@ -40,4 +43,9 @@ export function lockMessage(lockedUntil: Date, now: Date, action: "sign-in" | "p
 /** The counter a failure (or a sign-up) is recorded under: one per account (its email) and per client address. */
 export function throttleKey(kind: ThrottleKind, value: string) {
   return `${kind}:${value.toLowerCase()}`;
+}
+
+/** An account's counter at one network address ("account:<email>@<address>"). */
+export function accountAtAddressKey(email: string, address: string) {
+  return `${throttleKey("account", email)}@${address.toLowerCase()}`;
 }

@@ -12,7 +12,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { afterPasswordSet, nameSchema, passwordSchema } from "./accounts";
 import { UserError } from "./errors";
 import { hashPassword, verifyPassword } from "./passwords";
-import { activeLock, lockAfterFailure, reserveAttempt, throttleKey } from "./throttle";
+import { activeLock, lockAfterFailure, recordFailure, reserveAttempt, throttleKey } from "./throttle";
 
 export const changePasswordSchema = z
   .strictObject({
@@ -26,13 +26,16 @@ export const changePasswordSchema = z
 export async function changePassword(db: PrismaClient, userId: string, input: z.infer<typeof changePasswordSchema>) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
   if (!user) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
+  // The account's own key: only its signed-in sessions reach this form. Sign-in respects it, and both count towards
+  // the account's limit anywhere.
   const key = throttleKey("account", user.email);
-  const lockedUntil = await activeLock(db, [key]);
+  const lockedUntil = await activeLock(db, [key, throttleKey("accountAnywhere", user.email)]);
   if (lockedUntil) throw new UserError("CONFLICT", lockMessage(lockedUntil, new Date(), "password-change"));
   const reserved = await reserveAttempt(db, "account", key);
   if (!reserved.allowed) throw new UserError("CONFLICT", lockMessage(reserved.lockedUntil, new Date(), "password-change"));
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await lockAfterFailure(db, "account", key, reserved.failures);
+    await recordFailure(db, "accountAnywhere", throttleKey("accountAnywhere", user.email));
     throw new UserError("INVALID", "That is not your current password.", { currentPassword: ["That is not your current password."] });
   }
   // Compare-and-set on the old hash: of two changes sent at once, only one applies.

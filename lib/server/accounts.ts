@@ -65,9 +65,11 @@ export async function upsertInstructor(db: PrismaClient, input: { email: string;
  * What a newly set password ends besides the sessions (the caller moves their epoch): reset links issued before
  * it, which would undo it, and the failed sign-ins counted against the account.
  */
-export async function afterPasswordSet(tx: Pick<PrismaClient, "passwordReset" | "signInThrottle">, user: { id: string; email: string }) {
+export async function afterPasswordSet(tx: Pick<PrismaClient, "passwordReset" | "$executeRaw">, user: { id: string; email: string }) {
   await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-  await tx.signInThrottle.deleteMany({ where: { key: throttleKey("account", user.email) } });
+  // Every counter of the account: its own, at each address, and anywhere.
+  const account = throttleKey("account", user.email);
+  await tx.$executeRaw`DELETE FROM "SignInThrottle" WHERE "key" = ${account} OR "key" = ${throttleKey("accountAnywhere", user.email)} OR starts_with("key", ${`${account}@`})`;
 }
 
 export const demoAccounts = [

@@ -14,7 +14,7 @@ import { db } from "./db";
 import { env } from "./env";
 import { verifyPassword } from "./passwords";
 import { activeLock, clearFailures, lockAfterFailure, recordFailure, reserveAttempt, throttleKey } from "./throttle";
-import { lockMessage } from "../domain/throttle-policy";
+import { accountAtAddressKey, lockMessage } from "../domain/throttle-policy";
 import { emailSchema } from "./accounts";
 import { clientAddress } from "./client-address";
 import { isTimeZone } from "../domain/calendar";
@@ -58,20 +58,30 @@ async function checkCredentials(credentials: unknown, headers: Record<string, un
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) throw new SignInRefused(INVALID_CREDENTIALS);
   const { email, password, timeZone } = parsed.data;
-  const accountKey = throttleKey("account", email);
-  const ipKey = throttleKey("ip", clientAddress(headers, env().TRUSTED_PROXY_HOPS));
-  const lockedUntil = await activeLock(db(), [accountKey, ipKey]);
+  const address = clientAddress(headers, env().TRUSTED_PROXY_HOPS);
+  // Per account at this address, the account anywhere (slower), this address for any account; and the account
+  // key a wrong current password on the account page counts under (only a signed-in session can lock it).
+  const accountKey = accountAtAddressKey(email, address);
+  const anywhereKey = throttleKey("accountAnywhere", email);
+  const ipKey = throttleKey("ip", address);
+  const lockedUntil = await activeLock(db(), [accountKey, anywhereKey, ipKey, throttleKey("account", email)]);
   if (lockedUntil) throw new SignInRefused(lockMessage(lockedUntil, new Date()));
+  // Each check takes a number on both account counters first, so guesses sent at once get no more tries than
+  // guesses sent one by one.
   const reserved = await reserveAttempt(db(), "account", accountKey);
   if (!reserved.allowed) throw new SignInRefused(lockMessage(reserved.lockedUntil, new Date()));
+  const reservedAnywhere = await reserveAttempt(db(), "accountAnywhere", anywhereKey);
+  if (!reservedAnywhere.allowed) throw new SignInRefused(lockMessage(reservedAnywhere.lockedUntil, new Date()));
 
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, timeZone: true, sessionEpoch: true } });
   if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
     await lockAfterFailure(db(), "account", accountKey, reserved.failures);
+    await lockAfterFailure(db(), "accountAnywhere", anywhereKey, reservedAnywhere.failures);
     await recordFailure(db(), "ip", ipKey);
     throw new SignInRefused(INVALID_CREDENTIALS);
   }
   await clearFailures(db(), accountKey);
+  await clearFailures(db(), anywhereKey);
   if (timeZone && timeZone !== user.timeZone && isTimeZone(timeZone)) {
     // Worth recording, not worth refusing a sign-in over: the account page offers the zone again.
     await recordTimeZone(db(), user.id, timeZone).catch((error) => console.error("Could not record the time zone at sign-in", error));

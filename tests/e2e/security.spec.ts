@@ -39,18 +39,22 @@ test("the session cookie is HttpOnly and SameSite=Lax, and sign-in works through
   await request.dispose();
 });
 
-test("sign-in brute force is slowed per account, even from many addresses", async ({ playwright, baseURL, sql }) => {
+test("sign-in brute force is slowed per account at each address, and for the account across many addresses", async ({ playwright, baseURL, sql }) => {
   const user = await createUser(sql, "STUDENT", "the-real-password");
   const request = await playwright.request.newContext({ baseURL });
-  for (let i = 0; i < 5; i++) {
-    const body = await (await credentialsSignIn(request, user.email, `guess-${i}`, `192.0.2.${i + 1}`)).json();
-    expect(decodeURIComponent(body.url)).toMatch(/do not match an account/);
-  }
-  const locked = await (await credentialsSignIn(request, user.email, "the-real-password", "192.0.2.99")).json();
-  expect(decodeURIComponent(locked.url)).toMatch(/Too many failed sign-ins/);
-  const { rows } = await sql.query(`SELECT failures, "lockedUntil" FROM "SignInThrottle" WHERE key = $1`, [`account:${user.email}`]);
-  expect(rows[0].failures).toBe(5);
+  const message = async (password: string, from: string) => decodeURIComponent((await (await credentialsSignIn(request, user.email, password, from)).json()).url);
+  for (let i = 0; i < 5; i++) expect(await message(`guess-${i}`, "192.0.2.1")).toMatch(/do not match an account/);
+  expect(await message("the-real-password", "192.0.2.1")).toMatch(/Too many failed sign-ins/);
+  const { rows } = await sql.query(`SELECT failures, "lockedUntil" FROM "SignInThrottle" WHERE key = $1`, [`account:${user.email}@192.0.2.1`]);
   expect(new Date(rows[0].lockedUntil).getTime()).toBeGreaterThan(Date.now());
+  // A stranger's guesses from one place do not lock the student out elsewhere.
+  expect(await message("the-real-password", "192.0.2.2")).not.toMatch(/Too many|do not match/);
+
+  // Guesses spread over many addresses (four each, under each address's lock) meet the account's limit anywhere.
+  const spread = await createUser(sql, "STUDENT", "the-real-password");
+  const guess = async (password: string, from: string) => decodeURIComponent((await (await credentialsSignIn(request, spread.email, password, from)).json()).url);
+  for (let i = 0; i < 50; i++) expect(await guess(`guess-${i}`, `198.18.${Math.floor(i / 4)}.1`)).toMatch(/do not match an account/);
+  expect(await guess("the-real-password", "198.18.200.1")).toMatch(/Too many failed sign-ins/);
   await request.dispose();
 });
 

@@ -11,6 +11,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { afterQuizMiss, afterReview } from "@/lib/domain/review-schedule";
 import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
+import { throttleLimits } from "@/lib/domain/throttle-policy";
 import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { createUser, errorOf, hourIn, stillPendingAfter, testDb, writeFixtureCourse, zoneChangeHeldOpen } from "../support/fixtures";
 
@@ -71,9 +72,16 @@ describe("changing a password", () => {
       const other = await userWith("another-password");
       checked.mockClear();
       const authorize = (authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<unknown> } }).options.authorize;
-      const signIns = await Promise.all(Array.from({ length: 30 }, (_, i) => authorize({ email: other.email, password: `guess-${i}` }, { headers: { "x-forwarded-for": `10.1.${i}.1` } }).then(() => null, (e: Error) => e.message)));
+      const guess = (i: number, from: string) => authorize({ email: other.email, password: `guess-${i}` }, { headers: { "x-forwarded-for": from } }).then(() => null, (e: Error) => e.message);
+      // From one address: the account's lock there.
+      const signIns = await Promise.all(Array.from({ length: 30 }, (_, i) => guess(i, "10.1.0.1")));
       expect(checked).toHaveBeenCalledTimes(5);
       expect(signIns.filter((m) => m && /Too many failed sign-ins/.test(m))).toHaveLength(25);
+      // Spread over many addresses: the account's limit anywhere (50, the 5 above included).
+      checked.mockClear();
+      const spread = await Promise.all(Array.from({ length: 60 }, (_, i) => guess(i, `10.2.${i}.1`)));
+      expect(checked).toHaveBeenCalledTimes(throttleLimits.accountAnywhere.freeFailures - 5);
+      expect(spread.filter((m) => m && /Too many failed sign-ins/.test(m))).toHaveLength(60 - (throttleLimits.accountAnywhere.freeFailures - 5));
     } finally {
       verify.mockRestore();
     }

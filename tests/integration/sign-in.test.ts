@@ -7,11 +7,12 @@ import { authOptions, INVALID_CREDENTIALS, SIGN_IN_FAILED } from "@/lib/server/a
 import { UNAVAILABLE_MESSAGE } from "@/lib/server/errors";
 import { sessionIsCurrent } from "@/lib/server/session-epoch";
 import { clearFailures, lockAfterFailure, reserveAttempt, throttleKey } from "@/lib/server/throttle";
+import { throttleLimits } from "@/lib/domain/throttle-policy";
 import { testDb } from "../support/fixtures";
 
 const db = testDb();
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: (c: unknown, r: unknown) => Promise<{ sessionEpoch: number } | null> } }).options.authorize;
-const signIn = (email: string, password: string) => authorize({ email, password }, { headers: { "x-forwarded-for": "10.9.9.9" } });
+const signIn = (email: string, password: string, from = "10.9.9.9") => authorize({ email, password }, { headers: { "x-forwarded-for": from } });
 const messageOf = (promise: Promise<unknown>) => promise.then(() => null, (error: Error) => error.message);
 
 async function userWith(password: string) {
@@ -31,6 +32,21 @@ describe("signing in", () => {
     // The refusals meant for the person still read as they are.
     expect(await messageOf(signIn(user.email, "a-wrong-password"))).toBe(INVALID_CREDENTIALS);
     expect(await signIn(user.email, "the-right-password")).toMatchObject({ sessionEpoch: 0 });
+  });
+
+  it("wrong passwords lock the account at that address only; spread over many addresses they meet the account's own, slower limit", async () => {
+    const user = await userWith("the-right-password");
+    for (let i = 0; i < throttleLimits.account.freeFailures; i++) expect(await messageOf(signIn(user.email, "a-wrong-password", "10.1.1.1"))).toBe(INVALID_CREDENTIALS);
+    expect(await messageOf(signIn(user.email, "the-right-password", "10.1.1.1"))).toMatch(/^Too many failed sign-ins/);
+    // The student, elsewhere, is not locked out by a stranger's guesses.
+    expect(await signIn(user.email, "the-right-password", "10.2.2.2")).toMatchObject({ sessionEpoch: 0 });
+
+    const spread = await userWith("the-right-password");
+    const perAddress = throttleLimits.account.freeFailures - 1;
+    for (let n = 0; n < throttleLimits.accountAnywhere.freeFailures; n++) {
+      expect(await messageOf(signIn(spread.email, "a-wrong-password", `10.3.${Math.floor(n / perAddress)}.1`))).toBe(INVALID_CREDENTIALS);
+    }
+    expect(await messageOf(signIn(spread.email, "the-right-password", "10.4.4.4"))).toMatch(/^Too many failed sign-ins/);
   });
 
   it("a failure counted after a successful sign-in cleared the account's counter locks nothing and throws nothing", async () => {
