@@ -389,6 +389,11 @@ test("an instructor weights an assignment: its share of the average shows on the
   await item.getByRole("button", { name: /^Edit/ }).click();
   const form = page.getByRole("form", { name: /^Edit/ });
   await expect(form.getByLabel("Weight in the average")).toHaveValue("1");
+  if (process.env.SCREENSHOT_DIR) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignment-weight-form-phone.png` });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
   await form.getByLabel("Weight in the average").fill("1.5");
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(form.getByLabel("Weight in the average")).toHaveAccessibleDescription(/whole number from 0/);
