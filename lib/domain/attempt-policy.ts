@@ -103,3 +103,12 @@ export function newAttemptWarning(input: { scorePolicy: "BEST" | "LATEST"; count
   if (input.scorePolicy !== "LATEST" || input.countedPercent === null) return null;
   return `Your latest attempt counts, so a new attempt replaces your counted score of ${input.countedPercent}%, even if it scores lower${input.timed ? " or its time runs out unanswered" : ""}. Start a new attempt?`;
 }
+
+/**
+ * The attempt limit under the class that governs a quiz: attempts begun before the student joined that class (last
+ * term's, or their own study) count in no way there, so they do not use up its attempts either.
+ */
+export function limitSinceJoining(limit: number | null, startedAt: Date[], joinedAt: Date | null): number | null {
+  if (limit === null || joinedAt === null) return limit;
+  return limit + startedAt.filter((at) => at < joinedAt).length;
+}

@@ -10,16 +10,20 @@ import { db } from "./db";
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
 /** `closesAt`: when an attempt stops taking answers under all the covering assignments together (null: it does not). */
-export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null; closesAt: Date | null };
+// joinedAt: when the student joined the governing assignment's class (work begun before does not count there).
+export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null; closesAt: Date | null; className: string; joinedAt: Date | null };
 
 const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true } as const;
 type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; revealAnswers: string; maxAttemptsOverride: number | null };
+type Owner = { className: string; joinedAt: Date | null };
 
 /** Of the assignments covering a student's work, with their extensions, the one that treats them best. */
-function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined }[], now: Date) {
-  const windows = rows.map(({ row, extension }) => applyExtension({ ...row, latePolicy: row.latePolicy as LatePolicy, revealAnswers: row.revealAnswers as AnswerReveal }, extension));
+function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined; owner?: Owner }[], now: Date): GoverningAssignment | null {
+  const windows = rows.map(({ row, extension }) => applyExtension({ opensAt: row.opensAt, dueAt: row.dueAt, maxAttemptsOverride: row.maxAttemptsOverride, latePolicy: row.latePolicy as LatePolicy, revealAnswers: row.revealAnswers as AnswerReveal }, extension));
   const governing = mostGenerous(windows, now);
-  return governing && { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(windows, now) };
+  if (!governing) return null;
+  const owner = rows[windows.indexOf(governing)].owner ?? { className: "", joinedAt: null };
+  return { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(windows, now), ...owner };
 }
 
 /**
@@ -98,12 +102,12 @@ async function governingEach(client: Client, userId: string, items: { id: string
       OR: [field === "quizId" ? { quizId: { in: ids } } : { debatePromptId: { in: ids } }, { kind: "MODULE", moduleId: { in: [...new Set(items.map((i) => i.moduleId))] } }],
       ...ofMember(userId),
     },
-    select: { ...assignmentFields, kind: true, quizId: true, debatePromptId: true, moduleId: true, extensions: extensionOf(userId) },
+    select: { ...assignmentFields, kind: true, quizId: true, debatePromptId: true, moduleId: true, extensions: extensionOf(userId), class: { select: { name: true, members: { where: { userId, removedAt: null }, select: { joinedAt: true } } } } },
   });
   const now = new Date();
   return new Map(items.map((item) => {
     const covering = rows.filter((a) => a[field] === item.id || (a.kind === "MODULE" && a.moduleId === item.moduleId));
-    return [item.id, mostGenerousFor(covering.map(({ extensions, ...row }) => ({ row, extension: extensions[0] })), now)];
+    return [item.id, mostGenerousFor(covering.map(({ extensions, class: owner, ...row }) => ({ row, extension: extensions[0], owner: { className: owner.name, joinedAt: owner.members[0]?.joinedAt ?? null } })), now)];
   }));
 }
 

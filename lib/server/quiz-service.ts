@@ -3,7 +3,7 @@ import "server-only";
 // Every function takes the signed-in user and checks ownership itself; callers only parse input.
 import { randomUUID } from "node:crypto";
 import type { Question } from "../content/schema";
-import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, attemptLimit, earliestOpenDeadline, personalTimeLimit } from "../domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, attemptLimit, earliestOpenDeadline, personalTimeLimit, limitSinceJoining } from "../domain/attempt-policy";
 import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
@@ -45,11 +45,13 @@ export async function quizOverview(user: SessionUser, quizId: string) {
     }),
   );
   const assignment = await quizAssignment(db(), user.id, quiz);
-  const maxAttempts = attemptLimit(assignment?.maxAttemptsOverride ?? quiz.maxAttempts, assignment?.extraAttempts ?? 0);
+  const maxAttempts = limitSinceJoining(attemptLimit(assignment?.maxAttemptsOverride ?? quiz.maxAttempts, assignment?.extraAttempts ?? 0), attempts.map((a) => a.startedAt), assignment?.joinedAt ?? null);
   const gate = assignmentGate(assignment, new Date());
   let decision = decideStart({ maxAttempts, attempts });
   if (decision.kind === "start" && !gate.allowed) decision = { kind: "refused", reason: gate.reason };
   const questionCount = quiz.drawCount ?? quiz._count.questions;
+  const joinedAt = assignment?.joinedAt ?? null;
+  const attemptsSinceJoining = joinedAt ? attempts.filter((a) => a.startedAt >= joinedAt) : attempts;
   // Until when the keys of the questions this quiz can show stay held (any of the student's classes may hold one,
   // through this quiz, a mastery quiz or a module): said before the attempt, not discovered after it.
   const sourceQuizIds = quiz.bankQuizIds.length > 0 ? quiz.bankQuizIds : [quiz.id];
@@ -62,7 +64,9 @@ export async function quizOverview(user: SessionUser, quizId: string) {
     attempts,
     decision,
     attemptsLeft: attemptsLeft(maxAttempts, attempts.length),
-    counted: countedAttempt(quiz.scorePolicy, attempts),
+    // The score the class counts (from joining), as its gradebook does; all attempts outside a class.
+    counted: countedAttempt(quiz.scorePolicy, attemptsSinceJoining),
+    beforeJoining: attempts.length - attemptsSinceJoining.length,
     answersHeldUntil,
   };
 }
@@ -98,8 +102,9 @@ export async function startAttempt(user: SessionUser, quizId: string, options: {
         const quiz = await tx.quiz.findFirst({ where: { id: quizId, retiredAt: null }, select: { id: true, moduleId: true, maxAttempts: true, timeLimitMinutes: true, bankQuizIds: true, drawCount: true, shuffleQuestions: true } });
         if (!quiz) throw notFound("That quiz");
         const assignment = await quizAssignment(tx, user.id, quiz);
-        const attempts = attemptSummaries(await tx.quizAttempt.findMany({ where: { userId: user.id, quizId, voidedAt: null }, select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true } }));
-        const decision = decideStart({ maxAttempts: attemptLimit(assignment?.maxAttemptsOverride ?? quiz.maxAttempts, assignment?.extraAttempts ?? 0), attempts });
+        const attempts = attemptSummaries(await tx.quizAttempt.findMany({ where: { userId: user.id, quizId, voidedAt: null }, select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, startedAt: true } }));
+        const limit = limitSinceJoining(attemptLimit(assignment?.maxAttemptsOverride ?? quiz.maxAttempts, assignment?.extraAttempts ?? 0), attempts.map((a) => a.startedAt), assignment?.joinedAt ?? null);
+        const decision = decideStart({ maxAttempts: limit, attempts });
         if (decision.kind === "resume") return { attemptId: decision.attemptId, resumed: true };
         if (options.resume) throw new UserError("CONFLICT", "The attempt you were resuming has closed (submitted in another tab, its time ran out, or your instructor reset it), so no new attempt was started. Your attempts are listed on this page.");
         if (decision.kind === "refused") throw new UserError("CONFLICT", decision.reason);

@@ -47,7 +47,7 @@ describe("classes", () => {
   it("a repeat student's attempts of last term, and their own study before joining, are not the new class's work", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const last = await createClass(teacher, { name: "Autumn seminar", term: "Autumn", joinCodeDays: null });
-    await createAssignment(teacher, last.id, assign({ kind: "QUIZ", targetId: fixture.quizId }));
+    await createAssignment(teacher, last.id, assign({ kind: "QUIZ", targetId: fixture.quizId, maxAttemptsOverride: 1 }));
     const [repeater, selfStudied] = [await createUser(), await createUser()];
     await joinClass(repeater, last.joinCode);
     const { attemptId: lastTerm } = await startAttempt(repeater, fixture.quizId);
@@ -64,6 +64,13 @@ describe("classes", () => {
     expect((await studentAssignments(repeater)).map((a) => a.status)).toEqual(["open"]);
     const record = await studentRecord(teacher, next.id, repeater.id);
     expect(record.attempts).toEqual([]);
+    // Nor do they use up the new class's one attempt: the student may take it, and the page says why.
+    const overview = await quizOverview(repeater, fixture.quizId);
+    expect(overview).toMatchObject({ beforeJoining: 1, counted: null, attemptsLeft: 1, decision: { kind: "start" } });
+    const { attemptId: thisTerm } = await startAttempt(repeater, fixture.quizId);
+    await submitAttempt(repeater, { attemptId: thisTerm, answers: {} });
+    expect((await gradebook(teacher, next.id)).rows.find((r) => r.student.id === repeater.id)!.cells[0]).toMatchObject({ status: "submitted", attemptId: thisTerm });
+    expect(await quizOverview(repeater, fixture.quizId)).toMatchObject({ attemptsLeft: 0, decision: { kind: "refused" } });
     // Last term's record keeps it.
     expect((await gradebook(teacher, last.id)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100, attemptId: lastTerm });
   });

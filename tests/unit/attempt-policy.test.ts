@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder, minutesBeforeClosing, newAttemptWarning } from "@/lib/domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder, minutesBeforeClosing, newAttemptWarning, limitSinceJoining } from "@/lib/domain/attempt-policy";
 
 const attempt = (number: number, scoreCenti: number | null, maxScoreCenti = 1000, submitted = true) => ({
   id: `a${number}`, number, submitted, scoreCenti, maxScoreCenti, submittedAt: submitted ? new Date(2026, 0, number) : null,
@@ -100,5 +100,18 @@ describe("newAttemptWarning", () => {
   it("asks nothing where the best attempt counts, or before any score", () => {
     expect(newAttemptWarning({ scorePolicy: "BEST", countedPercent: 90, timed: true })).toBeNull();
     expect(newAttemptWarning({ scorePolicy: "LATEST", countedPercent: null, timed: true })).toBeNull();
+  });
+});
+
+describe("limitSinceJoining", () => {
+  const joined = new Date("2027-02-01T00:00:00Z");
+  it("adds the attempts begun before joining the governing class to its limit", () => {
+    expect(limitSinceJoining(3, [new Date("2026-10-01T00:00:00Z"), new Date("2026-10-02T00:00:00Z"), new Date("2027-02-02T00:00:00Z")], joined)).toBe(5);
+    expect(limitSinceJoining(3, [joined], joined)).toBe(3);
+  });
+
+  it("leaves no limit, or no class, as it is", () => {
+    expect(limitSinceJoining(null, [new Date("2026-10-01T00:00:00Z")], joined)).toBeNull();
+    expect(limitSinceJoining(2, [new Date("2026-10-01T00:00:00Z")], null)).toBe(2);
   });
 });
