@@ -11,7 +11,7 @@ export const THROTTLE_WINDOW_MS = 15 * 60_000;
 // before a timed quiz). Guessing spread over many addresses meets the account's own, slower limit.
 export const throttleLimits = {
   account: { freeFailures: 5, baseLockMs: 30_000, maxLockMs: 15 * 60_000 },
-  accountAnywhere: { freeFailures: 50, baseLockMs: 60_000, maxLockMs: 30 * 60_000 },
+  accountAnywhere: { freeFailures: 50, baseLockMs: 60_000, maxLockMs: 15 * 60_000 },
   ip: { freeFailures: 150, baseLockMs: 30_000, maxLockMs: 30 * 60_000 },
   // Every sign-up counts, not only failed ones: each costs a password hash and writes an account. A lecture hall of
   // 300 signing up from one address in the first class fits; a script creating thousands of accounts does not.
@@ -48,4 +48,21 @@ export function throttleKey(kind: ThrottleKind, value: string) {
 /** An account's counter at one network address ("account:<email>@<address>"). */
 export function accountAtAddressKey(email: string, address: string) {
   return `${throttleKey("account", email)}@${address.toLowerCase()}`;
+}
+
+/**
+ * The network an address stands for when counting failures: an IPv4 address itself, an IPv6 address's /64 (one
+ * host is usually given a whole /64, so counting single IPv6 addresses would let it spread guesses over millions).
+ */
+export function addressGroup(address: string): string {
+  const plain = address.trim().toLowerCase().replace(/^\[|\](:\d+)?$/g, "").replace(/%.*$/, "");
+  if (!plain.includes(":")) return plain;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(plain);
+  if (mapped) return mapped[1];
+  const [head, tail] = plain.includes("::") ? plain.split("::") : [plain, null];
+  const headGroups = head ? head.split(":") : [];
+  const tailGroups = tail ? tail.split(":") : [];
+  const groups = tail === null ? headGroups : [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill("0"), ...tailGroups];
+  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return plain;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }

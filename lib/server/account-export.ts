@@ -58,7 +58,12 @@ export async function exportAccountData(userId: string, now = new Date()) {
   const heldQuestions = new Map<string, Date>();
   for (const a of attempts) {
     const until = attemptHeldUntil(a);
-    if (until) for (const v of a.questionVersionIds) heldQuestions.set(questionOf.get(v) ?? v, until);
+    if (!until) continue;
+    for (const v of a.questionVersionIds) {
+      const question = questionOf.get(v) ?? v;
+      const already = heldQuestions.get(question);
+      if (!already || already < until) heldQuestions.set(question, until);
+    }
   }
   for (const [questionId, until] of heldUntil) if (until && !heldQuestions.has(questionId)) heldQuestions.set(questionId, until);
   return {

@@ -14,7 +14,7 @@ import { db } from "./db";
 import { env } from "./env";
 import { verifyPassword } from "./passwords";
 import { activeLock, clearFailures, lockAfterFailure, recordFailure, reserveAttempt, throttleKey } from "./throttle";
-import { accountAtAddressKey, lockMessage } from "../domain/throttle-policy";
+import { accountAtAddressKey, addressGroup, lockMessage } from "../domain/throttle-policy";
 import { emailSchema } from "./accounts";
 import { clientAddress } from "./client-address";
 import { isTimeZone } from "../domain/calendar";
@@ -58,7 +58,7 @@ async function checkCredentials(credentials: unknown, headers: Record<string, un
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) throw new SignInRefused(INVALID_CREDENTIALS);
   const { email, password, timeZone } = parsed.data;
-  const address = clientAddress(headers, env().TRUSTED_PROXY_HOPS);
+  const address = addressGroup(clientAddress(headers, env().TRUSTED_PROXY_HOPS));
   // Per account at this address, the account anywhere (slower), this address for any account; and the account
   // key a wrong current password on the account page counts under (only a signed-in session can lock it).
   const accountKey = accountAtAddressKey(email, address);
@@ -80,8 +80,8 @@ async function checkCredentials(credentials: unknown, headers: Record<string, un
     await recordFailure(db(), "ip", ipKey);
     throw new SignInRefused(INVALID_CREDENTIALS);
   }
-  await clearFailures(db(), accountKey);
-  await clearFailures(db(), anywhereKey);
+  // The owner is in: their own counters start again (at this address, anywhere, and from the account page).
+  for (const key of [accountKey, anywhereKey, throttleKey("account", email)]) await clearFailures(db(), key);
   if (timeZone && timeZone !== user.timeZone && isTimeZone(timeZone)) {
     // Worth recording, not worth refusing a sign-in over: the account page offers the zone again.
     await recordTimeZone(db(), user.id, timeZone).catch((error) => console.error("Could not record the time zone at sign-in", error));

@@ -4,11 +4,11 @@
 import { z } from "zod";
 
 const EARLIEST = Date.UTC(1900, 0, 1);
-const LATEST = Date.UTC(9999, 11, 31);
+const AFTER_LATEST = Date.UTC(10000, 0, 1);
 
 /** An instant with an offset (`message` when it is not one), between the years 1900 and 9999. */
 export const instant = (message?: string) =>
   z.iso.datetime({ offset: true, message }).refine((value) => {
     const at = Date.parse(value);
-    return at >= EARLIEST && at <= LATEST;
+    return at >= EARLIEST && at < AFTER_LATEST;
   }, "Give a date between the years 1900 and 9999.");

@@ -7,7 +7,7 @@ import type { Question } from "../content/schema";
 import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, rescore, scoreEffective } from "../domain/regrade";
 import { afterQuizMiss, deckChangesAfterRegrade } from "../domain/review-schedule";
 import { keyShownAt } from "../domain/schedule";
-import { answersHeldUntilByStudent } from "./answer-release";
+import { answersHeldUntilByStudent, attemptAnswersHeldUntil } from "./answer-release";
 import { reviewZonesOf } from "./review-service";
 import { Prisma } from "../generated/prisma/client";
 import { attemptFlagReachesInstructor, classAssignsQuiz, countsInClass, flagRaisedInClass } from "./assignment-rules";
@@ -40,11 +40,15 @@ export async function flagQuestion(student: SessionUser, attemptId: string, ques
   // A flag no instructor would ever read is refused rather than acknowledged.
   if (attempt.voidedAt) throw new UserError("CONFLICT", "This attempt was reset, so it no longer counts and its questions cannot be flagged. Flag the question on an attempt that counts.");
   if (!(await attemptFlagReachesInstructor(db(), attemptId))) throw new UserError("CONFLICT", NO_INSTRUCTOR_FOR_FLAGS);
+  // While the attempt's key is held, a settled flag reads as open to the student (its answer would tell the key):
+  // changing its reason then keeps the instructor's answer, to be read once the key is shown.
+  const questionIds = (await db().questionVersion.findMany({ where: { id: { in: attempt.questionVersionIds } }, select: { questionId: true } })).map((v) => v.questionId);
+  const held = (await attemptAnswersHeldUntil(db(), student.id, questionIds, new Date())) !== null;
   const write = () =>
     db().questionFlag.upsert({
       where: { userId_questionVersionId: { userId: student.id, questionVersionId } },
       create: { userId: student.id, questionVersionId, attemptId, reason },
-      update: { reason, attemptId, resolvedAt: null, outcome: null, reply: null },
+      update: held ? { reason, attemptId } : { reason, attemptId, resolvedAt: null, outcome: null, reply: null },
       select: { id: true, reason: true, createdAt: true },
     });
   try {

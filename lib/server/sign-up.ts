@@ -1,7 +1,7 @@
 import "server-only";
 // The web sign-up: a student account from a parsed form, counted against the address it came from.
 import type { PrismaClient } from "../generated/prisma/client";
-import { lockMessage } from "../domain/throttle-policy";
+import { addressGroup, lockMessage } from "../domain/throttle-policy";
 import { failure, parseSessionlessForm, type ActionResult } from "./action";
 import { createAccount, EmailTakenError, newAccountSchema } from "./accounts";
 import { UserError } from "./errors";
@@ -12,7 +12,7 @@ export async function signUpStudent(db: PrismaClient, formData: unknown, address
   const parsed = parseSessionlessForm(newAccountSchema, formData);
   if (!parsed.ok) return parsed;
   try {
-    const reserved = await reserveAttempt(db, "signup", throttleKey("signup", address));
+    const reserved = await reserveAttempt(db, "signup", throttleKey("signup", addressGroup(address)));
     if (!reserved.allowed) throw new UserError("RATE_LIMITED", lockMessage(reserved.lockedUntil, new Date(), "sign-up"));
     const user = await createAccount(db, parsed.data, "STUDENT");
     return { ok: true, data: { email: user.email } };

@@ -187,6 +187,9 @@ describe("answering flags when the key stands", () => {
     expect(regraded.regradeNote).toBeNull();
     expect(regraded.flag).toEqual({ reason: "I think A is right.", resolvedAt: null, outcome: null, reply: null });
     expect((await exportAccountData(student.id)).questionFlags).toEqual([expect.objectContaining({ resolvedAt: null, outcome: null, reply: null })]);
+    // Changing the reason of a flag that reads as open keeps the answer the student cannot see yet.
+    await flagQuestion(student, attempt, quiz.single, "Still think A is right.");
+    expect(await db.questionFlag.findFirstOrThrow({ where: { userId: student.id } })).toMatchObject({ reason: "Still think A is right.", resolvedAt: expect.any(Date), outcome: "REGRADED" });
   });
 
   it("a reply sent while the class is being archived waits for the archiving and is then refused, answering nothing", async () => {

@@ -8,6 +8,7 @@ describe("instant", () => {
   it("takes an ISO time with an offset", () => {
     expect(messageOf("2027-02-10T18:00:00+05:00")).toBeNull();
     expect(messageOf("2027-02-10T13:00:00.000Z")).toBeNull();
+    expect(messageOf("9999-12-31T23:59:00Z")).toBeNull();
   });
 
   it("refuses year 0 and times before it in UTC, which PostgreSQL cannot store, with a sentence", () => {

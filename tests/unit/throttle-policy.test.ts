@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lockDurationMs, lockMessage } from "@/lib/domain/throttle-policy";
+import { addressGroup, lockDurationMs, lockMessage } from "@/lib/domain/throttle-policy";
 
 const now = new Date("2025-03-01T09:00:00Z");
 const after = (ms: number) => new Date(now.getTime() + ms);
@@ -36,5 +36,25 @@ describe("lockDurationMs", () => {
   it("lets 300 sign-ups through from one address in the window, then locks from a minute up to half an hour", () => {
     expect([299, 300, 301, 310].map((n) => lockDurationMs("signup", n))).toEqual([0, 60_000, 120_000, 30 * 60_000]);
     expect(lockMessage(after(60_000), now, "sign-up")).toBe("Too many accounts were created from this network address recently. No account was created. Wait 60 seconds and try again.");
+  });
+});
+
+describe("addressGroup", () => {
+  it("keeps an IPv4 address, and reads an IPv4-mapped one as IPv4", () => {
+    expect(addressGroup("203.0.113.7")).toBe("203.0.113.7");
+    expect(addressGroup("::ffff:203.0.113.7")).toBe("203.0.113.7");
+  });
+
+  it("counts an IPv6 address by its /64, however it is written", () => {
+    expect(addressGroup("2001:db8:abcd:12:1:2:3:4")).toBe("2001:db8:abcd:12::/64");
+    expect(addressGroup("2001:0db8:abcd:0012:ffff::1")).toBe("2001:db8:abcd:12::/64");
+    expect(addressGroup("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressGroup("[2001:DB8::1]")).toBe("2001:db8:0:0::/64");
+    expect(addressGroup("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+  });
+
+  it("leaves anything else as it came", () => {
+    expect(addressGroup("unknown")).toBe("unknown");
+    expect(addressGroup("not:an:address")).toBe("not:an:address");
   });
 });
