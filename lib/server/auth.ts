@@ -81,7 +81,7 @@ async function checkCredentials(credentials: unknown, headers: Record<string, un
     throw new SignInRefused(INVALID_CREDENTIALS);
   }
   // The owner is in: their own counters start again (at this address, anywhere, and from the account page).
-  for (const key of [accountKey, anywhereKey, throttleKey("account", email)]) await clearFailures(db(), key);
+  await clearFailures(db(), accountKey, anywhereKey, throttleKey("account", email));
   if (timeZone && timeZone !== user.timeZone && isTimeZone(timeZone)) {
     // Worth recording, not worth refusing a sign-in over: the account page offers the zone again.
     await recordTimeZone(db(), user.id, timeZone).catch((error) => console.error("Could not record the time zone at sign-in", error));

@@ -61,6 +61,7 @@ export async function lockAfterFailure(db: PrismaClient, kind: ThrottleKind, key
   await lockFor(db, kind, key, failures, now);
 }
 
-export async function clearFailures(db: Pick<PrismaClient, "signInThrottle">, key: string) {
-  await db.signInThrottle.deleteMany({ where: { key } });
+/** Clears the counters (one statement for several keys: a sign-in clears three). */
+export async function clearFailures(db: Pick<PrismaClient, "signInThrottle">, ...keys: string[]) {
+  await db.signInThrottle.deleteMany({ where: { key: { in: keys } } });
 }
