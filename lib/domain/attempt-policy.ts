@@ -112,3 +112,11 @@ export function limitSinceJoining(limit: number | null, startedAt: Date[], joine
   if (limit === null || joinedAt === null) return limit;
   return limit + startedAt.filter((at) => at < joinedAt).length;
 }
+
+/**
+ * A student's attempt limit at a quiz: the governing assignment's override or the quiz's own, their extension's
+ * extra attempts, and none of the attempts begun before joining the governing class used up.
+ */
+export function studentAttemptLimit(quizMaxAttempts: number | null, assignment: { maxAttemptsOverride: number | null; extraAttempts: number; joinedAt: Date | null } | null, startedAt: Date[]): number | null {
+  return limitSinceJoining(attemptLimit(assignment?.maxAttemptsOverride ?? quizMaxAttempts, assignment?.extraAttempts ?? 0), startedAt, assignment?.joinedAt ?? null);
+}

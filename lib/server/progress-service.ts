@@ -1,6 +1,6 @@
 import "server-only";
 // Lesson progress (opened, completed) and the roll-up behind the progress page.
-import { attemptLimit, attemptsLeft, countedAttempt, limitSinceJoining } from "../domain/attempt-policy";
+import { attemptsLeft, countedAttempt, studentAttemptLimit } from "../domain/attempt-policy";
 import { moduleProgress, courseProgress, nextStep, quizPercent } from "../domain/progress";
 import { assignmentGate } from "../domain/schedule";
 import { debateAssignments, quizAssignments } from "./assignment-rules";
@@ -87,7 +87,7 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
       const countedScore = counted ? { scoreCenti: counted.scoreCenti!, maxScoreCenti: counted.maxScoreCenti! } : null;
       // The limit as the quiz page counts it: the class's override or the quiz's own, plus an extension's extra attempts.
       const assignment = governing.get(q.id) ?? null;
-      const left = attemptsLeft(limitSinceJoining(attemptLimit(assignment?.maxAttemptsOverride ?? q.maxAttempts, assignment?.extraAttempts ?? 0), mine.map((a) => a.startedAt), assignment?.joinedAt ?? null), mine.length);
+      const left = attemptsLeft(studentAttemptLimit(q.maxAttempts, assignment, mine.map((a) => a.startedAt)), mine.length);
       const open = assignmentGate(assignment, now).allowed;
       return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress: mine.some((a) => !a.submitted), attemptsLeft: left, open, dueAt: assignment?.dueAt ?? null };
     });

@@ -3,7 +3,7 @@ import "server-only";
 // Every function takes the signed-in user and checks ownership itself; callers only parse input.
 import { randomUUID } from "node:crypto";
 import type { Question } from "../content/schema";
-import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, attemptLimit, earliestOpenDeadline, personalTimeLimit, limitSinceJoining } from "../domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, earliestOpenDeadline, personalTimeLimit, studentAttemptLimit } from "../domain/attempt-policy";
 import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
@@ -45,7 +45,7 @@ export async function quizOverview(user: SessionUser, quizId: string) {
     }),
   );
   const assignment = await quizAssignment(db(), user.id, quiz);
-  const maxAttempts = limitSinceJoining(attemptLimit(assignment?.maxAttemptsOverride ?? quiz.maxAttempts, assignment?.extraAttempts ?? 0), attempts.map((a) => a.startedAt), assignment?.joinedAt ?? null);
+  const maxAttempts = studentAttemptLimit(quiz.maxAttempts, assignment, attempts.map((a) => a.startedAt));
   const gate = assignmentGate(assignment, new Date());
   let decision = decideStart({ maxAttempts, attempts });
   if (decision.kind === "start" && !gate.allowed) decision = { kind: "refused", reason: gate.reason };
@@ -103,8 +103,7 @@ export async function startAttempt(user: SessionUser, quizId: string, options: {
         if (!quiz) throw notFound("That quiz");
         const assignment = await quizAssignment(tx, user.id, quiz);
         const attempts = attemptSummaries(await tx.quizAttempt.findMany({ where: { userId: user.id, quizId, voidedAt: null }, select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, startedAt: true } }));
-        const limit = limitSinceJoining(attemptLimit(assignment?.maxAttemptsOverride ?? quiz.maxAttempts, assignment?.extraAttempts ?? 0), attempts.map((a) => a.startedAt), assignment?.joinedAt ?? null);
-        const decision = decideStart({ maxAttempts: limit, attempts });
+        const decision = decideStart({ maxAttempts: studentAttemptLimit(quiz.maxAttempts, assignment, attempts.map((a) => a.startedAt)), attempts });
         if (decision.kind === "resume") return { attemptId: decision.attemptId, resumed: true };
         if (options.resume) throw new UserError("CONFLICT", "The attempt you were resuming has closed (submitted in another tab, its time ran out, or your instructor reset it), so no new attempt was started. Your attempts are listed on this page.");
         if (decision.kind === "refused") throw new UserError("CONFLICT", decision.reason);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder, minutesBeforeClosing, newAttemptWarning, limitSinceJoining } from "@/lib/domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder, minutesBeforeClosing, newAttemptWarning, limitSinceJoining, studentAttemptLimit } from "@/lib/domain/attempt-policy";
 
 const attempt = (number: number, scoreCenti: number | null, maxScoreCenti = 1000, submitted = true) => ({
   id: `a${number}`, number, submitted, scoreCenti, maxScoreCenti, submittedAt: submitted ? new Date(2026, 0, number) : null,
@@ -113,5 +113,19 @@ describe("limitSinceJoining", () => {
   it("leaves no limit, or no class, as it is", () => {
     expect(limitSinceJoining(null, [new Date("2026-10-01T00:00:00Z")], joined)).toBeNull();
     expect(limitSinceJoining(2, [new Date("2026-10-01T00:00:00Z")], null)).toBe(2);
+  });
+});
+
+describe("studentAttemptLimit", () => {
+  const joined = new Date("2027-02-01T00:00:00Z");
+  const before = new Date("2026-10-01T00:00:00Z");
+  it("takes the assignment's override over the quiz's limit, adds extra attempts and the attempts before joining", () => {
+    expect(studentAttemptLimit(3, { maxAttemptsOverride: 1, extraAttempts: 2, joinedAt: joined }, [before])).toBe(4);
+    expect(studentAttemptLimit(3, { maxAttemptsOverride: null, extraAttempts: 0, joinedAt: joined }, [before, joined])).toBe(4);
+  });
+
+  it("is the quiz's own limit outside a class", () => {
+    expect(studentAttemptLimit(3, null, [before])).toBe(3);
+    expect(studentAttemptLimit(null, null, [before])).toBeNull();
   });
 });
