@@ -76,6 +76,8 @@ test("an instructor excuses a student, sets a score with a comment, and the stud
   await tp.reload();
   tp.once("dialog", (dialog) => void dialog.accept());
   await tp.getByRole("button", { name: /Remove the grade adjustment on/ }).first().click();
+  // Waits for the removal itself: the adjusted row read "scored by instructor; was missing" before it.
+  await expect(grades.getByRole("row").nth(1)).not.toContainText("scored by instructor");
   await expect(grades.getByRole("row").nth(1)).toContainText("missing");
   expect(await count(sql, `SELECT count(*) FROM "GradeAdjustment" WHERE "studentId" = $1`, [student.id])).toBe(1);
 });
