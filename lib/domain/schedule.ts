@@ -81,6 +81,19 @@ export function handedInLateUnderAll(windows: AssignmentWindow[], at: Date): boo
   return couldTake.length > 0 && couldTake.every((window) => handedInLate(window, at));
 }
 
+/**
+ * What a response returned for revision at `now` faces when it is handed in again, by the student's terms on the
+ * assignments that decide whether it counts (their own windows, with extensions): "closed" when none would take it
+ * any more (late work refused, due time past), "late" when it would be labelled late, else "open". `dueAt`: the
+ * latest of their due times. A time to resubmit by, later than that, becomes the student's extension.
+ */
+export function resubmissionTerms(windows: AssignmentWindow[], now: Date): { state: "open" | "late" | "closed"; dueAt: Date | null } {
+  if (windows.length === 0) return { state: "open", dueAt: null };
+  const dueAt = new Date(Math.max(...windows.map((w) => w.dueAt.getTime())));
+  if (!windows.some((w) => countsUnder(w, now))) return { state: "closed", dueAt };
+  return { state: handedInLateUnderAll(windows, now) ? "late" : "open", dueAt };
+}
+
 export type AssignmentStatus = "upcoming" | "open" | "overdue" | "done" | "late";
 
 /** `done.at`: when the work that counts was handed in; "late" by the same rule as the gradebook's cells. */

@@ -535,6 +535,30 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
   return saved;
 }
 
+/**
+ * Gives a student until `dueAt` on each of the assignments, where their due time is earlier: their extension moves
+ * (keeping its extra attempts and time) or one is made. For returning work for revision after the due time; runs in
+ * the caller's transaction, which holds the class.
+ */
+export async function extendDueTimes(tx: Prisma.TransactionClient, change: { assignmentIds: string[]; studentId: string; dueAt: Date; reason: string; grantedById: string }) {
+  for (const assignmentId of change.assignmentIds) {
+    const [assignment] = await tx.$queryRaw<{ quizId: string | null; moduleId: string | null; dueAt: Date }[]>`
+      SELECT "quizId", "moduleId", "dueAt" FROM "Assignment" WHERE "id" = ${assignmentId}::uuid FOR KEY SHARE`;
+    if (!assignment) throw notFound("That assignment");
+    await lockCoveredQuizzes(tx, assignment);
+    const [existing] = await tx.$queryRaw<{ dueAt: Date; reason: string }[]>`
+      SELECT "dueAt", "reason" FROM "AssignmentExtension" WHERE "assignmentId" = ${assignmentId}::uuid AND "studentId" = ${change.studentId}::uuid FOR UPDATE`;
+    if ((existing?.dueAt ?? assignment.dueAt) >= change.dueAt) continue;
+    const moved = { dueAt: change.dueAt, followsClassDue: false, grantedById: change.grantedById };
+    await tx.assignmentExtension.upsert({
+      where: { assignmentId_studentId: { assignmentId, studentId: change.studentId } },
+      create: { assignmentId, studentId: change.studentId, ...moved, reason: change.reason },
+      update: { ...moved, reason: `${existing?.reason ?? ""}; ${change.reason}`.slice(0, 500) },
+    });
+    await refreshOpenAttemptDeadlines(tx, [change.studentId], assignment);
+  }
+}
+
 export async function revokeExtension(instructor: SessionUser, classId: string, extensionId: string) {
   await ownedCurrentClass(instructor, classId);
   const extension = await db().assignmentExtension.findFirst({ where: { id: extensionId, assignment: { classId } }, select: { studentId: true, assignment: { select: { quizId: true, moduleId: true } } } });

@@ -6,13 +6,13 @@ import { z } from "zod";
 import type { DebateFile } from "../content/schema";
 import { gradeBreakdown, gradeStands, rubricChanged, rubricSnapshot, scoreRubric, storedRubric } from "../domain/rubric";
 import { listPage } from "../domain/paging";
-import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
+import { applyExtension, countsUnder, handedInLateUnderAll, resubmissionTerms, type LatePolicy } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { formatPublished } from "./catalog";
 import { db } from "./db";
 import { instant } from "./instant";
 import { notFound, UserError } from "./errors";
-import { holdCurrentClass } from "./class-service";
+import { extendDueTimes, holdCurrentClass } from "./class-service";
 
 export const FEEDBACK_MAX = 5000;
 
@@ -79,14 +79,17 @@ export type Evidence = { ref: string; note: string };
 async function classTerms(classId: string, prompt: { id: string; moduleId: string }) {
   const covering = await db().assignment.findMany({
     where: { classId, OR: [{ kind: "DEBATE", debatePromptId: prompt.id }, { kind: "MODULE", moduleId: prompt.moduleId }] },
-    select: { kind: true, opensAt: true, dueAt: true, latePolicy: true, extensions: { select: { studentId: true, dueAt: true, extraAttempts: true } } },
+    select: { id: true, kind: true, opensAt: true, dueAt: true, latePolicy: true, extensions: { select: { studentId: true, dueAt: true, extraAttempts: true } } },
   });
   const windowsOf = (studentId: string, assignments = covering) =>
-    assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions.find((e) => e.studentId === studentId)));
+    assignments.map((a) => ({ id: a.id, ...applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions.find((e) => e.studentId === studentId)) }));
   const own = covering.filter((a) => a.kind === "DEBATE");
+  const deciding = own.length > 0 ? own : covering;
   return {
-    countsHere: (studentId: string, at: Date | null) => at === null || windowsOf(studentId, own.length > 0 ? own : covering).some((w) => countsUnder(w, at)),
+    countsHere: (studentId: string, at: Date | null) => at === null || windowsOf(studentId, deciding).some((w) => countsUnder(w, at)),
     lateHere: (studentId: string, at: Date | null) => at !== null && handedInLateUnderAll(windowsOf(studentId), at),
+    /** The student's terms on the assignments that decide whether a response counts here, with their ids. */
+    decidingWindows: (studentId: string) => windowsOf(studentId, deciding),
     ownAssignments: own.length,
   };
 }
@@ -102,7 +105,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   // An archived class is a record of its term: what was handed in by the archiving, as its gradebook counts.
   const handedIn = { promptId, status: "SUBMITTED" as const, ...(found.archivedAt ? { submittedAt: { lte: found.archivedAt } } : {}) };
   const submittedWhere = { ...handedIn, user: inClass };
-  const [submitted, { countsHere, lateHere, ownAssignments }] = await Promise.all([
+  const [submitted, { countsHere, lateHere, decidingWindows, ownAssignments }] = await Promise.all([
     db().debateResponse.findMany({ where: submittedWhere, select: { userId: true, submittedAt: true, grade: { select: { gradedAt: true } } } }),
     classTerms(classId, prompt),
   ]);
@@ -112,6 +115,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   const page = listPage((options.page ?? 0) + 1, submittedCount, pageSize).page - 1;
   // Grades that stand: given after the response's latest submission (not one of a version since revised).
   const gradedCount = submitted.filter((r) => gradeStands(r.grade, r.submittedAt)).length;
+  const now = new Date();
   const [responses, members] = await Promise.all([
     db().debateResponse.findMany({
       where: submittedWhere,
@@ -145,6 +149,8 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     gradedOnEarlierRubric: r.grade ? rubricChanged(storedRubric(r.grade.rubric), prompt.definition.rubric) : false,
     // Returned for revision and submitted again since this grade: it is to be graded again.
     gradedEarlierVersion: Boolean(r.grade) && !gradeStands(r.grade, r.submittedAt),
+    // What the student would face handing it in again, were it returned now.
+    resubmission: resubmissionTerms(decidingWindows(r.user.id), now),
   }));
   return {
     class: found,
@@ -163,10 +169,6 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
 }
 
 /**
- * Scores a submitted response of a class member against the prompt's rubric; grading again replaces the grade.
- * A response has one grade, so a grade another instructor gave it (for their class) is never replaced.
- */
-/**
  * A submitted response of a current member of the instructor's current class, counting in it: what the class's
  * instructor may grade or return. A response has one grade, so the class whose terms it was handed in under acts on
  * it, not one it came too late for.
@@ -183,12 +185,17 @@ async function actionableResponse(instructor: SessionUser, classId: string, resp
   if (response.status !== "SUBMITTED") {
     throw new UserError("CONFLICT", act === "grade" ? "This response is still a draft. You can grade it once the student submits it." : "This response is a draft already: the student is still working on it.");
   }
-  if (!(await classTerms(classId, prompt)).countsHere(response.userId, response.submittedAt)) {
+  const terms = await classTerms(classId, prompt);
+  if (!terms.countsHere(response.userId, response.submittedAt)) {
     throw new UserError("CONFLICT", `This response was handed in after this class closed to late work, so it does not count here. The instructor of the class it counts in ${act === "grade" ? "grades" : "may return"} it.`);
   }
-  return { response, prompt };
+  return { response, prompt, terms };
 }
 
+/**
+ * Scores a submitted response of a class member against the prompt's rubric; grading again replaces the grade.
+ * A response has one grade, so a grade another instructor gave it (for their class) is never replaced.
+ */
 export async function gradeDebateResponse(instructor: SessionUser, input: DebateGradeInput) {
   const { response, prompt } = await actionableResponse(instructor, input.classId, input.responseId, "grade");
   if (input.forSubmission && response.submittedAt?.getTime() !== new Date(input.forSubmission).getTime()) {
@@ -231,15 +238,25 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
 export const returnSchema = z.strictObject({
   responseId: z.uuid("Choose a response to return."),
   note: z.string().trim().min(5, "Tell the student what to revise (at least 5 characters).").max(FEEDBACK_MAX, `Keep the note under ${FEEDBACK_MAX} characters.`),
+  // A time to hand the revision in by; later than the student's due time, it becomes their extension.
+  resubmitBy: instant("Give the time to resubmit by.").optional(),
 });
 
 /**
  * Returns a submitted response to its student for revision, as Moodle's "revert to draft": it is their draft again,
- * with the instructor's note, and they submit it again (under the assignment's terms: an extension may be needed
- * when the due time has passed). Its text is kept; a grade already given stays on record but no longer stands.
+ * with the instructor's note, and they submit it again under the assignment's terms. Where those would refuse it (late
+ * work refused, due time past), the return needs a time to resubmit by, which becomes the student's extension, as it
+ * does whenever it is later than their due time. Its text is kept; a grade already given stays on record but no longer stands.
  */
 export async function returnDebateResponse(instructor: SessionUser, classId: string, input: z.infer<typeof returnSchema>) {
-  const { response, prompt } = await actionableResponse(instructor, classId, input.responseId, "return");
+  const { response, prompt, terms } = await actionableResponse(instructor, classId, input.responseId, "return");
+  const now = new Date();
+  const windows = terms.decidingWindows(response.userId);
+  const resubmitBy = input.resubmitBy === undefined ? null : new Date(input.resubmitBy);
+  if (resubmitBy && resubmitBy <= now) throw new UserError("INVALID", "The time to resubmit by has already passed.", { resubmitBy: ["Give a time still to come."] });
+  if (!resubmitBy && resubmissionTerms(windows, now).state === "closed") {
+    throw new UserError("INVALID", "The due time has passed and late work is refused, so the student could not hand the revision in. Give a time to resubmit by: it becomes their extension.", { resubmitBy: ["Give a time to resubmit by."] });
+  }
   if (prompt.retiredAt || prompt.module.retiredAt || prompt.module.course.retiredAt) {
     throw new UserError("CONFLICT", "This debate prompt was withdrawn from the course, so a returned response could not be submitted again. It stays as handed in.");
   }
@@ -262,10 +279,13 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
     // Guarded by the status and the submission time read above: of two returns, or a return racing a resubmission, one acts.
     const { count } = await tx.debateResponse.updateMany({
       where: { id: response.id, status: "SUBMITTED", submittedAt: response.submittedAt },
-      data: { status: "DRAFT", submittedAt: null, late: false, returnedAt: new Date(), returnNote: input.note },
+      data: { status: "DRAFT", submittedAt: null, late: false, returnedAt: now, returnNote: input.note },
     });
     if (count === 0) throw new UserError("CONFLICT", "This response changed after you opened this page. Reload the page to see it.");
-    return { returned: true };
+    if (resubmitBy) {
+      await extendDueTimes(tx, { assignmentIds: windows.map((w) => w.id), studentId: response.userId, dueAt: resubmitBy, reason: `Debate response returned for revision on ${now.toISOString().slice(0, 10)}`, grantedById: instructor.id });
+    }
+    return { returned: true, resubmitBy: resubmitBy?.toISOString() ?? null };
   });
 }
 

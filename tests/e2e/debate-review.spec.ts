@@ -1,3 +1,5 @@
+import type { Browser } from "@playwright/test";
+import type pg from "pg";
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
 
 const promptId = "normative-vs-material";
@@ -136,20 +138,21 @@ test("a student cannot grade, and an instructor sees an empty state before anyon
   await Promise.all([teacherContext.close(), studentContext.close()]);
 });
 
-test("an instructor returns a response for revision; the student reads the note, revises and submits again", async ({ browser, sql, baseURL }) => {
+/** A class with the debate assigned (`due` as an SQL interval from now) and one student who has submitted a response. */
+async function classWithSubmittedResponse({ browser, sql, baseURL }: { browser: Browser; sql: pg.Pool; baseURL: string }, latePolicy: "FLAG" | "REFUSE", due: string) {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
   const { rows: [cls] } = await sql.query(
     `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Revision seminar', 'Spring 2027', $1, $2) RETURNING id`,
     [teacher.id, `R${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
   );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '2 days')`, [cls.id, student.id]);
   await sql.query(
-    `INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '2 days', 'FLAG')`,
-    [cls.id, promptId],
+    `INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + $3::interval, $4)`,
+    [cls.id, promptId, due, latePolicy],
   );
   const studentContext = await browser.newContext({ baseURL });
-  await login(studentContext, student, baseURL!);
+  await login(studentContext, student, baseURL);
   const submitted = await studentContext.request.post(`/api/debates/${promptId}/submit`, {
     data: {
       position: "material",
@@ -159,7 +162,11 @@ test("an instructor returns a response for revision; the student reads the note,
     },
   });
   expect(submitted.status()).toBe(200);
+  return { teacher, student, cls, studentContext };
+}
 
+test("an instructor returns a response for revision; the student reads the note, revises and submits again", async ({ browser, sql, baseURL }) => {
+  const { teacher, student, cls, studentContext } = await classWithSubmittedResponse({ browser, sql, baseURL: baseURL! }, "FLAG", "2 days");
   const teacherContext = await browser.newContext({ baseURL });
   await login(teacherContext, teacher, baseURL!);
   const tp = await teacherContext.newPage();
@@ -190,4 +197,37 @@ test("an instructor returns a response for revision; the student reads the note,
   await sp.getByRole("button", { name: /^Submit/ }).click();
   await expect(sp.getByRole("note").filter({ hasText: "returned this response for revision" })).toHaveCount(0);
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);
+});
+
+test("past a due time that refuses late work, a return gives the student a time to resubmit by", async ({ browser, sql, baseURL }) => {
+  const { teacher, student, cls, studentContext } = await classWithSubmittedResponse({ browser, sql, baseURL: baseURL! }, "REFUSE", "1 day");
+  await sql.query(`UPDATE "DebateResponse" SET "submittedAt" = now() - interval '1 day' WHERE "userId" = $1`, [student.id]);
+  await sql.query(`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour' WHERE "classId" = $1`, [cls.id]);
+  const teacherContext = await browser.newContext({ baseURL });
+  await login(teacherContext, teacher, baseURL!);
+  const tp = await teacherContext.newPage();
+  await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}`);
+  const card = tp.getByRole("article", { name: student.name });
+  await card.getByRole("button", { name: "Return for revision…" }).click();
+  const form = card.getByRole("form", { name: /Return .* for revision/ });
+  const resubmitBy = form.getByLabel("Resubmit by (your time)");
+  // Offered a week from now by default; emptied, the server says why it needs one.
+  await expect(resubmitBy).not.toHaveValue("");
+  await expect(form.getByText(/late work is refused, so they need a time/)).toBeVisible();
+  await form.getByLabel(/What to revise/).fill("Answer the Andijan counter-argument with a source.");
+  await resubmitBy.fill("");
+  await form.getByRole("button", { name: "Return to the student" }).click();
+  await expect(form.locator(".field-error").first()).toContainText("Give a time to resubmit by");
+  await expectNoAxeViolations(tp, "return form past the due time");
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/return-resubmit-by.png`, fullPage: true });
+  await resubmitBy.fill("2099-06-30T17:00");
+  await form.getByRole("button", { name: "Return to the student" }).click();
+  await expect(tp.getByRole("region", { name: /Not submitted yet/ }).getByText("returned for revision")).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1 AND "dueAt" > now() + interval '1 year'`, [student.id])).toBe(1);
+
+  const sp = await studentContext.newPage();
+  await sp.goto(debatePath);
+  await sp.getByRole("button", { name: /^Submit/ }).click();
+  await expect(sp.getByRole("note").filter({ hasText: "returned this response for revision" })).toHaveCount(0);
+  expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED' AND NOT late`, [student.id])).toBe(1);
 });

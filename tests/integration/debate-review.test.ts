@@ -243,6 +243,62 @@ describe("gradeDebateResponse", () => {
     expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100 });
   });
 
+  it("past a due time that refuses late work, is returned only with a time to resubmit by, which becomes the student's extension", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    await db.$executeRaw`UPDATE "DebateResponse" SET "submittedAt" = now() - interval '2 hours' WHERE "id" = ${responseId}::uuid`;
+    await db.$executeRaw`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour', "latePolicy" = 'REFUSE' WHERE "classId" = ${classId}::uuid`;
+    expect((await classDebateResponses(instructor, classId, fixture.debateId)).responses[0].resubmission).toMatchObject({ state: "closed" });
+
+    const refused = await errorOf(returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Add a second source." })));
+    expect(refused).toMatchObject({ code: "INVALID", message: expect.stringMatching(/late work is refused/), fieldErrors: { resubmitBy: ["Give a time to resubmit by."] } });
+    const past = await errorOf(returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Add a second source.", resubmitBy: new Date(Date.now() - 60_000).toISOString() })));
+    expect(past).toMatchObject({ code: "INVALID", fieldErrors: { resubmitBy: [expect.any(String)] } });
+    expect(await db.debateResponse.findUniqueOrThrow({ where: { id: responseId }, select: { status: true } })).toEqual({ status: "SUBMITTED" });
+    expect(await db.assignmentExtension.count({ where: { studentId: a.id } })).toBe(0);
+
+    const resubmitBy = new Date(Date.now() + 3 * 86_400_000);
+    expect(await returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Add a second source.", resubmitBy: resubmitBy.toISOString() }))).toEqual({ returned: true, resubmitBy: resubmitBy.toISOString() });
+    expect(await db.assignmentExtension.findFirstOrThrow({ where: { studentId: a.id } })).toMatchObject({ dueAt: resubmitBy, grantedById: instructor.id, reason: expect.stringMatching(/returned for revision/) });
+    // The student hands it in again on time, and it counts in the class.
+    expect(await submitDebate(a, submission())).toMatchObject({ alreadySubmitted: false });
+    const review = await classDebateResponses(instructor, classId, fixture.debateId);
+    expect(review.responses[0]).toMatchObject({ countsHere: true, late: false });
+    expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted" });
+  });
+
+  it("a time to resubmit by moves an existing extension only later, keeping what else it gives; through a module it extends the module", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1, "MODULE");
+    const [assignment] = await db.assignment.findMany({ where: { classId } });
+    const extendedTo = new Date(Date.now() + 5 * 86_400_000);
+    await db.assignmentExtension.create({ data: { assignmentId: assignment.id, studentId: a.id, dueAt: extendedTo, extraAttempts: 2, reason: "Accommodation.", grantedById: instructor.id } });
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    expect((await classDebateResponses(instructor, classId, fixture.debateId)).responses[0].resubmission).toEqual({ state: "open", dueAt: extendedTo });
+    // Earlier than their extension: it stands as it was.
+    await returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Tighten the claim.", resubmitBy: new Date(Date.now() + 86_400_000).toISOString() }));
+    expect(await db.assignmentExtension.findFirstOrThrow({ where: { studentId: a.id } })).toMatchObject({ dueAt: extendedTo, extraAttempts: 2, reason: "Accommodation." });
+    await submitDebate(a, submission());
+    // Later: it moves, and keeps the extra attempts.
+    const later = new Date(Date.now() + 9 * 86_400_000);
+    await returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "One more pass.", resubmitBy: later.toISOString() }));
+    expect(await db.assignmentExtension.findFirstOrThrow({ where: { studentId: a.id } })).toMatchObject({ assignmentId: assignment.id, dueAt: later, extraAttempts: 2, reason: expect.stringMatching(/^Accommodation\.; Debate response returned for revision/) });
+  });
+
+  it("past a due time that takes late work, is returned without a time and handed in again as late", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    await db.$executeRaw`UPDATE "DebateResponse" SET "submittedAt" = now() - interval '2 hours' WHERE "id" = ${responseId}::uuid`;
+    await db.$executeRaw`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour', "latePolicy" = 'FLAG' WHERE "classId" = ${classId}::uuid`;
+    expect((await classDebateResponses(instructor, classId, fixture.debateId)).responses[0].resubmission).toMatchObject({ state: "late" });
+    await returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Add a second source." }));
+    await submitDebate(a, submission());
+    expect((await classDebateResponses(instructor, classId, fixture.debateId)).responses[0]).toMatchObject({ countsHere: true, late: true });
+    expect(await db.assignmentExtension.count({ where: { studentId: a.id } })).toBe(0);
+  });
+
   it("is not returned where it also counts in another class, and a grade since superseded is any counting class's to replace", async () => {
     const lastTerm = await classWithDebate(1);
     const [student] = lastTerm.members;

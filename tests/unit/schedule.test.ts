@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, handInGate, assignmentStatus, closingTime, closingTimeOfAll, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, handInGate, assignmentStatus, closingTime, closingTimeOfAll, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous, resubmissionTerms } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -41,6 +41,21 @@ describe("assignment windows", () => {
     expect(mostGenerous([a, b, later], t(9))).toBe(b);
     expect(mostGenerous([later, { ...later, opensAt: t(31) }], t(9))).toBe(later);
     expect(mostGenerous([], t(9))).toBeNull();
+  });
+});
+
+describe("a response returned for revision", () => {
+  it("is open before the due time, late or closed after it by the late policy, and the latest window decides", () => {
+    expect(resubmissionTerms([window("REFUSE")], t(11))).toEqual({ state: "open", dueAt: t(12) });
+    expect(resubmissionTerms([window("REFUSE")], t(13))).toEqual({ state: "closed", dueAt: t(12) });
+    expect(resubmissionTerms([window("FLAG")], t(13))).toEqual({ state: "late", dueAt: t(12) });
+    expect(resubmissionTerms([window("ACCEPT")], t(13))).toEqual({ state: "open", dueAt: t(12) });
+    // Within the grace a hand-in gets, it is still taken.
+    expect(resubmissionTerms([window("REFUSE")], new Date(t(12).getTime() + DEADLINE_GRACE_MS)).state).toBe("open");
+    // One of two covering windows still taking it on time is enough; the due time shown is the later one.
+    expect(resubmissionTerms([window("REFUSE"), { ...window("REFUSE"), dueAt: t(20) }], t(13))).toEqual({ state: "open", dueAt: t(20) });
+    expect(resubmissionTerms([window("REFUSE"), window("FLAG")], t(13))).toEqual({ state: "late", dueAt: t(12) });
+    expect(resubmissionTerms([], t(13))).toEqual({ state: "open", dueAt: null });
   });
 });
 

@@ -141,7 +141,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                           initial={r.grade ? { scores: r.grade.scores as Record<string, number>, totalPoints: r.grade.totalPoints, maxPoints: r.grade.maxPoints, feedback: r.grade.feedback, gradedAt: r.grade.gradedAt.toISOString() } : null}
                           gradedOnEarlierRubric={r.gradedOnEarlierRubric}
                         />
-                        <ReturnResponse classId={classId} responseId={r.id} studentName={r.user.name} />
+                        <ReturnResponse classId={classId} responseId={r.id} studentName={r.user.name} resubmission={{ state: r.resubmission.state, dueAt: r.resubmission.dueAt?.toISOString() ?? null }} viaModule={!review.hasOwnColumn} />
                       </>
                     )}
                   </div>
