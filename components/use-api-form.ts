@@ -8,7 +8,7 @@ export function useApiForm() {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [pending, setPending] = useState(false);
-  const send = async <T,>(method: "POST" | "PUT" | "PATCH", url: string, body: unknown, onOk: (data: T) => string | null | void) => {
+  const send = async <T,>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body: unknown, onOk: (data: T) => string | null | void) => {
     if (pending) return;
     setPending(true);
     const result: ApiResult<T> = await callApi<T>(method, url, body);

@@ -3,6 +3,7 @@ import { Container, PageHeader } from "@/components/ui";
 import { ChangeNameForm } from "@/components/change-name-form";
 import { ChangePasswordForm } from "@/components/change-password-form";
 import { EndSessionsForm } from "@/components/end-sessions-form";
+import { CalendarFeedSetting } from "@/components/calendar-feed-setting";
 import { TimeZoneSetting } from "@/components/time-zone-setting";
 import { LocalTime } from "@/components/local-time";
 import { requirePageUser } from "@/lib/server/page";
@@ -10,12 +11,13 @@ import { passwordResetsUsed } from "@/lib/server/password-reset-service";
 import { timeZoneOf } from "@/lib/server/account-settings";
 import { db } from "@/lib/server/db";
 import { REVIEW_DAY_STARTS_AT_HOUR } from "@/lib/domain/review-schedule";
+import { calendarPath, calendarTokenOf } from "@/lib/server/calendar-service";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
-  const [resets, timeZone] = await Promise.all([passwordResetsUsed(user.id), timeZoneOf(db(), user.id)]);
+  const [resets, timeZone, calendarToken] = await Promise.all([passwordResetsUsed(user.id), timeZoneOf(db(), user.id), calendarTokenOf(user.id)]);
   return (
     <Container narrow>
       <PageHeader title="Your account">{user.name} · {user.email} · {user.role === "INSTRUCTOR" ? "instructor" : "student"}</PageHeader>
@@ -44,6 +46,14 @@ export default async function AccountPage() {
       <section aria-labelledby="time-zone-heading" className="card mt-6 max-w-md">
         <h2 id="time-zone-heading" className="mb-1 text-lg font-semibold">Time zone</h2>
         <TimeZoneSetting current={timeZone} dayStartsAtHour={REVIEW_DAY_STARTS_AT_HOUR} />
+      </section>
+      <section aria-labelledby="calendar-heading" className="card mt-6 max-w-md">
+        <h2 id="calendar-heading" className="mb-1 text-lg font-semibold">Due dates in your calendar</h2>
+        <p className="mb-3 text-sm text-stone-700">
+          {user.role === "INSTRUCTOR" ? "Your classes’ due dates" : "The due dates of your classes’ assignments (your own, with any extension)"} in Google Calendar, Outlook or
+          Apple Calendar: subscribe to this address and your calendar keeps itself up to date (most check every few hours).
+        </p>
+        <CalendarFeedSetting path={calendarToken ? calendarPath(calendarToken) : null} />
       </section>
       <section aria-labelledby="data-heading" className="card mt-6 max-w-md">
         <h2 id="data-heading" className="mb-1 text-lg font-semibold">Your data</h2>

@@ -72,6 +72,22 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
+/**
+ * A GET that no session can make (a calendar app fetching a feed): its address is its credential. Params are parsed
+ * and failures mapped as in `handleRoute`; the handler answers with its own response.
+ */
+export async function handleSessionlessGet<P extends z.ZodType>(options: { params: P; rawParams: unknown }, handler: (params: z.infer<P>) => Promise<Response>): Promise<Response> {
+  try {
+    const params = options.params.safeParse(options.rawParams);
+    if (!params.success) return errorResponse("NOT_FOUND", "That item was not found, or you do not have access to it.");
+    return await handler(params.data);
+  } catch (error) {
+    const result = failure(error);
+    if (result.ok) throw new Error("unreachable");
+    return errorResponse(result.code, result.message, result.fieldErrors);
+  }
+}
+
 export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
   request: Request,
   // unstorableTextMessage: what a route whose text comes from a file says when it holds a NUL (the importer: "a binary file").

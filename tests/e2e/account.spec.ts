@@ -219,3 +219,47 @@ test("a user downloads their data from the account page", async ({ browser, sql,
   expect(data.quizAttempts).toEqual([]);
   await context.close();
 });
+
+test("a student subscribes to their due dates: the calendar address serves the class's assignments; a new address retires the old one", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql, "STUDENT");
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Calendar seminar', 'Spring 2027', $1, $2) RETURNING id`,
+    [teacher.id, `K${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  await sql.query(
+    `INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '3 days')`,
+    [cls.id],
+  );
+  const { context, page } = await signedInPage(browser, student, baseURL!, { permissions: ["clipboard-read", "clipboard-write"] });
+  await page.goto("/account");
+  const section = page.getByRole("region", { name: "Due dates in your calendar" });
+  await section.getByRole("button", { name: "Turn the calendar feed on" }).click();
+  const address = section.getByLabel("Your calendar address");
+  await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+  await expect(section.getByRole("link", { name: "Open in my calendar app" })).toHaveAttribute("href", /^webcal:\/\//);
+  await expectNoAxeViolations(page, "account page with a calendar feed");
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-calendar.png`, fullPage: true });
+  const first = await address.inputValue();
+  await section.getByRole("button", { name: "Copy the address" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
+
+  // A calendar app fetches it without a session.
+  const app = await browser.newContext();
+  const feed = await app.request.get(first);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toMatch(/^text\/calendar/);
+  expect((await feed.text()).replace(/\r\n[ \t]/g, "")).toContain("SUMMARY:Due: Check your reading: Dadabaev on Japan's Silk Road diplomacy (Calendar seminar)");
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await section.getByRole("button", { name: "Make a new address" }).click();
+  await expect(section.getByRole("status")).toHaveText("A new address is ready; the old one no longer works.");
+  await expect(address).not.toHaveValue(first);
+  expect((await app.request.get(first)).status()).toBe(404);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await section.getByRole("button", { name: "Turn the feed off" }).click();
+  await expect(section.getByRole("button", { name: "Turn the calendar feed on" })).toBeVisible();
+  await app.close();
+  await context.close();
+});

@@ -1,0 +1,64 @@
+import "server-only";
+// Each user's calendar feed of due times, at a secret address (calendar apps cannot sign in): a student's
+// assignments in their current classes, at their own due times; an instructor's assignments in their current
+// classes. A new address replaces the old one, which stops working; turning the feed off removes it.
+import { randomBytes } from "node:crypto";
+import ical from "ical-generator";
+import { z } from "zod";
+import { dueEvents, type DueItem } from "../domain/calendar-feed";
+import type { LatePolicy } from "../domain/schedule";
+import type { SessionUser } from "./auth";
+import { ASSIGNMENT_ORDER, describeAssignments, studentAssignments } from "./class-service";
+import { db } from "./db";
+import { notFound } from "./errors";
+
+/** The feed's file name in its address: the secret (32 random bytes, base64url) and ".ics". */
+export const calendarFileSchema = z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/);
+
+export const calendarPath = (token: string) => `/api/calendar/${token}.ics`;
+
+export async function calendarTokenOf(userId: string) {
+  return (await db().user.findUnique({ where: { id: userId }, select: { calendarToken: true } }))?.calendarToken ?? null;
+}
+
+/** A new address for the user's feed; the previous one stops working. */
+export async function newCalendarAddress(user: SessionUser) {
+  const token = randomBytes(32).toString("base64url");
+  await db().user.update({ where: { id: user.id }, data: { calendarToken: token } });
+  return { path: calendarPath(token) };
+}
+
+export async function stopCalendarFeed(user: SessionUser) {
+  await db().user.update({ where: { id: user.id }, data: { calendarToken: null } });
+  return { stopped: true };
+}
+
+async function instructorDueItems(instructor: SessionUser): Promise<DueItem[]> {
+  const assignments = await db().assignment.findMany({
+    where: { class: { instructorId: instructor.id, archivedAt: null } },
+    orderBy: ASSIGNMENT_ORDER,
+    select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, dueAt: true, latePolicy: true, class: { select: { id: true, name: true } } },
+  });
+  return (await describeAssignments(assignments)).filter((a) => !a.withdrawn).map((a) => ({
+    assignmentId: a.id, kind: a.kind, title: a.title, className: a.class.name, dueAt: a.dueAt, extended: false,
+    latePolicy: a.latePolicy as LatePolicy, path: `/instructor/classes/${a.class.id}`,
+  }));
+}
+
+async function studentDueItems(student: SessionUser): Promise<DueItem[]> {
+  return (await studentAssignments(student)).map((a) => ({
+    assignmentId: a.id, kind: a.kind, title: a.title, className: a.className, dueAt: a.dueAt, extended: a.extendedTo !== null,
+    latePolicy: a.latePolicy as LatePolicy, path: a.href,
+  }));
+}
+
+/** The feed at `file` (from its address) as iCalendar text; an address replaced or never given is not found. */
+export async function calendarFeed(file: string, origin: string) {
+  const token = file.slice(0, -".ics".length);
+  const user = await db().user.findUnique({ where: { calendarToken: token }, select: { id: true, email: true, name: true, role: true } });
+  if (!user) throw notFound("That calendar");
+  const items = user.role === "INSTRUCTOR" ? await instructorDueItems(user) : await studentDueItems(user);
+  const calendar = ical({ name: "Caravan due dates", prodId: { company: "Caravan", product: "due-dates", language: "EN" }, ttl: 60 * 60 });
+  for (const event of dueEvents(items, origin)) calendar.createEvent({ ...event, end: event.start });
+  return calendar.toString();
+}
