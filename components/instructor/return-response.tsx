@@ -70,7 +70,7 @@ export function ReturnResponse({ classId, responseId, studentName, resubmission,
               : resubmission.state === "late" ? <>Their due time ({due}) has passed: handed in again, it is marked late unless you give a later time here, which becomes their extension.</>
               : due ? <>They have until {due}. A later time here gives them more, as an extension.</>
               : <>A time here becomes their extension.</>}
-            {viaModule && " The prompt is assigned through its module, so an extension covers the module’s quizzes too."}
+            {viaModule && " The prompt is assigned only through its module, so an extension is on the whole module: its lessons and quizzes stay open to this student until then too."}
           </p>
           {errors.resubmitBy && <p id={`${id}-by-error`} className="field-error">{errors.resubmitBy[0]}</p>}
           {message && !message.ok && <p role="status" className="field-error">{message.text}</p>}

@@ -202,10 +202,11 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
 
 export async function regenerateJoinCode(instructor: SessionUser, classId: string, days: number | null) {
   await ownedCurrentClass(instructor, classId);
-  const joinCode = joinCodeFrom(randomBytes(8));
-  const { count } = await db().class.updateMany({ where: { id: classId, archivedAt: null }, data: { joinCode, joinCodeExpiresAt: days ? new Date(Date.now() + days * 86_400_000) : null } });
-  if (count === 0) throw archivedClass();
-  return { joinCode };
+  return withNewJoinCode(async (joinCode) => {
+    const { count } = await db().class.updateMany({ where: { id: classId, archivedAt: null }, data: { joinCode, joinCodeExpiresAt: days ? new Date(Date.now() + days * 86_400_000) : null } });
+    if (count === 0) throw archivedClass();
+    return { joinCode };
+  });
 }
 
 const noSuchCode = () => new UserError("NOT_FOUND", "No class has that join code. Check the code with your instructor.", { code: ["No class has that join code."] });
@@ -499,9 +500,10 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
   const saved = await db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
     await lockCoveredQuizzes(tx, assignment);
-    // Read again, holding the row: a removal in flight (of any kind of assignment) is waited for and then not found.
+    // Read again, holding the row (FOR SHARE, which an edit of its due time waits for, and which waits for the edit): a
+    // removal in flight is waited for and then not found, and a due time being moved is read as moved.
     const [current] = await tx.$queryRaw<{ kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date; dueAt: Date }[]>`
-      SELECT "kind"::text AS "kind", "opensAt", "dueAt" FROM "Assignment" WHERE "id" = ${assignment.id}::uuid AND "classId" = ${classId}::uuid FOR KEY SHARE`;
+      SELECT "kind"::text AS "kind", "opensAt", "dueAt" FROM "Assignment" WHERE "id" = ${assignment.id}::uuid AND "classId" = ${classId}::uuid FOR SHARE`;
     if (!current) throw notFound("That assignment");
     // Checked against the terms as they are now, so an edit that committed meanwhile is taken into account.
     const problem = extensionProblem(current, extension);
@@ -543,7 +545,7 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
 export async function extendDueTimes(tx: Prisma.TransactionClient, change: { assignmentIds: string[]; studentId: string; dueAt: Date; reason: string; grantedById: string }) {
   for (const assignmentId of change.assignmentIds) {
     const [assignment] = await tx.$queryRaw<{ quizId: string | null; moduleId: string | null; dueAt: Date }[]>`
-      SELECT "quizId", "moduleId", "dueAt" FROM "Assignment" WHERE "id" = ${assignmentId}::uuid FOR KEY SHARE`;
+      SELECT "quizId", "moduleId", "dueAt" FROM "Assignment" WHERE "id" = ${assignmentId}::uuid FOR SHARE`;
     if (!assignment) throw notFound("That assignment");
     await lockCoveredQuizzes(tx, assignment);
     const [existing] = await tx.$queryRaw<{ dueAt: Date; reason: string }[]>`

@@ -114,7 +114,8 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   // A page past the end (a stale link, a hand-edited URL) shows the last page, as the student's list does.
   const page = listPage((options.page ?? 0) + 1, submittedCount, pageSize).page - 1;
   // Grades that stand: given after the response's latest submission (not one of a version since revised).
-  const gradedCount = submitted.filter((r) => gradeStands(r.grade, r.submittedAt)).length;
+  // Of those that count here: the others are graded by the class they count in.
+  const gradedCount = submitted.filter((r) => countsHere(r.userId, r.submittedAt) && gradeStands(r.grade, r.submittedAt)).length;
   const now = new Date();
   const [responses, members] = await Promise.all([
     db().debateResponse.findMany({

@@ -110,8 +110,9 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
         // A response handed in after this class closed to late work was taken under another class's terms.
         const found = debateBy.get(key(user.id, a.debatePromptId!));
         const d = found?.submittedAt && (!countsUnder(window, found.submittedAt) || found.submittedAt > now) ? undefined : found;
-        // A grade of a version since revised and submitted again does not stand: the cell waits for the new one.
-        return debateCell({ status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, grade: d && gradeStands(d.grade, d.submittedAt) ? d.grade : null, window, now });
+        // A grade of a version since revised and submitted again does not stand: the cell waits for the new one. An
+        // archived class keeps the grades given by its archiving (another class may grade the same response later).
+        return debateCell({ status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, grade: d && gradeStands(d.grade, d.submittedAt) && d.grade!.gradedAt <= now ? d.grade : null, window, now });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));
       const lessons = owedLessons((m?.addedAt ?? []).map((at, i) => ({ addedAt: new Date(at), completedAt: m!.completedAt[i] })), a.createdAt, window, now);

@@ -83,6 +83,22 @@ describe("classDebateResponses", () => {
     expect(await errorOf(gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(afterwards), scores: { claim: 1, evidence: 1 }, feedback: "" }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/does not count here/) });
     expect(await db.debateGrade.count({ where: { responseId: await responseIdOf(afterwards) } })).toBe(0);
     await gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(onTime), scores: { claim: 1, evidence: 1 }, feedback: "" });
+    // The one graded where it counts (another class) is not this class's to grade: "graded" counts only those that count here.
+    const elsewhere = await createUser("INSTRUCTOR");
+    await db.debateGrade.create({ data: { responseId: await responseIdOf(afterwards), graderId: elsewhere.id, scores: { claim: 4, evidence: 6 }, rubric: [], totalPoints: 10, maxPoints: 10, feedback: "", gradedAt: new Date() } });
+    expect(await classDebateResponses(instructor, classId, fixture.debateId)).toMatchObject({ submittedCount: 2, notCountedCount: 1, gradedCount: 1 });
+  });
+
+  it("an archived class keeps the grades given by its archiving, though another class grades the same response later", async () => {
+    const lastTerm = await classWithDebate(1);
+    const [student] = lastTerm.members;
+    await submitDebate(student, submission());
+    await setClassArchived(lastTerm.instructor, lastTerm.classId, true);
+    const thisTerm = await classWithDebate(0);
+    await joinClass(student, (await db.class.findUniqueOrThrow({ where: { id: thisTerm.classId } })).joinCode);
+    await gradeDebateResponse(thisTerm.instructor, { classId: thisTerm.classId, responseId: await responseIdOf(student), scores: { claim: 4, evidence: 6 }, feedback: "Graded this term." });
+    expect((await gradebook(thisTerm.instructor, thisTerm.classId)).rows[0].cells[0]).toMatchObject({ percent: 100 });
+    expect((await gradebook(lastTerm.instructor, lastTerm.classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: null });
   });
 
   it("a grade sent while the class is being archived waits for the archiving and is then refused, writing nothing", async () => {

@@ -199,6 +199,24 @@ describe("an assignment that refuses late work closes open attempts at its due t
     expect(await dueOf(other.id)).toBeCloseTo(Date.parse(iso(90)), -4);
   });
 
+  it("an extension given while the class's due time is being moved waits for the move: it never keeps following a due time that is gone", async () => {
+    const { teacher, extended, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) }, "DEBATE");
+    const classDue = (await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt;
+    const movedDue = new Date(Date.now() + 300 * 60_000);
+    let granting: Promise<unknown> = Promise.resolve();
+    // The edit, as updateAssignment makes it, held open while the extension (given at the class's due time the form showed) is sent.
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "Assignment" SET "dueAt" = ${movedDue} WHERE "id" = ${assignmentId}::uuid`;
+      granting = grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: classDue.toISOString() }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx.assignmentExtension.updateMany({ where: { assignmentId, followsClassDue: true }, data: { dueAt: movedDue } });
+    });
+    await granting;
+    const saved = await db.assignmentExtension.findFirstOrThrow({ where: { assignmentId, studentId: extended.id } });
+    // Read after the move, the old time is the student's own (earlier) due time, not one following the class's.
+    expect({ follows: saved.followsClassDue, dueAt: saved.dueAt }).toEqual({ follows: false, dueAt: classDue });
+  });
+
   it("a debate assignment's edit takes no attempt limit or answer release", async () => {
     const { teacher, classId, assignmentId } = await classWith("ACCEPT", { opensAt: iso(-60), dueAt: iso(30) }, "DEBATE");
     await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ opensAt: iso(-60), dueAt: iso(90), maxAttemptsOverride: 4, revealAnswers: "AFTER_DUE" }));

@@ -44,7 +44,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
       <dl className="mb-8 grid grid-cols-3 gap-3 sm:max-w-lg">
         {[
           ["Submitted", `${submittedCount} of ${memberCount}`],
-          ["Graded", submittedCount === 0 ? "—" : `${gradedCount} of ${submittedCount}`],
+          ["Graded", submittedCount === notCountedCount ? "—" : `${gradedCount} of ${submittedCount - notCountedCount}`],
           ["Max points", String(maxPoints)],
         ].map(([label, value]) => (
           <div key={label} className="rounded-lg border border-stone-200 bg-white px-3 py-2">
