@@ -37,7 +37,6 @@ export async function lessonState(userId: string, lessonId: string) {
   return db().lessonProgress.findUnique({ where: { userId_lessonId: { userId, lessonId } }, select: { openedAt: true, completedAt: true } });
 }
 
-/** Per module: lessons completed, the counted quiz scores, attempts left, debate status and whether each takes work now. Six queries for the whole course. */
 /** A course's progress, or null when a content sync withdrew it since the course list was read. */
 export async function courseProgressIfListed(userId: string, courseSlug: string) {
   return courseProgressFor(userId, courseSlug).catch((error: unknown) => {
@@ -46,6 +45,7 @@ export async function courseProgressIfListed(userId: string, courseSlug: string)
   });
 }
 
+/** Per module: lessons completed, the counted quiz scores, attempts left, debate status and whether each takes work now. Six queries for the whole course. */
 export async function courseProgressFor(userId: string, courseSlug: string) {
   const course = await db().course.findFirst({
     where: { slug: courseSlug, retiredAt: null },
@@ -83,10 +83,12 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
     const lessons = m.lessons.map((l) => ({ ...l, opened: progressBy.has(l.id), completed: Boolean(progressBy.get(l.id)?.completedAt) }));
     const quizzes = m.quizzes.map((q) => {
       const mine = attempts.filter((a) => a.quizId === q.id).map((a) => ({ ...a, submitted: a.status === "SUBMITTED" }));
-      const counted = countedAttempt(q.scorePolicy, mine);
-      const countedScore = counted ? { scoreCenti: counted.scoreCenti!, maxScoreCenti: counted.maxScoreCenti! } : null;
       // The limit as the quiz page counts it: the class's override or the quiz's own, plus an extension's extra attempts.
       const assignment = governing.get(q.id) ?? null;
+      // The score the class counts (from joining), as the quiz page and the gradebook do; all attempts outside a class.
+      const joinedAt = assignment?.joinedAt ?? null;
+      const counted = countedAttempt(q.scorePolicy, joinedAt ? mine.filter((a) => a.startedAt >= joinedAt) : mine);
+      const countedScore = counted ? { scoreCenti: counted.scoreCenti!, maxScoreCenti: counted.maxScoreCenti! } : null;
       const left = attemptsLeft(studentAttemptLimit(q.maxAttempts, assignment, mine.map((a) => a.startedAt)), mine.length);
       const open = assignmentGate(assignment, now).allowed;
       return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress: mine.some((a) => !a.submitted), attemptsLeft: left, open, dueAt: assignment?.dueAt ?? null };

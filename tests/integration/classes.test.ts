@@ -6,6 +6,7 @@ import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-servi
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { classmatesResponses, submitDebate } from "@/lib/server/debate-service";
+import { courseProgressFor, setLessonCompleted } from "@/lib/server/progress-service";
 import { answerAllCorrectly, createUser, debateSubmission, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -67,6 +68,11 @@ describe("classes", () => {
     // Nor do they use up the new class's one attempt: the student may take it, and the page says why.
     const overview = await quizOverview(repeater, fixture.quizId);
     expect(overview).toMatchObject({ beforeJoining: 1, counted: null, attemptsLeft: 1, decision: { kind: "start" } });
+    // The progress pages agree: last term's pass does not count, so the quiz is still the next step.
+    await setLessonCompleted(repeater, fixture.lessonId, true);
+    const progress = await courseProgressFor(repeater.id, fixture.id);
+    expect(progress.modules[0].quizzes[0]).toMatchObject({ counted: null, percent: null, attemptsLeft: 1 });
+    expect(progress.next).toMatchObject({ kind: "quiz", slug: "q1" });
     const { attemptId: thisTerm } = await startAttempt(repeater, fixture.quizId);
     await submitAttempt(repeater, { attemptId: thisTerm, answers: {} });
     expect((await gradebook(teacher, next.id)).rows.find((r) => r.student.id === repeater.id)!.cells[0]).toMatchObject({ status: "submitted", attemptId: thisTerm });
