@@ -2,12 +2,14 @@ import "server-only";
 // Search within a course's lessons, section by section, with PostgreSQL's full-text search (English stemming,
 // so "negotiations" finds "negotiated"; the web-search syntax: "quoted phrases", or, -excluded). Each lesson is
 // split at its sections as the reader splits it (a "## " in a code block is no heading), and what is searched is
-// the text the reader shows: raw HTML and an author's hidden comments are not. Parts are computed per search and
-// sent with it, which suits course-sized text (this course: nine lessons, under 100 KB).
+// the text the reader shows (with the argument, objectives, key terms and dates around the reading): raw HTML and an
+// author's hidden comments are not. Parts are computed per search and sent with it, which suits course-sized text
+// (this course: nine lessons, under 100 KB).
 import { z } from "zod";
 import { splitSections } from "../content/sections";
 import { db } from "./db";
 import { markdownToText } from "./markdown";
+import type { LessonMeta } from "./catalog";
 
 // Control characters (a NUL PostgreSQL refuses, the snippet markers below) are spaces to a search.
 export const searchQuerySchema = z
@@ -27,21 +29,26 @@ async function lessonParts(courseSlug: string | null): Promise<Part[]> {
   const lessons = await db().lesson.findMany({
     where: { retiredAt: null, module: { retiredAt: null, course: { retiredAt: null, ...(courseSlug === null ? {} : { slug: courseSlug }) } } },
     orderBy: [{ module: { course: { slug: "asc" } } }, { module: { position: "asc" } }, { position: "asc" }],
-    select: { slug: true, title: true, summary: true, body: true, module: { select: { slug: true, title: true, course: { select: { slug: true } } } } },
+    select: { slug: true, title: true, summary: true, body: true, meta: true, module: { select: { slug: true, title: true, course: { select: { slug: true } } } } },
   });
-  return lessons.flatMap((lesson) =>
-    splitSections(lesson.body).map((section, index) => ({
-      courseSlug: lesson.module.course.slug,
-      moduleSlug: lesson.module.slug,
-      moduleTitle: lesson.module.title,
-      lessonSlug: lesson.slug,
-      lessonTitle: lesson.title,
+  return lessons.flatMap((lesson) => {
+    const meta = lesson.meta as unknown as LessonMeta;
+    const place = { courseSlug: lesson.module.course.slug, moduleSlug: lesson.module.slug, moduleTitle: lesson.module.title, lessonSlug: lesson.slug, lessonTitle: lesson.title };
+    // The lesson's title, summary, argument and objectives belong to its opening part, as the page shows them above it.
+    const opening = [lesson.title, lesson.summary, meta.thesis ?? "", ...meta.objectives.map((o) => o.text)].filter(Boolean).join("\n");
+    const sections = splitSections(lesson.body).map((section, index) => ({
+      ...place,
       sectionTitle: section.title,
       anchor: section.anchor,
-      // The lesson's title and summary belong to its opening part.
-      text: `${index === 0 ? `${lesson.title}\n${lesson.summary}\n` : ""}${section.title ? `${section.title}\n` : ""}${markdownToText(section.markdown)}`,
-    })),
-  );
+      text: `${index === 0 ? `${opening}\n` : ""}${section.title ? `${section.title}\n` : ""}${markdownToText(section.markdown)}`,
+    }));
+    // The key terms and dates listed after the reading, each list a part of its own.
+    const lists = [
+      { sectionTitle: "Key terms", anchor: "terms-heading", text: meta.keyTerms.map((t) => `${t.term}: ${t.definition}`).join("\n") },
+      { sectionTitle: "Dates in this lesson", anchor: "events-heading", text: meta.events.map((e) => `${e.date}: ${e.label}`).join("\n") },
+    ].filter((list) => list.text !== "").map((list) => ({ ...place, ...list }));
+    return [...sections, ...lists];
+  });
 }
 
 /** Searches one course's lessons, or every course's when `courseSlug` is null. */

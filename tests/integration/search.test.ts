@@ -25,11 +25,26 @@ beforeAll(async () => {
         "## Aid figures",
         "Loans grew tenfold over a decade.",
       ].join("\n\n"),
+      meta: {
+        ...((await db.lesson.findUniqueOrThrow({ where: { id: fixture.lessonId } })).meta as object),
+        thesis: "Trade routes shaped diplomacy.",
+        objectives: [{ id: "obj-one", text: "Explain the Almaty compromise.", bloom: "understand" }],
+        keyTerms: [{ term: "Trijunction", definition: "The point where three borders meet." }],
+        events: [{ date: "2025-03-31", label: "Border treaty signed at Khujand." }],
+      },
     },
   });
 });
 
 describe("course search", () => {
+  it("finds what the lesson page shows around the reading: the argument and objectives, key terms and dates", async () => {
+    const first = async (query: string) => (await searchCourse(fixture.id, query)).results.map((r) => [r.sectionTitle, r.anchor]);
+    expect(await first("trijunction")).toEqual([["Key terms", "terms-heading"]]);
+    expect(await first("treaty")).toEqual([["Dates in this lesson", "events-heading"]]);
+    expect(await first("Almaty compromise")).toEqual([[null, null]]);
+    expect(await first("routes shaped")).toEqual([[null, null]]);
+  });
+
   it("finds the section a word is in, by its stem, with the reader's anchor and a marked snippet", async () => {
     const { results, error } = await searchCourse(fixture.id, "negotiations");
     expect(error).toBeNull();
