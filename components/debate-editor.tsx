@@ -45,6 +45,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   const unconfirmed = useRef<Draft[]>([]);
   const naming = () => ({ basedOn: basedOn.current, ...(unconfirmed.current.length > 0 ? { unconfirmed: unconfirmed.current } : {}) });
   const inFlight = useRef<Promise<void> | null>(null);
+  const inFlightDraft = useRef<Draft | null>(null);
   // A newer draft was saved elsewhere (or the response submitted): this page stops saving and cannot submit.
   const [stale, setStale] = useState(false);
   const staleRef = useRef(false);
@@ -56,8 +57,10 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     const sent = latest.current;
     const request = callApi<{ savedAt: string }>("PUT", `/api/debates/${promptId}/draft`, { ...sent, ...naming() }, "You appear to be offline. Your latest changes are not saved yet; we keep trying every few seconds. Keep this page open.");
     inFlight.current = request.then(() => undefined);
+    inFlightDraft.current = sent;
     const result = await request;
     inFlight.current = null;
+    inFlightDraft.current = null;
     if (result.ok) {
       basedOn.current = result.data.savedAt;
       unconfirmed.current = [];
@@ -83,9 +86,16 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   useLeaveGuard(
     () => (dirty.current || inFlight.current !== null) && !staleRef.current && !submittingNow.current,
     () => {
-      if (!dirty.current || staleRef.current || submittingNow.current || inFlight.current) return;
+      if (!dirty.current || staleRef.current || submittingNow.current) return;
       dirty.current = false;
-      sendKeptAlive("PUT", `/api/debates/${promptId}/draft`, { ...latest.current, ...naming() });
+      // A save still on its way is named as this page's own: whichever lands first, the latest text is kept.
+      const pending = inFlightDraft.current ? [...unconfirmed.current, inFlightDraft.current].slice(-3) : unconfirmed.current;
+      sendKeptAlive("PUT", `/api/debates/${promptId}/draft`, { ...latest.current, basedOn: basedOn.current, ...(pending.length > 0 ? { unconfirmed: pending } : {}) });
+    },
+    async () => {
+      clearTimeout(autosave.current);
+      await inFlight.current;
+      await saveDraft();
     },
   );
 

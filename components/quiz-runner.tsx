@@ -130,6 +130,11 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       if (submittingRef.current) return;
       for (const id of unconfirmed.current.keys()) sendKeptAlive("PUT", `/api/attempts/${attemptId}/answers/${id}`, { response: latestResponses.current[id] });
     },
+    async () => {
+      if (submittingRef.current) return;
+      saveAllUnconfirmed();
+      await Promise.allSettled(Object.values(queues.current));
+    },
   );
 
   return (

@@ -3,6 +3,7 @@
 // on the server first: if that cannot be done now, the browser stays signed in and says so, rather than clearing the
 // cookie while a copy of it would keep working.
 import { callApi } from "@/lib/api-client";
+import { saveOpenWork } from "./use-leave-guard";
 
 const NOT_ENDED = "Could not sign you out: Caravan could not end this session just now. You are still signed in; try again in a moment.";
 
@@ -12,6 +13,8 @@ export function SignOutButton() {
       type="button"
       className="text-stone-700 underline-offset-2 hover:text-stone-950 hover:underline"
       onClick={async () => {
+        // An answer or draft typed a moment ago is saved while the session still takes it.
+        if (!(await saveOpenWork()) && !window.confirm("Some of your work on this page could not be saved just now. Sign out anyway and lose it?")) return;
         const ended = await callApi("POST", "/api/account/sign-out", {}, NOT_ENDED);
         // 401: the session had already ended; clearing the cookie is all that is left to do.
         if (!ended.ok && ended.status !== 401) {

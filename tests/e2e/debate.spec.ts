@@ -219,3 +219,13 @@ test("a response to a prompt withdrawn from the course stays within reach, read-
   expect((await otherPage.goto(`/courses/japan-central-asia/foundations/debates/${encodeURIComponent(slug)}`))!.status()).toBe(404);
   await otherContext.close();
 });
+
+test("signing out at once after typing saves the draft first, while the session still takes it", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto(debatePath);
+  await page.getByLabel("Your claim").fill("Typed just before signing out: the claim must not be lost.");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND claim LIKE 'Typed just before signing out%'`, [student.id])).toBe(1);
+});

@@ -314,3 +314,15 @@ test("an attempt that closes says when, on its page and beside Resume: the clock
   await expect(card).toContainText(/Due .* · 2 attempts left/);
   if (process.env.SCREENSHOT_DIR) await card.screenshot({ path: `${process.env.SCREENSHOT_DIR}/module-quiz-card.png` });
 });
+
+test("signing out at once after typing an answer saves it first, while the session still takes it", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  const attemptId = await startWithOneSaved(page);
+  const textQuestion = page.locator("main ol > li").filter({ has: page.locator('input[type="text"]:not([inputmode])') }).first();
+  await textQuestion.locator('input[type="text"]').fill("typed just before signing out");
+  // Before the answer's pause ends.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1 AND response::text LIKE '%typed just before signing out%'`, [attemptId])).toBe(1);
+});
