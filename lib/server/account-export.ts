@@ -12,11 +12,12 @@ import { db } from "./db";
 import { notFound } from "./errors";
 import { inQuestionOrder } from "../domain/attempt-policy";
 import { keyHeldUntil } from "../domain/schedule";
+import { gradeStands } from "../domain/rubric";
 
 export async function exportAccountData(userId: string, now = new Date()) {
   const account = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, createdAt: true, timeZone: true } });
   if (!account) throw notFound("That account");
-  const [memberships, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments] = await Promise.all([
+  const [memberships, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments, drafts] = await Promise.all([
     db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, class: { select: { name: true, term: true } } } }),
     db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: { where: { removedAt: null } } } } } }),
     db().lessonProgress.findMany({ where: { userId }, orderBy: { openedAt: "asc" }, select: { openedAt: true, completedAt: true, firstCompletedAt: true, lesson: { select: { id: true, title: true } } } }),
@@ -37,7 +38,10 @@ export async function exportAccountData(userId: string, now = new Date()) {
     db().reviewCard.findMany({
       where: { userId },
       orderBy: { createdAt: "asc" },
-      select: { questionId: true, box: true, dueAt: true, masteredAt: true, retiredAt: true, answers: { orderBy: { number: "asc" }, select: { number: true, correct: true, answeredAt: true } } },
+      select: {
+        questionId: true, box: true, dueAt: true, masteredAt: true, retiredAt: true,
+        answers: { orderBy: { number: "asc" }, select: { number: true, response: true, correct: true, answeredAt: true, questionVersion: { select: { prompt: true, definition: true } } } },
+      },
     }),
     db().questionFlag.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { reason: true, createdAt: true, resolvedAt: true, outcome: true, reply: true, questionVersion: { select: { prompt: true, questionId: true } } } }),
     db().passwordReset.findMany({ where: { userId, usedAt: { not: null } }, orderBy: { usedAt: "asc" }, select: { usedAt: true, issuedBy: { select: { name: true } }, class: { select: { name: true } } } }),
@@ -46,6 +50,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
       orderBy: { createdAt: "asc" },
       select: { excused: true, percent: true, comment: true, updatedAt: true, setBy: { select: { name: true } }, assignment: { select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, class: { select: { name: true } } } } },
     }),
+    db().lessonDraft.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { title: true, fileName: true, format: true, status: true, draft: true, publishedLessonId: true, withdrawnAt: true, createdAt: true, updatedAt: true } }),
   ]);
   const score = (centi: number | null) => (centi === null ? null : centi / 100);
   // Every question of each submitted attempt, answered or not, for the attempt's hold.
@@ -70,7 +75,11 @@ export async function exportAccountData(userId: string, now = new Date()) {
     exportedAt: now.toISOString(),
     account,
     classes: memberships.map((m) => ({ class: m.class.name, term: m.class.term, joinedAt: m.joinedAt, leftAt: m.removedAt })),
-    ...(account.role === "INSTRUCTOR" ? { classesTaught: classesTaught.map((c) => ({ class: c.name, term: c.term, createdAt: c.createdAt, archivedAt: c.archivedAt, students: c._count.members })) } : {}),
+    ...(account.role === "INSTRUCTOR" ? {
+      classesTaught: classesTaught.map((c) => ({ class: c.name, term: c.term, createdAt: c.createdAt, archivedAt: c.archivedAt, students: c._count.members })),
+      // Readings imported, with the draft lesson and questions made from each.
+      importedReadings: drafts,
+    } : {}),
     lessons: lessons.map((l) => ({ lesson: l.lesson.title, lessonId: l.lesson.id, openedAt: l.openedAt, completedAt: l.completedAt, firstCompletedAt: l.firstCompletedAt })),
     quizAttempts: attempts.map((a) => {
       const held = attemptHeldUntil(a);
@@ -89,11 +98,18 @@ export async function exportAccountData(userId: string, now = new Date()) {
         })),
       };
     }),
-    debates: debates.map((d) => ({ prompt: d.prompt.title, promptId: d.prompt.id, status: d.status, position: d.position, claim: d.claim, evidence: d.evidence, rebuttal: d.rebuttal, updatedAt: d.updatedAt, submittedAt: d.submittedAt, late: d.late, returnedForRevisionAt: d.returnedAt, returnNote: d.returnNote || null, grade: d.grade })),
+    debates: debates.map((d) => ({
+      prompt: d.prompt.title, promptId: d.prompt.id, status: d.status, position: d.position, claim: d.claim, evidence: d.evidence, rebuttal: d.rebuttal, updatedAt: d.updatedAt,
+      submittedAt: d.submittedAt, late: d.late, returnedForRevisionAt: d.returnedAt, returnNote: d.returnNote || null,
+      // A grade of a version since returned for revision no longer counts: it is kept, marked as the earlier version's.
+      grade: d.grade && (d.status === "SUBMITTED" && gradeStands(d.grade, d.submittedAt) ? d.grade : { ...d.grade, ofEarlierVersion: true }),
+    })),
     reviewDeck: review.map((c) => {
       const held = heldQuestions.get(c.questionId);
       // Which question a new card holds would say which answer was wrong.
-      return held ? { questionId: null, shownAfter: held, step: c.box, dueAt: c.dueAt } : { questionId: c.questionId, step: c.box, dueAt: c.dueAt, masteredAt: c.masteredAt, leftDeckAt: c.retiredAt, reviews: c.answers };
+      if (held) return { questionId: null, shownAfter: held, step: c.box, dueAt: c.dueAt };
+      const reviews = c.answers.map((a) => ({ number: a.number, question: a.questionVersion.prompt, answer: describeResponse(a.questionVersion.definition as unknown as Question, a.response), correct: a.correct, answeredAt: a.answeredAt }));
+      return { questionId: c.questionId, step: c.box, dueAt: c.dueAt, masteredAt: c.masteredAt, leftDeckAt: c.retiredAt, reviews };
     }),
     // Whether the key stood or was changed tells the key: while it is held, an answered flag reads as open, as on the
     // results page.

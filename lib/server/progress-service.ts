@@ -3,6 +3,7 @@ import "server-only";
 import { attemptsLeft, countedAttempt, studentAttemptLimit } from "../domain/attempt-policy";
 import { moduleProgress, courseProgress, nextStep, quizPercent } from "../domain/progress";
 import { assignmentGate } from "../domain/schedule";
+import { gradeStands } from "../domain/rubric";
 import { debateAssignments, quizAssignments } from "./assignment-rules";
 import { liveLesson } from "./catalog";
 import { db } from "./db";
@@ -121,12 +122,13 @@ export async function withdrawnWork(userId: string) {
     db().debateResponse.findMany({
       where: { userId, status: "SUBMITTED", prompt: withdrawn },
       orderBy: [{ submittedAt: "desc" }],
-      select: { id: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true } }, prompt: { select: { slug: true, title: true, module: { select: { slug: true, course: { select: { slug: true } } } } } } },
+      select: { id: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } }, prompt: { select: { slug: true, title: true, module: { select: { slug: true, course: { select: { slug: true } } } } } } },
     }),
   ]);
   return {
     attempts,
-    responses: responses.map(({ prompt, ...response }) => ({ ...response, title: prompt.title, href: `/courses/${prompt.module.course.slug}/${prompt.module.slug}/debates/${prompt.slug}` })),
+    // A grade of a version since revised does not stand for the one handed in.
+    responses: responses.map(({ prompt, grade, ...response }) => ({ ...response, grade: gradeStands(grade, response.submittedAt) ? grade : null, title: prompt.title, href: `/courses/${prompt.module.course.slug}/${prompt.module.slug}/debates/${prompt.slug}` })),
   };
 }
 

@@ -3,6 +3,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { createAssignment, createClass, joinClass, removeMember, setClassArchived } from "@/lib/server/class-service";
 import { gradebook } from "@/lib/server/gradebook-service";
+import { exportAccountData } from "@/lib/server/account-export";
 import { debateForStudent, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
 import { classDebateResponses, debateGradeSchema, gradeDebateResponse, myDebateGrade, returnDebateResponse, returnSchema } from "@/lib/server/debate-review-service";
 import type { SessionUser } from "@/lib/server/auth";
@@ -242,6 +243,7 @@ describe("gradeDebateResponse", () => {
     expect(await db.debateResponse.findUniqueOrThrow({ where: { id: responseId } })).toMatchObject({ status: "DRAFT", submittedAt: null, returnNote: "Add evidence from two sources.", claim: submission().claim });
     // The feedback on the returned version stays in view while revising, marked as no longer counting.
     expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ feedback: "Thin evidence.", earlierVersion: true });
+    expect((await exportAccountData(a.id)).debates[0].grade).toMatchObject({ feedback: "Thin evidence.", ofEarlierVersion: true });
     expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "in progress", percent: null });
     expect((await debateForStudent(a, fixture.debateId)).mine).toMatchObject({ status: "DRAFT", returnNote: "Add evidence from two sources." });
     expect(await errorOf(returnDebateResponse(instructor, classId, { responseId, note: "Again please." }))).toMatchObject({ code: "CONFLICT" });

@@ -9,6 +9,7 @@ import { lessonBySlugs, moduleBySlugs } from "@/lib/server/catalog";
 import { UserError } from "@/lib/server/errors";
 import { createImportDraft, DRAFTS_PAGE_SIZE, getImportDraft, IMPORTED_COURSE, instructorModule, listImportDrafts, publishImportDraft, reviewImportQuestion, withdrawImportedReading } from "@/lib/server/import-service";
 import { withdrawnWork } from "@/lib/server/progress-service";
+import { exportAccountData } from "@/lib/server/account-export";
 import { assignmentSchema, createAssignment, createClass, joinClass, studentAssignments } from "@/lib/server/class-service";
 import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { createUser, testDb } from "../support/fixtures";
@@ -125,6 +126,9 @@ describe("importing a reading", () => {
     const found = await getImportDraft(teacher, id);
     expect(found.draft.questions.length).toBeGreaterThan(0);
     expect(JSON.stringify(found.draft.questions)).not.toMatch(/of the above/);
+    // The instructor's export holds the reading they imported, with its draft.
+    const exported = await exportAccountData(teacher.id);
+    expect(exported.importedReadings).toEqual([expect.objectContaining({ fileName: "harbour-plans.txt", status: "DRAFT", draft: expect.objectContaining({ questions: expect.any(Array) }) })]);
   });
 
   it("writes a numeric question's explanation again when the answer changes, so students never read the old one", async () => {

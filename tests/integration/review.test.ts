@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { exportAccountData } from "@/lib/server/account-export";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -85,6 +86,8 @@ describe("spaced review", () => {
     expect(right).toMatchObject({ alreadyRecorded: false, correct: true, box: 2, mastered: false, correctAnswer: "B", explanation: "B is right." });
     expect(Date.parse(right.nextDueAt!)).toBe(dayStart(3));
     expect(right.lessonHref).toContain("#first-section");
+    // The account's export keeps each review answer, in words.
+    expect((await exportAccountData(student.id)).reviewDeck[0].reviews).toEqual([{ number: 0, question: "Pick B.", answer: "B", correct: true, answeredAt: expect.any(Date) }]);
 
     await makeDue(student.id);
     const again = (await reviewQueue(student)).current!;
