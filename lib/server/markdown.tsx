@@ -5,7 +5,7 @@ import "server-only";
 // allowDangerousHtml) and the result goes through rehype-sanitize's GitHub schema, so stored text can never
 // add a script, a handler or a javascript: link. The cache holds derived, immutable output only.
 import { createHash } from "node:crypto";
-import { parse as parseHtml } from "node-html-parser";
+import { HTMLElement, parse as parseHtml } from "node-html-parser";
 import type { ReactElement } from "react";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -13,6 +13,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import type { BodySection } from "../content/sections";
 
 const MAX_ENTRIES = 500;
 const rendered = new Map<string, string>();
@@ -32,9 +33,30 @@ export function markdownToHtml(markdown: string): string {
   return html;
 }
 
-/** The text a reader sees of a Markdown text: what renders, without the raw HTML and hidden comments the page drops. */
-export function markdownToText(markdown: string): string {
-  return parseHtml(markdownToHtml(markdown)).text;
+const splitCache = new Map<string, string[]>();
+
+/**
+ * Safe HTML for each of a lesson's sections (as `splitSections` gives them, without their "## " headings), rendered
+ * from the whole body at once, so a footnote or a reference-style link whose definition sits in another section
+ * (a closing "Notes" section, say) still resolves, and footnotes number through the lesson and gather at its end.
+ */
+export function sectionsHtml(body: string, sections: BodySection[]): string[] {
+  const key = createHash("sha1").update(body).digest("base64");
+  const cached = splitCache.get(key);
+  if (cached) return cached;
+  const chunks: string[] = [""];
+  for (const node of parseHtml(markdownToHtml(body)).childNodes) {
+    if (node instanceof HTMLElement && node.tagName === "H2") chunks.push("");
+    else chunks[chunks.length - 1] += node.toString();
+  }
+  // The body's opening text, before its first heading, is a section of its own only when it holds something.
+  const aligned = sections[0]?.title === null ? chunks : chunks[0].trim() === "" ? chunks.slice(1) : null;
+  // Where Markdown sees other headings than the reader splits at (a heading underlined with dashes), each section
+  // is rendered alone instead.
+  const result = aligned && aligned.length === sections.length ? aligned : sections.map((s) => markdownToHtml(s.markdown));
+  if (splitCache.size >= MAX_ENTRIES) splitCache.delete(splitCache.keys().next().value!);
+  splitCache.set(key, result);
+  return result;
 }
 
 export function Markdown({ text, className }: { text: string; className?: string }): ReactElement {

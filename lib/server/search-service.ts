@@ -8,7 +8,8 @@ import "server-only";
 import { z } from "zod";
 import { splitSections } from "../content/sections";
 import { db } from "./db";
-import { markdownToText } from "./markdown";
+import { parse as parseHtml } from "node-html-parser";
+import { sectionsHtml } from "./markdown";
 import type { LessonMeta } from "./catalog";
 
 // Control characters (a NUL PostgreSQL refuses, the snippet markers below) are spaces to a search.
@@ -36,11 +37,13 @@ async function lessonParts(courseSlug: string | null): Promise<Part[]> {
     const place = { courseSlug: lesson.module.course.slug, moduleSlug: lesson.module.slug, moduleTitle: lesson.module.title, lessonSlug: lesson.slug, lessonTitle: lesson.title };
     // The lesson's title, summary, argument and objectives belong to its opening part, as the page shows them above it.
     const opening = [lesson.title, lesson.summary, meta.thesis ?? "", ...meta.objectives.map((o) => o.text)].filter(Boolean).join("\n");
-    const sections = splitSections(lesson.body).map((section, index) => ({
+    const split = splitSections(lesson.body);
+    const html = sectionsHtml(lesson.body, split);
+    const sections = split.map((section, index) => ({
       ...place,
       sectionTitle: section.title,
       anchor: section.anchor,
-      text: `${index === 0 ? `${opening}\n` : ""}${section.title ? `${section.title}\n` : ""}${markdownToText(section.markdown)}`,
+      text: `${index === 0 ? `${opening}\n` : ""}${section.title ? `${section.title}\n` : ""}${parseHtml(html[index]).text}`,
     }));
     // The key terms and dates listed after the reading, each list a part of its own.
     const lists = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitSections } from "@/lib/content/sections";
-import { markdownToHtml } from "@/lib/server/markdown";
+import { markdownToHtml, sectionsHtml } from "@/lib/server/markdown";
 
 describe("lesson Markdown to HTML", () => {
   it("renders paragraphs, emphasis, lists and links", () => {
@@ -23,6 +23,29 @@ describe("lesson Markdown to HTML", () => {
 
   it("escapes text, so angle brackets in prose stay text", () => {
     expect(markdownToHtml("a < b & c > d")).toBe("<p>a &#x3C; b &#x26; c > d</p>");
+  });
+
+  it("resolves a footnote or a reference link whose definition is in another section, numbering notes through the lesson", () => {
+    const body = "Opening.[^a]\n\n## Claims\n\nA claim.[^b] See [the report][r].\n\n## Notes\n\n[^a]: First note.\n[^b]: Second note.\n\n[r]: https://example.org/report\n";
+    const html = sectionsHtml(body, splitSections(body));
+    expect(html).toHaveLength(3);
+    expect(html[0]).toContain('href="#user-content-fn-a"');
+    expect(html[1]).toContain('href="#user-content-fn-b"');
+    expect(html[1]).toContain('<a href="https://example.org/report">the report</a>');
+    expect(html[1]).not.toContain("[^b]");
+    // The notes gather at the end, once, each with the id its reference links to.
+    expect(html[2]).toMatch(/id="user-content-fn-a"[\s\S]*First note[\s\S]*id="user-content-fn-b"[\s\S]*Second note/);
+    expect(html.join("").match(/data-footnotes/g)).toHaveLength(1);
+    // Without an opening, the first section is the first heading's; the headings themselves are the page's.
+    const noOpening = "## Only\n\nText.\n";
+    expect(sectionsHtml(noOpening, splitSections(noOpening))).toEqual(["\n<p>Text.</p>"]);
+  });
+
+  it("renders each section alone where Markdown sees other headings than the reader splits at", () => {
+    const body = "Intro\n\nUnderlined\n---\n\n## Real\n\nText\n";
+    const html = sectionsHtml(body, splitSections(body));
+    expect(html).toHaveLength(2);
+    expect(html[1]).toContain("<p>Text</p>");
   });
 
   it("renders a lesson section's code block whole, with the \"## \" lines inside it as code", () => {

@@ -6,7 +6,7 @@ import { formatCitation, formatPublished, lessonBySlugs } from "@/lib/server/cat
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { lessonState, markLessonOpened } from "@/lib/server/progress-service";
 import { splitSections } from "@/lib/content/sections";
-import { Markdown } from "@/lib/server/markdown";
+import { sectionsHtml } from "@/lib/server/markdown";
 
 type Params = { params: Promise<{ course: string; module: string; lesson: string }> };
 
@@ -26,6 +26,8 @@ export default async function LessonPage({ params }: Params) {
   await markLessonOpened(user, lesson.id);
   const state = await lessonState(user.id, lesson.id);
   const sources = new Map(lesson.module.course.sources.map((s) => [s.id, s]));
+  const sections = splitSections(lesson.body);
+  const sectionHtml = sectionsHtml(lesson.body, sections);
   const siblings = lesson.module.lessons;
   const index = siblings.findIndex((l) => l.slug === lesson.slug);
   const previous = index > 0 ? siblings[index - 1] : null;
@@ -62,13 +64,13 @@ export default async function LessonPage({ params }: Params) {
         </section>
 
         <div className="reading-tables prose prose-stone dark:prose-invert max-w-none font-serif text-[1.075rem] leading-relaxed prose-headings:font-sans prose-headings:tracking-tight">
-          {splitSections(lesson.body).map((section, i) => {
+          {sections.map((section, i) => {
             const cited = section.anchor ? lesson.meta.sectionCitations[section.anchor] : undefined;
             const source = cited ? sources.get(cited.source) : undefined;
             return (
               <section key={i} aria-labelledby={section.anchor ?? undefined} className="reading-section">
                 {section.title && <h2 id={section.anchor!} className="scroll-mt-6">{section.title}</h2>}
-                <Markdown text={section.markdown} />
+                <div dangerouslySetInnerHTML={{ __html: sectionHtml[i] }} />
                 {source && cited && (
                   <p className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">
                     Drawn from {source.author}, {source.outlet}, {formatPublished(source.published)} — {cited.sections.length > 1 ? "sections" : "section"} “{cited.sections.map((id) => sectionTitle(source.id, id)).join("”, “")}”
