@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
+import { shiftWallClockDays } from "@/lib/domain/calendar";
 
 export function CopyClass({ classId, name, firstOpensAt }: { classId: string; name: string; firstOpensAt: string | null }) {
   const router = useRouter();
@@ -10,9 +11,11 @@ export function CopyClass({ classId, name, firstOpensAt }: { classId: string; na
   const [shiftDays, setShiftDays] = useState("0");
   const { errors, message, pending, send } = useApiForm();
   const days = Number(shiftDays);
+  // Days on this browser's calendar, as the server counts them when told the zone: times keep their wall-clock hour.
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   // What the shift does to the first assignment, so a wrong sign or a typo shows before sending.
-  const preview = firstOpensAt && shiftDays.trim() !== "" && Number.isInteger(days)
-    ? new Date(new Date(firstOpensAt).getTime() + days * 86_400_000).toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" })
+  const preview = firstOpensAt && shiftDays.trim() !== "" && Number.isInteger(days) && Math.abs(days) <= 3650
+    ? shiftWallClockDays(new Date(firstOpensAt), days, timeZone).toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" })
     : null;
   return (
     <div>
@@ -25,7 +28,7 @@ export function CopyClass({ classId, name, firstOpensAt }: { classId: string; na
             event.preventDefault();
             const form = new FormData(event.currentTarget);
             await send<{ id: string; copied: number; skipped: number }>("POST", `/api/instructor/classes/${classId}/copy`, {
-              name: form.get("name"), term: form.get("term"), shiftDays: shiftDays.trim() === "" ? 0 : Number(shiftDays),
+              name: form.get("name"), term: form.get("term"), shiftDays: shiftDays.trim() === "" ? 0 : Number(shiftDays), timeZone,
             }, (copy) => {
               router.push(`/instructor/classes/${copy.id}`);
               return `Copied ${copy.copied} assignment(s)${copy.skipped ? `; ${copy.skipped} of work withdrawn from the course left out` : ""}. Opening the new class…`;

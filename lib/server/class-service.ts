@@ -4,7 +4,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
-import { shiftWallClockDays, zoneOrUtc } from "../domain/calendar";
+import { isTimeZone, shiftWallClockDays, zoneOrUtc } from "../domain/calendar";
 import { countedAttempt } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
@@ -172,6 +172,9 @@ export async function createClass(instructor: SessionUser, input: z.infer<typeof
 const SHIFT_DAYS = "Give a whole number of days from -3650 to 3650 (0 keeps the dates).";
 export const copyClassSchema = newClassSchema.pick({ name: true, term: true }).extend({
   shiftDays: z.number({ message: SHIFT_DAYS }).int(SHIFT_DAYS).min(-3650, SHIFT_DAYS).max(3650, SHIFT_DAYS),
+  // The time zone whose calendar the days are counted on: the form's (its preview counts in it); else the one recorded
+  // at the instructor's last sign-in.
+  timeZone: z.string().max(64).refine(isTimeZone, "That is not a time zone this server knows.").optional(),
 });
 
 /**
@@ -182,7 +185,7 @@ export const copyClassSchema = newClassSchema.pick({ name: true, term: true }).e
 export async function copyClass(instructor: SessionUser, classId: string, input: z.infer<typeof copyClassSchema>) {
   await ownedClass(instructor, classId);
   // Days on the instructor's calendar, so due times keep their wall-clock time across a daylight-saving change.
-  const timeZone = zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
+  const timeZone = input.timeZone ?? zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
   const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true, weight: true } });
   const live = (await describeAssignments(source)).filter((a) => !a.withdrawn);
   const shift = (at: Date) => shiftWallClockDays(at, input.shiftDays, timeZone);

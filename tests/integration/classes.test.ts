@@ -315,6 +315,18 @@ describe("copying a class to a new term", () => {
     expect(copyClassSchema.safeParse({ name: "X class", term: "T1", shiftDays: 1.5 }).error?.issues[0].path).toEqual(["shiftDays"]);
     expect(copyClassSchema.safeParse({ name: "X class", term: "T1", shiftDays: 5000 }).success).toBe(false);
   });
+
+  it("counts the days on the calendar of the time zone the form sends, as its preview does", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createClass(teacher, { name: "Summer seminar", term: "Summer 2026", joinCodeDays: null });
+    // 00:30 on 1 July in New York (04:30 UTC, daylight saving time).
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, opensAt: "2026-07-01T04:30:00.000Z", dueAt: "2026-07-08T03:59:00.000Z" }));
+    const copy = await copyClass(teacher, id, copyClassSchema.parse({ name: "Winter seminar", term: "Winter 2027", shiftDays: 182, timeZone: "America/New_York" }));
+    const [copied] = await db.assignment.findMany({ where: { classId: copy.id } });
+    // 00:30 on 30 December in New York (05:30 UTC, standard time): the same wall-clock time 182 days on.
+    expect(copied.opensAt.toISOString()).toBe("2026-12-30T05:30:00.000Z");
+    expect(copyClassSchema.safeParse({ name: "X class", term: "T1", shiftDays: 1, timeZone: "Mars/Olympus" }).error?.issues[0].path).toEqual(["timeZone"]);
+  });
 });
 
 describe("resets across classes", () => {
