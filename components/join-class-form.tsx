@@ -1,8 +1,10 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { Link } from "./app-link";
 import { useApiForm } from "./use-api-form";
 
 export function JoinClassForm({ initialCode }: { initialCode: string }) {
+  const router = useRouter();
   const { errors, message, pending, send } = useApiForm();
   const joined = message?.ok === true;
   return (
@@ -11,9 +13,11 @@ export function JoinClassForm({ initialCode }: { initialCode: string }) {
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        return send<{ name: string; alreadyMember: boolean }>("POST", "/api/classes/join", { code: new FormData(event.currentTarget).get("code") }, (result) =>
-          result.alreadyMember ? `You are already in ${result.name}.` : `You joined ${result.name}.`,
-        );
+        return send<{ name: string; alreadyMember: boolean }>("POST", "/api/classes/join", { code: new FormData(event.currentTarget).get("code") }, (result) => {
+          // The page's list of classes takes the new one in.
+          router.refresh();
+          return result.alreadyMember ? `You are already in ${result.name}.` : `You joined ${result.name}.`;
+        });
       }}
     >
       <div>

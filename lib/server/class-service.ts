@@ -692,5 +692,5 @@ export async function studentAssignments(student: SessionUser, now = new Date())
 }
 
 export async function studentClasses(student: SessionUser) {
-  return db().classMember.findMany({ where: { userId: student.id, removedAt: null, class: { archivedAt: null } }, select: { joinedAt: true, class: { select: { id: true, name: true, term: true, instructor: { select: { name: true } } } } } });
+  return db().classMember.findMany({ where: { userId: student.id, removedAt: null, class: { archivedAt: null } }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, class: { select: { id: true, name: true, term: true, instructor: { select: { name: true } } } } } });
 }

@@ -41,6 +41,7 @@ test("an instructor creates a class, a student joins and completes the assigned 
   await sp.getByLabel("Join code").fill(joinCode.toLowerCase());
   await sp.getByRole("button", { name: "Join class" }).click();
   await expect(sp.locator("#join-message")).toHaveText(/^You joined Central Asia seminar\. See what is assigned to you$/);
+  await expect(sp.getByRole("region", { name: "Your classes" })).toContainText(`Central Asia seminar · `);
   await sp.getByRole("link", { name: "See what is assigned to you" }).click();
   await sp.waitForURL(`${baseURL}/`);
   await expect(sp.getByRole("heading", { name: "Assigned to you" })).toBeVisible();

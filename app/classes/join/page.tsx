@@ -2,18 +2,36 @@ import type { Metadata } from "next";
 import { Container } from "@/components/ui";
 import { JoinClassForm } from "@/components/join-class-form";
 import { requirePageUser } from "@/lib/server/page";
+import { studentClasses } from "@/lib/server/class-service";
+import { Link } from "@/components/app-link";
+import { LocalTime } from "@/components/local-time";
 
 export const metadata: Metadata = { title: "Join a class" };
 
 export default async function JoinClassPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const { code } = await searchParams;
-  await requirePageUser(`/classes/join${code ? `?code=${encodeURIComponent(code)}` : ""}`);
+  const user = await requirePageUser(`/classes/join${code ? `?code=${encodeURIComponent(code)}` : ""}`);
+  const classes = user.role === "STUDENT" ? await studentClasses(user) : [];
   return (
     <Container narrow>
       <div className="mx-auto max-w-md">
         <h1 className="font-serif text-3xl font-semibold">Join a class</h1>
         <p className="mt-2 text-stone-700">Enter the join code your instructor gave you. Your assignments then appear on your home page.</p>
         <div className="card mt-6"><JoinClassForm initialCode={typeof code === "string" ? code.slice(0, 40) : ""} /></div>
+        {classes.length > 0 && (
+          <section aria-labelledby="your-classes-heading" className="mt-8">
+            <h2 id="your-classes-heading" className="text-lg font-semibold">Your classes</h2>
+            <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+              {classes.map(({ class: c, joinedAt }) => (
+                <li key={c.id} className="px-4 py-3 text-sm">
+                  <span className="font-medium text-stone-900">{c.name}</span> <span className="text-stone-600">· {c.term} · {c.instructor.name}</span>
+                  <span className="block text-stone-600">Joined <LocalTime iso={joinedAt.toISOString()} day /></span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 text-sm text-stone-700">Your grades in each are on <Link href="/progress" className="underline">My progress</Link>.</p>
+          </section>
+        )}
       </div>
     </Container>
   );
