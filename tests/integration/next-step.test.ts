@@ -24,15 +24,16 @@ describe("the next step", () => {
     await setLessonCompleted(student, `${fixture.id}-lesson`, true);
     expect((await courseProgressFor(student.id, fixture.id)).next).toMatchObject({ kind: "quiz", retry: false, first: false });
 
+    // In a class that sets the quiz (attempts made before joining would not count in it).
+    const teacher = await createUser("INSTRUCTOR");
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Retry", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const { id: assignmentId } = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(60) }));
     await failQuiz(student, fixture.quizId);
     // One attempt, used: the debate is next, not the quiz the student can no longer take.
     expect((await courseProgressFor(student.id, fixture.id)).next).toMatchObject({ kind: "debate" });
 
     // An extension with an extra attempt brings the quiz back, to take again.
-    const teacher = await createUser("INSTRUCTOR");
-    const { id: classId, joinCode } = await createClass(teacher, { name: "Retry", term: "T", joinCodeDays: null });
-    await joinClass(student, joinCode);
-    const { id: assignmentId } = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(60) }));
     await grantExtension(teacher, classId, extensionSchema.parse({ assignmentId, studentId: student.id, dueAt: iso(120), extraAttempts: 1, reason: "One more try" }));
     expect((await courseProgressFor(student.id, fixture.id)).next).toMatchObject({ kind: "quiz", slug: expect.any(String), retry: true });
   });
