@@ -4,6 +4,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
+import { parseEmailList } from "../domain/email-list";
 import { isTimeZone, shiftWallClockDays, zoneOrUtc } from "../domain/calendar";
 import { countedAttempt } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
@@ -147,6 +148,49 @@ export async function holdCurrentClass(tx: Prisma.TransactionClient, instructor:
     SELECT "archivedAt" FROM "Class" WHERE "id" = ${classId}::uuid AND "instructorId" = ${instructor.id}::uuid ${mode === "SHARE" ? Prisma.sql`FOR SHARE` : Prisma.sql`FOR NO KEY UPDATE`}`;
   if (!found) throw notFound("That class");
   if (found.archivedAt) throw archivedClass();
+}
+
+const MAX_ADDED_AT_ONCE = 500;
+export const addMembersSchema = z.strictObject({
+  emails: z.string("Paste the students' email addresses.").max(100_000, `Paste at most ${MAX_ADDED_AT_ONCE} addresses at a time.`),
+});
+
+/**
+ * Adds students by the email of their Caravan account, as Canvas's "Add people" does, beside the join code. Each
+ * address is reported: added, put back (removed earlier), already in the class, without an account (they sign up,
+ * then join with the code), or an instructor's. Instructors learn which addresses have accounts, as they would from
+ * a roster.
+ */
+export async function addMembersByEmail(instructor: SessionUser, classId: string, input: z.infer<typeof addMembersSchema>) {
+  await ownedCurrentClass(instructor, classId);
+  const { emails, unreadable } = parseEmailList(input.emails);
+  const refuse = (message: string) => new UserError("INVALID", message, { emails: [message] });
+  if (emails.length === 0) throw refuse(unreadable.length > 0 ? `No email address could be read (for example “${unreadable[0].slice(0, 60)}”).` : "Paste at least one email address.");
+  if (emails.length > MAX_ADDED_AT_ONCE) throw refuse(`Paste at most ${MAX_ADDED_AT_ONCE} addresses at a time (this list has ${emails.length}).`);
+  const users = await db().user.findMany({
+    where: { email: { in: emails } },
+    orderBy: { name: "asc" },
+    select: { id: true, email: true, name: true, role: true, memberships: { where: { classId }, select: { removedAt: true } } },
+  });
+  const students = users.filter((u) => u.role === "STUDENT");
+  const toAdd = students.filter((u) => u.memberships.length === 0);
+  const toRestore = students.filter((u) => u.memberships[0]?.removedAt);
+  await db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
+    await tx.classMember.createMany({ data: toAdd.map((u) => ({ classId, userId: u.id })), skipDuplicates: true });
+    await tx.classMember.updateMany({ where: { classId, userId: { in: toRestore.map((u) => u.id) }, removedAt: { not: null } }, data: { removedAt: null } });
+    await refreshStudentDeadlines(tx, [...toAdd, ...toRestore].map((u) => u.id), classId);
+  });
+  const known = new Set(users.map((u) => u.email));
+  const people = (list: typeof users) => list.map((u) => ({ name: u.name, email: u.email }));
+  return {
+    added: people(toAdd),
+    restored: people(toRestore),
+    already: people(students.filter((u) => u.memberships[0] && !u.memberships[0].removedAt)),
+    noAccount: emails.filter((email) => !known.has(email)),
+    instructors: users.filter((u) => u.role !== "STUDENT").map((u) => u.email),
+    unreadable,
+  };
 }
 
 /** Runs `create` with a new random join code, and again (up to five times) while the code is already taken. */

@@ -58,6 +58,7 @@ const routes: { method: string; path: (s: string[]) => string; segments: number 
   { method: "DELETE", path: () => `/api/account/calendar`, segments: 0 },
   { method: "GET", path: ([a]) => `/api/calendar/${a}`, segments: 1 },
   { method: "POST", path: () => `/api/instructor/classes`, segments: 0 },
+  { method: "POST", path: ([a]) => `/api/instructor/classes/${a}/members`, segments: 1 },
   { method: "DELETE", path: ([a, b]) => `/api/instructor/classes/${a}/members/${b}`, segments: 2 },
   { method: "PUT", path: ([a, b]) => `/api/instructor/classes/${a}/members/${b}`, segments: 2 },
   { method: "PATCH", path: ([a]) => `/api/instructor/classes/${a}`, segments: 1 },

@@ -1,4 +1,4 @@
-import { test, expect, createUser, login, count, signedInPage } from "./support";
+import { test, expect, createUser, login, count, signedInPage, expectNoAxeViolations } from "./support";
 
 test("an instructor creates a class, a student joins and completes the assigned quiz, the instructor sees it in the gradebook and the CSV", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
@@ -411,4 +411,27 @@ test("an instructor weights an assignment: its share of the average shows on the
   await expect(page.getByRole("columnheader", { name: /Dadabaev.*weight 3 \(75% of the average\)/ })).toBeVisible();
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/gradebook-weights.png` });
   await context.close();
+});
+
+test("an instructor adds students by pasting their email addresses, and reads what became of each", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const [first, second] = [await createUser(sql), await createUser(sql)];
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Pasted roster', 'Spring 2027', $1, $2) RETURNING id`,
+    [teacher.id, `P${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
+  );
+  const { page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await page.getByText("Add students by email", { exact: true }).click();
+  await page.getByRole("button", { name: "Add to the class" }).click();
+  await expect(page.locator("#add-emails-error")).toHaveText("Paste at least one email address.");
+  await page.getByLabel("Their Caravan accounts’ email addresses").fill(`${first.email}\n${second.name} <${second.email}>\nnobody@nowhere.test`);
+  await page.getByRole("button", { name: "Add to the class" }).click();
+  const outcome = page.getByRole("status").filter({ hasText: "Added 2" });
+  await expect(outcome).toContainText(`${first.name} (${first.email})`);
+  await expect(outcome).toContainText("No Caravan account 1 (they sign up, then join with the code): nobody@nowhere.test");
+  await expect(page.getByRole("heading", { name: "Roster (2)" })).toBeVisible();
+  await expectNoAxeViolations(page, "roster added by email");
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/add-students.png`, fullPage: true });
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "removedAt" IS NULL`, [cls.id])).toBe(2);
 });

@@ -71,6 +71,7 @@ const entries: Entry[] = [
   { pattern: "/api/lessons/[lessonId]/completion", method: "PUT", url: () => "/api/lessons/dadabaev-silk-road/completion", body: () => ({ completed: true }), expect: signedInApi() },
   { pattern: "/api/classes/join", method: "POST", url: () => "/api/classes/join", body: () => ({ code: "NOSUCHCODE" }), expect: { anonymous: 401, owner: 404, otherStudent: 404, instructor: 403, otherInstructor: 403 } },
   { pattern: "/api/instructor/classes", method: "POST", url: () => "/api/instructor/classes", body: () => ({ name: "x", term: "y" }), expect: instructorsApi(400) },
+  { pattern: "/api/instructor/classes/[classId]/members", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/members`, body: () => ({ emails: "nobody@nowhere.test" }), expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/members/[userId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/members/00000000-0000-4000-8000-000000000000`, expect: { ...classInstructorApi(404) } },
   // The owner is on the roster, not removed: there is nothing to restore (404), for the instructor too.
   { pattern: "/api/instructor/classes/[classId]/members/[userId]", method: "PUT", url: (i) => `/api/instructor/classes/${i.classId}/members/${i.ownerId}`, expect: classInstructorApi(404) },

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { addMembersByEmail, addMembersSchema, ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -285,6 +285,48 @@ describe("classes", () => {
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: first.attemptId } })).voidedAt).not.toBeNull();
     const second = await startAttempt(student, fixture.quizId);
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: second.attemptId } })).number).toBe(2);
+  });
+});
+
+describe("adding students by email", () => {
+  it("adds the students with accounts, puts back a removed one, and says what became of every other address", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createClass(teacher, { name: "Roster seminar", term: "T", joinCodeDays: null });
+    const [newcomer, returning, member] = [await createUser(), await createUser(), await createUser()];
+    const colleague = await createUser("INSTRUCTOR");
+    const code = (await db.class.findUniqueOrThrow({ where: { id } })).joinCode;
+    for (const s of [returning, member]) await joinClass(s, code);
+    await removeMember(teacher, id, returning.id);
+
+    const pasted = `${newcomer.name} <${newcomer.email.toUpperCase()}>, ${returning.email}\n${member.email}; nobody@nowhere.test ${colleague.email} not-an-address`;
+    const outcome = await addMembersByEmail(teacher, id, addMembersSchema.parse({ emails: pasted }));
+    expect(outcome).toEqual({
+      added: [{ name: newcomer.name, email: newcomer.email }],
+      restored: [{ name: returning.name, email: returning.email }],
+      already: [{ name: member.name, email: member.email }],
+      noAccount: ["nobody@nowhere.test"],
+      instructors: [colleague.email],
+      unreadable: ["not-an-address"],
+    });
+    const roster = await db.classMember.findMany({ where: { classId: id, removedAt: null }, select: { userId: true } });
+    expect(roster.map((m) => m.userId).sort()).toEqual([newcomer.id, returning.id, member.id].sort());
+    // Sent again, nothing changes.
+    expect(await addMembersByEmail(teacher, id, { emails: newcomer.email })).toMatchObject({ added: [], already: [{ email: newcomer.email }] });
+  });
+
+  it("is refused with a message for an empty or unreadable list, another instructor's class, or an archived one, adding no one", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createClass(teacher, { name: "Guarded roster", term: "T", joinCodeDays: null });
+    const student = await createUser();
+    expect(await errorOf(addMembersByEmail(teacher, id, { emails: " \n " }))).toMatchObject({ code: "INVALID", fieldErrors: { emails: ["Paste at least one email address."] } });
+    expect(await errorOf(addMembersByEmail(teacher, id, { emails: "garbage" }))).toMatchObject({ code: "INVALID", fieldErrors: { emails: [expect.stringMatching(/No email address could be read/)] } });
+    const many = Array.from({ length: 501 }, (_, i) => `s${i}@uni.edu`).join("\n");
+    expect(await errorOf(addMembersByEmail(teacher, id, { emails: many }))).toMatchObject({ code: "INVALID", message: expect.stringMatching(/at most 500/) });
+    expect(await errorOf(addMembersByEmail(await createUser("INSTRUCTOR"), id, { emails: student.email }))).toMatchObject({ code: "NOT_FOUND" });
+    await setClassArchived(teacher, id, true);
+    expect(await errorOf(addMembersByEmail(teacher, id, { emails: student.email }))).toMatchObject({ code: "CONFLICT" });
+    expect(await db.classMember.count({ where: { classId: id } })).toBe(0);
+    expect(addMembersSchema.safeParse({ emails: 5 }).success).toBe(false);
   });
 });
 

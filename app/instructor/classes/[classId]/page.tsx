@@ -7,6 +7,7 @@ import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui"
 import { LocalTime } from "@/components/local-time";
 import { AssignmentForm, EditableAssignment } from "@/components/instructor/assignment-form";
 import { CopyClass } from "@/components/instructor/copy-class";
+import { AddStudents } from "@/components/instructor/add-students";
 import { ArchiveClassButton, ClassDetailsEditor, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton } from "@/components/instructor/class-actions";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
@@ -119,7 +120,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
       <section aria-labelledby="roster-heading">
         <h2 id="roster-heading" className="mb-3 text-xl font-semibold">Roster ({members.length})</h2>
         {members.length === 0 ? (
-          <EmptyState title="No students yet">Share the join code above. Students appear here as soon as they join.</EmptyState>
+          <EmptyState title="No students yet">Share the join code above, or add students by email below. Students appear here as soon as they join.</EmptyState>
         ) : (
           <table className="w-full overflow-hidden rounded-lg border border-stone-200 bg-white text-left text-sm">
             <thead className="bg-stone-50"><tr><th scope="col" className="px-4 py-2">Student</th><th scope="col" className="hidden px-4 py-2 sm:table-cell">Joined</th><th scope="col" className="px-4 py-2">Actions</th></tr></thead>
@@ -134,6 +135,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             </tbody>
           </table>
         )}
+        {!found.archivedAt && <AddStudents classId={classId} />}
         {removed.length > 0 && (
           <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
             <summary className="cursor-pointer font-medium">Removed students ({removed.length})</summary>
