@@ -77,3 +77,11 @@ export function positionLabel(positions: { id: string; label: string }[], id: st
 export function gradeStands(grade: { gradedAt: Date } | null | undefined, submittedAt: Date | null): boolean {
   return Boolean(grade) && submittedAt !== null && grade!.gradedAt.getTime() >= submittedAt.getTime();
 }
+
+/**
+ * Whether a grade stands in a class's record: an archived class keeps the grades given by its archiving, though
+ * another class the response also counts in grades it later.
+ */
+export function gradeOnRecord(grade: { gradedAt: Date } | null | undefined, submittedAt: Date | null, archivedAt: Date | null): boolean {
+  return gradeStands(grade, submittedAt) && (archivedAt === null || grade!.gradedAt.getTime() <= archivedAt.getTime());
+}

@@ -82,16 +82,17 @@ export function handedInLateUnderAll(windows: AssignmentWindow[], at: Date): boo
 }
 
 /**
- * What a response returned for revision at `now` faces when it is handed in again, by the student's terms on the
- * assignments that decide whether it counts (their own windows, with extensions): "closed" when none would take it
- * any more (late work refused, due time past), "late" when it would be labelled late, else "open". `dueAt`: the
- * latest of their due times. A time to resubmit by, later than that, becomes the student's extension.
+ * What a response returned for revision at `now` faces when it is handed in again, by the student's terms (their own
+ * windows, with extensions): "closed" when none of the assignments that decide whether it counts would take it any
+ * more (late work refused, due time past), "late" when it would be labelled late (under all the class's assignments
+ * covering it, as the review page labels it), else "open". `dueAt`: the latest of the deciding due times. A time to
+ * resubmit by, later than that, becomes the student's extension.
  */
-export function resubmissionTerms(windows: AssignmentWindow[], now: Date): { state: "open" | "late" | "closed"; dueAt: Date | null } {
-  if (windows.length === 0) return { state: "open", dueAt: null };
-  const dueAt = new Date(Math.max(...windows.map((w) => w.dueAt.getTime())));
-  if (!windows.some((w) => countsUnder(w, now))) return { state: "closed", dueAt };
-  return { state: handedInLateUnderAll(windows, now) ? "late" : "open", dueAt };
+export function resubmissionTerms(deciding: AssignmentWindow[], now: Date, covering: AssignmentWindow[] = deciding): { state: "open" | "late" | "closed"; dueAt: Date | null } {
+  if (deciding.length === 0) return { state: "open", dueAt: null };
+  const dueAt = new Date(Math.max(...deciding.map((w) => w.dueAt.getTime())));
+  if (!deciding.some((w) => countsUnder(w, now))) return { state: "closed", dueAt };
+  return { state: handedInLateUnderAll(covering, now) ? "late" : "open", dueAt };
 }
 
 export type AssignmentStatus = "upcoming" | "open" | "overdue" | "done" | "late";

@@ -591,10 +591,13 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
  */
 export async function extendDueTimes(tx: Prisma.TransactionClient, change: { assignmentIds: string[]; studentId: string; dueAt: Date; reason: string; grantedById: string }) {
   for (const assignmentId of change.assignmentIds) {
+    // The quizzes first, then the assignment, in the order an edit of the assignment takes them.
+    const covered = await tx.assignment.findUnique({ where: { id: assignmentId }, select: { quizId: true, moduleId: true } });
+    if (!covered) throw notFound("That assignment");
+    await lockCoveredQuizzes(tx, covered);
     const [assignment] = await tx.$queryRaw<{ quizId: string | null; moduleId: string | null; dueAt: Date }[]>`
       SELECT "quizId", "moduleId", "dueAt" FROM "Assignment" WHERE "id" = ${assignmentId}::uuid FOR SHARE`;
     if (!assignment) throw notFound("That assignment");
-    await lockCoveredQuizzes(tx, assignment);
     const [existing] = await tx.$queryRaw<{ dueAt: Date; reason: string }[]>`
       SELECT "dueAt", "reason" FROM "AssignmentExtension" WHERE "assignmentId" = ${assignmentId}::uuid AND "studentId" = ${change.studentId}::uuid FOR UPDATE`;
     if ((existing?.dueAt ?? assignment.dueAt) >= change.dueAt) continue;

@@ -4,7 +4,7 @@ import "server-only";
 // or a prompt not assigned to the class, is "not found".
 import { z } from "zod";
 import type { DebateFile } from "../content/schema";
-import { gradeBreakdown, gradeStands, rubricChanged, rubricSnapshot, scoreRubric, storedRubric } from "../domain/rubric";
+import { gradeBreakdown, gradeOnRecord, gradeStands, rubricChanged, rubricSnapshot, scoreRubric, storedRubric } from "../domain/rubric";
 import { listPage } from "../domain/paging";
 import { applyExtension, countsUnder, handedInLateUnderAll, resubmissionTerms, type LatePolicy } from "../domain/schedule";
 import type { SessionUser } from "./auth";
@@ -90,6 +90,8 @@ async function classTerms(classId: string, prompt: { id: string; moduleId: strin
     lateHere: (studentId: string, at: Date | null) => at !== null && handedInLateUnderAll(windowsOf(studentId), at),
     /** The student's terms on the assignments that decide whether a response counts here, with their ids. */
     decidingWindows: (studentId: string) => windowsOf(studentId, deciding),
+    /** What the student would face handing a response in again at `now` (lib/domain/schedule.ts). */
+    resubmission: (studentId: string, now: Date) => resubmissionTerms(windowsOf(studentId, deciding), now, windowsOf(studentId)),
     ownAssignments: own.length,
   };
 }
@@ -105,7 +107,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   // An archived class is a record of its term: what was handed in by the archiving, as its gradebook counts.
   const handedIn = { promptId, status: "SUBMITTED" as const, ...(found.archivedAt ? { submittedAt: { lte: found.archivedAt } } : {}) };
   const submittedWhere = { ...handedIn, user: inClass };
-  const [submitted, { countsHere, lateHere, decidingWindows, ownAssignments }] = await Promise.all([
+  const [submitted, { countsHere, lateHere, resubmission, ownAssignments }] = await Promise.all([
     db().debateResponse.findMany({ where: submittedWhere, select: { userId: true, submittedAt: true, grade: { select: { gradedAt: true } } } }),
     classTerms(classId, prompt),
   ]);
@@ -115,7 +117,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   const page = listPage((options.page ?? 0) + 1, submittedCount, pageSize).page - 1;
   // Grades that stand: given after the response's latest submission (not one of a version since revised).
   // Of those that count here: the others are graded by the class they count in.
-  const gradedCount = submitted.filter((r) => countsHere(r.userId, r.submittedAt) && gradeStands(r.grade, r.submittedAt)).length;
+  const gradedCount = submitted.filter((r) => countsHere(r.userId, r.submittedAt) && gradeOnRecord(r.grade, r.submittedAt, found.archivedAt)).length;
   const now = new Date();
   const [responses, members] = await Promise.all([
     db().debateResponse.findMany({
@@ -140,7 +142,9 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   // shown as theirs and not offered for replacing.
   const otherGraderIds = [...new Set(responses.flatMap((r) => (r.grade && r.grade.graderId !== instructor.id ? [r.grade.graderId] : [])))];
   const otherGraders = new Map((otherGraderIds.length ? await db().user.findMany({ where: { id: { in: otherGraderIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]));
-  const rows = responses.map((r) => ({
+  // An archived class's record holds the grades given by its archiving.
+  const onRecord = responses.map((r) => ({ ...r, grade: r.grade && found.archivedAt && r.grade.gradedAt > found.archivedAt ? null : r.grade }));
+  const rows = onRecord.map((r) => ({
     ...r,
     countsHere: countsHere(r.user.id, r.submittedAt),
     late: lateHere(r.user.id, r.submittedAt),
@@ -151,7 +155,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     // Returned for revision and submitted again since this grade: it is to be graded again.
     gradedEarlierVersion: Boolean(r.grade) && !gradeStands(r.grade, r.submittedAt),
     // What the student would face handing it in again, were it returned now.
-    resubmission: resubmissionTerms(decidingWindows(r.user.id), now),
+    resubmission: resubmission(r.user.id, now),
   }));
   return {
     class: found,
@@ -167,6 +171,20 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     gradedCount,
     notSubmitted: members.map((m) => ({ id: m.user.id, name: m.user.name, draftSavedAt: m.user.debateResponses[0]?.updatedAt ?? null, returnedAt: m.user.debateResponses[0]?.returnedAt ?? null })),
   };
+}
+
+/** The student's other classes (current or archived) whose terms the response counts under. */
+async function classesAlsoCounting(response: { userId: string; submittedAt: Date | null }, classId: string, prompt: { id: string; moduleId: string }) {
+  const memberships = await db().classMember.findMany({
+    where: { userId: response.userId, removedAt: null, classId: { not: classId }, class: { assignments: { some: { OR: [{ kind: "DEBATE", debatePromptId: prompt.id }, { kind: "MODULE", moduleId: prompt.moduleId }] } } } },
+    select: { class: { select: { id: true, name: true, term: true, archivedAt: true } } },
+  });
+  const counting = [];
+  for (const { class: other } of memberships) {
+    const handedInByArchiving = !(other.archivedAt && response.submittedAt && response.submittedAt > other.archivedAt);
+    if (handedInByArchiving && (await classTerms(other.id, prompt)).countsHere(response.userId, response.submittedAt)) counting.push(other);
+  }
+  return counting;
 }
 
 /**
@@ -202,6 +220,12 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
   if (input.forSubmission && response.submittedAt?.getTime() !== new Date(input.forSubmission).getTime()) {
     throw new UserError("CONFLICT", "The student submitted a new version after you opened this page. Reload the page to read it, then grade it.");
   }
+
+  // Its grade is also an archived class's record (given by its archiving): replacing it would change last term's grades.
+  const recorded = response.grade && gradeStands(response.grade, response.submittedAt)
+    ? (await classesAlsoCounting(response, input.classId, prompt)).find((c) => c.archivedAt && gradeOnRecord(response.grade, response.submittedAt, c.archivedAt))
+    : undefined;
+  if (recorded) throw new UserError("CONFLICT", `This grade is part of the record of ${recorded.name} (${recorded.term}), an archived class the response also counts in, so it stays as it is.`);
 
   const scored = scoreRubric(prompt.definition.rubric, input.scores);
   if (!scored.ok) throw new UserError("INVALID", "Some scores do not fit the rubric. Check the highlighted criteria.", scored.problems);
@@ -252,10 +276,13 @@ export const returnSchema = z.strictObject({
 export async function returnDebateResponse(instructor: SessionUser, classId: string, input: z.infer<typeof returnSchema>) {
   const { response, prompt, terms } = await actionableResponse(instructor, classId, input.responseId, "return");
   const now = new Date();
-  const windows = terms.decidingWindows(response.userId);
   const resubmitBy = input.resubmitBy === undefined ? null : new Date(input.resubmitBy);
+  const { state, dueAt } = terms.resubmission(response.userId, now);
   if (resubmitBy && resubmitBy <= now) throw new UserError("INVALID", "The time to resubmit by has already passed.", { resubmitBy: ["Give a time still to come."] });
-  if (!resubmitBy && resubmissionTerms(windows, now).state === "closed") {
+  if (resubmitBy && dueAt && resubmitBy <= dueAt) {
+    throw new UserError("INVALID", "The student already has until a later time than this to hand it in.", { resubmitBy: ["Give a time after their due time, or leave this empty."] });
+  }
+  if (!resubmitBy && state === "closed") {
     throw new UserError("INVALID", "The due time has passed and late work is refused, so the student could not hand the revision in. Give a time to resubmit by: it becomes their extension.", { resubmitBy: ["Give a time to resubmit by."] });
   }
   if (prompt.retiredAt || prompt.module.retiredAt || prompt.module.course.retiredAt) {
@@ -266,14 +293,8 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
   }
   // A student has one response per prompt: returned, it leaves every class it counts in, so it is refused where it
   // also counts in another (last term's archived class, or another instructor's).
-  const elsewhere = await db().classMember.findMany({
-    where: { userId: response.userId, removedAt: null, classId: { not: classId }, class: { assignments: { some: { OR: [{ kind: "DEBATE", debatePromptId: prompt.id }, { kind: "MODULE", moduleId: prompt.moduleId }] } } } },
-    select: { class: { select: { id: true, name: true, term: true, archivedAt: true } } },
-  });
-  for (const { class: other } of elsewhere) {
-    const countsThere = (await classTerms(other.id, prompt)).countsHere(response.userId, response.submittedAt) && !(other.archivedAt && response.submittedAt && response.submittedAt > other.archivedAt);
-    if (countsThere) throw new UserError("CONFLICT", `This response also counts in ${other.name} (${other.term})${other.archivedAt ? ", an archived class," : ""} and returning it would change the grades there. Grade it as it stands, with your feedback.`);
-  }
+  const [other] = await classesAlsoCounting(response, classId, prompt);
+  if (other) throw new UserError("CONFLICT", `This response also counts in ${other.name} (${other.term})${other.archivedAt ? ", an archived class," : ""} and returning it would change the grades there. Grade it as it stands, with your feedback.`);
   return db().$transaction(async (tx) => {
     // Holding the class row: a class archived meanwhile returns nothing.
     await holdCurrentClass(tx, instructor, classId);
@@ -284,7 +305,7 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
     });
     if (count === 0) throw new UserError("CONFLICT", "This response changed after you opened this page. Reload the page to see it.");
     if (resubmitBy) {
-      await extendDueTimes(tx, { assignmentIds: windows.map((w) => w.id), studentId: response.userId, dueAt: resubmitBy, reason: `Debate response returned for revision on ${now.toISOString().slice(0, 10)}`, grantedById: instructor.id });
+      await extendDueTimes(tx, { assignmentIds: terms.decidingWindows(response.userId).map((w) => w.id), studentId: response.userId, dueAt: resubmitBy, reason: `Debate response returned for revision on ${now.toISOString().slice(0, 10)}`, grantedById: instructor.id });
     }
     return { returned: true, resubmitBy: resubmitBy?.toISOString() ?? null };
   });

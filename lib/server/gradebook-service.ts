@@ -5,7 +5,7 @@ import "server-only";
 import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
 import { effectiveQuestion, keyInWords } from "../domain/regrade";
-import { gradeStands } from "../domain/rubric";
+import { gradeOnRecord } from "../domain/rubric";
 import type { Question } from "../content/schema";
 import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
@@ -110,9 +110,8 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
         // A response handed in after this class closed to late work was taken under another class's terms.
         const found = debateBy.get(key(user.id, a.debatePromptId!));
         const d = found?.submittedAt && (!countsUnder(window, found.submittedAt) || found.submittedAt > now) ? undefined : found;
-        // A grade of a version since revised and submitted again does not stand: the cell waits for the new one. An
-        // archived class keeps the grades given by its archiving (another class may grade the same response later).
-        return debateCell({ status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, grade: d && gradeStands(d.grade, d.submittedAt) && d.grade!.gradedAt <= now ? d.grade : null, window, now });
+        // A grade of a version since revised and submitted again does not stand: the cell waits for the new one.
+        return debateCell({ status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, grade: d && gradeOnRecord(d.grade, d.submittedAt, archivedAt) ? d.grade : null, window, now });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));
       const lessons = owedLessons((m?.addedAt ?? []).map((at, i) => ({ addedAt: new Date(at), completedAt: m!.completedAt[i] })), a.createdAt, window, now);
@@ -221,7 +220,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
   return {
     member,
     attempts: attempts.map((a) => ({ ...a, late: lateHere((x) => x.quizId === a.quiz.id || (x.kind === "MODULE" && x.moduleId === a.quiz.moduleId), a.submittedAt), countsHere: attemptCountsHere(a), countedInGradebook: countedInGradebook.has(a.id), scoreSetByHand: countedInGradebook.get(a.id) ?? false })),
-    debates: debates.map((d) => ({ ...d, gradeStands: gradeStands(d.grade, d.submittedAt), late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt), countsHere: debateCountsHere(d) })),
+    debates: debates.map((d) => ({ ...d, gradeStands: gradeOnRecord(d.grade, d.submittedAt, member.class.archivedAt), late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt), countsHere: debateCountsHere(d) })),
     resets, extensions, review, grades, adjustments,
   };
 }

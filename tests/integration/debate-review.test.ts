@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { createAssignment, createClass, joinClass, removeMember, setClassArchived } from "@/lib/server/class-service";
-import { gradebook } from "@/lib/server/gradebook-service";
+import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { exportAccountData } from "@/lib/server/account-export";
 import { debateForStudent, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
 import { classDebateResponses, debateGradeSchema, gradeDebateResponse, myDebateGrade, returnDebateResponse, returnSchema } from "@/lib/server/debate-review-service";
@@ -100,6 +100,27 @@ describe("classDebateResponses", () => {
     await gradeDebateResponse(thisTerm.instructor, { classId: thisTerm.classId, responseId: await responseIdOf(student), scores: { claim: 4, evidence: 6 }, feedback: "Graded this term." });
     expect((await gradebook(thisTerm.instructor, thisTerm.classId)).rows[0].cells[0]).toMatchObject({ percent: 100 });
     expect((await gradebook(lastTerm.instructor, lastTerm.classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: null });
+    // So do its review page and the student's record there.
+    const review = await classDebateResponses(lastTerm.instructor, lastTerm.classId, fixture.debateId);
+    expect({ graded: review.gradedCount, grade: review.responses[0].grade }).toEqual({ graded: 0, grade: null });
+    expect((await studentRecord(lastTerm.instructor, lastTerm.classId, student.id)).debates[0]).toMatchObject({ gradeStands: false });
+  });
+
+  it("a grade an archived class holds is not replaced from another class the response counts in", async () => {
+    const lastTerm = await classWithDebate(1);
+    const [student] = lastTerm.members;
+    await submitDebate(student, submission());
+    const responseId = await responseIdOf(student);
+    await gradeDebateResponse(lastTerm.instructor, { classId: lastTerm.classId, responseId, scores: { claim: 2, evidence: 3 }, feedback: "Last term's grade." });
+    await setClassArchived(lastTerm.instructor, lastTerm.classId, true);
+    // The same instructor's class this term, which the response also counts in.
+    const { id: classId, joinCode } = await createClass(lastTerm.instructor, { name: "Seminar", term: "Autumn", joinCodeDays: null });
+    await createAssignment(lastTerm.instructor, classId, { kind: "DEBATE", targetId: fixture.debateId, ...window() });
+    await joinClass(student, joinCode);
+    const refused = await errorOf(gradeDebateResponse(lastTerm.instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "Replaced?" }));
+    expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/record of Seminar \(Spring\), an archived class/) });
+    expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId } })).toMatchObject({ totalPoints: 5, feedback: "Last term's grade." });
+    expect((await gradebook(lastTerm.instructor, lastTerm.classId)).rows[0].cells[0]).toMatchObject({ percent: 50 });
   });
 
   it("a grade sent while the class is being archived waits for the archiving and is then refused, writing nothing", async () => {
@@ -294,9 +315,11 @@ describe("gradeDebateResponse", () => {
     await submitDebate(a, submission());
     const responseId = await responseIdOf(a);
     expect((await classDebateResponses(instructor, classId, fixture.debateId)).responses[0].resubmission).toEqual({ state: "open", dueAt: extendedTo });
-    // Earlier than their extension: it stands as it was.
-    await returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Tighten the claim.", resubmitBy: new Date(Date.now() + 86_400_000).toISOString() }));
+    // Earlier than their extension: refused, and it stands as it was.
+    const earlier = await errorOf(returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Tighten the claim.", resubmitBy: new Date(Date.now() + 86_400_000).toISOString() })));
+    expect(earlier).toMatchObject({ code: "INVALID", fieldErrors: { resubmitBy: ["Give a time after their due time, or leave this empty."] } });
     expect(await db.assignmentExtension.findFirstOrThrow({ where: { studentId: a.id } })).toMatchObject({ dueAt: extendedTo, extraAttempts: 2, reason: "Accommodation." });
+    await returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Tighten the claim." }));
     await submitDebate(a, submission());
     // Later: it moves, and keeps the extra attempts.
     const later = new Date(Date.now() + 9 * 86_400_000);

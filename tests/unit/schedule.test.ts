@@ -56,6 +56,8 @@ describe("a response returned for revision", () => {
     expect(resubmissionTerms([window("REFUSE"), { ...window("REFUSE"), dueAt: t(20) }], t(13))).toEqual({ state: "open", dueAt: t(20) });
     expect(resubmissionTerms([window("REFUSE"), window("FLAG")], t(13))).toEqual({ state: "late", dueAt: t(12) });
     expect(resubmissionTerms([], t(13))).toEqual({ state: "open", dueAt: null });
+    // Late only if late under every covering assignment that could take it: a module's still open, it is not.
+    expect(resubmissionTerms([window("FLAG")], t(13), [window("FLAG"), { ...window("ACCEPT"), dueAt: t(20) }]).state).toBe("open");
   });
 });
 
