@@ -64,8 +64,11 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     if (result.ok) {
       basedOn.current = result.data.savedAt;
       unconfirmed.current = [];
-    } else if (result.code === "NETWORK" || result.status >= 500) unconfirmed.current = [...unconfirmed.current, sent].slice(-3);
-    else dirty.current = true;
+    } else {
+      if (result.code === "NETWORK" || result.status >= 500) unconfirmed.current = [...unconfirmed.current, sent].slice(-3);
+      // Not saved: still to send, by the retry below, on leaving, or before signing out.
+      dirty.current = true;
+    }
     setStatus(result.ok ? "Draft saved" : "");
     if (!result.ok && result.code === "CONFLICT") {
       staleRef.current = true;
@@ -94,8 +97,11 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     },
     async () => {
       clearTimeout(autosave.current);
-      await inFlight.current;
-      await saveDraft();
+      // A save on its way may be followed by one of the edits made meanwhile; a failed one is tried again.
+      for (let tries = 0; tries < 3 && (dirty.current || inFlight.current) && !staleRef.current; tries++) {
+        await inFlight.current;
+        await saveDraft();
+      }
     },
   );
 

@@ -229,3 +229,18 @@ test("signing out at once after typing saves the draft first, while the session 
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND claim LIKE 'Typed just before signing out%'`, [student.id])).toBe(1);
 });
+
+test("a draft save the network lost is sent again by itself, with no more typing", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  let dropped = false;
+  await page.route("**/api/debates/*/draft", async (route) => {
+    if (dropped) return route.continue();
+    dropped = true;
+    await route.abort("internetdisconnected");
+  });
+  await page.goto(debatePath);
+  await page.getByLabel("Your claim").fill("Typed while the network dropped the first save.");
+  await expect(page.getByText(/You appear to be offline/)).toBeVisible();
+  await expect.poll(() => count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND claim LIKE 'Typed while the network dropped%'`, [student.id]), { timeout: 10_000 }).toBe(1);
+});
