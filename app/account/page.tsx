@@ -51,7 +51,8 @@ export default async function AccountPage() {
         <h2 id="calendar-heading" className="mb-1 text-lg font-semibold">Due dates in your calendar</h2>
         <p className="mb-3 text-sm text-stone-700">
           {user.role === "INSTRUCTOR" ? "Your classes’ due dates" : "The due dates of your classes’ assignments (your own, with any extension)"} in Google Calendar, Outlook or
-          Apple Calendar: subscribe to this address and your calendar keeps itself up to date (most check every few hours).
+          Apple Calendar: subscribe to this address and your calendar keeps itself up to date (each app checks on its own
+          schedule, from every few hours to once a day).
         </p>
         <CalendarFeedSetting path={calendarToken ? calendarPath(calendarToken) : null} />
       </section>

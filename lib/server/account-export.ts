@@ -1,6 +1,7 @@
 import "server-only";
 // Everything Caravan holds about one account, as a JSON download (a learner's right of access and to take their
-// work elsewhere). Only the user's own rows; answers are given in words and no answer key is included, so an
+// work elsewhere). Only the user's own rows; answers are given in words and no key to the learner's own questions
+// is included (an instructor's imported drafts carry the keys they wrote), so an
 // export taken in the middle of an attempt reveals nothing a learner could not see on the attempt page. While an
 // assignment holds a question's key back, the points an answer to it earned and its review card are held too, and
 // as on the results page a whole attempt waits for its last held question (with the total shown, the others'

@@ -1,8 +1,10 @@
 import "server-only";
 // Each user's calendar feed of due times, at a secret address (calendar apps cannot sign in): a student's
-// assignments in their current classes, at their own due times; an instructor's assignments in their current
-// classes. A new address replaces the old one, which stops working; turning the feed off removes it.
-import { randomBytes } from "node:crypto";
+// assignments in their current classes, at their own due times (excused ones left out); an instructor's assignments
+// in their current classes. The address is a random id, stored with the account, and its HMAC under the server's
+// secret, which is not stored: a copy of the database opens no feed. A new address replaces the old one, which
+// stops working; turning the feed off removes it.
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import ical from "ical-generator";
 import { z } from "zod";
 import { dueEvents, type DueItem } from "../domain/calendar-feed";
@@ -11,11 +13,12 @@ import type { SessionUser } from "./auth";
 import { ASSIGNMENT_ORDER, describeAssignments, studentAssignments } from "./class-service";
 import { db } from "./db";
 import { notFound } from "./errors";
+import { calendarFeedMac } from "./tokens";
 
-/** The feed's file name in its address: the secret (32 random bytes, base64url) and ".ics". */
-export const calendarFileSchema = z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/);
+/** The feed's file name in its address: its id (16 random bytes), the id's HMAC (both base64url) and ".ics". */
+export const calendarFileSchema = z.string().regex(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\.ics$/);
 
-export const calendarPath = (token: string) => `/api/calendar/${token}.ics`;
+export const calendarPath = (feedId: string) => `/api/calendar/${feedId}.${calendarFeedMac(feedId)}.ics`;
 
 export async function calendarTokenOf(userId: string) {
   return (await db().user.findUnique({ where: { id: userId }, select: { calendarToken: true } }))?.calendarToken ?? null;
@@ -23,9 +26,9 @@ export async function calendarTokenOf(userId: string) {
 
 /** A new address for the user's feed; the previous one stops working. */
 export async function newCalendarAddress(user: SessionUser) {
-  const token = randomBytes(32).toString("base64url");
-  await db().user.update({ where: { id: user.id }, data: { calendarToken: token } });
-  return { path: calendarPath(token) };
+  const feedId = randomBytes(16).toString("base64url");
+  await db().user.update({ where: { id: user.id }, data: { calendarToken: feedId } });
+  return { path: calendarPath(feedId) };
 }
 
 export async function stopCalendarFeed(user: SessionUser) {
@@ -46,7 +49,7 @@ async function instructorDueItems(instructor: SessionUser): Promise<DueItem[]> {
 }
 
 async function studentDueItems(student: SessionUser): Promise<DueItem[]> {
-  return (await studentAssignments(student)).map((a) => ({
+  return (await studentAssignments(student)).filter((a) => !a.adjustment?.excused).map((a) => ({
     assignmentId: a.id, kind: a.kind, title: a.title, className: a.className, dueAt: a.dueAt, extended: a.extendedTo !== null,
     latePolicy: a.latePolicy as LatePolicy, path: a.href,
   }));
@@ -54,9 +57,9 @@ async function studentDueItems(student: SessionUser): Promise<DueItem[]> {
 
 /** The feed at `file` (from its address) as iCalendar text; an address replaced or never given is not found. */
 export async function calendarFeed(file: string, origin: string) {
-  const token = file.slice(0, -".ics".length);
-  const user = await db().user.findUnique({ where: { calendarToken: token }, select: { id: true, email: true, name: true, role: true } });
-  if (!user) throw notFound("That calendar");
+  const [feedId, mac] = file.slice(0, -".ics".length).split(".");
+  const user = await db().user.findUnique({ where: { calendarToken: feedId }, select: { id: true, email: true, name: true, role: true } });
+  if (!user || !timingSafeEqual(Buffer.from(mac), Buffer.from(calendarFeedMac(feedId)))) throw notFound("That calendar");
   const items = user.role === "INSTRUCTOR" ? await instructorDueItems(user) : await studentDueItems(user);
   const calendar = ical({ name: "Caravan due dates", prodId: { company: "Caravan", product: "due-dates", language: "EN" }, ttl: 60 * 60 });
   for (const event of dueEvents(items, origin)) calendar.createEvent({ ...event, end: event.start });

@@ -216,9 +216,9 @@ export async function createClass(instructor: SessionUser, input: z.infer<typeof
 const SHIFT_DAYS = "Give a whole number of days from -3650 to 3650 (0 keeps the dates).";
 export const copyClassSchema = newClassSchema.pick({ name: true, term: true }).extend({
   shiftDays: z.number({ message: SHIFT_DAYS }).int(SHIFT_DAYS).min(-3650, SHIFT_DAYS).max(3650, SHIFT_DAYS),
-  // The time zone whose calendar the days are counted on: the form's (its preview counts in it); else the one recorded
-  // at the instructor's last sign-in.
-  timeZone: z.string().max(64).refine(isTimeZone, "That is not a time zone this server knows.").optional(),
+  // The time zone whose calendar the days are counted on: the form's (its preview counts in it); else, or when this
+  // server does not know the browser's zone, the one recorded at the instructor's last sign-in.
+  timeZone: z.string().max(64).refine(isTimeZone).optional().catch(undefined),
 });
 
 /**

@@ -13,9 +13,21 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import type { BodySection } from "../content/sections";
+import { splitSections, type BodySection } from "../content/sections";
 
 const MAX_ENTRIES = 500;
+
+/** What `make` gives for `text`, kept in `cache` (its oldest entry dropped past MAX_ENTRIES). */
+function remembered<T>(cache: Map<string, T>, text: string, make: () => T): T {
+  const key = createHash("sha1").update(text).digest("base64");
+  const kept = cache.get(key);
+  if (kept !== undefined) return kept;
+  const made = make();
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, made);
+  return made;
+}
+
 const rendered = new Map<string, string>();
 // remark-rehype already prefixes the only ids Markdown makes (footnotes') with "user-content-"; the sanitizer's own
 // prefix on top broke every footnote link. Raw HTML never gets this far, so no other id can reach the page.
@@ -23,40 +35,31 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).us
 
 /** Safe HTML for a Markdown text. */
 export function markdownToHtml(markdown: string): string {
-  const key = createHash("sha1").update(markdown).digest("base64");
-  let html = rendered.get(key);
-  if (html === undefined) {
-    html = String(processor.processSync(markdown));
-    if (rendered.size >= MAX_ENTRIES) rendered.delete(rendered.keys().next().value!);
-    rendered.set(key, html);
-  }
-  return html;
+  return remembered(rendered, markdown, () => String(processor.processSync(markdown)));
 }
 
-const splitCache = new Map<string, string[]>();
+const renderedLessons = new Map<string, (BodySection & { html: string })[]>();
 
 /**
- * Safe HTML for each of a lesson's sections (as `splitSections` gives them, without their "## " headings), rendered
- * from the whole body at once, so a footnote or a reference-style link whose definition sits in another section
- * (a closing "Notes" section, say) still resolves, and footnotes number through the lesson and gather at its end.
+ * A lesson body's sections (as `splitSections` gives them), each with its safe HTML (without its "## " heading),
+ * rendered from the whole body at once, so a footnote or a reference-style link whose definition sits in another
+ * section (a closing "Notes" section, say) still resolves, and footnotes number through the lesson and gather at its end.
  */
-export function sectionsHtml(body: string, sections: BodySection[]): string[] {
-  const key = createHash("sha1").update(body).digest("base64");
-  const cached = splitCache.get(key);
-  if (cached) return cached;
-  const chunks: string[] = [""];
-  for (const node of parseHtml(markdownToHtml(body)).childNodes) {
-    if (node instanceof HTMLElement && node.tagName === "H2") chunks.push("");
-    else chunks[chunks.length - 1] += node.toString();
-  }
-  // The body's opening text, before its first heading, is a section of its own only when it holds something.
-  const aligned = sections[0]?.title === null ? chunks : chunks[0].trim() === "" ? chunks.slice(1) : null;
-  // Where Markdown sees other headings than the reader splits at (a heading underlined with dashes), each section
-  // is rendered alone instead.
-  const result = aligned && aligned.length === sections.length ? aligned : sections.map((s) => markdownToHtml(s.markdown));
-  if (splitCache.size >= MAX_ENTRIES) splitCache.delete(splitCache.keys().next().value!);
-  splitCache.set(key, result);
-  return result;
+export function renderedSections(body: string): (BodySection & { html: string })[] {
+  return remembered(renderedLessons, body, () => {
+    const sections = splitSections(body);
+    const chunks: string[] = [""];
+    for (const node of parseHtml(markdownToHtml(body)).childNodes) {
+      if (node instanceof HTMLElement && node.tagName === "H2") chunks.push("");
+      else chunks[chunks.length - 1] += node.toString();
+    }
+    // The body's opening text, before its first heading, is a section of its own only when it holds something.
+    const aligned = sections[0]?.title === null ? chunks : chunks[0].trim() === "" ? chunks.slice(1) : null;
+    // Where Markdown sees other headings than the reader splits at (a heading underlined with dashes), each section
+    // is rendered alone instead.
+    const html = aligned && aligned.length === sections.length ? aligned : sections.map((s) => markdownToHtml(s.markdown));
+    return sections.map((section, i) => ({ ...section, html: html[i] }));
+  });
 }
 
 export function Markdown({ text, className }: { text: string; className?: string }): ReactElement {

@@ -72,6 +72,15 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
+const notFoundResponse = () => errorResponse("NOT_FOUND", "That item was not found, or you do not have access to it.");
+
+/** A failure as a status with a sentence (a UserError's own, a database outage's 503, otherwise a calm 500). */
+function refusalOf(error: unknown) {
+  const result = failure(error);
+  if (result.ok) throw new Error("unreachable");
+  return errorResponse(result.code, result.message, result.fieldErrors);
+}
+
 /**
  * A GET that no session can make (a calendar app fetching a feed): its address is its credential. Params are parsed
  * and failures mapped as in `handleRoute`; the handler answers with its own response.
@@ -79,12 +88,10 @@ function sameOrigin(request: Request): boolean {
 export async function handleSessionlessGet<P extends z.ZodType>(options: { params: P; rawParams: unknown }, handler: (params: z.infer<P>) => Promise<Response>): Promise<Response> {
   try {
     const params = options.params.safeParse(options.rawParams);
-    if (!params.success) return errorResponse("NOT_FOUND", "That item was not found, or you do not have access to it.");
+    if (!params.success) return notFoundResponse();
     return await handler(params.data);
   } catch (error) {
-    const result = failure(error);
-    if (result.ok) throw new Error("unreachable");
-    return errorResponse(result.code, result.message, result.fieldErrors);
+    return refusalOf(error);
   }
 }
 
@@ -97,7 +104,7 @@ export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
   try {
     if (request.method !== "GET" && !sameOrigin(request)) return errorResponse("FORBIDDEN", "Cross-site requests are not allowed.");
     const params = options.params.safeParse(options.rawParams);
-    if (!params.success) return errorResponse("NOT_FOUND", "That item was not found, or you do not have access to it.");
+    if (!params.success) return notFoundResponse();
     // Who is asking comes before what they sent: a caller without permission learns nothing from validation.
     const user = await getSessionUser();
     if (!user) return errorResponse("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
@@ -117,8 +124,6 @@ export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
     if (result instanceof Response) return result as unknown as NextResponse;
     return json(options.status ?? 200, result);
   } catch (error) {
-    const result = failure(error);
-    if (result.ok) throw new Error("unreachable");
-    return errorResponse(result.code, result.message, result.fieldErrors);
+    return refusalOf(error);
   }
 }

@@ -6,10 +6,9 @@ import "server-only";
 // author's hidden comments are not. Parts are computed per search and sent with it, which suits course-sized text
 // (this course: nine lessons, under 100 KB).
 import { z } from "zod";
-import { splitSections } from "../content/sections";
 import { db } from "./db";
 import { parse as parseHtml } from "node-html-parser";
-import { sectionsHtml } from "./markdown";
+import { renderedSections } from "./markdown";
 import type { LessonMeta } from "./catalog";
 
 // Control characters (a NUL PostgreSQL refuses, the snippet markers below) are spaces to a search.
@@ -37,13 +36,11 @@ async function lessonParts(courseSlug: string | null): Promise<Part[]> {
     const place = { courseSlug: lesson.module.course.slug, moduleSlug: lesson.module.slug, moduleTitle: lesson.module.title, lessonSlug: lesson.slug, lessonTitle: lesson.title };
     // The lesson's title, summary, argument and objectives belong to its opening part, as the page shows them above it.
     const opening = [lesson.title, lesson.summary, meta.thesis ?? "", ...meta.objectives.map((o) => o.text)].filter(Boolean).join("\n");
-    const split = splitSections(lesson.body);
-    const html = sectionsHtml(lesson.body, split);
-    const sections = split.map((section, index) => ({
+    const sections = renderedSections(lesson.body).map((section, index) => ({
       ...place,
       sectionTitle: section.title,
       anchor: section.anchor,
-      text: `${index === 0 ? `${opening}\n` : ""}${section.title ? `${section.title}\n` : ""}${parseHtml(html[index]).text}`,
+      text: `${index === 0 ? `${opening}\n` : ""}${section.title ? `${section.title}\n` : ""}${parseHtml(section.html).text}`,
     }));
     // The key terms and dates listed after the reading, each list a part of its own.
     const lists = [

@@ -17,6 +17,11 @@ export function publicIdsFor(attemptId: string, questionVersionId: string): Publ
     "o" + createHmac("sha256", secret).update(`${attemptId}\u0000${questionVersionId}\u0000${role ?? ""}\u0000${realId}`).digest("base64url").slice(0, 11);
 }
 
+/** The secret part of a calendar feed's address, for the id stored with the account (which alone opens nothing). */
+export function calendarFeedMac(feedId: string): string {
+  return createHmac("sha256", serverSecret()).update(`calendar\u0000${feedId}`).digest("base64url");
+}
+
 /** The seed of the order a question's options, items or pairs are shown in, for one attempt or review. */
 export function shuffleSeedFor(attemptId: string, questionVersionId: string): string {
   return createHmac("sha256", serverSecret()).update(`shuffle\u0000${attemptId}\u0000${questionVersionId}`).digest("base64url");

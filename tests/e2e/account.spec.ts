@@ -237,7 +237,7 @@ test("a student subscribes to their due dates: the calendar address serves the c
   const section = page.getByRole("region", { name: "Due dates in your calendar" });
   await section.getByRole("button", { name: "Turn the calendar feed on" }).click();
   const address = section.getByLabel("Your calendar address");
-  await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+  await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\.ics$/);
   await expect(section.getByRole("link", { name: "Open in my calendar app" })).toHaveAttribute("href", /^webcal:\/\//);
   await expectNoAxeViolations(page, "account page with a calendar feed");
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-calendar.png`, fullPage: true });

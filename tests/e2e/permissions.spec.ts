@@ -58,7 +58,7 @@ const entries: Entry[] = [
   { pattern: "/api/account/calendar", method: "POST", url: () => "/api/account/calendar", body: () => ({}), expect: signedInApi() },
   { pattern: "/api/account/calendar", method: "DELETE", url: () => "/api/account/calendar", body: () => ({}), expect: signedInApi() },
   // The address is the credential: one never given is not found, whoever asks.
-  { pattern: "/api/calendar/[file]", method: "GET", url: () => `/api/calendar/${"A".repeat(43)}.ics`, expect: allow(404) },
+  { pattern: "/api/calendar/[file]", method: "GET", url: () => `/api/calendar/${"A".repeat(22)}.${"A".repeat(43)}.ics`, expect: allow(404) },
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: () => "/api/auth/session", expect: allow() },
   { pattern: "/api/quizzes/[quizId]/attempts", method: "POST", url: () => "/api/quizzes/austin-pragmatic-diplomacy-quiz/attempts", expect: signedInApi() },
   { pattern: "/api/attempts/[attemptId]/answers/[questionVersionId]", method: "PUT", url: (i) => `/api/attempts/${i.openAttemptId}/answers/${i.versionId}`, body: () => ({ response: { value: true } }), expect: { ...ownerOnlyApi, owner: 400 } },

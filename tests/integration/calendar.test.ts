@@ -54,6 +54,9 @@ describe("calendar feed", () => {
     expect(quizEvent).toContain(`DTSTART:${extendedTo.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "")}`);
     expect(quizEvent).toContain("your own due time (an extension)");
     expect(quizEvent).toContain(`URL;VALUE=URI:${origin}/courses/${fixture.id}/m1/quizzes/`);
+    // Excused, an item is not due: it leaves the feed.
+    await db.gradeAdjustment.create({ data: { assignmentId: quiz.id, studentId: student.id, excused: true, setById: teacher.id } });
+    expect(eventsOf(await calendarFeed(fileOf(path), origin)).map((e) => e.includes("Quiz one"))).toEqual([false]);
     expect(ics).not.toContain("Last term");
     expect(ics).not.toContain("Left class");
   });
@@ -74,6 +77,10 @@ describe("calendar feed", () => {
     const student = await createUser();
     const first = fileOf((await newCalendarAddress(student)).path);
     expect(await calendarFeed(first, origin)).toContain("BEGIN:VCALENDAR");
+    // The id stored with the account opens nothing without its HMAC, which is not stored.
+    const stored = (await calendarTokenOf(student.id))!;
+    expect(first.startsWith(`${stored}.`)).toBe(true);
+    expect(await errorOf(calendarFeed(`${stored}.${"A".repeat(43)}.ics`, origin))).toMatchObject({ code: "NOT_FOUND" });
     const second = fileOf((await newCalendarAddress(student)).path);
     expect(second).not.toBe(first);
     expect(await errorOf(calendarFeed(first, origin))).toMatchObject({ code: "NOT_FOUND" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitSections } from "@/lib/content/sections";
-import { markdownToHtml, sectionsHtml } from "@/lib/server/markdown";
+import { markdownToHtml, renderedSections } from "@/lib/server/markdown";
 
 describe("lesson Markdown to HTML", () => {
   it("renders paragraphs, emphasis, lists and links", () => {
@@ -27,7 +27,7 @@ describe("lesson Markdown to HTML", () => {
 
   it("resolves a footnote or a reference link whose definition is in another section, numbering notes through the lesson", () => {
     const body = "Opening.[^a]\n\n## Claims\n\nA claim.[^b] See [the report][r].\n\n## Notes\n\n[^a]: First note.\n[^b]: Second note.\n\n[r]: https://example.org/report\n";
-    const html = sectionsHtml(body, splitSections(body));
+    const html = renderedSections(body).map((s) => s.html);
     expect(html).toHaveLength(3);
     expect(html[0]).toContain('href="#user-content-fn-a"');
     expect(html[1]).toContain('href="#user-content-fn-b"');
@@ -38,12 +38,12 @@ describe("lesson Markdown to HTML", () => {
     expect(html.join("").match(/data-footnotes/g)).toHaveLength(1);
     // Without an opening, the first section is the first heading's; the headings themselves are the page's.
     const noOpening = "## Only\n\nText.\n";
-    expect(sectionsHtml(noOpening, splitSections(noOpening))).toEqual(["\n<p>Text.</p>"]);
+    expect(renderedSections(noOpening).map((s) => s.html)).toEqual(["\n<p>Text.</p>"]);
   });
 
   it("renders each section alone where Markdown sees other headings than the reader splits at", () => {
     const body = "Intro\n\nUnderlined\n---\n\n## Real\n\nText\n";
-    const html = sectionsHtml(body, splitSections(body));
+    const html = renderedSections(body).map((s) => s.html);
     expect(html).toHaveLength(2);
     expect(html[1]).toContain("<p>Text</p>");
   });

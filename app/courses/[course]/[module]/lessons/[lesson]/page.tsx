@@ -5,8 +5,7 @@ import { LessonCompletion } from "@/components/lesson-completion";
 import { formatCitation, formatPublished, lessonBySlugs } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { lessonState, markLessonOpened } from "@/lib/server/progress-service";
-import { splitSections } from "@/lib/content/sections";
-import { sectionsHtml } from "@/lib/server/markdown";
+import { renderedSections } from "@/lib/server/markdown";
 
 type Params = { params: Promise<{ course: string; module: string; lesson: string }> };
 
@@ -26,8 +25,7 @@ export default async function LessonPage({ params }: Params) {
   await markLessonOpened(user, lesson.id);
   const state = await lessonState(user.id, lesson.id);
   const sources = new Map(lesson.module.course.sources.map((s) => [s.id, s]));
-  const sections = splitSections(lesson.body);
-  const sectionHtml = sectionsHtml(lesson.body, sections);
+  const sections = renderedSections(lesson.body);
   const siblings = lesson.module.lessons;
   const index = siblings.findIndex((l) => l.slug === lesson.slug);
   const previous = index > 0 ? siblings[index - 1] : null;
@@ -70,7 +68,7 @@ export default async function LessonPage({ params }: Params) {
             return (
               <section key={i} aria-labelledby={section.anchor ?? undefined} className="reading-section">
                 {section.title && <h2 id={section.anchor!} className="scroll-mt-6">{section.title}</h2>}
-                <div dangerouslySetInnerHTML={{ __html: sectionHtml[i] }} />
+                <div dangerouslySetInnerHTML={{ __html: section.html }} />
                 {source && cited && (
                   <p className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">
                     Drawn from {source.author}, {source.outlet}, {formatPublished(source.published)} — {cited.sections.length > 1 ? "sections" : "section"} “{cited.sections.map((id) => sectionTitle(source.id, id)).join("”, “")}”
