@@ -1,6 +1,6 @@
 import type { Browser } from "@playwright/test";
 import type pg from "pg";
-import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
+import { test, expect, createUser, login, count, expectNoAxeViolations, type TestUser } from "./support";
 
 const promptId = "normative-vs-material";
 const debatePath = `/courses/japan-central-asia/foundations/debates/${promptId}`;
@@ -165,15 +165,20 @@ async function classWithSubmittedResponse({ browser, sql, baseURL }: { browser: 
   return { teacher, student, cls, studentContext };
 }
 
+/** The instructor's debate review page, with the return form of the student's response open. */
+async function openReturnForm(browser: Browser, baseURL: string, teacher: TestUser, classId: string, studentName: string) {
+  const teacherContext = await browser.newContext({ baseURL });
+  await login(teacherContext, teacher, baseURL);
+  const tp = await teacherContext.newPage();
+  await tp.goto(`/instructor/classes/${classId}/debates/${promptId}`);
+  const card = tp.getByRole("article", { name: studentName });
+  await card.getByRole("button", { name: "Return for revision…" }).click();
+  return { tp, form: card.getByRole("form", { name: /Return .* for revision/ }) };
+}
+
 test("an instructor returns a response for revision; the student reads the note, revises and submits again", async ({ browser, sql, baseURL }) => {
   const { teacher, student, cls, studentContext } = await classWithSubmittedResponse({ browser, sql, baseURL: baseURL! }, "FLAG", "2 days");
-  const teacherContext = await browser.newContext({ baseURL });
-  await login(teacherContext, teacher, baseURL!);
-  const tp = await teacherContext.newPage();
-  await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}`);
-  const card = tp.getByRole("article", { name: student.name });
-  await card.getByRole("button", { name: "Return for revision…" }).click();
-  const form = card.getByRole("form", { name: /Return .* for revision/ });
+  const { tp, form } = await openReturnForm(browser, baseURL!, teacher, cls.id, student.name);
   await form.getByRole("button", { name: "Return to the student" }).click();
   await expect(form.getByText(/Tell the student what to revise/)).toBeVisible();
   await expectNoAxeViolations(tp, "return form with an error");
@@ -203,13 +208,7 @@ test("past a due time that refuses late work, a return gives the student a time 
   const { teacher, student, cls, studentContext } = await classWithSubmittedResponse({ browser, sql, baseURL: baseURL! }, "REFUSE", "1 day");
   await sql.query(`UPDATE "DebateResponse" SET "submittedAt" = now() - interval '1 day' WHERE "userId" = $1`, [student.id]);
   await sql.query(`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour' WHERE "classId" = $1`, [cls.id]);
-  const teacherContext = await browser.newContext({ baseURL });
-  await login(teacherContext, teacher, baseURL!);
-  const tp = await teacherContext.newPage();
-  await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}`);
-  const card = tp.getByRole("article", { name: student.name });
-  await card.getByRole("button", { name: "Return for revision…" }).click();
-  const form = card.getByRole("form", { name: /Return .* for revision/ });
+  const { tp, form } = await openReturnForm(browser, baseURL!, teacher, cls.id, student.name);
   const resubmitBy = form.getByLabel("Resubmit by (your time)");
   // Offered a week from now by default; emptied, the server says why it needs one.
   await expect(resubmitBy).not.toHaveValue("");
