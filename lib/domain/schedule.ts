@@ -95,6 +95,18 @@ export function resubmissionTerms(deciding: AssignmentWindow[], now: Date, cover
   return { state: handedInLateUnderAll(covering, now) ? "late" : "open", dueAt };
 }
 
+/** What is wrong with a time to resubmit by (null: none given) for a return facing `terms`, or null when it will do. */
+export function resubmitByProblem(resubmitBy: Date | null, terms: { state: "open" | "late" | "closed"; dueAt: Date | null }, now: Date): { message: string; field: string } | null {
+  if (resubmitBy === null) {
+    return terms.state === "closed"
+      ? { message: "The due time has passed and late work is refused, so the student could not hand the revision in. Give a time to resubmit by: it becomes their extension.", field: "Give a time to resubmit by." }
+      : null;
+  }
+  if (resubmitBy <= now) return { message: "The time to resubmit by has already passed.", field: "Give a time still to come." };
+  if (terms.dueAt && resubmitBy <= terms.dueAt) return { message: "The student already has until a later time than this to hand it in.", field: "Give a time after their due time, or leave this empty." };
+  return null;
+}
+
 export type AssignmentStatus = "upcoming" | "open" | "overdue" | "done" | "late";
 
 /** `done.at`: when the work that counts was handed in; "late" by the same rule as the gradebook's cells. */

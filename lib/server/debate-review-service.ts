@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { DebateFile } from "../content/schema";
 import { gradeBreakdown, gradeOnRecord, gradeStands, rubricChanged, rubricSnapshot, scoreRubric, storedRubric } from "../domain/rubric";
 import { listPage } from "../domain/paging";
-import { applyExtension, countsUnder, handedInLateUnderAll, resubmissionTerms, type LatePolicy } from "../domain/schedule";
+import { applyExtension, countsUnder, handedInLateUnderAll, resubmissionTerms, resubmitByProblem, type LatePolicy } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { formatPublished } from "./catalog";
 import { db } from "./db";
@@ -277,14 +277,8 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
   const { response, prompt, terms } = await actionableResponse(instructor, classId, input.responseId, "return");
   const now = new Date();
   const resubmitBy = input.resubmitBy === undefined ? null : new Date(input.resubmitBy);
-  const { state, dueAt } = terms.resubmission(response.userId, now);
-  if (resubmitBy && resubmitBy <= now) throw new UserError("INVALID", "The time to resubmit by has already passed.", { resubmitBy: ["Give a time still to come."] });
-  if (resubmitBy && dueAt && resubmitBy <= dueAt) {
-    throw new UserError("INVALID", "The student already has until a later time than this to hand it in.", { resubmitBy: ["Give a time after their due time, or leave this empty."] });
-  }
-  if (!resubmitBy && state === "closed") {
-    throw new UserError("INVALID", "The due time has passed and late work is refused, so the student could not hand the revision in. Give a time to resubmit by: it becomes their extension.", { resubmitBy: ["Give a time to resubmit by."] });
-  }
+  const problem = resubmitByProblem(resubmitBy, terms.resubmission(response.userId, now), now);
+  if (problem) throw new UserError("INVALID", problem.message, { resubmitBy: [problem.field] });
   if (prompt.retiredAt || prompt.module.retiredAt || prompt.module.course.retiredAt) {
     throw new UserError("CONFLICT", "This debate prompt was withdrawn from the course, so a returned response could not be submitted again. It stays as handed in.");
   }

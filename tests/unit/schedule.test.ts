@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, handInGate, assignmentStatus, closingTime, closingTimeOfAll, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous, resubmissionTerms } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, handInGate, assignmentStatus, closingTime, closingTimeOfAll, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous, resubmissionTerms, resubmitByProblem } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -58,6 +58,13 @@ describe("a response returned for revision", () => {
     expect(resubmissionTerms([], t(13))).toEqual({ state: "open", dueAt: null });
     // Late only if late under every covering assignment that could take it: a module's still open, it is not.
     expect(resubmissionTerms([window("FLAG")], t(13), [window("FLAG"), { ...window("ACCEPT"), dueAt: t(20) }]).state).toBe("open");
+  });
+  it("needs a time to resubmit by once closed; one given must be to come and after the student's due time", () => {
+    expect(resubmitByProblem(null, { state: "closed", dueAt: t(12) }, t(13))?.field).toBe("Give a time to resubmit by.");
+    expect(resubmitByProblem(null, { state: "late", dueAt: t(12) }, t(13))).toBeNull();
+    expect(resubmitByProblem(t(12), { state: "closed", dueAt: t(12) }, t(13))?.field).toBe("Give a time still to come.");
+    expect(resubmitByProblem(t(14), { state: "open", dueAt: t(20) }, t(13))?.field).toMatch(/after their due time/);
+    expect(resubmitByProblem(t(30), { state: "closed", dueAt: t(12) }, t(13))).toBeNull();
   });
 });
 
