@@ -38,14 +38,15 @@ export function markdownToHtml(markdown: string): string {
   return remembered(rendered, markdown, () => String(processor.processSync(markdown)));
 }
 
-const renderedLessons = new Map<string, (BodySection & { html: string })[]>();
+type RenderedSection = BodySection & { html: string; text: string };
+const renderedLessons = new Map<string, RenderedSection[]>();
 
 /**
- * A lesson body's sections (as `splitSections` gives them), each with its safe HTML (without its "## " heading),
+ * A lesson body's sections (as `splitSections` gives them), each with its safe HTML (without its "## " heading) and text,
  * rendered from the whole body at once, so a footnote or a reference-style link whose definition sits in another
  * section (a closing "Notes" section, say) still resolves, and footnotes number through the lesson and gather at its end.
  */
-export function renderedSections(body: string): (BodySection & { html: string })[] {
+export function renderedSections(body: string): RenderedSection[] {
   return remembered(renderedLessons, body, () => {
     const sections = splitSections(body);
     const chunks: string[] = [""];
@@ -58,7 +59,8 @@ export function renderedSections(body: string): (BodySection & { html: string })
     // Where Markdown sees other headings than the reader splits at (a heading underlined with dashes), each section
     // is rendered alone instead.
     const html = aligned && aligned.length === sections.length ? aligned : sections.map((s) => markdownToHtml(s.markdown));
-    return sections.map((section, i) => ({ ...section, html: html[i] }));
+    // `text`: what a reader sees of it, for search.
+    return sections.map((section, i) => ({ ...section, html: html[i], text: parseHtml(html[i]).text }));
   });
 }
 

@@ -7,7 +7,6 @@ import "server-only";
 // (this course: nine lessons, under 100 KB).
 import { z } from "zod";
 import { db } from "./db";
-import { parse as parseHtml } from "node-html-parser";
 import { renderedSections } from "./markdown";
 import type { LessonMeta } from "./catalog";
 
@@ -40,7 +39,7 @@ async function lessonParts(courseSlug: string | null): Promise<Part[]> {
       ...place,
       sectionTitle: section.title,
       anchor: section.anchor,
-      text: `${index === 0 ? `${opening}\n` : ""}${section.title ? `${section.title}\n` : ""}${parseHtml(section.html).text}`,
+      text: `${index === 0 ? `${opening}\n` : ""}${section.title ? `${section.title}\n` : ""}${section.text}`,
     }));
     // The key terms and dates listed after the reading, each list a part of its own.
     const lists = [

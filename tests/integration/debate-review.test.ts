@@ -45,6 +45,16 @@ async function responseIdOf(student: SessionUser) {
   return (await db.debateResponse.findUniqueOrThrow({ where: { userId_promptId: { userId: student.id, promptId: fixture.debateId } }, select: { id: true } })).id;
 }
 
+/** A class's one student handed the debate in two hours ago; its due time passed an hour ago, under `latePolicy`. */
+async function handedInThenPastDue(latePolicy: "FLAG" | "REFUSE") {
+  const { instructor, classId, members: [a] } = await classWithDebate(1);
+  await submitDebate(a, submission());
+  const responseId = await responseIdOf(a);
+  await db.$executeRaw`UPDATE "DebateResponse" SET "submittedAt" = now() - interval '2 hours' WHERE "id" = ${responseId}::uuid`;
+  await db.$executeRaw`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour', "latePolicy" = ${latePolicy}::"LatePolicy" WHERE "classId" = ${classId}::uuid`;
+  return { instructor, classId, a, responseId };
+}
+
 const errorOf = (promise: Promise<unknown>) => promise.then(() => { throw new Error("expected a UserError"); }, (e: unknown) => e as UserError);
 
 describe("classDebateResponses", () => {
@@ -283,11 +293,7 @@ describe("gradeDebateResponse", () => {
   });
 
   it("past a due time that refuses late work, is returned only with a time to resubmit by, which becomes the student's extension", async () => {
-    const { instructor, classId, members: [a] } = await classWithDebate(1);
-    await submitDebate(a, submission());
-    const responseId = await responseIdOf(a);
-    await db.$executeRaw`UPDATE "DebateResponse" SET "submittedAt" = now() - interval '2 hours' WHERE "id" = ${responseId}::uuid`;
-    await db.$executeRaw`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour', "latePolicy" = 'REFUSE' WHERE "classId" = ${classId}::uuid`;
+    const { instructor, classId, a, responseId } = await handedInThenPastDue("REFUSE");
     expect((await classDebateResponses(instructor, classId, fixture.debateId)).responses[0].resubmission).toMatchObject({ state: "closed" });
 
     const refused = await errorOf(returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Add a second source." })));
@@ -328,11 +334,7 @@ describe("gradeDebateResponse", () => {
   });
 
   it("past a due time that takes late work, is returned without a time and handed in again as late", async () => {
-    const { instructor, classId, members: [a] } = await classWithDebate(1);
-    await submitDebate(a, submission());
-    const responseId = await responseIdOf(a);
-    await db.$executeRaw`UPDATE "DebateResponse" SET "submittedAt" = now() - interval '2 hours' WHERE "id" = ${responseId}::uuid`;
-    await db.$executeRaw`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour', "latePolicy" = 'FLAG' WHERE "classId" = ${classId}::uuid`;
+    const { instructor, classId, a, responseId } = await handedInThenPastDue("FLAG");
     expect((await classDebateResponses(instructor, classId, fixture.debateId)).responses[0].resubmission).toMatchObject({ state: "late" });
     await returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Add a second source." }));
     await submitDebate(a, submission());
