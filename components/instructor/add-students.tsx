@@ -1,11 +1,11 @@
 "use client";
-// Add students to a class by their accounts' email addresses, pasted from a list; what became of each is shown.
+// Invite students to a class by their accounts' email addresses, pasted from a list; what became of each is shown.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 
 type Person = { name: string; email: string };
-type Outcome = { added: Person[]; restored: Person[]; already: Person[]; noAccount: string[]; instructors: string[]; unreadable: string[] };
+type Outcome = { invited: Person[]; restored: Person[]; alreadyInvited: Person[]; already: Person[]; noAccount: string[]; instructors: string[]; unreadable: string[] };
 
 const named = (people: Person[]) => people.map((p) => `${p.name} (${p.email})`).join(", ");
 
@@ -14,8 +14,9 @@ export function AddStudents({ classId }: { classId: string }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const { errors, message, pending, send } = useApiForm();
   const lines: [string, string][] = outcome ? [
-    [`Added ${outcome.added.length}`, named(outcome.added)],
+    [`Invited ${outcome.invited.length} (they join when they accept, on their “Join a class” page)`, named(outcome.invited)],
     [`Put back on the roster ${outcome.restored.length}`, named(outcome.restored)],
+    [`Invited earlier, not yet accepted ${outcome.alreadyInvited.length}`, named(outcome.alreadyInvited)],
     [`Already in the class ${outcome.already.length}`, named(outcome.already)],
     [`No Caravan account ${outcome.noAccount.length} (they sign up, then join with the code)`, outcome.noAccount.join(", ")],
     [`Instructors’ accounts, not added ${outcome.instructors.length}`, outcome.instructors.join(", ")],
@@ -23,7 +24,7 @@ export function AddStudents({ classId }: { classId: string }) {
   ].filter(([, list]) => list !== "") as [string, string][] : [];
   return (
     <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
-      <summary className="cursor-pointer font-medium">Add students by email</summary>
+      <summary className="cursor-pointer font-medium">Invite students by email</summary>
       <form
         noValidate
         className="mt-3 space-y-2"
@@ -38,10 +39,10 @@ export function AddStudents({ classId }: { classId: string }) {
       >
         <label htmlFor="add-emails" className="field-label">Their Caravan accounts’ email addresses</label>
         <textarea id="add-emails" name="emails" rows={4} className="field-input font-mono text-sm" placeholder={"aigerim@uni.edu\nken.sato@uni.edu"} aria-invalid={Boolean(errors.emails)} aria-describedby={errors.emails ? "add-emails-hint add-emails-error" : "add-emails-hint"} />
-        <p id="add-emails-hint" className="text-xs text-stone-600">One per line, or separated by commas; up to 500 at a time. A list copied from a mail program works too.</p>
+        <p id="add-emails-hint" className="text-xs text-stone-600">One per line, or separated by commas; up to 500 at a time. A list copied from a mail program works too. Each student joins when they accept the invitation; a removed student is put back at once.</p>
         {errors.emails && <p id="add-emails-error" className="field-error">{errors.emails[0]}</p>}
         {message && !message.ok && !errors.emails && <p role="status" className="field-error">{message.text}</p>}
-        <button type="submit" className="btn-secondary" disabled={pending}>{pending ? "Adding…" : "Add to the class"}</button>
+        <button type="submit" className="btn-secondary" disabled={pending}>{pending ? "Inviting…" : "Invite"}</button>
         <div role="status">
           {lines.length > 0 && (
             <ul className="mt-2 space-y-1 text-sm">

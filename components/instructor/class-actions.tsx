@@ -3,25 +3,8 @@
 // (with a reason), delete an assignment.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/lib/api-client";
+import { RequestButton, send, usePending } from "@/components/request-button";
 import { ClassForm } from "./class-form";
-
-const send = (method: "POST" | "PUT" | "DELETE", url: string, body?: unknown) => callApi<unknown>(method, url, body, "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.");
-
-/** Runs one request at a time: the button that started it stays disabled until the answer comes. */
-function usePending() {
-  const [pending, setPending] = useState(false);
-  const run = async (action: () => Promise<void>) => {
-    if (pending) return;
-    setPending(true);
-    try {
-      await action();
-    } finally {
-      setPending(false);
-    }
-  };
-  return { pending, run };
-}
 
 export function RosterActions({ classId, student, quizzes }: { classId: string; student: { id: string; name: string }; quizzes: { id: string; title: string }[] }) {
   const router = useRouter();
@@ -80,35 +63,6 @@ export function RosterActions({ classId, student, quizzes }: { classId: string; 
   );
 }
 
-/**
- * A button that sends one request and refreshes the page; with `confirmText` it asks first. A refusal is shown
- * beside it.
- */
-function RequestButton({ method, url, body, confirmText, label, accessibleName, primary = false }: { method: "POST" | "PUT" | "DELETE"; url: string; body?: unknown; confirmText?: string; label: string; accessibleName?: string; primary?: boolean }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const { pending, run } = usePending();
-  return (
-    <div>
-      <button
-        type="button"
-        className={primary ? "btn-primary px-3 py-1" : "btn-secondary px-3 py-1"}
-        aria-label={accessibleName}
-        disabled={pending}
-        onClick={() => run(async () => {
-          if (confirmText && !window.confirm(confirmText)) return;
-          const result = await send(method, url, body);
-          if (result.ok) router.refresh();
-          else setMessage(result.message);
-        })}
-      >
-        {label}
-      </button>
-      {message && <p role="alert" className="field-error">{message}</p>}
-    </div>
-  );
-}
-
 /** A button that asks first, then DELETEs `url` and refreshes the page. */
 export function ConfirmedDeleteButton({ url, body, confirmText, label = "Remove", accessibleName }: { url: string; body?: unknown; confirmText: string; label?: string; accessibleName?: string }) {
   return <RequestButton method="DELETE" url={url} body={body} confirmText={confirmText} label={label} accessibleName={accessibleName} />;
@@ -126,6 +80,10 @@ export function DeleteAssignmentButton({ classId, assignmentId, extensionCount, 
 
 export function RestoreMemberButton({ classId, student }: { classId: string; student: { id: string; name: string } }) {
   return <RequestButton method="PUT" url={`/api/instructor/classes/${classId}/members/${student.id}`} label="Restore" accessibleName={`Restore ${student.name} to the class`} />;
+}
+
+export function WithdrawInvitationButton({ classId, student }: { classId: string; student: { id: string; name: string } }) {
+  return <RequestButton method="DELETE" url={`/api/instructor/classes/${classId}/invitations/${student.id}`} label="Withdraw" accessibleName={`Withdraw ${student.name}’s invitation`} />;
 }
 
 /** Archives the class (after asking) or brings it back. */

@@ -87,6 +87,16 @@ export async function attemptFlagReachesInstructor(client: Client, attemptId: st
   return row?.reaches ?? false;
 }
 
+/**
+ * Of the assignments covering one item, those that decide it in their class: a class's own assignment of the item
+ * (quiz or prompt) over its module's, as the gradebook counts work. Otherwise a module accepting late work would let
+ * a student start an attempt that the class's own assignment, closed to late work, then leaves out of the grades.
+ */
+function decidingInEachClass<T extends { kind: string; classId: string }>(covering: T[]): T[] {
+  const assignedItself = new Set(covering.filter((a) => a.kind !== "MODULE").map((a) => a.classId));
+  return covering.filter((a) => a.kind !== "MODULE" || !assignedItself.has(a.classId));
+}
+
 // Assignments of the live classes the student is in, and the student's own extension of each.
 const ofMember = (userId: string) => ({ class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }) satisfies Prisma.AssignmentWhereInput;
 const extensionOf = (userId: string) => ({ where: { studentId: userId }, select: { dueAt: true, extraAttempts: true, extraTimePercent: true } }) as const;
@@ -102,11 +112,11 @@ async function governingEach(client: Client, userId: string, items: { id: string
       OR: [field === "quizId" ? { quizId: { in: ids } } : { debatePromptId: { in: ids } }, { kind: "MODULE", moduleId: { in: [...new Set(items.map((i) => i.moduleId))] } }],
       ...ofMember(userId),
     },
-    select: { ...assignmentFields, kind: true, quizId: true, debatePromptId: true, moduleId: true, extensions: extensionOf(userId), class: { select: { name: true, members: { where: { userId, removedAt: null }, select: { joinedAt: true } } } } },
+    select: { ...assignmentFields, kind: true, classId: true, quizId: true, debatePromptId: true, moduleId: true, extensions: extensionOf(userId), class: { select: { name: true, members: { where: { userId, removedAt: null }, select: { joinedAt: true } } } } },
   });
   const now = new Date();
   return new Map(items.map((item) => {
-    const covering = rows.filter((a) => a[field] === item.id || (a.kind === "MODULE" && a.moduleId === item.moduleId));
+    const covering = decidingInEachClass(rows.filter((a) => a[field] === item.id || (a.kind === "MODULE" && a.moduleId === item.moduleId)));
     return [item.id, mostGenerousFor(covering.map(({ extensions, class: owner, ...row }) => ({ row, extension: extensions[0], owner: { className: owner.name, joinedAt: owner.members[0]?.joinedAt ?? null } })), now)];
   }));
 }
@@ -146,16 +156,16 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
       class: { archivedAt: null },
     },
     select: {
-      ...assignmentFields, kind: true, quizId: true, moduleId: true,
+      ...assignmentFields, kind: true, classId: true, quizId: true, moduleId: true,
       class: { select: { members: { where: { userId: { in: users }, removedAt: null }, select: { userId: true } } } },
       extensions: { where: { studentId: { in: users } }, select: { studentId: true, dueAt: true, extraAttempts: true, extraTimePercent: true } },
     },
   });
   const now = new Date();
   const deadlines = open.map((attempt) => {
-    const covering = assignments.filter(
+    const covering = decidingInEachClass(assignments.filter(
       (a) => (a.quizId === attempt.quiz.id || (a.kind === "MODULE" && a.moduleId === attempt.quiz.moduleId)) && a.class.members.some((m) => m.userId === attempt.userId),
-    );
+    ));
     const assignment = mostGenerousFor(covering.map((a) => ({ row: a, extension: a.extensions.find((e) => e.studentId === attempt.userId) })), now);
     return attemptDeadline(attempt.startedAt, attempt.timeLimitMinutes, assignment?.closesAt ?? null, assignment?.extraTimePercent ?? 0)?.toISOString() ?? null;
   });

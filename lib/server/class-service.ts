@@ -156,10 +156,12 @@ export const addMembersSchema = z.strictObject({
 });
 
 /**
- * Adds students by the email of their Caravan account, as Canvas's "Add people" does, beside the join code. Each
- * address is reported: added, put back (removed earlier), already in the class, without an account (they sign up,
- * then join with the code), or an instructor's. Instructors learn which addresses have accounts, as they would from
- * a roster.
+ * Invites students by the email of their Caravan account, as Canvas's "Add people" does, beside the join code: an
+ * invited student joins by accepting on their join page (an instructor could otherwise put anyone on a roster, see
+ * their work and issue them a reset link). A removed student is put back at once: they joined the class themselves.
+ * Each address is reported: invited, put back, already invited, already in the class, without an account (they sign
+ * up, then join with the code), or an instructor's. Instructors learn which addresses have accounts, as they would
+ * from a roster.
  */
 export async function addMembersByEmail(instructor: SessionUser, classId: string, input: z.infer<typeof addMembersSchema>) {
   await ownedCurrentClass(instructor, classId);
@@ -170,27 +172,78 @@ export async function addMembersByEmail(instructor: SessionUser, classId: string
   const users = await db().user.findMany({
     where: { email: { in: emails } },
     orderBy: { name: "asc" },
-    select: { id: true, email: true, name: true, role: true, memberships: { where: { classId }, select: { removedAt: true } } },
+    select: { id: true, email: true, name: true, role: true, memberships: { where: { classId }, select: { removedAt: true } }, classInvitations: { where: { classId }, select: { invitedAt: true } } },
   });
   const students = users.filter((u) => u.role === "STUDENT");
-  const toAdd = students.filter((u) => u.memberships.length === 0);
+  const outsiders = students.filter((u) => u.memberships.length === 0);
+  const toInvite = outsiders.filter((u) => u.classInvitations.length === 0);
   const toRestore = students.filter((u) => u.memberships[0]?.removedAt);
   await db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
-    await tx.classMember.createMany({ data: toAdd.map((u) => ({ classId, userId: u.id })), skipDuplicates: true });
+    await tx.classInvitation.createMany({ data: toInvite.map((u) => ({ classId, userId: u.id })), skipDuplicates: true });
     await tx.classMember.updateMany({ where: { classId, userId: { in: toRestore.map((u) => u.id) }, removedAt: { not: null } }, data: { removedAt: null } });
-    await refreshStudentDeadlines(tx, [...toAdd, ...toRestore].map((u) => u.id), classId);
+    await refreshStudentDeadlines(tx, toRestore.map((u) => u.id), classId);
   });
   const known = new Set(users.map((u) => u.email));
   const people = (list: typeof users) => list.map((u) => ({ name: u.name, email: u.email }));
   return {
-    added: people(toAdd),
+    invited: people(toInvite),
     restored: people(toRestore),
+    alreadyInvited: people(outsiders.filter((u) => u.classInvitations.length > 0)),
     already: people(students.filter((u) => u.memberships[0] && !u.memberships[0].removedAt)),
     noAccount: emails.filter((email) => !known.has(email)),
     instructors: users.filter((u) => u.role !== "STUDENT").map((u) => u.email),
     unreadable,
   };
+}
+
+/** The students invited to a class who have not answered yet, by name. */
+export async function classInvitations(instructor: SessionUser, classId: string) {
+  await ownedClass(instructor, classId);
+  return db().classInvitation.findMany({
+    where: { classId },
+    orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
+    select: { invitedAt: true, user: { select: { id: true, name: true, email: true } } },
+  });
+}
+
+export async function withdrawInvitation(instructor: SessionUser, classId: string, userId: string) {
+  await ownedClass(instructor, classId);
+  const { count } = await db().classInvitation.deleteMany({ where: { classId, userId } });
+  if (count === 0) throw notFound("That invitation");
+  return { withdrawn: true };
+}
+
+/** A student's open invitations: to current classes only (an archived class takes no one). */
+export async function studentInvitations(student: SessionUser) {
+  return db().classInvitation.findMany({
+    where: { userId: student.id, class: { archivedAt: null } },
+    orderBy: { invitedAt: "asc" },
+    select: { invitedAt: true, class: { select: { id: true, name: true, term: true, instructor: { select: { name: true } } } } },
+  });
+}
+
+export const invitationAnswerSchema = z.strictObject({ accept: z.boolean({ message: "Say whether you accept the invitation (true or false)." }) });
+
+/** Accepting joins the class (or puts a removed student back); declining drops the invitation. */
+export async function answerInvitation(student: SessionUser, classId: string, input: z.infer<typeof invitationAnswerSchema>) {
+  const gone = () => notFound("That invitation");
+  if (!input.accept) {
+    const { count } = await db().classInvitation.deleteMany({ where: { classId, userId: student.id } });
+    if (count === 0) throw gone();
+    return { joined: false, name: null };
+  }
+  return db().$transaction(async (tx) => {
+    // Held while joining, so a class archived meanwhile takes no one (as joining with the code).
+    const [open] = await tx.$queryRaw<{ name: string }[]>`SELECT "name" FROM "Class" WHERE "id" = ${classId}::uuid AND "archivedAt" IS NULL FOR SHARE`;
+    const { count } = await tx.classInvitation.deleteMany({ where: { classId, userId: student.id } });
+    if (!open || count === 0) throw gone();
+    await tx.$executeRaw`
+      INSERT INTO "ClassMember" ("classId", "userId") VALUES (${classId}::uuid, ${student.id}::uuid)
+      ON CONFLICT ("classId", "userId") DO UPDATE SET "removedAt" = NULL`;
+    await refreshStudentDeadlines(tx, [student.id], classId);
+    return { joined: true, name: open.name };
+  });
 }
 
 /** Runs `create` with a new random join code, and again (up to five times) while the code is already taken. */
@@ -281,6 +334,7 @@ export async function joinClass(student: SessionUser, rawCode: string) {
       if (!open) throw noSuchCode();
       // ON CONFLICT DO NOTHING: the same code sent from another tab at the same moment joins once, not twice or a 500.
       await tx.classMember.createMany({ data: [{ classId: found.id, userId: student.id }], skipDuplicates: true });
+      await tx.classInvitation.deleteMany({ where: { classId: found.id, userId: student.id } });
       await refreshStudentDeadlines(tx, [student.id], found.id);
     });
   }
@@ -397,14 +451,16 @@ export async function openFlagsByQuiz(classId: string): Promise<Map<string, numb
  */
 export async function resetAttempts(instructor: SessionUser, classId: string, input: z.infer<typeof resetSchema>) {
   await ownedCurrentClass(instructor, classId);
-  const member = await db().classMember.findUnique({ where: { classId_userId: { classId, userId: input.studentId } }, select: { removedAt: true } });
+  const member = await db().classMember.findUnique({ where: { classId_userId: { classId, userId: input.studentId } }, select: { removedAt: true, joinedAt: true } });
   if (!member || member.removedAt) throw notFound("That student");
   const assigned = await quizzesAssignedTo(classId);
   if (!assigned.some((q) => q.id === input.quizId)) throw new UserError("INVALID", "This class does not assign that quiz, so its attempts cannot be reset here.", { quizId: ["Choose a quiz this class assigns."] });
   return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
-    const attempts = await tx.quizAttempt.findMany({ where: { userId: input.studentId, quizId: input.quizId, voidedAt: null }, select: { id: true } });
-    if (attempts.length === 0) throw new UserError("CONFLICT", "That student has no attempts at this quiz to reset.");
+    // Only attempts begun since joining: earlier ones (the student's own study, another term's) are not this class's
+    // to see or count, so not its to void.
+    const attempts = await tx.quizAttempt.findMany({ where: { userId: input.studentId, quizId: input.quizId, voidedAt: null, startedAt: { gte: member.joinedAt } }, select: { id: true } });
+    if (attempts.length === 0) throw new UserError("CONFLICT", "That student has no attempts at this quiz since joining the class, so there is nothing to reset.");
     const ids = attempts.map((a) => a.id);
     // A reset voids the attempts for every class, so it is refused where one counts in another class's grades
     // (last term's, archived, or another instructor's), or is under way on its terms: an extension with extra

@@ -413,25 +413,44 @@ test("an instructor weights an assignment: its share of the average shows on the
   await context.close();
 });
 
-test("an instructor adds students by pasting their email addresses, and reads what became of each", async ({ browser, sql, baseURL }) => {
+test("an instructor invites students by pasting their email addresses; a student joins by accepting, another's invitation is withdrawn", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const [first, second] = [await createUser(sql), await createUser(sql)];
   const { rows: [cls] } = await sql.query(
     `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Pasted roster', 'Spring 2027', $1, $2) RETURNING id`,
     [teacher.id, `P${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
   );
-  const { page } = await signedInPage(browser, teacher, baseURL!);
+  const { page, context } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}`);
-  await page.getByText("Add students by email", { exact: true }).click();
-  await page.getByRole("button", { name: "Add to the class" }).click();
+  await page.getByText("Invite students by email", { exact: true }).click();
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
   await expect(page.locator("#add-emails-error")).toHaveText("Paste at least one email address.");
   await page.getByLabel("Their Caravan accounts’ email addresses").fill(`${first.email}\n${second.name} <${second.email}>\nnobody@nowhere.test`);
-  await page.getByRole("button", { name: "Add to the class" }).click();
-  const outcome = page.getByRole("status").filter({ hasText: "Added 2" });
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  const outcome = page.getByRole("status").filter({ hasText: "Invited 2" });
   await expect(outcome).toContainText(`${first.name} (${first.email})`);
   await expect(outcome).toContainText("No Caravan account 1 (they sign up, then join with the code): nobody@nowhere.test");
-  await expect(page.getByRole("heading", { name: "Roster (2)" })).toBeVisible();
-  await expectNoAxeViolations(page, "roster added by email");
-  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/add-students.png`, fullPage: true });
-  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "removedAt" IS NULL`, [cls.id])).toBe(2);
+  // Nobody is on the roster before they accept.
+  await expect(page.getByRole("heading", { name: "Roster (0)" })).toBeVisible();
+  await page.getByText("Invited, not yet joined (2)").click();
+  await expectNoAxeViolations(page, "students invited by email");
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/invite-students.png`, fullPage: true });
+  await page.getByRole("button", { name: `Withdraw ${second.name}’s invitation` }).click();
+  await expect(page.getByText("Invited, not yet joined (1)")).toBeVisible();
+
+  const student = await signedInPage(browser, first, baseURL!);
+  await student.page.goto("/classes/join");
+  await expect(student.page.getByRole("heading", { name: "Invitations" })).toBeVisible();
+  await expectNoAxeViolations(student.page, "join page with an invitation");
+  if (process.env.SCREENSHOT_DIR) await student.page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/invitation.png`, fullPage: true });
+  await student.page.getByRole("button", { name: "Join Pasted roster" }).click();
+  await expect(student.page.getByRole("heading", { name: "Your classes" })).toBeVisible();
+  await expect(student.page.getByRole("heading", { name: "Invitations" })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Roster (1)" })).toBeVisible();
+  await expect(page.getByText(/Invited, not yet joined/)).toHaveCount(0);
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "removedAt" IS NULL`, [cls.id])).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "ClassInvitation" WHERE "classId" = $1`, [cls.id])).toBe(0);
+  await student.context.close();
+  await context.close();
 });

@@ -70,8 +70,11 @@ const entries: Entry[] = [
   { pattern: "/api/review/[cardId]/answers", method: "POST", url: (i) => `/api/review/${i.cardId}/answers`, body: (i) => ({ number: 0, questionVersionId: i.cardVersionId, response: { nonsense: true } }), expect: { ...ownerOnlyApi, owner: 400 } },
   { pattern: "/api/lessons/[lessonId]/completion", method: "PUT", url: () => "/api/lessons/dadabaev-silk-road/completion", body: () => ({ completed: true }), expect: signedInApi() },
   { pattern: "/api/classes/join", method: "POST", url: () => "/api/classes/join", body: () => ({ code: "NOSUCHCODE" }), expect: { anonymous: 401, owner: 404, otherStudent: 404, instructor: 403, otherInstructor: 403 } },
+  // No invitation to answer for anyone: the owner's class has not invited them.
+  { pattern: "/api/classes/invitations/[classId]", method: "POST", url: (i) => `/api/classes/invitations/${i.classId}`, body: () => ({ accept: true }), expect: { anonymous: 401, owner: 404, otherStudent: 404, instructor: 403, otherInstructor: 403 } },
   { pattern: "/api/instructor/classes", method: "POST", url: () => "/api/instructor/classes", body: () => ({ name: "x", term: "y" }), expect: instructorsApi(400) },
   { pattern: "/api/instructor/classes/[classId]/members", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/members`, body: () => ({ emails: "nobody@nowhere.test" }), expect: classInstructorApi(200) },
+  { pattern: "/api/instructor/classes/[classId]/invitations/[userId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/invitations/${i.ownerId}`, expect: { ...classInstructorApi(404) } },
   { pattern: "/api/instructor/classes/[classId]/members/[userId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/members/00000000-0000-4000-8000-000000000000`, expect: { ...classInstructorApi(404) } },
   // The owner is on the roster, not removed: there is nothing to restore (404), for the instructor too.
   { pattern: "/api/instructor/classes/[classId]/members/[userId]", method: "PUT", url: (i) => `/api/instructor/classes/${i.classId}/members/${i.ownerId}`, expect: classInstructorApi(404) },

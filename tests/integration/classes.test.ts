@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { addMembersByEmail, addMembersSchema, ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { addMembersByEmail, addMembersSchema, answerInvitation, classInvitations, studentInvitations, withdrawInvitation, ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { classmatesResponses, submitDebate } from "@/lib/server/debate-service";
 import { courseProgressFor, setLessonCompleted } from "@/lib/server/progress-service";
+import { issuePasswordReset } from "@/lib/server/password-reset-service";
 import { answerAllCorrectly, createUser, debateSubmission, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -258,6 +259,39 @@ describe("classes", () => {
     expect(await db.class.findUniqueOrThrow({ where: { id }, select: { name: true, term: true } })).toEqual({ name: "Diplomacy 201", term: "Spring 2027" });
   });
 
+  it("a quiz a class assigns itself follows that assignment, not the class's looser module assignment, as its gradebook does", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id, joinCode } = await createClass(teacher, { name: "Own terms", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await db.classMember.update({ where: { classId_userId: { classId: id, userId: student.id } }, data: { joinedAt: new Date(Date.now() - 3 * 3_600_000) } });
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-120), dueAt: iso(-30), latePolicy: "REFUSE" }));
+    await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-120), dueAt: iso(24 * 60), latePolicy: "ACCEPT" }));
+    const overview = await quizOverview(student, fixture.quizId);
+    expect(overview.decision).toMatchObject({ kind: "refused" });
+    expect(await errorOf(startAttempt(student, fixture.quizId))).toMatchObject({ code: expect.any(String) });
+    expect(await db.quizAttempt.count({ where: { userId: student.id } })).toBe(0);
+  });
+
+  it("resetting attempts leaves those begun before the student joined (their own study), which the class does not count", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id, joinCode } = await createClass(teacher, { name: "Resets since joining", term: "T", joinCodeDays: null });
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId }));
+    const ownStudy = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId: ownStudy.attemptId, answers: {} });
+    await db.quizAttempt.update({ where: { id: ownStudy.attemptId }, data: { startedAt: new Date(Date.now() - 3_600_000), submittedAt: new Date(Date.now() - 3_000_000) } });
+    await joinClass(student, joinCode);
+    const reason = "Started by mistake";
+    expect(await errorOf(resetAttempts(teacher, id, { studentId: student.id, quizId: fixture.quizId, reason }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/no attempts at this quiz since joining/) });
+    const inClass = await startAttempt(student, fixture.quizId);
+    expect(await resetAttempts(teacher, id, { studentId: student.id, quizId: fixture.quizId, reason })).toEqual({ voided: 1 });
+    expect(await db.quizAttempt.findMany({ where: { userId: student.id }, orderBy: { number: "asc" }, select: { id: true, voidedAt: true } })).toEqual([
+      { id: ownStudy.attemptId, voidedAt: null },
+      { id: inClass.attemptId, voidedAt: expect.any(Date) },
+    ]);
+  });
+
   it("resetting attempts voids them with a recorded reason and lets the student start again", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
@@ -288,8 +322,8 @@ describe("classes", () => {
   });
 });
 
-describe("adding students by email", () => {
-  it("adds the students with accounts, puts back a removed one, and says what became of every other address", async () => {
+describe("inviting students by email", () => {
+  it("invites the students with accounts, puts back a removed one, and says what became of every other address", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const { id } = await createClass(teacher, { name: "Roster seminar", term: "T", joinCodeDays: null });
     const [newcomer, returning, member] = [await createUser(), await createUser(), await createUser()];
@@ -301,17 +335,59 @@ describe("adding students by email", () => {
     const pasted = `${newcomer.name} <${newcomer.email.toUpperCase()}>, ${returning.email}\n${member.email}; nobody@nowhere.test ${colleague.email} not-an-address`;
     const outcome = await addMembersByEmail(teacher, id, addMembersSchema.parse({ emails: pasted }));
     expect(outcome).toEqual({
-      added: [{ name: newcomer.name, email: newcomer.email }],
+      invited: [{ name: newcomer.name, email: newcomer.email }],
       restored: [{ name: returning.name, email: returning.email }],
+      alreadyInvited: [],
       already: [{ name: member.name, email: member.email }],
       noAccount: ["nobody@nowhere.test"],
       instructors: [colleague.email],
       unreadable: ["not-an-address"],
     });
+    // The invited student is not on the roster until they accept.
     const roster = await db.classMember.findMany({ where: { classId: id, removedAt: null }, select: { userId: true } });
-    expect(roster.map((m) => m.userId).sort()).toEqual([newcomer.id, returning.id, member.id].sort());
+    expect(roster.map((m) => m.userId).sort()).toEqual([returning.id, member.id].sort());
+    expect((await classInvitations(teacher, id)).map((i) => i.user.id)).toEqual([newcomer.id]);
     // Sent again, nothing changes.
-    expect(await addMembersByEmail(teacher, id, { emails: newcomer.email })).toMatchObject({ added: [], already: [{ email: newcomer.email }] });
+    expect(await addMembersByEmail(teacher, id, { emails: newcomer.email })).toMatchObject({ invited: [], alreadyInvited: [{ email: newcomer.email }] });
+    expect(await db.classInvitation.count({ where: { classId: id } })).toBe(1);
+  });
+
+  it("gives an instructor no hold on an invited student until they accept: no reset link, no roster place", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createClass(teacher, { name: "Consent seminar", term: "T", joinCodeDays: null });
+    const student = await createUser();
+    await addMembersByEmail(teacher, id, { emails: student.email });
+    expect(await errorOf(issuePasswordReset(teacher, id, student.id))).toMatchObject({ code: "NOT_FOUND" });
+    expect((await classRoster(teacher, id)).members).toEqual([]);
+
+    expect((await studentInvitations(student)).map((i) => i.class.id)).toEqual([id]);
+    expect(await answerInvitation(student, id, { accept: true })).toEqual({ joined: true, name: "Consent seminar" });
+    expect((await classRoster(teacher, id)).members.map((m) => m.user.id)).toEqual([student.id]);
+    expect(await studentInvitations(student)).toEqual([]);
+    // Answered once: a second answer (another tab) finds no invitation and changes nothing.
+    expect(await errorOf(answerInvitation(student, id, { accept: true }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.classMember.count({ where: { classId: id } })).toBe(1);
+  });
+
+  it("a declined, withdrawn or archived class's invitation joins no one; joining with the code clears one", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Maybe seminar", term: "T", joinCodeDays: null });
+    const [decliner, withdrawn, late, coder] = [await createUser(), await createUser(), await createUser(), await createUser()];
+    await addMembersByEmail(teacher, id, { emails: [decliner, withdrawn, late, coder].map((s) => s.email).join("\n") });
+
+    expect(await answerInvitation(decliner, id, { accept: false })).toEqual({ joined: false, name: null });
+    expect(await errorOf(withdrawInvitation(await createUser("INSTRUCTOR"), id, withdrawn.id))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await withdrawInvitation(teacher, id, withdrawn.id)).toEqual({ withdrawn: true });
+    expect(await errorOf(answerInvitation(withdrawn, id, { accept: true }))).toMatchObject({ code: "NOT_FOUND" });
+    await joinClass(coder, joinCode);
+    expect((await classInvitations(teacher, id)).map((i) => i.user.id)).toEqual([late.id]);
+
+    await setClassArchived(teacher, id, true);
+    expect(await studentInvitations(late)).toEqual([]);
+    expect(await errorOf(answerInvitation(late, id, { accept: true }))).toMatchObject({ code: "NOT_FOUND" });
+    expect((await db.classMember.findMany({ where: { classId: id }, select: { userId: true } })).map((m) => m.userId)).toEqual([coder.id]);
+    // The refused acceptance rolled back: the invitation is still there should the class come back.
+    expect(await db.classInvitation.count({ where: { classId: id, userId: late.id } })).toBe(1);
   });
 
   it("is refused with a message for an empty or unreadable list, another instructor's class, or an archived one, adding no one", async () => {
@@ -326,6 +402,7 @@ describe("adding students by email", () => {
     await setClassArchived(teacher, id, true);
     expect(await errorOf(addMembersByEmail(teacher, id, { emails: student.email }))).toMatchObject({ code: "CONFLICT" });
     expect(await db.classMember.count({ where: { classId: id } })).toBe(0);
+    expect(await db.classInvitation.count({ where: { classId: id } })).toBe(0);
     expect(addMembersSchema.safeParse({ emails: 5 }).success).toBe(false);
   });
 });

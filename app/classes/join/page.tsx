@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Container } from "@/components/ui";
 import { JoinClassForm } from "@/components/join-class-form";
 import { requirePageUser } from "@/lib/server/page";
-import { studentClasses } from "@/lib/server/class-service";
+import { studentClasses, studentInvitations } from "@/lib/server/class-service";
+import { RequestButton } from "@/components/request-button";
 import { Link } from "@/components/app-link";
 import { LocalTime } from "@/components/local-time";
 
@@ -11,12 +12,32 @@ export const metadata: Metadata = { title: "Join a class" };
 export default async function JoinClassPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const { code } = await searchParams;
   const user = await requirePageUser(`/classes/join${code ? `?code=${encodeURIComponent(code)}` : ""}`);
-  const classes = user.role === "STUDENT" ? await studentClasses(user) : [];
+  const [classes, invitations] = user.role === "STUDENT" ? await Promise.all([studentClasses(user), studentInvitations(user)]) : [[], []];
   return (
     <Container narrow>
       <div className="mx-auto max-w-md">
         <h1 className="font-serif text-3xl font-semibold">Join a class</h1>
         <p className="mt-2 text-stone-700">Enter the join code your instructor gave you. Your assignments then appear on your home page.</p>
+        {invitations.length > 0 && (
+          <section aria-labelledby="invitations-heading" className="mt-6">
+            <h2 id="invitations-heading" className="text-lg font-semibold">Invitations</h2>
+            <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-brand-100 bg-brand-50">
+              {invitations.map(({ class: c, invitedAt }) => (
+                <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
+                  <div>
+                    <span className="font-medium text-stone-900">{c.name}</span> <span className="text-stone-600">· {c.term} · {c.instructor.name}</span>
+                    <span className="block text-stone-600">Invited <LocalTime iso={invitedAt.toISOString()} day /></span>
+                  </div>
+                  <div className="flex gap-2">
+                    <RequestButton method="POST" url={`/api/classes/invitations/${c.id}`} body={{ accept: true }} label="Join" accessibleName={`Join ${c.name}`} primary />
+                    <RequestButton method="POST" url={`/api/classes/invitations/${c.id}`} body={{ accept: false }} label="Decline" accessibleName={`Decline the invitation to ${c.name}`} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 text-sm text-stone-700">Joining lets the class&apos;s instructor see your work on what the class assigns.</p>
+          </section>
+        )}
         <div className="card mt-6"><JoinClassForm initialCode={typeof code === "string" ? code.slice(0, 40) : ""} /></div>
         {classes.length > 0 && (
           <section aria-labelledby="your-classes-heading" className="mt-8">

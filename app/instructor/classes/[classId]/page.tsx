@@ -8,11 +8,11 @@ import { LocalTime } from "@/components/local-time";
 import { AssignmentForm, EditableAssignment } from "@/components/instructor/assignment-form";
 import { CopyClass } from "@/components/instructor/copy-class";
 import { AddStudents } from "@/components/instructor/add-students";
-import { ArchiveClassButton, ClassDetailsEditor, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton } from "@/components/instructor/class-actions";
+import { ArchiveClassButton, ClassDetailsEditor, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton, WithdrawInvitationButton } from "@/components/instructor/class-actions";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { weightLabels } from "@/lib/domain/gradebook";
-import { assignableItems, classAssignments, classRoster, debatesOfModules, openFlagsByQuiz, quizzesAssignedTo } from "@/lib/server/class-service";
+import { assignableItems, classAssignments, classInvitations, classRoster, debatesOfModules, openFlagsByQuiz, quizzesAssignedTo } from "@/lib/server/class-service";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -24,7 +24,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const user = await requireInstructor(`/instructor/classes/${classId}`);
   const { class: found, members, removed } = await orNotFound(classRoster(user, classId));
   const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date());
-  const [assignments, items, quizzes, openFlags] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId)]);
+  const [assignments, items, quizzes, openFlags, invitations] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId)]);
   const weights = weightLabels(assignments.map((a) => a.weight));
   const moduleDebates = await debatesOfModules(assignments.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : [])));
   const flagNote = (quizId: string | null) => {
@@ -120,7 +120,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
       <section aria-labelledby="roster-heading">
         <h2 id="roster-heading" className="mb-3 text-xl font-semibold">Roster ({members.length})</h2>
         {members.length === 0 ? (
-          <EmptyState title="No students yet">Share the join code above, or add students by email below. Students appear here as soon as they join.</EmptyState>
+          <EmptyState title="No students yet">Share the join code above, or invite students by email below. Students appear here as soon as they join.</EmptyState>
         ) : (
           <table className="w-full overflow-hidden rounded-lg border border-stone-200 bg-white text-left text-sm">
             <thead className="bg-stone-50"><tr><th scope="col" className="px-4 py-2">Student</th><th scope="col" className="hidden px-4 py-2 sm:table-cell">Joined</th><th scope="col" className="px-4 py-2">Actions</th></tr></thead>
@@ -136,6 +136,20 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           </table>
         )}
         {!found.archivedAt && <AddStudents classId={classId} />}
+        {!found.archivedAt && invitations.length > 0 && (
+          <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
+            <summary className="cursor-pointer font-medium">Invited, not yet joined ({invitations.length})</summary>
+            <p className="mt-2 text-sm text-stone-600">They join when they accept on their “Join a class” page, or with the join code.</p>
+            <ul className="mt-3 divide-y divide-stone-200">
+              {invitations.map((i) => (
+                <li key={i.user.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
+                  <div><span className="font-medium">{i.user.name}</span> <span className="text-stone-600">{i.user.email}</span><div className="text-stone-600">Invited <LocalTime iso={i.invitedAt.toISOString()} /></div></div>
+                  <WithdrawInvitationButton classId={classId} student={{ id: i.user.id, name: i.user.name }} />
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         {removed.length > 0 && (
           <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
             <summary className="cursor-pointer font-medium">Removed students ({removed.length})</summary>
