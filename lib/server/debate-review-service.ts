@@ -231,13 +231,21 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
   if (!scored.ok) throw new UserError("INVALID", "Some scores do not fit the rubric. Check the highlighted criteria.", scored.problems);
 
   const feedback = input.feedback.trim();
-  const data = { graderId: instructor.id, scores: scored.scores, rubric: rubricSnapshot(prompt.definition.rubric), totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: new Date() };
+  const marks = { graderId: instructor.id, scores: scored.scores, rubric: rubricSnapshot(prompt.definition.rubric), totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback };
   // Only this instructor's own grade is updated, and only the one the form showed (when it says which); the
   // conditions make that hold against a racing save too.
   const shownAt = input.replacing ? new Date(input.replacing) : undefined;
+  let gradedAt = new Date();
   // Holding the class row, so a grade never lands in a class archived meanwhile.
   const saved = await db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, input.classId);
+    // And the response, as read above: a return or resubmission racing this save waits for it (a return then comes
+    // after the grade, which stays in view as the earlier version's), or has changed it and the grade is refused.
+    const [current] = await tx.$queryRaw<{ submittedAt: Date }[]>`
+      SELECT "submittedAt" FROM "DebateResponse" WHERE "id" = ${response.id}::uuid AND "status" = 'SUBMITTED' FOR SHARE`;
+    if (current?.submittedAt.getTime() !== response.submittedAt?.getTime()) throw new UserError("CONFLICT", "This response was returned or handed in again after you opened this page. Reload the page to see it.");
+    gradedAt = new Date();
+    const data = { ...marks, gradedAt };
     const replaceOwn = async () => (await tx.debateGrade.updateMany({ where: { responseId: response.id, graderId: instructor.id, ...(shownAt ? { gradedAt: shownAt } : {}) }, data })).count === 1;
     if (input.replacing !== null && (await replaceOwn())) return true;
     if ((await tx.debateGrade.createMany({ data: [{ responseId: response.id, ...data }], skipDuplicates: true })).count === 1) return true;
@@ -257,7 +265,7 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
     const name = other && (await db().user.findUnique({ where: { id: other.graderId }, select: { name: true } }))?.name;
     throw new UserError("CONFLICT", `${name ?? "Another instructor"} has already graded this response for another class that sets the same prompt. A response has one grade, so theirs is kept.`);
   }
-  return { responseId: response.id, scores: scored.scores, totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: data.gradedAt.toISOString() };
+  return { responseId: response.id, scores: scored.scores, totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: gradedAt.toISOString() };
 }
 
 export const returnSchema = z.strictObject({
@@ -292,10 +300,13 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
   return db().$transaction(async (tx) => {
     // Holding the class row: a class archived meanwhile returns nothing.
     await holdCurrentClass(tx, instructor, classId);
+    // The response's row first, so a grade being saved is saved before the time of the return is taken (the grade is
+    // then the returned version's, and stays in view as such).
+    await tx.$queryRaw`SELECT 1 FROM "DebateResponse" WHERE "id" = ${response.id}::uuid FOR UPDATE`;
     // Guarded by the status and the submission time read above: of two returns, or a return racing a resubmission, one acts.
     const { count } = await tx.debateResponse.updateMany({
       where: { id: response.id, status: "SUBMITTED", submittedAt: response.submittedAt },
-      data: { status: "DRAFT", submittedAt: null, late: false, returnedAt: now, returnNote: input.note },
+      data: { status: "DRAFT", submittedAt: null, late: false, returnedAt: new Date(), returnNote: input.note },
     });
     if (count === 0) throw new UserError("CONFLICT", "This response changed after you opened this page. Reload the page to see it.");
     if (resubmitBy) {

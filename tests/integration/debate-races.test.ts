@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { debateDraftSchema, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
+import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
+import { gradeDebateResponse, myDebateGrade } from "@/lib/server/debate-review-service";
 import { createUser, debateSubmission, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -131,5 +133,28 @@ describe("drafts from two tabs", () => {
     // A forged save time the database could not even read is refused by the schema (a 400, not a 500).
     const forged = debateDraftSchema.safeParse({ promptId: fixture.debateId, position: "", claim: "", evidence: [], rebuttal: "", basedOn: "0000-01-01T00:00:00Z" });
     expect(forged.error?.issues[0].message).toMatch(/not one Caravan gave/);
+  });
+});
+
+describe("a grade racing a return", () => {
+  it("a grade saved while the response is being returned waits for the return, is refused, and leaves the earlier grade in view", async () => {
+    const instructor = await createUser("INSTRUCTOR");
+    const { id: classId, joinCode } = await createClass(instructor, { name: "Grade and return", term: "T", joinCodeDays: null });
+    await createAssignment(instructor, classId, assignmentSchema.parse({ kind: "DEBATE", targetId: fixture.debateId, opensAt: new Date(Date.now() - 3_600_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() }));
+    const student = await createUser();
+    await joinClass(student, joinCode);
+    await submitDebate(student, submission());
+    const { id: responseId } = await storedRow(student.id);
+    const first = await gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 2 }, feedback: "First reading." });
+    let grading: Promise<unknown> | undefined;
+    await db.$transaction(async (tx) => {
+      // The return's write, not committed yet: the grade, which read the response as submitted, waits for it.
+      await tx.debateResponse.update({ where: { id: responseId }, data: { status: "DRAFT", submittedAt: null, returnedAt: new Date(), returnNote: "Revise the claim." } });
+      grading = gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4 }, feedback: "Second reading.", replacing: first.gradedAt }).catch((error: unknown) => error);
+      await lockWaiters(1);
+    });
+    expect(await grading).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/returned or handed in again/) });
+    expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId } })).toMatchObject({ feedback: "First reading.", totalPoints: 2 });
+    expect(await myDebateGrade(student, fixture.debateId)).toMatchObject({ feedback: "First reading.", earlierVersion: true });
   });
 });
