@@ -518,9 +518,9 @@ export async function createAssignment(instructor: SessionUser, classId: string,
         revealAnswers: input.kind === "DEBATE" ? "AFTER_SUBMIT" : input.revealAnswers,
         weight: input.weight,
       },
-      select: { id: true, quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
+      select: { id: true, quizId: true, moduleId: true },
     });
-    await refreshOpenAttemptDeadlines(tx, assignment.class.members.map((m) => m.userId), assignment);
+    await refreshOpenAttemptDeadlines(tx, await currentMemberIds(tx, classId), assignment);
     return assignment;
   });
   return { id: created.id };
@@ -536,7 +536,7 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
   await ownedCurrentClass(instructor, classId);
   const assignment = await db().assignment.findFirst({
     where: { id: assignmentId, classId },
-    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, weight: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } },
+    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, weight: true },
   });
   if (!assignment) throw notFound("That assignment");
   const shown = input.shownAs;
@@ -568,21 +568,29 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
     if (count === 0) throw new UserError("CONFLICT", CHANGED_MEANWHILE);
     await tx.assignmentExtension.updateMany({ where: { assignmentId, followsClassDue: true }, data: { dueAt } });
     const extensionsBeforeDue = await tx.assignmentExtension.count({ where: { assignmentId, dueAt: { lt: dueAt } } });
-    await refreshOpenAttemptDeadlines(tx, assignment.class.members.map((m) => m.userId), assignment);
+    await refreshOpenAttemptDeadlines(tx, await currentMemberIds(tx, classId), assignment);
     return { id: assignmentId, extensionsBeforeDue };
   });
 }
 
+/**
+ * The class's current members, read inside a transaction after its covered quizzes are locked: a student joining
+ * meanwhile has either joined (and is read here) or waits for those locks and then takes the new terms.
+ */
+async function currentMemberIds(tx: Prisma.TransactionClient, classId: string) {
+  return (await tx.classMember.findMany({ where: { classId, removedAt: null }, select: { userId: true } })).map((m) => m.userId);
+}
+
 export async function deleteAssignment(instructor: SessionUser, classId: string, assignmentId: string) {
   await ownedCurrentClass(instructor, classId);
-  const assignment = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { quizId: true, moduleId: true, class: { select: { members: { where: { removedAt: null }, select: { userId: true } } } } } });
+  const assignment = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { quizId: true, moduleId: true } });
   if (!assignment) throw notFound("That assignment");
   await db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
     await lockCoveredQuizzes(tx, assignment);
     const { count } = await tx.assignment.deleteMany({ where: { id: assignmentId } });
     if (count === 0) throw notFound("That assignment");
-    await refreshOpenAttemptDeadlines(tx, assignment.class.members.map((m) => m.userId), assignment);
+    await refreshOpenAttemptDeadlines(tx, await currentMemberIds(tx, classId), assignment);
   });
   return { deleted: true };
 }

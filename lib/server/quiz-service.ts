@@ -362,7 +362,8 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     if (missed.length > 0) {
       // A card comes due no earlier than the attempt's answers may be shown (see attemptReview): a card answered
       // while another question of the attempt is held would tell, with the score, what that one earned.
-      const questionIds = [...new Set(missed.map((id) => byVersion.get(id)!.questionId))];
+      // In question order, as every write of one learner's cards takes them, so two such writes never deadlock.
+      const questionIds = [...new Set(missed.map((id) => byVersion.get(id)!.questionId))].sort();
       const attemptHold = await attemptAnswersHeldUntil(tx, user.id, attempt.questionVersionIds.map((id) => byVersion.get(id)!.questionId), at);
       const zone = zoneOrUtc(row?.timeZone);
       const dueAt = afterQuizMiss(at, keyShownAt(attemptHold), zone).dueAt.toISOString();
@@ -370,7 +371,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
       await tx.$executeRaw`
         INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
         SELECT gen_random_uuid(), ${user.id}::uuid, q, 1, (d AT TIME ZONE 'UTC'), now()
-        FROM unnest(${questionIds}::text[], ${dueAts}::timestamptz[]) AS t(q, d)
+        FROM unnest(${questionIds}::text[], ${dueAts}::timestamptz[]) AS t(q, d) ORDER BY q
         ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "retiredAt" = NULL, "updatedAt" = now()`;
     }
     await tx.$executeRaw`

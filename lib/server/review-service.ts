@@ -74,11 +74,13 @@ async function deferHeldCards(userId: string, now: Date) {
   const held = await answersHeldUntilByQuestion(db(), userId, [...new Set(due.map((c) => c.questionId))], now);
   const deferred = due.flatMap((c) => { const until = keyShownAt(held.get(c.questionId) ?? null); return until ? [{ id: c.id, dueAt: c.dueAt, until }] : []; });
   if (deferred.length === 0) return;
-  // Checked against the due time read: a card answered or moved meanwhile keeps what that did.
+  // Checked against the due time read: a card answered or moved meanwhile keeps what that did. The cards are locked
+  // in question order first, as a submit adding them takes them, so the two never deadlock.
   await db().$executeRaw`
+    WITH "locked" AS (SELECT "id" FROM "ReviewCard" WHERE "id" = ANY(${deferred.map((d) => d.id)}::uuid[]) ORDER BY "questionId" FOR UPDATE)
     UPDATE "ReviewCard" c SET "dueAt" = (d."until" AT TIME ZONE 'UTC'), "updatedAt" = now()
-    FROM unnest(${deferred.map((d) => d.id)}::uuid[], ${deferred.map((d) => d.dueAt.toISOString())}::timestamptz[], ${deferred.map((d) => d.until.toISOString())}::timestamptz[]) AS d("id", "was", "until")
-    WHERE c."id" = d."id" AND c."dueAt" = (d."was" AT TIME ZONE 'UTC')`;
+    FROM "locked", unnest(${deferred.map((d) => d.id)}::uuid[], ${deferred.map((d) => d.dueAt.toISOString())}::timestamptz[], ${deferred.map((d) => d.until.toISOString())}::timestamptz[]) AS d("id", "was", "until")
+    WHERE c."id" = "locked"."id" AND c."id" = d."id" AND c."dueAt" = (d."was" AT TIME ZONE 'UTC')`;
 }
 
 export async function reviewQueue(user: SessionUser, now = new Date()) {

@@ -6,7 +6,7 @@ import { syncCourse } from "@/lib/content/sync";
 import { debateDraftSchema, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
 import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
 import { gradeDebateResponse, myDebateGrade } from "@/lib/server/debate-review-service";
-import { createUser, debateSubmission, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
+import { createUser, debateSubmission, errorOf, lockWaiters, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -20,15 +20,6 @@ const submission = () => debateSubmission(fixture);
 
 // An autosave still in flight when the student presses Submit: whichever lands first, the submission wins.
 const staleDraft = () => ({ promptId: fixture.debateId, position: "against", claim: "An older draft", evidence: [], rebuttal: "" });
-/** Waits until `count` sessions are blocked on a lock held by the test. */
-async function lockWaiters(count: number) {
-  for (let tries = 0; tries < 200; tries++) {
-    const [{ waiting }] = await db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (waiting >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`Expected ${count} sessions waiting on a lock.`);
-}
 const storedRow = (userId: string) => db.debateResponse.findUniqueOrThrow({ where: { userId_promptId: { userId, promptId: fixture.debateId } } });
 
 describe("a debate submit racing with autosaves", () => {

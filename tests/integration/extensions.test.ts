@@ -8,7 +8,7 @@ import { debateForStudent, submitDebate } from "@/lib/server/debate-service";
 import { classDebateResponses } from "@/lib/server/debate-review-service";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
 import { exportAccountData } from "@/lib/server/account-export";
-import { answerAllCorrectly, createUser, debateSubmission, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, debateSubmission, errorOf, iso, lockWaiters, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -627,5 +627,25 @@ describe("a class that refuses late work, when another class lets the student do
     const home = await studentAssignments(student);
     expect(home.filter((x) => x.className === "Strict").map((x) => x.status)).toEqual(["overdue", "overdue"]);
     expect(home.filter((x) => x.className === "Lenient").map((x) => x.status)).toEqual(["done", "done"]);
+  });
+});
+
+describe("a student joining while an assignment's terms change", () => {
+  it("takes the new terms: the change reads the roster after the join that held the class's quizzes", async () => {
+    const { teacher, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+    const joiner = await createUser();
+    const { attemptId } = await startAttempt(joiner, fixture.quizId);
+    const oldDue = (await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt;
+    let changing: Promise<unknown> | undefined;
+    await db.$transaction(async (tx) => {
+      // The join, not committed yet: it holds the class's quizzes and closes the open attempt at the old due time.
+      await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${fixture.quizId} FOR UPDATE`;
+      await tx.classMember.create({ data: { classId, userId: joiner.id } });
+      await tx.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: oldDue } });
+      changing = updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ opensAt: iso(-60), dueAt: iso(240), latePolicy: "REFUSE" }));
+      await lockWaiters(1);
+    });
+    await changing;
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt?.getTime()).toBeCloseTo(Date.parse(iso(240)), -4);
   });
 });

@@ -36,6 +36,16 @@ export function testDb() {
   return createPrismaClient(process.env.DATABASE_URL!, { max: 4 });
 }
 
+/** Waits until `count` sessions are blocked on a lock held by the test. */
+export async function lockWaiters(count: number, db = testDb()) {
+  for (let tries = 0; tries < 200; tries++) {
+    const [{ waiting }] = await db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (waiting >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`Expected ${count} sessions waiting on a lock.`);
+}
+
 export async function createUser(role: "STUDENT" | "INSTRUCTOR" = "STUDENT", db = testDb()): Promise<SessionUser> {
   const email = `${role.toLowerCase()}-${randomUUID()}@test.caravan`;
   const user = await db.user.create({ data: { email, name: `Test ${role.toLowerCase()}`, passwordHash: "not-a-real-hash", role } });
