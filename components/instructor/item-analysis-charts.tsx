@@ -2,7 +2,7 @@
 // The item analysis charts (recharts). Only the item analysis page imports this, so only it loads the library.
 // The charts are hidden from assistive technology: the tables on the page carry the same numbers.
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { MIN_ATTEMPTS_FOR_DISCRIMINATION } from "@/lib/domain/item-analysis";
+import { MIN_ATTEMPTS_FOR_DISCRIMINATION, sharePercent } from "@/lib/domain/item-analysis";
 
 // Theme variables (with the light-mode colour as fallback), so the charts follow dark mode with the page.
 const BRAND = "var(--color-brand-600, #1f6f6b)";
@@ -32,7 +32,7 @@ export function ScoreHistogramChart({ bins }: { bins: Bin[] }) {
 
 const signed = (value: unknown) => (typeof value !== "number" ? "—" : Math.abs(value) < 0.005 ? "0.00" : `${value > 0 ? "+" : "−"}${Math.abs(value).toFixed(2)}`);
 const minus = (value: number) => String(value).replace("-", "−");
-const percent = (value: unknown) => (typeof value === "number" ? `${Math.round(value * 100)}%` : "—");
+const percent = (value: unknown) => (typeof value === "number" ? `${sharePercent(value)}%` : "—");
 const discriminationLabel = (value: unknown, point: QuestionPoint | undefined) =>
   point?.tooFewForDiscrimination ? `— (needs at least ${MIN_ATTEMPTS_FOR_DISCRIMINATION} students)` : signed(value);
 

@@ -115,11 +115,19 @@ export function notingLateJoin(cell: GradebookCell, joinedAt: Date, window: Assi
   return { ...cell, detail: cell.detail ? `${cell.detail}; joined after it was due` : "joined after it was due" };
 }
 
-/** Mean of the scored cells, rounded (to `decimals` places); null when nobody has a score yet. */
+/**
+ * Rounded down to `decimals` places, as every score is, so an average never reads as full marks or a pass it missed.
+ * The small allowance keeps a sum that floating point leaves a hair under a whole value (e.g. 99.75 as 99.7499…) at it.
+ */
+function roundedDown(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.floor(value * scale + 1e-9) / scale;
+}
+
+/** Mean of the scored cells, rounded down (to `decimals` places); null when nobody has a score yet. */
 export function average(percents: (number | null)[], decimals = 0): number | null {
   const scored = percents.filter((p): p is number => p !== null);
-  const scale = 10 ** decimals;
-  return scored.length === 0 ? null : Math.round((scored.reduce((a, b) => a + b, 0) / scored.length) * scale) / scale;
+  return scored.length === 0 ? null : roundedDown(scored.reduce((a, b) => a + b, 0) / scored.length, decimals);
 }
 
 /**
@@ -135,16 +143,15 @@ export function weightedAverage(percents: (number | null)[], weights: number[], 
     total += p * weights[i];
     weightSum += weights[i];
   });
-  const scale = 10 ** decimals;
-  return weightSum === 0 ? null : Math.round((total / weightSum) * scale) / scale;
+  return weightSum === 0 ? null : roundedDown(total / weightSum, decimals);
 }
 
 /**
  * The grade so far if missing work counts as zero (Canvas's "missing submission" view): scored cells, plus
  * 0 for each item past its due time without a score; work not yet due and ungraded submissions do not count.
  */
-export function averageWithMissingAsZero(cells: Pick<GradebookCell, "status" | "percent">[]): number | null {
-  return average(missingAsZero(cells, (c) => c.percent));
+export function averageWithMissingAsZero(cells: Pick<GradebookCell, "status" | "percent" | "exact">[]): number | null {
+  return average(missingAsZero(cells, exactOf));
 }
 
 /**

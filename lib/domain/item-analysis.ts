@@ -124,6 +124,12 @@ export function discriminationIndex(tally: QuestionTally): number | null {
  */
 export const MIN_ATTEMPTS_FOR_DISCRIMINATION = 10;
 
+/** A share as a whole percent to show: the nearest, except that only all of them reads 100 and only none reads 0. */
+export function sharePercent(share: number): number {
+  const nearest = Math.round(share * 100);
+  return share > 0 && share < 1 ? Math.min(99, Math.max(1, nearest)) : nearest;
+}
+
 /** Whether enough students took a question for its discrimination to be read, or shown at all. */
 export function discriminationIsReadable(attempts: number): boolean {
   return attempts >= MIN_ATTEMPTS_FOR_DISCRIMINATION;

@@ -3,7 +3,7 @@ import "server-only";
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
 import { attemptDeadline, DEADLINE_GRACE_MS, earliestOpenDeadline } from "../domain/attempt-policy";
-import { accommodationFor, applyExtension, closingTimeOfAll, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
+import { accommodationFor, applyExtension, closingTimeOfAll, countsUnder, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
@@ -88,13 +88,13 @@ export async function attemptFlagReachesInstructor(client: Client, attemptId: st
 }
 
 /**
- * Of the assignments covering one item, those that decide it in their class: a class's own assignment of the item
- * (quiz or prompt) over its module's, as the gradebook counts work. Otherwise a module accepting late work would let
- * a student start an attempt that the class's own assignment, closed to late work, then leaves out of the grades.
+ * For a new attempt or hand-in at `now`: a class that assigns the item itself (quiz or prompt) and has closed it to
+ * late work for this student takes none, whatever its module's assignment allows, as its gradebook would not count
+ * it (the item's own assignment decides there). Work begun earlier keeps every covering assignment's terms.
  */
-function decidingInEachClass<T extends { kind: string; classId: string }>(covering: T[]): T[] {
-  const assignedItself = new Set(covering.filter((a) => a.kind !== "MODULE").map((a) => a.classId));
-  return covering.filter((a) => a.kind !== "MODULE" || !assignedItself.has(a.classId));
+function withoutClosedClasses<T extends { kind: string; classId: string; opensAt: Date; dueAt: Date; latePolicy: string }>(covering: { row: T; extension: Extension | undefined }[], now: Date) {
+  const closed = new Set(covering.filter(({ row, extension }) => row.kind !== "MODULE" && !countsUnder(applyExtension({ opensAt: row.opensAt, dueAt: row.dueAt, latePolicy: row.latePolicy as LatePolicy }, extension), now)).map(({ row }) => row.classId));
+  return covering.filter(({ row }) => row.kind !== "MODULE" || !closed.has(row.classId));
 }
 
 // Assignments of the live classes the student is in, and the student's own extension of each.
@@ -105,7 +105,7 @@ const extensionOf = (userId: string) => ({ where: { studentId: userId }, select:
  * For each quiz (or debate prompt) of one student, in one query, the assignment that governs it: assigned itself
  * or through its module (a course page lists all its quizzes).
  */
-async function governingEach(client: Client, userId: string, items: { id: string; moduleId: string }[], field: "quizId" | "debatePromptId"): Promise<Map<string, GoverningAssignment | null>> {
+async function governingEach(client: Client, userId: string, items: { id: string; moduleId: string }[], field: "quizId" | "debatePromptId", options: { starting?: boolean } = {}): Promise<Map<string, GoverningAssignment | null>> {
   const ids = items.map((i) => i.id);
   const rows = items.length === 0 ? [] : await client.assignment.findMany({
     where: {
@@ -116,20 +116,23 @@ async function governingEach(client: Client, userId: string, items: { id: string
   });
   const now = new Date();
   return new Map(items.map((item) => {
-    const covering = decidingInEachClass(rows.filter((a) => a[field] === item.id || (a.kind === "MODULE" && a.moduleId === item.moduleId)));
-    return [item.id, mostGenerousFor(covering.map(({ extensions, class: owner, ...row }) => ({ row, extension: extensions[0], owner: { className: owner.name, joinedAt: owner.members[0]?.joinedAt ?? null } })), now)];
+    const covering = rows.filter((a) => a[field] === item.id || (a.kind === "MODULE" && a.moduleId === item.moduleId))
+      .map(({ extensions, class: owner, ...row }) => ({ row, extension: extensions[0], owner: { className: owner.name, joinedAt: owner.members[0]?.joinedAt ?? null } }));
+    return [item.id, mostGenerousFor(options.starting ? withoutClosedClasses(covering, now) : covering, now)];
   }));
 }
 
-export const quizAssignments = (client: Client, userId: string, quizzes: { id: string; moduleId: string }[]) => governingEach(client, userId, quizzes, "quizId");
-export const debateAssignments = (client: Client, userId: string, prompts: { id: string; moduleId: string }[]) => governingEach(client, userId, prompts, "debatePromptId");
+export const quizAssignments = (client: Client, userId: string, quizzes: { id: string; moduleId: string }[], options: { starting?: boolean } = {}) => governingEach(client, userId, quizzes, "quizId", options);
+export const debateAssignments = (client: Client, userId: string, prompts: { id: string; moduleId: string }[], options: { starting?: boolean } = {}) => governingEach(client, userId, prompts, "debatePromptId", options);
 
-export async function quizAssignment(client: Client, userId: string, quiz: { id: string; moduleId: string }) {
-  return (await quizAssignments(client, userId, [quiz])).get(quiz.id)!;
+/** `starting`: for a new attempt (a class closed to it does not take it through its module). */
+export async function quizAssignment(client: Client, userId: string, quiz: { id: string; moduleId: string }, options: { starting?: boolean } = {}) {
+  return (await quizAssignments(client, userId, [quiz], options)).get(quiz.id)!;
 }
 
-export async function debateAssignment(client: Client, userId: string, prompt: { id: string; moduleId: string }) {
-  return (await debateAssignments(client, userId, [prompt])).get(prompt.id)!;
+/** `starting`: for a hand-in now (a class closed to it does not take it through its module). */
+export async function debateAssignment(client: Client, userId: string, prompt: { id: string; moduleId: string }, options: { starting?: boolean } = {}) {
+  return (await debateAssignments(client, userId, [prompt], options)).get(prompt.id)!;
 }
 
 /**
@@ -156,16 +159,16 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
       class: { archivedAt: null },
     },
     select: {
-      ...assignmentFields, kind: true, classId: true, quizId: true, moduleId: true,
+      ...assignmentFields, kind: true, quizId: true, moduleId: true,
       class: { select: { members: { where: { userId: { in: users }, removedAt: null }, select: { userId: true } } } },
       extensions: { where: { studentId: { in: users } }, select: { studentId: true, dueAt: true, extraAttempts: true, extraTimePercent: true } },
     },
   });
   const now = new Date();
   const deadlines = open.map((attempt) => {
-    const covering = decidingInEachClass(assignments.filter(
+    const covering = assignments.filter(
       (a) => (a.quizId === attempt.quiz.id || (a.kind === "MODULE" && a.moduleId === attempt.quiz.moduleId)) && a.class.members.some((m) => m.userId === attempt.userId),
-    ));
+    );
     const assignment = mostGenerousFor(covering.map((a) => ({ row: a, extension: a.extensions.find((e) => e.studentId === attempt.userId) })), now);
     return attemptDeadline(attempt.startedAt, attempt.timeLimitMinutes, assignment?.closesAt ?? null, assignment?.extraTimePercent ?? 0)?.toISOString() ?? null;
   });

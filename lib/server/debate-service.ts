@@ -123,7 +123,7 @@ export async function debateForStudent(user: SessionUser, promptId: string, opti
     db().source.findMany({ where: { courseId: prompt.module.courseId, retiredAt: null }, orderBy: { published: "asc" }, select: { id: true, author: true, outlet: true, published: true, title: true } }),
     db().lesson.findMany({ where: { module: { courseId: prompt.module.courseId }, retiredAt: null }, orderBy: [{ module: { position: "asc" } }, { position: "asc" }], select: { id: true, title: true } }),
   ]);
-  const assignment = await debateAssignment(db(), user.id, prompt);
+  const assignment = await debateAssignment(db(), user.id, prompt, { starting: true });
   return { prompt, mine, sources, lessons, assignment };
 }
 
@@ -174,7 +174,7 @@ const staleDraft = () =>
 
 async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSubmissionSchema>, moduleId: string) {
   return db().$transaction(async (tx) => {
-    const gate = handInGate(await debateAssignment(tx, user.id, { id: input.promptId, moduleId }), new Date());
+    const gate = handInGate(await debateAssignment(tx, user.id, { id: input.promptId, moduleId }, { starting: true }), new Date());
     const existing = await tx.debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { id: true, status: true, submittedAt: true, updatedAt: true, position: true, claim: true, evidence: true, rebuttal: true } });
     if (existing?.status === "SUBMITTED") return { submittedAt: existing.submittedAt!.toISOString(), alreadySubmitted: true };
     // A page that names the draft it shows cannot submit over a newer one saved elsewhere.

@@ -7,7 +7,7 @@ import { inQuestionOrder } from "../domain/attempt-policy";
 import { effectiveQuestion, keyInWords } from "../domain/regrade";
 import { gradeOnRecord } from "../domain/rubric";
 import type { Question } from "../content/schema";
-import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
+import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
 import { begunUnderClass, countsInClass } from "./assignment-rules";
 import { db } from "./db";
@@ -121,14 +121,16 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       a.withdrawn ? asWithdrawn(cellOf(a, windows[i])) : notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i]),
       adjustmentBy.get(key(user.id, a.id)),
     ));
-    return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), ...studentAverages(cells, weights) };
+    // Averages of the exact scores, rounded down once at the end (as the CSV's, to two places): averaging the
+    // whole percents shown would round twice.
+    return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), ...studentAverages(cells, weights, exactOf), exactAverages: studentAverages(cells, weights, exactOf, 2) };
   });
-  const averages = assignments.map((_, i) => average(rows.map((r) => r.cells[i].percent)));
+  const averages = assignments.map((_, i) => average(rows.map((r) => exactOf(r.cells[i]))));
   const averagesWithMissing = assignments.map((_, i) => averageWithMissingAsZero(rows.map((r) => r.cells[i])));
   return {
-    assignments, rows, averages, averagesWithMissing,
-    overallAverage: average(rows.map((r) => r.average)),
-    overallWithMissing: average(rows.map((r) => r.withMissing)),
+    assignments, rows: rows.map(({ exactAverages: _, ...row }) => row), averages, averagesWithMissing,
+    overallAverage: average(rows.map((r) => r.exactAverages.average)),
+    overallWithMissing: average(rows.map((r) => r.exactAverages.withMissing)),
   };
 }
 

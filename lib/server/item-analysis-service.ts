@@ -10,7 +10,7 @@ import {
   type AnswerRow, type AttemptTotal,
 } from "../domain/item-analysis";
 import { average } from "../domain/gradebook";
-import { percent } from "../domain/scoring";
+import { exactPercent } from "../domain/scoring";
 import { describeOverride, effectiveQuestion, keyInWords, parseGradingOverride, type EffectiveQuestion } from "../domain/regrade";
 import { Prisma } from "../generated/prisma/client";
 import { classAssignsQuiz, countsInClass, flagRaisedInClass } from "./assignment-rules";
@@ -151,8 +151,8 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
     class: { id: scope.classId, name: scope.className, archived: scope.archived },
     quiz: { id: scope.quizId, title: scope.quizTitle, scorePolicy: scope.scorePolicy, withdrawn: scope.withdrawn },
     attemptCount: attempts.length,
-    // As the gradebook averages the quiz's column: each score as a whole percent, then their rounded mean.
-    meanScorePercent: average(attempts.map((a) => percent(a.scoreCenti, a.maxScoreCenti))),
+    // As the gradebook averages the quiz's column: the mean of the exact scores, rounded down.
+    meanScorePercent: average(attempts.map((a) => exactPercent(a.scoreCenti, a.maxScoreCenti))),
     histogram: scoreHistogram(attempts),
     questions,
     regrades: regrades.map((r) => ({ ...r, questionLabel: promptOf.get(r.questionVersionId) ?? "A question" })),

@@ -44,7 +44,7 @@ export async function quizOverview(user: SessionUser, quizId: string) {
       select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, startedAt: true, deadlineAt: true },
     }),
   );
-  const assignment = await quizAssignment(db(), user.id, quiz);
+  const assignment = await quizAssignment(db(), user.id, quiz, { starting: true });
   const maxAttempts = studentAttemptLimit(quiz.maxAttempts, assignment, attempts.map((a) => a.startedAt));
   const gate = assignmentGate(assignment, new Date());
   let decision = decideStart({ maxAttempts, attempts });
@@ -101,7 +101,7 @@ export async function startAttempt(user: SessionUser, quizId: string, options: {
         await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${quizId} FOR KEY SHARE`;
         const quiz = await tx.quiz.findFirst({ where: { id: quizId, retiredAt: null }, select: { id: true, moduleId: true, maxAttempts: true, timeLimitMinutes: true, bankQuizIds: true, drawCount: true, shuffleQuestions: true } });
         if (!quiz) throw notFound("That quiz");
-        const assignment = await quizAssignment(tx, user.id, quiz);
+        const assignment = await quizAssignment(tx, user.id, quiz, { starting: true });
         const attempts = attemptSummaries(await tx.quizAttempt.findMany({ where: { userId: user.id, quizId, voidedAt: null }, select: { id: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, startedAt: true } }));
         const decision = decideStart({ maxAttempts: studentAttemptLimit(quiz.maxAttempts, assignment, attempts.map((a) => a.startedAt)), attempts });
         if (decision.kind === "resume") return { attemptId: decision.attemptId, resumed: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { studentAverages, weightedAverage, weightLabels, type GradebookCell } from "@/lib/domain/gradebook";
+import { average, studentAverages, weightedAverage, weightLabels, type GradebookCell } from "@/lib/domain/gradebook";
 
 describe("weightedAverage", () => {
   it("counts each score by its weight, relative to the others", () => {
@@ -14,9 +14,14 @@ describe("weightedAverage", () => {
     expect(weightedAverage([], [])).toBeNull();
   });
 
-  it("rounds to the places asked for", () => {
-    expect(weightedAverage([100, 87.5, 50], [1, 1, 1], 2)).toBe(79.17);
+  it("rounds down to the places asked for, as every score is, so it never reads as full marks or a pass it missed", () => {
+    expect(weightedAverage([100, 87.5, 50], [1, 1, 1], 2)).toBe(79.16);
     expect(weightedAverage([100, 87.5, 50], [1, 1, 1])).toBe(79);
+    expect(weightedAverage([99.5, 100], [1, 1])).toBe(99);
+    expect(weightedAverage([99.5, 100], [1, 1], 2)).toBe(99.75);
+    // Floating point leaves 0.29 × 100 a hair under 29: still 0.29, not 0.28.
+    expect(weightedAverage([0.29], [1], 2)).toBe(0.29);
+    expect(average([89.5, 89.5])).toBe(89);
   });
 });
 
@@ -38,7 +43,7 @@ describe("studentAverages", () => {
 
   it("reads the finer score the caller asks for", () => {
     const fine = [{ status: "submitted" as const, percent: 88, exact: 87.5 }, { status: "submitted" as const, percent: 50, exact: 50 }];
-    expect(studentAverages(fine, [3, 1], (c) => c.exact, 2)).toEqual({ average: 78.13, withMissing: 78.13 });
+    expect(studentAverages(fine, [3, 1], (c) => c.exact, 2)).toEqual({ average: 78.12, withMissing: 78.12 });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  discriminationIndex, discriminationIsReadable, facilityIndex, fullMarksShare, interpretItem, MIN_ATTEMPTS_FOR_DISCRIMINATION, optionFrequencies, scoreGroups, scoreHistogram, tallyQuestion,
+  discriminationIndex, discriminationIsReadable, facilityIndex, fullMarksShare, interpretItem, MIN_ATTEMPTS_FOR_DISCRIMINATION, optionFrequencies, scoreGroups, scoreHistogram, sharePercent, tallyQuestion,
   type AttemptTotal, type QuestionTally,
 } from "@/lib/domain/item-analysis";
 
@@ -225,5 +225,12 @@ describe("tallyQuestion", () => {
     const only = new Map([["a", { attemptId: "a", scoreCenti: 100, maxScoreCenti: 100 }], ["b", { attemptId: "b", scoreCenti: 0, maxScoreCenti: 100 }]]);
     const tally = tallyQuestion([{ attemptId: "a", earnedCenti: 100, answered: true, fullMarks: true }, { attemptId: "b", earnedCenti: 0, answered: true, fullMarks: false }], 100, only);
     expect(discriminationIndex(tally)).toBeNull();
+  });
+});
+
+describe("sharePercent", () => {
+  it("reads the nearest whole percent, but 100 only for all and 0 only for none", () => {
+    expect([0, 0.004, 0.125, 0.5, 0.994, 0.995, 1].map(sharePercent)).toEqual([0, 1, 13, 50, 99, 99, 100]);
+    expect(sharePercent(199 / 200)).toBe(99);
   });
 });

@@ -11,11 +11,11 @@ import { RegradeForm } from "@/components/instructor/regrade-form";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { itemAnalysis, type ItemAnalysis } from "@/lib/server/item-analysis-service";
-import { discriminationIsReadable, MIN_ATTEMPTS_FOR_DISCRIMINATION } from "@/lib/domain/item-analysis";
+import { discriminationIsReadable, MIN_ATTEMPTS_FOR_DISCRIMINATION, sharePercent } from "@/lib/domain/item-analysis";
 
 export const metadata: Metadata = { title: "Item analysis" };
 
-const percentOf = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
+const percentOf = (share: number | null) => (share === null ? "—" : `${sharePercent(share)}%`);
 const signed = (value: number | null) => (value === null ? "—" : Math.abs(value) < 0.005 ? "0.00" : `${value > 0 ? "+" : "−"}${Math.abs(value).toFixed(2)}`);
 const tooFewForDiscrimination = `needs at least ${MIN_ATTEMPTS_FOR_DISCRIMINATION} students`;
 
