@@ -35,7 +35,28 @@ const unavailablePage = `<!doctype html><html lang="en"><head><meta charset="utf
 <style>body{font-family:system-ui,sans-serif;background:#fbf8f3;color:#1c1917;display:grid;place-items:center;min-height:100vh;margin:0}main{max-width:32rem;padding:2rem;text-align:center}h1{font-family:Georgia,serif;font-size:1.8rem}p{line-height:1.6;color:#44403c}</style></head>
 <body><main><h1>Caravan is temporarily unavailable</h1><p>We cannot reach the database right now. Your submitted work is safe. This page will try again by itself in a few seconds.</p></main></body></html>`;
 
+const badAddressPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Bad address · Caravan</title>
+<style>body{font-family:system-ui,sans-serif;background:#fbf8f3;color:#1c1917;display:grid;place-items:center;min-height:100vh;margin:0}main{max-width:32rem;padding:2rem;text-align:center}h1{font-family:Georgia,serif;font-size:1.8rem}p{line-height:1.6;color:#44403c}a{color:#175955}</style></head>
+<body><main><h1>That address is not valid</h1><p>It has a broken %-escape, so it names no page. <a href="/">Go to the home page</a>.</p></main></body></html>`;
+
+/** Whether the path's %-escapes decode: Next.js answers a 500 for one that does not, before any page could say so. */
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function proxy(request: NextRequest) {
+  if (!decodes(request.nextUrl.pathname)) {
+    const api = request.nextUrl.pathname.startsWith("/api/");
+    return new NextResponse(api ? JSON.stringify({ error: { code: "INVALID", message: "That address has a broken %-escape, so it names nothing here." } }) : badAddressPage, {
+      status: 400,
+      headers: { "content-type": api ? "application/json" : "text/html; charset=utf-8", "cache-control": "no-store" },
+    });
+  }
   // Server actions report the outage in their own responses (API routes are outside the matcher); pages get the friendly page.
   if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
   if (await databaseIsUp()) return NextResponse.next();
@@ -46,5 +67,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  // API routes only when an escape is broken ("%" not followed by two hex digits): every other API request skips this.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)", "/api/(.*%(?![0-9A-Fa-f]{2}).*)"],
 };

@@ -16,6 +16,33 @@ async function questionVersionIds(sql: import("pg").Pool, attemptId: string): Pr
 }
 
 test.describe("forged and bad input gets a clear message and changes nothing", () => {
+  test("a page address with a forged segment (NUL, bad escapes, very long, odd script) is a page not found, never a 500", async ({ page, sql, baseURL }) => {
+    const student = await createUser(sql);
+    await login(page.context(), student, baseURL!);
+    const instructor = await createUser(sql, "INSTRUCTOR");
+    const teacher = await page.context().browser()!.newContext({ baseURL });
+    await login(teacher, instructor, baseURL!);
+    const forged = ["%00", "a%00b", "%ZZ", "x".repeat(3000), "%F0%9F%98%80", "..%2F..%2Fetc", "%E2%80%AE"];
+    const studentPages = (s: string) => [`/courses/${s}`, `/courses/japan-central-asia/${s}`, `/courses/japan-central-asia/foundations/lessons/${s}`, `/courses/japan-central-asia/foundations/quizzes/${s}`, `/courses/japan-central-asia/foundations/debates/${s}`, `/courses/${s}/foundations/lessons/dadabaev-silk-road`, `/attempts/${s}`, `/reset-password/${s}`, `/courses/japan-central-asia/search?q=${s}`];
+    const instructorPages = (s: string) => [`/instructor/classes/${s}`, `/instructor/classes/${s}/gradebook`, `/instructor/quizzes/${s}`, `/instructor/import/${s}`];
+    const failures: string[] = [];
+    for (const segment of forged) {
+      for (const [request, paths] of [[page.request, studentPages(segment)], [teacher.request, instructorPages(segment)]] as const) {
+        for (const path of paths) {
+          const response = await request.get(path, { maxRedirects: 0 });
+          if (response.status() >= 500) failures.push(`${path.slice(0, 80)} → ${response.status()}`);
+        }
+      }
+    }
+    // API routes too, which answer in JSON with a message.
+    for (const path of ["/api/attempts/%ZZ/submit", "/api/quizzes/%ZZ/attempts", "/api/instructor/classes/%ZZ/members"]) {
+      const response = await teacher.request.post(path, { data: {} });
+      if (response.status() >= 500 || !/"message":"[^"]+"/.test(await response.text())) failures.push(`POST ${path} → ${response.status()}`);
+    }
+    expect(failures).toEqual([]);
+    await teacher.close();
+  });
+
   test("wrong types, missing fields, bad JSON, wrong content type", async ({ page, sql, baseURL }) => {
     const student = await createUser(sql);
     await login(page.context(), student, baseURL!);
