@@ -1,10 +1,11 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import YAML from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
+import { createUser, lockWaiters, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 
@@ -77,5 +78,37 @@ describe("content sync", () => {
     await syncCourse(db, loadCourse(fixture.dir));
     expect((await db.debatePrompt.findUniqueOrThrow({ where: { id: fixture.debateId } })).retiredAt).not.toBeNull();
     expect(await db.debatePrompt.count({ where: { id: fixture.debateId } })).toBe(1);
+  });
+});
+
+describe("a sync meeting a student joining a class", () => {
+  it("waits for the join instead of deadlocking with it, whatever order the files put the quizzes in", async () => {
+    const fixture = writeFixtureCourse();
+    const moduleFile = path.join(fixture.dir, "modules/m1/module.yaml");
+    const quizFile = (name: string) => path.join(fixture.dir, `modules/m1/quizzes/${name}.yaml`);
+    // A second quiz whose id sorts before the first's, listed after it.
+    const module = YAML.parse(readFileSync(moduleFile, "utf8"));
+    module.quizzes.push("mastery");
+    writeFileSync(moduleFile, YAML.stringify(module));
+    const [first, second] = [fixture.quizId, `${fixture.id}-mastery`];
+    expect(second < first).toBe(true);
+    writeFileSync(quizFile("mastery"), YAML.stringify({ id: second, title: "Mastery", description: "Drawn from quiz one.", settings: { drawCount: 1, maxAttempts: null }, bankFrom: [first] }));
+    await syncCourse(db, loadCourse(fixture.dir));
+    for (const name of ["q1", "mastery"]) {
+      const quiz = YAML.parse(readFileSync(quizFile(name), "utf8"));
+      writeFileSync(quizFile(name), YAML.stringify({ ...quiz, title: `${quiz.title}, revised` }));
+    }
+    const changed = loadCourse(fixture.dir);
+
+    let syncing: ReturnType<typeof syncCourse> | undefined;
+    await db.$transaction(async (tx) => {
+      // The join: it holds the class's quizzes in id order, the second one's first.
+      await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${second} FOR UPDATE`;
+      syncing = syncCourse(db, changed);
+      await lockWaiters(1);
+      await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${first} FOR UPDATE`;
+    });
+    expect((await syncing)!.updated).toBeGreaterThanOrEqual(2);
+    expect(await db.quiz.findMany({ where: { id: { in: [first, second] } }, orderBy: { id: "asc" }, select: { title: true } })).toEqual([{ title: "Mastery, revised" }, { title: "Quiz one, revised" }]);
   });
 });
