@@ -8,7 +8,7 @@ import { dueInstantFromLocalInput, instantFromLocalInput, localInputValue } from
 
 type Course = { id: string; title: string; modules: { id: string; title: string; _count: { lessons: number }; quizzes: { id: string; title: string }[]; debates: { id: string; title: string }[] }[] };
 type Kind = "MODULE" | "QUIZ" | "DEBATE";
-type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE"; weight: number };
+type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE" | "AFTER_LAST_ATTEMPT"; weight: number };
 type Errors = Record<string, string[]>;
 
 const OFFLINE = "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.";
@@ -19,7 +19,9 @@ function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; k
   const error = (name: string) => errors[name] && <p id={`${idPrefix}-${name}-error`} className="field-error">{errors[name][0]}</p>;
   const [chosen, setChosen] = useState({ latePolicy: defaults.latePolicy, revealAnswers: defaults.revealAnswers });
   // Held answers are shown at the due time; work still accepted after it could be done with them in hand.
-  const keyOpenToLateWork = kind !== "DEBATE" && chosen.revealAnswers === "AFTER_DUE" && chosen.latePolicy !== "REFUSE";
+  const keyOpenToLateWork = kind !== "DEBATE" && chosen.revealAnswers !== "AFTER_SUBMIT" && chosen.latePolicy !== "REFUSE";
+  const lastAttempt = kind !== "DEBATE" && chosen.revealAnswers === "AFTER_LAST_ATTEMPT";
+  const notes = [lastAttempt && `${idPrefix}-revealAnswers-last`, keyOpenToLateWork && `${idPrefix}-revealAnswers-note`].filter(Boolean).join(" ") || undefined;
   return (
     <>
       <div>
@@ -50,10 +52,12 @@ function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; k
       {kind !== "DEBATE" && (
         <div>
           <label htmlFor={`${idPrefix}-revealAnswers`} className="field-label">Correct answers and explanations</label>
-          <select {...field("revealAnswers")} name="revealAnswers" className="field-input" defaultValue={defaults.revealAnswers} aria-describedby={keyOpenToLateWork ? `${idPrefix}-revealAnswers-note` : undefined} onChange={(event) => setChosen((c) => ({ ...c, revealAnswers: event.target.value as Terms["revealAnswers"] }))}>
+          <select {...field("revealAnswers")} name="revealAnswers" className="field-input" defaultValue={defaults.revealAnswers} aria-describedby={notes} onChange={(event) => setChosen((c) => ({ ...c, revealAnswers: event.target.value as Terms["revealAnswers"] }))}>
             <option value="AFTER_SUBMIT">Shown right after submitting</option>
+            <option value="AFTER_LAST_ATTEMPT">Held back until the student’s last attempt</option>
             <option value="AFTER_DUE">Held back until the due time</option>
           </select>
+          {lastAttempt && <p id={`${idPrefix}-revealAnswers-last`} className="mt-1 text-sm text-stone-600">Shown once a student has handed in their last attempt allowed, or at their due time if that comes first; with no attempt limit, at the due time. A retake is then not taken with the answers in hand.</p>}
           {keyOpenToLateWork && <p id={`${idPrefix}-revealAnswers-note`} className="mt-1 text-sm text-amber-800">Late work is still accepted after the due time, when the answers are shown: a late attempt could be made with them in hand. Choose “Refuse” for late work to close the quiz when the answers appear.</p>}
         </div>
       )}

@@ -180,7 +180,7 @@ export function extensionProblem(assignment: { kind: "MODULE" | "QUIZ" | "DEBATE
   return null;
 }
 
-export type AnswerReveal = "AFTER_SUBMIT" | "AFTER_DUE";
+export type AnswerReveal = "AFTER_SUBMIT" | "AFTER_DUE" | "AFTER_LAST_ATTEMPT";
 
 /**
  * Until when a question's key stays hidden from a student: the latest due time still to come (their own, with an

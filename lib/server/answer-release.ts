@@ -1,6 +1,7 @@
 import "server-only";
 // When a student may see the key of questions they answered. An assignment can hold answers back until its
-// due time so that classmates still working are not handed them; a question's key is visible through every
+// due time so that classmates still working are not handed them, or until the student's last attempt (or their due
+// time, if sooner) so that a retake is not taken with the key in hand; a question's key is visible through every
 // quiz that shows the question (its own quiz and any mastery quiz drawing from it) and through spaced review,
 // so the hold applies to the question wherever it appears, in every class the student is in.
 import type { Prisma } from "../generated/prisma/client";
@@ -14,18 +15,27 @@ type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 // work until the class's due time even when an extension ends sooner (an earlier sitting, or the class's due time
 // moved later). One statement: it runs inside every submit that misses a question.
 async function holdingDueTimes(client: Client, userIds: string[], questionIds: string[]) {
-  return client.$queryRaw<{ userId: string; questionId: string; dueAt: Date }[]>`
+  return client.$queryRaw<{ userId: string; questionId: string; dueAt: Date; lastAttempt: boolean }[]>`
     WITH homes AS (SELECT "id" AS "questionId", "quizId" FROM "QuizQuestion" WHERE "id" = ANY(${questionIds}::text[])),
     showing AS (
       SELECT h."questionId", q."id" AS "quizId", q."moduleId" FROM homes h
       JOIN "Quiz" q ON q."id" = h."quizId" OR h."quizId" = ANY(q."bankQuizIds")
     )
-    SELECT m."userId"::text AS "userId", s."questionId", GREATEST(e."dueAt", a."dueAt") AS "dueAt"
+    SELECT m."userId"::text AS "userId", s."questionId",
+      CASE WHEN a."revealAnswers" = 'AFTER_DUE' THEN GREATEST(e."dueAt", a."dueAt") ELSE COALESCE(e."dueAt", a."dueAt") END AS "dueAt",
+      (a."revealAnswers" = 'AFTER_LAST_ATTEMPT') AS "lastAttempt"
     FROM showing s
-    JOIN "Assignment" a ON a."revealAnswers" = 'AFTER_DUE' AND (a."quizId" = s."quizId" OR (a."kind" = 'MODULE' AND a."moduleId" = s."moduleId"))
+    JOIN "Assignment" a ON a."revealAnswers" IN ('AFTER_DUE', 'AFTER_LAST_ATTEMPT') AND (a."quizId" = s."quizId" OR (a."kind" = 'MODULE' AND a."moduleId" = s."moduleId"))
     JOIN "Class" c ON c."id" = a."classId" AND c."archivedAt" IS NULL
     JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ANY(${userIds}::uuid[]) AND m."removedAt" IS NULL
-    LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" AND e."studentId" = m."userId"`;
+    JOIN "Quiz" sq ON sq."id" = s."quizId"
+    LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" AND e."studentId" = m."userId"
+    -- Held until the last attempt: only while the student has attempts left at the quiz showing it, under this
+    -- assignment's limit (with their extra attempts), counting those handed in since joining the class.
+    WHERE a."revealAnswers" = 'AFTER_DUE' OR COALESCE(a."maxAttemptsOverride", sq."maxAttempts") IS NULL
+      OR (SELECT count(*) FROM "QuizAttempt" qa WHERE qa."userId" = m."userId" AND qa."quizId" = s."quizId" AND qa."voidedAt" IS NULL
+            AND qa."status" = 'SUBMITTED' AND qa."startedAt" >= m."joinedAt")
+         < COALESCE(a."maxAttemptsOverride", sq."maxAttempts") + GREATEST(COALESCE(e."extraAttempts", 0), 0)`;
 }
 
 // For each id (a question's or a student's), the hold of the rows carrying it.
@@ -47,8 +57,18 @@ export async function answersHeldUntilByStudent(client: Client, userIds: string[
   return heldUntilBy(await holdingDueTimes(client, userIds, [questionId]), "userId", userIds, now);
 }
 
+/**
+ * Until when an attempt's answers stay hidden from its student (null: shown now), and whether they come sooner, once
+ * the student has used their last attempt: when every hold still running is one until the last attempt.
+ */
+export async function attemptAnswersHold(client: Client, userId: string, questionIds: string[], now: Date): Promise<{ until: Date | null; orLastAttempt: boolean }> {
+  const ids = [...new Set(questionIds)];
+  if (ids.length === 0) return { until: null, orLastAttempt: false };
+  const running = (await holdingDueTimes(client, [userId], ids)).filter((row) => keyHeldUntil([row.dueAt], now) !== null);
+  return { until: keyHeldUntil(running.map((row) => row.dueAt), now), orLastAttempt: running.length > 0 && running.every((row) => row.lastAttempt) };
+}
+
 /** Until when an attempt's answers stay hidden from its student: its last held question's hold (null: shown now). */
 export async function attemptAnswersHeldUntil(client: Client, userId: string, questionIds: string[], now: Date): Promise<Date | null> {
-  const held = await answersHeldUntilByQuestion(client, userId, [...new Set(questionIds)], now);
-  return keyHeldUntil([...held.values()].filter((until): until is Date => until !== null), now);
+  return (await attemptAnswersHold(client, userId, questionIds, now)).until;
 }

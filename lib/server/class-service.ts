@@ -40,7 +40,7 @@ const assignmentTerms = z.strictObject({
   dueAt: instant("Give a due time."),
   maxAttemptsOverride: z.number().int().min(1).max(100).nullable().default(null),
   latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).default("ACCEPT"),
-  revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]).default("AFTER_SUBMIT"),
+  revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]).default("AFTER_SUBMIT"),
   weight: weight.default(1),
 });
 const dueAfterOpening = (a: { opensAt: string; dueAt: string }) => new Date(a.dueAt) > new Date(a.opensAt);
@@ -62,7 +62,7 @@ export const assignmentChangeSchema = z.strictObject({
   dueAt: assignmentTerms.shape.dueAt.optional(),
   maxAttemptsOverride: z.number().int().min(1).max(100).nullable().optional(),
   latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).optional(),
-  revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]).optional(),
+  revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]).optional(),
   weight: weight.optional(),
   // The terms the editing form showed: if the assignment has changed since (another tab, a colleague's script), the
   // change is refused rather than silently putting back what that form still showed.
@@ -71,7 +71,7 @@ export const assignmentChangeSchema = z.strictObject({
     dueAt: assignmentTerms.shape.dueAt,
     maxAttemptsOverride: z.number().int().min(1).max(100).nullable(),
     latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]),
-    revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE"]),
+    revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]),
     weight: weight.optional(),
   }).optional(),
 });

@@ -15,7 +15,7 @@ import { db } from "./db";
 import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor, shuffleSeedFor } from "./tokens";
 import { attemptFlagReachesInstructor, quizAssignment } from "./assignment-rules";
-import { attemptAnswersHeldUntil } from "./answer-release";
+import { attemptAnswersHeldUntil, attemptAnswersHold } from "./answer-release";
 import { assignmentGate, gradingTerms, keyShownAt } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
@@ -56,7 +56,7 @@ export async function quizOverview(user: SessionUser, quizId: string) {
   // through this quiz, a mastery quiz or a module): said before the attempt, not discovered after it.
   const sourceQuizIds = quiz.bankQuizIds.length > 0 ? quiz.bankQuizIds : [quiz.id];
   const questionIds = (await db().quizQuestion.findMany({ where: { quizId: { in: sourceQuizIds }, retiredAt: null }, select: { id: true } })).map((q) => q.id);
-  const answersHeldUntil = await attemptAnswersHeldUntil(db(), user.id, questionIds, new Date());
+  const answersHold = await attemptAnswersHold(db(), user.id, questionIds, new Date());
   return {
     // The student's own time limit, with the extra time of their extension.
     quiz: { ...quiz, maxAttempts, questionCount, personalTimeLimitMinutes: personalTimeLimit(quiz.timeLimitMinutes, assignment?.extraTimePercent ?? 0) },
@@ -67,7 +67,9 @@ export async function quizOverview(user: SessionUser, quizId: string) {
     // The score the class counts (from joining), as its gradebook does; all attempts outside a class.
     counted: countedAttempt(quiz.scorePolicy, attemptsSinceJoining),
     beforeJoining: attempts.length - attemptsSinceJoining.length,
-    answersHeldUntil,
+    answersHeldUntil: answersHold.until,
+    // The hold ends sooner, once the student has handed in their last attempt.
+    answersAfterLastAttempt: answersHold.orLastAttempt,
   };
 }
 
@@ -439,7 +441,8 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   // the server before then. The whole attempt waits for its last held question: with the score shown, the points
   // and keys of the others would tell what a held one earned (on a true/false question, its key).
   const now = new Date();
-  const answersShownAt = await attemptAnswersHeldUntil(db(), user.id, [...versions.values()].map((v) => v.questionId), now);
+  const hold = await attemptAnswersHold(db(), user.id, [...versions.values()].map((v) => v.questionId), now);
+  const answersShownAt = hold.until;
   const held = answersShownAt !== null;
   const items = attempt.questionVersionIds.map((versionId, index) => {
     const { definition: q, gradingOverride } = versions.get(versionId)!;
@@ -492,5 +495,5 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
     : [];
   // Whether a flag would reach an instructor: only then does the page offer one.
   const flaggable = !attempt.voidedAt && (await attemptFlagReachesInstructor(db(), attempt.id));
-  return { attempt, items, answersShownAt, flaggable, review: { missed: inDeck.length, from: inDeck[0]?.dueAt ?? null } };
+  return { attempt, items, answersShownAt, answersAfterLastAttempt: hold.orLastAttempt, flaggable, review: { missed: inDeck.length, from: inDeck[0]?.dueAt ?? null } };
 }

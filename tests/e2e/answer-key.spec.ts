@@ -73,3 +73,35 @@ test("when the assignment holds answers back, the submitted review has no key an
   expect(everything).not.toMatch(/"correct":(true|false)|"earnedCenti":\d/);
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-held.png` });
 });
+
+test("held until the last attempt: the review of the first of two attempts has no key, the last one's has it", async ({ page, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Last attempt', 'T', $1, $2) RETURNING "id"`, [instructor.id, `LA${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 day')`, [rows[0].id, student.id]);
+  await sql.query(
+    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "maxAttemptsOverride", "revealAnswers") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 hour', now() + interval '2 days', 2, 'AFTER_LAST_ATTEMPT')`,
+    [rows[0].id, quiz.id],
+  );
+  await login(page.context(), student, baseURL!);
+  page.on("dialog", (dialog) => dialog.accept());
+  const quizPage = "/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz";
+  await page.goto(quizPage);
+  await expect(page.getByText(/come once you have handed in your last attempt, or after .+ \(your due time\) if that is sooner/)).toBeVisible();
+  for (const last of [false, true]) {
+    await page.goto(quizPage);
+    await page.getByRole("button", { name: /Start (the quiz|a new attempt)/ }).click();
+    await expect(page).toHaveURL(/\/attempts\//);
+    await page.getByRole("button", { name: "Submit answers" }).click();
+    await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
+    const html = (await (await page.request.get(page.url())).text()).toLowerCase();
+    if (!last) {
+      await expect(page.getByText("Correct answers come after your last attempt")).toBeVisible();
+      for (const secret of secrets) expect(html, `leaked: ${secret.slice(0, 60)}`).not.toContain(secret.toLowerCase());
+      if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-held-last-attempt.png` });
+    } else {
+      await expect(page.getByText("Correct answers come after your last attempt")).toHaveCount(0);
+      await expect(page.getByText(quiz.questions[0].explanation.slice(0, 40))).toBeVisible();
+    }
+  }
+});

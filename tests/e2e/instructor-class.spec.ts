@@ -252,6 +252,9 @@ test("the assignment form refuses a time the clocks skip and asks before a due t
   if (process.env.SCREENSHOT_DIR) await page.locator("form").filter({ has: answers }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/assign-held-answers-late.png` });
   await page.getByLabel("Late work").selectOption("REFUSE");
   await expect(page.getByText(/a late attempt could be made/)).toHaveCount(0);
+  // Until the student's last attempt: the form says when that is.
+  await answers.selectOption("AFTER_LAST_ATTEMPT");
+  await expect(answers).toHaveAccessibleDescription(/handed in their last attempt allowed, or at their due time/);
   await answers.selectOption("AFTER_SUBMIT");
   await page.getByLabel("Late work").selectOption("FLAG");
 

@@ -214,3 +214,39 @@ describe("answers held back until the due time", () => {
     for (const card of exported.reviewDeck) expect(card.questionId).toBeNull();
   });
 });
+
+describe("answers held back until the student's last attempt", () => {
+  it("are hidden while attempts are left and shown once the last is handed in, or at the due time; other students are not held by it", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId, joinCode } = await studentInClass(teacher);
+    const classmate = await createUser();
+    await joinClass(classmate, joinCode);
+    const dueAt = iso(24 * 60);
+    const { id: assignmentId } = await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt, maxAttemptsOverride: 2, revealAnswers: "AFTER_LAST_ATTEMPT" }));
+    expect(await quizOverview(student, fixture.quizId)).toMatchObject({ answersHeldUntil: new Date(dueAt), answersAfterLastAttempt: true });
+
+    const first = await submitEmpty(student, fixture.quizId);
+    expect(keysShown(first)).toBe(0);
+    expect(first).toMatchObject({ answersShownAt: new Date(dueAt), answersAfterLastAttempt: true });
+    // The mastery quiz drawing from it (unlimited attempts) shows the same questions: held there too.
+    expect(keysShown(await submitEmpty(student, masteryId))).toBe(0);
+
+    const second = await submitEmpty(student, fixture.quizId);
+    expect(keysShown(second)).toBe(second.items.length);
+    expect(keysShown(await attemptReview(student, first.attempt.id))).toBe(first.items.length);
+    expect(second.answersShownAt).toBeNull();
+
+    // An extra attempt from an extension holds them again until it is used.
+    await grantExtension(teacher, classId, extensionSchema.parse({ assignmentId, studentId: classmate.id, dueAt, extraAttempts: 1, reason: "Missed the first sitting." }));
+    for (let i = 0; i < 2; i++) expect(keysShown(await submitEmpty(classmate, fixture.quizId))).toBe(0);
+    expect(keysShown(await submitEmpty(classmate, fixture.quizId))).toBeGreaterThan(0);
+
+    // At the due time, a student with attempts left sees them too.
+    const late = await createUser();
+    await joinClass(late, joinCode);
+    const review = await submitEmpty(late, fixture.quizId);
+    expect(keysShown(review)).toBe(0);
+    await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = now() - interval '2 days', "dueAt" = now() - interval '1 day' WHERE "id" = ${assignmentId}::uuid`;
+    expect(keysShown(await attemptReview(late, review.attempt.id))).toBe(review.items.length);
+  });
+});

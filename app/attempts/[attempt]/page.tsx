@@ -89,7 +89,11 @@ export default async function AttemptPage({ params }: Params) {
         <Link href={quizHref} className="btn-secondary">{quizLive ? "Back to the quiz" : "Back to the courses"}</Link>
       </div>
       {review.answersShownAt && (
-        <div className="mb-6"><Notice title="Correct answers come after the due time">Your score is shown now. Which answers earned points, the correct answers and the explanations {review.items.some((item) => item.correctAnswer !== null) ? "of the questions marked “Shown after …” " : ""}appear here {heldTimes.size > 1 ? <>at the time given with each question, the last after <LocalTime iso={review.answersShownAt.toISOString()} /></> : <>after <LocalTime iso={review.answersShownAt.toISOString()} /></>}, so that classmates still working cannot be handed them.</Notice></div>
+        <div className="mb-6">
+          {review.answersAfterLastAttempt
+            ? <Notice title="Correct answers come after your last attempt">Your score is shown now. Which answers earned points, the correct answers and the explanations appear here once you have handed in your last attempt, or after <LocalTime iso={review.answersShownAt.toISOString()} /> (your due time) if that is sooner, so that a new attempt is your own work.</Notice>
+            : <Notice title="Correct answers come after the due time">Your score is shown now. Which answers earned points, the correct answers and the explanations {review.items.some((item) => item.correctAnswer !== null) ? "of the questions marked “Shown after …” " : ""}appear here {heldTimes.size > 1 ? <>at the time given with each question, the last after <LocalTime iso={review.answersShownAt.toISOString()} /></> : <>after <LocalTime iso={review.answersShownAt.toISOString()} /></>}, so that classmates still working cannot be handed them.</Notice>}
+        </div>
       )}
       {review.review.from && (
         <div className="mb-6">

@@ -89,9 +89,9 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                   <p className="text-sm text-stone-600">
                     Opens <LocalTime iso={a.opensAt.toISOString()} /> · due <LocalTime iso={a.dueAt.toISOString()} /> · {latePolicyLabel[a.latePolicy]}
                     {a.maxAttemptsOverride ? ` · ${a.maxAttemptsOverride} attempts allowed` : ""}
-                    {a.revealAnswers === "AFTER_DUE" ? " · answers shown after the due time" : ""}
+                    {a.revealAnswers === "AFTER_DUE" ? " · answers shown after the due time" : a.revealAnswers === "AFTER_LAST_ATTEMPT" ? " · answers shown after the student’s last attempt" : ""}
                     {weights[i] ? ` · ${weights[i]}` : ""}
-                    {a.kind !== "DEBATE" && a.revealAnswers === "AFTER_DUE" && a.latePolicy !== "REFUSE" && <span className="block text-amber-800">Late work is accepted after the answers are shown; refuse late work to keep them from late attempts.</span>}
+                    {a.kind !== "DEBATE" && a.revealAnswers !== "AFTER_SUBMIT" && a.latePolicy !== "REFUSE" && <span className="block text-amber-800">Late work is accepted after the answers are shown; refuse late work to keep them from late attempts.</span>}
                   </p>
                   <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
                     {a.kind === "QUIZ" && <span><Link className="underline" href={`/instructor/classes/${classId}/quizzes/${a.quizId}`}>Item analysis</Link>{flagNote(a.quizId)}</span>}

@@ -24,7 +24,7 @@ export default async function QuizPage({ params }: Params) {
   const base = `/courses/${p.course}/${p.module}`;
   const user = await requirePageUser(`${base}/quizzes/${p.quiz}`);
   const found = await orNotFound(quizBySlugs(p.course, p.module, p.quiz));
-  const { quiz, assignment, attempts, decision, attemptsLeft, counted, beforeJoining, answersHeldUntil } = await quizOverview(user, found.id);
+  const { quiz, assignment, attempts, decision, attemptsLeft, counted, beforeJoining, answersHeldUntil, answersAfterLastAttempt } = await quizOverview(user, found.id);
   const openDeadline = decision.kind === "resume" ? (attempts.find((a) => a.id === decision.attemptId)?.deadlineAt ?? null) : null;
   const policy = quiz.scorePolicy === "BEST" ? "your best attempt counts" : "your latest attempt counts";
   const closesAt = assignment?.closesAt ?? null;
@@ -50,7 +50,7 @@ export default async function QuizPage({ params }: Params) {
       </dl>
       <AssignmentNote assignment={assignment} refusedLate="no new attempt can start after the due time, and one still open then is submitted with the answers saved" />
       {beforeJoining > 0 && assignment && <p className="mt-1 text-sm text-stone-800">{plural(beforeJoining, "attempt")} of yours {beforeJoining === 1 ? "was" : "were"} made before you joined {assignment.className}: {beforeJoining === 1 ? "it stays" : "they stay"} listed below, but the class neither counts {beforeJoining === 1 ? "its score" : "their scores"} nor {beforeJoining === 1 ? "it" : "them"} against its attempts.</p>}
-      {answersHeldUntil && <p className="mt-1 text-sm text-stone-800">Your score is shown as soon as you submit; the correct answers and explanations come after <LocalTime iso={answersHeldUntil.toISOString()} /> (a due time in your class).</p>}
+      {answersHeldUntil && <p className="mt-1 text-sm text-stone-800">Your score is shown as soon as you submit; the correct answers and explanations come {answersAfterLastAttempt ? <>once you have handed in your last attempt, or after <LocalTime iso={answersHeldUntil.toISOString()} /> (your due time) if that is sooner</> : <>after <LocalTime iso={answersHeldUntil.toISOString()} /> (a due time in your class)</>}.</p>}
       {cutShortTo !== null && closesAt && (
         <div className="mt-4">
           <Notice tone="warning" title={`If you start now, you have ${cutShortTo === 0 ? "less than a minute" : plural(cutShortTo, "minute")}`}>

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AnswerReveal" ADD VALUE 'AFTER_LAST_ATTEMPT';
