@@ -82,11 +82,13 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
     moduleIds.length === 0 ? [] : db().$queryRaw<{ userId: string; moduleId: string; addedAt: string[]; completedAt: (string | null)[] }[]>`
       SELECT s."userId"::text AS "userId", l."moduleId",
              array_agg(to_char(l."addedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ORDER BY l."id") AS "addedAt",
-             array_agg(to_char(p."completedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ORDER BY l."id") AS "completedAt"
+             array_agg(to_char(COALESCE(p."completedAt", p."firstCompletedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ORDER BY l."id") AS "completedAt"
       FROM unnest(${studentIds}::uuid[]) AS s("userId")
       CROSS JOIN "Lesson" l
-      LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = s."userId" AND p."completedAt" IS NOT NULL
-        ${archivedAt ? Prisma.sql`AND p."completedAt" <= ${archivedAt}` : Prisma.empty}
+      LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = s."userId" AND ${archivedAt
+        // An archived class's record: complete by the archiving, and not un-marked before it (un-marked since, it still was).
+        ? Prisma.sql`(p."completedAt" <= ${archivedAt} OR (p."completedAt" IS NULL AND p."firstCompletedAt" <= ${archivedAt} AND p."uncompletedAt" > ${archivedAt}))`
+        : Prisma.sql`p."completedAt" IS NOT NULL`}
       WHERE l."moduleId" = ANY(${moduleIds}::text[]) AND l."retiredAt" IS NULL
       GROUP BY s."userId", l."moduleId"`,
     rawAssignments.length === 0 ? [] : db().assignmentExtension.findMany({ where: { assignment: { classId }, studentId: { in: studentIds } }, select: { assignmentId: true, studentId: true, dueAt: true, extraAttempts: true } }),

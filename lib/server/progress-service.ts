@@ -21,7 +21,8 @@ export async function setLessonCompleted(user: SessionUser, lessonId: string, co
   const lesson = await db().lesson.findFirst({ where: { id: lessonId, ...liveLesson }, select: { id: true } });
   if (!lesson) throw notFound("That lesson");
   if (!completed) {
-    await db().lessonProgress.updateMany({ where: { userId: user.id, lessonId }, data: { completedAt: null } });
+    // Only a completed lesson is un-marked, so the time kept is when it stopped being complete.
+    await db().lessonProgress.updateMany({ where: { userId: user.id, lessonId, completedAt: { not: null } }, data: { completedAt: null, uncompletedAt: new Date() } });
     return { completed };
   }
   // Completing a lesson keeps the time it was first completed: a click from an old tab, or un-marking and marking

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentChangeSchema, assignmentSchema, copyClass, createAssignment, createClass, extensionSchema, grantExtension, joinClass, updateAssignment } from "@/lib/server/class-service";
+import { assignmentChangeSchema, assignmentSchema, copyClass, createAssignment, createClass, extensionSchema, grantExtension, joinClass, setClassArchived, updateAssignment } from "@/lib/server/class-service";
 import { gradebook, myGrades } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { setLessonCompleted } from "@/lib/server/progress-service";
@@ -92,6 +92,32 @@ describe("gradebook averages", () => {
     const lateRow = await db.lessonProgress.findFirstOrThrow({ where: { userId: late.id } });
     expect(lateRow.firstCompletedAt).not.toBeNull();
     expect(lateRow.completedAt).toEqual(lateRow.firstCompletedAt);
+  });
+});
+
+describe("an archived class's module cells", () => {
+  it("keep a lesson completed by the archiving when it is un-marked since, and not one un-marked before", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Last term's module", term: "T", joinCodeDays: null });
+    const [keeps, dropped] = [await createUser(), await createUser()];
+    await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-3 * day), dueAt: iso(-day) }));
+    for (const s of [keeps, dropped]) {
+      await joinClass(s, joinCode);
+      await setLessonCompleted(s, fixture.lessonId, true);
+    }
+    await setLessonCompleted(dropped, fixture.lessonId, false);
+    const cells = async () => {
+      const book = await gradebook(teacher, id);
+      return [keeps, dropped].map((s) => book.rows.find((r) => r.student.id === s.id)!.cells[0].status);
+    };
+    await setClassArchived(teacher, id, true);
+    expect(await cells()).toEqual(["submitted", "missing"]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await setLessonCompleted(keeps, fixture.lessonId, false);
+    // A second un-marking (an old tab) does not move the time it stopped being complete past the archiving.
+    await setLessonCompleted(dropped, fixture.lessonId, false);
+    expect(await cells()).toEqual(["submitted", "missing"]);
+    expect((await myGrades(keeps)).find((g) => g.class.id === id)?.cells[0].status).toBe("submitted");
   });
 });
 
