@@ -67,6 +67,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // API routes only when an escape is broken ("%" not followed by two hex digits): every other API request skips this.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)", "/api/(.*%(?![0-9A-Fa-f]{2}).*)"],
+  // API routes only when their path has a %-escape (ids and slugs have none), to check it decodes: every other API
+  // request skips this.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)", "/api/(.*%.*)"],
 };

@@ -82,9 +82,10 @@ function retiredSlug(slug: string, id: string) {
 // of racing to create the same rows; the second then finds everything up to date.
 // It then holds every quiz row in id order, as joining a class and changing an assignment take them: a sync updating
 // quizzes in the files' order while a student joins would otherwise deadlock with the join (one of them failing).
+// NO KEY UPDATE, as the updates themselves take: starting an attempt (a key share) does not wait for the sync.
 async function takeSyncLock(tx: Tx) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('caravan:content-sync'))`;
-  await tx.$executeRaw`SELECT 1 FROM "Quiz" ORDER BY "id" FOR UPDATE`;
+  await tx.$executeRaw`SELECT 1 FROM "Quiz" ORDER BY "id" FOR NO KEY UPDATE`;
 }
 
 /** Syncs one course in its own transaction. */

@@ -5,41 +5,72 @@ import "server-only";
 // quiz that shows the question (its own quiz and any mastery quiz drawing from it) and through spaced review,
 // so the hold applies to the question wherever it appears, in every class the student is in.
 import type { Prisma } from "../generated/prisma/client";
+import { studentAttemptLimit } from "../domain/attempt-policy";
 import { keyHeldUntil } from "../domain/schedule";
+import { quizAssignment } from "./assignment-rules";
 import { db } from "./db";
 
 type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
+type Hold = { userId: string; questionId: string; dueAt: Date; lastAttempt: boolean };
+
 // The due times of the assignments holding back the answers of a quiz able to show each question (its own quiz, or
-// a mastery quiz drawing from it), for each student the later of the class's and their own extension's: classmates
-// work until the class's due time even when an extension ends sooner (an earlier sitting, or the class's due time
-// moved later). One statement: it runs inside every submit that misses a question.
-async function holdingDueTimes(client: Client, userIds: string[], questionIds: string[]) {
-  return client.$queryRaw<{ userId: string; questionId: string; dueAt: Date; lastAttempt: boolean }[]>`
+// a mastery quiz drawing from it), for each student: until the due time, the later of the class's and their own
+// extension's (classmates work until the class's due time even when an extension ends sooner); until the last
+// attempt, their own, while they may still make an attempt at that quiz. One statement when no assignment holds
+// answers until the last attempt: it runs inside every submit that misses a question.
+async function holdingDueTimes(client: Client, userIds: string[], questionIds: string[]): Promise<Hold[]> {
+  const rows = await client.$queryRaw<(Omit<Hold, "lastAttempt"> & { quizId: string; untilLastAttempt: boolean })[]>`
     WITH homes AS (SELECT "id" AS "questionId", "quizId" FROM "QuizQuestion" WHERE "id" = ANY(${questionIds}::text[])),
     showing AS (
       SELECT h."questionId", q."id" AS "quizId", q."moduleId" FROM homes h
       JOIN "Quiz" q ON q."id" = h."quizId" OR h."quizId" = ANY(q."bankQuizIds")
     )
-    SELECT m."userId"::text AS "userId", s."questionId",
+    SELECT m."userId"::text AS "userId", s."questionId", s."quizId",
       CASE WHEN a."revealAnswers" = 'AFTER_DUE' THEN GREATEST(e."dueAt", a."dueAt") ELSE COALESCE(e."dueAt", a."dueAt") END AS "dueAt",
-      (a."revealAnswers" = 'AFTER_LAST_ATTEMPT') AS "lastAttempt"
+      (a."revealAnswers" = 'AFTER_LAST_ATTEMPT') AS "untilLastAttempt"
     FROM showing s
     JOIN "Assignment" a ON a."revealAnswers" IN ('AFTER_DUE', 'AFTER_LAST_ATTEMPT') AND (a."quizId" = s."quizId" OR (a."kind" = 'MODULE' AND a."moduleId" = s."moduleId"))
     JOIN "Class" c ON c."id" = a."classId" AND c."archivedAt" IS NULL
     JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ANY(${userIds}::uuid[]) AND m."removedAt" IS NULL
-    JOIN "Quiz" sq ON sq."id" = s."quizId"
-    LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" AND e."studentId" = m."userId"
-    -- Held until the last attempt: only while the student has attempts left at the quiz showing it, under this
-    -- assignment's limit (with their extra attempts), counting those handed in since joining the class.
-    WHERE a."revealAnswers" = 'AFTER_DUE' OR COALESCE(a."maxAttemptsOverride", sq."maxAttempts") IS NULL
-      OR (SELECT count(*) FROM "QuizAttempt" qa WHERE qa."userId" = m."userId" AND qa."quizId" = s."quizId" AND qa."voidedAt" IS NULL
-            AND qa."status" = 'SUBMITTED' AND qa."startedAt" >= m."joinedAt")
-         < COALESCE(a."maxAttemptsOverride", sq."maxAttempts") + GREATEST(COALESCE(e."extraAttempts", 0), 0)`;
+    LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" AND e."studentId" = m."userId"`;
+  const limits = new Map<string, Promise<boolean | null>>();
+  const usedUp = (userId: string, quizId: string) => {
+    const key = `${userId}|${quizId}`;
+    if (!limits.has(key)) limits.set(key, lastAttemptHandedIn(client, userId, quizId));
+    return limits.get(key)!;
+  };
+  const holds: Hold[] = [];
+  for (const { quizId, untilLastAttempt, ...row } of rows) {
+    if (!untilLastAttempt) {
+      holds.push({ ...row, lastAttempt: false });
+      continue;
+    }
+    const handedIn = await usedUp(row.userId, quizId);
+    // With no attempt limit there is no last attempt: the hold is the due time.
+    if (handedIn !== true) holds.push({ ...row, lastAttempt: handedIn === false });
+  }
+  return holds;
+}
+
+/**
+ * Whether the student has handed in the last attempt they may make at the quiz, by the limit that refuses them a new
+ * one (the governing assignment's, their extra attempts, attempts since joining); null when there is no limit.
+ */
+async function lastAttemptHandedIn(client: Client, userId: string, quizId: string): Promise<boolean | null> {
+  const quiz = await client.quiz.findUnique({ where: { id: quizId }, select: { id: true, moduleId: true, maxAttempts: true } });
+  if (!quiz) return null;
+  const [governing, attempts] = await Promise.all([
+    quizAssignment(client, userId, quiz, { starting: true }),
+    client.quizAttempt.findMany({ where: { userId, quizId, voidedAt: null }, select: { status: true, startedAt: true } }),
+  ]);
+  const limit = studentAttemptLimit(quiz.maxAttempts, governing, attempts.map((a) => a.startedAt));
+  if (limit === null) return null;
+  return attempts.length >= limit && attempts.every((a) => a.status === "SUBMITTED");
 }
 
 // For each id (a question's or a student's), the hold of the rows carrying it.
-function heldUntilBy(rows: { userId: string; questionId: string; dueAt: Date }[], key: "userId" | "questionId", ids: string[], now: Date) {
+function heldUntilBy(rows: Hold[], key: "userId" | "questionId", ids: string[], now: Date) {
   const dueTimes = new Map<string, Date[]>();
   for (const row of rows) dueTimes.set(row[key], [...(dueTimes.get(row[key]) ?? []), row.dueAt]);
   return new Map(ids.map((id) => [id, keyHeldUntil(dueTimes.get(id) ?? [], now)]));

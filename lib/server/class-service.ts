@@ -201,7 +201,8 @@ export async function addMembersByEmail(instructor: SessionUser, classId: string
 export async function classInvitations(instructor: SessionUser, classId: string) {
   await ownedClass(instructor, classId);
   return db().classInvitation.findMany({
-    where: { classId },
+    // Not one sent while the student was joining with the code: they are on the roster.
+    where: { classId, user: { memberships: { none: { classId } } } },
     orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
     select: { invitedAt: true, user: { select: { id: true, name: true, email: true } } },
   });
@@ -214,10 +215,10 @@ export async function withdrawInvitation(instructor: SessionUser, classId: strin
   return { withdrawn: true };
 }
 
-/** A student's open invitations: to current classes only (an archived class takes no one). */
+/** A student's open invitations: to current classes they are not in (an archived class takes no one). */
 export async function studentInvitations(student: SessionUser) {
   return db().classInvitation.findMany({
-    where: { userId: student.id, class: { archivedAt: null } },
+    where: { userId: student.id, class: { archivedAt: null, members: { none: { userId: student.id } } } },
     orderBy: { invitedAt: "asc" },
     select: { invitedAt: true, class: { select: { id: true, name: true, term: true, instructor: { select: { name: true } } } } },
   });
@@ -225,7 +226,7 @@ export async function studentInvitations(student: SessionUser) {
 
 export const invitationAnswerSchema = z.strictObject({ accept: z.boolean({ message: "Say whether you accept the invitation (true or false)." }) });
 
-/** Accepting joins the class (or puts a removed student back); declining drops the invitation. */
+/** Accepting joins the class (a student removed from it stays removed); declining drops the invitation. */
 export async function answerInvitation(student: SessionUser, classId: string, input: z.infer<typeof invitationAnswerSchema>) {
   const gone = () => notFound("That invitation");
   if (!input.accept) {
@@ -234,14 +235,13 @@ export async function answerInvitation(student: SessionUser, classId: string, in
     return { joined: false, name: null };
   }
   return db().$transaction(async (tx) => {
-    // Held while joining, so a class archived meanwhile takes no one (as joining with the code).
-    const [open] = await tx.$queryRaw<{ name: string }[]>`SELECT "name" FROM "Class" WHERE "id" = ${classId}::uuid AND "archivedAt" IS NULL FOR SHARE`;
-    const { count } = await tx.classInvitation.deleteMany({ where: { classId, userId: student.id } });
-    if (!open || count === 0) throw gone();
-    await tx.$executeRaw`
-      INSERT INTO "ClassMember" ("classId", "userId") VALUES (${classId}::uuid, ${student.id}::uuid)
-      ON CONFLICT ("classId", "userId") DO UPDATE SET "removedAt" = NULL`;
-    await refreshStudentDeadlines(tx, [student.id], classId);
+    const open = await heldOpenClass(tx, classId);
+    const invited = await tx.classInvitation.count({ where: { classId, userId: student.id } });
+    if (!open || invited === 0) throw gone();
+    // Invited while joining with the code (or removed since): a removed student stays removed, as with the code.
+    const member = await tx.classMember.findUnique({ where: { classId_userId: { classId, userId: student.id } }, select: { removedAt: true } });
+    if (member?.removedAt) throw new UserError("FORBIDDEN", "You were removed from this class. Ask your instructor to add you again.");
+    await enterClass(tx, classId, student.id);
     return { joined: true, name: open.name };
   });
 }
@@ -311,6 +311,20 @@ export async function regenerateJoinCode(instructor: SessionUser, classId: strin
 
 const noSuchCode = () => new UserError("NOT_FOUND", "No class has that join code. Check the code with your instructor.", { code: ["No class has that join code."] });
 
+/** The class's name, its row held while a student joins, so a class archived meanwhile takes no one (archiving takes the row first, then the quizzes); null when archived. */
+async function heldOpenClass(tx: Prisma.TransactionClient, classId: string) {
+  const [open] = await tx.$queryRaw<{ name: string }[]>`SELECT "name" FROM "Class" WHERE "id" = ${classId}::uuid AND "archivedAt" IS NULL FOR SHARE`;
+  return open ?? null;
+}
+
+/** Puts the student on the roster (an invitation is then answered) and under the class's terms. */
+async function enterClass(tx: Prisma.TransactionClient, classId: string, studentId: string) {
+  // ON CONFLICT DO NOTHING: the same join sent from another tab at the same moment joins once, not twice or a 500.
+  await tx.classMember.createMany({ data: [{ classId, userId: studentId }], skipDuplicates: true });
+  await tx.classInvitation.deleteMany({ where: { classId, userId: studentId } });
+  await refreshStudentDeadlines(tx, [studentId], classId);
+}
+
 export async function joinClass(student: SessionUser, rawCode: string) {
   if (student.role !== "STUDENT") throw new UserError("FORBIDDEN", "Instructors do not join classes; students do.");
   const code = normalizeJoinCode(rawCode);
@@ -329,13 +343,8 @@ export async function joinClass(student: SessionUser, rawCode: string) {
   if (existing?.removedAt) throw new UserError("FORBIDDEN", "You were removed from this class. Ask your instructor to add you again.");
   if (!existing) {
     await db().$transaction(async (tx) => {
-      // Held while joining, so a class archived meanwhile takes no one (archiving takes the row first, then the quizzes).
-      const [open] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Class" WHERE "id" = ${found.id}::uuid AND "archivedAt" IS NULL FOR SHARE`;
-      if (!open) throw noSuchCode();
-      // ON CONFLICT DO NOTHING: the same code sent from another tab at the same moment joins once, not twice or a 500.
-      await tx.classMember.createMany({ data: [{ classId: found.id, userId: student.id }], skipDuplicates: true });
-      await tx.classInvitation.deleteMany({ where: { classId: found.id, userId: student.id } });
-      await refreshStudentDeadlines(tx, [student.id], found.id);
+      if (!(await heldOpenClass(tx, found.id))) throw noSuchCode();
+      await enterClass(tx, found.id, student.id);
     });
   }
   return { classId: found.id, name: found.name, alreadyMember: Boolean(existing) };

@@ -1,7 +1,7 @@
 import "server-only";
 // The gradebook as CSV for spreadsheets and LMS import: one row per student, a percent column per item.
 import { toCsv } from "../domain/csv";
-import { exactOf, studentAverages } from "../domain/gradebook";
+import { exactOf } from "../domain/gradebook";
 import type { gradebook } from "./gradebook-service";
 
 export function gradebookCsv(book: Awaited<ReturnType<typeof gradebook>>): string {
@@ -10,10 +10,6 @@ export function gradebookCsv(book: Awaited<ReturnType<typeof gradebook>>): strin
   const statusOf = (cell: (typeof book.rows)[number]["cells"][number], extendedTo: Date | null) =>
     [cell.status, cell.detail, extendedTo && `extended to ${extendedTo.toISOString().slice(0, 16).replace("T", " ")} UTC`, cell.comment && `comment: ${cell.comment}`].filter(Boolean).join("; ");
   // Scores to two decimals (87.5, not the page's 87), and averages of those, as a spreadsheet or an LMS takes them.
-  const weights = book.assignments.map((a) => a.weight);
-  const rows = book.rows.map((r) => {
-    const { average, withMissing } = studentAverages(r.cells, weights, exactOf, 2);
-    return [r.student.name, r.student.email, ...r.cells.flatMap((c, i) => [exactOf(c), statusOf(c, r.extendedTo[i])]), average, withMissing];
-  });
+  const rows = book.rows.map((r) => [r.student.name, r.student.email, ...r.cells.flatMap((c, i) => [exactOf(c), statusOf(c, r.extendedTo[i])]), r.exactAverages.average, r.exactAverages.withMissing]);
   return toCsv([header, ...rows]);
 }

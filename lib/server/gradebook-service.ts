@@ -123,14 +123,14 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       a.withdrawn ? asWithdrawn(cellOf(a, windows[i])) : notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i]),
       adjustmentBy.get(key(user.id, a.id)),
     ));
-    // Averages of the exact scores, rounded down once at the end (as the CSV's, to two places): averaging the
-    // whole percents shown would round twice.
+    // Averages of the exact scores, rounded down once at the end: to whole percents on the page, to two places in
+    // the CSV (exactAverages); averaging the whole percents shown would round twice.
     return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), ...studentAverages(cells, weights, exactOf), exactAverages: studentAverages(cells, weights, exactOf, 2) };
   });
   const averages = assignments.map((_, i) => average(rows.map((r) => exactOf(r.cells[i]))));
   const averagesWithMissing = assignments.map((_, i) => averageWithMissingAsZero(rows.map((r) => r.cells[i])));
   return {
-    assignments, rows: rows.map(({ exactAverages: _, ...row }) => row), averages, averagesWithMissing,
+    assignments, rows, averages, averagesWithMissing,
     overallAverage: average(rows.map((r) => r.exactAverages.average)),
     overallWithMissing: average(rows.map((r) => r.exactAverages.withMissing)),
   };

@@ -74,8 +74,9 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
     db().lessonProgress.findMany({ where: { userId, lessonId: { in: lessonIds } }, select: { lessonId: true, completedAt: true } }),
     db().quizAttempt.findMany({ where: { userId, quizId: { in: quizIds }, voidedAt: null }, select: { id: true, quizId: true, number: true, status: true, scoreCenti: true, maxScoreCenti: true, submittedAt: true, startedAt: true } }),
     db().debateResponse.findMany({ where: { userId, promptId: { in: debateIds } }, select: { promptId: true, status: true, returnedAt: true } }),
-    quizAssignments(db(), userId, course.modules.flatMap((m) => m.quizzes)),
-    debateAssignments(db(), userId, course.modules.flatMap((m) => m.debates)),
+    // As for a start or hand-in now, so an item the quiz or debate page would refuse is not shown as open.
+    quizAssignments(db(), userId, course.modules.flatMap((m) => m.quizzes), { starting: true }),
+    debateAssignments(db(), userId, course.modules.flatMap((m) => m.debates), { starting: true }),
   ]);
   const now = new Date();
   const progressBy = new Map(progress.map((p) => [p.lessonId, p]));

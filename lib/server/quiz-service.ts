@@ -359,12 +359,17 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
       INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt", "earnedCenti", "correct")
       SELECT ${attempt.id}::uuid, v, '{}'::jsonb, now(), e, c FROM unnest(${attempt.questionVersionIds}::uuid[], ${earned}::int[], ${correct}::boolean[]) AS t(v, e, c)
       ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "earnedCenti" = EXCLUDED."earnedCenti", "correct" = EXCLUDED."correct"`;
+    // Handed in before the review cards are written: when this is the student's last attempt, a hold until the last
+    // attempt has ended, and the cards need not wait for the due time.
+    await tx.$executeRaw`
+      UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = CASE WHEN ${at !== now}::boolean THEN "deadlineAt" ELSE now() END, "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${terms.late}, "closedByClock" = ${!handedIn}
+      WHERE "id" = ${attempt.id}::uuid`;
     // Missed questions join the learner's spaced-review deck (or start its schedule again).
     const missed = attempt.questionVersionIds.filter((_, i) => !correct[i]);
     if (missed.length > 0) {
       // A card comes due no earlier than the attempt's answers may be shown (see attemptReview): a card answered
       // while another question of the attempt is held would tell, with the score, what that one earned.
-      // In question order, as every write of one learner's cards takes them, so two such writes never deadlock.
+      // In question order, as a deferral of held cards takes them too, so the two never deadlock.
       const questionIds = [...new Set(missed.map((id) => byVersion.get(id)!.questionId))].sort();
       const attemptHold = await attemptAnswersHeldUntil(tx, user.id, attempt.questionVersionIds.map((id) => byVersion.get(id)!.questionId), at);
       const zone = zoneOrUtc(row?.timeZone);
@@ -376,9 +381,6 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
         FROM unnest(${questionIds}::text[], ${dueAts}::timestamptz[]) AS t(q, d) ORDER BY q
         ON CONFLICT ("userId", "questionId") DO UPDATE SET "box" = 1, "dueAt" = EXCLUDED."dueAt", "masteredAt" = NULL, "retiredAt" = NULL, "updatedAt" = now()`;
     }
-    await tx.$executeRaw`
-      UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = CASE WHEN ${at !== now}::boolean THEN "deadlineAt" ELSE now() END, "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${terms.late}, "closedByClock" = ${!handedIn}
-      WHERE "id" = ${attempt.id}::uuid`;
     return { attemptId: attempt.id, alreadySubmitted: false, scoreCenti, maxScoreCenti };
   });
 }

@@ -75,7 +75,7 @@ async function deferHeldCards(userId: string, now: Date) {
   const deferred = due.flatMap((c) => { const until = keyShownAt(held.get(c.questionId) ?? null); return until ? [{ id: c.id, dueAt: c.dueAt, until }] : []; });
   if (deferred.length === 0) return;
   // Checked against the due time read: a card answered or moved meanwhile keeps what that did. The cards are locked
-  // in question order first, as a submit adding them takes them, so the two never deadlock.
+  // in question order first, as a submit adding them takes them, so the two never deadlock with each other.
   await db().$executeRaw`
     WITH "locked" AS (SELECT "id" FROM "ReviewCard" WHERE "id" = ANY(${deferred.map((d) => d.id)}::uuid[]) ORDER BY "questionId" FOR UPDATE)
     UPDATE "ReviewCard" c SET "dueAt" = (d."until" AT TIME ZONE 'UTC'), "updatedAt" = now()

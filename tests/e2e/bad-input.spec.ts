@@ -22,7 +22,7 @@ test.describe("forged and bad input gets a clear message and changes nothing", (
     const instructor = await createUser(sql, "INSTRUCTOR");
     const teacher = await page.context().browser()!.newContext({ baseURL });
     await login(teacher, instructor, baseURL!);
-    const forged = ["%00", "a%00b", "%ZZ", "x".repeat(3000), "%F0%9F%98%80", "..%2F..%2Fetc", "%E2%80%AE"];
+    const forged = ["%00", "a%00b", "%ZZ", "%FF", "%C3%28", "x".repeat(3000), "%F0%9F%98%80", "..%2F..%2Fetc", "%E2%80%AE"];
     const studentPages = (s: string) => [`/courses/${s}`, `/courses/japan-central-asia/${s}`, `/courses/japan-central-asia/foundations/lessons/${s}`, `/courses/japan-central-asia/foundations/quizzes/${s}`, `/courses/japan-central-asia/foundations/debates/${s}`, `/courses/${s}/foundations/lessons/dadabaev-silk-road`, `/attempts/${s}`, `/reset-password/${s}`, `/courses/japan-central-asia/search?q=${s}`];
     const instructorPages = (s: string) => [`/instructor/classes/${s}`, `/instructor/classes/${s}/gradebook`, `/instructor/quizzes/${s}`, `/instructor/import/${s}`];
     const failures: string[] = [];
@@ -35,7 +35,7 @@ test.describe("forged and bad input gets a clear message and changes nothing", (
       }
     }
     // API routes too, which answer in JSON with a message.
-    for (const path of ["/api/attempts/%ZZ/submit", "/api/quizzes/%ZZ/attempts", "/api/instructor/classes/%ZZ/members"]) {
+    for (const path of ["/api/attempts/%ZZ/submit", "/api/quizzes/%ZZ/attempts", "/api/instructor/classes/%ZZ/members", "/api/attempts/%FF/submit", "/api/quizzes/%C3%28/attempts", "/api/quizzes/caf%C3%A9/attempts"]) {
       const response = await teacher.request.post(path, { data: {} });
       if (response.status() >= 500 || !/"message":"[^"]+"/.test(await response.text())) failures.push(`POST ${path} → ${response.status()}`);
     }

@@ -249,4 +249,29 @@ describe("answers held back until the student's last attempt", () => {
     await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = now() - interval '2 days', "dueAt" = now() - interval '1 day' WHERE "id" = ${assignmentId}::uuid`;
     expect(keysShown(await attemptReview(late, review.attempt.id))).toBe(review.items.length);
   });
+
+  it("follow the attempt limit a start would: extra attempts granted in another class keep them held", async () => {
+    const [teacherA, teacherB] = [await createUser("INSTRUCTOR"), await createUser("INSTRUCTOR")];
+    const { student, classId: classA } = await studentInClass(teacherA);
+    const { classId: classB } = await studentInClass(teacherB, student);
+    const dueAt = iso(24 * 60);
+    await createAssignment(teacherA, classA, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt, maxAttemptsOverride: 1, revealAnswers: "AFTER_LAST_ATTEMPT" }));
+    const { id: inB } = await createAssignment(teacherB, classB, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt, maxAttemptsOverride: 1 }));
+    await grantExtension(teacherB, classB, extensionSchema.parse({ assignmentId: inB, studentId: student.id, dueAt, extraAttempts: 1, reason: "Missed a sitting." }));
+    expect((await quizOverview(student, fixture.quizId)).attemptsLeft).toBe(2);
+    expect(keysShown(await submitEmpty(student, fixture.quizId))).toBe(0);
+    const last = await submitEmpty(student, fixture.quizId);
+    expect(keysShown(last)).toBe(last.items.length);
+  });
+
+  it("once the last attempt is handed in, its missed questions come due for review without waiting for the due time", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId } = await studentInClass(teacher);
+    const dueAt = iso(5 * 24 * 60);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt, maxAttemptsOverride: 1, revealAnswers: "AFTER_LAST_ATTEMPT" }));
+    await submitEmpty(student, fixture.quizId);
+    const cards = await db.reviewCard.findMany({ where: { userId: student.id } });
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card.dueAt.getTime()).toBeLessThan(new Date(dueAt).getTime());
+  });
 });

@@ -390,6 +390,20 @@ describe("inviting students by email", () => {
     expect(await db.classInvitation.count({ where: { classId: id, userId: late.id } })).toBe(1);
   });
 
+  it("an invitation that crossed a join with the code is not listed, and does not put the student back once removed", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Crossed", term: "T", joinCodeDays: null });
+    const student = await createUser();
+    await joinClass(student, joinCode);
+    // As if the instructor's invitation was written while the join was under way.
+    await db.classInvitation.create({ data: { classId: id, userId: student.id } });
+    expect(await studentInvitations(student)).toEqual([]);
+    expect(await classInvitations(teacher, id)).toEqual([]);
+    await removeMember(teacher, id, student.id);
+    expect(await errorOf(answerInvitation(student, id, { accept: true }))).toMatchObject({ code: "FORBIDDEN" });
+    expect((await db.classMember.findUniqueOrThrow({ where: { classId_userId: { classId: id, userId: student.id } } })).removedAt).not.toBeNull();
+  });
+
   it("is refused with a message for an empty or unreadable list, another instructor's class, or an archived one, adding no one", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const { id } = await createClass(teacher, { name: "Guarded roster", term: "T", joinCodeDays: null });

@@ -105,7 +105,7 @@ describe("a sync meeting a student joining a class", () => {
       // The join: it holds the class's quizzes in id order, the second one's first.
       await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${second} FOR UPDATE`;
       syncing = syncCourse(db, changed);
-      await lockWaiters(1);
+      await lockWaiters(1, db);
       await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${first} FOR UPDATE`;
     });
     expect((await syncing)!.updated).toBeGreaterThanOrEqual(2);

@@ -42,7 +42,7 @@ describe("a debate submit racing with autosaves", () => {
       // The draft save's insert, not committed yet: the submit finds no row, then waits on the unique key.
       await tx.debateResponse.create({ data: { ...staleDraft(), userId: student.id } });
       submitting = submitDebate(student, submission());
-      await lockWaiters(1);
+      await lockWaiters(1, db);
     });
     expect(await submitting).toMatchObject({ alreadySubmitted: false });
     expect(await storedRow(student.id)).toMatchObject({ status: "SUBMITTED", claim: submission().claim });
@@ -142,7 +142,7 @@ describe("a grade racing a return", () => {
       // The return's write, not committed yet: the grade, which read the response as submitted, waits for it.
       await tx.debateResponse.update({ where: { id: responseId }, data: { status: "DRAFT", submittedAt: null, returnedAt: new Date(), returnNote: "Revise the claim." } });
       grading = gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4 }, feedback: "Second reading.", replacing: first.gradedAt }).catch((error: unknown) => error);
-      await lockWaiters(1);
+      await lockWaiters(1, db);
     });
     expect(await grading).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/returned or handed in again/) });
     expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId } })).toMatchObject({ feedback: "First reading.", totalPoints: 2 });

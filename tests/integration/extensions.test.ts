@@ -643,7 +643,7 @@ describe("a student joining while an assignment's terms change", () => {
       await tx.classMember.create({ data: { classId, userId: joiner.id } });
       await tx.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: oldDue } });
       changing = updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ opensAt: iso(-60), dueAt: iso(240), latePolicy: "REFUSE" }));
-      await lockWaiters(1);
+      await lockWaiters(1, db);
     });
     await changing;
     expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).deadlineAt?.getTime()).toBeCloseTo(Date.parse(iso(240)), -4);

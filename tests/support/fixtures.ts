@@ -37,7 +37,7 @@ export function testDb() {
 }
 
 /** Waits until `count` sessions are blocked on a lock held by the test. */
-export async function lockWaiters(count: number, db = testDb()) {
+export async function lockWaiters(count: number, db: ReturnType<typeof testDb>) {
   for (let tries = 0; tries < 200; tries++) {
     const [{ waiting }] = await db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
     if (waiting >= count) return;

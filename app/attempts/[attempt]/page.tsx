@@ -117,7 +117,7 @@ export default async function AttemptPage({ params }: Params) {
               <div>
                 <dt className="font-semibold text-stone-700">Correct answer</dt>
                 {item.correctAnswer === null ? (
-                  <dd className="text-stone-600">{item.keyShownAt ? <>Shown after <LocalTime iso={item.keyShownAt.toISOString()} /></> : "Shown after the due time"}</dd>
+                  <dd className="text-stone-600">{item.keyShownAt ? <>Shown after {review.answersAfterLastAttempt ? "your last attempt, or " : ""}<LocalTime iso={item.keyShownAt.toISOString()} /></> : "Shown after the due time"}</dd>
                 ) : (
                   <dd className="whitespace-pre-line">{item.correctAnswer}{item.tolerance !== null ? ` (± ${item.tolerance})` : ""}</dd>
                 )}
