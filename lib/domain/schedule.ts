@@ -130,6 +130,16 @@ export function statusForStudent(status: AssignmentStatus, latePolicy: LatePolic
 }
 
 /**
+ * For a new attempt or hand-in at `now`: of the windows covering an item (each with its class and whether it assigns
+ * a whole module), a class that assigns the item itself and has closed it to late work takes none, whatever its
+ * module's window allows, as its gradebook counts the item by its own assignment and would leave that work out.
+ */
+export function withoutClosedClasses<T extends { window: AssignmentWindow; classId: string; wholeModule: boolean }>(covering: T[], now: Date): T[] {
+  const closed = new Set(covering.filter((c) => !c.wholeModule && !countsUnder(c.window, now)).map((c) => c.classId));
+  return covering.filter((c) => !c.wholeModule || !closed.has(c.classId));
+}
+
+/**
  * Of several assignments covering the same work (two classes, or a quiz assigned alone and through its
  * module), the one that gives the student most room: among those already open, the latest due of those still
  * taking work (a refusing one past its due time takes none, while another may still take it late); if none

@@ -3,7 +3,7 @@ import "server-only";
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
 import { attemptDeadline, DEADLINE_GRACE_MS, earliestOpenDeadline } from "../domain/attempt-policy";
-import { accommodationFor, applyExtension, closingTimeOfAll, countsUnder, mostGenerous, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
+import { accommodationFor, applyExtension, closingTimeOfAll, mostGenerous, withoutClosedClasses, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
@@ -87,16 +87,6 @@ export async function attemptFlagReachesInstructor(client: Client, attemptId: st
   return row?.reaches ?? false;
 }
 
-/**
- * For a new attempt or hand-in at `now`: a class that assigns the item itself (quiz or prompt) and has closed it to
- * late work for this student takes none, whatever its module's assignment allows, as its gradebook would not count
- * it (the item's own assignment decides there). Work begun earlier keeps every covering assignment's terms.
- */
-function withoutClosedClasses<T extends { kind: string; classId: string; opensAt: Date; dueAt: Date; latePolicy: string }>(covering: { row: T; extension: Extension | undefined }[], now: Date) {
-  const closed = new Set(covering.filter(({ row, extension }) => row.kind !== "MODULE" && !countsUnder(applyExtension({ opensAt: row.opensAt, dueAt: row.dueAt, latePolicy: row.latePolicy as LatePolicy }, extension), now)).map(({ row }) => row.classId));
-  return covering.filter(({ row }) => row.kind !== "MODULE" || !closed.has(row.classId));
-}
-
 // Assignments of the live classes the student is in, and the student's own extension of each.
 const ofMember = (userId: string) => ({ class: { archivedAt: null, members: { some: { userId, removedAt: null } } } }) satisfies Prisma.AssignmentWhereInput;
 const extensionOf = (userId: string) => ({ where: { studentId: userId }, select: { dueAt: true, extraAttempts: true, extraTimePercent: true } }) as const;
@@ -118,7 +108,10 @@ async function governingEach(client: Client, userId: string, items: { id: string
   return new Map(items.map((item) => {
     const covering = rows.filter((a) => a[field] === item.id || (a.kind === "MODULE" && a.moduleId === item.moduleId))
       .map(({ extensions, class: owner, ...row }) => ({ row, extension: extensions[0], owner: { className: owner.name, joinedAt: owner.members[0]?.joinedAt ?? null } }));
-    return [item.id, mostGenerousFor(options.starting ? withoutClosedClasses(covering, now) : covering, now)];
+    const deciding = options.starting
+      ? withoutClosedClasses(covering.map((c) => ({ ...c, classId: c.row.classId, wholeModule: c.row.kind === "MODULE", window: applyExtension({ opensAt: c.row.opensAt, dueAt: c.row.dueAt, latePolicy: c.row.latePolicy as LatePolicy }, c.extension) })), now)
+      : covering;
+    return [item.id, mostGenerousFor(deciding, now)];
   }));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, handInGate, assignmentStatus, closingTime, closingTimeOfAll, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous, resubmissionTerms, resubmitByProblem } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, handInGate, assignmentStatus, closingTime, closingTimeOfAll, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous, resubmissionTerms, resubmitByProblem, withoutClosedClasses } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -366,5 +366,25 @@ describe("owedLessons", () => {
   });
   it("assigned after the due time (recording past work), asks for what the module had then", () => {
     expect(owedLessons(lessons, at("2026-03-15T00:00:00Z"), window, at("2026-03-20T00:00:00Z"))).toEqual(lessons);
+  });
+});
+
+describe("withoutClosedClasses", () => {
+  const now = new Date("2027-03-10T12:00:00Z");
+  const window = (dueAt: string, latePolicy: "ACCEPT" | "REFUSE") => ({ opensAt: new Date("2027-03-01T00:00:00Z"), dueAt: new Date(dueAt), latePolicy });
+  const own = (classId: string, dueAt: string, latePolicy: "ACCEPT" | "REFUSE") => ({ classId, wholeModule: false, window: window(dueAt, latePolicy) });
+  const module = (classId: string, dueAt: string) => ({ classId, wholeModule: true, window: window(dueAt, "ACCEPT") });
+
+  it("drops a class's module window once its own window has closed to late work, in that class only", () => {
+    const closedOwn = own("a", "2027-03-09T00:00:00Z", "REFUSE");
+    const openElsewhere = module("b", "2027-03-20T00:00:00Z");
+    expect(withoutClosedClasses([closedOwn, module("a", "2027-03-20T00:00:00Z"), openElsewhere], now)).toEqual([closedOwn, openElsewhere]);
+  });
+
+  it("keeps the module window while the class's own is open or takes late work", () => {
+    for (const first of [own("a", "2027-03-11T00:00:00Z", "REFUSE"), own("a", "2027-03-09T00:00:00Z", "ACCEPT")]) {
+      const covering = [first, module("a", "2027-03-20T00:00:00Z")];
+      expect(withoutClosedClasses(covering, now)).toEqual(covering);
+    }
   });
 });
