@@ -240,7 +240,7 @@ export async function answerInvitation(student: SessionUser, classId: string, in
     if (!open || invited === 0) throw gone();
     // Invited while joining with the code (or removed since): a removed student stays removed, as with the code.
     const member = await tx.classMember.findUnique({ where: { classId_userId: { classId, userId: student.id } }, select: { removedAt: true } });
-    if (member?.removedAt) throw new UserError("FORBIDDEN", "You were removed from this class. Ask your instructor to add you again.");
+    if (member?.removedAt) throw removedFromClass();
     await enterClass(tx, classId, student.id);
     return { joined: true, name: open.name };
   });
@@ -309,6 +309,7 @@ export async function regenerateJoinCode(instructor: SessionUser, classId: strin
   });
 }
 
+const removedFromClass = () => new UserError("FORBIDDEN", "You were removed from this class. Ask your instructor to add you again.");
 const noSuchCode = () => new UserError("NOT_FOUND", "No class has that join code. Check the code with your instructor.", { code: ["No class has that join code."] });
 
 /** The class's name, its row held while a student joins, so a class archived meanwhile takes no one (archiving takes the row first, then the quizzes); null when archived. */
@@ -340,7 +341,7 @@ export async function joinClass(student: SessionUser, rawCode: string) {
     throw new UserError("CONFLICT", "That join code has expired. Ask your instructor for a new one.", { code: ["That join code has expired."] });
   }
   const existing = await db().classMember.findUnique({ where: { classId_userId: { classId: found.id, userId: student.id } }, select: { removedAt: true } });
-  if (existing?.removedAt) throw new UserError("FORBIDDEN", "You were removed from this class. Ask your instructor to add you again.");
+  if (existing?.removedAt) throw removedFromClass();
   if (!existing) {
     await db().$transaction(async (tx) => {
       if (!(await heldOpenClass(tx, found.id))) throw noSuchCode();
@@ -376,8 +377,7 @@ export async function setClassArchived(instructor: SessionUser, classId: string,
       // Password-reset links from last term's class stop working (its instructor can no longer issue them either).
       // Revoked before the deadlines are refreshed: removing a student takes the same locks in this order.
       if (archived) await tx.passwordReset.updateMany({ where: { classId, usedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-      const members = await tx.classMember.findMany({ where: { classId, removedAt: null }, select: { userId: true } });
-      await refreshStudentDeadlines(tx, members.map((m) => m.userId), classId);
+      await refreshStudentDeadlines(tx, await currentMemberIds(tx, classId), classId);
     }
     return { archived };
   });
@@ -583,8 +583,9 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
 }
 
 /**
- * The class's current members, read inside a transaction after its covered quizzes are locked: a student joining
- * meanwhile has either joined (and is read here) or waits for those locks and then takes the new terms.
+ * The class's current members, read inside a transaction after the rows a join also takes are locked (the covered
+ * quizzes, or the class row itself): a student joining meanwhile has either joined (and is read here) or waits for
+ * those locks and then takes the new terms.
  */
 async function currentMemberIds(tx: Prisma.TransactionClient, classId: string) {
   return (await tx.classMember.findMany({ where: { classId, removedAt: null }, select: { userId: true } })).map((m) => m.userId);
