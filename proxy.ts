@@ -31,13 +31,13 @@ async function databaseIsUp(): Promise<boolean> {
   return health.pending;
 }
 
-const unavailablePage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta http-equiv="refresh" content="10"><title>Temporarily unavailable · Caravan</title>
-<style>body{font-family:system-ui,sans-serif;background:#fbf8f3;color:#1c1917;display:grid;place-items:center;min-height:100vh;margin:0}main{max-width:32rem;padding:2rem;text-align:center}h1{font-family:Georgia,serif;font-size:1.8rem}p{line-height:1.6;color:#44403c}</style></head>
-<body><main><h1>Caravan is temporarily unavailable</h1><p>We cannot reach the database right now. Your submitted work is safe. This page will try again by itself in a few seconds.</p></main></body></html>`;
-
-const badAddressPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Bad address · Caravan</title>
+/** A page of its own, without the app's layout: these are answered before the app renders anything. */
+const plainPage = (title: string, heading: string, text: string, head = "") => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">${head}<title>${title} · Caravan</title>
 <style>body{font-family:system-ui,sans-serif;background:#fbf8f3;color:#1c1917;display:grid;place-items:center;min-height:100vh;margin:0}main{max-width:32rem;padding:2rem;text-align:center}h1{font-family:Georgia,serif;font-size:1.8rem}p{line-height:1.6;color:#44403c}a{color:#175955}</style></head>
-<body><main><h1>That address is not valid</h1><p>It has a broken %-escape, so it names no page. <a href="/">Go to the home page</a>.</p></main></body></html>`;
+<body><main><h1>${heading}</h1><p>${text}</p></main></body></html>`;
+
+const unavailablePage = plainPage("Temporarily unavailable", "Caravan is temporarily unavailable", "We cannot reach the database right now. Your submitted work is safe. This page will try again by itself in a few seconds.", `<meta http-equiv="refresh" content="10">`);
+const badAddressPage = plainPage("Bad address", "That address is not valid", `It has a broken %-escape, so it names no page. <a href="/">Go to the home page</a>.`);
 
 /** Whether the path's %-escapes decode: Next.js answers a 500 for one that does not, before any page could say so. */
 function decodes(pathname: string): boolean {

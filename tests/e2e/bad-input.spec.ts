@@ -40,6 +40,10 @@ test.describe("forged and bad input gets a clear message and changes nothing", (
       if (response.status() >= 500 || !/"message":"[^"]+"/.test(await response.text())) failures.push(`POST ${path} → ${response.status()}`);
     }
     expect(failures).toEqual([]);
+    // A broken escape is named as such, on a page of its own.
+    const broken = await page.request.get("/courses/%ZZ");
+    expect(broken.status()).toBe(400);
+    expect(await broken.text()).toContain("That address is not valid");
     await teacher.close();
   });
 
