@@ -29,6 +29,9 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   // Per question, the latest edit made here that the server has not confirmed saving: the submit sends only these,
   // so an answer saved later from another tab is not overwritten by this tab's older copy.
   const edits = useRef(0);
+  // This page's name for itself on its saves: a save of its own that arrives after a newer one is not applied.
+  const writer = useRef<string | null>(null);
+  const editOf = (number: number) => ({ writer: (writer.current ??= randomWriterName()), number });
   const unconfirmed = useRef(new Map<string, number>());
   const latestResponses = useRef(responses);
   useEffect(() => {
@@ -47,7 +50,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
     async (questionVersionId: string, response: Response, edit: number) => {
       setSaveState((s) => ({ ...s, [questionVersionId]: "saving" }));
       // A null response clears the saved answer, so what is graded is what the page shows.
-      const result = await callApi<{ savedAt: string; serverNow: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response }, "You appear to be offline. This answer may not be saved yet; we keep trying every few seconds. Keep this page open.");
+      const result = await callApi<{ savedAt: string; serverNow: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response, edit: editOf(edit) }, "You appear to be offline. This answer may not be saved yet; we keep trying every few seconds. Keep this page open.");
       const latest = unconfirmed.current.get(questionVersionId) === edit;
       if (result.ok) {
         const offset = new Date(result.data.serverNow).getTime() - Date.now();
@@ -128,7 +131,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
     () => unconfirmed.current.size > 0 && !submittingRef.current,
     () => {
       if (submittingRef.current) return;
-      for (const id of unconfirmed.current.keys()) sendKeptAlive("PUT", `/api/attempts/${attemptId}/answers/${id}`, { response: latestResponses.current[id] });
+      for (const [id, edit] of unconfirmed.current) sendKeptAlive("PUT", `/api/attempts/${attemptId}/answers/${id}`, { response: latestResponses.current[id], edit: editOf(edit) });
     },
     async () => {
       if (submittingRef.current) return;
@@ -194,6 +197,11 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
 }
 
 // Minutes and seconds near the end; hours or days when the attempt closes with a far-off due time.
+// crypto.getRandomValues, unlike randomUUID, works on a page served over plain HTTP too.
+function randomWriterName() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 function formatTimeLeft(ms: number) {
   const minutes = Math.floor(ms / 60000);
   if (minutes >= 24 * 60) return `${Math.floor(minutes / 1440)} d ${Math.floor((minutes % 1440) / 60)} h`;

@@ -4,7 +4,10 @@ import { z } from "zod";
 
 const responseValue = z.unknown().refine((v) => v !== undefined && JSON.stringify(v).length <= 4000, "That answer is missing or too large.");
 
-export const answerBodySchema = z.strictObject({ response: responseValue });
+/** Which edit of the page this is (see AnswerEdit): a page's name for itself and its count of edits. */
+export const answerEditSchema = z.strictObject({ writer: z.string().regex(/^[0-9a-f]{32}$/, "An edit's writer is 32 hexadecimal digits."), number: z.int().min(1).max(2_147_483_647) });
+export type AnswerEditInput = z.infer<typeof answerEditSchema>;
+export const answerBodySchema = z.strictObject({ response: responseValue, edit: answerEditSchema.optional() });
 export const submitBodySchema = z.strictObject({
   answers: z.record(z.string().max(40), responseValue).refine((a) => Object.keys(a).length <= 100, "Too many answers."),
 });

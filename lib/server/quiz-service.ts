@@ -19,6 +19,7 @@ import { attemptAnswersHeldUntil, attemptAnswersHold } from "./answer-release";
 import { assignmentGate, gradingTerms, keyShownAt } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
+import type { AnswerEditInput } from "./quiz-inputs";
 
 type Tx = Prisma.TransactionClient;
 
@@ -228,28 +229,49 @@ async function explainRefusal(user: SessionUser, attemptId: string, questionVers
  * Saves (or replaces) one answer of an open attempt, in one statement; a null response clears it (the learner
  * emptied the field or unticked everything), so the question is graded unanswered as the page shows it. The
  * attempt row is read FOR SHARE, so a save waits for a submit in flight and then sees the attempt closed, and a
- * submit waits for a save in flight.
+ * submit waits for a save in flight. A save carrying an edit older than one its page has had applied is
+ * `superseded` and changes nothing (see AnswerEdit).
  */
-export async function saveAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string; response: unknown }) {
+export async function saveAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string; response: unknown; edit?: AnswerEditInput }) {
   const definition = (await definitionsOf([input.questionVersionId])).get(input.questionVersionId);
   if (!definition) return explainRefusal(user, input.attemptId, input.questionVersionId);
-  if (input.response === null) return clearAnswer(user, input);
-  let response: unknown;
-  try {
-    response = parseForQuestion(definition, input.attemptId, input.questionVersionId, input.response);
-  } catch (error) {
-    // Someone else's attempt is "not found" whatever its body says; only the owner hears that the answer is malformed.
-    await loadOwnAttempt(user, input.attemptId);
-    throw error;
+  let write: Prisma.Sql;
+  if (input.response === null) {
+    write = Prisma.sql`DELETE FROM "AttemptAnswer" WHERE "attemptId" IN (SELECT "id" FROM applied) AND "questionVersionId" = ${input.questionVersionId}::uuid`;
+  } else {
+    let response: unknown;
+    try {
+      response = parseForQuestion(definition, input.attemptId, input.questionVersionId, input.response);
+    } catch (error) {
+      // Someone else's attempt is "not found" whatever its body says; only the owner hears that the answer is malformed.
+      await loadOwnAttempt(user, input.attemptId);
+      throw error;
+    }
+    write = Prisma.sql`
+      INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
+      SELECT "id", ${input.questionVersionId}::uuid, ${JSON.stringify(response)}::jsonb, now() FROM applied
+      ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"`;
   }
-  const [saved] = await db().$queryRaw<{ savedAt: Date }[]>`
-    WITH open AS (${attemptTakingAnswer(user.id, input)})
-    INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
-    SELECT "id", ${input.questionVersionId}::uuid, ${JSON.stringify(response)}::jsonb, now() FROM open
-    ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"
-    RETURNING "savedAt"`;
-  if (!saved) return explainRefusal(user, input.attemptId, input.questionVersionId);
-  return { savedAt: saved.savedAt.toISOString(), serverNow: new Date().toISOString() };
+  const [result] = await db().$queryRaw<{ open: boolean; applied: boolean; savedAt: Date }[]>`
+    WITH open AS (${attemptTakingAnswer(user.id, input)}), applied AS (${editApplied(input)}), written AS (${write})
+    SELECT EXISTS (SELECT 1 FROM open) AS "open", EXISTS (SELECT 1 FROM applied) AS "applied", now() AS "savedAt"`;
+  if (!result?.open) return explainRefusal(user, input.attemptId, input.questionVersionId);
+  return { savedAt: result.savedAt.toISOString(), serverNow: new Date().toISOString(), ...(result.applied ? {} : { superseded: true }) };
+}
+
+/**
+ * The open attempt (from `open`) when this save is to be applied: always without an edit; with one, unless the
+ * same page has had this edit or a later one applied to the question. The edit is recorded in the same statement;
+ * the row lock on the record orders two saves of one question.
+ */
+function editApplied(input: { questionVersionId: string; edit?: AnswerEditInput }) {
+  if (!input.edit) return Prisma.sql`SELECT "id" FROM open`;
+  return Prisma.sql`
+    INSERT INTO "AnswerEdit" ("attemptId", "questionVersionId", "writer", "number")
+    SELECT "id", ${input.questionVersionId}::uuid, ${input.edit.writer}, ${input.edit.number} FROM open
+    ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "writer" = EXCLUDED."writer", "number" = EXCLUDED."number"
+    WHERE "AnswerEdit"."writer" <> EXCLUDED."writer" OR "AnswerEdit"."number" < EXCLUDED."number"
+    RETURNING "attemptId" AS "id"`;
 }
 
 /**
@@ -264,17 +286,6 @@ function attemptTakingAnswer(userId: string, input: { attemptId: string; questio
       AND ${input.questionVersionId}::uuid = ANY("questionVersionIds")
       AND ("deadlineAt" IS NULL OR "deadlineAt" >= (${acceptsUntil.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
     FOR SHARE`;
-}
-
-/** saveAnswer's null: the same conditions, and the saved answer (if any) is deleted. */
-async function clearAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string }) {
-  const [cleared] = await db().$queryRaw<{ savedAt: Date }[]>`
-    WITH open AS (${attemptTakingAnswer(user.id, input)}), removed AS (
-      DELETE FROM "AttemptAnswer" WHERE "attemptId" IN (SELECT "id" FROM open) AND "questionVersionId" = ${input.questionVersionId}::uuid
-    )
-    SELECT now() AS "savedAt" FROM open`;
-  if (!cleared) return explainRefusal(user, input.attemptId, input.questionVersionId);
-  return { savedAt: cleared.savedAt.toISOString(), serverNow: new Date().toISOString() };
 }
 
 /**
