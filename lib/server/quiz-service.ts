@@ -295,6 +295,8 @@ function attemptTakingAnswer(userId: string, input: { attemptId: string; questio
  * deadline has passed is graded as of its deadline, however much later someone opens a page that grades it.
  */
 export async function submitAttempt(user: Pick<SessionUser, "id">, input: { attemptId: string; answers: Record<string, unknown> }, options: { expiredOnly?: boolean } = {}) {
+  // Judged as of its arrival, as a save is: waits for a database connection or a lock do not make it late.
+  const arrivedAt = new Date();
   const attempt = await db().quizAttempt.findFirst({
     where: { id: input.attemptId, userId: user.id },
     select: { id: true, status: true, quizId: true, questionVersionIds: true, deadlineAt: true, voidedAt: true, quiz: { select: { moduleId: true } } },
@@ -304,7 +306,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
   const definitions = await definitionsOf(attempt.questionVersionIds);
   const finalAnswers = new Map<string, unknown>();
   const clearedAnswers: string[] = [];
-  if (attempt.status === "IN_PROGRESS" && acceptsAnswers(attempt.deadlineAt, new Date())) {
+  if (attempt.status === "IN_PROGRESS" && acceptsAnswers(attempt.deadlineAt, arrivedAt)) {
     for (const [versionId, response] of Object.entries(input.answers)) {
       const definition = definitions.get(versionId);
       if (!definition || !attempt.questionVersionIds.includes(versionId)) throw notFound("That question");
@@ -314,13 +316,12 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     }
   }
   return db().$transaction(async (tx) => {
-    const now = new Date();
     // "accepting" is saveAnswer's rule, on the row as it is now (a refresh may have moved the deadline since).
     // The learner's zone is read under a share lock: a time-zone change moving their review cards waits for this
     // submit, or this submit schedules its cards in the new zone.
     const [row] = await tx.$queryRaw<{ status: string; scoreCenti: number | null; maxScoreCenti: number | null; voided: boolean; deadlineAt: Date | null; accepting: boolean; timeZone: string | null }[]>`
       SELECT a."status"::text, a."scoreCenti", a."maxScoreCenti", a."voidedAt" IS NOT NULL AS "voided", a."deadlineAt",
-        (a."deadlineAt" IS NULL OR a."deadlineAt" >= (${earliestOpenDeadline(now).toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS "accepting",
+        (a."deadlineAt" IS NULL OR a."deadlineAt" >= (${earliestOpenDeadline(arrivedAt).toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS "accepting",
         u."timeZone"
       FROM "QuizAttempt" a JOIN "User" u ON u."id" = a."userId" WHERE a."id" = ${attempt.id}::uuid FOR UPDATE OF a FOR SHARE OF u`;
     if (row?.voided) throw attemptWasReset();
@@ -330,7 +331,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     const assignment = await quizAssignment(tx, user.id, { id: attempt.quizId, moduleId: attempt.quiz.moduleId });
     // An attempt ended at its deadline (the grace is only for the network): one graded later, when someone next
     // opens a page, is late or not, submitted, and due for review as of then.
-    const at = row?.deadlineAt && row.deadlineAt < now ? row.deadlineAt : now;
+    const at = row?.deadlineAt && row.deadlineAt < arrivedAt ? row.deadlineAt : arrivedAt;
     const terms = gradingTerms(assignment, at);
     // After the attempt or the assignment closed, only what was saved before counts.
     const handedIn = Boolean(row?.accepting && !terms.closed);
@@ -373,7 +374,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     // Handed in before the review cards are written: when this is the student's last attempt, a hold until the last
     // attempt has ended, and the cards need not wait for the due time.
     await tx.$executeRaw`
-      UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = CASE WHEN ${at !== now}::boolean THEN "deadlineAt" ELSE now() END, "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${terms.late}, "closedByClock" = ${!handedIn}
+      UPDATE "QuizAttempt" SET "status" = 'SUBMITTED', "openSlot" = NULL, "submittedAt" = (${at.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "scoreCenti" = ${scoreCenti}, "maxScoreCenti" = ${maxScoreCenti}, "late" = ${terms.late}, "closedByClock" = ${!handedIn}
       WHERE "id" = ${attempt.id}::uuid`;
     // Missed questions join the learner's spaced-review deck (or start its schedule again).
     const missed = attempt.questionVersionIds.filter((_, i) => !correct[i]);

@@ -3,6 +3,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { UserError } from "@/lib/server/errors";
+import { db as appDb } from "@/lib/server/db";
 import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
 import { afterQuizMiss } from "@/lib/domain/review-schedule";
 import { toPublicQuestion } from "@/lib/domain/public-question";
@@ -107,6 +108,23 @@ describe("quiz attempts", () => {
       expect(rows.every((r) => r.earnedCenti !== null)).toBe(true);
       expect(submitted.scoreCenti).toBe(rows.reduce((sum, r) => sum + (r.earnedCenti ?? 0), 0));
     }
+  });
+
+  it("a submit is judged as of its arrival: a wait for a database connection does not drop the answers it carries", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const answers = await answerAllCorrectly(student, attemptId);
+    // Arriving 12 s after the deadline (inside the 15 s grace), then waiting 4 s for a connection.
+    await db.$executeRaw`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '12 seconds' WHERE "id" = ${attemptId}::uuid`;
+    // Prisma's queries start when awaited: `then` starts each now.
+    const busy = Array.from({ length: Number(process.env.DATABASE_POOL_SIZE ?? 10) }, () => appDb().$executeRaw`SELECT pg_sleep(4)`.then(() => undefined));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const result = await submitAttempt(student, { attemptId, answers });
+    await Promise.all(busy);
+    expect(result).toMatchObject({ scoreCenti: 300, maxScoreCenti: 300 });
+    const row = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(row.closedByClock).toBe(false);
+    expect(row.submittedAt!.getTime()).toBeLessThan(row.deadlineAt!.getTime() + 15_000);
   });
 
   it("an answer sent with the submit replaces the saved one, and is kept as graded", async () => {
