@@ -140,6 +140,15 @@ export function withoutClosedClasses<T extends { window: AssignmentWindow; class
 }
 
 /**
+ * The windows that decide when an attempt stops taking answers: a class that assigns the item itself closes it by
+ * that assignment, not by its module's, as its gradebook counts the item by its own assignment.
+ */
+export function closingWindows<T extends { classId: string; wholeModule: boolean }>(covering: T[]): T[] {
+  const assignsItself = new Set(covering.filter((c) => !c.wholeModule).map((c) => c.classId));
+  return covering.filter((c) => !c.wholeModule || !assignsItself.has(c.classId));
+}
+
+/**
  * Of several assignments covering the same work (two classes, or a quiz assigned alone and through its
  * module), the one that gives the student most room: among those already open, the latest due of those still
  * taking work (a refusing one past its due time takes none, while another may still take it late); if none

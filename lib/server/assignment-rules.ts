@@ -3,7 +3,7 @@ import "server-only";
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
 import { attemptDeadline, DEADLINE_GRACE_MS, earliestOpenDeadline } from "../domain/attempt-policy";
-import { accommodationFor, applyExtension, closingTimeOfAll, mostGenerous, withoutClosedClasses, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
+import { accommodationFor, applyExtension, closingTimeOfAll, closingWindows, mostGenerous, withoutClosedClasses, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
@@ -14,7 +14,7 @@ type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null; closesAt: Date | null; className: string; joinedAt: Date | null };
 
 const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true } as const;
-type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; revealAnswers: string; maxAttemptsOverride: number | null };
+type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; revealAnswers: string; maxAttemptsOverride: number | null; classId: string; kind: string };
 type Owner = { className: string; joinedAt: Date | null };
 
 /** Of the assignments covering a student's work, with their extensions, the one that treats them best. */
@@ -23,7 +23,8 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | unde
   const governing = mostGenerous(windows, now);
   if (!governing) return null;
   const owner = rows[windows.indexOf(governing)].owner ?? { className: "", joinedAt: null };
-  return { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(windows, now), ...owner };
+  const closing = closingWindows(windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE" })));
+  return { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(closing.map((c) => c.window), now), ...owner };
 }
 
 /**
@@ -152,7 +153,7 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
       class: { archivedAt: null },
     },
     select: {
-      ...assignmentFields, kind: true, quizId: true, moduleId: true,
+      ...assignmentFields, kind: true, classId: true, quizId: true, moduleId: true,
       class: { select: { members: { where: { userId: { in: users }, removedAt: null }, select: { userId: true } } } },
       extensions: { where: { studentId: { in: users } }, select: { studentId: true, dueAt: true, extraAttempts: true, extraTimePercent: true } },
     },

@@ -102,12 +102,20 @@ describe("an assignment that refuses late work closes open attempts at its due t
     await grantExtension(teacher, classId, extension({ assignmentId: quizAssignment.id, studentId: extended.id, dueAt: iso(600) }));
     expect(await deadlines()).toEqual([Date.parse(iso(600)), quizAssignment.dueAt.getTime(), null].map((t) => (t === null ? null : expect.closeTo(t, -4))));
 
-    // The whole module, due later, also covers the quiz: the most generous terms win, the extension still beats it.
+    // The whole module, due later, also covers the quiz; in this class the quiz's own assignment still closes it (as the
+    // gradebook counts it), and the outsider's attempt is untouched.
     const created = await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, latePolicy: "REFUSE", dueAt: iso(300) }));
     const moduleWide = await db.assignment.findUniqueOrThrow({ where: { id: created.id } });
-    expect(await deadlines()).toEqual([expect.closeTo(Date.parse(iso(600)), -4), moduleWide.dueAt.getTime(), null]);
-    await deleteAssignment(teacher, classId, moduleWide.id);
     expect(await deadlines()).toEqual([expect.closeTo(Date.parse(iso(600)), -4), quizAssignment.dueAt.getTime(), null]);
+    // Without the quiz's own assignment, the module's closes it.
+    await deleteAssignment(teacher, classId, quizAssignment.id);
+    expect(await deadlines()).toEqual([moduleWide.dueAt.getTime(), moduleWide.dueAt.getTime(), null]);
+    await createAssignment(teacher, classId, assign({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), latePolicy: "REFUSE", dueAt: iso(30) }));
+    const [restored] = await db.assignment.findMany({ where: { classId, kind: "QUIZ" } });
+    await grantExtension(teacher, classId, extension({ assignmentId: restored.id, studentId: extended.id, dueAt: iso(600) }));
+    expect(await deadlines()).toEqual([expect.closeTo(Date.parse(iso(600)), -4), restored.dueAt.getTime(), null]);
+    await deleteAssignment(teacher, classId, moduleWide.id);
+    expect(await deadlines()).toEqual([expect.closeTo(Date.parse(iso(600)), -4), restored.dueAt.getTime(), null]);
   });
 
   it("editing an assignment moves the class's due time and open attempts' close, keeps extensions and work, and refuses bad terms", async () => {

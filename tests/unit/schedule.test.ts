@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, handInGate, assignmentStatus, closingTime, closingTimeOfAll, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous, resubmissionTerms, resubmitByProblem, withoutClosedClasses } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, handInGate, assignmentStatus, closingTime, closingTimeOfAll, closingWindows, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous, resubmissionTerms, resubmitByProblem, withoutClosedClasses } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -386,5 +386,18 @@ describe("withoutClosedClasses", () => {
       const covering = [first, module("a", "2027-03-20T00:00:00Z")];
       expect(withoutClosedClasses(covering, now)).toEqual(covering);
     }
+  });
+});
+
+describe("closingWindows", () => {
+  const entry = (classId: string, wholeModule: boolean) => ({ classId, wholeModule });
+  it("within a class, the item's own assignment closes it, not its module's; other classes keep theirs", () => {
+    const own = entry("a", false);
+    const elsewhere = entry("b", true);
+    expect(closingWindows([entry("a", true), own, elsewhere])).toEqual([own, elsewhere]);
+  });
+  it("a class assigning only the module closes by the module", () => {
+    const covering = [entry("a", true), entry("b", false)];
+    expect(closingWindows(covering)).toEqual(covering);
   });
 });
