@@ -43,7 +43,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   const timeUp = deadline !== null && timeUpAt === deadline;
   // How far the app server's clock (which deadlines follow) is ahead of this device's, never overestimated: the page's
   // render time and each save's reply time were read before they arrived, so each is behind the server's clock on
-  // arrival; the latest of them is the closest, and a countdown on it never ends after the server's.
+  // arrival; the latest of them is the closest, and a countdown on it never ends before the server's (at most a round trip after).
   const [clockOffset, setClockOffset] = useState(() => new Date(serverNow).getTime() - Date.now());
 
   const send = useCallback(

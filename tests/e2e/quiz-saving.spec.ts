@@ -326,3 +326,19 @@ test("signing out at once after typing an answer saves it first, while the sessi
   await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1 AND response::text LIKE '%typed just before signing out%'`, [attemptId])).toBe(1);
 });
+
+test("Back to an attempt page shows the answers and time as the server has them now, not as the page held them", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  const attemptId = await startWithOneSaved(page);
+  const attemptUrl = page.url();
+  // Away by a link inside Caravan (the router keeps the page), then the answer changes elsewhere and time passes.
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").last().click();
+  await expect(page).not.toHaveURL(attemptUrl);
+  await sql.query(`DELETE FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId]);
+  await page.waitForTimeout(2_500);
+  await page.goBack();
+  await expect(page).toHaveURL(attemptUrl);
+  await expect(page.getByRole("radio").first()).not.toBeChecked();
+  await expect(page.getByText(/Saved/)).toHaveCount(0);
+});
