@@ -101,6 +101,17 @@ export const extensionSchema = z.strictObject({
  * before it reads the assignments, so a start in flight either sees the change or commits before the change's
  * deadline refresh reads the open attempts.
  */
+/**
+ * A current member of the class, held (FOR SHARE) for the rest of the transaction: a removal in flight is waited for
+ * and then not found, and none can start until the transaction ends. Take it before the class's quizzes, as a removal does.
+ */
+export async function holdCurrentMember(tx: Prisma.TransactionClient, classId: string, studentId: string): Promise<{ joinedAt: Date }> {
+  const [member] = await tx.$queryRaw<{ joinedAt: Date }[]>`
+    SELECT "joinedAt" FROM "ClassMember" WHERE "classId" = ${classId}::uuid AND "userId" = ${studentId}::uuid AND "removedAt" IS NULL FOR SHARE`;
+  if (!member) throw notFound("That student");
+  return member;
+}
+
 async function lockCoveredQuizzes(tx: Prisma.TransactionClient, covered: { quizId: string | null; moduleId: string | null }) {
   if (!covered.quizId && !covered.moduleId) return;
   await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${covered.quizId} OR "moduleId" = ${covered.moduleId} ORDER BY "id" FOR UPDATE`;
@@ -460,12 +471,11 @@ export async function openFlagsByQuiz(classId: string): Promise<Map<string, numb
  */
 export async function resetAttempts(instructor: SessionUser, classId: string, input: z.infer<typeof resetSchema>) {
   await ownedCurrentClass(instructor, classId);
-  const member = await db().classMember.findUnique({ where: { classId_userId: { classId, userId: input.studentId } }, select: { removedAt: true, joinedAt: true } });
-  if (!member || member.removedAt) throw notFound("That student");
   const assigned = await quizzesAssignedTo(classId);
   if (!assigned.some((q) => q.id === input.quizId)) throw new UserError("INVALID", "This class does not assign that quiz, so its attempts cannot be reset here.", { quizId: ["Choose a quiz this class assigns."] });
   return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
+    const member = await holdCurrentMember(tx, classId, input.studentId);
     // Only attempts begun since joining: earlier ones (the student's own study, another term's) are not this class's
     // to see or count, so not its to void.
     const attempts = await tx.quizAttempt.findMany({ where: { userId: input.studentId, quizId: input.quizId, voidedAt: null, startedAt: { gte: member.joinedAt } }, select: { id: true } });
@@ -610,16 +620,13 @@ const extensionChangedMeanwhile = () => new UserError("CONFLICT", "This student'
 /** Gives one student in the class their own due time (and extra quiz attempts and time) on an assignment; granting again replaces it. */
 export async function grantExtension(instructor: SessionUser, classId: string, input: z.infer<typeof extensionSchema>) {
   await ownedCurrentClass(instructor, classId);
-  const [assignment, member] = await Promise.all([
-    db().assignment.findFirst({ where: { id: input.assignmentId, classId }, select: { id: true, quizId: true, moduleId: true } }),
-    db().classMember.findFirst({ where: { classId, userId: input.studentId, removedAt: null }, select: { userId: true } }),
-  ]);
+  const assignment = await db().assignment.findFirst({ where: { id: input.assignmentId, classId }, select: { id: true, quizId: true, moduleId: true } });
   if (!assignment) throw notFound("That assignment");
-  if (!member) throw notFound("That student");
   const extension = { dueAt: new Date(input.dueAt), extraAttempts: input.extraAttempts, extraTimePercent: input.extraTimePercent };
   const granted = { ...extension, reason: input.reason, grantedById: instructor.id };
   const saved = await db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
+    await holdCurrentMember(tx, classId, input.studentId);
     await lockCoveredQuizzes(tx, assignment);
     // Read again, holding the row (FOR SHARE, which an edit of its due time waits for, and which waits for the edit): a
     // removal in flight is waited for and then not found, and a due time being moved is read as moved.

@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { ADJUSTMENT_COMMENT_MAX } from "../domain/gradebook";
 import { db } from "./db";
-import { holdCurrentClass } from "./class-service";
+import { holdCurrentClass, holdCurrentMember } from "./class-service";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 
@@ -45,9 +45,7 @@ export async function adjustGrade(instructor: SessionUser, classId: string, inpu
     // The assignment and the membership are held too: a removal in flight is waited for, then not found.
     const [assignment] = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text FROM "Assignment" WHERE "id" = ${input.assignmentId}::uuid AND "classId" = ${classId}::uuid FOR KEY SHARE`;
     if (!assignment) throw notFound("That assignment");
-    const [member] = await tx.$queryRaw<{ userId: string }[]>`
-      SELECT "userId"::text FROM "ClassMember" WHERE "classId" = ${classId}::uuid AND "userId" = ${input.studentId}::uuid AND "removedAt" IS NULL FOR SHARE`;
-    if (!member) throw notFound("That student");
+    await holdCurrentMember(tx, classId, input.studentId);
     const where = { assignmentId_studentId: { assignmentId: input.assignmentId, studentId: input.studentId } };
     if (input.replacing !== undefined) {
       const [existing] = await tx.$queryRaw<{ excused: boolean; percent: number | null; comment: string }[]>`

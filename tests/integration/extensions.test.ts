@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentChangeSchema, assignmentSchema, createAssignment, createClass, deleteAssignment, extensionSchema, grantExtension, joinClass, removeMember, revokeExtension, studentAssignments, updateAssignment } from "@/lib/server/class-service";
+import { assignmentChangeSchema, assignmentSchema, createAssignment, createClass, deleteAssignment, extensionSchema, grantExtension, joinClass, removeMember, resetAttempts, resetSchema, revokeExtension, studentAssignments, updateAssignment } from "@/lib/server/class-service";
 import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { debateForStudent, submitDebate } from "@/lib/server/debate-service";
@@ -19,6 +19,29 @@ beforeAll(async () => {
 });
 
 const assign = (input: Record<string, unknown>) => assignmentSchema.parse({ opensAt: iso(-120), dueAt: iso(60), ...input });
+
+describe("a removal racing an extension or a reset", () => {
+  it("waits for the removal in flight, then finds the student gone and changes nothing", async () => {
+    for (const act of ["extension", "reset"] as const) {
+      const { teacher, extended: student, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+      const { attemptId } = await startAttempt(student, fixture.quizId);
+      await submitAttempt(student, { attemptId, answers: {} });
+      let acting: Promise<unknown> | undefined;
+      await db.$transaction(async (tx) => {
+        // The removal, not committed yet.
+        await tx.classMember.update({ where: { classId_userId: { classId, userId: student.id } }, data: { removedAt: new Date() } });
+        acting = (act === "extension"
+          ? grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id }))
+          : resetAttempts(teacher, classId, resetSchema.parse({ studentId: student.id, quizId: fixture.quizId, reason: "Technical problem." }))
+        ).catch((error: unknown) => error);
+        await lockWaiters(1, db);
+      });
+      expect(await acting).toMatchObject({ code: "NOT_FOUND" });
+      expect(await db.assignmentExtension.count({ where: { studentId: student.id } })).toBe(0);
+      expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).voidedAt).toBeNull();
+    }
+  });
+});
 const extension = (input: Record<string, unknown>) => extensionSchema.parse({ dueAt: iso(120), reason: "Documented accommodation: extra time.", ...input });
 
 async function classWith(latePolicy: "ACCEPT" | "FLAG" | "REFUSE", window: { opensAt: string; dueAt: string }, kind: "QUIZ" | "DEBATE" = "QUIZ") {
