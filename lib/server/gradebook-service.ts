@@ -89,7 +89,8 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
         // An archived class's record: complete by the archiving, and not un-marked before it (un-marked since, it still was).
         ? Prisma.sql`(p."completedAt" <= ${archivedAt} OR (p."completedAt" IS NULL AND p."firstCompletedAt" <= ${archivedAt} AND p."uncompletedAt" > ${archivedAt}))`
         : Prisma.sql`p."completedAt" IS NOT NULL`}
-      WHERE l."moduleId" = ANY(${moduleIds}::text[]) AND l."retiredAt" IS NULL
+      -- An archived class's record keeps the lessons its modules had then, withdrawn since or not.
+      WHERE l."moduleId" = ANY(${moduleIds}::text[]) AND ${archivedAt ? Prisma.sql`(l."retiredAt" IS NULL OR l."retiredAt" > ${archivedAt})` : Prisma.sql`l."retiredAt" IS NULL`}
       GROUP BY s."userId", l."moduleId"`,
     rawAssignments.length === 0 ? [] : db().assignmentExtension.findMany({ where: { assignment: { classId }, studentId: { in: studentIds } }, select: { assignmentId: true, studentId: true, dueAt: true, extraAttempts: true } }),
     rawAssignments.length === 0 ? [] : db().gradeAdjustment.findMany({ where: { assignment: { classId }, studentId: { in: studentIds } }, select: { assignmentId: true, studentId: true, excused: true, percent: true, comment: true } }),

@@ -121,6 +121,25 @@ describe("an archived class's module cells", () => {
   });
 });
 
+describe("an archived class's module cells, when content changes after", () => {
+  it("still ask for the lessons the module had at the archiving, when one is withdrawn since", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Withdrawn since", term: "T", joinCodeDays: null });
+    const student = await createUser();
+    await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-3 * day), dueAt: iso(-day) }));
+    await joinClass(student, joinCode);
+    await setClassArchived(teacher, id, true);
+    const cell = async () => (await gradebook(teacher, id)).rows[0].cells[0];
+    expect(await cell()).toMatchObject({ status: "missing" });
+    try {
+      await db.lesson.update({ where: { id: fixture.lessonId }, data: { retiredAt: new Date() } });
+      expect(await cell()).toMatchObject({ status: "missing" });
+    } finally {
+      await db.lesson.update({ where: { id: fixture.lessonId }, data: { retiredAt: null } });
+    }
+  });
+});
+
 describe("assignment weights", () => {
   it("weigh each item in the students' averages, the CSV and the student's own grades; 0 makes an item practice; a copy keeps them", async () => {
     const teacher = await createUser("INSTRUCTOR");
