@@ -113,10 +113,19 @@ export function limitSinceJoining(limit: number | null, startedAt: Date[], joine
   return limit + startedAt.filter((at) => at < joinedAt).length;
 }
 
+/** A class's terms for the attempts it counts: its attempt-limit override, and when the student joined it. */
+export type ClassAttemptTerms = { maxAttemptsOverride: number | null; joinedAt: Date | null };
+
 /**
- * A student's attempt limit at a quiz: the governing assignment's override or the quiz's own, their extension's
- * extra attempts, and none of the attempts begun before joining the governing class used up.
+ * A student's attempt limit at a quiz, as a count of all their attempts: each class that would count a new attempt
+ * allows its own limit (its override or the quiz's, with the student's extra attempts) of attempts begun since they
+ * joined it, and the tightest of them applies, so joining another class does not lift the limit of one still
+ * counting. With no class counting (none covers the quiz, or all have closed), the governing assignment's terms.
  */
-export function studentAttemptLimit(quizMaxAttempts: number | null, assignment: { maxAttemptsOverride: number | null; extraAttempts: number; joinedAt: Date | null } | null, startedAt: Date[]): number | null {
-  return limitSinceJoining(attemptLimit(assignment?.maxAttemptsOverride ?? quizMaxAttempts, assignment?.extraAttempts ?? 0), startedAt, assignment?.joinedAt ?? null);
+export function studentAttemptLimit(quizMaxAttempts: number | null, assignment: (ClassAttemptTerms & { extraAttempts: number; countingClasses?: ClassAttemptTerms[] }) | null, startedAt: Date[]): number | null {
+  const classes: ClassAttemptTerms[] = assignment?.countingClasses?.length ? assignment.countingClasses : [assignment ?? { maxAttemptsOverride: null, joinedAt: null }];
+  const limits = classes
+    .map((terms) => limitSinceJoining(attemptLimit(terms.maxAttemptsOverride ?? quizMaxAttempts, assignment?.extraAttempts ?? 0), startedAt, terms.joinedAt))
+    .filter((limit): limit is number => limit !== null);
+  return limits.length === 0 ? null : Math.min(...limits);
 }

@@ -2,8 +2,8 @@ import "server-only";
 // The assignment (if any) that governs a student's work on a quiz or debate: its window, late policy
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
-import { attemptDeadline, DEADLINE_GRACE_MS, earliestOpenDeadline } from "../domain/attempt-policy";
-import { accommodationFor, applyExtension, closingTimeOfAll, closingWindows, mostGenerous, withoutClosedClasses, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
+import { attemptDeadline, DEADLINE_GRACE_MS, earliestOpenDeadline, type ClassAttemptTerms } from "../domain/attempt-policy";
+import { accommodationFor, applyExtension, closingTimeOfAll, closingWindows, countsUnder, mostGenerous, withoutClosedClasses, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
@@ -11,7 +11,8 @@ type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 
 /** `closesAt`: when an attempt stops taking answers under all the covering assignments together (null: it does not). */
 // joinedAt: when the student joined the governing assignment's class (work begun before does not count there).
-export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null; closesAt: Date | null; className: string; joinedAt: Date | null };
+// countingClasses: the terms of each class that would count an attempt begun now (see studentAttemptLimit).
+export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null; closesAt: Date | null; className: string; joinedAt: Date | null; countingClasses: ClassAttemptTerms[] };
 
 const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true } as const;
 type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; revealAnswers: string; maxAttemptsOverride: number | null; classId: string; kind: string };
@@ -23,8 +24,10 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | unde
   const governing = mostGenerous(windows, now);
   if (!governing) return null;
   const owner = rows[windows.indexOf(governing)].owner ?? { className: "", joinedAt: null };
-  const closing = closingWindows(windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE" })));
-  return { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(closing.map((c) => c.window), now), ...owner };
+  // Per class, the quiz's own assignment where it has one (as its gradebook counts the quiz), else its module's.
+  const perClass = closingWindows(windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE", joinedAt: rows[i].owner?.joinedAt ?? null })));
+  const countingClasses = perClass.filter((c) => countsUnder(c.window, now)).map((c) => ({ maxAttemptsOverride: c.window.maxAttemptsOverride, joinedAt: c.joinedAt }));
+  return { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(perClass.map((c) => c.window), now), ...owner, countingClasses };
 }
 
 /**

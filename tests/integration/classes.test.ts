@@ -82,6 +82,25 @@ describe("classes", () => {
     expect((await gradebook(teacher, last.id)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100, attemptId: lastTerm });
   });
 
+  it("joining a second class does not lift the limit of a class still counting the quiz; once that class has closed, the new one's own limit applies", async () => {
+    const [first, second] = [await createUser("INSTRUCTOR"), await createUser("INSTRUCTOR")];
+    const a = await createClass(first, { name: "First", term: "T", joinCodeDays: null });
+    const { id: firstAssignment } = await createAssignment(first, a.id, assign({ kind: "QUIZ", targetId: fixture.quizId, latePolicy: "REFUSE", dueAt: iso(60) }));
+    const b = await createClass(second, { name: "Second", term: "T", joinCodeDays: null });
+    await createAssignment(second, b.id, assign({ kind: "QUIZ", targetId: fixture.quizId, latePolicy: "REFUSE", dueAt: iso(600) }));
+    const student = await createUser();
+    await joinClass(student, a.joinCode);
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
+    await joinClass(student, b.joinCode);
+    // The first class would count a new attempt, and its one attempt is used.
+    expect(await quizOverview(student, fixture.quizId)).toMatchObject({ attemptsLeft: 0, decision: { kind: "refused" } });
+    expect((await errorOf(startAttempt(student, fixture.quizId))).code).toBe("CONFLICT");
+    // Closed to late work, the first class counts no new attempt: the second class's one attempt is the student's to take.
+    await db.assignment.update({ where: { id: firstAssignment }, data: { opensAt: new Date(Date.now() - 3 * 3_600_000), dueAt: new Date(Date.now() - 3_600_000) } });
+    expect(await quizOverview(student, fixture.quizId)).toMatchObject({ attemptsLeft: 1, decision: { kind: "start" } });
+  });
+
   it("guessing join codes is slowed down: after ten wrong codes a student waits, even with the right one", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const { id, joinCode } = await createClass(teacher, { name: "Guarded", term: "T", joinCodeDays: null });

@@ -128,4 +128,16 @@ describe("studentAttemptLimit", () => {
     expect(studentAttemptLimit(3, null, [before])).toBe(3);
     expect(studentAttemptLimit(null, null, [before])).toBeNull();
   });
+  it("takes the tightest limit of the classes that would count a new attempt, each counting attempts since joining it", () => {
+    const early = new Date("2027-01-01T00:00:00Z");
+    const later = new Date("2027-02-01T00:00:00Z");
+    const attempts = [new Date("2027-01-05T00:00:00Z"), new Date("2027-01-06T00:00:00Z"), new Date("2027-01-07T00:00:00Z")];
+    const counting = [{ maxAttemptsOverride: null, joinedAt: early }, { maxAttemptsOverride: null, joinedAt: later }];
+    // Three attempts in the first class: its limit (3) is reached, though the second has seen none of them.
+    expect(studentAttemptLimit(3, { maxAttemptsOverride: null, extraAttempts: 0, joinedAt: later, countingClasses: counting }, attempts)).toBe(3);
+    expect(studentAttemptLimit(3, { maxAttemptsOverride: null, extraAttempts: 0, joinedAt: later, countingClasses: counting.slice(1) }, attempts)).toBe(6);
+    // Extra attempts are the student's own, in every class; a class without a limit does not loosen another's.
+    expect(studentAttemptLimit(3, { maxAttemptsOverride: null, extraAttempts: 1, joinedAt: later, countingClasses: counting }, attempts)).toBe(4);
+    expect(studentAttemptLimit(null, { maxAttemptsOverride: null, extraAttempts: 0, joinedAt: later, countingClasses: [{ maxAttemptsOverride: 2, joinedAt: early }, { maxAttemptsOverride: null, joinedAt: later }] }, attempts)).toBe(2);
+  });
 });
