@@ -6,7 +6,7 @@ import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
 import { parseEmailList } from "../domain/email-list";
 import { isTimeZone, shiftWallClockDays, zoneOrUtc } from "../domain/calendar";
-import { countedAttempt } from "../domain/attempt-policy";
+import { countedAttempt, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
@@ -16,6 +16,7 @@ import { lockMessage } from "../domain/throttle-policy";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
 import { begunUnderClass, classAssignsQuiz, countsInClass, flagRaisedInClass, refreshOpenAttemptDeadlines } from "./assignment-rules";
 import { notFound, UserError } from "./errors";
+import { plural } from "../plural";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 
@@ -110,6 +111,27 @@ export async function holdCurrentMember(tx: Prisma.TransactionClient, classId: s
     SELECT "joinedAt" FROM "ClassMember" WHERE "classId" = ${classId}::uuid AND "userId" = ${studentId}::uuid AND "removedAt" IS NULL FOR SHARE`;
   if (!member) throw notFound("That student");
   return member;
+}
+
+/**
+ * Refuses to move a student's due time on an assignment closed to late work back from `from` to `to` when they
+ * handed work in between: the gradebook counts such work by the due time as it stands, so it would drop out
+ * (quiz attempts begun, debate responses handed in, each with the grace a save gets).
+ */
+async function refuseShorteningOverWork(tx: Prisma.TransactionClient, assignmentId: string, studentId: string, from: Date, to: Date) {
+  if (to >= from) return;
+  const [found] = await tx.$queryRaw<{ attempts: number; responses: number }[]>`
+    WITH a AS (SELECT * FROM "Assignment" WHERE "id" = ${assignmentId}::uuid AND "latePolicy" = 'REFUSE'),
+    bounds AS (SELECT (${to.toISOString()}::timestamptz AT TIME ZONE 'UTC') + ${DEADLINE_GRACE_MS} * interval '1 millisecond' AS "after",
+                      (${from.toISOString()}::timestamptz AT TIME ZONE 'UTC') + ${DEADLINE_GRACE_MS} * interval '1 millisecond' AS "until")
+    SELECT
+      (SELECT count(*)::int FROM "QuizAttempt" t JOIN "Quiz" q ON q."id" = t."quizId" JOIN a ON a."quizId" = q."id" OR (a."kind" = 'MODULE' AND a."moduleId" = q."moduleId"), bounds
+        WHERE t."userId" = ${studentId}::uuid AND t."voidedAt" IS NULL AND t."startedAt" > bounds."after" AND t."startedAt" <= bounds."until") AS "attempts",
+      (SELECT count(*)::int FROM "DebateResponse" r JOIN "DebatePrompt" p ON p."id" = r."promptId" JOIN a ON a."debatePromptId" = p."id" OR (a."kind" = 'MODULE' AND a."moduleId" = p."moduleId"), bounds
+        WHERE r."userId" = ${studentId}::uuid AND r."submittedAt" > bounds."after" AND r."submittedAt" <= bounds."until") AS "responses"`;
+  const work = [found.attempts > 0 ? plural(found.attempts, "quiz attempt") : null, found.responses > 0 ? plural(found.responses, "debate response") : null].filter(Boolean);
+  if (work.length === 0) return;
+  throw new UserError("CONFLICT", `The student handed in ${work.join(" and ")} inside this extension, and this assignment refuses late work: moving their due time earlier would take that work out of the gradebook. Keep the extension, or excuse or grade the work by hand instead.`);
 }
 
 async function lockCoveredQuizzes(tx: Prisma.TransactionClient, covered: { quizId: string | null; moduleId: string | null }) {
@@ -645,6 +667,9 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
         : shown !== null && new Date(shown.dueAt).getTime() === existing[0].dueAt.getTime() && shown.extraAttempts === existing[0].extraAttempts && shown.extraTimePercent === existing[0].extraTimePercent;
       if (!same) throw extensionChangedMeanwhile();
     }
+    const [previous] = await tx.$queryRaw<{ dueAt: Date }[]>`
+      SELECT "dueAt" FROM "AssignmentExtension" WHERE "assignmentId" = ${assignment.id}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;
+    if (previous) await refuseShorteningOverWork(tx, assignment.id, input.studentId, previous.dueAt, extension.dueAt);
     const select = { id: true, dueAt: true, extraAttempts: true, extraTimePercent: true } as const;
     // Given at the class's due time, it only adds attempts or time: it keeps following the class's due time.
     const data = { ...granted, followsClassDue: extension.dueAt.getTime() === current.dueAt.getTime() };
@@ -700,6 +725,11 @@ export async function revokeExtension(instructor: SessionUser, classId: string, 
   await db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
     await lockCoveredQuizzes(tx, extension.assignment);
+    const [held] = await tx.$queryRaw<{ assignmentId: string; extendedTo: Date; classDue: Date }[]>`
+      SELECT e."assignmentId"::text AS "assignmentId", e."dueAt" AS "extendedTo", a."dueAt" AS "classDue"
+      FROM "AssignmentExtension" e JOIN "Assignment" a ON a."id" = e."assignmentId" WHERE e."id" = ${extensionId}::uuid FOR UPDATE OF e`;
+    if (!held) throw notFound("That extension");
+    await refuseShorteningOverWork(tx, held.assignmentId, extension.studentId, held.extendedTo, held.classDue);
     const { count } = await tx.assignmentExtension.deleteMany({ where: { id: extensionId } });
     if (count === 0) throw notFound("That extension");
     await refreshOpenAttemptDeadlines(tx, [extension.studentId], extension.assignment);

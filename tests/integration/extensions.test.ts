@@ -20,6 +20,29 @@ beforeAll(async () => {
 
 const assign = (input: Record<string, unknown>) => assignmentSchema.parse({ opensAt: iso(-120), dueAt: iso(60), ...input });
 
+describe("withdrawing or shortening an extension the student has used", () => {
+  it("is refused where late work is refused, since the work would drop out of the gradebook; without such work it goes ahead", async () => {
+    const { teacher, extended: student, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+    const granted = await grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(600) }));
+    const unused = await grantExtension(teacher, classId, extension({ assignmentId, studentId: other.id, dueAt: iso(600) }));
+    await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = "opensAt" - interval '2 hours', "dueAt" = "dueAt" - interval '2 hours' WHERE "id" = ${assignmentId}::uuid`;
+    await db.$executeRaw`UPDATE "ClassMember" SET "joinedAt" = "joinedAt" - interval '2 hours' WHERE "classId" = ${classId}::uuid`;
+    // Past the class's due time, inside the extension.
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
+    expect(await gradebook(teacher, classId).then((b) => b.rows.find((r) => r.student.id === student.id)!.cells[0])).toMatchObject({ status: "submitted", percent: 100 });
+
+    expect(await errorOf(revokeExtension(teacher, classId, granted.id))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/handed in 1 quiz attempt inside this extension/) });
+    expect(await errorOf(grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(-30) })))).toMatchObject({ code: "CONFLICT" });
+    expect((await db.assignmentExtension.findUniqueOrThrow({ where: { id: granted.id } })).dueAt.getTime()).toBeCloseTo(Date.parse(iso(600)), -4);
+    expect(await gradebook(teacher, classId).then((b) => b.rows.find((r) => r.student.id === student.id)!.cells[0])).toMatchObject({ status: "submitted", percent: 100 });
+    // Moving it later, or withdrawing one not used, is fine.
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(900) }));
+    await revokeExtension(teacher, classId, unused.id);
+    expect(await db.assignmentExtension.count({ where: { id: unused.id } })).toBe(0);
+  });
+});
+
 describe("a removal racing an extension or a reset", () => {
   it("waits for the removal in flight, then finds the student gone and changes nothing", async () => {
     for (const act of ["extension", "reset"] as const) {
