@@ -5,6 +5,8 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { focusOnArrival } from "./focus-on-arrival";
 import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
+import { clearBackup, readBackup, writeBackup } from "./attempt-backup";
+import { Notice } from "./ui";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import type { AttemptQuestionView } from "@/lib/server/quiz-service";
 import { AnswersLocked, QuestionInput, type Response } from "./question-input";
@@ -32,6 +34,14 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   // This page's name for itself on its saves: a save of its own that arrives after a newer one is not applied.
   const writer = useRef<string | null>(null);
   const editOf = (number: number) => ({ writer: (writer.current ??= randomWriterName()), number });
+  const backUp = () =>
+    writeBackup(attemptId, {
+      writer: (writer.current ??= randomWriterName()),
+      edits: edits.current,
+      unsaved: Object.fromEntries([...unconfirmed.current].map(([id, edit]) => [id, { response: latestResponses.current[id], edit }])),
+    });
+  // How many answers this tab had not had saved when it was last open, brought back from its copy.
+  const [restored, setRestored] = useState(0);
   const unconfirmed = useRef(new Map<string, number>());
   const latestResponses = useRef(responses);
   useEffect(() => {
@@ -55,7 +65,10 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       if (result.ok) {
         const offset = new Date(result.data.serverNow).getTime() - Date.now();
         setClockOffset((current) => Math.max(current, offset));
-        if (latest) unconfirmed.current.delete(questionVersionId);
+        if (latest) {
+          unconfirmed.current.delete(questionVersionId);
+          backUp();
+        }
         // "Saved" only when no newer change of this question is still on its way.
         if (latest || !unconfirmed.current.has(questionVersionId)) setSaveState((s) => ({ ...s, [questionVersionId]: response === null ? "idle" : "saved" }));
         setErrors((e) => ({ ...e, [questionVersionId]: "" }));
@@ -63,6 +76,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
         setSaveState((s) => ({ ...s, [questionVersionId]: "error" }));
         setErrors((e) => ({ ...e, [questionVersionId]: result.status === 503 ? "Caravan is temporarily unavailable, so this answer may not be saved yet; we keep trying every few seconds. Keep this page open." : result.message }));
         if (result.code === "CONFLICT") {
+          clearBackup(attemptId);
           focusOnArrival("attempt-result");
           router.refresh();
         } else if (latest && (result.code === "NETWORK" || result.status === 503) && !submittingRef.current) {
@@ -90,6 +104,8 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
     clearTimeout(timers.current[questionVersionId]);
     const edit = ++edits.current;
     unconfirmed.current.set(questionVersionId, edit);
+    latestResponses.current = { ...latestResponses.current, [questionVersionId]: response };
+    backUp();
     timers.current[questionVersionId] = setTimeout(() => save(questionVersionId, response, edit), delayMs);
   };
 
@@ -106,6 +122,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
     const answers = Object.fromEntries([...unconfirmed.current.keys()].map((id) => [id, responses[id]]));
     const result = await callApi<{ scoreCenti: number }>("POST", `/api/attempts/${attemptId}/submit`, { answers }, "You appear to be offline, so your attempt may not have been submitted. Your answers stay on this page; press Submit again once you are back online (it never submits twice).");
     if (result.ok) {
+      clearBackup(attemptId);
       focusOnArrival("attempt-result");
       router.refresh();
     } else {
@@ -113,6 +130,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       submittingRef.current = false;
       setSubmitting(false);
       if (result.code === "CONFLICT") {
+        clearBackup(attemptId);
         focusOnArrival("attempt-result");
         router.refresh();
       } else saveAllUnconfirmed();
@@ -126,6 +144,26 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       save(id, latestResponses.current[id], edit);
     }
   };
+
+  // Once, on arrival: answers this tab had not had saved (a reload, a sign-in after the session ended) come back and go
+  // again, under the tab's own name and count of edits.
+  useEffect(() => {
+    const backup = readBackup(attemptId);
+    if (!backup) return;
+    writer.current = backup.writer;
+    edits.current = Math.max(edits.current, backup.edits);
+    const inAttempt = new Set(questions.map((q) => q.questionVersionId));
+    const entries = Object.entries(backup.unsaved).filter(([id]) => inAttempt.has(id));
+    if (entries.length === 0) return;
+    for (const [id, { response, edit }] of entries) {
+      unconfirmed.current.set(id, edit);
+      latestResponses.current = { ...latestResponses.current, [id]: response };
+    }
+    setResponses((r) => ({ ...r, ...Object.fromEntries(entries.map(([id, entry]) => [id, entry.response])) }));
+    setRestored(entries.length);
+    for (const [id, { response, edit }] of entries) save(id, response, edit);
+    // Only on arrival: later changes are this page's own.
+  }, []);
 
   useLeaveGuard(
     () => unconfirmed.current.size > 0 && !submittingRef.current,
@@ -156,6 +194,11 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
             router.refresh();
           }}
         />
+      )}
+      {restored > 0 && (
+        <div className="mb-4">
+          <Notice>{restored === 1 ? "An answer" : `${restored} answers`} you gave in this tab had not been saved when the page was last open; {restored === 1 ? "it is" : "they are"} back below and being saved now.</Notice>
+        </div>
       )}
       <AnswersLocked value={timeUp || submitting}>
       <ol className="space-y-6">
@@ -196,12 +239,12 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   );
 }
 
-// Minutes and seconds near the end; hours or days when the attempt closes with a far-off due time.
 // crypto.getRandomValues, unlike randomUUID, works on a page served over plain HTTP too.
 function randomWriterName() {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
+// Minutes and seconds near the end; hours or days when the attempt closes with a far-off due time.
 function formatTimeLeft(ms: number) {
   const minutes = Math.floor(ms / 60000);
   if (minutes >= 24 * 60) return `${Math.floor(minutes / 1440)} d ${Math.floor((minutes % 1440) / 60)} h`;

@@ -342,3 +342,27 @@ test("Back to an attempt page shows the answers and time as the server has them 
   await expect(page.getByRole("radio").first()).not.toBeChecked();
   await expect(page.getByText(/Saved/)).toHaveCount(0);
 });
+
+test("an answer the network lost comes back after a reload (or signing in again) and is saved then", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  const attemptId = await startWithOneSaved(page);
+  const stored = async () => (await sql.query(`SELECT "response" FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId])).rows.map((r) => JSON.stringify(r.response));
+  const first = await stored();
+  // Saves fail (no network, or the session ended), and the student reloads before any retry gets through.
+  await page.route("**/api/attempts/*/answers/*", (route) => route.abort());
+  await page.getByRole("radio").nth(1).check();
+  await expect(page.getByText(/This answer may not be saved yet/).first()).toBeVisible();
+  await page.unroute("**/api/attempts/*/answers/*");
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "had not been saved when the page was last open" })).toBeVisible();
+  await expect(page.getByRole("radio").nth(1)).toBeChecked();
+  await expect(page.getByText("Saved", { exact: true }).first()).toBeVisible();
+  await expect.poll(stored).not.toEqual(first);
+  expect(await stored()).toHaveLength(1);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-restored.png` });
+  // Once confirmed, a further reload restores nothing.
+  await page.reload();
+  await expect(page.getByRole("radio").nth(1)).toBeChecked();
+  await expect(page.getByText("had not been saved when the page was last open")).toHaveCount(0);
+});
