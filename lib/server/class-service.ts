@@ -608,6 +608,12 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
     // Removed, or changed by another request since it was read: the extensions below would follow the wrong time.
     if (count === 0) throw new UserError("CONFLICT", CHANGED_MEANWHILE);
     await tx.assignmentExtension.updateMany({ where: { assignmentId, followsClassDue: true }, data: { dueAt } });
+    // An extension ending before the assignment opens would leave its student no time at all.
+    const endingBeforeOpening = await tx.assignmentExtension.count({ where: { assignmentId, dueAt: { lte: opensAt } } });
+    if (endingBeforeOpening > 0) {
+      const message = `${endingBeforeOpening === 1 ? "A student's extension ends" : `${endingBeforeOpening} students' extensions end`} before the new opening time, which would leave ${endingBeforeOpening === 1 ? "them" : "those students"} no time at all. Move or withdraw ${endingBeforeOpening === 1 ? "that extension" : "those extensions"} first, or open the assignment earlier.`;
+      throw new UserError("INVALID", message, { opensAt: [message] });
+    }
     const extensionsBeforeDue = await tx.assignmentExtension.count({ where: { assignmentId, dueAt: { lt: dueAt } } });
     await refreshOpenAttemptDeadlines(tx, await currentMemberIds(tx, classId), assignment);
     return { id: assignmentId, extensionsBeforeDue };

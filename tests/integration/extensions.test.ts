@@ -189,6 +189,8 @@ describe("an assignment that refuses late work closes open attempts at its due t
     expect(assignmentChangeSchema.safeParse({ opensAt: iso(-60), dueAt: iso(30), kind: "DEBATE" }).success).toBe(false);
     expect((await errorOf(updateAssignment(await createUser("INSTRUCTOR"), classId, assignmentId, change({ dueAt: iso(900) })))).code).toBe("NOT_FOUND");
     expect((await errorOf(updateAssignment(teacher, classId, crypto.randomUUID(), change({})))).code).toBe("NOT_FOUND");
+    // Opening after a student's extension has ended would leave them no time.
+    expect((await errorOf(updateAssignment(teacher, classId, assignmentId, change({ opensAt: iso(700), dueAt: iso(800) })))).fieldErrors).toEqual({ opensAt: [expect.stringMatching(/^A student's extension ends before the new opening time/)] });
     expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toEqual(before);
   });
 
