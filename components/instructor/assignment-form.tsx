@@ -21,7 +21,8 @@ function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; k
   // Held answers are shown at the due time; work still accepted after it could be done with them in hand.
   const keyOpenToLateWork = kind !== "DEBATE" && chosen.revealAnswers !== "AFTER_SUBMIT" && chosen.latePolicy !== "REFUSE";
   const lastAttempt = kind !== "DEBATE" && chosen.revealAnswers === "AFTER_LAST_ATTEMPT";
-  const notes = [lastAttempt && `${idPrefix}-revealAnswers-last`, keyOpenToLateWork && `${idPrefix}-revealAnswers-note`].filter(Boolean).join(" ") || undefined;
+  const atDue = kind !== "DEBATE" && chosen.revealAnswers === "AFTER_DUE";
+  const notes = [lastAttempt && `${idPrefix}-revealAnswers-last`, atDue && `${idPrefix}-revealAnswers-due`, keyOpenToLateWork && `${idPrefix}-revealAnswers-note`].filter(Boolean).join(" ") || undefined;
   return (
     <>
       <div>
@@ -58,6 +59,7 @@ function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; k
             <option value="AFTER_DUE">Held back until the due time</option>
           </select>
           {lastAttempt && <p id={`${idPrefix}-revealAnswers-last`} className="mt-1 text-sm text-stone-600">Shown once a student has handed in their last attempt allowed, or at their due time if that comes first; with no attempt limit, at the due time. A retake is then not taken with the answers in hand.</p>}
+          {atDue && <p id={`${idPrefix}-revealAnswers-due`} className="mt-1 text-sm text-stone-600">Shown to each student at the class’s due time, or at their own later due time when they have an extension. Students working on under an extension are not covered: their classmates see the answers at the class’s due time.</p>}
           {keyOpenToLateWork && <p id={`${idPrefix}-revealAnswers-note`} className="mt-1 text-sm text-amber-800">Late work is still accepted after the due time, when the answers are shown: a late attempt could be made with them in hand. Choose “Refuse” for late work to close the quiz when the answers appear.</p>}
         </div>
       )}
