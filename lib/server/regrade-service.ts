@@ -25,7 +25,8 @@ export const regradeSchema = z.strictObject({
   questionVersionId: z.uuid(),
   action: z.enum(regradeActions),
   value: regradeValueSchema.nullable().optional(),
-  onlyRaise: z.boolean().default(false),
+  // As the form's default: a client that does not say lowers no one's score.
+  onlyRaise: z.boolean().default(true),
   reason: z.string().trim().min(5, "Record why you are regrading (at least 5 characters); students' scores change.").max(1000, "Keep the reason under 1000 characters."),
 });
 

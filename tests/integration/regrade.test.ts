@@ -583,6 +583,8 @@ describe("regrades", () => {
     ]) {
       expect(regradeSchema.safeParse(bad).success).toBe(false);
     }
+    // An API client that does not say is taken to want scores only raised, as the form's default: nobody loses points unasked.
+    expect(regradeSchema.parse({ questionVersionId: quiz.single, action: "CORRECT_KEY", value: "a", reason: "A good reason" }).onlyRaise).toBe(true);
     expect(await state([attemptId], quiz.single)).toEqual({ [attemptId]: { score: 0, earned: 0, correct: false, regraded: false } });
     const versions = await db.questionVersion.findMany({ where: { id: { in: [quiz.single, quiz.short, quiz.numeric] } }, select: { gradingOverride: true } });
     expect(versions.every((v) => v.gradingOverride === null)).toBe(true);
