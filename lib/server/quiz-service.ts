@@ -235,9 +235,18 @@ async function explainRefusal(user: SessionUser, attemptId: string, questionVers
 export async function saveAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string; response: unknown; edit?: AnswerEditInput }) {
   const definition = (await definitionsOf([input.questionVersionId])).get(input.questionVersionId);
   if (!definition) return explainRefusal(user, input.attemptId, input.questionVersionId);
-  let write: Prisma.Sql;
+  type Outcome = { open: boolean; applied: boolean; savedAt: Date };
+  const deciding = Prisma.sql`WITH open AS (${attemptTakingAnswer(user.id, input)}), applied AS (${editApplied(input)})`;
+  const outcome = Prisma.sql`SELECT EXISTS (SELECT 1 FROM open) AS "open", EXISTS (SELECT 1 FROM applied) AS "applied", now() AS "savedAt"`;
+  let result: Outcome | undefined;
   if (input.response === null) {
-    write = Prisma.sql`DELETE FROM "AttemptAnswer" WHERE "attemptId" IN (SELECT "id" FROM applied) AND "questionVersionId" = ${input.questionVersionId}::uuid`;
+    result = await db().$transaction(async (tx) => {
+      const [decided] = await tx.$queryRaw<Outcome[]>`${deciding} ${outcome}`;
+      // A statement of its own, after the edit's row lock: it sees an answer that a save it waited for has written
+      // (one statement's snapshot would not, and the answer would stay).
+      if (decided?.applied) await tx.$executeRaw`DELETE FROM "AttemptAnswer" WHERE "attemptId" = ${input.attemptId}::uuid AND "questionVersionId" = ${input.questionVersionId}::uuid`;
+      return decided;
+    });
   } else {
     let response: unknown;
     try {
@@ -247,14 +256,13 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
       await loadOwnAttempt(user, input.attemptId);
       throw error;
     }
-    write = Prisma.sql`
+    // ON CONFLICT sees an answer a save it waited for has written, so one statement does.
+    [result] = await db().$queryRaw<Outcome[]>`${deciding}, written AS (
       INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
       SELECT "id", ${input.questionVersionId}::uuid, ${JSON.stringify(response)}::jsonb, now() FROM applied
-      ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"`;
+      ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt")
+    ${outcome}`;
   }
-  const [result] = await db().$queryRaw<{ open: boolean; applied: boolean; savedAt: Date }[]>`
-    WITH open AS (${attemptTakingAnswer(user.id, input)}), applied AS (${editApplied(input)}), written AS (${write})
-    SELECT EXISTS (SELECT 1 FROM open) AS "open", EXISTS (SELECT 1 FROM applied) AS "applied", now() AS "savedAt"`;
   if (!result?.open) return explainRefusal(user, input.attemptId, input.questionVersionId);
   return { savedAt: result.savedAt.toISOString(), serverNow: new Date().toISOString(), ...(result.applied ? {} : { superseded: true }) };
 }
