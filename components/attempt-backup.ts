@@ -1,18 +1,19 @@
 "use client";
-// A copy, in this browser tab, of the quiz answers not yet confirmed saved, and of the page's name and count of edits
-// (see AnswerEdit). A reload, a sign-in after the session ended, or a tab restored after a crash brings the answers
-// back and sends them again; the same name and count keep a late save of the previous page from overwriting them.
-// sessionStorage, not localStorage: it is the tab's own, so two tabs never share a name.
+// A copy, in this browser tab, of the quiz answers not yet confirmed saved: a reload, a sign-in after the session
+// ended, or a tab restored after a crash brings them back and sends them again. Each answer keeps the saved answer it
+// replaced as the page knew it (`basedOn`): if the server has another since (saved from another tab or device), the
+// copy is older news and is dropped rather than written over it.
 import type { Response } from "./question-input";
 
-export type AttemptBackup = { writer: string; edits: number; unsaved: Record<string, { response: Response; edit: number }> };
+export type BackedUpAnswer = { response: Response; basedOn: Response };
+export type AttemptBackup = { unsaved: Record<string, BackedUpAnswer> };
 
 const keyFor = (attemptId: string) => `caravan-attempt-${attemptId}`;
 
 export function readBackup(attemptId: string): AttemptBackup | null {
   try {
     const stored = JSON.parse(sessionStorage.getItem(keyFor(attemptId)) ?? "null") as AttemptBackup | null;
-    return stored && typeof stored.writer === "string" && Number.isInteger(stored.edits) && typeof stored.unsaved === "object" ? stored : null;
+    return stored && stored.unsaved && typeof stored.unsaved === "object" ? stored : null;
   } catch {
     return null;
   }
@@ -20,16 +21,26 @@ export function readBackup(attemptId: string): AttemptBackup | null {
 
 export function writeBackup(attemptId: string, backup: AttemptBackup) {
   try {
-    sessionStorage.setItem(keyFor(attemptId), JSON.stringify(backup));
+    if (Object.keys(backup.unsaved).length === 0) sessionStorage.removeItem(keyFor(attemptId));
+    else sessionStorage.setItem(keyFor(attemptId), JSON.stringify(backup));
   } catch {
     // Storage full or disabled: the answers are still sent as usual; only the copy is lost.
   }
 }
 
 export function clearBackup(attemptId: string) {
-  try {
-    sessionStorage.removeItem(keyFor(attemptId));
-  } catch {
-    // Nothing to do.
+  writeBackup(attemptId, { unsaved: {} });
+}
+
+/** The same answer, whatever order its keys came in (the database reorders an object's keys). */
+export function sameResponse(a: unknown, b: unknown): boolean {
+  return canonical(a ?? null) === canonical(b ?? null);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
   }
+  return JSON.stringify(value);
 }

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { focusOnArrival } from "./focus-on-arrival";
 import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
-import { clearBackup, readBackup, writeBackup } from "./attempt-backup";
+import { clearBackup, readBackup, sameResponse, writeBackup } from "./attempt-backup";
 import { Notice } from "./ui";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import type { AttemptQuestionView } from "@/lib/server/quiz-service";
@@ -31,19 +31,18 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   // Per question, the latest edit made here that the server has not confirmed saving: the submit sends only these,
   // so an answer saved later from another tab is not overwritten by this tab's older copy.
   const edits = useRef(0);
-  // This page's name for itself on its saves: a save of its own that arrives after a newer one is not applied.
-  const writer = useRef<string | null>(null);
-  const editOf = (number: number) => ({ writer: (writer.current ??= randomWriterName()), number });
-  const backUp = () =>
-    writeBackup(attemptId, {
-      writer: (writer.current ??= randomWriterName()),
-      edits: edits.current,
-      unsaved: Object.fromEntries([...unconfirmed.current].map(([id, edit]) => [id, { response: latestResponses.current[id], edit }])),
-    });
-  // How many answers this tab had not had saved when it was last open, brought back from its copy.
-  const [restored, setRestored] = useState(0);
   const unconfirmed = useRef(new Map<string, number>());
   const latestResponses = useRef(responses);
+  // This page's name for itself on its saves, its own (a duplicated tab or a reload picks another): a save of its own
+  // that arrives after a newer one is not applied.
+  const writer = useRef<string | null>(null);
+  const editOf = (number: number) => ({ writer: (writer.current ??= randomWriterName()), number });
+  // Per question, the saved answer as this page last knew it: what a copy of an unsaved change replaces.
+  const serverKnown = useRef<Record<string, Response>>(Object.fromEntries(questions.map((q) => [q.questionVersionId, (q.savedResponse as Response) ?? null])));
+  const backUp = () =>
+    writeBackup(attemptId, { unsaved: Object.fromEntries([...unconfirmed.current.keys()].map((id) => [id, { response: latestResponses.current[id], basedOn: serverKnown.current[id] ?? null }])) });
+  // How many answers this tab had not had saved when it was last open, brought back from its copy.
+  const [restored, setRestored] = useState(0);
   useEffect(() => {
     latestResponses.current = responses;
   }, [responses]);
@@ -60,15 +59,14 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
     async (questionVersionId: string, response: Response, edit: number) => {
       setSaveState((s) => ({ ...s, [questionVersionId]: "saving" }));
       // A null response clears the saved answer, so what is graded is what the page shows.
-      const result = await callApi<{ savedAt: string; serverNow: string }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response, edit: editOf(edit) }, "You appear to be offline. This answer may not be saved yet; we keep trying every few seconds. Keep this page open.");
+      const result = await callApi<{ savedAt: string; serverNow: string; superseded?: true }>("PUT", `/api/attempts/${attemptId}/answers/${questionVersionId}`, { response, edit: editOf(edit) }, "You appear to be offline. This answer may not be saved yet; we keep trying every few seconds. Keep this page open.");
       const latest = unconfirmed.current.get(questionVersionId) === edit;
       if (result.ok) {
         const offset = new Date(result.data.serverNow).getTime() - Date.now();
         setClockOffset((current) => Math.max(current, offset));
-        if (latest) {
-          unconfirmed.current.delete(questionVersionId);
-          backUp();
-        }
+        if (!result.data.superseded) serverKnown.current[questionVersionId] = response;
+        if (latest) unconfirmed.current.delete(questionVersionId);
+        backUp();
         // "Saved" only when no newer change of this question is still on its way.
         if (latest || !unconfirmed.current.has(questionVersionId)) setSaveState((s) => ({ ...s, [questionVersionId]: response === null ? "idle" : "saved" }));
         setErrors((e) => ({ ...e, [questionVersionId]: "" }));
@@ -146,22 +144,23 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   };
 
   // Once, on arrival: answers this tab had not had saved (a reload, a sign-in after the session ended) come back and go
-  // again, under the tab's own name and count of edits.
+  // again, unless the server has had another answer since (from another tab or device): that one stands.
   useEffect(() => {
     const backup = readBackup(attemptId);
     if (!backup) return;
-    writer.current = backup.writer;
-    edits.current = Math.max(edits.current, backup.edits);
-    const inAttempt = new Set(questions.map((q) => q.questionVersionId));
-    const entries = Object.entries(backup.unsaved).filter(([id]) => inAttempt.has(id));
-    if (entries.length === 0) return;
-    for (const [id, { response, edit }] of entries) {
-      unconfirmed.current.set(id, edit);
+    const entries = questions
+      .map((q) => [q.questionVersionId, q.savedResponse, backup.unsaved[q.questionVersionId]] as const)
+      .filter(([, saved, copy]) => copy && sameResponse(saved, copy.basedOn) && !sameResponse(saved, copy.response))
+      .map(([id, , copy]) => [id, copy!.response] as const);
+    for (const [id, response] of entries) {
+      unconfirmed.current.set(id, ++edits.current);
       latestResponses.current = { ...latestResponses.current, [id]: response };
     }
-    setResponses((r) => ({ ...r, ...Object.fromEntries(entries.map(([id, entry]) => [id, entry.response])) }));
+    backUp();
+    if (entries.length === 0) return;
+    setResponses((r) => ({ ...r, ...Object.fromEntries(entries) }));
     setRestored(entries.length);
-    for (const [id, { response, edit }] of entries) save(id, response, edit);
+    for (const [id, response] of entries) save(id, response, unconfirmed.current.get(id)!);
     // Only on arrival: later changes are this page's own.
   }, []);
 

@@ -343,20 +343,37 @@ test("Back to an attempt page shows the answers and time as the server has them 
   await expect(page.getByText(/Saved/)).toHaveCount(0);
 });
 
-test("an answer the network lost comes back after a reload (or signing in again) and is saved then", async ({ page, sql, baseURL }) => {
+/**
+ * Holds every answer save (the page's own, and those it sends on leaving with keepalive, which no browser route can
+ * stop) until `release`, as a network that has dropped would, while pages still load.
+ */
+async function holdSaves(sql: pg.Pool) {
+  const client = await sql.connect();
+  await client.query(`BEGIN`);
+  await client.query(`LOCK TABLE "AnswerEdit" IN EXCLUSIVE MODE`);
+  return async () => {
+    await client.query(`COMMIT`);
+    client.release();
+  };
+}
+
+test("an answer not yet saved comes back after a reload (or signing in again) and is saved then", async ({ page, sql, baseURL }) => {
   const student = await createUser(sql);
   await login(page.context(), student, baseURL!);
   const attemptId = await startWithOneSaved(page);
   const stored = async () => (await sql.query(`SELECT "response" FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId])).rows.map((r) => JSON.stringify(r.response));
   const first = await stored();
-  // Saves fail (no network, or the session ended), and the student reloads before any retry gets through.
-  await page.route("**/api/attempts/*/answers/*", (route) => route.abort());
-  await page.getByRole("radio").nth(1).check();
-  await expect(page.getByText(/This answer may not be saved yet/).first()).toBeVisible();
-  await page.unroute("**/api/attempts/*/answers/*");
-  await page.reload();
-  await expect(page.getByRole("status").filter({ hasText: "had not been saved when the page was last open" })).toBeVisible();
-  await expect(page.getByRole("radio").nth(1)).toBeChecked();
+  const release = await holdSaves(sql);
+  try {
+    await page.getByRole("radio").nth(1).check();
+    await expect(page.getByText("Saving…").first()).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole("status").filter({ hasText: "had not been saved when the page was last open" })).toBeVisible();
+    await expect(page.getByRole("radio").nth(1)).toBeChecked();
+    expect(await stored()).toEqual(first);
+  } finally {
+    await release();
+  }
   await expect(page.getByText("Saved", { exact: true }).first()).toBeVisible();
   await expect.poll(stored).not.toEqual(first);
   expect(await stored()).toHaveLength(1);
@@ -365,4 +382,23 @@ test("an answer the network lost comes back after a reload (or signing in again)
   await page.reload();
   await expect(page.getByRole("radio").nth(1)).toBeChecked();
   await expect(page.getByText("had not been saved when the page was last open")).toHaveCount(0);
+});
+
+test("an unsaved answer is not brought back over one saved since from another device", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  const attemptId = await startWithOneSaved(page);
+  const release = await holdSaves(sql);
+  try {
+    await page.getByRole("radio").nth(1).check();
+    await expect(page.getByText("Saving…").first()).toBeVisible();
+    // Meanwhile another device cleared the question (a delete, which the held saves do not block).
+    await sql.query(`DELETE FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId]);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("radio").nth(1)).not.toBeChecked();
+    await expect(page.getByText("had not been saved when the page was last open")).toHaveCount(0);
+  } finally {
+    await release();
+  }
 });
