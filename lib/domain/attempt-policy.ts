@@ -119,13 +119,15 @@ export type ClassAttemptTerms = { maxAttemptsOverride: number | null; joinedAt: 
 /**
  * A student's attempt limit at a quiz, as a count of all their attempts: each class that would count a new attempt
  * allows its own limit (its override or the quiz's, with the student's extra attempts) of attempts begun since they
- * joined it, and the tightest of them applies, so joining another class does not lift the limit of one still
- * counting. With no class counting (none covers the quiz, or all have closed), the governing assignment's terms.
+ * joined it. A start takes the tightest, so joining another class does not lift the limit of one still counting; the
+ * question "may they ever make another?" (answers held until the last attempt) takes the loosest, since a class that
+ * closes drops out and the others' limits then apply. With no class counting (none covers the quiz, or all have
+ * closed), the governing assignment's terms.
  */
-export function studentAttemptLimit(quizMaxAttempts: number | null, assignment: (ClassAttemptTerms & { extraAttempts: number; countingClasses?: ClassAttemptTerms[] }) | null, startedAt: Date[]): number | null {
+export function studentAttemptLimit(quizMaxAttempts: number | null, assignment: (ClassAttemptTerms & { extraAttempts: number; countingClasses?: ClassAttemptTerms[] }) | null, startedAt: Date[], bound: "tightest" | "loosest" = "tightest"): number | null {
   const classes: ClassAttemptTerms[] = assignment?.countingClasses?.length ? assignment.countingClasses : [assignment ?? { maxAttemptsOverride: null, joinedAt: null }];
-  const limits = classes
-    .map((terms) => limitSinceJoining(attemptLimit(terms.maxAttemptsOverride ?? quizMaxAttempts, assignment?.extraAttempts ?? 0), startedAt, terms.joinedAt))
-    .filter((limit): limit is number => limit !== null);
-  return limits.length === 0 ? null : Math.min(...limits);
+  const limits = classes.map((terms) => limitSinceJoining(attemptLimit(terms.maxAttemptsOverride ?? quizMaxAttempts, assignment?.extraAttempts ?? 0), startedAt, terms.joinedAt));
+  if (bound === "loosest") return limits.includes(null) ? null : Math.max(...(limits as number[]));
+  const finite = limits.filter((limit): limit is number => limit !== null);
+  return finite.length === 0 ? null : Math.min(...finite);
 }

@@ -54,8 +54,8 @@ async function holdingDueTimes(client: Client, userIds: string[], questionIds: s
 }
 
 /**
- * Whether the student has handed in the last attempt they may make at the quiz, by the limit that refuses them a new
- * one (the governing assignment's, their extra attempts, attempts since joining); null when there is no limit.
+ * Whether the student has handed in the last attempt they may ever make at the quiz: under every class still counting
+ * it, by its limit (with their extra attempts, attempts since joining); null when one has no limit.
  */
 async function lastAttemptHandedIn(client: Client, userId: string, quizId: string): Promise<boolean | null> {
   const quiz = await client.quiz.findUnique({ where: { id: quizId }, select: { id: true, moduleId: true, maxAttempts: true } });
@@ -64,7 +64,8 @@ async function lastAttemptHandedIn(client: Client, userId: string, quizId: strin
     quizAssignment(client, userId, quiz, { starting: true }),
     client.quizAttempt.findMany({ where: { userId, quizId, voidedAt: null }, select: { status: true, startedAt: true } }),
   ]);
-  const limit = studentAttemptLimit(quiz.maxAttempts, governing, attempts.map((a) => a.startedAt));
+  // The loosest limit of the classes still counting: a tighter one may close and leave the others' attempts open.
+  const limit = studentAttemptLimit(quiz.maxAttempts, governing, attempts.map((a) => a.startedAt), "loosest");
   if (limit === null) return null;
   return attempts.length >= limit && attempts.every((a) => a.status === "SUBMITTED");
 }

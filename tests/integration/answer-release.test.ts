@@ -264,6 +264,19 @@ describe("answers held back until the student's last attempt", () => {
     expect(keysShown(last)).toBe(last.items.length);
   });
 
+  it("stay held while another class would still take attempts: a tighter class closing later leaves the looser one's open", async () => {
+    const [teacherA, teacherB] = [await createUser("INSTRUCTOR"), await createUser("INSTRUCTOR")];
+    const { student, classId: classA } = await studentInClass(teacherA);
+    const { classId: classB } = await studentInClass(teacherB, student);
+    // A: one attempt, closed to late work soon. B: three attempts, answers after the last one, due later.
+    await createAssignment(teacherA, classA, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(60), maxAttemptsOverride: 1, latePolicy: "REFUSE" }));
+    await createAssignment(teacherB, classB, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(24 * 60), maxAttemptsOverride: 3, revealAnswers: "AFTER_LAST_ATTEMPT" }));
+    const review = await submitEmpty(student, fixture.quizId);
+    // A new attempt now would count in A, whose one is used; once A has closed, B's two more are the student's.
+    expect((await quizOverview(student, fixture.quizId)).attemptsLeft).toBe(0);
+    expect(keysShown(review)).toBe(0);
+  });
+
   it("once the last attempt is handed in, its missed questions come due for review without waiting for the due time", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const { student, classId } = await studentInClass(teacher);

@@ -140,4 +140,13 @@ describe("studentAttemptLimit", () => {
     expect(studentAttemptLimit(3, { maxAttemptsOverride: null, extraAttempts: 1, joinedAt: later, countingClasses: counting }, attempts)).toBe(4);
     expect(studentAttemptLimit(null, { maxAttemptsOverride: null, extraAttempts: 0, joinedAt: later, countingClasses: [{ maxAttemptsOverride: 2, joinedAt: early }, { maxAttemptsOverride: null, joinedAt: later }] }, attempts)).toBe(2);
   });
+
+  it("asked for the loosest (may the student ever make another attempt?), takes the largest, and none when one class has no limit", () => {
+    const early = new Date("2027-01-01T00:00:00Z");
+    const attempts = [new Date("2027-01-05T00:00:00Z"), new Date("2027-01-06T00:00:00Z")];
+    const terms = (override: number | null) => ({ maxAttemptsOverride: override, extraAttempts: 0, joinedAt: early, countingClasses: [{ maxAttemptsOverride: 2, joinedAt: early }, { maxAttemptsOverride: override, joinedAt: early }] });
+    expect(studentAttemptLimit(3, terms(4), attempts, "loosest")).toBe(4);
+    expect(studentAttemptLimit(3, terms(4), attempts)).toBe(2);
+    expect(studentAttemptLimit(null, terms(null), attempts, "loosest")).toBeNull();
+  });
 });
