@@ -141,10 +141,11 @@ export function withoutClosedClasses<T extends { window: AssignmentWindow; class
 
 /**
  * The windows that decide when an attempt stops taking answers: a class that assigns the item itself closes it by
- * that assignment, not by its module's, as its gradebook counts the item by its own assignment.
+ * that assignment, once open, not by its module's, as its gradebook counts the item by its own assignment (before
+ * it opens, the module's governs the work, and so its close).
  */
-export function closingWindows<T extends { classId: string; wholeModule: boolean }>(covering: T[]): T[] {
-  const assignsItself = new Set(covering.filter((c) => !c.wholeModule).map((c) => c.classId));
+export function closingWindows<T extends { classId: string; wholeModule: boolean; window: { opensAt: Date } }>(covering: T[], now: Date): T[] {
+  const assignsItself = new Set(covering.filter((c) => !c.wholeModule && c.window.opensAt <= now).map((c) => c.classId));
   return covering.filter((c) => !c.wholeModule || !assignsItself.has(c.classId));
 }
 

@@ -25,7 +25,7 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | unde
   if (!governing) return null;
   const owner = rows[windows.indexOf(governing)].owner ?? { className: "", joinedAt: null };
   // Per class, the quiz's own assignment where it has one (as its gradebook counts the quiz), else its module's.
-  const perClass = closingWindows(windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE", joinedAt: rows[i].owner?.joinedAt ?? null })));
+  const perClass = closingWindows(windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE", joinedAt: rows[i].owner?.joinedAt ?? null })), now);
   const countingClasses = perClass.filter((c) => countsUnder(c.window, now)).map((c) => ({ maxAttemptsOverride: c.window.maxAttemptsOverride, joinedAt: c.joinedAt }));
   return { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(perClass.map((c) => c.window), now), ...owner, countingClasses };
 }

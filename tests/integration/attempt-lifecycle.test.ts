@@ -52,6 +52,14 @@ describe("when an attempt closes", () => {
     // Not left open past the due time, when its class no longer counts new work and the answers come out.
     expect((await attemptRow(attemptId)).deadlineAt).toEqual(dueAt);
   });
+
+  it("before the quiz's own assignment opens, its module's closes the attempt, as it governs the work", async () => {
+    const { teacher, student, classId } = await classWithStudent();
+    await createAssignment(teacher, classId, assign({ opensAt: iso(7 * 24 * 60), dueAt: iso(8 * 24 * 60), latePolicy: "REFUSE" }));
+    const { id: moduleAssignmentId } = await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, dueAt: iso(60), latePolicy: "REFUSE" }));
+    const { attemptId } = await startWithOneSaved(student);
+    expect((await attemptRow(attemptId)).deadlineAt).toEqual((await db.assignment.findUniqueOrThrow({ where: { id: moduleAssignmentId } })).dueAt);
+  });
 });
 
 describe("an open attempt is graded whatever the assignments did around it", () => {

@@ -390,14 +390,17 @@ describe("withoutClosedClasses", () => {
 });
 
 describe("closingWindows", () => {
-  const entry = (classId: string, wholeModule: boolean) => ({ classId, wholeModule });
+  const now = new Date("2027-03-10T12:00:00Z");
+  const entry = (classId: string, wholeModule: boolean, opensAt = "2027-03-01T00:00:00Z") => ({ classId, wholeModule, window: { opensAt: new Date(opensAt) } });
   it("within a class, the item's own assignment closes it, not its module's; other classes keep theirs", () => {
     const own = entry("a", false);
     const elsewhere = entry("b", true);
-    expect(closingWindows([entry("a", true), own, elsewhere])).toEqual([own, elsewhere]);
+    expect(closingWindows([entry("a", true), own, elsewhere], now)).toEqual([own, elsewhere]);
   });
-  it("a class assigning only the module closes by the module", () => {
+  it("a class assigning only the module closes by the module, and so does one whose own assignment has not opened", () => {
     const covering = [entry("a", true), entry("b", false)];
-    expect(closingWindows(covering)).toEqual(covering);
+    expect(closingWindows(covering, now)).toEqual(covering);
+    const notYetOpen = [entry("a", true), entry("a", false, "2027-03-17T00:00:00Z")];
+    expect(closingWindows(notYetOpen, now)).toEqual(notYetOpen);
   });
 });
