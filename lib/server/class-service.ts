@@ -115,23 +115,33 @@ export async function holdCurrentMember(tx: Prisma.TransactionClient, classId: s
 
 /**
  * Refuses to move a student's due time on an assignment closed to late work back from `from` to `to` when they
- * handed work in between: the gradebook counts such work by the due time as it stands, so it would drop out
- * (quiz attempts begun, debate responses handed in, each with the grace a save gets).
+ * handed work in between that the gradebook counts by that due time, so it would drop out: for a quiz, attempts
+ * begun since joining (with the grace a save gets); for a debate prompt, responses handed in (with the same grace);
+ * for a module, lessons completed.
  */
 async function refuseShorteningOverWork(tx: Prisma.TransactionClient, assignmentId: string, studentId: string, from: Date, to: Date) {
   if (to >= from) return;
-  const [found] = await tx.$queryRaw<{ attempts: number; responses: number }[]>`
-    WITH a AS (SELECT * FROM "Assignment" WHERE "id" = ${assignmentId}::uuid AND "latePolicy" = 'REFUSE'),
-    bounds AS (SELECT (${to.toISOString()}::timestamptz AT TIME ZONE 'UTC') + ${DEADLINE_GRACE_MS} * interval '1 millisecond' AS "after",
-                      (${from.toISOString()}::timestamptz AT TIME ZONE 'UTC') + ${DEADLINE_GRACE_MS} * interval '1 millisecond' AS "until")
+  const grace = Prisma.sql`${DEADLINE_GRACE_MS} * interval '1 millisecond'`;
+  const [after, until] = [to, from].map((at) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`);
+  const [found] = await tx.$queryRaw<{ attempts: number; responses: number; lessons: number }[]>`
+    WITH a AS (SELECT "kind", "classId", "quizId", "debatePromptId", "moduleId" FROM "Assignment" WHERE "id" = ${assignmentId}::uuid AND "latePolicy" = 'REFUSE')
     SELECT
-      (SELECT count(*)::int FROM "QuizAttempt" t JOIN "Quiz" q ON q."id" = t."quizId" JOIN a ON a."quizId" = q."id" OR (a."kind" = 'MODULE' AND a."moduleId" = q."moduleId"), bounds
-        WHERE t."userId" = ${studentId}::uuid AND t."voidedAt" IS NULL AND t."startedAt" > bounds."after" AND t."startedAt" <= bounds."until") AS "attempts",
-      (SELECT count(*)::int FROM "DebateResponse" r JOIN "DebatePrompt" p ON p."id" = r."promptId" JOIN a ON a."debatePromptId" = p."id" OR (a."kind" = 'MODULE' AND a."moduleId" = p."moduleId"), bounds
-        WHERE r."userId" = ${studentId}::uuid AND r."submittedAt" > bounds."after" AND r."submittedAt" <= bounds."until") AS "responses"`;
-  const work = [found.attempts > 0 ? plural(found.attempts, "quiz attempt") : null, found.responses > 0 ? plural(found.responses, "debate response") : null].filter(Boolean);
+      (SELECT count(*)::int FROM a JOIN "QuizAttempt" t ON a."kind" = 'QUIZ' AND t."quizId" = a."quizId"
+        JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = t."userId"
+        WHERE t."userId" = ${studentId}::uuid AND t."voidedAt" IS NULL AND t."startedAt" >= m."joinedAt"
+          AND t."startedAt" > ${after} + ${grace} AND t."startedAt" <= ${until} + ${grace}) AS "attempts",
+      (SELECT count(*)::int FROM a JOIN "DebateResponse" r ON a."kind" = 'DEBATE' AND r."promptId" = a."debatePromptId"
+        WHERE r."userId" = ${studentId}::uuid AND r."submittedAt" > ${after} + ${grace} AND r."submittedAt" <= ${until} + ${grace}) AS "responses",
+      (SELECT count(*)::int FROM a JOIN "Lesson" l ON a."kind" = 'MODULE' AND l."moduleId" = a."moduleId"
+        JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = ${studentId}::uuid
+        WHERE p."completedAt" > ${after} AND p."completedAt" <= ${until}) AS "lessons"`;
+  const work = [
+    found.attempts > 0 ? `began ${plural(found.attempts, "quiz attempt")}` : null,
+    found.responses > 0 ? "handed in a debate response" : null,
+    found.lessons > 0 ? `completed ${plural(found.lessons, "lesson")}` : null,
+  ].filter(Boolean);
   if (work.length === 0) return;
-  throw new UserError("CONFLICT", `The student handed in ${work.join(" and ")} inside this extension, and this assignment refuses late work: moving their due time earlier would take that work out of the gradebook. Keep the extension, or excuse or grade the work by hand instead.`);
+  throw new UserError("CONFLICT", `The student ${work.join(" and ")} after the new due time, and this assignment refuses late work: moving their due time earlier would take that work out of the gradebook. Keep the due time, or excuse or grade the work by hand instead.`);
 }
 
 async function lockCoveredQuizzes(tx: Prisma.TransactionClient, covered: { quizId: string | null; moduleId: string | null }) {
@@ -675,7 +685,8 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
     }
     const [previous] = await tx.$queryRaw<{ dueAt: Date }[]>`
       SELECT "dueAt" FROM "AssignmentExtension" WHERE "assignmentId" = ${assignment.id}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;
-    if (previous) await refuseShorteningOverWork(tx, assignment.id, input.studentId, previous.dueAt, extension.dueAt);
+    // Without an extension the student is on the class's due time, which a new one may also bring forward.
+    await refuseShorteningOverWork(tx, assignment.id, input.studentId, previous?.dueAt ?? current.dueAt, extension.dueAt);
     const select = { id: true, dueAt: true, extraAttempts: true, extraTimePercent: true } as const;
     // Given at the class's due time, it only adds attempts or time: it keeps following the class's due time.
     const data = { ...granted, followsClassDue: extension.dueAt.getTime() === current.dueAt.getTime() };

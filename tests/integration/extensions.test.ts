@@ -5,6 +5,7 @@ import { assignmentChangeSchema, assignmentSchema, createAssignment, createClass
 import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { debateForStudent, submitDebate } from "@/lib/server/debate-service";
+import { setLessonCompleted } from "@/lib/server/progress-service";
 import { classDebateResponses } from "@/lib/server/debate-review-service";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
 import { exportAccountData } from "@/lib/server/account-export";
@@ -32,7 +33,7 @@ describe("withdrawing or shortening an extension the student has used", () => {
     await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
     expect(await gradebook(teacher, classId).then((b) => b.rows.find((r) => r.student.id === student.id)!.cells[0])).toMatchObject({ status: "submitted", percent: 100 });
 
-    expect(await errorOf(revokeExtension(teacher, classId, granted.id))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/handed in 1 quiz attempt inside this extension/) });
+    expect(await errorOf(revokeExtension(teacher, classId, granted.id))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^The student began 1 quiz attempt after the new due time/) });
     expect(await errorOf(grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(-30) })))).toMatchObject({ code: "CONFLICT" });
     expect((await db.assignmentExtension.findUniqueOrThrow({ where: { id: granted.id } })).dueAt.getTime()).toBeCloseTo(Date.parse(iso(600)), -4);
     expect(await gradebook(teacher, classId).then((b) => b.rows.find((r) => r.student.id === student.id)!.cells[0])).toMatchObject({ status: "submitted", percent: 100 });
@@ -40,6 +41,30 @@ describe("withdrawing or shortening an extension the student has used", () => {
     await grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(900) }));
     await revokeExtension(teacher, classId, unused.id);
     expect(await db.assignmentExtension.count({ where: { id: unused.id } })).toBe(0);
+  });
+
+
+  it("counts what the gradebook counts: work before the class's due time against a first extension ending sooner, lessons of a module, not attempts from before joining", async () => {
+    // A first extension ending before the class's due time, over an attempt begun in between.
+    const quizClass = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(60) });
+    const { attemptId } = await startAttempt(quizClass.extended, fixture.quizId);
+    await submitAttempt(quizClass.extended, { attemptId, answers: {} });
+    expect(await errorOf(grantExtension(quizClass.teacher, quizClass.classId, extension({ assignmentId: quizClass.assignmentId, studentId: quizClass.extended.id, dueAt: iso(-60) })))).toMatchObject({ code: "CONFLICT" });
+    // The other student's attempt was begun before joining: the class never counted it, so nothing drops out.
+    const { attemptId: beforeJoining } = await startAttempt(quizClass.other, fixture.quizId);
+    await submitAttempt(quizClass.other, { attemptId: beforeJoining, answers: {} });
+    await db.$executeRaw`UPDATE "ClassMember" SET "joinedAt" = now() WHERE "userId" = ${quizClass.other.id}::uuid`;
+    await grantExtension(quizClass.teacher, quizClass.classId, extension({ assignmentId: quizClass.assignmentId, studentId: quizClass.other.id, dueAt: iso(-60) }));
+
+    // A module: a lesson completed inside the extension.
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Module extension", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const { id: moduleAssignment } = await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, latePolicy: "REFUSE", opensAt: iso(-180), dueAt: iso(-60) }));
+    const granted = await grantExtension(teacher, classId, extension({ assignmentId: moduleAssignment, studentId: student.id, dueAt: iso(600) }));
+    await setLessonCompleted(student, fixture.lessonId, true);
+    expect(await errorOf(revokeExtension(teacher, classId, granted.id))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/completed 1 lesson after the new due time/) });
   });
 });
 
