@@ -619,7 +619,10 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
     if (count === 0) throw new UserError("CONFLICT", CHANGED_MEANWHILE);
     await tx.assignmentExtension.updateMany({ where: { assignmentId, followsClassDue: true }, data: { dueAt } });
     // An extension ending before the assignment opens would leave its student no time at all.
-    const endingBeforeOpening = await tx.assignmentExtension.count({ where: { assignmentId, dueAt: { lte: opensAt } } });
+    // Checked when the opening moves later, for current members (a removed student's extension stays on record).
+    const endingBeforeOpening = opensAt <= assignment.opensAt ? 0 : await tx.assignmentExtension.count({
+      where: { assignmentId, dueAt: { lte: opensAt }, student: { memberships: { some: { classId, removedAt: null } } } },
+    });
     if (endingBeforeOpening > 0) {
       const message = `${endingBeforeOpening === 1 ? "A student's extension ends" : `${endingBeforeOpening} students' extensions end`} before the new opening time, which would leave ${endingBeforeOpening === 1 ? "them" : "those students"} no time at all. Move or withdraw ${endingBeforeOpening === 1 ? "that extension" : "those extensions"} first, or open the assignment earlier.`;
       throw new UserError("INVALID", message, { opensAt: [message] });
