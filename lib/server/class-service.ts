@@ -98,11 +98,6 @@ export const extensionSchema = z.strictObject({
 });
 
 /**
- * Locks the quizzes an assignment covers until the change commits. startAttempt takes the same rows (KEY SHARE)
- * before it reads the assignments, so a start in flight either sees the change or commits before the change's
- * deadline refresh reads the open attempts.
- */
-/**
  * A current member of the class, held (FOR SHARE) for the rest of the transaction: a removal in flight is waited for
  * and then not found, and none can start until the transaction ends. Take it before the class's quizzes, as a removal does.
  */
@@ -144,6 +139,11 @@ async function refuseShorteningOverWork(tx: Prisma.TransactionClient, assignment
   throw new UserError("CONFLICT", `The student ${work.join(" and ")} after the new due time, and this assignment refuses late work: moving their due time earlier would take that work out of the gradebook. Keep the due time, or excuse or grade the work by hand instead.`);
 }
 
+/**
+ * Locks the quizzes an assignment covers until the change commits. startAttempt takes the same rows (KEY SHARE)
+ * before it reads the assignments, so a start in flight either sees the change or commits before the change's
+ * deadline refresh reads the open attempts.
+ */
 async function lockCoveredQuizzes(tx: Prisma.TransactionClient, covered: { quizId: string | null; moduleId: string | null }) {
   if (!covered.quizId && !covered.moduleId) return;
   await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${covered.quizId} OR "moduleId" = ${covered.moduleId} ORDER BY "id" FOR UPDATE`;
