@@ -136,7 +136,7 @@ async function refuseShorteningOverWork(tx: Prisma.TransactionClient, assignment
     found.lessons > 0 ? `completed ${plural(found.lessons, "lesson")}` : null,
   ].filter(Boolean);
   if (work.length === 0) return;
-  throw new UserError("CONFLICT", `The student ${work.join(" and ")} after the new due time, and this assignment refuses late work: moving their due time earlier would take that work out of the gradebook. Keep the due time, or excuse or grade the work by hand instead.`);
+  throw new UserError("CONFLICT", `The student ${work.join(" and ")} between the due time this would give them and their current one, and this assignment refuses late work, so that work would drop out of the gradebook. Keep their current due time, or excuse or grade the work by hand instead.`);
 }
 
 /**

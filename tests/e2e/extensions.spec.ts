@@ -109,9 +109,16 @@ test("an instructor gives one student an extension; that student can still take 
   expect(refused.status()).toBe(409);
   expect((await refused.json()).error.message).toMatch(/no longer accepts/);
 
-  // Withdrawn: the row goes away and the database has no extension left.
+  // Withdrawing it now is refused, saying why: the attempt begun under it would drop out of the gradebook.
   await tp.goto(`/instructor/classes/${classId}/students/${student.id}`);
   tp.on("dialog", (dialog) => dialog.accept());
+  await tp.getByRole("button", { name: /Withdraw the extension on/ }).click();
+  await expect(tp.getByText(/The student began 1 quiz attempt between the due time this would give them and their current one, and this assignment refuses late work/)).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/extension-withdraw-refused.png` });
+  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(1);
+  // Once that attempt is reset, withdrawn: the row goes away and the database has no extension left.
+  await sql.query(`UPDATE "QuizAttempt" SET "voidedAt" = now(), "openSlot" = NULL WHERE "userId" = $1`, [student.id]);
+  await tp.reload();
   await tp.getByRole("button", { name: /Withdraw the extension on/ }).click();
   await expect(tp.getByText("Documented accommodation")).toHaveCount(0);
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(0);

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, extensionSchema, grantExtension, joinClass, removeMember, resetAttempts } from "@/lib/server/class-service";
+import { assignmentChangeSchema, assignmentSchema, createAssignment, createClass, extensionSchema, grantExtension, joinClass, removeMember, resetAttempts, updateAssignment } from "@/lib/server/class-service";
 import { gradebook, myGrades } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
@@ -90,11 +90,14 @@ describe("an open attempt is graded whatever the assignments did around it", () 
     expect(await attemptRow(attemptId)).toMatchObject({ late: false });
   });
 
-  it("an extension due before the attempt began closes it; it is graded with what was saved, not refused", async () => {
+  it("a due time moved before the attempt began closes it; it is graded with what was saved, not refused (an extension doing so is refused)", async () => {
     const { teacher, student, classId } = await classWithStudent();
     const { id: assignmentId } = await createAssignment(teacher, classId, assign({ opensAt: iso(-120), dueAt: iso(60), latePolicy: "REFUSE" }));
     const { attemptId, answers } = await startWithOneSaved(student);
-    await grantExtension(teacher, classId, extensionSchema.parse({ assignmentId, studentId: student.id, dueAt: iso(-60), reason: "Agreed to an earlier sitting." }));
+    // An extension ending before the attempt began would drop it from the gradebook, so it is refused; an edit of the
+    // class's due time is the instructor's to make.
+    expect(await errorOf(grantExtension(teacher, classId, extensionSchema.parse({ assignmentId, studentId: student.id, dueAt: iso(-60), reason: "Agreed to an earlier sitting." })))).toMatchObject({ code: "CONFLICT" });
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ dueAt: iso(-60) }));
     expect(await submitAttempt(student, { attemptId, answers })).toMatchObject({ alreadySubmitted: false, scoreCenti: 100 });
     expect(await attemptRow(attemptId)).toMatchObject({ status: "SUBMITTED", late: false });
   });
