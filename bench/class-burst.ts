@@ -29,6 +29,8 @@ const database = await startDatabase({ dataDirName: "bench-postgres", quiet: tru
 const url = await database.createDatabase("caravan_burst", { recreate: true });
 await prepareDatabase(url, { demoAccounts: false, log: () => {} });
 const sql = new pg.Pool({ connectionString: url, max: 10 });
+// pool.end() resolves before idle connections have closed; stopping PostgreSQL then ends them with an error.
+sql.on("error", () => {});
 
 const password = "burst-password-123";
 const hash = await hashPassword(password);

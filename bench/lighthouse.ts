@@ -20,6 +20,8 @@ const database = await startDatabase({ dataDirName: "bench-postgres", quiet: tru
 const url = await database.createDatabase("caravan_lighthouse", { recreate: true });
 await prepareDatabase(url, { demoAccounts: false, log: () => {} });
 const sql = new pg.Pool({ connectionString: url, max: 2 });
+// pool.end() resolves before idle connections have closed; stopping PostgreSQL then ends them with an error.
+sql.on("error", () => {});
 const { rows: [user] } = await sql.query(`INSERT INTO "User" (id, email, name, "passwordHash", role) VALUES (gen_random_uuid(), 'lighthouse@caravan.test', 'Lighthouse', 'x', 'STUDENT') RETURNING id, email, name`);
 const token = await encode({ secret: process.env.NEXTAUTH_SECRET, token: { sub: user.id, uid: user.id, role: "STUDENT", email: user.email, name: user.name } });
 ensureBuild(() => {});

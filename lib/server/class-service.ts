@@ -75,6 +75,8 @@ export const assignmentChangeSchema = z.strictObject({
     revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]),
     weight: weight.optional(),
   }).optional(),
+  // Sent once the instructor has agreed that work handed in after the new due time drops out of the gradebook.
+  confirmDroppingWork: z.literal(true).optional(),
 });
 
 const CHANGED_MEANWHILE = "This assignment was changed after you opened it (in another tab or window?). Reload the page to see its terms now, then make your change again.";
@@ -108,34 +110,47 @@ export async function holdCurrentMember(tx: Prisma.TransactionClient, classId: s
   return member;
 }
 
+type DueMove = { studentId: string; from: Date | null; to: Date };
+type DroppedWork = { studentId: string; attempts: number; responses: number; lessons: number };
+
 /**
- * Refuses to move a student's due time on an assignment closed to late work back from `from` to `to` when they
- * handed work in between that the gradebook counts by that due time, so it would drop out: for a quiz, attempts
- * begun since joining (with the grace a save gets); for a debate prompt, responses handed in (with the same grace);
- * for a module, lessons completed.
+ * On an assignment closed to late work (as it stands in the transaction), the work each student handed in after `to`
+ * and by `from` (null: no limit, as when late work was accepted): what the gradebook counted by the old due time and
+ * would not by the new one. For a quiz, attempts begun since joining (with the grace a save gets); for a debate
+ * prompt, responses handed in (with the same grace); for a module, lessons completed. Students with none are left out.
  */
-async function refuseShorteningOverWork(tx: Prisma.TransactionClient, assignmentId: string, studentId: string, from: Date, to: Date) {
-  if (to >= from) return;
+async function workDroppedBy(tx: Prisma.TransactionClient, assignmentId: string, moves: DueMove[]): Promise<DroppedWork[]> {
+  const earlier = moves.filter((m) => m.from === null || m.to < m.from);
+  if (earlier.length === 0) return [];
   const grace = Prisma.sql`${DEADLINE_GRACE_MS} * interval '1 millisecond'`;
-  const [after, until] = [to, from].map((at) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`);
-  const [found] = await tx.$queryRaw<{ attempts: number; responses: number; lessons: number }[]>`
-    WITH a AS (SELECT "kind", "classId", "quizId", "debatePromptId", "moduleId" FROM "Assignment" WHERE "id" = ${assignmentId}::uuid AND "latePolicy" = 'REFUSE')
-    SELECT
+  const found = await tx.$queryRaw<DroppedWork[]>`
+    WITH a AS (SELECT "kind", "classId", "quizId", "debatePromptId", "moduleId" FROM "Assignment" WHERE "id" = ${assignmentId}::uuid AND "latePolicy" = 'REFUSE'),
+    s AS (SELECT * FROM unnest(${earlier.map((m) => m.studentId)}::uuid[], ${earlier.map((m) => m.to.toISOString())}::timestamptz[],
+      ${earlier.map((m) => m.from?.toISOString() ?? "infinity")}::timestamptz[]) AS s("userId", "after", "until")),
+    w AS (SELECT s."userId", (s."after" AT TIME ZONE 'UTC') AS "after", (s."until" AT TIME ZONE 'UTC') AS "until" FROM s)
+    SELECT w."userId"::text AS "studentId",
       (SELECT count(*)::int FROM a JOIN "QuizAttempt" t ON a."kind" = 'QUIZ' AND t."quizId" = a."quizId"
         JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = t."userId"
-        WHERE t."userId" = ${studentId}::uuid AND t."voidedAt" IS NULL AND t."startedAt" >= m."joinedAt"
-          AND t."startedAt" > ${after} + ${grace} AND t."startedAt" <= ${until} + ${grace}) AS "attempts",
+        WHERE t."userId" = w."userId" AND t."voidedAt" IS NULL AND t."startedAt" >= m."joinedAt"
+          AND t."startedAt" > w."after" + ${grace} AND t."startedAt" <= w."until" + ${grace}) AS "attempts",
       (SELECT count(*)::int FROM a JOIN "DebateResponse" r ON a."kind" = 'DEBATE' AND r."promptId" = a."debatePromptId"
-        WHERE r."userId" = ${studentId}::uuid AND r."submittedAt" > ${after} + ${grace} AND r."submittedAt" <= ${until} + ${grace}) AS "responses",
+        WHERE r."userId" = w."userId" AND r."submittedAt" > w."after" + ${grace} AND r."submittedAt" <= w."until" + ${grace}) AS "responses",
       (SELECT count(*)::int FROM a JOIN "Lesson" l ON a."kind" = 'MODULE' AND l."moduleId" = a."moduleId"
-        JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = ${studentId}::uuid
-        WHERE p."completedAt" > ${after} AND p."completedAt" <= ${until}) AS "lessons"`;
+        JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = w."userId"
+        WHERE p."completedAt" > w."after" AND p."completedAt" <= w."until") AS "lessons"
+    FROM w`;
+  return found.filter((f) => f.attempts + f.responses + f.lessons > 0);
+}
+
+/** Refuses to move one student's due time back over work the gradebook would then drop (see workDroppedBy). */
+async function refuseShorteningOverWork(tx: Prisma.TransactionClient, assignmentId: string, studentId: string, from: Date, to: Date) {
+  const [found] = await workDroppedBy(tx, assignmentId, [{ studentId, from, to }]);
+  if (!found) return;
   const work = [
     found.attempts > 0 ? `began ${plural(found.attempts, "quiz attempt")}` : null,
     found.responses > 0 ? "handed in a debate response" : null,
     found.lessons > 0 ? `completed ${plural(found.lessons, "lesson")}` : null,
   ].filter(Boolean);
-  if (work.length === 0) return;
   throw new UserError("CONFLICT", `The student ${work.join(" and ")} between the due time this would give them and their current one, and this assignment refuses late work, so that work would drop out of the gradebook. Keep their current due time, or excuse or grade the work by hand instead.`);
 }
 
@@ -627,10 +642,36 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
       const message = `${endingBeforeOpening === 1 ? "A student's extension ends" : `${endingBeforeOpening} students' extensions end`} before the new opening time, which would leave ${endingBeforeOpening === 1 ? "them" : "those students"} no time at all. Move or withdraw ${endingBeforeOpening === 1 ? "that extension" : "those extensions"} first, or open the assignment earlier.`;
       throw new UserError("INVALID", message, { opensAt: [message] });
     }
+    const members = await currentMemberIds(tx, classId);
+    if (!input.confirmDroppingWork) await askBeforeDroppingWork(tx, assignmentId, members, assignment, dueAt, input.latePolicy ?? assignment.latePolicy);
     const extensionsBeforeDue = await tx.assignmentExtension.count({ where: { assignmentId, dueAt: { lt: dueAt } } });
-    await refreshOpenAttemptDeadlines(tx, await currentMemberIds(tx, classId), assignment);
+    await refreshOpenAttemptDeadlines(tx, members, assignment);
     return { id: assignmentId, extensionsBeforeDue };
   });
+}
+
+/**
+ * Inside an assignment change, after its update: refuses, until the instructor confirms, a change that drops counted
+ * work out of the gradebook, because the due time moved earlier or late work is now refused. A student with an
+ * extension of their own keeps its due time, but loses work after it when late work is refused from now on.
+ */
+async function askBeforeDroppingWork(tx: Prisma.TransactionClient, assignmentId: string, members: string[], before: { dueAt: Date; latePolicy: string }, newDue: Date, newPolicy: string) {
+  if (newPolicy !== "REFUSE" || members.length === 0) return;
+  const ownDue = new Map((await tx.assignmentExtension.findMany({ where: { assignmentId, studentId: { in: members }, followsClassDue: false }, select: { studentId: true, dueAt: true } }))
+    .map((e) => [e.studentId, e.dueAt]));
+  const dropped = await workDroppedBy(tx, assignmentId, members.map((studentId) => {
+    const own = ownDue.get(studentId);
+    return { studentId, from: before.latePolicy === "REFUSE" ? own ?? before.dueAt : null, to: own ?? newDue };
+  }));
+  if (dropped.length === 0) return;
+  const total = (key: "attempts" | "responses" | "lessons") => dropped.reduce((sum, d) => sum + d[key], 0);
+  const work = [
+    total("attempts") > 0 ? plural(total("attempts"), "quiz attempt") + " begun" : null,
+    total("responses") > 0 ? plural(total("responses"), "debate response") + " handed in" : null,
+    total("lessons") > 0 ? plural(total("lessons"), "lesson") + " completed" : null,
+  ].filter(Boolean).join(", ");
+  const message = `This change would drop ${dropped.length === 1 ? "a student's" : `${dropped.length} students'`} work out of the gradebook (${work} after the due time they would have), because this assignment refuses late work. Confirm to make the change anyway, or keep the due time and late policy, or give those students extensions first.`;
+  throw new UserError("CONFLICT", message, { confirmDroppingWork: [message] });
 }
 
 /**
@@ -669,10 +710,11 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
     await holdCurrentClass(tx, instructor, classId);
     await holdCurrentMember(tx, classId, input.studentId);
     await lockCoveredQuizzes(tx, assignment);
-    // Read again, holding the row (FOR SHARE, which an edit of its due time waits for, and which waits for the edit): a
-    // removal in flight is waited for and then not found, and a due time being moved is read as moved.
+    // Read again, holding the row (an edit of its due time waits for it, and it waits for the edit): a removal in flight
+    // is waited for and then not found, and a due time being moved is read as moved. NO KEY UPDATE, not SHARE, so a
+    // debate hand-in (which holds it FOR SHARE) and a first extension take turns, and the check below sees the hand-in.
     const [current] = await tx.$queryRaw<{ kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date; dueAt: Date }[]>`
-      SELECT "kind"::text AS "kind", "opensAt", "dueAt" FROM "Assignment" WHERE "id" = ${assignment.id}::uuid AND "classId" = ${classId}::uuid FOR SHARE`;
+      SELECT "kind"::text AS "kind", "opensAt", "dueAt" FROM "Assignment" WHERE "id" = ${assignment.id}::uuid AND "classId" = ${classId}::uuid FOR NO KEY UPDATE`;
     if (!current) throw notFound("That assignment");
     // Checked against the terms as they are now, so an edit that committed meanwhile is taken into account.
     const problem = extensionProblem(current, extension);

@@ -174,6 +174,7 @@ const staleDraft = () =>
 
 async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSubmissionSchema>, moduleId: string) {
   return db().$transaction(async (tx) => {
+    await holdHandInTerms(tx, user.id, input.promptId, moduleId);
     const gate = handInGate(await debateAssignment(tx, user.id, { id: input.promptId, moduleId }, { starting: true }), new Date());
     const existing = await tx.debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { id: true, status: true, submittedAt: true, updatedAt: true, position: true, claim: true, evidence: true, rebuttal: true } });
     if (existing?.status === "SUBMITTED") return { submittedAt: existing.submittedAt!.toISOString(), alreadySubmitted: true };
@@ -196,6 +197,19 @@ async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSu
     }
     return { submittedAt: now.toISOString(), alreadySubmitted: false };
   });
+}
+
+/**
+ * Holds the assignments covering the prompt and the student's extensions on them until the hand-in commits. A change
+ * to a due time, a late policy or an extension (which checks for work it would drop) waits for the hand-in and then
+ * sees it, or the hand-in waits for the change and is gated by the new terms.
+ */
+async function holdHandInTerms(tx: Prisma.TransactionClient, userId: string, promptId: string, moduleId: string) {
+  const covering = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id"::text AS "id" FROM "Assignment" WHERE "debatePromptId" = ${promptId} OR ("kind" = 'MODULE' AND "moduleId" = ${moduleId}) ORDER BY "id" FOR SHARE`;
+  if (covering.length === 0) return;
+  await tx.$executeRaw`
+    SELECT 1 FROM "AssignmentExtension" WHERE "studentId" = ${userId}::uuid AND "assignmentId" = ANY(${covering.map((a) => a.id)}::uuid[]) ORDER BY "id" FOR SHARE`;
 }
 
 /** A concurrent submit won the guarded update; report the time it stored, not this request's. */

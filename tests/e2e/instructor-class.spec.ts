@@ -338,6 +338,42 @@ test("refusing late work after the due time asks first, saying that work accepte
   await context.close();
 });
 
+test("moving a due time earlier than work handed in, where late work is refused, asks first and says how much would drop out", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Earlier seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `EA${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '3 days')`, [cls.id, student.id]);
+  const { rows: [assignment] } = await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "moduleId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'MODULE', 'foundations', now() - interval '3 days', now() + interval '1 day', 'REFUSE') RETURNING "id"`, [cls.id]);
+  // Two lessons completed an hour ago, on time.
+  await sql.query(`INSERT INTO "LessonProgress" ("userId", "lessonId", "completedAt", "firstCompletedAt") SELECT $1, "id", now() - interval '1 hour', now() - interval '1 hour' FROM "Lesson" WHERE "moduleId" = 'foundations' ORDER BY "position" LIMIT 2`, [student.id]);
+  const dueAt = async () => (await sql.query(`SELECT "dueAt" FROM "Assignment" WHERE id = $1`, [assignment.id])).rows[0].dueAt.getTime();
+  const before = await dueAt();
+
+  const { context, page } = await signedInPage(browser, teacher, baseURL!, { timezoneId: "UTC" });
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const item = page.locator("li", { hasText: "Silk Road diplomacy" }).filter({ has: page.getByRole("button", { name: /^(Edit|Cancel)/ }) });
+  await item.getByRole("button", { name: /^Edit/ }).click();
+  const form = page.getByRole("form", { name: /^Edit/ });
+  const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 16);
+  await form.getByLabel("Due (your time)").fill(twoDaysAgo);
+  const asked: string[] = [];
+  page.on("dialog", (dialog) => { asked.push(dialog.message()); void (asked.length === 2 ? dialog.dismiss() : dialog.accept()); });
+  await form.getByRole("button", { name: "Save changes" }).click();
+  // First that the due time has passed, then (from the server) what the change would drop; declined, nothing changes.
+  await expect(item.getByText("Nothing was changed.")).toBeVisible();
+  expect(asked[1]).toMatch(/^This change would drop a student's work out of the gradebook \(2 lessons completed after the due time they would have\)/);
+  expect(await dueAt()).toBe(before);
+
+  asked.length = 0;
+  page.removeAllListeners("dialog");
+  page.on("dialog", (dialog) => { asked.push(dialog.message()); void dialog.accept(); });
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(item.getByText("Saved.")).toBeVisible();
+  expect(asked).toHaveLength(2);
+  expect(await dueAt()).toBe(Date.parse(`${twoDaysAgo}:00Z`));
+  await context.close();
+});
+
 test("an instructor edits an assignment's due time and late policy for the whole class; a student's extension stays", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);

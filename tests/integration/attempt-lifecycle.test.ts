@@ -95,9 +95,9 @@ describe("an open attempt is graded whatever the assignments did around it", () 
     const { id: assignmentId } = await createAssignment(teacher, classId, assign({ opensAt: iso(-120), dueAt: iso(60), latePolicy: "REFUSE" }));
     const { attemptId, answers } = await startWithOneSaved(student);
     // An extension ending before the attempt began would drop it from the gradebook, so it is refused; an edit of the
-    // class's due time is the instructor's to make.
+    // class's due time is the instructor's to make, once they confirm it.
     expect(await errorOf(grantExtension(teacher, classId, extensionSchema.parse({ assignmentId, studentId: student.id, dueAt: iso(-60), reason: "Agreed to an earlier sitting." })))).toMatchObject({ code: "CONFLICT" });
-    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ dueAt: iso(-60) }));
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ dueAt: iso(-60), confirmDroppingWork: true }));
     expect(await submitAttempt(student, { attemptId, answers })).toMatchObject({ alreadySubmitted: false, scoreCenti: 100 });
     expect(await attemptRow(attemptId)).toMatchObject({ status: "SUBMITTED", late: false });
   });

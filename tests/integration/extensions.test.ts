@@ -67,6 +67,64 @@ describe("withdrawing or shortening an extension the student has used", () => {
     expect(await errorOf(revokeExtension(teacher, classId, granted.id))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/completed 1 lesson between the due time this would give them and their current one/) });
   });
 });
+describe("a debate hand-in racing a change to the terms it is gated by", () => {
+  it("waits for a withdrawal of the extension it relies on, and is then refused as past the due time", async () => {
+    const { teacher, extended, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(-60) }, "DEBATE");
+    const granted = await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(600) }));
+    let handingIn: Promise<unknown> | undefined;
+    await db.$transaction(async (tx) => {
+      // The withdrawal, not committed yet: it holds the extension, checks for work under it (none yet) and deletes it.
+      await tx.$executeRaw`SELECT 1 FROM "AssignmentExtension" WHERE "id" = ${granted.id}::uuid FOR UPDATE`;
+      await tx.assignmentExtension.delete({ where: { id: granted.id } });
+      handingIn = submitDebate(extended, debateSubmission(fixture)).catch((error: unknown) => error);
+      await lockWaiters(1, db);
+    });
+    expect(await handingIn).toMatchObject({ code: "CONFLICT" });
+    expect(await db.debateResponse.count({ where: { userId: extended.id, status: "SUBMITTED" } })).toBe(0);
+  });
+});
+
+describe("changing an assignment's terms over work the gradebook counts", () => {
+  const cellOf = async (teacher: Awaited<ReturnType<typeof createUser>>, classId: string, studentId: string) =>
+    (await gradebook(teacher, classId)).rows.find((r) => r.student.id === studentId)!.cells[0];
+
+  it("asks before refusing late work drops work handed in after a due time (the class's or an extension's); confirmed, it goes ahead", async () => {
+    const { teacher, extended, other, classId, assignmentId } = await classWith("ACCEPT", { opensAt: iso(-120), dueAt: iso(-60) });
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(-30) }));
+    for (const student of [extended, other]) {
+      const { attemptId } = await startAttempt(student, fixture.quizId);
+      await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
+    }
+    const before = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    const refused = await errorOf(updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ latePolicy: "REFUSE" })));
+    expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^This change would drop 2 students' work out of the gradebook \(2 quiz attempts begun after the due time they would have\)/) });
+    expect(refused.fieldErrors).toEqual({ confirmDroppingWork: [refused.message] });
+    expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toEqual(before);
+    expect(await cellOf(teacher, classId, other.id)).toMatchObject({ status: "submitted", percent: 100 });
+
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ latePolicy: "REFUSE", confirmDroppingWork: true }));
+    expect(await cellOf(teacher, classId, other.id)).toMatchObject({ status: "missing" });
+  });
+
+  it("asks before a due time moved earlier drops work; one the work still falls before, or a student with an extension of their own, is not asked about", async () => {
+    const { teacher, extended, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(60) });
+    await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(600) }));
+    for (const student of [extended, other]) {
+      const { attemptId } = await startAttempt(student, fixture.quizId);
+      await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
+    }
+    // Still after the work: nothing drops.
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ dueAt: iso(30) }));
+    expect(await errorOf(updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ dueAt: iso(-30) }))))
+      .toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^This change would drop a student's work out of the gradebook \(1 quiz attempt begun/) });
+    expect((await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt.getTime()).toBeCloseTo(Date.parse(iso(30)), -4);
+    expect(await cellOf(teacher, classId, other.id)).toMatchObject({ status: "submitted", percent: 100 });
+    // Accepting late work at the same time drops nothing.
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ dueAt: iso(-30), latePolicy: "FLAG" }));
+    expect(await cellOf(teacher, classId, extended.id)).toMatchObject({ status: "submitted", percent: 100 });
+  });
+});
+
 
 describe("a removal racing an extension or a reset", () => {
   it("waits for the removal in flight, then finds the student gone and changes nothing", async () => {
