@@ -76,7 +76,14 @@ export function Container({ children, narrow = false }: { children: ReactNode; n
  */
 export function Pager({ label, path, anchor, paging, previous = "Previous", next = "Next" }: { label: string; path: string; anchor: string; paging: { page: number; pages: number }; previous?: string; next?: string }) {
   if (paging.pages <= 1) return null;
-  const hrefOf = (page: number) => `${path}${page > 1 ? `?page=${page}` : ""}#${anchor}`;
+  // `path` may carry a query of its own (a search's words), which the page number joins.
+  const hrefOf = (page: number) => {
+    const [base, query = ""] = path.split("?");
+    const params = new URLSearchParams(query);
+    if (page > 1) params.set("page", String(page));
+    else params.delete("page");
+    return `${base}${params.size > 0 ? `?${params}` : ""}#${anchor}`;
+  };
   return (
     <nav aria-label={label} className="mt-6 flex flex-wrap items-center gap-3 text-sm">
       {paging.page > 1 && <Link rel="prev" className="btn-secondary" href={hrefOf(paging.page - 1)}><span aria-hidden="true">← </span>{previous}</Link>}

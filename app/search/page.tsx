@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/app-link";
 import { SearchForm } from "@/components/search-form";
-import { Container, EmptyState, Notice, PageHeader } from "@/components/ui";
+import { Container, EmptyState, Notice, PageHeader, Pager } from "@/components/ui";
+import { pageNumber } from "@/lib/server/page-params";
+import { plural } from "@/lib/plural";
 import { courseBySlug } from "@/lib/server/catalog";
 import { requirePageUser } from "@/lib/server/page";
 import { MATCH_END, MATCH_START, searchCourse } from "@/lib/server/search-service";
@@ -29,10 +31,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const params = await searchParams;
   const query = first(params.q);
   const courseSlug = first(params.course) || null;
+  const page = pageNumber(params.page);
   const here = `/search?${new URLSearchParams({ ...(courseSlug ? { course: courseSlug } : {}), q: query })}`;
-  await requirePageUser(here);
+  await requirePageUser(page > 1 ? `${here}&page=${page}` : here);
   const course = courseSlug ? await courseBySlug(courseSlug).catch(() => null) : null;
-  const outcome = query.trim() ? await searchCourse(course ? course.slug : null, query) : null;
+  const outcome = query.trim() ? await searchCourse(course ? course.slug : null, query, { page }) : null;
   const scope = course ? course.title : "all courses";
   return (
     <Container narrow>
@@ -46,8 +49,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
         )}
         {outcome && outcome.results.length > 0 && (
           <>
-            <p role="status" className="mb-4 text-sm text-stone-600">{outcome.results.length === 20 ? "The 20 best matches" : `${outcome.results.length} ${outcome.results.length === 1 ? "match" : "matches"}`} for “{outcome.query}”</p>
-            <ol className="space-y-4">
+            <p role="status" id="results-heading" className="mb-4 scroll-mt-6 text-sm text-stone-600">
+              {outcome.paging.pages > 1 ? `Matches ${outcome.paging.first}–${outcome.paging.last} of ${outcome.paging.total}, best first,` : plural(outcome.paging.total, "match", "matches")} for “{outcome.query}”
+            </p>
+            <ol className="space-y-4" start={outcome.paging.first}>
               {outcome.results.map((r, i) => (
                 <li key={i} className="card">
                   <p className="text-sm text-stone-600">{r.moduleTitle}</p>
@@ -60,6 +65,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
                 </li>
               ))}
             </ol>
+            <Pager label="Pages of matches" path={here} anchor="results-heading" paging={outcome.paging} previous="Better matches" next="More matches" />
           </>
         )}
       </div>

@@ -53,7 +53,25 @@ export function quizCell(input: { counted: { id: string; scoreCenti: number; max
   return { status: input.inProgress ? "in progress" : "not started", percent: null };
 }
 
-export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; submittedAt: Date | null; grade: { totalPoints: number; maxPoints: number } | null; window: AssignmentWindow; now: Date }): GradebookCell {
+type Points = { totalPoints: number; maxPoints: number };
+
+/**
+ * `grade`: the grade of the version handed in. `earlierGrade`: the grade of a version the instructor returned for
+ * revision; as in Moodle (revert to draft) and Canvas (resubmission), it counts until the new version is graded.
+ */
+export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; submittedAt: Date | null; grade: Points | null; earlierGrade?: Points | null; window: AssignmentWindow; now: Date }): GradebookCell {
+  const cell = handInCell(input);
+  const earlier = !input.grade && input.earlierGrade && input.earlierGrade.maxPoints > 0 ? input.earlierGrade : null;
+  if (!earlier) return cell;
+  return {
+    ...cell,
+    percent: percent(earlier.totalPoints * 100, earlier.maxPoints * 100),
+    exact: exactPercent(earlier.totalPoints * 100, earlier.maxPoints * 100),
+    detail: `${input.status === "SUBMITTED" ? "revised" : "returned for revision"}: the earlier version's grade until graded again`,
+  };
+}
+
+function handInCell(input: { status: "DRAFT" | "SUBMITTED" | null; submittedAt: Date | null; grade: Points | null; window: AssignmentWindow; now: Date }): GradebookCell {
   if (input.status === "SUBMITTED") {
     const graded = input.grade && input.grade.maxPoints > 0 ? input.grade : null;
     return {

@@ -79,6 +79,15 @@ export function gradeStands(grade: { gradedAt: Date } | null | undefined, submit
 }
 
 /**
+ * The grade of a version returned for revision, which counts in a class's grades until the new version is graded (an
+ * archived class's record keeps only a grade given by its archiving); null when there is none, or the grade stands.
+ */
+export function earlierVersionGrade<G extends { gradedAt: Date }>(grade: G | null | undefined, submittedAt: Date | null, archivedAt: Date | null): G | null {
+  if (!grade || gradeStands(grade, submittedAt)) return null;
+  return archivedAt === null || grade.gradedAt.getTime() <= archivedAt.getTime() ? grade : null;
+}
+
+/**
  * Whether a grade stands in a class's record: an archived class keeps the grades given by its archiving, though
  * another class the response also counts in grades it later.
  */

@@ -5,7 +5,7 @@ import "server-only";
 import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
 import { effectiveQuestion, keyInWords } from "../domain/regrade";
-import { gradeOnRecord } from "../domain/rubric";
+import { earlierVersionGrade, gradeOnRecord } from "../domain/rubric";
 import type { Question } from "../content/schema";
 import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
@@ -113,8 +113,12 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
         // A response handed in after this class closed to late work was taken under another class's terms.
         const found = debateBy.get(key(user.id, a.debatePromptId!));
         const d = found?.submittedAt && (!countsUnder(window, found.submittedAt) || found.submittedAt > now) ? undefined : found;
-        // A grade of a version since revised and submitted again does not stand: the cell waits for the new one.
-        return debateCell({ status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, grade: d && gradeOnRecord(d.grade, d.submittedAt, archivedAt) ? d.grade : null, window, now });
+        // A grade of a version returned for revision does not stand for the new one, but counts until that is graded.
+        return debateCell({
+          status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, window, now,
+          grade: d && gradeOnRecord(d.grade, d.submittedAt, archivedAt) ? d.grade : null,
+          earlierGrade: d ? earlierVersionGrade(d.grade, d.submittedAt, archivedAt) : null,
+        });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));
       const lessons = owedLessons((m?.addedAt ?? []).map((at, i) => ({ addedAt: new Date(at), completedAt: m!.completedAt[i] })), a.createdAt, window, now);

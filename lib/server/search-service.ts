@@ -9,6 +9,7 @@ import { z } from "zod";
 import { db } from "./db";
 import { renderedSections } from "./markdown";
 import type { LessonMeta } from "./catalog";
+import { listPage, type ListPage } from "../domain/paging";
 
 // Control characters (a NUL PostgreSQL refuses, the snippet markers below) are spaces to a search.
 export const searchQuerySchema = z
@@ -50,31 +51,43 @@ async function lessonParts(courseSlug: string | null): Promise<Part[]> {
   });
 }
 
-/** Searches one course's lessons, or every course's when `courseSlug` is null. */
-export async function searchCourse(courseSlug: string | null, rawQuery: string): Promise<{ query: string; error: string | null; results: SearchResult[] }> {
+/** How many matches the search page shows at a time. */
+export const SEARCH_PAGE_SIZE = 20;
+
+/**
+ * Searches one course's lessons, or every course's when `courseSlug` is null: the best matches first, a page at a
+ * time (`page` is 1-based; one past the end shows the last page).
+ */
+export async function searchCourse(courseSlug: string | null, rawQuery: string, { page = 1, pageSize = SEARCH_PAGE_SIZE }: { page?: number; pageSize?: number } = {}): Promise<{ query: string; error: string | null; results: SearchResult[]; paging: ListPage }> {
   const parsed = searchQuerySchema.safeParse(rawQuery);
-  if (!parsed.success) return { query: rawQuery.trim().slice(0, 200), error: parsed.error.issues[0].message, results: [] };
+  if (!parsed.success) return { query: rawQuery.trim().slice(0, 200), error: parsed.error.issues[0].message, results: [], paging: listPage(1, 0, pageSize) };
   const parts = await lessonParts(courseSlug);
-  const options = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`;
   // Parts keep their reading order, which breaks ties in rank.
-  const rows = await db().$queryRaw<{ part: number; snippet: string }[]>`
+  const ranked = await db().$queryRaw<{ part: number }[]>`
     WITH query AS (SELECT websearch_to_tsquery('english', ${parsed.data}) AS q)
-    SELECT p.n::int AS "part", ts_headline('english', p.text, query.q, ${options}) AS "snippet"
+    SELECT p.n::int AS "part"
     FROM unnest(${parts.map((part) => part.text)}::text[]) WITH ORDINALITY AS p(text, n), query
     WHERE to_tsvector('english', p.text) @@ query.q
-    ORDER BY ts_rank(to_tsvector('english', p.text), query.q) DESC, p.n
-    LIMIT 20`;
+    ORDER BY ts_rank(to_tsvector('english', p.text), query.q) DESC, p.n`;
   // Nothing found may mean the query held only words too common to index ("the", "was"): say so, not "no match".
-  if (rows.length === 0) {
+  if (ranked.length === 0) {
     const [{ terms }] = await db().$queryRaw<{ terms: number }[]>`SELECT numnode(websearch_to_tsquery('english', ${parsed.data}))::int AS "terms"`;
-    if (terms === 0) return { query: parsed.data, error: "Those words are too common to search for (like “the” or “was”). Add a name, a place or a more specific word.", results: [] };
+    if (terms === 0) return { query: parsed.data, error: "Those words are too common to search for (like “the” or “was”). Add a name, a place or a more specific word.", results: [], paging: listPage(1, 0, pageSize) };
   }
+  const paging = listPage(page, ranked.length, pageSize);
+  const shown = ranked.slice(paging.offset, paging.offset + pageSize).map((r) => r.part);
+  // Snippets only for the page shown.
+  const options = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxFragments=2, MaxWords=28, MinWords=12, FragmentDelimiter=" … "`;
+  const snippets = shown.length === 0 ? [] : await db().$queryRaw<{ snippet: string }[]>`
+    SELECT ts_headline('english', p.text, websearch_to_tsquery('english', ${parsed.data}), ${options}) AS "snippet"
+    FROM unnest(${shown.map((n) => parts[n - 1].text)}::text[]) WITH ORDINALITY AS p(text, n) ORDER BY p.n`;
   return {
     query: parsed.data,
     error: null,
-    results: rows.map((row) => {
-      const { text: _text, ...part } = parts[row.part - 1];
-      return { ...part, snippet: row.snippet };
+    results: shown.map((n, i) => {
+      const { text: _text, ...part } = parts[n - 1];
+      return { ...part, snippet: snippets[i].snippet };
     }),
+    paging,
   };
 }

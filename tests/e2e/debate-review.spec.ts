@@ -176,9 +176,12 @@ async function openReturnForm(browser: Browser, baseURL: string, teacher: TestUs
   return { tp, form: card.getByRole("form", { name: /Return .* for revision/ }) };
 }
 
-test("an instructor returns a response for revision; the student reads the note, revises and submits again", async ({ browser, sql, baseURL }) => {
+test("an instructor returns a response for revision; the student reads the note, revises and submits again; the earlier grade counts until then", async ({ browser, sql, baseURL }) => {
   const { teacher, student, cls, studentContext } = await classWithSubmittedResponse({ browser, sql, baseURL: baseURL! }, "FLAG", "2 days");
   const { tp, form } = await openReturnForm(browser, baseURL!, teacher, cls.id, student.name);
+  const { rows: [response] } = await sql.query(`SELECT "id" FROM "DebateResponse" WHERE "userId" = $1`, [student.id]);
+  const graded = await tp.request.put(`/api/instructor/classes/${cls.id}/debate-grades`, { data: { responseId: response.id, scores: { claim: 3, evidence: 3, "counter-argument": 3, "use-of-sources": 3 }, feedback: "Good start." } });
+  expect(graded.status()).toBe(200);
   await form.getByRole("button", { name: "Return to the student" }).click();
   await expect(form.getByText(/Tell the student what to revise/)).toBeVisible();
   await expectNoAxeViolations(tp, "return form with an error");
@@ -186,8 +189,16 @@ test("an instructor returns a response for revision; the student reads the note,
   await form.getByRole("button", { name: "Return to the student" }).click();
   await expect(tp.getByRole("region", { name: /Not submitted yet/ }).getByText("returned for revision")).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'DRAFT' AND "returnedAt" IS NOT NULL`, [student.id])).toBe(1);
+  // As in Moodle and Canvas, the grade of the returned version (12 of 16) still counts, and says whose it is.
+  await tp.goto(`/instructor/classes/${cls.id}/gradebook`);
+  const cell = tp.getByRole("row", { name: new RegExp(student.name) }).getByRole("cell").first();
+  await expect(cell).toContainText("75%");
+  await expect(cell).toContainText("returned for revision: the earlier version's grade until graded again");
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/gradebook-returned.png`, fullPage: true });
 
   const sp = await studentContext.newPage();
+  await sp.goto("/progress");
+  await expect(sp.getByRole("region", { name: /Your grades in/ })).toContainText("the earlier version's grade until graded again");
   await sp.goto(debatePath);
   const note = sp.getByRole("note").filter({ hasText: "returned this response for revision" });
   await expect(note).toContainText("Add a second source for the 2015 bargain.");

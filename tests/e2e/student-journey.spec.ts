@@ -151,6 +151,15 @@ test("a student searches the course and lands on the lesson section that discuss
   const anchor = href!.split("#")[1];
   await expect(page.locator(`[id="${anchor}"]`)).toBeVisible();
 
+  // A word most sections use gives more matches than a page holds: the next page continues the list.
+  await page.goto("/search?course=japan-central-asia&q=Japan");
+  await expect(page.getByRole("status")).toContainText(/^Matches 1–20 of \d+, best first, for “Japan”$/);
+  await page.getByRole("navigation", { name: "Pages of matches" }).getByRole("link", { name: /More matches/ }).click();
+  await expect(page).toHaveURL(/\/search\?course=japan-central-asia&q=Japan&page=2#results-heading$/);
+  await expect(page.getByRole("status")).toContainText(/^Matches 21–\d+ of \d+, best first, for “Japan”$/);
+  await expect(page.getByRole("listitem").first().locator("mark").first()).toHaveText(/Japan/i);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/search-page-2.png`, fullPage: true });
+
   // Nothing found, and too short, each say so.
   await page.goto("/search?course=japan-central-asia&q=zzzzqqq");
   await expect(page.getByText("No lesson mentions that")).toBeVisible();

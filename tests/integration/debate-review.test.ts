@@ -264,7 +264,7 @@ describe("gradeDebateResponse", () => {
     expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId }, select: { feedback: true, gradedAt: true } })).toEqual({ feedback: "First tab again.", gradedAt: new Date(second.gradedAt) });
   });
 
-  it("returns a response for revision: a draft again with the note; resubmitted, its earlier grade no longer counts until it is graded again", async () => {
+  it("returns a response for revision: a draft again with the note; its earlier grade counts in the gradebook until the new version is graded", async () => {
     const { instructor, classId, members: [a] } = await classWithDebate(1);
     await submitDebate(a, submission());
     const responseId = await responseIdOf(a);
@@ -275,7 +275,7 @@ describe("gradeDebateResponse", () => {
     // The feedback on the returned version stays in view while revising, marked as no longer counting.
     expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ feedback: "Thin evidence.", earlierVersion: true });
     expect((await exportAccountData(a.id)).debates[0].grade).toMatchObject({ feedback: "Thin evidence.", ofEarlierVersion: true });
-    expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "in progress", percent: null });
+    expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "in progress", percent: 20, detail: "returned for revision: the earlier version's grade until graded again" });
     expect((await debateForStudent(a, fixture.debateId)).mine).toMatchObject({ status: "DRAFT", returnNote: "Add evidence from two sources." });
     expect(await errorOf(returnDebateResponse(instructor, classId, { responseId, note: "Again please." }))).toMatchObject({ code: "CONFLICT" });
 
@@ -283,7 +283,7 @@ describe("gradeDebateResponse", () => {
     expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ earlierVersion: true });
     // A grading form opened before the resubmission does not grade the new version unread.
     expect(await errorOf(gradeDebateResponse(instructor, { classId, responseId, scores: { claim: 4, evidence: 6 }, feedback: "Unread.", forSubmission: new Date(Date.now() - 86_400_000).toISOString() }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/new version/) });
-    expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: null, detail: "not graded yet" });
+    expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 20, detail: "revised: the earlier version's grade until graded again" });
     const review = await classDebateResponses(instructor, classId, fixture.debateId);
     expect(review).toMatchObject({ gradedCount: 0 });
     expect(review.responses[0]).toMatchObject({ gradedEarlierVersion: true });

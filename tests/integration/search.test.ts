@@ -54,6 +54,17 @@ describe("course search", () => {
     expect(results[0].snippet).not.toContain("**");
   });
 
+  it("returns the matches a page at a time, best first; a page past the end shows the last", async () => {
+    const query = "trijunction or treaty or negotiations";
+    const all = await searchCourse(fixture.id, query);
+    expect(all.results).toHaveLength(3);
+    expect(all.paging).toMatchObject({ page: 1, pages: 1, first: 1, last: 3, total: 3 });
+    const second = await searchCourse(fixture.id, query, { page: 2, pageSize: 1 });
+    expect(second.results).toEqual([all.results[1]]);
+    expect(second.paging).toMatchObject({ page: 2, pages: 3, first: 2, last: 2, total: 3 });
+    expect(await searchCourse(fixture.id, query, { page: 9, pageSize: 2 })).toMatchObject({ results: [all.results[2]], paging: { page: 2, first: 3, last: 3 } });
+  });
+
   it("matches the lesson's title in its opening part, and phrases and exclusions work", async () => {
     expect((await searchCourse(fixture.id, "lesson one")).results.map((r) => r.sectionTitle)).toEqual([null]);
     expect((await searchCourse(fixture.id, '"grew tenfold"')).results.map((r) => r.anchor)).toEqual(["aid-figures"]);

@@ -260,6 +260,18 @@ describe("gradebook cells", () => {
     expect(averageWithMissingAsZero([{ status: "not started", percent: null }])).toBeNull();
   });
 
+  it("keep a debate response's earlier grade counting while it is revised after a return, until the new version is graded", () => {
+    const earlierGrade = { totalPoints: 6, maxPoints: 8 };
+    expect(debateCell({ status: "DRAFT", submittedAt: null, grade: null, earlierGrade, window: flagging, now: before }))
+      .toMatchObject({ status: "in progress", percent: 75, exact: 75, detail: "returned for revision: the earlier version's grade until graded again" });
+    expect(debateCell({ status: "DRAFT", submittedAt: null, grade: null, earlierGrade, window: flagging, now: after })).toMatchObject({ status: "missing", percent: 75 });
+    expect(debateCell({ status: "SUBMITTED", submittedAt: after, grade: null, earlierGrade, window: flagging, now: after }))
+      .toMatchObject({ status: "late", percent: 75, detail: "revised: the earlier version's grade until graded again" });
+    // Graded again, the new grade alone counts.
+    expect(debateCell({ status: "SUBMITTED", submittedAt: before, grade: { totalPoints: 8, maxPoints: 8 }, earlierGrade, window: flagging, now: after })).toMatchObject({ percent: 100, detail: undefined });
+    expect(averageWithMissingAsZero([debateCell({ status: "DRAFT", submittedAt: null, grade: null, earlierGrade, window: flagging, now: after })])).toBe(75);
+  });
+
   it("mark work past its due time and never submitted as missing", () => {
     expect(quizCell({ counted: null, inProgress: false, window: flagging, now: after })).toEqual({ status: "missing", percent: null, detail: undefined });
     expect(quizCell({ counted: null, inProgress: true, window: flagging, now: after })).toMatchObject({ status: "missing", detail: "started, not submitted" });

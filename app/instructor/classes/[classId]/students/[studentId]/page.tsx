@@ -133,7 +133,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
             {debates.map((d) => (
               <li key={d.id} className="card">
                 <Link className="font-medium underline" href={`/instructor/classes/${classId}/debates/${d.prompt.id}`}>{d.prompt.title}</Link>
-                <p className="text-sm text-stone-600">{d.status === "SUBMITTED" ? "submitted" : "draft"}{d.late ? " · late" : ""}{d.grade ? (d.gradeStands ? ` · graded ${d.grade.totalPoints}/${d.grade.maxPoints}` : d.status === "SUBMITTED" ? " · revised since its grade: to grade again" : ` · returned for revision (its earlier version graded ${d.grade.totalPoints}/${d.grade.maxPoints})`) : d.returnedAt && d.status === "DRAFT" ? " · returned for revision" : ""}{d.countsHere ? "" : " · not counted in this class: handed in after it closed to late work"}</p>
+                <p className="text-sm text-stone-600">{d.status === "SUBMITTED" ? "submitted" : "draft"}{d.late ? " · late" : ""}{d.grade ? (d.gradeStands ? ` · graded ${d.grade.totalPoints}/${d.grade.maxPoints}` : d.status === "SUBMITTED" ? ` · revised since its grade: to grade again (the earlier version's ${d.grade.totalPoints}/${d.grade.maxPoints} counts until then)` : ` · returned for revision (the earlier version's grade, ${d.grade.totalPoints}/${d.grade.maxPoints}, counts until the new one is graded)`) : d.returnedAt && d.status === "DRAFT" ? " · returned for revision" : ""}{d.countsHere ? "" : " · not counted in this class: handed in after it closed to late work"}</p>
               </li>
             ))}
           </ul>
