@@ -49,7 +49,7 @@ export function ReturnResponse({ classId, responseId, studentName, resubmission,
         >
           <label htmlFor={id} className="field-label">What to revise (the student reads this)</label>
           <textarea id={id} name="note" rows={3} maxLength={5000} className="field-input" aria-invalid={Boolean(errors.note)} aria-describedby={errors.note ? `${id}-hint ${id}-error` : `${id}-hint`} />
-          <p id={`${id}-hint`} className="text-xs text-stone-600">It becomes their draft again, to submit again. A grade already given no longer counts until you grade the new version.</p>
+          <p id={`${id}-hint`} className="text-xs text-stone-600">It becomes their draft again, to submit again. A grade already given keeps counting until you grade the new version.</p>
           {errors.note && <p id={`${id}-error`} className="field-error">{errors.note[0]}</p>}
 
           <label htmlFor={`${id}-by`} className="field-label">

@@ -104,7 +104,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     debates: debates.map((d) => ({
       prompt: d.prompt.title, promptId: d.prompt.id, status: d.status, position: d.position, claim: d.claim, evidence: d.evidence, rebuttal: d.rebuttal, updatedAt: d.updatedAt,
       submittedAt: d.submittedAt, late: d.late, returnedForRevisionAt: d.returnedAt, returnNote: d.returnNote || null,
-      // A grade of a version since returned for revision no longer counts: it is kept, marked as the earlier version's.
+      // A grade of a version since returned for revision is marked as the earlier version's (it counts until a new one).
       grade: d.grade && (d.status === "SUBMITTED" && gradeStands(d.grade, d.submittedAt) ? d.grade : { ...d.grade, ofEarlierVersion: true }),
     })),
     reviewDeck: review.map((c) => {

@@ -279,7 +279,7 @@ export const returnSchema = z.strictObject({
  * Returns a submitted response to its student for revision, as Moodle's "revert to draft": it is their draft again,
  * with the instructor's note, and they submit it again under the assignment's terms. Where those would refuse it (late
  * work refused, due time past), the return needs a time to resubmit by, which becomes the student's extension, as it
- * does whenever it is later than their due time. Its text is kept; a grade already given stays on record but no longer stands.
+ * does whenever it is later than their due time. Its text is kept; a grade already given no longer stands for it, but counts in the gradebook until the new version is graded.
  */
 export async function returnDebateResponse(instructor: SessionUser, classId: string, input: z.infer<typeof returnSchema>) {
   const { response, prompt, terms } = await actionableResponse(instructor, classId, input.responseId, "return");

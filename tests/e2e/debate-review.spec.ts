@@ -202,6 +202,7 @@ test("an instructor returns a response for revision; the student reads the note,
   await sp.goto(debatePath);
   const note = sp.getByRole("note").filter({ hasText: "returned this response for revision" });
   await expect(note).toContainText("Add a second source for the 2015 bargain.");
+  await expect(sp.getByText(/This grade counts in your grades until your revised version, once you submit it, is graded\./)).toBeVisible();
   await expectNoAxeViolations(sp, "debate returned for revision");
   // The lists that name the debate say so too, not just "draft".
   await sp.goto("/");

@@ -272,7 +272,7 @@ describe("gradeDebateResponse", () => {
     expect(returnSchema.safeParse({ responseId, note: "no" }).error?.issues[0].path).toEqual(["note"]);
     await returnDebateResponse(instructor, classId, returnSchema.parse({ responseId, note: "Add evidence from two sources." }));
     expect(await db.debateResponse.findUniqueOrThrow({ where: { id: responseId } })).toMatchObject({ status: "DRAFT", submittedAt: null, returnNote: "Add evidence from two sources.", claim: submission().claim });
-    // The feedback on the returned version stays in view while revising, marked as no longer counting.
+    // The feedback on the returned version stays in view while revising, marked as the earlier version's.
     expect(await myDebateGrade(a, fixture.debateId)).toMatchObject({ feedback: "Thin evidence.", earlierVersion: true });
     expect((await exportAccountData(a.id)).debates[0].grade).toMatchObject({ feedback: "Thin evidence.", ofEarlierVersion: true });
     expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "in progress", percent: 20, detail: "returned for revision: the earlier version's grade until graded again" });

@@ -132,7 +132,7 @@ function InstructorFeedback({ grade }: { grade: NonNullable<Awaited<ReturnType<t
         <h2 id="feedback-heading" className="text-xl font-semibold">{grade.earlierVersion ? "Feedback on your earlier version" : "Feedback from your instructor"}</h2>
         <p className="text-sm text-stone-600">Graded <LocalTime iso={grade.gradedAt.toISOString()} /></p>
       </div>
-      {grade.earlierVersion && <p className="mt-1 text-sm text-stone-700">Your instructor returned that version for revision, so this grade no longer counts: the revised version is graded once you submit it.</p>}
+      {grade.earlierVersion && <p className="mt-1 text-sm text-stone-700">Your instructor returned that version for revision. This grade counts in your grades until your revised version, once you submit it, is graded.</p>}
       <table className="mt-4 w-full text-left text-sm">
         <caption className="sr-only">Points per criterion</caption>
         <thead className="border-b border-stone-300 text-stone-600">

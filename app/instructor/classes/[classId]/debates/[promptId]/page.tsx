@@ -131,7 +131,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                       </div>
                     ) : (
                       <>
-                        {r.gradedEarlierVersion && <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Revised and submitted again after this grade: it no longer counts. Grade the new version.</p>}
+                        {r.gradedEarlierVersion && <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Revised and submitted again after this grade, which counts in the gradebook until you grade the new version.</p>}
                         <DebateGradingForm
                           classId={classId}
                           responseId={r.id}
