@@ -86,8 +86,8 @@ function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<st
   if (dueMoved && dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("The due time has already passed: students will see this as overdue (or closed, if late work is refused) straight away. Go ahead?")) return { cancelled: true };
   // Refusing late work once the due time has passed takes back what was accepted late: say so first.
   const nowRefusing = shown && shown.latePolicy !== "REFUSE" && form.get("latePolicy") === "REFUSE";
-  const refusingPastDue = Boolean(nowRefusing && dueAt.iso && new Date(dueAt.iso) < new Date());
-  if (refusingPastDue && !window.confirm("Refuse late work now that the due time has passed? Work begun or handed in after the due time will no longer count (it shows as missing, unless the student has an extension), and attempts still open close now. Go ahead?")) return { cancelled: true };
+  // The server then counts the work that would drop out (extension holders' too) and asks again if there is any.
+  if (nowRefusing && dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("Refuse late work now that the due time has passed? Work begun or handed in after the due time will no longer count (it shows as missing, unless the student has an extension), and attempts still open close now. Go ahead?")) return { cancelled: true };
   const attempts = String(form.get("maxAttemptsOverride") ?? "");
   const weight = String(form.get("weight") ?? "").trim();
   return {
@@ -99,8 +99,6 @@ function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<st
       // Empty is sent as such (not as 0, which would make the item practice), for the server to ask for a number.
       weight: weight === "" ? null : Number(weight),
       ...(kind !== "DEBATE" ? { revealAnswers: form.get("revealAnswers") } : {}),
-      // Agreed to just above; otherwise the server asks when the change would drop work (a due time moved earlier).
-      ...(refusingPastDue ? { confirmDroppingWork: true } : {}),
       ...(shown ? { shownAs: { opensAt: shown.opensAt.toISOString(), dueAt: shown.dueAt.toISOString(), maxAttemptsOverride: shown.maxAttemptsOverride, latePolicy: shown.latePolicy, revealAnswers: shown.revealAnswers, weight: shown.weight } } : {}),
     },
   };

@@ -72,7 +72,8 @@ export function positionLabel(positions: { id: string; label: string }[], id: st
 
 /**
  * Whether a debate grade stands for the response as it is: given at or after its latest submission. A response
- * returned for revision and submitted again needs grading again; until then its earlier grade does not count.
+ * returned for revision and submitted again needs grading again; until then its earlier grade stands in only as
+ * the earlier version's (earlierVersionGrade).
  */
 export function gradeStands(grade: { gradedAt: Date } | null | undefined, submittedAt: Date | null): boolean {
   return Boolean(grade) && submittedAt !== null && grade!.gradedAt.getTime() >= submittedAt.getTime();

@@ -787,6 +787,9 @@ export async function revokeExtension(instructor: SessionUser, classId: string, 
   await db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
     await lockCoveredQuizzes(tx, extension.assignment);
+    // The assignment before the extension, in the order an edit of it takes them: an edit moving its due time and this
+    // withdrawal take turns, so the check below reads the class's due time as it stands.
+    await tx.$executeRaw`SELECT 1 FROM "Assignment" a JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" WHERE e."id" = ${extensionId}::uuid FOR SHARE OF a`;
     const [held] = await tx.$queryRaw<{ assignmentId: string; extendedTo: Date; classDue: Date }[]>`
       SELECT e."assignmentId"::text AS "assignmentId", e."dueAt" AS "extendedTo", a."dueAt" AS "classDue"
       FROM "AssignmentExtension" e JOIN "Assignment" a ON a."id" = e."assignmentId" WHERE e."id" = ${extensionId}::uuid FOR UPDATE OF e`;

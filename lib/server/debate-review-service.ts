@@ -306,7 +306,7 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
     // Guarded by the status and the submission time read above: of two returns, or a return racing a resubmission, one acts.
     const { count } = await tx.debateResponse.updateMany({
       where: { id: response.id, status: "SUBMITTED", submittedAt: response.submittedAt },
-      data: { status: "DRAFT", submittedAt: null, late: false, returnedAt: new Date(), returnNote: input.note },
+      data: { status: "DRAFT", submittedAt: null, late: false, returnedAt: new Date(), returnNote: input.note, returnedVersionSubmittedAt: response.submittedAt },
     });
     if (count === 0) throw new UserError("CONFLICT", "This response changed after you opened this page. Reload the page to see it.");
     if (resubmitBy) {
@@ -318,8 +318,8 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
 
 /**
  * The grade on the student's own submitted response to the prompt, per criterion, or null if not graded yet. A
- * response returned for revision keeps the feedback on its earlier version in view (`earlierVersion`), which no
- * longer counts.
+ * response returned for revision keeps the grade of its earlier version in view (`earlierVersion`), which counts in
+ * the gradebook until the new version is graded.
  */
 export async function myDebateGrade(user: SessionUser, promptId: string) {
   const response = await db().debateResponse.findUnique({

@@ -200,13 +200,16 @@ async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSu
 }
 
 /**
- * Holds the assignments covering the prompt and the student's extensions on them until the hand-in commits. A change
+ * Holds the assignments covering the prompt in the student's classes, and their extensions on them, until the hand-in commits. A change
  * to a due time, a late policy or an extension (which checks for work it would drop) waits for the hand-in and then
  * sees it, or the hand-in waits for the change and is gated by the new terms.
  */
 async function holdHandInTerms(tx: Prisma.TransactionClient, userId: string, promptId: string, moduleId: string) {
   const covering = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id"::text AS "id" FROM "Assignment" WHERE "debatePromptId" = ${promptId} OR ("kind" = 'MODULE' AND "moduleId" = ${moduleId}) ORDER BY "id" FOR SHARE`;
+    SELECT "id"::text AS "id" FROM "Assignment"
+    WHERE ("debatePromptId" = ${promptId} OR ("kind" = 'MODULE' AND "moduleId" = ${moduleId}))
+      AND "classId" IN (SELECT "classId" FROM "ClassMember" WHERE "userId" = ${userId}::uuid AND "removedAt" IS NULL)
+    ORDER BY "id" FOR SHARE`;
   if (covering.length === 0) return;
   await tx.$executeRaw`
     SELECT 1 FROM "AssignmentExtension" WHERE "studentId" = ${userId}::uuid AND "assignmentId" = ANY(${covering.map((a) => a.id)}::uuid[]) ORDER BY "id" FOR SHARE`;

@@ -77,7 +77,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
         AND ${begunUnderClass(Prisma.sql`${classId}::uuid`)}`,
     promptIds.length === 0 ? [] : db().debateResponse.findMany({
       where: { userId: { in: studentIds }, promptId: { in: promptIds } },
-      select: { userId: true, promptId: true, status: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } } },
+      select: { userId: true, promptId: true, status: true, submittedAt: true, returnedAt: true, returnedVersionSubmittedAt: true, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } } },
     }),
     moduleIds.length === 0 ? [] : db().$queryRaw<{ userId: string; moduleId: string; addedAt: string[]; completedAt: (string | null)[] }[]>`
       SELECT s."userId"::text AS "userId", l."moduleId",
@@ -111,13 +111,18 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), window, now });
       if (a.kind === "DEBATE") {
         // A response handed in after this class closed to late work was taken under another class's terms.
-        const found = debateBy.get(key(user.id, a.debatePromptId!));
+        const stored = debateBy.get(key(user.id, a.debatePromptId!));
+        // An archived class reads a response returned by its archiving, and handed in again since, as the draft it was.
+        const found = stored && archivedAt && stored.returnedAt && stored.returnedAt <= archivedAt && stored.submittedAt && stored.submittedAt > archivedAt
+          ? { ...stored, status: "DRAFT" as const, submittedAt: null } : stored;
         const d = found?.submittedAt && (!countsUnder(window, found.submittedAt) || found.submittedAt > now) ? undefined : found;
-        // A grade of a version returned for revision does not stand for the new one, but counts until that is graded.
+        // The grade of a version returned for revision counts until the new one is graded, where that version counted.
+        const returnedVersion = d?.returnedVersionSubmittedAt;
+        const returnedVersionCounted = Boolean(returnedVersion && returnedVersion <= now && countsUnder(window, returnedVersion));
         return debateCell({
           status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, window, now,
           grade: d && gradeOnRecord(d.grade, d.submittedAt, archivedAt) ? d.grade : null,
-          earlierGrade: d ? earlierVersionGrade(d.grade, d.submittedAt, archivedAt) : null,
+          earlierGrade: d && returnedVersionCounted ? earlierVersionGrade(d.grade, d.submittedAt, archivedAt) : null,
         });
       }
       const m = moduleBy.get(key(user.id, a.moduleId!));

@@ -292,6 +292,36 @@ describe("gradeDebateResponse", () => {
     expect((await gradebook(instructor, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100 });
   });
 
+  it("its earlier grade counts only in the classes that counted the returned version, and an archived class keeps it as it stood at the archiving", async () => {
+    // Handed in after class A closed to late work: it counts in class B alone, whose instructor grades and returns it.
+    const b = await classWithDebate(1);
+    const [student] = b.members;
+    const a = await classWithDebate(0);
+    await joinClass(student, (await db.class.findUniqueOrThrow({ where: { id: a.classId } })).joinCode);
+    await db.$executeRaw`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour', "latePolicy" = 'REFUSE' WHERE "classId" = ${a.classId}::uuid`;
+    await submitDebate(student, submission());
+    const responseId = await responseIdOf(student);
+    await gradeDebateResponse(b.instructor, { classId: b.classId, responseId, scores: { claim: 3, evidence: 5 }, feedback: "Good." });
+    await returnDebateResponse(b.instructor, b.classId, returnSchema.parse({ responseId, note: "Name your second source." }));
+    const cellIn = async (instructor: SessionUser, classId: string) => (await gradebook(instructor, classId)).rows.find((r) => r.student.id === student.id)!.cells[0];
+    expect(await cellIn(b.instructor, b.classId)).toMatchObject({ status: "in progress", percent: 80 });
+    expect(await cellIn(a.instructor, a.classId)).toMatchObject({ status: "missing", percent: null });
+
+    // Returned, then the class archived, then handed in again: the archived record keeps the draft and its earlier grade.
+    const c = await classWithDebate(1);
+    const [other] = c.members;
+    await submitDebate(other, submission());
+    const otherResponse = await responseIdOf(other);
+    await gradeDebateResponse(c.instructor, { classId: c.classId, responseId: otherResponse, scores: { claim: 1, evidence: 1 }, feedback: "Thin." });
+    await returnDebateResponse(c.instructor, c.classId, returnSchema.parse({ responseId: otherResponse, note: "Add evidence please." }));
+    await setClassArchived(c.instructor, c.classId, true);
+    const archived = async () => (await gradebook(c.instructor, c.classId)).rows[0].cells[0];
+    const atArchiving = await archived();
+    expect(atArchiving).toMatchObject({ status: "in progress", percent: 20 });
+    await submitDebate(other, submission());
+    expect(await archived()).toEqual(atArchiving);
+  });
+
   it("past a due time that refuses late work, is returned only with a time to resubmit by, which becomes the student's extension", async () => {
     const { instructor, classId, a, responseId } = await handedInThenPastDue("REFUSE");
     expect((await classDebateResponses(instructor, classId, fixture.debateId)).responses[0].resubmission).toMatchObject({ state: "closed" });

@@ -106,6 +106,21 @@ describe("changing an assignment's terms over work the gradebook counts", () => 
     expect(await cellOf(teacher, classId, other.id)).toMatchObject({ status: "missing" });
   });
 
+  it("a withdrawal of an extension waits for an edit of the class's due time in flight, then counts the work it would drop by the new one", async () => {
+    const { teacher, extended, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(60) }, "DEBATE");
+    const granted = await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(120) }));
+    await submitDebate(extended, debateSubmission(fixture));
+    let withdrawing: Promise<unknown> | undefined;
+    await db.$transaction(async (tx) => {
+      // The edit, not committed yet: the class's due time moves before the response (the extension keeps its own).
+      await tx.$executeRaw`UPDATE "Assignment" SET "dueAt" = now() - interval '30 minutes' WHERE "id" = ${assignmentId}::uuid`;
+      withdrawing = revokeExtension(teacher, classId, granted.id).catch((error: unknown) => error);
+      await lockWaiters(1, db);
+    });
+    expect(await withdrawing).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^The student handed in a debate response between/) });
+    expect(await db.assignmentExtension.count({ where: { id: granted.id } })).toBe(1);
+  });
+
   it("asks before a due time moved earlier drops work; one the work still falls before, or a student with an extension of their own, is not asked about", async () => {
     const { teacher, extended, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(60) });
     await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(600) }));

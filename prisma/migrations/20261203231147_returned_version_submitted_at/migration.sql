@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DebateResponse" ADD COLUMN     "returnedVersionSubmittedAt" TIMESTAMP(3);
