@@ -174,3 +174,20 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
     FROM unnest(${open.map((a) => a.id)}::uuid[], ${deadlines}::timestamptz[]) AS n("id", "deadline")
     WHERE a."id" = n."id" AND a."status" = 'IN_PROGRESS'`;
 }
+
+/**
+ * Holds, until the caller's transaction commits, the assignments in the student's classes that count a piece of work
+ * (a debate prompt's own, and its module's) and the student's extensions on them. A change to a due time, a late
+ * policy or an extension (which checks for work it would drop) then waits for the work and sees it, or the work
+ * waits for the change and falls under the new terms.
+ */
+export async function holdWorkTerms(tx: Prisma.TransactionClient, userId: string, covered: { debatePromptId: string | null; moduleId: string }) {
+  const covering = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id"::text AS "id" FROM "Assignment"
+    WHERE (${covered.debatePromptId !== null ? Prisma.sql`"debatePromptId" = ${covered.debatePromptId} OR ` : Prisma.empty}("kind" = 'MODULE' AND "moduleId" = ${covered.moduleId}))
+      AND "classId" IN (SELECT "classId" FROM "ClassMember" WHERE "userId" = ${userId}::uuid AND "removedAt" IS NULL)
+    ORDER BY "id" FOR SHARE`;
+  if (covering.length === 0) return;
+  await tx.$executeRaw`
+    SELECT 1 FROM "AssignmentExtension" WHERE "studentId" = ${userId}::uuid AND "assignmentId" = ANY(${covering.map((a) => a.id)}::uuid[]) ORDER BY "id" FOR SHARE`;
+}

@@ -7,7 +7,7 @@ import type { DebateFile } from "../content/schema";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
-import { debateAssignment } from "./assignment-rules";
+import { debateAssignment, holdWorkTerms } from "./assignment-rules";
 import { handInGate } from "../domain/schedule";
 import { listPage } from "../domain/paging";
 
@@ -174,7 +174,7 @@ const staleDraft = () =>
 
 async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSubmissionSchema>, moduleId: string) {
   return db().$transaction(async (tx) => {
-    await holdHandInTerms(tx, user.id, input.promptId, moduleId);
+    await holdWorkTerms(tx, user.id, { debatePromptId: input.promptId, moduleId });
     const gate = handInGate(await debateAssignment(tx, user.id, { id: input.promptId, moduleId }, { starting: true }), new Date());
     const existing = await tx.debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId: input.promptId } }, select: { id: true, status: true, submittedAt: true, updatedAt: true, position: true, claim: true, evidence: true, rebuttal: true } });
     if (existing?.status === "SUBMITTED") return { submittedAt: existing.submittedAt!.toISOString(), alreadySubmitted: true };
@@ -197,22 +197,6 @@ async function writeSubmission(user: SessionUser, input: z.infer<typeof debateSu
     }
     return { submittedAt: now.toISOString(), alreadySubmitted: false };
   });
-}
-
-/**
- * Holds the assignments covering the prompt in the student's classes, and their extensions on them, until the hand-in commits. A change
- * to a due time, a late policy or an extension (which checks for work it would drop) waits for the hand-in and then
- * sees it, or the hand-in waits for the change and is gated by the new terms.
- */
-async function holdHandInTerms(tx: Prisma.TransactionClient, userId: string, promptId: string, moduleId: string) {
-  const covering = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id"::text AS "id" FROM "Assignment"
-    WHERE ("debatePromptId" = ${promptId} OR ("kind" = 'MODULE' AND "moduleId" = ${moduleId}))
-      AND "classId" IN (SELECT "classId" FROM "ClassMember" WHERE "userId" = ${userId}::uuid AND "removedAt" IS NULL)
-    ORDER BY "id" FOR SHARE`;
-  if (covering.length === 0) return;
-  await tx.$executeRaw`
-    SELECT 1 FROM "AssignmentExtension" WHERE "studentId" = ${userId}::uuid AND "assignmentId" = ANY(${covering.map((a) => a.id)}::uuid[]) ORDER BY "id" FOR SHARE`;
 }
 
 /** A concurrent submit won the guarded update; report the time it stored, not this request's. */

@@ -4,7 +4,7 @@ import { attemptsLeft, countedAttempt, studentAttemptLimit } from "../domain/att
 import { moduleProgress, courseProgress, nextStep, quizPercent } from "../domain/progress";
 import { assignmentGate } from "../domain/schedule";
 import { gradeStands } from "../domain/rubric";
-import { debateAssignments, quizAssignments } from "./assignment-rules";
+import { debateAssignments, holdWorkTerms, quizAssignments } from "./assignment-rules";
 import { liveLesson } from "./catalog";
 import { db } from "./db";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
@@ -18,7 +18,7 @@ export async function markLessonOpened(user: SessionUser, lessonId: string) {
 
 export async function setLessonCompleted(user: SessionUser, lessonId: string, completed: boolean) {
   // Withdrawn with its module or course too: the page may have been open since.
-  const lesson = await db().lesson.findFirst({ where: { id: lessonId, ...liveLesson }, select: { id: true } });
+  const lesson = await db().lesson.findFirst({ where: { id: lessonId, ...liveLesson }, select: { id: true, moduleId: true } });
   if (!lesson) throw notFound("That lesson");
   if (!completed) {
     // Only a completed lesson is un-marked, so the time kept is when it stopped being complete.
@@ -26,12 +26,16 @@ export async function setLessonCompleted(user: SessionUser, lessonId: string, co
     return { completed };
   }
   // Completing a lesson keeps the time it was first completed: a click from an old tab, or un-marking and marking
-  // again, after the due time must not make work done on time late.
-  await db().$executeRaw`
-    INSERT INTO "LessonProgress" ("userId", "lessonId", "completedAt", "firstCompletedAt") VALUES (${user.id}::uuid, ${lessonId}, now(), now())
-    ON CONFLICT ("userId", "lessonId") DO UPDATE SET
-      "completedAt" = COALESCE("LessonProgress"."completedAt", "LessonProgress"."firstCompletedAt", EXCLUDED."completedAt"),
-      "firstCompletedAt" = COALESCE("LessonProgress"."firstCompletedAt", "LessonProgress"."completedAt", EXCLUDED."completedAt")`;
+  // again, after the due time must not make work done on time late. Timed after the module's terms are held (not at
+  // the transaction's start), so a change to them that it waited for is before it.
+  await db().$transaction(async (tx) => {
+    await holdWorkTerms(tx, user.id, { debatePromptId: null, moduleId: lesson.moduleId });
+    await tx.$executeRaw`
+      INSERT INTO "LessonProgress" ("userId", "lessonId", "completedAt", "firstCompletedAt") VALUES (${user.id}::uuid, ${lessonId}, clock_timestamp(), clock_timestamp())
+      ON CONFLICT ("userId", "lessonId") DO UPDATE SET
+        "completedAt" = COALESCE("LessonProgress"."completedAt", "LessonProgress"."firstCompletedAt", EXCLUDED."completedAt"),
+        "firstCompletedAt" = COALESCE("LessonProgress"."firstCompletedAt", "LessonProgress"."completedAt", EXCLUDED."completedAt")`;
+  });
   return { completed };
 }
 

@@ -121,6 +121,28 @@ describe("changing an assignment's terms over work the gradebook counts", () => 
     expect(await db.assignmentExtension.count({ where: { id: granted.id } })).toBe(1);
   });
 
+  it("a lesson completion waits for an edit of its module's due time in flight, and is timed after it", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Module", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    const { id: assignmentId } = await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, latePolicy: "REFUSE", opensAt: iso(-120), dueAt: iso(60) }));
+    let completing: Promise<unknown> | undefined;
+    let changedAt = new Date();
+    await db.$transaction(async (tx) => {
+      // The edit, not committed yet: it found no lesson completed after its new due time.
+      await tx.$executeRaw`UPDATE "Assignment" SET "dueAt" = now() - interval '30 minutes' WHERE "id" = ${assignmentId}::uuid`;
+      completing = setLessonCompleted(student, fixture.lessonId, true);
+      await lockWaiters(1, db);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      changedAt = new Date();
+    });
+    await completing;
+    // Done after the due time moved (not when it began waiting, 200 ms before): late, as the student saw it.
+    const { completedAt } = await db.lessonProgress.findUniqueOrThrow({ where: { userId_lessonId: { userId: student.id, lessonId: fixture.lessonId } } });
+    expect(completedAt!.getTime()).toBeGreaterThan(changedAt.getTime() - 50);
+  });
+
   it("asks before a due time moved earlier drops work; one the work still falls before, or a student with an extension of their own, is not asked about", async () => {
     const { teacher, extended, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(60) });
     await grantExtension(teacher, classId, extension({ assignmentId, studentId: extended.id, dueAt: iso(600) }));
