@@ -51,6 +51,33 @@ test("edits not saved yet are sent when the student follows a link away at once"
   await expect.poll(() => count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND claim LIKE 'Typed just before leaving%'`, [student.id])).toBe(1);
 });
 
+test("closing the tab while a draft save is still on its way keeps the latest text, not the one in flight", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto(debatePath);
+  // Draft saves wait in the database until released, as on a slow connection.
+  const held = await sql.connect();
+  await held.query("BEGIN");
+  await held.query(`LOCK TABLE "DebateResponse" IN EXCLUSIVE MODE`);
+  try {
+    const firstSave = page.waitForRequest((request) => request.method() === "PUT" && request.url().endsWith("/draft"));
+    await page.getByLabel("Your claim").fill("The first version of the claim, on its way when the tab closed.");
+    await firstSave;
+    await page.getByLabel("Your claim").fill("The second version of the claim, typed just before the tab closed.");
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+  } finally {
+    await held.query("COMMIT");
+    held.release();
+  }
+  const claim = async () => (await sql.query(`SELECT claim FROM "DebateResponse" WHERE "userId" = $1`, [student.id])).rows[0]?.claim ?? null;
+  await expect.poll(claim).toBe("The second version of the claim, typed just before the tab closed.");
+  // Whichever save landed last, the first version does not come back.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(await claim()).toBe("The second version of the claim, typed just before the tab closed.");
+});
+
 test("a save whose reply the network lost does not lock the page out as if another tab had saved", async ({ page, sql, baseURL }) => {
   const student = await createUser(sql);
   await login(page.context(), student, baseURL!);
