@@ -42,6 +42,7 @@ export default async function AccountPage() {
         <h2 id="sessions-heading" className="mb-1 text-lg font-semibold">Signed in somewhere else?</h2>
         <p className="mb-3 text-sm text-stone-700">On a shared computer or a lost phone, sign out every other browser where you are signed in. Changing your password does this too.</p>
         <EndSessionsForm />
+        {calendarToken && <p className="mt-3 text-xs text-stone-600">Your calendar’s address for your due dates is not a sign-in and keeps working: if someone else may have it, give it a new one under “Due dates in your calendar”.</p>}
       </section>
       <section aria-labelledby="time-zone-heading" className="card mt-6 max-w-md">
         <h2 id="time-zone-heading" className="mb-1 text-lg font-semibold">Time zone</h2>

@@ -239,6 +239,8 @@ test("a student subscribes to their due dates: the calendar address serves the c
   const address = section.getByLabel("Your calendar address");
   await expect(address).toHaveValue(/\/api\/calendar\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\.ics$/);
   await expect(section.getByRole("link", { name: "Open in my calendar app" })).toHaveAttribute("href", /^webcal:\/\//);
+  // Signing out elsewhere does not stop the feed, and the page says so beside it.
+  await expect(page.getByRole("region", { name: "Signed in somewhere else?" })).toContainText("is not a sign-in and keeps working");
   await expectNoAxeViolations(page, "account page with a calendar feed");
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-calendar.png`, fullPage: true });
   const first = await address.inputValue();
