@@ -711,8 +711,8 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
     await holdCurrentMember(tx, classId, input.studentId);
     await lockCoveredQuizzes(tx, assignment);
     // Read again, holding the row (an edit of its due time waits for it, and it waits for the edit): a removal in flight
-    // is waited for and then not found, and a due time being moved is read as moved. NO KEY UPDATE, not SHARE, so a
-    // debate hand-in (which holds it FOR SHARE) and a first extension take turns, and the check below sees the hand-in.
+    // is waited for and then not found, and a due time being moved is read as moved. NO KEY UPDATE, not SHARE, so work being
+    // handed in (which holds it FOR SHARE: holdWorkTerms) and a first extension take turns, and the check below sees it.
     const [current] = await tx.$queryRaw<{ kind: "MODULE" | "QUIZ" | "DEBATE"; opensAt: Date; dueAt: Date }[]>`
       SELECT "kind"::text AS "kind", "opensAt", "dueAt" FROM "Assignment" WHERE "id" = ${assignment.id}::uuid AND "classId" = ${classId}::uuid FOR NO KEY UPDATE`;
     if (!current) throw notFound("That assignment");
