@@ -41,7 +41,7 @@ export function GradeAdjustmentForm({ classId, studentId, assignments }: { class
       onSubmit={async (event) => {
         event.preventDefault();
         const percent = excused || score.trim() === "" ? null : Number(score);
-        if (percent !== null && !Number.isInteger(percent)) return refuse({ percent: ["Give the score as a whole percentage from 0 to 100."] }, "Check the score.");
+        if (percent !== null && (!Number.isFinite(percent) || Math.abs(percent * 100 - Math.round(percent * 100)) > 1e-6)) return refuse({ percent: ["Give the score as a number from 0 to 100, with at most two decimals (e.g. 87.5)."] }, "Check the score.");
         await send("POST", `/api/instructor/classes/${classId}/grade-adjustments`, { assignmentId, studentId, excused, percent, comment, replacing: current(assignmentId) }, () => {
           router.refresh();
           return "Grade adjustment saved.";
@@ -63,7 +63,7 @@ export function GradeAdjustmentForm({ classId, studentId, assignments }: { class
       </div>
       <div>
         <label htmlFor="adjust-percent" className="field-label">Score set by hand (%)</label>
-        <input {...fieldProps("percent", "adjust-percent", "adjust-percent-hint")} type="number" inputMode="numeric" min={0} max={100} step={1} disabled={excused} value={excused ? "" : score} onChange={(e) => setScore(e.target.value)} className="field-input" />
+        <input {...fieldProps("percent", "adjust-percent", "adjust-percent-hint")} type="number" inputMode="decimal" min={0} max={100} step={0.01} disabled={excused} value={excused ? "" : score} onChange={(e) => setScore(e.target.value)} className="field-input" />
         <p id="adjust-percent-hint" className="mt-1 text-xs text-stone-600">Leave empty to keep the score computed from the student’s work.</p>
         {errors.percent && <p id="adjust-percent-error" className="field-error">{errors.percent[0]}</p>}
       </div>

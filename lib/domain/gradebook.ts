@@ -32,13 +32,16 @@ export function adjustedCell(cell: GradebookCell, adjustment: GradeAdjustment | 
   if (adjustment.excused) return { status: "excused", percent: null, exact: null, detail: computed, comment };
   if (adjustment.percent === null) return { ...cell, comment };
   const handedIn = cell.status === "submitted" || cell.status === "late";
+  // Shown rounded down to a whole percent, as every score is; a fraction typed by hand is named in full beside it.
+  const shown = Math.floor(adjustment.percent + 1e-9);
+  const set = shown === adjustment.percent ? "score set by instructor" : `score set by instructor: ${adjustment.percent}%`;
   return {
     status: handedIn ? cell.status : "scored by instructor",
-    percent: adjustment.percent,
+    percent: shown,
     exact: adjustment.percent,
     attemptId: cell.attemptId,
     scoredByHand: true,
-    detail: handedIn ? `score set by instructor; ${computed ?? "not graded yet"}` : [`was ${cell.status}`, computed].filter(Boolean).join(", "),
+    detail: handedIn ? `${set}; ${computed ?? "not graded yet"}` : [shown === adjustment.percent ? null : set, `was ${cell.status}`, computed].filter(Boolean).join(", "),
     comment,
   };
 }

@@ -9,9 +9,13 @@ import { holdCurrentClass, holdCurrentMember } from "./class-service";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 
+const atMostTwoDecimals = (value: number) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+
 const adjustmentFields = {
   excused: z.boolean({ message: "Say whether the student is excused (true or false)." }),
-  percent: z.number({ message: "Give the score as a number from 0 to 100, or leave it empty." }).int("Give the score as a whole percentage.").min(0, "A score cannot be below 0 %.").max(100, "A score cannot be above 100 %.").nullable(),
+  // To two decimals, as Canvas and Moodle take a score typed by hand (87.5); kept exactly as typed.
+  percent: z.number({ message: "Give the score as a number from 0 to 100, or leave it empty." }).min(0, "A score cannot be below 0 %.").max(100, "A score cannot be above 100 %.")
+    .refine(atMostTwoDecimals, "Give the score with at most two decimals, e.g. 87.5.").transform((p) => Math.round(p * 100) / 100).nullable(),
   comment: z.string().trim().max(ADJUSTMENT_COMMENT_MAX, `Keep the comment under ${ADJUSTMENT_COMMENT_MAX.toLocaleString("en")} characters.`),
 };
 

@@ -33,13 +33,15 @@ test("an instructor excuses a student, sets a score with a comment, and the stud
   await expect(form.getByText(/Excuse the student, set a score or write a comment/)).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "GradeAdjustment" WHERE "studentId" = $1`, [student.id])).toBe(0);
 
-  // The quiz, due first, is the form's first choice: scored by hand, with a comment.
-  await form.getByLabel(/Score set by hand/).fill("65");
+  // The quiz, due first, is the form's first choice: scored by hand (to a decimal, as Canvas and Moodle take it), with a comment.
+  await form.getByLabel(/Score set by hand/).fill("65.5");
   await form.getByLabel(/Comment to the student/).fill("Marked from your paper copy.");
   await form.getByRole("button", { name: "Save the adjustment" }).click();
   await expect(form.getByText("Grade adjustment saved.")).toBeVisible();
   await expect(grades.getByRole("row").nth(1)).toContainText("scored by instructor");
   await expect(grades.getByRole("row").nth(1)).toContainText("65%");
+  await expect(grades.getByRole("row").nth(1)).toContainText("score set by instructor: 65.5%");
+  await expect(form.getByLabel(/Score set by hand/)).toHaveValue("65.5");
 
   // Excusing the debate: the score field is disabled while "Excused" is ticked.
   await form.getByLabel("Assignment").selectOption({ index: 1 });
@@ -54,7 +56,7 @@ test("an instructor excuses a student, sets a score with a comment, and the stud
   const row = tp.getByRole("row", { name: new RegExp(student.name) });
   await expect(row).toContainText("65%");
   await expect(row).toContainText("excused");
-  // Only the quiz counts: 65 %, with or without missing work as 0.
+  // Only the quiz counts: 65.5 %, shown rounded down like every score, with or without missing work as 0.
   await expect(row.getByRole("cell").nth(-2)).toHaveText("65%");
   await expect(row.getByRole("cell").nth(-1)).toHaveText("65%");
 
@@ -68,7 +70,7 @@ test("an instructor excuses a student, sets a score with a comment, and the stud
   // Taking the quiz adjustment back: computed again (missing), and the comment is gone. A page that showed it before
   // it was changed elsewhere is refused first, and nothing is removed.
   await tp.goto(`/instructor/classes/${classId}/students/${student.id}`);
-  await sql.query(`UPDATE "GradeAdjustment" SET "percent" = 66 WHERE "studentId" = $1 AND "percent" = 65`, [student.id]);
+  await sql.query(`UPDATE "GradeAdjustment" SET "percent" = 66 WHERE "studentId" = $1 AND "percent" = 65.5`, [student.id]);
   tp.once("dialog", (dialog) => void dialog.accept());
   await tp.getByRole("button", { name: /Remove the grade adjustment on/ }).first().click();
   await expect(tp.getByRole("alert").filter({ hasText: "adjusted after you opened this page" })).toBeVisible();

@@ -80,8 +80,8 @@ describe("grade adjustments", () => {
     const { quiz } = await rowOf(teacher, classId, student.id);
     expect(quiz).toMatchObject({ status: "submitted", percent: 40, attemptId, detail: "score set by instructor; computed 0%" });
     // Work never handed in may be scored too (done on paper, say): no longer missing.
-    await adjustGrade(teacher, classId, adjustment({ assignmentId: quizAssignment, studentId: classmate.id, percent: 75 }));
-    expect((await rowOf(teacher, classId, classmate.id)).quiz).toMatchObject({ status: "scored by instructor", percent: 75, detail: "was missing" });
+    await adjustGrade(teacher, classId, adjustment({ assignmentId: quizAssignment, studentId: classmate.id, percent: 75.5 }));
+    expect((await rowOf(teacher, classId, classmate.id)).quiz).toMatchObject({ status: "scored by instructor", percent: 75, exact: 75.5, detail: "score set by instructor: 75.5%, was missing" });
 
     const record = await studentRecord(teacher, classId, student.id);
     expect(record.adjustments).toEqual([expect.objectContaining({ id: saved.id, percent: 40, setBy: { name: teacher.name } })]);
@@ -135,14 +135,15 @@ describe("grade adjustments", () => {
     expect(await db.gradeAdjustment.count({ where: { assignment: { classId } } })).toBe(2);
   });
 
-  it("the schema refuses a score on excused work, an empty adjustment and scores out of range, naming the field", () => {
+  it("the schema refuses a score on excused work, an empty adjustment, scores out of range or finer than two decimals, naming the field", () => {
     const base = { assignmentId: crypto.randomUUID(), studentId: crypto.randomUUID(), excused: false, percent: null, comment: "" };
     const fieldOf = (input: Record<string, unknown>) => gradeAdjustmentSchema.safeParse({ ...base, ...input }).error?.issues.map((i) => i.path.join("."));
     expect(fieldOf({ excused: true, percent: 80 })).toEqual(["percent"]);
     expect(fieldOf({})).toEqual(["comment"]);
     expect(fieldOf({ comment: "   " })).toEqual(["comment"]);
     expect(fieldOf({ percent: 101 })).toEqual(["percent"]);
-    expect(fieldOf({ percent: 50.5 })).toEqual(["percent"]);
+    expect(fieldOf({ percent: 50.555 })).toEqual(["percent"]);
+    expect(gradeAdjustmentSchema.parse({ ...base, percent: 87.55 }).percent).toBe(87.55);
     expect(fieldOf({ comment: "x".repeat(1001) })).toEqual(["comment"]);
     expect(fieldOf({ percent: 0 })).toBeUndefined();
   });

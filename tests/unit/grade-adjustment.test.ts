@@ -27,6 +27,11 @@ describe("adjustedCell", () => {
     expect(adjustedCell({ status: "late", percent: null, detail: "not graded yet" }, { ...none, percent: 60 })).toMatchObject({ status: "late", percent: 60, detail: "score set by instructor; not graded yet" });
   });
 
+  it("takes a score to two decimals: shown rounded down like every score, named in full beside it, exact for exports", () => {
+    expect(adjustedCell(submitted, { ...none, percent: 87.5 })).toMatchObject({ percent: 87, exact: 87.5, detail: "score set by instructor: 87.5%; computed 70%" });
+    expect(adjustedCell(missing, { ...none, percent: 0.25 })).toMatchObject({ status: "scored by instructor", percent: 0, exact: 0.25, detail: "score set by instructor: 0.25%, was missing" });
+  });
+
   it("calls work scored without a hand-in scored by the instructor, not missing", () => {
     const scored = adjustedCell(missing, { ...none, percent: 50 });
     expect(scored).toMatchObject({ status: "scored by instructor", percent: 50, detail: "was missing" });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GradeAdjustment" ALTER COLUMN "percent" SET DATA TYPE DOUBLE PRECISION;
