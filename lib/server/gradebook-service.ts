@@ -2,7 +2,7 @@ import "server-only";
 // The gradebook: students × assigned items, aggregated in SQL with a fixed number of queries however large
 // the class is (members, assignments, titles, counted quiz attempts, open attempts, debates, lesson progress,
 // students' extensions, the instructor's grade adjustments), after grading attempts whose time ran out.
-import { applyExtension, countsUnder, handedInLateUnderAll, type LatePolicy } from "../domain/schedule";
+import { applyExtension, countsUnder, handedInLateUnderAll, type AssignmentWindow, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
 import { effectiveQuestion, keyInWords } from "../domain/regrade";
 import { earlierVersionGrade, gradeOnRecord } from "../domain/rubric";
@@ -46,6 +46,28 @@ export async function myGrades(student: SessionUser, now = new Date()) {
 // stood when it was archived: work started, handed in or completed later was done under no term of this class (an
 // attempt open then and handed in later stays in progress).
 // `expiredGraded`: the caller has already graded the members' attempts whose time ran out.
+type StoredResponse = {
+  status: "DRAFT" | "SUBMITTED"; submittedAt: Date | null; returnedAt: Date | null; returnedVersionSubmittedAt: Date | null;
+  grade: { totalPoints: number; maxPoints: number; gradedAt: Date } | null;
+};
+
+/** A student's debate response as one class's gradebook counts it (`now`: the archiving, for an archived class). */
+function classDebateCell(stored: StoredResponse | undefined, window: AssignmentWindow, now: Date, archivedAt: Date | null): GradebookCell {
+  // An archived class reads a response returned by its archiving, and handed in again since, as the draft it was.
+  const found = stored && archivedAt && stored.returnedAt && stored.returnedAt <= archivedAt && stored.submittedAt && stored.submittedAt > archivedAt
+    ? { ...stored, status: "DRAFT" as const, submittedAt: null } : stored;
+  // A response handed in after this class closed to late work was taken under another class's terms.
+  const d = found?.submittedAt && (!countsUnder(window, found.submittedAt) || found.submittedAt > now) ? undefined : found;
+  // The grade of a version returned for revision counts until the new one is graded, where that version counted.
+  const returnedVersion = d?.returnedVersionSubmittedAt;
+  const returnedVersionCounted = Boolean(returnedVersion && returnedVersion <= now && countsUnder(window, returnedVersion));
+  return debateCell({
+    status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, window, now,
+    grade: d && gradeOnRecord(d.grade, d.submittedAt, archivedAt) ? d.grade : null,
+    earlierGrade: d && returnedVersionCounted ? earlierVersionGrade(d.grade, d.submittedAt, archivedAt) : null,
+  });
+}
+
 async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string; joinedAt: Date }[]>, currentTime: Date, archivedAt: Date | null, { expiredGraded = false } = {}) {
   const now = archivedAt && archivedAt < currentTime ? archivedAt : currentTime;
   const [members, rawAssignments] = await Promise.all([
@@ -109,22 +131,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
     const windows = assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id))));
     const cellOf = (a: (typeof assignments)[number], window: (typeof windows)[number]): GradebookCell => {
       if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), window, now });
-      if (a.kind === "DEBATE") {
-        // A response handed in after this class closed to late work was taken under another class's terms.
-        const stored = debateBy.get(key(user.id, a.debatePromptId!));
-        // An archived class reads a response returned by its archiving, and handed in again since, as the draft it was.
-        const found = stored && archivedAt && stored.returnedAt && stored.returnedAt <= archivedAt && stored.submittedAt && stored.submittedAt > archivedAt
-          ? { ...stored, status: "DRAFT" as const, submittedAt: null } : stored;
-        const d = found?.submittedAt && (!countsUnder(window, found.submittedAt) || found.submittedAt > now) ? undefined : found;
-        // The grade of a version returned for revision counts until the new one is graded, where that version counted.
-        const returnedVersion = d?.returnedVersionSubmittedAt;
-        const returnedVersionCounted = Boolean(returnedVersion && returnedVersion <= now && countsUnder(window, returnedVersion));
-        return debateCell({
-          status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, window, now,
-          grade: d && gradeOnRecord(d.grade, d.submittedAt, archivedAt) ? d.grade : null,
-          earlierGrade: d && returnedVersionCounted ? earlierVersionGrade(d.grade, d.submittedAt, archivedAt) : null,
-        });
-      }
+      if (a.kind === "DEBATE") return classDebateCell(debateBy.get(key(user.id, a.debatePromptId!)), window, now, archivedAt);
       const m = moduleBy.get(key(user.id, a.moduleId!));
       const lessons = owedLessons((m?.addedAt ?? []).map((at, i) => ({ addedAt: new Date(at), completedAt: m!.completedAt[i] })), a.createdAt, window, now);
       return moduleCell({ completedAt: lessons.flatMap((l) => (l.completedAt ? [new Date(l.completedAt)] : [])), totalLessons: lessons.length, window, now });
