@@ -3,7 +3,7 @@ import "server-only";
 // zod. Errors become a result the form can show; nothing escapes as a 500.
 import { z } from "zod";
 import { getSessionUser, type Role, type SessionUser } from "./auth";
-import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, UserError } from "./errors";
+import { isDatabaseUnavailable, isWriteConflict, UNAVAILABLE_MESSAGE, UserError } from "./errors";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from "../domain/storable-text";
 
 export type ActionResult<T> =
@@ -35,7 +35,8 @@ export function formDataToObject(data: unknown): Record<string, unknown> {
 
 export function failure(error: unknown): ActionResult<never> {
   if (error instanceof UserError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
-  if (isDatabaseUnavailable(error)) return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };
+  // A deadlock that outlasted its retries wrote nothing, like an outage: the same answer, to try again.
+  if (isDatabaseUnavailable(error) || isWriteConflict(error)) return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };
   console.error("Unexpected error in a server action", error);
   return { ok: false, code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; please try again." };
 }

@@ -33,17 +33,27 @@ type ErrorLike = { code?: string; originalCode?: string; kind?: string; message?
 
 /** True when the database cannot be reached (down, restarting, out of connections or overloaded). */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  // Follows causes, and the driver adapter's error that Prisma keeps in `meta`.
+  return someCause(error, (candidate) =>
+    [candidate.code, candidate.originalCode].some((code) => code && unavailableCodes.has(code)) ||
+    Boolean(candidate.kind && unavailableKinds.has(candidate.kind)) ||
+    unavailableMessage.test(`${candidate.message ?? ""} ${candidate.originalMessage ?? ""}`));
+}
+
+/** Whether `error`, one of its causes, or the driver adapter's error Prisma keeps in `meta` matches. */
+function someCause(error: unknown, matches: (candidate: ErrorLike) => boolean): boolean {
   const pending: unknown[] = [error];
   for (let seen = 0; pending.length > 0 && seen < 10; seen++) {
     const candidate = pending.shift() as ErrorLike | null | undefined;
     if (!candidate || typeof candidate !== "object") continue;
-    if ([candidate.code, candidate.originalCode].some((code) => code && unavailableCodes.has(code))) return true;
-    if (candidate.kind && unavailableKinds.has(candidate.kind)) return true;
-    if (unavailableMessage.test(`${candidate.message ?? ""} ${candidate.originalMessage ?? ""}`)) return true;
+    if (matches(candidate)) return true;
     pending.push(candidate.cause, candidate.meta?.driverAdapterError);
   }
   return false;
+}
+
+/** True when PostgreSQL aborted a transaction in a deadlock or write conflict: it wrote nothing and may run again. */
+export function isWriteConflict(error: unknown): boolean {
+  return someCause(error, (candidate) => [candidate.code, candidate.originalCode].some((code) => code === "P2034" || code === "40P01" || code === "40001") || candidate.kind === "TransactionWriteConflict");
 }
 
 export const UNAVAILABLE_MESSAGE = "Caravan is temporarily unavailable. Your saved work is safe; please try again in a moment.";
