@@ -139,8 +139,10 @@ export function notingLateJoin(cell: GradebookCell, joinedAt: Date, window: Assi
 /**
  * Rounded down to `decimals` places, as every score is, so an average never reads as full marks or a pass it missed.
  * The small allowance keeps a sum that floating point leaves a hair under a whole value (e.g. 99.75 as 99.7499…) at it.
+ * Infinite decimals leave the value as it is, for a figure that is averaged again before it is shown.
  */
 function roundedDown(value: number, decimals: number): number {
+  if (decimals === Infinity) return value;
   const scale = 10 ** decimals;
   return Math.floor(value * scale + 1e-9) / scale;
 }
@@ -191,6 +193,12 @@ export function studentAverages<C extends Pick<GradebookCell, "status" | "percen
     average: weightedAverage(cells.map((c) => valueOf(c) ?? null), weights, decimals),
     withMissing: weightedAverage(missingAsZero(cells, valueOf), weights, decimals),
   };
+}
+
+/** The class's averages of its students' averages, rounded down once: each student's as it is, not as rounded for their row. */
+export function classAverages<C extends Pick<GradebookCell, "status" | "percent">>(cellsByStudent: C[][], weights: number[], valueOf: (cell: C) => number | null | undefined) {
+  const each = cellsByStudent.map((cells) => studentAverages(cells, weights, valueOf, Infinity));
+  return { average: average(each.map((a) => a.average)), withMissing: average(each.map((a) => a.withMissing)) };
 }
 
 /** Each cell's score (as `valueOf` reads it), and 0 for work past its due time without one. */

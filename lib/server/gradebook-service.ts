@@ -7,7 +7,7 @@ import { inQuestionOrder } from "../domain/attempt-policy";
 import { effectiveQuestion, keyInWords } from "../domain/regrade";
 import { earlierVersionGrade, gradeOnRecord } from "../domain/rubric";
 import type { Question } from "../content/schema";
-import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
+import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, classAverages, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
 import { begunUnderClass, countsInClass } from "./assignment-rules";
 import { db } from "./db";
@@ -146,11 +146,8 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   });
   const averages = assignments.map((_, i) => average(rows.map((r) => exactOf(r.cells[i]))));
   const averagesWithMissing = assignments.map((_, i) => averageWithMissingAsZero(rows.map((r) => r.cells[i])));
-  return {
-    assignments, rows, averages, averagesWithMissing,
-    overallAverage: average(rows.map((r) => r.exactAverages.average)),
-    overallWithMissing: average(rows.map((r) => r.exactAverages.withMissing)),
-  };
+  const overall = classAverages(rows.map((r) => r.cells), weights, exactOf);
+  return { assignments, rows, averages, averagesWithMissing, overallAverage: overall.average, overallWithMissing: overall.withMissing };
 }
 
 /**

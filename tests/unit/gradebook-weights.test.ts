@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { average, studentAverages, weightedAverage, weightLabels, type GradebookCell } from "@/lib/domain/gradebook";
+import { average, classAverages, exactOf, studentAverages, weightedAverage, weightLabels, type GradebookCell } from "@/lib/domain/gradebook";
 
 describe("weightedAverage", () => {
   it("counts each score by its weight, relative to the others", () => {
@@ -55,5 +55,15 @@ describe("weightLabels", () => {
 
   it("gives each weighted item its share of the average", () => {
     expect(weightLabels([3, 1])).toEqual(["weight 3 (75% of the average)", "weight 1 (25% of the average)"]);
+  });
+});
+
+describe("classAverages", () => {
+  it("averages each student's exact average and rounds down once, not the two-place averages of their rows", () => {
+    const submitted = (exact: number): GradebookCell => ({ status: "submitted", percent: Math.floor(exact), exact });
+    // 90.0066… and 89.9966… (90.00 and 89.99 in their rows): 90.0016… together, where the rows' figures make 89.995.
+    const students = [[90.01, 90.01, 90].map(submitted), [89.99, 90, 90].map(submitted)];
+    expect(classAverages(students, [1, 1, 1], exactOf)).toEqual({ average: 90, withMissing: 90 });
+    expect(average(students.map((cells) => studentAverages(cells, [1, 1, 1], exactOf, 2).average))).toBe(89);
   });
 });
