@@ -10,7 +10,7 @@ import { countedAttempt, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
-import { instant } from "./instant";
+import { instant, isStorableInstant } from "./instant";
 import { activeLock, recordFailure, throttleKey } from "./throttle";
 import { lockMessage } from "../domain/throttle-policy";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
@@ -344,6 +344,10 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true, weight: true } });
   const live = (await describeAssignments(source)).filter((a) => !a.withdrawn);
   const shift = (at: Date) => shiftWallClockDays(at, input.shiftDays, timeZone);
+  if (live.some((a) => !isStorableInstant(shift(a.opensAt).getTime()) || !isStorableInstant(shift(a.dueAt).getTime()))) {
+    const message = "Moved by that many days, a date would fall outside the years 1900 to 9999.";
+    throw new UserError("INVALID", message, { shiftDays: [message] });
+  }
   const copiedAt = Date.now();
   return withNewJoinCode((joinCode) => db().$transaction(async (tx) => {
     const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode }, select: { id: true } });

@@ -6,9 +6,9 @@ import { z } from "zod";
 const EARLIEST = Date.UTC(1900, 0, 1);
 const AFTER_LATEST = Date.UTC(10000, 0, 1);
 
+/** Whether a time falls in the years 1900 to 9999 (in UTC), which the database and people both use. */
+export const isStorableInstant = (at: number) => at >= EARLIEST && at < AFTER_LATEST;
+
 /** An instant with an offset (`message` when it is not one), between the years 1900 and 9999. */
 export const instant = (message?: string) =>
-  z.iso.datetime({ offset: true, message }).refine((value) => {
-    const at = Date.parse(value);
-    return at >= EARLIEST && at < AFTER_LATEST;
-  }, "Give a date between the years 1900 and 9999.");
+  z.iso.datetime({ offset: true, message }).refine((value) => isStorableInstant(Date.parse(value)), "Give a date between the years 1900 and 9999.");

@@ -480,6 +480,15 @@ describe("copying a class to a new term", () => {
     // A zone this server does not know falls back to the one recorded at sign-in, rather than refusing the copy.
     expect(copyClassSchema.parse({ name: "X class", term: "T1", shiftDays: 1, timeZone: "Mars/Olympus" }).timeZone).toBeUndefined();
   });
+
+  it("refuses a shift that would move a date past the year 9999, naming the days, and creates no class", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createClass(teacher, { name: "Far future", term: "9995", joinCodeDays: null });
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, opensAt: "9995-05-01T00:00:00.000Z", dueAt: "9995-06-01T00:00:00.000Z" }));
+    const refused = await errorOf(copyClass(teacher, id, copyClassSchema.parse({ name: "Further", term: "10005", shiftDays: 3650 })));
+    expect(refused).toMatchObject({ code: "INVALID", fieldErrors: { shiftDays: [expect.stringMatching(/1900 to 9999/)] } });
+    expect(await db.class.count({ where: { instructorId: teacher.id } })).toBe(1);
+  });
 });
 
 describe("resets across classes", () => {
