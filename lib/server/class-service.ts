@@ -831,9 +831,10 @@ export async function assignableItems() {
 /**
  * Each assignment with its item's title and address, in three queries however many there are. An item withdrawn
  * from the course (it, its module or its course retired, which renames its address) or gone is marked
- * `withdrawn`, with no address to open.
+ * `withdrawn`, with no address to open. `asOf` (an archived class's archiving) counts only what was withdrawn by
+ * then: the class's record stands as it was.
  */
-export async function describeAssignments<T extends { kind: string; moduleId: string | null; quizId: string | null; debatePromptId: string | null }>(assignments: T[]) {
+export async function describeAssignments<T extends { kind: string; moduleId: string | null; quizId: string | null; debatePromptId: string | null }>(assignments: T[], asOf: Date | null = null) {
   const ids = (key: "moduleId" | "quizId" | "debatePromptId") => assignments.map((a) => a[key]).filter((x): x is string => Boolean(x));
   const course = { select: { slug: true, retiredAt: true } } as const;
   const inModule = { select: { slug: true, retiredAt: true, course } } as const;
@@ -842,21 +843,24 @@ export async function describeAssignments<T extends { kind: string; moduleId: st
     db().quiz.findMany({ where: { id: { in: ids("quizId") } }, select: { id: true, title: true, slug: true, retiredAt: true, module: inModule } }),
     db().debatePrompt.findMany({ where: { id: { in: ids("debatePromptId") } }, select: { id: true, title: true, slug: true, retiredAt: true, module: inModule } }),
   ]);
-  const describe = (found: { title: string } | undefined, live: boolean, href: () => string, gone: string) =>
-    !found ? { title: gone, href: null, withdrawn: true }
-    : live ? { title: found.title, href: href(), withdrawn: false }
-    : { title: `${found.title} (withdrawn from the course)`, href: null, withdrawn: true };
+  // Retirement times of the item, its module and its course: live now when none is set; withdrawn when one falls by `asOf`.
+  const describe = (found: { title: string } | undefined, retiredAt: (Date | null | undefined)[], href: () => string, gone: string) => {
+    if (!found) return { title: gone, href: null, withdrawn: true };
+    const liveNow = retiredAt.every((at) => !at);
+    const withdrawn = asOf ? retiredAt.some((at) => at && at <= asOf) : !liveNow;
+    return { title: withdrawn ? `${found.title} (withdrawn from the course)` : found.title, href: liveNow ? href() : null, withdrawn };
+  };
   return assignments.map((a) => {
     if (a.kind === "MODULE") {
       const m = modules.find((x) => x.id === a.moduleId);
-      return { ...a, ...describe(m, !m?.retiredAt && !m?.course.retiredAt, () => `/courses/${m!.course.slug}/${m!.slug}`, "(removed module)") };
+      return { ...a, ...describe(m, [m?.retiredAt, m?.course.retiredAt], () => `/courses/${m!.course.slug}/${m!.slug}`, "(removed module)") };
     }
     if (a.kind === "QUIZ") {
       const q = quizzes.find((x) => x.id === a.quizId);
-      return { ...a, ...describe(q, !q?.retiredAt && !q?.module.retiredAt && !q?.module.course.retiredAt, () => `/courses/${q!.module.course.slug}/${q!.module.slug}/quizzes/${q!.slug}`, "(removed quiz)") };
+      return { ...a, ...describe(q, [q?.retiredAt, q?.module.retiredAt, q?.module.course.retiredAt], () => `/courses/${q!.module.course.slug}/${q!.module.slug}/quizzes/${q!.slug}`, "(removed quiz)") };
     }
     const d = debates.find((x) => x.id === a.debatePromptId);
-    return { ...a, ...describe(d, !d?.retiredAt && !d?.module.retiredAt && !d?.module.course.retiredAt, () => `/courses/${d!.module.course.slug}/${d!.module.slug}/debates/${d!.slug}`, "(removed debate)") };
+    return { ...a, ...describe(d, [d?.retiredAt, d?.module.retiredAt, d?.module.course.retiredAt], () => `/courses/${d!.module.course.slug}/${d!.module.slug}/debates/${d!.slug}`, "(removed debate)") };
   });
 }
 

@@ -74,7 +74,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
     loadMembers,
     db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, weight: true, createdAt: true } }),
   ]);
-  const assignments = await describeAssignments(rawAssignments);
+  const assignments = await describeAssignments(rawAssignments, archivedAt);
   const studentIds = members.map((m) => m.id);
   const quizIds = rawAssignments.flatMap((a) => (a.quizId ? [a.quizId] : []));
   const promptIds = rawAssignments.flatMap((a) => (a.debatePromptId ? [a.debatePromptId] : []));

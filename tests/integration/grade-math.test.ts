@@ -121,6 +121,35 @@ describe("an archived class's module cells", () => {
   });
 });
 
+describe("an archived class's record, when its items are withdrawn from the course after", () => {
+  it("keeps a missing quiz missing and a module's score, in the gradebook, the CSV and the student's own grades", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Withdrawn after the term", term: "T", joinCodeDays: null });
+    const student = await createUser();
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-3 * day), dueAt: iso(-day) }));
+    await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-3 * day), dueAt: iso(-day) }));
+    await joinClass(student, joinCode);
+    await setLessonCompleted(student, fixture.lessonId, true);
+    await setClassArchived(teacher, id, true);
+    const record = async () => {
+      const book = await gradebook(teacher, id);
+      const own = (await myGrades(student)).find((g) => g.class.id === id)!;
+      return { cells: book.rows[0].cells.map((c) => c.status), average: book.rows[0].withMissing, own: own.cells.map((c) => c.status), csv: gradebookCsv(book).split("\r\n")[1] };
+    };
+    const atArchiving = await record();
+    expect(atArchiving).toMatchObject({ cells: ["missing", "submitted"], average: 50, own: ["missing", "submitted"] });
+    const [quiz, module] = [{ where: { id: fixture.quizId } }, { where: { id: `${fixture.id}-m1` } }];
+    try {
+      await db.quiz.update({ ...quiz, data: { retiredAt: new Date() } });
+      await db.module.update({ ...module, data: { retiredAt: new Date() } });
+      expect(await record()).toEqual(atArchiving);
+    } finally {
+      await db.quiz.update({ ...quiz, data: { retiredAt: null } });
+      await db.module.update({ ...module, data: { retiredAt: null } });
+    }
+  });
+});
+
 describe("an archived class's module cells, when content changes after", () => {
   it("still ask for the lessons the module had at the archiving, when one is withdrawn since", async () => {
     const teacher = await createUser("INSTRUCTOR");
