@@ -232,11 +232,11 @@ async function explainRefusal(user: SessionUser, attemptId: string, questionVers
  * submit waits for a save in flight. A save carrying an edit older than one its page has had applied is
  * `superseded` and changes nothing (see AnswerEdit).
  */
-export async function saveAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string; response: unknown; edit?: AnswerEditInput }) {
+export async function saveAnswer(user: SessionUser, input: { attemptId: string; questionVersionId: string; response: unknown; edit?: AnswerEditInput }, receivedAt = new Date()) {
   const definition = (await definitionsOf([input.questionVersionId])).get(input.questionVersionId);
   if (!definition) return explainRefusal(user, input.attemptId, input.questionVersionId);
   type Outcome = { open: boolean; applied: boolean; savedAt: Date };
-  const deciding = Prisma.sql`WITH open AS (${attemptTakingAnswer(user.id, input)}), applied AS (${editApplied(input)})`;
+  const deciding = Prisma.sql`WITH open AS (${attemptTakingAnswer(user.id, input, receivedAt)}), applied AS (${editApplied(input)})`;
   const outcome = Prisma.sql`SELECT EXISTS (SELECT 1 FROM open) AS "open", EXISTS (SELECT 1 FROM applied) AS "applied", now() AS "savedAt"`;
   let result: Outcome | undefined;
   if (input.response === null) {
@@ -284,10 +284,10 @@ function editApplied(input: { questionVersionId: string; edit?: AnswerEditInput 
 
 /**
  * The learner's attempt, share-locked, if it still takes an answer to this question: open, not reset, the
- * question is in it, and its deadline (with the grace for the network) has not passed.
+ * question is in it, and its deadline (with the grace for the network) had not passed when the save arrived.
  */
-function attemptTakingAnswer(userId: string, input: { attemptId: string; questionVersionId: string }) {
-  const acceptsUntil = earliestOpenDeadline(new Date());
+function attemptTakingAnswer(userId: string, input: { attemptId: string; questionVersionId: string }, receivedAt: Date) {
+  const acceptsUntil = earliestOpenDeadline(receivedAt);
   return Prisma.sql`
     SELECT "id" FROM "QuizAttempt"
     WHERE "id" = ${input.attemptId}::uuid AND "userId" = ${userId}::uuid AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL
@@ -302,19 +302,19 @@ function attemptTakingAnswer(userId: string, input: { attemptId: string; questio
  * typed is lost. An open attempt is always graded (see gradingTerms); only a reset one is refused. One whose
  * deadline has passed is graded as of its deadline, however much later someone opens a page that grades it.
  */
-export async function submitAttempt(user: Pick<SessionUser, "id">, input: { attemptId: string; answers: Record<string, unknown> }, options: { expiredOnly?: boolean } = {}) {
+export async function submitAttempt(user: Pick<SessionUser, "id">, input: { attemptId: string; answers: Record<string, unknown> }, options: { expiredOnly?: boolean; receivedAt?: Date } = {}) {
   // Judged as of its arrival, as a save is: waits for a database connection or a lock do not make it late.
-  const arrivedAt = new Date();
+  const arrivedAt = options.receivedAt ?? new Date();
   const attempt = await db().quizAttempt.findFirst({
     where: { id: input.attemptId, userId: user.id },
-    select: { id: true, status: true, quizId: true, questionVersionIds: true, deadlineAt: true, voidedAt: true, quiz: { select: { moduleId: true } } },
+    select: { id: true, status: true, closedByClock: true, quizId: true, questionVersionIds: true, deadlineAt: true, voidedAt: true, quiz: { select: { moduleId: true } } },
   });
   if (!attempt) throw notFound("That attempt");
   if (attempt.voidedAt) throw attemptWasReset();
   const definitions = await definitionsOf(attempt.questionVersionIds);
   const finalAnswers = new Map<string, unknown>();
   const clearedAnswers: string[] = [];
-  if (attempt.status === "IN_PROGRESS" && acceptsAnswers(attempt.deadlineAt, arrivedAt)) {
+  if ((attempt.status === "IN_PROGRESS" || attempt.closedByClock) && acceptsAnswers(attempt.deadlineAt, arrivedAt)) {
     for (const [versionId, response] of Object.entries(input.answers)) {
       const definition = definitions.get(versionId);
       if (!definition || !attempt.questionVersionIds.includes(versionId)) throw notFound("That question");
@@ -327,13 +327,15 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     // "accepting" is saveAnswer's rule, on the row as it is now (a refresh may have moved the deadline since).
     // The learner's zone is read under a share lock: a time-zone change moving their review cards waits for this
     // submit, or this submit schedules its cards in the new zone.
-    const [row] = await tx.$queryRaw<{ status: string; scoreCenti: number | null; maxScoreCenti: number | null; voided: boolean; deadlineAt: Date | null; accepting: boolean; timeZone: string | null }[]>`
-      SELECT a."status"::text, a."scoreCenti", a."maxScoreCenti", a."voidedAt" IS NOT NULL AS "voided", a."deadlineAt",
+    const [row] = await tx.$queryRaw<{ status: string; closedByClock: boolean; scoreCenti: number | null; maxScoreCenti: number | null; voided: boolean; deadlineAt: Date | null; accepting: boolean; timeZone: string | null }[]>`
+      SELECT a."status"::text, a."closedByClock", a."scoreCenti", a."maxScoreCenti", a."voidedAt" IS NOT NULL AS "voided", a."deadlineAt",
         (a."deadlineAt" IS NULL OR a."deadlineAt" >= (${earliestOpenDeadline(arrivedAt).toISOString()}::timestamptz AT TIME ZONE 'UTC')) AS "accepting",
         u."timeZone"
       FROM "QuizAttempt" a JOIN "User" u ON u."id" = a."userId" WHERE a."id" = ${attempt.id}::uuid FOR UPDATE OF a FOR SHARE OF u`;
     if (row?.voided) throw attemptWasReset();
-    if (row?.status === "SUBMITTED") return { attemptId: attempt.id, alreadySubmitted: true, scoreCenti: row.scoreCenti, maxScoreCenti: row.maxScoreCenti };
+    // Graded by the clock while this submit, in time, waited for the database: graded again with what it carries.
+    const answersInTime = Boolean(row?.accepting) && !options.expiredOnly && finalAnswers.size + clearedAnswers.length > 0;
+    if (row?.status === "SUBMITTED" && !(row.closedByClock && answersInTime)) return { attemptId: attempt.id, alreadySubmitted: true, scoreCenti: row.scoreCenti, maxScoreCenti: row.maxScoreCenti };
     // Grading one whose time ran out, as read before this lock: an extension committed since keeps it open.
     if (options.expiredOnly && row?.accepting) return { attemptId: attempt.id, alreadySubmitted: false, scoreCenti: null, maxScoreCenti: null };
     const assignment = await quizAssignment(tx, user.id, { id: attempt.quizId, moduleId: attempt.quiz.moduleId });

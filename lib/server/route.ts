@@ -42,10 +42,15 @@ async function readAtMost(request: Request, maxBytes: number): Promise<string | 
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function readJson(request: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; message: string; status: number }> {
-  if (request.method === "GET" || request.method === "HEAD") return { ok: true, value: undefined };
-  const text = await readAtMost(request, maxBytes);
+/** The body's text ("" for none), or null when it is larger than `maxBytes`. */
+async function readBody(request: Request, maxBytes: number): Promise<string | null> {
+  if (request.method === "GET" || request.method === "HEAD") return "";
+  return readAtMost(request, maxBytes);
+}
+
+function parseJsonBody(request: Request, text: string | null): { ok: true; value: unknown } | { ok: false; message: string; status: number } {
   if (text === null) return { ok: false, status: 413, message: "The request is too large." };
+  if (request.method === "GET" || request.method === "HEAD") return { ok: true, value: undefined };
   if (text.trim() === "") return { ok: true, value: {} };
   // JSON only: a cross-site HTML form cannot send it without a CORS preflight.
   // The media type itself, not a substring: "text/plain; x=application/json" is a type a cross-site page may send.
@@ -99,17 +104,21 @@ export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
   request: Request,
   // unstorableTextMessage: what a route whose text comes from a file says when it holds a NUL (the importer: "a binary file").
   options: { params: P; rawParams: unknown; body?: B; role?: Role; status?: number; maxBodyBytes?: number; unstorableTextMessage?: string },
-  handler: (input: { params: z.infer<P>; body: z.infer<B> }, user: SessionUser) => Promise<T>,
+  // receivedAt: when the whole request had arrived, before any wait for the database (a quiz's clock judges by it).
+  handler: (input: { params: z.infer<P>; body: z.infer<B>; receivedAt: Date }, user: SessionUser) => Promise<T>,
 ): Promise<NextResponse> {
   try {
     if (request.method !== "GET" && !sameOrigin(request)) return errorResponse("FORBIDDEN", "Cross-site requests are not allowed.");
     const params = options.params.safeParse(options.rawParams);
     if (!params.success) return notFoundResponse();
+    // Read in full before the session is checked, which may wait for a connection; read only, not yet validated.
+    const text = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    const receivedAt = new Date();
     // Who is asking comes before what they sent: a caller without permission learns nothing from validation.
     const user = await getSessionUser();
     if (!user) return errorResponse("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
     if (options.role && user.role !== options.role) return errorResponse("FORBIDDEN", "Your account does not have permission to do that.");
-    const raw = await readJson(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    const raw = parseJsonBody(request, text);
     if (!raw.ok) return json(raw.status, { error: { code: "INVALID", message: raw.message } });
     const refused = unstorableTextRefusal(raw.value, options.unstorableTextMessage);
     if (refused) return errorResponse(refused.code, refused.message, refused.fieldErrors);
@@ -119,7 +128,7 @@ export async function handleRoute<P extends z.ZodType, B extends z.ZodType, T>(
       if (!parsed.success) return errorResponse("INVALID", "Some of the information is not valid.", fieldErrorsOf(parsed.error));
       body = parsed.data;
     }
-    const result = await handler({ params: params.data, body: body as z.infer<B> }, user);
+    const result = await handler({ params: params.data, body: body as z.infer<B>, receivedAt }, user);
     // A handler may answer with its own response (e.g. a CSV download).
     if (result instanceof Response) return result as unknown as NextResponse;
     return json(options.status ?? 200, result);

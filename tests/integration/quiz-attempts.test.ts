@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { attemptForTaking, attemptReview, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { attemptForTaking, attemptReview, finalizeExpiredAttemptsFor, quizOverview, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { UserError } from "@/lib/server/errors";
 import { db as appDb } from "@/lib/server/db";
 import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
@@ -125,6 +125,39 @@ describe("quiz attempts", () => {
     const row = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
     expect(row.closedByClock).toBe(false);
     expect(row.submittedAt!.getTime()).toBeLessThan(row.deadlineAt!.getTime() + 15_000);
+  });
+
+  it("a save and a submit are judged by when the request arrived (receivedAt), not by when the database got to them", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const answers = await answerAllCorrectly(student, attemptId);
+    const [first, ...rest] = Object.keys(answers);
+    // Due 20 s ago: past the 15 s grace now, inside it for requests that arrived 10 s ago and waited since.
+    await db.$executeRaw`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '20 seconds' WHERE "id" = ${attemptId}::uuid`;
+    const arrived = new Date(Date.now() - 10_000);
+    await saveAnswer(student, { attemptId, questionVersionId: first, response: answers[first] }, arrived);
+    const result = await submitAttempt(student, { attemptId, answers: Object.fromEntries(rest.map((id) => [id, answers[id]])) }, { receivedAt: arrived });
+    expect(result).toMatchObject({ alreadySubmitted: false, scoreCenti: 300 });
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ closedByClock: false });
+  });
+
+  it("a submit that arrived in time but waited while the clock graded the attempt is graded again with its answers, once", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const answers = await answerAllCorrectly(student, attemptId);
+    await db.$executeRaw`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '20 seconds' WHERE "id" = ${attemptId}::uuid`;
+    // Another page grades the attempt, past its grace, with nothing saved: 0.
+    await finalizeExpiredAttemptsFor(student.id, [fixture.quizId]);
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ status: "SUBMITTED", closedByClock: true, scoreCenti: 0 });
+    // A submit that arrived too late changes nothing.
+    expect(await submitAttempt(student, { attemptId, answers }, { receivedAt: new Date() })).toMatchObject({ alreadySubmitted: true, scoreCenti: 0 });
+    // The one that arrived 10 s ago, inside the grace, is graded with what it carries, and only once.
+    const arrived = new Date(Date.now() - 10_000);
+    expect(await submitAttempt(student, { attemptId, answers }, { receivedAt: arrived })).toMatchObject({ alreadySubmitted: false, scoreCenti: 300 });
+    expect(await submitAttempt(student, { attemptId, answers }, { receivedAt: arrived })).toMatchObject({ alreadySubmitted: true, scoreCenti: 300 });
+    const row = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(row).toMatchObject({ closedByClock: false, scoreCenti: 300 });
+    expect(row.submittedAt).toEqual(row.deadlineAt);
   });
 
   it("an answer sent with the submit replaces the saved one, and is kept as graded", async () => {

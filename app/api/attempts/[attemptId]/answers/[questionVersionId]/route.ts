@@ -10,7 +10,7 @@ const params = z.strictObject({ attemptId: z.uuid(), questionVersionId: z.uuid()
  * save older than one the same page has had applied is answered `superseded` and changes nothing.
  */
 export async function PUT(request: Request, context: { params: Promise<unknown> }) {
-  return handleRoute(request, { params, rawParams: await context.params, body: answerBodySchema }, ({ params, body }, user) =>
-    saveAnswer(user, { attemptId: params.attemptId, questionVersionId: params.questionVersionId, response: body.response, edit: body.edit }),
+  return handleRoute(request, { params, rawParams: await context.params, body: answerBodySchema }, ({ params, body, receivedAt }, user) =>
+    saveAnswer(user, { attemptId: params.attemptId, questionVersionId: params.questionVersionId, response: body.response, edit: body.edit }, receivedAt),
   );
 }
