@@ -17,7 +17,8 @@ type Hold = { userId: string; questionId: string; dueAt: Date; lastAttempt: bool
 // The due times of the assignments holding back the answers of a quiz able to show each question (its own quiz, or
 // a mastery quiz drawing from it), for each student: until the due time, the later of the class's and their own
 // extension's (classmates work until the class's due time even when an extension ends sooner); until the last
-// attempt, their own, while they may still make an attempt at that quiz. One statement when no assignment holds
+// attempt, their own, while they may still make an attempt at that quiz. A due-time hold binds a student removed from
+// the class after it opened too. One statement when no assignment holds
 // answers until the last attempt: it runs inside every submit that misses a question.
 async function holdingDueTimes(client: Client, userIds: string[], questionIds: string[]): Promise<Hold[]> {
   const rows = await client.$queryRaw<(Omit<Hold, "lastAttempt"> & { quizId: string; untilLastAttempt: boolean })[]>`
@@ -32,7 +33,9 @@ async function holdingDueTimes(client: Client, userIds: string[], questionIds: s
     FROM showing s
     JOIN "Assignment" a ON a."revealAnswers" IN ('AFTER_DUE', 'AFTER_LAST_ATTEMPT') AND (a."quizId" = s."quizId" OR (a."kind" = 'MODULE' AND a."moduleId" = s."moduleId"))
     JOIN "Class" c ON c."id" = a."classId" AND c."archivedAt" IS NULL
-    JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ANY(${userIds}::uuid[]) AND m."removedAt" IS NULL
+    -- A student removed from the class while its due-time hold ran still waits for it: leaving must not hand them the key.
+    JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ANY(${userIds}::uuid[])
+      AND (m."removedAt" IS NULL OR (a."revealAnswers" = 'AFTER_DUE' AND m."removedAt" > a."opensAt"))
     LEFT JOIN "AssignmentExtension" e ON e."assignmentId" = a."id" AND e."studentId" = m."userId"`;
   const limits = new Map<string, Promise<boolean | null>>();
   const usedUp = (userId: string, quizId: string) => {

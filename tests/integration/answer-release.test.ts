@@ -7,7 +7,7 @@ import YAML from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentChangeSchema, assignmentSchema, createAssignment, createClass, grantExtension, extensionSchema, joinClass, updateAssignment } from "@/lib/server/class-service";
+import { assignmentChangeSchema, assignmentSchema, createAssignment, createClass, grantExtension, extensionSchema, joinClass, removeMember, updateAssignment } from "@/lib/server/class-service";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { reviewQueue } from "@/lib/server/review-service";
 import type { SessionUser } from "@/lib/server/auth";
@@ -61,6 +61,19 @@ describe("answers held back until the due time", () => {
     const later = await attemptReview(student, (await db.quizAttempt.findFirstOrThrow({ where: { userId: student.id, quizId: masteryId } })).id);
     expect(keysShown(later)).toBe(3);
     expect(later.answersShownAt).toBeNull();
+  });
+
+  it("stay hidden from a student removed from the class after submitting, until the class's due time", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId } = await studentInClass(teacher);
+    const dueAt = iso(24 * 60);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt, revealAnswers: "AFTER_DUE" }));
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId, answers: {} });
+    await removeMember(teacher, classId, student.id);
+    const review = await attemptReview(student, attemptId);
+    expect(keysShown(review)).toBe(0);
+    expect(review.answersShownAt?.toISOString()).toBe(new Date(dueAt).toISOString());
   });
 
   it("are announced on the quiz page before an attempt, whichever assignment holds them (here the module's)", async () => {
