@@ -108,8 +108,10 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       FROM unnest(${studentIds}::uuid[]) AS s("userId")
       CROSS JOIN "Lesson" l
       LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = s."userId" AND ${archivedAt
-        // An archived class's record: complete by the archiving, and not un-marked before it (un-marked since, it still was).
-        ? Prisma.sql`(p."completedAt" <= ${archivedAt} OR (p."completedAt" IS NULL AND p."firstCompletedAt" <= ${archivedAt} AND p."uncompletedAt" > ${archivedAt}))`
+        // An archived class's record: complete at the archiving. Marked by then and not un-marked between (un-marked
+        // since, it still was); un-marked before it and marked again only after, it was not.
+        ? Prisma.sql`(p."completedAt" <= ${archivedAt} AND (p."uncompletedAt" IS NULL OR p."uncompletedAt" > ${archivedAt} OR p."markedAt" <= ${archivedAt})
+            OR (p."completedAt" IS NULL AND COALESCE(p."markedAt", p."firstCompletedAt") <= ${archivedAt} AND p."uncompletedAt" > ${archivedAt}))`
         : Prisma.sql`p."completedAt" IS NOT NULL`}
       -- An archived class's record keeps the lessons its modules had then, withdrawn since or not.
       WHERE l."moduleId" = ANY(${moduleIds}::text[]) AND ${archivedAt ? Prisma.sql`(l."retiredAt" IS NULL OR l."retiredAt" > ${archivedAt})` : Prisma.sql`l."retiredAt" IS NULL`}

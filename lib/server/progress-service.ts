@@ -31,10 +31,12 @@ export async function setLessonCompleted(user: SessionUser, lessonId: string, co
   await db().$transaction(async (tx) => {
     await holdWorkTerms(tx, user.id, { debatePromptId: null, moduleId: lesson.moduleId });
     await tx.$executeRaw`
-      INSERT INTO "LessonProgress" ("userId", "lessonId", "completedAt", "firstCompletedAt") VALUES (${user.id}::uuid, ${lessonId}, clock_timestamp(), clock_timestamp())
+      INSERT INTO "LessonProgress" ("userId", "lessonId", "completedAt", "firstCompletedAt", "markedAt") VALUES (${user.id}::uuid, ${lessonId}, clock_timestamp(), clock_timestamp(), clock_timestamp())
       ON CONFLICT ("userId", "lessonId") DO UPDATE SET
         "completedAt" = COALESCE("LessonProgress"."completedAt", "LessonProgress"."firstCompletedAt", EXCLUDED."completedAt"),
-        "firstCompletedAt" = COALESCE("LessonProgress"."firstCompletedAt", "LessonProgress"."completedAt", EXCLUDED."completedAt")`;
+        "firstCompletedAt" = COALESCE("LessonProgress"."firstCompletedAt", "LessonProgress"."completedAt", EXCLUDED."completedAt"),
+        -- Marked again only when it was not complete: a click from an old tab on a complete lesson changes nothing.
+        "markedAt" = CASE WHEN "LessonProgress"."completedAt" IS NULL THEN EXCLUDED."markedAt" ELSE "LessonProgress"."markedAt" END`;
   });
   return { completed };
 }

@@ -118,6 +118,14 @@ describe("an archived class's module cells", () => {
     await setLessonCompleted(dropped, fixture.lessonId, false);
     expect(await cells()).toEqual(["submitted", "missing"]);
     expect((await myGrades(keeps)).find((g) => g.class.id === id)?.cells[0].status).toBe("submitted");
+    // Marked again after the archiving (the first completion time comes back for current classes), and un-marked and
+    // marked again: last term's record still reads as it stood.
+    await setLessonCompleted(dropped, fixture.lessonId, true);
+    await setLessonCompleted(keeps, fixture.lessonId, true);
+    expect(await cells()).toEqual(["submitted", "missing"]);
+    await setLessonCompleted(dropped, fixture.lessonId, false);
+    expect(await cells()).toEqual(["submitted", "missing"]);
+    expect((await myGrades(dropped)).find((g) => g.class.id === id)?.cells[0].status).toBe("missing");
   });
 });
 
