@@ -3,7 +3,8 @@
 // everything under it), and a changed question gets a new version, so learners' past attempts stay intact and
 // readable. A retired row gives up its slug (it becomes `<slug>~<id>`, which no file name can be), so a new
 // file may take the name. Ids are permanent across all courses: the sync refuses a file whose id belongs to
-// another course in the database instead of moving that course's rows (and learners' work) over.
+// another course in the database instead of moving that course's rows (and learners' work) over, and a quiz or
+// debate moving out of a module that a class not archived assigns (see moduleMoves).
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { LessonSection } from "./anchors";
@@ -204,6 +205,10 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
 
   const refused = [...reservedProblems(course), ...(await ownershipProblems(tx, course))];
   if (refused.length > 0) throw new ContentError(refused);
+  // Checked before anything is written; a refusal throws inside the transaction, so the whole sync rolls back.
+  const moves = await moduleMoves(tx, course);
+  if (moves.problems.length > 0) throw new ContentError(moves.problems);
+  report.warnings.push(...moves.warnings);
 
   /** Upserts one row by id, writing only when a field differs; `retiredAt: null` revives retired content. */
   async function put(delegate: Delegate, data: { id: string } & Record<string, unknown>, at: { id: Place; slug?: Place }) {
@@ -363,6 +368,62 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
   report.warnings.push(...(await retirementWarnings(tx, course.id, keep)));
   report.retired += await retireCourseContent(tx, course.id, keep);
   return report;
+}
+
+/**
+ * Quizzes and debate prompts whose file moved to another module of the course (same id). A module assignment covers
+ * them through their module (held-back answers in lib/server/answer-release.ts, due time, late policy and attempt
+ * limit in lib/server/assignment-rules.ts, who reviews and grades a debate in lib/server/debate-review-service.ts), so
+ * a move would silently take them out of every assignment of the module they leave. The rule: a move is refused
+ * while any class that is not archived has a MODULE assignment of the module left (whatever its dates: past its due
+ * time it still decides late work, counting and grading); otherwise it is made, with a warning. Retired rows count
+ * too: a module assignment still holds back the answers of a retired quiz.
+ */
+async function moduleMoves(tx: Tx, course: LoadedCourse): Promise<{ problems: ContentProblem[]; warnings: string[] }> {
+  const wanted = course.moduleFiles.flatMap((mod) => [
+    ...mod.quizFiles.map((q) => ({ kind: "quiz" as const, id: q.id, moduleId: mod.id, file: courseFile(course, "modules", mod.slug, "quizzes", `${q.slug}.yaml`) })),
+    ...mod.debateFiles.map((d) => ({ kind: "debate" as const, id: d.id, moduleId: mod.id, file: courseFile(course, "modules", mod.slug, "debates", `${d.slug}.yaml`) })),
+  ]);
+  const ids = (kind: "quiz" | "debate") => wanted.filter((w) => w.kind === kind).map((w) => w.id);
+  const inCourse = { module: { courseId: course.id } };
+  // One after another: the transaction has one connection.
+  const quizzes = await tx.quiz.findMany({ where: { id: { in: ids("quiz") }, ...inCourse }, select: { id: true, moduleId: true } });
+  const debates = await tx.debatePrompt.findMany({ where: { id: { in: ids("debate") }, ...inCourse }, select: { id: true, moduleId: true } });
+  const before = new Map([...quizzes.map((q) => [`quiz:${q.id}`, q.moduleId] as const), ...debates.map((d) => [`debate:${d.id}`, d.moduleId] as const)]);
+  const moved = wanted.flatMap((w) => {
+    const from = before.get(`${w.kind}:${w.id}`);
+    return from !== undefined && from !== w.moduleId ? [{ ...w, from }] : [];
+  });
+  if (moved.length === 0) return { problems: [], warnings: [] };
+
+  const assignments = await tx.assignment.findMany({
+    where: { kind: "MODULE", moduleId: { in: [...new Set(moved.map((m) => m.from))] } },
+    select: { moduleId: true, class: { select: { name: true, term: true, archivedAt: true } } },
+    orderBy: [{ class: { name: "asc" } }, { class: { term: "asc" } }],
+  });
+  const problems: ContentProblem[] = [];
+  const warnings: string[] = [];
+  for (const item of moved) {
+    const ofModule = assignments.filter((a) => a.moduleId === item.from);
+    const live = ofModule.filter((a) => a.class.archivedAt === null);
+    const archived = ofModule.length - live.length;
+    const governs = item.kind === "quiz"
+      ? "its due time, late policy, attempt limit and held-back answers"
+      : "its due time and late policy, and which instructors review and grade its responses";
+    if (live.length > 0) {
+      const named = live.slice(0, 3).map((a) => `"${a.class.name}" (${a.class.term})`).join(", ") + (live.length > 3 ? ` and ${live.length - 3} more` : "");
+      problems.push({
+        file: item.file,
+        field: "id",
+        message: `${item.kind} "${item.id}" moved from module "${item.from}" to "${item.moduleId}", but module "${item.from}" is assigned in ${live.length} class(es) not archived (${named}), and those assignments set ${governs}; the move would take it out of them. Give the ${item.kind} in its new module a new id (the old one is retired, learners' work kept), or end those assignments first (delete them, or archive those classes)`,
+      });
+    } else {
+      // An archived class's pages (its gradebook, a debate's review page) stop finding it under the module too.
+      const archivedNote = archived > 0 ? ` (${archived} of them in archived classes)` : "";
+      warnings.push(`${item.file}: ${item.kind} "${item.id}" moved from module "${item.from}" to "${item.moduleId}": assignments of "${item.from}" no longer set ${governs}${archivedNote}; those of "${item.moduleId}" do`);
+    }
+  }
+  return { problems, warnings };
 }
 
 /** Per kind of content, the learners' work that stops counting when it is retired, and what the author is told. */

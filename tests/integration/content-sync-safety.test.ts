@@ -7,15 +7,16 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import YAML from "yaml";
 import { ContentError, loadCourse } from "@/lib/content/load";
-import { syncCourse } from "@/lib/content/sync";
+import { syncCatalog, syncCourse } from "@/lib/content/sync";
 import { prepareDatabase } from "@/scripts/lib/prepare";
-import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
+import { assignmentSchema, createAssignment, createClass, joinClass, setClassArchived } from "@/lib/server/class-service";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
 import { gradebook } from "@/lib/server/gradebook-service";
 import { deckSummary } from "@/lib/server/review-service";
 import { courseProgressFor, withdrawnWork } from "@/lib/server/progress-service";
 import { promptAt, submitDebate } from "@/lib/server/debate-service";
+import { classDebateResponses } from "@/lib/server/debate-review-service";
 import { createImportDraft, getImportDraft, publishImportDraft, reviewImportQuestion, IMPORTED_COURSE } from "@/lib/server/import-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { answerAllCorrectly, createUser, debateSubmission, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
@@ -308,6 +309,125 @@ describe("a lesson moved to another module", () => {
     expect(report.warnings).toContainEqual(expect.stringMatching(new RegExp(`lesson "${f.id}-moving" moved from module "${f.id}-m1" to "${two.moduleId}"`)));
     expect((await db.lesson.findUniqueOrThrow({ where: { id: `${f.id}-moving` } })).moduleId).toBe(two.moduleId);
     expect((await gradebook(teacher, classId)).rows[0].cells[0]).toMatchObject({ status: "submitted", percent: 100 });
+  });
+});
+
+describe("a quiz or debate prompt moved to another module", () => {
+  type Second = ReturnType<typeof addSecondModule>;
+  const moduleYaml = (f: Fixture, name: string) => path.join(f.dir, `modules/${name}/module.yaml`);
+
+  /** Moves quiz q1 or debate d1 of module one to module two, as `moved.yaml` (a quiz then names a lesson of module two). */
+  function moveToSecondModule(f: Fixture, two: Second, kind: "quizzes" | "debates") {
+    const name = kind === "quizzes" ? "q1" : "d1";
+    const from = path.join(f.dir, `modules/m1/${kind}/${name}.yaml`);
+    const text = readFileSync(from, "utf8");
+    writeFileSync(path.join(f.dir, `modules/m2/${kind}/moved.yaml`), kind === "quizzes" ? text.replace(/^lesson: .*$/m, `lesson: ${two.lessonId}`) : text);
+    rmSync(from);
+    edit(moduleYaml(f, "m1"), (s) => s.replace(`${kind}:\n  - ${name}\n`, `${kind}: []\n`));
+    edit(moduleYaml(f, "m2"), (s) => s.replace(`${kind}:\n  - ${name}\n`, `${kind}:\n  - ${name}\n  - moved\n`));
+  }
+
+  async function classAssigning(kind: "MODULE" | "QUIZ" | "DEBATE", targetId: string, name = "Moves") {
+    const instructor = await createUser("INSTRUCTOR");
+    const cls = await createClass(instructor, { name, term: "Spring 2027", joinCodeDays: null });
+    await createAssignment(instructor, cls.id, assignmentSchema.parse({ kind, targetId, opensAt: new Date(Date.now() - 3_600_000).toISOString(), dueAt: new Date(Date.now() + 3_600_000).toISOString(), ...(kind === "DEBATE" ? {} : { revealAnswers: "AFTER_DUE" }) }));
+    return { instructor, cls };
+  }
+
+  it("refuses to move a quiz out of a module a class assigns, naming the quiz, both modules and the class; nothing is written", async () => {
+    const f = writeFixtureCourse();
+    const two = addSecondModule(f);
+    await syncCourse(db, loadCourse(f.dir));
+    await classAssigning("MODULE", `${f.id}-m1`, "Module one class");
+    const before = await db.quiz.findUniqueOrThrow({ where: { id: f.quizId } });
+
+    moveToSecondModule(f, two, "quizzes");
+    edit(path.join(f.dir, "course.yaml"), (s) => s.replace(/^title: .*$/m, "title: Renamed in the same sync"));
+    const error = await refusal(syncCourse(db, loadCourse(f.dir)));
+    expect(error.problems).toEqual([{
+      file: expect.stringContaining(`${f.id}/modules/m2/quizzes/moved.yaml`),
+      field: "id",
+      message: expect.stringMatching(new RegExp(`^quiz "${f.quizId}" moved from module "${f.id}-m1" to "${two.moduleId}", but module "${f.id}-m1" is assigned in 1 class\\(es\\) not archived \\("Module one class" \\(Spring 2027\\)\\).*new id.*end those assignments first`)),
+    }]);
+    expect(await db.quiz.findUniqueOrThrow({ where: { id: f.quizId } })).toEqual(before);
+    expect((await db.course.findUniqueOrThrow({ where: { id: f.id } })).title).toBe(`Fixture ${f.id}`);
+  });
+
+  it("refuses to move a debate prompt out of a module a class assigns, naming it and both modules; nothing is written", async () => {
+    const f = writeFixtureCourse();
+    const two = addSecondModule(f);
+    await syncCourse(db, loadCourse(f.dir));
+    const { instructor, cls } = await classAssigning("MODULE", `${f.id}-m1`);
+    const student = await createUser();
+    await joinClass(student, cls.joinCode);
+    await submitDebate(student, debateSubmission(f));
+
+    moveToSecondModule(f, two, "debates");
+    const error = await refusal(syncCourse(db, loadCourse(f.dir)));
+    expect(error.problems).toEqual([{
+      file: expect.stringContaining(`${f.id}/modules/m2/debates/moved.yaml`),
+      field: "id",
+      message: expect.stringMatching(new RegExp(`^debate "${f.debateId}" moved from module "${f.id}-m1" to "${two.moduleId}", but module "${f.id}-m1" is assigned in 1 class.*review and grade.*new id.*end those assignments first`)),
+    }]);
+    const prompt = await db.debatePrompt.findUniqueOrThrow({ where: { id: f.debateId } });
+    expect(prompt).toMatchObject({ moduleId: `${f.id}-m1`, slug: "d1", retiredAt: null });
+    // The class's instructor still reviews the response, through the module.
+    expect(await classDebateResponses(instructor, cls.id, f.debateId)).toMatchObject({ submittedCount: 1 });
+  });
+
+  it("rolls back the whole catalog sync when one course's move is refused", async () => {
+    const other = writeFixtureCourse();
+    const f = writeFixtureCourse();
+    const two = addSecondModule(f);
+    await syncCatalog(db, [loadCourse(other.dir), loadCourse(f.dir)]);
+    await classAssigning("MODULE", `${f.id}-m1`);
+
+    edit(path.join(other.dir, "course.yaml"), (s) => s.replace(/^title: .*$/m, "title: Written first"));
+    moveToSecondModule(f, two, "quizzes");
+    const error = await refusal(syncCatalog(db, [loadCourse(other.dir), loadCourse(f.dir)]));
+    expect(error.problems).toEqual([expect.objectContaining({ message: expect.stringContaining(`quiz "${f.quizId}" moved from module "${f.id}-m1"`) })]);
+    expect((await db.course.findUniqueOrThrow({ where: { id: other.id } })).title).toBe(`Fixture ${other.id}`);
+    expect((await db.quiz.findUniqueOrThrow({ where: { id: f.quizId } })).moduleId).toBe(`${f.id}-m1`);
+  });
+
+  it("moves a quiz and a debate prompt, with a warning, when no class assigns the module they leave (assigning them, or the new module, is no obstacle)", async () => {
+    const f = writeFixtureCourse();
+    const two = addSecondModule(f);
+    await syncCourse(db, loadCourse(f.dir));
+    await classAssigning("QUIZ", f.quizId);
+    await classAssigning("DEBATE", f.debateId);
+    await classAssigning("MODULE", two.moduleId);
+
+    moveToSecondModule(f, two, "quizzes");
+    moveToSecondModule(f, two, "debates");
+    const report = await syncCourse(db, loadCourse(f.dir));
+    expect(report.warnings).toEqual([
+      expect.stringMatching(new RegExp(`m2/quizzes/moved\\.yaml: quiz "${f.quizId}" moved from module "${f.id}-m1" to "${two.moduleId}": assignments of "${f.id}-m1" no longer set its due time, late policy, attempt limit and held-back answers; those of "${two.moduleId}" do$`)),
+      expect.stringMatching(new RegExp(`m2/debates/moved\\.yaml: debate "${f.debateId}" moved from module "${f.id}-m1" to "${two.moduleId}": .*; those of "${two.moduleId}" do$`)),
+    ]);
+    expect(await db.quiz.findUniqueOrThrow({ where: { id: f.quizId }, select: { moduleId: true, slug: true } })).toEqual({ moduleId: two.moduleId, slug: "moved" });
+    expect(await db.debatePrompt.findUniqueOrThrow({ where: { id: f.debateId }, select: { moduleId: true, slug: true } })).toEqual({ moduleId: two.moduleId, slug: "moved" });
+    // Told once: the next sync finds them where they are.
+    expect((await syncCourse(db, loadCourse(f.dir))).warnings).toEqual([]);
+  });
+
+  it("moves them, with a warning counting the archived classes, once every class assigning the module they leave is archived", async () => {
+    const f = writeFixtureCourse();
+    const two = addSecondModule(f);
+    await syncCourse(db, loadCourse(f.dir));
+    const { instructor, cls } = await classAssigning("MODULE", `${f.id}-m1`);
+    moveToSecondModule(f, two, "quizzes");
+    moveToSecondModule(f, two, "debates");
+    expect((await refusal(syncCourse(db, loadCourse(f.dir)))).problems).toHaveLength(2);
+
+    await setClassArchived(instructor, cls.id, true);
+    const report = await syncCourse(db, loadCourse(f.dir));
+    expect(report.warnings).toEqual([
+      expect.stringMatching(new RegExp(`quiz "${f.quizId}" moved from module "${f.id}-m1" to "${two.moduleId}": .* \\(1 of them in archived classes\\); those of "${two.moduleId}" do$`)),
+      expect.stringMatching(new RegExp(`debate "${f.debateId}" moved from module "${f.id}-m1" to "${two.moduleId}": .* \\(1 of them in archived classes\\); those of "${two.moduleId}" do$`)),
+    ]);
+    expect((await db.quiz.findUniqueOrThrow({ where: { id: f.quizId } })).moduleId).toBe(two.moduleId);
+    expect((await db.debatePrompt.findUniqueOrThrow({ where: { id: f.debateId } })).moduleId).toBe(two.moduleId);
   });
 });
 
