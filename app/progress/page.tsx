@@ -91,7 +91,7 @@ export default async function ProgressPage() {
       {gone.attempts.length + gone.responses.length > 0 && (
         <details className="card mb-8">
           <summary className="cursor-pointer font-semibold">Work on items withdrawn from a course ({gone.attempts.length + gone.responses.length})</summary>
-          <p className="mt-2 text-sm text-stone-700">The course no longer offers these quizzes or debate prompts. What you handed in is kept, with its score and your instructor&apos;s feedback.</p>
+          <p className="mt-2 text-sm text-stone-700">The course no longer offers these quizzes or debate prompts. What you handed in is kept, with its score and your instructor&apos;s feedback (a response returned for revision, with the return note).</p>
           <ul className="mt-3 divide-y divide-stone-200 text-sm">
             {gone.attempts.map((a) => (
               <li key={a.id} className="py-2">
@@ -102,7 +102,11 @@ export default async function ProgressPage() {
             {gone.responses.map((r) => (
               <li key={r.id} className="py-2">
                 <Link className="font-medium underline-offset-2 hover:underline" href={r.href}>Debate: {r.title}</Link>
-                <span className="text-stone-600"> · {r.grade ? `graded ${r.grade.totalPoints} of ${r.grade.maxPoints} points` : "not graded"}{r.submittedAt && <> · <LocalTime iso={r.submittedAt.toISOString()} /></>}</span>
+                <span className="text-stone-600">
+                  {r.returned && " · returned for revision"}
+                  {" · "}{r.grade ? `${r.grade.earlierVersion ? "earlier version graded" : "graded"} ${r.grade.totalPoints} of ${r.grade.maxPoints} points` : "not graded"}
+                  {r.handedInAt && <> · <LocalTime iso={r.handedInAt.toISOString()} /></>}
+                </span>
               </li>
             ))}
           </ul>

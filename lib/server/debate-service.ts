@@ -73,8 +73,14 @@ function isOwnDraft(stored: { updatedAt: Date; position: string; claim: string; 
 }
 
 /**
+ * A response its learner handed in: submitted, or submitted once and since returned for revision (a draft again,
+ * with the return note and the earlier version's grade) or graded. Work on a withdrawn prompt stays readable to them.
+ */
+export const handedIn = { OR: [{ status: "SUBMITTED" as const }, { returnedAt: { not: null } }, { grade: { isNot: null } }] } satisfies Prisma.DebateResponseWhereInput;
+
+/**
  * The prompt at a page's address. One withdrawn from the course (itself, its module or its course retired) opens
- * only for a learner who handed in a response, to read it and its feedback; to anyone else it is not there.
+ * only for a learner who handed in a response (`handedIn`), to read it and its feedback; to anyone else it is not there.
  */
 export async function promptAt(address: { course: string; module: string; debate: string }, userId: string | null) {
   const prompt = await db().debatePrompt.findFirst({
@@ -83,7 +89,7 @@ export async function promptAt(address: { course: string; module: string; debate
   });
   if (!prompt) throw notFound("That debate prompt");
   const withdrawn = Boolean(prompt.retiredAt || prompt.module.retiredAt || prompt.module.course.retiredAt);
-  if (withdrawn && !(userId && (await db().debateResponse.count({ where: { userId, promptId: prompt.id, status: "SUBMITTED" } })) > 0)) throw notFound("That debate prompt");
+  if (withdrawn && !(userId && (await db().debateResponse.count({ where: { userId, promptId: prompt.id, ...handedIn } })) > 0)) throw notFound("That debate prompt");
   return { id: prompt.id, title: prompt.title, withdrawn };
 }
 
@@ -94,6 +100,19 @@ async function promptOrThrow(promptId: string, options: { withdrawnToo?: boolean
   });
   if (!prompt) throw notFound("That debate prompt");
   return { ...prompt, definition: prompt.definition as unknown as Omit<DebateFile, "id" | "title"> };
+}
+
+/**
+ * The prompt a draft is saved to or a response submitted for. One withdrawn from the course takes neither, not even
+ * from a page opened before (a response returned for revision stays as it stands, readable); a learner with a
+ * response to it is told so, to anyone else it is not there.
+ */
+async function promptToWrite(userId: string, promptId: string) {
+  const prompt = await promptOrThrow(promptId, { withdrawnToo: true });
+  const gone = await db().debatePrompt.count({ where: { id: promptId, OR: [{ retiredAt: { not: null } }, { module: { retiredAt: { not: null } } }, { module: { course: { retiredAt: { not: null } } } }] } });
+  if (gone === 0) return prompt;
+  if ((await db().debateResponse.count({ where: { userId, promptId } })) === 0) throw notFound("That debate prompt");
+  throw new UserError("CONFLICT", "This debate prompt was withdrawn from the course, so your response can no longer be changed or submitted. It is kept as it stands, with any feedback from your instructor.");
 }
 
 async function assertValidRefs(courseId: string, evidence: { ref: string }[]) {
@@ -128,7 +147,7 @@ export async function debateForStudent(user: SessionUser, promptId: string, opti
 }
 
 export async function saveDebateDraft(user: SessionUser, input: z.infer<typeof debateDraftSchema>) {
-  const prompt = await promptOrThrow(input.promptId);
+  const prompt = await promptToWrite(user.id, input.promptId);
   assertPosition(prompt, input.position);
   const { evidence } = storedContent(input);
   await assertValidRefs(prompt.module.courseId, evidence.filter((e) => e.ref));
@@ -156,7 +175,7 @@ export async function saveDebateDraft(user: SessionUser, input: z.infer<typeof d
 
 /** Submits once: a repeated submit of an already submitted response returns it unchanged. */
 export async function submitDebate(user: SessionUser, input: z.infer<typeof debateSubmissionSchema>) {
-  const prompt = await promptOrThrow(input.promptId);
+  const prompt = await promptToWrite(user.id, input.promptId);
   assertPosition(prompt, input.position);
   await assertValidRefs(prompt.module.courseId, input.evidence);
   try {

@@ -8,6 +8,7 @@ import { debateAssignments, holdWorkTerms, quizAssignments } from "./assignment-
 import { liveLesson } from "./catalog";
 import { db } from "./db";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
+import { handedIn } from "./debate-service";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 
@@ -118,7 +119,8 @@ const withdrawn = { OR: [{ retiredAt: { not: null } }, { module: { retiredAt: { 
 
 /**
  * The learner's handed-in work on quizzes and debate prompts since withdrawn from the course: kept, graded and
- * fed back on as before, and listed so it stays within reach (the course pages no longer show those items).
+ * fed back on as before, and listed so it stays within reach (the course pages no longer show those items). A debate
+ * response returned for revision before its prompt was withdrawn is listed too, with its earlier version's grade.
  */
 export async function withdrawnWork(userId: string) {
   const [attempts, responses] = await Promise.all([
@@ -128,15 +130,31 @@ export async function withdrawnWork(userId: string) {
       select: { id: true, number: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, quiz: { select: { title: true } } },
     }),
     db().debateResponse.findMany({
-      where: { userId, status: "SUBMITTED", prompt: withdrawn },
-      orderBy: [{ submittedAt: "desc" }],
-      select: { id: true, submittedAt: true, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } }, prompt: { select: { slug: true, title: true, module: { select: { slug: true, course: { select: { slug: true } } } } } } },
+      where: { userId, ...handedIn, prompt: withdrawn },
+      select: {
+        id: true, status: true, submittedAt: true, returnedAt: true, returnedVersionSubmittedAt: true,
+        grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } },
+        prompt: { select: { slug: true, title: true, module: { select: { slug: true, course: { select: { slug: true } } } } } },
+      },
     }),
   ]);
-  return {
-    attempts,
-    // A grade of a version since revised does not stand for the one handed in.
-    responses: responses.map(({ prompt, grade, ...response }) => ({ ...response, grade: gradeStands(grade, response.submittedAt) ? grade : null, title: prompt.title, href: `/courses/${prompt.module.course.slug}/${prompt.module.slug}/debates/${prompt.slug}` })),
-  };
+  const listed = responses.map(({ prompt, grade, status, returnedVersionSubmittedAt, ...response }) => {
+    // As the debate page shows it: the grade of the version handed in, or that of a version returned for revision
+    // (marked as the earlier version's); a grade given before a later submission stands for neither.
+    const stands = status === "SUBMITTED" && gradeStands(grade, response.submittedAt);
+    const earlier = !stands && grade && response.returnedAt && grade.gradedAt <= response.returnedAt;
+    return {
+      ...response,
+      // A draft again: returned for revision, then withdrawn before it was handed in again.
+      returned: status === "DRAFT",
+      // When the version listed was handed in (for a returned response, the version returned).
+      handedInAt: response.submittedAt ?? returnedVersionSubmittedAt,
+      grade: stands || earlier ? { ...grade!, earlierVersion: !stands } : null,
+      title: prompt.title,
+      href: `/courses/${prompt.module.course.slug}/${prompt.module.slug}/debates/${prompt.slug}`,
+    };
+  });
+  const time = (r: (typeof listed)[number]) => (r.handedInAt ?? r.returnedAt)?.getTime() ?? 0;
+  return { attempts, responses: listed.sort((a, b) => time(b) - time(a)) };
 }
 

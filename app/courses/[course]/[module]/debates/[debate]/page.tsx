@@ -79,19 +79,30 @@ export default async function DebatePage({ params, searchParams }: Props) {
           <div role="note" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
             <p className="font-semibold">Your instructor returned this response for revision on <LocalTime iso={mine.returnedAt.toISOString()} />.</p>
             <p className="mt-1 whitespace-pre-line break-words">{mine.returnNote}</p>
-            <p className="mt-1">Revise it below and submit it again.{gate.allowed ? "" : " Submitting is closed for now: ask your instructor for an extension."}</p>
+            {withdrawn
+              ? <p className="mt-1">The course has since withdrawn this prompt, so this response can no longer be revised or submitted again. It is kept below as you last saved it.</p>
+              : <p className="mt-1">Revise it below and submit it again.{gate.allowed ? "" : " Submitting is closed for now: ask your instructor for an extension."}</p>}
           </div>
         )}
-        <DebateEditor
+        {/* On a withdrawn prompt a draft (a response returned for revision) is only read: nothing takes a save or a submit. */}
+        {withdrawn && mine && mine.status !== "SUBMITTED" ? (
+          <div className="card">
+            <p className="font-semibold text-stone-800">Returned for revision. The prompt was withdrawn, so this response can no longer be edited.</p>
+            <p className="mt-2 text-sm text-stone-600">Position: {positionLabel(def.positions, mine.position)}</p>
+            <p className="mt-2 whitespace-pre-line">{mine.claim}</p>
+            <ul className="mt-2 list-disc pl-5 text-sm">{(mine.evidence as { ref: string; note: string }[]).map((e, i) => <li key={i}>{e.ref ? refLabel(e.ref) : "No source or lesson chosen"}: {e.note}</li>)}</ul>
+            <p className="mt-2 text-sm"><span className="font-semibold">Your answer to the counter-argument: </span><span className="whitespace-pre-line">{mine.rebuttal}</span></p>
+          </div>
+        ) : <DebateEditor
           promptId={prompt.id}
           positions={def.positions}
           refs={[...sources.map((s) => ({ value: `source:${s.id}`, label: refLabel(`source:${s.id}`) })), ...lessons.map((l) => ({ value: `lesson:${l.id}`, label: `Lesson: ${l.title}` }))]}
           closedReason={gate.allowed ? null : assignment && new Date() < assignment.opensAt ? "Submitting opens with the assignment: reload the page then. Your draft is saved as you write." : "Submitting is closed. Your draft is still saved as you write."}
           initial={mine ? { position: mine.position, claim: mine.claim, evidence: mine.evidence as { ref: string; note: string }[], rebuttal: mine.rebuttal, status: mine.status, savedAt: mine.updatedAt.toISOString() } : null}
-        />
+        />}
       </section>
 
-      {grade && <InstructorFeedback grade={grade} />}
+      {grade && <InstructorFeedback grade={grade} withdrawn={withdrawn} />}
 
       {!withdrawn && <section className="mt-10" aria-labelledby="classmates-heading">
         <h2 id="classmates-heading" className="mb-3 text-xl font-semibold">Classmates’ responses</h2>
@@ -125,14 +136,14 @@ export default async function DebatePage({ params, searchParams }: Props) {
 }
 
 /** The instructor's scores per rubric criterion and feedback, shown once the response is graded (text, never HTML). */
-function InstructorFeedback({ grade }: { grade: NonNullable<Awaited<ReturnType<typeof myDebateGrade>>> }) {
+function InstructorFeedback({ grade, withdrawn }: { grade: NonNullable<Awaited<ReturnType<typeof myDebateGrade>>>; withdrawn: boolean }) {
   return (
     <section className="mt-10 card" aria-labelledby="feedback-heading">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 id="feedback-heading" className="text-xl font-semibold">{grade.earlierVersion ? "Feedback on your earlier version" : "Feedback from your instructor"}</h2>
         <p className="text-sm text-stone-600">Graded <LocalTime iso={grade.gradedAt.toISOString()} /></p>
       </div>
-      {grade.earlierVersion && <p className="mt-1 text-sm text-stone-700">Your instructor returned that version for revision. This grade counts in your grades until your revised version, once you submit it, is graded.</p>}
+      {grade.earlierVersion && <p className="mt-1 text-sm text-stone-700">{withdrawn ? "Your instructor returned that version for revision before the course withdrew this prompt. This is the grade it was given." : "Your instructor returned that version for revision. This grade counts in your grades until your revised version, once you submit it, is graded."}</p>}
       <table className="mt-4 w-full text-left text-sm">
         <caption className="sr-only">Points per criterion</caption>
         <thead className="border-b border-stone-300 text-stone-600">
