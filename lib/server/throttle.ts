@@ -13,20 +13,26 @@ export async function activeLock(db: PrismaClient, keys: string[], now = new Dat
 
 /**
  * Adds one failure to the key's count in its window, in one atomic upsert so concurrent failures on several servers
- * all count; returns the new count, or null (and counts nothing) when `unlessLocked` and the key is locked.
+ * all count; returns the new count, or null (and counts nothing) when `unlessLocked` and the key is locked. A lock
+ * that has run out is lifted in the same statement, and `lockServed` says so: of requests arriving at once, one.
  */
-async function countFailure(db: PrismaClient, key: string, now: Date, unlessLocked: boolean): Promise<number | null> {
+async function countFailure(db: PrismaClient, key: string, now: Date, unlessLocked: boolean): Promise<{ failures: number; lockServed: boolean } | null> {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const [row] = await db.$queryRaw<{ failures: number }[]>`
-    INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "updatedAt")
-    VALUES (${key}, 1, ${now}, ${now})
-    ON CONFLICT ("key") DO UPDATE SET
-      "failures" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
-      "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStart" END,
-      "updatedAt" = ${now}
-    WHERE NOT ${unlessLocked} OR "SignInThrottle"."lockedUntil" IS NULL OR "SignInThrottle"."lockedUntil" <= ${now}
-    RETURNING "failures"`;
-  return row?.failures ?? null;
+  return db.$transaction(async (tx) => {
+    // The lock as it was, the row held until the count is in (a CTE would be read after the upsert changed the row).
+    const [before] = await tx.$queryRaw<{ lockServed: boolean }[]>`SELECT "lockedUntil" <= ${now} AS "lockServed" FROM "SignInThrottle" WHERE "key" = ${key} FOR UPDATE`;
+    const [row] = await tx.$queryRaw<{ failures: number }[]>`
+      INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "updatedAt")
+      VALUES (${key}, 1, ${now}, ${now})
+      ON CONFLICT ("key") DO UPDATE SET
+        "failures" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
+        "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStart" END,
+        "lockedUntil" = CASE WHEN "SignInThrottle"."lockedUntil" <= ${now} THEN NULL ELSE "SignInThrottle"."lockedUntil" END,
+        "updatedAt" = ${now}
+      WHERE NOT ${unlessLocked} OR "SignInThrottle"."lockedUntil" IS NULL OR "SignInThrottle"."lockedUntil" <= ${now}
+      RETURNING "failures"`;
+    return row ? { failures: row.failures, lockServed: before?.lockServed === true } : null;
+  });
 }
 
 /** Locks the key for as long as `failures` failures call for (not at all while free failures remain). */
@@ -40,20 +46,23 @@ async function lockFor(db: PrismaClient, kind: ThrottleKind, key: string, failur
 }
 
 export async function recordFailure(db: PrismaClient, kind: ThrottleKind, key: string, now = new Date()) {
-  await lockFor(db, kind, key, (await countFailure(db, key, now, false))!, now);
+  await lockFor(db, kind, key, (await countFailure(db, key, now, false))!.failures, now);
 }
 
 /**
  * Counts a password check on an account before it runs, as a failure until it succeeds (then `clearFailures`):
  * checks sent in parallel each take a number, so no more than the free failures run before a lock, however many
- * arrive at once. Refused (no count taken) while the key is locked or once the free failures are taken.
+ * arrive at once. Refused while the key is locked (no count taken) or once the free failures are taken; once a lock
+ * has been waited out, one check runs (a failure then locks for twice as long).
  */
 export async function reserveAttempt(db: PrismaClient, kind: ThrottleKind, key: string, now = new Date()): Promise<{ allowed: true; failures: number } | { allowed: false; lockedUntil: Date }> {
-  const failures = await countFailure(db, key, now, true);
-  if (failures === null) return { allowed: false, lockedUntil: (await activeLock(db, [key], now)) ?? new Date(now.getTime() + 1000) };
-  // The checks before this one have taken the free failures: lock now rather than run one more.
-  const lockedUntil = await lockFor(db, kind, key, failures - 1, now);
-  return lockedUntil ? { allowed: false, lockedUntil } : { allowed: true, failures };
+  const counted = await countFailure(db, key, now, true);
+  if (counted === null) return { allowed: false, lockedUntil: (await activeLock(db, [key], now)) ?? new Date(now.getTime() + 1000) };
+  if (counted.lockServed) return { allowed: true, failures: counted.failures };
+  // The checks before this one have taken the free failures (or the one check a served lock lets through): lock now
+  // rather than run one more.
+  const lockedUntil = await lockFor(db, kind, key, counted.failures - 1, now);
+  return lockedUntil ? { allowed: false, lockedUntil } : { allowed: true, failures: counted.failures };
 }
 
 /** After a reserved check failed: the count already includes it; lock when it used the last free failure. */

@@ -49,6 +49,26 @@ describe("signing in", () => {
     expect(await messageOf(signIn(spread.email, "the-right-password", "10.4.4.4"))).toMatch(/^Too many failed sign-ins/);
   });
 
+  it("once a lock has been waited out, one check runs: the right password signs in, a wrong one locks twice as long", async () => {
+    const waitOut = (email: string) => db.$executeRaw`UPDATE "SignInThrottle" SET "lockedUntil" = now() - interval '1 second' WHERE "key" = ${`account:${email}@10.5.5.5`}`;
+    const lockOf = async (email: string) => (await db.signInThrottle.findUniqueOrThrow({ where: { key: `account:${email}@10.5.5.5` } })).lockedUntil!.getTime() - Date.now();
+    const user = await userWith("the-right-password");
+    for (let i = 0; i < throttleLimits.account.freeFailures; i++) await messageOf(signIn(user.email, "a-wrong-password", "10.5.5.5"));
+    expect(await messageOf(signIn(user.email, "the-right-password", "10.5.5.5"))).toMatch(/^Too many failed sign-ins/);
+    await waitOut(user.email);
+    expect(await signIn(user.email, "the-right-password", "10.5.5.5")).toMatchObject({ sessionEpoch: 0 });
+
+    const guessed = await userWith("the-right-password");
+    for (let i = 0; i < throttleLimits.account.freeFailures; i++) await messageOf(signIn(guessed.email, "a-wrong-password", "10.5.5.5"));
+    expect(await lockOf(guessed.email)).toBeLessThanOrEqual(30_000);
+    await waitOut(guessed.email);
+    // Ten guesses at once after the lock: one is checked, and its failure doubles the lock.
+    const answers = await Promise.all(Array.from({ length: 10 }, () => messageOf(signIn(guessed.email, "a-wrong-password", "10.5.5.5"))));
+    expect(answers.filter((m) => m === INVALID_CREDENTIALS)).toHaveLength(1);
+    expect(answers.filter((m) => m?.startsWith("Too many failed sign-ins"))).toHaveLength(9);
+    expect(await lockOf(guessed.email)).toBeGreaterThan(30_000);
+  });
+
   it("a failure counted after a successful sign-in cleared the account's counter locks nothing and throws nothing", async () => {
     const key = throttleKey("account", `cleared-${crypto.randomUUID()}@test.caravan`);
     let failures = 0;
