@@ -45,7 +45,8 @@ try {
 
   const appEnv = { ...env, DATABASE_URL: url, NEXTAUTH_SECRET: authSecret(), NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, PORT: String(port) };
   app = spawn(nextBin, [dev ? "dev" : "start", "-p", String(port), ...(dev ? [] : ["--keepAliveTimeout", String(KEEP_ALIVE_MS)])], { cwd: projectRoot, env: appEnv, stdio: "inherit" });
-  app.on("exit", (code) => void shutdown(code ?? 0));
+  // Killed by a signal (the OOM killer's SIGKILL), it has no exit code: that is a failure, for a supervisor to restart.
+  app.on("exit", (code, signal) => void shutdown(code ?? (signal ? 1 : 0)));
 
   console.log(`\nCaravan is starting on http://localhost:${port}`);
   for (const account of demo) console.log(`  demo ${account.role.toLowerCase()}: ${account.email} / ${account.password}`);
