@@ -151,6 +151,13 @@ export function readTypedNumber(text: string): TypedNumber {
 
 function NumericInput({ name, legend, unit, response, onChange }: { name: string; legend: React.ReactNode; unit?: string; response: Response; onChange: (r: Response, delayMs?: number) => void }) {
   const [text, setText] = useState(response?.value !== undefined ? String(response.value) : "");
+  // An answer set from outside (one restored from the tab's copy after a reload) replaces the text that no longer reads as it.
+  const [answerShown, setAnswerShown] = useState(response?.value);
+  if (response?.value !== answerShown) {
+    setAnswerShown(response?.value);
+    const typedNow = readTypedNumber(text);
+    if ((typedNow.kind === "number" ? typedNow.value : undefined) !== response?.value) setText(response?.value !== undefined ? String(response.value) : "");
+  }
   const typed = readTypedNumber(text);
   const invalid = typed.kind === "invalid";
   // When the text is not already the plain number ("1,000", "1.000", "1,5"), say what will be graded.

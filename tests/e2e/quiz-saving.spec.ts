@@ -363,20 +363,25 @@ test("an answer not yet saved comes back after a reload (or signing in again) an
   const attemptId = await startWithOneSaved(page);
   const stored = async () => (await sql.query(`SELECT "response" FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId])).rows.map((r) => JSON.stringify(r.response));
   const first = await stored();
+  const numeric = page.locator("main ol > li").filter({ has: page.locator('input[inputmode="decimal"]') }).first();
   const release = await holdSaves(sql);
   try {
     await page.getByRole("radio").nth(1).check();
+    await numeric.locator("input").fill("1,5");
     await expect(page.getByText("Saving…").first()).toBeVisible();
     await page.reload();
     await expect(page.getByRole("status").filter({ hasText: "had not been saved when the page was last open" })).toBeVisible();
     await expect(page.getByRole("radio").nth(1)).toBeChecked();
+    // The box shows the number brought back, as it will be graded.
+    await expect(numeric.locator("input")).toHaveValue("1.5");
     expect(await stored()).toEqual(first);
   } finally {
     await release();
   }
   await expect(page.getByText("Saved", { exact: true }).first()).toBeVisible();
   await expect.poll(stored).not.toEqual(first);
-  expect(await stored()).toHaveLength(1);
+  await expect.poll(async () => (await stored()).length).toBe(2);
+  expect(await stored()).toContain(JSON.stringify({ value: 1.5 }));
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-restored.png` });
   // Once confirmed, a further reload restores nothing.
   await page.reload();
