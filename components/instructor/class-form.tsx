@@ -22,7 +22,7 @@ export function ClassForm({ existing, onSaved }: { existing?: { id: string; name
             onSaved?.();
           });
         }
-        return send<{ id: string }>("POST", "/api/instructor/classes", { ...details, joinCodeDays: days ? Number(days) : null }, (created) => router.push(`/instructor/classes/${created.id}`));
+        return send<{ id: string }>("POST", "/api/instructor/classes", { ...details, joinCodeDays: days ? Number(days) : null }, (created) => router.push(`/instructor/classes/${created.id}`), { leaves: true });
       }}
     >
       <div>

@@ -32,7 +32,7 @@ export function CopyClass({ classId, name, firstOpensAt }: { classId: string; na
             }, (copy) => {
               router.push(`/instructor/classes/${copy.id}`);
               return `Copied ${copy.copied} assignment(s)${copy.skipped ? `; ${copy.skipped} of work withdrawn from the course left out` : ""}. Opening the new class…`;
-            });
+            }, { leaves: true });
           }}
         >
           <p className="text-sm text-stone-600">A new class with this one’s assignments and their terms. No students, extensions or grades come with it; it gets its own join code.</p>

@@ -493,3 +493,34 @@ test("an instructor invites students by pasting their email addresses; a student
   await student.context.close();
   await context.close();
 });
+
+test("creating a class keeps its button busy until the new class has opened, so a second click makes no second class", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const context = await browser.newContext({ baseURL });
+  await login(context, teacher, baseURL!);
+  const tp = await context.newPage();
+  await tp.goto("/instructor");
+  // The new class's page is slow to come: the class exists before the page has gone.
+  await tp.route((url) => url.pathname.startsWith("/instructor/classes/"), async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.continue().catch(() => undefined);
+  });
+  await tp.getByLabel("Name").fill("Slow to open");
+  await tp.getByLabel("Term", { exact: true }).fill("Spring 2027");
+  await tp.getByRole("button", { name: "Create class" }).click();
+  const classes = () => count(sql, `SELECT count(*) FROM "Class" WHERE "instructorId" = $1`, [teacher.id]);
+  await expect.poll(classes).toBe(1);
+  await expect(tp.getByRole("button", { name: "Creating…" })).toBeDisabled();
+  await expect(tp.getByRole("heading", { level: 1, name: "Slow to open" })).toBeVisible({ timeout: 15_000 });
+  expect(await classes()).toBe(1);
+  // At phone width the roster, with a long email address and its actions, stays within the screen.
+  await tp.unrouteAll();
+  const student = await createUser(sql);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") SELECT "id", $2 FROM "Class" WHERE "instructorId" = $1`, [teacher.id, student.id]);
+  await tp.setViewportSize({ width: 390, height: 844 });
+  await tp.reload();
+  await expect(tp.getByText(student.email)).toBeVisible();
+  await expect.poll(() => tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/class-roster-390.png`, fullPage: true });
+  await context.close();
+});
