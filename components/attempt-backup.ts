@@ -4,28 +4,20 @@
 // replaced as the page knew it (`basedOn`): if the server has another since (saved from another tab or device), the
 // copy is older news and is dropped rather than written over it.
 import type { Response } from "./question-input";
+import { readTabCopy, writeTabCopy } from "./tab-copy";
 
 export type BackedUpAnswer = { response: Response; basedOn: Response };
 export type AttemptBackup = { unsaved: Record<string, BackedUpAnswer> };
 
 const keyFor = (attemptId: string) => `caravan-attempt-${attemptId}`;
+const isBackup = (stored: unknown): stored is AttemptBackup => Boolean(stored && typeof stored === "object" && (stored as AttemptBackup).unsaved && typeof (stored as AttemptBackup).unsaved === "object");
 
 export function readBackup(attemptId: string): AttemptBackup | null {
-  try {
-    const stored = JSON.parse(sessionStorage.getItem(keyFor(attemptId)) ?? "null") as AttemptBackup | null;
-    return stored && stored.unsaved && typeof stored.unsaved === "object" ? stored : null;
-  } catch {
-    return null;
-  }
+  return readTabCopy(keyFor(attemptId), isBackup);
 }
 
 export function writeBackup(attemptId: string, backup: AttemptBackup) {
-  try {
-    if (Object.keys(backup.unsaved).length === 0) sessionStorage.removeItem(keyFor(attemptId));
-    else sessionStorage.setItem(keyFor(attemptId), JSON.stringify(backup));
-  } catch {
-    // Storage full or disabled: the answers are still sent as usual; only the copy is lost.
-  }
+  writeTabCopy(keyFor(attemptId), Object.keys(backup.unsaved).length === 0 ? null : backup);
 }
 
 export function clearBackup(attemptId: string) {

@@ -4,13 +4,22 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { sameResponse } from "./attempt-backup";
 import { FocusOnArrival, focusOnArrival } from "./focus-on-arrival";
+import { readTabCopy, writeTabCopy } from "./tab-copy";
 import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
 import { positionLabel } from "@/lib/domain/rubric";
 
 type Evidence = { ref: string; note: string };
 type Draft = { position: string; claim: string; evidence: Evidence[]; rebuttal: string };
 type FieldErrors = Record<string, string[]>;
+// The tab's copy of a draft not yet confirmed saved: the saved draft it replaces (`basedOn`, its save time), and the
+// saves sent since whose replies never came (the server may hold one, and takes it as this page's own).
+type DraftCopy = { draft: Draft; basedOn: string | null; unconfirmed: Draft[] };
+const isDraftCopy = (stored: unknown): stored is DraftCopy => {
+  const draft = (stored as DraftCopy | null)?.draft;
+  return Boolean(draft && typeof draft.claim === "string" && typeof draft.rebuttal === "string" && typeof draft.position === "string" && Array.isArray(draft.evidence) && Array.isArray((stored as DraftCopy).unconfirmed));
+};
 
 export function DebateEditor({ promptId, positions, refs, initial, closedReason = null }: {
   promptId: string;
@@ -29,7 +38,9 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   // Kept apart from `message`, so a draft saved after a refused submit does not clear the submit's error.
   const [saveError, setSaveError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [restored, setRestored] = useState(false);
   const submitted = initial?.status === "SUBMITTED";
+  const copyKey = `caravan-debate-${promptId}`;
   const dirty = useRef(false);
   const autosave = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Set while a submit is under way: a draft save answered after it must not change the submit's messages.
@@ -44,6 +55,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   // Saves sent since `basedOn` whose replies never came: the server may hold one of them, and takes it as this page's own.
   const unconfirmed = useRef<Draft[]>([]);
   const naming = () => ({ basedOn: basedOn.current, ...(unconfirmed.current.length > 0 ? { unconfirmed: unconfirmed.current } : {}) });
+  const keepCopy = (draft: Draft) => writeTabCopy(copyKey, { draft, basedOn: basedOn.current, unconfirmed: inFlightDraft.current ? [...unconfirmed.current, inFlightDraft.current].slice(-3) : unconfirmed.current });
   const inFlight = useRef<Promise<void> | null>(null);
   const inFlightDraft = useRef<Draft | null>(null);
   // A newer draft was saved elsewhere (or the response submitted): this page stops saving and cannot submit.
@@ -64,6 +76,8 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     if (result.ok) {
       basedOn.current = result.data.savedAt;
       unconfirmed.current = [];
+      if (dirty.current) keepCopy(latest.current);
+      else writeTabCopy(copyKey, null);
     } else {
       if (result.code === "NETWORK" || result.status >= 500) unconfirmed.current = [...unconfirmed.current, sent].slice(-3);
       // Not saved: still to send, by the retry below, on leaving, or before signing out.
@@ -71,6 +85,8 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     }
     setStatus(result.ok ? "Draft saved" : "");
     if (!result.ok && result.code === "CONFLICT") {
+      // A draft saved since elsewhere (or the response submitted) stands: this tab's copy is older news.
+      writeTabCopy(copyKey, null);
       staleRef.current = true;
       setStale(true);
       setSaveError(result.message);
@@ -84,7 +100,27 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
       clearTimeout(autosave.current);
       autosave.current = setTimeout(() => void saveDraft(), 5000);
     }
-  }, [promptId, router]);
+  }, [promptId, router, copyKey]);
+
+  // Once, on arrival: a draft this tab had not had saved (a reload, a sign-in after the session ended) comes back and
+  // is saved, unless the server has had another draft since (from another tab or device): that one stands.
+  useEffect(() => {
+    const copy = readTabCopy(copyKey, isDraftCopy);
+    if (!copy) return;
+    const saved = initial ? { position: initial.position, claim: initial.claim, evidence: initial.evidence, rebuttal: initial.rebuttal } : null;
+    // The server's draft is the one the copy replaced, or one of the copy's own saves that landed after all.
+    const ownSaved = copy.basedOn === (initial?.savedAt ?? null) || copy.unconfirmed.some((sent) => sameResponse(sent, saved));
+    if (submitted || !ownSaved || sameResponse(copy.draft, saved)) {
+      writeTabCopy(copyKey, null);
+      return;
+    }
+    // Saves of the old page still on their way may land after this one is sent: named, they do not make it stale.
+    unconfirmed.current = copy.unconfirmed;
+    dirty.current = true;
+    setDraft(copy.draft);
+    setRestored(true);
+    // Only on arrival: later changes are this page's own.
+  }, []);
 
   useLeaveGuard(
     () => (dirty.current || inFlight.current !== null) && !staleRef.current && !submittingNow.current,
@@ -121,7 +157,11 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
 
   const change = (patch: Partial<Draft>) => {
     dirty.current = true;
-    setDraft((d) => ({ ...d, ...patch }));
+    setDraft((d) => {
+      const next = { ...d, ...patch };
+      keepCopy(next);
+      return next;
+    });
   };
 
   if (submitted) {
@@ -154,6 +194,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     const sentRows = draft.evidence.flatMap((e, row) => (e.ref || e.note ? [row] : []));
     const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: sentRows.map((row) => draft.evidence[row]), ...naming() }, "You appear to be offline, so your response was not submitted. It stays on this page; press Submit again once you are back online.");
     if (result.ok) {
+      writeTabCopy(copyKey, null);
       focusOnArrival("debate-submitted");
       router.refresh();
     } else {
@@ -178,6 +219,9 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
 
   return (
     <form className="card space-y-6" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      {restored && <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">Your latest changes had not been saved when the page was last open. They are back below and being saved.</p>}
+      {/* Nothing changes while the response is being submitted: the submit carries the text as it was. */}
+      <fieldset disabled={submitting} className="min-w-0 space-y-6">
       <fieldset aria-describedby={errorFor("position") ? "position-error" : undefined}>
         <legend className="field-label">Your position</legend>
         <div className="mt-2 space-y-2">
@@ -226,6 +270,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
         <textarea id="rebuttal" rows={4} maxLength={3000} className="field-input" value={draft.rebuttal} onChange={(e) => change({ rebuttal: e.target.value })} {...errorLink("rebuttal", "rebuttal-error")} />
         {errorFor("rebuttal") && <p id="rebuttal-error" className="field-error">{errorFor("rebuttal")}</p>}
       </div>
+      </fieldset>
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-stone-600" role="status">{status}</p>

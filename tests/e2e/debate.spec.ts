@@ -237,7 +237,7 @@ test("a response to a prompt withdrawn from the course stays within reach, read-
   await expect(page.getByRole("heading", { name: "Classmates’ responses" })).toHaveCount(0);
   await expectNoAxeViolations(page, "withdrawn debate prompt");
   // It takes no more writing.
-  expect((await page.request.put(`/api/debates/${promptId}/draft`, { data: { position: "", claim: "x", evidence: [], rebuttal: "" } })).status()).toBe(404);
+  expect((await page.request.put(`/api/debates/${promptId}/draft`, { data: { position: "", claim: "x", evidence: [], rebuttal: "" } })).status()).toBe(409);
   await context.close();
 
   const otherContext = await browser.newContext({ baseURL });
@@ -270,4 +270,51 @@ test("a draft save the network lost is sent again by itself, with no more typing
   await page.getByLabel("Your claim").fill("Typed while the network dropped the first save.");
   await expect(page.getByText(/You appear to be offline/)).toBeVisible();
   await expect.poll(() => count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND claim LIKE 'Typed while the network dropped%'`, [student.id]), { timeout: 10_000 }).toBe(1);
+});
+
+test("a draft not yet saved when the session ended comes back after signing in again, and is saved then", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto(debatePath);
+  await page.getByLabel("Your claim").fill("The version the server has.");
+  await expect(page.getByText("Draft saved")).toBeVisible();
+  // The session ends (signed out elsewhere): the next save, and the one sent on leaving, are refused.
+  await page.context().clearCookies();
+  await page.getByLabel("Your claim").fill("The version typed after the session ended, which must not be lost.");
+  await expect(page.getByText("Your session has ended. Sign in again to continue.")).toBeVisible();
+  await page.reload();
+  await expect(page).toHaveURL(/\/signin/);
+  await login(page.context(), student, baseURL!);
+  await page.goto(debatePath);
+  await expect(page.getByRole("status").filter({ hasText: "had not been saved when the page was last open" })).toBeVisible();
+  await expect(page.getByLabel("Your claim")).toHaveValue("The version typed after the session ended, which must not be lost.");
+  const claim = async () => (await sql.query(`SELECT claim FROM "DebateResponse" WHERE "userId" = $1`, [student.id])).rows[0]?.claim;
+  await expect.poll(claim).toBe("The version typed after the session ended, which must not be lost.");
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-restored.png` });
+  // Once saved, a further reload brings nothing back.
+  await expect(page.getByText("Draft saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Your claim")).toHaveValue("The version typed after the session ended, which must not be lost.");
+  await expect(page.getByText("had not been saved when the page was last open")).toHaveCount(0);
+});
+
+test("while a response is being submitted its fields take no edits, so what was submitted is what the page showed", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  await page.goto(debatePath);
+  await page.locator('input[name="position"]').first().check();
+  await page.getByLabel("Your claim").fill("Resources first, the Silk Road story second.");
+  await page.getByLabel("Source or lesson 1").selectOption({ index: 1 });
+  await page.getByLabel("What it shows").fill("Aid follows access to uranium and gas.");
+  await page.getByLabel("The strongest counter-argument, and your answer to it").fill("Ideas matter; but budgets follow deals.");
+  await expect(page.getByText("Draft saved")).toBeVisible();
+  await page.route("**/api/debates/*/submit", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Submit response" }).click();
+  await expect(page.getByRole("button", { name: "Submitting…" })).toBeVisible();
+  await expect(page.getByLabel("Your claim")).toBeDisabled();
+  await expect(page.getByText("Submitted. Your response can no longer be edited.")).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED' AND claim = 'Resources first, the Silk Road story second.'`, [student.id])).toBe(1);
 });
