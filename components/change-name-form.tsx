@@ -2,10 +2,13 @@
 import { useActionState, useEffect, useRef } from "react";
 import { changeNameAction } from "@/app/actions/account";
 import { useFormFields } from "./use-form-fields";
+import { reachable } from "./reachable-action";
+
+const changeNameReachable = reachable(changeNameAction);
 
 /** The name classmates and instructors see; the page's header follows once it is saved. */
 export function ChangeNameForm({ current }: { current: string }) {
-  const [state, formAction, pending] = useActionState(changeNameAction, null);
+  const [state, formAction, pending] = useActionState(changeNameReachable, null);
   const { field, bind, set } = useFormFields({ name: current }, state);
   const input = useRef<HTMLInputElement>(null);
   const error = field("name");

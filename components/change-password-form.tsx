@@ -2,6 +2,9 @@
 import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction } from "@/app/actions/account";
 import { useFormFields } from "./use-form-fields";
+import { reachable } from "./reachable-action";
+
+const changePasswordReachable = reachable(changePasswordAction);
 
 const fields = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password", hint: null },
@@ -12,7 +15,7 @@ const fields = [
 const empty = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
 export function ChangePasswordForm() {
-  const [state, formAction, pending] = useActionState(changePasswordAction, null);
+  const [state, formAction, pending] = useActionState(changePasswordReachable, null);
   // Controlled fields: a refusal keeps what was typed (React resets an action's uncontrolled fields).
   const { field, bind, reset } = useFormFields(empty, state);
   const form = useRef<HTMLFormElement>(null);

@@ -1,9 +1,12 @@
 "use client";
 import { useActionState } from "react";
 import { endOtherSessionsAction } from "@/app/actions/account";
+import { reachable } from "./reachable-action";
+
+const endOtherSessionsReachable = reachable(endOtherSessionsAction);
 
 export function EndSessionsForm() {
-  const [state, formAction, pending] = useActionState(endOtherSessionsAction, null);
+  const [state, formAction, pending] = useActionState(endOtherSessionsReachable, null);
   return (
     <form action={formAction} className="space-y-3">
       {state && !state.ok && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}

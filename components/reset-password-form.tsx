@@ -3,9 +3,12 @@ import { useActionState, useEffect } from "react";
 import { signInAndOpenHome } from "@/lib/sign-in";
 import { useFormFields } from "./use-form-fields";
 import { resetPasswordAction } from "@/app/actions/account";
+import { reachable } from "./reachable-action";
+
+const resetPasswordReachable = reachable(resetPasswordAction);
 
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, formAction, pending] = useActionState(resetPasswordAction, null);
+  const [state, formAction, pending] = useActionState(resetPasswordReachable, null);
   const { values, field, bind } = useFormFields({ newPassword: "", confirmPassword: "" }, state);
 
   useEffect(() => {

@@ -2,6 +2,8 @@
 import { signInWithPassword } from "@/lib/sign-in";
 import { useState } from "react";
 
+const UNREACHABLE = "Caravan could not be reached, so you are not signed in yet. Check your connection and try again.";
+
 export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -13,7 +15,8 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
         const form = new FormData(event.currentTarget);
         setPending(true);
         setError(null);
-        const result = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+        // next-auth's signIn throws when its request fails or the answer is not JSON (a proxy's error page).
+        const result = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? "")).catch(() => ({ ok: false, error: UNREACHABLE }));
         if (result?.ok && !result.error) {
           window.location.assign(callbackUrl);
         } else {

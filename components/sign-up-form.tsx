@@ -3,9 +3,12 @@ import { useActionState, useEffect } from "react";
 import { signInAndOpenHome } from "@/lib/sign-in";
 import { useFormFields } from "./use-form-fields";
 import { signUpAction } from "@/app/actions/account";
+import { reachable } from "./reachable-action";
+
+const signUpReachable = reachable(signUpAction);
 
 export function SignUpForm() {
-  const [state, formAction, pending] = useActionState(signUpAction, null);
+  const [state, formAction, pending] = useActionState(signUpReachable, null);
   const { values, field, bind } = useFormFields({ name: "", email: "", password: "" }, state);
 
   useEffect(() => {

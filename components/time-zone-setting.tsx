@@ -3,6 +3,9 @@
 // the learner can switch to it here.
 import { useActionState, useSyncExternalStore } from "react";
 import { setTimeZoneAction } from "@/app/actions/account";
+import { reachable } from "./reachable-action";
+
+const setTimeZoneReachable = reachable(setTimeZoneAction);
 
 const deviceTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || null;
 const noSubscription = () => () => {};
@@ -15,7 +18,7 @@ function movedNote(moved: number, hour: number) {
 }
 
 export function TimeZoneSetting({ current, dayStartsAtHour }: { current: string | null; dayStartsAtHour: number }) {
-  const [state, formAction, pending] = useActionState(setTimeZoneAction, null);
+  const [state, formAction, pending] = useActionState(setTimeZoneReachable, null);
   // Known only in the browser; the server renders without the button.
   const device = useSyncExternalStore(noSubscription, deviceTimeZone, () => null);
   const saved = state?.ok ? state.data.timeZone : current;

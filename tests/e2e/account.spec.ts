@@ -42,6 +42,33 @@ test("a user corrects their name: an empty one is refused, the saved one (trimme
   await context.close();
 });
 
+test("a form whose request does not get through says so and keeps what was typed, instead of showing the error page", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const { context, page } = await signedInPage(browser, student, baseURL!);
+  await page.goto("/account");
+  // The account forms post server actions to the page's own address.
+  await page.route("**/account", (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue()));
+  const name = page.getByRole("textbox", { name: "Name" });
+  await name.fill("Typed while offline");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "could not be reached" })).toBeVisible();
+  await expect(name).toHaveValue("Typed while offline");
+  await expect(page.getByRole("button", { name: "Save name" })).toBeEnabled();
+  expect((await sql.query(`SELECT "name" FROM "User" WHERE "id" = $1`, [student.id])).rows[0].name).toBe(student.name);
+  await context.close();
+
+  // Signing in through a proxy that answers with an error page: the form says so and can be sent again.
+  const signIn = await browser.newPage({ baseURL });
+  await signIn.route("**/api/auth/callback/credentials", (route) => route.fulfill({ status: 502, contentType: "text/html", body: "<html><body>Bad gateway</body></html>" }));
+  await signIn.goto("/signin");
+  await signIn.getByLabel("Email").fill(student.email);
+  await signIn.getByLabel("Password").fill("whatever-it-is");
+  await signIn.getByRole("button", { name: "Sign in" }).click();
+  await expect(signIn.getByRole("alert").filter({ hasText: "could not be reached" })).toBeVisible();
+  await expect(signIn.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  await signIn.close();
+});
+
 test("a signed-in user changes their password; a wrong current one is refused; the new one signs in", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql, "STUDENT", "the-old-password");
   const { context, page } = await signedInPage(browser, student, baseURL!);
