@@ -3,18 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
+import { copyText } from "@/components/copy-text";
 
 export function CalendarFeedSetting({ path }: { path: string | null }) {
   const router = useRouter();
   const { message, pending, send } = useApiForm();
   const [origin, setOrigin] = useState("");
-  const [copied, setCopied] = useState(false);
+  // null: not tried since the address changed; false: the browser would not copy it.
+  const [copied, setCopied] = useState<boolean | null>(null);
   // The address as this browser reaches the site (behind a proxy, the server may not know it).
   useEffect(() => setOrigin(window.location.origin), []);
   const address = path && origin ? origin + path : path ?? "";
   const change = (method: "POST" | "DELETE", done: string) =>
     send(method, "/api/account/calendar", {}, () => {
-      setCopied(false);
+      setCopied(null);
       router.refresh();
       return done;
     });
@@ -24,9 +26,10 @@ export function CalendarFeedSetting({ path }: { path: string | null }) {
         <>
           <label htmlFor="calendar-address" className="field-label">Your calendar address</label>
           <input id="calendar-address" readOnly value={address} className="field-input font-mono text-xs" onFocus={(e) => e.currentTarget.select()} aria-describedby="calendar-address-hint" />
+          {copied === false && <p role="status" className="field-error">This browser does not allow copying here: select the address above and copy it.</p>}
           <p id="calendar-address-hint" className="text-xs text-stone-600">Anyone with this address can see your due dates: keep it to yourself, and make a new one if it got out.</p>
           <div className="flex flex-wrap gap-2">
-            <button type="button" className="btn-secondary" onClick={async () => { await navigator.clipboard.writeText(address); setCopied(true); }}>{copied ? "Copied" : "Copy the address"}</button>
+            <button type="button" className="btn-secondary" onClick={async () => setCopied(await copyText(address))}>{copied ? "Copied" : "Copy the address"}</button>
             {origin && <a className="btn-secondary" href={address.replace(/^https?:/, "webcal:")}>Open in my calendar app</a>}
           </div>
           <div className="flex flex-wrap gap-2 border-t border-stone-200 pt-3">

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { copyText } from "../copy-text";
 
 export function PasswordResetLink({ classId, studentId, studentName }: { classId: string; studentId: string; studentName: string }) {
   const router = useRouter();
@@ -37,7 +38,7 @@ export function PasswordResetLink({ classId, studentId, studentName }: { classId
               type="button"
               className="btn-secondary shrink-0"
               onClick={async () => {
-                const copied = await navigator.clipboard?.writeText(link.url).then(() => true, () => false);
+                const copied = await copyText(link.url);
                 setMessage(copied ? { text: "Link copied.", ok: true } : { text: "Copying is not allowed here; select the link and copy it.", ok: false });
               }}
             >
