@@ -5,6 +5,7 @@ import path from "node:path";
 import { appDatabaseName, projectRoot, startDatabase } from "./lib/database.ts";
 import { prepareDatabase } from "./lib/prepare.ts";
 import { authSecret } from "./lib/secret.ts";
+import { wantsDemoAccounts } from "./lib/demo-accounts.ts";
 import { buildIsCurrent, recordBuild, sourceStamp } from "./lib/build-stamp.ts";
 import { KEEP_ALIVE_MS } from "./lib/app-server.ts";
 
@@ -32,7 +33,7 @@ process.on("SIGTERM", () => void shutdown(0));
 
 try {
   const url = process.env.DATABASE_URL ?? (await database.createDatabase(appDatabaseName));
-  const wantDemo = database.embedded || process.env.CARAVAN_DEMO_ACCOUNTS === "1";
+  const wantDemo = wantsDemoAccounts({ embeddedDatabase: database.embedded, secretGiven: Boolean(process.env.NEXTAUTH_SECRET), setting: process.env.CARAVAN_DEMO_ACCOUNTS });
   const demo = await prepareDatabase(url, { demoAccounts: wantDemo });
 
   if (!dev && !buildIsCurrent()) {
@@ -50,6 +51,7 @@ try {
 
   console.log(`\nCaravan is starting on http://localhost:${port}`);
   for (const account of demo) console.log(`  demo ${account.role.toLowerCase()}: ${account.email} / ${account.password}`);
+  if (demo.length > 0) console.log("  (published passwords, for a trial: with NEXTAUTH_SECRET set, or CARAVAN_DEMO_ACCOUNTS=0, none are created)");
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await shutdown(1);
