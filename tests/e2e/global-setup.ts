@@ -1,6 +1,6 @@
 // One real stack for the browser tests: PostgreSQL (embedded in .data/e2e-postgres, or DATABASE_URL's
 // server), a fresh database with migrations, the course and the demo accounts, and `next start`.
-import { writeFileSync, mkdirSync } from "node:fs";
+import { writeFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { startDatabase, projectRoot } from "../../scripts/lib/database.ts";
 import { prepareDatabase } from "../../scripts/lib/prepare.ts";
@@ -21,5 +21,7 @@ export default async function globalSetup() {
   return async () => {
     await server.stop();
     await database.stop();
+    // A run picks a port of its own (scripts/test.ts), so its cluster would otherwise stay behind.
+    if (database.embedded) rmSync(path.join(projectRoot, ".data", `e2e-postgres-${port}`), { recursive: true, force: true });
   };
 }

@@ -1,6 +1,8 @@
 // If PostgreSQL goes away, pages answer 503 with a friendly page, and the app recovers by itself when the
 // database returns. This spec runs its own database and app server so it can stop them freely.
-import { startDatabase, freePort } from "../../scripts/lib/database.ts";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { startDatabase, freePort, projectRoot } from "../../scripts/lib/database.ts";
 import { prepareDatabase } from "../../scripts/lib/prepare.ts";
 import { startAppServer } from "../../scripts/lib/app-server.ts";
 import { test, expect } from "./support";
@@ -9,7 +11,7 @@ test("database outage: 503 with a clear page, then recovery without restarting t
   test.skip(Boolean(process.env.DATABASE_URL), "needs the embedded database, which this test stops and restarts");
   test.setTimeout(120_000);
   const port = await freePort();
-  let database = await startDatabase({ dataDirName: "outage-postgres", quiet: true, port });
+  let database = await startDatabase({ dataDirName: `outage-postgres-${port}`, quiet: true, port });
   const databaseUrl = await database.createDatabase("caravan_outage", { recreate: true });
   await prepareDatabase(databaseUrl, { demoAccounts: false, log: () => {} });
   const app = await startAppServer({ databaseUrl, quiet: true });
@@ -36,13 +38,14 @@ test("database outage: 503 with a clear page, then recovery without restarting t
     expect(csv.status()).toBe(503);
     expect((await csv.json()).error).toMatchObject({ code: "UNAVAILABLE", message: expect.stringMatching(/temporarily unavailable/) });
 
-    database = await startDatabase({ dataDirName: "outage-postgres", quiet: true, port });
+    database = await startDatabase({ dataDirName: `outage-postgres-${port}`, quiet: true, port });
     await expect.poll(async () => (await page.request.get(`${app.url}/`)).status(), { timeout: 30_000 }).toBe(200);
     await page.goto(`${app.url}/`);
     await expect(page.getByRole("heading", { name: "Courses" })).toBeVisible();
   } finally {
     await app.stop();
     await database.stop();
+    removeCluster(`outage-postgres-${port}`);
   }
 });
 
@@ -91,7 +94,7 @@ test("stopping PostgreSQL during a burst of submissions: clear 503s, no acknowle
   const { encode } = await import("next-auth/jwt");
   const { secret } = await import("./support");
   const port = await freePort();
-  let database = await startDatabase({ dataDirName: "burst-outage-postgres", quiet: true, port });
+  let database = await startDatabase({ dataDirName: `burst-outage-postgres-${port}`, quiet: true, port });
   const databaseUrl = await database.createDatabase("caravan_burst_outage", { recreate: true });
   await prepareDatabase(databaseUrl, { demoAccounts: false, log: () => {} });
   const app = await startAppServer({ databaseUrl, quiet: true, env: { NEXTAUTH_SECRET: secret } });
@@ -125,7 +128,7 @@ test("stopping PostgreSQL during a burst of submissions: clear 503s, no acknowle
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       await database.stop();
       await new Promise((resolve) => setTimeout(resolve, 2_000));
-      database = await startDatabase({ dataDirName: "burst-outage-postgres", quiet: true, port });
+      database = await startDatabase({ dataDirName: `burst-outage-postgres-${port}`, quiet: true, port });
     })();
     await Promise.all(students.map(async (student, k) => {
       await new Promise((resolve) => setTimeout(resolve, k * 150));
@@ -157,5 +160,11 @@ test("stopping PostgreSQL during a burst of submissions: clear 503s, no acknowle
     await sql.end();
     await app.stop();
     await database.stop();
+    removeCluster(`burst-outage-postgres-${port}`);
   }
 });
+
+/** A cluster of this run's own (named by its port, so runs at once never share one), removed once stopped. */
+function removeCluster(dataDirName: string) {
+  rmSync(path.join(projectRoot, ".data", dataDirName), { recursive: true, force: true });
+}
