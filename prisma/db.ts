@@ -3,10 +3,11 @@
 //   npm run db -- new <name>     write a migration from the schema change since the last one, then apply it
 //   npm run db -- status         list migrations and whether the schema has changes not yet in one
 //   npm run db -- reset          drop and recreate the database, then apply all migrations
+//   npm run db -- resolve <name> mark a migration that failed as rolled back, so the next apply runs it again
 // On a machine with Prisma's engines, `prisma migrate dev|deploy` work on the same folder.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { applyMigrations, diffSchemas, listMigrations, migrationsDir, readSchema } from "./schema-engine.ts";
+import { applyMigrations, diffSchemas, listMigrations, markMigrationRolledBack, migrationsDir, readSchema } from "./schema-engine.ts";
 import { appDatabaseName, startDatabase } from "../scripts/lib/database.ts";
 
 const [command, ...args] = process.argv.slice(2);
@@ -24,8 +25,8 @@ function timestamp(): string {
 }
 
 async function main() {
-  if (!command || !["migrate", "new", "status", "reset"].includes(command)) {
-    console.error("usage: npm run db -- migrate | new <name> | status | reset");
+  if (!command || !["migrate", "new", "status", "reset", "resolve"].includes(command)) {
+    console.error("usage: npm run db -- migrate | new <name> | status | reset | resolve <name>");
     process.exit(2);
   }
   const database = await startDatabase({ quiet: true });
@@ -54,6 +55,12 @@ async function main() {
         );
       }
       console.log(`Wrote ${path.relative(process.cwd(), folder)}/migration.sql`);
+    }
+    if (command === "resolve") {
+      if (!args[0]) throw new Error("name the migration that failed: npm run db -- resolve 20261123021059_classes");
+      await markMigrationRolledBack(url, args[0]);
+      console.log(`${args[0]} is marked rolled back; the next npm start (or npm run db -- migrate) runs it again.`);
+      return;
     }
     if (command === "status") {
       for (const m of listMigrations()) console.log(`  ${m.name}`);

@@ -1,7 +1,23 @@
 // The migrations folder and schema.prisma must describe the same database (no drift).
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { inject, describe, expect, it } from "vitest";
-import { diffSchemas, readSchema, listMigrations } from "../../prisma/schema-engine.ts";
+import { applyMigrations, diffSchemas, markMigrationRolledBack, readSchema, listMigrations } from "../../prisma/schema-engine.ts";
+
+/** A new, empty database on the test server; its URL. */
+async function emptyDatabase(name: string) {
+  const serverUrl = inject("serverUrl");
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 async function catalog(url: string) {
   const client = new pg.Client({ connectionString: url });
@@ -48,5 +64,36 @@ describe("migrations", () => {
     expect(migrated.constraints).toEqual(fromSchema.constraints);
     expect(migrated.indexes).toEqual(fromSchema.indexes);
     expect(migrated.enums).toEqual(fromSchema.enums);
+  });
+});
+
+describe("applying migrations", () => {
+  it("applies each whole or not at all: one failing part-way leaves nothing behind, and runs again once resolved", async () => {
+    const url = await emptyDatabase(`caravan_test_atomic_${process.pid}`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), "caravan-migrations-"));
+    const migration = (name: string, sql: string) => {
+      mkdirSync(path.join(dir, name), { recursive: true });
+      writeFileSync(path.join(dir, name, "migration.sql"), sql);
+    };
+    writeFileSync(path.join(dir, "migration_lock.toml"), 'provider = "postgresql"\n');
+    migration("20990101000000_first", `CREATE TABLE "first" ("id" int);`);
+    // A ";" inside a string is part of the statement, not the end of one.
+    migration("20990101000001_second", `CREATE TABLE "second" ("id" int);\nCOMMENT ON TABLE "second" IS 'a;b';\nSELECT 1/0;`);
+    const tables = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query(`SELECT to_regclass('"first"') IS NOT NULL AS "first", to_regclass('"second"') IS NOT NULL AS "second"`);
+      await client.end();
+      return rows[0];
+    };
+    await expect(applyMigrations(url, dir)).rejects.toThrow(/division by zero/);
+    expect(await tables()).toEqual({ first: true, second: false });
+    await expect(applyMigrations(url, dir)).rejects.toThrow(/npm run db -- resolve/);
+
+    migration("20990101000001_second", `CREATE TABLE "second" ("id" int);\nCOMMENT ON TABLE "second" IS 'a;b';`);
+    await markMigrationRolledBack(url, "20990101000001_second");
+    expect(await applyMigrations(url, dir)).toEqual(["20990101000001_second"]);
+    expect(await tables()).toEqual({ first: true, second: true });
+    await expect(markMigrationRolledBack(url, "20990101000001_second")).rejects.toThrow(/No failed migration/);
   });
 });
