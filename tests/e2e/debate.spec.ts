@@ -238,6 +238,19 @@ test("a response to a prompt withdrawn from the course stays within reach, read-
   await expectNoAxeViolations(page, "withdrawn debate prompt");
   // It takes no more writing.
   expect((await page.request.put(`/api/debates/${promptId}/draft`, { data: { position: "", claim: "x", evidence: [], rebuttal: "" } })).status()).toBe(409);
+  // Returned for revision before the prompt was withdrawn: still within reach, read-only, with the note and the earlier grade.
+  await sql.query(`UPDATE "DebateResponse" SET "status" = 'DRAFT', "returnedVersionSubmittedAt" = "submittedAt", "submittedAt" = NULL, "returnedAt" = now(), "returnNote" = 'Say which dialogue meeting you mean.' WHERE "id" = $1`, [response.id]);
+  await page.reload();
+  await expect(page.getByText("Say which dialogue meeting you mean.")).toBeVisible();
+  await expect(page.getByText(/can no longer be revised or submitted/)).toBeVisible();
+  await expect(page.getByText("Ideas led, and resources followed behind them.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Feedback on your earlier version" })).toBeVisible();
+  await expect(page.getByLabel("Your claim")).toHaveCount(0);
+  await expectNoAxeViolations(page, "withdrawn debate prompt, response returned for revision");
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-withdrawn-returned.png`, fullPage: true });
+  await page.goto("/progress");
+  await page.getByText("Work on items withdrawn from a course (1)").click();
+  await expect(page.getByText(/returned for revision · earlier version graded 7 of 10 points/)).toBeVisible();
   await context.close();
 
   const otherContext = await browser.newContext({ baseURL });
