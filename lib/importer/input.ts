@@ -72,8 +72,11 @@ export function checkImportText(input: string): string {
 export function undecodedNote(text: string): string | null {
   const count = [...text.matchAll(/\uFFFD/g)].length;
   if (count === 0) return null;
+  // The words (runs of letters, digits, ' and -) that have one, found as all words, then filtered: one pattern for a
+  // word around a \uFFFD was tried from every letter of a long word without one, quadratic in its length.
+  const damaged = (text.match(/[\p{L}\p{M}\p{N}'’\uFFFD-]+/gu) ?? []).filter((word) => word.includes("\uFFFD"));
   // Cut by code points, never between the halves of a character outside the BMP.
-  const words = [...new Set(text.match(/[\p{L}\p{M}\p{N}'’\uFFFD-]*\uFFFD[\p{L}\p{M}\p{N}'’\uFFFD-]*/gu))].slice(0, 5).map((w) => `“${Array.from(w).slice(0, 40).join("")}”`);
+  const words = [...new Set(damaged)].slice(0, 5).map((w) => `“${Array.from(w).slice(0, 40).join("")}”`);
   return `The file may not be UTF-8: ${count === 1 ? "1 character" : `${count} characters`} could not be read and show as “\uFFFD” (in ${words.join(", ")}). To keep them, save the file as UTF-8 (in Notepad or Word: Save as, Encoding UTF-8) and import it again.`;
 }
 

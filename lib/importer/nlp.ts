@@ -17,6 +17,9 @@ export type Analysis = { sentences: Sentence[]; keyTerms: KeyTerm[]; events: Dat
 
 /** Past this many characters only the start of a text is read for terms, events and figures (compromise reads ~100 kB/s). */
 export const MAX_ANALYSED_CHARACTERS = 250_000;
+// compromise costs about 0.1 ms a piece however short, so each piece counts as at least this many characters toward
+// the limit: 1 MB of one-word lines took 14 seconds, all of it on the server's one thread.
+const MIN_PIECE_CHARACTERS = 40;
 
 type JsonMatch = { text: string; offset: { start: number; length: number } };
 type JsonTerm = { text: string; tags: string[]; offset: { start: number; length: number } };
@@ -154,13 +157,19 @@ export function analyseText(units: TextUnit[]): Analysis {
 
   for (const whole of inPieces(units)) {
     let unit = whole;
-    if (characters + whole.text.length > MAX_ANALYSED_CHARACTERS) {
+    if (characters + Math.max(whole.text.length, MIN_PIECE_CHARACTERS) > MAX_ANALYSED_CHARACTERS) {
       // The start of a paragraph that crosses the limit is still read, to its last sentence before the limit.
       truncated = true;
       unit = { ...whole, text: startOf(whole.text, MAX_ANALYSED_CHARACTERS - characters) };
       if (unit.text === "") break;
     }
-    characters += unit.text.length;
+    characters += Math.max(unit.text.length, MIN_PIECE_CHARACTERS);
+    // A piece without a letter or digit has no sentence (splitSentences keeps none), and compromise costs about 0.1 ms a
+    // piece however short: a text of 100,000 lines of "---" took 9 seconds.
+    if (!/[\p{L}\p{N}]/u.test(unit.text)) {
+      if (truncated) break;
+      continue;
+    }
     const { doc, sentences: split } = splitSentences(unit);
     const firstId = sentences.length;
     for (const s of split) sentences.push({ id: sentences.length, text: s.text, block: unit.block });
@@ -254,7 +263,7 @@ function groupTerms(mentions: Mention[], sentences: Sentence[]): KeyTerm[] {
   // "Full Name (ACRONYM)" makes the acronym an alias: each bracketed acronym is looked up by the words before it,
   // so the work grows with the text, not with terms × sentences (ten thousand of each took over a minute).
   const termByName = new Map(terms.map((t) => [t.term, t]));
-  const longestName = Math.max(0, ...terms.map((t) => t.term.length));
+  const longestName = terms.reduce((max, t) => Math.max(max, t.term.length), 0); // not Math.max(...): terms can be too many to spread
   for (const sentence of sentences) {
     for (const match of sentence.text.matchAll(/\(([A-Z][A-Z&.]{1,9})\)/g)) {
       const nameEnd = sentence.text.slice(0, match.index).trimEnd().length;

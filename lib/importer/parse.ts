@@ -59,7 +59,8 @@ export function looksLikeNames(text: string): boolean {
 
 /** Reads a byline or dateline ("By Anna Keller", "Published 14 March 2023", "By A. B, 2 June 2021"). */
 export function readMetadataLine(line: string): { author?: string; date?: string } | null {
-  const text = squash(line.replace(/^[*_]+|[*_]+$/g, ""));
+  // The trailing run is tried only where a run starts: "[*_]+$" alone scanned each run of a long line from every position in it.
+  const text = squash(line.replace(/^[*_]+|(?<![*_])[*_]+$/g, ""));
   if (!text || text.length > 160) return null;
   const byline = /^(?:by|written by|author\s*:)\s+(.+)$/i.exec(text);
   if (byline) {
@@ -191,9 +192,10 @@ export function parsePlainText(text: string): ParsedDocument {
   const isHeadingCandidate = (block: DocBlock, next: DocBlock | undefined) =>
     block.kind === "paragraph" && block.lines.length === 1 && next?.kind === "paragraph" &&
     block.lines[0].split(" ").length <= 10 && block.lines[0].length <= 80 && !/[.,;:!?"”')]$/.test(block.lines[0]) && /^[\p{Lu}\p{N}]/u.test(block.lines[0]);
-  const candidates = blocks.filter((b, i) => isHeadingCandidate(b, blocks[i + 1]));
-  if (candidates.length >= 2) {
-    blocks = blocks.map((b) => (candidates.includes(b) && b.kind === "paragraph" ? { kind: "heading", level: 2, text: b.lines[0] } : b));
+  // A set, not a list: a text of many short lines has as many candidates as blocks, and `includes` made that quadratic.
+  const candidates = new Set(blocks.filter((b, i) => isHeadingCandidate(b, blocks[i + 1])));
+  if (candidates.size >= 2) {
+    blocks = blocks.map((b) => (candidates.has(b) && b.kind === "paragraph" ? { kind: "heading", level: 2, text: b.lines[0] } : b));
   }
   return { format: "text", ...meta, blocks, notes: [] };
 }
@@ -202,11 +204,98 @@ export function parsePlainText(text: string): ParsedDocument {
 
 // Form controls go with their content; a <form> wrapper only loses its tags, like any other element. Only a closed
 // element goes whole: an unclosed one (an article mentioning `<select>`) loses its tag, not the rest of the text.
-const dangerousHtml = /<(script|style|iframe|object|embed|noscript|template|svg|select|textarea|button)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const dangerousOpening = /<(script|style|iframe|object|embed|noscript|template|svg|select|textarea|button)\b/gi;
 const anyTag = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/gi;
 // Inline code: a run of backticks, text, the same run (CommonMark's code span), here on one line and at most 300
 // characters, so a line of unmatched backticks costs little.
-const codeSpan = /(`+)(?!`)[^\n]{0,300}?(?<!`)\1(?!`)/g;
+const MAX_CODE_SPAN = 300;
+
+/**
+ * The closed dangerous elements of `text` removed, as /<(script|...)\b[^>]*>[\s\S]*?<\/\1\s*>/gi removed them: an
+ * opening tag (to the first ">"), then everything to the first closing tag of the same name. Walked rather than
+ * matched: with no closing tag that pattern scans to the end of the text from every opening tag, and 1 MB of
+ * "<script>" took minutes. Here each closing tag is looked for once: when one is missing, no later opening tag of
+ * that name is closed either.
+ */
+function removeDangerousElements(text: string): { text: string; removed: number } {
+  const unclosed = new Set<string>();
+  const opening = new RegExp(dangerousOpening);
+  let tagEnd = -1; // the first ">" after the last opening tag looked at
+  let out = "";
+  let copied = 0;
+  let removed = 0;
+  for (let open = opening.exec(text); open; open = opening.exec(text)) {
+    const name = open[1].toLowerCase();
+    if (unclosed.has(name)) continue;
+    if (tagEnd < opening.lastIndex) tagEnd = text.indexOf(">", opening.lastIndex);
+    if (tagEnd < 0) break; // no opening tag ends from here on
+    const closing = new RegExp(`</${name}\\s*>`, "gi");
+    closing.lastIndex = tagEnd + 1;
+    const close = closing.exec(text);
+    if (!close) {
+      unclosed.add(name);
+      continue;
+    }
+    out += text.slice(copied, open.index);
+    copied = opening.lastIndex = closing.lastIndex;
+    removed++;
+  }
+  return { text: out + text.slice(copied), removed };
+}
+
+/** HTML comments removed, each to the first "-->" after it; from a comment that has none, the rest of the text stays. */
+function removeComments(text: string): string {
+  let out = "";
+  let copied = 0;
+  for (let open = text.indexOf("<!--"); open >= 0; open = text.indexOf("<!--", copied)) {
+    const close = text.indexOf("-->", open + 4);
+    if (close < 0) break; // and no later comment is closed either
+    out += text.slice(copied, open);
+    copied = close + 3;
+  }
+  return out + text.slice(copied);
+}
+
+/**
+ * The inline code spans of `text` as [start, end) pairs, as /(`+)(?!`)[^\n]{0,300}?(?<!`)\1(?!`)/g finds them: a
+ * run of backticks (or the end of one, when the whole run finds no match), 1 to 300 characters on the same line, then
+ * the first run of exactly as many backticks. Walked rather than matched: on a line of backticks that pattern tried
+ * every shorter run at every backtick, quadratic in the length of the line.
+ */
+function codeSpans(text: string): [number, number][] {
+  const BACKTICK = 96;
+  const runEnd = (from: number, max = Infinity) => {
+    let end = from;
+    while (end - from < max && text.charCodeAt(end) === BACKTICK) end++;
+    return end;
+  };
+  const spans: [number, number][] = [];
+  for (let start = text.indexOf("`"); start >= 0; ) {
+    const end = runEnd(start);
+    // The first closing run of each length (at most as long as this run) within reach.
+    const closers = new Map<number, number>();
+    for (let at = end; at < text.length && at <= end + MAX_CODE_SPAN && text[at] !== "\n"; ) {
+      if (text.charCodeAt(at) !== BACKTICK) at++;
+      else {
+        // Read no further than can matter: one backtick past this run's length, and not past the reach.
+        const closerEnd = runEnd(at, end - start + 1);
+        if (!closers.has(closerEnd - at)) closers.set(closerEnd - at, at);
+        at = runEnd(closerEnd, end + MAX_CODE_SPAN + 1 - closerEnd);
+      }
+    }
+    // The longest opening run that is closed: from the start of this run, else from further in.
+    let next = end;
+    for (let length = end - start; length >= 1; length--) {
+      const closer = closers.get(length);
+      if (closer === undefined) continue;
+      spans.push([end - length, closer + length]);
+      next = closer + length;
+      break;
+    }
+    start = text.indexOf("`", next);
+  }
+  return spans;
+}
 
 /**
  * Raw HTML goes (the lesson is Markdown, rendered without raw HTML anyway), except in code: fenced blocks and inline
@@ -225,14 +314,16 @@ function stripRawHtml(markdown: string, notes: string[]): string {
     if (code[i]) out.push(piece);
     else {
       const spans: string[] = [];
-      const held = piece.replace(codeSpan, (span) => `\uE000${spans.push(span) - 1}\uE001`);
-      const stripped = held
-        .replace(dangerousHtml, () => {
-          removed++;
-          return "";
-        })
-        .replace(/<!--[\s\S]*?-->/g, "")
-        .replace(anyTag, "");
+      let held = "";
+      let copied = 0;
+      for (const [start, stop] of codeSpans(piece)) {
+        held += `${piece.slice(copied, start)}\uE000${spans.push(piece.slice(start, stop)) - 1}\uE001`;
+        copied = stop;
+      }
+      held += piece.slice(copied);
+      const dangerous = removeDangerousElements(held);
+      removed += dangerous.removed;
+      const stripped = removeComments(dangerous.text).replace(anyTag, "");
       out.push(stripped.replace(/\uE000(\d+)\uE001/g, (whole, n: string) => spans[Number(n)] ?? whole));
     }
     i = end;
@@ -250,21 +341,41 @@ function frontmatterString(value: unknown, nested = false): string | null {
   return null;
 }
 
+// The YAML reader checks each key of a mapping against all the keys before it, so front matter of 60,000 keys took
+// 20 seconds (and 1 MB of them minutes); a reading's front matter is a few lines. Longer front matter is left out.
+const MAX_FRONT_MATTER = 64 * 1024;
+
+/** Where a text's front matter ends (its YAML) and the Markdown after it starts, as splitFrontMatter finds them. */
+function frontMatterBounds(text: string): { yamlEnd: number; contentStart: number } | null {
+  const opening = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!opening) return null;
+  const closing = /^---[ \t]*\r?$/gm;
+  closing.lastIndex = opening[0].length;
+  const close = closing.exec(text);
+  return close && { yamlEnd: close.index, contentStart: Math.min(text.length, close.index + close[0].length + 1) };
+}
+
 export function parseMarkdown(text: string): ParsedDocument {
   const notes: string[] = [];
   const meta: Metadata = { title: null, author: null, date: null, outlet: null };
   let content = text;
-  try {
-    const parsed = splitFrontMatter(text);
-    const data = parsed.data as Record<string, unknown>;
-    content = parsed.content;
-    meta.title = frontmatterString(data.title);
-    meta.author = frontmatterString(data.author ?? data.authors ?? data.byline);
-    const dateValue = frontmatterString(data.date ?? data.published ?? data.publishDate ?? data.pubDate);
-    meta.date = dateValue ? parseDateText(dateValue) : null;
-    meta.outlet = frontmatterString(data.outlet ?? data.publication ?? data.publisher ?? data.site);
-  } catch {
-    notes.push("The front matter at the top of the file is not valid YAML; it was read as text.");
+  const frontMatter = frontMatterBounds(text);
+  if (frontMatter && frontMatter.yamlEnd > MAX_FRONT_MATTER) {
+    content = text.slice(frontMatter.contentStart);
+    notes.push(`The front matter at the top of the file is longer than ${MAX_FRONT_MATTER / 1024} KB, more than a reading's details take; it was left out.`);
+  } else {
+    try {
+      const parsed = splitFrontMatter(text);
+      const data = parsed.data as Record<string, unknown>;
+      content = parsed.content;
+      meta.title = frontmatterString(data.title);
+      meta.author = frontmatterString(data.author ?? data.authors ?? data.byline);
+      const dateValue = frontmatterString(data.date ?? data.published ?? data.publishDate ?? data.pubDate);
+      meta.date = dateValue ? parseDateText(dateValue) : null;
+      meta.outlet = frontmatterString(data.outlet ?? data.publication ?? data.publisher ?? data.site);
+    } catch {
+      notes.push("The front matter at the top of the file is not valid YAML; it was read as text.");
+    }
   }
 
   const lines = stripRawHtml(content, notes).split("\n");
@@ -319,8 +430,10 @@ export function parseMarkdown(text: string): ParsedDocument {
       for (; i < lines.length && (/^( {4}|\t)/.test(lines[i]) || lines[i].trim() === ""); i++) code.push(lines[i].replace(/^( {4}|\t)/, ""));
       i--;
       while (code.length && code[code.length - 1].trim() === "") code.pop();
-      // A fence longer than any backtick run inside, so the code cannot close it.
-      const ticks = "`".repeat(Math.max(3, ...code.map((l) => (l.match(/`+/g) ?? []).reduce((max, run) => Math.max(max, run.length + 1), 0))));
+      // A fence longer than any backtick run inside, so the code cannot close it. Found with reduce, not by spreading the
+      // lines into Math.max: a block can have more lines than a call can take arguments.
+      const longestRun = code.reduce((max, l) => (l.match(/`+/g) ?? []).reduce((m, run) => Math.max(m, run.length), max), 0);
+      const ticks = "`".repeat(Math.max(3, longestRun + 1));
       blocks.push({ kind: "paragraph", markdown: [ticks, ...code, ticks].join("\n"), lines: [] });
       continue;
     }
@@ -412,6 +525,88 @@ function nestedDeeperThan(root: HtmlNode, limit: number): boolean {
   return false;
 }
 
+// node-html-parser has costs that grow with the square of what a crafted page repeats, and a 1 MB page could take
+// minutes; parseHtmlSafely keeps each one bounded, refusing the page where it cannot.
+export const tooManyRawTextElements = "This HTML has more script, style and preformatted elements than the importer can read at its length. Save the page as plain text or Markdown and import that instead.";
+export const tooManyUnclosed = "This HTML leaves too many elements unclosed around too much of the page for the importer to read. Save the page as plain text or Markdown and import that instead.";
+// Each <script>, <style>, <noscript> or <pre> makes the parser lower-case the whole page once to find its end tag
+// (a few nanoseconds a character): at most this many characters in all, about a second; a 1 MB page may have 300.
+const MAX_RAW_TEXT_SCANS = 300 * 1024 * 1024;
+// Elements left open at the end are unwrapped one by one, each moving everything inside it: at most this many moves.
+const MAX_UNWRAP_MOVES = 5_000_000;
+const htmlParseOptions = { lowerCaseTagName: true, comment: false, blockTextElements: { script: true, style: true, noscript: true, pre: true } };
+
+/**
+ * `open` written as text (its "<" as "&lt;") where no `close` follows it. The parser tries /<!--[\s\S]*?-->/ at every
+ * "<!--", scanning to the end of the page from each one that is never closed; it then reads such a "<!--" as text,
+ * and so it still does, since the text decodes "&lt;" back to "<".
+ */
+function escapeUnclosed(html: string, open: string, close: string): string {
+  // An opening needs its closing at least its own length further on, so those from here on have none.
+  const from = Math.max(0, html.lastIndexOf(close) - open.length + 1);
+  return html.slice(0, from) + html.slice(from).replaceAll(open, `&lt;${open.slice(1)}`);
+}
+
+/**
+ * The elements a page leaves open at its end: the parser's last element, and its last element, and so on, while
+ * each ends before its content (its own end tag would have set its end after it). A void element or one closed by
+ * another's end tag looks open too, so this is a bound, not the exact list.
+ */
+function openAtEnd(root: HTMLElement): HtmlNode[] {
+  const open: HtmlNode[] = [];
+  for (let node = root.childNodes.at(-1); node?.nodeType === 1; node = node.childNodes.at(-1)) {
+    const last = node.childNodes.at(-1);
+    if (last && node.range[1] > last.range[0]) break;
+    open.push(node);
+  }
+  return open;
+}
+
+/** How many nodes the parser moves to unwrap the `open` elements (nested, outermost first): each moves all it holds. */
+function unwrapMoves(open: HtmlNode[], limit: number): number {
+  const openSet = new Set(open);
+  let moves = 0;
+  const stack: [HtmlNode, number][] = open.length ? [[open[0], 1]] : [];
+  for (let entry = stack.pop(); entry && moves <= limit; entry = stack.pop()) {
+    const [node, around] = entry;
+    moves += around;
+    for (const child of node.childNodes) stack.push([child, around + (openSet.has(child) ? 1 : 0)]);
+  }
+  return moves;
+}
+
+/**
+ * node-html-parser's tree of `html`, as `parse` makes it, without its quadratic costs: unclosed comments and CDATA
+ * sections are written as text, pages with too many raw-text elements for their length are refused, and so are those
+ * whose unclosed elements would take too long to unwrap (found by parsing first without unwrapping, which is linear).
+ */
+function parseHtmlSafely(html: string): HTMLElement {
+  const rawTextElements = html.match(/<(?:script|style|noscript|pre)(?=[\s/>])/gi)?.length ?? 0;
+  if (rawTextElements * html.length > MAX_RAW_TEXT_SCANS) throw new ImportInputError(tooManyRawTextElements);
+  const escaped = escapeUnclosed(escapeUnclosed(html, "<!--", "-->"), "<![CDATA[", "]]>");
+  const kept = parseHtmlDocument(escaped, { ...htmlParseOptions, parseNoneClosedTags: true });
+  const open = openAtEnd(kept);
+  // Nothing open at the end: there is nothing to unwrap, and the tree is the one `parse` makes.
+  if (open.length === 0) return kept;
+  if (unwrapMoves(open, MAX_UNWRAP_MOVES) > MAX_UNWRAP_MOVES) throw new ImportInputError(tooManyUnclosed);
+  return parseHtmlDocument(escaped, htmlParseOptions);
+}
+
+/**
+ * Takes elements out of the tree, filtering each parent's children once: node-html-parser's `remove()` filters them
+ * for each element removed, quadratic in the number of elements one parent has (a page of 100,000 <input>s).
+ */
+function removeAll(elements: HTMLElement[]) {
+  const byParent = new Map<HTMLElement, Set<HtmlNode>>();
+  for (const element of elements) {
+    if (!element.parentNode) continue;
+    const removed = byParent.get(element.parentNode) ?? new Set<HtmlNode>();
+    byParent.set(element.parentNode, removed.add(element));
+  }
+  for (const [parent, removed] of byParent) parent.childNodes = parent.childNodes.filter((child) => !removed.has(child));
+  for (const element of elements) element.parentNode = null;
+}
+
 const isList = (node: HtmlNode) => node.nodeType === 1 && ["ul", "ol"].includes((node as HTMLElement).rawTagName?.toLowerCase() ?? "");
 
 /** An element's text without the text of the lists inside it: a list item's own words. */
@@ -467,16 +662,19 @@ function listItems(list: HTMLElement): ListEntry[] {
 
 export function parseHtml(html: string): ParsedDocument {
   const notes: string[] = [];
-  const root = parseHtmlDocument(html, { lowerCaseTagName: true, comment: false, blockTextElements: { script: true, style: true, noscript: true, pre: true } });
+  const root = parseHtmlSafely(html);
   if (nestedDeeperThan(root, MAX_HTML_DEPTH)) throw new ImportInputError(nestedTooDeeply);
 
   const removed = removedElements
     .map(({ selector, label }) => ({ n: root.querySelectorAll(selector).length, label }))
     .filter((r) => r.n > 0)
     .map((r) => `${r.n} ${r.n === 1 ? r.label[0] : r.label[1]}`);
-  const handlers = (html.match(/<[^>]*\son[a-z]+\s*=/gi) ?? []).length;
+  // Both patterns are bounded so that no crafted page makes them backtrack quadratically: a tag is counted from its
+  // name to the next "<" or ">" ("<[^>]*" scanned from every "<" to the end of a page without ">"), and a quote is
+  // followed, not surrounded, by spaces (two "\s*" side by side split a long run of spaces every possible way).
+  const handlers = (html.match(/<[a-z][^<>]*\son[a-z]+\s*=/gi) ?? []).length;
   if (handlers) removed.push(`${handlers} event handler${handlers === 1 ? "" : "s"}`);
-  const scriptLinks = (html.match(/\bhref\s*=\s*["']?\s*javascript:/gi) ?? []).length;
+  const scriptLinks = (html.match(/\bhref\s*=\s*(?:["']\s*)?javascript:/gi) ?? []).length;
   if (scriptLinks) removed.push(`${scriptLinks} javascript: link${scriptLinks === 1 ? "" : "s"}`);
   if (removed.length) notes.push(`Removed from the HTML: ${removed.join(", ")}. Only the text was kept.`);
 
@@ -493,12 +691,11 @@ export function parseHtml(html: string): ParsedDocument {
   const documentTitle = squash(root.querySelector("title")?.text ?? "");
   const ogTitle = metaContent(root, ['meta[property="og:title"]']);
 
-  for (const element of root.querySelectorAll(dropSelector)) element.remove();
+  removeAll(root.querySelectorAll(dropSelector));
   const container = root.querySelector("article") ?? root.querySelector("main") ?? root.querySelector('[role="main"]') ?? root.querySelector("body") ?? root;
-  for (const element of container.querySelectorAll('.byline, [rel~="author"], .author')) {
-    meta.author ??= cleanAuthor(element.text);
-    element.remove();
-  }
+  const bylines = container.querySelectorAll('.byline, [rel~="author"], .author');
+  for (const element of bylines) meta.author ??= cleanAuthor(element.text);
+  removeAll(bylines);
 
   const blocks: DocBlock[] = [];
   let inlineText = "";

@@ -14,7 +14,8 @@ const MAX_TITLE_LENGTH = 70;
 const blockWords = (block: DocBlock) => (block.kind === "paragraph" ? wordCount(block.lines.join(" ")) : 0);
 
 function byHeadings(blocks: DocBlock[]): { title: string | null; blocks: number[] }[] {
-  const level = Math.min(...blocks.flatMap((b) => (b.kind === "heading" ? [b.level] : [])));
+  // A loop, not Math.min(...levels): spreading hundreds of thousands of arguments (a file of "# a" lines) overflows the stack.
+  const level = blocks.reduce((min, b) => (b.kind === "heading" ? Math.min(min, b.level) : min), Infinity);
   const groups: { title: string | null; blocks: number[] }[] = [];
   blocks.forEach((block, i) => {
     if (block.kind === "heading" && block.level === level) groups.push({ title: block.text, blocks: [] });
@@ -41,7 +42,7 @@ function byParagraphs(blocks: DocBlock[]): { title: string | null; blocks: numbe
   if (current.blocks.length) {
     if (groups.length && current.words < SECTION_MIN_WORDS) {
       const last = groups[groups.length - 1];
-      last.blocks.push(...current.blocks);
+      for (const block of current.blocks) last.blocks.push(block); // not push(...): there can be too many to spread
       last.words += current.words;
     } else groups.push(current);
   }
