@@ -96,10 +96,11 @@ export async function promptAt(address: { course: string; module: string; debate
 async function promptOrThrow(promptId: string, options: { withdrawnToo?: boolean } = {}) {
   const prompt = await db().debatePrompt.findFirst({
     where: { id: promptId, ...(options.withdrawnToo ? {} : { retiredAt: null }) },
-    select: { id: true, slug: true, title: true, definition: true, moduleId: true, module: { select: { slug: true, title: true, courseId: true, course: { select: { slug: true, title: true } } } } },
+    select: { id: true, slug: true, title: true, definition: true, moduleId: true, retiredAt: true, module: { select: { slug: true, title: true, courseId: true, retiredAt: true, course: { select: { slug: true, title: true, retiredAt: true } } } } },
   });
   if (!prompt) throw notFound("That debate prompt");
-  return { ...prompt, definition: prompt.definition as unknown as Omit<DebateFile, "id" | "title"> };
+  const withdrawn = Boolean(prompt.retiredAt || prompt.module.retiredAt || prompt.module.course.retiredAt);
+  return { ...prompt, withdrawn, definition: prompt.definition as unknown as Omit<DebateFile, "id" | "title"> };
 }
 
 /**
@@ -109,8 +110,7 @@ async function promptOrThrow(promptId: string, options: { withdrawnToo?: boolean
  */
 async function promptToWrite(userId: string, promptId: string) {
   const prompt = await promptOrThrow(promptId, { withdrawnToo: true });
-  const gone = await db().debatePrompt.count({ where: { id: promptId, OR: [{ retiredAt: { not: null } }, { module: { retiredAt: { not: null } } }, { module: { course: { retiredAt: { not: null } } } }] } });
-  if (gone === 0) return prompt;
+  if (!prompt.withdrawn) return prompt;
   if ((await db().debateResponse.count({ where: { userId, promptId } })) === 0) throw notFound("That debate prompt");
   throw new UserError("CONFLICT", "This debate prompt was withdrawn from the course, so your response can no longer be changed or submitted. It is kept as it stands, with any feedback from your instructor.");
 }
