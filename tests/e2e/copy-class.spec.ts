@@ -25,4 +25,7 @@ test("an instructor copies a class to a new term, with its assignments a set num
   await expect(page).not.toHaveURL(new RegExp(classId));
   await expect(page.getByRole("region", { name: "Assignments" })).toContainText("Check your reading: Austin on Japan's pragmatic diplomacy");
   expect(await count(sql, `SELECT count(*) FROM "Class" WHERE "instructorId" = $1`, [instructor.id])).toBe(2);
+  const copiedClassId = page.url().match(/\/instructor\/classes\/([0-9a-f-]{36})/)![1];
+  const { rows: copied } = await sql.query(`SELECT "opensAt", "dueAt" FROM "Assignment" WHERE "classId" = $1`, [copiedClassId]);
+  expect(copied.map((a) => [a.opensAt.toISOString(), a.dueAt.toISOString()])).toEqual([["2027-03-02T09:00:00.000Z", "2027-03-09T21:59:00.000Z"]]);
 });

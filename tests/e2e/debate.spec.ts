@@ -2,7 +2,18 @@ import { test, expect, createUser, login, count, expectNoAxeViolations } from ".
 
 const debatePath = "/courses/japan-central-asia/foundations/debates/normative-vs-material";
 
-test("a student drafts a debate response, comes back to it, submits, then reads classmates' responses", async ({ page, sql, baseURL }) => {
+test("a student drafts a debate response, comes back to it, submits, then reads classmates' responses", async ({ page, sql, baseURL, browser }) => {
+  // A classmate (a self-learner too) answered first: their response is the first one listed.
+  const classmate = await createUser(sql);
+  const classmateContext = await browser.newContext({ baseURL });
+  await login(classmateContext, classmate, baseURL!);
+  const { rows: [prompt] } = await sql.query(`SELECT definition->'positions'->0->>'id' AS position FROM "DebatePrompt" WHERE id = 'normative-vs-material'`);
+  const classmateClaim = `A classmate's claim ${classmate.id}`;
+  const classmateResponse = { position: prompt.position, claim: classmateClaim, evidence: [{ ref: "source:austin-2021", note: "Aid follows access." }], rebuttal: "Some say the story matters; the budgets say otherwise." };
+  expect((await classmateContext.request.post(`/api/debates/normative-vs-material/submit`, { data: classmateResponse })).status()).toBe(200);
+  await classmateContext.close();
+  await sql.query(`UPDATE "DebateResponse" SET "submittedAt" = '2000-01-01' WHERE "userId" = $1`, [classmate.id]);
+
   const student = await createUser(sql);
   await login(page.context(), student, baseURL!);
   await page.goto(debatePath);
@@ -36,7 +47,7 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await page.getByLabel("The strongest counter-argument, and your answer to it").fill("Some say the narrative shapes choices; but budgets follow resource deals, not slogans.");
   await page.getByRole("button", { name: "Submit response" }).click();
   await expect(page.getByText("Submitted. Your response can no longer be edited.")).toBeVisible();
-  await expect(page.getByText(/No classmate has submitted a response yet|Counter-argument answered/).first()).toBeVisible();
+  await expect(page.getByText(classmateClaim)).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);
 });
 

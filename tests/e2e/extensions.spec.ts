@@ -2,6 +2,7 @@
 // one student a new due time (and extra attempts and time) on that student's page; the student sees it and can take the quiz, a
 // classmate still cannot. Then the instructor withdraws it, and gives extra time alone.
 import { randomUUID } from "node:crypto";
+import { countWrites, expectNoWriteSent } from "./requests";
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
 
 const quizId = "austin-pragmatic-diplomacy-quiz";
@@ -48,8 +49,10 @@ test("an instructor gives one student an extension; that student can still take 
   await form.getByLabel(/Due time for this student/).fill("2000-01-15T17:00");
   let asked = "";
   tp.once("dialog", (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+  const writesSent = countWrites(tp);
   await form.getByRole("button", { name: "Give the extension" }).click();
   await expect.poll(() => asked).toMatch(/earlier than the class's: the student gets less time/);
+  await expectNoWriteSent(tp, writesSent);
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(0);
   await form.getByLabel(/Due time for this student/).fill("2099-01-15T17:00");
   await form.getByRole("button", { name: "Give the extension" }).click();
@@ -135,8 +138,10 @@ test("an instructor gives one student an extension; that student can still take 
   tp.removeAllListeners("dialog");
   let askedOnRemove = "";
   tp.once("dialog", (dialog) => { askedOnRemove = dialog.message(); void dialog.dismiss(); });
+  const writesSentOnRemove = countWrites(tp);
   await tp.getByRole("button", { name: "Remove", exact: true }).first().click();
   await expect.poll(() => askedOnRemove).toMatch(/Its one student's extension is deleted with it/);
+  await expectNoWriteSent(tp, writesSentOnRemove);
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(1);
 
   await Promise.all([teacher.close(), studentContext.close(), classmateContext.close()]);

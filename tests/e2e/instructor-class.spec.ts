@@ -1,3 +1,4 @@
+import { countWrites, expectNoWriteSent } from "./requests";
 import { test, expect, createUser, login, count, signedInPage, expectNoAxeViolations } from "./support";
 
 test("an instructor creates a class, a student joins and completes the assigned quiz, the instructor sees it in the gradebook and the CSV", async ({ browser, sql, baseURL }) => {
@@ -144,8 +145,10 @@ test("a module's quizzes get item-analysis links, and the roster resets only qui
   await row.getByLabel("Reason (recorded)").fill("Took it on a broken connection");
   let asked = "";
   page.once("dialog", (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+  const writesSent = countWrites(page);
   await row.getByRole("button", { name: "Reset", exact: true }).click();
   await expect.poll(() => asked).toMatch(/Reset .* attempts at .*including an attempt in progress/);
+  await expectNoWriteSent(page, writesSent);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "voidedAt" IS NULL`, [attempt.id])).toBe(1);
   page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "Reset", exact: true }).click();
@@ -271,9 +274,11 @@ test("the assignment form refuses a time the clocks skip and asks before a due t
   await page.getByLabel("Due (your time)").fill(`${year - 2}-01-17T09:00`);
   const asked: string[] = [];
   page.once("dialog", (dialog) => { asked.push(dialog.message()); void dialog.dismiss(); });
+  const writesSent = countWrites(page);
   await page.getByRole("button", { name: "Assign" }).click();
   await expect.poll(() => asked.length).toBe(1);
   expect(asked[0]).toMatch(/already passed/);
+  await expectNoWriteSent(page, writesSent);
   expect(await assignments()).toBe(0);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Assign" }).click();
@@ -327,8 +332,10 @@ test("refusing late work after the due time asks first, saying that work accepte
   await form.getByLabel("Late work").selectOption("REFUSE");
   let asked = "";
   page.once("dialog", (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+  const writesSent = countWrites(page);
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect.poll(() => asked).toMatch(/Work begun or handed in after the due time will no longer count/);
+  await expectNoWriteSent(page, writesSent);
   const policy = async () => (await sql.query(`SELECT "latePolicy" FROM "Assignment" WHERE id = $1`, [assignment.id])).rows[0].latePolicy;
   expect(await policy()).toBe("ACCEPT");
   page.once("dialog", (dialog) => void dialog.accept());

@@ -82,13 +82,20 @@ http {
     // Failed sign-ins counted on both processes lock the account on both.
     const victim = await createUser(sql, "STUDENT", "victim-password-1");
     const attacker = await playwright.request.newContext({ baseURL: base });
-    let lastUrl = "";
-    for (let i = 0; i < 6; i++) {
-      const token = (await (await attacker.get("/api/auth/csrf")).json()).csrfToken;
-      const response = await attacker.post("/api/auth/callback/credentials", { form: { csrfToken: token, email: victim.email, password: i === 5 ? "victim-password-1" : `wrong-${i}`, json: "true" } });
-      lastUrl = decodeURIComponent((await response.json()).url);
-    }
-    expect(lastUrl).toMatch(/Too many failed sign-ins/);
+    // One token for every try, so each try is one request and nginx's round robin sends them to each process in turn.
+    const token = (await (await attacker.get("/api/auth/csrf")).json()).csrfToken;
+    const signInAs = async (password: string) => {
+      const response = await attacker.post("/api/auth/callback/credentials", { form: { csrfToken: token, email: victim.email, password, json: "true" } });
+      return { upstream: response.headers()["x-upstream"], url: decodeURIComponent((await response.json()).url) };
+    };
+    const failures = [];
+    for (let i = 0; i < 5; i++) failures.push(await signInAs(`wrong-${i}`));
+    expect(new Set(failures.map((f) => f.upstream)).size).toBe(2);
+    for (const failure of failures) expect(failure.url).not.toMatch(/Too many failed sign-ins/);
+    // Neither process saw five failures itself; together they did, so the right password is refused on both.
+    const rightPassword = [await signInAs("victim-password-1"), await signInAs("victim-password-1")];
+    expect(new Set(rightPassword.map((r) => r.upstream)).size).toBe(2);
+    for (const refused of rightPassword) expect(refused.url).toMatch(/Too many failed sign-ins/);
     await request.dispose();
     await attacker.dispose();
   } finally {
