@@ -98,7 +98,8 @@ export function scoreQuestion(question: Question, rawResponse: unknown): Questio
     }
     case "numeric": {
       const difference = Math.abs((response.value as number) - question.answer);
-      earnedCenti = difference <= question.tolerance + 1e-9 * Math.max(1, Math.abs(question.answer)) ? maxCenti : 0;
+      // The allowance covers binary rounding only (94.8 − 94.3 is 0.5000000000000028), never a whole unit of a large key.
+      earnedCenti = difference <= question.tolerance + 8 * Number.EPSILON * Math.max(1, Math.abs(question.answer) + question.tolerance) ? maxCenti : 0;
       break;
     }
     case "ordering": {

@@ -89,6 +89,15 @@ describe("scoreQuestion", () => {
     expect(scoreQuestion(exact, { value: Number.NaN }).correct).toBe(false);
   });
 
+  it("a large exact key takes only itself: the float allowance never covers a whole unit", () => {
+    const year = (answer: number) => q({ id: "q-big", type: "numeric", prompt: "?", answer, tolerance: 0 });
+    expect(scoreQuestion(year(1_234_567_890), { value: 1_234_567_890 }).correct).toBe(true);
+    expect(scoreQuestion(year(1_234_567_890), { value: 1_234_567_891 }).correct).toBe(false);
+    expect(scoreQuestion(year(1e12), { value: 1e12 - 999 }).correct).toBe(false);
+    expect(scoreQuestion(year(299_792_458), { value: 299_792_458.25 }).correct).toBe(false);
+    expect(scoreQuestion(year(0.3), { value: 0.1 + 0.2 }).correct).toBe(true);
+  });
+
   it("ordering: full marks for the right order, pairwise partial credit otherwise", () => {
     expect(scoreQuestion(ordering, { order: ["e1", "e2", "e3", "e4"] }).correct).toBe(true);
     expect(scoreQuestion(ordering, { order: ["e2", "e1", "e3", "e4"] }).earnedCenti).toBe(83); // 5 of 6 pairs
