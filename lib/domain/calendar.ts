@@ -52,8 +52,9 @@ function offsetAt(instant: number, timeZone: string) {
  */
 function instantOfWallClock(year: number, month: number, day: number, hour: number, timeZone: string, minute = 0, second = 0) {
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  // The zone's offsets half a day either side: a transition near this time lies between them.
-  const candidates = [...new Set([asUtc - offsetAt(asUtc - 43_200_000, timeZone), asUtc - offsetAt(asUtc + 43_200_000, timeZone)])].sort((a, b) => a - b);
+  // The zone's offsets a day either side: a transition near this time lies between them (half a day missed those
+  // of zones more than 12 hours from UTC, such as Auckland's).
+  const candidates = [...new Set([asUtc - offsetAt(asUtc - 86_400_000, timeZone), asUtc - offsetAt(asUtc + 86_400_000, timeZone)])].sort((a, b) => a - b);
   const exact = candidates.find((instant) => {
     const w = wallClock(instant, timeZone);
     return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) === asUtc;

@@ -77,4 +77,17 @@ describe("shifting a time by calendar days", () => {
     expect(shiftWallClockDays(due, 0, "Europe/Berlin").toISOString()).toBe(due.toISOString());
     expect(shiftWallClockDays(due, 7, "UTC").toISOString()).toBe("2026-12-17T22:59:59.999Z");
   });
+
+  it("reads a wall-clock time right in zones more than 12 hours from UTC, across their changes", () => {
+    // Auckland springs forward at 02:00 on 2025-09-28 (NZST +12 to NZDT +13): 02:30 does not exist and moves on to 03:30.
+    const beforeSpring = new Date("2025-09-20T14:30:00Z"); // 02:30 NZST on the 21st
+    expect(shiftWallClockDays(beforeSpring, 7, "Pacific/Auckland").toISOString()).toBe("2025-09-27T14:30:00.000Z");
+    // It falls back at 03:00 on 2025-04-06: 02:30 happens twice, and the first one is taken.
+    const beforeAutumn = new Date("2025-03-29T13:30:00Z"); // 02:30 NZDT on the 30th
+    expect(shiftWallClockDays(beforeAutumn, 7, "Pacific/Auckland").toISOString()).toBe("2025-04-05T13:30:00.000Z");
+    // An ordinary evening across the change keeps its wall-clock time: 21:00 NZST, then 21:00 NZDT.
+    expect(shiftWallClockDays(new Date("2025-09-20T09:00:00Z"), 14, "Pacific/Auckland").toISOString()).toBe("2025-10-04T08:00:00.000Z");
+    // Chatham (+12:45/+13:45) springs forward at 02:45 local on the same day: 03:00 there does not exist.
+    expect(shiftWallClockDays(new Date("2025-09-20T14:15:00Z"), 7, "Pacific/Chatham").toISOString()).toBe("2025-09-27T14:15:00.000Z");
+  });
 });
