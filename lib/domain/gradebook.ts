@@ -182,9 +182,23 @@ export function averageWithMissingAsZero(cells: Pick<GradebookCell, "status" | "
  * is scored) where the weights differ, and nothing where all count alike.
  */
 export function weightLabels(weights: number[]): (string | null)[] {
-  const total = weights.reduce((a, b) => a + b, 0);
   const alike = weights.every((w) => w === weights[0]);
-  return weights.map((w) => (w === 0 ? "practice, not in the average" : alike ? null : `weight ${w} (${Math.round((w / total) * 100)}% of the average)`));
+  const shares = wholePercentShares(weights);
+  return weights.map((w, i) => (w === 0 ? "practice, not in the average" : alike ? null : `weight ${w} (${shares[i]}% of the average)`));
+}
+
+/**
+ * Each weight's share in whole percent, adding up to 100: rounded down, then the points left over go to the largest
+ * remainders (the earlier item on a tie). Rounding each alone made 1, 1, 1, 3 read 17 + 17 + 17 + 50 = 101 %.
+ */
+export function wholePercentShares(weights: number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total <= 0) return weights.map(() => 0);
+  const shares = weights.map((w) => Math.floor((w * 100) / total));
+  const leftOver = 100 - shares.reduce((a, b) => a + b, 0);
+  const byRemainder = weights.map((w, i) => ({ i, remainder: (w * 100) % total })).sort((a, b) => b.remainder - a.remainder || a.i - b.i);
+  for (const { i } of byRemainder.slice(0, leftOver)) shares[i] += 1;
+  return shares;
 }
 
 /** A student's two averages by the assignments' weights: of their scores, and with missing work as zero. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { average, classAverages, exactOf, studentAverages, weightedAverage, weightLabels, type GradebookCell } from "@/lib/domain/gradebook";
+import { average, classAverages, exactOf, studentAverages, weightedAverage, weightLabels, wholePercentShares, type GradebookCell } from "@/lib/domain/gradebook";
 
 describe("weightedAverage", () => {
   it("counts each score by its weight, relative to the others", () => {
@@ -55,6 +55,14 @@ describe("weightLabels", () => {
 
   it("gives each weighted item its share of the average", () => {
     expect(weightLabels([3, 1])).toEqual(["weight 3 (75% of the average)", "weight 1 (25% of the average)"]);
+  });
+
+  it("shares that add up to 100 %, however the weights divide", () => {
+    expect(wholePercentShares([1, 1, 1, 3])).toEqual([17, 17, 16, 50]);
+    expect(wholePercentShares([1, 2, 2, 2])).toEqual([14, 29, 29, 28]);
+    expect(wholePercentShares([2, 0, 2])).toEqual([50, 0, 50]);
+    for (const weights of [[1, 1, 1], [7, 3, 5, 1, 9], [100, 1, 1], [1, 2, 3, 4, 5, 6, 7]]) expect(wholePercentShares(weights).reduce((a, b) => a + b, 0)).toBe(100);
+    expect(weightLabels([1, 1, 1, 3])).toEqual(["weight 1 (17% of the average)", "weight 1 (17% of the average)", "weight 1 (16% of the average)", "weight 3 (50% of the average)"]);
   });
 });
 
