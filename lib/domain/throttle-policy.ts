@@ -56,9 +56,17 @@ export function accountAtAddressKey(email: string, address: string) {
  */
 export function addressGroup(address: string): string {
   const plain = address.trim().toLowerCase().replace(/^\[|\](:\d+)?$/g, "").replace(/%.*$/, "");
+  // Some proxies write the client's port after an IPv4 address; each port must not get a counter of its own.
+  const withPort = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(plain);
+  if (withPort) return withPort[1];
   if (!plain.includes(":")) return plain;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(plain);
   if (mapped) return mapped[1];
+  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(plain);
+  if (mappedHex) {
+    const [high, low] = [parseInt(mappedHex[1], 16), parseInt(mappedHex[2], 16)];
+    return [high >> 8, high & 255, low >> 8, low & 255].join(".");
+  }
   const [head, tail] = plain.includes("::") ? plain.split("::") : [plain, null];
   const headGroups = head ? head.split(":") : [];
   const tailGroups = tail ? tail.split(":") : [];

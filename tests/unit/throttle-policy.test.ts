@@ -43,6 +43,12 @@ describe("addressGroup", () => {
   it("keeps an IPv4 address, and reads an IPv4-mapped one as IPv4", () => {
     expect(addressGroup("203.0.113.7")).toBe("203.0.113.7");
     expect(addressGroup("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(addressGroup("::ffff:cb00:7107")).toBe("203.0.113.7");
+  });
+
+  it("counts an IPv4 address a proxy wrote with the client's port as the address alone", () => {
+    expect(addressGroup("203.0.113.7:51234")).toBe("203.0.113.7");
+    expect(addressGroup("203.0.113.7:443")).toBe(addressGroup("203.0.113.7:51234"));
   });
 
   it("counts an IPv6 address by its /64, however it is written", () => {
