@@ -3,7 +3,7 @@
 // scored the same way. The question's definition is never edited; the override sits beside it.
 import { z } from "zod";
 import type { Question } from "../content/schema";
-import { normalizeShortAnswer, scoreQuestion, type QuestionScore } from "./scoring";
+import { normalizeShortAnswer, scoreQuestion, wholeScore, type QuestionScore } from "./scoring";
 
 // Short answers are compared without punctuation (see normalizeShortAnswer); an answer of punctuation alone matches nothing.
 const UNMATCHABLE = (answer: string) => `"${answer}" has no letters or digits, and answers are compared without punctuation, so nothing a student typed could match it.`;
@@ -125,11 +125,20 @@ function renamedResponse(effective: EffectiveQuestion, response: unknown): unkno
 export function scoreEffective(effective: EffectiveQuestion, rawResponse: unknown): QuestionScore {
   const response = renamedResponse(effective, rawResponse);
   const main = scoreQuestion(effective.question, response);
-  if (effective.fullCredit) return { earnedCenti: main.maxCenti, maxCenti: main.maxCenti, correct: true };
+  if (effective.fullCredit) return wholeScore(main.maxCenti, main.maxCenti);
   return effective.alternatives.map((q) => scoreQuestion(q, response)).reduce((best, s) => (s.earnedCenti > best.earnedCenti ? s : best), main);
 }
 
 export type Rescored = QuestionScore & { changed: boolean };
+
+/**
+ * The exact share behind a score already stored, for adding up a total again: the one the current key gives when it
+ * gives the same hundredths, else the stored hundredths themselves (a score an only-raise regrade kept).
+ */
+export function storedScore(effective: EffectiveQuestion, response: unknown, storedCenti: number | null): QuestionScore {
+  const now = scoreEffective(effective, response);
+  return now.earnedCenti === (storedCenti ?? 0) ? now : wholeScore(storedCenti ?? 0, now.maxCenti);
+}
 
 /**
  * Re-scores an answer that was already graded. With `onlyRaise` an answer never loses points: when the new
@@ -139,7 +148,7 @@ export function rescore(effective: EffectiveQuestion, response: unknown, previou
   const next = scoreEffective(effective, response);
   const before = previous.earnedCenti ?? 0;
   if (options.onlyRaise && before > next.earnedCenti) {
-    return { earnedCenti: before, maxCenti: next.maxCenti, correct: previous.correct ?? before === next.maxCenti, changed: false };
+    return { ...wholeScore(before, next.maxCenti, previous.correct ?? before === next.maxCenti), changed: false };
   }
   return { ...next, changed: next.earnedCenti !== before };
 }

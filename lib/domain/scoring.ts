@@ -4,13 +4,33 @@ import type { Question } from "../content/schema";
 import { parseResponse } from "./responses";
 
 export type QuestionScore = {
+  /** To the nearest hundredth of a point, as shown beside the question. */
   earnedCenti: number;
   maxCenti: number;
   /** Full marks. */
   correct: boolean;
+  /** Exactly, in parts of a hundredth (see PARTS_PER_CENTI): what an attempt's total adds up. */
+  earnedParts: number;
 };
 
 export const CENTI = 100;
+
+/**
+ * Every share partial credit can give (of up to 10 options, pairs or matches, or of the 45 pairs of 10 items) is
+ * a whole number of 2520ths of a hundredth of a point: totals add these, so a quiz total is exact before it is
+ * rounded once. Adding rounded shares made three questions at 1/3 read 0.99 of 1 point, a fail at 1.
+ */
+export const PARTS_PER_CENTI = 2520;
+
+/** An attempt's score in hundredths, rounded down once from the exact sum of its questions' shares. */
+export function totalScoreCenti(scores: Pick<QuestionScore, "earnedParts">[]): number {
+  return Math.floor(scores.reduce((sum, s) => sum + s.earnedParts, 0) / PARTS_PER_CENTI);
+}
+
+/** A score whose exact value is the hundredths it shows: full marks, none, or one kept from an earlier grading. */
+export function wholeScore(earnedCenti: number, maxCenti: number, correct = earnedCenti === maxCenti): QuestionScore {
+  return { earnedCenti, maxCenti, correct, earnedParts: earnedCenti * PARTS_PER_CENTI };
+}
 
 /**
  * Case, accents, punctuation and spacing do not matter; "The" and "the" are the same answer. Ignored marks are
@@ -52,24 +72,26 @@ export function orderingAgreement(key: string[], order: string[]): number {
 }
 
 /**
- * Partial credit for `right` of `of`, to the nearest hundredth of a point (halves up), in integers. Flooring made
- * 2/3 of a point 0.66, so five right answers and three at 2/3 fell short of 7 of 10. Only a full answer earns full marks.
+ * Partial credit for `right` of `of`: shown to the nearest hundredth of a point (halves up: 2/3 reads 0.67, not
+ * 0.66), kept exactly for the total. Only a full answer earns full marks.
  */
-function share(maxCenti: number, right: number, of: number): number {
-  if (of <= 0 || right <= 0) return 0;
-  if (right >= of) return maxCenti;
-  return Math.min(maxCenti - 1, Math.floor((2 * maxCenti * right + of) / (2 * of)));
+function share(maxCenti: number, right: number, of: number): QuestionScore {
+  if (of <= 0 || right <= 0) return wholeScore(0, maxCenti);
+  if (right >= of) return wholeScore(maxCenti, maxCenti);
+  const earnedCenti = Math.min(maxCenti - 1, Math.floor((2 * maxCenti * right + of) / (2 * of)));
+  return { earnedCenti, maxCenti, correct: false, earnedParts: Math.round((maxCenti * right * PARTS_PER_CENTI) / of) };
 }
 
 /** Scores a response; a missing or malformed response scores zero. */
 export function scoreQuestion(question: Question, rawResponse: unknown): QuestionScore {
   const maxCenti = question.points * CENTI;
-  const zero = { earnedCenti: 0, maxCenti, correct: false };
+  const zero = wholeScore(0, maxCenti);
   if (rawResponse === undefined || rawResponse === null) return zero;
   const parsed = parseResponse(question.type, rawResponse);
   if (!parsed.success) return zero;
   const response = parsed.data as Record<string, unknown>;
   let earnedCenti = 0;
+  let partial: QuestionScore | null = null;
 
   switch (question.type) {
     case "single":
@@ -88,7 +110,7 @@ export function scoreQuestion(question: Question, rawResponse: unknown): Questio
         if (key.has(choice)) right++;
         else if (question.options.some((o) => o.id === choice)) wrong++;
       }
-      earnedCenti = right === key.size && wrong === 0 ? maxCenti : share(maxCenti, right - wrong, key.size);
+      partial = share(maxCenti, right - wrong, key.size);
       break;
     }
     case "short": {
@@ -108,7 +130,7 @@ export function scoreQuestion(question: Question, rawResponse: unknown): Questio
       const valid = order.length === key.length && new Set(order).size === key.length && order.every((id) => key.includes(id));
       if (valid) {
         const { agreeing, pairs } = orderedPairs(key, order);
-        earnedCenti = pairs === 0 ? maxCenti : share(maxCenti, agreeing, pairs);
+        partial = pairs === 0 ? wholeScore(maxCenti, maxCenti) : share(maxCenti, agreeing, pairs);
       }
       break;
     }
@@ -116,11 +138,11 @@ export function scoreQuestion(question: Question, rawResponse: unknown): Questio
       const matches = response.matches as Record<string, string>;
       // The share of lefts matched correctly; giving one right-hand item to several lefts costs nothing more.
       const right = question.pairs.filter((p) => matches[p.id] === p.id).length;
-      earnedCenti = share(maxCenti, right, question.pairs.length);
+      partial = share(maxCenti, right, question.pairs.length);
       break;
     }
   }
-  return { earnedCenti, maxCenti, correct: earnedCenti === maxCenti };
+  return partial ?? wholeScore(earnedCenti, maxCenti);
 }
 
 /** The correct answer in the same shape as a response, to show after submission. */

@@ -6,7 +6,7 @@ import type { Question } from "../content/schema";
 import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, earliestOpenDeadline, personalTimeLimit, studentAttemptLimit } from "../domain/attempt-policy";
 import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
-import { answerKey } from "../domain/scoring";
+import { answerKey, totalScoreCenti } from "../domain/scoring";
 import { describeOverride, effectiveQuestion, scoreEffective } from "../domain/regrade";
 import { drawSample, seededShuffle } from "../domain/shuffle";
 import { afterQuizMiss } from "../domain/review-schedule";
@@ -364,18 +364,14 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
       WHERE v."id" = ANY(${attempt.questionVersionIds}::uuid[])
       FOR SHARE OF v`;
     const byVersion = new Map(rows.map((r) => [r.id, r]));
-    let scoreCenti = 0;
-    let maxScoreCenti = 0;
-    const earned: number[] = [];
-    const correct: boolean[] = [];
-    for (const versionId of attempt.questionVersionIds) {
+    const results = attempt.questionVersionIds.map((versionId) => {
       const stored = byVersion.get(versionId);
-      const result = scoreEffective(effectiveQuestion(definitions.get(versionId)!, stored?.gradingOverride ?? null), stored?.response ?? undefined);
-      scoreCenti += result.earnedCenti;
-      maxScoreCenti += result.maxCenti;
-      earned.push(result.earnedCenti);
-      correct.push(result.correct);
-    }
+      return scoreEffective(effectiveQuestion(definitions.get(versionId)!, stored?.gradingOverride ?? null), stored?.response ?? undefined);
+    });
+    const scoreCenti = totalScoreCenti(results);
+    const maxScoreCenti = results.reduce((sum, r) => sum + r.maxCenti, 0);
+    const earned = results.map((r) => r.earnedCenti);
+    const correct = results.map((r) => r.correct);
     // Every question gets a graded row; one left unanswered gets an empty response.
     await tx.$executeRaw`
       INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt", "earnedCenti", "correct")

@@ -4,7 +4,8 @@ import "server-only";
 // that question version is re-scored in the same transaction, with the change recorded.
 import { z } from "zod";
 import type { Question } from "../content/schema";
-import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, rescore, scoreEffective } from "../domain/regrade";
+import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, rescore, scoreEffective, storedScore } from "../domain/regrade";
+import { totalScoreCenti, type QuestionScore } from "../domain/scoring";
 import { afterQuizMiss, deckChangesAfterRegrade } from "../domain/review-schedule";
 import { keyShownAt } from "../domain/schedule";
 import { answersHeldUntilByStudent, attemptAnswersHeldUntil } from "./answer-release";
@@ -150,9 +151,18 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
       }
       const now = new Date();
       if (changed.length > 0) {
+        // Each changed attempt's total is added up again from its questions' exact shares and rounded once, as at submit.
+        const others = await tx.$queryRaw<{ attemptId: string; response: unknown; earnedCenti: number | null; definition: unknown; gradingOverride: unknown }[]>`
+          SELECT aa."attemptId"::text AS "attemptId", aa."response", aa."earnedCenti", v."definition", v."gradingOverride"
+          FROM "AttemptAnswer" aa JOIN "QuestionVersion" v ON v."id" = aa."questionVersionId"
+          WHERE aa."attemptId" = ANY(${changed.map((a) => a.attemptId)}::uuid[]) AND aa."questionVersionId" <> ${input.questionVersionId}::uuid`;
+        const scores = new Map(changed.map((a) => [a.attemptId, [a.next] as QuestionScore[]]));
+        for (const other of others) {
+          scores.get(other.attemptId)!.push(storedScore(effectiveQuestion(other.definition as Question, other.gradingOverride), other.response, other.earnedCenti));
+        }
         await tx.$executeRaw`
-          UPDATE "QuizAttempt" a SET "scoreCenti" = coalesce(a."scoreCenti", 0) + n."delta", "regradedAt" = ${now}
-          FROM unnest(${changed.map((a) => a.attemptId)}::uuid[], ${changed.map((a) => a.next.earnedCenti - (a.earnedCenti ?? 0))}::int[]) AS n("attemptId", "delta")
+          UPDATE "QuizAttempt" a SET "scoreCenti" = n."total", "regradedAt" = ${now}
+          FROM unnest(${changed.map((a) => a.attemptId)}::uuid[], ${changed.map((a) => totalScoreCenti(scores.get(a.attemptId)!))}::int[]) AS n("attemptId", "total")
           WHERE a."id" = n."attemptId"`;
       }
       const deck = await moveReviewCards(tx, version.questionId, input.questionVersionId, now, deckChangesAfterRegrade(

@@ -605,3 +605,55 @@ describe("a regraded question edited in the content files", () => {
     expect((await db.quizQuestion.findUniqueOrThrow({ where: { id: `${quiz.id}-single` } })).currentVersion).toBe(2);
   });
 });
+
+describe("an attempt's total", () => {
+  /** One single-choice question and three matchings of three pairs, a point each. */
+  async function partialCreditQuiz() {
+    const id = `totals-${Math.random().toString(36).slice(2, 10)}`;
+    const ref = { lesson: `${id}-lesson`, section: "first-section", source: `${id}-source`, sourceSection: "part-one" };
+    const common = { explanation: "Because.", difficulty: "easy", objective: "obj-one", ref };
+    const matching = (n: number) => ({ ...common, id: `${id}-match-${n}`, type: "matching", prompt: `Match set ${n}.`, pairs: [0, 1, 2].map((i) => ({ id: `p${i}`, left: `Left ${n}.${i}`, right: `Right ${n}.${i}` })) });
+    const fixture = writeFixtureCourse({
+      id,
+      questions: [
+        { ...common, id: `${id}-single`, type: "single", prompt: "Pick B.", options: [{ id: "a", text: "A" }, { id: "b", text: "B" }], answer: "b" },
+        matching(1), matching(2), matching(3),
+      ],
+    });
+    await syncCourse(db, loadCourse(fixture.dir));
+    const versionOf = async (questionId: string) => (await db.questionVersion.findFirstOrThrow({ where: { questionId }, select: { id: true } })).id;
+    return { ...fixture, single: await versionOf(`${id}-single`), firstMatching: await versionOf(`${id}-match-1`) };
+  }
+
+  /** Picks the single choice by its text, and matches one left of three in each matching to its own right. */
+  async function takeWithOneMatchOfThree(student: SessionUser, quizId: string, single: "A" | "B") {
+    const { attemptId } = await startAttempt(student, quizId);
+    const answers: Record<string, unknown> = {};
+    for (const { questionVersionId, question } of (await attemptForTaking(student, attemptId)).questions) {
+      if (question.type === "single") answers[questionVersionId] = { choice: question.options.find((o) => o.text === single)!.id };
+      if (question.type === "matching") {
+        const rightFor = (text: string) => question.rights.find((r) => r.text === text.replace("Left", "Right"))!.id;
+        const [first, second, third] = [...question.lefts].sort((a, b) => a.text.localeCompare(b.text));
+        answers[questionVersionId] = { matches: { [first.id]: rightFor(first.text), [second.id]: rightFor(third.text), [third.id]: rightFor(second.text) } };
+      }
+    }
+    await submitAttempt(student, { attemptId, answers });
+    return attemptId;
+  }
+
+  it("adds the questions' exact shares and rounds once, at submit and after a regrade", async () => {
+    const quiz = await partialCreditQuiz();
+    const { instructor, classId, members: [right, wrong] } = await classWith(quiz.quizId, 2);
+    // 1 + 3 × 1/3 is exactly 2 of 4, 50 %; added as shown (0.33 each) it was 1.99.
+    const rightAttempt = await takeWithOneMatchOfThree(right, quiz.quizId, "B");
+    const wrongAttempt = await takeWithOneMatchOfThree(wrong, quiz.quizId, "A");
+    const scores = async () => (await db.quizAttempt.findMany({ where: { id: { in: [rightAttempt, wrongAttempt] } }, select: { id: true, scoreCenti: true } })).map((a) => [a.id === rightAttempt ? "right" : "wrong", a.scoreCenti]);
+    expect(Object.fromEntries(await scores())).toEqual({ right: 200, wrong: 100 });
+    expect((await db.attemptAnswer.findMany({ where: { attemptId: rightAttempt, correct: false }, select: { earnedCenti: true } })).map((a) => a.earnedCenti)).toEqual([33, 33, 33]);
+    await regrade(instructor, { classId, questionVersionId: quiz.single, action: "FULL_CREDIT" });
+    expect(Object.fromEntries(await scores())).toEqual({ right: 200, wrong: 200 });
+    // Full credit on a matching: 1 + 1 + 2 × 1/3 is 2.666…, 2.66; adding the change as shown (+0.67) made 2.67.
+    await regrade(instructor, { classId, questionVersionId: quiz.firstMatching, action: "FULL_CREDIT" });
+    expect(Object.fromEntries(await scores())).toEqual({ right: 266, wrong: 266 });
+  });
+});

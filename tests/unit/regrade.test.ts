@@ -61,7 +61,7 @@ describe("effectiveQuestion and scoreEffective", () => {
 
   it("full credit gives everyone the question's points, even with no answer", () => {
     for (const response of [{ choice: "c" }, {}, undefined, null]) {
-      expect(scoreEffective(effectiveQuestion(single, { fullCredit: true }), response)).toEqual({ earnedCenti: 100, maxCenti: 100, correct: true });
+      expect(scoreEffective(effectiveQuestion(single, { fullCredit: true }), response)).toMatchObject({ earnedCenti: 100, maxCenti: 100, correct: true });
     }
     expect(earned(ordering, { fullCredit: true }, undefined)).toBe(100);
   });
@@ -81,14 +81,14 @@ describe("rescore", () => {
   const corrected = effectiveQuestion(single, { correctedKey: "a" });
 
   it("re-scores against the override and says whether the score changed", () => {
-    expect(rescore(corrected, { choice: "a" }, { earnedCenti: 0, correct: false }, { onlyRaise: false })).toEqual({ earnedCenti: 100, maxCenti: 100, correct: true, changed: true });
-    expect(rescore(corrected, { choice: "b" }, { earnedCenti: 100, correct: true }, { onlyRaise: false })).toEqual({ earnedCenti: 0, maxCenti: 100, correct: false, changed: true });
+    expect(rescore(corrected, { choice: "a" }, { earnedCenti: 0, correct: false }, { onlyRaise: false })).toMatchObject({ earnedCenti: 100, maxCenti: 100, correct: true, changed: true });
+    expect(rescore(corrected, { choice: "b" }, { earnedCenti: 100, correct: true }, { onlyRaise: false })).toMatchObject({ earnedCenti: 0, maxCenti: 100, correct: false, changed: true });
     expect(rescore(corrected, { choice: "c" }, { earnedCenti: 0, correct: false }, { onlyRaise: false })).toMatchObject({ earnedCenti: 0, changed: false });
   });
 
   it("only where it raises the score: a lower new score keeps the previous one", () => {
-    expect(rescore(corrected, { choice: "b" }, { earnedCenti: 100, correct: true }, { onlyRaise: true })).toEqual({ earnedCenti: 100, maxCenti: 100, correct: true, changed: false });
-    expect(rescore(corrected, { choice: "a" }, { earnedCenti: 0, correct: false }, { onlyRaise: true })).toEqual({ earnedCenti: 100, maxCenti: 100, correct: true, changed: true });
+    expect(rescore(corrected, { choice: "b" }, { earnedCenti: 100, correct: true }, { onlyRaise: true })).toMatchObject({ earnedCenti: 100, maxCenti: 100, correct: true, changed: false });
+    expect(rescore(corrected, { choice: "a" }, { earnedCenti: 0, correct: false }, { onlyRaise: true })).toMatchObject({ earnedCenti: 100, maxCenti: 100, correct: true, changed: true });
   });
 
   it("partial credit is kept when only raising", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionSchema, type Question } from "@/lib/content/schema";
-import { answerKey, normalizeShortAnswer, orderingAgreement, percent, scoreQuestion } from "@/lib/domain/scoring";
+import { answerKey, normalizeShortAnswer, orderingAgreement, PARTS_PER_CENTI, percent, scoreQuestion, totalScoreCenti } from "@/lib/domain/scoring";
 import { describeResponse } from "@/lib/domain/responses";
 import { readTypedNumber } from "@/components/question-input";
 
@@ -19,19 +19,19 @@ const matching = q({ id: "q-match", type: "matching", prompt: "?", pairs: [{ id:
 
 describe("scoreQuestion", () => {
   it("single choice: full marks only for the key", () => {
-    expect(scoreQuestion(single, { choice: "b" })).toEqual({ earnedCenti: 100, maxCenti: 100, correct: true });
+    expect(scoreQuestion(single, { choice: "b" })).toMatchObject({ earnedCenti: 100, maxCenti: 100, correct: true });
     expect(scoreQuestion(single, { choice: "a" }).earnedCenti).toBe(0);
     expect(scoreQuestion(single, { choice: "zzz" }).earnedCenti).toBe(0);
   });
 
   it("missing, null or malformed responses score zero and never throw", () => {
     for (const bad of [undefined, null, {}, { choice: 3 }, "b", [], { choice: "b", extra: 1 }]) {
-      expect(scoreQuestion(single, bad)).toEqual({ earnedCenti: 0, maxCenti: 100, correct: false });
+      expect(scoreQuestion(single, bad)).toMatchObject({ earnedCenti: 0, maxCenti: 100, correct: false });
     }
   });
 
   it("multiple select: partial credit, wrong picks cancel right ones, never below zero", () => {
-    expect(scoreQuestion(multiple, { choices: ["a", "b", "c"] })).toEqual({ earnedCenti: 200, maxCenti: 200, correct: true });
+    expect(scoreQuestion(multiple, { choices: ["a", "b", "c"] })).toMatchObject({ earnedCenti: 200, maxCenti: 200, correct: true });
     expect(scoreQuestion(multiple, { choices: ["a", "b"] }).earnedCenti).toBe(133); // 2/3 of 200 = 133.3
     expect(scoreQuestion(multiple, { choices: ["a", "b", "d"] }).earnedCenti).toBe(67); // (2-1)/3 of 200 = 66.7
     expect(scoreQuestion(multiple, { choices: ["a", "b", "c", "d"] }).earnedCenti).toBe(133); // (3-1)/3, not full
@@ -137,6 +137,32 @@ describe("scoreQuestion", () => {
     }
     const eight = q({ id: "q-m8", type: "matching", prompt: "?", pairs: Array.from({ length: 8 }, (_, i) => ({ id: `p${i}`, left: `L${i}`, right: `R${i}` })) });
     expect(scoreQuestion(eight, { matches: { p0: "p0" } }).earnedCenti).toBe(13); // 12.5 rounds half up
+  });
+
+  it("an attempt's total adds the exact shares and is rounded down once, so rounding never makes or breaks a pass", () => {
+    const matchingOf = (pairs: number) => q({ id: `q-mt${pairs}`, type: "matching", prompt: "?", pairs: Array.from({ length: pairs }, (_, i) => ({ id: `p${i}`, left: `L${i}`, right: `R${i}` })) });
+    const three = matchingOf(3);
+    const rightOf = (count: number) => ({ matches: { p0: count > 0 ? "p0" : "p1", p1: count > 1 ? "p1" : "p2", p2: "p0" } });
+    const full = scoreQuestion(single, { choice: "b" });
+    const oneThird = scoreQuestion(three, rightOf(1));
+    const twoThirds = scoreQuestion(three, rightOf(2));
+    expect([oneThird.earnedCenti, twoThirds.earnedCenti]).toEqual([33, 67]);
+    // Six right and three at 1/3 are exactly 7 of 10: a 70 % pass (added as shown, 6.99).
+    expect(totalScoreCenti([...Array(6).fill(full), oneThird, oneThird, oneThird])).toBe(700);
+    // Three at 2/3 are exactly 2 of 3, 66 %, not a 67 % pass (added as shown, 2.01).
+    expect(totalScoreCenti([twoThirds, twoThirds, twoThirds])).toBe(200);
+    // A total that is not a whole hundredth is rounded down: 1/3 of a point alone is 0.33.
+    expect(totalScoreCenti([oneThird])).toBe(33);
+    // Every share a question can give is a whole number of parts: of up to 10 options, matches, or 45 ordered pairs.
+    for (const of of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 21, 28, 36, 45]) expect(PARTS_PER_CENTI % of, `${of}`).toBe(0);
+    for (let pairs = 3; pairs <= 10; pairs++) {
+      const question = matchingOf(pairs);
+      const ids = Array.from({ length: pairs }, (_, i) => `p${i}`);
+      for (let right = 0; right <= pairs; right++) {
+        const matches = Object.fromEntries(ids.map((id, i) => [id, i < right ? id : ids[(i + 1) % pairs]]));
+        expect(scoreQuestion(question, { matches }).earnedParts * pairs).toBe(100 * right * PARTS_PER_CENTI);
+      }
+    }
   });
 
   it("the answer key scores full marks for every type", () => {

@@ -59,7 +59,7 @@ export default async function QuizPage({ params }: Params) {
         </div>
       )}
       <p className="mt-3 text-sm text-stone-600">
-        Scoring: {policy}. Multiple-select questions give partial credit: each correct option you tick earns a share, each wrong one cancels a share, never below zero. Ordering questions credit the share of pairs in the right order; matching questions the share of correct matches. Short answers ignore case, accents and punctuation, but not a minus sign before a number. Percentages are rounded down, so a score never shows as a pass or as full marks it did not reach.
+        Scoring: {policy}. Multiple-select questions give partial credit: each correct option you tick earns a share, each wrong one cancels a share, never below zero. Ordering questions credit the share of pairs in the right order; matching questions the share of correct matches. Short answers ignore case, accents and punctuation, but not a minus sign before a number. A question’s partial credit shows to the nearest hundredth of a point, but your total adds the exact shares; totals and percentages are rounded down, so a score never shows as a pass or as full marks it did not reach.
       </p>
 
       <div className="mt-6">
