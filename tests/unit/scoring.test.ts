@@ -155,6 +155,13 @@ describe("scoreQuestion", () => {
     expect(totalScoreCenti([oneThird])).toBe(33);
     // Every share a question can give is a whole number of parts: of up to 10 options, matches, or 45 ordered pairs.
     for (const of of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 21, 28, 36, 45]) expect(PARTS_PER_CENTI % of, `${of}`).toBe(0);
+    // Which holds because no question has more than 10 of them.
+    const eleven = Array.from({ length: 11 }, (_, i) => ({ id: `x${i}`, text: `X${i}` }));
+    for (const tooMany of [{ type: "multiple", options: eleven, answers: ["x0"] }, { type: "ordering", items: eleven }, { type: "matching", pairs: eleven.map(({ id, text }) => ({ id, left: text, right: text })) }]) {
+      expect(questionSchema.safeParse({ ...base, id: "q-11", prompt: "?", ...tooMany }).success, tooMany.type).toBe(false);
+      const ten = JSON.parse(JSON.stringify(tooMany).replace(/,\{"id":"x10"[^}]*\}/, ""));
+      expect(questionSchema.safeParse({ ...base, id: "q-10", prompt: "?", ...ten }).success, `${tooMany.type} of 10`).toBe(true);
+    }
     for (let pairs = 3; pairs <= 10; pairs++) {
       const question = matchingOf(pairs);
       const ids = Array.from({ length: pairs }, (_, i) => `p${i}`);
