@@ -83,7 +83,9 @@ function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<st
   const dueAt = read("dueAt");
   if ("error" in opensAt || "error" in dueAt) return { errors: { ...("error" in opensAt ? { opensAt: [opensAt.error] } : {}), ...("error" in dueAt ? { dueAt: [dueAt.error] } : {}) } };
   const dueMoved = !shown || dueAt.iso !== shown.dueAt.toISOString();
-  if (dueMoved && dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("The due time has already passed: students will see this as overdue (or closed, if late work is refused) straight away. Go ahead?")) return { cancelled: true };
+  // A due time before the opening is refused by the server whatever the answer: no question to ask about it first.
+  const dueAfterOpening = !opensAt.iso || !dueAt.iso || new Date(dueAt.iso) > new Date(opensAt.iso);
+  if (dueMoved && dueAfterOpening && dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("The due time has already passed: students will see this as overdue (or closed, if late work is refused) straight away. Go ahead?")) return { cancelled: true };
   // Refusing late work once the due time has passed takes back what was accepted late: say so first.
   const nowRefusing = shown && shown.latePolicy !== "REFUSE" && form.get("latePolicy") === "REFUSE";
   // The server then counts the work that would drop out (extension holders' too) and asks again if there is any.

@@ -269,6 +269,17 @@ test("the assignment form refuses a time the clocks skip and asks before a due t
   await expect(page.getByLabel("Due (your time)")).toHaveAccessibleDescription(/does not exist here on that day/);
   expect(await assignments()).toBe(0);
 
+  // A past due time before the opening is refused at once, with no question about the past first.
+  const dialogs: string[] = [];
+  const recordDialog = (dialog: { message(): string; dismiss(): Promise<void> }) => { dialogs.push(dialog.message()); void dialog.dismiss(); };
+  page.on("dialog", recordDialog);
+  await page.getByLabel("Opens (your time)").fill(`${year - 2}-01-20T09:00`);
+  await page.getByLabel("Due (your time)").fill(`${year - 2}-01-17T09:00`);
+  await page.getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByLabel("Due (your time)")).toHaveAccessibleDescription("The due time must be after the opening time.");
+  expect(dialogs).toEqual([]);
+  page.off("dialog", recordDialog);
+
   // A due time in the past is allowed, after saying what students will see.
   await page.getByLabel("Opens (your time)").fill(`${year - 2}-01-10T09:00`);
   await page.getByLabel("Due (your time)").fill(`${year - 2}-01-17T09:00`);
@@ -473,9 +484,9 @@ test("an instructor invites students by pasting their email addresses; a student
   await expect(page.locator("#add-emails-error")).toHaveText("Paste at least one email address.");
   await page.getByLabel("Their Caravan accounts’ email addresses").fill(`${first.email}\n${second.name} <${second.email}>\nnobody@nowhere.test`);
   await page.getByRole("button", { name: "Invite", exact: true }).click();
-  const outcome = page.getByRole("status").filter({ hasText: "Invited 2" });
+  const outcome = page.getByRole("status").filter({ hasText: "Invited (2;" });
   await expect(outcome).toContainText(`${first.name} (${first.email})`);
-  await expect(outcome).toContainText("No Caravan account 1 (they sign up, then join with the code): nobody@nowhere.test");
+  await expect(outcome).toContainText("No Caravan account (1; they sign up, then join with the code): nobody@nowhere.test");
   // Nobody is on the roster before they accept.
   await expect(page.getByRole("heading", { name: "Roster (0)" })).toBeVisible();
   await page.getByText("Invited, not yet joined (2)").click();
