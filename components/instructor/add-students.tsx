@@ -14,13 +14,13 @@ export function AddStudents({ classId }: { classId: string }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const { errors, message, pending, send } = useApiForm();
   const lines: [string, string][] = outcome ? [
-    [`Invited ${outcome.invited.length} (they join when they accept, on their “Join a class” page)`, named(outcome.invited)],
-    [`Put back on the roster ${outcome.restored.length}`, named(outcome.restored)],
-    [`Invited earlier, not yet accepted ${outcome.alreadyInvited.length}`, named(outcome.alreadyInvited)],
-    [`Already in the class ${outcome.already.length}`, named(outcome.already)],
-    [`No Caravan account ${outcome.noAccount.length} (they sign up, then join with the code)`, outcome.noAccount.join(", ")],
-    [`Instructors’ accounts, not added ${outcome.instructors.length}`, outcome.instructors.join(", ")],
-    [`Not read as addresses ${outcome.unreadable.length}`, outcome.unreadable.join(", ")],
+    [`Invited (${outcome.invited.length}; they join when they accept, on their “Join a class” page)`, named(outcome.invited)],
+    [`Put back on the roster (${outcome.restored.length})`, named(outcome.restored)],
+    [`Invited earlier, not yet accepted (${outcome.alreadyInvited.length})`, named(outcome.alreadyInvited)],
+    [`Already in the class (${outcome.already.length})`, named(outcome.already)],
+    [`No Caravan account (${outcome.noAccount.length}; they sign up, then join with the code)`, outcome.noAccount.join(", ")],
+    [`Instructors’ accounts, not added (${outcome.instructors.length})`, outcome.instructors.join(", ")],
+    [`Not read as addresses (${outcome.unreadable.length})`, outcome.unreadable.join(", ")],
   ].filter(([, list]) => list !== "") as [string, string][] : [];
   return (
     <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4">

@@ -228,7 +228,7 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
   if (recorded) throw new UserError("CONFLICT", `This grade is part of the record of ${recorded.name} (${recorded.term}), an archived class the response also counts in, so it stays as it is.`);
 
   const scored = scoreRubric(prompt.definition.rubric, input.scores);
-  if (!scored.ok) throw new UserError("INVALID", "Some scores do not fit the rubric. Check the highlighted criteria.", scored.problems);
+  if (!scored.ok) throw new UserError("INVALID", "Some criteria have no score yet, or one that does not fit the rubric. Check the highlighted criteria.", scored.problems);
 
   const feedback = input.feedback.trim();
   const marks = { graderId: instructor.id, scores: scored.scores, rubric: rubricSnapshot(prompt.definition.rubric), totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback };

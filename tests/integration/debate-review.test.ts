@@ -419,7 +419,7 @@ describe("gradeDebateResponse", () => {
       const error = await errorOf(gradeDebateResponse(instructor, { classId, responseId, scores, feedback: "x" }));
       expect(error, JSON.stringify(scores)).toBeInstanceOf(UserError);
       expect(error.code).toBe("INVALID");
-      expect(error.message).toMatch(/do not fit the rubric/);
+      expect(error.message).toMatch(/does not fit the rubric/);
       expect(error.fieldErrors?.[field]?.join(" ")).toMatch(message);
     }
     expect(await db.debateGrade.count({ where: { responseId } })).toBe(0);

@@ -68,7 +68,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
       <section className="mt-6 card" aria-labelledby="rubric-heading">
         <h2 id="rubric-heading" className="font-semibold">How responses are assessed</h2>
         <table className="mt-2 w-full text-left text-sm">
-          <thead><tr><th scope="col" className="py-1 pr-3">Criterion</th><th scope="col" className="py-1 pr-3">What earns full marks</th><th scope="col" className="py-1">Points</th></tr></thead>
+          <thead><tr><th scope="col" className="py-1 pr-3">Criterion</th><th scope="col" className="py-1 pr-3">What is looked for, level by level</th><th scope="col" className="py-1">Points</th></tr></thead>
           <tbody className="divide-y divide-stone-200">{def.rubric.map((r) => <tr key={r.id}><td className="py-2 pr-3 font-medium">{r.criterion}</td><td className="py-2 pr-3 text-stone-700">{r.description}</td><td className="py-2 tabular-nums">{r.maxPoints}</td></tr>)}</tbody>
         </table>
       </section>
