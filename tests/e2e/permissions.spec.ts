@@ -2,9 +2,9 @@
 // another student, the class's instructor and another instructor. Each must get what it may, be refused
 // what it may not (without leaking anything), and nobody may get a 500. A new page or route that is not
 // listed here fails the first test.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, createUser, count, type TestUser } from "./support";
 
 type Role = "anonymous" | "owner" | "otherStudent" | "instructor" | "otherInstructor";
@@ -13,7 +13,10 @@ const roles: Role[] = ["anonymous", "owner", "otherStudent", "instructor", "othe
 // Expected outcome per role: a status code, or "signin" for a redirect to the sign-in page.
 type Outcome = number | "signin";
 type Entry = { pattern: string; method: string; url: (ids: Ids) => string; body?: (ids: Ids) => unknown; expect: Record<Role, Outcome> };
-type Ids = { classId: string; ownerId: string; attemptId: string; openAttemptId: string; versionId: string; responseId: string; draftId: string; cardId: string; cardVersionId: string };
+type Ids = {
+  classId: string; ownerId: string; attemptId: string; openAttemptId: string; versionId: string; responseId: string; cardId: string; cardVersionId: string;
+  quizAssignmentId: string; spareAssignmentId: string; extensionId: string; adjustmentId: string; draftId: string; draftQuestionId: string;
+};
 
 const allow = (status = 200): Record<Role, Outcome> => ({ anonymous: status, owner: status, otherStudent: status, instructor: status, otherInstructor: status });
 const signedIn = (status = 200): Record<Role, Outcome> => ({ anonymous: "signin", owner: status, otherStudent: status, instructor: status, otherInstructor: status });
@@ -24,6 +27,9 @@ const classInstructorPage: Record<Role, Outcome> = { anonymous: "signin", owner:
 const classInstructorApi = (status = 200): Record<Role, Outcome> => ({ anonymous: 401, owner: 403, otherStudent: 403, instructor: status, otherInstructor: 404 });
 const instructorsPage: Record<Role, Outcome> = { anonymous: "signin", owner: 404, otherStudent: 404, instructor: 200, otherInstructor: 200 };
 const instructorsApi = (status = 200): Record<Role, Outcome> => ({ anonymous: 401, owner: 403, otherStudent: 403, instructor: status, otherInstructor: status });
+// The import draft is the instructor's own, as the class is: any other instructor gets "not found".
+const draftOwnerPage = classInstructorPage;
+const draftOwnerApi = classInstructorApi;
 
 const C = "/courses/japan-central-asia/foundations";
 const entries: Entry[] = [
@@ -51,7 +57,7 @@ const entries: Entry[] = [
   { pattern: "/instructor/classes/[classId]/quizzes/[quizId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz`, expect: classInstructorPage },
 
   { pattern: "/instructor/import", method: "GET", url: () => "/instructor/import", expect: instructorsPage },
-  { pattern: "/instructor/import/[draftId]", method: "GET", url: (i) => `/instructor/import/${i.draftId}`, expect: { anonymous: "signin", owner: 404, otherStudent: 404, instructor: 404, otherInstructor: 404 } },
+  { pattern: "/instructor/import/[draftId]", method: "GET", url: (i) => `/instructor/import/${i.draftId}`, expect: draftOwnerPage },
   { pattern: "/api/health", method: "GET", url: () => "/api/health", expect: allow() },
   { pattern: "/api/account/export", method: "GET", url: () => "/api/account/export", expect: signedInApi() },
   { pattern: "/api/account/sign-out", method: "POST", url: () => "/api/account/sign-out", body: () => ({}), expect: signedInApi() },
@@ -84,14 +90,17 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/classes/[classId]/members/[userId]/password-reset", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/members/${i.ownerId}/password-reset`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/resets", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/resets`, body: (i) => ({ studentId: i.ownerId, quizId: "economic-footprint-2025-quiz", reason: "permission matrix" }), expect: classInstructorApi(400) },
   { pattern: "/api/instructor/classes/[classId]/assignments", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/assignments`, body: () => ({ kind: "QUIZ", targetId: "no-such-quiz", opensAt: "2027-01-01T00:00:00Z", dueAt: "2027-01-02T00:00:00Z" }), expect: classInstructorApi(400) },
-  { pattern: "/api/instructor/classes/[classId]/assignments/[assignmentId]", method: "PATCH", url: (i) => `/api/instructor/classes/${i.classId}/assignments/00000000-0000-4000-8000-000000000000`, body: () => ({ opensAt: "2027-01-01T00:00:00Z", dueAt: "2027-01-02T00:00:00Z" }), expect: classInstructorApi(404) },
-  { pattern: "/api/instructor/classes/[classId]/assignments/[assignmentId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/assignments/00000000-0000-4000-8000-000000000000`, expect: classInstructorApi(404) },
-  { pattern: "/api/instructor/classes/[classId]/extensions", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/extensions`, body: (i) => ({ assignmentId: "00000000-0000-4000-8000-000000000000", studentId: i.ownerId, dueAt: "2027-01-02T00:00:00Z", reason: "permission matrix" }), expect: classInstructorApi(404) },
-  { pattern: "/api/instructor/classes/[classId]/extensions/[extensionId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/extensions/00000000-0000-4000-8000-000000000000`, expect: classInstructorApi(404) },
+  // The spare assignment is moved, then deleted.
+  { pattern: "/api/instructor/classes/[classId]/assignments/[assignmentId]", method: "PATCH", url: (i) => `/api/instructor/classes/${i.classId}/assignments/${i.spareAssignmentId}`, body: () => ({ opensAt: "2027-01-01T00:00:00Z", dueAt: "2027-01-02T00:00:00Z" }), expect: classInstructorApi(200) },
+  { pattern: "/api/instructor/classes/[classId]/assignments/[assignmentId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/assignments/${i.spareAssignmentId}`, expect: classInstructorApi(200) },
+  // The owner's extension on the quiz assignment is replaced, then withdrawn.
+  { pattern: "/api/instructor/classes/[classId]/extensions", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/extensions`, body: (i) => ({ assignmentId: i.quizAssignmentId, studentId: i.ownerId, dueAt: "2027-01-02T00:00:00Z", reason: "permission matrix" }), expect: classInstructorApi(200) },
+  { pattern: "/api/instructor/classes/[classId]/extensions/[extensionId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/extensions/${i.extensionId}`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/debate-returns", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/debate-returns`, body: () => ({ responseId: "00000000-0000-4000-8000-000000000000", note: "permission matrix" }), expect: classInstructorApi(404) },
   { pattern: "/api/instructor/classes/[classId]/copy", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/copy`, body: () => ({ name: "Permission copy", term: "Matrix", shiftDays: 0 }), expect: classInstructorApi(201) },
-  { pattern: "/api/instructor/classes/[classId]/grade-adjustments", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/grade-adjustments`, body: (i) => ({ assignmentId: "00000000-0000-4000-8000-000000000000", studentId: i.ownerId, excused: true, percent: null, comment: "" }), expect: classInstructorApi(404) },
-  { pattern: "/api/instructor/classes/[classId]/grade-adjustments/[adjustmentId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/grade-adjustments/00000000-0000-4000-8000-000000000000`, expect: classInstructorApi(404) },
+  // The owner's grade adjustment on the quiz assignment is replaced, then removed.
+  { pattern: "/api/instructor/classes/[classId]/grade-adjustments", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/grade-adjustments`, body: (i) => ({ assignmentId: i.quizAssignmentId, studentId: i.ownerId, excused: true, percent: null, comment: "" }), expect: classInstructorApi(200) },
+  { pattern: "/api/instructor/classes/[classId]/grade-adjustments/[adjustmentId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/grade-adjustments/${i.adjustmentId}`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/join-code", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/join-code`, expect: allow(405) },
   // The owner's response is a draft, so even the class's instructor cannot grade it yet (409).
   { pattern: "/api/instructor/classes/[classId]/debate-grades", method: "PUT", url: (i) => `/api/instructor/classes/${i.classId}/debate-grades`, body: (i) => ({ responseId: i.responseId, scores: {}, feedback: "" }), expect: classInstructorApi(409) },
@@ -99,10 +108,11 @@ const entries: Entry[] = [
   // The class took no attempt at that question version here, so there is nothing to answer (404), for the instructor too.
   { pattern: "/api/instructor/classes/[classId]/flag-replies", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/flag-replies`, body: (i) => ({ questionVersionId: i.versionId, reply: "permission matrix" }), expect: classInstructorApi(404) },
   { pattern: "/api/instructor/drafts", method: "POST", url: () => "/api/instructor/drafts", body: () => ({ text: "" }), expect: instructorsApi(400) },
-  { pattern: "/api/instructor/drafts/[draftId]/questions/[questionId]", method: "PUT", url: (i) => `/api/instructor/drafts/${i.draftId}/questions/q1`, body: () => ({ action: "accept" }), expect: instructorsApi(404) },
-  { pattern: "/api/instructor/drafts/[draftId]/details", method: "PUT", url: (i) => `/api/instructor/drafts/${i.draftId}/details`, body: () => ({ title: "A title", author: "An author", outlet: "An outlet", published: "2020" }), expect: instructorsApi(404) },
-  { pattern: "/api/instructor/drafts/[draftId]/publish", method: "POST", url: (i) => `/api/instructor/drafts/${i.draftId}/publish`, expect: instructorsApi(404) },
-  { pattern: "/api/instructor/drafts/[draftId]/withdraw", method: "POST", url: (i) => `/api/instructor/drafts/${i.draftId}/withdraw`, expect: instructorsApi(404) },
+  // The instructor's draft: a question accepted, the details corrected, published, then withdrawn.
+  { pattern: "/api/instructor/drafts/[draftId]/questions/[questionId]", method: "PUT", url: (i) => `/api/instructor/drafts/${i.draftId}/questions/${i.draftQuestionId}`, body: () => ({ action: "accept" }), expect: draftOwnerApi(200) },
+  { pattern: "/api/instructor/drafts/[draftId]/details", method: "PUT", url: (i) => `/api/instructor/drafts/${i.draftId}/details`, body: () => ({ title: "A title", author: "An author", outlet: "An outlet", published: "2020" }), expect: draftOwnerApi(200) },
+  { pattern: "/api/instructor/drafts/[draftId]/publish", method: "POST", url: (i) => `/api/instructor/drafts/${i.draftId}/publish`, expect: draftOwnerApi(200) },
+  { pattern: "/api/instructor/drafts/[draftId]/withdraw", method: "POST", url: (i) => `/api/instructor/drafts/${i.draftId}/withdraw`, expect: draftOwnerApi(200) },
   { pattern: "/api/instructor/classes/[classId]/gradebook.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/gradebook.csv`, expect: classInstructorApi(200) },
 ];
 
@@ -149,8 +159,13 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   // The owner's work: a class with the owner in it, a submitted attempt, an open attempt, a debate response.
   const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Matrix', 'T', $1, $2) RETURNING id`, [instructor.id, `M${Date.now().toString(36).toUpperCase()}`.slice(0, 10)]);
   await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, owner.id]);
-  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', 'normative-vs-material', now() - interval '1 day', now() + interval '1 day')`, [cls.id]);
-  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '1 day')`, [cls.id]);
+  const assign = async (kind: "DEBATE" | "QUIZ", itemId: string) => (await sql.query(
+    `INSERT INTO "Assignment" (id, "classId", kind, "${kind === "QUIZ" ? "quizId" : "debatePromptId"}", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, $2, $3, now() - interval '1 day', now() + interval '1 day') RETURNING id`,
+    [cls.id, kind, itemId],
+  )).rows[0].id as string;
+  await assign("DEBATE", "normative-vs-material");
+  const quizAssignmentId = await assign("QUIZ", "dadabaev-silk-road-quiz");
+  const spareAssignmentId = await assign("QUIZ", "timeline-quiz");
   const start = async (quizId: string) => (await (await contexts.owner.post(`/api/quizzes/${quizId}/attempts`, { data: {} })).json()).attemptId as string;
   const attemptId = await start("dadabaev-silk-road-quiz");
   expect((await contexts.owner.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).status()).toBe(200);
@@ -161,7 +176,20 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   const { rows: [resp] } = await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1`, [owner.id]);
   // The submitted attempt missed every question, so the owner has review cards; one is made due.
   const { rows: [card] } = await sql.query(`UPDATE "ReviewCard" c SET "dueAt" = now() - interval '1 minute' FROM "QuizQuestion" q, "QuestionVersion" v WHERE c.id = (SELECT id FROM "ReviewCard" WHERE "userId" = $1 LIMIT 1) AND q.id = c."questionId" AND v."questionId" = q.id AND v.version = q."currentVersion" RETURNING c.id, v.id AS "versionId"`, [owner.id]);
-  const ids: Ids = { classId: cls.id, ownerId: owner.id, attemptId, openAttemptId, versionId: questionVersionIds[0], responseId: resp.id, draftId: "00000000-0000-4000-8000-000000000000", cardId: card.id, cardVersionId: card.versionId };
+  // What the instructor has given the owner, and a reading the instructor imported.
+  const created = async (response: APIResponse) => {
+    expect(response.status(), await response.text()).toBeLessThan(300);
+    return (await response.json()).id as string;
+  };
+  const extensionId = await created(await contexts.instructor.post(`/api/instructor/classes/${cls.id}/extensions`, { data: { assignmentId: quizAssignmentId, studentId: owner.id, dueAt: "2027-01-01T00:00:00Z", reason: "permission matrix" } }));
+  const adjustmentId = await created(await contexts.instructor.post(`/api/instructor/classes/${cls.id}/grade-adjustments`, { data: { assignmentId: quizAssignmentId, studentId: owner.id, excused: false, percent: 50, comment: "" } }));
+  const reading = readFileSync(path.resolve(import.meta.dirname, "../fixtures/import/harbour-article.txt"), "utf8");
+  const draftId = await created(await contexts.instructor.post("/api/instructor/drafts", { data: { fileName: "harbour-article.txt", text: reading } }));
+  const { rows: [{ draftQuestionId }] } = await sql.query(`SELECT draft->'questions'->0->>'id' AS "draftQuestionId" FROM "LessonDraft" WHERE id = $1`, [draftId]);
+  const ids: Ids = {
+    classId: cls.id, ownerId: owner.id, attemptId, openAttemptId, versionId: questionVersionIds[0], responseId: resp.id, cardId: card.id, cardVersionId: card.versionId,
+    quizAssignmentId, spareAssignmentId, extensionId, adjustmentId, draftId, draftQuestionId,
+  };
   const before = await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [openAttemptId]);
   const reviewsBefore = await count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [card.id]);
 
@@ -187,5 +215,10 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [openAttemptId])).toBe(before);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE id = $1 AND status = 'IN_PROGRESS'`, [openAttemptId])).toBe(1);
   expect(await count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [card.id])).toBe(reviewsBefore);
+  // The instructor's own requests took effect.
+  expect(await count(sql, `SELECT count(*) FROM "LessonDraft" WHERE id = $1 AND title = 'A title' AND status = 'PUBLISHED' AND "withdrawnAt" IS NOT NULL`, [draftId])).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "Assignment" WHERE id = $1`, [spareAssignmentId])).toBe(0);
+  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE id = $1`, [extensionId])).toBe(0);
+  expect(await count(sql, `SELECT count(*) FROM "GradeAdjustment" WHERE id = $1`, [adjustmentId])).toBe(0);
   for (const context of Object.values(contexts)) await context.dispose();
 });

@@ -22,6 +22,15 @@ async function userWith(password: string) {
 }
 const form = (currentPassword: string, newPassword: string, confirmPassword = newPassword) => changePasswordSchema.parse({ currentPassword, newPassword, confirmPassword });
 const hashOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).passwordHash;
+/** Whether times can be shown in `zone`: what a saved time zone is for. */
+function formatsTimes(zone: string) {
+  try {
+    hourIn(new Date(), zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe("changing one's name", () => {
   it("saves a trimmed name; an empty, over-long or padded-out form is refused before anything is written", async () => {
@@ -275,7 +284,25 @@ describe("the time zone review days start in", () => {
     expect(timeZoneSchema.safeParse({ timeZone: "UTC", admin: true }).success).toBe(false);
     fc.assert(fc.property(fc.anything(), (value) => {
       const parsed = timeZoneSchema.safeParse(value);
-      if (parsed.success) expect(typeof parsed.data.timeZone).toBe("string");
+      if (parsed.success) expect(formatsTimes(parsed.data.timeZone)).toBe(true);
     }));
+  });
+
+  it("accepts every zone the runtime knows and no near miss of one, so a saved zone always formats times", () => {
+    const knownZones = Intl.supportedValuesOf("timeZone");
+    const knownZone = fc.constantFrom(...knownZones);
+    const oneCharacterChanged = fc.tuple(knownZone, fc.nat(), fc.string({ minLength: 1, maxLength: 1 }))
+      .map(([zone, at, character]) => zone.slice(0, at % zone.length) + character + zone.slice((at % zone.length) + 1));
+    const caseChanged = fc.tuple(knownZone, fc.boolean()).map(([zone, upper]) => (upper ? zone.toUpperCase() : zone.toLowerCase()));
+    const plausible = fc.constantFrom("Etc/GMT+15", "Etc/GMT-15", "UTC+1", "GMT+01:00", "+01:00", "Europe/", "/Berlin", "Europe//Berlin", "Europe/Berlin ", " UTC", "Europe\\Berlin", "../etc", "Europe/../Berlin", "Mars/Olympus_Mons");
+    const name = fc.oneof(knownZone, oneCharacterChanged, caseChanged, plausible, fc.string({ maxLength: 70 }));
+    let refused = 0;
+    fc.assert(fc.property(name, (timeZone) => {
+      const parsed = timeZoneSchema.safeParse({ timeZone });
+      expect(parsed.success, timeZone).toBe(timeZone.length <= 64 && formatsTimes(timeZone));
+      if (!parsed.success) refused++;
+    }), { numRuns: 300 });
+    expect(refused).toBeGreaterThan(0);
+    for (const zone of knownZones) expect(timeZoneSchema.safeParse({ timeZone: zone }).success, zone).toBe(true);
   });
 });

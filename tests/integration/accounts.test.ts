@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createAccount, EmailTakenError, ensureDemoAccounts, newAccountSchema, upsertInstructor } from "@/lib/server/accounts";
+import { createAccount, demoAccounts, EmailTakenError, ensureDemoAccounts, newAccountSchema, upsertInstructor } from "@/lib/server/accounts";
+import { changeName, changePassword, changePasswordSchema } from "@/lib/server/account-settings";
 import { verifyPassword } from "@/lib/server/passwords";
 import { activeLock, clearFailures, recordFailure, throttleKey } from "@/lib/server/throttle";
 import { throttleLimits } from "@/lib/domain/throttle-policy";
@@ -55,10 +56,18 @@ describe("accounts", () => {
     expect(await activeLock(db, [throttleKey("account", email)])).toBeNull();
   });
 
-  it("demo accounts are created once", async () => {
+  it("demo accounts are created once; a later run leaves them as their users changed them", async () => {
+    const demoUsers = () => db.user.findMany({ where: { email: { in: demoAccounts.map((account) => account.email) } }, orderBy: { email: "asc" } });
     await ensureDemoAccounts(db);
+    // Someone trying the demo changed the student's password and name; the next start must not put them back.
+    const student = await db.user.findUniqueOrThrow({ where: { email: "student@caravan.test" } });
+    await changePassword(db, student.id, changePasswordSchema.parse({ currentPassword: "caravan-student", newPassword: "a visitor's password", confirmPassword: "a visitor's password" }));
+    await changeName(db, student.id, { name: "Renamed by a visitor" });
+    const before = await demoUsers();
+    expect(before).toHaveLength(2);
     await ensureDemoAccounts(db);
-    expect(await db.user.count({ where: { email: { in: ["student@caravan.test", "instructor@caravan.test"] } } })).toBe(2);
+    // Every column, the password hash and the session epoch among them: a new hash or epoch would sign the demo's users out.
+    expect(await demoUsers()).toEqual(before);
   });
 });
 

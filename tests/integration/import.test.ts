@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
 import { lessonBySlugs, moduleBySlugs } from "@/lib/server/catalog";
 import { UserError } from "@/lib/server/errors";
-import { createImportDraft, DRAFTS_PAGE_SIZE, getImportDraft, IMPORTED_COURSE, instructorModule, listImportDrafts, publishImportDraft, reviewImportQuestion, withdrawImportedReading } from "@/lib/server/import-service";
+import { createImportDraft, DRAFTS_PAGE_SIZE, getImportDraft, IMPORTED_COURSE, instructorModule, listImportDrafts, publishImportDraft, reviewImportQuestion, updateImportDraftDetails, withdrawImportedReading } from "@/lib/server/import-service";
 import { withdrawnWork } from "@/lib/server/progress-service";
 import { exportAccountData } from "@/lib/server/account-export";
 import { assignmentSchema, createAssignment, createClass, joinClass, studentAssignments } from "@/lib/server/class-service";
@@ -271,9 +271,11 @@ describe("who may see and change a draft", () => {
     const student = await createUser();
     const draft = await importFixture(owner);
     const questionId = draft.draft.questions[0].id;
+    const details = { title: "Retitled by someone else", author: "Someone else", outlet: "Elsewhere", published: "2001-01-01" };
 
     await userError(getImportDraft(intruder, draft.id), "NOT_FOUND");
     await userError(reviewImportQuestion(intruder, draft.id, questionId, { action: "accept" }), "NOT_FOUND");
+    await userError(updateImportDraftDetails(intruder, draft.id, details), "NOT_FOUND");
     await userError(publishImportDraft(intruder, draft.id), "NOT_FOUND");
     expect((await listImportDrafts(intruder)).drafts).toEqual([]);
     await userError(getImportDraft(owner, "not-a-uuid"), "NOT_FOUND");
@@ -281,10 +283,12 @@ describe("who may see and change a draft", () => {
     await userError(createImportDraft(student, { text: fixture("harbour-article.txt") }), "FORBIDDEN");
     await userError(getImportDraft(student, draft.id), "FORBIDDEN");
     await userError(reviewImportQuestion(student, draft.id, questionId, { action: "accept" }), "FORBIDDEN");
+    await userError(updateImportDraftDetails(student, draft.id, details), "FORBIDDEN");
     await userError(publishImportDraft(student, draft.id), "FORBIDDEN");
 
     const after = await getImportDraft(owner, draft.id);
     expect(after.status).toBe("DRAFT");
+    expect({ title: after.title, metadata: after.draft.metadata }).toEqual({ title: draft.title, metadata: draft.draft.metadata });
     expect(after.draft.questions.every((q) => q.status === "draft")).toBe(true);
     expect(await db.lesson.count({ where: { id: draft.draft.lesson.id } })).toBe(0);
     expect(await db.lessonDraft.count({ where: { instructorId: student.id } })).toBe(0);
