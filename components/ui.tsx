@@ -12,13 +12,16 @@ export function PageHeader({ eyebrow, title, children }: { eyebrow?: ReactNode; 
   );
 }
 
+/** The trail to this page; on a phone only the way up (the page's own name is its heading), not four lines of it. */
 export function Breadcrumbs({ items }: { items: { href?: string; label: string }[] }) {
+  const parent = items.findLastIndex((item) => item.href);
   return (
     <nav aria-label="Breadcrumb" className="print:hidden">
       <ol className="flex flex-wrap items-center gap-1 text-sm text-stone-600">
         {items.map((item, i) => (
-          <li key={i} className="flex items-center gap-1">
-            {i > 0 && <span aria-hidden="true">/</span>}
+          <li key={i} className={`${i === parent ? "flex" : "hidden sm:flex"} items-center gap-1`}>
+            {i > 0 && <span aria-hidden="true" className="hidden sm:inline">/</span>}
+            {i === parent && <span aria-hidden="true" className="sm:hidden">←</span>}
             {item.href ? <Link className="underline-offset-2 hover:underline" href={item.href}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
           </li>
         ))}

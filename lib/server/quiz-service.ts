@@ -137,7 +137,7 @@ async function loadOwnAttempt(user: SessionUser, attemptId: string) {
     where: { id: attemptId, userId: user.id },
     select: {
       id: true, number: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, regradedAt: true, voidedAt: true, closedByClock: true,
-      quiz: { select: { id: true, moduleId: true, title: true, slug: true, passPercent: true, scorePolicy: true, maxAttempts: true, retiredAt: true, module: { select: { slug: true, retiredAt: true, course: { select: { slug: true, retiredAt: true } } } } } },
+      quiz: { select: { id: true, moduleId: true, title: true, slug: true, passPercent: true, scorePolicy: true, maxAttempts: true, retiredAt: true, module: { select: { slug: true, title: true, retiredAt: true, course: { select: { slug: true, title: true, retiredAt: true } } } } } },
     },
   });
   if (!attempt) throw notFound("That attempt");

@@ -26,7 +26,11 @@ export default async function AttemptPage({ params }: Params) {
   // A quiz withdrawn from the course has no page to go back to (its address was renamed): the links lead to the courses.
   const quizLive = !attempt.quiz.retiredAt && !attempt.quiz.module.retiredAt && !attempt.quiz.module.course.retiredAt;
   const quizHref = quizLive ? `/courses/${attempt.quiz.module.course.slug}/${attempt.quiz.module.slug}/quizzes/${attempt.quiz.slug}` : "/";
-  const crumbs = <Breadcrumbs items={[{ href: "/", label: "Courses" }, quizLive ? { href: quizHref, label: attempt.quiz.title } : { label: `${attempt.quiz.title} (withdrawn from the course)` }, { label: `Attempt ${attempt.number}` }]} />;
+  const { module } = attempt.quiz;
+  const trail = quizLive
+    ? [{ href: `/courses/${module.course.slug}`, label: module.course.title }, { href: `/courses/${module.course.slug}/${module.slug}`, label: module.title }, { href: quizHref, label: attempt.quiz.title }]
+    : [{ label: `${attempt.quiz.title} (withdrawn from the course)` }];
+  const crumbs = <Breadcrumbs items={[{ href: "/", label: "Courses" }, ...trail, { label: `Attempt ${attempt.number}` }]} />;
 
   const resetNotice = attempt.voidedAt && (
     <div className="mb-6">

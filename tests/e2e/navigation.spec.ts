@@ -1,0 +1,22 @@
+// The breadcrumb trail: the whole way from the courses on a wide screen, only the way up on a phone.
+import { test, expect, createUser, signedInPage } from "./support";
+
+test("the breadcrumb trail names every level on a desktop and only the way up on a phone", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const { page, context } = await signedInPage(browser, student, baseURL!);
+  await page.goto("/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  const trail = page.getByRole("navigation", { name: "Breadcrumb" });
+  // The attempt page names the course and module above its quiz, as every page under a course does.
+  await expect(trail.getByRole("link")).toHaveText(["Courses", "Japan in Central Asia, 1997–2025", /./, /Dadabaev/]);
+  await expect(trail.getByText("Attempt 1")).toBeVisible();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const shown = trail.getByRole("link").filter({ visible: true });
+  await expect(shown).toHaveCount(1);
+  await expect(shown).toHaveText(/Dadabaev/);
+  // No more room than that one link takes (a long title may wrap once).
+  expect((await trail.boundingBox())!.height).toBeLessThanOrEqual((await shown.boundingBox())!.height + 1);
+  await context.close();
+});
