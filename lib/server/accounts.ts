@@ -13,7 +13,9 @@ export const emailSchema = z
 export const passwordSchema = z
   .string()
   .min(10, "Use at least 10 characters for your password.")
-  .max(200, "Use at most 200 characters for your password.");
+  .max(200, "Use at most 200 characters for your password.")
+  // Length alone lets "          " or "ababababab" through: guessed first by anyone trying.
+  .refine((password) => new Set(password).size >= 4, "Use a password that is more than a few characters repeated.");
 export const nameSchema = z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters for your name.");
 
 export const newAccountSchema = z.strictObject({ email: emailSchema, name: nameSchema, password: passwordSchema });

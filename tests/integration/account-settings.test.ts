@@ -100,6 +100,10 @@ describe("changing a password", () => {
     const issues = (value: unknown) => changePasswordSchema.safeParse(value).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
     expect(issues({ currentPassword: "x", newPassword: "long-enough-1", confirmPassword: "long-enough-2" })).toEqual(["confirmPassword: The two new passwords do not match."]);
     expect(issues({ currentPassword: "x", newPassword: "short", confirmPassword: "short" })).toEqual(["newPassword: Use at least 10 characters for your password."]);
+    for (const repeated of [" ".repeat(12), "ababababab", "aab".repeat(5)]) {
+      expect(issues({ currentPassword: "x", newPassword: repeated, confirmPassword: repeated })).toEqual(["newPassword: Use a password that is more than a few characters repeated."]);
+    }
+    expect(issues({ currentPassword: "x", newPassword: "abcdabcdab", confirmPassword: "abcdabcdab" })).toEqual([]);
     expect(issues({ currentPassword: "same-password-1", newPassword: "same-password-1", confirmPassword: "same-password-1" })).toEqual(["newPassword: Choose a password different from the current one."]);
     expect(issues({ currentPassword: "", newPassword: "long-enough-1", confirmPassword: "long-enough-1", extra: 1 }).length).toBeGreaterThan(0);
   });
