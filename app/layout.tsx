@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { Link } from "@/components/app-link";
+import { MainNavLink } from "@/components/main-nav-link";
 import { unstable_rethrow } from "next/navigation";
 import "./globals.css";
 import { getSessionUser } from "@/lib/server/auth";
@@ -34,18 +35,18 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               Caravan
             </Link>
             <nav aria-label="Main" className="flex flex-wrap print:hidden items-center gap-x-4 gap-y-1 text-sm">
-              <Link href="/" className="text-stone-700 hover:text-stone-950">Courses</Link>
+              <MainNavLink href="/" section={["/", "/courses", "/attempts", "/search"]}>Courses</MainNavLink>
               {user ? (
                 <>
                   {user.role === "INSTRUCTOR" ? (
-                    <Link href="/instructor" className="text-stone-700 hover:text-stone-950">Teaching</Link>
+                    <MainNavLink href="/instructor">Teaching</MainNavLink>
                   ) : (
-                    <Link href="/classes/join" className="text-stone-700 hover:text-stone-950">Join a class</Link>
+                    <MainNavLink href="/classes/join">Join a class</MainNavLink>
                   )}
-                  <Link href="/progress" className="text-stone-700 hover:text-stone-950">My progress</Link>
-                  <Link href="/review" className="text-stone-700 hover:text-stone-950">Review</Link>
-                  <Link href="/account" className="text-stone-700 hover:text-stone-950 sm:hidden">Account</Link>
-                  <Link href="/account" className="hidden text-stone-500 hover:text-stone-950 sm:inline" title={`${user.email}: your account`}>{user.name}{user.role === "INSTRUCTOR" ? " · instructor" : ""}</Link>
+                  <MainNavLink href="/progress">My progress</MainNavLink>
+                  <MainNavLink href="/review">Review</MainNavLink>
+                  <MainNavLink href="/account" className="sm:hidden">Account</MainNavLink>
+                  <MainNavLink href="/account" className="hidden sm:inline" title={`${user.email}: your account`}>{user.name}{user.role === "INSTRUCTOR" ? " · instructor" : ""}</MainNavLink>
                   <SignOutButton />
                 </>
               ) : (

@@ -20,3 +20,17 @@ test("the breadcrumb trail names every level on a desktop and only the way up on
   expect((await trail.boundingBox())!.height).toBeLessThanOrEqual((await shown.boundingBox())!.height + 1);
   await context.close();
 });
+
+test("the main menu shows where the reader is", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const { page, context } = await signedInPage(browser, student, baseURL!);
+  const menu = page.getByRole("navigation", { name: "Main" });
+  await page.goto("/progress");
+  await expect(menu.getByRole("link", { name: "My progress" })).toHaveAttribute("aria-current", "page");
+  await expect(menu.locator("[aria-current]")).toHaveCount(1);
+  // A lesson is within the courses.
+  await page.goto("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
+  await expect(menu.getByRole("link", { name: "Courses" })).toHaveAttribute("aria-current", "true");
+  await expect(menu.getByRole("link", { name: "My progress" })).not.toHaveAttribute("aria-current");
+  await context.close();
+});
