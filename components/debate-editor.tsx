@@ -34,6 +34,8 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   const [status, setStatus] = useState<string>(initial?.savedAt ? "Draft saved" : "");
   // Keyed like the server's ("claim", "evidence.1.note"), but evidence numbered as the rows on screen.
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  // The errors as the last refused submit gave them: until a field is fixed, the summary is news to announce.
+  const [refusedErrors, setRefusedErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   // Kept apart from `message`, so a draft saved after a refused submit does not clear the submit's error.
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -200,6 +202,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     } else {
       const errors = onScreenRows(result.fieldErrors ?? {}, sentRows);
       setFieldErrors(errors);
+      setRefusedErrors(errors);
       // When fields are at fault, the alert names them instead (see submitError).
       setMessage(summaryOf(errors) ? null : result.message);
       // Autosaving resumes when `submitting` turns false, so edits whose save the submit cancelled are kept.
@@ -208,7 +211,11 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     }
   };
   const errorFor = (key: string): string | undefined => fieldErrors[key]?.[0];
+  // A field edited since the refused submit has answered its error, which goes, and the summary with it.
+  const answered = (...keys: string[]) => setFieldErrors((errors) => (keys.some((key) => key in errors) ? Object.fromEntries(Object.entries(errors).filter(([key]) => !keys.includes(key))) : errors));
   const submitError = summaryOf(fieldErrors) ?? message;
+  // A summary shrinking as fields are fixed is not read out again at each one.
+  const announceFormError = fieldErrors === refusedErrors || !summaryOf(fieldErrors);
   // What links a field to its error: the id to describe it by, and whether it is invalid.
   const errorLink = (key: string, errorId: string) => ({ "aria-invalid": Boolean(errorFor(key)), "aria-describedby": errorFor(key) ? errorId : undefined });
   const removeEvidence = (row: number) => {
@@ -227,7 +234,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
         <div className="mt-2 space-y-2">
           {positions.map((p) => (
             <label key={p.id} className="flex cursor-pointer items-start gap-3 rounded-md border border-stone-200 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-              <input type="radio" name="position" value={p.id} checked={draft.position === p.id} onChange={() => change({ position: p.id })} className="mt-1" aria-invalid={Boolean(errorFor("position"))} />
+              <input type="radio" name="position" value={p.id} checked={draft.position === p.id} onChange={() => { change({ position: p.id }); answered("position"); }} className="mt-1" aria-invalid={Boolean(errorFor("position"))} />
               <span><span className="font-medium">{p.label}</span><span className="block text-sm text-stone-600">{p.summary}</span></span>
             </label>
           ))}
@@ -238,7 +245,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
       <div>
         <label htmlFor="claim" className="field-label">Your claim</label>
         <p className="text-sm text-stone-600">State what you argue and why, in a few sentences.</p>
-        <textarea id="claim" rows={5} maxLength={2000} className="field-input" value={draft.claim} onChange={(e) => change({ claim: e.target.value })} {...errorLink("claim", "claim-error")} />
+        <textarea id="claim" rows={5} maxLength={2000} className="field-input" value={draft.claim} onChange={(e) => { change({ claim: e.target.value }); answered("claim"); }} {...errorLink("claim", "claim-error")} />
         {errorFor("claim") && <p id="claim-error" className="field-error">{errorFor("claim")}</p>}
       </div>
 
@@ -249,13 +256,13 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
           {draft.evidence.map((e, i) => (
             <div key={i} className="rounded-md border border-stone-200 p-3">
               <label htmlFor={`evidence-ref-${i}`} className="text-sm font-medium">Source or lesson {i + 1}</label>
-              <select id={`evidence-ref-${i}`} className="field-input" value={e.ref} onChange={(ev) => change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, ref: ev.target.value } : x)) })} {...errorLink(`evidence.${i}.ref`, `evidence-ref-${i}-error`)}>
+              <select id={`evidence-ref-${i}`} className="field-input" value={e.ref} onChange={(ev) => { change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, ref: ev.target.value } : x)) }); answered(`evidence.${i}.ref`, "evidence"); }} {...errorLink(`evidence.${i}.ref`, `evidence-ref-${i}-error`)}>
                 <option value="">Choose…</option>
                 {refs.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
               </select>
               {errorFor(`evidence.${i}.ref`) && <p id={`evidence-ref-${i}-error`} className="field-error">{errorFor(`evidence.${i}.ref`)}</p>}
               <label htmlFor={`evidence-note-${i}`} className="mt-2 block text-sm font-medium">What it shows<span className="sr-only"> (evidence {i + 1})</span></label>
-              <textarea id={`evidence-note-${i}`} rows={2} maxLength={1000} className="field-input" value={e.note} onChange={(ev) => change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) })} {...errorLink(`evidence.${i}.note`, `evidence-note-${i}-error`)} />
+              <textarea id={`evidence-note-${i}`} rows={2} maxLength={1000} className="field-input" value={e.note} onChange={(ev) => { change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) }); answered(`evidence.${i}.note`, "evidence"); }} {...errorLink(`evidence.${i}.note`, `evidence-note-${i}-error`)} />
               {errorFor(`evidence.${i}.note`) && <p id={`evidence-note-${i}-error`} className="field-error">{errorFor(`evidence.${i}.note`)}</p>}
               {draft.evidence.length > 1 && <button type="button" className="mt-2 text-sm underline" onClick={() => removeEvidence(i)}>Remove this piece of evidence<span className="sr-only"> ({i + 1})</span></button>}
             </div>
@@ -267,7 +274,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
 
       <div>
         <label htmlFor="rebuttal" className="field-label">The strongest counter-argument, and your answer to it</label>
-        <textarea id="rebuttal" rows={4} maxLength={3000} className="field-input" value={draft.rebuttal} onChange={(e) => change({ rebuttal: e.target.value })} {...errorLink("rebuttal", "rebuttal-error")} />
+        <textarea id="rebuttal" rows={4} maxLength={3000} className="field-input" value={draft.rebuttal} onChange={(e) => { change({ rebuttal: e.target.value }); answered("rebuttal"); }} {...errorLink("rebuttal", "rebuttal-error")} />
         {errorFor("rebuttal") && <p id="rebuttal-error" className="field-error">{errorFor("rebuttal")}</p>}
       </div>
       </fieldset>
@@ -277,7 +284,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
         <button type="submit" className="btn-primary" disabled={submitting || stale || closedReason !== null} aria-describedby={closedReason ? "debate-closed" : undefined}>{submitting ? "Submitting…" : "Submit response"}</button>
       </div>
       {closedReason && <p id="debate-closed" className="text-sm text-amber-900">{closedReason}</p>}
-      {(submitError ?? saveError) && <p role="alert" className="field-error">{submitError ?? saveError}</p>}
+      {(submitError ?? saveError) && <p role={announceFormError ? "alert" : undefined} className="field-error">{submitError ?? saveError}</p>}
     </form>
   );
 }

@@ -5,10 +5,11 @@ import { useApiForm } from "./use-api-form";
 
 export function JoinClassForm({ initialCode }: { initialCode: string }) {
   const router = useRouter();
-  const { errors, message, pending, send } = useApiForm();
+  const { errors, message, pending, send, formProps } = useApiForm(["code"]);
   const joined = message?.ok === true;
   return (
     <form
+      {...formProps}
       noValidate
       className="space-y-4"
       onSubmit={(event) => {
@@ -22,7 +23,7 @@ export function JoinClassForm({ initialCode }: { initialCode: string }) {
     >
       <div>
         <label htmlFor="code" className="field-label">Join code</label>
-        <input id="code" name="code" defaultValue={initialCode} autoComplete="off" autoCapitalize="characters" maxLength={40} className="field-input font-mono tracking-widest uppercase" aria-invalid={message?.ok === false} aria-describedby={errors.code ? "code-error join-message" : "join-message"} />
+        <input id="code" name="code" defaultValue={initialCode} autoComplete="off" autoCapitalize="characters" maxLength={40} className="field-input font-mono tracking-widest uppercase" aria-invalid={Boolean(errors.code)} aria-describedby={errors.code ? "code-error join-message" : "join-message"} />
         {errors.code && <p id="code-error" className="field-error">{errors.code[0]}</p>}
       </div>
       {/* Always in the page, so a screen reader announces what is put into it; the student moves on when ready. */}

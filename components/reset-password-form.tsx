@@ -30,7 +30,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         <input id="confirmPassword" {...bind("confirmPassword")} type="password" autoComplete="new-password" required className="field-input" aria-invalid={Boolean(field("confirmPassword"))} aria-describedby={field("confirmPassword") ? "confirmPassword-error" : undefined} />
         {field("confirmPassword") && <p id="confirmPassword-error" className="field-error">{field("confirmPassword")}</p>}
       </div>
-      {state && !state.ok && !field("newPassword") && !field("confirmPassword") && (
+      {state && !state.ok && !state.fieldErrors?.newPassword && !state.fieldErrors?.confirmPassword && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{field("token") ?? state.message}</p>
       )}
       {state?.ok && <p role="status" className="text-sm text-emerald-800">Your new password is set, and every other session of this account has ended. Signing you in…</p>}

@@ -1,6 +1,6 @@
 // Presentational building blocks shared by every page, so the product looks like one thing.
 import { Link } from "@/components/app-link";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 
 export function PageHeader({ eyebrow, title, children }: { eyebrow?: ReactNode; title: string; children?: ReactNode }) {
   return (
@@ -94,4 +94,18 @@ export function Pager({ label, path, anchor, paging, previous = "Previous", next
       {paging.page < paging.pages && <Link rel="next" className="btn-secondary" href={hrefOf(paging.page + 1)}>{next}<span aria-hidden="true"> →</span></Link>}
     </nav>
   );
+}
+
+/** An email address that wraps, where it must, before its "@" or a dot, as style guides break them: never mid-word. */
+export function EmailAddress({ address, className = "" }: { address: string; className?: string }) {
+  return (
+    <span className={`break-words ${className}`}>
+      {address.split(/(?=[@.])/).map((part, i) => <Fragment key={i}>{i > 0 && <wbr />}{part}</Fragment>)}
+    </span>
+  );
+}
+
+/** A table's box that scrolls sideways when the screen is narrower than the table: focusable, so keys scroll it too. */
+export function TableScroller({ label, className = "", children }: { label: string; className?: string; children: ReactNode }) {
+  return <div role="region" aria-label={label} tabIndex={0} className={`overflow-x-auto ${className}`}>{children}</div>;
 }

@@ -2,13 +2,32 @@
 // A form that sends JSON to the API: one request at a time, the field errors and the message of a refusal kept
 // for the form to show; on success `onOk` runs with the reply (the text it returns is shown as done). A form that
 // goes to another page on success (`leaves`) stays pending until it has gone, so a second click makes nothing twice.
-import { useState } from "react";
+// Each error is shown once: `fieldsShown` names the fields the form shows their errors at, and a refusal's message
+// is kept only when it adds to those (it names no field, or one the form does not show). Spread `formProps` on the
+// form: a field's error goes once it is edited, and a refusal moves focus to the first field still in error.
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { callApi, type ApiResult } from "@/lib/api-client";
 
-export function useApiForm() {
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+type FieldErrors = Record<string, string[]>;
+
+export function useApiForm(fieldsShown: readonly string[] = []) {
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [pending, setPending] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
+
+  const showRefusal = (fieldErrors: FieldErrors, text: string) => {
+    setErrors(fieldErrors);
+    const named = Object.entries(fieldErrors);
+    const elsewhere = named.filter(([name]) => !fieldsShown.includes(name)).flatMap(([, messages]) => messages.slice(0, 1));
+    const formLevel = named.length === 0 ? text : elsewhere.length > 0 ? elsewhere.join(" ") : null;
+    setMessage(formLevel ? { text: formLevel, ok: false } : null);
+    setRefusals((n) => n + 1);
+  };
   const send = async <T,>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body: unknown, onOk: (data: T) => string | null | void, options: { leaves?: boolean } = {}) => {
     if (pending) return;
     setPending(true);
@@ -19,14 +38,15 @@ export function useApiForm() {
       const done = onOk(result.data);
       setMessage(done ? { text: done, ok: true } : null);
     } else {
-      setErrors(result.fieldErrors ?? {});
-      setMessage({ text: result.message, ok: false });
+      showRefusal(result.fieldErrors ?? {}, result.message);
     }
   };
   // A refusal found in the browser before sending (an unreadable time), shown as the server's would be.
-  const refuse = (fieldErrors: Record<string, string[]>, text: string) => {
-    setErrors(fieldErrors);
-    setMessage({ text, ok: false });
+  const refuse = (fieldErrors: FieldErrors, text: string) => showRefusal(fieldErrors, text);
+  const forgetEditedField = (event: FormEvent<HTMLFormElement>) => {
+    const name = (event.target as { name?: unknown }).name;
+    if (typeof name !== "string" || !name) return;
+    setErrors((current) => (name in current ? Object.fromEntries(Object.entries(current).filter(([field]) => field !== name)) : current));
   };
-  return { errors, message, pending, send, refuse };
+  return { errors, message, pending, send, refuse, formProps: { ref: form, onChange: forgetEditedField } };
 }

@@ -1,17 +1,28 @@
 "use client";
 // Controlled fields for a form that runs a server action: React resets a form after its action runs, and a
-// refused submission must keep what was typed. Also the first error the action reported for each field.
+// refused submission must keep what was typed. Also the first error the action reported for each field, until
+// the field is edited: the error was about what the field held then.
 import { useState, type ChangeEvent } from "react";
 
 type Result = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]> } | null;
 
 export function useFormFields<T extends Record<string, string>>(initial: T, state: Result) {
   const [values, setValues] = useState(initial);
+  // The fields edited since the action answered `state`; a new answer starts the list again.
+  const [edited, setEdited] = useState<{ since: Result; names: string[] }>({ since: state, names: [] });
+  const editedNames = edited.since === state ? edited.names : [];
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   return {
     values,
-    field: (name: string): string | undefined => errors[name]?.[0],
-    bind: (name: keyof T & string) => ({ name, value: values[name], onChange: (e: ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [name]: e.target.value })) }),
+    field: (name: string): string | undefined => (editedNames.includes(name) ? undefined : errors[name]?.[0]),
+    bind: (name: keyof T & string) => ({
+      name,
+      value: values[name],
+      onChange: (e: ChangeEvent<HTMLInputElement>) => {
+        setValues((v) => ({ ...v, [name]: e.target.value }));
+        setEdited((current) => ({ since: state, names: [...(current.since === state ? current.names : []), name] }));
+      },
+    }),
     reset: () => setValues(initial),
     set: (next: T) => setValues(next),
   };

@@ -12,7 +12,7 @@ const named = (people: Person[]) => people.map((p) => `${p.name} (${p.email})`).
 export function AddStudents({ classId }: { classId: string }) {
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const { errors, message, pending, send } = useApiForm();
+  const { errors, message, pending, send, formProps } = useApiForm(["emails"]);
   const lines: [string, string][] = outcome ? [
     [`Invited (${outcome.invited.length}; they join when they accept, on their “Join a class” page)`, named(outcome.invited)],
     [`Put back on the roster (${outcome.restored.length})`, named(outcome.restored)],
@@ -26,6 +26,7 @@ export function AddStudents({ classId }: { classId: string }) {
     <details className="mt-6 rounded-lg border border-stone-200 bg-white p-4">
       <summary className="cursor-pointer font-medium">Invite students by email</summary>
       <form
+        {...formProps}
         noValidate
         className="mt-3 space-y-2"
         onSubmit={async (event) => {
@@ -41,7 +42,7 @@ export function AddStudents({ classId }: { classId: string }) {
         <textarea id="add-emails" name="emails" rows={4} className="field-input font-mono text-sm" placeholder={"aigerim@uni.edu\nken.sato@uni.edu"} aria-invalid={Boolean(errors.emails)} aria-describedby={errors.emails ? "add-emails-hint add-emails-error" : "add-emails-hint"} />
         <p id="add-emails-hint" className="text-xs text-stone-600">One per line, or separated by commas; up to 500 at a time. A list copied from a mail program works too. Each student joins when they accept the invitation; a removed student is put back at once.</p>
         {errors.emails && <p id="add-emails-error" className="field-error">{errors.emails[0]}</p>}
-        {message && !message.ok && !errors.emails && <p role="status" className="field-error">{message.text}</p>}
+        {message && !message.ok && <p role="status" className="field-error">{message.text}</p>}
         <button type="submit" className="btn-secondary" disabled={pending}>{pending ? "Inviting…" : "Invite"}</button>
         <div role="status">
           {lines.length > 0 && (

@@ -1,10 +1,11 @@
 "use client";
-// Class actions: correct its name and term, issue a join code, remove or restore a student, reset their attempts
-// (with a reason), delete an assignment.
+// Class actions: correct its name and term, copy or archive it, issue a join code, remove or restore a student, reset
+// their attempts (with a reason), delete an assignment.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { RequestButton, send, usePending } from "@/components/request-button";
 import { ClassForm } from "./class-form";
+import { CopyClassForm } from "./copy-class";
 
 export function RosterActions({ classId, student, quizzes }: { classId: string; student: { id: string; name: string }; quizzes: { id: string; title: string }[] }) {
   const router = useRouter();
@@ -100,12 +101,26 @@ export function ArchiveClassButton({ classId, archived }: { classId: string; arc
   );
 }
 
-export function ClassDetailsEditor({ existing }: { existing: { id: string; name: string; term: string } }) {
-  const [open, setOpen] = useState(false);
+/**
+ * The class's own buttons: correct its name and term, archive it, copy it to a new term. One form is open at a time,
+ * across the page below the buttons, and its button becomes the Cancel for it.
+ */
+export function ClassHeaderActions({ details, archived, firstOpensAt }: { details: { id: string; name: string; term: string }; archived: boolean; firstOpensAt: string | null }) {
+  const [open, setOpen] = useState<"details" | "copy" | null>(null);
+  const toggleButton = (form: "details" | "copy", label: string, cancels: string) => (
+    <button type="button" className="btn-secondary px-3 py-1" aria-expanded={open === form} onClick={() => setOpen(open === form ? null : form)}>
+      {open === form ? <>Cancel<span className="sr-only"> {cancels}</span></> : label}
+    </button>
+  );
   return (
-    <div>
-      <button type="button" className="btn-secondary px-3 py-1" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? "Cancel" : "Edit name and term"}</button>
-      {open && <div className="card mt-3 max-w-md"><ClassForm existing={existing} onSaved={() => setOpen(false)} /></div>}
+    <div className="-mt-4 mb-6">
+      <div className="flex flex-wrap items-start gap-3">
+        {toggleButton("details", "Edit name and term", "editing the name and term")}
+        {!archived && <ArchiveClassButton classId={details.id} archived={false} />}
+        {toggleButton("copy", "Copy to a new term", "copying to a new term")}
+      </div>
+      {open === "details" && <div className="card mt-3"><ClassForm existing={details} onSaved={() => setOpen(null)} /></div>}
+      {open === "copy" && <div className="card mt-3"><CopyClassForm classId={details.id} name={details.name} firstOpensAt={firstOpensAt} /></div>}
     </div>
   );
 }

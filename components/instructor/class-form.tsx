@@ -5,10 +5,11 @@ import { useApiForm } from "../use-api-form";
 /** Creates a class, or, given one, corrects its name and term (its join code is managed on its own). */
 export function ClassForm({ existing, onSaved }: { existing?: { id: string; name: string; term: string }; onSaved?: () => void }) {
   const router = useRouter();
-  const { errors, message, pending, send } = useApiForm();
+  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays"]);
   const idPrefix = existing ? `class-${existing.id}` : "class";
   return (
     <form
+      {...formProps}
       noValidate
       className="space-y-3"
       onSubmit={(event) => {

@@ -5,11 +5,10 @@ import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { shiftWallClockDays } from "@/lib/domain/calendar";
 
-export function CopyClass({ classId, name, firstOpensAt }: { classId: string; name: string; firstOpensAt: string | null }) {
+export function CopyClassForm({ classId, name, firstOpensAt }: { classId: string; name: string; firstOpensAt: string | null }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
   const [shiftDays, setShiftDays] = useState("0");
-  const { errors, message, pending, send } = useApiForm();
+  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "shiftDays"]);
   const days = Number(shiftDays);
   // Days on this browser's calendar, as the server counts them when told the zone: times keep their wall-clock hour.
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -18,46 +17,42 @@ export function CopyClass({ classId, name, firstOpensAt }: { classId: string; na
     ? shiftWallClockDays(new Date(firstOpensAt), days, timeZone).toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" })
     : null;
   return (
-    <div>
-      <button type="button" className="btn-secondary px-3 py-1" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? "Cancel" : "Copy to a new term"}</button>
-      {open && (
-        <form
-          noValidate
-          className="card mt-3 max-w-md space-y-3"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const form = new FormData(event.currentTarget);
-            await send<{ id: string; copied: number; skipped: number }>("POST", `/api/instructor/classes/${classId}/copy`, {
-              name: form.get("name"), term: form.get("term"), shiftDays: shiftDays.trim() === "" ? 0 : Number(shiftDays), timeZone,
-            }, (copy) => {
-              router.push(`/instructor/classes/${copy.id}`);
-              return `Copied ${copy.copied} assignment(s)${copy.skipped ? `; ${copy.skipped} of work withdrawn from the course left out` : ""}. Opening the new class…`;
-            }, { leaves: true });
-          }}
-        >
-          <p className="text-sm text-stone-600">A new class with this one’s assignments and their terms. No students, extensions or grades come with it; it gets its own join code.</p>
-          <div>
-            <label htmlFor="copy-name" className="field-label">Name</label>
-            <input id="copy-name" name="name" defaultValue={name} required maxLength={100} className="field-input" aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? "copy-name-error" : undefined} />
-            {errors.name && <p id="copy-name-error" className="field-error">{errors.name[0]}</p>}
-          </div>
-          <div>
-            <label htmlFor="copy-term" className="field-label">Term</label>
-            <input id="copy-term" name="term" required maxLength={60} placeholder="e.g. Spring 2027" className="field-input" aria-invalid={Boolean(errors.term)} aria-describedby={errors.term ? "copy-term-error" : undefined} />
-            {errors.term && <p id="copy-term-error" className="field-error">{errors.term[0]}</p>}
-          </div>
-          <div>
-            <label htmlFor="copy-shift" className="field-label">Move every opening and due time by (days)</label>
-            <input id="copy-shift" type="number" inputMode="numeric" step={1} value={shiftDays} onChange={(e) => setShiftDays(e.target.value)} className="field-input" aria-invalid={Boolean(errors.shiftDays)} aria-describedby={errors.shiftDays ? "copy-shift-hint copy-shift-error" : "copy-shift-hint"} />
-            <p id="copy-shift-hint" className="mt-1 text-xs text-stone-600" aria-live="polite">
-              182 moves a term by about six months; 364 keeps the days of the week a year later.{preview ? ` The first assignment would open on ${preview}.` : ""}
-            </p>
-            {errors.shiftDays && <p id="copy-shift-error" className="field-error">{errors.shiftDays[0]}</p>}
-          </div>
-          {message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>}
-          <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Copying…" : "Create the copy"}</button>
-        </form>
-      )}
-    </div>
+    <form
+      {...formProps}
+      noValidate
+      className="space-y-3"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        await send<{ id: string; copied: number; skipped: number }>("POST", `/api/instructor/classes/${classId}/copy`, {
+          name: form.get("name"), term: form.get("term"), shiftDays: shiftDays.trim() === "" ? 0 : Number(shiftDays), timeZone,
+        }, (copy) => {
+          router.push(`/instructor/classes/${copy.id}`);
+          return `Copied ${copy.copied} assignment(s)${copy.skipped ? `; ${copy.skipped} of work withdrawn from the course left out` : ""}. Opening the new class…`;
+        }, { leaves: true });
+      }}
+    >
+      <p className="text-sm text-stone-600">A new class with this one’s assignments and their terms. No students, extensions or grades come with it; it gets its own join code.</p>
+      <div>
+        <label htmlFor="copy-name" className="field-label">Name</label>
+        <input id="copy-name" name="name" defaultValue={name} required maxLength={100} className="field-input" aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? "copy-name-error" : undefined} />
+        {errors.name && <p id="copy-name-error" className="field-error">{errors.name[0]}</p>}
+      </div>
+      <div>
+        <label htmlFor="copy-term" className="field-label">Term</label>
+        <input id="copy-term" name="term" required maxLength={60} placeholder="e.g. Spring 2027" className="field-input" aria-invalid={Boolean(errors.term)} aria-describedby={errors.term ? "copy-term-error" : undefined} />
+        {errors.term && <p id="copy-term-error" className="field-error">{errors.term[0]}</p>}
+      </div>
+      <div>
+        <label htmlFor="copy-shift" className="field-label">Move every opening and due time by (days)</label>
+        <input id="copy-shift" name="shiftDays" type="number" inputMode="numeric" step={1} value={shiftDays} onChange={(e) => setShiftDays(e.target.value)} className="field-input" aria-invalid={Boolean(errors.shiftDays)} aria-describedby={errors.shiftDays ? "copy-shift-hint copy-shift-error" : "copy-shift-hint"} />
+        <p id="copy-shift-hint" className="mt-1 text-xs text-stone-600" aria-live="polite">
+          182 moves a term by about six months; 364 keeps the days of the week a year later.{preview ? ` The first assignment would open on ${preview}.` : ""}
+        </p>
+        {errors.shiftDays && <p id="copy-shift-error" className="field-error">{errors.shiftDays[0]}</p>}
+      </div>
+      {message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>}
+      <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Copying…" : "Create the copy"}</button>
+    </form>
   );
 }

@@ -39,10 +39,11 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
     fill(startingTerms(assignmentId));
   }
   const hasExtension = Boolean(assignments.find((a) => a.id === assignmentId)?.extension);
-  const { errors, message, pending, send, refuse } = useApiForm();
+  const { errors, message, pending, send, refuse, formProps } = useApiForm(["dueAt", "extraAttempts", "extraTimePercent", "reason"]);
   const kind = assignments.find((a) => a.id === assignmentId)?.kind;
   return (
     <form
+      {...formProps}
       noValidate
       className="card grid gap-3 sm:grid-cols-2"
       onSubmit={async (event) => {

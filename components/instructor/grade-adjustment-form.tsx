@@ -28,7 +28,7 @@ export function GradeAdjustmentForm({ classId, studentId, assignments }: { class
     setFilledFrom(shown);
     fill(current(assignmentId));
   }
-  const { errors, message, pending, send, refuse } = useApiForm();
+  const { errors, message, pending, send, refuse, formProps } = useApiForm(["percent", "comment"]);
   const fieldProps = (field: string, id: string, hint?: string) => ({
     id,
     "aria-invalid": Boolean(errors[field]),
@@ -36,6 +36,7 @@ export function GradeAdjustmentForm({ classId, studentId, assignments }: { class
   });
   return (
     <form
+      {...formProps}
       noValidate
       className="card grid gap-3 sm:grid-cols-2"
       onSubmit={async (event) => {
@@ -63,13 +64,13 @@ export function GradeAdjustmentForm({ classId, studentId, assignments }: { class
       </div>
       <div>
         <label htmlFor="adjust-percent" className="field-label">Score set by hand (%)</label>
-        <input {...fieldProps("percent", "adjust-percent", "adjust-percent-hint")} type="number" inputMode="decimal" min={0} max={100} step={0.01} disabled={excused} value={excused ? "" : score} onChange={(e) => setScore(e.target.value)} className="field-input" />
+        <input {...fieldProps("percent", "adjust-percent", "adjust-percent-hint")} name="percent" type="number" inputMode="decimal" min={0} max={100} step={0.01} disabled={excused} value={excused ? "" : score} onChange={(e) => setScore(e.target.value)} className="field-input" />
         <p id="adjust-percent-hint" className="mt-1 text-xs text-stone-600">Leave empty to keep the score computed from the student’s work.</p>
         {errors.percent && <p id="adjust-percent-error" className="field-error">{errors.percent[0]}</p>}
       </div>
       <div className="sm:col-span-2">
         <label htmlFor="adjust-comment" className="field-label">Comment to the student (they read it with their grades)</label>
-        <textarea {...fieldProps("comment", "adjust-comment")} rows={3} maxLength={ADJUSTMENT_COMMENT_MAX} value={comment} onChange={(e) => setComment(e.target.value)} className="field-input" />
+        <textarea {...fieldProps("comment", "adjust-comment")} name="comment" rows={3} maxLength={ADJUSTMENT_COMMENT_MAX} value={comment} onChange={(e) => setComment(e.target.value)} className="field-input" />
         {errors.comment && <p id="adjust-comment-error" className="field-error">{errors.comment[0]}</p>}
       </div>
       <div className="sm:col-span-2">

@@ -21,7 +21,7 @@ export function ReturnResponse({ classId, responseId, studentName, resubmission,
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [resubmitBy, setResubmitBy] = useState("");
-  const { errors, message, pending, send, refuse } = useApiForm();
+  const { errors, message, pending, send, refuse, formProps } = useApiForm(["note", "resubmitBy"]);
   const id = `return-${responseId}`;
   const toggle = () => {
     if (!open) setResubmitBy(resubmission.state === "closed" ? aWeekFromNow() : "");
@@ -33,6 +33,7 @@ export function ReturnResponse({ classId, responseId, studentName, resubmission,
       <button type="button" className="btn-secondary px-3 py-1" aria-expanded={open} onClick={toggle}>{open ? "Cancel" : "Return for revision…"}</button>
       {open && (
         <form
+          {...formProps}
           noValidate
           aria-label={`Return ${studentName}’s response for revision`}
           className="mt-3 space-y-2"
@@ -57,6 +58,7 @@ export function ReturnResponse({ classId, responseId, studentName, resubmission,
           </label>
           <input
             id={`${id}-by`}
+            name="resubmitBy"
             type="datetime-local"
             value={resubmitBy}
             onChange={(e) => setResubmitBy(e.target.value)}

@@ -372,7 +372,8 @@ export async function regenerateJoinCode(instructor: SessionUser, classId: strin
 }
 
 const removedFromClass = () => new UserError("FORBIDDEN", "You were removed from this class. Ask your instructor to add you again.");
-const noSuchCode = () => new UserError("NOT_FOUND", "No class has that join code. Check the code with your instructor.", { code: ["No class has that join code."] });
+// The field's error is the whole sentence, what to do included: a form shows it at the field, not twice.
+const noSuchCode = () => new UserError("NOT_FOUND", "No class has that join code. Check the code with your instructor.", { code: ["No class has that join code. Check the code with your instructor."] });
 
 /** The class's name, its row held while a student joins, so a class archived meanwhile takes no one (archiving takes the row first, then the quizzes); null when archived. */
 async function heldOpenClass(tx: Prisma.TransactionClient, classId: string) {
@@ -400,7 +401,7 @@ export async function joinClass(student: SessionUser, rawCode: string) {
     throw noSuchCode();
   }
   if (found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date()) {
-    throw new UserError("CONFLICT", "That join code has expired. Ask your instructor for a new one.", { code: ["That join code has expired."] });
+    throw new UserError("CONFLICT", "That join code has expired. Ask your instructor for a new one.", { code: ["That join code has expired. Ask your instructor for a new one."] });
   }
   const existing = await db().classMember.findUnique({ where: { classId_userId: { classId: found.id, userId: student.id } }, select: { removedAt: true } });
   if (existing?.removedAt) throw removedFromClass();

@@ -42,6 +42,20 @@ test("a user corrects their name: an empty one is refused, the saved one (trimme
   await context.close();
 });
 
+test("sign-up: a field's message goes once the field is edited, the others stay until they are", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByRole("button", { name: "Create account" }).click();
+  const name = page.getByLabel("Name");
+  await expect(page.getByText("Enter your name.")).toBeVisible();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await name.fill("Aigerim Seitkali");
+  await expect(page.getByText("Enter your name.")).toHaveCount(0);
+  await expect(name).toHaveAttribute("aria-invalid", "false");
+  await expect(name).toHaveAccessibleDescription("");
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+});
+
 test("a form whose request does not get through says so and keeps what was typed, instead of showing the error page", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql);
   const { context, page } = await signedInPage(browser, student, baseURL!);

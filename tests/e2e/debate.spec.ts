@@ -44,7 +44,14 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await expect(page.getByLabel("Source or lesson 2")).toHaveCount(0);
   await page.getByLabel("Source or lesson 1").selectOption({ index: 1 });
   await page.getByLabel("What it shows").fill("The author ties aid to access to uranium and gas.");
-  await page.getByLabel("The strongest counter-argument, and your answer to it").fill("Some say the narrative shapes choices; but budgets follow resource deals, not slogans.");
+  // A message goes once its field is edited, and the summary names only what is left; then it goes too.
+  await expect(page.getByText("Cite at least one piece of evidence from a lesson or source.")).toHaveCount(0);
+  await expect(page.getByText("Your response was not submitted yet. Check your answer to the counter-argument, as noted below.")).toBeVisible();
+  await expect(rebuttal).toHaveAttribute("aria-invalid", "true");
+  await rebuttal.fill("Some say the narrative shapes choices; but budgets follow resource deals, not slogans.");
+  await expect(rebuttal).toHaveAttribute("aria-invalid", "false");
+  await expect(rebuttal).toHaveAccessibleDescription("");
+  await expect(page.getByText(/not submitted yet/)).toHaveCount(0);
   await page.getByRole("button", { name: "Submit response" }).click();
   await expect(page.getByText("Submitted. Your response can no longer be edited.")).toBeVisible();
   await expect(page.getByText(classmateClaim)).toBeVisible();

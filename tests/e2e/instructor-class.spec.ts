@@ -39,6 +39,9 @@ test("an instructor creates a class, a student joins and completes the assigned 
   await sp.getByLabel("Join code").fill("WRONG123");
   await sp.getByRole("button", { name: "Join class" }).click();
   await expect(sp.getByText("No class has that join code. Check the code with your instructor.")).toBeVisible();
+  // Said once, at the field.
+  await expect(sp.getByText("No class has that join code.")).toHaveCount(1);
+  await expect(sp.getByLabel("Join code")).toHaveAccessibleDescription(/No class has that join code\. Check the code with your instructor\./);
   await sp.getByLabel("Join code").fill(joinCode.toLowerCase());
   await sp.getByRole("button", { name: "Join class" }).click();
   await expect(sp.locator("#join-message")).toHaveText(/^You joined Central Asia seminar\. See what is assigned to you$/);

@@ -3,12 +3,11 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
+import { Breadcrumbs, Container, EmailAddress, EmptyState, PageHeader } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { AssignmentForm, EditableAssignment } from "@/components/instructor/assignment-form";
-import { CopyClass } from "@/components/instructor/copy-class";
 import { AddStudents } from "@/components/instructor/add-students";
-import { ArchiveClassButton, ClassDetailsEditor, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton, WithdrawInvitationButton } from "@/components/instructor/class-actions";
+import { ArchiveClassButton, ClassHeaderActions, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton, WithdrawInvitationButton } from "@/components/instructor/class-actions";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { weightLabels } from "@/lib/domain/gradebook";
@@ -42,11 +41,11 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           <ArchiveClassButton classId={classId} archived />
         </div>
       )}
-      <div className="-mt-4 mb-6 flex flex-wrap items-start gap-3">
-        <ClassDetailsEditor existing={{ id: classId, name: found.name, term: found.term }} />
-        {!found.archivedAt && <ArchiveClassButton classId={classId} archived={false} />}
-        <CopyClass classId={classId} name={found.name} firstOpensAt={assignments.length > 0 ? new Date(Math.min(...assignments.map((a) => a.opensAt.getTime()))).toISOString() : null} />
-      </div>
+      <ClassHeaderActions
+        details={{ id: classId, name: found.name, term: found.term }}
+        archived={Boolean(found.archivedAt)}
+        firstOpensAt={assignments.length > 0 ? new Date(Math.min(...assignments.map((a) => a.opensAt.getTime()))).toISOString() : null}
+      />
       <nav aria-label="Class views" className="mb-8 flex flex-wrap gap-3">
         <Link className="btn-primary" href={`/instructor/classes/${classId}/gradebook`}>Gradebook</Link>
         <a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download gradebook (CSV)</a>
@@ -128,7 +127,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             <tbody className="divide-y divide-stone-200">
               {members.map((m) => (
                 <tr key={m.user.id} className="align-top">
-                  <td className="px-4 py-3"><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link><div className="break-all text-stone-600">{m.user.email}</div></td>
+                  <td className="px-4 py-3"><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link><div className="text-stone-600"><EmailAddress address={m.user.email} /></div></td>
                   <td className="hidden px-4 py-3 sm:table-cell"><LocalTime iso={m.joinedAt.toISOString()} /></td>
                   <td className="px-4 py-3">{found.archivedAt ? <span className="text-stone-600">None while archived</span> : <RosterActions classId={classId} student={{ id: m.user.id, name: m.user.name }} quizzes={quizzes.map((q) => ({ id: q.id, title: q.title }))} />}</td>
                 </tr>
@@ -145,7 +144,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             <ul className="mt-3 divide-y divide-stone-200">
               {invitations.map((i) => (
                 <li key={i.user.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
-                  <div><span className="font-medium">{i.user.name}</span> <span className="text-stone-600">{i.user.email}</span><div className="text-stone-600">Invited <LocalTime iso={i.invitedAt.toISOString()} /></div></div>
+                  <div><span className="font-medium">{i.user.name}</span> <EmailAddress className="text-stone-600" address={i.user.email} /><div className="text-stone-600">Invited <LocalTime iso={i.invitedAt.toISOString()} /></div></div>
                   <WithdrawInvitationButton classId={classId} student={{ id: i.user.id, name: i.user.name }} />
                 </li>
               ))}
@@ -159,7 +158,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             <ul className="mt-3 divide-y divide-stone-200">
               {removed.map((m) => (
                 <li key={m.user.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
-                  <div><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link> <span className="text-stone-600">{m.user.email}</span>{m.removedAt && <div className="text-stone-600">Removed <LocalTime iso={m.removedAt.toISOString()} /></div>}</div>
+                  <div><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link> <EmailAddress className="text-stone-600" address={m.user.email} />{m.removedAt && <div className="text-stone-600">Removed <LocalTime iso={m.removedAt.toISOString()} /></div>}</div>
                   {!found.archivedAt && <RestoreMemberButton classId={classId} student={{ id: m.user.id, name: m.user.name }} />}
                 </li>
               ))}

@@ -7,7 +7,7 @@ type Details = { title: string; author: string; outlet: string; published: strin
 
 export function DetailsForm({ draftId, initial }: { draftId: string; initial: Details }) {
   const router = useRouter();
-  const { errors, message, pending, send } = useApiForm();
+  const { errors, message, pending, send, formProps } = useApiForm(["title", "author", "outlet", "published"]);
   const field = (name: keyof Details, label: string, hint?: string) => (
     <div>
       <label htmlFor={`details-${name}`} className="field-label">{label}</label>
@@ -18,6 +18,7 @@ export function DetailsForm({ draftId, initial }: { draftId: string; initial: De
   );
   return (
     <form
+      {...formProps}
       noValidate
       className="grid gap-3 sm:grid-cols-2"
       onSubmit={(event) => {

@@ -2,7 +2,7 @@ import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
+import { Breadcrumbs, Container, EmptyState, PageHeader, TableScroller } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
@@ -48,7 +48,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
           </p>
           {grades.assignments.length === 0 ? <p className="text-stone-600">Nothing is assigned to this class yet.</p> : (
             <>
-              <div className="mb-4 overflow-x-auto rounded-lg border border-stone-200 bg-white">
+              <TableScroller label={`${member.user.name}’s grades, by assignment`} className="mb-4 rounded-lg border border-stone-200 bg-white">
                 <table className="min-w-full text-left text-sm">
                   <caption className="sr-only">{member.user.name}’s score and status on each assignment</caption>
                   <thead className="bg-stone-50"><tr><th scope="col" className="px-3 py-2">Assignment</th><th scope="col" className="px-3 py-2">Status</th><th scope="col" className="px-3 py-2">Score</th><th scope="col" className="px-3 py-2">Adjustment</th></tr></thead>
@@ -77,7 +77,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableScroller>
               {member.class.archivedAt ? <p className="text-stone-600">The class is archived, so its grades are a record: bring the class back to adjust them.</p> : (
                 <>
                   <h3 className="mb-2 font-semibold">Adjust a grade</h3>
@@ -108,19 +108,21 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                 {a.countedInGradebook && <span className="badge ml-2 bg-emerald-50 text-emerald-800">{a.scoreSetByHand ? "counted in the gradebook, with the score set by hand" : "counted in the gradebook"}</span>}
                 {!a.voidedAt && !a.countsHere && <span className="badge ml-2">not counted in this class: begun after it closed to late work{member.class.archivedAt ? ", or handed in after it was archived" : ""}</span>}
               </summary>
-              <table className="mt-3 w-full text-left text-sm">
-                <thead><tr><th scope="col" className="py-1 pr-3">Question</th><th scope="col" className="py-1 pr-3">Answer given</th><th scope="col" className="py-1 pr-3">Correct answer</th><th scope="col" className="py-1">Points</th></tr></thead>
-                <tbody className="divide-y divide-stone-200">
-                  {a.answers.map((ans) => (
-                    <tr key={ans.questionVersionId} className="align-top">
-                      <td className="py-2 pr-3">{ans.questionVersion.prompt}</td>
-                      <td className="py-2 pr-3 whitespace-pre-line break-words">{describeResponse(ans.questionVersion.definition as unknown as Question, ans.response)}</td>
-                      <td className="py-2 pr-3 whitespace-pre-line break-words text-stone-700">{ans.keyText}</td>
-                      <td className="py-2 tabular-nums">{ans.earnedCenti !== null ? `${ans.earnedCenti / 100}/${ans.questionVersion.points}` : "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <TableScroller label={`Answers in ${a.quiz.title}, attempt ${a.number}`} className="mt-3">
+                <table className="min-w-full text-left text-sm">
+                  <thead><tr><th scope="col" className="py-1 pr-3">Question</th><th scope="col" className="py-1 pr-3">Answer given</th><th scope="col" className="py-1 pr-3">Correct answer</th><th scope="col" className="py-1">Points</th></tr></thead>
+                  <tbody className="divide-y divide-stone-200">
+                    {a.answers.map((ans) => (
+                      <tr key={ans.questionVersionId} className="align-top">
+                        <td className="py-2 pr-3">{ans.questionVersion.prompt}</td>
+                        <td className="py-2 pr-3 whitespace-pre-line break-words">{describeResponse(ans.questionVersion.definition as unknown as Question, ans.response)}</td>
+                        <td className="py-2 pr-3 whitespace-pre-line break-words text-stone-700">{ans.keyText}</td>
+                        <td className="py-2 tabular-nums">{ans.earnedCenti !== null ? `${ans.earnedCenti / 100}/${ans.questionVersion.points}` : "—"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroller>
             </details>
           ))}
         </div>
