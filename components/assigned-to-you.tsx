@@ -24,7 +24,7 @@ export function AssignedToYou({ items }: { items: Item[] }) {
       <h2 id="assigned-heading" className="mb-3 text-xl font-semibold">Assigned to you</h2>
       <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {sorted.map((a) => (
-          <li key={a.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between">
+          <li key={a.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
             <div>
               {a.href ? <Link className="font-medium hover:underline" href={a.href}>{a.title}</Link> : <span className="font-medium">{a.title}</span>}
               <p className="text-sm text-stone-600">
@@ -39,7 +39,7 @@ export function AssignedToYou({ items }: { items: Item[] }) {
               )}
             </div>
             {/* A module counts as done when its lessons are read; its quizzes are listed and due on their own pages. */}
-            <span className={`inline-flex w-fit rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusLabel[a.status].style}`}>{a.kind === "MODULE" && a.status === "done" ? "Lessons read" : a.kind === "MODULE" && a.status === "late" ? "Lessons read late" : statusLabel[a.status].text}</span>
+            <span className={`inline-flex w-fit shrink-0 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusLabel[a.status].style}`}>{a.kind === "MODULE" && a.status === "done" ? "Lessons read" : a.kind === "MODULE" && a.status === "late" ? "Lessons read late" : statusLabel[a.status].text}</span>
           </li>
         ))}
       </ul>

@@ -93,7 +93,7 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
                     value={scores[c.id]}
                     aria-invalid={errors ? true : undefined}
                     aria-describedby={errors ? `${id}-error` : undefined}
-                    className="w-20 shrink-0 rounded-md border border-stone-300 bg-white px-2 py-1.5 text-base tabular-nums shadow-sm focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none aria-invalid:border-red-600"
+                    className="w-20 shrink-0 rounded-md border border-stone-300 bg-white px-2 py-1.5 text-base tabular-nums shadow-sm focus:border-brand-600 aria-invalid:border-red-600"
                     onChange={(event) => {
                       setScores((s) => ({ ...s, [c.id]: event.target.value }));
                       setDirty(true);

@@ -109,6 +109,8 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
 
   const unansweredQuestions = questions.filter((q) => responses[q.questionVersionId] === null);
   const unanswered = unansweredQuestions.length;
+  // As Moodle's quiz navigation: once one is answered, straight to what is left, however long the quiz.
+  const listLeft = unanswered > 0 && unanswered < questions.length;
 
   const submit = async () => {
     if (submittingRef.current) return;
@@ -200,7 +202,8 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
         </div>
       )}
       <AnswersLocked value={timeUp || submitting}>
-      <ol className="space-y-6">
+      {/* A control brought into view from below (tabbing down) stops above the sticky footer rather than under it. */}
+      <ol className="space-y-6 [&_*]:scroll-mb-32">
         {questions.map((q) => (
           <li key={q.questionVersionId} id={`question-${q.number}`} className="card scroll-mt-4">
             <QuestionInput name={`q-${q.questionVersionId}`} label={`Question ${q.number}.`} question={q.question} response={responses[q.questionVersionId]} onChange={(r, delay) => update(q.questionVersionId, r, delay)} />
@@ -217,21 +220,20 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
           outage fails every question with the same sentence), instead of a live region per question. */}
       <p role="status" className="sr-only">{Object.values(saveState).includes("saving") || saveProblems.length > 0 ? "" : Object.values(saveState).includes("saved") ? "All answers saved." : ""}</p>
       <p role="alert" className="sr-only">{saveProblems.join(" ")}</p>
-      <div className="sticky bottom-0 mt-8 flex flex-col gap-3 border-t border-stone-200 bg-sand-50/95 py-4 sm:flex-row sm:items-center sm:justify-between">
-        <div className="text-sm text-stone-700">
-          <p>{questions.length - unanswered} of {questions.length} answered</p>
-          {/* As Moodle's quiz navigation: straight to what is left, however long the quiz. */}
-          {unanswered > 0 && unanswered < questions.length && (
-            <p className="mt-1 flex flex-wrap items-center gap-1">
-              Not answered yet:
-              {unansweredQuestions.map((q) => (
-                // Targets of at least 24 px (WCAG 2.2 target size), for a thumb on a phone.
-                <a key={q.questionVersionId} className="inline-flex h-7 min-w-7 items-center justify-center rounded border border-stone-300 bg-white px-1.5 tabular-nums hover:bg-stone-50" href={`#question-${q.number}`} aria-label={`Go to question ${q.number}`}>{q.number}</a>
-              ))}
-            </p>
-          )}
-        </div>
-        <button type="button" className="btn-primary" onClick={submit} disabled={submitting || timeUp}>{submitting ? "Submitting…" : "Submit answers"}</button>
+      {/* Opaque and edge to edge on a phone, so the options scrolling under it do not show through; the count and the
+          button share a line there, and the questions left scroll sideways in one line rather than stack. */}
+      <div className="sticky bottom-0 z-10 -mx-4 mt-8 grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2 border-t border-stone-200 bg-white px-4 py-3 text-sm text-stone-700 shadow-[0_-2px_6px_rgb(0_0_0/0.06)] sm:mx-0 sm:rounded-t-lg sm:border-x sm:px-5">
+        <p>{questions.length - unanswered} of {questions.length} answered</p>
+        <button type="button" className={`btn-primary ${listLeft ? "sm:row-span-2" : ""}`} onClick={submit} disabled={submitting || timeUp}>{submitting ? "Submitting…" : "Submit answers"}</button>
+        {listLeft && (
+          <p className="col-span-2 -m-1 flex items-center gap-1 overflow-x-auto p-1 whitespace-nowrap sm:col-span-1 sm:flex-wrap sm:overflow-visible sm:whitespace-normal">
+            Not answered yet:
+            {unansweredQuestions.map((q) => (
+              // Targets of at least 24 px (WCAG 2.2 target size), for a thumb on a phone.
+              <a key={q.questionVersionId} className="inline-flex h-7 min-w-7 shrink-0 items-center justify-center rounded border border-stone-300 bg-white px-1.5 tabular-nums hover:bg-stone-50" href={`#question-${q.number}`} aria-label={`Go to question ${q.number}`}>{q.number}</a>
+            ))}
+          </p>
+        )}
       </div>
       {submitError && <p role="alert" className="field-error">{submitError}</p>}
     </div>

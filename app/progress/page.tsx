@@ -61,7 +61,7 @@ export default async function ProgressPage() {
                         {m.quizzes.length === 0 && <li className="text-stone-500">None in this module</li>}
                         {m.quizzes.map((q) => (
                           <li key={q.id} className="flex min-h-8 items-center justify-between gap-2">
-                            <Link className="inline-block py-1 underline-offset-2 hover:underline" href={`/courses/${course.slug}/${m.slug}/quizzes/${q.slug}`}>{q.title}</Link>
+                            <Link className="link inline-block py-1" href={`/courses/${course.slug}/${m.slug}/quizzes/${q.slug}`}>{q.title}</Link>
                             <span className="tabular-nums">{q.counted ? `${scoreLabel(q)}${isPassed(q) ? " · passed" : ""}` : q.inProgress ? "in progress" : "—"}</span>
                           </li>
                         ))}
@@ -74,7 +74,7 @@ export default async function ProgressPage() {
                       <ul>
                         {m.debates.map((d) => (
                           <li key={d.id} className="flex min-h-8 items-center justify-between gap-2">
-                            <Link className="inline-block py-1 underline-offset-2 hover:underline" href={`/courses/${course.slug}/${m.slug}/debates/${d.slug}`}>{d.title}</Link>
+                            <Link className="link inline-block py-1" href={`/courses/${course.slug}/${m.slug}/debates/${d.slug}`}>{d.title}</Link>
                             <span>{d.status === "SUBMITTED" ? "submitted" : d.returned ? "returned for revision" : d.status === "DRAFT" ? "draft" : "not started"}</span>
                           </li>
                         ))}
@@ -95,13 +95,13 @@ export default async function ProgressPage() {
           <ul className="mt-3 divide-y divide-stone-200 text-sm">
             {gone.attempts.map((a) => (
               <li key={a.id} className="py-2">
-                <Link className="font-medium underline-offset-2 hover:underline" href={`/attempts/${a.id}`}>{a.quiz.title}, attempt {a.number}</Link>
+                <Link className="link font-medium" href={`/attempts/${a.id}`}>{a.quiz.title}, attempt {a.number}</Link>
                 <span className="text-stone-600"> · {quizPercent({ scoreCenti: a.scoreCenti ?? 0, maxScoreCenti: a.maxScoreCenti ?? 0 }) ?? 0}%{a.submittedAt && <> · <LocalTime iso={a.submittedAt.toISOString()} /></>}</span>
               </li>
             ))}
             {gone.responses.map((r) => (
               <li key={r.id} className="py-2">
-                <Link className="font-medium underline-offset-2 hover:underline" href={r.href}>Debate: {r.title}</Link>
+                <Link className="link font-medium" href={r.href}>Debate: {r.title}</Link>
                 <span className="text-stone-600">
                   {r.returned && " · returned for revision"}
                   {" · "}{r.grade ? `${r.grade.earlierVersion ? "earlier version graded" : "graded"} ${r.grade.totalPoints} of ${r.grade.maxPoints} points` : "not graded"}

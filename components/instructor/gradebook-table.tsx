@@ -41,12 +41,12 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
         <tbody className="divide-y divide-stone-200">
           {sorted.map((r) => (
             <tr key={r.student.id}>
-              <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-2 font-medium"><Link className="hover:underline" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link></th>
+              <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-2 font-medium"><Link className="link" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link></th>
               {r.cells.map((cell, i) => (
                 <td key={i} className="px-3 py-2 tabular-nums">
                   {/* A counted attempt opens in the student's record, its answers beside the key. */}
                   {cell.attemptId && cell.percent !== null
-                    ? <Link className="font-semibold underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${r.student.id}?attempt=${cell.attemptId}#attempt-${cell.attemptId}`} aria-label={cell.scoredByHand ? `${cell.percent}%, set by hand: ${r.student.name}'s attempt at ${columns[i].title}` : `${cell.percent}%: ${r.student.name}'s counted attempt at ${columns[i].title}`}>{cell.percent}%</Link>
+                    ? <Link className="link font-semibold" href={`/instructor/classes/${classId}/students/${r.student.id}?attempt=${cell.attemptId}#attempt-${cell.attemptId}`} aria-label={cell.scoredByHand ? `${cell.percent}%, set by hand: ${r.student.name}'s attempt at ${columns[i].title}` : `${cell.percent}%: ${r.student.name}'s counted attempt at ${columns[i].title}`}>{cell.percent}%</Link>
                     : <span className="font-semibold">{cell.percent !== null ? `${cell.percent}%` : "—"}</span>}
                   <span className={`block text-xs ${gradeStatusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}</span>
                   {r.extendedTo[i] && <span className="block text-xs text-sky-800">extended</span>}

@@ -5,6 +5,7 @@ import "server-only";
 // allowDangerousHtml) and the result goes through rehype-sanitize's GitHub schema, so stored text can never
 // add a script, a handler or a javascript: link. The cache holds derived, immutable output only.
 import { createHash } from "node:crypto";
+import type { Element, ElementContent, Root } from "hast";
 import { HTMLElement, parse as parseHtml } from "node-html-parser";
 import type { ReactElement } from "react";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
@@ -28,10 +29,36 @@ function remembered<T>(cache: Map<string, T>, text: string, make: () => T): T {
   return made;
 }
 
+/** The text a reader sees of a table's header row, for the name of the region that scrolls it. */
+function headerText(node: ElementContent): string {
+  if (node.type === "text") return node.value;
+  if (node.type !== "element" || node.tagName === "tbody") return "";
+  if (node.tagName === "tr") return node.children.filter((cell) => cell.type === "element").map(headerText).join(", ");
+  return node.children.map(headerText).join("");
+}
+
+/**
+ * Wraps each table in a region that scrolls sideways when the table is wider than the page (a comparison on a phone),
+ * rather than letting it overflow a lesson section, which clips what overflows it (content-visibility contains paint).
+ * The region takes focus, so a keyboard can scroll it too, and is named by its columns. Added after the sanitizer:
+ * these attributes are ours, not the stored text's.
+ */
+function rehypeScrollableTables() {
+  const wrapTables = (node: Root | Element) => {
+    node.children.forEach((child, i) => {
+      if (child.type !== "element") return;
+      if (child.tagName !== "table") return wrapTables(child);
+      const label = child.children.map(headerText).join("").replace(/\s+/g, " ").trim();
+      node.children[i] = { type: "element", tagName: "div", properties: { className: ["table-scroll"], role: "region", tabIndex: 0, ariaLabel: label ? `Table: ${label}` : "Table" }, children: [child] };
+    });
+  };
+  return wrapTables;
+}
+
 const rendered = new Map<string, string>();
 // remark-rehype already prefixes the only ids Markdown makes (footnotes') with "user-content-"; the sanitizer's own
 // prefix on top broke every footnote link. Raw HTML never gets this far, so no other id can reach the page.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" }).use(rehypeStringify);
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" }).use(rehypeScrollableTables).use(rehypeStringify);
 
 /** Safe HTML for a Markdown text. */
 export function markdownToHtml(markdown: string): string {

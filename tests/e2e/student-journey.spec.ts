@@ -97,6 +97,18 @@ test("a comparison lesson shows its tables as tables, readable at phone width", 
   expect(await page.getByText("|---|").count()).toBe(0);
   // The table fits the screen: the page never scrolls sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // One still wider than the screen scrolls sideways in its own region, from the keyboard too, to its last column.
+  await page.goto("/courses/japan-central-asia/across-sources/lessons/drivers-compared");
+  const region = page.getByRole("region", { name: /^Table: Author \(date, kind\), Normative drivers stressed/ });
+  await region.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  const lastColumn = region.getByRole("columnheader", { name: "Overall verdict" });
+  const rightEdge = async (locator: typeof region) => {
+    const box = (await locator.boundingBox())!;
+    return box.x + box.width;
+  };
+  await expect.poll(() => rightEdge(lastColumn)).toBeLessThanOrEqual((await rightEdge(region)) + 1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await context.close();
 });
 

@@ -110,7 +110,8 @@ export default async function AttemptPage({ params }: Params) {
       <ol className="space-y-5">
         {review.items.map((item) => (
           <li key={item.questionVersionId} className={`card border-l-4 ${item.correct === null || item.earnedCenti === null ? "border-l-stone-300" : item.correct ? "border-l-emerald-500" : item.earnedCenti > 0 ? "border-l-amber-500" : "border-l-red-500"}`}>
-            <div className="flex items-start justify-between gap-4">
+            {/* On a phone the badge goes under the prompt: beside it, it squeezed the question into a narrow column. */}
+            <div className="flex flex-col items-start gap-2 sm:flex-row sm:justify-between sm:gap-4">
               <h2 className="font-medium">Question {item.number}. {item.prompt}</h2>
               <span className="badge shrink-0">
                 {item.correct === null || item.earnedCenti === null ? `${item.points} ${item.points === 1 ? "point" : "points"} · marked, shown later` : `${item.correct ? "Correct" : item.earnedCenti > 0 ? "Partly correct" : "Incorrect"} · ${item.earnedCenti / 100}/${item.points}`}
@@ -128,7 +129,7 @@ export default async function AttemptPage({ params }: Params) {
                 {item.acceptedAlternatives.length > 0 && <dd className="text-stone-600">Also accepted: {item.acceptedAlternatives.join("; ")}</dd>}
               </div>
             </dl>
-            {item.explanation && <p className="mt-3 text-stone-800">{item.explanation}</p>}
+            {item.explanation && <p className="mt-3 text-sm text-stone-800">{item.explanation}</p>}
             {item.lessonLink && (
               <p className="mt-2 text-sm">
                 {item.lessonLink.href

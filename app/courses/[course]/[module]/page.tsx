@@ -45,7 +45,7 @@ export default async function ModulePage({ params }: Params) {
                   <Link href={`${base}/lessons/${lesson.slug}`} className="font-medium hover:underline">{i + 1}. {lesson.title}</Link>
                   <p className="text-sm text-stone-600">{lesson.readingMinutes} min read{quizCount === 1 ? " · has a quiz" : quizCount > 1 ? ` · has ${quizCount} quizzes` : ""}</p>
                 </div>
-                <span className="badge">{state?.completed ? "Completed" : state?.opened ? "Started" : "Not started"}</span>
+                <span className="badge w-fit shrink-0">{state?.completed ? "Completed" : state?.opened ? "Started" : "Not started"}</span>
               </li>
             );
           })}

@@ -127,7 +127,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             <tbody className="divide-y divide-stone-200">
               {members.map((m) => (
                 <tr key={m.user.id} className="align-top">
-                  <td className="px-4 py-3"><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link><div className="text-stone-600"><EmailAddress address={m.user.email} /></div></td>
+                  <td className="px-4 py-3"><Link className="link font-medium" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link><div className="text-stone-600"><EmailAddress address={m.user.email} /></div></td>
                   <td className="hidden px-4 py-3 sm:table-cell"><LocalTime iso={m.joinedAt.toISOString()} /></td>
                   <td className="px-4 py-3">{found.archivedAt ? <span className="text-stone-600">None while archived</span> : <RosterActions classId={classId} student={{ id: m.user.id, name: m.user.name }} quizzes={quizzes.map((q) => ({ id: q.id, title: q.title }))} />}</td>
                 </tr>
@@ -158,7 +158,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             <ul className="mt-3 divide-y divide-stone-200">
               {removed.map((m) => (
                 <li key={m.user.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
-                  <div><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link> <EmailAddress className="text-stone-600" address={m.user.email} />{m.removedAt && <div className="text-stone-600">Removed <LocalTime iso={m.removedAt.toISOString()} /></div>}</div>
+                  <div><Link className="link font-medium" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link> <EmailAddress className="text-stone-600" address={m.user.email} />{m.removedAt && <div className="text-stone-600">Removed <LocalTime iso={m.removedAt.toISOString()} /></div>}</div>
                   {!found.archivedAt && <RestoreMemberButton classId={classId} student={{ id: m.user.id, name: m.user.name }} />}
                 </li>
               ))}

@@ -169,7 +169,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
           <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
             {notSubmitted.map((m) => (
               <li key={m.id} className="flex items-baseline justify-between gap-3 rounded-md border border-stone-200 bg-white px-3 py-2 text-sm">
-                <Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${classId}/students/${m.id}`}>{m.name}</Link>
+                <Link className="link font-medium" href={`/instructor/classes/${classId}/students/${m.id}`}>{m.name}</Link>
                 <span className="shrink-0 text-stone-600">{m.returnedAt ? "returned for revision" : m.draftSavedAt ? "draft started" : "not started"}</span>
               </li>
             ))}
