@@ -181,6 +181,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
 
   const submit = async () => {
     if (submittingNow.current || staleRef.current) return;
+    if (!window.confirm("Submit your response now? Once submitted it can no longer be edited, unless an instructor returns it to you.")) return;
     // The submit carries the whole draft, so a pending autosave has nothing left to add.
     clearTimeout(autosave.current);
     submittingNow.current = true;

@@ -1,4 +1,5 @@
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
+import { countWrites, expectNoWriteSent } from "./requests";
 
 const debatePath = "/courses/japan-central-asia/foundations/debates/normative-vs-material";
 
@@ -27,6 +28,15 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await expect(page.getByLabel("Your claim")).toHaveValue(/driven first by resources/);
   await expect(page.locator('input[name="position"]').first()).toBeChecked();
 
+  // Submitting is final, so the page asks first; declining sends nothing.
+  const writesSent = countWrites(page);
+  let question = "";
+  page.once("dialog", (dialog) => { question = dialog.message(); void dialog.dismiss(); });
+  await page.getByRole("button", { name: "Submit response" }).click();
+  await expectNoWriteSent(page, writesSent);
+  expect(question).toMatch(/can no longer be edited/);
+  await expect(page.getByRole("button", { name: "Submit response" })).toBeEnabled();
+  page.on("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Submit response" }).click();
   await expect(page.getByText("Cite at least one piece of evidence from a lesson or source.")).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(0);
@@ -343,6 +353,7 @@ test("while a response is being submitted its fields take no edits, so what was 
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await route.continue();
   });
+  page.on("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Submit response" }).click();
   await expect(page.getByRole("button", { name: "Submitting…" })).toBeVisible();
   await expect(page.getByLabel("Your claim")).toBeDisabled();
