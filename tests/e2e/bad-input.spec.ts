@@ -152,6 +152,8 @@ test.describe("forged and bad input gets a clear message and changes nothing", (
     const view = await page.goto(`/attempts/${attemptId}`);
     expect(view?.status()).toBe(404);
     await expect(page.getByText("Page not found")).toBeVisible();
+    // The tab names the 404, not the page asked for.
+    await expect(page).toHaveTitle("Page not found · Caravan");
     expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE id = $1 AND status = 'IN_PROGRESS'`, [attemptId])).toBe(1);
     expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [attemptId])).toBe(0);
     await ownerContext.close();
@@ -195,5 +197,6 @@ test.describe("forged and bad input gets a clear message and changes nothing", (
   test("unknown pages answer with a friendly 404", async ({ page }) => {
     expect((await page.goto("/courses/no-such-course"))?.status()).toBe(404);
     await expect(page.getByText("Page not found")).toBeVisible();
+    await expect(page).toHaveTitle("Page not found · Caravan");
   });
 });
