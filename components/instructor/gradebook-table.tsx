@@ -4,6 +4,10 @@ import { Fragment, useMemo, useState } from "react";
 import { sortRows, type GradebookCell } from "@/lib/domain/gradebook";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
+import { TableScroller } from "@/components/ui";
+
+// The name column stays in view as the table scrolls sideways; its edge shows where the scrolled columns pass under it.
+const nameColumn = "sticky left-0 z-10 min-w-32 max-w-48 shadow-[inset_-1px_0_0_var(--color-stone-200)]";
 
 type Row = { student: { id: string; name: string; email: string }; cells: GradebookCell[]; extendedTo: (string | null)[]; average: number | null; withMissing: number | null };
 type Sort = { column: "name" | "average" | "withMissing" | number; descending: boolean };
@@ -27,13 +31,13 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
     );
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+    <TableScroller label="Gradebook" className="rounded-lg border border-stone-200 bg-white">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Gradebook: students by assignment, with counted score and status</caption>
         <thead className="bg-stone-50">
           <tr>
-            {header("name", "Student", "sticky left-0 z-10 bg-stone-50")}
-            {columns.map((c, i) => <Fragment key={c.id}>{header(i, c.title, "", <>{c.kind.toLowerCase()} · due <LocalTime iso={c.dueAt} day />{c.weight && <span className="block">{c.weight}</span>}</>)}</Fragment>)}
+            {header("name", "Student", `${nameColumn} bg-stone-50`)}
+            {columns.map((c, i) => <Fragment key={c.id}>{header(i, c.title, "min-w-36", <>{c.kind.toLowerCase()} · due <LocalTime iso={c.dueAt} day />{c.weight && <span className="block">{c.weight}</span>}</>)}</Fragment>)}
             {header("average", "Average")}
             {header("withMissing", "With missing as 0")}
           </tr>
@@ -41,7 +45,7 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
         <tbody className="divide-y divide-stone-200">
           {sorted.map((r) => (
             <tr key={r.student.id}>
-              <th scope="row" className="sticky left-0 z-10 bg-white px-3 py-2 font-medium"><Link className="link" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link></th>
+              <th scope="row" className={`${nameColumn} bg-white px-3 py-2 font-medium`}><Link className="link" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link></th>
               {r.cells.map((cell, i) => (
                 <td key={i} className="px-3 py-2 tabular-nums">
                   {/* A counted attempt opens in the student's record, its answers beside the key. */}
@@ -60,19 +64,19 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
         </tbody>
         <tfoot className="border-t-2 border-stone-300 bg-stone-50">
           <tr>
-            <th scope="row" className="sticky left-0 z-10 bg-stone-50 px-3 py-2">Class average</th>
+            <th scope="row" className={`${nameColumn} bg-stone-50 px-3 py-2`}>Class average</th>
             {averages.map((a, i) => <td key={i} className="px-3 py-2 font-semibold tabular-nums">{a !== null ? `${a}%` : "—"}</td>)}
             <td className="px-3 py-2 font-semibold tabular-nums">{overallAverage !== null ? `${overallAverage}%` : "—"}</td>
             <td className="px-3 py-2 font-semibold tabular-nums">{overallWithMissing !== null ? `${overallWithMissing}%` : "—"}</td>
           </tr>
           <tr>
-            <th scope="row" className="sticky left-0 z-10 bg-stone-50 px-3 py-2">Class average, missing as 0</th>
+            <th scope="row" className={`${nameColumn} bg-stone-50 px-3 py-2`}>Class average, missing as 0</th>
             {averagesWithMissing.map((a, i) => <td key={i} className="px-3 py-2 tabular-nums">{a !== null ? `${a}%` : "—"}</td>)}
             <td className="px-3 py-2" />
             <td className="px-3 py-2 tabular-nums">{overallWithMissing !== null ? `${overallWithMissing}%` : "—"}</td>
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableScroller>
   );
 }

@@ -80,7 +80,7 @@ export function ImportForm() {
             value={pasted}
             onChange={(event) => setPasted(event.target.value)}
             className="field-input font-mono text-sm"
-            placeholder={"Title of the article\n\nBy Author Name\nPublished 14 March 2023\n\nFirst paragraph…"}
+            placeholder={"Title of the reading\n\nBy Anna Keller\nPublished 14 March 2023\n\nFirst paragraph…"}
             aria-invalid={Boolean(error)}
           />
         </div>
