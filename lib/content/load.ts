@@ -233,7 +233,8 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
       lesson.citations.forEach((c, i) => checkSource(file, `citations.${i}`, c.source, c.sections));
       for (const [anchor, c] of Object.entries(lesson.sectionCitations)) {
         if (!lesson.sections.some((s) => s.anchor === anchor)) problem(file, `sectionCitations.${anchor}`, `the lesson has no section with anchor "${anchor}"`);
-        checkSource(file, `sectionCitations.${anchor}`, c.source, c.sections);
+        if (Array.isArray(c)) c.forEach((one, i) => checkSource(file, `sectionCitations.${anchor}.${i}`, one.source, one.sections));
+        else checkSource(file, `sectionCitations.${anchor}`, c.source, c.sections);
       }
       lesson.events.forEach((e, i) => e.source && checkSource(file, `events.${i}.source`, e.source, []));
     }

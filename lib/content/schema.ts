@@ -112,6 +112,13 @@ const citationSchema = z.strictObject({
   sections: z.array(stableId).min(1),
 });
 
+export type Citation = z.infer<typeof citationSchema>;
+
+/** A section's citation as a list, whether the lesson names one source for it or several. */
+export function sectionSources(cited: Citation | Citation[] | undefined): Citation[] {
+  return cited === undefined ? [] : Array.isArray(cited) ? cited : [cited];
+}
+
 export const lessonFrontmatterSchema = z.strictObject({
   id: stableId,
   title: text,
@@ -125,9 +132,9 @@ export const lessonFrontmatterSchema = z.strictObject({
     .array(z.strictObject({ date: isoDate, label: text, source: stableId.optional() }))
     .default([]),
   citations: z.array(citationSchema).min(1),
-  // Which source sections each lesson section (by heading anchor) is drawn from; shown under the section.
+  // Which source sections each lesson section (by heading anchor) is drawn from, one source or a list; shown under the section.
   sectionCitations: z
-    .record(sectionAnchor, citationSchema, { error: (issue) => (issue.code === "invalid_key" ? sectionAnchorMessage : undefined) })
+    .record(sectionAnchor, z.union([citationSchema, z.array(citationSchema).min(1).max(5)]), { error: (issue) => (issue.code === "invalid_key" ? sectionAnchorMessage : undefined) })
     .default({}),
 }).superRefine((lesson, ctx) => {
   refuseRepeats(ctx, lesson.objectives, ["objectives"], "id", (o) => o.id, repeatedId("objective", "objective"));

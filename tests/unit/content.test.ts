@@ -286,6 +286,15 @@ describe("content the check refuses because learners would see it go wrong", () 
     expect(lesson.sections.map((s) => s.anchor)).toEqual(["первый-раздел", "a", anchor]);
   });
 
+  it("takes a list of sources for a section that draws on several, and names the entry that cites what is not there", () => {
+    const fixture = writeFixtureCourse();
+    edit(lessonPath(fixture.dir), (text) => text.replace("citations:", `sectionCitations:\n  first-section:\n    - { source: ${fixture.sourceId}, sections: [part-one] }\n    - { source: ${fixture.sourceId}, sections: [part-one] }\ncitations:`));
+    expect(problemsOf(fixture.dir)).toEqual([]);
+    expect(loadCourse(fixture.dir).moduleFiles[0].lessonFiles[0].sectionCitations["first-section"]).toHaveLength(2);
+    edit(lessonPath(fixture.dir), (text) => text.replace(`- { source: ${fixture.sourceId}, sections: [part-one] }\ncitations:`, "- { source: no-such-source, sections: [part-one] }\ncitations:"));
+    expect(problemsOf(fixture.dir)).toContainEqual({ file: expect.stringContaining("lessons/l1.md"), field: "sectionCitations.first-section.1", message: 'unknown source "no-such-source"' });
+  });
+
   it("says what a section reference must look like when it cannot be an anchor", () => {
     const fixture = writeFixtureCourse();
     editYaml(quizPath(fixture.dir), (quiz) => (quiz.questions[0].ref.section = "First Section"));

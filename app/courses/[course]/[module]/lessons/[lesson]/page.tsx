@@ -6,6 +6,7 @@ import { formatCitation, formatPublished, lessonBySlugs } from "@/lib/server/cat
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { lessonState, markLessonOpened } from "@/lib/server/progress-service";
 import { renderedSections } from "@/lib/server/markdown";
+import { sectionSources } from "@/lib/content/schema";
 
 type Params = { params: Promise<{ course: string; module: string; lesson: string }> };
 
@@ -63,17 +64,15 @@ export default async function LessonPage({ params }: Params) {
 
         <div className="reading-tables prose prose-stone dark:prose-invert max-w-none font-serif text-[1.075rem] leading-relaxed prose-headings:font-sans prose-headings:tracking-tight">
           {sections.map((section, i) => {
-            const cited = section.anchor ? lesson.meta.sectionCitations[section.anchor] : undefined;
-            const source = cited ? sources.get(cited.source) : undefined;
+            const drawnFrom = sectionSources(section.anchor ? lesson.meta.sectionCitations[section.anchor] : undefined).flatMap((cited) => {
+              const source = sources.get(cited.source);
+              return source ? [`${source.author}, ${source.outlet}, ${formatPublished(source.published)} — ${cited.sections.length > 1 ? "sections" : "section"} “${cited.sections.map((id) => sectionTitle(source.id, id)).join("”, “")}”`] : [];
+            });
             return (
               <section key={i} aria-labelledby={section.anchor ?? undefined} className="reading-section">
                 {section.title && <h2 id={section.anchor!} className="scroll-mt-6">{section.title}</h2>}
                 <div dangerouslySetInnerHTML={{ __html: section.html }} />
-                {source && cited && (
-                  <p className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">
-                    Drawn from {source.author}, {source.outlet}, {formatPublished(source.published)} — {cited.sections.length > 1 ? "sections" : "section"} “{cited.sections.map((id) => sectionTitle(source.id, id)).join("”, “")}”
-                  </p>
-                )}
+                {drawnFrom.length > 0 && <p className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">Drawn from {drawnFrom.join("; ")}</p>}
               </section>
             );
           })}
