@@ -155,9 +155,19 @@ function FormMessage({ message }: { message: { text: string; ok: boolean } | nul
   return <p role="status" className={message?.ok === false ? "field-error" : "text-sm text-emerald-800"}>{message?.text ?? ""}</p>;
 }
 
-export function AssignmentForm({ classId, courses }: { classId: string; courses: Course[] }) {
+/** `assigned`: what the class assigns already, as "KIND:id" (a repeat is refused, so the form starts on something new). */
+export function AssignmentForm({ classId, courses, assigned }: { classId: string; courses: Course[]; assigned: string[] }) {
   const [kind, setKind] = useState<Kind>("QUIZ");
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const isAssigned = (id: string) => assigned.includes(`${kind}:${id}`);
+  const targets = courses.flatMap((c) => c.modules.flatMap((m) => (kind === "MODULE" ? (m._count.lessons > 0 ? [m] : []) : kind === "QUIZ" ? m.quizzes : m.debates).map((item) => ({ id: item.id, title: item.title, module: m }))));
+  const target = targets.find((t) => t.id === chosenId) ?? targets.find((t) => !isAssigned(t.id)) ?? targets[0];
+  const targetNote = !target ? null
+    : isAssigned(target.id) ? "This class assigns it already: to change its times or terms, edit that assignment above."
+    : kind === "QUIZ" && assigned.includes(`MODULE:${target.module.id}`) ? `Its module, “${target.module.title}”, is assigned to this class already. Assigning the quiz as well gives it a gradebook column of its own, and the class counts its attempts by the times and terms set here.`
+    : null;
   const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body }, OFFLINE), () => "Assigned.");
+  const targetDescribedBy = [errors.targetId && "assign-target-error", targetNote && "assign-target-note"].filter(Boolean).join(" ") || undefined;
   const now = new Date();
   const week = new Date(now.getTime() + 7 * 86_400_000);
   week.setHours(23, 59, 0, 0);
@@ -165,7 +175,7 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
     <form noValidate className="grid gap-3 sm:grid-cols-2" onSubmit={submit}>
       <div>
         <label htmlFor="assign-kind" className="field-label">What</label>
-        <select id="assign-kind" className="field-input" value={kind} onChange={(e) => setKind(e.target.value as Kind)} aria-describedby={kind === "MODULE" ? "assign-kind-hint" : undefined}>
+        <select id="assign-kind" className="field-input" value={kind} onChange={(e) => { setKind(e.target.value as Kind); setChosenId(null); }} aria-describedby={kind === "MODULE" ? "assign-kind-hint" : undefined}>
           <option value="QUIZ">A quiz</option>
           <option value="MODULE">A whole module</option>
           <option value="DEBATE">A debate prompt</option>
@@ -174,18 +184,17 @@ export function AssignmentForm({ classId, courses }: { classId: string; courses:
       </div>
       <div>
         <label htmlFor="assign-target" className="field-label">Item</label>
-        <select id="assign-target" name="targetId" className="field-input" aria-invalid={Boolean(errors.targetId)} aria-describedby={errors.targetId ? "assign-target-error" : undefined}>
+        <select id="assign-target" name="targetId" className="field-input" value={target?.id ?? ""} onChange={(e) => setChosenId(e.target.value)} aria-invalid={Boolean(errors.targetId)} aria-describedby={targetDescribedBy}>
           {courses.map((c) =>
             c.modules.map((m) => (
               <optgroup key={m.id} label={`${c.title} — ${m.title}`}>
-                {kind === "MODULE" && m._count.lessons > 0 && <option value={m.id}>{m.title}</option>}
-                {kind === "QUIZ" && m.quizzes.map((q) => <option key={q.id} value={q.id}>{q.title}</option>)}
-                {kind === "DEBATE" && m.debates.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
+                {targets.filter((t) => t.module === m).map((t) => <option key={t.id} value={t.id}>{t.title}{isAssigned(t.id) ? " (assigned)" : ""}</option>)}
               </optgroup>
             )),
           )}
         </select>
         {errors.targetId && <p id="assign-target-error" className="field-error">{errors.targetId[0]}</p>}
+        {targetNote && <p id="assign-target-note" className="mt-1 text-sm text-stone-600">{targetNote}</p>}
       </div>
       <TermsFields idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", revealAnswers: "AFTER_SUBMIT", weight: 1 }} errors={errors} />
       <div className="sm:col-span-2">

@@ -545,3 +545,25 @@ test("creating a class keeps its button busy until the new class has opened, so 
   if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/class-roster-390.png`, fullPage: true });
   await context.close();
 });
+
+test("the assignment form marks what the class assigns already, starts on something new, and says when a quiz's module is assigned", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Planned seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `PL${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now(), now() + interval '7 days')`, [cls.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "moduleId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'MODULE', 'foundations', now(), now() + interval '7 days')`, [cls.id]);
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const item = page.getByLabel("Item");
+  await expect(item.locator("option", { hasText: "Dadabaev" })).toHaveText(/\(assigned\)$/);
+  await expect(item).not.toHaveValue("dadabaev-silk-road-quiz");
+  await item.selectOption("dadabaev-silk-road-quiz");
+  await expect(item).toHaveAccessibleDescription(/assigns it already: to change its times or terms, edit that assignment/);
+  await item.selectOption("austin-pragmatic-diplomacy-quiz");
+  await expect(item).toHaveAccessibleDescription(/Its module, “Silk Road diplomacy: how Japan came to Central Asia”, is assigned to this class already/);
+  if (process.env.SCREENSHOT_DIR) await page.locator("form").filter({ has: item }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/assign-quiz-of-assigned-module.png` });
+  await page.getByLabel("What").selectOption("MODULE");
+  await expect(item.locator("option", { hasText: "Silk Road diplomacy" })).toHaveText(/\(assigned\)$/);
+  await expect(item).not.toHaveValue("foundations");
+  await expect(item).toHaveAccessibleDescription("");
+  await context.close();
+});

@@ -111,7 +111,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
         {!found.archivedAt && (
           <div className="card mt-4">
             <h3 className="mb-3 font-semibold">Assign work</h3>
-            <AssignmentForm classId={classId} courses={items} />
+            <AssignmentForm classId={classId} courses={items} assigned={assignments.map((a) => `${a.kind}:${a.kind === "QUIZ" ? a.quizId : a.kind === "MODULE" ? a.moduleId : a.debatePromptId}`)} />
           </div>
         )}
       </section>
