@@ -72,7 +72,13 @@ export default async function LessonPage({ params }: Params) {
               <section key={i} aria-labelledby={section.anchor ?? undefined} className="reading-section">
                 {section.title && <h2 id={section.anchor!} className="scroll-mt-6">{section.title}</h2>}
                 <div dangerouslySetInnerHTML={{ __html: section.html }} />
-                {drawnFrom.length > 0 && <p className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">Drawn from {drawnFrom.join("; ")}</p>}
+                {drawnFrom.length === 1 && <p className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">Drawn from {drawnFrom[0]}</p>}
+                {drawnFrom.length > 1 && (
+                  <details className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">
+                    <summary className="cursor-pointer">Drawn from {drawnFrom.length} sources</summary>
+                    <ul className="mt-1 list-disc space-y-1 pl-5">{drawnFrom.map((line) => <li key={line}>{line}</li>)}</ul>
+                  </details>
+                )}
               </section>
             );
           })}
