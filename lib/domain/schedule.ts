@@ -150,6 +150,25 @@ export function closingWindows<T extends { classId: string; wholeModule: boolean
 }
 
 /**
+ * The windows that close an attempt begun at `now`: those of `closingWindows`, except that where a class's own
+ * assignment of the item has not opened yet, its module's governs the attempt only until it does. The attempt then
+ * closes by the module's window if that closes first, else by the item's own (taken as open from the module's
+ * opening): the class counts the attempt by its own assignment, whose answers come out at its due time.
+ */
+export function attemptClosingWindows<T extends { classId: string; wholeModule: boolean; window: AssignmentWindow }>(covering: T[], now: Date): T[] {
+  const chosen = closingWindows(covering, now);
+  const takenOverBy = (module: T): T | null => {
+    if (module.window.opensAt > now) return null;
+    const own = chosen.filter((c) => c.classId === module.classId && !c.wholeModule && c.window.opensAt > now)
+      .reduce<T | null>((first, c) => (!first || c.window.opensAt < first.window.opensAt ? c : first), null);
+    const moduleCloses = closingTime(module.window);
+    if (!own || (moduleCloses !== null && moduleCloses < own.window.opensAt)) return null;
+    return { ...own, window: { ...own.window, opensAt: module.window.opensAt } };
+  };
+  return chosen.map((c) => (c.wholeModule ? (takenOverBy(c) ?? c) : c));
+}
+
+/**
  * Of several assignments covering the same work (two classes, or a quiz assigned alone and through its
  * module), the one that gives the student most room: among those already open, the latest due of those still
  * taking work (a refusing one past its due time takes none, while another may still take it late); if none

@@ -3,7 +3,7 @@ import "server-only";
 // and attempt-limit override, with the student's own extension applied. A quiz is covered when assigned
 // itself or through its module.
 import { attemptDeadline, DEADLINE_GRACE_MS, earliestOpenDeadline, type ClassAttemptTerms } from "../domain/attempt-policy";
-import { accommodationFor, applyExtension, closingTimeOfAll, closingWindows, countsUnder, mostGenerous, withoutClosedClasses, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
+import { accommodationFor, applyExtension, attemptClosingWindows, closingTimeOfAll, closingWindows, countsUnder, mostGenerous, withoutClosedClasses, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
@@ -25,9 +25,9 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | unde
   if (!governing) return null;
   const owner = rows[windows.indexOf(governing)].owner ?? { className: "", joinedAt: null };
   // Per class, the quiz's own assignment where it has one (as its gradebook counts the quiz), else its module's.
-  const perClass = closingWindows(windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE", joinedAt: rows[i].owner?.joinedAt ?? null })), now);
-  const countingClasses = perClass.filter((c) => countsUnder(c.window, now)).map((c) => ({ maxAttemptsOverride: c.window.maxAttemptsOverride, joinedAt: c.joinedAt }));
-  return { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(perClass.map((c) => c.window), now), ...owner, countingClasses };
+  const entries = windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE", joinedAt: rows[i].owner?.joinedAt ?? null }));
+  const countingClasses = closingWindows(entries, now).filter((c) => countsUnder(c.window, now)).map((c) => ({ maxAttemptsOverride: c.window.maxAttemptsOverride, joinedAt: c.joinedAt }));
+  return { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(attemptClosingWindows(entries, now).map((c) => c.window), now), ...owner, countingClasses };
 }
 
 /**
@@ -99,7 +99,10 @@ const extensionOf = (userId: string) => ({ where: { studentId: userId }, select:
  * For each quiz (or debate prompt) of one student, in one query, the assignment that governs it: assigned itself
  * or through its module (a course page lists all its quizzes).
  */
-async function governingEach(client: Client, userId: string, items: { id: string; moduleId: string }[], field: "quizId" | "debatePromptId", options: { starting?: boolean } = {}): Promise<Map<string, GoverningAssignment | null>> {
+// `begunAt`: for work begun then (an open attempt), whose terms are those of the classes the student was in by then.
+type GoverningOptions = { starting?: boolean; begunAt?: Date };
+
+async function governingEach(client: Client, userId: string, items: { id: string; moduleId: string }[], field: "quizId" | "debatePromptId", options: GoverningOptions = {}): Promise<Map<string, GoverningAssignment | null>> {
   const ids = items.map((i) => i.id);
   const rows = items.length === 0 ? [] : await client.assignment.findMany({
     where: {
@@ -111,7 +114,8 @@ async function governingEach(client: Client, userId: string, items: { id: string
   const now = new Date();
   return new Map(items.map((item) => {
     const covering = rows.filter((a) => a[field] === item.id || (a.kind === "MODULE" && a.moduleId === item.moduleId))
-      .map(({ extensions, class: owner, ...row }) => ({ row, extension: extensions[0], owner: { className: owner.name, joinedAt: owner.members[0]?.joinedAt ?? null } }));
+      .map(({ extensions, class: owner, ...row }) => ({ row, extension: extensions[0], owner: { className: owner.name, joinedAt: owner.members[0]?.joinedAt ?? null } }))
+      .filter(({ owner }) => !options.begunAt || (owner.joinedAt !== null && owner.joinedAt <= options.begunAt));
     const deciding = options.starting
       ? withoutClosedClasses(covering.map((c) => ({ ...c, classId: c.row.classId, wholeModule: c.row.kind === "MODULE", window: applyExtension({ opensAt: c.row.opensAt, dueAt: c.row.dueAt, latePolicy: c.row.latePolicy as LatePolicy }, c.extension) })), now)
       : covering;
@@ -119,11 +123,11 @@ async function governingEach(client: Client, userId: string, items: { id: string
   }));
 }
 
-export const quizAssignments = (client: Client, userId: string, quizzes: { id: string; moduleId: string }[], options: { starting?: boolean } = {}) => governingEach(client, userId, quizzes, "quizId", options);
+export const quizAssignments = (client: Client, userId: string, quizzes: { id: string; moduleId: string }[], options: GoverningOptions = {}) => governingEach(client, userId, quizzes, "quizId", options);
 export const debateAssignments = (client: Client, userId: string, prompts: { id: string; moduleId: string }[], options: { starting?: boolean } = {}) => governingEach(client, userId, prompts, "debatePromptId", options);
 
-/** `starting`: for a new attempt (a class closed to it does not take it through its module). */
-export async function quizAssignment(client: Client, userId: string, quiz: { id: string; moduleId: string }, options: { starting?: boolean } = {}) {
+/** `starting`: for a new attempt (a class closed to it does not take it through its module); `begunAt`: for an open one. */
+export async function quizAssignment(client: Client, userId: string, quiz: { id: string; moduleId: string }, options: GoverningOptions = {}) {
   return (await quizAssignments(client, userId, [quiz], options)).get(quiz.id)!;
 }
 
@@ -157,14 +161,16 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
     },
     select: {
       ...assignmentFields, kind: true, classId: true, quizId: true, moduleId: true,
-      class: { select: { members: { where: { userId: { in: users }, removedAt: null }, select: { userId: true } } } },
+      class: { select: { members: { where: { userId: { in: users }, removedAt: null }, select: { userId: true, joinedAt: true } } } },
       extensions: { where: { studentId: { in: users } }, select: { studentId: true, dueAt: true, extraAttempts: true, extraTimePercent: true } },
     },
   });
   const now = new Date();
   const deadlines = open.map((attempt) => {
+    // A class the student joined after beginning the attempt does not count it, so its terms do not close it either:
+    // study begun before joining is the student's own.
     const covering = assignments.filter(
-      (a) => (a.quizId === attempt.quiz.id || (a.kind === "MODULE" && a.moduleId === attempt.quiz.moduleId)) && a.class.members.some((m) => m.userId === attempt.userId),
+      (a) => (a.quizId === attempt.quiz.id || (a.kind === "MODULE" && a.moduleId === attempt.quiz.moduleId)) && a.class.members.some((m) => m.userId === attempt.userId && m.joinedAt <= attempt.startedAt),
     );
     const assignment = mostGenerousFor(covering.map((a) => ({ row: a, extension: a.extensions.find((e) => e.studentId === attempt.userId) })), now);
     return attemptDeadline(attempt.startedAt, attempt.timeLimitMinutes, assignment?.closesAt ?? null, assignment?.extraTimePercent ?? 0)?.toISOString() ?? null;

@@ -307,7 +307,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
   const arrivedAt = options.receivedAt ?? new Date();
   const attempt = await db().quizAttempt.findFirst({
     where: { id: input.attemptId, userId: user.id },
-    select: { id: true, status: true, closedByClock: true, quizId: true, questionVersionIds: true, deadlineAt: true, voidedAt: true, quiz: { select: { moduleId: true } } },
+    select: { id: true, status: true, closedByClock: true, quizId: true, questionVersionIds: true, deadlineAt: true, voidedAt: true, startedAt: true, quiz: { select: { moduleId: true } } },
   });
   if (!attempt) throw notFound("That attempt");
   if (attempt.voidedAt) throw attemptWasReset();
@@ -338,7 +338,7 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     if (row?.status === "SUBMITTED" && !(row.closedByClock && answersInTime)) return { attemptId: attempt.id, alreadySubmitted: true, scoreCenti: row.scoreCenti, maxScoreCenti: row.maxScoreCenti };
     // Grading one whose time ran out, as read before this lock: an extension committed since keeps it open.
     if (options.expiredOnly && row?.accepting) return { attemptId: attempt.id, alreadySubmitted: false, scoreCenti: null, maxScoreCenti: null };
-    const assignment = await quizAssignment(tx, user.id, { id: attempt.quizId, moduleId: attempt.quiz.moduleId });
+    const assignment = await quizAssignment(tx, user.id, { id: attempt.quizId, moduleId: attempt.quiz.moduleId }, { begunAt: attempt.startedAt });
     // An attempt ended at its deadline (the grace is only for the network): one graded later, when someone next
     // opens a page, is late or not, submitted, and due for review as of then.
     const at = row?.deadlineAt && row.deadlineAt < arrivedAt ? row.deadlineAt : arrivedAt;

@@ -60,6 +60,15 @@ describe("when an attempt closes", () => {
     const { attemptId } = await startWithOneSaved(student);
     expect((await attemptRow(attemptId)).deadlineAt).toEqual((await db.assignment.findUniqueOrThrow({ where: { id: moduleAssignmentId } })).dueAt);
   });
+
+  it("begun under a module taking late work before the quiz's own refusing assignment opens, the attempt closes at the quiz's due time once that has opened", async () => {
+    const { teacher, student, classId } = await classWithStudent();
+    await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, dueAt: iso(600), latePolicy: "ACCEPT" }));
+    const { id: quizAssignmentId } = await createAssignment(teacher, classId, assign({ opensAt: iso(24 * 60), dueAt: iso(2 * 24 * 60), latePolicy: "REFUSE", revealAnswers: "AFTER_DUE" }));
+    const { attemptId } = await startWithOneSaved(student);
+    // The class counts it by the quiz's own assignment, whose answers come out at its due time: not left open past it.
+    expect((await attemptRow(attemptId)).deadlineAt).toEqual((await db.assignment.findUniqueOrThrow({ where: { id: quizAssignmentId } })).dueAt);
+  });
 });
 
 describe("an open attempt is graded whatever the assignments did around it", () => {
@@ -102,15 +111,19 @@ describe("an open attempt is graded whatever the assignments did around it", () 
     expect(await attemptRow(attemptId)).toMatchObject({ status: "SUBMITTED", late: false });
   });
 
-  it("joining a class whose refusing assignment is past due closes an open attempt: it is graded, and the student is told why they cannot start again", async () => {
+  it("joining a class whose refusing assignment is past due leaves an attempt begun before joining open, as the student's own; handed in, a new one is refused, and the student is told why", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
     const { id: classId, joinCode } = await createClass(teacher, { name: "Joined late", term: "T", joinCodeDays: null });
-    const { id: assignmentId } = await createAssignment(teacher, classId, assign({ opensAt: iso(-120), dueAt: iso(-60), latePolicy: "REFUSE" }));
-    const { attemptId } = await startWithOneSaved(student);
+    await createAssignment(teacher, classId, assign({ opensAt: iso(-120), dueAt: iso(-60), latePolicy: "REFUSE" }));
+    const { attemptId, answers } = await startWithOneSaved(student);
     await joinClass(student, joinCode);
-    expect((await attemptRow(attemptId)).deadlineAt).toEqual((await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).dueAt);
-    expect((await quizOverview(student, fixture.quizId)).attempts).toMatchObject([{ id: attemptId, submitted: true, scoreCenti: 100 }]);
+    // The class does not count it (begunUnderClass), so its closed assignment does not close it either.
+    expect((await attemptRow(attemptId)).deadlineAt).toBeNull();
+    expect((await quizOverview(student, fixture.quizId)).attempts).toMatchObject([{ id: attemptId, submitted: false }]);
+    // Handed in with every answer it carries, not graded as the class's closed work with the one saved.
+    expect(await submitAttempt(student, { attemptId, answers })).toMatchObject({ alreadySubmitted: false, scoreCenti: 300 });
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { closedByClock: true, late: true } })).toEqual({ closedByClock: false, late: false });
     expect((await errorOf(startAttempt(student, fixture.quizId))).message).toMatch(/no longer accepts work/);
   });
 
@@ -124,10 +137,11 @@ describe("an open attempt is graded whatever the assignments did around it", () 
     const startHeld = new Promise<void>((resolve) => (commitStart = resolve));
     const underway = new Promise<void>((resolve) => (startUnderway = resolve));
     // A start in flight, as startAttempt runs it: the quiz held FOR KEY SHARE, the attempt written (no class yet, so no close), not committed.
+    // Its start time is after the joining's (the start read its clock later), so the class counts it, and must close it.
     const attemptId = randomUUID();
     const starting = db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${fixture.quizId} FOR KEY SHARE`;
-      await tx.quizAttempt.create({ data: { id: attemptId, userId: student.id, quizId: fixture.quizId, number: 1, questionVersionIds: [], startedAt: new Date() } });
+      await tx.quizAttempt.create({ data: { id: attemptId, userId: student.id, quizId: fixture.quizId, number: 1, questionVersionIds: [], startedAt: new Date(Date.now() + 5_000) } });
       startUnderway();
       await startHeld;
     }, { timeout: 10_000 });

@@ -815,8 +815,9 @@ describe("a student joining while an assignment's terms change", () => {
     let changing: Promise<unknown> | undefined;
     await db.$transaction(async (tx) => {
       // The join, not committed yet: it holds the class's quizzes and closes the open attempt at the old due time.
+      // Its time is before the attempt's start (read before the start's), so the class counts the attempt and closes it.
       await tx.$executeRaw`SELECT 1 FROM "Quiz" WHERE "id" = ${fixture.quizId} FOR UPDATE`;
-      await tx.classMember.create({ data: { classId, userId: joiner.id } });
+      await tx.classMember.create({ data: { classId, userId: joiner.id, joinedAt: new Date(Date.now() - 60_000) } });
       await tx.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: oldDue } });
       changing = updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ opensAt: iso(-60), dueAt: iso(240), latePolicy: "REFUSE" }));
       await lockWaiters(1, db);

@@ -284,6 +284,8 @@ describe("quiz attempts", () => {
       const [skipped, ...answered] = Object.keys(answers);
       for (const questionVersionId of answered) await saveAnswer(student, { attemptId, questionVersionId, response: answers[questionVersionId] });
       await db.$executeRaw`UPDATE "QuizAttempt" SET "startedAt" = now() - make_interval(mins => ${startedAgo}), "deadlineAt" = now() - make_interval(mins => ${startedAgo - 10}) WHERE "id" = ${attemptId}::uuid`;
+      // Joined before it began, or the class would not count it (nor its late label).
+      await db.$executeRaw`UPDATE "ClassMember" SET "joinedAt" = now() - make_interval(mins => ${startedAgo + 1}) WHERE "userId" = ${student.id}::uuid`;
       graded.push({ student, attemptId, skipped });
     }
     await db.assignment.update({ where: { id: assignment.id }, data: { dueAt: new Date(Date.now() - 60 * 60_000) } });

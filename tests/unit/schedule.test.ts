@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyExtension, assignmentGate, handInGate, assignmentStatus, closingTime, closingTimeOfAll, closingWindows, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous, resubmissionTerms, resubmitByProblem, withoutClosedClasses } from "@/lib/domain/schedule";
+import { applyExtension, assignmentGate, handInGate, assignmentStatus, attemptClosingWindows, closingTime, closingTimeOfAll, closingWindows, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous, resubmissionTerms, resubmitByProblem, withoutClosedClasses } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { csvCell, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
@@ -414,5 +414,30 @@ describe("closingWindows", () => {
     expect(closingWindows(covering, now)).toEqual(covering);
     const notYetOpen = [entry("a", true), entry("a", false, "2027-03-17T00:00:00Z")];
     expect(closingWindows(notYetOpen, now)).toEqual(notYetOpen);
+  });
+});
+
+describe("attemptClosingWindows", () => {
+  const now = new Date("2027-03-10T12:00:00Z");
+  const day = (d: number) => new Date(Date.UTC(2027, 2, d, 12));
+  const entry = (classId: string, wholeModule: boolean, window: { opensAt: Date; dueAt: Date; latePolicy: "ACCEPT" | "FLAG" | "REFUSE" }) => ({ classId, wholeModule, window });
+  const moduleTakingLateWork = entry("a", true, { opensAt: day(1), dueAt: day(20), latePolicy: "ACCEPT" });
+  const ownOpeningLater = entry("a", false, { opensAt: day(12), dueAt: day(14), latePolicy: "REFUSE" });
+  it("an attempt begun before the item's own assignment opens closes by it once it has: its due time, not never", () => {
+    const windows = attemptClosingWindows([moduleTakingLateWork, ownOpeningLater], now).map((c) => c.window);
+    expect(closingTimeOfAll(windows, now)).toEqual(day(14));
+    // Another class still taking the work keeps it open.
+    const elsewhere = entry("b", true, { opensAt: day(1), dueAt: day(30), latePolicy: "FLAG" });
+    expect(closingTimeOfAll(attemptClosingWindows([moduleTakingLateWork, ownOpeningLater, elsewhere], now).map((c) => c.window), now)).toBeNull();
+  });
+  it("a module's window that closes before the item's own opens closes the attempt; an own assignment taking late work never does", () => {
+    const moduleClosingFirst = entry("a", true, { opensAt: day(1), dueAt: day(11), latePolicy: "REFUSE" });
+    expect(closingTimeOfAll(attemptClosingWindows([moduleClosingFirst, ownOpeningLater], now).map((c) => c.window), now)).toEqual(day(11));
+    const ownTakingLateWork = { ...ownOpeningLater, window: { ...ownOpeningLater.window, latePolicy: "FLAG" as const } };
+    expect(closingTimeOfAll(attemptClosingWindows([moduleTakingLateWork, ownTakingLateWork], now).map((c) => c.window), now)).toBeNull();
+  });
+  it("leaves classes without an own assignment waiting to open as closingWindows has them", () => {
+    const open = [moduleTakingLateWork, entry("b", false, { opensAt: day(1), dueAt: day(14), latePolicy: "REFUSE" })];
+    expect(attemptClosingWindows(open, now)).toEqual(closingWindows(open, now));
   });
 });
