@@ -6,7 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { isTimeZone, zoneOrUtc } from "../domain/calendar";
 import { dueAtAfterZoneChange } from "../domain/review-schedule";
-import { answersHeldUntilByQuestion } from "./answer-release";
+import { reviewHeldUntilByQuestion } from "./answer-release";
 import { lockMessage } from "../domain/throttle-policy";
 import type { PrismaClient } from "../generated/prisma/client";
 import { afterPasswordSet, nameSchema, passwordSchema } from "./accounts";
@@ -91,8 +91,8 @@ export async function setTimeZone(db: PrismaClient, userId: string, input: z.inf
 
 /**
  * Records the zone review days start in (from the account page, or at sign-in). Review questions due on a review
- * day keep their day, which now starts in this zone, but never come due before their key may be shown; returns
- * how many moved.
+ * day keep their day, which now starts in this zone, but never come due before their key, and the answers of the
+ * attempts they were in, may be shown; returns how many moved.
  */
 export async function recordTimeZone(db: PrismaClient, userId: string, timeZone: string): Promise<number> {
   return db.$transaction(async (tx) => {
@@ -108,7 +108,7 @@ export async function recordTimeZone(db: PrismaClient, userId: string, timeZone:
       return dueAt.getTime() === card.dueAt.getTime() ? [] : [{ ...card, newDueAt: dueAt }];
     });
     if (onReviewDays.length === 0) return 0;
-    const heldUntil = await answersHeldUntilByQuestion(tx, userId, [...new Set(onReviewDays.map((card) => card.questionId))], new Date());
+    const heldUntil = await reviewHeldUntilByQuestion(tx, userId, [...new Set(onReviewDays.map((card) => card.questionId))], new Date());
     const moved = onReviewDays.map((card) => {
       const held = heldUntil.get(card.questionId);
       return { ...card, newDueAt: held && held > card.newDueAt ? held : card.newDueAt };

@@ -86,10 +86,42 @@ export async function answersHeldUntilByQuestion(client: Client, userId: string,
   return heldUntilBy(await holdingDueTimes(client, [userId], questionIds), "questionId", questionIds, now);
 }
 
-/** Per student: until when one question's key stays hidden from them (null: it may be shown now). */
-export async function answersHeldUntilByStudent(client: Client, userIds: string[], questionId: string, now: Date): Promise<Map<string, Date | null>> {
+/**
+ * Until when the students' review cards of these questions wait (null: they may come due now), as a function of
+ * student and question. A card is tied to the student's submitted attempts containing its question and waits for
+ * the last hold on any question of them, as the attempts' review does: answered while another question of such an
+ * attempt is held, it would tell, with the attempt's score, what that one earned. The attempts are read in one statement.
+ */
+async function reviewHolds(client: Client, userIds: string[], questionIds: string[], now: Date): Promise<(userId: string, questionId: string) => Date | null> {
+  const together = await client.$queryRaw<{ userId: string; questionId: string; withQuestionId: string }[]>`
+    SELECT DISTINCT a."userId"::text AS "userId", v."questionId", o."questionId" AS "withQuestionId"
+    FROM "QuizAttempt" a
+    JOIN "QuestionVersion" v ON v."id" = ANY(a."questionVersionIds") AND v."questionId" = ANY(${questionIds}::text[])
+    JOIN "QuestionVersion" o ON o."id" = ANY(a."questionVersionIds")
+    WHERE a."userId" = ANY(${userIds}::uuid[]) AND a."status" = 'SUBMITTED'`;
+  const holds = await holdingDueTimes(client, userIds, [...new Set([...questionIds, ...together.map((row) => row.withQuestionId)])]);
+  const pair = (userId: string, questionId: string) => `${userId}|${questionId}`;
+  const dueTimes = new Map<string, Date[]>();
+  for (const hold of holds) dueTimes.set(pair(hold.userId, hold.questionId), [...(dueTimes.get(pair(hold.userId, hold.questionId)) ?? []), hold.dueAt]);
+  const tied = new Map<string, string[]>();
+  for (const row of together) tied.set(pair(row.userId, row.questionId), [...(tied.get(pair(row.userId, row.questionId)) ?? []), row.withQuestionId]);
+  // The question's own holds count too, where no attempt ties it to others.
+  return (userId, questionId) =>
+    keyHeldUntil([questionId, ...(tied.get(pair(userId, questionId)) ?? [])].flatMap((id) => dueTimes.get(pair(userId, id)) ?? []), now);
+}
+
+/** Per question: until when the student's review card of it waits for an attempt's hold (null: it may come due now). */
+export async function reviewHeldUntilByQuestion(client: Client, userId: string, questionIds: string[], now: Date): Promise<Map<string, Date | null>> {
+  if (questionIds.length === 0) return new Map();
+  const heldUntil = await reviewHolds(client, [userId], questionIds, now);
+  return new Map(questionIds.map((id) => [id, heldUntil(userId, id)]));
+}
+
+/** Per student: until when their review card of one question waits for an attempt's hold (null: it may come due now). */
+export async function reviewHeldUntilByStudent(client: Client, userIds: string[], questionId: string, now: Date): Promise<Map<string, Date | null>> {
   if (userIds.length === 0) return new Map();
-  return heldUntilBy(await holdingDueTimes(client, userIds, [questionId]), "userId", userIds, now);
+  const heldUntil = await reviewHolds(client, userIds, [questionId], now);
+  return new Map(userIds.map((id) => [id, heldUntil(id, questionId)]));
 }
 
 /**

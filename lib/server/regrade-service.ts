@@ -8,7 +8,7 @@ import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, r
 import { totalScoreCenti, type QuestionScore } from "../domain/scoring";
 import { afterQuizMiss, deckChangesAfterRegrade } from "../domain/review-schedule";
 import { keyShownAt } from "../domain/schedule";
-import { answersHeldUntilByStudent, attemptAnswersHeldUntil } from "./answer-release";
+import { attemptAnswersHeldUntil, reviewHeldUntilByStudent } from "./answer-release";
 import { reviewZonesOf } from "./review-service";
 import { Prisma } from "../generated/prisma/client";
 import { attemptFlagReachesInstructor, classAssignsQuiz, countsInClass, flagRaisedInClass } from "./assignment-rules";
@@ -204,13 +204,14 @@ type Transaction = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[
 
 /**
  * Review decks follow the new key: learners it counts as missing the question get it back in their deck (due
- * the next day, or when an assignment lets them see the key, as after a quiz miss); a card whose every miss turned right leaves the deck, kept for the record.
+ * the next day, or when their attempts with the question may show their answers, as after a quiz miss); a card whose every miss turned right leaves the deck, kept for the record.
  */
 async function moveReviewCards(tx: Transaction, questionId: string, versionId: string, now: Date, changes: { join: string[]; mayLeave: string[] }) {
   const zones = await reviewZonesOf(tx, changes.join);
   const joining = [...zones.keys()];
-  // Not before an assignment lets the learner see the key, as after a quiz miss.
-  const heldUntil = await answersHeldUntilByStudent(tx, joining, questionId, now);
+  // Not before the learner's attempts with the question may show their answers, as after a quiz miss: with the
+  // regraded score shown, a card answered while another question of such an attempt is held tells what that one earned.
+  const heldUntil = await reviewHeldUntilByStudent(tx, joining, questionId, now);
   const added = joining.length === 0 ? 0 : await tx.$executeRaw`
     INSERT INTO "ReviewCard" ("id", "userId", "questionId", "box", "dueAt", "updatedAt")
     SELECT gen_random_uuid(), u, ${questionId}, 1, (d AT TIME ZONE 'UTC'), now()

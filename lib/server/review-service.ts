@@ -10,7 +10,7 @@ import { effectiveQuestion, scoreEffective } from "../domain/regrade";
 import { afterReview, isDue, REVIEW_INTERVAL_DAYS } from "../domain/review-schedule";
 import { keyShownAt } from "../domain/schedule";
 import { zoneOrUtc } from "../domain/calendar";
-import { answersHeldUntilByQuestion } from "./answer-release";
+import { reviewHeldUntilByQuestion } from "./answer-release";
 import { db } from "./db";
 import { liveLesson } from "./catalog";
 import { notFound, UserError } from "./errors";
@@ -67,11 +67,12 @@ export async function reviewActivity(userId: string, days: number, now = new Dat
 /**
  * Cards due now whose answers an assignment holds back again (an extension or a later due time came after the card
  * was scheduled) wait until the answers may be shown: answering one would tell the student whether they were right
- * while classmates, or they themselves, can still use that on the quiz.
+ * while classmates, or they themselves, can still use that on the quiz. The answers of every attempt with the
+ * question count, not only the question's own: with an attempt's score, a card's key tells what its held questions earned.
  */
 async function deferHeldCards(userId: string, now: Date) {
   const due = await db().reviewCard.findMany({ where: { ...liveCards(userId), dueAt: { lte: now } }, select: { id: true, questionId: true, dueAt: true } });
-  const held = await answersHeldUntilByQuestion(db(), userId, [...new Set(due.map((c) => c.questionId))], now);
+  const held = await reviewHeldUntilByQuestion(db(), userId, [...new Set(due.map((c) => c.questionId))], now);
   const deferred = due.flatMap((c) => { const until = keyShownAt(held.get(c.questionId) ?? null); return until ? [{ id: c.id, dueAt: c.dueAt, until }] : []; });
   if (deferred.length === 0) return;
   // Checked against the due time read: a card answered or moved meanwhile keeps what that did. The cards are locked
@@ -200,12 +201,13 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   if (!version) throw notFound("That question");
   const definition = version.definition as Question;
 
-  // An assignment may hold this question's answers back for this learner (an instructor can move a due time later,
-  // and a card may come from another quiz drawing the question): the card waits, as the queue makes it.
-  const heldUntil = (await answersHeldUntilByQuestion(db(), user.id, [card.questionId], now)).get(card.questionId) ?? null;
+  // An assignment may hold this question's answers back for this learner, or those of an attempt with it (an
+  // instructor can move a due time later, and a card may come from another quiz drawing the question): the card
+  // waits, as the queue makes it.
+  const heldUntil = (await reviewHeldUntilByQuestion(db(), user.id, [card.questionId], now)).get(card.questionId) ?? null;
   // A repeated answer, or one that lost a race to an identical concurrent one, gets the recorded result.
   const recorded = await recordedOutcome(card.id, input.number);
-  if (!recorded && heldUntil) throw new UserError("CONFLICT", "Your class holds this question's answers back until its due time, so it waits in your review deck until then. Reload the page to go on.");
+  if (!recorded && heldUntil) throw new UserError("CONFLICT", "Your class holds this question's answers back until its due time (or those of a quiz you answered it in), so it waits in your review deck until then. Reload the page to go on.");
   const outcome = recorded ?? (await recordAnswer(card, definition, version, input, now)) ?? (await recordedOutcome(card.id, input.number));
   if (!outcome) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
   const { answer, after } = outcome;
