@@ -211,6 +211,8 @@ test("an instructor returns a response for revision; the student reads the note,
   await expect(sp.getByText("Returned for revision: revise it and submit again")).toBeVisible();
   await sp.goto(debatePath);
   if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-returned.png`, fullPage: true });
+  // Submitting is final, so the page asks first.
+  sp.on("dialog", (dialog) => void dialog.accept());
   await sp.getByRole("button", { name: /^Submit/ }).click();
   await expect(sp.getByRole("note").filter({ hasText: "returned this response for revision" })).toHaveCount(0);
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);
@@ -238,6 +240,7 @@ test("past a due time that refuses late work, a return gives the student a time 
 
   const sp = await studentContext.newPage();
   await sp.goto(debatePath);
+  sp.on("dialog", (dialog) => void dialog.accept());
   await sp.getByRole("button", { name: /^Submit/ }).click();
   await expect(sp.getByRole("note").filter({ hasText: "returned this response for revision" })).toHaveCount(0);
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED' AND NOT late`, [student.id])).toBe(1);
