@@ -37,7 +37,7 @@ export function FlagQuestion({ attemptId, questionVersionId, canFlag, flag }: Pr
               setError(null);
               setSent(true);
             } else {
-              setSent(false);
+              // A flag sent before still stands; only this change of reason was refused.
               setError(result.fieldErrors?.reason?.[0] ?? result.message);
             }
           }}
@@ -48,7 +48,7 @@ export function FlagQuestion({ attemptId, questionVersionId, canFlag, flag }: Pr
           {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
           <div className="flex items-center gap-3">
             <button type="submit" className="btn-secondary px-3 py-1" disabled={pending}>{pending ? "Sending…" : "Send flag"}</button>
-            {sent && <p role="status" className="text-emerald-800">Flag sent. Your instructor sees it with the quiz results.</p>}
+            {sent && !error && <p role="status" className="text-emerald-800">Flag sent. Your instructor sees it with the quiz results.</p>}
           </div>
         </form>
       </details>

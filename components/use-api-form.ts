@@ -7,6 +7,7 @@
 // form: a field's error goes once it is edited, and a refusal moves focus to the first field still in error.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { callApi, type ApiResult } from "@/lib/api-client";
+import { UNREADABLE_NUMBER, unreadableNumberErrors } from "./unreadable-numbers";
 
 type FieldErrors = Record<string, string[]>;
 
@@ -30,6 +31,8 @@ export function useApiForm(fieldsShown: readonly string[] = []) {
   };
   const send = async <T,>(method: "POST" | "PUT" | "PATCH" | "DELETE", url: string, body: unknown, onOk: (data: T) => string | null | void, options: { leaves?: boolean } = {}) => {
     if (pending) return;
+    const unreadable = method === "DELETE" ? null : unreadableNumberErrors(form.current);
+    if (unreadable) return showRefusal(unreadable, UNREADABLE_NUMBER);
     setPending(true);
     const result: ApiResult<T> = await callApi<T>(method, url, body);
     if (!(result.ok && options.leaves)) setPending(false);

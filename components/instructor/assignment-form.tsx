@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { unreadableNumberErrors } from "@/components/unreadable-numbers";
 import { dueInstantFromLocalInput, instantFromLocalInput, localInputValue } from "./local-time-input";
 
 type Course = { id: string; title: string; modules: { id: string; title: string; _count: { lessons: number }; quizzes: { id: string; title: string }[]; debates: { id: string; title: string }[] }[] };
@@ -115,6 +116,12 @@ function useTermsForm(kind: Kind, send: (body: Record<string, unknown>, form: Fo
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (pending) return;
+    const unreadable = unreadableNumberErrors(event.currentTarget);
+    if (unreadable) {
+      setErrors(unreadable);
+      setMessage({ text: "Check the highlighted numbers.", ok: false });
+      return;
+    }
     const form = new FormData(event.currentTarget);
     const read = readTerms(form, kind, options.shown);
     if ("cancelled" in read) return;
@@ -166,7 +173,8 @@ export function AssignmentForm({ classId, courses, assigned }: { classId: string
     : isAssigned(target.id) ? "This class assigns it already: to change its times or terms, edit that assignment above."
     : kind === "QUIZ" && assigned.includes(`MODULE:${target.module.id}`) ? `Its module, “${target.module.title}”, is assigned to this class already. Assigning the quiz as well gives it a gradebook column of its own, and the class counts its attempts by the times and terms set here.`
     : null;
-  const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body }, OFFLINE), () => "Assigned.");
+  // After assigning, the list stays on the item just assigned (now marked so), and the message names it.
+  const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body }, OFFLINE), () => `Assigned “${target?.title}”.`, { onDone: () => setChosenId(target?.id ?? null) });
   const targetDescribedBy = [errors.targetId && "assign-target-error", targetNote && "assign-target-note"].filter(Boolean).join(" ") || undefined;
   const now = new Date();
   const week = new Date(now.getTime() + 7 * 86_400_000);

@@ -6,6 +6,8 @@ import { useState } from "react";
 import { RequestButton, send, usePending } from "@/components/request-button";
 import { ClassForm } from "./class-form";
 import { CopyClassForm } from "./copy-class";
+import { plural } from "@/lib/plural";
+import { unreadableNumberFields } from "@/components/unreadable-numbers";
 
 export function RosterActions({ classId, student, quizzes }: { classId: string; student: { id: string; name: string }; quizzes: { id: string; title: string }[] }) {
   const router = useRouter();
@@ -43,7 +45,7 @@ export function RosterActions({ classId, student, quizzes }: { classId: string; 
               // Attempts belong to the student, not the class: say so before voiding them.
               if (!window.confirm(`Reset ${student.name}'s attempts at “${title}”? They are voided (kept for the record), including an attempt in progress, and the student can start again. If they also count in another class, nothing is reset.`)) return;
               const result = await send("POST", `/api/instructor/classes/${classId}/resets`, { studentId: student.id, quizId, reason: form.get("reason") });
-              setMessage(result.ok ? `Reset ${(result.data as { voided: number }).voided} attempt(s) at “${title}”.` : result.message);
+              setMessage(result.ok ? `Reset ${plural((result.data as { voided: number }).voided, "attempt")} at “${title}”.` : result.message);
               if (result.ok) {
                 setOpen(false);
                 // The class page's counts (open flags on the voided attempts) follow.
@@ -137,7 +139,7 @@ export function JoinCodeActions({ classId }: { classId: string }) {
         const form = event.currentTarget;
         const typed = String(new FormData(form).get("days") ?? "").trim();
         const days = typed ? Number(typed) : null;
-        if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 365)) {
+        if (unreadableNumberFields(form).length > 0 || (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 365))) {
           setMessage("Give the number of days as a whole number from 1 to 365, or leave it empty for a code that does not expire.");
           return;
         }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { shiftWallClockDays } from "@/lib/domain/calendar";
+import { plural } from "@/lib/plural";
 
 export function CopyClassForm({ classId, name, firstOpensAt }: { classId: string; name: string; firstOpensAt: string | null }) {
   const router = useRouter();
@@ -28,7 +29,7 @@ export function CopyClassForm({ classId, name, firstOpensAt }: { classId: string
           name: form.get("name"), term: form.get("term"), shiftDays: shiftDays.trim() === "" ? 0 : Number(shiftDays), timeZone,
         }, (copy) => {
           router.push(`/instructor/classes/${copy.id}`);
-          return `Copied ${copy.copied} assignment(s)${copy.skipped ? `; ${copy.skipped} of work withdrawn from the course left out` : ""}. Opening the new class…`;
+          return `Copied ${plural(copy.copied, "assignment")}${copy.skipped ? `; left out ${plural(copy.skipped, "assignment")} of work withdrawn from the course` : ""}. Opening the new class…`;
         }, { leaves: true });
       }}
     >

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { plural } from "@/lib/plural";
+import { UNREADABLE_NUMBER, unreadableNumberFields } from "@/components/unreadable-numbers";
 
 type Action = "CORRECT_KEY" | "ACCEPT_ALTERNATIVE" | "FULL_CREDIT";
 type Pair = { id: string; left: string; rightId: string };
@@ -60,6 +61,10 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
         onSubmit={async (event) => {
           event.preventDefault();
           const formElement = event.currentTarget;
+          if (unreadableNumberFields(formElement).length > 0) {
+            setErrors({ value: [UNREADABLE_NUMBER] });
+            return;
+          }
           const form = new FormData(formElement);
           const value = valueFrom(form, action, type, items, pairs);
           if (value === null) {

@@ -43,6 +43,17 @@ test("an instructor excuses a student, sets a score with a comment, and the stud
   await expect(grades.getByRole("row").nth(1)).toContainText("score set by instructor: 65.5%");
   await expect(form.getByLabel(/Score set by hand/)).toHaveValue("65.5");
 
+  // A score the browser cannot read as a number ("70e") is refused at the field, not saved as "no score".
+  const score = form.getByLabel(/Score set by hand/);
+  await score.clear();
+  await score.pressSequentially("70e");
+  expect(await score.evaluate((input: HTMLInputElement) => input.validity.badInput)).toBe(true);
+  await form.getByRole("button", { name: "Change the adjustment" }).click();
+  await expect(score).toHaveAccessibleDescription(/not a number Caravan can read/);
+  await expect(score).toBeFocused();
+  expect((await sql.query(`SELECT "percent" FROM "GradeAdjustment" WHERE "studentId" = $1`, [student.id])).rows).toEqual([{ percent: 65.5 }]);
+  await score.fill("65.5");
+
   // Excusing the debate: the score field is disabled while "Excused" is ticked.
   await form.getByLabel("Assignment").selectOption({ index: 1 });
   await form.getByLabel("Excused").check();

@@ -24,7 +24,10 @@ test("an instructor creates a class, a student joins and completes the assigned 
   const pad = (n: number) => String(n).padStart(2, "0");
   await tp.getByLabel("Due (your time)").fill(`${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T17:00`);
   await tp.getByRole("button", { name: "Assign" }).click();
-  await expect(tp.getByText("Assigned.")).toBeVisible();
+  await expect(tp.getByText("Assigned “Check your reading: Dadabaev on Japan's Silk Road diplomacy”.")).toBeVisible();
+  // The list stays on what was just assigned, now marked so, rather than moving to another item under the message.
+  await expect(tp.getByLabel("Item")).toHaveValue("dadabaev-silk-road-quiz");
+  await expect(tp.getByLabel("Item").locator("option:checked")).toHaveText(/\(assigned\)$/);
   await expect(tp.locator("li", { hasText: "Dadabaev" }).getByText(/late work accepted and flagged/)).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "Assignment" a JOIN "Class" c ON c.id = a."classId" WHERE c."instructorId" = $1 AND a."quizId" = 'dadabaev-silk-road-quiz'`, [teacher.id])).toBe(1);
 
@@ -155,11 +158,11 @@ test("a module's quizzes get item-analysis links, and the roster resets only qui
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "voidedAt" IS NULL`, [attempt.id])).toBe(1);
   page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: "Reset", exact: true }).click();
-  await expect(row.getByRole("status")).toHaveText(/Reset 1 attempt\(s\) at “.*”\./);
+  await expect(row.getByRole("status")).toHaveText(/Reset 1 attempt at “.*”\./);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "voidedAt" IS NOT NULL`, [attempt.id])).toBe(1);
   // The student's record names the quiz, not its id.
   await page.goto(`/instructor/classes/${cls.id}/students/${student.id}`);
-  await expect(page.getByText(/Austin on Japan's pragmatic diplomacy: 1 attempt\(s\) voided\. Reason: Took it on a broken connection/)).toBeVisible();
+  await expect(page.getByText(/Austin on Japan's pragmatic diplomacy: 1 attempt voided\. Reason: Took it on a broken connection/)).toBeVisible();
   await page.goto(`/instructor/classes/${cls.id}`);
 
   // A quiz this class does not assign is refused by the server, whatever the form sends.
@@ -296,7 +299,7 @@ test("the assignment form refuses a time the clocks skip and asks before a due t
   expect(await assignments()).toBe(0);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Assign" }).click();
-  await expect(page.getByText("Assigned.")).toBeVisible();
+  await expect(page.getByText(/^Assigned “Check your reading: Dadabaev/)).toBeVisible();
   const { rows: [saved] } = await sql.query(`SELECT "dueAt" FROM "Assignment" WHERE "classId" = $1`, [cls.id]);
   expect(saved.dueAt.toISOString()).toBe(`${year - 2}-01-17T14:00:00.000Z`);
   await context.close();

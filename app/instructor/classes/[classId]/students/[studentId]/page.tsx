@@ -16,6 +16,7 @@ import { latestPasswordReset } from "@/lib/server/password-reset-service";
 import { percent } from "@/lib/domain/scoring";
 import { describeResponse } from "@/lib/domain/responses";
 import type { Question } from "@/lib/content/schema";
+import { plural } from "@/lib/plural";
 
 export const metadata: Metadata = { title: "Student record" };
 
@@ -205,7 +206,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
         <section aria-labelledby="resets-heading">
           <h2 id="resets-heading" className="mb-3 text-xl font-semibold">Attempt resets</h2>
           <ul className="space-y-2 text-sm">
-            {resets.map((r, i) => <li key={i}><LocalTime iso={r.createdAt.toISOString()} /> — {r.quizTitle}: {r.attemptIds.length} attempt(s) voided. Reason: {r.reason}</li>)}
+            {resets.map((r, i) => <li key={i}><LocalTime iso={r.createdAt.toISOString()} /> — {r.quizTitle}: {plural(r.attemptIds.length, "attempt")} voided. Reason: {r.reason}</li>)}
           </ul>
         </section>
       )}
