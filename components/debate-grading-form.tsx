@@ -3,6 +3,7 @@
 // The server checks the scores against the rubric and computes the total; this form only previews it.
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { useUnsavedWarning } from "./use-unsaved-warning";
 import { callApi } from "@/lib/api-client";
 import { LocalTime } from "@/components/local-time";
 
@@ -33,6 +34,7 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
   const [feedback, setFeedback] = useState(initial?.feedback ?? "");
   const [saved, setSaved] = useState<SavedGrade | null>(initial);
   const [dirty, setDirty] = useState(false);
+  useUnsavedWarning(dirty);
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});

@@ -70,6 +70,14 @@ test("an instructor scores a student's debate response against the rubric and th
   await expect(card.getByText("12 / 16")).toBeVisible();
   const feedback = "A sharp claim with dated evidence.\nNext time <b>weigh</b> Dadabaev against Austin.";
   await card.getByLabel("Feedback").fill(feedback);
+  // Following a link with the grade not saved asks first; staying keeps everything typed.
+  const leaving: string[] = [];
+  tp.once("dialog", (dialog) => { leaving.push(dialog.message()); void dialog.dismiss(); });
+  const here = tp.url();
+  await tp.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link").last().click();
+  await expect.poll(() => leaving).toEqual(["Leave this page? Changes you have not saved will be lost."]);
+  expect(tp.url()).toBe(here);
+  await expect(card.getByLabel("Feedback")).toHaveValue(feedback);
   await card.getByRole("button", { name: "Save grade" }).click();
   await expect(card.getByText(/Graded 12\/16 on/)).toBeVisible();
   const { rows: [grade] } = await sql.query(`SELECT g.* FROM "DebateGrade" g JOIN "DebateResponse" r ON r.id = g."responseId" WHERE r."userId" = $1`, [student.id]);
