@@ -149,6 +149,12 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     return () => clearTimeout(autosave.current);
   }, [draft, saveDraft, submitted, submitting]);
 
+  // A refused submit moves focus to the first field in error (the Submit button it was on was disabled meanwhile).
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (Object.keys(refusedErrors).length > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusedErrors]);
+
   // After a row is removed, focus goes to the row before it (or the new first row), not to the page.
   const focusRow = useRef<number | null>(null);
   useEffect(() => {
@@ -226,7 +232,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   };
 
   return (
-    <form className="card space-y-6" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+    <form ref={form} className="card space-y-6" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
       {restored && <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">Your latest changes had not been saved when the page was last open. They are back below and being saved.</p>}
       {/* Nothing changes while the response is being submitted: the submit carries the text as it was. */}
       <fieldset disabled={submitting} className="min-w-0 space-y-6">

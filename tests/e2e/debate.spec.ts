@@ -45,6 +45,8 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   const rebuttal = page.getByLabel("The strongest counter-argument, and your answer to it");
   await expect(rebuttal).toHaveAttribute("aria-invalid", "true");
   await expect(rebuttal).toHaveAccessibleDescription(/.+/);
+  // Focus moves to the first field in error, not to the page (the Submit button was disabled while it was sent).
+  await expect(rebuttal).toBeFocused();
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-errors.png`, fullPage: true });
 
   // Removing a piece of evidence leaves focus on the row before it, and each row's controls say which row they are.
