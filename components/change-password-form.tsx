@@ -3,6 +3,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction } from "@/app/actions/account";
 import { useFormFields } from "./use-form-fields";
 import { reachable } from "./reachable-action";
+import { focusFirstFieldInError } from "./use-api-form";
 
 const changePasswordReachable = reachable(changePasswordAction);
 
@@ -22,7 +23,7 @@ export function ChangePasswordForm() {
   useEffect(() => {
     if (state?.ok) reset();
     // A refusal moves focus to the first field it names, which reads its message out.
-    else if (state?.fieldErrors) form.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
+    else if (state?.fieldErrors) focusFirstFieldInError(form.current);
   }, [state]);
   return (
     <form ref={form} action={formAction} noValidate className="space-y-4">

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { sameResponse } from "./attempt-backup";
 import { FocusOnArrival, focusOnArrival } from "./focus-on-arrival";
+import { focusFirstFieldInError } from "./use-api-form";
 import { readTabCopy, writeTabCopy } from "./tab-copy";
 import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
 import { positionLabel } from "@/lib/domain/rubric";
@@ -152,7 +153,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   // A refused submit moves focus to the first field in error (the Submit button it was on was disabled meanwhile).
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (Object.keys(refusedErrors).length > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (Object.keys(refusedErrors).length > 0) focusFirstFieldInError(form.current);
   }, [refusedErrors]);
 
   // After a row is removed, focus goes to the row before it (or the new first row), not to the page.

@@ -11,6 +11,11 @@ import { UNREADABLE_NUMBER, unreadableNumberErrors } from "./unreadable-numbers"
 
 type FieldErrors = Record<string, string[]>;
 
+/** After a refusal, focus goes to the first field in error, so keyboard and screen-reader users land on it. */
+export function focusFirstFieldInError(form: HTMLElement | null) {
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
 export function useApiForm(fieldsShown: readonly string[] = []) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
@@ -18,7 +23,7 @@ export function useApiForm(fieldsShown: readonly string[] = []) {
   const form = useRef<HTMLFormElement>(null);
   const [refusals, setRefusals] = useState(0);
   useEffect(() => {
-    if (refusals > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (refusals > 0) focusFirstFieldInError(form.current);
   }, [refusals]);
 
   const showRefusal = (fieldErrors: FieldErrors, text: string) => {

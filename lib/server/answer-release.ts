@@ -73,17 +73,18 @@ async function lastAttemptHandedIn(client: Client, userId: string, quizId: strin
   return attempts.length >= limit && attempts.every((a) => a.status === "SUBMITTED");
 }
 
-// For each id (a question's or a student's), the hold of the rows carrying it.
-function heldUntilBy(rows: Hold[], key: "userId" | "questionId", ids: string[], now: Date) {
-  const dueTimes = new Map<string, Date[]>();
-  for (const row of rows) dueTimes.set(row[key], [...(dueTimes.get(row[key]) ?? []), row.dueAt]);
-  return new Map(ids.map((id) => [id, keyHeldUntil(dueTimes.get(id) ?? [], now)]));
+/** The values of the rows, listed under each row's key. */
+function groupBy<T, V>(rows: T[], keyOf: (row: T) => string, valueOf: (row: T) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), valueOf(row)]);
+  return groups;
 }
 
 /** Per question: until when its key stays hidden from this student (null: it may be shown now). */
 export async function answersHeldUntilByQuestion(client: Client, userId: string, questionIds: string[], now: Date): Promise<Map<string, Date | null>> {
   if (questionIds.length === 0) return new Map();
-  return heldUntilBy(await holdingDueTimes(client, [userId], questionIds), "questionId", questionIds, now);
+  const dueTimes = groupBy(await holdingDueTimes(client, [userId], questionIds), (hold) => hold.questionId, (hold) => hold.dueAt);
+  return new Map(questionIds.map((id) => [id, keyHeldUntil(dueTimes.get(id) ?? [], now)]));
 }
 
 /**
@@ -101,10 +102,8 @@ async function reviewHolds(client: Client, userIds: string[], questionIds: strin
     WHERE a."userId" = ANY(${userIds}::uuid[]) AND a."status" = 'SUBMITTED'`;
   const holds = await holdingDueTimes(client, userIds, [...new Set([...questionIds, ...together.map((row) => row.withQuestionId)])]);
   const pair = (userId: string, questionId: string) => `${userId}|${questionId}`;
-  const dueTimes = new Map<string, Date[]>();
-  for (const hold of holds) dueTimes.set(pair(hold.userId, hold.questionId), [...(dueTimes.get(pair(hold.userId, hold.questionId)) ?? []), hold.dueAt]);
-  const tied = new Map<string, string[]>();
-  for (const row of together) tied.set(pair(row.userId, row.questionId), [...(tied.get(pair(row.userId, row.questionId)) ?? []), row.withQuestionId]);
+  const dueTimes = groupBy(holds, (hold) => pair(hold.userId, hold.questionId), (hold) => hold.dueAt);
+  const tied = groupBy(together, (row) => pair(row.userId, row.questionId), (row) => row.withQuestionId);
   // The question's own holds count too, where no attempt ties it to others.
   return (userId, questionId) =>
     keyHeldUntil([questionId, ...(tied.get(pair(userId, questionId)) ?? [])].flatMap((id) => dueTimes.get(pair(userId, id)) ?? []), now);
