@@ -1,6 +1,6 @@
 "use client";
-import { useActionState, useEffect } from "react";
-import { signInAndOpenHome } from "@/lib/sign-in";
+import { useActionState } from "react";
+import { SignInAfterSetupFailed, useSignInAfterSetup } from "./sign-in-after-setup";
 import { useFormFields } from "./use-form-fields";
 import { resetPasswordAction } from "@/app/actions/account";
 import { reachable } from "./reachable-action";
@@ -11,9 +11,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
   const [state, formAction, pending] = useActionState(resetPasswordReachable, null);
   const { values, field, bind } = useFormFields({ newPassword: "", confirmPassword: "" }, state);
 
-  useEffect(() => {
-    if (state?.ok) void signInAndOpenHome(state.data.email, values.newPassword);
-  }, [state]);
+  const signInProblem = useSignInAfterSetup(state?.ok ? state.data.email : null, values.newPassword);
 
   return (
     <form action={formAction} noValidate className="space-y-4">
@@ -33,7 +31,8 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       {state && !state.ok && !state.fieldErrors?.newPassword && !state.fieldErrors?.confirmPassword && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{field("token") ?? state.message}</p>
       )}
-      {state?.ok && <p role="status" className="text-sm text-emerald-800">Your new password is set, and every other session of this account has ended. Signing you in…</p>}
+      {state?.ok && !signInProblem && <p role="status" className="text-sm text-emerald-800">Your new password is set, and every other session of this account has ended. Signing you in…</p>}
+      {signInProblem && <SignInAfterSetupFailed done="Your new password is set." problem={signInProblem} />}
       <button type="submit" className="btn-primary w-full" disabled={pending || state?.ok}>{pending ? "Setting password…" : "Set new password"}</button>
     </form>
   );

@@ -2,9 +2,7 @@
 import { signInWithPassword } from "@/lib/sign-in";
 import { useState } from "react";
 
-const UNREACHABLE = "Caravan could not be reached, so you are not signed in yet. Check your connection and try again.";
-
-export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: string; initialEmail?: string }) {
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   return (
@@ -15,12 +13,11 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
         const form = new FormData(event.currentTarget);
         setPending(true);
         setError(null);
-        // next-auth's signIn throws when its request fails or the answer is not JSON (a proxy's error page).
-        const result = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? "")).catch(() => ({ ok: false, error: UNREACHABLE }));
-        if (result?.ok && !result.error) {
+        const result = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+        if (result.ok) {
           window.location.assign(callbackUrl);
         } else {
-          setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "That email and password do not match an account.");
+          setError(result.message);
           setPending(false);
         }
       }}
@@ -28,7 +25,7 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
     >
       <div>
         <label htmlFor="email" className="field-label">Email</label>
-        <input id="email" name="email" type="email" autoComplete="email" required defaultValue={initialEmail} className="field-input" />
+        <input id="email" name="email" type="email" autoComplete="email" required className="field-input" />
       </div>
       <div>
         <label htmlFor="password" className="field-label">Password</label>

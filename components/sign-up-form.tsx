@@ -1,6 +1,6 @@
 "use client";
-import { useActionState, useEffect } from "react";
-import { signInAndOpenHome } from "@/lib/sign-in";
+import { useActionState } from "react";
+import { SignInAfterSetupFailed, useSignInAfterSetup } from "./sign-in-after-setup";
 import { useFormFields } from "./use-form-fields";
 import { signUpAction } from "@/app/actions/account";
 import { reachable } from "./reachable-action";
@@ -11,9 +11,7 @@ export function SignUpForm() {
   const [state, formAction, pending] = useActionState(signUpReachable, null);
   const { values, field, bind } = useFormFields({ name: "", email: "", password: "" }, state);
 
-  useEffect(() => {
-    if (state?.ok) void signInAndOpenHome(state.data.email, values.password);
-  }, [state]);
+  const signInProblem = useSignInAfterSetup(state?.ok ? state.data.email : null, values.password);
 
   return (
     <form action={formAction} noValidate className="space-y-4">
@@ -33,7 +31,8 @@ export function SignUpForm() {
         <p id="password-hint" className={field("password") ? "field-error" : "mt-1 text-sm text-stone-600"}>{field("password") ?? "At least 10 characters."}</p>
       </div>
       {state && !state.ok && !state.fieldErrors && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
-      {state?.ok && <p role="status" className="text-sm text-emerald-800">Account created. Signing you in…</p>}
+      {state?.ok && !signInProblem && <p role="status" className="text-sm text-emerald-800">Account created. Signing you in…</p>}
+      {signInProblem && <SignInAfterSetupFailed done="Your account is created." problem={signInProblem} />}
       <button type="submit" className="btn-primary w-full" disabled={pending || state?.ok}>{pending ? "Creating account…" : "Create account"}</button>
     </form>
   );

@@ -80,7 +80,35 @@ test("a form whose request does not get through says so and keeps what was typed
   await signIn.getByRole("button", { name: "Sign in" }).click();
   await expect(signIn.getByRole("alert").filter({ hasText: "could not be reached" })).toBeVisible();
   await expect(signIn.getByRole("button", { name: "Sign in" })).toBeEnabled();
+
+  // Offline altogether: the form says so and stays (next-auth's own signIn sent the page to its error page).
+  await signIn.route("**/api/auth/**", (route) => route.abort("internetdisconnected"));
+  await signIn.getByRole("button", { name: "Sign in" }).click();
+  await expect(signIn.getByRole("alert").filter({ hasText: "could not be reached" })).toBeVisible();
+  await expect(signIn.getByRole("alert").filter({ hasText: "do not match" })).toHaveCount(0);
+  await expect(signIn).toHaveURL(/\/signin$/);
+  await expect(signIn.getByLabel("Email")).toHaveValue(student.email);
   await signIn.close();
+});
+
+test("an account created while sign-in cannot get through says it exists and how to sign in, instead of 'Signing you in…' for ever", async ({ page, sql }) => {
+  const email = `offline-${Date.now()}@example.org`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Nodira Karimova");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-long-enough-password");
+  await page.route("**/api/auth/**", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Create account" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "Your account is created." });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("could not be reached");
+  await expect(page.getByText("Signing you in…")).toHaveCount(0);
+  expect((await sql.query(`SELECT count(*)::int AS n FROM "User" WHERE "email" = $1`, [email])).rows[0].n).toBe(1);
+
+  await page.unroute("**/api/auth/**");
+  await alert.getByRole("link", { name: "Go to sign in" }).click();
+  await signInThroughForm(page, email, "a-long-enough-password");
+  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible();
 });
 
 test("a signed-in user changes their password; a wrong current one is refused; the new one signs in", async ({ browser, sql, baseURL }) => {
