@@ -34,7 +34,7 @@ process.on("SIGTERM", () => void shutdown(0));
 try {
   const url = process.env.DATABASE_URL ?? (await database.createDatabase(appDatabaseName));
   const wantDemo = wantsDemoAccounts({ embeddedDatabase: database.embedded, secretGiven: Boolean(process.env.NEXTAUTH_SECRET), setting: process.env.CARAVAN_DEMO_ACCOUNTS });
-  const demo = await prepareDatabase(url, { demoAccounts: wantDemo });
+  const demo = await prepareDatabase(url, { demoAccounts: wantDemo, lockDemoAccounts: !wantDemo });
 
   if (!dev && !buildIsCurrent()) {
     console.log("Building the app (first start or sources changed)…");
@@ -51,7 +51,7 @@ try {
 
   console.log(`\nCaravan is starting on http://localhost:${port}`);
   for (const account of demo) console.log(`  demo ${account.role.toLowerCase()}: ${account.email} / ${account.password}`);
-  if (demo.length > 0) console.log("  (published passwords, for a trial: with NEXTAUTH_SECRET set, or CARAVAN_DEMO_ACCOUNTS=0, none are created)");
+  if (demo.length > 0) console.log("  (published passwords, for a trial: with NEXTAUTH_SECRET set, or CARAVAN_DEMO_ACCOUNTS=0, none are created and existing ones stop signing in)");
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await shutdown(1);

@@ -1,8 +1,9 @@
 // Creating accounts: the web sign-up (students only), the instructor command and the demo seed share this.
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
 import { throttleKey } from "../domain/throttle-policy";
-import { hashPassword } from "./passwords";
+import { hashPassword, verifyPassword } from "./passwords";
 
 export const emailSchema = z
   .string()
@@ -78,6 +79,26 @@ export const demoAccounts = [
   { email: "student@caravan.test", name: "Demo Student", password: "caravan-student", role: "STUDENT" as const },
   { email: "instructor@caravan.test", name: "Demo Instructor", password: "caravan-instructor", role: "INSTRUCTOR" as const },
 ];
+
+/**
+ * Where demo accounts are not wanted (a deployment) but a trial on the same database made them, their published
+ * passwords must stop signing in: each demo account whose password is still the published one gets a random one,
+ * and its sessions and reset links end. Returns the emails it locked.
+ */
+export async function lockPublishedDemoPasswords(db: PrismaClient): Promise<string[]> {
+  const locked: string[] = [];
+  for (const account of demoAccounts) {
+    const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true, email: true, passwordHash: true } });
+    if (!existing || !(await verifyPassword(existing.passwordHash, account.password))) continue;
+    const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: existing.id }, data: { passwordHash, sessionEpoch: { increment: 1 } } });
+      await afterPasswordSet(tx, existing);
+    });
+    locked.push(existing.email);
+  }
+  return locked;
+}
 
 export async function ensureDemoAccounts(db: PrismaClient) {
   for (const account of demoAccounts) {

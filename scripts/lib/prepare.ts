@@ -3,9 +3,9 @@ import { applyMigrations } from "../../prisma/schema-engine.ts";
 import { contentRoot, courseDirectories, loadAllCourses } from "../../lib/content/load.ts";
 import { syncCatalog } from "../../lib/content/sync.ts";
 import { createPrismaClient } from "../../lib/server/prisma.ts";
-import { ensureDemoAccounts } from "../../lib/server/accounts.ts";
+import { ensureDemoAccounts, lockPublishedDemoPasswords } from "../../lib/server/accounts.ts";
 
-export async function prepareDatabase(url: string, options: { demoAccounts: boolean; log?: (line: string) => void; contentRoot?: string }) {
+export async function prepareDatabase(url: string, options: { demoAccounts: boolean; lockDemoAccounts?: boolean; log?: (line: string) => void; contentRoot?: string }) {
   const log = options.log ?? console.log;
   // Every course is read and checked (each on its own and against the others) before anything is written,
   // and the sync writes them all in one transaction: a bad folder leaves the database as it was.
@@ -26,6 +26,9 @@ export async function prepareDatabase(url: string, options: { demoAccounts: bool
       for (const warning of report.warnings) log(`  Warning: ${warning}`);
     }
     if (options.demoAccounts) return await ensureDemoAccounts(db);
+    if (options.lockDemoAccounts) {
+      for (const email of await lockPublishedDemoPasswords(db)) log(`Demo account ${email} still had its published password: it no longer signs in (demo accounts are not wanted here)`);
+    }
     return [];
   } finally {
     await db.$disconnect();

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createAccount, demoAccounts, EmailTakenError, ensureDemoAccounts, newAccountSchema, upsertInstructor } from "@/lib/server/accounts";
+import { createAccount, demoAccounts, EmailTakenError, ensureDemoAccounts, lockPublishedDemoPasswords, newAccountSchema, upsertInstructor } from "@/lib/server/accounts";
 import { changeName, changePassword, changePasswordSchema } from "@/lib/server/account-settings";
-import { verifyPassword } from "@/lib/server/passwords";
+import { hashPassword, verifyPassword } from "@/lib/server/passwords";
 import { activeLock, clearFailures, recordFailure, throttleKey } from "@/lib/server/throttle";
 import { throttleLimits } from "@/lib/domain/throttle-policy";
 import { signUpStudent } from "@/lib/server/sign-up";
@@ -68,6 +68,23 @@ describe("accounts", () => {
     await ensureDemoAccounts(db);
     // Every column, the password hash and the session epoch among them: a new hash or epoch would sign the demo's users out.
     expect(await demoUsers()).toEqual(before);
+  });
+
+  it("where demo accounts are not wanted, a demo account still on its published password stops signing in; one whose user set their own is left alone", async () => {
+    await ensureDemoAccounts(db);
+    const [student, instructor] = demoAccounts;
+    await db.user.update({ where: { email: student.email }, data: { passwordHash: await hashPassword("a visitor's password") } });
+    const studentBefore = await db.user.findUniqueOrThrow({ where: { email: student.email } });
+    const instructorBefore = await db.user.findUniqueOrThrow({ where: { email: instructor.email } });
+
+    expect(await lockPublishedDemoPasswords(db)).toEqual([instructor.email]);
+    const instructorAfter = await db.user.findUniqueOrThrow({ where: { email: instructor.email } });
+    expect(await verifyPassword(instructorAfter.passwordHash, instructor.password)).toBe(false);
+    expect(instructorAfter.sessionEpoch).toBe(instructorBefore.sessionEpoch + 1);
+    expect(await db.user.findUniqueOrThrow({ where: { email: student.email } })).toEqual(studentBefore);
+    // Nothing left to lock: a second start changes nothing.
+    expect(await lockPublishedDemoPasswords(db)).toEqual([]);
+    expect(await db.user.findUniqueOrThrow({ where: { email: instructor.email } })).toEqual(instructorAfter);
   });
 });
 
