@@ -5,6 +5,7 @@ import "server-only";
 // allowDangerousHtml) and the result goes through rehype-sanitize's GitHub schema, so stored text can never
 // add a script, a handler or a javascript: link. The cache holds derived, immutable output only.
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { Element, ElementContent, Root } from "hast";
 import { HTMLElement, parse as parseHtml } from "node-html-parser";
 import type { ReactElement } from "react";
@@ -16,17 +17,21 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { splitSections, type BodySection } from "../content/sections";
 
-const MAX_ENTRIES = 500;
+// Bounded by the characters kept as well as by count: an imported reading may be 1 MB, and each body is kept as HTML
+// and again split into sections.
+const CACHE_LIMITS = { max: 500, maxSize: 32_000_000 };
 
-/** What `make` gives for `text`, kept in `cache` (its oldest entry dropped past MAX_ENTRIES). */
-function remembered<T>(cache: Map<string, T>, text: string, make: () => T): T {
-  const key = createHash("sha1").update(text).digest("base64");
-  const kept = cache.get(key);
-  if (kept !== undefined) return kept;
-  const made = make();
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  cache.set(key, made);
-  return made;
+/** A cache of what is made from a text, keyed by the text's hash, dropping the least recently used past CACHE_LIMITS. */
+function renderCache<T extends {}>(characters: (value: T) => number) {
+  const cache = new LRUCache<string, T>({ ...CACHE_LIMITS, sizeCalculation: (value) => Math.max(1, characters(value)) });
+  return (text: string, make: () => T): T => {
+    const key = createHash("sha1").update(text).digest("base64");
+    const kept = cache.get(key);
+    if (kept !== undefined) return kept;
+    const made = make();
+    cache.set(key, made);
+    return made;
+  };
 }
 
 /** The text a reader sees of a table's header row, for the name of the region that scrolls it. */
@@ -55,18 +60,18 @@ function rehypeScrollableTables() {
   return wrapTables;
 }
 
-const rendered = new Map<string, string>();
+const rememberHtml = renderCache<string>((html) => html.length);
 // remark-rehype already prefixes the only ids Markdown makes (footnotes') with "user-content-"; the sanitizer's own
 // prefix on top broke every footnote link. Raw HTML never gets this far, so no other id can reach the page.
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" }).use(rehypeScrollableTables).use(rehypeStringify);
 
 /** Safe HTML for a Markdown text. */
 export function markdownToHtml(markdown: string): string {
-  return remembered(rendered, markdown, () => String(processor.processSync(markdown)));
+  return rememberHtml(markdown, () => String(processor.processSync(markdown)));
 }
 
 type RenderedSection = BodySection & { html: string; text: string };
-const renderedLessons = new Map<string, RenderedSection[]>();
+const rememberSections = renderCache<RenderedSection[]>((sections) => sections.reduce((sum, s) => sum + s.markdown.length + s.html.length + s.text.length, 0));
 
 /**
  * A lesson body's sections (as `splitSections` gives them), each with its safe HTML (without its "## " heading) and text,
@@ -74,7 +79,7 @@ const renderedLessons = new Map<string, RenderedSection[]>();
  * section (a closing "Notes" section, say) still resolves, and footnotes number through the lesson and gather at its end.
  */
 export function renderedSections(body: string): RenderedSection[] {
-  return remembered(renderedLessons, body, () => {
+  return rememberSections(body, () => {
     const sections = splitSections(body);
     const chunks: string[] = [""];
     for (const node of parseHtml(markdownToHtml(body)).childNodes) {
