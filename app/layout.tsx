@@ -5,6 +5,7 @@ import { unstable_rethrow } from "next/navigation";
 import "./globals.css";
 import { getSessionUser } from "@/lib/server/auth";
 import { SignOutButton } from "@/components/sign-out-button";
+import { FocusKeeper } from "@/components/focus-keeper";
 
 export const metadata: Metadata = {
   title: { default: "Caravan", template: "%s · Caravan" },
@@ -59,6 +60,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <main id="main" className="flex-1">{children}</main>
+        <FocusKeeper />
         <footer className="border-t border-stone-200 py-6 print:hidden text-center text-xs text-stone-500">Caravan · open-source course modules from readings</footer>
       </body>
     </html>

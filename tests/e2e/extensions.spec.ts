@@ -124,6 +124,8 @@ test("an instructor gives one student an extension; that student can still take 
   await tp.reload();
   await tp.getByRole("button", { name: /Withdraw the extension on/ }).click();
   await expect(tp.getByText("Documented accommodation")).toHaveCount(0);
+  // The list went with the button that had focus: focus stays in the section (on the form after it), not at the page's start.
+  await expect(tp.locator("section[aria-labelledby=extensions-heading] :focus")).toHaveCount(1);
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(0);
 
   // Extra time alone: the due time is left as it starts, and the class's is kept to the millisecond.
