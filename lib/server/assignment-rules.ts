@@ -18,15 +18,16 @@ const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, revealA
 type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; revealAnswers: string; maxAttemptsOverride: number | null; classId: string; kind: string };
 type Owner = { className: string; joinedAt: Date | null };
 
-/** Of the assignments covering a student's work, with their extensions, the one that treats them best. */
+/** Of the assignments covering a student's work, with their extensions, the one that treats them best (of those that govern in their class). */
 function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined; owner?: Owner }[], now: Date): GoverningAssignment | null {
   const windows = rows.map(({ row, extension }) => applyExtension({ opensAt: row.opensAt, dueAt: row.dueAt, maxAttemptsOverride: row.maxAttemptsOverride, latePolicy: row.latePolicy as LatePolicy, revealAnswers: row.revealAnswers as AnswerReveal }, extension));
-  const governing = mostGenerous(windows, now);
+  // Per class, the quiz's own assignment once open (as its gradebook counts the quiz and its attempts close by it), else its module's.
+  const entries = windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE", joinedAt: rows[i].owner?.joinedAt ?? null }));
+  const perClass = closingWindows(entries, now);
+  const governing = mostGenerous(perClass.map((c) => c.window), now);
   if (!governing) return null;
   const owner = rows[windows.indexOf(governing)].owner ?? { className: "", joinedAt: null };
-  // Per class, the quiz's own assignment where it has one (as its gradebook counts the quiz), else its module's.
-  const entries = windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE", joinedAt: rows[i].owner?.joinedAt ?? null }));
-  const countingClasses = closingWindows(entries, now).filter((c) => countsUnder(c.window, now)).map((c) => ({ maxAttemptsOverride: c.window.maxAttemptsOverride, joinedAt: c.joinedAt }));
+  const countingClasses = perClass.filter((c) => countsUnder(c.window, now)).map((c) => ({ maxAttemptsOverride: c.window.maxAttemptsOverride, joinedAt: c.joinedAt }));
   return { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(attemptClosingWindows(entries, now).map((c) => c.window), now), ...owner, countingClasses };
 }
 

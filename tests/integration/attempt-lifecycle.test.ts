@@ -43,12 +43,14 @@ async function startWithOneSaved(student: Awaited<ReturnType<typeof createUser>>
 const attemptRow = (id: string) => db.quizAttempt.findUniqueOrThrow({ where: { id }, select: { status: true, scoreCenti: true, late: true, deadlineAt: true, voidedAt: true } });
 
 describe("when an attempt closes", () => {
-  it("a class assigning a quiz itself (closed to late work) and through its module (open to it) closes the attempt at the quiz's due time", async () => {
+  it("a class assigning a quiz itself (closed to late work) and through its module (open to it) shows and closes the attempt by the quiz's own terms", async () => {
     const { teacher, student, classId } = await classWithStudent();
     const { id: quizAssignmentId } = await createAssignment(teacher, classId, assign({ dueAt: iso(60), latePolicy: "REFUSE", revealAnswers: "AFTER_DUE" }));
     await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, dueAt: iso(600), latePolicy: "ACCEPT" }));
-    const { attemptId } = await startWithOneSaved(student);
     const { dueAt } = await db.assignment.findUniqueOrThrow({ where: { id: quizAssignmentId } });
+    // The quiz page shows the terms the attempt runs under, the quiz's own, not the module's later, laxer ones.
+    expect((await quizOverview(student, fixture.quizId)).assignment).toMatchObject({ dueAt, latePolicy: "REFUSE", closesAt: dueAt });
+    const { attemptId } = await startWithOneSaved(student);
     // Not left open past the due time, when its class no longer counts new work and the answers come out.
     expect((await attemptRow(attemptId)).deadlineAt).toEqual(dueAt);
   });
