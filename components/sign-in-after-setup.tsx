@@ -1,14 +1,14 @@
 "use client";
 import { useEffect, useState } from "react";
-import { signInAndOpenHome } from "@/lib/sign-in";
+import { signInAndOpen } from "@/lib/sign-in";
 import { Link } from "./app-link";
 
 /** Once a form has created the account or set its password (`email` is then known), sign in with it; returns why that failed, if it did. */
-export function useSignInAfterSetup(email: string | null, password: string): string | null {
+export function useSignInAfterSetup(email: string | null, password: string, destination = "/"): string | null {
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     if (email === null) return;
-    void signInAndOpenHome(email, password).then((result) => {
+    void signInAndOpen(email, password, destination).then((result) => {
       if (!result.ok) setProblem(result.message);
     });
   }, [email]);

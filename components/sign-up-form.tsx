@@ -7,11 +7,11 @@ import { reachable } from "./reachable-action";
 
 const signUpReachable = reachable(signUpAction);
 
-export function SignUpForm() {
+export function SignUpForm({ returnTo = "/" }: { returnTo?: string }) {
   const [state, formAction, pending] = useActionState(signUpReachable, null);
   const { values, field, bind } = useFormFields({ name: "", email: "", password: "" }, state);
 
-  const signInProblem = useSignInAfterSetup(state?.ok ? state.data.email : null, values.password);
+  const signInProblem = useSignInAfterSetup(state?.ok ? state.data.email : null, values.password, returnTo);
 
   return (
     <form action={formAction} noValidate className="space-y-4">

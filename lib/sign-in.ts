@@ -52,9 +52,9 @@ export async function signInWithPassword(email: string, password: string): Promi
   }
 }
 
-/** After an account was created or its password set: sign in, then load the course list in full (every part of the page sees the new session). */
-export async function signInAndOpenHome(email: string, password: string): Promise<SignInResult> {
+/** After an account was created or its password set: sign in, then load `destination` in full (every part of the page sees the new session). */
+export async function signInAndOpen(email: string, password: string, destination = "/"): Promise<SignInResult> {
   const result = await signInWithPassword(email, password);
-  if (result.ok) window.location.assign("/");
+  if (result.ok) window.location.assign(destination);
   return result;
 }

@@ -1,7 +1,7 @@
 // A student changes their password on the account page, then signs in with the new one.
 import type { Page } from "@playwright/test";
 import { decode } from "next-auth/jwt";
-import { test, expect, createUser, login, expectNoAxeViolations, secret, signedInPage } from "./support";
+import { test, expect, count, createUser, login, expectNoAxeViolations, secret, signedInPage } from "./support";
 
 async function changePassword(page: Page, current: string, next: string) {
   await page.getByLabel("Current password").fill(current);
@@ -333,4 +333,19 @@ test("a student subscribes to their due dates: the calendar address serves the c
   await expect(section.getByRole("button", { name: "Turn the calendar feed on" })).toBeVisible();
   await app.close();
   await context.close();
+});
+
+test("a visitor who follows a class's join link signed out and creates an account comes back to the join code", async ({ page, sql }) => {
+  const email = `joiner-${Date.now()}@example.org`;
+  await page.goto("/classes/join?code=ABCD2345");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await expect(page.getByText("Sign in, or create an account, to join the class")).toBeVisible();
+  await page.getByRole("link", { name: "Create a student account" }).click();
+  await page.getByLabel("Name").fill("Dilnoza Yusupova");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a-long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/classes\/join\?code=ABCD2345$/);
+  await expect(page.getByLabel("Join code")).toHaveValue("ABCD2345");
+  expect(await count(sql, `SELECT count(*) FROM "User" WHERE "email" = $1`, [email])).toBe(1);
 });

@@ -40,7 +40,12 @@ export default async function QuizPage({ params }: Params) {
 
       <dl className="card grid grid-cols-2 gap-4 text-sm sm:grid-cols-4">
         <div><dt className="text-stone-600">Questions</dt><dd className="text-lg font-semibold">{quiz.questionCount}{quiz.drawCount ? " (drawn at random)" : ""}</dd></div>
-        <div><dt className="text-stone-600">Attempts</dt><dd className="text-lg font-semibold">{quiz.maxAttempts === null ? "Unlimited" : `${attempts.length} of ${quiz.maxAttempts} used`}</dd></div>
+        <div>
+          <dt className="text-stone-600">Attempts</dt>
+          {/* Attempts made before joining the class are not among the class's: they neither use nor count towards its limit. */}
+          <dd className="text-lg font-semibold">{quiz.maxAttempts === null ? "Unlimited" : `${attempts.length - beforeJoining} of ${quiz.maxAttempts - beforeJoining} used`}</dd>
+          {quiz.maxAttempts !== null && beforeJoining > 0 && <dd className="text-xs text-stone-600">and {beforeJoining} before you joined</dd>}
+        </div>
         <div>
           <dt className="text-stone-600">Time limit</dt>
           <dd className="text-lg font-semibold">{quiz.personalTimeLimitMinutes ? `${quiz.personalTimeLimitMinutes} min` : "None"}</dd>
@@ -49,7 +54,7 @@ export default async function QuizPage({ params }: Params) {
         <div><dt className="text-stone-600">To pass</dt><dd className="text-lg font-semibold">{quiz.passPercent}%</dd></div>
       </dl>
       <AssignmentNote assignment={assignment} refusedLate="no new attempt can start after the due time, and one still open then is submitted with the answers saved" />
-      {beforeJoining > 0 && assignment && <p className="mt-1 text-sm text-stone-800">{plural(beforeJoining, "attempt")} of yours {beforeJoining === 1 ? "was" : "were"} made before you joined {assignment.className}: {beforeJoining === 1 ? "it stays" : "they stay"} listed below, but the class neither counts {beforeJoining === 1 ? "its score" : "their scores"} nor {beforeJoining === 1 ? "it" : "them"} against its attempts.</p>}
+      {beforeJoining > 0 && assignment && <p className="mt-1 text-sm text-stone-800">{plural(beforeJoining, "attempt")} of yours {beforeJoining === 1 ? "was" : "were"} made before you joined {assignment.className}: {beforeJoining === 1 ? "it stays" : "they stay"} listed below, but the class counts neither {beforeJoining === 1 ? "its score" : "their scores"} nor {beforeJoining === 1 ? "it" : "them"} among your attempts.</p>}
       {answersHeldUntil && <p className="mt-1 text-sm text-stone-800">Your score is shown as soon as you submit; the correct answers and explanations come {answersAfterLastAttempt ? <>once you have handed in your last attempt, or after <LocalTime iso={answersHeldUntil.toISOString()} /> (your due time) if that is sooner</> : <>after <LocalTime iso={answersHeldUntil.toISOString()} /> (a due time in your class)</>}.</p>}
       {cutShortTo !== null && closesAt && (
         <div className="mt-4">
