@@ -10,6 +10,7 @@ import { Notice } from "./ui";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import type { AttemptQuestionView } from "@/lib/server/quiz-service";
 import { AnswersLocked, QuestionInput, type Response } from "./question-input";
+import type { PublicQuestion } from "@/lib/domain/public-question";
 
 type SaveState = "idle" | "saving" | "saved" | "error";
 
@@ -107,14 +108,15 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
     timers.current[questionVersionId] = setTimeout(() => save(questionVersionId, response, edit), delayMs);
   };
 
-  const unansweredQuestions = questions.filter((q) => responses[q.questionVersionId] === null);
+  const unansweredQuestions = questions.filter((q) => !answeredInFull(q.question, responses[q.questionVersionId]));
   const unanswered = unansweredQuestions.length;
+  const partly = unansweredQuestions.filter((q) => responses[q.questionVersionId] !== null).length;
   // As Moodle's quiz navigation: once one is answered, straight to what is left, however long the quiz.
-  const listLeft = unanswered > 0 && unanswered < questions.length;
+  const listLeft = unanswered > 0 && (unanswered < questions.length || partly > 0);
 
   const submit = async () => {
     if (submittingRef.current) return;
-    if (unanswered > 0 && !window.confirm(`${unanswered} question${unanswered === 1 ? " is" : "s are"} unanswered. Submit anyway?`)) return;
+    if (unanswered > 0 && !window.confirm(`${unanswered} question${unanswered === 1 ? " is" : "s are"} ${partly === 0 ? "unanswered" : partly === unanswered ? "only partly answered" : "unanswered or only partly answered"}. Submit anyway?`)) return;
     submittingRef.current = true;
     setSubmitting(true);
     setSubmitError(null);
@@ -209,7 +211,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
             <QuestionInput name={`q-${q.questionVersionId}`} label={`Question ${q.number}.`} question={q.question} response={responses[q.questionVersionId]} onChange={(r, delay) => update(q.questionVersionId, r, delay)} />
             {/* Shown at each question; announced once for the page below, not per question. */}
             <p className="mt-3 text-xs text-stone-600">
-              {saveState[q.questionVersionId] === "saving" ? "Saving…" : saveState[q.questionVersionId] === "saved" ? "Saved" : saveState[q.questionVersionId] === "error" ? "" : "Not answered yet"}
+              {saveState[q.questionVersionId] === "saving" ? "Saving…" : saveState[q.questionVersionId] === "saved" ? (answeredInFull(q.question, responses[q.questionVersionId]) ? "Saved" : "Saved, not finished") : saveState[q.questionVersionId] === "error" ? "" : "Not answered yet"}
             </p>
             {errors[q.questionVersionId] && <p className="field-error">{errors[q.questionVersionId]}</p>}
           </li>
@@ -227,7 +229,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
         <button type="button" className={`btn-primary ${listLeft ? "sm:row-span-2" : ""}`} onClick={submit} disabled={submitting || timeUp}>{submitting ? "Submitting…" : "Submit answers"}</button>
         {listLeft && (
           <p className="col-span-2 -m-1 flex items-center gap-1 overflow-x-auto p-1 whitespace-nowrap sm:col-span-1 sm:flex-wrap sm:overflow-visible sm:whitespace-normal">
-            Not answered yet:
+            {partly === 0 ? "Not answered yet:" : "Not finished yet:"}
             {unansweredQuestions.map((q) => (
               // Targets of at least 24 px (WCAG 2.2 target size), for a thumb on a phone.
               <a key={q.questionVersionId} className="inline-flex h-7 min-w-7 shrink-0 items-center justify-center rounded border border-stone-300 bg-white px-1.5 tabular-nums hover:bg-stone-50" href={`#question-${q.number}`} aria-label={`Go to question ${q.number}`}>{q.number}</a>
@@ -238,6 +240,13 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       {submitError && <p role="alert" className="field-error">{submitError}</p>}
     </div>
   );
+}
+
+/** A matching question with items left unmatched is not finished, as Moodle's "Incomplete answer". */
+function answeredInFull(question: PublicQuestion, response: Response): boolean {
+  if (response === null) return false;
+  if (question.type === "matching") return Object.keys((response.matches as Record<string, string> | undefined) ?? {}).length >= question.lefts.length;
+  return true;
 }
 
 // crypto.getRandomValues, unlike randomUUID, works on a page served over plain HTTP too.

@@ -195,8 +195,20 @@ test("what the page shows is what is graded: a cleared answer is cleared on the 
 
   const matching = questions.filter({ has: page.locator("select") }).first();
   const selects = matching.locator("select");
+  // One item matched of several: saved, but the question is not finished, and the footer and the submit say so.
+  const footer = page.getByText(/ of \d+ answered$/);
+  const answeredBefore = Number((await footer.textContent())!.split(" ")[0]);
+  await selects.first().selectOption({ index: 1 });
+  await expect(matching.getByText("Saved, not finished", { exact: true })).toBeVisible();
+  await expect(footer).toHaveText(new RegExp(`^${answeredBefore} of`));
+  await expect(page.getByText(/^Not finished yet:/)).toBeVisible();
+  let asked = "";
+  page.once("dialog", (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect.poll(() => asked).toMatch(/unanswered or only partly answered\. Submit anyway\?$/);
   for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 });
   await expect(matching.getByText("Saved", { exact: true })).toBeVisible();
+  await expect(footer).toHaveText(new RegExp(`^${answeredBefore + 1} of`));
   for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption("");
   await expect(matching.getByText("Not answered yet", { exact: true })).toBeVisible();
 
