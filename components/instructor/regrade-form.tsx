@@ -6,6 +6,8 @@ import { useId, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { plural } from "@/lib/plural";
 import { UNREADABLE_NUMBER, unreadableNumberFields } from "@/components/unreadable-numbers";
+import { focusFirstFieldInError } from "@/components/use-api-form";
+import { REGRADE_REASON_NEEDED } from "@/lib/domain/regrade";
 
 type Action = "CORRECT_KEY" | "ACCEPT_ALTERNATIVE" | "FULL_CREDIT";
 type Pair = { id: string; left: string; rightId: string };
@@ -21,7 +23,7 @@ function valueFrom(form: FormData, action: Action, type: string, items: { id: st
   if (type === "single") return text("option") || undefined;
   if (type === "multiple") return form.getAll("options").map(String);
   if (type === "truefalse") return text("truth") === "true";
-  if (type === "short") return action === "CORRECT_KEY" ? text("accepted").split("\n").map((t) => t.trim()).filter(Boolean) : text("accepted");
+  if (type === "short") return action === "CORRECT_KEY" ? text("accepted").split("\n").map((t) => t.trim()).filter(Boolean) : text("accepted") || undefined;
   // Ordering: the items sorted by the positions typed, or null unless the positions are 1..n, each once.
   if (type === "ordering") {
     const positions = items.map((item) => number(`position-${item.id}`));
@@ -69,6 +71,17 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
           const value = valueFrom(form, action, type, items, pairs);
           if (value === null) {
             setErrors({ value: [type === "matching" ? "Give every left-hand item a right-hand item, each right-hand item once." : `Put every item in a position of its own, from 1 to ${items.length}.`] });
+            return;
+          }
+          // What the server would refuse anyway is said before asking to re-score everyone's attempts.
+          const missing = {
+            ...(action !== "FULL_CREDIT" && (value === undefined || (Array.isArray(value) && value.length === 0)) ? { value: [action === "CORRECT_KEY" ? "Give the corrected answer." : "Give the answer to accept as well."] } : {}),
+            ...(String(form.get("reason") ?? "").trim().length < 5 ? { reason: [REGRADE_REASON_NEEDED] } : {}),
+          };
+          if (Object.keys(missing).length > 0) {
+            setErrors(missing);
+            setMessage(null);
+            requestAnimationFrame(() => focusFirstFieldInError(formElement));
             return;
           }
           if (!window.confirm("Re-score every submitted attempt at this question, in every class that took it?")) return;

@@ -11,7 +11,7 @@ const UNMATCHABLE = (answer: string) => `"${answer}" has no letters or digits, a
 export const regradeActions = ["CORRECT_KEY", "ACCEPT_ALTERNATIVE", "FULL_CREDIT"] as const;
 export type RegradeAction = (typeof regradeActions)[number];
 
-const text = z.string().trim().min(1).max(200);
+const text = z.string().trim().min(1, "Give the answer; it cannot be empty.").max(200, "Keep each answer under 200 characters.");
 const numericKey = z.strictObject({ answer: z.number().finite(), tolerance: z.number().finite().min(0).optional() });
 
 /** What `QuestionVersion.gradingOverride` holds. Keys are real option ids, never the learner's opaque ids. */
@@ -25,6 +25,8 @@ export const gradingOverrideSchema = z.strictObject({
   fullCredit: z.literal(true).optional(),
 });
 export type GradingOverride = z.infer<typeof gradingOverrideSchema>;
+
+export const REGRADE_REASON_NEEDED = "Record why you are regrading (at least 5 characters); students' scores change.";
 
 /** The value an instructor may send with a regrade; `overrideAfter` checks it against the question. */
 export const regradeValueSchema = z.union([

@@ -4,7 +4,7 @@ import "server-only";
 // that question version is re-scored in the same transaction, with the change recorded.
 import { z } from "zod";
 import type { Question } from "../content/schema";
-import { effectiveQuestion, overrideAfter, regradeActions, regradeValueSchema, rescore, scoreEffective, storedScore } from "../domain/regrade";
+import { effectiveQuestion, overrideAfter, REGRADE_REASON_NEEDED, regradeActions, regradeValueSchema, rescore, scoreEffective, storedScore } from "../domain/regrade";
 import { totalScoreCenti, type QuestionScore } from "../domain/scoring";
 import { afterQuizMiss, deckChangesAfterRegrade } from "../domain/review-schedule";
 import { keyShownAt } from "../domain/schedule";
@@ -28,7 +28,7 @@ export const regradeSchema = z.strictObject({
   value: regradeValueSchema.nullable().optional(),
   // As the form's default: a client that does not say lowers no one's score.
   onlyRaise: z.boolean().default(true),
-  reason: z.string().trim().min(5, "Record why you are regrading (at least 5 characters); students' scores change.").max(1000, "Keep the reason under 1000 characters."),
+  reason: z.string().trim().min(5, REGRADE_REASON_NEEDED).max(1000, "Keep the reason under 1000 characters."),
 });
 
 export const NO_INSTRUCTOR_FOR_FLAGS = "Flags go to the instructor of a class that sets this quiz, and this attempt counts in none of your current classes, so there is no one to send it to.";

@@ -134,8 +134,17 @@ test("the instructor sees the item analysis; a student's flag shows up; a full-c
     await tp.setViewportSize({ width: 1280, height: 900 });
   }
 
-  // Full credit for everyone on question 1, recorded with a reason.
+  // Full credit for everyone on question 1, recorded with a reason. A missing reason is said at its field first,
+  // before anything asks to re-score everyone's attempts.
   await q1.getByLabel("Give everyone full credit").check();
+  let asked = false;
+  const noDialog = (dialog: import("@playwright/test").Dialog) => { asked = true; void dialog.dismiss(); };
+  tp.on("dialog", noDialog);
+  await q1.getByRole("button", { name: "Regrade and re-score" }).click();
+  await expect(q1.getByText(/Record why you are regrading/)).toBeVisible();
+  await expect(q1.getByLabel(/Why \(recorded/)).toBeFocused();
+  expect(asked).toBe(false);
+  tp.off("dialog", noDialog);
   await q1.getByLabel(/Why \(recorded/).fill("The prompt does not say which 2020 event; both readings are fair.");
   tp.on("dialog", (dialog) => dialog.accept());
   await q1.getByRole("button", { name: "Regrade and re-score" }).click();
