@@ -10,6 +10,7 @@ import { focusFirstFieldInError } from "./use-api-form";
 import { readTabCopy, writeTabCopy } from "./tab-copy";
 import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
 import { positionLabel } from "@/lib/domain/rubric";
+import { missingFromSubmission } from "@/lib/domain/debate-submission";
 
 type Evidence = { ref: string; note: string };
 type Draft = { position: string; claim: string; evidence: Evidence[]; rebuttal: string };
@@ -188,6 +189,15 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
 
   const submit = async () => {
     if (submittingNow.current || staleRef.current) return;
+    // What the server would refuse is said at its fields before asking to confirm a submit that cannot be undone.
+    const sentRows = draft.evidence.flatMap((e, row) => (e.ref || e.note ? [row] : []));
+    const missing = onScreenRows(missingFromSubmission({ ...draft, evidence: sentRows.map((row) => draft.evidence[row]) }), sentRows);
+    if (Object.keys(missing).length > 0) {
+      setFieldErrors(missing);
+      setRefusedErrors(missing);
+      setMessage(null);
+      return;
+    }
     if (!window.confirm("Submit your response now? Once submitted it can no longer be edited, unless an instructor returns it to you.")) return;
     // The submit carries the whole draft, so a pending autosave has nothing left to add.
     clearTimeout(autosave.current);
@@ -201,7 +211,6 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
       setSubmitting(false);
       return;
     }
-    const sentRows = draft.evidence.flatMap((e, row) => (e.ref || e.note ? [row] : []));
     const result = await callApi<{ submittedAt: string }>("POST", `/api/debates/${promptId}/submit`, { ...draft, evidence: sentRows.map((row) => draft.evidence[row]), ...naming() }, "You appear to be offline, so your response was not submitted. It stays on this page; press Submit again once you are back online.");
     if (result.ok) {
       writeTabCopy(copyKey, null);

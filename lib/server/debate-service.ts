@@ -10,13 +10,14 @@ import type { SessionUser } from "./auth";
 import { debateAssignment, holdWorkTerms } from "./assignment-rules";
 import { handInGate } from "../domain/schedule";
 import { listPage } from "../domain/paging";
+import { SUBMISSION_MIN_CHARACTERS, SUBMISSION_NEEDS } from "../domain/debate-submission";
 
 export const DEBATE_LIMITS = { claim: 2000, rebuttal: 3000, evidenceNote: 1000, evidenceItems: 6 } as const;
 
 export const evidenceSchema = z.strictObject({
   // "source:<id>" or "lesson:<id>"
-  ref: z.string().regex(/^(source|lesson):[a-z0-9-]{2,81}$/, "Choose a source or lesson for this piece of evidence."),
-  note: z.string().trim().min(1, "Say what this piece of evidence shows.").max(DEBATE_LIMITS.evidenceNote, `Keep each piece of evidence under ${DEBATE_LIMITS.evidenceNote} characters.`),
+  ref: z.string().regex(/^(source|lesson):[a-z0-9-]{2,81}$/, SUBMISSION_NEEDS.evidenceRef),
+  note: z.string().trim().min(1, SUBMISSION_NEEDS.evidenceNote).max(DEBATE_LIMITS.evidenceNote, `Keep each piece of evidence under ${DEBATE_LIMITS.evidenceNote} characters.`),
 });
 
 const draftContentSchema = z.strictObject({
@@ -54,10 +55,10 @@ export const debateSubmissionSchema = z.strictObject({
   promptId: z.string().min(1).max(100),
   basedOn: debateDraftSchema.shape.basedOn,
   unconfirmed: unconfirmedSchema,
-  position: z.string().min(1, "Pick a position."),
-  claim: z.string().trim().min(20, "State your claim in at least a sentence (20 characters).").max(DEBATE_LIMITS.claim),
-  evidence: z.array(evidenceSchema).min(1, "Cite at least one piece of evidence from a lesson or source.").max(DEBATE_LIMITS.evidenceItems),
-  rebuttal: z.string().trim().min(20, "Answer the strongest counter-argument in at least a sentence (20 characters).").max(DEBATE_LIMITS.rebuttal),
+  position: z.string().min(1, SUBMISSION_NEEDS.position),
+  claim: z.string().trim().min(SUBMISSION_MIN_CHARACTERS.claim, SUBMISSION_NEEDS.claim).max(DEBATE_LIMITS.claim),
+  evidence: z.array(evidenceSchema).min(1, SUBMISSION_NEEDS.evidence).max(DEBATE_LIMITS.evidenceItems),
+  rebuttal: z.string().trim().min(SUBMISSION_MIN_CHARACTERS.rebuttal, SUBMISSION_NEEDS.rebuttal).max(DEBATE_LIMITS.rebuttal),
 });
 
 /** A draft's content as it is stored: evidence rows left wholly empty are dropped. */

@@ -28,17 +28,15 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await expect(page.getByLabel("Your claim")).toHaveValue(/driven first by resources/);
   await expect(page.locator('input[name="position"]').first()).toBeChecked();
 
-  // Submitting is final, so the page asks first; declining sends nothing.
+  // What is missing is said at its fields before anything asks to confirm (or sends) a submit that could not be taken.
   const writesSent = countWrites(page);
   let question = "";
-  page.once("dialog", (dialog) => { question = dialog.message(); void dialog.dismiss(); });
-  await page.getByRole("button", { name: "Submit response" }).click();
-  await expectNoWriteSent(page, writesSent);
-  expect(question).toMatch(/can no longer be edited/);
-  await expect(page.getByRole("button", { name: "Submit response" })).toBeEnabled();
-  page.on("dialog", (dialog) => void dialog.accept());
+  const asked = (dialog: import("@playwright/test").Dialog) => { question = dialog.message(); void dialog.dismiss(); };
+  page.on("dialog", asked);
   await page.getByRole("button", { name: "Submit response" }).click();
   await expect(page.getByText("Cite at least one piece of evidence from a lesson or source.")).toBeVisible();
+  await expectNoWriteSent(page, writesSent);
+  expect(question).toBe("");
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(0);
   // The summary names what to fix, and each message is tied to its field for screen readers.
   await expect(page.getByRole("alert").filter({ hasText: /not submitted yet.*evidence/i })).toBeVisible();
@@ -64,6 +62,16 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await expect(rebuttal).toHaveAttribute("aria-invalid", "false");
   await expect(rebuttal).toHaveAccessibleDescription("");
   await expect(page.getByText(/not submitted yet/)).toHaveCount(0);
+  // Submitting is final, so the page asks first; declining sends nothing.
+  let submitsSent = 0;
+  page.on("request", (request) => { if (request.url().endsWith("/submit")) submitsSent += 1; });
+  await page.getByRole("button", { name: "Submit response" }).click();
+  await expect.poll(() => question).toMatch(/can no longer be edited/);
+  await page.waitForTimeout(500);
+  expect(submitsSent).toBe(0);
+  await expect(page.getByRole("button", { name: "Submit response" })).toBeEnabled();
+  page.off("dialog", asked);
+  page.on("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Submit response" }).click();
   await expect(page.getByText("Submitted. Your response can no longer be edited.")).toBeVisible();
   await expect(page.getByText(classmateClaim)).toBeVisible();

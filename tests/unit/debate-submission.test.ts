@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { missingFromSubmission, SUBMISSION_NEEDS } from "@/lib/domain/debate-submission";
+import { debateSubmissionSchema } from "@/lib/server/debate-service";
+
+const complete = { position: "normative", claim: "Ideas led the policy, and resources followed.", evidence: [{ ref: "source:austin-2021", note: "Aid follows access." }], rebuttal: "Budgets matter, but the dialogue came first." };
+
+describe("what a debate submission lacks", () => {
+  it("nothing, for a complete one", () => {
+    expect(missingFromSubmission(complete)).toEqual({});
+  });
+
+  it("names each field as the server keys it, with the server's message", () => {
+    const missing = missingFromSubmission({ position: "", claim: "  too short  ", evidence: [{ ref: "", note: "x" }, { ref: "lesson:a-lesson", note: " " }], rebuttal: "" });
+    expect(missing).toEqual({
+      position: [SUBMISSION_NEEDS.position],
+      claim: [SUBMISSION_NEEDS.claim],
+      "evidence.0.ref": [SUBMISSION_NEEDS.evidenceRef],
+      "evidence.1.note": [SUBMISSION_NEEDS.evidenceNote],
+      rebuttal: [SUBMISSION_NEEDS.rebuttal],
+    });
+    expect(missingFromSubmission({ ...complete, evidence: [] })).toEqual({ evidence: [SUBMISSION_NEEDS.evidence] });
+  });
+
+  it("agrees with the server's schema on what is missing", () => {
+    for (const draft of [complete, { ...complete, claim: "x".repeat(19) }, { ...complete, claim: `${" ".repeat(5)}${"x".repeat(20)}` }, { ...complete, evidence: [] }, { ...complete, rebuttal: "a".repeat(20) }]) {
+      const server = debateSubmissionSchema.safeParse({ promptId: "p", ...draft });
+      const fields = server.success ? [] : server.error.issues.map((issue) => issue.path.join("."));
+      expect(Object.keys(missingFromSubmission(draft)).sort()).toEqual(fields.sort());
+    }
+  });
+});
