@@ -20,6 +20,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "pg"],
   typedRoutes: false,
+  // Every breadcrumb's "Courses" is the course list at the home page.
+  async redirects() {
+    return [{ source: "/courses", destination: "/", permanent: false }];
+  },
   async headers() {
     return [
       {

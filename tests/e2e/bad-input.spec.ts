@@ -200,3 +200,15 @@ test.describe("forged and bad input gets a clear message and changes nothing", (
     await expect(page).toHaveTitle("Page not found · Caravan");
   });
 });
+
+test("an API address no route answers is a JSON 404, and /courses is the course list", async ({ request, page }) => {
+  for (const method of ["GET", "POST", "DELETE"] as const) {
+    const response = await request.fetch("/api/quizzes/dadabaev-silk-road-quiz/no-such-thing", { method, data: method === "GET" ? undefined : {} });
+    expect(response.status()).toBe(404);
+    expect(response.headers()["content-type"]).toMatch(/^application\/json/);
+    expect((await response.json()).error).toEqual({ code: "NOT_FOUND", message: "There is no API at this address." });
+  }
+  await page.goto("/courses");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

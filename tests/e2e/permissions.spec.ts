@@ -113,6 +113,9 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/drafts/[draftId]/details", method: "PUT", url: (i) => `/api/instructor/drafts/${i.draftId}/details`, body: () => ({ title: "A title", author: "An author", outlet: "An outlet", published: "2020" }), expect: draftOwnerApi(200) },
   { pattern: "/api/instructor/drafts/[draftId]/publish", method: "POST", url: (i) => `/api/instructor/drafts/${i.draftId}/publish`, expect: draftOwnerApi(200) },
   { pattern: "/api/instructor/drafts/[draftId]/withdraw", method: "POST", url: (i) => `/api/instructor/drafts/${i.draftId}/withdraw`, expect: draftOwnerApi(200) },
+  // An address no route answers is a JSON 404 for everyone, whatever the method.
+  { pattern: "/api/[...path]", method: "GET", url: () => "/api/no-such-route", expect: allow(404) },
+  { pattern: "/api/[...path]", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/no-such-route`, body: () => ({}), expect: allow(404) },
   { pattern: "/api/instructor/classes/[classId]/gradebook.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/gradebook.csv`, expect: classInstructorApi(200) },
 ];
 
