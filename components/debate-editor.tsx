@@ -10,6 +10,7 @@ import { focusFirstFieldInError } from "./use-api-form";
 import { readTabCopy, writeTabCopy } from "./tab-copy";
 import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
 import { positionLabel } from "@/lib/domain/rubric";
+import { LocalTime } from "./local-time";
 import { missingFromSubmission } from "@/lib/domain/debate-submission";
 
 type Evidence = { ref: string; note: string };
@@ -27,7 +28,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   promptId: string;
   positions: { id: string; label: string; summary: string }[];
   refs: { value: string; label: string }[];
-  initial: (Draft & { status: string; savedAt: string }) | null;
+  initial: (Draft & { status: string; savedAt: string; submittedAt?: string | null }) | null;
   /** Said under Submit when a response cannot be handed in now (the page says why above); drafts still save. */
   closedReason?: string | null;
 }) {
@@ -179,6 +180,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
       <div id="debate-submitted" tabIndex={-1} className="card" role="status">
         <FocusOnArrival id="debate-submitted" />
         <p className="font-semibold text-emerald-800">Submitted. Your response can no longer be edited.</p>
+        {initial?.submittedAt && <p className="mt-1 text-sm text-stone-600">Handed in <LocalTime iso={initial.submittedAt} />.</p>}
         <p className="mt-2 text-sm text-stone-600">Position: {positionLabel(positions, initial!.position)}</p>
         <p className="mt-2 whitespace-pre-line">{initial!.claim}</p>
         <ul className="mt-2 list-disc pl-5 text-sm">{initial!.evidence.map((e, i) => <li key={i}>{refs.find((r) => r.value === e.ref)?.label ?? "A source or lesson no longer in the course"}: {e.note}</li>)}</ul>

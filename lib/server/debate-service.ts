@@ -3,7 +3,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
-import type { DebateFile } from "../content/schema";
+import { sectionSources, type DebateFile } from "../content/schema";
+import type { LessonMeta } from "./catalog";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -141,10 +142,29 @@ export async function debateForStudent(user: SessionUser, promptId: string, opti
   });
   const [sources, lessons] = await Promise.all([
     db().source.findMany({ where: { courseId: prompt.module.courseId, retiredAt: null }, orderBy: { published: "asc" }, select: { id: true, author: true, outlet: true, published: true, title: true } }),
-    db().lesson.findMany({ where: { module: { courseId: prompt.module.courseId }, retiredAt: null }, orderBy: [{ module: { position: "asc" } }, { position: "asc" }], select: { id: true, title: true } }),
+    db().lesson.findMany({ where: { module: { courseId: prompt.module.courseId }, retiredAt: null }, orderBy: [{ module: { position: "asc" } }, { position: "asc" }], select: { id: true, slug: true, title: true, meta: true, module: { select: { slug: true, retiredAt: true } } } }),
   ]);
   const assignment = await debateAssignment(db(), user.id, prompt, { starting: true });
-  return { prompt, mine, sources, lessons, assignment };
+  // Each evidence pointer's place in a lesson: a section citing the part of the source it points at, in the lesson it
+  // names if any; the lesson on that source alone before one reading across sources, and a section drawn from that
+  // source alone before one drawn from several.
+  const linkable = lessons.filter((l) => !l.module.retiredAt && !prompt.module.course.retiredAt);
+  const pointerLinks = prompt.definition.evidencePointers.map((pointer) => {
+    const places = linkable.filter((l) => !pointer.lesson || l.id === pointer.lesson).flatMap((lesson, order) => {
+      const meta = lesson.meta as unknown as LessonMeta;
+      const onSourceAlone = meta.citations.every((c) => c.source === pointer.source) ? 0 : 1;
+      return meta.sections.flatMap((section) => {
+        const cited = sectionSources(meta.sectionCitations?.[section.anchor]);
+        const cites = cited.some((c) => c.source === pointer.source && (!pointer.section || c.sections.includes(pointer.section)));
+        return cites ? [{ lesson, section, rank: [onSourceAlone, cited.length, order] }] : [];
+      });
+    });
+    const [best] = places.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.rank[2] - b.rank[2]);
+    const lesson = best?.lesson ?? linkable.find((l) => l.id === pointer.lesson);
+    if (!lesson) return null;
+    return { href: `/courses/${prompt.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}${best ? `#${best.section.anchor}` : ""}`, lessonTitle: lesson.title, sectionTitle: best?.section.title ?? null };
+  });
+  return { prompt, mine, sources, lessons: lessons.map(({ id, title }) => ({ id, title })), assignment, pointerLinks };
 }
 
 export async function saveDebateDraft(user: SessionUser, input: z.infer<typeof debateDraftSchema>) {

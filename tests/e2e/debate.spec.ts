@@ -20,6 +20,11 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await page.goto(debatePath);
   await expect(page.getByRole("heading", { name: "How responses are assessed" })).toBeVisible();
   await expect(page.getByText("Submit your own response to read your classmates’.")).toBeVisible();
+  // Each evidence pointer opens the lesson section that teaches the part of the source it points at.
+  const pointers = page.getByRole("region", { name: "Where to look for evidence" }).getByRole("link");
+  expect(await pointers.count()).toBeGreaterThanOrEqual(2);
+  for (const href of await pointers.evaluateAll((links) => links.map((a) => a.getAttribute("href")))) expect(href).toMatch(/\/lessons\/[a-z0-9-]+#[a-z0-9-]+$/);
+  if (process.env.SCREENSHOT_DIR) await page.getByRole("region", { name: "Where to look for evidence" }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-evidence-pointers.png` });
 
   await page.locator('input[name="position"]').first().check();
   await page.getByLabel("Your claim").fill("Japan's policy is driven first by resources, with the Silk Road story as packaging.");
@@ -74,6 +79,7 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   page.on("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Submit response" }).click();
   await expect(page.getByText("Submitted. Your response can no longer be edited.")).toBeVisible();
+  await expect(page.getByText(/^Handed in .+\.$/)).toBeVisible();
   await expect(page.getByText(classmateClaim)).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Link } from "@/components/app-link";
 import { Breadcrumbs, Container, Notice, PageHeader, Pager } from "@/components/ui";
 import { DebateEditor } from "@/components/debate-editor";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
@@ -27,7 +28,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
   const here = `${base}/debates/${p.debate}`;
   const user = await requirePageUser(here);
   const { id, withdrawn } = await orNotFound(promptAt(p, user.id));
-  const { prompt, mine, sources, lessons, assignment } = await debateForStudent(user, id, { withdrawn });
+  const { prompt, mine, sources, lessons, assignment, pointerLinks } = await debateForStudent(user, id, { withdrawn });
   const [classmates, grade] = await Promise.all([classmatesResponses(user, id, { page }), myDebateGrade(user, id)]);
   const { paging } = classmates;
   const def = prompt.definition;
@@ -59,8 +60,21 @@ export default async function DebatePage({ params, searchParams }: Props) {
         </section>
         <section className="card" aria-labelledby="evidence-heading">
           <h2 id="evidence-heading" className="font-semibold">Where to look for evidence</h2>
-          <ul className="mt-2 space-y-2 text-sm text-stone-800">
-            {def.evidencePointers.map((e, i) => <li key={i}><span className="font-medium">{refLabel(`source:${e.source}`)}</span>: {e.hint}</li>)}
+          {/* Grouped by source, so a source's long name is read once; each pointer opens the lesson section that teaches it. */}
+          <ul className="mt-2 space-y-3 text-sm text-stone-800">
+            {[...new Set(def.evidencePointers.map((e) => e.source))].map((source) => (
+              <li key={source}>
+                <p className="font-medium">{refLabel(`source:${source}`)}</p>
+                <ul className="mt-1 list-disc space-y-1 pl-5">
+                  {def.evidencePointers.map((e, i) => ({ e, link: pointerLinks[i] })).filter(({ e }) => e.source === source).map(({ e, link }, i) => (
+                    <li key={i}>
+                      {e.hint}
+                      {link && <> <Link className="underline" href={link.href}>Read: {link.sectionTitle ?? link.lessonTitle}</Link></>}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
           </ul>
         </section>
       </div>
@@ -98,7 +112,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
           positions={def.positions}
           refs={[...sources.map((s) => ({ value: `source:${s.id}`, label: refLabel(`source:${s.id}`) })), ...lessons.map((l) => ({ value: `lesson:${l.id}`, label: `Lesson: ${l.title}` }))]}
           closedReason={gate.allowed ? null : assignment && new Date() < assignment.opensAt ? "Submitting opens with the assignment: reload the page then. Your draft is saved as you write." : "Submitting is closed. Your draft is still saved as you write."}
-          initial={mine ? { position: mine.position, claim: mine.claim, evidence: mine.evidence as { ref: string; note: string }[], rebuttal: mine.rebuttal, status: mine.status, savedAt: mine.updatedAt.toISOString() } : null}
+          initial={mine ? { position: mine.position, claim: mine.claim, evidence: mine.evidence as { ref: string; note: string }[], rebuttal: mine.rebuttal, status: mine.status, savedAt: mine.updatedAt.toISOString(), submittedAt: mine.submittedAt?.toISOString() ?? null } : null}
         />}
       </section>
 
