@@ -37,7 +37,7 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
         <thead className="bg-stone-50">
           <tr>
             {header("name", "Student", `${nameColumn} bg-stone-50`)}
-            {columns.map((c, i) => <Fragment key={c.id}>{header(i, c.title, "min-w-36", <>{c.kind.toLowerCase()} · due <LocalTime iso={c.dueAt} day />{c.weight && <span className="block">{c.weight}</span>}</>)}</Fragment>)}
+            {columns.map((c, i) => <Fragment key={c.id}>{header(i, c.title, "min-w-36", <>{c.kind.toLowerCase()} · due <LocalTime iso={c.dueAt} />{c.weight && <span className="block">{c.weight}</span>}</>)}</Fragment>)}
             {header("average", "Average")}
             {header("withMissing", "With missing as 0")}
           </tr>
