@@ -281,7 +281,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
               </select>
               {errorFor(`evidence.${i}.ref`) && <p id={`evidence-ref-${i}-error`} className="field-error">{errorFor(`evidence.${i}.ref`)}</p>}
               <label htmlFor={`evidence-note-${i}`} className="mt-2 block text-sm font-medium">What it shows<span className="sr-only"> (evidence {i + 1})</span></label>
-              <textarea id={`evidence-note-${i}`} rows={2} maxLength={1000} className="field-input" value={e.note} onChange={(ev) => { change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) }); answered(`evidence.${i}.note`, "evidence"); }} {...errorLink(`evidence.${i}.note`, `evidence-note-${i}-error`)} />
+              <textarea id={`evidence-note-${i}`} rows={3} maxLength={1000} className="field-input" value={e.note} onChange={(ev) => { change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) }); answered(`evidence.${i}.note`, "evidence"); }} {...errorLink(`evidence.${i}.note`, `evidence-note-${i}-error`)} />
               {errorFor(`evidence.${i}.note`) && <p id={`evidence-note-${i}-error`} className="field-error">{errorFor(`evidence.${i}.note`)}</p>}
               {draft.evidence.length > 1 && <button type="button" className="mt-2 text-sm underline" onClick={() => removeEvidence(i)}>Remove this piece of evidence<span className="sr-only"> ({i + 1})</span></button>}
             </div>

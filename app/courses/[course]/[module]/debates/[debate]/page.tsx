@@ -110,7 +110,8 @@ export default async function DebatePage({ params, searchParams }: Props) {
         ) : <DebateEditor
           promptId={prompt.id}
           positions={def.positions}
-          refs={[...sources.map((s) => ({ value: `source:${s.id}`, label: refLabel(`source:${s.id}`) })), ...lessons.map((l) => ({ value: `lesson:${l.id}`, label: `Lesson: ${l.title}` }))]}
+          // Short, so a phone's select shows which source it is: the author and date (the full citation is listed above).
+          refs={[...sources.map((s) => ({ value: `source:${s.id}`, label: `${s.author}, ${formatPublished(s.published)}` })), ...lessons.map((l) => ({ value: `lesson:${l.id}`, label: `Lesson: ${l.title}` }))]}
           closedReason={gate.allowed ? null : assignment && new Date() < assignment.opensAt ? "Submitting opens with the assignment: reload the page then. Your draft is saved as you write." : "Submitting is closed. Your draft is still saved as you write."}
           initial={mine ? { position: mine.position, claim: mine.claim, evidence: mine.evidence as { ref: string; note: string }[], rebuttal: mine.rebuttal, status: mine.status, savedAt: mine.updatedAt.toISOString(), submittedAt: mine.submittedAt?.toISOString() ?? null } : null}
         />}
