@@ -107,7 +107,7 @@ export function EmailAddress({ address, className = "" }: { address: string; cla
 
 /**
  * A table's box that scrolls sideways when the screen is narrower than the table: focusable, so keys scroll it too.
- * The same `table-scroll` box as a lesson's Markdown tables (lib/server/markdown.tsx).
+ * The same `table-scroll` box as a lesson's Markdown tables (lib/server/markdown-render.ts).
  */
 export function TableScroller({ label, className = "", children }: { label: string; className?: string; children: ReactNode }) {
   return <div role="region" aria-label={label} tabIndex={0} className={`table-scroll ${className}`}>{children}</div>;
