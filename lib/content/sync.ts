@@ -13,6 +13,7 @@ import type { LessonFrontmatter } from "./schema";
 import { ContentError, type ContentProblem } from "./problems";
 import { IMPORTED_COURSE_ID, courseFile, courseIdentities, crossCourseProblems, reservedProblems, type ContentKind } from "./catalog";
 import { rubricChanged, storedRubric } from "../domain/rubric";
+import { writeLessonSearchParts } from "../server/lesson-search-parts";
 
 
 /** A lesson row's `meta`: its front matter beyond the row's own columns, and its sections. Imports write the same. */
@@ -292,6 +293,8 @@ async function writeCourse(tx: Tx, course: LoadedCourse): Promise<SyncReport> {
         { id, moduleId: mod.id, slug, title, summary, position: index, readingMinutes, meta, body, ...(arrives ? { addedAt: new Date() } : {}) },
         { id: { file, field: "id" }, slug: { file: moduleYaml, field: `lessons.${index}` } },
       );
+      // What search looks through, rewritten only when it changed.
+      await writeLessonSearchParts(tx, id, { title, summary, body, meta });
     }
 
     await clearSlugs(tx.quiz as never, { moduleId: mod.id }, mod.quizFiles);

@@ -17,6 +17,7 @@ import { listPage } from "../domain/paging";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { SessionUser } from "./auth";
 import { db } from "./db";
+import { writeLessonSearchParts } from "./lesson-search-parts";
 import { notFound, UserError } from "./errors";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -213,6 +214,7 @@ export async function publishImportDraft(user: SessionUser, draftId: string) {
           meta: lessonMeta(lesson, lessonSections(draft.body)) as Prisma.InputJsonValue,
         },
       });
+      await writeLessonSearchParts(tx, lessonId, { title: lesson.title, summary: lesson.summary, body: draft.body, meta: lesson });
 
       if (quiz) {
         const quizCount = await tx.quiz.count({ where: { moduleId: moduleRow.id } });

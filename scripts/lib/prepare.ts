@@ -3,6 +3,7 @@ import { applyMigrations } from "../../prisma/schema-engine.ts";
 import { contentRoot, courseDirectories, loadAllCourses } from "../../lib/content/load.ts";
 import { syncCatalog } from "../../lib/content/sync.ts";
 import { createPrismaClient } from "../../lib/server/prisma.ts";
+import { writeMissingSearchParts } from "../../lib/server/lesson-search-parts.ts";
 import { ensureDemoAccounts, lockPublishedDemoPasswords } from "../../lib/server/accounts.ts";
 
 export async function prepareDatabase(url: string, options: { demoAccounts: boolean; lockDemoAccounts?: boolean; log?: (line: string) => void; contentRoot?: string }) {
@@ -25,6 +26,10 @@ export async function prepareDatabase(url: string, options: { demoAccounts: bool
       log(`Content ${id}: ${report.created} created, ${report.updated} updated, ${report.retired} retired, ${report.unchanged} unchanged`);
       for (const warning of report.warnings) log(`  Warning: ${warning}`);
     }
+    // The sync wrote the search parts of the courses in content/; the imported readings of a database from before
+    // parts were stored get theirs now, not during someone's first search.
+    const indexed = await writeMissingSearchParts(db);
+    if (indexed > 0) log(`Search: ${indexed} ${indexed === 1 ? "lesson" : "lessons"} indexed`);
     if (options.demoAccounts) return await ensureDemoAccounts(db);
     if (options.lockDemoAccounts) {
       for (const email of await lockPublishedDemoPasswords(db)) log(`Demo account ${email} still had its published password: it no longer signs in (demo accounts are not wanted here)`);
