@@ -7,12 +7,14 @@ import { checkImportText, detectFormat, formatLabel, ImportInputError, inputMess
 import { analyseText, MAX_ANALYSED_CHARACTERS, type KeyTerm, type TermKind } from "./nlp";
 import { parseDocument } from "./parse";
 import { generateQuestions, objectiveIds, type DraftQuestion } from "./questions";
-import { buildSections, sectionsMarkdown } from "./sections";
+import { bodySectionsProblem, buildSections, sectionsMarkdown } from "./sections";
 import { shorten, slugify, stableIdPattern, ucfirst, wordCount } from "./text";
 
 export const IMPORT_DRAFT_VERSION = 1;
 export const MAX_KEY_TERMS = 12;
 export const MAX_EVENTS = 20;
+// The draft lists at most this many key terms, events and figures for review: 16,000 figures made a 3 MB draft.
+export const MAX_LISTED = 500;
 
 export type ImportDraft = {
   version: typeof IMPORT_DRAFT_VERSION;
@@ -137,6 +139,9 @@ export function buildImportDraft(rawText: string, options: BuildOptions = {}): I
 
   const notes = [undecodedNote(text), ...doc.notes].filter((n): n is string => n !== null);
   if (analysis.truncated) notes.push(`The text is long: only its first ${MAX_ANALYSED_CHARACTERS.toLocaleString("en")} characters were read for key terms, events and figures. The whole text is in the lesson.`);
+  for (const [found, what] of [[analysis.keyTerms.length, "key terms"], [events.length, "dated events"], [analysis.figures.length, "figures"]] as const) {
+    if (found > MAX_LISTED) notes.push(`The text gives ${found.toLocaleString("en")} ${what}; only the first ${MAX_LISTED} are listed here.`);
+  }
   if (!doc.title) notes.push(missingNotes.title);
   if (!doc.author) notes.push(missingNotes.author);
   if (!doc.date) notes.push(missingNotes.date);
@@ -152,6 +157,11 @@ export function buildImportDraft(rawText: string, options: BuildOptions = {}): I
     notes: `Imported from ${fileName} (${formatLabel[format]}) on ${today}.${doc.date ? "" : DATE_STANDS_IN}`,
   });
 
+  const body = sectionsMarkdown(doc.blocks, sections);
+  // What the instructor reviews (the sections) must be what students read (the body's).
+  const problem = bodySectionsProblem(body, sections);
+  if (problem) throw new Error(`The importer made a lesson body that does not show the draft's sections: ${problem}`);
+
   const located = (sentenceId: number) => ({ sentence: sentenceText(sentenceId), section: sectionOf(sentenceId).anchor });
   return {
     version: IMPORT_DRAFT_VERSION,
@@ -160,13 +170,13 @@ export function buildImportDraft(rawText: string, options: BuildOptions = {}): I
     slug,
     metadata: { title, author: doc.author, date: doc.date, outlet: doc.outlet },
     lesson,
-    body: sectionsMarkdown(doc.blocks, sections),
+    body,
     source,
     quiz: { id: quizId, ...quizTexts(title) },
     sections: sections.map((s) => ({ anchor: s.anchor, title: s.title, words: s.words })),
-    keyTerms: analysis.keyTerms.map((t) => ({ term: t.term, kind: t.kind, aliases: t.aliases, mentions: t.mentions, ...located(t.spans[0].sentenceId) })),
-    events: events.map((e) => ({ date: e.date, dateText: e.dateText, label: e.label, ...located(e.sentenceId) })),
-    figures: analysis.figures.map((f) => ({ text: f.text, value: f.value, unit: f.unit, ...located(f.sentenceId) })),
+    keyTerms: analysis.keyTerms.slice(0, MAX_LISTED).map((t) => ({ term: t.term, kind: t.kind, aliases: t.aliases, mentions: t.mentions, ...located(t.spans[0].sentenceId) })),
+    events: events.slice(0, MAX_LISTED).map((e) => ({ date: e.date, dateText: e.dateText, label: e.label, ...located(e.sentenceId) })),
+    figures: analysis.figures.slice(0, MAX_LISTED).map((f) => ({ text: f.text, value: f.value, unit: f.unit, ...located(f.sentenceId) })),
     questions,
     notes,
     stats: { words, sentences: analysis.sentences.length },

@@ -2,6 +2,8 @@
 // at most 1 MB. Every refusal is a sentence that says what to do instead.
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const MIN_IMPORT_WORDS = 20;
+// A lesson's sections each take a heading, a citation and a source section; 50,000 "## " headings made a 10 MB draft.
+export const MAX_IMPORT_SECTIONS = 200;
 
 export const importFormats = ["text", "markdown", "html"] as const;
 export type ImportFormat = (typeof importFormats)[number];
@@ -18,6 +20,7 @@ export const inputMessages = {
   notUtf8: "This file is not valid UTF-8 text. Save it as UTF-8 (plain text, Markdown or HTML) and import it again.",
   noText: "No readable text was found in the file. Check that it is the article itself, as plain text, Markdown or HTML.",
   tooShort: `The text is too short to make a lesson from: import at least ${MIN_IMPORT_WORDS} words.`,
+  tooManySections: `The text has more than ${MAX_IMPORT_SECTIONS} sections (headings at its top level), more than a lesson can hold. Split the reading into parts and import each.`,
   unreadable: "The importer could not make a lesson from this text. Save the reading as plain text (.txt) and import that instead.",
 } as const;
 

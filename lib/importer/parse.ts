@@ -243,7 +243,10 @@ function removeDangerousElements(text: string): { text: string; removed: number 
   return { text: out + text.slice(copied), removed };
 }
 
-/** HTML comments removed, each to the first "-->" after it; from a comment that has none, the rest of the text stays. */
+/**
+ * HTML comments removed, each to the first "-->" after it; from a comment that has none, the rest of the text stays, its
+ * "<!--" escaped: left as it was, it would hide the rest of the lesson from students.
+ */
 function removeComments(text: string): string {
   let out = "";
   let copied = 0;
@@ -253,7 +256,7 @@ function removeComments(text: string): string {
     out += text.slice(copied, open);
     copied = close + 3;
   }
-  return out + text.slice(copied);
+  return out + text.slice(copied).replaceAll("<!--", "\\<!--");
 }
 
 /**
@@ -355,6 +358,21 @@ function frontMatterBounds(text: string): { yamlEnd: number; contentStart: numbe
   return close && { yamlEnd: close.index, contentStart: Math.min(text.length, close.index + close[0].length + 1) };
 }
 
+// What opens a block of its own at the start of a line: a heading, a fence, a quote, HTML (not an autolink), a bullet, a
+// rule or a heading's underline.
+const blockStart = /^(?:#|>|<(?![a-z][a-z0-9+.-]{1,31}:[^\s<>]*>)|`{3,}[^`]*$|~{3}|[-+*](?=\s|$)|([-*_=])(?:[ \t]*\1)*[ \t]*$)/i;
+
+/**
+ * A line that goes on a paragraph as text of it: trimmed, a leading block marker escaped, as escapeMarkdown escapes it.
+ * Trimmed alone, an indented "    ## Part" made a section the draft does not have.
+ */
+function paragraphLine(line: string): string {
+  const text = line.trim();
+  const ordered = /^(\d{1,9})([.)])(?=\s|$)/.exec(text);
+  if (ordered) return `${ordered[1]}\\${text.slice(ordered[1].length)}`;
+  return blockStart.test(text) ? `\\${text}` : text;
+}
+
 export function parseMarkdown(text: string): ParsedDocument {
   const notes: string[] = [];
   const meta: Metadata = { title: null, author: null, date: null, outlet: null };
@@ -381,14 +399,17 @@ export function parseMarkdown(text: string): ParsedDocument {
   const lines = stripRawHtml(content, notes).split("\n");
   const blocks: DocBlock[] = [];
   let buffer: string[] = [];
+  // The lines of `buffer` as they go into the lesson: quoted lines stay a quote, whose end closes whatever it opened.
+  let bufferMarkdown: string[] = [];
   let list: ListEntry[] = [];
   const flushParagraph = () => {
     if (buffer.length) {
-      const markdown = buffer.map((l) => l.trim()).join("\n");
+      const markdown = bufferMarkdown.join("\n");
       const plain = markdownInlineToText(buffer.join(" "));
       if (plain) blocks.push({ kind: "paragraph", markdown, lines: [plain] });
     }
     buffer = [];
+    bufferMarkdown = [];
   };
   // The block a list became: an indented paragraph after it (and a blank line) continues an item, and is not code.
   let lastList: DocBlock | null = null;
@@ -473,7 +494,9 @@ export function parseMarkdown(text: string): ParsedDocument {
     // A heading inside a quote (a pull quote set large) is the quote's words, not a section of the lesson.
     const quoted = /^\s{0,3}>\s?(.*)$/.exec(line);
     const quotedHeading = quoted && /^\s{0,3}#{1,6}[ \t]+([^\n]*)$/.exec(quoted[1]);
-    buffer.push(quoted ? (quotedHeading ? headingText(quotedHeading[1]) : quoted[1]) : line);
+    const text = quoted ? (quotedHeading ? headingText(quotedHeading[1]) : quoted[1]) : line;
+    buffer.push(text);
+    bufferMarkdown.push(quoted ? `> ${text.trimEnd()}` : paragraphLine(line));
   }
   flush();
 

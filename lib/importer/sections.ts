@@ -1,6 +1,7 @@
 // Splits the document into lesson sections: at its own headings when it has them, otherwise into groups
 // of paragraphs of a readable length. Every section gets a title whose anchor is a valid, unique id.
-import { headingAnchor } from "../content/anchors";
+import { headingAnchor, inFencedCode, inHtmlComment, lessonSections } from "../content/anchors";
+import { ImportInputError, inputMessages, MAX_IMPORT_SECTIONS } from "./input";
 import type { DocBlock } from "./parse";
 import { shorten, stableIdPattern, wordCount } from "./text";
 
@@ -29,12 +30,15 @@ function byHeadings(blocks: DocBlock[]): { title: string | null; blocks: number[
 }
 
 function byParagraphs(blocks: DocBlock[]): { title: string | null; blocks: number[] }[] {
+  // A long text's parts grow past the target, so that there are never more than MAX_IMPORT_SECTIONS of them.
+  const total = blocks.reduce((sum, block) => sum + blockWords(block), 0);
+  const target = Math.max(SECTION_TARGET_WORDS, Math.ceil(total / (MAX_IMPORT_SECTIONS - 1)));
   const groups: { blocks: number[]; words: number }[] = [];
   let current: { blocks: number[]; words: number } = { blocks: [], words: 0 };
   blocks.forEach((block, i) => {
     current.blocks.push(i);
     current.words += blockWords(block);
-    if (current.words >= SECTION_TARGET_WORDS) {
+    if (current.words >= target) {
       groups.push(current);
       current = { blocks: [], words: 0 };
     }
@@ -56,6 +60,7 @@ function byParagraphs(blocks: DocBlock[]): { title: string | null; blocks: numbe
 export function buildSections(blocks: DocBlock[], topicOf: (blockIndexes: number[], usedTopics: Set<string>) => string | undefined): DraftSection[] {
   const hasHeadings = blocks.some((b) => b.kind === "heading");
   const groups = hasHeadings ? byHeadings(blocks) : byParagraphs(blocks);
+  if (groups.length > MAX_IMPORT_SECTIONS) throw new ImportInputError(inputMessages.tooManySections);
   const anchors = new Set<string>();
   const usedTopics = new Set<string>();
   return groups.map((group, n) => {
@@ -88,4 +93,22 @@ export function sectionsMarkdown(blocks: DocBlock[], sections: DraftSection[]): 
       return [`## ${section.title}`, ...parts].join("\n\n");
     })
     .join("\n\n");
+}
+
+/**
+ * Why students would not read `body` as the draft's `sections` (null when they would): the sections the lesson page
+ * finds in it are not these, or it ends inside a code block or an HTML comment, which would swallow the text after.
+ */
+export function bodySectionsProblem(body: string, sections: { anchor: string }[]): string | null {
+  // A line after the last shows whether a block is still open at the end.
+  const lines = [...body.split("\n"), ""];
+  const code = inFencedCode(lines);
+  if (code.at(-1)) return "the lesson body ends inside a code block";
+  if (inHtmlComment(lines, code).at(-1)) return "the lesson body ends inside an HTML comment";
+  const found = lessonSections(body).map((s) => s.anchor);
+  const expected = sections.map((s) => s.anchor);
+  if (found.length !== expected.length || found.some((anchor, i) => anchor !== expected[i])) {
+    return `the lesson body has the sections ${JSON.stringify(found.slice(0, 20))}, the draft ${JSON.stringify(expected.slice(0, 20))}`;
+  }
+  return null;
 }

@@ -12,6 +12,7 @@ import { buildImportDraft, PASTED_TEXT, type ImportDraft } from "../importer/dra
 import { unstorableTextAt } from "../domain/storable-text";
 import { ImportInputError, importFormats, inputMessages } from "../importer/input";
 import { applyDetails, applyReview, ImportReviewError, publishableQuiz, type DraftDetails, type ReviewAction } from "../importer/review";
+import { bodySectionsProblem } from "../importer/sections";
 import { slugify, stableIdPattern } from "../importer/text";
 import { listPage } from "../domain/paging";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
@@ -148,6 +149,8 @@ export async function updateImportDraftDetails(user: SessionUser, draftId: strin
   });
 }
 
+export const unpublishableBody = "This draft's lesson text would not show students all of its sections, so it cannot be published. Import the reading again to make a new draft; if that is refused, save the reading as plain text (.txt) and import that.";
+
 async function uniqueLessonSlug(tx: Tx, moduleId: string, base: string): Promise<string> {
   const taken = new Set((await tx.lesson.findMany({ where: { moduleId }, select: { slug: true } })).map((l) => l.slug));
   if (!taken.has(base)) return base;
@@ -163,6 +166,12 @@ export async function publishImportDraft(user: SessionUser, draftId: string) {
   return db().$transaction(
     async (tx: Tx) => {
       const draft = await lockDraft(tx, user, draftId);
+      // A draft saved by an importer that wrote a body not showing its sections: students would lose the rest of the reading.
+      const problem = bodySectionsProblem(draft.body, draft.sections);
+      if (problem) {
+        console.error("A draft's lesson body does not show its sections", { draftId, problem });
+        throw new UserError("INVALID", unpublishableBody);
+      }
       const lessonId = draft.lesson.id;
       const quiz = (() => {
         try {

@@ -4,10 +4,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
+import { inputMessages, MAX_IMPORT_BYTES, MAX_IMPORT_SECTIONS } from "@/lib/importer/input";
 import { lessonBySlugs, moduleBySlugs } from "@/lib/server/catalog";
 import { UserError } from "@/lib/server/errors";
-import { createImportDraft, DRAFTS_PAGE_SIZE, getImportDraft, IMPORTED_COURSE, instructorModule, listImportDrafts, publishImportDraft, reviewImportQuestion, updateImportDraftDetails, withdrawImportedReading } from "@/lib/server/import-service";
+import { createImportDraft, DRAFTS_PAGE_SIZE, getImportDraft, IMPORTED_COURSE, instructorModule, listImportDrafts, publishImportDraft, reviewImportQuestion, unpublishableBody, updateImportDraftDetails, withdrawImportedReading } from "@/lib/server/import-service";
+import { renderedSections } from "@/lib/server/markdown";
 import { withdrawnWork } from "@/lib/server/progress-service";
 import { exportAccountData } from "@/lib/server/account-export";
 import { assignmentSchema, createAssignment, createClass, joinClass, studentAssignments } from "@/lib/server/class-service";
@@ -230,6 +231,8 @@ describe("bad input", () => {
       expect(error.message).toBe(message);
       expect(error.fieldErrors?.text).toEqual([message]);
     }
+    const headings = "## a\n\nThe harbour was built in 1998 by a team of engineers.\n\n".repeat(MAX_IMPORT_SECTIONS + 1);
+    expect((await userError(createImportDraft(teacher, { fileName: "parts.md", text: headings }), "INVALID")).message).toBe(inputMessages.tooManySections);
     expect(await db.lessonDraft.count({ where: { instructorId: teacher.id } })).toBe(0);
   });
 
@@ -246,6 +249,49 @@ describe("bad input", () => {
     expect(await db.source.count({ where: { id: draft.draft.source.id } })).toBe(0);
     expect(await db.quiz.count({ where: { id: draft.draft.quiz.id } })).toBe(0);
     expect(await db.lessonDraft.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "DRAFT", publishedLessonId: null });
+  });
+});
+
+describe("a reading whose quoted or indented lines look like a code fence, an HTML comment or a heading", () => {
+  const paragraph = "The Port Authority of Rotterdam said on 3 March 2021 that 48 million euros would go to the new harbour. Anna Berger, the mayor, agreed with the plan and the council voted. ";
+  const reading = (awkward: string) =>
+    `# Harbour plans ${Math.random().toString(36).slice(2, 8)}\n\n## First part\n\n${paragraph.repeat(3)}\n\n${awkward}\n\n## Second part\n\nSECOND-PART-TEXT ${paragraph.repeat(3)}\n\n## Third part\n\nTHIRD-PART-TEXT ${paragraph.repeat(3)}\n`;
+  const anchors = ["first-part", "second-part", "third-part"];
+
+  it.each([["a quoted code fence", "> ```\n> an example"], ["a quoted HTML comment", "> <!-- editor's note"], ["an unclosed HTML comment", "<!-- editor's note"], ["an indented '## ' line in a paragraph", "A paragraph that goes on\n    ## Second part"]])("is published with every section the draft has, after %s", async (_name, awkward) => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createImportDraft(teacher, { fileName: "harbour.md", text: reading(awkward) });
+    const draft = await getImportDraft(teacher, id);
+    expect(draft.draft.sections.map((s) => s.anchor)).toEqual(anchors);
+    const published = await publishImportDraft(teacher, id);
+    const [, , , moduleSlug, , lessonSlug] = published.url.split("/");
+    const lesson = await lessonBySlugs(IMPORTED_COURSE.slug, moduleSlug, lessonSlug);
+    expect(lesson.meta.sections.map((s) => s.anchor)).toEqual(anchors);
+    // What the lesson page shows: the later parts as text, not hidden and not in a code block.
+    const shown = renderedSections(lesson.body);
+    expect(shown.map((s) => s.anchor)).toEqual(anchors);
+    expect(shown[2].text).toContain("THIRD-PART-TEXT");
+    for (const section of shown.slice(1)) expect(section.html).not.toContain("<pre>");
+    for (const anchor of Object.keys(draft.draft.lesson.sectionCitations ?? {})) expect(anchors).toContain(anchor);
+  });
+
+  it("is refused at publishing, with nothing written, when a draft saved before the fix has a body without its sections", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createImportDraft(teacher, { fileName: "harbour.md", text: reading("An example.") });
+    const draft = await getImportDraft(teacher, id);
+    await reviewImportQuestion(teacher, id, draft.draft.questions[0].id, { action: "accept" });
+    // As the importer wrote "> ```" before: an open fence that takes the later sections into a code block.
+    const stored = (await db.lessonDraft.findUniqueOrThrow({ where: { id } })).draft as { body: string };
+    expect(stored.body).toContain("\n\nAn example.\n\n");
+    stored.body = stored.body.replace("\n\nAn example.\n\n", "\n\n```\nan example\n\n");
+    await db.lessonDraft.update({ where: { id }, data: { draft: stored as object } });
+    const refused = await userError(publishImportDraft(teacher, id), "INVALID");
+    expect(refused.message).toBe(unpublishableBody);
+    expect(await db.lesson.count({ where: { id: draft.draft.lesson.id } })).toBe(0);
+    expect(await db.source.count({ where: { id: draft.draft.source.id } })).toBe(0);
+    expect(await db.quiz.count({ where: { id: draft.draft.quiz.id } })).toBe(0);
+    expect(await db.module.count({ where: { id: instructorModule(teacher).id } })).toBe(0);
+    expect(await db.lessonDraft.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DRAFT", publishedLessonId: null });
   });
 });
 

@@ -232,7 +232,7 @@ describe("HTML lists and forms", () => {
   it("reads a heading inside a quote as the quote's words, not as a section of the lesson", () => {
     const doc = parseDocument("## The dialogue\n\nThe first meeting was held in Astana in 2004.\n\n> ## A new partnership\n> said the minister.", "markdown");
     expect(doc.blocks.filter((b) => b.kind === "heading")).toEqual([{ kind: "heading", level: 2, text: "The dialogue" }]);
-    expect(doc.blocks.at(-1)).toMatchObject({ kind: "paragraph", markdown: "A new partnership\nsaid the minister." });
+    expect(doc.blocks.at(-1)).toMatchObject({ kind: "paragraph", markdown: "> A new partnership\n> said the minister." });
     const draft = draftOf("## The dialogue\n\nThe first meeting was held in Astana in 2004, and the ministers met again in Tokyo in 2006.\n\n> ## A new partnership\n> said the minister.", "reading.md");
     expect(draft.body).not.toMatch(/^#+ A new partnership/m);
   });

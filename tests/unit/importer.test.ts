@@ -7,15 +7,16 @@ import os from "node:os";
 import path from "node:path";
 import YAML from "yaml";
 import { describe, expect, it } from "vitest";
-import { lessonSections } from "@/lib/content/anchors";
+import { inFencedCode, inHtmlComment, lessonSections } from "@/lib/content/anchors";
 import { loadCourse } from "@/lib/content/load";
 import { lessonFrontmatterSchema, questionSchema, quizSchema, sourceSchema } from "@/lib/content/schema";
 import { findDatesInText, parseDateText } from "@/lib/importer/dates";
-import { buildImportDraft, draftCounts, type ImportDraft } from "@/lib/importer/draft";
+import { buildImportDraft, draftCounts, MAX_LISTED, type ImportDraft } from "@/lib/importer/draft";
 import { draftQuizYaml, lessonMarkdown, reviewJson, sourceYaml } from "@/lib/importer/files";
-import { checkImportText, decodeImportBytes, detectFormat, ImportInputError, inputMessages, MAX_IMPORT_BYTES, undecodedNote } from "@/lib/importer/input";
+import { checkImportText, decodeImportBytes, detectFormat, ImportInputError, inputMessages, MAX_IMPORT_BYTES, MAX_IMPORT_SECTIONS, undecodedNote } from "@/lib/importer/input";
 import { MAX_HTML_DEPTH, nestedTooDeeply } from "@/lib/importer/parse";
 import { BLANK, numbersIn, orderableEvents } from "@/lib/importer/questions";
+import { bodySectionsProblem } from "@/lib/importer/sections";
 import { applyDetails, applyReview, draftDetailsSchema, ImportReviewError, publishableQuiz } from "@/lib/importer/review";
 import { markdownInlineToText, shorten, squash } from "@/lib/importer/text";
 import { unstorableTextAt } from "@/lib/domain/storable-text";
@@ -289,10 +290,71 @@ describe("awkward Markdown and text", () => {
     expect(draft.body).toContain("third bridge");
   });
 
+  it("keeps quoted and indented lines that look like a fence, an HTML comment or a heading as text, so the body has the draft's sections", () => {
+    const paragraph = (topic: string) => `The ${topic} was built in 1998 by a team of forty engineers, and it has carried goods between the two ports every winter since then.`;
+    const reading = (awkward: string) => ["# A reading with a quote", "", "## First part", "", paragraph("first bridge"), "", awkward, "", "## Second part", "", paragraph("second bridge"), "", "## Third part", "", `THIRD-PART-TEXT ${paragraph("third bridge")}`].join("\n");
+    const cases = ["> ```\n> an example", "> ~~~\n> an example", "> <!-- editor's note", "<!-- editor's note", "A paragraph that goes on\n<!-- editor's note", "A paragraph that goes on\n    ## Second part", "A paragraph that goes on\n    ===", "A paragraph that goes on\n    <!-- editor's note"];
+    for (const awkward of cases) {
+      const draft = buildImportDraft(reading(awkward), { fileName: "quote.md" });
+      expect(draft.sections.map((s) => s.anchor), awkward).toEqual(["first-part", "second-part", "third-part"]);
+      expect(lessonSections(draft.body).map((s) => s.anchor), awkward).toEqual(["first-part", "second-part", "third-part"]);
+      const lines = draft.body.split("\n");
+      const code = inFencedCode(lines);
+      const comment = inHtmlComment(lines, code);
+      const third = lines.findIndex((l) => l.includes("THIRD-PART-TEXT"));
+      expect([third >= 0, code[third], comment[third]], awkward).toEqual([true, false, false]);
+      expect(bodySectionsProblem(draft.body, draft.sections), awkward).toBeNull();
+    }
+    // A quote stays a quote: what it opens ends with it, and a closed code sample in it is still code.
+    expect(buildImportDraft(reading("> ```\n> an example"), { fileName: "quote.md" }).body).toContain("> ```\n> an example\n\n## Second part");
+    expect(buildImportDraft(reading("> Run this:\n> ```\n> make all\n> ```"), { fileName: "quote.md" }).body).toContain("> Run this:\n> ```\n> make all\n> ```");
+    expect(buildImportDraft(reading("A paragraph that goes on\n    ## Second part"), { fileName: "quote.md" }).body).toContain("A paragraph that goes on\n\\## Second part");
+  });
+
+  it("finds a body that would not show students the draft's sections", () => {
+    const sections = [{ anchor: "one" }, { anchor: "two" }];
+    expect(bodySectionsProblem("## One\n\nText.\n\n## Two\n\n```\ncode\n```", sections)).toBeNull();
+    expect(bodySectionsProblem("## One\n\nText.\n\n## Two\n\n<!-- a note -->\nText.", sections)).toBeNull();
+    expect(bodySectionsProblem("## One\n\n```\nText.\n\n## Two\n\nText.", sections)).toMatch(/code block/);
+    expect(bodySectionsProblem("## One\n\nText.\n\n## Two\n\n~~~", sections)).toMatch(/code block/);
+    expect(bodySectionsProblem("## One\n\n<!-- a note\n\n## Two\n\nText.", sections)).toMatch(/HTML comment/);
+    expect(bodySectionsProblem("## One\n\nText.\n\n## Two\n\n## Two", sections)).toMatch(/sections/);
+    expect(bodySectionsProblem("## One\n\nText.", sections)).toMatch(/sections/);
+    expect(bodySectionsProblem("## Two\n\nText.\n\n## One", sections)).toMatch(/sections/);
+  });
+
   it("never shortens text between the two halves of an emoji", () => {
     const text = "𝐁".repeat(90);
     for (let max = 2; max < 60; max++) expect(unstorableTextAt(shorten(text, max)), `max ${max}`).toBeNull();
   });
+});
+
+describe("what one draft holds", () => {
+  const fill = (head: string, unit: string) => head + unit.repeat(Math.floor((MAX_IMPORT_BYTES - head.length - 100) / unit.length));
+  const prose = "The Port Authority of Rotterdam said on 3 March 2021 that 48 million euros would go to the new harbour. ";
+
+  it("refuses more top-level headings than a lesson can hold, with a sentence naming the limit", () => {
+    expect(inputMessages.tooManySections).toContain(`${MAX_IMPORT_SECTIONS} sections`);
+    expect(refusal(() => buildImportDraft(fill(prose.repeat(3), "## a\n\ntext text text\n\n"), { format: "markdown" }))).toBe(inputMessages.tooManySections);
+    const justEnough = Array.from({ length: MAX_IMPORT_SECTIONS }, (_, i) => `## Part ${i}\n\n${prose}`).join("\n\n");
+    expect(buildImportDraft(justEnough, { format: "markdown" }).sections).toHaveLength(MAX_IMPORT_SECTIONS);
+  }, 60_000);
+
+  it("makes longer parts of a long text without headings, never more than a lesson can hold", () => {
+    const draft = buildImportDraft(fill("", `${prose}\n\n`), { format: "text" });
+    expect(draft.sections.length).toBeLessThanOrEqual(MAX_IMPORT_SECTIONS);
+    expect(draft.sections.length).toBeGreaterThan(MAX_IMPORT_SECTIONS / 2);
+    expect(lessonSections(draft.body).map((s) => s.anchor)).toEqual(draft.sections.map((s) => s.anchor));
+  }, 60_000);
+
+  it("lists at most MAX_LISTED figures and events for review, and says how many the text gives", () => {
+    const draft = buildImportDraft(fill(prose, "In March 2021 it cost 48 million euros, 12 per cent more. "), { format: "text" });
+    expect(draft.figures).toHaveLength(MAX_LISTED);
+    expect(draft.events).toHaveLength(MAX_LISTED);
+    expect(draft.notes.some((n) => /^The text gives [\d,]+ figures; only the first 500 are listed here\.$/.test(n))).toBe(true);
+    expect(draft.notes.some((n) => /^The text gives [\d,]+ dated events; only the first 500/.test(n))).toBe(true);
+    expect(JSON.stringify(draft).length).toBeLessThan(1.5 * MAX_IMPORT_BYTES);
+  }, 60_000);
 });
 
 describe.each(["harbour-article.txt", "seed-bank.md", "night-ferry.html"])("draft lesson and questions from %s", (name) => {
