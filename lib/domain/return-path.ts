@@ -16,3 +16,8 @@ export function safeReturnPath(value: unknown): string {
   const path = url.pathname + url.search + url.hash;
   return path.startsWith("//") || path.startsWith("/\\") ? "/" : path;
 }
+
+/** The query that carries `returnTo` on to another sign-in page ("" for the home page, where it goes anyway). */
+export function returnQuery(returnTo: string): string {
+  return returnTo === "/" ? "" : `?${new URLSearchParams({ callbackUrl: returnTo })}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath } from "@/lib/domain/return-path";
+import { returnQuery, safeReturnPath } from "@/lib/domain/return-path";
 
 describe("the path sign-in returns to", () => {
   it("keeps a path on this site, with its query and anchor", () => {
@@ -19,5 +19,12 @@ describe("the path sign-in returns to", () => {
     expect(safeReturnPath(undefined)).toBe("/");
     expect(safeReturnPath(["/a"])).toBe("/");
     expect(safeReturnPath("/" + "a".repeat(3000))).toBe("/");
+  });
+});
+
+describe("returnQuery", () => {
+  it("carries a page on, and nothing for the home page", () => {
+    expect(returnQuery("/classes/join?code=AB12")).toBe("?callbackUrl=%2Fclasses%2Fjoin%3Fcode%3DAB12");
+    expect(returnQuery("/")).toBe("");
   });
 });

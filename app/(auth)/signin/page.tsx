@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { Link } from "@/components/app-link";
 import { Container } from "@/components/ui";
 import { SignInForm } from "@/components/sign-in-form";
-import { safeReturnPath } from "@/lib/domain/return-path";
+import { returnQuery, safeReturnPath } from "@/lib/domain/return-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const params = await searchParams;
   const returnTo = safeReturnPath(params.callbackUrl);
-  const carried = returnTo === "/" ? "" : `?${new URLSearchParams({ callbackUrl: returnTo })}`;
+  const carried = returnQuery(returnTo);
   return (
     <Container narrow>
       <div className="mx-auto max-w-md">

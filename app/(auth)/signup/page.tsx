@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { Link } from "@/components/app-link";
 import { Container } from "@/components/ui";
 import { SignUpForm } from "@/components/sign-up-form";
-import { safeReturnPath } from "@/lib/domain/return-path";
+import { returnQuery, safeReturnPath } from "@/lib/domain/return-path";
 
 export const metadata: Metadata = { title: "Sign up" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   // Where the visitor was going before being asked to sign in (a class's join link, say): the new account goes there.
   const returnTo = safeReturnPath((await searchParams).callbackUrl);
-  const carried = returnTo === "/" ? "" : `?${new URLSearchParams({ callbackUrl: returnTo })}`;
+  const carried = returnQuery(returnTo);
   return (
     <Container narrow>
       <div className="mx-auto max-w-md">
