@@ -60,7 +60,8 @@ try {
   draft = buildImportDraft(text, { fileName: path.basename(file), format: (values.format as ImportFormat | undefined) ?? "auto" });
 } catch (error) {
   if (error instanceof ImportInputError) fail(`${file}: ${error.message}`);
-  throw error;
+  // As the web import does: the importer reads nothing but the text, so anything else it throws is a text it cannot handle.
+  fail(`${file}: ${inputMessages.unreadable}\n  (cause: ${error instanceof Error ? error.message : String(error)})`);
 }
 
 const outDir = path.resolve(values.out ?? path.join(projectRoot, "content", "drafts", draft.slug));
