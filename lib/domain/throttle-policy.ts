@@ -22,6 +22,12 @@ export const throttleLimits = {
 
 export type ThrottleKind = keyof typeof throttleLimits;
 
+/**
+ * How long a counter can still matter after its last change: its window of failures, or the longest lock it can
+ * carry. A counter older than that counts and locks nothing, so it can be deleted.
+ */
+export const THROTTLE_RETENTION_MS = Math.max(THROTTLE_WINDOW_MS, ...Object.values(throttleLimits).map((l) => l.maxLockMs));
+
 /** After `failures` failures in the window: no lock until the free ones are used, then doubling locks. */
 export function lockDurationMs(kind: ThrottleKind, failures: number): number {
   const limit = throttleLimits[kind];

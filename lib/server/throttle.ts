@@ -1,7 +1,7 @@
 import "server-only";
 // Failed sign-in counters in PostgreSQL, so every app server sees the same ones.
 import type { PrismaClient } from "../generated/prisma/client";
-import { lockDurationMs, THROTTLE_WINDOW_MS, type ThrottleKind } from "../domain/throttle-policy";
+import { lockDurationMs, THROTTLE_RETENTION_MS, THROTTLE_WINDOW_MS, type ThrottleKind } from "../domain/throttle-policy";
 
 export { throttleKey } from "../domain/throttle-policy";
 
@@ -18,6 +18,9 @@ export async function activeLock(db: PrismaClient, keys: string[], now = new Dat
  */
 async function countFailure(db: PrismaClient, key: string, now: Date, unlessLocked: boolean): Promise<{ failures: number; lockServed: boolean } | null> {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  // Every counter is written here, so clearing the expired ones here keeps the table to the counters in force
+  // (failures from many addresses would otherwise pile up forever); the index on updatedAt finds them.
+  await db.signInThrottle.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - THROTTLE_RETENTION_MS) } } });
   return db.$transaction(async (tx) => {
     // The lock as it was, the row held until the count is in (a CTE would be read after the upsert changed the row).
     const [before] = await tx.$queryRaw<{ lockServed: boolean }[]>`SELECT "lockedUntil" <= ${now} AS "lockServed" FROM "SignInThrottle" WHERE "key" = ${key} FOR UPDATE`;

@@ -7,7 +7,7 @@ import { authOptions, INVALID_CREDENTIALS, SIGN_IN_FAILED } from "@/lib/server/a
 import { UNAVAILABLE_MESSAGE } from "@/lib/server/errors";
 import { sessionIsCurrent } from "@/lib/server/session-epoch";
 import { clearFailures, lockAfterFailure, reserveAttempt, throttleKey } from "@/lib/server/throttle";
-import { throttleLimits } from "@/lib/domain/throttle-policy";
+import { THROTTLE_RETENTION_MS, throttleLimits } from "@/lib/domain/throttle-policy";
 import { testDb } from "../support/fixtures";
 
 const db = testDb();
@@ -97,5 +97,20 @@ describe("signing in", () => {
     // Epoch 0 is over: the old sessions stay ended, and the renewed one stays current.
     expect(await sessionIsCurrent(user.id, 0)).toBe(false);
     expect(await sessionIsCurrent(user.id, 1)).toBe(true);
+  });
+
+  it("counters that count and lock nothing any more are deleted as failures are counted; those in force stay", async () => {
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    const stale = `ip:stale-${crypto.randomUUID()}`;
+    const locked = `ip:locked-${crypto.randomUUID()}`;
+    // Raw inserts: Prisma would stamp updatedAt with the present.
+    await db.$executeRaw`INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "lockedUntil", "updatedAt") VALUES
+      (${stale}, 200, ${ago(THROTTLE_RETENTION_MS + 60_000)}, ${ago(60_000)}, ${ago(THROTTLE_RETENTION_MS + 60_000)}),
+      (${locked}, 200, ${ago(THROTTLE_RETENTION_MS - 60_000)}, ${new Date(Date.now() + 60_000)}, ${ago(THROTTLE_RETENTION_MS - 60_000)})`;
+    const user = await userWith("the-right-password");
+    expect(await messageOf(signIn(user.email, "a-wrong-password", "10.6.6.6"))).toBe(INVALID_CREDENTIALS);
+    expect(await db.signInThrottle.count({ where: { key: stale } })).toBe(0);
+    expect(await db.signInThrottle.findUnique({ where: { key: locked }, select: { failures: true } })).toEqual({ failures: 200 });
+    await clearFailures(db, locked);
   });
 });
