@@ -15,7 +15,9 @@ export function JoinClassForm({ initialCode }: { initialCode: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         return send<{ name: string; alreadyMember: boolean }>("POST", "/api/classes/join", { code: new FormData(event.currentTarget).get("code") }, (result) => {
-          // The page's list of classes takes the new one in.
+          // The page's list of classes takes the new one in. The link's code leaves the address first, so the page
+          // no longer names it above the form (nor counts a wrong one again).
+          if (window.location.search) window.history.replaceState(null, "", window.location.pathname);
           router.refresh();
           return result.alreadyMember ? `You are already in ${result.name}.` : `You joined ${result.name}.`;
         });

@@ -389,13 +389,20 @@ async function enterClass(tx: Prisma.TransactionClient, classId: string, student
   await refreshStudentDeadlines(tx, [studentId], classId);
 }
 
-export async function joinClass(student: SessionUser, rawCode: string) {
+/**
+ * The open class a join code names, for the student about to join it. A wrong code counts towards the student's join
+ * lock, whether it is tried or only looked up, so looking codes up is no faster a way to guess them than joining.
+ */
+async function classByJoinCode(student: SessionUser, rawCode: string) {
   if (student.role !== "STUDENT") throw new UserError("FORBIDDEN", "Instructors do not join classes; students do.");
   const code = normalizeJoinCode(rawCode);
   const throttle = throttleKey("join", student.id);
   const lockedUntil = await activeLock(db(), [throttle]);
   if (lockedUntil) throw new UserError("RATE_LIMITED", lockMessage(lockedUntil, new Date(), "join"));
-  const found = await db().class.findUnique({ where: { joinCode: code }, select: { id: true, name: true, joinCodeExpiresAt: true, archivedAt: true } });
+  const found = await db().class.findUnique({
+    where: { joinCode: code },
+    select: { id: true, name: true, term: true, joinCodeExpiresAt: true, archivedAt: true, instructor: { select: { name: true } } },
+  });
   if (!found || found.archivedAt) {
     await recordFailure(db(), "join", throttle);
     throw noSuchCode();
@@ -405,13 +412,32 @@ export async function joinClass(student: SessionUser, rawCode: string) {
   }
   const existing = await db().classMember.findUnique({ where: { classId_userId: { classId: found.id, userId: student.id } }, select: { removedAt: true } });
   if (existing?.removedAt) throw removedFromClass();
-  if (!existing) {
+  return { ...found, alreadyMember: Boolean(existing) };
+}
+
+export async function joinClass(student: SessionUser, rawCode: string) {
+  const found = await classByJoinCode(student, rawCode);
+  if (!found.alreadyMember) {
     await db().$transaction(async (tx) => {
       if (!(await heldOpenClass(tx, found.id))) throw noSuchCode();
       await enterClass(tx, found.id, student.id);
     });
   }
-  return { classId: found.id, name: found.name, alreadyMember: Boolean(existing) };
+  return { classId: found.id, name: found.name, alreadyMember: found.alreadyMember };
+}
+
+/**
+ * What a join link's code stands for, shown before the student joins (as Canvas names the course of a join link):
+ * the class, its term and instructor, or why the code will not do.
+ */
+export async function joinCodePreview(student: SessionUser, rawCode: string): Promise<{ ok: true; name: string; term: string; instructor: string; alreadyMember: boolean } | { ok: false; message: string }> {
+  try {
+    const found = await classByJoinCode(student, rawCode);
+    return { ok: true, name: found.name, term: found.term, instructor: found.instructor.name, alreadyMember: found.alreadyMember };
+  } catch (error) {
+    if (error instanceof UserError) return { ok: false, message: error.message };
+    throw error;
+  }
 }
 
 /** The instructor's classes, current ones first (newest first), then the archived ones. */

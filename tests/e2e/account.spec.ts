@@ -335,6 +335,34 @@ test("a student subscribes to their due dates: the calendar address serves the c
   await context.close();
 });
 
+test("a join link names its class, term and instructor before the student joins; a bad link's code says so, and goes once a class is joined", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const joinCode = `JL${Date.now().toString(36).toUpperCase()}`;
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Silk Road seminar', 'Spring 2027', $1, $2) RETURNING id`, [teacher.id, joinCode]);
+  const { context, page } = await signedInPage(browser, student, baseURL!);
+
+  await page.goto(`/classes/join?code=${joinCode.toLowerCase()}`);
+  await expect(page.getByText(`This code is for Silk Road seminar · Spring 2027 · ${teacher.name}.`)).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1`, [cls.id])).toBe(0);
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/join-link-preview.png` });
+
+  await page.goto("/classes/join?code=NOSUCH99");
+  await expect(page.getByText("No class has that join code. Check the code with your instructor.")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/join-link-wrong-code.png` });
+  await page.getByLabel("Join code").fill(joinCode);
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect(page.locator("#join-message")).toHaveText(/^You joined Silk Road seminar\./);
+  await expect(page.getByRole("region", { name: "Your classes" })).toContainText("Silk Road seminar");
+  // The bad code left the address with the join, so the page no longer says it is wrong, nor counts it again.
+  await expect(page).toHaveURL(/\/classes\/join$/);
+  await expect(page.getByText("No class has that join code.")).toHaveCount(0);
+  expect(await count(sql, `SELECT count(*) FROM "SignInThrottle" WHERE "key" = lower($1) AND "failures" = 1`, [`join:${student.id}`])).toBe(1);
+  await context.close();
+});
+
 test("a visitor who follows a class's join link signed out and creates an account comes back to the join code", async ({ page, sql }) => {
   const email = `joiner-${Date.now()}@example.org`;
   await page.goto("/classes/join?code=ABCD2345");

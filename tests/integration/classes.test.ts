@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { addMembersByEmail, addMembersSchema, answerInvitation, classInvitations, studentInvitations, withdrawInvitation, ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { addMembersByEmail, addMembersSchema, answerInvitation, classInvitations, studentInvitations, withdrawInvitation, ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, joinCodePreview, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -110,6 +110,24 @@ describe("classes", () => {
     expect(await db.classMember.count({ where: { classId: id, userId: guesser.id } })).toBe(0);
     // Another student is not held up by it.
     expect(await joinClass(await createUser(), joinCode)).toMatchObject({ alreadyMember: false });
+  });
+
+  it("a join link names its class before the student joins; looking codes up counts towards the same lock as trying them", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Previewed", term: "Autumn 2027", joinCodeDays: null });
+    const student = await createUser();
+    expect(await joinCodePreview(student, joinCode.toLowerCase())).toEqual({ ok: true, name: "Previewed", term: "Autumn 2027", instructor: teacher.name, alreadyMember: false });
+    expect(await db.classMember.count({ where: { classId: id } })).toBe(0);
+    await joinClass(student, joinCode);
+    expect(await joinCodePreview(student, joinCode)).toMatchObject({ ok: true, alreadyMember: true });
+
+    const guesser = await createUser();
+    for (let i = 0; i < 10; i++) expect(await joinCodePreview(guesser, `WRONG${i}XYZ`)).toEqual({ ok: false, message: expect.stringMatching(/^No class has that join code/) });
+    expect(await joinCodePreview(guesser, joinCode)).toEqual({ ok: false, message: expect.stringMatching(/^Too many wrong join codes/) });
+    expect(await errorOf(joinClass(guesser, joinCode))).toMatchObject({ code: "RATE_LIMITED" });
+
+    await db.class.update({ where: { id }, data: { joinCodeExpiresAt: new Date(Date.now() - 1000) } });
+    expect(await joinCodePreview(await createUser(), joinCode)).toEqual({ ok: false, message: expect.stringMatching(/expired/) });
   });
 
   it("a wrong or expired code gets a clear message and changes nothing", async () => {

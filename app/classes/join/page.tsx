@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Container } from "@/components/ui";
 import { JoinClassForm } from "@/components/join-class-form";
 import { requirePageUser } from "@/lib/server/page";
-import { studentClasses, studentInvitations } from "@/lib/server/class-service";
+import { joinCodePreview, studentClasses, studentInvitations } from "@/lib/server/class-service";
 import { RequestButton } from "@/components/request-button";
 import { Link } from "@/components/app-link";
 import { LocalTime } from "@/components/local-time";
@@ -12,7 +12,10 @@ export const metadata: Metadata = { title: "Join a class" };
 export default async function JoinClassPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const { code } = await searchParams;
   const user = await requirePageUser(`/classes/join${code ? `?code=${encodeURIComponent(code)}` : ""}`);
-  const [classes, invitations] = user.role === "STUDENT" ? await Promise.all([studentClasses(user), studentInvitations(user)]) : [[], []];
+  const initialCode = typeof code === "string" ? code.slice(0, 40) : "";
+  const [classes, invitations, preview] = user.role === "STUDENT"
+    ? await Promise.all([studentClasses(user), studentInvitations(user), initialCode ? joinCodePreview(user, initialCode) : null])
+    : [[], [], null];
   return (
     <Container narrow>
       <div className="mx-auto max-w-md">
@@ -38,7 +41,17 @@ export default async function JoinClassPage({ searchParams }: { searchParams: Pr
             <p className="mt-2 text-sm text-stone-700">Joining lets the class&apos;s instructor see your work on what the class assigns.</p>
           </section>
         )}
-        <div className="card mt-6"><JoinClassForm initialCode={typeof code === "string" ? code.slice(0, 40) : ""} /></div>
+        <div className="card mt-6">
+          {/* A join link names its class before the student joins it, as Canvas does. */}
+          {preview?.ok === true && (
+            <p className="mb-4 rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-stone-800">
+              {preview.alreadyMember ? "You are in " : "This code is for "}
+              <span className="font-semibold text-stone-900">{preview.name}</span> · {preview.term} · {preview.instructor}.
+            </p>
+          )}
+          {preview?.ok === false && <p className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">{preview.message}</p>}
+          <JoinClassForm initialCode={initialCode} />
+        </div>
         {classes.length > 0 && (
           <section aria-labelledby="your-classes-heading" className="mt-8">
             <h2 id="your-classes-heading" className="text-lg font-semibold">Your classes</h2>
