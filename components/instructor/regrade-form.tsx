@@ -7,11 +7,11 @@ import { callApi } from "@/lib/api-client";
 import { plural } from "@/lib/plural";
 import { UNREADABLE_NUMBER, unreadableNumberFields } from "@/components/unreadable-numbers";
 import { focusFirstFieldInError } from "@/components/use-api-form";
-import { REGRADE_REASON_NEEDED } from "@/lib/domain/regrade";
+import { REGRADE_REASON_NEEDED, type KeyFields } from "@/lib/domain/regrade";
 
 type Action = "CORRECT_KEY" | "ACCEPT_ALTERNATIVE" | "FULL_CREDIT";
 type Pair = { id: string; left: string; rightId: string };
-type Props = { classId: string; questionVersionId: string; type: string; options: { id: string; text: string }[]; items?: { id: string; text: string }[]; pairs?: Pair[]; rights?: { id: string; text: string }[] };
+type Props = { classId: string; questionVersionId: string; type: string; options: { id: string; text: string }[]; items?: { id: string; text: string }[]; pairs?: Pair[]; rights?: { id: string; text: string }[]; currentKey?: KeyFields };
 
 const canCorrect = (type: string) => ["single", "multiple", "truefalse", "short", "numeric", "ordering", "matching"].includes(type);
 const canAccept = (type: string) => ["single", "short", "numeric"].includes(type);
@@ -44,7 +44,7 @@ function valueFrom(form: FormData, action: Action, type: string, items: { id: st
   return undefined;
 }
 
-export function RegradeForm({ classId, questionVersionId, type, options, items = [], pairs = [], rights = [] }: Props) {
+export function RegradeForm({ classId, questionVersionId, type, options, items = [], pairs = [], rights = [], currentKey }: Props) {
   const router = useRouter();
   const id = useId();
   const [action, setAction] = useState<Action>(canCorrect(type) ? "CORRECT_KEY" : "FULL_CREDIT");
@@ -53,6 +53,9 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
   const [pending, setPending] = useState(false);
   const field = (name: string) => `${id}-${name}`;
   const error = (name: string) => errors[name]?.[0] && <p className="field-error" id={field(`${name}-error`)}>{errors[name][0]}</p>;
+  // Correcting the key starts from the key as it grades now; accepting another answer, from one not accepted yet.
+  const key = currentKey?.type === type ? currentKey : undefined;
+  const singleDefault = key?.type !== "single" ? undefined : action === "CORRECT_KEY" ? key.option : options.find((o) => !key.accepted.includes(o.id))?.id;
 
   return (
     <details className="mt-4 rounded-md border border-stone-200 bg-stone-50 p-3">
@@ -106,7 +109,9 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
             router.refresh();
           } else {
             setErrors(result.fieldErrors ?? {});
-            setMessage({ ok: false, text: result.message });
+            // A refusal shown at its field is not said a second time beside the button.
+            const atField = Object.values(result.fieldErrors ?? {}).some((messages) => messages.includes(result.message));
+            setMessage({ ok: false, text: atField ? "Nothing was regraded: see the message above." : result.message });
           }
         }}
       >
@@ -131,7 +136,7 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
         {action !== "FULL_CREDIT" && type === "single" && (
           <div>
             <label className="field-label" htmlFor={field("option")}>{action === "CORRECT_KEY" ? "The correct option" : "The option to accept as well"}</label>
-            <select id={field("option")} name="option" className="field-input" aria-invalid={Boolean(errors.value)}>
+            <select key={action} id={field("option")} name="option" className="field-input" defaultValue={singleDefault} aria-invalid={Boolean(errors.value)}>
               {options.map((o) => <option key={o.id} value={o.id}>{o.text}</option>)}
             </select>
           </div>
@@ -141,7 +146,7 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
             <legend className="field-label">The correct options</legend>
             <div className="mt-1 space-y-1 text-sm">
               {options.map((o) => (
-                <label key={o.id} className="flex items-start gap-2"><input type="checkbox" name="options" value={o.id} className="mt-1" />{o.text}</label>
+                <label key={o.id} className="flex items-start gap-2"><input type="checkbox" name="options" value={o.id} defaultChecked={key?.type === "multiple" && key.options.includes(o.id)} className="mt-1" />{o.text}</label>
               ))}
             </div>
           </fieldset>
@@ -149,14 +154,14 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
         {action === "CORRECT_KEY" && type === "truefalse" && (
           <div>
             <label className="field-label" htmlFor={field("truth")}>The statement is</label>
-            <select id={field("truth")} name="truth" className="field-input"><option value="true">True</option><option value="false">False</option></select>
+            <select id={field("truth")} name="truth" className="field-input" defaultValue={key?.type === "truefalse" ? String(key.truth) : undefined}><option value="true">True</option><option value="false">False</option></select>
           </div>
         )}
         {action !== "FULL_CREDIT" && type === "short" && (
           <div>
             <label className="field-label" htmlFor={field("accepted")}>{action === "CORRECT_KEY" ? "Accepted answers, one per line" : "The answer to accept as well"}</label>
             {action === "CORRECT_KEY"
-              ? <textarea id={field("accepted")} name="accepted" rows={3} className="field-input" aria-invalid={Boolean(errors.value)} />
+              ? <textarea id={field("accepted")} name="accepted" rows={3} className="field-input" defaultValue={key?.type === "short" ? key.accepted.join("\n") : undefined} aria-invalid={Boolean(errors.value)} />
               : <input id={field("accepted")} name="accepted" maxLength={200} className="field-input" aria-invalid={Boolean(errors.value)} />}
           </div>
         )}
@@ -164,12 +169,12 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
           <div className="grid gap-3 sm:grid-cols-2">
             <div>
               <label className="field-label" htmlFor={field("number")}>{action === "CORRECT_KEY" ? "The correct number" : "The number to accept as well"}</label>
-              <input id={field("number")} name="number" type="number" step="any" className="field-input" aria-invalid={Boolean(errors.value)} />
+              <input key={action} id={field("number")} name="number" type="number" step="any" className="field-input" defaultValue={action === "CORRECT_KEY" && key?.type === "numeric" ? key.answer : undefined} aria-invalid={Boolean(errors.value)} />
             </div>
             {action === "CORRECT_KEY" && (
               <div>
                 <label className="field-label" htmlFor={field("tolerance")}>Tolerance (optional)</label>
-                <input id={field("tolerance")} name="tolerance" type="number" step="any" min={0} className="field-input" />
+                <input id={field("tolerance")} name="tolerance" type="number" step="any" min={0} className="field-input" defaultValue={key?.type === "numeric" ? key.tolerance : undefined} />
               </div>
             )}
           </div>

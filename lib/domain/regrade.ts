@@ -174,6 +174,34 @@ export function overrideAfter(question: Question, current: unknown, action: Regr
   if (value === undefined || value === null) return refuse(action === "CORRECT_KEY" ? "Give the corrected answer." : "Give the answer to accept as well.");
 
   if (action === "CORRECT_KEY") {
+    const corrected = correctedKeyOverride(question, base, value);
+    // The form starts from the key as it grades now: sent unchanged, it would record a regrade that changes nothing.
+    if (corrected.ok && gradedAlike(effectiveQuestion(question, corrected.override), effectiveQuestion(question, base))) {
+      return refuse("That is the answer key already. Change it before regrading, or choose another action.");
+    }
+    return corrected;
+  }
+  return acceptAlsoOverride(question, base, effective, value);
+}
+
+/** Whether two versions of a question have the same key: the options of a multiple choice in any order, an ordering's order, a matching's pairs. */
+function gradedAlike(a: EffectiveQuestion, b: EffectiveQuestion): boolean {
+  const keyOf = (e: EffectiveQuestion) => {
+    const key = keyFields(e);
+    return JSON.stringify({
+      ...key,
+      ...(key.type === "multiple" ? { options: [...key.options].sort() } : {}),
+      order: e.question.type === "ordering" ? e.question.items.map((item) => item.id) : null,
+      // A pairing that leaves a pair as it was renames nothing.
+      renames: Object.entries(e.rightRenames ?? {}).filter(([from, to]) => from !== to).sort(),
+    });
+  };
+  return keyOf(a) === keyOf(b);
+}
+
+function correctedKeyOverride(question: Question, base: GradingOverride, value: RegradeValue): OverrideResult {
+  const refuse = (message: string): OverrideResult => ({ ok: false, message });
+  {
     switch (question.type) {
       case "single":
         if (!isOption(question, value)) return refuse(`Choose one of the question's options (${optionIds(question).join(", ")}) as the correct answer.`);
@@ -206,7 +234,10 @@ export function overrideAfter(question: Question, current: unknown, action: Regr
         return { ok: true, override: { ...base, correctedKey: value } };
     }
   }
+}
 
+function acceptAlsoOverride(question: Question, base: GradingOverride, effective: Question, value: RegradeValue): OverrideResult {
+  const refuse = (message: string): OverrideResult => ({ ok: false, message });
   let also: string | number;
   switch (question.type) {
     case "single":
@@ -261,5 +292,36 @@ export function keyInWords({ question: q, alternatives }: EffectiveQuestion): st
       return q.items.map((i) => i.text).join(" → ");
     case "matching":
       return q.pairs.map((p) => `${p.left} → ${p.right}`).join("; ");
+  }
+}
+
+/**
+ * The key as the regrade form shows it to start from: the one students are graded by now (with any earlier
+ * correction), so correcting it changes only what the instructor changes. A form that started blank or on the first
+ * option turned "tick the option the key left out" into a key of that option alone.
+ * `accepted` for single: the key and every option accepted as well, so "accept another answer" starts on one not yet accepted.
+ */
+export type KeyFields =
+  | { type: "single"; option: string; accepted: string[] }
+  | { type: "multiple"; options: string[] }
+  | { type: "truefalse"; truth: boolean }
+  | { type: "short"; accepted: string[] }
+  | { type: "numeric"; answer: number; tolerance: number }
+  | { type: "ordering" | "matching" };
+
+export function keyFields({ question: q, alternatives }: EffectiveQuestion): KeyFields {
+  switch (q.type) {
+    case "single":
+      return { type: "single", option: q.answer, accepted: [q.answer, ...alternatives.flatMap((a) => (a.type === "single" ? [a.answer] : []))] };
+    case "multiple":
+      return { type: "multiple", options: q.answers };
+    case "truefalse":
+      return { type: "truefalse", truth: q.answer };
+    case "short":
+      return { type: "short", accepted: q.accepted };
+    case "numeric":
+      return { type: "numeric", answer: q.answer, tolerance: q.tolerance };
+    default:
+      return { type: q.type };
   }
 }

@@ -11,7 +11,7 @@ import {
 } from "../domain/item-analysis";
 import { average } from "../domain/gradebook";
 import { exactPercent } from "../domain/scoring";
-import { describeOverride, effectiveQuestion, keyInWords, parseGradingOverride, type EffectiveQuestion } from "../domain/regrade";
+import { describeOverride, effectiveQuestion, keyFields, keyInWords, parseGradingOverride, type EffectiveQuestion } from "../domain/regrade";
 import { Prisma } from "../generated/prisma/client";
 import { classAssignsQuiz, countsInClass, flagRaisedInClass } from "./assignment-rules";
 import { db } from "./db";
@@ -132,6 +132,8 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
       pairs: definition.type === "matching" ? matchingKeyNow(definition, effective) : [],
       rights: definition.type === "matching" ? definition.pairs.map((p) => ({ id: p.id, text: p.right })) : [],
       keyText: keyInWords(effective),
+      // The key as it grades now, for the regrade form to start from.
+      currentKey: keyFields(effective),
       fullCredit: effective.fullCredit,
       attempts: tally.attempts,
       unanswered: tally.attempts - tally.answered,

@@ -4,12 +4,14 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { test, expect, createUser, login, count, expectNoAxeViolations, type TestUser } from "./support";
+import { effectiveQuestion, keyFields } from "../../lib/domain/regrade.ts";
+import type { Question } from "../../lib/content/schema.ts";
 
 // A quiz no other browser test submits, since a regrade changes its key for everyone in this database.
 const quizId = "usubaliev-dialogue-2020-quiz";
 const quizPath = "/courses/japan-central-asia/summits/quizzes/usubaliev-dialogue-2020-quiz";
 
-async function createClassWith(sql: pg.Pool, instructor: TestUser, students: TestUser[]) {
+async function createClassWith(sql: pg.Pool, instructor: TestUser, students: TestUser[], quiz = quizId) {
   const { rows } = await sql.query(
     `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Item analysis seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
     [instructor.id, `IA${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
@@ -18,7 +20,7 @@ async function createClassWith(sql: pg.Pool, instructor: TestUser, students: Tes
   for (const student of students) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 day')`, [classId, student.id]);
   await sql.query(
     `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 day', now() + interval '7 days')`,
-    [classId, quizId],
+    [classId, quiz],
   );
   return classId;
 }
@@ -227,5 +229,72 @@ test("a student's quiz page dates each attempt in the student's own time zone", 
   const row = page.getByRole("row").filter({ hasText: "#1" });
   await expect(row).toContainText("Submitted Mar 2, 2026");
   await expect(row.locator("time")).toHaveAttribute("datetime", "2026-03-01T12:30:00.000Z");
+  await context.close();
+});
+
+test("the regrade form starts from the key as it grades now, and sent back unchanged it changes nothing", async ({ browser, sql, baseURL }) => {
+  // A quiz with a question of each type that has a key to correct. Its key is read from the database, as other
+  // tests may have regraded it.
+  const quiz = "dadabaev-silk-road-quiz";
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const classId = await createClassWith(sql, instructor, [student], quiz);
+  const { rows: versions } = await sql.query(
+    `SELECT v."id", v."definition", v."gradingOverride" FROM "QuizQuestion" q JOIN "QuestionVersion" v ON v."questionId" = q."id" AND v."version" = q."currentVersion"
+     WHERE q."quizId" = $1 AND q."retiredAt" IS NULL ORDER BY q."position"`,
+    [quiz],
+  );
+  // One submitted attempt that answered nothing, for the analysis to show each question.
+  const attemptId = randomUUID();
+  await sql.query(
+    `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
+     VALUES ($1, $2, $3, 1, 'SUBMITTED', NULL, $4::uuid[], now() - interval '20 minutes', now() - interval '5 minutes', 0, $5)`,
+    [attemptId, student.id, quiz, versions.map((v: { id: string }) => v.id), versions.length * 100],
+  );
+  for (const version of versions) await sql.query(`INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "earnedCenti", "correct") VALUES ($1, $2, '{}', 0, false)`, [attemptId, version.id]);
+
+  const context = await browser.newContext({ baseURL });
+  await login(context, instructor, baseURL!);
+  const tp = await context.newPage();
+  await tp.goto(`/instructor/classes/${classId}/quizzes/${quiz}`);
+  const seen = new Set<string>();
+  let multiple: { number: number; id: string } | null = null;
+  for (const [index, version] of versions.entries()) {
+    const question = tp.locator(`#question-${index + 1}`);
+    const key = keyFields(effectiveQuestion(version.definition as Question, version.gradingOverride));
+    await question.getByText("Regrade this question").click();
+    if (key.type === "single") {
+      await expect(question.getByLabel("The correct option")).toHaveValue(key.option);
+      // Accepting another answer starts on an option not accepted yet.
+      await question.getByLabel("Accept another answer as well").check();
+      await expect(question.getByLabel("The option to accept as well")).not.toHaveValue(key.option);
+    } else if (key.type === "multiple") {
+      const options = (version.definition as Extract<Question, { type: "multiple" }>).options;
+      for (const option of options) {
+        const box = question.getByRole("checkbox", { name: option.text, exact: true });
+        await (key.options.includes(option.id) ? expect(box).toBeChecked() : expect(box).not.toBeChecked());
+      }
+      multiple = { number: index + 1, id: version.id };
+    } else if (key.type === "truefalse") {
+      await expect(question.getByLabel("The statement is")).toHaveValue(String(key.truth));
+    } else if (key.type === "short") {
+      await expect(question.getByLabel("Accepted answers, one per line")).toHaveValue(key.accepted.join("\n"));
+    } else if (key.type === "numeric") {
+      await expect(question.getByLabel("The correct number")).toHaveValue(String(key.answer));
+      await expect(question.getByLabel("Tolerance (optional)")).toHaveValue(String(key.tolerance));
+    }
+    seen.add(key.type);
+  }
+  expect([...seen].sort()).toEqual(expect.arrayContaining(["multiple", "numeric", "short", "single", "truefalse"]));
+
+  // Sent as it starts, the correction is refused with a sentence, before or without re-scoring anyone.
+  const question = tp.locator(`#question-${multiple!.number}`);
+  await question.getByLabel(/Why \(recorded/).fill("Checking the form, not changing the key.");
+  tp.on("dialog", (dialog) => dialog.accept());
+  await question.getByRole("button", { name: "Regrade and re-score" }).click();
+  // Said once, at the answer key, and beside the button that nothing happened.
+  await expect(question.getByText("That is the answer key already. Change it before regrading, or choose another action.")).toBeVisible();
+  await expect(question.getByRole("status")).toHaveText("Nothing was regraded: see the message above.");
+  expect(await count(sql, `SELECT count(*) FROM "Regrade" WHERE "instructorId" = $1`, [instructor.id])).toBe(0);
   await context.close();
 });

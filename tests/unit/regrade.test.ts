@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionSchema, type Question } from "@/lib/content/schema";
-import { describeOverride, effectiveQuestion, overrideAfter, parseGradingOverride, rescore, scoreEffective } from "@/lib/domain/regrade";
+import { describeOverride, effectiveQuestion, keyFields, overrideAfter, parseGradingOverride, rescore, scoreEffective } from "@/lib/domain/regrade";
 
 const ref = { lesson: "lesson-a", section: "intro", source: "source-a" };
 const base = { explanation: "Because.", difficulty: "easy", objective: "obj-a", ref };
@@ -156,6 +156,40 @@ describe("overrideAfter", () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.message).toMatch(/\.$/);
     }
+  });
+});
+
+describe("the key the regrade form starts from", () => {
+  it("is the key as it grades now, with any earlier correction and accepted alternative", () => {
+    expect(keyFields(effectiveQuestion(single, null))).toEqual({ type: "single", option: "b", accepted: ["b"] });
+    expect(keyFields(effectiveQuestion(single, { correctedKey: "a", acceptAlso: ["c"] }))).toEqual({ type: "single", option: "a", accepted: ["a", "c"] });
+    expect(keyFields(effectiveQuestion(multiple, null))).toEqual({ type: "multiple", options: ["a", "b"] });
+    expect(keyFields(effectiveQuestion(multiple, { correctedKey: ["a", "b", "c"] }))).toEqual({ type: "multiple", options: ["a", "b", "c"] });
+    expect(keyFields(effectiveQuestion(truefalse, null))).toEqual({ type: "truefalse", truth: false });
+    expect(keyFields(effectiveQuestion(short, { acceptAlso: ["CAJ"] }))).toEqual({ type: "short", accepted: ["Central Asia plus Japan", "CAJ"] });
+    expect(keyFields(effectiveQuestion(numeric, { correctedKey: { answer: 10 } }))).toEqual({ type: "numeric", answer: 10, tolerance: 0.5 });
+    expect(keyFields(effectiveQuestion(ordering, null))).toEqual({ type: "ordering" });
+  });
+
+  it("sent back unchanged, it is refused: the regrade would change nothing", () => {
+    const matching = q({ id: "q-match", type: "matching", prompt: "?", pairs: [{ id: "p1", left: "L1", right: "R1" }, { id: "p2", left: "L2", right: "R2" }, { id: "p3", left: "L3", right: "R3" }] });
+    const unchanged = [
+      overrideAfter(single, null, "CORRECT_KEY", "b"),
+      overrideAfter(single, { correctedKey: "a" }, "CORRECT_KEY", "a"),
+      overrideAfter(multiple, null, "CORRECT_KEY", ["b", "a"]),
+      overrideAfter(truefalse, null, "CORRECT_KEY", false),
+      overrideAfter(short, null, "CORRECT_KEY", ["Central Asia plus Japan"]),
+      overrideAfter(short, { acceptAlso: ["CAJ"] }, "CORRECT_KEY", ["Central Asia plus Japan", "CAJ"]),
+      overrideAfter(numeric, null, "CORRECT_KEY", { answer: 94, tolerance: 0.5 }),
+      overrideAfter(numeric, null, "CORRECT_KEY", 94),
+      overrideAfter(ordering, null, "CORRECT_KEY", ["e1", "e2", "e3"]),
+      overrideAfter(matching, null, "CORRECT_KEY", ["p1", "p2", "p3"]),
+    ];
+    for (const result of unchanged) expect(result).toEqual({ ok: false, message: "That is the answer key already. Change it before regrading, or choose another action." });
+    // One option more is a change (the form starts with the key's options ticked, so adding one keeps the others).
+    expect(overrideAfter(multiple, null, "CORRECT_KEY", ["a", "b", "c"])).toEqual({ ok: true, override: { correctedKey: ["a", "b", "c"] } });
+    expect(overrideAfter(numeric, null, "CORRECT_KEY", { answer: 94, tolerance: 1 })).toEqual({ ok: true, override: { correctedKey: { answer: 94, tolerance: 1 } } });
+    expect(overrideAfter(matching, null, "CORRECT_KEY", ["p2", "p1", "p3"]).ok).toBe(true);
   });
 });
 

@@ -209,7 +209,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
 
                   {/* An archived class's students answer to the classes they are in now: they regrade and answer flags. */}
                   {!report.class.archived && q.flags.open > 0 && <KeyStandsForm classId={classId} questionVersionId={q.questionVersionId} open={q.flags.open} />}
-                  {!report.class.archived && <RegradeForm classId={classId} questionVersionId={q.questionVersionId} type={q.type} options={q.options.map((o) => ({ id: o.id, text: o.text }))} items={q.items.map((i) => ({ id: i.id, text: i.text }))} pairs={q.pairs} rights={q.rights} />}
+                  {!report.class.archived && <RegradeForm classId={classId} questionVersionId={q.questionVersionId} type={q.type} options={q.options.map((o) => ({ id: o.id, text: o.text }))} items={q.items.map((i) => ({ id: i.id, text: i.text }))} pairs={q.pairs} rights={q.rights} currentKey={q.currentKey} />}
                 </li>
               ))}
             </ol>
