@@ -135,7 +135,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     db().classMember.findMany({
       where: { classId, removedAt: null, user: { debateResponses: { none: handedIn } } },
       orderBy: { user: { name: "asc" } },
-      select: { user: { select: { id: true, name: true, debateResponses: { where: { promptId, ...(found.archivedAt ? { updatedAt: { lte: found.archivedAt } } : {}) }, select: { updatedAt: true, returnedAt: true } } } } },
+      select: { user: { select: { id: true, name: true, debateResponses: { where: { promptId, ...(found.archivedAt ? { updatedAt: { lte: found.archivedAt } } : {}) }, select: { updatedAt: true, returnedAt: true, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } } } } } } },
     }),
   ]);
   // A response has one grade. One given by another instructor (for another class that sets the same prompt) is
@@ -169,7 +169,13 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     // Whether the prompt has a gradebook column of its own here (assigned only through its module, it has none).
     hasOwnColumn: ownAssignments > 0,
     gradedCount,
-    notSubmitted: members.map((m) => ({ id: m.user.id, name: m.user.name, draftSavedAt: m.user.debateResponses[0]?.updatedAt ?? null, returnedAt: m.user.debateResponses[0]?.returnedAt ?? null })),
+    notSubmitted: members.map((m) => {
+      const draft = m.user.debateResponses[0];
+      const returnedAt = draft?.returnedAt ?? null;
+      // A response returned for revision keeps the grade of the version handed in (it counts until the new one is graded).
+      const grade = returnedAt && draft.grade && draft.grade.gradedAt <= returnedAt && !(found.archivedAt && draft.grade.gradedAt > found.archivedAt) ? draft.grade : null;
+      return { id: m.user.id, name: m.user.name, draftSavedAt: draft?.updatedAt ?? null, returnedAt, earlierGrade: grade ? { totalPoints: grade.totalPoints, maxPoints: grade.maxPoints } : null };
+    }),
   };
 }
 

@@ -197,6 +197,11 @@ test("an instructor returns a response for revision; the student reads the note,
   await form.getByRole("button", { name: "Return to the student" }).click();
   await expect(tp.getByRole("region", { name: /Not submitted yet/ }).getByText("returned for revision")).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'DRAFT' AND "returnedAt" IS NOT NULL`, [student.id])).toBe(1);
+  // The page does not say that nobody has submitted: the response was handed in and returned, and its grade still counts.
+  await expect(tp.getByText(/Nobody in this class has submitted/)).toHaveCount(0);
+  await expect(tp.getByRole("region", { name: /Responses/ })).toContainText("Nothing to grade now");
+  await expect(tp.getByRole("region", { name: /Responses/ })).toContainText("The one response handed in was returned for revision");
+  await expect(tp.getByRole("region", { name: /Not submitted yet/ }).getByRole("listitem").filter({ hasText: student.name })).toContainText("earlier version’s 12/16 counts");
   // As in Moodle and Canvas, the grade of the returned version (12 of 16) still counts, and says whose it is.
   await tp.goto(`/instructor/classes/${cls.id}/gradebook`);
   const cell = tp.getByRole("row", { name: new RegExp(student.name) }).getByRole("cell").first();

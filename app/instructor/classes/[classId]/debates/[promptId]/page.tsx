@@ -32,6 +32,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   const maxPoints = rubric.reduce((sum, r) => sum + r.maxPoints, 0);
   const pages = Math.max(1, Math.ceil(submittedCount / PAGE_SIZE));
   const memberCount = submittedCount + notSubmitted.length;
+  const returnedCount = notSubmitted.filter((m) => m.returnedAt).length;
 
   return (
     <Container>
@@ -79,9 +80,16 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
       <section aria-labelledby="responses-heading" className="mb-12">
         <h2 id="responses-heading" className="mb-4 text-xl font-semibold">Responses ({submittedCount})</h2>
         {submittedCount === 0 ? (
-          <EmptyState title="No responses yet">
-            Nobody in this class has submitted a response to this debate. Submitted responses appear here, each with a grading form.
-          </EmptyState>
+          returnedCount > 0 ? (
+            // Returned responses are the students' drafts again: "nobody has submitted" would not be true.
+            <EmptyState title="Nothing to grade now">
+              {returnedCount === 1 ? "The one response handed in was" : `The ${returnedCount} responses handed in were`} returned for revision: {returnedCount === 1 ? "it is listed" : "they are listed"} below until submitted again, then {returnedCount === 1 ? "it appears" : "they appear"} here with a grading form. A grade already given counts until the new version is graded.
+            </EmptyState>
+          ) : (
+            <EmptyState title="No responses yet">
+              Nobody in this class has submitted a response to this debate. Submitted responses appear here, each with a grading form.
+            </EmptyState>
+          )
         ) : (
           <ol className="space-y-6">
             {responses.map((r) => (
@@ -170,7 +178,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
             {notSubmitted.map((m) => (
               <li key={m.id} className="flex items-baseline justify-between gap-3 rounded-md border border-stone-200 bg-white px-3 py-2 text-sm">
                 <Link className="link font-medium" href={`/instructor/classes/${classId}/students/${m.id}`}>{m.name}</Link>
-                <span className="shrink-0 text-stone-600">{m.returnedAt ? "returned for revision" : m.draftSavedAt ? "draft started" : "not started"}</span>
+                <span className="shrink-0 text-right text-stone-600">{m.returnedAt ? <>returned for revision{m.earlierGrade && <span className="block text-xs">earlier version’s {m.earlierGrade.totalPoints}/{m.earlierGrade.maxPoints} counts</span>}</> : m.draftSavedAt ? "draft started" : "not started"}</span>
               </li>
             ))}
           </ul>
