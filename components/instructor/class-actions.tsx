@@ -71,14 +71,15 @@ export function ConfirmedDeleteButton({ url, body, confirmText, label = "Remove"
   return <RequestButton method="DELETE" url={url} body={body} confirmText={confirmText} label={label} accessibleName={accessibleName} />;
 }
 
-export function DeleteAssignmentButton({ classId, assignmentId, extensionCount, adjustmentCount }: { classId: string; assignmentId: string; extensionCount: number; adjustmentCount: number }) {
+/** The confirmation names the assignment: with several in the list, "Remove this assignment?" did not say which was about to go. */
+export function DeleteAssignmentButton({ classId, assignmentId, title, extensionCount, adjustmentCount }: { classId: string; assignmentId: string; title: string; extensionCount: number; adjustmentCount: number }) {
   // Extensions and grade adjustments belong to the assignment: assigning the item again does not bring them back.
   const owned = [
     extensionCount === 0 ? null : extensionCount === 1 ? "one student's extension" : `${extensionCount} students' extensions`,
     adjustmentCount === 0 ? null : adjustmentCount === 1 ? "one student's grade adjustment" : `${adjustmentCount} students' grade adjustments`,
   ].filter(Boolean);
   const deleted = owned.length === 0 ? "" : ` Its ${owned.join(" and ")} ${extensionCount + adjustmentCount === 1 ? "is" : "are"} deleted with it (assigning it again does not bring ${extensionCount + adjustmentCount === 1 ? "it" : "them"} back).`;
-  return <ConfirmedDeleteButton url={`/api/instructor/classes/${classId}/assignments/${assignmentId}`} confirmText={`Remove this assignment? Students' work is kept.${deleted}`} />;
+  return <ConfirmedDeleteButton url={`/api/instructor/classes/${classId}/assignments/${assignmentId}`} confirmText={`Remove “${title}” from this class? Students' work is kept.${deleted}`} accessibleName={`Remove ${title}`} />;
 }
 
 export function RestoreMemberButton({ classId, student }: { classId: string; student: { id: string; name: string } }) {

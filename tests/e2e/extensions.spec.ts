@@ -135,14 +135,14 @@ test("an instructor gives one student an extension; that student can still take 
   await expect(tp.getByRole("listitem").filter({ hasText: "Extra time only" })).toContainText("25 % extra time on timed quizzes");
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" e JOIN "Assignment" a ON a.id = e."assignmentId" WHERE e."studentId" = $1 AND e."dueAt" = a."dueAt" AND e."extraTimePercent" = 25`, [student.id])).toBe(1);
 
-  // Removing the assignment says that its extension goes with it; declined, nothing changes.
+  // Removing the assignment names it, and says that its extension goes with it; declined, nothing changes.
   await tp.goto(`/instructor/classes/${classId}`);
   tp.removeAllListeners("dialog");
   let askedOnRemove = "";
   tp.once("dialog", (dialog) => { askedOnRemove = dialog.message(); void dialog.dismiss(); });
   const writesSentOnRemove = countWrites(tp);
-  await tp.getByRole("button", { name: "Remove", exact: true }).first().click();
-  await expect.poll(() => askedOnRemove).toMatch(/Its one student's extension is deleted with it/);
+  await tp.getByRole("button", { name: "Remove Check your reading: Austin on Japan's pragmatic diplomacy", exact: true }).click();
+  await expect.poll(() => askedOnRemove).toMatch(/^Remove “Check your reading: Austin on Japan's pragmatic diplomacy” from this class\? .*Its one student's extension is deleted with it/);
   await expectNoWriteSent(tp, writesSentOnRemove);
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id])).toBe(1);
 

@@ -78,7 +78,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                     <EditableAssignment
                       classId={classId}
                       assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, weight: a.weight }}
-                      actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} extensionCount={a._count.extensions} adjustmentCount={a._count.adjustments} />}
+                      actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} title={a.title} extensionCount={a._count.extensions} adjustmentCount={a._count.adjustments} />}
                     >
                       {details}
                     </EditableAssignment>
