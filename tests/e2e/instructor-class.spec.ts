@@ -573,3 +573,33 @@ test("the assignment form marks what the class assigns already, starts on someth
   await expect(item).toHaveAccessibleDescription("");
   await context.close();
 });
+
+test("the class page gives the join link in full, to paste into an email, and copies it; a student who follows it joins", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Linked seminar', 'T', $1, $2) RETURNING "id", "joinCode"`, [teacher.id, `LK${Date.now().toString(36).toUpperCase()}`.slice(0, 10)]);
+  const teacherContext = await browser.newContext({ baseURL, permissions: ["clipboard-read", "clipboard-write"] });
+  await login(teacherContext, teacher, baseURL!);
+  const tp = await teacherContext.newPage();
+  await tp.goto(`/instructor/classes/${cls.id}`);
+  // The whole address, not a path the instructor has to complete with the site's name.
+  const link = `${baseURL}/classes/join?code=${cls.joinCode}`;
+  await expect(tp.getByLabel("Join link")).toHaveValue(link);
+  await tp.getByRole("button", { name: "Copy link" }).click();
+  await expect(tp.getByRole("status").filter({ hasText: "Join link copied." })).toBeVisible();
+  expect(await tp.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+  const studentContext = await browser.newContext({ baseURL });
+  await login(studentContext, student, baseURL!);
+  const sp = await studentContext.newPage();
+  await sp.goto(link);
+  await sp.getByRole("button", { name: "Join class" }).click();
+  await expect(sp.locator("#join-message")).toHaveText(/^You joined Linked seminar\./);
+
+  // An expired code has no link to share.
+  await sql.query(`UPDATE "Class" SET "joinCodeExpiresAt" = now() - interval '1 day' WHERE id = $1`, [cls.id]);
+  await tp.reload();
+  await expect(tp.getByText(/This code expired on/)).toBeVisible();
+  await expect(tp.getByLabel("Join link")).toHaveCount(0);
+  await Promise.all([teacherContext.close(), studentContext.close()]);
+});

@@ -7,6 +7,7 @@ import { Breadcrumbs, Container, EmailAddress, EmptyState, PageHeader } from "@/
 import { LocalTime } from "@/components/local-time";
 import { AssignmentForm, EditableAssignment } from "@/components/instructor/assignment-form";
 import { AddStudents } from "@/components/instructor/add-students";
+import { JoinLink } from "@/components/instructor/join-link";
 import { ArchiveClassButton, ClassHeaderActions, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton, WithdrawInvitationButton } from "@/components/instructor/class-actions";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
@@ -58,9 +59,10 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
           <p className="mt-1 text-sm font-medium text-red-800">This code expired on <LocalTime iso={found.joinCodeExpiresAt.toISOString()} />: no one can join with it.{found.archivedAt ? "" : " Issue a new one below."}</p>
         )}
         <p className="mt-1 text-sm text-stone-600">
-          {found.archivedAt ? "The class is archived, so it takes no one until it is brought back. " : null}Students enter it at <span className="font-mono">/classes/join</span>, or open <span className="font-mono break-all">/classes/join?code={found.joinCode}</span>.
+          {found.archivedAt ? "The class is archived, so it takes no one until it is brought back. " : null}Students enter it on their “Join a class” page{found.archivedAt || codeExpired ? null : ", or follow the join link below"}.
           {found.joinCodeExpiresAt ? (codeExpired ? null : <> Valid until <LocalTime iso={found.joinCodeExpiresAt.toISOString()} />.</>) : " It does not expire."}
         </p>
+        {!found.archivedAt && !codeExpired && <JoinLink code={found.joinCode} />}
         {!found.archivedAt && <JoinCodeActions classId={classId} />}
       </section>
 
