@@ -7,15 +7,24 @@ import { callApi } from "@/lib/api-client";
 import { unreadableNumberErrors } from "@/components/unreadable-numbers";
 import { dueInstantFromLocalInput, instantFromLocalInput, localInputValue } from "./local-time-input";
 
-type Course = { id: string; title: string; modules: { id: string; title: string; _count: { lessons: number }; quizzes: { id: string; title: string }[]; debates: { id: string; title: string }[] }[] };
+type Course = { id: string; title: string; modules: { id: string; title: string; _count: { lessons: number }; quizzes: { id: string; title: string; maxAttempts: number | null }[]; debates: { id: string; title: string }[] }[] };
 type Kind = "MODULE" | "QUIZ" | "DEBATE";
 type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE" | "AFTER_LAST_ATTEMPT"; weight: number };
 type Errors = Record<string, string[]>;
 
 const OFFLINE = "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.";
 
+/**
+ * What an empty "Attempts allowed" means: the quiz's own limit, which the form would otherwise leave the instructor to
+ * guess. `quizLimit`: the quiz's limit (null: none), or undefined for a module, whose quizzes each keep their own.
+ */
+export function attemptsHint(kind: Kind, quizLimit: number | null | undefined): string {
+  if (kind === "MODULE" || quizLimit === undefined) return "Empty: each of the module’s quizzes keeps its own limit.";
+  return quizLimit === null ? "Empty: the quiz’s own setting, no limit." : `Empty: the quiz’s own limit, ${quizLimit} ${quizLimit === 1 ? "attempt" : "attempts"}.`;
+}
+
 /** The opening and due times, attempts, late policy, answer release and weight: the fields an assignment is created and edited with. */
-function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; kind: Kind; defaults: Terms; errors: Errors }) {
+function TermsFields({ idPrefix, kind, defaults, errors, attemptsNote }: { idPrefix: string; kind: Kind; defaults: Terms; errors: Errors; attemptsNote: string }) {
   const field = (name: string) => ({ id: `${idPrefix}-${name}`, "aria-invalid": Boolean(errors[name]), "aria-describedby": errors[name] ? `${idPrefix}-${name}-error` : undefined });
   const error = (name: string) => errors[name] && <p id={`${idPrefix}-${name}-error`} className="field-error">{errors[name][0]}</p>;
   const [chosen, setChosen] = useState({ latePolicy: defaults.latePolicy, revealAnswers: defaults.revealAnswers });
@@ -39,7 +48,8 @@ function TermsFields({ idPrefix, kind, defaults, errors }: { idPrefix: string; k
       {kind !== "DEBATE" && (
         <div>
           <label htmlFor={`${idPrefix}-maxAttemptsOverride`} className="field-label">Attempts allowed (optional override)</label>
-          <input {...field("maxAttemptsOverride")} name="maxAttemptsOverride" type="number" min={1} max={100} defaultValue={defaults.maxAttemptsOverride ?? ""} className="field-input" />
+          <input {...field("maxAttemptsOverride")} aria-describedby={[errors.maxAttemptsOverride ? `${idPrefix}-maxAttemptsOverride-error` : null, `${idPrefix}-maxAttemptsOverride-hint`].filter(Boolean).join(" ")} name="maxAttemptsOverride" type="number" min={1} max={100} defaultValue={defaults.maxAttemptsOverride ?? ""} className="field-input" />
+          <p id={`${idPrefix}-maxAttemptsOverride-hint`} className="mt-1 text-sm text-stone-600">{attemptsNote}</p>
           {error("maxAttemptsOverride")}
         </div>
       )}
@@ -204,7 +214,7 @@ export function AssignmentForm({ classId, courses, assigned }: { classId: string
         {errors.targetId && <p id="assign-target-error" className="field-error">{errors.targetId[0]}</p>}
         {targetNote && <p id="assign-target-note" className="mt-1 text-sm text-stone-600">{targetNote}</p>}
       </div>
-      <TermsFields idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", revealAnswers: "AFTER_SUBMIT", weight: 1 }} errors={errors} />
+      <TermsFields idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", revealAnswers: "AFTER_SUBMIT", weight: 1 }} errors={errors} attemptsNote={attemptsHint(kind, kind === "QUIZ" ? courses.flatMap((c) => c.modules.flatMap((m) => m.quizzes)).find((q) => q.id === target?.id)?.maxAttempts : undefined)} />
       <div className="sm:col-span-2">
         <FormMessage message={message} />
         <button type="submit" className="btn-primary mt-2" disabled={pending}>{pending ? "Assigning…" : "Assign"}</button>
@@ -217,7 +227,7 @@ export function AssignmentForm({ classId, courses, assigned }: { classId: string
  * One assignment in the class's list (`children`: what it is and its terms), with "Edit" for its times and terms for
  * the whole class; extensions and students' work stay. `actions`: the other buttons beside it.
  */
-export function EditableAssignment({ classId, assignment, actions, children }: { classId: string; assignment: Terms & { id: string; kind: Kind; title: string }; actions: React.ReactNode; children: React.ReactNode }) {
+export function EditableAssignment({ classId, assignment, quizLimit, actions, children }: { classId: string; assignment: Terms & { id: string; kind: Kind; title: string }; quizLimit?: number | null; actions: React.ReactNode; children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const { errors, message, pending, submit, clear } = useTermsForm(
@@ -248,7 +258,7 @@ export function EditableAssignment({ classId, assignment, actions, children }: {
       <FormMessage message={open ? null : message} />
       {open && (
         <form noValidate className="mt-4 grid gap-3 border-t border-stone-200 pt-4 sm:grid-cols-2" onSubmit={submit} aria-label={`Edit ${assignment.title}`}>
-          <TermsFields idPrefix={`edit-${assignment.id}`} kind={assignment.kind} defaults={assignment} errors={errors} />
+          <TermsFields idPrefix={`edit-${assignment.id}`} kind={assignment.kind} defaults={assignment} errors={errors} attemptsNote={attemptsHint(assignment.kind, quizLimit)} />
           <p className="text-sm text-stone-600 sm:col-span-2">For the whole class; open attempts follow the new times. An extension that only gives a student attempts or time follows the new due time; one with its own due time keeps it. Students’ work stays as it is.</p>
           <div className="sm:col-span-2">
             <FormMessage message={message} />

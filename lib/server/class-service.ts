@@ -847,7 +847,7 @@ export async function assignableItems() {
           id: true, title: true,
           // A module is assigned for its lessons: one with none left has nothing to ask.
           _count: { select: { lessons: { where: { retiredAt: null } } } },
-          quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true } },
+          quizzes: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true, maxAttempts: true } },
           debates: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true } },
         },
       },

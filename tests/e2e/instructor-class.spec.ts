@@ -603,3 +603,29 @@ test("the class page gives the join link in full, to paste into an email, and co
   await expect(tp.getByLabel("Join link")).toHaveCount(0);
   await Promise.all([teacherContext.close(), studentContext.close()]);
 });
+
+test("the attempts field says what leaving it empty gives: the quiz's own limit, when assigning and when editing", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Attempts seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `AT${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now(), now() + interval '7 days')`, [cls.id]);
+  const limitOf = async (quizId: string) => (await sql.query(`SELECT "maxAttempts" FROM "Quiz" WHERE id = $1`, [quizId])).rows[0].maxAttempts as number | null;
+  // The course's files give the reading checks a limit and the mastery quizzes none.
+  expect(await limitOf("austin-pragmatic-diplomacy-quiz")).toBe(3);
+  expect(await limitOf("foundations-mastery")).toBeNull();
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const assignForm = page.locator("form").filter({ has: page.getByLabel("Item") });
+  const attempts = assignForm.getByLabel("Attempts allowed (optional override)");
+  await page.getByLabel("Item").selectOption("austin-pragmatic-diplomacy-quiz");
+  await expect(attempts).toHaveAccessibleDescription("Empty: the quiz’s own limit, 3 attempts.");
+  await page.getByLabel("Item").selectOption("foundations-mastery");
+  await expect(attempts).toHaveAccessibleDescription("Empty: the quiz’s own setting, no limit.");
+  await page.getByLabel("What").selectOption("MODULE");
+  await expect(attempts).toHaveAccessibleDescription("Empty: each of the module’s quizzes keeps its own limit.");
+  // Editing the assigned quiz says the same of it.
+  await page.getByRole("button", { name: /^Edit Check your reading: Dadabaev/ }).click();
+  const editForm = page.getByRole("form", { name: /^Edit Check your reading: Dadabaev/ });
+  await expect(editForm.getByLabel("Attempts allowed (optional override)")).toHaveAccessibleDescription("Empty: the quiz’s own limit, 3 attempts.");
+  await expectNoAxeViolations(page, "assignment forms with the attempts note");
+  await context.close();
+});

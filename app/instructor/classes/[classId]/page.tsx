@@ -26,6 +26,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date());
   const [assignments, items, quizzes, openFlags, invitations] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId)]);
   const weights = weightLabels(assignments.map((a) => a.weight));
+  const quizLimits = new Map(items.flatMap((c) => c.modules.flatMap((m) => m.quizzes.map((q) => [q.id, q.maxAttempts] as const))));
   const moduleDebates = await debatesOfModules(assignments.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : [])));
   const flagNote = (quizId: string | null) => {
     const open = quizId ? (openFlags.get(quizId) ?? 0) : 0;
@@ -80,6 +81,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
                     <EditableAssignment
                       classId={classId}
                       assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, weight: a.weight }}
+                      quizLimit={a.kind === "QUIZ" && a.quizId ? quizLimits.get(a.quizId) : undefined}
                       actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} title={a.title} extensionCount={a._count.extensions} adjustmentCount={a._count.adjustments} />}
                     >
                       {details}
