@@ -4,7 +4,7 @@ import { Container, EmptyState, PageHeader } from "@/components/ui";
 import { AssignedToYou } from "@/components/assigned-to-you";
 import { listCourses } from "@/lib/server/catalog";
 import { getSessionUser } from "@/lib/server/auth";
-import { studentAssignments } from "@/lib/server/class-service";
+import { instructorClasses, studentAssignments } from "@/lib/server/class-service";
 import { dueReviewCount } from "@/lib/server/review-service";
 import { courseProgressIfListed } from "@/lib/server/progress-service";
 import { SearchForm } from "@/components/search-form";
@@ -15,8 +15,9 @@ export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const [courses, user] = await Promise.all([listCourses(), getSessionUser()]);
-  const [assigned, dueReviews, progress] = await Promise.all([
+  const [assigned, teaching, dueReviews, progress] = await Promise.all([
     user?.role === "STUDENT" ? studentAssignments(user) : [],
+    user?.role === "INSTRUCTOR" ? instructorClasses(user).then((c) => c.current) : [],
     user ? dueReviewCount(user.id) : 0,
     user ? Promise.all(courses.map((c) => courseProgressIfListed(user.id, c.slug))) : [],
   ]);
@@ -24,6 +25,7 @@ export default async function CatalogPage() {
     <Container>
       <PageHeader title="Courses">Read closely, check your understanding, then argue it out. Each course is built from a small set of source documents.</PageHeader>
       {user?.role === "STUDENT" && assigned.length > 0 && <AssignedToYou items={assigned} />}
+      {user?.role === "INSTRUCTOR" && <YourClasses classes={teaching} />}
       {dueReviews > 0 && (
         <p className="mb-8 flex flex-col gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4 text-stone-800 sm:flex-row sm:items-center sm:justify-between">
           <span>{dueReviews === 1 ? "A question you missed is" : `${dueReviews} questions you missed are`} due for review today.</span>
@@ -63,5 +65,27 @@ function YourProgress({ courseSlug, courseTitle, percent, next }: { courseSlug: 
         </p>
       )}
     </div>
+  );
+}
+
+/** An instructor lands here after signing in, as a student does: their current classes come first, a click from each. */
+function YourClasses({ classes }: { classes: { id: string; name: string; term: string; _count: { members: number } }[] }) {
+  return (
+    <section aria-labelledby="teaching-heading" className="mb-12">
+      <h2 id="teaching-heading" className="mb-3 text-xl font-semibold">Your classes</h2>
+      {classes.length === 0 ? (
+        <p className="text-stone-700">No current classes. <Link className="font-medium text-brand-700 underline" href="/instructor">Create a class</Link> to assign this course&apos;s modules, quizzes and debates.</p>
+      ) : (
+        <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+          {classes.map((c) => (
+            <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
+              <Link className="font-medium hover:underline" href={`/instructor/classes/${c.id}`}>{c.name}</Link>
+              <span className="text-sm text-stone-600">{c.term} · {plural(c._count.members, "student")}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-2 text-sm"><Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href="/instructor">All your classes, gradebooks and imported readings</Link></p>
+    </section>
   );
 }

@@ -176,6 +176,9 @@ function FormMessage({ message }: { message: { text: string; ok: boolean } | nul
 export function AssignmentForm({ classId, courses, assigned }: { classId: string; courses: Course[]; assigned: string[] }) {
   const [kind, setKind] = useState<Kind>("QUIZ");
   const [chosenId, setChosenId] = useState<string | null>(null);
+  // Each assignment's terms are chosen afresh, as in Canvas: after one is made, the fields go back to the defaults
+  // rather than carrying its attempt limit, late policy and held-back answers into the next.
+  const [termsKey, setTermsKey] = useState(0);
   const isAssigned = (id: string) => assigned.includes(`${kind}:${id}`);
   const targets = courses.flatMap((c) => c.modules.flatMap((m) => (kind === "MODULE" ? (m._count.lessons > 0 ? [m] : []) : kind === "QUIZ" ? m.quizzes : m.debates).map((item) => ({ id: item.id, title: item.title, module: m }))));
   const target = targets.find((t) => t.id === chosenId) ?? targets.find((t) => !isAssigned(t.id)) ?? targets[0];
@@ -184,7 +187,7 @@ export function AssignmentForm({ classId, courses, assigned }: { classId: string
     : kind === "QUIZ" && assigned.includes(`MODULE:${target.module.id}`) ? `Its module, “${target.module.title}”, is assigned to this class already. Assigning the quiz as well gives it a gradebook column of its own, and the class counts its attempts by the times and terms set here.`
     : null;
   // After assigning, the list stays on the item just assigned (now marked so), and the message names it.
-  const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body }, OFFLINE), () => `Assigned “${target?.title}”.`, { onDone: () => setChosenId(target?.id ?? null) });
+  const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body }, OFFLINE), () => `Assigned “${target?.title}”.`, { onDone: () => { setChosenId(target?.id ?? null); setTermsKey((k) => k + 1); } });
   const targetDescribedBy = [errors.targetId && "assign-target-error", targetNote && "assign-target-note"].filter(Boolean).join(" ") || undefined;
   const now = new Date();
   const week = new Date(now.getTime() + 7 * 86_400_000);
@@ -214,7 +217,7 @@ export function AssignmentForm({ classId, courses, assigned }: { classId: string
         {errors.targetId && <p id="assign-target-error" className="field-error">{errors.targetId[0]}</p>}
         {targetNote && <p id="assign-target-note" className="mt-1 text-sm text-stone-600">{targetNote}</p>}
       </div>
-      <TermsFields idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", revealAnswers: "AFTER_SUBMIT", weight: 1 }} errors={errors} attemptsNote={attemptsHint(kind, kind === "QUIZ" ? courses.flatMap((c) => c.modules.flatMap((m) => m.quizzes)).find((q) => q.id === target?.id)?.maxAttempts : undefined)} />
+      <TermsFields key={termsKey} idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", revealAnswers: "AFTER_SUBMIT", weight: 1 }} errors={errors} attemptsNote={attemptsHint(kind, kind === "QUIZ" ? courses.flatMap((c) => c.modules.flatMap((m) => m.quizzes)).find((q) => q.id === target?.id)?.maxAttempts : undefined)} />
       <div className="sm:col-span-2">
         <FormMessage message={message} />
         <button type="submit" className="btn-primary mt-2" disabled={pending}>{pending ? "Assigning…" : "Assign"}</button>

@@ -28,6 +28,8 @@ test("an instructor creates a class, a student joins and completes the assigned 
   // The list stays on what was just assigned, now marked so, rather than moving to another item under the message.
   await expect(tp.getByLabel("Item")).toHaveValue("dadabaev-silk-road-quiz");
   await expect(tp.getByLabel("Item").locator("option:checked")).toHaveText(/\(assigned\)$/);
+  // The next assignment's terms start from the defaults, not from this one's.
+  await expect(tp.getByLabel("Due (your time)")).toHaveValue(/T23:59$/);
   await expect(tp.locator("li", { hasText: "Dadabaev" }).getByText(/late work accepted and flagged/)).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "Assignment" a JOIN "Class" c ON c.id = a."classId" WHERE c."instructorId" = $1 AND a."quizId" = 'dadabaev-silk-road-quiz'`, [teacher.id])).toBe(1);
 
@@ -99,6 +101,8 @@ test("an instructor creates a class, a student joins and completes the assigned 
   await row.getByRole("link", { name: new RegExp(`^\\d+%: ${student.name}'s counted attempt at `) }).click();
   await expect(tp).toHaveURL(/\/students\/[^/]+\?attempt=[^#]+#attempt-/);
   await expect(tp.getByText(/time taken/)).toBeVisible();
+  // The score in points too, as the student's results give it.
+  await expect(tp.locator("summary").getByText(/^\d+% \(\d+(\.\d+)? of \d+ points\) · started /)).toBeVisible();
   // Answers read as the student saw them, not as stored JSON.
   await expect(tp.getByRole("cell", { name: chosenText, exact: true }).first()).toBeVisible();
   await expect(tp.getByRole("columnheader", { name: "Correct answer" })).toBeVisible();
@@ -106,6 +110,29 @@ test("an instructor creates a class, a student joins and completes the assigned 
   if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/student-record.png`, fullPage: true });
   await teacherContext.close();
   await studentContext.close();
+});
+
+test("an instructor's home page lists their current classes, a click from each; a student's does not", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto("/");
+  const yours = page.getByRole("region", { name: "Your classes" });
+  await expect(yours).toContainText("No current classes. Create a class");
+  const { id } = await (await page.request.post("/api/instructor/classes", { data: { name: "Home seminar", term: "Spring 2027" } })).json();
+  const student = await createUser(sql);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [id, student.id]);
+  await page.goto("/");
+  await expect(yours.getByRole("listitem")).toHaveText(/^Home seminar\s*Spring 2027 · 1 student$/);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/instructor-home.png` });
+  await yours.getByRole("link", { name: "Home seminar" }).click();
+  await expect(page).toHaveURL(new RegExp(`/instructor/classes/${id}$`));
+  await context.close();
+
+  const asStudent = await signedInPage(browser, student, baseURL!);
+  await asStudent.page.goto("/");
+  await expect(asStudent.page.getByRole("heading", { name: "Courses" })).toBeVisible();
+  await expect(asStudent.page.getByRole("region", { name: "Your classes" })).toHaveCount(0);
+  await asStudent.context.close();
 });
 
 test("students and anonymous visitors cannot open the instructor area", async ({ page, sql, baseURL }) => {

@@ -96,7 +96,7 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
                 <figcaption className="mb-3">
                   <span className="block font-semibold">Facility and discrimination by question</span>
                   <span className="block text-sm text-stone-600">
-                    Facility from 0 to 1, discrimination from −1 to 1{someTooFew && <> (none for a question fewer than {MIN_ATTEMPTS_FOR_DISCRIMINATION} students took)</>}. The table below has the same numbers.
+                    Facility from 0 to 1 (0.5 is the table's 50 %) and discrimination from −1 to 1 share one axis{someTooFew && <> (no discrimination for a question fewer than {MIN_ATTEMPTS_FOR_DISCRIMINATION} students took)</>}. The table below has the same numbers.
                   </span>
                 </figcaption>
                 <QuestionIndicesChart questions={report.questions.map((q) => ({ label: `Q${q.number}`, prompt: q.prompt, facility: q.facility, discrimination: shownDiscrimination(q), tooFewForDiscrimination: !discriminationIsReadable(q.attempts) }))} />

@@ -103,7 +103,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
               <summary className="cursor-pointer">
                 <span className="font-medium">{a.quiz.title} — attempt {a.number}</span>
                 <span className="ml-2 text-sm text-stone-600">
-                  {a.status === "SUBMITTED" ? `${percent(a.scoreCenti ?? 0, a.maxScoreCenti ?? 0)}%` : "in progress"} · started <LocalTime iso={a.startedAt.toISOString()} /> · time taken {duration(a.startedAt, a.submittedAt)}
+                  {a.status === "SUBMITTED" ? `${percent(a.scoreCenti ?? 0, a.maxScoreCenti ?? 0)}% (${(a.scoreCenti ?? 0) / 100} of ${plural((a.maxScoreCenti ?? 0) / 100, "point")})` : "in progress"} · started <LocalTime iso={a.startedAt.toISOString()} /> · time taken {duration(a.startedAt, a.submittedAt)}
                   {a.late ? " · late" : ""}{a.voidedAt ? " · reset (does not count)" : ""}{a.regradedAt ? " · regraded" : ""}
                 </span>
                 {a.countedInGradebook && <span className="badge ml-2 bg-emerald-50 text-emerald-800">{a.scoreSetByHand ? "counted in the gradebook, with the score set by hand" : "counted in the gradebook"}</span>}
