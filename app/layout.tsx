@@ -6,6 +6,10 @@ import "./globals.css";
 import { getSessionUser } from "@/lib/server/auth";
 import { SignOutButton } from "@/components/sign-out-button";
 import { FocusKeeper } from "@/components/focus-keeper";
+import { cookies } from "next/headers";
+import { ViewerTimeZone } from "@/components/viewer-time-zone";
+import { TIME_ZONE_COOKIE } from "@/components/time-zone-cookie";
+import { isTimeZone } from "@/lib/domain/calendar";
 
 export const metadata: Metadata = {
   title: { default: "Caravan", template: "%s · Caravan" },
@@ -25,6 +29,7 @@ async function currentUser() {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
+  const reportedZone = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col font-sans">
@@ -59,7 +64,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </nav>
           </div>
         </header>
-        <main id="main" className="flex-1">{children}</main>
+        <main id="main" className="flex-1"><ViewerTimeZone zone={reportedZone && isTimeZone(reportedZone) ? reportedZone : null}>{children}</ViewerTimeZone></main>
         <FocusKeeper />
         <footer className="border-t border-stone-200 py-6 print:hidden text-center text-xs text-stone-500">Caravan · open-source course modules from readings</footer>
       </body>

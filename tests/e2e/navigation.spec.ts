@@ -34,3 +34,20 @@ test("the main menu shows where the reader is", async ({ browser, sql, baseURL }
   await expect(menu.getByRole("link", { name: "My progress" })).not.toHaveAttribute("aria-current");
   await context.close();
 });
+
+test("times are rendered on the server in the zone the viewer's browser reported, so none shows in UTC first", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode", "joinCodeExpiresAt") VALUES (gen_random_uuid(), 'Zoned seminar', 'T', $1, $2, '2031-01-15T17:00:00Z') RETURNING id`,
+    [teacher.id, `TZ${Date.now().toString(36).toUpperCase()}`],
+  );
+  const { context, page } = await signedInPage(browser, teacher, baseURL!, { timezoneId: "America/New_York", locale: "en-US" });
+  const serverRendered = async () => (await (await page.request.get(`/instructor/classes/${cls.id}`)).text()).match(/Valid until <time[^>]*>([^<]*)<\/time>/)![1];
+  // A first visit: the server cannot know the zone yet.
+  expect(await serverRendered()).toMatch(/UTC$/);
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await expect(page.getByText("Valid until")).toContainText(/12:00 PM EST/);
+  // From then on the server renders what the browser shows.
+  await expect.poll(serverRendered).toMatch(/12:00 PM EST$/);
+  await context.close();
+});
