@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { copyText } from "@/components/copy-text";
+import { FormMessage, LiveMessage } from "./live-message";
 
 export function CalendarFeedSetting({ path }: { path: string | null }) {
   const router = useRouter();
@@ -26,7 +27,7 @@ export function CalendarFeedSetting({ path }: { path: string | null }) {
         <>
           <label htmlFor="calendar-address" className="field-label">Your calendar address</label>
           <input id="calendar-address" readOnly value={address} className="field-input font-mono text-xs" onFocus={(e) => e.currentTarget.select()} aria-describedby="calendar-address-hint" />
-          {copied === false && <p role="status" className="field-error">This browser does not allow copying here: select the address above and copy it.</p>}
+          <LiveMessage className="field-error">{copied === false && "This browser does not allow copying here: select the address above and copy it."}</LiveMessage>
           <p id="calendar-address-hint" className="text-xs text-stone-600">Anyone with this address can see your due dates: keep it to yourself, and make a new one if it got out.</p>
           <div className="flex flex-wrap gap-2">
             <button type="button" className="btn-secondary" onClick={async () => setCopied(await copyText(address))}>{copied ? "Copied" : "Copy the address"}</button>
@@ -40,7 +41,7 @@ export function CalendarFeedSetting({ path }: { path: string | null }) {
       ) : (
         <button type="button" className="btn-secondary" disabled={pending} onClick={() => void change("POST", "Your calendar feed is on.")}>Turn the calendar feed on</button>
       )}
-      {message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>}
+      <FormMessage message={message} />
     </div>
   );
 }

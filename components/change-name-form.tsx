@@ -3,6 +3,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { changeNameAction } from "@/app/actions/account";
 import { useFormFields } from "./use-form-fields";
 import { reachable } from "./reachable-action";
+import { LiveMessage } from "./live-message";
 
 const changeNameReachable = reachable(changeNameAction);
 
@@ -24,8 +25,8 @@ export function ChangeNameForm({ current }: { current: string }) {
         <input ref={input} id="account-name" {...bind("name")} autoComplete="name" required maxLength={80} className="field-input" aria-invalid={Boolean(error)} aria-describedby={error ? "account-name-error" : "account-name-hint"} />
         {error ? <p id="account-name-error" className="field-error">{error}</p> : <p id="account-name-hint" className="mt-1 text-sm text-stone-600">Shown to your instructors and classmates. You still sign in with your email.</p>}
       </div>
-      {state && !state.ok && !state.fieldErrors && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
-      <p role="status" className="text-sm text-emerald-800">{state?.ok ? `Saved: you appear as ${state.data.name}.` : ""}</p>
+      <LiveMessage tone="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state && !state.ok && !state.fieldErrors && state.message}</LiveMessage>
+      <LiveMessage className="text-sm text-emerald-800">{state?.ok ? `Saved: you appear as ${state.data.name}.` : ""}</LiveMessage>
       <button type="submit" className="btn-secondary" disabled={pending}>{pending ? "Saving…" : "Save name"}</button>
     </form>
   );

@@ -4,6 +4,7 @@ import { changePasswordAction } from "@/app/actions/account";
 import { useFormFields } from "./use-form-fields";
 import { reachable } from "./reachable-action";
 import { focusFirstFieldInError } from "./use-api-form";
+import { LiveMessage } from "./live-message";
 
 const changePasswordReachable = reachable(changePasswordAction);
 
@@ -38,8 +39,8 @@ export function ChangePasswordForm() {
           </div>
         );
       })}
-      {state && !state.ok && !state.fieldErrors && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
-      {state?.ok && <p role="status" className="text-sm text-emerald-800">Your password was changed, and you were signed out everywhere else. Use the new one next time you sign in.</p>}
+      <LiveMessage tone="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state && !state.ok && !state.fieldErrors && state.message}</LiveMessage>
+      <LiveMessage className="text-sm text-emerald-800">{state?.ok && "Your password was changed, and you were signed out everywhere else. Use the new one next time you sign in."}</LiveMessage>
       <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Changing…" : "Change password"}</button>
     </form>
   );

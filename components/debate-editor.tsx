@@ -12,6 +12,7 @@ import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
 import { positionLabel } from "@/lib/domain/rubric";
 import { LocalTime } from "./local-time";
 import { missingFromSubmission } from "@/lib/domain/debate-submission";
+import { LiveMessage } from "./live-message";
 
 type Evidence = { ref: string; note: string };
 type Draft = { position: string; claim: string; evidence: Evidence[]; rebuttal: string };
@@ -245,7 +246,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
 
   return (
     <form ref={form} className="card space-y-6" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
-      {restored && <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">Your latest changes had not been saved when the page was last open. They are back below and being saved.</p>}
+      <LiveMessage className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{restored && "Your latest changes had not been saved when the page was last open. They are back below and being saved."}</LiveMessage>
       {/* Nothing changes while the response is being submitted: the submit carries the text as it was. */}
       <fieldset disabled={submitting} className="min-w-0 space-y-6">
       <fieldset aria-describedby={errorFor("position") ? "position-error" : undefined}>
@@ -303,7 +304,8 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
         <button type="submit" className="btn-primary" disabled={submitting || stale || closedReason !== null} aria-describedby={closedReason ? "debate-closed" : undefined}>{submitting ? "Submitting…" : "Submit response"}</button>
       </div>
       {closedReason && <p id="debate-closed" className="text-sm text-amber-900">{closedReason}</p>}
-      {(submitError ?? saveError) && <p role={announceFormError ? "alert" : undefined} className="field-error">{submitError ?? saveError}</p>}
+      <LiveMessage tone="alert" className="field-error">{announceFormError && (submitError ?? saveError)}</LiveMessage>
+      {!announceFormError && <p className="field-error">{submitError ?? saveError}</p>}
     </form>
   );
 }

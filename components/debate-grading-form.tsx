@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { useUnsavedWarning } from "./use-unsaved-warning";
 import { callApi } from "@/lib/api-client";
 import { LocalTime } from "@/components/local-time";
+import { LiveMessage } from "./live-message";
 
 type Criterion = { id: string; criterion: string; maxPoints: number };
 type SavedGrade = { scores: Record<string, number>; totalPoints: number; maxPoints: number; feedback: string; gradedAt: string };
@@ -150,7 +151,7 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
           {saved && dirty && <span className="text-amber-800">Unsaved changes</span>}
         </p>
       </div>
-      {message && <p role="alert" className="field-error">{message}</p>}
+      <LiveMessage tone="alert" className="field-error">{message}</LiveMessage>
     </form>
   );
 }

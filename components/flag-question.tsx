@@ -2,6 +2,7 @@
 // "Flag this question": a learner who thinks a question or its key is wrong tells the instructor why.
 import { useId, useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { LiveMessage } from "./live-message";
 
 // canFlag: whether a flag would reach an instructor (a current class sets the quiz and the attempt counts there).
 type Props = { attemptId: string; questionVersionId: string; canFlag: boolean; flag: { reason: string; resolvedAt: Date | string | null; outcome: "REGRADED" | "KEY_STANDS" | null; reply: string | null } | null };
@@ -45,10 +46,10 @@ export function FlagQuestion({ attemptId, questionVersionId, canFlag, flag }: Pr
           {flag?.resolvedAt && !sent && <p className="text-stone-600">{keyStands ? "Your earlier flag was answered above." : "Your earlier flag was reviewed and the question regraded."} Flag it again if something is still wrong.</p>}
           <label htmlFor={`${id}-reason`} className="field-label">What is wrong with this question or its answer?</label>
           <textarea id={`${id}-reason`} name="reason" rows={3} maxLength={1000} defaultValue={flag?.reason ?? ""} className="field-input" aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} />
-          {error && <p id={`${id}-error`} role="alert" className="field-error">{error}</p>}
+          <LiveMessage tone="alert" id={`${id}-error`} className="field-error">{error}</LiveMessage>
           <div className="flex items-center gap-3">
             <button type="submit" className="btn-secondary px-3 py-1" disabled={pending}>{pending ? "Sending…" : "Send flag"}</button>
-            {sent && !error && <p role="status" className="text-emerald-800">Flag sent. Your instructor sees it with the quiz results.</p>}
+            <LiveMessage className="text-emerald-800">{sent && !error && "Flag sent. Your instructor sees it with the quiz results."}</LiveMessage>
           </div>
         </form>
       </details>

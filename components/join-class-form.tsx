@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { Link } from "./app-link";
 import { useApiForm } from "./use-api-form";
+import { LiveMessage } from "./live-message";
 
 export function JoinClassForm({ initialCode }: { initialCode: string }) {
   const router = useRouter();
@@ -25,14 +26,14 @@ export function JoinClassForm({ initialCode }: { initialCode: string }) {
     >
       <div>
         <label htmlFor="code" className="field-label">Join code</label>
-        <input id="code" name="code" defaultValue={initialCode} autoComplete="off" autoCapitalize="characters" maxLength={40} className="field-input font-mono tracking-widest uppercase" aria-invalid={Boolean(errors.code)} aria-describedby={errors.code ? "code-error join-message" : "join-message"} />
+        <input id="code" name="code" defaultValue={initialCode} autoComplete="off" autoCapitalize="characters" maxLength={40} className="field-input font-mono tracking-widest uppercase" aria-invalid={Boolean(errors.code)} aria-describedby={errors.code ? "code-error join-error" : "join-error"} />
         {errors.code && <p id="code-error" className="field-error">{errors.code[0]}</p>}
       </div>
-      {/* Always in the page, so a screen reader announces what is put into it; the student moves on when ready. */}
-      <div id="join-message" role={message?.ok === false ? "alert" : "status"} className={message?.ok === false ? "field-error" : "text-sm text-emerald-800"}>
-        {message?.text}
-        {joined && <> <Link className="font-semibold underline" href="/">See what is assigned to you</Link></>}
-      </div>
+      {/* Both always in the page (a region that changed its role would be new to a screen reader, and not read out); the student moves on when ready. */}
+      <LiveMessage tone="alert" id="join-error" className="field-error">{message?.ok === false && message.text}</LiveMessage>
+      <LiveMessage as="div" id="join-message" className="text-sm text-emerald-800">
+        {joined && <>{message?.text} <Link className="font-semibold underline" href="/">See what is assigned to you</Link></>}
+      </LiveMessage>
       <button type="submit" className="btn-primary w-full" disabled={pending}>{pending ? "Joining…" : "Join class"}</button>
     </form>
   );

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { callApi } from "@/lib/api-client";
+import { LiveMessage } from "./live-message";
 
 export function LessonCompletion({ lessonId, completed: initial }: { lessonId: string; completed: boolean }) {
   const [completed, setCompleted] = useState(initial);
@@ -30,8 +31,8 @@ export function LessonCompletion({ lessonId, completed: initial }: { lessonId: s
       <button type="button" onClick={toggle} aria-disabled={pending} className={completed ? "btn-secondary" : "btn-primary"}>
         {completed ? "✓ Completed — mark as not done" : "Mark lesson as completed"}
       </button>
-      <p role="status" className="mt-1 text-sm text-stone-700">{error ? "" : said}</p>
-      {error && <p role="alert" className="field-error mt-1">{error}</p>}
+      <LiveMessage className="mt-1 text-sm text-stone-700">{error ? "" : said}</LiveMessage>
+      <LiveMessage tone="alert" className="field-error mt-1">{error}</LiveMessage>
     </div>
   );
 }

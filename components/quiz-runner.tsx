@@ -11,6 +11,7 @@ import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import type { AttemptQuestionView } from "@/lib/server/quiz-service";
 import { AnswersLocked, QuestionInput, type Response } from "./question-input";
 import type { PublicQuestion } from "@/lib/domain/public-question";
+import { LiveMessage } from "./live-message";
 
 type SaveState = "idle" | "saving" | "saved" | "error";
 
@@ -237,7 +238,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
           </p>
         )}
       </div>
-      {submitError && <p role="alert" className="field-error">{submitError}</p>}
+      <LiveMessage tone="alert" className="field-error">{submitError}</LiveMessage>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { LiveMessage } from "./live-message";
 
 export const send = (method: "POST" | "PUT" | "DELETE", url: string, body?: unknown) => callApi<unknown>(method, url, body, "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.");
 
@@ -45,7 +46,7 @@ export function RequestButton({ method, url, body, confirmText, label, accessibl
       >
         {label}
       </button>
-      {message && <p role="alert" className="field-error">{message}</p>}
+      <LiveMessage tone="alert" className="field-error">{message}</LiveMessage>
     </div>
   );
 }

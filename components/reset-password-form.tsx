@@ -4,6 +4,7 @@ import { SignInAfterSetupFailed, useSignInAfterSetup } from "./sign-in-after-set
 import { useFormFields } from "./use-form-fields";
 import { resetPasswordAction } from "@/app/actions/account";
 import { reachable } from "./reachable-action";
+import { LiveMessage } from "./live-message";
 
 const resetPasswordReachable = reachable(resetPasswordAction);
 
@@ -28,11 +29,11 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         <input id="confirmPassword" {...bind("confirmPassword")} type="password" autoComplete="new-password" required className="field-input" aria-invalid={Boolean(field("confirmPassword"))} aria-describedby={field("confirmPassword") ? "confirmPassword-error" : undefined} />
         {field("confirmPassword") && <p id="confirmPassword-error" className="field-error">{field("confirmPassword")}</p>}
       </div>
-      {state && !state.ok && !state.fieldErrors?.newPassword && !state.fieldErrors?.confirmPassword && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{field("token") ?? state.message}</p>
-      )}
-      {state?.ok && !signInProblem && <p role="status" className="text-sm text-emerald-800">Your new password is set, and every other session of this account has ended. Signing you in…</p>}
-      {signInProblem && <SignInAfterSetupFailed done="Your new password is set." problem={signInProblem} />}
+      <LiveMessage tone="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        {state && !state.ok && !state.fieldErrors?.newPassword && !state.fieldErrors?.confirmPassword && (field("token") ?? state.message)}
+      </LiveMessage>
+      <LiveMessage className="text-sm text-emerald-800">{state?.ok && !signInProblem && "Your new password is set, and every other session of this account has ended. Signing you in…"}</LiveMessage>
+      <SignInAfterSetupFailed done="Your new password is set." problem={signInProblem} />
       <button type="submit" className="btn-primary w-full" disabled={pending || state?.ok}>{pending ? "Setting password…" : "Set new password"}</button>
     </form>
   );

@@ -10,6 +10,7 @@ import type { ReviewQuestionView, ReviewResult } from "@/lib/server/review-servi
 import { QuestionInput, type Response } from "./question-input";
 import { LocalTime } from "./local-time";
 import { TOP_BOX } from "@/lib/domain/review-schedule";
+import { LiveMessage } from "./live-message";
 
 export function ReviewSession({ view }: { view: ReviewQuestionView }) {
   const router = useRouter();
@@ -52,7 +53,7 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
           {response === null && <p className="text-sm text-stone-600">Answer first, then check.</p>}
         </div>
       )}
-      {error && <p role="alert" className="field-error mt-3">{error}</p>}
+      <LiveMessage tone="alert" className="field-error mt-3">{error}</LiveMessage>
       <div role="status" aria-live="polite">
         {result && (
           <div className={`mt-5 rounded-md border-l-4 p-4 ${result.correct ? "border-emerald-500 bg-emerald-50" : "border-red-500 bg-red-50"}`}>

@@ -1,6 +1,7 @@
 "use client";
 import { signInWithPassword } from "@/lib/sign-in";
 import { useState } from "react";
+import { LiveMessage } from "./live-message";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +32,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <label htmlFor="password" className="field-label">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="field-input" />
       </div>
-      {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
+      <LiveMessage tone="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{error}</LiveMessage>
       <button type="submit" className="btn-primary w-full" disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button>
     </form>
   );

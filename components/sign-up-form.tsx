@@ -4,6 +4,7 @@ import { SignInAfterSetupFailed, useSignInAfterSetup } from "./sign-in-after-set
 import { useFormFields } from "./use-form-fields";
 import { signUpAction } from "@/app/actions/account";
 import { reachable } from "./reachable-action";
+import { LiveMessage } from "./live-message";
 
 const signUpReachable = reachable(signUpAction);
 
@@ -30,9 +31,9 @@ export function SignUpForm({ returnTo = "/" }: { returnTo?: string }) {
         <input id="password" {...bind("password")} type="password" autoComplete="new-password" required minLength={10} className="field-input" aria-invalid={Boolean(field("password"))} aria-describedby="password-hint" />
         <p id="password-hint" className={field("password") ? "field-error" : "mt-1 text-sm text-stone-600"}>{field("password") ?? "At least 10 characters."}</p>
       </div>
-      {state && !state.ok && !state.fieldErrors && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state.message}</p>}
-      {state?.ok && !signInProblem && <p role="status" className="text-sm text-emerald-800">Account created. Signing you in…</p>}
-      {signInProblem && <SignInAfterSetupFailed done="Your account is created." problem={signInProblem} />}
+      <LiveMessage tone="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state && !state.ok && !state.fieldErrors && state.message}</LiveMessage>
+      <LiveMessage className="text-sm text-emerald-800">{state?.ok && !signInProblem && "Account created. Signing you in…"}</LiveMessage>
+      <SignInAfterSetupFailed done="Your account is created." problem={signInProblem} />
       <button type="submit" className="btn-primary w-full" disabled={pending || state?.ok}>{pending ? "Creating account…" : "Create account"}</button>
     </form>
   );

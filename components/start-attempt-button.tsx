@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { callApi } from "@/lib/api-client";
+import { LiveMessage } from "./live-message";
 
 /**
  * `resume`: the open attempt this button resumes; without it, the button starts a new attempt. `confirmText`: asked
@@ -32,7 +33,7 @@ export function StartAttemptButton({ quizId, label, resume, confirmText }: { qui
       >
         {pending ? "Opening…" : label}
       </button>
-      {error && <p role="alert" className="field-error">{error}</p>}
+      <LiveMessage tone="alert" className="field-error">{error}</LiveMessage>
     </div>
   );
 }

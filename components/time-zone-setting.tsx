@@ -4,6 +4,7 @@
 import { useActionState, useSyncExternalStore } from "react";
 import { setTimeZoneAction } from "@/app/actions/account";
 import { reachable } from "./reachable-action";
+import { LiveMessage } from "./live-message";
 
 const setTimeZoneReachable = reachable(setTimeZoneAction);
 
@@ -28,8 +29,8 @@ export function TimeZoneSetting({ current, dayStartsAtHour }: { current: string 
         Review questions come due at {dayStartsAtHour} a.m. in <strong className="text-stone-900">{saved ?? "UTC"}</strong>
         {saved ? "." : " (no time zone recorded yet)."}
       </p>
-      {state && !state.ok && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">{state.fieldErrors?.timeZone?.[0] ?? state.message}</p>}
-      <p role="status">{state?.ok ? `Saved: review days now start in ${state.data.timeZone}.${movedNote(state.data.movedReviews, dayStartsAtHour)}` : ""}</p>
+      <LiveMessage tone="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">{state && !state.ok && (state.fieldErrors?.timeZone?.[0] ?? state.message)}</LiveMessage>
+      <LiveMessage>{state?.ok ? `Saved: review days now start in ${state.data.timeZone}.${movedNote(state.data.movedReviews, dayStartsAtHour)}` : ""}</LiveMessage>
       {device && device !== saved && (
         <form action={formAction}>
           <input type="hidden" name="timeZone" value={device} />

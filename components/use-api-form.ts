@@ -39,6 +39,8 @@ export function useApiForm(fieldsShown: readonly string[] = []) {
     const unreadable = method === "DELETE" ? null : unreadableNumberErrors(form.current);
     if (unreadable) return showRefusal(unreadable, UNREADABLE_NUMBER);
     setPending(true);
+    // Emptied while the request is out, so the same refusal twice is announced twice (a live region reads changes).
+    setMessage(null);
     const result: ApiResult<T> = await callApi<T>(method, url, body);
     if (!(result.ok && options.leaves)) setPending(false);
     if (result.ok) {

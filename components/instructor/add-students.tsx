@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
+import { LiveMessage } from "@/components/live-message";
 
 type Person = { name: string; email: string };
 type Outcome = { invited: Person[]; restored: Person[]; alreadyInvited: Person[]; already: Person[]; noAccount: string[]; instructors: string[]; unreadable: string[] };
@@ -42,7 +43,7 @@ export function AddStudents({ classId }: { classId: string }) {
         <textarea id="add-emails" name="emails" rows={4} className="field-input font-mono text-sm" placeholder={"aigerim@uni.edu\nken.sato@uni.edu"} aria-invalid={Boolean(errors.emails)} aria-describedby={errors.emails ? "add-emails-hint add-emails-error" : "add-emails-hint"} />
         <p id="add-emails-hint" className="text-xs text-stone-600">One per line, or separated by commas; up to 500 at a time. A list copied from a mail program works too. Each student joins when they accept the invitation; a removed student is put back at once.</p>
         {errors.emails && <p id="add-emails-error" className="field-error">{errors.emails[0]}</p>}
-        {message && !message.ok && <p role="status" className="field-error">{message.text}</p>}
+        <LiveMessage className="field-error">{message && !message.ok && message.text}</LiveMessage>
         <button type="submit" className="btn-secondary" disabled={pending}>{pending ? "Inviting…" : "Invite"}</button>
         <div role="status">
           {lines.length > 0 && (

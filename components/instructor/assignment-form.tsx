@@ -6,6 +6,7 @@ import { useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { unreadableNumberErrors } from "@/components/unreadable-numbers";
 import { dueInstantFromLocalInput, instantFromLocalInput, localInputValue } from "./local-time-input";
+import { FormMessage } from "@/components/live-message";
 
 type Course = { id: string; title: string; modules: { id: string; title: string; _count: { lessons: number }; quizzes: { id: string; title: string; maxAttempts: number | null }[]; debates: { id: string; title: string }[] }[] };
 type Kind = "MODULE" | "QUIZ" | "DEBATE";
@@ -165,11 +166,6 @@ function useTermsForm(kind: Kind, send: (body: Record<string, unknown>, form: Fo
     setMessage(null);
   };
   return { errors, message, pending, submit, clear };
-}
-
-// Always in the page, so a screen reader announces the message put into it.
-function FormMessage({ message }: { message: { text: string; ok: boolean } | null }) {
-  return <p role="status" className={message?.ok === false ? "field-error" : "text-sm text-emerald-800"}>{message?.text ?? ""}</p>;
 }
 
 /** `assigned`: what the class assigns already, as "KIND:id" (a repeat is refused, so the form starts on something new). */

@@ -8,6 +8,7 @@ import { ClassForm } from "./class-form";
 import { CopyClassForm } from "./copy-class";
 import { plural } from "@/lib/plural";
 import { unreadableNumberFields } from "@/components/unreadable-numbers";
+import { LiveMessage } from "@/components/live-message";
 
 export function RosterActions({ classId, student, quizzes }: { classId: string; student: { id: string; name: string }; quizzes: { id: string; title: string }[] }) {
   const router = useRouter();
@@ -61,7 +62,7 @@ export function RosterActions({ classId, student, quizzes }: { classId: string; 
           <button type="submit" className="btn-primary px-3 py-1" disabled={pending}>{pending ? "Resetting…" : "Reset"}</button>
         </form>
       )}
-      {message && <p role="status" className="text-sm text-stone-700">{message}</p>}
+      <LiveMessage className="text-sm text-stone-700">{message}</LiveMessage>
     </div>
   );
 }
@@ -161,7 +162,7 @@ export function JoinCodeActions({ classId }: { classId: string }) {
         <input id="join-code-days" name="days" type="number" inputMode="numeric" min={1} max={365} className="field-input w-32" />
       </div>
       <button type="submit" className="btn-secondary px-3 py-2" disabled={pending}>New join code</button>
-      {message && <p role="alert" className="field-error w-full">{message}</p>}
+      <LiveMessage tone="alert" className="field-error w-full">{message}</LiveMessage>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useApiForm } from "../use-api-form";
+import { LiveMessage } from "@/components/live-message";
 
 /** Creates a class, or, given one, corrects its name and term (its join code is managed on its own). */
 export function ClassForm({ existing, onSaved }: { existing?: { id: string; name: string; term: string }; onSaved?: () => void }) {
@@ -43,7 +44,7 @@ export function ClassForm({ existing, onSaved }: { existing?: { id: string; name
           {errors.joinCodeDays && <p id="class-days-error" className="field-error">{errors.joinCodeDays[0]}</p>}
         </div>
       )}
-      {message && !message.ok && <p role="alert" className="field-error">{message.text}</p>}
+      <LiveMessage tone="alert" className="field-error">{message && !message.ok && message.text}</LiveMessage>
       <button type="submit" className={existing ? "btn-primary" : "btn-primary w-full"} disabled={pending}>
         {existing ? (pending ? "Saving…" : "Save") : pending ? "Creating…" : "Create class"}
       </button>

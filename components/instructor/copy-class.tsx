@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { shiftWallClockDays } from "@/lib/domain/calendar";
 import { plural } from "@/lib/plural";
+import { FormMessage } from "@/components/live-message";
 
 export function CopyClassForm({ classId, name, firstOpensAt }: { classId: string; name: string; firstOpensAt: string | null }) {
   const router = useRouter();
@@ -52,7 +53,7 @@ export function CopyClassForm({ classId, name, firstOpensAt }: { classId: string
         </p>
         {errors.shiftDays && <p id="copy-shift-error" className="field-error">{errors.shiftDays[0]}</p>}
       </div>
-      {message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>}
+      <FormMessage message={message} />
       <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Copying…" : "Create the copy"}</button>
     </form>
   );

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { ConfirmedDeleteButton } from "./class-actions";
 import { dueInstantFromLocalInput, localInputValue } from "./local-time-input";
+import { FormMessage } from "@/components/live-message";
 
 type Terms = { dueAt: string; extraAttempts: number; extraTimePercent: number };
 type Assignment = { id: string; title: string; kind: "MODULE" | "QUIZ" | "DEBATE"; dueAt: string; extension: Terms | null };
@@ -109,7 +110,7 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
         {errors.reason && <p id="extension-reason-error" className="field-error">{errors.reason[0]}</p>}
       </div>
       <div className="sm:col-span-2">
-        {message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>}
+        <FormMessage message={message} />
         <button type="submit" className="btn-primary mt-2" disabled={pending || !assignmentId}>{pending ? "Saving…" : hasExtension ? "Change the extension" : "Give the extension"}</button>
       </div>
     </form>

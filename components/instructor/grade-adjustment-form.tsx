@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { ConfirmedDeleteButton } from "./class-actions";
 import { ADJUSTMENT_COMMENT_MAX } from "@/lib/domain/gradebook";
+import { FormMessage } from "@/components/live-message";
 
 type Adjustment = { excused: boolean; percent: number | null; comment: string };
 type Assignment = { id: string; title: string; adjustment: Adjustment | null };
@@ -74,7 +75,7 @@ export function GradeAdjustmentForm({ classId, studentId, assignments }: { class
         {errors.comment && <p id="adjust-comment-error" className="field-error">{errors.comment[0]}</p>}
       </div>
       <div className="sm:col-span-2">
-        {message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>}
+        <FormMessage message={message} />
         <button type="submit" className="btn-primary mt-2" disabled={pending || !assignmentId}>{pending ? "Saving…" : current(assignmentId) ? "Change the adjustment" : "Save the adjustment"}</button>
       </div>
     </form>

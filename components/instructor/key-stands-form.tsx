@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { plural } from "@/lib/plural";
+import { LiveMessage } from "@/components/live-message";
 
 export function KeyStandsForm({ classId, questionVersionId, open }: { classId: string; questionVersionId: string; open: number }) {
   const router = useRouter();
@@ -32,9 +33,10 @@ export function KeyStandsForm({ classId, questionVersionId, open }: { classId: s
       >
         <label htmlFor={`${id}-reply`} className="field-label">Your reply to the students who flagged it</label>
         <textarea id={`${id}-reply`} name="reply" rows={3} maxLength={1000} className="field-input" aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : `${id}-hint`} />
-        {error ? <p id={`${id}-error`} role="alert" className="field-error">{error}</p> : <p id={`${id}-hint`} className="text-stone-600">Each of them sees it beside the question in their results, once their answers are shown to them (after the due time, if the assignment holds them back). Scores stay as they are.</p>}
+        <LiveMessage tone="alert" id={`${id}-error`} className="field-error">{error}</LiveMessage>
+        {!error && <p id={`${id}-hint`} className="text-stone-600">Each of them sees it beside the question in their results, once their answers are shown to them (after the due time, if the assignment holds them back). Scores stay as they are.</p>}
         <button type="submit" className="btn-secondary px-3 py-1" disabled={pending}>{pending ? "Sending…" : "Send the reply"}</button>
-        <p role="status" className="text-emerald-800">{done ?? ""}</p>
+        <LiveMessage className="text-emerald-800">{done}</LiveMessage>
       </form>
     </details>
   );

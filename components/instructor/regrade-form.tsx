@@ -8,6 +8,7 @@ import { plural } from "@/lib/plural";
 import { UNREADABLE_NUMBER, unreadableNumberFields } from "@/components/unreadable-numbers";
 import { focusFirstFieldInError } from "@/components/use-api-form";
 import { REGRADE_REASON_NEEDED, type KeyFields } from "@/lib/domain/regrade";
+import { FormMessage } from "@/components/live-message";
 
 type Action = "CORRECT_KEY" | "ACCEPT_ALTERNATIVE" | "FULL_CREDIT";
 type Pair = { id: string; left: string; rightId: string };
@@ -220,7 +221,7 @@ export function RegradeForm({ classId, questionVersionId, type, options, items =
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" className="btn-primary" disabled={pending}>{pending ? "Re-scoring…" : "Regrade and re-score"}</button>
-          {message && <p role="status" className={message.ok ? "text-sm text-emerald-800" : "field-error"}>{message.text}</p>}
+          <FormMessage message={message} />
         </div>
       </form>
     </details>

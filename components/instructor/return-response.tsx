@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { LocalTime } from "@/components/local-time";
 import { dueInstantFromLocalInput, localInputValue } from "./local-time-input";
+import { LiveMessage } from "@/components/live-message";
 
 /** What the student would face handing the response in again now (lib/domain/schedule.ts, resubmissionTerms). */
 export type Resubmission = { state: "open" | "late" | "closed"; dueAt: string | null };
@@ -75,7 +76,7 @@ export function ReturnResponse({ classId, responseId, studentName, resubmission,
             {viaModule && " The prompt is assigned only through its module, so an extension is on the whole module: its lessons and quizzes stay open to this student until then too."}
           </p>
           {errors.resubmitBy && <p id={`${id}-by-error`} className="field-error">{errors.resubmitBy[0]}</p>}
-          {message && !message.ok && <p role="status" className="field-error">{message.text}</p>}
+          <LiveMessage className="field-error">{message && !message.ok && message.text}</LiveMessage>
           <button type="submit" className="btn-primary px-3 py-1" disabled={pending}>{pending ? "Returning…" : "Return to the student"}</button>
         </form>
       )}

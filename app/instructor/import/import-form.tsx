@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { decodeText, inputMessages, MAX_IMPORT_BYTES } from "@/lib/importer/input";
+import { LiveMessage } from "@/components/live-message";
 
 // The import route accepts a JSON body up to twice the import limit (escaping can double a text's size).
 const MAX_BROWSER_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 64 * 1024;
@@ -66,11 +67,10 @@ export function ImportForm() {
         />
       </div>
 
-      {file ? (
-        <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-stone-800">
-          Ready to import <span className="font-semibold break-all">{file.name}</span> ({sizeLabel(file.size)}).
-        </p>
-      ) : (
+      <LiveMessage className="rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-stone-800">
+        {file && <>Ready to import <span className="font-semibold break-all">{file.name}</span> ({sizeLabel(file.size)}).</>}
+      </LiveMessage>
+      {!file && (
         <div>
           <label htmlFor="import-text" className="field-label">Or paste the text</label>
           <textarea
@@ -96,7 +96,7 @@ export function ImportForm() {
         </select>
       </div>
 
-      {error && <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">{error}</p>}
+      <LiveMessage tone="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">{error}</LiveMessage>
       <button type="submit" className="btn-primary w-full sm:w-auto" disabled={pending}>{pending ? "Reading the text…" : "Import and draft the lesson"}</button>
     </form>
   );

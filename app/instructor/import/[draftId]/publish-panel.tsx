@@ -4,6 +4,7 @@ import { Link } from "@/components/app-link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { LiveMessage } from "@/components/live-message";
 
 export function PublishPanel({ draftId, counts }: { draftId: string; counts: { accepted: number; dropped: number; draft: number } }) {
   const router = useRouter();
@@ -20,10 +21,9 @@ export function PublishPanel({ draftId, counts }: { draftId: string; counts: { a
         {left > 0 && <> The {left} {left === 1 ? "question" : "questions"} still in draft or dropped {left === 1 ? "is" : "are"} left out.</>}
       </p>
       <p className="text-sm text-stone-600">A published lesson cannot be edited here; to change it, import the reading again.</p>
-      {error && <p role="alert" className="field-error">{error}</p>}
-      {published ? (
-        <p role="status" className="text-emerald-900">Published. <Link className="underline" href={published}>Open the lesson as students see it</Link></p>
-      ) : (
+      <LiveMessage tone="alert" className="field-error">{error}</LiveMessage>
+      <LiveMessage className="text-emerald-900">{published && <>Published. <Link className="underline" href={published}>Open the lesson as students see it</Link></>}</LiveMessage>
+      {!published && (
         <button
           type="button"
           className="btn-primary"

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { readTypedNumber } from "@/components/question-input";
 import { callApi } from "@/lib/api-client";
 import type { DraftQuestion } from "@/lib/importer/questions";
+import { LiveMessage } from "@/components/live-message";
 
 const kindLabel: Record<DraftQuestion["kind"], string> = { cloze: "Fill in the name", numeric: "Number", ordering: "Order the events" };
 const statusStyle: Record<DraftQuestion["status"], string> = {
@@ -175,7 +176,7 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
           </div>
         </form>
       )}
-      {message && <p role="alert" className="field-error">{message}</p>}
+      <LiveMessage tone="alert" className="field-error">{message}</LiveMessage>
     </li>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/lib/api-client";
+import { LiveMessage } from "@/components/live-message";
 
 export function WithdrawButton({ draftId }: { draftId: string }) {
   const router = useRouter();
@@ -26,7 +27,7 @@ export function WithdrawButton({ draftId }: { draftId: string }) {
       >
         {pending ? "Withdrawing…" : "Withdraw from students"}
       </button>
-      {error && <p role="alert" className="field-error">{error}</p>}
+      <LiveMessage tone="alert" className="field-error">{error}</LiveMessage>
     </div>
   );
 }
