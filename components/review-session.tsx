@@ -9,6 +9,7 @@ import { callApi } from "@/lib/api-client";
 import type { ReviewQuestionView, ReviewResult } from "@/lib/server/review-service";
 import { QuestionInput, type Response } from "./question-input";
 import { LocalTime } from "./local-time";
+import { useDeckChecked } from "./review-deck";
 import { TOP_BOX } from "@/lib/domain/review-schedule";
 import { LiveMessage } from "./live-message";
 
@@ -20,6 +21,7 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
   const [checking, setChecking] = useState(false);
   const sending = useRef(false);
   const next = useRef<HTMLButtonElement>(null);
+  const deckChecked = useDeckChecked();
   // The check button disappears with the result; keyboard focus moves on to "Next question".
   useEffect(() => {
     if (result) next.current?.focus();
@@ -34,6 +36,7 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
     setChecking(false);
     if (answer.ok) {
       setResult(answer.data);
+      deckChecked(answer.data.deck);
       return;
     }
     sending.current = false;

@@ -40,6 +40,9 @@ export async function deckSummary(userId: string, now = new Date()) {
   return deckAsIs(userId, now);
 }
 
+/** The counts the review page shows above the question. */
+export type ReviewDeckCounts = { dueCount: number; nextDueAt: string | null; perBox: { box: number; days: number; cards: number }[]; inDeck: number; mastered: number };
+
 /** The deck summary, once held cards have been moved. */
 async function deckAsIs(userId: string, now: Date) {
   const [dueCount, later, boxes, mastered] = await Promise.all([
@@ -125,6 +128,8 @@ export type ReviewResult = {
   nextDueAt: string | null;
   mastered: boolean;
   lessonHref: string | null;
+  /** The deck with this answer recorded, so the page's counts follow the result, not the next question. */
+  deck: ReviewDeckCounts;
 };
 
 type Outcome = {
@@ -214,7 +219,10 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   const answeredVersion = answer.questionVersionId === version.id ? { definition, gradingOverride: version.gradingOverride } : await db().questionVersion.findUniqueOrThrow({ where: { id: answer.questionVersionId }, select: { definition: true, gradingOverride: true } });
   const answeredDefinition = answeredVersion.definition as Question;
   const key = effectiveQuestion(answeredDefinition, answeredVersion.gradingOverride).question;
-  const lesson = await db().lesson.findFirst({ where: { id: answeredDefinition.ref.lesson, ...liveLesson }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } });
+  const [lesson, deck] = await Promise.all([
+    db().lesson.findFirst({ where: { id: answeredDefinition.ref.lesson, ...liveLesson }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } }),
+    deckSummary(user.id, now),
+  ]);
   return {
     alreadyRecorded: !outcome.recordedNow,
     correct: answer.correct,
@@ -228,5 +236,6 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
     nextDueAt: after.masteredAt ? null : after.dueAt.toISOString(),
     mastered: after.masteredAt !== null,
     lessonHref: lesson ? `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}#${answeredDefinition.ref.section}` : null,
+    deck: { ...deck, nextDueAt: deck.nextDueAt?.toISOString() ?? null },
   };
 }

@@ -83,3 +83,33 @@ test("a form's refusal is put into an alert already in the page", async ({ page,
   await expect(alert).toHaveCount(1);
   await expect(alert).toHaveClass("sr-only");
 });
+
+test("the review page's counts follow a checked answer at once, and are not counted again on Next question", async ({ page, sql, baseURL }) => {
+  await studentWithDueReviews(sql, page, baseURL!, 2);
+  await page.goto("/review");
+  const deck = page.getByRole("region", { name: "Your review deck" });
+  const dueNow = deck.locator(".card").filter({ hasText: "Due now" });
+  const inDeck = deck.locator(".card").filter({ hasText: "In the deck" });
+  await expect(dueNow).toHaveText(/^Due now\s*2$/);
+  const inDeckBefore = await inDeck.textContent();
+  // The questions at steps 1 and 2 (the table's last column).
+  const firstStep = page.locator("table tbody tr").nth(0).locator("td").last();
+  const secondStep = page.locator("table tbody tr").nth(1).locator("td").last();
+  const [firstBefore, secondBefore] = [Number(await firstStep.textContent()), Number(await secondStep.textContent())];
+
+  await page.getByRole("radio").first().check();
+  await page.getByRole("button", { name: "Check my answer" }).click();
+  const verdict = await page.getByRole("status").getByText(/^(Correct\.|Not this time\.)/).textContent();
+  // The answered question is no longer due; it moved up a step if recalled, and stays in the deck either way.
+  await expect(dueNow).toHaveText(/^Due now\s*1$/);
+  await expect(inDeck).toHaveText(inDeckBefore!);
+  const right = verdict!.startsWith("Correct.");
+  await expect(firstStep).toHaveText(String(right ? firstBefore - 1 : firstBefore));
+  await expect(secondStep).toHaveText(String(right ? secondBefore + 1 : secondBefore));
+
+  await page.getByRole("button", { name: "Next question" }).click();
+  await expect(page.getByRole("button", { name: "Check my answer" })).toBeVisible();
+  await expect(dueNow).toHaveText(/^Due now\s*1$/);
+  await expect(firstStep).toHaveText(String(right ? firstBefore - 1 : firstBefore));
+  await expect(secondStep).toHaveText(String(right ? secondBefore + 1 : secondBefore));
+});

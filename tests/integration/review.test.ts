@@ -86,6 +86,9 @@ describe("spaced review", () => {
     expect(right).toMatchObject({ alreadyRecorded: false, correct: true, box: 2, mastered: false, correctAnswer: "B", explanation: "B is right." });
     expect(Date.parse(right.nextDueAt!)).toBe(dayStart(3));
     expect(right.lessonHref).toContain("#first-section");
+    // The page's counts follow the result at once: nothing due now, the question one step up, due again in 3 days.
+    expect(right.deck).toMatchObject({ dueCount: 0, inDeck: 1, mastered: 0, nextDueAt: new Date(dayStart(3)).toISOString() });
+    expect(right.deck.perBox.map((b) => b.cards)).toEqual([0, 1, 0, 0, 0]);
     // The account's export keeps each review answer, in words.
     expect((await exportAccountData(student.id)).reviewDeck[0].reviews).toEqual([{ number: 0, question: "Pick B.", answer: "B", correct: true, answeredAt: expect.any(Date) }]);
 
@@ -118,6 +121,7 @@ describe("spaced review", () => {
       const view = (await reviewQueue(student)).current!;
       const result = await answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: { choice: optionId(view, "B") } });
       expect(result.mastered).toBe(step === 5);
+      expect(result.deck).toMatchObject(step === 5 ? { dueCount: 0, inDeck: 0, mastered: 1, nextDueAt: null } : { dueCount: 0, inDeck: 1, mastered: 0 });
     }
     await makeDue(student.id);
     expect(await reviewQueue(student)).toMatchObject({ dueCount: 0, inDeck: 0, mastered: 1, current: null });
