@@ -9,7 +9,7 @@ import { callApi } from "@/lib/api-client";
 import type { ReviewQuestionView, ReviewResult } from "@/lib/server/review-service";
 import { QuestionInput, type Response } from "./question-input";
 import { LocalTime } from "./local-time";
-import { useDeckChecked } from "./review-deck";
+import { useDeckReports } from "./review-deck";
 import { TOP_BOX } from "@/lib/domain/review-schedule";
 import { LiveMessage } from "./live-message";
 
@@ -21,7 +21,7 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
   const [checking, setChecking] = useState(false);
   const sending = useRef(false);
   const next = useRef<HTMLButtonElement>(null);
-  const deckChecked = useDeckChecked();
+  const deck = useDeckReports();
   // The check button disappears with the result; keyboard focus moves on to "Next question".
   useEffect(() => {
     if (result) next.current?.focus();
@@ -32,16 +32,22 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
     sending.current = true;
     setChecking(true);
     setError(null);
+    deck.refused(null);
     const answer = await callApi<ReviewResult>("POST", `/api/review/${view.cardId}/answers`, { number: view.number, questionVersionId: view.questionVersionId, response });
     setChecking(false);
     if (answer.ok) {
       setResult(answer.data);
-      deckChecked(answer.data.deck);
+      deck.checked(answer.data.deck);
       return;
     }
     sending.current = false;
+    // Out of date: the page shows the deck as it is now, and this question (with an error shown here) goes.
+    if (answer.code === "CONFLICT" || answer.code === "NOT_FOUND") {
+      deck.refused(answer.message);
+      router.refresh();
+      return;
+    }
     setError(answer.message);
-    if (answer.code === "CONFLICT" || answer.code === "NOT_FOUND") router.refresh();
   };
 
   return (

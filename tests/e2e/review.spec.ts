@@ -83,3 +83,26 @@ test("a question due at a set time, not when a day starts, says the time it come
   await expect(page.getByRole("region", { name: "Your review deck" }).getByText(/23:59|11:59\s?PM/)).toBeVisible();
   await context.close();
 });
+
+test("a check refused because the page is out of date says why, after the page shows the deck as it is now", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const context = await browser.newContext({ baseURL });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  const { attemptId } = await (await context.request.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {} })).json();
+  expect((await context.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).ok()).toBe(true);
+  const { rows: [card] } = await sql.query(
+    `SELECT c.id FROM "ReviewCard" c JOIN "QuizQuestion" q ON q.id = c."questionId" JOIN "QuestionVersion" v ON v."questionId" = q.id AND v.version = q."currentVersion"
+     WHERE c."userId" = $1 AND v.type IN ('truefalse', 'single') LIMIT 1`,
+    [student.id],
+  );
+  await sql.query(`UPDATE "ReviewCard" SET "dueAt" = now() - interval '1 minute' WHERE id = $1`, [card.id]);
+  await page.goto("/review");
+  await page.getByRole("radio").first().check();
+  // Meanwhile the question stops being due (as when it was moved from another window).
+  await sql.query(`UPDATE "ReviewCard" SET "dueAt" = now() + interval '1 day' WHERE id = $1`, [card.id]);
+  await page.getByRole("button", { name: "Check my answer" }).click();
+  await expect(page.getByRole("heading", { name: "Nothing is due right now" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "This question is not due for review yet." })).toBeVisible();
+  await context.close();
+});
