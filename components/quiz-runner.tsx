@@ -206,9 +206,10 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       )}
       <AnswersLocked value={timeUp || submitting}>
       {/* A control brought into view from below (tabbing down) stops above the sticky footer rather than under it. */}
-      <ol className="space-y-6 [&_*]:scroll-mb-32">
+      {/* Nor below the timer kept at the top, when there is one. */}
+      <ol className={`space-y-6 [&_*]:scroll-mb-32 ${deadline ? "[&_*]:scroll-mt-20" : ""}`}>
         {questions.map((q) => (
-          <li key={q.questionVersionId} id={`question-${q.number}`} className="card scroll-mt-4">
+          <li key={q.questionVersionId} id={`question-${q.number}`} className={`card ${deadline ? "scroll-mt-20" : "scroll-mt-4"}`}>
             <QuestionInput name={`q-${q.questionVersionId}`} label={`Question ${q.number}.`} question={q.question} response={responses[q.questionVersionId]} onChange={(r, delay) => update(q.questionVersionId, r, delay)} />
             {/* Shown at each question; announced once for the page below, not per question. */}
             <p className="mt-3 text-xs text-stone-600">
@@ -305,9 +306,11 @@ function Countdown({ deadline, clockOffset, onTimeUp, onGraded }: { deadline: st
   // A warning already passed when the page opened is not given; the timer shows the time left.
   const warning = left > 0 ? timeWarnings.find((w) => left <= w.atMs && leftOnArrival > w.atMs)?.text : undefined;
   return (
-    <div className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+    // Stays at the top of the screen through the questions, as Moodle's and Canvas's timers do: scrolled away, a
+    // student on a phone could not see the time left while answering. Opaque, so the questions pass under it.
+    <div className="sticky top-0 z-10 mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950 shadow-sm">
       <p>
-        <span id={labelId}>Time left</span>: <span role="timer" aria-labelledby={labelId} className="font-semibold tabular-nums" suppressHydrationWarning>{formatTimeLeft(left)}</span>. When time runs out, your saved answers are graded.
+        <span id={labelId}>Time left</span>: <span role="timer" aria-labelledby={labelId} className="font-semibold tabular-nums" suppressHydrationWarning>{formatTimeLeft(left)}</span>.<span className="hidden sm:inline"> When time runs out, your saved answers are graded.</span>
       </p>
       <p className={left > 0 && !warning ? "sr-only" : "mt-1 font-medium"} aria-live="polite">{left > 0 ? warning : "Time is up. Your saved answers are being graded; your result appears here in a few seconds."}</p>
     </div>

@@ -426,3 +426,21 @@ test("an unsaved answer is not brought back over one saved since from another de
     await release();
   }
 });
+
+test("on a phone, a timed attempt's time left stays in view through the questions, and a question jumped to is not under it", async ({ page, sql, baseURL }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // 20 minutes left: the attempt closes at the due time.
+  await attemptRunningOut(page, sql, baseURL!, 20 * 60);
+  const timer = page.getByRole("timer");
+  await expect(timer).toBeInViewport();
+  await page.locator("#question-8").scrollIntoViewIfNeeded();
+  await expect(page.locator("#question-8")).toBeInViewport();
+  await expect(timer).toBeInViewport();
+  // The footer's link to a question left brings the question's start out from under the timer.
+  await page.getByRole("link", { name: "Go to question 3" }).click();
+  await expect.poll(async () => {
+    const [bar, question] = await Promise.all([timer.locator("xpath=ancestor::div[1]").boundingBox(), page.locator("#question-3").boundingBox()]);
+    return question!.y - (bar!.y + bar!.height);
+  }).toBeGreaterThanOrEqual(0);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quiz-timer-phone.png` });
+});
