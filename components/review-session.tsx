@@ -9,6 +9,7 @@ import { callApi } from "@/lib/api-client";
 import type { ReviewQuestionView, ReviewResult } from "@/lib/server/review-service";
 import { QuestionInput, type Response } from "./question-input";
 import { LocalTime } from "./local-time";
+import { AnswerLines } from "./answer-lines";
 import { useDeckReports } from "./review-deck";
 import { TOP_BOX } from "@/lib/domain/review-schedule";
 import { LiveMessage } from "./live-message";
@@ -73,7 +74,7 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
               </span>
             </p>
             <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
-              <div><dt className="font-semibold text-stone-700">Your answer</dt><dd className="whitespace-pre-line">{result.yourAnswer}</dd></div>
+              <div><dt className="font-semibold text-stone-700">Your answer</dt><dd><AnswerLines text={result.yourAnswer} marks={result.yourAnswerMarks} /></dd></div>
               <div>
                 <dt className="font-semibold text-stone-700">Correct answer</dt>
                 <dd className="whitespace-pre-line">{result.correctAnswer ?? <>Shown after <LocalTime iso={result.answersShownAt!} />, when the quiz&apos;s answers are released.</>}</dd>

@@ -123,6 +123,18 @@ function renamedResponse(effective: EffectiveQuestion, response: unknown): unkno
   return { ...(response as object), matches: Object.fromEntries(Object.entries(matches).map(([left, right]) => [left, typeof right === "string" ? renames[right] ?? right : right])) };
 }
 
+/**
+ * A matching answer pair by pair, in the question's order: whether each left-hand item is matched as the key graded
+ * now has it (as Moodle marks each pair). Null for other types, no answer, or full credit for everyone.
+ */
+export function matchingMarks(effective: EffectiveQuestion, rawResponse: unknown): boolean[] | null {
+  const question = effective.question;
+  if (question.type !== "matching" || effective.fullCredit) return null;
+  const matches = (renamedResponse(effective, rawResponse) as { matches?: unknown } | null | undefined)?.matches;
+  if (typeof matches !== "object" || matches === null || Object.keys(matches).length === 0) return null;
+  return question.pairs.map((pair) => (matches as Record<string, unknown>)[pair.id] === pair.id);
+}
+
 /** Scores a response under the override: full credit, or the best score against the key and any alternative. */
 export function scoreEffective(effective: EffectiveQuestion, rawResponse: unknown): QuestionScore {
   const response = renamedResponse(effective, rawResponse);

@@ -6,7 +6,7 @@ import type { Question } from "../content/schema";
 import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
-import { effectiveQuestion, scoreEffective } from "../domain/regrade";
+import { effectiveQuestion, matchingMarks, scoreEffective } from "../domain/regrade";
 import { afterReview, isDue, REVIEW_INTERVAL_DAYS } from "../domain/review-schedule";
 import { keyShownAt } from "../domain/schedule";
 import { zoneOrUtc } from "../domain/calendar";
@@ -121,6 +121,8 @@ export type ReviewResult = {
   earnedCenti: number;
   maxCenti: number;
   yourAnswer: string;
+  /** A matching answer pair by pair (the lines of `yourAnswer`): right or wrong; null with the key held back. */
+  yourAnswerMarks: boolean[] | null;
   correctAnswer: string | null;
   explanation: string | null;
   answersShownAt: string | null;
@@ -218,7 +220,8 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   const { answer, after } = outcome;
   const answeredVersion = answer.questionVersionId === version.id ? { definition, gradingOverride: version.gradingOverride } : await db().questionVersion.findUniqueOrThrow({ where: { id: answer.questionVersionId }, select: { definition: true, gradingOverride: true } });
   const answeredDefinition = answeredVersion.definition as Question;
-  const key = effectiveQuestion(answeredDefinition, answeredVersion.gradingOverride).question;
+  const graded = effectiveQuestion(answeredDefinition, answeredVersion.gradingOverride);
+  const key = graded.question;
   const [lesson, deck] = await Promise.all([
     db().lesson.findFirst({ where: { id: answeredDefinition.ref.lesson, ...liveLesson }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } }),
     deckSummary(user.id, now),
@@ -229,6 +232,7 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
     earnedCenti: answer.earnedCenti,
     maxCenti: answer.maxCenti,
     yourAnswer: describeResponse(answeredDefinition, answer.response),
+    yourAnswerMarks: heldUntil ? null : matchingMarks(graded, answer.response),
     correctAnswer: heldUntil ? null : describeResponse(key, answerKey(key)),
     explanation: heldUntil ? null : answeredDefinition.explanation,
     answersShownAt: heldUntil?.toISOString() ?? null,

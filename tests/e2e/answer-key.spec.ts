@@ -105,3 +105,28 @@ test("held until the last attempt: the review of the first of two attempts has n
     }
   }
 });
+
+test("the results mark each pair of a matching answer right or wrong, agreeing with its score", async ({ page, sql, baseURL }) => {
+  const matching = quiz.questions.find((q) => q.type === "matching")!;
+  if (matching.type !== "matching") throw new Error("the quiz has no matching question");
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  page.on("dialog", (dialog) => void dialog.accept());
+  await page.goto("/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  // The first pair matched right (its own right-hand text), the others to that same text: one of them right.
+  const question = page.locator("li.card", { hasText: matching.prompt });
+  for (const pair of matching.pairs) await question.getByLabel(pair.left, { exact: true }).selectOption({ label: matching.pairs[0].right });
+  await expect(question.getByText("Saved", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.locator("#attempt-result")).toBeVisible();
+
+  const result = page.locator("li.card", { hasText: matching.prompt });
+  const answer = result.locator("dt", { hasText: "Your answer" }).locator("xpath=following-sibling::dd[1]");
+  await expect(answer.getByRole("listitem")).toHaveCount(matching.pairs.length);
+  await expect(answer.getByRole("listitem").filter({ hasText: "Right: " })).toHaveCount(1);
+  await expect(answer.getByRole("listitem").first()).toContainText(`Right: ${matching.pairs[0].left} → ${matching.pairs[0].right}`);
+  await expect(answer.getByRole("listitem").nth(1)).toContainText(`Wrong: ${matching.pairs[1].left} → ${matching.pairs[0].right}`);
+  await expect(result.getByText(/^Partly correct · /)).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionSchema, type Question } from "@/lib/content/schema";
-import { describeOverride, effectiveQuestion, keyFields, overrideAfter, parseGradingOverride, rescore, scoreEffective } from "@/lib/domain/regrade";
+import { describeOverride, effectiveQuestion, keyFields, matchingMarks, overrideAfter, parseGradingOverride, rescore, scoreEffective } from "@/lib/domain/regrade";
 
 const ref = { lesson: "lesson-a", section: "intro", source: "source-a" };
 const base = { explanation: "Because.", difficulty: "easy", objective: "obj-a", ref };
@@ -223,6 +223,18 @@ describe("correcting a matching question's pairs", () => {
     expect(earned(matching, null, { matches: { p1: "p1", p2: "p2", p3: "p3" } })).toBe(100);
     // Credit is the share of correct matches: a right-hand item used twice costs nothing beyond the wrong match.
     expect(earned(matching, { correctedKey: swapped }, { matches: { p1: "p2", p2: "p2", p3: "p3" } })).toBe(67);
+  });
+
+  it("marks each pair of an answer as the key graded now has it, in the question's order", () => {
+    expect(matchingMarks(effectiveQuestion(matching, null), { matches: { p1: "p1", p2: "p3", p3: "p3" } })).toEqual([true, false, true]);
+    expect(matchingMarks(effectiveQuestion(matching, null), { matches: { p1: "p1" } })).toEqual([true, false, false]);
+    // After the swap, Hashimoto ↔ "1997" (the text of p2) is right, and the marks agree with the score.
+    expect(matchingMarks(effectiveQuestion(matching, { correctedKey: swapped }), { matches: { p1: "p2", p2: "p2", p3: "p3" } })).toEqual([true, false, true]);
+    // No answer, full credit for everyone, or another type: nothing to mark.
+    expect(matchingMarks(effectiveQuestion(matching, null), null)).toBeNull();
+    expect(matchingMarks(effectiveQuestion(matching, null), { matches: {} })).toBeNull();
+    expect(matchingMarks(effectiveQuestion(matching, { fullCredit: true }), { matches: { p1: "p2" } })).toBeNull();
+    expect(matchingMarks(effectiveQuestion(single, null), { choice: "b" })).toBeNull();
   });
 
   it("re-scores a past answer, and with 'only where it raises' never lowers it", () => {

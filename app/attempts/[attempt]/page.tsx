@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
+import { AnswerLines } from "@/components/answer-lines";
 import { QuizRunner } from "@/components/quiz-runner";
 import { FlagQuestion } from "@/components/flag-question";
 import { LocalTime } from "@/components/local-time";
@@ -118,7 +119,7 @@ export default async function AttemptPage({ params }: Params) {
               </span>
             </div>
             <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
-              <div><dt className="font-semibold text-stone-700">Your answer</dt><dd className="whitespace-pre-line">{item.yourAnswer}</dd></div>
+              <div><dt className="font-semibold text-stone-700">Your answer</dt><dd><AnswerLines text={item.yourAnswer} marks={item.yourAnswerMarks} /></dd></div>
               <div>
                 <dt className="font-semibold text-stone-700">Correct answer</dt>
                 {item.correctAnswer === null ? (
