@@ -66,7 +66,7 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
       <LiveMessage tone="alert" className="field-error mt-3">{error}</LiveMessage>
       <div role="status" aria-live="polite">
         {result && (
-          <div className={`mt-5 rounded-md border-l-4 p-4 ${result.correct ? "border-emerald-500 bg-emerald-50" : "border-red-500 bg-red-50"}`}>
+          <div className={`mt-5 rounded-md border-l-4 p-4 ${result.correct ? "border-emerald-500 bg-emerald-50" : result.earnedCenti > 0 ? "border-amber-500 bg-amber-50" : "border-red-500 bg-red-50"}`}>
             {result.alreadyRecorded && <p className="mb-2 text-sm text-stone-700">This question was already answered in another window; that answer is the one recorded, shown below.</p>}
             <p className="font-semibold">{result.correct ? "Correct." : result.earnedCenti > 0 ? "Partly correct." : "Not this time."}{" "}
               <span className="font-normal">

@@ -106,3 +106,27 @@ test("a check refused because the page is out of date says why, after the page s
   await expect(page.getByRole("alert").filter({ hasText: "This question is not due for review yet." })).toBeVisible();
   await context.close();
 });
+
+test("a partly right review answer shows as partly right (amber), as in the quiz results, not as wrong", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const context = await browser.newContext({ baseURL });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  const { attemptId } = await (await context.request.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {} })).json();
+  expect((await context.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).ok()).toBe(true);
+  const { rows: [card] } = await sql.query(
+    `SELECT c.id, v.definition FROM "ReviewCard" c JOIN "QuizQuestion" q ON q.id = c."questionId" JOIN "QuestionVersion" v ON v."questionId" = q.id AND v.version = q."currentVersion"
+     WHERE c."userId" = $1 AND v.type = 'multiple' AND jsonb_array_length(v.definition->'answers') > 1 LIMIT 1`,
+    [student.id],
+  );
+  await sql.query(`UPDATE "ReviewCard" SET "dueAt" = now() - interval '1 minute' WHERE id = $1`, [card.id]);
+  await page.goto("/review");
+  // One of the right options and nothing else: partial credit.
+  const right = card.definition.options.find((option: { id: string }) => option.id === card.definition.answers[0]);
+  await page.getByRole("checkbox", { name: right.text }).check();
+  await page.getByRole("button", { name: "Check my answer" }).click();
+  const verdict = page.getByRole("status").getByText("Partly correct.");
+  await expect(verdict).toBeVisible();
+  await expect(verdict.locator("xpath=ancestor::div[contains(@class, 'border-l-4')][1]")).toHaveClass(/border-amber-500/);
+  await context.close();
+});
