@@ -837,7 +837,8 @@ export async function revokeExtension(instructor: SessionUser, classId: string, 
 export async function assignableItems() {
   return db().course.findMany({
     where: { retiredAt: null },
-    orderBy: { title: "asc" },
+    // As the course list orders them: imported readings after the courses (the form starts on the first item).
+    orderBy: [{ position: "asc" }, { title: "asc" }],
     select: {
       id: true, title: true,
       modules: {

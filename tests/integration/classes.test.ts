@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { addMembersByEmail, addMembersSchema, answerInvitation, classInvitations, studentInvitations, withdrawInvitation, ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, joinCodePreview, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { addMembersByEmail, assignableItems, addMembersSchema, answerInvitation, classInvitations, studentInvitations, withdrawInvitation, ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, joinCodePreview, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -128,6 +128,17 @@ describe("classes", () => {
 
     await db.class.update({ where: { id }, data: { joinCodeExpiresAt: new Date(Date.now() - 1000) } });
     expect(await joinCodePreview(await createUser(), joinCode)).toEqual({ ok: false, message: expect.stringMatching(/expired/) });
+  });
+
+  it("the assign form lists courses as the course list does: imported readings after the courses, whatever their titles", async () => {
+    const suffix = crypto.randomUUID();
+    await db.course.createMany({ data: [
+      { id: `zz-course-${suffix}`, slug: `zz-course-${suffix}`, title: `Zz course ${suffix}`, summary: "S", position: 0 },
+      { id: `aa-imported-${suffix}`, slug: `aa-imported-${suffix}`, title: `Aa imported ${suffix}`, summary: "S", position: 100 },
+    ] });
+    const ids = (await assignableItems()).map((c) => c.id);
+    expect(ids.indexOf(`zz-course-${suffix}`)).toBeLessThan(ids.indexOf(`aa-imported-${suffix}`));
+    await db.course.deleteMany({ where: { id: { in: [`zz-course-${suffix}`, `aa-imported-${suffix}`] } } });
   });
 
   it("a wrong or expired code gets a clear message and changes nothing", async () => {
