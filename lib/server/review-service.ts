@@ -168,11 +168,11 @@ async function recordAnswer(
   input: { number: number; response: unknown },
   now: Date,
 ): Promise<Outcome | null> {
-  if (input.number !== card.reviews) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
+  if (input.number !== card.reviews) throw new UserError("CONFLICT", "This review moved on since the page was loaded (in another window, perhaps); here it is as it stands now.");
   if (card.retiredAt) throw new UserError("CONFLICT", "This question left your review deck: a regrade counted your quiz answer as right.");
-  if (card.question.retiredAt || card.question.quiz.retiredAt) throw new UserError("CONFLICT", "This question was withdrawn from the course, so it left your review deck. Reload the page to continue.");
+  if (card.question.retiredAt || card.question.quiz.retiredAt) throw new UserError("CONFLICT", "This question was withdrawn from the course, so it left your review deck.");
   // Only the version the queue shows now is answered: an older one would be scored against its old key.
-  if (version.version !== card.question.currentVersion) throw new UserError("CONFLICT", "This question was updated since the page was loaded. Reload the page to answer it as it is now.");
+  if (version.version !== card.question.currentVersion) throw new UserError("CONFLICT", "This question was updated since the page was loaded; answer it as it is now.");
   if (!isDue(card, now)) throw new UserError("CONFLICT", card.masteredAt ? "You have already mastered this question." : "This question is not due for review yet.");
   const seed = reviewSeed(card.id, input.number);
   const parsed = parseResponse(definition.type, translateResponse(definition, input.response, publicIdsFor(seed, version.id), "toReal"));
@@ -214,9 +214,9 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   const heldUntil = (await reviewHeldUntilByQuestion(db(), user.id, [card.questionId], now)).get(card.questionId) ?? null;
   // A repeated answer, or one that lost a race to an identical concurrent one, gets the recorded result.
   const recorded = await recordedOutcome(card.id, input.number);
-  if (!recorded && heldUntil) throw new UserError("CONFLICT", "Your class holds this question's answers back until its due time (or those of a quiz you answered it in), so it waits in your review deck until then. Reload the page to go on.");
+  if (!recorded && heldUntil) throw new UserError("CONFLICT", "Your class holds this question's answers back until its due time (or those of a quiz you answered it in), so it waits in your review deck until then.");
   const outcome = recorded ?? (await recordAnswer(card, definition, version, input, now)) ?? (await recordedOutcome(card.id, input.number));
-  if (!outcome) throw new UserError("CONFLICT", "This review moved on since the page was loaded. Reload the page to continue.");
+  if (!outcome) throw new UserError("CONFLICT", "This review moved on since the page was loaded (in another window, perhaps); here it is as it stands now.");
   const { answer, after } = outcome;
   const answeredVersion = answer.questionVersionId === version.id ? { definition, gradingOverride: version.gradingOverride } : await db().questionVersion.findUniqueOrThrow({ where: { id: answer.questionVersionId }, select: { definition: true, gradingOverride: true } });
   const answeredDefinition = answeredVersion.definition as Question;
