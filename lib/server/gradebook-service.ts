@@ -4,7 +4,7 @@ import "server-only";
 // students' extensions, the instructor's grade adjustments), after grading attempts whose time ran out.
 import { applyExtension, countsUnder, handedInLateUnderAll, type AssignmentWindow, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
-import { effectiveQuestion, keyInWords } from "../domain/regrade";
+import { effectiveQuestion, keyInWords, matchingMarks } from "../domain/regrade";
 import { earlierVersionGrade, gradeOnRecord } from "../domain/rubric";
 import type { Question } from "../content/schema";
 import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, classAverages, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
@@ -188,7 +188,11 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     }).then((rows) => rows.map(({ questionVersionIds, ...attempt }) => ({
       ...attempt,
       // The key as graded now (after any regrade), beside what the student gave: the instructor may always see it.
-      answers: inQuestionOrder(attempt.answers, questionVersionIds).map((answer) => ({ ...answer, keyText: keyInWords(effectiveQuestion(answer.questionVersion.definition as unknown as Question, answer.questionVersion.gradingOverride)) })),
+      answers: inQuestionOrder(attempt.answers, questionVersionIds).map((answer) => {
+        const graded = effectiveQuestion(answer.questionVersion.definition as unknown as Question, answer.questionVersion.gradingOverride);
+        // Pair by pair for a matching answer, as the student's results mark it.
+        return { ...answer, keyText: keyInWords(graded), marks: matchingMarks(graded, answer.response) };
+      }),
     }))),
     db().debateResponse.findMany({
       where: {

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { loadCourse } from "../../lib/content/load.ts";
-import { test, expect, createUser, login } from "./support";
+import { test, expect, createUser, login, signedInPage } from "./support";
 
 const course = loadCourse(path.resolve(import.meta.dirname, "../../content/courses/japan-central-asia"));
 const quiz = course.moduleFiles.flatMap((m) => m.quizFiles).find((q) => q.id === "dadabaev-silk-road-quiz")!;
@@ -106,10 +106,15 @@ test("held until the last attempt: the review of the first of two attempts has n
   }
 });
 
-test("the results mark each pair of a matching answer right or wrong, agreeing with its score", async ({ page, sql, baseURL }) => {
+test("the results mark each pair of a matching answer right or wrong, agreeing with its score, and so does the instructor's record of it", async ({ page, sql, baseURL, browser }) => {
   const matching = quiz.questions.find((q) => q.type === "matching")!;
   if (matching.type !== "matching") throw new Error("the quiz has no matching question");
   const student = await createUser(sql);
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const instructor = await signedInPage(browser, teacher, baseURL!);
+  const { id: classId } = await (await instructor.page.request.post("/api/instructor/classes", { data: { name: "Pairs class", term: "Spring 2027" } })).json();
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 hour')`, [classId, student.id]);
+  expect((await instructor.page.request.post(`/api/instructor/classes/${classId}/assignments`, { data: { kind: "QUIZ", targetId: quiz.id, opensAt: new Date(Date.now() - 3600_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() } })).status()).toBe(201);
   await login(page.context(), student, baseURL!);
   page.on("dialog", (dialog) => void dialog.accept());
   await page.goto("/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz");
@@ -129,4 +134,13 @@ test("the results mark each pair of a matching answer right or wrong, agreeing w
   await expect(answer.getByRole("listitem").first()).toContainText(`Right: ${matching.pairs[0].left} → ${matching.pairs[0].right}`);
   await expect(answer.getByRole("listitem").nth(1)).toContainText(`Wrong: ${matching.pairs[1].left} → ${matching.pairs[0].right}`);
   await expect(result.getByText(/^Partly correct · /)).toBeVisible();
+
+  // The instructor's record of the attempt marks the same pairs.
+  await instructor.page.goto(`/instructor/classes/${classId}/students/${student.id}`);
+  await instructor.page.locator("summary", { hasText: "attempt 1" }).click();
+  const row = instructor.page.getByRole("row").filter({ hasText: matching.prompt });
+  await expect(row.getByRole("listitem")).toHaveCount(matching.pairs.length);
+  await expect(row.getByRole("listitem").filter({ hasText: "Right: " })).toHaveCount(1);
+  await expect(row.getByRole("listitem").first()).toContainText(`Right: ${matching.pairs[0].left} → ${matching.pairs[0].right}`);
+  await instructor.context.close();
 });

@@ -19,6 +19,15 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await login(page.context(), student, baseURL!);
   await page.goto(debatePath);
   await expect(page.getByRole("heading", { name: "How responses are assessed" })).toBeVisible();
+  // The rubric is a table on a wide screen and a list of criteria on a phone, where three columns squeeze the levels.
+  const rubric = page.getByRole("region", { name: "How responses are assessed" });
+  const { rows: [{ criteria }] } = await sql.query(`SELECT jsonb_array_length(definition->'rubric') AS criteria FROM "DebatePrompt" WHERE id = 'normative-vs-material'`);
+  await expect(rubric.getByRole("table")).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(rubric.getByRole("table")).toBeHidden();
+  await expect(rubric.getByRole("listitem")).toHaveCount(criteria);
+  if (process.env.SCREENSHOT_DIR) await rubric.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-rubric-phone.png` });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await expect(page.getByText("Submit your own response to read your classmates’.")).toBeVisible();
   // Each evidence pointer opens the lesson section that teaches the part of the source it points at.
   const pointers = page.getByRole("region", { name: "Where to look for evidence" }).getByRole("link");

@@ -1,5 +1,7 @@
 // Spaced review: questions missed in a quiz come back the next day; the learner answers one, and only then
 // does the page receive the key and explanation.
+import type { Browser } from "@playwright/test";
+import type pg from "pg";
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
 
 test("missed questions come back for review; the key arrives only with the result, once", async ({ browser, sql, baseURL }) => {
@@ -84,19 +86,28 @@ test("a question due at a set time, not when a day starts, says the time it come
   await context.close();
 });
 
-test("a check refused because the page is out of date says why, after the page shows the deck as it is now", async ({ browser, sql, baseURL }) => {
+/**
+ * A student who missed every question of a quiz, with one card due now: the first of the types named by `cardTypes`
+ * (an SQL condition on the question version "v"). Returns the card's id and question definition.
+ */
+async function studentWithCardDue(browser: Browser, sql: pg.Pool, baseURL: string, cardTypes: string) {
   const student = await createUser(sql);
   const context = await browser.newContext({ baseURL });
-  await login(context, student, baseURL!);
+  await login(context, student, baseURL);
   const page = await context.newPage();
   const { attemptId } = await (await context.request.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {} })).json();
   expect((await context.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).ok()).toBe(true);
   const { rows: [card] } = await sql.query(
-    `SELECT c.id FROM "ReviewCard" c JOIN "QuizQuestion" q ON q.id = c."questionId" JOIN "QuestionVersion" v ON v."questionId" = q.id AND v.version = q."currentVersion"
-     WHERE c."userId" = $1 AND v.type IN ('truefalse', 'single') LIMIT 1`,
+    `SELECT c.id, v.definition FROM "ReviewCard" c JOIN "QuizQuestion" q ON q.id = c."questionId" JOIN "QuestionVersion" v ON v."questionId" = q.id AND v.version = q."currentVersion"
+     WHERE c."userId" = $1 AND ${cardTypes} LIMIT 1`,
     [student.id],
   );
   await sql.query(`UPDATE "ReviewCard" SET "dueAt" = now() - interval '1 minute' WHERE id = $1`, [card.id]);
+  return { context, page, card: card as { id: string; definition: { options: { id: string; text: string }[]; answers: string[] } } };
+}
+
+test("a check refused because the page is out of date says why, after the page shows the deck as it is now", async ({ browser, sql, baseURL }) => {
+  const { context, page, card } = await studentWithCardDue(browser, sql, baseURL!, "v.type IN ('truefalse', 'single')");
   await page.goto("/review");
   await page.getByRole("radio").first().check();
   // Meanwhile the question stops being due (as when it was moved from another window).
@@ -108,21 +119,10 @@ test("a check refused because the page is out of date says why, after the page s
 });
 
 test("a partly right review answer shows as partly right (amber), as in the quiz results, not as wrong", async ({ browser, sql, baseURL }) => {
-  const student = await createUser(sql);
-  const context = await browser.newContext({ baseURL });
-  await login(context, student, baseURL!);
-  const page = await context.newPage();
-  const { attemptId } = await (await context.request.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {} })).json();
-  expect((await context.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).ok()).toBe(true);
-  const { rows: [card] } = await sql.query(
-    `SELECT c.id, v.definition FROM "ReviewCard" c JOIN "QuizQuestion" q ON q.id = c."questionId" JOIN "QuestionVersion" v ON v."questionId" = q.id AND v.version = q."currentVersion"
-     WHERE c."userId" = $1 AND v.type = 'multiple' AND jsonb_array_length(v.definition->'answers') > 1 LIMIT 1`,
-    [student.id],
-  );
-  await sql.query(`UPDATE "ReviewCard" SET "dueAt" = now() - interval '1 minute' WHERE id = $1`, [card.id]);
+  const { context, page, card } = await studentWithCardDue(browser, sql, baseURL!, "v.type = 'multiple' AND jsonb_array_length(v.definition->'answers') > 1");
   await page.goto("/review");
   // One of the right options and nothing else: partial credit.
-  const right = card.definition.options.find((option: { id: string }) => option.id === card.definition.answers[0]);
+  const right = card.definition.options.find((option) => option.id === card.definition.answers[0])!;
   await page.getByRole("checkbox", { name: right.text }).check();
   await page.getByRole("button", { name: "Check my answer" }).click();
   const verdict = page.getByRole("status").getByText("Partly correct.");

@@ -81,7 +81,16 @@ export default async function DebatePage({ params, searchParams }: Props) {
 
       <section className="mt-6 card" aria-labelledby="rubric-heading">
         <h2 id="rubric-heading" className="font-semibold">How responses are assessed</h2>
-        <table className="mt-2 w-full text-left text-sm">
+        {/* On a phone a three-column table squeezes the level descriptions into a sliver: each criterion stacks instead. */}
+        <ul className="mt-2 divide-y divide-stone-200 text-sm sm:hidden">
+          {def.rubric.map((r) => (
+            <li key={r.id} className="py-2">
+              <p className="font-medium">{r.criterion} <span className="font-normal text-stone-600">· {plural(r.maxPoints, "point")}</span></p>
+              <p className="mt-1 text-stone-700">{r.description}</p>
+            </li>
+          ))}
+        </ul>
+        <table className="mt-2 hidden w-full text-left text-sm sm:table">
           <thead><tr><th scope="col" className="py-1 pr-3">Criterion</th><th scope="col" className="py-1 pr-3">What is looked for, level by level</th><th scope="col" className="py-1">Points</th></tr></thead>
           <tbody className="divide-y divide-stone-200">{def.rubric.map((r) => <tr key={r.id}><td className="py-2 pr-3 font-medium">{r.criterion}</td><td className="py-2 pr-3 text-stone-700">{r.description}</td><td className="py-2 tabular-nums">{r.maxPoints}</td></tr>)}</tbody>
         </table>

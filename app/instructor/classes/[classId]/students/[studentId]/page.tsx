@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, PageHeader, TableScroller } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
+import { AnswerLines } from "@/components/answer-lines";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { studentRecord } from "@/lib/server/gradebook-service";
@@ -116,7 +117,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                     {a.answers.map((ans) => (
                       <tr key={ans.questionVersionId} className="align-top">
                         <td className="py-2 pr-3">{ans.questionVersion.prompt}</td>
-                        <td className="py-2 pr-3 whitespace-pre-line break-words">{describeResponse(ans.questionVersion.definition as unknown as Question, ans.response)}</td>
+                        <td className="py-2 pr-3 break-words"><AnswerLines text={describeResponse(ans.questionVersion.definition as unknown as Question, ans.response)} marks={ans.marks} /></td>
                         <td className="py-2 pr-3 whitespace-pre-line break-words text-stone-700">{ans.keyText}</td>
                         <td className="py-2 tabular-nums">{ans.earnedCenti !== null ? `${ans.earnedCenti / 100}/${ans.questionVersion.points}` : "—"}</td>
                       </tr>
