@@ -1,6 +1,7 @@
 "use client";
 // The class's join link in full, to paste into an email or an announcement, with a button that copies it.
 import { useEffect, useState } from "react";
+import { FormMessage } from "@/components/live-message";
 import { copyText } from "@/components/copy-text";
 
 export function JoinLink({ code }: { code: string }) {
@@ -24,7 +25,7 @@ export function JoinLink({ code }: { code: string }) {
         </button>
       </div>
       <p id="join-link-hint" className="mt-1 text-sm text-stone-600">Students who follow it join with this code (after signing in or creating an account); others can type the code on their “Join a class” page.</p>
-      <p role="status" className={`text-sm ${message?.ok === false ? "field-error" : "text-emerald-800"}`}>{message?.text ?? ""}</p>
+      <FormMessage message={message} />
     </div>
   );
 }

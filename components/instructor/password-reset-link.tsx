@@ -2,6 +2,7 @@
 // Creates a one-time link for a student to set a new password, and shows it once to hand over.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FormMessage } from "@/components/live-message";
 import { callApi } from "@/lib/api-client";
 import { copyText } from "../copy-text";
 
@@ -50,7 +51,7 @@ export function PasswordResetLink({ classId, studentId, studentName }: { classId
           </p>
         </div>
       )}
-      <p role="status" className={`text-sm ${message?.ok ? "text-emerald-800" : "text-red-800"}`}>{message?.text ?? ""}</p>
+      <FormMessage message={message} />
     </div>
   );
 }
