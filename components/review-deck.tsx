@@ -7,6 +7,7 @@ import { createContext, useContext, useState, type ReactNode } from "react";
 import type { ReviewDeckCounts } from "@/lib/server/review-service";
 import { LocalTime } from "./local-time";
 import { LiveMessage } from "./live-message";
+import { plural } from "@/lib/plural";
 
 type DeckReports = { checked: (deck: ReviewDeckCounts) => void; refused: (message: string | null) => void };
 const DeckChecked = createContext<DeckReports>({ checked: () => {}, refused: () => {} });
@@ -47,7 +48,7 @@ export function ReviewDeck({ deck, children }: { deck: ReviewDeckCounts; childre
             <thead><tr className="border-b border-stone-200 text-stone-600"><th className="py-1 font-medium">Step</th><th className="py-1 font-medium">Comes back after</th><th className="py-1 text-right font-medium">Questions</th></tr></thead>
             <tbody>
               {shown.perBox.map((b) => (
-                <tr key={b.box} className="border-b border-stone-100"><td className="py-1">{b.box}</td><td className="py-1">{b.days} {b.days === 1 ? "day" : "days"}</td><td className="py-1 text-right tabular-nums">{b.cards}</td></tr>
+                <tr key={b.box} className="border-b border-stone-100"><td className="py-1">{b.box}</td><td className="py-1">{plural(b.days, "day")}</td><td className="py-1 text-right tabular-nums">{b.cards}</td></tr>
               ))}
             </tbody>
           </table>

@@ -6,7 +6,7 @@ import { ReviewSession } from "@/components/review-session";
 import { ReviewDeck } from "@/components/review-deck";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { requirePageUser } from "@/lib/server/page";
-import { reviewQueue } from "@/lib/server/review-service";
+import { deckCounts, reviewQueue } from "@/lib/server/review-service";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -20,7 +20,7 @@ export default async function ReviewPage() {
         signed in). Each correct answer moves a question to the next, longer interval; a wrong one starts it again. Recalling an answer days later is what makes a reading stick.
       </PageHeader>
 
-      <ReviewDeck deck={{ dueCount: deck.dueCount, inDeck: deck.inDeck, mastered: deck.mastered, nextDueAt: deck.nextDueAt?.toISOString() ?? null, perBox: deck.perBox }}>
+      <ReviewDeck deck={deckCounts(deck)}>
         {/* "Next question" asks for focus here: the next question, or the empty state when the deck is done for now. */}
         <div id="review-current" tabIndex={-1} className="focus:outline-none">
           <FocusOnArrival key={deck.current ? `${deck.current.cardId}:${deck.current.number}` : "none"} id="review-current" />

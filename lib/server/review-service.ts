@@ -40,8 +40,12 @@ export async function deckSummary(userId: string, now = new Date()) {
   return deckAsIs(userId, now);
 }
 
-/** The counts the review page shows above the question. */
-export type ReviewDeckCounts = { dueCount: number; nextDueAt: string | null; perBox: { box: number; days: number; cards: number }[]; inDeck: number; mastered: number };
+/** The counts the review page shows above the question, as the browser gets them (the next due time in ISO). */
+export type ReviewDeckCounts = Omit<Awaited<ReturnType<typeof deckAsIs>>, "nextDueAt"> & { nextDueAt: string | null };
+
+export function deckCounts({ dueCount, nextDueAt, perBox, inDeck, mastered }: Awaited<ReturnType<typeof deckAsIs>>): ReviewDeckCounts {
+  return { dueCount, nextDueAt: nextDueAt?.toISOString() ?? null, perBox, inDeck, mastered };
+}
 
 /** The deck summary, once held cards have been moved. */
 async function deckAsIs(userId: string, now: Date) {
@@ -240,6 +244,6 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
     nextDueAt: after.masteredAt ? null : after.dueAt.toISOString(),
     mastered: after.masteredAt !== null,
     lessonHref: lesson ? `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}#${answeredDefinition.ref.section}` : null,
-    deck: { ...deck, nextDueAt: deck.nextDueAt?.toISOString() ?? null },
+    deck: deckCounts(deck),
   };
 }
