@@ -1,15 +1,14 @@
 "use client";
 // The time zone review days start in. It is recorded at sign-in; when this device is elsewhere (a trip, a move),
 // the learner can switch to it here.
-import { useActionState, useSyncExternalStore } from "react";
+import { useActionState } from "react";
 import { setTimeZoneAction } from "@/app/actions/account";
 import { reachable } from "./reachable-action";
 import { LiveMessage } from "./live-message";
+import { useDeviceTimeZone } from "./viewer-time-zone";
 
 const setTimeZoneReachable = reachable(setTimeZoneAction);
 
-const deviceTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-const noSubscription = () => () => {};
 
 function movedNote(moved: number, hour: number) {
   if (moved === 0) return "";
@@ -21,7 +20,7 @@ function movedNote(moved: number, hour: number) {
 export function TimeZoneSetting({ current, dayStartsAtHour }: { current: string | null; dayStartsAtHour: number }) {
   const [state, formAction, pending] = useActionState(setTimeZoneReachable, null);
   // Known only in the browser; the server renders without the button.
-  const device = useSyncExternalStore(noSubscription, deviceTimeZone, () => null);
+  const device = useDeviceTimeZone();
   const saved = state?.ok ? state.data.timeZone : current;
   return (
     <div className="space-y-3 text-sm text-stone-700">

@@ -7,6 +7,7 @@ import { callApi } from "@/lib/api-client";
 import { unreadableNumberErrors } from "@/components/unreadable-numbers";
 import { dueInstantFromLocalInput, instantFromLocalInput, localInputValue } from "./local-time-input";
 import { FormMessage } from "@/components/live-message";
+import { YourTime } from "@/components/viewer-time-zone";
 
 type Course = { id: string; title: string; modules: { id: string; title: string; _count: { lessons: number }; quizzes: { id: string; title: string; maxAttempts: number | null }[]; debates: { id: string; title: string }[] }[] };
 type Kind = "MODULE" | "QUIZ" | "DEBATE";
@@ -37,12 +38,12 @@ function TermsFields({ idPrefix, kind, defaults, errors, attemptsNote }: { idPre
   return (
     <>
       <div>
-        <label htmlFor={`${idPrefix}-opensAt`} className="field-label">Opens (your time)</label>
+        <label htmlFor={`${idPrefix}-opensAt`} className="field-label">Opens <YourTime /></label>
         <input {...field("opensAt")} name="opensAt" type="datetime-local" defaultValue={localInputValue(defaults.opensAt)} className="field-input" />
         {error("opensAt")}
       </div>
       <div>
-        <label htmlFor={`${idPrefix}-dueAt`} className="field-label">Due (your time)</label>
+        <label htmlFor={`${idPrefix}-dueAt`} className="field-label">Due <YourTime /></label>
         <input {...field("dueAt")} name="dueAt" type="datetime-local" defaultValue={localInputValue(defaults.dueAt)} className="field-input" />
         {error("dueAt")}
       </div>

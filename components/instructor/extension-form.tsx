@@ -6,6 +6,7 @@ import { useApiForm } from "@/components/use-api-form";
 import { ConfirmedDeleteButton } from "./class-actions";
 import { dueInstantFromLocalInput, localInputValue } from "./local-time-input";
 import { FormMessage } from "@/components/live-message";
+import { YourTime } from "@/components/viewer-time-zone";
 
 type Terms = { dueAt: string; extraAttempts: number; extraTimePercent: number };
 type Assignment = { id: string; title: string; kind: "MODULE" | "QUIZ" | "DEBATE"; dueAt: string; extension: Terms | null };
@@ -85,7 +86,7 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
         </select>
       </div>
       <div>
-        <label htmlFor="extension-due" className="field-label">Due time for this student (your time)</label>
+        <label htmlFor="extension-due" className="field-label">Due time for this student <YourTime /></label>
         <input id="extension-due" name="dueAt" type="datetime-local" required value={dueAt} onChange={(e) => setDueAt(e.target.value)} className="field-input" aria-invalid={Boolean(errors.dueAt)} aria-describedby={errors.dueAt ? "extension-due-error" : undefined} />
         {errors.dueAt && <p id="extension-due-error" className="field-error">{errors.dueAt[0]}</p>}
       </div>

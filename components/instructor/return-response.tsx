@@ -7,6 +7,7 @@ import { useApiForm } from "@/components/use-api-form";
 import { LocalTime } from "@/components/local-time";
 import { dueInstantFromLocalInput, localInputValue } from "./local-time-input";
 import { LiveMessage } from "@/components/live-message";
+import { YourTime } from "@/components/viewer-time-zone";
 
 /** What the student would face handing the response in again now (lib/domain/schedule.ts, resubmissionTerms). */
 export type Resubmission = { state: "open" | "late" | "closed"; dueAt: string | null };
@@ -55,7 +56,7 @@ export function ReturnResponse({ classId, responseId, studentName, resubmission,
           {errors.note && <p id={`${id}-error`} className="field-error">{errors.note[0]}</p>}
 
           <label htmlFor={`${id}-by`} className="field-label">
-            Resubmit by (your time){resubmission.state === "closed" ? "" : ", optional"}
+            Resubmit by <YourTime />{resubmission.state === "closed" ? "" : ", optional"}
           </label>
           <input
             id={`${id}-by`}

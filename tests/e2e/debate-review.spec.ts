@@ -236,7 +236,7 @@ test("past a due time that refuses late work, a return gives the student a time 
   await sql.query(`UPDATE "DebateResponse" SET "submittedAt" = now() - interval '1 day' WHERE "userId" = $1`, [student.id]);
   await sql.query(`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour' WHERE "classId" = $1`, [cls.id]);
   const { tp, form } = await openReturnForm(browser, baseURL!, teacher, cls.id, student.name);
-  const resubmitBy = form.getByLabel("Resubmit by (your time)");
+  const resubmitBy = form.getByLabel(/^Resubmit by \(your time/);
   // Offered a week from now by default; emptied, the server says why it needs one.
   await expect(resubmitBy).not.toHaveValue("");
   await expect(form.getByText(/late work is refused, so they need a time/)).toBeVisible();

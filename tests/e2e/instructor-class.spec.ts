@@ -22,14 +22,14 @@ test("an instructor creates a class, a student joins and completes the assigned 
   await tp.getByLabel("Item").selectOption("dadabaev-silk-road-quiz");
   const due = new Date(Date.now() + 2 * 86_400_000);
   const pad = (n: number) => String(n).padStart(2, "0");
-  await tp.getByLabel("Due (your time)").fill(`${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T17:00`);
+  await tp.getByLabel(/^Due \(your time/).fill(`${due.getFullYear()}-${pad(due.getMonth() + 1)}-${pad(due.getDate())}T17:00`);
   await tp.getByRole("button", { name: "Assign" }).click();
   await expect(tp.getByText("Assigned “Check your reading: Dadabaev on Japan's Silk Road diplomacy”.")).toBeVisible();
   // The list stays on what was just assigned, now marked so, rather than moving to another item under the message.
   await expect(tp.getByLabel("Item")).toHaveValue("dadabaev-silk-road-quiz");
   await expect(tp.getByLabel("Item").locator("option:checked")).toHaveText(/\(assigned\)$/);
   // The next assignment's terms start from the defaults, not from this one's.
-  await expect(tp.getByLabel("Due (your time)")).toHaveValue(/T23:59$/);
+  await expect(tp.getByLabel(/^Due \(your time/)).toHaveValue(/T23:59$/);
   await expect(tp.locator("li", { hasText: "Dadabaev" }).getByText(/late work accepted and flagged/)).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "Assignment" a JOIN "Class" c ON c.id = a."classId" WHERE c."instructorId" = $1 AND a."quizId" = 'dadabaev-silk-road-quiz'`, [teacher.id])).toBe(1);
 
@@ -296,26 +296,26 @@ test("the assignment form refuses a time the clocks skip and asks before a due t
 
   // 02:30 on the second Sunday of March does not exist in New York; the browser would have sent 03:30.
   const secondSunday = [8, 9, 10, 11, 12, 13, 14].find((day) => new Date(Date.UTC(year, 2, day)).getUTCDay() === 0)!;
-  await page.getByLabel("Opens (your time)").fill(`${year}-03-01T09:00`);
-  await page.getByLabel("Due (your time)").fill(`${year}-03-${secondSunday}T02:30`);
+  await page.getByLabel(/^Opens \(your time/).fill(`${year}-03-01T09:00`);
+  await page.getByLabel(/^Due \(your time/).fill(`${year}-03-${secondSunday}T02:30`);
   await page.getByRole("button", { name: "Assign" }).click();
-  await expect(page.getByLabel("Due (your time)")).toHaveAccessibleDescription(/does not exist here on that day/);
+  await expect(page.getByLabel(/^Due \(your time/)).toHaveAccessibleDescription(/does not exist here on that day/);
   expect(await assignments()).toBe(0);
 
   // A past due time before the opening is refused at once, with no question about the past first.
   const dialogs: string[] = [];
   const recordDialog = (dialog: { message(): string; dismiss(): Promise<void> }) => { dialogs.push(dialog.message()); void dialog.dismiss(); };
   page.on("dialog", recordDialog);
-  await page.getByLabel("Opens (your time)").fill(`${year - 2}-01-20T09:00`);
-  await page.getByLabel("Due (your time)").fill(`${year - 2}-01-17T09:00`);
+  await page.getByLabel(/^Opens \(your time/).fill(`${year - 2}-01-20T09:00`);
+  await page.getByLabel(/^Due \(your time/).fill(`${year - 2}-01-17T09:00`);
   await page.getByRole("button", { name: "Assign" }).click();
-  await expect(page.getByLabel("Due (your time)")).toHaveAccessibleDescription("The due time must be after the opening time.");
+  await expect(page.getByLabel(/^Due \(your time/)).toHaveAccessibleDescription("The due time must be after the opening time.");
   expect(dialogs).toEqual([]);
   page.off("dialog", recordDialog);
 
   // A due time in the past is allowed, after saying what students will see.
-  await page.getByLabel("Opens (your time)").fill(`${year - 2}-01-10T09:00`);
-  await page.getByLabel("Due (your time)").fill(`${year - 2}-01-17T09:00`);
+  await page.getByLabel(/^Opens \(your time/).fill(`${year - 2}-01-10T09:00`);
+  await page.getByLabel(/^Due \(your time/).fill(`${year - 2}-01-17T09:00`);
   const asked: string[] = [];
   page.once("dialog", (dialog) => { asked.push(dialog.message()); void dialog.dismiss(); });
   const writesSent = countWrites(page);
@@ -406,7 +406,7 @@ test("moving a due time earlier than work handed in, where late work is refused,
   await item.getByRole("button", { name: /^Edit/ }).click();
   const form = page.getByRole("form", { name: /^Edit/ });
   const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 16);
-  await form.getByLabel("Due (your time)").fill(twoDaysAgo);
+  await form.getByLabel(/^Due \(your time/).fill(twoDaysAgo);
   const asked: string[] = [];
   page.on("dialog", (dialog) => { asked.push(dialog.message()); void (asked.length === 2 ? dialog.dismiss() : dialog.accept()); });
   await form.getByRole("button", { name: "Save changes" }).click();
@@ -439,7 +439,7 @@ test("an instructor edits an assignment's due time and late policy for the whole
   await item.getByRole("button", { name: /^Edit/ }).click();
   const form = page.getByRole("form", { name: /^Edit/ });
   const nextYear = new Date().getFullYear() + 1;
-  await form.getByLabel("Due (your time)").fill(`${nextYear}-02-10T18:00`);
+  await form.getByLabel(/^Due \(your time/).fill(`${nextYear}-02-10T18:00`);
   await form.getByLabel("Late work").selectOption("REFUSE");
   if (process.env.SCREENSHOT_DIR) await item.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignment-edit.png` });
   await form.getByRole("button", { name: "Save changes" }).click();
@@ -458,9 +458,9 @@ test("an instructor edits an assignment's due time and late policy for the whole
 
   // A due time before the opening time is refused by the server, named at the field, and nothing changes.
   await item.getByRole("button", { name: /^Edit/ }).click();
-  await form.getByLabel("Opens (your time)").fill(`${nextYear}-03-01T09:00`);
+  await form.getByLabel(/^Opens \(your time/).fill(`${nextYear}-03-01T09:00`);
   await form.getByRole("button", { name: "Save changes" }).click();
-  await expect(form.getByLabel("Due (your time)")).toHaveAccessibleDescription(/must be after the opening time/);
+  await expect(form.getByLabel(/^Due \(your time/)).toHaveAccessibleDescription(/must be after the opening time/);
   const { rows: [unchanged] } = await sql.query(`SELECT "opensAt" FROM "Assignment" WHERE id = $1`, [assignment.id]);
   expect(unchanged.opensAt.getTime()).toBeLessThan(Date.now());
   await context.close();
@@ -654,5 +654,25 @@ test("the attempts field says what leaving it empty gives: the quiz's own limit,
   const editForm = page.getByRole("form", { name: /^Edit Check your reading: Dadabaev/ });
   await expect(editForm.getByLabel("Attempts allowed (optional override)")).toHaveAccessibleDescription("Empty: the quiz’s own limit, 3 attempts.");
   await expectNoAxeViolations(page, "assignment forms with the attempts note");
+  await context.close();
+});
+
+test("the assign form opens on times in the instructor's own zone, names that zone, and saves the defaults as shown", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Zone seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `ZN${Date.now().toString(36).toUpperCase()}`]);
+  // Nine hours from the server's UTC: a default rendered in the server's zone would show the wrong wall-clock time.
+  const { context, page } = await signedInPage(browser, teacher, baseURL!, { timezoneId: "Asia/Tokyo" });
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const opens = page.getByLabel(/^Opens \(your time/);
+  const localNow = () => page.evaluate(() => { const d = new Date(); const p = (n: number) => String(n).padStart(2, "0"); return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}`; });
+  expect((await opens.inputValue()).slice(0, 13)).toBe(await localNow());
+  await expect(opens).toHaveAccessibleName("Opens (your time, Asia/Tokyo)");
+  const due = await page.getByLabel(/^Due \(your time/).inputValue();
+  expect(due).toMatch(/T23:59$/);
+  await page.getByRole("button", { name: "Assign" }).click();
+  await expect(page.getByText(/^Assigned “/)).toBeVisible();
+  const { rows: [saved] } = await sql.query(`SELECT "dueAt" FROM "Assignment" WHERE "classId" = $1`, [cls.id]);
+  // 23:59 in Tokyo, to the end of that minute.
+  expect(saved.dueAt.toISOString()).toBe(new Date(`${due}:59.999+09:00`).toISOString());
   await context.close();
 });
