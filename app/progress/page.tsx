@@ -123,7 +123,7 @@ export default async function ProgressPage() {
   );
 }
 
-function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, average, withMissing } }: { grades: Awaited<ReturnType<typeof myGrades>>[number] }) {
+function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, average, withMissing, takenBeforeJoining } }: { grades: Awaited<ReturnType<typeof myGrades>>[number] }) {
   // A past class sits under the "Past classes" disclosure, one heading level down.
   const Heading = cls.archivedAt ? "h3" : "h2";
   const weights = weightLabels(assignments.map((a) => a.weight));
@@ -148,6 +148,7 @@ function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, ave
                     <td className="py-2 pr-3"><LocalTime iso={(extendedTo[i] ?? a.dueAt).toISOString()} />{extendedTo[i] ? " (extended)" : ""}</td>
                     <td className="py-2 pr-3">
                       <span className={gradeStatusStyle[cells[i].status]}>{cells[i].status}{cells[i].detail ? ` · ${cells[i].detail}` : ""}</span>
+                      {takenBeforeJoining[i] && ["not started", "in progress", "missing"].includes(cells[i].status) && <span className="mt-1 block text-xs text-stone-600">You took this quiz before joining the class; the class counts only attempts begun since you joined.</span>}
                       {cells[i].comment && <span className="mt-1 block whitespace-pre-line break-words text-stone-800"><span className="font-medium">Your instructor’s comment:</span> {cells[i].comment}</span>}
                     </td>
                     <td className="py-2 tabular-nums">{cells[i].percent !== null ? `${cells[i].percent}%` : "—"}</td>

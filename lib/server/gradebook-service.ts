@@ -38,7 +38,12 @@ export async function myGrades(student: SessionUser, now = new Date()) {
   return Promise.all(memberships.map(async ({ class: found, joinedAt }) => {
     const me = { id: student.id, name: student.name, email: student.email, joinedAt };
     const { assignments, rows } = await gradesOf(found.id, Promise.resolve([me]), now, found.archivedAt);
-    return { class: found, assignments, cells: rows[0].cells, extendedTo: rows[0].extendedTo, average: rows[0].average, withMissing: rows[0].withMissing };
+    // Attempts begun before joining are not this class's (decision 7): the page says so where the class shows a quiz
+    // not started that the student has in fact taken.
+    const quizIds = assignments.flatMap((a) => (a.quizId ? [a.quizId] : []));
+    const takenBefore = quizIds.length === 0 ? [] : await db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, status: "SUBMITTED", voidedAt: null, startedAt: { lt: joinedAt } }, select: { quizId: true }, distinct: ["quizId"] });
+    const takenBeforeJoining = assignments.map((a) => takenBefore.some((t) => t.quizId === a.quizId));
+    return { class: found, assignments, cells: rows[0].cells, extendedTo: rows[0].extendedTo, average: rows[0].average, withMissing: rows[0].withMissing, takenBeforeJoining };
   }));
 }
 

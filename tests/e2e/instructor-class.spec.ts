@@ -676,3 +676,24 @@ test("the assign form opens on times in the instructor's own zone, names that zo
   expect(saved.dueAt.toISOString()).toBe(new Date(`${due}:59.999+09:00`).toISOString());
   await context.close();
 });
+
+test("a student's grades say why a quiz they took before joining the class shows as not started", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Latecomers', 'T', $1, $2) RETURNING "id"`, [teacher.id, `LC${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '1 day', now() + interval '7 days')`, [cls.id]);
+  await sql.query(
+    `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
+     VALUES (gen_random_uuid(), $1, 'austin-pragmatic-diplomacy-quiz', 1, 'SUBMITTED', NULL, '{}', now() - interval '1 hour', now() - interval '50 minutes', 80, 100)`,
+    [student.id],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '10 minutes')`, [cls.id, student.id]);
+
+  const { context, page } = await signedInPage(browser, student, baseURL!);
+  await page.goto("/progress");
+  const grades = page.getByRole("region", { name: /Your grades in Latecomers/ });
+  await expect(grades.getByRole("row", { name: /Austin/ })).toContainText("not started");
+  await expect(grades.getByRole("row", { name: /Austin/ })).toContainText("You took this quiz before joining the class; the class counts only attempts begun since you joined.");
+  if (process.env.SCREENSHOT_DIR) await grades.screenshot({ path: `${process.env.SCREENSHOT_DIR}/grades-before-joining.png` });
+  await context.close();
+});

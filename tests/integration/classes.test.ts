@@ -63,6 +63,8 @@ describe("classes", () => {
     for (const s of [repeater, selfStudied]) await joinClass(s, joinCode);
     const book = await gradebook(teacher, next.id);
     for (const row of book.rows) expect(row.cells[0]).toMatchObject({ status: "not started", percent: null });
+    // The student's own grades say why a quiz they have taken shows as not started.
+    for (const s of [repeater, selfStudied]) expect((await myGrades(s)).find((g) => g.class.id === next.id)).toMatchObject({ takenBeforeJoining: [true] });
     expect((await studentAssignments(repeater)).map((a) => a.status)).toEqual(["open"]);
     const record = await studentRecord(teacher, next.id, repeater.id);
     expect(record.attempts).toEqual([]);
