@@ -57,23 +57,46 @@ export function looksLikeNames(text: string): boolean {
   return words.every((word) => bylineWords.has(word.toLowerCase()) || /^[("“]?(?:\p{Ll}{1,3}['’-])?\p{Lu}/u.test(word));
 }
 
-/** Reads a byline or dateline ("By Anna Keller", "Published 14 March 2023", "By A. B, 2 June 2021"). */
-export function readMetadataLine(line: string): { author?: string; date?: string } | null {
+// The last part of a byline names the publication, not a co-author, when it has a word only publications use:
+// "By Anna Keller, Central Asia Review" or "By Anna Keller | The Diplomat".
+const outletWord = /\b(?:review|times|post|journal|news|diplomat|magazine|herald|tribune|gazette|daily|weekly|monitor|observer|quarterly|press|agency|institute|foundation|cent(?:er|re)|forum|blog|report|affairs|economist|guardian|telegraph|chronicle|bulletin|digest|insight|policy|studies|university|radio|television|tv|online|network)\b/i;
+
+/** Splits "Anna Keller, Central Asia Review" into the names and the publication (the last part, when it reads as one). */
+function splitOutlet(names: string): { author: string; outlet?: string } {
+  const parts = names.split(/\s*,\s*/);
+  const last = parts.at(-1)!;
+  return parts.length > 1 && outletWord.test(last) && !last.split(" ").every((word) => bylineWords.has(word.toLowerCase()))
+    ? { author: parts.slice(0, -1).join(", "), outlet: last }
+    : { author: names };
+}
+
+/** Reads a byline or dateline ("By Anna Keller", "Published 14 March 2023", "By A. B, The Diplomat, 2 June 2021"). */
+export function readMetadataLine(line: string): { author?: string; outlet?: string; date?: string } | null {
   // The trailing run is tried only where a run starts: "[*_]+$" alone scanned each run of a long line from every position in it.
   const text = squash(line.replace(/^[*_]+|(?<![*_])[*_]+$/g, ""));
   if (!text || text.length > 160) return null;
   const byline = /^(?:by|written by|author\s*:)\s+(.+)$/i.exec(text);
   if (byline) {
     const [namePart, ...rest] = byline[1].split(/\s*(?:[|·•]|\s[–—-]\s)\s*|,\s+(?=(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|published|updated|posted))/i);
-    const author = cleanAuthor(namePart);
-    if (!author || !looksLikeNames(author)) return null;
-    const datePart = rest.join(" ").replace(/^(?:published|posted|updated)(?:\s+on)?\s*:?\s*/i, "");
+    const names = cleanAuthor(namePart);
+    if (!names || !looksLikeNames(names)) return null;
+    // "By Anna Keller | The Diplomat | 2 June 2021": a part after the names that is no date may be the publication.
+    const [outletPart] = rest.filter((part) => !parseDateText(part) && outletWord.test(part));
+    const { author, outlet = outletPart ? cleanAuthor(outletPart) ?? undefined : undefined } = splitOutlet(names);
+    const datePart = rest.filter((part) => part !== outletPart).join(" ").replace(/^(?:published|posted|updated)(?:\s+on)?\s*:?\s*/i, "");
     const date = datePart ? parseDateText(datePart) : null;
-    return date ? { author, date } : { author };
+    return { author, ...(outlet ? { outlet } : {}), ...(date ? { date } : {}) };
   }
   const dated = /^(?:published|posted|updated|date|first published|last updated|dated)(?:\s+on)?\s*:?\s*(.+)$/i.exec(text);
   const date = parseDateText(dated ? dated[1] : text);
   return date ? { date } : null;
+}
+
+/** The first byline or dateline to name each of the author, the publication and the date gives it. */
+function fillMetadata(meta: Metadata, found: NonNullable<ReturnType<typeof readMetadataLine>>) {
+  meta.author ??= found.author ?? null;
+  meta.outlet ??= found.outlet ?? null;
+  meta.date ??= found.date ?? null;
 }
 
 /** Consumes bylines and datelines among the first few paragraphs (before the first heading). */
@@ -86,8 +109,7 @@ function takeMetadataBlocks(blocks: DocBlock[], meta: Metadata): DocBlock[] {
       checked++;
       const found = readMetadataLine(block.lines[0]);
       if (found) {
-        meta.author ??= found.author ?? null;
-        meta.date ??= found.date ?? null;
+        fillMetadata(meta, found);
         continue;
       }
     }
@@ -151,8 +173,7 @@ export function parsePlainText(text: string): ParsedDocument {
     if (lines[index].trim() === "") continue;
     const found = readMetadataLine(lines[index]);
     if (!found) break;
-    meta.author ??= found.author ?? null;
-    meta.date ??= found.date ?? null;
+    fillMetadata(meta, found);
     taken++;
   }
   const rest = index >= 0 ? lines.slice(index) : [];

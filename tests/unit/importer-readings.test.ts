@@ -128,6 +128,11 @@ describe("bylines", () => {
     expect(readMetadataLine("By Anna Keller")).toEqual({ author: "Anna Keller" });
     expect(readMetadataLine("By Anna Keller and Tom O'Brien")).toEqual({ author: "Anna Keller and Tom O'Brien" });
     expect(readMetadataLine("By Sami al-Rashid, 2 June 2021")).toEqual({ author: "Sami al-Rashid", date: "2021-06-02" });
+    // The publication after the names is the outlet, not a co-author; a second name is not a publication.
+    expect(readMetadataLine("By A. Name, Central Asia Review, 12 March 2023")).toEqual({ author: "A. Name", outlet: "Central Asia Review", date: "2023-03-12" });
+    expect(readMetadataLine("By Anna Keller | The Diplomat | 2 June 2021")).toEqual({ author: "Anna Keller", outlet: "The Diplomat", date: "2021-06-02" });
+    expect(readMetadataLine("By Anna Keller, Tom O'Brien")).toEqual({ author: "Anna Keller, Tom O'Brien" });
+    expect(readMetadataLine("By Anna Keller, Foreign Policy Research Institute")).toEqual({ author: "Anna Keller", outlet: "Foreign Policy Research Institute" });
     expect(looksLikeNames("Ludwig van Beethoven")).toBe(true);
     expect(looksLikeNames("A. J. de la Cruz")).toBe(true);
     expect(looksLikeNames("Christmas 1914")).toBe(false);
@@ -149,6 +154,8 @@ describe("bylines", () => {
     expect(JSON.stringify(markdown.blocks)).not.toContain("Anna Keller");
     const html = parseDocument("<article><h1>The Christmas Truce</h1><p>By Anna Keller</p><p>On Christmas Eve, German soldiers put up candles.</p></article>", "html");
     expect(html.author).toBe("Anna Keller");
+    const plain = draftOf("The Christmas Truce\n\nBy A. Name, Central Asia Review, 12 March 2023\n\nOn Christmas Eve, German soldiers put up candles and sang carols, and British soldiers answered with songs of their own from across the frozen line.", "truce.txt");
+    expect(plain.metadata).toMatchObject({ author: "A. Name", outlet: "Central Asia Review", date: "2023-03-12" });
   });
 });
 
