@@ -16,30 +16,44 @@ export type PublicQuestion =
 /** Maps a real option/item/pair id to the opaque id shown to the learner (see `lib/server/tokens`). */
 export type PublicIdFor = (realId: string, role?: "left" | "right") => string;
 
-export function toPublicQuestion(question: Question, seed: string, publicId: PublicIdFor): PublicQuestion {
-  const base = { prompt: question.prompt, points: question.points };
+/**
+ * The question with its options and matching pairs in the order an attempt showed them (`seed`: that attempt's), so
+ * its results list the learner's answer as they gave it.
+ */
+export function inShownOrder<Q extends Question>(question: Q, seed: string): Q {
   switch (question.type) {
     case "single":
     case "multiple":
-      return {
-        ...base,
-        type: question.type,
-        options: (question.shuffleOptions === false ? question.options : seededShuffle(question.options, `${seed}:options`)).map((o) => ({ id: publicId(o.id), text: o.text })),
-      };
+      return question.shuffleOptions === false ? question : { ...question, options: seededShuffle(question.options, `${seed}:options`) };
+    case "matching":
+      return { ...question, pairs: seededShuffle(question.pairs, `${seed}:left`) };
+    default:
+      return question;
+  }
+}
+
+export function toPublicQuestion(question: Question, seed: string, publicId: PublicIdFor): PublicQuestion {
+  const base = { prompt: question.prompt, points: question.points };
+  const shown = inShownOrder(question, seed);
+  switch (shown.type) {
+    case "single":
+    case "multiple":
+      return { ...base, type: shown.type, options: shown.options.map((o) => ({ id: publicId(o.id), text: o.text })) };
     case "truefalse":
       return { ...base, type: "truefalse" };
     case "short":
-      return { ...base, type: "short", maxLength: question.maxLength };
+      return { ...base, type: "short", maxLength: shown.maxLength };
     case "numeric":
-      return { ...base, type: "numeric", ...(question.unit ? { unit: question.unit } : {}) };
+      return { ...base, type: "numeric", ...(shown.unit ? { unit: shown.unit } : {}) };
     case "ordering":
-      return { ...base, type: "ordering", items: shuffleAwayFromKey(question.items, seed).map((i) => ({ id: publicId(i.id), text: i.text })) };
+      return { ...base, type: "ordering", items: shuffleAwayFromKey(shown.items, seed).map((i) => ({ id: publicId(i.id), text: i.text })) };
     case "matching":
       return {
         ...base,
         type: "matching",
-        lefts: seededShuffle(question.pairs, `${seed}:left`).map((p) => ({ id: publicId(p.id, "left"), text: p.left })),
-        rights: shuffleAwayFromKey(question.pairs, `${seed}:right`).map((p) => ({ id: publicId(p.id, "right"), text: p.right })),
+        lefts: shown.pairs.map((p) => ({ id: publicId(p.id, "left"), text: p.left })),
+        // From the file's order, as every attempt so far was shown them.
+        rights: shuffleAwayFromKey((question as typeof shown).pairs, `${seed}:right`).map((p) => ({ id: publicId(p.id, "right"), text: p.right })),
       };
   }
 }

@@ -5,6 +5,8 @@ import "server-only";
 import { applyExtension, countsUnder, handedInLateUnderAll, type AssignmentWindow, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
 import { effectiveQuestion, keyInWords, matchingMarks } from "../domain/regrade";
+import { inShownOrder } from "../domain/public-question";
+import { shuffleSeedFor } from "./tokens";
 import { earlierVersionGrade, gradeOnRecord } from "../domain/rubric";
 import type { Question } from "../content/schema";
 import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, classAverages, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
@@ -194,9 +196,11 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       ...attempt,
       // The key as graded now (after any regrade), beside what the student gave: the instructor may always see it.
       answers: inQuestionOrder(attempt.answers, questionVersionIds).map((answer) => {
-        const graded = effectiveQuestion(answer.questionVersion.definition as unknown as Question, answer.questionVersion.gradingOverride);
+        // In the order the student was shown the options and pairs, as their results list them.
+        const definition = inShownOrder(answer.questionVersion.definition as unknown as Question, shuffleSeedFor(attempt.id, answer.questionVersionId));
+        const graded = effectiveQuestion(definition, answer.questionVersion.gradingOverride);
         // Pair by pair for a matching answer, as the student's results mark it.
-        return { ...answer, keyText: keyInWords(graded), marks: matchingMarks(graded, answer.response) };
+        return { ...answer, definition, keyText: keyInWords(graded), marks: matchingMarks(graded, answer.response) };
       }),
     }))),
     db().debateResponse.findMany({

@@ -4,7 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Question } from "../content/schema";
 import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, earliestOpenDeadline, personalTimeLimit, studentAttemptLimit } from "../domain/attempt-policy";
-import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
+import { inShownOrder, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey, totalScoreCenti } from "../domain/scoring";
 import { describeOverride, effectiveQuestion, matchingMarks, scoreEffective } from "../domain/regrade";
@@ -465,8 +465,9 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const answersShownAt = hold.until;
   const held = answersShownAt !== null;
   const items = attempt.questionVersionIds.map((versionId, index) => {
-    const { definition: q, gradingOverride } = versions.get(versionId)!;
-    // The key as it is graded now, after any regrade.
+    const { definition, gradingOverride } = versions.get(versionId)!;
+    // Options and pairs in the order this attempt showed them; the key as it is graded now, after any regrade.
+    const q = inShownOrder(definition, shuffleSeedFor(attempt.id, versionId));
     const graded = effectiveQuestion(q, gradingOverride);
     const key = graded.question;
     const answer = answers.get(versionId);

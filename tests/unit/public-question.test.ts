@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionSchema } from "@/lib/content/schema";
-import { toPublicQuestion, translateResponse } from "@/lib/domain/public-question";
+import { inShownOrder, toPublicQuestion, translateResponse } from "@/lib/domain/public-question";
 import { scoreQuestion } from "@/lib/domain/scoring";
 import { drawSample, seededShuffle, shuffleAwayFromKey } from "@/lib/domain/shuffle";
 import { createHmac } from "node:crypto";
@@ -61,6 +61,26 @@ describe("toPublicQuestion", () => {
     const real = translateResponse(matching, response, publicId, "toReal");
     expect(scoreQuestion(matching, real).correct).toBe(true);
     expect(translateResponse(matching, real, publicId, "toPublic")).toEqual(response);
+  });
+  it("gives the results the order the attempt showed: options and matching pairs as shown, the rest as written", () => {
+    const options = ["a", "b", "c", "d"].map((id) => ({ id, text: `Option ${id}` }));
+    const four = questionSchema.parse({ ...base, id: "q-4", type: "multiple", prompt: "Pick", options, answers: ["a"] });
+    const orders = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const seed = `attempt-${i}:q`;
+      const shownMatching = toPublicQuestion(matching, seed, publicId);
+      const shownChoice = toPublicQuestion(four, seed, publicId);
+      if (shownMatching.type !== "matching" || shownChoice.type !== "multiple") throw new Error("type");
+      const pairs = inShownOrder(matching, seed);
+      if (pairs.type !== "matching") throw new Error("type");
+      expect(pairs.pairs.map((p) => p.left)).toEqual(shownMatching.lefts.map((l) => l.text));
+      orders.add(pairs.pairs.map((p) => p.id).join());
+      const choice = inShownOrder(four, seed);
+      if (choice.type !== "multiple") throw new Error("type");
+      expect(choice.options.map((o) => o.text)).toEqual(shownChoice.options.map((o) => o.text));
+      expect(inShownOrder(ordering, seed)).toEqual(ordering);
+    }
+    expect(orders.size).toBeGreaterThan(1);
   });
   it("unknown ids become wrong answers rather than errors", () => {
     expect(translateResponse(single, { choice: "forged" }, publicId, "toReal")).toEqual({ choice: "?" });

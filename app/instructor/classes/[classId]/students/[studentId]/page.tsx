@@ -16,7 +16,6 @@ import { PasswordResetLink } from "@/components/instructor/password-reset-link";
 import { latestPasswordReset } from "@/lib/server/password-reset-service";
 import { percent } from "@/lib/domain/scoring";
 import { describeResponse } from "@/lib/domain/responses";
-import type { Question } from "@/lib/content/schema";
 import { plural } from "@/lib/plural";
 
 export const metadata: Metadata = { title: "Student record" };
@@ -117,7 +116,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                     {a.answers.map((ans) => (
                       <tr key={ans.questionVersionId} className="align-top">
                         <td className="py-2 pr-3">{ans.questionVersion.prompt}</td>
-                        <td className="py-2 pr-3 break-words"><AnswerLines text={describeResponse(ans.questionVersion.definition as unknown as Question, ans.response)} marks={ans.marks} /></td>
+                        <td className="py-2 pr-3 break-words"><AnswerLines text={describeResponse(ans.definition, ans.response)} marks={ans.marks} /></td>
                         <td className="py-2 pr-3 whitespace-pre-line break-words text-stone-700">{ans.keyText}</td>
                         <td className="py-2 tabular-nums">{ans.earnedCenti !== null ? `${ans.earnedCenti / 100}/${ans.questionVersion.points}` : "—"}</td>
                       </tr>
