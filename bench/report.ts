@@ -126,6 +126,9 @@ if (lighthouse) {
     "about 3000 over the days measured), and the score moves with it. The floor row is the account page (the shared layout and a short form): what the",
     "framework and the layout alone score in the same run, so a page near it loses little to its own content. The empty row is",
     "the empty Next.js page of `bench/empty-app` (no styles, no session): what the framework alone scores on this machine.",
+    "The session is in the browser's cookie jar, and each run is checked to have measured the page asked for. It used to be sent",
+    "as a header; once pages set a time-zone cookie (2026-12-04), the browser's own Cookie header replaced it, and every run after",
+    "the first measured the sign-in page (the figures recorded at 16:41 that day, since replaced).",
     "",
   );
   lines.push("| page | accessibility | performance | CPU index | FCP ms | LCP ms | TBT ms | CLS | targets (a11y 100, perf ≥ 90) |", "|---|---|---|---|---|---|---|---|---|");
