@@ -14,6 +14,7 @@ import {
   sourceSchema,
   type CourseFile,
   type DebateFile,
+  type Citation,
   type LessonFrontmatter,
   type ModuleFile,
   type QuizFile,
@@ -21,6 +22,7 @@ import {
 } from "./schema";
 import { lessonSections, readingMinutes, type LessonSection } from "./anchors";
 import { crossCourseProblems } from "./catalog";
+import { authorMessage, yamlMessage } from "./author-messages";
 import { ContentError, type ContentProblem } from "./problems";
 import { unstorableTextAt } from "../domain/storable-text";
 
@@ -72,10 +74,12 @@ function rel(file: string) {
 
 function parseWith<T extends z.ZodType>(reader: Reader, file: string, schema: T, data: unknown): z.infer<T> | undefined {
   if (data === undefined) return undefined; // already reported as missing or unreadable
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { error: authorMessage });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    reader.problems.push({ file: rel(file), field: issue.path.join(".") || "(file)", message: issue.message });
+    // An unknown name is reported where it stands, so the field named is the one to rename or remove.
+    const at = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0]] : issue.path;
+    reader.problems.push({ file: rel(file), field: at.join(".") || "(file)", message: issue.message });
   }
   return undefined;
 }
@@ -89,30 +93,40 @@ function storable(reader: Reader, file: string, data: unknown): boolean {
   return false;
 }
 
-function readYaml(reader: Reader, file: string): unknown {
+/** `listed`: the list that names the file and the name it gives, so the message says where the name came from. */
+type Listing = { list: string; name: string };
+function missingFile(reader: Reader, file: string, listed?: Listing) {
+  const message = listed
+    ? `file is missing: ${listed.list} lists "${listed.name}", but this file does not exist; create it, or correct the name or take it off the list`
+    : "file is missing";
+  reader.problems.push({ file: rel(file), field: "(file)", message });
+}
+
+function readYaml(reader: Reader, file: string, listed?: Listing): unknown {
   if (!existsSync(file)) {
-    reader.problems.push({ file: rel(file), field: "(file)", message: "file is missing" });
+    missingFile(reader, file, listed);
     return undefined;
   }
   try {
     const data: unknown = YAML.parse(readFileSync(file, "utf8"));
     return storable(reader, file, data) ? data : undefined;
   } catch (error) {
-    reader.problems.push({ file: rel(file), field: "(yaml)", message: (error as Error).message.split("\n")[0] });
+    reader.problems.push({ file: rel(file), field: "(yaml)", message: yamlMessage(error) });
     return undefined;
   }
 }
 
-function loadLesson(reader: Reader, file: string, slug: string): LoadedLesson | undefined {
+function loadLesson(reader: Reader, file: string, slug: string, listed: Listing): LoadedLesson | undefined {
   if (!existsSync(file)) {
-    reader.problems.push({ file: rel(file), field: "(file)", message: "file is missing" });
+    missingFile(reader, file, listed);
     return undefined;
   }
   let parsed: ReturnType<typeof splitFrontMatter>;
   try {
     parsed = splitFrontMatter(readFileSync(file, "utf8"));
   } catch (error) {
-    reader.problems.push({ file: rel(file), field: "(frontmatter)", message: (error as Error).message.split("\n")[0] });
+    // The front matter's YAML starts on the line after the opening ---.
+    reader.problems.push({ file: rel(file), field: "(frontmatter)", message: yamlMessage(error, 2) });
     return noteInvalid(reader, "lesson", undefined);
   }
   if (!storable(reader, file, { frontmatter: parsed.data, body: parsed.content })) return noteInvalid(reader, "lesson", parsed.data);
@@ -158,8 +172,13 @@ export function loadCourse(courseDir: string): LoadedCourse {
     const source = parseWith(reader, file, sourceSchema, readYaml(reader, file));
     if (!source) noteInvalid(reader, "source", undefined, name.replace(/\.yaml$/, ""));
     if (source) {
-      if (source.id !== name.replace(/\.yaml$/, "")) reader.problems.push({ file: rel(file), field: "id", message: `must match the file name (${name.replace(/\.yaml$/, "")})` });
-      sources.push(source);
+      const fileId = name.replace(/\.yaml$/, "");
+      if (source.id !== fileId) {
+        reader.problems.push({ file: rel(file), field: "id", message: `must match the file name (${fileId})` });
+        // Files citing either name are not reported again: which one is meant, the author decides.
+        noteInvalid(reader, "source", undefined, fileId);
+        noteInvalid(reader, "source", undefined, source.id);
+      } else sources.push(source);
     }
   }
 
@@ -175,7 +194,7 @@ export function loadCourse(courseDir: string): LoadedCourse {
   for (const moduleSlug of course?.modules ?? []) {
     const moduleDir = path.join(courseDir, "modules", moduleSlug);
     const moduleFile = path.join(moduleDir, "module.yaml");
-    const mod = parseWith(reader, moduleFile, moduleSchema, readYaml(reader, moduleFile));
+    const mod = parseWith(reader, moduleFile, moduleSchema, readYaml(reader, moduleFile, { list: `${rel(courseFile)} under modules`, name: moduleSlug }));
     if (!mod) {
       // Its lessons and quizzes are not read: their ids are unknown, not wrong, where other files use them.
       for (const kind of ["lesson", "quiz"]) reader.unreadable.add(kind);
@@ -184,17 +203,17 @@ export function loadCourse(courseDir: string): LoadedCourse {
     unlistedFiles(reader, path.join(moduleDir, "lessons"), ".md", mod.lessons, moduleFile, "lessons");
     unlistedFiles(reader, path.join(moduleDir, "quizzes"), ".yaml", mod.quizzes, moduleFile, "quizzes");
     unlistedFiles(reader, path.join(moduleDir, "debates"), ".yaml", mod.debates, moduleFile, "debates");
-    const lessonFiles = mod.lessons.flatMap((slug) => loadLesson(reader, path.join(moduleDir, "lessons", `${slug}.md`), slug) ?? []);
+    const lessonFiles = mod.lessons.flatMap((slug) => loadLesson(reader, path.join(moduleDir, "lessons", `${slug}.md`), slug, { list: `${rel(moduleFile)} under lessons`, name: slug }) ?? []);
     const quizFiles = mod.quizzes.flatMap((slug) => {
       const file = path.join(moduleDir, "quizzes", `${slug}.yaml`);
-      const data = readYaml(reader, file);
+      const data = readYaml(reader, file, { list: `${rel(moduleFile)} under quizzes`, name: slug });
       const quiz = parseWith(reader, file, quizSchema, data);
       if (!quiz) noteInvalid(reader, "quiz", data);
       return quiz ? [{ ...quiz, slug }] : [];
     });
     const debateFiles = mod.debates.flatMap((slug) => {
       const file = path.join(moduleDir, "debates", `${slug}.yaml`);
-      const debate = parseWith(reader, file, debateSchema, readYaml(reader, file));
+      const debate = parseWith(reader, file, debateSchema, readYaml(reader, file, { list: `${rel(moduleFile)} under debates`, name: slug }));
       return debate ? [{ ...debate, slug }] : [];
     });
     moduleFiles.push({ ...mod, slug: moduleSlug, lessonFiles, quizFiles, debateFiles });
@@ -205,11 +224,18 @@ export function loadCourse(courseDir: string): LoadedCourse {
   return { ...course!, dir: reader.root, sources, moduleFiles, notices: reader.notices };
 }
 
+function firstOfEach<K, V>(entries: readonly (readonly [K, V])[]): Map<K, V> {
+  const map = new Map<K, V>();
+  for (const [key, value] of entries) if (!map.has(key)) map.set(key, value);
+  return map;
+}
+
 function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse) {
   const problem = (file: string, field: string, message: string) => reader.problems.push({ file: rel(path.join(courseDir, file)), field, message });
   const sources = new Map(course.sources.map((s) => [s.id, s]));
-  const lessons = new Map(course.moduleFiles.flatMap((m) => m.lessonFiles.map((l) => [l.id, { lesson: l, module: m }] as const)));
-  const quizzes = new Map(course.moduleFiles.flatMap((m) => m.quizFiles.map((q) => [q.id, q] as const)));
+  // A repeated id is reported at its second file; references keep to the first, not to whichever was read last.
+  const lessons = firstOfEach(course.moduleFiles.flatMap((m) => m.lessonFiles.map((l) => [l.id, { lesson: l, module: m }] as const)));
+  const quizzes = firstOfEach(course.moduleFiles.flatMap((m) => m.quizFiles.map((q) => [q.id, q] as const)));
   // A lesson whose own file has problems (reported there) is not reported again as unknown where it is used.
   const knownLesson = (id: string) => lessons.has(id) || reportedBroken(reader, "lesson", id);
   const seen = new Map<string, string>();
@@ -218,11 +244,15 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
     if (seen.has(key)) problem(file, field, `${kind} id "${id}" is also used in ${seen.get(key)}`);
     else seen.set(key, file);
   };
-  const checkSource = (file: string, field: string, sourceId: string, sectionIds: string[]) => {
+  // `sections`: each cited section id with the field it is written in, so a wrong one is named where it stands.
+  const checkSource = (file: string, sourceField: string, sourceId: string, sections: [field: string, id: string][]) => {
     const source = sources.get(sourceId);
-    if (!source) return reportedBroken(reader, "source", sourceId) ? undefined : problem(file, field, `unknown source "${sourceId}"`);
-    for (const id of sectionIds) if (!source.sections.some((s) => s.id === id)) problem(file, field, `source "${sourceId}" has no section "${id}"`);
+    if (!source) return reportedBroken(reader, "source", sourceId) ? undefined : problem(file, sourceField, `unknown source "${sourceId}"`);
+    for (const [field, id] of sections) {
+      if (!source.sections.some((s) => s.id === id)) problem(file, field, `source "${sourceId}" has no section "${id}" (has: ${source.sections.map((s) => s.id).join(", ")})`);
+    }
   };
+  const checkCitation = (file: string, field: string, c: Citation) => checkSource(file, `${field}.source`, c.source, c.sections.map((id, i) => [`${field}.sections.${i}`, id]));
 
   for (const mod of course.moduleFiles) {
     const dir = path.join("modules", mod.slug);
@@ -230,11 +260,11 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
     for (const lesson of mod.lessonFiles) {
       const file = path.join(dir, "lessons", `${lesson.slug}.md`);
       unique("lesson", lesson.id, file, "id");
-      lesson.citations.forEach((c, i) => checkSource(file, `citations.${i}`, c.source, c.sections));
+      lesson.citations.forEach((c, i) => checkCitation(file, `citations.${i}`, c));
       for (const [anchor, c] of Object.entries(lesson.sectionCitations)) {
         if (!lesson.sections.some((s) => s.anchor === anchor)) problem(file, `sectionCitations.${anchor}`, `the lesson has no section with anchor "${anchor}"`);
-        if (Array.isArray(c)) c.forEach((one, i) => checkSource(file, `sectionCitations.${anchor}.${i}`, one.source, one.sections));
-        else checkSource(file, `sectionCitations.${anchor}`, c.source, c.sections);
+        if (Array.isArray(c)) c.forEach((one, i) => checkCitation(file, `sectionCitations.${anchor}.${i}`, one));
+        else checkCitation(file, `sectionCitations.${anchor}`, c);
       }
       lesson.events.forEach((e, i) => e.source && checkSource(file, `events.${i}.source`, e.source, []));
     }
@@ -263,14 +293,14 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
           problem(file, `${field}.ref.section`, `lesson "${q.ref.lesson}" has no section "${q.ref.section}" (has: ${target.lesson.sections.map((s) => s.anchor).join(", ")})`);
         }
         if (!target.lesson.objectives.some((o) => o.id === q.objective)) problem(file, `${field}.objective`, `lesson "${q.ref.lesson}" has no objective "${q.objective}"`);
-        checkSource(file, `${field}.ref.source`, q.ref.source, q.ref.sourceSection ? [q.ref.sourceSection] : []);
+        checkSource(file, `${field}.ref.source`, q.ref.source, q.ref.sourceSection ? [[`${field}.ref.sourceSection`, q.ref.sourceSection]] : []);
       });
     }
     for (const debate of mod.debateFiles) {
       const file = path.join(dir, "debates", `${debate.slug}.yaml`);
       unique("debate", debate.id, file, "id");
       debate.evidencePointers.forEach((p, i) => {
-        checkSource(file, `evidencePointers.${i}`, p.source, p.section ? [p.section] : []);
+        checkSource(file, `evidencePointers.${i}.source`, p.source, p.section ? [[`evidencePointers.${i}.section`, p.section]] : []);
         if (p.lesson && !knownLesson(p.lesson)) problem(file, `evidencePointers.${i}.lesson`, `unknown lesson "${p.lesson}"`);
       });
       if (new Set(debate.evidencePointers.map((p) => p.source)).size < 2) problem(file, "evidencePointers", "must point into at least two different sources");

@@ -292,7 +292,7 @@ describe("content the check refuses because learners would see it go wrong", () 
     expect(problemsOf(fixture.dir)).toEqual([]);
     expect(loadCourse(fixture.dir).moduleFiles[0].lessonFiles[0].sectionCitations["first-section"]).toHaveLength(2);
     edit(lessonPath(fixture.dir), (text) => text.replace(`- { source: ${fixture.sourceId}, sections: [part-one] }\ncitations:`, "- { source: no-such-source, sections: [part-one] }\ncitations:"));
-    expect(problemsOf(fixture.dir)).toContainEqual({ file: expect.stringContaining("lessons/l1.md"), field: "sectionCitations.first-section.1", message: 'unknown source "no-such-source"' });
+    expect(problemsOf(fixture.dir)).toContainEqual({ file: expect.stringContaining("lessons/l1.md"), field: "sectionCitations.first-section.1.source", message: 'unknown source "no-such-source"' });
   });
 
   it("says what a section reference must look like when it cannot be an anchor", () => {

@@ -1,0 +1,94 @@
+// What content:check tells an author who made one of the usual mistakes: the file, the field where the mistake
+// stands, and how to mend it, in words rather than the schema library's.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ContentError, loadCourse } from "@/lib/content/load";
+import { writeFixtureCourse } from "../support/fixtures";
+
+function problemsOf(dir: string) {
+  try {
+    loadCourse(dir);
+    return [];
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+}
+
+/** The fixture course with one file's text changed, and the problems the check then reports. */
+function problemsAfter(file: string, change: (text: string) => string) {
+  const fixture = writeFixtureCourse();
+  const full = path.join(fixture.dir, file);
+  writeFileSync(full, change(readFileSync(full, "utf8")));
+  return { fixture, problems: problemsOf(fixture.dir).map(({ field, message }) => ({ field, message })) };
+}
+
+const quiz = "modules/m1/quizzes/q1.yaml";
+const lesson = "modules/m1/lessons/l1.md";
+
+describe("content:check messages", () => {
+  it("names a misspelt field where it stands and the field it was meant to be", () => {
+    const { problems } = problemsAfter(quiz, (t) => t.replace("title: Quiz one", "tittle: Quiz one"));
+    expect(problems).toContainEqual({ field: "title", message: "is required but missing: add it" });
+    expect(problems).toContainEqual({ field: "tittle", message: expect.stringMatching(/^"tittle" is not a field here: did you mean "title"\? \(fields here: id, title, description/) });
+    const { problems: lessonProblems } = problemsAfter(lesson, (t) => t.replace("summary: A lesson.", "summary: A lesson.\nkeyterms: []"));
+    expect(lessonProblems).toContainEqual({ field: "keyterms", message: expect.stringMatching(/did you mean "keyTerms"\?/) });
+  });
+
+  it("says to quote text YAML reads as a number, and to write true or false without quotes", () => {
+    const { problems } = problemsAfter(quiz, (t) => t.replace("text: A\n", "text: 1784\n").replace("answer: false", 'answer: "false"'));
+    expect(problems).toContainEqual({ field: "questions.0.options.0.text", message: 'is read as a number (1784), not as text: put the value in quotes, e.g. "1784"' });
+    expect(problems).toContainEqual({ field: "questions.1.answer", message: "must be true or false, without quotes (it is text here)" });
+  });
+
+  it("lists the allowed values of a choice, and the question types when one is misspelt or missing", () => {
+    const { problems } = problemsAfter(quiz, (t) => t.replace("type: truefalse", "type: true-false").replace("scorePolicy: BEST", "scorePolicy: best"));
+    expect(problems).toContainEqual({ field: "questions.1.type", message: expect.stringMatching(/^"true-false" is not allowed here: use one of "single", "multiple", "truefalse"/) });
+    expect(problems).toContainEqual({ field: "settings.scorePolicy", message: expect.stringMatching(/^"best" is not allowed here: use one of "BEST", "LATEST"/) });
+    const { problems: untyped } = problemsAfter(quiz, (t) => t.replace("    type: truefalse\n", ""));
+    expect(untyped).toContainEqual({ field: "questions.1.type", message: expect.stringMatching(/^is required but missing: add it, as one of "single"/) });
+  });
+
+  it("says what an empty value, an empty file and a fraction are", () => {
+    expect(problemsAfter(quiz, (t) => t.replace("title: Quiz one", "title:")).problems).toContainEqual({ field: "title", message: "is empty: write a value after the colon" });
+    expect(problemsAfter(quiz, () => "").problems).toContainEqual({ field: "(file)", message: expect.stringMatching(/^the file is empty/) });
+    expect(problemsAfter(quiz, (t) => t.replace("passPercent: 70", "passPercent: 70.5")).problems).toContainEqual({ field: "settings.passPercent", message: "must be a whole number" });
+  });
+
+  it("gives the line of a YAML mistake in the file, with a hint, also in a lesson's front matter", () => {
+    const { problems } = problemsAfter(quiz, (t) => t.replace("title: Quiz one", "title: Quiz one: the return"));
+    expect(problems).toEqual([{ field: "(yaml)", message: expect.stringMatching(/^line 2, column \d+: .*a value holding ": " must be put in quotes/) }]);
+    const { problems: tabbed } = problemsAfter(lesson, (t) => t.replace("title: Lesson one", "title: Lesson one\nkeyTerms:\n\t- { term: a, definition: b }"));
+    // Line 1 is the opening ---, so the tab on the front matter's fourth line is the file's fifth.
+    expect(tabbed).toContainEqual({ field: "(frontmatter)", message: expect.stringMatching(/^line 5, column 1: .*indent with spaces/) });
+  });
+
+  it("names the list that gives a file name no file has", () => {
+    const { problems } = problemsAfter("modules/m1/module.yaml", (t) => t.replace("- l1", "- l1\n  - l2"));
+    expect(problems).toContainEqual({ field: "(file)", message: expect.stringMatching(/^file is missing: .*modules\/m1\/module\.yaml under lessons lists "l2", but this file does not exist/) });
+  });
+
+  it("names the section id that the source lacks, and the ones it has, at the field that gives it", () => {
+    const { problems } = problemsAfter(quiz, (t) => t.replace("sourceSection: part-one", "sourceSection: part-two"));
+    expect(problems).toContainEqual({ field: "questions.0.ref.sourceSection", message: expect.stringMatching(/has no section "part-two" \(has: part-one\)/) });
+    const { problems: cited } = problemsAfter(lesson, (t) => t.replace("- part-one", "- part-1"));
+    expect(cited).toContainEqual({ field: "citations.0.sections.0", message: expect.stringMatching(/has no section "part-1"/) });
+  });
+
+  it("reports a source whose id differs from its file name once, not again in every file citing it", () => {
+    const fixture = writeFixtureCourse();
+    const file = path.join(fixture.dir, "sources", `${fixture.sourceId}.yaml`);
+    writeFileSync(file, readFileSync(file, "utf8").replace(`id: ${fixture.sourceId}`, `id: ${fixture.sourceId}-x`));
+    expect(problemsOf(fixture.dir).map((p) => p.field)).toEqual(["id"]);
+  });
+
+  it("keeps references to the first file of a repeated lesson id, reporting only the repeat", () => {
+    const fixture = writeFixtureCourse();
+    const moduleFile = path.join(fixture.dir, "modules/m1/module.yaml");
+    writeFileSync(moduleFile, readFileSync(moduleFile, "utf8").replace("- l1", "- l1\n  - l2"));
+    // A copy of the lesson, its id not yet changed, with other sections.
+    writeFileSync(path.join(fixture.dir, "modules/m1/lessons/l2.md"), readFileSync(path.join(fixture.dir, lesson), "utf8").replace("## First section", "## Other section"));
+    expect(problemsOf(fixture.dir).map(({ file, field }) => `${path.basename(file)} ${field}`)).toEqual(["l2.md id"]);
+  });
+});
