@@ -13,6 +13,7 @@ import type { LessonFrontmatter } from "./schema";
 import { ContentError, type ContentProblem } from "./problems";
 import { IMPORTED_COURSE_ID, courseFile, courseIdentities, crossCourseProblems, reservedProblems, type ContentKind } from "./catalog";
 import { rubricChanged, storedRubric } from "../domain/rubric";
+import { answerKey } from "../domain/scoring";
 import { writeLessonSearchParts } from "../server/lesson-search-parts";
 
 
@@ -470,6 +471,12 @@ async function retirementWarnings(tx: Tx, courseId: string, keep: Map<ContentKin
   return warnings;
 }
 
+/** What decides a question's score; an edit elsewhere (a typo in the prompt) leaves it as it was. */
+function grading(question: Question): string {
+  const key = question.type === "multiple" ? [...question.answers].sort() : answerKey(question);
+  return JSON.stringify([question.type, question.points, key, question.type === "short" ? question.accepted : null, question.type === "numeric" ? question.tolerance : null]);
+}
+
 /**
  * A question's id is permanent; its content may change (a new version) and it may move to another quiz of the
  * same course. Attempts, answers, flags and review cards point at its versions or its id, never at its quiz, so
@@ -477,7 +484,7 @@ async function retirementWarnings(tx: Tx, courseId: string, keep: Map<ContentKin
  */
 async function syncQuestion(tx: Tx, quizId: string, position: number, question: Question, report: SyncReport, file: string) {
   const hash = contentHash(question);
-  const existing = await tx.quizQuestion.findUnique({ where: { id: question.id }, include: { versions: { select: { version: true, contentHash: true, gradingOverride: true } } } });
+  const existing = await tx.quizQuestion.findUnique({ where: { id: question.id }, include: { versions: { select: { id: true, version: true, contentHash: true, gradingOverride: true, definition: true } } } });
   const sameVersion = existing?.versions.find((v) => v.contentHash === hash);
   let versionNumber = sameVersion?.version;
   if (versionNumber === undefined) {
@@ -494,6 +501,13 @@ async function syncQuestion(tx: Tx, quizId: string, position: number, question: 
     const current = existing.versions.find((v) => v.version === existing.currentVersion);
     if (versionNumber !== existing.currentVersion && current?.gradingOverride) {
       report.warnings.push(`${at} changed, and its new version is graded by its key as written: the regrade of version ${existing.currentVersion} applies to that version's answers only (regrade again if the key is still wrong)`);
+    }
+    const gradedOtherwise = existing.versions.filter((v) => grading(v.definition as Question) !== grading(question)).map((v) => v.id);
+    if (versionNumber !== existing.currentVersion && gradedOtherwise.length > 0) {
+      const answered = await tx.quizAttempt.count({ where: { questionVersionIds: { hasSome: gradedOtherwise }, voidedAt: null } });
+      if (answered > 0) {
+        report.warnings.push(`${at}: its key or points changed, and ${answered} attempt(s) already given an earlier version keep its key and score (open ones too, when submitted); only new attempts are graded by the new key. If the earlier key was wrong, regrade the question from the quiz's page of a class`);
+      }
     }
     if (existing.quizId !== quizId && existing.retiredAt === null) {
       report.warnings.push(`${at} moved from quiz "${existing.quizId}" to "${quizId}": whether its answers are held back until a due time now follows the assignments of "${quizId}"`);

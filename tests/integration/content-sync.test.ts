@@ -68,6 +68,24 @@ describe("content sync", () => {
     expect(freshVersions).not.toContain(single.id);
   });
 
+  it("warns when a question's key changes under attempts already given it, which keep the earlier key; a reworded prompt does not", async () => {
+    const fixture = writeFixtureCourse();
+    await syncCourse(db, loadCourse(fixture.dir));
+    const quizFile = path.join(fixture.dir, "modules/m1/quizzes/q1.yaml");
+    const edit = (from: string, to: string) => writeFileSync(quizFile, readFileSync(quizFile, "utf8").replace(from, to));
+    edit("answer: b", "answer: c");
+    expect((await syncCourse(db, loadCourse(fixture.dir))).warnings).toEqual([]);
+
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId, answers: {} });
+    edit("prompt: Pick B.", "prompt: Pick the letter B.");
+    expect((await syncCourse(db, loadCourse(fixture.dir))).warnings).toEqual([]);
+    edit("answer: c", "answer: b");
+    const { warnings } = await syncCourse(db, loadCourse(fixture.dir));
+    expect(warnings).toEqual([expect.stringMatching(new RegExp(`question "${fixture.id}-q1": its key or points changed, and 1 attempt\\(s\\) already given an earlier version keep its key and score.*regrade the question`))]);
+  });
+
   it("retires content removed from the files and revives it when it returns, never deleting", async () => {
     const fixture = writeFixtureCourse();
     await syncCourse(db, loadCourse(fixture.dir));
