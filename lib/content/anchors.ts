@@ -97,6 +97,23 @@ export function inFencedCode(lines: string[]): boolean[] {
   return inside;
 }
 
+/**
+ * Lines an author most likely meant as a section but that are none: "##Title" (no space: Markdown shows it as
+ * text) and "# Title" (a second page title beside the lesson's own). Code and HTML comments are skipped.
+ */
+export function misplacedHeadings(markdown: string): { line: number; text: string; mend: string }[] {
+  const lines = markdown.split("\n");
+  const code = inFencedCode(lines);
+  const comment = inHtmlComment(lines, code);
+  return lines.flatMap((raw, index) => {
+    const line = raw.replace(/\r$/, "");
+    if (code[index] || comment[index]) return [];
+    if (/^##[^#\s]/.test(line)) return [{ line: index, text: line, mend: `shows as text, not a heading: put a space after ## ("## ${line.slice(2).trim()}")` }];
+    if (/^#[ \t]+\S/.test(line)) return [{ line: index, text: line, mend: `would be a second page title beside the lesson's own: make it a section ("#${line}") or a heading inside one ("##${line}")` }];
+    return [];
+  });
+}
+
 export function lessonSections(markdown: string): LessonSection[] {
   return sectionHeadings(markdown).map(({ anchor, title }) => ({ anchor, title }));
 }

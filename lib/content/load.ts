@@ -20,7 +20,7 @@ import {
   type QuizFile,
   type SourceFile,
 } from "./schema";
-import { lessonSections, readingMinutes, type LessonSection } from "./anchors";
+import { lessonSections, misplacedHeadings, readingMinutes, type LessonSection } from "./anchors";
 import { crossCourseProblems } from "./catalog";
 import { authorMessage, yamlMessage } from "./author-messages";
 import { ContentError, type ContentProblem } from "./problems";
@@ -121,9 +121,10 @@ function loadLesson(reader: Reader, file: string, slug: string, listed: Listing)
     missingFile(reader, file, listed);
     return undefined;
   }
+  const text = readFileSync(file, "utf8");
   let parsed: ReturnType<typeof splitFrontMatter>;
   try {
-    parsed = splitFrontMatter(readFileSync(file, "utf8"));
+    parsed = splitFrontMatter(text);
   } catch (error) {
     // The front matter's YAML starts on the line after the opening ---.
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: yamlMessage(error, 2) });
@@ -137,6 +138,11 @@ function loadLesson(reader: Reader, file: string, slug: string, listed: Listing)
   const front = parseWith(reader, file, lessonFrontmatterSchema, parsed.data);
   if (!front) noteInvalid(reader, "lesson", parsed.data);
   const sections = lessonSections(parsed.content);
+  const bodyStart = text.length - parsed.content.length;
+  const firstBodyLine = text.slice(0, bodyStart).split("\n").length;
+  for (const { line, text: heading, mend } of misplacedHeadings(parsed.content)) {
+    reader.problems.push({ file: rel(file), field: "body", message: `line ${firstBodyLine + line}: "${heading}" ${mend}` });
+  }
   if (sections.length === 0) reader.problems.push({ file: rel(file), field: "body", message: 'needs at least one "## " section' });
   // Each section needs an anchor of its own: links and question references go to the first with that id.
   const byAnchor = new Map<string, string>();

@@ -91,4 +91,14 @@ describe("content:check messages", () => {
     writeFileSync(path.join(fixture.dir, "modules/m1/lessons/l2.md"), readFileSync(path.join(fixture.dir, lesson), "utf8").replace("## First section", "## Other section"));
     expect(problemsOf(fixture.dir).map(({ file, field }) => `${path.basename(file)} ${field}`)).toEqual(["l2.md id"]);
   });
+
+  it("refuses a heading that is no section: ##Title without its space, or a # title, naming the file's line; code and ### pass", () => {
+    const { problems } = problemsAfter(lesson, (t) => t.replace("Body text.", "##Background\n\n# Overview\n\n### A sub-heading\n\n```\n# a shell comment\n```"));
+    const lines = readFileSync(path.join(writeFixtureCourse().dir, lesson), "utf8").split("\n");
+    const bodyLine = lines.indexOf("Body text.") + 1;
+    expect(problems).toEqual([
+      { field: "body", message: `line ${bodyLine}: "##Background" shows as text, not a heading: put a space after ## ("## Background")` },
+      { field: "body", message: `line ${bodyLine + 2}: "# Overview" would be a second page title beside the lesson's own: make it a section ("## Overview") or a heading inside one ("### Overview")` },
+    ]);
+  });
 });
