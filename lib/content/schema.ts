@@ -7,21 +7,30 @@ const stableId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,80}$/, "must be a stable id: 2 to 81 characters, lowercase letters, digits and dashes, starting with a letter or digit");
 const slug = stableId;
+// A file or folder name in a list of course.yaml or module.yaml: the name alone, as the id rule says.
+const listedName = z.string().superRefine((name, ctx) => {
+  const bare = name.replace(/\.(md|markdown|ya?ml)$/i, "");
+  if (bare !== name) ctx.addIssue({ code: "custom", message: `write the file name without its extension: "${bare}"` });
+  else if (!stableId.safeParse(name).success) ctx.addIssue({ code: "custom", message: stableId.safeParse(name).error!.issues[0].message });
+});
 // Option, item, pair and position ids inside one question or debate.
 const shortId = z.string().regex(/^[a-z0-9-]{1,40}$/, "must be 1 to 40 characters: lowercase letters, digits and dashes");
 const text = z.string().trim().min(1, "must not be empty");
+const datePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 function isRealDate(value: string): boolean {
+  if (!datePattern.test(value)) return true; // the pattern's own message says what is wrong
   const [year, month, day] = value.split("-").map(Number);
   if (month === undefined) return true;
   if (month < 1 || month > 12) return false;
   return day === undefined || (day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate());
 }
-// YAML reads an unquoted year (`published: 2021`) as a number; the docs allow it, so it is taken as text.
+// YAML reads an unquoted year (`published: 2021`, or `0999`, which it reads as 999) as a number; the docs allow
+// it, so it is taken as text of four digits.
 export const isoDate = z.preprocess(
-  (value) => (typeof value === "number" && Number.isInteger(value) ? String(value) : value),
+  (value) => (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 9999 ? String(value).padStart(4, "0") : value),
   z
     .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    .regex(datePattern, "must be a date as YYYY, YYYY-MM or YYYY-MM-DD")
     .refine(isRealDate, "must be a real date: month 01-12, and a day that month has"),
 );
 // A lesson section's anchor, as lib/content/anchors.ts derives it from the "## " heading (any length, any
@@ -89,7 +98,7 @@ export const courseSchema = z.strictObject({
   title: text,
   summary: text,
   // Module folder names, in teaching order.
-  modules: z.array(slug).min(1),
+  modules: z.array(listedName).min(1),
 }).superRefine((course, ctx) => refuseRepeatedNames(ctx, course.modules, "modules"));
 
 export const moduleSchema = z.strictObject({
@@ -97,9 +106,9 @@ export const moduleSchema = z.strictObject({
   title: text,
   summary: text,
   // Lesson, quiz and debate file names (without extension), in order.
-  lessons: z.array(slug).min(1),
-  quizzes: z.array(slug).default([]),
-  debates: z.array(slug).default([]),
+  lessons: z.array(listedName).min(1),
+  quizzes: z.array(listedName).default([]),
+  debates: z.array(listedName).default([]),
 }).superRefine((mod, ctx) => {
   for (const field of ["lessons", "quizzes", "debates"] as const) refuseRepeatedNames(ctx, mod[field], field);
 });
@@ -256,9 +265,9 @@ export const quizSchema = z.strictObject({
   lesson: stableId.optional(),
   settings: z
     .strictObject({
-      maxAttempts: z.number().int().min(1).max(100).nullable().default(3),
+      maxAttempts: z.number({ error: "must be a whole number from 1 to 100, or null for unlimited attempts" }).int().min(1).max(100).nullable().default(3),
       scorePolicy: z.enum(["BEST", "LATEST"]).default("BEST"),
-      timeLimitMinutes: z.number().int().min(1).max(600).nullable().default(null),
+      timeLimitMinutes: z.number({ error: "must be a whole number of minutes from 1 to 600, or null for no time limit" }).int().min(1).max(600).nullable().default(null),
       passPercent: z.number().int().min(0).max(100).default(70),
       shuffleQuestions: z.boolean().default(false),
       // Mastery quizzes: how many questions each attempt draws from the bank.

@@ -101,4 +101,20 @@ describe("content:check messages", () => {
       { field: "body", message: `line ${bodyLine + 2}: "# Overview" would be a second page title beside the lesson's own: make it a section ("## Overview") or a heading inside one ("### Overview")` },
     ]);
   });
+
+  it("says to list file names without their extension, and what maxAttempts and timeLimitMinutes take", () => {
+    expect(problemsAfter("modules/m1/module.yaml", (t) => t.replace("- q1", "- q1.yaml")).problems).toContainEqual({ field: "quizzes.0", message: 'write the file name without its extension: "q1"' });
+    const { problems } = problemsAfter(quiz, (t) => t.replace("maxAttempts: 2", "maxAttempts: unlimited").replace("timeLimitMinutes: null", "timeLimitMinutes: 10 min"));
+    expect(problems).toContainEqual({ field: "settings.maxAttempts", message: "must be a whole number from 1 to 100, or null for unlimited attempts" });
+    expect(problems).toContainEqual({ field: "settings.timeLimitMinutes", message: "must be a whole number of minutes from 1 to 600, or null for no time limit" });
+  });
+
+  it("gives one message for a date in another format, and reads an unquoted early year as four digits", () => {
+    const fixture = writeFixtureCourse();
+    const source = path.join(fixture.dir, "sources", `${fixture.sourceId}.yaml`);
+    writeFileSync(source, readFileSync(source, "utf8").replace(/published: .*/, "published: 2020-01-02T10:00:00Z"));
+    expect(problemsOf(fixture.dir)).toEqual([expect.objectContaining({ field: "published", message: "must be a date as YYYY, YYYY-MM or YYYY-MM-DD" })]);
+    writeFileSync(source, readFileSync(source, "utf8").replace(/published: .*/, "published: 0999"));
+    expect(loadCourse(fixture.dir).sources.find((s) => s.id === fixture.sourceId)?.published).toBe("0999");
+  });
 });
