@@ -96,9 +96,15 @@ function storable(reader: Reader, file: string, data: unknown): boolean {
 /** `listed`: the list that names the file and the name it gives, so the message says where the name came from. */
 type Listing = { list: string; name: string };
 function missingFile(reader: Reader, file: string, listed?: Listing) {
-  const message = listed
-    ? `file is missing: ${listed.list} lists "${listed.name}", but this file does not exist; create it, or correct the name or take it off the list`
-    : "file is missing";
+  const dir = path.dirname(file);
+  const base = path.basename(file, path.extname(file));
+  // The usual slip: q1.yml for q1.yaml, or Lesson.md for lesson.md.
+  const near = existsSync(dir) ? readdirSync(dir).find((name) => name !== path.basename(file) && name.toLowerCase().replace(/\.[^.]*$/, "") === base.toLowerCase()) : undefined;
+  const message = near
+    ? `file is missing, but there is ${near} beside it: rename that to ${path.basename(file)}`
+    : listed
+      ? `file is missing: ${listed.list} lists "${listed.name}", but this file does not exist; create it, or correct the name or take it off the list`
+      : "file is missing";
   reader.problems.push({ file: rel(file), field: "(file)", message });
 }
 

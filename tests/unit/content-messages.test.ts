@@ -1,6 +1,6 @@
 // What content:check tells an author who made one of the usual mistakes: the file, the field where the mistake
 // stands, and how to mend it, in words rather than the schema library's.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ContentError, loadCourse } from "@/lib/content/load";
@@ -116,5 +116,14 @@ describe("content:check messages", () => {
     expect(problemsOf(fixture.dir)).toEqual([expect.objectContaining({ field: "published", message: "must be a date as YYYY, YYYY-MM or YYYY-MM-DD" })]);
     writeFileSync(source, readFileSync(source, "utf8").replace(/published: .*/, "published: 0999"));
     expect(loadCourse(fixture.dir).sources.find((s) => s.id === fixture.sourceId)?.published).toBe("0999");
+  });
+
+  it("points at a file that has the listed name with another extension or case", () => {
+    const fixture = writeFixtureCourse();
+    renameSync(path.join(fixture.dir, quiz), path.join(fixture.dir, "modules/m1/quizzes/q1.yml"));
+    renameSync(path.join(fixture.dir, lesson), path.join(fixture.dir, "modules/m1/lessons/L1.md"));
+    const problems = problemsOf(fixture.dir).map(({ field, message }) => ({ field, message }));
+    expect(problems).toContainEqual({ field: "(file)", message: "file is missing, but there is q1.yml beside it: rename that to q1.yaml" });
+    expect(problems).toContainEqual({ field: "(file)", message: "file is missing, but there is L1.md beside it: rename that to l1.md" });
   });
 });
