@@ -259,7 +259,12 @@ function checkReferences(reader: Reader, courseDir: string, course: LoadedCourse
   // `sections`: each cited section id with the field it is written in, so a wrong one is named where it stands.
   const checkSource = (file: string, sourceField: string, sourceId: string, sections: [field: string, id: string][]) => {
     const source = sources.get(sourceId);
-    if (!source) return reportedBroken(reader, "source", sourceId) ? undefined : problem(file, sourceField, `unknown source "${sourceId}"`);
+    if (!source) {
+      if (reportedBroken(reader, "source", sourceId)) return;
+      // A source saved as hale-2019.yml is noted as not read; say so where it is cited, or the cause stays hidden.
+      const unread = reader.notices.find((n) => /\/sources\/[^/]+$/.test(n.file) && path.basename(n.file).replace(/\.[^.]*$/, "") === sourceId);
+      return problem(file, sourceField, unread ? `unknown source "${sourceId}": ${unread.file} is not read, as source files end in .yaml; rename it to ${sourceId}.yaml` : `unknown source "${sourceId}"`);
+    }
     for (const [field, id] of sections) {
       if (!source.sections.some((s) => s.id === id)) problem(file, field, `source "${sourceId}" has no section "${id}" (has: ${source.sections.map((s) => s.id).join(", ")})`);
     }

@@ -126,4 +126,14 @@ describe("content:check messages", () => {
     expect(problems).toContainEqual({ field: "(file)", message: "file is missing, but there is q1.yml beside it: rename that to q1.yaml" });
     expect(problems).toContainEqual({ field: "(file)", message: "file is missing, but there is L1.md beside it: rename that to l1.md" });
   });
+
+  it("says, where a source saved as .yml is cited, that the file is not read and how to name it", () => {
+    const fixture = writeFixtureCourse();
+    const source = path.join(fixture.dir, "sources", `${fixture.sourceId}.yaml`);
+    renameSync(source, source.replace(/\.yaml$/, ".yml"));
+    expect(problemsOf(fixture.dir)).toContainEqual(expect.objectContaining({
+      field: "citations.0.source",
+      message: expect.stringMatching(new RegExp(`^unknown source "${fixture.sourceId}": .*sources/${fixture.sourceId}\\.yml is not read, as source files end in \\.yaml; rename it to ${fixture.sourceId}\\.yaml$`)),
+    }));
+  });
 });
