@@ -3,11 +3,13 @@
 import { loadCatalog } from "../lib/content/load.ts";
 
 let failed = false;
-for (const { dir, course, problems } of loadCatalog()) {
+for (const { dir, course, problems, notices } of loadCatalog()) {
   if (problems.length > 0) {
     failed = true;
     console.error(`✗ ${dir}: ${problems.length} problem(s)`);
     for (const p of problems) console.error(`  ${p.file}  ${p.field}: ${p.message}`);
+    // A file left off a list is often the cause of an "unknown lesson" above.
+    for (const n of notices) console.error(`  note: ${n.file}  ${n.message}`);
     continue;
   }
   const c = course!;
@@ -15,6 +17,6 @@ for (const { dir, course, problems } of loadCatalog()) {
   const questions = c.moduleFiles.reduce((n, m) => n + m.quizFiles.reduce((k, q) => k + q.questions.length, 0), 0);
   const debates = c.moduleFiles.reduce((n, m) => n + m.debateFiles.length, 0);
   console.log(`✓ ${c.id}: ${c.moduleFiles.length} modules, ${lessons} lessons, ${questions} questions, ${debates} debate prompts, ${c.sources.length} sources`);
-  for (const n of c.notices ?? []) console.log(`  note: ${n.file}  ${n.message}`);
+  for (const n of notices) console.log(`  note: ${n.file}  ${n.message}`);
 }
 process.exit(failed ? 1 : 0);

@@ -232,7 +232,7 @@ export function loadCourse(courseDir: string): LoadedCourse {
   }
 
   if (course) checkReferences(reader, courseDir, { ...course, dir: reader.root, sources, moduleFiles });
-  if (reader.problems.length > 0) throw new ContentError(reader.problems);
+  if (reader.problems.length > 0) throw new ContentError(reader.problems, reader.notices);
   return { ...course!, dir: reader.root, sources, moduleFiles, notices: reader.notices };
 }
 
@@ -336,16 +336,17 @@ export function courseDirectories(root = contentRoot): string[] {
     .sort();
 }
 
-export type CatalogEntry = { dir: string; course: LoadedCourse | null; problems: ContentProblem[] };
+export type CatalogEntry = { dir: string; course: LoadedCourse | null; problems: ContentProblem[]; notices: ContentProblem[] };
 
 /** Loads every course folder and checks them against each other; each entry carries its folder's problems. */
 export function loadCatalog(dirs: string[] = courseDirectories()): CatalogEntry[] {
   const entries: CatalogEntry[] = dirs.map((dir) => {
     try {
-      return { dir, course: loadCourse(dir), problems: [] };
+      const course = loadCourse(dir);
+      return { dir, course, problems: [], notices: course.notices ?? [] };
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
-      return { dir, course: null, problems: error.problems };
+      return { dir, course: null, problems: error.problems, notices: error.notices };
     }
   });
   const loaded = entries.filter((e) => e.course !== null);

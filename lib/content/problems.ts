@@ -3,7 +3,8 @@
 export type ContentProblem = { file: string; field: string; message: string };
 
 export class ContentError extends Error {
-  constructor(readonly problems: ContentProblem[]) {
+  /** `notices`: files left out of the course, worth showing beside the problems (a lesson not listed, say). */
+  constructor(readonly problems: ContentProblem[], readonly notices: ContentProblem[] = []) {
     super(problems.map((p) => `${p.file}: ${p.field}: ${p.message}`).join("\n"));
   }
 }

@@ -3,7 +3,7 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ContentError, loadCourse } from "@/lib/content/load";
+import { ContentError, loadCatalog, loadCourse } from "@/lib/content/load";
 import { writeFixtureCourse } from "../support/fixtures";
 
 function problemsOf(dir: string) {
@@ -135,5 +135,15 @@ describe("content:check messages", () => {
       field: "citations.0.source",
       message: expect.stringMatching(new RegExp(`^unknown source "${fixture.sourceId}": .*sources/${fixture.sourceId}\\.yml is not read, as source files end in \\.yaml; rename it to ${fixture.sourceId}\\.yaml$`)),
     }));
+  });
+
+  it("keeps the notes of a course that fails, so a lesson left off its module's list shows beside the 'unknown lesson' it causes", () => {
+    const fixture = writeFixtureCourse();
+    const moduleFile = path.join(fixture.dir, "modules/m1/module.yaml");
+    writeFileSync(moduleFile, readFileSync(moduleFile, "utf8").replace("- l1", "- l0"));
+    writeFileSync(path.join(fixture.dir, "modules/m1/lessons/l0.md"), readFileSync(path.join(fixture.dir, lesson), "utf8").replace(`id: ${fixture.lessonId}`, "id: other-lesson"));
+    const [entry] = loadCatalog([fixture.dir]);
+    expect(entry.problems).toContainEqual(expect.objectContaining({ field: "lesson", message: `unknown lesson "${fixture.lessonId}"` }));
+    expect(entry.notices).toEqual([expect.objectContaining({ file: expect.stringContaining("modules/m1/lessons/l1.md"), message: expect.stringMatching(/is not listed in .*module\.yaml under lessons/) })]);
   });
 });
