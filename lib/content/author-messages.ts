@@ -1,6 +1,7 @@
 // Zod's own messages speak to programmers ("expected string, received undefined"); a course author needs to be
 // told what is wrong in the file and how to mend it. Messages a schema sets itself are kept as they are.
 import type { z } from "zod";
+import { LineCounter, parseDocument, visit } from "yaml";
 
 type Issue = z.core.$ZodRawIssue;
 
@@ -103,4 +104,23 @@ export function yamlMessage(error: unknown, firstLine = 1): string {
   const where = linePos?.[0] ? `line ${linePos[0].line + firstLine - 1}, column ${linePos[0].col}: ` : "";
   const hint = code && yamlHints[code] ? `; ${yamlHints[code]}` : "";
   return `${where}${what}${hint}`;
+}
+
+/**
+ * Texts YAML cut short at " #", which starts a comment: `prompt: Which is item #2?` reads "Which is item". A comment
+ * written as such ("# a note", with its space) is left alone. `firstLine` is the file's line where the YAML starts.
+ */
+export function textsCutByComment(yaml: string, firstLine = 1): string[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(yaml, { lineCounter: lines });
+  const found: string[] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type !== "PLAIN" || !node.comment || /^\s/.test(node.comment) || !node.range) return;
+      const { line } = lines.linePos(node.range[1]);
+      const whole = `${String(node.value)} #${node.comment}`;
+      found.push(`line ${line + firstLine - 1}: the text stops at "${String(node.value)}", as " #" starts a comment in YAML: put it all in quotes ("${whole}"), or write "# " for a comment`);
+    },
+  });
+  return found;
 }

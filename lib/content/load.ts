@@ -22,7 +22,7 @@ import {
 } from "./schema";
 import { lessonSections, misplacedHeadings, readingMinutes, type LessonSection } from "./anchors";
 import { crossCourseProblems } from "./catalog";
-import { authorMessage, yamlMessage } from "./author-messages";
+import { authorMessage, textsCutByComment, yamlMessage } from "./author-messages";
 import { ContentError, type ContentProblem } from "./problems";
 import { unstorableTextAt } from "../domain/storable-text";
 
@@ -114,7 +114,9 @@ function readYaml(reader: Reader, file: string, listed?: Listing): unknown {
     return undefined;
   }
   try {
-    const data: unknown = YAML.parse(readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    const data: unknown = YAML.parse(text);
+    for (const message of textsCutByComment(text)) reader.problems.push({ file: rel(file), field: "(yaml)", message });
     return storable(reader, file, data) ? data : undefined;
   } catch (error) {
     reader.problems.push({ file: rel(file), field: "(yaml)", message: yamlMessage(error) });
@@ -137,6 +139,9 @@ function loadLesson(reader: Reader, file: string, slug: string, listed: Listing)
     return noteInvalid(reader, "lesson", undefined);
   }
   if (!storable(reader, file, { frontmatter: parsed.data, body: parsed.content })) return noteInvalid(reader, "lesson", parsed.data);
+  // The front matter's YAML: after the opening --- line, before the closing one.
+  const frontYaml = text.slice(0, text.length - parsed.content.length).replace(/^[^\n]*\n/, "").replace(/(^|\n)---[ \t]*\r?\n?$/, "");
+  for (const message of textsCutByComment(frontYaml, 2)) reader.problems.push({ file: rel(file), field: "(frontmatter)", message });
   if (parsed.unclosed) {
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: "the front matter opened by --- on the first line is never closed: end it with a line of just ---" });
     return noteInvalid(reader, "lesson", undefined);

@@ -146,4 +146,11 @@ describe("content:check messages", () => {
     expect(entry.problems).toContainEqual(expect.objectContaining({ field: "lesson", message: `unknown lesson "${fixture.lessonId}"` }));
     expect(entry.notices).toEqual([expect.objectContaining({ file: expect.stringContaining("modules/m1/lessons/l1.md"), message: expect.stringMatching(/is not listed in .*module\.yaml under lessons/) })]);
   });
+
+  it("refuses a text that a \" #\" cut short, in a YAML file and in front matter, but not a comment written as one", () => {
+    const { problems } = problemsAfter(quiz, (t) => t.replace("prompt: Pick B.", "prompt: Pick item #2 # a note for authors").replace("title: Quiz one", "title: Quiz one  # a note"));
+    expect(problems).toEqual([{ field: "(yaml)", message: expect.stringMatching(/^line \d+: the text stops at "Pick item", as " #" starts a comment in YAML: put it all in quotes \("Pick item #2 # a note for authors"\)/) }]);
+    const { problems: front } = problemsAfter(lesson, (t) => t.replace("summary: A lesson.", "summary: Lesson #1"));
+    expect(front).toEqual([{ field: "(frontmatter)", message: expect.stringMatching(/^line 4: the text stops at "Lesson"/) }]);
+  });
 });
