@@ -466,7 +466,7 @@ async function retirementWarnings(tx: Tx, courseId: string, keep: Map<ContentKin
       SELECT x."id", count(DISTINCT w."userId")::int AS "learners" FROM ${Prisma.raw(`"${table}"`)} x ${inCourse} ${work}
       WHERE m."courseId" = ${courseId} AND x."retiredAt" IS NULL AND NOT (x."id" = ANY(${keep.get(kind) ?? []}::text[]))
       GROUP BY x."id" ORDER BY x."id"`;
-    for (const row of rows) warnings.push(`${courseId}: ${kind} "${row.id}" is no longer in the files; ${lost(row.learners)} (if its id changed, put the old id back to keep it)`);
+    for (const row of rows) warnings.push(`${courseId}: ${kind} "${row.id}" is no longer part of the course (removed from the files, or taken off a list); ${lost(row.learners)} (if its id changed, put the old id back to keep it)`);
   }
   return warnings;
 }

@@ -170,7 +170,7 @@ describe("slugs", () => {
     const report = await syncCourse(db, loadCourse(f.dir));
     expect(report).toMatchObject({ created: 1, retired: 1 });
     // The author is told what the rename cost and how to undo it.
-    expect(report.warnings).toEqual([expect.stringMatching(new RegExp(`lesson "${f.lessonId}" is no longer in the files; 1 learner\\(s\\) who completed it .*put the old id back`))]);
+    expect(report.warnings).toEqual([expect.stringMatching(new RegExp(`lesson "${f.lessonId}" is no longer part of the course \\(removed from the files, or taken off a list\\); 1 learner\\(s\\) who completed it .*put the old id back`))]);
     expect(await db.lesson.findUniqueOrThrow({ where: { id: f.lessonId }, select: { slug: true, retiredAt: true } })).toEqual({ slug: `l1~${f.lessonId}`, retiredAt: expect.any(Date) });
     expect(await db.lesson.findFirstOrThrow({ where: { module: { courseId: f.id }, slug: "l1", retiredAt: null }, select: { id: true } })).toEqual({ id: `${f.id}-lesson-v2` });
     expect(await db.lessonProgress.count({ where: { userId: student.id, lessonId: f.lessonId } })).toBe(1);
@@ -448,8 +448,8 @@ describe("removed content", () => {
     expect(report.retired).toBe(7); // module, lesson, quiz, debate, three questions
     // The lesson was only opened, not completed, and there is no debate response: the attempt and the three cards are named.
     expect(report.warnings).toEqual([
-      expect.stringMatching(new RegExp(`quiz "${two.quizId}" is no longer in the files; 1 learner\\(s\\) with submitted attempts`)),
-      ...[1, 2, 3].map(() => expect.stringMatching(/question ".*" is no longer in the files; it leaves the review deck of 1 learner\(s\)/)),
+      expect.stringMatching(new RegExp(`quiz "${two.quizId}" is no longer part of the course \\(removed from the files, or taken off a list\\); 1 learner\\(s\\) with submitted attempts`)),
+      ...[1, 2, 3].map(() => expect.stringMatching(/question ".*" is no longer part of the course \(removed from the files, or taken off a list\); it leaves the review deck of 1 learner\(s\)/)),
     ]);
 
     for (const row of [
@@ -531,7 +531,7 @@ describe("startup (prepareDatabase)", () => {
 
     await prepareDatabase(url(), { demoAccounts: false, log: (line) => lines.push(line), contentRoot: rootWith(b) });
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`Content ${a.id}: its folder is gone`)));
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`Warning: ${a.id}: quiz "${a.quizId}" is no longer in the files; 1 learner\\(s\\) with submitted attempts`)));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`Warning: ${a.id}: quiz "${a.quizId}" is no longer part of the course \\(removed from the files, or taken off a list\\); 1 learner\\(s\\) with submitted attempts`)));
     const course = await db.course.findUniqueOrThrow({ where: { id: a.id }, select: { slug: true, retiredAt: true } });
     expect(course).toEqual({ slug: `${a.id}~${a.id}`, retiredAt: expect.any(Date) });
     expect(await db.module.count({ where: { courseId: a.id, retiredAt: null } })).toBe(0);
