@@ -98,14 +98,14 @@ type Listing = { list: string; name: string };
 function missingFile(reader: Reader, file: string, listed?: Listing) {
   const dir = path.dirname(file);
   const base = path.basename(file, path.extname(file));
-  // The usual slip: q1.yml for q1.yaml, or Lesson.md for lesson.md.
+  const problem = (message: string) => reader.problems.push({ file: rel(file), field: "(file)", message });
+  // The usual slips: q1.yml for q1.yaml, Lesson.md for lesson.md, a debate listed under quizzes.
   const near = existsSync(dir) ? readdirSync(dir).find((name) => name !== path.basename(file) && name.toLowerCase().replace(/\.[^.]*$/, "") === base.toLowerCase()) : undefined;
-  const message = near
-    ? `file is missing, but there is ${near} beside it: rename that to ${path.basename(file)}`
-    : listed
-      ? `file is missing: ${listed.list} lists "${listed.name}", but this file does not exist; create it, or correct the name or take it off the list`
-      : "file is missing";
-  reader.problems.push({ file: rel(file), field: "(file)", message });
+  if (near) return problem(`file is missing, but there is ${near} beside it: rename that to ${path.basename(file)}`);
+  if (!listed) return problem("file is missing");
+  const elsewhere = (["lessons", "quizzes", "debates"] as const).find((kind) => kind !== path.basename(dir) && existsSync(path.join(dir, "..", kind, `${base}${kind === "lessons" ? ".md" : ".yaml"}`)));
+  if (elsewhere) return problem(`file is missing: ${listed.list} lists "${listed.name}", but that file is in ${elsewhere}/; list it under ${elsewhere} instead`);
+  problem(`file is missing: ${listed.list} lists "${listed.name}", but this file does not exist; create it, or correct the name or take it off the list`);
 }
 
 function readYaml(reader: Reader, file: string, listed?: Listing): unknown {

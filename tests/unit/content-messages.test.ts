@@ -153,4 +153,9 @@ describe("content:check messages", () => {
     const { problems: front } = problemsAfter(lesson, (t) => t.replace("summary: A lesson.", "summary: Lesson #1"));
     expect(front).toEqual([{ field: "(frontmatter)", message: expect.stringMatching(/^line 4: the text stops at "Lesson"/) }]);
   });
+
+  it("says so when a debate is listed under quizzes", () => {
+    const { problems } = problemsAfter("modules/m1/module.yaml", (t) => t.replace("- q1", "- q1\n  - d1"));
+    expect(problems).toContainEqual({ field: "(file)", message: expect.stringMatching(/lists "d1", but that file is in debates\/; list it under debates instead$/) });
+  });
 });
