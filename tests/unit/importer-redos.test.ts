@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { buildImportDraft } from "@/lib/importer/draft";
 import { ImportInputError, importFormats, MAX_IMPORT_BYTES, type ImportFormat } from "@/lib/importer/input";
 
-const BOUND_MS = 5_000;
+const BOUND_MS = 15_000;
 const prose = "Japan's diplomacy in Central Asia began with a speech in 1997 by Prime Minister Hashimoto about the Silk Road and energy. ";
 const head = prose.repeat(3);
 // Every unit below is ASCII, so a character is a byte.
