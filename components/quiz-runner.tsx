@@ -6,7 +6,6 @@ import { callApi } from "@/lib/api-client";
 import { focusOnArrival } from "./focus-on-arrival";
 import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
 import { clearBackup, readBackup, sameResponse, writeBackup } from "./attempt-backup";
-import { Notice } from "./ui";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import type { AttemptQuestionView } from "@/lib/server/quiz-service";
 import { AnswersLocked, QuestionInput, type Response } from "./question-input";
@@ -199,11 +198,10 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
           }}
         />
       )}
-      {restored > 0 && (
-        <div className="mb-4">
-          <Notice>{restored === 1 ? "An answer" : `${restored} answers`} you gave in this tab had not been saved when the page was last open; {restored === 1 ? "it is" : "they are"} back below and being saved now.</Notice>
-        </div>
-      )}
+      {/* In the page from the start, so a screen reader announces the notice when it is put in. */}
+      <LiveMessage as="div" className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950">
+        {restored > 0 && `${restored === 1 ? "An answer" : `${restored} answers`} you gave in this tab had not been saved when the page was last open; ${restored === 1 ? "it is" : "they are"} back below and being saved now.`}
+      </LiveMessage>
       <AnswersLocked value={timeUp || submitting}>
       {/* A control brought into view from below (tabbing down) stops above the sticky footer rather than under it. */}
       {/* Nor below the timer kept at the top, when there is one. */}
