@@ -301,3 +301,23 @@ describe("answers held back until the student's last attempt", () => {
     for (const card of cards) expect(card.dueAt.getTime()).toBeLessThan(new Date(dueAt).getTime());
   });
 });
+
+describe("a due time at the very end of the year 9999", () => {
+  it("is refused where the key's release, the grace after it, would fall in the year 10000; the latest minute still holds answers and takes submits", async () => {
+    // A missed question's review card comes due when the key is shown, 15 s after the due time: in the year 10000 it
+    // could not be stored, every submit missing a question failed, and the attempt could never be graded.
+    const late = { kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: "9999-12-31T23:59:50Z", revealAnswers: "AFTER_DUE" };
+    expect(assignmentSchema.safeParse(late).error?.issues[0]).toMatchObject({ path: ["dueAt"], message: "Give a date between the years 1900 and 9999." });
+    expect(extensionSchema.safeParse({ assignmentId: crypto.randomUUID(), studentId: crypto.randomUUID(), dueAt: "9999-12-31T23:59:59.999Z", reason: "Until the end of time." }).success).toBe(false);
+
+    const teacher = await createUser("INSTRUCTOR");
+    const { student, classId } = await studentInClass(teacher);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ ...late, dueAt: "9999-12-31T23:59:00Z" }));
+    const review = await submitEmpty(student, fixture.quizId);
+    expect(review.attempt.status).toBe("SUBMITTED");
+    expect(keysShown(review)).toBe(0);
+    const cards = await db.reviewCard.findMany({ where: { userId: student.id } });
+    expect(cards.map((card) => card.dueAt.toISOString())).toEqual(cards.map(() => new Date(Date.UTC(9999, 11, 31, 23, 59) + DEADLINE_GRACE_MS).toISOString()));
+    expect((await reviewQueue(student)).current).toBeNull();
+  });
+});
