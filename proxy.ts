@@ -49,6 +49,23 @@ function decodes(pathname: string): boolean {
   }
 }
 
+/**
+ * Whether a server action's request carries arguments React could have sent. Every action of ours takes its form's
+ * FormData, so React sends them as multipart form data whose part "0" is JSON; Next.js answers a body it cannot decode
+ * (a forged or cut-off one) with a 500, before the action could refuse it.
+ */
+async function readableActionBody(request: NextRequest): Promise<boolean> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "multipart/form-data") return false;
+  try {
+    const root = (await request.clone().formData()).get("0");
+    if (root !== null) JSON.parse(typeof root === "string" ? root : "");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   if (!decodes(request.nextUrl.pathname)) {
     const api = request.nextUrl.pathname.startsWith("/api/");
@@ -56,6 +73,9 @@ export async function proxy(request: NextRequest) {
       status: 400,
       headers: { "content-type": api ? "application/json" : "text/html; charset=utf-8", "cache-control": "no-store" },
     });
+  }
+  if (request.method === "POST" && request.headers.has("next-action") && !(await readableActionBody(request))) {
+    return new NextResponse("This request could not be read. Reload the page and send the form again.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
   }
   // Server actions report the outage in their own responses (API routes are outside the matcher); pages get the friendly page.
   if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();

@@ -1,4 +1,6 @@
 import http from "node:http";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { test, expect, createUser, login, count } from "./support";
 
 const quizId = "dadabaev-silk-road-quiz";
@@ -211,4 +213,41 @@ test("an API address no route answers is a JSON 404, and /courses is the course 
   await page.goto("/courses");
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+test("a server action called with a body it could not have sent (forged, cut off) is refused with a 400, never a 500", async ({ page, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await login(page.context(), student, baseURL!);
+  // Every server action of the app (the account forms'; each takes the form's FormData), by the build's manifest.
+  const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json"), "utf8"));
+  // Each is posted to a page that uses it ("app/(auth)/signup/page" is /signup), as its form would.
+  const actions = Object.entries(manifest.node as Record<string, { workers: Record<string, unknown> }>).map(([id, { workers }]) => ({
+    id, page: Object.keys(workers)[0].replace(/^app/, "").replace(/\/\([^)]*\)/g, "").replace(/\/page$/, "").replace("[token]", "A".repeat(43)) || "/",
+  }));
+  expect(actions.map((a) => a.page)).toContain("/account");
+  const bodies = [
+    { type: "text/plain;charset=UTF-8", data: "" },
+    { type: "text/plain;charset=UTF-8", data: "not json" },
+    { type: "text/plain;charset=UTF-8", data: "[" },
+    { type: "text/plain;charset=UTF-8", data: '["$Q1"]' },
+    { type: "application/json", data: '["$undefined", {"name": "Forged"}]' },
+    { type: "multipart/form-data; boundary=xyz", data: "garbage" },
+    { type: "multipart/form-data; boundary=xyz", data: '--xyz\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"\r\n--xyz--\r\n' },
+  ];
+  const failures: string[] = [];
+  for (const { id, page: at } of actions) {
+    for (const body of bodies) {
+      const response = await page.request.post(at, { headers: { "next-action": id, "content-type": body.type, origin: baseURL! }, data: body.data, maxRedirects: 0 });
+      if (response.status() !== 400) failures.push(`${at} ${id.slice(0, 8)} ${JSON.stringify(body.data).slice(0, 40)} → ${response.status()}`);
+    }
+  }
+  expect(failures).toEqual([]);
+  // Nothing was changed by them.
+  expect(await count(sql, `SELECT count(*) FROM "User" WHERE id = $1 AND name = $2`, [student.id, student.name])).toBe(1);
+  // The forms still work: a name change, sent by the page itself, goes through.
+  await page.goto("/account");
+  const name = page.getByLabel("Name", { exact: true });
+  await name.fill("Renamed Student");
+  await page.getByRole("button", { name: /save name|change name/i }).click();
+  await expect.poll(() => count(sql, `SELECT count(*) FROM "User" WHERE id = $1 AND name = 'Renamed Student'`, [student.id])).toBe(1);
 });
