@@ -49,18 +49,30 @@ function decodes(pathname: string): boolean {
   }
 }
 
+// What React writes in place of a value that JSON cannot hold, inline: an escaped "$", undefined, -0, NaN, the
+// infinities, a bigint, a date, and the FormData (its fields are plain form fields). Any other "$" string refers to a
+// part of the request that the arguments of our actions (the state before, the form's FormData) never have.
+const INLINE_REPLY_VALUE = /^\$(\$|undefined$|-0$|N$|I$|-I$|n-?\d+$|D|K[0-9a-f]+$)/;
+
+/** Whether `value` (a part of a server action's arguments, parsed) holds only inline values. */
+function onlyInlineValues(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return !value.startsWith("$") || INLINE_REPLY_VALUE.test(value);
+  if (value === null || typeof value !== "object") return true;
+  return depth < 32 && Object.values(value).every((item) => onlyInlineValues(item, depth + 1));
+}
+
 /**
- * Whether a server action's request carries arguments React could have sent. Every action of ours takes its form's
- * FormData, so React sends them as multipart form data whose part "0" is JSON; Next.js answers a body it cannot decode
- * (a forged or cut-off one) with a 500, before the action could refuse it.
+ * Whether a server action's request carries arguments React could have sent. Every action of ours takes the state
+ * before and its form's FormData, so React sends them as multipart form data whose part "0" is JSON with only inline
+ * values; Next.js answers a body it cannot decode (a forged or cut-off one) with a 500, before the action could
+ * refuse it.
  */
 async function readableActionBody(request: NextRequest): Promise<boolean> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "multipart/form-data") return false;
   try {
     const root = (await request.clone().formData()).get("0");
-    if (root !== null) JSON.parse(typeof root === "string" ? root : "");
-    return true;
+    return typeof root === "string" && onlyInlineValues(JSON.parse(root));
   } catch {
     return false;
   }

@@ -233,6 +233,9 @@ test("a server action called with a body it could not have sent (forged, cut off
     { type: "application/json", data: '["$undefined", {"name": "Forged"}]' },
     { type: "multipart/form-data; boundary=xyz", data: "garbage" },
     { type: "multipart/form-data; boundary=xyz", data: '--xyz\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"\r\n--xyz--\r\n' },
+    { type: "multipart/form-data; boundary=xyz", data: "--xyz--\r\n" },
+    // Well-formed, but referring to parts (a Map, a promise, a model) the request does not have.
+    ...['["$Q1", "$K2"]', '[null, "$@1"]', '[{"a": ["$1"]}, "$K2"]', '["$T", "$K2"]'].map((root) => ({ type: "multipart/form-data; boundary=xyz", data: `--xyz\r\nContent-Disposition: form-data; name="0"\r\n\r\n${root}\r\n--xyz--\r\n` })),
   ];
   const failures: string[] = [];
   for (const { id, page: at } of actions) {
