@@ -48,8 +48,9 @@ export const debateDraftSchema = z.strictObject({
   unconfirmed: unconfirmedSchema,
   // The save time of the draft this one edits (null: none was saved yet). A draft saved since, from another tab or
   // device, is then not overwritten. Without it the save is unconditional.
-  // A time the server gave is after 2000; an earlier one (PostgreSQL has no year 0) is refused here, not by the database.
-  basedOn: z.iso.datetime().refine((v) => Date.parse(v) >= Date.UTC(2000, 0, 1), "This draft's save time is not one Caravan gave. Reload the page.").nullable().optional(),
+  // A time the server gave is after 2000, to the millisecond ("2026-01-01T00:00:00.000Z"); an earlier one (PostgreSQL has
+  // no year 0), or one with more digits than PostgreSQL reads in a time, is refused here, not by the database.
+  basedOn: z.iso.datetime().refine((v) => v.length <= 30 && Date.parse(v) >= Date.UTC(2000, 0, 1), "This draft's save time is not one Caravan gave. Reload the page.").nullable().optional(),
 });
 
 export const debateSubmissionSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { classmatesResponses, debateSubmissionSchema, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
+import { classmatesResponses, debateDraftSchema, debateSubmissionSchema, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
 import { UserError } from "@/lib/server/errors";
 import { createUser, debateSubmission, testDb, writeFixtureCourse } from "../support/fixtures";
 
@@ -45,6 +45,20 @@ describe("debate responses", () => {
     expect(parsed.success).toBe(false);
     const fields = parsed.error!.issues.map((i) => i.path[0]);
     expect(fields).toEqual(expect.arrayContaining(["position", "claim", "evidence", "rebuttal"]));
+  });
+
+  it("refuses, with a sentence, a draft's save time no save could have given (one PostgreSQL cannot read), changing nothing", async () => {
+    // Valid ISO 8601, but with more fractional digits than PostgreSQL reads in a time (it answered with an error, a 500).
+    const forged = `2026-01-01T00:00:00.${"9".repeat(3000)}Z`;
+    const student = await createUser();
+    const draft = { promptId: fixture.debateId, position: "for", claim: "A claim", evidence: [], rebuttal: "", basedOn: forged };
+    for (const schema of [debateDraftSchema, debateSubmissionSchema]) {
+      expect(schema.safeParse(draft).error?.issues.find((i) => i.path[0] === "basedOn")?.message).toBe("This draft's save time is not one Caravan gave. Reload the page.");
+    }
+    // A save time as Caravan gives it (to the millisecond) is still taken.
+    const first = await saveDebateDraft(student, debateDraftSchema.parse({ ...draft, basedOn: null }));
+    expect(await saveDebateDraft(student, debateDraftSchema.parse({ ...draft, claim: "A second claim", basedOn: first.savedAt }))).toMatchObject({ savedAt: expect.any(String) });
+    expect((await db.debateResponse.findFirstOrThrow({ where: { userId: student.id } })).claim).toBe("A second claim");
   });
 
   it("refuses evidence from outside the course and unknown positions, changing nothing", async () => {
