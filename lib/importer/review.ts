@@ -42,8 +42,9 @@ function edited(question: DraftQuestion, action: Extract<ReviewAction, { action:
   if (q.type === "short") {
     if (!action.accepted) throw new ImportReviewError("invalid", "Give at least one accepted answer.");
     candidate.accepted = [...new Set(action.accepted)];
-    // The answer box grows to take the longest accepted answer (the instructor has no maxLength to raise).
-    candidate.maxLength = Math.min(200, Math.max(q.maxLength, ...action.accepted.map((answer) => answer.length)));
+    // The answer box grows to take the longest accepted answer (the instructor has no maxLength to raise), and then
+    // to the most it takes, so its size, which learners see, does not give away the answer's length.
+    candidate.maxLength = action.accepted.some((answer) => answer.length > q.maxLength) ? 200 : q.maxLength;
   } else if (q.type === "numeric") {
     if (action.answer === undefined) throw new ImportReviewError("invalid", "Give the number that answers the question.");
     if (Math.abs(action.answer) > MAX_NUMERIC_ANSWER) throw new ImportReviewError("invalid", "Give a number between −1,000,000,000,000 and 1,000,000,000,000: learners cannot answer with a larger one.");

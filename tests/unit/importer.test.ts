@@ -467,9 +467,11 @@ describe("review", () => {
   it("refuses an edit that would make an invalid question, and an unknown question", () => {
     expect(() => applyReview(draft, numeric.id, { action: "edit", prompt: "How much?" })).toThrow(ImportReviewError);
     expect(() => applyReview(draft, cloze.id, { action: "edit", prompt: "Pick all of the above", accepted: ["x"] })).toThrow(/all\/none of the above/);
-    // An accepted answer longer than the answer box took: the box grows to take it (the instructor cannot set it).
+    // An accepted answer longer than the answer box took: the box grows to take it (the instructor cannot set it), to
+    // its largest size, so the size learners see does not tell the answer's length.
     const long = "The mayor of Linz in 1998, who had been elected two years earlier by the city council";
-    expect(applyReview(draft, cloze.id, { action: "edit", prompt: "Who was the mayor of Linz in 1998?", accepted: [long] }).questions.find((q) => q.id === cloze.id)!.question).toMatchObject({ accepted: [long], maxLength: long.length });
+    expect(applyReview(draft, cloze.id, { action: "edit", prompt: "Who was the mayor of Linz in 1998?", accepted: [long] }).questions.find((q) => q.id === cloze.id)!.question).toMatchObject({ accepted: [long], maxLength: 200 });
+    expect(applyReview(draft, cloze.id, { action: "edit", prompt: "Who was the mayor of Linz in 1998?", accepted: [long.slice(0, 40)] }).questions.find((q) => q.id === cloze.id)!.question).toMatchObject({ maxLength: 80 });
     expect(() => applyReview(draft, "nope", { action: "accept" })).toThrow(expect.objectContaining({ reason: "not-found" }));
   });
 });
