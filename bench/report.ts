@@ -122,7 +122,7 @@ if (lighthouse) {
   lines.push(`## Lighthouse (${lighthouse.date.slice(0, 10)}), signed in as a student, Debian's Chromium, default mobile throttling`, "");
   lines.push(
     "The median of three runs after warming the server; the performance score of each run is in brackets, with Lighthouse's",
-    "CPU benchmark index for the run (higher is faster). On this shared VM the index moves between runs (from about 1700 to",
+    "CPU benchmark index for the run (higher is faster). On this shared VM the index moves between runs (from about 1400 to",
     "about 3000 over the days measured), and the score moves with it. The floor row is the account page (the shared layout and a short form): what the",
     "framework and the layout alone score in the same run, so a page near it loses little to its own content. The empty row is",
     "the empty Next.js page of `bench/empty-app` (no styles, no session): what the framework alone scores on this machine.",
