@@ -9,6 +9,7 @@ import { createPrismaClient } from "../../lib/server/prisma.ts";
 import type { SessionUser } from "../../lib/server/auth.ts";
 import { UserError } from "../../lib/server/errors.ts";
 import { attemptForTaking } from "../../lib/server/quiz-service.ts";
+import { ContentError, loadCourse } from "../../lib/content/load.ts";
 
 /** An ISO time `offsetMinutes` from now. */
 export const iso = (offsetMinutes: number) => new Date(Date.now() + offsetMinutes * 60_000).toISOString();
@@ -55,6 +56,17 @@ export async function createUser(role: "STUDENT" | "INSTRUCTOR" = "STUDENT", db 
 export type FixtureQuestion = Record<string, unknown>;
 
 /** Writes a one-module course to a temp folder, so tests can change and re-sync it freely. */
+/** The problems content:check finds in a course folder (none: an empty list). */
+export function problemsOf(dir: string) {
+  try {
+    loadCourse(dir);
+    return [];
+  } catch (error) {
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
+}
+
 export function writeFixtureCourse(options: { id?: string; questions?: FixtureQuestion[]; maxAttempts?: number | null; timeLimitMinutes?: number | null; drawCount?: number } = {}) {
   const id = options.id ?? `fixture-${randomUUID().slice(0, 8)}`;
   const dir = path.join(os.tmpdir(), "caravan-fixtures", id);

@@ -3,18 +3,8 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ContentError, loadCatalog, loadCourse } from "@/lib/content/load";
-import { writeFixtureCourse } from "../support/fixtures";
-
-function problemsOf(dir: string) {
-  try {
-    loadCourse(dir);
-    return [];
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-}
+import { loadCatalog, loadCourse } from "@/lib/content/load";
+import { problemsOf, writeFixtureCourse } from "../support/fixtures";
 
 /** The fixture course with one file's text changed, and the problems the check then reports. */
 function problemsAfter(file: string, change: (text: string) => string) {

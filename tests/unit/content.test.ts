@@ -4,20 +4,10 @@ import { describe, expect, it } from "vitest";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import YAML from "yaml";
-import { ContentError, courseDirectories, loadCatalog, loadCourse } from "@/lib/content/load";
+import { courseDirectories, loadCatalog, loadCourse } from "@/lib/content/load";
 import { headingAnchor, lessonSections, readingMinutes } from "@/lib/content/anchors";
 import { splitSections } from "@/lib/content/sections";
-import { writeFixtureCourse } from "../support/fixtures";
-
-function problemsOf(dir: string) {
-  try {
-    loadCourse(dir);
-    return [];
-  } catch (error) {
-    if (error instanceof ContentError) return error.problems;
-    throw error;
-  }
-}
+import { problemsOf, writeFixtureCourse } from "../support/fixtures";
 
 describe("the content in content/courses", () => {
   it("has at least one course and every course passes validation", () => {
