@@ -1,6 +1,7 @@
 // Zod's own messages speak to programmers ("expected string, received undefined"); a course author needs to be
 // told what is wrong in the file and how to mend it. Messages a schema sets itself are kept as they are.
 import type { z } from "zod";
+import { distance } from "fastest-levenshtein";
 import { LineCounter, parseDocument, visit } from "yaml";
 
 type Issue = z.core.$ZodRawIssue;
@@ -9,17 +10,6 @@ const kindOf = (value: unknown) =>
   value === null ? "empty" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a set of fields" : typeof value === "string" ? "text" : `a ${typeof value}`;
 
 const quotedList = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(", ");
-
-/** Letters changed, added or dropped to turn `a` into `b`. */
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length];
-}
 
 /** The field an unknown name was most likely meant to be: one the file leaves out, spelt nearly the same. */
 function meant(key: string, fields: string[], given: object): string | undefined {
