@@ -19,6 +19,7 @@ import { notFound, UserError } from "./errors";
 import { plural } from "../plural";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
+import { clip } from "../clip";
 
 // Columns and lists in one order on every page and in the CSV: items due together stay in the order they were assigned.
 export const ASSIGNMENT_ORDER = [{ dueAt: "asc" }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.AssignmentOrderByWithRelationInput[];
@@ -225,7 +226,7 @@ export async function addMembersByEmail(instructor: SessionUser, classId: string
   await ownedCurrentClass(instructor, classId);
   const { emails, unreadable } = parseEmailList(input.emails);
   const refuse = (message: string) => new UserError("INVALID", message, { emails: [message] });
-  if (emails.length === 0) throw refuse(unreadable.length > 0 ? `No email address could be read (for example “${unreadable[0].slice(0, 60)}”).` : "Paste at least one email address.");
+  if (emails.length === 0) throw refuse(unreadable.length > 0 ? `No email address could be read (for example “${clip(unreadable[0], 60)}”).` : "Paste at least one email address.");
   if (emails.length > MAX_ADDED_AT_ONCE) throw refuse(`Paste at most ${MAX_ADDED_AT_ONCE} addresses at a time (this list has ${emails.length}).`);
   const users = await db().user.findMany({
     where: { email: { in: emails } },
@@ -804,7 +805,7 @@ export async function extendDueTimes(tx: Prisma.TransactionClient, change: { ass
     await tx.assignmentExtension.upsert({
       where: { assignmentId_studentId: { assignmentId, studentId: change.studentId } },
       create: { assignmentId, studentId: change.studentId, ...moved, reason: change.reason },
-      update: { ...moved, reason: `${existing?.reason ?? ""}; ${change.reason}`.slice(0, 500) },
+      update: { ...moved, reason: clip(`${existing?.reason ?? ""}; ${change.reason}`, 500) },
     });
     await refreshOpenAttemptDeadlines(tx, [change.studentId], assignment);
   }
