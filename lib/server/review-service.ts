@@ -3,7 +3,7 @@ import "server-only";
 // lib/domain/review-schedule.ts, one at a time. Answers are scored here; the key and explanation leave the
 // server only with the result, and only once the quiz's answers may be shown to this learner.
 import type { Question } from "../content/schema";
-import { toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
+import { inShownOrder, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
 import { effectiveQuestion, matchingMarks, scoreEffective } from "../domain/regrade";
@@ -223,7 +223,8 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   if (!outcome) throw new UserError("CONFLICT", "This review moved on since the page was loaded (in another window, perhaps); here it is as it stands now.");
   const { answer, after } = outcome;
   const answeredVersion = answer.questionVersionId === version.id ? { definition, gradingOverride: version.gradingOverride } : await db().questionVersion.findUniqueOrThrow({ where: { id: answer.questionVersionId }, select: { definition: true, gradingOverride: true } });
-  const answeredDefinition = answeredVersion.definition as Question;
+  // Options and pairs in the order this review showed them, as the attempt's results list them.
+  const answeredDefinition = inShownOrder(answeredVersion.definition as Question, shuffleSeedFor(reviewSeed(card.id, input.number), answer.questionVersionId));
   const graded = effectiveQuestion(answeredDefinition, answeredVersion.gradingOverride);
   const key = graded.question;
   const [lesson, deck] = await Promise.all([

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exportAccountData } from "@/lib/server/account-export";
 import { loadCourse } from "@/lib/content/load";
@@ -68,6 +69,26 @@ describe("spaced review", () => {
     expect(queue).toMatchObject({ dueCount: 0, inDeck: 1, mastered: 0, current: null });
     expect(queue.nextDueAt?.getTime()).toBe(cards[0].dueAt.getTime());
     expect((await attemptReview(student, attemptId)).review).toEqual({ missed: 1, from: cards[0].dueAt });
+  });
+
+  it("a checked matching answer lists its pairs in the order the review showed them, not the file's", async () => {
+    const id = `fixture-${randomUUID().slice(0, 8)}`;
+    const ref = { lesson: `${id}-lesson`, section: "first-section", source: `${id}-source`, sourceSection: "part-one" };
+    const pairs = ["a", "b", "c", "d", "e", "f"].map((p) => ({ id: p, left: `Left ${p}`, right: `Right ${p}` }));
+    const matching = writeFixtureCourse({ id, questions: [{ id: `${id}-q1`, type: "matching", prompt: "Match them.", pairs, explanation: "Each to its letter.", difficulty: "easy", objective: "obj-one", ref }] });
+    await syncCourse(db, loadCourse(matching.dir));
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, matching.quizId);
+    await submitAttempt(student, { attemptId, answers: {} });
+    await makeDue(student.id);
+    const view = (await reviewQueue(student)).current!;
+    if (view.question.type !== "matching") throw new Error("expected the matching question");
+    const rightFor = (left: string) => view.question.type === "matching" ? view.question.rights.find((r) => r.text === left.replace("Left", "Right"))!.id : "";
+    const matches = Object.fromEntries(view.question.lefts.map((l) => [l.id, rightFor(l.text)]));
+    const checked = await answerReview(student, { cardId: view.cardId, number: view.number, questionVersionId: view.questionVersionId, response: { matches } });
+    expect(checked.correct).toBe(true);
+    expect(checked.yourAnswer.split("\n")).toEqual(view.question.lefts.map((l) => `${l.text} → ${l.text.replace("Left", "Right")}`));
+    expect(checked.yourAnswerMarks).toEqual(view.question.lefts.map(() => true));
   });
 
   it("a due question is sent without its key; a right answer moves it up, a wrong one starts it again", async () => {
