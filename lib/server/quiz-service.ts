@@ -4,7 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Question } from "../content/schema";
 import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, earliestOpenDeadline, personalTimeLimit, studentAttemptLimit } from "../domain/attempt-policy";
-import { inShownOrder, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
+import { gradedInShownOrder, inShownOrder, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey, totalScoreCenti } from "../domain/scoring";
 import { describeOverride, effectiveQuestion, matchingMarks, scoreEffective } from "../domain/regrade";
@@ -20,6 +20,7 @@ import { assignmentGate, gradingTerms, keyShownAt } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 import type { AnswerEditInput } from "./quiz-inputs";
+import { citedSource } from "./catalog";
 
 type Tx = Prisma.TransactionClient;
 
@@ -454,7 +455,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const lessonIds = [...new Set([...versions.values()].map((v) => v.definition.ref.lesson))];
   const lessons = await db().lesson.findMany({ where: { id: { in: lessonIds } }, select: { id: true, slug: true, title: true, meta: true, retiredAt: true, module: { select: { slug: true, retiredAt: true, course: { select: { slug: true, retiredAt: true } } } } } });
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
-  const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, author: true, outlet: true, published: true } });
+  const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, title: true, author: true, outlet: true, published: true, sections: true } });
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   const flags = new Map((await db().questionFlag.findMany({ where: { userId: user.id, questionVersionId: { in: attempt.questionVersionIds } }, select: { questionVersionId: true, reason: true, resolvedAt: true, outcome: true, reply: true } })).map((f) => [f.questionVersionId, f]));
   // Held back until the due time when an assignment says so, wherever the question is shown: the key never leaves
@@ -467,8 +468,9 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const items = attempt.questionVersionIds.map((versionId, index) => {
     const { definition, gradingOverride } = versions.get(versionId)!;
     // Options and pairs in the order this attempt showed them; the key as it is graded now, after any regrade.
-    const q = inShownOrder(definition, shuffleSeedFor(attempt.id, versionId));
-    const graded = effectiveQuestion(q, gradingOverride);
+    const seed = shuffleSeedFor(attempt.id, versionId);
+    const q = inShownOrder(definition, seed);
+    const graded = gradedInShownOrder(effectiveQuestion(definition, gradingOverride), seed);
     const key = graded.question;
     const answer = answers.get(versionId);
     const lesson = lessonById.get(q.ref.lesson);
@@ -496,7 +498,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       // When this question's key is shown (null: now).
       keyShownAt: answersShownAt,
       // Which question was regraded, and how, tells what its key now is: held with the key (the score says it changed).
-      regradeNote: held ? null : describeOverride(q, gradingOverride),
+      regradeNote: held ? null : describeOverride(definition, gradingOverride),
       // An answered flag says whether the key stood or was changed, so while the key is held, so is the answer (it
       // reads as still open).
       flag: flagAsShown(flags.get(versionId) ?? null, held),
@@ -508,7 +510,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
           sectionTitle: sections.find((s) => s.anchor === q.ref.section)?.title ?? q.ref.section,
         }
         : null,
-      source: sourceById.get(q.ref.source) ?? null,
+      source: citedSource(sourceById.get(q.ref.source), q.ref.sourceSection),
     };
   });
   const missedQuestionIds = attempt.questionVersionIds.filter((id) => !answers.get(id)?.correct).map((id) => versions.get(id)!.questionId);

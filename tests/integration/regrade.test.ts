@@ -6,6 +6,8 @@ import { attemptForTaking, attemptReview, saveAnswer, startAttempt, submitAttemp
 import { answerFlagsKeyStands, flagQuestion, NO_INSTRUCTOR_FOR_FLAGS, flagReplySchema, flagSchema, regradeQuestion, regradeSchema, type RegradeInput } from "@/lib/server/regrade-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { exportAccountData } from "@/lib/server/account-export";
+import { studentRecord } from "@/lib/server/gradebook-service";
+import { describeResponse } from "@/lib/domain/responses";
 import { createUser, errorOf, hourIn, stillPendingAfter, testDb, writeFixtureCourse, zoneChangeHeldOpen } from "../support/fixtures";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 
@@ -351,7 +353,7 @@ describe("regrades", () => {
       const leftId = (text: string) => shown.lefts.find((l) => l.text === text)!.id;
       const rightId = (text: string) => shown.rights.find((r) => r.text === text)!.id;
       const matches = Object.fromEntries(Object.entries(pairing).map(([l, r]) => [leftId(l), rightId(r)]));
-      return { attemptId, submit: () => submitAttempt(student, { attemptId, answers: { [versionId]: { matches } } }) };
+      return { attemptId, shownLefts: shown.lefts.map((l) => l.text), submit: () => submitAttempt(student, { attemptId, answers: { [versionId]: { matches } } }) };
     };
     const history = { Hashimoto: "1997", Koizumi: "2006", Abe: "2015" };
     const file = { Hashimoto: "2006", Koizumi: "1997", Abe: "2015" };
@@ -367,8 +369,16 @@ describe("regrades", () => {
     expect(result).toMatchObject({ affectedAttempts: 2 });
     expect(await state([a.attemptId, b.attemptId], versionId)).toMatchObject({ [a.attemptId]: { earned: 100, correct: true, regraded: true }, [b.attemptId]: { earned: 33, correct: false, regraded: true } });
     const item = (await attemptReview(right, a.attemptId)).items[0];
-    expect(item.correctAnswer).toBe("Hashimoto → 1997\nKoizumi → 2006\nAbe → 2015");
-    expect(item.yourAnswer).toBe("Hashimoto → 1997\nKoizumi → 2006\nAbe → 2015");
+    // Listed in the order the attempt showed the pairs, each with its corrected right-hand text.
+    const corrected = a.shownLefts.map((left) => `${left} → ${history[left as keyof typeof history]}`).join("\n");
+    expect(item.correctAnswer).toBe(corrected);
+    expect(item.yourAnswer).toBe(corrected);
+    expect(item.yourAnswerMarks).toEqual([true, true, true]);
+    expect(item.regradeNote).toBe("After review, its answer key was corrected.");
+    // The instructor's record of the attempt agrees, pair by pair.
+    const recorded = (await studentRecord(instructor, classId, right.id)).attempts.find((x) => x.id === a.attemptId)!.answers[0];
+    expect(describeResponse(recorded.definition, recorded.response)).toBe(corrected);
+    expect(recorded.marks).toEqual([true, true, true]);
     // An attempt open during the regrade is scored with the corrected pairs when it is submitted.
     expect(await c.submit()).toMatchObject({ scoreCenti: 100 });
   });
