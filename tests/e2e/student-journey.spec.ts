@@ -201,3 +201,20 @@ test("a student searches the course and lands on the lesson section that discuss
   await expect(page.getByText(/Those words are too common to search for/)).toBeVisible();
   await context.close();
 });
+
+test("a lesson's dates read as dates, July 1997, with the date as written for machines", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const context = await browser.newContext({ baseURL });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  await page.goto("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
+  const dates = page.getByRole("region", { name: "Dates in this lesson" });
+  await expect(dates.locator('time[datetime="1997-07"]')).toHaveText("July 1997");
+  await expect(dates.locator('time[datetime="1993"]')).toHaveText("1993");
+  await expect(dates).not.toContainText("1997-07");
+  if (process.env.SCREENSHOT_DIR) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await dates.screenshot({ path: `${process.env.SCREENSHOT_DIR}/lesson-dates-phone.png` });
+  }
+  await context.close();
+});

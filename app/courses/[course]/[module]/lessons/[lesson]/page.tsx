@@ -103,7 +103,7 @@ export default async function LessonPage({ params }: Params) {
             <h2 id="events-heading" className="text-base font-semibold">Dates in this lesson</h2>
             <ol className="mt-3 space-y-2 border-l-2 border-brand-100 pl-4">
               {lesson.meta.events.map((e, i) => (
-                <li key={i}><span className="font-mono text-sm text-brand-700">{e.date}</span> — {e.label}</li>
+                <li key={i}><time dateTime={e.date} className="text-sm font-semibold text-brand-700 tabular-nums">{formatPublished(e.date)}</time> — {e.label}</li>
               ))}
             </ol>
           </section>
