@@ -94,6 +94,13 @@ export function formatCitation(source: { author: string; outlet: string; publish
   return `${source.author}, “${source.title},” ${source.outlet}, ${formatPublished(source.published)}`;
 }
 
+/** A question's source as its key and its feedback cite it: the work, and the section of it the question draws on. */
+export function citedSource(source: { author: string; outlet: string; published: string; title: string; sections: unknown } | undefined, sectionId: string | undefined) {
+  if (!source) return null;
+  const section = (source.sections as { id: string; title: string }[]).find((s) => s.id === sectionId);
+  return { citation: formatCitation(source), section: section?.title ?? null };
+}
+
 // toLocaleDateString builds an Intl formatter on every call, and a lesson page formats the same few dates
 // many times; the answers never change, so they are remembered.
 const publishedLabels = new Map<string, string>();

@@ -5,7 +5,7 @@ import "server-only";
 import type { Question } from "../content/schema";
 import { describeOverride, effectiveQuestion, keyInWords } from "../domain/regrade";
 import type { LessonMeta } from "./catalog";
-import { formatCitation } from "./catalog";
+import { citedSource } from "./catalog";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -52,7 +52,6 @@ export async function quizKey(instructor: SessionUser, quizId: string) {
       const lesson = lessonById.get(definition.ref.lesson);
       const source = sourceById.get(definition.ref.source);
       const objective = (lesson?.meta as LessonMeta | undefined)?.objectives.find((o) => o.id === definition.objective);
-      const sourceSection = (source?.sections as { id: string; title: string }[] | undefined)?.find((s) => s.id === definition.ref.sourceSection);
       return {
         number: index + 1,
         id: q.id,
@@ -71,7 +70,7 @@ export async function quizKey(instructor: SessionUser, quizId: string) {
         lesson: lesson
           ? { title: lesson.title, href: `/courses/${lesson.module.course.slug}/${lesson.module.slug}/lessons/${lesson.slug}#${definition.ref.section}`, section: (lesson.meta as LessonMeta).sections.find((s) => s.anchor === definition.ref.section)?.title ?? definition.ref.section }
           : null,
-        source: source ? { citation: formatCitation(source), section: sourceSection?.title ?? null } : null,
+        source: citedSource(source, definition.ref.sourceSection),
       };
     }),
   };

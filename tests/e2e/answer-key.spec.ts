@@ -137,6 +137,12 @@ test("the results mark each pair of a matching answer right or wrong, agreeing w
   await expect(answer.getByRole("listitem").filter({ hasText: "Right: " })).toHaveCount(1);
   await expect(answer.getByRole("listitem")).toContainText(shownLefts.map(line));
   await expect(result.getByText(/^Partly correct · /)).toBeVisible();
+  // The feedback cites the source down to the section the question draws on.
+  const source = course.sources.find((s) => s.id === matching.ref.source)!;
+  const section = source.sections.find((s) => s.id === matching.ref.sourceSection)!;
+  const cited = result.getByText(/^Source: /);
+  await expect(cited).toContainText(`Source: ${source.author}, “${source.title},” ${source.outlet}, `);
+  await expect(cited).toContainText(`, section “${section.title}”`);
 
   // The instructor's record of the attempt marks the same pairs.
   await instructor.page.goto(`/instructor/classes/${classId}/students/${student.id}`);

@@ -12,7 +12,6 @@ import { LocalTime } from "@/components/local-time";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { attemptForTaking, attemptReview } from "@/lib/server/quiz-service";
 import { isPassed, scoreLabel } from "@/lib/domain/progress";
-import { formatPublished } from "@/lib/server/catalog";
 
 export const metadata: Metadata = { title: "Quiz attempt" };
 
@@ -138,7 +137,7 @@ export default async function AttemptPage({ params }: Params) {
                   : <>Taught in {item.lessonLink.lessonTitle} — “{item.lessonLink.sectionTitle}” (since withdrawn from the course)</>}
               </p>
             )}
-            {item.source && <p className="mt-1 text-xs text-stone-600">Source: {item.source.author}, {item.source.outlet}, {formatPublished(item.source.published)}</p>}
+            {item.source && <p className="mt-1 text-xs text-stone-600">Source: {item.source.citation}{item.source.section ? `, section “${item.source.section}”` : ""}</p>}
             {item.regradeNote && <p className="mt-2 text-sm font-medium text-sky-900">{item.regradeNote}</p>}
             <FlagQuestion attemptId={attempt.id} questionVersionId={item.questionVersionId} flag={item.flag} canFlag={review.flaggable} />
           </li>

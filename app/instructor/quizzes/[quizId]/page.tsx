@@ -69,7 +69,7 @@ export default async function QuizKeyPage({ params }: { params: Promise<{ quizId
               <p className="mt-2 text-xs text-stone-600">
                 {q.objective && <>Objective: {q.objective.replace(/\.$/, "")}. </>}
                 {q.lesson && <>Taught in <Link className="underline" href={q.lesson.href}>{q.lesson.title}</Link>, “{q.lesson.section}”. </>}
-                {q.source && <>Source: {q.source.citation}{q.source.section ? `, “${q.source.section}”` : ""}.</>}
+                {q.source && <>Source: {q.source.citation}{q.source.section ? `, section “${q.source.section}”` : ""}.</>}
               </p>
             </li>
           ))}
