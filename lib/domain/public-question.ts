@@ -1,7 +1,7 @@
 // The part of a question a learner may see before submitting: no key, no explanation, and no ids that
 // could give the key away. Every option, item and pair is shown under an opaque per-attempt id.
 import type { Question } from "../content/schema";
-import type { EffectiveQuestion } from "./regrade";
+import { effectiveQuestion, type EffectiveQuestion } from "./regrade";
 import { shuffleAwayFromKey, seededShuffle } from "./shuffle";
 
 export type Choice = { id: string; text: string };
@@ -34,11 +34,16 @@ export function inShownOrder<Q extends Question>(question: Q, seed: string): Q {
 }
 
 /**
- * As `inShownOrder`, for a question as graded now. The order is taken after the key is corrected: a corrected
- * matching key names the right-hand item of each pair by the pair's place in the file.
+ * A question as one attempt (or review) showed it, for its results: as written (`shown`) and as graded now, after any
+ * regrade (`graded`), both in the order shown. The key is corrected before the order is taken: a corrected matching
+ * key names the right-hand item of each pair by the pair's place in the file.
  */
-export function gradedInShownOrder(graded: EffectiveQuestion, seed: string): EffectiveQuestion {
-  return { ...graded, question: inShownOrder(graded.question, seed), alternatives: graded.alternatives.map((alternative) => inShownOrder(alternative, seed)) };
+export function questionAsShown(definition: Question, gradingOverride: unknown, seed: string): { shown: Question; graded: EffectiveQuestion } {
+  const graded = effectiveQuestion(definition, gradingOverride);
+  return {
+    shown: inShownOrder(definition, seed),
+    graded: { ...graded, question: inShownOrder(graded.question, seed), alternatives: graded.alternatives.map((alternative) => inShownOrder(alternative, seed)) },
+  };
 }
 
 export function toPublicQuestion(question: Question, seed: string, publicId: PublicIdFor): PublicQuestion {

@@ -4,8 +4,8 @@ import "server-only";
 // students' extensions, the instructor's grade adjustments), after grading attempts whose time ran out.
 import { applyExtension, countsUnder, handedInLateUnderAll, type AssignmentWindow, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
-import { effectiveQuestion, keyInWords, matchingMarks } from "../domain/regrade";
-import { gradedInShownOrder, inShownOrder } from "../domain/public-question";
+import { keyInWords, matchingMarks } from "../domain/regrade";
+import { questionAsShown } from "../domain/public-question";
 import { shuffleSeedFor } from "./tokens";
 import { earlierVersionGrade, gradeOnRecord } from "../domain/rubric";
 import type { Question } from "../content/schema";
@@ -197,10 +197,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       // The key as graded now (after any regrade), beside what the student gave: the instructor may always see it.
       answers: inQuestionOrder(attempt.answers, questionVersionIds).map((answer) => {
         // In the order the student was shown the options and pairs, as their results list them.
-        const seed = shuffleSeedFor(attempt.id, answer.questionVersionId);
-        const written = answer.questionVersion.definition as unknown as Question;
-        const definition = inShownOrder(written, seed);
-        const graded = gradedInShownOrder(effectiveQuestion(written, answer.questionVersion.gradingOverride), seed);
+        const { shown: definition, graded } = questionAsShown(answer.questionVersion.definition as unknown as Question, answer.questionVersion.gradingOverride, shuffleSeedFor(attempt.id, answer.questionVersionId));
         // Pair by pair for a matching answer, as the student's results mark it.
         return { ...answer, definition, keyText: keyInWords(graded), marks: matchingMarks(graded, answer.response) };
       }),

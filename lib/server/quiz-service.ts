@@ -4,7 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Question } from "../content/schema";
 import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, earliestOpenDeadline, personalTimeLimit, studentAttemptLimit } from "../domain/attempt-policy";
-import { gradedInShownOrder, inShownOrder, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
+import { questionAsShown, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey, totalScoreCenti } from "../domain/scoring";
 import { describeOverride, effectiveQuestion, matchingMarks, scoreEffective } from "../domain/regrade";
@@ -468,9 +468,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const items = attempt.questionVersionIds.map((versionId, index) => {
     const { definition, gradingOverride } = versions.get(versionId)!;
     // Options and pairs in the order this attempt showed them; the key as it is graded now, after any regrade.
-    const seed = shuffleSeedFor(attempt.id, versionId);
-    const q = inShownOrder(definition, seed);
-    const graded = gradedInShownOrder(effectiveQuestion(definition, gradingOverride), seed);
+    const { shown: q, graded } = questionAsShown(definition, gradingOverride, shuffleSeedFor(attempt.id, versionId));
     const key = graded.question;
     const answer = answers.get(versionId);
     const lesson = lessonById.get(q.ref.lesson);

@@ -3,7 +3,7 @@ import "server-only";
 // lib/domain/review-schedule.ts, one at a time. Answers are scored here; the key and explanation leave the
 // server only with the result, and only once the quiz's answers may be shown to this learner.
 import type { Question } from "../content/schema";
-import { gradedInShownOrder, inShownOrder, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
+import { questionAsShown, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
 import { effectiveQuestion, matchingMarks, scoreEffective } from "../domain/regrade";
@@ -224,9 +224,7 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   const { answer, after } = outcome;
   const answeredVersion = answer.questionVersionId === version.id ? { definition, gradingOverride: version.gradingOverride } : await db().questionVersion.findUniqueOrThrow({ where: { id: answer.questionVersionId }, select: { definition: true, gradingOverride: true } });
   // Options and pairs in the order this review showed them, as the attempt's results list them.
-  const shownSeed = shuffleSeedFor(reviewSeed(card.id, input.number), answer.questionVersionId);
-  const answeredDefinition = inShownOrder(answeredVersion.definition as Question, shownSeed);
-  const graded = gradedInShownOrder(effectiveQuestion(answeredVersion.definition as Question, answeredVersion.gradingOverride), shownSeed);
+  const { shown: answeredDefinition, graded } = questionAsShown(answeredVersion.definition as Question, answeredVersion.gradingOverride, shuffleSeedFor(reviewSeed(card.id, input.number), answer.questionVersionId));
   const key = graded.question;
   const [lesson, deck] = await Promise.all([
     db().lesson.findFirst({ where: { id: answeredDefinition.ref.lesson, ...liveLesson }, select: { slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } }),

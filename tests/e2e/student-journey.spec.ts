@@ -1,4 +1,4 @@
-import { test, expect, count, createUser, login } from "./support";
+import { test, expect, count, createUser, login, signedInPage } from "./support";
 
 test("a new student signs up, reads a lesson, takes its quiz, sees feedback and progress", async ({ page, sql }) => {
   const email = `journey-${Date.now()}@e2e.caravan`;
@@ -203,10 +203,7 @@ test("a student searches the course and lands on the lesson section that discuss
 });
 
 test("a lesson's dates read as dates, July 1997, with the date as written for machines", async ({ browser, sql, baseURL }) => {
-  const student = await createUser(sql);
-  const context = await browser.newContext({ baseURL });
-  await login(context, student, baseURL!);
-  const page = await context.newPage();
+  const { context, page } = await signedInPage(browser, await createUser(sql), baseURL!);
   await page.goto("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
   const dates = page.getByRole("region", { name: "Dates in this lesson" });
   await expect(dates.locator('time[datetime="1997-07"]')).toHaveText("July 1997");
