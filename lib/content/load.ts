@@ -139,8 +139,9 @@ function loadLesson(reader: Reader, file: string, slug: string, listed: Listing)
     return noteInvalid(reader, "lesson", undefined);
   }
   if (!storable(reader, file, { frontmatter: parsed.data, body: parsed.content })) return noteInvalid(reader, "lesson", parsed.data);
-  // The front matter's YAML: after the opening --- line, before the closing one.
-  const frontYaml = text.slice(0, text.length - parsed.content.length).replace(/^[^\n]*\n/, "").replace(/(^|\n)---[ \t]*\r?\n?$/, "");
+  // Everything before the body: the front matter with its --- lines. Its YAML is between them.
+  const beforeBody = text.slice(0, text.length - parsed.content.length);
+  const frontYaml = beforeBody.replace(/^[^\n]*\n/, "").replace(/(^|\n)---[ \t]*\r?\n?$/, "");
   for (const message of textsCutByComment(frontYaml, 2)) reader.problems.push({ file: rel(file), field: "(frontmatter)", message });
   if (parsed.unclosed) {
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: "the front matter opened by --- on the first line is never closed: end it with a line of just ---" });
@@ -149,8 +150,7 @@ function loadLesson(reader: Reader, file: string, slug: string, listed: Listing)
   const front = parseWith(reader, file, lessonFrontmatterSchema, parsed.data);
   if (!front) noteInvalid(reader, "lesson", parsed.data);
   const sections = lessonSections(parsed.content);
-  const bodyStart = text.length - parsed.content.length;
-  const firstBodyLine = text.slice(0, bodyStart).split("\n").length;
+  const firstBodyLine = beforeBody.split("\n").length;
   for (const { line, text: heading, mend } of misplacedHeadings(parsed.content)) {
     reader.problems.push({ file: rel(file), field: "body", message: `line ${firstBodyLine + line}: "${heading}" ${mend}` });
   }

@@ -32,19 +32,25 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
  * An archived class is kept, marked, as a read-only record of the term (its assignments no longer reach the student).
  */
 export async function myGrades(student: SessionUser, now = new Date()) {
-  const memberships = await db().classMember.findMany({
-    where: { userId: student.id, removedAt: null },
-    orderBy: { joinedAt: "asc" },
-    select: { joinedAt: true, class: { select: { id: true, name: true, term: true, archivedAt: true } } },
-  });
+  const [memberships, firstTaken] = await Promise.all([
+    db().classMember.findMany({
+      where: { userId: student.id, removedAt: null },
+      orderBy: { joinedAt: "asc" },
+      select: { joinedAt: true, class: { select: { id: true, name: true, term: true, archivedAt: true } } },
+    }),
+    // When the student first began each quiz they handed in: one query for every class.
+    db().quizAttempt.groupBy({ by: ["quizId"], where: { userId: student.id, status: "SUBMITTED", voidedAt: null }, _min: { startedAt: true } }),
+  ]);
+  const firstTakenAt = new Map(firstTaken.map((t) => [t.quizId, t._min.startedAt]));
   return Promise.all(memberships.map(async ({ class: found, joinedAt }) => {
     const me = { id: student.id, name: student.name, email: student.email, joinedAt };
     const { assignments, rows } = await gradesOf(found.id, Promise.resolve([me]), now, found.archivedAt);
     // Attempts begun before joining are not this class's (decision 7): the page says so where the class shows a quiz
     // not started that the student has in fact taken.
-    const quizIds = assignments.flatMap((a) => (a.quizId ? [a.quizId] : []));
-    const takenBefore = quizIds.length === 0 ? [] : await db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, status: "SUBMITTED", voidedAt: null, startedAt: { lt: joinedAt } }, select: { quizId: true }, distinct: ["quizId"] });
-    const takenBeforeJoining = assignments.map((a) => takenBefore.some((t) => t.quizId === a.quizId));
+    const takenBeforeJoining = assignments.map((a) => {
+      const first = a.quizId ? firstTakenAt.get(a.quizId) : null;
+      return Boolean(first && first < joinedAt);
+    });
     return { class: found, assignments, cells: rows[0].cells, extendedTo: rows[0].extendedTo, average: rows[0].average, withMissing: rows[0].withMissing, takenBeforeJoining };
   }));
 }
