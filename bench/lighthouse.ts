@@ -45,12 +45,15 @@ const chrome = await chromeLauncher.launch({
 const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
 await browser.setCookie({ name: "next-auth.session-token", value: token, domain: new URL(app.url).hostname, path: "/", httpOnly: true, sameSite: "Lax" });
 const tab = await browser.newPage();
-const RUNS = 3;
-const results: Record<string, { accessibility: number; performance: number; performanceRuns: number[]; benchmarkIndexes: number[]; metrics: Record<string, number> }> = {};
+// Five runs, the median reported, as Lighthouse's guide to variability advises for a noisy machine.
+const RUNS = 5;
+type Run = { performance: number; benchmarkIndex: number; observedFirstPaintMs: number; observedLoadMs: number; paintAfterLoad: boolean };
+const results: Record<string, { accessibility: number; performance: number; performanceRuns: number[]; benchmarkIndexes: number[]; runs: Run[]; performanceOfRunsPaintedBeforeLoad: number | null; metrics: Record<string, number> }> = {};
+// The lower middle for an even count: the less flattering of the two.
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 try {
   for (const [name, pagePath] of Object.entries(pages)) {
-    // Warm the server first (the first request to a route loads its code), then take the median of three
-    // runs, as Lighthouse's documentation advises: one run on a shared 2-core machine is noisy.
+    // Warm the server first (the first request to a route loads its code).
     for (let i = 0; i < 3; i++) await fetch(origin(name) + pagePath, { headers: { cookie: `next-auth.session-token=${token}` } });
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
@@ -61,12 +64,24 @@ try {
     runs.sort((a, b) => (a.categories.performance.score ?? 0) - (b.categories.performance.score ?? 0));
     const lhr = runs[Math.floor(runs.length / 2)];
     const metric = (id: string) => Math.round(Number(lhr.audits[id]?.numericValue ?? NaN));
+    const score = (r: typeof lhr) => Math.round((r.categories.performance.score ?? 0) * 100);
+    const perRun: Run[] = runs.map((r) => {
+      const observed = (r.audits.metrics?.details as { items?: Record<string, number>[] } | undefined)?.items?.[0] ?? {};
+      const observedFirstPaintMs = Math.round(observed.observedFirstPaint ?? NaN);
+      const observedLoadMs = Math.round(observed.observedLoad ?? NaN);
+      // Headless Chromium sometimes holds a page's first frame back by up to a second after the page is ready
+      // (GoogleChrome/lighthouse#17148); Lighthouse's simulation then counts all the page's scripts before its paint.
+      return { performance: score(r), benchmarkIndex: Math.round(r.environment.benchmarkIndex), observedFirstPaintMs, observedLoadMs, paintAfterLoad: observedFirstPaintMs > observedLoadMs };
+    });
+    const paintedBeforeLoad = perRun.filter((r) => !r.paintAfterLoad).map((r) => r.performance);
     results[name] = {
       accessibility: Math.round((lhr.categories.accessibility.score ?? 0) * 100),
-      performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
-      performanceRuns: runs.map((r) => Math.round((r.categories.performance.score ?? 0) * 100)),
+      performance: score(lhr),
+      performanceRuns: perRun.map((r) => r.performance),
       // Lighthouse's measure of this machine's CPU speed at the time of each run: on a shared VM it moves, and the score with it.
-      benchmarkIndexes: runs.map((r) => Math.round(r.environment.benchmarkIndex)),
+      benchmarkIndexes: perRun.map((r) => r.benchmarkIndex),
+      runs: perRun,
+      performanceOfRunsPaintedBeforeLoad: paintedBeforeLoad.length ? median(paintedBeforeLoad) : null,
       metrics: { fcpMs: metric("first-contentful-paint"), lcpMs: metric("largest-contentful-paint"), tbtMs: metric("total-blocking-time"), cls: Number(lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN) },
     };
     console.log(name, results[name]);
