@@ -202,16 +202,31 @@ test("a student searches the course and lands on the lesson section that discuss
   await context.close();
 });
 
-test("a lesson's dates read as dates, July 1997, with the date as written for machines", async ({ browser, sql, baseURL }) => {
+test("a lesson's dates read as dates, July 1997, with the date as written for machines, in date order, each citing its source", async ({ browser, sql, baseURL }) => {
   const { context, page } = await signedInPage(browser, await createUser(sql), baseURL!);
   await page.goto("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
   const dates = page.getByRole("region", { name: "Dates in this lesson" });
   await expect(dates.locator('time[datetime="1997-07"]')).toHaveText("July 1997");
   await expect(dates.locator('time[datetime="1993"]')).toHaveText("1993");
   await expect(dates).not.toContainText("1997-07");
+  // Each event cites its source as the lesson's list of sources does.
+  await expect(dates.getByRole("listitem").filter({ has: page.locator('time[datetime="1997-07"]') })).toContainText(
+    "Source: Timur Dadabaev, “Japan Attempts to Crack the Central Asian Frontier,” AsiaGlobal Online (Asia Global Institute, The University of Hong Kong), 30 August 2018",
+  );
+
+  // The timeline draws on every source; its events show in date order, a year before the months in it.
+  await page.goto("/courses/japan-central-asia/across-sources/lessons/timeline");
+  const timeline = page.getByRole("region", { name: "Dates in this lesson" });
+  const written = await timeline.locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
+  expect(written.length).toBeGreaterThan(10);
+  expect(written).toEqual([...written].sort());
+  expect(written.indexOf("2025-03")).toBeLessThan(written.indexOf("2025-03-31"));
+  await expect(timeline.getByRole("listitem").filter({ has: page.locator('time[datetime="1992"]') })).toContainText("Source: Luke Austin, “Welcome on board the Almaty-Tokyo Express");
+  await expect(timeline.getByRole("listitem").filter({ has: page.locator('time[datetime="1998"]') })).toContainText("Source: Esen Usubaliev, “Central Asia plus Japan");
   if (process.env.SCREENSHOT_DIR) {
+    await timeline.screenshot({ path: `${process.env.SCREENSHOT_DIR}/lesson-dates-desktop.png` });
     await page.setViewportSize({ width: 390, height: 844 });
-    await dates.screenshot({ path: `${process.env.SCREENSHOT_DIR}/lesson-dates-phone.png` });
+    await timeline.screenshot({ path: `${process.env.SCREENSHOT_DIR}/lesson-dates-phone.png` });
   }
   await context.close();
 });

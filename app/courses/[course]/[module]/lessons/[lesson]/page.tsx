@@ -7,6 +7,7 @@ import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { lessonState, markLessonOpened } from "@/lib/server/progress-service";
 import { renderedSections } from "@/lib/server/markdown";
 import { sectionSources } from "@/lib/content/schema";
+import { eventsInDateOrder } from "@/lib/content/events";
 
 type Params = { params: Promise<{ course: string; module: string; lesson: string }> };
 
@@ -102,9 +103,15 @@ export default async function LessonPage({ params }: Params) {
           <section aria-labelledby="events-heading" className="mt-6 rounded-lg border border-stone-200 bg-white p-5">
             <h2 id="events-heading" className="text-base font-semibold">Dates in this lesson</h2>
             <ol className="mt-3 space-y-2 border-l-2 border-brand-100 pl-4">
-              {lesson.meta.events.map((e, i) => (
-                <li key={i}><time dateTime={e.date} className="text-sm font-semibold text-brand-700 tabular-nums">{formatPublished(e.date)}</time> — {e.label}</li>
-              ))}
+              {eventsInDateOrder(lesson.meta.events).map((e, i) => {
+                const source = e.source ? sources.get(e.source) : undefined;
+                return (
+                  <li key={i}>
+                    <time dateTime={e.date} className="text-sm font-semibold text-brand-700 tabular-nums">{formatPublished(e.date)}</time> — {e.label}
+                    {source && <p className="mt-0.5 text-xs text-stone-600">Source: {formatCitation(source)}</p>}
+                  </li>
+                );
+              })}
             </ol>
           </section>
         )}
