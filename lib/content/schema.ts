@@ -74,6 +74,17 @@ const repeatedText = (noun: string, side = "") => (_: string, first: number) =>
 
 export const bloomLevels = ["remember", "understand", "apply", "analyze", "evaluate", "create"] as const;
 
+// Shown as a link to learners: only a web address, never javascript: or data:, with a site after the "//". A space
+// or line break in one is a slip in copying it (an address has none; a space in it is written %20).
+const absoluteWebAddress = z.url({ protocol: /^https?$/ });
+const webAddressMessage = "must be a web address starting http:// or https://";
+const webAddress = z.string().superRefine((url, ctx) => {
+  if (!/^https?:\/\/[^\s/?#]/i.test(url.trim())) ctx.addIssue({ code: "custom", message: webAddressMessage });
+  else if (/\s/.test(url)) {
+    ctx.addIssue({ code: "custom", message: "holds a space or line break, which a web address cannot: copy the address again from the browser's address bar, or write a space that belongs in it as %20" });
+  } else if (!absoluteWebAddress.safeParse(url).success) ctx.addIssue({ code: "custom", message: webAddressMessage });
+});
+
 export const sourceSchema = z.strictObject({
   id: stableId,
   title: text,
@@ -82,8 +93,7 @@ export const sourceSchema = z.strictObject({
   outlet: text,
   published: isoDate,
   kind: z.enum(["analysis", "commentary", "news report", "policy brief", "other"]),
-  // Shown as a link to learners: only a web address, never javascript: or data:.
-  url: z.url({ protocol: /^https?$/, error: "must be a web address starting http:// or https://" }).optional(),
+  url: webAddress.optional(),
   // The sections of the original text, so lessons and questions can point into them.
   sections: z.array(z.strictObject({ id: stableId, title: text })).min(1),
   notes: z.string().optional(),

@@ -337,6 +337,21 @@ describe("content the check refuses because learners would see it go wrong", () 
     expect(problemsOf(fixture.dir)).toEqual([]);
   });
 
+  it("refuses a source address with a space or line break in it, or with no site after http://, saying which", () => {
+    const problemsWith = (url: string) => {
+      const fixture = writeFixtureCourse();
+      edit(path.join(fixture.dir, `sources/${fixture.id}-source2.yaml`), (text) => text.replace(/published: .*/, (line) => `${line}\nurl: ${JSON.stringify(url)}`));
+      return problemsOf(fixture.dir);
+    };
+    for (const url of ["https://example.org/an article", "https://example.org/a\tb", "https://example.org/article\n", " https://example.org/article"]) {
+      expect(problemsWith(url)).toEqual([{ file: expect.stringContaining("source2.yaml"), field: "url", message: expect.stringMatching(/^holds a space or line break, which a web address cannot: /) }]);
+    }
+    for (const url of ["https:///example.org/article", "https:example.org/article", "https://"]) {
+      expect(problemsWith(url)).toEqual([{ file: expect.stringContaining("source2.yaml"), field: "url", message: "must be a web address starting http:// or https://" }]);
+    }
+    expect(problemsWith("https://example.org/an%20article?q=a+b#part")).toEqual([]);
+  });
+
   it("refuses dates that do not exist, which would show as other dates", () => {
     const fixture = writeFixtureCourse();
     edit(path.join(fixture.dir, `sources/${fixture.id}-source2.yaml`), (text) => text.replace(/published: .*/, "published: 2021-13"));
