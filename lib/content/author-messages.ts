@@ -1,8 +1,8 @@
 // Zod's own messages speak to programmers ("expected string, received undefined"); a course author needs to be
 // told what is wrong in the file and how to mend it. Messages a schema sets itself are kept as they are.
-import type { z } from "zod";
+import { safeParse, type z } from "zod";
 import { distance } from "fastest-levenshtein";
-import { LineCounter, parseDocument, visit } from "yaml";
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit } from "yaml";
 
 type Issue = z.core.$ZodRawIssue;
 
@@ -32,13 +32,22 @@ function unknownFields(issue: Extract<Issue, { code: "unrecognized_keys" }>): st
   return `${each.join("; ")}${known}`;
 }
 
-export function authorMessage(issue: Issue): string | undefined {
+/**
+ * `nullWordAt`: the word (`null`, `~`, ...) a value YAML read as no value was written as, at a field's path, if it
+ * was written as one rather than left out after the colon.
+ */
+export function authorMessage(issue: Issue, nullWordAt?: (path: PropertyKey[]) => string | undefined): string | undefined {
   const input = issue.input;
   switch (issue.code) {
     case "invalid_type":
       if (!issue.path?.length && (input === null || input === undefined)) return "the file is empty: write the fields docs/content-format.md describes";
       if (input === undefined) return "is required but missing: add it";
-      if (input === null) return "is empty: write a value after the colon";
+      if (input === null) {
+        // Said only where the word in quotes would be taken: a date or a number written null is just empty.
+        const word = issue.expected === "string" && issue.path ? nullWordAt?.(issue.path) : undefined;
+        if (word && issue.inst && "~standard" in issue.inst && safeParse(issue.inst, word).success) return `is read as empty (${word}), not as text: put the value in quotes, e.g. "${word}"`;
+        return "is empty: write a value after the colon";
+      }
       if (issue.expected === "string" && (typeof input === "number" || typeof input === "boolean")) {
         return `is read as ${kindOf(input)} (${String(input)}), not as text: put the value in quotes, e.g. "${String(input)}"`;
       }
@@ -94,6 +103,21 @@ export function yamlMessage(error: unknown, firstLine = 1): string {
   const where = linePos?.[0] ? `line ${linePos[0].line + firstLine - 1}, column ${linePos[0].col}: ` : "";
   const hint = code && yamlHints[code] ? `; ${yamlHints[code]}` : "";
   return `${where}${what}${hint}`;
+}
+
+/**
+ * The values of a YAML text written as a bare `null`, `Null`, `NULL` or `~`, which YAML reads as no value, by their
+ * path ("questions.0.prompt"), with the word as written. A value left out after the colon is not among them.
+ */
+export function nullWords(yaml: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (node: unknown, at: (string | number)[]): void => {
+    if (isMap(node)) for (const pair of node.items) walk(pair.value, [...at, String(isScalar(pair.key) ? pair.key.value : pair.key)]);
+    else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...at, i]));
+    else if (isScalar(node) && node.value === null && node.type === "PLAIN" && node.source) found.set(at.join("."), node.source);
+  };
+  walk(parseDocument(yaml).contents, []);
+  return found;
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 } from "./schema";
 import { lessonSections, misplacedHeadings, readingMinutes, type LessonSection } from "./anchors";
 import { crossCourseProblems } from "./catalog";
-import { authorMessage, textsCutByComment, yamlMessage } from "./author-messages";
+import { authorMessage, nullWords, textsCutByComment, yamlMessage } from "./author-messages";
 import { ContentError, type ContentProblem } from "./problems";
 import { unstorableTextAt } from "../domain/storable-text";
 
@@ -42,7 +42,8 @@ export type LoadedCourse = CourseFile & { dir: string; sources: SourceFile[]; mo
 // keeps the file for later, so these are shown by the check but do not stop a sync.
 // `invalid`: "kind:id" of files that failed their own checks; `unreadable`: kinds with a file whose id could not be
 // read at all (broken YAML or front matter, or a module that could not be read), so any id of that kind may be it.
-type Reader = { root: string; problems: ContentProblem[]; invalid: Set<string>; unreadable: Set<string>; notices: ContentProblem[] };
+// `yaml`: each file's YAML text (a lesson's front matter), read again only to say how a value that failed was written.
+type Reader = { root: string; problems: ContentProblem[]; invalid: Set<string>; unreadable: Set<string>; notices: ContentProblem[]; yaml: Map<string, string> };
 
 function noteInvalid(reader: Reader, kind: string, data: unknown, id?: string): undefined {
   const found = id ?? (data && typeof data === "object" && typeof (data as { id?: unknown }).id === "string" ? (data as { id: string }).id : undefined);
@@ -74,7 +75,10 @@ function rel(file: string) {
 
 function parseWith<T extends z.ZodType>(reader: Reader, file: string, schema: T, data: unknown): z.infer<T> | undefined {
   if (data === undefined) return undefined; // already reported as missing or unreadable
-  const result = schema.safeParse(data, { error: authorMessage });
+  const yaml = reader.yaml.get(file);
+  let nulls: Map<string, string> | undefined;
+  const nullWordAt = (at: PropertyKey[]) => (yaml === undefined ? undefined : (nulls ??= nullWords(yaml)).get(at.join(".")));
+  const result = schema.safeParse(data, { error: (issue) => authorMessage(issue, nullWordAt) });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     // An unknown name is reported where it stands, so the field named is the one to rename or remove.
@@ -116,6 +120,7 @@ function readYaml(reader: Reader, file: string, listed?: Listing): unknown {
   try {
     const text = readFileSync(file, "utf8");
     const data: unknown = YAML.parse(text);
+    reader.yaml.set(file, text);
     for (const message of textsCutByComment(text)) reader.problems.push({ file: rel(file), field: "(yaml)", message });
     return storable(reader, file, data) ? data : undefined;
   } catch (error) {
@@ -143,6 +148,7 @@ function loadLesson(reader: Reader, file: string, slug: string, listed: Listing)
   const beforeBody = text.slice(0, text.length - parsed.content.length);
   const frontYaml = beforeBody.replace(/^[^\n]*\n/, "").replace(/(^|\n)---[ \t]*\r?\n?$/, "");
   for (const message of textsCutByComment(frontYaml, 2)) reader.problems.push({ file: rel(file), field: "(frontmatter)", message });
+  reader.yaml.set(file, frontYaml);
   if (parsed.unclosed) {
     reader.problems.push({ file: rel(file), field: "(frontmatter)", message: "the front matter opened by --- on the first line is never closed: end it with a line of just ---" });
     return noteInvalid(reader, "lesson", undefined);
@@ -171,7 +177,7 @@ function loadLesson(reader: Reader, file: string, slug: string, listed: Listing)
 
 /** Loads one course folder. Throws ContentError listing every problem found. */
 export function loadCourse(courseDir: string): LoadedCourse {
-  const reader: Reader = { root: path.resolve(courseDir), problems: [], invalid: new Set(), unreadable: new Set(), notices: [] };
+  const reader: Reader = { root: path.resolve(courseDir), problems: [], invalid: new Set(), unreadable: new Set(), notices: [], yaml: new Map() };
   const courseFile = path.join(courseDir, "course.yaml");
   const course = parseWith(reader, courseFile, courseSchema, readYaml(reader, courseFile));
 

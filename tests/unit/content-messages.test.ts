@@ -46,6 +46,22 @@ describe("content:check messages", () => {
     expect(problemsAfter(quiz, (t) => t.replace("passPercent: 70", "passPercent: 70.5")).problems).toContainEqual({ field: "settings.passPercent", message: "must be a whole number" });
   });
 
+  it("says to quote a text written null or ~, which YAML reads as no value, where the word itself would do", () => {
+    const { problems } = problemsAfter(quiz, (t) => t.replace("title: Quiz one", "title: null").replace("text: A\n", "text: ~\n"));
+    expect(problems).toContainEqual({ field: "title", message: 'is read as empty (null), not as text: put the value in quotes, e.g. "null"' });
+    expect(problems).toContainEqual({ field: "questions.0.options.0.text", message: 'is read as empty (~), not as text: put the value in quotes, e.g. "~"' });
+    const { problems: front } = problemsAfter(lesson, (t) => t.replace("summary: A lesson.", "summary: NULL"));
+    expect(front).toEqual([{ field: "summary", message: 'is read as empty (NULL), not as text: put the value in quotes, e.g. "NULL"' }]);
+    // A date in quotes would be no date either, and a value left out after the colon is empty as before.
+    const fixture = writeFixtureCourse();
+    const source = path.join(fixture.dir, "sources", `${fixture.sourceId}.yaml`);
+    writeFileSync(source, readFileSync(source, "utf8").replace(/published: .*/, "published: null").replace(/outlet: .*/, "outlet:"));
+    expect(problemsOf(fixture.dir).map(({ field, message }) => ({ field, message }))).toEqual([
+      { field: "outlet", message: "is empty: write a value after the colon" },
+      { field: "published", message: "is empty: write a value after the colon" },
+    ]);
+  });
+
   it("gives the line of a YAML mistake in the file, with a hint, also in a lesson's front matter", () => {
     const { problems } = problemsAfter(quiz, (t) => t.replace("title: Quiz one", "title: Quiz one: the return"));
     expect(problems).toEqual([{ field: "(yaml)", message: expect.stringMatching(/^line 2, column \d+: .*a value holding ": " must be put in quotes/) }]);
