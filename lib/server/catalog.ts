@@ -94,6 +94,16 @@ export function formatCitation(source: { author: string; outlet: string; publish
   return `${source.author}, “${source.title},” ${source.outlet}, ${formatPublished(source.published)}`;
 }
 
+/** Author, outlet and date: a source named in a line of its own (a debate's evidence). */
+export function sourceByline(source: { author: string; outlet: string; published: string }) {
+  return `${source.author}, ${source.outlet} (${formatPublished(source.published)})`;
+}
+
+/** Author and date: enough to tell a course's sources apart where the full citation is listed on the same page. */
+export function shortCitation(source: { author: string; published: string }) {
+  return `${source.author}, ${formatPublished(source.published)}`;
+}
+
 /** A question's source as its key and its feedback cite it: the work, and the section of it the question draws on. */
 export function citedSource(source: { author: string; outlet: string; published: string; title: string; sections: unknown } | undefined, sectionId: string | undefined) {
   if (!source) return null;

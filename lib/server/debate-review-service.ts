@@ -8,7 +8,7 @@ import { gradeBreakdown, gradeOnRecord, gradeStands, rubricChanged, rubricSnapsh
 import { listPage } from "../domain/paging";
 import { applyExtension, countsUnder, handedInLateUnderAll, resubmissionTerms, resubmitByProblem, type LatePolicy } from "../domain/schedule";
 import type { SessionUser } from "./auth";
-import { formatPublished } from "./catalog";
+import { sourceByline } from "./catalog";
 import { db } from "./db";
 import { instant } from "./instant";
 import { notFound, UserError } from "./errors";
@@ -63,7 +63,7 @@ async function evidenceLabels(evidence: { ref: string }[]) {
     db().lesson.findMany({ where: { id: { in: ids("lesson") } }, select: { id: true, title: true } }),
   ]);
   const labels: Record<string, string> = {};
-  for (const s of sources) labels[`source:${s.id}`] = `${s.author}, ${s.outlet} (${formatPublished(s.published)})`;
+  for (const s of sources) labels[`source:${s.id}`] = sourceByline(s);
   for (const l of lessons) labels[`lesson:${l.id}`] = `Lesson: ${l.title}`;
   return labels;
 }

@@ -209,10 +209,9 @@ test("a lesson's dates read as dates, July 1997, with the date as written for ma
   await expect(dates.locator('time[datetime="1997-07"]')).toHaveText("July 1997");
   await expect(dates.locator('time[datetime="1993"]')).toHaveText("1993");
   await expect(dates).not.toContainText("1997-07");
-  // Each event cites its source as the lesson's list of sources does.
-  await expect(dates.getByRole("listitem").filter({ has: page.locator('time[datetime="1997-07"]') })).toContainText(
-    "Source: Timur Dadabaev, “Japan Attempts to Crack the Central Asian Frontier,” AsiaGlobal Online (Asia Global Institute, The University of Hong Kong), 30 August 2018",
-  );
+  // Each event cites its source by author and date; the full citation is in the lesson's list of sources.
+  await expect(dates.getByRole("listitem").filter({ has: page.locator('time[datetime="1997-07"]') })).toContainText("Source: Timur Dadabaev, 30 August 2018");
+  await expect(page.getByRole("listitem").filter({ hasText: "Timur Dadabaev, “Japan Attempts to Crack the Central Asian Frontier,” AsiaGlobal Online" })).toHaveCount(1);
 
   // The timeline draws on every source; its events show in date order, a year before the months in it.
   await page.goto("/courses/japan-central-asia/across-sources/lessons/timeline");
@@ -221,8 +220,8 @@ test("a lesson's dates read as dates, July 1997, with the date as written for ma
   expect(written.length).toBeGreaterThan(10);
   expect(written).toEqual([...written].sort());
   expect(written.indexOf("2025-03")).toBeLessThan(written.indexOf("2025-03-31"));
-  await expect(timeline.getByRole("listitem").filter({ has: page.locator('time[datetime="1992"]') })).toContainText("Source: Luke Austin, “Welcome on board the Almaty-Tokyo Express");
-  await expect(timeline.getByRole("listitem").filter({ has: page.locator('time[datetime="1998"]') })).toContainText("Source: Esen Usubaliev, “Central Asia plus Japan");
+  await expect(timeline.getByRole("listitem").filter({ has: page.locator('time[datetime="1992"]') })).toContainText("Source: Luke Austin, 24 May 2021");
+  await expect(timeline.getByRole("listitem").filter({ has: page.locator('time[datetime="1998"]') })).toContainText("Source: Esen Usubaliev, August 2020");
   if (process.env.SCREENSHOT_DIR) {
     await timeline.screenshot({ path: `${process.env.SCREENSHOT_DIR}/lesson-dates-desktop.png` });
     await page.setViewportSize({ width: 390, height: 844 });

@@ -4,7 +4,7 @@ import { Breadcrumbs, Container, Notice, PageHeader, Pager } from "@/components/
 import { DebateEditor } from "@/components/debate-editor";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { classmatesResponses, debateForStudent, promptAt } from "@/lib/server/debate-service";
-import { formatPublished } from "@/lib/server/catalog";
+import { shortCitation, sourceByline } from "@/lib/server/catalog";
 import { myDebateGrade } from "@/lib/server/debate-review-service";
 import { LocalTime } from "@/components/local-time";
 import { AssignmentNote } from "@/components/assignment-note";
@@ -38,7 +38,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
     const [kind, refId] = ref.split(":");
     const s = kind === "source" ? sources.find((x) => x.id === refId) : undefined;
     const lesson = kind === "lesson" ? lessons.find((l) => l.id === refId) : undefined;
-    return s ? `${s.author}, ${s.outlet} (${formatPublished(s.published)})` : lesson ? `Lesson: ${lesson.title}` : "A source or lesson no longer in the course";
+    return s ? sourceByline(s) : lesson ? `Lesson: ${lesson.title}` : "A source or lesson no longer in the course";
   };
   return (
     <Container narrow>
@@ -120,7 +120,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
           promptId={prompt.id}
           positions={def.positions}
           // Short, so a phone's select shows which source it is: the author and date (the full citation is listed above).
-          refs={[...sources.map((s) => ({ value: `source:${s.id}`, label: `${s.author}, ${formatPublished(s.published)}` })), ...lessons.map((l) => ({ value: `lesson:${l.id}`, label: `Lesson: ${l.title}` }))]}
+          refs={[...sources.map((s) => ({ value: `source:${s.id}`, label: shortCitation(s) })), ...lessons.map((l) => ({ value: `lesson:${l.id}`, label: `Lesson: ${l.title}` }))]}
           closedReason={gate.allowed ? null : assignment && new Date() < assignment.opensAt ? "Submitting opens with the assignment: reload the page then. Your draft is saved as you write." : "Submitting is closed. Your draft is still saved as you write."}
           initial={mine ? { position: mine.position, claim: mine.claim, evidence: mine.evidence as { ref: string; note: string }[], rebuttal: mine.rebuttal, status: mine.status, savedAt: mine.updatedAt.toISOString(), submittedAt: mine.submittedAt?.toISOString() ?? null } : null}
         />}

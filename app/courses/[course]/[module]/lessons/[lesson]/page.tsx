@@ -2,7 +2,7 @@ import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import { Breadcrumbs, Container } from "@/components/ui";
 import { LessonCompletion } from "@/components/lesson-completion";
-import { formatCitation, formatPublished, lessonBySlugs } from "@/lib/server/catalog";
+import { formatCitation, formatPublished, lessonBySlugs, shortCitation } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { lessonState, markLessonOpened } from "@/lib/server/progress-service";
 import { renderedSections } from "@/lib/server/markdown";
@@ -27,6 +27,8 @@ export default async function LessonPage({ params }: Params) {
   await markLessonOpened(user, lesson.id);
   const state = await lessonState(user.id, lesson.id);
   const sources = new Map(lesson.module.course.sources.map((s) => [s.id, s]));
+  // An event citing a source of the list under the title names it briefly; the full citation is up there.
+  const listedAbove = new Set(lesson.meta.citations.map((c) => c.source));
   const sections = renderedSections(lesson.body);
   const siblings = lesson.module.lessons;
   const index = siblings.findIndex((l) => l.slug === lesson.slug);
@@ -108,7 +110,7 @@ export default async function LessonPage({ params }: Params) {
                 return (
                   <li key={i}>
                     <time dateTime={e.date} className="text-sm font-semibold text-brand-700 tabular-nums">{formatPublished(e.date)}</time> — {e.label}
-                    {source && <p className="mt-0.5 text-xs text-stone-600">Source: {formatCitation(source)}</p>}
+                    {source && <p className="mt-0.5 text-xs text-stone-600">Source: {listedAbove.has(source.id) ? shortCitation(source) : formatCitation(source)}</p>}
                   </li>
                 );
               })}
