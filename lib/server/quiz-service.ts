@@ -218,10 +218,19 @@ function parseForQuestion(definition: Question, attemptId: string, versionId: st
   return parsed.data;
 }
 
-/** Why a save or submit touched nothing: not the caller's attempt, not its question, or no longer open. */
-async function explainRefusal(user: SessionUser, attemptId: string, questionVersionId?: string): Promise<never> {
+/**
+ * The caller's attempt, holding the question: another user's attempt, or a question not drawn for this one (whether
+ * or not it exists elsewhere), is "not found".
+ */
+async function loadOwnAttemptQuestion(user: SessionUser, attemptId: string, questionVersionId?: string) {
   const attempt = await loadOwnAttempt(user, attemptId);
   if (questionVersionId && !attempt.questionVersionIds.includes(questionVersionId)) throw notFound("That question");
+  return attempt;
+}
+
+/** Why a save or submit touched nothing: not the caller's attempt, not its question, or no longer open. */
+async function explainRefusal(user: SessionUser, attemptId: string, questionVersionId?: string): Promise<never> {
+  const attempt = await loadOwnAttemptQuestion(user, attemptId, questionVersionId);
   assertOpen(attempt);
   throw new UserError("CONFLICT", "This attempt has already been submitted; its answers can no longer change.");
 }
@@ -253,8 +262,9 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
     try {
       response = parseForQuestion(definition, input.attemptId, input.questionVersionId, input.response);
     } catch (error) {
-      // Someone else's attempt is "not found" whatever its body says; only the owner hears that the answer is malformed.
-      await loadOwnAttempt(user, input.attemptId);
+      // Someone else's attempt, or a question not in this one, is "not found" whatever the body says: only the owner,
+      // answering a question of their attempt, hears that the answer is malformed.
+      await loadOwnAttemptQuestion(user, input.attemptId, input.questionVersionId);
       throw error;
     }
     // ON CONFLICT sees an answer a save it waited for has written, so one statement does.

@@ -252,6 +252,29 @@ describe("quiz attempts", () => {
     expect(await db.attemptAnswer.count({ where: { attemptId } })).toBe(0);
   });
 
+  it("a question not in the caller's attempt is not found, whatever the answer sent, whether or not it exists elsewhere", async () => {
+    const other = writeFixtureCourse();
+    await syncCourse(db, loadCourse(other.dir));
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const { attemptId: elsewhere } = await startAttempt(await createUser(), other.quizId);
+    const { questions } = await attemptForTaking(student, attemptId);
+    const numeric = questions.find((q) => q.question.type === "numeric")!;
+    // The other quiz's numeric question: it exists, but is not part of this attempt.
+    const foreign = (await db.quizAttempt.findUniqueOrThrow({ where: { id: elsewhere }, select: { questionVersionIds: true } })).questionVersionIds;
+    const missing = "00000000-0000-4000-8000-000000000000";
+    const refusals = [];
+    for (const questionVersionId of [...foreign, missing]) {
+      for (const response of [{ value: "four" }, { value: 4 }, "4", null]) {
+        refusals.push(await expectUserError(saveAnswer(student, { attemptId, questionVersionId, response }), "NOT_FOUND"));
+      }
+    }
+    expect(new Set(refusals.map((e) => e.message))).toEqual(new Set(["That question was not found, or you do not have access to it."]));
+    // The attempt's own question still says the answer is malformed.
+    await expectUserError(saveAnswer(student, { attemptId, questionVersionId: numeric.questionVersionId, response: { value: "four" } }), "INVALID");
+    expect(await db.attemptAnswer.count({ where: { attemptId } })).toBe(0);
+  });
+
   it("a time limit is enforced on the server: late saves are refused and the attempt is graded", async () => {
     const timed = writeFixtureCourse({ timeLimitMinutes: 5 });
     await syncCourse(db, loadCourse(timed.dir));
