@@ -143,16 +143,35 @@ async function workDroppedBy(tx: Prisma.TransactionClient, assignmentId: string,
   return found.filter((f) => f.attempts + f.responses + f.lessons > 0);
 }
 
-/** Refuses to move one student's due time back over work the gradebook would then drop (see workDroppedBy). */
-async function refuseShorteningOverWork(tx: Prisma.TransactionClient, assignmentId: string, studentId: string, from: Date, to: Date) {
+/**
+ * The work one student handed in after `to` and by `from` that the gradebook would drop if their due time moved back
+ * from `from` to `to`, in words ("began 2 quiz attempts"); null when none would.
+ */
+async function workDroppedByShortening(tx: Prisma.TransactionClient, assignmentId: string, studentId: string, from: Date, to: Date) {
   const [found] = await workDroppedBy(tx, assignmentId, [{ studentId, from, to }]);
-  if (!found) return;
-  const work = [
+  if (!found) return null;
+  return [
     found.attempts > 0 ? `began ${plural(found.attempts, "quiz attempt")}` : null,
     found.responses > 0 ? "handed in a debate response" : null,
     found.lessons > 0 ? `completed ${plural(found.lessons, "lesson")}` : null,
-  ].filter(Boolean);
-  throw new UserError("CONFLICT", `The student ${work.join(" and ")} between the due time this would give them and their current one, and this assignment refuses late work, so that work would drop out of the gradebook. Keep their current due time, or excuse or grade the work by hand instead.`);
+  ].filter(Boolean).join(" and ");
+}
+
+/** Refuses to move one student's due time back over work the gradebook would then drop (see workDroppedBy). */
+async function refuseShorteningOverWork(tx: Prisma.TransactionClient, assignmentId: string, studentId: string, from: Date, to: Date) {
+  const work = await workDroppedByShortening(tx, assignmentId, studentId, from, to);
+  if (!work) return;
+  throw new UserError("CONFLICT", `The student ${work} between the due time this would give them and their current one, and this assignment refuses late work, so that work would drop out of the gradebook. Keep their current due time, or excuse or grade the work by hand instead.`);
+}
+
+/**
+ * Why withdrawing a student's extension would be refused, by revokeExtension's rule (back from their due time to the
+ * class's, over work the gradebook would then drop); null when it may be withdrawn. For the student record, which
+ * offers withdrawal only where it is allowed.
+ */
+export async function extensionWithdrawalRefusal(extension: { assignmentId: string; studentId: string; dueAt: Date }, classDue: Date) {
+  const work = await workDroppedByShortening(db(), extension.assignmentId, extension.studentId, extension.dueAt, classDue);
+  return work ? `Cannot be withdrawn: the student ${work} after the class's due time, and this assignment refuses late work, so that work would drop out of the gradebook.` : null;
 }
 
 /**
@@ -826,6 +845,7 @@ export async function revokeExtension(instructor: SessionUser, classId: string, 
       SELECT e."assignmentId"::text AS "assignmentId", e."dueAt" AS "extendedTo", a."dueAt" AS "classDue"
       FROM "AssignmentExtension" e JOIN "Assignment" a ON a."id" = e."assignmentId" WHERE e."id" = ${extensionId}::uuid FOR UPDATE OF e`;
     if (!held) throw notFound("That extension");
+    // The rule the student record offers withdrawal by (extensionWithdrawalRefusal).
     await refuseShorteningOverWork(tx, held.assignmentId, extension.studentId, held.extendedTo, held.classDue);
     const { count } = await tx.assignmentExtension.deleteMany({ where: { id: extensionId } });
     if (count === 0) throw notFound("That extension");

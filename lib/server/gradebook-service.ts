@@ -15,7 +15,7 @@ import { begunUnderClass, countsInClass } from "./assignment-rules";
 import { db } from "./db";
 import { reviewActivity } from "./review-service";
 import { notFound } from "./errors";
-import { ASSIGNMENT_ORDER, describeAssignments } from "./class-service";
+import { ASSIGNMENT_ORDER, describeAssignments, extensionWithdrawalRefusal } from "./class-service";
 import { finalizeExpiredAttemptsFor, finalizeExpiredAttemptsOf } from "./quiz-service";
 import type { SessionUser } from "./auth";
 
@@ -255,10 +255,16 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       && !(archivedAt && d.submittedAt > archivedAt);
   };
   const countedInGradebook = new Map(grades?.cells.flatMap((c) => (c.attemptId ? [[c.attemptId, c.scoredByHand ?? false] as const] : [])) ?? []);
+  // Withdrawal is offered only where revokeExtension would allow it; else the record says why (an archived class's
+  // extensions are a record, so nothing is offered there).
+  const withdrawals = await Promise.all(extensions.map(async (e) => {
+    const classDue = assigned.find((a) => a.id === e.assignmentId)?.dueAt;
+    return archivedAt || !classDue ? null : extensionWithdrawalRefusal({ assignmentId: e.assignmentId, studentId, dueAt: e.dueAt }, classDue);
+  }));
   return {
     member,
     attempts: attempts.map((a) => ({ ...a, late: lateHere((x) => x.quizId === a.quiz.id || (x.kind === "MODULE" && x.moduleId === a.quiz.moduleId), a.submittedAt), countsHere: attemptCountsHere(a), countedInGradebook: countedInGradebook.has(a.id), scoreSetByHand: countedInGradebook.get(a.id) ?? false })),
     debates: debates.map((d) => ({ ...d, gradeStands: gradeOnRecord(d.grade, d.submittedAt, member.class.archivedAt), late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt), countsHere: debateCountsHere(d) })),
-    resets, extensions, review, grades, adjustments,
+    resets, extensions: extensions.map((e, i) => ({ ...e, withdrawalRefused: withdrawals[i] })), review, grades, adjustments,
   };
 }

@@ -44,6 +44,27 @@ describe("withdrawing or shortening an extension the student has used", () => {
   });
 
 
+  it("the student record offers withdrawal exactly where it would be allowed, and says why not elsewhere", async () => {
+    const { teacher, extended: student, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+    const used = await grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(600) }));
+    const unused = await grantExtension(teacher, classId, extension({ assignmentId, studentId: other.id, dueAt: iso(600) }));
+    await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = "opensAt" - interval '2 hours', "dueAt" = "dueAt" - interval '2 hours' WHERE "id" = ${assignmentId}::uuid`;
+    await db.$executeRaw`UPDATE "ClassMember" SET "joinedAt" = "joinedAt" - interval '2 hours' WHERE "classId" = ${classId}::uuid`;
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId, answers: {} });
+    const offered = async (studentId: string) => (await studentRecord(teacher, classId, studentId)).extensions.map((e) => e.withdrawalRefused);
+
+    expect(await offered(student.id)).toEqual([expect.stringMatching(/^Cannot be withdrawn: the student began 1 quiz attempt after the class's due time, and this assignment refuses late work/)]);
+    expect(await errorOf(revokeExtension(teacher, classId, used.id))).toMatchObject({ code: "CONFLICT" });
+    expect(await offered(other.id)).toEqual([null]);
+    // Once the attempt is reset, nothing would drop out: it is offered, and allowed.
+    await resetAttempts(teacher, classId, resetSchema.parse({ studentId: student.id, quizId: fixture.quizId, reason: "Taken by mistake." }));
+    expect(await offered(student.id)).toEqual([null]);
+    await revokeExtension(teacher, classId, used.id);
+    await revokeExtension(teacher, classId, unused.id);
+    expect(await db.assignmentExtension.count({ where: { assignmentId } })).toBe(0);
+  });
+
   it("counts what the gradebook counts: work before the class's due time against a first extension ending sooner, lessons of a module, not attempts from before joining", async () => {
     // A first extension ending before the class's due time, over an attempt begun in between.
     const quizClass = await classWith("REFUSE", { opensAt: iso(-120), dueAt: iso(60) });

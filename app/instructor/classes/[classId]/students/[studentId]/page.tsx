@@ -166,8 +166,9 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                     <p className="font-medium">{title}</p>
                     <p className="text-stone-700">Due <LocalTime iso={e.dueAt.toISOString()} />{e.extraAttempts > 0 ? ` · ${e.extraAttempts} extra attempt${e.extraAttempts === 1 ? "" : "s"}` : ""}{e.extraTimePercent > 0 ? ` · ${e.extraTimePercent} % extra time on timed quizzes` : ""}</p>
                     <p className="text-stone-600">Reason: {e.reason} · by {e.grantedBy.name}, <LocalTime iso={e.updatedAt.toISOString()} /></p>
+                    {e.withdrawalRefused && <p className="mt-1 text-stone-600">{e.withdrawalRefused}</p>}
                   </div>
-                  {!member.class.archivedAt && <WithdrawExtensionButton classId={classId} extensionId={e.id} title={title} />}
+                  {!member.class.archivedAt && !e.withdrawalRefused && <WithdrawExtensionButton classId={classId} extensionId={e.id} title={title} />}
                 </li>
               );
             })}
