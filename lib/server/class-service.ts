@@ -356,6 +356,9 @@ export const copyClassSchema = newClassSchema.pick({ name: true, term: true }).e
  * A new class for another term from one of the instructor's classes (archived or not), as Canvas's course copy with
  * date shifting: its assignments with their terms, every opening and due time moved by `shiftDays`. Not its roster,
  * extensions, grades or adjustments, which belong to the students of that term; nor work withdrawn from the course.
+ * A name and term the instructor already has for a class (in any case, archived too) is refused at the name rather
+ * than changed: their class list, and the students' pages, would show two classes no one could tell apart, and a name
+ * the server made up ("… (2)") is not one the instructor chose.
  */
 export async function copyClass(instructor: SessionUser, classId: string, input: z.infer<typeof copyClassSchema>) {
   await ownedClass(instructor, classId);
@@ -370,6 +373,14 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   }
   const copiedAt = Date.now();
   return withNewJoinCode((joinCode) => db().$transaction(async (tx) => {
+    // Two copies sent at once under one name take turns, so the second sees the first.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('caravan:class-names:' || ${instructor.id}))`;
+    const [namesake] = await tx.$queryRaw<{ name: string; term: string }[]>`
+      SELECT "name", "term" FROM "Class" WHERE "instructorId" = ${instructor.id}::uuid AND lower("name") = lower(${input.name}) AND lower("term") = lower(${input.term}) LIMIT 1`;
+    if (namesake) {
+      const message = `You already have a class named “${namesake.name}” for ${namesake.term}. Give the copy another name or term, so the two can be told apart.`;
+      throw new UserError("CONFLICT", message, { name: [message] });
+    }
     const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode }, select: { id: true } });
     await tx.assignment.createMany({
       // Creation times a millisecond apart keep items due together in the source's order (ASSIGNMENT_ORDER).

@@ -15,6 +15,21 @@ test("an instructor copies a class to a new term, with its assignments a set num
   await page.goto(`/instructor/classes/${classId}`);
   await page.getByRole("button", { name: "Copy to a new term" }).click();
   const form = page.locator("form", { has: page.getByLabel("Term") });
+  // The copy's name starts apart from the class's, so the list never shows two of one name unless the instructor says so.
+  await expect(form.getByLabel("Name")).toHaveValue("Copied seminar (copy)");
+  // The name and term of a class they already have is refused at the name.
+  await form.getByLabel("Name").fill("copied seminar");
+  await form.getByLabel("Term").fill("Autumn 2026");
+  await form.getByRole("button", { name: "Create the copy" }).click();
+  await expect(form.getByLabel("Name")).toHaveAccessibleDescription("You already have a class named “Copied seminar” for Autumn 2026. Give the copy another name or term, so the two can be told apart.");
+  await expect(form.getByLabel("Name")).toBeFocused();
+  await expectNoAxeViolations(page, "copy form refusing a name in use");
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    if (process.env.SCREENSHOT_DIR) await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/copy-class-name-in-use-${width}.png` });
+  }
+  await form.getByLabel("Name").fill("Copied seminar");
   await form.getByLabel("Term").fill("Spring 2027");
   await form.getByLabel(/Move every opening and due time/).fill("182");
   await expect(form.getByText("The first assignment would open on March 2, 2027.")).toBeVisible();

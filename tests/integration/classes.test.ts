@@ -512,6 +512,28 @@ describe("copying a class to a new term", () => {
     expect(copyClassSchema.parse({ name: "X class", term: "T1", shiftDays: 1, timeZone: "Mars/Olympus" }).timeZone).toBeUndefined();
   });
 
+  it("refuses a name and term the instructor already has for a class (any case, archived too), at the name, and creates nothing", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createClass(teacher, { name: "Autumn seminar", term: "Autumn 2026", joinCodeDays: null });
+    const archived = await createClass(teacher, { name: "Spring seminar", term: "Spring 2027", joinCodeDays: null });
+    await setClassArchived(teacher, archived.id, true);
+    for (const [name, term] of [["Autumn seminar", "Autumn 2026"], ["autumn SEMINAR", "AUTUMN 2026"], ["Spring seminar", "Spring 2027"]]) {
+      const refused = await errorOf(copyClass(teacher, id, copyClassSchema.parse({ name: ` ${name} `, term, shiftDays: 0 })));
+      expect(refused).toMatchObject({ code: "CONFLICT", fieldErrors: { name: [expect.stringMatching(/^You already have a class named “.+” for .+\. Give the copy another name or term/)] } });
+    }
+    expect(await db.class.count({ where: { instructorId: teacher.id } })).toBe(2);
+    // Another term, or the same name and term as another instructor's class, is a class of its own.
+    await copyClass(teacher, id, copyClassSchema.parse({ name: "Autumn seminar", term: "Autumn 2027", shiftDays: 364 }));
+    const colleague = await createUser("INSTRUCTOR");
+    const theirs = await createClass(colleague, { name: "Autumn seminar", term: "Autumn 2026", joinCodeDays: null });
+    await copyClass(colleague, theirs.id, copyClassSchema.parse({ name: "Autumn seminar (copy)", term: "Autumn 2026", shiftDays: 0 }));
+    expect(await db.class.count({ where: { instructorId: teacher.id } })).toBe(3);
+    // Two copies under one name sent at once: one is made, the other refused.
+    const both = await Promise.allSettled([0, 1].map(() => copyClass(teacher, id, copyClassSchema.parse({ name: "Twice", term: "Autumn 2026", shiftDays: 0 }))));
+    expect(both.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await db.class.count({ where: { instructorId: teacher.id, name: "Twice" } })).toBe(1);
+  });
+
   it("refuses a shift that would move a date past the year 9999, naming the days, and creates no class", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const { id } = await createClass(teacher, { name: "Far future", term: "9995", joinCodeDays: null });
