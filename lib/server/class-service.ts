@@ -336,11 +336,31 @@ async function withNewJoinCode<T>(create: (joinCode: string) => Promise<T>): Pro
   throw new UserError("CONFLICT", "Could not create a unique join code. Try again.");
 }
 
+/**
+ * Refuses, at the name, a name and term the instructor already has for another class (in any case, archived too):
+ * their class list and the students' pages would show two classes no one could tell apart, and a name the server
+ * made up ("… (2)") is not one the instructor chose. Classes created or renamed at once take turns on a lock per
+ * instructor, so the second sees the first.
+ */
+async function refuseNamesake(tx: Prisma.TransactionClient, instructor: SessionUser, input: { name: string; term: string }, advice: string, exceptClassId: string | null = null) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('caravan:class-names:' || ${instructor.id}))`;
+  const [namesake] = await tx.$queryRaw<{ name: string; term: string }[]>`
+    SELECT "name", "term" FROM "Class" WHERE "instructorId" = ${instructor.id}::uuid AND lower("name") = lower(${input.name}) AND lower("term") = lower(${input.term})
+      AND (${exceptClassId}::uuid IS NULL OR "id" <> ${exceptClassId}::uuid) LIMIT 1`;
+  if (namesake) {
+    const message = `You already have a class named “${namesake.name}” for ${namesake.term}. ${advice}`;
+    throw new UserError("CONFLICT", message, { name: [message] });
+  }
+}
+
 export async function createClass(instructor: SessionUser, input: z.infer<typeof newClassSchema>) {
   const expiresAt = input.joinCodeDays ? new Date(Date.now() + input.joinCodeDays * 86_400_000) : null;
-  return withNewJoinCode((joinCode) => db().class.create({
-    data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode, joinCodeExpiresAt: expiresAt },
-    select: { id: true, joinCode: true },
+  return withNewJoinCode((joinCode) => db().$transaction(async (tx) => {
+    await refuseNamesake(tx, instructor, input, "Give the new class another name or term, so the two can be told apart.");
+    return tx.class.create({
+      data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode, joinCodeExpiresAt: expiresAt },
+      select: { id: true, joinCode: true },
+    });
   }));
 }
 
@@ -356,9 +376,6 @@ export const copyClassSchema = newClassSchema.pick({ name: true, term: true }).e
  * A new class for another term from one of the instructor's classes (archived or not), as Canvas's course copy with
  * date shifting: its assignments with their terms, every opening and due time moved by `shiftDays`. Not its roster,
  * extensions, grades or adjustments, which belong to the students of that term; nor work withdrawn from the course.
- * A name and term the instructor already has for a class (in any case, archived too) is refused at the name rather
- * than changed: their class list, and the students' pages, would show two classes no one could tell apart, and a name
- * the server made up ("… (2)") is not one the instructor chose.
  */
 export async function copyClass(instructor: SessionUser, classId: string, input: z.infer<typeof copyClassSchema>) {
   await ownedClass(instructor, classId);
@@ -373,14 +390,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   }
   const copiedAt = Date.now();
   return withNewJoinCode((joinCode) => db().$transaction(async (tx) => {
-    // Two copies sent at once under one name take turns, so the second sees the first.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('caravan:class-names:' || ${instructor.id}))`;
-    const [namesake] = await tx.$queryRaw<{ name: string; term: string }[]>`
-      SELECT "name", "term" FROM "Class" WHERE "instructorId" = ${instructor.id}::uuid AND lower("name") = lower(${input.name}) AND lower("term") = lower(${input.term}) LIMIT 1`;
-    if (namesake) {
-      const message = `You already have a class named “${namesake.name}” for ${namesake.term}. Give the copy another name or term, so the two can be told apart.`;
-      throw new UserError("CONFLICT", message, { name: [message] });
-    }
+    await refuseNamesake(tx, instructor, input, "Give the copy another name or term, so the two can be told apart.");
     const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode }, select: { id: true } });
     await tx.assignment.createMany({
       // Creation times a millisecond apart keep items due together in the source's order (ASSIGNMENT_ORDER).
@@ -518,7 +528,10 @@ export const classDetailsSchema = newClassSchema.pick({ name: true, term: true }
 
 export async function renameClass(instructor: SessionUser, classId: string, input: z.infer<typeof classDetailsSchema>) {
   await ownedClass(instructor, classId);
-  return db().class.update({ where: { id: classId }, data: { name: input.name, term: input.term }, select: { id: true, name: true, term: true } });
+  return db().$transaction(async (tx) => {
+    await refuseNamesake(tx, instructor, input, "Choose another name or term, so the two can be told apart.", classId);
+    return tx.class.update({ where: { id: classId }, data: { name: input.name, term: input.term }, select: { id: true, name: true, term: true } });
+  });
 }
 
 export async function removeMember(instructor: SessionUser, classId: string, userId: string) {

@@ -697,3 +697,22 @@ test("a student's grades say why a quiz they took before joining the class shows
   if (process.env.SCREENSHOT_DIR) await grades.screenshot({ path: `${process.env.SCREENSHOT_DIR}/grades-before-joining.png` });
   await context.close();
 });
+
+test("creating a class under a name and term the instructor already has is refused at the name, and nothing is created", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Central Asia seminar', 'Spring 2027', $1, $2)`, [teacher.id, `NS${Date.now().toString(36).toUpperCase()}`.slice(0, 10)]);
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto("/instructor");
+  await page.getByLabel("Name").fill("central asia Seminar");
+  await page.getByLabel("Term", { exact: true }).fill("Spring 2027");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByLabel("Name")).toHaveAccessibleDescription(/^You already have a class named “Central Asia seminar” for Spring 2027\. Give the new class another name or term/);
+  expect(await count(sql, `SELECT count(*) FROM "Class" WHERE "instructorId" = $1`, [teacher.id])).toBe(1);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/class-name-in-use-390.png`, fullPage: true });
+  await page.getByLabel("Term", { exact: true }).fill("Autumn 2027");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "central asia Seminar" })).toBeVisible();
+  await context.close();
+});

@@ -30,9 +30,11 @@ beforeAll(async () => {
   await syncCourse(db, loadCourse(fixture.dir));
 });
 
+// An instructor's classes need names of their own.
+let classesMade = 0;
 async function studentInClass(teacher: SessionUser, student?: SessionUser) {
   const member = student ?? (await createUser());
-  const { id: classId, joinCode } = await createClass(teacher, { name: "Held back", term: "T", joinCodeDays: null });
+  const { id: classId, joinCode } = await createClass(teacher, { name: `Held back ${++classesMade}`, term: "T", joinCodeDays: null });
   await joinClass(member, joinCode);
   return { student: member, classId, joinCode };
 }

@@ -534,6 +534,23 @@ describe("copying a class to a new term", () => {
     expect(await db.class.count({ where: { instructorId: teacher.id, name: "Twice" } })).toBe(1);
   });
 
+  it("refuses creating or renaming a class to a name and term the instructor already has, as copying does; a class keeps its own name", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const first = await createClass(teacher, { name: "Reading group", term: "Spring 2027", joinCodeDays: null });
+    const refused = await errorOf(createClass(teacher, newClassSchema.parse({ name: "READING group", term: "spring 2027", joinCodeDays: null })));
+    expect(refused).toMatchObject({ code: "CONFLICT", fieldErrors: { name: [expect.stringMatching(/^You already have a class named “Reading group” for Spring 2027\. Give the new class/)] } });
+    const second = await createClass(teacher, { name: "Reading group", term: "Autumn 2027", joinCodeDays: null });
+    const renamed = await errorOf(renameClass(teacher, second.id, classDetailsSchema.parse({ name: "Reading group", term: "Spring 2027" })));
+    expect(renamed).toMatchObject({ code: "CONFLICT", fieldErrors: { name: [expect.stringMatching(/^You already have a class named “Reading group” for Spring 2027\. Choose another/)] } });
+    expect(await db.class.findUnique({ where: { id: second.id }, select: { term: true } })).toEqual({ term: "Autumn 2027" });
+    // Saving a class under its own name, or changing only its case, is no clash with itself.
+    expect(await renameClass(teacher, first.id, classDetailsSchema.parse({ name: "Reading Group", term: "Spring 2027" }))).toMatchObject({ name: "Reading Group" });
+    // Two created at once under one name: one is made, the other refused.
+    const both = await Promise.allSettled([0, 1].map(() => createClass(teacher, { name: "Twice made", term: "T", joinCodeDays: null })));
+    expect(both.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await db.class.count({ where: { instructorId: teacher.id } })).toBe(3);
+  });
+
   it("refuses a shift that would move a date past the year 9999, naming the days, and creates no class", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const { id } = await createClass(teacher, { name: "Far future", term: "9995", joinCodeDays: null });
@@ -599,8 +616,8 @@ describe("assignments", () => {
 
   it("the same item assigned from two tabs at once is assigned once", async () => {
     const teacher = await createUser("INSTRUCTOR");
-    for (const target of [...Array(5).fill({ kind: "DEBATE", targetId: fixture.debateId }), { kind: "QUIZ", targetId: fixture.quizId }]) {
-      const { id } = await createClass(teacher, { name: `Twice ${target.kind}`, term: "T", joinCodeDays: null });
+    for (const [round, target] of [...Array(5).fill({ kind: "DEBATE", targetId: fixture.debateId }), { kind: "QUIZ", targetId: fixture.quizId }].entries()) {
+      const { id } = await createClass(teacher, { name: `Twice ${target.kind} ${round + 1}`, term: "T", joinCodeDays: null });
       const results = await Promise.allSettled(Array.from({ length: 6 }, () => createAssignment(teacher, id, assign(target))));
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(5).fill("CONFLICT"));
