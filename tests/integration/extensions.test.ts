@@ -21,13 +21,19 @@ beforeAll(async () => {
 
 const assign = (input: Record<string, unknown>) => assignmentSchema.parse({ opensAt: iso(-120), dueAt: iso(60), ...input });
 
+/** A class refusing late work, its due time an hour and a half ago, and two students extended to 10 hours after it. */
+async function extendedPastClassDue() {
+  const { teacher, extended: student, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
+  const used = await grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(600) }));
+  const unused = await grantExtension(teacher, classId, extension({ assignmentId, studentId: other.id, dueAt: iso(600) }));
+  await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = "opensAt" - interval '2 hours', "dueAt" = "dueAt" - interval '2 hours' WHERE "id" = ${assignmentId}::uuid`;
+  await db.$executeRaw`UPDATE "ClassMember" SET "joinedAt" = "joinedAt" - interval '2 hours' WHERE "classId" = ${classId}::uuid`;
+  return { teacher, student, other, classId, assignmentId, used, unused };
+}
+
 describe("withdrawing or shortening an extension the student has used", () => {
   it("is refused where late work is refused, since the work would drop out of the gradebook; without such work it goes ahead", async () => {
-    const { teacher, extended: student, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
-    const granted = await grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(600) }));
-    const unused = await grantExtension(teacher, classId, extension({ assignmentId, studentId: other.id, dueAt: iso(600) }));
-    await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = "opensAt" - interval '2 hours', "dueAt" = "dueAt" - interval '2 hours' WHERE "id" = ${assignmentId}::uuid`;
-    await db.$executeRaw`UPDATE "ClassMember" SET "joinedAt" = "joinedAt" - interval '2 hours' WHERE "classId" = ${classId}::uuid`;
+    const { teacher, student, classId, assignmentId, used: granted, unused } = await extendedPastClassDue();
     // Past the class's due time, inside the extension.
     const { attemptId } = await startAttempt(student, fixture.quizId);
     await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
@@ -43,13 +49,8 @@ describe("withdrawing or shortening an extension the student has used", () => {
     expect(await db.assignmentExtension.count({ where: { id: unused.id } })).toBe(0);
   });
 
-
   it("the student record offers withdrawal exactly where it would be allowed, and says why not elsewhere", async () => {
-    const { teacher, extended: student, other, classId, assignmentId } = await classWith("REFUSE", { opensAt: iso(-60), dueAt: iso(30) });
-    const used = await grantExtension(teacher, classId, extension({ assignmentId, studentId: student.id, dueAt: iso(600) }));
-    const unused = await grantExtension(teacher, classId, extension({ assignmentId, studentId: other.id, dueAt: iso(600) }));
-    await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = "opensAt" - interval '2 hours', "dueAt" = "dueAt" - interval '2 hours' WHERE "id" = ${assignmentId}::uuid`;
-    await db.$executeRaw`UPDATE "ClassMember" SET "joinedAt" = "joinedAt" - interval '2 hours' WHERE "classId" = ${classId}::uuid`;
+    const { teacher, student, other, classId, assignmentId, used, unused } = await extendedPastClassDue();
     const { attemptId } = await startAttempt(student, fixture.quizId);
     await submitAttempt(student, { attemptId, answers: {} });
     const offered = async (studentId: string) => (await studentRecord(teacher, classId, studentId)).extensions.map((e) => e.withdrawalRefused);
