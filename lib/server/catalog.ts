@@ -94,7 +94,7 @@ export function formatCitation(source: { author: string; outlet: string; publish
   return `${source.author}, “${source.title},” ${source.outlet}, ${formatPublished(source.published)}`;
 }
 
-/** Author, outlet and date: a source named in a line of its own (a debate's evidence). */
+/** Author, outlet and date: a source named in a line of its own (a debate's evidence, what a lesson section draws on). */
 export function sourceByline(source: { author: string; outlet: string; published: string }) {
   return `${source.author}, ${source.outlet} (${formatPublished(source.published)})`;
 }

@@ -2,7 +2,7 @@ import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import { Breadcrumbs, Container } from "@/components/ui";
 import { LessonCompletion } from "@/components/lesson-completion";
-import { formatCitation, formatPublished, lessonBySlugs, shortCitation } from "@/lib/server/catalog";
+import { formatCitation, formatPublished, lessonBySlugs, shortCitation, sourceByline } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { lessonState, markLessonOpened } from "@/lib/server/progress-service";
 import { renderedSections } from "@/lib/server/markdown";
@@ -69,7 +69,7 @@ export default async function LessonPage({ params }: Params) {
           {sections.map((section, i) => {
             const drawnFrom = sectionSources(section.anchor ? lesson.meta.sectionCitations[section.anchor] : undefined).flatMap((cited) => {
               const source = sources.get(cited.source);
-              return source ? [`${source.author}, ${source.outlet}, ${formatPublished(source.published)} — ${cited.sections.length > 1 ? "sections" : "section"} “${cited.sections.map((id) => sectionTitle(source.id, id)).join("”, “")}”`] : [];
+              return source ? [`${sourceByline(source)} — ${cited.sections.length > 1 ? "sections" : "section"} “${cited.sections.map((id) => sectionTitle(source.id, id)).join("”, “")}”`] : [];
             });
             return (
               <section key={i} aria-labelledby={section.anchor ?? undefined} className="reading-section">
