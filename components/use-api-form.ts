@@ -4,7 +4,8 @@
 // goes to another page on success (`leaves`) stays pending until it has gone, so a second click makes nothing twice.
 // Each error is shown once: `fieldsShown` names the fields the form shows their errors at, and a refusal's message
 // is kept only when it adds to those (it names no field, or one the form does not show). Spread `formProps` on the
-// form: a field's error goes once it is edited, and a refusal moves focus to the first field still in error.
+// form: a field's error goes once it is edited (or a field named with it in `editedTogether`, e.g. a name refused
+// for the term it is paired with goes when the term changes), and a refusal moves focus to the first field in error.
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { callApi, type ApiResult } from "@/lib/api-client";
 import { UNREADABLE_NUMBER, unreadableNumberErrors } from "./unreadable-numbers";
@@ -16,7 +17,7 @@ export function focusFirstFieldInError(form: HTMLElement | null) {
   form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }
 
-export function useApiForm(fieldsShown: readonly string[] = []) {
+export function useApiForm(fieldsShown: readonly string[] = [], options: { editedTogether?: Record<string, readonly string[]> } = {}) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [pending, setPending] = useState(false);
@@ -56,7 +57,8 @@ export function useApiForm(fieldsShown: readonly string[] = []) {
   const forgetEditedField = (event: FormEvent<HTMLFormElement>) => {
     const name = (event.target as { name?: unknown }).name;
     if (typeof name !== "string" || !name) return;
-    setErrors((current) => (name in current ? Object.fromEntries(Object.entries(current).filter(([field]) => field !== name)) : current));
+    const forgotten = [name, ...(options.editedTogether?.[name] ?? [])];
+    setErrors((current) => (forgotten.some((field) => field in current) ? Object.fromEntries(Object.entries(current).filter(([field]) => !forgotten.includes(field))) : current));
   };
   return { errors, message, pending, send, refuse, formProps: { ref: form, onChange: forgetEditedField } };
 }

@@ -3,10 +3,13 @@ import { useRouter } from "next/navigation";
 import { useApiForm } from "../use-api-form";
 import { LiveMessage } from "@/components/live-message";
 
+/** A class name is refused for the term it goes with (one the instructor already has), so changing the term clears it. */
+export const NAME_WITH_TERM = { editedTogether: { term: ["name"] } };
+
 /** Creates a class, or, given one, corrects its name and term (its join code is managed on its own). */
 export function ClassForm({ existing, onSaved }: { existing?: { id: string; name: string; term: string }; onSaved?: () => void }) {
   const router = useRouter();
-  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays"]);
+  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays"], NAME_WITH_TERM);
   const idPrefix = existing ? `class-${existing.id}` : "class";
   return (
     <form

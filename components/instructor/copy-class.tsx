@@ -7,6 +7,7 @@ import { shiftWallClockDays } from "@/lib/domain/calendar";
 import { plural } from "@/lib/plural";
 import { FormMessage } from "@/components/live-message";
 import { clip } from "@/lib/clip";
+import { NAME_WITH_TERM } from "./class-form";
 
 /**
  * The copy's name to start from: the class's with “(copy)”, as Moodle's course copy does, so the instructor's list
@@ -17,7 +18,7 @@ const copyNameFor = (name: string) => `${clip(name, 100 - " (copy)".length).trim
 export function CopyClassForm({ classId, name, firstOpensAt }: { classId: string; name: string; firstOpensAt: string | null }) {
   const router = useRouter();
   const [shiftDays, setShiftDays] = useState("0");
-  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "shiftDays"]);
+  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "shiftDays"], NAME_WITH_TERM);
   const days = Number(shiftDays);
   // Days on this browser's calendar, as the server counts them when told the zone: times keep their wall-clock hour.
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -711,7 +711,10 @@ test("creating a class under a name and term the instructor already has is refus
   await page.setViewportSize({ width: 390, height: 844 });
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/class-name-in-use-390.png`, fullPage: true });
+  // The name was refused for its term: another term clears the refusal, not only another name.
   await page.getByLabel("Term", { exact: true }).fill("Autumn 2027");
+  await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "false");
+  await expect(page.getByText(/You already have a class named/)).toHaveCount(0);
   await page.getByRole("button", { name: "Create class" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "central asia Seminar" })).toBeVisible();
   await context.close();
