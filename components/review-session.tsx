@@ -77,7 +77,7 @@ export function ReviewSession({ view }: { view: ReviewQuestionView }) {
               <div><dt className="font-semibold text-stone-700">Your answer</dt><dd><AnswerLines text={result.yourAnswer} marks={result.yourAnswerMarks} /></dd></div>
               <div>
                 <dt className="font-semibold text-stone-700">Correct answer</dt>
-                <dd className="whitespace-pre-line">{result.correctAnswer ?? <>Shown after <LocalTime iso={result.answersShownAt!} />, when the quiz&apos;s answers are released.</>}</dd>
+                <dd>{result.correctAnswer !== null ? <AnswerLines text={result.correctAnswer} /> : <>Shown after <LocalTime iso={result.answersShownAt!} />, when the quiz&apos;s answers are released.</>}</dd>
               </div>
             </dl>
             {result.explanation && <p className="mt-3 text-stone-800">{result.explanation}</p>}

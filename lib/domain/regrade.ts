@@ -3,6 +3,7 @@
 // scored the same way. The question's definition is never edited; the override sits beside it.
 import { z } from "zod";
 import type { Question } from "../content/schema";
+import { chosenInListedOrder } from "./responses";
 import { normalizeShortAnswer, scoreQuestion, wholeScore, type QuestionScore } from "./scoring";
 
 // Short answers are compared without punctuation (see normalizeShortAnswer); an answer of punctuation alone matches nothing.
@@ -124,12 +125,21 @@ function renamedResponse(effective: EffectiveQuestion, response: unknown): unkno
 }
 
 /**
- * A matching answer pair by pair, in the question's order: whether each left-hand item is matched as the key graded
- * now has it (as Moodle marks each pair). Null for other types, no answer, or full credit for everyone.
+ * An answer part by part, as Moodle marks it, in the order `describeResponse` lists the parts (the question's): for a matching answer
+ * whether each left-hand item is matched as the key graded now has it; for a multiple-choice answer whether each
+ * option chosen is one of the key's (each right one earns a share, each wrong one costs one). Null for other types
+ * (an ordering is scored by the pairs it puts in order, not by places, so no place is simply right or wrong), no
+ * answer, or full credit for everyone.
  */
-export function matchingMarks(effective: EffectiveQuestion, rawResponse: unknown): boolean[] | null {
+export function answerMarks(effective: EffectiveQuestion, rawResponse: unknown): boolean[] | null {
   const question = effective.question;
-  if (question.type !== "matching" || effective.fullCredit) return null;
+  if (effective.fullCredit) return null;
+  if (question.type === "multiple") {
+    const choices = (rawResponse as { choices?: unknown } | null | undefined)?.choices;
+    if (!Array.isArray(choices) || choices.length === 0) return null;
+    return chosenInListedOrder(question, choices as string[]).map((choice) => question.answers.includes(choice));
+  }
+  if (question.type !== "matching") return null;
   const matches = (renamedResponse(effective, rawResponse) as { matches?: unknown } | null | undefined)?.matches;
   if (typeof matches !== "object" || matches === null || Object.keys(matches).length === 0) return null;
   return question.pairs.map((pair) => (matches as Record<string, unknown>)[pair.id] === pair.id);

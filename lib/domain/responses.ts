@@ -24,6 +24,15 @@ export function parseResponse(type: QuestionType, value: unknown) {
   return responseSchemas[type].safeParse(value);
 }
 
+/**
+ * The options a multiple-choice answer chose, in the order the question lists its options (for a shuffled attempt,
+ * the order it showed them), then any id the question does not have: how the answer is listed and marked.
+ */
+export function chosenInListedOrder(question: Question & { type: "multiple" }, choices: readonly string[]): string[] {
+  const chosen = new Set(choices);
+  return [...question.options.filter((o) => chosen.has(o.id)).map((o) => o.id), ...[...chosen].filter((c) => !question.options.some((o) => o.id === c))];
+}
+
 /** A learner's answer in words (option texts, an order, the matches), for reviews and the instructor's record. */
 export function describeResponse(question: Question, response: unknown): string {
   if (response === undefined || response === null || (typeof response === "object" && Object.keys(response as object).length === 0)) return "No answer";
@@ -33,7 +42,8 @@ export function describeResponse(question: Question, response: unknown): string 
     case "single":
       return optionText(r.choice);
     case "multiple":
-      return (r.choices as string[]).length ? (r.choices as string[]).map(optionText).join("; ") : "No option chosen";
+      // One option a line, so each can be marked right or wrong (answerMarks).
+      return (r.choices as string[]).length ? chosenInListedOrder(question, r.choices as string[]).map(optionText).join("\n") : "No option chosen";
     case "truefalse":
       return r.value ? "True" : "False";
     case "short":

@@ -4,7 +4,7 @@ import "server-only";
 // students' extensions, the instructor's grade adjustments), after grading attempts whose time ran out.
 import { applyExtension, countsUnder, handedInLateUnderAll, type AssignmentWindow, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder } from "../domain/attempt-policy";
-import { keyInWords, matchingMarks } from "../domain/regrade";
+import { keyInWords, answerMarks } from "../domain/regrade";
 import { questionAsShown } from "../domain/public-question";
 import { shuffleSeedFor } from "./tokens";
 import { earlierVersionGrade, gradeOnRecord } from "../domain/rubric";
@@ -205,7 +205,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
         // In the order the student was shown the options and pairs, as their results list them.
         const { shown: definition, graded } = questionAsShown(answer.questionVersion.definition as unknown as Question, answer.questionVersion.gradingOverride, shuffleSeedFor(attempt.id, answer.questionVersionId));
         // Pair by pair for a matching answer, as the student's results mark it.
-        return { ...answer, definition, keyText: keyInWords(graded), marks: matchingMarks(graded, answer.response) };
+        return { ...answer, definition, keyText: keyInWords(graded), marks: answerMarks(graded, answer.response) };
       }),
     }))),
     db().debateResponse.findMany({

@@ -7,7 +7,7 @@ import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsL
 import { questionAsShown, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey, totalScoreCenti } from "../domain/scoring";
-import { describeOverride, effectiveQuestion, matchingMarks, scoreEffective } from "../domain/regrade";
+import { describeOverride, effectiveQuestion, answerMarks, scoreEffective } from "../domain/regrade";
 import { drawSample, seededShuffle } from "../domain/shuffle";
 import { afterQuizMiss } from "../domain/review-schedule";
 import { zoneOrUtc } from "../domain/calendar";
@@ -494,7 +494,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       correct: held ? null : (answer?.correct ?? false),
       yourAnswer: describeResponse(q, answer?.response),
       // Line by line with `yourAnswer` (a matching answer's pairs): right or wrong, shown with the key only.
-      yourAnswerMarks: held ? null : matchingMarks(graded, answer?.response),
+      yourAnswerMarks: held ? null : answerMarks(graded, answer?.response),
       ...(!held
         ? {
             correctAnswer: describeResponse(key, answerKey(key)),

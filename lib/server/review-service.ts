@@ -6,7 +6,7 @@ import type { Question } from "../content/schema";
 import { questionAsShown, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
 import { answerKey } from "../domain/scoring";
-import { effectiveQuestion, matchingMarks, scoreEffective } from "../domain/regrade";
+import { effectiveQuestion, answerMarks, scoreEffective } from "../domain/regrade";
 import { afterReview, isDue, REVIEW_INTERVAL_DAYS } from "../domain/review-schedule";
 import { keyShownAt } from "../domain/schedule";
 import { zoneOrUtc } from "../domain/calendar";
@@ -236,7 +236,7 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
     earnedCenti: answer.earnedCenti,
     maxCenti: answer.maxCenti,
     yourAnswer: describeResponse(answeredDefinition, answer.response),
-    yourAnswerMarks: heldUntil ? null : matchingMarks(graded, answer.response),
+    yourAnswerMarks: heldUntil ? null : answerMarks(graded, answer.response),
     correctAnswer: heldUntil ? null : describeResponse(key, answerKey(key)),
     explanation: heldUntil ? null : answeredDefinition.explanation,
     answersShownAt: heldUntil?.toISOString() ?? null,

@@ -106,9 +106,13 @@ test("held until the last attempt: the review of the first of two attempts has n
   }
 });
 
-test("the results mark each pair of a matching answer right or wrong, agreeing with its score, and so does the instructor's record of it", async ({ page, sql, baseURL, browser }) => {
+test("the results mark each pair of a matching answer and each option of a multiple-choice answer right or wrong, agreeing with its score, and so does the instructor's record of it", async ({ page, sql, baseURL, browser }) => {
   const matching = quiz.questions.find((q) => q.type === "matching")!;
   if (matching.type !== "matching") throw new Error("the quiz has no matching question");
+  const multiple = quiz.questions.find((q) => q.type === "multiple")!;
+  if (multiple.type !== "multiple") throw new Error("the quiz has no multiple-choice question");
+  const rightOption = multiple.options.find((o) => multiple.answers.includes(o.id))!;
+  const wrongOption = multiple.options.find((o) => !multiple.answers.includes(o.id))!;
   const student = await createUser(sql);
   const teacher = await createUser(sql, "INSTRUCTOR");
   const instructor = await signedInPage(browser, teacher, baseURL!);
@@ -128,6 +132,13 @@ test("the results mark each pair of a matching answer right or wrong, agreeing w
   const shownLefts = await question.locator("select").evaluateAll((selects) => selects.map((s) => (s as HTMLSelectElement).labels?.[0]?.textContent?.trim() ?? ""));
   expect([...shownLefts].sort()).toEqual(matching.pairs.map((p) => p.left).sort());
   const line = (left: string) => `${left === matching.pairs[0].left ? "Right" : "Wrong"}: ${left} → ${matching.pairs[0].right}`;
+  // One option of the key and one outside it, the wrong one ticked first.
+  const choices = page.locator("li.card", { hasText: multiple.prompt });
+  await choices.getByLabel(wrongOption.text, { exact: true }).check();
+  await choices.getByLabel(rightOption.text, { exact: true }).check();
+  await expect(choices.getByText("Saved", { exact: true })).toBeVisible();
+  const shownChosen = await choices.locator("input[type=checkbox]:checked").evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? ""));
+  const choiceLines = shownChosen.map((text) => `${text === rightOption.text ? "Right" : "Wrong"}: ${text}`);
   await page.getByRole("button", { name: "Submit answers" }).click();
   await expect(page.locator("#attempt-result")).toBeVisible();
 
@@ -137,6 +148,11 @@ test("the results mark each pair of a matching answer right or wrong, agreeing w
   await expect(answer.getByRole("listitem").filter({ hasText: "Right: " })).toHaveCount(1);
   await expect(answer.getByRole("listitem")).toContainText(shownLefts.map(line));
   await expect(result.getByText(/^Partly correct · /)).toBeVisible();
+  // The options chosen, in the order the attempt showed them, each marked: one right earns a share, one wrong cancels it.
+  const chosen = page.locator("li.card", { hasText: multiple.prompt }).locator("dt", { hasText: "Your answer" }).locator("xpath=following-sibling::dd[1]");
+  await expect(chosen.getByRole("listitem")).toHaveCount(2);
+  await expect(chosen.getByRole("listitem")).toContainText(choiceLines);
+  if (process.env.SCREENSHOT_DIR) await page.locator("li.card", { hasText: multiple.prompt }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/multiple-choice-marked.png` });
   // The feedback cites the source down to the section the question draws on.
   const source = course.sources.find((s) => s.id === matching.ref.source)!;
   const section = source.sections.find((s) => s.id === matching.ref.sourceSection)!;
@@ -151,5 +167,6 @@ test("the results mark each pair of a matching answer right or wrong, agreeing w
   await expect(row.getByRole("listitem")).toHaveCount(matching.pairs.length);
   await expect(row.getByRole("listitem").filter({ hasText: "Right: " })).toHaveCount(1);
   await expect(row.getByRole("listitem")).toContainText(shownLefts.map(line));
+  await expect(instructor.page.getByRole("row").filter({ hasText: multiple.prompt }).getByRole("listitem")).toContainText(choiceLines);
   await instructor.context.close();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionSchema, type Question } from "@/lib/content/schema";
-import { describeOverride, effectiveQuestion, keyFields, matchingMarks, overrideAfter, parseGradingOverride, rescore, scoreEffective } from "@/lib/domain/regrade";
+import { describeOverride, effectiveQuestion, keyFields, answerMarks, overrideAfter, parseGradingOverride, rescore, scoreEffective } from "@/lib/domain/regrade";
 
 const ref = { lesson: "lesson-a", section: "intro", source: "source-a" };
 const base = { explanation: "Because.", difficulty: "easy", objective: "obj-a", ref };
@@ -226,15 +226,25 @@ describe("correcting a matching question's pairs", () => {
   });
 
   it("marks each pair of an answer as the key graded now has it, in the question's order", () => {
-    expect(matchingMarks(effectiveQuestion(matching, null), { matches: { p1: "p1", p2: "p3", p3: "p3" } })).toEqual([true, false, true]);
-    expect(matchingMarks(effectiveQuestion(matching, null), { matches: { p1: "p1" } })).toEqual([true, false, false]);
+    expect(answerMarks(effectiveQuestion(matching, null), { matches: { p1: "p1", p2: "p3", p3: "p3" } })).toEqual([true, false, true]);
+    expect(answerMarks(effectiveQuestion(matching, null), { matches: { p1: "p1" } })).toEqual([true, false, false]);
     // After the swap, Hashimoto ↔ "1997" (the text of p2) is right, and the marks agree with the score.
-    expect(matchingMarks(effectiveQuestion(matching, { correctedKey: swapped }), { matches: { p1: "p2", p2: "p2", p3: "p3" } })).toEqual([true, false, true]);
+    expect(answerMarks(effectiveQuestion(matching, { correctedKey: swapped }), { matches: { p1: "p2", p2: "p2", p3: "p3" } })).toEqual([true, false, true]);
     // No answer, full credit for everyone, or another type: nothing to mark.
-    expect(matchingMarks(effectiveQuestion(matching, null), null)).toBeNull();
-    expect(matchingMarks(effectiveQuestion(matching, null), { matches: {} })).toBeNull();
-    expect(matchingMarks(effectiveQuestion(matching, { fullCredit: true }), { matches: { p1: "p2" } })).toBeNull();
-    expect(matchingMarks(effectiveQuestion(single, null), { choice: "b" })).toBeNull();
+    expect(answerMarks(effectiveQuestion(matching, null), null)).toBeNull();
+    expect(answerMarks(effectiveQuestion(matching, null), { matches: {} })).toBeNull();
+    expect(answerMarks(effectiveQuestion(matching, { fullCredit: true }), { matches: { p1: "p2" } })).toBeNull();
+    expect(answerMarks(effectiveQuestion(single, null), { choice: "b" })).toBeNull();
+    expect(answerMarks(effectiveQuestion(ordering, null), { order: ["e2", "e1", "e3"] })).toBeNull();
+  });
+
+  it("marks each option of a multiple-choice answer as in the key graded now or not, in the order describeResponse lists them", () => {
+    expect(answerMarks(effectiveQuestion(multiple, null), { choices: ["a", "c"] })).toEqual([true, false]);
+    // Listed in the question's order of options, whatever order they were ticked in.
+    expect(answerMarks(effectiveQuestion(multiple, null), { choices: ["d", "b"] })).toEqual([true, false]);
+    expect(answerMarks(effectiveQuestion(multiple, { correctedKey: ["c", "d"] }), { choices: ["a", "c"] })).toEqual([false, true]);
+    expect(answerMarks(effectiveQuestion(multiple, null), { choices: [] })).toBeNull();
+    expect(answerMarks(effectiveQuestion(multiple, { fullCredit: true }), { choices: ["c"] })).toBeNull();
   });
 
   it("re-scores a past answer, and with 'only where it raises' never lowers it", () => {

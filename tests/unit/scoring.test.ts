@@ -219,7 +219,8 @@ describe("describeResponse", () => {
   it("puts every type of answer in words, as the learner saw it", () => {
     expect(describeResponse(single, { choice: "b" })).toBe("B");
     expect(describeResponse(single, { choice: "zz" })).toBe("(unknown option)");
-    expect(describeResponse(multiple, { choices: ["a", "c"] })).toBe("A; C");
+    expect(describeResponse(multiple, { choices: ["a", "c"] })).toBe("A\nC");
+    expect(describeResponse(multiple, { choices: ["c", "a"] })).toBe("A\nC");
     expect(describeResponse(multiple, { choices: [] })).toBe("No option chosen");
     expect(describeResponse(truefalse, { value: true })).toBe("True");
     expect(describeResponse(short, { text: "CA+J" })).toBe("CA+J");

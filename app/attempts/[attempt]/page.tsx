@@ -124,7 +124,7 @@ export default async function AttemptPage({ params }: Params) {
                 {item.correctAnswer === null ? (
                   <dd className="text-stone-600">{item.keyShownAt ? <>Shown after {review.answersAfterLastAttempt ? "your last attempt, or " : ""}<LocalTime iso={item.keyShownAt.toISOString()} /></> : "Shown after the due time"}</dd>
                 ) : (
-                  <dd className="whitespace-pre-line">{item.correctAnswer}{item.tolerance !== null ? ` (± ${item.tolerance})` : ""}</dd>
+                  <dd><AnswerLines text={item.correctAnswer} />{item.tolerance !== null ? ` (± ${item.tolerance})` : ""}</dd>
                 )}
                 {item.acceptedAlternatives.length > 0 && <dd className="text-stone-600">Also accepted: {item.acceptedAlternatives.join("; ")}</dd>}
               </div>
