@@ -18,7 +18,7 @@ import { gradeStands } from "../domain/rubric";
 export async function exportAccountData(userId: string, now = new Date()) {
   const account = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, createdAt: true, timeZone: true } });
   if (!account) throw notFound("That account");
-  const [memberships, invitations, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments, drafts] = await Promise.all([
+  const [memberships, invitations, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments, drafts, announcementsWritten, announcementsRead] = await Promise.all([
     db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, class: { select: { name: true, term: true } } } }),
     db().classInvitation.findMany({ where: { userId }, orderBy: { invitedAt: "asc" }, select: { invitedAt: true, class: { select: { name: true, term: true } } } }),
     db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: { where: { removedAt: null } } } } } }),
@@ -53,6 +53,8 @@ export async function exportAccountData(userId: string, now = new Date()) {
       select: { excused: true, percent: true, comment: true, updatedAt: true, setBy: { select: { name: true } }, assignment: { select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, class: { select: { name: true } } } } },
     }),
     db().lessonDraft.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { title: true, fileName: true, format: true, status: true, draft: true, publishedLessonId: true, withdrawnAt: true, createdAt: true, updatedAt: true } }),
+    db().classAnnouncement.findMany({ where: { authorId: userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { title: true, body: true, createdAt: true, updatedAt: true, class: { select: { name: true, term: true } } } }),
+    db().classAnnouncementRead.findMany({ where: { userId }, orderBy: { readAt: "asc" }, select: { readAt: true, announcement: { select: { title: true, class: { select: { name: true, term: true } } } } } }),
   ]);
   const score = (centi: number | null) => (centi === null ? null : centi / 100);
   // Every question of each submitted attempt, answered or not, for the attempt's hold.
@@ -82,7 +84,10 @@ export async function exportAccountData(userId: string, now = new Date()) {
       classesTaught: classesTaught.map((c) => ({ class: c.name, term: c.term, createdAt: c.createdAt, archivedAt: c.archivedAt, students: c._count.members })),
       // Readings imported, with the draft lesson and questions made from each.
       importedReadings: drafts,
+      announcementsPosted: announcementsWritten.map(({ class: c, ...a }) => ({ class: c.name, term: c.term, ...a })),
     } : {}),
+    // Which of their classes' announcements the student has been shown, and when (what makes one "new" to them).
+    announcementsRead: announcementsRead.map((r) => ({ class: r.announcement.class.name, term: r.announcement.class.term, announcement: r.announcement.title, readAt: r.readAt })),
     lessons: lessons.map((l) => ({ lesson: l.lesson.title, lessonId: l.lesson.id, openedAt: l.openedAt, completedAt: l.completedAt, firstCompletedAt: l.firstCompletedAt })),
     quizAttempts: attempts.map((a) => {
       const held = attemptHeldUntil(a);

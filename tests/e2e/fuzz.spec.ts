@@ -47,6 +47,8 @@ const watchedRows: Record<string, string> = {
   reviewCards: `SELECT * FROM "ReviewCard" WHERE "userId" = $1`,
   reviewAnswers: `SELECT a.* FROM "ReviewAnswer" a JOIN "ReviewCard" c ON c.id = a."cardId" WHERE c."userId" = $1`,
   drafts: `SELECT * FROM "LessonDraft" WHERE "instructorId" = $1`,
+  announcements: `SELECT a.* FROM "ClassAnnouncement" a JOIN "Class" c ON c.id = a."classId" WHERE c."instructorId" = $1 OR a."authorId" = $1`,
+  announcementReads: `SELECT * FROM "ClassAnnouncementRead" WHERE "userId" = $1 OR "userId" IN (${students})`,
 };
 const snapshotQuery = `SELECT ${Object.entries(watchedRows)
   .map(([name, rows]) => `(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM (${rows}) r) AS "${name}"`)
@@ -71,7 +73,7 @@ type OwnedKind =
   | "openAttempt" | "openAttemptQuestion" | "submittedAttempt" | "submittedAttemptQuestion" | "card" | "cardQuestion" | "invitingClass" | "joinCode"
   | "class" | "archivableClass" | "student" | "resettableStudent" | "leaver" | "removedStudent" | "invitedStudent" | "email"
   | "assignment" | "deletableAssignment" | "changeableAssignment" | "extension" | "adjustment"
-  | "gradableResponse" | "returnableResponse" | "takenQuestion" | "flaggedQuestion" | "draft" | "draftQuestion";
+  | "gradableResponse" | "returnableResponse" | "takenQuestion" | "flaggedQuestion" | "draft" | "draftQuestion" | "announcement";
 type Owned = Partial<Record<OwnedKind, string[]>>;
 
 /** One of the user's own ids of `kind` (a random uuid when they own none). */
@@ -218,6 +220,12 @@ const routes: Route[] = [
   { method: "DELETE", path: ([cls, adjusted]) => `/api/instructor/classes/${cls}/grade-adjustments/${adjusted}`, ids: ["class", "adjustment"], audience: ["INSTRUCTOR"], body: () => fc.record({ shown: fc.record(adjustment) }, { requiredKeys: [] }) },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/join-code`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ days: fc.option(fc.integer({ min: 1, max: 365 })) }, { requiredKeys: [] }) },
   { method: "GET", path: ([cls]) => `/api/instructor/classes/${cls}/gradebook.csv`, ids: ["class"], audience: ["INSTRUCTOR"] },
+  { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/announcements`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ title: fc.string({ minLength: 1, maxLength: 120 }), body: fc.string({ minLength: 1, maxLength: 500 }) }) },
+  {
+    method: "PATCH", path: ([cls, announcement]) => `/api/instructor/classes/${cls}/announcements/${announcement}`, ids: ["class", "announcement"], audience: ["INSTRUCTOR"],
+    body: () => fc.record({ title: fc.string({ minLength: 1, maxLength: 120 }), body: fc.string({ minLength: 1, maxLength: 500 }), replacing: fc.record({ title: fc.string(), body: fc.string() }) }, { requiredKeys: ["title", "body"] }),
+  },
+  { method: "DELETE", path: ([cls, announcement]) => `/api/instructor/classes/${cls}/announcements/${announcement}`, ids: ["class", "announcement"], audience: ["INSTRUCTOR"] },
   {
     method: "PUT", path: ([cls]) => `/api/instructor/classes/${cls}/debate-grades`, ids: ["class"], audience: ["INSTRUCTOR"],
     body: (o) => fc.record({
@@ -376,6 +384,7 @@ async function seedInstructor(sql: pg.Pool, request: APIRequestContext, instruct
   const draft = await send(request, "POST", "/api/instructor/drafts", { text: importedReading });
   const { rows: draftQuestions } = await sql.query(`SELECT q->>'id' AS id FROM "LessonDraft" d, jsonb_array_elements(d.draft->'questions') q WHERE d.id = $1`, [draft.id]);
   const feed = await send(request, "POST", "/api/account/calendar");
+  const announcements = [await send(request, "POST", `/api/instructor/classes/${taught.id}/announcements`, { title: "Quiz 2 now due Friday", body: "Read lesson 3 first." })];
   return {
     quiz: [classQuiz], lesson: [lessonId], prompt: [promptId], calendarFile: [feed.path.split("/").at(-1)],
     class: [taught.id], archivableClass: [archivable.id],
@@ -385,7 +394,7 @@ async function seedInstructor(sql: pg.Pool, request: APIRequestContext, instruct
     extension: [extension.id], adjustment: [adjusted.id],
     gradableResponse: [await responseOf(student)], returnableResponse: [await responseOf(classmate)],
     takenQuestion: taken, flaggedQuestion: [taken[0]],
-    draft: [draft.id], draftQuestion: draftQuestions.map((q) => q.id),
+    draft: [draft.id], draftQuestion: draftQuestions.map((q) => q.id), announcement: announcements.map((a) => a.id),
   };
 }
 

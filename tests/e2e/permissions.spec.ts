@@ -15,7 +15,7 @@ type Outcome = number | "signin";
 type Entry = { pattern: string; method: string; url: (ids: Ids) => string; body?: (ids: Ids) => unknown; expect: Record<Role, Outcome> };
 type Ids = {
   classId: string; ownerId: string; attemptId: string; openAttemptId: string; versionId: string; responseId: string; cardId: string; cardVersionId: string;
-  quizAssignmentId: string; spareAssignmentId: string; extensionId: string; adjustmentId: string; draftId: string; draftQuestionId: string;
+  quizAssignmentId: string; spareAssignmentId: string; extensionId: string; adjustmentId: string; draftId: string; draftQuestionId: string; announcementId: string;
 };
 
 const allow = (status = 200): Record<Role, Outcome> => ({ anonymous: status, owner: status, otherStudent: status, instructor: status, otherInstructor: status });
@@ -116,6 +116,10 @@ const entries: Entry[] = [
   // An address no route answers is a JSON 404 for everyone, whatever the method.
   { pattern: "/api/[...path]", method: "GET", url: () => "/api/no-such-route", expect: allow(404) },
   { pattern: "/api/[...path]", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/no-such-route`, body: () => ({}), expect: allow(404) },
+  // An announcement is posted; the one made before is corrected, then deleted.
+  { pattern: "/api/instructor/classes/[classId]/announcements", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/announcements`, body: () => ({ title: "Permission matrix", body: "Posted." }), expect: classInstructorApi(201) },
+  { pattern: "/api/instructor/classes/[classId]/announcements/[announcementId]", method: "PATCH", url: (i) => `/api/instructor/classes/${i.classId}/announcements/${i.announcementId}`, body: () => ({ title: "Corrected", body: "Corrected." }), expect: classInstructorApi(200) },
+  { pattern: "/api/instructor/classes/[classId]/announcements/[announcementId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/announcements/${i.announcementId}`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/gradebook.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/gradebook.csv`, expect: classInstructorApi(200) },
 ];
 
@@ -188,10 +192,11 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   const adjustmentId = await created(await contexts.instructor.post(`/api/instructor/classes/${cls.id}/grade-adjustments`, { data: { assignmentId: quizAssignmentId, studentId: owner.id, excused: false, percent: 50, comment: "" } }));
   const reading = readFileSync(path.resolve(import.meta.dirname, "../fixtures/import/harbour-article.txt"), "utf8");
   const draftId = await created(await contexts.instructor.post("/api/instructor/drafts", { data: { fileName: "harbour-article.txt", text: reading } }));
+  const announcementId = await created(await contexts.instructor.post(`/api/instructor/classes/${cls.id}/announcements`, { data: { title: "Before the matrix", body: "Text." } }));
   const { rows: [{ draftQuestionId }] } = await sql.query(`SELECT draft->'questions'->0->>'id' AS "draftQuestionId" FROM "LessonDraft" WHERE id = $1`, [draftId]);
   const ids: Ids = {
     classId: cls.id, ownerId: owner.id, attemptId, openAttemptId, versionId: questionVersionIds[0], responseId: resp.id, cardId: card.id, cardVersionId: card.versionId,
-    quizAssignmentId, spareAssignmentId, extensionId, adjustmentId, draftId, draftQuestionId,
+    quizAssignmentId, spareAssignmentId, extensionId, adjustmentId, draftId, draftQuestionId, announcementId,
   };
   const before = await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [openAttemptId]);
   const reviewsBefore = await count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [card.id]);
@@ -223,5 +228,7 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   expect(await count(sql, `SELECT count(*) FROM "Assignment" WHERE id = $1`, [spareAssignmentId])).toBe(0);
   expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE id = $1`, [extensionId])).toBe(0);
   expect(await count(sql, `SELECT count(*) FROM "GradeAdjustment" WHERE id = $1`, [adjustmentId])).toBe(0);
+  expect(await count(sql, `SELECT count(*) FROM "ClassAnnouncement" WHERE id = $1`, [announcementId])).toBe(0);
+  expect(await count(sql, `SELECT count(*) FROM "ClassAnnouncement" WHERE "classId" = $1 AND title = 'Permission matrix'`, [cls.id])).toBe(1);
   for (const context of Object.values(contexts)) await context.dispose();
 });

@@ -1,0 +1,111 @@
+import "server-only";
+// Class announcements: the class's instructor posts, corrects and deletes them; the class's current students read
+// them, newest first, and each one they have been shown counts as read. An archived class's announcements are a
+// record: its instructor changes none, and its students still read them.
+import { z } from "zod";
+import { db } from "./db";
+import { holdCurrentClass } from "./class-service";
+import { notFound, UserError } from "./errors";
+import type { SessionUser } from "./auth";
+
+export const ANNOUNCEMENT_TITLE_MAX = 120;
+export const ANNOUNCEMENT_BODY_MAX = 20_000;
+// A body at its limit in any script fits (three bytes of UTF-8 per character at most, an edit sending the text shown too).
+export const ANNOUNCEMENT_MAX_BODY_BYTES = 192 * 1024;
+
+const announcementFields = {
+  title: z.string({ message: "Give the announcement a title." }).trim().min(1, "Give the announcement a title.").max(ANNOUNCEMENT_TITLE_MAX, `Keep the title under ${ANNOUNCEMENT_TITLE_MAX} characters.`),
+  body: z.string({ message: "Write the announcement." }).trim().min(1, "Write the announcement.").max(ANNOUNCEMENT_BODY_MAX, `Keep the announcement under ${ANNOUNCEMENT_BODY_MAX.toLocaleString("en")} characters.`),
+};
+
+export const announcementSchema = z.strictObject(announcementFields);
+
+export const announcementChangeSchema = z.strictObject({
+  ...announcementFields,
+  // The announcement as the form showed it: if another tab has changed it since, the edit is refused rather than
+  // replacing what was never seen.
+  replacing: z.strictObject({ title: z.string(), body: z.string() }).optional(),
+});
+
+const select = { id: true, title: true, body: true, createdAt: true, updatedAt: true } as const;
+
+export async function postAnnouncement(instructor: SessionUser, classId: string, input: z.infer<typeof announcementSchema>) {
+  return db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
+    return tx.classAnnouncement.create({ data: { classId, authorId: instructor.id, title: input.title, body: input.body }, select });
+  });
+}
+
+export async function updateAnnouncement(instructor: SessionUser, classId: string, announcementId: string, input: z.infer<typeof announcementChangeSchema>) {
+  return db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
+    const [stored] = await tx.$queryRaw<{ title: string; body: string }[]>`
+      SELECT "title", "body" FROM "ClassAnnouncement" WHERE "id" = ${announcementId}::uuid AND "classId" = ${classId}::uuid FOR UPDATE`;
+    if (!stored) throw notFound("That announcement");
+    if (input.replacing && (input.replacing.title !== stored.title || input.replacing.body !== stored.body)) {
+      throw new UserError("CONFLICT", "This announcement was changed after you opened this page (in another tab or window?). Reload the page to see it, then make your change again.");
+    }
+    return tx.classAnnouncement.update({ where: { id: announcementId }, data: { title: input.title, body: input.body }, select });
+  });
+}
+
+export async function deleteAnnouncement(instructor: SessionUser, classId: string, announcementId: string) {
+  return db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
+    const { count } = await tx.classAnnouncement.deleteMany({ where: { id: announcementId, classId } });
+    if (count === 0) throw notFound("That announcement");
+    return { deleted: true };
+  });
+}
+
+/** The instructor's view: every announcement of their class, newest first, with how many current students have read each. */
+export async function classAnnouncementsForInstructor(instructor: SessionUser, classId: string) {
+  const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true } });
+  if (!found) throw notFound("That class");
+  return db().classAnnouncement.findMany({
+    where: { classId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { ...select, _count: { select: { reads: { where: { user: { memberships: { some: { classId, removedAt: null } } } } } } } },
+  });
+}
+
+/**
+ * A student's view of one of their classes (archived ones too, as a record; not one they were removed from):
+ * its announcements, newest first, each saying whether it is new to them. Those shown are then marked read, in a
+ * current class; an archived class's are history, and none of them counts as unread.
+ */
+export async function studentClassAnnouncements(student: SessionUser, classId: string) {
+  const member = await db().classMember.findFirst({
+    where: { classId, userId: student.id, removedAt: null },
+    select: { class: { select: { id: true, name: true, term: true, archivedAt: true, instructor: { select: { name: true } } } } },
+  });
+  if (!member) throw notFound("That class");
+  const announcements = await db().classAnnouncement.findMany({
+    where: { classId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { ...select, reads: { where: { userId: student.id }, select: { readAt: true } } },
+  });
+  const archived = Boolean(member.class.archivedAt);
+  const shown = announcements.map(({ reads, ...a }) => ({ ...a, unread: !archived && reads.length === 0 }));
+  const unread = shown.filter((a) => a.unread).map((a) => a.id);
+  // Only what was shown: one posted while the page was being made stays new. One deleted meanwhile is skipped.
+  if (unread.length > 0) {
+    await db().$executeRaw`
+      INSERT INTO "ClassAnnouncementRead" ("announcementId", "userId")
+      SELECT a."id", ${student.id}::uuid FROM "ClassAnnouncement" a WHERE a."id" = ANY(${unread}::uuid[])
+      ON CONFLICT DO NOTHING`;
+  }
+  return { class: member.class, announcements: shown };
+}
+
+/** How many announcements each of the student's current classes has that they have not been shown, by class id. */
+export async function unreadAnnouncementCounts(student: SessionUser): Promise<Map<string, number>> {
+  const rows = await db().$queryRaw<{ classId: string; unread: number }[]>`
+    SELECT a."classId"::text AS "classId", count(*)::int AS "unread"
+    FROM "ClassAnnouncement" a
+    JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ${student.id}::uuid AND m."removedAt" IS NULL
+    JOIN "Class" c ON c."id" = a."classId" AND c."archivedAt" IS NULL
+    WHERE NOT EXISTS (SELECT 1 FROM "ClassAnnouncementRead" r WHERE r."announcementId" = a."id" AND r."userId" = ${student.id}::uuid)
+    GROUP BY a."classId"`;
+  return new Map(rows.map((r) => [r.classId, r.unread]));
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { createClass, joinClass, removeMember, setClassArchived } from "@/lib/server/class-service";
+import {
+  announcementChangeSchema, announcementSchema, classAnnouncementsForInstructor, deleteAnnouncement, postAnnouncement, studentClassAnnouncements, unreadAnnouncementCounts, updateAnnouncement,
+} from "@/lib/server/announcement-service";
+import { exportAccountData } from "@/lib/server/account-export";
+import { createUser, errorOf, testDb } from "../support/fixtures";
+
+const db = testDb();
+
+async function classWithStudents() {
+  const teacher = await createUser("INSTRUCTOR");
+  const student = await createUser();
+  const classmate = await createUser();
+  const { id: classId, joinCode } = await createClass(teacher, { name: `Announcements ${Math.random()}`, term: "T", joinCodeDays: null });
+  await joinClass(student, joinCode);
+  await joinClass(classmate, joinCode);
+  return { teacher, student, classmate, classId };
+}
+
+describe("class announcements", () => {
+  it("the instructor posts; a student sees them newest first, new until shown once, then read", async () => {
+    const { teacher, student, classmate, classId } = await classWithStudents();
+    const first = await postAnnouncement(teacher, classId, announcementSchema.parse({ title: "Read lesson 3", body: "Before **Tuesday**." }));
+    const second = await postAnnouncement(teacher, classId, announcementSchema.parse({ title: " Quiz 2 now due Friday ", body: "Friday 23:59." }));
+    expect(second.title).toBe("Quiz 2 now due Friday");
+    expect((await unreadAnnouncementCounts(student)).get(classId)).toBe(2);
+
+    const seen = await studentClassAnnouncements(student, classId);
+    expect(seen.announcements.map((a) => [a.id, a.unread])).toEqual([[second.id, true], [first.id, true]]);
+    expect((await unreadAnnouncementCounts(student)).get(classId)).toBeUndefined();
+    expect((await studentClassAnnouncements(student, classId)).announcements.every((a) => !a.unread)).toBe(true);
+    // Read state is the student's own.
+    expect((await unreadAnnouncementCounts(classmate)).get(classId)).toBe(2);
+
+    const third = await postAnnouncement(teacher, classId, announcementSchema.parse({ title: "One more", body: "Text." }));
+    expect((await unreadAnnouncementCounts(student)).get(classId)).toBe(1);
+    const listed = await classAnnouncementsForInstructor(teacher, classId);
+    expect(listed.map((a) => [a.id, a._count.reads])).toEqual([[third.id, 0], [second.id, 1], [first.id, 1]]);
+  });
+
+  it("refuses a title out of 1–120 characters or an empty body, by field", () => {
+    const refused = (input: unknown) => announcementSchema.safeParse(input).error?.issues.map((i) => i.path.join("."));
+    expect(refused({ title: "   ", body: "x" })).toEqual(["title"]);
+    expect(refused({ title: "x".repeat(121), body: "x" })).toEqual(["title"]);
+    expect(refused({ title: "x".repeat(120), body: " " })).toEqual(["body"]);
+    expect(refused({ title: "x", body: "x", classId: "forged" })?.length).toBe(1);
+  });
+
+  it("only the class's instructor posts, edits or deletes; others find no class", async () => {
+    const { teacher, student, classId } = await classWithStudents();
+    const other = await createUser("INSTRUCTOR");
+    const posted = await postAnnouncement(teacher, classId, { title: "Mine", body: "Text" });
+    for (const intruder of [other, student]) {
+      expect((await errorOf(postAnnouncement(intruder, classId, { title: "No", body: "No" }))).code).toBe("NOT_FOUND");
+      expect((await errorOf(updateAnnouncement(intruder, classId, posted.id, { title: "No", body: "No" }))).code).toBe("NOT_FOUND");
+      expect((await errorOf(deleteAnnouncement(intruder, classId, posted.id))).code).toBe("NOT_FOUND");
+      expect((await errorOf(classAnnouncementsForInstructor(intruder, classId))).code).toBe("NOT_FOUND");
+    }
+    // An announcement of another of the instructor's classes is not this class's.
+    const { id: otherClass } = await createClass(teacher, { name: `Other ${Math.random()}`, term: "T", joinCodeDays: null });
+    expect((await errorOf(updateAnnouncement(teacher, otherClass, posted.id, { title: "No", body: "No" }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(deleteAnnouncement(teacher, otherClass, posted.id))).code).toBe("NOT_FOUND");
+    expect(await db.classAnnouncement.findUniqueOrThrow({ where: { id: posted.id }, select: { title: true } })).toEqual({ title: "Mine" });
+  });
+
+  it("an edit replaces the text; one from a page showing an older text is refused (409) and changes nothing", async () => {
+    const { teacher, student, classId } = await classWithStudents();
+    const posted = await postAnnouncement(teacher, classId, { title: "Draft", body: "Old" });
+    await studentClassAnnouncements(student, classId);
+    const edited = await updateAnnouncement(teacher, classId, posted.id, announcementChangeSchema.parse({ title: "Final", body: "New", replacing: { title: "Draft", body: "Old" } }));
+    expect(edited).toMatchObject({ title: "Final", body: "New" });
+    const stale = await errorOf(updateAnnouncement(teacher, classId, posted.id, { title: "Other", body: "Other", replacing: { title: "Draft", body: "Old" } }));
+    expect(stale.code).toBe("CONFLICT");
+    expect(await db.classAnnouncement.findUniqueOrThrow({ where: { id: posted.id }, select: { title: true, body: true } })).toEqual({ title: "Final", body: "New" });
+
+    await deleteAnnouncement(teacher, classId, posted.id);
+    expect(await db.classAnnouncementRead.count({ where: { announcementId: posted.id } })).toBe(0);
+    expect((await studentClassAnnouncements(student, classId)).announcements).toEqual([]);
+    expect((await errorOf(deleteAnnouncement(teacher, classId, posted.id))).code).toBe("NOT_FOUND");
+  });
+
+  it("a removed student and a stranger find no class; the removed student's unread count goes too", async () => {
+    const { teacher, student, classId } = await classWithStudents();
+    const stranger = await createUser();
+    await postAnnouncement(teacher, classId, { title: "Hello", body: "Text" });
+    await removeMember(teacher, classId, student.id);
+    expect((await errorOf(studentClassAnnouncements(student, classId))).code).toBe("NOT_FOUND");
+    expect((await errorOf(studentClassAnnouncements(stranger, classId))).code).toBe("NOT_FOUND");
+    expect((await errorOf(studentClassAnnouncements(teacher, classId))).code).toBe("NOT_FOUND");
+    expect((await unreadAnnouncementCounts(student)).get(classId)).toBeUndefined();
+  });
+
+  it("an archived class refuses posting, editing and deleting, and its students read its announcements as history", async () => {
+    const { teacher, student, classId } = await classWithStudents();
+    const posted = await postAnnouncement(teacher, classId, { title: "Last word", body: "Thanks all." });
+    await setClassArchived(teacher, classId, true);
+    for (const refused of [
+      () => postAnnouncement(teacher, classId, { title: "Late", body: "Text" }),
+      () => updateAnnouncement(teacher, classId, posted.id, { title: "Late", body: "Text" }),
+      () => deleteAnnouncement(teacher, classId, posted.id),
+    ]) {
+      const error = await errorOf(refused());
+      expect(error.code).toBe("CONFLICT");
+      expect(error.message).toMatch(/archived/);
+    }
+    expect(await db.classAnnouncement.count({ where: { classId } })).toBe(1);
+    const history = await studentClassAnnouncements(student, classId);
+    expect(history.class.archivedAt).not.toBeNull();
+    expect(history.announcements.map((a) => [a.title, a.unread])).toEqual([["Last word", false]]);
+    expect((await unreadAnnouncementCounts(student)).get(classId)).toBeUndefined();
+    // Reading history writes nothing.
+    expect(await db.classAnnouncementRead.count({ where: { announcementId: posted.id } })).toBe(0);
+  });
+
+  it("the account export holds the announcements an instructor posted and those a student read", async () => {
+    const { teacher, student, classId } = await classWithStudents();
+    await postAnnouncement(teacher, classId, { title: "Exported", body: "Body text" });
+    await studentClassAnnouncements(student, classId);
+    const teacherExport = await exportAccountData(teacher.id);
+    expect(teacherExport.announcementsPosted).toEqual([expect.objectContaining({ title: "Exported", body: "Body text", term: "T" })]);
+    const studentExport = await exportAccountData(student.id);
+    expect(studentExport.announcementsRead).toEqual([expect.objectContaining({ announcement: "Exported", term: "T" })]);
+    expect("announcementsPosted" in studentExport).toBe(false);
+  });
+});
