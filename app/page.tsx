@@ -4,7 +4,8 @@ import { Container, EmptyState, PageHeader } from "@/components/ui";
 import { AssignedToYou } from "@/components/assigned-to-you";
 import { listCourses } from "@/lib/server/catalog";
 import { getSessionUser } from "@/lib/server/auth";
-import { instructorClasses, studentAssignments } from "@/lib/server/class-service";
+import { instructorClasses, studentAssignments, studentClasses } from "@/lib/server/class-service";
+import { unreadAnnouncementCounts } from "@/lib/server/announcement-service";
 import { dueReviewCount } from "@/lib/server/review-service";
 import { courseProgressIfListed } from "@/lib/server/progress-service";
 import { SearchForm } from "@/components/search-form";
@@ -15,8 +16,10 @@ export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const [courses, user] = await Promise.all([listCourses(), getSessionUser()]);
-  const [assigned, teaching, dueReviews, progress] = await Promise.all([
+  const [assigned, enrolled, unread, teaching, dueReviews, progress] = await Promise.all([
     user?.role === "STUDENT" ? studentAssignments(user) : [],
+    user?.role === "STUDENT" ? studentClasses(user) : [],
+    user?.role === "STUDENT" ? unreadAnnouncementCounts(user) : new Map<string, number>(),
     user?.role === "INSTRUCTOR" ? instructorClasses(user).then((c) => c.current) : [],
     user ? dueReviewCount(user.id) : 0,
     user ? Promise.all(courses.map((c) => courseProgressIfListed(user.id, c.slug))) : [],
@@ -24,6 +27,7 @@ export default async function CatalogPage() {
   return (
     <Container>
       <PageHeader title="Courses">Read closely, check your understanding, then argue it out. Each course is built from a small set of source documents.</PageHeader>
+      {user?.role === "STUDENT" && enrolled.length > 0 && <StudentClasses classes={enrolled.map((m) => m.class)} unread={unread} />}
       {user?.role === "STUDENT" && assigned.length > 0 && <AssignedToYou items={assigned} />}
       {user?.role === "INSTRUCTOR" && <YourClasses classes={teaching} />}
       {dueReviews > 0 && (
@@ -65,6 +69,29 @@ function YourProgress({ courseSlug, courseTitle, percent, next }: { courseSlug: 
         </p>
       )}
     </div>
+  );
+}
+
+/** A student's current classes, each linking to its page of announcements and saying how many they have not opened yet. */
+function StudentClasses({ classes, unread }: { classes: { id: string; name: string; term: string; instructor: { name: string } }[]; unread: Map<string, number> }) {
+  return (
+    <section aria-labelledby="class-announcements-heading" className="mb-10">
+      <h2 id="class-announcements-heading" className="mb-3 text-xl font-semibold">Class announcements</h2>
+      <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+        {classes.map((c) => {
+          const count = unread.get(c.id) ?? 0;
+          return (
+            <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
+              <span>
+                <Link noPrefetch className="font-medium hover:underline" href={`/classes/${c.id}`}>{c.name}</Link>
+                {count > 0 && <span className="badge ml-2 bg-brand-100 text-brand-800">{count === 1 ? "1 new announcement" : `${count} new announcements`}</span>}
+              </span>
+              <span className="text-sm text-stone-600">{c.term} · {c.instructor.name}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 

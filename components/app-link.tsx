@@ -7,9 +7,11 @@ import NextLink from "next/link";
 import { useRouter } from "next/navigation";
 import type { ComponentProps } from "react";
 
-export function Link({ href, onMouseEnter, onFocus, onTouchStart, ...props }: ComponentProps<typeof NextLink>) {
+// `noPrefetch`: a page whose rendering records that it was seen (a class's announcements are then read) is fetched
+// only when followed.
+export function Link({ href, onMouseEnter, onFocus, onTouchStart, noPrefetch = false, ...props }: ComponentProps<typeof NextLink> & { noPrefetch?: boolean }) {
   const router = useRouter();
-  const path = typeof href === "string" && href.startsWith("/") ? href : null;
+  const path = typeof href === "string" && href.startsWith("/") && !noPrefetch ? href : null;
   const prefetch = () => {
     if (path) router.prefetch(path);
   };

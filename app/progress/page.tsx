@@ -6,6 +6,7 @@ import { listCourses } from "@/lib/server/catalog";
 import { courseProgressIfListed, withdrawnWork } from "@/lib/server/progress-service";
 import { deckSummary } from "@/lib/server/review-service";
 import { myGrades } from "@/lib/server/gradebook-service";
+import { unreadAnnouncementCounts } from "@/lib/server/announcement-service";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
 import { isPassed, quizPercent, scoreLabel } from "@/lib/domain/progress";
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "My progress" };
 export default async function ProgressPage() {
   const user = await requirePageUser("/progress");
   const courses = await listCourses();
-  const [found, deck, grades, gone] = await Promise.all([Promise.all(courses.map((c) => courseProgressIfListed(user.id, c.slug))), deckSummary(user.id), user.role === "STUDENT" ? myGrades(user) : [], withdrawnWork(user.id)]);
+  const [found, deck, grades, gone, unread] = await Promise.all([Promise.all(courses.map((c) => courseProgressIfListed(user.id, c.slug))), deckSummary(user.id), user.role === "STUDENT" ? myGrades(user) : [], withdrawnWork(user.id), user.role === "STUDENT" ? unreadAnnouncementCounts(user) : new Map<string, number>()]);
   const progress = found.filter((p) => p !== null);
   const past = grades.filter((g) => g.class.archivedAt);
   return (
@@ -34,7 +35,7 @@ export default async function ProgressPage() {
           <Link href="/review" className={deck.dueCount > 0 ? "btn-primary" : "btn-secondary"}>{deck.dueCount > 0 ? "Review now" : "Open review"}</Link>
         </section>
       )}
-      {grades.filter((g) => !g.class.archivedAt).map((g) => <ClassGrades key={g.class.id} grades={g} />)}
+      {grades.filter((g) => !g.class.archivedAt).map((g) => <ClassGrades key={g.class.id} grades={g} unread={unread.get(g.class.id) ?? 0} />)}
       {progress.length === 0 && <EmptyState title="No courses yet">When a course is published, your progress appears here.</EmptyState>}
       {progress.map(({ course, modules, percent }) => (
         <section key={course.id} aria-labelledby={`course-${course.id}`} className="mb-12">
@@ -116,14 +117,14 @@ export default async function ProgressPage() {
         <details className="card mb-8">
           <summary className="cursor-pointer font-semibold">Past classes ({past.length})</summary>
           <p className="mt-2 text-sm text-stone-700">Classes your instructor archived at the end of their term: your final grades in each, as the gradebook holds them. Nothing in them is open to you any more.</p>
-          {past.map((g) => <ClassGrades key={g.class.id} grades={g} />)}
+          {past.map((g) => <ClassGrades key={g.class.id} grades={g} unread={0} />)}
         </details>
       )}
     </Container>
   );
 }
 
-function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, average, withMissing, takenBeforeJoining } }: { grades: Awaited<ReturnType<typeof myGrades>>[number] }) {
+function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, average, withMissing, takenBeforeJoining }, unread }: { grades: Awaited<ReturnType<typeof myGrades>>[number]; unread: number }) {
   // A past class sits under the "Past classes" disclosure, one heading level down.
   const Heading = cls.archivedAt ? "h3" : "h2";
   const weights = weightLabels(assignments.map((a) => a.weight));
@@ -131,6 +132,10 @@ function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, ave
     <section aria-labelledby={`grades-${cls.id}`} className={cls.archivedAt ? "mt-6 border-t border-stone-200 pt-4" : "card mb-8"}>
       <Heading id={`grades-${cls.id}`} className="font-semibold">Your grades in {cls.name} <span className="font-normal text-stone-600">· {cls.term}</span></Heading>
       {cls.archivedAt && <p className="text-sm text-stone-600">Archived on <LocalTime iso={cls.archivedAt.toISOString()} />.</p>}
+      <p className="mt-1 text-sm">
+        <Link noPrefetch className="link" href={`/classes/${cls.id}`}>Class announcements</Link>
+        {unread > 0 && <span className="badge ml-2 bg-brand-100 text-brand-800">{unread} new</span>}
+      </p>
       {assignments.length === 0 ? <p className="mt-2 text-sm text-stone-600">{cls.archivedAt ? "Nothing was assigned in this class." : "Nothing is assigned in this class yet."}</p> : (
         <>
           <p className="mt-1 text-sm text-stone-700">

@@ -45,6 +45,8 @@ const entries: Entry[] = [
   { pattern: "/attempts/[attempt]", method: "GET", url: (i) => `/attempts/${i.attemptId}`, expect: ownerOnlyPage },
   { pattern: "/progress", method: "GET", url: () => "/progress", expect: signedIn() },
   { pattern: "/classes/join", method: "GET", url: () => "/classes/join", expect: signedIn() },
+  // A class's page (its announcements) is its current students' only.
+  { pattern: "/classes/[classId]", method: "GET", url: (i) => `/classes/${i.classId}`, expect: ownerOnlyPage },
   { pattern: "/account", method: "GET", url: () => "/account", expect: signedIn() },
   { pattern: "/review", method: "GET", url: () => "/review", expect: signedIn() },
   { pattern: "/search", method: "GET", url: () => "/search?course=japan-central-asia&q=Khujand", expect: signedIn() },

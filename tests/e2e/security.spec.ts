@@ -93,6 +93,31 @@ test("stored text is shown as text and never runs as script", async ({ browser, 
   await readerContext.close();
 });
 
+test("an announcement's Markdown is shown sanitized: no script, handler or javascript: link runs, for the student or the instructor", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Sanitized', 'T', $1, $2) RETURNING id`, [instructor.id, `X${randomUUID().replace(/-/g, "").slice(0, 9).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  const body = `Read **this**.\n\n<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">\n\n[a link](javascript:window.__xss=3) and <a href="javascript:window.__xss=4">raw</a>`;
+  const instructorContext = await browser.newContext({ baseURL });
+  await login(instructorContext, instructor, baseURL!);
+  expect((await instructorContext.request.post(`/api/instructor/classes/${cls.id}/announcements`, { data: { title: `<img src=x onerror="window.__xss = 5"> Title`, body } })).status()).toBe(201);
+  const studentContext = await browser.newContext({ baseURL });
+  await login(studentContext, student, baseURL!);
+  for (const [context, url] of [[studentContext, `/classes/${cls.id}`], [instructorContext, `/instructor/classes/${cls.id}`]] as const) {
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect(page.getByRole("heading", { name: `<img src=x onerror="window.__xss = 5"> Title` })).toBeVisible();
+    await expect(page.locator("article strong", { hasText: "this" })).toBeVisible();
+    await expect(page.getByText("a link")).toBeVisible();
+    await page.getByText("a link").click().catch(() => {});
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), url).toBeUndefined();
+    expect(await page.locator("article script, article [onerror], article a[href^='javascript']").count(), url).toBe(0);
+  }
+  await instructorContext.close();
+  await studentContext.close();
+});
+
 test("after sign-in the browser returns only to a page of this site", async ({ page, sql, baseURL }) => {
   const student = await createUser(sql);
   // A protected page sends the visitor to sign in and back again.

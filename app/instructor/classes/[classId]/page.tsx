@@ -9,6 +9,10 @@ import { AssignmentForm, EditableAssignment } from "@/components/instructor/assi
 import { AddStudents } from "@/components/instructor/add-students";
 import { JoinLink } from "@/components/instructor/join-link";
 import { ArchiveClassButton, ClassHeaderActions, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton, WithdrawInvitationButton } from "@/components/instructor/class-actions";
+import { AnnouncementForm, EditableAnnouncement } from "@/components/instructor/announcements";
+import { AnnouncementText } from "@/components/announcement-text";
+import { classAnnouncementsForInstructor } from "@/lib/server/announcement-service";
+import { plural } from "@/lib/plural";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { weightLabels } from "@/lib/domain/gradebook";
@@ -24,7 +28,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
   const user = await requireInstructor(`/instructor/classes/${classId}`);
   const { class: found, members, removed } = await orNotFound(classRoster(user, classId));
   const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date());
-  const [assignments, items, quizzes, openFlags, invitations] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId)]);
+  const [assignments, items, quizzes, openFlags, invitations, announcements] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId), classAnnouncementsForInstructor(user, classId)]);
   const weights = weightLabels(assignments.map((a) => a.weight));
   const quizLimits = new Map(items.flatMap((c) => c.modules.flatMap((m) => m.quizzes.map((q) => [q.id, q.maxAttempts] as const))));
   const moduleDebates = await debatesOfModules(assignments.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : [])));
@@ -117,6 +121,41 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             <h3 className="mb-3 font-semibold">Assign work</h3>
             <AssignmentForm classId={classId} courses={items} assigned={assignments.map((a) => `${a.kind}:${a.kind === "QUIZ" ? a.quizId : a.kind === "MODULE" ? a.moduleId : a.debatePromptId}`)} />
           </div>
+        )}
+      </section>
+
+      <section className="mb-10" aria-labelledby="announcements-heading">
+        <h2 id="announcements-heading" className="mb-3 text-xl font-semibold">Announcements</h2>
+        {!found.archivedAt && (
+          <div className="card mb-4">
+            <h3 className="font-semibold">Post an announcement</h3>
+            <p className="mt-1 mb-3 text-sm text-stone-600">Every student on the roster sees it on their class page, newest first, marked new until they have opened it.</p>
+            <AnnouncementForm classId={classId} />
+          </div>
+        )}
+        {announcements.length === 0 ? (
+          <EmptyState title="No announcements yet">{found.archivedAt ? "None was posted to this class." : "Tell the class about a change of due date or what to read next with the form above."}</EmptyState>
+        ) : (
+          <ol className="space-y-3">
+            {announcements.map((a) => {
+              const shown = (
+                <article aria-labelledby={`announcement-${a.id}`}>
+                  <h3 id={`announcement-${a.id}`} className="text-lg font-semibold break-words">{a.title}</h3>
+                  <p className="mt-1 text-sm text-stone-600">
+                    Posted <LocalTime iso={a.createdAt.toISOString()} />
+                    {a.updatedAt.getTime() - a.createdAt.getTime() > 1000 && <> · edited <LocalTime iso={a.updatedAt.toISOString()} /></>}
+                    {" "}· read by {plural(a._count.reads, "student")} of {members.length}
+                  </p>
+                  <AnnouncementText text={a.body} />
+                </article>
+              );
+              return (
+                <li key={a.id} className="card">
+                  {found.archivedAt ? shown : <EditableAnnouncement classId={classId} announcement={{ id: a.id, title: a.title, body: a.body }}>{shown}</EditableAnnouncement>}
+                </li>
+              );
+            })}
+          </ol>
         )}
       </section>
 

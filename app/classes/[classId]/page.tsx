@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Link } from "@/components/app-link";
+import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
+import { LocalTime } from "@/components/local-time";
+import { AnnouncementText } from "@/components/announcement-text";
+import { orNotFound, requirePageUser } from "@/lib/server/page";
+import { studentClassAnnouncements } from "@/lib/server/announcement-service";
+
+export const metadata: Metadata = { title: "Class" };
+
+/** A student's page for one of their classes: what its instructor has announced, newest first. Opening it marks them read. */
+export default async function StudentClassPage({ params }: { params: Promise<{ classId: string }> }) {
+  const { classId } = await params;
+  if (!z.uuid().safeParse(classId).success) notFound();
+  const user = await requirePageUser(`/classes/${classId}`);
+  const { class: found, announcements } = await orNotFound(studentClassAnnouncements(user, classId));
+  const unread = announcements.filter((a) => a.unread).length;
+  return (
+    <Container>
+      <Breadcrumbs items={[{ href: "/progress", label: "My progress" }, { label: found.name }]} />
+      <div className="mt-4" />
+      <PageHeader title={found.name}>{found.term} · {found.instructor.name}</PageHeader>
+      {found.archivedAt && (
+        <p role="note" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+          Your instructor archived this class on <LocalTime iso={found.archivedAt.toISOString()} />. Its announcements stay here as a record; nothing new is posted to it.
+        </p>
+      )}
+      <p className="mb-6 text-sm"><Link className="link" href={`/progress#grades-${found.id}`}>Your grades in this class</Link></p>
+      <section aria-labelledby="announcements-heading">
+        <h2 id="announcements-heading" className="mb-3 text-xl font-semibold">
+          Announcements{unread > 0 && <span className="badge ml-2 bg-brand-100 align-middle text-brand-800">{unread} new</span>}
+        </h2>
+        {announcements.length === 0 ? (
+          <EmptyState title="No announcements yet">When your instructor posts one to this class, it appears here.</EmptyState>
+        ) : (
+          <ol className="space-y-4">
+            {announcements.map((a) => (
+              <li key={a.id}>
+                <article aria-labelledby={`announcement-${a.id}`} className={`card ${a.unread ? "border-brand-600" : ""}`}>
+                  <h3 id={`announcement-${a.id}`} className="text-lg font-semibold break-words">
+                    {a.unread && <span className="badge mr-2 bg-brand-100 align-middle text-brand-800">New</span>}
+                    {a.title}
+                  </h3>
+                  <p className="mt-1 text-sm text-stone-600">
+                    Posted <LocalTime iso={a.createdAt.toISOString()} />
+                    {a.updatedAt.getTime() - a.createdAt.getTime() > 1000 && <> · edited <LocalTime iso={a.updatedAt.toISOString()} /></>}
+                  </p>
+                  <AnnouncementText text={a.body} />
+                </article>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </Container>
+  );
+}

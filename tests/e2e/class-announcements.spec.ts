@@ -1,0 +1,128 @@
+// Class announcements in the browser: the instructor posts one on the class page; the student sees it marked new on
+// the home page and their progress page, opens the class's page, and the marker is gone; the instructor corrects and
+// deletes it. Another student and another instructor find nothing. At phone width (390 px) and on a desktop.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, signedInPage, count } from "./support";
+
+const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
+
+for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
+  test(`an instructor posts an announcement; the class's student sees it new, opens it, and it is read (${label})`, async ({ browser, sql, baseURL }) => {
+    test.setTimeout(120_000);
+    const instructor = await createUser(sql, "INSTRUCTOR");
+    const student = await createUser(sql);
+    const { rows: [cls] } = await sql.query(
+      `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Central Asia seminar', 'Spring 2027', $1, $2) RETURNING id`,
+      [instructor.id, `AN${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+    );
+    await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+
+    const { page: tp, context: tc } = await signedInPage(browser, instructor, baseURL!, { viewport });
+    await tp.goto(`/instructor/classes/${cls.id}`);
+    const form = tp.getByRole("form", { name: "Post an announcement" });
+    // Nothing filled in: refused at each field, nothing written.
+    await form.getByRole("button", { name: "Post announcement" }).click();
+    await expect(form.getByText("Give the announcement a title.")).toBeVisible();
+    await expect(form.getByText("Write the announcement.")).toBeVisible();
+    expect(await count(sql, `SELECT count(*) FROM "ClassAnnouncement" WHERE "classId" = $1`, [cls.id])).toBe(0);
+    await form.getByLabel("Title").fill("Quiz 2 now due Friday");
+    await form.getByLabel("Message").fill("The quiz on **lesson 3** is now due on Friday at 23:59.\n\n- Read lesson 3 first\n- Bring your notes");
+    await form.getByRole("button", { name: "Post announcement" }).click();
+    await expect(form.getByText(/^Posted\./)).toBeVisible();
+    const posted = tp.getByRole("article", { name: "Quiz 2 now due Friday" });
+    await expect(posted).toBeVisible();
+    await expect(posted.locator("strong", { hasText: "lesson 3" })).toBeVisible();
+    await expect(posted).toContainText("read by 0 students of 1");
+    await expect(form.getByLabel("Title")).toHaveValue("");
+    const instructorShot = shot(`announcements-instructor-${label}`);
+    if (instructorShot) await tp.screenshot(instructorShot);
+
+    // The student: marked new on the home page and on their progress page.
+    const { page: sp, context: sc } = await signedInPage(browser, student, baseURL!, { viewport });
+    await sp.goto("/");
+    const classes = sp.getByRole("region", { name: "Class announcements" });
+    await expect(classes.getByText("1 new announcement")).toBeVisible();
+    await sp.goto("/progress");
+    await expect(sp.getByRole("region", { name: /Your grades in Central Asia seminar/ }).getByText("1 new")).toBeVisible();
+    await sp.goto("/");
+    await classes.getByRole("link", { name: "Central Asia seminar" }).click();
+    await expect(sp.getByRole("heading", { level: 1, name: "Central Asia seminar" })).toBeVisible();
+    const seen = sp.getByRole("article", { name: /Quiz 2 now due Friday/ });
+    await expect(seen.getByText("New", { exact: true })).toBeVisible();
+    await expect(seen.locator("li", { hasText: "Bring your notes" })).toBeVisible();
+    const studentShot = shot(`announcements-student-${label}`);
+    if (studentShot) await sp.screenshot(studentShot);
+    // Opened once, it is read: the markers are gone, here and on the home page.
+    await sp.reload();
+    await expect(sp.getByRole("article", { name: /Quiz 2 now due Friday/ })).toBeVisible();
+    await expect(sp.getByText("New", { exact: true })).toHaveCount(0);
+    await sp.goto("/");
+    await expect(classes.getByRole("link", { name: "Central Asia seminar" })).toBeVisible();
+    await expect(classes.getByText(/new announcement/)).toHaveCount(0);
+    await tp.reload();
+    await expect(tp.getByRole("article", { name: "Quiz 2 now due Friday" })).toContainText("read by 1 student of 1");
+
+    // Another student and another instructor find nothing; the student cannot post.
+    for (const [someone, url] of [[await createUser(sql), `/classes/${cls.id}`], [await createUser(sql, "INSTRUCTOR"), `/instructor/classes/${cls.id}`]] as const) {
+      const { page: op, context: oc } = await signedInPage(browser, someone, baseURL!, { viewport });
+      const response = await op.goto(url);
+      expect(response?.status()).toBe(404);
+      await expect(op.getByText("Quiz 2 now due Friday")).toHaveCount(0);
+      const refused = await op.request.post(`/api/instructor/classes/${cls.id}/announcements`, { data: { title: "Forged", body: "Forged" } });
+      expect(refused.status()).toBe(someone.role === "STUDENT" ? 403 : 404);
+      await oc.close();
+    }
+    expect(await count(sql, `SELECT count(*) FROM "ClassAnnouncement" WHERE "classId" = $1`, [cls.id])).toBe(1);
+
+    // The instructor corrects it; the student sees the correction.
+    await tp.getByRole("button", { name: "Edit Quiz 2 now due Friday" }).click();
+    const edit = tp.getByRole("form", { name: "Edit Quiz 2 now due Friday" });
+    await edit.getByLabel("Title").fill("Quiz 2 now due Monday");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(tp.getByRole("article", { name: "Quiz 2 now due Monday" })).toBeVisible();
+    await sp.goto(`/classes/${cls.id}`);
+    await expect(sp.getByRole("article", { name: /Quiz 2 now due Monday/ })).toContainText("edited");
+
+    // Deleted after a confirmation: gone for the student too.
+    tp.once("dialog", (dialog) => dialog.accept());
+    await tp.getByRole("button", { name: "Delete Quiz 2 now due Monday" }).click();
+    await expect(tp.getByText("No announcements yet")).toBeVisible();
+    await sp.reload();
+    await expect(sp.getByText("No announcements yet")).toBeVisible();
+    await tc.close();
+    await sc.close();
+  });
+}
+
+test("a removed student finds the class's page gone; an archived class's announcements stay readable to its students, and posting is refused", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const [student, leaver] = [await createUser(sql), await createUser(sql)];
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Archived seminar', 'Autumn 2026', $1, $2) RETURNING id`,
+    [instructor.id, `AR${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  for (const member of [student, leaver]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, member.id]);
+  const { page: tp, context: tc } = await signedInPage(browser, instructor, baseURL!);
+  expect((await tp.request.post(`/api/instructor/classes/${cls.id}/announcements`, { data: { title: "Final grades are in", body: "Thank you all." } })).status()).toBe(201);
+  expect((await tp.request.delete(`/api/instructor/classes/${cls.id}/members/${leaver.id}`)).status()).toBe(200);
+  expect((await tp.request.post(`/api/instructor/classes/${cls.id}/archive`, { data: { archived: true } })).status()).toBe(200);
+
+  const refused = await tp.request.post(`/api/instructor/classes/${cls.id}/announcements`, { data: { title: "Too late", body: "Text" } });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.message).toMatch(/archived/);
+  await tp.goto(`/instructor/classes/${cls.id}`);
+  await expect(tp.getByRole("article", { name: "Final grades are in" })).toBeVisible();
+  await expect(tp.getByRole("form", { name: "Post an announcement" })).toHaveCount(0);
+  await expect(tp.getByRole("button", { name: /Edit Final grades|Delete Final grades/ })).toHaveCount(0);
+
+  const { page: sp, context: sc } = await signedInPage(browser, student, baseURL!);
+  await sp.goto(`/classes/${cls.id}`);
+  await expect(sp.getByRole("note")).toContainText("archived");
+  await expect(sp.getByRole("article", { name: /Final grades are in/ })).toBeVisible();
+  await expect(sp.getByText("New", { exact: true })).toHaveCount(0);
+
+  const { page: lp, context: lc } = await signedInPage(browser, leaver, baseURL!);
+  expect((await lp.goto(`/classes/${cls.id}`))?.status()).toBe(404);
+  await expect(lp.getByText("Final grades are in")).toHaveCount(0);
+  await Promise.all([tc.close(), sc.close(), lc.close()]);
+});
