@@ -81,10 +81,10 @@ function StudentClasses({ classes, unread }: { classes: { id: string; name: stri
         {classes.map((c) => {
           const count = unread.get(c.id) ?? 0;
           return (
-            <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
-              <span>
+            <li key={c.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 p-4">
+              <span className="flex flex-wrap items-center gap-2">
                 <Link noPrefetch className="font-medium hover:underline" href={`/classes/${c.id}`}>{c.name}</Link>
-                {count > 0 && <span className="badge ml-2 bg-brand-100 text-brand-800">{count === 1 ? "1 new announcement" : `${count} new announcements`}</span>}
+                {count > 0 && <span className="badge bg-brand-100 text-brand-800">{count === 1 ? "1 new announcement" : `${count} new announcements`}</span>}
               </span>
               <span className="text-sm text-stone-600">{c.term} · {c.instructor.name}</span>
             </li>

@@ -42,6 +42,8 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     await sp.goto("/");
     const classes = sp.getByRole("region", { name: "Class announcements" });
     await expect(classes.getByText("1 new announcement")).toBeVisible();
+    const homeShot = shot(`announcements-student-home-${label}`);
+    if (homeShot) await sp.screenshot(homeShot);
     await sp.goto("/progress");
     await expect(sp.getByRole("region", { name: /Your grades in Central Asia seminar/ }).getByText("1 new")).toBeVisible();
     await sp.goto("/");
