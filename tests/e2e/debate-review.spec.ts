@@ -258,3 +258,47 @@ test("past a due time that refuses late work, a return gives the student a time 
   await expect(sp.getByRole("note").filter({ hasText: "returned this response for revision" })).toHaveCount(0);
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED' AND NOT late`, [student.id])).toBe(1);
 });
+
+test("a response with a word or link longer than a phone is wide wraps on every page that shows it, at 390 px", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const [author, classmate] = [await createUser(sql), await createUser(sql)];
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Long words seminar', 'Spring 2027', $1, $2) RETURNING id`,
+    [teacher.id, `L${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
+  );
+  for (const member of [author, classmate]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, member.id]);
+  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '2 days')`, [cls.id, promptId]);
+  const longWord = "Supercalifragilisticexpialidocious".repeat(4);
+  const link = "https://example.org/a/very/long/address/that/has/no/spaces/in/it/anywhere/at/all?with=a&query=string";
+  const response = {
+    position: "material",
+    claim: `Resources lead the policy: ${longWord} ${link}`,
+    evidence: [{ ref: "source:austin-2021", note: `See ${link}` }],
+    rebuttal: `Some read the Silk Road narrative as a real norm; ${longWord}.`,
+  };
+  for (const member of [author, classmate]) {
+    const context = await browser.newContext({ baseURL });
+    await login(context, member, baseURL!);
+    expect((await context.request.post(`/api/debates/${promptId}/submit`, { data: response })).status()).toBe(200);
+    await context.close();
+  }
+
+  const pages = [
+    { user: author, path: debatePath, label: "the student's own response and a classmate's" },
+    { user: teacher, path: `/instructor/classes/${cls.id}/debates/${promptId}`, label: "the instructor's review" },
+  ];
+  for (const { user, path, label } of pages) {
+    const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+    await login(context, user, baseURL!);
+    const page = await context.newPage();
+    await page.goto(path);
+    const claims = page.getByText(`Resources lead the policy: ${longWord}`);
+    await expect(claims.first()).toBeVisible();
+    expect(await claims.count(), label).toBeGreaterThanOrEqual(1);
+    // Nothing pushes the page sideways, and no card cuts the text off: each paragraph holding it fits its own box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), label).toBeLessThanOrEqual(390);
+    for (const claim of await claims.all()) expect(await claim.evaluate((el) => el.scrollWidth - el.clientWidth), label).toBeLessThanOrEqual(0);
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-long-words-${user === teacher ? "instructor" : "student"}-390.png`, fullPage: true });
+    await context.close();
+  }
+});
