@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
 import { throttleKey } from "../domain/throttle-policy";
+import { hasVisibleCharacter } from "../domain/visible-text";
 import { hashPassword, verifyPassword } from "./passwords";
 
 export const emailSchema = z
@@ -17,7 +18,7 @@ export const passwordSchema = z
   .max(200, "Use at most 200 characters for your password.")
   // Length alone lets "          " or "ababababab" through: guessed first by anyone trying.
   .refine((password) => new Set(password).size >= 4, "Use a password that is more than a few characters repeated.");
-export const nameSchema = z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters for your name.");
+export const nameSchema = z.string().trim().min(1, { message: "Enter your name.", abort: true }).max(80, "Use at most 80 characters for your name.").refine(hasVisibleCharacter, "Enter your name.");
 
 export const newAccountSchema = z.strictObject({ email: emailSchema, name: nameSchema, password: passwordSchema });
 

@@ -20,14 +20,15 @@ import { plural } from "../plural";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 import { clip } from "../clip";
+import { hasVisibleCharacter } from "../domain/visible-text";
 
 // Columns and lists in one order on every page and in the CSV: items due together stay in the order they were assigned.
 export const ASSIGNMENT_ORDER = [{ dueAt: "asc" }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.AssignmentOrderByWithRelationInput[];
 
 const JOIN_CODE_DAYS = "Give a whole number of days from 1 to 365, or leave it empty for a code that does not expire.";
 export const newClassSchema = z.strictObject({
-  name: z.string().trim().min(2, "Give the class a name (at least 2 characters).").max(100, "Keep the name under 100 characters."),
-  term: z.string().trim().min(2, "Say which term, e.g. “Spring 2027”.").max(60, "Keep the term under 60 characters."),
+  name: z.string().trim().min(2, { message: "Give the class a name (at least 2 characters).", abort: true }).max(100, "Keep the name under 100 characters.").refine(hasVisibleCharacter, "Give the class a name (at least 2 characters)."),
+  term: z.string().trim().min(2, { message: "Say which term, e.g. “Spring 2027”.", abort: true }).max(60, "Keep the term under 60 characters.").refine(hasVisibleCharacter, "Say which term, e.g. “Spring 2027”."),
   joinCodeDays: z.number({ message: JOIN_CODE_DAYS }).int(JOIN_CODE_DAYS).min(1, JOIN_CODE_DAYS).max(365, JOIN_CODE_DAYS).nullable().default(null),
 });
 
