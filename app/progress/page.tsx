@@ -154,7 +154,8 @@ function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, ave
                     <td className="py-2 pr-3">
                       <span className={gradeStatusStyle[cells[i].status]}>{cells[i].status}{cells[i].detail ? ` · ${cells[i].detail}` : ""}</span>
                       {takenBeforeJoining[i] && ["not started", "in progress", "missing"].includes(cells[i].status) && <span className="mt-1 block text-xs text-stone-600">You took this quiz before joining the class; the class counts only attempts begun since you joined.</span>}
-                      {cells[i].comment && <span className="mt-1 block whitespace-pre-line break-words text-stone-800"><span className="font-medium">Your instructor’s comment:</span> {cells[i].comment}</span>}
+                      {/* A link or long word in it breaks anywhere (a table column is as wide as its longest word): the Score column stays on a phone's screen. */}
+                      {cells[i].comment && <span className="mt-1 block whitespace-pre-line wrap-anywhere text-stone-800"><span className="font-medium">Your instructor’s comment:</span> {cells[i].comment}</span>}
                     </td>
                     <td className="py-2 tabular-nums">{cells[i].percent !== null ? `${cells[i].percent}%` : "—"}</td>
                   </tr>

@@ -94,3 +94,32 @@ test("an instructor excuses a student, sets a score with a comment, and the stud
   await expect(grades.getByRole("row").nth(1)).toContainText("missing");
   expect(await count(sql, `SELECT count(*) FROM "GradeAdjustment" WHERE "studentId" = $1`, [student.id])).toBe(1);
 });
+
+test("a comment holding a long link keeps the student's grades table within a phone's width, its scores in view", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Long comment seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
+    [instructor.id, `GL${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  const { rows: [assignment] } = await sql.query(
+    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '3 days', now() - interval '2 days', 'ACCEPT') RETURNING "id"`,
+    [cls.id],
+  );
+  const link = `https://example.org/feedback/${"marked-on-paper-".repeat(8)}final.pdf`;
+  await sql.query(
+    `INSERT INTO "GradeAdjustment" (id, "assignmentId", "studentId", percent, comment, "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, 87.5, $3, $4, now())`,
+    [assignment.id, student.id, `Marked from your paper copy; the scan is at ${link}`, instructor.id],
+  );
+
+  const { page } = await signedInPage(browser, student, baseURL!, { viewport: { width: 390, height: 844 } });
+  await page.goto("/progress");
+  const grades = page.getByRole("table", { name: /score and status on each assignment/ });
+  await expect(grades).toContainText(link.slice(0, 30));
+  // The table does not scroll sideways in its box: its Score column, 87.5 % as 87 %, is on the screen.
+  expect(await grades.evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth)).toBeLessThanOrEqual(0);
+  const score = await grades.getByRole("cell", { name: "87%" }).boundingBox();
+  expect(score!.x + score!.width).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/grades-long-comment-390.png`, fullPage: true });
+});

@@ -66,7 +66,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                             {adjustment ? (
                               <div className="flex flex-wrap items-start justify-between gap-2">
                                 <div>
-                                  {adjustment.comment && <p className="whitespace-pre-line break-words">“{adjustment.comment}”</p>}
+                                  {adjustment.comment && <p className="whitespace-pre-line wrap-anywhere">“{adjustment.comment}”</p>}
                                   <p className="text-xs text-stone-600">by {adjustment.setBy.name}, <LocalTime iso={adjustment.updatedAt.toISOString()} /></p>
                                 </div>
                                 {!member.class.archivedAt && <RemoveGradeAdjustmentButton classId={classId} adjustment={{ id: adjustment.id, excused: adjustment.excused, percent: adjustment.percent, comment: adjustment.comment }} title={a.title} />}
