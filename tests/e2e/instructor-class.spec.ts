@@ -719,3 +719,25 @@ test("creating a class under a name and term the instructor already has is refus
   await expect(page.getByRole("heading", { level: 1, name: "central asia Seminar" })).toBeVisible();
   await context.close();
 });
+
+test("a student whose name is one long word keeps the roster within a phone's width, their actions in view", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const name = `Maximiliana${"Wolfeschlegelsteinhausenbergerdorff".repeat(2)}`;
+  await sql.query(`UPDATE "User" SET name = $1 WHERE id = $2`, [name, student.id]);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Long names seminar', 'Spring 2027', $1, $2) RETURNING id`,
+    [instructor.id, `N${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '1 day', now() + interval '2 days')`, [cls.id]);
+
+  const { page } = await signedInPage(browser, instructor, baseURL!, { viewport: { width: 390, height: 844 } });
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const roster = page.getByRole("region", { name: /Roster/ });
+  await expect(roster.getByRole("link", { name })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const reset = await roster.getByRole("button", { name: /Reset attempts/ }).boundingBox();
+  expect(reset!.x + reset!.width).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await roster.screenshot({ path: `${process.env.SCREENSHOT_DIR}/roster-long-name-390.png` });
+});
