@@ -3,6 +3,7 @@ import "server-only";
 // them, newest first, and each one they have been shown counts as read. An archived class's announcements are a
 // record: its instructor changes none, and its students still read them.
 import { z } from "zod";
+import { hasVisibleCharacter } from "../domain/visible-text";
 import { db } from "./db";
 import { holdCurrentClass } from "./class-service";
 import { notFound, UserError } from "./errors";
@@ -14,8 +15,8 @@ export const ANNOUNCEMENT_BODY_MAX = 20_000;
 export const ANNOUNCEMENT_MAX_BODY_BYTES = 192 * 1024;
 
 const announcementFields = {
-  title: z.string({ message: "Give the announcement a title." }).trim().min(1, "Give the announcement a title.").max(ANNOUNCEMENT_TITLE_MAX, `Keep the title under ${ANNOUNCEMENT_TITLE_MAX} characters.`),
-  body: z.string({ message: "Write the announcement." }).trim().min(1, "Write the announcement.").max(ANNOUNCEMENT_BODY_MAX, `Keep the announcement under ${ANNOUNCEMENT_BODY_MAX.toLocaleString("en")} characters.`),
+  title: z.string({ message: "Give the announcement a title." }).trim().min(1, { message: "Give the announcement a title.", abort: true }).max(ANNOUNCEMENT_TITLE_MAX, `Keep the title under ${ANNOUNCEMENT_TITLE_MAX} characters.`).refine(hasVisibleCharacter, "Give the announcement a title."),
+  body: z.string({ message: "Write the announcement." }).trim().min(1, { message: "Write the announcement.", abort: true }).max(ANNOUNCEMENT_BODY_MAX, `Keep the announcement under ${ANNOUNCEMENT_BODY_MAX.toLocaleString("en")} characters.`).refine(hasVisibleCharacter, "Write the announcement."),
 };
 
 export const announcementSchema = z.strictObject(announcementFields);

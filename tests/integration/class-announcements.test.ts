@@ -39,11 +39,15 @@ describe("class announcements", () => {
     expect(listed.map((a) => [a.id, a._count.reads])).toEqual([[third.id, 0], [second.id, 1], [first.id, 1]]);
   });
 
-  it("refuses a title out of 1–120 characters or an empty body, by field", () => {
+  it("refuses a title out of 1–120 characters or an empty body (invisible characters alone count as empty), by field", () => {
     const refused = (input: unknown) => announcementSchema.safeParse(input).error?.issues.map((i) => i.path.join("."));
     expect(refused({ title: "   ", body: "x" })).toEqual(["title"]);
     expect(refused({ title: "x".repeat(121), body: "x" })).toEqual(["title"]);
     expect(refused({ title: "x".repeat(120), body: " " })).toEqual(["body"]);
+    // Only invisible characters (a zero-width space, a word joiner): blank on the page, refused as empty, once.
+    expect(refused({ title: "\u200b\u2060", body: "x" })).toEqual(["title"]);
+    expect(refused({ title: "x", body: "\u200b" })).toEqual(["body"]);
+    expect(refused({ title: "🇯🇵", body: "📚" })).toBeUndefined();
     expect(refused({ title: "x", body: "x", classId: "forged" })?.length).toBe(1);
   });
 
