@@ -60,14 +60,52 @@ function rehypeScrollableTables() {
   return wrapTables;
 }
 
+/**
+ * Moves the headings so the text's highest one is at level `top` (none below h6), keeping their steps: a text shown
+ * under a page's own heading (an announcement under its title) must not put an h1 or h2 in the middle of the page's
+ * outline for screen readers, whether its writer started at "#" or "##".
+ */
+function rehypeHeadingsFrom(top: number) {
+  const headingLevel = (node: ElementContent | Root) => (node.type === "element" ? Number(/^h([1-6])$/.exec(node.tagName)?.[1] ?? 0) : 0);
+  const levels = (node: Root | Element): number[] => node.children.flatMap((child) => (child.type === "element" ? [headingLevel(child), ...levels(child)] : []));
+  return (tree: Root) => {
+    const highest = Math.min(...levels(tree).filter(Boolean));
+    if (!Number.isFinite(highest)) return;
+    const shift = top - highest;
+    const move = (node: Root | Element) => {
+      for (const child of node.children) {
+        if (child.type !== "element") continue;
+        const level = headingLevel(child);
+        if (level) child.tagName = `h${Math.max(1, Math.min(6, level + shift))}`;
+        move(child);
+      }
+    };
+    move(tree);
+  };
+}
+
 const rememberHtml = renderCache<string>((html) => html.length);
 // remark-rehype already prefixes the only ids Markdown makes (footnotes') with "user-content-"; the sanitizer's own
 // prefix on top broke every footnote link. Raw HTML never gets this far, so no other id can reach the page.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" }).use(rehypeScrollableTables).use(rehypeStringify);
+const processorFrom = (top: number) => {
+  const rendering = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" }).use(rehypeScrollableTables);
+  return (top > 1 ? rendering.use(rehypeHeadingsFrom, top) : rendering).use(rehypeStringify);
+};
+const processor = processorFrom(1);
 
-/** Safe HTML for a Markdown text. */
-export function markdownToHtml(markdown: string): string {
-  return rememberHtml(markdown, () => String(processor.processSync(markdown)));
+const nestedProcessors = new Map<number, typeof processor>();
+/** The processor for text whose headings start at `top`. */
+function processorAt(top: number) {
+  if (top <= 1) return processor;
+  let nested = nestedProcessors.get(top);
+  if (!nested) nestedProcessors.set(top, (nested = processorFrom(top)));
+  return nested;
+}
+
+/** Safe HTML for a Markdown text; with `headingsFrom`, its headings start at that level (e.g. 4 under an h3). */
+export function markdownToHtml(markdown: string, options: { headingsFrom?: number } = {}): string {
+  const top = options.headingsFrom ?? 1;
+  return rememberHtml(top > 1 ? `h${top}:${markdown}` : markdown, () => String(processorAt(top).processSync(markdown)));
 }
 
 type RenderedSection = BodySection & { html: string; text: string };

@@ -5,6 +5,6 @@ import { markdownToHtml } from "./markdown-render";
 
 export { markdownToHtml, renderedSections } from "./markdown-render";
 
-export function Markdown({ text, className }: { text: string; className?: string }): ReactElement {
-  return <div className={className} dangerouslySetInnerHTML={{ __html: markdownToHtml(text) }} />;
+export function Markdown({ text, className, headingsFrom }: { text: string; className?: string; headingsFrom?: number }): ReactElement {
+  return <div className={className} dangerouslySetInnerHTML={{ __html: markdownToHtml(text, { headingsFrom }) }} />;
 }

@@ -26,12 +26,13 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     await expect(form.getByText("Write the announcement.")).toBeVisible();
     expect(await count(sql, `SELECT count(*) FROM "ClassAnnouncement" WHERE "classId" = $1`, [cls.id])).toBe(0);
     await form.getByLabel("Title").fill("Quiz 2 now due Friday");
-    await form.getByLabel("Message").fill("The quiz on **lesson 3** is now due on Friday at 23:59.\n\n- Read lesson 3 first\n- Bring your notes");
+    await form.getByLabel("Message").fill("The quiz on **lesson 3** is now due on Friday at 23:59.\n\n## Before Friday\n\n- Read lesson 3 first\n- Bring your notes");
     await form.getByRole("button", { name: "Post announcement" }).click();
     await expect(form.getByText(/^Posted\./)).toBeVisible();
     const posted = tp.getByRole("article", { name: "Quiz 2 now due Friday" });
     await expect(posted).toBeVisible();
     await expect(posted.locator("strong", { hasText: "lesson 3" })).toBeVisible();
+    await expect(posted.getByRole("heading", { level: 4, name: "Before Friday" })).toBeVisible();
     await expect(posted).toContainText("read by 0 students of 1");
     await expect(form.getByLabel("Title")).toHaveValue("");
     const instructorShot = shot(`announcements-instructor-${label}`);
@@ -52,6 +53,8 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     const seen = sp.getByRole("article", { name: /Quiz 2 now due Friday/ });
     await expect(seen.getByText("New", { exact: true })).toBeVisible();
     await expect(seen.locator("li", { hasText: "Bring your notes" })).toBeVisible();
+    // A heading in the message sits under the announcement's own (an h3), not at the top of the page's outline.
+    await expect(seen.getByRole("heading", { level: 4, name: "Before Friday" })).toBeVisible();
     const studentShot = shot(`announcements-student-${label}`);
     if (studentShot) await sp.screenshot(studentShot);
     // Opened once, it is read: the markers are gone, here and on the home page.

@@ -10,6 +10,21 @@ describe("lesson Markdown to HTML", () => {
     expect(html).toContain('<a href="https://example.org/a">the source</a>');
   });
 
+  it("moves headings to start at a given level, for text shown under a heading of the page's (an announcement's title)", () => {
+    const text = "# Reading week\n\nNo class.\n\n## Next\n\n###### Deepest";
+    expect(markdownToHtml(text)).toContain("<h1>Reading week</h1>");
+    const nested = markdownToHtml(text, { headingsFrom: 4 });
+    expect(nested).toContain("<h4>Reading week</h4>");
+    expect(nested).toContain("<h5>Next</h5>");
+    expect(nested).toContain("<h6>Deepest</h6>");
+    expect(nested).not.toMatch(/<h[1-3]>/);
+    // The same text at the top level is still kept apart from it.
+    expect(markdownToHtml(text)).toContain("<h1>Reading week</h1>");
+    // A writer who starts at "##" gets the same outline: the highest heading of the text is the one moved to the level.
+    expect(markdownToHtml("## Before Friday\n\n### Reading\n\nText.", { headingsFrom: 4 })).toMatch(/<h4>Before Friday<\/h4>\s*<h5>Reading<\/h5>/);
+    expect(markdownToHtml("No headings here.", { headingsFrom: 4 })).toBe("<p>No headings here.</p>");
+  });
+
   it("renders GitHub-style tables, which the comparison lessons use", () => {
     const html = markdownToHtml("| Source | Year |\n|---|---|\n| Dadabaev | 2018 |");
     expect(html).toMatch(/<table>[\s\S]*<th>Source<\/th>[\s\S]*<td>Dadabaev<\/td>[\s\S]*<\/table>/);
