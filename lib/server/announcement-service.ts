@@ -4,6 +4,7 @@ import "server-only";
 // record: its instructor changes none, and its students still read them.
 import { z } from "zod";
 import { hasVisibleCharacter } from "../domain/visible-text";
+import { listPage } from "../domain/paging";
 import { db } from "./db";
 import { holdCurrentClass } from "./class-service";
 import { notFound, UserError } from "./errors";
@@ -27,6 +28,11 @@ export const announcementChangeSchema = z.strictObject({
   // replacing what was never seen.
   replacing: z.strictObject({ title: z.string(), body: z.string() }).optional(),
 });
+
+/** Announcements to a page, newest first, on the student's and the instructor's class pages. */
+export const ANNOUNCEMENTS_PER_PAGE = 10;
+// The id breaks ties in posting time, so none shows on two pages or on none.
+const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
 
 const select = { id: true, title: true, body: true, createdAt: true, updatedAt: true } as const;
 
@@ -59,15 +65,20 @@ export async function deleteAnnouncement(instructor: SessionUser, classId: strin
   });
 }
 
-/** The instructor's view: every announcement of their class, newest first, with how many current students have read each. */
-export async function classAnnouncementsForInstructor(instructor: SessionUser, classId: string) {
+/** The instructor's view: a page of their class's announcements, newest first, with how many current students have read each. */
+export async function classAnnouncementsForInstructor(instructor: SessionUser, classId: string, { page = 1 }: { page?: number } = {}) {
   const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true } });
   if (!found) throw notFound("That class");
-  return db().classAnnouncement.findMany({
+  // Counted first, so a page past the end shows the last page.
+  const paging = listPage(page, await db().classAnnouncement.count({ where: { classId } }), ANNOUNCEMENTS_PER_PAGE);
+  const announcements = await db().classAnnouncement.findMany({
     where: { classId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: newestFirst,
+    skip: paging.offset,
+    take: ANNOUNCEMENTS_PER_PAGE,
     select: { ...select, _count: { select: { reads: { where: { user: { memberships: { some: { classId, removedAt: null } } } } } } } },
   });
+  return { announcements, paging };
 }
 
 /**
@@ -75,18 +86,25 @@ export async function classAnnouncementsForInstructor(instructor: SessionUser, c
  * its announcements, newest first, each saying whether it is new to them. Those shown are then marked read, in a
  * current class; an archived class's are history, and none of them counts as unread.
  */
-export async function studentClassAnnouncements(student: SessionUser, classId: string) {
+export async function studentClassAnnouncements(student: SessionUser, classId: string, { page = 1 }: { page?: number } = {}) {
   const member = await db().classMember.findFirst({
     where: { classId, userId: student.id, removedAt: null },
     select: { class: { select: { id: true, name: true, term: true, archivedAt: true, instructor: { select: { name: true } } } } },
   });
   if (!member) throw notFound("That class");
+  const archived = Boolean(member.class.archivedAt);
+  const [total, unreadInClass] = await Promise.all([
+    db().classAnnouncement.count({ where: { classId } }),
+    archived ? 0 : db().classAnnouncement.count({ where: { classId, reads: { none: { userId: student.id } } } }),
+  ]);
+  const paging = listPage(page, total, ANNOUNCEMENTS_PER_PAGE);
   const announcements = await db().classAnnouncement.findMany({
     where: { classId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: newestFirst,
+    skip: paging.offset,
+    take: ANNOUNCEMENTS_PER_PAGE,
     select: { ...select, reads: { where: { userId: student.id }, select: { readAt: true } } },
   });
-  const archived = Boolean(member.class.archivedAt);
   const shown = announcements.map(({ reads, ...a }) => ({ ...a, unread: !archived && reads.length === 0 }));
   const unread = shown.filter((a) => a.unread).map((a) => a.id);
   // Only what was shown: one posted while the page was being made stays new. One deleted meanwhile is skipped.
@@ -96,7 +114,8 @@ export async function studentClassAnnouncements(student: SessionUser, classId: s
       SELECT a."id", ${student.id}::uuid FROM "ClassAnnouncement" a WHERE a."id" = ANY(${unread}::uuid[])
       ON CONFLICT DO NOTHING`;
   }
-  return { class: member.class, announcements: shown };
+  // New ones on other pages (a student who joined after many were posted) stay new until their page is shown.
+  return { class: member.class, announcements: shown, paging, unreadElsewhere: Math.max(0, unreadInClass - unread.length) };
 }
 
 /** How many announcements each of the student's current classes has that they have not been shown, by class id. */

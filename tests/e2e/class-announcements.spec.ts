@@ -131,3 +131,43 @@ test("a removed student finds the class's page gone; an archived class's announc
   await expect(lp.getByText("Final grades are in")).toHaveCount(0);
   await Promise.all([tc.close(), sc.close(), lc.close()]);
 });
+
+test("a class with many announcements lists them ten to a page, newest first, for the student and the instructor, at phone width", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Busy seminar', 'Spring 2027', $1, $2) RETURNING id`,
+    [instructor.id, `BS${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  // Notice 1 is the oldest, a minute apart.
+  await sql.query(
+    `INSERT INTO "ClassAnnouncement" (id, "classId", "authorId", title, body, "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), $1, $2, 'Notice ' || n, 'Text of notice ' || n, now() - (13 - n) * interval '1 minute', now() - (13 - n) * interval '1 minute' FROM generate_series(1, 12) n`,
+    [cls.id, instructor.id],
+  );
+  const viewport = { width: 390, height: 844 };
+  const { page: sp, context: sc } = await signedInPage(browser, student, baseURL!, { viewport });
+  await sp.goto(`/classes/${cls.id}`);
+  await expect(sp.getByRole("article")).toHaveCount(10);
+  await expect(sp.getByRole("article").first()).toHaveAccessibleName(/Notice 12$/);
+  await expect(sp.getByText("Showing 1–10 of 12 announcements, newest first. 2 more new on other pages.")).toBeVisible();
+  const pages = sp.getByRole("navigation", { name: "Pages of announcements" });
+  await expect(pages).toContainText("Page 1 of 2");
+  await expect.poll(() => sp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await pages.screenshot({ path: `${process.env.SCREENSHOT_DIR}/announcements-pages-390.png` });
+  await pages.getByRole("link", { name: "Older" }).click();
+  await expect(sp).toHaveURL(/\?page=2#announcements-heading$/);
+  await expect(sp.getByRole("article")).toHaveCount(2);
+  await expect(sp.getByRole("article").first()).toHaveAccessibleName(/Notice 2$/);
+  await expect(sp.getByRole("article").filter({ hasText: "New" })).toHaveCount(2);
+
+  const { page: tp, context: tc } = await signedInPage(browser, instructor, baseURL!, { viewport });
+  await tp.goto(`/instructor/classes/${cls.id}?page=2`);
+  await expect(tp.getByRole("article")).toHaveCount(2);
+  await expect(tp.getByText("Showing 11–12 of 12 announcements, newest first")).toBeVisible();
+  await tp.getByRole("navigation", { name: "Pages of announcements" }).getByRole("link", { name: "Newer" }).click();
+  await expect(tp.getByRole("article")).toHaveCount(10);
+  await expect(tp.getByRole("article").first()).toContainText("read by 1 student of 1");
+  await Promise.all([sc.close(), tc.close()]);
+});

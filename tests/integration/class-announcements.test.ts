@@ -36,7 +36,31 @@ describe("class announcements", () => {
     const third = await postAnnouncement(teacher, classId, announcementSchema.parse({ title: "One more", body: "Text." }));
     expect((await unreadAnnouncementCounts(student)).get(classId)).toBe(1);
     const listed = await classAnnouncementsForInstructor(teacher, classId);
-    expect(listed.map((a) => [a.id, a._count.reads])).toEqual([[third.id, 0], [second.id, 1], [first.id, 1]]);
+    expect(listed.announcements.map((a) => [a.id, a._count.reads])).toEqual([[third.id, 0], [second.id, 1], [first.id, 1]]);
+  });
+
+  it("lists ten to a page, newest first; a page marks only its own read, and says how many new ones the others hold", async () => {
+    const { teacher, student, classId } = await classWithStudents();
+    const posted = [];
+    for (let i = 1; i <= 12; i++) posted.push(await postAnnouncement(teacher, classId, announcementSchema.parse({ title: `Notice ${i}`, body: "Text." })));
+    const newestFirst = posted.map((a) => a.id).reverse();
+
+    const first = await studentClassAnnouncements(student, classId);
+    expect(first.announcements.map((a) => a.id)).toEqual(newestFirst.slice(0, 10));
+    expect(first.paging).toMatchObject({ page: 1, pages: 2, total: 12, first: 1, last: 10 });
+    expect(first.unreadElsewhere).toBe(2);
+    expect((await unreadAnnouncementCounts(student)).get(classId)).toBe(2);
+
+    // A page past the end (an old link) shows the last page.
+    const second = await studentClassAnnouncements(student, classId, { page: 9 });
+    expect(second.paging.page).toBe(2);
+    expect(second.announcements.map((a) => [a.id, a.unread])).toEqual(newestFirst.slice(10).map((id) => [id, true]));
+    expect(second.unreadElsewhere).toBe(0);
+    expect((await unreadAnnouncementCounts(student)).get(classId)).toBeUndefined();
+
+    const instructorPage = await classAnnouncementsForInstructor(teacher, classId, { page: 2 });
+    expect(instructorPage.announcements.map((a) => a.id)).toEqual(newestFirst.slice(10));
+    expect(instructorPage.paging).toMatchObject({ page: 2, pages: 2, total: 12 });
   });
 
   it("refuses a title out of 1–120 characters or an empty body (invisible characters alone count as empty), by field", () => {

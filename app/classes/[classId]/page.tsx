@@ -2,20 +2,24 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Link } from "@/components/app-link";
-import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
+import { Breadcrumbs, Container, EmptyState, PageHeader, Pager } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { AnnouncementText } from "@/components/announcement-text";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
+import { pageNumber } from "@/lib/server/page-params";
+import { plural } from "@/lib/plural";
 import { studentClassAnnouncements } from "@/lib/server/announcement-service";
 
 export const metadata: Metadata = { title: "Class" };
 
 /** A student's page for one of their classes: what its instructor has announced, newest first. Opening it marks them read. */
-export default async function StudentClassPage({ params }: { params: Promise<{ classId: string }> }) {
+export default async function StudentClassPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<{ page?: string | string[] }> }) {
   const { classId } = await params;
   if (!z.uuid().safeParse(classId).success) notFound();
-  const user = await requirePageUser(`/classes/${classId}`);
-  const { class: found, announcements } = await orNotFound(studentClassAnnouncements(user, classId));
+  const page = pageNumber((await searchParams).page);
+  const here = `/classes/${classId}`;
+  const user = await requirePageUser(page > 1 ? `${here}?page=${page}` : here);
+  const { class: found, announcements, paging, unreadElsewhere } = await orNotFound(studentClassAnnouncements(user, classId, { page }));
   const unread = announcements.filter((a) => a.unread).length;
   return (
     <Container>
@@ -32,6 +36,12 @@ export default async function StudentClassPage({ params }: { params: Promise<{ c
         <h2 id="announcements-heading" className="mb-3 text-xl font-semibold">
           Announcements{unread > 0 && <span className="badge ml-2 bg-brand-100 align-middle text-brand-800">{unread} new</span>}
         </h2>
+        {paging.pages > 1 && (
+          <p className="mb-3 text-sm text-stone-600">
+            Showing {paging.first}–{paging.last} of {plural(paging.total, "announcement")}, newest first.
+            {unreadElsewhere > 0 && ` ${unreadElsewhere} more new on other pages.`}
+          </p>
+        )}
         {announcements.length === 0 ? (
           <EmptyState title="No announcements yet">When your instructor posts one to this class, it appears here.</EmptyState>
         ) : (
@@ -53,6 +63,7 @@ export default async function StudentClassPage({ params }: { params: Promise<{ c
             ))}
           </ol>
         )}
+        <Pager label="Pages of announcements" path={here} anchor="announcements-heading" paging={paging} previous="Newer" next="Older" />
       </section>
     </Container>
   );

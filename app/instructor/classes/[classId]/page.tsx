@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { Breadcrumbs, Container, EmailAddress, EmptyState, PageHeader } from "@/components/ui";
+import { Breadcrumbs, Container, EmailAddress, EmptyState, PageHeader, Pager } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { AssignmentForm, EditableAssignment } from "@/components/instructor/assignment-form";
 import { AddStudents } from "@/components/instructor/add-students";
@@ -15,6 +15,7 @@ import { classAnnouncementsForInstructor } from "@/lib/server/announcement-servi
 import { plural } from "@/lib/plural";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
+import { pageNumber } from "@/lib/server/page-params";
 import { weightLabels } from "@/lib/domain/gradebook";
 import { assignableItems, classAssignments, classInvitations, classRoster, debatesOfModules, openFlagsByQuiz, quizzesAssignedTo } from "@/lib/server/class-service";
 
@@ -22,13 +23,17 @@ export const metadata: Metadata = { title: "Class" };
 
 const latePolicyLabel = { ACCEPT: "late work accepted", FLAG: "late work accepted and flagged", REFUSE: "late work refused" } as const;
 
-export default async function ClassPage({ params }: { params: Promise<{ classId: string }> }) {
+export default async function ClassPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<{ page?: string | string[] }> }) {
   const { classId } = await params;
   if (!z.uuid().safeParse(classId).success) notFound();
-  const user = await requireInstructor(`/instructor/classes/${classId}`);
+  // The page of announcements shown (the rest of the class page is whole).
+  const page = pageNumber((await searchParams).page);
+  const here = `/instructor/classes/${classId}`;
+  const user = await requireInstructor(page > 1 ? `${here}?page=${page}` : here);
   const { class: found, members, removed } = await orNotFound(classRoster(user, classId));
   const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date());
-  const [assignments, items, quizzes, openFlags, invitations, announcements] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId), classAnnouncementsForInstructor(user, classId)]);
+  const [assignments, items, quizzes, openFlags, invitations, announcementList] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId), classAnnouncementsForInstructor(user, classId, { page })]);
+  const { announcements, paging: announcementPages } = announcementList;
   const weights = weightLabels(assignments.map((a) => a.weight));
   const quizLimits = new Map(items.flatMap((c) => c.modules.flatMap((m) => m.quizzes.map((q) => [q.id, q.maxAttempts] as const))));
   const moduleDebates = await debatesOfModules(assignments.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : [])));
@@ -133,6 +138,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             <AnnouncementForm classId={classId} />
           </div>
         )}
+        {announcementPages.pages > 1 && <p className="mb-3 text-sm text-stone-600">Showing {announcementPages.first}–{announcementPages.last} of {plural(announcementPages.total, "announcement")}, newest first</p>}
         {announcements.length === 0 ? (
           <EmptyState title="No announcements yet">{found.archivedAt ? "None was posted to this class." : "Tell the class about a change of due date or what to read next with the form above."}</EmptyState>
         ) : (
@@ -157,6 +163,7 @@ export default async function ClassPage({ params }: { params: Promise<{ classId:
             })}
           </ol>
         )}
+        <Pager label="Pages of announcements" path={here} anchor="announcements-heading" paging={announcementPages} previous="Newer" next="Older" />
       </section>
 
       <section aria-labelledby="roster-heading">
