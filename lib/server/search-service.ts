@@ -52,7 +52,11 @@ export async function searchCourse(courseSlug: string | null, rawQuery: string, 
   // Nothing found may mean the query held only words too common to index ("the", "was"): say so, not "no match".
   if (ranked.length === 0) {
     const [{ terms }] = await db().$queryRaw<{ terms: number }[]>`SELECT numnode(websearch_to_tsquery('english', ${parsed.data}))::int AS "terms"`;
-    if (terms === 0) return { query: parsed.data, error: "Those words are too common to search for (like “the” or “was”). Add a name, a place or a more specific word.", results: [], paging: listPage(1, 0, pageSize) };
+    // A query of symbols or emoji alone (no letter or digit) has no words at all, common or not.
+    const error = !/[\p{L}\p{N}]/u.test(parsed.data)
+      ? "Search with words or numbers: symbols and emoji are not searched. Try a name, a place or a year."
+      : "Those words are too common to search for (like “the” or “was”). Add a name, a place or a more specific word.";
+    if (terms === 0) return { query: parsed.data, error, results: [], paging: listPage(1, 0, pageSize) };
   }
   const paging = listPage(page, ranked.length, pageSize);
   const shown = ranked.slice(paging.offset, paging.offset + pageSize);

@@ -77,6 +77,12 @@ describe("course search", () => {
     expect((await searchCourse(fixture.id, "zzzqqq")).error).toBeNull();
   });
 
+  it("says a query of symbols or emoji alone is not searched, rather than that its words are too common", async () => {
+    for (const query of ["🇯🇵", "→ ★ !!"]) {
+      expect(await searchCourse(fixture.id, query)).toMatchObject({ error: expect.stringMatching(/^Search with words or numbers/), results: [] });
+    }
+  });
+
   it("another course's lessons are not searched, and hostile or empty queries give a message, not an error", async () => {
     expect((await searchCourse("no-such-course", "negotiated")).results).toEqual([]);
     expect(await searchCourse(fixture.id, " a ")).toMatchObject({ error: "Type at least two characters to search.", results: [] });
