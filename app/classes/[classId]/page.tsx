@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Link } from "@/components/app-link";
 import { Breadcrumbs, Container, EmptyState, PageHeader, Pager } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
-import { AnnouncementText } from "@/components/announcement-text";
+import { AnnouncementDates, AnnouncementText } from "@/components/announcement-text";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { pageNumber } from "@/lib/server/page-params";
 import { plural } from "@/lib/plural";
@@ -53,10 +53,7 @@ export default async function StudentClassPage({ params, searchParams }: { param
                     {a.unread && <span className="badge mr-2 bg-brand-100 align-middle text-brand-800">New</span>}
                     {a.title}
                   </h3>
-                  <p className="mt-1 text-sm text-stone-600">
-                    Posted <LocalTime iso={a.createdAt.toISOString()} />
-                    {a.updatedAt.getTime() - a.createdAt.getTime() > 1000 && <> · edited <LocalTime iso={a.updatedAt.toISOString()} /></>}
-                  </p>
+                  <AnnouncementDates createdAt={a.createdAt} updatedAt={a.updatedAt} />
                   <AnnouncementText text={a.body} />
                 </article>
               </li>

@@ -10,7 +10,7 @@ import { AddStudents } from "@/components/instructor/add-students";
 import { JoinLink } from "@/components/instructor/join-link";
 import { ArchiveClassButton, ClassHeaderActions, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton, WithdrawInvitationButton } from "@/components/instructor/class-actions";
 import { AnnouncementForm, EditableAnnouncement } from "@/components/instructor/announcements";
-import { AnnouncementText } from "@/components/announcement-text";
+import { AnnouncementDates, AnnouncementText } from "@/components/announcement-text";
 import { classAnnouncementsForInstructor } from "@/lib/server/announcement-service";
 import { plural } from "@/lib/plural";
 import { requireInstructor } from "@/lib/server/instructor-page";
@@ -147,11 +147,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
               const shown = (
                 <article aria-labelledby={`announcement-${a.id}`}>
                   <h3 id={`announcement-${a.id}`} className="text-lg font-semibold break-words">{a.title}</h3>
-                  <p className="mt-1 text-sm text-stone-600">
-                    Posted <LocalTime iso={a.createdAt.toISOString()} />
-                    {a.updatedAt.getTime() - a.createdAt.getTime() > 1000 && <> · edited <LocalTime iso={a.updatedAt.toISOString()} /></>}
-                    {" "}· read by {plural(a._count.reads, "student")} of {members.length}
-                  </p>
+                  <AnnouncementDates createdAt={a.createdAt} updatedAt={a.updatedAt}>{" "}· read by {plural(a._count.reads, "student")} of {members.length}</AnnouncementDates>
                   <AnnouncementText text={a.body} />
                 </article>
               );
