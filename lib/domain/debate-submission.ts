@@ -10,7 +10,14 @@ export const SUBMISSION_NEEDS = {
   rebuttal: "Answer the strongest counter-argument in at least a sentence (20 characters).",
 } as const;
 
+import { hasVisibleCharacter, visibleCharacterCount } from "./visible-text";
+
 export const SUBMISSION_MIN_CHARACTERS = { claim: 20, rebuttal: 20 } as const;
+
+/** Whether a claim or counter-argument is long enough, in characters a reader counts (`visibleCharacterCount`). */
+export function isLongEnough(text: string, field: keyof typeof SUBMISSION_MIN_CHARACTERS): boolean {
+  return visibleCharacterCount(text) >= SUBMISSION_MIN_CHARACTERS[field];
+}
 
 type Submission = { position: string; claim: string; evidence: { ref: string; note: string }[]; rebuttal: string };
 
@@ -18,12 +25,12 @@ type Submission = { position: string; claim: string; evidence: { ref: string; no
 export function missingFromSubmission(submission: Submission): Record<string, string[]> {
   const missing: Record<string, string[]> = {};
   if (submission.position === "") missing.position = [SUBMISSION_NEEDS.position];
-  if (submission.claim.trim().length < SUBMISSION_MIN_CHARACTERS.claim) missing.claim = [SUBMISSION_NEEDS.claim];
+  if (!isLongEnough(submission.claim, "claim")) missing.claim = [SUBMISSION_NEEDS.claim];
   if (submission.evidence.length === 0) missing.evidence = [SUBMISSION_NEEDS.evidence];
   submission.evidence.forEach((row, i) => {
     if (row.ref === "") missing[`evidence.${i}.ref`] = [SUBMISSION_NEEDS.evidenceRef];
-    if (row.note.trim() === "") missing[`evidence.${i}.note`] = [SUBMISSION_NEEDS.evidenceNote];
+    if (!hasVisibleCharacter(row.note)) missing[`evidence.${i}.note`] = [SUBMISSION_NEEDS.evidenceNote];
   });
-  if (submission.rebuttal.trim().length < SUBMISSION_MIN_CHARACTERS.rebuttal) missing.rebuttal = [SUBMISSION_NEEDS.rebuttal];
+  if (!isLongEnough(submission.rebuttal, "rebuttal")) missing.rebuttal = [SUBMISSION_NEEDS.rebuttal];
   return missing;
 }

@@ -6,3 +6,16 @@
 export function hasVisibleCharacter(text: string): boolean {
   return /[\p{L}\p{N}\p{P}\p{S}]/u.test(text);
 }
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * How many characters a reader counts in `text`: user-perceived characters (a flag, or an emoji with its modifiers, is
+ * one), spaces between words included, invisible ones and the spaces at either end not. A minimum length counted in
+ * UTF-16 units lets ten emoji or twenty zero-width spaces pass for a sentence.
+ */
+export function visibleCharacterCount(text: string): number {
+  let count = 0;
+  for (const { segment } of graphemes.segment(text.trim())) if (hasVisibleCharacter(segment) || /^\s+$/u.test(segment)) count += 1;
+  return count;
+}

@@ -11,14 +11,15 @@ import type { SessionUser } from "./auth";
 import { debateAssignment, holdWorkTerms } from "./assignment-rules";
 import { handInGate } from "../domain/schedule";
 import { listPage } from "../domain/paging";
-import { SUBMISSION_MIN_CHARACTERS, SUBMISSION_NEEDS } from "../domain/debate-submission";
+import { isLongEnough, SUBMISSION_NEEDS } from "../domain/debate-submission";
+import { hasVisibleCharacter } from "../domain/visible-text";
 
 export const DEBATE_LIMITS = { claim: 2000, rebuttal: 3000, evidenceNote: 1000, evidenceItems: 6 } as const;
 
 export const evidenceSchema = z.strictObject({
   // "source:<id>" or "lesson:<id>"
   ref: z.string().regex(/^(source|lesson):[a-z0-9-]{2,81}$/, SUBMISSION_NEEDS.evidenceRef),
-  note: z.string().trim().min(1, SUBMISSION_NEEDS.evidenceNote).max(DEBATE_LIMITS.evidenceNote, `Keep each piece of evidence under ${DEBATE_LIMITS.evidenceNote} characters.`),
+  note: z.string().trim().max(DEBATE_LIMITS.evidenceNote, `Keep each piece of evidence under ${DEBATE_LIMITS.evidenceNote} characters.`).refine(hasVisibleCharacter, SUBMISSION_NEEDS.evidenceNote),
 });
 
 const draftContentSchema = z.strictObject({
@@ -58,9 +59,9 @@ export const debateSubmissionSchema = z.strictObject({
   basedOn: debateDraftSchema.shape.basedOn,
   unconfirmed: unconfirmedSchema,
   position: z.string().min(1, SUBMISSION_NEEDS.position),
-  claim: z.string().trim().min(SUBMISSION_MIN_CHARACTERS.claim, SUBMISSION_NEEDS.claim).max(DEBATE_LIMITS.claim),
+  claim: z.string().trim().max(DEBATE_LIMITS.claim).refine((claim) => isLongEnough(claim, "claim"), SUBMISSION_NEEDS.claim),
   evidence: z.array(evidenceSchema).min(1, SUBMISSION_NEEDS.evidence).max(DEBATE_LIMITS.evidenceItems),
-  rebuttal: z.string().trim().min(SUBMISSION_MIN_CHARACTERS.rebuttal, SUBMISSION_NEEDS.rebuttal).max(DEBATE_LIMITS.rebuttal),
+  rebuttal: z.string().trim().max(DEBATE_LIMITS.rebuttal).refine((rebuttal) => isLongEnough(rebuttal, "rebuttal"), SUBMISSION_NEEDS.rebuttal),
 });
 
 /** A draft's content as it is stored: evidence rows left wholly empty are dropped. */

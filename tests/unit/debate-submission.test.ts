@@ -29,3 +29,26 @@ describe("what a debate submission lacks", () => {
     }
   });
 });
+
+describe("how long a claim or counter-argument is", () => {
+  it("counts what a reader sees: an emoji or a flag is one character, invisible characters none", () => {
+    const flags = "🇯🇵".repeat(10);
+    const zeroWidth = "\u200b".repeat(25);
+    for (const claim of [flags, zeroWidth, `${"\u200b".repeat(10)}too short${"\u2060".repeat(10)}`]) {
+      expect(missingFromSubmission({ ...complete, claim })).toEqual({ claim: [SUBMISSION_NEEDS.claim] });
+      expect(debateSubmissionSchema.safeParse({ promptId: "p", ...complete, claim }).success).toBe(false);
+    }
+    expect(missingFromSubmission({ ...complete, rebuttal: "🇯🇵".repeat(20) })).toEqual({});
+  });
+
+  it("counts spaces between words, as before, and not those at either end", () => {
+    expect(missingFromSubmission({ ...complete, claim: "a b c d e f g h i j " })).toEqual({ claim: [SUBMISSION_NEEDS.claim] });
+    expect(missingFromSubmission({ ...complete, claim: "a b c d e f g h i j k" })).toEqual({});
+  });
+
+  it("refuses a piece of evidence whose note is invisible characters alone", () => {
+    const evidence = [{ ref: "source:austin-2021", note: "\u200b\u2060" }];
+    expect(missingFromSubmission({ ...complete, evidence })).toEqual({ "evidence.0.note": [SUBMISSION_NEEDS.evidenceNote] });
+    expect(debateSubmissionSchema.safeParse({ promptId: "p", ...complete, evidence }).success).toBe(false);
+  });
+});
