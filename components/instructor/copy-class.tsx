@@ -6,14 +6,8 @@ import { useApiForm } from "@/components/use-api-form";
 import { shiftWallClockDays } from "@/lib/domain/calendar";
 import { plural } from "@/lib/plural";
 import { FormMessage } from "@/components/live-message";
-import { clip } from "@/lib/clip";
+import { copyNameFor } from "@/lib/domain/copy-name";
 import { NAME_WITH_TERM } from "./class-form";
-
-/**
- * The copy's name to start from: the class's with “(copy)”, as Moodle's course copy does, so the instructor's list
- * never shows two classes of one name unless they choose it; within the 100 characters a name may have.
- */
-const copyNameFor = (name: string) => `${clip(name, 100 - " (copy)".length).trimEnd()} (copy)`;
 
 export function CopyClassForm({ classId, name, firstOpensAt }: { classId: string; name: string; firstOpensAt: string | null }) {
   const router = useRouter();
@@ -45,7 +39,7 @@ export function CopyClassForm({ classId, name, firstOpensAt }: { classId: string
       <p className="text-sm text-stone-600">A new class with this one’s assignments and their terms. No students, extensions or grades come with it; it gets its own join code.</p>
       <div>
         <label htmlFor="copy-name" className="field-label">Name</label>
-        <input id="copy-name" name="name" defaultValue={copyNameFor(name)} required maxLength={100} className="field-input" aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? "copy-name-error" : undefined} />
+        <input id="copy-name" name="name" defaultValue={copyNameFor(name, 100)} required maxLength={100} className="field-input" aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? "copy-name-error" : undefined} />
         {errors.name && <p id="copy-name-error" className="field-error">{errors.name[0]}</p>}
       </div>
       <div>
