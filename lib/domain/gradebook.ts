@@ -1,4 +1,5 @@
 // Gradebook cells and averages: what a student's status and score are on each assigned item.
+import { plural } from "../plural";
 import { assignmentStatus, handedInLate, type AssignmentWindow } from "./schedule";
 import { exactPercent, percent } from "./scoring";
 
@@ -120,9 +121,10 @@ export function moduleCell(input: { completedAt: Date[]; totalLessons: number; w
     return { status: status === "late" ? "late" : "submitted", percent: 100, exact: 100 };
   }
   // Past due, lessons done are a partial score; none done is missing work, scored like an unsubmitted quiz.
-  if (input.now > input.window.dueAt) return { status: "missing", percent: done === 0 ? null : percent(done, total), exact: done === 0 ? null : exactPercent(done, total) };
-  if (done === 0) return { status: "not started", percent: null };
-  return { status: "in progress", percent: null, detail: `${done} of ${total} lessons` };
+  // The detail says it is lessons that count: a student who took the module's quiz and debate has not started it.
+  const lessons = `${done} of ${plural(total, "lesson")} read`;
+  if (input.now > input.window.dueAt) return { status: "missing", percent: done === 0 ? null : percent(done, total), exact: done === 0 ? null : exactPercent(done, total), detail: lessons };
+  return { status: done === 0 ? "not started" : "in progress", percent: null, detail: lessons };
 }
 
 /** A cell of an item withdrawn from the course: work handed in keeps its score; anything else is out of reach. */

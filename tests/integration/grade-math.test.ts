@@ -37,20 +37,20 @@ describe("gradebook averages", () => {
     // Due next week, not started: shown, not counted.
     const book = await gradebook(teacher, id);
     const row = (b: typeof book, studentId: string) => b.rows.find((r) => r.student.id === studentId)!;
-    expect(row(book, ada.id).cells[1]).toEqual({ status: "not started", percent: null });
+    expect(row(book, ada.id).cells[1]).toEqual({ status: "not started", percent: null, detail: "0 of 1 lesson read" });
     expect([row(book, ada.id).average, row(book, ada.id).withMissing]).toEqual([100, 100]);
     expect([book.averages, book.averagesWithMissing, book.overallAverage, book.overallWithMissing]).toEqual([[100, null], [100, null], 100, 100]);
     const [mine] = await myGrades(ada);
     expect([mine.average, mine.withMissing]).toEqual([100, 100]);
     const adaLine = gradebookCsv(book).split("\r\n").find((line) => line.includes(ada.email))!;
-    expect(adaLine.endsWith(",100,submitted,,not started,100,100")).toBe(true);
+    expect(adaLine.endsWith(",100,submitted,,not started; 0 of 1 lesson read,100,100")).toBe(true);
 
     // A week and a day later: missing for Ada (0 with missing work only); Bo's extension keeps it out for him.
     await grantExtension(teacher, id, extensionSchema.parse({ assignmentId: module.id, studentId: bo.id, dueAt: iso(14 * day), reason: "Away on a field trip." }));
     const later = await gradebook(teacher, id, new Date(Date.now() + 8 * day * 60_000));
-    expect(row(later, ada.id).cells[1]).toEqual({ status: "missing", percent: null, exact: null });
+    expect(row(later, ada.id).cells[1]).toEqual({ status: "missing", percent: null, exact: null, detail: "0 of 1 lesson read" });
     expect([row(later, ada.id).average, row(later, ada.id).withMissing]).toEqual([100, 50]);
-    expect(row(later, bo.id).cells[1]).toEqual({ status: "not started", percent: null });
+    expect(row(later, bo.id).cells[1]).toEqual({ status: "not started", percent: null, detail: "0 of 1 lesson read" });
     expect([row(later, bo.id).average, row(later, bo.id).withMissing]).toEqual([100, 100]);
 
     // Finished before its due time, a module counts at once.

@@ -280,16 +280,17 @@ describe("gradebook cells", () => {
     expect(debateCell({ status: null, submittedAt: null, grade: null, window: flagging, now: before }).status).toBe("not started");
     const window = { ...flagging, latePolicy: "ACCEPT" as const };
     const early = before;
-    expect(moduleCell({ completedAt: [early], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: 33, exact: 33.33 });
-    expect(moduleCell({ completedAt: [], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: null, exact: null });
+    expect(moduleCell({ completedAt: [early], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: 33, exact: 33.33, detail: "1 of 3 lessons read" });
+    expect(moduleCell({ completedAt: [], totalLessons: 3, window, now: after })).toEqual({ status: "missing", percent: null, exact: null, detail: "0 of 3 lessons read" });
+    expect(moduleCell({ completedAt: [], totalLessons: 3, window, now: early })).toEqual({ status: "not started", percent: null, detail: "0 of 3 lessons read" });
     expect(moduleCell({ completedAt: [early, early, early], totalLessons: 3, window, now: after }).status).toBe("submitted");
     // Lessons finished after the due time: counted where late work is accepted (flagged late where it is flagged),
     // not counted where it is refused.
     expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window, now: after })).toEqual({ status: "submitted", percent: 100, exact: 100 });
     expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window: { ...window, latePolicy: "FLAG" }, now: after })).toEqual({ status: "late", percent: 100, exact: 100 });
     const refusing = { ...window, latePolicy: "REFUSE" as const };
-    expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window: refusing, now: after })).toEqual({ status: "missing", percent: 66, exact: 66.66 });
-    expect(moduleCell({ completedAt: [after], totalLessons: 3, window: refusing, now: after })).toEqual({ status: "missing", percent: null, exact: null });
+    expect(moduleCell({ completedAt: [early, early, after], totalLessons: 3, window: refusing, now: after })).toEqual({ status: "missing", percent: 66, exact: 66.66, detail: "2 of 3 lessons read" });
+    expect(moduleCell({ completedAt: [after], totalLessons: 3, window: refusing, now: after })).toEqual({ status: "missing", percent: null, exact: null, detail: "0 of 3 lessons read" });
   });
 
   it("label work late by the window of the class looking at it: an extension granted afterwards clears the label", () => {
@@ -307,10 +308,10 @@ describe("gradebook cells", () => {
     const window = flagging;
     const before = new Date("2027-01-02T00:00:00Z");
     const cell = (completedLessons: number, now: Date, totalLessons = 3) => moduleCell({ completedAt: Array.from({ length: completedLessons }, () => before), totalLessons, window, now });
-    expect(cell(0, before)).toEqual({ status: "not started", percent: null });
-    expect(cell(2, before)).toEqual({ status: "in progress", percent: null, detail: "2 of 3 lessons" });
+    expect(cell(0, before)).toEqual({ status: "not started", percent: null, detail: "0 of 3 lessons read" });
+    expect(cell(2, before)).toEqual({ status: "in progress", percent: null, detail: "2 of 3 lessons read" });
     expect(cell(3, before)).toEqual({ status: "submitted", percent: 100, exact: 100 });
-    expect(cell(2, after)).toEqual({ status: "missing", percent: 66, exact: 66.66 });
+    expect(cell(2, after)).toEqual({ status: "missing", percent: 66, exact: 66.66, detail: "2 of 3 lessons read" });
     expect(cell(0, after, 0)).toEqual({ status: "not started", percent: null, detail: "no lessons" });
     // A quiz at 100% and a module not due yet: the module does not pull either average down.
     const quiz = quizCell({ counted: { id: "a", scoreCenti: 300, maxScoreCenti: 300, submittedAt: before }, inProgress: false, window, now: before });
