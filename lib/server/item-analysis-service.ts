@@ -22,7 +22,7 @@ import { finalizeExpiredAttemptsOf } from "./quiz-service";
 type Scope = { classId: string; className: string; archived: boolean; quizId: string; quizTitle: string; scorePolicy: "BEST" | "LATEST"; withdrawn: boolean };
 
 /** The class (the instructor's own) and the quiz (assigned to it directly or through its module), in one query. */
-async function analysisScope(instructor: SessionUser, classId: string, quizId: string): Promise<Scope> {
+export async function analysisScope(instructor: SessionUser, classId: string, quizId: string): Promise<Scope> {
   const [scope] = await db().$queryRaw<Scope[]>`
     SELECT c."id"::text AS "classId", c."name" AS "className", (c."archivedAt" IS NOT NULL) AS "archived", q."id" AS "quizId", q."title" AS "quizTitle", q."scorePolicy"::text AS "scorePolicy",
       q."retiredAt" IS NOT NULL AS "withdrawn"

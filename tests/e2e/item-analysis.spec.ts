@@ -2,6 +2,7 @@
 // student flags a question, the flag shows up, the instructor gives full credit, and the student sees the
 // regrade. Background students' attempts are inserted with SQL; the flagging student takes the quiz for real.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type pg from "pg";
 import { test, expect, createUser, login, count, expectNoAxeViolations, type TestUser } from "./support";
 import { effectiveQuestion, keyFields } from "../../lib/domain/regrade.ts";
@@ -106,6 +107,20 @@ test("the instructor sees the item analysis; a student's flag shows up; a full-c
   await expect(table.getByRole("row").nth(1).getByRole("cell").nth(2)).toContainText("—");
   await expect(table.getByRole("row").nth(1).getByRole("cell").nth(2)).not.toContainText(/[0-9]\./);
   await expect(tp.getByText(/Discrimination needs at least 10 students on a question/)).toBeVisible();
+  // The same figures download as a spreadsheet, a row per question.
+  const download = tp.waitForEvent("download");
+  await tp.getByRole("link", { name: "Download the analysis (CSV)" }).click();
+  const csv = readFileSync(await (await download).path(), "utf8");
+  expect((await download).suggestedFilename()).toMatch(/-item-analysis\.csv$/);
+  expect(csv.trimEnd().split("\r\n")).toHaveLength(11);
+  expect(csv).toContain(",40,40,,");
+  // And every answer, a row per attempt: the student who took it in the browser chose the summit option for question 1.
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/item-analysis-downloads.png` });
+  const answers = tp.waitForEvent("download");
+  await tp.getByRole("link", { name: "Download every answer (CSV)" }).click();
+  const rows = readFileSync(await (await answers).path(), "utf8").trimEnd().split("\r\n");
+  expect(rows).toHaveLength(6);
+  expect(rows.find((row) => row.includes(flagger.email))).toContain("The first leaders' summit of the Central Asia plus Japan Dialogue, held in Astana");
   const q1 = tp.locator("#question-1");
   await expect(q1.getByText("Flags from students (1 open)")).toBeVisible();
   await expect(q1.getByText("needs at least 10 students", { exact: true })).toBeVisible();

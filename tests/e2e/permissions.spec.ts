@@ -123,6 +123,8 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/classes/[classId]/announcements/[announcementId]", method: "PATCH", url: (i) => `/api/instructor/classes/${i.classId}/announcements/${i.announcementId}`, body: () => ({ title: "Corrected", body: "Corrected." }), expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/announcements/[announcementId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/announcements/${i.announcementId}`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/gradebook.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/gradebook.csv`, expect: classInstructorApi(200) },
+  { pattern: "/api/instructor/classes/[classId]/quizzes/[quizId]/item-analysis.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz/item-analysis.csv`, expect: classInstructorApi(200) },
+  { pattern: "/api/instructor/classes/[classId]/quizzes/[quizId]/responses.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz/responses.csv`, expect: classInstructorApi(200) },
 ];
 
 function discoverEntryPoints(dir = path.resolve(import.meta.dirname, "../../app"), prefix = ""): { pattern: string; kind: "page" | "route" }[] {

@@ -6,6 +6,9 @@ import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, joinClass, removeMember, resetAttempts } from "@/lib/server/class-service";
 import { attemptForTaking, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
+import { itemAnalysisCsv } from "@/lib/server/item-analysis-csv";
+import { quizResponses } from "@/lib/server/quiz-responses-service";
+import { quizResponsesCsv } from "@/lib/server/quiz-responses-csv";
 import { gradebook } from "@/lib/server/gradebook-service";
 import { flagQuestion, regradeQuestion } from "@/lib/server/regrade-service";
 import { UserError } from "@/lib/server/errors";
@@ -32,6 +35,25 @@ beforeAll(async () => {
   await syncCourse(db, loadCourse(fixture.dir));
 });
 afterAll(() => db.$disconnect());
+
+/** RFC 4180 as toCsv writes it (CRLF between rows, quoted cells may hold commas, quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [[]];
+  let cell = "";
+  let quoted = false;
+  for (let i = text.startsWith("\uFEFF") ? 1 : 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") { rows.at(-1)!.push(cell); cell = ""; }
+    else if (char === "\r" && text[i + 1] === "\n") { rows.at(-1)!.push(cell); cell = ""; rows.push([]); i++; }
+    else cell += char;
+  }
+  return rows.filter((row) => row.length > 0);
+}
 
 type Pick = { single?: string; multiple?: string[]; truefalse?: boolean; numeric?: number };
 
@@ -134,6 +156,33 @@ describe("item analysis", () => {
     expect(byType.numeric.discrimination).toBeCloseTo(0.5);
     expect(report.regrades).toEqual([]);
 
+    // The download: a row per question with the page's figures, to two decimals; discrimination left empty below ten students.
+    const csvOf = (r: typeof report) => parseCsv(itemAnalysisCsv(r)).map((row, _, all) => Object.fromEntries(all[0].map((name, j) => [name, row[j]])));
+    const [, singleRow, multipleRow] = csvOf(report);
+    expect(singleRow).toMatchObject({
+      Question: "1", Prompt: "Pick B.", Type: "single choice", Points: "1", Students: "6", Unanswered: "0", "Facility (%)": "66.67", "Full marks (%)": "66.67",
+      Discrimination: "", Key: "B", "Options chosen": "A: 1\n[key] B: 4\nC: 1", "Open flags": "1", Regraded: "",
+    });
+    expect(singleRow.Reading).toMatch(/^Too few students \(6\)/);
+    // Every answer: each submitted attempt that counts here (s1's two), in words, with its points; the reset, removed,
+    // open and other-class attempts left out as above.
+    const responses = await quizResponses(instructor, cls.id, fixture.quizId);
+    expect(responses.questions.map((q) => [q.number, q.prompt, q.points])).toEqual([[1, "Pick B.", 1], [2, "Pick A and B.", 2], [3, "The sky is green.", 1], [4, "Two plus two?", 1]]);
+    expect(responses.attempts).toHaveLength(7);
+    const attemptsOf = (user: SessionUser) => responses.attempts.filter((a) => a.student.email === user.email);
+    expect(attemptsOf(s[0]).map((a) => [a.number, a.scorePercent, a.counted])).toEqual([[1, 100, true], [2, 0, false]]);
+    expect(attemptsOf(s[0])[1].answers.map((a) => a?.text)).toEqual(["No answer", "No answer", "No answer", "No answer"]);
+    const [fourth] = attemptsOf(s[3]);
+    expect(fourth.answers.map((a) => a && { ...a, text: a.text.split("\n").sort().join("\n") })).toEqual([
+      { text: "A", earnedPoints: 0 }, { text: "A\nC", earnedPoints: 0 }, { text: "False", earnedPoints: 1 }, { text: "5", earnedPoints: 0 },
+    ]);
+    const sheet = parseCsv(quizResponsesCsv(responses));
+    expect(sheet[0].slice(8, 10)).toEqual(["Q1 answer: Pick B.", "Q1 points (of 1)"]);
+    expect(sheet[0][7]).toBe("Counted (best)");
+    const fourthRow = sheet.find((row) => row[1] === s[3].email)!;
+    expect([fourthRow[6], fourthRow[7], fourthRow[8], fourthRow[9], fourthRow[12], fourthRow[13]]).toEqual(["20", "yes", "A", "0", "False", "1"]);
+    expect(multipleRow).toMatchObject({ Points: "2", Unanswered: "1", "Facility (%)": "41.67", "Full marks (%)": "33.33", "Options chosen": "[key] A: 4\n[key] B: 2\nC: 2\nD: 1" });
+
     // After a regrade, the analysis lists it and marks the new key; the flag is resolved.
     await regradeQuestion(instructor, { classId: cls.id, questionVersionId: singleVersion, action: "ACCEPT_ALTERNATIVE", value: "a", onlyRaise: false, reason: "A is defensible from the source." });
     const after = await itemAnalysis(instructor, cls.id, fixture.quizId);
@@ -141,6 +190,7 @@ describe("item analysis", () => {
     expect(single.facility).toBeCloseTo(5 / 6);
     expect(single.optionFrequencies.filter((o) => o.key).map((o) => o.text)).toEqual(["A", "B"]);
     expect(single.flags.open).toBe(0);
+    expect(csvOf(after)[1]).toMatchObject({ "Facility (%)": "83.33", "Options chosen": "[key] A: 1\n[key] B: 4\nC: 1", "Open flags": "0", Regraded: "After review, another answer is accepted as well." });
     expect(after.regrades).toMatchObject([{ action: "ACCEPT_ALTERNATIVE", reason: "A is defensible from the source.", affectedAttempts: 4, instructorName: instructor.name, questionLabel: "Question 1" }]);
     // Every attempt that chose A was re-scored (s4, and the reset, removed and other-class students); s4 moved from 20% to 40%.
     expect(after.histogram.map((b) => b.count)).toEqual([0, 0, 2, 0, 1, 0, 1, 0, 1, 1]);
@@ -171,6 +221,7 @@ describe("item analysis", () => {
       expect((error as UserError).code).toBe("NOT_FOUND");
     };
     await notFound(itemAnalysis(stranger, cls.id, fixture.quizId));
+    await notFound(quizResponses(stranger, cls.id, fixture.quizId));
     const bare = await createClass(instructor, { name: "Nothing assigned", term: "T", joinCodeDays: null });
     await notFound(itemAnalysis(instructor, bare.id, fixture.quizId));
     await notFound(itemAnalysis(instructor, cls.id, "no-such-quiz"));

@@ -69,6 +69,10 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
         </EmptyState>
       ) : (
         <>
+          <p className="mb-4 flex flex-wrap gap-2">
+            <a className="btn-secondary" href={`/api/instructor/classes/${classId}/quizzes/${report.quiz.id}/item-analysis.csv`}>Download the analysis (CSV)</a>
+            <a className="btn-secondary" href={`/api/instructor/classes/${classId}/quizzes/${report.quiz.id}/responses.csv`}>Download every answer (CSV)</a>
+          </p>
           <dl className="mb-8 grid grid-cols-2 gap-4 sm:max-w-md">
             <div className="card py-3"><dt className="text-sm text-stone-600">Students counted</dt><dd className="text-2xl font-semibold tabular-nums">{report.attemptCount}</dd></div>
             <div className="card py-3"><dt className="text-sm text-stone-600">Mean score</dt><dd className="text-2xl font-semibold tabular-nums">{report.meanScorePercent === null ? "—" : `${report.meanScorePercent}%`}</dd></div>

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { handleRoute } from "@/lib/server/route";
+import { itemAnalysis } from "@/lib/server/item-analysis-service";
+import { itemAnalysisCsv } from "@/lib/server/item-analysis-csv";
+import { csvDownload } from "@/lib/server/csv-download";
+
+const params = z.strictObject({ classId: z.uuid(), quizId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/) });
+
+export async function GET(request: Request, context: { params: Promise<unknown> }) {
+  return handleRoute(request, { params, rawParams: await context.params, role: "INSTRUCTOR" }, async ({ params }, user) => {
+    const report = await itemAnalysis(user, params.classId, params.quizId);
+    return csvDownload(itemAnalysisCsv(report), report.class.name, report.quiz.title, "item-analysis");
+  });
+}
