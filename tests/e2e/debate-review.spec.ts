@@ -1,6 +1,7 @@
 import type { Browser } from "@playwright/test";
 import type pg from "pg";
 import { test, expect, createUser, login, count, expectNoAxeViolations, type TestUser } from "./support";
+import { readFileSync } from "node:fs";
 
 const promptId = "normative-vs-material";
 const debatePath = `/courses/japan-central-asia/foundations/debates/${promptId}`;
@@ -87,6 +88,15 @@ test("an instructor scores a student's debate response against the rubric and th
   await tp.reload();
   await expect(tp.getByRole("article", { name: student.name }).getByText(/Graded 12\/16 on/)).toBeVisible();
   await expect(tp.getByRole("article", { name: student.name }).getByLabel("Counter-argument (out of 4)")).toHaveValue("2");
+
+  // Every response downloads as a spreadsheet: the outsider's is not in it, the waiting member is.
+  const download = tp.waitForEvent("download");
+  await tp.getByRole("link", { name: "Download every response (CSV)" }).click();
+  const csv = readFileSync(await (await download).path(), "utf8");
+  expect(csv).toContain(claim);
+  expect(csv).toContain(`"A sharp claim with dated evidence.\nNext time <b>weigh</b> Dadabaev against Austin."`);
+  expect(csv).not.toContain("An outsider's claim");
+  expect(csv).toContain(`${waiting.name},not started`);
 
   // The student sees each criterion's points and the feedback, as text.
   const studentContext = await browser.newContext({ baseURL });

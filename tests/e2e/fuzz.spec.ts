@@ -222,6 +222,7 @@ const routes: Route[] = [
   { method: "GET", path: ([cls]) => `/api/instructor/classes/${cls}/gradebook.csv`, ids: ["class"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls, quiz]) => `/api/instructor/classes/${cls}/quizzes/${quiz}/item-analysis.csv`, ids: ["class", "quiz"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls, quiz]) => `/api/instructor/classes/${cls}/quizzes/${quiz}/responses.csv`, ids: ["class", "quiz"], audience: ["INSTRUCTOR"] },
+  { method: "GET", path: ([cls, prompt]) => `/api/instructor/classes/${cls}/debates/${prompt}/responses.csv`, ids: ["class", "prompt"], audience: ["INSTRUCTOR"] },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/announcements`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ title: fc.string({ minLength: 1, maxLength: 120 }), body: fc.string({ minLength: 1, maxLength: 500 }) }) },
   {
     method: "PATCH", path: ([cls, announcement]) => `/api/instructor/classes/${cls}/announcements/${announcement}`, ids: ["class", "announcement"], audience: ["INSTRUCTOR"],

@@ -125,6 +125,7 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/classes/[classId]/gradebook.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/gradebook.csv`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/quizzes/[quizId]/item-analysis.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz/item-analysis.csv`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/quizzes/[quizId]/responses.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz/responses.csv`, expect: classInstructorApi(200) },
+  { pattern: "/api/instructor/classes/[classId]/debates/[promptId]/responses.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/debates/normative-vs-material/responses.csv`, expect: classInstructorApi(200) },
 ];
 
 function discoverEntryPoints(dir = path.resolve(import.meta.dirname, "../../app"), prefix = ""): { pattern: string; kind: "page" | "route" }[] {

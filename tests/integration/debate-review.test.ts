@@ -8,6 +8,8 @@ import { debateForStudent, saveDebateDraft, submitDebate } from "@/lib/server/de
 import { classDebateResponses, debateGradeSchema, gradeDebateResponse, myDebateGrade, returnDebateResponse, returnSchema } from "@/lib/server/debate-review-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { UserError } from "@/lib/server/errors";
+import { allClassDebateResponses, debateResponsesCsv } from "@/lib/server/debate-responses-csv";
+import { parseCsv } from "../support/csv";
 import { createUser, debateSubmission, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -187,6 +189,34 @@ describe("classDebateResponses", () => {
     // A page past the end shows the last one.
     const beyond = await classDebateResponses(instructor, classId, fixture.debateId, { page: 7, pageSize: 2 });
     expect([beyond.page, beyond.responses.map((r) => r.user.name)]).toEqual([1, ["Student C"]]);
+  });
+});
+
+describe("the debate responses download", () => {
+  it("has every response in full, across pages, with its rubric points and feedback, and each member who has not handed one in", async () => {
+    const { instructor, classId, members: [a, b, c, d] } = await classWithDebate(4);
+    for (const m of [a, b, c]) await submitDebate(m, submission());
+    await saveDebateDraft(d, { promptId: fixture.debateId, position: "against", claim: "Not yet", evidence: [], rebuttal: "" });
+    await gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(a), scores: { claim: 3, evidence: 5 }, feedback: "Strong claim, \"cite\" a second source." });
+    const review = await allClassDebateResponses(instructor, classId, fixture.debateId, { pageSize: 2 });
+    expect(review.responses.map((r) => r.user.name)).toEqual(["Student A", "Student B", "Student C"]);
+
+    const [header, ...rows] = parseCsv(debateResponsesCsv(review));
+    expect(header).toEqual(["Student", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument", "Claim (of 4)", "Evidence (of 6)", "Total", "Out of", "Feedback", "Graded", "Note"]);
+    const sent = submission();
+    expect(rows[0]).toEqual([
+      "Student A", "submitted", expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/), "For", sent.claim, expect.stringMatching(/: The source shows a regression caught by a test\.$/), sent.rebuttal,
+      "3", "5", "8", "10", "Strong claim, \"cite\" a second source.", expect.stringMatching(/UTC$/), "",
+    ]);
+    expect(rows[0][5]).not.toContain("source:");
+    expect(rows[1].slice(0, 2)).toEqual(["Student B", "submitted"]);
+    expect(rows[1].slice(7, 12)).toEqual(["", "", "", "", ""]);
+    expect(rows.map((row) => [row[0], row[1]])).toEqual([["Student A", "submitted"], ["Student B", "submitted"], ["Student C", "submitted"], ["Student D", "draft started"]]);
+    // Nothing of a draft's text leaves with it.
+    expect(rows[3].slice(2, 7)).toEqual(["", "", "", "", ""]);
+
+    const stranger = await createUser("INSTRUCTOR");
+    await expect(allClassDebateResponses(stranger, classId, fixture.debateId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

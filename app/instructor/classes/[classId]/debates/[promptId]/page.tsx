@@ -54,6 +54,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
           </div>
         ))}
       </dl>
+      {submittedCount > 0 && <p className="-mt-4 mb-8"><a className="btn-secondary" href={`/api/instructor/classes/${classId}/debates/${promptId}/responses.csv`}>Download every response (CSV)</a></p>}
       {review.class.archivedAt && (
         <p role="note" className="-mt-4 mb-8 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
           This class was archived on <LocalTime iso={review.class.archivedAt.toISOString()} />: these are the responses handed in by then, with their grades as they stand. Bring the class back (on its page) to grade.

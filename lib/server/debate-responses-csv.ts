@@ -1,0 +1,51 @@
+import "server-only";
+// A class's debate responses to one prompt as CSV, to read offline or keep (as Canvas's "Download submissions"): a row
+// per current member, each response in full with its evidence, rubric points, total and feedback; members who have
+// not handed one in are listed with where they stand.
+import { toCsv } from "../domain/csv";
+import { gradeBreakdown, gradeStands, positionLabel, storedRubric } from "../domain/rubric";
+import type { SessionUser } from "./auth";
+import { classDebateResponses } from "./debate-review-service";
+
+const EXPORT_PAGE_SIZE = 100;
+const utcMinute = (at: Date | null) => (at ? `${at.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
+
+/** Every submitted response of the class to the prompt, read a page at a time as the review page reads them. */
+export async function allClassDebateResponses(instructor: SessionUser, classId: string, promptId: string, { pageSize = EXPORT_PAGE_SIZE } = {}) {
+  const first = await classDebateResponses(instructor, classId, promptId, { page: 0, pageSize });
+  const pageCount = Math.ceil(first.submittedCount / pageSize);
+  const rest = await Promise.all(Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => classDebateResponses(instructor, classId, promptId, { page: i + 1, pageSize })));
+  const pages = [first, ...rest];
+  return { ...first, responses: pages.flatMap((p) => p.responses), labels: Object.assign({}, ...pages.map((p) => p.labels)) as Record<string, string> };
+}
+
+export function debateResponsesCsv(review: Awaited<ReturnType<typeof allClassDebateResponses>>): string {
+  const { rubric, positions } = review.prompt.definition;
+  const header = [
+    "Student", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument",
+    ...rubric.map((c) => `${c.criterion} (of ${c.maxPoints})`), "Total", "Out of", "Feedback", "Graded", "Note",
+  ];
+  const submitted = review.responses.map((r) => {
+    // Points by the rubric the grade was given on; a criterion since renamed or added has none.
+    const points = r.grade ? new Map(gradeBreakdown(storedRubric(r.grade.rubric), r.grade.scores).map((c) => [c.id, c.points])) : null;
+    const note = [
+      !r.countsHere && "handed in after this class closed to late work; it counts in another class",
+      r.gradedElsewhereBy && `graded by ${r.gradedElsewhereBy} for another class`,
+      r.grade && !gradeStands(r.grade, r.submittedAt) && "grade is of an earlier version; to grade again",
+      r.gradedOnEarlierRubric && "graded on an earlier rubric",
+    ].filter(Boolean).join("; ");
+    return [
+      r.user.name, r.late ? "submitted late" : "submitted", utcMinute(r.submittedAt), positionLabel(positions, r.position), r.claim,
+      r.evidence.map((e) => `${review.labels[e.ref] ?? e.ref}: ${e.note}`).join("\n"), r.rebuttal,
+      ...rubric.map((c) => points?.get(c.id) ?? null), r.grade?.totalPoints ?? null, r.grade?.maxPoints ?? null,
+      r.grade?.feedback || null, utcMinute(r.grade?.gradedAt ?? null), note || null,
+    ];
+  });
+  const others = review.notSubmitted.map((m) => [
+    m.name, m.returnedAt ? "returned for revision" : m.draftSavedAt ? "draft started" : "not started",
+    null, null, null, null, null, ...rubric.map(() => null),
+    m.earlierGrade?.totalPoints ?? null, m.earlierGrade?.maxPoints ?? null, null, null,
+    m.earlierGrade ? "the earlier version's grade counts until the new one is graded" : null,
+  ]);
+  return toCsv([header, ...submitted, ...others]);
+}
