@@ -36,7 +36,7 @@ function assertInstructor(user: SessionUser) {
 }
 
 /** The class (owned by `instructor`) and the prompt, when the prompt is assigned to it directly or through its module. */
-async function reviewScope(instructor: SessionUser, classId: string, promptId: string) {
+export async function reviewScope(instructor: SessionUser, classId: string, promptId: string) {
   assertInstructor(instructor);
   const prompt = await db().debatePrompt.findUnique({
     where: { id: promptId },

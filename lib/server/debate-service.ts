@@ -247,6 +247,30 @@ async function storedSubmission(tx: Prisma.TransactionClient, id: string) {
   return { submittedAt: stored.submittedAt!.toISOString(), alreadySubmitted: true };
 }
 
+/**
+ * Whose submitted responses to the prompt the user may read, as the debate page's classmates' list shows them: the
+ * `where` of those responses (and `cohort`, the users they come from), or why there are none. Replies
+ * (debate-reply-service.ts) follow the same rule.
+ */
+export async function classmateScope(user: SessionUser, promptId: string) {
+  const mine = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId } }, select: { status: true } });
+  if (mine?.status !== "SUBMITTED") return { visible: false as const };
+  // An instructor trying a prompt has no classmates: students' responses are read on a class's review page.
+  if (user.role !== "STUDENT") return { visible: true as const, instructor: true as const };
+  // Classmates are the students who share a current class with the viewer; self-learners (never in a class) see
+  // each other (students only: an instructor's try is no one's classmate). An archived class (last term's) no longer makes classmates, and neither it nor a removal makes a
+  // student a self-learner: what they wrote for a class is never shown to strangers, nor strangers' work to them.
+  const current = { removedAt: null, class: { archivedAt: null } };
+  const memberships = await db().classMember.findMany({ where: { userId: user.id }, select: { classId: true, removedAt: true, class: { select: { archivedAt: true } } } });
+  const myClassIds = memberships.filter((m) => !m.removedAt && !m.class.archivedAt).map((m) => m.classId);
+  if (myClassIds.length === 0 && memberships.length > 0) return { visible: true as const, noCurrentClass: true as const };
+  const cohort: Prisma.UserWhereInput = myClassIds.length > 0
+    ? { memberships: { some: { classId: { in: myClassIds }, ...current } } }
+    : { role: "STUDENT" as const, memberships: { none: {} } };
+  const where = { promptId, status: "SUBMITTED" as const, userId: { not: user.id }, user: cohort } satisfies Prisma.DebateResponseWhereInput;
+  return { visible: true as const, cohort, where };
+}
+
 /** How many classmates' responses the debate page shows at a time. */
 export const CLASSMATES_PAGE_SIZE = 20;
 
@@ -255,21 +279,12 @@ export const CLASSMATES_PAGE_SIZE = 20;
  * (`page` is 1-based; one past the end shows the last page).
  */
 export async function classmatesResponses(user: SessionUser, promptId: string, { page = 1, pageSize = CLASSMATES_PAGE_SIZE }: { page?: number; pageSize?: number } = {}) {
-  const mine = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId } }, select: { status: true } });
-  if (mine?.status !== "SUBMITTED") return { visible: false as const, responses: [], paging: listPage(1, 0, pageSize) };
-  // An instructor trying a prompt has no classmates: students' responses are read on a class's review page.
-  if (user.role !== "STUDENT") return { visible: true as const, noCurrentClass: false, instructor: true, responses: [], paging: listPage(1, 0, pageSize) };
-  // Classmates are the students who share a current class with the viewer; self-learners (never in a class) see
-  // each other (students only: an instructor's try is no one's classmate). An archived class (last term's) no longer makes classmates, and neither it nor a removal makes a
-  // student a self-learner: what they wrote for a class is never shown to strangers, nor strangers' work to them.
-  const current = { removedAt: null, class: { archivedAt: null } };
-  const memberships = await db().classMember.findMany({ where: { userId: user.id }, select: { classId: true, removedAt: true, class: { select: { archivedAt: true } } } });
-  const myClassIds = memberships.filter((m) => !m.removedAt && !m.class.archivedAt).map((m) => m.classId);
-  if (myClassIds.length === 0 && memberships.length > 0) return { visible: true as const, noCurrentClass: true, instructor: false, responses: [], paging: listPage(1, 0, pageSize) };
-  const cohort = myClassIds.length > 0
-    ? { memberships: { some: { classId: { in: myClassIds }, ...current } } }
-    : { role: "STUDENT" as const, memberships: { none: {} } };
-  const where = { promptId, status: "SUBMITTED" as const, userId: { not: user.id }, user: cohort };
+  const scope = await classmateScope(user, promptId);
+  const none = { responses: [], paging: listPage(1, 0, pageSize) };
+  if (!scope.visible) return { visible: false as const, ...none };
+  if ("instructor" in scope) return { visible: true as const, noCurrentClass: false, instructor: true, ...none };
+  if ("noCurrentClass" in scope) return { visible: true as const, noCurrentClass: true, instructor: false, ...none };
+  const { where } = scope;
   // Counted first, so a page past the end can show the last page.
   const paging = listPage(page, await db().debateResponse.count({ where }), pageSize);
   const responses = await db().debateResponse.findMany({

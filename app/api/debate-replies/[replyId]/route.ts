@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { handleRoute } from "@/lib/server/route";
+import { deleteOwnReply } from "@/lib/server/debate-reply-service";
+
+const params = z.strictObject({ replyId: z.uuid() });
+
+/** Deletes the student's own reply (not one the instructor removed: that stays as their record). */
+export async function DELETE(request: Request, context: { params: Promise<unknown> }) {
+  return handleRoute(request, { params, rawParams: await context.params }, ({ params }, user) => deleteOwnReply(user, params.replyId));
+}

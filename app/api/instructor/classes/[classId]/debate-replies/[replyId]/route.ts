@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { handleRoute } from "@/lib/server/route";
+import { removeReply } from "@/lib/server/debate-reply-service";
+
+const params = z.strictObject({ classId: z.uuid(), replyId: z.uuid() });
+
+/** Removes a reply in the class (moderation): kept with who removed it and when; students read that it was removed. */
+export async function DELETE(request: Request, context: { params: Promise<unknown> }) {
+  return handleRoute(request, { params, rawParams: await context.params, role: "INSTRUCTOR" }, ({ params }, user) => removeReply(user, params.classId, params.replyId));
+}
