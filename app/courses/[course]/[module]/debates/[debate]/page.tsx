@@ -12,6 +12,8 @@ import { pageNumber } from "@/lib/server/page-params";
 import { plural } from "@/lib/plural";
 import { assignmentGate } from "@/lib/domain/schedule";
 import { positionLabel } from "@/lib/domain/rubric";
+import { repliesForStudent, type ShownReply } from "@/lib/server/debate-reply-service";
+import { ReplyForm, ReplyList } from "@/components/debate-replies";
 
 type Params = { params: Promise<{ course: string; module: string; debate: string }> };
 type Props = Params & { searchParams: Promise<{ page?: string | string[] }> };
@@ -31,6 +33,10 @@ export default async function DebatePage({ params, searchParams }: Props) {
   const { prompt, mine, sources, lessons, assignment, pointerLinks } = await debateForStudent(user, id, { withdrawn });
   const [classmates, grade] = await Promise.all([classmatesResponses(user, id, { page }), myDebateGrade(user, id)]);
   const { paging } = classmates;
+  const replies = await repliesForStudent(user, id, classmates.responses.map((r) => r.id));
+  const repliesTo = (responseId: string) => (replies.byResponse.get(responseId) ?? []).map(replyView);
+  const toMine = replies.ownResponseId && mine?.status === "SUBMITTED" ? repliesTo(replies.ownResponseId) : [];
+  const receivedCount = toMine.filter((r) => !r.mine).length;
   const def = prompt.definition;
   const gate = assignmentGate(assignment, new Date());
   // Evidence citing a source or lesson since withdrawn from the course reads as the editor says it, not as an id.
@@ -98,6 +104,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
 
       <section className="mt-8" aria-labelledby="response-heading">
         <h2 id="response-heading" className="mb-3 text-xl font-semibold">Your response</h2>
+        {receivedCount > 0 && <p className="mb-3 text-sm text-stone-700"><Link className="underline" href="#replies-to-mine-heading">{receivedCount === 1 ? "A classmate has replied" : `Classmates have replied ${receivedCount} times`} to your response</Link>.</p>}
         {mine?.status === "DRAFT" && mine.returnedAt && (
           <div role="note" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
             <p className="font-semibold">Your instructor returned this response for revision on <LocalTime iso={mine.returnedAt.toISOString()} />.</p>
@@ -126,6 +133,14 @@ export default async function DebatePage({ params, searchParams }: Props) {
         />}
       </section>
 
+      {!withdrawn && replies.ownResponseId && mine?.status === "SUBMITTED" && (
+        <section className="mt-6 card" aria-labelledby="replies-to-mine-heading">
+          <h2 id="replies-to-mine-heading" className="font-semibold">Replies to your response</h2>
+          {toMine.length === 0 ? <p className="mt-1 text-sm text-stone-600">No replies yet. Classmates who read your response can reply to it here.</p> : <ReplyList replies={toMine} />}
+          <ReplyForm responseId={replies.ownResponseId} to="your classmates" />
+        </section>
+      )}
+
       {grade && <InstructorFeedback grade={grade} withdrawn={withdrawn} />}
 
       {!withdrawn && <section className="mt-10" aria-labelledby="classmates-heading">
@@ -148,6 +163,11 @@ export default async function DebatePage({ params, searchParams }: Props) {
                   <p className="mt-2 whitespace-pre-line">{r.claim}</p>
                   <ul className="mt-2 list-disc pl-5 text-sm text-stone-700">{(r.evidence as { ref: string; note: string }[]).map((e, i) => <li key={i}><span className="font-medium">{refLabel(e.ref)}:</span> {e.note}</li>)}</ul>
                   <p className="mt-2 text-sm"><span className="font-semibold">Counter-argument answered: </span><span className="whitespace-pre-line">{r.rebuttal}</span></p>
+                  <section className="mt-4 border-t border-stone-200 pt-3" aria-label={`Replies to ${r.user.name}`}>
+                    <h3 className="text-sm font-semibold text-stone-700">{plural(repliesTo(r.id).length, "reply", "replies")}</h3>
+                    <ReplyList replies={repliesTo(r.id)} />
+                    <ReplyForm responseId={r.id} to={r.user.name} />
+                  </section>
                 </li>
               ))}
             </ul>
@@ -195,3 +215,5 @@ function InstructorFeedback({ grade, withdrawn }: { grade: NonNullable<Awaited<R
     </section>
   );
 }
+
+const replyView = (r: ShownReply) => ({ ...r, createdAt: r.createdAt.toISOString() });

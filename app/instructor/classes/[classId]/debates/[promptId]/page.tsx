@@ -11,6 +11,8 @@ import { orNotFound } from "@/lib/server/page";
 import { pageNumber } from "@/lib/server/page-params";
 import { classDebateResponses } from "@/lib/server/debate-review-service";
 import { positionLabel } from "@/lib/domain/rubric";
+import { repliesInClass } from "@/lib/server/debate-reply-service";
+import { ReplyList } from "@/components/debate-replies";
 
 export const metadata: Metadata = { title: "Debate review" };
 
@@ -26,6 +28,8 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   const here = `/instructor/classes/${classId}/debates/${promptId}`;
   const user = await requireInstructor(here);
   const review = await orNotFound(classDebateResponses(user, classId, promptId, { page: pageNumber((await searchParams).page) - 1, pageSize: PAGE_SIZE }));
+  const replies = await repliesInClass(user, classId, review.responses.map((r) => r.id));
+  const repliesTo = (responseId: string) => (replies.get(responseId) ?? []).map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), removedAt: r.removedAt?.toISOString() ?? null }));
   const { prompt, responses, labels, notSubmitted, submittedCount, notCountedCount, hasOwnColumn, gradedCount, page } = review;
   const def = prompt.definition;
   const rubric = def.rubric.map((r) => ({ id: r.id, criterion: r.criterion, maxPoints: r.maxPoints }));
@@ -122,6 +126,9 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
 
                     <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Counter-argument answered</h4>
                     <p className="mt-1 whitespace-pre-line text-sm leading-relaxed text-stone-800">{r.rebuttal}</p>
+
+                    <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Replies from classmates{repliesTo(r.id).length > 0 ? ` (${repliesTo(r.id).length})` : ""}</h4>
+                    {repliesTo(r.id).length === 0 ? <p className="mt-1 text-sm text-stone-600">None yet. Replies are not graded.</p> : <ReplyList replies={repliesTo(r.id)} removeUrl={`/api/instructor/classes/${classId}/debate-replies`} />}
                   </div>
                   <div className="border-t border-stone-200 bg-stone-50 p-5 sm:p-6 lg:border-t-0 lg:border-l">
                     {review.class.archivedAt || !r.countsHere ? (
