@@ -1,6 +1,6 @@
 // axe-core with the WCAG 2.2 AA rule tags on every page, signed out, as a student and as an instructor, in the
 // light and the dark colour scheme; and a whole quiz attempt done with the keyboard alone.
-import { test, expect, createUser, login, expectNoAxeViolations as expectNoViolations } from "./support";
+import { test, expect, createUser, login, signedInPage, expectNoAxeViolations as expectNoViolations } from "./support";
 
 const C = "/courses/japan-central-asia/foundations";
 
@@ -39,6 +39,36 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.getByRole("button", { name: "Submit answers" }).click();
       await expect(page.getByRole("heading", { name: /results/ })).toBeVisible();
       await expectNoViolations(page, "attempt results");
+    });
+
+    test(`a debate page with replies, and its class's review page, have no WCAG 2.2 AA violations (${colorScheme})`, async ({ browser, sql, baseURL }) => {
+      test.setTimeout(120_000);
+      const teacher = await createUser(sql, "INSTRUCTOR");
+      const [student, classmate] = [await createUser(sql), await createUser(sql)];
+      const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'A11y replies', 'T', $1, $2) RETURNING id`, [teacher.id, `R${Date.now().toString(36).toUpperCase()}${colorScheme[0].toUpperCase()}`.slice(0, 10)]);
+      for (const s of [student, classmate]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, s.id]);
+      await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', 'normative-vs-material', now() - interval '1 day', now() + interval '1 day')`, [cls.id]);
+      const respond = async (userId: string) => (await sql.query(
+        `INSERT INTO "DebateResponse" (id, "userId", "promptId", position, claim, evidence, rebuttal, status, "updatedAt", "submittedAt") VALUES (gen_random_uuid(), $1, 'normative-vs-material', 'material', 'Resources lead: the 2015 tour traded infrastructure for uranium and gas.', '[{"ref":"source:austin-2021","note":"Austin on the 2015 bargain."}]', 'Aid kept flowing after Andijan, which interest explains better.', 'SUBMITTED', now(), now()) RETURNING id`,
+        [userId],
+      )).rows[0].id as string;
+      const [mine, theirs] = [await respond(student.id), await respond(classmate.id)];
+      const reply = (responseId: string, authorId: string, text: string, removed = false) => sql.query(
+        `INSERT INTO "DebateReply" (id, "responseId", "authorId", "requestId", text, "removedAt", "removedById") VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), $3, $4, $5)`,
+        [responseId, authorId, text, removed ? new Date() : null, removed ? teacher.id : null],
+      );
+      await reply(mine, classmate.id, "Which source dates the gas deal?");
+      await reply(mine, classmate.id, "An unkind remark.", true);
+      await reply(theirs, student.id, "Austin does, to 2015.");
+      const { page } = await signedInPage(browser, student, baseURL!, { colorScheme });
+      await page.goto(`${C}/debates/normative-vs-material`);
+      await page.getByRole("button", { name: `Reply to ${classmate.name}` }).click();
+      await expectNoViolations(page, "debate page with replies");
+      const { page: instructorPage } = await signedInPage(browser, teacher, baseURL!, { colorScheme });
+      await instructorPage.goto(`/instructor/classes/${cls.id}/debates/normative-vs-material`);
+      await expectNoViolations(instructorPage, "debate review page with replies");
+      await page.context().close();
+      await instructorPage.context().close();
     });
 
     test(`instructor pages have no WCAG 2.2 AA violations (${colorScheme})`, async ({ page, sql, baseURL }) => {

@@ -49,6 +49,7 @@ const watchedRows: Record<string, string> = {
   drafts: `SELECT * FROM "LessonDraft" WHERE "instructorId" = $1`,
   announcements: `SELECT a.* FROM "ClassAnnouncement" a JOIN "Class" c ON c.id = a."classId" WHERE c."instructorId" = $1 OR a."authorId" = $1`,
   announcementReads: `SELECT * FROM "ClassAnnouncementRead" WHERE "userId" = $1 OR "userId" IN (${students})`,
+  debateReplies: `SELECT * FROM "DebateReply" WHERE "authorId" = $1 OR "removedById" = $1 OR "authorId" IN (${students})`,
 };
 const snapshotQuery = `SELECT ${Object.entries(watchedRows)
   .map(([name, rows]) => `(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM (${rows}) r) AS "${name}"`)
@@ -73,7 +74,8 @@ type OwnedKind =
   | "openAttempt" | "openAttemptQuestion" | "submittedAttempt" | "submittedAttemptQuestion" | "card" | "cardQuestion" | "invitingClass" | "joinCode"
   | "class" | "archivableClass" | "student" | "resettableStudent" | "leaver" | "removedStudent" | "invitedStudent" | "email"
   | "assignment" | "deletableAssignment" | "changeableAssignment" | "extension" | "adjustment"
-  | "gradableResponse" | "returnableResponse" | "takenQuestion" | "flaggedQuestion" | "draft" | "draftQuestion" | "announcement";
+  | "gradableResponse" | "returnableResponse" | "takenQuestion" | "flaggedQuestion" | "draft" | "draftQuestion" | "announcement"
+  | "repliableResponse" | "ownReply" | "classReply";
 type Owned = Partial<Record<OwnedKind, string[]>>;
 
 /** One of the user's own ids of `kind` (a random uuid when they own none). */
@@ -230,6 +232,12 @@ const routes: Route[] = [
   },
   { method: "DELETE", path: ([cls, announcement]) => `/api/instructor/classes/${cls}/announcements/${announcement}`, ids: ["class", "announcement"], audience: ["INSTRUCTOR"] },
   {
+    method: "POST", path: ([response]) => `/api/debate-responses/${response}/replies`, ids: ["repliableResponse"], audience: ["STUDENT"],
+    body: () => fc.record({ requestId: fc.uuid(), text: fc.oneof(fc.string({ minLength: 1, maxLength: 300 }), fc.constantFrom("I read the 2015 tour the other way.", "<script>alert(1)</script>")) }),
+  },
+  { method: "DELETE", path: ([reply]) => `/api/debate-replies/${reply}`, ids: ["ownReply"], audience: ["STUDENT"] },
+  { method: "DELETE", path: ([cls, reply]) => `/api/instructor/classes/${cls}/debate-replies/${reply}`, ids: ["class", "classReply"], audience: ["INSTRUCTOR"] },
+  {
     method: "PUT", path: ([cls]) => `/api/instructor/classes/${cls}/debate-grades`, ids: ["class"], audience: ["INSTRUCTOR"],
     body: (o) => fc.record({
       responseId: pick(o, "gradableResponse"),
@@ -314,12 +322,16 @@ const debateSubmission = {
   rebuttal: "Some read the Silk Road narrative as a real norm; but aid kept flowing after Andijan, which interest explains better.",
 };
 
+const repliedPromptId = "soft-power-vs-footprint";
+const repliedSubmission = { ...debateSubmission, position: "footprint" };
+
 /**
  * A student in a class that assigns a quiz and the debate, with a submitted attempt (every question missed, so its
  * review cards are due now), an open attempt and a debate draft; invited to a second class, with the join code of a
- * third; and a calendar feed.
+ * third; a second debate they and a classmate submitted, with their reply to the classmate's response; and a calendar
+ * feed.
  */
-async function seedStudent(sql: pg.Pool, request: APIRequestContext, student: TestUser): Promise<Owned> {
+async function seedStudent(sql: pg.Pool, request: APIRequestContext, student: TestUser, signIn: (user: TestUser) => Promise<APIRequestContext>): Promise<Owned> {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const [taking, inviting, joinable] = [await insertClass(sql, teacher.id), await insertClass(sql, teacher.id), await insertClass(sql, teacher.id)];
   await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [taking.id, student.id]);
@@ -337,6 +349,15 @@ async function seedStudent(sql: pg.Pool, request: APIRequestContext, student: Te
     [student.id],
   );
   await send(request, "PUT", `/api/debates/${promptId}/draft`, { ...debateSubmission, claim: "A first thought." });
+  // A second debate both the student and a classmate have submitted: the student replies to the classmate's response.
+  const classmate = await createUser(sql);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [taking.id, classmate.id]);
+  await insertAssignment(sql, taking.id, "DEBATE", repliedPromptId);
+  const classmateRequest = await signIn(classmate);
+  for (const author of [request, classmateRequest]) await send(author, "POST", `/api/debates/${repliedPromptId}/submit`, repliedSubmission);
+  await classmateRequest.dispose();
+  const { rows: [classmateResponse] } = await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1`, [classmate.id]);
+  const reply = await send(request, "POST", `/api/debate-responses/${classmateResponse.id}/replies`, { requestId: randomUUID(), text: "Seeded reply." });
   const feed = await send(request, "POST", "/api/account/calendar");
   return {
     quiz: [studentQuiz], lesson: [lessonId], prompt: [promptId], calendarFile: [feed.path.split("/").at(-1)],
@@ -344,6 +365,7 @@ async function seedStudent(sql: pg.Pool, request: APIRequestContext, student: Te
     submittedAttempt: [submitted.attemptId], submittedAttemptQuestion: await questionsOf(sql, submitted.attemptId),
     card: [card.id], cardQuestion: [card.versionId],
     invitingClass: [inviting.id], joinCode: [joinable.joinCode],
+    repliableResponse: [classmateResponse.id], ownReply: [reply.id],
   };
 }
 
@@ -388,6 +410,9 @@ async function seedInstructor(sql: pg.Pool, request: APIRequestContext, instruct
   const { rows: draftQuestions } = await sql.query(`SELECT q->>'id' AS id FROM "LessonDraft" d, jsonb_array_elements(d.draft->'questions') q WHERE d.id = $1`, [draft.id]);
   const feed = await send(request, "POST", "/api/account/calendar");
   const announcements = [await send(request, "POST", `/api/instructor/classes/${taught.id}/announcements`, { title: "Quiz 2 now due Friday", body: "Read lesson 3 first." })];
+  const replier = await signIn(student);
+  const classReply = await send(replier, "POST", `/api/debate-responses/${await responseOf(classmate)}/replies`, { requestId: randomUUID(), text: "A reply to moderate." });
+  await replier.dispose();
   return {
     quiz: [classQuiz], lesson: [lessonId], prompt: [promptId], calendarFile: [feed.path.split("/").at(-1)],
     class: [taught.id], archivableClass: [archivable.id],
@@ -398,6 +423,7 @@ async function seedInstructor(sql: pg.Pool, request: APIRequestContext, instruct
     gradableResponse: [await responseOf(student)], returnableResponse: [await responseOf(classmate)],
     takenQuestion: taken, flaggedQuestion: [taken[0]],
     draft: [draft.id], draftQuestion: draftQuestions.map((q) => q.id), announcement: announcements.map((a) => a.id),
+    classReply: [classReply.id],
   };
 }
 
@@ -412,7 +438,7 @@ for (const role of ["STUDENT", "INSTRUCTOR"] as const) {
     const user = await createUser(sql, role);
     const signIn = (someone: TestUser) => signedInRequest(playwright, someone, baseURL!);
     const request = await signIn(user);
-    const owned = role === "STUDENT" ? await seedStudent(sql, request, user) : await seedInstructor(sql, request, user, signIn);
+    const owned = role === "STUDENT" ? await seedStudent(sql, request, user, signIn) : await seedInstructor(sql, request, user, signIn);
     const failures: string[] = [];
     for (const route of routes) {
       const statuses: number[] = [];

@@ -16,6 +16,7 @@ type Entry = { pattern: string; method: string; url: (ids: Ids) => string; body?
 type Ids = {
   classId: string; ownerId: string; attemptId: string; openAttemptId: string; versionId: string; responseId: string; cardId: string; cardVersionId: string;
   quizAssignmentId: string; spareAssignmentId: string; extensionId: string; adjustmentId: string; draftId: string; draftQuestionId: string; announcementId: string;
+  classmateResponseId: string; ownerReplyId: string; classmateReplyId: string;
 };
 
 const allow = (status = 200): Record<Role, Outcome> => ({ anonymous: status, owner: status, otherStudent: status, instructor: status, otherInstructor: status });
@@ -122,6 +123,11 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/classes/[classId]/announcements", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/announcements`, body: () => ({ title: "Permission matrix", body: "Posted." }), expect: classInstructorApi(201) },
   { pattern: "/api/instructor/classes/[classId]/announcements/[announcementId]", method: "PATCH", url: (i) => `/api/instructor/classes/${i.classId}/announcements/${i.announcementId}`, body: () => ({ title: "Corrected", body: "Corrected." }), expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/announcements/[announcementId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/announcements/${i.announcementId}`, expect: classInstructorApi(200) },
+  // The owner replies to a classmate's response to a second debate both submitted, and deletes an earlier reply of
+  // theirs; the instructor removes the classmate's reply to the owner. Anyone else finds neither.
+  { pattern: "/api/debate-responses/[responseId]/replies", method: "POST", url: (i) => `/api/debate-responses/${i.classmateResponseId}/replies`, body: () => ({ requestId: "00000000-0000-4000-8000-00000000beef", text: "Permission matrix reply" }), expect: { ...ownerOnlyApi, owner: 201 } },
+  { pattern: "/api/debate-replies/[replyId]", method: "DELETE", url: (i) => `/api/debate-replies/${i.ownerReplyId}`, expect: ownerOnlyApi },
+  { pattern: "/api/instructor/classes/[classId]/debate-replies/[replyId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/debate-replies/${i.classmateReplyId}`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/gradebook.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/gradebook.csv`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/quizzes/[quizId]/item-analysis.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz/item-analysis.csv`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/quizzes/[quizId]/responses.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz/responses.csv`, expect: classInstructorApi(200) },
@@ -198,10 +204,25 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   const reading = readFileSync(path.resolve(import.meta.dirname, "../fixtures/import/harbour-article.txt"), "utf8");
   const draftId = await created(await contexts.instructor.post("/api/instructor/drafts", { data: { fileName: "harbour-article.txt", text: reading } }));
   const announcementId = await created(await contexts.instructor.post(`/api/instructor/classes/${cls.id}/announcements`, { data: { title: "Before the matrix", body: "Text." } }));
+  // A classmate and the owner both submit a second debate, and reply to each other.
+  const classmate = await createUser(sql);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, classmate.id]);
+  await assign("DEBATE", "soft-power-vs-footprint");
+  const { encode } = await import("next-auth/jwt");
+  const classmateToken = await encode({ secret: (await import("./support")).secret, token: { sub: classmate.id, uid: classmate.id, role: classmate.role, email: classmate.email, name: classmate.name } });
+  const classmateContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.session-token=${classmateToken}` } });
+  const secondDebate = { position: "footprint", claim: "The footprint matters more than the words: loans and roads outlast speeches, as the sources show.", evidence: [{ ref: "source:austin-2021", note: "Austin on the 2015 bargain." }], rebuttal: "Soft power is real, but it rides on money spent; without the footprint the words would not land." };
+  for (const context of [contexts.owner, classmateContext]) expect((await context.post("/api/debates/soft-power-vs-footprint/submit", { data: secondDebate })).status()).toBe(200);
+  const responseOf = async (userId: string) => (await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1 AND "promptId" = 'soft-power-vs-footprint'`, [userId])).rows[0].id as string;
+  const classmateResponseId = await responseOf(classmate.id);
+  const ownerReplyId = await created(await contexts.owner.post(`/api/debate-responses/${classmateResponseId}/replies`, { data: { requestId: crypto.randomUUID(), text: "An earlier reply" } }));
+  const classmateReplyId = await created(await classmateContext.post(`/api/debate-responses/${await responseOf(owner.id)}/replies`, { data: { requestId: crypto.randomUUID(), text: "A reply to moderate" } }));
+  await classmateContext.dispose();
   const { rows: [{ draftQuestionId }] } = await sql.query(`SELECT draft->'questions'->0->>'id' AS "draftQuestionId" FROM "LessonDraft" WHERE id = $1`, [draftId]);
   const ids: Ids = {
     classId: cls.id, ownerId: owner.id, attemptId, openAttemptId, versionId: questionVersionIds[0], responseId: resp.id, cardId: card.id, cardVersionId: card.versionId,
     quizAssignmentId, spareAssignmentId, extensionId, adjustmentId, draftId, draftQuestionId, announcementId,
+    classmateResponseId, ownerReplyId, classmateReplyId,
   };
   const before = await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [openAttemptId]);
   const reviewsBefore = await count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [card.id]);
@@ -235,5 +256,9 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   expect(await count(sql, `SELECT count(*) FROM "GradeAdjustment" WHERE id = $1`, [adjustmentId])).toBe(0);
   expect(await count(sql, `SELECT count(*) FROM "ClassAnnouncement" WHERE id = $1`, [announcementId])).toBe(0);
   expect(await count(sql, `SELECT count(*) FROM "ClassAnnouncement" WHERE "classId" = $1 AND title = 'Permission matrix'`, [cls.id])).toBe(1);
+  // One reply by the owner (not one per role), theirs deleted, the classmate's removed by the instructor and kept.
+  expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE "responseId" = $1 AND text = 'Permission matrix reply'`, [classmateResponseId])).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE id = $1`, [ownerReplyId])).toBe(0);
+  expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE id = $1 AND "removedById" = $2`, [classmateReplyId, instructor.id])).toBe(1);
   for (const context of Object.values(contexts)) await context.dispose();
 });

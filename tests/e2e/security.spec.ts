@@ -85,10 +85,18 @@ test("stored text is shown as text and never runs as script", async ({ browser, 
   const readerContext = await browser.newContext({ baseURL });
   await login(readerContext, reader, baseURL!);
   expect((await readerContext.request.post(`/api/debates/${prompt.id}/submit`, { data: response("The reader's own claim, long enough.", "A note") })).status()).toBe(200);
+  // A reply carrying the same payload, shown under the response to its replier and to the response's author.
+  const { rows: [authored] } = await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1 AND "promptId" = $2`, [author.id, prompt.id]);
+  expect((await readerContext.request.post(`/api/debate-responses/${authored.id}/replies`, { data: { requestId: randomUUID(), text: `My reply ${payload}` } })).status()).toBe(201);
   const page = await readerContext.newPage();
   await page.goto(`/courses/japan-central-asia/${prompt.module}/debates/${prompt.slug}`);
   await expect(page.getByText("<script>window.__xss = 1</script>", { exact: false }).first()).toBeVisible();
+  await expect(page.getByText(`My reply ${payload}`)).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  const authorPage = await authorContext.newPage();
+  await authorPage.goto(`/courses/japan-central-asia/${prompt.module}/debates/${prompt.slug}`);
+  await expect(authorPage.getByRole("region", { name: "Replies to your response" }).getByText(`My reply ${payload}`)).toBeVisible();
+  expect(await authorPage.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await authorContext.close();
   await readerContext.close();
 });

@@ -1,0 +1,103 @@
+// Replies to debate responses in the browser, at phone width (390 px) and on a desktop: two classmates submit, one
+// replies to the other's response (a double click makes one reply), the other reads it under their own response and
+// is told how many replies they have had; the replier deletes it after being asked; the instructor removes a reply
+// on the class's review page and the students read that it was removed.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, signedInPage, count } from "./support";
+
+const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
+// The part of the page with the replies, close up.
+const part = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png` } : null);
+const prompt = "normative-vs-material";
+const debatePage = `/courses/japan-central-asia/foundations/debates/${prompt}`;
+const submission = (claim: string) => ({
+  position: "material",
+  claim,
+  evidence: [{ ref: "source:austin-2021", note: "Austin describes the resources-for-infrastructure bargain of 2015." }],
+  rebuttal: "Some read the Silk Road narrative as a real norm; but aid kept flowing after Andijan, which interest explains better.",
+});
+
+for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
+  test(`a student replies to a classmate's response, who reads it; the instructor removes one (${label})`, async ({ browser, sql, baseURL }) => {
+    test.setTimeout(120_000);
+    const instructor = await createUser(sql, "INSTRUCTOR");
+    const [replier, author] = [await createUser(sql), await createUser(sql)];
+    const { rows: [cls] } = await sql.query(
+      `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Debate seminar', 'Spring 2027', $1, $2) RETURNING id`,
+      [instructor.id, `DR${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+    );
+    for (const s of [replier, author]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, s.id]);
+    await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '1 day')`, [cls.id, prompt]);
+
+    const { page: rp, context: rc } = await signedInPage(browser, replier, baseURL!, { viewport });
+    const { page: ap, context: ac } = await signedInPage(browser, author, baseURL!, { viewport });
+    expect((await ap.request.post(`/api/debates/${prompt}/submit`, { data: submission("Resources lead: the 2015 tour traded infrastructure for uranium and gas.") })).status()).toBe(200);
+    expect((await rp.request.post(`/api/debates/${prompt}/submit`, { data: submission("Interest first, values as the wrapping: the aid followed the gas.") })).status()).toBe(200);
+    const { rows: [{ id: authorResponse }] } = await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1`, [author.id]);
+
+    // The replier reads the author's response and replies; a double click makes one reply.
+    await rp.goto(debatePage);
+    const theirs = rp.getByRole("region", { name: `Replies to ${author.name}` });
+    await expect(theirs.getByRole("heading", { name: "0 replies" })).toBeVisible();
+    await theirs.getByRole("button", { name: `Reply to ${author.name}` }).click();
+    const form = theirs.getByRole("form", { name: `Reply to ${author.name}` });
+    // Nothing written: refused at the field, nothing stored.
+    await form.getByRole("button", { name: "Post reply" }).click();
+    await expect(form.getByText("Write your reply.")).toBeVisible();
+    await form.getByLabel(`Your reply to ${author.name}`).fill("  Which source says the gas came first? Austin dates the deal to 2015.  ");
+    await form.getByRole("button", { name: "Post reply" }).dblclick();
+    await expect(theirs.getByText("Which source says the gas came first? Austin dates the deal to 2015.")).toBeVisible();
+    await expect(theirs.getByRole("heading", { name: "1 reply" })).toBeVisible();
+    await expect(theirs.getByText(/^You ·/)).toBeVisible();
+    expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE "responseId" = $1`, [authorResponse])).toBe(1);
+    const replierShot = shot(`debate-replies-replier-${label}`);
+    if (replierShot) await rp.screenshot(replierShot);
+    const replierPart = part(`debate-replies-replier-card-${label}`);
+    if (replierPart) await rp.getByRole("listitem").filter({ has: theirs }).screenshot(replierPart);
+
+    // The author is told, and reads it under their own response with the replier's name.
+    await ap.goto(debatePage);
+    await expect(ap.getByRole("link", { name: "A classmate has replied to your response" })).toBeVisible();
+    const mine = ap.getByRole("region", { name: "Replies to your response" });
+    await expect(mine.getByText("Which source says the gas came first? Austin dates the deal to 2015.")).toBeVisible();
+    await expect(mine.getByText(replier.name)).toBeVisible();
+    await expect(mine.getByRole("button", { name: "Delete your reply" })).toHaveCount(0);
+    const authorShot = shot(`debate-replies-author-${label}`);
+    if (authorShot) await ap.screenshot(authorShot);
+    const authorPart = part(`debate-replies-author-part-${label}`);
+    if (authorPart) await ap.getByRole("region", { name: "Your response", exact: true }).screenshot(authorPart);
+    const authorReplies = part(`debate-replies-author-replies-${label}`);
+    if (authorReplies) await mine.screenshot(authorReplies);
+
+    // The instructor reads it on the review page and removes it; the students read only that it was removed.
+    const { page: ip, context: ic } = await signedInPage(browser, instructor, baseURL!, { viewport });
+    await ip.goto(`/instructor/classes/${cls.id}/debates/${prompt}`);
+    const reviewed = ip.getByRole("article", { name: author.name });
+    await expect(reviewed.getByText("Which source says the gas came first? Austin dates the deal to 2015.")).toBeVisible();
+    ip.once("dialog", (dialog) => dialog.accept());
+    await reviewed.getByRole("button", { name: `Remove ${replier.name}’s reply` }).click();
+    await expect(reviewed.getByText(new RegExp(`^Removed by ${instructor.name}`))).toBeVisible();
+    const instructorShot = shot(`debate-replies-instructor-${label}`);
+    if (instructorShot) await ip.screenshot(instructorShot);
+    const instructorPart = part(`debate-replies-instructor-card-${label}`);
+    if (instructorPart) await reviewed.screenshot(instructorPart);
+    expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE "responseId" = $1 AND "removedById" = $2 AND "removedAt" IS NOT NULL`, [authorResponse, instructor.id])).toBe(1);
+    await ap.reload();
+    await expect(mine.getByText("Removed by the instructor.")).toBeVisible();
+    await expect(ap.getByText("Which source says the gas came first?")).toHaveCount(0);
+
+    // A reply of their own the replier deletes, after being asked.
+    await rp.reload();
+    await theirs.getByRole("button", { name: `Reply to ${author.name}` }).click();
+    await form.getByLabel(`Your reply to ${author.name}`).fill("On reflection, the 2015 tour does come first.");
+    await form.getByRole("button", { name: "Post reply" }).click();
+    await expect(theirs.getByText("On reflection, the 2015 tour does come first.")).toBeVisible();
+    let asked = "";
+    rp.once("dialog", (dialog) => { asked = dialog.message(); void dialog.accept(); });
+    await theirs.getByRole("button", { name: "Delete your reply" }).click();
+    await expect(theirs.getByText("On reflection, the 2015 tour does come first.")).toHaveCount(0);
+    expect(asked).toContain("Delete your reply?");
+    expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE "responseId" = $1`, [authorResponse])).toBe(1);
+    for (const context of [rc, ac, ic]) await context.close();
+  });
+}
