@@ -1,11 +1,12 @@
 import "server-only";
 // A class's debate responses to one prompt as CSV, to read offline or keep (as Canvas's "Download submissions"): a row
-// per current member, each response in full with its evidence, rubric points, total and feedback; members who have
+// per current member, each response in full with its evidence, rubric points, total, feedback and classmates' replies; members who have
 // not handed one in are listed with where they stand.
 import { toCsv } from "../domain/csv";
 import { gradeBreakdown, gradeStands, positionLabel, storedRubric } from "../domain/rubric";
 import type { SessionUser } from "./auth";
 import { classDebateResponses } from "./debate-review-service";
+import { repliesInClass } from "./debate-reply-service";
 
 const EXPORT_PAGE_SIZE = 100;
 const utcMinute = (at: Date | null) => (at ? `${at.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
@@ -16,14 +17,20 @@ export async function allClassDebateResponses(instructor: SessionUser, classId: 
   const pageCount = Math.ceil(first.submittedCount / pageSize);
   const rest = await Promise.all(Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => classDebateResponses(instructor, classId, promptId, { page: i + 1, pageSize })));
   const pages = [first, ...rest];
-  return { ...first, responses: pages.flatMap((p) => p.responses), labels: Object.assign({}, ...pages.map((p) => p.labels)) as Record<string, string> };
+  const responses = pages.flatMap((p) => p.responses);
+  const replies = await repliesInClass(instructor, classId, responses.map((r) => r.id));
+  return {
+    ...first,
+    responses: responses.map((r) => ({ ...r, replies: replies.get(r.id) ?? [] })),
+    labels: Object.assign({}, ...pages.map((p) => p.labels)) as Record<string, string>,
+  };
 }
 
 export function debateResponsesCsv(review: Awaited<ReturnType<typeof allClassDebateResponses>>): string {
   const { rubric, positions } = review.prompt.definition;
   const header = [
     "Student", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument",
-    ...rubric.map((c) => `${c.criterion} (of ${c.maxPoints})`), "Total", "Out of", "Feedback", "Graded", "Note",
+    ...rubric.map((c) => `${c.criterion} (of ${c.maxPoints})`), "Total", "Out of", "Feedback", "Graded", "Note", "Replies",
   ];
   const submitted = review.responses.map((r) => {
     // Points by the rubric the grade was given on; a criterion since renamed or added has none.
@@ -39,13 +46,15 @@ export function debateResponsesCsv(review: Awaited<ReturnType<typeof allClassDeb
       r.evidence.map((e) => `${review.labels[e.ref] ?? e.ref}: ${e.note}`).join("\n"), r.rebuttal,
       ...rubric.map((c) => points?.get(c.id) ?? null), r.grade?.totalPoints ?? null, r.grade?.maxPoints ?? null,
       r.grade?.feedback || null, utcMinute(r.grade?.gradedAt ?? null), note || null,
+      // Oldest first, as the review page lists them; a removed one keeps its text here, marked as removed.
+      r.replies.map((reply) => `${reply.authorName} (${utcMinute(reply.createdAt)})${reply.removedAt ? `, removed by ${reply.removedByName}` : ""}: ${reply.text}`).join("\n") || null,
     ];
   });
   const others = review.notSubmitted.map((m) => [
     m.name, m.returnedAt ? "returned for revision" : m.draftSavedAt ? "draft started" : "not started",
     null, null, null, null, null, ...rubric.map(() => null),
     m.earlierGrade?.totalPoints ?? null, m.earlierGrade?.maxPoints ?? null, null, null,
-    m.earlierGrade ? "the earlier version's grade counts until the new one is graded" : null,
+    m.earlierGrade ? "the earlier version's grade counts until the new one is graded" : null, null,
   ]);
   return toCsv([header, ...submitted, ...others]);
 }

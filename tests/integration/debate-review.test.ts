@@ -10,6 +10,8 @@ import type { SessionUser } from "@/lib/server/auth";
 import { UserError } from "@/lib/server/errors";
 import { allClassDebateResponses, debateResponsesCsv } from "@/lib/server/debate-responses-csv";
 import { parseCsv } from "../support/csv";
+import { postReply, removeReply } from "@/lib/server/debate-reply-service";
+import { randomUUID } from "node:crypto";
 import { createUser, debateSubmission, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -198,15 +200,19 @@ describe("the debate responses download", () => {
     for (const m of [a, b, c]) await submitDebate(m, submission());
     await saveDebateDraft(d, { promptId: fixture.debateId, position: "against", claim: "Not yet", evidence: [], rebuttal: "" });
     await gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(a), scores: { claim: 3, evidence: 5 }, feedback: "Strong claim, \"cite\" a second source." });
+    await postReply(b, await responseIdOf(a), { requestId: randomUUID(), text: "What about the 2015 tour?" });
+    const removed = await postReply(c, await responseIdOf(a), { requestId: randomUUID(), text: "Off-topic remark." });
+    await removeReply(instructor, classId, removed.id);
     const review = await allClassDebateResponses(instructor, classId, fixture.debateId, { pageSize: 2 });
     expect(review.responses.map((r) => r.user.name)).toEqual(["Student A", "Student B", "Student C"]);
 
     const [header, ...rows] = parseCsv(debateResponsesCsv(review));
-    expect(header).toEqual(["Student", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument", "Claim (of 4)", "Evidence (of 6)", "Total", "Out of", "Feedback", "Graded", "Note"]);
+    expect(header).toEqual(["Student", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument", "Claim (of 4)", "Evidence (of 6)", "Total", "Out of", "Feedback", "Graded", "Note", "Replies"]);
     const sent = submission();
     expect(rows[0]).toEqual([
       "Student A", "submitted", expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/), "For", sent.claim, expect.stringMatching(/: The source shows a regression caught by a test\.$/), sent.rebuttal,
       "3", "5", "8", "10", "Strong claim, \"cite\" a second source.", expect.stringMatching(/UTC$/), "",
+      expect.stringMatching(/^Student B \(.+ UTC\): What about the 2015 tour\?\nStudent C \(.+ UTC\), removed by .+: Off-topic remark\.$/),
     ]);
     expect(rows[0][5]).not.toContain("source:");
     expect(rows[1].slice(0, 2)).toEqual(["Student B", "submitted"]);
