@@ -4,6 +4,7 @@ import { Container, EmptyState, PageHeader } from "@/components/ui";
 import { AssignedToYou } from "@/components/assigned-to-you";
 import { listCourses } from "@/lib/server/catalog";
 import { getSessionUser } from "@/lib/server/auth";
+import { teacherNames } from "@/lib/teacher-names";
 import { instructorClasses, studentAssignments, studentClasses } from "@/lib/server/class-service";
 import { unreadAnnouncementCounts } from "@/lib/server/announcement-service";
 import { dueReviewCount } from "@/lib/server/review-service";
@@ -73,7 +74,7 @@ function YourProgress({ courseSlug, courseTitle, percent, next }: { courseSlug: 
 }
 
 /** A student's current classes, each linking to its page of announcements and saying how many they have not opened yet. */
-function StudentClasses({ classes, unread }: { classes: { id: string; name: string; term: string; instructor: { name: string } }[]; unread: Map<string, number> }) {
+function StudentClasses({ classes, unread }: { classes: ({ id: string; name: string; term: string } & Parameters<typeof teacherNames>[0])[]; unread: Map<string, number> }) {
   return (
     <section aria-labelledby="class-announcements-heading" className="mb-10">
       <h2 id="class-announcements-heading" className="mb-3 text-xl font-semibold">Class announcements</h2>
@@ -86,7 +87,7 @@ function StudentClasses({ classes, unread }: { classes: { id: string; name: stri
                 <Link noPrefetch className="font-medium hover:underline" href={`/classes/${c.id}`}>{c.name}</Link>
                 {count > 0 && <span className="badge bg-brand-100 text-brand-800">{count === 1 ? "1 new announcement" : `${count} new announcements`}</span>}
               </span>
-              <span className="text-sm text-stone-600">{c.term} · {c.instructor.name}</span>
+              <span className="text-sm text-stone-600">{c.term} · {teacherNames(c)}</span>
             </li>
           );
         })}
@@ -96,7 +97,7 @@ function StudentClasses({ classes, unread }: { classes: { id: string; name: stri
 }
 
 /** An instructor lands here after signing in, as a student does: their current classes come first, a click from each. */
-function YourClasses({ classes }: { classes: { id: string; name: string; term: string; _count: { members: number } }[] }) {
+function YourClasses({ classes }: { classes: { id: string; name: string; term: string; coTeachingFor: string | null; _count: { members: number } }[] }) {
   return (
     <section aria-labelledby="teaching-heading" className="mb-12">
       <h2 id="teaching-heading" className="mb-3 text-xl font-semibold">Your classes</h2>
@@ -107,7 +108,7 @@ function YourClasses({ classes }: { classes: { id: string; name: string; term: s
           {classes.map((c) => (
             <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
               <Link className="font-medium hover:underline" href={`/instructor/classes/${c.id}`}>{c.name}</Link>
-              <span className="text-sm text-stone-600">{c.term} · {plural(c._count.members, "student")}</span>
+              <span className="text-sm text-stone-600">{c.term} · {plural(c._count.members, "student")}{c.coTeachingFor && ` · Co-teaching · owner: ${c.coTeachingFor}`}</span>
             </li>
           ))}
         </ul>

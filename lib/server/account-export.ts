@@ -18,7 +18,7 @@ import { gradeStands } from "../domain/rubric";
 export async function exportAccountData(userId: string, now = new Date()) {
   const account = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, createdAt: true, timeZone: true } });
   if (!account) throw notFound("That account");
-  const [memberships, invitations, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments, drafts, announcementsWritten, announcementsRead, debateReplies] = await Promise.all([
+  const [memberships, invitations, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments, drafts, announcementsWritten, announcementsRead, debateReplies, classesCoTaught] = await Promise.all([
     db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, class: { select: { name: true, term: true } } } }),
     db().classInvitation.findMany({ where: { userId }, orderBy: { invitedAt: "asc" }, select: { invitedAt: true, class: { select: { name: true, term: true } } } }),
     db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: { where: { removedAt: null } } } } } }),
@@ -56,6 +56,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     db().classAnnouncement.findMany({ where: { authorId: userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { title: true, body: true, createdAt: true, updatedAt: true, class: { select: { name: true, term: true } } } }),
     db().classAnnouncementRead.findMany({ where: { userId }, orderBy: { readAt: "asc" }, select: { readAt: true, announcement: { select: { title: true, class: { select: { name: true, term: true } } } } } }),
     db().debateReply.findMany({ where: { authorId: userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { text: true, createdAt: true, removedAt: true, response: { select: { prompt: { select: { id: true, title: true } }, user: { select: { name: true } } } } } }),
+    db().classCoTeacher.findMany({ where: { userId }, orderBy: { addedAt: "asc" }, select: { addedAt: true, class: { select: { name: true, term: true, archivedAt: true, instructor: { select: { name: true } } } } } }),
   ]);
   const score = (centi: number | null) => (centi === null ? null : centi / 100);
   // Every question of each submitted attempt, answered or not, for the attempt's hold.
@@ -83,6 +84,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     classInvitations: invitations.map((i) => ({ class: i.class.name, term: i.class.term, invitedAt: i.invitedAt })),
     ...(account.role === "INSTRUCTOR" ? {
       classesTaught: classesTaught.map((c) => ({ class: c.name, term: c.term, createdAt: c.createdAt, archivedAt: c.archivedAt, students: c._count.members })),
+      classesCoTaught: classesCoTaught.map((t) => ({ class: t.class.name, term: t.class.term, owner: t.class.instructor.name, addedAt: t.addedAt, archivedAt: t.class.archivedAt })),
       // Readings imported, with the draft lesson and questions made from each.
       importedReadings: drafts,
       announcementsPosted: announcementsWritten.map(({ class: c, ...a }) => ({ class: c.name, term: c.term, ...a })),

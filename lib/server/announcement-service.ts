@@ -6,6 +6,7 @@ import { z } from "zod";
 import { hasVisibleCharacter } from "../domain/visible-text";
 import { listPage } from "../domain/paging";
 import { db } from "./db";
+import { taughtBy } from "./class-access";
 import { holdCurrentClass } from "./class-service";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -67,7 +68,7 @@ export async function deleteAnnouncement(instructor: SessionUser, classId: strin
 
 /** The instructor's view: a page of their class's announcements, newest first, with how many current students have read each. */
 export async function classAnnouncementsForInstructor(instructor: SessionUser, classId: string, { page = 1 }: { page?: number } = {}) {
-  const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true } });
+  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true } });
   if (!found) throw notFound("That class");
   // Counted first, so a page past the end shows the last page.
   const paging = listPage(page, await db().classAnnouncement.count({ where: { classId } }), ANNOUNCEMENTS_PER_PAGE);
@@ -89,7 +90,7 @@ export async function classAnnouncementsForInstructor(instructor: SessionUser, c
 export async function studentClassAnnouncements(student: SessionUser, classId: string, { page = 1 }: { page?: number } = {}) {
   const member = await db().classMember.findFirst({
     where: { classId, userId: student.id, removedAt: null },
-    select: { class: { select: { id: true, name: true, term: true, archivedAt: true, instructor: { select: { name: true } } } } },
+    select: { class: { select: { id: true, name: true, term: true, archivedAt: true, instructor: { select: { name: true } }, coTeachers: { orderBy: { addedAt: "asc" }, select: { user: { select: { name: true } } } } } } },
   });
   if (!member) throw notFound("That class");
   const archived = Boolean(member.class.archivedAt);

@@ -12,6 +12,7 @@ import type { LatePolicy } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { ASSIGNMENT_ORDER, describeAssignments, studentAssignments } from "./class-service";
 import { db } from "./db";
+import { taughtBy } from "./class-access";
 import { notFound } from "./errors";
 import { calendarFeedMac } from "./tokens";
 
@@ -38,7 +39,7 @@ export async function stopCalendarFeed(user: SessionUser) {
 
 async function instructorDueItems(instructor: SessionUser): Promise<DueItem[]> {
   const assignments = await db().assignment.findMany({
-    where: { class: { instructorId: instructor.id, archivedAt: null } },
+    where: { class: { ...taughtBy(instructor.id), archivedAt: null } },
     orderBy: ASSIGNMENT_ORDER,
     select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, dueAt: true, latePolicy: true, class: { select: { id: true, name: true } } },
   });

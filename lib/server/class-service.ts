@@ -1,6 +1,7 @@
 import "server-only";
 // Classes: an instructor creates one, shares its join code, manages the roster and assigns work.
-// Every function checks that the instructor owns the class; another instructor's class is "not found".
+// Every function checks that the instructor teaches the class (owns or co-teaches it: class-access.ts); another
+// instructor's class is "not found".
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
@@ -10,6 +11,7 @@ import { countedAttempt, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
+import { taughtBy, taughtBySql } from "./class-access";
 import { instant, isStorableInstant } from "./instant";
 import { activeLock, recordFailure, throttleKey } from "./throttle";
 import { lockMessage } from "../domain/throttle-policy";
@@ -21,6 +23,7 @@ import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 import { clip } from "../clip";
 import { hasVisibleCharacter } from "../domain/visible-text";
+import { teacherNames } from "../teacher-names";
 
 // Columns and lists in one order on every page and in the CSV: items due together stay in the order they were assigned.
 export const ASSIGNMENT_ORDER = [{ dueAt: "asc" }, { createdAt: "asc" }, { id: "asc" }] satisfies Prisma.AssignmentOrderByWithRelationInput[];
@@ -199,7 +202,7 @@ async function refreshStudentDeadlines(tx: Prisma.TransactionClient, students: s
 }
 
 async function ownedClass(instructor: SessionUser, classId: string) {
-  const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true, joinCode: true, joinCodeExpiresAt: true, createdAt: true, archivedAt: true } });
+  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, joinCode: true, joinCodeExpiresAt: true, createdAt: true, archivedAt: true } });
   if (!found) throw notFound("That class");
   return found;
 }
@@ -224,7 +227,7 @@ const archivedClass = () => new UserError("CONFLICT", "This class is archived. B
  */
 export async function holdCurrentClass(tx: Prisma.TransactionClient, instructor: SessionUser, classId: string, mode: "SHARE" | "NO KEY UPDATE" = "SHARE") {
   const [found] = await tx.$queryRaw<{ archivedAt: Date | null }[]>`
-    SELECT "archivedAt" FROM "Class" WHERE "id" = ${classId}::uuid AND "instructorId" = ${instructor.id}::uuid ${mode === "SHARE" ? Prisma.sql`FOR SHARE` : Prisma.sql`FOR NO KEY UPDATE`}`;
+    SELECT "archivedAt" FROM "Class" WHERE "id" = ${classId}::uuid AND ${taughtBySql(`"Class"`, instructor.id)} ${mode === "SHARE" ? Prisma.sql`FOR SHARE` : Prisma.sql`FOR NO KEY UPDATE`}`;
   if (!found) throw notFound("That class");
   if (found.archivedAt) throw archivedClass();
 }
@@ -299,7 +302,7 @@ export async function studentInvitations(student: SessionUser) {
   return db().classInvitation.findMany({
     where: { userId: student.id, class: { archivedAt: null, members: { none: { userId: student.id } } } },
     orderBy: { invitedAt: "asc" },
-    select: { invitedAt: true, class: { select: { id: true, name: true, term: true, instructor: { select: { name: true } } } } },
+    select: { invitedAt: true, class: { select: { id: true, name: true, term: true, instructor: { select: { name: true } }, coTeachers: { orderBy: { addedAt: "asc" }, select: { user: { select: { name: true } } } } } } },
   });
 }
 
@@ -443,7 +446,7 @@ async function classByJoinCode(student: SessionUser, rawCode: string) {
   if (lockedUntil) throw new UserError("RATE_LIMITED", lockMessage(lockedUntil, new Date(), "join"));
   const found = await db().class.findUnique({
     where: { joinCode: code },
-    select: { id: true, name: true, term: true, joinCodeExpiresAt: true, archivedAt: true, instructor: { select: { name: true } } },
+    select: { id: true, name: true, term: true, joinCodeExpiresAt: true, archivedAt: true, instructor: { select: { name: true } }, coTeachers: { orderBy: { addedAt: "asc" }, select: { user: { select: { name: true } } } } },
   });
   if (!found || found.archivedAt) {
     await recordFailure(db(), "join", throttle);
@@ -475,20 +478,24 @@ export async function joinClass(student: SessionUser, rawCode: string) {
 export async function joinCodePreview(student: SessionUser, rawCode: string): Promise<{ ok: true; name: string; term: string; instructor: string; alreadyMember: boolean } | { ok: false; message: string }> {
   try {
     const found = await classByJoinCode(student, rawCode);
-    return { ok: true, name: found.name, term: found.term, instructor: found.instructor.name, alreadyMember: found.alreadyMember };
+    return { ok: true, name: found.name, term: found.term, instructor: teacherNames(found), alreadyMember: found.alreadyMember };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, message: error.message };
     throw error;
   }
 }
 
-/** The instructor's classes, current ones first (newest first), then the archived ones. */
+/**
+ * The classes the instructor teaches, their own and those they co-teach (with the owner's name), current ones first
+ * (newest first), then the archived ones.
+ */
 export async function instructorClasses(instructor: SessionUser) {
-  const classes = await db().class.findMany({
-    where: { instructorId: instructor.id },
+  const rows = await db().class.findMany({
+    where: taughtBy(instructor.id),
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    select: { id: true, name: true, term: true, joinCode: true, archivedAt: true, _count: { select: { members: { where: { removedAt: null } }, assignments: true } } },
+    select: { id: true, name: true, term: true, joinCode: true, archivedAt: true, instructor: { select: { id: true, name: true } }, _count: { select: { members: { where: { removedAt: null } }, assignments: true } } },
   });
+  const classes = rows.map(({ instructor: owner, ...c }) => ({ ...c, coTeachingFor: owner.id === instructor.id ? null : owner.name }));
   return { current: classes.filter((c) => !c.archivedAt), archived: classes.filter((c) => c.archivedAt) };
 }
 
@@ -997,5 +1004,5 @@ export async function studentAssignments(student: SessionUser, now = new Date())
 }
 
 export async function studentClasses(student: SessionUser) {
-  return db().classMember.findMany({ where: { userId: student.id, removedAt: null, class: { archivedAt: null } }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, class: { select: { id: true, name: true, term: true, instructor: { select: { name: true } } } } } });
+  return db().classMember.findMany({ where: { userId: student.id, removedAt: null, class: { archivedAt: null } }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, class: { select: { id: true, name: true, term: true, instructor: { select: { name: true } }, coTeachers: { orderBy: { addedAt: "asc" }, select: { user: { select: { name: true } } } } } } } });
 }

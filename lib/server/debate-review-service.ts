@@ -10,6 +10,7 @@ import { applyExtension, countsUnder, handedInLateUnderAll, resubmissionTerms, r
 import type { SessionUser } from "./auth";
 import { sourceByline } from "./catalog";
 import { db } from "./db";
+import { classTeacherIds, taughtBy } from "./class-access";
 import { instant } from "./instant";
 import { notFound, UserError } from "./errors";
 import { extendDueTimes, holdCurrentClass } from "./class-service";
@@ -46,7 +47,7 @@ export async function reviewScope(instructor: SessionUser, classId: string, prom
   const found = await db().class.findFirst({
     where: {
       id: classId,
-      instructorId: instructor.id,
+      ...taughtBy(instructor.id),
       assignments: { some: { OR: [{ kind: "DEBATE", debatePromptId: promptId }, { kind: "MODULE", moduleId: prompt.moduleId }] } },
     },
     select: { id: true, name: true, term: true, archivedAt: true },
@@ -140,7 +141,9 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   ]);
   // A response has one grade. One given by another instructor (for another class that sets the same prompt) is
   // shown as theirs and not offered for replacing.
-  const otherGraderIds = [...new Set(responses.flatMap((r) => (r.grade && r.grade.graderId !== instructor.id ? [r.grade.graderId] : [])))];
+  // A grade by any of this class's teachers (its owner or a co-teacher) is this class's own.
+  const teachers = new Set(await classTeacherIds(classId));
+  const otherGraderIds = [...new Set(responses.flatMap((r) => (r.grade && !teachers.has(r.grade.graderId) ? [r.grade.graderId] : [])))];
   const otherGraders = new Map((otherGraderIds.length ? await db().user.findMany({ where: { id: { in: otherGraderIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]));
   // An archived class's record holds the grades given by its archiving.
   const onRecord = responses.map((r) => ({ ...r, grade: r.grade && found.archivedAt && r.grade.gradedAt > found.archivedAt ? null : r.grade }));
@@ -150,7 +153,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     late: lateHere(r.user.id, r.submittedAt),
     evidence: r.evidence as Evidence[],
     // Only a grade that stands is another instructor's to keep; one of a version since revised is to grade again.
-    gradedElsewhereBy: r.grade && r.grade.graderId !== instructor.id && gradeStands(r.grade, r.submittedAt) ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null,
+    gradedElsewhereBy: r.grade && !teachers.has(r.grade.graderId) && gradeStands(r.grade, r.submittedAt) ? (otherGraders.get(r.grade.graderId) ?? "another instructor") : null,
     gradedOnEarlierRubric: r.grade ? rubricChanged(storedRubric(r.grade.rubric), prompt.definition.rubric) : false,
     // Returned for revision and submitted again since this grade: it is to be graded again.
     gradedEarlierVersion: Boolean(r.grade) && !gradeStands(r.grade, r.submittedAt),
@@ -201,7 +204,7 @@ async function classesAlsoCounting(response: { userId: string; submittedAt: Date
 async function actionableResponse(instructor: SessionUser, classId: string, responseId: string, act: "grade" | "return") {
   assertInstructor(instructor);
   const response = await db().debateResponse.findFirst({
-    where: { id: responseId, user: { memberships: { some: { classId, removedAt: null, class: { instructorId: instructor.id } } } } },
+    where: { id: responseId, user: { memberships: { some: { classId, removedAt: null, class: taughtBy(instructor.id) } } } },
     select: { id: true, status: true, promptId: true, userId: true, submittedAt: true, grade: { select: { graderId: true, gradedAt: true } } },
   });
   if (!response) throw notFound("That response");
@@ -241,6 +244,8 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
   // Only this instructor's own grade is updated, and only the one the form showed (when it says which); the
   // conditions make that hold against a racing save too.
   const shownAt = input.replacing ? new Date(input.replacing) : undefined;
+  // The class's grade is any of its teachers' (owner or co-teacher): one may correct another's.
+  const teachers = await classTeacherIds(input.classId);
   let gradedAt = new Date();
   // Holding the class row, so a grade never lands in a class archived meanwhile.
   const saved = await db().$transaction(async (tx) => {
@@ -252,7 +257,7 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
     if (current?.submittedAt.getTime() !== response.submittedAt?.getTime()) throw new UserError("CONFLICT", "This response was returned or handed in again after you opened this page. Reload the page to see it.");
     gradedAt = new Date();
     const data = { ...marks, gradedAt };
-    const replaceOwn = async () => (await tx.debateGrade.updateMany({ where: { responseId: response.id, graderId: instructor.id, ...(shownAt ? { gradedAt: shownAt } : {}) }, data })).count === 1;
+    const replaceOwn = async () => (await tx.debateGrade.updateMany({ where: { responseId: response.id, graderId: { in: teachers }, ...(shownAt ? { gradedAt: shownAt } : {}) }, data })).count === 1;
     if (input.replacing !== null && (await replaceOwn())) return true;
     if ((await tx.debateGrade.createMany({ data: [{ responseId: response.id, ...data }], skipDuplicates: true })).count === 1) return true;
     // Two saves raced to create the first grade: if the other was this instructor's, this one replaces it, unless
@@ -260,11 +265,11 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
     if (input.replacing === undefined && (await replaceOwn())) return true;
     // A grade of a version since revised stands for no one: a class the new version counts in grades it.
     const existing = await tx.debateGrade.findUnique({ where: { responseId: response.id }, select: { graderId: true, gradedAt: true } });
-    return Boolean(existing && existing.graderId !== instructor.id && !gradeStands(existing, response.submittedAt)
+    return Boolean(existing && !teachers.includes(existing.graderId) && !gradeStands(existing, response.submittedAt)
       && (await tx.debateGrade.updateMany({ where: { responseId: response.id, graderId: existing.graderId, gradedAt: existing.gradedAt }, data })).count === 1);
   });
   if (!saved) {
-    if (input.replacing !== undefined && (await db().debateGrade.count({ where: { responseId: response.id, graderId: instructor.id } })) > 0) {
+    if (input.replacing !== undefined && (await db().debateGrade.count({ where: { responseId: response.id, graderId: { in: teachers } } })) > 0) {
       throw new UserError("CONFLICT", "This response was graded again after you opened this page (in another tab or window?). Reload the page to see that grade, then make your change again.");
     }
     const other = await db().debateGrade.findUnique({ where: { responseId: response.id }, select: { graderId: true } });
@@ -296,7 +301,7 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
   if (prompt.retiredAt || prompt.module.retiredAt || prompt.module.course.retiredAt) {
     throw new UserError("CONFLICT", "This debate prompt was withdrawn from the course, so a returned response could not be submitted again. It stays as handed in.");
   }
-  if (response.grade && response.grade.graderId !== instructor.id && gradeStands(response.grade, response.submittedAt)) {
+  if (response.grade && !(await classTeacherIds(classId)).includes(response.grade.graderId) && gradeStands(response.grade, response.submittedAt)) {
     throw new UserError("CONFLICT", "Another instructor graded this response for their class, which sets the same prompt, so it is theirs to return.");
   }
   // A student has one response per prompt: returned, it leaves every class it counts in, so it is refused where it

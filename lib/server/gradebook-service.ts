@@ -13,6 +13,7 @@ import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, classAver
 import { Prisma } from "../generated/prisma/client";
 import { begunUnderClass, countsInClass } from "./assignment-rules";
 import { db } from "./db";
+import { taughtBy } from "./class-access";
 import { reviewActivity } from "./review-service";
 import { notFound } from "./errors";
 import { ASSIGNMENT_ORDER, describeAssignments, extensionWithdrawalRefusal } from "./class-service";
@@ -20,7 +21,7 @@ import { finalizeExpiredAttemptsFor, finalizeExpiredAttemptsOf } from "./quiz-se
 import type { SessionUser } from "./auth";
 
 export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
-  const found = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { id: true, name: true, term: true, archivedAt: true } });
+  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, archivedAt: true } });
   if (!found) throw notFound("That class");
   const members = db().classMember.findMany({ where: { classId, removedAt: null }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } });
   // Ordered as the page orders names (namesakes by email), so the CSV lists students as the table does.
@@ -173,7 +174,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
  */
 export async function studentRecord(instructor: SessionUser, classId: string, studentId: string) {
   const member = await db().classMember.findFirst({
-    where: { classId, userId: studentId, class: { instructorId: instructor.id } },
+    where: { classId, userId: studentId, class: taughtBy(instructor.id) },
     select: {
       joinedAt: true, removedAt: true,
       user: { select: { id: true, name: true, email: true, role: true } },

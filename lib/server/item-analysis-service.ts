@@ -15,6 +15,7 @@ import { describeOverride, effectiveQuestion, keyFields, keyInWords, parseGradin
 import { Prisma } from "../generated/prisma/client";
 import { classAssignsQuiz, countsInClass, flagRaisedInClass } from "./assignment-rules";
 import { db } from "./db";
+import { taughtBySql } from "./class-access";
 import { notFound } from "./errors";
 import type { SessionUser } from "./auth";
 import { finalizeExpiredAttemptsOf } from "./quiz-service";
@@ -27,7 +28,7 @@ export async function analysisScope(instructor: SessionUser, classId: string, qu
     SELECT c."id"::text AS "classId", c."name" AS "className", (c."archivedAt" IS NOT NULL) AS "archived", q."id" AS "quizId", q."title" AS "quizTitle", q."scorePolicy"::text AS "scorePolicy",
       q."retiredAt" IS NOT NULL AS "withdrawn"
     FROM "Class" c JOIN "Quiz" q ON q."id" = ${quizId}
-    WHERE c."id" = ${classId}::uuid AND c."instructorId" = ${instructor.id}::uuid
+    WHERE c."id" = ${classId}::uuid AND ${taughtBySql("c", instructor.id)}
       AND ${classAssignsQuiz(Prisma.sql`c."id"`)}`;
   if (!scope) throw notFound("That quiz");
   return scope;

@@ -9,6 +9,8 @@ import { resetLinkExpiry, resetLinkRefusal, resetLinkState } from "../domain/pas
 import { afterPasswordSet, passwordSchema } from "./accounts";
 import type { SessionUser } from "./auth";
 import { db } from "./db";
+import { taughtBy, taughtBySql } from "./class-access";
+import { Prisma } from "../generated/prisma/client";
 import { notFound, UserError } from "./errors";
 import { hashPassword } from "./passwords";
 import { forgetSessionEpoch } from "./session-epoch";
@@ -29,7 +31,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
  */
 export async function issuePasswordReset(instructor: SessionUser, classId: string, studentId: string) {
   const member = await db().classMember.findFirst({
-    where: { classId, userId: studentId, removedAt: null, class: { instructorId: instructor.id } },
+    where: { classId, userId: studentId, removedAt: null, class: taughtBy(instructor.id) },
     select: { user: { select: { role: true } }, class: { select: { archivedAt: true } } },
   });
   if (!member) throw notFound("That student");
@@ -53,7 +55,7 @@ export async function issuePasswordReset(instructor: SessionUser, classId: strin
 /** The latest link an instructor of the class created for the student, for the student record. */
 export async function latestPasswordReset(instructor: SessionUser, classId: string, studentId: string, now = new Date()) {
   const link = await db().passwordReset.findFirst({
-    where: { userId: studentId, class: { id: classId, instructorId: instructor.id } },
+    where: { userId: studentId, class: { id: classId, ...taughtBy(instructor.id) } },
     orderBy: { createdAt: "desc" },
     select: { createdAt: true, expiresAt: true, usedAt: true, revokedAt: true, issuedBy: { select: { name: true } } },
   });
@@ -97,10 +99,11 @@ export async function resetPassword(input: z.infer<typeof resetPasswordSchema>, 
     const [claimed] = await tx.$queryRaw<{ userId: string }[]>`
       UPDATE "PasswordReset" SET "usedAt" = ${now}
       WHERE "tokenHash" = ${tokenHash} AND "usedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}
-        -- What allowed the link must still hold: a student, still in the current class of the instructor who issued it.
+        -- What allowed the link must still hold: a student, still in the current class, which the instructor who
+        -- issued it (its owner or a co-teacher) still teaches.
         AND EXISTS (SELECT 1 FROM "ClassMember" m JOIN "Class" c ON c."id" = m."classId" JOIN "User" u ON u."id" = m."userId"
                     WHERE m."classId" = "PasswordReset"."classId" AND m."userId" = "PasswordReset"."userId" AND m."removedAt" IS NULL
-                      AND c."instructorId" = "PasswordReset"."issuedById" AND c."archivedAt" IS NULL AND u."role" = 'STUDENT')
+                      AND ${taughtBySql("c", Prisma.sql`"PasswordReset"."issuedById"`)} AND c."archivedAt" IS NULL AND u."role" = 'STUDENT')
       RETURNING "userId"`;
     if (!claimed) return null;
     const [user] = await tx.$queryRaw<{ email: string }[]>`

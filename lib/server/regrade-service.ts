@@ -13,6 +13,7 @@ import { reviewZonesOf } from "./review-service";
 import { Prisma } from "../generated/prisma/client";
 import { attemptFlagReachesInstructor, classAssignsQuiz, countsInClass, flagRaisedInClass } from "./assignment-rules";
 import { db } from "./db";
+import { taughtBy } from "./class-access";
 import { holdCurrentClass } from "./class-service";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -73,7 +74,7 @@ export const flagReplySchema = z.strictObject({
  * class's terms, is no licence to change it; nor is an archived class, whose students now answer to other classes.
  */
 async function assertClassTookQuestion(instructor: SessionUser, classId: string, questionVersionId: string) {
-  const owned = await db().class.findFirst({ where: { id: classId, instructorId: instructor.id }, select: { archivedAt: true } });
+  const owned = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { archivedAt: true } });
   if (!owned) throw notFound("That class");
   if (owned.archivedAt) throw new UserError("CONFLICT", "This class is archived. Questions its students took are for the instructors of the classes they now take the quiz in to regrade or answer.");
   const [taken] = await db().$queryRaw<{ found: number }[]>`

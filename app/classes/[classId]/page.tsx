@@ -8,6 +8,7 @@ import { AnnouncementDates, AnnouncementText } from "@/components/announcement-t
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { pageNumber } from "@/lib/server/page-params";
 import { plural } from "@/lib/plural";
+import { teacherNames } from "@/lib/teacher-names";
 import { studentClassAnnouncements } from "@/lib/server/announcement-service";
 
 export const metadata: Metadata = { title: "Class" };
@@ -25,7 +26,7 @@ export default async function StudentClassPage({ params, searchParams }: { param
     <Container>
       <Breadcrumbs items={[{ href: "/progress", label: "My progress" }, { label: found.name }]} />
       <div className="mt-4" />
-      <PageHeader title={found.name}>{found.term} · {found.instructor.name}</PageHeader>
+      <PageHeader title={found.name}>{found.term} · {teacherNames(found)}</PageHeader>
       {found.archivedAt && (
         <p role="note" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
           Your instructor archived this class on <LocalTime iso={found.archivedAt.toISOString()} />. Its announcements stay here as a record; nothing new is posted to it.

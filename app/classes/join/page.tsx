@@ -6,6 +6,7 @@ import { joinCodePreview, studentClasses, studentInvitations } from "@/lib/serve
 import { RequestButton } from "@/components/request-button";
 import { Link } from "@/components/app-link";
 import { LocalTime } from "@/components/local-time";
+import { teacherNames } from "@/lib/teacher-names";
 
 export const metadata: Metadata = { title: "Join a class" };
 
@@ -28,7 +29,7 @@ export default async function JoinClassPage({ searchParams }: { searchParams: Pr
               {invitations.map(({ class: c, invitedAt }) => (
                 <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
                   <div>
-                    <span className="font-medium text-stone-900">{c.name}</span> <span className="text-stone-600">· {c.term} · {c.instructor.name}</span>
+                    <span className="font-medium text-stone-900">{c.name}</span> <span className="text-stone-600">· {c.term} · {teacherNames(c)}</span>
                     <span className="block text-stone-600">Invited <LocalTime iso={invitedAt.toISOString()} day /></span>
                   </div>
                   <div className="flex gap-2">
@@ -58,7 +59,7 @@ export default async function JoinClassPage({ searchParams }: { searchParams: Pr
             <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
               {classes.map(({ class: c, joinedAt }) => (
                 <li key={c.id} className="px-4 py-3 text-sm">
-                  <span className="font-medium text-stone-900">{c.name}</span> <span className="text-stone-600">· {c.term} · {c.instructor.name}</span>
+                  <span className="font-medium text-stone-900">{c.name}</span> <span className="text-stone-600">· {c.term} · {teacherNames(c)}</span>
                   <span className="block text-stone-600">Joined <LocalTime iso={joinedAt.toISOString()} day /></span>
                 </li>
               ))}

@@ -10,6 +10,8 @@ import { AddStudents } from "@/components/instructor/add-students";
 import { JoinLink } from "@/components/instructor/join-link";
 import { ArchiveClassButton, ClassHeaderActions, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton, WithdrawInvitationButton } from "@/components/instructor/class-actions";
 import { AnnouncementForm, EditableAnnouncement } from "@/components/instructor/announcements";
+import { AddCoTeacher, LeaveClassButton, RemoveCoTeacherButton } from "@/components/instructor/co-teachers";
+import { classTeachers } from "@/lib/server/co-teacher-service";
 import { AnnouncementDates, AnnouncementText } from "@/components/announcement-text";
 import { classAnnouncementsForInstructor } from "@/lib/server/announcement-service";
 import { plural } from "@/lib/plural";
@@ -32,7 +34,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const user = await requireInstructor(page > 1 ? `${here}?page=${page}` : here);
   const { class: found, members, removed } = await orNotFound(classRoster(user, classId));
   const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date());
-  const [assignments, items, quizzes, openFlags, invitations, announcementList] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId), classAnnouncementsForInstructor(user, classId, { page })]);
+  const [assignments, items, quizzes, openFlags, invitations, announcementList, teachers] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId), classAnnouncementsForInstructor(user, classId, { page }), classTeachers(user, classId)]);
   const { announcements, paging: announcementPages } = announcementList;
   const weights = weightLabels(assignments.map((a) => a.weight));
   const quizLimits = new Map(items.flatMap((c) => c.modules.flatMap((m) => m.quizzes.map((q) => [q.id, q.maxAttempts] as const))));
@@ -74,6 +76,22 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         </p>
         {!found.archivedAt && !codeExpired && <JoinLink code={found.joinCode} />}
         {!found.archivedAt && <JoinCodeActions classId={classId} />}
+      </section>
+
+      <section className="card mb-8" aria-labelledby="teachers-heading">
+        <h2 id="teachers-heading" className="text-lg font-semibold">Teachers</h2>
+        <ul className="mt-2 divide-y divide-stone-200">
+          <li className="py-2 text-sm wrap-anywhere"><span className="font-medium">{teachers.owner.name}</span> <EmailAddress className="text-stone-600" address={teachers.owner.email} /> <span className="badge ml-1">owner</span></li>
+          {teachers.coTeachers.map((t) => (
+            <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
+              <div className="wrap-anywhere"><span className="font-medium">{t.name}</span> <EmailAddress className="text-stone-600" address={t.email} /> <span className="badge ml-1">co-teacher</span></div>
+              {teachers.youOwn && <RemoveCoTeacherButton classId={classId} teacher={{ id: t.id, name: t.name }} />}
+              {t.id === user.id && <LeaveClassButton classId={classId} userId={user.id} className={found.name} />}
+            </li>
+          ))}
+        </ul>
+        {teachers.youOwn && !found.archivedAt && <AddCoTeacher classId={classId} />}
+        {!teachers.youOwn && <p className="mt-2 text-sm text-stone-600">You co-teach this class: you have its owner’s rights on it, but only {teachers.owner.name} adds or removes co-teachers.</p>}
       </section>
 
       <section className="mb-10" aria-labelledby="assignments-heading">
