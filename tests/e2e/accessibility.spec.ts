@@ -87,6 +87,17 @@ for (const colorScheme of ["light", "dark"] as const) {
         await page.goto(path);
         await expectNoViolations(page, path);
       }
+      // With a co-teacher: the owner's list of teachers, then the co-teacher's home, class list and class page.
+      const coTeacher = await createUser(sql, "INSTRUCTOR");
+      expect((await page.request.post(`/api/instructor/classes/${id}/co-teachers`, { data: { email: coTeacher.email } })).status()).toBe(201);
+      await page.goto(`/instructor/classes/${id}`);
+      await expectNoViolations(page, "class page with a co-teacher (owner)");
+      await page.context().clearCookies();
+      await login(page.context(), coTeacher, baseURL!);
+      for (const path of ["/", "/instructor", `/instructor/classes/${id}`]) {
+        await page.goto(path);
+        await expectNoViolations(page, `${path} (co-teacher)`);
+      }
     });
   });
 }

@@ -50,6 +50,7 @@ const watchedRows: Record<string, string> = {
   announcements: `SELECT a.* FROM "ClassAnnouncement" a JOIN "Class" c ON c.id = a."classId" WHERE c."instructorId" = $1 OR a."authorId" = $1`,
   announcementReads: `SELECT * FROM "ClassAnnouncementRead" WHERE "userId" = $1 OR "userId" IN (${students})`,
   debateReplies: `SELECT * FROM "DebateReply" WHERE "authorId" = $1 OR "removedById" = $1 OR "authorId" IN (${students})`,
+  coTeachers: `SELECT t.* FROM "ClassCoTeacher" t JOIN "Class" c ON c.id = t."classId" WHERE c."instructorId" = $1 OR t."userId" = $1`,
 };
 const snapshotQuery = `SELECT ${Object.entries(watchedRows)
   .map(([name, rows]) => `(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM (${rows}) r) AS "${name}"`)
@@ -75,7 +76,8 @@ type OwnedKind =
   | "class" | "archivableClass" | "student" | "resettableStudent" | "leaver" | "removedStudent" | "invitedStudent" | "email"
   | "assignment" | "deletableAssignment" | "changeableAssignment" | "extension" | "adjustment"
   | "gradableResponse" | "returnableResponse" | "takenQuestion" | "flaggedQuestion" | "draft" | "draftQuestion" | "announcement"
-  | "repliableResponse" | "ownReply" | "classReply";
+  | "repliableResponse" | "ownReply" | "classReply"
+  | "coTeacher" | "instructorEmail";
 type Owned = Partial<Record<OwnedKind, string[]>>;
 
 /** One of the user's own ids of `kind` (a random uuid when they own none). */
@@ -225,6 +227,8 @@ const routes: Route[] = [
   { method: "GET", path: ([cls, quiz]) => `/api/instructor/classes/${cls}/quizzes/${quiz}/item-analysis.csv`, ids: ["class", "quiz"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls, quiz]) => `/api/instructor/classes/${cls}/quizzes/${quiz}/responses.csv`, ids: ["class", "quiz"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls, prompt]) => `/api/instructor/classes/${cls}/debates/${prompt}/responses.csv`, ids: ["class", "prompt"], audience: ["INSTRUCTOR"] },
+  { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/co-teachers`, ids: ["class"], audience: ["INSTRUCTOR"], body: (o) => fc.record({ email: fc.oneof(pick(o, "instructorEmail"), pick(o, "email"), fc.string({ maxLength: 300 })) }) },
+  { method: "DELETE", path: ([cls, teacher]) => `/api/instructor/classes/${cls}/co-teachers/${teacher}`, ids: ["class", "coTeacher"], audience: ["INSTRUCTOR"] },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/announcements`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ title: fc.string({ minLength: 1, maxLength: 120 }), body: fc.string({ minLength: 1, maxLength: 500 }) }) },
   {
     method: "PATCH", path: ([cls, announcement]) => `/api/instructor/classes/${cls}/announcements/${announcement}`, ids: ["class", "announcement"], audience: ["INSTRUCTOR"],
@@ -413,6 +417,9 @@ async function seedInstructor(sql: pg.Pool, request: APIRequestContext, instruct
   const replier = await signIn(student);
   const classReply = await send(replier, "POST", `/api/debate-responses/${await responseOf(classmate)}/replies`, { requestId: randomUUID(), text: "A reply to moderate." });
   await replier.dispose();
+  // A colleague co-teaching the class already, and one to add.
+  const [colleague, newColleague] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR")];
+  await sql.query(`INSERT INTO "ClassCoTeacher" ("classId", "userId") VALUES ($1, $2)`, [taught.id, colleague.id]);
   return {
     quiz: [classQuiz], lesson: [lessonId], prompt: [promptId], calendarFile: [feed.path.split("/").at(-1)],
     class: [taught.id], archivableClass: [archivable.id],
@@ -424,6 +431,7 @@ async function seedInstructor(sql: pg.Pool, request: APIRequestContext, instruct
     takenQuestion: taken, flaggedQuestion: [taken[0]],
     draft: [draft.id], draftQuestion: draftQuestions.map((q) => q.id), announcement: announcements.map((a) => a.id),
     classReply: [classReply.id],
+    coTeacher: [colleague.id, newColleague.id], instructorEmail: [newColleague.email, colleague.email],
   };
 }
 

@@ -17,6 +17,7 @@ type Ids = {
   classId: string; ownerId: string; attemptId: string; openAttemptId: string; versionId: string; responseId: string; cardId: string; cardVersionId: string;
   quizAssignmentId: string; spareAssignmentId: string; extensionId: string; adjustmentId: string; draftId: string; draftQuestionId: string; announcementId: string;
   classmateResponseId: string; ownerReplyId: string; classmateReplyId: string;
+  spareInstructorId: string; spareInstructorEmail: string;
 };
 
 const allow = (status = 200): Record<Role, Outcome> => ({ anonymous: status, owner: status, otherStudent: status, instructor: status, otherInstructor: status });
@@ -132,6 +133,9 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/classes/[classId]/quizzes/[quizId]/item-analysis.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz/item-analysis.csv`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/quizzes/[quizId]/responses.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz/responses.csv`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/debates/[promptId]/responses.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/debates/normative-vs-material/responses.csv`, expect: classInstructorApi(200) },
+  // A spare instructor is made a co-teacher by the class's instructor (its owner), then removed.
+  { pattern: "/api/instructor/classes/[classId]/co-teachers", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/co-teachers`, body: (i) => ({ email: i.spareInstructorEmail }), expect: classInstructorApi(201) },
+  { pattern: "/api/instructor/classes/[classId]/co-teachers/[userId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/co-teachers/${i.spareInstructorId}`, expect: classInstructorApi(200) },
 ];
 
 function discoverEntryPoints(dir = path.resolve(import.meta.dirname, "../../app"), prefix = ""): { pattern: string; kind: "page" | "route" }[] {
@@ -160,6 +164,7 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   const instructor = await createUser(sql, "INSTRUCTOR");
   const otherInstructor = await createUser(sql, "INSTRUCTOR");
   const users: Record<Exclude<Role, "anonymous">, TestUser> = { owner, otherStudent, instructor, otherInstructor };
+  const spareInstructor = await createUser(sql, "INSTRUCTOR");
 
   const contexts = {} as Record<Role, APIRequestContext>;
   for (const role of roles) {
@@ -223,6 +228,7 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
     classId: cls.id, ownerId: owner.id, attemptId, openAttemptId, versionId: questionVersionIds[0], responseId: resp.id, cardId: card.id, cardVersionId: card.versionId,
     quizAssignmentId, spareAssignmentId, extensionId, adjustmentId, draftId, draftQuestionId, announcementId,
     classmateResponseId, ownerReplyId, classmateReplyId,
+    spareInstructorId: spareInstructor.id, spareInstructorEmail: spareInstructor.email,
   };
   const before = await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [openAttemptId]);
   const reviewsBefore = await count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [card.id]);
@@ -260,5 +266,23 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE "responseId" = $1 AND text = 'Permission matrix reply'`, [classmateResponseId])).toBe(1);
   expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE id = $1`, [ownerReplyId])).toBe(0);
   expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE id = $1 AND "removedById" = $2`, [classmateReplyId, instructor.id])).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "ClassCoTeacher" WHERE "classId" = $1`, [cls.id])).toBe(0);
+
+  // A co-teacher gets what the class's instructor gets on every page and read of the class (decision 14).
+  const coTeacher = await createUser(sql, "INSTRUCTOR");
+  await sql.query(`INSERT INTO "ClassCoTeacher" ("classId", "userId") VALUES ($1, $2)`, [cls.id, coTeacher.id]);
+  const { encode } = await import("next-auth/jwt");
+  const { secret } = await import("./support");
+  const coToken = await encode({ secret, token: { sub: coTeacher.id, uid: coTeacher.id, role: coTeacher.role, email: coTeacher.email, name: coTeacher.name } });
+  const coContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.session-token=${coToken}` } });
+  const classReads = entries.filter((e) => e.method === "GET" && e.expect.instructor !== e.expect.otherInstructor && e.pattern.includes("[classId]"));
+  expect(classReads.length).toBeGreaterThan(5);
+  const coFailures: string[] = [];
+  for (const entry of classReads) {
+    const status = (await coContext.fetch(entry.url(ids), { maxRedirects: 0 })).status();
+    if (status !== entry.expect.instructor) coFailures.push(`${entry.url(ids)} as co-teacher: expected ${entry.expect.instructor}, got ${status}`);
+  }
+  expect(coFailures).toEqual([]);
+  await coContext.dispose();
   for (const context of Object.values(contexts)) await context.dispose();
 });

@@ -1,0 +1,60 @@
+// Co-teachers in the browser: the owner adds another instructor by email on the class page (a student's address is
+// refused at the field first); the co-teacher signs in, finds the class on the home page marked as co-taught, and
+// opens its gradebook. At phone width (390 px), and on a desktop for the screenshots.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, signedInPage, count } from "./support";
+
+const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
+
+for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
+  test(`the owner adds a co-teacher, who finds the class on their home page and opens its gradebook (${label})`, async ({ browser, sql, baseURL }) => {
+    test.setTimeout(120_000);
+    const owner = await createUser(sql, "INSTRUCTOR");
+    const coTeacher = await createUser(sql, "INSTRUCTOR");
+    const student = await createUser(sql);
+    const { rows: [cls] } = await sql.query(
+      `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Co-taught seminar', 'Spring 2027', $1, $2) RETURNING id`,
+      [owner.id, `CT${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+    );
+    await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+    await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '7 days')`, [cls.id]);
+
+    const { page: op, context: oc } = await signedInPage(browser, owner, baseURL!, { viewport });
+    await op.goto(`/instructor/classes/${cls.id}`);
+    const teachers = op.getByRole("region", { name: "Teachers" });
+    await expect(teachers.getByText(owner.name)).toBeVisible();
+    const form = teachers.getByRole("form", { name: "Add a co-teacher" });
+    // A student's address: refused at the field, nothing written.
+    await form.getByLabel(/Add a co-teacher/).fill(student.email);
+    await form.getByRole("button", { name: "Add co-teacher" }).click();
+    await expect(form.getByText(/is a student’s account/)).toBeVisible();
+    expect(await count(sql, `SELECT count(*) FROM "ClassCoTeacher" WHERE "classId" = $1`, [cls.id])).toBe(0);
+    await form.getByLabel(/Add a co-teacher/).fill(coTeacher.email);
+    await form.getByRole("button", { name: "Add co-teacher" }).click();
+    await expect(form.getByText(`${coTeacher.name} (${coTeacher.email}) now teaches this class with you.`)).toBeVisible();
+    await expect(teachers.getByRole("listitem").filter({ hasText: coTeacher.name })).toContainText("co-teacher");
+    await expect(teachers.getByRole("button", { name: `Remove ${coTeacher.name} as co-teacher` })).toBeVisible();
+    const ownerShot = shot(`co-teachers-owner-${label}`);
+    if (ownerShot) await teachers.screenshot({ path: ownerShot.path });
+    await oc.close();
+
+    const { page: cp, context: cc } = await signedInPage(browser, coTeacher, baseURL!, { viewport });
+    await cp.goto("/");
+    const yours = cp.getByRole("region", { name: "Your classes" });
+    await expect(yours.getByRole("listitem").filter({ hasText: "Co-taught seminar" })).toContainText(`Co-teaching · owner: ${owner.name}`);
+    const homeShot = shot(`co-teachers-home-${label}`);
+    if (homeShot) await cp.screenshot(homeShot);
+    await yours.getByRole("link", { name: "Co-taught seminar" }).click();
+    await expect(cp.getByRole("heading", { level: 1, name: "Co-taught seminar" })).toBeVisible();
+    // A co-teacher may leave, not add others.
+    const listed = cp.getByRole("region", { name: "Teachers" });
+    await expect(listed.getByRole("button", { name: "Leave this class" })).toBeVisible();
+    await expect(listed.getByRole("form", { name: "Add a co-teacher" })).toHaveCount(0);
+    const classShot = shot(`co-teachers-class-${label}`);
+    if (classShot) await cp.screenshot(classShot);
+    await cp.getByRole("navigation", { name: "Class views" }).getByRole("link", { name: "Gradebook", exact: true }).click();
+    await expect(cp.getByRole("heading", { level: 1 })).toContainText("Gradebook");
+    await expect(cp.getByRole("link", { name: student.name })).toBeVisible();
+    await cc.close();
+  });
+}
