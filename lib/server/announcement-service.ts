@@ -6,7 +6,7 @@ import { z } from "zod";
 import { hasVisibleCharacter } from "../domain/visible-text";
 import { listPage } from "../domain/paging";
 import { db } from "./db";
-import { taughtBy } from "./class-access";
+import { taughtBy, teacherNamesSelect } from "./class-access";
 import { holdCurrentClass } from "./class-service";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
@@ -90,7 +90,7 @@ export async function classAnnouncementsForInstructor(instructor: SessionUser, c
 export async function studentClassAnnouncements(student: SessionUser, classId: string, { page = 1 }: { page?: number } = {}) {
   const member = await db().classMember.findFirst({
     where: { classId, userId: student.id, removedAt: null },
-    select: { class: { select: { id: true, name: true, term: true, archivedAt: true, instructor: { select: { name: true } }, coTeachers: { orderBy: { addedAt: "asc" }, select: { user: { select: { name: true } } } } } } },
+    select: { class: { select: { id: true, name: true, term: true, archivedAt: true, ...teacherNamesSelect } } },
   });
   if (!member) throw notFound("That class");
   const archived = Boolean(member.class.archivedAt);

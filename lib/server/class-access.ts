@@ -24,3 +24,9 @@ export async function classTeacherIds(classId: string): Promise<string[]> {
   const found = await db().class.findUnique({ where: { id: classId }, select: { instructorId: true, coTeachers: { select: { userId: true } } } });
   return found ? [found.instructorId, ...found.coTeachers.map((t) => t.userId)] : [];
 }
+
+/** The names students read for who teaches a class (`teacherNames`): the owner's, then the co-teachers' in the order added. */
+export const teacherNamesSelect = {
+  instructor: { select: { name: true } },
+  coTeachers: { orderBy: { addedAt: "asc" }, select: { user: { select: { name: true } } } },
+} satisfies Prisma.ClassSelect;

@@ -11,7 +11,7 @@ import { countedAttempt, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { db } from "./db";
-import { taughtBy, taughtBySql } from "./class-access";
+import { taughtBy, taughtBySql, teacherNamesSelect } from "./class-access";
 import { instant, isStorableInstant } from "./instant";
 import { activeLock, recordFailure, throttleKey } from "./throttle";
 import { lockMessage } from "../domain/throttle-policy";
@@ -302,7 +302,7 @@ export async function studentInvitations(student: SessionUser) {
   return db().classInvitation.findMany({
     where: { userId: student.id, class: { archivedAt: null, members: { none: { userId: student.id } } } },
     orderBy: { invitedAt: "asc" },
-    select: { invitedAt: true, class: { select: { id: true, name: true, term: true, instructor: { select: { name: true } }, coTeachers: { orderBy: { addedAt: "asc" }, select: { user: { select: { name: true } } } } } } },
+    select: { invitedAt: true, class: { select: { id: true, name: true, term: true, ...teacherNamesSelect } } },
   });
 }
 
@@ -446,7 +446,7 @@ async function classByJoinCode(student: SessionUser, rawCode: string) {
   if (lockedUntil) throw new UserError("RATE_LIMITED", lockMessage(lockedUntil, new Date(), "join"));
   const found = await db().class.findUnique({
     where: { joinCode: code },
-    select: { id: true, name: true, term: true, joinCodeExpiresAt: true, archivedAt: true, instructor: { select: { name: true } }, coTeachers: { orderBy: { addedAt: "asc" }, select: { user: { select: { name: true } } } } },
+    select: { id: true, name: true, term: true, joinCodeExpiresAt: true, archivedAt: true, ...teacherNamesSelect },
   });
   if (!found || found.archivedAt) {
     await recordFailure(db(), "join", throttle);
@@ -1004,5 +1004,5 @@ export async function studentAssignments(student: SessionUser, now = new Date())
 }
 
 export async function studentClasses(student: SessionUser) {
-  return db().classMember.findMany({ where: { userId: student.id, removedAt: null, class: { archivedAt: null } }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, class: { select: { id: true, name: true, term: true, instructor: { select: { name: true } }, coTeachers: { orderBy: { addedAt: "asc" }, select: { user: { select: { name: true } } } } } } } });
+  return db().classMember.findMany({ where: { userId: student.id, removedAt: null, class: { archivedAt: null } }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, class: { select: { id: true, name: true, term: true, ...teacherNamesSelect } } } });
 }

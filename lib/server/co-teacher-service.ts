@@ -63,7 +63,8 @@ export async function removeCoTeacher(user: SessionUser, classId: string, userId
   if (userId === found.instructorId) throw new UserError("CONFLICT", "The class’s owner cannot be removed from it. Archive the class at the end of its term instead.");
   if (user.id !== found.instructorId && userId !== user.id) throw new UserError("FORBIDDEN", `Only the class’s owner, ${found.instructor.name}, adds or removes co-teachers. You may leave the class yourself.`);
   const { count } = await db().$transaction(async (tx) => {
-    // Waits for a change the co-teacher has in flight on the class (which holds its row), so none lands after this.
+    // Waits for changes in flight that hold the class's row (holdCurrentClass), so the removal comes after them;
+    // every request that starts after it commits is refused.
     await tx.$queryRaw`SELECT 1 FROM "Class" WHERE "id" = ${classId}::uuid FOR NO KEY UPDATE`;
     return tx.classCoTeacher.deleteMany({ where: { classId, userId } });
   });
