@@ -11,6 +11,7 @@ import { db } from "./db";
 import { notFound, UserError } from "./errors";
 import { classmateScope } from "./debate-service";
 import { reviewScope } from "./debate-review-service";
+import { taughtBy } from "./class-access";
 
 export const REPLY_MAX = 2000;
 
@@ -118,7 +119,7 @@ export type InstructorReply = ShownReply & { text: string; removedAt: Date | nul
  * page lists them), oldest first, removed ones with their text and who removed them.
  */
 export async function repliesInClass(instructor: SessionUser, classId: string, responseIds: string[]) {
-  const inClass = { memberships: { some: { classId, removedAt: null, class: { instructorId: instructor.id } } } };
+  const inClass = { memberships: { some: { classId, removedAt: null, class: taughtBy(instructor.id) } } };
   const rows = await db().debateReply.findMany({
     where: { responseId: { in: responseIds }, author: inClass, response: { user: inClass } },
     orderBy: oldestFirst,
@@ -138,7 +139,7 @@ export async function repliesInClass(instructor: SessionUser, classId: string, r
  */
 export async function removeReply(instructor: SessionUser, classId: string, replyId: string) {
   if (instructor.role !== "INSTRUCTOR") throw new UserError("FORBIDDEN", "Only the class's instructor can remove a reply.");
-  const inClass = { memberships: { some: { classId, removedAt: null, class: { instructorId: instructor.id } } } };
+  const inClass = { memberships: { some: { classId, removedAt: null, class: taughtBy(instructor.id) } } };
   const reply = await db().debateReply.findFirst({ where: { id: replyId, author: inClass, response: { user: inClass } }, select: { id: true, response: { select: { promptId: true } } } });
   if (!reply) throw notFound("That reply");
   // The prompt must be one the class sets, as on the review page.

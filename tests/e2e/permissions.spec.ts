@@ -271,7 +271,6 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   // A co-teacher gets what the class's instructor gets on every page and read of the class (decision 14).
   const coTeacher = await createUser(sql, "INSTRUCTOR");
   await sql.query(`INSERT INTO "ClassCoTeacher" ("classId", "userId") VALUES ($1, $2)`, [cls.id, coTeacher.id]);
-  const { encode } = await import("next-auth/jwt");
   const { secret } = await import("./support");
   const coToken = await encode({ secret, token: { sub: coTeacher.id, uid: coTeacher.id, role: coTeacher.role, email: coTeacher.email, name: coTeacher.name } });
   const coContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.session-token=${coToken}` } });

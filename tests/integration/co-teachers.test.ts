@@ -13,6 +13,9 @@ import { classDebateResponses, gradeDebateResponse, returnDebateResponse } from 
 import { submitDebate } from "@/lib/server/debate-service";
 import { calendarFeed, newCalendarAddress } from "@/lib/server/calendar-service";
 import { exportAccountData } from "@/lib/server/account-export";
+import { postReply, removeReply, repliesInClass } from "@/lib/server/debate-reply-service";
+import { allClassDebateResponses } from "@/lib/server/debate-responses-csv";
+import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@/lib/server/auth";
 import { createUser, debateSubmission, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
@@ -107,6 +110,21 @@ describe("co-teachers", () => {
     expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId }, select: { graderId: true } })).toEqual({ graderId: coTeacher.id });
     expect((await classDebateResponses(owner, classId, fixture.debateId)).responses[0]).toMatchObject({ gradedElsewhereBy: null, grade: { totalPoints: 3 } });
     expect(await returnDebateResponse(owner, classId, { responseId, note: "Revise the claim, please." })).toBeTruthy();
+  });
+
+  it("the co-teacher reads and removes classmates' replies under the class's responses, and downloads them", async () => {
+    const { coTeacher, student, classId } = await coTaughtClass();
+    const classmate = await named("STUDENT", "Cy Classmate");
+    const { joinCode } = await db.class.findUniqueOrThrow({ where: { id: classId }, select: { joinCode: true } });
+    await joinClass(classmate, joinCode);
+    for (const author of [student, classmate]) await submitDebate(author, debateSubmission(fixture));
+    const { id: responseId } = await db.debateResponse.findUniqueOrThrow({ where: { userId_promptId: { userId: student.id, promptId: fixture.debateId } }, select: { id: true } });
+    const reply = await postReply(classmate, responseId, { requestId: randomUUID(), text: "Which source dates the deal?" });
+    expect((await repliesInClass(coTeacher, classId, [responseId])).get(responseId)?.map((r) => r.text)).toEqual(["Which source dates the deal?"]);
+    await removeReply(coTeacher, classId, reply.id);
+    expect(await db.debateReply.findUniqueOrThrow({ where: { id: reply.id }, select: { removedById: true } })).toEqual({ removedById: coTeacher.id });
+    const download = await allClassDebateResponses(coTeacher, classId, fixture.debateId);
+    expect(download.responses.find((r) => r.id === responseId)?.replies.map((r) => r.removedByName)).toEqual(["Ken Coteacher"]);
   });
 
   it("an instructor who does not teach the class still gets not found, as before", async () => {
