@@ -23,10 +23,10 @@ export function usePending() {
 }
 
 /**
- * A button that sends one request and refreshes the page; with `confirmText` it asks first. A refusal is shown
- * beside it.
+ * A button that sends one request and refreshes the page (or, with `goTo`, leaves it for another: after a change
+ * that takes the page away); with `confirmText` it asks first. A refusal is shown beside it.
  */
-export function RequestButton({ method, url, body, confirmText, label, accessibleName, primary = false }: { method: "POST" | "PUT" | "DELETE"; url: string; body?: unknown; confirmText?: string; label: string; accessibleName?: string; primary?: boolean }) {
+export function RequestButton({ method, url, body, confirmText, label, accessibleName, primary = false, goTo, extraClass = "" }: { method: "POST" | "PUT" | "DELETE"; url: string; body?: unknown; confirmText?: string; label: string; accessibleName?: string; primary?: boolean; goTo?: string; extraClass?: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const { pending, run } = usePending();
@@ -34,13 +34,14 @@ export function RequestButton({ method, url, body, confirmText, label, accessibl
     <div>
       <button
         type="button"
-        className={primary ? "btn-primary px-3 py-1" : "btn-secondary px-3 py-1"}
+        className={`${primary ? "btn-primary" : "btn-secondary"} px-3 py-1 ${extraClass}`.trimEnd()}
         aria-label={accessibleName}
         disabled={pending}
         onClick={() => run(async () => {
           if (confirmText && !window.confirm(confirmText)) return;
           const result = await send(method, url, body);
-          if (result.ok) router.refresh();
+          if (result.ok && goTo) router.push(goTo);
+          else if (result.ok) router.refresh();
           else setMessage(result.message);
         })}
       >

@@ -4,8 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useApiForm } from "@/components/use-api-form";
 import { LiveMessage } from "@/components/live-message";
-import { RequestButton, send, usePending } from "@/components/request-button";
-import { useState } from "react";
+import { RequestButton } from "@/components/request-button";
 
 export function AddCoTeacher({ classId }: { classId: string }) {
   const router = useRouter();
@@ -43,25 +42,10 @@ export function RemoveCoTeacherButton({ classId, teacher }: { classId: string; t
 
 /** A co-teacher leaves: the class is no longer theirs, so the page goes back to their classes. */
 export function LeaveClassButton({ classId, userId, className }: { classId: string; userId: string; className: string }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const { pending, run } = usePending();
   return (
-    <div>
-      <button
-        type="button"
-        className="btn-secondary px-3 py-1 text-red-800"
-        disabled={pending}
-        onClick={() => run(async () => {
-          if (!window.confirm(`Stop teaching ${className}? You lose access to it at once; its owner can add you again.`)) return;
-          const result = await send("DELETE", `/api/instructor/classes/${classId}/co-teachers/${userId}`);
-          if (result.ok) router.push("/instructor");
-          else setMessage(result.message);
-        })}
-      >
-        Leave this class
-      </button>
-      <LiveMessage tone="alert" className="field-error">{message}</LiveMessage>
-    </div>
+    <RequestButton
+      method="DELETE" url={`/api/instructor/classes/${classId}/co-teachers/${userId}`} goTo="/instructor" extraClass="text-red-800" label="Leave this class"
+      confirmText={`Stop teaching ${className}? You lose access to it at once; its owner can add you again.`}
+    />
   );
 }
