@@ -39,13 +39,19 @@ export function courseIdentities(course: LoadedCourse): ContentIdentity[] {
   return identities;
 }
 
-/** A folder may not be the imported-readings course, by id or by slug (its URL). */
+/** Names a course's pages take beside its modules' (`/courses/<course>/glossary`), so no module folder may have them. */
+export const RESERVED_MODULE_NAMES = ["glossary"] as const;
+
+/** A folder may not be the imported-readings course, by id or by slug (its URL), nor name a module as a course page. */
 export function reservedProblems(course: LoadedCourse): ContentProblem[] {
   const file = courseFile(course, "course.yaml");
   const why = `"${IMPORTED_COURSE_ID}" is reserved for the readings instructors import; choose another`;
   return [
     ...(course.id === IMPORTED_COURSE_ID ? [{ file, field: "id", message: `${why} id` }] : []),
     ...(course.slug === IMPORTED_COURSE_ID ? [{ file, field: "slug", message: `${why} slug` }] : []),
+    ...course.modules.flatMap((name, i) => ((RESERVED_MODULE_NAMES as readonly string[]).includes(name)
+      ? [{ file, field: `modules.${i}`, message: `"${name}" is the address of the course's ${name} page; name the module's folder otherwise` }]
+      : [])),
   ];
 }
 

@@ -3,6 +3,7 @@ import { cache } from "react";
 // Read models for the student pages: catalog, course, module, lesson. Each selects what its page shows.
 import type { LessonFrontmatter } from "../content/schema";
 import type { LessonSection } from "../content/anchors";
+import { glossaryOf } from "../domain/glossary";
 import { db } from "./db";
 import { notFound } from "./errors";
 
@@ -79,6 +80,28 @@ export const lessonBySlugs = cache(async function lessonBySlugs(courseSlug: stri
   if (!lesson) throw notFound("That lesson");
   return { ...lesson, meta: lesson.meta as unknown as LessonMeta };
 });
+
+/** The course's glossary: the key terms of its lessons open to learners, in alphabetical order (`glossaryOf`). */
+export async function courseGlossary(courseSlug: string) {
+  const course = await db().course.findFirst({
+    where: { slug: courseSlug, retiredAt: null },
+    select: {
+      slug: true, title: true,
+      modules: {
+        where: { retiredAt: null },
+        orderBy: { position: "asc" },
+        select: { slug: true, lessons: { where: { retiredAt: null }, orderBy: { position: "asc" }, select: { slug: true, title: true, meta: true } } },
+      },
+    },
+  });
+  if (!course) throw notFound("That course");
+  const lessons = course.modules.flatMap((m) => m.lessons.map((l) => ({
+    title: l.title,
+    href: `/courses/${course.slug}/${m.slug}/lessons/${l.slug}`,
+    keyTerms: (l.meta as unknown as Partial<LessonMeta>).keyTerms ?? [],
+  })));
+  return { slug: course.slug, title: course.title, lessonCount: lessons.length, sections: glossaryOf(lessons) };
+}
 
 export async function quizBySlugs(courseSlug: string, moduleSlug: string, quizSlug: string) {
   const quiz = await db().quiz.findFirst({

@@ -40,6 +40,7 @@ const entries: Entry[] = [
   { pattern: "/signup", method: "GET", url: () => "/signup", expect: allow() },
   { pattern: "/reset-password/[token]", method: "GET", url: () => `/reset-password/${"A".repeat(43)}`, expect: allow() },
   { pattern: "/courses/[course]", method: "GET", url: () => "/courses/japan-central-asia", expect: allow() },
+  { pattern: "/courses/[course]/glossary", method: "GET", url: () => "/courses/japan-central-asia/glossary", expect: signedIn() },
   { pattern: "/courses/[course]/[module]", method: "GET", url: () => C, expect: signedIn() },
   { pattern: "/courses/[course]/[module]/lessons/[lesson]", method: "GET", url: () => `${C}/lessons/dadabaev-silk-road`, expect: signedIn() },
   { pattern: "/courses/[course]/[module]/quizzes/[quiz]", method: "GET", url: () => `${C}/quizzes/dadabaev-silk-road-quiz`, expect: signedIn() },

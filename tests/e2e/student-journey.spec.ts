@@ -1,4 +1,4 @@
-import { test, expect, count, createUser, login, signedInPage } from "./support";
+import { test, expect, count, createUser, expectNoAxeViolations, login, signedInPage } from "./support";
 
 test("a new student signs up, reads a lesson, takes its quiz, sees feedback and progress", async ({ page, sql }) => {
   const email = `journey-${Date.now()}@e2e.caravan`;
@@ -199,6 +199,37 @@ test("a student searches the course and lands on the lesson section that discuss
   await page.goto("/search?course=no-such-course&q=the");
   await expect(page.getByText("There is no course “no-such-course”")).toBeVisible();
   await expect(page.getByText(/Those words are too common to search for/)).toBeVisible();
+  await context.close();
+});
+
+test("a student opens the course glossary, finds a term two lessons define differently, and lands on its row in a lesson", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const { page, context } = await signedInPage(browser, student, baseURL!, { viewport: { width: 390, height: 844 } });
+  await page.goto("/courses/japan-central-asia");
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/course-phone.png` });
+  await page.getByRole("link", { name: "Glossary" }).click();
+  await expect(page).toHaveURL(/\/courses\/japan-central-asia\/glossary$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Glossary" })).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/glossary-top-phone.png` });
+  // Letter by letter, in alphabetical order.
+  const letters = await page.getByRole("navigation", { name: "Letters" }).getByRole("link").allTextContents();
+  const plain = letters.map((l) => l.replace("Terms starting with ", ""));
+  expect(plain).toEqual([...plain].sort());
+  await page.getByRole("navigation", { name: "Letters" }).getByRole("link", { name: "Terms starting with D" }).click();
+  const duality = page.locator("#term-duality");
+  await expect(duality.getByRole("term")).toHaveText(/^Duality\s*defined in 2 ways$/);
+  await expect(duality.getByRole("definition")).toHaveCount(2);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/glossary-phone.png` });
+  await expectNoAxeViolations(page, "glossary");
+  // Each definition links to the lesson that gives it, at the term's own row.
+  const link = duality.getByRole("definition").first().getByRole("link");
+  await expect(link).toHaveAttribute("href", /\/lessons\/[a-z0-9-]+#term-duality$/);
+  await link.click();
+  await expect(page.locator("#term-duality")).toBeInViewport();
+  await expect(page.locator("#term-duality").getByRole("term")).toHaveText("Duality");
+  // And back from the lesson's key terms to the whole glossary.
+  await page.getByRole("link", { name: "Every term in the course’s glossary" }).click();
+  await expect(page).toHaveURL(/\/glossary$/);
   await context.close();
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import remarkParse from "remark-parse";
@@ -475,6 +475,15 @@ describe("checks across course folders", () => {
     expect(problemsAcross(f.dir)[0].map((p) => [p.field, p.message])).toEqual([
       ["id", expect.stringContaining('"imported-readings" is reserved')],
       ["slug", expect.stringContaining('"imported-readings" is reserved')],
+    ]);
+  });
+
+  it("reserves the names of a course's own pages for module folders", () => {
+    const f = writeFixtureCourse();
+    renameSync(path.join(f.dir, "modules", "m1"), path.join(f.dir, "modules", "glossary"));
+    edit(path.join(f.dir, "course.yaml"), (s) => s.replace("- m1", "- glossary"));
+    expect(problemsAcross(f.dir)[0]).toEqual([
+      { file: expect.stringContaining(`${f.id}/course.yaml`), field: "modules.0", message: expect.stringContaining('"glossary" is the address of the course\'s glossary page') },
     ]);
   });
 });

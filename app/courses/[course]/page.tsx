@@ -61,7 +61,12 @@ export default async function CoursePage({ params }: Params) {
           )}
         </section>
       )}
-      {user && <div className="mb-8"><SearchForm course={course.slug} label="Search this course" /></div>}
+      {user && (
+        <div className="mb-8 flex flex-col gap-3 sm:flex-row sm:items-end">
+          <div className="min-w-0 flex-1"><SearchForm course={course.slug} label="Search this course" /></div>
+          {course.modules.some((m) => m.lessons.length > 0) && <Link className="btn-secondary self-start sm:self-auto" href={`/courses/${course.slug}/glossary`}>Glossary</Link>}
+        </div>
+      )}
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="modules-heading">
           <h2 id="modules-heading" className="mb-4 text-lg font-semibold">Modules</h2>

@@ -8,6 +8,7 @@ import { lessonState, markLessonOpened } from "@/lib/server/progress-service";
 import { renderedSections } from "@/lib/server/markdown";
 import { sectionSources } from "@/lib/content/schema";
 import { eventsInDateOrder } from "@/lib/content/events";
+import { termAnchor } from "@/lib/domain/glossary";
 
 type Params = { params: Promise<{ course: string; module: string; lesson: string }> };
 
@@ -89,10 +90,13 @@ export default async function LessonPage({ params }: Params) {
 
         {lesson.meta.keyTerms.length > 0 && (
           <section aria-labelledby="terms-heading" className="mt-10 rounded-lg border border-stone-200 bg-white p-5">
-            <h2 id="terms-heading" className="text-base font-semibold">Key terms</h2>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="terms-heading" className="text-base font-semibold">Key terms</h2>
+              <Link href={`/courses/${p.course}/glossary`} className="text-sm underline hover:text-brand-700">Every term in the course’s glossary</Link>
+            </div>
             <dl className="mt-3 space-y-3">
               {lesson.meta.keyTerms.map((t) => (
-                <div key={t.term}>
+                <div key={t.term} id={termAnchor(t.term)} className="scroll-mt-6">
                   <dt className="font-medium">{t.term}</dt>
                   <dd className="text-stone-700">{t.definition}</dd>
                 </div>
