@@ -8,6 +8,7 @@ import { teacherNames } from "@/lib/teacher-names";
 import { instructorClasses, studentAssignments, studentClasses } from "@/lib/server/class-service";
 import { unreadAnnouncementCounts } from "@/lib/server/announcement-service";
 import { dueReviewCount } from "@/lib/server/review-service";
+import { newRepliesToMine } from "@/lib/server/debate-reply-service";
 import { courseProgressIfListed } from "@/lib/server/progress-service";
 import { SearchForm } from "@/components/search-form";
 import { ProgressBar } from "@/components/ui";
@@ -17,13 +18,14 @@ export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const [courses, user] = await Promise.all([listCourses(), getSessionUser()]);
-  const [assigned, enrolled, unread, teaching, dueReviews, progress] = await Promise.all([
+  const [assigned, enrolled, unread, teaching, dueReviews, progress, newReplies] = await Promise.all([
     user?.role === "STUDENT" ? studentAssignments(user) : [],
     user?.role === "STUDENT" ? studentClasses(user) : [],
     user?.role === "STUDENT" ? unreadAnnouncementCounts(user) : new Map<string, number>(),
     user?.role === "INSTRUCTOR" ? instructorClasses(user).then((c) => c.current) : [],
     user ? dueReviewCount(user.id) : 0,
     user ? Promise.all(courses.map((c) => courseProgressIfListed(user.id, c.slug))) : [],
+    user?.role === "STUDENT" ? newRepliesToMine(user) : [],
   ]);
   return (
     <Container>
@@ -31,6 +33,7 @@ export default async function CatalogPage() {
       {user?.role === "STUDENT" && enrolled.length > 0 && <StudentClasses classes={enrolled.map((m) => m.class)} unread={unread} />}
       {user?.role === "STUDENT" && assigned.length > 0 && <AssignedToYou items={assigned} />}
       {user?.role === "INSTRUCTOR" && <YourClasses classes={teaching} />}
+      {newReplies.length > 0 && <NewReplies responses={newReplies} />}
       {dueReviews > 0 && (
         <p className="mb-8 flex flex-col gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4 text-stone-800 sm:flex-row sm:items-center sm:justify-between">
           <span>{dueReviews === 1 ? "A question you missed is" : `${dueReviews} questions you missed are`} due for review today.</span>
@@ -91,6 +94,23 @@ function StudentClasses({ classes, unread }: { classes: ({ id: string; name: str
             </li>
           );
         })}
+      </ul>
+    </section>
+  );
+}
+
+/** Classmates' replies to the student's debate responses that they have not read yet, each a link to where they are. */
+function NewReplies({ responses }: { responses: { responseId: string; title: string; href: string; count: number }[] }) {
+  return (
+    <section aria-labelledby="new-replies-heading" className="mb-8 rounded-lg border border-brand-100 bg-brand-50 p-4">
+      <h2 id="new-replies-heading" className="font-semibold">New replies to your debate responses</h2>
+      <ul className="mt-2 space-y-1">
+        {responses.map((r) => (
+          <li key={r.responseId}>
+            <Link noPrefetch className="font-medium text-brand-700 underline-offset-2 hover:underline" href={r.href}>{r.title}</Link>
+            <span className="text-stone-700"> · {r.count === 1 ? "1 new reply" : `${r.count} new replies`}</span>
+          </li>
+        ))}
       </ul>
     </section>
   );

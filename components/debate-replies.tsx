@@ -20,7 +20,7 @@ function newRequestId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export type ReplyView = { id: string; authorName: string; createdAt: string; text: string | null; removed: boolean; mine: boolean; removedAt?: string | null; removedByName?: string | null };
+export type ReplyView = { id: string; authorName: string; createdAt: string; text: string | null; removed: boolean; mine: boolean; removedAt?: string | null; removedByName?: string | null; isNew?: boolean };
 
 /** The replies to one response, oldest first. `removeUrl`: for the class's instructor, where a reply is removed (`${removeUrl}/${id}`). */
 export function ReplyList({ replies, removeUrl }: { replies: ReplyView[]; removeUrl?: string }) {
@@ -30,7 +30,7 @@ export function ReplyList({ replies, removeUrl }: { replies: ReplyView[]; remove
       {replies.map((r) => (
         <li key={r.id} className="rounded-md border-l-2 border-brand-100 bg-stone-50 px-3 py-2 text-sm">
           <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-            <p className="font-medium text-stone-900">{r.mine ? "You" : r.authorName} <span className="font-normal text-stone-600">· <LocalTime iso={r.createdAt} /></span></p>
+            <p className="font-medium text-stone-900">{r.isNew && <span className="badge mr-2 bg-brand-100 align-middle text-brand-800">New</span>}{r.mine ? "You" : r.authorName} <span className="font-normal text-stone-600">· <LocalTime iso={r.createdAt} /></span></p>
             {removeUrl && !r.removed && <RequestButton method="DELETE" url={`${removeUrl}/${r.id}`} confirmText={`Remove ${r.authorName}’s reply? Students will read that the instructor removed it; it is kept for your records.`} label="Remove" accessibleName={`Remove ${r.authorName}’s reply`} />}
             {!removeUrl && r.mine && !r.removed && <RequestButton method="DELETE" url={`/api/debate-replies/${r.id}`} confirmText="Delete your reply? It cannot be brought back." label="Delete" accessibleName="Delete your reply" />}
           </div>

@@ -35,7 +35,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     }),
     db().debateResponse.findMany({
       where: { userId },
-      select: { position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true, late: true, returnedAt: true, returnNote: true, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } } },
+      select: { position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true, late: true, returnedAt: true, returnNote: true, repliesSeen: { select: { seenUpTo: true } }, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } } },
     }),
     db().reviewCard.findMany({
       where: { userId },
@@ -112,6 +112,8 @@ export async function exportAccountData(userId: string, now = new Date()) {
     debates: debates.map((d) => ({
       prompt: d.prompt.title, promptId: d.prompt.id, status: d.status, position: d.position, claim: d.claim, evidence: d.evidence, rebuttal: d.rebuttal, updatedAt: d.updatedAt,
       submittedAt: d.submittedAt, late: d.late, returnedForRevisionAt: d.returnedAt, returnNote: d.returnNote || null,
+      // How far the debate page has shown them classmates' replies to it (later ones count as new).
+      repliesSeenUpTo: d.repliesSeen?.seenUpTo ?? null,
       // A grade of a version since returned for revision is marked as the earlier version's (it counts until a new one).
       grade: d.grade && (d.status === "SUBMITTED" && gradeStands(d.grade, d.submittedAt) ? d.grade : { ...d.grade, ofEarlierVersion: true }),
     })),

@@ -9,7 +9,7 @@ import { hasVisibleCharacter } from "../domain/visible-text";
 import type { SessionUser } from "./auth";
 import { db } from "./db";
 import { notFound, UserError } from "./errors";
-import { classmateScope } from "./debate-service";
+import { classmateScope, classmatesOf } from "./debate-service";
 import { reviewScope } from "./debate-review-service";
 import { taughtBy } from "./class-access";
 
@@ -110,6 +110,55 @@ export async function repliesForStudent(user: SessionUser, promptId: string, res
   const byResponse = new Map<string, ShownReply[]>();
   for (const row of rows) byResponse.set(row.responseId, [...(byResponse.get(row.responseId) ?? []), shown(user.id, row)]);
   return { byResponse, ownResponseId: own?.id ?? null };
+}
+
+const livePrompt = { retiredAt: null, module: { retiredAt: null, course: { retiredAt: null } } } satisfies Prisma.DebatePromptWhereInput;
+
+/**
+ * The student's submitted responses (to prompts still in their course) with replies from classmates they have not
+ * seen on the debate page yet, as the replies the page shows them: not their own, not removed, from classmates.
+ */
+export async function newRepliesToMine(user: SessionUser) {
+  if (user.role !== "STUDENT") return [];
+  const responses = await db().debateResponse.findMany({
+    where: { userId: user.id, status: "SUBMITTED", prompt: livePrompt },
+    orderBy: { submittedAt: "asc" },
+    select: { id: true, repliesSeen: { select: { seenUpTo: true } }, prompt: { select: { title: true, slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } } },
+  });
+  if (responses.length === 0) return [];
+  const cohort = await classmatesOf(user.id);
+  if (!cohort) return [];
+  const counts = await db().debateReply.groupBy({
+    by: ["responseId"],
+    where: {
+      authorId: { not: user.id }, removedAt: null, author: cohort,
+      OR: responses.map((r) => ({ responseId: r.id, ...(r.repliesSeen ? { createdAt: { gt: r.repliesSeen.seenUpTo } } : {}) })),
+    },
+    _count: { _all: true },
+  });
+  const countOf = new Map(counts.map((c) => [c.responseId, c._count._all]));
+  return responses.flatMap(({ id, prompt }) => {
+    const count = countOf.get(id) ?? 0;
+    return count === 0 ? [] : [{ responseId: id, title: prompt.title, href: `/courses/${prompt.module.course.slug}/${prompt.module.slug}/debates/${prompt.slug}#replies-to-mine-heading`, count }];
+  });
+}
+
+/**
+ * Records that the student has seen the replies the debate page shows under their own response (`shown`), and returns
+ * how far they had seen before (null: never), so the page can mark the newer ones. Writes only when a classmate's
+ * reply shown is newer; never moves back (two pages open at once), and never for another user's response.
+ */
+export async function seeRepliesToMine(user: SessionUser, responseId: string, shown: ShownReply[]): Promise<Date | null> {
+  const seen = await db().debateReplySeen.findFirst({ where: { responseId, response: { userId: user.id } }, select: { seenUpTo: true } });
+  const before = seen?.seenUpTo ?? null;
+  const latest = shown.filter((r) => !r.mine).reduce<Date | null>((at, r) => (!at || r.createdAt > at ? r.createdAt : at), null);
+  if (latest && (!before || latest > before)) {
+    await db().$executeRaw`
+      INSERT INTO "DebateReplySeen" ("responseId", "seenUpTo")
+      SELECT "id", ${latest} FROM "DebateResponse" WHERE "id" = ${responseId}::uuid AND "userId" = ${user.id}::uuid
+      ON CONFLICT ("responseId") DO UPDATE SET "seenUpTo" = GREATEST("DebateReplySeen"."seenUpTo", EXCLUDED."seenUpTo")`;
+  }
+  return before;
 }
 
 export type InstructorReply = ShownReply & { text: string; removedAt: Date | null; removedByName: string | null };

@@ -257,18 +257,27 @@ export async function classmateScope(user: SessionUser, promptId: string) {
   if (mine?.status !== "SUBMITTED") return { visible: false as const };
   // An instructor trying a prompt has no classmates: students' responses are read on a class's review page.
   if (user.role !== "STUDENT") return { visible: true as const, instructor: true as const };
-  // Classmates are the students who share a current class with the viewer; self-learners (never in a class) see
-  // each other (students only: an instructor's try is no one's classmate). An archived class (last term's) no longer makes classmates, and neither it nor a removal makes a
-  // student a self-learner: what they wrote for a class is never shown to strangers, nor strangers' work to them.
-  const current = { removedAt: null, class: { archivedAt: null } };
-  const memberships = await db().classMember.findMany({ where: { userId: user.id }, select: { classId: true, removedAt: true, class: { select: { archivedAt: true } } } });
-  const myClassIds = memberships.filter((m) => !m.removedAt && !m.class.archivedAt).map((m) => m.classId);
-  if (myClassIds.length === 0 && memberships.length > 0) return { visible: true as const, noCurrentClass: true as const };
-  const cohort: Prisma.UserWhereInput = myClassIds.length > 0
-    ? { memberships: { some: { classId: { in: myClassIds }, ...current } } }
-    : { role: "STUDENT" as const, memberships: { none: {} } };
+  const cohort = await classmatesOf(user.id);
+  if (!cohort) return { visible: true as const, noCurrentClass: true as const };
   const where = { promptId, status: "SUBMITTED" as const, userId: { not: user.id }, user: cohort } satisfies Prisma.DebateResponseWhereInput;
   return { visible: true as const, cohort, where };
+}
+
+/**
+ * The users who are a student's classmates, on every prompt alike, or null when the student has none (only classes
+ * archived or left). Classmates are the students who share a current class with the viewer; self-learners (never in a
+ * class) see each other (students only: an instructor's try is no one's classmate). An archived class (last term's)
+ * no longer makes classmates, and neither it nor a removal makes a student a self-learner: what they wrote for a class
+ * is never shown to strangers, nor strangers' work to them.
+ */
+export async function classmatesOf(studentId: string): Promise<Prisma.UserWhereInput | null> {
+  const current = { removedAt: null, class: { archivedAt: null } };
+  const memberships = await db().classMember.findMany({ where: { userId: studentId }, select: { classId: true, removedAt: true, class: { select: { archivedAt: true } } } });
+  const myClassIds = memberships.filter((m) => !m.removedAt && !m.class.archivedAt).map((m) => m.classId);
+  if (myClassIds.length === 0 && memberships.length > 0) return null;
+  return myClassIds.length > 0
+    ? { memberships: { some: { classId: { in: myClassIds }, ...current } } }
+    : { role: "STUDENT" as const, memberships: { none: {} } };
 }
 
 /** How many classmates' responses the debate page shows at a time. */

@@ -61,7 +61,12 @@ for (const colorScheme of ["light", "dark"] as const) {
       await reply(mine, classmate.id, "An unkind remark.", true);
       await reply(theirs, student.id, "Austin does, to 2015.");
       const { page } = await signedInPage(browser, student, baseURL!, { colorScheme });
+      // The home page lists the response with its new reply; the debate page marks it new.
+      await page.goto("/");
+      await expect(page.getByRole("region", { name: "New replies to your debate responses" })).toBeVisible();
+      await expectNoViolations(page, "home page with new replies");
       await page.goto(`${C}/debates/normative-vs-material`);
+      await expect(page.getByText("1 new", { exact: true })).toBeVisible();
       await page.getByRole("button", { name: `Reply to ${classmate.name}` }).click();
       await expectNoViolations(page, "debate page with replies");
       const { page: instructorPage } = await signedInPage(browser, teacher, baseURL!, { colorScheme });

@@ -55,10 +55,25 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     const replierPart = part(`debate-replies-replier-card-${label}`);
     if (replierPart) await rp.getByRole("listitem").filter({ has: theirs }).screenshot(replierPart);
 
-    // The author is told, and reads it under their own response with the replier's name.
-    await ap.goto(debatePage);
+    // The author's home page says there is a new reply; pointing at the debate's link elsewhere (which prefetches
+    // it) does not count as reading it.
+    await ap.goto("/courses/japan-central-asia/foundations");
+    const prefetched = ap.waitForRequest((request) => request.url().includes(`/debates/${prompt}`) && request.url().includes("_rsc="));
+    await ap.getByRole("link", { name: /Normative vs. material drivers/ }).first().hover();
+    await prefetched;
+    await ap.goto("/");
+    const news = ap.getByRole("region", { name: "New replies to your debate responses" });
+    await expect(news.getByRole("listitem")).toHaveText([/· 1 new reply$/]);
+    const homeShot = part(`debate-replies-home-${label}`);
+    if (homeShot) await news.screenshot(homeShot);
+
+    // The author follows it and reads the reply under their own response with the replier's name, marked new.
+    await news.getByRole("link").click();
+    await expect(ap).toHaveURL(new RegExp(`${debatePage}#replies-to-mine-heading$`));
     await expect(ap.getByRole("link", { name: "A classmate has replied to your response" })).toBeVisible();
-    const mine = ap.getByRole("region", { name: "Replies to your response" });
+    const mine = ap.getByRole("region", { name: /^Replies to your response/ });
+    await expect(mine.getByRole("heading")).toHaveText("Replies to your response1 new");
+    await expect(mine.getByRole("listitem").first()).toContainText(/^New/);
     await expect(mine.getByText("Which source says the gas came first? Austin dates the deal to 2015.")).toBeVisible();
     await expect(mine.getByText(replier.name)).toBeVisible();
     await expect(mine.getByRole("button", { name: "Delete your reply" })).toHaveCount(0);
@@ -68,6 +83,13 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     if (authorPart) await ap.getByRole("region", { name: "Your response", exact: true }).screenshot(authorPart);
     const authorReplies = part(`debate-replies-author-replies-${label}`);
     if (authorReplies) await mine.screenshot(authorReplies);
+    // Read now: not new on the home page, nor on the debate page again.
+    await ap.goto("/");
+    await expect(ap.getByRole("heading", { name: "Courses", level: 1 })).toBeVisible();
+    await expect(news).toHaveCount(0);
+    await ap.goto(debatePage);
+    await expect(mine.getByRole("heading")).toHaveText("Replies to your response");
+    await expect(mine.getByText("New", { exact: true })).toHaveCount(0);
 
     // The instructor reads it on the review page and removes it; the students read only that it was removed.
     const { page: ip, context: ic } = await signedInPage(browser, instructor, baseURL!, { viewport });

@@ -9,7 +9,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
 import { submitDebate } from "@/lib/server/debate-service";
-import { deleteOwnReply, postReply, removeReply, repliesForStudent, repliesInClass, replySchema } from "@/lib/server/debate-reply-service";
+import { deleteOwnReply, newRepliesToMine, postReply, removeReply, repliesForStudent, repliesInClass, replySchema, seeRepliesToMine } from "@/lib/server/debate-reply-service";
 import { exportAccountData } from "@/lib/server/account-export";
 import type { SessionUser } from "@/lib/server/auth";
 import { UserError } from "@/lib/server/errors";
@@ -202,5 +202,57 @@ describe("replies kept and exported", () => {
     expect(await db.debateReply.count({ where: { id: posted.id } })).toBe(1);
     expect(await errorOf(postReply(x, responseId, reply()))).toMatchObject({ code: "NOT_FOUND" });
     expect(await repliesTo(responseId)).toBe(1);
+  });
+});
+
+describe("new replies to the student's own response", () => {
+  it("counts classmates' replies not yet seen, not the author's own nor removed ones, until the debate page shows them", async () => {
+    const { instructor, classId, members: [a, b, c] } = await classWithResponses(3);
+    const mine = await responseOf(a);
+    await postReply(a, mine, reply("The author writes first"));
+    const fromB = await postReply(b, mine, reply("From b"));
+    const fromC = await postReply(c, mine, reply("From c"));
+    await removeReply(instructor, classId, fromC.id);
+    expect((await exportAccountData(a.id)).debates).toEqual([expect.objectContaining({ repliesSeenUpTo: null })]);
+    expect(await newRepliesToMine(a)).toEqual([{ responseId: mine, title: "Debate one", href: `/courses/${fixture.id}/m1/debates/d1#replies-to-mine-heading`, count: 1 }]);
+    // Nothing new for b: no one replied to b.
+    expect(await newRepliesToMine(b)).toEqual([]);
+
+    // The page shows the replies; what it returns is how far they had been seen before (never), and they are seen now.
+    const shown = (await repliesForStudent(a, fixture.debateId, [])).byResponse.get(mine)!;
+    expect(await seeRepliesToMine(a, mine, shown)).toBeNull();
+    expect(await newRepliesToMine(a)).toEqual([]);
+    // Up to the latest classmate's reply the page showed (one removed shows as removed).
+    const latest = fromB.createdAt.getTime() > fromC.createdAt.getTime() ? fromB.createdAt : fromC.createdAt;
+    expect(await seeRepliesToMine(a, mine, shown)).toEqual(latest);
+    expect((await exportAccountData(a.id)).debates).toEqual([expect.objectContaining({ repliesSeenUpTo: latest })]);
+    // A later reply is new again, and only that one.
+    await postReply(c, mine, reply("A second thought"));
+    expect((await newRepliesToMine(a)).map((r) => r.count)).toEqual([1]);
+  });
+
+  it("never marks another student's replies seen, and never moves back when an older page is shown", async () => {
+    const { members: [a, b] } = await classWithResponses(2);
+    const mine = await responseOf(a);
+    await postReply(b, mine, reply("Early"));
+    const early = (await repliesForStudent(a, fixture.debateId, [])).byResponse.get(mine)!;
+    await postReply(b, mine, reply("Late"));
+    const both = (await repliesForStudent(a, fixture.debateId, [])).byResponse.get(mine)!;
+    // b, who cannot own a's response, writes nothing.
+    expect(await seeRepliesToMine(b, mine, both)).toBeNull();
+    expect(await db.debateReplySeen.count({ where: { responseId: mine } })).toBe(0);
+    await seeRepliesToMine(a, mine, both);
+    await seeRepliesToMine(a, mine, early);
+    expect((await db.debateReplySeen.findUniqueOrThrow({ where: { responseId: mine } })).seenUpTo).toEqual(both.at(-1)!.createdAt);
+    expect(await newRepliesToMine(a)).toEqual([]);
+  });
+
+  it("leaves out replies from a student no longer a classmate, and says nothing to an instructor", async () => {
+    const { instructor, classId, members: [a, b] } = await classWithResponses(2);
+    const mine = await responseOf(a);
+    await postReply(b, mine, reply("Before leaving"));
+    await removeMember(instructor, classId, b.id);
+    expect(await newRepliesToMine(a)).toEqual([]);
+    expect(await newRepliesToMine(instructor)).toEqual([]);
   });
 });

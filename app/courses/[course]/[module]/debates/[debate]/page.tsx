@@ -12,7 +12,7 @@ import { pageNumber } from "@/lib/server/page-params";
 import { plural } from "@/lib/plural";
 import { assignmentGate } from "@/lib/domain/schedule";
 import { positionLabel } from "@/lib/domain/rubric";
-import { repliesForStudent, type ShownReply } from "@/lib/server/debate-reply-service";
+import { repliesForStudent, seeRepliesToMine, type ShownReply } from "@/lib/server/debate-reply-service";
 import { ReplyForm, ReplyList } from "@/components/debate-replies";
 
 type Params = { params: Promise<{ course: string; module: string; debate: string }> };
@@ -35,8 +35,13 @@ export default async function DebatePage({ params, searchParams }: Props) {
   const { paging } = classmates;
   const replies = await repliesForStudent(user, id, classmates.responses.map((r) => r.id));
   const repliesTo = (responseId: string) => (replies.byResponse.get(responseId) ?? []).map(replyView);
-  const toMine = replies.ownResponseId && mine?.status === "SUBMITTED" ? repliesTo(replies.ownResponseId) : [];
+  const shownToMine = replies.ownResponseId && mine?.status === "SUBMITTED" && !withdrawn ? (replies.byResponse.get(replies.ownResponseId) ?? []) : [];
+  // Replies written since the student last saw this section are marked new this once.
+  const seenUpTo = replies.ownResponseId && shownToMine.length > 0 ? await seeRepliesToMine(user, replies.ownResponseId, shownToMine) : null;
+  const isNew = (r: ShownReply) => !r.mine && !r.removed && (!seenUpTo || r.createdAt > seenUpTo);
+  const toMine = shownToMine.map((r) => ({ ...replyView(r), isNew: isNew(r) }));
   const receivedCount = toMine.filter((r) => !r.mine).length;
+  const newCount = toMine.filter((r) => r.isNew).length;
   const def = prompt.definition;
   const gate = assignmentGate(assignment, new Date());
   // Evidence citing a source or lesson since withdrawn from the course reads as the editor says it, not as an id.
@@ -104,7 +109,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
 
       <section className="mt-8" aria-labelledby="response-heading">
         <h2 id="response-heading" className="mb-3 text-xl font-semibold">Your response</h2>
-        {receivedCount > 0 && <p className="mb-3 text-sm text-stone-700"><Link className="underline" href="#replies-to-mine-heading">{receivedCount === 1 ? "A classmate has replied" : `Classmates have replied ${receivedCount} times`} to your response</Link>.</p>}
+        {receivedCount > 0 && <p className="mb-3 text-sm text-stone-700"><Link className="underline" href="#replies-to-mine-heading">{receivedCount === 1 ? "A classmate has replied" : `Classmates have replied ${receivedCount} times`} to your response</Link>{newCount > 0 && ` (${newCount} new)`}.</p>}
         {mine?.status === "DRAFT" && mine.returnedAt && (
           <div role="note" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
             <p className="font-semibold">Your instructor returned this response for revision on <LocalTime iso={mine.returnedAt.toISOString()} />.</p>
@@ -135,7 +140,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
 
       {!withdrawn && replies.ownResponseId && mine?.status === "SUBMITTED" && (
         <section className="mt-6 card" aria-labelledby="replies-to-mine-heading">
-          <h2 id="replies-to-mine-heading" className="font-semibold">Replies to your response</h2>
+          <h2 id="replies-to-mine-heading" className="scroll-mt-6 font-semibold">Replies to your response{newCount > 0 && <span className="badge ml-2 bg-brand-100 align-middle text-brand-800">{newCount} new</span>}</h2>
           {toMine.length === 0 ? <p className="mt-1 text-sm text-stone-600">No replies yet. Classmates who read your response can reply to it here.</p> : <ReplyList replies={toMine} />}
           <ReplyForm responseId={replies.ownResponseId} to="your classmates" />
         </section>
