@@ -98,10 +98,11 @@ const oldestFirst = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 /**
  * The replies the student reads under the given responses (those the debate page shows them) and under their own
  * submitted response, oldest first: their own, and those of the users whose responses they may read (a student
- * outside their classes never shows up, as in the classmates' list).
+ * outside their classes never shows up, as in the classmates' list). `knownScope`: the classmates' rule as the list of
+ * responses just read it (`classmatesResponses`), for the same user and prompt.
  */
-export async function repliesForStudent(user: SessionUser, promptId: string, responseIds: string[]) {
-  const scope = await classmateScope(user, promptId);
+export async function repliesForStudent(user: SessionUser, promptId: string, responseIds: string[], knownScope?: Awaited<ReturnType<typeof classmateScope>>) {
+  const scope = knownScope ?? (await classmateScope(user, promptId));
   if (!("where" in scope)) return { byResponse: new Map<string, ShownReply[]>(), ownResponseId: null };
   const own = await db().debateResponse.findUnique({ where: { userId_promptId: { userId: user.id, promptId } }, select: { id: true } });
   const ids = [...responseIds, ...(own ? [own.id] : [])];

@@ -289,7 +289,8 @@ export const CLASSMATES_PAGE_SIZE = 20;
  */
 export async function classmatesResponses(user: SessionUser, promptId: string, { page = 1, pageSize = CLASSMATES_PAGE_SIZE }: { page?: number; pageSize?: number } = {}) {
   const scope = await classmateScope(user, promptId);
-  const none = { responses: [], paging: listPage(1, 0, pageSize) };
+  // The scope goes back with the list, so the replies under it are read by the same rule without asking again.
+  const none = { responses: [], paging: listPage(1, 0, pageSize), scope };
   if (!scope.visible) return { visible: false as const, ...none };
   if ("instructor" in scope) return { visible: true as const, noCurrentClass: false, instructor: true, ...none };
   if ("noCurrentClass" in scope) return { visible: true as const, noCurrentClass: true, instructor: false, ...none };
@@ -304,5 +305,5 @@ export async function classmatesResponses(user: SessionUser, promptId: string, {
     take: pageSize,
     select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, submittedAt: true, user: { select: { name: true } } },
   });
-  return { visible: true as const, noCurrentClass: false, instructor: false, responses, paging };
+  return { visible: true as const, noCurrentClass: false, instructor: false, responses, paging, scope };
 }

@@ -33,7 +33,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
   const { prompt, mine, sources, lessons, assignment, pointerLinks } = await debateForStudent(user, id, { withdrawn });
   const [classmates, grade] = await Promise.all([classmatesResponses(user, id, { page }), myDebateGrade(user, id)]);
   const { paging } = classmates;
-  const replies = await repliesForStudent(user, id, classmates.responses.map((r) => r.id));
+  const replies = await repliesForStudent(user, id, classmates.responses.map((r) => r.id), classmates.scope);
   const repliesTo = (responseId: string) => (replies.byResponse.get(responseId) ?? []).map(replyView);
   const shownToMine = replies.ownResponseId && mine?.status === "SUBMITTED" && !withdrawn ? (replies.byResponse.get(replies.ownResponseId) ?? []) : [];
   // Replies written since the student last saw this section are marked new this once.
