@@ -14,7 +14,8 @@ import { zoneOrUtc } from "../domain/calendar";
 import { db } from "./db";
 import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor, shuffleSeedFor } from "./tokens";
-import { attemptFlagReachesInstructor, quizAssignment } from "./assignment-rules";
+import { attemptFlagReachesInstructor, quizAssignment, type GoverningAssignment } from "./assignment-rules";
+import { lessonsToReadFirst, readingFirstReason, readingRequired } from "../domain/reading-requirement";
 import { attemptAnswersHeldUntil, attemptAnswersHold } from "./answer-release";
 import { assignmentGate, gradingTerms, keyShownAt } from "../domain/schedule";
 import type { SessionUser } from "./auth";
@@ -23,6 +24,22 @@ import type { AnswerEditInput } from "./quiz-inputs";
 import { citedSource } from "./catalog";
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * The lessons of the quiz's module the student must still complete before a new attempt, in module order: none unless
+ * a class still counting a new attempt asks for the reading, and only then one query.
+ */
+async function lessonsToReadBefore(client: Tx | ReturnType<typeof db>, userId: string, quiz: { moduleId: string }, assignment: GoverningAssignment | null) {
+  const counting = assignment?.countingClasses ?? [];
+  if (!readingRequired(counting)) return [];
+  const lessons = await client.lesson.findMany({
+    relationLoadStrategy: "join",
+    where: { moduleId: quiz.moduleId, retiredAt: null },
+    orderBy: { position: "asc" },
+    select: { id: true, slug: true, title: true, progress: { where: { userId, completedAt: { not: null } }, select: { lessonId: true } } },
+  });
+  return lessonsToReadFirst(counting, lessons.map(({ progress, ...lesson }) => ({ ...lesson, completed: progress.length > 0 })));
+}
 
 function attemptSummaries<T extends { id: string; number: number; status: string; scoreCenti: number | null; maxScoreCenti: number | null; submittedAt: Date | null }>(attempts: T[]) {
   return attempts.map((a) => ({ ...a, submitted: a.status === "SUBMITTED" }));
@@ -51,6 +68,8 @@ export async function quizOverview(user: SessionUser, quizId: string) {
   const gate = assignmentGate(assignment, new Date());
   let decision = decideStart({ maxAttempts, attempts });
   if (decision.kind === "start" && !gate.allowed) decision = { kind: "refused", reason: gate.reason };
+  // Asked only of a start the page would otherwise offer: an open attempt stays usable whatever is unread.
+  const lessonsToRead = decision.kind === "start" ? await lessonsToReadBefore(db(), user.id, quiz, assignment) : [];
   const questionCount = quiz.drawCount ?? quiz._count.questions;
   const joinedAt = assignment?.joinedAt ?? null;
   const attemptsSinceJoining = joinedAt ? attempts.filter((a) => a.startedAt >= joinedAt) : attempts;
@@ -65,6 +84,7 @@ export async function quizOverview(user: SessionUser, quizId: string) {
     assignment,
     attempts,
     decision,
+    lessonsToRead,
     attemptsLeft: attemptsLeft(maxAttempts, attempts.length),
     // The score the class counts (from joining), as its gradebook does; all attempts outside a class.
     counted: countedAttempt(quiz.scorePolicy, attemptsSinceJoining),
@@ -113,6 +133,8 @@ export async function startAttempt(user: SessionUser, quizId: string, options: {
         if (decision.kind === "refused") throw new UserError("CONFLICT", decision.reason);
         const gate = assignmentGate(assignment, new Date());
         if (!gate.allowed) throw new UserError("CONFLICT", gate.reason);
+        const unread = await lessonsToReadBefore(tx, user.id, quiz, assignment);
+        if (unread.length > 0) throw new UserError("CONFLICT", readingFirstReason(unread));
         const id = randomUUID();
         const now = new Date();
         // Voided (reset) attempts keep their numbers, so count on from the highest one ever used.

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Assignment" ADD COLUMN     "requiresReading" BOOLEAN NOT NULL DEFAULT false;
