@@ -2,7 +2,7 @@ import { Link } from "@/components/app-link";
 import { LocalTime } from "./local-time";
 import { statusForStudent, type AssignmentStatus, type LatePolicy, type StudentAssignmentStatus } from "@/lib/domain/schedule";
 
-type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; status: AssignmentStatus; returnedAt: Date | null; adjustment: { excused: boolean; percent: number | null } | null };
+type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; status: AssignmentStatus; returnedAt: Date | null; readFirst: boolean; adjustment: { excused: boolean; percent: number | null } | null };
 
 const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string }> = {
   upcoming: { text: "Opens later", style: "bg-stone-100 text-stone-700" },
@@ -32,6 +32,7 @@ export function AssignedToYou({ items }: { items: Item[] }) {
                 {a.status === "closed" ? "was due" : "due"} <LocalTime iso={a.dueAt.toISOString()} />{a.extendedTo ? " (extended for you)" : ""}
                 {a.status === "closed" && "; late work is not accepted"}
               </p>
+              {a.readFirst && a.status !== "closed" && <p className="text-sm text-sky-900">Read the lessons first: this quiz starts once you have completed its module’s lessons.</p>}
               {a.returnedAt && (
                 <p className="text-sm text-amber-800">
                   Returned for revision <LocalTime iso={a.returnedAt.toISOString()} />: revise it and submit again{a.status === "closed" ? " (ask your instructor for an extension first)" : ""}.

@@ -11,7 +11,7 @@ import { YourTime } from "@/components/viewer-time-zone";
 
 type Course = { id: string; title: string; modules: { id: string; title: string; _count: { lessons: number }; quizzes: { id: string; title: string; maxAttempts: number | null }[]; debates: { id: string; title: string }[] }[] };
 type Kind = "MODULE" | "QUIZ" | "DEBATE";
-type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE" | "AFTER_LAST_ATTEMPT"; weight: number };
+type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE" | "AFTER_LAST_ATTEMPT"; weight: number; requiresReading: boolean };
 type Errors = Record<string, string[]>;
 
 const OFFLINE = "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.";
@@ -25,7 +25,7 @@ export function attemptsHint(kind: Kind, quizLimit: number | null | undefined): 
   return quizLimit === null ? "Empty: the quiz’s own setting, no limit." : `Empty: the quiz’s own limit, ${quizLimit} ${quizLimit === 1 ? "attempt" : "attempts"}.`;
 }
 
-/** The opening and due times, attempts, late policy, answer release and weight: the fields an assignment is created and edited with. */
+/** The opening and due times, attempts, late policy, answer release, weight and (for a quiz) reading first: the fields an assignment is created and edited with. */
 function TermsFields({ idPrefix, kind, defaults, errors, attemptsNote }: { idPrefix: string; kind: Kind; defaults: Terms; errors: Errors; attemptsNote: string }) {
   const field = (name: string) => ({ id: `${idPrefix}-${name}`, "aria-invalid": Boolean(errors[name]), "aria-describedby": errors[name] ? `${idPrefix}-${name}-error` : undefined });
   const error = (name: string) => errors[name] && <p id={`${idPrefix}-${name}-error`} className="field-error">{errors[name][0]}</p>;
@@ -82,6 +82,16 @@ function TermsFields({ idPrefix, kind, defaults, errors, attemptsNote }: { idPre
         <p id={`${idPrefix}-weight-hint`} className="mt-1 text-sm text-stone-600">Relative to the class’s other assignments: 2 counts twice as much as 1. 0 makes it practice, left out of the average.</p>
         {error("weight")}
       </div>
+      {kind === "QUIZ" && (
+        <div className="sm:col-span-2">
+          <div className="flex items-start gap-2">
+            <input id={`${idPrefix}-requiresReading`} name="requiresReading" type="checkbox" defaultChecked={defaults.requiresReading} aria-describedby={`${idPrefix}-requiresReading-hint`} className="mt-1 h-4 w-4" />
+            <label htmlFor={`${idPrefix}-requiresReading`} className="font-medium">Students must read the module’s lessons before starting</label>
+          </div>
+          <p id={`${idPrefix}-requiresReading-hint`} className="mt-1 text-sm text-stone-600">A student starts the quiz once they have marked each lesson of its module complete; the quiz page lists the lessons still to read. An attempt already open stays open.</p>
+          {error("requiresReading")}
+        </div>
+      )}
     </>
   );
 }
@@ -114,7 +124,8 @@ function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<st
       // Empty is sent as such (not as 0, which would make the item practice), for the server to ask for a number.
       weight: weight === "" ? null : Number(weight),
       ...(kind !== "DEBATE" ? { revealAnswers: form.get("revealAnswers") } : {}),
-      ...(shown ? { shownAs: { opensAt: shown.opensAt.toISOString(), dueAt: shown.dueAt.toISOString(), maxAttemptsOverride: shown.maxAttemptsOverride, latePolicy: shown.latePolicy, revealAnswers: shown.revealAnswers, weight: shown.weight } } : {}),
+      ...(kind === "QUIZ" ? { requiresReading: form.get("requiresReading") === "on" } : {}),
+      ...(shown ? { shownAs: { opensAt: shown.opensAt.toISOString(), dueAt: shown.dueAt.toISOString(), maxAttemptsOverride: shown.maxAttemptsOverride, latePolicy: shown.latePolicy, revealAnswers: shown.revealAnswers, weight: shown.weight, requiresReading: shown.requiresReading } } : {}),
     },
   };
 }
@@ -214,7 +225,7 @@ export function AssignmentForm({ classId, courses, assigned }: { classId: string
         {errors.targetId && <p id="assign-target-error" className="field-error">{errors.targetId[0]}</p>}
         {targetNote && <p id="assign-target-note" className="mt-1 text-sm text-stone-600">{targetNote}</p>}
       </div>
-      <TermsFields key={termsKey} idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", revealAnswers: "AFTER_SUBMIT", weight: 1 }} errors={errors} attemptsNote={attemptsHint(kind, kind === "QUIZ" ? courses.flatMap((c) => c.modules.flatMap((m) => m.quizzes)).find((q) => q.id === target?.id)?.maxAttempts : undefined)} />
+      <TermsFields key={termsKey} idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", revealAnswers: "AFTER_SUBMIT", weight: 1, requiresReading: false }} errors={errors} attemptsNote={attemptsHint(kind, kind === "QUIZ" ? courses.flatMap((c) => c.modules.flatMap((m) => m.quizzes)).find((q) => q.id === target?.id)?.maxAttempts : undefined)} />
       <div className="sm:col-span-2">
         <FormMessage message={message} />
         <button type="submit" className="btn-primary mt-2" disabled={pending}>{pending ? "Assigning…" : "Assign"}</button>

@@ -48,6 +48,8 @@ const assignmentTerms = z.strictObject({
   latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).default("ACCEPT"),
   revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]).default("AFTER_SUBMIT"),
   weight: weight.default(1),
+  // Kept only for a quiz's own assignment: its students complete the module's lessons before starting.
+  requiresReading: z.boolean().optional(),
 });
 const dueAfterOpening = (a: { opensAt: string; dueAt: string }) => new Date(a.dueAt) > new Date(a.opensAt);
 const DUE_AFTER_OPENING = "The due time must be after the opening time.";
@@ -70,6 +72,7 @@ export const assignmentChangeSchema = z.strictObject({
   latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).optional(),
   revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]).optional(),
   weight: weight.optional(),
+  requiresReading: z.boolean().optional(),
   // The terms the editing form showed: if the assignment has changed since (another tab, a colleague's script), the
   // change is refused rather than silently putting back what that form still showed.
   shownAs: z.strictObject({
@@ -79,6 +82,7 @@ export const assignmentChangeSchema = z.strictObject({
     latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]),
     revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]),
     weight: weight.optional(),
+    requiresReading: z.boolean().optional(),
   }).optional(),
   // Sent once the instructor has agreed that work handed in after the new due time drops out of the gradebook.
   confirmDroppingWork: z.literal(true).optional(),
@@ -385,7 +389,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   await ownedClass(instructor, classId);
   // Days on the instructor's calendar, so due times keep their wall-clock time across a daylight-saving change.
   const timeZone = input.timeZone ?? zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
-  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true, weight: true } });
+  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true, weight: true, requiresReading: true } });
   const live = (await describeAssignments(source)).filter((a) => !a.withdrawn);
   const shift = (at: Date) => shiftWallClockDays(at, input.shiftDays, timeZone);
   if (live.some((a) => !isStorableInstant(shift(a.opensAt).getTime()) || !isStorableInstant(shift(a.dueAt).getTime()))) {
@@ -400,7 +404,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
       // Creation times a millisecond apart keep items due together in the source's order (ASSIGNMENT_ORDER).
       data: live.map((a, i) => ({
         createdAt: new Date(copiedAt + i), classId: created.id, kind: a.kind, moduleId: a.moduleId, quizId: a.quizId, debatePromptId: a.debatePromptId,
-        opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride, weight: a.weight,
+        opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride, weight: a.weight, requiresReading: a.requiresReading,
       })),
     });
     return { id: created.id, copied: live.length, skipped: source.length - live.length };
@@ -666,6 +670,7 @@ export async function createAssignment(instructor: SessionUser, classId: string,
         latePolicy: input.latePolicy,
         revealAnswers: input.kind === "DEBATE" ? "AFTER_SUBMIT" : input.revealAnswers,
         weight: input.weight,
+        requiresReading: input.kind === "QUIZ" && input.requiresReading === true,
       },
       select: { id: true, quizId: true, moduleId: true },
     });
@@ -685,13 +690,13 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
   await ownedCurrentClass(instructor, classId);
   const assignment = await db().assignment.findFirst({
     where: { id: assignmentId, classId },
-    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, weight: true },
+    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, weight: true, requiresReading: true },
   });
   if (!assignment) throw notFound("That assignment");
   const shown = input.shownAs;
   if (shown && (new Date(shown.opensAt).getTime() !== assignment.opensAt.getTime() || new Date(shown.dueAt).getTime() !== assignment.dueAt.getTime()
     || shown.maxAttemptsOverride !== assignment.maxAttemptsOverride || shown.latePolicy !== assignment.latePolicy || shown.revealAnswers !== assignment.revealAnswers
-    || (shown.weight !== undefined && shown.weight !== assignment.weight))) {
+    || (shown.weight !== undefined && shown.weight !== assignment.weight) || (shown.requiresReading !== undefined && shown.requiresReading !== assignment.requiresReading))) {
     throw new UserError("CONFLICT", CHANGED_MEANWHILE);
   }
   const opensAt = input.opensAt ? new Date(input.opensAt) : assignment.opensAt;
@@ -703,7 +708,7 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
     await lockCoveredQuizzes(tx, assignment);
     const { count } = await tx.assignment.updateMany({
       // As read above: a change made in between fails here rather than being overwritten.
-      where: { id: assignmentId, classId, opensAt: assignment.opensAt, dueAt: assignment.dueAt, maxAttemptsOverride: assignment.maxAttemptsOverride, latePolicy: assignment.latePolicy, revealAnswers: assignment.revealAnswers, weight: assignment.weight },
+      where: { id: assignmentId, classId, opensAt: assignment.opensAt, dueAt: assignment.dueAt, maxAttemptsOverride: assignment.maxAttemptsOverride, latePolicy: assignment.latePolicy, revealAnswers: assignment.revealAnswers, weight: assignment.weight, requiresReading: assignment.requiresReading },
       data: {
         opensAt,
         dueAt,
@@ -711,6 +716,7 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
         ...(!debate && input.maxAttemptsOverride !== undefined ? { maxAttemptsOverride: input.maxAttemptsOverride } : {}),
         ...(!debate && input.revealAnswers ? { revealAnswers: input.revealAnswers } : {}),
         ...(input.weight !== undefined ? { weight: input.weight } : {}),
+        ...(assignment.kind === "QUIZ" && input.requiresReading !== undefined ? { requiresReading: input.requiresReading } : {}),
       },
     });
     // Removed, or changed by another request since it was read: the extensions below would follow the wrong time.
@@ -947,7 +953,7 @@ export async function describeAssignments<T extends { kind: string; moduleId: st
 
 export async function classAssignments(instructor: SessionUser, classId: string) {
   await ownedClass(instructor, classId);
-  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, weight: true, _count: { select: { extensions: true, adjustments: true } } } });
+  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, weight: true, requiresReading: true, _count: { select: { extensions: true, adjustments: true } } } });
   return describeAssignments(assignments);
 }
 
@@ -957,7 +963,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     where: { class: { archivedAt: null, members: { some: { userId: student.id, removedAt: null } } } },
     orderBy: ASSIGNMENT_ORDER,
     select: {
-      id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, createdAt: true,
+      id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, requiresReading: true, createdAt: true,
       class: { select: { name: true, members: { where: { userId: student.id }, select: { joinedAt: true } } } },
       extensions: { where: { studentId: student.id }, select: { dueAt: true, extraAttempts: true } },
       adjustments: { where: { studentId: student.id }, select: { excused: true, percent: true } },
@@ -968,12 +974,20 @@ export async function studentAssignments(student: SessionUser, now = new Date())
   const quizIds = assignments.map((a) => a.quizId).filter((x): x is string => Boolean(x));
   const debateIds = assignments.map((a) => a.debatePromptId).filter((x): x is string => Boolean(x));
   const moduleIds = assignments.map((a) => a.moduleId).filter((x): x is string => Boolean(x));
+  // Quizzes whose assignment asks for the reading first: their module's lessons, read only when there are some.
+  const readingQuizIds = assignments.filter((a) => a.kind === "QUIZ" && a.requiresReading).map((a) => a.quizId!);
   await finalizeExpiredAttemptsFor(student.id, quizIds);
-  const [attempts, responses, moduleItems] = await Promise.all([
+  const [attempts, responses, moduleItems, readingQuizzes] = await Promise.all([
     db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, select: { id: true, quizId: true, number: true, scoreCenti: true, maxScoreCenti: true, startedAt: true, submittedAt: true, quiz: { select: { scorePolicy: true } } } }),
     db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds }, OR: [{ status: "SUBMITTED" }, { returnedAt: { not: null } }] }, select: { promptId: true, status: true, submittedAt: true, returnedAt: true } }),
     db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, addedAt: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
+    readingQuizIds.length === 0 ? [] : db().quiz.findMany({
+      relationLoadStrategy: "join",
+      where: { id: { in: readingQuizIds } },
+      select: { id: true, module: { select: { lessons: { where: { retiredAt: null }, select: { progress: { where: { userId: student.id, completedAt: { not: null } }, select: { lessonId: true } } } } } } },
+    }),
   ]);
+  const unreadLessonsOf = new Map(readingQuizzes.map((q) => [q.id, q.module.lessons.filter((l) => l.progress.length === 0).length]));
   return described.flatMap((a) => {
     const window = applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions[0]);
     let doneAt: Date | null = null;
@@ -999,7 +1013,9 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       const counted = countedCompletions(lessons.flatMap((l) => (l.progress[0]?.completedAt ? [l.progress[0].completedAt] : [])), window);
       doneAt = lessons.length > 0 && counted.length === lessons.length ? new Date(Math.max(...counted.map((d) => d.getTime()))) : null;
     }
-    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status: assignmentStatus(window, now, doneAt ? { at: doneAt } : null), doneAt, returnedAt, adjustment: a.adjustments[0] ?? null }];
+    const status = assignmentStatus(window, now, doneAt ? { at: doneAt } : null);
+    const readFirst = a.kind === "QUIZ" && a.requiresReading && (status === "open" || status === "overdue") && (unreadLessonsOf.get(a.quizId!) ?? 0) > 0;
+    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status, doneAt, returnedAt, readFirst, adjustment: a.adjustments[0] ?? null }];
   });
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 import { attemptsLeft, countedAttempt, studentAttemptLimit } from "../domain/attempt-policy";
 import { moduleProgress, courseProgress, nextStep, quizPercent } from "../domain/progress";
 import { assignmentGate } from "../domain/schedule";
+import { lessonsToReadFirst } from "../domain/reading-requirement";
 import { gradeStands } from "../domain/rubric";
 import { debateAssignments, holdWorkTerms, quizAssignments } from "./assignment-rules";
 import { liveLesson } from "./catalog";
@@ -101,7 +102,10 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
       const countedScore = counted ? { scoreCenti: counted.scoreCenti!, maxScoreCenti: counted.maxScoreCenti! } : null;
       const left = attemptsLeft(studentAttemptLimit(q.maxAttempts, assignment, mine.map((a) => a.startedAt)), mine.length);
       const open = assignmentGate(assignment, now).allowed;
-      return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress: mine.some((a) => !a.submitted), attemptsLeft: left, open, dueAt: assignment?.dueAt ?? null };
+      const inProgress = mine.some((a) => !a.submitted);
+      // As the quiz page decides a start: an open attempt stays usable whatever is unread.
+      const readFirst = open && !inProgress && left !== 0 && lessonsToReadFirst(assignment?.countingClasses ?? [], lessons).length > 0;
+      return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress, attemptsLeft: left, open, readFirst, dueAt: assignment?.dueAt ?? null };
     });
     const debates = m.debates.map((d) => {
       const response = responseBy.get(d.id);

@@ -65,6 +65,7 @@ export default async function ModulePage({ params }: Params) {
                   <p className="mt-2 text-sm">
                     {state?.percent != null ? <>Counted score: {state.percent}% · {isPassed(state) ? "passed" : `${state.passPercent}% needed to pass`}</> : state?.inProgress ? "Attempt in progress" : state?.attempts ? "Not counted yet: your attempts came before you joined your class" : "Not attempted"}
                   </p>
+                  {state?.readFirst && <p className="mt-1 text-sm font-medium text-sky-900">Read the lessons first: your class asks you to complete this module’s lessons before starting.</p>}
                   {state && (state.dueAt || state.attemptsLeft !== null) && (
                     <p className="mt-1 text-sm text-stone-600">
                       {state.dueAt && <>Due <LocalTime iso={state.dueAt.toISOString()} /></>}

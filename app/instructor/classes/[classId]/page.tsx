@@ -107,7 +107,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                   editable={(details) => (
                     <EditableAssignment
                       classId={classId}
-                      assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, weight: a.weight }}
+                      assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, weight: a.weight, requiresReading: a.requiresReading }}
                       quizLimit={a.kind === "QUIZ" && a.quizId ? quizLimits.get(a.quizId) : undefined}
                       actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} title={a.title} extensionCount={a._count.extensions} adjustmentCount={a._count.adjustments} />}
                     >
@@ -121,6 +121,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                     {a.maxAttemptsOverride ? ` · ${a.maxAttemptsOverride} attempts allowed` : ""}
                     {a.revealAnswers === "AFTER_DUE" ? " · answers shown after the due time" : a.revealAnswers === "AFTER_LAST_ATTEMPT" ? " · answers shown after the student’s last attempt" : ""}
                     {weights[i] ? ` · ${weights[i]}` : ""}
+                    {a.kind === "QUIZ" && a.requiresReading ? " · the module’s lessons must be read first" : ""}
                     {a.kind !== "DEBATE" && a.revealAnswers !== "AFTER_SUBMIT" && a.latePolicy !== "REFUSE" && <span className="block text-amber-800">Late work is accepted after the answers are shown; refuse late work to keep them from late attempts.</span>}
                   </p>
                   <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">

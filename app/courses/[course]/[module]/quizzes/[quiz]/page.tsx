@@ -24,7 +24,7 @@ export default async function QuizPage({ params }: Params) {
   const base = `/courses/${p.course}/${p.module}`;
   const user = await requirePageUser(`${base}/quizzes/${p.quiz}`);
   const found = await orNotFound(quizBySlugs(p.course, p.module, p.quiz));
-  const { quiz, assignment, attempts, decision, attemptsLeft, counted, beforeJoining, answersHeldUntil, answersAfterLastAttempt } = await quizOverview(user, found.id);
+  const { quiz, assignment, attempts, decision, lessonsToRead, attemptsLeft, counted, beforeJoining, answersHeldUntil, answersAfterLastAttempt } = await quizOverview(user, found.id);
   const openDeadline = decision.kind === "resume" ? (attempts.find((a) => a.id === decision.attemptId)?.deadlineAt ?? null) : null;
   const policy = quiz.scorePolicy === "BEST" ? "your best attempt counts" : "your latest attempt counts";
   const closesAt = assignment?.closesAt ?? null;
@@ -70,6 +70,15 @@ export default async function QuizPage({ params }: Params) {
       <div className="mt-6">
         {decision.kind === "refused" ? (
           <Notice tone="warning" title={attemptsLeft === 0 ? "No attempts left" : "Not open for a new attempt"}>{decision.reason}{counted ? ` Your counted score is ${percent(counted.scoreCenti!, counted.maxScoreCenti!)}%.` : ""}</Notice>
+        ) : lessonsToRead.length > 0 ? (
+          <section aria-labelledby="reading-first-heading" className="rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950">
+            <h2 id="reading-first-heading" className="font-semibold">Read the lessons first</h2>
+            <p className="mt-1">Your class asks you to read this module’s lessons before starting the quiz. Mark each one complete at the end of the lesson, and the quiz opens here.</p>
+            <p className="mt-2">Still to read:</p>
+            <ul className="mt-1 list-disc pl-5">
+              {lessonsToRead.map((lesson) => <li key={lesson.id}><Link className="underline" href={`${base}/lessons/${lesson.slug}`}>{lesson.title}</Link></li>)}
+            </ul>
+          </section>
         ) : (
           <StartAttemptButton
             quizId={quiz.id}
