@@ -1,0 +1,76 @@
+// Reading before a quiz in the browser: the instructor assigns a quiz ticking "Students must read the module's
+// lessons before starting"; the student finds the quiz marked, sees the lessons still to read instead of Start, reads
+// them, and starts.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
+
+const quizId = "austin-pragmatic-diplomacy-quiz";
+const quizPath = "/courses/japan-central-asia/foundations/quizzes/austin-pragmatic-diplomacy-quiz";
+
+test("an instructor asks for the module's lessons first; the student reads them and then starts the quiz", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Close reading seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
+    [instructor.id, `RB${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  const classId: string = rows[0].id;
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [classId, student.id]);
+
+  const teacher = await browser.newContext({ baseURL });
+  await login(teacher, instructor, baseURL!);
+  const tp = await teacher.newPage();
+  await tp.goto(`/instructor/classes/${classId}`);
+  await tp.getByLabel("What").selectOption("QUIZ");
+  await tp.getByLabel("Item").selectOption(quizId);
+  const reading = tp.getByLabel("Students must read the module’s lessons before starting");
+  await expect(reading).not.toBeChecked();
+  await reading.check();
+  if (process.env.SCREENSHOT_DIR) await tp.locator("form", { has: reading }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/reading-first-assign.png` });
+  await tp.getByRole("button", { name: "Assign" }).click();
+  await expect(tp.getByText(/^Assigned “/)).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "Assignment" WHERE "classId" = $1 AND "quizId" = $2 AND "requiresReading"`, [classId, quizId])).toBe(1);
+  const listed = tp.getByRole("listitem").filter({ hasText: "the module’s lessons must be read first" });
+  await expect(listed).toBeVisible();
+  // The edit form starts from the assignment's setting; the checkbox is for quizzes only.
+  await listed.getByRole("button", { name: /^Edit/ }).click();
+  await expect(listed.getByLabel("Students must read the module’s lessons before starting")).toBeChecked();
+  await tp.getByLabel("What").selectOption("MODULE");
+  await expect(tp.locator("#assign-requiresReading")).toHaveCount(0);
+
+  const learner = await browser.newContext({ baseURL });
+  await login(learner, student, baseURL!);
+  const sp = await learner.newPage();
+  await sp.goto("/");
+  await expect(sp.locator("#assigned-heading + ul li").filter({ hasText: "Austin" }).getByText(/^Read the lessons first/)).toBeVisible();
+
+  await sp.goto(quizPath);
+  const toRead = sp.getByRole("region", { name: "Read the lessons first" });
+  await expect(toRead).toBeVisible();
+  await expect(toRead.getByRole("link")).toHaveCount(2);
+  await expect(sp.getByRole("button", { name: /Start/ })).toHaveCount(0);
+  await expectNoAxeViolations(sp, "quiz page with lessons to read first");
+  if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/reading-first-quiz.png`, fullPage: true });
+  // The server decides, whatever the page shows: a start sent anyway is refused and writes nothing.
+  const refused = await sp.request.post(`/api/quizzes/${quizId}/attempts`, { data: {}, headers: { origin: baseURL! } });
+  expect(refused.status()).toBe(409);
+  expect(await refused.text()).toMatch(/Still to read: .*Dadabaev|Still to read: .*Austin/);
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(0);
+
+  // Read each lesson from the list, then come back.
+  for (let left = 2; left > 0; left--) {
+    await toRead.getByRole("link").first().click();
+    await sp.getByRole("button", { name: "Mark lesson as completed" }).click();
+    await expect(sp.getByText("Recorded in your progress.")).toBeVisible();
+    await sp.goto(quizPath);
+    if (left > 1) await expect(toRead.getByRole("link")).toHaveCount(left - 1);
+  }
+  await expect(toRead).toHaveCount(0);
+  await sp.getByRole("button", { name: "Start the quiz" }).click();
+  await sp.waitForURL(/\/attempts\//);
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(1);
+
+  await teacher.close();
+  await learner.close();
+});
