@@ -43,7 +43,12 @@ test("an instructor asks for the module's lessons first; the student reads them 
   await login(learner, student, baseURL!);
   const sp = await learner.newPage();
   await sp.goto("/");
-  await expect(sp.locator("#assigned-heading + ul li").filter({ hasText: "Austin" }).getByText(/^Read the lessons first/)).toBeVisible();
+  const assignedItem = sp.locator("#assigned-heading + ul li").filter({ hasText: "Austin" });
+  await expect(assignedItem.getByText(/^Read the lessons first/)).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await assignedItem.screenshot({ path: `${process.env.SCREENSHOT_DIR}/reading-first-assigned.png` });
+  await sp.goto("/courses/japan-central-asia/foundations");
+  await expect(sp.locator(".card").filter({ hasText: "Austin" }).getByText(/^Read the lessons first/)).toBeVisible();
+  await expect(sp.locator(".card").filter({ hasText: "Dadabaev" }).getByText(/^Read the lessons first/)).toHaveCount(0);
 
   await sp.goto(quizPath);
   const toRead = sp.getByRole("region", { name: "Read the lessons first" });
@@ -67,6 +72,7 @@ test("an instructor asks for the module's lessons first; the student reads them 
     if (left > 1) await expect(toRead.getByRole("link")).toHaveCount(left - 1);
   }
   await expect(toRead).toHaveCount(0);
+  await expect(sp.getByRole("button", { name: "Start the quiz" })).toBeVisible();
   await sp.getByRole("button", { name: "Start the quiz" }).click();
   await sp.waitForURL(/\/attempts\//);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id])).toBe(1);
