@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { LessonFrontmatter } from "../content/schema";
 import { renderedSections } from "./markdown-render";
+import { termAnchor } from "../domain/glossary";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -21,7 +22,7 @@ export type LessonSearchPart = { sectionTitle: string | null; anchor: string | n
 /**
  * The parts search looks through, in reading order: each section of the body with the text the reader shows (the
  * lesson's title, summary, argument and objectives belong to its opening part, as the page shows them above it), then
- * the key terms and the dates listed after the reading, each list a part of its own.
+ * each key term listed after the reading, and the dates, a part of their own.
  */
 export function lessonSearchParts(lesson: LessonText): LessonSearchPart[] {
   const { meta } = lesson;
@@ -31,11 +32,10 @@ export function lessonSearchParts(lesson: LessonText): LessonSearchPart[] {
     anchor: section.anchor,
     text: `${index === 0 ? `${opening}\n` : ""}${section.title ? `${section.title}\n` : ""}${section.text}`,
   }));
-  const lists = [
-    { sectionTitle: "Key terms", anchor: "terms-heading", text: (meta.keyTerms ?? []).map((t) => `${t.term}: ${t.definition}`).join("\n") },
-    { sectionTitle: "Dates in this lesson", anchor: "events-heading", text: (meta.events ?? []).map((e) => `${e.date}: ${e.label}`).join("\n") },
-  ].filter((list) => list.text !== "");
-  return [...sections, ...lists];
+  // A key term is a part of its own, so a search for it lands on its row of the list, as the glossary's links do.
+  const terms = (meta.keyTerms ?? []).map((t) => ({ sectionTitle: `Key term: ${t.term}`, anchor: termAnchor(t.term), text: `${t.term}: ${t.definition}` }));
+  const events = { sectionTitle: "Dates in this lesson", anchor: "events-heading", text: (meta.events ?? []).map((e) => `${e.date}: ${e.label}`).join("\n") };
+  return [...sections, ...terms, ...(events.text === "" ? [] : [events])];
 }
 
 function partsHash(parts: LessonSearchPart[]): string {

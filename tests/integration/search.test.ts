@@ -39,7 +39,7 @@ beforeAll(async () => {
 describe("course search", () => {
   it("finds what the lesson page shows around the reading: the argument and objectives, key terms and dates", async () => {
     const first = async (query: string) => (await searchCourse(fixture.id, query)).results.map((r) => [r.sectionTitle, r.anchor]);
-    expect(await first("trijunction")).toEqual([["Key terms", "terms-heading"]]);
+    expect(await first("trijunction")).toEqual([["Key term: Trijunction", "term-trijunction"]]);
     expect(await first("treaty")).toEqual([["Dates in this lesson", "events-heading"]]);
     expect(await first("Almaty compromise")).toEqual([[null, null]]);
     expect(await first("routes shaped")).toEqual([[null, null]]);
