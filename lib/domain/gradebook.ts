@@ -1,6 +1,7 @@
 // Gradebook cells and averages: what a student's status and score are on each assigned item.
 import { plural } from "../plural";
 import { assignmentStatus, handedInLate, type AssignmentWindow } from "./schedule";
+import { daysLate, penalisedScore, penaltyUnder, type LatePenalty } from "./late-penalty";
 import { exactPercent, percent } from "./scoring";
 
 // "missing": past the due time and not submitted (it may still be accepted late, depending on the policy).
@@ -47,11 +48,34 @@ export function adjustedCell(cell: GradebookCell, adjustment: GradeAdjustment | 
   };
 }
 
-/** `window`: the assignment as it applies to this student in this class (with their extension); it decides "late" and "missing". */
-export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date } | null; inProgress: boolean; window: AssignmentWindow; now: Date }): GradebookCell {
+/**
+ * A scored cell of work handed in at `handedInAt`, with the assignment's late penalty taken off (lib/domain/late-penalty.ts):
+ * `percent`, `exact` and so the averages are the penalised score; the detail says how late, what came off and what
+ * the work itself scored. The instructor's adjustment (adjustedCell) comes after, so a score set by hand replaces it.
+ */
+export function withLatePenalty(cell: GradebookCell, handedInAt: Date | null, window: AssignmentWindow, penalty: LatePenalty | null | undefined): GradebookCell {
+  const applying = penaltyUnder(window.latePolicy, penalty);
+  if (!applying || !handedInAt || cell.percent === null) return cell;
+  const days = daysLate(window.dueAt, handedInAt);
+  if (days === 0) return cell;
+  const work = exactOf(cell)!;
+  const penalised = penalisedScore(work, days, applying);
+  const deducted = Math.round((work - penalised) * 100) / 100;
+  const late = deducted > 0
+    ? `late ${plural(days, "day")}: −${deducted} % (work scored ${cell.percent} %)`
+    : `late ${plural(days, "day")}: no deduction (work scored ${cell.percent} %, not above the ${applying.floorPercent} % floor)`;
+  return { ...cell, percent: Math.floor(penalised + 1e-9), exact: penalised, detail: cell.detail ? `${cell.detail}; ${late}` : late };
+}
+
+/**
+ * `window`: the assignment as it applies to this student in this class (with their extension); it decides "late" and
+ * "missing". `penalty`: the assignment's late penalty, taken off by the counted attempt's hand-in time.
+ */
+export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date } | null; inProgress: boolean; window: AssignmentWindow; now: Date; penalty?: LatePenalty | null }): GradebookCell {
   if (input.counted) {
-    const { scoreCenti, maxScoreCenti } = input.counted;
-    return { status: handedInLate(input.window, input.counted.submittedAt) ? "late" : "submitted", percent: percent(scoreCenti, maxScoreCenti), exact: exactPercent(scoreCenti, maxScoreCenti), attemptId: input.counted.id };
+    const { scoreCenti, maxScoreCenti, submittedAt } = input.counted;
+    const cell: GradebookCell = { status: handedInLate(input.window, submittedAt) ? "late" : "submitted", percent: percent(scoreCenti, maxScoreCenti), exact: exactPercent(scoreCenti, maxScoreCenti), attemptId: input.counted.id };
+    return withLatePenalty(cell, submittedAt, input.window, input.penalty);
   }
   if (input.now > input.window.dueAt) return { status: "missing", percent: null, detail: input.inProgress ? "started, not submitted" : undefined };
   return { status: input.inProgress ? "in progress" : "not started", percent: null };
@@ -62,17 +86,19 @@ type Points = { totalPoints: number; maxPoints: number };
 /**
  * `grade`: the grade of the version handed in. `earlierGrade`: the grade of a version the instructor returned for
  * revision; as in Moodle (revert to draft) and Canvas (resubmission), it counts until the new version is graded.
+ * `penalty`: the late penalty, taken off by the hand-in time of the version whose grade counts (`earlierSubmittedAt`
+ * for the earlier version's).
  */
-export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; submittedAt: Date | null; grade: Points | null; earlierGrade?: Points | null; window: AssignmentWindow; now: Date }): GradebookCell {
+export function debateCell(input: { status: "DRAFT" | "SUBMITTED" | null; submittedAt: Date | null; grade: Points | null; earlierGrade?: Points | null; earlierSubmittedAt?: Date | null; window: AssignmentWindow; now: Date; penalty?: LatePenalty | null }): GradebookCell {
   const cell = handInCell(input);
   const earlier = !input.grade && input.earlierGrade && input.earlierGrade.maxPoints > 0 ? input.earlierGrade : null;
-  if (!earlier) return cell;
-  return {
+  if (!earlier) return withLatePenalty(cell, input.submittedAt, input.window, input.penalty);
+  return withLatePenalty({
     ...cell,
     percent: percent(earlier.totalPoints * 100, earlier.maxPoints * 100),
     exact: exactPercent(earlier.totalPoints * 100, earlier.maxPoints * 100),
     detail: `${input.status === "SUBMITTED" ? "revised" : "returned for revision"}: the earlier version's grade until graded again`,
-  };
+  }, input.earlierSubmittedAt ?? null, input.window, input.penalty);
 }
 
 function handInCell(input: { status: "DRAFT" | "SUBMITTED" | null; submittedAt: Date | null; grade: Points | null; window: AssignmentWindow; now: Date }): GradebookCell {
@@ -109,8 +135,9 @@ export function countedCompletions(completedAt: Date[], window: AssignmentWindow
  * the due time (the student's own, with an extension) passed. Before that the cell shows progress but no percent,
  * like a quiz not yet submitted, so unfinished work not yet due stays out of both averages. When the assignment
  * refuses late work, a lesson completed after the due time does not count, as a late quiz could not be started.
+ * `penalty`: the late penalty, taken off by the last counted lesson completion.
  */
-export function moduleCell(input: { completedAt: Date[]; totalLessons: number; window: AssignmentWindow; now: Date }): GradebookCell {
+export function moduleCell(input: { completedAt: Date[]; totalLessons: number; window: AssignmentWindow; now: Date; penalty?: LatePenalty | null }): GradebookCell {
   const { totalLessons: total, window } = input;
   if (total === 0) return { status: "not started", percent: null, detail: "no lessons" };
   const counted = countedCompletions(input.completedAt, window);
@@ -118,12 +145,15 @@ export function moduleCell(input: { completedAt: Date[]; totalLessons: number; w
   if (done >= total) {
     const lastCompletedAt = new Date(Math.max(...counted.map((at) => at.getTime())));
     const status = assignmentStatus(window, input.now, { at: lastCompletedAt });
-    return { status: status === "late" ? "late" : "submitted", percent: 100, exact: 100 };
+    return withLatePenalty({ status: status === "late" ? "late" : "submitted", percent: 100, exact: 100 }, lastCompletedAt, window, input.penalty);
   }
   // Past due, lessons done are a partial score; none done is missing work, scored like an unsubmitted quiz.
   // The detail says it is lessons that count: a student who took the module's quiz and debate has not started it.
   const lessons = `${done} of ${plural(total, "lesson")} read`;
-  if (input.now > input.window.dueAt) return { status: "missing", percent: done === 0 ? null : percent(done, total), exact: done === 0 ? null : exactPercent(done, total), detail: lessons };
+  if (input.now > input.window.dueAt) {
+    const lastCompletedAt = done === 0 ? null : new Date(Math.max(...counted.map((at) => at.getTime())));
+    return withLatePenalty({ status: "missing", percent: done === 0 ? null : percent(done, total), exact: done === 0 ? null : exactPercent(done, total), detail: lessons }, lastCompletedAt, window, input.penalty);
+  }
   return { status: done === 0 ? "not started" : "in progress", percent: null, detail: lessons };
 }
 

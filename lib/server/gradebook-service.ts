@@ -9,6 +9,7 @@ import { questionAsShown } from "../domain/public-question";
 import { shuffleSeedFor } from "./tokens";
 import { earlierVersionGrade, gradeOnRecord } from "../domain/rubric";
 import type { Question } from "../content/schema";
+import type { LatePenalty } from "../domain/late-penalty";
 import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, classAverages, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
 import { begunUnderClass, countsInClass } from "./assignment-rules";
@@ -66,7 +67,7 @@ type StoredResponse = {
 };
 
 /** A student's debate response as one class's gradebook counts it (`now`: the archiving, for an archived class). */
-function classDebateCell(stored: StoredResponse | undefined, window: AssignmentWindow, now: Date, archivedAt: Date | null): GradebookCell {
+function classDebateCell(stored: StoredResponse | undefined, window: AssignmentWindow, penalty: LatePenalty, now: Date, archivedAt: Date | null): GradebookCell {
   // An archived class reads a response returned by its archiving, and handed in again since, as the draft it was.
   const found = stored && archivedAt && stored.returnedAt && stored.returnedAt <= archivedAt && stored.submittedAt && stored.submittedAt > archivedAt
     ? { ...stored, status: "DRAFT" as const, submittedAt: null } : stored;
@@ -76,9 +77,10 @@ function classDebateCell(stored: StoredResponse | undefined, window: AssignmentW
   const returnedVersion = d?.returnedVersionSubmittedAt;
   const returnedVersionCounted = Boolean(returnedVersion && returnedVersion <= now && countsUnder(window, returnedVersion));
   return debateCell({
-    status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, window, now,
+    status: d?.status ?? null, submittedAt: d?.submittedAt ?? null, window, now, penalty,
     grade: d && gradeOnRecord(d.grade, d.submittedAt, archivedAt) ? d.grade : null,
     earlierGrade: d && returnedVersionCounted ? earlierVersionGrade(d.grade, d.submittedAt, archivedAt) : null,
+    earlierSubmittedAt: returnedVersion,
   });
 }
 
@@ -86,7 +88,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const now = archivedAt && archivedAt < currentTime ? archivedAt : currentTime;
   const [members, rawAssignments] = await Promise.all([
     loadMembers,
-    db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, weight: true, createdAt: true } }),
+    db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, maxAttemptsOverride: true, weight: true, createdAt: true } }),
   ]);
   const assignments = await describeAssignments(rawAssignments, archivedAt);
   const studentIds = members.map((m) => m.id);
@@ -146,11 +148,12 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const rows = members.map((user) => {
     const windows = assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id))));
     const cellOf = (a: (typeof assignments)[number], window: (typeof windows)[number]): GradebookCell => {
-      if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), window, now });
-      if (a.kind === "DEBATE") return classDebateCell(debateBy.get(key(user.id, a.debatePromptId!)), window, now, archivedAt);
+      const penalty = { percentPerDay: a.latePenaltyPercentPerDay, floorPercent: a.latePenaltyFloorPercent };
+      if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), window, now, penalty });
+      if (a.kind === "DEBATE") return classDebateCell(debateBy.get(key(user.id, a.debatePromptId!)), window, penalty, now, archivedAt);
       const m = moduleBy.get(key(user.id, a.moduleId!));
       const lessons = owedLessons((m?.addedAt ?? []).map((at, i) => ({ addedAt: new Date(at), completedAt: m!.completedAt[i] })), a.createdAt, window, now);
-      return moduleCell({ completedAt: lessons.flatMap((l) => (l.completedAt ? [new Date(l.completedAt)] : [])), totalLessons: lessons.length, window, now });
+      return moduleCell({ completedAt: lessons.flatMap((l) => (l.completedAt ? [new Date(l.completedAt)] : [])), totalLessons: lessons.length, window, now, penalty });
     };
     const cells = assignments.map((a, i) => adjustedCell(
       a.withdrawn ? asWithdrawn(cellOf(a, windows[i])) : notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i]),
