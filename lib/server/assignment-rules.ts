@@ -5,6 +5,7 @@ import "server-only";
 import { attemptDeadline, DEADLINE_GRACE_MS, earliestOpenDeadline, type ClassAttemptTerms } from "../domain/attempt-policy";
 import { accommodationFor, applyExtension, attemptClosingWindows, closingTimeOfAll, closingWindows, countsUnder, mostGenerous, withoutClosedClasses, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import type { ReadingTerms } from "../domain/reading-requirement";
+import type { LatePenalty } from "../domain/late-penalty";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
@@ -14,15 +15,16 @@ type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 // joinedAt: when the student joined the governing assignment's class (work begun before does not count there).
 // countingClasses: the terms of each class that would count an attempt begun now (see studentAttemptLimit and
 // lessonsToReadFirst).
-export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null; closesAt: Date | null; className: string; joinedAt: Date | null; countingClasses: (ClassAttemptTerms & ReadingTerms)[] };
+export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; latePenalty: LatePenalty; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null; closesAt: Date | null; className: string; joinedAt: Date | null; countingClasses: (ClassAttemptTerms & ReadingTerms)[] };
 
-const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true, requiresReading: true } as const;
-type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; revealAnswers: string; maxAttemptsOverride: number | null; requiresReading: boolean; classId: string; kind: string };
+const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, requiresReading: true } as const;
+type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; revealAnswers: string; maxAttemptsOverride: number | null; requiresReading: boolean; classId: string; kind: string };
 type Owner = { className: string; joinedAt: Date | null };
 
 /** Of the assignments covering a student's work, with their extensions, the one that treats them best (of those that govern in their class). */
 function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined; owner?: Owner }[], now: Date): GoverningAssignment | null {
-  const windows = rows.map(({ row, extension }) => applyExtension({ opensAt: row.opensAt, dueAt: row.dueAt, maxAttemptsOverride: row.maxAttemptsOverride, latePolicy: row.latePolicy as LatePolicy, revealAnswers: row.revealAnswers as AnswerReveal }, extension));
+  const windows = rows.map(({ row, extension }) => applyExtension({ opensAt: row.opensAt, dueAt: row.dueAt, maxAttemptsOverride: row.maxAttemptsOverride, latePolicy: row.latePolicy as LatePolicy,
+    latePenalty: { percentPerDay: row.latePenaltyPercentPerDay, floorPercent: row.latePenaltyFloorPercent }, revealAnswers: row.revealAnswers as AnswerReveal }, extension));
   // Per class, the quiz's own assignment once open (as its gradebook counts the quiz and its attempts close by it), else its module's.
   // Only a quiz's own assignment asks for reading first.
   const entries = windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE", joinedAt: rows[i].owner?.joinedAt ?? null, requiresReading: rows[i].row.kind === "QUIZ" && rows[i].row.requiresReading }));

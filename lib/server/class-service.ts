@@ -39,6 +39,10 @@ export const joinSchema = z.strictObject({ code: z.string().trim().min(4, "Enter
 
 const WEIGHT = "Give the weight as a whole number from 0 (practice: left out of the average) to 100.";
 const weight = z.number({ message: WEIGHT }).int(WEIGHT).min(0, WEIGHT).max(100, WEIGHT);
+const PENALTY_PER_DAY = "Give the deduction per day late as a whole number of percent from 0 (none) to 100.";
+const latePenaltyPercentPerDay = z.number({ message: PENALTY_PER_DAY }).int(PENALTY_PER_DAY).min(0, PENALTY_PER_DAY).max(100, PENALTY_PER_DAY);
+const PENALTY_FLOOR = "Give the lowest grade the deduction may bring work to as a whole number of percent from 0 to 100.";
+const latePenaltyFloorPercent = z.number({ message: PENALTY_FLOOR }).int(PENALTY_FLOOR).min(0, PENALTY_FLOOR).max(100, PENALTY_FLOOR);
 
 // An assignment's terms: what an instructor sets when assigning, and may change afterwards.
 const assignmentTerms = z.strictObject({
@@ -46,6 +50,10 @@ const assignmentTerms = z.strictObject({
   dueAt: instant("Give a due time."),
   maxAttemptsOverride: z.number().int().min(1).max(100).nullable().default(null),
   latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).default("ACCEPT"),
+  // Percentage points off late work's score per day late, to a floor (lib/domain/late-penalty.ts); kept, unused, while late work is refused.
+  // Left out: none (the columns' default, 0).
+  latePenaltyPercentPerDay: latePenaltyPercentPerDay.optional(),
+  latePenaltyFloorPercent: latePenaltyFloorPercent.optional(),
   revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]).default("AFTER_SUBMIT"),
   weight: weight.default(1),
   // Kept only for a quiz's own assignment: its students complete the module's lessons before starting.
@@ -70,6 +78,8 @@ export const assignmentChangeSchema = z.strictObject({
   dueAt: assignmentTerms.shape.dueAt.optional(),
   maxAttemptsOverride: z.number().int().min(1).max(100).nullable().optional(),
   latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]).optional(),
+  latePenaltyPercentPerDay: latePenaltyPercentPerDay.optional(),
+  latePenaltyFloorPercent: latePenaltyFloorPercent.optional(),
   revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]).optional(),
   weight: weight.optional(),
   requiresReading: z.boolean().optional(),
@@ -80,6 +90,8 @@ export const assignmentChangeSchema = z.strictObject({
     dueAt: assignmentTerms.shape.dueAt,
     maxAttemptsOverride: z.number().int().min(1).max(100).nullable(),
     latePolicy: z.enum(["ACCEPT", "FLAG", "REFUSE"]),
+    latePenaltyPercentPerDay: latePenaltyPercentPerDay.optional(),
+    latePenaltyFloorPercent: latePenaltyFloorPercent.optional(),
     revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]),
     weight: weight.optional(),
     requiresReading: z.boolean().optional(),
@@ -389,7 +401,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   await ownedClass(instructor, classId);
   // Days on the instructor's calendar, so due times keep their wall-clock time across a daylight-saving change.
   const timeZone = input.timeZone ?? zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
-  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, revealAnswers: true, maxAttemptsOverride: true, weight: true, requiresReading: true } });
+  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, weight: true, requiresReading: true } });
   const live = (await describeAssignments(source)).filter((a) => !a.withdrawn);
   const shift = (at: Date) => shiftWallClockDays(at, input.shiftDays, timeZone);
   if (live.some((a) => !isStorableInstant(shift(a.opensAt).getTime()) || !isStorableInstant(shift(a.dueAt).getTime()))) {
@@ -404,7 +416,8 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
       // Creation times a millisecond apart keep items due together in the source's order (ASSIGNMENT_ORDER).
       data: live.map((a, i) => ({
         createdAt: new Date(copiedAt + i), classId: created.id, kind: a.kind, moduleId: a.moduleId, quizId: a.quizId, debatePromptId: a.debatePromptId,
-        opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride, weight: a.weight, requiresReading: a.requiresReading,
+        opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, latePenaltyPercentPerDay: a.latePenaltyPercentPerDay, latePenaltyFloorPercent: a.latePenaltyFloorPercent,
+        revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride, weight: a.weight, requiresReading: a.requiresReading,
       })),
     });
     return { id: created.id, copied: live.length, skipped: source.length - live.length };
@@ -668,6 +681,8 @@ export async function createAssignment(instructor: SessionUser, classId: string,
         dueAt: new Date(input.dueAt),
         maxAttemptsOverride: input.kind === "DEBATE" ? null : input.maxAttemptsOverride,
         latePolicy: input.latePolicy,
+        latePenaltyPercentPerDay: input.latePenaltyPercentPerDay,
+        latePenaltyFloorPercent: input.latePenaltyFloorPercent,
         revealAnswers: input.kind === "DEBATE" ? "AFTER_SUBMIT" : input.revealAnswers,
         weight: input.weight,
         requiresReading: input.kind === "QUIZ" && input.requiresReading === true,
@@ -690,13 +705,15 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
   await ownedCurrentClass(instructor, classId);
   const assignment = await db().assignment.findFirst({
     where: { id: assignmentId, classId },
-    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, weight: true, requiresReading: true },
+    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, weight: true, requiresReading: true },
   });
   if (!assignment) throw notFound("That assignment");
   const shown = input.shownAs;
   if (shown && (new Date(shown.opensAt).getTime() !== assignment.opensAt.getTime() || new Date(shown.dueAt).getTime() !== assignment.dueAt.getTime()
     || shown.maxAttemptsOverride !== assignment.maxAttemptsOverride || shown.latePolicy !== assignment.latePolicy || shown.revealAnswers !== assignment.revealAnswers
-    || (shown.weight !== undefined && shown.weight !== assignment.weight) || (shown.requiresReading !== undefined && shown.requiresReading !== assignment.requiresReading))) {
+    || (shown.weight !== undefined && shown.weight !== assignment.weight) || (shown.requiresReading !== undefined && shown.requiresReading !== assignment.requiresReading)
+    || (shown.latePenaltyPercentPerDay !== undefined && shown.latePenaltyPercentPerDay !== assignment.latePenaltyPercentPerDay)
+    || (shown.latePenaltyFloorPercent !== undefined && shown.latePenaltyFloorPercent !== assignment.latePenaltyFloorPercent))) {
     throw new UserError("CONFLICT", CHANGED_MEANWHILE);
   }
   const opensAt = input.opensAt ? new Date(input.opensAt) : assignment.opensAt;
@@ -708,11 +725,16 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
     await lockCoveredQuizzes(tx, assignment);
     const { count } = await tx.assignment.updateMany({
       // As read above: a change made in between fails here rather than being overwritten.
-      where: { id: assignmentId, classId, opensAt: assignment.opensAt, dueAt: assignment.dueAt, maxAttemptsOverride: assignment.maxAttemptsOverride, latePolicy: assignment.latePolicy, revealAnswers: assignment.revealAnswers, weight: assignment.weight, requiresReading: assignment.requiresReading },
+      where: {
+        id: assignmentId, classId, opensAt: assignment.opensAt, dueAt: assignment.dueAt, maxAttemptsOverride: assignment.maxAttemptsOverride, latePolicy: assignment.latePolicy,
+        latePenaltyPercentPerDay: assignment.latePenaltyPercentPerDay, latePenaltyFloorPercent: assignment.latePenaltyFloorPercent, revealAnswers: assignment.revealAnswers, weight: assignment.weight, requiresReading: assignment.requiresReading,
+      },
       data: {
         opensAt,
         dueAt,
         ...(input.latePolicy ? { latePolicy: input.latePolicy } : {}),
+        ...(input.latePenaltyPercentPerDay !== undefined ? { latePenaltyPercentPerDay: input.latePenaltyPercentPerDay } : {}),
+        ...(input.latePenaltyFloorPercent !== undefined ? { latePenaltyFloorPercent: input.latePenaltyFloorPercent } : {}),
         ...(!debate && input.maxAttemptsOverride !== undefined ? { maxAttemptsOverride: input.maxAttemptsOverride } : {}),
         ...(!debate && input.revealAnswers ? { revealAnswers: input.revealAnswers } : {}),
         ...(input.weight !== undefined ? { weight: input.weight } : {}),
@@ -953,7 +975,7 @@ export async function describeAssignments<T extends { kind: string; moduleId: st
 
 export async function classAssignments(instructor: SessionUser, classId: string) {
   await ownedClass(instructor, classId);
-  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, revealAnswers: true, weight: true, requiresReading: true, _count: { select: { extensions: true, adjustments: true } } } });
+  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, weight: true, requiresReading: true, _count: { select: { extensions: true, adjustments: true } } } });
   return describeAssignments(assignments);
 }
 
@@ -963,7 +985,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     where: { class: { archivedAt: null, members: { some: { userId: student.id, removedAt: null } } } },
     orderBy: ASSIGNMENT_ORDER,
     select: {
-      id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, maxAttemptsOverride: true, requiresReading: true, createdAt: true,
+      id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, maxAttemptsOverride: true, requiresReading: true, createdAt: true,
       class: { select: { name: true, members: { where: { userId: student.id }, select: { joinedAt: true } } } },
       extensions: { where: { studentId: student.id }, select: { dueAt: true, extraAttempts: true } },
       adjustments: { where: { studentId: student.id }, select: { excused: true, percent: true } },
