@@ -1,8 +1,9 @@
 import { Link } from "@/components/app-link";
 import { LocalTime } from "./local-time";
+import { latePenaltyRule } from "@/lib/domain/late-penalty";
 import { statusForStudent, type AssignmentStatus, type LatePolicy, type StudentAssignmentStatus } from "@/lib/domain/schedule";
 
-type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; status: AssignmentStatus; returnedAt: Date | null; readFirst: boolean; adjustment: { excused: boolean; percent: number | null } | null };
+type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; status: AssignmentStatus; returnedAt: Date | null; readFirst: boolean; adjustment: { excused: boolean; percent: number | null } | null };
 
 const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string }> = {
   upcoming: { text: "Opens later", style: "bg-stone-100 text-stone-700" },
@@ -14,6 +15,8 @@ const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string
   graded: { text: "Graded by your instructor", style: "bg-emerald-100 text-emerald-900" },
   excused: { text: "Excused", style: "bg-stone-100 text-stone-700" },
 };
+
+const penaltyRule = (a: Pick<Item, "latePolicy" | "latePenaltyPercentPerDay" | "latePenaltyFloorPercent">) => latePenaltyRule(a.latePolicy, { percentPerDay: a.latePenaltyPercentPerDay, floorPercent: a.latePenaltyFloorPercent });
 
 export function AssignedToYou({ items }: { items: Item[] }) {
   const order: StudentAssignmentStatus[] = ["overdue", "open", "upcoming", "late", "done", "graded", "closed", "excused"];
@@ -33,6 +36,8 @@ export function AssignedToYou({ items }: { items: Item[] }) {
                 {a.status === "closed" && "; late work is not accepted"}
               </p>
               {a.readFirst && a.status !== "closed" && <p className="text-sm text-sky-900">Read the lessons first: this quiz starts once you have completed its module’s lessons.</p>}
+              {/* Before it is handed in, the deduction it will take late. */}
+              {(a.status === "upcoming" || a.status === "open" || a.status === "overdue") && penaltyRule(a) && <p className="text-sm text-stone-600">{penaltyRule(a)}</p>}
               {a.returnedAt && (
                 <p className="text-sm text-amber-800">
                   Returned for revision <LocalTime iso={a.returnedAt.toISOString()} />: revise it and submit again{a.status === "closed" ? " (ask your instructor for an extension first)" : ""}.

@@ -11,7 +11,7 @@ import { YourTime } from "@/components/viewer-time-zone";
 
 type Course = { id: string; title: string; modules: { id: string; title: string; _count: { lessons: number }; quizzes: { id: string; title: string; maxAttempts: number | null }[]; debates: { id: string; title: string }[] }[] };
 type Kind = "MODULE" | "QUIZ" | "DEBATE";
-type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE" | "AFTER_LAST_ATTEMPT"; weight: number; requiresReading: boolean };
+type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE" | "AFTER_LAST_ATTEMPT"; weight: number; requiresReading: boolean };
 type Errors = Record<string, string[]>;
 
 const OFFLINE = "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.";
@@ -25,7 +25,30 @@ export function attemptsHint(kind: Kind, quizLimit: number | null | undefined): 
   return quizLimit === null ? "Empty: the quiz’s own setting, no limit." : `Empty: the quiz’s own limit, ${quizLimit} ${quizLimit === 1 ? "attempt" : "attempts"}.`;
 }
 
-/** The opening and due times, attempts, late policy, answer release, weight and (for a quiz) reading first: the fields an assignment is created and edited with. */
+/**
+ * The automatic deduction for late work (lib/domain/late-penalty.ts): only where late work is accepted, so the fields
+ * leave the form while it is refused (the stored values stay, unused).
+ */
+function LatePenaltyFields({ idPrefix, defaults, errors }: { idPrefix: string; defaults: Terms; errors: Errors }) {
+  const number = (name: "latePenaltyPercentPerDay" | "latePenaltyFloorPercent", label: string) => (
+    <div>
+      <label htmlFor={`${idPrefix}-${name}`} className="field-label">{label}</label>
+      <input id={`${idPrefix}-${name}`} name={name} type="number" inputMode="numeric" min={0} max={100} step={1} defaultValue={defaults[name]} className="field-input"
+        aria-invalid={Boolean(errors[name])} aria-describedby={[errors[name] ? `${idPrefix}-${name}-error` : null, `${idPrefix}-latePenalty-hint`].filter(Boolean).join(" ")} />
+      {errors[name] && <p id={`${idPrefix}-${name}-error`} className="field-error">{errors[name][0]}</p>}
+    </div>
+  );
+  return (
+    <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
+      <legend className="field-label">Late penalty</legend>
+      {number("latePenaltyPercentPerDay", "Deduct per day late (%)")}
+      {number("latePenaltyFloorPercent", "Lowest grade it brings work to (%)")}
+      <p id={`${idPrefix}-latePenalty-hint`} className="text-sm text-stone-600 sm:col-span-2">Percentage points off the score for each day (or part of one) after the student’s due time: 85 % work one day late at 10 % a day counts as 75 %. The deduction stops at the lowest grade; work already below it keeps its score. 0 per day: no deduction.</p>
+    </fieldset>
+  );
+}
+
+/** The opening and due times, attempts, late policy and penalty, answer release, weight and (for a quiz) reading first: the fields an assignment is created and edited with. */
 function TermsFields({ idPrefix, kind, defaults, errors, attemptsNote }: { idPrefix: string; kind: Kind; defaults: Terms; errors: Errors; attemptsNote: string }) {
   const field = (name: string) => ({ id: `${idPrefix}-${name}`, "aria-invalid": Boolean(errors[name]), "aria-describedby": errors[name] ? `${idPrefix}-${name}-error` : undefined });
   const error = (name: string) => errors[name] && <p id={`${idPrefix}-${name}-error`} className="field-error">{errors[name][0]}</p>;
@@ -63,6 +86,7 @@ function TermsFields({ idPrefix, kind, defaults, errors, attemptsNote }: { idPre
           <option value="REFUSE">Refuse</option>
         </select>
       </div>
+      {chosen.latePolicy !== "REFUSE" && <LatePenaltyFields idPrefix={idPrefix} defaults={defaults} errors={errors} />}
       {kind !== "DEBATE" && (
         <div>
           <label htmlFor={`${idPrefix}-revealAnswers`} className="field-label">Correct answers and explanations</label>
@@ -115,17 +139,25 @@ function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<st
   if (nowRefusing && dueAt.iso && new Date(dueAt.iso) < new Date() && !window.confirm("Refuse late work now that the due time has passed? Work begun or handed in after the due time will no longer count (it shows as missing, unless the student has an extension), and attempts still open close now. Go ahead?")) return { cancelled: true };
   const attempts = String(form.get("maxAttemptsOverride") ?? "");
   const weight = String(form.get("weight") ?? "").trim();
+  // Sent only while the fields are on the form (late work accepted); empty is sent as such for the server to ask for a number.
+  const penaltyField = (name: "latePenaltyPercentPerDay" | "latePenaltyFloorPercent") => {
+    const value = form.get(name);
+    if (value === null) return {};
+    return { [name]: String(value).trim() === "" ? null : Number(value) };
+  };
   return {
     body: {
       opensAt: opensAt.iso,
       dueAt: dueAt.iso,
       maxAttemptsOverride: attempts ? Number(attempts) : null,
       latePolicy: form.get("latePolicy"),
+      ...penaltyField("latePenaltyPercentPerDay"),
+      ...penaltyField("latePenaltyFloorPercent"),
       // Empty is sent as such (not as 0, which would make the item practice), for the server to ask for a number.
       weight: weight === "" ? null : Number(weight),
       ...(kind !== "DEBATE" ? { revealAnswers: form.get("revealAnswers") } : {}),
       ...(kind === "QUIZ" ? { requiresReading: form.get("requiresReading") === "on" } : {}),
-      ...(shown ? { shownAs: { opensAt: shown.opensAt.toISOString(), dueAt: shown.dueAt.toISOString(), maxAttemptsOverride: shown.maxAttemptsOverride, latePolicy: shown.latePolicy, revealAnswers: shown.revealAnswers, weight: shown.weight, requiresReading: shown.requiresReading } } : {}),
+      ...(shown ? { shownAs: { opensAt: shown.opensAt.toISOString(), dueAt: shown.dueAt.toISOString(), maxAttemptsOverride: shown.maxAttemptsOverride, latePolicy: shown.latePolicy, latePenaltyPercentPerDay: shown.latePenaltyPercentPerDay, latePenaltyFloorPercent: shown.latePenaltyFloorPercent, revealAnswers: shown.revealAnswers, weight: shown.weight, requiresReading: shown.requiresReading } } : {}),
     },
   };
 }
@@ -225,7 +257,7 @@ export function AssignmentForm({ classId, courses, assigned }: { classId: string
         {errors.targetId && <p id="assign-target-error" className="field-error">{errors.targetId[0]}</p>}
         {targetNote && <p id="assign-target-note" className="mt-1 text-sm text-stone-600">{targetNote}</p>}
       </div>
-      <TermsFields key={termsKey} idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", revealAnswers: "AFTER_SUBMIT", weight: 1, requiresReading: false }} errors={errors} attemptsNote={attemptsHint(kind, kind === "QUIZ" ? courses.flatMap((c) => c.modules.flatMap((m) => m.quizzes)).find((q) => q.id === target?.id)?.maxAttempts : undefined)} />
+      <TermsFields key={termsKey} idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", latePenaltyPercentPerDay: 0, latePenaltyFloorPercent: 0, revealAnswers: "AFTER_SUBMIT", weight: 1, requiresReading: false }} errors={errors} attemptsNote={attemptsHint(kind, kind === "QUIZ" ? courses.flatMap((c) => c.modules.flatMap((m) => m.quizzes)).find((q) => q.id === target?.id)?.maxAttempts : undefined)} />
       <div className="sm:col-span-2">
         <FormMessage message={message} />
         <button type="submit" className="btn-primary mt-2" disabled={pending}>{pending ? "Assigning…" : "Assign"}</button>

@@ -41,18 +41,18 @@ async function instructorDueItems(instructor: SessionUser): Promise<DueItem[]> {
   const assignments = await db().assignment.findMany({
     where: { class: { ...taughtBy(instructor.id), archivedAt: null } },
     orderBy: ASSIGNMENT_ORDER,
-    select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, dueAt: true, latePolicy: true, class: { select: { id: true, name: true } } },
+    select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, class: { select: { id: true, name: true } } },
   });
   return (await describeAssignments(assignments)).filter((a) => !a.withdrawn).map((a) => ({
     assignmentId: a.id, kind: a.kind, title: a.title, className: a.class.name, dueAt: a.dueAt, extended: false,
-    latePolicy: a.latePolicy as LatePolicy, path: `/instructor/classes/${a.class.id}`,
+    latePolicy: a.latePolicy as LatePolicy, latePenalty: { percentPerDay: a.latePenaltyPercentPerDay, floorPercent: a.latePenaltyFloorPercent }, path: `/instructor/classes/${a.class.id}`,
   }));
 }
 
 async function studentDueItems(student: SessionUser): Promise<DueItem[]> {
   return (await studentAssignments(student)).filter((a) => !a.adjustment?.excused).map((a) => ({
     assignmentId: a.id, kind: a.kind, title: a.title, className: a.className, dueAt: a.dueAt, extended: a.extendedTo !== null,
-    latePolicy: a.latePolicy as LatePolicy, path: a.href,
+    latePolicy: a.latePolicy as LatePolicy, latePenalty: { percentPerDay: a.latePenaltyPercentPerDay, floorPercent: a.latePenaltyFloorPercent }, path: a.href,
   }));
 }
 

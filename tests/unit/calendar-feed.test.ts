@@ -26,4 +26,10 @@ describe("calendar feed events", () => {
     expect(events.map((e) => e.id)).toEqual(["x@caravan", "y@caravan"]);
     expect(events[1].description).toBe("Module for Seminar. Late work is accepted.");
   });
+  it("says the late penalty where late work is accepted, not where it is refused", () => {
+    const latePenalty = { percentPerDay: 10, floorPercent: 50 };
+    expect(dueEvents([item({ latePolicy: "ACCEPT", latePenalty })], "http://localhost:3000")[0].description)
+      .toBe("Quiz for Seminar. Late work is accepted. Late work loses 10 % a day, to no less than 50 %.");
+    expect(dueEvents([item({ latePolicy: "REFUSE", latePenalty })], "http://localhost:3000")[0].description).toBe("Quiz for Seminar. Late work is refused after this time.");
+  });
 });

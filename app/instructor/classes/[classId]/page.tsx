@@ -19,11 +19,14 @@ import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { pageNumber } from "@/lib/server/page-params";
 import { weightLabels } from "@/lib/domain/gradebook";
+import { latePenaltyTerms } from "@/lib/domain/late-penalty";
 import { assignableItems, classAssignments, classInvitations, classRoster, debatesOfModules, openFlagsByQuiz, quizzesAssignedTo } from "@/lib/server/class-service";
 
 export const metadata: Metadata = { title: "Class" };
 
 const latePolicyLabel = { ACCEPT: "late work accepted", FLAG: "late work accepted and flagged", REFUSE: "late work refused" } as const;
+const penaltyOf = (a: { latePolicy: keyof typeof latePolicyLabel; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number }) =>
+  latePenaltyTerms(a.latePolicy, { percentPerDay: a.latePenaltyPercentPerDay, floorPercent: a.latePenaltyFloorPercent });
 
 export default async function ClassPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<{ page?: string | string[] }> }) {
   const { classId } = await params;
@@ -107,7 +110,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                   editable={(details) => (
                     <EditableAssignment
                       classId={classId}
-                      assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, revealAnswers: a.revealAnswers, weight: a.weight, requiresReading: a.requiresReading }}
+                      assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, latePenaltyPercentPerDay: a.latePenaltyPercentPerDay, latePenaltyFloorPercent: a.latePenaltyFloorPercent, revealAnswers: a.revealAnswers, weight: a.weight, requiresReading: a.requiresReading }}
                       quizLimit={a.kind === "QUIZ" && a.quizId ? quizLimits.get(a.quizId) : undefined}
                       actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} title={a.title} extensionCount={a._count.extensions} adjustmentCount={a._count.adjustments} />}
                     >
@@ -118,6 +121,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                   <p className="font-medium"><span className="badge mr-2">{a.kind.toLowerCase()}</span>{a.title}</p>
                   <p className="text-sm text-stone-600">
                     Opens <LocalTime iso={a.opensAt.toISOString()} /> · due <LocalTime iso={a.dueAt.toISOString()} /> · {latePolicyLabel[a.latePolicy]}
+                    {penaltyOf(a) ? ` · late work loses ${penaltyOf(a)}` : ""}
                     {a.maxAttemptsOverride ? ` · ${a.maxAttemptsOverride} attempts allowed` : ""}
                     {a.revealAnswers === "AFTER_DUE" ? " · answers shown after the due time" : a.revealAnswers === "AFTER_LAST_ATTEMPT" ? " · answers shown after the student’s last attempt" : ""}
                     {weights[i] ? ` · ${weights[i]}` : ""}
