@@ -123,3 +123,68 @@ test("a comment holding a long link keeps the student's grades table within a ph
   expect(score!.x + score!.width).toBeLessThanOrEqual(390);
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/grades-long-comment-390.png`, fullPage: true });
 });
+
+test("an instructor sets a late penalty on an assignment, and the gradebook and the student's grades show the deducted score", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Penalty seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
+    [instructor.id, `GP${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '4 days')`, [cls.id, student.id]);
+  // Due 30 hours ago, late work accepted, no penalty yet; the student handed in 85 % work an hour ago: two days late.
+  await sql.query(
+    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '4 days', now() - interval '30 hours', 'ACCEPT')`,
+    [cls.id],
+  );
+  await sql.query(
+    `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
+     VALUES (gen_random_uuid(), $1, 'austin-pragmatic-diplomacy-quiz', 1, 'SUBMITTED', NULL, '{}', now() - interval '2 hours', now() - interval '1 hour', 8500, 10000)`,
+    [student.id],
+  );
+
+  const { page: tp } = await signedInPage(browser, instructor, baseURL!);
+  await tp.goto(`/instructor/classes/${cls.id}/gradebook`);
+  await expect(tp.getByRole("row", { name: new RegExp(student.name) })).toContainText("85%");
+
+  await tp.goto(`/instructor/classes/${cls.id}`);
+  await tp.getByRole("button", { name: /^Edit Check your reading/ }).click();
+  const edit = tp.getByRole("form", { name: /^Edit Check your reading/ });
+  const perDay = edit.getByLabel("Deduct per day late (%)");
+  // The penalty applies only to late work accepted: refusing late work takes the fields away.
+  await edit.getByLabel("Late work").selectOption("REFUSE");
+  await expect(perDay).toHaveCount(0);
+  await edit.getByLabel("Late work").selectOption("ACCEPT");
+  // A deduction over 100 % is refused at its field, and nothing is written.
+  await perDay.fill("150");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(perDay).toHaveAccessibleDescription(/whole number of percent from 0 \(none\) to 100/);
+  expect((await sql.query(`SELECT "latePenaltyPercentPerDay" FROM "Assignment" WHERE "classId" = $1`, [cls.id])).rows).toEqual([{ latePenaltyPercentPerDay: 0 }]);
+  await perDay.fill("10");
+  await edit.getByLabel("Lowest grade it brings work to (%)").fill("50");
+  if (process.env.SCREENSHOT_DIR) await edit.screenshot({ path: `${process.env.SCREENSHOT_DIR}/late-penalty-form.png` });
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(tp.getByText("Saved.")).toBeVisible();
+  await expect(tp.getByText(/late work loses 10 % a day, to no less than 50 %/)).toBeVisible();
+
+  // Computed on read: the gradebook takes 2 × 10 points off the 85 % work, and its averages follow.
+  await tp.goto(`/instructor/classes/${cls.id}/gradebook`);
+  const row = tp.getByRole("row", { name: new RegExp(student.name) });
+  await expect(row).toContainText("late 2 days: −20 % (work scored 85 %)");
+  await expect(row.getByRole("cell").nth(-2)).toHaveText("65%");
+  await expect(row.getByRole("cell").nth(-1)).toHaveText("65%");
+  await expectNoAxeViolations(tp, "gradebook with a late penalty");
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/late-penalty-gradebook.png`, fullPage: true });
+
+  // The student's own grades read the same; the quiz page tells the rule, and their attempt keeps the work's score.
+  const { page: sp } = await signedInPage(browser, student, baseURL!);
+  await sp.goto("/progress");
+  const mine = sp.getByRole("table", { name: /Your score and status on each assignment in Penalty seminar/ });
+  await expect(mine).toContainText("65%");
+  await expect(mine).toContainText("late 2 days: −20 % (work scored 85 %)");
+  await sp.goto("/courses/japan-central-asia/foundations/quizzes/austin-pragmatic-diplomacy-quiz");
+  await expect(sp.getByText(/Late work loses 10 % a day, to no less than 50 %\./)).toBeVisible();
+  await expect(sp.getByRole("cell", { name: "85%" })).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/late-penalty-quiz-page.png`, fullPage: true });
+});
