@@ -177,8 +177,18 @@ test("an instructor sets a late penalty on an assignment, and the gradebook and 
   await expectNoAxeViolations(tp, "gradebook with a late penalty");
   if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/late-penalty-gradebook.png`, fullPage: true });
 
+  // A debate still to hand in, flagging late work at 5 % a day: the student's list says so before it is late.
+  await sql.query(
+    `INSERT INTO "Assignment" ("id", "classId", "kind", "debatePromptId", "opensAt", "dueAt", "latePolicy", "latePenaltyPercentPerDay")
+     VALUES (gen_random_uuid(), $1, 'DEBATE', (SELECT "id" FROM "DebatePrompt" WHERE "retiredAt" IS NULL ORDER BY "id" LIMIT 1), now() - interval '1 day', now() + interval '2 days', 'FLAG', 5)`,
+    [cls.id],
+  );
+
   // The student's own grades read the same; the quiz page tells the rule, and their attempt keeps the work's score.
   const { page: sp } = await signedInPage(browser, student, baseURL!);
+  await sp.goto("/");
+  await expect(sp.getByRole("region", { name: "Assigned to you" }).getByText("Late work loses 5 % a day.")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/late-penalty-assigned.png`, fullPage: true });
   await sp.goto("/progress");
   const mine = sp.getByRole("table", { name: /Your score and status on each assignment in Penalty seminar/ });
   await expect(mine).toContainText("65%");
