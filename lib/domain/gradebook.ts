@@ -62,8 +62,8 @@ export function withLatePenalty(cell: GradebookCell, handedInAt: Date | null, wi
   const penalised = penalisedScore(work, days, applying);
   const deducted = Math.round((work - penalised) * 100) / 100;
   const late = deducted > 0
-    ? `late ${plural(days, "day")}: −${deducted} % (work scored ${cell.percent} %)`
-    : `late ${plural(days, "day")}: no deduction (work scored ${cell.percent} %, not above the ${applying.floorPercent} % floor)`;
+    ? `late ${plural(days, "day")}: −${deducted}% (work scored ${cell.percent}%)`
+    : `late ${plural(days, "day")}: no deduction (work scored ${cell.percent}%, not above the ${applying.floorPercent}% floor)`;
   return { ...cell, percent: Math.floor(penalised + 1e-9), exact: penalised, detail: cell.detail ? `${cell.detail}; ${late}` : late };
 }
 

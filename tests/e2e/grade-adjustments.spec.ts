@@ -171,7 +171,7 @@ test("an instructor sets a late penalty on an assignment, and the gradebook and 
   // Computed on read: the gradebook takes 2 × 10 points off the 85 % work, and its averages follow.
   await tp.goto(`/instructor/classes/${cls.id}/gradebook`);
   const row = tp.getByRole("row", { name: new RegExp(student.name) });
-  await expect(row).toContainText("late 2 days: −20 % (work scored 85 %)");
+  await expect(row).toContainText("late 2 days: −20% (work scored 85%)");
   await expect(row.getByRole("cell").nth(-2)).toHaveText("65%");
   await expect(row.getByRole("cell").nth(-1)).toHaveText("65%");
   await expectNoAxeViolations(tp, "gradebook with a late penalty");
@@ -192,7 +192,7 @@ test("an instructor sets a late penalty on an assignment, and the gradebook and 
   await sp.goto("/progress");
   const mine = sp.getByRole("table", { name: /Your score and status on each assignment in Penalty seminar/ });
   await expect(mine).toContainText("65%");
-  await expect(mine).toContainText("late 2 days: −20 % (work scored 85 %)");
+  await expect(mine).toContainText("late 2 days: −20% (work scored 85%)");
   await sp.goto("/courses/japan-central-asia/foundations/quizzes/austin-pragmatic-diplomacy-quiz");
   await expect(sp.getByText(/Late work loses 10 % a day, to no less than 50 %\./)).toBeVisible();
   await expect(sp.getByRole("cell", { name: "85%" })).toBeVisible();

@@ -44,20 +44,20 @@ describe("late penalty", () => {
     expect(attempt.scoreCenti).toBe(attempt.maxScoreCenti);
 
     const { book, row, cell } = await cellOf(teacher, classId);
-    expect(cell).toMatchObject({ status: "submitted", percent: 80, exact: 80, attemptId, detail: "late 2 days: −20 % (work scored 100 %)" });
+    expect(cell).toMatchObject({ status: "submitted", percent: 80, exact: 80, attemptId, detail: "late 2 days: −20% (work scored 100%)" });
     expect([row.average, row.withMissing, book.averages[0], book.overallAverage]).toEqual([80, 80, 80, 80]);
     const line = gradebookCsv(book).split("\r\n").find((l) => l.includes(student.email))!;
-    expect(line).toContain(",80,submitted; late 2 days: −20 % (work scored 100 %),80,80");
+    expect(line).toContain(",80,submitted; late 2 days: −20% (work scored 100%),80,80");
 
     const [mine] = await myGrades(student);
-    expect(mine.cells[0]).toMatchObject({ percent: 80, detail: "late 2 days: −20 % (work scored 100 %)" });
+    expect(mine.cells[0]).toMatchObject({ percent: 80, detail: "late 2 days: −20% (work scored 100%)" });
     expect(mine.average).toBe(80);
   });
 
   it("recomputes on read when the instructor edits the penalty, and leaves it out when a score is set by hand", async () => {
     const { teacher, student, classId, assignmentId } = await lateQuiz();
     await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ latePenaltyPercentPerDay: 30, latePenaltyFloorPercent: 60 }));
-    expect((await cellOf(teacher, classId)).cell).toMatchObject({ percent: 60, detail: "late 2 days: −40 % (work scored 100 %)" });
+    expect((await cellOf(teacher, classId)).cell).toMatchObject({ percent: 60, detail: "late 2 days: −40% (work scored 100%)" });
     await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ latePenaltyPercentPerDay: 0 }));
     expect((await cellOf(teacher, classId)).cell).toMatchObject({ percent: 100, exact: 100 });
     await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ latePenaltyPercentPerDay: 10 }));

@@ -54,7 +54,7 @@ describe("gradebook cells with a late penalty", () => {
 
   it("take the deduction off a quiz by the counted attempt's hand-in time, and say so", () => {
     const cell = quizCell({ counted: attempt(hours(30)), inProgress: false, window: accepting, now: later, penalty: tenADay });
-    expect(cell).toMatchObject({ status: "submitted", percent: 65, exact: 65, attemptId: "a", detail: "late 2 days: −20 % (work scored 85 %)" });
+    expect(cell).toMatchObject({ status: "submitted", percent: 65, exact: 65, attemptId: "a", detail: "late 2 days: −20% (work scored 85%)" });
     // On time, or without a penalty, the work's score stands.
     const workScore = { status: "submitted", percent: 85, exact: 85, attemptId: "a" };
     expect(quizCell({ counted: attempt(hours(-1)), inProgress: false, window: accepting, now: later, penalty: tenADay })).toEqual(workScore);
@@ -65,20 +65,20 @@ describe("gradebook cells with a late penalty", () => {
 
   it("count days from the student's own due time when they have an extension", () => {
     const extended = applyExtension(accepting, { dueAt: hours(24), extraAttempts: 0 });
-    expect(quizCell({ counted: attempt(hours(30)), inProgress: false, window: extended, now: later, penalty: tenADay })).toMatchObject({ percent: 75, detail: "late 1 day: −10 % (work scored 85 %)" });
+    expect(quizCell({ counted: attempt(hours(30)), inProgress: false, window: extended, now: later, penalty: tenADay })).toMatchObject({ percent: 75, detail: "late 1 day: −10% (work scored 85%)" });
   });
 
   it("say when the floor leaves a low score as it was", () => {
     const low = { id: "a", scoreCenti: 800, maxScoreCenti: 2000, submittedAt: hours(30) };
     expect(quizCell({ counted: low, inProgress: false, window: accepting, now: later, penalty: tenADay }))
-      .toMatchObject({ percent: 40, exact: 40, detail: "late 2 days: no deduction (work scored 40 %, not above the 50 % floor)" });
-    expect(quizCell({ counted: attempt(hours(24 * 6)), inProgress: false, window: accepting, now: later, penalty: tenADay })).toMatchObject({ percent: 50, detail: "late 6 days: −35 % (work scored 85 %)" });
+      .toMatchObject({ percent: 40, exact: 40, detail: "late 2 days: no deduction (work scored 40%, not above the 50% floor)" });
+    expect(quizCell({ counted: attempt(hours(24 * 6)), inProgress: false, window: accepting, now: later, penalty: tenADay })).toMatchObject({ percent: 50, detail: "late 6 days: −35% (work scored 85%)" });
   });
 
   it("take it off a debate by the hand-in time of the version whose grade counts", () => {
     const flagging = { ...accepting, latePolicy: "FLAG" as const };
     expect(debateCell({ status: "SUBMITTED", submittedAt: hours(2), grade: { totalPoints: 12, maxPoints: 16 }, window: flagging, now: later, penalty: tenADay }))
-      .toMatchObject({ status: "late", percent: 65, detail: "late 1 day: −10 % (work scored 75 %)" });
+      .toMatchObject({ status: "late", percent: 65, detail: "late 1 day: −10% (work scored 75%)" });
     // Revised late, the earlier version (handed in on time) keeps its grade until the new one is graded.
     expect(debateCell({ status: "SUBMITTED", submittedAt: hours(50), grade: null, earlierGrade: { totalPoints: 12, maxPoints: 16 }, earlierSubmittedAt: hours(-5), window: flagging, now: later, penalty: tenADay }))
       .toMatchObject({ percent: 75, detail: "revised: the earlier version's grade until graded again" });
@@ -89,11 +89,11 @@ describe("gradebook cells with a late penalty", () => {
   it("take it off a module by its last counted lesson completion", () => {
     const early = hours(-48);
     expect(moduleCell({ completedAt: [early, hours(3), early], totalLessons: 3, window: accepting, now: later, penalty: tenADay }))
-      .toEqual({ status: "submitted", percent: 90, exact: 90, detail: "late 1 day: −10 % (work scored 100 %)" });
+      .toEqual({ status: "submitted", percent: 90, exact: 90, detail: "late 1 day: −10% (work scored 100%)" });
     expect(moduleCell({ completedAt: [early, early, early], totalLessons: 3, window: accepting, now: later, penalty: tenADay })).toEqual({ status: "submitted", percent: 100, exact: 100 });
     // Past due with some lessons read late, the partial score takes the deduction too.
     expect(moduleCell({ completedAt: [early, hours(3)], totalLessons: 4, window: accepting, now: later, penalty: { percentPerDay: 10, floorPercent: 0 } }))
-      .toEqual({ status: "missing", percent: 40, exact: 40, detail: "2 of 4 lessons read; late 1 day: −10 % (work scored 50 %)" });
+      .toEqual({ status: "missing", percent: 40, exact: 40, detail: "2 of 4 lessons read; late 1 day: −10% (work scored 50%)" });
   });
 
   it("feed the penalised score to the averages; a score set by hand replaces it, and excused work leaves it out", () => {
