@@ -137,7 +137,7 @@ if (lighthouse) {
     "largest paint comes about 0.7 s later (2.4–2.8 s against 1.6–1.8 s for the same page, 2026-12-04) and its score is usually",
     "several points lower (not always: on 2026-12-05 at 08:07, a slower run throughout, with total blocking time high in every run, the",
     "lesson page's late-painted runs scored higher). Over the runs recorded on this machine it has held back from two to all five runs of the lesson page, from one to all",
-    "five of the quiz page's, none to two of the account page's and none of the empty page's, which likely paints",
+    "five of the quiz page's, none to all five of the account page's and none of the empty page's, which likely paints",
     "before the framework's scripts run because it has no stylesheet to wait for. The last",
     "column gives the median of the runs that painted before load, where there were any. The headline figure, and the verdict,",
     "stay the median of all runs.",
