@@ -1,6 +1,6 @@
 import { Link } from "@/components/app-link";
 import { LocalTime } from "./local-time";
-import { latePenaltyRule } from "@/lib/domain/late-penalty";
+import { latePenaltyOf, latePenaltyRule } from "@/lib/domain/late-penalty";
 import { statusForStudent, type AssignmentStatus, type LatePolicy, type StudentAssignmentStatus } from "@/lib/domain/schedule";
 
 type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; status: AssignmentStatus; returnedAt: Date | null; readFirst: boolean; adjustment: { excused: boolean; percent: number | null } | null };
@@ -16,7 +16,7 @@ const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string
   excused: { text: "Excused", style: "bg-stone-100 text-stone-700" },
 };
 
-const penaltyRule = (a: Pick<Item, "latePolicy" | "latePenaltyPercentPerDay" | "latePenaltyFloorPercent">) => latePenaltyRule(a.latePolicy, { percentPerDay: a.latePenaltyPercentPerDay, floorPercent: a.latePenaltyFloorPercent });
+const penaltyRule = (a: Pick<Item, "latePolicy" | "latePenaltyPercentPerDay" | "latePenaltyFloorPercent">) => latePenaltyRule(a.latePolicy, latePenaltyOf(a));
 
 export function AssignedToYou({ items }: { items: Item[] }) {
   const order: StudentAssignmentStatus[] = ["overdue", "open", "upcoming", "late", "done", "graded", "closed", "excused"];

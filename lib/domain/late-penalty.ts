@@ -7,6 +7,11 @@ export type LatePenalty = { percentPerDay: number; floorPercent: number };
 
 const DAY_MS = 86_400_000;
 
+/** The penalty an assignment row stores in two columns. */
+export function latePenaltyOf(row: { latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number }): LatePenalty {
+  return { percentPerDay: row.latePenaltyPercentPerDay, floorPercent: row.latePenaltyFloorPercent };
+}
+
 /** The penalty that applies under a late policy: none where late work is refused (it does not count at all). */
 export function penaltyUnder(latePolicy: LatePolicy, penalty: LatePenalty | null | undefined): LatePenalty | null {
   return latePolicy === "REFUSE" || !penalty || penalty.percentPerDay <= 0 ? null : penalty;

@@ -5,7 +5,7 @@ import "server-only";
 import { attemptDeadline, DEADLINE_GRACE_MS, earliestOpenDeadline, type ClassAttemptTerms } from "../domain/attempt-policy";
 import { accommodationFor, applyExtension, attemptClosingWindows, closingTimeOfAll, closingWindows, countsUnder, mostGenerous, withoutClosedClasses, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import type { ReadingTerms } from "../domain/reading-requirement";
-import type { LatePenalty } from "../domain/late-penalty";
+import { latePenaltyOf, type LatePenalty } from "../domain/late-penalty";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
 
@@ -24,7 +24,7 @@ type Owner = { className: string; joinedAt: Date | null };
 /** Of the assignments covering a student's work, with their extensions, the one that treats them best (of those that govern in their class). */
 function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined; owner?: Owner }[], now: Date): GoverningAssignment | null {
   const windows = rows.map(({ row, extension }) => applyExtension({ opensAt: row.opensAt, dueAt: row.dueAt, maxAttemptsOverride: row.maxAttemptsOverride, latePolicy: row.latePolicy as LatePolicy,
-    latePenalty: { percentPerDay: row.latePenaltyPercentPerDay, floorPercent: row.latePenaltyFloorPercent }, revealAnswers: row.revealAnswers as AnswerReveal }, extension));
+    latePenalty: latePenaltyOf(row), revealAnswers: row.revealAnswers as AnswerReveal }, extension));
   // Per class, the quiz's own assignment once open (as its gradebook counts the quiz and its attempts close by it), else its module's.
   // Only a quiz's own assignment asks for reading first.
   const entries = windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE", joinedAt: rows[i].owner?.joinedAt ?? null, requiresReading: rows[i].row.kind === "QUIZ" && rows[i].row.requiresReading }));

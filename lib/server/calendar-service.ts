@@ -9,6 +9,7 @@ import ical from "ical-generator";
 import { z } from "zod";
 import { dueEvents, type DueItem } from "../domain/calendar-feed";
 import type { LatePolicy } from "../domain/schedule";
+import { latePenaltyOf } from "../domain/late-penalty";
 import type { SessionUser } from "./auth";
 import { ASSIGNMENT_ORDER, describeAssignments, studentAssignments } from "./class-service";
 import { db } from "./db";
@@ -45,14 +46,14 @@ async function instructorDueItems(instructor: SessionUser): Promise<DueItem[]> {
   });
   return (await describeAssignments(assignments)).filter((a) => !a.withdrawn).map((a) => ({
     assignmentId: a.id, kind: a.kind, title: a.title, className: a.class.name, dueAt: a.dueAt, extended: false,
-    latePolicy: a.latePolicy as LatePolicy, latePenalty: { percentPerDay: a.latePenaltyPercentPerDay, floorPercent: a.latePenaltyFloorPercent }, path: `/instructor/classes/${a.class.id}`,
+    latePolicy: a.latePolicy as LatePolicy, latePenalty: latePenaltyOf(a), path: `/instructor/classes/${a.class.id}`,
   }));
 }
 
 async function studentDueItems(student: SessionUser): Promise<DueItem[]> {
   return (await studentAssignments(student)).filter((a) => !a.adjustment?.excused).map((a) => ({
     assignmentId: a.id, kind: a.kind, title: a.title, className: a.className, dueAt: a.dueAt, extended: a.extendedTo !== null,
-    latePolicy: a.latePolicy as LatePolicy, latePenalty: { percentPerDay: a.latePenaltyPercentPerDay, floorPercent: a.latePenaltyFloorPercent }, path: a.href,
+    latePolicy: a.latePolicy as LatePolicy, latePenalty: latePenaltyOf(a), path: a.href,
   }));
 }
 

@@ -9,7 +9,7 @@ import { questionAsShown } from "../domain/public-question";
 import { shuffleSeedFor } from "./tokens";
 import { earlierVersionGrade, gradeOnRecord } from "../domain/rubric";
 import type { Question } from "../content/schema";
-import type { LatePenalty } from "../domain/late-penalty";
+import { latePenaltyOf, type LatePenalty } from "../domain/late-penalty";
 import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, classAverages, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
 import { begunUnderClass, countsInClass } from "./assignment-rules";
@@ -148,7 +148,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const rows = members.map((user) => {
     const windows = assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id))));
     const cellOf = (a: (typeof assignments)[number], window: (typeof windows)[number]): GradebookCell => {
-      const penalty = { percentPerDay: a.latePenaltyPercentPerDay, floorPercent: a.latePenaltyFloorPercent };
+      const penalty = latePenaltyOf(a);
       if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), window, now, penalty });
       if (a.kind === "DEBATE") return classDebateCell(debateBy.get(key(user.id, a.debatePromptId!)), window, penalty, now, archivedAt);
       const m = moduleBy.get(key(user.id, a.moduleId!));

@@ -19,14 +19,14 @@ import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { pageNumber } from "@/lib/server/page-params";
 import { weightLabels } from "@/lib/domain/gradebook";
-import { latePenaltyTerms } from "@/lib/domain/late-penalty";
+import { latePenaltyOf, latePenaltyTerms } from "@/lib/domain/late-penalty";
 import { assignableItems, classAssignments, classInvitations, classRoster, debatesOfModules, openFlagsByQuiz, quizzesAssignedTo } from "@/lib/server/class-service";
 
 export const metadata: Metadata = { title: "Class" };
 
 const latePolicyLabel = { ACCEPT: "late work accepted", FLAG: "late work accepted and flagged", REFUSE: "late work refused" } as const;
 const penaltyOf = (a: { latePolicy: keyof typeof latePolicyLabel; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number }) =>
-  latePenaltyTerms(a.latePolicy, { percentPerDay: a.latePenaltyPercentPerDay, floorPercent: a.latePenaltyFloorPercent });
+  latePenaltyTerms(a.latePolicy, latePenaltyOf(a));
 
 export default async function ClassPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<{ page?: string | string[] }> }) {
   const { classId } = await params;
