@@ -41,6 +41,7 @@ export default async function ProgressPage() {
         <section key={course.id} aria-labelledby={`course-${course.id}`} className="mb-12">
           <div className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-end sm:justify-between">
             <h2 id={`course-${course.id}`} className="font-serif text-2xl font-semibold"><Link className="hover:underline" href={`/courses/${course.slug}`}>{course.title}</Link></h2>
+            <Link className="link text-sm" href={`/courses/${course.slug}/objectives`}>Your mastery of its objectives</Link>
           </div>
           <div className="mb-6 max-w-lg"><ProgressBar percent={percent} label={`${course.title}: overall progress`} /></div>
           <div className="space-y-5">

@@ -27,7 +27,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       // An announcement not yet read: its "new" markers on the home, progress and class pages are checked too.
       await sql.query(`INSERT INTO "ClassAnnouncement" (id, "classId", "authorId", title, body, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'Quiz 2 now due Friday', E'Read **lesson 3** first.\n\n- one\n- [the lesson](/courses/japan-central-asia)', now())`, [cls.id, teacher.id]);
       await login(page.context(), student, baseURL!);
-      for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/courses/japan-central-asia/glossary", "/progress", `/classes/${cls.id}`, "/review", "/classes/join", "/search?course=japan-central-asia&q=Khujand", "/search?q=zzzzqqq", "/search?q=x"]) {
+      for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/courses/japan-central-asia/glossary", "/courses/japan-central-asia/objectives", "/progress", `/classes/${cls.id}`, "/review", "/classes/join", "/search?course=japan-central-asia&q=Khujand", "/search?q=zzzzqqq", "/search?q=x"]) {
         await page.goto(path);
         await expectNoViolations(page, path);
       }
@@ -88,7 +88,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [id, student.id]);
       await page.request.post(`/api/instructor/classes/${id}/assignments`, { data: { kind: "QUIZ", targetId: "dadabaev-silk-road-quiz", opensAt: new Date(Date.now() - 3600_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
       expect((await page.request.post(`/api/instructor/classes/${id}/announcements`, { data: { title: "Quiz 2 now due Friday", body: "Read **lesson 3** first." } })).status()).toBe(201);
-      for (const path of ["/", "/instructor", `/instructor/classes/${id}`, `/instructor/classes/${id}/gradebook`, `/instructor/classes/${id}/students/${student.id}`, "/instructor/quizzes/dadabaev-silk-road-quiz", "/instructor/quizzes/foundations-mastery"]) {
+      for (const path of ["/", "/instructor", `/instructor/classes/${id}`, `/instructor/classes/${id}/gradebook`, `/instructor/classes/${id}/objectives`, `/instructor/classes/${id}/students/${student.id}`, "/instructor/quizzes/dadabaev-silk-road-quiz", "/instructor/quizzes/foundations-mastery"]) {
         await page.goto(path);
         await expectNoViolations(page, path);
       }

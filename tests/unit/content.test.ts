@@ -478,12 +478,12 @@ describe("checks across course folders", () => {
     ]);
   });
 
-  it("reserves the names of a course's own pages for module folders", () => {
+  it.each(["glossary", "objectives"])("reserves the name of a course's own page (%s) for module folders", (name) => {
     const f = writeFixtureCourse();
-    renameSync(path.join(f.dir, "modules", "m1"), path.join(f.dir, "modules", "glossary"));
-    edit(path.join(f.dir, "course.yaml"), (s) => s.replace("- m1", "- glossary"));
+    renameSync(path.join(f.dir, "modules", "m1"), path.join(f.dir, "modules", name));
+    edit(path.join(f.dir, "course.yaml"), (s) => s.replace("- m1", `- ${name}`));
     expect(problemsAcross(f.dir)[0]).toEqual([
-      { file: expect.stringContaining(`${f.id}/course.yaml`), field: "modules.0", message: expect.stringContaining('"glossary" is the address of the course\'s glossary page') },
+      { file: expect.stringContaining(`${f.id}/course.yaml`), field: "modules.0", message: expect.stringContaining(`"${name}" is the address of the course's ${name} page`) },
     ]);
   });
 });

@@ -65,6 +65,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       <nav aria-label="Class views" className="mb-8 flex flex-wrap gap-3">
         <Link className="btn-primary" href={`/instructor/classes/${classId}/gradebook`}>Gradebook</Link>
         <a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download gradebook (CSV)</a>
+        <Link className="btn-secondary" href={`/instructor/classes/${classId}/objectives`}>Objective mastery</Link>
       </nav>
 
       <section className="card mb-8" aria-labelledby="join-heading">

@@ -17,6 +17,8 @@ import { latestPasswordReset } from "@/lib/server/password-reset-service";
 import { percent } from "@/lib/domain/scoring";
 import { describeResponse } from "@/lib/domain/responses";
 import { plural } from "@/lib/plural";
+import { classObjectiveMastery } from "@/lib/server/mastery-service";
+import { MasteryBadge } from "@/components/mastery-badge";
 
 export const metadata: Metadata = { title: "Student record" };
 
@@ -33,7 +35,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
   if (!z.uuid().safeParse(classId).success || !z.uuid().safeParse(studentId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}/students/${studentId}`);
   const { member, attempts, debates, resets, extensions, review, grades, adjustments } = await orNotFound(studentRecord(user, classId, studentId));
-  const [assignments, lastReset] = await Promise.all([classAssignments(user, classId), latestPasswordReset(user, classId, studentId)]);
+  const [assignments, lastReset, mastery] = await Promise.all([classAssignments(user, classId), latestPasswordReset(user, classId, studentId), classObjectiveMastery(user, classId, { studentId })]);
   const assignmentTitle = new Map(assignments.map((a) => [a.id, a.title]));
   return (
     <Container>
@@ -92,6 +94,26 @@ export default async function StudentRecordPage({ params, searchParams }: { para
           )}
         </section>
       )}
+
+      <section aria-labelledby="objectives-heading" className="mb-10">
+        <h2 id="objectives-heading" className="mb-1 text-xl font-semibold">Objectives</h2>
+        <p className="mb-3 text-sm text-stone-600">
+          Mastery of each objective the class&apos;s quizzes assess, by the student&apos;s most recent answer to each question since joining (<Link className="link" href={`/instructor/classes/${classId}/objectives`}>the whole class</Link>).
+        </p>
+        {mastery.objectives.length === 0 ? <p className="text-stone-600">No assigned quiz assesses an objective yet.</p> : (
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm">
+            {mastery.objectives.map((o) => (
+              <li key={o.key} className="flex flex-col gap-1 px-3 py-2 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+                <span>{o.text} <span className="text-stone-600">· {o.lesson.title}</span></span>
+                <span className="flex shrink-0 flex-col items-start gap-0.5 sm:items-end">
+                  <MasteryBadge mastery={o.perStudent[0]} />
+                  <span className="text-xs text-stone-600">{o.perStudent[0].questionsAnswered === 0 ? `${plural(o.questions, "question")}, none answered` : `From ${o.perStudent[0].questionsAnswered} of ${plural(o.questions, "question")}`}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="attempts-heading" className="mb-10">
         <h2 id="attempts-heading" className="mb-1 text-xl font-semibold">Quiz attempts</h2>

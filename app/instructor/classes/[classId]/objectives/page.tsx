@@ -1,0 +1,114 @@
+import { Link } from "@/components/app-link";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { Breadcrumbs, Container, EmptyState, PageHeader, TableScroller } from "@/components/ui";
+import { MASTERY_THRESHOLDS, masteryLevelLabel, type MasteryLevel } from "@/lib/domain/mastery";
+import { requireInstructor } from "@/lib/server/instructor-page";
+import { orNotFound } from "@/lib/server/page";
+import { classObjectiveMastery } from "@/lib/server/mastery-service";
+
+export const metadata: Metadata = { title: "Objective mastery" };
+
+const levels: MasteryLevel[] = ["mastered", "near", "below", "unassessed"];
+const cellStyle: Record<MasteryLevel, string> = {
+  mastered: "bg-emerald-100 text-emerald-900",
+  near: "bg-amber-100 text-amber-900",
+  below: "bg-red-100 text-red-900",
+  unassessed: "text-stone-500",
+};
+const barStyle: Record<MasteryLevel, string> = { mastered: "bg-emerald-600", near: "bg-amber-500", below: "bg-red-600", unassessed: "bg-stone-300" };
+
+export default async function ObjectiveMasteryPage({ params }: { params: Promise<{ classId: string }> }) {
+  const { classId } = await params;
+  if (!z.uuid().safeParse(classId).success) notFound();
+  const user = await requireInstructor(`/instructor/classes/${classId}/objectives`);
+  const report = await orNotFound(classObjectiveMastery(user, classId));
+  const { students, objectives } = report;
+  return (
+    <Container>
+      <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: report.class.name }, { label: "Objective mastery" }]} />
+      <div className="mt-4" />
+      <PageHeader title="Objective mastery">
+        How the class stands on each learning objective its assigned quizzes assess. A student&apos;s score on an objective counts each of its questions once, by their
+        most recent answer since joining the class (in an assigned quiz or in spaced review): {MASTERY_THRESHOLDS.mastered}% or more of the points is mastery,
+        {" "}{MASTERY_THRESHOLDS.near}% or more near mastery. The class average is of the students with an answer.
+      </PageHeader>
+      {objectives.length === 0 || students.length === 0 ? (
+        <EmptyState title={students.length === 0 ? "No students on the roster" : "No objectives assessed yet"} action={<Link className="btn-primary" href={`/instructor/classes/${classId}`}>Go to the class</Link>}>
+          {students.length === 0 ? "Mastery appears once students have joined and answered an assigned quiz." : "Assign a quiz (or a module with quizzes): each of its questions assesses an objective of the lesson it draws on."}
+        </EmptyState>
+      ) : (
+        <>
+          <p className="mb-6"><a className="btn-secondary" href={`/api/instructor/classes/${classId}/objectives.csv`}>Download CSV</a></p>
+          <section aria-labelledby="summary-heading" className="mb-10">
+            <h2 id="summary-heading" className="mb-3 text-lg font-semibold">By objective</h2>
+            <TableScroller label="Mastery by objective">
+              <table className="min-w-full text-left text-sm">
+                <caption className="sr-only">Students at each mastery level, and the class average, for each objective</caption>
+                <thead>
+                  <tr className="border-b border-stone-200">
+                    <th scope="col" className="py-2 pr-3">#</th>
+                    <th scope="col" className="py-2 pr-3">Objective</th>
+                    <th scope="col" className="py-2 pr-3 text-right">Questions</th>
+                    {levels.map((level) => <th key={level} scope="col" className="py-2 pr-3 text-right">{masteryLevelLabel[level]}</th>)}
+                    <th scope="col" className="py-2 pr-3 text-right">Class average</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-stone-200">
+                  {objectives.map((o, i) => (
+                    <tr key={o.key} className="align-top">
+                      <td className="py-2 pr-3 tabular-nums">{i + 1}</td>
+                      <th scope="row" className="min-w-64 py-2 pr-3 font-normal">
+                        {o.text}
+                        <span className="block text-xs text-stone-600"><Link className="underline hover:text-brand-700" href={o.lesson.href}>{o.lesson.title}</Link> · {o.lesson.module}</span>
+                        <span aria-hidden="true" className="mt-2 flex h-2 w-48 overflow-hidden rounded-full">
+                          {levels.map((level) => o.summary[level] > 0 && <span key={level} className={barStyle[level]} style={{ width: `${(o.summary[level] * 100) / students.length}%` }} />)}
+                        </span>
+                      </th>
+                      <td className="py-2 pr-3 text-right tabular-nums">{o.questions}</td>
+                      {levels.map((level) => <td key={level} className="py-2 pr-3 text-right tabular-nums">{o.summary[level]}</td>)}
+                      <td className="py-2 pr-3 text-right tabular-nums">{o.summary.averagePercent !== null ? `${o.summary.averagePercent}%` : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroller>
+          </section>
+          <section aria-labelledby="students-heading">
+            <h2 id="students-heading" className="mb-1 text-lg font-semibold">By student</h2>
+            <p className="mb-3 text-sm text-stone-700">Each column is an objective, numbered as above; a cell gives the student&apos;s percentage, or a dash where they have not answered its questions.</p>
+            <TableScroller label="Mastery by student and objective">
+              <table className="text-left text-sm">
+                <caption className="sr-only">Each student&apos;s percentage and mastery level on each objective</caption>
+                <thead>
+                  <tr className="border-b border-stone-200">
+                    <th scope="col" className="sticky left-0 bg-white py-2 pr-3">Student</th>
+                    {objectives.map((o, i) => (
+                      <th key={o.key} scope="col" className="px-1 py-2 text-center tabular-nums"><span aria-hidden="true">{i + 1}</span><span className="sr-only">{o.text}</span></th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-stone-200">
+                  {students.map((s, row) => (
+                    <tr key={s.id}>
+                      <th scope="row" className="sticky left-0 bg-white py-1.5 pr-3 font-normal whitespace-nowrap"><Link className="link" href={`/instructor/classes/${classId}/students/${s.id}`}>{s.name}</Link></th>
+                      {objectives.map((o) => {
+                        const mastery = o.perStudent[row];
+                        return (
+                          <td key={o.key} className={`min-w-12 px-1 py-1.5 text-center tabular-nums ${cellStyle[mastery.level]}`}>
+                            {mastery.percent !== null ? `${mastery.percent}%` : "—"}<span className="sr-only"> {masteryLevelLabel[mastery.level]}</span>
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroller>
+          </section>
+        </>
+      )}
+    </Container>
+  );
+}

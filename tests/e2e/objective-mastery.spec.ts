@@ -1,0 +1,98 @@
+// Objective mastery in the browser: a student who answered one question of an objective right and another wrong
+// reads where they stand on each objective of the course; their instructor reads the class's standing, objective by
+// objective and student by student, and downloads it as CSV.
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { loadCourse } from "../../lib/content/load.ts";
+import { test, expect, createUser, signedInPage, expectNoAxeViolations } from "./support";
+import { parseCsv } from "../support/csv";
+
+const course = loadCourse(path.resolve(import.meta.dirname, "../../content/courses/japan-central-asia"));
+const lesson = course.moduleFiles.flatMap((m) => m.lessonFiles).find((l) => l.id === "dadabaev-silk-road")!;
+const objectiveText = (id: string) => lesson.objectives.find((o) => o.id === id)!.text;
+const quizId = "dadabaev-silk-road-quiz";
+const shots = process.env.SCREENSHOT_DIR;
+
+test("a student reads their mastery of each objective, and their instructor the class's, with its CSV", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Mastery seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
+    [instructor.id, `OM${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 hour')`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 hour', now() + interval '1 day')`, [cls.id, quizId]);
+
+  // The student hands in an attempt with only the true-or-false question answered, rightly: of "explain the
+  // distance" (that question and a multiple-choice one), the points of the first.
+  const learner = await signedInPage(browser, student, baseURL!);
+  const started = await learner.page.request.post(`/api/quizzes/${quizId}/attempts`, { data: {}, headers: { origin: baseURL! } });
+  expect(started.status()).toBe(200);
+  const { attemptId } = await started.json();
+  const { rows: shown } = await sql.query(
+    `SELECT v."id", v."type", v."points", v."definition"->>'objective' AS "objective" FROM "QuizAttempt" a JOIN "QuestionVersion" v ON v."id" = ANY(a."questionVersionIds") WHERE a."id" = $1`,
+    [attemptId],
+  );
+  const trueFalse = shown.find((q) => q.type === "truefalse")!;
+  expect(trueFalse.objective).toBe("dad-explain-distance");
+  const submitted = await learner.page.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: { [trueFalse.id]: { value: false } } }, headers: { origin: baseURL! } });
+  expect(submitted.status()).toBe(200);
+  const distance = shown.filter((q) => q.objective === "dad-explain-distance");
+  const expected = Math.floor((trueFalse.points * 100) / distance.reduce((sum, q) => sum + q.points, 0));
+
+  const sp = learner.page;
+  await sp.goto("/courses/japan-central-asia");
+  await sp.getByRole("link", { name: "Your objectives" }).click();
+  await expect(sp.getByRole("heading", { name: "Your objectives", level: 1 })).toBeVisible();
+  const row = (text: string) => sp.getByRole("listitem").filter({ hasText: text });
+  await expect(row(objectiveText("dad-explain-distance"))).toContainText(new RegExp(`(Not yet|Near mastery|Mastered) · ${expected}%`));
+  await expect(row(objectiveText("dad-explain-distance"))).toContainText(`From 2 of 2 questions`);
+  // Answered blank: 0 of its points.
+  await expect(row(objectiveText("dad-interpret-figures"))).toContainText("Not yet · 0%");
+  // A lesson whose quiz the student has not taken.
+  const other = course.moduleFiles.flatMap((m) => m.lessonFiles).find((l) => l.id !== lesson.id)!;
+  await expect(row(other.objectives[0].text)).toContainText("Not assessed");
+  await expectNoAxeViolations(sp, "student objectives page");
+  if (shots) await sp.screenshot({ path: `${shots}/objectives-student.png` });
+  await sp.setViewportSize({ width: 390, height: 844 });
+  expect(await sp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (shots) await sp.screenshot({ path: `${shots}/objectives-student-phone.png` });
+
+  const teacher = await signedInPage(browser, instructor, baseURL!);
+  const tp = teacher.page;
+  await tp.goto(`/instructor/classes/${cls.id}`);
+  await tp.getByRole("link", { name: "Objective mastery" }).click();
+  await expect(tp.getByRole("heading", { name: "Objective mastery", level: 1 })).toBeVisible();
+  const summary = tp.getByRole("table", { name: /Students at each mastery level/ });
+  const distanceRow = summary.getByRole("row").filter({ hasText: objectiveText("dad-explain-distance") });
+  // Questions, then students mastered, near, not yet, not assessed, then the class average.
+  const level = expected >= 80 ? 0 : expected >= 60 ? 1 : 2;
+  await expect(distanceRow.getByRole("cell")).toHaveText([/^\d+$/, String(distance.length), ...[0, 1, 2, 3].map((i) => (i === level ? "1" : "0")), `${expected}%`]);
+  const grid = tp.getByRole("table", { name: /Each student.s percentage/ });
+  await expect(grid.getByRole("row").filter({ hasText: student.name }).getByRole("cell")).toContainText([`${expected}%`]);
+  await expectNoAxeViolations(tp, "class objectives page");
+  if (shots) await tp.screenshot({ path: `${shots}/objectives-class.png`, fullPage: true });
+
+  const csv = await tp.request.get(`/api/instructor/classes/${cls.id}/objectives.csv`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-disposition"]).toContain("Mastery-seminar-objectives.csv");
+  const [header, ...students] = parseCsv(await csv.text());
+  const column = header.indexOf(`${lesson.title}: ${objectiveText("dad-explain-distance")} (%)`);
+  expect(column).toBeGreaterThan(1);
+  expect(students.map((r) => [r[1], r[column], r[column + 1]])).toEqual([[student.email, String(expected), expected >= 60 ? "Near mastery" : "Not yet"]]);
+
+  // The student's record gives their row, objective by objective.
+  await grid.getByRole("link", { name: student.name }).click();
+  const onRecord = tp.getByRole("region", { name: "Objectives" }).getByRole("listitem").filter({ hasText: objectiveText("dad-explain-distance") });
+  await expect(onRecord).toContainText(`· ${expected}%`);
+  await expect(onRecord).toContainText(`From 2 of ${distance.length} questions`);
+
+  await tp.goBack();
+  await tp.setViewportSize({ width: 390, height: 844 });
+  await tp.reload();
+  expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (shots) await tp.screenshot({ path: `${shots}/objectives-class-phone.png` });
+  await learner.context.close();
+  await teacher.context.close();
+});

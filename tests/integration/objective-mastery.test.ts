@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCourse } from "@/lib/content/load";
+import { syncCourse } from "@/lib/content/sync";
+import { assignmentSchema, createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
+import { attemptForTaking, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { classMasteryCsv, classObjectiveMastery, myObjectiveMastery } from "@/lib/server/mastery-service";
+import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import type { SessionUser } from "@/lib/server/auth";
+
+const db = testDb();
+let fixture: ReturnType<typeof writeFixtureCourse>;
+
+beforeAll(async () => {
+  fixture = writeFixtureCourse();
+  await syncCourse(db, loadCourse(fixture.dir));
+});
+
+/** Takes the fixture quiz, answering right only the questions of the given types (the others left blank). */
+async function takeQuiz(student: SessionUser, rightTypes: string[]) {
+  const { attemptId } = await startAttempt(student, fixture.quizId);
+  const all = await answerAllCorrectly(student, attemptId);
+  const { questions } = await attemptForTaking(student, attemptId);
+  const answers = Object.fromEntries(questions.filter((q) => rightTypes.includes(q.question.type)).map((q) => [q.questionVersionId, all[q.questionVersionId]]));
+  await submitAttempt(student, { attemptId, answers });
+  return attemptId;
+}
+
+const ownMastery = async (student: SessionUser) => (await myObjectiveMastery(student, fixture.id)).lessons[0].objectives[0].mastery;
+
+async function classAssigningQuiz(teacher: SessionUser, terms: Record<string, unknown> = {}) {
+  const { id, joinCode } = await createClass(teacher, { name: `Mastery ${Math.random()}`, term: "T", joinCodeDays: null });
+  await createAssignment(teacher, id, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(60), ...terms }));
+  return { classId: id, joinCode };
+}
+
+describe("a learner's own mastery of a course's objectives", () => {
+  it("is unassessed before any answer, then counts each question's most recent answer, a blank one as 0", async () => {
+    const student = await createUser();
+    const before = await myObjectiveMastery(student, fixture.id);
+    expect(before.lessons.map((l) => [l.title, l.objectives.map((o) => o.text)])).toEqual([["Lesson one", ["Know things."]]]);
+    expect(before.lessons[0].objectives[0].mastery).toEqual({ percent: null, level: "unassessed", questionsAnswered: 0, questionsAligned: 3 });
+
+    await takeQuiz(student, ["single"]);
+    expect(await ownMastery(student)).toEqual({ percent: 33, level: "below", questionsAnswered: 3, questionsAligned: 3 });
+    await takeQuiz(student, ["single", "truefalse", "numeric"]);
+    expect(await ownMastery(student)).toEqual({ percent: 100, level: "mastered", questionsAnswered: 3, questionsAligned: 3 });
+  });
+
+  it("counts a spaced-review answer given after the attempt, and leaves out a voided attempt", async () => {
+    const student = await createUser();
+    const attemptId = await takeQuiz(student, ["single"]);
+    // The missed question joined the review deck; it is answered right there a minute later.
+    const card = await db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: student.id, questionId: `${fixture.id}-q2` } } });
+    const version = await db.questionVersion.findFirstOrThrow({ where: { questionId: `${fixture.id}-q2` }, orderBy: { version: "desc" } });
+    await db.reviewAnswer.create({ data: { cardId: card.id, number: 1, questionVersionId: version.id, response: { value: false }, correct: true, earnedCenti: 100, maxCenti: 100, answeredAt: new Date(Date.now() + 60_000) } });
+    expect(await ownMastery(student)).toMatchObject({ percent: 66, level: "near" });
+
+    await db.quizAttempt.update({ where: { id: attemptId }, data: { voidedAt: new Date() } });
+    expect(await ownMastery(student)).toEqual({ percent: 100, level: "mastered", questionsAnswered: 1, questionsAligned: 3 });
+  });
+
+  it("waits for an assignment holding the answers back: the results would tell which answer was right", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { classId, joinCode } = await classAssigningQuiz(teacher, { revealAnswers: "AFTER_DUE" });
+    await joinClass(student, joinCode);
+    await takeQuiz(student, ["single"]);
+    const { dueAt } = await db.assignment.findFirstOrThrow({ where: { classId } });
+
+    const held = await myObjectiveMastery(student, fixture.id);
+    expect(held.lessons[0].objectives[0].mastery).toMatchObject({ percent: null, level: "unassessed" });
+    expect(held).toMatchObject({ heldQuestions: 3, heldUntil: dueAt });
+    // Once the due time has passed, they count.
+    await db.assignment.updateMany({ where: { classId }, data: { opensAt: new Date(Date.now() - 7_200_000), dueAt: new Date(Date.now() - 3_600_000) } });
+    expect(await myObjectiveMastery(student, fixture.id)).toMatchObject({ heldQuestions: 0, heldUntil: null });
+    expect(await ownMastery(student)).toMatchObject({ percent: 33 });
+  });
+
+  it("is not found for a course that does not exist", async () => {
+    expect(await errorOf(myObjectiveMastery(await createUser(), "no-such-course"))).toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("a class's mastery of the objectives its quizzes assess", () => {
+  it("counts each current student's work since joining, and only the class's teachers see it", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { classId, joinCode } = await classAssigningQuiz(teacher);
+    const [early, working, leaving, idle] = [await createUser(), await createUser(), await createUser(), await createUser()];
+    await takeQuiz(early, ["single", "truefalse", "numeric"]);
+    for (const student of [early, working, leaving, idle]) await joinClass(student, joinCode);
+    await takeQuiz(working, ["single", "truefalse"]);
+    await takeQuiz(leaving, ["single"]);
+    await removeMember(teacher, classId, leaving.id);
+
+    const report = await classObjectiveMastery(teacher, classId);
+    expect(report.students.map((s) => s.id).sort()).toEqual([early.id, working.id, idle.id].sort());
+    expect(report.objectives).toHaveLength(1);
+    const [objective] = report.objectives;
+    expect(objective).toMatchObject({ text: "Know things.", questions: 3, lesson: { title: "Lesson one" } });
+    const percentOf = (student: SessionUser) => objective.perStudent[report.students.findIndex((s) => s.id === student.id)].percent;
+    // The early student's attempt, before joining, is their own study: not the class's.
+    expect([percentOf(early), percentOf(working), percentOf(idle)]).toEqual([null, 66, null]);
+    expect(objective.summary).toEqual({ mastered: 0, near: 1, below: 0, unassessed: 2, averagePercent: 66 });
+
+    const csv = classMasteryCsv(report);
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Student,Email,Lesson one: Know things. (%),Lesson one: Know things. (level)");
+    expect(csv).toContain(`${working.email},66,Near mastery`);
+
+    // A removed student's record still shows their work in the class, up to their removal.
+    const record = await classObjectiveMastery(teacher, classId, { studentId: leaving.id });
+    expect(record.students.map((s) => s.id)).toEqual([leaving.id]);
+    expect(record.objectives[0].perStudent).toEqual([{ percent: 33, level: "below", questionsAnswered: 3, questionsAligned: 3 }]);
+    expect(await errorOf(classObjectiveMastery(teacher, classId, { studentId: (await createUser()).id }))).toMatchObject({ code: "NOT_FOUND" });
+
+    expect(await errorOf(classObjectiveMastery(await createUser("INSTRUCTOR"), classId))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await errorOf(classObjectiveMastery(working, classId))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("covers the quizzes of an assigned module, and nothing when only a debate is assigned", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id: classId } = await createClass(teacher, { name: `Mastery ${Math.random()}`, term: "T", joinCodeDays: null });
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "DEBATE", targetId: fixture.debateId, opensAt: iso(-60), dueAt: iso(60) }));
+    expect((await classObjectiveMastery(teacher, classId)).objectives).toEqual([]);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(-60), dueAt: iso(60) }));
+    expect((await classObjectiveMastery(teacher, classId)).objectives.map((o) => o.text)).toEqual(["Know things."]);
+  });
+});
