@@ -1,4 +1,4 @@
-// Benchmark: the gradebook and item analysis for a class of 300 students × 20 assigned items.
+// Benchmark: the gradebook, item analysis and objective mastery for a class of 300 students × 20 assigned items.
 // Seeds the class in a fresh database, then reports the service time and the number of SQL queries per
 // page, and the server time of the gradebook page over HTTP against a production build.
 //   npm run bench            (embedded PostgreSQL in .data/bench-postgres, or DATABASE_URL's server)
@@ -81,6 +81,7 @@ console.log(`Seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s:`, co
 const user = { id: instructor.id, email: instructor.email, name: instructor.name, role: "INSTRUCTOR" as const };
 const { gradebook } = await import("../lib/server/gradebook-service.ts");
 const { itemAnalysis } = await import("../lib/server/item-analysis-service.ts");
+const { classObjectiveMastery } = await import("../lib/server/mastery-service.ts");
 
 async function measure(name: string, run: () => Promise<unknown>) {
   await run();
@@ -103,6 +104,7 @@ const analysedQuiz = quizIds.at(-1)!;
 const results = [
   await measure("gradebook (service)", () => gradebook(user, cls.id)),
   await measure(`item analysis (service, ${analysedQuiz})`, () => itemAnalysis(user, cls.id, analysedQuiz)),
+  await measure("objective mastery (service)", () => classObjectiveMastery(user, cls.id)),
 ];
 
 // The page over HTTP, against a production build.
@@ -114,6 +116,7 @@ try {
     ["gradebook page (HTTP)", `/instructor/classes/${cls.id}/gradebook`],
     ["gradebook CSV (HTTP)", `/api/instructor/classes/${cls.id}/gradebook.csv`],
     ["item analysis page (HTTP)", `/instructor/classes/${cls.id}/quizzes/${analysedQuiz}`],
+    ["objective mastery page (HTTP)", `/instructor/classes/${cls.id}/objectives`],
   ];
   for (const [name, pagePath] of pages) {
     results.push({

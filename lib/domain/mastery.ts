@@ -1,7 +1,9 @@
 // Mastery of learning objectives (Canvas's outcomes, Moodle's competencies). Every question names the objective of
 // its lesson it assesses; an objective's score is what the learner's most recent answer to each of its questions
 // earned (in a quiz attempt or in spaced review), over what those answers could earn: Canvas's "most recent score"
-// calculation, so a question missed and later learned counts as learned. Percentages are rounded down, as scores are.
+// calculation, so a question missed and later learned counts as learned. Picking each question's latest answer and
+// adding them up is SQL (lib/server/mastery-service.ts), so a class of hundreds is read as one row per student and
+// objective. Percentages are rounded down, as scores are.
 
 /** Canvas's default mastery scale, in percent: at or above MASTERED is mastery, at or above NEAR is near mastery. */
 export const MASTERY_THRESHOLDS = { mastered: 80, near: 60 } as const;
@@ -15,7 +17,8 @@ export const masteryLevelLabel: Record<MasteryLevel, string> = {
   unassessed: "Not assessed",
 };
 
-export type AnswerEvidence = { questionId: string; earnedCenti: number; maxCenti: number; answeredAt: Date };
+/** What the learner's most recent answers to an objective's questions earned, out of what they could, and how many there are. */
+export type AnswerTotals = { earnedCenti: number; maxCenti: number; answered: number };
 
 export type ObjectiveMastery = {
   /** Rounded down; null when none of the objective's questions has been answered. */
@@ -25,17 +28,6 @@ export type ObjectiveMastery = {
   questionsAligned: number;
 };
 
-/** The most recent answer to each question (the later of two given at the same instant: the one listed last). */
-export function latestAnswers(evidence: Iterable<AnswerEvidence>): Map<string, AnswerEvidence> {
-  const latest = new Map<string, AnswerEvidence>();
-  for (const answer of evidence) {
-    if (answer.maxCenti <= 0) continue;
-    const held = latest.get(answer.questionId);
-    if (!held || answer.answeredAt.getTime() >= held.answeredAt.getTime()) latest.set(answer.questionId, answer);
-  }
-  return latest;
-}
-
 export function masteryLevel(percent: number | null): MasteryLevel {
   if (percent === null) return "unassessed";
   if (percent >= MASTERY_THRESHOLDS.mastered) return "mastered";
@@ -43,20 +35,10 @@ export function masteryLevel(percent: number | null): MasteryLevel {
   return "below";
 }
 
-/** One objective's mastery from the latest answers, given the questions aligned to it. */
-export function objectiveMastery(alignedQuestionIds: readonly string[], latest: ReadonlyMap<string, AnswerEvidence>): ObjectiveMastery {
-  let earned = 0;
-  let possible = 0;
-  let answered = 0;
-  for (const questionId of new Set(alignedQuestionIds)) {
-    const answer = latest.get(questionId);
-    if (!answer) continue;
-    answered++;
-    earned += Math.min(Math.max(answer.earnedCenti, 0), answer.maxCenti);
-    possible += answer.maxCenti;
-  }
-  const percent = possible > 0 ? Math.floor((earned * 100) / possible) : null;
-  return { percent, level: masteryLevel(percent), questionsAnswered: answered, questionsAligned: new Set(alignedQuestionIds).size };
+/** One objective's mastery from the totals of the latest answers to its questions (none: not assessed). */
+export function objectiveMastery(totals: AnswerTotals | undefined, questionsAligned: number): ObjectiveMastery {
+  const percent = totals && totals.maxCenti > 0 ? Math.floor((Math.min(Math.max(totals.earnedCenti, 0), totals.maxCenti) * 100) / totals.maxCenti) : null;
+  return { percent, level: masteryLevel(percent), questionsAnswered: percent === null ? 0 : totals!.answered, questionsAligned };
 }
 
 export type ClassObjectiveSummary = Record<MasteryLevel, number> & {

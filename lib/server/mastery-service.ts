@@ -3,7 +3,7 @@ import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { compareNames } from "../domain/gradebook";
 import { toCsv } from "../domain/csv";
-import { classObjectiveSummary, latestAnswers, masteryLevelLabel, objectiveMastery, type AnswerEvidence, type ObjectiveMastery } from "../domain/mastery";
+import { classObjectiveSummary, masteryLevelLabel, objectiveMastery, type AnswerTotals, type ObjectiveMastery } from "../domain/mastery";
 import { answersHeldUntilByQuestion } from "./answer-release";
 import type { SessionUser } from "./auth";
 import type { LessonMeta } from "./catalog";
@@ -12,7 +12,6 @@ import { db } from "./db";
 import { notFound } from "./errors";
 
 type AlignedQuestion = { id: string; lessonId: string; objectiveId: string };
-type Evidence = AnswerEvidence & { userId: string; at: Date };
 
 const objectiveKey = (lessonId: string, objectiveId: string) => `${lessonId}|${objectiveId}`;
 
@@ -30,30 +29,46 @@ async function alignedQuestions(scope: { courseId: string } | { quizIds: string[
     WHERE q."retiredAt" IS NULL AND ${where}`;
 }
 
+type Window = { userId: string; from: Date | null; until: Date | null };
+type Totals = AnswerTotals & { userId: string; lessonId: string; objectiveId: string };
+
 /**
- * Each question's scored answers by these learners: every question of their submitted attempts that count (an
- * unanswered one as 0), at the attempt's hand-in, and their spaced-review answers. `quizIds` narrows the attempts.
+ * Per learner and objective, the totals of each question's most recent scored answer: every question of the
+ * learner's submitted attempts that count (a blank one as 0, at the hand-in), and their spaced-review answers. An
+ * attempt belongs to the window it was begun in (as the gradebook counts it), a review answer to when it was given;
+ * `quizIds` narrows the attempts. Of two answers at the same instant the review answer, given after, counts.
  */
-async function answerEvidence(userIds: string[], questionIds: string[], quizIds?: string[]): Promise<Evidence[]> {
-  if (userIds.length === 0 || questionIds.length === 0) return [];
+async function latestAnswerTotals(windows: Window[], questions: AlignedQuestion[], quizIds?: string[]): Promise<Totals[]> {
+  if (windows.length === 0 || questions.length === 0) return [];
   const quizFilter = quizIds ? Prisma.sql`AND a."quizId" = ANY(${quizIds}::text[])` : Prisma.empty;
-  const [attempts, reviews] = await Promise.all([
-    db().$queryRaw<{ userId: string; questionId: string; earnedCenti: number; maxCenti: number; answeredAt: Date; startedAt: Date }[]>`
-      SELECT a."userId"::text AS "userId", v."questionId", COALESCE(aa."earnedCenti", 0)::int AS "earnedCenti", (v."points" * 100)::int AS "maxCenti",
-        a."submittedAt" AS "answeredAt", a."startedAt"
-      FROM "QuizAttempt" a
+  return db().$queryRaw<Totals[]>`
+    WITH win AS (
+      SELECT * FROM unnest(${windows.map((w) => w.userId)}::uuid[], ${windows.map((w) => w.from)}::timestamptz[], ${windows.map((w) => w.until)}::timestamptz[]) AS w("userId", "from", "until")
+    ), aligned AS (
+      SELECT * FROM unnest(${questions.map((q) => q.id)}::text[], ${questions.map((q) => q.lessonId)}::text[], ${questions.map((q) => q.objectiveId)}::text[]) AS q("questionId", "lessonId", "objectiveId")
+    ), evidence AS (
+      SELECT a."userId", v."questionId", COALESCE(aa."earnedCenti", 0) AS "earned", v."points" * 100 AS "max", a."submittedAt" AS "answeredAt", 0 AS "kind"
+      FROM win w
+      JOIN "QuizAttempt" a ON a."userId" = w."userId" AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL ${quizFilter}
+        AND (w."from" IS NULL OR a."startedAt" >= w."from") AND (w."until" IS NULL OR a."startedAt" <= w."until")
       CROSS JOIN LATERAL unnest(a."questionVersionIds") AS shown("versionId")
       JOIN "QuestionVersion" v ON v."id" = shown."versionId"
+      JOIN aligned q ON q."questionId" = v."questionId"
       LEFT JOIN "AttemptAnswer" aa ON aa."attemptId" = a."id" AND aa."questionVersionId" = shown."versionId"
-      WHERE a."userId" = ANY(${userIds}::uuid[]) AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL
-        AND v."questionId" = ANY(${questionIds}::text[]) ${quizFilter}`,
-    db().$queryRaw<{ userId: string; questionId: string; earnedCenti: number; maxCenti: number; answeredAt: Date }[]>`
-      SELECT c."userId"::text AS "userId", c."questionId", r."earnedCenti", r."maxCenti", r."answeredAt"
-      FROM "ReviewAnswer" r JOIN "ReviewCard" c ON c."id" = r."cardId"
-      WHERE c."userId" = ANY(${userIds}::uuid[]) AND c."questionId" = ANY(${questionIds}::text[])`,
-  ]);
-  // An attempt belongs to the window it was begun in (as the gradebook counts it); a review answer to when it was given.
-  return [...attempts.map(({ startedAt, ...a }) => ({ ...a, at: startedAt })), ...reviews.map((r) => ({ ...r, at: r.answeredAt }))];
+      UNION ALL
+      SELECT c."userId", c."questionId", r."earnedCenti", r."maxCenti", r."answeredAt", 1
+      FROM win w
+      JOIN "ReviewCard" c ON c."userId" = w."userId"
+      JOIN aligned q ON q."questionId" = c."questionId"
+      JOIN "ReviewAnswer" r ON r."cardId" = c."id" AND (w."from" IS NULL OR r."answeredAt" >= w."from") AND (w."until" IS NULL OR r."answeredAt" <= w."until")
+    ), latest AS (
+      SELECT DISTINCT ON ("userId", "questionId") "userId", "questionId", LEAST(GREATEST("earned", 0), "max") AS "earned", "max"
+      FROM evidence WHERE "max" > 0
+      ORDER BY "userId", "questionId", "answeredAt" DESC, "kind" DESC
+    )
+    SELECT l."userId"::text AS "userId", q."lessonId", q."objectiveId", sum(l."earned")::int AS "earnedCenti", sum(l."max")::int AS "maxCenti", count(*)::int AS "answered"
+    FROM latest l JOIN aligned q ON q."questionId" = l."questionId"
+    GROUP BY l."userId", q."lessonId", q."objectiveId"`;
 }
 
 type OutlineLesson = { id: string; title: string; href: string; module: { id: string; title: string }; course: { id: string; title: string }; objectives: { id: string; text: string }[] };
@@ -78,13 +93,11 @@ async function lessonOutline(where: Prisma.LessonWhereInput): Promise<OutlineLes
   }));
 }
 
-function questionsByObjective(questions: AlignedQuestion[]): Map<string, string[]> {
-  const grouped = new Map<string, string[]>();
-  for (const q of questions) {
-    const key = objectiveKey(q.lessonId, q.objectiveId);
-    grouped.set(key, [...(grouped.get(key) ?? []), q.id]);
-  }
-  return grouped;
+/** How many questions assess each objective. */
+function questionCounts(questions: AlignedQuestion[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const q of questions) counts.set(objectiveKey(q.lessonId, q.objectiveId), (counts.get(objectiveKey(q.lessonId, q.objectiveId)) ?? 0) + 1);
+  return counts;
 }
 
 /**
@@ -96,14 +109,14 @@ export async function myObjectiveMastery(user: SessionUser, courseSlug: string, 
   const course = await db().course.findFirst({ where: { slug: courseSlug, retiredAt: null }, select: { id: true, slug: true, title: true } });
   if (!course) throw notFound("That course");
   const [outline, questions] = await Promise.all([lessonOutline({ module: { courseId: course.id } }), alignedQuestions({ courseId: course.id })]);
-  const questionIds = questions.map((q) => q.id);
-  const [evidence, held] = await Promise.all([answerEvidence([user.id], questionIds), answersHeldUntilByQuestion(db(), user.id, questionIds, now)]);
+  const held = await answersHeldUntilByQuestion(db(), user.id, questions.map((q) => q.id), now);
   const heldTimes = [...held.values()].filter((until) => until !== null);
-  const latest = latestAnswers(evidence.filter((e) => held.get(e.questionId) == null));
-  const aligned = questionsByObjective(questions);
+  const totals = await latestAnswerTotals([{ userId: user.id, from: null, until: null }], questions.filter((q) => held.get(q.id) == null));
+  const totalsOf = new Map(totals.map((t) => [objectiveKey(t.lessonId, t.objectiveId), t]));
+  const counts = questionCounts(questions);
   const lessons = outline.map((lesson) => ({
     ...lesson,
-    objectives: lesson.objectives.map((o) => ({ ...o, mastery: objectiveMastery(aligned.get(objectiveKey(lesson.id, o.id)) ?? [], latest) })),
+    objectives: lesson.objectives.map((o) => ({ ...o, mastery: objectiveMastery(totalsOf.get(objectiveKey(lesson.id, o.id)), counts.get(objectiveKey(lesson.id, o.id)) ?? 0) })),
   }));
   return {
     course,
@@ -135,32 +148,24 @@ export async function classObjectiveMastery(instructor: SessionUser, classId: st
   const moduleQuizzes = moduleIds.length > 0 ? await db().quiz.findMany({ where: { moduleId: { in: moduleIds }, retiredAt: null }, select: { id: true } }) : [];
   const quizIds = [...new Set([...found.assignments.flatMap((a) => (a.quizId ? [a.quizId] : [])), ...moduleQuizzes.map((q) => q.id)])];
   const questions = quizIds.length > 0 ? await alignedQuestions({ quizIds }) : [];
-  const aligned = questionsByObjective(questions);
+  const counts = questionCounts(questions);
   const students = found.members
     .map((m) => ({ ...m.user, joinedAt: m.joinedAt, removedAt: m.removedAt }))
     .sort((a, b) => compareNames(a.name, b.name) || a.email.localeCompare(b.email));
-  const [outline, evidence] = await Promise.all([
+  const ends = (s: (typeof students)[number]) => [s.removedAt, found.archivedAt].filter((d) => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  const [outline, totals] = await Promise.all([
     lessonOutline({ id: { in: [...new Set(questions.map((q) => q.lessonId))] } }),
-    answerEvidence(students.map((s) => s.id), questions.map((q) => q.id), quizIds),
+    latestAnswerTotals(students.map((s) => ({ userId: s.id, from: s.joinedAt, until: ends(s) })), questions, quizIds),
   ]);
-  const windowOf = new Map(students.map((s) => [s.id, { from: s.joinedAt.getTime(), until: Math.min(s.removedAt?.getTime() ?? Infinity, found.archivedAt?.getTime() ?? Infinity) }]));
-  const byStudent = new Map<string, Evidence[]>();
-  for (const e of evidence) {
-    const t = e.at.getTime();
-    const window = windowOf.get(e.userId);
-    if (!window || t < window.from || t > window.until) continue;
-    const list = byStudent.get(e.userId);
-    if (list) list.push(e);
-    else byStudent.set(e.userId, [e]);
-  }
-  const latestOf = new Map(students.map((s) => [s.id, latestAnswers(byStudent.get(s.id) ?? [])]));
+  const totalsOf = new Map(totals.map((t) => [`${t.userId}|${objectiveKey(t.lessonId, t.objectiveId)}`, t]));
   const objectives = outline.flatMap((lesson) =>
     lesson.objectives
-      .filter((o) => aligned.has(objectiveKey(lesson.id, o.id)))
+      .filter((o) => counts.has(objectiveKey(lesson.id, o.id)))
       .map((o) => {
-        const questionIds = aligned.get(objectiveKey(lesson.id, o.id))!;
-        const perStudent: ObjectiveMastery[] = students.map((s) => objectiveMastery(questionIds, latestOf.get(s.id)!));
-        return { key: objectiveKey(lesson.id, o.id), id: o.id, text: o.text, lesson: { id: lesson.id, title: lesson.title, href: lesson.href, module: lesson.module.title }, questions: questionIds.length, perStudent, summary: classObjectiveSummary(perStudent) };
+        const key = objectiveKey(lesson.id, o.id);
+        const questionCount = counts.get(key)!;
+        const perStudent: ObjectiveMastery[] = students.map((s) => objectiveMastery(totalsOf.get(`${s.id}|${key}`), questionCount));
+        return { key, id: o.id, text: o.text, lesson: { id: lesson.id, title: lesson.title, href: lesson.href, module: lesson.module.title }, questions: questionCount, perStudent, summary: classObjectiveSummary(perStudent) };
       }),
   );
   return { class: { id: found.id, name: found.name, term: found.term, archivedAt: found.archivedAt }, students: students.map(({ id, name, email }) => ({ id, name, email })), objectives };

@@ -79,8 +79,9 @@ export default async function ObjectiveMasteryPage({ params }: { params: Promise
             <h2 id="students-heading" className="mb-1 text-lg font-semibold">By student</h2>
             <p className="mb-3 text-sm text-stone-700">Each column is an objective, numbered as above; a cell gives the student&apos;s percentage, or a dash where they have not answered its questions.</p>
             <TableScroller label="Mastery by student and objective">
-              <table className="text-left text-sm">
-                <caption className="sr-only">Each student&apos;s percentage and mastery level on each objective</caption>
+              {/* Cell styles sit on the table: a class of 300 and 40 objectives is 12,000 cells. */}
+              <table className="text-left text-sm tabular-nums [&_td]:min-w-12 [&_td]:px-1 [&_td]:py-1.5 [&_td]:text-center">
+                <caption className="sr-only">Each student&apos;s percentage on each objective (80% or more is mastery, 60% or more near mastery)</caption>
                 <thead>
                   <tr className="border-b border-stone-200">
                     <th scope="col" className="sticky left-0 bg-white py-2 pr-3">Student</th>
@@ -96,9 +97,7 @@ export default async function ObjectiveMasteryPage({ params }: { params: Promise
                       {objectives.map((o) => {
                         const mastery = o.perStudent[row];
                         return (
-                          <td key={o.key} className={`min-w-12 px-1 py-1.5 text-center tabular-nums ${cellStyle[mastery.level]}`}>
-                            {mastery.percent !== null ? `${mastery.percent}%` : "—"}<span className="sr-only"> {masteryLevelLabel[mastery.level]}</span>
-                          </td>
+                          <td key={o.key} className={cellStyle[mastery.level]}>{mastery.percent !== null ? `${mastery.percent}%` : "—"}</td>
                         );
                       })}
                     </tr>
