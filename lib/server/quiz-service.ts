@@ -6,7 +6,8 @@ import type { Question } from "../content/schema";
 import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, earliestOpenDeadline, personalTimeLimit, studentAttemptLimit } from "../domain/attempt-policy";
 import { questionAsShown, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
-import { answerKey, totalScoreCenti } from "../domain/scoring";
+import { answerKey, CENTI, totalScoreCenti } from "../domain/scoring";
+import { objectiveMastery } from "../domain/mastery";
 import { describeOverride, effectiveQuestion, answerMarks, scoreEffective } from "../domain/regrade";
 import { drawSample, seededShuffle } from "../domain/shuffle";
 import { afterQuizMiss } from "../domain/review-schedule";
@@ -21,7 +22,7 @@ import { assignmentGate, gradingTerms, keyShownAt } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 import type { AnswerEditInput } from "./quiz-inputs";
-import { citedSource } from "./catalog";
+import { citedSource, type LessonMeta } from "./catalog";
 
 type Tx = Prisma.TransactionClient;
 
@@ -543,6 +544,23 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       source: citedSource(sourceById.get(q.ref.source), q.ref.sourceSection),
     };
   });
+  // This attempt's points by the learning objective each question assesses (decision 18), in the order first asked:
+  // with the key, since a one-question objective's score is that answer's mark.
+  const byObjective = new Map<string, { text: string; lessonTitle: string; earnedCenti: number; maxCenti: number; questionNumbers: number[] }>();
+  if (!held) {
+    attempt.questionVersionIds.forEach((versionId, index) => {
+      const { definition } = versions.get(versionId)!;
+      const lesson = lessonById.get(definition.ref.lesson);
+      const objective = (lesson?.meta as Partial<LessonMeta> | undefined)?.objectives?.find((o) => o.id === definition.objective);
+      if (!lesson || !objective) return;
+      const key = `${lesson.id}|${objective.id}`;
+      const row = byObjective.get(key) ?? { text: objective.text, lessonTitle: lesson.title, earnedCenti: 0, maxCenti: 0, questionNumbers: [] };
+      row.earnedCenti += answers.get(versionId)?.earnedCenti ?? 0;
+      row.maxCenti += definition.points * CENTI;
+      row.questionNumbers.push(index + 1);
+      byObjective.set(key, row);
+    });
+  }
   const missedQuestionIds = attempt.questionVersionIds.filter((id) => !answers.get(id)?.correct).map((id) => versions.get(id)!.questionId);
   // The missed questions still in the learner's deck (not mastered since, nor retired), the soonest due first.
   const inDeck = missedQuestionIds.length
@@ -550,5 +568,6 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
     : [];
   // Whether a flag would reach an instructor: only then does the page offer one.
   const flaggable = !attempt.voidedAt && (await attemptFlagReachesInstructor(db(), attempt.id));
-  return { attempt, items, answersShownAt, answersAfterLastAttempt: hold.orLastAttempt, flaggable, review: { missed: inDeck.length, from: inDeck[0]?.dueAt ?? null } };
+  const objectives = [...byObjective.entries()].map(([key, row]) => ({ key, ...row, mastery: objectiveMastery({ earnedCenti: row.earnedCenti, maxCenti: row.maxCenti, answered: row.questionNumbers.length }, row.questionNumbers.length) }));
+  return { attempt, items, objectives, answersShownAt, answersAfterLastAttempt: hold.orLastAttempt, flaggable, review: { missed: inDeck.length, from: inDeck[0]?.dueAt ?? null } };
 }

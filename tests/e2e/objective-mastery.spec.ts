@@ -42,6 +42,17 @@ test("a student reads their mastery of each objective, and their instructor the 
   const expected = Math.floor((trueFalse.points * 100) / distance.reduce((sum, q) => sum + q.points, 0));
 
   const sp = learner.page;
+  // The attempt's results give its points objective by objective, each linked to its questions.
+  await sp.goto(`/attempts/${attemptId}`);
+  const byObjective = sp.getByRole("region", { name: "By learning objective" });
+  const attemptRow = byObjective.getByRole("listitem").filter({ hasText: objectiveText("dad-explain-distance") });
+  await expect(attemptRow).toContainText(`· ${expected}%`);
+  await attemptRow.getByRole("link").first().click();
+  await expect(sp).toHaveURL(/#question-\d+$/);
+  if (shots) await byObjective.screenshot({ path: `${shots}/objectives-attempt.png` });
+  await byObjective.getByRole("link", { name: /All your objectives/ }).click();
+  await expect(sp.getByRole("heading", { name: "Your objectives", level: 1 })).toBeVisible();
+
   await sp.goto("/courses/japan-central-asia");
   await sp.getByRole("link", { name: "Your objectives" }).click();
   await expect(sp.getByRole("heading", { name: "Your objectives", level: 1 })).toBeVisible();

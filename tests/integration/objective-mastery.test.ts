@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
-import { attemptForTaking, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { classMasteryCsv, classObjectiveMastery, myObjectiveMastery } from "@/lib/server/mastery-service";
 import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 import type { SessionUser } from "@/lib/server/auth";
@@ -40,8 +40,12 @@ describe("a learner's own mastery of a course's objectives", () => {
     expect(before.lessons.map((l) => [l.title, l.objectives.map((o) => o.text)])).toEqual([["Lesson one", ["Know things."]]]);
     expect(before.lessons[0].objectives[0].mastery).toEqual({ percent: null, level: "unassessed", questionsAnswered: 0, questionsAligned: 3 });
 
-    await takeQuiz(student, ["single"]);
+    const first = await takeQuiz(student, ["single"]);
     expect(await ownMastery(student)).toEqual({ percent: 33, level: "below", questionsAnswered: 3, questionsAligned: 3 });
+    // The attempt's results give its own points by objective.
+    expect((await attemptReview(student, first)).objectives).toEqual([
+      { key: `${fixture.lessonId}|obj-one`, text: "Know things.", lessonTitle: "Lesson one", earnedCenti: 100, maxCenti: 300, questionNumbers: [1, 2, 3], mastery: { percent: 33, level: "below", questionsAnswered: 3, questionsAligned: 3 } },
+    ]);
     await takeQuiz(student, ["single", "truefalse", "numeric"]);
     expect(await ownMastery(student)).toEqual({ percent: 100, level: "mastered", questionsAnswered: 3, questionsAligned: 3 });
   });
@@ -64,8 +68,9 @@ describe("a learner's own mastery of a course's objectives", () => {
     const student = await createUser();
     const { classId, joinCode } = await classAssigningQuiz(teacher, { revealAnswers: "AFTER_DUE" });
     await joinClass(student, joinCode);
-    await takeQuiz(student, ["single"]);
+    const attemptId = await takeQuiz(student, ["single"]);
     const { dueAt } = await db.assignment.findFirstOrThrow({ where: { classId } });
+    expect((await attemptReview(student, attemptId)).objectives).toEqual([]);
 
     const held = await myObjectiveMastery(student, fixture.id);
     expect(held.lessons[0].objectives[0].mastery).toMatchObject({ percent: null, level: "unassessed" });

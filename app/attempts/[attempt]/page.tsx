@@ -12,6 +12,7 @@ import { LocalTime } from "@/components/local-time";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { attemptForTaking, attemptReview } from "@/lib/server/quiz-service";
 import { isPassed, scoreLabel } from "@/lib/domain/progress";
+import { MasteryBadge } from "@/components/mastery-badge";
 
 export const metadata: Metadata = { title: "Quiz attempt" };
 
@@ -107,9 +108,32 @@ export default async function AttemptPage({ params }: Params) {
           </Notice>
         </div>
       )}
+      {review.objectives.length > 0 && (
+        <section aria-labelledby="objectives-heading" className="card mb-8">
+          <h2 id="objectives-heading" className="font-semibold">By learning objective</h2>
+          <ul className="mt-2 divide-y divide-stone-200 text-sm">
+            {review.objectives.map((o) => (
+              <li key={o.key} className="flex flex-col gap-1 py-2 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+                <span>
+                  {o.text}
+                  <span className="block text-xs text-stone-600">
+                    {o.lessonTitle} · {o.questionNumbers.length === 1 ? "question" : "questions"}{" "}
+                    {o.questionNumbers.map((n, i) => <span key={n}>{i > 0 && ", "}<a className="underline hover:text-brand-700" href={`#question-${n}`}>{n}</a></span>)}
+                  </span>
+                </span>
+                <span className="flex shrink-0 flex-col items-start gap-0.5 sm:items-end">
+                  <MasteryBadge mastery={o.mastery} />
+                  <span className="text-xs text-stone-600 tabular-nums">{o.earnedCenti / 100} of {plural(o.maxCenti / 100, "point")}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+          {quizLive && <p className="mt-3 text-sm"><Link className="link" href={`/courses/${module.course.slug}/objectives`}>All your objectives in {module.course.title}</Link>, counting your latest answer to each question.</p>}
+        </section>
+      )}
       <ol className="space-y-5">
         {review.items.map((item) => (
-          <li key={item.questionVersionId} className={`card border-l-4 ${item.correct === null || item.earnedCenti === null ? "border-l-stone-300" : item.correct ? "border-l-emerald-500" : item.earnedCenti > 0 ? "border-l-amber-500" : "border-l-red-500"}`}>
+          <li key={item.questionVersionId} id={`question-${item.number}`} className={`scroll-mt-6 card border-l-4 ${item.correct === null || item.earnedCenti === null ? "border-l-stone-300" : item.correct ? "border-l-emerald-500" : item.earnedCenti > 0 ? "border-l-amber-500" : "border-l-red-500"}`}>
             {/* On a phone the badge goes under the prompt: beside it, it squeezed the question into a narrow column. */}
             <div className="flex flex-col items-start gap-2 sm:flex-row sm:justify-between sm:gap-4">
               <h2 className="font-medium">Question {item.number}. {item.prompt}</h2>
