@@ -11,6 +11,7 @@ import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
 import { isPassed, quizPercent, scoreLabel } from "@/lib/domain/progress";
 import { weightLabels } from "@/lib/domain/gradebook";
+import { WhatIfGrades } from "@/components/what-if-grades";
 
 export const metadata: Metadata = { title: "My progress" };
 
@@ -164,6 +165,7 @@ function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, ave
               </tbody>
             </table>
           </div>
+          {!cls.archivedAt && <WhatIfGrades className={cls.name} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact } }))} />}
         </>
       )}
     </section>

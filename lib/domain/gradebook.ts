@@ -278,3 +278,15 @@ export function sortRows<R extends { student: { name: string } }>(rows: R[], sco
     return descending ? -order : order;
   });
 }
+
+/**
+ * Canvas's "what-if" grades: a student's two averages if the items given a percent here had it, the others as they
+ * are. Nothing is stored or sent: the student tries scores out on their grades page.
+ */
+export function whatIfAverages(cells: Pick<GradebookCell, "status" | "percent" | "exact">[], weights: number[], whatIf: (number | null)[]) {
+  const imagined = cells.map((cell, i) => {
+    const score = whatIf[i];
+    return score === null || score === undefined ? cell : { status: "submitted" as const, percent: score, exact: score };
+  });
+  return studentAverages(imagined, weights, exactOf);
+}

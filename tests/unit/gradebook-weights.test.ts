@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { average, classAverages, exactOf, studentAverages, weightedAverage, weightLabels, wholePercentShares, type GradebookCell } from "@/lib/domain/gradebook";
+import { average, classAverages, exactOf, studentAverages, weightedAverage, weightLabels, whatIfAverages, wholePercentShares, type GradebookCell } from "@/lib/domain/gradebook";
 
 describe("weightedAverage", () => {
   it("counts each score by its weight, relative to the others", () => {
@@ -73,5 +73,26 @@ describe("classAverages", () => {
     const students = [[90.01, 90.01, 90].map(submitted), [89.99, 90, 90].map(submitted)];
     expect(classAverages(students, [1, 1, 1], exactOf)).toEqual({ average: 90, withMissing: 90 });
     expect(average(students.map((cells) => studentAverages(cells, [1, 1, 1], exactOf, 2).average))).toBe(89);
+  });
+});
+
+describe("whatIfAverages", () => {
+  const cells = [
+    { status: "submitted" as const, percent: 80, exact: 80.5 },
+    { status: "not started" as const, percent: null },
+    { status: "missing" as const, percent: null },
+  ];
+
+  it("counts a what-if score where there is none, and the other scores as they are", () => {
+    // (80.5 + 60) / 2 and (80.5 + 60 + 0) / 3, rounded down.
+    expect(whatIfAverages(cells, [1, 1, 1], [null, 60, null])).toEqual({ average: 70, withMissing: 46 });
+    // Missing work given a score no longer counts as 0.
+    expect(whatIfAverages(cells, [1, 1, 1], [null, null, 90])).toEqual({ average: 85, withMissing: 85 });
+  });
+
+  it("replaces a score given, follows the weights, and changes nothing with no what-if", () => {
+    expect(whatIfAverages(cells, [1, 1, 1], [100, null, null])).toEqual({ average: 100, withMissing: 50 });
+    expect(whatIfAverages(cells, [3, 0, 1], [null, 0, 40])).toEqual({ average: 70, withMissing: 70 });
+    expect(whatIfAverages(cells, [1, 1, 1], [null, null, null])).toEqual(studentAverages(cells, [1, 1, 1], exactOf));
   });
 });
