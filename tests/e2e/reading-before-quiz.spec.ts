@@ -55,6 +55,8 @@ test("an instructor asks for the module's lessons first; the student reads them 
   await expect(toRead).toBeVisible();
   await expect(toRead.getByRole("link")).toHaveCount(2);
   await expect(sp.getByRole("button", { name: /Start/ })).toHaveCount(0);
+  // The attempts the student will have are told as waiting for the reading, not as open now.
+  await expect(sp.getByText(/^Once they are read: \d+ attempts? left\.$/)).toBeVisible();
   await expectNoAxeViolations(sp, "quiz page with lessons to read first");
   if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/reading-first-quiz.png`, fullPage: true });
   // The server decides, whatever the page shows: a start sent anyway is refused and writes nothing.

@@ -86,7 +86,7 @@ export default async function QuizPage({ params }: Params) {
             confirmText={decision.kind === "start" ? (newAttemptWarning({ scorePolicy: quiz.scorePolicy, countedPercent: counted ? percent(counted.scoreCenti!, counted.maxScoreCenti!) : null, timed: quiz.timeLimitMinutes !== null }) ?? undefined) : undefined}
             label={decision.kind === "resume" ? "Resume your attempt" : attempts.length === 0 ? "Start the quiz" : "Start a new attempt"} />
         )}
-        {attemptsLeft !== null && decision.kind === "start" && <p className="mt-2 text-sm text-stone-600">{attemptsLeft} attempt{attemptsLeft === 1 ? "" : "s"} left.</p>}
+        {attemptsLeft !== null && decision.kind === "start" && <p className="mt-2 text-sm text-stone-600">{lessonsToRead.length > 0 ? "Once they are read: " : ""}{attemptsLeft} attempt{attemptsLeft === 1 ? "" : "s"} left.</p>}
         {openDeadline && <p className="mt-2 text-sm text-stone-700">Your attempt closes at <LocalTime iso={openDeadline.toISOString()} />: the clock keeps running while you are away, and what you saved by then is graded.</p>}
       </div>
 
