@@ -39,8 +39,8 @@ export function courseIdentities(course: LoadedCourse): ContentIdentity[] {
   return identities;
 }
 
-/** Names a course's pages take beside its modules' (`/courses/<course>/glossary`, `/courses/<course>/objectives`), so no module folder may have them. */
-export const RESERVED_MODULE_NAMES = ["glossary", "objectives"] as const;
+/** Names a course's pages take beside its modules' (`/courses/<course>/glossary`, `/objectives`, `/notes`), so no module folder may have them. */
+export const RESERVED_MODULE_NAMES = ["glossary", "objectives", "notes"] as const;
 
 /** A folder may not be the imported-readings course, by id or by slug (its URL), nor name a module as a course page. */
 export function reservedProblems(course: LoadedCourse): ContentProblem[] {

@@ -18,7 +18,7 @@ import { gradeStands } from "../domain/rubric";
 export async function exportAccountData(userId: string, now = new Date()) {
   const account = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, createdAt: true, timeZone: true } });
   if (!account) throw notFound("That account");
-  const [memberships, invitations, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments, drafts, announcementsWritten, announcementsRead, debateReplies, classesCoTaught] = await Promise.all([
+  const [memberships, invitations, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments, drafts, announcementsWritten, announcementsRead, debateReplies, classesCoTaught, lessonNotes] = await Promise.all([
     db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, class: { select: { name: true, term: true } } } }),
     db().classInvitation.findMany({ where: { userId }, orderBy: { invitedAt: "asc" }, select: { invitedAt: true, class: { select: { name: true, term: true } } } }),
     db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: { where: { removedAt: null } } } } } }),
@@ -57,6 +57,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     db().classAnnouncementRead.findMany({ where: { userId }, orderBy: { readAt: "asc" }, select: { readAt: true, announcement: { select: { title: true, class: { select: { name: true, term: true } } } } } }),
     db().debateReply.findMany({ where: { authorId: userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { text: true, createdAt: true, removedAt: true, response: { select: { prompt: { select: { id: true, title: true } }, user: { select: { name: true } } } } } }),
     db().classCoTeacher.findMany({ where: { userId }, orderBy: { addedAt: "asc" }, select: { addedAt: true, class: { select: { name: true, term: true, archivedAt: true, instructor: { select: { name: true } } } } } }),
+    db().lessonNote.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { section: true, body: true, createdAt: true, updatedAt: true, lesson: { select: { id: true, title: true, retiredAt: true } } } }),
   ]);
   const score = (centi: number | null) => (centi === null ? null : centi / 100);
   // Every question of each submitted attempt, answered or not, for the attempt's hold.
@@ -118,6 +119,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
       grade: d.grade && (d.status === "SUBMITTED" && gradeStands(d.grade, d.submittedAt) ? d.grade : { ...d.grade, ofEarlierVersion: true }),
     })),
     // Their replies to responses (their own text, also when an instructor removed it from view).
+    lessonNotes: lessonNotes.map((n) => ({ lessonId: n.lesson.id, lesson: n.lesson.title, lessonRetired: Boolean(n.lesson.retiredAt), section: n.section, text: n.body, createdAt: n.createdAt, updatedAt: n.updatedAt })),
     debateReplies: debateReplies.map((r) => ({ prompt: r.response.prompt.title, promptId: r.response.prompt.id, replyTo: r.response.user.name, text: r.text, createdAt: r.createdAt, removedByInstructorAt: r.removedAt })),
     reviewDeck: review.map((c) => {
       const held = heldQuestions.get(c.questionId);

@@ -478,7 +478,7 @@ describe("checks across course folders", () => {
     ]);
   });
 
-  it.each(["glossary", "objectives"])("reserves the name of a course's own page (%s) for module folders", (name) => {
+  it.each(["glossary", "objectives", "notes"])("reserves the name of the course's %s page for module folders", (name) => {
     const f = writeFixtureCourse();
     renameSync(path.join(f.dir, "modules", "m1"), path.join(f.dir, "modules", name));
     edit(path.join(f.dir, "course.yaml"), (s) => s.replace("- m1", `- ${name}`));

@@ -64,12 +64,15 @@ export default async function CoursePage({ params }: Params) {
       {user && (
         <div className="mb-8 flex flex-col gap-3 sm:flex-row sm:items-end">
           <div className="min-w-0 flex-1"><SearchForm course={course.slug} label="Search this course" /></div>
-          {course.modules.some((m) => m.lessons.length > 0) && (
-            <div className="flex gap-3 self-start sm:self-auto">
-              <Link className="btn-secondary" href={`/courses/${course.slug}/glossary`}>Glossary</Link>
-              <Link className="btn-secondary" href={`/courses/${course.slug}/objectives`}>Your objectives</Link>
-            </div>
-          )}
+          <div className="flex flex-wrap gap-3 self-start sm:self-auto">
+            {course.modules.some((m) => m.lessons.length > 0) && (
+              <>
+                <Link className="btn-secondary" href={`/courses/${course.slug}/glossary`}>Glossary</Link>
+                <Link className="btn-secondary" href={`/courses/${course.slug}/objectives`}>Your objectives</Link>
+              </>
+            )}
+            <Link className="btn-secondary" href={`/courses/${course.slug}/notes`}>Your notes</Link>
+          </div>
         </div>
       )}
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">

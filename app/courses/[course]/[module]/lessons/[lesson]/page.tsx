@@ -9,6 +9,9 @@ import { renderedSections } from "@/lib/server/markdown";
 import { sectionSources } from "@/lib/content/schema";
 import { eventsInDateOrder } from "@/lib/content/events";
 import { termAnchor } from "@/lib/domain/glossary";
+import { randomUUID } from "node:crypto";
+import { notesOnLesson } from "@/lib/server/lesson-note-service";
+import { YourNotes } from "@/components/your-notes";
 
 type Params = { params: Promise<{ course: string; module: string; lesson: string }> };
 
@@ -26,11 +29,13 @@ export default async function LessonPage({ params }: Params) {
   const user = await requirePageUser(`${base}/lessons/${p.lesson}`);
   const lesson = await orNotFound(lessonBySlugs(p.course, p.module, p.lesson));
   await markLessonOpened(user, lesson.id);
-  const state = await lessonState(user.id, lesson.id);
+  const sections = renderedSections(lesson.body);
+  const noteSections = sections.flatMap((s) => (s.anchor && s.title ? [{ anchor: s.anchor, title: s.title }] : []));
+  // One query for the notes, beside the lesson's state.
+  const [state, notes] = await Promise.all([lessonState(user.id, lesson.id), notesOnLesson(user.id, lesson.id, noteSections)]);
   const sources = new Map(lesson.module.course.sources.map((s) => [s.id, s]));
   // An event citing a source of the list under the title names it briefly; the full citation is up there.
   const listedAbove = new Set(lesson.meta.citations.map((c) => c.source));
-  const sections = renderedSections(lesson.body);
   const siblings = lesson.module.lessons;
   const index = siblings.findIndex((l) => l.slug === lesson.slug);
   const previous = index > 0 ? siblings[index - 1] : null;
@@ -121,6 +126,8 @@ export default async function LessonPage({ params }: Params) {
             </ol>
           </section>
         )}
+
+        <YourNotes lessonId={lesson.id} courseSlug={p.course} notes={notes} sections={noteSections} requestId={randomUUID()} />
 
         <div className="mt-10 flex flex-col gap-4 rounded-lg bg-brand-50 p-5 sm:flex-row sm:items-center sm:justify-between print:hidden">
           <LessonCompletion lessonId={lesson.id} completed={Boolean(state?.completedAt)} />
