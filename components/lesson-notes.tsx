@@ -42,7 +42,11 @@ export function AddNoteForm({ lessonId, requestId, sections, initialSection = ""
   const [body, setBody] = useState("");
   const [section, setSection] = useState(initialSection);
   useEffect(() => {
-    if (state?.ok) setBody("");
+    // Added: the form starts again, on the whole lesson, as a fresh page's does.
+    if (state?.ok) {
+      setBody("");
+      setSection(initialSection);
+    }
   }, [state]);
   return (
     <form action={formAction} noValidate className="space-y-3" id="add-note">
@@ -82,7 +86,7 @@ export function EditNoteForm({ noteId, body: storedBody, section: storedSection,
 export function DeleteNoteButton({ noteId }: { noteId: string }) {
   const [state, formAction, pending] = useActionState(deleteLessonNoteAction, null);
   return (
-    <form action={formAction} className="text-sm">
+    <form action={formAction} className="text-xs">
       <input type="hidden" name="noteId" value={noteId} />
       <button type="submit" className="underline hover:text-red-700" aria-disabled={pending}>{pending ? "Deleting…" : "Delete note"}</button>
       <FormError state={state} />

@@ -21,14 +21,16 @@ export function YourNotes({ lessonId, courseSlug, notes, sections, requestId }: 
             const on = noteSectionLabel(note.section, sections);
             return (
               <li key={note.id} className="border-l-2 border-brand-100 pl-3">
-                <p className="text-xs text-stone-600">
-                  {on.anchor ? <a href={`#${on.anchor}`} className="underline hover:text-brand-700">{on.title}</a> : on.title} · <LocalTime iso={note.createdAt.toISOString()} />
-                  {note.updatedAt.getTime() - note.createdAt.getTime() > 1000 && <> · edited</>}
-                </p>
-                <p className="mt-1 whitespace-pre-line break-words text-stone-800">{note.body}</p>
-                <div className="mt-1 flex flex-wrap items-start gap-x-4 gap-y-1">
-                  <EditNoteForm noteId={note.id} body={note.body} section={note.section} sections={sections} />
+                <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+                  <p className="text-xs text-stone-600">
+                    {on.anchor ? <a href={`#${on.anchor}`} className="underline hover:text-brand-700">{on.title}</a> : on.title} · <LocalTime iso={note.createdAt.toISOString()} />
+                    {note.updatedAt.getTime() - note.createdAt.getTime() > 1000 && <> · edited</>}
+                  </p>
                   <DeleteNoteButton noteId={note.id} />
+                </div>
+                <p className="mt-1 whitespace-pre-line break-words text-stone-800">{note.body}</p>
+                <div className="mt-1">
+                  <EditNoteForm noteId={note.id} body={note.body} section={note.section} sections={sections} />
                 </div>
               </li>
             );

@@ -1,0 +1,139 @@
+// Private notes on a lesson in the browser, at phone width (390 px) and on a desktop: a student adds a note on the
+// whole lesson (a double click adds one) and one on a section, edits one and deletes the other, opens the course's
+// notes page; a classmate sees none of them. Also: the forms without JavaScript, a refused empty note, the empty notes page.
+import { test, expect, createUser, signedInPage, count } from "./support";
+
+const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
+const part = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png` } : null);
+const lessonPage = "/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road";
+const notesPage = "/courses/japan-central-asia/notes";
+const notesOf = (sql: Parameters<typeof count>[0], userId: string, where = "TRUE", params: unknown[] = []) => count(sql, `SELECT count(*) FROM "LessonNote" WHERE "userId" = $1 AND ${where}`, [userId, ...params]);
+
+for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
+  test(`a student adds, edits and deletes notes on a lesson and finds them on the course's notes page (${label})`, async ({ browser, sql, baseURL }) => {
+    test.setTimeout(120_000);
+    const [student, classmate] = [await createUser(sql), await createUser(sql)];
+    const { page, context } = await signedInPage(browser, student, baseURL!, { viewport });
+    await page.goto(lessonPage);
+    const notes = page.getByRole("region", { name: "Your notes" });
+    const form = notes.locator("#add-note");
+    await expect(form.getByLabel("On")).toHaveValue("");
+
+    // A note on the whole lesson; a double click adds it once.
+    await form.getByLabel("Note").fill("Dadabaev dates the Silk Road diplomacy to 1997.");
+    await form.getByRole("button", { name: "Add note" }).dblclick();
+    await expect(notes.getByRole("listitem").filter({ hasText: "Dadabaev dates the Silk Road diplomacy to 1997." })).toBeVisible();
+    await expect(form.getByText("Note added.")).toBeVisible();
+    await expect(form.getByLabel("Note")).toHaveValue("");
+    expect(await notesOf(sql, student.id)).toBe(1);
+
+    // A note on a section: the list links to the section.
+    await form.getByLabel("On").selectOption({ label: "Distance as an asset" });
+    await form.getByLabel("Note").fill("Distance is why Tokyo could speak of values.");
+    await form.getByRole("button", { name: "Add note" }).click();
+    const onSection = notes.getByRole("listitem").filter({ hasText: "Distance is why Tokyo could speak of values." });
+    await expect(onSection.getByRole("link", { name: "Distance as an asset" })).toHaveAttribute("href", "#distance-as-an-asset");
+    expect(await notesOf(sql, student.id, `section = 'distance-as-an-asset'`)).toBe(1);
+    // Refused: an empty note, said at the field; nothing written.
+    await form.getByLabel("Note").fill("   ");
+    await form.getByRole("button", { name: "Add note" }).click();
+    await expect(form.getByText("Write your note.")).toBeVisible();
+    expect(await notesOf(sql, student.id)).toBe(2);
+
+    // The whole-lesson note is edited, and moved onto a section.
+    const whole = notes.getByRole("listitem").filter({ hasText: "Dadabaev dates the Silk Road diplomacy to 1997." });
+    await whole.getByText("Edit note").click();
+    await whole.getByLabel("Note").fill("Dadabaev dates it to Hashimoto's 1997 speech.");
+    await whole.getByLabel("On").selectOption({ label: "Tentative steps from Hashimoto to Abe" });
+    if (part(`lesson-notes-editing-${label}`)) await notes.screenshot(part(`lesson-notes-editing-${label}`)!);
+    await whole.getByRole("button", { name: "Save note" }).click();
+    await expect(notes.locator("li > p", { hasText: "Dadabaev dates it to Hashimoto's 1997 speech." })).toBeVisible();
+    expect(await notesOf(sql, student.id, `body = $2 AND section = 'tentative-steps-from-hashimoto-to-abe'`, ["Dadabaev dates it to Hashimoto's 1997 speech."])).toBe(1);
+
+    // The other one is deleted.
+    await onSection.getByRole("button", { name: "Delete note" }).click();
+    await expect(onSection).toHaveCount(0);
+    expect(await notesOf(sql, student.id)).toBe(1);
+    await form.getByLabel("On").selectOption({ label: "Values without conditions" });
+    await form.getByLabel("Note").fill("Values, but aid kept flowing.");
+    await form.getByRole("button", { name: "Add note" }).click();
+    await expect(notes.locator("li > p", { hasText: "Values, but aid kept flowing." })).toBeVisible();
+    // Notes read in the lesson's order: "Tentative steps…" comes before "Values without conditions".
+    await expect(notes.getByRole("listitem")).toHaveText([/Hashimoto's 1997 speech/, /Values, but aid kept flowing/]);
+    if (part(`lesson-notes-${label}`)) await notes.screenshot(part(`lesson-notes-${label}`)!);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    // The course's notes page, from the lesson's notes section.
+    await notes.getByRole("link", { name: "All your notes in this course" }).click();
+    await expect(page).toHaveURL(new RegExp(`${notesPage}$`));
+    await expect(page.getByRole("heading", { level: 1, name: "Your notes" })).toBeVisible();
+    const lesson = page.getByRole("region", { name: "Silk Road" }).first();
+    await expect(lesson.getByRole("listitem")).toHaveText([/Hashimoto's 1997 speech/, /Values, but aid kept flowing/]);
+    await expect(page.getByRole("link", { name: "Values without conditions" })).toHaveAttribute("href", `${lessonPage}#values-without-conditions`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    if (shot(`course-notes-${label}`)) await page.screenshot(shot(`course-notes-${label}`)!);
+    await page.getByRole("link", { name: "Values without conditions" }).click();
+    await expect(page).toHaveURL(new RegExp(`${lessonPage}#values-without-conditions$`));
+
+    // The course page links to the notes page.
+    await page.goto("/courses/japan-central-asia");
+    await page.getByRole("link", { name: "Your notes" }).click();
+    await expect(page).toHaveURL(new RegExp(`${notesPage}$`));
+
+    // A classmate sees none of them.
+    const { page: other, context: otherContext } = await signedInPage(browser, classmate, baseURL!, { viewport });
+    await other.goto(lessonPage);
+    await expect(other.getByRole("region", { name: "Your notes" }).getByRole("listitem")).toHaveCount(0);
+    await other.goto(notesPage);
+    await expect(other.getByRole("heading", { name: "No notes yet" })).toBeVisible();
+    await expect(other.getByText("Hashimoto's 1997 speech")).toHaveCount(0);
+    if (shot(`course-notes-empty-${label}`)) await other.screenshot(shot(`course-notes-empty-${label}`)!);
+    await otherContext.close();
+    await context.close();
+  });
+}
+
+test("the note forms work without JavaScript: add (sent twice, one note), refuse an empty one, edit, delete", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const { page, context } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false });
+  await page.goto(lessonPage);
+  const notes = page.getByRole("region", { name: "Your notes" });
+  const form = notes.locator("#add-note");
+  await form.getByLabel("Note").fill("Written without JavaScript.");
+  await form.getByLabel("On").selectOption({ label: "Distance as an asset" });
+  const requestId = await form.locator('input[name="requestId"]').inputValue();
+  await form.getByRole("button", { name: "Add note" }).click();
+  await expect(notes.getByRole("listitem").filter({ hasText: "Written without JavaScript." })).toBeVisible();
+  expect(await notesOf(sql, student.id, `section = 'distance-as-an-asset'`)).toBe(1);
+  // The same form sent again (Back and send, a retry) adds no second note.
+  await page.goBack();
+  const again = page.getByRole("region", { name: "Your notes" }).locator("#add-note");
+  if ((await again.locator('input[name="requestId"]').inputValue()) === requestId) {
+    await again.getByLabel("Note").fill("Written without JavaScript.");
+    await again.getByLabel("On").selectOption({ label: "Distance as an asset" });
+    await again.getByRole("button", { name: "Add note" }).click();
+  }
+  expect(await notesOf(sql, student.id)).toBe(1);
+
+  await page.goto(lessonPage);
+  await form.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByRole("region", { name: "Your notes" }).getByText("Write your note.")).toBeVisible();
+  expect(await notesOf(sql, student.id)).toBe(1);
+
+  await page.goto(lessonPage);
+  const item = notes.getByRole("listitem").filter({ hasText: "Written without JavaScript." });
+  await item.getByText("Edit note").click();
+  await item.getByLabel("Note").fill("Edited without JavaScript.");
+  await item.getByRole("button", { name: "Save note" }).click();
+  await expect(notes.locator("li > p", { hasText: "Edited without JavaScript." })).toBeVisible();
+  expect(await notesOf(sql, student.id, `body = 'Edited without JavaScript.'`)).toBe(1);
+  await notes.getByRole("listitem").filter({ hasText: "Edited without JavaScript." }).getByRole("button", { name: "Delete note" }).click();
+  await expect(page.getByRole("region", { name: "Your notes" }).getByRole("listitem")).toHaveCount(0);
+  expect(await notesOf(sql, student.id)).toBe(0);
+  await context.close();
+});
+
+test("the notes page asks a signed-out visitor to sign in", async ({ page }) => {
+  await page.goto(notesPage);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+});
