@@ -27,7 +27,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       // An announcement not yet read: its "new" markers on the home, progress and class pages are checked too.
       await sql.query(`INSERT INTO "ClassAnnouncement" (id, "classId", "authorId", title, body, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'Quiz 2 now due Friday', E'Read **lesson 3** first.\n\n- one\n- [the lesson](/courses/japan-central-asia)', now())`, [cls.id, teacher.id]);
       await login(page.context(), student, baseURL!);
-      for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/courses/japan-central-asia/glossary", "/courses/japan-central-asia/objectives", "/progress", `/classes/${cls.id}`, "/review", "/classes/join", "/search?course=japan-central-asia&q=Khujand", "/search?q=zzzzqqq", "/search?q=x"]) {
+      for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/courses/japan-central-asia/glossary", "/courses/japan-central-asia/objectives", "/courses/japan-central-asia/notes", "/progress", `/classes/${cls.id}`, "/review", "/classes/join", "/search?course=japan-central-asia&q=Khujand", "/search?q=zzzzqqq", "/search?q=x"]) {
         await page.goto(path);
         await expectNoViolations(page, path);
       }
@@ -74,6 +74,24 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoViolations(instructorPage, "debate review page with replies");
       await page.context().close();
       await instructorPage.context().close();
+    });
+
+    test(`a lesson with notes (one being edited, one refused) and the course's notes page have no WCAG 2.2 AA violations (${colorScheme})`, async ({ browser, sql, baseURL }) => {
+      const student = await createUser(sql);
+      const note = (section: string | null, body: string) => sql.query(`INSERT INTO "LessonNote" (id, "userId", "lessonId", "requestId", section, body, "updatedAt") VALUES (gen_random_uuid(), $1, 'dadabaev-silk-road', gen_random_uuid(), $2, $3, now())`, [student.id, section, body]);
+      await note(null, "Dadabaev dates the Silk Road diplomacy to 1997.");
+      await note("distance-as-an-asset", "Distance is why Tokyo could speak of values.\nA second line.");
+      const { page } = await signedInPage(browser, student, baseURL!, { colorScheme });
+      await page.goto(`${C}/lessons/dadabaev-silk-road`);
+      const notes = page.getByRole("region", { name: "Your notes" });
+      await notes.getByText("Edit note").first().click();
+      await notes.locator("#add-note").getByRole("button", { name: "Add note" }).click();
+      await expect(notes.getByText("Write your note.")).toBeVisible();
+      await expectNoViolations(page, "lesson with notes");
+      await page.goto("/courses/japan-central-asia/notes");
+      await expect(page.getByText("Distance is why Tokyo could speak of values.")).toBeVisible();
+      await expectNoViolations(page, "course notes page");
+      await page.context().close();
     });
 
     test(`instructor pages have no WCAG 2.2 AA violations (${colorScheme})`, async ({ page, sql, baseURL }) => {

@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { encode } from "next-auth/jwt";
 import type pg from "pg";
 import { test, expect, createUser, secret, type TestUser } from "./support";
+import { callNoteAction, notedLesson, type NoteActionName } from "./note-actions";
 
 type Role = TestUser["role"];
 
@@ -51,6 +52,7 @@ const watchedRows: Record<string, string> = {
   announcementReads: `SELECT * FROM "ClassAnnouncementRead" WHERE "userId" = $1 OR "userId" IN (${students})`,
   debateReplies: `SELECT * FROM "DebateReply" WHERE "authorId" = $1 OR "removedById" = $1 OR "authorId" IN (${students})`,
   coTeachers: `SELECT t.* FROM "ClassCoTeacher" t JOIN "Class" c ON c.id = t."classId" WHERE c."instructorId" = $1 OR t."userId" = $1`,
+  lessonNotes: `SELECT * FROM "LessonNote" WHERE "userId" = $1`,
 };
 const snapshotQuery = `SELECT ${Object.entries(watchedRows)
   .map(([name, rows]) => `(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM (${rows}) r) AS "${name}"`)
@@ -482,6 +484,59 @@ for (const role of ["STUDENT", "INSTRUCTOR"] as const) {
     await request.dispose();
   });
 }
+
+// The lesson note forms post server actions (app/actions/lesson-notes.ts), fuzzed here as the page calls them: hostile
+// fields, with the student's own note, a classmate's note and the lesson's real ids mixed in. Never a 500; a refusal
+// writes nothing; the classmate's note never changes; every note written is one the forms could have written.
+test("fuzzing the lesson note actions: no 500, no write on refusal, another's note untouched, only valid notes stored", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const [student, classmate] = [await createUser(sql), await createUser(sql)];
+  const request = await signedInRequest(playwright, student, baseURL!);
+  const insertNote = async (userId: string, body: string) => (await sql.query(`INSERT INTO "LessonNote" (id, "userId", "lessonId", "requestId", section, body, "updatedAt") VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), $3, $4, now()) RETURNING id`, [userId, notedLesson.id, notedLesson.section, body])).rows[0].id as string;
+  const own = await insertNote(student.id, "My own note.");
+  const theirs = await insertNote(classmate.id, "The classmate's note.");
+  const theirsBefore = (await sql.query(`SELECT * FROM "LessonNote" WHERE id = $1`, [theirs])).rows[0];
+  const field = (...real: string[]) => fc.oneof(fc.constantFrom(...real), hostileString);
+  const fields = fc.record(
+    {
+      requestId: field(randomUUID(), randomUUID()),
+      lessonId: field(notedLesson.id, "austin-pragmatic-diplomacy", "no-such-lesson"),
+      section: field("", notedLesson.section, "who-owned-the-silk-road-first", "no-such-section"),
+      body: field("A fine note.", "x".repeat(2001), "\u200b"),
+      noteId: field(own, theirs, "00000000-0000-4000-8000-000000000000"),
+      extra: hostileString,
+    },
+    { requiredKeys: [] },
+  );
+  const actions: NoteActionName[] = ["addLessonNoteAction", "editLessonNoteAction", "deleteLessonNoteAction"];
+  const failures: string[] = [];
+  let accepted = 0;
+  for (const [name, form] of fc.sample(fc.tuple(fc.constantFrom(...actions), fields), { numRuns: 150, seed: 20261205 })) {
+    const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v.slice(0, 70_000)]));
+    const before = await snapshot(sql, student.id);
+    const { status, text } = await callNoteAction(request, baseURL!, name, values);
+    const sent = `${name} ${JSON.stringify(values).slice(0, 200)}`;
+    if (status >= 500) failures.push(`${sent} → ${status}`);
+    else if (/"ok":true/.test(text)) accepted += 1;
+    else {
+      const written = Object.entries(await snapshot(sql, student.id)).filter(([rows, hash]) => before[rows] !== hash).map(([rows]) => rows);
+      if (written.length > 0) failures.push(`${sent} → refused but wrote ${written.join(", ")}`);
+      if (status < 400 && !/"message":"[^"]+"/.test(text)) failures.push(`${sent} → ${status}, refused without a message`);
+    }
+  }
+  expect(failures).toEqual([]);
+  // The property reached the service: some calls went through.
+  expect(accepted).toBeGreaterThan(0);
+  expect((await sql.query(`SELECT * FROM "LessonNote" WHERE id = $1`, [theirs])).rows[0]).toEqual(theirsBefore);
+  const { rows: stored } = await sql.query(`SELECT "lessonId", section, body FROM "LessonNote" WHERE "userId" = $1`, [student.id]);
+  const sections: Record<string, string[]> = { "dadabaev-silk-road": ["distance-as-an-asset", "who-owned-the-silk-road-first"] };
+  for (const note of stored) {
+    if ([...note.body].length > 2000 || note.body.trim() !== note.body || note.body === "") failures.push(`stored an invalid body: ${JSON.stringify(note.body).slice(0, 100)}`);
+    if (note.section !== null && !(sections[note.lessonId] ?? []).includes(note.section)) failures.push(`stored a section the lesson does not have: ${note.lessonId}#${note.section}`);
+  }
+  expect(failures).toEqual([]);
+  await request.dispose();
+});
 
 test("a JSON body nested thousands deep is refused with a 400 and a message on every route, not a 500", async ({ playwright, sql, baseURL }) => {
   const failures: string[] = [];

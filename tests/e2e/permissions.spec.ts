@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, createUser, count, type TestUser } from "./support";
+import { callNoteAction, notedLesson, type NoteActionName } from "./note-actions";
 
 type Role = "anonymous" | "owner" | "otherStudent" | "instructor" | "otherInstructor";
 const roles: Role[] = ["anonymous", "owner", "otherStudent", "instructor", "otherInstructor"];
@@ -42,6 +43,8 @@ const entries: Entry[] = [
   { pattern: "/courses/[course]", method: "GET", url: () => "/courses/japan-central-asia", expect: allow() },
   { pattern: "/courses/[course]/glossary", method: "GET", url: () => "/courses/japan-central-asia/glossary", expect: signedIn() },
   { pattern: "/courses/[course]/objectives", method: "GET", url: () => "/courses/japan-central-asia/objectives", expect: signedIn() },
+  // Each user's own notes (the owner's hold the private claim below, so no one else's page may show it).
+  { pattern: "/courses/[course]/notes", method: "GET", url: () => "/courses/japan-central-asia/notes", expect: signedIn() },
   { pattern: "/courses/[course]/[module]", method: "GET", url: () => C, expect: signedIn() },
   { pattern: "/courses/[course]/[module]/lessons/[lesson]", method: "GET", url: () => `${C}/lessons/dadabaev-silk-road`, expect: signedIn() },
   { pattern: "/courses/[course]/[module]/quizzes/[quiz]", method: "GET", url: () => `${C}/quizzes/dadabaev-silk-road-quiz`, expect: signedIn() },
@@ -201,6 +204,8 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   const secretClaim = `Owner's private claim ${Date.now()}`;
   expect((await contexts.owner.put(`/api/debates/normative-vs-material/draft`, { data: { position: "", claim: secretClaim, evidence: [], rebuttal: "" } })).status()).toBe(200);
   const { rows: [resp] } = await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1`, [owner.id]);
+  // A private note of the owner's on a lesson, carrying the claim: the lesson page and the notes page show it to them alone.
+  await sql.query(`INSERT INTO "LessonNote" (id, "userId", "lessonId", "requestId", body, "updatedAt") VALUES (gen_random_uuid(), $1, $2, gen_random_uuid(), $3, now())`, [owner.id, notedLesson.id, `Note: ${secretClaim}`]);
   // The submitted attempt missed every question, so the owner has review cards; one is made due.
   const { rows: [card] } = await sql.query(`UPDATE "ReviewCard" c SET "dueAt" = now() - interval '1 minute' FROM "QuizQuestion" q, "QuestionVersion" v WHERE c.id = (SELECT id FROM "ReviewCard" WHERE "userId" = $1 LIMIT 1) AND q.id = c."questionId" AND v."questionId" = q.id AND v.version = q."currentVersion" RETURNING c.id, v.id AS "versionId"`, [owner.id]);
   // What the instructor has given the owner, and a reading the instructor imported.
@@ -287,5 +292,47 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   }
   expect(coFailures).toEqual([]);
   await coContext.dispose();
+  for (const context of Object.values(contexts)) await context.dispose();
+});
+
+// The lesson note forms post server actions, not routes: each is called here as the page calls it, by every role.
+test("the lesson note actions: anyone signed in writes their own notes, only the author edits or deletes one, no session writes nothing", async ({ playwright, sql, baseURL }) => {
+  const owner = await createUser(sql);
+  const others = { otherStudent: await createUser(sql), instructor: await createUser(sql, "INSTRUCTOR") };
+  const { encode } = await import("next-auth/jwt");
+  const { secret } = await import("./support");
+  const contextOf = async (user: TestUser | null) => playwright.request.newContext({
+    baseURL,
+    ...(user ? { extraHTTPHeaders: { cookie: `next-auth.session-token=${await encode({ secret, token: { sub: user.id, uid: user.id, role: user.role, email: user.email, name: user.name } })}` } } : {}),
+  });
+  const contexts = { anonymous: await contextOf(null), owner: await contextOf(owner), otherStudent: await contextOf(others.otherStudent), instructor: await contextOf(others.instructor) };
+  const failures: string[] = [];
+  const call = async (role: keyof typeof contexts, name: NoteActionName, fields: Record<string, string>, expected: RegExp) => {
+    const { status, text } = await callNoteAction(contexts[role], baseURL!, name, fields);
+    if (status >= 500 || !expected.test(text)) failures.push(`${name} as ${role}: ${status} ${text.slice(0, 300)}`);
+    return text;
+  };
+  // The same request id from everyone: each signed-in user gets a note of their own; no session, none.
+  const requestId = crypto.randomUUID();
+  const add = { requestId, lessonId: notedLesson.id, section: notedLesson.section, body: "Matrix note" };
+  await call("anonymous", "addLessonNoteAction", add, /"code":"UNAUTHENTICATED"/);
+  for (const role of ["owner", "otherStudent", "instructor"] as const) await call(role, "addLessonNoteAction", add, /"ok":true/);
+  for (const user of [owner, ...Object.values(others)]) expect(await count(sql, `SELECT count(*) FROM "LessonNote" WHERE "userId" = $1 AND "requestId" = $2`, [user.id, requestId])).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "LessonNote" WHERE "requestId" = $1`, [requestId])).toBe(3);
+
+  // The owner's note: not found for everyone else, and unchanged.
+  const { rows: [note] } = await sql.query(`SELECT id FROM "LessonNote" WHERE "userId" = $1 AND "requestId" = $2`, [owner.id, requestId]);
+  for (const role of ["anonymous", "otherStudent", "instructor"] as const) {
+    const refused = role === "anonymous" ? /"code":"UNAUTHENTICATED"/ : /"code":"NOT_FOUND"/;
+    const edited = await call(role, "editLessonNoteAction", { noteId: note.id, section: "", body: "Overwritten" }, refused);
+    const deleted = await call(role, "deleteLessonNoteAction", { noteId: note.id }, refused);
+    if ([edited, deleted].some((text) => text.includes("Matrix note"))) failures.push(`a note action as ${role} leaked the owner's note`);
+  }
+  expect(await count(sql, `SELECT count(*) FROM "LessonNote" WHERE id = $1 AND body = 'Matrix note' AND section = $2`, [note.id, notedLesson.section])).toBe(1);
+  await call("owner", "editLessonNoteAction", { noteId: note.id, section: "", body: "Corrected" }, /"ok":true/);
+  expect(await count(sql, `SELECT count(*) FROM "LessonNote" WHERE id = $1 AND body = 'Corrected' AND section IS NULL`, [note.id])).toBe(1);
+  await call("owner", "deleteLessonNoteAction", { noteId: note.id }, /"ok":true/);
+  expect(await count(sql, `SELECT count(*) FROM "LessonNote" WHERE id = $1`, [note.id])).toBe(0);
+  expect(failures).toEqual([]);
   for (const context of Object.values(contexts)) await context.dispose();
 });

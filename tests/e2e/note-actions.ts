@@ -1,0 +1,29 @@
+// The lesson note server actions (app/actions/lesson-notes.ts) called over HTTP as the lesson page's forms call them
+// with JavaScript: the action's id from the build's manifest in the `next-action` header, and its arguments (the
+// form's previous state, then its FormData) encoded as React encodes them. For the permission matrix and the fuzzing.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext } from "@playwright/test";
+
+export const notedLesson = { id: "dadabaev-silk-road", page: "/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road", section: "distance-as-an-asset" };
+export type NoteActionName = "addLessonNoteAction" | "editLessonNoteAction" | "deleteLessonNoteAction";
+
+let ids: Map<string, string> | null = null;
+
+export function noteActionId(name: NoteActionName): string {
+  if (!ids) {
+    const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json"), "utf8"));
+    ids = new Map(Object.entries(manifest.node as Record<string, { exportedName: string }>).map(([id, entry]) => [entry.exportedName, id]));
+  }
+  const id = ids.get(name);
+  if (!id) throw new Error(`${name} is not in the build's server-reference manifest`);
+  return id;
+}
+
+/** Calls the action with `fields` as its form; the answer's status and text (the action's result is in it). */
+export async function callNoteAction(request: APIRequestContext, baseURL: string, name: NoteActionName, fields: Record<string, string>) {
+  const multipart: Record<string, string> = { "0": JSON.stringify([null, "$K1"]) };
+  for (const [key, value] of Object.entries(fields)) multipart[`1_${key}`] = value;
+  const response = await request.post(notedLesson.page, { headers: { "next-action": noteActionId(name), origin: baseURL, accept: "text/x-component" }, multipart, maxRedirects: 0 });
+  return { status: response.status(), text: await response.text() };
+}
