@@ -22,8 +22,10 @@ export function noteActionId(name: NoteActionName): string {
 
 /** Calls the action with `fields` as its form; the answer's status and text (the action's result is in it). */
 export async function callNoteAction(request: APIRequestContext, baseURL: string, name: NoteActionName, fields: Record<string, string>) {
-  const multipart: Record<string, string> = { "0": JSON.stringify([null, "$K1"]) };
-  for (const [key, value] of Object.entries(fields)) multipart[`1_${key}`] = value;
+  // The form's fields first and the arguments' root last, in React's order: the root is decoded as soon as it arrives.
+  const multipart = new FormData();
+  for (const [key, value] of Object.entries(fields)) multipart.append(`_1_${key}`, value);
+  multipart.append("0", JSON.stringify([null, "$K1"]));
   const response = await request.post(notedLesson.page, { headers: { "next-action": noteActionId(name), origin: baseURL, accept: "text/x-component" }, multipart, maxRedirects: 0 });
   return { status: response.status(), text: await response.text() };
 }

@@ -317,6 +317,7 @@ test("the lesson note actions: anyone signed in writes their own notes, only the
   const add = { requestId, lessonId: notedLesson.id, section: notedLesson.section, body: "Matrix note" };
   await call("anonymous", "addLessonNoteAction", add, /"code":"UNAUTHENTICATED"/);
   for (const role of ["owner", "otherStudent", "instructor"] as const) await call(role, "addLessonNoteAction", add, /"ok":true/);
+  expect(failures).toEqual([]);
   for (const user of [owner, ...Object.values(others)]) expect(await count(sql, `SELECT count(*) FROM "LessonNote" WHERE "userId" = $1 AND "requestId" = $2`, [user.id, requestId])).toBe(1);
   expect(await count(sql, `SELECT count(*) FROM "LessonNote" WHERE "requestId" = $1`, [requestId])).toBe(3);
 
