@@ -7,7 +7,7 @@ import { AddNoteForm, DeleteNoteButton, EditNoteForm } from "./lesson-notes";
 
 type Note = { id: string; section: string | null; body: string; createdAt: Date; updatedAt: Date };
 
-export function YourNotes({ lessonId, courseSlug, notes, sections, requestId }: { lessonId: string; courseSlug: string; notes: Note[]; sections: NoteSection[]; requestId: string }) {
+export function YourNotes({ lessonId, courseSlug, notes, sections, requestId, initialSection }: { lessonId: string; courseSlug: string; notes: Note[]; sections: NoteSection[]; requestId: string; initialSection: string }) {
   return (
     <section aria-labelledby="notes-heading" id="your-notes" className="mt-6 scroll-mt-6 rounded-lg border border-stone-200 bg-white p-5 print:hidden">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -39,7 +39,7 @@ export function YourNotes({ lessonId, courseSlug, notes, sections, requestId }: 
       )}
       <h3 className="mt-5 text-sm font-semibold">Add a note</h3>
       <div className="mt-2">
-        <AddNoteForm lessonId={lessonId} requestId={requestId} sections={sections} />
+        <AddNoteForm key={initialSection} lessonId={lessonId} requestId={requestId} sections={sections} initialSection={initialSection} />
       </div>
     </section>
   );

@@ -218,13 +218,14 @@ test("an API address no route answers is a JSON 404, and /courses is the course 
 test("a server action called with a body it could not have sent (forged, cut off) is refused with a 400, never a 500", async ({ page, sql, baseURL }) => {
   const student = await createUser(sql);
   await login(page.context(), student, baseURL!);
-  // Every server action of the app (the account forms'; each takes the form's FormData), by the build's manifest.
+  // Every server action of the app (the account forms', the lesson's note forms; each takes the form's FormData), by the build's manifest.
   const manifest = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../.next/server/server-reference-manifest.json"), "utf8"));
   // Each is posted to a page that uses it ("app/(auth)/signup/page" is /signup), as its form would.
   const actions = Object.entries(manifest.node as Record<string, { workers: Record<string, unknown> }>).map(([id, { workers }]) => ({
-    id, page: Object.keys(workers)[0].replace(/^app/, "").replace(/\/\([^)]*\)/g, "").replace(/\/page$/, "").replace("[token]", "A".repeat(43)) || "/",
+    id, page: Object.keys(workers)[0].replace(/^app/, "").replace(/\/\([^)]*\)/g, "").replace(/\/page$/, "").replace("[token]", "A".repeat(43)).replace("[course]/[module]/lessons/[lesson]", "japan-central-asia/foundations/lessons/dadabaev-silk-road") || "/",
   }));
   expect(actions.map((a) => a.page)).toContain("/account");
+  expect(actions.map((a) => a.page)).toContain("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
   const bodies = [
     { type: "text/plain;charset=UTF-8", data: "" },
     { type: "text/plain;charset=UTF-8", data: "not json" },

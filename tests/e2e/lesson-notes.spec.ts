@@ -1,5 +1,6 @@
 // Private notes on a lesson in the browser, at phone width (390 px) and on a desktop: a student adds a note on the
-// whole lesson (a double click adds one) and one on a section, edits one and deletes the other, opens the course's
+// whole lesson (a double click adds one) and one on a section (also from the section's own link), edits one and
+// deletes the other, opens the course's
 // notes page; a classmate sees none of them. Also: the forms without JavaScript, a refused empty note, the empty notes page.
 import { test, expect, createUser, signedInPage, count } from "./support";
 
@@ -54,7 +55,10 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     await onSection.getByRole("button", { name: "Delete note" }).click();
     await expect(onSection).toHaveCount(0);
     expect(await notesOf(sql, student.id)).toBe(1);
-    await form.getByLabel("On").selectOption({ label: "Values without conditions" });
+    // A section's own "Add a note" link opens the form on that section.
+    await page.getByRole("link", { name: "Add a note on “Values without conditions”" }).click();
+    await expect(page).toHaveURL(/\?note-on=values-without-conditions#add-note$/);
+    await expect(form.getByLabel("On")).toHaveValue("values-without-conditions");
     await form.getByLabel("Note").fill("Values, but aid kept flowing.");
     await form.getByRole("button", { name: "Add note" }).click();
     await expect(notes.locator("li > p", { hasText: "Values, but aid kept flowing." })).toBeVisible();

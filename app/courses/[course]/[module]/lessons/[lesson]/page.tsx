@@ -23,8 +23,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 const bloomLabel: Record<string, string> = { remember: "Remember", understand: "Understand", apply: "Apply", analyze: "Analyse", evaluate: "Evaluate", create: "Create" };
 
-export default async function LessonPage({ params }: Params) {
+export default async function LessonPage({ params, searchParams }: Params & { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const p = await params;
+  // A section's "Add a note" link opens the form on that section (`?note-on=<anchor>#add-note`).
+  const noteOn = (await searchParams)["note-on"];
   const base = `/courses/${p.course}/${p.module}`;
   const user = await requirePageUser(`${base}/lessons/${p.lesson}`);
   const lesson = await orNotFound(lessonBySlugs(p.course, p.module, p.lesson));
@@ -88,6 +90,11 @@ export default async function LessonPage({ params }: Params) {
                     <ul className="mt-1 list-disc space-y-1 pl-5">{drawnFrom.map((line) => <li key={line}>{line}</li>)}</ul>
                   </details>
                 )}
+                {section.anchor && section.title && (
+                  <p className={`not-prose ${drawnFrom.length > 0 ? "-mt-4" : "-mt-2"} mb-6 font-sans text-xs print:hidden`}>
+                    <Link href={`${base}/lessons/${p.lesson}?note-on=${encodeURIComponent(section.anchor)}#add-note`} className="text-stone-600 underline hover:text-brand-700">Add a note<span className="sr-only"> on “{section.title}”</span></Link>
+                  </p>
+                )}
               </section>
             );
           })}
@@ -127,7 +134,7 @@ export default async function LessonPage({ params }: Params) {
           </section>
         )}
 
-        <YourNotes lessonId={lesson.id} courseSlug={p.course} notes={notes} sections={noteSections} requestId={randomUUID()} />
+        <YourNotes lessonId={lesson.id} courseSlug={p.course} notes={notes} sections={noteSections} requestId={randomUUID()} initialSection={noteSections.find((s) => s.anchor === noteOn)?.anchor ?? ""} />
 
         <div className="mt-10 flex flex-col gap-4 rounded-lg bg-brand-50 p-5 sm:flex-row sm:items-center sm:justify-between print:hidden">
           <LessonCompletion lessonId={lesson.id} completed={Boolean(state?.completedAt)} />
