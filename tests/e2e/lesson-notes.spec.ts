@@ -1,7 +1,6 @@
 // Private notes on a lesson in the browser, at phone width (390 px) and on a desktop: a student adds a note on the
 // whole lesson (a double click adds one) and one on a section (also from the section's own link), edits one and
-// deletes the other, opens the course's
-// notes page; a classmate sees none of them. Also: the forms without JavaScript, a refused empty note, the empty notes page.
+// deletes the other, opens the course's notes page; a classmate sees none of them. Also: the forms without JavaScript, a refused empty note, the empty notes page.
 import { test, expect, createUser, signedInPage, count } from "./support";
 
 const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
