@@ -86,7 +86,8 @@ export function EditNoteForm({ noteId, body: storedBody, section: storedSection,
 export function DeleteNoteButton({ noteId }: { noteId: string }) {
   const [state, formAction, pending] = useActionState(deleteLessonNoteAction, null);
   return (
-    <form action={formAction} className="text-xs">
+    // Asked first where the page's script runs (a deleted note cannot be brought back); without it, the button deletes.
+    <form action={formAction} className="text-xs" onSubmit={(event) => { if (!window.confirm("Delete this note? It cannot be brought back.")) event.preventDefault(); }}>
       <input type="hidden" name="noteId" value={noteId} />
       <button type="submit" className="underline hover:text-red-700" aria-disabled={pending}>{pending ? "Deleting…" : "Delete note"}</button>
       <FormError state={state} />

@@ -50,7 +50,12 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     await expect(notes.locator("li > p", { hasText: "Dadabaev dates it to Hashimoto's 1997 speech." })).toBeVisible();
     expect(await notesOf(sql, student.id, `body = $2 AND section = 'tentative-steps-from-hashimoto-to-abe'`, ["Dadabaev dates it to Hashimoto's 1997 speech."])).toBe(1);
 
-    // The other one is deleted.
+    // The other one is deleted, once confirmed.
+    page.once("dialog", (dialog) => dialog.dismiss());
+    await onSection.getByRole("button", { name: "Delete note" }).click();
+    await expect(onSection).toHaveCount(1);
+    expect(await notesOf(sql, student.id)).toBe(2);
+    page.once("dialog", (dialog) => dialog.accept());
     await onSection.getByRole("button", { name: "Delete note" }).click();
     await expect(onSection).toHaveCount(0);
     expect(await notesOf(sql, student.id)).toBe(1);
