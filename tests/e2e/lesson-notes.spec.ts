@@ -75,6 +75,7 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     await notes.getByRole("link", { name: "All your notes in this course" }).click();
     await expect(page).toHaveURL(new RegExp(`${notesPage}$`));
     await expect(page.getByRole("heading", { level: 1, name: "Your notes" })).toBeVisible();
+    await expect(page).toHaveTitle(/^Your notes · Japan in Central Asia/);
     const lesson = page.getByRole("region", { name: "Silk Road" }).first();
     await expect(lesson.getByRole("listitem")).toHaveText([/Hashimoto's 1997 speech/, /Values, but aid kept flowing/]);
     await expect(page.getByRole("link", { name: "Values without conditions" })).toHaveAttribute("href", `${lessonPage}#values-without-conditions`);

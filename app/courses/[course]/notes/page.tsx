@@ -1,21 +1,31 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { Link } from "@/components/app-link";
 import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { noteSectionLabel } from "@/lib/domain/lesson-notes";
 import { courseNotes } from "@/lib/server/lesson-note-service";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
+import { getSessionUser } from "@/lib/server/auth";
 import { plural } from "@/lib/plural";
 
 type Params = { params: Promise<{ course: string }> };
 
-export const metadata: Metadata = { title: "Your notes" };
+// Memoised per request: the page and its title read the same notes.
+const notesIn = cache(courseNotes);
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { course } = await params;
+  const user = await getSessionUser();
+  const found = user ? await notesIn(user.id, course).catch(() => null) : null;
+  return { title: found ? `Your notes · ${found.title}` : "Your notes" };
+}
 
 /** The signed-in user's notes in one course, by module and lesson in course order (decision 19). */
 export default async function CourseNotesPage({ params }: Params) {
   const { course: slug } = await params;
   const user = await requirePageUser(`/courses/${slug}/notes`);
-  const course = await orNotFound(courseNotes(user.id, slug));
+  const course = await orNotFound(notesIn(user.id, slug));
   return (
     <Container narrow>
       <Breadcrumbs items={[{ href: "/", label: "Courses" }, { href: `/courses/${course.slug}`, label: course.title }, { label: "Your notes" }]} />
