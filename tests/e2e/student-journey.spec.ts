@@ -152,6 +152,9 @@ test("a lesson prints as the reading alone, dark text on paper even when the scr
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Lesson navigation" })).toBeHidden();
   await expect(page.getByRole("button", { name: "Mark lesson as completed" })).toBeHidden();
+  // Nor the reader's own notes and their forms, or the sections' "Add a note" links.
+  await expect(page.getByRole("region", { name: "Your notes" })).toBeHidden();
+  await expect(page.getByRole("link", { name: /^Add a note on/ }).first()).toBeHidden();
   // Nor the site's banner (its name and links) or the breadcrumb trail.
   await expect(page.getByRole("banner")).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeHidden();
