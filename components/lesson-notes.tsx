@@ -4,11 +4,14 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { addLessonNoteAction, deleteLessonNoteAction, editLessonNoteAction } from "@/app/actions/lesson-notes";
 import type { ActionResult } from "@/lib/server/action";
+import { NOTE_MAX } from "@/lib/domain/lesson-notes";
 import { LiveMessage } from "./live-message";
 
 type Section = { anchor: string; title: string };
 type Result = ActionResult<unknown> | null;
 
+// maxLength counts UTF-16 units, never fewer than the characters the server counts: typing cannot pass the limit, so
+// a long note is not refused (which, without JavaScript, would bring the form back empty).
 function NoteFields({ idPrefix, sections, body, setBody, section, setSection, state }: { idPrefix: string; sections: Section[]; body: string; setBody: (v: string) => void; section: string; setSection: (v: string) => void; state: Result }) {
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const bodyError = errors.body?.[0];
@@ -17,7 +20,7 @@ function NoteFields({ idPrefix, sections, body, setBody, section, setSection, st
     <>
       <div>
         <label htmlFor={`${idPrefix}-body`} className="field-label">Note</label>
-        <textarea id={`${idPrefix}-body`} name="body" rows={3} required className="field-input" value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={Boolean(bodyError)} aria-describedby={bodyError ? `${idPrefix}-body-error` : undefined} />
+        <textarea id={`${idPrefix}-body`} name="body" rows={3} required maxLength={NOTE_MAX} className="field-input" value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={Boolean(bodyError)} aria-describedby={bodyError ? `${idPrefix}-body-error` : undefined} />
         {bodyError && <p id={`${idPrefix}-body-error`} className="field-error">{bodyError}</p>}
       </div>
       <div>
