@@ -76,7 +76,7 @@ type OutlineLesson = { id: string; title: string; href: string; module: { id: st
 /** Lessons in course, module and lesson order, with their objectives and where to read them. */
 async function lessonOutline(where: Prisma.LessonWhereInput): Promise<OutlineLesson[]> {
   const lessons = await db().lesson.findMany({
-    where: { ...where, retiredAt: null, module: { retiredAt: null, course: { retiredAt: null } } },
+    where: { AND: [where, { retiredAt: null, module: { retiredAt: null, course: { retiredAt: null } } }] },
     select: {
       id: true, slug: true, title: true, position: true, meta: true,
       module: { select: { id: true, slug: true, title: true, position: true, course: { select: { id: true, slug: true, title: true, position: true } } } },

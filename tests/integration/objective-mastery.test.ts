@@ -13,6 +13,8 @@ let fixture: ReturnType<typeof writeFixtureCourse>;
 beforeAll(async () => {
   fixture = writeFixtureCourse();
   await syncCourse(db, loadCourse(fixture.dir));
+  // Another course beside it, whose lessons and objectives must stay out of this one's.
+  await syncCourse(db, loadCourse(writeFixtureCourse().dir));
 });
 
 /** Takes the fixture quiz, answering right only the questions of the given types (the others left blank). */
