@@ -103,14 +103,19 @@ function questionCounts(questions: AlignedQuestion[]): Map<string, number> {
 /**
  * A learner's mastery of each objective of a course's lessons, from all their own counted work in it. A question
  * whose key an assignment still holds back from them is left out until it is released (its result would tell which
- * answer was right); `heldUntil` is the latest such time.
+ * answer was right); `heldQuestions` counts those the learner has answered, and `heldUntil` is when the last is released.
  */
 export async function myObjectiveMastery(user: SessionUser, courseSlug: string, now = new Date()) {
   const course = await db().course.findFirst({ where: { slug: courseSlug, retiredAt: null }, select: { id: true, slug: true, title: true } });
   if (!course) throw notFound("That course");
   const [outline, questions] = await Promise.all([lessonOutline({ module: { courseId: course.id } }), alignedQuestions({ courseId: course.id })]);
   const held = await answersHeldUntilByQuestion(db(), user.id, questions.map((q) => q.id), now);
-  const heldTimes = [...held.values()].filter((until) => until !== null);
+  const heldIds = questions.flatMap((q) => (held.get(q.id) != null ? [q.id] : []));
+  // The page tells of the held questions the learner has answered; the others would not count yet anyway.
+  const heldAnswered = heldIds.length === 0 ? [] : await db().$queryRaw<{ questionId: string }[]>`
+    SELECT DISTINCT v."questionId" FROM "QuizAttempt" a JOIN "QuestionVersion" v ON v."id" = ANY(a."questionVersionIds")
+    WHERE a."userId" = ${user.id}::uuid AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND v."questionId" = ANY(${heldIds}::text[])`;
+  const heldTimes = heldAnswered.map((row) => held.get(row.questionId)!);
   const totals = await latestAnswerTotals([{ userId: user.id, from: null, until: null }], questions.filter((q) => held.get(q.id) == null));
   const totalsOf = new Map(totals.map((t) => [objectiveKey(t.lessonId, t.objectiveId), t]));
   const counts = questionCounts(questions);

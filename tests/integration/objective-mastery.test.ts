@@ -77,6 +77,10 @@ describe("a learner's own mastery of a course's objectives", () => {
     const held = await myObjectiveMastery(student, fixture.id);
     expect(held.lessons[0].objectives[0].mastery).toMatchObject({ percent: null, level: "unassessed" });
     expect(held).toMatchObject({ heldQuestions: 3, heldUntil: dueAt });
+    // A classmate who has not taken the quiz has nothing waiting to be told of.
+    const classmate = await createUser();
+    await joinClass(classmate, joinCode);
+    expect(await myObjectiveMastery(classmate, fixture.id)).toMatchObject({ heldQuestions: 0, heldUntil: null });
     // Once the due time has passed, they count.
     await db.assignment.updateMany({ where: { classId }, data: { opensAt: new Date(Date.now() - 7_200_000), dueAt: new Date(Date.now() - 3_600_000) } });
     expect(await myObjectiveMastery(student, fixture.id)).toMatchObject({ heldQuestions: 0, heldUntil: null });

@@ -39,7 +39,8 @@ export default async function ObjectivesPage({ params }: Params) {
         <EmptyState title="No objectives yet">This course has no lessons at the moment.</EmptyState>
       ) : (
         <>
-          <p className="mb-6 flex flex-wrap gap-2" aria-label="Objectives by level">
+          <p className="mb-6 flex flex-wrap gap-2">
+            <span className="sr-only">Objectives at each level:</span>
             {levels.map((level) => <span key={level} className="text-sm text-stone-700"><MasteryBadge compact mastery={{ level, percent: null }} /> {counts.get(level)}</span>)}
           </p>
           {heldUntil && (
