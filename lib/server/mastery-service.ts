@@ -96,7 +96,10 @@ async function lessonOutline(where: Prisma.LessonWhereInput): Promise<OutlineLes
 /** How many questions assess each objective. */
 function questionCounts(questions: AlignedQuestion[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const q of questions) counts.set(objectiveKey(q.lessonId, q.objectiveId), (counts.get(objectiveKey(q.lessonId, q.objectiveId)) ?? 0) + 1);
+  for (const q of questions) {
+    const key = objectiveKey(q.lessonId, q.objectiveId);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   return counts;
 }
 

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, PageHeader, TableScroller } from "@/components/ui";
 import { MASTERY_THRESHOLDS, masteryLevelLabel, type MasteryLevel } from "@/lib/domain/mastery";
+import { masteryLevelStyle } from "@/components/mastery-badge";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { classObjectiveMastery } from "@/lib/server/mastery-service";
@@ -11,12 +12,8 @@ import { classObjectiveMastery } from "@/lib/server/mastery-service";
 export const metadata: Metadata = { title: "Objective mastery" };
 
 const levels: MasteryLevel[] = ["mastered", "near", "below", "unassessed"];
-const cellStyle: Record<MasteryLevel, string> = {
-  mastered: "bg-emerald-100 text-emerald-900",
-  near: "bg-amber-100 text-amber-900",
-  below: "bg-red-100 text-red-900",
-  unassessed: "text-stone-500",
-};
+// The grid leaves a cell with no answer unfilled, so the students' levels stand out.
+const cellStyle: Record<MasteryLevel, string> = { ...masteryLevelStyle, unassessed: "text-stone-500" };
 const barStyle: Record<MasteryLevel, string> = { mastered: "bg-emerald-600", near: "bg-amber-500", below: "bg-red-600", unassessed: "bg-stone-300" };
 
 export default async function ObjectiveMasteryPage({ params }: { params: Promise<{ classId: string }> }) {
