@@ -110,5 +110,6 @@ export function EmailAddress({ address, className = "" }: { address: string; cla
  * The same `table-scroll` box as a lesson's Markdown tables (lib/server/markdown-render.ts).
  */
 export function TableScroller({ label, className = "", children }: { label: string; className?: string; children: ReactNode }) {
-  return <div role="region" aria-label={label} tabIndex={0} className={`table-scroll ${className}`}>{children}</div>;
+  // Positioned, so a visually hidden label in a cell (absolutely placed) scrolls with the table, not past the page's edge.
+  return <div role="region" aria-label={label} tabIndex={0} className={`table-scroll relative ${className}`}>{children}</div>;
 }

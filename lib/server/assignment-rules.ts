@@ -203,3 +203,13 @@ export async function holdWorkTerms(tx: Prisma.TransactionClient, userId: string
   await tx.$executeRaw`
     SELECT 1 FROM "AssignmentExtension" WHERE "studentId" = ${userId}::uuid AND "assignmentId" = ANY(${covering.map((a) => a.id)}::uuid[]) ORDER BY "id" FOR SHARE`;
 }
+
+/**
+ * SQL condition: the lesson progress row aliased `p` stands complete in a class archived at `archivedAt` (null: now).
+ * An archived class's record counts it complete at the archiving: marked by then and not un-marked between (un-marked
+ * since, it still was); un-marked before it and marked again only after, it was not.
+ */
+export const lessonCompleteIn = (archivedAt: Date | null) => archivedAt
+  ? Prisma.sql`(p."completedAt" <= ${archivedAt} AND (p."uncompletedAt" IS NULL OR p."uncompletedAt" > ${archivedAt} OR p."markedAt" <= ${archivedAt})
+      OR (p."completedAt" IS NULL AND COALESCE(p."markedAt", p."firstCompletedAt") <= ${archivedAt} AND p."uncompletedAt" > ${archivedAt}))`
+  : Prisma.sql`p."completedAt" IS NOT NULL`;

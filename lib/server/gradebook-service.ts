@@ -12,7 +12,7 @@ import type { Question } from "../content/schema";
 import { latePenaltyOf, type LatePenalty } from "../domain/late-penalty";
 import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, classAverages, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
-import { begunUnderClass, countsInClass } from "./assignment-rules";
+import { begunUnderClass, countsInClass, lessonCompleteIn } from "./assignment-rules";
 import { db } from "./db";
 import { taughtBy } from "./class-access";
 import { reviewActivity } from "./review-service";
@@ -123,12 +123,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
              array_agg(to_char(COALESCE(p."completedAt", p."firstCompletedAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ORDER BY l."id") AS "completedAt"
       FROM unnest(${studentIds}::uuid[]) AS s("userId")
       CROSS JOIN "Lesson" l
-      LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = s."userId" AND ${archivedAt
-        // An archived class's record: complete at the archiving. Marked by then and not un-marked between (un-marked
-        // since, it still was); un-marked before it and marked again only after, it was not.
-        ? Prisma.sql`(p."completedAt" <= ${archivedAt} AND (p."uncompletedAt" IS NULL OR p."uncompletedAt" > ${archivedAt} OR p."markedAt" <= ${archivedAt})
-            OR (p."completedAt" IS NULL AND COALESCE(p."markedAt", p."firstCompletedAt") <= ${archivedAt} AND p."uncompletedAt" > ${archivedAt}))`
-        : Prisma.sql`p."completedAt" IS NOT NULL`}
+      LEFT JOIN "LessonProgress" p ON p."lessonId" = l."id" AND p."userId" = s."userId" AND ${lessonCompleteIn(archivedAt)}
       -- An archived class's record keeps the lessons its modules had then, withdrawn since or not.
       WHERE l."moduleId" = ANY(${moduleIds}::text[]) AND ${archivedAt ? Prisma.sql`(l."retiredAt" IS NULL OR l."retiredAt" > ${archivedAt})` : Prisma.sql`l."retiredAt" IS NULL`}
       GROUP BY s."userId", l."moduleId"`,

@@ -13,9 +13,15 @@ import { handedIn } from "./debate-service";
 import { notFound, UserError } from "./errors";
 import type { SessionUser } from "./auth";
 
+/** Re-reading within this long of the last recorded opening writes nothing (the activity report needs no finer time). */
+export const LESSON_OPENING_GRAIN_MINUTES = 5;
+
 export async function markLessonOpened(user: SessionUser, lessonId: string) {
-  // One INSERT … ON CONFLICT DO NOTHING: re-reading a lesson costs no extra round trip.
-  await db().lessonProgress.createMany({ data: [{ userId: user.id, lessonId }], skipDuplicates: true });
+  // One statement whichever the case; a re-read inside the grain matches no row to update, so writes nothing.
+  await db().$executeRaw`
+    INSERT INTO "LessonProgress" ("userId", "lessonId", "openedAt", "lastOpenedAt") VALUES (${user.id}::uuid, ${lessonId}, clock_timestamp(), clock_timestamp())
+    ON CONFLICT ("userId", "lessonId") DO UPDATE SET "lastOpenedAt" = EXCLUDED."lastOpenedAt"
+    WHERE COALESCE("LessonProgress"."lastOpenedAt", "LessonProgress"."openedAt") < EXCLUDED."lastOpenedAt" - make_interval(mins => ${LESSON_OPENING_GRAIN_MINUTES})`;
 }
 
 export async function setLessonCompleted(user: SessionUser, lessonId: string, completed: boolean) {

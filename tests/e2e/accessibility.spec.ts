@@ -106,7 +106,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [id, student.id]);
       await page.request.post(`/api/instructor/classes/${id}/assignments`, { data: { kind: "QUIZ", targetId: "dadabaev-silk-road-quiz", opensAt: new Date(Date.now() - 3600_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
       expect((await page.request.post(`/api/instructor/classes/${id}/announcements`, { data: { title: "Quiz 2 now due Friday", body: "Read **lesson 3** first." } })).status()).toBe(201);
-      for (const path of ["/", "/instructor", `/instructor/classes/${id}`, `/instructor/classes/${id}/gradebook`, `/instructor/classes/${id}/objectives`, `/instructor/classes/${id}/students/${student.id}`, "/instructor/quizzes/dadabaev-silk-road-quiz", "/instructor/quizzes/foundations-mastery"]) {
+      for (const path of ["/", "/instructor", `/instructor/classes/${id}`, `/instructor/classes/${id}/gradebook`, `/instructor/classes/${id}/objectives`, `/instructor/classes/${id}/activity`, `/instructor/classes/${id}/students/${student.id}`, "/instructor/quizzes/dadabaev-silk-road-quiz", "/instructor/quizzes/foundations-mastery"]) {
         await page.goto(path);
         await expectNoViolations(page, path);
       }

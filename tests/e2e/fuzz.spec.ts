@@ -233,6 +233,7 @@ const routes: Route[] = [
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/join-code`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ days: fc.option(fc.integer({ min: 1, max: 365 })) }, { requiredKeys: [] }) },
   { method: "GET", path: ([cls]) => `/api/instructor/classes/${cls}/gradebook.csv`, ids: ["class"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls]) => `/api/instructor/classes/${cls}/objectives.csv`, ids: ["class"], audience: ["INSTRUCTOR"] },
+  { method: "GET", path: ([cls]) => `/api/instructor/classes/${cls}/activity.csv`, ids: ["class"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls, quiz]) => `/api/instructor/classes/${cls}/quizzes/${quiz}/item-analysis.csv`, ids: ["class", "quiz"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls, quiz]) => `/api/instructor/classes/${cls}/quizzes/${quiz}/responses.csv`, ids: ["class", "quiz"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls, prompt]) => `/api/instructor/classes/${cls}/debates/${prompt}/responses.csv`, ids: ["class", "prompt"], audience: ["INSTRUCTOR"] },

@@ -66,6 +66,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         <Link className="btn-primary" href={`/instructor/classes/${classId}/gradebook`}>Gradebook</Link>
         <a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download gradebook (CSV)</a>
         <Link className="btn-secondary" href={`/instructor/classes/${classId}/objectives`}>Objective mastery</Link>
+        <Link className="btn-secondary" href={`/instructor/classes/${classId}/activity`}>Activity</Link>
       </nav>
 
       <section className="card mb-8" aria-labelledby="join-heading">

@@ -1,0 +1,83 @@
+// The class activity report in the browser: one student reads a lesson and marks it complete, another last opened
+// one ten days ago, a third has done nothing; their instructor reads who is active, quiet or not started, sorts and
+// narrows the list, and downloads it as CSV.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, signedInPage, expectNoAxeViolations } from "./support";
+import { parseCsv } from "../support/csv";
+
+const shots = process.env.SCREENSHOT_DIR;
+const lessonPath = "/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road";
+
+test("an instructor reads when each student last worked on the class's modules and how far through they are", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const [reader, quiet, idle] = [await createUser(sql), await createUser(sql), await createUser(sql)];
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Activity seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
+    [instructor.id, `AC${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  for (const student of [reader, quiet, idle]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '20 days')`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "moduleId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'MODULE', 'foundations', now() - interval '1 hour', now() + interval '1 day')`, [cls.id]);
+  await sql.query(`INSERT INTO "LessonProgress" ("userId", "lessonId", "openedAt", "lastOpenedAt") VALUES ($1, 'austin-pragmatic-diplomacy', now() - interval '10 days', now() - interval '10 days')`, [quiet.id]);
+
+  // Reading the lesson records it as opened; marking it complete, as read.
+  const learner = await signedInPage(browser, reader, baseURL!);
+  await learner.page.goto(lessonPath);
+  await learner.page.getByRole("button", { name: "Mark lesson as completed" }).click();
+  await expect(learner.page.getByRole("button", { name: /Completed/ })).toBeVisible();
+  await learner.context.close();
+
+  const teacher = await signedInPage(browser, instructor, baseURL!);
+  const tp = teacher.page;
+  await tp.goto(`/instructor/classes/${cls.id}`);
+  await tp.getByRole("link", { name: "Activity", exact: true }).click();
+  await expect(tp.getByRole("heading", { name: "Activity", level: 1 })).toBeVisible();
+  const card = (label: string) => tp.locator("dl > div").filter({ hasText: label });
+  await expect(card("Active in the last 7 days")).toContainText("1 of 3");
+  await expect(card("Nothing for 7 days or more")).toContainText("1 of 3");
+  await expect(card("No activity yet")).toContainText("1 of 3");
+  await expect(card("Read all 2 lessons")).toContainText("0 of 3");
+
+  const table = tp.getByRole("table", { name: /Each student.s last activity/ });
+  const rowOf = (name: string) => table.getByRole("row").filter({ hasText: name });
+  // Lessons read (with how many opened), quizzes, debates, then each of the module's two lessons.
+  await expect(rowOf(reader.name).getByRole("cell")).toHaveText([/in the last 24 hours · read a lesson$/, /^1\s*1 opened$/, "0", "0", "Read", "Not opened"]);
+  await expect(rowOf(quiet.name)).toContainText("10 days ago · read a lesson");
+  await expect(rowOf(quiet.name)).toContainText("quiet 7+ days");
+  await expect(rowOf(idle.name)).toContainText("no activity");
+  const lessons = tp.getByRole("region", { name: "Lessons" }).getByRole("listitem");
+  await expect(lessons).toHaveCount(2);
+  await expect(lessons.first()).toContainText("read by 1 of 3");
+  await expect(lessons.last()).toContainText("read by 0 of 3");
+  await expectNoAxeViolations(tp, "class activity page");
+  if (shots) await tp.screenshot({ path: `${shots}/activity-class.png`, fullPage: true });
+
+  // Sorted by last activity, the student with none comes first, then the longest quiet.
+  await table.getByRole("link", { name: "Last activity" }).click();
+  await expect(tp).toHaveURL(/sort=last/);
+  await expect(table.getByRole("columnheader", { name: /Last activity/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(table.locator("tbody th")).toContainText([idle.name, quiet.name, reader.name]);
+  await table.getByRole("link", { name: "Last activity" }).click();
+  await expect(table.getByRole("columnheader", { name: /Last activity/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(table.locator("tbody th")).toContainText([reader.name, quiet.name, idle.name]);
+
+  // Narrowed to those who need attention: the quiet and the not started, in the same order.
+  await tp.getByRole("link", { name: "Quiet or not started (2)" }).click();
+  await expect(table.locator("tbody th")).toContainText([quiet.name, idle.name]);
+  await expect(table.locator("tbody tr")).toHaveCount(2);
+
+  const csv = await tp.request.get(`/api/instructor/classes/${cls.id}/activity.csv`);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-disposition"]).toContain("Activity-seminar-activity.csv");
+  const [header, ...rows] = parseCsv(await csv.text());
+  expect(header.slice(0, 7)).toEqual(["Student", "Email", "Joined", "Last activity", "What", "Lessons opened", "Lessons read"]);
+  const readerRow = rows.find((r) => r[1] === reader.email)!;
+  expect(readerRow.slice(4, 7)).toEqual(["read a lesson", "1", "1"]);
+  expect(rows.find((r) => r[1] === idle.email)!.slice(3, 7)).toEqual(["", "", "0", "0"]);
+
+  await tp.setViewportSize({ width: 390, height: 844 });
+  await tp.goto(`/instructor/classes/${cls.id}/activity`);
+  expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (shots) await tp.screenshot({ path: `${shots}/activity-class-phone.png` });
+  await teacher.context.close();
+});
