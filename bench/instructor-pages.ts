@@ -1,4 +1,4 @@
-// Benchmark: the gradebook, item analysis and objective mastery for a class of 300 students × 20 assigned items.
+// Benchmark: the gradebook, item analysis, objective mastery and class activity for a class of 300 students × 20 assigned items.
 // Seeds the class in a fresh database, then reports the service time and the number of SQL queries per
 // page, and the server time of the gradebook page over HTTP against a production build.
 //   npm run bench            (embedded PostgreSQL in .data/bench-postgres, or DATABASE_URL's server)
@@ -70,6 +70,14 @@ await client.$executeRaw`
   UPDATE "QuizAttempt" a SET "scoreCenti" = s.earned, "maxScoreCenti" = s.max
   FROM (SELECT aa."attemptId", sum(aa."earnedCenti") AS earned, sum(v.points * 100) AS max FROM "AttemptAnswer" aa JOIN "QuestionVersion" v ON v.id = aa."questionVersionId" GROUP BY aa."attemptId") s
   WHERE s."attemptId" = a.id`;
+// Most students have opened most lessons, and marked about half of them read, at some time in the last two weeks.
+await client.$executeRaw`
+  INSERT INTO "LessonProgress" ("userId", "lessonId", "openedAt", "lastOpenedAt", "completedAt", "firstCompletedAt", "markedAt")
+  SELECT x."userId", x."lessonId", x.opened, x.opened, CASE WHEN x.r < 0.5 THEN x.opened END, CASE WHEN x.r < 0.5 THEN x.opened END, CASE WHEN x.r < 0.5 THEN x.opened END
+  FROM (
+    SELECT m."userId", l.id AS "lessonId", random() AS r, now() - random() * interval '14 days' AS opened
+    FROM "ClassMember" m CROSS JOIN "Lesson" l WHERE m."classId" = ${cls.id}::uuid AND l."retiredAt" IS NULL
+  ) x WHERE x.r < 0.8`;
 // Fifty thousand rows written in a second leave the planner without statistics until autovacuum's next round (up to
 // a minute later); a class's work builds up over weeks. Without them, the objective report's statement ran 1.1–1.8 s
 // in the first runs and 0.25 s once autovacuum had analysed the tables.
@@ -79,6 +87,7 @@ const counts = {
   assignments: await client.assignment.count({ where: { classId: cls.id } }),
   attempts: await client.quizAttempt.count(),
   answers: await client.attemptAnswer.count(),
+  lessonProgress: await client.lessonProgress.count(),
 };
 console.log(`Seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s:`, counts);
 
@@ -86,6 +95,7 @@ const user = { id: instructor.id, email: instructor.email, name: instructor.name
 const { gradebook } = await import("../lib/server/gradebook-service.ts");
 const { itemAnalysis } = await import("../lib/server/item-analysis-service.ts");
 const { classObjectiveMastery } = await import("../lib/server/mastery-service.ts");
+const { classActivity } = await import("../lib/server/activity-service.ts");
 
 async function measure(name: string, run: () => Promise<unknown>) {
   await run();
@@ -109,6 +119,7 @@ const results = [
   await measure("gradebook (service)", () => gradebook(user, cls.id)),
   await measure(`item analysis (service, ${analysedQuiz})`, () => itemAnalysis(user, cls.id, analysedQuiz)),
   await measure("objective mastery (service)", () => classObjectiveMastery(user, cls.id)),
+  await measure("class activity (service)", () => classActivity(user, cls.id)),
 ];
 
 // The page over HTTP, against a production build.
@@ -121,6 +132,7 @@ try {
     ["gradebook CSV (HTTP)", `/api/instructor/classes/${cls.id}/gradebook.csv`],
     ["item analysis page (HTTP)", `/instructor/classes/${cls.id}/quizzes/${analysedQuiz}`],
     ["objective mastery page (HTTP)", `/instructor/classes/${cls.id}/objectives`],
+    ["class activity page (HTTP)", `/instructor/classes/${cls.id}/activity`],
   ];
   for (const [name, pagePath] of pages) {
     results.push({

@@ -50,19 +50,21 @@ async function classWork(assignments: { kind: string; moduleId: string | null; q
  * activity is the latest of: opening or marking one of its lessons, starting, saving or handing in one of its
  * quizzes, writing or handing in one of its debate responses, and spaced review of its modules' questions; an
  * archived class's, up to the archiving. Lessons count as read and debates as handed in whenever that happened (as
- * in the gradebook), quizzes when submitted under the class (since joining, as the gradebook counts them).
+ * in the gradebook), quizzes when submitted under the class (since joining, as the gradebook counts them). With
+ * `studentId`, that student's alone (for their record), removed or not, up to their removal.
  */
-export async function classActivity(instructor: SessionUser, classId: string, now = new Date()) {
+export async function classActivity(instructor: SessionUser, classId: string, options: { studentId?: string } = {}, now = new Date()) {
   const found = await db().class.findFirst({
     where: { id: classId, ...taughtBy(instructor.id) },
     select: {
       id: true, name: true, term: true, archivedAt: true,
       assignments: { select: { kind: true, moduleId: true, quizId: true, debatePromptId: true } },
-      members: { where: { removedAt: null }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } },
+      members: { where: options.studentId ? { userId: options.studentId } : { removedAt: null }, select: { joinedAt: true, removedAt: true, user: { select: { id: true, name: true, email: true } } } },
     },
   });
-  if (!found) throw notFound("That class");
-  const until = found.archivedAt;
+  if (!found || (options.studentId && found.members.length === 0)) throw notFound(options.studentId ? "That student" : "That class");
+  // The class's current students share its end; one student's record ends at their removal, if that came first.
+  const until = [found.archivedAt, ...found.members.map((m) => m.removedAt)].filter((d) => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   const asOf = until && until < now ? until : now;
   const students = found.members.map((m) => ({ ...m.user, joinedAt: m.joinedAt })).sort((a, b) => compareNames(a.name, b.name) || a.email.localeCompare(b.email));
   const studentIds = students.map((s) => s.id);
@@ -107,7 +109,7 @@ export async function classActivity(instructor: SessionUser, classId: string, no
     none || work.quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; count: number }[]>`
       SELECT a."userId"::text AS "userId", count(DISTINCT a."quizId")::int AS "count" FROM "QuizAttempt" a
       WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${work.quizIds}::text[])
-        AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND ${countsInClass(Prisma.sql`${classId}::uuid`)}
+        AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND ${countsInClass(Prisma.sql`${classId}::uuid`)} ${until ? Prisma.sql`AND a."submittedAt" <= ${until}` : Prisma.empty}
       GROUP BY a."userId"`,
     none || work.promptIds.length === 0 ? [] : db().$queryRaw<{ userId: string; count: number }[]>`
       SELECT r."userId"::text AS "userId", count(*)::int AS "count" FROM "DebateResponse" r

@@ -75,6 +75,14 @@ test("an instructor reads when each student last worked on the class's modules a
   expect(readerRow.slice(4, 7)).toEqual(["read a lesson", "1", "1"]);
   expect(rows.find((r) => r[1] === idle.email)!.slice(3, 7)).toEqual(["", "", "0", "0"]);
 
+  // The student's record gives their own line of it.
+  await tp.goto(`/instructor/classes/${cls.id}/activity`);
+  await table.getByRole("link", { name: reader.name }).click();
+  const onRecord = tp.getByRole("region", { name: "Activity" });
+  await expect(onRecord).toContainText("read a lesson");
+  await expect(onRecord).toContainText("1 of 2 read, 1 opened");
+  await expect(onRecord).toContainText("Quizzes submitted0 of 3");
+
   await tp.setViewportSize({ width: 390, height: 844 });
   await tp.goto(`/instructor/classes/${cls.id}/activity`);
   expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -71,6 +71,23 @@ describe("a class's activity report", () => {
     expect(csv.find((line) => line.includes(idle.email))).toMatch(/,,,0,0,1,0,1,0,1,Not opened$/);
   });
 
+  it("gives one student's for their record, a removed student's up to the removal", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { classId, joinCode } = await classAssigning(teacher, "MODULE", `${fixture.id}-m1`);
+    const [staying, leaving] = [await createUser(), await createUser()];
+    for (const student of [staying, leaving]) await joinClass(student, joinCode);
+    await markLessonOpened(leaving, fixture.lessonId);
+    const openedAt = (await db.lessonProgress.findFirstOrThrow({ where: { userId: leaving.id } })).openedAt;
+    await removeMember(teacher, classId, leaving.id);
+    await takeQuiz(leaving);
+
+    const record = await classActivity(teacher, classId, { studentId: leaving.id });
+    expect(record.rows).toHaveLength(1);
+    expect(record.rows[0]).toMatchObject({ student: { id: leaving.id }, last: { kind: "lesson", at: openedAt }, lessonStates: ["opened"], quizzesSubmitted: 0 });
+    expect((await classActivity(teacher, classId, { studentId: staying.id })).rows[0]).toMatchObject({ last: null });
+    expect(await errorOf(classActivity(teacher, classId, { studentId: (await createUser()).id }))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("only the class's teachers read it", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const { classId, joinCode } = await classAssigning(teacher, "QUIZ", fixture.quizId);

@@ -18,6 +18,8 @@ import { percent } from "@/lib/domain/scoring";
 import { describeResponse } from "@/lib/domain/responses";
 import { plural } from "@/lib/plural";
 import { classObjectiveMastery } from "@/lib/server/mastery-service";
+import { classActivity } from "@/lib/server/activity-service";
+import { activityKindLabel, elapsedLabel } from "@/lib/domain/activity";
 import { MasteryBadge } from "@/components/mastery-badge";
 
 export const metadata: Metadata = { title: "Student record" };
@@ -35,7 +37,8 @@ export default async function StudentRecordPage({ params, searchParams }: { para
   if (!z.uuid().safeParse(classId).success || !z.uuid().safeParse(studentId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}/students/${studentId}`);
   const { member, attempts, debates, resets, extensions, review, grades, adjustments } = await orNotFound(studentRecord(user, classId, studentId));
-  const [assignments, lastReset, mastery] = await Promise.all([classAssignments(user, classId), latestPasswordReset(user, classId, studentId), classObjectiveMastery(user, classId, { studentId })]);
+  const [assignments, lastReset, mastery, activity] = await Promise.all([classAssignments(user, classId), latestPasswordReset(user, classId, studentId), classObjectiveMastery(user, classId, { studentId }), classActivity(user, classId, { studentId })]);
+  const [activityRow] = activity.rows;
   const assignmentTitle = new Map(assignments.map((a) => [a.id, a.title]));
   return (
     <Container>
@@ -94,6 +97,21 @@ export default async function StudentRecordPage({ params, searchParams }: { para
           )}
         </section>
       )}
+
+      <section aria-labelledby="activity-heading" className="mb-10">
+        <h2 id="activity-heading" className="mb-1 text-xl font-semibold">Activity</h2>
+        <p className="mb-3 text-sm text-stone-600">In the modules this class assigns work from (<Link className="link" href={`/instructor/classes/${classId}/activity`}>the whole class</Link>).</p>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+          <dt className="font-medium">Last activity</dt>
+          <dd>{activityRow.last ? <><LocalTime iso={activityRow.last.at.toISOString()} /> <span className="text-stone-600">({elapsedLabel(activityRow.last.at, activity.asOf)}: {activityKindLabel[activityRow.last.kind]})</span></> : "None yet"}</dd>
+          <dt className="font-medium">Lessons</dt>
+          <dd>{activityRow.lessons.read} of {activity.lessons.length} read, {activityRow.lessons.opened} opened</dd>
+          <dt className="font-medium">Quizzes submitted</dt>
+          <dd>{activityRow.quizzesSubmitted} of {activity.quizCount}</dd>
+          <dt className="font-medium">Debates handed in</dt>
+          <dd>{activityRow.debatesHandedIn} of {activity.debateCount}</dd>
+        </dl>
+      </section>
 
       <section aria-labelledby="objectives-heading" className="mb-10">
         <h2 id="objectives-heading" className="mb-1 text-xl font-semibold">Objectives</h2>
