@@ -22,7 +22,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, class: { select: { name: true, term: true } } } }),
     db().classInvitation.findMany({ where: { userId }, orderBy: { invitedAt: "asc" }, select: { invitedAt: true, class: { select: { name: true, term: true } } } }),
     db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: { where: { removedAt: null } } } } } }),
-    db().lessonProgress.findMany({ where: { userId }, orderBy: { openedAt: "asc" }, select: { openedAt: true, completedAt: true, firstCompletedAt: true, lesson: { select: { id: true, title: true } } } }),
+    db().lessonProgress.findMany({ where: { userId }, orderBy: { openedAt: "asc" }, select: { openedAt: true, lastOpenedAt: true, completedAt: true, firstCompletedAt: true, lesson: { select: { id: true, title: true } } } }),
     db().quizAttempt.findMany({
       where: { userId },
       orderBy: [{ startedAt: "asc" }],
@@ -92,7 +92,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     } : {}),
     // Which of their classes' announcements the student has been shown, and when (what makes one "new" to them).
     announcementsRead: announcementsRead.map((r) => ({ class: r.announcement.class.name, term: r.announcement.class.term, announcement: r.announcement.title, readAt: r.readAt })),
-    lessons: lessons.map((l) => ({ lesson: l.lesson.title, lessonId: l.lesson.id, openedAt: l.openedAt, completedAt: l.completedAt, firstCompletedAt: l.firstCompletedAt })),
+    lessons: lessons.map((l) => ({ lesson: l.lesson.title, lessonId: l.lesson.id, openedAt: l.openedAt, lastOpenedAt: l.lastOpenedAt ?? l.openedAt, completedAt: l.completedAt, firstCompletedAt: l.firstCompletedAt })),
     quizAttempts: attempts.map((a) => {
       const held = attemptHeldUntil(a);
       return {

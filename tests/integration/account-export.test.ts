@@ -5,6 +5,7 @@ import { syncCourse } from "@/lib/content/sync";
 import { exportAccountData } from "@/lib/server/account-export";
 import { createClass, joinClass } from "@/lib/server/class-service";
 import { saveDebateDraft } from "@/lib/server/debate-service";
+import { markLessonOpened } from "@/lib/server/progress-service";
 import { attemptForTaking, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { answerAllCorrectly, createUser, testDb, writeFixtureCourse } from "../support/fixtures";
 
@@ -25,6 +26,7 @@ describe("exporting an account's data", () => {
     await joinClass(student, joinCode);
     await joinClass(classmate, joinCode);
 
+    await markLessonOpened(student, fixture.lessonId);
     const done = await startAttempt(student, fixture.quizId);
     await submitAttempt(student, { attemptId: done.attemptId, answers: await answerAllCorrectly(student, done.attemptId) });
     // An attempt still open, with one answer saved (the wrong option, "A").
@@ -44,6 +46,7 @@ describe("exporting an account's data", () => {
     expect(data.quizAttempts.map((a) => [a.attempt, a.status, a.score])).toEqual([[1, "SUBMITTED", 3], [2, "IN_PROGRESS", null]]);
     expect(data.quizAttempts[0].answers).toEqual(expect.arrayContaining([expect.objectContaining({ question: "Pick B.", answer: "B", points: 1, outOf: 1 })]));
     expect(data.quizAttempts[1].answers).toEqual([{ question: "Pick B.", answer: "A", savedAt: expect.any(Date) }]);
+    expect(data.lessons).toEqual([{ lesson: "Lesson one", lessonId: fixture.lessonId, openedAt: expect.any(Date), lastOpenedAt: expect.any(Date), completedAt: null, firstCompletedAt: null }]);
     expect(data.debates).toEqual([expect.objectContaining({ status: "DRAFT", claim: "My own claim about the readings." })]);
 
     const text = JSON.stringify(data);
