@@ -46,7 +46,7 @@ async function classWork(assignments: { kind: string; moduleId: string | null; q
 }
 
 /**
- * Each current student's activity in the class's work, in at most eight queries whatever the class's size. Last
+ * Each current student's activity in the class's work, in at most ten queries whatever the class's size. Last
  * activity is the latest of: opening or marking one of its lessons, starting, saving or handing in one of its
  * quizzes, writing or handing in one of its debate responses, and spaced review of its modules' questions; an
  * archived class's, up to the archiving. Lessons count as read and debates as handed in whenever that happened (as
