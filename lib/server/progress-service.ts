@@ -19,7 +19,7 @@ export const LESSON_OPENING_GRAIN_MINUTES = 5;
 export async function markLessonOpened(user: SessionUser, lessonId: string) {
   // One statement whichever the case; a re-read inside the grain matches no row to update, so writes nothing.
   await db().$executeRaw`
-    INSERT INTO "LessonProgress" ("userId", "lessonId", "openedAt", "lastOpenedAt") VALUES (${user.id}::uuid, ${lessonId}, clock_timestamp(), clock_timestamp())
+    INSERT INTO "LessonProgress" ("userId", "lessonId", "openedAt", "lastOpenedAt") VALUES (${user.id}::uuid, ${lessonId}, now(), now())
     ON CONFLICT ("userId", "lessonId") DO UPDATE SET "lastOpenedAt" = EXCLUDED."lastOpenedAt"
     WHERE COALESCE("LessonProgress"."lastOpenedAt", "LessonProgress"."openedAt") < EXCLUDED."lastOpenedAt" - make_interval(mins => ${LESSON_OPENING_GRAIN_MINUTES})`;
 }

@@ -27,7 +27,7 @@ test("an instructor reads when each student last worked on the class's modules a
   await expect(learner.page.getByRole("button", { name: /Completed/ })).toBeVisible();
   await learner.context.close();
 
-  const teacher = await signedInPage(browser, instructor, baseURL!);
+  const teacher = await signedInPage(browser, instructor, baseURL!, { permissions: ["clipboard-read", "clipboard-write"] });
   const tp = teacher.page;
   await tp.goto(`/instructor/classes/${cls.id}`);
   await tp.getByRole("link", { name: "Activity", exact: true }).click();
@@ -65,6 +65,10 @@ test("an instructor reads when each student last worked on the class's modules a
   await tp.getByRole("link", { name: "Quiet or not started (2)" }).click();
   await expect(table.locator("tbody th")).toContainText([quiet.name, idle.name]);
   await expect(table.locator("tbody tr")).toHaveCount(2);
+  // Their addresses, to write to them from the instructor's own mail.
+  await tp.getByRole("button", { name: "Copy their email addresses (2)" }).click();
+  await expect(tp.getByText("2 addresses copied.")).toBeVisible();
+  expect(await tp.evaluate(() => navigator.clipboard.readText())).toBe(`${quiet.email}, ${idle.email}`);
 
   const csv = await tp.request.get(`/api/instructor/classes/${cls.id}/activity.csv`);
   expect(csv.status()).toBe(200);

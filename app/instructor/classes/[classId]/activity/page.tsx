@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, Notice, PageHeader, TableScroller } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
+import { CopyEmails } from "@/components/instructor/copy-emails";
 import { ACTIVITY_SORTS, QUIET_AFTER_DAYS, activityKindLabel, activityStanding, elapsedLabel, lessonStateLabel, sortActivityRows, type ActivitySort, type ActivityStanding, type LessonState } from "@/lib/domain/activity";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
@@ -99,7 +100,10 @@ export default async function ClassActivityPage({ params, searchParams }: { para
               <Link className={view.show === "all" ? "btn-primary" : "btn-secondary"} aria-current={view.show === "all" ? "page" : undefined} href={hrefFor({ show: "all" })}>All students ({rows.length})</Link>
               <Link className={view.show === "attention" ? "btn-primary" : "btn-secondary"} aria-current={view.show === "attention" ? "page" : undefined} href={hrefFor({ show: "attention" })}>Quiet or not started ({needsAttention})</Link>
             </nav>
-            <a className="btn-secondary" href={`/api/instructor/classes/${classId}/activity.csv`}>Download CSV</a>
+            <div className="flex flex-wrap items-start gap-2">
+              <CopyEmails addresses={shown.map((r) => r.student.email)} label={view.show === "attention" ? "Copy their email addresses" : "Copy email addresses"} />
+              <a className="btn-secondary" href={`/api/instructor/classes/${classId}/activity.csv`}>Download CSV</a>
+            </div>
           </div>
           {shown.length === 0 ? (
             <EmptyState title="Everyone has been active">Every student on the roster has worked on the class&apos;s modules in the last {QUIET_AFTER_DAYS} days.</EmptyState>
