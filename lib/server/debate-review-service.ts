@@ -99,9 +99,10 @@ async function classTerms(classId: string, prompt: { id: string; moduleId: strin
 
 /**
  * The submitted responses of the class's current members to the prompt, a page at a time, each with its
- * grade; and the members who have not submitted (with whether they have started a draft).
+ * grade; and the members who have not submitted (with whether they have started a draft). With `toGrade`, only the
+ * responses that count here and have no grade standing for their latest version (SpeedGrader's "only ungraded").
  */
-export async function classDebateResponses(instructor: SessionUser, classId: string, promptId: string, options: { page?: number; pageSize?: number } = {}) {
+export async function classDebateResponses(instructor: SessionUser, classId: string, promptId: string, options: { page?: number; pageSize?: number; toGrade?: boolean } = {}) {
   const { class: found, prompt } = await reviewScope(instructor, classId, promptId);
   const pageSize = Math.min(Math.max(options.pageSize ?? 20, 1), 100);
   const inClass = { memberships: { some: { classId, removedAt: null } } };
@@ -109,20 +110,23 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   const handedIn = { promptId, status: "SUBMITTED" as const, ...(found.archivedAt ? { submittedAt: { lte: found.archivedAt } } : {}) };
   const submittedWhere = { ...handedIn, user: inClass };
   const [submitted, { countsHere, lateHere, resubmission, ownAssignments }] = await Promise.all([
-    db().debateResponse.findMany({ where: submittedWhere, select: { userId: true, submittedAt: true, grade: { select: { gradedAt: true } } } }),
+    db().debateResponse.findMany({ where: submittedWhere, select: { id: true, userId: true, submittedAt: true, grade: { select: { gradedAt: true } } } }),
     classTerms(classId, prompt),
   ]);
   const submittedCount = submitted.length;
   const notCountedCount = submitted.filter((r) => !countsHere(r.userId, r.submittedAt)).length;
-  // A page past the end (a stale link, a hand-edited URL) shows the last page, as the student's list does.
-  const page = listPage((options.page ?? 0) + 1, submittedCount, pageSize).page - 1;
   // Grades that stand: given after the response's latest submission (not one of a version since revised).
   // Of those that count here: the others are graded by the class they count in.
-  const gradedCount = submitted.filter((r) => countsHere(r.userId, r.submittedAt) && gradeOnRecord(r.grade, r.submittedAt, found.archivedAt)).length;
+  const toGrade = submitted.filter((r) => countsHere(r.userId, r.submittedAt) && !gradeOnRecord(r.grade, r.submittedAt, found.archivedAt));
+  const gradedCount = submittedCount - notCountedCount - toGrade.length;
+  const listed = options.toGrade ? { ...submittedWhere, id: { in: toGrade.map((r) => r.id) } } : submittedWhere;
+  const listedCount = options.toGrade ? toGrade.length : submittedCount;
+  // A page past the end (a stale link, a hand-edited URL) shows the last page, as the student's list does.
+  const page = listPage((options.page ?? 0) + 1, listedCount, pageSize).page - 1;
   const now = new Date();
   const [responses, members] = await Promise.all([
     db().debateResponse.findMany({
-      where: submittedWhere,
+      where: listed,
       orderBy: [{ user: { name: "asc" } }, { submittedAt: "asc" }, { id: "asc" }],
       skip: page * pageSize,
       take: pageSize,
@@ -169,6 +173,8 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     pageSize,
     submittedCount,
     notCountedCount,
+    /** How many the list holds: all submitted, or those to grade. */
+    listedCount,
     // Whether the prompt has a gradebook column of its own here (assigned only through its module, it has none).
     hasOwnColumn: ownAssignments > 0,
     gradedCount,

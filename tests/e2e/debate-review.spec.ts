@@ -55,6 +55,7 @@ test("an instructor scores a student's debate response against the rubric and th
 
   const card = tp.getByRole("article", { name: student.name });
   await expect(card.getByText(claim)).toBeVisible();
+  await expect(tp.getByRole("link", { name: "To grade (1)" })).toBeVisible();
   await expect(card.getByText("Resources and markets lead")).toBeVisible();
   await expect(card.getByText(/Austin, .*2021/)).toBeVisible();
   await expectNoAxeViolations(tp, "debate responses to grade");
@@ -87,6 +88,13 @@ test("an instructor scores a student's debate response against the rubric and th
   // After a reload the saved grade is still shown in the form.
   await tp.reload();
   await expect(tp.getByRole("article", { name: student.name }).getByText(/Graded 12\/16 on/)).toBeVisible();
+  // Only the responses still to grade: none now.
+  await tp.getByRole("link", { name: "To grade (0)" }).click();
+  await expect(tp).toHaveURL(/\?show=to-grade$/);
+  await expect(tp.getByRole("heading", { name: "Nothing left to grade" })).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await tp.getByRole("region", { name: /^Responses/ }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-review-to-grade.png` });
+  await expect(tp.getByRole("article")).toHaveCount(0);
+  await tp.getByRole("link", { name: "Show every response" }).click();
   await expect(tp.getByRole("article", { name: student.name }).getByLabel("Counter-argument (out of 4)")).toHaveValue("2");
 
   // Every response downloads as a spreadsheet: the outsider's is not in it, the waiting member is.

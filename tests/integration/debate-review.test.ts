@@ -192,6 +192,28 @@ describe("classDebateResponses", () => {
     const beyond = await classDebateResponses(instructor, classId, fixture.debateId, { page: 7, pageSize: 2 });
     expect([beyond.page, beyond.responses.map((r) => r.user.name)]).toEqual([1, ["Student C"]]);
   });
+
+  it("lists only the responses to grade when asked: none graded, or graded before the version handed in now", async () => {
+    const { instructor, classId, members: [a, b, c, d] } = await classWithDebate(4);
+    for (const m of [a, b, c]) await submitDebate(m, submission());
+    await gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(a), scores: { claim: 1, evidence: 1 }, feedback: "" });
+    await gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(b), scores: { claim: 1, evidence: 1 }, feedback: "" });
+    // B's is returned and handed in again: its grade is of the earlier version.
+    await returnDebateResponse(instructor, classId, returnSchema.parse({ responseId: await responseIdOf(b), note: "Add a second source, please." }));
+    await submitDebate(b, submission());
+    await saveDebateDraft(d, { promptId: fixture.debateId, position: "", claim: "Still drafting this one.", evidence: [], rebuttal: "" });
+
+    const toGrade = await classDebateResponses(instructor, classId, fixture.debateId, { toGrade: true });
+    expect(toGrade.responses.map((r) => r.user.name)).toEqual(["Student B", "Student C"]);
+    expect(toGrade).toMatchObject({ listedCount: 2, submittedCount: 3, gradedCount: 1 });
+    expect((await classDebateResponses(instructor, classId, fixture.debateId)).listedCount).toBe(3);
+    // Paged like the whole list.
+    const second = await classDebateResponses(instructor, classId, fixture.debateId, { toGrade: true, page: 1, pageSize: 1 });
+    expect([second.page, second.responses.map((r) => r.user.name)]).toEqual([1, ["Student C"]]);
+
+    await gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(c), scores: { claim: 1, evidence: 1 }, feedback: "" });
+    expect((await classDebateResponses(instructor, classId, fixture.debateId, { toGrade: true })).responses.map((r) => r.user.name)).toEqual(["Student B"]);
+  });
 });
 
 describe("the debate responses download", () => {

@@ -18,8 +18,10 @@ export const metadata: Metadata = { title: "Debate review" };
 
 const paramsSchema = z.object({ classId: z.uuid(), promptId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/) });
 const PAGE_SIZE = 20;
+// A hand-edited address shows every response rather than failing.
+const showSchema = z.enum(["all", "to-grade"]).catch("all");
 
-type Props = { params: Promise<{ classId: string; promptId: string }>; searchParams: Promise<{ page?: string | string[] }> };
+type Props = { params: Promise<{ classId: string; promptId: string }>; searchParams: Promise<{ page?: string | string[]; show?: string | string[] }> };
 
 export default async function DebateReviewPage({ params, searchParams }: Props) {
   const parsed = paramsSchema.safeParse(await params);
@@ -27,14 +29,23 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   const { classId, promptId } = parsed.data;
   const here = `/instructor/classes/${classId}/debates/${promptId}`;
   const user = await requireInstructor(here);
-  const review = await orNotFound(classDebateResponses(user, classId, promptId, { page: pageNumber((await searchParams).page) - 1, pageSize: PAGE_SIZE }));
+  const query = await searchParams;
+  const show = showSchema.parse(query.show);
+  const review = await orNotFound(classDebateResponses(user, classId, promptId, { page: pageNumber(query.page) - 1, pageSize: PAGE_SIZE, toGrade: show === "to-grade" }));
   const replies = await repliesInClass(user, classId, review.responses.map((r) => r.id));
   const repliesTo = (responseId: string) => (replies.get(responseId) ?? []).map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), removedAt: r.removedAt?.toISOString() ?? null }));
   const { prompt, responses, labels, notSubmitted, submittedCount, notCountedCount, hasOwnColumn, gradedCount, page } = review;
   const def = prompt.definition;
   const rubric = def.rubric.map((r) => ({ id: r.id, criterion: r.criterion, maxPoints: r.maxPoints }));
   const maxPoints = rubric.reduce((sum, r) => sum + r.maxPoints, 0);
-  const pages = Math.max(1, Math.ceil(submittedCount / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(review.listedCount / PAGE_SIZE));
+  const toGradeCount = submittedCount - notCountedCount - gradedCount;
+  const listHref = (view: typeof show, pageIndex = 0) => {
+    const params = new URLSearchParams();
+    if (view !== "all") params.set("show", view);
+    if (pageIndex > 0) params.set("page", String(pageIndex + 1));
+    return params.size > 0 ? `${here}?${params}` : here;
+  };
   const memberCount = submittedCount + notSubmitted.length;
   const returnedCount = notSubmitted.filter((m) => m.returnedAt).length;
 
@@ -84,7 +95,17 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
 
       <section aria-labelledby="responses-heading" className="mb-12">
         <h2 id="responses-heading" className="mb-4 text-xl font-semibold">Responses ({submittedCount})</h2>
-        {submittedCount === 0 ? (
+        {submittedCount > 0 && !review.class.archivedAt && (
+          <nav aria-label="Responses shown" className="mb-4 flex flex-wrap gap-2 text-sm">
+            <Link className={show === "all" ? "btn-primary" : "btn-secondary"} aria-current={show === "all" ? "page" : undefined} href={listHref("all")}>All ({submittedCount})</Link>
+            <Link className={show === "to-grade" ? "btn-primary" : "btn-secondary"} aria-current={show === "to-grade" ? "page" : undefined} href={listHref("to-grade")}>To grade ({toGradeCount})</Link>
+          </nav>
+        )}
+        {show === "to-grade" && submittedCount > 0 && review.listedCount === 0 ? (
+          <EmptyState title="Nothing left to grade" action={<Link className="btn-secondary" href={listHref("all")}>Show every response</Link>}>
+            Every response that counts in this class has a grade for the version handed in.
+          </EmptyState>
+        ) : submittedCount === 0 ? (
           returnedCount > 0 ? (
             // Returned responses are the students' drafts again: "nobody has submitted" would not be true.
             <EmptyState title="Nothing to grade now">
@@ -171,7 +192,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
             {Array.from({ length: pages }, (_, i) => (
               i === page
                 ? <span key={i} aria-current="page" className="rounded-md bg-brand-700 px-3 py-1 font-semibold text-white">{i + 1}</span>
-                : <Link key={i} href={`${here}?page=${i + 1}`} className="rounded-md border border-stone-300 bg-white px-3 py-1 hover:bg-stone-50">{i + 1}</Link>
+                : <Link key={i} href={listHref(show, i)} className="rounded-md border border-stone-300 bg-white px-3 py-1 hover:bg-stone-50">{i + 1}</Link>
             ))}
           </nav>
         )}
