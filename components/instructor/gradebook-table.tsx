@@ -1,7 +1,8 @@
 "use client";
 import { Link } from "@/components/app-link";
 import { Fragment, useMemo, useState } from "react";
-import { sortRows, type GradebookCell } from "@/lib/domain/gradebook";
+import { sortRows, studentMatches, type GradebookCell } from "@/lib/domain/gradebook";
+import { LiveMessage } from "@/components/live-message";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
 import { TableScroller } from "@/components/ui";
@@ -14,11 +15,12 @@ type Sort = { column: "name" | "average" | "withMissing" | number; descending: b
 
 export function GradebookTable({ classId, columns, rows, averages, averagesWithMissing, overallAverage, overallWithMissing }: { classId: string; columns: { id: string; title: string; kind: string; dueAt: string; weight: string | null }[]; rows: Row[]; averages: (number | null)[]; averagesWithMissing: (number | null)[]; overallAverage: number | null; overallWithMissing: number | null }) {
   const [sort, setSort] = useState<Sort>({ column: "name", descending: false });
+  const [search, setSearch] = useState("");
   const sorted = useMemo(() => {
     const { column } = sort;
     const scoreOf = column === "name" ? null : column === "average" ? (r: Row) => r.average : column === "withMissing" ? (r: Row) => r.withMissing : (r: Row) => r.cells[column].percent;
-    return sortRows(rows, scoreOf, sort.descending);
-  }, [rows, sort]);
+    return sortRows(rows.filter((r) => studentMatches(r.student, search)), scoreOf, sort.descending);
+  }, [rows, sort, search]);
   const header = (column: Sort["column"], label: string, extraClass = "", detail?: React.ReactNode) => {
     const active = sort.column === column;
     return (
@@ -31,6 +33,15 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
     );
   };
   return (
+    <>
+    <div className="mb-3 flex flex-col gap-1 sm:flex-row sm:items-end sm:gap-4">
+      <div className="sm:w-72">
+        <label htmlFor="gradebook-search" className="field-label">Find a student</label>
+        <input id="gradebook-search" type="search" className="field-input" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or email" autoComplete="off" />
+      </div>
+      {/* The footer's class averages stay the whole class's. */}
+      <LiveMessage className="text-sm text-stone-600">{search.trim() ? `Showing ${sorted.length} of ${rows.length} students; class averages are the whole class's.` : ""}</LiveMessage>
+    </div>
     <TableScroller label="Gradebook" className="rounded-lg border border-stone-200 bg-white">
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">Gradebook: students by assignment, with counted score and status</caption>
@@ -43,6 +54,9 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-200">
+          {sorted.length === 0 && (
+            <tr><td colSpan={columns.length + 3} className="px-3 py-6 text-center text-stone-600">No student’s name or email contains “{search.trim()}”.</td></tr>
+          )}
           {sorted.map((r) => (
             <tr key={r.student.id}>
               <th scope="row" className={`${nameColumn} bg-white px-3 py-2 font-medium`}><Link className="link" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link></th>
@@ -78,5 +92,6 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
         </tfoot>
       </table>
     </TableScroller>
+    </>
   );
 }

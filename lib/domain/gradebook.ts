@@ -259,6 +259,15 @@ export const exactOf = (cell: Pick<GradebookCell, "percent" | "exact">): number 
 const names = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 export const compareNames = (a: string, b: string) => names.compare(a, b);
 
+// Searching, likewise: "emile" finds "Émile Zola", and "zola@" his address.
+const folded = (text: string) => text.normalize("NFD").replace(/\p{Mn}/gu, "").toLocaleLowerCase();
+
+/** Whether a student's name or email contains every word typed (an empty search matches everyone). */
+export function studentMatches(student: { name: string; email: string }, search: string): boolean {
+  const haystack = folded(`${student.name} ${student.email}`);
+  return folded(search).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+}
+
 /**
  * A gradebook column's order: by name, or by a score with blanks ("—": not due, missing, ungraded) last in both
  * directions, and equal scores by name.

@@ -503,6 +503,34 @@ test("an instructor weights an assignment: its share of the average shows on the
   await context.close();
 });
 
+test("an instructor finds a student in the gradebook by part of their name or email, accents aside", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const [emile, ada] = [await createUser(sql), await createUser(sql)];
+  await sql.query(`UPDATE "User" SET "name" = 'Émile Zola' WHERE id = $1`, [emile.id]);
+  await sql.query(`UPDATE "User" SET "name" = 'Ada Lovelace' WHERE id = $1`, [ada.id]);
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Searched seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `GS${Date.now().toString(36).toUpperCase()}`]);
+  for (const s of [emile, ada]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, s.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '1 day')`, [cls.id]);
+
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}/gradebook`);
+  const names = page.getByRole("table").locator("tbody th");
+  await expect(names).toHaveText(["Ada Lovelace", "Émile Zola"]);
+  await page.getByLabel("Find a student").fill("emile");
+  await expect(names).toHaveText(["Émile Zola"]);
+  await expect(page.getByRole("status").filter({ hasText: "Showing 1 of 2 students" })).toBeVisible();
+  await page.getByLabel("Find a student").fill(ada.email.slice(0, 12));
+  await expect(names).toHaveText(["Ada Lovelace"]);
+  await page.getByLabel("Find a student").fill("nobody here");
+  await expect(page.getByRole("table")).toContainText("No student’s name or email contains “nobody here”.");
+  // The class averages below stay the whole class's.
+  await expect(page.getByRole("rowheader", { name: "Class average", exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, "gradebook with a search that finds nobody");
+  await page.getByLabel("Find a student").fill("");
+  await expect(names).toHaveCount(2);
+  await context.close();
+});
+
 test("an instructor invites students by pasting their email addresses; a student joins by accepting, another's invitation is withdrawn", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const [first, second] = [await createUser(sql), await createUser(sql)];
