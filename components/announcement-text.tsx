@@ -5,12 +5,23 @@ import type { ReactNode } from "react";
 import { Markdown } from "@/lib/server/markdown";
 import { LocalTime } from "@/components/local-time";
 
-/** When an announcement was posted, and corrected if it was (a save within the second it was made is not an edit); `children` adds to the line. */
-export function AnnouncementDates({ createdAt, updatedAt, children }: { createdAt: Date; updatedAt: Date; children?: ReactNode }) {
+/**
+ * When an announcement was posted, and corrected if it was since (a save within the second it was posted, or while
+ * it waited to be, is not an edit), or, while it waits (`scheduled`), when it will be; `children` adds to the line.
+ */
+export function AnnouncementDates({ postAt, updatedAt, scheduled = false, children }: { postAt: Date; updatedAt: Date; scheduled?: boolean; children?: ReactNode }) {
+  if (scheduled) {
+    return (
+      <p className="mt-1 text-sm text-stone-600">
+        <span className="badge mr-1 bg-sky-100 text-sky-900">Scheduled</span> Students see it from <LocalTime iso={postAt.toISOString()} />
+        {children}
+      </p>
+    );
+  }
   return (
     <p className="mt-1 text-sm text-stone-600">
-      Posted <LocalTime iso={createdAt.toISOString()} />
-      {updatedAt.getTime() - createdAt.getTime() > 1000 && <> · edited <LocalTime iso={updatedAt.toISOString()} /></>}
+      Posted <LocalTime iso={postAt.toISOString()} />
+      {updatedAt.getTime() - postAt.getTime() > 1000 && <> · edited <LocalTime iso={updatedAt.toISOString()} /></>}
       {children}
     </p>
   );

@@ -53,7 +53,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
       select: { excused: true, percent: true, comment: true, updatedAt: true, setBy: { select: { name: true } }, assignment: { select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, class: { select: { name: true } } } } },
     }),
     db().lessonDraft.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { title: true, fileName: true, format: true, status: true, draft: true, publishedLessonId: true, withdrawnAt: true, createdAt: true, updatedAt: true } }),
-    db().classAnnouncement.findMany({ where: { authorId: userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { title: true, body: true, createdAt: true, updatedAt: true, class: { select: { name: true, term: true } } } }),
+    db().classAnnouncement.findMany({ where: { authorId: userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { title: true, body: true, createdAt: true, updatedAt: true, postAt: true, class: { select: { name: true, term: true } } } }),
     db().classAnnouncementRead.findMany({ where: { userId }, orderBy: { readAt: "asc" }, select: { readAt: true, announcement: { select: { title: true, class: { select: { name: true, term: true } } } } } }),
     db().debateReply.findMany({ where: { authorId: userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { text: true, createdAt: true, removedAt: true, response: { select: { prompt: { select: { id: true, title: true } }, user: { select: { name: true } } } } } }),
     db().classCoTeacher.findMany({ where: { userId }, orderBy: { addedAt: "asc" }, select: { addedAt: true, class: { select: { name: true, term: true, archivedAt: true, instructor: { select: { name: true } } } } } }),

@@ -1,9 +1,11 @@
 import "server-only";
-// Class announcements: the class's instructor posts, corrects and deletes them; the class's current students read
-// them, newest first, and each one they have been shown counts as read. An archived class's announcements are a
-// record: its instructor changes none, and its students still read them.
+// Class announcements: the class's instructor posts, corrects and deletes them, now or from a time they choose
+// (Canvas's delayed posting); the class's current students read those posted, newest first, and each one they have
+// been shown counts as read. An archived class's announcements are a record: its instructor changes none, and its
+// students still read those posted by the archiving.
 import { z } from "zod";
 import { hasVisibleCharacter } from "../domain/visible-text";
+import { instant } from "./instant";
 import { listPage } from "../domain/paging";
 import { db } from "./db";
 import { taughtBy, teacherNamesSelect } from "./class-access";
@@ -21,10 +23,17 @@ const announcementFields = {
   body: z.string({ message: "Write the announcement." }).trim().min(1, { message: "Write the announcement.", abort: true }).max(ANNOUNCEMENT_BODY_MAX, `Keep the announcement under ${ANNOUNCEMENT_BODY_MAX.toLocaleString("en")} characters.`).refine(hasVisibleCharacter, "Write the announcement."),
 };
 
-export const announcementSchema = z.strictObject(announcementFields);
+/** Scheduling reaches this far ahead at most: a term. */
+export const ANNOUNCEMENT_SCHEDULE_DAYS = 366;
+
+// When students are to see it: empty or absent for now.
+const postAtField = z.union([z.literal(""), z.null(), instant("Give the time to post it, or leave it empty to post now.")]).optional();
+
+export const announcementSchema = z.strictObject({ ...announcementFields, postAt: postAtField });
 
 export const announcementChangeSchema = z.strictObject({
   ...announcementFields,
+  postAt: postAtField,
   // The announcement as the form showed it: if another tab has changed it since, the edit is refused rather than
   // replacing what was never seen.
   replacing: z.strictObject({ title: z.string(), body: z.string() }).optional(),
@@ -32,28 +41,47 @@ export const announcementChangeSchema = z.strictObject({
 
 /** Announcements to a page, newest first, on the student's and the instructor's class pages. */
 export const ANNOUNCEMENTS_PER_PAGE = 10;
-// The id breaks ties in posting time, so none shows on two pages or on none.
-const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+// The id breaks ties in posting time, so none shows on two pages or on none. Scheduled ones come first.
+const newestFirst = [{ postAt: "desc" as const }, { id: "desc" as const }];
 
-const select = { id: true, title: true, body: true, createdAt: true, updatedAt: true } as const;
+const select = { id: true, title: true, body: true, createdAt: true, updatedAt: true, postAt: true } as const;
 
-export async function postAnnouncement(instructor: SessionUser, classId: string, input: z.infer<typeof announcementSchema>) {
+/**
+ * The time to post at, from the form's: none (or a time already past by less than a minute, sent as the form was
+ * filled) is now; a later one must be within a year. A time well past would post it as if long ago: refused.
+ */
+function postingTime(requested: string | null | undefined, now: Date): Date {
+  if (!requested) return now;
+  const at = new Date(requested);
+  if (at.getTime() < now.getTime() - 60_000) throw new UserError("INVALID", "That time has passed: choose a later one, or leave it empty to post now.", { postAt: ["That time has passed: choose a later one, or leave it empty to post now."] });
+  if (at.getTime() > now.getTime() + ANNOUNCEMENT_SCHEDULE_DAYS * 86_400_000) throw new UserError("INVALID", "Schedule it at most a year ahead.", { postAt: ["Schedule it at most a year ahead."] });
+  return at < now ? now : at;
+}
+
+export async function postAnnouncement(instructor: SessionUser, classId: string, input: z.infer<typeof announcementSchema>, now = new Date()) {
+  const postAt = postingTime(input.postAt, now);
   return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
-    return tx.classAnnouncement.create({ data: { classId, authorId: instructor.id, title: input.title, body: input.body }, select });
+    return tx.classAnnouncement.create({ data: { classId, authorId: instructor.id, title: input.title, body: input.body, postAt }, select });
   });
 }
 
 export async function updateAnnouncement(instructor: SessionUser, classId: string, announcementId: string, input: z.infer<typeof announcementChangeSchema>) {
   return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
-    const [stored] = await tx.$queryRaw<{ title: string; body: string }[]>`
-      SELECT "title", "body" FROM "ClassAnnouncement" WHERE "id" = ${announcementId}::uuid AND "classId" = ${classId}::uuid FOR UPDATE`;
+    const [stored] = await tx.$queryRaw<{ title: string; body: string; postAt: Date }[]>`
+      SELECT "title", "body", "postAt" FROM "ClassAnnouncement" WHERE "id" = ${announcementId}::uuid AND "classId" = ${classId}::uuid FOR UPDATE`;
     if (!stored) throw notFound("That announcement");
     if (input.replacing && (input.replacing.title !== stored.title || input.replacing.body !== stored.body)) {
       throw new UserError("CONFLICT", "This announcement was changed after you opened this page (in another tab or window?). Reload the page to see it, then make your change again.");
     }
-    return tx.classAnnouncement.update({ where: { id: announcementId }, data: { title: input.title, body: input.body }, select });
+    // Its time moves only while it waits: once students have seen it, it stays posted when it was.
+    const now = new Date();
+    const waiting = stored.postAt > now;
+    // (A form opened while it waited sends that time back unchanged: no move.)
+    if (!waiting && input.postAt && Date.parse(input.postAt) !== stored.postAt.getTime()) throw new UserError("CONFLICT", "This announcement is already posted: its students have it, so its time stays.", { postAt: ["Already posted: its time stays."] });
+    const postAt = waiting && input.postAt !== undefined ? postingTime(input.postAt, now) : undefined;
+    return tx.classAnnouncement.update({ where: { id: announcementId }, data: { title: input.title, body: input.body, ...(postAt ? { postAt } : {}) }, select });
   });
 }
 
@@ -87,20 +115,22 @@ export async function classAnnouncementsForInstructor(instructor: SessionUser, c
  * its announcements, newest first, each saying whether it is new to them. Those shown are then marked read, in a
  * current class; an archived class's are history, and none of them counts as unread.
  */
-export async function studentClassAnnouncements(student: SessionUser, classId: string, { page = 1 }: { page?: number } = {}) {
+export async function studentClassAnnouncements(student: SessionUser, classId: string, { page = 1 }: { page?: number } = {}, now = new Date()) {
   const member = await db().classMember.findFirst({
     where: { classId, userId: student.id, removedAt: null },
     select: { class: { select: { id: true, name: true, term: true, archivedAt: true, ...teacherNamesSelect } } },
   });
   if (!member) throw notFound("That class");
   const archived = Boolean(member.class.archivedAt);
+  // Posted by now, or by the archiving: what an archived class had not posted, it never will.
+  const posted = { classId, postAt: { lte: member.class.archivedAt && member.class.archivedAt < now ? member.class.archivedAt : now } };
   const [total, unreadInClass] = await Promise.all([
-    db().classAnnouncement.count({ where: { classId } }),
-    archived ? 0 : db().classAnnouncement.count({ where: { classId, reads: { none: { userId: student.id } } } }),
+    db().classAnnouncement.count({ where: posted }),
+    archived ? 0 : db().classAnnouncement.count({ where: { ...posted, reads: { none: { userId: student.id } } } }),
   ]);
   const paging = listPage(page, total, ANNOUNCEMENTS_PER_PAGE);
   const announcements = await db().classAnnouncement.findMany({
-    where: { classId },
+    where: posted,
     orderBy: newestFirst,
     skip: paging.offset,
     take: ANNOUNCEMENTS_PER_PAGE,
@@ -126,7 +156,7 @@ export async function unreadAnnouncementCounts(student: SessionUser): Promise<Ma
     FROM "ClassAnnouncement" a
     JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = ${student.id}::uuid AND m."removedAt" IS NULL
     JOIN "Class" c ON c."id" = a."classId" AND c."archivedAt" IS NULL
-    WHERE NOT EXISTS (SELECT 1 FROM "ClassAnnouncementRead" r WHERE r."announcementId" = a."id" AND r."userId" = ${student.id}::uuid)
+    WHERE a."postAt" <= now() AND NOT EXISTS (SELECT 1 FROM "ClassAnnouncementRead" r WHERE r."announcementId" = a."id" AND r."userId" = ${student.id}::uuid)
     GROUP BY a."classId"`;
   return new Map(rows.map((r) => [r.classId, r.unread]));
 }

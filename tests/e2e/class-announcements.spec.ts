@@ -2,7 +2,7 @@
 // the home page and their progress page, opens the class's page, and the marker is gone; the instructor corrects and
 // deletes it. Another student and another instructor find nothing. At phone width (390 px) and on a desktop.
 import { randomUUID } from "node:crypto";
-import { test, expect, createUser, signedInPage, count } from "./support";
+import { test, expect, createUser, signedInPage, count, expectNoAxeViolations } from "./support";
 
 const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
 
@@ -142,8 +142,8 @@ test("a class with many announcements lists them ten to a page, newest first, fo
   await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
   // Notice 1 is the oldest, a minute apart.
   await sql.query(
-    `INSERT INTO "ClassAnnouncement" (id, "classId", "authorId", title, body, "createdAt", "updatedAt")
-     SELECT gen_random_uuid(), $1, $2, 'Notice ' || n, 'Text of notice ' || n, now() - (13 - n) * interval '1 minute', now() - (13 - n) * interval '1 minute' FROM generate_series(1, 12) n`,
+    `INSERT INTO "ClassAnnouncement" (id, "classId", "authorId", title, body, "createdAt", "updatedAt", "postAt")
+     SELECT gen_random_uuid(), $1, $2, 'Notice ' || n, 'Text of notice ' || n, now() - (13 - n) * interval '1 minute', now() - (13 - n) * interval '1 minute', now() - (13 - n) * interval '1 minute' FROM generate_series(1, 12) n`,
     [cls.id, instructor.id],
   );
   const viewport = { width: 390, height: 844 };
@@ -170,4 +170,57 @@ test("a class with many announcements lists them ten to a page, newest first, fo
   await expect(tp.getByRole("article")).toHaveCount(10);
   await expect(tp.getByRole("article").first()).toContainText("read by 1 student of 1");
   await Promise.all([sc.close(), tc.close()]);
+});
+
+test("an instructor schedules an announcement: students see nothing of it until its time, then it is new; its time can be moved while it waits", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Scheduled seminar', 'Spring 2027', $1, $2) RETURNING id`,
+    [instructor.id, `SA${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+
+  const { page: tp, context: tc } = await signedInPage(browser, instructor, baseURL!);
+  await tp.goto(`/instructor/classes/${cls.id}`);
+  const form = tp.getByRole("form", { name: "Post an announcement" });
+  await form.getByLabel("Title").fill("Quiz 3 opens tomorrow");
+  await form.getByLabel("Message").fill("Read lesson 4 first.");
+  // A time already past is refused at its field.
+  await form.getByLabel("Post at (optional)").fill("2020-01-01T09:00");
+  await form.getByRole("button", { name: "Post announcement" }).click();
+  await expect(form.getByText(/That time has passed/)).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/announcement-form-post-at.png` });
+  const inTwoDays = await tp.evaluate(() => {
+    const d = new Date(Date.now() + 2 * 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T09:00`;
+  });
+  await form.getByLabel("Post at (optional)").fill(inTwoDays);
+  await form.getByRole("button", { name: "Post announcement" }).click();
+  await expect(form.getByText(/^Scheduled\./)).toBeVisible();
+  const waiting = tp.getByRole("article", { name: "Quiz 3 opens tomorrow" });
+  await expect(waiting.getByText("Scheduled", { exact: true })).toBeVisible();
+  await expect(waiting).toContainText("Students see it from");
+  await expectNoAxeViolations(tp, "class page with a scheduled announcement");
+  if (process.env.SCREENSHOT_DIR) await waiting.screenshot({ path: `${process.env.SCREENSHOT_DIR}/announcement-scheduled.png` });
+
+  const { page: sp, context: sc } = await signedInPage(browser, student, baseURL!);
+  await sp.goto(`/classes/${cls.id}`);
+  await expect(sp.getByRole("heading", { name: "No announcements yet" })).toBeVisible();
+  await sp.goto("/");
+  await expect(sp.getByText("1 new announcement")).toHaveCount(0);
+
+  // Moved while it waits: emptied, it is posted now.
+  await tp.getByRole("button", { name: "Edit Quiz 3 opens tomorrow" }).click();
+  const edit = tp.getByRole("form", { name: "Edit Quiz 3 opens tomorrow" });
+  await expect(edit.getByLabel("Post at (optional)")).toHaveValue(inTwoDays);
+  await edit.getByLabel("Post at (optional)").fill("");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(tp.getByRole("article", { name: "Quiz 3 opens tomorrow" })).toContainText("read by 0 students of 1");
+  await sp.goto(`/classes/${cls.id}`);
+  await expect(sp.getByRole("article", { name: /Quiz 3 opens tomorrow/ }).getByText("New", { exact: true })).toBeVisible();
+  await tc.close();
+  await sc.close();
 });

@@ -141,6 +141,55 @@ describe("class announcements", () => {
     expect(await db.classAnnouncementRead.count({ where: { announcementId: posted.id } })).toBe(0);
   });
 
+  it("one scheduled for later waits: students neither see nor count it until its time, then it is new, in its place", async () => {
+    const { teacher, student, classId } = await classWithStudents();
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    const scheduled = await postAnnouncement(teacher, classId, announcementSchema.parse({ title: "Quiz 3 opens", body: "At nine.", postAt: inAnHour.toISOString() }));
+    const now = await postAnnouncement(teacher, classId, announcementSchema.parse({ title: "Read lesson 4", body: "Today.", postAt: "" }));
+    expect(scheduled.postAt).toEqual(inAnHour);
+    expect((await unreadAnnouncementCounts(student)).get(classId)).toBe(1);
+    expect((await studentClassAnnouncements(student, classId)).announcements.map((a) => a.id)).toEqual([now.id]);
+    // The instructor sees it, first (it is the newest to come).
+    expect((await classAnnouncementsForInstructor(teacher, classId)).announcements.map((a) => a.id)).toEqual([scheduled.id, now.id]);
+    // Read marks are only made for what is shown: none for it.
+    expect(await db.classAnnouncementRead.count({ where: { announcementId: scheduled.id } })).toBe(0);
+
+    // Its time comes.
+    const later = new Date(inAnHour.getTime() + 1000);
+    const shown = await studentClassAnnouncements(student, classId, {}, later);
+    expect(shown.announcements.map((a) => [a.id, a.unread])).toEqual([[scheduled.id, true], [now.id, false]]);
+  });
+
+  it("refuses a time already past or more than a year ahead, by field, and moves a waiting one's time but not a posted one's", async () => {
+    const { teacher, student, classId } = await classWithStudents();
+    for (const postAt of [new Date(Date.now() - 3_600_000), new Date(Date.now() + 400 * 86_400_000)]) {
+      const error = await errorOf(postAnnouncement(teacher, classId, announcementSchema.parse({ title: "T", body: "B", postAt: postAt.toISOString() })));
+      expect(error).toMatchObject({ code: "INVALID", fieldErrors: { postAt: [expect.any(String)] } });
+    }
+    expect(announcementSchema.safeParse({ title: "T", body: "B", postAt: "tomorrow" }).error?.issues[0].path).toEqual(["postAt"]);
+    expect(await db.classAnnouncement.count({ where: { classId } })).toBe(0);
+
+    const waiting = await postAnnouncement(teacher, classId, announcementSchema.parse({ title: "Later", body: "B", postAt: new Date(Date.now() + 86_400_000).toISOString() }));
+    const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
+    expect((await updateAnnouncement(teacher, classId, waiting.id, announcementChangeSchema.parse({ title: "Later", body: "B", postAt: inTwoDays.toISOString() }))).postAt).toEqual(inTwoDays);
+    // Emptied: posted now.
+    const postedNow = await updateAnnouncement(teacher, classId, waiting.id, announcementChangeSchema.parse({ title: "Later", body: "B", postAt: "" }));
+    expect(postedNow.postAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await studentClassAnnouncements(student, classId)).announcements.map((a) => a.id)).toEqual([waiting.id]);
+    // Posted, its time stays: moving it would take it back from students who have read it.
+    expect(await errorOf(updateAnnouncement(teacher, classId, waiting.id, announcementChangeSchema.parse({ title: "Later", body: "B", postAt: inTwoDays.toISOString() })))).toMatchObject({ code: "CONFLICT" });
+    // A form opened while it waited sends its time back unchanged: the text is saved.
+    expect((await updateAnnouncement(teacher, classId, waiting.id, announcementChangeSchema.parse({ title: "Later", body: "Changed.", postAt: postedNow.postAt.toISOString() }))).body).toBe("Changed.");
+  });
+
+  it("an archived class's students never see what it had scheduled for after the archiving", async () => {
+    const { teacher, student, classId } = await classWithStudents();
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    await postAnnouncement(teacher, classId, announcementSchema.parse({ title: "Later", body: "B", postAt: inAnHour.toISOString() }));
+    await setClassArchived(teacher, classId, true);
+    expect((await studentClassAnnouncements(student, classId, {}, new Date(inAnHour.getTime() + 60_000))).announcements).toEqual([]);
+  });
+
   it("the account export holds the announcements an instructor posted and those a student read", async () => {
     const { teacher, student, classId } = await classWithStudents();
     await postAnnouncement(teacher, classId, { title: "Exported", body: "Body text" });

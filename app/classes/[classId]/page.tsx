@@ -54,7 +54,7 @@ export default async function StudentClassPage({ params, searchParams }: { param
                     {a.unread && <span className="badge mr-2 bg-brand-100 align-middle text-brand-800">New</span>}
                     {a.title}
                   </h3>
-                  <AnnouncementDates createdAt={a.createdAt} updatedAt={a.updatedAt} />
+                  <AnnouncementDates postAt={a.postAt} updatedAt={a.updatedAt} />
                   <AnnouncementText text={a.body} />
                 </article>
               </li>

@@ -36,7 +36,10 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const here = `/instructor/classes/${classId}`;
   const user = await requireInstructor(page > 1 ? `${here}?page=${page}` : here);
   const { class: found, members, removed } = await orNotFound(classRoster(user, classId));
-  const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < new Date());
+  const now = new Date();
+  const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < now);
+  // Students see an announcement from its time; an archived class's students, only those posted by the archiving.
+  const postedBy = found.archivedAt && found.archivedAt < now ? found.archivedAt : now;
   const [assignments, items, quizzes, openFlags, invitations, announcementList, teachers] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId), classAnnouncementsForInstructor(user, classId, { page }), classTeachers(user, classId)]);
   const { announcements, paging: announcementPages } = announcementList;
   const weights = weightLabels(assignments.map((a) => a.weight));
@@ -169,16 +172,17 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         ) : (
           <ol className="space-y-3">
             {announcements.map((a) => {
+              const scheduled = a.postAt > postedBy;
               const shown = (
                 <article aria-labelledby={`announcement-${a.id}`}>
                   <h3 id={`announcement-${a.id}`} className="text-lg font-semibold break-words">{a.title}</h3>
-                  <AnnouncementDates createdAt={a.createdAt} updatedAt={a.updatedAt}>{" "}· read by {plural(a._count.reads, "student")} of {members.length}</AnnouncementDates>
+                  <AnnouncementDates postAt={a.postAt} updatedAt={a.updatedAt} scheduled={scheduled}>{scheduled ? (found.archivedAt ? " (the class was archived before then: its students do not see it)" : null) : <>{" "}· read by {plural(a._count.reads, "student")} of {members.length}</>}</AnnouncementDates>
                   <AnnouncementText text={a.body} />
                 </article>
               );
               return (
                 <li key={a.id} className="card">
-                  {found.archivedAt ? shown : <EditableAnnouncement classId={classId} announcement={{ id: a.id, title: a.title, body: a.body }}>{shown}</EditableAnnouncement>}
+                  {found.archivedAt ? shown : <EditableAnnouncement classId={classId} announcement={{ id: a.id, title: a.title, body: a.body, postAt: scheduled ? a.postAt.toISOString() : null }}>{shown}</EditableAnnouncement>}
                 </li>
               );
             })}
