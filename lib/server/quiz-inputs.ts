@@ -11,6 +11,8 @@ export const answerBodySchema = z.strictObject({ response: responseValue, edit: 
 export const submitBodySchema = z.strictObject({
   answers: z.record(z.string().max(40), responseValue).refine((a) => Object.keys(a).length <= 100, "Too many answers."),
 });
+/** Marks a question of an open attempt to come back to before submitting (`marked: false` takes the mark off). */
+export const revisitBodySchema = z.strictObject({ questionVersionId: z.uuid(), marked: z.boolean() });
 export const reviewAnswerBodySchema = z.strictObject({
   number: z.int().min(0).max(1_000_000),
   questionVersionId: z.uuid(),

@@ -160,7 +160,7 @@ async function loadOwnAttempt(user: SessionUser, attemptId: string) {
   const attempt = await db().quizAttempt.findFirst({
     where: { id: attemptId, userId: user.id },
     select: {
-      id: true, number: true, status: true, quizId: true, questionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, regradedAt: true, voidedAt: true, closedByClock: true,
+      id: true, number: true, status: true, quizId: true, questionVersionIds: true, revisitQuestionVersionIds: true, startedAt: true, deadlineAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, regradedAt: true, voidedAt: true, closedByClock: true,
       quiz: { select: { id: true, moduleId: true, title: true, slug: true, passPercent: true, scorePolicy: true, maxAttempts: true, retiredAt: true, module: { select: { slug: true, title: true, retiredAt: true, course: { select: { slug: true, title: true, retiredAt: true } } } } } },
     },
   });
@@ -199,7 +199,7 @@ async function definitionsOf(ids: string[]): Promise<Map<string, Question>> {
   return found;
 }
 
-export type AttemptQuestionView = { questionVersionId: string; number: number; question: PublicQuestion; savedResponse: unknown | null };
+export type AttemptQuestionView = { questionVersionId: string; number: number; question: PublicQuestion; savedResponse: unknown | null; markedToRevisit: boolean };
 
 /** The questions of an open attempt as the learner may see them, with answers saved so far. */
 export async function attemptForTaking(user: SessionUser, attemptId: string) {
@@ -221,6 +221,7 @@ export async function attemptForTaking(user: SessionUser, attemptId: string) {
       number: index + 1,
       question: toPublicQuestion(definition, shuffleSeedFor(attempt.id, versionId), publicId),
       savedResponse: savedResponse === undefined ? null : translateResponse(definition, savedResponse, publicId, "toPublic"),
+      markedToRevisit: attempt.revisitQuestionVersionIds.includes(versionId),
     };
   });
   return { attempt, questions };
@@ -302,6 +303,25 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
 }
 
 /**
+ * Marks (or unmarks) a question of an open attempt to revisit before submitting, under the conditions a save is taken,
+ * in one statement: marking twice leaves one mark, unmarking an unmarked question changes nothing. The UPDATE's own
+ * row lock waits for a submit in flight and then finds the attempt closed (a FOR SHARE read first, as a save does,
+ * would deadlock two marks upgrading their locks). The marks are the learner's reminders and say nothing about answers.
+ */
+export async function markToRevisit(user: SessionUser, input: { attemptId: string; questionVersionId: string; marked: boolean }, receivedAt = new Date()) {
+  const question = Prisma.sql`${input.questionVersionId}::uuid`;
+  const marks = input.marked
+    ? Prisma.sql`CASE WHEN ${question} = ANY("revisitQuestionVersionIds") THEN "revisitQuestionVersionIds" ELSE array_append("revisitQuestionVersionIds", ${question}) END`
+    : Prisma.sql`array_remove("revisitQuestionVersionIds", ${question})`;
+  const [updated] = await db().$queryRaw<{ revisitQuestionVersionIds: string[] }[]>`
+    UPDATE "QuizAttempt" SET "revisitQuestionVersionIds" = ${marks}
+    WHERE ${takesAnswerTo(user.id, input, receivedAt)}
+    RETURNING "revisitQuestionVersionIds"::text[] AS "revisitQuestionVersionIds"`;
+  if (!updated) return explainRefusal(user, input.attemptId, input.questionVersionId);
+  return { marked: updated.revisitQuestionVersionIds.includes(input.questionVersionId), revisitQuestionVersionIds: updated.revisitQuestionVersionIds };
+}
+
+/**
  * The open attempt (from `open`) when this save is to be applied: always without an edit; with one, unless the
  * same page has had this edit or a later one applied to the question. The edit is recorded in the same statement;
  * the row lock on the record orders two saves of one question.
@@ -321,13 +341,15 @@ function editApplied(input: { questionVersionId: string; edit?: AnswerEditInput 
  * question is in it, and its deadline (with the grace for the network) had not passed when the save arrived.
  */
 function attemptTakingAnswer(userId: string, input: { attemptId: string; questionVersionId: string }, receivedAt: Date) {
+  return Prisma.sql`SELECT "id" FROM "QuizAttempt" WHERE ${takesAnswerTo(userId, input, receivedAt)} FOR SHARE`;
+}
+
+/** The condition on a "QuizAttempt" row that it is the learner's, open, holds the question, and was not yet closed on arrival. */
+function takesAnswerTo(userId: string, input: { attemptId: string; questionVersionId: string }, receivedAt: Date) {
   const acceptsUntil = earliestOpenDeadline(receivedAt);
-  return Prisma.sql`
-    SELECT "id" FROM "QuizAttempt"
-    WHERE "id" = ${input.attemptId}::uuid AND "userId" = ${userId}::uuid AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL
+  return Prisma.sql`"id" = ${input.attemptId}::uuid AND "userId" = ${userId}::uuid AND "status" = 'IN_PROGRESS' AND "voidedAt" IS NULL
       AND ${input.questionVersionId}::uuid = ANY("questionVersionIds")
-      AND ("deadlineAt" IS NULL OR "deadlineAt" >= (${acceptsUntil.toISOString()}::timestamptz AT TIME ZONE 'UTC'))
-    FOR SHARE`;
+      AND ("deadlineAt" IS NULL OR "deadlineAt" >= (${acceptsUntil.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`;
 }
 
 /**
@@ -510,6 +532,8 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
     return {
       number: index + 1,
       questionVersionId: versionId,
+      // Marked to revisit while the attempt was open, and still marked when it was handed in.
+      markedToRevisit: attempt.revisitQuestionVersionIds.includes(versionId),
       type: q.type,
       prompt: q.prompt,
       points: q.points,

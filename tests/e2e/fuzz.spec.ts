@@ -151,6 +151,7 @@ const routes: Route[] = [
     method: "PUT", path: ([attempt, question]) => `/api/attempts/${attempt}/answers/${question}`, ids: ["openAttempt", "openAttemptQuestion"], audience: ["STUDENT"],
     body: () => fc.record({ response: answerResponse, edit: fc.record({ writer: fc.stringMatching(/^[0-9a-f]{32}$/), number: fc.integer({ min: 1, max: 1000 }) }) }, { requiredKeys: ["response"] }),
   },
+  { method: "PUT", path: ([attempt]) => `/api/attempts/${attempt}/revisit`, ids: ["openAttempt"], audience: ["STUDENT"], body: (o) => fc.record({ questionVersionId: pick(o, "openAttemptQuestion"), marked: fc.boolean() }) },
   { method: "POST", path: ([attempt]) => `/api/attempts/${attempt}/submit`, ids: ["openAttempt"], audience: ["STUDENT"], body: (o) => fc.record({ answers: fc.dictionary(pick(o, "openAttemptQuestion"), answerResponse, { maxKeys: 3 }) }) },
   { method: "POST", path: ([attempt]) => `/api/attempts/${attempt}/flags`, ids: ["submittedAttempt"], audience: ["STUDENT"], body: (o) => fc.record({ questionVersionId: pick(o, "submittedAttemptQuestion"), reason }) },
   {

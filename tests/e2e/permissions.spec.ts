@@ -79,6 +79,7 @@ const entries: Entry[] = [
   { pattern: "/api/auth/[...nextauth]", method: "GET", url: () => "/api/auth/session", expect: allow() },
   { pattern: "/api/quizzes/[quizId]/attempts", method: "POST", url: () => "/api/quizzes/austin-pragmatic-diplomacy-quiz/attempts", expect: signedInApi() },
   { pattern: "/api/attempts/[attemptId]/answers/[questionVersionId]", method: "PUT", url: (i) => `/api/attempts/${i.openAttemptId}/answers/${i.versionId}`, body: () => ({ response: { value: true } }), expect: { ...ownerOnlyApi, owner: 400 } },
+  { pattern: "/api/attempts/[attemptId]/revisit", method: "PUT", url: (i) => `/api/attempts/${i.openAttemptId}/revisit`, body: (i) => ({ questionVersionId: i.versionId, marked: true }), expect: ownerOnlyApi },
   { pattern: "/api/attempts/[attemptId]/submit", method: "POST", url: (i) => `/api/attempts/${i.attemptId}/submit`, body: () => ({ answers: {} }), expect: ownerOnlyApi },
   { pattern: "/api/attempts/[attemptId]/flags", method: "POST", url: (i) => `/api/attempts/${i.openAttemptId}/flags`, body: (i) => ({ questionVersionId: i.versionId, reason: "permission matrix" }), expect: { ...ownerOnlyApi, owner: 409 } },
   { pattern: "/api/debates/[promptId]/draft", method: "PUT", url: () => "/api/debates/summit-vs-results/draft", body: () => ({ position: "", claim: "draft", evidence: [], rebuttal: "" }), expect: signedInApi() },
@@ -265,6 +266,8 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   // Nothing the others sent changed the owner's open attempt.
   expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1`, [openAttemptId])).toBe(before);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE id = $1 AND status = 'IN_PROGRESS'`, [openAttemptId])).toBe(1);
+  // The owner's mark to revisit took, once.
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE id = $1 AND "revisitQuestionVersionIds" = ARRAY[$2::uuid]`, [openAttemptId, ids.versionId])).toBe(1);
   expect(await count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [card.id])).toBe(reviewsBefore);
   // The instructor's own requests took effect.
   expect(await count(sql, `SELECT count(*) FROM "LessonDraft" WHERE id = $1 AND title = 'A title' AND status = 'PUBLISHED' AND "withdrawnAt" IS NOT NULL`, [draftId])).toBe(1);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "QuizAttempt" ADD COLUMN     "revisitQuestionVersionIds" UUID[] DEFAULT ARRAY[]::UUID[];
