@@ -24,7 +24,10 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   const [saveState, setSaveState] = useState<Record<string, SaveState>>(() => Object.fromEntries(questions.map((q) => [q.questionVersionId, q.savedResponse ? "saved" : "idle"])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
-  const saveProblems = [...new Set(Object.values(errors).filter(Boolean))];
+  // Questions marked to revisit before submitting (Moodle's "Flag question"), as the server had them when the page was made.
+  const [marked, setMarked] = useState<Record<string, boolean>>(() => Object.fromEntries(questions.map((q) => [q.questionVersionId, q.markedToRevisit])));
+  const [markErrors, setMarkErrors] = useState<Record<string, string>>({});
+  const saveProblems = [...new Set([...Object.values(errors), ...Object.values(markErrors)].filter(Boolean))];
   const [submitting, setSubmitting] = useState(false);
   const submittingRef = useRef(false);
   const timers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
@@ -108,6 +111,36 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
     timers.current[questionVersionId] = setTimeout(() => save(questionVersionId, response, edit), delayMs);
   };
 
+  // Per question, the mark the server last confirmed (a refused change goes back to it), one request at a time in the
+  // order pressed, and the number of the latest press (only its outcome decides what the button shows).
+  const confirmedMarks = useRef<Record<string, boolean>>(Object.fromEntries(questions.map((q) => [q.questionVersionId, q.markedToRevisit])));
+  const markQueues = useRef<Record<string, Promise<void>>>({});
+  const markPresses = useRef<Record<string, number>>({});
+
+  const toggleMark = (questionVersionId: string) => {
+    if (timeUp || submittingRef.current) return;
+    const wanted = !marked[questionVersionId];
+    setMarked((m) => ({ ...m, [questionVersionId]: wanted }));
+    const press = (markPresses.current[questionVersionId] ?? 0) + 1;
+    markPresses.current[questionVersionId] = press;
+    markQueues.current[questionVersionId] = (markQueues.current[questionVersionId] ?? Promise.resolve()).then(async () => {
+      const result = await callApi<{ marked: boolean }>("PUT", `/api/attempts/${attemptId}/revisit`, { questionVersionId, marked: wanted }, "You appear to be offline. Check your connection and try again.");
+      const latest = markPresses.current[questionVersionId] === press;
+      if (result.ok) {
+        confirmedMarks.current[questionVersionId] = result.data.marked;
+        if (latest) setMarkErrors((e) => ({ ...e, [questionVersionId]: "" }));
+        return;
+      }
+      if (latest) setMarked((m) => ({ ...m, [questionVersionId]: confirmedMarks.current[questionVersionId] }));
+      setMarkErrors((e) => ({ ...e, [questionVersionId]: `The mark to revisit was not saved. ${result.message}` }));
+      if (result.code === "CONFLICT") {
+        focusOnArrival("attempt-result");
+        router.refresh();
+      }
+    });
+  };
+  const markedQuestions = questions.filter((q) => marked[q.questionVersionId]);
+
   const unansweredQuestions = questions.filter((q) => !answeredInFull(q.question, responses[q.questionVersionId]));
   const unanswered = unansweredQuestions.length;
   const partly = unansweredQuestions.filter((q) => responses[q.questionVersionId] !== null).length;
@@ -116,7 +149,11 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
 
   const submit = async () => {
     if (submittingRef.current) return;
-    if (unanswered > 0 && !window.confirm(`${unanswered} question${unanswered === 1 ? " is" : "s are"} ${partly === 0 ? "unanswered" : partly === unanswered ? "only partly answered" : "unanswered or only partly answered"}. Submit anyway?`)) return;
+    const warnings = [
+      ...(unanswered > 0 ? [`${unanswered} question${unanswered === 1 ? " is" : "s are"} ${partly === 0 ? "unanswered" : partly === unanswered ? "only partly answered" : "unanswered or only partly answered"}.`] : []),
+      ...(markedQuestions.length > 0 ? [`${markedQuestions.length === 1 ? "Question" : "Questions"} ${markedQuestions.map((q) => q.number).join(", ")} ${markedQuestions.length === 1 ? "is" : "are"} still marked to revisit.`] : []),
+    ];
+    if (warnings.length > 0 && !window.confirm(`${warnings.join(" ")} Submit anyway?`)) return;
     submittingRef.current = true;
     setSubmitting(true);
     setSubmitError(null);
@@ -207,13 +244,17 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       {/* Nor below the timer kept at the top, when there is one. */}
       <ol className={`space-y-6 [&_*]:scroll-mb-32 ${deadline ? "[&_*]:scroll-mt-20" : ""}`}>
         {questions.map((q) => (
-          <li key={q.questionVersionId} id={`question-${q.number}`} className={`card ${deadline ? "scroll-mt-20" : "scroll-mt-4"}`}>
+          <li key={q.questionVersionId} id={`question-${q.number}`} className={`card ${marked[q.questionVersionId] ? "border-l-4 border-l-amber-400" : ""} ${deadline ? "scroll-mt-20" : "scroll-mt-4"}`}>
             <QuestionInput name={`q-${q.questionVersionId}`} label={`Question ${q.number}.`} question={q.question} response={responses[q.questionVersionId]} onChange={(r, delay) => update(q.questionVersionId, r, delay)} />
-            {/* Shown at each question; announced once for the page below, not per question. */}
-            <p className="mt-3 text-xs text-stone-600">
-              {saveState[q.questionVersionId] === "saving" ? "Saving…" : saveState[q.questionVersionId] === "saved" ? (answeredInFull(q.question, responses[q.questionVersionId]) ? "Saved" : "Saved, not finished") : saveState[q.questionVersionId] === "error" ? "" : "Not answered yet"}
-            </p>
+            <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
+              {/* Shown at each question; announced once for the page below, not per question. */}
+              <p className="text-xs text-stone-600">
+                {saveState[q.questionVersionId] === "saving" ? "Saving…" : saveState[q.questionVersionId] === "saved" ? (answeredInFull(q.question, responses[q.questionVersionId]) ? "Saved" : "Saved, not finished") : saveState[q.questionVersionId] === "error" ? "" : "Not answered yet"}
+              </p>
+              <RevisitToggle number={q.number} pressed={marked[q.questionVersionId]} disabled={timeUp || submitting} onToggle={() => toggleMark(q.questionVersionId)} />
+            </div>
             {errors[q.questionVersionId] && <p className="field-error">{errors[q.questionVersionId]}</p>}
+            {markErrors[q.questionVersionId] && <p className="field-error">{markErrors[q.questionVersionId]}</p>}
           </li>
         ))}
       </ol>
@@ -226,7 +267,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
           button share a line there, and the questions left scroll sideways in one line rather than stack. */}
       <div className="sticky bottom-0 z-10 -mx-4 mt-8 grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2 border-t border-stone-200 bg-white px-4 py-3 text-sm text-stone-700 shadow-[0_-2px_6px_rgb(0_0_0/0.06)] sm:mx-0 sm:rounded-t-lg sm:border-x sm:px-5">
         <p>{questions.length - unanswered} of {questions.length} answered</p>
-        <button type="button" className={`btn-primary ${listLeft ? "sm:row-span-2" : ""}`} onClick={submit} disabled={submitting || timeUp}>{submitting ? "Submitting…" : "Submit answers"}</button>
+        <button type="button" className={`btn-primary ${listLeft && markedQuestions.length > 0 ? "sm:row-span-3" : listLeft || markedQuestions.length > 0 ? "sm:row-span-2" : ""}`} onClick={submit} disabled={submitting || timeUp}>{submitting ? "Submitting…" : "Submit answers"}</button>
         {listLeft && (
           <p className="col-span-2 -m-1 flex items-center gap-1 overflow-x-auto p-1 whitespace-nowrap sm:col-span-1 sm:flex-wrap sm:overflow-visible sm:whitespace-normal">
             {partly === 0 ? "Not answered yet:" : "Not finished yet:"}
@@ -236,9 +277,39 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
             ))}
           </p>
         )}
+        {markedQuestions.length > 0 && (
+          <p className="col-span-2 -m-1 flex items-center gap-1 overflow-x-auto p-1 whitespace-nowrap sm:col-span-1 sm:flex-wrap sm:overflow-visible sm:whitespace-normal">
+            Marked to revisit:
+            {markedQuestions.map((q) => (
+              <a key={q.questionVersionId} className="inline-flex h-7 min-w-7 shrink-0 items-center justify-center rounded border border-amber-400 bg-amber-50 px-1.5 tabular-nums text-amber-950 hover:bg-amber-100" href={`#question-${q.number}`} aria-label={`Go to question ${q.number}, marked to revisit`}>{q.number}</a>
+            ))}
+          </p>
+        )}
       </div>
       <LiveMessage tone="alert" className="field-error">{submitError}</LiveMessage>
     </div>
+  );
+}
+
+/**
+ * A toggle button (aria-pressed) that marks a question to come back to before submitting. The question's number is in
+ * its name for a screen reader, which otherwise hears a list of identical buttons.
+ */
+function RevisitToggle({ number, pressed, disabled, onToggle }: { number: number; pressed: boolean; disabled: boolean; onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      disabled={disabled}
+      onClick={onToggle}
+      className={`inline-flex min-h-8 items-center gap-1.5 rounded-md border px-2.5 py-1 text-xs font-medium disabled:opacity-60 ${pressed ? "border-amber-400 bg-amber-50 text-amber-950 hover:bg-amber-100" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-50"}`}
+    >
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5" fill={pressed ? "currentColor" : "none"} stroke="currentColor" strokeWidth="1.5">
+        <path d="M4 1.75h8v12.5l-4-3-4 3z" strokeLinejoin="round" />
+      </svg>
+      {pressed ? "Marked to revisit" : "Mark to revisit"}
+      <span className="sr-only"> (question {number})</span>
+    </button>
   );
 }
 

@@ -137,8 +137,11 @@ export default async function AttemptPage({ params }: Params) {
             {/* On a phone the badge goes under the prompt: beside it, it squeezed the question into a narrow column. */}
             <div className="flex flex-col items-start gap-2 sm:flex-row sm:justify-between sm:gap-4">
               <h2 className="font-medium">Question {item.number}. {item.prompt}</h2>
-              <span className="badge shrink-0">
-                {item.correct === null || item.earnedCenti === null ? `${item.points} ${item.points === 1 ? "point" : "points"} · marked, shown later` : `${item.correct ? "Correct" : item.earnedCenti > 0 ? "Partly correct" : "Incorrect"} · ${item.earnedCenti / 100}/${item.points}`}
+              <span className="flex shrink-0 flex-wrap gap-1.5 sm:flex-col sm:items-end">
+                <span className="badge">
+                  {item.correct === null || item.earnedCenti === null ? `${item.points} ${item.points === 1 ? "point" : "points"} · marked, shown later` : `${item.correct ? "Correct" : item.earnedCenti > 0 ? "Partly correct" : "Incorrect"} · ${item.earnedCenti / 100}/${item.points}`}
+                </span>
+                {item.markedToRevisit && <span className="badge bg-amber-50 text-amber-950 ring-1 ring-amber-300">Marked to revisit</span>}
               </span>
             </div>
             <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
