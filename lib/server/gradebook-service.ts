@@ -193,12 +193,14 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       where: { userId: studentId, quiz: { OR: [{ id: { in: quizzes } }, { moduleId: { in: modules } }] }, startedAt: { gte: member.joinedAt, ...(until ? { lte: until } : {}) } },
       orderBy: [{ quizId: "asc" }, { number: "asc" }],
       select: {
-        id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, voidedAt: true, regradedAt: true, questionVersionIds: true,
+        id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, voidedAt: true, regradedAt: true, questionVersionIds: true, revisitQuestionVersionIds: true,
         quiz: { select: { id: true, title: true, moduleId: true } },
         answers: { select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, savedAt: true, questionVersion: { select: { prompt: true, type: true, points: true, definition: true, gradingOverride: true } } } },
       },
-    }).then((rows) => rows.map(({ questionVersionIds, ...attempt }) => ({
+    }).then((rows) => rows.map(({ questionVersionIds, revisitQuestionVersionIds, ...attempt }) => ({
       ...attempt,
+      // The numbers of the questions the student had marked to revisit (still marked when handed in, if it was).
+      revisitNumbers: questionVersionIds.flatMap((id, index) => (revisitQuestionVersionIds.includes(id) ? [index + 1] : [])),
       // The key as graded now (after any regrade), beside what the student gave: the instructor may always see it.
       answers: inQuestionOrder(attempt.answers, questionVersionIds).map((answer) => {
         // In the order the student was shown the options and pairs, as their results list them.

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { attemptForTaking, attemptReview, markToRevisit, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { createUser, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
+import { assignmentSchema, createAssignment, createClass, joinClass } from "@/lib/server/class-service";
+import { studentRecord } from "@/lib/server/gradebook-service";
+import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -87,5 +89,20 @@ describe("marks to revisit", () => {
     await db.$executeRaw`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '20 seconds' WHERE "id" = ${attemptId}::uuid`;
     expect((await errorOf(markToRevisit(student, { attemptId, questionVersionId: versionIds[0], marked: true }))).code).toBe("CONFLICT");
     expect(await storedMarks(attemptId)).toEqual([]);
+  });
+
+  it("shows the class's instructor which questions the student had marked, by number", async () => {
+    const instructor = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const cls = await createClass(instructor, { name: "Marks", term: "T", joinCodeDays: null });
+    await joinClass(student, cls.joinCode);
+    await createAssignment(instructor, cls.id, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(24 * 60) }));
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const { questions } = await attemptForTaking(student, attemptId);
+    await markToRevisit(student, { attemptId, questionVersionId: questions[2].questionVersionId, marked: true });
+    await markToRevisit(student, { attemptId, questionVersionId: questions[0].questionVersionId, marked: true });
+    await submitAttempt(student, { attemptId, answers: {} });
+    const record = await studentRecord(instructor, cls.id, student.id);
+    expect(record.attempts.find((a) => a.id === attemptId)?.revisitNumbers).toEqual([1, 3]);
   });
 });

@@ -164,6 +164,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                   </tbody>
                 </table>
               </TableScroller>
+              {a.revisitNumbers.length > 0 && <p className="mt-2 text-sm text-stone-600">Marked to revisit by the student: {a.revisitNumbers.length === 1 ? "question" : "questions"} {a.revisitNumbers.join(", ")}.</p>}
             </details>
           ))}
         </div>
