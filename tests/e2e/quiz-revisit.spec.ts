@@ -39,6 +39,21 @@ test("a student marks questions to revisit, finds them after a reload and elsewh
   await expectNoAxeViolations(page, "attempt with questions marked to revisit");
   if (shots) await page.screenshot({ path: `${shots}/revisit-attempt.png` });
 
+  // With a question answered, the footer lists both what is left and what is marked.
+  const choice = page.locator("main ol > li").filter({ has: page.locator('input[type="radio"]') }).first();
+  await choice.getByRole("radio").first().check();
+  await expect(choice.getByText("Saved", { exact: true })).toBeVisible();
+  await expect(page.getByText(/^Not answered yet:/).getByRole("link")).toHaveCount(9);
+  if (shots) await page.screenshot({ path: `${shots}/revisit-footer-both.png` });
+
+  // Malformed marks are refused with a 400 and change nothing.
+  const { rows: [{ questionVersionIds }] } = await sql.query(`SELECT "questionVersionIds"::text[] AS "questionVersionIds" FROM "QuizAttempt" WHERE "id" = $1`, [attemptId]);
+  for (const data of [{ questionVersionId: questionVersionIds[0], marked: "yes" }, { questionVersionId: "not-an-id", marked: true }, { questionVersionId: questionVersionIds[0] }, { questionVersionId: questionVersionIds[0], marked: true, extra: 1 }, {}]) {
+    const refused = await page.request.put(`/api/attempts/${attemptId}/revisit`, { data });
+    expect(refused.status(), JSON.stringify(data)).toBe(400);
+  }
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND cardinality("revisitQuestionVersionIds") = 2`, [attemptId])).toBe(1);
+
   // The footer's link goes to the question.
   await footerMarks.getByRole("link", { name: /question 5/ }).click();
   await expect(page).toHaveURL(/#question-5$/);
@@ -48,7 +63,7 @@ test("a student marks questions to revisit, finds them after a reload and elsewh
   await page.reload();
   await expect(toggleOf(page, 2)).toHaveAttribute("aria-pressed", "true");
   await expect(toggleOf(page, 5)).toHaveAttribute("aria-pressed", "true");
-  await expect(toggleOf(page, 1)).toHaveAttribute("aria-pressed", "false");
+  await expect(toggleOf(page, 3)).toHaveAttribute("aria-pressed", "false");
   await expect(page.getByText(/^Marked to revisit:/).getByRole("link")).toHaveText(["2", "5"]);
   const elsewhere = await signedInPage(browser, student, baseURL!);
   await elsewhere.page.goto(`/attempts/${attemptId}`);
