@@ -1,5 +1,6 @@
 // Marks to revisit in the browser: a student marks questions of an attempt, finds the marks again after a reload and on
 // another device, listed in the footer, unmarks one, is reminded of the rest on submitting, and sees them in the results.
+import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { test, expect, createUser, signedInPage, expectNoAxeViolations, count } from "./support";
 
@@ -12,7 +13,14 @@ const savedMark = (page: Page) => page.waitForResponse((r) => r.url().endsWith("
 
 test("a student marks questions to revisit, finds them after a reload and elsewhere, and sees them in the results", async ({ browser, sql, baseURL }) => {
   test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Revisit seminar', 'T', $1, $2) RETURNING "id"`,
+    [instructor.id, `RV${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 hour')`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 hour', now() + interval '1 day')`, [cls.id]);
   const { page } = await signedInPage(browser, student, baseURL!);
   await page.goto(quizPath);
   await page.getByRole("button", { name: "Start the quiz" }).click();
@@ -112,4 +120,11 @@ test("a student marks questions to revisit, finds them after a reload and elsewh
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   if (shots) await page.locator("#question-2").screenshot({ path: `${shots}/revisit-results-phone.png` });
+
+  // The instructor's record of the student names the question marked.
+  const teacher = await signedInPage(browser, instructor, baseURL!);
+  await teacher.page.goto(`/instructor/classes/${cls.id}/students/${student.id}?attempt=${attemptId}`);
+  const attempt = teacher.page.locator(`#attempt-${attemptId}`);
+  await expect(attempt.getByText("Marked to revisit by the student: question 2.")).toBeVisible();
+  if (shots) await attempt.screenshot({ path: `${shots}/revisit-student-record.png` });
 });
