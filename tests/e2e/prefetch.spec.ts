@@ -22,3 +22,27 @@ test("a page view prefetches no linked page; hovering a link prefetches that one
   await expect(page.getByRole("heading", { name: "My progress" })).toBeVisible();
   await context.close();
 });
+
+test("hovering a lesson link prefetches it without recording the lesson as opened; following it does", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const context = await browser.newContext({ baseURL });
+  await login(context, student, baseURL!);
+  const page = await context.newPage();
+  const prefetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("_rsc=")) prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto("/courses/japan-central-asia/foundations");
+  await page.waitForLoadState("networkidle");
+  const link = page.locator('a[href$="/lessons/dadabaev-silk-road"]').first();
+  await link.hover();
+  await expect.poll(() => prefetched).toContain("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
+  await page.waitForTimeout(1_000);
+  // The class activity report and the progress page count openings: a hover is not one.
+  const openings = async () => (await sql.query(`SELECT count(*)::int AS n FROM "LessonProgress" WHERE "userId" = $1`, [student.id])).rows[0].n;
+  expect(await openings()).toBe(0);
+  await link.click();
+  await expect(page).toHaveURL(/\/lessons\/dadabaev-silk-road$/);
+  await expect.poll(openings).toBe(1);
+  await context.close();
+});
