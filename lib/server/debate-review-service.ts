@@ -119,8 +119,10 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   // Of those that count here: the others are graded by the class they count in.
   const toGrade = submitted.filter((r) => countsHere(r.userId, r.submittedAt) && !gradeOnRecord(r.grade, r.submittedAt, found.archivedAt));
   const gradedCount = submittedCount - notCountedCount - toGrade.length;
-  const listed = options.toGrade ? { ...submittedWhere, id: { in: toGrade.map((r) => r.id) } } : submittedWhere;
-  const listedCount = options.toGrade ? toGrade.length : submittedCount;
+  // An archived class grades nothing: it lists every response.
+  const onlyToGrade = Boolean(options.toGrade) && !found.archivedAt;
+  const listed = onlyToGrade ? { ...submittedWhere, id: { in: toGrade.map((r) => r.id) } } : submittedWhere;
+  const listedCount = onlyToGrade ? toGrade.length : submittedCount;
   // A page past the end (a stale link, a hand-edited URL) shows the last page, as the student's list does.
   const page = listPage((options.page ?? 0) + 1, listedCount, pageSize).page - 1;
   const now = new Date();
@@ -175,6 +177,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     notCountedCount,
     /** How many the list holds: all submitted, or those to grade. */
     listedCount,
+    toGradeCount: toGrade.length,
     // Whether the prompt has a gradebook column of its own here (assigned only through its module, it has none).
     hasOwnColumn: ownAssignments > 0,
     gradedCount,

@@ -205,7 +205,7 @@ describe("classDebateResponses", () => {
 
     const toGrade = await classDebateResponses(instructor, classId, fixture.debateId, { toGrade: true });
     expect(toGrade.responses.map((r) => r.user.name)).toEqual(["Student B", "Student C"]);
-    expect(toGrade).toMatchObject({ listedCount: 2, submittedCount: 3, gradedCount: 1 });
+    expect(toGrade).toMatchObject({ listedCount: 2, toGradeCount: 2, submittedCount: 3, gradedCount: 1 });
     expect((await classDebateResponses(instructor, classId, fixture.debateId)).listedCount).toBe(3);
     // Paged like the whole list.
     const second = await classDebateResponses(instructor, classId, fixture.debateId, { toGrade: true, page: 1, pageSize: 1 });
@@ -213,6 +213,9 @@ describe("classDebateResponses", () => {
 
     await gradeDebateResponse(instructor, { classId, responseId: await responseIdOf(c), scores: { claim: 1, evidence: 1 }, feedback: "" });
     expect((await classDebateResponses(instructor, classId, fixture.debateId, { toGrade: true })).responses.map((r) => r.user.name)).toEqual(["Student B"]);
+    // An archived class grades nothing: it lists every response, asked for those to grade or not.
+    await setClassArchived(instructor, classId, true);
+    expect((await classDebateResponses(instructor, classId, fixture.debateId, { toGrade: true })).responses.map((r) => r.user.name)).toEqual(["Student A", "Student B", "Student C"]);
   });
 });
 

@@ -39,7 +39,6 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   const rubric = def.rubric.map((r) => ({ id: r.id, criterion: r.criterion, maxPoints: r.maxPoints }));
   const maxPoints = rubric.reduce((sum, r) => sum + r.maxPoints, 0);
   const pages = Math.max(1, Math.ceil(review.listedCount / PAGE_SIZE));
-  const toGradeCount = submittedCount - notCountedCount - gradedCount;
   const listHref = (view: typeof show, pageIndex = 0) => {
     const params = new URLSearchParams();
     if (view !== "all") params.set("show", view);
@@ -98,7 +97,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
         {submittedCount > 0 && !review.class.archivedAt && (
           <nav aria-label="Responses shown" className="mb-4 flex flex-wrap gap-2 text-sm">
             <Link className={show === "all" ? "btn-primary" : "btn-secondary"} aria-current={show === "all" ? "page" : undefined} href={listHref("all")}>All ({submittedCount})</Link>
-            <Link className={show === "to-grade" ? "btn-primary" : "btn-secondary"} aria-current={show === "to-grade" ? "page" : undefined} href={listHref("to-grade")}>To grade ({toGradeCount})</Link>
+            <Link className={show === "to-grade" ? "btn-primary" : "btn-secondary"} aria-current={show === "to-grade" ? "page" : undefined} href={listHref("to-grade")}>To grade ({review.toGradeCount})</Link>
           </nav>
         )}
         {show === "to-grade" && submittedCount > 0 && review.listedCount === 0 ? (
