@@ -1,16 +1,24 @@
 // Pages are rendered per user on demand, so links prefetch on intent (hover, focus, touch), not for every
 // link that scrolls into view: a page view must not make the server render every page it links to.
+import type { Browser } from "@playwright/test";
+import type pg from "pg";
 import { test, expect, createUser, login } from "./support";
 
-test("a page view prefetches no linked page; hovering a link prefetches that one", async ({ browser, sql, baseURL }) => {
+/** A signed-in student's page, with the paths of the page payloads (RSC) it requests as they are requested. */
+async function studentWatchingPrefetches(browser: Browser, sql: pg.Pool, baseURL: string) {
   const student = await createUser(sql);
   const context = await browser.newContext({ baseURL });
-  await login(context, student, baseURL!);
+  await login(context, student, baseURL);
   const page = await context.newPage();
   const prefetched: string[] = [];
   page.on("request", (request) => {
     if (request.url().includes("_rsc=")) prefetched.push(new URL(request.url()).pathname);
   });
+  return { student, context, page, prefetched };
+}
+
+test("a page view prefetches no linked page; hovering a link prefetches that one", async ({ browser, sql, baseURL }) => {
+  const { context, page, prefetched } = await studentWatchingPrefetches(browser, sql, baseURL!);
   await page.goto("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
   await page.waitForLoadState("networkidle");
   await page.waitForTimeout(1_000);
@@ -24,14 +32,7 @@ test("a page view prefetches no linked page; hovering a link prefetches that one
 });
 
 test("hovering a lesson link prefetches it without recording the lesson as opened; following it does", async ({ browser, sql, baseURL }) => {
-  const student = await createUser(sql);
-  const context = await browser.newContext({ baseURL });
-  await login(context, student, baseURL!);
-  const page = await context.newPage();
-  const prefetched: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().includes("_rsc=")) prefetched.push(new URL(request.url()).pathname);
-  });
+  const { student, context, page, prefetched } = await studentWatchingPrefetches(browser, sql, baseURL!);
   await page.goto("/courses/japan-central-asia/foundations");
   await page.waitForLoadState("networkidle");
   const link = page.locator('a[href$="/lessons/dadabaev-silk-road"]').first();
