@@ -6,6 +6,7 @@ import { toCsv } from "../domain/csv";
 import { activityKindLabel, classActivitySummary, lessonCounts, lessonStateLabel, type ActivityEvent, type ActivityKind, type LessonState } from "../domain/activity";
 import { compareNames } from "../domain/gradebook";
 import { countsInClass, lessonCompleteIn } from "./assignment-rules";
+import { inCourseOrder } from "./mastery-service";
 import type { SessionUser } from "./auth";
 import { taughtBy } from "./class-access";
 import { db } from "./db";
@@ -36,7 +37,7 @@ async function classWork(assignments: { kind: string; moduleId: string | null; q
     assignedModules.length > 0 ? db().quiz.findMany({ where: { moduleId: { in: assignedModules }, ...liveAt(until) }, select: { id: true } }) : [],
     assignedModules.length > 0 ? db().debatePrompt.findMany({ where: { moduleId: { in: assignedModules }, ...liveAt(until) }, select: { id: true } }) : [],
   ]);
-  lessons.sort((a, b) => a.module.course.position - b.module.course.position || a.module.course.title.localeCompare(b.module.course.title) || a.module.position - b.module.position || a.position - b.position);
+  lessons.sort(inCourseOrder);
   return {
     lessons: lessons.map((l) => ({ id: l.id, title: l.title, module: l.module.title, href: `/courses/${l.module.course.slug}/${l.module.slug}/lessons/${l.slug}` })),
     quizIds: [...new Set([...quizIds, ...moduleQuizzes.map((q) => q.id)])],

@@ -71,6 +71,12 @@ async function latestAnswerTotals(windows: Window[], questions: AlignedQuestion[
     GROUP BY l."userId", q."lessonId", q."objectiveId"`;
 }
 
+type PlacedLesson = { position: number; module: { position: number; course: { position: number; title: string } } };
+
+/** Lessons in course, module and lesson order (courses of one position by title). */
+export const inCourseOrder = (a: PlacedLesson, b: PlacedLesson) =>
+  a.module.course.position - b.module.course.position || a.module.course.title.localeCompare(b.module.course.title) || a.module.position - b.module.position || a.position - b.position;
+
 type OutlineLesson = { id: string; title: string; href: string; module: { id: string; title: string }; course: { id: string; title: string }; objectives: { id: string; text: string }[] };
 
 /** Lessons in course, module and lesson order, with their objectives and where to read them. */
@@ -82,7 +88,7 @@ async function lessonOutline(where: Prisma.LessonWhereInput): Promise<OutlineLes
       module: { select: { id: true, slug: true, title: true, position: true, course: { select: { id: true, slug: true, title: true, position: true } } } },
     },
   });
-  lessons.sort((a, b) => a.module.course.position - b.module.course.position || a.module.course.title.localeCompare(b.module.course.title) || a.module.position - b.module.position || a.position - b.position);
+  lessons.sort(inCourseOrder);
   return lessons.map((l) => ({
     id: l.id,
     title: l.title,
