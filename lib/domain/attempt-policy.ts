@@ -95,6 +95,11 @@ export function inQuestionOrder<T extends { questionVersionId: string }>(answers
   return [...answers].sort((a, b) => (position.get(a.questionVersionId) ?? Infinity) - (position.get(b.questionVersionId) ?? Infinity));
 }
 
+/** The numbers (from 1, as the attempt showed them) of the attempt's questions among `chosen`, in order. */
+export function questionNumbers(questionVersionIds: string[], chosen: string[]): number[] {
+  return questionVersionIds.flatMap((id, index) => (chosen.includes(id) ? [index + 1] : []));
+}
+
 /**
  * What to ask before a new attempt, or null: where the latest attempt counts, starting one gives up the score held
  * now, whatever the new one earns (a timed one left alone is graded with what was saved).

@@ -11,7 +11,7 @@ import { describeResponse } from "../domain/responses";
 import { answersHeldUntilByQuestion } from "./answer-release";
 import { db } from "./db";
 import { notFound } from "./errors";
-import { inQuestionOrder } from "../domain/attempt-policy";
+import { inQuestionOrder, questionNumbers } from "../domain/attempt-policy";
 import { keyHeldUntil } from "../domain/schedule";
 import { gradeStands } from "../domain/rubric";
 
@@ -29,7 +29,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
       select: {
         quizId: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, late: true, voidedAt: true, regradedAt: true,
         quiz: { select: { title: true } },
-        questionVersionIds: true,
+        questionVersionIds: true, revisitQuestionVersionIds: true,
         answers: { select: { questionVersionId: true, response: true, earnedCenti: true, savedAt: true, questionVersion: { select: { prompt: true, definition: true, points: true, questionId: true } } } },
       },
     }),
@@ -98,6 +98,8 @@ export async function exportAccountData(userId: string, now = new Date()) {
       return {
         quiz: a.quiz.title, quizId: a.quizId, attempt: a.number, status: a.status, startedAt: a.startedAt, submittedAt: a.submittedAt,
         score: score(a.scoreCenti), maxScore: score(a.maxScoreCenti), late: a.late, resetAt: a.voidedAt, regradedAt: a.regradedAt,
+        // The questions they marked to revisit, by their number in the attempt as it showed them.
+        markedToRevisit: questionNumbers(a.questionVersionIds, a.revisitQuestionVersionIds),
         answers: inQuestionOrder(a.answers, a.questionVersionIds).map((x) => ({
           question: x.questionVersion.prompt,
           answer: describeResponse(x.questionVersion.definition as unknown as Question, x.response),

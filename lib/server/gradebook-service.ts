@@ -3,7 +3,7 @@ import "server-only";
 // the class is (members, assignments, titles, counted quiz attempts, open attempts, debates, lesson progress,
 // students' extensions, the instructor's grade adjustments), after grading attempts whose time ran out.
 import { applyExtension, countsUnder, handedInLateUnderAll, type AssignmentWindow, type LatePolicy } from "../domain/schedule";
-import { inQuestionOrder } from "../domain/attempt-policy";
+import { inQuestionOrder, questionNumbers } from "../domain/attempt-policy";
 import { keyInWords, answerMarks } from "../domain/regrade";
 import { questionAsShown } from "../domain/public-question";
 import { shuffleSeedFor } from "./tokens";
@@ -200,7 +200,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     }).then((rows) => rows.map(({ questionVersionIds, revisitQuestionVersionIds, ...attempt }) => ({
       ...attempt,
       // The numbers of the questions the student had marked to revisit (still marked when handed in, if it was).
-      revisitNumbers: questionVersionIds.flatMap((id, index) => (revisitQuestionVersionIds.includes(id) ? [index + 1] : [])),
+      revisitNumbers: questionNumbers(questionVersionIds, revisitQuestionVersionIds),
       // The key as graded now (after any regrade), beside what the student gave: the instructor may always see it.
       answers: inQuestionOrder(attempt.answers, questionVersionIds).map((answer) => {
         // In the order the student was shown the options and pairs, as their results list them.

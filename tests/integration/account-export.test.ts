@@ -6,7 +6,7 @@ import { exportAccountData } from "@/lib/server/account-export";
 import { createClass, joinClass } from "@/lib/server/class-service";
 import { saveDebateDraft } from "@/lib/server/debate-service";
 import { markLessonOpened } from "@/lib/server/progress-service";
-import { attemptForTaking, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { attemptForTaking, markToRevisit, saveAnswer, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { answerAllCorrectly, createUser, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
@@ -35,6 +35,7 @@ describe("exporting an account's data", () => {
     const single = questions.find((q) => q.question.type === "single")!;
     if (single.question.type !== "single") throw new Error("unreachable");
     await saveAnswer(student, { attemptId: open.attemptId, questionVersionId: single.questionVersionId, response: { choice: single.question.options.find((o) => o.text === "A")!.id } });
+    await markToRevisit(student, { attemptId: open.attemptId, questionVersionId: single.questionVersionId, marked: true });
     await saveDebateDraft(student, { promptId: fixture.debateId, position: "", claim: "My own claim about the readings.", evidence: [], rebuttal: "" });
     const classmateOpen = await startAttempt(classmate, fixture.quizId);
     await saveDebateDraft(classmate, { promptId: fixture.debateId, position: "", claim: "The classmate's private claim.", evidence: [], rebuttal: "" });
@@ -46,6 +47,7 @@ describe("exporting an account's data", () => {
     expect(data.quizAttempts.map((a) => [a.attempt, a.status, a.score])).toEqual([[1, "SUBMITTED", 3], [2, "IN_PROGRESS", null]]);
     expect(data.quizAttempts[0].answers).toEqual(expect.arrayContaining([expect.objectContaining({ question: "Pick B.", answer: "B", points: 1, outOf: 1 })]));
     expect(data.quizAttempts[1].answers).toEqual([{ question: "Pick B.", answer: "A", savedAt: expect.any(Date) }]);
+    expect(data.quizAttempts.map((a) => a.markedToRevisit)).toEqual([[], [questions.indexOf(single) + 1]]);
     expect(data.lessons).toEqual([{ lesson: "Lesson one", lessonId: fixture.lessonId, openedAt: expect.any(Date), lastOpenedAt: expect.any(Date), completedAt: null, firstCompletedAt: null }]);
     expect(data.debates).toEqual([expect.objectContaining({ status: "DRAFT", claim: "My own claim about the readings." })]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder, minutesBeforeClosing, newAttemptWarning, limitSinceJoining, studentAttemptLimit } from "@/lib/domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder, questionNumbers, minutesBeforeClosing, newAttemptWarning, limitSinceJoining, studentAttemptLimit } from "@/lib/domain/attempt-policy";
 
 const attempt = (number: number, scoreCenti: number | null, maxScoreCenti = 1000, submitted = true) => ({
   id: `a${number}`, number, submitted, scoreCenti, maxScoreCenti, submittedAt: submitted ? new Date(2026, 0, number) : null,
@@ -71,6 +71,11 @@ describe("an attempt's answers in question order", () => {
     const rows = [{ questionVersionId: "c" }, { questionVersionId: "x" }, { questionVersionId: "a" }, { questionVersionId: "b" }];
     expect(inQuestionOrder(rows, ["b", "c", "a"]).map((r) => r.questionVersionId)).toEqual(["b", "c", "a", "x"]);
     expect(rows.map((r) => r.questionVersionId)).toEqual(["c", "x", "a", "b"]);
+  });
+
+  it("numbers chosen questions from 1 as the attempt showed them, whatever order they were chosen in; one not in the attempt has none", () => {
+    expect(questionNumbers(["b", "c", "a"], ["a", "x", "b"])).toEqual([1, 3]);
+    expect(questionNumbers(["b", "c", "a"], [])).toEqual([]);
   });
 });
 
