@@ -293,7 +293,8 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
 
 /**
  * A toggle button (aria-pressed) that marks a question to come back to before submitting. The question's number is in
- * its name for a screen reader, which otherwise hears a list of identical buttons.
+ * its name for a screen reader, which otherwise hears a list of identical buttons. Its label stays the same when
+ * pressed (the state is aria-pressed, shown by the filled bookmark), as ARIA asks of a toggle.
  */
 function RevisitToggle({ number, pressed, disabled, onToggle }: { number: number; pressed: boolean; disabled: boolean; onToggle: () => void }) {
   return (
@@ -307,7 +308,7 @@ function RevisitToggle({ number, pressed, disabled, onToggle }: { number: number
       <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5" fill={pressed ? "currentColor" : "none"} stroke="currentColor" strokeWidth="1.5">
         <path d="M4 1.75h8v12.5l-4-3-4 3z" strokeLinejoin="round" />
       </svg>
-      {pressed ? "Marked to revisit" : "Mark to revisit"}
+      Mark to revisit
       <span className="sr-only"> (question {number})</span>
     </button>
   );
