@@ -7,6 +7,7 @@ import { useUnsavedWarning } from "./use-unsaved-warning";
 import { callApi } from "@/lib/api-client";
 import { LocalTime } from "@/components/local-time";
 import { LiveMessage } from "./live-message";
+import { useGradedInList } from "./instructor/grading-progress";
 
 type Criterion = { id: string; criterion: string; maxPoints: number };
 type SavedGrade = { scores: Record<string, number>; totalPoints: number; maxPoints: number; feedback: string; gradedAt: string };
@@ -25,6 +26,7 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
   gradedOnEarlierRubric?: boolean;
 }) {
   const router = useRouter();
+  const gradedInList = useGradedInList();
   const formId = useId();
   // A saved score the criterion no longer allows (its maximum went down) is left for the grader to give again.
   const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((c) => {
@@ -57,7 +59,8 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
       setEarlierRubric(false);
       setDirty(false);
       setFieldErrors({});
-      router.refresh();
+      if (gradedInList) gradedInList({ studentName, totalPoints: result.data.totalPoints, maxPoints: result.data.maxPoints });
+      else router.refresh();
     } else {
       setFieldErrors(result.fieldErrors ?? {});
       setMessage(result.message);

@@ -320,3 +320,53 @@ test("a response with a word or link longer than a phone is wide wraps on every 
     await context.close();
   }
 });
+
+test("grading down the list of responses to grade: each graded one leaves it, its grade is confirmed above the list, with focus, and a link to the next", async ({ browser, sql, baseURL }) => {
+  const { teacher, student, cls } = await classWithSubmittedResponse({ browser, sql, baseURL: baseURL! }, "FLAG", "2 days");
+  const second = await createUser(sql);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '2 days')`, [cls.id, second.id]);
+  const secondContext = await browser.newContext({ baseURL });
+  await login(secondContext, second, baseURL!);
+  expect((await secondContext.request.post(`/api/debates/${promptId}/submit`, {
+    data: {
+      position: "normative",
+      claim: "Values lead: the Silk Road diplomacy of 1997 framed every later deal in the language of partnership.",
+      evidence: [{ ref: "source:austin-2021", note: "Austin dates the values language to the late 1990s, before the resources deals." }],
+      rebuttal: "Resources matter, yet the framing came first and set what Japan would offer.",
+    },
+  })).status()).toBe(200);
+
+  const teacherContext = await browser.newContext({ baseURL });
+  await login(teacherContext, teacher, baseURL!);
+  const tp = await teacherContext.newPage();
+  await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}?show=to-grade`);
+  await expect(tp.getByRole("article")).toHaveCount(2);
+  const grade = async (name: string, points: string[]) => {
+    const card = tp.getByRole("article", { name });
+    for (const [criterion, value] of ["Claim", "Evidence", "Counter-argument", "Use of sources"].map((c, i) => [c, points[i]])) await card.getByLabel(`${criterion} (out of 4)`).selectOption(value);
+    await card.getByRole("button", { name: "Save grade" }).click();
+  };
+
+  await grade(student.name, ["3", "4", "2", "3"]);
+  const notice = tp.getByRole("status").filter({ hasText: `Graded ${student.name}: 12 of 16 points.` });
+  await expect(notice).toContainText("1 left to grade.");
+  await expect(notice).toBeFocused();
+  await expect(tp.getByRole("article", { name: student.name })).toHaveCount(0);
+  await expect(tp.getByRole("link", { name: "To grade (1)" })).toBeVisible();
+  await expectNoAxeViolations(tp, "debate review after grading one response to grade");
+  if (process.env.SCREENSHOT_DIR) await tp.getByRole("region", { name: /^Responses/ }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-review-graded-next.png` });
+  await notice.getByRole("link", { name: `Next to grade: ${second.name}` }).click();
+  await expect(tp).toHaveURL(/#response-/);
+
+  await grade(second.name, ["4", "4", "4", "4"]);
+  const last = tp.getByRole("status").filter({ hasText: `Graded ${second.name}: 16 of 16 points.` });
+  await expect(last).toContainText("Nothing else is left to grade.");
+  await expect(last).toBeFocused();
+  await expect(last.getByRole("link")).toHaveCount(0);
+  await expect(tp.getByRole("heading", { name: "Nothing left to grade" })).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "DebateGrade" g JOIN "DebateResponse" r ON r.id = g."responseId" WHERE r."userId" = ANY($1::uuid[])`, [[student.id, second.id]])).toBe(2);
+
+  // On the full list a graded response stays, with its own confirmation, as before.
+  await tp.getByRole("link", { name: "Show every response" }).click();
+  await expect(tp.getByRole("article", { name: student.name }).getByText(/Graded 12\/16 on/)).toBeVisible();
+});

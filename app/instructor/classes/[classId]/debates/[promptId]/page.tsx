@@ -13,6 +13,7 @@ import { classDebateResponses } from "@/lib/server/debate-review-service";
 import { positionLabel } from "@/lib/domain/rubric";
 import { repliesInClass } from "@/lib/server/debate-reply-service";
 import { ReplyList } from "@/components/debate-replies";
+import { GradingProgress } from "@/components/instructor/grading-progress";
 
 export const metadata: Metadata = { title: "Debate review" };
 
@@ -47,6 +48,97 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   };
   const memberCount = submittedCount + notSubmitted.length;
   const returnedCount = notSubmitted.filter((m) => m.returnedAt).length;
+  const nextToGrade = responses.find((r) => r.countsHere && !r.gradedElsewhereBy);
+  const list = (
+    <>
+      {show === "to-grade" && submittedCount > 0 && review.listedCount === 0 ? (
+        <EmptyState title="Nothing left to grade" action={<Link className="btn-secondary" href={listHref("all")}>Show every response</Link>}>
+          Every response that counts in this class has a grade for the version handed in.
+        </EmptyState>
+      ) : submittedCount === 0 ? (
+        returnedCount > 0 ? (
+          // Returned responses are the students' drafts again: "nobody has submitted" would not be true.
+          <EmptyState title="Nothing to grade now">
+            {returnedCount === 1 ? "The one response handed in was" : `The ${returnedCount} responses handed in were`} returned for revision: {returnedCount === 1 ? "it is listed" : "they are listed"} below until submitted again, then {returnedCount === 1 ? "it appears" : "they appear"} here with a grading form. A grade already given counts until the new version is graded.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No responses yet">
+            Nobody in this class has submitted a response to this debate. Submitted responses appear here, each with a grading form.
+          </EmptyState>
+        )
+      ) : (
+        <ol className="space-y-6">
+          {responses.map((r) => (
+            <li key={r.id}>
+              <article aria-labelledby={`response-${r.id}`} className="overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm lg:grid lg:grid-cols-[minmax(0,1fr)_20rem]">
+                <div className="p-5 sm:p-6">
+                  <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                    <h3 id={`response-${r.id}`} className="text-lg font-semibold text-stone-900">{r.user.name}</h3>
+                    <p className="text-sm text-stone-600">
+                      Submitted {r.submittedAt ? <LocalTime iso={r.submittedAt.toISOString()} /> : "—"}
+                      {r.late && <span className="badge ml-2 bg-amber-100 text-amber-900">late</span>}
+                      {!r.countsHere && <span className="badge ml-2">after the due time: not counted here</span>}
+                    </p>
+                  </header>
+                  <p className="mt-2"><span className="badge bg-brand-50 text-brand-800">{positionLabel(def.positions, r.position)}</span></p>
+
+                  <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Claim</h4>
+                  <p className="mt-1 whitespace-pre-line font-serif text-[1.05rem] leading-relaxed text-stone-900">{r.claim}</p>
+
+                  <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Evidence</h4>
+                  <ul className="mt-1 space-y-2 text-sm leading-relaxed text-stone-800">
+                    {r.evidence.map((e, i) => (
+                      <li key={i} className="border-l-2 border-brand-100 pl-3">
+                        <span className="font-medium text-stone-900">{labels[e.ref] ?? e.ref}</span>
+                        <span className="block whitespace-pre-line">{e.note}</span>
+                      </li>
+                    ))}
+                  </ul>
+
+                  <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Counter-argument answered</h4>
+                  <p className="mt-1 whitespace-pre-line text-sm leading-relaxed text-stone-800">{r.rebuttal}</p>
+
+                  <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Replies from classmates{repliesTo(r.id).length > 0 ? ` (${repliesTo(r.id).length})` : ""}</h4>
+                  {repliesTo(r.id).length === 0 ? <p className="mt-1 text-sm text-stone-600">None yet. Replies are not graded.</p> : <ReplyList replies={repliesTo(r.id)} removeUrl={`/api/instructor/classes/${classId}/debate-replies`} />}
+                </div>
+                <div className="border-t border-stone-200 bg-stone-50 p-5 sm:p-6 lg:border-t-0 lg:border-l">
+                  {review.class.archivedAt || !r.countsHere ? (
+                    <div className="text-sm">
+                      <h4 className="font-semibold text-stone-900">{r.grade ? `${r.grade.totalPoints} of ${r.grade.maxPoints} points` : "Not graded"}</h4>
+                      {r.grade && <p className="mt-1 text-stone-700">Graded <LocalTime iso={r.grade.gradedAt.toISOString()} />{r.gradedElsewhereBy ? ` by ${r.gradedElsewhereBy}` : ""}.</p>}
+                      {r.grade?.feedback && <p className="mt-2 whitespace-pre-line text-stone-800">{r.grade.feedback}</p>}
+                    </div>
+                  ) : r.gradedElsewhereBy && r.grade ? (
+                    <div className="text-sm">
+                      <h4 className="font-semibold text-stone-900">Graded by {r.gradedElsewhereBy}</h4>
+                      <p className="mt-1 text-stone-700">
+                        {r.grade.totalPoints} of {r.grade.maxPoints} points, <LocalTime iso={r.grade.gradedAt.toISOString()} />. Another class of theirs sets the same prompt, and a response has one grade, so theirs counts here too and is not graded again.
+                      </p>
+                      {r.grade.feedback && <p className="mt-2 whitespace-pre-line text-stone-800">{r.grade.feedback}</p>}
+                    </div>
+                  ) : (
+                    <>
+                      {r.gradedEarlierVersion && <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Revised and submitted again after this grade, which counts in the gradebook until you grade the new version.</p>}
+                      <DebateGradingForm
+                        classId={classId}
+                        responseId={r.id}
+                        submittedAt={r.submittedAt!.toISOString()}
+                        studentName={r.user.name}
+                        rubric={rubric}
+                        initial={r.grade ? { scores: r.grade.scores as Record<string, number>, totalPoints: r.grade.totalPoints, maxPoints: r.grade.maxPoints, feedback: r.grade.feedback, gradedAt: r.grade.gradedAt.toISOString() } : null}
+                        gradedOnEarlierRubric={r.gradedOnEarlierRubric}
+                      />
+                      <ReturnResponse classId={classId} responseId={r.id} studentName={r.user.name} resubmission={{ state: r.resubmission.state, dueAt: r.resubmission.dueAt?.toISOString() ?? null }} viaModule={!review.hasOwnColumn} />
+                    </>
+                  )}
+                </div>
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
 
   return (
     <Container>
@@ -100,92 +192,12 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
             <Link className={show === "to-grade" ? "btn-primary" : "btn-secondary"} aria-current={show === "to-grade" ? "page" : undefined} href={listHref("to-grade")}>To grade ({review.toGradeCount})</Link>
           </nav>
         )}
-        {show === "to-grade" && submittedCount > 0 && review.listedCount === 0 ? (
-          <EmptyState title="Nothing left to grade" action={<Link className="btn-secondary" href={listHref("all")}>Show every response</Link>}>
-            Every response that counts in this class has a grade for the version handed in.
-          </EmptyState>
-        ) : submittedCount === 0 ? (
-          returnedCount > 0 ? (
-            // Returned responses are the students' drafts again: "nobody has submitted" would not be true.
-            <EmptyState title="Nothing to grade now">
-              {returnedCount === 1 ? "The one response handed in was" : `The ${returnedCount} responses handed in were`} returned for revision: {returnedCount === 1 ? "it is listed" : "they are listed"} below until submitted again, then {returnedCount === 1 ? "it appears" : "they appear"} here with a grading form. A grade already given counts until the new version is graded.
-            </EmptyState>
-          ) : (
-            <EmptyState title="No responses yet">
-              Nobody in this class has submitted a response to this debate. Submitted responses appear here, each with a grading form.
-            </EmptyState>
-          )
-        ) : (
-          <ol className="space-y-6">
-            {responses.map((r) => (
-              <li key={r.id}>
-                <article aria-labelledby={`response-${r.id}`} className="overflow-hidden rounded-lg border border-stone-200 bg-white shadow-sm lg:grid lg:grid-cols-[minmax(0,1fr)_20rem]">
-                  <div className="p-5 sm:p-6">
-                    <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-                      <h3 id={`response-${r.id}`} className="text-lg font-semibold text-stone-900">{r.user.name}</h3>
-                      <p className="text-sm text-stone-600">
-                        Submitted {r.submittedAt ? <LocalTime iso={r.submittedAt.toISOString()} /> : "—"}
-                        {r.late && <span className="badge ml-2 bg-amber-100 text-amber-900">late</span>}
-                        {!r.countsHere && <span className="badge ml-2">after the due time: not counted here</span>}
-                      </p>
-                    </header>
-                    <p className="mt-2"><span className="badge bg-brand-50 text-brand-800">{positionLabel(def.positions, r.position)}</span></p>
-
-                    <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Claim</h4>
-                    <p className="mt-1 whitespace-pre-line font-serif text-[1.05rem] leading-relaxed text-stone-900">{r.claim}</p>
-
-                    <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Evidence</h4>
-                    <ul className="mt-1 space-y-2 text-sm leading-relaxed text-stone-800">
-                      {r.evidence.map((e, i) => (
-                        <li key={i} className="border-l-2 border-brand-100 pl-3">
-                          <span className="font-medium text-stone-900">{labels[e.ref] ?? e.ref}</span>
-                          <span className="block whitespace-pre-line">{e.note}</span>
-                        </li>
-                      ))}
-                    </ul>
-
-                    <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Counter-argument answered</h4>
-                    <p className="mt-1 whitespace-pre-line text-sm leading-relaxed text-stone-800">{r.rebuttal}</p>
-
-                    <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Replies from classmates{repliesTo(r.id).length > 0 ? ` (${repliesTo(r.id).length})` : ""}</h4>
-                    {repliesTo(r.id).length === 0 ? <p className="mt-1 text-sm text-stone-600">None yet. Replies are not graded.</p> : <ReplyList replies={repliesTo(r.id)} removeUrl={`/api/instructor/classes/${classId}/debate-replies`} />}
-                  </div>
-                  <div className="border-t border-stone-200 bg-stone-50 p-5 sm:p-6 lg:border-t-0 lg:border-l">
-                    {review.class.archivedAt || !r.countsHere ? (
-                      <div className="text-sm">
-                        <h4 className="font-semibold text-stone-900">{r.grade ? `${r.grade.totalPoints} of ${r.grade.maxPoints} points` : "Not graded"}</h4>
-                        {r.grade && <p className="mt-1 text-stone-700">Graded <LocalTime iso={r.grade.gradedAt.toISOString()} />{r.gradedElsewhereBy ? ` by ${r.gradedElsewhereBy}` : ""}.</p>}
-                        {r.grade?.feedback && <p className="mt-2 whitespace-pre-line text-stone-800">{r.grade.feedback}</p>}
-                      </div>
-                    ) : r.gradedElsewhereBy && r.grade ? (
-                      <div className="text-sm">
-                        <h4 className="font-semibold text-stone-900">Graded by {r.gradedElsewhereBy}</h4>
-                        <p className="mt-1 text-stone-700">
-                          {r.grade.totalPoints} of {r.grade.maxPoints} points, <LocalTime iso={r.grade.gradedAt.toISOString()} />. Another class of theirs sets the same prompt, and a response has one grade, so theirs counts here too and is not graded again.
-                        </p>
-                        {r.grade.feedback && <p className="mt-2 whitespace-pre-line text-stone-800">{r.grade.feedback}</p>}
-                      </div>
-                    ) : (
-                      <>
-                        {r.gradedEarlierVersion && <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Revised and submitted again after this grade, which counts in the gradebook until you grade the new version.</p>}
-                        <DebateGradingForm
-                          classId={classId}
-                          responseId={r.id}
-                          submittedAt={r.submittedAt!.toISOString()}
-                          studentName={r.user.name}
-                          rubric={rubric}
-                          initial={r.grade ? { scores: r.grade.scores as Record<string, number>, totalPoints: r.grade.totalPoints, maxPoints: r.grade.maxPoints, feedback: r.grade.feedback, gradedAt: r.grade.gradedAt.toISOString() } : null}
-                          gradedOnEarlierRubric={r.gradedOnEarlierRubric}
-                        />
-                        <ReturnResponse classId={classId} responseId={r.id} studentName={r.user.name} resubmission={{ state: r.resubmission.state, dueAt: r.resubmission.dueAt?.toISOString() ?? null }} viaModule={!review.hasOwnColumn} />
-                      </>
-                    )}
-                  </div>
-                </article>
-              </li>
-            ))}
-          </ol>
-        )}
+        {/* Graded there, a response leaves the "to grade" list: its confirmation is said above the list instead. */}
+        {show === "to-grade" && !review.class.archivedAt ? (
+          <GradingProgress toGradeCount={review.toGradeCount} next={nextToGrade ? { id: nextToGrade.id, studentName: nextToGrade.user.name } : null}>
+            {list}
+          </GradingProgress>
+        ) : list}
         {pages > 1 && (
           <nav aria-label="Pages of responses" className="mt-6 flex flex-wrap items-center gap-2 text-sm">
             {Array.from({ length: pages }, (_, i) => (
