@@ -1,18 +1,18 @@
 // What a debate response needs before it can be handed in. The server's schema uses these rules and messages, and the
 // editor checks them before asking the student to confirm a submit that cannot be taken back.
 
-export const SUBMISSION_NEEDS = {
-  position: "Pick a position.",
-  claim: "State your claim in at least a sentence (20 characters).",
-  evidence: "Cite at least one piece of evidence from a lesson or source.",
-  evidenceRef: "Choose a source or lesson for this piece of evidence.",
-  evidenceNote: "Say what this piece of evidence shows.",
-  rebuttal: "Answer the strongest counter-argument in at least a sentence (20 characters).",
-} as const;
-
 import { hasVisibleCharacter, visibleCharacterCount } from "./visible-text";
 
 export const SUBMISSION_MIN_CHARACTERS = { claim: 20, rebuttal: 20 } as const;
+
+export const SUBMISSION_NEEDS = {
+  position: "Pick a position.",
+  claim: `State your claim in at least a sentence (${SUBMISSION_MIN_CHARACTERS.claim} characters).`,
+  evidence: "Cite at least one piece of evidence from a lesson or source.",
+  evidenceRef: "Choose a source or lesson for this piece of evidence.",
+  evidenceNote: "Say what this piece of evidence shows.",
+  rebuttal: `Answer the strongest counter-argument in at least a sentence (${SUBMISSION_MIN_CHARACTERS.rebuttal} characters).`,
+} as const;
 
 /** Whether a claim or counter-argument is long enough, in characters a reader counts (`visibleCharacterCount`). */
 export function isLongEnough(text: string, field: keyof typeof SUBMISSION_MIN_CHARACTERS): boolean {
