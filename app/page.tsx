@@ -11,6 +11,8 @@ import { dueReviewCount } from "@/lib/server/review-service";
 import { newRepliesToMine } from "@/lib/server/debate-reply-service";
 import { courseProgressIfListed } from "@/lib/server/progress-service";
 import { SearchForm } from "@/components/search-form";
+import { instructorToDo } from "@/lib/server/todo-service";
+import { ToDoList } from "@/components/instructor/to-do";
 import { ProgressBar } from "@/components/ui";
 import { stepHref, type NextStep } from "@/lib/domain/progress";
 
@@ -18,7 +20,7 @@ export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const [courses, user] = await Promise.all([listCourses(), getSessionUser()]);
-  const [assigned, enrolled, unread, teaching, dueReviews, progress, newReplies] = await Promise.all([
+  const [assigned, enrolled, unread, teaching, dueReviews, progress, newReplies, toDo] = await Promise.all([
     user?.role === "STUDENT" ? studentAssignments(user) : [],
     user?.role === "STUDENT" ? studentClasses(user) : [],
     user?.role === "STUDENT" ? unreadAnnouncementCounts(user) : new Map<string, number>(),
@@ -26,12 +28,14 @@ export default async function CatalogPage() {
     user ? dueReviewCount(user.id) : 0,
     user ? Promise.all(courses.map((c) => courseProgressIfListed(user.id, c.slug))) : [],
     user?.role === "STUDENT" ? newRepliesToMine(user) : [],
+    user?.role === "INSTRUCTOR" ? instructorToDo(user) : [],
   ]);
   return (
     <Container>
       <PageHeader title="Courses">Read closely, check your understanding, then argue it out. Each course is built from a small set of source documents.</PageHeader>
       {user?.role === "STUDENT" && enrolled.length > 0 && <StudentClasses classes={enrolled.map((m) => m.class)} unread={unread} />}
       {user?.role === "STUDENT" && assigned.length > 0 && <AssignedToYou items={assigned} />}
+      {user?.role === "INSTRUCTOR" && toDo.length > 0 && <div className="mb-8"><ToDoList classes={toDo} /></div>}
       {user?.role === "INSTRUCTOR" && <YourClasses classes={teaching} />}
       {newReplies.length > 0 && <NewReplies responses={newReplies} />}
       {dueReviews > 0 && (

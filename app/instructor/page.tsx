@@ -6,12 +6,14 @@ import { ArchiveClassButton } from "@/components/instructor/class-actions";
 import { plural } from "@/lib/plural";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { instructorClasses } from "@/lib/server/class-service";
+import { instructorToDo } from "@/lib/server/todo-service";
+import { ToDoList } from "@/components/instructor/to-do";
 
 export const metadata: Metadata = { title: "Teaching" };
 
 export default async function InstructorHome() {
   const user = await requireInstructor("/instructor");
-  const { current: classes, archived } = await instructorClasses(user);
+  const [{ current: classes, archived }, toDo] = await Promise.all([instructorClasses(user), instructorToDo(user)]);
   return (
     <Container>
       <PageHeader title="Your classes">Create a class, share its join code, assign modules, quizzes and debates, and follow the results.</PageHeader>
@@ -51,6 +53,7 @@ export default async function InstructorHome() {
           )}
         </section>
         <aside className="space-y-6">
+          {classes.length > 0 && <ToDoList classes={toDo} />}
           <section className="card" aria-labelledby="new-class-heading">
             <h2 id="new-class-heading" className="mb-3 text-lg font-semibold">New class</h2>
             <ClassForm />

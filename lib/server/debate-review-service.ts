@@ -98,6 +98,31 @@ async function classTerms(classId: string, prompt: { id: string; moduleId: strin
 }
 
 /**
+ * The responses to the prompt handed in by the class's current members (by its archiving, for an archived class), the
+ * class's terms for them, and those it has to grade: responses that count here with no grade standing for the version
+ * handed in (a grade of a version since revised does not stand; one that does, by any instructor, is on record).
+ */
+async function handedInToClass(found: { id: string; archivedAt: Date | null }, prompt: { id: string; moduleId: string }) {
+  const inClass = { memberships: { some: { classId: found.id, removedAt: null } } };
+  // An archived class is a record of its term: what was handed in by the archiving, as its gradebook counts.
+  const handedIn = { promptId: prompt.id, status: "SUBMITTED" as const, ...(found.archivedAt ? { submittedAt: { lte: found.archivedAt } } : {}) };
+  const submittedWhere = { ...handedIn, user: inClass };
+  const [submitted, terms] = await Promise.all([
+    db().debateResponse.findMany({ where: submittedWhere, select: { id: true, userId: true, submittedAt: true, grade: { select: { gradedAt: true } } } }),
+    classTerms(found.id, prompt),
+  ]);
+  // Of those that count here: the others are graded by the class they count in.
+  const toGrade = submitted.filter((r) => terms.countsHere(r.userId, r.submittedAt) && !gradeOnRecord(r.grade, r.submittedAt, found.archivedAt));
+  return { handedIn, submittedWhere, submitted, terms, toGrade };
+}
+
+/** How many responses to each prompt a current class has to grade (its debate review's "To grade" count), by prompt id. */
+export async function debatesToGrade(classId: string, prompts: { id: string; moduleId: string }[]): Promise<Map<string, number>> {
+  const counts = await Promise.all(prompts.map(async (prompt) => [prompt.id, (await handedInToClass({ id: classId, archivedAt: null }, prompt)).toGrade.length] as const));
+  return new Map(counts);
+}
+
+/**
  * The submitted responses of the class's current members to the prompt, a page at a time, each with its
  * grade; and the members who have not submitted (with whether they have started a draft). With `toGrade`, only the
  * responses that count here and have no grade standing for their latest version (SpeedGrader's "only ungraded").
@@ -105,19 +130,9 @@ async function classTerms(classId: string, prompt: { id: string; moduleId: strin
 export async function classDebateResponses(instructor: SessionUser, classId: string, promptId: string, options: { page?: number; pageSize?: number; toGrade?: boolean } = {}) {
   const { class: found, prompt } = await reviewScope(instructor, classId, promptId);
   const pageSize = Math.min(Math.max(options.pageSize ?? 20, 1), 100);
-  const inClass = { memberships: { some: { classId, removedAt: null } } };
-  // An archived class is a record of its term: what was handed in by the archiving, as its gradebook counts.
-  const handedIn = { promptId, status: "SUBMITTED" as const, ...(found.archivedAt ? { submittedAt: { lte: found.archivedAt } } : {}) };
-  const submittedWhere = { ...handedIn, user: inClass };
-  const [submitted, { countsHere, lateHere, resubmission, ownAssignments }] = await Promise.all([
-    db().debateResponse.findMany({ where: submittedWhere, select: { id: true, userId: true, submittedAt: true, grade: { select: { gradedAt: true } } } }),
-    classTerms(classId, prompt),
-  ]);
+  const { handedIn, submittedWhere, submitted, terms: { countsHere, lateHere, resubmission, ownAssignments }, toGrade } = await handedInToClass(found, prompt);
   const submittedCount = submitted.length;
   const notCountedCount = submitted.filter((r) => !countsHere(r.userId, r.submittedAt)).length;
-  // Grades that stand: given after the response's latest submission (not one of a version since revised).
-  // Of those that count here: the others are graded by the class they count in.
-  const toGrade = submitted.filter((r) => countsHere(r.userId, r.submittedAt) && !gradeOnRecord(r.grade, r.submittedAt, found.archivedAt));
   const gradedCount = submittedCount - notCountedCount - toGrade.length;
   // An archived class grades nothing: it lists every response.
   const onlyToGrade = Boolean(options.toGrade) && !found.archivedAt;

@@ -71,10 +71,10 @@ async function latestAnswerTotals(windows: Window[], questions: AlignedQuestion[
     GROUP BY l."userId", q."lessonId", q."objectiveId"`;
 }
 
-type PlacedLesson = { position: number; module: { position: number; course: { position: number; title: string } } };
+export type PlacedInCourse = { position: number; module: { position: number; course: { position: number; title: string } } };
 
 /** Lessons in course, module and lesson order (courses of one position by title). */
-export const inCourseOrder = (a: PlacedLesson, b: PlacedLesson) =>
+export const inCourseOrder = (a: PlacedInCourse, b: PlacedInCourse) =>
   a.module.course.position - b.module.course.position || a.module.course.title.localeCompare(b.module.course.title) || a.module.position - b.module.position || a.position - b.position;
 
 type OutlineLesson = { id: string; title: string; href: string; module: { id: string; title: string }; course: { id: string; title: string }; objectives: { id: string; text: string }[] };

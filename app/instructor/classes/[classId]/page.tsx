@@ -20,6 +20,8 @@ import { orNotFound } from "@/lib/server/page";
 import { pageNumber } from "@/lib/server/page-params";
 import { weightLabels } from "@/lib/domain/gradebook";
 import { latePenaltyOf, latePenaltyTerms } from "@/lib/domain/late-penalty";
+import { debatesSetBy } from "@/lib/server/todo-service";
+import { debatesToGrade } from "@/lib/server/debate-review-service";
 import { assignableItems, classAssignments, classInvitations, classRoster, debatesOfModules, openFlagsByQuiz, quizzesAssignedTo } from "@/lib/server/class-service";
 
 export const metadata: Metadata = { title: "Class" };
@@ -44,7 +46,15 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const { announcements, paging: announcementPages } = announcementList;
   const weights = weightLabels(assignments.map((a) => a.weight));
   const quizLimits = new Map(items.flatMap((c) => c.modules.flatMap((m) => m.quizzes.map((q) => [q.id, q.maxAttempts] as const))));
-  const moduleDebates = await debatesOfModules(assignments.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : [])));
+  const [moduleDebates, toGrade] = await Promise.all([
+    debatesOfModules(assignments.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : []))),
+    // An archived class grades nothing.
+    found.archivedAt ? new Map<string, number>() : debatesSetBy(assignments).then((prompts) => debatesToGrade(classId, prompts)),
+  ]);
+  const toGradeNote = (promptId: string | null) => {
+    const count = promptId ? (toGrade.get(promptId) ?? 0) : 0;
+    return count > 0 ? <span className="badge ml-1 bg-amber-100 text-amber-900">{count} to grade</span> : null;
+  };
   const flagNote = (quizId: string | null) => {
     const open = quizId ? (openFlags.get(quizId) ?? 0) : 0;
     return open > 0 ? <span className="badge ml-1 bg-amber-100 text-amber-900">{open} open {open === 1 ? "flag" : "flags"}</span> : null;
@@ -140,9 +150,9 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                       <span key={q.id}><Link className="underline" href={`/instructor/classes/${classId}/quizzes/${q.id}`}>Item analysis: {q.title}</Link>{flagNote(q.id)}</span>
                     ))}
                     {a.kind === "MODULE" && moduleDebates.filter((d) => d.moduleId === a.moduleId).map((d) => (
-                      <Link key={d.id} className="underline" href={`/instructor/classes/${classId}/debates/${d.id}`}>Review responses: {d.title}</Link>
+                      <span key={d.id}><Link className="underline" href={`/instructor/classes/${classId}/debates/${d.id}`}>Review responses: {d.title}</Link>{toGradeNote(d.id)}</span>
                     ))}
-                    {a.kind === "DEBATE" && <Link className="underline" href={`/instructor/classes/${classId}/debates/${a.debatePromptId}`}>Review responses</Link>}
+                    {a.kind === "DEBATE" && <span><Link className="underline" href={`/instructor/classes/${classId}/debates/${a.debatePromptId}`}>Review responses</Link>{toGradeNote(a.debatePromptId)}</span>}
                   </p>
                 </ArchivedOr>
               </li>

@@ -1,0 +1,73 @@
+// The instructor's to-do list: on signing in they see what waits in each current class (responses to grade, flags to
+// answer), follow a link straight to the list of responses to grade, and the class page counts them too.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, login, signedInPage, expectNoAxeViolations } from "./support";
+
+const promptId = "normative-vs-material";
+const shots = process.env.SCREENSHOT_DIR;
+
+test("an instructor's to-do list links each class's responses to grade, and empties once they are graded", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const students = [await createUser(sql), await createUser(sql)];
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'To-do seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
+    [teacher.id, `TD${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  for (const s of students) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 day')`, [cls.id, s.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 hour', now() + interval '2 days')`, [cls.id, promptId]);
+
+  const { page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto("/instructor");
+  const toDo = page.getByRole("region", { name: "To do" });
+  await expect(toDo.getByText(/Nothing is waiting/)).toBeVisible();
+
+  for (const s of students) {
+    const context = await browser.newContext({ baseURL });
+    await login(context, s, baseURL!);
+    const submitted = await context.request.post(`/api/debates/${promptId}/submit`, {
+      data: {
+        position: "material",
+        claim: "Resources lead: the 2015 tour traded infrastructure for uranium and gas, and the values language followed.",
+        evidence: [{ ref: "source:austin-2021", note: "Austin describes the resources-for-infrastructure bargain of 2015." }],
+        rebuttal: "Some read the Silk Road narrative as a real norm; but aid kept flowing after Andijan, which interest explains better.",
+      },
+    });
+    expect(submitted.status()).toBe(200);
+    await context.close();
+  }
+
+  // The home page after signing in lists it too.
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "To do" }).getByRole("link", { name: /^Grade 2 debate responses: / })).toBeVisible();
+  await page.goto("/instructor");
+  await expect(toDo.getByRole("heading", { name: /To-do seminar/ })).toBeVisible();
+  await expectNoAxeViolations(page, "instructor home with a to-do list");
+  if (shots) await page.screenshot({ path: `${shots}/instructor-todo.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (shots) await toDo.screenshot({ path: `${shots}/instructor-todo-phone.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The class page counts them beside the review link.
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await expect(page.getByText("2 to grade", { exact: true })).toBeVisible();
+
+  await page.goto("/instructor");
+  await toDo.getByRole("link", { name: /^Grade 2 debate responses: / }).click();
+  await expect(page).toHaveURL(new RegExp(`/instructor/classes/${cls.id}/debates/${promptId}\\?show=to-grade$`));
+  await expect(page.getByRole("article")).toHaveCount(2);
+
+  // Graded both, the list says so.
+  for (const s of students) {
+    const card = page.getByRole("article", { name: s.name });
+    for (const criterion of ["Claim", "Evidence", "Counter-argument", "Use of sources"]) await card.getByLabel(`${criterion} (out of 4)`).selectOption("3");
+    await card.getByRole("button", { name: "Save grade" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Graded ${s.name}: 12 of 16 points.` })).toBeVisible();
+  }
+  await page.goto("/instructor");
+  await expect(toDo.getByText(/Nothing is waiting/)).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "To do" })).toHaveCount(0);
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await expect(page.getByText(/\d+ to grade/)).toHaveCount(0);
+});
