@@ -14,7 +14,7 @@ type SavedGrade = { scores: Record<string, number>; totalPoints: number; maxPoin
 
 const FEEDBACK_MAX = 5000;
 
-export function DebateGradingForm({ classId, responseId, submittedAt, studentName, rubric, initial, gradedOnEarlierRubric = false }: {
+export function DebateGradingForm({ classId, responseId, submittedAt, studentName, rubric, initial, gradedOnEarlierRubric = false, postedByHand = false }: {
   classId: string;
   responseId: string;
   /** When the version shown was submitted: a revision submitted since is refused rather than graded unread. */
@@ -24,6 +24,8 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
   initial: SavedGrade | null;
   /** The saved grade was given against criteria the rubric no longer has as they were. */
   gradedOnEarlierRubric?: boolean;
+  /** The class posts this debate's grades by hand: the student sees the grade once posted. */
+  postedByHand?: boolean;
 }) {
   const router = useRouter();
   const gradedInList = useGradedInList();
@@ -141,7 +143,7 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
             setDirty(true);
           }}
         />
-        <p id={`${formId}-feedback-hint`} className="mt-1 text-xs text-stone-500">The student sees these scores and this feedback on the debate page.</p>
+        <p id={`${formId}-feedback-hint`} className="mt-1 text-xs text-stone-500">{postedByHand ? "The student sees these scores and this feedback on the debate page once you post grades (above)." : "The student sees these scores and this feedback on the debate page."}</p>
         {fieldErrors.feedback && <p id={`${formId}-feedback-error`} className="field-error">{fieldErrors.feedback.join(" ")}</p>}
       </div>
 

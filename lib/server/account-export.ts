@@ -14,6 +14,8 @@ import { notFound } from "./errors";
 import { inQuestionOrder, questionNumbers } from "../domain/attempt-policy";
 import { keyHeldUntil } from "../domain/schedule";
 import { gradeStands } from "../domain/rubric";
+import { debateGradeHolds, debateGradeShown } from "./grade-posting";
+import { adjustmentPosted } from "../domain/grade-posting";
 
 export async function exportAccountData(userId: string, now = new Date()) {
   const account = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, createdAt: true, timeZone: true } });
@@ -50,7 +52,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     db().gradeAdjustment.findMany({
       where: { studentId: userId },
       orderBy: { createdAt: "asc" },
-      select: { excused: true, percent: true, comment: true, updatedAt: true, setBy: { select: { name: true } }, assignment: { select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, class: { select: { name: true } } } } },
+      select: { excused: true, percent: true, comment: true, updatedAt: true, setBy: { select: { name: true } }, assignment: { select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, postsGradesManually: true, gradesPostedAt: true, class: { select: { name: true, archivedAt: true } } } } },
     }),
     db().lessonDraft.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { title: true, fileName: true, format: true, status: true, draft: true, publishedLessonId: true, withdrawnAt: true, createdAt: true, updatedAt: true } }),
     db().classAnnouncement.findMany({ where: { authorId: userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { title: true, body: true, createdAt: true, updatedAt: true, postAt: true, class: { select: { name: true, term: true } } } }),
@@ -64,7 +66,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
   const versions = await db().questionVersion.findMany({ where: { id: { in: [...new Set(attempts.flatMap((a) => (a.status === "SUBMITTED" ? a.questionVersionIds : [])))] } }, select: { id: true, questionId: true } });
   const questionOf = new Map(versions.map((v) => [v.id, v.questionId]));
   const questionIds = [...new Set([...versions.map((v) => v.questionId), ...review.map((c) => c.questionId), ...flags.map((f) => f.questionVersion.questionId)])];
-  const heldUntil = await answersHeldUntilByQuestion(db(), userId, questionIds, now);
+  const [heldUntil, debateHolds] = await Promise.all([answersHeldUntilByQuestion(db(), userId, questionIds, now), debateGradeHolds(userId, debates.map((d) => d.prompt.id))]);
   const attemptHeldUntil = (a: (typeof attempts)[number]) =>
     a.status !== "SUBMITTED" ? null : keyHeldUntil(a.questionVersionIds.flatMap((v) => heldUntil.get(questionOf.get(v) ?? "") ?? []), now);
   const heldQuestions = new Map<string, Date>();
@@ -118,7 +120,10 @@ export async function exportAccountData(userId: string, now = new Date()) {
       // How far the debate page has shown them classmates' replies to it (later ones count as new).
       repliesSeenUpTo: d.repliesSeen?.seenUpTo ?? null,
       // A grade of a version since returned for revision is marked as the earlier version's (it counts until a new one).
-      grade: d.grade && (d.status === "SUBMITTED" && gradeStands(d.grade, d.submittedAt) ? d.grade : { ...d.grade, ofEarlierVersion: true }),
+      grade: !d.grade ? null
+        // Not posted yet: not shown, as on the debate page (decision 23).
+        : !debateGradeShown(debateHolds, d.prompt.id, d.grade.gradedAt) ? null
+        : d.status === "SUBMITTED" && gradeStands(d.grade, d.submittedAt) ? d.grade : { ...d.grade, ofEarlierVersion: true },
     })),
     // Their replies to responses (their own text, also when an instructor removed it from view).
     lessonNotes: lessonNotes.map((n) => ({ lessonId: n.lesson.id, lesson: n.lesson.title, lessonRetired: Boolean(n.lesson.retiredAt), section: n.section, text: n.body, createdAt: n.createdAt, updatedAt: n.updatedAt })),
@@ -136,8 +141,10 @@ export async function exportAccountData(userId: string, now = new Date()) {
       ? { question: f.questionVersion.prompt, reason: f.reason, createdAt: f.createdAt, resolvedAt: null, outcome: null, reply: null }
       : { question: f.questionVersion.prompt, reason: f.reason, createdAt: f.createdAt, resolvedAt: f.resolvedAt, outcome: f.outcome, reply: f.reply })),
     passwordResets: resets.map((r) => ({ usedAt: r.usedAt, linkFrom: r.issuedBy.name, class: r.class.name })),
-    gradeAdjustments: adjustments.map(({ assignment: a, setBy, ...adjustment }) => ({
-      class: a.class.name, kind: a.kind, itemId: a.quizId ?? a.debatePromptId ?? a.moduleId, ...adjustment, by: setBy.name,
-    })),
+    gradeAdjustments: adjustments.map(({ assignment: a, setBy, ...adjustment }) => {
+      // A score or comment set by hand on a debate posting its grades by hand waits for the posting, as in the gradebook.
+      const held = !adjustmentPosted(adjustment.updatedAt, a, Boolean(a.class.archivedAt));
+      return { class: a.class.name, kind: a.kind, itemId: a.quizId ?? a.debatePromptId ?? a.moduleId, ...adjustment, ...(held ? { percent: null, comment: "" } : {}), by: setBy.name };
+    }),
   };
 }

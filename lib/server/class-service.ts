@@ -10,6 +10,7 @@ import { isTimeZone, shiftWallClockDays, zoneOrUtc } from "../domain/calendar";
 import { countedAttempt, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
+import { adjustmentPosted } from "../domain/grade-posting";
 import { db } from "./db";
 import { taughtBy, taughtBySql, teacherNamesSelect } from "./class-access";
 import { instant, isStorableInstant } from "./instant";
@@ -401,7 +402,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   await ownedClass(instructor, classId);
   // Days on the instructor's calendar, so due times keep their wall-clock time across a daylight-saving change.
   const timeZone = input.timeZone ?? zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
-  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, weight: true, requiresReading: true } });
+  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, weight: true, requiresReading: true, postsGradesManually: true } });
   const live = (await describeAssignments(source)).filter((a) => !a.withdrawn);
   const shift = (at: Date) => shiftWallClockDays(at, input.shiftDays, timeZone);
   if (live.some((a) => !isStorableInstant(shift(a.opensAt).getTime()) || !isStorableInstant(shift(a.dueAt).getTime()))) {
@@ -418,6 +419,8 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
         createdAt: new Date(copiedAt + i), classId: created.id, kind: a.kind, moduleId: a.moduleId, quizId: a.quizId, debatePromptId: a.debatePromptId,
         opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, latePenaltyPercentPerDay: a.latePenaltyPercentPerDay, latePenaltyFloorPercent: a.latePenaltyFloorPercent,
         revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride, weight: a.weight, requiresReading: a.requiresReading,
+        // The posting policy is copied; grades given before the copy (another term's) stay shown, as when it is set.
+        postsGradesManually: a.postsGradesManually, gradesPostedAt: a.postsGradesManually ? new Date(copiedAt) : null,
       })),
     });
     return { id: created.id, copied: live.length, skipped: source.length - live.length };
@@ -585,6 +588,14 @@ export async function restoreMember(instructor: SessionUser, classId: string, us
     await refreshStudentDeadlines(tx, [userId], classId);
   });
   return { restored: true };
+}
+
+/** The student's adjustment of an assignment (of a current class) as they may see it (adjustmentPosted). */
+function postedAdjustment(a: { postsGradesManually: boolean; gradesPostedAt: Date | null; adjustments: { excused: boolean; percent: number | null; updatedAt: Date }[] }) {
+  const adjustment = a.adjustments[0];
+  if (!adjustment) return null;
+  const held = !adjustmentPosted(adjustment.updatedAt, a, false);
+  return { excused: adjustment.excused, percent: held ? null : adjustment.percent };
 }
 
 /** The quizzes a class's assignments cover, each once: assigned on its own or through its module. */
@@ -988,7 +999,8 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, maxAttemptsOverride: true, requiresReading: true, createdAt: true,
       class: { select: { name: true, members: { where: { userId: student.id }, select: { joinedAt: true } } } },
       extensions: { where: { studentId: student.id }, select: { dueAt: true, extraAttempts: true } },
-      adjustments: { where: { studentId: student.id }, select: { excused: true, percent: true } },
+      adjustments: { where: { studentId: student.id }, select: { excused: true, percent: true, updatedAt: true } },
+      postsGradesManually: true, gradesPostedAt: true,
     },
   });
   // Work withdrawn from the course can no longer be done: it leaves the student's list rather than going overdue.
@@ -1037,7 +1049,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     }
     const status = assignmentStatus(window, now, doneAt ? { at: doneAt } : null);
     const readFirst = a.kind === "QUIZ" && a.requiresReading && (status === "open" || status === "overdue") && (unreadLessonsOf.get(a.quizId!) ?? 0) > 0;
-    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status, doneAt, returnedAt, readFirst, adjustment: a.adjustments[0] ?? null }];
+    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status, doneAt, returnedAt, readFirst, adjustment: postedAdjustment(a) }];
   });
 }
 

@@ -14,6 +14,8 @@ import { classTeacherIds, taughtBy } from "./class-access";
 import { instant } from "./instant";
 import { notFound, UserError } from "./errors";
 import { extendDueTimes, holdCurrentClass } from "./class-service";
+import { unpostedCount } from "../domain/grade-posting";
+import { debateGradeHolds, debateGradeShown } from "./grade-posting";
 
 export const FEEDBACK_MAX = 5000;
 
@@ -130,7 +132,7 @@ export async function debatesToGrade(classId: string, prompts: { id: string; mod
 export async function classDebateResponses(instructor: SessionUser, classId: string, promptId: string, options: { page?: number; pageSize?: number; toGrade?: boolean } = {}) {
   const { class: found, prompt } = await reviewScope(instructor, classId, promptId);
   const pageSize = Math.min(Math.max(options.pageSize ?? 20, 1), 100);
-  const { handedIn, submittedWhere, submitted, terms: { countsHere, lateHere, resubmission, ownAssignments }, toGrade } = await handedInToClass(found, prompt);
+  const [{ handedIn, submittedWhere, submitted, terms: { countsHere, lateHere, resubmission, ownAssignments }, toGrade }, posting] = await Promise.all([handedInToClass(found, prompt), gradePosting(classId, promptId)]);
   const submittedCount = submitted.length;
   const notCountedCount = submitted.filter((r) => !countsHere(r.userId, r.submittedAt)).length;
   const gradedCount = submittedCount - notCountedCount - toGrade.length;
@@ -193,6 +195,8 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     /** How many the list holds: all submitted, or those to grade. */
     listedCount,
     toGradeCount: toGrade.length,
+    // How its grades reach students (null: set only through its module, they show as given).
+    posting,
     // Whether the prompt has a gradebook column of its own here (assigned only through its module, it has none).
     hasOwnColumn: ownAssignments > 0,
     gradedCount,
@@ -365,10 +369,53 @@ export async function myDebateGrade(user: SessionUser, promptId: string) {
     },
   });
   if (!response?.grade) return null;
+  // A grade not yet posted is not shown at all, as if not given (whether it was says something of it).
+  if (!debateGradeShown(await debateGradeHolds(user.id, [promptId]), promptId, response.grade.gradedAt)) return null;
   const stands = response.status === "SUBMITTED" && gradeStands(response.grade, response.submittedAt);
   // A grade of the version before a revision is not this version's: shown only as feedback on that version.
   if (!stands && !(response.returnedAt && response.grade.gradedAt <= response.returnedAt)) return null;
   // Against the criteria it was given on, so a later edit of the rubric does not change what the grade says.
   const { scores, rubric, ...grade } = response.grade;
   return { ...grade, criteria: gradeBreakdown(storedRubric(rubric), scores), earlierVersion: !stands };
+}
+
+export const gradePostingSchema = z.strictObject({
+  // "manual": students see grades once posted; "automatic": as they are given; "post": release those given so far.
+  action: z.enum(["manual", "automatic", "post"], "Choose to post grades by hand, automatically, or now."),
+});
+
+/** The class's own assignment of the prompt (posting is its term); a prompt set only through its module has none. */
+async function ownAssignment(classId: string, promptId: string) {
+  return db().assignment.findFirst({ where: { classId, kind: "DEBATE", debatePromptId: promptId }, select: { id: true, postsGradesManually: true, gradesPostedAt: true } });
+}
+
+/** How the class posts the prompt's grades, and how many grades given to its current students a posting would release. */
+export async function gradePosting(classId: string, promptId: string) {
+  const assignment = await ownAssignment(classId, promptId);
+  if (!assignment) return null;
+  const grades = assignment.postsGradesManually
+    ? await db().debateGrade.findMany({ where: { response: { promptId, user: { memberships: { some: { classId, removedAt: null } } } } }, select: { gradedAt: true } })
+    : [];
+  return { manual: assignment.postsGradesManually, postedAt: assignment.gradesPostedAt, unposted: unpostedCount(grades.map((g) => g.gradedAt), { postedAt: assignment.gradesPostedAt }) };
+}
+
+/**
+ * Sets how the class posts the prompt's grades, or posts them now. Switching to posting by hand keeps the grades
+ * already shown (they count as posted); switching back, or posting, shows every grade given so far.
+ */
+export async function setGradePosting(instructor: SessionUser, classId: string, promptId: string, input: z.infer<typeof gradePostingSchema>) {
+  await reviewScope(instructor, classId, promptId);
+  return db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
+    const assignment = await tx.assignment.findFirst({ where: { classId, kind: "DEBATE", debatePromptId: promptId }, select: { id: true, postsGradesManually: true } });
+    if (!assignment) throw new UserError("CONFLICT", "This class sets the prompt only through its module, whose grades show as they are given. Assign the debate on its own to post its grades by hand.");
+    if (input.action === "post" && !assignment.postsGradesManually) throw new UserError("CONFLICT", "This debate's grades are posted as they are given: there is nothing to post. Reload the page.");
+    const manual = input.action === "automatic" ? false : true;
+    // Switching to manual from manual changes nothing (a retried request leaves the last posting time as it was).
+    const unchanged = input.action === "manual" && assignment.postsGradesManually;
+    const updated = unchanged
+      ? await tx.assignment.findUniqueOrThrow({ where: { id: assignment.id }, select: { postsGradesManually: true, gradesPostedAt: true } })
+      : await tx.assignment.update({ where: { id: assignment.id }, data: { postsGradesManually: manual, gradesPostedAt: new Date() }, select: { postsGradesManually: true, gradesPostedAt: true } });
+    return { manual: updated.postsGradesManually, postedAt: updated.gradesPostedAt?.toISOString() ?? null };
+  });
 }

@@ -4,6 +4,8 @@ import "server-only";
 // students' extensions, the instructor's grade adjustments), after grading attempts whose time ran out.
 import { applyExtension, countsUnder, handedInLateUnderAll, type AssignmentWindow, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder, questionNumbers } from "../domain/attempt-policy";
+import { adjustmentPosted, type PostingHold } from "../domain/grade-posting";
+import { debateGradeHolds, debateGradeShown } from "./grade-posting";
 import { keyInWords, answerMarks } from "../domain/regrade";
 import { questionAsShown } from "../domain/public-question";
 import { shuffleSeedFor } from "./tokens";
@@ -34,7 +36,7 @@ export async function gradebook(instructor: SessionUser, classId: string, now = 
  * An archived class is kept, marked, as a read-only record of the term (its assignments no longer reach the student).
  */
 export async function myGrades(student: SessionUser, now = new Date()) {
-  const [memberships, firstTaken] = await Promise.all([
+  const [memberships, firstTaken, holds] = await Promise.all([
     db().classMember.findMany({
       where: { userId: student.id, removedAt: null },
       orderBy: { joinedAt: "asc" },
@@ -42,11 +44,12 @@ export async function myGrades(student: SessionUser, now = new Date()) {
     }),
     // When the student first began each quiz they handed in: one query for every class.
     db().quizAttempt.groupBy({ by: ["quizId"], where: { userId: student.id, status: "SUBMITTED", voidedAt: null }, _min: { startedAt: true } }),
+    debateGradeHolds(student.id),
   ]);
   const firstTakenAt = new Map(firstTaken.map((t) => [t.quizId, t._min.startedAt]));
   return Promise.all(memberships.map(async ({ class: found, joinedAt }) => {
     const me = { id: student.id, name: student.name, email: student.email, joinedAt };
-    const { assignments, rows } = await gradesOf(found.id, Promise.resolve([me]), now, found.archivedAt);
+    const { assignments, rows } = await gradesOf(found.id, Promise.resolve([me]), now, found.archivedAt, { postedOnly: holds });
     // Attempts begun before joining are not this class's (decision 7): the page says so where the class shows a quiz
     // not started that the student has in fact taken.
     const takenBeforeJoining = assignments.map((a) => {
@@ -84,11 +87,15 @@ function classDebateCell(stored: StoredResponse | undefined, window: AssignmentW
   });
 }
 
-async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string; joinedAt: Date }[]>, currentTime: Date, archivedAt: Date | null, { expiredGraded = false } = {}) {
+/**
+ * `postedOnly`: a student's own view, given the holds on their debate grades (grade-posting.ts): a debate grade, and
+ * a score or comment set by hand on a debate that posts its grades by hand, show only once posted.
+ */
+async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string; joinedAt: Date }[]>, currentTime: Date, archivedAt: Date | null, { expiredGraded = false, postedOnly }: { expiredGraded?: boolean; postedOnly?: Map<string, PostingHold[]> } = {}) {
   const now = archivedAt && archivedAt < currentTime ? archivedAt : currentTime;
   const [members, rawAssignments] = await Promise.all([
     loadMembers,
-    db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, maxAttemptsOverride: true, weight: true, createdAt: true } }),
+    db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, maxAttemptsOverride: true, weight: true, createdAt: true, postsGradesManually: true, gradesPostedAt: true } }),
   ]);
   const assignments = await describeAssignments(rawAssignments, archivedAt);
   const studentIds = members.map((m) => m.id);
@@ -128,8 +135,13 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       WHERE l."moduleId" = ANY(${moduleIds}::text[]) AND ${archivedAt ? Prisma.sql`(l."retiredAt" IS NULL OR l."retiredAt" > ${archivedAt})` : Prisma.sql`l."retiredAt" IS NULL`}
       GROUP BY s."userId", l."moduleId"`,
     rawAssignments.length === 0 ? [] : db().assignmentExtension.findMany({ where: { assignment: { classId }, studentId: { in: studentIds } }, select: { assignmentId: true, studentId: true, dueAt: true, extraAttempts: true } }),
-    rawAssignments.length === 0 ? [] : db().gradeAdjustment.findMany({ where: { assignment: { classId }, studentId: { in: studentIds } }, select: { assignmentId: true, studentId: true, excused: true, percent: true, comment: true } }),
+    rawAssignments.length === 0 ? [] : db().gradeAdjustment.findMany({ where: { assignment: { classId }, studentId: { in: studentIds } }, select: { assignmentId: true, studentId: true, excused: true, percent: true, comment: true, updatedAt: true } }),
   ]);
+  if (postedOnly) {
+    for (const d of debates) if (d.grade && !debateGradeShown(postedOnly, d.promptId, d.grade.gradedAt)) d.grade = null;
+    const assignmentOf = new Map(rawAssignments.map((a) => [a.id, a]));
+    for (const a of adjustments) if (!adjustmentPosted(a.updatedAt, assignmentOf.get(a.assignmentId)!, Boolean(archivedAt))) Object.assign(a, { percent: null, comment: "" });
+  }
 
   const key = (a: string, b: string) => `${a}|${b}`;
   const countedBy = new Map(counted.map((c) => [key(c.userId, c.quizId), c]));

@@ -8,6 +8,7 @@ import { gradeStands } from "../domain/rubric";
 import { debateAssignments, holdWorkTerms, quizAssignments } from "./assignment-rules";
 import { liveLesson } from "./catalog";
 import { db } from "./db";
+import { debateGradeHolds, debateGradeShown } from "./grade-posting";
 import { finalizeExpiredAttemptsFor } from "./quiz-service";
 import { handedIn } from "./debate-service";
 import { notFound, UserError } from "./errors";
@@ -142,13 +143,15 @@ export async function withdrawnWork(userId: string) {
     db().debateResponse.findMany({
       where: { userId, ...handedIn, prompt: withdrawn },
       select: {
-        id: true, status: true, submittedAt: true, returnedAt: true, returnedVersionSubmittedAt: true,
+        id: true, promptId: true, status: true, submittedAt: true, returnedAt: true, returnedVersionSubmittedAt: true,
         grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } },
         prompt: { select: { slug: true, title: true, module: { select: { slug: true, course: { select: { slug: true } } } } } },
       },
     }),
   ]);
-  const listed = responses.map(({ prompt, grade, status, returnedVersionSubmittedAt, ...response }) => {
+  const holds = await debateGradeHolds(userId, responses.map((r) => r.promptId));
+  const listed = responses.map(({ prompt, grade: given, status, returnedVersionSubmittedAt, promptId, ...response }) => {
+    const grade = given && debateGradeShown(holds, promptId, given.gradedAt) ? given : null;
     // As the debate page shows it: the grade of the version handed in, or that of a version returned for revision
     // (marked as the earlier version's); a grade given before a later submission stands for neither.
     const stands = status === "SUBMITTED" && gradeStands(grade, response.submittedAt);

@@ -370,3 +370,43 @@ test("grading down the list of responses to grade: each graded one leaves it, it
   await tp.getByRole("link", { name: "Show every response" }).click();
   await expect(tp.getByRole("article", { name: student.name }).getByText(/Graded 12\/16 on/)).toBeVisible();
 });
+
+test("an instructor posts debate grades by hand: the student sees none until they are posted, then all at once", async ({ browser, sql, baseURL }) => {
+  const { teacher, student, cls, studentContext } = await classWithSubmittedResponse({ browser, sql, baseURL: baseURL! }, "FLAG", "2 days");
+  const teacherContext = await browser.newContext({ baseURL });
+  await login(teacherContext, teacher, baseURL!);
+  const tp = await teacherContext.newPage();
+  await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}`);
+  const posting = tp.getByRole("region", { name: "Posting grades" });
+  await expect(posting.getByText(/^Automatically/)).toBeVisible();
+  await posting.getByRole("button", { name: "Post grades by hand instead" }).click();
+  await expect(posting.getByText("Grades now wait for you to post them.", { exact: false })).toBeVisible();
+  await expect(posting.getByRole("button", { name: "Nothing to post" })).toBeDisabled();
+
+  const card = tp.getByRole("article", { name: student.name });
+  await expect(card.getByText(/once you post grades/)).toBeVisible();
+  for (const criterion of ["Claim", "Evidence", "Counter-argument", "Use of sources"]) await card.getByLabel(`${criterion} (out of 4)`).selectOption("3");
+  await card.getByLabel("Feedback").fill("Posted together with the class's.");
+  await card.getByRole("button", { name: "Save grade" }).click();
+  await expect(card.getByText(/Graded 12\/16 on/)).toBeVisible();
+  await expect(posting.getByText("1 grade not posted yet.")).toBeVisible();
+  await expectNoAxeViolations(tp, "debate review posting grades by hand");
+  if (process.env.SCREENSHOT_DIR) await posting.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-grade-posting.png` });
+
+  // The student sees no grade, on the debate page or in their grades.
+  const sp = await studentContext.newPage();
+  await sp.goto(debatePath);
+  await expect(sp.getByText("Posted together with the class's.")).toHaveCount(0);
+  await expect(sp.getByText(/12 of 16|12\/16/)).toHaveCount(0);
+  await sp.goto("/progress");
+  await expect(sp.getByText(/75\s?%/)).toHaveCount(0);
+
+  await posting.getByRole("button", { name: "Post 1 grade now" }).click();
+  await expect(posting.getByText("Posted: students now see that grade.")).toBeVisible();
+  await expect(posting.getByText("Every grade given is posted.", { exact: false })).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "Assignment" WHERE "classId" = $1 AND "postsGradesManually" AND "gradesPostedAt" > now() - interval '1 minute'`, [cls.id])).toBe(1);
+  await sp.goto(debatePath);
+  await expect(sp.getByText("Posted together with the class's.")).toBeVisible();
+  await sp.goto("/progress");
+  await expect(sp.getByText(/75\s?%/).first()).toBeVisible();
+});

@@ -142,6 +142,8 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/classes/[classId]/activity.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/activity.csv`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/quizzes/[quizId]/item-analysis.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz/item-analysis.csv`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/quizzes/[quizId]/responses.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/quizzes/dadabaev-silk-road-quiz/responses.csv`, expect: classInstructorApi(200) },
+  // Posting by hand when already by hand changes nothing (the last posting time stays).
+  { pattern: "/api/instructor/classes/[classId]/debates/[promptId]/grade-posting", method: "PUT", url: (i) => `/api/instructor/classes/${i.classId}/debates/normative-vs-material/grade-posting`, body: () => ({ action: "manual" }), expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/debates/[promptId]/responses.csv", method: "GET", url: (i) => `/api/instructor/classes/${i.classId}/debates/normative-vs-material/responses.csv`, expect: classInstructorApi(200) },
   // A spare instructor is made a co-teacher by the class's instructor (its owner), then removed.
   { pattern: "/api/instructor/classes/[classId]/co-teachers", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/co-teachers`, body: (i) => ({ email: i.spareInstructorEmail }), expect: classInstructorApi(201) },

@@ -14,6 +14,7 @@ import { positionLabel } from "@/lib/domain/rubric";
 import { repliesInClass } from "@/lib/server/debate-reply-service";
 import { ReplyList } from "@/components/debate-replies";
 import { GradingProgress } from "@/components/instructor/grading-progress";
+import { GradePosting } from "@/components/instructor/grade-posting";
 
 export const metadata: Metadata = { title: "Debate review" };
 
@@ -127,6 +128,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                         rubric={rubric}
                         initial={r.grade ? { scores: r.grade.scores as Record<string, number>, totalPoints: r.grade.totalPoints, maxPoints: r.grade.maxPoints, feedback: r.grade.feedback, gradedAt: r.grade.gradedAt.toISOString() } : null}
                         gradedOnEarlierRubric={r.gradedOnEarlierRubric}
+                        postedByHand={Boolean(review.posting?.manual)}
                       />
                       <ReturnResponse classId={classId} responseId={r.id} studentName={r.user.name} resubmission={{ state: r.resubmission.state, dueAt: r.resubmission.dueAt?.toISOString() ?? null }} viaModule={!review.hasOwnColumn} />
                     </>
@@ -170,6 +172,10 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
         <p className="-mt-5 mb-8 text-sm text-stone-600">
           Of these, {notCountedCount === 1 ? "one was" : `${notCountedCount} were`} handed in after this class closed to late work: listed, but not counted or graded in this class{hasOwnColumn ? <> (its gradebook shows {notCountedCount === 1 ? "it" : "them"} as missing)</> : null}: the instructor of the class {notCountedCount === 1 ? "it counts" : "they count"} in grades {notCountedCount === 1 ? "it" : "them"}.
         </p>
+      )}
+
+      {review.posting && !review.class.archivedAt && (
+        <GradePosting classId={classId} promptId={promptId} manual={review.posting.manual} postedAt={review.posting.postedAt?.toISOString() ?? null} unposted={review.posting.unposted} />
       )}
 
       <details className="card mb-10" open>
