@@ -16,6 +16,8 @@ import { notFound, UserError } from "./errors";
 import { extendDueTimes, holdCurrentClass } from "./class-service";
 import { unpostedCount } from "../domain/grade-posting";
 import { debateGradeHolds, debateGradeShown } from "./grade-posting";
+import { debateGradeChange } from "../domain/grade-history";
+import { recordGradeChanges } from "./grade-history-service";
 
 export const FEEDBACK_MAX = 5000;
 
@@ -253,7 +255,7 @@ async function actionableResponse(instructor: SessionUser, classId: string, resp
  * A response has one grade, so a grade another instructor gave it (for their class) is never replaced.
  */
 export async function gradeDebateResponse(instructor: SessionUser, input: DebateGradeInput) {
-  const { response, prompt } = await actionableResponse(instructor, input.classId, input.responseId, "grade");
+  const { response, prompt, terms } = await actionableResponse(instructor, input.classId, input.responseId, "grade");
   if (input.forSubmission && response.submittedAt?.getTime() !== new Date(input.forSubmission).getTime()) {
     throw new UserError("CONFLICT", "The student submitted a new version after you opened this page. Reload the page to read it, then grade it.");
   }
@@ -283,18 +285,30 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
     const [current] = await tx.$queryRaw<{ submittedAt: Date }[]>`
       SELECT "submittedAt" FROM "DebateResponse" WHERE "id" = ${response.id}::uuid AND "status" = 'SUBMITTED' FOR SHARE`;
     if (current?.submittedAt.getTime() !== response.submittedAt?.getTime()) throw new UserError("CONFLICT", "This response was returned or handed in again after you opened this page. Reload the page to see it.");
+    // The grade it had, held, for the grade history (a save racing this one waits, then sees this one's).
+    const [before] = await tx.$queryRaw<{ totalPoints: number; maxPoints: number; scores: Record<string, number>; feedback: string; gradedAt: Date }[]>`
+      SELECT "totalPoints", "maxPoints", "scores", "feedback", "gradedAt" FROM "DebateGrade" WHERE "responseId" = ${response.id}::uuid FOR UPDATE`;
     gradedAt = new Date();
     const data = { ...marks, gradedAt };
     const replaceOwn = async () => (await tx.debateGrade.updateMany({ where: { responseId: response.id, graderId: { in: teachers }, ...(shownAt ? { gradedAt: shownAt } : {}) }, data })).count === 1;
-    if (input.replacing !== null && (await replaceOwn())) return true;
-    if ((await tx.debateGrade.createMany({ data: [{ responseId: response.id, ...data }], skipDuplicates: true })).count === 1) return true;
-    // Two saves raced to create the first grade: if the other was this instructor's, this one replaces it, unless
-    // the form said which grade it showed (none, or another).
-    if (input.replacing === undefined && (await replaceOwn())) return true;
-    // A grade of a version since revised stands for no one: a class the new version counts in grades it.
-    const existing = await tx.debateGrade.findUnique({ where: { responseId: response.id }, select: { graderId: true, gradedAt: true } });
-    return Boolean(existing && !teachers.includes(existing.graderId) && !gradeStands(existing, response.submittedAt)
-      && (await tx.debateGrade.updateMany({ where: { responseId: response.id, graderId: existing.graderId, gradedAt: existing.gradedAt }, data })).count === 1);
+    const written = await (async () => {
+      if (input.replacing !== null && (await replaceOwn())) return true;
+      if ((await tx.debateGrade.createMany({ data: [{ responseId: response.id, ...data }], skipDuplicates: true })).count === 1) return true;
+      // Two saves raced to create the first grade: if the other was this instructor's, this one replaces it, unless
+      // the form said which grade it showed (none, or another).
+      if (input.replacing === undefined && (await replaceOwn())) return true;
+      // A grade of a version since revised stands for no one: a class the new version counts in grades it.
+      const existing = await tx.debateGrade.findUnique({ where: { responseId: response.id }, select: { graderId: true, gradedAt: true } });
+      return Boolean(existing && !teachers.includes(existing.graderId) && !gradeStands(existing, response.submittedAt)
+        && (await tx.debateGrade.updateMany({ where: { responseId: response.id, graderId: existing.graderId, gradedAt: existing.gradedAt }, data })).count === 1);
+    })();
+    // The same grade sent again records nothing; one of a version since revised is recorded, as grading the new one.
+    const change = written && debateGradeChange(before ?? null, Boolean(before && gradeStands(before, response.submittedAt)), { totalPoints: marks.totalPoints, maxPoints: marks.maxPoints, scores: marks.scores, feedback });
+    if (change) {
+      const [assignmentId] = terms.decidingWindows(response.userId).map((w) => w.id);
+      await recordGradeChanges(tx, { classId: input.classId, studentId: response.userId, changedById: instructor.id, assignmentId, debateResponseId: response.id, itemTitle: prompt.title }, [change]);
+    }
+    return written;
   });
   if (!saved) {
     if (input.replacing !== undefined && (await db().debateGrade.count({ where: { responseId: response.id, graderId: { in: teachers } } })) > 0) {

@@ -7,6 +7,8 @@ import { ADJUSTMENT_COMMENT_MAX } from "../domain/gradebook";
 import { db } from "./db";
 import { holdCurrentClass, holdCurrentMember } from "./class-service";
 import { notFound, UserError } from "./errors";
+import { adjustmentChanges } from "../domain/grade-history";
+import { assignmentItemTitle, recordGradeChanges } from "./grade-history-service";
 import type { SessionUser } from "./auth";
 
 const atMostTwoDecimals = (value: number) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
@@ -51,21 +53,25 @@ export async function adjustGrade(instructor: SessionUser, classId: string, inpu
     if (!assignment) throw notFound("That assignment");
     await holdCurrentMember(tx, classId, input.studentId);
     const where = { assignmentId_studentId: { assignmentId: input.assignmentId, studentId: input.studentId } };
-    if (input.replacing !== undefined) {
-      const [existing] = await tx.$queryRaw<{ excused: boolean; percent: number | null; comment: string }[]>`
-        SELECT "excused", "percent", "comment" FROM "GradeAdjustment"
-        WHERE "assignmentId" = ${input.assignmentId}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;
-      if (!sameAdjustment(input.replacing, existing)) throw changedMeanwhile();
-    }
+    // Read (and held) whatever the form says it showed: the grade history records the change from it.
+    const [existing] = await tx.$queryRaw<AdjustmentFields[]>`
+      SELECT "excused", "percent", "comment" FROM "GradeAdjustment"
+      WHERE "assignmentId" = ${input.assignmentId}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;
+    if (input.replacing !== undefined && !sameAdjustment(input.replacing, existing)) throw changedMeanwhile();
     const select = { id: true, excused: true, percent: true, comment: true } as const;
     const data = { ...adjustment, setById: instructor.id };
     // A form that showed none creates one, so of two such forms sent at once the second is refused.
-    if (input.replacing === null) {
-      return tx.gradeAdjustment.create({ data: { assignmentId: input.assignmentId, studentId: input.studentId, ...data }, select }).catch((error: unknown) => {
+    const saved = input.replacing === null
+      ? await tx.gradeAdjustment.create({ data: { assignmentId: input.assignmentId, studentId: input.studentId, ...data }, select }).catch((error: unknown) => {
         throw (error as { code?: string }).code === "P2002" ? changedMeanwhile() : error;
-      });
+      })
+      : await tx.gradeAdjustment.upsert({ where, create: { assignmentId: input.assignmentId, studentId: input.studentId, ...data }, update: data, select });
+    // The same adjustment sent again (a retry) changes nothing and records nothing.
+    const changes = adjustmentChanges(existing ?? null, adjustment);
+    if (changes.length > 0) {
+      await recordGradeChanges(tx, { classId, studentId: input.studentId, changedById: instructor.id, assignmentId: input.assignmentId, itemTitle: await assignmentItemTitle(tx, input.assignmentId) }, changes);
     }
-    return tx.gradeAdjustment.upsert({ where, create: { assignmentId: input.assignmentId, studentId: input.studentId, ...data }, update: data, select });
+    return saved;
   });
 }
 
@@ -74,14 +80,15 @@ export async function removeGradeAdjustment(instructor: SessionUser, classId: st
   return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
     // As for making one: only for a student on the roster (a removed student's grades are not the class's to change).
-    const [stored] = await tx.$queryRaw<AdjustmentFields[]>`
-      SELECT g."excused", g."percent", g."comment" FROM "GradeAdjustment" g
+    const [stored] = await tx.$queryRaw<(AdjustmentFields & { assignmentId: string; studentId: string })[]>`
+      SELECT g."excused", g."percent", g."comment", g."assignmentId"::text, g."studentId"::text FROM "GradeAdjustment" g
       JOIN "Assignment" a ON a."id" = g."assignmentId" AND a."classId" = ${classId}::uuid
       JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = g."studentId" AND m."removedAt" IS NULL
       WHERE g."id" = ${adjustmentId}::uuid FOR UPDATE OF g`;
     if (!stored) throw notFound("That grade adjustment");
     if (input.shown && !sameAdjustment(input.shown, stored)) throw changedMeanwhile();
     await tx.gradeAdjustment.delete({ where: { id: adjustmentId } });
+    await recordGradeChanges(tx, { classId, studentId: stored.studentId, changedById: instructor.id, assignmentId: stored.assignmentId, itemTitle: await assignmentItemTitle(tx, stored.assignmentId) }, adjustmentChanges(stored, null));
     return { removed: true };
   });
 }
