@@ -233,6 +233,7 @@ const routes: Route[] = [
   { method: "DELETE", path: ([cls, adjusted]) => `/api/instructor/classes/${cls}/grade-adjustments/${adjusted}`, ids: ["class", "adjustment"], audience: ["INSTRUCTOR"], body: () => fc.record({ shown: fc.record(adjustment) }, { requiredKeys: [] }) },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/join-code`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ days: fc.option(fc.integer({ min: 1, max: 365 })) }, { requiredKeys: [] }) },
   { method: "GET", path: ([cls]) => `/api/instructor/classes/${cls}/gradebook.csv`, ids: ["class"], audience: ["INSTRUCTOR"] },
+  { method: "GET", path: ([cls]) => `/api/instructor/classes/${cls}/grade-history.csv`, ids: ["class"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls]) => `/api/instructor/classes/${cls}/objectives.csv`, ids: ["class"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls]) => `/api/instructor/classes/${cls}/activity.csv`, ids: ["class"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls, quiz]) => `/api/instructor/classes/${cls}/quizzes/${quiz}/item-analysis.csv`, ids: ["class", "quiz"], audience: ["INSTRUCTOR"] },

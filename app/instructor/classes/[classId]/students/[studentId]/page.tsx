@@ -8,6 +8,8 @@ import { AnswerLines } from "@/components/answer-lines";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { studentRecord } from "@/lib/server/gradebook-service";
+import { studentGradeChanges } from "@/lib/server/grade-history-service";
+import { describeGradeChange } from "@/lib/domain/grade-history";
 import { classAssignments } from "@/lib/server/class-service";
 import { ExtensionForm, WithdrawExtensionButton } from "@/components/instructor/extension-form";
 import { GradeAdjustmentForm, RemoveGradeAdjustmentButton } from "@/components/instructor/grade-adjustment-form";
@@ -21,6 +23,9 @@ import { classObjectiveMastery } from "@/lib/server/mastery-service";
 import { classActivity } from "@/lib/server/activity-service";
 import { activityKindLabel, elapsedLabel } from "@/lib/domain/activity";
 import { MasteryBadge } from "@/components/mastery-badge";
+
+// The student record lists the latest few; the grade history page has them all.
+const GRADE_CHANGES_ON_RECORD = 5;
 
 export const metadata: Metadata = { title: "Student record" };
 
@@ -37,7 +42,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
   if (!z.uuid().safeParse(classId).success || !z.uuid().safeParse(studentId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}/students/${studentId}`);
   const { member, attempts, debates, resets, extensions, review, grades, adjustments } = await orNotFound(studentRecord(user, classId, studentId));
-  const [assignments, lastReset, mastery, activity] = await Promise.all([classAssignments(user, classId), latestPasswordReset(user, classId, studentId), classObjectiveMastery(user, classId, { studentId }), classActivity(user, classId, { studentId })]);
+  const [assignments, lastReset, mastery, activity, gradeChanges] = await Promise.all([classAssignments(user, classId), latestPasswordReset(user, classId, studentId), classObjectiveMastery(user, classId, { studentId }), classActivity(user, classId, { studentId }), studentGradeChanges(user, classId, studentId, GRADE_CHANGES_ON_RECORD)]);
   const [activityRow] = activity.rows;
   const assignmentTitle = new Map(assignments.map((a) => [a.id, a.title]));
   return (
@@ -97,6 +102,26 @@ export default async function StudentRecordPage({ params, searchParams }: { para
           )}
         </section>
       )}
+
+      <section aria-labelledby="grade-history-heading" className="mb-10">
+        <h2 id="grade-history-heading" className="mb-1 text-xl font-semibold">Grade history</h2>
+        <p className="mb-3 text-sm text-stone-600">
+          Changes made by hand to this student&apos;s grades, newest first{gradeChanges.total > gradeChanges.entries.length ? ` (the latest ${gradeChanges.entries.length} of ${gradeChanges.total})` : ""}: <Link className="link" href={`/instructor/classes/${classId}/gradebook/history?student=${member.user.id}`}>all of them in the grade history</Link>.
+        </p>
+        {gradeChanges.entries.length === 0 ? <p className="text-stone-600">No changes by hand yet.</p> : (
+          <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white text-sm">
+            {gradeChanges.entries.map((e) => {
+              const { summary, before, after } = describeGradeChange(e);
+              return (
+                <li key={e.id} className="px-3 py-2">
+                  <p><span className="font-medium">{e.itemTitle}</span>: {summary}{e.kind === "COMMENT_CHANGED" ? <span className="wrap-anywhere"> ({before} → {after})</span> : null}</p>
+                  <p className="text-xs text-stone-600">by {e.changedBy.name}, <LocalTime iso={e.createdAt.toISOString()} /></p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="activity-heading" className="mb-10">
         <h2 id="activity-heading" className="mb-1 text-xl font-semibold">Activity</h2>
