@@ -16,11 +16,12 @@ import { keyHeldUntil } from "../domain/schedule";
 import { gradeStands } from "../domain/rubric";
 import { debateGradeHolds, debateGradeShown } from "./grade-posting";
 import { adjustmentPosted } from "../domain/grade-posting";
+import { describeGradeChange } from "../domain/grade-history";
 
 export async function exportAccountData(userId: string, now = new Date()) {
   const account = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, createdAt: true, timeZone: true } });
   if (!account) throw notFound("That account");
-  const [memberships, invitations, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments, drafts, announcementsWritten, announcementsRead, debateReplies, classesCoTaught, lessonNotes] = await Promise.all([
+  const [memberships, invitations, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments, drafts, announcementsWritten, announcementsRead, debateReplies, classesCoTaught, lessonNotes, gradeChanges] = await Promise.all([
     db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, class: { select: { name: true, term: true } } } }),
     db().classInvitation.findMany({ where: { userId }, orderBy: { invitedAt: "asc" }, select: { invitedAt: true, class: { select: { name: true, term: true } } } }),
     db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: { where: { removedAt: null } } } } } }),
@@ -37,7 +38,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     }),
     db().debateResponse.findMany({
       where: { userId },
-      select: { position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true, late: true, returnedAt: true, returnNote: true, repliesSeen: { select: { seenUpTo: true } }, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } } },
+      select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true, late: true, returnedAt: true, returnNote: true, repliesSeen: { select: { seenUpTo: true } }, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } } },
     }),
     db().reviewCard.findMany({
       where: { userId },
@@ -60,6 +61,11 @@ export async function exportAccountData(userId: string, now = new Date()) {
     db().debateReply.findMany({ where: { authorId: userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { text: true, createdAt: true, removedAt: true, response: { select: { prompt: { select: { id: true, title: true } }, user: { select: { name: true } } } } } }),
     db().classCoTeacher.findMany({ where: { userId }, orderBy: { addedAt: "asc" }, select: { addedAt: true, class: { select: { name: true, term: true, archivedAt: true, instructor: { select: { name: true } } } } } }),
     db().lessonNote.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { section: true, body: true, createdAt: true, updatedAt: true, lesson: { select: { id: true, title: true, retiredAt: true } } } }),
+    db().gradeChange.findMany({
+      where: { studentId: userId },
+      orderBy: [{ createdAt: "asc" }, { kind: "asc" }, { id: "asc" }],
+      select: { kind: true, createdAt: true, itemTitle: true, percentBefore: true, percentAfter: true, commentBefore: true, commentAfter: true, pointsBefore: true, maxPointsBefore: true, pointsAfter: true, maxPointsAfter: true, changedBy: { select: { name: true } }, class: { select: { name: true, archivedAt: true } }, debateResponseId: true, assignment: { select: { postsGradesManually: true, gradesPostedAt: true } } },
+    }),
   ]);
   const score = (centi: number | null) => (centi === null ? null : centi / 100);
   // Every question of each submitted attempt, answered or not, for the attempt's hold.
@@ -67,6 +73,10 @@ export async function exportAccountData(userId: string, now = new Date()) {
   const questionOf = new Map(versions.map((v) => [v.id, v.questionId]));
   const questionIds = [...new Set([...versions.map((v) => v.questionId), ...review.map((c) => c.questionId), ...flags.map((f) => f.questionVersion.questionId)])];
   const [heldUntil, debateHolds] = await Promise.all([answersHeldUntilByQuestion(db(), userId, questionIds, now), debateGradeHolds(userId, debates.map((d) => d.prompt.id))]);
+  const promptOfResponse = new Map(debates.map((d) => [d.id, d.prompt.id]));
+  const changePosted = (c: (typeof gradeChanges)[number]) => c.debateResponseId
+    ? debateGradeShown(debateHolds, promptOfResponse.get(c.debateResponseId) ?? "", c.createdAt)
+    : !c.assignment || adjustmentPosted(c.createdAt, c.assignment, Boolean(c.class.archivedAt));
   const attemptHeldUntil = (a: (typeof attempts)[number]) =>
     a.status !== "SUBMITTED" ? null : keyHeldUntil(a.questionVersionIds.flatMap((v) => heldUntil.get(questionOf.get(v) ?? "") ?? []), now);
   const heldQuestions = new Map<string, Date>();
@@ -146,5 +156,8 @@ export async function exportAccountData(userId: string, now = new Date()) {
       const held = !adjustmentPosted(adjustment.updatedAt, a, Boolean(a.class.archivedAt));
       return { class: a.class.name, kind: a.kind, itemId: a.quizId ?? a.debatePromptId ?? a.moduleId, ...adjustment, ...(held ? { percent: null, comment: "" } : {}), by: setBy.name };
     }),
+    // The grade history's entries about this student (decision 22), in words; an entry about a grade not posted yet
+    // (decision 23) is left out until it is.
+    gradeHistory: gradeChanges.filter(changePosted).map(({ assignment: _, debateResponseId: __, ...c }) => ({ class: c.class.name, item: c.itemTitle, ...describeGradeChange(c), at: c.createdAt, by: c.changedBy.name })),
   };
 }

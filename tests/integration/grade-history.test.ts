@@ -8,6 +8,7 @@ import { submitDebate } from "@/lib/server/debate-service";
 import { gradeDebateResponse, returnDebateResponse } from "@/lib/server/debate-review-service";
 import { GRADE_CHANGES_PER_PAGE, gradeHistory, gradeHistoryForCsv, studentGradeChanges } from "@/lib/server/grade-history-service";
 import { gradeHistoryCsv } from "@/lib/server/grade-history-csv";
+import { exportAccountData } from "@/lib/server/account-export";
 import { parseCsv } from "../support/csv";
 import { createUser, debateSubmission, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
@@ -86,6 +87,10 @@ describe("grade history of adjustments", () => {
     const [entry] = await entriesOf(classId);
     await deleteAssignment(teacher, classId, quizAssignment);
     expect(await db.gradeChange.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({ assignmentId: null, itemTitle: entry.itemTitle, kind: "COMMENT_CHANGED", commentBefore: "", commentAfter: "See me" });
+    // And it is in the student's data export, in words.
+    expect((await exportAccountData(student.id)).gradeHistory).toEqual([
+      { class: "History", item: entry.itemTitle, summary: "Comment added", before: "none", after: "“See me”", at: entry.createdAt, by: teacher.name },
+    ]);
   });
 });
 
