@@ -53,7 +53,8 @@ export async function adjustGrade(instructor: SessionUser, classId: string, inpu
     if (!assignment) throw notFound("That assignment");
     await holdCurrentMember(tx, classId, input.studentId);
     const where = { assignmentId_studentId: { assignmentId: input.assignmentId, studentId: input.studentId } };
-    // Read (and held) whatever the form says it showed: the grade history records the change from it.
+    // The adjustment as it stands, held: the form's `replacing` is checked against it, and the grade history records
+    // the change from it.
     const [existing] = await tx.$queryRaw<AdjustmentFields[]>`
       SELECT "excused", "percent", "comment" FROM "GradeAdjustment"
       WHERE "assignmentId" = ${input.assignmentId}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;

@@ -83,8 +83,8 @@ export default async function GradeHistoryPage({ params, searchParams }: { param
                       <td className="min-w-28 px-3 py-2 sm:whitespace-nowrap"><LocalTime iso={e.createdAt.toISOString()} /></td>
                       <td className="px-3 py-2">{e.changedBy.name}</td>
                       <td className="px-3 py-2"><Link className="link" href={`/instructor/classes/${classId}/students/${e.student.id}`}>{e.student.name}</Link></td>
-                      <td className="px-3 py-2">{e.itemTitle}</td>
-                      <td className="px-3 py-2">{summary}</td>
+                      <td className="min-w-40 px-3 py-2">{e.itemTitle}</td>
+                      <td className="min-w-40 px-3 py-2">{summary}</td>
                       <td className="min-w-32 px-3 py-2 wrap-anywhere text-stone-700">{before}</td>
                       <td className="min-w-32 px-3 py-2 wrap-anywhere">{after}</td>
                     </tr>
