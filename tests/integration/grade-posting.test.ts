@@ -61,6 +61,8 @@ describe("posting debate grades by hand", () => {
     await grade(instructor, classId, late, 4);
     expect(await seenBy(late)).toEqual({ page: null, cells: [null], exported: null });
     expect((await classDebateResponses(instructor, classId, fixture.debateId)).posting).toMatchObject({ manual: true, unposted: 1 });
+    // Nor does the grade history in their data export speak of it (decision 22).
+    expect((await exportAccountData(late.id)).gradeHistory).toEqual([]);
 
     // Regrading the early one holds it again, until the next posting.
     await grade(instructor, classId, early, 2);
@@ -70,6 +72,7 @@ describe("posting debate grades by hand", () => {
     await setGradePosting(instructor, classId, fixture.debateId, { action: "post" });
     expect((await seenBy(late)).page).toBe(4);
     expect((await seenBy(late)).exported).toBe(4);
+    expect((await exportAccountData(late.id)).gradeHistory).toEqual([expect.objectContaining({ after: expect.stringContaining("4") })]);
     expect((await seenBy(early)).page).toBe(2);
     expect((await classDebateResponses(instructor, classId, fixture.debateId)).posting).toMatchObject({ unposted: 0 });
 
@@ -93,6 +96,7 @@ describe("posting debate grades by hand", () => {
     expect(JSON.stringify(heldCell)).not.toContain("Handed in on paper.");
     expect((await studentAssignments(student)).find((a) => a.id === assignmentId)?.adjustment).toEqual({ excused: false, percent: null });
     expect((await exportAccountData(student.id)).gradeAdjustments).toEqual([expect.objectContaining({ percent: null, comment: "" })]);
+    expect((await exportAccountData(student.id)).gradeHistory).toEqual([]);
 
     await setGradePosting(instructor, classId, fixture.debateId, { action: "post" });
     expect((await myGrades(student))[0].cells[0]).toMatchObject({ percent: 85, comment: "Handed in on paper." });
