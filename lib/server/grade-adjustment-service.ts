@@ -60,6 +60,10 @@ export async function adjustGrade(instructor: SessionUser, classId: string, inpu
       WHERE "assignmentId" = ${input.assignmentId}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;
     if (input.replacing !== undefined && !sameAdjustment(input.replacing, existing)) throw changedMeanwhile();
     const select = { id: true, excused: true, percent: true, comment: true } as const;
+    // The same adjustment sent again (a retry) changes nothing, records nothing, and writes nothing: its time is
+    // when it was last changed (a score posted by hand, decision 23, stays posted).
+    const changes = adjustmentChanges(existing ?? null, adjustment);
+    if (existing && changes.length === 0) return tx.gradeAdjustment.findUniqueOrThrow({ where, select });
     const data = { ...adjustment, setById: instructor.id };
     // A form that showed none creates one, so of two such forms sent at once the second is refused.
     const saved = input.replacing === null
@@ -67,11 +71,7 @@ export async function adjustGrade(instructor: SessionUser, classId: string, inpu
         throw (error as { code?: string }).code === "P2002" ? changedMeanwhile() : error;
       })
       : await tx.gradeAdjustment.upsert({ where, create: { assignmentId: input.assignmentId, studentId: input.studentId, ...data }, update: data, select });
-    // The same adjustment sent again (a retry) changes nothing and records nothing.
-    const changes = adjustmentChanges(existing ?? null, adjustment);
-    if (changes.length > 0) {
-      await recordGradeChanges(tx, { classId, studentId: input.studentId, changedById: instructor.id, assignmentId: input.assignmentId, itemTitle: await assignmentItemTitle(tx, input.assignmentId) }, changes);
-    }
+    await recordGradeChanges(tx, { classId, studentId: input.studentId, changedById: instructor.id, assignmentId: input.assignmentId, itemTitle: await assignmentItemTitle(tx, input.assignmentId) }, changes);
     return saved;
   });
 }

@@ -101,6 +101,9 @@ describe("posting debate grades by hand", () => {
     await setGradePosting(instructor, classId, fixture.debateId, { action: "post" });
     expect((await myGrades(student))[0].cells[0]).toMatchObject({ percent: 85, comment: "Handed in on paper." });
     expect((await studentAssignments(student)).find((a) => a.id === assignmentId)?.adjustment).toEqual({ excused: false, percent: 85 });
+    // The same score sent again (a retry) writes nothing, so it stays posted.
+    await adjustGrade(instructor, classId, { assignmentId, studentId: student.id, excused: false, percent: 85, comment: "Handed in on paper.", replacing: { excused: false, percent: 85, comment: "Handed in on paper." } });
+    expect((await myGrades(student))[0].cells[0]).toMatchObject({ percent: 85 });
   });
 
   it("holds a grade wherever the student reads it while any current class of theirs holds it; an archived class holds nothing", async () => {
