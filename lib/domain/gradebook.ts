@@ -299,3 +299,9 @@ export function whatIfAverages(cells: Pick<GradebookCell, "status" | "percent" |
   });
   return studentAverages(imagined, weights, exactOf);
 }
+
+/** A grade the student cannot see yet (posted by hand, decision 23) says so to the instructor, as Canvas marks a hidden grade. */
+export function notingUnposted(cell: GradebookCell, unposted: boolean): GradebookCell {
+  if (!unposted) return cell;
+  return { ...cell, detail: cell.detail ? `${cell.detail}; not posted yet` : "not posted yet" };
+}

@@ -4,7 +4,7 @@ import "server-only";
 // students' extensions, the instructor's grade adjustments), after grading attempts whose time ran out.
 import { applyExtension, countsUnder, handedInLateUnderAll, type AssignmentWindow, type LatePolicy } from "../domain/schedule";
 import { inQuestionOrder, questionNumbers } from "../domain/attempt-policy";
-import { adjustmentPosted, type PostingHold } from "../domain/grade-posting";
+import { adjustmentPosted, gradePosted, type PostingHold } from "../domain/grade-posting";
 import { debateGradeHolds, debateGradeShown } from "./grade-posting";
 import { keyInWords, answerMarks } from "../domain/regrade";
 import { questionAsShown } from "../domain/public-question";
@@ -12,7 +12,7 @@ import { shuffleSeedFor } from "./tokens";
 import { earlierVersionGrade, gradeOnRecord } from "../domain/rubric";
 import type { Question } from "../content/schema";
 import { latePenaltyOf, type LatePenalty } from "../domain/late-penalty";
-import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, classAverages, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
+import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, classAverages, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, notingUnposted, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
 import { Prisma } from "../generated/prisma/client";
 import { begunUnderClass, countsInClass, lessonCompleteIn } from "./assignment-rules";
 import { db } from "./db";
@@ -162,10 +162,18 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       const lessons = owedLessons((m?.addedAt ?? []).map((at, i) => ({ addedAt: new Date(at), completedAt: m!.completedAt[i] })), a.createdAt, window, now);
       return moduleCell({ completedAt: lessons.flatMap((l) => (l.completedAt ? [new Date(l.completedAt)] : [])), totalLessons: lessons.length, window, now, penalty });
     };
-    const cells = assignments.map((a, i) => adjustedCell(
+    // For the instructor: a grade or a score set by hand their class holds back from the student (decision 23).
+    const unposted = (a: (typeof assignments)[number]) => {
+      if (postedOnly || archivedAt || a.kind !== "DEBATE" || !a.postsGradesManually) return false;
+      const grade = debateBy.get(key(user.id, a.debatePromptId!))?.grade;
+      const adjustment = adjustmentBy.get(key(user.id, a.id));
+      return Boolean((grade && !gradePosted(grade.gradedAt, [{ postedAt: a.gradesPostedAt }]))
+        || (adjustment && (adjustment.percent !== null || adjustment.comment) && !adjustmentPosted(adjustment.updatedAt, a, false)));
+    };
+    const cells = assignments.map((a, i) => notingUnposted(adjustedCell(
       a.withdrawn ? asWithdrawn(cellOf(a, windows[i])) : notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i]),
       adjustmentBy.get(key(user.id, a.id)),
-    ));
+    ), unposted(a)));
     // Averages of the exact scores, rounded down once at the end: to whole percents on the page, to two places in
     // the CSV (exactAverages); averaging the whole percents shown would round twice.
     return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), ...studentAverages(cells, weights, exactOf), exactAverages: studentAverages(cells, weights, exactOf, 2) };

@@ -6,7 +6,7 @@ import { syncCourse } from "@/lib/content/sync";
 import { createAssignment, createClass, joinClass, setClassArchived, studentAssignments } from "@/lib/server/class-service";
 import { submitDebate } from "@/lib/server/debate-service";
 import { classDebateResponses, gradeDebateResponse, gradePostingSchema, myDebateGrade, setGradePosting } from "@/lib/server/debate-review-service";
-import { myGrades } from "@/lib/server/gradebook-service";
+import { gradebook, myGrades } from "@/lib/server/gradebook-service";
 import { adjustGrade } from "@/lib/server/grade-adjustment-service";
 import { exportAccountData } from "@/lib/server/account-export";
 import type { SessionUser } from "@/lib/server/auth";
@@ -61,6 +61,9 @@ describe("posting debate grades by hand", () => {
     await grade(instructor, classId, late, 4);
     expect(await seenBy(late)).toEqual({ page: null, cells: [null], exported: null });
     expect((await classDebateResponses(instructor, classId, fixture.debateId)).posting).toMatchObject({ manual: true, unposted: 1 });
+    // The instructor's gradebook shows it, marked as not posted yet; the one posted is not marked.
+    const details = async () => (await gradebook(instructor, classId)).rows.map((r) => r.cells[0].detail ?? "");
+    expect(await details()).toEqual(expect.arrayContaining([expect.not.stringContaining("not posted yet"), expect.stringContaining("not posted yet")]));
     // Nor does the grade history in their data export speak of it (decision 22).
     expect((await exportAccountData(late.id)).gradeHistory).toEqual([]);
 
@@ -70,6 +73,7 @@ describe("posting debate grades by hand", () => {
     expect((await classDebateResponses(instructor, classId, fixture.debateId)).posting).toMatchObject({ unposted: 2 });
 
     await setGradePosting(instructor, classId, fixture.debateId, { action: "post" });
+    expect(await details()).not.toContainEqual(expect.stringContaining("not posted yet"));
     expect((await seenBy(late)).page).toBe(4);
     expect((await seenBy(late)).exported).toBe(4);
     expect((await exportAccountData(late.id)).gradeHistory).toEqual([expect.objectContaining({ after: expect.stringContaining("4") })]);
