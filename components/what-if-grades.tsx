@@ -1,6 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { whatIfAverages, type GradebookCell } from "@/lib/domain/gradebook";
+import { percentWithLetter, type GradingScheme } from "@/lib/domain/grading-scheme";
 
 type Item = { id: string; title: string; weight: number; cell: Pick<GradebookCell, "status" | "percent" | "exact"> };
 
@@ -13,7 +14,7 @@ function parsePercent(text: string): number | null | "invalid" {
 }
 
 /** Canvas's what-if grades: the student types hypothetical scores and reads the averages they would make. Nothing is saved. */
-export function WhatIfGrades({ className, items }: { className: string; items: Item[] }) {
+export function WhatIfGrades({ className, items, gradingScheme }: { className: string; items: Item[]; gradingScheme: GradingScheme }) {
   const [typed, setTyped] = useState<string[]>(() => items.map(() => ""));
   const id = useId();
   const parsed = typed.map(parsePercent);
@@ -52,7 +53,7 @@ export function WhatIfGrades({ className, items }: { className: string; items: I
       </ul>
       <p role="status" aria-live="polite" className="mt-3">
         {tried
-          ? <>With these scores: average <strong className="tabular-nums">{result.average !== null ? `${result.average}%` : "—"}</strong>; with work past its due time as 0 <strong className="tabular-nums">{result.withMissing !== null ? `${result.withMissing}%` : "—"}</strong>.</>
+          ? <>With these scores: average <strong className="tabular-nums">{percentWithLetter(result.average, gradingScheme)}</strong>; with work past its due time as 0 <strong className="tabular-nums">{percentWithLetter(result.withMissing, gradingScheme)}</strong>.</>
           : "Type a score above to see the averages it would give."}
       </p>
       {tried && <button type="button" className="btn-secondary mt-2" onClick={() => setTyped(items.map(() => ""))}>Clear the scores</button>}

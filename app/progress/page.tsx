@@ -12,6 +12,7 @@ import { LocalTime } from "@/components/local-time";
 import { isPassed, quizPercent, scoreLabel } from "@/lib/domain/progress";
 import { weightLabels } from "@/lib/domain/gradebook";
 import { WhatIfGrades } from "@/components/what-if-grades";
+import { percentWithLetter } from "@/lib/domain/grading-scheme";
 
 export const metadata: Metadata = { title: "My progress" };
 
@@ -141,8 +142,8 @@ function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, ave
       {assignments.length === 0 ? <p className="mt-2 text-sm text-stone-600">{cls.archivedAt ? "Nothing was assigned in this class." : "Nothing is assigned in this class yet."}</p> : (
         <>
           <p className="mt-1 text-sm text-stone-700">
-            Average of your scored work{weights.some(Boolean) ? ", each item by its weight" : ""}: <span className="font-semibold">{average !== null ? `${average}%` : "—"}</span>
-            {" "}· with work past its due time as 0: <span className="font-semibold">{withMissing !== null ? `${withMissing}%` : "—"}</span>
+            Average of your scored work{weights.some(Boolean) ? ", each item by its weight" : ""}: <span className="font-semibold">{percentWithLetter(average, cls.gradingScheme)}</span>
+            {" "}· with work past its due time as 0: <span className="font-semibold">{percentWithLetter(withMissing, cls.gradingScheme)}</span>
           </p>
           <div className="mt-3 overflow-x-auto">
             <table className="min-w-full text-left text-sm">
@@ -165,7 +166,7 @@ function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, ave
               </tbody>
             </table>
           </div>
-          {!cls.archivedAt && <WhatIfGrades className={cls.name} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact } }))} />}
+          {!cls.archivedAt && <WhatIfGrades className={cls.name} gradingScheme={cls.gradingScheme} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact } }))} />}
         </>
       )}
     </section>

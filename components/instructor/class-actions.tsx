@@ -9,6 +9,7 @@ import { CopyClassForm } from "./copy-class";
 import { plural } from "@/lib/plural";
 import { unreadableNumberFields } from "@/components/unreadable-numbers";
 import { LiveMessage } from "@/components/live-message";
+import type { GradingScheme } from "@/lib/domain/grading-scheme";
 
 export function RosterActions({ classId, student, quizzes }: { classId: string; student: { id: string; name: string }; quizzes: { id: string; title: string }[] }) {
   const router = useRouter();
@@ -109,7 +110,7 @@ export function ArchiveClassButton({ classId, archived }: { classId: string; arc
  * The class's own buttons: correct its name and term, archive it, copy it to a new term. One form is open at a time,
  * across the page below the buttons, and its button becomes the Cancel for it.
  */
-export function ClassHeaderActions({ details, archived, firstOpensAt }: { details: { id: string; name: string; term: string }; archived: boolean; firstOpensAt: string | null }) {
+export function ClassHeaderActions({ details, archived, firstOpensAt }: { details: { id: string; name: string; term: string; gradingScheme: GradingScheme }; archived: boolean; firstOpensAt: string | null }) {
   const [open, setOpen] = useState<"details" | "copy" | null>(null);
   const toggleButton = (form: "details" | "copy", label: string, cancels: string) => (
     <button type="button" className="btn-secondary px-3 py-1" aria-expanded={open === form} onClick={() => setOpen(open === form ? null : form)}>
@@ -119,7 +120,7 @@ export function ClassHeaderActions({ details, archived, firstOpensAt }: { detail
   return (
     <div className="-mt-4 mb-6">
       <div className="flex flex-wrap items-start gap-3">
-        {toggleButton("details", "Edit name and term", "editing the name and term")}
+        {toggleButton("details", "Edit name, term and grading", "editing the name, term and grading")}
         {!archived && <ArchiveClassButton classId={details.id} archived={false} />}
         {toggleButton("copy", "Copy to a new term", "copying to a new term")}
       </div>

@@ -2,14 +2,15 @@
 import { useRouter } from "next/navigation";
 import { useApiForm } from "../use-api-form";
 import { LiveMessage } from "@/components/live-message";
+import type { GradingScheme } from "@/lib/domain/grading-scheme";
 
 /** A class name is refused for the term it goes with (one the instructor already has), so changing the term clears it. */
 export const NAME_WITH_TERM = { editedTogether: { term: ["name"] } };
 
-/** Creates a class, or, given one, corrects its name and term (its join code is managed on its own). */
-export function ClassForm({ existing, onSaved }: { existing?: { id: string; name: string; term: string }; onSaved?: () => void }) {
+/** Creates a class, or, given one, corrects its name and term and sets its grading (its join code is managed on its own). */
+export function ClassForm({ existing, onSaved }: { existing?: { id: string; name: string; term: string; gradingScheme: GradingScheme }; onSaved?: () => void }) {
   const router = useRouter();
-  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays"], NAME_WITH_TERM);
+  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays", "gradingScheme"], NAME_WITH_TERM);
   const idPrefix = existing ? `class-${existing.id}` : "class";
   return (
     <form
@@ -22,7 +23,7 @@ export function ClassForm({ existing, onSaved }: { existing?: { id: string; name
         const details = { name: form.get("name"), term: form.get("term") };
         const days = String(form.get("joinCodeDays") ?? "");
         if (existing) {
-          return send("PATCH", `/api/instructor/classes/${existing.id}`, details, () => {
+          return send("PATCH", `/api/instructor/classes/${existing.id}`, { ...details, gradingScheme: form.get("gradingScheme") }, () => {
             router.refresh();
             onSaved?.();
           });
@@ -40,6 +41,17 @@ export function ClassForm({ existing, onSaved }: { existing?: { id: string; name
         <input id={`${idPrefix}-term`} name="term" required maxLength={60} className="field-input" placeholder="e.g. Spring 2027" defaultValue={existing?.term} aria-invalid={Boolean(errors.term)} aria-describedby={errors.term ? `${idPrefix}-term-error` : undefined} />
         {errors.term && <p id={`${idPrefix}-term-error`} className="field-error">{errors.term[0]}</p>}
       </div>
+      {existing && (
+        <div>
+          <label htmlFor={`${idPrefix}-scheme`} className="field-label">Grades shown as</label>
+          <select id={`${idPrefix}-scheme`} name="gradingScheme" className="field-input" defaultValue={existing.gradingScheme} aria-describedby={`${idPrefix}-scheme-hint`}>
+            <option value="PERCENT">Percentages</option>
+            <option value="LETTERS">Percentages with letter grades</option>
+          </select>
+          <p id={`${idPrefix}-scheme-hint`} className="mt-1 text-xs text-stone-600">Letters from A (94% and above) to F (below 61%), as Canvas&apos;s default scheme, beside each average in the gradebook and the students&apos; grades.</p>
+          {errors.gradingScheme && <p className="field-error">{errors.gradingScheme[0]}</p>}
+        </div>
+      )}
       {!existing && (
         <div>
           <label htmlFor="class-days" className="field-label">Join code valid for (days, optional)</label>

@@ -11,6 +11,7 @@ import { countedAttempt, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { adjustmentPosted } from "../domain/grade-posting";
+import { GRADING_SCHEMES } from "../domain/grading-scheme";
 import { db } from "./db";
 import { taughtBy, taughtBySql, teacherNamesSelect } from "./class-access";
 import { instant, isStorableInstant } from "./instant";
@@ -219,7 +220,7 @@ async function refreshStudentDeadlines(tx: Prisma.TransactionClient, students: s
 }
 
 async function ownedClass(instructor: SessionUser, classId: string) {
-  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, joinCode: true, joinCodeExpiresAt: true, createdAt: true, archivedAt: true } });
+  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, joinCode: true, joinCodeExpiresAt: true, createdAt: true, archivedAt: true, gradingScheme: true } });
   if (!found) throw notFound("That class");
   return found;
 }
@@ -399,7 +400,7 @@ export const copyClassSchema = newClassSchema.pick({ name: true, term: true }).e
  * extensions, grades or adjustments, which belong to the students of that term; nor work withdrawn from the course.
  */
 export async function copyClass(instructor: SessionUser, classId: string, input: z.infer<typeof copyClassSchema>) {
-  await ownedClass(instructor, classId);
+  const { gradingScheme } = await ownedClass(instructor, classId);
   // Days on the instructor's calendar, so due times keep their wall-clock time across a daylight-saving change.
   const timeZone = input.timeZone ?? zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
   const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, weight: true, requiresReading: true, postsGradesManually: true } });
@@ -412,7 +413,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   const copiedAt = Date.now();
   return withNewJoinCode((joinCode) => db().$transaction(async (tx) => {
     await refuseNamesake(tx, instructor, input, "Give the copy another name or term, so the two can be told apart.");
-    const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode }, select: { id: true } });
+    const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode, gradingScheme }, select: { id: true } });
     await tx.assignment.createMany({
       // Creation times a millisecond apart keep items due together in the source's order (ASSIGNMENT_ORDER).
       data: live.map((a, i) => ({
@@ -551,14 +552,16 @@ export async function classRoster(instructor: SessionUser, classId: string) {
   return { class: found, members: everyone.filter((m) => !m.removedAt), removed: everyone.filter((m) => m.removedAt) };
 }
 
-/** A class's name and term, as an instructor corrects them. */
-export const classDetailsSchema = newClassSchema.pick({ name: true, term: true });
+/** A class's name and term, as an instructor corrects them, and its grading scheme (left out: kept). */
+export const classDetailsSchema = newClassSchema.pick({ name: true, term: true }).extend({
+  gradingScheme: z.enum(GRADING_SCHEMES, "Choose percentages, or percentages with letter grades.").optional(),
+});
 
-export async function renameClass(instructor: SessionUser, classId: string, input: z.infer<typeof classDetailsSchema>) {
+export async function updateClassDetails(instructor: SessionUser, classId: string, input: z.infer<typeof classDetailsSchema>) {
   await ownedClass(instructor, classId);
   return db().$transaction(async (tx) => {
     await refuseNamesake(tx, instructor, input, "Choose another name or term, so the two can be told apart.", classId);
-    return tx.class.update({ where: { id: classId }, data: { name: input.name, term: input.term }, select: { id: true, name: true, term: true } });
+    return tx.class.update({ where: { id: classId }, data: { name: input.name, term: input.term, ...(input.gradingScheme ? { gradingScheme: input.gradingScheme } : {}) }, select: { id: true, name: true, term: true, gradingScheme: true } });
   });
 }
 

@@ -24,7 +24,7 @@ import { finalizeExpiredAttemptsFor, finalizeExpiredAttemptsOf } from "./quiz-se
 import type { SessionUser } from "./auth";
 
 export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
-  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, archivedAt: true } });
+  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, archivedAt: true, gradingScheme: true } });
   if (!found) throw notFound("That class");
   const members = db().classMember.findMany({ where: { classId, removedAt: null }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } });
   // Ordered as the page orders names (namesakes by email), so the CSV lists students as the table does.
@@ -40,7 +40,7 @@ export async function myGrades(student: SessionUser, now = new Date()) {
     db().classMember.findMany({
       where: { userId: student.id, removedAt: null },
       orderBy: { joinedAt: "asc" },
-      select: { joinedAt: true, class: { select: { id: true, name: true, term: true, archivedAt: true } } },
+      select: { joinedAt: true, class: { select: { id: true, name: true, term: true, archivedAt: true, gradingScheme: true } } },
     }),
     // When the student first began each quiz they handed in: one query for every class.
     db().quizAttempt.groupBy({ by: ["quizId"], where: { userId: student.id, status: "SUBMITTED", voidedAt: null }, _min: { startedAt: true } }),
@@ -196,7 +196,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     select: {
       joinedAt: true, removedAt: true,
       user: { select: { id: true, name: true, email: true, role: true } },
-      class: { select: { id: true, name: true, archivedAt: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true } } } },
+      class: { select: { id: true, name: true, archivedAt: true, gradingScheme: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true } } } },
     },
   });
   if (!member) throw notFound("That student");

@@ -207,7 +207,7 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   const { context, page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}`);
 
-  await page.getByRole("button", { name: "Edit name and term" }).click();
+  await page.getByRole("button", { name: "Edit name, term and grading" }).click();
   await page.getByLabel("Name").fill("x");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Give the class a name (at least 2 characters).")).toBeVisible();
@@ -216,7 +216,7 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Diplomacy 201" })).toBeVisible();
   await expect(page.getByText("Spring 2027", { exact: true })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Edit name and term" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit name, term and grading" })).toBeVisible();
 
   await expect(page.getByText(/This code expired on .*: no one can join with it/)).toBeVisible();
   await page.getByLabel("Valid for (days, optional)").fill("14");
@@ -769,4 +769,30 @@ test("a student whose name is one long word keeps the roster within a phone's wi
   const reset = await roster.getByRole("button", { name: /Reset attempts/ }).boundingBox();
   expect(reset!.x + reset!.width).toBeLessThanOrEqual(390);
   if (process.env.SCREENSHOT_DIR) await roster.screenshot({ path: `${process.env.SCREENSHOT_DIR}/roster-long-name-390.png` });
+});
+
+test("an instructor shows letter grades beside the averages: the gradebook and the student's grades give them", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Letter seminar', 'Spring 2027', $1, $2) RETURNING "id"`, [teacher.id, `LG${Date.now().toString(36).toUpperCase()}`]);
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '3 days')`, [cls.id, student.id]);
+  const { rows: [assignment] } = await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', 'normative-vs-material', now() - interval '2 days', now() - interval '1 day') RETURNING "id"`, [cls.id]);
+  // A score set by hand (work handed in on paper, say): 88 %, a B+.
+  await sql.query(`INSERT INTO "GradeAdjustment" ("id", "assignmentId", "studentId", "percent", "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, 88, $3, now())`, [assignment.id, student.id, teacher.id]);
+
+  const { page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}/gradebook`);
+  await expect(page.getByRole("row").filter({ hasText: student.name }).getByText("88%", { exact: true }).last()).toBeVisible();
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await page.getByRole("button", { name: "Edit name, term and grading" }).click();
+  await page.getByLabel("Grades shown as").selectOption("LETTERS");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("button", { name: "Edit name, term and grading" })).toBeVisible();
+  await page.goto(`/instructor/classes/${cls.id}/gradebook`);
+  await expect(page.getByRole("row").filter({ hasText: student.name }).getByText("88% (B+)").first()).toBeVisible();
+  await expect(page.getByRole("row", { name: /^Class average / }).getByText("88% (B+)")).toBeVisible();
+
+  const { page: sp } = await signedInPage(browser, student, baseURL!);
+  await sp.goto("/progress");
+  await expect(sp.getByRole("region", { name: "Your grades in Letter seminar · Spring 2027" }).getByText("88% (B+)").first()).toBeVisible();
 });

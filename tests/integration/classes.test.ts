@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { addMembersByEmail, assignableItems, addMembersSchema, answerInvitation, classInvitations, studentInvitations, withdrawInvitation, ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, joinCodePreview, regenerateJoinCode, removeMember, renameClass, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { addMembersByEmail, assignableItems, addMembersSchema, answerInvitation, classInvitations, studentInvitations, withdrawInvitation, ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, joinCodePreview, regenerateJoinCode, removeMember, updateClassDetails, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -304,8 +304,8 @@ describe("classes", () => {
     expect(classDetailsSchema.safeParse({ name: " ", term: "Spring 2027" }).error?.issues[0].message).toMatch(/Give the class a name/);
     expect(classDetailsSchema.safeParse({ name: "Diplomacy 201", term: "Spring 2027", joinCodeDays: 3 }).success).toBe(false);
     const intruder = await createUser("INSTRUCTOR");
-    expect((await errorOf(renameClass(intruder, id, { name: "Taken over", term: "T" }))).code).toBe("NOT_FOUND");
-    expect(await renameClass(teacher, id, classDetailsSchema.parse({ name: " Diplomacy 201 ", term: "Spring 2027" }))).toEqual({ id, name: "Diplomacy 201", term: "Spring 2027" });
+    expect((await errorOf(updateClassDetails(intruder, id, { name: "Taken over", term: "T" }))).code).toBe("NOT_FOUND");
+    expect(await updateClassDetails(teacher, id, classDetailsSchema.parse({ name: " Diplomacy 201 ", term: "Spring 2027" }))).toEqual({ id, name: "Diplomacy 201", term: "Spring 2027", gradingScheme: "PERCENT" });
     expect(await db.class.findUniqueOrThrow({ where: { id }, select: { name: true, term: true } })).toEqual({ name: "Diplomacy 201", term: "Spring 2027" });
   });
 
@@ -540,11 +540,11 @@ describe("copying a class to a new term", () => {
     const refused = await errorOf(createClass(teacher, newClassSchema.parse({ name: "READING group", term: "spring 2027", joinCodeDays: null })));
     expect(refused).toMatchObject({ code: "CONFLICT", fieldErrors: { name: [expect.stringMatching(/^You already have a class named “Reading group” for Spring 2027\. Give the new class/)] } });
     const second = await createClass(teacher, { name: "Reading group", term: "Autumn 2027", joinCodeDays: null });
-    const renamed = await errorOf(renameClass(teacher, second.id, classDetailsSchema.parse({ name: "Reading group", term: "Spring 2027" })));
+    const renamed = await errorOf(updateClassDetails(teacher, second.id, classDetailsSchema.parse({ name: "Reading group", term: "Spring 2027" })));
     expect(renamed).toMatchObject({ code: "CONFLICT", fieldErrors: { name: [expect.stringMatching(/^You already have a class named “Reading group” for Spring 2027\. Choose another/)] } });
     expect(await db.class.findUnique({ where: { id: second.id }, select: { term: true } })).toEqual({ term: "Autumn 2027" });
     // Saving a class under its own name, or changing only its case, is no clash with itself.
-    expect(await renameClass(teacher, first.id, classDetailsSchema.parse({ name: "Reading Group", term: "Spring 2027" }))).toMatchObject({ name: "Reading Group" });
+    expect(await updateClassDetails(teacher, first.id, classDetailsSchema.parse({ name: "Reading Group", term: "Spring 2027" }))).toMatchObject({ name: "Reading Group" });
     // Two created at once under one name: one is made, the other refused.
     const both = await Promise.allSettled([0, 1].map(() => createClass(teacher, { name: "Twice made", term: "T", joinCodeDays: null })));
     expect(both.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);

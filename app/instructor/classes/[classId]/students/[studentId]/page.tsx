@@ -10,6 +10,7 @@ import { orNotFound } from "@/lib/server/page";
 import { studentRecord } from "@/lib/server/gradebook-service";
 import { studentGradeChanges } from "@/lib/server/grade-history-service";
 import { describeGradeChange } from "@/lib/domain/grade-history";
+import { percentWithLetter } from "@/lib/domain/grading-scheme";
 import { classAssignments } from "@/lib/server/class-service";
 import { ExtensionForm, WithdrawExtensionButton } from "@/components/instructor/extension-form";
 import { GradeAdjustmentForm, RemoveGradeAdjustmentButton } from "@/components/instructor/grade-adjustment-form";
@@ -55,7 +56,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
         <section aria-labelledby="grades-heading" className="mb-10">
           <h2 id="grades-heading" className="mb-1 text-xl font-semibold">Grades</h2>
           <p className="mb-3 text-sm text-stone-600">
-            This student’s row of the gradebook. Average <span className="font-semibold">{grades.average !== null ? `${grades.average}%` : "—"}</span>; with missing as 0 <span className="font-semibold">{grades.withMissing !== null ? `${grades.withMissing}%` : "—"}</span>.
+            This student’s row of the gradebook. Average <span className="font-semibold">{percentWithLetter(grades.average, member.class.gradingScheme)}</span>; with missing as 0 <span className="font-semibold">{percentWithLetter(grades.withMissing, member.class.gradingScheme)}</span>.
           </p>
           {grades.assignments.length === 0 ? <p className="text-stone-600">Nothing is assigned to this class yet.</p> : (
             <>
