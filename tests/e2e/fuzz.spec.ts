@@ -187,7 +187,7 @@ const routes: Route[] = [
   { method: "DELETE", path: ([cls, student]) => `/api/instructor/classes/${cls}/invitations/${student}`, ids: ["class", "invitedStudent"], audience: ["INSTRUCTOR"] },
   { method: "DELETE", path: ([cls, student]) => `/api/instructor/classes/${cls}/members/${student}`, ids: ["class", "leaver"], audience: ["INSTRUCTOR"] },
   { method: "PUT", path: ([cls, student]) => `/api/instructor/classes/${cls}/members/${student}`, ids: ["class", "removedStudent"], audience: ["INSTRUCTOR"] },
-  { method: "PATCH", path: ([cls]) => `/api/instructor/classes/${cls}`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ name, term: name }) },
+  { method: "PATCH", path: ([cls]) => `/api/instructor/classes/${cls}`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ name, term: name, gradingScheme: fc.constantFrom("PERCENT", "LETTERS", "GPA") }, { requiredKeys: ["name", "term"] }) },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/archive`, ids: ["archivableClass"], audience: ["INSTRUCTOR"], body: () => fc.record({ archived: fc.boolean() }) },
   { method: "POST", path: ([cls, student]) => `/api/instructor/classes/${cls}/members/${student}/password-reset`, ids: ["class", "student"], audience: ["INSTRUCTOR"], body: () => fc.constant({}) },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/resets`, ids: ["class"], audience: ["INSTRUCTOR"], body: (o) => fc.record({ studentId: pick(o, "resettableStudent"), quizId: pick(o, "quiz"), reason }) },
