@@ -1,6 +1,6 @@
 import type { Browser } from "@playwright/test";
 import type pg from "pg";
-import { test, expect, createUser, login, count, expectNoAxeViolations, type TestUser } from "./support";
+import { test, expect, createUser, login, count, submitDebateAs, expectNoAxeViolations, type TestUser } from "./support";
 import { readFileSync } from "node:fs";
 
 const promptId = "normative-vs-material";
@@ -177,17 +177,7 @@ async function classWithSubmittedResponse({ browser, sql, baseURL }: { browser: 
     `INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + $3::interval, $4)`,
     [cls.id, promptId, due, latePolicy],
   );
-  const studentContext = await browser.newContext({ baseURL });
-  await login(studentContext, student, baseURL);
-  const submitted = await studentContext.request.post(`/api/debates/${promptId}/submit`, {
-    data: {
-      position: "material",
-      claim: "Resources lead: the 2015 tour traded infrastructure for uranium and gas, and the values language followed.",
-      evidence: [{ ref: "source:austin-2021", note: "Austin describes the resources-for-infrastructure bargain of 2015." }],
-      rebuttal: "Some read the Silk Road narrative as a real norm; but aid kept flowing after Andijan, which interest explains better.",
-    },
-  });
-  expect(submitted.status()).toBe(200);
+  const studentContext = await submitDebateAs(browser, student, baseURL, promptId);
   return { teacher, student, cls, studentContext };
 }
 
@@ -325,16 +315,12 @@ test("grading down the list of responses to grade: each graded one leaves it, it
   const { teacher, student, cls } = await classWithSubmittedResponse({ browser, sql, baseURL: baseURL! }, "FLAG", "2 days");
   const second = await createUser(sql);
   await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '2 days')`, [cls.id, second.id]);
-  const secondContext = await browser.newContext({ baseURL });
-  await login(secondContext, second, baseURL!);
-  expect((await secondContext.request.post(`/api/debates/${promptId}/submit`, {
-    data: {
-      position: "normative",
-      claim: "Values lead: the Silk Road diplomacy of 1997 framed every later deal in the language of partnership.",
-      evidence: [{ ref: "source:austin-2021", note: "Austin dates the values language to the late 1990s, before the resources deals." }],
-      rebuttal: "Resources matter, yet the framing came first and set what Japan would offer.",
-    },
-  })).status()).toBe(200);
+  await submitDebateAs(browser, second, baseURL!, promptId, {
+    position: "normative",
+    claim: "Values lead: the Silk Road diplomacy of 1997 framed every later deal in the language of partnership.",
+    evidence: [{ ref: "source:austin-2021", note: "Austin dates the values language to the late 1990s, before the resources deals." }],
+    rebuttal: "Resources matter, yet the framing came first and set what Japan would offer.",
+  });
 
   const teacherContext = await browser.newContext({ baseURL });
   await login(teacherContext, teacher, baseURL!);

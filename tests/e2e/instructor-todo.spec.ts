@@ -1,7 +1,7 @@
 // The instructor's to-do list: on signing in they see what waits in each current class (responses to grade, flags to
 // answer), follow a link straight to the list of responses to grade, and the class page counts them too.
 import { randomUUID } from "node:crypto";
-import { test, expect, createUser, login, signedInPage, expectNoAxeViolations } from "./support";
+import { test, expect, createUser, signedInPage, submitDebateAs, expectNoAxeViolations } from "./support";
 
 const promptId = "normative-vs-material";
 const shots = process.env.SCREENSHOT_DIR;
@@ -21,20 +21,7 @@ test("an instructor's to-do list links each class's responses to grade, and empt
   const toDo = page.getByRole("region", { name: "To do" });
   await expect(toDo.getByText(/Nothing is waiting/)).toBeVisible();
 
-  for (const s of students) {
-    const context = await browser.newContext({ baseURL });
-    await login(context, s, baseURL!);
-    const submitted = await context.request.post(`/api/debates/${promptId}/submit`, {
-      data: {
-        position: "material",
-        claim: "Resources lead: the 2015 tour traded infrastructure for uranium and gas, and the values language followed.",
-        evidence: [{ ref: "source:austin-2021", note: "Austin describes the resources-for-infrastructure bargain of 2015." }],
-        rebuttal: "Some read the Silk Road narrative as a real norm; but aid kept flowing after Andijan, which interest explains better.",
-      },
-    });
-    expect(submitted.status()).toBe(200);
-    await context.close();
-  }
+  for (const s of students) await (await submitDebateAs(browser, s, baseURL!, promptId)).close();
 
   // The home page after signing in lists it too.
   await page.goto("/");

@@ -43,6 +43,23 @@ export async function login(context: BrowserContext, user: TestUser, baseURL: st
   await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }
 
+/** A complete response to the course's "normative-vs-material" debate, arguing that material interests lead. */
+export const materialResponse = {
+  position: "material",
+  claim: "Resources lead: the 2015 tour traded infrastructure for uranium and gas, and the values language followed.",
+  evidence: [{ ref: "source:austin-2021", note: "Austin describes the resources-for-infrastructure bargain of 2015." }],
+  rebuttal: "Some read the Silk Road narrative as a real norm; but aid kept flowing after Andijan, which interest explains better.",
+};
+
+/** `student` hands in a debate response through the API, in a context of their own; returns that signed-in context. */
+export async function submitDebateAs(browser: Browser, student: TestUser, baseURL: string, promptId: string, data: object = materialResponse) {
+  const context = await browser.newContext({ baseURL });
+  await login(context, student, baseURL);
+  const submitted = await context.request.post(`/api/debates/${promptId}/submit`, { data });
+  if (submitted.status() !== 200) throw new Error(`Submitting a debate response: ${submitted.status()} ${await submitted.text()}`);
+  return context;
+}
+
 /** A new browser context signed in as `user` (options such as a time zone go to the context), and a page in it. */
 export async function signedInPage(browser: Browser, user: TestUser, baseURL: string, options: BrowserContextOptions = {}) {
   const context = await browser.newContext({ baseURL, ...options });
