@@ -161,7 +161,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     db().classMember.findMany({
       where: { classId, removedAt: null, user: { debateResponses: { none: handedIn } } },
       orderBy: { user: { name: "asc" } },
-      select: { user: { select: { id: true, name: true, debateResponses: { where: { promptId, ...(found.archivedAt ? { updatedAt: { lte: found.archivedAt } } : {}) }, select: { updatedAt: true, returnedAt: true, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } } } } } } },
+      select: { user: { select: { id: true, name: true, email: true, debateResponses: { where: { promptId, ...(found.archivedAt ? { updatedAt: { lte: found.archivedAt } } : {}) }, select: { updatedAt: true, returnedAt: true, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } } } } } } },
     }),
   ]);
   // A response has one grade. One given by another instructor (for another class that sets the same prompt) is
@@ -207,7 +207,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
       const returnedAt = draft?.returnedAt ?? null;
       // A response returned for revision keeps the grade of the version handed in (it counts until the new one is graded).
       const grade = returnedAt && draft.grade && draft.grade.gradedAt <= returnedAt && !(found.archivedAt && draft.grade.gradedAt > found.archivedAt) ? draft.grade : null;
-      return { id: m.user.id, name: m.user.name, draftSavedAt: draft?.updatedAt ?? null, returnedAt, earlierGrade: grade ? { totalPoints: grade.totalPoints, maxPoints: grade.maxPoints } : null };
+      return { id: m.user.id, name: m.user.name, email: m.user.email, draftSavedAt: draft?.updatedAt ?? null, returnedAt, earlierGrade: grade ? { totalPoints: grade.totalPoints, maxPoints: grade.maxPoints } : null };
     }),
   };
 }

@@ -39,7 +39,7 @@ test("an instructor scores a student's debate response against the rubric and th
   }
 
   // The instructor finds the review from the class page.
-  const teacherContext = await browser.newContext({ baseURL });
+  const teacherContext = await browser.newContext({ baseURL, permissions: ["clipboard-read", "clipboard-write"] });
   await login(teacherContext, teacher, baseURL!);
   const tp = await teacherContext.newPage();
   await tp.goto(`/instructor/classes/${cls.id}`);
@@ -52,6 +52,10 @@ test("an instructor scores a student's debate response against the rubric and th
   const missing = tp.getByRole("region", { name: /Not submitted yet/ });
   await expect(missing.getByText(waiting.name)).toBeVisible();
   await expect(missing.getByText(student.name)).toHaveCount(0);
+  // Their addresses, to write to them from the instructor's own mail (Canvas's "message students who haven't submitted").
+  await missing.getByRole("button", { name: "Copy their email addresses (1)" }).click();
+  await expect(missing.getByText("1 address copied.")).toBeVisible();
+  expect(await tp.evaluate(() => navigator.clipboard.readText())).toBe(waiting.email);
 
   const card = tp.getByRole("article", { name: student.name });
   await expect(card.getByText(claim)).toBeVisible();

@@ -15,6 +15,7 @@ import { repliesInClass } from "@/lib/server/debate-reply-service";
 import { ReplyList } from "@/components/debate-replies";
 import { GradingProgress } from "@/components/instructor/grading-progress";
 import { GradePosting } from "@/components/instructor/grade-posting";
+import { CopyEmails } from "@/components/instructor/copy-emails";
 
 export const metadata: Metadata = { title: "Debate review" };
 
@@ -220,14 +221,18 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
         {notSubmitted.length === 0 ? (
           <p className="text-stone-700">{memberCount === 0 ? "The class has no students yet." : "Everyone in the class has submitted."}</p>
         ) : (
-          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-            {notSubmitted.map((m) => (
-              <li key={m.id} className="flex items-baseline justify-between gap-3 rounded-md border border-stone-200 bg-white px-3 py-2 text-sm">
-                <Link className="link font-medium" href={`/instructor/classes/${classId}/students/${m.id}`}>{m.name}</Link>
-                <span className="shrink-0 text-right text-stone-600">{m.returnedAt ? <>returned for revision{m.earlierGrade && <span className="block text-xs">earlier version’s {m.earlierGrade.totalPoints}/{m.earlierGrade.maxPoints} counts</span>}</> : m.draftSavedAt ? "draft started" : "not started"}</span>
-              </li>
-            ))}
-          </ul>
+          <>
+            {/* Canvas's "message students who haven't submitted": Caravan sends no email, the instructor's own mail does. */}
+            {!review.class.archivedAt && <div className="mb-3"><CopyEmails addresses={notSubmitted.map((m) => m.email)} label="Copy their email addresses" /></div>}
+            <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+              {notSubmitted.map((m) => (
+                <li key={m.id} className="flex items-baseline justify-between gap-3 rounded-md border border-stone-200 bg-white px-3 py-2 text-sm">
+                  <Link className="link font-medium" href={`/instructor/classes/${classId}/students/${m.id}`}>{m.name}</Link>
+                  <span className="shrink-0 text-right text-stone-600">{m.returnedAt ? <>returned for revision{m.earlierGrade && <span className="block text-xs">earlier version’s {m.earlierGrade.totalPoints}/{m.earlierGrade.maxPoints} counts</span>}</> : m.draftSavedAt ? "draft started" : "not started"}</span>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
     </Container>
