@@ -12,6 +12,8 @@ import { newRepliesToMine } from "@/lib/server/debate-reply-service";
 import { courseProgressIfListed } from "@/lib/server/progress-service";
 import { SearchForm } from "@/components/search-form";
 import { instructorToDo } from "@/lib/server/todo-service";
+import { recentDebateFeedback } from "@/lib/server/debate-review-service";
+import { LocalTime } from "@/components/local-time";
 import { ToDoList } from "@/components/instructor/to-do";
 import { ProgressBar } from "@/components/ui";
 import { stepHref, type NextStep } from "@/lib/domain/progress";
@@ -20,7 +22,7 @@ export const dynamic = "force-dynamic";
 
 export default async function CatalogPage() {
   const [courses, user] = await Promise.all([listCourses(), getSessionUser()]);
-  const [assigned, enrolled, unread, teaching, dueReviews, progress, newReplies, toDo] = await Promise.all([
+  const [assigned, enrolled, unread, teaching, dueReviews, progress, newReplies, toDo, feedback] = await Promise.all([
     user?.role === "STUDENT" ? studentAssignments(user) : [],
     user?.role === "STUDENT" ? studentClasses(user) : [],
     user?.role === "STUDENT" ? unreadAnnouncementCounts(user) : new Map<string, number>(),
@@ -29,6 +31,7 @@ export default async function CatalogPage() {
     user ? Promise.all(courses.map((c) => courseProgressIfListed(user.id, c.slug))) : [],
     user?.role === "STUDENT" ? newRepliesToMine(user) : [],
     user?.role === "INSTRUCTOR" ? instructorToDo(user) : [],
+    user?.role === "STUDENT" ? recentDebateFeedback(user) : [],
   ]);
   return (
     <Container>
@@ -38,6 +41,7 @@ export default async function CatalogPage() {
       {user?.role === "INSTRUCTOR" && toDo.length > 0 && <div className="mb-8"><ToDoList classes={toDo} /></div>}
       {user?.role === "INSTRUCTOR" && <YourClasses classes={teaching} />}
       {newReplies.length > 0 && <NewReplies responses={newReplies} />}
+      {feedback.length > 0 && <RecentFeedback grades={feedback} />}
       {dueReviews > 0 && (
         <p className="mb-8 flex flex-col gap-3 rounded-lg border border-brand-100 bg-brand-50 p-4 text-stone-800 sm:flex-row sm:items-center sm:justify-between">
           <span>{dueReviews === 1 ? "A question you missed is" : `${dueReviews} questions you missed are`} due for review today.</span>
@@ -113,6 +117,23 @@ function NewReplies({ responses }: { responses: { responseId: string; title: str
           <li key={r.responseId}>
             <Link noPrefetch className="font-medium text-brand-700 underline-offset-2 hover:underline" href={r.href}>{r.title}</Link>
             <span className="text-stone-700"> · {r.count === 1 ? "1 new reply" : `${r.count} new replies`}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Canvas's "Recent feedback": debate grades of the last two weeks, each a link to the feedback itself. */
+function RecentFeedback({ grades }: { grades: { title: string; href: string; totalPoints: number; maxPoints: number; gradedAt: Date; earlierVersion: boolean }[] }) {
+  return (
+    <section aria-labelledby="recent-feedback-heading" className="mb-8 rounded-lg border border-stone-200 bg-white p-4">
+      <h2 id="recent-feedback-heading" className="font-semibold">Recent feedback</h2>
+      <ul className="mt-2 space-y-1">
+        {grades.map((g) => (
+          <li key={g.href}>
+            <Link noPrefetch className="font-medium text-brand-700 underline-offset-2 hover:underline" href={g.href}>{g.title}</Link>
+            <span className="text-stone-700"> · {g.totalPoints} of {g.maxPoints} points{g.earlierVersion ? " (your earlier version)" : ""} · graded <LocalTime iso={g.gradedAt.toISOString()} /></span>
           </li>
         ))}
       </ul>

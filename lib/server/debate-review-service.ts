@@ -14,7 +14,7 @@ import { classTeacherIds, taughtBy } from "./class-access";
 import { instant } from "./instant";
 import { notFound, UserError } from "./errors";
 import { extendDueTimes, holdCurrentClass } from "./class-service";
-import { unpostedCount } from "../domain/grade-posting";
+import { unpostedCount, type PostingHold } from "../domain/grade-posting";
 import { debateGradeHolds, debateGradeShown } from "./grade-posting";
 import { debateGradeChange } from "../domain/grade-history";
 import { recordGradeChanges } from "./grade-history-service";
@@ -383,14 +383,47 @@ export async function myDebateGrade(user: SessionUser, promptId: string) {
     },
   });
   if (!response?.grade) return null;
-  // A grade not yet posted is not shown at all, as if not given (whether it was says something of it).
-  if (!debateGradeShown(await debateGradeHolds(user.id, [promptId]), promptId, response.grade.gradedAt)) return null;
-  const stands = response.status === "SUBMITTED" && gradeStands(response.grade, response.submittedAt);
-  // A grade of the version before a revision is not this version's: shown only as feedback on that version.
-  if (!stands && !(response.returnedAt && response.grade.gradedAt <= response.returnedAt)) return null;
+  const inView = gradeInView(response, response.grade, await debateGradeHolds(user.id, [promptId]), promptId);
+  if (!inView) return null;
   // Against the criteria it was given on, so a later edit of the rubric does not change what the grade says.
   const { scores, rubric, ...grade } = response.grade;
-  return { ...grade, criteria: gradeBreakdown(storedRubric(rubric), scores), earlierVersion: !stands };
+  return { ...grade, criteria: gradeBreakdown(storedRubric(rubric), scores), earlierVersion: inView.earlierVersion };
+}
+
+/**
+ * Whether the student sees the grade on their response, and as which version's: none while not posted (it is not
+ * shown at all, as if not given: whether it was says something of it); the version handed in now, or one returned
+ * for revision (shown only as feedback on that version); a grade given before a later submission stands for neither.
+ */
+function gradeInView(response: { status: string; submittedAt: Date | null; returnedAt: Date | null }, grade: { gradedAt: Date }, holds: Map<string, PostingHold[]>, promptId: string) {
+  if (!debateGradeShown(holds, promptId, grade.gradedAt)) return null;
+  const stands = response.status === "SUBMITTED" && gradeStands(grade, response.submittedAt);
+  if (!stands && !(response.returnedAt && grade.gradedAt <= response.returnedAt)) return null;
+  return { earlierVersion: !stands };
+}
+
+const RECENT_FEEDBACK_DAYS = 14;
+
+/** Canvas's "Recent feedback": the student's debate grades given in the last two weeks that they can see, newest first. */
+export async function recentDebateFeedback(user: SessionUser, now = new Date()) {
+  if (user.role !== "STUDENT") return [];
+  const responses = await db().debateResponse.findMany({
+    where: { userId: user.id, grade: { gradedAt: { gte: new Date(now.getTime() - RECENT_FEEDBACK_DAYS * 86_400_000) } }, prompt: { retiredAt: null, module: { retiredAt: null, course: { retiredAt: null } } } },
+    select: {
+      promptId: true, status: true, submittedAt: true, returnedAt: true,
+      grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true, feedback: true } },
+      prompt: { select: { title: true, slug: true, module: { select: { slug: true, course: { select: { slug: true } } } } } },
+    },
+  });
+  const holds = await debateGradeHolds(user.id, responses.map((r) => r.promptId));
+  return responses
+    .flatMap((r) => {
+      const inView = r.grade && gradeInView(r, r.grade, holds, r.promptId);
+      if (!r.grade || !inView) return [];
+      const { prompt } = r;
+      return [{ title: prompt.title, href: `/courses/${prompt.module.course.slug}/${prompt.module.slug}/debates/${prompt.slug}#feedback-heading`, ...r.grade, earlierVersion: inView.earlierVersion }];
+    })
+    .sort((a, b) => b.gradedAt.getTime() - a.gradedAt.getTime());
 }
 
 export const gradePostingSchema = z.strictObject({

@@ -390,6 +390,8 @@ test("an instructor posts debate grades by hand: the student sees none until the
   await expect(sp.getByText(/12 of 16|12\/16/)).toHaveCount(0);
   await sp.goto("/progress");
   await expect(sp.getByText(/75\s?%/)).toHaveCount(0);
+  await sp.goto("/");
+  await expect(sp.getByRole("region", { name: "Recent feedback" })).toHaveCount(0);
 
   await posting.getByRole("button", { name: "Post 1 grade now" }).click();
   await expect(posting.getByText("Posted: students now see that grade.")).toBeVisible();
@@ -399,4 +401,12 @@ test("an instructor posts debate grades by hand: the student sees none until the
   await expect(sp.getByText("Posted together with the class's.")).toBeVisible();
   await sp.goto("/progress");
   await expect(sp.getByText(/75\s?%/).first()).toBeVisible();
+  // Posted, it is recent feedback on the home page, a link to the feedback itself.
+  await sp.goto("/");
+  const recent = sp.getByRole("region", { name: "Recent feedback" });
+  await expect(recent).toContainText("12 of 16 points");
+  await expectNoAxeViolations(sp, "home page with recent feedback");
+  if (process.env.SCREENSHOT_DIR) await recent.screenshot({ path: `${process.env.SCREENSHOT_DIR}/recent-feedback.png` });
+  await recent.getByRole("link").click();
+  await expect(sp.getByRole("heading", { name: "Feedback from your instructor" })).toBeVisible();
 });

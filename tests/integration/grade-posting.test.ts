@@ -5,7 +5,7 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { createAssignment, createClass, joinClass, setClassArchived, studentAssignments } from "@/lib/server/class-service";
 import { submitDebate } from "@/lib/server/debate-service";
-import { classDebateResponses, gradeDebateResponse, gradePostingSchema, myDebateGrade, setGradePosting } from "@/lib/server/debate-review-service";
+import { classDebateResponses, gradeDebateResponse, gradePostingSchema, myDebateGrade, recentDebateFeedback, setGradePosting } from "@/lib/server/debate-review-service";
 import { gradebook, myGrades } from "@/lib/server/gradebook-service";
 import { adjustGrade } from "@/lib/server/grade-adjustment-service";
 import { exportAccountData } from "@/lib/server/account-export";
@@ -140,5 +140,24 @@ describe("posting debate grades by hand", () => {
     expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toEqual(before);
     expect(gradePostingSchema.safeParse({ action: "publish" }).success).toBe(false);
     expect(gradePostingSchema.safeParse({ action: "post", extra: 1 }).success).toBe(false);
+  });
+
+  it("lists a grade under recent feedback once the student can see it, for two weeks", async () => {
+    const instructor = await createUser("INSTRUCTOR");
+    const { classId, joinCode } = await classSetting(instructor);
+    const [student, classmate] = [await createUser(), await createUser()];
+    for (const s of [student, classmate]) {
+      await joinClass(s, joinCode);
+      await submitDebate(s, debateSubmission(fixture));
+    }
+    await setGradePosting(instructor, classId, fixture.debateId, { action: "manual" });
+    await grade(instructor, classId, student, 3);
+    expect(await recentDebateFeedback(student)).toEqual([]);
+    await setGradePosting(instructor, classId, fixture.debateId, { action: "post" });
+    expect(await recentDebateFeedback(student)).toEqual([expect.objectContaining({ totalPoints: 3, maxPoints: 4, earlierVersion: false, href: expect.stringMatching(/\/debates\/.+#feedback-heading$/) })]);
+    expect(await recentDebateFeedback(classmate)).toEqual([]);
+    expect(await recentDebateFeedback(instructor)).toEqual([]);
+    // Fifteen days on, it is no longer recent.
+    expect(await recentDebateFeedback(student, new Date(Date.now() + 15 * 86_400_000))).toEqual([]);
   });
 });
