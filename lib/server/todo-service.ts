@@ -19,8 +19,8 @@ const placed = { position: true, module: { select: { position: true, course: { s
 
 type Setting = { kind: string; debatePromptId: string | null; moduleId: string | null };
 
-const setsDebate = (assignments: Setting[], prompt: { id: string; moduleId: string }) =>
-  assignments.some((a) => (a.kind === "DEBATE" && a.debatePromptId === prompt.id) || (a.kind === "MODULE" && a.moduleId === prompt.moduleId));
+const setsDebate = (assignments: Setting[], prompt: { id: string; moduleId: string; retiredAt: Date | null }) =>
+  assignments.some((a) => (a.kind === "DEBATE" && a.debatePromptId === prompt.id) || (a.kind === "MODULE" && a.moduleId === prompt.moduleId && !prompt.retiredAt));
 
 /**
  * The debate prompts the assignments set, in course order: on their own (reviewed even once retired, as their
@@ -30,7 +30,7 @@ export async function debatesSetBy(assignments: Setting[]) {
   const directly = assignments.flatMap((a) => (a.kind === "DEBATE" && a.debatePromptId ? [a.debatePromptId] : []));
   const viaModules = assignments.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : []));
   if (directly.length === 0 && viaModules.length === 0) return [];
-  const prompts = await db().debatePrompt.findMany({ where: { OR: [{ id: { in: directly } }, { moduleId: { in: viaModules }, retiredAt: null }] }, select: { id: true, title: true, moduleId: true, ...placed } });
+  const prompts = await db().debatePrompt.findMany({ where: { OR: [{ id: { in: directly } }, { moduleId: { in: viaModules }, retiredAt: null }] }, select: { id: true, title: true, moduleId: true, retiredAt: true, ...placed } });
   return prompts.sort(inCourseOrder);
 }
 
