@@ -219,7 +219,8 @@ async function refreshStudentDeadlines(tx: Prisma.TransactionClient, students: s
   for (const { quizId } of open) await refreshOpenAttemptDeadlines(tx, students, { quizId, moduleId: null });
 }
 
-async function ownedClass(instructor: SessionUser, classId: string) {
+/** A class the instructor teaches (owner or co-teacher), archived or not; another's is "not found". */
+export async function ownedClass(instructor: SessionUser, classId: string) {
   const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, joinCode: true, joinCodeExpiresAt: true, createdAt: true, archivedAt: true, gradingScheme: true } });
   if (!found) throw notFound("That class");
   return found;
@@ -608,11 +609,6 @@ export async function quizzesAssignedTo(classId: string) {
     FROM "Quiz" q JOIN "Module" m ON m."id" = q."moduleId"
     WHERE q."retiredAt" IS NULL AND ${classAssignsQuiz(Prisma.sql`${classId}::uuid`)}
     ORDER BY m."courseId", m."position", q."position"`;
-}
-
-/** The debate prompts of the given modules (a whole-module assignment asks for them too), in teaching order. */
-export async function debatesOfModules(moduleIds: string[]) {
-  return db().debatePrompt.findMany({ where: { moduleId: { in: moduleIds }, retiredAt: null }, orderBy: { position: "asc" }, select: { id: true, title: true, moduleId: true } });
 }
 
 /** Open question flags raised in this class (see flagRaisedInClass), per quiz attempted: what awaits the instructor's answer. */

@@ -4,6 +4,7 @@ import "server-only";
 // or a prompt not assigned to the class, is "not found".
 import { z } from "zod";
 import type { DebateFile } from "../content/schema";
+import type { Prisma } from "../generated/prisma/client";
 import { gradeBreakdown, gradeOnRecord, gradeStands, rubricChanged, rubricSnapshot, scoreRubric, storedRubric } from "../domain/rubric";
 import { listPage } from "../domain/paging";
 import { applyExtension, countsUnder, handedInLateUnderAll, resubmissionTerms, resubmitByProblem, type LatePolicy } from "../domain/schedule";
@@ -432,8 +433,8 @@ export const gradePostingSchema = z.strictObject({
 });
 
 /** The class's own assignment of the prompt (posting is its term); a prompt set only through its module has none. */
-async function ownAssignment(classId: string, promptId: string) {
-  return db().assignment.findFirst({ where: { classId, kind: "DEBATE", debatePromptId: promptId }, select: { id: true, postsGradesManually: true, gradesPostedAt: true } });
+async function ownAssignment(classId: string, promptId: string, client: Prisma.TransactionClient | ReturnType<typeof db> = db()) {
+  return client.assignment.findFirst({ where: { classId, kind: "DEBATE", debatePromptId: promptId }, select: { id: true, postsGradesManually: true, gradesPostedAt: true } });
 }
 
 /** How the class posts the prompt's grades, and how many grades given to its current students a posting would release. */
@@ -454,7 +455,7 @@ export async function setGradePosting(instructor: SessionUser, classId: string, 
   await reviewScope(instructor, classId, promptId);
   return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
-    const assignment = await tx.assignment.findFirst({ where: { classId, kind: "DEBATE", debatePromptId: promptId }, select: { id: true, postsGradesManually: true } });
+    const assignment = await ownAssignment(classId, promptId, tx);
     if (!assignment) throw new UserError("CONFLICT", "This class sets the prompt only through its module, whose grades show as they are given. Assign the debate on its own to post its grades by hand.");
     if (input.action === "post" && !assignment.postsGradesManually) throw new UserError("CONFLICT", "This debate's grades are posted as they are given: there is nothing to post. Reload the page.");
     const manual = input.action === "automatic" ? false : true;

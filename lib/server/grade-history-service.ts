@@ -6,10 +6,9 @@ import { compareNames } from "../domain/gradebook";
 import { listPage } from "../domain/paging";
 import type { GradeChangeFacts, GradeHistoryFilter } from "../domain/grade-history";
 import type { SessionUser } from "./auth";
-import { taughtBy } from "./class-access";
-import { ASSIGNMENT_ORDER, describeAssignments } from "./class-service";
+// Any teacher of the class, owner or co-teacher; an archived class's history stays readable.
+import { ASSIGNMENT_ORDER, describeAssignments, ownedClass } from "./class-service";
 import { db } from "./db";
-import { notFound } from "./errors";
 
 export const GRADE_CHANGES_PER_PAGE = 25;
 
@@ -43,13 +42,6 @@ const entrySelect = {
 // The entries of one change share its time and list in the order of their kinds (excused, score, comment).
 const newestFirst = [{ createdAt: "desc" }, { kind: "asc" }, { id: "asc" }] satisfies Prisma.GradeChangeOrderByWithRelationInput[];
 
-async function taughtClass(instructor: SessionUser, classId: string) {
-  // Any teacher of the class, owner or co-teacher; an archived class's history stays readable.
-  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, archivedAt: true } });
-  if (!found) throw notFound("That class");
-  return found;
-}
-
 const whereOf = (classId: string, filter: GradeHistoryFilter): Prisma.GradeChangeWhereInput => ({
   classId,
   ...(filter.studentId ? { studentId: filter.studentId } : {}),
@@ -61,7 +53,7 @@ const whereOf = (classId: string, filter: GradeHistoryFilter): Prisma.GradeChang
  * filter by (the students the history names, the class's assignments).
  */
 export async function gradeHistory(instructor: SessionUser, classId: string, { filter, page = 1 }: { filter: GradeHistoryFilter; page?: number }) {
-  const found = await taughtClass(instructor, classId);
+  const found = await ownedClass(instructor, classId);
   const where = whereOf(classId, filter);
   const [total, students, assignments] = await Promise.all([
     db().gradeChange.count({ where }),
@@ -82,13 +74,13 @@ export async function gradeHistory(instructor: SessionUser, classId: string, { f
 
 /** Every entry the filters select, newest first, for the CSV. */
 export async function gradeHistoryForCsv(instructor: SessionUser, classId: string, filter: GradeHistoryFilter) {
-  const found = await taughtClass(instructor, classId);
+  const found = await ownedClass(instructor, classId);
   return { class: found, entries: await db().gradeChange.findMany({ where: whereOf(classId, filter), orderBy: newestFirst, select: entrySelect }) };
 }
 
 /** The student record's section: the latest changes to one student's grades in the class, and how many there are. */
 export async function studentGradeChanges(instructor: SessionUser, classId: string, studentId: string, take = 10) {
-  await taughtClass(instructor, classId);
+  await ownedClass(instructor, classId);
   const where = whereOf(classId, { studentId, assignmentId: null });
   const [total, entries] = await Promise.all([
     db().gradeChange.count({ where }),

@@ -22,7 +22,7 @@ import { weightLabels } from "@/lib/domain/gradebook";
 import { latePenaltyOf, latePenaltyTerms } from "@/lib/domain/late-penalty";
 import { debatesSetBy } from "@/lib/server/todo-service";
 import { debatesToGrade } from "@/lib/server/debate-review-service";
-import { assignableItems, classAssignments, classInvitations, classRoster, debatesOfModules, openFlagsByQuiz, quizzesAssignedTo } from "@/lib/server/class-service";
+import { assignableItems, classAssignments, classInvitations, classRoster, openFlagsByQuiz, quizzesAssignedTo } from "@/lib/server/class-service";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -46,11 +46,11 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const { announcements, paging: announcementPages } = announcementList;
   const weights = weightLabels(assignments.map((a) => a.weight));
   const quizLimits = new Map(items.flatMap((c) => c.modules.flatMap((m) => m.quizzes.map((q) => [q.id, q.maxAttempts] as const))));
-  const [moduleDebates, toGrade] = await Promise.all([
-    debatesOfModules(assignments.flatMap((a) => (a.kind === "MODULE" && a.moduleId ? [a.moduleId] : []))),
-    // An archived class grades nothing.
-    found.archivedAt ? new Map<string, number>() : debatesSetBy(assignments).then((prompts) => debatesToGrade(classId, prompts)),
-  ]);
+  const prompts = await debatesSetBy(assignments);
+  // A whole-module assignment asks for its module's current prompts.
+  const moduleDebates = prompts.filter((p) => !p.retiredAt);
+  // An archived class grades nothing.
+  const toGrade = found.archivedAt ? new Map<string, number>() : await debatesToGrade(classId, prompts);
   const toGradeNote = (promptId: string | null) => {
     const count = promptId ? (toGrade.get(promptId) ?? 0) : 0;
     return count > 0 ? <span className="badge ml-1 bg-amber-100 text-amber-900">{count} to grade</span> : null;
