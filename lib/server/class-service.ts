@@ -613,12 +613,20 @@ export async function quizzesAssignedTo(classId: string) {
 
 /** Open question flags raised in this class (see flagRaisedInClass), per quiz attempted: what awaits the instructor's answer. */
 export async function openFlagsByQuiz(classId: string): Promise<Map<string, number>> {
-  const rows = await db().$queryRaw<{ quizId: string; open: number }[]>`
-    SELECT a."quizId", count(*)::int AS "open"
-    FROM "QuestionFlag" f JOIN "QuizAttempt" a ON a."id" = f."attemptId"
-    WHERE f."resolvedAt" IS NULL AND ${flagRaisedInClass(Prisma.sql`${classId}::uuid`)}
-    GROUP BY a."quizId"`;
-  return new Map(rows.map((r) => [r.quizId, r.open]));
+  return (await openFlagsByQuizIn([classId])).get(classId) ?? new Map();
+}
+
+/** `openFlagsByQuiz` for several classes in one query, by class id then quiz id. */
+export async function openFlagsByQuizIn(classIds: string[]): Promise<Map<string, Map<string, number>>> {
+  const byClass = new Map(classIds.map((id) => [id, new Map<string, number>()]));
+  if (classIds.length === 0) return byClass;
+  const rows = await db().$queryRaw<{ classId: string; quizId: string; open: number }[]>`
+    SELECT fc."id" AS "classId", a."quizId", count(*)::int AS "open"
+    FROM "QuestionFlag" f JOIN "QuizAttempt" a ON a."id" = f."attemptId" JOIN "Class" fc ON fc."id" = ANY(${classIds}::uuid[])
+    WHERE f."resolvedAt" IS NULL AND ${flagRaisedInClass(Prisma.sql`fc."id"`)}
+    GROUP BY fc."id", a."quizId"`;
+  for (const r of rows) byClass.get(r.classId)?.set(r.quizId, r.open);
+  return byClass;
 }
 
 /**

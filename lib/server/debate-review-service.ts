@@ -82,11 +82,25 @@ export type Evidence = { ref: string; note: string };
  * taken under another class's terms (or an extension since withdrawn) and does not count here. The prompt's own
  * assignment decides, as in its gradebook column; assigned only through its module, the module's.
  */
-async function classTerms(classId: string, prompt: { id: string; moduleId: string }) {
-  const covering = await db().assignment.findMany({
-    where: { classId, OR: [{ kind: "DEBATE", debatePromptId: prompt.id }, { kind: "MODULE", moduleId: prompt.moduleId }] },
-    select: { id: true, kind: true, opensAt: true, dueAt: true, latePolicy: true, extensions: { select: { studentId: true, dueAt: true, extraAttempts: true } } },
-  });
+type Prompt = { id: string; moduleId: string };
+
+// The assignments that can set a prompt: itself, or its module.
+const settingPrompts = (prompts: Prompt[]) => ({
+  OR: [{ kind: "DEBATE" as const, debatePromptId: { in: prompts.map((p) => p.id) } }, { kind: "MODULE" as const, moduleId: { in: [...new Set(prompts.map((p) => p.moduleId))] } }],
+});
+const coveringSelect = {
+  id: true, classId: true, kind: true, debatePromptId: true, moduleId: true, opensAt: true, dueAt: true, latePolicy: true,
+  extensions: { select: { studentId: true, dueAt: true, extraAttempts: true } },
+} as const;
+type Covering = Prisma.AssignmentGetPayload<{ select: typeof coveringSelect }>;
+
+async function classTerms(classId: string, prompt: Prompt) {
+  return termsUnder(await db().assignment.findMany({ where: { classId, ...settingPrompts([prompt]) }, select: coveringSelect }), prompt);
+}
+
+/** The class's terms for one prompt, from the class's assignments (any others are passed over). */
+function termsUnder(classAssignments: Covering[], prompt: Prompt) {
+  const covering = classAssignments.filter((a) => (a.kind === "DEBATE" && a.debatePromptId === prompt.id) || (a.kind === "MODULE" && a.moduleId === prompt.moduleId));
   const windowsOf = (studentId: string, assignments = covering) =>
     assignments.map((a) => ({ id: a.id, ...applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions.find((e) => e.studentId === studentId)) }));
   const own = covering.filter((a) => a.kind === "DEBATE");
@@ -117,14 +131,41 @@ async function handedInToClass(found: { id: string; archivedAt: Date | null }, p
     classTerms(found.id, prompt),
   ]);
   // Of those that count here: the others are graded by the class they count in.
-  const toGrade = submitted.filter((r) => terms.countsHere(r.userId, r.submittedAt) && !gradeOnRecord(r.grade, r.submittedAt, found.archivedAt));
+  const toGrade = stillToGrade(submitted, terms, found.archivedAt);
   return { handedIn, submittedWhere, submitted, terms, toGrade };
 }
 
+type HandedIn = { userId: string; submittedAt: Date | null; grade: { gradedAt: Date } | null };
+
+const stillToGrade = <R extends HandedIn>(submitted: R[], terms: ReturnType<typeof termsUnder>, archivedAt: Date | null) =>
+  submitted.filter((r) => terms.countsHere(r.userId, r.submittedAt) && !gradeOnRecord(r.grade, r.submittedAt, archivedAt));
+
 /** How many responses to each prompt a current class has to grade (its debate review's "To grade" count), by prompt id. */
-export async function debatesToGrade(classId: string, prompts: { id: string; moduleId: string }[]): Promise<Map<string, number>> {
-  const counts = await Promise.all(prompts.map(async (prompt) => [prompt.id, (await handedInToClass({ id: classId, archivedAt: null }, prompt)).toGrade.length] as const));
-  return new Map(counts);
+export async function debatesToGrade(classId: string, prompts: Prompt[]): Promise<Map<string, number>> {
+  return (await debatesToGradeIn([{ id: classId, prompts }])).get(classId) ?? new Map();
+}
+
+/**
+ * `debatesToGrade` for several current classes at once, by class id then prompt id: two queries, whatever the number
+ * of classes and prompts (the to-do list asks for every class an instructor teaches).
+ */
+export async function debatesToGradeIn(classes: { id: string; prompts: Prompt[] }[]): Promise<Map<string, Map<string, number>>> {
+  const classIds = classes.map((c) => c.id);
+  const prompts = classes.flatMap((c) => c.prompts);
+  if (prompts.length === 0) return new Map(classes.map((c) => [c.id, new Map()]));
+  const current = { classId: { in: classIds }, removedAt: null };
+  const [submitted, assignments] = await Promise.all([
+    db().debateResponse.findMany({
+      where: { promptId: { in: [...new Set(prompts.map((p) => p.id))] }, status: "SUBMITTED", user: { memberships: { some: current } } },
+      select: { id: true, userId: true, promptId: true, submittedAt: true, grade: { select: { gradedAt: true } }, user: { select: { memberships: { where: current, select: { classId: true } } } } },
+    }),
+    db().assignment.findMany({ where: { classId: { in: classIds }, ...settingPrompts(prompts) }, select: coveringSelect }),
+  ]);
+  return new Map(classes.map((c) => {
+    const here = assignments.filter((a) => a.classId === c.id);
+    const inClass = submitted.filter((r) => r.user.memberships.some((m) => m.classId === c.id));
+    return [c.id, new Map(c.prompts.map((p) => [p.id, stillToGrade(inClass.filter((r) => r.promptId === p.id), termsUnder(here, p), null).length]))];
+  }));
 }
 
 /**

@@ -5,8 +5,8 @@ import "server-only";
 import type { SessionUser } from "./auth";
 import { db } from "./db";
 import { taughtBy } from "./class-access";
-import { openFlagsByQuiz } from "./class-service";
-import { debatesToGrade } from "./debate-review-service";
+import { openFlagsByQuizIn } from "./class-service";
+import { debatesToGradeIn } from "./debate-review-service";
 import { inCourseOrder } from "./mastery-service";
 
 export type ToDoItem =
@@ -43,18 +43,22 @@ export async function instructorToDo(instructor: SessionUser): Promise<ClassToDo
     select: { id: true, name: true, term: true, assignments: { select: { kind: true, debatePromptId: true, moduleId: true } } },
   });
   if (classes.length === 0) return [];
-  const [prompts, flaggedQuizzes] = await Promise.all([debatesSetBy(classes.flatMap((c) => c.assignments)), Promise.all(classes.map((c) => openFlagsByQuiz(c.id)))]);
-  const quizIds = [...new Set(flaggedQuizzes.flatMap((open) => [...open.keys()]))];
-  const quizzes = quizIds.length > 0 ? (await db().quiz.findMany({ where: { id: { in: quizIds } }, select: { id: true, title: true, ...placed } })).sort(inCourseOrder) : [];
+  const [prompts, flagsByClass] = await Promise.all([debatesSetBy(classes.flatMap((c) => c.assignments)), openFlagsByQuizIn(classes.map((c) => c.id))]);
+  const setIn = new Map(classes.map((c) => [c.id, prompts.filter((p) => setsDebate(c.assignments, p))]));
+  const quizIds = [...new Set([...flagsByClass.values()].flatMap((open) => [...open.keys()]))];
+  const [toGradeByClass, quizzes] = await Promise.all([
+    debatesToGradeIn(classes.map((c) => ({ id: c.id, prompts: setIn.get(c.id)! }))),
+    quizIds.length > 0 ? db().quiz.findMany({ where: { id: { in: quizIds } }, select: { id: true, title: true, ...placed } }).then((found) => found.sort(inCourseOrder)) : [],
+  ]);
 
-  const perClass = await Promise.all(classes.map(async (c, index) => {
-    const setHere = prompts.filter((p) => setsDebate(c.assignments, p));
-    const toGrade = await debatesToGrade(c.id, setHere);
+  const perClass = classes.map((c) => {
+    const toGrade = toGradeByClass.get(c.id)!;
+    const flagged = flagsByClass.get(c.id)!;
     const items: ToDoItem[] = [
-      ...setHere.flatMap((p) => ((toGrade.get(p.id) ?? 0) > 0 ? [{ kind: "grade-debate" as const, promptId: p.id, title: p.title, count: toGrade.get(p.id)! }] : [])),
-      ...quizzes.flatMap((q) => ((flaggedQuizzes[index].get(q.id) ?? 0) > 0 ? [{ kind: "answer-flags" as const, quizId: q.id, title: q.title, count: flaggedQuizzes[index].get(q.id)! }] : [])),
+      ...setIn.get(c.id)!.flatMap((p) => ((toGrade.get(p.id) ?? 0) > 0 ? [{ kind: "grade-debate" as const, promptId: p.id, title: p.title, count: toGrade.get(p.id)! }] : [])),
+      ...quizzes.flatMap((q) => ((flagged.get(q.id) ?? 0) > 0 ? [{ kind: "answer-flags" as const, quizId: q.id, title: q.title, count: flagged.get(q.id)! }] : [])),
     ];
     return { class: { id: c.id, name: c.name, term: c.term }, items };
-  }));
+  });
   return perClass.filter((c) => c.items.length > 0);
 }

@@ -12,6 +12,7 @@ import { attemptForTaking, startAttempt, submitAttempt } from "@/lib/server/quiz
 import { instructorToDo } from "@/lib/server/todo-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { answerAllCorrectly, createUser, debateSubmission, testDb, writeFixtureCourse } from "../support/fixtures";
+import { queryCounter } from "../support/query-count";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -95,5 +96,30 @@ describe("instructorToDo", () => {
     const flagged = await db.questionFlag.findFirstOrThrow({ where: { userId: a.id }, select: { questionVersionId: true } });
     await answerFlagsKeyStands(instructor, classId, { questionVersionId: flagged.questionVersionId, reply: "The key stands: see the lesson." });
     expect((await instructorToDo(instructor))[0].items.map((i) => i.kind)).toEqual(["grade-debate"]);
+  });
+
+  it("asks the database the same number of queries for one class as for four, each with its debate and flags", async () => {
+    const instructor = await createUser("INSTRUCTOR");
+    const counter = queryCounter();
+    const addClass = async (index: number) => {
+      const { members: [a, b] } = await classSetting(instructor, `Counted ${index}`, "MODULE", 2);
+      await submitDebate(a, debateSubmission(fixture));
+      const { attemptId } = await startAttempt(b, fixture.quizId);
+      const { questions } = await attemptForTaking(b, attemptId);
+      await submitAttempt(b, { attemptId, answers: await answerAllCorrectly(b, attemptId) });
+      await flagQuestion(b, attemptId, questions[0].questionVersionId, "Is this key right?");
+    };
+    await addClass(0);
+    const one = await counter.count(() => instructorToDo(instructor));
+    for (const index of [1, 2, 3]) await addClass(index);
+    const four = await counter.count(() => instructorToDo(instructor));
+    await counter.close();
+    expect(one.result.map((c) => c.items.map((i) => [i.kind, i.count]))).toEqual([[["grade-debate", 1], ["answer-flags", 1]]]);
+    // A quiz attempt counts in every class of the student's that assigns it: each class here has its own students.
+    expect(four.result.map((c) => c.class.name)).toEqual(["Counted 3", "Counted 2", "Counted 1", "Counted 0"]);
+    expect(four.result.every((c) => JSON.stringify(c.items.map((i) => [i.kind, i.count])) === JSON.stringify([["grade-debate", 1], ["answer-flags", 1]]))).toBe(true);
+    console.log(`to-do list queries: ${one.queries} for one class, ${four.queries} for four`);
+    expect(four.queries).toBe(one.queries);
+    expect(one.queries).toBeLessThanOrEqual(6);
   });
 });

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { assignmentSchema, createAssignment, createClass, joinClass, removeMember, resetAttempts } from "@/lib/server/class-service";
@@ -15,6 +13,7 @@ import { UserError } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/auth";
 import { createUser, testDb, writeFixtureCourse } from "../support/fixtures";
 import { parseCsv } from "../support/csv";
+import { queryCounter } from "../support/query-count";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -221,30 +220,18 @@ describe("item analysis", () => {
   });
 
   it("uses a fixed number of queries, whether the class has 5 or 50 students", async () => {
-    const url = process.env.DATABASE_URL!;
-    let queries = 0;
-    const counting = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 4 }), log: [{ emit: "event", level: "query" }] });
-    counting.$on("query", (e) => { queries++; if (process.env.SHOW_QUERIES) console.log(e.query.slice(0, 160)); });
-    const slot = globalThis as unknown as { caravanDb?: PrismaClient };
-    const previous = slot.caravanDb;
-
+    const counter = queryCounter();
     const measure = async (size: number) => {
       const instructor = await createUser("INSTRUCTOR");
       const cls = await newClass(instructor);
       await seedSubmittedClass(cls.id, size);
-      slot.caravanDb = counting;
-      queries = 0;
-      try {
-        const report = await itemAnalysis(instructor, cls.id, fixture.quizId);
-        expect(report.attemptCount).toBe(size);
-        return queries;
-      } finally {
-        slot.caravanDb = previous;
-      }
+      const { result: report, queries } = await counter.count(() => itemAnalysis(instructor, cls.id, fixture.quizId));
+      expect(report.attemptCount).toBe(size);
+      return queries;
     };
     const small = await measure(5);
     const large = await measure(50);
-    await counting.$disconnect();
+    await counter.close();
     console.log(`item analysis queries: ${small} for 5 students, ${large} for 50`);
     expect(large).toBe(small);
     expect(small).toBeLessThanOrEqual(8);
