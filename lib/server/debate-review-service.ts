@@ -7,6 +7,7 @@ import type { DebateFile } from "../content/schema";
 import type { Prisma } from "../generated/prisma/client";
 import { gradeBreakdown, gradeOnRecord, gradeStands, rubricChanged, rubricSnapshot, scoreRubric, storedRubric } from "../domain/rubric";
 import { listPage } from "../domain/paging";
+import { rubricResults } from "../domain/rubric-results";
 import { applyExtension, countsUnder, handedInLateUnderAll, resubmissionTerms, resubmitByProblem, type LatePolicy } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { sourceByline } from "./catalog";
@@ -187,7 +188,9 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   // A page past the end (a stale link, a hand-edited URL) shows the last page, as the student's list does.
   const page = listPage((options.page ?? 0) + 1, listedCount, pageSize).page - 1;
   const now = new Date();
-  const [responses, members] = await Promise.all([
+  // The grades that count here, for the rubric results: those on record for responses counted in this class.
+  const gradedHere = submitted.filter((r) => countsHere(r.userId, r.submittedAt) && gradeOnRecord(r.grade, r.submittedAt, found.archivedAt)).map((r) => r.id);
+  const [responses, members, gradesHere] = await Promise.all([
     db().debateResponse.findMany({
       where: listed,
       orderBy: [{ user: { name: "asc" } }, { submittedAt: "asc" }, { id: "asc" }],
@@ -205,6 +208,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
       orderBy: { user: { name: "asc" } },
       select: { user: { select: { id: true, name: true, email: true, debateResponses: { where: { promptId, ...(found.archivedAt ? { updatedAt: { lte: found.archivedAt } } : {}) }, select: { updatedAt: true, returnedAt: true, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } } } } } } },
     }),
+    gradedHere.length > 0 ? db().debateGrade.findMany({ where: { responseId: { in: gradedHere } }, select: { rubric: true, scores: true } }) : [],
   ]);
   // A response has one grade. One given by another instructor (for another class that sets the same prompt) is
   // shown as theirs and not offered for replacing.
@@ -244,6 +248,8 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     // Whether the prompt has a gradebook column of its own here (assigned only through its module, it has none).
     hasOwnColumn: ownAssignments > 0,
     gradedCount,
+    /** Per rubric criterion, how the grades counted here scored it. */
+    rubricResults: rubricResults(prompt.definition.rubric, gradesHere),
     notSubmitted: members.map((m) => {
       const draft = m.user.debateResponses[0];
       const returnedAt = draft?.returnedAt ?? null;

@@ -331,6 +331,7 @@ test("grading down the list of responses to grade: each graded one leaves it, it
   const tp = await teacherContext.newPage();
   await tp.goto(`/instructor/classes/${cls.id}/debates/${promptId}?show=to-grade`);
   await expect(tp.getByRole("article")).toHaveCount(2);
+  await expect(tp.getByRole("region", { name: "Rubric results" })).toContainText("Once responses are graded");
   const grade = async (name: string, points: string[]) => {
     const card = tp.getByRole("article", { name });
     for (const [criterion, value] of ["Claim", "Evidence", "Counter-argument", "Use of sources"].map((c, i) => [c, points[i]])) await card.getByLabel(`${criterion} (out of 4)`).selectOption(value);
@@ -359,6 +360,21 @@ test("grading down the list of responses to grade: each graded one leaves it, it
   // On the full list a graded response stays, with its own confirmation, as before.
   await tp.getByRole("link", { name: "Show every response" }).click();
   await expect(tp.getByRole("article", { name: student.name }).getByText(/Graded 12\/16 on/)).toBeVisible();
+
+  // The rubric results: each criterion's average over both grades, how many got each number of points, the lowest marked.
+  const results = tp.getByRole("region", { name: "Rubric results" });
+  await expect(results).toContainText("From the 2 graded responses that count in this class. Lowest on average: Counter-argument.");
+  const row = (criterion: string) => results.getByRole("row", { name: new RegExp(`^${criterion}`) });
+  await expect(row("Claim")).toContainText("3.5 of 4 (88 %)");
+  await expect(row("Evidence")).toContainText("4 of 4 (100 %)");
+  await expect(row("Counter-argument")).toContainText("3 of 4 (75 %)");
+  await expect(row("Counter-argument")).toContainText("lowest");
+  await expect(results.getByRole("list", { name: "Points given for Counter-argument" }).getByRole("listitem")).toHaveText(["0 pts: 0", "1 pt: 0", "2 pts: 1", "3 pts: 0", "4 pts: 1"]);
+  await expectNoAxeViolations(tp, "debate review with rubric results");
+  if (process.env.SCREENSHOT_DIR) await results.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-rubric-results.png` });
+  await tp.setViewportSize({ width: 390, height: 844 });
+  expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await results.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-rubric-results-phone.png` });
 });
 
 test("an instructor posts debate grades by hand: the student sees none until they are posted, then all at once", async ({ browser, sql, baseURL }) => {

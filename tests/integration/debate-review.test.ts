@@ -101,7 +101,10 @@ describe("classDebateResponses", () => {
     // The one graded where it counts (another class) is not this class's to grade: "graded" counts only those that count here.
     const elsewhere = await createUser("INSTRUCTOR");
     await db.debateGrade.create({ data: { responseId: await responseIdOf(afterwards), graderId: elsewhere.id, scores: { claim: 4, evidence: 6 }, rubric: [], totalPoints: 10, maxPoints: 10, feedback: "", gradedAt: new Date() } });
-    expect(await classDebateResponses(instructor, classId, fixture.debateId)).toMatchObject({ submittedCount: 2, notCountedCount: 1, gradedCount: 1 });
+    const after = await classDebateResponses(instructor, classId, fixture.debateId);
+    expect(after).toMatchObject({ submittedCount: 2, notCountedCount: 1, gradedCount: 1 });
+    // The rubric results read the grades counted here alone: not the other class's 4 and 6.
+    expect(after.rubricResults).toMatchObject({ graded: 1, onEarlierRubric: 0, criteria: [{ id: "claim", scored: 1, averagePoints: 1, counts: [0, 1, 0, 0, 0] }, { id: "evidence", scored: 1, averagePoints: 1 }] });
   });
 
   it("an archived class keeps the grades given by its archiving, though another class grades the same response later", async () => {

@@ -16,6 +16,7 @@ import { ReplyList } from "@/components/debate-replies";
 import { GradingProgress } from "@/components/instructor/grading-progress";
 import { GradePosting } from "@/components/instructor/grade-posting";
 import { CopyEmails } from "@/components/instructor/copy-emails";
+import { RubricResults } from "@/components/instructor/rubric-results";
 
 export const metadata: Metadata = { title: "Debate review" };
 
@@ -190,6 +191,8 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
           ))}
         </dl>
       </details>
+
+      {submittedCount > 0 && <RubricResults results={review.rubricResults} />}
 
       <section aria-labelledby="responses-heading" className="mb-12">
         <h2 id="responses-heading" className="mb-4 text-xl font-semibold">Responses ({submittedCount})</h2>
