@@ -51,6 +51,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   )}
                   <MainNavLink href="/progress">My progress</MainNavLink>
                   <MainNavLink href="/review">Review</MainNavLink>
+                  <MainNavLink href="/calendar">Calendar</MainNavLink>
                   <MainNavLink href="/account" className="sm:hidden">Account</MainNavLink>
                   <MainNavLink href="/account" className="hidden sm:inline" title={`${user.email}: your account`}>{user.name}{user.role === "INSTRUCTOR" ? " · instructor" : ""}</MainNavLink>
                   <SignOutButton />

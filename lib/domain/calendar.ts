@@ -40,6 +40,14 @@ function wallClock(instant: number, timeZone: string) {
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
 }
 
+const twoDigits = (n: number) => String(n).padStart(2, "0");
+
+/** The calendar date ("2026-12-05") and wall-clock time ("23:59") of `instant` in `timeZone`. */
+export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
+  const w = wallClock(instant.getTime(), timeZone);
+  return { date: `${w.year}-${twoDigits(w.month)}-${twoDigits(w.day)}`, time: `${twoDigits(w.hour)}:${twoDigits(w.minute)}` };
+}
+
 /** How far `timeZone` is ahead of UTC at `instant`, in ms. */
 function offsetAt(instant: number, timeZone: string) {
   const w = wallClock(instant, timeZone);

@@ -8,6 +8,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import ical from "ical-generator";
 import { z } from "zod";
 import { dueEvents, type DueItem } from "../domain/calendar-feed";
+import { isTimeZone, zoneOrUtc } from "../domain/calendar";
 import type { LatePolicy } from "../domain/schedule";
 import { latePenaltyOf } from "../domain/late-penalty";
 import type { SessionUser } from "./auth";
@@ -57,12 +58,21 @@ async function studentDueItems(student: SessionUser): Promise<DueItem[]> {
   }));
 }
 
+/** What falls due for the user: a student's own due times (with extensions) in their current classes, an instructor's classes'. */
+export const dueItemsOf = (user: SessionUser) => (user.role === "INSTRUCTOR" ? instructorDueItems(user) : studentDueItems(user));
+
+/** The zone the calendar page shows days in: the browser's (its cookie), else the one recorded at sign-in, else UTC. */
+export async function calendarZone(user: SessionUser, browserZone: string | undefined): Promise<string> {
+  if (browserZone && isTimeZone(browserZone)) return browserZone;
+  return zoneOrUtc((await db().user.findUnique({ where: { id: user.id }, select: { timeZone: true } }))?.timeZone);
+}
+
 /** The feed at `file` (from its address) as iCalendar text; an address replaced or never given is not found. */
 export async function calendarFeed(file: string, origin: string) {
   const [feedId, mac] = file.slice(0, -".ics".length).split(".");
   const user = await db().user.findUnique({ where: { calendarToken: feedId }, select: { id: true, email: true, name: true, role: true } });
   if (!user || !timingSafeEqual(Buffer.from(mac), Buffer.from(calendarFeedMac(feedId)))) throw notFound("That calendar");
-  const items = user.role === "INSTRUCTOR" ? await instructorDueItems(user) : await studentDueItems(user);
+  const items = await dueItemsOf(user);
   const calendar = ical({ name: "Caravan due dates", prodId: { company: "Caravan", product: "due-dates", language: "EN" }, ttl: 60 * 60 });
   for (const event of dueEvents(items, origin)) calendar.createEvent({ ...event, end: event.start });
   return calendar.toString();

@@ -27,7 +27,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       // An announcement not yet read: its "new" markers on the home, progress and class pages are checked too.
       await sql.query(`INSERT INTO "ClassAnnouncement" (id, "classId", "authorId", title, body, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'Quiz 2 now due Friday', E'Read **lesson 3** first.\n\n- one\n- [the lesson](/courses/japan-central-asia)', now())`, [cls.id, teacher.id]);
       await login(page.context(), student, baseURL!);
-      for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/courses/japan-central-asia/glossary", "/courses/japan-central-asia/objectives", "/courses/japan-central-asia/notes", "/progress", `/classes/${cls.id}`, "/review", "/classes/join", "/search?course=japan-central-asia&q=Khujand", "/search?q=zzzzqqq", "/search?q=x"]) {
+      for (const path of ["/", "/courses/japan-central-asia", C, `${C}/lessons/dadabaev-silk-road`, `${C}/quizzes/dadabaev-silk-road-quiz`, `${C}/debates/normative-vs-material`, "/courses/japan-central-asia/glossary", "/courses/japan-central-asia/objectives", "/courses/japan-central-asia/notes", "/progress", `/classes/${cls.id}`, "/review", "/calendar", "/classes/join", "/search?course=japan-central-asia&q=Khujand", "/search?q=zzzzqqq", "/search?q=x"]) {
         await page.goto(path);
         await expectNoViolations(page, path);
       }

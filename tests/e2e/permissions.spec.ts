@@ -56,6 +56,7 @@ const entries: Entry[] = [
   { pattern: "/classes/[classId]", method: "GET", url: (i) => `/classes/${i.classId}`, expect: ownerOnlyPage },
   { pattern: "/account", method: "GET", url: () => "/account", expect: signedIn() },
   { pattern: "/review", method: "GET", url: () => "/review", expect: signedIn() },
+  { pattern: "/calendar", method: "GET", url: () => "/calendar", expect: signedIn() },
   { pattern: "/search", method: "GET", url: () => "/search?course=japan-central-asia&q=Khujand", expect: signedIn() },
   { pattern: "/instructor", method: "GET", url: () => "/instructor", expect: instructorsPage },
   { pattern: "/instructor/classes/[classId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}`, expect: classInstructorPage },

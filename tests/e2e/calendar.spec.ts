@@ -1,0 +1,70 @@
+// The calendar page (as Canvas's and Moodle's): a month of due times in the viewer's zone, the student's own with
+// their extensions, an instructor's for their classes; a grid on a wide screen, a list of days on a phone.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, signedInPage, expectNoAxeViolations } from "./support";
+
+const shots = process.env.SCREENSHOT_DIR;
+
+test("a month of due times in the viewer's zone, with a student's extension, as a grid and on a phone as a list", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Calendar class', 'Winter 2027', $1, $2) RETURNING id`,
+    [teacher.id, `CA${randomUUID().replace(/-/g, "").slice(0, 8).toUpperCase()}`],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  // 23:59 on Sunday 10 January in Tokyo (14:59 UTC); the debate at 15:00 UTC on the 11th, midnight of the 12th in Tokyo.
+  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', '2027-01-01T00:00:00Z', '2027-01-10T14:59:00Z')`, [cls.id]);
+  const { rows: [debate] } = await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', 'normative-vs-material', '2027-01-01T00:00:00Z', '2027-01-11T15:00:00Z') RETURNING id`, [cls.id]);
+  // The student's extension moves their debate two days on.
+  await sql.query(`INSERT INTO "AssignmentExtension" (id, "assignmentId", "studentId", "dueAt", reason, "grantedById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, '2027-01-13T15:00:00Z', 'Illness', $3, now())`, [debate.id, student.id, teacher.id]);
+
+  const tokyo = { timezoneId: "Asia/Tokyo" };
+  const { context, page } = await signedInPage(browser, student, baseURL!, tokyo);
+  await context.addCookies([{ name: "caravan-tz", value: "Asia/Tokyo", url: baseURL! }]);
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calendar" }).click();
+  await expect(page.getByRole("heading", { name: "Calendar", level: 1 })).toBeVisible();
+  await expect(page.getByText("Days and times are in Asia/Tokyo.")).toBeVisible();
+
+  await page.goto("/calendar?month=2027-01");
+  await expect(page.getByRole("heading", { name: "January 2027" })).toBeVisible();
+  const grid = page.getByRole("table", { name: /January 2027/ });
+  const day = (label: string) => grid.getByRole("cell").filter({ hasText: label });
+  await expect(day("Sunday 10 January")).toContainText("23:59 Check your reading: Dadabaev");
+  await expect(day("Sunday 10 January").getByRole("link")).toHaveAttribute("href", /\/quizzes\/dadabaev-silk-road-quiz$/);
+  // The class's due time is not the student's: only their own (the extension's) shows.
+  await expect(day("Tuesday 12 January")).not.toContainText("Debate");
+  await expect(day("Thursday 14 January")).toContainText("00:00");
+  await expect(day("Thursday 14 January")).toContainText("your extension");
+  await expectNoAxeViolations(page, "calendar month");
+  if (shots) await page.screenshot({ path: `${shots}/calendar.png`, fullPage: true });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect(grid).toBeHidden();
+  const days = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) });
+  await expect(days.getByRole("heading", { level: 3 })).toHaveText(["Sunday 10 January", "Thursday 14 January"]);
+  await expectNoAxeViolations(page, "calendar month on a phone");
+  if (shots) await page.screenshot({ path: `${shots}/calendar-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await page.getByRole("link", { name: "February 2027", exact: true }).click();
+  await expect(page).toHaveURL(/\/calendar\?month=2027-02$/);
+  await expect(page.getByText("Nothing falls due in February 2027.").last()).toBeVisible();
+  // A month the address names badly is the current one, not an error.
+  const response = await page.goto("/calendar?month=2027-13");
+  expect(response!.status()).toBe(200);
+  await expect(page.getByRole("link", { name: "This month" })).toHaveCount(0);
+  await context.close();
+
+  // The instructor sees the class's own due times, each linked to the class.
+  const teaching = await signedInPage(browser, teacher, baseURL!, tokyo);
+  await teaching.context.addCookies([{ name: "caravan-tz", value: "Asia/Tokyo", url: baseURL! }]);
+  await teaching.page.goto("/calendar?month=2027-01");
+  const theirs = teaching.page.getByRole("table", { name: /January 2027/ });
+  await expect(theirs.getByRole("cell").filter({ hasText: "Tuesday 12 January" })).toContainText("00:00");
+  await expect(theirs.getByRole("cell").filter({ hasText: "Tuesday 12 January" }).getByRole("link")).toHaveAttribute("href", `/instructor/classes/${cls.id}`);
+  await expect(theirs.getByRole("cell").filter({ hasText: "Thursday 14 January" })).not.toContainText("00:00");
+  await teaching.context.close();
+});
