@@ -24,7 +24,10 @@ export function AssignedToYou({ items }: { items: Item[] }) {
   const sorted = shown.sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || a.dueAt.getTime() - b.dueAt.getTime());
   return (
     <section aria-labelledby="assigned-heading" className="mb-12">
-      <h2 id="assigned-heading" className="mb-3 text-xl font-semibold">Assigned to you</h2>
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4">
+        <h2 id="assigned-heading" className="text-xl font-semibold">Assigned to you</h2>
+        <Link className="link text-sm" href="/calendar">See them on the calendar</Link>
+      </div>
       <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
         {sorted.map((a) => (
           <li key={a.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
