@@ -50,14 +50,15 @@ const whereOf = (classId: string, filter: GradeHistoryFilter): Prisma.GradeChang
 
 /**
  * A page of the class's grade history, newest first, filtered by student and item; with the students and items to
- * filter by (the students the history names, the class's assignments).
+ * filter by (the class's roster, removed students last, and its assignments).
  */
 export async function gradeHistory(instructor: SessionUser, classId: string, { filter, page = 1 }: { filter: GradeHistoryFilter; page?: number }) {
   const found = await ownedClass(instructor, classId);
   const where = whereOf(classId, filter);
   const [total, students, assignments] = await Promise.all([
     db().gradeChange.count({ where }),
-    db().gradeChange.findMany({ where: { classId }, distinct: ["studentId"], select: { student: { select: { id: true, name: true, email: true } } } }),
+    // Everyone on the roster, as Canvas's history offers every student; a removed student's changes stay readable.
+    db().classMember.findMany({ where: { classId }, select: { removedAt: true, user: { select: { id: true, name: true, email: true } } } }),
     db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true } }),
   ]);
   // Counted first, so a page past the end shows the last page.
@@ -67,7 +68,7 @@ export async function gradeHistory(instructor: SessionUser, classId: string, { f
     class: found,
     entries,
     paging,
-    students: students.map((s) => s.student).sort((a, b) => compareNames(a.name, b.name) || a.email.localeCompare(b.email)),
+    students: students.map((s) => ({ ...s.user, removed: s.removedAt !== null })).sort((a, b) => Number(a.removed) - Number(b.removed) || compareNames(a.name, b.name) || a.email.localeCompare(b.email)),
     items: (await describeAssignments(assignments, found.archivedAt)).map((a) => ({ id: a.id, title: a.title })),
   };
 }

@@ -134,6 +134,15 @@ describe("reading the grade history", () => {
     expect(history.entries.map((e) => [e.kind, e.changedBy.name, e.student.id])).toEqual([["EXCUSED", coTeacher.name, classmate.id], ["SCORE_SET", teacher.name, student.id]]);
     expect(history.paging).toMatchObject({ page: 1, pages: 1, total: 2 });
     expect(history.students.map((s) => s.id).sort()).toEqual([student.id, classmate.id].sort());
+    // Every student on the roster can be picked, one without changes too (their filter shows none); a removed one last.
+    const quiet = await createUser();
+    await db.classMember.create({ data: { classId, userId: quiet.id } });
+    await db.classMember.updateMany({ where: { classId, userId: student.id }, data: { removedAt: new Date() } });
+    const roster = (await gradeHistory(teacher, classId, { filter: noFilter })).students;
+    expect(roster.map((s) => [s.id, s.removed]).slice(-1)).toEqual([[student.id, true]]);
+    expect(roster.map((s) => s.id).sort()).toEqual([student.id, classmate.id, quiet.id].sort());
+    expect((await gradeHistory(teacher, classId, { filter: { studentId: quiet.id, assignmentId: null } })).entries).toEqual([]);
+    await db.classMember.updateMany({ where: { classId, userId: student.id }, data: { removedAt: null } });
     expect(history.items.map((i) => i.id)).toEqual([quizAssignment, debateAssignment]);
 
     expect((await gradeHistory(teacher, classId, { filter: { studentId: student.id, assignmentId: null } })).entries.map((e) => e.kind)).toEqual(["SCORE_SET"]);

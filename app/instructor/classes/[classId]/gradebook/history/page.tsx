@@ -39,7 +39,7 @@ export default async function GradeHistoryPage({ params, searchParams }: { param
           <label htmlFor="history-student" className="field-label">Student</label>
           <select id="history-student" name="student" className="field-input" defaultValue={filter.studentId ?? ""}>
             <option value="">All students</option>
-            {students.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.email})</option>)}
+            {students.map((s) => <option key={s.id} value={s.id}>{s.name} ({s.email}){s.removed ? ", removed from the class" : ""}</option>)}
           </select>
         </div>
         <div className="w-full sm:w-64">
