@@ -106,14 +106,15 @@ for (const colorScheme of ["light", "dark"] as const) {
       await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [id, student.id]);
       const assigned = await page.request.post(`/api/instructor/classes/${id}/assignments`, { data: { kind: "QUIZ", targetId: "dadabaev-silk-road-quiz", opensAt: new Date(Date.now() - 3600_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
       expect((await page.request.post(`/api/instructor/classes/${id}/announcements`, { data: { title: "Quiz 2 now due Friday", body: "Read **lesson 3** first." } })).status()).toBe(201);
-      for (const path of ["/", "/instructor", `/instructor/classes/${id}`, `/instructor/classes/${id}/gradebook`, `/instructor/classes/${id}/gradebook/history`, `/instructor/classes/${id}/objectives`, `/instructor/classes/${id}/activity`, `/instructor/classes/${id}/students/${student.id}`, "/instructor/quizzes/dadabaev-silk-road-quiz", "/instructor/quizzes/foundations-mastery"]) {
+      for (const path of ["/", "/instructor", `/instructor/classes/${id}`, `/instructor/classes/${id}/gradebook`, `/instructor/classes/${id}/gradebook/history`, `/instructor/classes/${id}/gradebook/message`, `/instructor/classes/${id}/objectives`, `/instructor/classes/${id}/activity`, `/instructor/classes/${id}/students/${student.id}`, "/instructor/quizzes/dadabaev-silk-road-quiz", "/instructor/quizzes/foundations-mastery"]) {
         await page.goto(path);
         await expectNoViolations(page, path);
       }
-      // The grade history with an entry, and the student record that lists it.
+      // The grade history with an entry, the student record that lists it, and the students who scored below 90 % (the
+      // score set by hand) and a hand-edited percent.
       const { id: assignmentId } = await assigned.json();
       expect((await page.request.post(`/api/instructor/classes/${id}/grade-adjustments`, { data: { assignmentId, studentId: student.id, excused: false, percent: 87.5, comment: "Paper copy" } })).status()).toBe(200);
-      for (const path of [`/instructor/classes/${id}/gradebook/history`, `/instructor/classes/${id}/students/${student.id}`]) {
+      for (const path of [`/instructor/classes/${id}/gradebook/history`, `/instructor/classes/${id}/students/${student.id}`, `/instructor/classes/${id}/gradebook/message?item=${assignmentId}&who=below&percent=90`, `/instructor/classes/${id}/gradebook/message?item=${assignmentId}&who=below&percent=x`]) {
         await page.goto(path);
         await expectNoViolations(page, `${path} (with grade history)`);
       }

@@ -62,6 +62,7 @@ const entries: Entry[] = [
   { pattern: "/instructor/classes/[classId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/gradebook", method: "GET", url: (i) => `/instructor/classes/${i.classId}/gradebook`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/gradebook/history", method: "GET", url: (i) => `/instructor/classes/${i.classId}/gradebook/history`, expect: classInstructorPage },
+  { pattern: "/instructor/classes/[classId]/gradebook/message", method: "GET", url: (i) => `/instructor/classes/${i.classId}/gradebook/message?item=${i.quizAssignmentId}&who=below&percent=60`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/objectives", method: "GET", url: (i) => `/instructor/classes/${i.classId}/objectives`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/activity", method: "GET", url: (i) => `/instructor/classes/${i.classId}/activity`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/students/[studentId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/students/${i.ownerId}`, expect: classInstructorPage },

@@ -25,7 +25,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         Counted scores per student and assignment. “Average” counts the work that has a score, each item by its weight (set with its assignment); “With missing as 0” also counts each item
         past its due time without one as 0. Click a column heading to sort; click a student for every attempt and answer, and to excuse them from an item, set a score by hand or leave a comment.
       </PageHeader>
-      <p className="mb-4 flex flex-wrap gap-2"><a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download CSV</a><Link className="btn-secondary" href={`/instructor/classes/${classId}/gradebook/history`}>Grade history</Link></p>
+      <p className="mb-4 flex flex-wrap gap-2"><a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download CSV</a><Link className="btn-secondary" href={`/instructor/classes/${classId}/gradebook/history`}>Grade history</Link><Link className="btn-secondary" href={`/instructor/classes/${classId}/gradebook/message`}>Message students who…</Link></p>
       {book.assignments.length === 0 || book.rows.length === 0 ? (
         <EmptyState title={book.rows.length === 0 ? "No students on the roster" : "Nothing assigned yet"} action={<Link className="btn-primary" href={`/instructor/classes/${classId}`}>Go to the class</Link>}>
           The gradebook fills in once students have joined and work is assigned. Students removed from the class are not listed; the class page can restore them.
