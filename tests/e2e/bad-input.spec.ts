@@ -26,7 +26,7 @@ test.describe("forged and bad input gets a clear message and changes nothing", (
     await login(teacher, instructor, baseURL!);
     const forged = ["%00", "a%00b", "%ZZ", "%FF", "%C3%28", "x".repeat(3000), "%F0%9F%98%80", "..%2F..%2Fetc", "%E2%80%AE"];
     const studentPages = (s: string) => [`/courses/${s}`, `/courses/japan-central-asia/${s}`, `/courses/japan-central-asia/foundations/lessons/${s}`, `/courses/japan-central-asia/foundations/quizzes/${s}`, `/courses/japan-central-asia/foundations/debates/${s}`, `/courses/${s}/foundations/lessons/dadabaev-silk-road`, `/attempts/${s}`, `/reset-password/${s}`, `/courses/japan-central-asia/search?q=${s}`];
-    const instructorPages = (s: string) => [`/instructor/classes/${s}`, `/instructor/classes/${s}/gradebook`, `/instructor/quizzes/${s}`, `/instructor/import/${s}`];
+    const instructorPages = (s: string) => [`/instructor/classes/${s}`, `/instructor/classes/${s}/gradebook`, `/instructor/classes/${s}/gradebook/message`, `/instructor/quizzes/${s}`, `/instructor/import/${s}`];
     const failures: string[] = [];
     for (const segment of forged) {
       for (const [request, paths] of [[page.request, studentPages(segment)], [teacher.request, instructorPages(segment)]] as const) {

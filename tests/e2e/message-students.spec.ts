@@ -120,4 +120,8 @@ test("an instructor lists the students who scored below 60 % on a quiz and copie
     expect(response?.status()).toBe(200);
     await expect(tp.getByRole("alert").filter({ hasText: message })).toBeVisible();
   }
+  // Forged values (NUL, broken escapes, repeated or very long) are never a 500.
+  for (const query of ["item=%00&who=below&percent=60", "item=%ZZ&who=%FF", `item=${quizAssignment}&item=x&who=below&who=missing&percent=60&percent=`, `item=${quizAssignment}&who=below&percent=${"9".repeat(3000)}`, `item=${"a".repeat(3000)}`]) {
+    expect((await tp.request.get(`${here}?${query}`, { maxRedirects: 0 })).status(), query).toBeLessThan(500);
+  }
 });
