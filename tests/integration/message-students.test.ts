@@ -1,6 +1,6 @@
 // "Message students who…" reads the gradebook's own cells: against the real database, a late penalty and a score set
 // by hand decide who scored below or at least a percent exactly as the gradebook shows them, and a student removed
-// from the class is never listed.
+// from the class is never listed; a co-teacher reads the same rows, another instructor none.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
@@ -8,8 +8,9 @@ import { assignmentSchema, createAssignment, createClass, joinClass, removeMembe
 import { gradebook } from "@/lib/server/gradebook-service";
 import { adjustGrade, gradeAdjustmentSchema } from "@/lib/server/grade-adjustment-service";
 import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
+import { addCoTeacher, coTeacherSchema } from "@/lib/server/co-teacher-service";
 import { messageRequest, studentsToMessage } from "@/lib/domain/message-students";
-import { answerAllCorrectly, createUser, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -52,5 +53,11 @@ describe("message students who…", () => {
     expect(listed("below", "81").map((m) => m.email).sort()).toEqual([late.email, byHand.email].sort());
     expect(listed("atLeast", "0").map((m) => m.email)).not.toContain(excused.email);
     expect(listed("missing")).toEqual([{ email: absent.email, percent: null }]);
+
+    // A co-teacher reads the same rows; another instructor finds no such class.
+    const coTeacher = await createUser("INSTRUCTOR");
+    await addCoTeacher(teacher, classId, coTeacherSchema.parse({ email: coTeacher.email }));
+    expect((await gradebook(coTeacher, classId)).rows).toEqual(book.rows);
+    expect(await errorOf(gradebook(await createUser("INSTRUCTOR"), classId))).toMatchObject({ code: "NOT_FOUND" });
   });
 });
