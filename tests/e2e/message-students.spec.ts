@@ -1,7 +1,7 @@
 // "Message students who…" in the browser: from the gradebook, the instructor lists the students who scored below a
 // percent on a quiz (a computed score and scores set by hand; exactly the bound, excused and missing work left out),
-// copies their addresses, then those who have not submitted and those whose debate is not graded yet; a hand-edited
-// address gets a sentence, not a failure.
+// copies their addresses, then those who have not submitted and those whose debate is not graded yet; the form works
+// without JavaScript, an archived class still reads, and a hand-edited address gets a sentence, not a failure.
 import { randomUUID } from "node:crypto";
 import { test, expect, createUser, signedInPage, submitDebateAs, expectNoAxeViolations } from "./support";
 
@@ -120,6 +120,22 @@ test("an instructor lists the students who scored below 60 % on a quiz and copie
     expect(response?.status()).toBe(200);
     await expect(tp.getByRole("alert").filter({ hasText: message })).toBeVisible();
   }
+  // The form works without JavaScript: a plain GET.
+  const { context: noScript, page: plain } = await signedInPage(browser, instructor, baseURL!, { javaScriptEnabled: false });
+  await plain.goto(here);
+  await plain.getByLabel("Item").selectOption({ label: `${quizTitle} (quiz)` });
+  await plain.getByLabel("Students who").selectOption({ label: "scored below" });
+  await plain.getByLabel("Percent").fill("50");
+  await plain.getByRole("button", { name: "Show students" }).click();
+  await expect(plain.getByRole("heading", { level: 2 })).toHaveText(`2 students scored below 50 % on “${quizTitle}”.`);
+  await noScript.close();
+
+  // An archived class's page still reads, as the record it keeps.
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE "id" = $1`, [cls.id]);
+  await tp.goto(`${here}?item=${quizAssignment}&who=below&percent=60`);
+  await expect(tp.getByText("An archived class")).toBeVisible();
+  await expect(tp.getByRole("heading", { level: 2 })).toHaveText(`2 students scored below 60 % on “${quizTitle}”.`);
+
   // Forged values (NUL, broken escapes, repeated or very long) are never a 500.
   for (const query of ["item=%00&who=below&percent=60", "item=%ZZ&who=%FF", `item=${quizAssignment}&item=x&who=below&who=missing&percent=60&percent=`, `item=${quizAssignment}&who=below&percent=${"9".repeat(3000)}`, `item=${"a".repeat(3000)}`]) {
     expect((await tp.request.get(`${here}?${query}`, { maxRedirects: 0 })).status(), query).toBeLessThan(500);
