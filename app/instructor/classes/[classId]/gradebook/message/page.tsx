@@ -51,8 +51,8 @@ export default async function MessageStudentsPage({ params, searchParams }: { pa
           <form method="get" action={here} aria-label="Choose the students to list" className="card mt-6 grid gap-4 p-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1.3fr)_minmax(0,1fr)_auto] sm:items-start">
             <div>
               <label htmlFor="message-item" className="field-label">Item</label>
-              <select id="message-item" name="item" className="field-input" defaultValue={values.item}>
-                {!book.assignments.some((a) => a.id === values.item) && <option value="">Choose an item</option>}
+              <select id="message-item" name="item" className="field-input" defaultValue={values.item.toLowerCase()}>
+                {!book.assignments.some((a) => a.id === values.item.toLowerCase()) && <option value="">Choose an item</option>}
                 {book.assignments.map((a) => <option key={a.id} value={a.id}>{a.title} ({kindWord[a.kind] ?? a.kind.toLowerCase()})</option>)}
               </select>
             </div>
