@@ -2,16 +2,17 @@
 // The forms of "Your notes" on a lesson page (decision 19). Each posts a server action straight from the form, so it
 // works before the page's JavaScript has loaded, or without it; with it, the list refreshes in place.
 import { useActionState, useEffect, useRef, useState } from "react";
-import { addLessonNoteAction, deleteLessonNoteAction, editLessonNoteAction } from "@/app/actions/lesson-notes";
-import type { ActionResult } from "@/lib/server/action";
+import { addLessonNoteAction, deleteLessonNoteAction, editLessonNoteAction, type NoteFormResult } from "@/app/actions/lesson-notes";
 import { NOTE_MAX } from "@/lib/domain/lesson-notes";
 import { LiveMessage } from "./live-message";
 
 type Section = { anchor: string; title: string };
-type Result = ActionResult<unknown> | null;
+type Result = NoteFormResult<unknown> | null;
 
-// maxLength counts UTF-16 units, never fewer than the characters the server counts: typing cannot pass the limit, so
-// a long note is not refused (which, without JavaScript, would bring the form back empty).
+/** What a refused form sent, to put back in it (without JavaScript the page is drawn afresh from the result). */
+const refusedValues = (state: Result) => (state && !state.ok ? state.values : undefined);
+
+// maxLength counts UTF-16 units, never fewer than the characters the server counts: typing cannot pass the limit.
 function NoteFields({ idPrefix, sections, body, setBody, section, setSection, state }: { idPrefix: string; sections: Section[]; body: string; setBody: (v: string) => void; section: string; setSection: (v: string) => void; state: Result }) {
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const bodyError = errors.body?.[0];
@@ -42,8 +43,8 @@ function FormError({ state }: { state: Result }) {
 /** Adds a note. `requestId` is new on each render of the page, so a second click or a retry of one send adds one note. */
 export function AddNoteForm({ lessonId, requestId, sections, initialSection = "" }: { lessonId: string; requestId: string; sections: Section[]; initialSection?: string }) {
   const [state, formAction, pending] = useActionState(addLessonNoteAction, null);
-  const [body, setBody] = useState("");
-  const [section, setSection] = useState(initialSection);
+  const [body, setBody] = useState(refusedValues(state)?.body ?? "");
+  const [section, setSection] = useState(refusedValues(state)?.section ?? initialSection);
   useEffect(() => {
     // Added: the form starts again, on the whole lesson, as a fresh page's does.
     if (state?.ok) {
@@ -66,14 +67,15 @@ export function AddNoteForm({ lessonId, requestId, sections, initialSection = ""
 /** Edits one of the user's notes, in a disclosure under it. */
 export function EditNoteForm({ noteId, body: storedBody, section: storedSection, sections }: { noteId: string; body: string; section: string | null; sections: Section[] }) {
   const [state, formAction, pending] = useActionState(editLessonNoteAction, null);
-  const [body, setBody] = useState(storedBody);
-  const [section, setSection] = useState(storedSection ?? "");
+  const [body, setBody] = useState(refusedValues(state)?.body ?? storedBody);
+  const [section, setSection] = useState(refusedValues(state)?.section ?? storedSection ?? "");
   const details = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (state?.ok && details.current) details.current.open = false;
   }, [state]);
   return (
-    <details ref={details} className="text-sm">
+    // Refused without JavaScript, the page comes back with this form open, holding what was typed.
+    <details ref={details} className="text-sm" open={refusedValues(state) ? true : undefined}>
       <summary className="cursor-pointer underline hover:text-brand-700">Edit note</summary>
       <form action={formAction} noValidate className="mt-2 space-y-3">
         <input type="hidden" name="noteId" value={noteId} />

@@ -65,7 +65,7 @@ export async function addNote(user: SessionUser, input: z.infer<typeof addNoteSc
     const note = await db().lessonNote.findUnique({ where: { userId_requestId: { userId: user.id, requestId: input.requestId } }, select: noteSelect });
     if (!note) return null;
     if (note.lessonId !== input.lessonId || note.body !== input.body || note.section !== input.section) {
-      throw new UserError("CONFLICT", "A different note was already added from this form. Reload the page to see it, then write your note again.");
+      throw new UserError("CONFLICT", "A different note was already added from this form: it is listed with your notes. Your text is still in the form: add it again to keep it as well.");
     }
     return note;
   };

@@ -139,6 +139,22 @@ test("the note forms work without JavaScript: add (sent twice, one note), refuse
   await notes.getByRole("listitem").filter({ hasText: "Edited without JavaScript." }).getByRole("button", { name: "Delete note" }).click();
   await expect(page.getByRole("region", { name: "Your notes" }).getByRole("listitem")).toHaveCount(0);
   expect(await notesOf(sql, student.id)).toBe(0);
+
+  // Refused for a reason the browser could not see (here, another note was sent from this very form meanwhile), the
+  // page comes back with the text typed still in the form, and it can be sent again from there.
+  await page.goto(lessonPage);
+  const formId = await form.locator('input[name="requestId"]').inputValue();
+  await sql.query(`INSERT INTO "LessonNote" (id, "userId", "lessonId", "requestId", body, "updatedAt") VALUES (gen_random_uuid(), $1, 'dadabaev-silk-road', $2, 'Sent from another tab.', now())`, [student.id, formId]);
+  await form.getByLabel("Note").fill("A thought worth keeping.");
+  await form.getByLabel("On").selectOption({ label: "Distance as an asset" });
+  await form.getByRole("button", { name: "Add note" }).click();
+  await expect(notes.getByText(/A different note was already added from this form/)).toBeVisible();
+  await expect(form.getByLabel("Note")).toHaveValue("A thought worth keeping.");
+  await expect(form.getByLabel("On")).toHaveValue("distance-as-an-asset");
+  await expect(notes.getByRole("listitem").filter({ hasText: "Sent from another tab." })).toBeVisible();
+  await form.getByRole("button", { name: "Add note" }).click();
+  await expect(notes.getByRole("listitem").filter({ hasText: "A thought worth keeping." })).toBeVisible();
+  expect(await notesOf(sql, student.id)).toBe(2);
   await context.close();
 });
 
