@@ -1,6 +1,7 @@
 "use client";
 // How a debate's grades reach its students (decision 23): as each is saved, or by hand, all those given so far at
-// once (Canvas's manual post policy). The server records the posting time; this only asks for it.
+// once (Canvas's manual post policy). The server records the posting time; this only asks for it. Graded anonymously
+// (decision 24), responses read as "Student N" until the grades are posted, which reveals who wrote what for good.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { callApi } from "@/lib/api-client";
@@ -8,9 +9,11 @@ import { plural } from "@/lib/plural";
 import { LocalTime } from "@/components/local-time";
 import { FormMessage } from "@/components/live-message";
 
-type Action = "manual" | "automatic" | "post";
+type Action = "manual" | "automatic" | "post" | "anonymous-on" | "anonymous-off";
 
-export function GradePosting({ classId, promptId, manual, postedAt, unposted }: { classId: string; promptId: string; manual: boolean; postedAt: string | null; unposted: number }) {
+type Props = { classId: string; promptId: string; manual: boolean; postedAt: string | null; unposted: number; anonymous: boolean; revealedAt: string | null };
+
+export function GradePosting({ classId, promptId, manual, postedAt, unposted, anonymous, revealedAt }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [sending, setSending] = useState(false);
@@ -37,10 +40,11 @@ export function GradePosting({ classId, promptId, manual, postedAt, unposted }: 
             {postedAt && <> Students see the grades given up to <LocalTime iso={postedAt} />.</>}
           </p>
           <div className="mt-3 flex flex-wrap gap-2">
-            <button type="button" className="btn-primary" disabled={busy || unposted === 0} onClick={() => act("post", `Posted: students now see ${unposted === 1 ? "that grade" : `those ${unposted} grades`}.`)}>
-              {unposted === 0 ? "Nothing to post" : `Post ${plural(unposted, "grade")} now`}
+            <button type="button" className="btn-primary" disabled={busy || unposted === 0} onClick={() => act("post", `Posted: students now see ${unposted === 1 ? "that grade" : `those ${unposted} grades`}.${anonymous ? " Names are shown from now on." : ""}`)}>
+              {unposted === 0 ? "Nothing to post" : `Post ${plural(unposted, "grade")} now`}{anonymous && unposted > 0 ? " and reveal names" : ""}
             </button>
-            <button type="button" className="btn-secondary" disabled={busy} onClick={() => act("automatic", "Grades now post as you save them; every grade given is shown.")}>Post automatically instead</button>
+            {/* Anonymous grading needs grades posted by hand: automatic posting waits for it to be turned off. */}
+            {!anonymous && <button type="button" className="btn-secondary" disabled={busy} onClick={() => act("automatic", "Grades now post as you save them; every grade given is shown.")}>Post automatically instead</button>}
           </div>
         </>
       ) : (
@@ -48,6 +52,26 @@ export function GradePosting({ classId, promptId, manual, postedAt, unposted }: 
           <p className="mt-1 text-sm text-stone-700">Automatically: students see each grade, with its feedback, as soon as you save it.</p>
           <div className="mt-3">
             <button type="button" className="btn-secondary" disabled={busy} onClick={() => act("manual", "Grades now wait for you to post them. Those already shown stay shown.")}>Post grades by hand instead</button>
+          </div>
+        </>
+      )}
+      <h3 className="mt-4 font-semibold">Grade anonymously</h3>
+      {anonymous ? (
+        <>
+          <p className="mt-1 text-sm text-stone-700">
+            On: responses read as “Student 1”, “Student 2”, … with no names here, in the gradebook or in the download, so you grade the work and not who wrote it. Posting the grades reveals the names, for good.
+          </p>
+          <div className="mt-3">
+            <button type="button" className="btn-secondary" disabled={busy} onClick={() => act("anonymous-off", "Names are shown again. Grades still wait for you to post them.")}>Show names now</button>
+          </div>
+        </>
+      ) : revealedAt ? (
+        <p className="mt-1 text-sm text-stone-700">Graded anonymously until the grades were posted on <LocalTime iso={revealedAt} />: names are shown from then on.</p>
+      ) : (
+        <>
+          <p className="mt-1 text-sm text-stone-700">Off: each response shows its student’s name. Anonymous grading hides the names until you post the grades, and posts grades by hand.</p>
+          <div className="mt-3">
+            <button type="button" className="btn-secondary" disabled={busy} onClick={() => act("anonymous-on", "Grading anonymously: responses now read as “Student 1”, “Student 2”, … until you post the grades.")}>Grade anonymously</button>
           </div>
         </>
       )}

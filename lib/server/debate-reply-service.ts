@@ -162,7 +162,8 @@ export async function seeRepliesToMine(user: SessionUser, responseId: string, sh
   return before;
 }
 
-export type InstructorReply = ShownReply & { text: string; removedAt: Date | null; removedByName: string | null };
+// `authorId`: for naming the author by their number on a debate graded anonymously (decision 24).
+export type InstructorReply = ShownReply & { authorId: string; text: string; removedAt: Date | null; removedByName: string | null };
 
 /**
  * The replies of the class's current students under the given responses (of the class's students, as its review
@@ -177,7 +178,7 @@ export async function repliesInClass(instructor: SessionUser, classId: string, r
   });
   const byResponse = new Map<string, InstructorReply[]>();
   for (const row of rows) {
-    const reply = { ...shown(null, row), text: row.text, removedAt: row.removedAt, removedByName: row.removedAt ? (row.removedBy?.name ?? "an instructor") : null };
+    const reply = { ...shown(null, row), authorId: row.authorId, text: row.text, removedAt: row.removedAt, removedByName: row.removedAt ? (row.removedBy?.name ?? "an instructor") : null };
     byResponse.set(row.responseId, [...(byResponse.get(row.responseId) ?? []), reply]);
   }
   return byResponse;

@@ -1,12 +1,14 @@
 import "server-only";
 // A class's debate responses to one prompt as CSV, to read offline or keep (as Canvas's "Download submissions"): a row
 // per current member, each response in full with its evidence, rubric points, total, feedback and classmates' replies; members who have
-// not handed one in are listed with where they stand.
+// not handed one in are listed with where they stand. Graded anonymously (decision 24), students are "Student N", in
+// that order, and those who have not handed one in are left out (their names would say who wrote the rest).
 import { toCsv } from "../domain/csv";
 import { gradeBreakdown, gradeStands, positionLabel, storedRubric } from "../domain/rubric";
 import type { SessionUser } from "./auth";
 import { classDebateResponses } from "./debate-review-service";
 import { repliesInClass } from "./debate-reply-service";
+import { shownName } from "../domain/anonymous-grading";
 
 const EXPORT_PAGE_SIZE = 100;
 const utcMinute = (at: Date | null) => (at ? `${at.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
@@ -21,7 +23,8 @@ export async function allClassDebateResponses(instructor: SessionUser, classId: 
   const replies = await repliesInClass(instructor, classId, responses.map((r) => r.id));
   return {
     ...first,
-    responses: responses.map((r) => ({ ...r, replies: replies.get(r.id) ?? [] })),
+    // Graded anonymously (decision 24), replies' authors are named by their numbers too.
+    responses: responses.map((r) => ({ ...r, replies: (replies.get(r.id) ?? []).map((reply) => ({ ...reply, authorName: shownName(first.anonymousLabels, reply.authorId, reply.authorName) })) })),
     labels: Object.assign({}, ...pages.map((p) => p.labels)) as Record<string, string>,
   };
 }

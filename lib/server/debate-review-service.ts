@@ -17,6 +17,7 @@ import { instant } from "./instant";
 import { notFound, UserError } from "./errors";
 import { extendDueTimes, holdCurrentClass } from "./class-service";
 import { unpostedCount, type PostingHold } from "../domain/grade-posting";
+import { ANONYMOUS_STUDENT, anonymityRefusal, anonymousLabels, identitiesHidden } from "../domain/anonymous-grading";
 import { debateGradeHolds, debateGradeShown } from "./grade-posting";
 import { debateGradeChange } from "../domain/grade-history";
 import { recordGradeChanges } from "./grade-history-service";
@@ -177,7 +178,7 @@ export async function debatesToGradeIn(classes: { id: string; prompts: Prompt[] 
 export async function classDebateResponses(instructor: SessionUser, classId: string, promptId: string, options: { page?: number; pageSize?: number; toGrade?: boolean } = {}) {
   const { class: found, prompt } = await reviewScope(instructor, classId, promptId);
   const pageSize = Math.min(Math.max(options.pageSize ?? 20, 1), 100);
-  const [{ handedIn, submittedWhere, submitted, terms: { countsHere, lateHere, resubmission, ownAssignments }, toGrade }, posting] = await Promise.all([handedInToClass(found, prompt), gradePosting(classId, promptId)]);
+  const [{ handedIn, submittedWhere, submitted, terms: { countsHere, lateHere, resubmission, ownAssignments }, toGrade }, posting] = await Promise.all([handedInToClass(found, prompt), gradePosting(classId, promptId, { archived: Boolean(found.archivedAt) })]);
   const submittedCount = submitted.length;
   const notCountedCount = submitted.filter((r) => !countsHere(r.userId, r.submittedAt)).length;
   const gradedCount = submittedCount - notCountedCount - toGrade.length;
@@ -190,12 +191,18 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   const now = new Date();
   // The grades that count here, for the rubric results: those on record for responses counted in this class.
   const gradedHere = submitted.filter((r) => countsHere(r.userId, r.submittedAt) && gradeOnRecord(r.grade, r.submittedAt, found.archivedAt)).map((r) => r.id);
-  const [responses, members, gradesHere] = await Promise.all([
+  // Graded anonymously (decision 24): every current member has a number, and the list is in its order, since an
+  // order by name would say whose each response is.
+  const labels = posting?.anonymous ? anonymousLabels(posting.assignmentId, (await db().classMember.findMany({ where: { classId, removedAt: null }, select: { userId: true } })).map((m) => m.userId)) : null;
+  const numberOf = (userId: string) => Number(labels?.get(userId)?.slice("Student ".length) ?? Infinity);
+  const anonymousPage = labels
+    ? (onlyToGrade ? toGrade : submitted).toSorted((a, b) => numberOf(a.userId) - numberOf(b.userId) || (a.id < b.id ? -1 : 1)).slice(page * pageSize, (page + 1) * pageSize).map((r) => r.id)
+    : null;
+  const [listedResponses, members, gradesHere] = await Promise.all([
     db().debateResponse.findMany({
-      where: listed,
+      where: anonymousPage ? { ...listed, id: { in: anonymousPage } } : listed,
       orderBy: [{ user: { name: "asc" } }, { submittedAt: "asc" }, { id: "asc" }],
-      skip: page * pageSize,
-      take: pageSize,
+      ...(anonymousPage ? {} : { skip: page * pageSize, take: pageSize }),
       select: {
         id: true, position: true, claim: true, evidence: true, rebuttal: true, submittedAt: true,
         user: { select: { id: true, name: true } },
@@ -203,6 +210,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
       },
     }),
     // Members without a submission, with their draft if they started one (status only, never its text).
+    // Graded anonymously, only their count is shown: names there would say by elimination who wrote the rest.
     db().classMember.findMany({
       where: { classId, removedAt: null, user: { debateResponses: { none: handedIn } } },
       orderBy: { user: { name: "asc" } },
@@ -210,6 +218,9 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     }),
     gradedHere.length > 0 ? db().debateGrade.findMany({ where: { responseId: { in: gradedHere } }, select: { rubric: true, scores: true } }) : [],
   ]);
+  const responses = anonymousPage
+    ? listedResponses.map((r) => ({ ...r, user: { id: r.user.id, name: labels!.get(r.user.id) ?? ANONYMOUS_STUDENT } })).sort((a, b) => anonymousPage.indexOf(a.id) - anonymousPage.indexOf(b.id))
+    : listedResponses;
   // A response has one grade. One given by another instructor (for another class that sets the same prompt) is
   // shown as theirs and not offered for replacing.
   // A grade by any of this class's teachers (its owner or a co-teacher) is this class's own.
@@ -250,7 +261,11 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     gradedCount,
     /** Per rubric criterion, how the grades counted here scored it. */
     rubricResults: rubricResults(prompt.definition.rubric, gradesHere),
-    notSubmitted: members.map((m) => {
+    /** Graded anonymously: each current member's "Student N", by user id, for naming replies too (null: names shown). */
+    anonymousLabels: labels,
+    notSubmittedCount: members.length,
+    returnedCount: members.filter((m) => m.user.debateResponses[0]?.returnedAt).length,
+    notSubmitted: labels ? [] : members.map((m) => {
       const draft = m.user.debateResponses[0];
       const returnedAt = draft?.returnedAt ?? null;
       // A response returned for revision keeps the grade of the version handed in (it counts until the new one is graded).
@@ -476,41 +491,76 @@ export async function recentDebateFeedback(user: SessionUser, now = new Date()) 
 
 export const gradePostingSchema = z.strictObject({
   // "manual": students see grades once posted; "automatic": as they are given; "post": release those given so far.
-  action: z.enum(["manual", "automatic", "post"], "Choose to post grades by hand, automatically, or now."),
+  // "anonymous-on" / "anonymous-off": grade without seeing whose work it is (decision 24), which posts by hand.
+  action: z.enum(["manual", "automatic", "post", "anonymous-on", "anonymous-off"], "Choose to post grades by hand, automatically, or now, or to grade anonymously or not."),
 });
+
+const postingSelect = { id: true, postsGradesManually: true, gradesPostedAt: true, gradesAnonymously: true, identitiesRevealedAt: true } as const;
 
 /** The class's own assignment of the prompt (posting is its term); a prompt set only through its module has none. */
 async function ownAssignment(classId: string, promptId: string, client: Prisma.TransactionClient | ReturnType<typeof db> = db()) {
-  return client.assignment.findFirst({ where: { classId, kind: "DEBATE", debatePromptId: promptId }, select: { id: true, postsGradesManually: true, gradesPostedAt: true } });
+  return client.assignment.findFirst({ where: { classId, kind: "DEBATE", debatePromptId: promptId }, select: postingSelect });
 }
 
-/** How the class posts the prompt's grades, and how many grades given to its current students a posting would release. */
-export async function gradePosting(classId: string, promptId: string) {
+/**
+ * How the class posts the prompt's grades, how many grades given to its current students a posting would release, and
+ * whether it grades anonymously (`anonymous`: names hidden now; `revealedAt`: when posting revealed them). `archived`:
+ * the class is archived.
+ */
+export async function gradePosting(classId: string, promptId: string, { archived = false } = {}) {
   const assignment = await ownAssignment(classId, promptId);
   if (!assignment) return null;
   const grades = assignment.postsGradesManually
     ? await db().debateGrade.findMany({ where: { response: { promptId, user: { memberships: { some: { classId, removedAt: null } } } } }, select: { gradedAt: true } })
     : [];
-  return { manual: assignment.postsGradesManually, postedAt: assignment.gradesPostedAt, unposted: unpostedCount(grades.map((g) => g.gradedAt), { postedAt: assignment.gradesPostedAt }) };
+  return {
+    assignmentId: assignment.id,
+    manual: assignment.postsGradesManually,
+    postedAt: assignment.gradesPostedAt,
+    unposted: unpostedCount(grades.map((g) => g.gradedAt), { postedAt: assignment.gradesPostedAt }),
+    gradesAnonymously: assignment.gradesAnonymously,
+    // An archived class's term is over: it holds no grade back, and hides no name (decision 24).
+    anonymous: !archived && identitiesHidden(assignment),
+    revealedAt: assignment.identitiesRevealedAt,
+  };
+}
+
+/** What setting the posting writes for the action, or null when it changes nothing (a retried request). */
+function postingChange(action: z.infer<typeof gradePostingSchema>["action"], a: { postsGradesManually: boolean; gradesAnonymously: boolean; identitiesRevealedAt: Date | null }, now: Date) {
+  switch (action) {
+    // Switching to manual from manual changes nothing (a retried request leaves the last posting time as it was).
+    case "manual": return a.postsGradesManually ? null : { postsGradesManually: true, gradesPostedAt: now };
+    case "automatic": return { postsGradesManually: false, gradesPostedAt: now };
+    // Posting reveals who wrote what, for good (Canvas lifts anonymity once grades are posted).
+    case "post": return { gradesPostedAt: now, ...(identitiesHidden(a) ? { identitiesRevealedAt: now } : {}) };
+    // Anonymous grading needs grades posted by hand: those already shown stay shown.
+    case "anonymous-on": return a.gradesAnonymously ? null : { gradesAnonymously: true, ...(a.postsGradesManually ? {} : { postsGradesManually: true, gradesPostedAt: now }) };
+    case "anonymous-off": return a.gradesAnonymously ? { gradesAnonymously: false } : null;
+  }
 }
 
 /**
- * Sets how the class posts the prompt's grades, or posts them now. Switching to posting by hand keeps the grades
- * already shown (they count as posted); switching back, or posting, shows every grade given so far.
+ * Sets how the class posts the prompt's grades, or posts them now, or grades it anonymously or not. Switching to
+ * posting by hand keeps the grades already shown (they count as posted); switching back, or posting, shows every grade
+ * given so far. Turning anonymity on posts by hand; posting reveals identities; automatic posting is refused while
+ * anonymous (decision 24).
  */
 export async function setGradePosting(instructor: SessionUser, classId: string, promptId: string, input: z.infer<typeof gradePostingSchema>) {
   await reviewScope(instructor, classId, promptId);
   return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
     const assignment = await ownAssignment(classId, promptId, tx);
-    if (!assignment) throw new UserError("CONFLICT", "This class sets the prompt only through its module, whose grades show as they are given. Assign the debate on its own to post its grades by hand.");
+    if (!assignment) throw new UserError("CONFLICT", "This class sets the prompt only through its module, whose grades show as they are given. Assign the debate on its own to post its grades by hand or grade it anonymously.");
     if (input.action === "post" && !assignment.postsGradesManually) throw new UserError("CONFLICT", "This debate's grades are posted as they are given: there is nothing to post. Reload the page.");
-    const manual = input.action === "automatic" ? false : true;
-    // Switching to manual from manual changes nothing (a retried request leaves the last posting time as it was).
-    const unchanged = input.action === "manual" && assignment.postsGradesManually;
-    const updated = unchanged
-      ? await tx.assignment.findUniqueOrThrow({ where: { id: assignment.id }, select: { postsGradesManually: true, gradesPostedAt: true } })
-      : await tx.assignment.update({ where: { id: assignment.id }, data: { postsGradesManually: manual, gradesPostedAt: new Date() }, select: { postsGradesManually: true, gradesPostedAt: true } });
-    return { manual: updated.postsGradesManually, postedAt: updated.gradesPostedAt?.toISOString() ?? null };
+    const refusal = anonymityRefusal(input.action, assignment);
+    if (refusal) throw new UserError("CONFLICT", refusal);
+    const data = postingChange(input.action, assignment, new Date());
+    const updated = data ? await tx.assignment.update({ where: { id: assignment.id }, data, select: postingSelect }) : assignment;
+    return {
+      manual: updated.postsGradesManually,
+      postedAt: updated.gradesPostedAt?.toISOString() ?? null,
+      anonymous: identitiesHidden(updated),
+      revealedAt: updated.identitiesRevealedAt?.toISOString() ?? null,
+    };
   });
 }

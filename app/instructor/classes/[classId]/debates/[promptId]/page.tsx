@@ -17,6 +17,7 @@ import { GradingProgress } from "@/components/instructor/grading-progress";
 import { GradePosting } from "@/components/instructor/grade-posting";
 import { CopyEmails } from "@/components/instructor/copy-emails";
 import { RubricResults } from "@/components/instructor/rubric-results";
+import { shownName } from "@/lib/domain/anonymous-grading";
 
 export const metadata: Metadata = { title: "Debate review" };
 
@@ -37,7 +38,8 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   const show = showSchema.parse(query.show);
   const review = await orNotFound(classDebateResponses(user, classId, promptId, { page: pageNumber(query.page) - 1, pageSize: PAGE_SIZE, toGrade: show === "to-grade" }));
   const replies = await repliesInClass(user, classId, review.responses.map((r) => r.id));
-  const repliesTo = (responseId: string) => (replies.get(responseId) ?? []).map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), removedAt: r.removedAt?.toISOString() ?? null }));
+  // Graded anonymously (decision 24), every name on the page is a number: replies' authors are the class's students too.
+  const repliesTo = (responseId: string) => (replies.get(responseId) ?? []).map(({ authorId, ...r }) => ({ ...r, authorName: shownName(review.anonymousLabels, authorId, r.authorName), createdAt: r.createdAt.toISOString(), removedAt: r.removedAt?.toISOString() ?? null }));
   const { prompt, responses, labels, notSubmitted, submittedCount, notCountedCount, hasOwnColumn, gradedCount, page } = review;
   const def = prompt.definition;
   const rubric = def.rubric.map((r) => ({ id: r.id, criterion: r.criterion, maxPoints: r.maxPoints }));
@@ -49,8 +51,9 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
     if (pageIndex > 0) params.set("page", String(pageIndex + 1));
     return params.size > 0 ? `${here}?${params}` : here;
   };
-  const memberCount = submittedCount + notSubmitted.length;
-  const returnedCount = notSubmitted.filter((m) => m.returnedAt).length;
+  const memberCount = submittedCount + review.notSubmittedCount;
+  const { returnedCount } = review;
+  const anonymous = Boolean(review.posting?.anonymous);
   const nextToGrade = responses.find((r) => r.countsHere && !r.gradedElsewhereBy);
   const list = (
     <>
@@ -177,7 +180,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
       )}
 
       {review.posting && !review.class.archivedAt && (
-        <GradePosting classId={classId} promptId={promptId} manual={review.posting.manual} postedAt={review.posting.postedAt?.toISOString() ?? null} unposted={review.posting.unposted} />
+        <GradePosting classId={classId} promptId={promptId} manual={review.posting.manual} postedAt={review.posting.postedAt?.toISOString() ?? null} unposted={review.posting.unposted} anonymous={anonymous} revealedAt={review.posting.revealedAt?.toISOString() ?? null} />
       )}
 
       <details className="card mb-10" open>
@@ -220,9 +223,12 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
       </section>
 
       <section aria-labelledby="missing-heading">
-        <h2 id="missing-heading" className="mb-3 text-xl font-semibold">Not submitted yet ({notSubmitted.length})</h2>
-        {notSubmitted.length === 0 ? (
+        <h2 id="missing-heading" className="mb-3 text-xl font-semibold">Not submitted yet ({review.notSubmittedCount})</h2>
+        {review.notSubmittedCount === 0 ? (
           <p className="text-stone-700">{memberCount === 0 ? "The class has no students yet." : "Everyone in the class has submitted."}</p>
+        ) : anonymous ? (
+          // Their names would say, by elimination, who wrote the responses above.
+          <p className="text-stone-700">{review.notSubmittedCount === 1 ? "One student has" : `${review.notSubmittedCount} students have`} not handed in a response. Graded anonymously, their names show once you post the grades.</p>
         ) : (
           <>
             {/* Canvas's "message students who haven't submitted": Caravan sends no email, the instructor's own mail does. */}
