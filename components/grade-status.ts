@@ -8,4 +8,5 @@ export const gradeStatusStyle: Record<string, string> = {
   withdrawn: "text-stone-500 italic",
   excused: "text-sky-800 italic",
   "scored by instructor": "text-emerald-800",
+  anonymous: "text-stone-600 italic",
 };

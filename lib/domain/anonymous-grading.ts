@@ -1,6 +1,7 @@
 // Grading a debate anonymously (Canvas's anonymous grading, Moodle's blind marking, decision 24): while its assignment
 // grades anonymously and identities are not revealed, instructors read each response as "Student N", numbered so that
 // the number says nothing of the student's name or of when they handed in. Posting the grades reveals them for good.
+import type { GradebookCell } from "./gradebook";
 
 /** The assignment's terms that decide whether it hides who is who. */
 export type AnonymitySetting = { gradesAnonymously: boolean; identitiesRevealedAt: Date | null };
@@ -56,4 +57,13 @@ export function anonymityRefusal(action: AnonymityAction, setting: AnonymitySett
 /** The name to show for a user on an assignment's views: their number while anonymous (`labels`), else their name. */
 export function shownName(labels: Map<string, string> | null, userId: string, name: string): string {
   return labels ? (labels.get(userId) ?? ANONYMOUS_STUDENT) : name;
+}
+
+/**
+ * A gradebook cell of a debate graded anonymously, in an instructor's view: nothing of the student's work on it (not
+ * even whether they handed it in, which the review page pairs with a number), and left out of every average, which
+ * would otherwise give the grade away.
+ */
+export function anonymousCell(): GradebookCell {
+  return { status: "anonymous", percent: null, exact: null, detail: "graded anonymously: shown once the grades are posted" };
 }

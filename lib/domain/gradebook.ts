@@ -7,7 +7,8 @@ import { exactPercent, percent } from "./scoring";
 // "missing": past the due time and not submitted (it may still be accepted late, depending on the policy).
 // "withdrawn": the item left the course before the student handed it in; it cannot be done, so it is never missing.
 // "excused" and "scored by instructor": the instructor's word on the cell (see adjustedCell).
-export type CellStatus = "not started" | "in progress" | "missing" | "submitted" | "late" | "withdrawn" | "excused" | "scored by instructor";
+// "anonymous": a debate graded anonymously, in an instructor's view until its grades are posted (decision 24).
+export type CellStatus = "not started" | "in progress" | "missing" | "submitted" | "late" | "withdrawn" | "excused" | "scored by instructor" | "anonymous";
 
 /**
  * `percent`: the score as shown, a whole percent rounded down; `exact`: the same to two decimals, for exports.

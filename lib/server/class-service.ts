@@ -404,7 +404,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   const { gradingScheme } = await ownedClass(instructor, classId);
   // Days on the instructor's calendar, so due times keep their wall-clock time across a daylight-saving change.
   const timeZone = input.timeZone ?? zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
-  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, weight: true, requiresReading: true, postsGradesManually: true } });
+  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, weight: true, requiresReading: true, postsGradesManually: true, gradesAnonymously: true } });
   const live = (await describeAssignments(source)).filter((a) => !a.withdrawn);
   const shift = (at: Date) => shiftWallClockDays(at, input.shiftDays, timeZone);
   if (live.some((a) => !isStorableInstant(shift(a.opensAt).getTime()) || !isStorableInstant(shift(a.dueAt).getTime()))) {
@@ -422,7 +422,9 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
         opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, latePenaltyPercentPerDay: a.latePenaltyPercentPerDay, latePenaltyFloorPercent: a.latePenaltyFloorPercent,
         revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride, weight: a.weight, requiresReading: a.requiresReading,
         // The posting policy is copied; grades given before the copy (another term's) stay shown, as when it is set.
-        postsGradesManually: a.postsGradesManually, gradesPostedAt: a.postsGradesManually ? new Date(copiedAt) : null,
+        // Anonymous grading is copied too, its identities not revealed (a new term's responses), posting by hand as it needs.
+        postsGradesManually: a.postsGradesManually || a.gradesAnonymously, gradesPostedAt: a.postsGradesManually || a.gradesAnonymously ? new Date(copiedAt) : null,
+        gradesAnonymously: a.gradesAnonymously,
       })),
     });
     return { id: created.id, copied: live.length, skipped: source.length - live.length };

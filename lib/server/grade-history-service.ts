@@ -9,6 +9,7 @@ import type { SessionUser } from "./auth";
 // Any teacher of the class, owner or co-teacher; an archived class's history stays readable.
 import { ASSIGNMENT_ORDER, describeAssignments, ownedClass } from "./class-service";
 import { db } from "./db";
+import { anonymousAssignmentIds } from "./anonymous-grading";
 
 export const GRADE_CHANGES_PER_PAGE = 25;
 
@@ -42,8 +43,11 @@ const entrySelect = {
 // The entries of one change share its time and list in the order of their kinds (excused, score, comment).
 const newestFirst = [{ createdAt: "desc" }, { kind: "asc" }, { id: "asc" }] satisfies Prisma.GradeChangeOrderByWithRelationInput[];
 
-const whereOf = (classId: string, filter: GradeHistoryFilter): Prisma.GradeChangeWhereInput => ({
+// An item graded anonymously keeps its entries out of sight until its grades are posted (decision 24): each names
+// its student beside the grade.
+const whereOf = (classId: string, filter: GradeHistoryFilter, anonymous: string[]): Prisma.GradeChangeWhereInput => ({
   classId,
+  ...(anonymous.length > 0 ? { NOT: { assignmentId: { in: anonymous } } } : {}),
   ...(filter.studentId ? { studentId: filter.studentId } : {}),
   ...(filter.assignmentId ? { assignmentId: filter.assignmentId } : {}),
 });
@@ -54,7 +58,8 @@ const whereOf = (classId: string, filter: GradeHistoryFilter): Prisma.GradeChang
  */
 export async function gradeHistory(instructor: SessionUser, classId: string, { filter, page = 1 }: { filter: GradeHistoryFilter; page?: number }) {
   const found = await ownedClass(instructor, classId);
-  const where = whereOf(classId, filter);
+  const anonymous = await anonymousAssignmentIds(classId);
+  const where = whereOf(classId, filter, anonymous);
   const [total, students, assignments] = await Promise.all([
     db().gradeChange.count({ where }),
     // Everyone on the roster, as Canvas's history offers every student; a removed student's changes stay readable.
@@ -76,13 +81,13 @@ export async function gradeHistory(instructor: SessionUser, classId: string, { f
 /** Every entry the filters select, newest first, for the CSV. */
 export async function gradeHistoryForCsv(instructor: SessionUser, classId: string, filter: GradeHistoryFilter) {
   const found = await ownedClass(instructor, classId);
-  return { class: found, entries: await db().gradeChange.findMany({ where: whereOf(classId, filter), orderBy: newestFirst, select: entrySelect }) };
+  return { class: found, entries: await db().gradeChange.findMany({ where: whereOf(classId, filter, await anonymousAssignmentIds(classId)), orderBy: newestFirst, select: entrySelect }) };
 }
 
 /** The student record's section: the latest changes to one student's grades in the class, and how many there are. */
 export async function studentGradeChanges(instructor: SessionUser, classId: string, studentId: string, take = 10) {
   await ownedClass(instructor, classId);
-  const where = whereOf(classId, { studentId, assignmentId: null });
+  const where = whereOf(classId, { studentId, assignmentId: null }, await anonymousAssignmentIds(classId));
   const [total, entries] = await Promise.all([
     db().gradeChange.count({ where }),
     db().gradeChange.findMany({ where, orderBy: newestFirst, take, select: entrySelect }),

@@ -6,6 +6,7 @@ import { applyExtension, countsUnder, handedInLateUnderAll, type AssignmentWindo
 import { inQuestionOrder, questionNumbers } from "../domain/attempt-policy";
 import { adjustmentPosted, gradePosted, type PostingHold } from "../domain/grade-posting";
 import { debateGradeHolds, debateGradeShown } from "./grade-posting";
+import { anonymousCell, identitiesHidden } from "../domain/anonymous-grading";
 import { keyInWords, answerMarks } from "../domain/regrade";
 import { questionAsShown } from "../domain/public-question";
 import { shuffleSeedFor } from "./tokens";
@@ -95,7 +96,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const now = archivedAt && archivedAt < currentTime ? archivedAt : currentTime;
   const [members, rawAssignments] = await Promise.all([
     loadMembers,
-    db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, maxAttemptsOverride: true, weight: true, createdAt: true, postsGradesManually: true, gradesPostedAt: true } }),
+    db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, maxAttemptsOverride: true, weight: true, createdAt: true, postsGradesManually: true, gradesPostedAt: true, gradesAnonymously: true, identitiesRevealedAt: true } }),
   ]);
   const assignments = await describeAssignments(rawAssignments, archivedAt);
   const studentIds = members.map((m) => m.id);
@@ -170,7 +171,9 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
       return Boolean((grade && !gradePosted(grade.gradedAt, [{ postedAt: a.gradesPostedAt }]))
         || (adjustment && (adjustment.percent !== null || adjustment.comment) && !adjustmentPosted(adjustment.updatedAt, a, false)));
     };
-    const cells = assignments.map((a, i) => notingUnposted(adjustedCell(
+    // For the instructor: a debate graded anonymously says nothing of the student until posted (decision 24).
+    const anonymous = (a: (typeof assignments)[number]) => !postedOnly && !archivedAt && a.kind === "DEBATE" && identitiesHidden(a);
+    const cells = assignments.map((a, i) => anonymous(a) ? anonymousCell() : notingUnposted(adjustedCell(
       a.withdrawn ? asWithdrawn(cellOf(a, windows[i])) : notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i]),
       adjustmentBy.get(key(user.id, a.id)),
     ), unposted(a)));
@@ -196,7 +199,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     select: {
       joinedAt: true, removedAt: true,
       user: { select: { id: true, name: true, email: true, role: true } },
-      class: { select: { id: true, name: true, archivedAt: true, gradingScheme: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true } } } },
+      class: { select: { id: true, name: true, archivedAt: true, gradingScheme: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, gradesAnonymously: true, identitiesRevealedAt: true } } } },
     },
   });
   if (!member) throw notFound("That student");
@@ -282,10 +285,19 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     const classDue = assigned.find((a) => a.id === e.assignmentId)?.dueAt;
     return archivedAt || !classDue ? null : extensionWithdrawalRefusal({ assignmentId: e.assignmentId, studentId, dueAt: e.dueAt }, classDue);
   }));
+  // A debate graded anonymously says nothing of this student until its grades are posted (decision 24): not whether or
+  // when they handed it in (the review page lists each "Student N" with that), its grade, or a score set by hand.
+  const anonymous = archivedAt ? [] : assigned.filter((a) => a.kind === "DEBATE" && identitiesHidden(a));
+  const anonymousPrompts = new Set(anonymous.map((a) => a.debatePromptId));
+  const anonymousAssignments = new Set(anonymous.map((a) => a.id));
+  const debateTitles = new Map((anonymous.length > 0 ? await db().debatePrompt.findMany({ where: { id: { in: [...anonymousPrompts].filter((id) => id !== null) } }, select: { id: true, title: true } }) : []).map((p) => [p.id, p.title]));
   return {
     member,
     attempts: attempts.map((a) => ({ ...a, late: lateHere((x) => x.quizId === a.quiz.id || (x.kind === "MODULE" && x.moduleId === a.quiz.moduleId), a.submittedAt), countsHere: attemptCountsHere(a), countedInGradebook: countedInGradebook.has(a.id), scoreSetByHand: countedInGradebook.get(a.id) ?? false })),
-    debates: debates.map((d) => ({ ...d, gradeStands: gradeOnRecord(d.grade, d.submittedAt, member.class.archivedAt), late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt), countsHere: debateCountsHere(d) })),
-    resets, extensions: extensions.map((e, i) => ({ ...e, withdrawalRefused: withdrawals[i] })), review, grades, adjustments,
+    debates: debates.filter((d) => !anonymousPrompts.has(d.prompt.id)).map((d) => ({ ...d, gradeStands: gradeOnRecord(d.grade, d.submittedAt, member.class.archivedAt), late: lateHere((x) => x.debatePromptId === d.prompt.id || (x.kind === "MODULE" && x.moduleId === d.prompt.moduleId), d.submittedAt), countsHere: debateCountsHere(d) })),
+    /** The titles of the debates graded anonymously, left out above. */
+    anonymousDebates: anonymous.map((a) => debateTitles.get(a.debatePromptId!) ?? "A debate"),
+    resets, extensions: extensions.map((e, i) => ({ ...e, withdrawalRefused: withdrawals[i] })), review, grades,
+    adjustments: adjustments.filter((a) => !anonymousAssignments.has(a.assignmentId)),
   };
 }

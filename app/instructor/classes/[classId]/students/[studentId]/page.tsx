@@ -42,7 +42,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
   const opened = z.uuid().safeParse((await searchParams).attempt).data ?? null;
   if (!z.uuid().safeParse(classId).success || !z.uuid().safeParse(studentId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}/students/${studentId}`);
-  const { member, attempts, debates, resets, extensions, review, grades, adjustments } = await orNotFound(studentRecord(user, classId, studentId));
+  const { member, attempts, debates, anonymousDebates, resets, extensions, review, grades, adjustments } = await orNotFound(studentRecord(user, classId, studentId));
   const [assignments, lastReset, mastery, activity, gradeChanges] = await Promise.all([classAssignments(user, classId), latestPasswordReset(user, classId, studentId), classObjectiveMastery(user, classId, { studentId }), classActivity(user, classId, { studentId }), studentGradeChanges(user, classId, studentId, GRADE_CHANGES_ON_RECORD)]);
   const [activityRow] = activity.rows;
   const assignmentTitle = new Map(assignments.map((a) => [a.id, a.title]));
@@ -198,7 +198,8 @@ export default async function StudentRecordPage({ params, searchParams }: { para
 
       <section aria-labelledby="debates-heading" className="mb-10">
         <h2 id="debates-heading" className="mb-3 text-xl font-semibold">Debate responses</h2>
-        {debates.length === 0 ? <p className="text-stone-600">None yet.</p> : (
+        {anonymousDebates.length > 0 && <p className="mb-2 text-sm text-stone-600">Graded anonymously, so not shown here until their grades are posted: {anonymousDebates.join(", ")}.</p>}
+        {debates.length === 0 ? <p className="text-stone-600">{anonymousDebates.length > 0 ? "No others." : "None yet."}</p> : (
           <ul className="space-y-2">
             {debates.map((d) => (
               <li key={d.id} className="card">
