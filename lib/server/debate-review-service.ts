@@ -518,7 +518,6 @@ export async function gradePosting(classId: string, promptId: string, { archived
     manual: assignment.postsGradesManually,
     postedAt: assignment.gradesPostedAt,
     unposted: unpostedCount(grades.map((g) => g.gradedAt), { postedAt: assignment.gradesPostedAt }),
-    gradesAnonymously: assignment.gradesAnonymously,
     // An archived class's term is over: it holds no grade back, and hides no name (decision 24).
     anonymous: !archived && identitiesHidden(assignment),
     revealedAt: assignment.identitiesRevealedAt,

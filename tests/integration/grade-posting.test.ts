@@ -84,7 +84,7 @@ describe("posting debate grades by hand", () => {
     expect((await seenBy(late)).page).toBeNull();
     await setGradePosting(instructor, classId, fixture.debateId, { action: "automatic" });
     expect((await seenBy(late)).page).toBe(1);
-    expect((await classDebateResponses(instructor, classId, fixture.debateId)).posting).toEqual({ manual: false, postedAt: expect.any(Date), unposted: 0 });
+    expect((await classDebateResponses(instructor, classId, fixture.debateId)).posting).toEqual({ assignmentId: expect.any(String), manual: false, postedAt: expect.any(Date), unposted: 0, anonymous: false, revealedAt: null });
   });
 
   it("holds a score or comment set by hand on the debate until posted", async () => {
