@@ -239,7 +239,7 @@ const routes: Route[] = [
   { method: "GET", path: ([cls, quiz]) => `/api/instructor/classes/${cls}/quizzes/${quiz}/item-analysis.csv`, ids: ["class", "quiz"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls, quiz]) => `/api/instructor/classes/${cls}/quizzes/${quiz}/responses.csv`, ids: ["class", "quiz"], audience: ["INSTRUCTOR"] },
   { method: "GET", path: ([cls, prompt]) => `/api/instructor/classes/${cls}/debates/${prompt}/responses.csv`, ids: ["class", "prompt"], audience: ["INSTRUCTOR"] },
-  { method: "PUT", path: ([cls, prompt]) => `/api/instructor/classes/${cls}/debates/${prompt}/grade-posting`, ids: ["class", "prompt"], audience: ["INSTRUCTOR"], body: () => fc.record({ action: fc.constantFrom("manual", "automatic", "post") }) },
+  { method: "PUT", path: ([cls, prompt]) => `/api/instructor/classes/${cls}/debates/${prompt}/grade-posting`, ids: ["class", "prompt"], audience: ["INSTRUCTOR"], body: () => fc.record({ action: fc.constantFrom("manual", "automatic", "post", "anonymous-on", "anonymous-off") }) },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/co-teachers`, ids: ["class"], audience: ["INSTRUCTOR"], body: (o) => fc.record({ email: fc.oneof(pick(o, "instructorEmail"), pick(o, "email"), fc.string({ maxLength: 300 })) }) },
   { method: "DELETE", path: ([cls, teacher]) => `/api/instructor/classes/${cls}/co-teachers/${teacher}`, ids: ["class", "coTeacher"], audience: ["INSTRUCTOR"] },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/announcements`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ title: fc.string({ minLength: 1, maxLength: 120 }), body: fc.string({ minLength: 1, maxLength: 500 }) }) },
