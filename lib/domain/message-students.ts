@@ -81,13 +81,15 @@ export type MessageRequest =
  * The page's query read against the gradebook's items (in column order): nothing asked yet shows the form alone; a
  * hand-edited or incomplete address gets a sentence saying what to choose, never a failure.
  */
-export function messageRequest(query: MessageQuery, items: { id: string; kind: string }[]): MessageRequest {
+export function messageRequest(query: MessageQuery, items: { id: string; kind: string; anonymous?: boolean }[]): MessageRequest {
   const values = { item: one(query.item), who: one(query.who), percent: one(query.percent) };
   if (!values.item && !values.who && !values.percent) return { values, asked: false };
   const fail = (error: string): MessageRequest => ({ values, asked: true, error });
   const item = itemSchema.safeParse(values.item.toLowerCase());
   const column = item.success ? items.findIndex((i) => i.id.toLowerCase() === item.data) : -1;
   if (column === -1) return fail(values.item ? "That item is not in this class’s gradebook: choose one from the list." : "Choose an item from the list.");
+  // Graded anonymously (decision 24), the column says nothing of anyone until its grades are posted: neither would this.
+  if (items[column].anonymous) return fail("This debate is graded anonymously: who has handed it in and how they scored stay hidden until its grades are posted.");
   const who = audienceSchema.safeParse(values.who);
   if (!who.success) return fail("Choose who to list: students who have not submitted, have not been graded, or scored below or at least a percent.");
   if (who.data === "missing" || who.data === "ungraded") {

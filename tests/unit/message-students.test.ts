@@ -170,4 +170,12 @@ describe("messageRequest", () => {
     for (const percent of ["", "101", "-1", "60.5", "1e2", "sixty", "0x10"]) expect(error({ item: quizId, who: "below", percent })).toMatch(/whole number from 0 to 100/);
     expect(error({ item: quizId, who: "below", percent: "0" })).toBeNull();
   });
+
+  it("lists no one for a debate graded anonymously until its grades are posted, whoever is asked for", () => {
+    const anonymous = [items[0], { ...items[1], anonymous: true }];
+    for (const who of ["missing", "ungraded", "below", "atLeast"]) {
+      expect(messageRequest({ item: debateId, who, percent: "60" }, anonymous)).toMatchObject({ asked: true, error: expect.stringMatching(/graded anonymously/) });
+    }
+    expect(messageRequest({ item: quizId, who: "missing" }, anonymous)).toMatchObject({ error: null });
+  });
 });

@@ -24,7 +24,7 @@ export default async function MessageStudentsPage({ params, searchParams }: { pa
   const user = await requireInstructor(asked.size > 0 ? `${here}?${asked}` : here);
   // The gradebook's own rows and cells: a score here is the one its column shows.
   const book = await orNotFound(gradebook(user, classId));
-  const request = messageRequest(query, book.assignments);
+  const request = messageRequest(query, book.assignments.map((a, column) => ({ ...a, anonymous: book.rows.some((r) => r.cells[column].status === "anonymous") })));
   const { values } = request;
   const matching = request.asked && request.error === null ? studentsToMessage(book.rows, request.column, request.criterion) : null;
   const item = request.asked && request.error === null ? book.assignments[request.column] : null;
