@@ -8,6 +8,7 @@ import { db } from "./db";
 import { holdCurrentClass, holdCurrentMember } from "./class-service";
 import { notFound, UserError } from "./errors";
 import { adjustmentChanges } from "../domain/grade-history";
+import { identitiesHidden } from "../domain/anonymous-grading";
 import { assignmentItemTitle, recordGradeChanges } from "./grade-history-service";
 import type { SessionUser } from "./auth";
 
@@ -49,8 +50,11 @@ export async function adjustGrade(instructor: SessionUser, classId: string, inpu
   return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
     // The assignment and the membership are held too: a removal in flight is waited for, then not found.
-    const [assignment] = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text FROM "Assignment" WHERE "id" = ${input.assignmentId}::uuid AND "classId" = ${classId}::uuid FOR KEY SHARE`;
+    const [assignment] = await tx.$queryRaw<{ id: string; kind: string; gradesAnonymously: boolean; identitiesRevealedAt: Date | null }[]>`
+      SELECT "id"::text, "kind"::text, "gradesAnonymously", "identitiesRevealedAt" FROM "Assignment" WHERE "id" = ${input.assignmentId}::uuid AND "classId" = ${classId}::uuid FOR KEY SHARE`;
     if (!assignment) throw notFound("That assignment");
+    // Graded anonymously (decision 24), a grade set by a student's name would pair the two before the names are revealed.
+    if (assignment.kind === "DEBATE" && identitiesHidden(assignment)) throw new UserError("CONFLICT", "This debate is graded anonymously: adjust its grades once they are posted, which reveals the names.");
     await holdCurrentMember(tx, classId, input.studentId);
     const where = { assignmentId_studentId: { assignmentId: input.assignmentId, studentId: input.studentId } };
     // The adjustment as it stands, held: the form's `replacing` is checked against it, and the grade history records

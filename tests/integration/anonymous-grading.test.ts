@@ -67,6 +67,8 @@ describe("grading a debate anonymously", () => {
     for (const s of [ada, bea, cy]) await joinClass(s, joinCode);
     for (const s of [ada, bea]) await submitDebate(s, debateSubmission(fixture));
 
+    // A score set by hand before anonymity was turned on is hidden with the rest.
+    await adjustGrade(instructor, classId, { assignmentId, studentId: bea.id, excused: false, percent: 70, comment: "Spoken in class." });
     expect(await setGradePosting(instructor, classId, fixture.debateId, { action: "anonymous-on" })).toMatchObject({ manual: true, anonymous: true, revealedAt: null });
     // A retry changes nothing.
     const stored = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
@@ -74,11 +76,15 @@ describe("grading a debate anonymously", () => {
     expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } })).toEqual(stored);
 
     await grade(instructor, classId, ada, 3);
-    await adjustGrade(instructor, classId, { assignmentId, studentId: bea.id, excused: false, percent: 70, comment: "Spoken in class." });
+    // While anonymous, no grade is set by a student's name (the record's form does not offer it; the service refuses).
+    const adjustmentsBefore = await db.gradeAdjustment.count({ where: { assignmentId } });
+    expect((await errorOf(adjustGrade(instructor, classId, { assignmentId, studentId: ada.id, excused: false, percent: 90, comment: "" }))).message).toMatch(/graded anonymously/);
+    expect(await db.gradeAdjustment.count({ where: { assignmentId } })).toBe(adjustmentsBefore);
 
     const views = await instructorViews(instructor, classId, [ada.id, bea.id, cy.id]);
     // The gradebook and the student record are the roster's (names beside cells): their cells are looked at below.
-    const everything = JSON.stringify({ ...views, book: views.book.rows.map((r) => r.cells), bookCsv: null, records: views.records.map((r) => ({ ...r, member: null })) });
+    // The history's student filter is the roster (names alone, paired with nothing): looked at below too.
+    const everything = JSON.stringify({ ...views, book: views.book.rows.map((r) => r.cells), bookCsv: null, records: views.records.map((r) => ({ ...r, member: null })), history: { ...views.history, students: null } });
     for (const s of [ada, bea, cy]) {
       expect(everything).not.toContain(s.name);
       expect(everything).not.toContain(s.email);
@@ -102,7 +108,7 @@ describe("grading a debate anonymously", () => {
     expect(views.records.every((r) => r.debates.length === 0 && r.adjustments.length === 0 && r.grades?.cells[0].status === "anonymous")).toBe(true);
     expect(views.records[0].anonymousDebates).toEqual([expect.any(String)]);
     expect(views.history.entries).toEqual([]);
-    expect(views.history.students).toEqual([]);
+    expect(views.history.students.map((s) => s.id).sort()).toEqual([ada.id, bea.id, cy.id].sort());
     expect(views.historyCsv.entries).toEqual([]);
     expect(views.changes.every((c) => c.total === 0)).toBe(true);
 

@@ -93,7 +93,8 @@ export default async function StudentRecordPage({ params, searchParams }: { para
               {member.class.archivedAt ? <p className="text-stone-600">The class is archived, so its grades are a record: bring the class back to adjust them.</p> : (
                 <>
                   <h3 className="mb-2 font-semibold">Adjust a grade</h3>
-                  <GradeAdjustmentForm classId={classId} studentId={member.user.id} assignments={grades.assignments.map((a) => {
+                  {/* A debate graded anonymously is adjusted once its names are revealed: adjusting it here would pair a grade with this name. */}
+                  <GradeAdjustmentForm classId={classId} studentId={member.user.id} assignments={grades.assignments.filter((_, i) => grades.cells[i].status !== "anonymous").map((a) => {
                     const adjustment = adjustments.find((x) => x.assignmentId === a.id);
                     return { id: a.id, title: a.title, adjustment: adjustment ? { excused: adjustment.excused, percent: adjustment.percent, comment: adjustment.comment } : null };
                   })} />
