@@ -43,7 +43,7 @@ test("an instructor asks for the module's lessons first; the student reads them 
   await login(learner, student, baseURL!);
   const sp = await learner.newPage();
   await sp.goto("/");
-  const assignedItem = sp.locator("#assigned-heading + ul li").filter({ hasText: "Austin" });
+  const assignedItem = sp.getByRole("region", { name: "Assigned to you" }).getByRole("listitem").filter({ hasText: "Austin" });
   await expect(assignedItem.getByText(/^Read the lessons first/)).toBeVisible();
   if (process.env.SCREENSHOT_DIR) await assignedItem.screenshot({ path: `${process.env.SCREENSHOT_DIR}/reading-first-assigned.png` });
   await sp.goto("/courses/japan-central-asia/foundations");
