@@ -49,7 +49,7 @@ export default async function CalendarPage({ searchParams }: Props) {
       </PageHeader>
 
       <nav aria-label="Months" className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <h2 className="text-xl font-semibold" aria-live="polite">{monthName(month)}</h2>
+        <h2 className="text-xl font-semibold">{monthName(month)}</h2>
         <div className="flex gap-2 text-sm">
           <Link className="btn-secondary" href={href(-1)}><span aria-hidden="true">←</span> {monthName(shiftMonth(month, -1))}</Link>
           {monthKey(month) !== monthKey(monthOf(new Date(), zone)) && <Link className="btn-secondary" href="/calendar">This month</Link>}
