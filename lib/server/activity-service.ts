@@ -5,6 +5,7 @@ import { Prisma } from "../generated/prisma/client";
 import { toCsv } from "../domain/csv";
 import { activityKindLabel, classActivitySummary, lessonCounts, lessonStateLabel, type ActivityEvent, type ActivityKind, type LessonState } from "../domain/activity";
 import { compareNames } from "../domain/gradebook";
+import { identitiesHidden } from "../domain/anonymous-grading";
 import { countsInClass, lessonCompleteIn } from "./assignment-rules";
 import { inCourseOrder } from "./mastery-service";
 import type { SessionUser } from "./auth";
@@ -59,7 +60,7 @@ export async function classActivity(instructor: SessionUser, classId: string, op
     where: { id: classId, ...taughtBy(instructor.id) },
     select: {
       id: true, name: true, term: true, archivedAt: true,
-      assignments: { select: { kind: true, moduleId: true, quizId: true, debatePromptId: true } },
+      assignments: { select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, gradesAnonymously: true, identitiesRevealedAt: true } },
       members: { where: options.studentId ? { userId: options.studentId } : { removedAt: null }, select: { joinedAt: true, removedAt: true, user: { select: { id: true, name: true, email: true } } } },
     },
   });
@@ -70,6 +71,9 @@ export async function classActivity(instructor: SessionUser, classId: string, op
   const students = found.members.map((m) => ({ ...m.user, joinedAt: m.joinedAt })).sort((a, b) => compareNames(a.name, b.name) || a.email.localeCompare(b.email));
   const studentIds = students.map((s) => s.id);
   const work = await classWork(found.assignments, until);
+  // Who has handed in a debate graded anonymously is not shown by name until its grades are posted (decision 24).
+  const hiddenPromptIds = new Set(found.archivedAt ? [] : found.assignments.flatMap((a) => (a.kind === "DEBATE" && a.debatePromptId && identitiesHidden(a) ? [a.debatePromptId] : [])));
+  const countedPromptIds = work.promptIds.filter((id) => !hiddenPromptIds.has(id));
   const lessonIds = work.lessons.map((l) => l.id);
   const none = studentIds.length === 0;
   const byTime = until ? Prisma.sql`AND e."at" <= ${until}` : Prisma.empty;
@@ -112,9 +116,9 @@ export async function classActivity(instructor: SessionUser, classId: string, op
       WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${work.quizIds}::text[])
         AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND ${countsInClass(Prisma.sql`${classId}::uuid`)} ${until ? Prisma.sql`AND a."submittedAt" <= ${until}` : Prisma.empty}
       GROUP BY a."userId"`,
-    none || work.promptIds.length === 0 ? [] : db().$queryRaw<{ userId: string; count: number }[]>`
+    none || countedPromptIds.length === 0 ? [] : db().$queryRaw<{ userId: string; count: number }[]>`
       SELECT r."userId"::text AS "userId", count(*)::int AS "count" FROM "DebateResponse" r
-      WHERE r."userId" = ANY(${studentIds}::uuid[]) AND r."promptId" = ANY(${work.promptIds}::text[])
+      WHERE r."userId" = ANY(${studentIds}::uuid[]) AND r."promptId" = ANY(${countedPromptIds}::text[])
         AND ${until
           // At the archiving: handed in by then, and not back with the student for revision then.
           ? Prisma.sql`((r."status" = 'SUBMITTED' AND r."submittedAt" <= ${until} AND (r."returnedAt" IS NULL OR r."returnedAt" < r."submittedAt" OR r."returnedAt" > ${until}))
@@ -143,7 +147,8 @@ export async function classActivity(instructor: SessionUser, classId: string, op
     asOf,
     lessons: work.lessons,
     quizCount: work.quizIds.length,
-    debateCount: work.promptIds.length,
+    debateCount: countedPromptIds.length,
+    anonymousDebateCount: work.promptIds.length - countedPromptIds.length,
     rows,
     summary: classActivitySummary(rows, work.lessons.length, asOf),
   };

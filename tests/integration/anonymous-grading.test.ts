@@ -1,5 +1,5 @@
 // Grading a debate anonymously (decision 24): turning it on posts by hand; while on, no instructor view (the review
-// page's data, its CSV, the gradebook and its CSV, the student record, the grade history) pairs a student with their
+// page's data, its CSV, the gradebook and its CSV, the student record, the grade history, the activity report) pairs a student with their
 // response or its grade; posting reveals names for good; a copy keeps the setting, not revealed; refusals write nothing.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import { gradebook, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { adjustGrade } from "@/lib/server/grade-adjustment-service";
 import { gradeHistory, gradeHistoryForCsv, studentGradeChanges } from "@/lib/server/grade-history-service";
+import { classActivity } from "@/lib/server/activity-service";
 import type { SessionUser } from "@/lib/server/auth";
 import { createUser, debateSubmission, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
 import { parseCsv } from "../support/csv";
@@ -46,9 +47,20 @@ async function grade(instructor: SessionUser, classId: string, who: SessionUser,
   await gradeDebateResponse(instructor, { classId, responseId: response.id, scores: { claim: points }, feedback: `Feedback for ${points}.`, replacing: response.grade?.gradedAt.toISOString() ?? null, forSubmission: response.submittedAt!.toISOString() });
 }
 
+/** A class whose one student, Ada, has handed in the debate, graded anonymously. */
+async function oneResponseGradedAnonymously() {
+  const instructor = await createUser("INSTRUCTOR");
+  const { classId, joinCode } = await classSetting(instructor);
+  const ada = await student("Ada");
+  await joinClass(ada, joinCode);
+  await submitDebate(ada, debateSubmission(fixture));
+  await setGradePosting(instructor, classId, fixture.debateId, { action: "anonymous-on" });
+  return { instructor, classId, ada };
+}
+
 /** Everything the instructor's views hold about the class's debate, as text to search for names in. */
 async function instructorViews(instructor: SessionUser, classId: string, studentIds: string[]) {
-  const [review, csv, book, records, history, historyCsv, changes] = await Promise.all([
+  const [review, csv, book, records, history, historyCsv, changes, activity] = await Promise.all([
     classDebateResponses(instructor, classId, fixture.debateId),
     allClassDebateResponses(instructor, classId, fixture.debateId).then(debateResponsesCsv),
     gradebook(instructor, classId),
@@ -56,8 +68,9 @@ async function instructorViews(instructor: SessionUser, classId: string, student
     gradeHistory(instructor, classId, { filter: { studentId: null, assignmentId: null } }),
     gradeHistoryForCsv(instructor, classId, { studentId: null, assignmentId: null }),
     Promise.all(studentIds.map((id) => studentGradeChanges(instructor, classId, id))),
+    classActivity(instructor, classId),
   ]);
-  return { review, csv, book, bookCsv: gradebookCsv(book), records, history, historyCsv, changes };
+  return { review, csv, book, bookCsv: gradebookCsv(book), records, history, historyCsv, changes, activity };
 }
 
 describe("grading a debate anonymously", () => {
@@ -85,7 +98,8 @@ describe("grading a debate anonymously", () => {
     const views = await instructorViews(instructor, classId, [ada.id, bea.id, cy.id]);
     // The gradebook and the student record are the roster's (names beside cells): their cells are looked at below.
     // The history's student filter is the roster (names alone, paired with nothing): looked at below too.
-    const everything = JSON.stringify({ ...views, book: views.book.rows.map((r) => r.cells), bookCsv: null, records: views.records.map((r) => ({ ...r, member: null })), history: { ...views.history, students: null } });
+    // So is the activity report, whose debates handed in are looked at below.
+    const everything = JSON.stringify({ ...views, book: views.book.rows.map((r) => r.cells), bookCsv: null, records: views.records.map((r) => ({ ...r, member: null })), history: { ...views.history, students: null }, activity: null });
     for (const s of [ada, bea, cy]) {
       expect(everything).not.toContain(s.name);
       expect(everything).not.toContain(s.email);
@@ -115,6 +129,9 @@ describe("grading a debate anonymously", () => {
     expect(views.history.students.map((s) => s.id).sort()).toEqual([ada.id, bea.id, cy.id].sort());
     expect(views.historyCsv.entries).toEqual([]);
     expect(views.changes.every((c) => c.total === 0)).toBe(true);
+    // The activity report does not say who has handed the debate in.
+    expect(views.activity).toMatchObject({ debateCount: 0, anonymousDebateCount: 1 });
+    expect(views.activity.rows.map((r) => r.debatesHandedIn)).toEqual([0, 0, 0]);
 
     // Posting automatically is refused, and changes nothing.
     const before = await db.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
@@ -133,6 +150,8 @@ describe("grading a debate anonymously", () => {
     expect(after.book.rows.find((r) => r.student.id === ada.id)?.cells[0]).toMatchObject({ percent: 75 });
     expect(after.records[0].debates).toHaveLength(1);
     expect(after.history.entries.length).toBeGreaterThan(0);
+    expect(after.activity).toMatchObject({ debateCount: 1, anonymousDebateCount: 0 });
+    expect(after.activity.rows.find((r) => r.student.id === ada.id)?.debatesHandedIn).toBe(1);
 
     // A response graded after the posting: names stay revealed.
     await submitDebate(cy, debateSubmission(fixture));
@@ -144,12 +163,7 @@ describe("grading a debate anonymously", () => {
   });
 
   it("turns off on request, showing names, with grades still posted by hand", async () => {
-    const instructor = await createUser("INSTRUCTOR");
-    const { classId, joinCode } = await classSetting(instructor);
-    const ada = await student("Ada");
-    await joinClass(ada, joinCode);
-    await submitDebate(ada, debateSubmission(fixture));
-    await setGradePosting(instructor, classId, fixture.debateId, { action: "anonymous-on" });
+    const { instructor, classId, ada } = await oneResponseGradedAnonymously();
     expect(await setGradePosting(instructor, classId, fixture.debateId, { action: "anonymous-off" })).toMatchObject({ manual: true, anonymous: false, revealedAt: null });
     expect((await classDebateResponses(instructor, classId, fixture.debateId)).responses[0].user.name).toBe(ada.name);
     // Not revealed by a posting, it may be turned on again.
@@ -157,15 +171,11 @@ describe("grading a debate anonymously", () => {
   });
 
   it("shows names in an archived class: its term is over", async () => {
-    const instructor = await createUser("INSTRUCTOR");
-    const { classId, joinCode } = await classSetting(instructor);
-    const ada = await student("Ada");
-    await joinClass(ada, joinCode);
-    await submitDebate(ada, debateSubmission(fixture));
-    await setGradePosting(instructor, classId, fixture.debateId, { action: "anonymous-on" });
+    const { instructor, classId, ada } = await oneResponseGradedAnonymously();
     await setClassArchived(instructor, classId, true);
     expect((await classDebateResponses(instructor, classId, fixture.debateId)).responses[0].user.name).toBe(ada.name);
     expect((await gradebook(instructor, classId)).rows[0].cells[0].status).not.toBe("anonymous");
+    expect((await classActivity(instructor, classId)).rows[0].debatesHandedIn).toBe(1);
   });
 
   it("is kept by a copy of the class, not revealed", async () => {

@@ -73,7 +73,7 @@ export default async function ClassActivityPage({ params, searchParams }: { para
       {report.class.archivedAt && (
         <Notice tone="warning" title="An archived class">This is the class as it stood when it was archived on <LocalTime iso={report.class.archivedAt.toISOString()} />: activity after that is not shown.</Notice>
       )}
-      {rows.length === 0 || lessons.length + report.quizCount + report.debateCount === 0 ? (
+      {rows.length === 0 || lessons.length + report.quizCount + report.debateCount + report.anonymousDebateCount === 0 ? (
         <EmptyState title={rows.length === 0 ? "No students on the roster" : "Nothing assigned yet"} action={<Link className="btn-primary" href={`/instructor/classes/${classId}`}>Go to the class</Link>}>
           {rows.length === 0 ? "Activity appears here once students have joined the class." : "Assign a module, a quiz or a debate prompt: activity counts the work of the modules the class assigns from."}
         </EmptyState>
@@ -95,6 +95,11 @@ export default async function ClassActivityPage({ params, searchParams }: { para
               ))}
             </dl>
           </section>
+          {report.anonymousDebateCount > 0 && (
+            <p className="mb-4 text-sm text-stone-600">
+              Debates handed in leave out {report.anonymousDebateCount === 1 ? "a debate" : `${report.anonymousDebateCount} debates`} graded anonymously until {report.anonymousDebateCount === 1 ? "its" : "their"} grades are posted.
+            </p>
+          )}
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
             <nav aria-label="Students shown" className="flex gap-2 text-sm">
               <Link className={view.show === "all" ? "btn-primary" : "btn-secondary"} aria-current={view.show === "all" ? "page" : undefined} href={hrefFor({ show: "all" })}>All students ({rows.length})</Link>
