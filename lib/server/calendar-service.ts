@@ -47,8 +47,16 @@ async function instructorDueItems(instructor: SessionUser): Promise<DueItem[]> {
   });
   return (await describeAssignments(assignments)).filter((a) => !a.withdrawn).map((a) => ({
     assignmentId: a.id, kind: a.kind, title: a.title, className: a.class.name, dueAt: a.dueAt, extended: false,
-    latePolicy: a.latePolicy as LatePolicy, latePenalty: latePenaltyOf(a), path: `/instructor/classes/${a.class.id}`,
+    latePolicy: a.latePolicy as LatePolicy, latePenalty: latePenaltyOf(a), path: instructorPathOf(a),
   }));
+}
+
+/** Where a teacher works on the item: a debate's review, a quiz's results, a module's class page. */
+function instructorPathOf(a: { class: { id: string }; debatePromptId: string | null; quizId: string | null }): string {
+  const classPath = `/instructor/classes/${a.class.id}`;
+  if (a.debatePromptId) return `${classPath}/debates/${encodeURIComponent(a.debatePromptId)}`;
+  if (a.quizId) return `${classPath}/quizzes/${encodeURIComponent(a.quizId)}`;
+  return classPath;
 }
 
 async function studentDueItems(student: SessionUser): Promise<DueItem[]> {

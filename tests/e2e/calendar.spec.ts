@@ -58,13 +58,13 @@ test("a month of due times in the viewer's zone, with a student's extension, as 
   await expect(page.getByRole("link", { name: "This month" })).toHaveCount(0);
   await context.close();
 
-  // The instructor sees the class's own due times, each linked to the class.
+  // The instructor sees the class's own due times, each linked to where they work on it: the debate's review.
   const teaching = await signedInPage(browser, teacher, baseURL!, tokyo);
   await teaching.context.addCookies([{ name: "caravan-tz", value: "Asia/Tokyo", url: baseURL! }]);
   await teaching.page.goto("/calendar?month=2027-01");
   const theirs = teaching.page.getByRole("table", { name: /January 2027/ });
   await expect(theirs.getByRole("cell").filter({ hasText: "Tuesday 12 January" })).toContainText("00:00");
-  await expect(theirs.getByRole("cell").filter({ hasText: "Tuesday 12 January" }).getByRole("link")).toHaveAttribute("href", `/instructor/classes/${cls.id}`);
+  await expect(theirs.getByRole("cell").filter({ hasText: "Tuesday 12 January" }).getByRole("link")).toHaveAttribute("href", `/instructor/classes/${cls.id}/debates/normative-vs-material`);
   await expect(theirs.getByRole("cell").filter({ hasText: "Thursday 14 January" })).not.toContainText("00:00");
   await teaching.context.close();
 });

@@ -61,16 +61,22 @@ describe("calendar feed", () => {
     expect(ics).not.toContain("Left class");
   });
 
-  it("lists an instructor's assignments in their current classes, linked to the class page", async () => {
+  it("lists an instructor's assignments in their current classes, each linked to where they work on it", async () => {
     const { teacher, classId } = await seminar("Taught seminar");
     await createAssignment(teacher, classId, { kind: "MODULE", targetId: `${fixture.id}-m1`, ...terms(iso(90)) });
+    await createAssignment(teacher, classId, { kind: "QUIZ", targetId: fixture.quizId, ...terms(iso(91)) });
+    await createAssignment(teacher, classId, { kind: "DEBATE", targetId: fixture.debateId, ...terms(iso(92)) });
     const other = await seminar("Someone else's");
     await createAssignment(other.teacher, other.classId, { kind: "QUIZ", targetId: fixture.quizId, ...terms(iso(90)) });
     const ics = await calendarFeed(fileOf((await newCalendarAddress(teacher)).path), origin);
     const events = eventsOf(ics);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toContain("SUMMARY:Due: Module one (Taught seminar)");
-    expect(events[0]).toContain(`${origin}/instructor/classes/${classId}`);
+    expect(events).toHaveLength(3);
+    expect(events.find((e) => e.includes("SUMMARY:Due: Module one (Taught seminar)"))).toContain(`URL;VALUE=URI:${origin}/instructor/classes/${classId}\r\n`);
+    expect(events.map((e) => e.match(/URL;VALUE=URI:(\S+)/)?.[1]).sort()).toEqual([
+      `${origin}/instructor/classes/${classId}`,
+      `${origin}/instructor/classes/${classId}/debates/${fixture.debateId}`,
+      `${origin}/instructor/classes/${classId}/quizzes/${fixture.quizId}`,
+    ]);
   });
 
   it("a new address replaces the old one, and a feed turned off is not found", async () => {
