@@ -38,7 +38,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
     }),
     db().debateResponse.findMany({
       where: { userId },
-      select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true, late: true, returnedAt: true, returnNote: true, repliesSeen: { select: { seenUpTo: true } }, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } } },
+      select: { id: true, position: true, claim: true, evidence: true, rebuttal: true, status: true, updatedAt: true, submittedAt: true, late: true, returnedAt: true, returnNote: true, repliesSeen: { select: { seenUpTo: true } }, prompt: { select: { id: true, title: true } }, grade: { select: { totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } }, selfAssessment: { select: { scores: true, totalPoints: true, maxPoints: true, forSubmittedAt: true, assessedAt: true } } },
     }),
     db().reviewCard.findMany({
       where: { userId },
@@ -129,6 +129,8 @@ export async function exportAccountData(userId: string, now = new Date()) {
       submittedAt: d.submittedAt, late: d.late, returnedForRevisionAt: d.returnedAt, returnNote: d.returnNote || null,
       // How far the debate page has shown them classmates' replies to it (later ones count as new).
       repliesSeenUpTo: d.repliesSeen?.seenUpTo ?? null,
+      // Their own scores against the rubric (decision 27), for the version handed in at forSubmittedAt.
+      selfAssessment: d.selfAssessment,
       // A grade of a version since returned for revision is marked as the earlier version's (it counts until a new one).
       grade: !d.grade ? null
         // Not posted yet: not shown, as on the debate page (decision 23).

@@ -1,6 +1,6 @@
 import "server-only";
 // A class's debate responses to one prompt as CSV, to read offline or keep (as Canvas's "Download submissions"): a row
-// per current member, each response in full with its evidence, rubric points, total, feedback and classmates' replies; members who have
+// per current member, each response in full with its evidence, rubric points, total, feedback, classmates' replies and the student's self-assessment; members who have
 // not handed one in are listed with where they stand. Graded anonymously (decision 24), students are "Student N", in
 // that order, and those who have not handed one in are left out (their names would say who wrote the rest).
 import { toCsv } from "../domain/csv";
@@ -33,7 +33,7 @@ export function debateResponsesCsv(review: Awaited<ReturnType<typeof allClassDeb
   const { rubric, positions } = review.prompt.definition;
   const header = [
     "Student", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument",
-    ...rubric.map((c) => `${c.criterion} (of ${c.maxPoints})`), "Total", "Out of", "Feedback", "Graded", "Note", "Replies",
+    ...rubric.map((c) => `${c.criterion} (of ${c.maxPoints})`), "Total", "Out of", "Feedback", "Graded", "Note", "Replies", "Self-assessment", "Self-assessed",
   ];
   const submitted = review.responses.map((r) => {
     // Points by the rubric the grade was given on; a criterion since renamed or added has none.
@@ -51,13 +51,16 @@ export function debateResponsesCsv(review: Awaited<ReturnType<typeof allClassDeb
       r.grade?.feedback || null, utcMinute(r.grade?.gradedAt ?? null), note || null,
       // Oldest first, as the review page lists them; a removed one keeps its text here, marked as removed.
       r.replies.map((reply) => `${reply.authorName} (${utcMinute(reply.createdAt)})${reply.removedAt ? `, removed by ${reply.removedByName}` : ""}: ${reply.text}`).join("\n") || null,
+      // The student's own scores (decision 27), per criterion of the rubric they were made on.
+      r.selfAssessment && [...r.selfAssessment.criteria.map((c) => `${c.criterion}: ${c.points ?? "–"} of ${c.maxPoints}`), `Total: ${r.selfAssessment.totalPoints} of ${r.selfAssessment.maxPoints}`].join("\n"),
+      utcMinute(r.selfAssessment?.assessedAt ?? null),
     ];
   });
   const others = review.notSubmitted.map((m) => [
     m.name, m.returnedAt ? "returned for revision" : m.draftSavedAt ? "draft started" : "not started",
     null, null, null, null, null, ...rubric.map(() => null),
     m.earlierGrade?.totalPoints ?? null, m.earlierGrade?.maxPoints ?? null, null, null,
-    m.earlierGrade ? "the earlier version's grade counts until the new one is graded" : null, null,
+    m.earlierGrade ? "the earlier version's grade counts until the new one is graded" : null, null, null, null,
   ]);
   return toCsv([header, ...submitted, ...others]);
 }

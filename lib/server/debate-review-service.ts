@@ -8,6 +8,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { gradeBreakdown, gradeOnRecord, gradeStands, rubricChanged, rubricSnapshot, scoreRubric, storedRubric } from "../domain/rubric";
 import { listPage } from "../domain/paging";
 import { rubricResults } from "../domain/rubric-results";
+import { selfAssessmentView } from "../domain/self-assessment";
 import { applyExtension, countsUnder, handedInLateUnderAll, resubmissionTerms, resubmitByProblem, type LatePolicy } from "../domain/schedule";
 import type { SessionUser } from "./auth";
 import { sourceByline } from "./catalog";
@@ -207,6 +208,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
         id: true, position: true, claim: true, evidence: true, rebuttal: true, submittedAt: true,
         user: { select: { id: true, name: true } },
         grade: { select: { scores: true, rubric: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true, graderId: true } },
+        selfAssessment: { select: { scores: true, rubric: true, totalPoints: true, maxPoints: true, forSubmittedAt: true, assessedAt: true } },
       },
     }),
     // Members without a submission, with their draft if they started one (status only, never its text).
@@ -229,8 +231,10 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   const otherGraders = new Map((otherGraderIds.length ? await db().user.findMany({ where: { id: { in: otherGraderIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]));
   // An archived class's record holds the grades given by its archiving.
   const onRecord = responses.map((r) => ({ ...r, grade: r.grade && found.archivedAt && r.grade.gradedAt > found.archivedAt ? null : r.grade }));
-  const rows = onRecord.map((r) => ({
+  const rows = onRecord.map(({ selfAssessment, ...r }) => ({
     ...r,
+    // The student's own scores for the version handed in now (decision 27); an archived class's, as made by its archiving.
+    selfAssessment: found.archivedAt && selfAssessment && selfAssessment.assessedAt > found.archivedAt ? null : selfAssessmentView(selfAssessment, r, prompt.definition.rubric),
     countsHere: countsHere(r.user.id, r.submittedAt),
     late: lateHere(r.user.id, r.submittedAt),
     evidence: r.evidence as Evidence[],

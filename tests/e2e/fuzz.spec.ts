@@ -53,6 +53,7 @@ const watchedRows: Record<string, string> = {
   debateReplies: `SELECT * FROM "DebateReply" WHERE "authorId" = $1 OR "removedById" = $1 OR "authorId" IN (${students})`,
   coTeachers: `SELECT t.* FROM "ClassCoTeacher" t JOIN "Class" c ON c.id = t."classId" WHERE c."instructorId" = $1 OR t."userId" = $1`,
   lessonNotes: `SELECT * FROM "LessonNote" WHERE "userId" = $1`,
+  selfAssessments: `SELECT s.* FROM "DebateSelfAssessment" s JOIN "DebateResponse" r ON r.id = s."responseId" WHERE r."userId" = $1 OR r."userId" IN (${students})`,
 };
 const snapshotQuery = `SELECT ${Object.entries(watchedRows)
   .map(([name, rows]) => `(SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM (${rows}) r) AS "${name}"`)
@@ -78,7 +79,7 @@ type OwnedKind =
   | "class" | "archivableClass" | "student" | "resettableStudent" | "leaver" | "removedStudent" | "invitedStudent" | "email"
   | "assignment" | "deletableAssignment" | "changeableAssignment" | "extension" | "adjustment"
   | "gradableResponse" | "returnableResponse" | "takenQuestion" | "flaggedQuestion" | "draft" | "draftQuestion" | "announcement"
-  | "repliableResponse" | "ownReply" | "classReply"
+  | "repliableResponse" | "ownReply" | "classReply" | "submittedPrompt" | "submittedAt"
   | "coTeacher" | "instructorEmail";
 type Owned = Partial<Record<OwnedKind, string[]>>;
 
@@ -170,6 +171,13 @@ const routes: Route[] = [
       claim: fc.string({ minLength: 20, maxLength: 300 }),
       evidence: fc.array(fc.record({ ref: fc.constantFrom("source:austin-2021", `lesson:${lessonId}`), note: fc.string({ minLength: 1, maxLength: 100 }) }), { minLength: 1, maxLength: 3 }),
       rebuttal: fc.string({ minLength: 20, maxLength: 300 }),
+    }),
+  },
+  {
+    method: "PUT", path: ([prompt]) => `/api/debates/${prompt}/self-assessment`, ids: ["submittedPrompt"], audience: ["STUDENT"],
+    body: (o) => fc.record({
+      scores: fc.dictionary(fc.constantFrom("claim", "evidence", "counter-argument", "tone"), fc.oneof(fc.integer({ min: -1, max: 7 }), hostileValue), { maxKeys: 4 }),
+      forSubmission: fc.oneof(pick(o, "submittedAt"), fc.date({ min: new Date("2001-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString())),
     }),
   },
   { method: "PUT", path: ([lesson]) => `/api/lessons/${lesson}/completion`, ids: ["lesson"], audience: everyone, body: () => fc.record({ completed: fc.boolean() }) },
@@ -383,6 +391,9 @@ async function seedStudent(sql: pg.Pool, request: APIRequestContext, student: Te
     card: [card.id], cardQuestion: [card.versionId],
     invitingClass: [inviting.id], joinCode: [joinable.joinCode],
     repliableResponse: [classmateResponse.id], ownReply: [reply.id],
+    // The student's submitted response, to assess (and the draft's prompt, refused); the time it was handed in.
+    submittedPrompt: [repliedPromptId, promptId],
+    submittedAt: [(await sql.query(`SELECT "submittedAt" FROM "DebateResponse" WHERE "userId" = $1 AND "promptId" = $2`, [student.id, repliedPromptId])).rows[0].submittedAt.toISOString()],
   };
 }
 

@@ -86,6 +86,8 @@ const entries: Entry[] = [
   { pattern: "/api/attempts/[attemptId]/submit", method: "POST", url: (i) => `/api/attempts/${i.attemptId}/submit`, body: () => ({ answers: {} }), expect: ownerOnlyApi },
   { pattern: "/api/attempts/[attemptId]/flags", method: "POST", url: (i) => `/api/attempts/${i.openAttemptId}/flags`, body: (i) => ({ questionVersionId: i.versionId, reason: "permission matrix" }), expect: { ...ownerOnlyApi, owner: 409 } },
   { pattern: "/api/debates/[promptId]/draft", method: "PUT", url: () => "/api/debates/summit-vs-results/draft", body: () => ({ position: "", claim: "draft", evidence: [], rebuttal: "" }), expect: signedInApi() },
+  // Nobody has handed this prompt in (the owner's is a draft): there is nothing to assess; instructors assess nothing.
+  { pattern: "/api/debates/[promptId]/self-assessment", method: "PUT", url: () => "/api/debates/summit-vs-results/self-assessment", body: () => ({ scores: { claim: 1 }, forSubmission: "2026-01-01T00:00:00.000Z" }), expect: { anonymous: 401, owner: 409, otherStudent: 409, instructor: 403, otherInstructor: 403 } },
   { pattern: "/api/debates/[promptId]/submit", method: "POST", url: () => "/api/debates/normative-vs-material/submit", body: () => ({ position: "", claim: "", evidence: [], rebuttal: "" }), expect: signedInApi(400) },
   // The owner's card is due; the owner's malformed answer is refused (400), anyone else's card is "not found".
   { pattern: "/api/review/[cardId]/answers", method: "POST", url: (i) => `/api/review/${i.cardId}/answers`, body: (i) => ({ number: 0, questionVersionId: i.cardVersionId, response: { nonsense: true } }), expect: { ...ownerOnlyApi, owner: 400 } },

@@ -235,12 +235,13 @@ describe("the debate responses download", () => {
     expect(review.responses.map((r) => r.user.name)).toEqual(["Student A", "Student B", "Student C"]);
 
     const [header, ...rows] = parseCsv(debateResponsesCsv(review));
-    expect(header).toEqual(["Student", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument", "Claim (of 4)", "Evidence (of 6)", "Total", "Out of", "Feedback", "Graded", "Note", "Replies"]);
+    expect(header).toEqual(["Student", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument", "Claim (of 4)", "Evidence (of 6)", "Total", "Out of", "Feedback", "Graded", "Note", "Replies", "Self-assessment", "Self-assessed"]);
     const sent = submission();
     expect(rows[0]).toEqual([
       "Student A", "submitted", expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/), "For", sent.claim, expect.stringMatching(/: The source shows a regression caught by a test\.$/), sent.rebuttal,
       "3", "5", "8", "10", "Strong claim, \"cite\" a second source.", expect.stringMatching(/UTC$/), "",
       expect.stringMatching(/^Student B \(.+ UTC\): What about the 2015 tour\?\nStudent C \(.+ UTC\), removed by .+: Off-topic remark\.$/),
+      "", "",
     ]);
     expect(rows[0][5]).not.toContain("source:");
     expect(rows[1].slice(0, 2)).toEqual(["Student B", "submitted"]);

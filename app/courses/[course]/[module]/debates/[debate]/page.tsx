@@ -14,6 +14,8 @@ import { assignmentGate } from "@/lib/domain/schedule";
 import { positionLabel } from "@/lib/domain/rubric";
 import { repliesForStudent, seeRepliesToMine, type ShownReply } from "@/lib/server/debate-reply-service";
 import { ReplyForm, ReplyList } from "@/components/debate-replies";
+import { SelfAssessmentForm } from "@/components/self-assessment-form";
+import { mySelfAssessment } from "@/lib/server/self-assessment-service";
 
 type Params = { params: Promise<{ course: string; module: string; debate: string }> };
 type Props = Params & { searchParams: Promise<{ page?: string | string[] }> };
@@ -33,6 +35,9 @@ export default async function DebatePage({ params, searchParams }: Props) {
   const { prompt, mine, sources, lessons, assignment, pointerLinks } = await debateForStudent(user, id, { withdrawn });
   const [classmates, grade] = await Promise.all([classmatesResponses(user, id, { page }), myDebateGrade(user, id)]);
   const { paging } = classmates;
+  const self = mine?.status === "SUBMITTED" ? await mySelfAssessment(user, id, grade, prompt.definition.rubric) : null;
+  // Assessed until the grade of this version is in the student's view; then it stands beside the grade.
+  const canSelfAssess = !withdrawn && mine?.status === "SUBMITTED" && mine.submittedAt !== null && !(grade && !grade.earlierVersion);
   const replies = await repliesForStudent(user, id, classmates.responses.map((r) => r.id), classmates.scope);
   const repliesTo = (responseId: string) => (replies.byResponse.get(responseId) ?? []).map(replyView);
   const shownToMine = replies.ownResponseId && mine?.status === "SUBMITTED" && !withdrawn ? (replies.byResponse.get(replies.ownResponseId) ?? []) : [];
@@ -138,6 +143,17 @@ export default async function DebatePage({ params, searchParams }: Props) {
         />}
       </section>
 
+      {canSelfAssess && (
+        <section className="mt-6 card" aria-label="Self-assessment">
+          <SelfAssessmentForm
+            promptId={prompt.id}
+            submittedAt={mine.submittedAt!.toISOString()}
+            rubric={def.rubric.map(({ id, criterion, maxPoints }) => ({ id, criterion, maxPoints }))}
+            initial={self && { scores: self.scores, totalPoints: self.totalPoints, maxPoints: self.maxPoints, assessedAt: self.assessedAt.toISOString(), onEarlierRubric: self.onEarlierRubric }}
+          />
+        </section>
+      )}
+
       {!withdrawn && replies.ownResponseId && mine?.status === "SUBMITTED" && (
         <section className="mt-6 card" aria-labelledby="replies-to-mine-heading">
           <h2 id="replies-to-mine-heading" className="scroll-mt-6 font-semibold">Replies to your response{newCount > 0 && <span className="badge ml-2 bg-brand-100 align-middle text-brand-800">{newCount} new</span>}</h2>
@@ -146,7 +162,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
         </section>
       )}
 
-      {grade && <InstructorFeedback grade={grade} withdrawn={withdrawn} />}
+      {grade && <InstructorFeedback grade={grade} withdrawn={withdrawn} comparison={self?.comparison ?? null} />}
 
       {!withdrawn && <section className="mt-10" aria-labelledby="classmates-heading">
         <h2 id="classmates-heading" className="mb-3 text-xl font-semibold">Classmates’ responses</h2>
@@ -185,7 +201,8 @@ export default async function DebatePage({ params, searchParams }: Props) {
 }
 
 /** The instructor's scores per rubric criterion and feedback, shown once the response is graded (text, never HTML). */
-function InstructorFeedback({ grade, withdrawn }: { grade: NonNullable<Awaited<ReturnType<typeof myDebateGrade>>>; withdrawn: boolean }) {
+function InstructorFeedback({ grade, withdrawn, comparison }: { grade: NonNullable<Awaited<ReturnType<typeof myDebateGrade>>>; withdrawn: boolean; comparison: SelfComparison | null }) {
+  const selfOf = new Map(comparison?.criteria.map((c) => [c.id, c.self]) ?? []);
   return (
     <section className="mt-10 card" aria-labelledby="feedback-heading">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -196,20 +213,22 @@ function InstructorFeedback({ grade, withdrawn }: { grade: NonNullable<Awaited<R
       <table className="mt-4 w-full text-left text-sm">
         <caption className="sr-only">Points per criterion</caption>
         <thead className="border-b border-stone-300 text-stone-600">
-          <tr><th scope="col" className="py-2 pr-3 font-medium">Criterion</th><th scope="col" className="py-2 text-right font-medium">Points</th></tr>
+          <tr><th scope="col" className="py-2 pr-3 font-medium">Criterion</th>{comparison && <th scope="col" className="py-2 pr-3 text-right font-medium">Your self-assessment</th>}<th scope="col" className="py-2 text-right font-medium">Points</th></tr>
         </thead>
         <tbody className="divide-y divide-stone-200">
           {grade.criteria.map((c) => (
             <tr key={c.id}>
               <th scope="row" className="py-2 pr-3 font-medium text-stone-900">{c.criterion}</th>
-              <td className="py-2 text-right tabular-nums">{c.points ?? "—"} / {c.maxPoints}</td>
+              {comparison && <td className="py-2 pr-3 text-right tabular-nums text-stone-700">{selfOf.get(c.id) ?? "—"}</td>}
+              <td className="whitespace-nowrap py-2 text-right tabular-nums">{c.points ?? "—"} / {c.maxPoints}</td>
             </tr>
           ))}
         </tbody>
         <tfoot className="border-t-2 border-stone-300">
-          <tr><th scope="row" className="py-2 pr-3 font-semibold">Total</th><td className="py-2 text-right font-semibold tabular-nums">{grade.totalPoints} / {grade.maxPoints}</td></tr>
+          <tr><th scope="row" className="py-2 pr-3 font-semibold">Total</th>{comparison && <td className="py-2 pr-3 text-right tabular-nums text-stone-700">{comparison.selfTotal}</td>}<td className="whitespace-nowrap py-2 text-right font-semibold tabular-nums">{grade.totalPoints} / {grade.maxPoints}</td></tr>
         </tfoot>
       </table>
+      {comparison && <p className="mt-3 text-sm text-stone-700">{comparison.sentence}</p>}
       {grade.feedback ? (
         <blockquote className="mt-4 border-l-4 border-brand-600 bg-brand-50 px-4 py-3">
           <p className="whitespace-pre-line font-serif leading-relaxed text-stone-900">{grade.feedback}</p>
@@ -220,5 +239,7 @@ function InstructorFeedback({ grade, withdrawn }: { grade: NonNullable<Awaited<R
     </section>
   );
 }
+
+type SelfComparison = NonNullable<NonNullable<Awaited<ReturnType<typeof mySelfAssessment>>>["comparison"]>;
 
 const replyView = (r: ShownReply) => ({ ...r, createdAt: r.createdAt.toISOString() });

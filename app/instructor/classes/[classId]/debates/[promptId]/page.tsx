@@ -108,6 +108,17 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                   {repliesTo(r.id).length === 0 ? <p className="mt-1 text-sm text-stone-600">None yet. Replies are not graded.</p> : <ReplyList replies={repliesTo(r.id)} removeUrl={`/api/instructor/classes/${classId}/debate-replies`} />}
                 </div>
                 <div className="border-t border-stone-200 bg-stone-50 p-5 sm:p-6 lg:border-t-0 lg:border-l">
+                  {r.selfAssessment && (
+                    <div className="mb-4 rounded-md border border-stone-200 bg-white px-3 py-2 text-sm">
+                      <h4 className="font-semibold text-stone-900">Student&apos;s self-assessment: {r.selfAssessment.totalPoints} / {r.selfAssessment.maxPoints}</h4>
+                      <ul className="mt-1 text-stone-700">
+                        {r.selfAssessment.criteria.map((c) => <li key={c.id} className="flex justify-between gap-3"><span>{c.criterion}</span><span className="tabular-nums">{c.points ?? "–"} / {c.maxPoints}</span></li>)}
+                      </ul>
+                      <p className="mt-1 text-xs text-stone-600">
+                        Made <LocalTime iso={r.selfAssessment.assessedAt.toISOString()} />{r.grade && r.selfAssessment.assessedAt > r.grade.gradedAt ? ", after this grade was given" : ""}{r.selfAssessment.onEarlierRubric ? ", on an earlier version of the rubric" : ""}. It does not count in the grade.
+                      </p>
+                    </div>
+                  )}
                   {review.class.archivedAt || !r.countsHere ? (
                     <div className="text-sm">
                       <h4 className="font-semibold text-stone-900">{r.grade ? `${r.grade.totalPoints} of ${r.grade.maxPoints} points` : "Not graded"}</h4>

@@ -1,0 +1,73 @@
+// A student scores their own debate response against the rubric (decision 27); the instructor reads it beside the
+// response; once graded, the student reads their scores beside the grade and can no longer change them.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, signedInPage, submitDebateAs, expectNoAxeViolations } from "./support";
+
+const promptId = "normative-vs-material";
+const debatePath = `/courses/japan-central-asia/foundations/debates/${promptId}`;
+
+test("a student assesses their own response, the instructor reads it, and the grade is set beside it", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Self-assessment seminar', 'Spring 2027', $1, $2) RETURNING id`,
+    [teacher.id, `SA${randomUUID().replace(/-/g, "").slice(0, 8).toUpperCase()}`],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '2 days')`, [cls.id, promptId]);
+  await (await submitDebateAs(browser, student, baseURL!, promptId)).close();
+
+  const { context, page } = await signedInPage(browser, student, baseURL!);
+  await page.goto(debatePath);
+  const form = page.getByRole("form", { name: "Assess your own response" });
+  await expect(form).toBeVisible();
+  // Saving with criteria unscored is refused at each of them.
+  await form.getByLabel(/^Claim/).selectOption("4");
+  await form.getByRole("button", { name: "Save self-assessment" }).click();
+  await expect(form.getByText(/Give “Evidence” a score/)).toBeVisible();
+  await expect(form.getByText(/Give “Use of sources” a score/)).toBeVisible();
+  await expect(form.getByLabel(/^Evidence/)).toBeFocused();
+  await form.getByLabel(/^Evidence/).selectOption("3");
+  await form.getByLabel(/^Counter-argument/).selectOption("3");
+  await form.getByLabel(/^Use of sources/).selectOption("2");
+  await expect(form.getByText("12 / 16")).toBeVisible();
+  await form.getByRole("button", { name: "Save self-assessment" }).click();
+  await expect(form.getByText("Self-assessment saved: 12 / 16.")).toBeVisible();
+  await page.reload();
+  await expect(form.getByText(/^Saved .*: 12 \/ 16\./)).toBeVisible();
+  await expect(form.getByLabel(/^Claim/)).toHaveValue("4");
+  await expectNoAxeViolations(page, "debate page with the self-assessment form");
+  if (process.env.SCREENSHOT_DIR) {
+    await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/self-assessment-form.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/self-assessment-form-phone.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  // The instructor reads it beside the response, then grades it.
+  const teaching = await signedInPage(browser, teacher, baseURL!);
+  await teaching.page.goto(`/instructor/classes/${cls.id}/debates/${promptId}`);
+  const card = teaching.page.getByRole("article", { name: student.name });
+  await expect(card.getByRole("heading", { name: "Student's self-assessment: 12 / 16" })).toBeVisible();
+  await expect(card.getByText("It does not count in the grade.")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await card.screenshot({ path: `${process.env.SCREENSHOT_DIR}/self-assessment-instructor.png` });
+  const { rows: [response] } = await sql.query(`SELECT id, "submittedAt" FROM "DebateResponse" WHERE "userId" = $1 AND "promptId" = $2`, [student.id, promptId]);
+  const graded = await teaching.context.request.put(`/api/instructor/classes/${cls.id}/debate-grades`, {
+    data: { responseId: response.id, scores: { claim: 3, evidence: 3, "counter-argument": 2, "use-of-sources": 2 }, feedback: "Name the 2015 agreements.", replacing: null, forSubmission: response.submittedAt.toISOString() },
+  });
+  expect(graded.status()).toBe(200);
+  await teaching.context.close();
+
+  // The student reads their scores beside the grade; the form is gone.
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Assess your own response" })).toHaveCount(0);
+  const feedback = page.getByRole("region", { name: "Feedback from your instructor" });
+  await expect(feedback.getByRole("columnheader", { name: "Your self-assessment" })).toBeVisible();
+  await expect(feedback.getByRole("row", { name: /Claim/ })).toContainText("4");
+  await expect(feedback.getByText("You scored yourself 2 points above your instructor: higher on Claim and Counter-argument.")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await feedback.screenshot({ path: `${process.env.SCREENSHOT_DIR}/self-assessment-feedback-phone.png` });
+  }
+  await context.close();
+});
