@@ -65,7 +65,7 @@ export function AddNoteForm({ lessonId, requestId, sections, initialSection = ""
 }
 
 /** Edits one of the user's notes, in a disclosure under it. */
-export function EditNoteForm({ noteId, body: storedBody, section: storedSection, sections }: { noteId: string; body: string; section: string | null; sections: Section[] }) {
+export function EditNoteForm({ noteId, body: storedBody, section: storedSection, savedAt, sections }: { noteId: string; body: string; section: string | null; savedAt: string; sections: Section[] }) {
   const [state, formAction, pending] = useActionState(editLessonNoteAction, null);
   const [body, setBody] = useState(refusedValues(state)?.body ?? storedBody);
   const [section, setSection] = useState(refusedValues(state)?.section ?? storedSection ?? "");
@@ -79,6 +79,8 @@ export function EditNoteForm({ noteId, body: storedBody, section: storedSection,
       <summary className="cursor-pointer underline hover:text-brand-700">Edit note</summary>
       <form action={formAction} noValidate className="mt-2 space-y-3">
         <input type="hidden" name="noteId" value={noteId} />
+        {/* The note as this page shows it: one saved elsewhere since is refused, not overwritten unseen. */}
+        <input type="hidden" name="basedOn" value={savedAt} />
         <NoteFields idPrefix={`note-${noteId}`} sections={sections} body={body} setBody={setBody} section={section} setSection={setSection} state={state} />
         <FormError state={state} />
         <button type="submit" className="btn-secondary" aria-disabled={pending}>{pending ? "Saving…" : "Save note"}</button>

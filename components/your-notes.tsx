@@ -30,7 +30,7 @@ export function YourNotes({ lessonId, courseSlug, notes, sections, requestId, in
                 </div>
                 <p className="mt-1 whitespace-pre-line break-words text-stone-800">{note.body}</p>
                 <div className="mt-1">
-                  <EditNoteForm noteId={note.id} body={note.body} section={note.section} sections={sections} />
+                  <EditNoteForm noteId={note.id} body={note.body} section={note.section} savedAt={note.updatedAt.toISOString()} sections={sections} />
                 </div>
               </li>
             );

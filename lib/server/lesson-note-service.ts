@@ -37,6 +37,9 @@ export const editNoteSchema = z.strictObject({
   noteId: z.uuid("That note was not found, or you do not have access to it."),
   section: noteSection.optional().transform((s) => s ?? null),
   body: noteBody,
+  // When the note the form shows was saved: one saved since (in another tab or on another device) is not overwritten
+  // unseen. Without it the edit is unconditional.
+  basedOn: z.iso.datetime("This note's save time is not one Caravan gave. Reload the page.").max(30).optional(),
 });
 
 export const deleteNoteSchema = z.strictObject({ noteId: z.uuid("That note was not found, or you do not have access to it.") });
@@ -88,11 +91,17 @@ export async function addNote(user: SessionUser, input: z.infer<typeof addNoteSc
 
 /** Changes the text and section of the user's own note; anyone else's is "not found" and stays as it was. */
 export async function editNote(user: SessionUser, input: z.infer<typeof editNoteSchema>) {
-  const note = await db().lessonNote.findFirst({ where: { id: input.noteId, userId: user.id }, select: { section: true, lesson: { select: { body: true } } } });
+  const note = await db().lessonNote.findFirst({ where: { id: input.noteId, userId: user.id }, select: { section: true, body: true, lesson: { select: { body: true } } } });
   if (!note) throw noSuchNote();
+  // Already as asked (a second click, a retry): nothing to do, whatever the form's save time.
+  if (note.body === input.body && note.section === input.section) return { id: input.noteId, section: input.section, body: input.body };
   refuseUnknownSection(input.section, note.lesson.body, note.section);
-  const { count } = await db().lessonNote.updateMany({ where: { id: input.noteId, userId: user.id }, data: { body: input.body, section: input.section } });
-  if (count === 0) throw noSuchNote();
+  const asShown = input.basedOn ? { updatedAt: new Date(input.basedOn) } : {};
+  const { count } = await db().lessonNote.updateMany({ where: { id: input.noteId, userId: user.id, ...asShown }, data: { body: input.body, section: input.section } });
+  if (count === 0) {
+    if (!(await db().lessonNote.count({ where: { id: input.noteId, userId: user.id } }))) throw noSuchNote();
+    throw new UserError("CONFLICT", "This note was changed in another tab or on another device after this page was loaded. The list now shows it as saved there; your text is kept here, to save over it or leave.");
+  }
   return { id: input.noteId, section: input.section, body: input.body };
 }
 

@@ -158,6 +158,34 @@ test("the note forms work without JavaScript: add (sent twice, one note), refuse
   await context.close();
 });
 
+test("a note edited in another tab is not overwritten unseen: the edit is refused, keeps its text, and can be saved over it", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  await sql.query(`INSERT INTO "LessonNote" (id, "userId", "lessonId", "requestId", body, "updatedAt") VALUES (gen_random_uuid(), $1, 'dadabaev-silk-road', gen_random_uuid(), 'A first thought.', now() - interval '1 minute')`, [student.id]);
+  const { page: first, context } = await signedInPage(browser, student, baseURL!);
+  const second = await context.newPage();
+  const noteIn = (page: typeof first) => page.getByRole("region", { name: "Your notes" }).getByRole("listitem").first();
+  for (const page of [first, second]) {
+    await page.goto(lessonPage);
+    await noteIn(page).getByText("Edit note").click();
+  }
+  await noteIn(first).getByLabel("Note").fill("Edited in the first tab.");
+  await noteIn(first).getByRole("button", { name: "Save note" }).click();
+  await expect(noteIn(first).locator("> p", { hasText: "Edited in the first tab." })).toBeVisible();
+
+  await noteIn(second).getByLabel("Note").fill("Edited in the second tab.");
+  await noteIn(second).getByRole("button", { name: "Save note" }).click();
+  await expect(noteIn(second).getByText(/changed in another tab or on another device/)).toBeVisible();
+  // The list shows the note as saved in the first tab; the form keeps what was typed here.
+  await expect(noteIn(second).locator("> p", { hasText: "Edited in the first tab." })).toBeVisible();
+  await expect(noteIn(second).getByLabel("Note")).toHaveValue("Edited in the second tab.");
+  expect(await notesOf(sql, student.id, `body = 'Edited in the first tab.'`)).toBe(1);
+  // Saved again, knowingly: it replaces the first tab's.
+  await noteIn(second).getByRole("button", { name: "Save note" }).click();
+  await expect(noteIn(second).locator("> p", { hasText: "Edited in the second tab." })).toBeVisible();
+  expect(await notesOf(sql, student.id, `body = 'Edited in the second tab.'`)).toBe(1);
+  await context.close();
+});
+
 test("the notes page asks a signed-out visitor to sign in", async ({ page }) => {
   await page.goto(notesPage);
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);

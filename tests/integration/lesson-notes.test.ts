@@ -53,6 +53,24 @@ describe("lesson notes", () => {
     expect((await addNote(other, input)).id).not.toBe(a.id);
   });
 
+  it("are not overwritten unseen: an edit from a page showing an older save is refused, a retry of the same edit is not", async () => {
+    const user = await createUser();
+    const written = await addNote(user, note("First thought"));
+    const shown = (await db.lessonNote.findUniqueOrThrow({ where: { id: written.id } })).updatedAt.toISOString();
+    // Edited in another tab, from the same page's save time.
+    await editNote(user, editNoteSchema.parse({ noteId: written.id, body: "Edited in the other tab", basedOn: shown }));
+    const refused = await errorOf(editNote(user, editNoteSchema.parse({ noteId: written.id, body: "Edited in this tab", basedOn: shown })));
+    expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/changed in another tab/) });
+    expect(await db.lessonNote.findUniqueOrThrow({ where: { id: written.id } })).toMatchObject({ body: "Edited in the other tab" });
+    // The same edit sent again from the first tab (a second click, a retry) is done, not refused.
+    expect(await editNote(user, editNoteSchema.parse({ noteId: written.id, body: "Edited in the other tab", basedOn: shown }))).toMatchObject({ body: "Edited in the other tab" });
+    // From the page as it is now, the edit is saved.
+    const now = (await db.lessonNote.findUniqueOrThrow({ where: { id: written.id } })).updatedAt.toISOString();
+    await editNote(user, editNoteSchema.parse({ noteId: written.id, body: "Edited in this tab", basedOn: now }));
+    expect(await db.lessonNote.findUniqueOrThrow({ where: { id: written.id } })).toMatchObject({ body: "Edited in this tab" });
+    expect(editNoteSchema.safeParse({ noteId: written.id, body: "x", basedOn: "yesterday" }).success).toBe(false);
+  });
+
   it("of another user are never read, edited or deleted: not found, and nothing changes", async () => {
     const [owner, stranger] = [await createUser(), await createUser()];
     const mine = await addNote(owner, note("Private"));
