@@ -1,13 +1,20 @@
 // A debate's rubric results for the class (lib/domain/rubric-results.ts): per criterion, the average of the grades
-// counted here and how many responses got each number of points, with the weakest criterion marked.
+// counted here and how many responses got each number of points, with the weakest criterion marked, and the students'
+// own scores for the same responses where they assessed themselves (decision 27).
 import type { RubricResults as Results } from "@/lib/domain/rubric-results";
 
 const oneDecimal = (value: number) => (Math.round(value * 10) / 10).toString();
 const percent = (share: number) => `${Math.round(share * 100)} %`;
+// How students' own scores compare with the grades of the same responses, in tenths of a point.
+const calibration = (difference: number) => {
+  const tenths = Math.round(difference * 10) / 10;
+  return tenths === 0 ? "as graded" : `${oneDecimal(Math.abs(tenths))} ${tenths > 0 ? "above" : "below"} the grades`;
+};
 
 export function RubricResults({ results }: { results: Results }) {
   const { criteria, graded, onEarlierRubric, weakest } = results;
   const weakestNames = criteria.filter((c) => weakest.includes(c.id)).map((c) => c.criterion);
+  const selfAssessed = criteria.some((c) => c.selfAssessed > 0);
   return (
     <section aria-labelledby="rubric-results-heading" className="card mb-10">
       <h2 id="rubric-results-heading" className="text-lg font-semibold">Rubric results</h2>
@@ -18,6 +25,7 @@ export function RubricResults({ results }: { results: Results }) {
           <p className="mt-1 text-sm text-stone-700">
             From the {graded === 1 ? "one graded response" : `${graded} graded responses`} that count in this class.
             {weakestNames.length > 0 && <> Lowest on average: <strong className="font-semibold text-stone-900">{weakestNames.join(" and ")}</strong>.</>}
+            {selfAssessed && " Students' own scores are averaged over the graded responses they assessed themselves, beside the grades of the same responses."}
           </p>
           {onEarlierRubric > 0 && (
             <p className="mt-2 text-sm text-stone-600">
@@ -31,6 +39,7 @@ export function RubricResults({ results }: { results: Results }) {
                 <tr>
                   <th scope="col" className="py-2 pr-4 font-medium">Criterion</th>
                   <th scope="col" className="py-2 pr-4 font-medium">Average</th>
+                  {selfAssessed && <th scope="col" className="py-2 pr-4 font-medium">Students&apos; own scores</th>}
                   <th scope="col" className="py-2 font-medium">Responses at each number of points</th>
                 </tr>
               </thead>
@@ -51,6 +60,16 @@ export function RubricResults({ results }: { results: Results }) {
                         </>
                       )}
                     </td>
+                    {selfAssessed && (
+                      <td className="py-3 pr-4 align-top tabular-nums">
+                        {c.selfAveragePoints === null || c.gradedAveragePoints === null ? "—" : (
+                          <>
+                            <span className="whitespace-nowrap">{oneDecimal(c.selfAveragePoints)} against {oneDecimal(c.gradedAveragePoints)}</span>
+                            <span className="block text-xs text-stone-600">{c.selfAssessed === 1 ? "1 response" : `${c.selfAssessed} responses`}, {calibration(c.selfAveragePoints - c.gradedAveragePoints)}</span>
+                          </>
+                        )}
+                      </td>
+                    )}
                     <td className="py-3 align-top">
                       <ul className="flex flex-wrap gap-1.5" aria-label={`Points given for ${c.criterion}`}>
                         {c.counts.map((count, points) => (

@@ -14,6 +14,13 @@ export type CriterionResult = {
   averageShare: number | null;
   /** How many grades gave each number of points: `counts[p]` for p points, 0 to the maximum. */
   counts: number[];
+  /**
+   * Over the graded responses whose students also scored this criterion themselves (decision 27): how many, their own
+   * average, and the grades' average over the same responses, so the two compare like for like.
+   */
+  selfAssessed: number;
+  selfAveragePoints: number | null;
+  gradedAveragePoints: number | null;
 };
 
 export type RubricResults = {
@@ -25,29 +32,44 @@ export type RubricResults = {
   weakest: string[];
 };
 
-type StoredGrade = { rubric: unknown; scores: unknown };
+type StoredScores = { rubric: unknown; scores: unknown };
+/** A grade, with the student's self-assessment of the same version if they made one. */
+type StoredGrade = StoredScores & { self?: StoredScores | null };
+
+/** The points a stored set of scores gives the criterion as it is now, or null (not scored, or on another maximum). */
+function pointsFor(stored: StoredScores, criterion: RubricCriterion): number | null {
+  const then = storedRubric(stored.rubric).find((c) => c.id === criterion.id);
+  const points = stored.scores && typeof stored.scores === "object" ? (stored.scores as Record<string, unknown>)[criterion.id] : undefined;
+  if (!then || then.maxPoints !== criterion.maxPoints || typeof points !== "number" || !Number.isInteger(points) || points < 0 || points > criterion.maxPoints) return null;
+  return points;
+}
 
 /** Each criterion's results over the grades, each read against the rubric it was given on. */
 export function rubricResults(rubric: readonly RubricCriterion[], grades: readonly StoredGrade[]): RubricResults {
-  const tallies = rubric.map((c) => ({ ...c, counts: Array.from({ length: c.maxPoints + 1 }, () => 0), sum: 0, scored: 0 }));
+  const tallies = rubric.map((c) => ({ ...c, counts: Array.from({ length: c.maxPoints + 1 }, () => 0), sum: 0, scored: 0, paired: 0, selfSum: 0, pairedSum: 0 }));
   let onEarlierRubric = 0;
   for (const grade of grades) {
-    const gradedOn = storedRubric(grade.rubric);
-    const scores = grade.scores && typeof grade.scores === "object" ? (grade.scores as Record<string, unknown>) : {};
-    if (rubricChanged(gradedOn, rubric)) onEarlierRubric++;
+    if (rubricChanged(storedRubric(grade.rubric), rubric)) onEarlierRubric++;
     for (const tally of tallies) {
-      const then = gradedOn.find((c) => c.id === tally.id);
-      const points = scores[tally.id];
-      if (!then || then.maxPoints !== tally.maxPoints || typeof points !== "number" || !Number.isInteger(points) || points < 0 || points > tally.maxPoints) continue;
+      const points = pointsFor(grade, tally);
+      if (points === null) continue;
       tally.counts[points]++;
       tally.sum += points;
       tally.scored++;
+      const own = grade.self ? pointsFor(grade.self, tally) : null;
+      if (own === null) continue;
+      tally.paired++;
+      tally.selfSum += own;
+      tally.pairedSum += points;
     }
   }
-  const criteria = tallies.map(({ id, criterion, maxPoints, counts, sum, scored }) => ({
+  const criteria = tallies.map(({ id, criterion, maxPoints, counts, sum, scored, paired, selfSum, pairedSum }) => ({
     id, criterion, maxPoints, scored, counts,
     averagePoints: scored > 0 ? sum / scored : null,
     averageShare: scored > 0 && maxPoints > 0 ? sum / scored / maxPoints : null,
+    selfAssessed: paired,
+    selfAveragePoints: paired > 0 ? selfSum / paired : null,
+    gradedAveragePoints: paired > 0 ? pairedSum / paired : null,
   }));
   const shares = criteria.flatMap((c) => (c.averageShare === null ? [] : [c.averageShare]));
   const lowest = Math.min(...shares);

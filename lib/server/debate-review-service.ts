@@ -218,7 +218,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
       orderBy: { user: { name: "asc" } },
       select: { user: { select: { id: true, name: true, email: true, debateResponses: { where: { promptId, ...(found.archivedAt ? { updatedAt: { lte: found.archivedAt } } : {}) }, select: { updatedAt: true, returnedAt: true, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } } } } } } },
     }),
-    gradedHere.length > 0 ? db().debateGrade.findMany({ where: { responseId: { in: gradedHere } }, select: { rubric: true, scores: true } }) : [],
+    gradedHere.length > 0 ? db().debateGrade.findMany({ where: { responseId: { in: gradedHere } }, select: { rubric: true, scores: true, response: { select: { submittedAt: true, selfAssessment: { select: { rubric: true, scores: true, forSubmittedAt: true } } } } } }) : [],
   ]);
   const responses = anonymousPage
     ? listedResponses.map((r) => ({ ...r, user: { id: r.user.id, name: labels!.get(r.user.id) ?? ANONYMOUS_STUDENT } })).sort((a, b) => anonymousPage.indexOf(a.id) - anonymousPage.indexOf(b.id))
@@ -264,7 +264,11 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     hasOwnColumn: ownAssignments > 0,
     gradedCount,
     /** Per rubric criterion, how the grades counted here scored it. */
-    rubricResults: rubricResults(prompt.definition.rubric, gradesHere),
+    // Beside each, the students' own scores for the versions graded (decision 27).
+    rubricResults: rubricResults(prompt.definition.rubric, gradesHere.map(({ response, ...grade }) => ({
+      ...grade,
+      self: response.selfAssessment && response.submittedAt && response.selfAssessment.forSubmittedAt.getTime() === response.submittedAt.getTime() ? response.selfAssessment : null,
+    }))),
     /** Graded anonymously: each current member's "Student N", by user id, for naming replies too (null: names shown). */
     anonymousLabels: labels,
     notSubmittedCount: members.length,

@@ -56,6 +56,14 @@ test("a student assesses their own response, the instructor reads it, and the gr
     data: { responseId: response.id, scores: { claim: 3, evidence: 3, "counter-argument": 2, "use-of-sources": 2 }, feedback: "Name the 2015 agreements.", replacing: null, forSubmission: response.submittedAt.toISOString() },
   });
   expect(graded.status()).toBe(200);
+  // The rubric results set the students' own scores beside the grades.
+  await teaching.page.reload();
+  const results = teaching.page.getByRole("region", { name: "Rubric results" });
+  await expect(results.getByRole("columnheader", { name: "Students' own scores" })).toBeVisible();
+  await expect(results.getByRole("row", { name: /^Claim/ })).toContainText("4 against 3");
+  await expect(results.getByRole("row", { name: /^Claim/ })).toContainText("1 response, 1 above the grades");
+  await expect(results.getByRole("row", { name: /^Use of sources/ })).toContainText("as graded");
+  if (process.env.SCREENSHOT_DIR) await results.screenshot({ path: `${process.env.SCREENSHOT_DIR}/self-assessment-rubric-results.png` });
   await teaching.context.close();
 
   // The student reads their scores beside the grade; the form is gone.

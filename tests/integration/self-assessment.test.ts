@@ -71,6 +71,9 @@ describe("a student's self-assessment of their debate response", () => {
     const shown = await myDebateGrade(student, fixture.debateId);
     const mine = await mySelfAssessment(student, fixture.debateId, shown, rubric);
     expect(mine?.comparison).toMatchObject({ selfTotal: 8, instructorTotal: 7, higher: ["Claim"], same: ["Evidence"], sentence: "You scored yourself 1 point above your instructor: higher on Claim." });
+    // The rubric results set the class's own scores beside the grades of the same responses.
+    const claimResults = (await classDebateResponses(instructor, classId, fixture.debateId)).rubricResults.criteria.find((c) => c.id === "claim");
+    expect(claimResults).toMatchObject({ selfAssessed: 1, selfAveragePoints: 3, gradedAveragePoints: 2 });
     const stored = await db.debateSelfAssessment.findUniqueOrThrow({ where: { responseId: response.id } });
     expect((await errorOf(assess(student, { claim: 4, evidence: 6 }, response.submittedAt!))).message).toMatch(/grade is on this response now/);
     expect(await db.debateSelfAssessment.findUniqueOrThrow({ where: { responseId: response.id } })).toEqual(stored);

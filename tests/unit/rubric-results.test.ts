@@ -43,4 +43,20 @@ describe("rubricResults", () => {
     expect(results.criteria.map((c) => c.scored)).toEqual([0, 0, 0]);
     expect(results.onEarlierRubric).toBe(1);
   });
+
+  it("sets students' own scores beside the grades of the same responses, on the criteria both scored", () => {
+    const results = rubricResults(rubric, [
+      { ...graded({ claim: 2, rebuttal: 1, sources: 2 }), self: graded({ claim: 4, rebuttal: 1, sources: 2 }) },
+      { ...graded({ claim: 3, rebuttal: 3, sources: 1 }), self: graded({ claim: 3, rebuttal: 2 }, rubric.slice(0, 2)) },
+      // Not assessed, or assessed on a maximum since changed: its grade counts, but not in the comparison.
+      graded({ claim: 0, rebuttal: 0, sources: 0 }),
+      { ...graded({ claim: 4, rebuttal: 4, sources: 2 }), self: graded({ claim: 9, rebuttal: 4 }, [{ id: "claim", criterion: "Claim", maxPoints: 10 }, rubric[1]]) },
+    ]);
+    const [claim, rebuttal, sources] = results.criteria;
+    expect(claim).toMatchObject({ scored: 4, selfAssessed: 2, selfAveragePoints: 3.5, gradedAveragePoints: 2.5 });
+    expect(rebuttal).toMatchObject({ selfAssessed: 3, gradedAveragePoints: 8 / 3 });
+    expect(rebuttal.selfAveragePoints).toBeCloseTo(7 / 3);
+    expect(sources).toMatchObject({ selfAssessed: 1, selfAveragePoints: 2, gradedAveragePoints: 2 });
+    expect(rubricResults(rubric, [graded({ claim: 1, rebuttal: 1, sources: 1 })]).criteria.map((c) => [c.selfAssessed, c.selfAveragePoints])).toEqual([[0, null], [0, null], [0, null]]);
+  });
 });
