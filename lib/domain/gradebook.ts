@@ -3,6 +3,7 @@ import { plural } from "../plural";
 import { assignmentStatus, handedInLate, type AssignmentWindow } from "./schedule";
 import { daysLate, penalisedScore, penaltyUnder, type LatePenalty } from "./late-penalty";
 import { exactPercent, percent } from "./scoring";
+import { chooseDrops, type DropItem, type DropRule } from "./drop-lowest";
 
 // "missing": past the due time and not submitted (it may still be accepted late, depending on the policy).
 // "withdrawn": the item left the course before the student handed it in; it cannot be done, so it is never missing.
@@ -14,8 +15,16 @@ export type CellStatus = "not started" | "in progress" | "missing" | "submitted"
  * `percent`: the score as shown, a whole percent rounded down; `exact`: the same to two decimals, for exports.
  * `attemptId`: the attempt the score comes from (for a score set by hand, `scoredByHand`, the attempt it replaces).
  * `comment`: the instructor's note to the student on this item, if any.
+ * `dropped`: the class drops the student's lowest scores (decision 26) and this one leaves "both" averages, only the
+ * "average" of scored work, or only the average "withMissing" work as 0 (a missing item, or a score that drops only
+ * when the missing zeros are not lower).
  */
-export type GradebookCell = { status: CellStatus; percent: number | null; exact?: number | null; attemptId?: string | null; detail?: string; comment?: string; scoredByHand?: boolean };
+export type GradebookCell = { status: CellStatus; percent: number | null; exact?: number | null; attemptId?: string | null; detail?: string; comment?: string; scoredByHand?: boolean; dropped?: DroppedFrom };
+
+export type DroppedFrom = "both" | "average" | "withMissing";
+
+/** The class's drop rule with the items it applies to (in the gradebook's order), for the averages. */
+export type Dropping = { rule: DropRule; items: DropItem[] };
 
 export type GradeAdjustment = { excused: boolean; percent: number | null; comment: string };
 
@@ -234,17 +243,50 @@ export function wholePercentShares(weights: number[]): number[] {
   return shares;
 }
 
-/** A student's two averages by the assignments' weights: of their scores, and with missing work as zero. */
-export function studentAverages<C extends Pick<GradebookCell, "status" | "percent">>(cells: C[], weights: number[], valueOf: (cell: C) => number | null | undefined = (c) => c.percent, decimals = 0) {
+/**
+ * A student's two averages by the assignments' weights: of their scores, and with missing work as zero. With a drop
+ * rule (`dropping`), each average leaves out the items chosen for it (chooseDrops): those of scored work, `dropped`,
+ * and those with missing work as 0, `droppedWithMissing`, where a missing item's 0 is a score that may drop (as Canvas's
+ * final grade drops it), so the two sets may differ.
+ */
+export function studentAverages<C extends Pick<GradebookCell, "status" | "percent">>(cells: C[], weights: number[], valueOf: (cell: C) => number | null | undefined = (c) => c.percent, decimals = 0, dropping?: Dropping) {
+  const { dropped, droppedWithMissing } = averageDrops(cells, valueOf, dropping);
+  const without = (values: (number | null)[], out: number[]) => values.map((v, i) => (out.includes(i) ? null : v));
   return {
-    average: weightedAverage(cells.map((c) => valueOf(c) ?? null), weights, decimals),
-    withMissing: weightedAverage(missingAsZero(cells, valueOf), weights, decimals),
+    average: weightedAverage(without(cells.map((c) => valueOf(c) ?? null), dropped), weights, decimals),
+    withMissing: weightedAverage(without(missingAsZero(cells, valueOf), droppedWithMissing), weights, decimals),
   };
 }
 
+/** The items each of the two averages drops under the class's rule (none without one), by their positions. */
+export function averageDrops<C extends Pick<GradebookCell, "status" | "percent">>(cells: C[], valueOf: (cell: C) => number | null | undefined, dropping: Dropping | undefined) {
+  if (!dropping) return { dropped: [], droppedWithMissing: [] };
+  return {
+    dropped: chooseDrops(cells.map((c) => valueOf(c) ?? null), dropping.items, dropping.rule),
+    droppedWithMissing: chooseDrops(missingAsZero(cells, valueOf), dropping.items, dropping.rule),
+  };
+}
+
+/** The cells with the averages' drops marked on them (decision 26). */
+export function markDropped<C extends GradebookCell>(cells: C[], drops: { dropped: number[]; droppedWithMissing: number[] }): C[] {
+  return cells.map((cell, i) => {
+    const fromAverage = drops.dropped.includes(i);
+    const fromWithMissing = drops.droppedWithMissing.includes(i);
+    if (!fromAverage && !fromWithMissing) return cell;
+    return { ...cell, dropped: fromAverage && fromWithMissing ? "both" : fromAverage ? "average" : "withMissing" };
+  });
+}
+
+/** A dropped cell's marker in words, for the gradebook, its CSV and the student's grades. */
+export function droppedInWords(dropped: DroppedFrom | undefined): string | null {
+  if (!dropped) return null;
+  if (dropped === "both") return "dropped";
+  return dropped === "average" ? "dropped from the average (counts with missing as 0)" : "dropped with missing as 0";
+}
+
 /** The class's averages of its students' averages, rounded down once: each student's as it is, not as rounded for their row. */
-export function classAverages<C extends Pick<GradebookCell, "status" | "percent">>(cellsByStudent: C[][], weights: number[], valueOf: (cell: C) => number | null | undefined) {
-  const each = cellsByStudent.map((cells) => studentAverages(cells, weights, valueOf, Infinity));
+export function classAverages<C extends Pick<GradebookCell, "status" | "percent">>(cellsByStudent: C[][], weights: number[], valueOf: (cell: C) => number | null | undefined, dropping?: Dropping) {
+  const each = cellsByStudent.map((cells) => studentAverages(cells, weights, valueOf, Infinity, dropping));
   return { average: average(each.map((a) => a.average)), withMissing: average(each.map((a) => a.withMissing)) };
 }
 
@@ -291,14 +333,24 @@ export function sortRows<R extends { student: { name: string } }>(rows: R[], sco
 
 /**
  * Canvas's "what-if" grades: a student's two averages if the items given a percent here had it, the others as they
- * are. Nothing is stored or sent: the student tries scores out on their grades page.
+ * are. Nothing is stored or sent: the student tries scores out on their grades page. The class's drops are chosen
+ * again for the scores imagined (`dropping`), as Canvas does, so a good score typed may bring another one back.
  */
-export function whatIfAverages(cells: Pick<GradebookCell, "status" | "percent" | "exact">[], weights: number[], whatIf: (number | null)[]) {
-  const imagined = cells.map((cell, i) => {
+export function whatIfAverages(cells: Pick<GradebookCell, "status" | "percent" | "exact">[], weights: number[], whatIf: (number | null)[], dropping?: Dropping) {
+  return studentAverages(whatIfCells(cells, whatIf), weights, exactOf, 0, dropping);
+}
+
+/** The items the what-if scores would drop from each average (decision 26), for the calculator to name them. */
+export function whatIfDrops(cells: Pick<GradebookCell, "status" | "percent" | "exact">[], whatIf: (number | null)[], dropping: Dropping | undefined) {
+  return averageDrops(whatIfCells(cells, whatIf), exactOf, dropping);
+}
+
+/** The cells as the what-if scores typed would make them. */
+function whatIfCells(cells: Pick<GradebookCell, "status" | "percent" | "exact">[], whatIf: (number | null)[]) {
+  return cells.map((cell, i) => {
     const score = whatIf[i];
     return score === null || score === undefined ? cell : { status: "submitted" as const, percent: score, exact: score };
   });
-  return studentAverages(imagined, weights, exactOf);
 }
 
 /** A grade the student cannot see yet (posted by hand, decision 23) says so to the instructor, as Canvas marks a hidden grade. */
