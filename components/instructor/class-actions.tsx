@@ -4,12 +4,11 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { RequestButton, send, usePending } from "@/components/request-button";
-import { ClassForm } from "./class-form";
+import { ClassForm, type ClassDetails } from "./class-form";
 import { CopyClassForm } from "./copy-class";
 import { plural } from "@/lib/plural";
 import { unreadableNumberFields } from "@/components/unreadable-numbers";
 import { LiveMessage } from "@/components/live-message";
-import type { GradingScheme } from "@/lib/domain/grading-scheme";
 
 export function RosterActions({ classId, student, quizzes }: { classId: string; student: { id: string; name: string }; quizzes: { id: string; title: string }[] }) {
   const router = useRouter();
@@ -110,7 +109,7 @@ export function ArchiveClassButton({ classId, archived }: { classId: string; arc
  * The class's own buttons: correct its name and term, archive it, copy it to a new term. One form is open at a time,
  * across the page below the buttons, and its button becomes the Cancel for it.
  */
-export function ClassHeaderActions({ details, archived, firstOpensAt }: { details: { id: string; name: string; term: string; gradingScheme: GradingScheme }; archived: boolean; firstOpensAt: string | null }) {
+export function ClassHeaderActions({ details, archived, firstOpensAt }: { details: ClassDetails; archived: boolean; firstOpensAt: string | null }) {
   const [open, setOpen] = useState<"details" | "copy" | null>(null);
   const toggleButton = (form: "details" | "copy", label: string, cancels: string) => (
     <button type="button" className="btn-secondary px-3 py-1" aria-expanded={open === form} onClick={() => setOpen(open === form ? null : form)}>
@@ -124,7 +123,7 @@ export function ClassHeaderActions({ details, archived, firstOpensAt }: { detail
         {!archived && <ArchiveClassButton classId={details.id} archived={false} />}
         {toggleButton("copy", "Copy to a new term", "copying to a new term")}
       </div>
-      {open === "details" && <div className="card mt-3"><ClassForm existing={details} onSaved={() => setOpen(null)} /></div>}
+      {open === "details" && <div className="card mt-3"><ClassForm existing={details} archived={archived} onSaved={() => setOpen(null)} /></div>}
       {open === "copy" && <div className="card mt-3"><CopyClassForm classId={details.id} name={details.name} firstOpensAt={firstOpensAt} /></div>}
     </div>
   );

@@ -3,14 +3,28 @@ import { useRouter } from "next/navigation";
 import { useApiForm } from "../use-api-form";
 import { LiveMessage } from "@/components/live-message";
 import type { GradingScheme } from "@/lib/domain/grading-scheme";
+import { DROP_LOWEST_MAX } from "@/lib/domain/drop-lowest";
 
 /** A class name is refused for the term it goes with (one the instructor already has), so changing the term clears it. */
 export const NAME_WITH_TERM = { editedTogether: { term: ["name"] } };
 
-/** Creates a class, or, given one, corrects its name and term and sets its grading (its join code is managed on its own). */
-export function ClassForm({ existing, onSaved }: { existing?: { id: string; name: string; term: string; gradingScheme: GradingScheme }; onSaved?: () => void }) {
+/** What the form edits of an existing class. */
+export type ClassDetails = { id: string; name: string; term: string; gradingScheme: GradingScheme; dropLowestQuizzes: number; dropLowestDebates: number };
+
+/** A whole number typed, null for an empty field (refused with the field's message), undefined for a field not sent (disabled). */
+const countField = (form: FormData, name: string) => {
+  const value = form.get(name);
+  if (value === null) return undefined;
+  return String(value).trim() === "" ? null : Number(value);
+};
+
+/**
+ * Creates a class, or, given one, corrects its name and term and sets its grading: the scheme and how many of each
+ * student's lowest scores drop (decision 26; an archived class's stay as they were). Its join code is managed on its own.
+ */
+export function ClassForm({ existing, archived = false, onSaved }: { existing?: ClassDetails; archived?: boolean; onSaved?: () => void }) {
   const router = useRouter();
-  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays", "gradingScheme"], NAME_WITH_TERM);
+  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays", "gradingScheme", "dropLowestQuizzes", "dropLowestDebates"], NAME_WITH_TERM);
   const idPrefix = existing ? `class-${existing.id}` : "class";
   return (
     <form
@@ -23,7 +37,7 @@ export function ClassForm({ existing, onSaved }: { existing?: { id: string; name
         const details = { name: form.get("name"), term: form.get("term") };
         const days = String(form.get("joinCodeDays") ?? "");
         if (existing) {
-          return send("PATCH", `/api/instructor/classes/${existing.id}`, { ...details, gradingScheme: form.get("gradingScheme") }, () => {
+          return send("PATCH", `/api/instructor/classes/${existing.id}`, { ...details, gradingScheme: form.get("gradingScheme"), dropLowestQuizzes: countField(form, "dropLowestQuizzes"), dropLowestDebates: countField(form, "dropLowestDebates") }, () => {
             router.refresh();
             onSaved?.();
           });
@@ -51,6 +65,26 @@ export function ClassForm({ existing, onSaved }: { existing?: { id: string; name
           <p id={`${idPrefix}-scheme-hint`} className="mt-1 text-xs text-stone-600">Letters from A (94% and above) to F (below 61%), as Canvas&apos;s default scheme, beside each average in the gradebook and the students&apos; grades.</p>
           {errors.gradingScheme && <p className="field-error">{errors.gradingScheme[0]}</p>}
         </div>
+      )}
+      {existing && (
+        <fieldset aria-describedby={`${idPrefix}-drop-hint`}>
+          <legend className="field-label">Drop each student&apos;s lowest scores</legend>
+          <p id={`${idPrefix}-drop-hint`} className="text-xs text-stone-600">
+            {archived
+              ? "This class is archived: its grades stand as they were, so which scores drop cannot change until it is brought back."
+              : `From 0 to ${DROP_LOWEST_MAX} of each kind, as Canvas's “drop lowest”: the scores whose removal leaves the student the highest average leave both averages; each student keeps at least one quiz and one debate score.`}
+          </p>
+          <div className="mt-2 flex flex-wrap gap-4">
+            {([["dropLowestQuizzes", "Quiz scores", existing.dropLowestQuizzes], ["dropLowestDebates", "Debate scores", existing.dropLowestDebates]] as const).map(([name, label, value]) => (
+              <div key={name}>
+                <label htmlFor={`${idPrefix}-${name}`} className="field-label font-normal">{label}</label>
+                <input id={`${idPrefix}-${name}`} name={name} type="number" min={0} max={DROP_LOWEST_MAX} step={1} inputMode="numeric" className="field-input w-24" defaultValue={value} disabled={archived}
+                  aria-invalid={Boolean(errors[name])} aria-describedby={errors[name] ? `${idPrefix}-${name}-error` : undefined} />
+                {errors[name] && <p id={`${idPrefix}-${name}-error`} className="field-error">{errors[name][0]}</p>}
+              </div>
+            ))}
+          </div>
+        </fieldset>
       )}
       {!existing && (
         <div>

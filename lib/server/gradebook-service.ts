@@ -13,7 +13,8 @@ import { shuffleSeedFor } from "./tokens";
 import { earlierVersionGrade, gradeOnRecord } from "../domain/rubric";
 import type { Question } from "../content/schema";
 import { latePenaltyOf, type LatePenalty } from "../domain/late-penalty";
-import { adjustedCell, asWithdrawn, average, averageWithMissingAsZero, classAverages, compareNames, debateCell, exactOf, moduleCell, notingLateJoin, notingUnposted, owedLessons, quizCell, studentAverages, type GradebookCell } from "../domain/gradebook";
+import { adjustedCell, asWithdrawn, average, averageDrops, averageWithMissingAsZero, classAverages, compareNames, debateCell, exactOf, markDropped, moduleCell, notingLateJoin, notingUnposted, owedLessons, quizCell, studentAverages, type Dropping, type GradebookCell } from "../domain/gradebook";
+import { dropsAny, type DropRule } from "../domain/drop-lowest";
 import { Prisma } from "../generated/prisma/client";
 import { begunUnderClass, countsInClass, lessonCompleteIn } from "./assignment-rules";
 import { db } from "./db";
@@ -25,11 +26,16 @@ import { finalizeExpiredAttemptsFor, finalizeExpiredAttemptsOf } from "./quiz-se
 import type { SessionUser } from "./auth";
 
 export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
-  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, archivedAt: true, gradingScheme: true } });
+  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, archivedAt: true, gradingScheme: true, dropLowestQuizzes: true, dropLowestDebates: true } });
   if (!found) throw notFound("That class");
   const members = db().classMember.findMany({ where: { classId, removedAt: null }, select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } } });
   // Ordered as the page orders names (namesakes by email), so the CSV lists students as the table does.
-  return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => ({ ...m.user, joinedAt: m.joinedAt })).sort((a, b) => compareNames(a.name, b.name) || a.email.localeCompare(b.email))), now, found.archivedAt)) };
+  return { class: found, ...(await gradesOf(classId, members.then((rows) => rows.map((m) => ({ ...m.user, joinedAt: m.joinedAt })).sort((a, b) => compareNames(a.name, b.name) || a.email.localeCompare(b.email))), now, found.archivedAt, { dropRule: dropRuleOf(found) })) };
+}
+
+/** The class's rule for dropping each student's lowest scores (decision 26). */
+export function dropRuleOf(found: { dropLowestQuizzes: number; dropLowestDebates: number }): DropRule {
+  return { quizzes: found.dropLowestQuizzes, debates: found.dropLowestDebates };
 }
 
 /**
@@ -41,7 +47,7 @@ export async function myGrades(student: SessionUser, now = new Date()) {
     db().classMember.findMany({
       where: { userId: student.id, removedAt: null },
       orderBy: { joinedAt: "asc" },
-      select: { joinedAt: true, class: { select: { id: true, name: true, term: true, archivedAt: true, gradingScheme: true } } },
+      select: { joinedAt: true, class: { select: { id: true, name: true, term: true, archivedAt: true, gradingScheme: true, dropLowestQuizzes: true, dropLowestDebates: true } } },
     }),
     // When the student first began each quiz they handed in: one query for every class.
     db().quizAttempt.groupBy({ by: ["quizId"], where: { userId: student.id, status: "SUBMITTED", voidedAt: null }, _min: { startedAt: true } }),
@@ -50,14 +56,14 @@ export async function myGrades(student: SessionUser, now = new Date()) {
   const firstTakenAt = new Map(firstTaken.map((t) => [t.quizId, t._min.startedAt]));
   return Promise.all(memberships.map(async ({ class: found, joinedAt }) => {
     const me = { id: student.id, name: student.name, email: student.email, joinedAt };
-    const { assignments, rows } = await gradesOf(found.id, Promise.resolve([me]), now, found.archivedAt, { postedOnly: holds });
+    const { assignments, rows } = await gradesOf(found.id, Promise.resolve([me]), now, found.archivedAt, { postedOnly: holds, dropRule: dropRuleOf(found) });
     // Attempts begun before joining are not this class's (decision 7): the page says so where the class shows a quiz
     // not started that the student has in fact taken.
     const takenBeforeJoining = assignments.map((a) => {
       const first = a.quizId ? firstTakenAt.get(a.quizId) : null;
       return Boolean(first && first < joinedAt);
     });
-    return { class: found, assignments, cells: rows[0].cells, extendedTo: rows[0].extendedTo, average: rows[0].average, withMissing: rows[0].withMissing, takenBeforeJoining };
+    return { class: found, dropRule: dropRuleOf(found), assignments, cells: rows[0].cells, extendedTo: rows[0].extendedTo, average: rows[0].average, withMissing: rows[0].withMissing, takenBeforeJoining };
   }));
 }
 
@@ -91,8 +97,11 @@ function classDebateCell(stored: StoredResponse | undefined, window: AssignmentW
 /**
  * `postedOnly`: a student's own view, given the holds on their debate grades (grade-posting.ts): a debate grade, and
  * a score or comment set by hand on a debate that posts its grades by hand, show only once posted.
+ * `dropRule`: the class's lowest scores to drop from each student's averages (decision 26), chosen among the cells as
+ * this view shows them: a grade hidden from the student, or a debate hidden from the instructor while graded
+ * anonymously, has no score here, so it is never dropped nor changes which others are.
  */
-async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string; joinedAt: Date }[]>, currentTime: Date, archivedAt: Date | null, { expiredGraded = false, postedOnly }: { expiredGraded?: boolean; postedOnly?: Map<string, PostingHold[]> } = {}) {
+async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name: string; email: string; joinedAt: Date }[]>, currentTime: Date, archivedAt: Date | null, { expiredGraded = false, postedOnly, dropRule }: { expiredGraded?: boolean; postedOnly?: Map<string, PostingHold[]>; dropRule?: DropRule } = {}) {
   const now = archivedAt && archivedAt < currentTime ? archivedAt : currentTime;
   const [members, rawAssignments] = await Promise.all([
     loadMembers,
@@ -153,6 +162,7 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const adjustmentBy = new Map(adjustments.map((a) => [key(a.studentId, a.assignmentId), a]));
 
   const weights = assignments.map((a) => a.weight);
+  const dropping: Dropping | undefined = dropsAny(dropRule) ? { rule: dropRule!, items: assignments.map((a) => ({ kind: a.kind, weight: a.weight, dueAt: a.dueAt.getTime() })) } : undefined;
   const rows = members.map((user) => {
     const windows = assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id))));
     const cellOf = (a: (typeof assignments)[number], window: (typeof windows)[number]): GradebookCell => {
@@ -173,17 +183,18 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
     };
     // For the instructor: a debate graded anonymously says nothing of the student until posted (decision 24).
     const anonymous = (a: (typeof assignments)[number]) => !postedOnly && !archivedAt && a.kind === "DEBATE" && identitiesHidden(a);
-    const cells = assignments.map((a, i) => anonymous(a) ? anonymousCell() : notingUnposted(adjustedCell(
+    const shown = assignments.map((a, i) => anonymous(a) ? anonymousCell() : notingUnposted(adjustedCell(
       a.withdrawn ? asWithdrawn(cellOf(a, windows[i])) : notingLateJoin(cellOf(a, windows[i]), user.joinedAt, windows[i]),
       adjustmentBy.get(key(user.id, a.id)),
     ), unposted(a)));
+    const cells = markDropped(shown, averageDrops(shown, exactOf, dropping));
     // Averages of the exact scores, rounded down once at the end: to whole percents on the page, to two places in
     // the CSV (exactAverages); averaging the whole percents shown would round twice.
-    return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), ...studentAverages(cells, weights, exactOf), exactAverages: studentAverages(cells, weights, exactOf, 2) };
+    return { student: { id: user.id, name: user.name, email: user.email }, cells, extendedTo: windows.map((w) => w.extendedTo), ...studentAverages(cells, weights, exactOf, 0, dropping), exactAverages: studentAverages(cells, weights, exactOf, 2, dropping) };
   });
   const averages = assignments.map((_, i) => average(rows.map((r) => exactOf(r.cells[i]))));
   const averagesWithMissing = assignments.map((_, i) => averageWithMissingAsZero(rows.map((r) => r.cells[i])));
-  const overall = classAverages(rows.map((r) => r.cells), weights, exactOf);
+  const overall = classAverages(rows.map((r) => r.cells), weights, exactOf, dropping);
   return { assignments, rows, averages, averagesWithMissing, overallAverage: overall.average, overallWithMissing: overall.withMissing };
 }
 
@@ -199,7 +210,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     select: {
       joinedAt: true, removedAt: true,
       user: { select: { id: true, name: true, email: true, role: true } },
-      class: { select: { id: true, name: true, archivedAt: true, gradingScheme: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, gradesAnonymously: true, identitiesRevealedAt: true } } } },
+      class: { select: { id: true, name: true, archivedAt: true, gradingScheme: true, dropLowestQuizzes: true, dropLowestDebates: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, gradesAnonymously: true, identitiesRevealedAt: true } } } },
     },
   });
   if (!member) throw notFound("That student");
@@ -252,7 +263,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     }),
     until ? null : reviewActivity(studentId, 14),
     // Their row of the gradebook, which lists only students on the roster.
-    member.removedAt ? null : gradesOf(classId, Promise.resolve([{ ...member.user, joinedAt: member.joinedAt }]), new Date(), member.class.archivedAt, { expiredGraded: true })
+    member.removedAt ? null : gradesOf(classId, Promise.resolve([{ ...member.user, joinedAt: member.joinedAt }]), new Date(), member.class.archivedAt, { expiredGraded: true, dropRule: dropRuleOf(member.class) })
       .then(({ assignments, rows: [row] }) => ({ assignments, cells: row.cells, average: row.average, withMissing: row.withMissing })),
     db().gradeAdjustment.findMany({
       where: { studentId, assignment: { classId } },

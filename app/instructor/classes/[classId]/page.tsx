@@ -71,7 +71,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         </div>
       )}
       <ClassHeaderActions
-        details={{ id: classId, name: found.name, term: found.term, gradingScheme: found.gradingScheme }}
+        details={{ id: classId, name: found.name, term: found.term, gradingScheme: found.gradingScheme, dropLowestQuizzes: found.dropLowestQuizzes, dropLowestDebates: found.dropLowestDebates }}
         archived={Boolean(found.archivedAt)}
         firstOpensAt={assignments.length > 0 ? new Date(Math.min(...assignments.map((a) => a.opensAt.getTime()))).toISOString() : null}
       />
