@@ -1,9 +1,11 @@
 "use client";
 import { useId, useState } from "react";
-import { whatIfAverages, type GradebookCell } from "@/lib/domain/gradebook";
+import { whatIfAverages, whatIfDrops, type GradebookCell } from "@/lib/domain/gradebook";
+import type { DropRule } from "@/lib/domain/drop-lowest";
 import { percentWithLetter, type GradingScheme } from "@/lib/domain/grading-scheme";
 
-type Item = { id: string; title: string; weight: number; cell: Pick<GradebookCell, "status" | "percent" | "exact"> };
+/** `kind` and `dueAt` (epoch ms) let the class's drops (decision 26) be chosen again for the scores typed. */
+type Item = { id: string; title: string; weight: number; kind: string; dueAt: number; cell: Pick<GradebookCell, "status" | "percent" | "exact"> };
 
 /** A score typed as a percent: empty is none, anything else must be 0 to 100 (two decimals at most count). */
 function parsePercent(text: string): number | null | "invalid" {
@@ -14,11 +16,15 @@ function parsePercent(text: string): number | null | "invalid" {
 }
 
 /** Canvas's what-if grades: the student types hypothetical scores and reads the averages they would make. Nothing is saved. */
-export function WhatIfGrades({ className, items, gradingScheme }: { className: string; items: Item[]; gradingScheme: GradingScheme }) {
+export function WhatIfGrades({ className, items, gradingScheme, dropRule }: { className: string; items: Item[]; gradingScheme: GradingScheme; dropRule?: DropRule }) {
   const [typed, setTyped] = useState<string[]>(() => items.map(() => ""));
   const id = useId();
   const parsed = typed.map(parsePercent);
-  const result = whatIfAverages(items.map((i) => i.cell), items.map((i) => i.weight), parsed.map((p) => (p === "invalid" ? null : p)));
+  const whatIf = parsed.map((p) => (p === "invalid" ? null : p));
+  const dropping = dropRule ? { rule: dropRule, items: items.map((i) => ({ kind: i.kind, weight: i.weight, dueAt: i.dueAt })) } : undefined;
+  const result = whatIfAverages(items.map((i) => i.cell), items.map((i) => i.weight), whatIf, dropping);
+  const drops = whatIfDrops(items.map((i) => i.cell), whatIf, dropping);
+  const droppedTitles = (positions: number[]) => positions.map((i) => items[i].title).join(", ");
   const tried = parsed.some((p) => p !== null && p !== "invalid");
   const open = (item: Item) => item.weight > 0 && item.cell.status !== "excused" && item.cell.status !== "withdrawn";
   return (
@@ -53,7 +59,15 @@ export function WhatIfGrades({ className, items, gradingScheme }: { className: s
       </ul>
       <p role="status" aria-live="polite" className="mt-3">
         {tried
-          ? <>With these scores: average <strong className="tabular-nums">{percentWithLetter(result.average, gradingScheme)}</strong>; with work past its due time as 0 <strong className="tabular-nums">{percentWithLetter(result.withMissing, gradingScheme)}</strong>.</>
+          ? <>
+              With these scores: average <strong className="tabular-nums">{percentWithLetter(result.average, gradingScheme)}</strong>; with work past its due time as 0 <strong className="tabular-nums">{percentWithLetter(result.withMissing, gradingScheme)}</strong>.
+              {dropping && (drops.dropped.length > 0 || drops.droppedWithMissing.length > 0) && (
+                <span className="mt-1 block">
+                  {drops.dropped.length > 0 && <>Dropped from the average: {droppedTitles(drops.dropped)}.</>}
+                  {drops.droppedWithMissing.length > 0 && <> Dropped with work past its due time as 0: {droppedTitles(drops.droppedWithMissing)}.</>}
+                </span>
+              )}
+            </>
           : "Type a score above to see the averages it would give."}
       </p>
       {tried && <button type="button" className="btn-secondary mt-2" onClick={() => setTyped(items.map(() => ""))}>Clear the scores</button>}

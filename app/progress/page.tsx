@@ -10,7 +10,8 @@ import { unreadAnnouncementCounts } from "@/lib/server/announcement-service";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
 import { isPassed, quizPercent, scoreLabel } from "@/lib/domain/progress";
-import { weightLabels } from "@/lib/domain/gradebook";
+import { droppedInWords, weightLabels } from "@/lib/domain/gradebook";
+import { dropRuleInWords, dropsAny } from "@/lib/domain/drop-lowest";
 import { WhatIfGrades } from "@/components/what-if-grades";
 import { percentWithLetter } from "@/lib/domain/grading-scheme";
 
@@ -127,10 +128,12 @@ export default async function ProgressPage() {
   );
 }
 
-function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, average, withMissing, takenBeforeJoining }, unread }: { grades: Awaited<ReturnType<typeof myGrades>>[number]; unread: number }) {
+function ClassGrades({ grades: { class: cls, dropRule, assignments, cells, extendedTo, average, withMissing, takenBeforeJoining }, unread }: { grades: Awaited<ReturnType<typeof myGrades>>[number]; unread: number }) {
   // A past class sits under the "Past classes" disclosure, one heading level down.
   const Heading = cls.archivedAt ? "h3" : "h2";
   const weights = weightLabels(assignments.map((a) => a.weight));
+  const dropRuleText = dropRuleInWords(dropRule, "your");
+  const droppedTitles = assignments.filter((_, i) => cells[i].dropped).map((a) => a.title);
   return (
     <section aria-labelledby={`grades-${cls.id}`} className={cls.archivedAt ? "mt-6 border-t border-stone-200 pt-4" : "card mb-8"}>
       <Heading id={`grades-${cls.id}`} className="font-semibold">Your grades in {cls.name} <span className="font-normal text-stone-600">· {cls.term}</span></Heading>
@@ -145,6 +148,12 @@ function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, ave
             Average of your scored work{weights.some(Boolean) ? ", each item by its weight" : ""}: <span className="font-semibold">{percentWithLetter(average, cls.gradingScheme)}</span>
             {" "}· with work past its due time as 0: <span className="font-semibold">{percentWithLetter(withMissing, cls.gradingScheme)}</span>
           </p>
+          {dropRuleText && (
+            <p className="mt-1 text-sm text-stone-700">
+              {dropRuleText} The ones dropped are those whose removal gives you the highest average.{" "}
+              {droppedTitles.length > 0 ? <>Dropped now: {droppedTitles.join(", ")}.</> : "None of your scores is dropped yet."}
+            </p>
+          )}
           <div className="mt-3 overflow-x-auto">
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">Your score and status on each assignment in {cls.name}</caption>
@@ -156,17 +165,18 @@ function ClassGrades({ grades: { class: cls, assignments, cells, extendedTo, ave
                     <td className="py-2 pr-3"><LocalTime iso={(extendedTo[i] ?? a.dueAt).toISOString()} />{extendedTo[i] ? " (extended)" : ""}</td>
                     <td className="py-2 pr-3">
                       <span className={gradeStatusStyle[cells[i].status]}>{cells[i].status}{cells[i].detail ? ` · ${cells[i].detail}` : ""}</span>
+                      {cells[i].dropped && <span className="block text-xs font-medium text-stone-700">{droppedInWords(cells[i].dropped)}</span>}
                       {takenBeforeJoining[i] && ["not started", "in progress", "missing"].includes(cells[i].status) && <span className="mt-1 block text-xs text-stone-600">You took this quiz before joining the class; the class counts only attempts begun since you joined.</span>}
                       {/* A link or long word in it breaks anywhere (a table column is as wide as its longest word): the Score column stays on a phone's screen. */}
                       {cells[i].comment && <span className="mt-1 block whitespace-pre-line wrap-anywhere text-stone-800"><span className="font-medium">Your instructor’s comment:</span> {cells[i].comment}</span>}
                     </td>
-                    <td className="py-2 tabular-nums">{cells[i].percent !== null ? `${cells[i].percent}%` : "—"}</td>
+                    <td className={`py-2 tabular-nums ${cells[i].dropped === "both" || cells[i].dropped === "average" ? "text-stone-600 line-through" : ""}`}>{cells[i].percent !== null ? `${cells[i].percent}%` : "—"}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {!cls.archivedAt && <WhatIfGrades className={cls.name} gradingScheme={cls.gradingScheme} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact } }))} />}
+          {!cls.archivedAt && <WhatIfGrades className={cls.name} gradingScheme={cls.gradingScheme} dropRule={dropsAny(dropRule) ? dropRule : undefined} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, kind: a.kind, dueAt: a.dueAt.getTime(), cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact } }))} />}
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 "use client";
 import { Link } from "@/components/app-link";
 import { Fragment, useMemo, useState } from "react";
-import { sortRows, studentMatches, type GradebookCell } from "@/lib/domain/gradebook";
+import { droppedInWords, sortRows, studentMatches, type GradebookCell } from "@/lib/domain/gradebook";
 import { LiveMessage } from "@/components/live-message";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
@@ -61,17 +61,23 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
           {sorted.map((r) => (
             <tr key={r.student.id}>
               <th scope="row" className={`${nameColumn} bg-white px-3 py-2 font-medium`}><Link className="link" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link></th>
-              {r.cells.map((cell, i) => (
-                <td key={i} className="px-3 py-2 tabular-nums">
+              {r.cells.map((cell, i) => {
+                // A score out of the average of scored work is struck through, and says so in words (not by look alone).
+                const struck = cell.dropped === "both" || cell.dropped === "average";
+                const dropped = droppedInWords(cell.dropped);
+                return (
+                <td key={i} className={`px-3 py-2 tabular-nums ${struck ? "bg-stone-50" : ""}`}>
                   {/* A counted attempt opens in the student's record, its answers beside the key. */}
                   {cell.attemptId && cell.percent !== null
-                    ? <Link className="link font-semibold" href={`/instructor/classes/${classId}/students/${r.student.id}?attempt=${cell.attemptId}#attempt-${cell.attemptId}`} aria-label={cell.scoredByHand ? `${cell.percent}%, set by hand: ${r.student.name}'s attempt at ${columns[i].title}` : `${cell.percent}%: ${r.student.name}'s counted attempt at ${columns[i].title}`}>{cell.percent}%</Link>
-                    : <span className="font-semibold">{cell.percent !== null ? `${cell.percent}%` : "—"}</span>}
+                    ? <Link className={`link font-semibold ${struck ? "line-through" : ""}`} href={`/instructor/classes/${classId}/students/${r.student.id}?attempt=${cell.attemptId}#attempt-${cell.attemptId}`} aria-label={`${cell.scoredByHand ? `${cell.percent}%, set by hand: ${r.student.name}'s attempt at ${columns[i].title}` : `${cell.percent}%: ${r.student.name}'s counted attempt at ${columns[i].title}`}${dropped ? `, ${dropped}` : ""}`}>{cell.percent}%</Link>
+                    : <span className={`font-semibold ${struck ? "text-stone-600 line-through" : ""}`}>{cell.percent !== null ? `${cell.percent}%` : "—"}</span>}
+                  {dropped && <span className="block text-xs font-medium text-stone-700">{dropped}</span>}
                   <span className={`block text-xs ${gradeStatusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}</span>
                   {r.extendedTo[i] && <span className="block text-xs text-sky-800">extended</span>}
                   {cell.comment && <span className="block text-xs text-stone-600" title={cell.comment}>commented</span>}
                 </td>
-              ))}
+                );
+              })}
               <td className="px-3 py-2 font-semibold tabular-nums">{percentWithLetter(r.average, gradingScheme)}</td>
               <td className="px-3 py-2 font-semibold tabular-nums">{percentWithLetter(r.withMissing, gradingScheme)}</td>
             </tr>

@@ -6,7 +6,8 @@ import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui"
 import { GradebookTable } from "@/components/instructor/gradebook-table";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
-import { gradebook } from "@/lib/server/gradebook-service";
+import { dropRuleOf, gradebook } from "@/lib/server/gradebook-service";
+import { dropRuleInWords } from "@/lib/domain/drop-lowest";
 import { weightLabels } from "@/lib/domain/gradebook";
 
 export const metadata: Metadata = { title: "Gradebook" };
@@ -17,6 +18,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
   const user = await requireInstructor(`/instructor/classes/${classId}/gradebook`);
   const book = await orNotFound(gradebook(user, classId));
   const weights = weightLabels(book.assignments.map((a) => a.weight));
+  const dropRule = dropRuleInWords(dropRuleOf(book.class));
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: book.class.name }, { label: "Gradebook" }]} />
@@ -25,6 +27,12 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         Counted scores per student and assignment. “Average” counts the work that has a score, each item by its weight (set with its assignment); “With missing as 0” also counts each item
         past its due time without one as 0. Click a column heading to sort; click a student for every attempt and answer, and to excuse them from an item, set a score by hand or leave a comment.
       </PageHeader>
+      {dropRule && (
+        <p role="note" className="mb-4 rounded-md border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-800">
+          <span className="font-medium">Lowest scores dropped.</span> {dropRule} The scores dropped are those whose removal leaves the student the highest average; they are struck through and marked “dropped”. Change the rule with the class&apos;s grading, on{" "}
+          <Link className="link" href={`/instructor/classes/${classId}`}>the class page</Link>.
+        </p>
+      )}
       <p className="mb-4 flex flex-wrap gap-2"><a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download CSV</a><Link className="btn-secondary" href={`/instructor/classes/${classId}/gradebook/history`}>Grade history</Link><Link className="btn-secondary" href={`/instructor/classes/${classId}/gradebook/message`}>Message students who…</Link></p>
       {book.assignments.length === 0 || book.rows.length === 0 ? (
         <EmptyState title={book.rows.length === 0 ? "No students on the roster" : "Nothing assigned yet"} action={<Link className="btn-primary" href={`/instructor/classes/${classId}`}>Go to the class</Link>}>
