@@ -1,11 +1,11 @@
 "use client";
 import { useId, useState } from "react";
-import { whatIfAverages, whatIfDrops, type GradebookCell } from "@/lib/domain/gradebook";
+import { droppedInWords, whatIfAverages, whatIfDrops, type GradebookCell } from "@/lib/domain/gradebook";
 import type { DropRule } from "@/lib/domain/drop-lowest";
 import { percentWithLetter, type GradingScheme } from "@/lib/domain/grading-scheme";
 
 /** `kind` and `dueAt` (epoch ms) let the class's drops (decision 26) be chosen again for the scores typed. */
-type Item = { id: string; title: string; weight: number; kind: string; dueAt: number; cell: Pick<GradebookCell, "status" | "percent" | "exact"> };
+type Item = { id: string; title: string; weight: number; kind: string; dueAt: number; cell: Pick<GradebookCell, "status" | "percent" | "exact" | "dropped"> };
 
 /** A score typed as a percent: empty is none, anything else must be 0 to 100 (two decimals at most count). */
 function parsePercent(text: string): number | null | "invalid" {
@@ -36,7 +36,7 @@ export function WhatIfGrades({ className, items, gradingScheme, dropRule }: { cl
           <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <label htmlFor={`${id}-${i}`} className="min-w-0 flex-1">
               {item.title}
-              <span className="block text-xs text-stone-600">Now: {item.cell.percent !== null ? `${item.cell.percent}%` : item.cell.status}</span>
+              <span className="block text-xs text-stone-600">Now: {item.cell.percent !== null ? `${item.cell.percent}%` : item.cell.status}{item.cell.dropped ? `, ${droppedInWords(item.cell.dropped)}` : ""}</span>
             </label>
             {open(item) ? (
               <span className="flex items-center gap-1">
@@ -63,8 +63,12 @@ export function WhatIfGrades({ className, items, gradingScheme, dropRule }: { cl
               With these scores: average <strong className="tabular-nums">{percentWithLetter(result.average, gradingScheme)}</strong>; with work past its due time as 0 <strong className="tabular-nums">{percentWithLetter(result.withMissing, gradingScheme)}</strong>.
               {dropping && (drops.dropped.length > 0 || drops.droppedWithMissing.length > 0) && (
                 <span className="mt-1 block">
-                  {drops.dropped.length > 0 && <>Dropped from the average: {droppedTitles(drops.dropped)}.</>}
-                  {drops.droppedWithMissing.length > 0 && <> Dropped with work past its due time as 0: {droppedTitles(drops.droppedWithMissing)}.</>}
+                  {droppedTitles(drops.dropped) === droppedTitles(drops.droppedWithMissing)
+                    ? <>Dropped from both: {droppedTitles(drops.dropped)}.</>
+                    : <>
+                        {drops.dropped.length > 0 && <>Dropped from the average: {droppedTitles(drops.dropped)}.</>}
+                        {drops.droppedWithMissing.length > 0 && <> Dropped with work past its due time as 0: {droppedTitles(drops.droppedWithMissing)}.</>}
+                      </>}
                 </span>
               )}
             </>

@@ -176,7 +176,7 @@ function ClassGrades({ grades: { class: cls, dropRule, assignments, cells, exten
               </tbody>
             </table>
           </div>
-          {!cls.archivedAt && <WhatIfGrades className={cls.name} gradingScheme={cls.gradingScheme} dropRule={dropsAny(dropRule) ? dropRule : undefined} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, kind: a.kind, dueAt: a.dueAt.getTime(), cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact } }))} />}
+          {!cls.archivedAt && <WhatIfGrades className={cls.name} gradingScheme={cls.gradingScheme} dropRule={dropsAny(dropRule) ? dropRule : undefined} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, kind: a.kind, dueAt: a.dueAt.getTime(), cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact, dropped: cells[i].dropped } }))} />}
         </>
       )}
     </section>
