@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { test, expect, createUser, signedInPage, expectNoAxeViolations } from "./support";
 
 test("an instructor drops each student's lowest quiz score; the gradebook and the student's what-if follow it", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
   const { rows: [cls] } = await sql.query(
