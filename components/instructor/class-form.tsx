@@ -72,7 +72,7 @@ export function ClassForm({ existing, archived = false, onSaved }: { existing?: 
           <p id={`${idPrefix}-drop-hint`} className="text-xs text-stone-600">
             {archived
               ? "This class is archived: its grades stand as they were, so which scores drop cannot change until it is brought back."
-              : `From 0 to ${DROP_LOWEST_MAX} of each kind, as Canvas's “drop lowest”: the scores whose removal leaves the student the highest average leave both averages; each student keeps at least one quiz and one debate score.`}
+              : `From 0 to ${DROP_LOWEST_MAX} of each kind, as Canvas's “drop lowest”: each of the two averages leaves out the scores whose removal gives the student the highest average; each student keeps at least one quiz and one debate score.`}
           </p>
           <div className="mt-2 flex flex-wrap gap-4">
             {([["dropLowestQuizzes", "Quiz scores", existing.dropLowestQuizzes], ["dropLowestDebates", "Debate scores", existing.dropLowestDebates]] as const).map(([name, label, value]) => (
