@@ -1,7 +1,7 @@
 // The grade history (decision 22): what an instructor's change to a grade by hand was, worked out from the values
 // before and after it, and the same change in words.
 
-export type GradeChangeKind = "EXCUSED" | "UNEXCUSED" | "SCORE_SET" | "SCORE_CLEARED" | "COMMENT_CHANGED" | "DEBATE_GRADED";
+export type GradeChangeKind = "EXCUSED" | "UNEXCUSED" | "SCORE_SET" | "SCORE_CLEARED" | "COMMENT_CHANGED" | "DEBATE_GRADED" | "QUESTION_POINTS_SET" | "QUESTION_POINTS_CLEARED";
 
 /** What an entry of the history holds beside who, whom, which item and when. */
 export type GradeChangeFacts = {
@@ -14,6 +14,12 @@ export type GradeChangeFacts = {
   maxPointsBefore?: number | null;
   pointsAfter?: number | null;
   maxPointsAfter?: number | null;
+  /** A question's points set by hand (decision 25): its number in the attempt, hundredths before and after (null: computed). */
+  questionNumber?: number | null;
+  centiBefore?: number | null;
+  centiAfter?: number | null;
+  computedCenti?: number | null;
+  maxCenti?: number | null;
 };
 
 /** A grade adjustment's values (lib/domain/gradebook.ts); none is the same as nothing excused, set or said. */
@@ -63,6 +69,27 @@ export function debateGradeChange(before: DebateGradeValues | null, beforeStood:
   };
 }
 
+/** A question override as the history compares it: points in hundredths (null: none) and the comment. */
+export type QuestionOverrideValues = { overrideCenti: number | null; comment: string };
+
+/**
+ * The entry a question's points set by hand (or cleared) makes, or null when nothing changed (a retry). Points and
+ * comment go in one entry: they are one form. `computedCenti` is what the key gives the answer at the change.
+ */
+export function questionPointsChange(before: QuestionOverrideValues, after: QuestionOverrideValues, question: { number: number; computedCenti: number; maxCenti: number }): GradeChangeFacts | null {
+  if (before.overrideCenti === after.overrideCenti && before.comment === after.comment) return null;
+  return {
+    kind: after.overrideCenti === null ? "QUESTION_POINTS_CLEARED" : "QUESTION_POINTS_SET",
+    questionNumber: question.number,
+    centiBefore: before.overrideCenti,
+    centiAfter: after.overrideCenti,
+    computedCenti: question.computedCenti,
+    maxCenti: question.maxCenti,
+    commentBefore: before.comment,
+    commentAfter: after.comment,
+  };
+}
+
 /** A percent as a score set by hand is shown in words: to two decimals at most, no trailing zeros ("87.5%"). */
 export const percentText = (percent: number) => `${Math.round(percent * 100) / 100}%`;
 
@@ -88,6 +115,23 @@ export function describeGradeChange(change: GradeChangeFacts): { summary: string
     case "COMMENT_CHANGED": {
       const summary = !change.commentBefore ? "Comment added" : !change.commentAfter ? "Comment removed" : "Comment changed";
       return { summary, before: quoted(change.commentBefore), after: quoted(change.commentAfter) };
+    }
+    case "QUESTION_POINTS_SET":
+    case "QUESTION_POINTS_CLEARED": {
+      const max = change.maxCenti ?? 0;
+      const pts = (centi: number) => `${centi / 100}/${max / 100}`;
+      const computed = `computed ${pts(change.computedCenti ?? 0)}`;
+      const before = change.centiBefore === null || change.centiBefore === undefined ? computed : pts(change.centiBefore);
+      const question = `Question ${change.questionNumber ?? "?"}`;
+      const commentChanged = (change.commentBefore ?? "") !== (change.commentAfter ?? "");
+      if (change.kind === "QUESTION_POINTS_CLEARED") {
+        return { summary: `${question}: points set by hand cleared (was ${before}): the ${computed} counts again`, before, after: computed };
+      }
+      const after = pts(change.centiAfter ?? 0);
+      const summary = change.centiBefore === change.centiAfter
+        ? `${question}: comment on its points ${change.commentAfter ? "changed" : "removed"} (points ${after})`
+        : `${question}: points set to ${after} (was ${before})${commentChanged && change.commentAfter ? ", with a comment" : ""}`;
+      return { summary, before, after };
     }
     case "DEBATE_GRADED": {
       const before = points(change.pointsBefore, change.maxPointsBefore);
