@@ -57,6 +57,9 @@ export const questionOverrideSchema = z.strictObject({
 
 /** The form that removes it, with the override the page showed. */
 export const questionOverrideRemovalSchema = z.strictObject({
+  // The removal is a second button of the same form: what is typed in its fields is sent, and ignored.
+  points: z.string().max(QUESTION_COMMENT_MAX * 2).optional(),
+  comment: z.string().max(QUESTION_COMMENT_MAX * 2).optional(),
   classId: z.uuid(),
   attemptId: z.uuid(),
   questionVersionId: z.uuid(),

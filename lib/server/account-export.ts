@@ -8,6 +8,7 @@ import "server-only";
 // points would tell what the held one earned), as do the review cards and flag replies of its questions.
 import type { Question } from "../content/schema";
 import { describeResponse } from "../domain/responses";
+import { pointsThatCount } from "../domain/question-override";
 import { answersHeldUntilByQuestion } from "./answer-release";
 import { db } from "./db";
 import { notFound } from "./errors";
@@ -33,7 +34,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
         quizId: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, late: true, voidedAt: true, regradedAt: true,
         quiz: { select: { title: true } },
         questionVersionIds: true, revisitQuestionVersionIds: true,
-        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, savedAt: true, questionVersion: { select: { prompt: true, definition: true, points: true, questionId: true } } } },
+        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, overrideCenti: true, overrideComment: true, savedAt: true, questionVersion: { select: { prompt: true, definition: true, points: true, questionId: true } } } },
       },
     }),
     db().debateResponse.findMany({
@@ -119,7 +120,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
           ...(a.status === "SUBMITTED"
             ? held
               ? { points: null, outOf: x.questionVersion.points, pointsShownAfter: held }
-              : { points: score(x.earnedCenti), outOf: x.questionVersion.points }
+              : { points: score(pointsThatCount(x.earnedCenti, x.overrideCenti)), outOf: x.questionVersion.points, ...(x.overrideCenti !== null ? { pointsSetByInstructor: true } : {}), ...(x.overrideComment ? { instructorComment: x.overrideComment } : {}) }
             : {}),
         })),
       };

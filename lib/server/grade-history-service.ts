@@ -13,7 +13,8 @@ import { anonymousAssignmentIds } from "./anonymous-grading";
 
 export const GRADE_CHANGES_PER_PAGE = 25;
 
-type ChangedItem = { classId: string; studentId: string; changedById: string; assignmentId: string; debateResponseId?: string; itemTitle: string };
+// A question's points set by hand (decision 25) also name the attempt and the question version.
+type ChangedItem = { classId: string; studentId: string; changedById: string; assignmentId: string | null; debateResponseId?: string; itemTitle: string; attemptId?: string; questionVersionId?: string };
 
 /** Inside the change's transaction: one entry per thing changed (none, when nothing was). */
 export async function recordGradeChanges(tx: Prisma.TransactionClient, item: ChangedItem, changes: GradeChangeFacts[]) {
@@ -36,6 +37,7 @@ const entrySelect = {
   id: true, kind: true, createdAt: true, itemTitle: true, assignmentId: true,
   percentBefore: true, percentAfter: true, commentBefore: true, commentAfter: true,
   pointsBefore: true, maxPointsBefore: true, pointsAfter: true, maxPointsAfter: true,
+  questionNumber: true, centiBefore: true, centiAfter: true, computedCenti: true, maxCenti: true,
   student: { select: { id: true, name: true, email: true } },
   changedBy: { select: { id: true, name: true } },
 } satisfies Prisma.GradeChangeSelect;

@@ -229,7 +229,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
       select: {
         id: true, number: true, status: true, startedAt: true, submittedAt: true, scoreCenti: true, maxScoreCenti: true, voidedAt: true, regradedAt: true, questionVersionIds: true, revisitQuestionVersionIds: true,
         quiz: { select: { id: true, title: true, moduleId: true } },
-        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, savedAt: true, questionVersion: { select: { prompt: true, type: true, points: true, definition: true, gradingOverride: true } } } },
+        answers: { select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, savedAt: true, overrideCenti: true, overrideComment: true, overriddenAt: true, overriddenBy: { select: { name: true } }, questionVersion: { select: { prompt: true, type: true, points: true, definition: true, gradingOverride: true } } } },
       },
     }).then((rows) => rows.map(({ questionVersionIds, revisitQuestionVersionIds, ...attempt }) => ({
       ...attempt,

@@ -56,8 +56,9 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
 
   const [answers, choices] = attemptIds.length === 0 ? [[], []] : await Promise.all([
     db().$queryRaw<(AnswerRow & { questionVersionId: string; points: number })[]>`
-      SELECT aa."attemptId"::text AS "attemptId", aa."questionVersionId"::text AS "questionVersionId", coalesce(aa."earnedCenti", 0)::int AS "earnedCenti",
-             (aa."response" <> '{}'::jsonb) AS "answered", coalesce(aa."correct", false) AS "fullMarks", v."points"
+      SELECT aa."attemptId"::text AS "attemptId", aa."questionVersionId"::text AS "questionVersionId", coalesce(aa."overrideCenti", aa."earnedCenti", 0)::int AS "earnedCenti",
+             -- Points set by hand count as awarded, in facility and full marks too (decision 25), as the attempt's total does.
+             (aa."response" <> '{}'::jsonb) AS "answered", coalesce(aa."overrideCenti" = v."points" * 100, aa."correct", false) AS "fullMarks", v."points"
       FROM "AttemptAnswer" aa JOIN "QuestionVersion" v ON v."id" = aa."questionVersionId"
       WHERE aa."attemptId" = ANY(${attemptIds}::uuid[])`,
     // Each attempt counts once per option, even if a response lists an option twice.

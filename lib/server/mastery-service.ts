@@ -47,7 +47,7 @@ async function latestAnswerTotals(windows: Window[], questions: AlignedQuestion[
     ), aligned AS (
       SELECT * FROM unnest(${questions.map((q) => q.id)}::text[], ${questions.map((q) => q.lessonId)}::text[], ${questions.map((q) => q.objectiveId)}::text[]) AS q("questionId", "lessonId", "objectiveId")
     ), evidence AS (
-      SELECT a."userId", v."questionId", COALESCE(aa."earnedCenti", 0) AS "earned", v."points" * 100 AS "max", a."submittedAt" AS "answeredAt", 0 AS "kind"
+      SELECT a."userId", v."questionId", COALESCE(aa."overrideCenti", aa."earnedCenti", 0) AS "earned", v."points" * 100 AS "max", a."submittedAt" AS "answeredAt", 0 AS "kind"
       FROM win w
       JOIN "QuizAttempt" a ON a."userId" = w."userId" AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL ${quizFilter}
         AND (w."from" IS NULL OR a."startedAt" >= w."from") AND (w."until" IS NULL OR a."startedAt" <= w."until")

@@ -7,6 +7,7 @@ import { countedAttempt } from "../domain/attempt-policy";
 import { questionAsShown } from "../domain/public-question";
 import { describeResponse } from "../domain/responses";
 import { exactPercent } from "../domain/scoring";
+import { pointsThatCount } from "../domain/question-override";
 import { Prisma } from "../generated/prisma/client";
 import { countsInClass } from "./assignment-rules";
 import type { SessionUser } from "./auth";
@@ -34,7 +35,7 @@ export async function quizResponses(instructor: SessionUser, classId: string, qu
     ORDER BY lower(u."name"), u."email", a."number"`;
   const versionIds = [...new Set(attempts.flatMap((a) => a.questionVersionIds))];
   const [answers, versions] = versionIds.length === 0 ? [[], []] : await Promise.all([
-    db().attemptAnswer.findMany({ where: { attemptId: { in: attempts.map((a) => a.id) } }, select: { attemptId: true, questionVersionId: true, response: true, earnedCenti: true } }),
+    db().attemptAnswer.findMany({ where: { attemptId: { in: attempts.map((a) => a.id) } }, select: { attemptId: true, questionVersionId: true, response: true, earnedCenti: true, overrideCenti: true } }),
     // Numbered as the item analysis numbers them: in the quiz's order (a mastery quiz: its bank quizzes as the content lists them).
     db().$queryRaw<{ id: string; prompt: string; points: number; definition: unknown; gradingOverride: unknown }[]>`
       SELECT v."id"::text AS "id", v."prompt", v."points", v."definition", v."gradingOverride"
@@ -60,7 +61,7 @@ export async function quizResponses(instructor: SessionUser, classId: string, qu
         if (!attempt.questionVersionIds.includes(v.id)) return null;
         const answer = answerOf.get(`${attempt.id}:${v.id}`);
         const { shown } = questionAsShown(v.definition as Question, v.gradingOverride, shuffleSeedFor(attempt.id, v.id));
-        return { text: describeResponse(shown, answer?.response), earnedPoints: (answer?.earnedCenti ?? 0) / 100 };
+        return { text: describeResponse(shown, answer?.response), earnedPoints: pointsThatCount(answer?.earnedCenti ?? null, answer?.overrideCenti ?? null) / 100 };
       }),
     })),
   };

@@ -6,7 +6,8 @@ import type { Question } from "../content/schema";
 import { acceptsAnswers, countedAttempt, decideStart, attemptDeadline, attemptsLeft, earliestOpenDeadline, personalTimeLimit, studentAttemptLimit } from "../domain/attempt-policy";
 import { questionAsShown, toPublicQuestion, translateResponse, type PublicQuestion } from "../domain/public-question";
 import { describeResponse, parseResponse } from "../domain/responses";
-import { answerKey, CENTI, totalScoreCenti } from "../domain/scoring";
+import { answerKey, CENTI } from "../domain/scoring";
+import { pointsThatCount, totalWithOverrides } from "../domain/question-override";
 import { objectiveMastery } from "../domain/mastery";
 import { describeOverride, effectiveQuestion, answerMarks, scoreEffective } from "../domain/regrade";
 import { drawSample, seededShuffle } from "../domain/shuffle";
@@ -414,8 +415,8 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
     }
     // Regrade overrides are read here under a share lock: a regrade running now either commits first (and this
     // submit scores with it) or waits for this submit to commit (and then re-scores it).
-    const rows = await tx.$queryRaw<{ id: string; questionId: string; gradingOverride: unknown; response: unknown }[]>`
-      SELECT v."id"::text AS "id", v."questionId", v."gradingOverride", aa."response"
+    const rows = await tx.$queryRaw<{ id: string; questionId: string; gradingOverride: unknown; response: unknown; overrideCenti: number | null }[]>`
+      SELECT v."id"::text AS "id", v."questionId", v."gradingOverride", aa."response", aa."overrideCenti"
       FROM "QuestionVersion" v LEFT JOIN "AttemptAnswer" aa ON aa."attemptId" = ${attempt.id}::uuid AND aa."questionVersionId" = v."id"
       WHERE v."id" = ANY(${attempt.questionVersionIds}::uuid[])
       FOR SHARE OF v`;
@@ -424,7 +425,9 @@ export async function submitAttempt(user: Pick<SessionUser, "id">, input: { atte
       const stored = byVersion.get(versionId);
       return scoreEffective(effectiveQuestion(definitions.get(versionId)!, stored?.gradingOverride ?? null), stored?.response ?? undefined);
     });
-    const scoreCenti = totalScoreCenti(results);
+    // Points set by hand stand (decision 25): only an attempt graded by the clock and then again, with answers sent
+    // in time, can have any here.
+    const scoreCenti = totalWithOverrides(results.map((score, i) => ({ score, overrideCenti: byVersion.get(attempt.questionVersionIds[i])?.overrideCenti ?? null })));
     const maxScoreCenti = results.reduce((sum, r) => sum + r.maxCenti, 0);
     const earned = results.map((r) => r.earnedCenti);
     const correct = results.map((r) => r.correct);
@@ -506,7 +509,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const attempt = await loadOwnAttempt(user, attemptId);
   if (attempt.status !== "SUBMITTED") throw new UserError("CONFLICT", "Submit the attempt to see its results.");
   const versions = await versionsById(attempt.questionVersionIds);
-  const answers = new Map((await db().attemptAnswer.findMany({ where: { attemptId }, select: { questionVersionId: true, response: true, earnedCenti: true, correct: true } })).map((a) => [a.questionVersionId, a]));
+  const answers = new Map((await db().attemptAnswer.findMany({ where: { attemptId }, select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, overrideCenti: true, overrideComment: true } })).map((a) => [a.questionVersionId, a]));
   const lessonIds = [...new Set([...versions.values()].map((v) => v.definition.ref.lesson))];
   const lessons = await db().lesson.findMany({ where: { id: { in: lessonIds } }, select: { id: true, slug: true, title: true, meta: true, retiredAt: true, module: { select: { slug: true, retiredAt: true, course: { select: { slug: true, retiredAt: true } } } } } });
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
@@ -537,8 +540,12 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       type: q.type,
       prompt: q.prompt,
       points: q.points,
-      earnedCenti: held ? null : (answer?.earnedCenti ?? 0),
-      correct: held ? null : (answer?.correct ?? false),
+      // Points set by hand by an instructor count in place of the computed ones (decision 25), and their comment shows
+      // with them: both held with the rest while the key is.
+      earnedCenti: held ? null : pointsThatCount(answer?.earnedCenti ?? null, answer?.overrideCenti ?? null),
+      correct: held ? null : answer?.overrideCenti !== null && answer?.overrideCenti !== undefined ? answer.overrideCenti === q.points * CENTI : (answer?.correct ?? false),
+      pointsSetByHand: held ? null : answer?.overrideCenti !== null && answer?.overrideCenti !== undefined,
+      instructorComment: held ? null : answer?.overrideComment || null,
       yourAnswer: describeResponse(q, answer?.response),
       // Line by line with `yourAnswer` (a matching answer's pairs): right or wrong, shown with the key only.
       yourAnswerMarks: held ? null : answerMarks(graded, answer?.response),
@@ -579,7 +586,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
       if (!lesson || !objective) return;
       const key = `${lesson.id}|${objective.id}`;
       const row = byObjective.get(key) ?? { text: objective.text, lessonTitle: lesson.title, earnedCenti: 0, maxCenti: 0, questionNumbers: [] };
-      row.earnedCenti += answers.get(versionId)?.earnedCenti ?? 0;
+      row.earnedCenti += pointsThatCount(answers.get(versionId)?.earnedCenti ?? null, answers.get(versionId)?.overrideCenti ?? null);
       row.maxCenti += definition.points * CENTI;
       row.questionNumbers.push(index + 1);
       byObjective.set(key, row);

@@ -5,7 +5,8 @@ import "server-only";
 import { z } from "zod";
 import type { Question } from "../content/schema";
 import { effectiveQuestion, overrideAfter, REGRADE_REASON_NEEDED, regradeActions, regradeValueSchema, rescore, scoreEffective, storedScore } from "../domain/regrade";
-import { totalScoreCenti, type QuestionScore } from "../domain/scoring";
+import type { QuestionScore } from "../domain/scoring";
+import { totalWithOverrides } from "../domain/question-override";
 import { afterQuizMiss, deckChangesAfterRegrade } from "../domain/review-schedule";
 import { keyShownAt } from "../domain/schedule";
 import { attemptAnswersHeldUntil, reviewHeldUntilByStudent } from "./answer-release";
@@ -134,15 +135,17 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
       const effectiveBefore = effectiveQuestion(definition, version.gradingOverride);
 
       // Attempts are locked in id order so two regrades of different questions cannot deadlock.
-      const answers = await tx.$queryRaw<{ attemptId: string; userId: string; response: unknown; earnedCenti: number | null; correct: boolean | null }[]>`
-        SELECT aa."attemptId"::text AS "attemptId", a."userId"::text AS "userId", aa."response", aa."earnedCenti", aa."correct"
+      const answers = await tx.$queryRaw<{ attemptId: string; userId: string; response: unknown; earnedCenti: number | null; correct: boolean | null; overrideCenti: number | null }[]>`
+        SELECT aa."attemptId"::text AS "attemptId", a."userId"::text AS "userId", aa."response", aa."earnedCenti", aa."correct", aa."overrideCenti"
         FROM "AttemptAnswer" aa JOIN "QuizAttempt" a ON a."id" = aa."attemptId"
         WHERE aa."questionVersionId" = ${input.questionVersionId}::uuid AND a."status" = 'SUBMITTED'
         ORDER BY a."id"
         FOR UPDATE OF a`;
       const rescored = answers.map((a) => ({ ...a, next: rescore(effective, a.response, a, { onlyRaise: input.onlyRaise }) }));
       const touched = rescored.filter((a) => a.next.earnedCenti !== a.earnedCenti || a.next.correct !== a.correct);
-      const changed = rescored.filter((a) => a.next.changed);
+      // Points set by hand on the question stand (decision 25): its computed points are re-scored beside them, but
+      // the attempt's total does not change.
+      const changed = rescored.filter((a) => a.next.changed && a.overrideCenti === null);
 
       if (touched.length > 0) {
         await tx.$executeRaw`
@@ -153,17 +156,18 @@ export async function regradeQuestion(instructor: SessionUser, input: RegradeInp
       const now = new Date();
       if (changed.length > 0) {
         // Each changed attempt's total is added up again from its questions' exact shares and rounded once, as at submit.
-        const others = await tx.$queryRaw<{ attemptId: string; response: unknown; earnedCenti: number | null; definition: unknown; gradingOverride: unknown }[]>`
-          SELECT aa."attemptId"::text AS "attemptId", aa."response", aa."earnedCenti", v."definition", v."gradingOverride"
+        const others = await tx.$queryRaw<{ attemptId: string; response: unknown; earnedCenti: number | null; overrideCenti: number | null; definition: unknown; gradingOverride: unknown }[]>`
+          SELECT aa."attemptId"::text AS "attemptId", aa."response", aa."earnedCenti", aa."overrideCenti", v."definition", v."gradingOverride"
           FROM "AttemptAnswer" aa JOIN "QuestionVersion" v ON v."id" = aa."questionVersionId"
           WHERE aa."attemptId" = ANY(${changed.map((a) => a.attemptId)}::uuid[]) AND aa."questionVersionId" <> ${input.questionVersionId}::uuid`;
-        const scores = new Map(changed.map((a) => [a.attemptId, [a.next] as QuestionScore[]]));
+        // Another question's points set by hand count in its place.
+        const scores = new Map(changed.map((a) => [a.attemptId, [{ score: a.next, overrideCenti: null }] as { score: QuestionScore; overrideCenti: number | null }[]]));
         for (const other of others) {
-          scores.get(other.attemptId)!.push(storedScore(effectiveQuestion(other.definition as Question, other.gradingOverride), other.response, other.earnedCenti));
+          scores.get(other.attemptId)!.push({ score: storedScore(effectiveQuestion(other.definition as Question, other.gradingOverride), other.response, other.earnedCenti), overrideCenti: other.overrideCenti });
         }
         await tx.$executeRaw`
           UPDATE "QuizAttempt" a SET "scoreCenti" = n."total", "regradedAt" = ${now}
-          FROM unnest(${changed.map((a) => a.attemptId)}::uuid[], ${changed.map((a) => totalScoreCenti(scores.get(a.attemptId)!))}::int[]) AS n("attemptId", "total")
+          FROM unnest(${changed.map((a) => a.attemptId)}::uuid[], ${changed.map((a) => totalWithOverrides(scores.get(a.attemptId)!))}::int[]) AS n("attemptId", "total")
           WHERE a."id" = n."attemptId"`;
       }
       const deck = await moveReviewCards(tx, version.questionId, input.questionVersionId, now, deckChangesAfterRegrade(

@@ -139,7 +139,7 @@ export default async function AttemptPage({ params }: Params) {
               <h2 className="font-medium">Question {item.number}. {item.prompt}</h2>
               <span className="flex shrink-0 flex-wrap gap-1.5 sm:flex-col sm:items-end">
                 <span className="badge">
-                  {item.correct === null || item.earnedCenti === null ? `${item.points} ${item.points === 1 ? "point" : "points"} · marked, shown later` : `${item.correct ? "Correct" : item.earnedCenti > 0 ? "Partly correct" : "Incorrect"} · ${item.earnedCenti / 100}/${item.points}`}
+                  {item.correct === null || item.earnedCenti === null ? `${item.points} ${item.points === 1 ? "point" : "points"} · marked, shown later` : `${item.pointsSetByHand ? "Points set by your instructor" : item.correct ? "Correct" : item.earnedCenti > 0 ? "Partly correct" : "Incorrect"} · ${item.earnedCenti / 100}/${item.points}`}
                 </span>
                 {item.markedToRevisit && <span className="badge bg-amber-50 text-amber-950 ring-1 ring-amber-300">Marked to revisit</span>}
               </span>
@@ -166,6 +166,12 @@ export default async function AttemptPage({ params }: Params) {
             )}
             {item.source && <p className="mt-1 text-xs text-stone-600">Source: {item.source.citation}{item.source.section ? `, section “${item.source.section}”` : ""}</p>}
             {item.regradeNote && <p className="mt-2 text-sm font-medium text-sky-900">{item.regradeNote}</p>}
+            {item.instructorComment && (
+              <div className="mt-3 rounded-md border-l-4 border-sky-500 bg-sky-50 p-3 text-sm text-stone-800">
+                <p className="font-semibold">Your instructor’s comment</p>
+                <p className="whitespace-pre-line wrap-anywhere">{item.instructorComment}</p>
+              </div>
+            )}
             <FlagQuestion attemptId={attempt.id} questionVersionId={item.questionVersionId} flag={item.flag} canFlag={review.flaggable} />
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
+import { Fragment } from "react";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, PageHeader, TableScroller } from "@/components/ui";
@@ -17,6 +18,7 @@ import { ExtensionForm, WithdrawExtensionButton } from "@/components/instructor/
 import { GradeAdjustmentForm, RemoveGradeAdjustmentButton } from "@/components/instructor/grade-adjustment-form";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { PasswordResetLink } from "@/components/instructor/password-reset-link";
+import { QuestionPointsForm } from "@/components/instructor/question-points-form";
 import { latestPasswordReset } from "@/lib/server/password-reset-service";
 import { percent } from "@/lib/domain/scoring";
 import { describeResponse } from "@/lib/domain/responses";
@@ -181,14 +183,37 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                 <table className="min-w-full text-left text-sm">
                   <thead><tr><th scope="col" className="py-1 pr-3">Question</th><th scope="col" className="py-1 pr-3">Answer given</th><th scope="col" className="py-1 pr-3">Correct answer</th><th scope="col" className="py-1">Points</th></tr></thead>
                   <tbody className="divide-y divide-stone-200">
-                    {a.answers.map((ans) => (
-                      <tr key={ans.questionVersionId} className="align-top">
-                        <td className="py-2 pr-3">{ans.questionVersion.prompt}</td>
-                        <td className="py-2 pr-3 break-words"><AnswerLines text={describeResponse(ans.definition, ans.response)} marks={ans.marks} /></td>
-                        <td className="py-2 pr-3 whitespace-pre-line break-words text-stone-700">{ans.keyText}</td>
-                        <td className="py-2 tabular-nums">{ans.earnedCenti !== null ? `${ans.earnedCenti / 100}/${ans.questionVersion.points}` : "—"}</td>
-                      </tr>
-                    ))}
+                    {a.answers.map((ans, index) => {
+                      const overridable = a.status === "SUBMITTED" && !a.voidedAt && !member.class.archivedAt && !member.removedAt;
+                      const setByHand = ans.overrideCenti !== null;
+                      return (
+                        <Fragment key={ans.questionVersionId}>
+                          <tr className="align-top">
+                            <td className="py-2 pr-3">{ans.questionVersion.prompt}</td>
+                            <td className="py-2 pr-3 break-words"><AnswerLines text={describeResponse(ans.definition, ans.response)} marks={ans.marks} /></td>
+                            <td className="py-2 pr-3 whitespace-pre-line break-words text-stone-700">{ans.keyText}</td>
+                            <td className="py-2 tabular-nums">
+                              {/* Points set by hand count (decision 25); the computed points stay beside them, as a regrade leaves them. */}
+                              {setByHand ? <><span className="font-semibold">{ans.overrideCenti! / 100}/{ans.questionVersion.points}</span> <span className="whitespace-nowrap text-xs text-stone-600">set by hand (computed {(ans.earnedCenti ?? 0) / 100})</span></>
+                                : ans.earnedCenti !== null ? `${ans.earnedCenti / 100}/${ans.questionVersion.points}` : "—"}
+                            </td>
+                          </tr>
+                          {(setByHand || overridable) && (
+                            <tr>
+                              <td colSpan={4} className="pb-3">
+                                {setByHand && (
+                                  <p className="mb-1 text-sm text-stone-700">
+                                    {ans.overrideComment && <span className="whitespace-pre-line wrap-anywhere">“{ans.overrideComment}” </span>}
+                                    <span className="text-xs text-stone-600">Points set by {ans.overriddenBy?.name ?? "an instructor"}{ans.overriddenAt && <>, <LocalTime iso={ans.overriddenAt.toISOString()} /></>}</span>
+                                  </p>
+                                )}
+                                {overridable && <QuestionPointsForm classId={classId} attemptId={a.id} questionVersionId={ans.questionVersionId} questionNumber={index + 1} maxPoints={ans.questionVersion.points} shown={{ points: setByHand ? String(ans.overrideCenti! / 100) : "", comment: setByHand ? ans.overrideComment : "" }} />}
+                              </td>
+                            </tr>
+                          )}
+                        </Fragment>
+                      );
+                    })}
                   </tbody>
                 </table>
               </TableScroller>
