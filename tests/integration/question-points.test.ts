@@ -131,6 +131,19 @@ describe("points set by hand on a question", () => {
     expect(history.entries.map((e) => e.kind)).toEqual(["QUESTION_POINTS_CLEARED", "QUESTION_POINTS_SET"]);
   });
 
+  it("while the assignment holds the answers back, the student sees neither the points set by hand nor the comment", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const student = await createUser();
+    const { id: classId, joinCode } = await createClass(teacher, { name: "Held", term: "T", joinCodeDays: null });
+    await joinClass(student, joinCode);
+    await createAssignment(teacher, classId, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(60), revealAnswers: "AFTER_DUE" }));
+    const { attemptId, versions } = await submitWith(student, "Pariss");
+    await setPoints(teacher, { classId, attemptId, questionVersionId: versions.shortVersion }, "2", "The answer is Paris, spelt so.");
+    const item = (await attemptReview(student, attemptId)).items.find((i) => i.questionVersionId === versions.shortVersion)!;
+    expect(item).toMatchObject({ earnedCenti: null, pointsSetByHand: null, instructorComment: null, correctAnswer: null });
+    expect(JSON.stringify(await attemptReview(student, attemptId))).not.toContain("spelt so");
+  });
+
   it("a double submit of the same points leaves one state and one history entry", async () => {
     const { teacher, classId, attemptId, shortVersion } = await submittedWithTypo();
     const target = { classId, attemptId, questionVersionId: shortVersion };
