@@ -1,0 +1,101 @@
+// Points set by hand on one question of a submitted attempt (decision 25), in the browser: the instructor gives a
+// misspelt short answer part credit with a comment on the student record (with and without JavaScript), the attempt's
+// score and the grade history follow, the student reads the points and the comment with their results, and removing
+// the points brings the computed ones back.
+import { randomUUID } from "node:crypto";
+import { test, expect, createUser, signedInPage, count, expectNoAxeViolations } from "./support";
+
+const QUIZ = "summit-2024-quiz";
+const SHORT_PROMPT = /Which idea does the author say Japan can share/;
+
+test("an instructor sets a question's points with a comment, the student reads them, and removing them restores the computed points", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Points seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
+    [instructor.id, `QP${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '4 days')`, [cls.id, student.id]);
+  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '4 days', now() + interval '2 days', 'ACCEPT')`, [cls.id, QUIZ]);
+  // A submitted attempt: every question right but the short answer on sovereignty, misspelt.
+  const { rows: versions } = await sql.query(
+    `SELECT v."id", v."type", v."points", v."prompt" FROM "QuizQuestion" qq JOIN "QuestionVersion" v ON v."questionId" = qq."id" AND v."version" = qq."currentVersion"
+     WHERE qq."quizId" = $1 AND qq."retiredAt" IS NULL ORDER BY qq."position"`,
+    [QUIZ],
+  );
+  const shortIndex = versions.findIndex((v: { prompt: string }) => SHORT_PROMPT.test(v.prompt));
+  expect(shortIndex).toBeGreaterThanOrEqual(0);
+  const short = versions[shortIndex];
+  const max = versions.reduce((sum: number, v: { points: number }) => sum + v.points * 100, 0);
+  const score = max - short.points * 100;
+  const { rows: [attempt] } = await sql.query(
+    `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
+     VALUES (gen_random_uuid(), $1, $2, 1, 'SUBMITTED', NULL, $3::uuid[], now() - interval '2 hours', now() - interval '1 hour', $4, $5) RETURNING "id"`,
+    [student.id, QUIZ, versions.map((v: { id: string }) => v.id), score, max],
+  );
+  for (const v of versions) {
+    const isShort = v.id === short.id;
+    await sql.query(
+      `INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "earnedCenti", "correct") VALUES ($1, $2, $3, $4, $5)`,
+      [attempt.id, v.id, isShort ? { text: "soverignty and independance" } : {}, isShort ? 0 : v.points * 100, !isShort],
+    );
+  }
+  const number = shortIndex + 1;
+
+  const { page: tp } = await signedInPage(browser, instructor, baseURL!);
+  await tp.goto(`/instructor/classes/${cls.id}/students/${student.id}?attempt=${attempt.id}`);
+  const answers = tp.getByRole("region", { name: /Answers in/ }).or(tp.locator(`#attempt-${attempt.id}`));
+  await tp.getByText(new RegExp(`Set points by hand\\s*for question ${number}$`)).click();
+  const points = tp.locator(`#points-${attempt.id}-${short.id}-points`);
+  const comment = tp.locator(`#points-${attempt.id}-${short.id}-comment`);
+  const form = tp.locator("form", { has: points });
+
+  // More than the question is worth is refused at the field, and nothing is written.
+  await points.fill(String(short.points + 1));
+  await form.getByRole("button", { name: "Save points" }).click();
+  await expect(points).toHaveAccessibleDescription(new RegExp(`worth ${short.points} points?: give at most that`));
+  expect(await count(sql, `SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = $1 AND "overrideCenti" IS NOT NULL`, [attempt.id])).toBe(0);
+
+  const given = short.points === 1 ? "0.5" : String(short.points - 0.5);
+  const givenCenti = Math.round(Number(given) * 100);
+  await points.fill(given);
+  await comment.fill("Right idea; only the spelling was off.");
+  if (process.env.SCREENSHOT_DIR) await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/question-points-form.png` });
+  await form.getByRole("button", { name: "Save points" }).click();
+  await expect(form.getByText("Points saved.")).toBeVisible();
+  await expect(answers).toContainText(`${given}/${short.points} set by hand (computed 0)`);
+  await expect(answers).toContainText("“Right idea; only the spelling was off.”");
+  expect((await sql.query(`SELECT "scoreCenti" FROM "QuizAttempt" WHERE "id" = $1`, [attempt.id])).rows).toEqual([{ scoreCenti: score + givenCenti }]);
+  // The grade history records it.
+  await expect(tp.getByRole("region", { name: "Grade history" })).toContainText(`Question ${number}: points set to ${given}/${short.points} (was computed 0/${short.points}), with a comment`);
+  await expectNoAxeViolations(tp, "student record with points set by hand");
+  if (process.env.SCREENSHOT_DIR) {
+    await tp.locator(`#attempt-${attempt.id}`).screenshot({ path: `${process.env.SCREENSHOT_DIR}/question-points-desktop.png` });
+    await tp.setViewportSize({ width: 390, height: 844 });
+    await tp.getByText(new RegExp(`Change the points set by hand\\s*for question ${number}$`)).click();
+    await tp.locator(`#attempt-${attempt.id}`).screenshot({ path: `${process.env.SCREENSHOT_DIR}/question-points-phone.png` });
+    await tp.setViewportSize({ width: 1280, height: 800 });
+  }
+
+  // The student reads the points as set and the comment with their results.
+  const { page: sp } = await signedInPage(browser, student, baseURL!);
+  await sp.goto(`/attempts/${attempt.id}`);
+  const item = sp.locator(`#question-${number}`);
+  await expect(item).toContainText(`Points set by your instructor · ${given}/${short.points}`);
+  await expect(item).toContainText("Your instructor’s comment");
+  await expect(item).toContainText("Right idea; only the spelling was off.");
+  await expectNoAxeViolations(sp, "results with points set by hand");
+  if (process.env.SCREENSHOT_DIR) await item.screenshot({ path: `${process.env.SCREENSHOT_DIR}/question-points-student.png` });
+
+  // Without JavaScript, the same form removes them: the computed points count again.
+  const { page: np } = await signedInPage(browser, instructor, baseURL!, { javaScriptEnabled: false });
+  await np.goto(`/instructor/classes/${cls.id}/students/${student.id}?attempt=${attempt.id}`);
+  await np.getByText(new RegExp(`Change the points set by hand\\s*for question ${number}$`)).click();
+  await np.locator("form", { has: np.locator(`#points-${attempt.id}-${short.id}-points`) }).getByRole("button", { name: "Remove: use the computed points" }).click();
+  await expect(np.locator(`#attempt-${attempt.id}`)).not.toContainText("set by hand (computed");
+  expect((await sql.query(`SELECT "scoreCenti" FROM "QuizAttempt" WHERE "id" = $1`, [attempt.id])).rows).toEqual([{ scoreCenti: score }]);
+  expect(await count(sql, `SELECT count(*) FROM "GradeChange" WHERE "attemptId" = $1`, [attempt.id])).toBe(2);
+  await sp.reload();
+  await expect(item).not.toContainText("Your instructor’s comment");
+});
