@@ -1,15 +1,15 @@
 "use client";
 // Sets one question's points by hand in a submitted attempt, with a comment the student reads, or takes them back
 // (decision 25). Each form posts a server action straight from the form, so it works without JavaScript too.
-import { useActionState, useEffect, useRef, type ChangeEventHandler } from "react";
+import { useActionState, useEffect, type ChangeEventHandler } from "react";
 import { removeQuestionPointsAction, setQuestionPointsAction, type QuestionPointsResult } from "@/app/actions/question-points";
 import { QUESTION_COMMENT_MAX } from "@/lib/domain/question-override";
 import { LiveMessage } from "@/components/live-message";
-import { reachable } from "@/components/reachable-action";
 import { useFormFields } from "@/components/use-form-fields";
 
-const setReachable = reachable(setQuestionPointsAction) as (previous: unknown, formData: FormData) => Promise<QuestionPointsResult>;
-const removeReachable = reachable(removeQuestionPointsAction);
+// The server actions themselves, not wrapped (as reachable-action.ts wraps others): only a server action's own
+// reference lets the form post without JavaScript, as the lesson note forms do.
+type Action = (previous: QuestionPointsResult | null, formData: FormData) => Promise<QuestionPointsResult>;
 
 type Props = {
   classId: string;
@@ -34,11 +34,10 @@ function Hidden({ classId, attemptId, questionVersionId, shown }: Pick<Props, "c
 }
 
 export function QuestionPointsForm({ classId, attemptId, questionVersionId, questionNumber, maxPoints, shown }: Props) {
-  const [state, formAction, pending] = useActionState(setReachable, null);
+  const [state, formAction, pending] = useActionState(setQuestionPointsAction as Action, null);
   const refused = state && !state.ok ? state.values : undefined;
   const { field, bind, set } = useFormFields({ points: refused?.points ?? shown.points, comment: refused?.comment ?? shown.comment }, state);
-  const [removeState, removeAction, removing] = useActionState(removeReachable, null);
-  const details = useRef<HTMLDetailsElement>(null);
+  const [removeState, removeAction, removing] = useActionState(removeQuestionPointsAction as Action, null);
   // Saved or removed, then drawn again: the fields start from the points as stored.
   useEffect(() => {
     if (state?.ok || removeState?.ok) set({ points: shown.points, comment: shown.comment });
@@ -49,8 +48,8 @@ export function QuestionPointsForm({ classId, attemptId, questionVersionId, ques
   const message = state && !state.ok && !state.fieldErrors ? state.message : removeState && !removeState.ok ? removeState.message : null;
   const done = state?.ok ? (state.data.changed ? "Points saved." : "Already saved: nothing changed.") : removeState?.ok ? (removeState.data.changed ? "Points set by hand removed: the computed points count again." : "Already removed.") : "";
   return (
-    // Refused without JavaScript, the page comes back with this form open, holding what was typed.
-    <details ref={details} className="text-sm" open={refused || message ? true : undefined}>
+    // Answered, the form stays open to show what became of it (refused without JavaScript, holding what was typed).
+    <details className="text-sm" open={refused || message || done ? true : undefined}>
       <summary className="cursor-pointer underline hover:text-brand-700">{shown.points === "" ? "Set points by hand" : "Change the points set by hand"}<span className="sr-only"> for question {questionNumber}</span></summary>
       <form action={formAction} noValidate className="mt-2 grid gap-3 sm:grid-cols-[8rem_1fr]">
         <Hidden classId={classId} attemptId={attemptId} questionVersionId={questionVersionId} shown={shown} />
