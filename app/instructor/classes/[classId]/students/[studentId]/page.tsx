@@ -201,6 +201,8 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                           {(setByHand || overridable) && (
                             <tr>
                               <td colSpan={4} className="pb-3">
+                                {/* Held at the scroller's left edge and to the screen's width: on a phone the table scrolls sideways, the form need not. */}
+                                <div className="sticky left-0 max-w-[calc(100vw-4rem)]">
                                 {setByHand && (
                                   <p className="mb-1 text-sm text-stone-700">
                                     {ans.overrideComment && <span className="whitespace-pre-line wrap-anywhere">“{ans.overrideComment}” </span>}
@@ -208,6 +210,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                                   </p>
                                 )}
                                 {overridable && <QuestionPointsForm classId={classId} attemptId={a.id} questionVersionId={ans.questionVersionId} questionNumber={index + 1} maxPoints={ans.questionVersion.points} shown={{ points: setByHand ? String(ans.overrideCenti! / 100) : "", comment: setByHand ? ans.overrideComment : "" }} />}
+                                </div>
                               </td>
                             </tr>
                           )}
