@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { encode } from "next-auth/jwt";
 import type pg from "pg";
 import { test, expect, createUser, secret, type TestUser } from "./support";
-import { callNoteAction, notedLesson, type NoteActionName } from "./note-actions";
+import { callFormAction, callNoteAction, notedLesson, type NoteActionName } from "./note-actions";
 
 type Role = TestUser["role"];
 
@@ -579,4 +579,119 @@ test("a JSON body nested thousands deep is refused with a 400 and a message on e
     await request.dispose();
   }
   expect(failures).toEqual([]);
+});
+
+/** A class of `instructorId`'s with the quiz assigned and `studentId` in it, who has a submitted attempt with every answer right. */
+async function submittedAttemptIn(sql: pg.Pool, instructorId: string, studentId: string, quizId: string) {
+  const { rows: [cls] } = await sql.query(
+    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Fuzzed points', 'Spring', $1, $2) RETURNING id`,
+    [instructorId, `FP${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
+  );
+  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '4 days')`, [cls.id, studentId]);
+  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '4 days', now() + interval '2 days')`, [cls.id, quizId]);
+  const { rows: versions } = await sql.query(
+    `SELECT v.id, v.points FROM "QuizQuestion" q JOIN "QuestionVersion" v ON v."questionId" = q.id AND v.version = q."currentVersion" WHERE q."quizId" = $1 AND q."retiredAt" IS NULL ORDER BY q.position`,
+    [quizId],
+  );
+  const max = versions.reduce((sum: number, v: { points: number }) => sum + v.points * 100, 0);
+  const { rows: [attempt] } = await sql.query(
+    `INSERT INTO "QuizAttempt" (id, "userId", "quizId", number, status, "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
+     VALUES (gen_random_uuid(), $1, $2, 1, 'SUBMITTED', NULL, $3::uuid[], now() - interval '2 hours', now() - interval '1 hour', $4, $4) RETURNING id`,
+    [studentId, quizId, versions.map((v: { id: string }) => v.id), max],
+  );
+  for (const v of versions) await sql.query(`INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", response, "earnedCenti", correct) VALUES ($1, $2, '{}', $3, true)`, [attempt.id, v.id, v.points * 100]);
+  return { classId: cls.id as string, attemptId: attempt.id as string, versionIds: versions.map((v: { id: string }) => v.id as string) };
+}
+
+// The question points forms post server actions (app/actions/question-points.ts, decision 25), fuzzed as the student
+// record calls them: hostile fields with the instructor's own ids, another instructor's and random ones mixed in. Never
+// a 500; a refusal writes nothing; the other instructor's attempt never changes; a student or the other instructor
+// sending the owner's real ids is refused; every override stored is within the question's points.
+test("fuzzing the question points actions: no 500, no write on refusal, others refused, another class's attempt untouched", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const [owner, other, student, otherStudent] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql), await createUser(sql)];
+  const quiz = "summit-2024-quiz";
+  const mine = await submittedAttemptIn(sql, owner.id, student.id, quiz);
+  const theirs = await submittedAttemptIn(sql, other.id, otherStudent.id, quiz);
+  const attemptRows = `SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) AS h FROM "AttemptAnswer" r WHERE "attemptId" = $1`;
+  const fingerprint = async (attemptId: string, classId: string) => {
+    const [answers, attempt, history] = await Promise.all([
+      sql.query(attemptRows, [attemptId]),
+      sql.query(`SELECT md5(r::text) AS h FROM "QuizAttempt" r WHERE id = $1`, [attemptId]),
+      sql.query(`SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) AS h FROM "GradeChange" r WHERE "classId" = $1`, [classId]),
+    ]);
+    return `${answers.rows[0].h}/${attempt.rows[0].h}/${history.rows[0].h}`;
+  };
+  const theirsBefore = await fingerprint(theirs.attemptId, theirs.classId);
+  const record = `/instructor/classes/${mine.classId}/students/${student.id}`;
+  const valid = { classId: mine.classId, attemptId: mine.attemptId, questionVersionId: mine.versionIds[0], points: "0.5", comment: "Fuzzed.", shownPoints: "", shownComment: "" };
+
+  // Someone else sending the owner's real ids (signed out, the student, another instructor): refused with a message, nothing written.
+  for (const someone of [null, student, other]) {
+    const request = someone ? await signedInRequest(playwright, someone, baseURL!) : await playwright.request.newContext({ baseURL });
+    for (const name of ["setQuestionPointsAction", "removeQuestionPointsAction"]) {
+      const before = await fingerprint(mine.attemptId, mine.classId);
+      const { status, text } = await callFormAction(request, baseURL!, record, name, valid);
+      expect(status).toBeLessThan(500);
+      expect(text).not.toMatch(/"ok":true/);
+      expect(text).toMatch(/"message":"[^"]+"/);
+      expect(await fingerprint(mine.attemptId, mine.classId)).toBe(before);
+    }
+    await request.dispose();
+  }
+
+  const request = await signedInRequest(playwright, owner, baseURL!);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 3 }, { arbitrary: hostileString, weight: 1 });
+  const fields = fc.record({
+    classId: field(mine.classId, mine.classId, theirs.classId, "not-a-uuid"),
+    attemptId: field(mine.attemptId, mine.attemptId, theirs.attemptId, "00000000-0000-4000-8000-000000000000"),
+    questionVersionId: field(...mine.versionIds.slice(0, 3), theirs.versionIds[0], "00000000-0000-4000-8000-000000000000"),
+    points: field("0", "0.5", "1", "1.25", "2", "-1", "99", "1e3", "0x10", "1,5", "", " 1 "),
+    comment: field("", "Typo forgiven.", "x".repeat(2000)),
+    shownPoints: field("", "", "0.5", "1"),
+    shownComment: field("", "", "Typo forgiven."),
+    extra: fc.option(hostileString, { freq: 5, nil: undefined }),
+  });
+  // Forms as the record sends them (the owner's ids, points in range or not, the points shown before), to reach the service.
+  const likeTheRecord = fc.record({
+    classId: fc.constant(mine.classId),
+    attemptId: fc.constant(mine.attemptId),
+    questionVersionId: fc.constantFrom(...mine.versionIds.slice(0, 2)),
+    points: fc.constantFrom("0", "0.5", "1", "3"),
+    comment: fc.constantFrom("", "Typo forgiven."),
+    shownPoints: fc.constantFrom("", "0.5", "1"),
+    shownComment: fc.constantFrom("", "Typo forgiven."),
+  });
+  const runs = fc.tuple(fc.constantFrom("setQuestionPointsAction", "removeQuestionPointsAction"), fc.oneof(likeTheRecord, fields));
+  const failures: string[] = [];
+  let accepted = 0;
+  for (const [name, form] of fc.sample(runs, { numRuns: 120, seed: 20261206 })) {
+    const values = Object.fromEntries(Object.entries(form).flatMap(([k, v]) => (v === undefined ? [] : [[k, v.slice(0, 70_000)]])));
+    const before = await fingerprint(mine.attemptId, mine.classId);
+    const { status, text } = await callFormAction(request, baseURL!, record, name, values);
+    const sent = `${name} ${JSON.stringify(values).slice(0, 200)}`;
+    if (status >= 500) failures.push(`${sent} → ${status}`);
+    else if (/"ok":true/.test(text)) {
+      accepted += 1;
+      if ("extra" in values) failures.push(`${sent} → accepted a field the action does not take`);
+    } else {
+      if ((await fingerprint(mine.attemptId, mine.classId)) !== before) failures.push(`${sent} → refused but wrote`);
+      if (!/"message":"[^"]+"/.test(text)) failures.push(`${sent} → ${status}, refused without a message`);
+    }
+  }
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  expect(await fingerprint(theirs.attemptId, theirs.classId)).toBe(theirsBefore);
+  // Every override stored is within its question's points, and the attempt's score is its answers' points added up.
+  const { rows: bad } = await sql.query(
+    `SELECT a."questionVersionId" FROM "AttemptAnswer" a JOIN "QuestionVersion" v ON v.id = a."questionVersionId" WHERE a."attemptId" = $1 AND a."overrideCenti" IS NOT NULL AND (a."overrideCenti" < 0 OR a."overrideCenti" > v.points * 100)`,
+    [mine.attemptId],
+  );
+  expect(bad).toEqual([]);
+  const { rows: [sums] } = await sql.query(
+    `SELECT q."scoreCenti" AS score, (SELECT sum(coalesce(a."overrideCenti", a."earnedCenti")) FROM "AttemptAnswer" a WHERE a."attemptId" = q.id)::int AS added FROM "QuizAttempt" q WHERE q.id = $1`,
+    [mine.attemptId],
+  );
+  expect(sums.score).toBe(sums.added);
+  await request.dispose();
 });
