@@ -8,6 +8,7 @@ import { callApi } from "@/lib/api-client";
 import { LocalTime } from "@/components/local-time";
 import { LiveMessage } from "./live-message";
 import { useGradedInList } from "./instructor/grading-progress";
+import { RubricScoreField } from "./rubric-score-field";
 
 type Criterion = { id: string; criterion: string; maxPoints: number };
 type SavedGrade = { scores: Record<string, number>; totalPoints: number; maxPoints: number; feedback: string; gradedAt: string };
@@ -87,34 +88,20 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
       <fieldset>
         <legend className="text-sm font-semibold text-stone-900">Scores</legend>
         <div className="mt-2 space-y-3">
-          {rubric.map((c) => {
-            const id = `${formId}-${c.id}`;
-            const errors = fieldErrors[`scores.${c.id}`];
-            return (
-              <div key={c.id}>
-                <div className="flex items-center justify-between gap-3">
-                  <label htmlFor={id} className="text-sm text-stone-800">
-                    {c.criterion} <span className="text-stone-500">(out of {c.maxPoints})</span>
-                  </label>
-                  <select
-                    id={id}
-                    value={scores[c.id]}
-                    aria-invalid={errors ? true : undefined}
-                    aria-describedby={errors ? `${id}-error` : undefined}
-                    className="w-20 shrink-0 rounded-md border border-stone-300 bg-white px-2 py-1.5 text-base tabular-nums shadow-sm focus:border-brand-600 aria-invalid:border-red-600"
-                    onChange={(event) => {
-                      setScores((s) => ({ ...s, [c.id]: event.target.value }));
-                      setDirty(true);
-                    }}
-                  >
-                    <option value="">–</option>
-                    {Array.from({ length: c.maxPoints + 1 }, (_, points) => <option key={points} value={points}>{points}</option>)}
-                  </select>
-                </div>
-                {errors && <p id={`${id}-error`} className="field-error">{errors.join(" ")}</p>}
-              </div>
-            );
-          })}
+          {rubric.map((c) => (
+            <RubricScoreField
+              key={c.id}
+              id={`${formId}-${c.id}`}
+              criterion={c.criterion}
+              maxPoints={c.maxPoints}
+              value={scores[c.id]}
+              errors={fieldErrors[`scores.${c.id}`]}
+              onChange={(value) => {
+                setScores((s) => ({ ...s, [c.id]: value }));
+                setDirty(true);
+              }}
+            />
+          ))}
         </div>
         {Object.entries(fieldErrors).filter(([key]) => key.startsWith("scores") && !rubric.some((c) => key === `scores.${c.id}`)).map(([key, errors]) => (
           <p key={key} className="field-error">{errors.join(" ")}</p>

@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { FormMessage } from "@/components/live-message";
 import { LocalTime } from "@/components/local-time";
+import { RubricScoreField } from "@/components/rubric-score-field";
 
 type Criterion = { id: string; criterion: string; maxPoints: number };
 
@@ -56,30 +57,18 @@ export function SelfAssessmentForm({ promptId, submittedAt, rubric, initial }: {
         </p>
       )}
       <div className="space-y-2">
-        {rubric.map((c) => {
-          const id = `${formId}-${c.id}`;
-          const fieldErrors = errors[`scores.${c.id}`];
-          return (
-            <div key={c.id}>
-              <div className="flex items-center justify-between gap-3">
-                <label htmlFor={id} className="text-sm text-stone-800">{c.criterion} <span className="text-stone-600">(out of {c.maxPoints})</span></label>
-                <select
-                  id={id}
-                  name={`scores.${c.id}`}
-                  value={scores[c.id]}
-                  aria-invalid={fieldErrors ? true : undefined}
-                  aria-describedby={fieldErrors ? `${id}-error` : undefined}
-                  className="w-20 shrink-0 rounded-md border border-stone-300 bg-white px-2 py-1.5 text-base tabular-nums shadow-sm focus:border-brand-600 aria-invalid:border-red-600"
-                  onChange={(event) => setScores((s) => ({ ...s, [c.id]: event.target.value }))}
-                >
-                  <option value="">–</option>
-                  {Array.from({ length: c.maxPoints + 1 }, (_, points) => <option key={points} value={points}>{points}</option>)}
-                </select>
-              </div>
-              {fieldErrors && <p id={`${id}-error`} className="field-error">{fieldErrors.join(" ")}</p>}
-            </div>
-          );
-        })}
+        {rubric.map((c) => (
+          <RubricScoreField
+            key={c.id}
+            id={`${formId}-${c.id}`}
+            name={`scores.${c.id}`}
+            criterion={c.criterion}
+            maxPoints={c.maxPoints}
+            value={scores[c.id]}
+            errors={errors[`scores.${c.id}`]}
+            onChange={(value) => setScores((s) => ({ ...s, [c.id]: value }))}
+          />
+        ))}
       </div>
       <p className="flex items-baseline justify-between border-t border-stone-200 pt-2 text-sm">
         <span className="font-medium text-stone-700">Your total</span>
