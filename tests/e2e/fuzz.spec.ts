@@ -500,6 +500,30 @@ for (const role of ["STUDENT", "INSTRUCTOR"] as const) {
   });
 }
 
+/**
+ * Sends each generated form to its server action (`call`): never a 500; accepted only without a field the action does
+ * not take; refused with a message and nothing written (`fingerprint` of what the user's calls could change). Adds
+ * what went wrong to `failures`; returns how many calls went through.
+ */
+async function fuzzFormActions<Name extends string>(runs: (readonly [Name, Record<string, string | undefined>])[], failures: string[], call: (name: Name, values: Record<string, string>) => Promise<{ status: number; text: string }>, fingerprint: () => Promise<string>) {
+  let accepted = 0;
+  for (const [name, form] of runs) {
+    const values = Object.fromEntries(Object.entries(form).flatMap(([k, v]) => (v === undefined ? [] : [[k, v.slice(0, 70_000)]])));
+    const before = await fingerprint();
+    const { status, text } = await call(name, values);
+    const sent = `${name} ${JSON.stringify(values).slice(0, 200)}`;
+    if (status >= 500) failures.push(`${sent} → ${status}`);
+    else if (/"ok":true/.test(text)) {
+      accepted += 1;
+      if ("extra" in values) failures.push(`${sent} → accepted a field the action does not take`);
+    } else {
+      if ((await fingerprint()) !== before) failures.push(`${sent} → refused but wrote`);
+      if (!/"message":"[^"]+"/.test(text)) failures.push(`${sent} → ${status}, refused without a message`);
+    }
+  }
+  return accepted;
+}
+
 // The lesson note forms post server actions (app/actions/lesson-notes.ts), fuzzed here as the page calls them: hostile
 // fields, with the student's own note, a classmate's note and the lesson's real ids mixed in. Never a 500; a refusal
 // writes nothing; the classmate's note never changes; every note written is one the forms could have written.
@@ -531,23 +555,8 @@ test("fuzzing the lesson note actions: no 500, no write on refusal, another's no
     deleteLessonNoteAction: fc.record({ noteId: field(theirs, "00000000-0000-4000-8000-000000000000", own), extra }),
   };
   const failures: string[] = [];
-  let accepted = 0;
   const runs = fc.constantFrom(...(Object.keys(forms) as NoteActionName[])).chain((name) => forms[name].map((form) => [name, form] as const));
-  for (const [name, form] of fc.sample(runs, { numRuns: 150, seed: 20261205 })) {
-    const values = Object.fromEntries(Object.entries(form).flatMap(([k, v]) => (v === undefined ? [] : [[k, v.slice(0, 70_000)]])));
-    const before = await snapshot(sql, student.id);
-    const { status, text } = await callNoteAction(request, baseURL!, name, values);
-    const sent = `${name} ${JSON.stringify(values).slice(0, 200)}`;
-    if (status >= 500) failures.push(`${sent} → ${status}`);
-    else if (/"ok":true/.test(text)) {
-      accepted += 1;
-      if ("extra" in values) failures.push(`${sent} → accepted a field the action does not take`);
-    } else {
-      const written = Object.entries(await snapshot(sql, student.id)).filter(([rows, hash]) => before[rows] !== hash).map(([rows]) => rows);
-      if (written.length > 0) failures.push(`${sent} → refused but wrote ${written.join(", ")}`);
-      if (!/"message":"[^"]+"/.test(text)) failures.push(`${sent} → ${status}, refused without a message`);
-    }
-  }
+  const accepted = await fuzzFormActions(fc.sample(runs, { numRuns: 150, seed: 20261205 }), failures, (name, values) => callNoteAction(request, baseURL!, name, values), async () => JSON.stringify(await snapshot(sql, student.id)));
   expect(failures).toEqual([]);
   // The property reached the service: some calls went through.
   expect(accepted).toBeGreaterThan(0);
@@ -664,21 +673,7 @@ test("fuzzing the question points actions: no 500, no write on refusal, others r
   });
   const runs = fc.tuple(fc.constantFrom("setQuestionPointsAction", "removeQuestionPointsAction"), fc.oneof(likeTheRecord, fields));
   const failures: string[] = [];
-  let accepted = 0;
-  for (const [name, form] of fc.sample(runs, { numRuns: 120, seed: 20261206 })) {
-    const values = Object.fromEntries(Object.entries(form).flatMap(([k, v]) => (v === undefined ? [] : [[k, v.slice(0, 70_000)]])));
-    const before = await fingerprint(mine.attemptId, mine.classId);
-    const { status, text } = await callFormAction(request, baseURL!, record, name, values);
-    const sent = `${name} ${JSON.stringify(values).slice(0, 200)}`;
-    if (status >= 500) failures.push(`${sent} → ${status}`);
-    else if (/"ok":true/.test(text)) {
-      accepted += 1;
-      if ("extra" in values) failures.push(`${sent} → accepted a field the action does not take`);
-    } else {
-      if ((await fingerprint(mine.attemptId, mine.classId)) !== before) failures.push(`${sent} → refused but wrote`);
-      if (!/"message":"[^"]+"/.test(text)) failures.push(`${sent} → ${status}, refused without a message`);
-    }
-  }
+  const accepted = await fuzzFormActions(fc.sample(runs, { numRuns: 120, seed: 20261206 }), failures, (name, values) => callFormAction(request, baseURL!, record, name, values), () => fingerprint(mine.attemptId, mine.classId));
   expect(failures).toEqual([]);
   expect(accepted).toBeGreaterThan(0);
   expect(await fingerprint(theirs.attemptId, theirs.classId)).toBe(theirsBefore);
