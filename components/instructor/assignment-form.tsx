@@ -11,7 +11,7 @@ import { YourTime } from "@/components/viewer-time-zone";
 
 type Course = { id: string; title: string; modules: { id: string; title: string; _count: { lessons: number }; quizzes: { id: string; title: string; maxAttempts: number | null }[]; debates: { id: string; title: string }[] }[] };
 type Kind = "MODULE" | "QUIZ" | "DEBATE";
-type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE" | "AFTER_LAST_ATTEMPT"; weight: number; requiresReading: boolean };
+type Terms = { opensAt: Date; dueAt: Date; maxAttemptsOverride: number | null; latePolicy: "ACCEPT" | "FLAG" | "REFUSE"; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; revealAnswers: "AFTER_SUBMIT" | "AFTER_DUE" | "AFTER_LAST_ATTEMPT"; weight: number; requiresReading: boolean; accessCode: string | null };
 type Errors = Record<string, string[]>;
 
 const OFFLINE = "Could not reach Caravan. Check your connection, then reload the page to see whether it was done before trying again.";
@@ -116,6 +116,14 @@ function TermsFields({ idPrefix, kind, defaults, errors, attemptsNote }: { idPre
           {error("requiresReading")}
         </div>
       )}
+      {kind === "QUIZ" && (
+        <div>
+          <label htmlFor={`${idPrefix}-accessCode`} className="field-label">Access code (optional)</label>
+          <input {...field("accessCode")} aria-describedby={[errors.accessCode ? `${idPrefix}-accessCode-error` : null, `${idPrefix}-accessCode-hint`].filter(Boolean).join(" ")} name="accessCode" autoComplete="off" spellCheck={false} maxLength={40} defaultValue={defaults.accessCode ?? ""} className="field-input font-mono" />
+          <p id={`${idPrefix}-accessCode-hint`} className="mt-1 text-sm text-stone-600">Students type it to start an attempt; give it out in the room (say, for a quiz taken in class). Case and extra spaces do not matter. Empty: none. An attempt already open stays open.</p>
+          {error("accessCode")}
+        </div>
+      )}
     </>
   );
 }
@@ -156,8 +164,8 @@ function readTerms(form: FormData, kind: Kind, shown?: Terms): { body: Record<st
       // Empty is sent as such (not as 0, which would make the item practice), for the server to ask for a number.
       weight: weight === "" ? null : Number(weight),
       ...(kind !== "DEBATE" ? { revealAnswers: form.get("revealAnswers") } : {}),
-      ...(kind === "QUIZ" ? { requiresReading: form.get("requiresReading") === "on" } : {}),
-      ...(shown ? { shownAs: { opensAt: shown.opensAt.toISOString(), dueAt: shown.dueAt.toISOString(), maxAttemptsOverride: shown.maxAttemptsOverride, latePolicy: shown.latePolicy, latePenaltyPercentPerDay: shown.latePenaltyPercentPerDay, latePenaltyFloorPercent: shown.latePenaltyFloorPercent, revealAnswers: shown.revealAnswers, weight: shown.weight, requiresReading: shown.requiresReading } } : {}),
+      ...(kind === "QUIZ" ? { requiresReading: form.get("requiresReading") === "on", accessCode: String(form.get("accessCode") ?? "") } : {}),
+      ...(shown ? { shownAs: { opensAt: shown.opensAt.toISOString(), dueAt: shown.dueAt.toISOString(), maxAttemptsOverride: shown.maxAttemptsOverride, latePolicy: shown.latePolicy, latePenaltyPercentPerDay: shown.latePenaltyPercentPerDay, latePenaltyFloorPercent: shown.latePenaltyFloorPercent, revealAnswers: shown.revealAnswers, weight: shown.weight, requiresReading: shown.requiresReading, accessCode: shown.accessCode } } : {}),
     },
   };
 }
@@ -257,7 +265,7 @@ export function AssignmentForm({ classId, courses, assigned }: { classId: string
         {errors.targetId && <p id="assign-target-error" className="field-error">{errors.targetId[0]}</p>}
         {targetNote && <p id="assign-target-note" className="mt-1 text-sm text-stone-600">{targetNote}</p>}
       </div>
-      <TermsFields key={termsKey} idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", latePenaltyPercentPerDay: 0, latePenaltyFloorPercent: 0, revealAnswers: "AFTER_SUBMIT", weight: 1, requiresReading: false }} errors={errors} attemptsNote={attemptsHint(kind, kind === "QUIZ" ? courses.flatMap((c) => c.modules.flatMap((m) => m.quizzes)).find((q) => q.id === target?.id)?.maxAttempts : undefined)} />
+      <TermsFields key={termsKey} idPrefix="assign" kind={kind} defaults={{ opensAt: now, dueAt: week, maxAttemptsOverride: null, latePolicy: "FLAG", latePenaltyPercentPerDay: 0, latePenaltyFloorPercent: 0, revealAnswers: "AFTER_SUBMIT", weight: 1, requiresReading: false, accessCode: null }} errors={errors} attemptsNote={attemptsHint(kind, kind === "QUIZ" ? courses.flatMap((c) => c.modules.flatMap((m) => m.quizzes)).find((q) => q.id === target?.id)?.maxAttempts : undefined)} />
       <div className="sm:col-span-2">
         <FormMessage message={message} />
         <button type="submit" className="btn-primary mt-2" disabled={pending}>{pending ? "Assigning…" : "Assign"}</button>

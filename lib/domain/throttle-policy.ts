@@ -18,6 +18,8 @@ export const throttleLimits = {
   signup: { freeFailures: 300, baseLockMs: 60_000, maxLockMs: 30 * 60_000 },
   // Wrong join codes, per student: a few typos are free; guessing codes to enter other classes is slowed down.
   join: { freeFailures: 10, baseLockMs: 60_000, maxLockMs: 30 * 60_000 },
+  // Wrong quiz access codes, per student: the same, so a code read off the board cannot be guessed instead.
+  accessCode: { freeFailures: 10, baseLockMs: 60_000, maxLockMs: 30 * 60_000 },
 } as const;
 
 export type ThrottleKind = keyof typeof throttleLimits;
@@ -36,12 +38,13 @@ export function lockDurationMs(kind: ThrottleKind, failures: number): number {
   return Math.min(limit.maxLockMs, limit.baseLockMs * 2 ** doublings);
 }
 
-export function lockMessage(lockedUntil: Date, now: Date, action: "sign-in" | "password-change" | "sign-up" | "join" = "sign-in"): string {
+export function lockMessage(lockedUntil: Date, now: Date, action: "sign-in" | "password-change" | "sign-up" | "join" | "access-code" = "sign-in"): string {
   const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
   const wait = seconds < 90 ? plural(seconds, "second") : plural(Math.ceil(seconds / 60), "minute");
   // A password change shares the account's lock: the same password is being guessed, by either form.
   if (action === "sign-in") return `Too many failed sign-ins. Wait ${wait} and try again.`;
   if (action === "join") return `Too many wrong join codes were tried from your account. Wait ${wait}, check the code with your instructor, and try again.`;
+  if (action === "access-code") return `Too many wrong access codes were tried from your account. Wait ${wait}, check the code with your instructor, and try again.`;
   if (action === "sign-up") return `Too many accounts were created from this network address recently. No account was created. Wait ${wait} and try again.`;
   return `Too many wrong passwords were tried for this account, here or at sign-in, so it is locked for a while. Nothing was changed. Wait ${wait} and try again.`;
 }

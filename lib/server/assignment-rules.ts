@@ -5,6 +5,7 @@ import "server-only";
 import { attemptDeadline, DEADLINE_GRACE_MS, earliestOpenDeadline, type ClassAttemptTerms } from "../domain/attempt-policy";
 import { accommodationFor, applyExtension, attemptClosingWindows, closingTimeOfAll, closingWindows, countsUnder, mostGenerous, withoutClosedClasses, type AnswerReveal, type Extension, type LatePolicy } from "../domain/schedule";
 import type { ReadingTerms } from "../domain/reading-requirement";
+import type { AccessCodeTerms } from "../domain/access-code";
 import { latePenaltyOf, type LatePenalty } from "../domain/late-penalty";
 import { Prisma } from "../generated/prisma/client";
 import { db } from "./db";
@@ -15,10 +16,10 @@ type Client = Prisma.TransactionClient | ReturnType<typeof db>;
 // joinedAt: when the student joined the governing assignment's class (work begun before does not count there).
 // countingClasses: the terms of each class that would count an attempt begun now (see studentAttemptLimit and
 // lessonsToReadFirst).
-export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; latePenalty: LatePenalty; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null; closesAt: Date | null; className: string; joinedAt: Date | null; countingClasses: (ClassAttemptTerms & ReadingTerms)[] };
+export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: LatePolicy; latePenalty: LatePenalty; revealAnswers: AnswerReveal; maxAttemptsOverride: number | null; extraAttempts: number; extraTimePercent: number; extendedTo: Date | null; closesAt: Date | null; className: string; joinedAt: Date | null; countingClasses: (ClassAttemptTerms & ReadingTerms & AccessCodeTerms)[] };
 
-const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, requiresReading: true } as const;
-type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; revealAnswers: string; maxAttemptsOverride: number | null; requiresReading: boolean; classId: string; kind: string };
+const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, requiresReading: true, accessCode: true } as const;
+type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; revealAnswers: string; maxAttemptsOverride: number | null; requiresReading: boolean; accessCode: string | null; classId: string; kind: string };
 type Owner = { className: string; joinedAt: Date | null };
 
 /** Of the assignments covering a student's work, with their extensions, the one that treats them best (of those that govern in their class). */
@@ -26,13 +27,13 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | unde
   const windows = rows.map(({ row, extension }) => applyExtension({ opensAt: row.opensAt, dueAt: row.dueAt, maxAttemptsOverride: row.maxAttemptsOverride, latePolicy: row.latePolicy as LatePolicy,
     latePenalty: latePenaltyOf(row), revealAnswers: row.revealAnswers as AnswerReveal }, extension));
   // Per class, the quiz's own assignment once open (as its gradebook counts the quiz and its attempts close by it), else its module's.
-  // Only a quiz's own assignment asks for reading first.
-  const entries = windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE", joinedAt: rows[i].owner?.joinedAt ?? null, requiresReading: rows[i].row.kind === "QUIZ" && rows[i].row.requiresReading }));
+  // Only a quiz's own assignment asks for reading first, or for an access code.
+  const entries = windows.map((window, i) => ({ window, classId: rows[i].row.classId, wholeModule: rows[i].row.kind === "MODULE", joinedAt: rows[i].owner?.joinedAt ?? null, requiresReading: rows[i].row.kind === "QUIZ" && rows[i].row.requiresReading, accessCode: rows[i].row.kind === "QUIZ" ? rows[i].row.accessCode : null }));
   const perClass = closingWindows(entries, now);
   const governing = mostGenerous(perClass.map((c) => c.window), now);
   if (!governing) return null;
   const owner = rows[windows.indexOf(governing)].owner ?? { className: "", joinedAt: null };
-  const countingClasses = perClass.filter((c) => countsUnder(c.window, now)).map((c) => ({ maxAttemptsOverride: c.window.maxAttemptsOverride, joinedAt: c.joinedAt, requiresReading: c.requiresReading }));
+  const countingClasses = perClass.filter((c) => countsUnder(c.window, now)).map((c) => ({ maxAttemptsOverride: c.window.maxAttemptsOverride, joinedAt: c.joinedAt, requiresReading: c.requiresReading, accessCode: c.accessCode }));
   return { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(attemptClosingWindows(entries, now).map((c) => c.window), now), ...owner, countingClasses };
 }
 

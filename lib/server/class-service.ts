@@ -4,6 +4,7 @@ import "server-only";
 // instructor's class is "not found".
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { accessCodeInput } from "../domain/access-code";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
 import { parseEmailList } from "../domain/email-list";
 import { isTimeZone, shiftWallClockDays, zoneOrUtc } from "../domain/calendar";
@@ -61,6 +62,8 @@ const assignmentTerms = z.strictObject({
   weight: weight.default(1),
   // Kept only for a quiz's own assignment: its students complete the module's lessons before starting.
   requiresReading: z.boolean().optional(),
+  // Kept only for a quiz's own assignment: a code to start an attempt ("" or null: none).
+  accessCode: accessCodeInput.nullable().optional(),
 });
 const dueAfterOpening = (a: { opensAt: string; dueAt: string }) => new Date(a.dueAt) > new Date(a.opensAt);
 const DUE_AFTER_OPENING = "The due time must be after the opening time.";
@@ -86,6 +89,7 @@ export const assignmentChangeSchema = z.strictObject({
   revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]).optional(),
   weight: weight.optional(),
   requiresReading: z.boolean().optional(),
+  accessCode: accessCodeInput.nullable().optional(),
   // The terms the editing form showed: if the assignment has changed since (another tab, a colleague's script), the
   // change is refused rather than silently putting back what that form still showed.
   shownAs: z.strictObject({
@@ -98,6 +102,7 @@ export const assignmentChangeSchema = z.strictObject({
     revealAnswers: z.enum(["AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT"]),
     weight: weight.optional(),
     requiresReading: z.boolean().optional(),
+    accessCode: accessCodeInput.nullable().optional(),
   }).optional(),
   // Sent once the instructor has agreed that work handed in after the new due time drops out of the gradebook.
   confirmDroppingWork: z.literal(true).optional(),
@@ -405,7 +410,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   const { gradingScheme, dropLowestQuizzes, dropLowestDebates } = await ownedClass(instructor, classId);
   // Days on the instructor's calendar, so due times keep their wall-clock time across a daylight-saving change.
   const timeZone = input.timeZone ?? zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
-  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, weight: true, requiresReading: true, postsGradesManually: true, gradesAnonymously: true } });
+  const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, weight: true, requiresReading: true, accessCode: true, postsGradesManually: true, gradesAnonymously: true } });
   const live = (await describeAssignments(source)).filter((a) => !a.withdrawn);
   const shift = (at: Date) => shiftWallClockDays(at, input.shiftDays, timeZone);
   if (live.some((a) => !isStorableInstant(shift(a.opensAt).getTime()) || !isStorableInstant(shift(a.dueAt).getTime()))) {
@@ -421,7 +426,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
       data: live.map((a, i) => ({
         createdAt: new Date(copiedAt + i), classId: created.id, kind: a.kind, moduleId: a.moduleId, quizId: a.quizId, debatePromptId: a.debatePromptId,
         opensAt: shift(a.opensAt), dueAt: shift(a.dueAt), latePolicy: a.latePolicy, latePenaltyPercentPerDay: a.latePenaltyPercentPerDay, latePenaltyFloorPercent: a.latePenaltyFloorPercent,
-        revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride, weight: a.weight, requiresReading: a.requiresReading,
+        revealAnswers: a.revealAnswers, maxAttemptsOverride: a.maxAttemptsOverride, weight: a.weight, requiresReading: a.requiresReading, accessCode: a.accessCode,
         // The posting policy is copied; grades given before the copy (another term's) stay shown, as when it is set.
         // Anonymous grading is copied too, its identities not revealed (a new term's responses), posting by hand as it needs.
         postsGradesManually: a.postsGradesManually || a.gradesAnonymously, gradesPostedAt: a.postsGradesManually || a.gradesAnonymously ? new Date(copiedAt) : null,
@@ -726,6 +731,7 @@ export async function createAssignment(instructor: SessionUser, classId: string,
         revealAnswers: input.kind === "DEBATE" ? "AFTER_SUBMIT" : input.revealAnswers,
         weight: input.weight,
         requiresReading: input.kind === "QUIZ" && input.requiresReading === true,
+        accessCode: input.kind === "QUIZ" ? (input.accessCode ?? null) : null,
       },
       select: { id: true, quizId: true, moduleId: true },
     });
@@ -745,13 +751,14 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
   await ownedCurrentClass(instructor, classId);
   const assignment = await db().assignment.findFirst({
     where: { id: assignmentId, classId },
-    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, weight: true, requiresReading: true },
+    select: { kind: true, quizId: true, moduleId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, weight: true, requiresReading: true, accessCode: true },
   });
   if (!assignment) throw notFound("That assignment");
   const shown = input.shownAs;
   if (shown && (new Date(shown.opensAt).getTime() !== assignment.opensAt.getTime() || new Date(shown.dueAt).getTime() !== assignment.dueAt.getTime()
     || shown.maxAttemptsOverride !== assignment.maxAttemptsOverride || shown.latePolicy !== assignment.latePolicy || shown.revealAnswers !== assignment.revealAnswers
     || (shown.weight !== undefined && shown.weight !== assignment.weight) || (shown.requiresReading !== undefined && shown.requiresReading !== assignment.requiresReading)
+    || (shown.accessCode !== undefined && shown.accessCode !== assignment.accessCode)
     || (shown.latePenaltyPercentPerDay !== undefined && shown.latePenaltyPercentPerDay !== assignment.latePenaltyPercentPerDay)
     || (shown.latePenaltyFloorPercent !== undefined && shown.latePenaltyFloorPercent !== assignment.latePenaltyFloorPercent))) {
     throw new UserError("CONFLICT", CHANGED_MEANWHILE);
@@ -767,7 +774,7 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
       // As read above: a change made in between fails here rather than being overwritten.
       where: {
         id: assignmentId, classId, opensAt: assignment.opensAt, dueAt: assignment.dueAt, maxAttemptsOverride: assignment.maxAttemptsOverride, latePolicy: assignment.latePolicy,
-        latePenaltyPercentPerDay: assignment.latePenaltyPercentPerDay, latePenaltyFloorPercent: assignment.latePenaltyFloorPercent, revealAnswers: assignment.revealAnswers, weight: assignment.weight, requiresReading: assignment.requiresReading,
+        latePenaltyPercentPerDay: assignment.latePenaltyPercentPerDay, latePenaltyFloorPercent: assignment.latePenaltyFloorPercent, revealAnswers: assignment.revealAnswers, weight: assignment.weight, requiresReading: assignment.requiresReading, accessCode: assignment.accessCode,
       },
       data: {
         opensAt,
@@ -779,6 +786,7 @@ export async function updateAssignment(instructor: SessionUser, classId: string,
         ...(!debate && input.revealAnswers ? { revealAnswers: input.revealAnswers } : {}),
         ...(input.weight !== undefined ? { weight: input.weight } : {}),
         ...(assignment.kind === "QUIZ" && input.requiresReading !== undefined ? { requiresReading: input.requiresReading } : {}),
+        ...(assignment.kind === "QUIZ" && input.accessCode !== undefined ? { accessCode: input.accessCode } : {}),
       },
     });
     // Removed, or changed by another request since it was read: the extensions below would follow the wrong time.
@@ -1015,7 +1023,7 @@ export async function describeAssignments<T extends { kind: string; moduleId: st
 
 export async function classAssignments(instructor: SessionUser, classId: string) {
   await ownedClass(instructor, classId);
-  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, weight: true, requiresReading: true, _count: { select: { extensions: true, adjustments: true } } } });
+  const assignments = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, maxAttemptsOverride: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, weight: true, requiresReading: true, accessCode: true, _count: { select: { extensions: true, adjustments: true } } } });
   return describeAssignments(assignments);
 }
 

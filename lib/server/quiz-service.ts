@@ -18,6 +18,9 @@ import { isDatabaseUnavailable, notFound, UserError } from "./errors";
 import { publicIdsFor, shuffleSeedFor } from "./tokens";
 import { attemptFlagReachesInstructor, quizAssignment, type GoverningAssignment } from "./assignment-rules";
 import { lessonsToReadFirst, readingFirstReason, readingRequired } from "../domain/reading-requirement";
+import { ACCESS_CODE_MISSING, ACCESS_CODE_WRONG, accessCodeRequired, checkAccessCode } from "../domain/access-code";
+import { lockMessage } from "../domain/throttle-policy";
+import { activeLock, recordFailure, throttleKey } from "./throttle";
 import { attemptAnswersHeldUntil, attemptAnswersHold } from "./answer-release";
 import { assignmentGate, gradingTerms, keyShownAt } from "../domain/schedule";
 import type { SessionUser } from "./auth";
@@ -87,6 +90,8 @@ export async function quizOverview(user: SessionUser, quizId: string) {
     attempts,
     decision,
     lessonsToRead,
+    // Whether Start asks for an access code (never the code itself: it is given out in the room).
+    accessCodeAsked: decision.kind === "start" && accessCodeRequired(assignment?.countingClasses ?? []),
     attemptsLeft: attemptsLeft(maxAttempts, attempts.length),
     // The score the class counts (from joining), as its gradebook does; all attempts outside a class.
     counted: countedAttempt(quiz.scorePolicy, attemptsSinceJoining),
@@ -117,7 +122,13 @@ async function pickQuestionVersions(tx: Tx, quiz: { id: string; bankQuizIds: str
  * names the open attempt a page offered to resume: when it has closed since (submitted in another tab, or out of
  * time), no attempt is started, as a click on "Resume" must not use up an attempt and start a clock.
  */
-export async function startAttempt(user: SessionUser, quizId: string, options: { resume?: string } = {}): Promise<{ attemptId: string; resumed: boolean }> {
+/**
+ * `accessCode`: the code typed on the quiz page, asked only of a new attempt (an open one resumes without it). A wrong
+ * one counts towards the student's access-code lock, written after the refusal rolls back.
+ */
+export async function startAttempt(user: SessionUser, quizId: string, options: { resume?: string; accessCode?: string } = {}): Promise<{ attemptId: string; resumed: boolean }> {
+  const codeThrottle = throttleKey("accessCode", user.id);
+  let wrongCode = false;
   for (let tries = 0; tries < 3; tries++) {
     try {
       return await db().$transaction(async (tx) => {
@@ -137,6 +148,16 @@ export async function startAttempt(user: SessionUser, quizId: string, options: {
         if (!gate.allowed) throw new UserError("CONFLICT", gate.reason);
         const unread = await lessonsToReadBefore(tx, user.id, quiz, assignment);
         if (unread.length > 0) throw new UserError("CONFLICT", readingFirstReason(unread));
+        if (accessCodeRequired(assignment?.countingClasses ?? [])) {
+          const lockedUntil = await activeLock(db(), [codeThrottle]);
+          if (lockedUntil) throw new UserError("RATE_LIMITED", lockMessage(lockedUntil, new Date(), "access-code"), { accessCode: [lockMessage(lockedUntil, new Date(), "access-code")] });
+          const check = checkAccessCode(assignment!.countingClasses, options.accessCode);
+          if (!check.ok) {
+            wrongCode = check.reason === "wrong";
+            const message = check.reason === "wrong" ? ACCESS_CODE_WRONG : ACCESS_CODE_MISSING;
+            throw new UserError("FORBIDDEN", message, { accessCode: [message] });
+          }
+        }
         const id = randomUUID();
         const now = new Date();
         // Voided (reset) attempts keep their numbers, so count on from the highest one ever used.
@@ -151,6 +172,7 @@ export async function startAttempt(user: SessionUser, quizId: string, options: {
     } catch (error) {
       // A concurrent start won the race on the unique (user, quiz, number) or open-slot index: go again.
       if ((error as { code?: string }).code === "P2002") continue;
+      if (wrongCode) await recordFailure(db(), "accessCode", codeThrottle);
       throw error;
     }
   }

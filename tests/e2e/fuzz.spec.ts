@@ -147,7 +147,7 @@ type Route = {
 const everyone: Role[] = ["STUDENT", "INSTRUCTOR"];
 
 const routes: Route[] = [
-  { method: "POST", path: ([quiz]) => `/api/quizzes/${quiz}/attempts`, ids: ["quiz"], audience: ["STUDENT"], body: (o) => fc.record({ resume: pick(o, "openAttempt") }, { requiredKeys: [] }) },
+  { method: "POST", path: ([quiz]) => `/api/quizzes/${quiz}/attempts`, ids: ["quiz"], audience: ["STUDENT"], body: (o) => fc.record({ resume: pick(o, "openAttempt"), accessCode: fc.string({ maxLength: 250 }) }, { requiredKeys: [] }) },
   {
     method: "PUT", path: ([attempt, question]) => `/api/attempts/${attempt}/answers/${question}`, ids: ["openAttempt", "openAttemptQuestion"], audience: ["STUDENT"],
     body: () => fc.record({ response: answerResponse, edit: fc.record({ writer: fc.stringMatching(/^[0-9a-f]{32}$/), number: fc.integer({ min: 1, max: 1000 }) }) }, { requiredKeys: ["response"] }),
@@ -210,6 +210,7 @@ const routes: Route[] = [
       latePenaltyFloorPercent: fc.integer({ min: 0, max: 100 }),
       weight: fc.integer({ min: 0, max: 100 }),
       requiresReading: fc.boolean(),
+      accessCode: fc.option(fc.string({ maxLength: 50 })),
     }).map(({ target, openingAndDue: [opensAt, dueAt], ...terms }) => ({ ...target, opensAt, dueAt, ...terms })),
   },
   { method: "DELETE", path: ([cls, assignment]) => `/api/instructor/classes/${cls}/assignments/${assignment}`, ids: ["class", "deletableAssignment"], audience: ["INSTRUCTOR"] },
@@ -224,6 +225,7 @@ const routes: Route[] = [
       latePenaltyFloorPercent: fc.integer({ min: 0, max: 100 }),
       weight: fc.integer({ min: 0, max: 100 }),
       requiresReading: fc.boolean(),
+      accessCode: fc.option(fc.string({ maxLength: 50 })),
       confirmDroppingWork: fc.constant(true),
     }, { requiredKeys: ["openingAndDue"] }).map(({ openingAndDue: [opensAt, dueAt], ...terms }) => ({ opensAt, dueAt, ...terms })),
   },

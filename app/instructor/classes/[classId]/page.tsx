@@ -125,7 +125,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                   editable={(details) => (
                     <EditableAssignment
                       classId={classId}
-                      assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, latePenaltyPercentPerDay: a.latePenaltyPercentPerDay, latePenaltyFloorPercent: a.latePenaltyFloorPercent, revealAnswers: a.revealAnswers, weight: a.weight, requiresReading: a.requiresReading }}
+                      assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, latePenaltyPercentPerDay: a.latePenaltyPercentPerDay, latePenaltyFloorPercent: a.latePenaltyFloorPercent, revealAnswers: a.revealAnswers, weight: a.weight, requiresReading: a.requiresReading, accessCode: a.accessCode }}
                       quizLimit={a.kind === "QUIZ" && a.quizId ? quizLimits.get(a.quizId) : undefined}
                       actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} title={a.title} extensionCount={a._count.extensions} adjustmentCount={a._count.adjustments} />}
                     >
@@ -141,6 +141,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                     {a.revealAnswers === "AFTER_DUE" ? " · answers shown after the due time" : a.revealAnswers === "AFTER_LAST_ATTEMPT" ? " · answers shown after the student’s last attempt" : ""}
                     {weights[i] ? ` · ${weights[i]}` : ""}
                     {a.kind === "QUIZ" && a.requiresReading ? " · the module’s lessons must be read first" : ""}
+                    {a.kind === "QUIZ" && a.accessCode ? <> · access code <code className="rounded bg-stone-100 px-1 font-mono text-stone-900">{a.accessCode}</code></> : ""}
                     {a.kind !== "DEBATE" && a.revealAnswers !== "AFTER_SUBMIT" && a.latePolicy !== "REFUSE" && <span className="block text-amber-800">Late work is accepted after the answers are shown; refuse late work to keep them from late attempts.</span>}
                   </p>
                   <p className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">

@@ -24,7 +24,7 @@ export default async function QuizPage({ params }: Params) {
   const base = `/courses/${p.course}/${p.module}`;
   const user = await requirePageUser(`${base}/quizzes/${p.quiz}`);
   const found = await orNotFound(quizBySlugs(p.course, p.module, p.quiz));
-  const { quiz, assignment, attempts, decision, lessonsToRead, attemptsLeft, counted, beforeJoining, answersHeldUntil, answersAfterLastAttempt } = await quizOverview(user, found.id);
+  const { quiz, assignment, attempts, decision, lessonsToRead, accessCodeAsked, attemptsLeft, counted, beforeJoining, answersHeldUntil, answersAfterLastAttempt } = await quizOverview(user, found.id);
   const openDeadline = decision.kind === "resume" ? (attempts.find((a) => a.id === decision.attemptId)?.deadlineAt ?? null) : null;
   const policy = quiz.scorePolicy === "BEST" ? "your best attempt counts" : "your latest attempt counts";
   const closesAt = assignment?.closesAt ?? null;
@@ -82,6 +82,7 @@ export default async function QuizPage({ params }: Params) {
         ) : (
           <StartAttemptButton
             quizId={quiz.id}
+            askAccessCode={accessCodeAsked}
             resume={decision.kind === "resume" ? decision.attemptId : undefined}
             confirmText={decision.kind === "start" ? (newAttemptWarning({ scorePolicy: quiz.scorePolicy, countedPercent: counted ? percent(counted.scoreCenti!, counted.maxScoreCenti!) : null, timed: quiz.timeLimitMinutes !== null }) ?? undefined) : undefined}
             label={decision.kind === "resume" ? "Resume your attempt" : attempts.length === 0 ? "Start the quiz" : "Start a new attempt"} />
