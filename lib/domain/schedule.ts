@@ -201,13 +201,15 @@ export function applyExtension<T extends AssignmentWindow>(assignment: T, extens
 }
 
 /**
- * The extra attempts and extra time a student has on a quiz: the largest granted on any assignment covering it.
- * They are the student's accommodation, so they hold whichever of those assignments governs the quiz.
+ * The extra attempts and extra time a student has on a quiz: the largest granted on any assignment covering it, and
+ * for time, the largest standing extra time of a class covering it (`standingExtraTime`, decision 30). They are the
+ * student's accommodation, so they hold whichever of those assignments governs the quiz. The larger applies, not the sum:
+ * each is the whole of what the student needs.
  */
-export function accommodationFor(extensions: (Extension | null | undefined)[]): { extraAttempts: number; extraTimePercent: number } {
+export function accommodationFor(extensions: (Extension | null | undefined)[], standingExtraTime: number[] = []): { extraAttempts: number; extraTimePercent: number } {
   return {
     extraAttempts: Math.max(0, ...extensions.map((e) => e?.extraAttempts ?? 0)),
-    extraTimePercent: Math.max(0, ...extensions.map((e) => e?.extraTimePercent ?? 0)),
+    extraTimePercent: Math.max(0, ...extensions.map((e) => e?.extraTimePercent ?? 0), ...standingExtraTime),
   };
 }
 

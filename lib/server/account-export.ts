@@ -23,7 +23,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
   const account = await db().user.findUnique({ where: { id: userId }, select: { email: true, name: true, role: true, createdAt: true, timeZone: true } });
   if (!account) throw notFound("That account");
   const [memberships, invitations, classesTaught, lessons, attempts, debates, review, flags, resets, adjustments, drafts, announcementsWritten, announcementsRead, debateReplies, classesCoTaught, lessonNotes, gradeChanges] = await Promise.all([
-    db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, class: { select: { name: true, term: true } } } }),
+    db().classMember.findMany({ where: { userId }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, removedAt: true, extraTimePercent: true, accommodationReason: true, class: { select: { name: true, term: true } } } }),
     db().classInvitation.findMany({ where: { userId }, orderBy: { invitedAt: "asc" }, select: { invitedAt: true, class: { select: { name: true, term: true } } } }),
     db().class.findMany({ where: { instructorId: userId }, orderBy: { createdAt: "asc" }, select: { name: true, term: true, createdAt: true, archivedAt: true, _count: { select: { members: { where: { removedAt: null } } } } } }),
     db().lessonProgress.findMany({ where: { userId }, orderBy: { openedAt: "asc" }, select: { openedAt: true, lastOpenedAt: true, completedAt: true, firstCompletedAt: true, lesson: { select: { id: true, title: true } } } }),
@@ -94,7 +94,7 @@ export async function exportAccountData(userId: string, now = new Date()) {
   return {
     exportedAt: now.toISOString(),
     account,
-    classes: memberships.map((m) => ({ class: m.class.name, term: m.class.term, joinedAt: m.joinedAt, leftAt: m.removedAt })),
+    classes: memberships.map((m) => ({ class: m.class.name, term: m.class.term, joinedAt: m.joinedAt, leftAt: m.removedAt, extraTimePercentOnTimedQuizzes: m.extraTimePercent, ...(m.extraTimePercent > 0 ? { extraTimeReason: m.accommodationReason } : {}) })),
     classInvitations: invitations.map((i) => ({ class: i.class.name, term: i.class.term, invitedAt: i.invitedAt })),
     ...(account.role === "INSTRUCTOR" ? {
       classesTaught: classesTaught.map((c) => ({ class: c.name, term: c.term, createdAt: c.createdAt, archivedAt: c.archivedAt, students: c._count.members })),

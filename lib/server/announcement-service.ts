@@ -118,7 +118,7 @@ export async function classAnnouncementsForInstructor(instructor: SessionUser, c
 export async function studentClassAnnouncements(student: SessionUser, classId: string, { page = 1 }: { page?: number } = {}, now = new Date()) {
   const member = await db().classMember.findFirst({
     where: { classId, userId: student.id, removedAt: null },
-    select: { class: { select: { id: true, name: true, term: true, archivedAt: true, ...teacherNamesSelect } } },
+    select: { extraTimePercent: true, class: { select: { id: true, name: true, term: true, archivedAt: true, ...teacherNamesSelect } } },
   });
   if (!member) throw notFound("That class");
   const archived = Boolean(member.class.archivedAt);
@@ -146,7 +146,7 @@ export async function studentClassAnnouncements(student: SessionUser, classId: s
       ON CONFLICT DO NOTHING`;
   }
   // New ones on other pages (a student who joined after many were posted) stay new until their page is shown.
-  return { class: member.class, announcements: shown, paging, unreadElsewhere: Math.max(0, unreadInClass - unread.length) };
+  return { class: member.class, extraTimePercent: member.extraTimePercent, announcements: shown, paging, unreadElsewhere: Math.max(0, unreadInClass - unread.length) };
 }
 
 /** How many announcements each of the student's current classes has that they have not been shown, by class id. */

@@ -20,10 +20,11 @@ export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: Late
 
 const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, requiresReading: true, accessCode: true } as const;
 type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; revealAnswers: string; maxAttemptsOverride: number | null; requiresReading: boolean; accessCode: string | null; classId: string; kind: string };
-type Owner = { className: string; joinedAt: Date | null };
+// extraTimePercent: the student's standing extra time in the class (decision 30).
+type Owner = { className: string; joinedAt: Date | null; extraTimePercent: number };
 
 /** Of the assignments covering a student's work, with their extensions, the one that treats them best (of those that govern in their class). */
-function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined; owner?: Owner }[], now: Date): GoverningAssignment | null {
+function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined; owner?: Owner; standingExtraTime?: number }[], now: Date): GoverningAssignment | null {
   const windows = rows.map(({ row, extension }) => applyExtension({ opensAt: row.opensAt, dueAt: row.dueAt, maxAttemptsOverride: row.maxAttemptsOverride, latePolicy: row.latePolicy as LatePolicy,
     latePenalty: latePenaltyOf(row), revealAnswers: row.revealAnswers as AnswerReveal }, extension));
   // Per class, the quiz's own assignment once open (as its gradebook counts the quiz and its attempts close by it), else its module's.
@@ -32,9 +33,10 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | unde
   const perClass = closingWindows(entries, now);
   const governing = mostGenerous(perClass.map((c) => c.window), now);
   if (!governing) return null;
-  const owner = rows[windows.indexOf(governing)].owner ?? { className: "", joinedAt: null };
+  const { className, joinedAt } = rows[windows.indexOf(governing)].owner ?? { className: "", joinedAt: null };
   const countingClasses = perClass.filter((c) => countsUnder(c.window, now)).map((c) => ({ maxAttemptsOverride: c.window.maxAttemptsOverride, joinedAt: c.joinedAt, requiresReading: c.requiresReading, accessCode: c.accessCode }));
-  return { ...governing, ...accommodationFor(rows.map((r) => r.extension)), closesAt: closingTimeOfAll(attemptClosingWindows(entries, now).map((c) => c.window), now), ...owner, countingClasses };
+  const accommodation = accommodationFor(rows.map((r) => r.extension), rows.map((r) => r.owner?.extraTimePercent ?? r.standingExtraTime ?? 0));
+  return { ...governing, ...accommodation, closesAt: closingTimeOfAll(attemptClosingWindows(entries, now).map((c) => c.window), now), className, joinedAt, countingClasses };
 }
 
 /**
@@ -116,12 +118,12 @@ async function governingEach(client: Client, userId: string, items: { id: string
       OR: [field === "quizId" ? { quizId: { in: ids } } : { debatePromptId: { in: ids } }, { kind: "MODULE", moduleId: { in: [...new Set(items.map((i) => i.moduleId))] } }],
       ...ofMember(userId),
     },
-    select: { ...assignmentFields, kind: true, classId: true, quizId: true, debatePromptId: true, moduleId: true, extensions: extensionOf(userId), class: { select: { name: true, members: { where: { userId, removedAt: null }, select: { joinedAt: true } } } } },
+    select: { ...assignmentFields, kind: true, classId: true, quizId: true, debatePromptId: true, moduleId: true, extensions: extensionOf(userId), class: { select: { name: true, members: { where: { userId, removedAt: null }, select: { joinedAt: true, extraTimePercent: true } } } } },
   });
   const now = new Date();
   return new Map(items.map((item) => {
     const covering = rows.filter((a) => a[field] === item.id || (a.kind === "MODULE" && a.moduleId === item.moduleId))
-      .map(({ extensions, class: owner, ...row }) => ({ row, extension: extensions[0], owner: { className: owner.name, joinedAt: owner.members[0]?.joinedAt ?? null } }))
+      .map(({ extensions, class: owner, ...row }) => ({ row, extension: extensions[0], owner: { className: owner.name, joinedAt: owner.members[0]?.joinedAt ?? null, extraTimePercent: owner.members[0]?.extraTimePercent ?? 0 } }))
       .filter(({ owner }) => !options.begunAt || (owner.joinedAt !== null && owner.joinedAt <= options.begunAt));
     const deciding = options.starting
       ? withoutClosedClasses(covering.map((c) => ({ ...c, classId: c.row.classId, wholeModule: c.row.kind === "MODULE", window: applyExtension({ opensAt: c.row.opensAt, dueAt: c.row.dueAt, latePolicy: c.row.latePolicy as LatePolicy }, c.extension) })), now)
@@ -168,7 +170,7 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
     },
     select: {
       ...assignmentFields, kind: true, classId: true, quizId: true, moduleId: true,
-      class: { select: { members: { where: { userId: { in: users }, removedAt: null }, select: { userId: true, joinedAt: true } } } },
+      class: { select: { members: { where: { userId: { in: users }, removedAt: null }, select: { userId: true, joinedAt: true, extraTimePercent: true } } } },
       extensions: { where: { studentId: { in: users } }, select: { studentId: true, dueAt: true, extraAttempts: true, extraTimePercent: true } },
     },
   });
@@ -179,7 +181,7 @@ export async function refreshOpenAttemptDeadlines(client: Client, studentIds: st
     const covering = assignments.filter(
       (a) => (a.quizId === attempt.quiz.id || (a.kind === "MODULE" && a.moduleId === attempt.quiz.moduleId)) && a.class.members.some((m) => m.userId === attempt.userId && m.joinedAt <= attempt.startedAt),
     );
-    const assignment = mostGenerousFor(covering.map((a) => ({ row: a, extension: a.extensions.find((e) => e.studentId === attempt.userId) })), now);
+    const assignment = mostGenerousFor(covering.map((a) => ({ row: a, extension: a.extensions.find((e) => e.studentId === attempt.userId), standingExtraTime: a.class.members.find((m) => m.userId === attempt.userId)?.extraTimePercent ?? 0 })), now);
     return attemptDeadline(attempt.startedAt, attempt.timeLimitMinutes, assignment?.closesAt ?? null, assignment?.extraTimePercent ?? 0)?.toISOString() ?? null;
   });
   await client.$executeRaw`

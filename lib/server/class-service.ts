@@ -911,6 +911,39 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
   return saved;
 }
 
+export const accommodationSchema = z.strictObject({
+  extraTimePercent: extensionSchema.shape.extraTimePercent.unwrap(),
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").default(""),
+  // The extra time the form showed: if another tab has changed it since, this is refused rather than replacing it unseen.
+  shownAs: z.number().int().min(0).optional(),
+}).refine((a) => a.extraTimePercent === 0 || a.reason.length >= 5, { path: ["reason"], message: "Record why the extra time is given (at least 5 characters)." });
+
+/**
+ * A student's standing extra time on every timed quiz the class sets, now and later (decision 30); 0 takes it away.
+ * Their open attempts on the class's quizzes close at their new time, in the same transaction.
+ */
+export async function setAccommodation(instructor: SessionUser, classId: string, studentId: string, input: z.infer<typeof accommodationSchema>) {
+  await ownedCurrentClass(instructor, classId);
+  return db().$transaction(async (tx) => {
+    await holdCurrentClass(tx, instructor, classId);
+    const [member] = await tx.$queryRaw<{ extraTimePercent: number; accommodationReason: string }[]>`
+      SELECT "extraTimePercent", "accommodationReason" FROM "ClassMember" WHERE "classId" = ${classId}::uuid AND "userId" = ${studentId}::uuid AND "removedAt" IS NULL FOR UPDATE`;
+    if (!member) throw notFound("That student");
+    const reason = input.extraTimePercent === 0 ? "" : input.reason;
+    // The same change sent twice (a retry, a double click) is done once.
+    if (member.extraTimePercent === input.extraTimePercent && member.accommodationReason === reason) return { extraTimePercent: member.extraTimePercent, changed: false };
+    if (input.shownAs !== undefined && input.shownAs !== member.extraTimePercent) {
+      throw new UserError("CONFLICT", "This student's extra time was changed after you opened this page (in another tab or window?). Reload the page to see it, then make your change again.");
+    }
+    await tx.classMember.update({
+      where: { classId_userId: { classId, userId: studentId } },
+      data: { extraTimePercent: input.extraTimePercent, accommodationReason: reason, accommodationSetById: instructor.id, accommodationSetAt: new Date() },
+    });
+    await refreshStudentDeadlines(tx, [studentId], classId);
+    return { extraTimePercent: input.extraTimePercent, changed: true };
+  });
+}
+
 /**
  * Gives a student until `dueAt` on each of the assignments, where their due time is earlier: their extension moves
  * (keeping its extra attempts and time) or one is made. For returning work for revision after the due time; runs in

@@ -208,7 +208,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
   const member = await db().classMember.findFirst({
     where: { classId, userId: studentId, class: taughtBy(instructor.id) },
     select: {
-      joinedAt: true, removedAt: true,
+      joinedAt: true, removedAt: true, extraTimePercent: true, accommodationReason: true, accommodationSetAt: true, accommodationSetBy: { select: { name: true } },
       user: { select: { id: true, name: true, email: true, role: true } },
       class: { select: { id: true, name: true, archivedAt: true, gradingScheme: true, dropLowestQuizzes: true, dropLowestDebates: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, gradesAnonymously: true, identitiesRevealedAt: true } } } },
     },

@@ -197,6 +197,7 @@ const routes: Route[] = [
   { method: "PUT", path: ([cls, student]) => `/api/instructor/classes/${cls}/members/${student}`, ids: ["class", "removedStudent"], audience: ["INSTRUCTOR"] },
   { method: "PATCH", path: ([cls]) => `/api/instructor/classes/${cls}`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ name, term: name, gradingScheme: fc.constantFrom("PERCENT", "LETTERS", "GPA") }, { requiredKeys: ["name", "term"] }) },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/archive`, ids: ["archivableClass"], audience: ["INSTRUCTOR"], body: () => fc.record({ archived: fc.boolean() }) },
+  { method: "PUT", path: ([cls, student]) => `/api/instructor/classes/${cls}/members/${student}/accommodation`, ids: ["class", "student"], audience: ["INSTRUCTOR"], body: () => fc.record({ extraTimePercent: fc.integer({ min: -5, max: 320 }), reason, shownAs: fc.integer({ min: 0, max: 300 }) }, { requiredKeys: ["extraTimePercent"] }) },
   { method: "POST", path: ([cls, student]) => `/api/instructor/classes/${cls}/members/${student}/password-reset`, ids: ["class", "student"], audience: ["INSTRUCTOR"], body: () => fc.constant({}) },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/resets`, ids: ["class"], audience: ["INSTRUCTOR"], body: (o) => fc.record({ studentId: pick(o, "resettableStudent"), quizId: pick(o, "quiz"), reason }) },
   {

@@ -20,7 +20,7 @@ export default async function StudentClassPage({ params, searchParams }: { param
   const page = pageNumber((await searchParams).page);
   const here = `/classes/${classId}`;
   const user = await requirePageUser(page > 1 ? `${here}?page=${page}` : here);
-  const { class: found, announcements, paging, unreadElsewhere } = await orNotFound(studentClassAnnouncements(user, classId, { page }));
+  const { class: found, extraTimePercent, announcements, paging, unreadElsewhere } = await orNotFound(studentClassAnnouncements(user, classId, { page }));
   const unread = announcements.filter((a) => a.unread).length;
   return (
     <Container>
@@ -32,6 +32,7 @@ export default async function StudentClassPage({ params, searchParams }: { param
           Your instructor archived this class on <LocalTime iso={found.archivedAt.toISOString()} />. Its announcements stay here as a record; nothing new is posted to it.
         </p>
       )}
+      {extraTimePercent > 0 && <p className="mb-3 text-sm text-stone-800">Your instructor gives you {extraTimePercent} % extra time on every timed quiz this class sets: each quiz page shows your own time limit.</p>}
       <p className="mb-6 text-sm"><Link className="link" href={`/progress#grades-${found.id}`}>Your grades in this class</Link></p>
       <section aria-labelledby="announcements-heading">
         <h2 id="announcements-heading" className="mb-3 text-xl font-semibold">

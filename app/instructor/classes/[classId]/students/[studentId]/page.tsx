@@ -15,6 +15,7 @@ import { percentWithLetter } from "@/lib/domain/grading-scheme";
 import { droppedInWords } from "@/lib/domain/gradebook";
 import { classAssignments } from "@/lib/server/class-service";
 import { ExtensionForm, WithdrawExtensionButton } from "@/components/instructor/extension-form";
+import { AccommodationForm } from "@/components/instructor/accommodation-form";
 import { GradeAdjustmentForm, RemoveGradeAdjustmentButton } from "@/components/instructor/grade-adjustment-form";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { PasswordResetLink } from "@/components/instructor/password-reset-link";
@@ -248,6 +249,24 @@ export default async function StudentRecordPage({ params, searchParams }: { para
           <p className="card">
             {review.inDeck} in the deck ({review.dueCount} due now), {review.mastered} mastered. Last {review.days} days: {review.answered === 0 ? "no reviews" : `${review.answered} ${review.answered === 1 ? "review" : "reviews"}, ${Math.round((100 * review.recalled) / review.answered)} % recalled`}.
           </p>
+        )}
+      </section>
+
+      <section aria-labelledby="accommodation-heading" className="mb-10">
+        <h2 id="accommodation-heading" className="mb-1 text-xl font-semibold">Extra time on timed quizzes</h2>
+        <p className="mb-3 text-sm text-stone-600">A standing accommodation, as Canvas’s: extra time on every timed quiz this class sets, without an extension for each.</p>
+        {member.extraTimePercent > 0 ? (
+          <p className="mb-3 text-sm text-stone-800">
+            <span className="font-medium">{member.extraTimePercent} % extra time</span> on every timed quiz in this class. Reason: {member.accommodationReason}
+            {member.accommodationSetAt && <> · by {member.accommodationSetBy?.name ?? "a former instructor"}, <LocalTime iso={member.accommodationSetAt.toISOString()} /></>}
+          </p>
+        ) : (
+          <p className="mb-3 text-sm text-stone-600">None: the class’s time limits apply{extensions.some((e) => e.extraTimePercent > 0) ? ", but for the extra time of the extensions below" : ""}.</p>
+        )}
+        {member.removedAt ? null : member.class.archivedAt ? (
+          <p className="text-stone-600">The class is archived, so this is a record: bring the class back to change it.</p>
+        ) : (
+          <AccommodationForm classId={classId} studentId={member.user.id} current={{ extraTimePercent: member.extraTimePercent, reason: member.accommodationReason }} />
         )}
       </section>
 
