@@ -1,6 +1,6 @@
 // The calendar page (as Canvas's and Moodle's): a month of due times in the viewer's zone, the student's own with
 // their extensions, an instructor's for their classes; a grid on a wide screen, a list of days on a phone.
-import { randomUUID } from "node:crypto";
+import { addMembers, assign, createClass, grantExtension } from "./fixtures";
 import { test, expect, createUser, signedInPage, expectNoAxeViolations } from "./support";
 
 const shots = process.env.SCREENSHOT_DIR;
@@ -8,16 +8,14 @@ const shots = process.env.SCREENSHOT_DIR;
 test("a month of due times in the viewer's zone, with a student's extension, as a grid and on a phone as a list", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Calendar class', 'Winter 2027', $1, $2) RETURNING id`,
-    [teacher.id, `CA${randomUUID().replace(/-/g, "").slice(0, 8).toUpperCase()}`],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  const cls = await createClass(sql, teacher, { name: "Calendar class", term: "Winter 2027" });
+  await addMembers(sql, cls.id, [student]);
   // 23:59 on Sunday 10 January in Tokyo (14:59 UTC); the debate at 15:00 UTC on the 11th, midnight of the 12th in Tokyo.
-  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', '2027-01-01T00:00:00Z', '2027-01-10T14:59:00Z')`, [cls.id]);
-  const { rows: [debate] } = await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', 'normative-vs-material', '2027-01-01T00:00:00Z', '2027-01-11T15:00:00Z') RETURNING id`, [cls.id]);
+  const opensAt = new Date("2027-01-01T00:00:00Z");
+  await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt, dueAt: new Date("2027-01-10T14:59:00Z") });
+  const debate = await assign(sql, cls.id, { debate: "normative-vs-material", opensAt, dueAt: new Date("2027-01-11T15:00:00Z") });
   // The student's extension moves their debate two days on.
-  await sql.query(`INSERT INTO "AssignmentExtension" (id, "assignmentId", "studentId", "dueAt", reason, "grantedById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, '2027-01-13T15:00:00Z', 'Illness', $3, now())`, [debate.id, student.id, teacher.id]);
+  await grantExtension(sql, debate, student, teacher, { dueAt: new Date("2027-01-13T15:00:00Z"), reason: "Illness" });
 
   const tokyo = { timezoneId: "Asia/Tokyo" };
   const { context, page } = await signedInPage(browser, student, baseURL!, tokyo);

@@ -1,7 +1,7 @@
 // Co-teachers in the browser: the owner adds another instructor by email on the class page (a student's address is
 // refused at the field first); the co-teacher signs in, finds the class on the home page marked as co-taught, and
 // opens its gradebook. At phone width (390 px), and on a desktop for the screenshots.
-import { randomUUID } from "node:crypto";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, count } from "./support";
 
 const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
@@ -12,12 +12,9 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     const owner = await createUser(sql, "INSTRUCTOR");
     const coTeacher = await createUser(sql, "INSTRUCTOR");
     const student = await createUser(sql);
-    const { rows: [cls] } = await sql.query(
-      `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Co-taught seminar', 'Spring 2027', $1, $2) RETURNING id`,
-      [owner.id, `CT${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-    );
-    await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-    await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '7 days')`, [cls.id]);
+    const cls = await createClass(sql, owner, { name: "Co-taught seminar" });
+    await addMembers(sql, cls.id, [student]);
+    await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "-1 day", dueAt: "7 days" });
 
     const { page: op, context: oc } = await signedInPage(browser, owner, baseURL!, { viewport });
     await op.goto(`/instructor/classes/${cls.id}`);

@@ -1,25 +1,19 @@
 // Dropping each student's lowest scores (decision 26): the instructor sets the rule with the class's grading, the
 // gradebook marks the dropped score in words, and the student's grades name it; their what-if calculator chooses the
 // drop again for a score they type.
-import { randomUUID } from "node:crypto";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, expectNoAxeViolations } from "./support";
 
 test("an instructor drops each student's lowest quiz score; the gradebook and the student's what-if follow it", async ({ browser, sql, baseURL }) => {
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Drop seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `DL${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  const assign = async (quizId: string, dueInHours: number) => (await sql.query(
-    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 hour', now() + $3 * interval '1 hour') RETURNING "id"`,
-    [cls.id, quizId, dueInHours],
-  )).rows[0].id as string;
-  const dadabaev = await assign("dadabaev-silk-road-quiz", 24);
-  const austin = await assign("austin-pragmatic-diplomacy-quiz", 25);
-  await assign("summit-2024-quiz", 26);
+  const cls = await createClass(sql, instructor, { name: "Drop seminar" });
+  await addMembers(sql, cls.id, [student]);
+  const assignQuiz = (quiz: string, dueInHours: number) => assign(sql, cls.id, { quiz, opensAt: "-1 hour", dueAt: `${dueInHours} hours` });
+  const dadabaev = await assignQuiz("dadabaev-silk-road-quiz", 24);
+  const austin = await assignQuiz("austin-pragmatic-diplomacy-quiz", 25);
+  await assignQuiz("summit-2024-quiz", 26);
   for (const [assignmentId, percent] of [[dadabaev, 40], [austin, 80]] as const) {
     await sql.query(`INSERT INTO "GradeAdjustment" ("id", "assignmentId", "studentId", "percent", "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`, [assignmentId, student.id, percent, instructor.id]);
   }

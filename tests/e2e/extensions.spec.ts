@@ -1,8 +1,8 @@
 // An extension in the browser: the quiz was due yesterday and late work is refused; the instructor gives
 // one student a new due time (and extra attempts and time) on that student's page; the student sees it and can take the quiz, a
 // classmate still cannot. Then the instructor withdraws it, and gives extra time alone.
-import { randomUUID } from "node:crypto";
 import { countWrites, expectNoWriteSent } from "./requests";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
 
 const quizId = "austin-pragmatic-diplomacy-quiz";
@@ -13,16 +13,9 @@ test("an instructor gives one student an extension; that student can still take 
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
   const classmate = await createUser(sql);
-  const { rows } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Extensions seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `EX${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  const classId: string = rows[0].id;
-  for (const s of [student, classmate]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [classId, s.id]);
-  await sql.query(
-    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '3 days', now() - interval '1 day', 'REFUSE')`,
-    [classId, quizId],
-  );
+  const { id: classId } = await createClass(sql, instructor, { name: "Extensions seminar" });
+  await addMembers(sql, classId, [student, classmate]);
+  await assign(sql, classId, { quiz: quizId, opensAt: "-3 days", dueAt: "-1 day", latePolicy: "REFUSE" });
 
   // The instructor is in Tokyo: times are entered and shown in the browser's zone, not the server's.
   const teacher = await browser.newContext({ baseURL, timezoneId: "Asia/Tokyo" });

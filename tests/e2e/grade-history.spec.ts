@@ -2,6 +2,7 @@
 // in the class's grade history (linked from the gradebook), filters it by student and item without scripts, and
 // downloads it as CSV; the student record lists it too.
 import { randomUUID } from "node:crypto";
+import { addMembers, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, count, expectNoAxeViolations } from "./support";
 
 test("an instructor sets a score by hand and reads the change in the grade history, filtered and as CSV", async ({ browser, sql, baseURL }) => {
@@ -9,12 +10,8 @@ test("an instructor sets a score by hand and reads the change in the grade histo
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
   const classmate = await createUser(sql);
-  const { rows } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'History seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `GH${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  const classId: string = rows[0].id;
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2), ($1, $3)`, [classId, student.id, classmate.id]);
+  const { id: classId } = await createClass(sql, instructor, { name: "History seminar" });
+  await addMembers(sql, classId, [student, classmate]);
   const { rows: assignments } = await sql.query(
     `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "debatePromptId", "opensAt", "dueAt", "latePolicy")
      VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', NULL, now() - interval '3 days', now() - interval '2 days', 'ACCEPT'),

@@ -1,9 +1,9 @@
 // Objective mastery in the browser: a student who answered one question of an objective right and another wrong
 // reads where they stand on each objective of the course; their instructor reads the class's standing, objective by
 // objective and student by student, and downloads it as CSV.
-import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { loadCourse } from "../../lib/content/load.ts";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, expectNoAxeViolations } from "./support";
 import { parseCsv } from "../support/csv";
 
@@ -17,12 +17,9 @@ test("a student reads their mastery of each objective, and their instructor the 
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Mastery seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `OM${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 hour')`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 hour', now() + interval '1 day')`, [cls.id, quizId]);
+  const cls = await createClass(sql, instructor, { name: "Mastery seminar" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-1 hour" });
+  await assign(sql, cls.id, { quiz: quizId, opensAt: "-1 hour", dueAt: "1 day" });
 
   // The student hands in an attempt with only the true-or-false question answered, rightly: of "explain the
   // distance" (that question and a multiple-choice one), the points of the first.

@@ -2,7 +2,7 @@
 // misspelt short answer part credit with a comment on the student record (with and without JavaScript), the attempt's
 // score and the grade history follow, the student reads the points and the comment with their results, and removing
 // the points brings the computed ones back.
-import { randomUUID } from "node:crypto";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, count, expectNoAxeViolations } from "./support";
 
 const QUIZ = "summit-2024-quiz";
@@ -12,12 +12,9 @@ test("an instructor sets a question's points with a comment, the student reads t
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Points seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `QP${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '4 days')`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '4 days', now() + interval '2 days', 'ACCEPT')`, [cls.id, QUIZ]);
+  const cls = await createClass(sql, instructor, { name: "Points seminar" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-4 days" });
+  await assign(sql, cls.id, { quiz: QUIZ, opensAt: "-4 days", dueAt: "2 days", latePolicy: "ACCEPT" });
   // A submitted attempt: every question right but the short answer on sovereignty, misspelt.
   const { rows: versions } = await sql.query(
     `SELECT v."id", v."type", v."points", v."prompt" FROM "QuizQuestion" qq JOIN "QuestionVersion" v ON v."questionId" = qq."id" AND v."version" = qq."currentVersion"

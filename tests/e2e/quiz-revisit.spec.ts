@@ -1,7 +1,7 @@
 // Marks to revisit in the browser: a student marks questions of an attempt, finds the marks again after a reload and on
 // another device, listed in the footer, unmarks one, is reminded of the rest on submitting, and sees them in the results.
-import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, expectNoAxeViolations, count } from "./support";
 
 const quizPath = "/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz";
@@ -15,12 +15,9 @@ test("a student marks questions to revisit, finds them after a reload and elsewh
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Revisit seminar', 'T', $1, $2) RETURNING "id"`,
-    [instructor.id, `RV${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 hour')`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 hour', now() + interval '1 day')`, [cls.id]);
+  const cls = await createClass(sql, instructor, { name: "Revisit seminar", term: "T" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-1 hour" });
+  await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "-1 hour", dueAt: "1 day" });
   const { page } = await signedInPage(browser, student, baseURL!);
   await page.goto(quizPath);
   await page.getByRole("button", { name: "Start the quiz" }).click();

@@ -1,7 +1,7 @@
 // Reading before a quiz in the browser: the instructor assigns a quiz ticking "Students must read the module's
 // lessons before starting"; the student finds the quiz marked, sees the lessons still to read instead of Start, reads
 // them, and starts.
-import { randomUUID } from "node:crypto";
+import { addMembers, createClass } from "./fixtures";
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
 
 const quizId = "austin-pragmatic-diplomacy-quiz";
@@ -11,12 +11,8 @@ test("an instructor asks for the module's lessons first; the student reads them 
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Close reading seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `RB${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  const classId: string = rows[0].id;
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [classId, student.id]);
+  const { id: classId } = await createClass(sql, instructor, { name: "Close reading seminar" });
+  await addMembers(sql, classId, [student]);
 
   const teacher = await browser.newContext({ baseURL });
   await login(teacher, instructor, baseURL!);

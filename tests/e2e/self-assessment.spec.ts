@@ -1,6 +1,6 @@
 // A student scores their own debate response against the rubric (decision 27); the instructor reads it beside the
 // response; once graded, the student reads their scores beside the grade and can no longer change them.
-import { randomUUID } from "node:crypto";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, submitDebateAs, expectNoAxeViolations } from "./support";
 
 const promptId = "normative-vs-material";
@@ -9,12 +9,9 @@ const debatePath = `/courses/japan-central-asia/foundations/debates/${promptId}`
 test("a student assesses their own response, the instructor reads it, and the grade is set beside it", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Self-assessment seminar', 'Spring 2027', $1, $2) RETURNING id`,
-    [teacher.id, `SA${randomUUID().replace(/-/g, "").slice(0, 8).toUpperCase()}`],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '2 days')`, [cls.id, promptId]);
+  const cls = await createClass(sql, teacher, { name: "Self-assessment seminar" });
+  await addMembers(sql, cls.id, [student]);
+  await assign(sql, cls.id, { debate: promptId, opensAt: "-1 day", dueAt: "2 days" });
   await (await submitDebateAs(browser, student, baseURL!, promptId)).close();
 
   const { context, page } = await signedInPage(browser, student, baseURL!);

@@ -1,22 +1,15 @@
 // What-if grades (Canvas's): on My progress, a student types a hypothetical score for an item and reads the averages
 // it would give; a score that is not a percent is pointed out; nothing is saved.
-import { randomUUID } from "node:crypto";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, expectNoAxeViolations, count } from "./support";
 
 test("a student tries a score out and reads the averages it would give", async ({ browser, sql, baseURL }) => {
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'What-if seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `WI${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  const assign = async (quizId: string) => (await sql.query(
-    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 hour', now() + interval '1 day') RETURNING "id"`,
-    [cls.id, quizId],
-  )).rows[0].id as string;
-  const scored = await assign("dadabaev-silk-road-quiz");
-  await assign("austin-pragmatic-diplomacy-quiz");
+  const cls = await createClass(sql, instructor, { name: "What-if seminar" });
+  await addMembers(sql, cls.id, [student]);
+  const scored = await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "-1 hour", dueAt: "1 day" });
+  await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 hour", dueAt: "1 day" });
   await sql.query(`INSERT INTO "GradeAdjustment" ("id", "assignmentId", "studentId", "percent", "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, 80, $3, now())`, [scored, student.id, instructor.id]);
 
   const { page, context } = await signedInPage(browser, student, baseURL!);
