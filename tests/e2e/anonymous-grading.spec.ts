@@ -1,5 +1,6 @@
 // Grading a debate anonymously (decision 24): the instructor turns it on from the review page, reads and grades
 // "Student 1", "Student 2" with no name on the page, posts the grades, and then sees who wrote what.
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, login, submitDebateAs, expectNoAxeViolations } from "./support";
 
 const promptId = "normative-vs-material";
@@ -7,15 +8,9 @@ const promptId = "normative-vs-material";
 test("an instructor grades a debate anonymously, then posting the grades reveals the names", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const [ada, bea, waiting] = [await createUser(sql), await createUser(sql), await createUser(sql)];
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Blind seminar', 'Spring 2027', $1, $2) RETURNING id`,
-    [teacher.id, `A${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
-  );
-  for (const member of [ada, bea, waiting]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, member.id]);
-  await sql.query(
-    `INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '2 days', 'FLAG')`,
-    [cls.id, promptId],
-  );
+  const cls = await createClass(sql, teacher, { name: "Blind seminar" });
+  await addMembers(sql, cls.id, [ada, bea, waiting]);
+  await assign(sql, cls.id, { debate: promptId, opensAt: "-1 day", dueAt: "2 days", latePolicy: "FLAG" });
   for (const s of [ada, bea]) await (await submitDebateAs(browser, s, baseURL!, promptId)).close();
 
   const teacherContext = await browser.newContext({ baseURL });

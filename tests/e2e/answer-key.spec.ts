@@ -1,8 +1,8 @@
 // The answer key and explanations must not reach the browser before the attempt is submitted: not in the
 // HTML, not in the RSC payload, not in any response the page receives.
-import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { loadCourse } from "../../lib/content/load.ts";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, login, signedInPage } from "./support";
 
 const course = loadCourse(path.resolve(import.meta.dirname, "../../content/courses/japan-central-asia"));
@@ -43,12 +43,9 @@ test("a student fetching the quiz sees no key and no explanation until submittin
 test("when the assignment holds answers back, the submitted review has no key and no explanation until the due time", async ({ page, sql, baseURL }) => {
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Held back', 'T', $1, $2) RETURNING "id"`, [instructor.id, `HB${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [rows[0].id, student.id]);
-  await sql.query(
-    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "revealAnswers") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 hour', now() + interval '2 days', 'AFTER_DUE')`,
-    [rows[0].id, quiz.id],
-  );
+  const cls = await createClass(sql, instructor, { name: "Held back", term: "T" });
+  await addMembers(sql, cls.id, [student]);
+  await assign(sql, cls.id, { quiz: quiz.id, opensAt: "-1 hour", dueAt: "2 days", revealAnswers: "AFTER_DUE" });
   await login(page.context(), student, baseURL!);
   await page.goto("/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz");
   // Said before the attempt, with the time.
@@ -77,12 +74,9 @@ test("when the assignment holds answers back, the submitted review has no key an
 test("held until the last attempt: the review of the first of two attempts has no key, the last one's has it", async ({ page, sql, baseURL }) => {
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Last attempt', 'T', $1, $2) RETURNING "id"`, [instructor.id, `LA${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 day')`, [rows[0].id, student.id]);
-  await sql.query(
-    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "maxAttemptsOverride", "revealAnswers") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 hour', now() + interval '2 days', 2, 'AFTER_LAST_ATTEMPT')`,
-    [rows[0].id, quiz.id],
-  );
+  const cls = await createClass(sql, instructor, { name: "Last attempt", term: "T" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-1 day" });
+  await assign(sql, cls.id, { quiz: quiz.id, opensAt: "-1 hour", dueAt: "2 days", maxAttemptsOverride: 2, revealAnswers: "AFTER_LAST_ATTEMPT" });
   await login(page.context(), student, baseURL!);
   page.on("dialog", (dialog) => dialog.accept());
   const quizPage = "/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz";
@@ -117,7 +111,7 @@ test("the results mark each pair of a matching answer and each option of a multi
   const teacher = await createUser(sql, "INSTRUCTOR");
   const instructor = await signedInPage(browser, teacher, baseURL!);
   const { id: classId } = await (await instructor.page.request.post("/api/instructor/classes", { data: { name: "Pairs class", term: "Spring 2027" } })).json();
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 hour')`, [classId, student.id]);
+  await addMembers(sql, classId, [student], { joinedAt: "-1 hour" });
   expect((await instructor.page.request.post(`/api/instructor/classes/${classId}/assignments`, { data: { kind: "QUIZ", targetId: quiz.id, opensAt: new Date(Date.now() - 3600_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() } })).status()).toBe(201);
   await login(page.context(), student, baseURL!);
   page.on("dialog", (dialog) => void dialog.accept());

@@ -1,7 +1,7 @@
 // The class activity report in the browser: one student reads a lesson and marks it complete, another last opened
 // one ten days ago, a third has done nothing; their instructor reads who is active, quiet or not started, sorts and
 // narrows the list, and downloads it as CSV.
-import { randomUUID } from "node:crypto";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, expectNoAxeViolations } from "./support";
 import { parseCsv } from "../support/csv";
 
@@ -12,12 +12,9 @@ test("an instructor reads when each student last worked on the class's modules a
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const [reader, quiet, idle] = [await createUser(sql), await createUser(sql), await createUser(sql)];
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Activity seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `AC${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  for (const student of [reader, quiet, idle]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '20 days')`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "moduleId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'MODULE', 'foundations', now() - interval '1 hour', now() + interval '1 day')`, [cls.id]);
+  const cls = await createClass(sql, instructor, { name: "Activity seminar" });
+  await addMembers(sql, cls.id, [reader, quiet, idle], { joinedAt: "-20 days" });
+  await assign(sql, cls.id, { module: "foundations", opensAt: "-1 hour", dueAt: "1 day" });
   await sql.query(`INSERT INTO "LessonProgress" ("userId", "lessonId", "openedAt", "lastOpenedAt") VALUES ($1, 'austin-pragmatic-diplomacy', now() - interval '10 days', now() - interval '10 days')`, [quiet.id]);
 
   // Reading the lesson records it as opened; marking it complete, as read.

@@ -1,7 +1,7 @@
 // Class announcements in the browser: the instructor posts one on the class page; the student sees it marked new on
 // the home page and their progress page, opens the class's page, and the marker is gone; the instructor corrects and
 // deletes it. Another student and another instructor find nothing. At phone width (390 px) and on a desktop.
-import { randomUUID } from "node:crypto";
+import { addMembers, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, count, expectNoAxeViolations } from "./support";
 
 const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
@@ -11,11 +11,8 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     test.setTimeout(120_000);
     const instructor = await createUser(sql, "INSTRUCTOR");
     const student = await createUser(sql);
-    const { rows: [cls] } = await sql.query(
-      `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Central Asia seminar', 'Spring 2027', $1, $2) RETURNING id`,
-      [instructor.id, `AN${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-    );
-    await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+    const cls = await createClass(sql, instructor, { name: "Central Asia seminar" });
+    await addMembers(sql, cls.id, [student]);
 
     const { page: tp, context: tc } = await signedInPage(browser, instructor, baseURL!, { viewport });
     await tp.goto(`/instructor/classes/${cls.id}`);
@@ -102,11 +99,8 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
 test("a removed student finds the class's page gone; an archived class's announcements stay readable to its students, and posting is refused", async ({ browser, sql, baseURL }) => {
   const instructor = await createUser(sql, "INSTRUCTOR");
   const [student, leaver] = [await createUser(sql), await createUser(sql)];
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Archived seminar', 'Autumn 2026', $1, $2) RETURNING id`,
-    [instructor.id, `AR${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  for (const member of [student, leaver]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, member.id]);
+  const cls = await createClass(sql, instructor, { name: "Archived seminar", term: "Autumn 2026" });
+  await addMembers(sql, cls.id, [student, leaver]);
   const { page: tp, context: tc } = await signedInPage(browser, instructor, baseURL!);
   expect((await tp.request.post(`/api/instructor/classes/${cls.id}/announcements`, { data: { title: "Final grades are in", body: "Thank you all." } })).status()).toBe(201);
   expect((await tp.request.delete(`/api/instructor/classes/${cls.id}/members/${leaver.id}`)).status()).toBe(200);
@@ -135,11 +129,8 @@ test("a removed student finds the class's page gone; an archived class's announc
 test("a class with many announcements lists them ten to a page, newest first, for the student and the instructor, at phone width", async ({ browser, sql, baseURL }) => {
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Busy seminar', 'Spring 2027', $1, $2) RETURNING id`,
-    [instructor.id, `BS${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  const cls = await createClass(sql, instructor, { name: "Busy seminar" });
+  await addMembers(sql, cls.id, [student]);
   // Notice 1 is the oldest, a minute apart.
   await sql.query(
     `INSERT INTO "ClassAnnouncement" (id, "classId", "authorId", title, body, "createdAt", "updatedAt", "postAt")
@@ -176,11 +167,8 @@ test("an instructor schedules an announcement: students see nothing of it until 
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Scheduled seminar', 'Spring 2027', $1, $2) RETURNING id`,
-    [instructor.id, `SA${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  const cls = await createClass(sql, instructor, { name: "Scheduled seminar" });
+  await addMembers(sql, cls.id, [student]);
 
   const { page: tp, context: tc } = await signedInPage(browser, instructor, baseURL!);
   await tp.goto(`/instructor/classes/${cls.id}`);

@@ -2,7 +2,7 @@
 // replies to the other's response (a double click makes one reply), the other reads it under their own response and
 // is told how many replies they have had; the replier deletes it after being asked; the instructor removes a reply
 // on the class's review page and the students read that it was removed.
-import { randomUUID } from "node:crypto";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, count } from "./support";
 
 const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
@@ -22,12 +22,9 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     test.setTimeout(120_000);
     const instructor = await createUser(sql, "INSTRUCTOR");
     const [replier, author] = [await createUser(sql), await createUser(sql)];
-    const { rows: [cls] } = await sql.query(
-      `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Debate seminar', 'Spring 2027', $1, $2) RETURNING id`,
-      [instructor.id, `DR${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-    );
-    for (const s of [replier, author]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, s.id]);
-    await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '1 day')`, [cls.id, prompt]);
+    const cls = await createClass(sql, instructor, { name: "Debate seminar" });
+    await addMembers(sql, cls.id, [replier, author]);
+    await assign(sql, cls.id, { debate: prompt, opensAt: "-1 day", dueAt: "1 day" });
 
     const { page: rp, context: rc } = await signedInPage(browser, replier, baseURL!, { viewport });
     const { page: ap, context: ac } = await signedInPage(browser, author, baseURL!, { viewport });

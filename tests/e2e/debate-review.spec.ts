@@ -1,5 +1,6 @@
 import type { Browser } from "@playwright/test";
 import type pg from "pg";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, login, count, submitDebateAs, expectNoAxeViolations, type TestUser } from "./support";
 import { readFileSync } from "node:fs";
 
@@ -11,15 +12,9 @@ test("an instructor scores a student's debate response against the rubric and th
   const [student, waiting, outsider] = [await createUser(sql), await createUser(sql), await createUser(sql)];
 
   // A class with two members and the debate assigned, open since yesterday and due in two days.
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Debate seminar', 'Spring 2027', $1, $2) RETURNING id`,
-    [teacher.id, `D${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
-  );
-  for (const member of [student, waiting]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, member.id]);
-  await sql.query(
-    `INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '2 days', 'FLAG')`,
-    [cls.id, promptId],
-  );
+  const cls = await createClass(sql, teacher, { name: "Debate seminar" });
+  await addMembers(sql, cls.id, [student, waiting]);
+  await assign(sql, cls.id, { debate: promptId, opensAt: "-1 day", dueAt: "2 days", latePolicy: "FLAG" });
 
   // The student (and someone outside the class) submit through the API.
   const claim = "Resources lead: Abe's 2015 tour traded infrastructure for uranium and gas, and the values language followed.";
@@ -139,12 +134,9 @@ test("an instructor scores a student's debate response against the rubric and th
 test("a student cannot grade, and an instructor sees an empty state before anyone submits", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Quiet seminar', 'Spring 2027', $1, $2) RETURNING id`,
-    [teacher.id, `Q${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '2 days')`, [cls.id, promptId]);
+  const cls = await createClass(sql, teacher, { name: "Quiet seminar" });
+  await addMembers(sql, cls.id, [student]);
+  await assign(sql, cls.id, { debate: promptId, opensAt: "-1 day", dueAt: "2 days" });
 
   const studentContext = await browser.newContext({ baseURL });
   await login(studentContext, student, baseURL!);
@@ -172,15 +164,9 @@ test("a student cannot grade, and an instructor sees an empty state before anyon
 async function classWithSubmittedResponse({ browser, sql, baseURL }: { browser: Browser; sql: pg.Pool; baseURL: string }, latePolicy: "FLAG" | "REFUSE", due: string) {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Revision seminar', 'Spring 2027', $1, $2) RETURNING id`,
-    [teacher.id, `R${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '2 days')`, [cls.id, student.id]);
-  await sql.query(
-    `INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + $3::interval, $4)`,
-    [cls.id, promptId, due, latePolicy],
-  );
+  const cls = await createClass(sql, teacher, { name: "Revision seminar" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-2 days" });
+  await assign(sql, cls.id, { debate: promptId, opensAt: "-1 day", dueAt: due, latePolicy });
   const studentContext = await submitDebateAs(browser, student, baseURL, promptId);
   return { teacher, student, cls, studentContext };
 }
@@ -274,12 +260,9 @@ test("past a due time that refuses late work, a return gives the student a time 
 test("a response with a word or link longer than a phone is wide wraps on every page that shows it, at 390 px", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const [author, classmate] = [await createUser(sql), await createUser(sql)];
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Long words seminar', 'Spring 2027', $1, $2) RETURNING id`,
-    [teacher.id, `L${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
-  );
-  for (const member of [author, classmate]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, member.id]);
-  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 day', now() + interval '2 days')`, [cls.id, promptId]);
+  const cls = await createClass(sql, teacher, { name: "Long words seminar" });
+  await addMembers(sql, cls.id, [author, classmate]);
+  await assign(sql, cls.id, { debate: promptId, opensAt: "-1 day", dueAt: "2 days" });
   const longWord = "Supercalifragilisticexpialidocious".repeat(4);
   const link = "https://example.org/a/very/long/address/that/has/no/spaces/in/it/anywhere/at/all?with=a&query=string";
   const response = {
@@ -318,7 +301,7 @@ test("a response with a word or link longer than a phone is wide wraps on every 
 test("grading down the list of responses to grade: each graded one leaves it, its grade is confirmed above the list, with focus, and a link to the next", async ({ browser, sql, baseURL }) => {
   const { teacher, student, cls } = await classWithSubmittedResponse({ browser, sql, baseURL: baseURL! }, "FLAG", "2 days");
   const second = await createUser(sql);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '2 days')`, [cls.id, second.id]);
+  await addMembers(sql, cls.id, [second], { joinedAt: "-2 days" });
   await submitDebateAs(browser, second, baseURL!, promptId, {
     position: "normative",
     claim: "Values lead: the Silk Road diplomacy of 1997 framed every later deal in the language of partnership.",

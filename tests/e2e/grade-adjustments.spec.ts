@@ -1,19 +1,15 @@
 // Grade adjustments in the browser: the instructor excuses a student from a debate they missed and sets a quiz
 // score by hand with a comment, on the student's page; the gradebook shows both; the student reads the comment
 // with their grades; removing the adjustment brings the computed cell back.
-import { randomUUID } from "node:crypto";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, count, expectNoAxeViolations } from "./support";
 
 test("an instructor excuses a student, sets a score with a comment, and the student reads it with their grades", async ({ browser, sql, baseURL }) => {
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Adjustments seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `GA${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  const classId: string = rows[0].id;
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [classId, student.id]);
+  const { id: classId } = await createClass(sql, instructor, { name: "Adjustments seminar" });
+  await addMembers(sql, classId, [student]);
   await sql.query(
     `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "debatePromptId", "opensAt", "dueAt", "latePolicy")
      VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', NULL, now() - interval '3 days', now() - interval '2 days', 'ACCEPT'),
@@ -98,19 +94,13 @@ test("an instructor excuses a student, sets a score with a comment, and the stud
 test("a comment holding a long link keeps the student's grades table within a phone's width, its scores in view", async ({ browser, sql, baseURL }) => {
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Long comment seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `GL${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  const { rows: [assignment] } = await sql.query(
-    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '3 days', now() - interval '2 days', 'ACCEPT') RETURNING "id"`,
-    [cls.id],
-  );
+  const cls = await createClass(sql, instructor, { name: "Long comment seminar" });
+  await addMembers(sql, cls.id, [student]);
+  const assignmentId = await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-3 days", dueAt: "-2 days", latePolicy: "ACCEPT" });
   const link = `https://example.org/feedback/${"marked-on-paper-".repeat(8)}final.pdf`;
   await sql.query(
     `INSERT INTO "GradeAdjustment" (id, "assignmentId", "studentId", percent, comment, "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, 87.5, $3, $4, now())`,
-    [assignment.id, student.id, `Marked from your paper copy; the scan is at ${link}`, instructor.id],
+    [assignmentId, student.id, `Marked from your paper copy; the scan is at ${link}`, instructor.id],
   );
 
   const { page } = await signedInPage(browser, student, baseURL!, { viewport: { width: 390, height: 844 } });
@@ -128,16 +118,10 @@ test("an instructor sets a late penalty on an assignment, and the gradebook and 
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Penalty seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `GP${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '4 days')`, [cls.id, student.id]);
+  const cls = await createClass(sql, instructor, { name: "Penalty seminar" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-4 days" });
   // Due 30 hours ago, late work accepted, no penalty yet; the student handed in 85 % work an hour ago: two days late.
-  await sql.query(
-    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '4 days', now() - interval '30 hours', 'ACCEPT')`,
-    [cls.id],
-  );
+  await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-4 days", dueAt: "-30 hours", latePolicy: "ACCEPT" });
   await sql.query(
     `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
      VALUES (gen_random_uuid(), $1, 'austin-pragmatic-diplomacy-quiz', 1, 'SUBMITTED', NULL, '{}', now() - interval '2 hours', now() - interval '1 hour', 8500, 10000)`,

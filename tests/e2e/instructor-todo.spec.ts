@@ -1,6 +1,6 @@
 // The instructor's to-do list: on signing in they see what waits in each current class (responses to grade, flags to
 // answer), follow a link straight to the list of responses to grade, and the class page counts them too.
-import { randomUUID } from "node:crypto";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, submitDebateAs, expectNoAxeViolations } from "./support";
 
 const promptId = "normative-vs-material";
@@ -9,12 +9,9 @@ const shots = process.env.SCREENSHOT_DIR;
 test("an instructor's to-do list links each class's responses to grade, and empties once they are graded", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const students = [await createUser(sql), await createUser(sql)];
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'To-do seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [teacher.id, `TD${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  for (const s of students) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 day')`, [cls.id, s.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', $2, now() - interval '1 hour', now() + interval '2 days')`, [cls.id, promptId]);
+  const cls = await createClass(sql, teacher, { name: "To-do seminar" });
+  await addMembers(sql, cls.id, students, { joinedAt: "-1 day" });
+  await assign(sql, cls.id, { debate: promptId, opensAt: "-1 hour", dueAt: "2 days" });
 
   const { page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto("/instructor");

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type pg from "pg";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, login, count, expectNoAxeViolations, type TestUser } from "./support";
 import { effectiveQuestion, keyFields } from "../../lib/domain/regrade.ts";
 import type { Question } from "../../lib/content/schema.ts";
@@ -13,16 +14,9 @@ const quizId = "usubaliev-dialogue-2020-quiz";
 const quizPath = "/courses/japan-central-asia/summits/quizzes/usubaliev-dialogue-2020-quiz";
 
 async function createClassWith(sql: pg.Pool, instructor: TestUser, students: TestUser[], quiz = quizId) {
-  const { rows } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Item analysis seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `IA${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  const classId: string = rows[0].id;
-  for (const student of students) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 day')`, [classId, student.id]);
-  await sql.query(
-    `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 day', now() + interval '7 days')`,
-    [classId, quiz],
-  );
+  const { id: classId } = await createClass(sql, instructor, { name: "Item analysis seminar" });
+  await addMembers(sql, classId, students, { joinedAt: "-1 day" });
+  await assign(sql, classId, { quiz, opensAt: "-1 day", dueAt: "7 days" });
   return classId;
 }
 

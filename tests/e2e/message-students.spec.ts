@@ -3,6 +3,7 @@
 // copies their addresses, then those who have not submitted and those whose debate is not graded yet; the form works
 // without JavaScript, an archived class still reads, and a hand-edited address gets a sentence, not a failure.
 import { randomUUID } from "node:crypto";
+import { addMembers, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, submitDebateAs, expectNoAxeViolations } from "./support";
 
 const shots = process.env.SCREENSHOT_DIR;
@@ -13,12 +14,8 @@ test("an instructor lists the students who scored below 60 % on a quiz and copie
   const instructor = await createUser(sql, "INSTRUCTOR");
   const [zero, low, edge, high, excused, absent] = [await createUser(sql), await createUser(sql), await createUser(sql), await createUser(sql), await createUser(sql), await createUser(sql)];
   const removed = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Messaging seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `MS${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  for (const student of [zero, low, edge, high, excused, absent]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '5 days')`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '5 days')`, [cls.id, removed.id]);
+  const cls = await createClass(sql, instructor, { name: "Messaging seminar" });
+  await addMembers(sql, cls.id, [zero, low, edge, high, excused, absent, removed], { joinedAt: "-5 days" });
   const { rows: assignments } = await sql.query(
     `INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "debatePromptId", "opensAt", "dueAt", "latePolicy")
      VALUES (gen_random_uuid(), $1, 'QUIZ', $2, NULL, now() - interval '3 days', now() - interval '2 days', 'ACCEPT'),
