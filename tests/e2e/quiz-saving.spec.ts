@@ -1,16 +1,16 @@
-import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import type pg from "pg";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, login, count, type TestUser } from "./support";
 
 const quizPath = "/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz";
 
 /** A class of `instructor` with `student` in it, assigning the quiz due `dueIn` (SQL interval) under `latePolicy`. */
-async function classAssigningQuiz(sql: pg.Pool, instructor: TestUser, student: TestUser, dueIn: string, latePolicy = "ACCEPT") {
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Quiz seminar', 'T', $1, $2) RETURNING "id"`, [instructor.id, `QS${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + $2::interval, $3)`, [cls.id, dueIn, latePolicy]);
-  return cls.id as string;
+async function classAssigningQuiz(sql: pg.Pool, instructor: TestUser, student: TestUser, dueIn: string, latePolicy: "ACCEPT" | "REFUSE" = "ACCEPT") {
+  const cls = await createClass(sql, instructor, { name: "Quiz seminar", term: "T" });
+  await addMembers(sql, cls.id, [student]);
+  await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "-1 day", dueAt: dueIn, latePolicy });
+  return cls.id;
 }
 
 /** Starts the quiz in the browser and saves the first option of the first question; returns the attempt's id. */
