@@ -1,6 +1,7 @@
 // A student changes their password on the account page, then signs in with the new one.
 import type { Page } from "@playwright/test";
 import { decode } from "next-auth/jwt";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, count, createUser, login, expectNoAxeViolations, secret, signedInPage } from "./support";
 
 async function changePassword(page: Page, current: string, next: string) {
@@ -293,15 +294,9 @@ test("a user downloads their data from the account page", async ({ browser, sql,
 test("a student subscribes to their due dates: the calendar address serves the class's assignments; a new address retires the old one", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql, "STUDENT");
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Calendar seminar', 'Spring 2027', $1, $2) RETURNING id`,
-    [teacher.id, `K${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  await sql.query(
-    `INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '3 days')`,
-    [cls.id],
-  );
+  const cls = await createClass(sql, teacher, { name: "Calendar seminar" });
+  await addMembers(sql, cls.id, [student]);
+  await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "-1 day", dueAt: "3 days" });
   const { context, page } = await signedInPage(browser, student, baseURL!, { permissions: ["clipboard-read", "clipboard-write"] });
   await page.goto("/account");
   const section = page.getByRole("region", { name: "Due dates in your calendar" });
@@ -340,7 +335,7 @@ test("a join link names its class, term and instructor before the student joins;
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
   const joinCode = `JL${Date.now().toString(36).toUpperCase()}`;
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Silk Road seminar', 'Spring 2027', $1, $2) RETURNING id`, [teacher.id, joinCode]);
+  const cls = await createClass(sql, teacher, { name: "Silk Road seminar", joinCode });
   const { context, page } = await signedInPage(browser, student, baseURL!);
 
   await page.goto(`/classes/join?code=${joinCode.toLowerCase()}`);

@@ -1,15 +1,11 @@
 // Copying a class to a new term in the browser: its assignments come along, their times moved by the days given.
-import { randomUUID } from "node:crypto";
+import { assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, count, expectNoAxeViolations } from "./support";
 
 test("an instructor copies a class to a new term, with its assignments a set number of days later", async ({ browser, sql, baseURL }) => {
   const instructor = await createUser(sql, "INSTRUCTOR");
-  const { rows } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Copied seminar', 'Autumn 2026', $1, $2) RETURNING "id"`,
-    [instructor.id, `CP${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  const classId: string = rows[0].id;
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', '2026-09-01T09:00:00Z', '2026-09-08T21:59:00Z')`, [classId]);
+  const { id: classId } = await createClass(sql, instructor, { name: "Copied seminar", term: "Autumn 2026" });
+  await assign(sql, classId, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: new Date("2026-09-01T09:00:00Z"), dueAt: new Date("2026-09-08T21:59:00Z") });
 
   const { page } = await signedInPage(browser, instructor, baseURL!, { timezoneId: "UTC" });
   await page.goto(`/instructor/classes/${classId}`);

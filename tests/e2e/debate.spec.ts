@@ -1,3 +1,4 @@
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
 import { countWrites, expectNoWriteSent } from "./requests";
 
@@ -155,10 +156,7 @@ test("classmates' responses come 20 to a page, with previous and next links; a h
   const promptId = "normative-vs-material";
   const teacher = await createUser(sql, "INSTRUCTOR");
   const viewer = await createUser(sql);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Paging seminar', 'Spring 2027', $1, $2) RETURNING id`,
-    [teacher.id, `P${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
-  );
+  const cls = await createClass(sql, teacher, { name: "Paging seminar" });
   // 22 classmates who submitted a minute apart (they never sign in), and the viewer, who submitted too.
   const { rows: classmates } = await sql.query(
     `INSERT INTO "User" (id, email, name, "passwordHash", role)
@@ -174,7 +172,7 @@ test("classmates' responses come 20 to a page, with previous and next links; a h
     { id: viewer.id, claim: "The viewer's own claim, which is not a classmate's.", at: minutesAgo(30) },
   ];
   for (const member of members) {
-    await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, member.id]);
+    await addMembers(sql, cls.id, [member]);
     await sql.query(
       `INSERT INTO "DebateResponse" (id, "userId", "promptId", position, claim, evidence, rebuttal, status, "updatedAt", "submittedAt") VALUES (gen_random_uuid(), $1, $2, 'material', $3, $4::jsonb, $5, 'SUBMITTED', $6, $6)`,
       [member.id, promptId, member.claim, JSON.stringify([{ ref: "source:austin-2021", note: "Austin describes the resources-for-infrastructure bargain." }]), "Some read the narrative as a real norm; but aid followed the resources.", member.at],
@@ -244,9 +242,9 @@ test("a draft open in two places: the older page does not overwrite the newer dr
 test("a debate its class closed to late work says so, and its Submit is disabled while the draft still saves", async ({ page, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Closed debate', 'T', $1, $2) RETURNING "id"`, [teacher.id, `CD${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "debatePromptId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'DEBATE', 'normative-vs-material', now() - interval '3 days', now() - interval '1 day', 'REFUSE')`, [cls.id]);
+  const cls = await createClass(sql, teacher, { name: "Closed debate", term: "T" });
+  await addMembers(sql, cls.id, [student]);
+  await assign(sql, cls.id, { debate: "normative-vs-material", opensAt: "-3 days", dueAt: "-1 day", latePolicy: "REFUSE" });
   await login(page.context(), student, baseURL!);
   await page.goto("/courses/japan-central-asia/foundations/debates/normative-vs-material");
   await expect(page.getByText("Not open for a response")).toBeVisible();

@@ -1,4 +1,5 @@
 import { countWrites, expectNoWriteSent } from "./requests";
+import { addMembers, assign, createClass, grantExtension } from "./fixtures";
 import { test, expect, createUser, login, count, signedInPage, expectNoAxeViolations } from "./support";
 
 test("an instructor creates a class, a student joins and completes the assigned quiz, the instructor sees it in the gradebook and the CSV", async ({ browser, sql, baseURL }) => {
@@ -120,7 +121,7 @@ test("an instructor's home page lists their current classes, a click from each; 
   await expect(yours).toContainText("No current classes. Create a class");
   const { id } = await (await page.request.post("/api/instructor/classes", { data: { name: "Home seminar", term: "Spring 2027" } })).json();
   const student = await createUser(sql);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [id, student.id]);
+  await addMembers(sql, id, [student]);
   await page.goto("/");
   await expect(yours.getByRole("listitem")).toHaveText(/^Home seminar\s*Spring 2027 · 1 student$/);
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/instructor-home.png` });
@@ -150,9 +151,9 @@ test("students and anonymous visitors cannot open the instructor area", async ({
 test("a module's quizzes get item-analysis links, and the roster resets only quizzes the class assigns, after asking", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Module seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `MS${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 day')`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "moduleId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'MODULE', 'foundations', now() - interval '1 day', now() + interval '7 days')`, [cls.id]);
+  const cls = await createClass(sql, teacher, { name: "Module seminar", term: "T" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-1 day" });
+  await assign(sql, cls.id, { module: "foundations", opensAt: "-1 day", dueAt: "7 days" });
   const { rows: [attempt] } = await sql.query(
     `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
      VALUES (gen_random_uuid(), $1, 'austin-pragmatic-diplomacy-quiz', 1, 'SUBMITTED', NULL, '{}', now() - interval '1 hour', now() - interval '50 minutes', 0, 100) RETURNING "id"`,
@@ -203,7 +204,7 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
   const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode", "joinCodeExpiresAt") VALUES (gen_random_uuid(), 'Diplomcy 201', 'Sprng', $1, $2, now() - interval '1 day') RETURNING "id", "joinCode"`, [teacher.id, `RS${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '3 days')`, [cls.id, student.id]);
+  await addMembers(sql, cls.id, [student], { joinedAt: "-3 days" });
   const { context, page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}`);
 
@@ -242,7 +243,7 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "removedAt" IS NULL AND "joinedAt" < now() - interval '2 days'`, [cls.id])).toBe(1);
 
   // At the end of term the class is archived (after asking), listed apart, and can be brought back.
-  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '2 days', now() - interval '1 day')`, [cls.id]);
+  await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-2 days", dueAt: "-1 day" });
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Archive class" }).click();
   await expect(page.getByRole("note")).toContainText("This class was archived on");
@@ -274,7 +275,7 @@ test("an instructor corrects the class's name, replaces an expired join code wit
 
 test("the assignment form refuses a time the clocks skip and asks before a due time already past", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'DST seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `DS${Date.now().toString(36).toUpperCase()}`]);
+  const cls = await createClass(sql, teacher, { name: "DST seminar", term: "T" });
   const assignments = () => count(sql, `SELECT count(*) FROM "Assignment" WHERE "classId" = $1`, [cls.id]);
   const { context, page } = await signedInPage(browser, teacher, baseURL!, { timezoneId: "America/New_York" });
   await page.goto(`/instructor/classes/${cls.id}`);
@@ -366,8 +367,8 @@ test("an instructor reads every question of a quiz with its key and explanation 
 
 test("refusing late work after the due time asks first, saying that work accepted late stops counting", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Policy seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `PO${Date.now().toString(36).toUpperCase()}`]);
-  const { rows: [assignment] } = await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '3 days', now() - interval '1 day', 'ACCEPT') RETURNING "id"`, [cls.id]);
+  const cls = await createClass(sql, teacher, { name: "Policy seminar", term: "T" });
+  const assignmentId = await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "-3 days", dueAt: "-1 day", latePolicy: "ACCEPT" });
   const { context, page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}`);
   const item = page.locator("li", { hasText: "Dadabaev" }).filter({ has: page.getByRole("button", { name: /^(Edit|Cancel)/ }) });
@@ -380,7 +381,7 @@ test("refusing late work after the due time asks first, saying that work accepte
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect.poll(() => asked).toMatch(/Work begun or handed in after the due time will no longer count/);
   await expectNoWriteSent(page, writesSent);
-  const policy = async () => (await sql.query(`SELECT "latePolicy" FROM "Assignment" WHERE id = $1`, [assignment.id])).rows[0].latePolicy;
+  const policy = async () => (await sql.query(`SELECT "latePolicy" FROM "Assignment" WHERE id = $1`, [assignmentId])).rows[0].latePolicy;
   expect(await policy()).toBe("ACCEPT");
   page.once("dialog", (dialog) => void dialog.accept());
   await form.getByRole("button", { name: "Save changes" }).click();
@@ -392,12 +393,12 @@ test("refusing late work after the due time asks first, saying that work accepte
 test("moving a due time earlier than work handed in, where late work is refused, asks first and says how much would drop out", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Earlier seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `EA${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '3 days')`, [cls.id, student.id]);
-  const { rows: [assignment] } = await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "moduleId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'MODULE', 'foundations', now() - interval '3 days', now() + interval '1 day', 'REFUSE') RETURNING "id"`, [cls.id]);
+  const cls = await createClass(sql, teacher, { name: "Earlier seminar", term: "T" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-3 days" });
+  const assignmentId = await assign(sql, cls.id, { module: "foundations", opensAt: "-3 days", dueAt: "1 day", latePolicy: "REFUSE" });
   // Two lessons completed an hour ago, on time.
   await sql.query(`INSERT INTO "LessonProgress" ("userId", "lessonId", "completedAt", "firstCompletedAt") SELECT $1, "id", now() - interval '1 hour', now() - interval '1 hour' FROM "Lesson" WHERE "moduleId" = 'foundations' ORDER BY "position" LIMIT 2`, [student.id]);
-  const dueAt = async () => (await sql.query(`SELECT "dueAt" FROM "Assignment" WHERE id = $1`, [assignment.id])).rows[0].dueAt.getTime();
+  const dueAt = async () => (await sql.query(`SELECT "dueAt" FROM "Assignment" WHERE id = $1`, [assignmentId])).rows[0].dueAt.getTime();
   const before = await dueAt();
 
   const { context, page } = await signedInPage(browser, teacher, baseURL!, { timezoneId: "UTC" });
@@ -428,10 +429,10 @@ test("moving a due time earlier than work handed in, where late work is refused,
 test("an instructor edits an assignment's due time and late policy for the whole class; a student's extension stays", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Edit seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `ED${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  const { rows: [assignment] } = await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt", "latePolicy") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '1 day', 'FLAG') RETURNING "id"`, [cls.id]);
-  await sql.query(`INSERT INTO "AssignmentExtension" ("id", "assignmentId", "studentId", "dueAt", "reason", "grantedById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, now() + interval '5 days', 'Accommodation on file.', $3, now())`, [assignment.id, student.id, teacher.id]);
+  const cls = await createClass(sql, teacher, { name: "Edit seminar", term: "T" });
+  await addMembers(sql, cls.id, [student]);
+  const assignmentId = await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "-1 day", dueAt: "1 day", latePolicy: "FLAG" });
+  await grantExtension(sql, assignmentId, student, teacher, { dueAt: "5 days", reason: "Accommodation on file." });
 
   const { context, page } = await signedInPage(browser, teacher, baseURL!, { timezoneId: "Asia/Tashkent" });
   await page.goto(`/instructor/classes/${cls.id}`);
@@ -452,16 +453,16 @@ test("an instructor edits an assignment's due time and late policy for the whole
     await item.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignment-saved-phone.png` });
     await page.setViewportSize({ width: 1280, height: 720 });
   }
-  const { rows: [saved] } = await sql.query(`SELECT "dueAt", "latePolicy" FROM "Assignment" WHERE id = $1`, [assignment.id]);
+  const { rows: [saved] } = await sql.query(`SELECT "dueAt", "latePolicy" FROM "Assignment" WHERE id = $1`, [assignmentId]);
   expect([saved.dueAt.toISOString(), saved.latePolicy]).toEqual([`${nextYear}-02-10T13:00:00.000Z`, "REFUSE"]);
-  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "assignmentId" = $1`, [assignment.id])).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "AssignmentExtension" WHERE "assignmentId" = $1`, [assignmentId])).toBe(1);
 
   // A due time before the opening time is refused by the server, named at the field, and nothing changes.
   await item.getByRole("button", { name: /^Edit/ }).click();
   await form.getByLabel(/^Opens \(your time/).fill(`${nextYear}-03-01T09:00`);
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(form.getByLabel(/^Due \(your time/)).toHaveAccessibleDescription(/must be after the opening time/);
-  const { rows: [unchanged] } = await sql.query(`SELECT "opensAt" FROM "Assignment" WHERE id = $1`, [assignment.id]);
+  const { rows: [unchanged] } = await sql.query(`SELECT "opensAt" FROM "Assignment" WHERE id = $1`, [assignmentId]);
   expect(unchanged.opensAt.getTime()).toBeLessThan(Date.now());
   await context.close();
 });
@@ -469,10 +470,10 @@ test("an instructor edits an assignment's due time and late policy for the whole
 test("an instructor weights an assignment: its share of the average shows on the class page and the gradebook; a bad weight is named at the field", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Weighted seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `WE${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  const { rows: [assignment] } = await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '1 day') RETURNING "id"`, [cls.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '1 day', now() + interval '2 days')`, [cls.id]);
+  const cls = await createClass(sql, teacher, { name: "Weighted seminar", term: "T" });
+  await addMembers(sql, cls.id, [student]);
+  const assignmentId = await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "-1 day", dueAt: "1 day" });
+  await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 day", dueAt: "2 days" });
 
   const { context, page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}`);
@@ -488,7 +489,7 @@ test("an instructor weights an assignment: its share of the average shows on the
   await form.getByLabel("Weight in the average").fill("1.5");
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(form.getByLabel("Weight in the average")).toHaveAccessibleDescription(/whole number from 0/);
-  expect((await sql.query(`SELECT "weight" FROM "Assignment" WHERE id = $1`, [assignment.id])).rows[0].weight).toBe(1);
+  expect((await sql.query(`SELECT "weight" FROM "Assignment" WHERE id = $1`, [assignmentId])).rows[0].weight).toBe(1);
 
   await form.getByLabel("Weight in the average").fill("3");
   await form.getByRole("button", { name: "Save changes" }).click();
@@ -508,9 +509,9 @@ test("an instructor finds a student in the gradebook by part of their name or em
   const [emile, ada] = [await createUser(sql), await createUser(sql)];
   await sql.query(`UPDATE "User" SET "name" = 'Émile Zola' WHERE id = $1`, [emile.id]);
   await sql.query(`UPDATE "User" SET "name" = 'Ada Lovelace' WHERE id = $1`, [ada.id]);
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Searched seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `GS${Date.now().toString(36).toUpperCase()}`]);
-  for (const s of [emile, ada]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, s.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now() - interval '1 day', now() + interval '1 day')`, [cls.id]);
+  const cls = await createClass(sql, teacher, { name: "Searched seminar", term: "T" });
+  await addMembers(sql, cls.id, [emile, ada]);
+  await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "-1 day", dueAt: "1 day" });
 
   const { context, page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}/gradebook`);
@@ -534,10 +535,7 @@ test("an instructor finds a student in the gradebook by part of their name or em
 test("an instructor invites students by pasting their email addresses; a student joins by accepting, another's invitation is withdrawn", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const [first, second] = [await createUser(sql), await createUser(sql)];
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Pasted roster', 'Spring 2027', $1, $2) RETURNING id`,
-    [teacher.id, `P${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
-  );
+  const cls = await createClass(sql, teacher, { name: "Pasted roster" });
   const { page, context } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}`);
   await page.getByText("Invite students by email", { exact: true }).click();
@@ -609,9 +607,9 @@ test("creating a class keeps its button busy until the new class has opened, so 
 
 test("the assignment form marks what the class assigns already, starts on something new, and says when a quiz's module is assigned", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Planned seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `PL${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now(), now() + interval '7 days')`, [cls.id]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "moduleId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'MODULE', 'foundations', now(), now() + interval '7 days')`, [cls.id]);
+  const cls = await createClass(sql, teacher, { name: "Planned seminar", term: "T" });
+  await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "0", dueAt: "7 days" });
+  await assign(sql, cls.id, { module: "foundations", opensAt: "0", dueAt: "7 days" });
   const { context, page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}`);
   const item = page.getByLabel("Item");
@@ -632,7 +630,7 @@ test("the assignment form marks what the class assigns already, starts on someth
 test("the class page gives the join link in full, to paste into an email, and copies it; a student who follows it joins", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Linked seminar', 'T', $1, $2) RETURNING "id", "joinCode"`, [teacher.id, `LK${Date.now().toString(36).toUpperCase()}`.slice(0, 10)]);
+  const cls = await createClass(sql, teacher, { name: "Linked seminar", term: "T" });
   const teacherContext = await browser.newContext({ baseURL, permissions: ["clipboard-read", "clipboard-write"] });
   await login(teacherContext, teacher, baseURL!);
   const tp = await teacherContext.newPage();
@@ -661,8 +659,8 @@ test("the class page gives the join link in full, to paste into an email, and co
 
 test("the attempts field says what leaving it empty gives: the quiz's own limit, when assigning and when editing", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Attempts seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `AT${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'dadabaev-silk-road-quiz', now(), now() + interval '7 days')`, [cls.id]);
+  const cls = await createClass(sql, teacher, { name: "Attempts seminar", term: "T" });
+  await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "0", dueAt: "7 days" });
   const limitOf = async (quizId: string) => (await sql.query(`SELECT "maxAttempts" FROM "Quiz" WHERE id = $1`, [quizId])).rows[0].maxAttempts as number | null;
   // The course's files give the reading checks a limit and the mastery quizzes none.
   expect(await limitOf("austin-pragmatic-diplomacy-quiz")).toBe(3);
@@ -687,7 +685,7 @@ test("the attempts field says what leaving it empty gives: the quiz's own limit,
 
 test("the assign form opens on times in the instructor's own zone, names that zone, and saves the defaults as shown", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Zone seminar', 'T', $1, $2) RETURNING "id"`, [teacher.id, `ZN${Date.now().toString(36).toUpperCase()}`]);
+  const cls = await createClass(sql, teacher, { name: "Zone seminar", term: "T" });
   // Nine hours from the server's UTC: a default rendered in the server's zone would show the wrong wall-clock time.
   const { context, page } = await signedInPage(browser, teacher, baseURL!, { timezoneId: "Asia/Tokyo" });
   await page.goto(`/instructor/classes/${cls.id}`);
@@ -709,14 +707,14 @@ test("the assign form opens on times in the instructor's own zone, names that zo
 test("a student's grades say why a quiz they took before joining the class shows as not started", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Latecomers', 'T', $1, $2) RETURNING "id"`, [teacher.id, `LC${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '1 day', now() + interval '7 days')`, [cls.id]);
+  const cls = await createClass(sql, teacher, { name: "Latecomers", term: "T" });
+  await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 day", dueAt: "7 days" });
   await sql.query(
     `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
      VALUES (gen_random_uuid(), $1, 'austin-pragmatic-diplomacy-quiz', 1, 'SUBMITTED', NULL, '{}', now() - interval '1 hour', now() - interval '50 minutes', 80, 100)`,
     [student.id],
   );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '10 minutes')`, [cls.id, student.id]);
+  await addMembers(sql, cls.id, [student], { joinedAt: "-10 minutes" });
 
   const { context, page } = await signedInPage(browser, student, baseURL!);
   await page.goto("/progress");
@@ -729,7 +727,7 @@ test("a student's grades say why a quiz they took before joining the class shows
 
 test("creating a class under a name and term the instructor already has is refused at the name, and nothing is created", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
-  await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Central Asia seminar', 'Spring 2027', $1, $2)`, [teacher.id, `NS${Date.now().toString(36).toUpperCase()}`.slice(0, 10)]);
+  await createClass(sql, teacher, { name: "Central Asia seminar" });
   const { context, page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto("/instructor");
   await page.getByLabel("Name").fill("central asia Seminar");
@@ -754,12 +752,9 @@ test("a student whose name is one long word keeps the roster within a phone's wi
   const student = await createUser(sql);
   const name = `Maximiliana${"Wolfeschlegelsteinhausenbergerdorff".repeat(2)}`;
   await sql.query(`UPDATE "User" SET name = $1 WHERE id = $2`, [name, student.id]);
-  const { rows: [cls] } = await sql.query(
-    `INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Long names seminar', 'Spring 2027', $1, $2) RETURNING id`,
-    [instructor.id, `N${Date.now().toString(36).toUpperCase()}`.slice(0, 10)],
-  );
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '1 day', now() + interval '2 days')`, [cls.id]);
+  const cls = await createClass(sql, instructor, { name: "Long names seminar" });
+  await addMembers(sql, cls.id, [student]);
+  await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 day", dueAt: "2 days" });
 
   const { page } = await signedInPage(browser, instructor, baseURL!, { viewport: { width: 390, height: 844 } });
   await page.goto(`/instructor/classes/${cls.id}`);
@@ -774,11 +769,11 @@ test("a student whose name is one long word keeps the roster within a phone's wi
 test("an instructor shows letter grades beside the averages: the gradebook and the student's grades give them", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Letter seminar', 'Spring 2027', $1, $2) RETURNING "id"`, [teacher.id, `LG${Date.now().toString(36).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '3 days')`, [cls.id, student.id]);
-  const { rows: [assignment] } = await sql.query(`INSERT INTO "Assignment" ("id", "classId", "kind", "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', 'normative-vs-material', now() - interval '2 days', now() - interval '1 day') RETURNING "id"`, [cls.id]);
+  const cls = await createClass(sql, teacher, { name: "Letter seminar" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-3 days" });
+  const assignmentId = await assign(sql, cls.id, { debate: "normative-vs-material", opensAt: "-2 days", dueAt: "-1 day" });
   // A score set by hand (work handed in on paper, say): 88 %, a B+.
-  await sql.query(`INSERT INTO "GradeAdjustment" ("id", "assignmentId", "studentId", "percent", "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, 88, $3, now())`, [assignment.id, student.id, teacher.id]);
+  await sql.query(`INSERT INTO "GradeAdjustment" ("id", "assignmentId", "studentId", "percent", "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, 88, $3, now())`, [assignmentId, student.id, teacher.id]);
 
   const { page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}/gradebook`);

@@ -1,13 +1,14 @@
 // A student forgot their password: the class's instructor creates a reset link on the student record, the
 // student opens it, sets a new password and is signed in; the link then no longer works, the old password
 // neither, and the student's other sessions are over.
+import { addMembers, createClass } from "./fixtures";
 import { test, expect, createUser, login, expectNoAxeViolations } from "./support";
 
 test("an instructor's reset link lets the student set a new password, once", async ({ browser, sql, baseURL }) => {
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql, "STUDENT", "the-forgotten-one");
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Reset e2e', 'T', $1, $2) RETURNING id`, [instructor.id, `R${Date.now().toString(36).toUpperCase()}`.slice(0, 10)]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  const cls = await createClass(sql, instructor, { name: "Reset e2e", term: "T" });
+  await addMembers(sql, cls.id, [student]);
 
   // A session the student left open elsewhere, which the reset must end.
   const elsewhere = await browser.newContext({ baseURL });

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, count, type TestUser } from "./support";
 import { callNoteAction, notedLesson, type NoteActionName } from "./note-actions";
 
@@ -199,15 +200,12 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   }
 
   // The owner's work: a class with the owner in it, a submitted attempt, an open attempt, a debate response.
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Matrix', 'T', $1, $2) RETURNING id`, [instructor.id, `M${Date.now().toString(36).toUpperCase()}`.slice(0, 10)]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, owner.id]);
-  const assign = async (kind: "DEBATE" | "QUIZ", itemId: string) => (await sql.query(
-    `INSERT INTO "Assignment" (id, "classId", kind, "${kind === "QUIZ" ? "quizId" : "debatePromptId"}", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, $2, $3, now() - interval '1 day', now() + interval '1 day') RETURNING id`,
-    [cls.id, kind, itemId],
-  )).rows[0].id as string;
-  await assign("DEBATE", "normative-vs-material");
-  const quizAssignmentId = await assign("QUIZ", "dadabaev-silk-road-quiz");
-  const spareAssignmentId = await assign("QUIZ", "timeline-quiz");
+  const cls = await createClass(sql, instructor, { name: "Matrix", term: "T" });
+  await addMembers(sql, cls.id, [owner]);
+  const assignOpen = (item: { quiz: string } | { debate: string }) => assign(sql, cls.id, { ...item, opensAt: "-1 day", dueAt: "1 day" });
+  await assignOpen({ debate: "normative-vs-material" });
+  const quizAssignmentId = await assignOpen({ quiz: "dadabaev-silk-road-quiz" });
+  const spareAssignmentId = await assignOpen({ quiz: "timeline-quiz" });
   const start = async (quizId: string) => (await (await contexts.owner.post(`/api/quizzes/${quizId}/attempts`, { data: {} })).json()).attemptId as string;
   const attemptId = await start("dadabaev-silk-road-quiz");
   expect((await contexts.owner.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).status()).toBe(200);
@@ -232,8 +230,8 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   const announcementId = await created(await contexts.instructor.post(`/api/instructor/classes/${cls.id}/announcements`, { data: { title: "Before the matrix", body: "Text." } }));
   // A classmate and the owner both submit a second debate, and reply to each other.
   const classmate = await createUser(sql);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, classmate.id]);
-  await assign("DEBATE", "soft-power-vs-footprint");
+  await addMembers(sql, cls.id, [classmate]);
+  await assignOpen({ debate: "soft-power-vs-footprint" });
   const { encode } = await import("next-auth/jwt");
   const classmateToken = await encode({ secret: (await import("./support")).secret, token: { sub: classmate.id, uid: classmate.id, role: classmate.role, email: classmate.email, name: classmate.name } });
   const classmateContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.session-token=${classmateToken}` } });

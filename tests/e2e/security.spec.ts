@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { addMembers, createClass } from "./fixtures";
 import { test, expect, createUser, login } from "./support";
 
 async function credentialsSignIn(request: import("@playwright/test").APIRequestContext, email: string, password: string, ip = "203.0.113.7") {
@@ -104,8 +105,8 @@ test("stored text is shown as text and never runs as script", async ({ browser, 
 test("an announcement's Markdown is shown sanitized: no script, handler or javascript: link runs, for the student or the instructor", async ({ browser, sql, baseURL }) => {
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Sanitized', 'T', $1, $2) RETURNING id`, [instructor.id, `X${randomUUID().replace(/-/g, "").slice(0, 9).toUpperCase()}`]);
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  const cls = await createClass(sql, instructor, { name: "Sanitized", term: "T" });
+  await addMembers(sql, cls.id, [student]);
   const body = `Read **this**.\n\n<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">\n\n[a link](javascript:window.__xss=3) and <a href="javascript:window.__xss=4">raw</a>`;
   const instructorContext = await browser.newContext({ baseURL });
   await login(instructorContext, instructor, baseURL!);
