@@ -1,5 +1,6 @@
 // axe-core with the WCAG 2.2 AA rule tags on every page, signed out, as a student and as an instructor, in the
 // light and the dark colour scheme; and a whole quiz attempt done with the keyboard alone.
+import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, login, signedInPage, expectNoAxeViolations as expectNoViolations } from "./support";
 
 const C = "/courses/japan-central-asia/foundations";
@@ -21,9 +22,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       const student = await createUser(sql);
       // In a class with an assignment, so the progress page shows the student's own grades.
       const teacher = await createUser(sql, "INSTRUCTOR");
-      const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'A11y grades', 'T', $1, $2) RETURNING id`, [teacher.id, `G${Date.now().toString(36).toUpperCase()}${colorScheme[0].toUpperCase()}`.slice(0, 10)]);
-      await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
-      await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'QUIZ', 'austin-pragmatic-diplomacy-quiz', now() - interval '2 days', now() - interval '1 day')`, [cls.id]);
+      const cls = await createClass(sql, teacher, { name: "A11y grades", term: "T" });
+      await addMembers(sql, cls.id, [student]);
+      await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-2 days", dueAt: "-1 day" });
       // An announcement not yet read: its "new" markers on the home, progress and class pages are checked too.
       await sql.query(`INSERT INTO "ClassAnnouncement" (id, "classId", "authorId", title, body, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'Quiz 2 now due Friday', E'Read **lesson 3** first.\n\n- one\n- [the lesson](/courses/japan-central-asia)', now())`, [cls.id, teacher.id]);
       await login(page.context(), student, baseURL!);
@@ -45,9 +46,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       test.setTimeout(120_000);
       const teacher = await createUser(sql, "INSTRUCTOR");
       const [student, classmate] = [await createUser(sql), await createUser(sql)];
-      const { rows: [cls] } = await sql.query(`INSERT INTO "Class" (id, name, term, "instructorId", "joinCode") VALUES (gen_random_uuid(), 'A11y replies', 'T', $1, $2) RETURNING id`, [teacher.id, `R${Date.now().toString(36).toUpperCase()}${colorScheme[0].toUpperCase()}`.slice(0, 10)]);
-      for (const s of [student, classmate]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [cls.id, s.id]);
-      await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "debatePromptId", "opensAt", "dueAt") VALUES (gen_random_uuid(), $1, 'DEBATE', 'normative-vs-material', now() - interval '1 day', now() + interval '1 day')`, [cls.id]);
+      const cls = await createClass(sql, teacher, { name: "A11y replies", term: "T" });
+      await addMembers(sql, cls.id, [student, classmate]);
+      await assign(sql, cls.id, { debate: "normative-vs-material", opensAt: "-1 day", dueAt: "1 day" });
       const respond = async (userId: string) => (await sql.query(
         `INSERT INTO "DebateResponse" (id, "userId", "promptId", position, claim, evidence, rebuttal, status, "updatedAt", "submittedAt") VALUES (gen_random_uuid(), $1, 'normative-vs-material', 'material', 'Resources lead: the 2015 tour traded infrastructure for uranium and gas.', '[{"ref":"source:austin-2021","note":"Austin on the 2015 bargain."}]', 'Aid kept flowing after Andijan, which interest explains better.', 'SUBMITTED', now(), now()) RETURNING id`,
         [userId],
@@ -103,7 +104,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoViolations(page, "instructor home (empty)");
       const created = await page.request.post("/api/instructor/classes", { data: { name: "A11y class", term: "Spring 2027" } });
       const { id } = await created.json();
-      await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [id, student.id]);
+      await addMembers(sql, id, [student]);
       const assigned = await page.request.post(`/api/instructor/classes/${id}/assignments`, { data: { kind: "QUIZ", targetId: "dadabaev-silk-road-quiz", opensAt: new Date(Date.now() - 3600_000).toISOString(), dueAt: new Date(Date.now() + 86_400_000).toISOString() } });
       expect((await page.request.post(`/api/instructor/classes/${id}/announcements`, { data: { title: "Quiz 2 now due Friday", body: "Read **lesson 3** first." } })).status()).toBe(201);
       for (const path of ["/", "/instructor", `/instructor/classes/${id}`, `/instructor/classes/${id}/gradebook`, `/instructor/classes/${id}/gradebook/history`, `/instructor/classes/${id}/gradebook/message`, `/instructor/classes/${id}/objectives`, `/instructor/classes/${id}/activity`, `/instructor/classes/${id}/students/${student.id}`, "/instructor/quizzes/dadabaev-silk-road-quiz", "/instructor/quizzes/foundations-mastery"]) {
