@@ -1,7 +1,7 @@
 // Quiz access codes in the browser: the instructor assigns a quiz with a code; the student's quiz page asks for it
 // above Start (never carrying the code itself), refuses a wrong one in place, and starts with the right one.
-import { randomUUID } from "node:crypto";
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
+import { addMembers, createClass } from "./fixtures";
 
 const quizId = "austin-pragmatic-diplomacy-quiz";
 const quizPath = "/courses/japan-central-asia/foundations/quizzes/austin-pragmatic-diplomacy-quiz";
@@ -10,12 +10,8 @@ test("an instructor sets an access code; the student starts the quiz only with i
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Proctored seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `AC${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  const classId: string = rows[0].id;
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [classId, student.id]);
+  const { id: classId } = await createClass(sql, instructor, { name: "Proctored seminar" });
+  await addMembers(sql, classId, [student]);
 
   const teacher = await browser.newContext({ baseURL });
   await login(teacher, instructor, baseURL!);

@@ -1,18 +1,14 @@
 // A standing accommodation in the browser: on a student's record, the instructor gives extra time on every timed quiz
 // of the class, with a reason; the page says so; a retry is done once; taking it away clears it.
-import { randomUUID } from "node:crypto";
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
+import { addMembers, createClass } from "./fixtures";
 
 test("an instructor gives a student standing extra time on the class's timed quizzes, and takes it away", async ({ browser, sql, baseURL }) => {
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const { rows } = await sql.query(
-    `INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode") VALUES (gen_random_uuid(), 'Accommodations seminar', 'Spring 2027', $1, $2) RETURNING "id"`,
-    [instructor.id, `AM${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`],
-  );
-  const classId: string = rows[0].id;
-  await sql.query(`INSERT INTO "ClassMember" ("classId", "userId") VALUES ($1, $2)`, [classId, student.id]);
+  const { id: classId } = await createClass(sql, instructor, { name: "Accommodations seminar" });
+  await addMembers(sql, classId, [student]);
 
   const teacher = await browser.newContext({ baseURL });
   await login(teacher, instructor, baseURL!);
