@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentChangeSchema, assignmentSchema, classAssignments, copyClass, createAssignment, createClass, joinClass, updateAssignment } from "@/lib/server/class-service";
+import { assignmentChangeSchema, assignmentSchema, classAssignments, copyClass, createAssignment, updateAssignment } from "@/lib/server/class-service";
 import { quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { throttleKey } from "@/lib/server/throttle";
 import { throttleLimits } from "@/lib/domain/throttle-policy";
 import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { classAssigning } from "../support/classes";
 import type { SessionUser } from "@/lib/server/auth";
 
 const db = testDb();
@@ -18,13 +19,6 @@ beforeAll(async () => {
 
 const assign = (input: Record<string, unknown>) => assignmentSchema.parse({ opensAt: iso(-60), dueAt: iso(60), kind: "QUIZ", targetId: fixture.quizId, ...input });
 
-async function classAssigning(teacher: SessionUser, terms: Record<string, unknown>, ...students: SessionUser[]) {
-  const { id, joinCode } = await createClass(teacher, { name: `Access ${Math.random()}`, term: "T", joinCodeDays: null });
-  for (const student of students) await joinClass(student, joinCode);
-  const assignment = await createAssignment(teacher, id, assign(terms));
-  return { classId: id, assignmentId: assignment.id };
-}
-
 const attemptsOf = (student: SessionUser) => db.quizAttempt.count({ where: { userId: student.id, quizId: fixture.quizId } });
 const failuresOf = async (student: SessionUser) => (await db.signInThrottle.findUnique({ where: { key: throttleKey("accessCode", student.id) }, select: { failures: true } }))?.failures ?? 0;
 
@@ -32,7 +26,7 @@ describe("a quiz assigned with an access code", () => {
   it("refuses a start without the code or with a wrong one, writing no attempt, and starts with it typed in any case", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
-    await classAssigning(teacher, { accessCode: "  Silk Road 7 " }, student);
+    await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { accessCode: "  Silk Road 7 " }, [student]);
 
     expect((await quizOverview(student, fixture.quizId)).accessCodeAsked).toBe(true);
     expect(await errorOf(startAttempt(student, fixture.quizId))).toMatchObject({ code: "FORBIDDEN", fieldErrors: { accessCode: [expect.stringContaining("asks for an access code")] } });
@@ -54,8 +48,8 @@ describe("a quiz assigned with an access code", () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
     const other = await createUser();
-    const { assignmentId } = await classAssigning(teacher, { accessCode: " kazakh-2025 " }, student);
-    await classAssigning(teacher, {}, other);
+    const { assignmentId } = await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { accessCode: " kazakh-2025 " }, [student]);
+    await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, {}, [other]);
     expect(await db.assignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { accessCode: true } })).toEqual({ accessCode: "kazakh-2025" });
 
     const overview = await quizOverview(student, fixture.quizId);
@@ -67,8 +61,8 @@ describe("a quiz assigned with an access code", () => {
   it("takes either code from a student in two classes that both set one, and none once the class with the code has closed the quiz", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const inBoth = await createUser();
-    const first = await classAssigning(teacher, { accessCode: "alpha", latePolicy: "REFUSE", maxAttemptsOverride: 5 }, inBoth);
-    await classAssigning(teacher, { accessCode: "beta", maxAttemptsOverride: 5 }, inBoth);
+    const first = await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { accessCode: "alpha", latePolicy: "REFUSE", maxAttemptsOverride: 5 }, [inBoth]);
+    await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { accessCode: "beta", maxAttemptsOverride: 5 }, [inBoth]);
     const a = await startAttempt(inBoth, fixture.quizId, { accessCode: "beta" });
     await submitAttempt(inBoth, { attemptId: a.attemptId, answers: {} });
     const b = await startAttempt(inBoth, fixture.quizId, { accessCode: "alpha" });
@@ -84,7 +78,7 @@ describe("a quiz assigned with an access code", () => {
   it("locks a student out of trying codes after ten wrong ones, even with the right code, without writing an attempt", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
-    await classAssigning(teacher, { accessCode: "right" }, student);
+    await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { accessCode: "right" }, [student]);
     for (let i = 0; i < throttleLimits.accessCode.freeFailures; i++) {
       expect(await errorOf(startAttempt(student, fixture.quizId, { accessCode: `guess-${i}` }))).toMatchObject({ code: "FORBIDDEN" });
     }
@@ -95,7 +89,7 @@ describe("a quiz assigned with an access code", () => {
   it("is kept for a quiz's own assignment only, changed or removed by an edit, refused when the form showed another code, and copied with the class", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
-    const { classId, assignmentId } = await classAssigning(teacher, { accessCode: "first" }, student);
+    const { classId, assignmentId } = await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { accessCode: "first" }, [student]);
     const moduleAssignment = await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, accessCode: "ignored" }));
     expect(await db.assignment.findUniqueOrThrow({ where: { id: moduleAssignment.id }, select: { accessCode: true } })).toEqual({ accessCode: null });
 

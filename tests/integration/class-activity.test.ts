@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
+import { joinClass, removeMember } from "@/lib/server/class-service";
 import { startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { markLessonOpened, setLessonCompleted } from "@/lib/server/progress-service";
 import { submitDebate } from "@/lib/server/debate-service";
 import { classActivity, classActivityCsv } from "@/lib/server/activity-service";
-import { answerAllCorrectly, createUser, debateSubmission, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { answerAllCorrectly, createUser, debateSubmission, errorOf, testDb, writeFixtureCourse } from "../support/fixtures";
+import { classAssigning } from "../support/classes";
 import type { SessionUser } from "@/lib/server/auth";
 
 const db = testDb();
@@ -21,12 +22,6 @@ beforeAll(async () => {
   await syncCourse(db, loadCourse(writeFixtureCourse().dir));
 });
 
-async function classAssigning(teacher: SessionUser, kind: "MODULE" | "QUIZ" | "DEBATE", targetId: string) {
-  const { id, joinCode } = await createClass(teacher, { name: `Activity ${Math.random()}`, term: "T", joinCodeDays: null });
-  await createAssignment(teacher, id, assignmentSchema.parse({ kind, targetId, opensAt: iso(-60), dueAt: iso(60) }));
-  return { classId: id, joinCode };
-}
-
 async function takeQuiz(student: SessionUser) {
   const { attemptId } = await startAttempt(student, fixture.quizId);
   await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
@@ -38,7 +33,7 @@ const rowOf = (report: Awaited<ReturnType<typeof classActivity>>, student: Sessi
 describe("a class's activity report", () => {
   it("dates each student's last activity by the latest of the class's work, and counts what they have read and handed in", async () => {
     const teacher = await createUser("INSTRUCTOR");
-    const { classId, joinCode } = await classAssigning(teacher, "MODULE", `${fixture.id}-m1`);
+    const { classId, joinCode } = await classAssigning(teacher, { kind: "MODULE", targetId: `${fixture.id}-m1` });
     const [idle, reader, finisher, leaving] = [await createUser(), await createUser(), await createUser(), await createUser()];
     for (const student of [idle, reader, finisher, leaving]) await joinClass(student, joinCode);
     await markLessonOpened(reader, fixture.lessonId);
@@ -73,7 +68,7 @@ describe("a class's activity report", () => {
 
   it("gives one student's for their record, a removed student's up to the removal", async () => {
     const teacher = await createUser("INSTRUCTOR");
-    const { classId, joinCode } = await classAssigning(teacher, "MODULE", `${fixture.id}-m1`);
+    const { classId, joinCode } = await classAssigning(teacher, { kind: "MODULE", targetId: `${fixture.id}-m1` });
     const [staying, leaving] = [await createUser(), await createUser()];
     for (const student of [staying, leaving]) await joinClass(student, joinCode);
     await markLessonOpened(leaving, fixture.lessonId);
@@ -90,7 +85,7 @@ describe("a class's activity report", () => {
 
   it("only the class's teachers read it", async () => {
     const teacher = await createUser("INSTRUCTOR");
-    const { classId, joinCode } = await classAssigning(teacher, "QUIZ", fixture.quizId);
+    const { classId, joinCode } = await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId });
     const student = await createUser();
     await joinClass(student, joinCode);
     expect(await errorOf(classActivity(await createUser("INSTRUCTOR"), classId))).toMatchObject({ code: "NOT_FOUND" });
@@ -100,7 +95,7 @@ describe("a class's activity report", () => {
 
   it("takes a quiz's and a debate's module lessons as the class's, and counts a quiz only when submitted since joining", async () => {
     const teacher = await createUser("INSTRUCTOR");
-    const { classId, joinCode } = await classAssigning(teacher, "QUIZ", fixture.quizId);
+    const { classId, joinCode } = await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId });
     const early = await createUser();
     await takeQuiz(early);
     await joinClass(early, joinCode);
@@ -114,7 +109,7 @@ describe("a class's activity report", () => {
 
   it("leaves out what the student did not do: a regrade's stamp on their answers, a return for revision, a clock's hand-in", async () => {
     const teacher = await createUser("INSTRUCTOR");
-    const { classId, joinCode } = await classAssigning(teacher, "MODULE", `${fixture.id}-m1`);
+    const { classId, joinCode } = await classAssigning(teacher, { kind: "MODULE", targetId: `${fixture.id}-m1` });
     const [quizzer, debater, timed] = [await createUser(), await createUser(), await createUser()];
     for (const student of [quizzer, debater, timed]) await joinClass(student, joinCode);
     const threeDaysAgo = ago(3 * DAY);
@@ -142,7 +137,7 @@ describe("a class's activity report", () => {
 
   it("shows an archived class as it stood at the archiving", async () => {
     const teacher = await createUser("INSTRUCTOR");
-    const { classId, joinCode } = await classAssigning(teacher, "MODULE", `${fixture.id}-m1`);
+    const { classId, joinCode } = await classAssigning(teacher, { kind: "MODULE", targetId: `${fixture.id}-m1` });
     const [before, after] = [await createUser(), await createUser()];
     for (const student of [before, after]) await joinClass(student, joinCode);
     await markLessonOpened(before, fixture.lessonId);

@@ -5,6 +5,7 @@ import { assignmentSchema, createAssignment, createClass, joinClass, removeMembe
 import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { classMasteryCsv, classObjectiveMastery, myObjectiveMastery } from "@/lib/server/mastery-service";
 import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { classAssigning } from "../support/classes";
 import type { SessionUser } from "@/lib/server/auth";
 
 const db = testDb();
@@ -28,12 +29,6 @@ async function takeQuiz(student: SessionUser, rightTypes: string[]) {
 }
 
 const ownMastery = async (student: SessionUser) => (await myObjectiveMastery(student, fixture.id)).lessons[0].objectives[0].mastery;
-
-async function classAssigningQuiz(teacher: SessionUser, terms: Record<string, unknown> = {}) {
-  const { id, joinCode } = await createClass(teacher, { name: `Mastery ${Math.random()}`, term: "T", joinCodeDays: null });
-  await createAssignment(teacher, id, assignmentSchema.parse({ kind: "QUIZ", targetId: fixture.quizId, opensAt: iso(-60), dueAt: iso(60), ...terms }));
-  return { classId: id, joinCode };
-}
 
 describe("a learner's own mastery of a course's objectives", () => {
   it("is unassessed before any answer, then counts each question's most recent answer, a blank one as 0", async () => {
@@ -68,7 +63,7 @@ describe("a learner's own mastery of a course's objectives", () => {
   it("waits for an assignment holding the answers back: the results would tell which answer was right", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
-    const { classId, joinCode } = await classAssigningQuiz(teacher, { revealAnswers: "AFTER_DUE" });
+    const { classId, joinCode } = await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { revealAnswers: "AFTER_DUE" });
     await joinClass(student, joinCode);
     const attemptId = await takeQuiz(student, ["single"]);
     const { dueAt } = await db.assignment.findFirstOrThrow({ where: { classId } });
@@ -95,7 +90,7 @@ describe("a learner's own mastery of a course's objectives", () => {
 describe("a class's mastery of the objectives its quizzes assess", () => {
   it("counts each current student's work since joining, and only the class's teachers see it", async () => {
     const teacher = await createUser("INSTRUCTOR");
-    const { classId, joinCode } = await classAssigningQuiz(teacher);
+    const { classId, joinCode } = await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId });
     const [early, working, leaving, idle] = [await createUser(), await createUser(), await createUser(), await createUser()];
     await takeQuiz(early, ["single", "truefalse", "numeric"]);
     for (const student of [early, working, leaving, idle]) await joinClass(student, joinCode);

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentChangeSchema, assignmentSchema, classAssignments, copyClass, createAssignment, createClass, joinClass, studentAssignments, updateAssignment } from "@/lib/server/class-service";
+import { assignmentChangeSchema, assignmentSchema, classAssignments, copyClass, createAssignment, studentAssignments, updateAssignment } from "@/lib/server/class-service";
 import { quizOverview, startAttempt } from "@/lib/server/quiz-service";
 import { courseProgressFor, setLessonCompleted } from "@/lib/server/progress-service";
 import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { classAssigning } from "../support/classes";
 import type { SessionUser } from "@/lib/server/auth";
 
 const db = testDb();
@@ -17,20 +18,13 @@ beforeAll(async () => {
 
 const assign = (input: Record<string, unknown>) => assignmentSchema.parse({ opensAt: iso(-60), dueAt: iso(60), kind: "QUIZ", targetId: fixture.quizId, ...input });
 
-async function classAssigning(teacher: SessionUser, terms: Record<string, unknown>, ...students: SessionUser[]) {
-  const { id, joinCode } = await createClass(teacher, { name: `Reading ${Math.random()}`, term: "T", joinCodeDays: null });
-  for (const student of students) await joinClass(student, joinCode);
-  const assignment = await createAssignment(teacher, id, assign(terms));
-  return { classId: id, assignmentId: assignment.id };
-}
-
 const attemptsOf = (student: SessionUser) => db.quizAttempt.count({ where: { userId: student.id, quizId: fixture.quizId } });
 
 describe("a quiz assigned with its module's lessons to read first", () => {
   it("refuses a start, naming the lessons and writing nothing, until the student has completed them; then starts", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
-    await classAssigning(teacher, { requiresReading: true }, student);
+    await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { requiresReading: true }, [student]);
 
     expect(await errorOf(startAttempt(student, fixture.quizId))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/read this module’s lessons before starting the quiz\. Still to read: “Lesson one”/) });
     expect(await attemptsOf(student)).toBe(0);
@@ -51,8 +45,8 @@ describe("a quiz assigned with its module's lessons to read first", () => {
     const teacher = await createUser("INSTRUCTOR");
     const inBoth = await createUser();
     const onlyOther = await createUser();
-    await classAssigning(teacher, { requiresReading: true }, inBoth);
-    await classAssigning(teacher, { requiresReading: false }, inBoth, onlyOther);
+    await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { requiresReading: true }, [inBoth]);
+    await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { requiresReading: false }, [inBoth, onlyOther]);
 
     expect(await errorOf(startAttempt(inBoth, fixture.quizId))).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("“Lesson one”") });
     expect(await attemptsOf(inBoth)).toBe(0);
@@ -62,8 +56,8 @@ describe("a quiz assigned with its module's lessons to read first", () => {
   it("stops asking once the requiring class has closed the quiz to new attempts, as its attempt limit stops counting", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
-    const closing = await classAssigning(teacher, { requiresReading: true, latePolicy: "REFUSE" }, student);
-    await classAssigning(teacher, { latePolicy: "ACCEPT" }, student);
+    const closing = await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { requiresReading: true, latePolicy: "REFUSE" }, [student]);
+    await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { latePolicy: "ACCEPT" }, [student]);
     expect(await errorOf(startAttempt(student, fixture.quizId))).toMatchObject({ code: "CONFLICT" });
 
     await db.$executeRaw`UPDATE "Assignment" SET "opensAt" = now() - interval '3 hours', "dueAt" = now() - interval '2 hours' WHERE "id" = ${closing.assignmentId}::uuid`;
@@ -74,7 +68,7 @@ describe("a quiz assigned with its module's lessons to read first", () => {
   it("leaves an attempt already open usable when the requirement is switched on, and leaves instructors' own attempts alone", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
-    const { classId, assignmentId } = await classAssigning(teacher, {}, student);
+    const { classId, assignmentId } = await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, {}, [student]);
     const open = await startAttempt(student, fixture.quizId);
 
     await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ requiresReading: true }));
@@ -86,7 +80,7 @@ describe("a quiz assigned with its module's lessons to read first", () => {
   it("is kept for a quiz's own assignment only, changed by an edit, and copied with the class", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();
-    const { classId, assignmentId } = await classAssigning(teacher, { requiresReading: true }, student);
+    const { classId, assignmentId } = await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId }, { requiresReading: true }, [student]);
     const moduleAssignment = await createAssignment(teacher, classId, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, requiresReading: true }));
     expect(await db.assignment.findUniqueOrThrow({ where: { id: moduleAssignment.id }, select: { requiresReading: true } })).toEqual({ requiresReading: false });
 
