@@ -1066,7 +1066,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     where: { class: { archivedAt: null, members: { some: { userId: student.id, removedAt: null } } } },
     orderBy: ASSIGNMENT_ORDER,
     select: {
-      id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, maxAttemptsOverride: true, requiresReading: true, createdAt: true,
+      id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, maxAttemptsOverride: true, requiresReading: true, accessCode: true, createdAt: true,
       class: { select: { name: true, members: { where: { userId: student.id }, select: { joinedAt: true } } } },
       extensions: { where: { studentId: student.id }, select: { dueAt: true, extraAttempts: true } },
       adjustments: { where: { studentId: student.id }, select: { excused: true, percent: true, updatedAt: true } },
@@ -1092,7 +1092,8 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     }),
   ]);
   const unreadLessonsOf = new Map(readingQuizzes.map((q) => [q.id, q.module.lessons.filter((l) => l.progress.length === 0).length]));
-  return described.flatMap((a) => {
+  // The code itself stays here: the list says only that one is asked for.
+  return described.flatMap(({ accessCode, ...a }) => {
     const window = applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions[0]);
     let doneAt: Date | null = null;
     if (a.kind === "QUIZ") {
@@ -1119,7 +1120,8 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     }
     const status = assignmentStatus(window, now, doneAt ? { at: doneAt } : null);
     const readFirst = a.kind === "QUIZ" && a.requiresReading && (status === "open" || status === "overdue") && (unreadLessonsOf.get(a.quizId!) ?? 0) > 0;
-    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status, doneAt, returnedAt, readFirst, adjustment: postedAdjustment(a) }];
+    const accessCodeAsked = a.kind === "QUIZ" && accessCode !== null && (status === "open" || status === "overdue" || status === "upcoming");
+    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status, doneAt, returnedAt, readFirst, accessCodeAsked, adjustment: postedAdjustment(a) }];
   });
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentChangeSchema, assignmentSchema, classAssignments, copyClass, createAssignment, updateAssignment } from "@/lib/server/class-service";
+import { assignmentChangeSchema, assignmentSchema, classAssignments, copyClass, createAssignment, studentAssignments, updateAssignment } from "@/lib/server/class-service";
 import { quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { throttleKey } from "@/lib/server/throttle";
 import { throttleLimits } from "@/lib/domain/throttle-policy";
@@ -54,6 +54,10 @@ describe("a quiz assigned with an access code", () => {
 
     const overview = await quizOverview(student, fixture.quizId);
     expect(JSON.stringify({ ...overview, assignment: { ...overview.assignment, countingClasses: [] } })).not.toContain("kazakh-2025");
+    const assigned = await studentAssignments(student);
+    expect(assigned).toEqual([expect.objectContaining({ quizId: fixture.quizId, accessCodeAsked: true })]);
+    expect(JSON.stringify(assigned)).not.toContain("kazakh-2025");
+    expect(await studentAssignments(other)).toEqual([expect.objectContaining({ accessCodeAsked: false })]);
     expect((await quizOverview(other, fixture.quizId)).accessCodeAsked).toBe(false);
     expect((await startAttempt(other, fixture.quizId)).resumed).toBe(false);
   });
