@@ -119,11 +119,12 @@ export function ClassHeaderActions({ details, archived, firstOpensAt }: { detail
   return (
     <div className="-mt-4 mb-6">
       <div className="flex flex-wrap items-start gap-3">
-        {toggleButton("details", "Edit name, term and grading", "editing the name, term and grading")}
+        {/* An archived class stands as it was, its name, term and grading too (the note above says how to bring it back). */}
+        {!archived && toggleButton("details", "Edit name, term and grading", "editing the name, term and grading")}
         {!archived && <ArchiveClassButton classId={details.id} archived={false} />}
         {toggleButton("copy", "Copy to a new term", "copying to a new term")}
       </div>
-      {open === "details" && <div className="card mt-3"><ClassForm existing={details} archived={archived} onSaved={() => setOpen(null)} /></div>}
+      {open === "details" && !archived && <div className="card mt-3"><ClassForm existing={details} onSaved={() => setOpen(null)} /></div>}
       {open === "copy" && <div className="card mt-3"><CopyClassForm classId={details.id} name={details.name} firstOpensAt={firstOpensAt} /></div>}
     </div>
   );

@@ -11,18 +11,18 @@ export const NAME_WITH_TERM = { editedTogether: { term: ["name"] } };
 /** What the form edits of an existing class. */
 export type ClassDetails = { id: string; name: string; term: string; gradingScheme: GradingScheme; dropLowestQuizzes: number; dropLowestDebates: number };
 
-/** A whole number typed, null for an empty field (refused with the field's message), undefined for a field not sent (disabled). */
+/** A whole number typed, or null for an empty field (refused with the field's message). */
 const countField = (form: FormData, name: string) => {
-  const value = form.get(name);
-  if (value === null) return undefined;
-  return String(value).trim() === "" ? null : Number(value);
+  const value = String(form.get(name) ?? "").trim();
+  return value === "" ? null : Number(value);
 };
 
 /**
  * Creates a class, or, given one, corrects its name and term and sets its grading: the scheme and how many of each
- * student's lowest scores drop (decision 26; an archived class's stay as they were). Its join code is managed on its own.
+ * student's lowest scores drop (decision 26). An archived class's are not edited: it stands as it was until brought back.
+ * Its join code is managed on its own.
  */
-export function ClassForm({ existing, archived = false, onSaved }: { existing?: ClassDetails; archived?: boolean; onSaved?: () => void }) {
+export function ClassForm({ existing, onSaved }: { existing?: ClassDetails; onSaved?: () => void }) {
   const router = useRouter();
   const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays", "gradingScheme", "dropLowestQuizzes", "dropLowestDebates"], NAME_WITH_TERM);
   const idPrefix = existing ? `class-${existing.id}` : "class";
@@ -70,15 +70,13 @@ export function ClassForm({ existing, archived = false, onSaved }: { existing?: 
         <fieldset aria-describedby={`${idPrefix}-drop-hint`}>
           <legend className="field-label">Drop each student&apos;s lowest scores</legend>
           <p id={`${idPrefix}-drop-hint`} className="text-xs text-stone-600">
-            {archived
-              ? "This class is archived: its grades stand as they were, so which scores drop cannot change until it is brought back."
-              : `From 0 to ${DROP_LOWEST_MAX} of each kind, as Canvas's “drop lowest”: each of the two averages leaves out the scores whose removal gives the student the highest average; each student keeps at least one quiz and one debate score.`}
+            {`From 0 to ${DROP_LOWEST_MAX} of each kind, as Canvas's “drop lowest”: each of the two averages leaves out the scores whose removal gives the student the highest average; each student keeps at least one quiz and one debate score.`}
           </p>
           <div className="mt-2 flex flex-wrap gap-4">
             {([["dropLowestQuizzes", "Quiz scores", existing.dropLowestQuizzes], ["dropLowestDebates", "Debate scores", existing.dropLowestDebates]] as const).map(([name, label, value]) => (
               <div key={name}>
                 <label htmlFor={`${idPrefix}-${name}`} className="field-label font-normal">{label}</label>
-                <input id={`${idPrefix}-${name}`} name={name} type="number" min={0} max={DROP_LOWEST_MAX} step={1} inputMode="numeric" className="field-input w-24" defaultValue={value} disabled={archived}
+                <input id={`${idPrefix}-${name}`} name={name} type="number" min={0} max={DROP_LOWEST_MAX} step={1} inputMode="numeric" className="field-input w-24" defaultValue={value}
                   aria-invalid={Boolean(errors[name])} aria-describedby={errors[name] ? `${idPrefix}-${name}-error` : undefined} />
                 {errors[name] && <p id={`${idPrefix}-${name}-error`} className="field-error">{errors[name][0]}</p>}
               </div>

@@ -578,16 +578,14 @@ export const classDetailsSchema = newClassSchema.pick({ name: true, term: true }
 });
 
 export async function updateClassDetails(instructor: SessionUser, classId: string, input: z.infer<typeof classDetailsSchema>) {
-  const found = await ownedClass(instructor, classId);
   const drops = {
     ...(input.dropLowestQuizzes === undefined ? {} : { dropLowestQuizzes: input.dropLowestQuizzes }),
     ...(input.dropLowestDebates === undefined ? {} : { dropLowestDebates: input.dropLowestDebates }),
   };
-  const changesDrops = (drops.dropLowestQuizzes ?? found.dropLowestQuizzes) !== found.dropLowestQuizzes || (drops.dropLowestDebates ?? found.dropLowestDebates) !== found.dropLowestDebates;
   return db().$transaction(async (tx) => {
-    // An archived class's grades stand as they were (its name and term may still be corrected); the row is held so an
-    // archiving sent at the same moment waits, and a refusal writes nothing, not even the name.
-    if (changesDrops) await holdCurrentClass(tx, instructor, classId, "NO KEY UPDATE");
+    // An archived class stands as it was, its name, term and grading included; the row is held so an archiving sent at
+    // the same moment waits, and a refusal writes nothing.
+    await holdCurrentClass(tx, instructor, classId, "NO KEY UPDATE");
     await refuseNamesake(tx, instructor, input, "Choose another name or term, so the two can be told apart.", classId);
     return tx.class.update({ where: { id: classId }, data: { name: input.name, term: input.term, ...(input.gradingScheme ? { gradingScheme: input.gradingScheme } : {}), ...drops }, select: { id: true, name: true, term: true, gradingScheme: true } });
   });

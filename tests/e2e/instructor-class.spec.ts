@@ -252,6 +252,10 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   await expect(page.getByRole("button", { name: /^Edit .*Austin/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
   await expect(page.getByRole("row").filter({ hasText: student.name })).toContainText("None while archived");
+  // Its name, term and grading too: the form is not offered, and the note says how to change them.
+  await expect(page.getByRole("button", { name: "Edit name, term and grading" })).toHaveCount(0);
+  await expect(page.getByRole("note")).toContainText("Its name, term and grading, roster, assignments, extensions and grades stand as they were when it was archived (bring it back to change them)");
+  await expect(page.getByRole("button", { name: "Copy to a new term" })).toBeVisible();
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/class-archived.png`, fullPage: true });
   await page.goto("/instructor");
   await expect(page.getByRole("heading", { name: "Diplomacy 201" })).toHaveCount(0);
@@ -270,6 +274,7 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   await page.getByRole("button", { name: "Bring the class back" }).click();
   await expect(page.getByRole("heading", { name: "Diplomacy 201" })).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "Class" WHERE id = $1 AND "archivedAt" IS NULL`, [cls.id])).toBe(1);
+  await expect(page.getByRole("button", { name: "Edit name, term and grading" })).toBeVisible();
   await context.close();
 });
 

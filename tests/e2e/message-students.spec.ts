@@ -132,6 +132,9 @@ test("an instructor lists the students who scored below 60 % on a quiz and copie
   await tp.goto(`${here}?item=${quizAssignment}&who=below&percent=60`);
   await expect(tp.getByText("An archived class")).toBeVisible();
   await expect(tp.getByRole("heading", { level: 2 })).toHaveText(`2 students scored below 60 % on “${quizTitle}”.`);
+  // A record, as the archived class's debate review is: no button copying addresses, and a sentence saying why.
+  await expect(tp.getByRole("button", { name: "Copy their email addresses" })).toHaveCount(0);
+  await expect(tp.getByText("The class is archived, so this list is a record with no button copying their addresses: bring the class back (on its page) for one.")).toBeVisible();
 
   // Forged values (NUL, broken escapes, repeated or very long) are never a 500.
   for (const query of ["item=%00&who=below&percent=60", "item=%ZZ&who=%FF", `item=${quizAssignment}&item=x&who=below&who=missing&percent=60&percent=`, `item=${quizAssignment}&who=below&percent=${"9".repeat(3000)}`, `item=${"a".repeat(3000)}`]) {

@@ -309,6 +309,31 @@ describe("classes", () => {
     expect(await db.class.findUniqueOrThrow({ where: { id }, select: { name: true, term: true } })).toEqual({ name: "Diplomacy 201", term: "Spring 2027" });
   });
 
+  it("an archived class stands as it was: a change to its name, term or grading is refused (409) and writes nothing, until it is brought back", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createClass(teacher, { name: "Last term", term: "Autumn 2026", joinCodeDays: null });
+    await updateClassDetails(teacher, id, classDetailsSchema.parse({ name: "Last term", term: "Autumn 2026", gradingScheme: "LETTERS", dropLowestQuizzes: 1, dropLowestDebates: 0 }));
+    await setClassArchived(teacher, id, true);
+    const stored = () => db.class.findUniqueOrThrow({ where: { id }, select: { name: true, term: true, gradingScheme: true, dropLowestQuizzes: true, dropLowestDebates: true } });
+    const before = await stored();
+    expect(before).toEqual({ name: "Last term", term: "Autumn 2026", gradingScheme: "LETTERS", dropLowestQuizzes: 1, dropLowestDebates: 0 });
+    for (const change of [
+      { name: "Renamed", term: "Autumn 2026" },
+      { name: "Last term", term: "Spring 2027" },
+      { name: "Last term", term: "Autumn 2026", gradingScheme: "PERCENT" },
+      // The same details sent again are refused too: the form is not offered, and nothing about the class is edited.
+      { name: "Last term", term: "Autumn 2026", gradingScheme: "LETTERS", dropLowestQuizzes: 1, dropLowestDebates: 0 },
+    ]) {
+      const refused = await errorOf(updateClassDetails(teacher, id, classDetailsSchema.parse(change)));
+      expect(refused, JSON.stringify(change)).toMatchObject({ code: "CONFLICT", message: "This class is archived. Bring it back (on its page) before changing it." });
+      expect(await stored()).toEqual(before);
+    }
+    // Another instructor still learns nothing of it.
+    expect((await errorOf(updateClassDetails(await createUser("INSTRUCTOR"), id, { name: "Taken over", term: "T" }))).code).toBe("NOT_FOUND");
+    await setClassArchived(teacher, id, false);
+    expect(await updateClassDetails(teacher, id, classDetailsSchema.parse({ name: "Renamed", term: "Autumn 2026", gradingScheme: "PERCENT" }))).toEqual({ id, name: "Renamed", term: "Autumn 2026", gradingScheme: "PERCENT" });
+  });
+
   it("a quiz a class assigns itself follows that assignment, not the class's looser module assignment, as its gradebook does", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const student = await createUser();

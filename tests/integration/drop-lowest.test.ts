@@ -133,7 +133,7 @@ describe("dropping each student's lowest scores", () => {
     expect(posted.rows[0].average).toBe(70);
   });
 
-  it("refuses a number out of range and any change to an archived class's rule, writing nothing; a copy keeps the rule", async () => {
+  it("refuses a number out of range and any change to an archived class's rule or name, writing nothing; a copy keeps the rule", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const { id: classId } = await createClass(teacher, { name: "Rules", term: "Term", joinCodeDays: null });
     for (const bad of [-1, 6, 1.5, "2", null]) {
@@ -151,8 +151,8 @@ describe("dropping each student's lowest scores", () => {
     const refused = await errorOf(updateClassDetails(teacher, classId, classDetailsSchema.parse({ name: "Renamed", term: "Term", dropLowestQuizzes: 0, dropLowestDebates: 1 })));
     expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/archived/) });
     expect(await db.class.findUniqueOrThrow({ where: { id: classId }, select: { name: true, dropLowestQuizzes: true, dropLowestDebates: true } })).toEqual({ name: "Rules", dropLowestQuizzes: 2, dropLowestDebates: 1 });
-    // The same rule sent again with a new name is no change to it: the name is corrected.
-    await updateClassDetails(teacher, classId, classDetailsSchema.parse({ name: "Renamed", term: "Term", dropLowestQuizzes: 2, dropLowestDebates: 1 }));
-    expect(await db.class.findUniqueOrThrow({ where: { id: classId }, select: { name: true } })).toEqual({ name: "Renamed" });
+    // The same rule sent again with a new name is refused as well: an archived class's name stands as it was too.
+    expect(await errorOf(updateClassDetails(teacher, classId, classDetailsSchema.parse({ name: "Renamed", term: "Term", dropLowestQuizzes: 2, dropLowestDebates: 1 })))).toMatchObject({ code: "CONFLICT" });
+    expect(await db.class.findUniqueOrThrow({ where: { id: classId }, select: { name: true } })).toEqual({ name: "Rules" });
   });
 });

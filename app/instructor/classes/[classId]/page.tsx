@@ -66,7 +66,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
       <PageHeader title={found.name}>{found.term}</PageHeader>
       {found.archivedAt && (
         <div role="note" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-          <p>This class was archived on <LocalTime iso={found.archivedAt.toISOString()} />. Students cannot join it, and its assignments no longer apply to them or appear on their pages. Its roster, assignments, extensions and grades stand as they were when it was archived; each student still sees their final grades in it, as a past class, on their progress page.</p>
+          <p>This class was archived on <LocalTime iso={found.archivedAt.toISOString()} />. Students cannot join it, and its assignments no longer apply to them or appear on their pages. Its name, term and grading, roster, assignments, extensions and grades stand as they were when it was archived (bring it back to change them); each student still sees their final grades in it, as a past class, on their progress page.</p>
           <ArchiveClassButton classId={classId} archived />
         </div>
       )}

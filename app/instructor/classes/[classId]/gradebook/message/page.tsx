@@ -83,7 +83,8 @@ export default async function MessageStudentsPage({ params, searchParams }: { pa
                 </div>
               ) : (
                 <>
-                  <div className="my-4"><CopyEmails addresses={matching.map((m) => m.student.email)} label="Copy their email addresses" /></div>
+                  {/* An archived class is a record, as on its debates' review pages: no button copying addresses to write to its students. */}
+                  <div className="my-4">{book.class.archivedAt ? <p className="text-sm text-stone-600">The class is archived, so this list is a record with no button copying their addresses: bring the class back (on its page) for one.</p> : <CopyEmails addresses={matching.map((m) => m.student.email)} label="Copy their email addresses" />}</div>
                   <TableScroller label="Students listed" className="rounded-lg border border-stone-200 bg-white">
                     <table className="min-w-full text-left text-sm">
                       <caption className="sr-only">The students listed, with their email address and their score and status on {item.title}</caption>
