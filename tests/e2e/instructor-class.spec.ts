@@ -274,6 +274,8 @@ test("an instructor corrects the class's name, replaces an expired join code wit
   await page.getByRole("button", { name: "Bring the class back" }).click();
   await expect(page.getByRole("heading", { name: "Diplomacy 201" })).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "Class" WHERE id = $1 AND "archivedAt" IS NULL`, [cls.id])).toBe(1);
+  // Brought back, its name, term and grading can be changed again.
+  await page.goto(`/instructor/classes/${cls.id}`);
   await expect(page.getByRole("button", { name: "Edit name, term and grading" })).toBeVisible();
   await context.close();
 });
