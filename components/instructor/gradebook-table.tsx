@@ -1,7 +1,7 @@
 "use client";
 import { Link } from "@/components/app-link";
 import { Fragment, useMemo, useState } from "react";
-import { droppedInWords, sortRows, studentMatches, type GradebookCell } from "@/lib/domain/gradebook";
+import { droppedInWords, questionPointsInWords, sortRows, studentMatches, type GradebookCell } from "@/lib/domain/gradebook";
 import { LiveMessage } from "@/components/live-message";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
@@ -73,6 +73,7 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
                     : <span className={`font-semibold ${struck ? "text-stone-600 line-through" : ""}`}>{cell.percent !== null ? `${cell.percent}%` : "—"}</span>}
                   {dropped && <span className="block text-xs font-medium text-stone-700">{dropped}</span>}
                   <span className={`block text-xs ${gradeStatusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}</span>
+                  {cell.questionsSetByHand ? <span className="block text-xs text-stone-700">{questionPointsInWords(cell.questionsSetByHand)}</span> : null}
                   {r.extendedTo[i] && <span className="block text-xs text-sky-800">extended</span>}
                   {cell.comment && <span className="block text-xs text-stone-600" title={cell.comment}>commented</span>}
                 </td>

@@ -15,11 +15,13 @@ export type CellStatus = "not started" | "in progress" | "missing" | "submitted"
  * `percent`: the score as shown, a whole percent rounded down; `exact`: the same to two decimals, for exports.
  * `attemptId`: the attempt the score comes from (for a score set by hand, `scoredByHand`, the attempt it replaces).
  * `comment`: the instructor's note to the student on this item, if any.
+ * `questionsSetByHand`: the counted attempt's questions given points by hand (decision 25), which its score adds; gone
+ * once a score set by hand on the whole item replaces the attempt's.
  * `dropped`: the class drops the student's lowest scores (decision 26) and this one leaves "both" averages, only the
  * "average" of scored work, or only the average "withMissing" work as 0 (a missing item, or a score that drops only
  * when the missing zeros are not lower).
  */
-export type GradebookCell = { status: CellStatus; percent: number | null; exact?: number | null; attemptId?: string | null; detail?: string; comment?: string; scoredByHand?: boolean; dropped?: DroppedFrom };
+export type GradebookCell = { status: CellStatus; percent: number | null; exact?: number | null; attemptId?: string | null; detail?: string; comment?: string; scoredByHand?: boolean; questionsSetByHand?: number; dropped?: DroppedFrom };
 
 export type DroppedFrom = "both" | "average" | "withMissing";
 
@@ -80,15 +82,25 @@ export function withLatePenalty(cell: GradebookCell, handedInAt: Date | null, wi
 /**
  * `window`: the assignment as it applies to this student in this class (with their extension); it decides "late" and
  * "missing". `penalty`: the assignment's late penalty, taken off by the counted attempt's hand-in time.
+ * `questionsSetByHand`: how many of the counted attempt's questions carry points set by hand (decision 25), which its
+ * score adds; the cell keeps the number, for the gradebook and its CSV to say so.
  */
-export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date } | null; inProgress: boolean; window: AssignmentWindow; now: Date; penalty?: LatePenalty | null }): GradebookCell {
+export function quizCell(input: { counted: { id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date; questionsSetByHand?: number } | null; inProgress: boolean; window: AssignmentWindow; now: Date; penalty?: LatePenalty | null }): GradebookCell {
   if (input.counted) {
-    const { scoreCenti, maxScoreCenti, submittedAt } = input.counted;
-    const cell: GradebookCell = { status: handedInLate(input.window, submittedAt) ? "late" : "submitted", percent: percent(scoreCenti, maxScoreCenti), exact: exactPercent(scoreCenti, maxScoreCenti), attemptId: input.counted.id };
+    const { scoreCenti, maxScoreCenti, submittedAt, questionsSetByHand = 0 } = input.counted;
+    const cell: GradebookCell = {
+      status: handedInLate(input.window, submittedAt) ? "late" : "submitted", percent: percent(scoreCenti, maxScoreCenti), exact: exactPercent(scoreCenti, maxScoreCenti), attemptId: input.counted.id,
+      ...(questionsSetByHand > 0 ? { questionsSetByHand } : {}),
+    };
     return withLatePenalty(cell, submittedAt, input.window, input.penalty);
   }
   if (input.now > input.window.dueAt) return { status: "missing", percent: null, detail: input.inProgress ? "started, not submitted" : undefined };
   return { status: input.inProgress ? "in progress" : "not started", percent: null };
+}
+
+/** The marker of a quiz score that adds points set by hand on some of its questions, for the gradebook and its CSV. */
+export function questionPointsInWords(questions: number | undefined): string | null {
+  return questions ? `includes points set by hand on ${plural(questions, "question")}` : null;
 }
 
 type Points = { totalPoints: number; maxPoints: number };

@@ -1,7 +1,7 @@
 import "server-only";
 // The gradebook as CSV for spreadsheets and LMS import: one row per student, a percent column per item.
 import { toCsv } from "../domain/csv";
-import { droppedInWords, exactOf } from "../domain/gradebook";
+import { droppedInWords, exactOf, questionPointsInWords } from "../domain/gradebook";
 import { letterGrade } from "../domain/grading-scheme";
 import type { gradebook } from "./gradebook-service";
 
@@ -9,10 +9,10 @@ export function gradebookCsv(book: Awaited<ReturnType<typeof gradebook>>): strin
   const scheme = book.class.gradingScheme;
   const letters = scheme === "LETTERS";
   const header = ["Student", "Email", ...book.assignments.flatMap((a) => [`${a.title} (%${a.weight === 1 ? "" : `, weight ${a.weight}`})`, `${a.title} status`]), "Average (%)", "With missing as 0 (%)", ...(letters ? ["Letter grade", "Letter grade, missing as 0"] : [])];
-  // The status carries what the page shows beside it ("not graded yet", an extension, a late join, a score dropped
-  // from the averages by the class's rule, a comment).
+  // The status carries what the page shows beside it ("not graded yet", an extension, a late join, points set by hand
+  // on some of the counted attempt's questions, a score dropped from the averages by the class's rule, a comment).
   const statusOf = (cell: (typeof book.rows)[number]["cells"][number], extendedTo: Date | null) =>
-    [cell.status, cell.detail, droppedInWords(cell.dropped), extendedTo && `extended to ${extendedTo.toISOString().slice(0, 16).replace("T", " ")} UTC`, cell.comment && `comment: ${cell.comment}`].filter(Boolean).join("; ");
+    [cell.status, cell.detail, questionPointsInWords(cell.questionsSetByHand), droppedInWords(cell.dropped), extendedTo && `extended to ${extendedTo.toISOString().slice(0, 16).replace("T", " ")} UTC`, cell.comment && `comment: ${cell.comment}`].filter(Boolean).join("; ");
   // Scores to two decimals (87.5, not the page's 87), and averages of those, as a spreadsheet or an LMS takes them.
   const rows = book.rows.map((r) => [r.student.name, r.student.email, ...r.cells.flatMap((c, i) => [exactOf(c), statusOf(c, r.extendedTo[i])]), r.exactAverages.average, r.exactAverages.withMissing, ...(letters ? [letterGrade(r.exactAverages.average, scheme), letterGrade(r.exactAverages.withMissing, scheme)] : [])]);
   return toCsv([header, ...rows]);

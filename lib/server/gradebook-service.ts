@@ -116,15 +116,20 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const countsHere = countsInClass(Prisma.sql`${classId}::uuid`);
 
   const [counted, open, debates, moduleProgress, extensions, adjustments] = await Promise.all([
-    quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string; id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date }[]>`
-      SELECT DISTINCT ON (a."userId", a."quizId") a."userId"::text AS "userId", a."quizId", a."id"::text AS "id", a."scoreCenti", a."maxScoreCenti", a."submittedAt"
-      FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
-      WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${quizIds}::text[])
-        AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND a."maxScoreCenti" > 0 AND ${countsHere}
-      ORDER BY a."userId", a."quizId",
-        CASE WHEN q."scorePolicy" = 'BEST' THEN a."scoreCenti"::float8 / a."maxScoreCenti" END DESC NULLS LAST,
-        CASE WHEN q."scorePolicy" = 'LATEST' THEN a."number" END DESC NULLS LAST,
-        a."number" ASC`,
+    // With how many of the counted attempt's questions carry points set by hand (decision 25): the same statement, counted
+    // for the attempts chosen only.
+    quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string; id: string; scoreCenti: number; maxScoreCenti: number; submittedAt: Date; questionsSetByHand: number }[]>`
+      SELECT c.*, (SELECT count(*)::int FROM "AttemptAnswer" aa WHERE aa."attemptId" = c."id"::uuid AND aa."overrideCenti" IS NOT NULL) AS "questionsSetByHand"
+      FROM (
+        SELECT DISTINCT ON (a."userId", a."quizId") a."userId"::text AS "userId", a."quizId", a."id"::text AS "id", a."scoreCenti", a."maxScoreCenti", a."submittedAt"
+        FROM "QuizAttempt" a JOIN "Quiz" q ON q."id" = a."quizId"
+        WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${quizIds}::text[])
+          AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL AND a."maxScoreCenti" > 0 AND ${countsHere}
+        ORDER BY a."userId", a."quizId",
+          CASE WHEN q."scorePolicy" = 'BEST' THEN a."scoreCenti"::float8 / a."maxScoreCenti" END DESC NULLS LAST,
+          CASE WHEN q."scorePolicy" = 'LATEST' THEN a."number" END DESC NULLS LAST,
+          a."number" ASC
+      ) c`,
     quizIds.length === 0 ? [] : db().$queryRaw<{ userId: string; quizId: string }[]>`
       SELECT DISTINCT a."userId"::text AS "userId", a."quizId" FROM "QuizAttempt" a
       WHERE a."userId" = ANY(${studentIds}::uuid[]) AND a."quizId" = ANY(${quizIds}::text[]) AND a."voidedAt" IS NULL
@@ -161,13 +166,16 @@ async function gradesOf(classId: string, loadMembers: Promise<{ id: string; name
   const extensionBy = new Map(extensions.map((e) => [key(e.studentId, e.assignmentId), e]));
   const adjustmentBy = new Map(adjustments.map((a) => [key(a.studentId, a.assignmentId), a]));
 
+  // Which questions carry points set by hand is the instructor's to read: the student reads each on their results, while
+  // the assignment shows the answers (decision 25), not in their grades.
+  const quizCounted = (c: (typeof counted)[number] | undefined) => (!c ? null : postedOnly ? { ...c, questionsSetByHand: 0 } : c);
   const weights = assignments.map((a) => a.weight);
   const dropping: Dropping | undefined = dropsAny(dropRule) ? { rule: dropRule!, items: assignments.map((a) => ({ kind: a.kind, weight: a.weight, dueAt: a.dueAt.getTime() })) } : undefined;
   const rows = members.map((user) => {
     const windows = assignments.map((a) => applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, extensionBy.get(key(user.id, a.id))));
     const cellOf = (a: (typeof assignments)[number], window: (typeof windows)[number]): GradebookCell => {
       const penalty = latePenaltyOf(a);
-      if (a.kind === "QUIZ") return quizCell({ counted: countedBy.get(key(user.id, a.quizId!)) ?? null, inProgress: openSet.has(key(user.id, a.quizId!)), window, now, penalty });
+      if (a.kind === "QUIZ") return quizCell({ counted: quizCounted(countedBy.get(key(user.id, a.quizId!))), inProgress: openSet.has(key(user.id, a.quizId!)), window, now, penalty });
       if (a.kind === "DEBATE") return classDebateCell(debateBy.get(key(user.id, a.debatePromptId!)), window, penalty, now, archivedAt);
       const m = moduleBy.get(key(user.id, a.moduleId!));
       const lessons = owedLessons((m?.addedAt ?? []).map((at, i) => ({ addedAt: new Date(at), completedAt: m!.completedAt[i] })), a.createdAt, window, now);

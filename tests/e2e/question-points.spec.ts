@@ -75,6 +75,17 @@ test("an instructor sets a question's points with a comment, the student reads t
     await tp.setViewportSize({ width: 1280, height: 800 });
   }
 
+  // The gradebook marks the score as including points set by hand, explains the mark, and its CSV says so in the status.
+  await tp.goto(`/instructor/classes/${cls.id}/gradebook`);
+  const cell = tp.getByRole("row", { name: new RegExp(student.name) }).getByRole("cell").first();
+  await expect(cell).toContainText(`${Math.floor(((score + givenCenti) * 100) / max)}%`);
+  await expect(cell).toContainText("includes points set by hand on 1 question");
+  await expect(tp.getByRole("note").filter({ hasText: "Points set by hand." })).toContainText("Click the score to see which");
+  await expectNoAxeViolations(tp, "gradebook with points set by hand");
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/question-points-gradebook.png`, fullPage: true });
+  const csv = await (await tp.request.get(`/api/instructor/classes/${cls.id}/gradebook.csv`)).text();
+  expect(csv).toContain("submitted; includes points set by hand on 1 question");
+
   // The student reads the points as set and the comment with their results.
   const { page: sp } = await signedInPage(browser, student, baseURL!);
   await sp.goto(`/attempts/${attempt.id}`);
@@ -95,4 +106,7 @@ test("an instructor sets a question's points with a comment, the student reads t
   expect(await count(sql, `SELECT count(*) FROM "GradeChange" WHERE "attemptId" = $1`, [attempt.id])).toBe(2);
   await sp.reload();
   await expect(item).not.toContainText("Your instructor’s comment");
+  await tp.goto(`/instructor/classes/${cls.id}/gradebook`);
+  await expect(tp.getByRole("row", { name: new RegExp(student.name) })).not.toContainText("points set by hand");
+  await expect(tp.getByRole("note").filter({ hasText: "Points set by hand." })).toHaveCount(0);
 });

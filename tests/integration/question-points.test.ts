@@ -16,6 +16,7 @@ import { questionOverrideSchema } from "@/lib/domain/question-override";
 import { describeGradeChange } from "@/lib/domain/grade-history";
 import type { SessionUser } from "@/lib/server/auth";
 import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { queryCounter } from "../support/query-count";
 
 const db = testDb();
 let fixture: ReturnType<typeof writeFixtureCourse>;
@@ -80,6 +81,36 @@ async function quizCell(teacher: SessionUser, classId: string, studentId: string
 }
 
 describe("points set by hand on a question", () => {
+  it("mark the gradebook's cell and its CSV status (on how many questions), in the same number of queries, for the instructor only; removing clears the mark", async () => {
+    const { teacher, student, classId, attemptId, shortVersion, singleVersion } = await submittedWithTypo();
+    const counter = queryCounter();
+    try {
+      const before = await counter.count(() => gradebook(teacher, classId));
+      expect(before.result.rows[0].cells[0].questionsSetByHand).toBeUndefined();
+      await setPoints(teacher, { classId, attemptId, questionVersionId: shortVersion }, "2");
+      const one = await counter.count(() => gradebook(teacher, classId));
+      expect(one.queries).toBe(before.queries);
+      expect(one.result.rows[0].cells[0]).toMatchObject({ percent: 100, attemptId, questionsSetByHand: 1 });
+      const csvRow = (csv: string) => csv.split("\r\n").find((l) => l.includes(student.email))!;
+      expect(csvRow(gradebookCsv(one.result))).toContain(",submitted; includes points set by hand on 1 question,");
+      // Points set to the computed ones still count as set by hand: the instructor said so.
+      await setPoints(teacher, { classId, attemptId, questionVersionId: singleVersion }, "1");
+      expect((await quizCell(teacher, classId, student.id)).cell.questionsSetByHand).toBe(2);
+      expect(csvRow((await quizCell(teacher, classId, student.id)).csv)).toContain("includes points set by hand on 2 questions");
+      // The student reads each on their results, under the key's hold; their grades carry no mark.
+      expect((await myGrades(student))[0].cells[0]).not.toHaveProperty("questionsSetByHand");
+      // The student record's row of the gradebook has it too.
+      expect((await studentRecord(teacher, classId, student.id)).grades!.cells[0].questionsSetByHand).toBe(2);
+      await clearPoints(teacher, { classId, attemptId, questionVersionId: shortVersion }, { points: "2", comment: "" });
+      await clearPoints(teacher, { classId, attemptId, questionVersionId: singleVersion }, { points: "1", comment: "" });
+      const cleared = await quizCell(teacher, classId, student.id);
+      expect(cleared.cell.questionsSetByHand).toBeUndefined();
+      expect(csvRow(cleared.csv)).not.toContain("points set by hand");
+    } finally {
+      await counter.close();
+    }
+  });
+
   it("change the attempt's score everywhere it is read, show the computed points beside them, and are recorded; removing restores", async () => {
     const { teacher, student, classId, attemptId, shortVersion, assignmentId } = await submittedWithTypo();
     const target = { classId, attemptId, questionVersionId: shortVersion };

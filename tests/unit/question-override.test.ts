@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { NO_OVERRIDE, otherClassRefusal, pointsRefusal, pointsTextToCenti, pointsThatCount, questionOverrideSchema, sameOverride, shownOverride, totalWithOverrides } from "@/lib/domain/question-override";
 import { PARTS_PER_CENTI, scoreQuestion, totalScoreCenti, wholeScore } from "@/lib/domain/scoring";
 import { describeGradeChange, questionPointsChange } from "@/lib/domain/grade-history";
+import { adjustedCell, questionPointsInWords, quizCell } from "@/lib/domain/gradebook";
 import type { Question } from "@/lib/content/schema";
 
 const ids = { classId: "7d9b4b1c-3a52-4d3e-9a51-6f1b2f0c1a11", attemptId: "0b5c7a2e-1f3d-4c6b-8e9a-2d4f6a8b0c12", questionVersionId: "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a813" };
@@ -115,5 +116,27 @@ describe("questionPointsChange", () => {
     expect(describeGradeChange(questionPointsChange({ overrideCenti: 150, comment: "" }, NO_OVERRIDE, q)!).summary).toBe("Question 3: points set by hand cleared (was 1.5/2): the computed 0/2 counts again");
     expect(describeGradeChange(questionPointsChange({ overrideCenti: 150, comment: "" }, { overrideCenti: 200, comment: "" }, q)!).summary).toBe("Question 3: points set to 2/2 (was 1.5/2)");
     expect(describeGradeChange(questionPointsChange({ overrideCenti: 150, comment: "" }, { overrideCenti: 150, comment: "Fine" }, q)!).summary).toBe("Question 3: comment on its points changed (points 1.5/2)");
+  });
+});
+
+describe("the gradebook's marker of points set by hand (decision 25)", () => {
+  const window = { opensAt: new Date("2027-01-01T00:00:00Z"), dueAt: new Date("2027-01-08T17:00:00Z"), latePolicy: "FLAG" as const };
+  const now = new Date("2027-01-20T00:00:00Z");
+  const counted = (questionsSetByHand: number, submittedAt = new Date("2027-01-08T12:00:00Z")) => ({ id: "a", scoreCenti: 1700, maxScoreCenti: 2000, submittedAt, questionsSetByHand });
+
+  it("marks a quiz score that adds points set by hand, with on how many questions", () => {
+    expect(quizCell({ counted: counted(1), inProgress: false, window, now })).toEqual({ status: "submitted", percent: 85, exact: 85, attemptId: "a", questionsSetByHand: 1 });
+    expect(questionPointsInWords(quizCell({ counted: counted(1), inProgress: false, window, now }).questionsSetByHand)).toBe("includes points set by hand on 1 question");
+    expect(questionPointsInWords(quizCell({ counted: counted(3), inProgress: false, window, now }).questionsSetByHand)).toBe("includes points set by hand on 3 questions");
+    expect(quizCell({ counted: counted(0), inProgress: false, window, now })).toEqual({ status: "submitted", percent: 85, exact: 85, attemptId: "a" });
+    expect(questionPointsInWords(undefined)).toBeNull();
+  });
+
+  it("keeps the marker beside a late penalty and a comment, and drops it once a score set by hand on the whole item replaces the attempt's", () => {
+    const late = quizCell({ counted: counted(2, new Date("2027-01-09T12:00:00Z")), inProgress: false, window, now, penalty: { percentPerDay: 10, floorPercent: 0 } });
+    expect(late).toMatchObject({ status: "late", percent: 75, questionsSetByHand: 2, detail: "late 1 day: −10% (work scored 85%)" });
+    expect(adjustedCell(late, { excused: false, percent: null, comment: "Well argued" })).toMatchObject({ questionsSetByHand: 2, comment: "Well argued" });
+    expect(adjustedCell(late, { excused: false, percent: 90, comment: "" }).questionsSetByHand).toBeUndefined();
+    expect(adjustedCell(late, { excused: true, percent: null, comment: "" }).questionsSetByHand).toBeUndefined();
   });
 });

@@ -33,6 +33,11 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
           <Link className="link" href={`/instructor/classes/${classId}`}>the class page</Link>.
         </p>
       )}
+      {book.rows.some((r) => r.cells.some((c) => c.questionsSetByHand)) && (
+        <p role="note" className="mb-4 rounded-md border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-800">
+          <span className="font-medium">Points set by hand.</span> A quiz score marked “includes points set by hand on … question(s)” adds points an instructor gave by hand on some of the attempt&apos;s questions in place of their computed points. Click the score to see which, with the computed points beside them.
+        </p>
+      )}
       <p className="mb-4 flex flex-wrap gap-2"><a className="btn-secondary" href={`/api/instructor/classes/${classId}/gradebook.csv`}>Download CSV</a><Link className="btn-secondary" href={`/instructor/classes/${classId}/gradebook/history`}>Grade history</Link><Link className="btn-secondary" href={`/instructor/classes/${classId}/gradebook/message`}>Message students who…</Link></p>
       {book.assignments.length === 0 || book.rows.length === 0 ? (
         <EmptyState title={book.rows.length === 0 ? "No students on the roster" : "Nothing assigned yet"} action={<Link className="btn-primary" href={`/instructor/classes/${classId}`}>Go to the class</Link>}>

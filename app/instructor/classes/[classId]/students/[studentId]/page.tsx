@@ -12,7 +12,7 @@ import { studentRecord } from "@/lib/server/gradebook-service";
 import { studentGradeChanges } from "@/lib/server/grade-history-service";
 import { describeGradeChange } from "@/lib/domain/grade-history";
 import { percentWithLetter } from "@/lib/domain/grading-scheme";
-import { droppedInWords } from "@/lib/domain/gradebook";
+import { droppedInWords, questionPointsInWords } from "@/lib/domain/gradebook";
 import { classAssignments } from "@/lib/server/class-service";
 import { ExtensionForm, WithdrawExtensionButton } from "@/components/instructor/extension-form";
 import { AccommodationForm } from "@/components/instructor/accommodation-form";
@@ -75,7 +75,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                       return (
                         <tr key={a.id} className="align-top">
                           <th scope="row" className="px-3 py-2 font-medium">{a.title}</th>
-                          <td className={`px-3 py-2 ${gradeStatusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}{cell.dropped && <span className="block text-xs font-medium text-stone-700">{droppedInWords(cell.dropped)}</span>}</td>
+                          <td className={`px-3 py-2 ${gradeStatusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}{cell.questionsSetByHand ? <span className="block text-xs text-stone-700">{questionPointsInWords(cell.questionsSetByHand)}</span> : null}{cell.dropped && <span className="block text-xs font-medium text-stone-700">{droppedInWords(cell.dropped)}</span>}</td>
                           <td className="px-3 py-2 font-semibold tabular-nums">{cell.percent !== null ? `${cell.percent}%` : "—"}</td>
                           <td className="px-3 py-2">
                             {adjustment ? (
