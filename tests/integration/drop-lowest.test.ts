@@ -1,7 +1,7 @@
 // Dropping each student's lowest scores (decision 26): the class's rule, set with its grading, changes the averages of
 // the gradebook, its CSV, the student record and the student's own grades, with the same number of queries; a debate
 // graded anonymously is never dropped in an instructor's view; an archived class and a bad number are refused whole;
-// a copy keeps the rule.
+// a copy keeps the rule; the database's CHECK constraints refuse a count outside 0 to 5 written by raw SQL.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
@@ -154,5 +154,17 @@ describe("dropping each student's lowest scores", () => {
     // The same rule sent again with a new name is refused as well: an archived class's name stands as it was too.
     expect(await errorOf(updateClassDetails(teacher, classId, classDetailsSchema.parse({ name: "Renamed", term: "Term", dropLowestQuizzes: 2, dropLowestDebates: 1 })))).toMatchObject({ code: "CONFLICT" });
     expect(await db.class.findUniqueOrThrow({ where: { id: classId }, select: { name: true } })).toEqual({ name: "Rules" });
+  });
+
+  it("is held to 0 to 5 by the database too: a raw update outside that range is refused, and the row keeps its rule", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id: classId } = await createClass(teacher, { name: `Checks ${Math.random()}`, term: "Term", joinCodeDays: null });
+    await db.$executeRaw`UPDATE "Class" SET "dropLowestQuizzes" = 5, "dropLowestDebates" = 0 WHERE "id" = ${classId}::uuid`;
+    for (const [column, value] of [["dropLowestQuizzes", 6], ["dropLowestQuizzes", -1], ["dropLowestDebates", 6], ["dropLowestDebates", -1], ["dropLowestDebates", 2_000_000_000]] as const) {
+      await expect(db.$executeRawUnsafe(`UPDATE "Class" SET "${column}" = $1 WHERE "id" = $2::uuid`, value, classId), `${column} = ${value}`).rejects.toThrow(new RegExp(`Class_${column}_check`));
+    }
+    // An insert is held the same way.
+    await expect(db.$executeRaw`INSERT INTO "Class" ("id", "name", "term", "instructorId", "joinCode", "dropLowestDebates") VALUES (gen_random_uuid(), 'Too many', 'Term', ${teacher.id}::uuid, ${`CK${Date.now()}`}, 9)`).rejects.toThrow(/Class_dropLowestDebates_check/);
+    expect(await db.class.findUniqueOrThrow({ where: { id: classId }, select: { dropLowestQuizzes: true, dropLowestDebates: true } })).toEqual({ dropLowestQuizzes: 5, dropLowestDebates: 0 });
   });
 });

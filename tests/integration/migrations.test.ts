@@ -35,6 +35,9 @@ async function catalog(url: string) {
   }
 }
 
+/** The CHECK constraints migrations add by hand (Prisma's schema has no CHECK), sorted as the catalog sorts them. */
+const HAND_WRITTEN_CHECKS = ["Class_dropLowestDebates_check", "Class_dropLowestQuizzes_check"];
+
 describe("migrations", () => {
   it("exist in Prisma's layout", () => {
     const migrations = listMigrations();
@@ -61,7 +64,11 @@ describe("migrations", () => {
     const migrated = await catalog(inject("databaseUrl"));
     const fromSchema = await catalog(fromSchemaUrl.toString());
     expect(migrated.columns).toEqual(fromSchema.columns);
-    expect(migrated.constraints).toEqual(fromSchema.constraints);
+    // CHECK constraints the schema cannot state are written by hand in their migrations: there, and only those, beside
+    // what the schema gives.
+    const handWritten = migrated.constraints.filter((c) => HAND_WRITTEN_CHECKS.includes(JSON.parse(c).conname));
+    expect(handWritten.map((c) => JSON.parse(c))).toEqual(HAND_WRITTEN_CHECKS.map((conname) => expect.objectContaining({ tbl: '"Class"', conname, contype: "c" })));
+    expect(migrated.constraints.filter((c) => !handWritten.includes(c))).toEqual(fromSchema.constraints);
     expect(migrated.indexes).toEqual(fromSchema.indexes);
     expect(migrated.enums).toEqual(fromSchema.enums);
   });
