@@ -8,4 +8,4 @@ ADD COLUMN     "extraTimePercent" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "ClassMember" ADD CONSTRAINT "ClassMember_accommodationSetById_fkey" FOREIGN KEY ("accommodationSetById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- Held to what the form and the API take (zod: 0 to 300).
-ALTER TABLE "ClassMember" ADD CONSTRAINT "ClassMember_extraTimePercent_range" CHECK ("extraTimePercent" BETWEEN 0 AND 300);
+ALTER TABLE "ClassMember" ADD CONSTRAINT "ClassMember_extraTimePercent_check" CHECK ("extraTimePercent" BETWEEN 0 AND 300);
