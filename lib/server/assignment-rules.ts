@@ -20,11 +20,13 @@ export type GoverningAssignment = { opensAt: Date; dueAt: Date; latePolicy: Late
 
 const assignmentFields = { opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, requiresReading: true, accessCode: true } as const;
 type AssignmentRow = { opensAt: Date; dueAt: Date; latePolicy: string; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; revealAnswers: string; maxAttemptsOverride: number | null; requiresReading: boolean; accessCode: string | null; classId: string; kind: string };
-// extraTimePercent: the student's standing extra time in the class (decision 30).
-type Owner = { className: string; joinedAt: Date | null; extraTimePercent: number };
+type Owner = { className: string; joinedAt: Date | null };
 
-/** Of the assignments covering a student's work, with their extensions, the one that treats them best (of those that govern in their class). */
-function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined; owner?: Owner; standingExtraTime?: number }[], now: Date): GoverningAssignment | null {
+/**
+ * Of the assignments covering a student's work, with their extensions, the one that treats them best (of those that
+ * govern in their class). `standingExtraTime`: the student's standing extra time in the row's class (decision 30).
+ */
+function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | undefined; standingExtraTime: number; owner?: Owner }[], now: Date): GoverningAssignment | null {
   const windows = rows.map(({ row, extension }) => applyExtension({ opensAt: row.opensAt, dueAt: row.dueAt, maxAttemptsOverride: row.maxAttemptsOverride, latePolicy: row.latePolicy as LatePolicy,
     latePenalty: latePenaltyOf(row), revealAnswers: row.revealAnswers as AnswerReveal }, extension));
   // Per class, the quiz's own assignment once open (as its gradebook counts the quiz and its attempts close by it), else its module's.
@@ -33,10 +35,10 @@ function mostGenerousFor(rows: { row: AssignmentRow; extension: Extension | unde
   const perClass = closingWindows(entries, now);
   const governing = mostGenerous(perClass.map((c) => c.window), now);
   if (!governing) return null;
-  const { className, joinedAt } = rows[windows.indexOf(governing)].owner ?? { className: "", joinedAt: null };
+  const owner = rows[windows.indexOf(governing)].owner ?? { className: "", joinedAt: null };
   const countingClasses = perClass.filter((c) => countsUnder(c.window, now)).map((c) => ({ maxAttemptsOverride: c.window.maxAttemptsOverride, joinedAt: c.joinedAt, requiresReading: c.requiresReading, accessCode: c.accessCode }));
-  const accommodation = accommodationFor(rows.map((r) => r.extension), rows.map((r) => r.owner?.extraTimePercent ?? r.standingExtraTime ?? 0));
-  return { ...governing, ...accommodation, closesAt: closingTimeOfAll(attemptClosingWindows(entries, now).map((c) => c.window), now), className, joinedAt, countingClasses };
+  const accommodation = accommodationFor(rows.map((r) => r.extension), rows.map((r) => r.standingExtraTime));
+  return { ...governing, ...accommodation, closesAt: closingTimeOfAll(attemptClosingWindows(entries, now).map((c) => c.window), now), ...owner, countingClasses };
 }
 
 /**
@@ -123,7 +125,7 @@ async function governingEach(client: Client, userId: string, items: { id: string
   const now = new Date();
   return new Map(items.map((item) => {
     const covering = rows.filter((a) => a[field] === item.id || (a.kind === "MODULE" && a.moduleId === item.moduleId))
-      .map(({ extensions, class: owner, ...row }) => ({ row, extension: extensions[0], owner: { className: owner.name, joinedAt: owner.members[0]?.joinedAt ?? null, extraTimePercent: owner.members[0]?.extraTimePercent ?? 0 } }))
+      .map(({ extensions, class: owner, ...row }) => ({ row, extension: extensions[0], standingExtraTime: owner.members[0]?.extraTimePercent ?? 0, owner: { className: owner.name, joinedAt: owner.members[0]?.joinedAt ?? null } }))
       .filter(({ owner }) => !options.begunAt || (owner.joinedAt !== null && owner.joinedAt <= options.begunAt));
     const deciding = options.starting
       ? withoutClosedClasses(covering.map((c) => ({ ...c, classId: c.row.classId, wholeModule: c.row.kind === "MODULE", window: applyExtension({ opensAt: c.row.opensAt, dueAt: c.row.dueAt, latePolicy: c.row.latePolicy as LatePolicy }, c.extension) })), now)
