@@ -116,16 +116,27 @@ export const resetSchema = z.strictObject({
   reason: z.string().trim().min(5, "Record why the attempts are reset (at least 5 characters).").max(500),
 });
 
-export const extensionSchema = z.strictObject({
+const extensionTerms = {
   assignmentId: z.uuid("Choose an assignment."),
-  studentId: z.uuid(),
   dueAt: instant("Give the new due time."),
   extraAttempts: z.number().int().min(0, "Extra attempts cannot be negative.").max(20, "At most 20 extra attempts.").default(0),
   extraTimePercent: z.number().int("Give the extra time as a whole percentage.").min(0, "Extra time cannot be negative.").max(300, "At most 300 % extra time (four times the limit).").default(0),
   reason: z.string().trim().min(5, "Record why the extension is given (at least 5 characters).").max(500, "Keep the reason under 500 characters."),
-  // The extension the form showed (null: none). If another tab has given or changed one since, this is refused
-  // rather than replacing it unseen.
-  replacing: z.strictObject({ dueAt: instant(), extraAttempts: z.number().int().min(0), extraTimePercent: z.number().int().min(0) }).nullable().optional(),
+};
+// The extension a form showed for a student (null: none). If another tab has given or changed one since, the grant is
+// refused rather than replacing it unseen.
+const shownExtension = z.strictObject({ dueAt: instant(), extraAttempts: z.number().int().min(0), extraTimePercent: z.number().int().min(0) }).nullable();
+
+export const extensionSchema = z.strictObject({ ...extensionTerms, studentId: z.uuid(), replacing: shownExtension.optional() });
+
+/** A class of 300 fits in one request; more would hold the class's rows for too long. */
+export const MAX_EXTENDED_AT_ONCE = 500;
+export const groupExtensionSchema = z.strictObject({
+  ...extensionTerms,
+  students: z.array(z.strictObject({ studentId: z.uuid(), replacing: shownExtension.optional() }))
+    .min(1, "Choose at least one student.")
+    .max(MAX_EXTENDED_AT_ONCE, `At most ${MAX_EXTENDED_AT_ONCE} students at once.`)
+    .refine((students) => new Set(students.map((s) => s.studentId)).size === students.length, "A student is listed twice."),
 });
 
 /**
@@ -171,13 +182,8 @@ async function workDroppedBy(tx: Prisma.TransactionClient, assignmentId: string,
   return found.filter((f) => f.attempts + f.responses + f.lessons > 0);
 }
 
-/**
- * The work one student handed in after `to` and by `from` that the gradebook would drop if their due time moved back
- * from `from` to `to`, in words ("began 2 quiz attempts"); null when none would.
- */
-async function workDroppedByShortening(tx: Prisma.TransactionClient, assignmentId: string, studentId: string, from: Date, to: Date) {
-  const [found] = await workDroppedBy(tx, assignmentId, [{ studentId, from, to }]);
-  if (!found) return null;
+/** The work a student handed in that a shorter due time would drop, in words ("began 2 quiz attempts"). */
+function droppedWorkInWords(found: DroppedWork) {
   return [
     found.attempts > 0 ? `began ${plural(found.attempts, "quiz attempt")}` : null,
     found.responses > 0 ? "handed in a debate response" : null,
@@ -185,11 +191,30 @@ async function workDroppedByShortening(tx: Prisma.TransactionClient, assignmentI
   ].filter(Boolean).join(" and ");
 }
 
+/**
+ * The work one student handed in after `to` and by `from` that the gradebook would drop if their due time moved back
+ * from `from` to `to`, in words; null when none would.
+ */
+async function workDroppedByShortening(tx: Prisma.TransactionClient, assignmentId: string, studentId: string, from: Date, to: Date) {
+  const [found] = await workDroppedBy(tx, assignmentId, [{ studentId, from, to }]);
+  return found ? droppedWorkInWords(found) : null;
+}
+
+const WOULD_DROP = "and this assignment refuses late work, so that work would drop out of the gradebook.";
+
+/** The refusal to move due times back over work the gradebook would then drop: "The student…", or each student named. */
+function shorteningRefused(dropped: DroppedWork[], nameOf: Map<string, string> | null) {
+  if (nameOf === null) return new UserError("CONFLICT", `The student ${droppedWorkInWords(dropped[0])} between the due time this would give them and their current one, ${WOULD_DROP} Keep their current due time, or excuse or grade the work by hand instead.`);
+  const who = dropped.map((d) => `${nameOf.get(d.studentId)} ${droppedWorkInWords(d)}`).join("; ");
+  return new UserError("CONFLICT", `Nothing was saved: ${who} between the due time this would give them and their current one, ${WOULD_DROP} Leave them out of this extension, or excuse or grade the work by hand instead.`);
+}
+
+const withdrawalRefusedBecause = (work: string) => `Cannot be withdrawn: the student ${work} after the class's due time, ${WOULD_DROP}`;
+
 /** Refuses to move one student's due time back over work the gradebook would then drop (see workDroppedBy). */
 async function refuseShorteningOverWork(tx: Prisma.TransactionClient, assignmentId: string, studentId: string, from: Date, to: Date) {
-  const work = await workDroppedByShortening(tx, assignmentId, studentId, from, to);
-  if (!work) return;
-  throw new UserError("CONFLICT", `The student ${work} between the due time this would give them and their current one, and this assignment refuses late work, so that work would drop out of the gradebook. Keep their current due time, or excuse or grade the work by hand instead.`);
+  const [found] = await workDroppedBy(tx, assignmentId, [{ studentId, from, to }]);
+  if (found) throw shorteningRefused([found], null);
 }
 
 /**
@@ -199,7 +224,7 @@ async function refuseShorteningOverWork(tx: Prisma.TransactionClient, assignment
  */
 export async function extensionWithdrawalRefusal(extension: { assignmentId: string; studentId: string; dueAt: Date }, classDue: Date) {
   const work = await workDroppedByShortening(db(), extension.assignmentId, extension.studentId, extension.dueAt, classDue);
-  return work ? `Cannot be withdrawn: the student ${work} after the class's due time, and this assignment refuses late work, so that work would drop out of the gradebook.` : null;
+  return work ? withdrawalRefusedBecause(work) : null;
 }
 
 /**
@@ -854,18 +879,47 @@ export async function deleteAssignment(instructor: SessionUser, classId: string,
   return { deleted: true };
 }
 
-const extensionChangedMeanwhile = () => new UserError("CONFLICT", "This student's extension was given or changed after you opened this page (in another tab or window?). Reload the page to see it, then make your change again.");
+type Shown = z.infer<typeof shownExtension>;
 
-/** Gives one student in the class their own due time (and extra quiz attempts and time) on an assignment; granting again replaces it. */
+const changedMeanwhile = (name: string | null) => new UserError("CONFLICT", `${name === null ? "This student's" : `${name}'s`} extension was given or changed after you opened this page (in another tab or window?). Reload the page to see it, then make your change again.`);
+
+/** Gives one student their own due time (and extra quiz attempts and time) on an assignment, with a recorded reason. */
 export async function grantExtension(instructor: SessionUser, classId: string, input: z.infer<typeof extensionSchema>) {
+  const [granted] = await grantExtensions(instructor, classId, input, [{ studentId: input.studentId, replacing: input.replacing }]);
+  return { id: granted.id, dueAt: granted.dueAt, extraAttempts: granted.extraAttempts, extraTimePercent: granted.extraTimePercent };
+}
+
+/** Gives several students of the class the same extension on one assignment (Canvas's "Assign to" for a group): all or none. */
+export async function grantGroupExtension(instructor: SessionUser, classId: string, input: z.infer<typeof groupExtensionSchema>) {
+  const granted = await grantExtensions(instructor, classId, input, input.students);
+  return { granted: granted.filter((g) => !g.unchanged).length, unchanged: granted.filter((g) => g.unchanged).length };
+}
+
+/**
+ * One transaction for one or several students: every one is a current member, every form's view of their extension
+ * is still true, and no one's due time moves back over work the gradebook would then drop; otherwise nothing is
+ * written. A student who already has exactly these terms and reason (a retry, a double click) is left as is.
+ */
+async function grantExtensions(
+  instructor: SessionUser,
+  classId: string,
+  input: Omit<z.infer<typeof extensionSchema>, "studentId" | "replacing">,
+  students: { studentId: string; replacing?: Shown }[],
+) {
   await ownedCurrentClass(instructor, classId);
   const assignment = await db().assignment.findFirst({ where: { id: input.assignmentId, classId }, select: { id: true, quizId: true, moduleId: true } });
   if (!assignment) throw notFound("That assignment");
   const extension = { dueAt: new Date(input.dueAt), extraAttempts: input.extraAttempts, extraTimePercent: input.extraTimePercent };
-  const granted = { ...extension, reason: input.reason, grantedById: instructor.id };
-  const saved = await db().$transaction(async (tx) => {
+  const single = students.length === 1;
+  const ids = students.map((s) => s.studentId).sort();
+  return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
-    await holdCurrentMember(tx, classId, input.studentId);
+    // Held as holdCurrentMember holds one (in one order, so two grants over the same students take turns).
+    const members = await tx.$queryRaw<{ userId: string; name: string }[]>`
+      SELECT m."userId"::text AS "userId", u."name" FROM "ClassMember" m JOIN "User" u ON u."id" = m."userId"
+      WHERE m."classId" = ${classId}::uuid AND m."userId" = ANY(${ids}::uuid[]) AND m."removedAt" IS NULL ORDER BY m."userId" FOR SHARE OF m`;
+    if (members.length !== ids.length) throw notFound(single ? "That student" : "A student you chose (removed from the class meanwhile?)");
+    const nameOf = new Map(members.map((m) => [m.userId, m.name]));
     await lockCoveredQuizzes(tx, assignment);
     // Read again, holding the row (an edit of its due time waits for it, and it waits for the edit): a removal in flight
     // is waited for and then not found, and a due time being moved is read as moved. NO KEY UPDATE, not SHARE, so work being
@@ -876,37 +930,50 @@ export async function grantExtension(instructor: SessionUser, classId: string, i
     // Checked against the terms as they are now, so an edit that committed meanwhile is taken into account.
     const problem = extensionProblem(current, extension);
     if (problem) throw new UserError("INVALID", problem.message, { [problem.field]: [problem.message] });
-    if (input.replacing !== undefined) {
-      const existing = await tx.$queryRaw<{ dueAt: Date; extraAttempts: number; extraTimePercent: number }[]>`
-        SELECT "dueAt", "extraAttempts", "extraTimePercent" FROM "AssignmentExtension"
-        WHERE "assignmentId" = ${assignment.id}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;
-      const shown = input.replacing;
-      const same = existing.length === 0 ? shown === null
-        : shown !== null && new Date(shown.dueAt).getTime() === existing[0].dueAt.getTime() && shown.extraAttempts === existing[0].extraAttempts && shown.extraTimePercent === existing[0].extraTimePercent;
-      if (!same) throw extensionChangedMeanwhile();
+    const existing = new Map((await tx.$queryRaw<{ studentId: string; dueAt: Date; extraAttempts: number; extraTimePercent: number; reason: string }[]>`
+      SELECT "studentId"::text AS "studentId", "dueAt", "extraAttempts", "extraTimePercent", "reason" FROM "AssignmentExtension"
+      WHERE "assignmentId" = ${assignment.id}::uuid AND "studentId" = ANY(${ids}::uuid[]) ORDER BY "studentId" FOR UPDATE`).map((e) => [e.studentId, e]));
+    const sameTerms = (a: { dueAt: Date | string; extraAttempts: number; extraTimePercent: number }, b: { dueAt: Date; extraAttempts: number; extraTimePercent: number }) =>
+      new Date(a.dueAt).getTime() === b.dueAt.getTime() && a.extraAttempts === b.extraAttempts && a.extraTimePercent === b.extraTimePercent;
+    const unchanged = new Set(students.filter((s) => {
+      const had = existing.get(s.studentId);
+      return had !== undefined && sameTerms(extension, had) && had.reason === input.reason;
+    }).map((s) => s.studentId));
+    for (const s of students) {
+      if (unchanged.has(s.studentId) || s.replacing === undefined) continue;
+      const had = existing.get(s.studentId);
+      const same = had === undefined ? s.replacing === null : s.replacing !== null && sameTerms(s.replacing, had);
+      if (!same) throw changedMeanwhile(single ? null : nameOf.get(s.studentId)!);
     }
-    const [previous] = await tx.$queryRaw<{ dueAt: Date }[]>`
-      SELECT "dueAt" FROM "AssignmentExtension" WHERE "assignmentId" = ${assignment.id}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;
-    // Without an extension the student is on the class's due time, which a new one may also bring forward.
-    await refuseShorteningOverWork(tx, assignment.id, input.studentId, previous?.dueAt ?? current.dueAt, extension.dueAt);
-    const select = { id: true, dueAt: true, extraAttempts: true, extraTimePercent: true } as const;
+    // Without an extension a student is on the class's due time, which a new one may also bring forward.
+    const dropped = await workDroppedBy(tx, assignment.id, students.filter((s) => !unchanged.has(s.studentId))
+      .map((s) => ({ studentId: s.studentId, from: existing.get(s.studentId)?.dueAt ?? current.dueAt, to: extension.dueAt })));
+    if (dropped.length > 0) throw shorteningRefused(dropped, single ? null : nameOf);
+    const select = { id: true, studentId: true, dueAt: true, extraAttempts: true, extraTimePercent: true } as const;
     // Given at the class's due time, it only adds attempts or time: it keeps following the class's due time.
-    const data = { ...granted, followsClassDue: extension.dueAt.getTime() === current.dueAt.getTime() };
-    // A form that showed no extension creates one, so of two such forms sent at once the second is refused.
-    const upserted = input.replacing === null
-      ? await tx.assignmentExtension.create({ data: { assignmentId: assignment.id, studentId: input.studentId, ...data }, select }).catch((error: unknown) => {
-        throw (error as { code?: string }).code === "P2002" ? extensionChangedMeanwhile() : error;
-      })
-      : await tx.assignmentExtension.upsert({
-        where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: input.studentId } },
-        create: { assignmentId: assignment.id, studentId: input.studentId, ...data },
-        update: data,
-        select,
-      });
-    await refreshOpenAttemptDeadlines(tx, [input.studentId], assignment);
-    return upserted;
+    const data = { ...extension, reason: input.reason, grantedById: instructor.id, followsClassDue: extension.dueAt.getTime() === current.dueAt.getTime() };
+    const saved = [];
+    for (const s of students) {
+      if (unchanged.has(s.studentId)) {
+        saved.push(await tx.assignmentExtension.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: s.studentId } }, select }));
+        continue;
+      }
+      // A form that showed no extension creates one, so of two such forms sent at once the second is refused.
+      saved.push(s.replacing === null
+        ? await tx.assignmentExtension.create({ data: { assignmentId: assignment.id, studentId: s.studentId, ...data }, select }).catch((error: unknown) => {
+          throw (error as { code?: string }).code === "P2002" ? changedMeanwhile(single ? null : nameOf.get(s.studentId)!) : error;
+        })
+        : await tx.assignmentExtension.upsert({
+          where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: s.studentId } },
+          create: { assignmentId: assignment.id, studentId: s.studentId, ...data },
+          update: data,
+          select,
+        }));
+    }
+    const changed = students.filter((s) => !unchanged.has(s.studentId)).map((s) => s.studentId);
+    if (changed.length > 0) await refreshOpenAttemptDeadlines(tx, changed, assignment);
+    return saved.map((e) => ({ ...e, unchanged: unchanged.has(e.studentId) }));
   });
-  return saved;
 }
 
 export const accommodationSchema = z.strictObject({
@@ -1125,4 +1192,40 @@ export async function studentAssignments(student: SessionUser, now = new Date())
 
 export async function studentClasses(student: SessionUser) {
   return db().classMember.findMany({ where: { userId: student.id, removedAt: null, class: { archivedAt: null } }, orderBy: { joinedAt: "asc" }, select: { joinedAt: true, class: { select: { id: true, name: true, term: true, ...teacherNamesSelect } } } });
+}
+
+/**
+ * One assignment's extensions, for giving several students the same one: the assignment, and each current student of
+ * the class with their extension on it (if any, with whether withdrawing it would be refused) and their standing extra
+ * time. The withdrawal checks are one query for all.
+ */
+export async function assignmentExtensions(instructor: SessionUser, classId: string, assignmentId: string) {
+  const found = await ownedClass(instructor, classId);
+  const assignment = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true } });
+  if (!assignment) throw notFound("That assignment");
+  const [[described], members] = await Promise.all([
+    describeAssignments([assignment], found.archivedAt),
+    db().classMember.findMany({
+      where: { classId, removedAt: null },
+      orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
+      select: {
+        extraTimePercent: true,
+        user: { select: { id: true, name: true, email: true, extensions: { where: { assignmentId }, select: { id: true, dueAt: true, extraAttempts: true, extraTimePercent: true, reason: true, updatedAt: true, grantedBy: { select: { name: true } } } } } },
+      },
+    }),
+  ]);
+  const extended = members.flatMap((m) => m.user.extensions.map((e) => ({ studentId: m.user.id, dueAt: e.dueAt })));
+  const refused = found.archivedAt ? [] : await workDroppedBy(db(), assignmentId, extended.map((e) => ({ studentId: e.studentId, from: e.dueAt, to: assignment.dueAt })));
+  const refusedFor = new Map(refused.map((r) => [r.studentId, withdrawalRefusedBecause(droppedWorkInWords(r))]));
+  return {
+    class: found,
+    assignment: described,
+    students: members.map((m) => {
+      const [extension] = m.user.extensions;
+      return {
+        id: m.user.id, name: m.user.name, email: m.user.email, standingExtraTime: m.extraTimePercent,
+        extension: extension ? { ...extension, withdrawalRefused: refusedFor.get(m.user.id) ?? null } : null,
+      };
+    }),
+  };
 }

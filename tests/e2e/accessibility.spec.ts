@@ -115,7 +115,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       // score set by hand) and a hand-edited percent.
       const { id: assignmentId } = await assigned.json();
       expect((await page.request.post(`/api/instructor/classes/${id}/grade-adjustments`, { data: { assignmentId, studentId: student.id, excused: false, percent: 87.5, comment: "Paper copy" } })).status()).toBe(200);
-      for (const path of [`/instructor/classes/${id}/gradebook/history`, `/instructor/classes/${id}/students/${student.id}`, `/instructor/classes/${id}/gradebook/message?item=${assignmentId}&who=below&percent=90`, `/instructor/classes/${id}/gradebook/message?item=${assignmentId}&who=below&percent=x`]) {
+      for (const path of [`/instructor/classes/${id}/gradebook/history`, `/instructor/classes/${id}/students/${student.id}`, `/instructor/classes/${id}/gradebook/message?item=${assignmentId}&who=below&percent=90`, `/instructor/classes/${id}/gradebook/message?item=${assignmentId}&who=below&percent=x`, `/instructor/classes/${id}/assignments/${assignmentId}/extensions`]) {
         await page.goto(path);
         await expectNoViolations(page, `${path} (with grade history)`);
       }

@@ -237,6 +237,14 @@ const routes: Route[] = [
       extraAttempts: fc.integer({ min: 0, max: 20 }), extraTimePercent: fc.integer({ min: 0, max: 300 }), reason,
     }, { requiredKeys: ["assignmentId", "studentId", "dueAt", "reason"] }),
   },
+  {
+    method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/extensions/group`, ids: ["class"], audience: ["INSTRUCTOR"],
+    body: (o) => fc.record({
+      assignmentId: pick(o, "assignment"), dueAt: fc.oneof(instant, later),
+      students: fc.array(fc.record({ studentId: pick(o, "student"), replacing: fc.option(fc.record({ dueAt: instant, extraAttempts: fc.integer({ min: 0, max: 20 }), extraTimePercent: fc.integer({ min: 0, max: 300 }) })) }), { maxLength: 3 }),
+      extraAttempts: fc.integer({ min: 0, max: 20 }), extraTimePercent: fc.integer({ min: 0, max: 300 }), reason,
+    }, { requiredKeys: ["assignmentId", "students", "dueAt", "reason"] }),
+  },
   { method: "DELETE", path: ([cls, extension]) => `/api/instructor/classes/${cls}/extensions/${extension}`, ids: ["class", "extension"], audience: ["INSTRUCTOR"] },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/grade-adjustments`, ids: ["class"], audience: ["INSTRUCTOR"], body: (o) => fc.record({ assignmentId: pick(o, "assignment"), studentId: pick(o, "student"), ...adjustment }) },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/copy`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ name, term: name, shiftDays: fc.integer({ min: -3650, max: 3650 }) }) },

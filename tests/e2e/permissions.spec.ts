@@ -66,6 +66,7 @@ const entries: Entry[] = [
   { pattern: "/instructor/classes/[classId]/gradebook/message", method: "GET", url: (i) => `/instructor/classes/${i.classId}/gradebook/message?item=${i.quizAssignmentId}&who=below&percent=60`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/objectives", method: "GET", url: (i) => `/instructor/classes/${i.classId}/objectives`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/activity", method: "GET", url: (i) => `/instructor/classes/${i.classId}/activity`, expect: classInstructorPage },
+  { pattern: "/instructor/classes/[classId]/assignments/[assignmentId]/extensions", method: "GET", url: (i) => `/instructor/classes/${i.classId}/assignments/${i.quizAssignmentId}/extensions`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/students/[studentId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/students/${i.ownerId}`, expect: classInstructorPage },
   { pattern: "/instructor/classes/[classId]/debates/[promptId]", method: "GET", url: (i) => `/instructor/classes/${i.classId}/debates/normative-vs-material`, expect: classInstructorPage },
   { pattern: "/instructor/quizzes/[quizId]", method: "GET", url: () => "/instructor/quizzes/dadabaev-silk-road-quiz", expect: instructorsPage },
@@ -114,6 +115,7 @@ const entries: Entry[] = [
   { pattern: "/api/instructor/classes/[classId]/assignments/[assignmentId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/assignments/${i.spareAssignmentId}`, expect: classInstructorApi(200) },
   // The owner's extension on the quiz assignment is replaced, then withdrawn.
   { pattern: "/api/instructor/classes/[classId]/extensions", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/extensions`, body: (i) => ({ assignmentId: i.quizAssignmentId, studentId: i.ownerId, dueAt: "2027-01-02T00:00:00Z", reason: "permission matrix" }), expect: classInstructorApi(200) },
+  { pattern: "/api/instructor/classes/[classId]/extensions/group", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/extensions/group`, body: (i) => ({ assignmentId: i.quizAssignmentId, students: [{ studentId: i.ownerId }], dueAt: "2027-01-03T00:00:00Z", reason: "permission matrix" }), expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/extensions/[extensionId]", method: "DELETE", url: (i) => `/api/instructor/classes/${i.classId}/extensions/${i.extensionId}`, expect: classInstructorApi(200) },
   { pattern: "/api/instructor/classes/[classId]/debate-returns", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/debate-returns`, body: () => ({ responseId: "00000000-0000-4000-8000-000000000000", note: "permission matrix" }), expect: classInstructorApi(404) },
   { pattern: "/api/instructor/classes/[classId]/copy", method: "POST", url: (i) => `/api/instructor/classes/${i.classId}/copy`, body: () => ({ name: "Permission copy", term: "Matrix", shiftDays: 0 }), expect: classInstructorApi(201) },

@@ -154,6 +154,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                       <span key={d.id}><Link className="underline" href={`/instructor/classes/${classId}/debates/${d.id}`}>Review responses: {d.title}</Link>{toGradeNote(d.id)}</span>
                     ))}
                     {a.kind === "DEBATE" && <span><Link className="underline" href={`/instructor/classes/${classId}/debates/${a.debatePromptId}`}>Review responses</Link>{toGradeNote(a.debatePromptId)}</span>}
+                    <Link className="underline" href={`/instructor/classes/${classId}/assignments/${a.id}/extensions`}>{a._count.extensions > 0 ? `Extensions (${a._count.extensions})` : "Extensions"}</Link>
                   </p>
                 </ArchivedOr>
               </li>
