@@ -48,7 +48,7 @@ describe("giving several students the same extension", () => {
   });
 
   it("sent again (a retry, a double click), writes nothing more; a changed second request from the same stale form is refused", async () => {
-    const { teacher, students: [a, b], classId, assignmentId } = await classOfThree();
+    const { teacher, students: [a, b, c], classId, assignmentId } = await classOfThree();
     const request = group({ assignmentId, students: [{ studentId: a.id, replacing: null }, { studentId: b.id, replacing: null }] });
     await grantGroupExtension(teacher, classId, request);
     const first = await extensionsOn(assignmentId);
@@ -57,6 +57,12 @@ describe("giving several students the same extension", () => {
     // The same form, with another due time: the students now have extensions it did not show.
     expect(await errorOf(grantGroupExtension(teacher, classId, { ...request, dueAt: iso(900) }))).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/extension was given or changed after you opened this page/) });
     expect(await extensionsOn(assignmentId)).toEqual(first);
+    // The one-student form follows the same rule: its retry is done once, not refused as stale.
+    const single = extensionSchema.parse({ assignmentId, studentId: c.id, dueAt: LATER, reason: REASON, replacing: null });
+    const granted = await grantExtension(teacher, classId, single);
+    const stored = await db.assignmentExtension.findUniqueOrThrow({ where: { id: granted.id } });
+    expect(await grantExtension(teacher, classId, single)).toEqual(granted);
+    expect(await db.assignmentExtension.findUniqueOrThrow({ where: { id: granted.id } })).toEqual(stored);
   });
 
   it("is all or none: a student removed meanwhile or shown stale terms refuses the whole group, naming the student", async () => {
