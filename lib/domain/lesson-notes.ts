@@ -20,3 +20,29 @@ export function noteSectionLabel(section: string | null, sections: NoteSection[]
   const found = sections.find((s) => s.anchor === section);
   return found ? { title: found.title, anchor: found.anchor } : { title: "A section no longer in the lesson", anchor: null };
 }
+
+type NotesToExport = {
+  title: string;
+  modules: { title: string; retired: boolean; lessons: { title: string; retired: boolean; sections: NoteSection[]; notes: { section: string | null; body: string; createdAt: Date }[] }[] }[];
+};
+
+/**
+ * A learner's notes in one course as a Markdown file to keep, in the notes page's order. Each note is a block quote,
+ * so a line of theirs starting with "#" or "-" stays their text rather than becoming the file's structure.
+ */
+export function notesAsMarkdown(course: NotesToExport, exportedAt: Date): string {
+  const count = course.modules.reduce((n, m) => n + m.lessons.reduce((k, l) => k + l.notes.length, 0), 0);
+  const day = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const lines = [`# Your notes: ${course.title}`, "", `${count} ${count === 1 ? "note" : "notes"}, exported from Caravan on ${day(exportedAt)}.`];
+  for (const mod of course.modules) {
+    lines.push("", `## ${mod.title}${mod.retired ? " (no longer offered)" : ""}`);
+    for (const lesson of mod.lessons) {
+      lines.push("", `### ${lesson.title}${lesson.retired && !mod.retired ? " (no longer offered)" : ""}`);
+      for (const note of lesson.notes) {
+        lines.push("", `**${noteSectionLabel(note.section, lesson.sections).title}**, ${day(note.createdAt)}`, "");
+        lines.push(...note.body.split(/\r\n|\r|\n/).map((line) => (line ? `> ${line}` : ">")));
+      }
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,6 +1,7 @@
 // Private notes on a lesson in the browser, at phone width (390 px) and on a desktop: a student adds a note on the
 // whole lesson (a double click adds one) and one on a section (also from the section's own link), edits one and
 // deletes the other, opens the course's notes page; a classmate sees none of them. Also: the forms without JavaScript, a refused empty note, the empty notes page.
+import { readFile } from "node:fs/promises";
 import { test, expect, createUser, signedInPage, count } from "./support";
 
 const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
@@ -81,6 +82,13 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     await expect(page.getByRole("link", { name: "Values without conditions" })).toHaveAttribute("href", `${lessonPage}#values-without-conditions`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     if (shot(`course-notes-${label}`)) await page.screenshot(shot(`course-notes-${label}`)!);
+    // The notes download as a Markdown file to keep, in the page's order.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download your notes (Markdown)" }).click()]);
+    expect(download.suggestedFilename()).toBe("japan-central-asia-notes.md");
+    const file = await readFile((await download.path())!, "utf8");
+    expect(file).toMatch(/^# Your notes: Japan in Central Asia\n\n2 notes, exported from Caravan on /);
+    expect(file.indexOf("> Dadabaev dates it to Hashimoto's 1997 speech.")).toBeGreaterThan(0);
+    expect(file.indexOf("> Values, but aid kept flowing.")).toBeGreaterThan(file.indexOf("Hashimoto's 1997 speech"));
     await page.getByRole("link", { name: "Values without conditions" }).click();
     await expect(page).toHaveURL(new RegExp(`${lessonPage}#values-without-conditions$`));
 
@@ -96,6 +104,9 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     await other.goto(notesPage);
     await expect(other.getByRole("heading", { name: "No notes yet" })).toBeVisible();
     await expect(other.getByText("Hashimoto's 1997 speech")).toHaveCount(0);
+    const theirs = await other.request.get("/api/courses/japan-central-asia/notes.md");
+    expect(theirs.status()).toBe(200);
+    expect(await theirs.text()).not.toContain("Hashimoto");
     if (shot(`course-notes-empty-${label}`)) await other.screenshot(shot(`course-notes-empty-${label}`)!);
     await otherContext.close();
     await context.close();

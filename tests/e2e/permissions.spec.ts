@@ -75,6 +75,7 @@ const entries: Entry[] = [
   { pattern: "/instructor/import", method: "GET", url: () => "/instructor/import", expect: instructorsPage },
   { pattern: "/instructor/import/[draftId]", method: "GET", url: (i) => `/instructor/import/${i.draftId}`, expect: draftOwnerPage },
   { pattern: "/api/health", method: "GET", url: () => "/api/health", expect: allow() },
+  { pattern: "/api/courses/[course]/notes.md", method: "GET", url: () => "/api/courses/japan-central-asia/notes.md", expect: signedInApi() },
   { pattern: "/api/account/export", method: "GET", url: () => "/api/account/export", expect: signedInApi() },
   { pattern: "/api/account/sign-out", method: "POST", url: () => "/api/account/sign-out", body: () => ({}), expect: signedInApi() },
   { pattern: "/api/account/calendar", method: "POST", url: () => "/api/account/calendar", body: () => ({}), expect: signedInApi() },

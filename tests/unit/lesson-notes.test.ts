@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inSectionOrder, noteSectionLabel } from "@/lib/domain/lesson-notes";
+import { inSectionOrder, noteSectionLabel, notesAsMarkdown } from "@/lib/domain/lesson-notes";
 
 const sections = [{ anchor: "first", title: "First" }, { anchor: "second", title: "Second" }];
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 5, 10, minute));
@@ -19,5 +19,37 @@ describe("lesson notes in reading order", () => {
     expect(noteSectionLabel("second", sections)).toEqual({ title: "Second", anchor: "second" });
     expect(noteSectionLabel(null, sections)).toEqual({ title: "Whole lesson", anchor: null });
     expect(noteSectionLabel("removed", sections)).toEqual({ title: "A section no longer in the lesson", anchor: null });
+  });
+});
+
+describe("notes as a Markdown file", () => {
+  const at = new Date("2026-12-06T09:30:00Z");
+  const sections = [{ anchor: "kazakhstan", title: "Kazakhstan" }];
+  it("lists modules, lessons and each note with what it is on and when, in the given order, its text quoted line by line", () => {
+    const text = notesAsMarkdown({
+      title: "Japan in Central Asia",
+      modules: [
+        { title: "Foundations", retired: false, lessons: [{ title: "The Silk Road Diplomacy", retired: false, sections, notes: [
+          { section: null, body: "# not a heading\n\n- nor a list", createdAt: at },
+          { section: "kazakhstan", body: "Uranium.", createdAt: at },
+          { section: "gone", body: "Old.", createdAt: at },
+        ] }] },
+        { title: "Old module", retired: true, lessons: [{ title: "Retired lesson", retired: true, sections: [], notes: [{ section: null, body: "Kept.", createdAt: at }] }] },
+      ],
+    }, new Date("2026-12-07T00:00:00Z"));
+    expect(text).toBe([
+      "# Your notes: Japan in Central Asia", "", "4 notes, exported from Caravan on 2026-12-07 00:00 UTC.",
+      "", "## Foundations", "", "### The Silk Road Diplomacy",
+      "", "**Whole lesson**, 2026-12-06 09:30 UTC", "", "> # not a heading", ">", "> - nor a list",
+      "", "**Kazakhstan**, 2026-12-06 09:30 UTC", "", "> Uranium.",
+      "", "**A section no longer in the lesson**, 2026-12-06 09:30 UTC", "", "> Old.",
+      "", "## Old module (no longer offered)", "", "### Retired lesson", "", "**Whole lesson**, 2026-12-06 09:30 UTC", "", "> Kept.", "",
+    ].join("\n"));
+  });
+
+  it("says one note in the singular, and an empty course has only its heading", () => {
+    const one = notesAsMarkdown({ title: "C", modules: [{ title: "M", retired: false, lessons: [{ title: "L", retired: false, sections: [], notes: [{ section: null, body: "x", createdAt: at }] }] }] }, at);
+    expect(one).toContain("1 note, exported");
+    expect(notesAsMarkdown({ title: "C", modules: [] }, at)).toBe("# Your notes: C\n\n0 notes, exported from Caravan on 2026-12-06 09:30 UTC.\n");
   });
 });

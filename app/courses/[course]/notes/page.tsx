@@ -39,6 +39,8 @@ export default async function CourseNotesPage({ params }: Params) {
         </EmptyState>
       ) : (
         <div className="space-y-10">
+          {/* A plain link: a file to save, not a page to prefetch. */}
+          <p><a href={`/api/courses/${course.slug}/notes.md`} download className="btn-secondary">Download your notes (Markdown)</a></p>
           {course.modules.map((mod) => (
             <section key={mod.id} aria-labelledby={`module-${mod.id}`}>
               <h2 id={`module-${mod.id}`} className="border-b border-stone-200 pb-1 font-serif text-2xl font-semibold">
