@@ -1203,7 +1203,7 @@ export async function assignmentExtensions(instructor: SessionUser, classId: str
   const found = await ownedClass(instructor, classId);
   const assignment = await db().assignment.findFirst({ where: { id: assignmentId, classId }, select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true } });
   if (!assignment) throw notFound("That assignment");
-  const [[described], members] = await Promise.all([
+  const [[described], members, removedExtended] = await Promise.all([
     describeAssignments([assignment], found.archivedAt),
     db().classMember.findMany({
       where: { classId, removedAt: null },
@@ -1213,6 +1213,8 @@ export async function assignmentExtensions(instructor: SessionUser, classId: str
         user: { select: { id: true, name: true, email: true, extensions: { where: { assignmentId }, select: { id: true, dueAt: true, extraAttempts: true, extraTimePercent: true, reason: true, updatedAt: true, grantedBy: { select: { name: true } } } } } },
       },
     }),
+    // Extensions of students since removed: not listed (they stay on each student's record), but counted, as the class page counts them.
+    db().assignmentExtension.count({ where: { assignmentId, student: { memberships: { none: { classId, removedAt: null } } } } }),
   ]);
   const extended = members.flatMap((m) => m.user.extensions.map((e) => ({ studentId: m.user.id, dueAt: e.dueAt })));
   const refused = found.archivedAt ? [] : await workDroppedBy(db(), assignmentId, extended.map((e) => ({ studentId: e.studentId, from: e.dueAt, to: assignment.dueAt })));
@@ -1220,6 +1222,7 @@ export async function assignmentExtensions(instructor: SessionUser, classId: str
   return {
     class: found,
     assignment: described,
+    removedExtended,
     students: members.map((m) => {
       const [extension] = m.user.extensions;
       return {

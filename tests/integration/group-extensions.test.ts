@@ -120,8 +120,10 @@ describe("an assignment's extensions page", () => {
     const { teacher, students: [a, b, c], classId, assignmentId } = await classOfThree();
     await grantGroupExtension(teacher, classId, group({ assignmentId, students: [{ studentId: a.id, replacing: null }], extraAttempts: 1 }));
     await db.classMember.update({ where: { classId_userId: { classId, userId: b.id } }, data: { extraTimePercent: 25, accommodationReason: "Standing accommodation." } });
+    await grantGroupExtension(teacher, classId, group({ assignmentId, students: [{ studentId: c.id, replacing: null }] }));
     await removeMember(teacher, classId, c.id);
     const page = await assignmentExtensions(teacher, classId, assignmentId);
+    expect(page.removedExtended).toBe(1);
     expect(page.assignment.title).toBeTruthy();
     expect(page.students.map((s) => s.id).sort()).toEqual([a.id, b.id].sort());
     expect(page.students.find((s) => s.id === a.id)!.extension).toMatchObject({ extraAttempts: 1, reason: REASON, withdrawalRefused: null, grantedBy: { name: expect.any(String) } });

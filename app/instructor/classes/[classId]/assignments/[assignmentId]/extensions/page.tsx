@@ -15,7 +15,7 @@ export default async function AssignmentExtensionsPage({ params }: { params: Pro
   const { classId, assignmentId } = await params;
   if (!z.uuid().safeParse(classId).success || !z.uuid().safeParse(assignmentId).success) notFound();
   const user = await requireInstructor(`/instructor/classes/${classId}/assignments/${assignmentId}/extensions`);
-  const { class: found, assignment, students } = await orNotFound(assignmentExtensions(user, classId, assignmentId));
+  const { class: found, assignment, students, removedExtended } = await orNotFound(assignmentExtensions(user, classId, assignmentId));
   const extended = students.filter((s) => s.extension).length;
   const kind = assignment.kind as "MODULE" | "QUIZ" | "DEBATE";
   return (
@@ -24,6 +24,7 @@ export default async function AssignmentExtensionsPage({ params }: { params: Pro
       <div className="mt-4" />
       <PageHeader eyebrow="Extensions" title={assignment.title}>
         Due <LocalTime iso={assignment.dueAt.toISOString()} /> for the class · {extended === 0 ? "no student has an extension" : `${plural(extended, "student")} with an extension`}
+        {removedExtended > 0 && ` · and ${removedExtended === 1 ? "a student" : `${removedExtended} students`} removed from the class (on ${removedExtended === 1 ? "their record" : "their records"})`}
       </PageHeader>
       <p className="mb-4 max-w-prose text-sm text-stone-700">
         {found.archivedAt
