@@ -3,10 +3,15 @@
 // earned (in a quiz attempt or in spaced review), over what those answers could earn: Canvas's "most recent score"
 // calculation, so a question missed and later learned counts as learned. Picking each question's latest answer and
 // adding them up is SQL (lib/server/mastery-service.ts), so a class of hundreds is read as one row per student and
-// objective. Percentages are rounded down, as scores are.
+// objective. Percentages are rounded down, as scores are. A score at the mastery threshold masters the objective only
+// with answers to MASTERY_MIN_QUESTIONS of its questions (all of them when it has fewer): one right answer is too
+// little evidence (Canvas's "n number of times" asks for a minimum number of scores too); below that it is near mastery.
 
 /** Canvas's default mastery scale, in percent: at or above MASTERED is mastery, at or above NEAR is near mastery. */
 export const MASTERY_THRESHOLDS = { mastered: 80, near: 60 } as const;
+
+/** How many distinct questions of an objective must be answered before it can be mastered. */
+export const MASTERY_MIN_QUESTIONS = 2;
 
 export type MasteryLevel = "mastered" | "near" | "below" | "unassessed";
 
@@ -35,10 +40,34 @@ export function masteryLevel(percent: number | null): MasteryLevel {
   return "below";
 }
 
-/** One objective's mastery from the totals of the latest answers to its questions (none: not assessed). */
+/** The questions an objective needs answered before it can be mastered: MASTERY_MIN_QUESTIONS, or all of them when it has fewer. */
+export function questionsNeededForMastery(questionsAligned: number): number {
+  return Math.max(1, Math.min(MASTERY_MIN_QUESTIONS, questionsAligned));
+}
+
+/**
+ * One objective's mastery from the totals of the latest answers to its questions (none: not assessed). A percentage
+ * at the mastery threshold from fewer questions than `questionsNeededForMastery` is near mastery.
+ */
 export function objectiveMastery(totals: AnswerTotals | undefined, questionsAligned: number): ObjectiveMastery {
   const percent = totals && totals.maxCenti > 0 ? Math.floor((Math.min(Math.max(totals.earnedCenti, 0), totals.maxCenti) * 100) / totals.maxCenti) : null;
-  return { percent, level: masteryLevel(percent), questionsAnswered: percent === null ? 0 : totals!.answered, questionsAligned };
+  const questionsAnswered = percent === null ? 0 : totals!.answered;
+  const byScore = masteryLevel(percent);
+  const level = byScore === "mastered" && questionsAnswered < questionsNeededForMastery(questionsAligned) ? "near" : byScore;
+  return { percent, level, questionsAnswered, questionsAligned };
+}
+
+/** Whether the score alone would be mastery, but too few of the objective's questions have been answered for it. */
+export function masteryAwaitsEvidence(mastery: ObjectiveMastery): boolean {
+  return mastery.level === "near" && masteryLevel(mastery.percent) === "mastered";
+}
+
+/** Why a score at the mastery threshold is not yet mastery, in words; null when nothing holds it back. */
+export function masteryEvidenceNote(mastery: ObjectiveMastery): string | null {
+  if (!masteryAwaitsEvidence(mastery)) return null;
+  const needed = questionsNeededForMastery(mastery.questionsAligned);
+  const which = needed === mastery.questionsAligned ? (needed === 2 ? "both of its questions" : `all ${needed} of its questions`) : `at least ${needed} of its ${mastery.questionsAligned} questions`;
+  return `${masteryLevelLabel.mastered} needs answers to ${which}; ${mastery.questionsAnswered} answered so far`;
 }
 
 export type ClassObjectiveSummary = Record<MasteryLevel, number> & {

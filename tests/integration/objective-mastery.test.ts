@@ -28,6 +28,14 @@ async function takeQuiz(student: SessionUser, rightTypes: string[]) {
   return attemptId;
 }
 
+/** Answers the fixture's question `number` right in spaced review, a minute from now (after any attempt just handed in). */
+async function answerRightInReview(student: SessionUser, number: number) {
+  const questionId = `${fixture.id}-q${number}`;
+  const version = await db.questionVersion.findFirstOrThrow({ where: { questionId }, orderBy: { version: "desc" } });
+  const card = await db.reviewCard.upsert({ where: { userId_questionId: { userId: student.id, questionId } }, create: { userId: student.id, questionId, dueAt: new Date() }, update: {} });
+  await db.reviewAnswer.create({ data: { cardId: card.id, number: 1, questionVersionId: version.id, response: {}, correct: true, earnedCenti: version.points * 100, maxCenti: version.points * 100, answeredAt: new Date(Date.now() + 60_000) } });
+}
+
 const ownMastery = async (student: SessionUser) => (await myObjectiveMastery(student, fixture.id)).lessons[0].objectives[0].mastery;
 
 describe("a learner's own mastery of a course's objectives", () => {
@@ -51,13 +59,16 @@ describe("a learner's own mastery of a course's objectives", () => {
     const student = await createUser();
     const attemptId = await takeQuiz(student, ["single"]);
     // The missed question joined the review deck; it is answered right there a minute later.
-    const card = await db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: student.id, questionId: `${fixture.id}-q2` } } });
-    const version = await db.questionVersion.findFirstOrThrow({ where: { questionId: `${fixture.id}-q2` }, orderBy: { version: "desc" } });
-    await db.reviewAnswer.create({ data: { cardId: card.id, number: 1, questionVersionId: version.id, response: { value: false }, correct: true, earnedCenti: 100, maxCenti: 100, answeredAt: new Date(Date.now() + 60_000) } });
+    expect(await db.reviewCard.count({ where: { userId: student.id, questionId: `${fixture.id}-q2` } })).toBe(1);
+    await answerRightInReview(student, 2);
     expect(await ownMastery(student)).toMatchObject({ percent: 66, level: "near" });
 
+    // Without the attempt, that one review answer is full marks on one question of three: too little to be mastery.
     await db.quizAttempt.update({ where: { id: attemptId }, data: { voidedAt: new Date() } });
-    expect(await ownMastery(student)).toEqual({ percent: 100, level: "mastered", questionsAnswered: 1, questionsAligned: 3 });
+    expect(await ownMastery(student)).toEqual({ percent: 100, level: "near", questionsAnswered: 1, questionsAligned: 3 });
+    // A second question answered right makes it mastered.
+    await answerRightInReview(student, 1);
+    expect(await ownMastery(student)).toEqual({ percent: 100, level: "mastered", questionsAnswered: 2, questionsAligned: 3 });
   });
 
   it("waits for an assignment holding the answers back: the results would tell which answer was right", async () => {
@@ -97,20 +108,26 @@ describe("a class's mastery of the objectives its quizzes assess", () => {
     await takeQuiz(working, ["single", "truefalse"]);
     await takeQuiz(leaving, ["single"]);
     await removeMember(teacher, classId, leaving.id);
+    // Full marks in spaced review on one of the objective's three questions: near mastery, in the grid, the counts and the CSV.
+    const reviewing = await createUser();
+    await joinClass(reviewing, joinCode);
+    await answerRightInReview(reviewing, 2);
 
     const report = await classObjectiveMastery(teacher, classId);
-    expect(report.students.map((s) => s.id).sort()).toEqual([early.id, working.id, idle.id].sort());
+    expect(report.students.map((s) => s.id).sort()).toEqual([early.id, working.id, idle.id, reviewing.id].sort());
     expect(report.objectives).toHaveLength(1);
     const [objective] = report.objectives;
     expect(objective).toMatchObject({ text: "Know things.", questions: 3, lesson: { title: "Lesson one" } });
     const percentOf = (student: SessionUser) => objective.perStudent[report.students.findIndex((s) => s.id === student.id)].percent;
     // The early student's attempt, before joining, is their own study: not the class's.
-    expect([percentOf(early), percentOf(working), percentOf(idle)]).toEqual([null, 66, null]);
-    expect(objective.summary).toEqual({ mastered: 0, near: 1, below: 0, unassessed: 2, averagePercent: 66 });
+    expect([percentOf(early), percentOf(working), percentOf(idle), percentOf(reviewing)]).toEqual([null, 66, null, 100]);
+    expect(objective.perStudent[report.students.findIndex((s) => s.id === reviewing.id)]).toEqual({ percent: 100, level: "near", questionsAnswered: 1, questionsAligned: 3 });
+    expect(objective.summary).toEqual({ mastered: 0, near: 2, below: 0, unassessed: 2, averagePercent: 83 });
 
     const csv = classMasteryCsv(report);
     expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Student,Email,Lesson one: Know things. (%),Lesson one: Know things. (level)");
     expect(csv).toContain(`${working.email},66,Near mastery`);
+    expect(csv).toContain(`${reviewing.email},100,Near mastery`);
 
     // A removed student's record still shows their work in the class, up to their removal.
     const record = await classObjectiveMastery(teacher, classId, { studentId: leaving.id });

@@ -3,7 +3,7 @@ import { Link } from "@/components/app-link";
 import { Breadcrumbs, Container, EmptyState, Notice, PageHeader } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { MasteryBadge } from "@/components/mastery-badge";
-import { MASTERY_THRESHOLDS, masteryLevelLabel, type MasteryLevel } from "@/lib/domain/mastery";
+import { MASTERY_MIN_QUESTIONS, MASTERY_THRESHOLDS, masteryEvidenceNote, masteryLevelLabel, type MasteryLevel, type ObjectiveMastery } from "@/lib/domain/mastery";
 import { myObjectiveMastery } from "@/lib/server/mastery-service";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { plural } from "@/lib/plural";
@@ -33,7 +33,8 @@ export default async function ObjectivesPage({ params }: Params) {
       <PageHeader title="Your objectives">
         How well your answers show each learning objective of {course.title}. Each question counts once, by your most recent answer to it in a quiz or in
         spaced review, so a question you missed and later got right counts as learned. {MASTERY_THRESHOLDS.mastered}% or more of the points is mastery,
-        {" "}{MASTERY_THRESHOLDS.near}% or more near mastery.
+        {" "}{MASTERY_THRESHOLDS.near}% or more near mastery. Mastery also needs your answers to at least {MASTERY_MIN_QUESTIONS} of an objective&apos;s
+        questions (or to all of them, if it has fewer): one right answer is not enough to show it.
       </PageHeader>
       {objectives.length === 0 ? (
         <EmptyState title="No objectives yet">This course has no lessons at the moment.</EmptyState>
@@ -64,7 +65,7 @@ export default async function ObjectivesPage({ params }: Params) {
                             <span className="text-stone-900">{o.text}</span>
                             <span className="flex shrink-0 flex-col items-start gap-1 sm:items-end">
                               <MasteryBadge mastery={o.mastery} />
-                              <span className="text-xs text-stone-600">{evidenceNote(o.mastery)}</span>
+                              <span className="text-xs text-stone-600 sm:max-w-60 sm:text-right">{evidenceNote(o.mastery)}</span>
                             </span>
                           </li>
                         ))}
@@ -84,8 +85,10 @@ export default async function ObjectivesPage({ params }: Params) {
   );
 }
 
-function evidenceNote({ questionsAnswered, questionsAligned }: { questionsAnswered: number; questionsAligned: number }) {
+function evidenceNote(mastery: ObjectiveMastery) {
+  const { questionsAnswered, questionsAligned } = mastery;
   if (questionsAligned === 0) return "No quiz question assesses it yet";
   if (questionsAnswered === 0) return `${plural(questionsAligned, "question")} assess it; none answered yet`;
-  return `From ${questionsAnswered} of ${plural(questionsAligned, "question")}`;
+  // The note names both counts, so it replaces "From 1 of N questions" rather than following it.
+  return masteryEvidenceNote(mastery) ?? `From ${questionsAnswered} of ${plural(questionsAligned, "question")}`;
 }

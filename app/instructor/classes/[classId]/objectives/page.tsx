@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, PageHeader, TableScroller } from "@/components/ui";
-import { MASTERY_THRESHOLDS, masteryLevelLabel, type MasteryLevel } from "@/lib/domain/mastery";
+import { MASTERY_MIN_QUESTIONS, MASTERY_THRESHOLDS, masteryAwaitsEvidence, masteryEvidenceNote, masteryLevelLabel, type MasteryLevel } from "@/lib/domain/mastery";
 import { masteryLevelStyle } from "@/components/mastery-badge";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
@@ -22,6 +22,7 @@ export default async function ObjectiveMasteryPage({ params }: { params: Promise
   const user = await requireInstructor(`/instructor/classes/${classId}/objectives`);
   const report = await orNotFound(classObjectiveMastery(user, classId));
   const { students, objectives } = report;
+  const awaitingEvidence = objectives.some((o) => o.perStudent.some(masteryAwaitsEvidence));
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: report.class.name }, { label: "Objective mastery" }]} />
@@ -29,7 +30,8 @@ export default async function ObjectiveMasteryPage({ params }: { params: Promise
       <PageHeader title="Objective mastery">
         How the class stands on each learning objective its assigned quizzes assess. A student&apos;s score on an objective counts each of its questions once, by their
         most recent answer since joining the class (in an assigned quiz or in spaced review): {MASTERY_THRESHOLDS.mastered}% or more of the points is mastery,
-        {" "}{MASTERY_THRESHOLDS.near}% or more near mastery. The class average is of the students with an answer.
+        {" "}{MASTERY_THRESHOLDS.near}% or more near mastery, and mastery also needs answers to at least {MASTERY_MIN_QUESTIONS} of the objective&apos;s questions (or to
+        all of them, if it has fewer). The class average is of the students with an answer.
       </PageHeader>
       {objectives.length === 0 || students.length === 0 ? (
         <EmptyState title={students.length === 0 ? "No students on the roster" : "No objectives assessed yet"} action={<Link className="btn-primary" href={`/instructor/classes/${classId}`}>Go to the class</Link>}>
@@ -74,7 +76,9 @@ export default async function ObjectiveMasteryPage({ params }: { params: Promise
           </section>
           <section aria-labelledby="students-heading">
             <h2 id="students-heading" className="mb-1 text-lg font-semibold">By student</h2>
-            <p className="mb-3 text-sm text-stone-700">Each column is an objective, numbered as above; a cell gives the student&apos;s percentage, or a dash where they have not answered its questions.</p>
+            <p className="mb-3 text-sm text-stone-700">Each column is an objective, numbered as above; a cell gives the student&apos;s percentage, or a dash where they have not answered its questions.
+              {awaitingEvidence && <> A percentage marked * is {MASTERY_THRESHOLDS.mastered}% or more from answers to too few of the objective&apos;s questions: it counts as {masteryLevelLabel.near.toLowerCase()} until the student has answered at least {MASTERY_MIN_QUESTIONS} of them.</>}
+            </p>
             <TableScroller label="Mastery by student and objective">
               {/* Cell styles sit on the table: a class of 300 and 40 objectives is 12,000 cells. */}
               <table className="text-left text-sm tabular-nums [&_td]:min-w-12 [&_td]:px-1 [&_td]:py-1.5 [&_td]:text-center">
@@ -94,7 +98,11 @@ export default async function ObjectiveMasteryPage({ params }: { params: Promise
                       {objectives.map((o) => {
                         const mastery = o.perStudent[row];
                         return (
-                          <td key={o.key} className={cellStyle[mastery.level]}>{mastery.percent !== null ? `${mastery.percent}%` : "—"}</td>
+                          <td key={o.key} className={cellStyle[mastery.level]}>
+                            {mastery.percent !== null ? `${mastery.percent}%` : "—"}
+                            {/* Only the few cells held back carry the marker and its words, so the grid stays light. */}
+                            {masteryAwaitsEvidence(mastery) && <><span aria-hidden="true">*</span><span className="sr-only">, {masteryLevelLabel.near.toLowerCase()}: {masteryEvidenceNote(mastery)}</span></>}
+                          </td>
                         );
                       })}
                     </tr>

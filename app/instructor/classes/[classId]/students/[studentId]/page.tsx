@@ -27,6 +27,7 @@ import { plural } from "@/lib/plural";
 import { classObjectiveMastery } from "@/lib/server/mastery-service";
 import { classActivity } from "@/lib/server/activity-service";
 import { activityKindLabel, elapsedLabel } from "@/lib/domain/activity";
+import { masteryEvidenceNote } from "@/lib/domain/mastery";
 import { MasteryBadge } from "@/components/mastery-badge";
 
 // The student record lists the latest few; the grade history page has them all.
@@ -156,7 +157,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                 <span>{o.text} <span className="text-stone-600">· {o.lesson.title}</span></span>
                 <span className="flex shrink-0 flex-col items-start gap-0.5 sm:items-end">
                   <MasteryBadge mastery={o.perStudent[0]} />
-                  <span className="text-xs text-stone-600">{o.perStudent[0].questionsAnswered === 0 ? `${plural(o.questions, "question")}, none answered` : `From ${o.perStudent[0].questionsAnswered} of ${plural(o.questions, "question")}`}</span>
+                  <span className="text-xs text-stone-600 sm:max-w-60 sm:text-right">{o.perStudent[0].questionsAnswered === 0 ? `${plural(o.questions, "question")}, none answered` : (masteryEvidenceNote(o.perStudent[0]) ?? `From ${o.perStudent[0].questionsAnswered} of ${plural(o.questions, "question")}`)}</span>
                 </span>
               </li>
             ))}
