@@ -62,12 +62,12 @@ export function masteryAwaitsEvidence(mastery: ObjectiveMastery): boolean {
   return mastery.level === "near" && masteryLevel(mastery.percent) === "mastered";
 }
 
-/** Why a score at the mastery threshold is not yet mastery, in words; null when nothing holds it back. */
-export function masteryEvidenceNote(mastery: ObjectiveMastery): string | null {
+/** Why a score at the mastery threshold is not yet mastery, in words; null when nothing holds it back. `answered` says whose answers were counted. */
+export function masteryEvidenceNote(mastery: ObjectiveMastery, answered = "answered so far"): string | null {
   if (!masteryAwaitsEvidence(mastery)) return null;
   const needed = questionsNeededForMastery(mastery.questionsAligned);
   const which = needed === mastery.questionsAligned ? (needed === 2 ? "both of its questions" : `all ${needed} of its questions`) : `at least ${needed} of its ${mastery.questionsAligned} questions`;
-  return `${masteryLevelLabel.mastered} needs answers to ${which}; ${mastery.questionsAnswered} answered so far`;
+  return `${masteryLevelLabel.mastered} needs answers to ${which}; ${mastery.questionsAnswered} ${answered}`;
 }
 
 export type ClassObjectiveSummary = Record<MasteryLevel, number> & {

@@ -110,6 +110,14 @@ function questionCounts(questions: AlignedQuestion[]): Map<string, number> {
 }
 
 /**
+ * How many live questions of a course's live quizzes assess each of its objectives, keyed `lessonId|objectiveId`: what
+ * the learner's page counts, so an attempt's results judge the evidence an objective needs for mastery the same way.
+ */
+export async function objectiveQuestionCounts(courseId: string): Promise<Map<string, number>> {
+  return questionCounts(await alignedQuestions({ courseId }));
+}
+
+/**
  * A learner's mastery of each objective of a course's lessons, from all their own counted work in it. A question
  * whose key an assignment still holds back from them is left out until it is released (its result would tell which
  * answer was right); `heldQuestions` counts those the learner has answered, and `heldUntil` is when the last is released.

@@ -27,6 +27,7 @@ import type { SessionUser } from "./auth";
 import { Prisma } from "../generated/prisma/client";
 import type { AnswerEditInput } from "./quiz-inputs";
 import { citedSource, type LessonMeta } from "./catalog";
+import { objectiveQuestionCounts } from "./mastery-service";
 
 type Tx = Prisma.TransactionClient;
 
@@ -533,7 +534,7 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
   const versions = await versionsById(attempt.questionVersionIds);
   const answers = new Map((await db().attemptAnswer.findMany({ where: { attemptId }, select: { questionVersionId: true, response: true, earnedCenti: true, correct: true, overrideCenti: true, overrideComment: true } })).map((a) => [a.questionVersionId, a]));
   const lessonIds = [...new Set([...versions.values()].map((v) => v.definition.ref.lesson))];
-  const lessons = await db().lesson.findMany({ where: { id: { in: lessonIds } }, select: { id: true, slug: true, title: true, meta: true, retiredAt: true, module: { select: { slug: true, retiredAt: true, course: { select: { slug: true, retiredAt: true } } } } } });
+  const lessons = await db().lesson.findMany({ where: { id: { in: lessonIds } }, select: { id: true, slug: true, title: true, meta: true, retiredAt: true, module: { select: { slug: true, retiredAt: true, course: { select: { id: true, slug: true, retiredAt: true } } } } } });
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
   const sources = await db().source.findMany({ where: { id: { in: [...new Set([...versions.values()].map((v) => v.definition.ref.source))] } }, select: { id: true, title: true, author: true, outlet: true, published: true, sections: true } });
   const sourceById = new Map(sources.map((s) => [s.id, s]));
@@ -621,6 +622,11 @@ export async function attemptReview(user: SessionUser, attemptId: string) {
     : [];
   // Whether a flag would reach an instructor: only then does the page offer one.
   const flaggable = !attempt.voidedAt && (await attemptFlagReachesInstructor(db(), attempt.id));
-  const objectives = [...byObjective.entries()].map(([key, row]) => ({ key, ...row, mastery: objectiveMastery({ earnedCenti: row.earnedCenti, maxCenti: row.maxCenti, answered: row.questionNumbers.length }, row.questionNumbers.length) }));
+  // Mastery asks for answers to several of an objective's questions (decision 18), so each level weighs this attempt's
+  // answers against all the objective's questions in the course, as the learner's objectives page does; an objective
+  // no live question assesses any more is judged on the attempt's questions alone.
+  const courseIds = byObjective.size === 0 ? [] : [...new Set(lessons.map((l) => l.module.course.id))];
+  const aligned = new Map((await Promise.all(courseIds.map(objectiveQuestionCounts))).flatMap((counts) => [...counts]));
+  const objectives = [...byObjective.entries()].map(([key, row]) => ({ key, ...row, mastery: objectiveMastery({ earnedCenti: row.earnedCenti, maxCenti: row.maxCenti, answered: row.questionNumbers.length }, Math.max(aligned.get(key) ?? 0, row.questionNumbers.length)) }));
   return { attempt, items, objectives, answersShownAt, answersAfterLastAttempt: hold.orLastAttempt, flaggable, review: { missed: inDeck.length, from: inDeck[0]?.dueAt ?? null } };
 }

@@ -93,6 +93,18 @@ describe("a learner's own mastery of a course's objectives", () => {
     expect(await ownMastery(student)).toMatchObject({ percent: 33 });
   });
 
+  it("weighs an attempt's answers against all the objective's questions: one drawn question right is near mastery", async () => {
+    const drawing = writeFixtureCourse({ drawCount: 1 });
+    await syncCourse(db, loadCourse(drawing.dir));
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, drawing.quizId);
+    await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
+    const [objective] = (await attemptReview(student, attemptId)).objectives;
+    expect(objective).toMatchObject({ earnedCenti: 100, maxCenti: 100, questionNumbers: [1], mastery: { percent: 100, level: "near", questionsAnswered: 1, questionsAligned: 3 } });
+    // The objectives page reads the same answer the same way.
+    expect((await myObjectiveMastery(student, drawing.id)).lessons[0].objectives[0].mastery).toEqual(objective.mastery);
+  });
+
   it("is not found for a course that does not exist", async () => {
     expect(await errorOf(myObjectiveMastery(await createUser(), "no-such-course"))).toMatchObject({ code: "NOT_FOUND" });
   });

@@ -46,6 +46,7 @@ describe("mastery needs answers to more than one question", () => {
     expect(one).toEqual({ percent: 100, level: "near", questionsAnswered: 1, questionsAligned: 3 });
     expect(masteryEvidenceNote(one)).toBe("Mastered needs answers to at least 2 of its 3 questions; 1 answered so far");
     expect(masteryEvidenceNote(objectiveMastery(full(1), 2))).toBe("Mastered needs answers to both of its questions; 1 answered so far");
+    expect(masteryEvidenceNote(one, "answered in this attempt")).toBe("Mastered needs answers to at least 2 of its 3 questions; 1 answered in this attempt");
     const two = objectiveMastery(full(2), 3);
     expect(two).toEqual({ percent: 100, level: "mastered", questionsAnswered: 2, questionsAligned: 3 });
     expect(masteryEvidenceNote(two)).toBeNull();
