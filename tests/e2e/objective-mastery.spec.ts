@@ -1,6 +1,7 @@
 // Objective mastery in the browser: a student who answered one question of an objective right and another wrong
-// reads where they stand on each objective of the course; their instructor reads the class's standing, objective by
-// objective and student by student, and downloads it as CSV.
+// reads where they stand on each objective of the course, and why full marks on one question of another is not yet
+// mastery; their instructor reads the class's standing, objective by objective and student by student, and downloads
+// it as CSV.
 import path from "node:path";
 import { loadCourse } from "../../lib/content/load.ts";
 import { addMembers, assign, createClass } from "./fixtures";
@@ -11,6 +12,8 @@ const course = loadCourse(path.resolve(import.meta.dirname, "../../content/cours
 const lesson = course.moduleFiles.flatMap((m) => m.lessonFiles).find((l) => l.id === "dadabaev-silk-road")!;
 const objectiveText = (id: string) => lesson.objectives.find((o) => o.id === id)!.text;
 const quizId = "dadabaev-silk-road-quiz";
+const austin = course.moduleFiles.flatMap((m) => m.lessonFiles).find((l) => l.id === "austin-pragmatic-diplomacy")!;
+const checkClaims = austin.objectives.find((o) => o.id === "aus-check-claims")!.text;
 const shots = process.env.SCREENSHOT_DIR;
 
 test("a student reads their mastery of each objective, and their instructor the class's, with its CSV", async ({ browser, sql, baseURL }) => {
@@ -20,6 +23,22 @@ test("a student reads their mastery of each objective, and their instructor the 
   const cls = await createClass(sql, instructor, { name: "Mastery seminar" });
   await addMembers(sql, cls.id, [student], { joinedAt: "-1 hour" });
   await assign(sql, cls.id, { quiz: quizId, opensAt: "-1 hour", dueAt: "1 day" });
+  await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 hour", dueAt: "1 day" });
+  // In spaced review, one question of Austin's "check the claims" (three questions) answered right: full marks, from
+  // too few of its questions to be mastery.
+  const { rows: claims } = await sql.query(
+    `SELECT q."id", v."id" AS "versionId", v."points" FROM "QuizQuestion" q JOIN "QuestionVersion" v ON v."questionId" = q."id" AND v."version" = q."currentVersion"
+     WHERE q."retiredAt" IS NULL AND v."definition"->>'objective' = 'aus-check-claims' ORDER BY q."id"`,
+  );
+  expect(claims).toHaveLength(3);
+  const { rows: [card] } = await sql.query(
+    `INSERT INTO "ReviewCard" ("id", "userId", "questionId", "dueAt", "updatedAt") VALUES (gen_random_uuid(), $1, $2, now() + interval '1 day', now()) RETURNING "id"`,
+    [student.id, claims[0].id],
+  );
+  await sql.query(
+    `INSERT INTO "ReviewAnswer" ("cardId", "number", "questionVersionId", "response", "correct", "earnedCenti", "maxCenti") VALUES ($1, 1, $2, '{}', true, $3, $3)`,
+    [card.id, claims[0].versionId, claims[0].points * 100],
+  );
 
   // The student hands in an attempt with only the true-or-false question answered, rightly: of "explain the
   // distance" (that question and a multiple-choice one), the points of the first.
@@ -61,11 +80,19 @@ test("a student reads their mastery of each objective, and their instructor the 
   // A lesson whose quiz the student has not taken.
   const other = course.moduleFiles.flatMap((m) => m.lessonFiles).find((l) => l.id !== lesson.id)!;
   await expect(row(other.objectives[0].text)).toContainText("Not assessed");
+  // Full marks on one question of three: near mastery, and the page says why.
+  await expect(row(checkClaims)).toContainText("Near mastery · 100%");
+  await expect(row(checkClaims)).toContainText("Mastered needs answers to at least 2 of its 3 questions; 1 answered so far");
+  await expect(sp.getByText(/Mastery also needs your answers to at least 2 of an objective.s questions/)).toBeVisible();
   await expectNoAxeViolations(sp, "student objectives page");
   if (shots) await sp.screenshot({ path: `${shots}/objectives-student.png` });
+  await row(checkClaims).scrollIntoViewIfNeeded();
+  if (shots) await sp.screenshot({ path: `${shots}/objectives-student-evidence.png` });
   await sp.setViewportSize({ width: 390, height: 844 });
   expect(await sp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   if (shots) await sp.screenshot({ path: `${shots}/objectives-student-phone.png` });
+  await row(checkClaims).scrollIntoViewIfNeeded();
+  if (shots) await sp.screenshot({ path: `${shots}/objectives-student-evidence-phone.png` });
 
   const teacher = await signedInPage(browser, instructor, baseURL!);
   const tp = teacher.page;
@@ -79,6 +106,11 @@ test("a student reads their mastery of each objective, and their instructor the 
   await expect(distanceRow.getByRole("cell")).toHaveText([/^\d+$/, String(distance.length), ...[0, 1, 2, 3].map((i) => (i === level ? "1" : "0")), `${expected}%`]);
   const grid = tp.getByRole("table", { name: /Each student.s percentage/ });
   await expect(grid.getByRole("row").filter({ hasText: student.name }).getByRole("cell")).toContainText([`${expected}%`]);
+  // The one-question full marks count as near mastery, and the grid marks the percentage and says why.
+  await expect(summary.getByRole("row").filter({ hasText: checkClaims }).getByRole("cell")).toHaveText([/^\d+$/, "3", "0", "1", "0", "0", "100%"]);
+  const claimsCell = grid.getByRole("row").filter({ hasText: student.name }).getByRole("cell").filter({ hasText: "100%" });
+  await expect(claimsCell).toHaveText("100%*, near mastery: Mastered needs answers to at least 2 of its 3 questions; 1 answered so far");
+  await expect(tp.getByText(/A percentage marked \* is 80% or more from answers to too few/)).toBeVisible();
   await expectNoAxeViolations(tp, "class objectives page");
   if (shots) await tp.screenshot({ path: `${shots}/objectives-class.png`, fullPage: true });
 
@@ -89,12 +121,15 @@ test("a student reads their mastery of each objective, and their instructor the 
   const column = header.indexOf(`${lesson.title}: ${objectiveText("dad-explain-distance")} (%)`);
   expect(column).toBeGreaterThan(1);
   expect(students.map((r) => [r[1], r[column], r[column + 1]])).toEqual([[student.email, String(expected), expected >= 60 ? "Near mastery" : "Not yet"]]);
+  const claimsColumn = header.indexOf(`${austin.title}: ${checkClaims} (%)`);
+  expect(students.map((r) => [r[claimsColumn], r[claimsColumn + 1]])).toEqual([["100", "Near mastery"]]);
 
   // The student's record gives their row, objective by objective.
   await grid.getByRole("link", { name: student.name }).click();
   const onRecord = tp.getByRole("region", { name: "Objectives" }).getByRole("listitem").filter({ hasText: objectiveText("dad-explain-distance") });
   await expect(onRecord).toContainText(`· ${expected}%`);
   await expect(onRecord).toContainText(`From 2 of ${distance.length} questions`);
+  await expect(tp.getByRole("region", { name: "Objectives" }).getByRole("listitem").filter({ hasText: checkClaims })).toContainText("Near mastery · 100%Mastered needs answers to at least 2 of its 3 questions; 1 answered so far");
 
   await tp.goBack();
   await tp.setViewportSize({ width: 390, height: 844 });
