@@ -125,7 +125,7 @@ export default async function AttemptPage({ params }: Params) {
                 <span className="flex shrink-0 flex-col items-start gap-0.5 sm:items-end">
                   <MasteryBadge mastery={o.mastery} />
                   <span className="text-xs text-stone-600 tabular-nums">{o.earnedCenti / 100} of {plural(o.maxCenti / 100, "point")}</span>
-                  {masteryEvidenceNote(o.mastery, "answered in this attempt") && <span className="text-xs text-stone-600 sm:max-w-60 sm:text-right">{masteryEvidenceNote(o.mastery, "answered in this attempt")}</span>}
+                  {masteryEvidenceNote(o.mastery, "answered in this attempt") && <span className="text-xs text-stone-600 sm:max-w-72 sm:text-right">{masteryEvidenceNote(o.mastery, "answered in this attempt")}</span>}
                 </span>
               </li>
             ))}

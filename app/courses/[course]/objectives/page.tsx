@@ -65,7 +65,7 @@ export default async function ObjectivesPage({ params }: Params) {
                             <span className="text-stone-900">{o.text}</span>
                             <span className="flex shrink-0 flex-col items-start gap-1 sm:items-end">
                               <MasteryBadge mastery={o.mastery} />
-                              <span className="text-xs text-stone-600 sm:max-w-60 sm:text-right">{evidenceNote(o.mastery)}</span>
+                              <span className="text-xs text-stone-600 sm:max-w-72 sm:text-right">{evidenceNote(o.mastery)}</span>
                             </span>
                           </li>
                         ))}
@@ -88,7 +88,7 @@ export default async function ObjectivesPage({ params }: Params) {
 function evidenceNote(mastery: ObjectiveMastery) {
   const { questionsAnswered, questionsAligned } = mastery;
   if (questionsAligned === 0) return "No quiz question assesses it yet";
-  if (questionsAnswered === 0) return `${plural(questionsAligned, "question")} assess it; none answered yet`;
+  if (questionsAnswered === 0) return `${plural(questionsAligned, "question")} ${questionsAligned === 1 ? "assesses" : "assess"} it; none answered yet`;
   // The note names both counts, so it replaces "From 1 of N questions" rather than following it.
   return masteryEvidenceNote(mastery) ?? `From ${questionsAnswered} of ${plural(questionsAligned, "question")}`;
 }

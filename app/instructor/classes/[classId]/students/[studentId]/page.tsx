@@ -157,7 +157,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
                 <span>{o.text} <span className="text-stone-600">· {o.lesson.title}</span></span>
                 <span className="flex shrink-0 flex-col items-start gap-0.5 sm:items-end">
                   <MasteryBadge mastery={o.perStudent[0]} />
-                  <span className="text-xs text-stone-600 sm:max-w-60 sm:text-right">{o.perStudent[0].questionsAnswered === 0 ? `${plural(o.questions, "question")}, none answered` : (masteryEvidenceNote(o.perStudent[0]) ?? `From ${o.perStudent[0].questionsAnswered} of ${plural(o.questions, "question")}`)}</span>
+                  <span className="text-xs text-stone-600 sm:max-w-72 sm:text-right">{o.perStudent[0].questionsAnswered === 0 ? `${plural(o.questions, "question")}, none answered` : (masteryEvidenceNote(o.perStudent[0]) ?? `From ${o.perStudent[0].questionsAnswered} of ${plural(o.questions, "question")}`)}</span>
                 </span>
               </li>
             ))}
