@@ -86,7 +86,7 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download your notes (Markdown)" }).click()]);
     expect(download.suggestedFilename()).toBe("japan-central-asia-notes.md");
     const file = await readFile((await download.path())!, "utf8");
-    expect(file).toMatch(/^# Your notes: Japan in Central Asia\n\n2 notes, exported from Caravan on /);
+    expect(file).toMatch(/^# Your notes: Japan in Central Asia, 1997–2025\n\n2 notes, exported from Caravan on /);
     expect(file.indexOf("> Dadabaev dates it to Hashimoto's 1997 speech.")).toBeGreaterThan(0);
     expect(file.indexOf("> Values, but aid kept flowing.")).toBeGreaterThan(file.indexOf("Hashimoto's 1997 speech"));
     await page.getByRole("link", { name: "Values without conditions" }).click();
