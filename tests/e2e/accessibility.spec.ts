@@ -18,7 +18,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test(`student pages have no WCAG 2.2 AA violations (${colorScheme})`, async ({ page, sql, baseURL }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(240_000); // 17 pages, each axe-checked: slow when the machine is busy
       const student = await createUser(sql);
       // In a class with an assignment, so the progress page shows the student's own grades.
       const teacher = await createUser(sql, "INSTRUCTOR");
@@ -96,7 +96,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     });
 
     test(`instructor pages have no WCAG 2.2 AA violations (${colorScheme})`, async ({ page, sql, baseURL }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(240_000); // a dozen pages and more, each axe-checked
       const teacher = await createUser(sql, "INSTRUCTOR");
       const student = await createUser(sql);
       await login(page.context(), teacher, baseURL!);
