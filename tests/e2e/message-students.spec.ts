@@ -1,7 +1,8 @@
 // "Message students who…" in the browser: from the gradebook, the instructor lists the students who scored below a
 // percent on a quiz (a computed score and scores set by hand; exactly the bound, excused and missing work left out),
 // copies their addresses, then those who have not submitted and those whose debate is not graded yet; the form works
-// without JavaScript, an archived class still reads, and a hand-edited address gets a sentence, not a failure.
+// without JavaScript, an archived class still reads (names and scores, without addresses), and a hand-edited address
+// gets a sentence, not a failure.
 import { randomUUID } from "node:crypto";
 import { addMembers, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, submitDebateAs, expectNoAxeViolations } from "./support";
@@ -132,9 +133,12 @@ test("an instructor lists the students who scored below 60 % on a quiz and copie
   await tp.goto(`${here}?item=${quizAssignment}&who=below&percent=60`);
   await expect(tp.getByText("An archived class")).toBeVisible();
   await expect(tp.getByRole("heading", { level: 2 })).toHaveText(`2 students scored below 60 % on “${quizTitle}”.`);
-  // A record, as the archived class's debate review is: no button copying addresses, and a sentence saying why.
+  // A record, as the archived class's debate review is: names and scores, no addresses nor a button copying them, and a sentence saying why.
   await expect(tp.getByRole("button", { name: "Copy their email addresses" })).toHaveCount(0);
-  await expect(tp.getByText("The class is archived, so this list is a record with no button copying their addresses: bring the class back (on its page) for one.")).toBeVisible();
+  await expect(tp.getByText("The class is archived, so this list is a record, without their email addresses or a button copying them: bring the class back (on its page) for those.")).toBeVisible();
+  await expect(table.getByRole("columnheader")).toHaveText(["Student", "Score"]);
+  await expect(rowOf(low.name)).toContainText("scored by instructor");
+  for (const student of [zero, low]) await expect(table).not.toContainText(student.email);
 
   // Forged values (NUL, broken escapes, repeated or very long) are never a 500.
   for (const query of ["item=%00&who=below&percent=60", "item=%ZZ&who=%FF", `item=${quizAssignment}&item=x&who=below&who=missing&percent=60&percent=`, `item=${quizAssignment}&who=below&percent=${"9".repeat(3000)}`, `item=${"a".repeat(3000)}`]) {

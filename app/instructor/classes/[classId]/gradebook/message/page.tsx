@@ -29,6 +29,8 @@ export default async function MessageStudentsPage({ params, searchParams }: { pa
   const matching = request.asked && request.error === null ? studentsToMessage(book.rows, request.column, request.criterion) : null;
   const item = request.asked && request.error === null ? book.assignments[request.column] : null;
   const gradebookHref = `/instructor/classes/${classId}/gradebook`;
+  // An archived class is a record, as on its debates' review pages: its list names the students, with no addresses to write to.
+  const withAddresses = !book.class.archivedAt;
   return (
     <Container>
       <Breadcrumbs items={[{ href: "/instructor", label: "Your classes" }, { href: `/instructor/classes/${classId}`, label: book.class.name }, { href: gradebookHref, label: "Gradebook" }, { label: "Message students who…" }]} />
@@ -83,15 +85,14 @@ export default async function MessageStudentsPage({ params, searchParams }: { pa
                 </div>
               ) : (
                 <>
-                  {/* An archived class is a record, as on its debates' review pages: no button copying addresses to write to its students. */}
-                  <div className="my-4">{book.class.archivedAt ? <p className="text-sm text-stone-600">The class is archived, so this list is a record with no button copying their addresses: bring the class back (on its page) for one.</p> : <CopyEmails addresses={matching.map((m) => m.student.email)} label="Copy their email addresses" />}</div>
+                  <div className="my-4">{withAddresses ? <CopyEmails addresses={matching.map((m) => m.student.email)} label="Copy their email addresses" /> : <p className="text-sm text-stone-600">The class is archived, so this list is a record, without their email addresses or a button copying them: bring the class back (on its page) for those.</p>}</div>
                   <TableScroller label="Students listed" className="rounded-lg border border-stone-200 bg-white">
                     <table className="min-w-full text-left text-sm">
-                      <caption className="sr-only">The students listed, with their email address and their score and status on {item.title}</caption>
+                      <caption className="sr-only">The students listed, with {withAddresses ? "their email address and " : ""}their score and status on {item.title}</caption>
                       <thead className="bg-stone-50">
                         <tr>
                           <th scope="col" className="px-3 py-2 font-semibold">Student</th>
-                          <th scope="col" className="px-3 py-2 font-semibold">Email</th>
+                          {withAddresses && <th scope="col" className="px-3 py-2 font-semibold">Email</th>}
                           <th scope="col" className="px-3 py-2 font-semibold">Score</th>
                         </tr>
                       </thead>
@@ -99,7 +100,7 @@ export default async function MessageStudentsPage({ params, searchParams }: { pa
                         {matching.map(({ student, cell }) => (
                           <tr key={student.id} className="align-top">
                             <th scope="row" className="px-3 py-2 font-medium"><Link className="link" href={`/instructor/classes/${classId}/students/${student.id}`}>{student.name}</Link></th>
-                            <td className="px-3 py-2"><EmailAddress address={student.email} /></td>
+                            {withAddresses && <td className="px-3 py-2"><EmailAddress address={student.email} /></td>}
                             <td className="px-3 py-2 tabular-nums">
                               <span className="font-semibold">{cell.percent !== null ? `${cell.percent}%` : "—"}</span>
                               <span className={`block text-xs ${gradeStatusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}</span>
