@@ -1,6 +1,6 @@
 // The class activity report in the browser: one student reads a lesson and marks it complete, another last opened
 // one ten days ago, a third has done nothing; their instructor reads who is active, quiet or not started, sorts and
-// narrows the list, and downloads it as CSV.
+// narrows the list, and downloads it as CSV; archived, it offers no button copying their addresses.
 import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, expectNoAxeViolations } from "./support";
 import { parseCsv } from "../support/csv";
@@ -88,5 +88,15 @@ test("an instructor reads when each student last worked on the class's modules a
   await tp.goto(`/instructor/classes/${cls.id}/activity`);
   expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   if (shots) await tp.screenshot({ path: `${shots}/activity-class-phone.png` });
+
+  // Archived, the report is a record: still read, with no button copying the students' addresses.
+  await tp.setViewportSize({ width: 1280, height: 800 });
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE "id" = $1`, [cls.id]);
+  await tp.goto(`/instructor/classes/${cls.id}/activity?show=attention`);
+  await expect(tp.getByText("An archived class")).toBeVisible();
+  await expect(table.locator("tbody tr")).toHaveCount(2);
+  for (const student of [quiet, idle]) await expect(table).toContainText(student.name);
+  await expect(tp.getByRole("button", { name: /Copy .*email addresses/ })).toHaveCount(0);
+  await expect(tp.getByRole("link", { name: "Download CSV" })).toBeVisible();
   await teacher.context.close();
 });

@@ -71,7 +71,7 @@ export default async function ClassActivityPage({ params, searchParams }: { para
         spaced review of their questions), and how far through them each is. A lesson counts as read once the student marks it complete.
       </PageHeader>
       {report.class.archivedAt && (
-        <Notice tone="warning" title="An archived class">This is the class as it stood when it was archived on <LocalTime iso={report.class.archivedAt.toISOString()} />: activity after that is not shown.</Notice>
+        <Notice tone="warning" title="An archived class">This is the class as it stood when it was archived on <LocalTime iso={report.class.archivedAt.toISOString()} />: activity after that is not shown, and no button copies students&apos; addresses (bring the class back, on its page, for one).</Notice>
       )}
       {rows.length === 0 || lessons.length + report.quizCount + report.debateCount + report.anonymousDebateCount === 0 ? (
         <EmptyState title={rows.length === 0 ? "No students on the roster" : "Nothing assigned yet"} action={<Link className="btn-primary" href={`/instructor/classes/${classId}`}>Go to the class</Link>}>
@@ -106,7 +106,8 @@ export default async function ClassActivityPage({ params, searchParams }: { para
               <Link className={view.show === "attention" ? "btn-primary" : "btn-secondary"} aria-current={view.show === "attention" ? "page" : undefined} href={hrefFor({ show: "attention" })}>Quiet or not started ({needsAttention})</Link>
             </nav>
             <div className="flex flex-wrap items-start gap-2">
-              <CopyEmails addresses={shown.map((r) => r.student.email)} label={view.show === "attention" ? "Copy their email addresses" : "Copy email addresses"} />
+              {/* An archived class is a record, as on its message-students and debate review pages: nothing to write to its students from. */}
+              {!report.class.archivedAt && <CopyEmails addresses={shown.map((r) => r.student.email)} label={view.show === "attention" ? "Copy their email addresses" : "Copy email addresses"} />}
               <a className="btn-secondary" href={`/api/instructor/classes/${classId}/activity.csv`}>Download CSV</a>
             </div>
           </div>
