@@ -11,7 +11,7 @@ import { percentWithLetter, type GradingScheme } from "@/lib/domain/grading-sche
 // The name column stays in view as the table scrolls sideways; its edge shows where the scrolled columns pass under it.
 const nameColumn = "sticky left-0 z-10 min-w-32 max-w-48 shadow-[inset_-1px_0_0_var(--color-stone-200)]";
 
-type Row = { student: { id: string; name: string; email: string }; cells: GradebookCell[]; extendedTo: (string | null)[]; average: number | null; withMissing: number | null };
+type Row = { student: { id: string; name: string; email: string }; extraTimePercent: number; cells: GradebookCell[]; extendedTo: (string | null)[]; average: number | null; withMissing: number | null };
 type Sort = { column: "name" | "average" | "withMissing" | number; descending: boolean };
 
 export function GradebookTable({ classId, columns, rows, averages, averagesWithMissing, overallAverage, overallWithMissing, gradingScheme }: { gradingScheme: GradingScheme; classId: string; columns: { id: string; title: string; kind: string; dueAt: string; weight: string | null }[]; rows: Row[]; averages: (number | null)[]; averagesWithMissing: (number | null)[]; overallAverage: number | null; overallWithMissing: number | null }) {
@@ -60,7 +60,17 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
           )}
           {sorted.map((r) => (
             <tr key={r.student.id}>
-              <th scope="row" className={`${nameColumn} bg-white px-3 py-2 font-medium`}><Link className="link" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link></th>
+              <th scope="row" className={`${nameColumn} bg-white px-3 py-2 font-medium`}>
+                <Link className="link" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link>
+                {/* Standing extra time (decision 30), so the gradebook shows who has an accommodation; the badge's short form is for the eye. */}
+                {r.extraTimePercent > 0 && (
+                  <span className="mt-1 block">
+                    <span className="badge bg-sky-100 whitespace-nowrap text-sky-900" title={`Standing extra time: ${r.extraTimePercent} % on timed quizzes`}>
+                      <span aria-hidden="true">+{r.extraTimePercent} % time</span><span className="sr-only">Standing extra time: {r.extraTimePercent} % on timed quizzes</span>
+                    </span>
+                  </span>
+                )}
+              </th>
               {r.cells.map((cell, i) => {
                 // A score out of the average of scored work is struck through, and says so in words (not by look alone).
                 const struck = cell.dropped === "both" || cell.dropped === "average";

@@ -1,14 +1,17 @@
 // A standing accommodation in the browser: on a student's record, the instructor gives extra time on every timed quiz
-// of the class, with a reason; the page says so; a retry is done once; taking it away clears it.
+// of the class, with a reason; the page says so, the gradebook marks the student and its CSV has a column; a retry is
+// done once; taking it away clears it.
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
-import { addMembers, createClass } from "./fixtures";
+import { addMembers, assign, createClass } from "./fixtures";
+import { parseCsv } from "../support/csv";
 
 test("an instructor gives a student standing extra time on the class's timed quizzes, and takes it away", async ({ browser, sql, baseURL }) => {
   test.setTimeout(120_000);
   const instructor = await createUser(sql, "INSTRUCTOR");
-  const student = await createUser(sql);
+  const [student, classmate] = [await createUser(sql), await createUser(sql)];
   const { id: classId } = await createClass(sql, instructor, { name: "Accommodations seminar" });
-  await addMembers(sql, classId, [student]);
+  await addMembers(sql, classId, [student, classmate]);
+  await assign(sql, classId, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 hour", dueAt: "1 day" });
 
   const teacher = await browser.newContext({ baseURL });
   await login(teacher, instructor, baseURL!);
@@ -37,6 +40,26 @@ test("an instructor gives a student standing extra time on the class's timed qui
     await tp.setViewportSize({ width: 1280, height: 800 });
   }
 
+  // The gradebook marks the student beside their name (in words for a screen reader), not the classmate; its CSV has the column.
+  await tp.goto(`/instructor/classes/${classId}/gradebook`);
+  const book = tp.getByRole("table", { name: /^Gradebook/ });
+  const nameOf = (person: { name: string }) => book.getByRole("rowheader").filter({ hasText: person.name });
+  await expect(nameOf(student).getByTitle("Standing extra time: 50 % on timed quizzes")).toBeVisible();
+  await expect(nameOf(student)).toHaveAccessibleName(/Standing extra time: 50 % on timed quizzes$/);
+  await expect(nameOf(student).getByText("+50 % time")).toBeVisible();
+  await expect(nameOf(classmate)).not.toContainText("time");
+  await expectNoAxeViolations(tp, "gradebook with standing extra time");
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/gradebook-extra-time.png`, fullPage: true });
+  await tp.setViewportSize({ width: 390, height: 844 });
+  await expect(nameOf(student).getByText("+50 % time")).toBeVisible();
+  expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/gradebook-extra-time-phone.png`, fullPage: true });
+  await tp.setViewportSize({ width: 1280, height: 800 });
+  const [header, ...rows] = parseCsv(await (await tp.request.get(`/api/instructor/classes/${classId}/gradebook.csv`)).text());
+  expect(header.slice(0, 3)).toEqual(["Student", "Email", "Extra time (%)"]);
+  expect(Object.fromEntries(rows.map((r) => [r[1], r[2]]))).toEqual({ [student.email]: "50", [classmate.email]: "0" });
+  await tp.goto(`/instructor/classes/${classId}/students/${student.id}`);
+
   // The student reads it in their account export.
   const learner = await browser.newContext({ baseURL });
   await login(learner, student, baseURL!);
@@ -45,6 +68,9 @@ test("an instructor gives a student standing extra time on the class's timed qui
   await expect(sp.getByText("Your instructor gives you 50 % extra time on every timed quiz this class sets: each quiz page shows your own time limit.")).toBeVisible();
   const exported = await (await learner.request.get("/api/account/export")).json();
   expect(exported.classes[0]).toMatchObject({ class: "Accommodations seminar", extraTimePercentOnTimedQuizzes: 50 });
+  // The gradebook and its CSV are the instructor's alone.
+  expect((await sp.goto(`/instructor/classes/${classId}/gradebook`))?.status()).toBe(404);
+  expect((await learner.request.get(`/api/instructor/classes/${classId}/gradebook.csv`)).status()).toBeGreaterThanOrEqual(400);
 
   await section.getByRole("button", { name: "Take it away" }).click();
   await expect(section.getByText("Extra time taken away.")).toBeVisible();

@@ -3,9 +3,12 @@ import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { accommodationSchema, assignmentSchema, createAssignment, createClass, extensionSchema, grantExtension, joinClass, removeMember, setAccommodation, setClassArchived } from "@/lib/server/class-service";
 import { quizOverview, startAttempt } from "@/lib/server/quiz-service";
-import { studentRecord } from "@/lib/server/gradebook-service";
+import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
+import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { exportAccountData } from "@/lib/server/account-export";
 import { createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
+import { queryCounter } from "../support/query-count";
+import { parseCsv } from "../support/csv";
 import type { SessionUser } from "@/lib/server/auth";
 
 const db = testDb();
@@ -96,6 +99,28 @@ describe("a student's standing extra time on a class's timed quizzes", () => {
     expect(await errorOf(setAccommodation(teacher, classId, student.id, accommodation({ extraTimePercent: 100 })))).toMatchObject({ code: "CONFLICT" });
     expect(await memberRow(classId, student)).toMatchObject({ extraTimePercent: 50 });
     expect(await memberRow(classId, classmate)).toMatchObject({ extraTimePercent: 0 });
+  });
+
+  it("marks the student in the gradebook and its CSV from the member rows it already reads, archived or not; the student's own grades carry no mark", async () => {
+    const { teacher, student, classmate, classId } = await timedClass();
+    await setAccommodation(teacher, classId, student.id, accommodation({ extraTimePercent: 50 }));
+    const counter = queryCounter();
+    try {
+      const { result: book, queries } = await counter.count(() => gradebook(teacher, classId));
+      // As many as before the mark (decision 30's cost): the gradebook of a class setting one quiz.
+      expect(queries).toBe(11);
+      const extraTime = (b: typeof book) => Object.fromEntries(b.rows.map((r) => [r.student.id, r.extraTimePercent]));
+      expect(extraTime(book)).toEqual({ [student.id]: 50, [classmate.id]: 0 });
+      const [header, ...rows] = parseCsv(gradebookCsv(book));
+      expect(header.slice(0, 3)).toEqual(["Student", "Email", "Extra time (%)"]);
+      expect(Object.fromEntries(rows.map((r) => [r[1], r[2]]))).toEqual({ [student.email]: "50", [classmate.email]: "0" });
+      // An archived class's gradebook is a record: the accommodation it gave stays marked.
+      await setClassArchived(teacher, classId, true);
+      expect(extraTime(await gradebook(teacher, classId))).toEqual({ [student.id]: 50, [classmate.id]: 0 });
+      expect((await myGrades(student))[0]).not.toHaveProperty("extraTimePercent");
+    } finally {
+      await counter.close();
+    }
   });
 
   it("is held to 0–300 % by the database too, and is in the student's account export", async () => {

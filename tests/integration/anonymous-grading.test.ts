@@ -120,7 +120,7 @@ describe("grading a debate anonymously", () => {
     expect(views.book.rows.every((r) => r.average === null)).toBe(true);
     // (Read by column: a student's random name or address may hold the digits "75".)
     const bookCsvRows = parseCsv(views.bookCsv);
-    expect(bookCsvRows.slice(1).map((row) => [row[2], row[4], row[5]])).toEqual([0, 1, 2].map(() => ["", "", ""]));
+    expect(bookCsvRows.slice(1).map((row) => [row[3], row[5], row[6]])).toEqual([0, 1, 2].map(() => ["", "", ""]));
     expect(views.bookCsv).not.toMatch(/Spoken in class/);
     // The record and the history leave the debate out.
     expect(views.records.every((r) => r.debates.length === 0 && r.adjustments.length === 0 && r.grades?.cells[0].status === "anonymous")).toBe(true);

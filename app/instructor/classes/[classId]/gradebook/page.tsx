@@ -47,7 +47,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         <GradebookTable
           classId={classId}
           columns={book.assignments.map((a, i) => ({ id: a.id, title: a.title, kind: a.kind, dueAt: a.dueAt.toISOString(), weight: weights[i] }))}
-          rows={book.rows.map((r) => ({ student: r.student, cells: r.cells, extendedTo: r.extendedTo.map((d) => d?.toISOString() ?? null), average: r.average, withMissing: r.withMissing }))}
+          rows={book.rows.map((r) => ({ student: r.student, extraTimePercent: r.extraTimePercent, cells: r.cells, extendedTo: r.extendedTo.map((d) => d?.toISOString() ?? null), average: r.average, withMissing: r.withMissing }))}
           gradingScheme={book.class.gradingScheme}
           averages={book.averages}
           averagesWithMissing={book.averagesWithMissing}
