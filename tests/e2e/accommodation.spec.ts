@@ -1,6 +1,6 @@
 // A standing accommodation in the browser: on a student's record, the instructor gives extra time on every timed quiz
-// of the class, with a reason; the page says so, the gradebook marks the student and its CSV has a column; a retry is
-// done once; taking it away clears it.
+// of the class, with a reason; the page says so, the gradebook marks the student and its CSV has a column; taking it
+// away clears it. (That a retry is done once is tested against the service, in tests/integration/accommodation.test.ts.)
 import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
 import { addMembers, assign, createClass } from "./fixtures";
 import { parseCsv } from "../support/csv";
