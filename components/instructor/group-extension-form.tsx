@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Link } from "@/components/app-link";
 import { useApiForm } from "@/components/use-api-form";
-import { FormMessage } from "@/components/live-message";
+import { FormMessage, LiveMessage } from "@/components/live-message";
+import { studentMatches } from "@/lib/domain/gradebook";
 import { LocalTime } from "@/components/local-time";
 import { YourTime } from "@/components/viewer-time-zone";
 import { plural } from "@/lib/plural";
@@ -16,6 +17,7 @@ type Terms = { dueAt: string; extraAttempts: number; extraTimePercent: number };
 export type GroupExtensionStudent = {
   id: string;
   name: string;
+  email: string;
   standingExtraTime: number;
   extension: (Terms & { id: string; reason: string; grantedBy: string; withdrawalRefused: string | null }) | null;
 };
@@ -35,6 +37,10 @@ export function GroupExtensionForm({ classId, assignment, students, archived }: 
 }) {
   const router = useRouter();
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  // In a class of hundreds, find the few to choose; those chosen stay chosen when the search hides them.
+  const [search, setSearch] = useState("");
+  const shown = students.filter((s) => studentMatches(s, search));
+  const filtering = search.trim() !== "";
   const [dueAt, setDueAt] = useState(() => localInputValue(new Date(assignment.dueAt)));
   const { errors, message, pending, send, refuse, formProps } = useApiForm(["dueAt", "extraAttempts", "extraTimePercent", "reason", "students"]);
   const toggle = (id: string, on: boolean) => setChosen((current) => {
@@ -48,10 +54,15 @@ export function GroupExtensionForm({ classId, assignment, students, archived }: 
   const roster = (
     <fieldset aria-describedby={errors.students ? "group-students-error" : undefined}>
       <legend className="sr-only">Students to give the extension</legend>
+      <div className="mb-3 sm:w-72">
+        <label htmlFor="extension-search" className="field-label">Find a student</label>
+        <input id="extension-search" type="search" className="field-input" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or email" autoComplete="off" />
+      </div>
+      <LiveMessage className="mb-2 text-sm text-stone-600">{filtering ? `Showing ${shown.length} of ${students.length} students.` : ""}</LiveMessage>
       {!archived && (
         <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
           <span aria-live="polite">{plural(chosen.size, "student")} chosen of {students.length}</span>
-          <button type="button" className="btn-secondary" onClick={() => setChosen(new Set(students.map((s) => s.id)))}>Choose all</button>
+          <button type="button" className="btn-secondary" disabled={shown.length === 0} onClick={() => setChosen(new Set([...chosen, ...shown.map((s) => s.id)]))}>{filtering ? "Choose those shown" : "Choose all"}</button>
           <button type="button" className="btn-secondary" disabled={chosen.size === 0} onClick={() => setChosen(new Set())}>Clear</button>
         </div>
       )}
@@ -66,7 +77,10 @@ export function GroupExtensionForm({ classId, assignment, students, archived }: 
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-200">
-            {students.map((s) => (
+            {shown.length === 0 && (
+              <tr><td colSpan={archived ? 2 : 3} className="px-4 py-6 text-center text-stone-600">No student&apos;s name or email contains “{search.trim()}”.</td></tr>
+            )}
+            {shown.map((s) => (
               <tr key={s.id} className="align-top">
                 {!archived && (
                   <td className="px-4 py-3">

@@ -34,7 +34,15 @@ test("an instructor gives three students the same extension from the assignment'
   await expect(tp.getByText("Choose at least one student.").first()).toBeVisible();
   await expectNoWriteSent(tp, writesSent);
 
-  await tp.getByLabel(`Choose ${ana.name}`).check();
+  // Found by name, chosen from the search; still chosen once the search is cleared.
+  await tp.getByLabel("Find a student").fill(ana.name);
+  await expect(tp.getByText("Showing 1 of 4 students.")).toBeVisible();
+  await expect(tp.getByRole("row").filter({ hasText: ben.name })).toHaveCount(0);
+  await tp.getByRole("button", { name: "Choose those shown" }).click();
+  await tp.getByLabel("Find a student").fill("nobody-by-this-name");
+  await expect(tp.getByText("No student's name or email contains “nobody-by-this-name”.")).toBeVisible();
+  await tp.getByLabel("Find a student").fill("");
+  await expect(tp.getByLabel(`Choose ${ana.name}`)).toBeChecked();
   await tp.getByLabel(`Choose ${ben.name}`).check();
   await tp.getByLabel(`Choose ${cho.name}`).check();
   await expect(tp.getByText("3 students chosen of 4")).toBeVisible();

@@ -39,7 +39,7 @@ export default async function AssignmentExtensionsPage({ params }: { params: Pro
           archived={Boolean(found.archivedAt)}
           assignment={{ id: assignment.id, title: assignment.title, kind, dueAt: assignment.dueAt.toISOString() }}
           students={students.map((s) => ({
-            id: s.id, name: s.name, standingExtraTime: s.standingExtraTime,
+            id: s.id, name: s.name, email: s.email, standingExtraTime: s.standingExtraTime,
             extension: s.extension && {
               id: s.extension.id, dueAt: s.extension.dueAt.toISOString(), extraAttempts: s.extension.extraAttempts, extraTimePercent: s.extension.extraTimePercent,
               reason: s.extension.reason, grantedBy: s.extension.grantedBy.name, withdrawalRefused: s.extension.withdrawalRefused,
