@@ -56,7 +56,9 @@ export function GroupExtensionForm({ classId, assignment, students, archived }: 
       <legend className="sr-only">Students to give the extension</legend>
       <div className="mb-3 sm:w-72">
         <label htmlFor="extension-search" className="field-label">Find a student</label>
-        <input id="extension-search" type="search" className="field-input" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or email" autoComplete="off" />
+        <input id="extension-search" type="search" className="field-input" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or email" autoComplete="off"
+          // Inside the extension's form: Enter here only searches, it does not give the extension.
+          onKeyDown={(e) => { if (e.key === "Enter") e.preventDefault(); }} />
       </div>
       <LiveMessage className="mb-2 text-sm text-stone-600">{filtering ? `Showing ${shown.length} of ${students.length} students.` : ""}</LiveMessage>
       {!archived && (
