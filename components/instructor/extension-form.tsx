@@ -1,7 +1,7 @@
 "use client";
 // Give one student their own due time (and extra quiz attempts and time), e.g. an accommodation; or withdraw it.
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type InputHTMLAttributes } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { ConfirmedDeleteButton } from "./class-actions";
 import { dueInstantFromLocalInput, localInputValue } from "./local-time-input";
@@ -90,26 +90,15 @@ export function ExtensionForm({ classId, studentId, assignments }: { classId: st
         <input id="extension-due" name="dueAt" type="datetime-local" required value={dueAt} onChange={(e) => setDueAt(e.target.value)} className="field-input" aria-invalid={Boolean(errors.dueAt)} aria-describedby={errors.dueAt ? "extension-due-error" : undefined} />
         {errors.dueAt && <p id="extension-due-error" className="field-error">{errors.dueAt[0]}</p>}
       </div>
-      {kind !== "DEBATE" && (
-        <div>
-          <label htmlFor="extension-attempts" className="field-label">Extra quiz attempts</label>
-          <input id="extension-attempts" name="extraAttempts" type="number" min={0} max={20} value={extraAttempts} onChange={(e) => setExtraAttempts(e.target.value)} className="field-input" aria-invalid={Boolean(errors.extraAttempts)} aria-describedby={errors.extraAttempts ? "extension-attempts-error" : undefined} />
-          {errors.extraAttempts && <p id="extension-attempts-error" className="field-error">{errors.extraAttempts[0]}</p>}
-        </div>
-      )}
-      {kind !== "DEBATE" && (
-        <div>
-          <label htmlFor="extension-time" className="field-label">Extra time on timed quizzes (%)</label>
-          <input id="extension-time" name="extraTimePercent" type="number" min={0} max={300} step={5} value={extraTime} onChange={(e) => setExtraTime(e.target.value)} className="field-input" aria-invalid={Boolean(errors.extraTimePercent)} aria-describedby={errors.extraTimePercent ? "extension-time-error extension-time-hint" : "extension-time-hint"} />
-          <p id="extension-time-hint" className="mt-1 text-xs text-stone-600">50 gives time and a half, 100 double time.</p>
-          {errors.extraTimePercent && <p id="extension-time-error" className="field-error">{errors.extraTimePercent[0]}</p>}
-        </div>
-      )}
-      <div className="sm:col-span-2">
-        <label htmlFor="extension-reason" className="field-label">Reason (recorded; the student does not see it)</label>
-        <input id="extension-reason" name="reason" required minLength={5} maxLength={500} className="field-input" aria-invalid={Boolean(errors.reason)} aria-describedby={errors.reason ? "extension-reason-error" : undefined} />
-        {errors.reason && <p id="extension-reason-error" className="field-error">{errors.reason[0]}</p>}
-      </div>
+      <ExtensionTermFields
+        idPrefix="extension"
+        kind={kind}
+        errors={errors}
+        attempts={{ value: extraAttempts, onChange: (e) => setExtraAttempts(e.target.value) }}
+        time={{ value: extraTime, onChange: (e) => setExtraTime(e.target.value) }}
+        timeHint="50 gives time and a half, 100 double time."
+        reasonLabel="Reason (recorded; the student does not see it)"
+      />
       <div className="sm:col-span-2">
         <FormMessage message={message} />
         <button type="submit" className="btn-primary mt-2" disabled={pending || !assignmentId}>{pending ? "Saving…" : hasExtension ? "Change the extension" : "Give the extension"}</button>
@@ -126,5 +115,47 @@ export function WithdrawExtensionButton({ classId, extensionId, title }: { class
       label="Withdraw"
       accessibleName={`Withdraw the extension on ${title}`}
     />
+  );
+}
+
+type FieldErrors = Record<string, string[] | undefined>;
+
+/**
+ * The terms an extension gives besides its due time, and its reason: the one-student form's and the group form's
+ * (ids start with `idPrefix`). A debate prompt has no attempts or time limit, so it asks only for the reason.
+ */
+export function ExtensionTermFields({ idPrefix, kind, errors, attempts, time, timeHint, reasonLabel }: {
+  idPrefix: string;
+  kind: "MODULE" | "QUIZ" | "DEBATE" | undefined;
+  errors: FieldErrors;
+  attempts: InputHTMLAttributes<HTMLInputElement>;
+  time: InputHTMLAttributes<HTMLInputElement>;
+  timeHint: string;
+  reasonLabel: string;
+}) {
+  const describedBy = (name: string, error?: string[], hint?: string) => [error ? `${idPrefix}-${name}-error` : null, hint ?? null].filter(Boolean).join(" ") || undefined;
+  return (
+    <>
+      {kind !== "DEBATE" && (
+        <div>
+          <label htmlFor={`${idPrefix}-attempts`} className="field-label">Extra quiz attempts</label>
+          <input id={`${idPrefix}-attempts`} name="extraAttempts" type="number" min={0} max={20} {...attempts} className="field-input" aria-invalid={Boolean(errors.extraAttempts)} aria-describedby={describedBy("attempts", errors.extraAttempts)} />
+          {errors.extraAttempts && <p id={`${idPrefix}-attempts-error`} className="field-error">{errors.extraAttempts[0]}</p>}
+        </div>
+      )}
+      {kind !== "DEBATE" && (
+        <div>
+          <label htmlFor={`${idPrefix}-time`} className="field-label">Extra time on timed quizzes (%)</label>
+          <input id={`${idPrefix}-time`} name="extraTimePercent" type="number" min={0} max={300} step={5} {...time} className="field-input" aria-invalid={Boolean(errors.extraTimePercent)} aria-describedby={describedBy("time", errors.extraTimePercent, `${idPrefix}-time-hint`)} />
+          <p id={`${idPrefix}-time-hint`} className="mt-1 text-xs text-stone-600">{timeHint}</p>
+          {errors.extraTimePercent && <p id={`${idPrefix}-time-error`} className="field-error">{errors.extraTimePercent[0]}</p>}
+        </div>
+      )}
+      <div className="sm:col-span-2">
+        <label htmlFor={`${idPrefix}-reason`} className="field-label">{reasonLabel}</label>
+        <input id={`${idPrefix}-reason`} name="reason" required minLength={5} maxLength={500} className="field-input" aria-invalid={Boolean(errors.reason)} aria-describedby={describedBy("reason", errors.reason)} />
+        {errors.reason && <p id={`${idPrefix}-reason-error`} className="field-error">{errors.reason[0]}</p>}
+      </div>
+    </>
   );
 }

@@ -11,7 +11,7 @@ import { LocalTime } from "@/components/local-time";
 import { YourTime } from "@/components/viewer-time-zone";
 import { plural } from "@/lib/plural";
 import { dueInstantFromLocalInput, localInputValue } from "./local-time-input";
-import { WithdrawExtensionButton } from "./extension-form";
+import { ExtensionTermFields, WithdrawExtensionButton } from "./extension-form";
 
 type Terms = { dueAt: string; extraAttempts: number; extraTimePercent: number };
 export type GroupExtensionStudent = {
@@ -160,26 +160,15 @@ export function GroupExtensionForm({ classId, assignment, students, archived }: 
           <input id="group-due" name="dueAt" type="datetime-local" required value={dueAt} onChange={(e) => setDueAt(e.target.value)} className="field-input" aria-invalid={Boolean(errors.dueAt)} aria-describedby={errors.dueAt ? "group-due-error" : undefined} />
           {errors.dueAt && <p id="group-due-error" className="field-error">{errors.dueAt[0]}</p>}
         </div>
-        {kind !== "DEBATE" && (
-          <div>
-            <label htmlFor="group-attempts" className="field-label">Extra quiz attempts</label>
-            <input id="group-attempts" name="extraAttempts" type="number" min={0} max={20} defaultValue={0} className="field-input" aria-invalid={Boolean(errors.extraAttempts)} aria-describedby={errors.extraAttempts ? "group-attempts-error" : undefined} />
-            {errors.extraAttempts && <p id="group-attempts-error" className="field-error">{errors.extraAttempts[0]}</p>}
-          </div>
-        )}
-        {kind !== "DEBATE" && (
-          <div>
-            <label htmlFor="group-time" className="field-label">Extra time on timed quizzes (%)</label>
-            <input id="group-time" name="extraTimePercent" type="number" min={0} max={300} step={5} defaultValue={0} className="field-input" aria-invalid={Boolean(errors.extraTimePercent)} aria-describedby={errors.extraTimePercent ? "group-time-error group-time-hint" : "group-time-hint"} />
-            <p id="group-time-hint" className="mt-1 text-xs text-stone-600">The larger of this and a student&apos;s standing extra time applies.</p>
-            {errors.extraTimePercent && <p id="group-time-error" className="field-error">{errors.extraTimePercent[0]}</p>}
-          </div>
-        )}
-        <div className="sm:col-span-2">
-          <label htmlFor="group-reason" className="field-label">Reason (recorded; the students do not see it)</label>
-          <input id="group-reason" name="reason" required minLength={5} maxLength={500} className="field-input" aria-invalid={Boolean(errors.reason)} aria-describedby={errors.reason ? "group-reason-error" : undefined} />
-          {errors.reason && <p id="group-reason-error" className="field-error">{errors.reason[0]}</p>}
-        </div>
+        <ExtensionTermFields
+          idPrefix="group"
+          kind={kind}
+          errors={errors}
+          attempts={{ defaultValue: 0 }}
+          time={{ defaultValue: 0 }}
+          timeHint="The larger of this and a student's standing extra time applies."
+          reasonLabel="Reason (recorded; the students do not see it)"
+        />
         <div className="sm:col-span-2">
           <FormMessage message={message} />
           <button type="submit" className="btn-primary mt-2" disabled={pending}>{pending ? "Saving…" : chosen.size > 0 ? `Give ${plural(chosen.size, "student")} this extension` : "Give the extension"}</button>

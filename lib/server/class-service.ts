@@ -930,8 +930,8 @@ async function grantExtensions(
     // Checked against the terms as they are now, so an edit that committed meanwhile is taken into account.
     const problem = extensionProblem(current, extension);
     if (problem) throw new UserError("INVALID", problem.message, { [problem.field]: [problem.message] });
-    const existing = new Map((await tx.$queryRaw<{ studentId: string; dueAt: Date; extraAttempts: number; extraTimePercent: number; reason: string }[]>`
-      SELECT "studentId"::text AS "studentId", "dueAt", "extraAttempts", "extraTimePercent", "reason" FROM "AssignmentExtension"
+    const existing = new Map((await tx.$queryRaw<{ id: string; studentId: string; dueAt: Date; extraAttempts: number; extraTimePercent: number; reason: string }[]>`
+      SELECT "id"::text AS "id", "studentId"::text AS "studentId", "dueAt", "extraAttempts", "extraTimePercent", "reason" FROM "AssignmentExtension"
       WHERE "assignmentId" = ${assignment.id}::uuid AND "studentId" = ANY(${ids}::uuid[]) ORDER BY "studentId" FOR UPDATE`).map((e) => [e.studentId, e]));
     const sameTerms = (a: { dueAt: Date | string; extraAttempts: number; extraTimePercent: number }, b: { dueAt: Date; extraAttempts: number; extraTimePercent: number }) =>
       new Date(a.dueAt).getTime() === b.dueAt.getTime() && a.extraAttempts === b.extraAttempts && a.extraTimePercent === b.extraTimePercent;
@@ -954,8 +954,10 @@ async function grantExtensions(
     const data = { ...extension, reason: input.reason, grantedById: instructor.id, followsClassDue: extension.dueAt.getTime() === current.dueAt.getTime() };
     const saved = [];
     for (const s of students) {
-      if (unchanged.has(s.studentId)) {
-        saved.push(await tx.assignmentExtension.findUniqueOrThrow({ where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: s.studentId } }, select }));
+      // Already as asked: the row read above is the answer.
+      const had = existing.get(s.studentId);
+      if (had && unchanged.has(s.studentId)) {
+        saved.push({ id: had.id, studentId: had.studentId, dueAt: had.dueAt, extraAttempts: had.extraAttempts, extraTimePercent: had.extraTimePercent });
         continue;
       }
       // A form that showed no extension creates one, so of two such forms sent at once the second is refused.
