@@ -701,3 +701,25 @@ test("fuzzing the question points actions: no 500, no write on refusal, others r
   expect(sums.score).toBe(sums.added);
   await request.dispose();
 });
+
+// The lesson's text settings form posts a server action (app/actions/reading-settings.ts, decision 34) that writes a
+// cookie, not a row: a refusal must leave the cookie as it was, and an accepted form set one the lesson can read.
+test("fuzzing the text settings action: no 500, the cookie unchanged on refusal, only valid settings kept", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const request = await signedInRequest(playwright, await createUser(sql), baseURL!);
+  const kept = async () => (await request.storageState()).cookies.find((c) => c.name === "caravan-reading")?.value ?? "(none)";
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 3 }, { arbitrary: hostileString, weight: 1 });
+  const form = fc.record({
+    size: field("standard", "large", "larger", "huge"),
+    spacing: field("standard", "wide"),
+    typeface: field("serif", "sans", "comic"),
+    extra: fc.option(hostileString, { freq: 4, nil: undefined }),
+  }, { requiredKeys: [] });
+  const failures: string[] = [];
+  const runs = fc.sample(form, { numRuns: 80, seed: 20261207 }).map((values) => ["saveReadingSettingsAction", values] as const);
+  const accepted = await fuzzFormActions(runs, failures, (name, values) => callFormAction(request, baseURL!, notedLesson.page, name, values), kept);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  expect(await kept()).toMatch(/^(standard|large|larger)\.(standard|wide)\.(serif|sans)$/);
+  await request.dispose();
+});

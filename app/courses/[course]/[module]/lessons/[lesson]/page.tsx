@@ -12,6 +12,9 @@ import { termAnchor } from "@/lib/domain/glossary";
 import { randomUUID } from "node:crypto";
 import { notesOnLesson } from "@/lib/server/lesson-note-service";
 import { YourNotes } from "@/components/your-notes";
+import { ReadingSettingsForm } from "@/components/reading-settings";
+import { readingTextClasses, SECTION_NOTE } from "@/components/reading-text";
+import { readingSettingsOfBrowser } from "@/lib/server/reading-settings";
 
 type Params = { params: Promise<{ course: string; module: string; lesson: string }> };
 
@@ -34,7 +37,7 @@ export default async function LessonPage({ params, searchParams }: Params & { se
   const sections = renderedSections(lesson.body);
   const noteSections = sections.flatMap((s) => (s.anchor && s.title ? [{ anchor: s.anchor, title: s.title }] : []));
   // One query for the notes, beside the lesson's state.
-  const [state, notes] = await Promise.all([lessonState(user.id, lesson.id), notesOnLesson(user.id, lesson.id, noteSections)]);
+  const [state, notes, reading] = await Promise.all([lessonState(user.id, lesson.id), notesOnLesson(user.id, lesson.id, noteSections), readingSettingsOfBrowser()]);
   const sources = new Map(lesson.module.course.sources.map((s) => [s.id, s]));
   // An event citing a source of the list under the title names it briefly; the full citation is up there.
   const listedAbove = new Set(lesson.meta.citations.map((c) => c.source));
@@ -73,7 +76,9 @@ export default async function LessonPage({ params, searchParams }: Params & { se
           </ul>
         </section>
 
-        <div className="reading-tables prose prose-stone dark:prose-invert max-w-none font-serif text-[1.075rem] leading-relaxed prose-headings:font-sans prose-headings:tracking-tight">
+        <ReadingSettingsForm settings={reading} />
+
+        <div className={`reading-tables prose prose-stone dark:prose-invert max-w-none ${readingTextClasses(reading)} prose-headings:font-sans prose-headings:tracking-tight`}>
           {sections.map((section, i) => {
             const drawnFrom = sectionSources(section.anchor ? lesson.meta.sectionCitations[section.anchor] : undefined).flatMap((cited) => {
               const source = sources.get(cited.source);
@@ -83,15 +88,15 @@ export default async function LessonPage({ params, searchParams }: Params & { se
               <section key={i} aria-labelledby={section.anchor ?? undefined} className="reading-section">
                 {section.title && <h2 id={section.anchor!} className="scroll-mt-6">{section.title}</h2>}
                 <div dangerouslySetInnerHTML={{ __html: section.html }} />
-                {drawnFrom.length === 1 && <p className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">Drawn from {drawnFrom[0]}</p>}
+                {drawnFrom.length === 1 && <p className={`not-prose -mt-2 mb-6 ${SECTION_NOTE} text-stone-600`}>Drawn from {drawnFrom[0]}</p>}
                 {drawnFrom.length > 1 && (
-                  <details className="not-prose -mt-2 mb-6 font-sans text-xs text-stone-600">
+                  <details className={`not-prose -mt-2 mb-6 ${SECTION_NOTE} text-stone-600`}>
                     <summary className="cursor-pointer">Drawn from {drawnFrom.length} sources</summary>
                     <ul className="mt-1 list-disc space-y-1 pl-5">{drawnFrom.map((line) => <li key={line}>{line}</li>)}</ul>
                   </details>
                 )}
                 {section.anchor && section.title && (
-                  <p className={`not-prose ${drawnFrom.length > 0 ? "-mt-4" : "-mt-2"} mb-6 font-sans text-xs print:hidden`}>
+                  <p className={`not-prose ${drawnFrom.length > 0 ? "-mt-4" : "-mt-2"} mb-6 ${SECTION_NOTE} print:hidden`}>
                     <Link href={`${base}/lessons/${p.lesson}?note-on=${encodeURIComponent(section.anchor)}#add-note`} className="text-stone-600 underline hover:text-brand-700">Add a note<span className="sr-only"> on “{section.title}”</span></Link>
                   </p>
                 )}
