@@ -46,3 +46,10 @@ export function notesAsMarkdown(course: NotesToExport, exportedAt: Date): string
   }
   return `${lines.join("\n")}\n`;
 }
+
+/** How many of the notes are on each section, by its anchor (notes on the whole lesson are not counted here). */
+export function notesPerSection(notes: readonly { section: string | null }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const note of notes) if (note.section !== null) counts.set(note.section, (counts.get(note.section) ?? 0) + 1);
+  return counts;
+}

@@ -201,3 +201,29 @@ test("the notes page asks a signed-out visitor to sign in", async ({ page }) => 
   await page.goto(notesPage);
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
 });
+
+test("the lesson's contents list its sections, each linked, with the student's notes on each counted", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  for (const body of ["First thought.", "Second thought."]) {
+    await sql.query(`INSERT INTO "LessonNote" (id, "userId", "lessonId", "requestId", section, body, "updatedAt") VALUES (gen_random_uuid(), $1, 'dadabaev-silk-road', gen_random_uuid(), 'distance-as-an-asset', $2, now())`, [student.id, body]);
+  }
+  const { page, context } = await signedInPage(browser, student, baseURL!, { viewport: { width: 390, height: 844 } });
+  await page.goto(lessonPage);
+  const contents = page.getByRole("navigation", { name: "In this lesson" });
+  const headings = await page.locator(".reading-tables h2").allTextContents();
+  expect(headings.length).toBeGreaterThan(2);
+  await expect(contents.getByRole("listitem")).toHaveText(headings.map((h) => new RegExp(`^${h.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)));
+  await expect(contents.getByRole("listitem").filter({ hasText: "Distance as an asset" })).toContainText("2 notes");
+  await expect(contents.getByRole("listitem").filter({ hasText: "Who owned the Silk Road first" })).not.toContainText("note");
+  await expect(contents.getByRole("link", { name: "Your notes (2)" })).toHaveAttribute("href", "#your-notes");
+  await contents.getByRole("link", { name: "Distance as an asset" }).click();
+  await expect(page).toHaveURL(/#distance-as-an-asset$/);
+  await expect(page.getByRole("heading", { name: "Distance as an asset" })).toBeInViewport();
+  await contents.getByRole("link", { name: "Key terms" }).click();
+  await expect(page.getByRole("heading", { name: "Key terms" })).toBeInViewport();
+  if (shot("lesson-contents-phone")) {
+    await contents.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot("lesson-contents-phone")!.path });
+  }
+  await context.close();
+});

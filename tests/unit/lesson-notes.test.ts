@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inSectionOrder, noteSectionLabel, notesAsMarkdown } from "@/lib/domain/lesson-notes";
+import { inSectionOrder, noteSectionLabel, notesAsMarkdown, notesPerSection } from "@/lib/domain/lesson-notes";
 
 const sections = [{ anchor: "first", title: "First" }, { anchor: "second", title: "Second" }];
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 5, 10, minute));
@@ -51,5 +51,13 @@ describe("notes as a Markdown file", () => {
     const one = notesAsMarkdown({ title: "C", modules: [{ title: "M", retired: false, lessons: [{ title: "L", retired: false, sections: [], notes: [{ section: null, body: "x", createdAt: at }] }] }] }, at);
     expect(one).toContain("1 note, exported");
     expect(notesAsMarkdown({ title: "C", modules: [] }, at)).toBe("# Your notes: C\n\n0 notes, exported from Caravan on 2026-12-06 09:30 UTC.\n");
+  });
+});
+
+describe("notes per section", () => {
+  it("counts the notes on each section, leaving out those on the whole lesson", () => {
+    const counts = notesPerSection([{ section: "a" }, { section: null }, { section: "b" }, { section: "a" }]);
+    expect([...counts]).toEqual([["a", 2], ["b", 1]]);
+    expect(notesPerSection([]).size).toBe(0);
   });
 });

@@ -13,6 +13,8 @@ import { randomUUID } from "node:crypto";
 import { notesOnLesson } from "@/lib/server/lesson-note-service";
 import { YourNotes } from "@/components/your-notes";
 import { ReadingSettingsForm } from "@/components/reading-settings";
+import { LessonContents } from "@/components/lesson-contents";
+import { notesPerSection } from "@/lib/domain/lesson-notes";
 import { readingTextClasses, SECTION_NOTE } from "@/components/reading-text";
 import { readingSettingsOfBrowser } from "@/lib/server/reading-settings";
 
@@ -76,6 +78,15 @@ export default async function LessonPage({ params, searchParams }: Params & { se
           </ul>
         </section>
 
+        <LessonContents
+          sections={noteSections}
+          notesOn={notesPerSection(notes)}
+          after={[
+            ...(lesson.meta.keyTerms.length > 0 ? [{ anchor: "terms-heading", title: "Key terms" }] : []),
+            ...(lesson.meta.events.length > 0 ? [{ anchor: "events-heading", title: "Dates" }] : []),
+            { anchor: "your-notes", title: "Your notes", count: notes.length },
+          ]}
+        />
         <ReadingSettingsForm settings={reading} />
 
         <div className={`reading-tables prose prose-stone dark:prose-invert max-w-none ${readingTextClasses(reading)} prose-headings:font-sans prose-headings:tracking-tight`}>
