@@ -197,7 +197,8 @@ export type ClassObjectiveMastery = Awaited<ReturnType<typeof classObjectiveMast
 
 /** The class's mastery as CSV (as Canvas's learning mastery gradebook export): a row per student, a percent and a level per objective. */
 export function classMasteryCsv(report: ClassObjectiveMastery): string {
-  const header = ["Student", "Email", ...report.objectives.flatMap((o) => [`${o.lesson.title}: ${o.text} (%)`, `${o.lesson.title}: ${o.text} (level)`])];
-  const rows = report.students.map((s, i) => [s.name, s.email, ...report.objectives.flatMap((o) => [o.perStudent[i].percent, masteryLevelLabel[o.perStudent[i].level]])]);
+  // The questions answered say why a mastery-level percent is only near mastery (too few answered), as the page's note does.
+  const header = ["Student", "Email", ...report.objectives.flatMap((o) => [`${o.lesson.title}: ${o.text} (%)`, `${o.lesson.title}: ${o.text} (level)`, `${o.lesson.title}: ${o.text} (questions answered, of ${o.questions})`])];
+  const rows = report.students.map((s, i) => [s.name, s.email, ...report.objectives.flatMap((o) => [o.perStudent[i].percent, masteryLevelLabel[o.perStudent[i].level], o.perStudent[i].questionsAnswered])]);
   return toCsv([header, ...rows]);
 }

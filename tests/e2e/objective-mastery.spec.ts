@@ -122,7 +122,8 @@ test("a student reads their mastery of each objective, and their instructor the 
   expect(column).toBeGreaterThan(1);
   expect(students.map((r) => [r[1], r[column], r[column + 1]])).toEqual([[student.email, String(expected), expected >= 60 ? "Near mastery" : "Not yet"]]);
   const claimsColumn = header.indexOf(`${austin.title}: ${checkClaims} (%)`);
-  expect(students.map((r) => [r[claimsColumn], r[claimsColumn + 1]])).toEqual([["100", "Near mastery"]]);
+  expect(students.map((r) => [r[claimsColumn], r[claimsColumn + 1], r[claimsColumn + 2]])).toEqual([["100", "Near mastery", "1"]]);
+  expect(header[claimsColumn + 2]).toBe(`${austin.title}: ${checkClaims} (questions answered, of 3)`);
 
   // The student's record gives their row, objective by objective.
   await grid.getByRole("link", { name: student.name }).click();

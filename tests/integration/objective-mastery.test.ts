@@ -137,9 +137,10 @@ describe("a class's mastery of the objectives its quizzes assess", () => {
     expect(objective.summary).toEqual({ mastered: 0, near: 2, below: 0, unassessed: 2, averagePercent: 83 });
 
     const csv = classMasteryCsv(report);
-    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Student,Email,Lesson one: Know things. (%),Lesson one: Know things. (level)");
-    expect(csv).toContain(`${working.email},66,Near mastery`);
-    expect(csv).toContain(`${reviewing.email},100,Near mastery`);
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Student,Email,Lesson one: Know things. (%),Lesson one: Know things. (level),\"Lesson one: Know things. (questions answered, of 3)\"");
+    expect(csv).toContain(`${working.email},66,Near mastery,3`);
+    // Near mastery at 100 %: one question answered of the two needed, which the CSV says.
+    expect(csv).toContain(`${reviewing.email},100,Near mastery,1`);
 
     // A removed student's record still shows their work in the class, up to their removal.
     const record = await classObjectiveMastery(teacher, classId, { studentId: leaving.id });
