@@ -353,8 +353,10 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
     await holdCurrentClass(tx, instructor, input.classId);
     // And the response, as read above: a return or resubmission racing this save waits for it (a return then comes
     // after the grade, which stays in view as the earlier version's), or has changed it and the grade is refused.
+    // Held for update, so two grades of one response are saved one after the other: the second reads the first as
+    // the grade it replaces, even when there was no grade row to hold yet (the grade history's "before").
     const [current] = await tx.$queryRaw<{ submittedAt: Date }[]>`
-      SELECT "submittedAt" FROM "DebateResponse" WHERE "id" = ${response.id}::uuid AND "status" = 'SUBMITTED' FOR SHARE`;
+      SELECT "submittedAt" FROM "DebateResponse" WHERE "id" = ${response.id}::uuid AND "status" = 'SUBMITTED' FOR NO KEY UPDATE`;
     if (current?.submittedAt.getTime() !== response.submittedAt?.getTime()) throw new UserError("CONFLICT", "This response was returned or handed in again after you opened this page. Reload the page to see it.");
     // The grade it had, held, for the grade history (a save racing this one waits, then sees this one's).
     const [before] = await tx.$queryRaw<{ totalPoints: number; maxPoints: number; scores: Record<string, number>; feedback: string; gradedAt: Date }[]>`

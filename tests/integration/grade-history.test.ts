@@ -122,6 +122,39 @@ describe("grade history of debate grades", () => {
   });
 });
 
+describe("racing first grades", () => {
+  it("two first grades sent at once: the one saved second is recorded as replacing the first, not as a first grade too", async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const { teacher, student, classId } = await classWithWork();
+      const coTeacher = await createUser("INSTRUCTOR");
+      await addCoTeacher(teacher, classId, { email: coTeacher.email });
+      await submitDebate(student, debateSubmission(fixture));
+      const { id: responseId } = await db.debateResponse.findUniqueOrThrow({ where: { userId_promptId: { userId: student.id, promptId: fixture.debateId } }, select: { id: true } });
+      await Promise.all([
+        gradeDebateResponse(teacher, { classId, responseId, scores: { claim: 2 }, feedback: "" }),
+        gradeDebateResponse(coTeacher, { classId, responseId, scores: { claim: 3 }, feedback: "" }),
+      ]);
+      const entries = await entriesOf(classId);
+      const grade = await db.debateGrade.findUniqueOrThrow({ where: { responseId } });
+      expect(entries.filter((e) => e.pointsBefore === null)).toHaveLength(1);
+      // The history ends at the grade that stands.
+      expect(entries.at(-1)!.pointsAfter).toBe(grade.totalPoints);
+      if (entries.length === 2) expect(entries[1].pointsBefore).toBe(entries[0].pointsAfter);
+    }
+  });
+
+  it("the same first grade sent twice at once (a double click) is recorded once", async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const { teacher, student, classId } = await classWithWork();
+      await submitDebate(student, debateSubmission(fixture));
+      const { id: responseId } = await db.debateResponse.findUniqueOrThrow({ where: { userId_promptId: { userId: student.id, promptId: fixture.debateId } }, select: { id: true } });
+      const grade = { classId, responseId, scores: { claim: 2 }, feedback: "Good" };
+      await Promise.all([gradeDebateResponse(teacher, grade), gradeDebateResponse(teacher, grade)]);
+      expect((await entriesOf(classId)).map((e) => [e.pointsBefore, e.pointsAfter])).toEqual([[null, 2]]);
+    }
+  });
+});
+
 describe("reading the grade history", () => {
   it("the owner and co-teachers read it newest first, with who changed what; another instructor cannot; an archived class's stays readable", async () => {
     const { teacher, student, classmate, classId, quizAssignment, debateAssignment } = await classWithWork();
