@@ -2,7 +2,7 @@
 import { useId, useState } from "react";
 import { droppedInWords, whatIfAverages, whatIfDrops, type GradebookCell } from "@/lib/domain/gradebook";
 import type { DropRule } from "@/lib/domain/drop-lowest";
-import { percentWithLetter, type GradingScheme } from "@/lib/domain/grading-scheme";
+import { percentWithLetter, type LetterRows } from "@/lib/domain/grading-scheme";
 
 /** `kind` and `dueAt` (epoch ms) let the class's drops (decision 26) be chosen again for the scores typed. */
 type Item = { id: string; title: string; weight: number; kind: string; dueAt: number; cell: Pick<GradebookCell, "status" | "percent" | "exact" | "dropped"> };
@@ -16,7 +16,7 @@ function parsePercent(text: string): number | null | "invalid" {
 }
 
 /** Canvas's what-if grades: the student types hypothetical scores and reads the averages they would make. Nothing is saved. */
-export function WhatIfGrades({ className, items, gradingScheme, dropRule }: { className: string; items: Item[]; gradingScheme: GradingScheme; dropRule?: DropRule }) {
+export function WhatIfGrades({ className, items, letters, dropRule }: { className: string; items: Item[]; letters: LetterRows | null; dropRule?: DropRule }) {
   const [typed, setTyped] = useState<string[]>(() => items.map(() => ""));
   const id = useId();
   const parsed = typed.map(parsePercent);
@@ -60,7 +60,7 @@ export function WhatIfGrades({ className, items, gradingScheme, dropRule }: { cl
       <p role="status" aria-live="polite" className="mt-3">
         {tried
           ? <>
-              With these scores: average <strong className="tabular-nums">{percentWithLetter(result.average, gradingScheme)}</strong>; with work past its due time as 0 <strong className="tabular-nums">{percentWithLetter(result.withMissing, gradingScheme)}</strong>.
+              With these scores: average <strong className="tabular-nums">{percentWithLetter(result.average, letters)}</strong>; with work past its due time as 0 <strong className="tabular-nums">{percentWithLetter(result.withMissing, letters)}</strong>.
               {dropping && (drops.dropped.length > 0 || drops.droppedWithMissing.length > 0) && (
                 <span className="mt-1 block">
                   {droppedTitles(drops.dropped) === droppedTitles(drops.droppedWithMissing)

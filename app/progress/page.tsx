@@ -14,6 +14,7 @@ import { droppedInWords, weightLabels } from "@/lib/domain/gradebook";
 import { dropRuleInWords, dropsAny } from "@/lib/domain/drop-lowest";
 import { WhatIfGrades } from "@/components/what-if-grades";
 import { percentWithLetter } from "@/lib/domain/grading-scheme";
+import { LetterSchemeTable } from "@/components/letter-scheme-table";
 
 export const metadata: Metadata = { title: "My progress" };
 
@@ -128,7 +129,7 @@ export default async function ProgressPage() {
   );
 }
 
-function ClassGrades({ grades: { class: cls, dropRule, assignments, cells, extendedTo, average, withMissing, takenBeforeJoining }, unread }: { grades: Awaited<ReturnType<typeof myGrades>>[number]; unread: number }) {
+function ClassGrades({ grades: { class: cls, dropRule, letters, assignments, cells, extendedTo, average, withMissing, takenBeforeJoining }, unread }: { grades: Awaited<ReturnType<typeof myGrades>>[number]; unread: number }) {
   // A past class sits under the "Past classes" disclosure, one heading level down.
   const Heading = cls.archivedAt ? "h3" : "h2";
   const weights = weightLabels(assignments.map((a) => a.weight));
@@ -145,9 +146,10 @@ function ClassGrades({ grades: { class: cls, dropRule, assignments, cells, exten
       {assignments.length === 0 ? <p className="mt-2 text-sm text-stone-600">{cls.archivedAt ? "Nothing was assigned in this class." : "Nothing is assigned in this class yet."}</p> : (
         <>
           <p className="mt-1 text-sm text-stone-700">
-            Average of your scored work{weights.some(Boolean) ? ", each item by its weight" : ""}: <span className="font-semibold">{percentWithLetter(average, cls.gradingScheme)}</span>
-            {" "}· with work past its due time as 0: <span className="font-semibold">{percentWithLetter(withMissing, cls.gradingScheme)}</span>
+            Average of your scored work{weights.some(Boolean) ? ", each item by its weight" : ""}: <span className="font-semibold">{percentWithLetter(average, letters)}</span>
+            {" "}· with work past its due time as 0: <span className="font-semibold">{percentWithLetter(withMissing, letters)}</span>
           </p>
+          {letters && <LetterSchemeTable letters={letters} className={cls.name} />}
           {dropRuleText && (
             <p className="mt-1 text-sm text-stone-700">
               {dropRuleText} The ones dropped are those whose removal gives you the highest average.{" "}
@@ -176,7 +178,7 @@ function ClassGrades({ grades: { class: cls, dropRule, assignments, cells, exten
               </tbody>
             </table>
           </div>
-          {!cls.archivedAt && <WhatIfGrades className={cls.name} gradingScheme={cls.gradingScheme} dropRule={dropsAny(dropRule) ? dropRule : undefined} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, kind: a.kind, dueAt: a.dueAt.getTime(), cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact, dropped: cells[i].dropped } }))} />}
+          {!cls.archivedAt && <WhatIfGrades className={cls.name} letters={letters} dropRule={dropsAny(dropRule) ? dropRule : undefined} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, kind: a.kind, dueAt: a.dueAt.getTime(), cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact, dropped: cells[i].dropped } }))} />}
         </>
       )}
     </section>

@@ -2,14 +2,15 @@
 import { useRouter } from "next/navigation";
 import { useApiForm } from "../use-api-form";
 import { LiveMessage } from "@/components/live-message";
-import type { GradingScheme } from "@/lib/domain/grading-scheme";
+import type { GradingScheme, LetterRow } from "@/lib/domain/grading-scheme";
+import { gradingFromForm, LetterSchemeFields, LETTER_SCHEME_FIELDS } from "./letter-scheme-fields";
 import { DROP_LOWEST_MAX } from "@/lib/domain/drop-lowest";
 
 /** A class name is refused for the term it goes with (one the instructor already has), so changing the term clears it. */
 export const NAME_WITH_TERM = { editedTogether: { term: ["name"] } };
 
 /** What the form edits of an existing class. */
-export type ClassDetails = { id: string; name: string; term: string; gradingScheme: GradingScheme; dropLowestQuizzes: number; dropLowestDebates: number };
+export type ClassDetails = { id: string; name: string; term: string; gradingScheme: GradingScheme; letterScheme: LetterRow[] | null; dropLowestQuizzes: number; dropLowestDebates: number };
 
 /** A whole number typed, or null for an empty field (refused with the field's message). */
 const countField = (form: FormData, name: string) => {
@@ -18,13 +19,13 @@ const countField = (form: FormData, name: string) => {
 };
 
 /**
- * Creates a class, or, given one, corrects its name and term and sets its grading: the scheme and how many of each
- * student's lowest scores drop (decision 26). An archived class's are not edited: it stands as it was until brought back.
+ * Creates a class, or, given one, corrects its name and term and sets its grading: percentages, or letters by Canvas's
+ * default scheme or the class's own (decision 32), and how many of each student's lowest scores drop (decision 26). An archived class's are not edited: it stands as it was until brought back.
  * Its join code is managed on its own.
  */
 export function ClassForm({ existing, onSaved }: { existing?: ClassDetails; onSaved?: () => void }) {
   const router = useRouter();
-  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays", "gradingScheme", "dropLowestQuizzes", "dropLowestDebates"], NAME_WITH_TERM);
+  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays", "gradingScheme", ...LETTER_SCHEME_FIELDS, "dropLowestQuizzes", "dropLowestDebates"], NAME_WITH_TERM);
   const idPrefix = existing ? `class-${existing.id}` : "class";
   return (
     <form
@@ -37,7 +38,7 @@ export function ClassForm({ existing, onSaved }: { existing?: ClassDetails; onSa
         const details = { name: form.get("name"), term: form.get("term") };
         const days = String(form.get("joinCodeDays") ?? "");
         if (existing) {
-          return send("PATCH", `/api/instructor/classes/${existing.id}`, { ...details, gradingScheme: form.get("gradingScheme"), dropLowestQuizzes: countField(form, "dropLowestQuizzes"), dropLowestDebates: countField(form, "dropLowestDebates") }, () => {
+          return send("PATCH", `/api/instructor/classes/${existing.id}`, { ...details, ...gradingFromForm(form), dropLowestQuizzes: countField(form, "dropLowestQuizzes"), dropLowestDebates: countField(form, "dropLowestDebates") }, () => {
             router.refresh();
             onSaved?.();
           });
@@ -55,17 +56,7 @@ export function ClassForm({ existing, onSaved }: { existing?: ClassDetails; onSa
         <input id={`${idPrefix}-term`} name="term" required maxLength={60} className="field-input" placeholder="e.g. Spring 2027" defaultValue={existing?.term} aria-invalid={Boolean(errors.term)} aria-describedby={errors.term ? `${idPrefix}-term-error` : undefined} />
         {errors.term && <p id={`${idPrefix}-term-error`} className="field-error">{errors.term[0]}</p>}
       </div>
-      {existing && (
-        <div>
-          <label htmlFor={`${idPrefix}-scheme`} className="field-label">Grades shown as</label>
-          <select id={`${idPrefix}-scheme`} name="gradingScheme" className="field-input" defaultValue={existing.gradingScheme} aria-describedby={`${idPrefix}-scheme-hint`}>
-            <option value="PERCENT">Percentages</option>
-            <option value="LETTERS">Percentages with letter grades</option>
-          </select>
-          <p id={`${idPrefix}-scheme-hint`} className="mt-1 text-xs text-stone-600">Letters from A (94% and above) to F (below 61%), as Canvas&apos;s default scheme, beside each average in the gradebook and the students&apos; grades.</p>
-          {errors.gradingScheme && <p className="field-error">{errors.gradingScheme[0]}</p>}
-        </div>
-      )}
+      {existing && <LetterSchemeFields idPrefix={idPrefix} existing={existing} errors={errors} />}
       {existing && (
         <fieldset aria-describedby={`${idPrefix}-drop-hint`}>
           <legend className="field-label">Drop each student&apos;s lowest scores</legend>

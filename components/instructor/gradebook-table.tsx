@@ -6,7 +6,7 @@ import { LiveMessage } from "@/components/live-message";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
 import { TableScroller } from "@/components/ui";
-import { percentWithLetter, type GradingScheme } from "@/lib/domain/grading-scheme";
+import { percentWithLetter, type LetterRows } from "@/lib/domain/grading-scheme";
 
 // The name column stays in view as the table scrolls sideways; its edge shows where the scrolled columns pass under it.
 const nameColumn = "sticky left-0 z-10 min-w-32 max-w-48 shadow-[inset_-1px_0_0_var(--color-stone-200)]";
@@ -14,7 +14,7 @@ const nameColumn = "sticky left-0 z-10 min-w-32 max-w-48 shadow-[inset_-1px_0_0_
 type Row = { student: { id: string; name: string; email: string }; extraTimePercent: number; cells: GradebookCell[]; extendedTo: (string | null)[]; average: number | null; withMissing: number | null };
 type Sort = { column: "name" | "average" | "withMissing" | number; descending: boolean };
 
-export function GradebookTable({ classId, columns, rows, averages, averagesWithMissing, overallAverage, overallWithMissing, gradingScheme }: { gradingScheme: GradingScheme; classId: string; columns: { id: string; title: string; kind: string; dueAt: string; weight: string | null }[]; rows: Row[]; averages: (number | null)[]; averagesWithMissing: (number | null)[]; overallAverage: number | null; overallWithMissing: number | null }) {
+export function GradebookTable({ classId, columns, rows, averages, averagesWithMissing, overallAverage, overallWithMissing, letters }: { letters: LetterRows | null; classId: string; columns: { id: string; title: string; kind: string; dueAt: string; weight: string | null }[]; rows: Row[]; averages: (number | null)[]; averagesWithMissing: (number | null)[]; overallAverage: number | null; overallWithMissing: number | null }) {
   const [sort, setSort] = useState<Sort>({ column: "name", descending: false });
   const [search, setSearch] = useState("");
   const sorted = useMemo(() => {
@@ -89,8 +89,8 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
                 </td>
                 );
               })}
-              <td className="px-3 py-2 font-semibold tabular-nums">{percentWithLetter(r.average, gradingScheme)}</td>
-              <td className="px-3 py-2 font-semibold tabular-nums">{percentWithLetter(r.withMissing, gradingScheme)}</td>
+              <td className="px-3 py-2 font-semibold tabular-nums">{percentWithLetter(r.average, letters)}</td>
+              <td className="px-3 py-2 font-semibold tabular-nums">{percentWithLetter(r.withMissing, letters)}</td>
             </tr>
           ))}
         </tbody>
@@ -98,14 +98,14 @@ export function GradebookTable({ classId, columns, rows, averages, averagesWithM
           <tr>
             <th scope="row" className={`${nameColumn} bg-stone-50 px-3 py-2`}>Class average</th>
             {averages.map((a, i) => <td key={i} className="px-3 py-2 font-semibold tabular-nums">{a !== null ? `${a}%` : "—"}</td>)}
-            <td className="px-3 py-2 font-semibold tabular-nums">{percentWithLetter(overallAverage, gradingScheme)}</td>
-            <td className="px-3 py-2 font-semibold tabular-nums">{percentWithLetter(overallWithMissing, gradingScheme)}</td>
+            <td className="px-3 py-2 font-semibold tabular-nums">{percentWithLetter(overallAverage, letters)}</td>
+            <td className="px-3 py-2 font-semibold tabular-nums">{percentWithLetter(overallWithMissing, letters)}</td>
           </tr>
           <tr>
             <th scope="row" className={`${nameColumn} bg-stone-50 px-3 py-2`}>Class average, missing as 0</th>
             {averagesWithMissing.map((a, i) => <td key={i} className="px-3 py-2 tabular-nums">{a !== null ? `${a}%` : "—"}</td>)}
             <td className="px-3 py-2" />
-            <td className="px-3 py-2 tabular-nums">{percentWithLetter(overallWithMissing, gradingScheme)}</td>
+            <td className="px-3 py-2 tabular-nums">{percentWithLetter(overallWithMissing, letters)}</td>
           </tr>
         </tfoot>
       </table>

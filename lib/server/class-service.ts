@@ -12,7 +12,7 @@ import { countedAttempt, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
 import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { adjustmentPosted } from "../domain/grade-posting";
-import { GRADING_SCHEMES } from "../domain/grading-scheme";
+import { GRADING_SCHEMES, letterSchemeSchema } from "../domain/grading-scheme";
 import { DROP_LOWEST_MAX } from "../domain/drop-lowest";
 import { db } from "./db";
 import { taughtBy, taughtBySql, teacherNamesSelect } from "./class-access";
@@ -252,7 +252,7 @@ async function refreshStudentDeadlines(tx: Prisma.TransactionClient, students: s
 
 /** A class the instructor teaches (owner or co-teacher), archived or not; another's is "not found". */
 export async function ownedClass(instructor: SessionUser, classId: string) {
-  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, joinCode: true, joinCodeExpiresAt: true, createdAt: true, archivedAt: true, gradingScheme: true, dropLowestQuizzes: true, dropLowestDebates: true } });
+  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, joinCode: true, joinCodeExpiresAt: true, createdAt: true, archivedAt: true, gradingScheme: true, letterScheme: true, dropLowestQuizzes: true, dropLowestDebates: true } });
   if (!found) throw notFound("That class");
   return found;
 }
@@ -432,7 +432,7 @@ export const copyClassSchema = newClassSchema.pick({ name: true, term: true }).e
  * extensions, grades or adjustments, which belong to the students of that term; nor work withdrawn from the course.
  */
 export async function copyClass(instructor: SessionUser, classId: string, input: z.infer<typeof copyClassSchema>) {
-  const { gradingScheme, dropLowestQuizzes, dropLowestDebates } = await ownedClass(instructor, classId);
+  const { gradingScheme, letterScheme, dropLowestQuizzes, dropLowestDebates } = await ownedClass(instructor, classId);
   // Days on the instructor's calendar, so due times keep their wall-clock time across a daylight-saving change.
   const timeZone = input.timeZone ?? zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
   const source = await db().assignment.findMany({ where: { classId }, orderBy: ASSIGNMENT_ORDER, select: { kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, revealAnswers: true, maxAttemptsOverride: true, weight: true, requiresReading: true, accessCode: true, postsGradesManually: true, gradesAnonymously: true } });
@@ -445,7 +445,7 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   const copiedAt = Date.now();
   return withNewJoinCode((joinCode) => db().$transaction(async (tx) => {
     await refuseNamesake(tx, instructor, input, "Give the copy another name or term, so the two can be told apart.");
-    const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode, gradingScheme, dropLowestQuizzes, dropLowestDebates }, select: { id: true } });
+    const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode, gradingScheme, letterScheme: letterScheme ?? Prisma.DbNull, dropLowestQuizzes, dropLowestDebates }, select: { id: true } });
     await tx.assignment.createMany({
       // Creation times a millisecond apart keep items due together in the source's order (ASSIGNMENT_ORDER).
       data: live.map((a, i) => ({
@@ -593,11 +593,12 @@ const dropCount = (kind: string) => {
 };
 
 /**
- * A class's name and term, as an instructor corrects them, its grading scheme, and how many of each student's lowest
- * quiz and debate scores leave their averages (each left out: kept).
+ * A class's name and term, as an instructor corrects them, its grading scheme, its own letters (null: Canvas's default;
+ * decision 32), and how many of each student's lowest quiz and debate scores leave their averages (each left out: kept).
  */
 export const classDetailsSchema = newClassSchema.pick({ name: true, term: true }).extend({
   gradingScheme: z.enum(GRADING_SCHEMES, "Choose percentages, or percentages with letter grades.").optional(),
+  letterScheme: letterSchemeSchema.nullable().optional(),
   dropLowestQuizzes: dropCount("quiz"),
   dropLowestDebates: dropCount("debate"),
 });
@@ -612,7 +613,8 @@ export async function updateClassDetails(instructor: SessionUser, classId: strin
     // the same moment waits, and a refusal writes nothing.
     await holdCurrentClass(tx, instructor, classId, "NO KEY UPDATE");
     await refuseNamesake(tx, instructor, input, "Choose another name or term, so the two can be told apart.", classId);
-    return tx.class.update({ where: { id: classId }, data: { name: input.name, term: input.term, ...(input.gradingScheme ? { gradingScheme: input.gradingScheme } : {}), ...drops }, select: { id: true, name: true, term: true, gradingScheme: true } });
+    const letters = input.letterScheme === undefined ? {} : { letterScheme: input.letterScheme ?? Prisma.DbNull };
+    return tx.class.update({ where: { id: classId }, data: { name: input.name, term: input.term, ...(input.gradingScheme ? { gradingScheme: input.gradingScheme } : {}), ...letters, ...drops }, select: { id: true, name: true, term: true, gradingScheme: true } });
   });
 }
 

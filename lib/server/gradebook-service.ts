@@ -15,6 +15,7 @@ import type { Question } from "../content/schema";
 import { latePenaltyOf, type LatePenalty } from "../domain/late-penalty";
 import { adjustedCell, asWithdrawn, average, averageDrops, averageWithMissingAsZero, classAverages, compareNames, debateCell, exactOf, markDropped, moduleCell, notingLateJoin, notingUnposted, owedLessons, quizCell, studentAverages, type Dropping, type GradebookCell } from "../domain/gradebook";
 import { dropsAny, type DropRule } from "../domain/drop-lowest";
+import { lettersOf } from "../domain/grading-scheme";
 import { Prisma } from "../generated/prisma/client";
 import { begunUnderClass, countsInClass, lessonCompleteIn } from "./assignment-rules";
 import { db } from "./db";
@@ -26,14 +27,14 @@ import { finalizeExpiredAttemptsFor, finalizeExpiredAttemptsOf } from "./quiz-se
 import type { SessionUser } from "./auth";
 
 export async function gradebook(instructor: SessionUser, classId: string, now = new Date()) {
-  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, archivedAt: true, gradingScheme: true, dropLowestQuizzes: true, dropLowestDebates: true } });
+  const found = await db().class.findFirst({ where: { id: classId, ...taughtBy(instructor.id) }, select: { id: true, name: true, term: true, archivedAt: true, gradingScheme: true, letterScheme: true, dropLowestQuizzes: true, dropLowestDebates: true } });
   if (!found) throw notFound("That class");
   const members = db().classMember.findMany({ where: { classId, removedAt: null }, select: { joinedAt: true, extraTimePercent: true, user: { select: { id: true, name: true, email: true } } } });
   // Ordered as the page orders names (namesakes by email), so the CSV lists students as the table does.
   const grades = await gradesOf(classId, members.then((rows) => rows.map((m) => ({ ...m.user, joinedAt: m.joinedAt })).sort((a, b) => compareNames(a.name, b.name) || a.email.localeCompare(b.email))), now, found.archivedAt, { dropRule: dropRuleOf(found) });
   // Each student's standing extra time (decision 30), for the instructor's eyes: from the member rows read above, no query of its own.
   const extraTime = new Map((await members).map((m) => [m.user.id, m.extraTimePercent]));
-  return { class: found, ...grades, rows: grades.rows.map((r) => ({ ...r, extraTimePercent: extraTime.get(r.student.id) ?? 0 })) };
+  return { class: found, letters: lettersOf(found), ...grades, rows: grades.rows.map((r) => ({ ...r, extraTimePercent: extraTime.get(r.student.id) ?? 0 })) };
 }
 
 /** The class's rule for dropping each student's lowest scores (decision 26). */
@@ -50,7 +51,7 @@ export async function myGrades(student: SessionUser, now = new Date()) {
     db().classMember.findMany({
       where: { userId: student.id, removedAt: null },
       orderBy: { joinedAt: "asc" },
-      select: { joinedAt: true, class: { select: { id: true, name: true, term: true, archivedAt: true, gradingScheme: true, dropLowestQuizzes: true, dropLowestDebates: true } } },
+      select: { joinedAt: true, class: { select: { id: true, name: true, term: true, archivedAt: true, gradingScheme: true, letterScheme: true, dropLowestQuizzes: true, dropLowestDebates: true } } },
     }),
     // When the student first began each quiz they handed in: one query for every class.
     db().quizAttempt.groupBy({ by: ["quizId"], where: { userId: student.id, status: "SUBMITTED", voidedAt: null }, _min: { startedAt: true } }),
@@ -66,7 +67,7 @@ export async function myGrades(student: SessionUser, now = new Date()) {
       const first = a.quizId ? firstTakenAt.get(a.quizId) : null;
       return Boolean(first && first < joinedAt);
     });
-    return { class: found, dropRule: dropRuleOf(found), assignments, cells: rows[0].cells, extendedTo: rows[0].extendedTo, average: rows[0].average, withMissing: rows[0].withMissing, takenBeforeJoining };
+    return { class: found, dropRule: dropRuleOf(found), letters: lettersOf(found), assignments, cells: rows[0].cells, extendedTo: rows[0].extendedTo, average: rows[0].average, withMissing: rows[0].withMissing, takenBeforeJoining };
   }));
 }
 
@@ -221,7 +222,7 @@ export async function studentRecord(instructor: SessionUser, classId: string, st
     select: {
       joinedAt: true, removedAt: true, extraTimePercent: true, accommodationReason: true, accommodationSetAt: true, accommodationSetBy: { select: { name: true } },
       user: { select: { id: true, name: true, email: true, role: true } },
-      class: { select: { id: true, name: true, archivedAt: true, gradingScheme: true, dropLowestQuizzes: true, dropLowestDebates: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, gradesAnonymously: true, identitiesRevealedAt: true } } } },
+      class: { select: { id: true, name: true, archivedAt: true, gradingScheme: true, letterScheme: true, dropLowestQuizzes: true, dropLowestDebates: true, assignments: { select: { id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, gradesAnonymously: true, identitiesRevealedAt: true } } } },
     },
   });
   if (!member) throw notFound("That student");

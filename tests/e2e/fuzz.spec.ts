@@ -119,6 +119,13 @@ function bodyOf(route: Route, owned: Owned): fc.Arbitrary<Body> {
 
 const reason = fc.oneof(fc.constant("Recorded while fuzzing the route."), fc.string({ minLength: 5, maxLength: 200 }));
 const name = fc.string({ minLength: 2, maxLength: 100 });
+// A class's own letters (decision 32): null (Canvas's default), a scheme it takes, or rows of any kind, too many or too few.
+const letterScheme = fc.oneof(
+  fc.constant(null),
+  fc.constant([{ letter: "Distinction", from: 70 }, { letter: "Merit", from: 60 }, { letter: "Pass", from: 40 }, { letter: "Fail", from: 0 }]),
+  fc.array(fc.record({ letter: fc.oneof(fc.string({ maxLength: 25 }), fc.constant("  ")), from: fc.oneof(fc.integer({ min: -5, max: 105 }), fc.double(), fc.constant(null)) }), { maxLength: 17 }),
+  fc.anything(),
+);
 const instant = fc.date({ min: new Date("1999-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }).map((d) => d.toISOString());
 /** Within ten years from now: after the seeded assignments open. */
 const later = fc.integer({ min: 1, max: 3650 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString());
@@ -195,7 +202,7 @@ const routes: Route[] = [
   { method: "DELETE", path: ([cls, student]) => `/api/instructor/classes/${cls}/invitations/${student}`, ids: ["class", "invitedStudent"], audience: ["INSTRUCTOR"] },
   { method: "DELETE", path: ([cls, student]) => `/api/instructor/classes/${cls}/members/${student}`, ids: ["class", "leaver"], audience: ["INSTRUCTOR"] },
   { method: "PUT", path: ([cls, student]) => `/api/instructor/classes/${cls}/members/${student}`, ids: ["class", "removedStudent"], audience: ["INSTRUCTOR"] },
-  { method: "PATCH", path: ([cls]) => `/api/instructor/classes/${cls}`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ name, term: name, gradingScheme: fc.constantFrom("PERCENT", "LETTERS", "GPA") }, { requiredKeys: ["name", "term"] }) },
+  { method: "PATCH", path: ([cls]) => `/api/instructor/classes/${cls}`, ids: ["class"], audience: ["INSTRUCTOR"], body: () => fc.record({ name, term: name, gradingScheme: fc.constantFrom("PERCENT", "LETTERS", "GPA"), letterScheme }, { requiredKeys: ["name", "term"] }) },
   { method: "POST", path: ([cls]) => `/api/instructor/classes/${cls}/archive`, ids: ["archivableClass"], audience: ["INSTRUCTOR"], body: () => fc.record({ archived: fc.boolean() }) },
   { method: "PUT", path: ([cls, student]) => `/api/instructor/classes/${cls}/members/${student}/accommodation`, ids: ["class", "student"], audience: ["INSTRUCTOR"], body: () => fc.record({ extraTimePercent: fc.integer({ min: -5, max: 320 }), reason, shownAs: fc.integer({ min: 0, max: 300 }) }, { requiredKeys: ["extraTimePercent"] }) },
   { method: "POST", path: ([cls, student]) => `/api/instructor/classes/${cls}/members/${student}/password-reset`, ids: ["class", "student"], audience: ["INSTRUCTOR"], body: () => fc.constant({}) },

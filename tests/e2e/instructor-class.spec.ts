@@ -801,3 +801,74 @@ test("an instructor shows letter grades beside the averages: the gradebook and t
   await expect(grades.getByText("88% (B+)").first()).toBeVisible();
   if (process.env.SCREENSHOT_DIR) await grades.screenshot({ path: `${process.env.SCREENSHOT_DIR}/my-grades-letters.png` });
 });
+
+test("an instructor gives a class its own letters: a bad row is refused by number, and the gradebook and the student's grades follow the scheme", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const cls = await createClass(sql, teacher, { name: "Merit seminar" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-3 days" });
+  const assignmentId = await assign(sql, cls.id, { debate: "normative-vs-material", opensAt: "-2 days", dueAt: "-1 day" });
+  // 65 %: a D under Canvas's default, a Merit under this class's own scheme.
+  await sql.query(`INSERT INTO "GradeAdjustment" ("id", "assignmentId", "studentId", "percent", "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, 65, $3, now())`, [assignmentId, student.id, teacher.id]);
+
+  const { page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await page.getByRole("button", { name: "Edit name, term and grading" }).click();
+  await page.getByLabel("Grades shown as").selectOption("CUSTOM");
+  const scheme = page.getByRole("group", { name: "This class's letters" });
+  // Started from Canvas's default: twelve rows, A from 94 down to F from 0.
+  await expect(scheme.getByLabel(/^Row \d+: letter or name$/)).toHaveCount(12);
+  await expect(scheme.getByLabel("Row 1: letter or name")).toHaveValue("A");
+  await expect(scheme.getByLabel("Row 12: lowest percent")).toHaveValue("0");
+  // Down to four rows: Distinction, Merit, Pass, Fail.
+  for (let rows = 12; rows > 4; rows--) await scheme.getByRole("button", { name: "Remove row 1" }).click();
+  await expect(scheme.getByLabel(/^Row \d+: letter or name$/)).toHaveCount(4);
+  const rows = [["Distinction", "70"], ["Merit", "60"], ["Pass", "60"], ["Fail", "0"]];
+  for (const [i, [letter, from]] of rows.entries()) {
+    await scheme.getByLabel(`Row ${i + 1}: letter or name`).fill(letter);
+    await scheme.getByLabel(`Row ${i + 1}: lowest percent`).fill(from);
+  }
+  // Pass from 60, as Merit: refused at its row, and nothing is saved.
+  const writes = countWrites(page);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(scheme.getByText("Row 3 (Pass): its lowest percent must be below row 2's (60); rows go from the highest letter down.")).toBeVisible();
+  await expect(scheme.getByLabel("Row 3: lowest percent")).toBeFocused();
+  await expect(scheme.getByLabel("Row 3: lowest percent")).toHaveAttribute("aria-invalid", "true");
+  expect(writes()).toBe(1);
+  expect((await sql.query(`SELECT "gradingScheme", "letterScheme" FROM "Class" WHERE "id" = $1`, [cls.id])).rows[0]).toEqual({ gradingScheme: "PERCENT", letterScheme: null });
+  await expectNoAxeViolations(page, "class form with its own letter scheme refused at a row");
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/letter-scheme-form.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await scheme.screenshot({ path: `${process.env.SCREENSHOT_DIR}/letter-scheme-form-390.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await scheme.getByLabel("Row 3: lowest percent").fill("40");
+  await expect(scheme.getByText(/^Row 3 \(Pass\)/)).toHaveCount(0);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("button", { name: "Edit name, term and grading" })).toBeVisible();
+  await page.goto(`/instructor/classes/${cls.id}/gradebook`);
+  await expect(page.getByRole("row").filter({ hasText: student.name }).getByText("65% (Merit)").first()).toBeVisible();
+  await page.getByText("How letters are given").click();
+  await expect(page.getByRole("row", { name: "Merit 60–69 %" })).toBeVisible();
+  await expectNoAxeViolations(page, "gradebook with the class's own letters");
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/gradebook-own-letters.png`, fullPage: true });
+
+  // The form shows the class's own scheme when opened again.
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await page.getByRole("button", { name: "Edit name, term and grading" }).click();
+  await expect(page.getByLabel("Grades shown as")).toHaveValue("CUSTOM");
+  await expect(page.getByRole("group", { name: "This class's letters" }).getByLabel("Row 2: letter or name")).toHaveValue("Merit");
+
+  const { page: sp } = await signedInPage(browser, student, baseURL!);
+  await sp.goto("/progress");
+  const grades = sp.getByRole("region", { name: "Your grades in Merit seminar · Spring 2027" });
+  await expect(grades.getByText("65% (Merit)").first()).toBeVisible();
+  await grades.getByText("How letters are given").click();
+  await expect(grades.getByRole("table", { name: /The letter each average earns/ }).getByRole("row")).toHaveText(["Letter Average shown", "Distinction 70–100 %", "Merit 60–69 %", "Pass 40–59 %", "Fail 0–39 %"].map((t) => new RegExp(t.replace(/ /g, "\\s*"))));
+  await expectNoAxeViolations(sp, "student's grades with the class's own letters");
+  if (process.env.SCREENSHOT_DIR) await grades.screenshot({ path: `${process.env.SCREENSHOT_DIR}/my-grades-own-letters.png` });
+  await sp.setViewportSize({ width: 390, height: 844 });
+  expect(await sp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await grades.screenshot({ path: `${process.env.SCREENSHOT_DIR}/my-grades-own-letters-390.png` });
+});

@@ -40,6 +40,7 @@ const HAND_WRITTEN_CHECKS = [
   { tbl: '"ClassMember"', conname: "ClassMember_extraTimePercent_check" },
   { tbl: '"Class"', conname: "Class_dropLowestDebates_check" },
   { tbl: '"Class"', conname: "Class_dropLowestQuizzes_check" },
+  { tbl: '"Class"', conname: "Class_letterScheme_check" },
 ];
 
 describe("migrations", () => {

@@ -23,6 +23,7 @@ import { latePenaltyOf, latePenaltyTerms } from "@/lib/domain/late-penalty";
 import { debatesSetBy } from "@/lib/server/todo-service";
 import { debatesToGrade } from "@/lib/server/debate-review-service";
 import { assignableItems, classAssignments, classInvitations, classRoster, openFlagsByQuiz, quizzesAssignedTo } from "@/lib/server/class-service";
+import { ownLetterScheme } from "@/lib/domain/grading-scheme";
 
 export const metadata: Metadata = { title: "Class" };
 
@@ -71,7 +72,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         </div>
       )}
       <ClassHeaderActions
-        details={{ id: classId, name: found.name, term: found.term, gradingScheme: found.gradingScheme, dropLowestQuizzes: found.dropLowestQuizzes, dropLowestDebates: found.dropLowestDebates }}
+        details={{ id: classId, name: found.name, term: found.term, gradingScheme: found.gradingScheme, letterScheme: ownLetterScheme(found.letterScheme), dropLowestQuizzes: found.dropLowestQuizzes, dropLowestDebates: found.dropLowestDebates }}
         archived={Boolean(found.archivedAt)}
         firstOpensAt={assignments.length > 0 ? new Date(Math.min(...assignments.map((a) => a.opensAt.getTime()))).toISOString() : null}
       />

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
 import { GradebookTable } from "@/components/instructor/gradebook-table";
+import { LetterSchemeTable } from "@/components/letter-scheme-table";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { dropRuleOf, gradebook } from "@/lib/server/gradebook-service";
@@ -48,13 +49,14 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
           classId={classId}
           columns={book.assignments.map((a, i) => ({ id: a.id, title: a.title, kind: a.kind, dueAt: a.dueAt.toISOString(), weight: weights[i] }))}
           rows={book.rows.map((r) => ({ student: r.student, extraTimePercent: r.extraTimePercent, cells: r.cells, extendedTo: r.extendedTo.map((d) => d?.toISOString() ?? null), average: r.average, withMissing: r.withMissing }))}
-          gradingScheme={book.class.gradingScheme}
+          letters={book.letters}
           averages={book.averages}
           averagesWithMissing={book.averagesWithMissing}
           overallAverage={book.overallAverage}
           overallWithMissing={book.overallWithMissing}
         />
       )}
+      {book.letters && <LetterSchemeTable letters={book.letters} className={book.class.name} />}
     </Container>
   );
 }

@@ -11,7 +11,7 @@ import { orNotFound } from "@/lib/server/page";
 import { studentRecord } from "@/lib/server/gradebook-service";
 import { studentGradeChanges } from "@/lib/server/grade-history-service";
 import { describeGradeChange } from "@/lib/domain/grade-history";
-import { percentWithLetter } from "@/lib/domain/grading-scheme";
+import { lettersOf, percentWithLetter } from "@/lib/domain/grading-scheme";
 import { droppedInWords, questionPointsInWords } from "@/lib/domain/gradebook";
 import { classAssignments } from "@/lib/server/class-service";
 import { ExtensionForm, WithdrawExtensionButton } from "@/components/instructor/extension-form";
@@ -61,7 +61,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
         <section aria-labelledby="grades-heading" className="mb-10">
           <h2 id="grades-heading" className="mb-1 text-xl font-semibold">Grades</h2>
           <p className="mb-3 text-sm text-stone-600">
-            This student’s row of the gradebook. Average <span className="font-semibold">{percentWithLetter(grades.average, member.class.gradingScheme)}</span>; with missing as 0 <span className="font-semibold">{percentWithLetter(grades.withMissing, member.class.gradingScheme)}</span>.
+            This student’s row of the gradebook. Average <span className="font-semibold">{percentWithLetter(grades.average, lettersOf(member.class))}</span>; with missing as 0 <span className="font-semibold">{percentWithLetter(grades.withMissing, lettersOf(member.class))}</span>.
           </p>
           {grades.assignments.length === 0 ? <p className="text-stone-600">Nothing is assigned to this class yet.</p> : (
             <>
