@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { countWrites, expectNoWriteSent } from "./requests";
 import { addMembers, assign, createClass, grantExtension } from "./fixtures";
 import { test, expect, createUser, login, count, signedInPage, expectNoAxeViolations } from "./support";
@@ -773,14 +774,20 @@ test("a student whose name is one long word keeps the roster within a phone's wi
   if (process.env.SCREENSHOT_DIR) await roster.screenshot({ path: `${process.env.SCREENSHOT_DIR}/roster-long-name-390.png` });
 });
 
-test("an instructor shows letter grades beside the averages: the gradebook and the student's grades give them", async ({ browser, sql, baseURL }) => {
+/** A class named `name` whose one student has one debate, past its due time, scored `percent` by hand (work handed in on paper, say). */
+async function classScoredByHand(sql: pg.Pool, name: string, percent: number) {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const cls = await createClass(sql, teacher, { name: "Letter seminar" });
+  const cls = await createClass(sql, teacher, { name });
   await addMembers(sql, cls.id, [student], { joinedAt: "-3 days" });
   const assignmentId = await assign(sql, cls.id, { debate: "normative-vs-material", opensAt: "-2 days", dueAt: "-1 day" });
-  // A score set by hand (work handed in on paper, say): 88 %, a B+.
-  await sql.query(`INSERT INTO "GradeAdjustment" ("id", "assignmentId", "studentId", "percent", "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, 88, $3, now())`, [assignmentId, student.id, teacher.id]);
+  await sql.query(`INSERT INTO "GradeAdjustment" ("id", "assignmentId", "studentId", "percent", "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, $4, $3, now())`, [assignmentId, student.id, teacher.id, percent]);
+  return { teacher, student, cls };
+}
+
+test("an instructor shows letter grades beside the averages: the gradebook and the student's grades give them", async ({ browser, sql, baseURL }) => {
+  // 88 %, a B+.
+  const { teacher, student, cls } = await classScoredByHand(sql, "Letter seminar", 88);
 
   const { page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}/gradebook`);
@@ -803,13 +810,8 @@ test("an instructor shows letter grades beside the averages: the gradebook and t
 });
 
 test("an instructor gives a class its own letters: a bad row is refused by number, and the gradebook and the student's grades follow the scheme", async ({ browser, sql, baseURL }) => {
-  const teacher = await createUser(sql, "INSTRUCTOR");
-  const student = await createUser(sql);
-  const cls = await createClass(sql, teacher, { name: "Merit seminar" });
-  await addMembers(sql, cls.id, [student], { joinedAt: "-3 days" });
-  const assignmentId = await assign(sql, cls.id, { debate: "normative-vs-material", opensAt: "-2 days", dueAt: "-1 day" });
   // 65 %: a D under Canvas's default, a Merit under this class's own scheme.
-  await sql.query(`INSERT INTO "GradeAdjustment" ("id", "assignmentId", "studentId", "percent", "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, 65, $3, now())`, [assignmentId, student.id, teacher.id]);
+  const { teacher, student, cls } = await classScoredByHand(sql, "Merit seminar", 65);
 
   const { page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}`);
@@ -821,7 +823,7 @@ test("an instructor gives a class its own letters: a bad row is refused by numbe
   await expect(scheme.getByLabel("Row 1: letter or name")).toHaveValue("A");
   await expect(scheme.getByLabel("Row 12: lowest percent")).toHaveValue("0");
   // Down to four rows: Distinction, Merit, Pass, Fail.
-  for (let rows = 12; rows > 4; rows--) await scheme.getByRole("button", { name: "Remove row 1" }).click();
+  for (let rows = 12; rows > 4; rows--) await scheme.getByRole("button", { name: "Remove row 1", exact: true }).click();
   await expect(scheme.getByLabel(/^Row \d+: letter or name$/)).toHaveCount(4);
   const rows = [["Distinction", "70"], ["Merit", "60"], ["Pass", "60"], ["Fail", "0"]];
   for (const [i, [letter, from]] of rows.entries()) {
