@@ -20,8 +20,8 @@ const countField = (form: FormData, name: string) => {
 
 /**
  * Creates a class, or, given one, corrects its name and term and sets its grading: percentages, or letters by Canvas's
- * default scheme or the class's own (decision 32), and how many of each student's lowest scores drop (decision 26). An archived class's are not edited: it stands as it was until brought back.
- * Its join code is managed on its own.
+ * default scheme or the class's own (decision 32), and how many of each student's lowest scores drop (decision 26). An
+ * archived class's are not edited: it stands as it was until brought back. Its join code is managed on its own.
  */
 export function ClassForm({ existing, onSaved }: { existing?: ClassDetails; onSaved?: () => void }) {
   const router = useRouter();

@@ -855,6 +855,9 @@ test("an instructor gives a class its own letters: a bad row is refused by numbe
   await expect(page.getByRole("row", { name: "Merit 60–69 %" })).toBeVisible();
   await expectNoAxeViolations(page, "gradebook with the class's own letters");
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/gradebook-own-letters.png`, fullPage: true });
+  // The student's record too.
+  await page.getByRole("link", { name: student.name }).click();
+  await expect(page.getByRole("region", { name: "Grades" }).getByText(/^This student’s row of the gradebook\. Average 65% \(Merit\); with missing as 0 65% \(Merit\)\.$/)).toBeVisible();
 
   // The form shows the class's own scheme when opened again.
   await page.goto(`/instructor/classes/${cls.id}`);

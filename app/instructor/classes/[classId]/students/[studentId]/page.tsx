@@ -49,6 +49,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
   const user = await requireInstructor(`/instructor/classes/${classId}/students/${studentId}`);
   const { member, attempts, debates, anonymousDebates, resets, extensions, review, grades, adjustments } = await orNotFound(studentRecord(user, classId, studentId));
   const [assignments, lastReset, mastery, activity, gradeChanges] = await Promise.all([classAssignments(user, classId), latestPasswordReset(user, classId, studentId), classObjectiveMastery(user, classId, { studentId }), classActivity(user, classId, { studentId }), studentGradeChanges(user, classId, studentId, GRADE_CHANGES_ON_RECORD)]);
+  const letters = lettersOf(member.class);
   const [activityRow] = activity.rows;
   const assignmentTitle = new Map(assignments.map((a) => [a.id, a.title]));
   return (
@@ -61,7 +62,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
         <section aria-labelledby="grades-heading" className="mb-10">
           <h2 id="grades-heading" className="mb-1 text-xl font-semibold">Grades</h2>
           <p className="mb-3 text-sm text-stone-600">
-            This student’s row of the gradebook. Average <span className="font-semibold">{percentWithLetter(grades.average, lettersOf(member.class))}</span>; with missing as 0 <span className="font-semibold">{percentWithLetter(grades.withMissing, lettersOf(member.class))}</span>.
+            This student’s row of the gradebook. Average <span className="font-semibold">{percentWithLetter(grades.average, letters)}</span>; with missing as 0 <span className="font-semibold">{percentWithLetter(grades.withMissing, letters)}</span>.
           </p>
           {grades.assignments.length === 0 ? <p className="text-stone-600">Nothing is assigned to this class yet.</p> : (
             <>
