@@ -1,16 +1,14 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { changeNameAction } from "@/app/actions/account";
 import { useFormFields } from "./use-form-fields";
-import { reachable } from "./reachable-action";
+import { useFormAction } from "./reachable-action";
 import { LiveMessage } from "./live-message";
-
-const changeNameReachable = reachable(changeNameAction);
 
 /** The name classmates and instructors see; the page's header follows once it is saved. */
 export function ChangeNameForm({ current }: { current: string }) {
-  const [state, formAction, pending] = useActionState(changeNameReachable, null);
-  const { field, bind, set } = useFormFields({ name: current }, state);
+  const [state, formAction, pending] = useFormAction(changeNameAction);
+  const { field, bind, set } = useFormFields({ name: state?.ok ? state.data.name : current }, state);
   const input = useRef<HTMLInputElement>(null);
   const error = field("name");
   useEffect(() => {

@@ -1,12 +1,10 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { changePasswordAction } from "@/app/actions/account";
 import { useFormFields } from "./use-form-fields";
-import { reachable } from "./reachable-action";
+import { useFormAction } from "./reachable-action";
 import { focusFirstFieldInError } from "./use-api-form";
 import { LiveMessage } from "./live-message";
-
-const changePasswordReachable = reachable(changePasswordAction);
 
 const fields = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password", hint: null },
@@ -17,7 +15,7 @@ const fields = [
 const empty = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
 export function ChangePasswordForm() {
-  const [state, formAction, pending] = useActionState(changePasswordReachable, null);
+  const [state, formAction, pending] = useFormAction(changePasswordAction);
   // Controlled fields: a refusal keeps what was typed (React resets an action's uncontrolled fields).
   const { field, bind, reset } = useFormFields(empty, state);
   const form = useRef<HTMLFormElement>(null);

@@ -1,13 +1,10 @@
 "use client";
-import { useActionState } from "react";
 import { endOtherSessionsAction } from "@/app/actions/account";
-import { reachable } from "./reachable-action";
+import { useFormAction } from "./reachable-action";
 import { LiveMessage } from "./live-message";
 
-const endOtherSessionsReachable = reachable(endOtherSessionsAction);
-
 export function EndSessionsForm() {
-  const [state, formAction, pending] = useActionState(endOtherSessionsReachable, null);
+  const [state, formAction, pending] = useFormAction(endOtherSessionsAction);
   return (
     <form action={formAction} className="space-y-3">
       <LiveMessage tone="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{state && !state.ok && state.message}</LiveMessage>

@@ -1,10 +1,12 @@
 "use client";
-// The forms of "Your notes" on a lesson page (decision 19). Each posts a server action straight from the form, so it
-// works before the page's JavaScript has loaded, or without it; with it, the list refreshes in place.
-import { useActionState, useEffect, useRef, useState } from "react";
+// The forms of "Your notes" on a lesson page (decision 19). Each posts a server action straight from the form
+// (`useFormAction`, decision 33), so it works before the page's JavaScript has loaded, or without it; with it, the list
+// refreshes in place.
+import { useEffect, useRef, useState } from "react";
 import { addLessonNoteAction, deleteLessonNoteAction, editLessonNoteAction, type NoteFormResult } from "@/app/actions/lesson-notes";
 import { NOTE_MAX } from "@/lib/domain/lesson-notes";
 import { LiveMessage } from "./live-message";
+import { useFormAction } from "./reachable-action";
 
 type Section = { anchor: string; title: string };
 type Result = NoteFormResult<unknown> | null;
@@ -42,7 +44,7 @@ function FormError({ state }: { state: Result }) {
 
 /** Adds a note. `requestId` is new on each render of the page, so a second click or a retry of one send adds one note. */
 export function AddNoteForm({ lessonId, requestId, sections, initialSection = "" }: { lessonId: string; requestId: string; sections: Section[]; initialSection?: string }) {
-  const [state, formAction, pending] = useActionState(addLessonNoteAction, null);
+  const [state, formAction, pending] = useFormAction(addLessonNoteAction);
   const [body, setBody] = useState(refusedValues(state)?.body ?? "");
   const [section, setSection] = useState(refusedValues(state)?.section ?? initialSection);
   useEffect(() => {
@@ -66,7 +68,7 @@ export function AddNoteForm({ lessonId, requestId, sections, initialSection = ""
 
 /** Edits one of the user's notes, in a disclosure under it. */
 export function EditNoteForm({ noteId, body: storedBody, section: storedSection, savedAt, sections }: { noteId: string; body: string; section: string | null; savedAt: string; sections: Section[] }) {
-  const [state, formAction, pending] = useActionState(editLessonNoteAction, null);
+  const [state, formAction, pending] = useFormAction(editLessonNoteAction);
   const [body, setBody] = useState(refusedValues(state)?.body ?? storedBody);
   const [section, setSection] = useState(refusedValues(state)?.section ?? storedSection ?? "");
   const details = useRef<HTMLDetailsElement>(null);
@@ -91,7 +93,7 @@ export function EditNoteForm({ noteId, body: storedBody, section: storedSection,
 
 /** Deletes one of the user's notes. */
 export function DeleteNoteButton({ noteId }: { noteId: string }) {
-  const [state, formAction, pending] = useActionState(deleteLessonNoteAction, null);
+  const [state, formAction, pending] = useFormAction(deleteLessonNoteAction);
   return (
     // Asked first where the page's script runs (a deleted note cannot be brought back); without it, the button deletes.
     <form action={formAction} className="text-xs" onSubmit={(event) => { if (!window.confirm("Delete this note? It cannot be brought back.")) event.preventDefault(); }}>

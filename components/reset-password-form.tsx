@@ -1,22 +1,19 @@
 "use client";
-import { useActionState } from "react";
-import { SignInAfterSetupFailed, useSignInAfterSetup } from "./sign-in-after-setup";
+import { SignInAfterSetupFailed, SignInAfterSetupFields, useSignInAfterSetup } from "./sign-in-after-setup";
 import { useFormFields } from "./use-form-fields";
 import { resetPasswordAction } from "@/app/actions/account";
-import { reachable } from "./reachable-action";
+import { useFormAction } from "./reachable-action";
 import { LiveMessage } from "./live-message";
 
-const resetPasswordReachable = reachable(resetPasswordAction);
-
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
-  const [state, formAction, pending] = useActionState(resetPasswordReachable, null);
+  const [state, formAction, pending] = useFormAction(resetPasswordAction);
   const { values, field, bind } = useFormFields({ newPassword: "", confirmPassword: "" }, state);
-
-  const signInProblem = useSignInAfterSetup(state?.ok ? state.data.email : null, values.newPassword);
+  const signInProblem = useSignInAfterSetup(state, values.newPassword);
 
   return (
     <form action={formAction} noValidate className="space-y-4">
       <input type="hidden" name="token" value={token} />
+      <SignInAfterSetupFields returnTo="/" />
       {/* For password managers: the account the new password belongs to. */}
       <input type="email" value={email} autoComplete="username" readOnly hidden />
       <div>

@@ -1,13 +1,20 @@
 "use client";
 import { signInWithPassword } from "@/lib/sign-in";
 import { useState } from "react";
+import { signInAction } from "@/app/actions/account";
 import { LiveMessage } from "./live-message";
+import { useFormAction } from "./reachable-action";
 
+// Where the page's script runs, it signs in through next-auth's endpoints (lib/sign-in.ts, which also sends the
+// browser's time zone). Before that, or without it, the form posts the sign-in server action (decision 33), which
+// answers with a redirect, or with the page drawn again holding the refusal and the email typed.
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, setError] = useState<string | null>(null);
+  const [state, formAction] = useFormAction(signInAction);
+  const [error, setError] = useState<string | null>(state && !state.ok ? state.message : null);
   const [pending, setPending] = useState(false);
   return (
     <form
+      action={formAction}
       noValidate
       onSubmit={async (event) => {
         event.preventDefault();
@@ -24,9 +31,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       }}
       className="space-y-4"
     >
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="email" className="field-label">Email</label>
-        <input id="email" name="email" type="email" autoComplete="email" required className="field-input" />
+        <input id="email" name="email" type="email" autoComplete="email" required className="field-input" defaultValue={state && !state.ok ? state.values?.email : undefined} />
       </div>
       <div>
         <label htmlFor="password" className="field-label">Password</label>

@@ -1,21 +1,18 @@
 "use client";
-import { useActionState } from "react";
-import { SignInAfterSetupFailed, useSignInAfterSetup } from "./sign-in-after-setup";
+import { SignInAfterSetupFailed, SignInAfterSetupFields, useSignInAfterSetup } from "./sign-in-after-setup";
 import { useFormFields } from "./use-form-fields";
 import { signUpAction } from "@/app/actions/account";
-import { reachable } from "./reachable-action";
+import { useFormAction } from "./reachable-action";
 import { LiveMessage } from "./live-message";
 
-const signUpReachable = reachable(signUpAction);
-
 export function SignUpForm({ returnTo = "/" }: { returnTo?: string }) {
-  const [state, formAction, pending] = useActionState(signUpReachable, null);
+  const [state, formAction, pending] = useFormAction(signUpAction);
   const { values, field, bind } = useFormFields({ name: "", email: "", password: "" }, state);
-
-  const signInProblem = useSignInAfterSetup(state?.ok ? state.data.email : null, values.password, returnTo);
+  const signInProblem = useSignInAfterSetup(state, values.password, returnTo);
 
   return (
     <form action={formAction} noValidate className="space-y-4">
+      <SignInAfterSetupFields returnTo={returnTo} />
       <div>
         <label htmlFor="name" className="field-label">Name</label>
         <input id="name" {...bind("name")} autoComplete="name" required maxLength={80} className="field-input" aria-invalid={Boolean(field("name"))} aria-describedby={field("name") ? "name-error" : undefined} />

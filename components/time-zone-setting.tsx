@@ -1,14 +1,10 @@
 "use client";
 // The time zone review days start in. It is recorded at sign-in; when this device is elsewhere (a trip, a move),
 // the learner can switch to it here.
-import { useActionState } from "react";
 import { setTimeZoneAction } from "@/app/actions/account";
-import { reachable } from "./reachable-action";
+import { useFormAction } from "./reachable-action";
 import { LiveMessage } from "./live-message";
 import { useDeviceTimeZone } from "./viewer-time-zone";
-
-const setTimeZoneReachable = reachable(setTimeZoneAction);
-
 
 function movedNote(moved: number, hour: number) {
   if (moved === 0) return "";
@@ -18,7 +14,7 @@ function movedNote(moved: number, hour: number) {
 }
 
 export function TimeZoneSetting({ current, dayStartsAtHour }: { current: string | null; dayStartsAtHour: number }) {
-  const [state, formAction, pending] = useActionState(setTimeZoneReachable, null);
+  const [state, formAction, pending] = useFormAction(setTimeZoneAction);
   // Known only in the browser; the server renders without the button.
   const device = useDeviceTimeZone();
   const saved = state?.ok ? state.data.timeZone : current;

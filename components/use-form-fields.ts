@@ -4,10 +4,17 @@
 // the field is edited: the error was about what the field held then.
 import { useState, type ChangeEvent } from "react";
 
-type Result = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]> } | null;
+type Result = { ok: true } | { ok: false; fieldErrors?: Record<string, string[]>; values?: Record<string, string> } | null;
+
+/** `initial`, with what a refused form sent back (drawn afresh without JavaScript, decision 33) in the fields it names. */
+function startingValues<T extends Record<string, string>>(initial: T, state: Result): T {
+  const typed = state && !state.ok ? state.values : undefined;
+  if (!typed) return initial;
+  return Object.fromEntries(Object.entries(initial).map(([name, value]) => [name, typed[name] ?? value])) as T;
+}
 
 export function useFormFields<T extends Record<string, string>>(initial: T, state: Result) {
-  const [values, setValues] = useState(initial);
+  const [values, setValues] = useState(() => startingValues(initial, state));
   // The fields edited since the action answered `state`; a new answer starts the list again.
   const [edited, setEdited] = useState<{ since: Result; names: string[] }>({ since: state, names: [] });
   const editedNames = edited.since === state ? edited.names : [];

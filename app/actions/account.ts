@@ -1,30 +1,81 @@
 "use server";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
-import { failure, parseSessionlessForm, runAction, type ActionResult } from "@/lib/server/action";
+import { failure, keepTyped, parseSessionlessForm, runAction, type ActionResult, type Refusal } from "@/lib/server/action";
 import { changeName, changeNameSchema, changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneSchema } from "@/lib/server/account-settings";
-import { renewSessionCookie } from "@/lib/server/auth";
+import { renewSessionCookie, SignInRefused, signInWithCredentials } from "@/lib/server/auth";
 import { clientAddress } from "@/lib/server/client-address";
 import { env } from "@/lib/server/env";
 import { signUpStudent } from "@/lib/server/sign-up";
 import { db } from "@/lib/server/db";
 import { resetPassword, resetPasswordSchema } from "@/lib/server/password-reset-service";
+import { safeReturnPath } from "@/lib/domain/return-path";
+
+// What a refused form sends back of what was typed (decision 33): never a password.
+const TYPED_MAX = 300;
+
+/** `signInProblem`: set when the server signed in for a form sent without JavaScript and that failed. */
+export type AccountSetupResult = ActionResult<{ email: string; signInProblem?: string }> & { values?: Record<string, string> };
+
+/** Signs this browser in on the server; the refusal to show, or null once signed in. */
+async function signInHere(email: string, password: unknown): Promise<Refusal | null> {
+  try {
+    await signInWithCredentials({ email, password }, Object.fromEntries(await headers()));
+    return null;
+  } catch (error) {
+    if (error instanceof SignInRefused) return { ok: false, code: "REFUSED", message: error.message };
+    return failure(error);
+  }
+}
+
+/**
+ * The sign-up and reset forms say who signs in once the account is set up: the page's script, which then loads where
+ * it was going, or (sent without it) the server, which answers with a redirect there. Taken out of the form's fields.
+ */
+function takeSignInFields(formData: FormData) {
+  const byServer = formData.get("signInBy") !== "browser";
+  const returnTo = safeReturnPath(formData.get("returnTo"));
+  formData.delete("signInBy");
+  formData.delete("returnTo");
+  return { byServer, returnTo };
+}
+
+async function finishSetup(result: ActionResult<{ email: string }>, password: unknown, { byServer, returnTo }: ReturnType<typeof takeSignInFields>): Promise<AccountSetupResult> {
+  if (!result.ok || !byServer) return result;
+  const problem = await signInHere(result.data.email, password);
+  if (!problem) redirect(returnTo);
+  return { ok: true, data: { email: result.data.email, signInProblem: problem.message } };
+}
 
 // Sign-up is the one action without a session: anyone may create a student account, a limited number per address.
-export async function signUpAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string }>> {
+export async function signUpAction(_previous: unknown, formData: FormData): Promise<AccountSetupResult> {
+  const signIn = takeSignInFields(formData);
   const address = clientAddress(Object.fromEntries(await headers()), env().TRUSTED_PROXY_HOPS);
-  return signUpStudent(db(), formData, address);
+  const result = await signUpStudent(db(), formData, address);
+  return keepTyped(await finishSetup(result, formData.get("password"), signIn), formData, ["name", "email"], TYPED_MAX);
 }
 
 // Setting a password through an instructor's reset link needs no session either: the link is the credential.
-export async function resetPasswordAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string }>> {
+export async function resetPasswordAction(_previous: unknown, formData: FormData): Promise<AccountSetupResult> {
+  const signIn = takeSignInFields(formData);
   const parsed = parseSessionlessForm(resetPasswordSchema, formData);
   if (!parsed.ok) return parsed;
+  let result: ActionResult<{ email: string }>;
   try {
-    return { ok: true, data: await resetPassword(parsed.data) };
+    result = { ok: true, data: await resetPassword(parsed.data) };
   } catch (error) {
-    return failure(error);
+    result = failure(error);
   }
+  return finishSetup(result, parsed.data.newPassword, signIn);
+}
+
+// The sign-in form sent without JavaScript (with it, the page signs in through next-auth's endpoints: lib/sign-in.ts).
+export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult<never> & { values?: { email: string } }> {
+  const email = formData.get("email");
+  const problem = await signInHere(typeof email === "string" ? email : "", formData.get("password"));
+  if (!problem) redirect(safeReturnPath(formData.get("callbackUrl")));
+  return keepTyped(problem, formData, ["email"], TYPED_MAX);
 }
 
 // Both end the user's other sessions; this browser gets a token in the new epoch and stays signed in.
@@ -37,12 +88,13 @@ export async function changePasswordAction(_previous: unknown, formData: FormDat
 }
 
 // This browser's token carries the name (the header shows it), so it gets a new one; others show it at their next sign-in.
-export async function changeNameAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ name: string }>> {
-  return runAction({ schema: changeNameSchema }, formData, async (input, user) => {
+export async function changeNameAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ name: string }> & { values?: { name: string } }> {
+  const result = await runAction({ schema: changeNameSchema }, formData, async (input, user) => {
     const changed = await changeName(db(), user.id, input);
     await renewSessionCookie(user.id, user.sessionEpoch ?? 0, { name: changed.name });
     return changed;
   });
+  return keepTyped(result, formData, ["name"], TYPED_MAX);
 }
 
 const noInput = z.strictObject({});

@@ -1,15 +1,12 @@
 "use client";
 // Sets one question's points by hand in a submitted attempt, with a comment the student reads, or takes them back
 // (decision 25). Each form posts a server action straight from the form, so it works without JavaScript too.
-import { useActionState, useEffect, type ChangeEventHandler } from "react";
+import { useEffect, type ChangeEventHandler } from "react";
 import { removeQuestionPointsAction, setQuestionPointsAction, type QuestionPointsResult } from "@/app/actions/question-points";
 import { QUESTION_COMMENT_MAX } from "@/lib/domain/question-override";
 import { LiveMessage } from "@/components/live-message";
 import { useFormFields } from "@/components/use-form-fields";
-
-// The server actions themselves, not wrapped (as reachable-action.ts wraps others): only a server action's own
-// reference lets the form post without JavaScript, as the lesson note forms do.
-type Action = (previous: QuestionPointsResult | null, formData: FormData) => Promise<QuestionPointsResult>;
+import { useFormAction } from "@/components/reachable-action";
 
 type Props = {
   classId: string;
@@ -34,10 +31,10 @@ function Hidden({ classId, attemptId, questionVersionId, shown }: Pick<Props, "c
 }
 
 export function QuestionPointsForm({ classId, attemptId, questionVersionId, questionNumber, maxPoints, shown }: Props) {
-  const [state, formAction, pending] = useActionState(setQuestionPointsAction as Action, null);
+  const [state, formAction, pending] = useFormAction<QuestionPointsResult>(setQuestionPointsAction);
   const refused = state && !state.ok ? state.values : undefined;
-  const { field, bind, set } = useFormFields({ points: refused?.points ?? shown.points, comment: refused?.comment ?? shown.comment }, state);
-  const [removeState, removeAction, removing] = useActionState(removeQuestionPointsAction as Action, null);
+  const { field, bind, set } = useFormFields({ points: shown.points, comment: shown.comment }, state);
+  const [removeState, removeAction, removing] = useFormAction<QuestionPointsResult>(removeQuestionPointsAction);
   // Saved or removed, then drawn again: the fields start from the points as stored.
   useEffect(() => {
     if (state?.ok || removeState?.ok) set({ points: shown.points, comment: shown.comment });

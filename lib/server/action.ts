@@ -10,6 +10,9 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
 
+/** A result refusing the request. */
+export type Refusal = Extract<ActionResult<never>, { ok: false }>;
+
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
@@ -33,7 +36,19 @@ export function formDataToObject(data: unknown): Record<string, unknown> {
   return out;
 }
 
-export function failure(error: unknown): ActionResult<never> {
+/** A form's result with, when refused, the text typed in `names` (decision 33): without JavaScript the page is drawn
+ * afresh from the result, and the form would otherwise lose it. Cut at `max` characters, so a forged megabyte is not
+ * echoed. Passwords are never named: a page does not carry one back. */
+export function keepTyped<T, K extends string>(result: ActionResult<T>, formData: unknown, names: readonly K[], max = 1000): ActionResult<T> & { values?: Record<K, string> } {
+  if (result.ok || !(formData instanceof FormData)) return result;
+  const typed = (name: K) => {
+    const value = formData.get(name);
+    return typeof value === "string" ? value.slice(0, max) : "";
+  };
+  return { ...result, values: Object.fromEntries(names.map((name) => [name, typed(name)])) as Record<K, string> };
+}
+
+export function failure(error: unknown): Refusal {
   if (error instanceof UserError) return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
   // A deadlock that outlasted its retries wrote nothing, like an outage: the same answer, to try again.
   if (isDatabaseUnavailable(error) || isWriteConflict(error)) return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_MESSAGE };

@@ -41,7 +41,7 @@ export const INVALID_CREDENTIALS = "That email and password do not match an acco
 export const SIGN_IN_FAILED = "Signing in failed because of a problem on our side. Please try again in a moment.";
 
 /** A refusal whose message is meant for the person signing in (next-auth shows a thrown error's message to them). */
-class SignInRefused extends Error {}
+export class SignInRefused extends Error {}
 const SESSION_ENDED = "This session was ended.";
 
 /** next-auth's logger, without the expected case: a browser still holding an ended session (next-auth clears its cookie). */
@@ -92,6 +92,14 @@ async function checkCredentials(credentials: unknown, headers: Record<string, un
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionEpoch: user.sessionEpoch };
 }
 
+type SignedInUser = Awaited<ReturnType<typeof checkCredentials>>;
+
+/** What a new session's token carries beyond next-auth's own claims. */
+function newSessionClaims(user: SignedInUser) {
+  // `sid`: the session's own id, kept by every token issued from this one, so signing out can end them all.
+  return { uid: user.id, role: user.role, epoch: user.sessionEpoch, sid: randomUUID() };
+}
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
@@ -121,14 +129,7 @@ export const authOptions: NextAuthOptions = {
   events: { signOut: ({ token }) => recordSignOut(token, SESSION_MAX_AGE_S) },
   callbacks: {
     async jwt({ token, user }) {
-      if (user) {
-        token.uid = user.id;
-        token.role = (user as unknown as SessionUser).role;
-        token.epoch = (user as unknown as { sessionEpoch: number }).sessionEpoch;
-        // The session's own id, kept by every token issued from this one, so signing out can end them all.
-        token.sid = randomUUID();
-        return token;
-      }
+      if (user) return Object.assign(token, newSessionClaims(user as unknown as SignedInUser));
       // next-auth's own session endpoint: an ended session is not reported (next-auth then clears the cookie).
       if (!(await tokenIsCurrent(token))) throw new Error(SESSION_ENDED);
       return token;
@@ -185,4 +186,19 @@ export async function renewSessionCookie(userId: string, sessionEpoch: number, c
   const { exp: _exp, iat: _iat, jti: _jti, ...claims } = token;
   const value = await encode({ token: { ...claims, ...changed, epoch: sessionEpoch }, secret: NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_S });
   jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_S });
+}
+
+/**
+ * Signs this browser in from a form posted without JavaScript (decision 33): the checks of next-auth's credentials
+ * sign-in (`checkCredentials`, throttle included), then the cookie next-auth would set. Throws `SignInRefused` with the
+ * message for the person signing in.
+ */
+export async function signInWithCredentials(credentials: Record<string, unknown>, headers: Record<string, unknown>) {
+  const user = await checkCredentials(credentials, headers);
+  const { NEXTAUTH_SECRET, NEXTAUTH_URL } = env();
+  const claims = { name: user.name, email: user.email, sub: user.id, ...newSessionClaims(user) };
+  const value = await encode({ token: claims, secret: NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_S });
+  // next-auth's name: the secure one when the site is served over HTTPS.
+  const secure = Boolean(NEXTAUTH_URL?.startsWith("https://"));
+  (await cookies()).set(SESSION_COOKIES[secure ? 0 : 1], value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_S });
 }

@@ -1,6 +1,6 @@
 // A student changes their password on the account page, then signs in with the new one.
 import type { Page } from "@playwright/test";
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, count, createUser, login, expectNoAxeViolations, secret, signedInPage } from "./support";
 
@@ -372,4 +372,100 @@ test("a visitor who follows a class's join link signed out and creates an accoun
   await expect(page).toHaveURL(/\/classes\/join\?code=ABCD2345$/);
   await expect(page.getByLabel("Join code")).toHaveValue("ABCD2345");
   expect(await count(sql, `SELECT count(*) FROM "User" WHERE "email" = $1`, [email])).toBe(1);
+});
+
+// Decision 33: the account, sign-up and sign-in forms post their server actions straight from the form, so they
+// work before the page's script has loaded, and without it.
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("sign-up: a refused form comes back with the name and email typed; a good one creates the account and signs in", async ({ page, sql }) => {
+    const email = `no-script-${Date.now()}@example.org`;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/signup");
+    await page.getByLabel("Name").fill("Gulnora Rashidova");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Use at least 10 characters for your password.")).toBeVisible();
+    await expect(page.getByLabel("Name")).toHaveValue("Gulnora Rashidova");
+    await expect(page.getByLabel("Email")).toHaveValue(email);
+    // A password is not sent back in the page.
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/signup-refused-no-js-390.png`, fullPage: true });
+    expect(await count(sql, `SELECT count(*) FROM "User" WHERE "email" = $1`, [email])).toBe(0);
+
+    await page.getByLabel("Password").fill("a-long-enough-password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("link", { name: "My progress" })).toBeVisible();
+    expect(await count(sql, `SELECT count(*) FROM "User" WHERE "email" = $1`, [email])).toBe(1);
+  });
+
+  test("sign-in: a wrong password is refused with the email kept; the right one signs in and goes where the visitor was going", async ({ page, sql }) => {
+    const student = await createUser(sql, "STUDENT", "a-strong-password");
+    await page.goto("/signin?callbackUrl=%2Fprogress");
+    await page.getByLabel("Email").fill(student.email);
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue(student.email);
+    expect(page.url()).not.toContain("password");
+    await page.getByLabel("Password").fill("a-strong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/progress$/);
+    await expect(page.getByRole("link", { name: "My progress" })).toBeVisible();
+  });
+
+  test("a user changes their name: an empty one is refused, a good one is saved and shown in the header", async ({ browser, sql, baseURL }) => {
+    const student = await createUser(sql);
+    const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false });
+    await page.goto("/account");
+    const name = page.getByRole("textbox", { name: "Name" });
+    await name.fill("   ");
+    await page.getByRole("button", { name: "Save name" }).click();
+    await expect(page.getByText("Enter your name.")).toBeVisible();
+    await name.fill("  Shahlo Nazarova ");
+    await page.getByRole("button", { name: "Save name" }).click();
+    await expect(page.getByText("Saved: you appear as Shahlo Nazarova.")).toBeVisible();
+    await expect(name).toHaveValue("Shahlo Nazarova");
+    await expect(page.getByRole("navigation").getByRole("link", { name: "Shahlo Nazarova" })).toBeVisible();
+    expect((await sql.query(`SELECT "name" FROM "User" WHERE "id" = $1`, [student.id])).rows[0].name).toBe("Shahlo Nazarova");
+    await context.close();
+  });
+
+  test("a user changes their password (a wrong current one is refused) and signs out everywhere else", async ({ browser, sql, baseURL }) => {
+    const student = await createUser(sql, "STUDENT", "the-old-password");
+    const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const elsewhere = await browser.newContext({ baseURL });
+    await login(elsewhere, student, baseURL!);
+    await page.goto("/account");
+    await changePassword(page, "not-my-password", "a-brand-new-password");
+    await expect(page.getByText("That is not your current password.")).toBeVisible();
+    await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
+    // The name form beside it still holds the name.
+    await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue(student.name);
+    if (process.env.SCREENSHOT_DIR) await page.locator("form", { has: page.getByLabel("Current password") }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-password-refused-no-js-390.png` });
+
+    await changePassword(page, "the-old-password", "a-brand-new-password");
+    await expect(page.getByText(/^Your password was changed, and you were signed out everywhere else/)).toBeVisible();
+    expect(await (await elsewhere.request.get("/api/auth/session")).json()).toEqual({});
+    // This browser stays signed in.
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+
+    // Another browser signed in since, in the new epoch, until "sign out everywhere else".
+    const { rows: [{ sessionEpoch }] } = await sql.query(`SELECT "sessionEpoch" FROM "User" WHERE "id" = $1`, [student.id]);
+    const laptop = await browser.newContext({ baseURL });
+    const token = await encode({ secret, token: { sub: student.id, uid: student.id, role: student.role, email: student.email, name: student.name, epoch: sessionEpoch } });
+    await laptop.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+    expect((await (await laptop.request.get("/api/auth/session")).json()).user?.email).toBe(student.email);
+    await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    await expect(page.getByText("Every other browser and device was signed out. This one stays signed in.")).toBeVisible();
+    expect(await (await laptop.request.get("/api/auth/session")).json()).toEqual({});
+    await laptop.close();
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+    await elsewhere.close();
+    await context.close();
+  });
 });
