@@ -19,16 +19,19 @@ export function useFormFields<T extends Record<string, string>>(initial: T, stat
   const [edited, setEdited] = useState<{ since: Result; names: string[] }>({ since: state, names: [] });
   const editedNames = edited.since === state ? edited.names : [];
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  /** A field's new value, as typed or chosen: its error goes. */
+  const change = (name: keyof T & string, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setEdited((current) => ({ since: state, names: [...(current.since === state ? current.names : []), name] }));
+  };
   return {
     values,
     field: (name: string): string | undefined => (editedNames.includes(name) ? undefined : errors[name]?.[0]),
+    change,
     bind: (name: keyof T & string) => ({
       name,
       value: values[name],
-      onChange: (e: ChangeEvent<HTMLInputElement>) => {
-        setValues((v) => ({ ...v, [name]: e.target.value }));
-        setEdited((current) => ({ since: state, names: [...(current.since === state ? current.names : []), name] }));
-      },
+      onChange: (e: ChangeEvent<HTMLInputElement>) => change(name, e.target.value),
     }),
     reset: () => setValues(initial),
     set: (next: T) => setValues(next),

@@ -80,3 +80,30 @@ test("a malformed or unknown reset link explains itself", async ({ page }) => {
   await expect(page.getByRole("link", { name: "Sign in" }).last()).toBeVisible();
   await expectNoAxeViolations(page, "unusable reset link");
 });
+
+test("without JavaScript, a reset link sets the new password (a mismatch is refused) and signs the student in (decision 33)", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql, "STUDENT", "the-forgotten-one");
+  const cls = await createClass(sql, instructor, { name: "Reset without script", term: "T" });
+  await addMembers(sql, cls.id, [student]);
+  const teacher = await browser.newContext({ baseURL });
+  await login(teacher, instructor, baseURL!);
+  const record = await teacher.newPage();
+  await record.goto(`/instructor/classes/${cls.id}/students/${student.id}`);
+  await record.getByRole("button", { name: "Create a password reset link" }).click();
+  const link = await record.getByLabel(/Link for .*, shown only now/).inputValue();
+
+  const plain = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await plain.newPage();
+  await page.goto(link);
+  await page.getByLabel("New password", { exact: true }).fill("a-fresh-password");
+  await page.getByLabel("New password again").fill("does-not-match");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByText("The two passwords do not match.")).toBeVisible();
+  await page.getByLabel("New password", { exact: true }).fill("a-fresh-password");
+  await page.getByLabel("New password again").fill("a-fresh-password");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByRole("link", { name: "My progress" })).toBeVisible();
+  expect((await (await plain.request.get("/api/auth/session")).json()).user?.email).toBe(student.email);
+  await Promise.all([teacher.close(), plain.close()]);
+});

@@ -76,3 +76,32 @@ test("a student assesses their own response, the instructor reads it, and the gr
   }
   await context.close();
 });
+
+test("without JavaScript, a student assesses their own response: a refusal comes back with the scores chosen (decision 33)", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const cls = await createClass(sql, teacher, { name: "Self-assessment without script" });
+  await addMembers(sql, cls.id, [student]);
+  await assign(sql, cls.id, { debate: promptId, opensAt: "-1 day", dueAt: "2 days" });
+  await (await submitDebateAs(browser, student, baseURL!, promptId)).close();
+
+  const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await page.goto(debatePath);
+  const form = page.getByRole("form", { name: "Assess your own response" });
+  await form.getByLabel(/^Claim/).selectOption("4");
+  await form.getByLabel(/^Evidence/).selectOption("3");
+  await form.getByRole("button", { name: "Save self-assessment" }).click();
+  await expect(form.getByText(/Give “Counter-argument” a score/)).toBeVisible();
+  await expect(form.getByText(/Give “Use of sources” a score/)).toBeVisible();
+  await expect(form.getByLabel(/^Claim/)).toHaveValue("4");
+  await expect(form.getByLabel(/^Evidence/)).toHaveValue("3");
+  if (process.env.SCREENSHOT_DIR) await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/self-assessment-refused-no-js-390.png` });
+  await form.getByLabel(/^Counter-argument/).selectOption("3");
+  await form.getByLabel(/^Use of sources/).selectOption("2");
+  await form.getByRole("button", { name: "Save self-assessment" }).click();
+  await expect(form.getByText("Self-assessment saved: 12 / 16.")).toBeVisible();
+  await expect(form.getByText(/^Saved .*: 12 \/ 16\./)).toBeVisible();
+  const { rows: [saved] } = await sql.query(`SELECT a."totalPoints" FROM "DebateSelfAssessment" a JOIN "DebateResponse" r ON r.id = a."responseId" WHERE r."userId" = $1`, [student.id]);
+  expect(saved.totalPoints).toBe(12);
+  await context.close();
+});

@@ -5,8 +5,10 @@ import { ResetPasswordForm } from "@/components/reset-password-form";
 import { Container, Notice } from "@/components/ui";
 import { describeResetLink } from "@/lib/server/password-reset-service";
 
-// The token is the credential: no page this one links to needs to see it in a Referer header.
-export const metadata: Metadata = { title: "Set a new password", referrer: "no-referrer", robots: { index: false } };
+// The token is the credential: no page this one links to needs to see it in a Referer header, which carries only the
+// site's origin. (Not "no-referrer": a form posted without JavaScript would then send `Origin: null`, and Next.js
+// refuses a server action from an unknown origin; decision 33.)
+export const metadata: Metadata = { title: "Set a new password", referrer: "strict-origin", robots: { index: false } };
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
