@@ -86,6 +86,7 @@ test("without JavaScript, a reset link sets the new password (a mismatch is refu
   const student = await createUser(sql, "STUDENT", "the-forgotten-one");
   const cls = await createClass(sql, instructor, { name: "Reset without script", term: "T" });
   await addMembers(sql, cls.id, [student]);
+  // The instructor's side is tested above; here it only hands over a link.
   const teacher = await browser.newContext({ baseURL });
   await login(teacher, instructor, baseURL!);
   const record = await teacher.newPage();

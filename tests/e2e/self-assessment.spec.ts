@@ -1,18 +1,25 @@
 // A student scores their own debate response against the rubric (decision 27); the instructor reads it beside the
 // response; once graded, the student reads their scores beside the grade and can no longer change them.
+import type { Browser } from "@playwright/test";
 import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, submitDebateAs, expectNoAxeViolations } from "./support";
 
 const promptId = "normative-vs-material";
 const debatePath = `/courses/japan-central-asia/foundations/debates/${promptId}`;
 
-test("a student assesses their own response, the instructor reads it, and the grade is set beside it", async ({ browser, sql, baseURL }) => {
+/** A class assigning the debate, and a student of it who has handed in a response. */
+async function studentWhoSubmitted(sql: Parameters<typeof createUser>[0], browser: Browser, baseURL: string, className: string) {
   const teacher = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);
-  const cls = await createClass(sql, teacher, { name: "Self-assessment seminar" });
+  const cls = await createClass(sql, teacher, { name: className });
   await addMembers(sql, cls.id, [student]);
   await assign(sql, cls.id, { debate: promptId, opensAt: "-1 day", dueAt: "2 days" });
-  await (await submitDebateAs(browser, student, baseURL!, promptId)).close();
+  await (await submitDebateAs(browser, student, baseURL, promptId)).close();
+  return { teacher, student, cls };
+}
+
+test("a student assesses their own response, the instructor reads it, and the grade is set beside it", async ({ browser, sql, baseURL }) => {
+  const { teacher, student, cls } = await studentWhoSubmitted(sql, browser, baseURL!, "Self-assessment seminar");
 
   const { context, page } = await signedInPage(browser, student, baseURL!);
   await page.goto(debatePath);
@@ -78,12 +85,7 @@ test("a student assesses their own response, the instructor reads it, and the gr
 });
 
 test("without JavaScript, a student assesses their own response: a refusal comes back with the scores chosen (decision 33)", async ({ browser, sql, baseURL }) => {
-  const teacher = await createUser(sql, "INSTRUCTOR");
-  const student = await createUser(sql);
-  const cls = await createClass(sql, teacher, { name: "Self-assessment without script" });
-  await addMembers(sql, cls.id, [student]);
-  await assign(sql, cls.id, { debate: promptId, opensAt: "-1 day", dueAt: "2 days" });
-  await (await submitDebateAs(browser, student, baseURL!, promptId)).close();
+  const { student } = await studentWhoSubmitted(sql, browser, baseURL!, "Self-assessment without script");
 
   const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   await page.goto(debatePath);
