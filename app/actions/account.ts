@@ -2,7 +2,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { failure, keepTyped, parseSessionlessForm, runAction, type ActionResult, type Refusal } from "@/lib/server/action";
+import { failure, formText, keepTyped, parseSessionlessForm, runAction, type ActionResult, type Refusal } from "@/lib/server/action";
 import { changeName, changeNameSchema, changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneSchema } from "@/lib/server/account-settings";
 import { renewSessionCookie, SignInRefused, signInWithCredentials } from "@/lib/server/auth";
 import { clientAddress } from "@/lib/server/client-address";
@@ -19,7 +19,7 @@ const TYPED_MAX = 300;
 export type AccountSetupResult = ActionResult<{ email: string; signInProblem?: string }> & { values?: Record<string, string> };
 
 /** Signs this browser in on the server; the refusal to show, or null once signed in. */
-async function signInHere(email: string, password: unknown): Promise<Refusal | null> {
+async function signInHere(email: string, password: string): Promise<Refusal | null> {
   try {
     await signInWithCredentials({ email, password }, Object.fromEntries(await headers()));
     return null;
@@ -34,14 +34,16 @@ async function signInHere(email: string, password: unknown): Promise<Refusal | n
  * it was going, or (sent without it) the server, which answers with a redirect there. Taken out of the form's fields.
  */
 function takeSignInFields(formData: FormData) {
-  const byServer = formData.get("signInBy") !== "browser";
-  const returnTo = safeReturnPath(formData.get("returnTo"));
-  formData.delete("signInBy");
-  formData.delete("returnTo");
+  const byServer = formText(formData, "signInBy") !== "browser";
+  const returnTo = safeReturnPath(formText(formData, "returnTo"));
+  if (formData instanceof FormData) {
+    formData.delete("signInBy");
+    formData.delete("returnTo");
+  }
   return { byServer, returnTo };
 }
 
-async function finishSetup(result: ActionResult<{ email: string }>, password: unknown, { byServer, returnTo }: ReturnType<typeof takeSignInFields>): Promise<AccountSetupResult> {
+async function finishSetup(result: ActionResult<{ email: string }>, password: string, { byServer, returnTo }: ReturnType<typeof takeSignInFields>): Promise<AccountSetupResult> {
   if (!result.ok || !byServer) return result;
   const problem = await signInHere(result.data.email, password);
   if (!problem) redirect(returnTo);
@@ -53,7 +55,7 @@ export async function signUpAction(_previous: unknown, formData: FormData): Prom
   const signIn = takeSignInFields(formData);
   const address = clientAddress(Object.fromEntries(await headers()), env().TRUSTED_PROXY_HOPS);
   const result = await signUpStudent(db(), formData, address);
-  return keepTyped(await finishSetup(result, formData.get("password"), signIn), formData, ["name", "email"], TYPED_MAX);
+  return keepTyped(await finishSetup(result, formText(formData, "password"), signIn), formData, ["name", "email"], TYPED_MAX);
 }
 
 // Setting a password through an instructor's reset link needs no session either: the link is the credential.
@@ -72,9 +74,8 @@ export async function resetPasswordAction(_previous: unknown, formData: FormData
 
 // The sign-in form sent without JavaScript (with it, the page signs in through next-auth's endpoints: lib/sign-in.ts).
 export async function signInAction(_previous: unknown, formData: FormData): Promise<ActionResult<never> & { values?: { email: string } }> {
-  const email = formData.get("email");
-  const problem = await signInHere(typeof email === "string" ? email : "", formData.get("password"));
-  if (!problem) redirect(safeReturnPath(formData.get("callbackUrl")));
+  const problem = await signInHere(formText(formData, "email"), formText(formData, "password"));
+  if (!problem) redirect(safeReturnPath(formText(formData, "callbackUrl")));
   return keepTyped(problem, formData, ["email"], TYPED_MAX);
 }
 

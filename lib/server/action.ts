@@ -41,11 +41,13 @@ export function formDataToObject(data: unknown): Record<string, unknown> {
  * echoed. Passwords are never named: a page does not carry one back. */
 export function keepTyped<T, K extends string>(result: ActionResult<T>, formData: unknown, names: readonly K[], max = 1000): ActionResult<T> & { values?: Record<K, string> } {
   if (result.ok || !(formData instanceof FormData)) return result;
-  const typed = (name: K) => {
-    const value = formData.get(name);
-    return typeof value === "string" ? value.slice(0, max) : "";
-  };
-  return { ...result, values: Object.fromEntries(names.map((name) => [name, typed(name)])) as Record<K, string> };
+  return { ...result, values: Object.fromEntries(names.map((name) => [name, formText(formData, name).slice(0, max)])) as Record<K, string> };
+}
+
+/** A form field's text; "" when absent, a file, or the argument is not a form (a forged action call). */
+export function formText(formData: unknown, name: string): string {
+  const value = formData instanceof FormData ? formData.get(name) : null;
+  return typeof value === "string" ? value : "";
 }
 
 export function failure(error: unknown): Refusal {

@@ -4,10 +4,10 @@
 // listed here fails the first test.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse, PlaywrightWorkerArgs } from "@playwright/test";
 import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, count, type TestUser } from "./support";
-import { callNoteAction, notedLesson, type NoteActionName } from "./note-actions";
+import { callFormAction, callNoteAction, notedLesson, type NoteActionName } from "./note-actions";
 
 type Role = "anonymous" | "owner" | "otherStudent" | "instructor" | "otherInstructor";
 const roles: Role[] = ["anonymous", "owner", "otherStudent", "instructor", "otherInstructor"];
@@ -310,16 +310,21 @@ test("the permission matrix holds for every role, with no 500 and no leak", asyn
   for (const context of Object.values(contexts)) await context.dispose();
 });
 
+/** A request context signed in as `user` (none: no session), for calling a form's server action as its page does. */
+async function sessionRequest(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, user: TestUser | null) {
+  const { encode } = await import("next-auth/jwt");
+  const { secret } = await import("./support");
+  return playwright.request.newContext({
+    baseURL,
+    ...(user ? { extraHTTPHeaders: { cookie: `next-auth.session-token=${await encode({ secret, token: { sub: user.id, uid: user.id, role: user.role, email: user.email, name: user.name } })}` } } : {}),
+  });
+}
+
 // The lesson note forms post server actions, not routes: each is called here as the page calls it, by every role.
 test("the lesson note actions: anyone signed in writes their own notes, only the author edits or deletes one, no session writes nothing", async ({ playwright, sql, baseURL }) => {
   const owner = await createUser(sql);
   const others = { otherStudent: await createUser(sql), instructor: await createUser(sql, "INSTRUCTOR") };
-  const { encode } = await import("next-auth/jwt");
-  const { secret } = await import("./support");
-  const contextOf = async (user: TestUser | null) => playwright.request.newContext({
-    baseURL,
-    ...(user ? { extraHTTPHeaders: { cookie: `next-auth.session-token=${await encode({ secret, token: { sub: user.id, uid: user.id, role: user.role, email: user.email, name: user.name } })}` } } : {}),
-  });
+  const contextOf = (user: TestUser | null) => sessionRequest(playwright, baseURL!, user);
   const contexts = { anonymous: await contextOf(null), owner: await contextOf(owner), otherStudent: await contextOf(others.otherStudent), instructor: await contextOf(others.instructor) };
   const failures: string[] = [];
   const call = async (role: keyof typeof contexts, name: NoteActionName, fields: Record<string, string>, expected: RegExp) => {
@@ -351,4 +356,21 @@ test("the lesson note actions: anyone signed in writes their own notes, only the
   expect(await count(sql, `SELECT count(*) FROM "LessonNote" WHERE id = $1`, [note.id])).toBe(0);
   expect(failures).toEqual([]);
   for (const context of Object.values(contexts)) await context.dispose();
+});
+
+// The self-assessment form posts a server action (decision 33) beside the JSON route above: the same rules.
+test("the self-assessment action: no session, an instructor, or a student with nothing handed in is refused, and nothing is written", async ({ playwright, sql, baseURL }) => {
+  const contextOf = (user: TestUser | null) => sessionRequest(playwright, baseURL!, user);
+  const page = "/courses/japan-central-asia/foundations/debates/normative-vs-material";
+  const fields = { promptId: "normative-vs-material", forSubmission: "2026-01-01T00:00:00.000Z", "scores.claim": "1" };
+  const expected = { anonymous: "UNAUTHENTICATED", instructor: "FORBIDDEN", student: "CONFLICT" } as const;
+  const users = { anonymous: null, instructor: await createUser(sql, "INSTRUCTOR"), student: await createUser(sql) };
+  for (const [role, code] of Object.entries(expected) as [keyof typeof expected, string][]) {
+    const context = await contextOf(users[role]);
+    const { status, text } = await callFormAction(context, baseURL!, page, "selfAssessAction", fields);
+    expect(status, role).toBeLessThan(500);
+    expect(text, role).toContain(`"code":"${code}"`);
+    await context.dispose();
+  }
+  expect(await count(sql, `SELECT count(*) FROM "DebateSelfAssessment" a JOIN "DebateResponse" r ON r.id = a."responseId" WHERE r."userId" = ANY($1)`, [[users.instructor.id, users.student.id]])).toBe(0);
 });
