@@ -1,10 +1,10 @@
 "use client";
 // A lesson's "Text settings" (decision 34). The form posts its server action straight from the page, so it works
 // before the page's script has loaded, or without it; the answer draws the lesson again in the new setting.
-import { useActionState } from "react";
 import { saveReadingSettingsAction } from "@/app/actions/reading-settings";
 import { READING_SPACINGS, READING_TEXT_SIZES, READING_TYPEFACES, isStandardReading, readingSettingLabels, type ReadingSettings } from "@/lib/domain/reading-settings";
 import { FormMessage } from "./live-message";
+import { useFormAction } from "./reachable-action";
 
 const choices = [
   { name: "size", legend: "Text size", values: READING_TEXT_SIZES },
@@ -13,7 +13,7 @@ const choices = [
 ] as const;
 
 export function ReadingSettingsForm({ settings }: { settings: ReadingSettings }) {
-  const [state, formAction, pending] = useActionState(saveReadingSettingsAction, null);
+  const [state, formAction, pending] = useFormAction(saveReadingSettingsAction);
   const labels = readingSettingLabels as Record<string, Record<string, string>>;
   return (
     // Open after a save, so the answer is seen where the page was drawn again without JavaScript.
