@@ -10,7 +10,7 @@ import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import fc from "fast-check";
 import { encode } from "next-auth/jwt";
 import type pg from "pg";
-import { test, expect, createUser, secret, type TestUser } from "./support";
+import { test, expect, createUser, secret, submitDebateAs, type TestUser } from "./support";
 import { callFormAction, callNoteAction, notedLesson, type NoteActionName } from "./note-actions";
 
 type Role = TestUser["role"];
@@ -729,4 +729,94 @@ test("fuzzing the text settings action: no 500, the cookie unchanged on refusal,
   expect(accepted).toBeGreaterThan(0);
   expect(await kept()).toMatch(/^(standard|large|larger)\.(standard|wide)\.(serif|sans)$/);
   await request.dispose();
+});
+
+// The account forms and the debate self-assessment post server actions (app/actions/account.ts, self-assessment.ts;
+// decision 33), fuzzed as their forms call them: hostile fields with real values mixed in. Never a 500; a refusal
+// changes nothing of the account or the response; only the student's own response is ever assessed.
+test("fuzzing the account and self-assessment actions: no 500, nothing written on refusal", async ({ playwright, sql, baseURL, browser }) => {
+  test.setTimeout(300_000);
+  const student = await createUser(sql);
+  const promptId = "normative-vs-material";
+  const debatePage = `/courses/japan-central-asia/foundations/debates/${promptId}`;
+  await (await submitDebateAs(browser, student, baseURL!, promptId)).close();
+  const { rows: [response] } = await sql.query(`SELECT r.id, r."submittedAt", p.definition FROM "DebateResponse" r JOIN "DebatePrompt" p ON p.id = r."promptId" WHERE r."userId" = $1`, [student.id]);
+  const criteria = (response.definition.rubric as { id: string }[]).map((c) => c.id);
+  const fingerprint = async () => JSON.stringify([
+    (await sql.query(`SELECT name, "passwordHash", "sessionEpoch", "timeZone" FROM "User" WHERE id = $1`, [student.id])).rows[0],
+    (await sql.query(`SELECT scores FROM "DebateSelfAssessment" WHERE "responseId" = $1`, [response.id])).rows[0] ?? null,
+  ]);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 3 }, { arbitrary: hostileString, weight: 1 });
+  const extra = fc.option(hostileString, { freq: 4, nil: undefined });
+  // Each form as its page sends it (the password forms never with a right current password: a change would end the
+  // session these calls are made in, and the no-JavaScript tests cover the change itself).
+  const forms = {
+    changeNameAction: fc.record({ name: field("Ada Lovelace", " ", "x".repeat(81), "Kenji\u0000"), extra }),
+    setTimeZoneAction: fc.record({ timeZone: field("Europe/Berlin", "Asia/Tokyo", "Mars/Olympus", ""), extra }),
+    changePasswordAction: fc.record({ currentPassword: field("wrong-password", ""), newPassword: field("another-long-passphrase", "short"), confirmPassword: field("another-long-passphrase", "different"), extra }),
+    endOtherSessionsAction: fc.record({ extra }),
+    selfAssessAction: fc.record({
+      promptId: field(promptId, "summit-vs-results", "no-such-prompt"),
+      forSubmission: field(new Date(response.submittedAt).toISOString(), "2026-01-01T00:00:00.000Z", "yesterday"),
+      [`scores.${criteria[0]}`]: field("0", "1", "2", "99", "-1", "1.5", ""),
+      [`scores.${criteria[1] ?? criteria[0]}`]: field("0", "1", ""),
+      extra,
+    }),
+  } satisfies Record<string, fc.Arbitrary<Record<string, string | undefined>>>;
+  type Name = keyof typeof forms;
+  const pageOf = (name: Name) => (name === "selfAssessAction" ? debatePage : "/account");
+  const runs = fc.constantFrom(...(Object.keys(forms) as Name[])).chain((name) => (forms[name] as fc.Arbitrary<Record<string, string | undefined>>).map((form) => [name, form] as const));
+  const failures: string[] = [];
+  // endOtherSessions moves the account's session epoch on: each call gets a token of the epoch as it stands.
+  const call = async (name: Name, values: Record<string, string>) => {
+    const { rows: [user] } = await sql.query(`SELECT "sessionEpoch" FROM "User" WHERE id = $1`, [student.id]);
+    const token = await encode({ secret, token: { sub: student.id, uid: student.id, role: student.role, email: student.email, name: student.name, epoch: user.sessionEpoch } });
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.session-token=${token}` } });
+    try {
+      return await callFormAction(request, baseURL!, pageOf(name), name, values);
+    } finally {
+      await request.dispose();
+    }
+  };
+  const accepted = await fuzzFormActions(fc.sample(runs, { numRuns: 120, seed: 20261208 }), failures, call, fingerprint);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  // Whatever was accepted left the account and the assessment in shapes the forms could give.
+  const { rows: [after] } = await sql.query(`SELECT name, "timeZone" FROM "User" WHERE id = $1`, [student.id]);
+  expect(after.name.trim()).toBe(after.name);
+  expect([null, "Europe/Berlin", "Asia/Tokyo"]).toContain(after.timeZone);
+  const assessed = (await sql.query(`SELECT scores FROM "DebateSelfAssessment" WHERE "responseId" = $1`, [response.id])).rows[0];
+  if (assessed) for (const points of Object.values(assessed.scores as Record<string, number>)) expect(Number.isInteger(points) && points >= 0).toBe(true);
+});
+
+// The sign-in form sent without JavaScript posts signInAction (decision 33): whatever it is sent, never a 500; a wrong
+// or malformed one is refused with a message and sets no session; the right one signs in.
+test("fuzzing the sign-in action: no 500, a session only for the right password", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(180_000);
+  const student = await createUser(sql);
+  const forms = fc.record({
+    email: fc.oneof({ arbitrary: fc.constantFrom(student.email, student.email.toUpperCase(), "nobody@caravan.test"), weight: 3 }, { arbitrary: hostileString, weight: 1 }),
+    password: fc.oneof({ arbitrary: fc.constantFrom("wrong-password", ""), weight: 3 }, { arbitrary: hostileString, weight: 1 }),
+    callbackUrl: fc.oneof(fc.constantFrom("/progress", "https://evil.example/", "//evil.example"), hostileString),
+  }, { requiredKeys: [] });
+  const failures: string[] = [];
+  for (const values of fc.sample(forms, { numRuns: 40, seed: 20261209 })) {
+    // Each from its own address, so the per-address limit does not turn every later call into "wait".
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } });
+    const sent = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, (v ?? "").slice(0, 70_000)]));
+    const { status, text } = await callFormAction(request, baseURL!, "/signin", "signInAction", sent);
+    const session = (await request.storageState()).cookies.some((c) => c.name.endsWith("next-auth.session-token"));
+    if (status >= 500) failures.push(`${JSON.stringify(sent).slice(0, 150)} → ${status}`);
+    else if (session) failures.push(`${JSON.stringify(sent).slice(0, 150)} → signed in without the password`);
+    else if (!/"message":"[^"]+"/.test(text)) failures.push(`${JSON.stringify(sent).slice(0, 150)} → ${status}, refused without a message`);
+    await request.dispose();
+  }
+  // The right password signs in, and a forged return address goes nowhere but this site.
+  // (Fewer failures than the account's limit anywhere, each from its own address: nothing holds this one back.)
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "10.8.0.1" } });
+  const { status } = await callFormAction(request, baseURL!, "/signin", "signInAction", { email: student.email, password: student.password, callbackUrl: "//evil.example/" });
+  expect(status).toBeLessThan(500);
+  expect((await request.storageState()).cookies.some((c) => c.name === "next-auth.session-token")).toBe(true);
+  await request.dispose();
+  expect(failures).toEqual([]);
 });
