@@ -6,14 +6,14 @@ import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/server/action";
 import { readingSettingsCookieValue, readingSettingsSchema, type ReadingSettings } from "@/lib/domain/reading-settings";
 import { READING_SETTINGS_COOKIE } from "@/lib/server/reading-settings";
+import { cookiesAreSecure } from "@/lib/server/auth";
 
 const A_YEAR_S = 365 * 24 * 60 * 60;
 
 export async function saveReadingSettingsAction(_previous: unknown, formData: FormData): Promise<ActionResult<ReadingSettings>> {
   const result = await runAction({ schema: readingSettingsSchema }, formData, async (settings) => {
     const jar = await cookies();
-    // Sent over HTTPS where the session is (its cookie's name says so), as the session's own cookie.
-    jar.set(READING_SETTINGS_COOKIE, readingSettingsCookieValue(settings), { httpOnly: true, sameSite: "lax", path: "/", maxAge: A_YEAR_S, secure: jar.has("__Secure-next-auth.session-token") });
+    jar.set(READING_SETTINGS_COOKIE, readingSettingsCookieValue(settings), { httpOnly: true, sameSite: "lax", path: "/", maxAge: A_YEAR_S, secure: cookiesAreSecure() });
     return settings;
   });
   if (result.ok) revalidatePath("/courses/[course]/[module]/lessons/[lesson]", "page");

@@ -195,10 +195,15 @@ export async function renewSessionCookie(userId: string, sessionEpoch: number, c
  */
 export async function signInWithCredentials(credentials: Record<string, unknown>, headers: Record<string, unknown>) {
   const user = await checkCredentials(credentials, headers);
-  const { NEXTAUTH_SECRET, NEXTAUTH_URL } = env();
+  const { NEXTAUTH_SECRET } = env();
   const claims = { name: user.name, email: user.email, sub: user.id, ...newSessionClaims(user) };
   const value = await encode({ token: claims, secret: NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_S });
   // next-auth's name: the secure one when the site is served over HTTPS.
-  const secure = Boolean(NEXTAUTH_URL?.startsWith("https://"));
+  const secure = cookiesAreSecure();
   (await cookies()).set(SESSION_COOKIES[secure ? 0 : 1], value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_S });
+}
+
+/** Whether the site's cookies are sent over HTTPS only: as next-auth decides it, when its address is https. */
+export function cookiesAreSecure(): boolean {
+  return Boolean(env().NEXTAUTH_URL?.startsWith("https://"));
 }
