@@ -4,7 +4,8 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/server/action";
-import { readingSettingsCookieValue, readingSettingsSchema, type ReadingSettings } from "@/lib/domain/reading-settings";
+import { readingSettingsCookieValue, type ReadingSettings } from "@/lib/domain/reading-settings";
+import { readingSettingsSchema } from "@/lib/domain/reading-settings-form";
 import { READING_SETTINGS_COOKIE } from "@/lib/server/reading-settings";
 import { cookiesAreSecure } from "@/lib/server/auth";
 

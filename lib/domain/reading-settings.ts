@@ -1,18 +1,17 @@
 // How a reader wants a lesson's text set (decision 34): its size, its spacing and its typeface, as an e-reader or
 // Canvas's Immersive Reader offers. Kept per browser in a cookie, since the size wanted on a phone is not the one
-// wanted on a desktop; anything unreadable in it is the standard setting.
-import { z } from "zod";
+// wanted on a desktop; anything unreadable in it is the standard setting. The form's zod schema is in
+// reading-settings-form.ts: this module is also the browser's, and zod would add some 30 KB to every lesson page.
 
 export const READING_TEXT_SIZES = ["standard", "large", "larger"] as const;
 export const READING_SPACINGS = ["standard", "wide"] as const;
 export const READING_TYPEFACES = ["serif", "sans"] as const;
 
-export const readingSettingsSchema = z.strictObject({
-  size: z.enum(READING_TEXT_SIZES, { error: "Choose one of the text sizes." }),
-  spacing: z.enum(READING_SPACINGS, { error: "Choose one of the spacings." }),
-  typeface: z.enum(READING_TYPEFACES, { error: "Choose one of the typefaces." }),
-});
-export type ReadingSettings = z.infer<typeof readingSettingsSchema>;
+export type ReadingSettings = {
+  size: (typeof READING_TEXT_SIZES)[number];
+  spacing: (typeof READING_SPACINGS)[number];
+  typeface: (typeof READING_TYPEFACES)[number];
+};
 
 export const STANDARD_READING: ReadingSettings = { size: "standard", spacing: "standard", typeface: "serif" };
 
@@ -27,13 +26,14 @@ export function readingSettingsCookieValue(settings: ReadingSettings): string {
   return `${settings.size}.${settings.spacing}.${settings.typeface}`;
 }
 
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined): value is T => (values as readonly string[]).includes(value ?? "");
+
 /** The settings a cookie holds; the standard ones for a missing, old or forged value. */
 export function readingSettingsFromCookie(value: string | undefined): ReadingSettings {
   const parts = (value ?? "").split(".");
   if (parts.length !== 3) return STANDARD_READING;
   const [size, spacing, typeface] = parts;
-  const parsed = readingSettingsSchema.safeParse({ size, spacing, typeface });
-  return parsed.success ? parsed.data : STANDARD_READING;
+  return oneOf(READING_TEXT_SIZES, size) && oneOf(READING_SPACINGS, spacing) && oneOf(READING_TYPEFACES, typeface) ? { size, spacing, typeface } : STANDARD_READING;
 }
 
 /** Whether the reader has changed anything from the standard setting. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isStandardReading, readingSettingsCookieValue, readingSettingsFromCookie, readingSettingsSchema, STANDARD_READING } from "@/lib/domain/reading-settings";
+import { isStandardReading, readingSettingsCookieValue, readingSettingsFromCookie, STANDARD_READING } from "@/lib/domain/reading-settings";
+import { readingSettingsSchema } from "@/lib/domain/reading-settings-form";
 import { readingTextClasses } from "@/components/reading-text";
 
 describe("reading settings", () => {
