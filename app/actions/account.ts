@@ -2,15 +2,17 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { failure, formText, keepTyped, parseSessionlessForm, runAction, type ActionResult, type Refusal } from "@/lib/server/action";
+import { failure, formDataToObject, formText, keepTyped, parseSessionlessForm, runAction, type ActionResult, type Refusal } from "@/lib/server/action";
 import { changeName, changeNameSchema, changePassword, changePasswordSchema, endAllSessions, setTimeZone, timeZoneSchema } from "@/lib/server/account-settings";
-import { renewSessionCookie, SignInRefused, signInWithCredentials } from "@/lib/server/auth";
+import { clearSessionCookie, getSessionUser, renewSessionCookie, SESSION_MAX_AGE_S, SignInRefused, signInWithCredentials } from "@/lib/server/auth";
+import { recordSignOut } from "@/lib/server/session-epoch";
 import { clientAddress } from "@/lib/server/client-address";
 import { env } from "@/lib/server/env";
 import { signUpStudent } from "@/lib/server/sign-up";
 import { db } from "@/lib/server/db";
 import { resetPassword, resetPasswordSchema } from "@/lib/server/password-reset-service";
 import { safeReturnPath } from "@/lib/domain/return-path";
+import { SIGN_OUT_NOT_ENDED } from "@/lib/sign-out";
 
 // What a refused form sends back of what was typed (decision 33): never a password.
 const TYPED_MAX = 300;
@@ -110,4 +112,23 @@ export async function endOtherSessionsAction(_previous: unknown, formData: FormD
 
 export async function setTimeZoneAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ timeZone: string; movedReviews: number }>> {
   return runAction({ schema: timeZoneSchema }, formData, (input, user) => setTimeZone(db(), user.id, input));
+}
+
+/**
+ * The header's sign-out (decision 33): the session is ended on the server first (decision 9); if that cannot be done
+ * now, the browser stays signed in and is told so, rather than losing a cookie whose copies would keep working. A
+ * browser whose session had already ended only has its cookie cleared. Then home, signed out.
+ */
+export async function signOutAction(_previous: unknown, formData: FormData): Promise<ActionResult<never>> {
+  const input = noInput.safeParse(formDataToObject(formData));
+  if (!input.success) return { ok: false, code: "INVALID", message: "A sign-out sends no information." };
+  try {
+    const user = await getSessionUser();
+    if (user?.sessionId) await recordSignOut({ uid: user.id, sid: user.sessionId }, SESSION_MAX_AGE_S);
+  } catch (error) {
+    const refused = failure(error);
+    return { ...refused, message: refused.code === "UNAVAILABLE" ? SIGN_OUT_NOT_ENDED : refused.message };
+  }
+  await clearSessionCookie();
+  redirect("/");
 }

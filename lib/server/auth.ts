@@ -203,6 +203,18 @@ export async function signInWithCredentials(credentials: Record<string, unknown>
   (await cookies()).set(SESSION_COOKIES[secure ? 0 : 1], value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_S });
 }
 
+/**
+ * Clears this browser's session cookie, as next-auth's sign-out does: both names and any chunks of a long token.
+ * A `__Secure-` cookie is only replaced by one set with the Secure flag.
+ */
+export async function clearSessionCookie() {
+  const jar = await cookies();
+  for (const { name } of jar.getAll()) {
+    const base = name.replace(/\.\d+$/, "");
+    if (SESSION_COOKIES.includes(base)) jar.set(name, "", { httpOnly: true, sameSite: "lax", path: "/", secure: base.startsWith("__Secure-"), maxAge: 0 });
+  }
+}
+
 /** Whether the site's cookies are sent over HTTPS only: as next-auth decides it, when its address is https. */
 export function cookiesAreSecure(): boolean {
   return Boolean(env().NEXTAUTH_URL?.startsWith("https://"));

@@ -468,4 +468,59 @@ test.describe("without JavaScript", () => {
     await elsewhere.close();
     await context.close();
   });
+
+  test("the header's sign-out ends the session on the server and clears the cookie; a page left open signs out too", async ({ browser, sql, baseURL }) => {
+    const student = await createUser(sql, "STUDENT", "a-strong-password");
+    const signedInAs = async (context: import("@playwright/test").BrowserContext) => (await (await context.request.get("/api/auth/session")).json()).user?.email ?? null;
+    const laptop = await browser.newContext({ baseURL, javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await laptop.newPage();
+    await signInThroughForm(page, student.email, "a-strong-password");
+    await expect(page.getByRole("link", { name: "My progress" })).toBeVisible();
+    // The same session in a second tab, and a copy of its cookie, as a stolen one would be.
+    const otherTab = await laptop.newPage();
+    await otherTab.goto("/progress");
+    const stolen = await browser.newContext({ baseURL, storageState: await laptop.storageState() });
+    if (process.env.SCREENSHOT_DIR) await page.getByRole("banner").screenshot({ path: `${process.env.SCREENSHOT_DIR}/header-no-js-390.png` });
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(`${baseURL}/`);
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    expect((await laptop.cookies()).map((c) => c.name)).not.toContain("next-auth.session-token");
+    expect(await count(sql, `SELECT count(*) FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).toBe(1);
+    expect(await signedInAs(stolen)).toBeNull();
+
+    // The other tab still shows the button: its sign-out finds the session ended and only goes home.
+    await expect(otherTab.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await otherTab.getByRole("button", { name: "Sign out" }).click();
+    await expect(otherTab).toHaveURL(`${baseURL}/`);
+    await expect(otherTab.getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(otherTab.getByRole("alert")).toHaveCount(0);
+    for (const context of [laptop, stolen]) await context.close();
+  });
+
+  test("when the sign-out cannot be recorded, the header says so and the browser stays signed in", async ({ browser, sql, baseURL }) => {
+    const student = await createUser(sql, "STUDENT", "a-strong-password");
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signInThroughForm(page, student.email, "a-strong-password");
+    await expect(page.getByRole("link", { name: "My progress" })).toBeVisible();
+    // The database refuses this user's sign-out as a server shutting down would (SQLSTATE 57P03).
+    const trigger = `refuse_sign_out_${student.id.replaceAll("-", "_")}`;
+    await sql.query(`CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'not now' USING ERRCODE = '57P03'; END $$`);
+    await sql.query(`CREATE TRIGGER ${trigger} BEFORE INSERT ON "SignedOutSession" FOR EACH ROW WHEN (NEW."userId" = '${student.id}') EXECUTE FUNCTION ${trigger}()`);
+    try {
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await expect(page.getByRole("alert")).toHaveText(/You are still signed in/);
+      if (process.env.SCREENSHOT_DIR) await page.getByRole("banner").screenshot({ path: `${process.env.SCREENSHOT_DIR}/header-sign-out-refused-no-js-390.png` });
+      expect((await (await context.request.get("/api/auth/session")).json()).user?.email).toBe(student.email);
+    } finally {
+      await sql.query(`DROP TRIGGER ${trigger} ON "SignedOutSession"`);
+      await sql.query(`DROP FUNCTION ${trigger}()`);
+    }
+    // Once it can be recorded, the same button signs out.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+    expect(await count(sql, `SELECT count(*) FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).toBe(1);
+    await context.close();
+  });
 });

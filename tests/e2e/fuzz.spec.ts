@@ -523,15 +523,15 @@ for (const role of ["STUDENT", "INSTRUCTOR"] as const) {
  * not take; refused with a message and nothing written (`fingerprint` of what the user's calls could change). Adds
  * what went wrong to `failures`; returns how many calls went through.
  */
-async function fuzzFormActions<Name extends string>(runs: (readonly [Name, Record<string, string | undefined>])[], failures: string[], call: (name: Name, values: Record<string, string>) => Promise<{ status: number; text: string }>, fingerprint: () => Promise<string>) {
+async function fuzzFormActions<Name extends string>(runs: (readonly [Name, Record<string, string | undefined>])[], failures: string[], call: (name: Name, values: Record<string, string>) => Promise<{ status: number; text: string; redirect?: string }>, fingerprint: () => Promise<string>) {
   let accepted = 0;
   for (const [name, form] of runs) {
     const values = Object.fromEntries(Object.entries(form).flatMap(([k, v]) => (v === undefined ? [] : [[k, v.slice(0, 70_000)]])));
     const before = await fingerprint();
-    const { status, text } = await call(name, values);
+    const { status, text, redirect } = await call(name, values);
     const sent = `${name} ${JSON.stringify(values).slice(0, 200)}`;
     if (status >= 500) failures.push(`${sent} → ${status}`);
-    else if (/"ok":true/.test(text)) {
+    else if (/"ok":true/.test(text) || redirect) {
       accepted += 1;
       if ("extra" in values) failures.push(`${sent} → accepted a field the action does not take`);
     } else {
@@ -731,9 +731,10 @@ test("fuzzing the text settings action: no 500, the cookie unchanged on refusal,
   await request.dispose();
 });
 
-// The account forms and the debate self-assessment post server actions (app/actions/account.ts, self-assessment.ts;
-// decision 33), fuzzed as their forms call them: hostile fields with real values mixed in. Never a 500; a refusal
-// changes nothing of the account or the response; only the student's own response is ever assessed.
+// The account forms, the header's sign-out and the debate self-assessment post server actions (app/actions/account.ts,
+// self-assessment.ts; decision 33), fuzzed as their forms call them: hostile fields with real values mixed in. Never a
+// 500; a refusal changes nothing of the account, its signed-out sessions or the response; only the student's own
+// response is ever assessed.
 test("fuzzing the account and self-assessment actions: no 500, nothing written on refusal", async ({ playwright, sql, baseURL, browser }) => {
   test.setTimeout(300_000);
   const student = await createUser(sql);
@@ -745,6 +746,7 @@ test("fuzzing the account and self-assessment actions: no 500, nothing written o
   const fingerprint = async () => JSON.stringify([
     (await sql.query(`SELECT name, "passwordHash", "sessionEpoch", "timeZone" FROM "User" WHERE id = $1`, [student.id])).rows[0],
     (await sql.query(`SELECT scores FROM "DebateSelfAssessment" WHERE "responseId" = $1`, [response.id])).rows[0] ?? null,
+    (await sql.query(`SELECT count(*)::int AS n FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).rows[0].n,
   ]);
   const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 3 }, { arbitrary: hostileString, weight: 1 });
   const extra = fc.option(hostileString, { freq: 4, nil: undefined });
@@ -755,6 +757,8 @@ test("fuzzing the account and self-assessment actions: no 500, nothing written o
     setTimeZoneAction: fc.record({ timeZone: field("Europe/Berlin", "Asia/Tokyo", "Mars/Olympus", ""), extra }),
     changePasswordAction: fc.record({ currentPassword: field("wrong-password", ""), newPassword: field("another-long-passphrase", "short"), confirmPassword: field("another-long-passphrase", "different"), extra }),
     endOtherSessionsAction: fc.record({ extra }),
+    // (Sent empty one time in two, so that some sign-outs are made.)
+    signOutAction: fc.record({ extra: fc.option(hostileString, { freq: 2, nil: undefined }) }),
     selfAssessAction: fc.record({
       promptId: field(promptId, "summit-vs-results", "no-such-prompt"),
       forSubmission: field(new Date(response.submittedAt).toISOString(), "2026-01-01T00:00:00.000Z", "yesterday"),
@@ -767,10 +771,11 @@ test("fuzzing the account and self-assessment actions: no 500, nothing written o
   const pageOf = (name: Name) => (name === "selfAssessAction" ? debatePage : "/account");
   const runs = fc.constantFrom(...(Object.keys(forms) as Name[])).chain((name) => (forms[name] as fc.Arbitrary<Record<string, string | undefined>>).map((form) => [name, form] as const));
   const failures: string[] = [];
-  // endOtherSessions moves the account's session epoch on: each call gets a token of the epoch as it stands.
+  // endOtherSessions moves the account's session epoch on, and a sign-out ends its session: each call gets a token of
+  // the epoch as it stands, in a session of its own.
   const call = async (name: Name, values: Record<string, string>) => {
     const { rows: [user] } = await sql.query(`SELECT "sessionEpoch" FROM "User" WHERE id = $1`, [student.id]);
-    const token = await encode({ secret, token: { sub: student.id, uid: student.id, role: student.role, email: student.email, name: student.name, epoch: user.sessionEpoch } });
+    const token = await encode({ secret, token: { sub: student.id, uid: student.id, role: student.role, email: student.email, name: student.name, epoch: user.sessionEpoch, sid: randomUUID() } });
     const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `next-auth.session-token=${token}` } });
     try {
       return await callFormAction(request, baseURL!, pageOf(name), name, values);
@@ -785,6 +790,8 @@ test("fuzzing the account and self-assessment actions: no 500, nothing written o
   const { rows: [after] } = await sql.query(`SELECT name, "timeZone" FROM "User" WHERE id = $1`, [student.id]);
   expect(after.name.trim()).toBe(after.name);
   expect([null, "Europe/Berlin", "Asia/Tokyo"]).toContain(after.timeZone);
+  // Sign-outs were accepted, each ending the session it was sent in.
+  expect((await sql.query(`SELECT count(*)::int AS n FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).rows[0].n).toBeGreaterThan(0);
   const assessed = (await sql.query(`SELECT scores FROM "DebateSelfAssessment" WHERE "responseId" = $1`, [response.id])).rows[0];
   if (assessed) for (const points of Object.values(assessed.scores as Record<string, number>)) expect(Number.isInteger(points) && points >= 0).toBe(true);
 });

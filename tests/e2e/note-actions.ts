@@ -32,5 +32,6 @@ export async function callFormAction(request: APIRequestContext, baseURL: string
   for (const [key, value] of Object.entries(fields)) multipart.append(`_1_${key}`, value);
   multipart.append("0", JSON.stringify([null, "$K1"]));
   const response = await request.post(pagePath, { headers: { "next-action": noteActionId(name), origin: baseURL, accept: "text/x-component" }, multipart, maxRedirects: 0 });
-  return { status: response.status(), text: await response.text() };
+  // A redirect is how an action that navigates (signing in or out) answers its success.
+  return { status: response.status(), text: await response.text(), redirect: response.headers()["x-action-redirect"] };
 }
