@@ -1,6 +1,6 @@
 import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
-import { Container, EmptyState, PageHeader, ProgressBar } from "@/components/ui";
+import { Container, EmptyState, PageHeader, ProgressBar, TableScroller } from "@/components/ui";
 import { requirePageUser } from "@/lib/server/page";
 import { listCourses } from "@/lib/server/catalog";
 import { courseProgressIfListed, withdrawnWork } from "@/lib/server/progress-service";
@@ -156,7 +156,8 @@ function ClassGrades({ grades: { class: cls, dropRule, letters, assignments, cel
               {droppedTitles.length > 0 ? <>Dropped now: {droppedTitles.join(", ")}.</> : "None of your scores is dropped yet."}
             </p>
           )}
-          <div className="mt-3 overflow-x-auto">
+          {/* Focusable, so a keyboard scrolls it too when a phone is narrower than the table. */}
+          <TableScroller label="Your score and status on each assignment" className="mt-3">
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">Your score and status on each assignment in {cls.name}</caption>
               <thead><tr className="border-b border-stone-200"><th scope="col" className="py-2 pr-3">Assignment</th><th scope="col" className="py-2 pr-3">Due</th><th scope="col" className="py-2 pr-3">Status</th><th scope="col" className="py-2">Score</th></tr></thead>
@@ -177,7 +178,7 @@ function ClassGrades({ grades: { class: cls, dropRule, letters, assignments, cel
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroller>
           {!cls.archivedAt && <WhatIfGrades className={cls.name} letters={letters} dropRule={dropsAny(dropRule) ? dropRule : undefined} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, kind: a.kind, dueAt: a.dueAt.getTime(), cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact, dropped: cells[i].dropped } }))} />}
         </>
       )}
