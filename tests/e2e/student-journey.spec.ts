@@ -112,6 +112,30 @@ test("a comparison lesson shows its tables as tables, readable at phone width", 
   await context.close();
 });
 
+test("a quiz page's list of attempts fits a 360 px phone, or scrolls in its own region from the keyboard", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const { page, context } = await signedInPage(browser, student, baseURL!, { viewport: { width: 360, height: 800 } });
+  // One attempt handed in (its row says when, and "counts") and one open.
+  const quiz = "/api/quizzes/dadabaev-silk-road-quiz/attempts";
+  const { attemptId } = await (await context.request.post(quiz, { data: {} })).json();
+  expect((await context.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).status()).toBe(200);
+  expect((await context.request.post(quiz, { data: {} })).status()).toBe(200);
+  await page.goto("/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz");
+  const attempts = page.getByRole("region", { name: "Your attempts", exact: true });
+  // The table fits: its links are on the screen, and the page never scrolls sideways.
+  for (const name of ["Review", "Continue"]) {
+    const box = (await attempts.getByRole("link", { name }).boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await expectNoAxeViolations(page, "quiz page with attempts at 360 px");
+  // Narrower, at WCAG's reflow width, the table scrolls in its own region, which the keyboard reaches.
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expectNoAxeViolations(page, "quiz page with attempts at 320 px");
+  await context.close();
+});
+
 test("each lesson section says what it is drawn from: one source on a line, several in a list that opens", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql);
   const context = await browser.newContext({ baseURL });

@@ -1,6 +1,6 @@
 import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
-import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
+import { Breadcrumbs, Container, Notice, PageHeader, TableScroller } from "@/components/ui";
 import { StartAttemptButton } from "@/components/start-attempt-button";
 import { AssignmentNote } from "@/components/assignment-note";
 import { LocalTime } from "@/components/local-time";
@@ -96,21 +96,24 @@ export default async function QuizPage({ params }: Params) {
         {attempts.length === 0 ? (
           <p className="text-stone-600">You have not attempted this quiz yet.</p>
         ) : (
-          <table className="w-full overflow-hidden rounded-lg border border-stone-200 bg-white text-left text-sm">
-            <thead className="bg-stone-50 text-stone-700">
-              <tr><th scope="col" className="px-4 py-2">Attempt</th><th scope="col" className="px-4 py-2">Status</th><th scope="col" className="px-4 py-2">Score</th><th scope="col" className="px-4 py-2"><span className="sr-only">Link</span></th></tr>
-            </thead>
-            <tbody className="divide-y divide-stone-200">
-              {attempts.map((a) => (
-                <tr key={a.id}>
-                  <td className="px-4 py-2">#{a.number}{counted?.id === a.id ? <span className="badge ml-2">counts</span> : null}</td>
-                  <td className="px-4 py-2">{a.submitted && a.submittedAt ? <>Submitted <LocalTime iso={a.submittedAt.toISOString()} /></> : a.submitted ? "Submitted" : "In progress"}</td>
-                  <td className="px-4 py-2 tabular-nums">{a.submitted ? `${percent(a.scoreCenti!, a.maxScoreCenti!)}%` : "—"}</td>
-                  <td className="px-4 py-2 text-right"><Link className="underline" href={`/attempts/${a.id}`}>{a.submitted ? "Review" : "Continue"}</Link></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          // Narrower padding on a phone, so the table fits a 360 px screen; narrower still, it scrolls in its own box.
+          <TableScroller label="Table of your attempts" className="rounded-lg border border-stone-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-stone-50 text-stone-700">
+                <tr><th scope="col" className="px-2 py-2 sm:px-4">Attempt</th><th scope="col" className="px-2 py-2 sm:px-4">Status</th><th scope="col" className="px-2 py-2 sm:px-4">Score</th><th scope="col" className="px-2 py-2 sm:px-4"><span className="sr-only">Link</span></th></tr>
+              </thead>
+              <tbody className="divide-y divide-stone-200">
+                {attempts.map((a) => (
+                  <tr key={a.id}>
+                    <td className="px-2 py-2 sm:px-4">#{a.number}{counted?.id === a.id ? <span className="badge ml-2">counts</span> : null}</td>
+                    <td className="px-2 py-2 sm:px-4">{a.submitted && a.submittedAt ? <>Submitted <LocalTime iso={a.submittedAt.toISOString()} /></> : a.submitted ? "Submitted" : "In progress"}</td>
+                    <td className="px-2 py-2 sm:px-4 tabular-nums">{a.submitted ? `${percent(a.scoreCenti!, a.maxScoreCenti!)}%` : "—"}</td>
+                    <td className="px-2 py-2 sm:px-4 text-right"><Link className="underline" href={`/attempts/${a.id}`}>{a.submitted ? "Review" : "Continue"}</Link></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroller>
         )}
       </section>
     </Container>
