@@ -116,6 +116,8 @@ test("a removed student finds the class's page gone; an archived class's announc
 
   const { page: sp, context: sc } = await signedInPage(browser, student, baseURL!);
   await sp.goto(`/classes/${cls.id}`);
+  // The tab's title names the class, as the page's heading does.
+  await expect(sp).toHaveTitle("Archived seminar · Caravan");
   await expect(sp.getByRole("note")).toContainText("archived");
   await expect(sp.getByRole("article", { name: /Final grades are in/ })).toBeVisible();
   await expect(sp.getByText("New", { exact: true })).toHaveCount(0);
@@ -123,6 +125,7 @@ test("a removed student finds the class's page gone; an archived class's announc
   const { page: lp, context: lc } = await signedInPage(browser, leaver, baseURL!);
   expect((await lp.goto(`/classes/${cls.id}`))?.status()).toBe(404);
   await expect(lp.getByText("Final grades are in")).toHaveCount(0);
+  expect(await lp.title()).not.toContain("Archived seminar");
   await Promise.all([tc.close(), sc.close(), lc.close()]);
 });
 

@@ -9,12 +9,21 @@ import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { pageNumber } from "@/lib/server/page-params";
 import { plural } from "@/lib/plural";
 import { teacherNames } from "@/lib/teacher-names";
-import { studentClassAnnouncements } from "@/lib/server/announcement-service";
+import { studentClassAnnouncements, studentClassName } from "@/lib/server/announcement-service";
+import { getSessionUser } from "@/lib/server/auth";
 
-export const metadata: Metadata = { title: "Class" };
+type Params = { params: Promise<{ classId: string }> };
+
+// Its name for a student in the class; a separate read, since loading the page marks its announcements read.
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { classId } = await params;
+  const user = z.uuid().safeParse(classId).success ? await getSessionUser() : null;
+  const name = user ? await studentClassName(user, classId).catch(() => null) : null;
+  return { title: name ?? "Class" };
+}
 
 /** A student's page for one of their classes: what its instructor has announced, newest first. Opening it marks them read. */
-export default async function StudentClassPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<{ page?: string | string[] }> }) {
+export default async function StudentClassPage({ params, searchParams }: Params & { searchParams: Promise<{ page?: string | string[] }> }) {
   const { classId } = await params;
   if (!z.uuid().safeParse(classId).success) notFound();
   const page = pageNumber((await searchParams).page);
