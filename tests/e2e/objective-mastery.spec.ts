@@ -68,6 +68,8 @@ test("a student reads their mastery of each objective, and their instructor the 
   if (shots) await byObjective.screenshot({ path: `${shots}/objectives-attempt.png` });
   await byObjective.getByRole("link", { name: /All your objectives/ }).click();
   await expect(sp.getByRole("heading", { name: "Your objectives", level: 1 })).toBeVisible();
+  // The tab's title names the course, as its notes' and glossary's do.
+  await expect(sp).toHaveTitle("Your objectives · Japan in Central Asia, 1997–2025 · Caravan");
 
   await sp.goto("/courses/japan-central-asia");
   await sp.getByRole("link", { name: "Your objectives" }).click();

@@ -5,12 +5,17 @@ import { LocalTime } from "@/components/local-time";
 import { MasteryBadge } from "@/components/mastery-badge";
 import { MASTERY_MIN_QUESTIONS, MASTERY_THRESHOLDS, masteryEvidenceNote, masteryLevelLabel, type MasteryLevel, type ObjectiveMastery } from "@/lib/domain/mastery";
 import { myObjectiveMastery } from "@/lib/server/mastery-service";
+import { courseBySlug } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { plural } from "@/lib/plural";
 
 type Params = { params: Promise<{ course: string }> };
 
-export const metadata: Metadata = { title: "Your objectives" };
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { course } = await params;
+  const found = await courseBySlug(course).catch(() => null);
+  return { title: found ? `Your objectives · ${found.title}` : "Your objectives" };
+}
 
 const levels: MasteryLevel[] = ["mastered", "near", "below", "unassessed"];
 
