@@ -192,6 +192,12 @@ async function loadOwnAttempt(user: SessionUser, attemptId: string) {
   return attempt;
 }
 
+/** What the page of one of the user's attempts is titled, e.g. "Attempt 2 · The actors and frameworks"; null when it is not theirs. */
+export async function ownAttemptTitle(user: SessionUser, attemptId: string): Promise<string | null> {
+  const attempt = await db().quizAttempt.findFirst({ where: { id: attemptId, userId: user.id }, select: { number: true, quiz: { select: { title: true } } } });
+  return attempt ? `Attempt ${attempt.number} · ${attempt.quiz.title}` : null;
+}
+
 async function versionsById(ids: string[]) {
   const versions = await db().questionVersion.findMany({ where: { id: { in: ids } }, select: { id: true, questionId: true, definition: true, gradingOverride: true } });
   return new Map(versions.map((v) => [v.id, { ...v, definition: v.definition as unknown as Question }]));

@@ -24,6 +24,8 @@ test("a student fetching the quiz sees no key and no explanation until submittin
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expect(page).toHaveURL(/\/attempts\//);
   await expect(page.getByRole("button", { name: "Submit answers" })).toBeVisible();
+  // Named, so tabs and screen readers tell attempts apart.
+  await expect(page).toHaveTitle(`Attempt 1 · ${quiz.title} · Caravan`);
   const attemptUrl = page.url();
 
   const html = await (await page.request.get(attemptUrl)).text();

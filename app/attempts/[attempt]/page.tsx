@@ -10,14 +10,20 @@ import { QuizRunner } from "@/components/quiz-runner";
 import { FlagQuestion } from "@/components/flag-question";
 import { LocalTime } from "@/components/local-time";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
-import { attemptForTaking, attemptReview } from "@/lib/server/quiz-service";
+import { attemptForTaking, attemptReview, ownAttemptTitle } from "@/lib/server/quiz-service";
+import { getSessionUser } from "@/lib/server/auth";
 import { isPassed, scoreLabel } from "@/lib/domain/progress";
 import { MasteryBadge } from "@/components/mastery-badge";
 import { masteryEvidenceNote } from "@/lib/domain/mastery";
 
-export const metadata: Metadata = { title: "Quiz attempt" };
-
 type Params = { params: Promise<{ attempt: string }> };
+
+// Named, so tabs and screen readers tell attempts apart; only the user's own attempt is named.
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { attempt: attemptId } = await params;
+  const user = z.uuid().safeParse(attemptId).success ? await getSessionUser() : null;
+  return { title: (user ? await ownAttemptTitle(user, attemptId).catch(() => null) : null) ?? "Quiz attempt" };
+}
 
 export default async function AttemptPage({ params }: Params) {
   const { attempt: attemptId } = await params;
