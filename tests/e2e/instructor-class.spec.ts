@@ -877,3 +877,19 @@ test("an instructor gives a class its own letters: a bad row is refused by numbe
   expect(await sp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   if (process.env.SCREENSHOT_DIR) await grades.screenshot({ path: `${process.env.SCREENSHOT_DIR}/my-grades-own-letters-390.png` });
 });
+
+test("on a phone, the roster's Actions stay on screen beside a student with a long email address", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  await sql.query(`UPDATE "User" SET "email" = $2 WHERE "id" = $1`, [student.id, `averyveryverylongmailboxnameforastudent${student.id.slice(0, 8)}@students.example.edu`]);
+  const { id: classId } = await createClass(sql, instructor, { name: "Narrow roster seminar" });
+  await addMembers(sql, classId, [student]);
+  const { page, context } = await signedInPage(browser, instructor, baseURL!, { viewport: { width: 390, height: 844 } });
+  await page.goto(`/instructor/classes/${classId}`);
+  const remove = page.getByRole("row", { name: new RegExp(student.name) }).getByRole("button", { name: /^Remove/ });
+  await expect(remove).toBeVisible();
+  const box = (await remove.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await context.close();
+});

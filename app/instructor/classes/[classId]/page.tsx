@@ -209,14 +209,14 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         {members.length === 0 ? (
           <EmptyState title="No students yet">Share the join code above, or invite students by email below. Students appear here as soon as they join.</EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200">
+          <div className="relative overflow-x-auto rounded-lg border border-stone-200">
           <table className="w-full bg-white text-left text-sm">
             <thead className="bg-stone-50"><tr><th scope="col" className="px-4 py-2">Student</th><th scope="col" className="hidden px-4 py-2 sm:table-cell">Joined</th><th scope="col" className="px-4 py-2">Actions</th></tr></thead>
             <tbody className="divide-y divide-stone-200">
               {members.map((m) => (
                 <tr key={m.user.id} className="align-top">
-                  {/* A long name breaks anywhere (a table column is as wide as its longest word), so the Actions column stays on a phone's screen. */}
-                  <td className="px-4 py-3 wrap-anywhere"><Link className="link font-medium" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link><div className="text-stone-600"><EmailAddress address={m.user.email} /></div></td>
+                  {/* A long name or email address breaks anywhere (a table column is as wide as its longest word), so the Actions column stays on a phone's screen. */}
+                  <td className="px-4 py-3 wrap-anywhere"><Link className="link font-medium" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link><div className="text-stone-600"><EmailAddress className="wrap-anywhere" address={m.user.email} /></div></td>
                   <td className="hidden px-4 py-3 sm:table-cell"><LocalTime iso={m.joinedAt.toISOString()} /></td>
                   <td className="px-4 py-3">{found.archivedAt ? <span className="text-stone-600">None while archived</span> : <RosterActions classId={classId} student={{ id: m.user.id, name: m.user.name }} quizzes={quizzes.map((q) => ({ id: q.id, title: q.title }))} />}</td>
                 </tr>
