@@ -51,8 +51,9 @@ export function GroupExtensionForm({ classId, assignment, students, archived }: 
   });
   const replaced = students.filter((s) => chosen.has(s.id) && s.extension).length;
   const kind = assignment.kind;
+  // min-w-0: a fieldset is at least as wide as its content, so a long word in the table would widen the page past a phone's screen instead of scrolling in its box.
   const roster = (
-    <fieldset aria-describedby={errors.students ? "group-students-error" : undefined}>
+    <fieldset className="min-w-0" aria-describedby={errors.students ? "group-students-error" : undefined}>
       <legend className="sr-only">Students to give the extension</legend>
       <div className="mb-3 sm:w-72">
         <label htmlFor="extension-search" className="field-label">Find a student</label>

@@ -74,3 +74,20 @@ test("an instructor gives three students the same extension from the assignment'
   const { page: devPage } = await signedInPage(browser, dev, baseURL!);
   expect((await devPage.request.post(`/api/quizzes/${quizId}/attempts`, { data: {} })).status()).toBe(409);
 });
+
+test("the extensions page stays within a phone's width when a reason or a teacher's name has a long word", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  await sql.query(`UPDATE "User" SET "name" = 'Maximiliana Wolfeschlegelsteinhausenbergerdorff-Longname' WHERE "id" = $1`, [instructor.id]);
+  const student = await createUser(sql);
+  const { id: classId } = await createClass(sql, instructor, { name: "Narrow extensions seminar" });
+  await addMembers(sql, classId, [student]);
+  const assignmentId = await assign(sql, classId, { quiz: quizId, opensAt: "-1 day", dueAt: "2 days" });
+  await grantExtension(sql, assignmentId, student, instructor, { dueAt: "4 days", reason: "Documented-accommodation-per-disability-services-letter" });
+  const { page, context } = await signedInPage(browser, instructor, baseURL!, { viewport: { width: 390, height: 844 } });
+  await page.goto(`/instructor/classes/${classId}/assignments/${assignmentId}/extensions`);
+  await expect(page.getByText(/Reason: Documented/)).toBeVisible();
+  // The table scrolls in its own box; the search and the page do not widen with it.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect((await page.getByLabel("Find a student").boundingBox())!.width).toBeLessThanOrEqual(390 - 32);
+  await context.close();
+});
