@@ -74,7 +74,8 @@ const currencyWord: Record<string, string> = { $: "dollars", "€": "euros", "£
 // "its 2019 accounts", "Linz's 2003 plan"); without one it counts it ("2000 workers"). Not "that", which
 // is as often a conjunction ("said that 2000 workers joined").
 const determinerBefore = /(?:(?<![\p{L}\p{N}])(?:the|a|an|its|this|these|those|his|her|their|our|my|your)|\p{L}['’]s?)\s+$/iu;
-const figurePattern = /(?<![\p{L}\p{N}.,$€£¥+\-/:#])([$€£¥])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn)\b)?(?:\s?(%|per\s?cent\b|percent\b))?(?![\p{L}\p{N}%]|[.,:]\d|[-–/+]\d)/giu;
+// A dollar sign may carry its country's letters, as news and the course's own sources write it: US$12 billion, A$, C$, HK$, NZ$, S$.
+const figurePattern = /(?<![\p{L}\p{N}.,$€£¥+\-/:#])((?:US|AU|A|CA|C|HK|NZ|S)?\$|[€£¥])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn)\b)?(?:\s?(%|per\s?cent\b|percent\b))?(?![\p{L}\p{N}%]|[.,:]\d|[-–/+]\d)/giu;
 
 function findFigures(sentence: { text: string; terms: JsonTerm[]; start: number }, sentenceId: number, dateSpans: { start: number; end: number }[]): Figure[] {
   const figures: Figure[] = [];
@@ -94,7 +95,7 @@ function findFigures(sentence: { text: string; terms: JsonTerm[]; start: number 
     const looksLikeYear = !currency && !multiplier && !percent && /^\d{4}$/.test(digits) && value >= 1500 && value <= 2100;
     if (looksLikeYear && (determinerBefore.test(sentence.text.slice(0, numberStart)) || !(noun && nextTerm?.tags.includes("Plural")))) continue;
     if (!currency && !multiplier && !percent && !noun) continue;
-    const unit = percent ? "%" : [multiplier?.toLowerCase().replace("bn", "billion"), currency ? currencyWord[currency] : noun].filter(Boolean).join(" ");
+    const unit = percent ? "%" : [multiplier?.toLowerCase().replace("bn", "billion"), currency ? currencyWord[currency.slice(-1)] : noun].filter(Boolean).join(" ");
     const text = squash(`${whole}${!percent && !currency && noun ? ` ${noun}` : ""}`);
     figures.push({ text, value, unit, sentenceId, start: numberStart, end: numberEnd });
   }

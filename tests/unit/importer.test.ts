@@ -146,6 +146,11 @@ describe("plain-text fixture: harbour-article.txt", () => {
     expect(figures(draft)).toEqual([[48, "million euros"], [1200, "tonnes"], [35000, "visitors"], [140, "companies"], [38, "%"], [62, "%"]]);
   });
 
+  it("finds a dollar figure written with its country's letters, as the course's own sources write them (US$12 billion)", () => {
+    const text = "Japanese aid to the region. ".repeat(3) + "Japan's aid grew from US$2.57 million in 1993 to US$242.28 million in 2003. Usubaliev puts the total at US$12 billion, and a Sydney paper at A$15 billion. Tokyo pledged $5 million more.";
+    expect(figures(buildImportDraft(text, { fileName: "aid.txt", today: "2025-01-15" }))).toEqual([[2.57, "million dollars"], [242.28, "million dollars"], [12, "billion dollars"], [15, "billion dollars"], [5, "million dollars"]]);
+  });
+
   it("finds the people, organisations and places", () => {
     expect(terms(draft, "person")).toEqual(["Thomas Berger", "Maria Lang"]);
     expect(terms(draft, "organisation").sort()).toEqual(["Danube Transport Agency", "European Commission", "Johannes Kepler University", "Vienna Philharmonic"]);
