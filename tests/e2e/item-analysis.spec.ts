@@ -307,3 +307,16 @@ test("the regrade form starts from the key as it grades now, and sent back uncha
   expect(await count(sql, `SELECT count(*) FROM "Regrade" WHERE "instructorId" = $1`, [instructor.id])).toBe(0);
   await context.close();
 });
+
+test("with no attempts yet, the item analysis's empty state and the Regrades section below it do not touch", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const classId = await createClassWith(sql, instructor, [await createUser(sql)]);
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  await login(context, instructor, baseURL!);
+  const page = await context.newPage();
+  await page.goto(`/instructor/classes/${classId}/quizzes/${quizId}`);
+  const empty = (await page.getByRole("heading", { name: "No submitted attempts yet" }).locator("..").boundingBox())!;
+  const regrades = (await page.getByRole("heading", { name: "Regrades" }).boundingBox())!;
+  expect(regrades.y - (empty.y + empty.height)).toBeGreaterThanOrEqual(24);
+  await context.close();
+});

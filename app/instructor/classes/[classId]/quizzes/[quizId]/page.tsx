@@ -64,9 +64,11 @@ export default async function ItemAnalysisPage({ params }: { params: Promise<{ c
       {!report.quiz.withdrawn && <p className="-mt-2 mb-6 text-sm"><Link className="underline" href={`/instructor/quizzes/${report.quiz.id}`}>Every question of the quiz with its answer and explanation</Link></p>}
 
       {report.attemptCount === 0 ? (
-        <EmptyState title="No submitted attempts yet" action={<Link className="btn-secondary" href={`/instructor/classes/${classId}`}>Back to the class</Link>}>
-          The analysis fills in as students in this class submit the quiz.
-        </EmptyState>
+        <div className="mb-10">
+          <EmptyState title="No submitted attempts yet" action={<Link className="btn-secondary" href={`/instructor/classes/${classId}`}>Back to the class</Link>}>
+            The analysis fills in as students in this class submit the quiz.
+          </EmptyState>
+        </div>
       ) : (
         <>
           <p className="mb-4 flex flex-wrap gap-2">
