@@ -96,10 +96,14 @@ export function Pager({ label, path, anchor, paging, previous = "Previous", next
   );
 }
 
-/** An email address that wraps, where it must, before its "@" or a dot, as style guides break them: never mid-word. */
+/**
+ * An email address that wraps, where it must, before its "@" or a dot, as style guides break them; mid-word only where
+ * one part is wider than the line. `wrap-anywhere`, not `break-words`: in a flex row or a table cell only the first lets the
+ * address's box shrink below its longest part, so a long address wraps instead of pushing the page wider than a phone.
+ */
 export function EmailAddress({ address, className = "" }: { address: string; className?: string }) {
   return (
-    <span className={`break-words ${className}`}>
+    <span className={`wrap-anywhere ${className}`}>
       {address.split(/(?=[@.])/).map((part, i) => <Fragment key={i}>{i > 0 && <wbr />}{part}</Fragment>)}
     </span>
   );

@@ -63,3 +63,16 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     await cc.close();
   });
 }
+
+test("on a phone, a teacher's long email address wraps in the Teachers list instead of widening the class page", async ({ browser, sql, baseURL }) => {
+  const owner = await createUser(sql, "INSTRUCTOR");
+  const coTeacher = await createUser(sql, "INSTRUCTOR");
+  await sql.query(`UPDATE "User" SET "email" = $2 WHERE "id" = $1`, [coTeacher.id, `averyveryverylongmailboxnameforaninstructor${coTeacher.id.slice(0, 8)}@faculty.example.edu`]);
+  const cls = await createClass(sql, owner, { name: "Narrow teachers seminar" });
+  await sql.query(`INSERT INTO "ClassCoTeacher" ("classId", "userId") VALUES ($1, $2)`, [cls.id, coTeacher.id]);
+  const { page, context } = await signedInPage(browser, owner, baseURL!, { viewport: { width: 390, height: 844 } });
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await expect(page.getByRole("region", { name: "Teachers" })).toContainText("co-teacher");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await context.close();
+});

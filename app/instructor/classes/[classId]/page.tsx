@@ -216,7 +216,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
               {members.map((m) => (
                 <tr key={m.user.id} className="align-top">
                   {/* A long name or email address breaks anywhere (a table column is as wide as its longest word), so the Actions column stays on a phone's screen. */}
-                  <td className="px-4 py-3 wrap-anywhere"><Link className="link font-medium" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link><div className="text-stone-600"><EmailAddress className="wrap-anywhere" address={m.user.email} /></div></td>
+                  <td className="px-4 py-3 wrap-anywhere"><Link className="link font-medium" href={`/instructor/classes/${classId}/students/${m.user.id}`}>{m.user.name}</Link><div className="text-stone-600"><EmailAddress address={m.user.email} /></div></td>
                   <td className="hidden px-4 py-3 sm:table-cell"><LocalTime iso={m.joinedAt.toISOString()} /></td>
                   <td className="px-4 py-3">{found.archivedAt ? <span className="text-stone-600">None while archived</span> : <RosterActions classId={classId} student={{ id: m.user.id, name: m.user.name }} quizzes={quizzes.map((q) => ({ id: q.id, title: q.title }))} />}</td>
                 </tr>
