@@ -80,3 +80,21 @@ test("an instructor gives a student standing extra time on the class's timed qui
   await teacher.close();
   await learner.close();
 });
+
+test("on a phone, the student record wraps a reason that is one long link, for extra time and for an extension", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { id: classId } = await createClass(sql, instructor, { name: "Narrow record seminar" });
+  await addMembers(sql, classId, [student]);
+  const assignmentId = await assign(sql, classId, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 day", dueAt: "2 days" });
+  const letter = "https://disability-services.example.edu/letters/2027/autumn/accommodation-letter-for-student-123456789";
+  await sql.query(`UPDATE "ClassMember" SET "extraTimePercent" = 50, "accommodationReason" = $3, "accommodationSetById" = $4, "accommodationSetAt" = now() WHERE "classId" = $1 AND "userId" = $2`, [classId, student.id, letter, instructor.id]);
+  await sql.query(`INSERT INTO "AssignmentExtension" ("id", "assignmentId", "studentId", "dueAt", "reason", "grantedById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, now() + interval '4 days', $3, $4, now())`, [assignmentId, student.id, letter, instructor.id]);
+  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
+  await login(context, instructor, baseURL!);
+  const page = await context.newPage();
+  await page.goto(`/instructor/classes/${classId}/students/${student.id}`);
+  await expect(page.getByText(`Reason: ${letter} · by`)).toHaveCount(2);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await context.close();
+});

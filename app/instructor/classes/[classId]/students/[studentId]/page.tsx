@@ -258,7 +258,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
         <h2 id="accommodation-heading" className="mb-1 text-xl font-semibold">Extra time on timed quizzes</h2>
         <p className="mb-3 text-sm text-stone-600">A standing accommodation, as Canvas’s: extra time on every timed quiz this class sets, without an extension for each.</p>
         {member.extraTimePercent > 0 ? (
-          <p className="mb-3 text-sm text-stone-800">
+          <p className="mb-3 text-sm text-stone-800 wrap-anywhere">
             <span className="font-medium">{member.extraTimePercent} % extra time</span> on every timed quiz in this class. Reason: {member.accommodationReason}
             {member.accommodationSetAt && <> · by {member.accommodationSetBy?.name ?? "a former instructor"}, <LocalTime iso={member.accommodationSetAt.toISOString()} /></>}
           </p>
@@ -281,7 +281,8 @@ export default async function StudentRecordPage({ params, searchParams }: { para
               const title = assignmentTitle.get(e.assignmentId) ?? "(removed assignment)";
               return (
                 <li key={e.id} className="card flex flex-wrap items-start justify-between gap-3">
-                  <div className="text-sm">
+                  {/* A reason may be one long link: it wraps, and the box may shrink below it (min-w-0), so the card stays on a phone's screen. */}
+                  <div className="min-w-0 text-sm wrap-anywhere">
                     <p className="font-medium">{title}</p>
                     <p className="text-stone-700">Due <LocalTime iso={e.dueAt.toISOString()} />{e.extraAttempts > 0 ? ` · ${e.extraAttempts} extra attempt${e.extraAttempts === 1 ? "" : "s"}` : ""}{e.extraTimePercent > 0 ? ` · ${e.extraTimePercent} % extra time on timed quizzes` : ""}</p>
                     <p className="text-stone-600">Reason: {e.reason} · by {e.grantedBy.name}, <LocalTime iso={e.updatedAt.toISOString()} /></p>
@@ -325,7 +326,7 @@ export default async function StudentRecordPage({ params, searchParams }: { para
       {resets.length > 0 && (
         <section aria-labelledby="resets-heading">
           <h2 id="resets-heading" className="mb-3 text-xl font-semibold">Attempt resets</h2>
-          <ul className="space-y-2 text-sm">
+          <ul className="space-y-2 text-sm wrap-anywhere">
             {resets.map((r, i) => <li key={i}><LocalTime iso={r.createdAt.toISOString()} /> — {r.quizTitle}: {plural(r.attemptIds.length, "attempt")} voided. Reason: {r.reason}</li>)}
           </ul>
         </section>
