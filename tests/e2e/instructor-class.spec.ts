@@ -893,3 +893,19 @@ test("on a phone, the roster's Actions stay on screen beside a student with a lo
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await context.close();
 });
+
+test("each roster button names its student, so a screen reader tabbing through the roster hears whose attempts or place it changes", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const [ana, ben] = [await createUser(sql), await createUser(sql)];
+  const { id: classId } = await createClass(sql, instructor, { name: "Named buttons seminar" });
+  await addMembers(sql, classId, [ana, ben]);
+  await assign(sql, classId, { quiz: "dadabaev-silk-road-quiz", opensAt: "-1 day", dueAt: "3 days" });
+  const { page, context } = await signedInPage(browser, instructor, baseURL!, { viewport: { width: 390, height: 844 } });
+  await page.goto(`/instructor/classes/${classId}`);
+  for (const student of [ana, ben]) {
+    await expect(page.getByRole("button", { name: `Remove ${student.name}`, exact: true })).toHaveCount(1);
+    await expect(page.getByRole("button", { name: `Reset attempts… of ${student.name}`, exact: true })).toHaveCount(1);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await context.close();
+});
