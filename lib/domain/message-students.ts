@@ -46,13 +46,13 @@ export function studentsToMessage<S>(rows: { student: S; cells: GradebookCell[] 
   return rows.flatMap((row) => (cellMatches(row.cells[column], criterion) ? [{ student: row.student, cell: row.cells[column] }] : []));
 }
 
-/** "3 students scored below 60 % on Quiz 1" (a sentence without its full stop). */
+/** "3 students scored below 60 % on Quiz 1", "No student scored below…" (a sentence without its full stop). */
 export function audienceSentence(count: number, criterion: MessageCriterion, itemTitle: string): string {
-  const who = plural(count, "student");
-  const have = count === 1 ? "has" : "have";
+  const who = count === 0 ? "No student" : plural(count, "student");
+  const have = count > 1 ? "have" : "has";
   switch (criterion.who) {
     case "missing":
-      return `${who} ${have} not submitted ${itemTitle}`;
+      return count === 0 ? `No student is missing ${itemTitle}` : `${who} ${have} not submitted ${itemTitle}`;
     case "ungraded":
       return `${who} ${have} handed in ${itemTitle} and not been graded yet`;
     case "below":

@@ -136,6 +136,13 @@ describe("audienceSentence", () => {
     expect(audienceSentence(1, missing, "Quiz 1")).toBe("1 student has not submitted Quiz 1");
     expect(audienceSentence(2, ungraded, "Debate")).toBe("2 students have handed in Debate and not been graded yet");
   });
+
+  it("says no student, not 0 students, when nobody matches", () => {
+    expect(audienceSentence(0, below(0), "Quiz 1")).toBe("No student scored below 0 % on Quiz 1");
+    expect(audienceSentence(0, atLeast(90), "Quiz 1")).toBe("No student scored at least 90 % on Quiz 1");
+    expect(audienceSentence(0, missing, "Quiz 1")).toBe("No student is missing Quiz 1");
+    expect(audienceSentence(0, ungraded, "Debate")).toBe("No student has handed in Debate and not been graded yet");
+  });
 });
 
 describe("messageRequest", () => {
