@@ -110,17 +110,17 @@ export async function classAnnouncementsForInstructor(instructor: SessionUser, c
   return { announcements, paging };
 }
 
-/**
- * A student's view of one of their classes (archived ones too, as a record; not one they were removed from):
- * its announcements, newest first, each saying whether it is new to them. Those shown are then marked read, in a
- * current class; an archived class's are history, and none of them counts as unread.
- */
 /** The name of a class the student is in (not removed from), for their class page's title; null otherwise. Reads only. */
 export async function studentClassName(student: SessionUser, classId: string): Promise<string | null> {
   const member = await db().classMember.findFirst({ where: { classId, userId: student.id, removedAt: null }, select: { class: { select: { name: true } } } });
   return member?.class.name ?? null;
 }
 
+/**
+ * A student's view of one of their classes (archived ones too, as a record; not one they were removed from):
+ * its announcements, newest first, each saying whether it is new to them. Those shown are then marked read, in a
+ * current class; an archived class's are history, and none of them counts as unread.
+ */
 export async function studentClassAnnouncements(student: SessionUser, classId: string, { page = 1 }: { page?: number } = {}, now = new Date()) {
   const member = await db().classMember.findFirst({
     where: { classId, userId: student.id, removedAt: null },
