@@ -69,7 +69,7 @@ if (burst) {
       "A target beyond the empty app's reach cannot be met by any page or route this stack renders on demand on this machine;",
       "it needs a different serving shape (a cache or static server in front of the app for the lesson HTML, a lighter client runtime).",
       "Nor does the bundler change that: built with webpack (`next build --webpack`; measured once, on 2026-12-06, not by this",
-      "benchmark) the empty app ships 130.1 KB against Turbopack's 132.2, of which React DOM's chunk is 64 KB and the app router's 67.",
+      "benchmark) the empty app ships 130.1 KB against Turbopack's 132.2, of which React DOM's chunk is 62 KB and the app router's 66.",
       "",
     );
   }
