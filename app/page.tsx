@@ -94,11 +94,11 @@ function StudentClasses({ classes, unread }: { classes: ({ id: string; name: str
           const count = unread.get(c.id) ?? 0;
           return (
             <li key={c.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 p-4">
-              <span className="flex flex-wrap items-center gap-2">
-                <Link noPrefetch className="font-medium hover:underline" href={`/classes/${c.id}`}>{c.name}</Link>
+              <span className="flex min-w-0 flex-wrap items-center gap-2">
+                <Link noPrefetch className="min-w-0 font-medium wrap-anywhere hover:underline" href={`/classes/${c.id}`}>{c.name}</Link>
                 {count > 0 && <span className="badge bg-brand-100 text-brand-800">{count === 1 ? "1 new announcement" : `${count} new announcements`}</span>}
               </span>
-              <span className="text-sm text-stone-600">{c.term} · {teacherNames(c)}</span>
+              <span className="min-w-0 text-sm text-stone-600 wrap-anywhere">{c.term} · {teacherNames(c)}</span>
             </li>
           );
         })}
@@ -152,8 +152,8 @@ function YourClasses({ classes }: { classes: { id: string; name: string; term: s
         <ul className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {classes.map((c) => (
             <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 p-4">
-              <Link className="font-medium hover:underline" href={`/instructor/classes/${c.id}`}>{c.name}</Link>
-              <span className="text-sm text-stone-600">{c.term} · {plural(c._count.members, "student")}{c.coTeachingFor && ` · Co-teaching · owner: ${c.coTeachingFor}`}</span>
+              <Link className="min-w-0 font-medium wrap-anywhere hover:underline" href={`/instructor/classes/${c.id}`}>{c.name}</Link>
+              <span className="min-w-0 text-sm text-stone-600 wrap-anywhere">{c.term} · {plural(c._count.members, "student")}{c.coTeachingFor && ` · Co-teaching · owner: ${c.coTeachingFor}`}</span>
             </li>
           ))}
         </ul>

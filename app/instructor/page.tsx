@@ -26,9 +26,9 @@ export default async function InstructorHome() {
             <ul className="space-y-4">
               {classes.map((c) => (
                 <li key={c.id} className="card">
-                  <h3 className="font-serif text-xl font-semibold"><Link className="hover:underline" href={`/instructor/classes/${c.id}`}>{c.name}</Link></h3>
+                  <h3 className="font-serif text-xl font-semibold wrap-anywhere"><Link className="hover:underline" href={`/instructor/classes/${c.id}`}>{c.name}</Link></h3>
                   {c.coTeachingFor && <p className="text-sm font-medium text-brand-800">Co-teaching · owner: {c.coTeachingFor}</p>}
-                  <p className="text-sm text-stone-600">{c.term} · {plural(c._count.members, "student")} · {plural(c._count.assignments, "assignment")} · join code <span className="font-mono">{c.joinCode}</span></p>
+                  <p className="text-sm text-stone-600 wrap-anywhere">{c.term} · {plural(c._count.members, "student")} · {plural(c._count.assignments, "assignment")} · join code <span className="font-mono">{c.joinCode}</span></p>
                   <p className="mt-3 flex flex-wrap gap-3 text-sm">
                     <Link className="underline" href={`/instructor/classes/${c.id}`}>Roster and assignments</Link>
                     <Link className="underline" href={`/instructor/classes/${c.id}/gradebook`}>Gradebook</Link>
@@ -44,7 +44,7 @@ export default async function InstructorHome() {
               <ul className="mt-3 divide-y divide-stone-200">
                 {archived.map((c) => (
                   <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
-                    <div><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${c.id}`}>{c.name}</Link> <span className="text-stone-600">{c.term} · {plural(c._count.members, "student")}{c.coTeachingFor && ` · Co-teaching · owner: ${c.coTeachingFor}`}</span></div>
+                    <div className="min-w-0 wrap-anywhere"><Link className="font-medium underline-offset-2 hover:underline" href={`/instructor/classes/${c.id}`}>{c.name}</Link> <span className="text-stone-600">{c.term} · {plural(c._count.members, "student")}{c.coTeachingFor && ` · Co-teaching · owner: ${c.coTeachingFor}`}</span></div>
                     <ArchiveClassButton classId={c.id} archived />
                   </li>
                 ))}

@@ -909,3 +909,28 @@ test("each roster button names its student, so a screen reader tabbing through t
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await context.close();
 });
+
+test("on a phone, a class name or term that is one long word wraps on the home pages and the teaching page instead of widening them", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const word = `Interdisciplinaryseminarondiplomacyandconnectivity${randomSuffix()}`;
+  const current = await createClass(sql, instructor, { name: word, term: `Autumnandwinterterm${word}` });
+  const archived = await createClass(sql, instructor, { name: `${word}archived` });
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE "id" = $1`, [archived.id]);
+  await addMembers(sql, current.id, [student]);
+  for (const [person, paths] of [[instructor, ["/", "/instructor"]], [student, ["/"]]] as const) {
+    const { page, context } = await signedInPage(browser, person, baseURL!, { viewport: { width: 390, height: 844 } });
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.getByRole("link", { name: word, exact: true }).first()).toBeVisible();
+      if (path === "/instructor") await page.getByText(/^Archived classes/).click();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${person.role} ${path}`).toBeLessThanOrEqual(390);
+      if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/long-class-name-${person.role.toLowerCase()}${path.replace(/\//g, "-")}390.png`, fullPage: true });
+    }
+    await context.close();
+  }
+});
+
+function randomSuffix() {
+  return Math.random().toString(36).slice(2, 8);
+}
