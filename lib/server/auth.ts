@@ -172,6 +172,9 @@ export const getSessionUser = cache(async function getSessionUser(): Promise<Ses
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
+/** next-auth's flags for its session cookie named `name`: a `__Secure-` one is only taken with the Secure flag. */
+const sessionCookieOptions = (name: string, maxAge: number) => ({ httpOnly: true, sameSite: "lax" as const, path: "/", secure: name.startsWith("__Secure-"), maxAge });
+
 /**
  * After the user's session epoch moved on (other sessions ended), gives this browser a token in the new
  * epoch so it stays signed in; after a change of name, one with the new name. Same cookie name and flags as next-auth's own.
@@ -185,7 +188,7 @@ export async function renewSessionCookie(userId: string, sessionEpoch: number, c
   if (!name || !token || token.uid !== userId) return;
   const { exp: _exp, iat: _iat, jti: _jti, ...claims } = token;
   const value = await encode({ token: { ...claims, ...changed, epoch: sessionEpoch }, secret: NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_S });
-  jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure: name.startsWith("__Secure-"), maxAge: SESSION_MAX_AGE_S });
+  jar.set(name, value, sessionCookieOptions(name, SESSION_MAX_AGE_S));
 }
 
 /**
@@ -199,19 +202,18 @@ export async function signInWithCredentials(credentials: Record<string, unknown>
   const claims = { name: user.name, email: user.email, sub: user.id, ...newSessionClaims(user) };
   const value = await encode({ token: claims, secret: NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_S });
   // next-auth's name: the secure one when the site is served over HTTPS.
-  const secure = cookiesAreSecure();
-  (await cookies()).set(SESSION_COOKIES[secure ? 0 : 1], value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: SESSION_MAX_AGE_S });
+  const name = SESSION_COOKIES[cookiesAreSecure() ? 0 : 1];
+  (await cookies()).set(name, value, sessionCookieOptions(name, SESSION_MAX_AGE_S));
 }
 
 /**
  * Clears this browser's session cookie, as next-auth's sign-out does: both names and any chunks of a long token.
- * A `__Secure-` cookie is only replaced by one set with the Secure flag.
  */
 export async function clearSessionCookie() {
   const jar = await cookies();
   for (const { name } of jar.getAll()) {
     const base = name.replace(/\.\d+$/, "");
-    if (SESSION_COOKIES.includes(base)) jar.set(name, "", { httpOnly: true, sameSite: "lax", path: "/", secure: base.startsWith("__Secure-"), maxAge: 0 });
+    if (SESSION_COOKIES.includes(base)) jar.set(name, "", sessionCookieOptions(name, 0));
   }
 }
 
