@@ -14,11 +14,20 @@ import { db } from "./db";
 import { writeMissingSearchParts } from "./lesson-search-parts";
 import { listPage, type ListPage } from "../domain/paging";
 
-// Control characters (a NUL PostgreSQL refuses, the snippet markers below) are spaces to a search.
+const NO_WORDS = "Search with words or numbers: symbols and emoji are not searched. Try a name, a place or a year.";
+const hasWordCharacter = (query: string) => /[\p{L}\p{N}]/u.test(query);
+
+// Control characters (a NUL PostgreSQL refuses, the snippet markers below) are spaces to a search. A query of
+// symbols alone ("%") is told it has no words, whatever its length, not to type a second symbol.
 export const searchQuerySchema = z
   .string()
   .transform((query) => query.replace(/[\u0000-\u001f\u007f]/g, " ").trim())
-  .pipe(z.string().min(2, "Type at least two characters to search.").max(200, "Keep the search under 200 characters."));
+  .pipe(
+    z
+      .string()
+      .refine((query) => query === "" || hasWordCharacter(query), { message: NO_WORDS, abort: true })
+      .pipe(z.string().min(2, "Type at least two characters to search.").max(200, "Keep the search under 200 characters.")),
+  );
 
 // Markers around matched words in a snippet: control characters no lesson text contains, split out for <mark>.
 export const MATCH_START = "\u0001";
@@ -52,10 +61,7 @@ export async function searchCourse(courseSlug: string | null, rawQuery: string, 
   // Nothing found may mean the query held only words too common to index ("the", "was"): say so, not "no match".
   if (ranked.length === 0) {
     const [{ terms }] = await db().$queryRaw<{ terms: number }[]>`SELECT numnode(websearch_to_tsquery('english', ${parsed.data}))::int AS "terms"`;
-    // A query of symbols or emoji alone (no letter or digit) has no words at all, common or not.
-    const error = !/[\p{L}\p{N}]/u.test(parsed.data)
-      ? "Search with words or numbers: symbols and emoji are not searched. Try a name, a place or a year."
-      : "Those words are too common to search for (like “the” or “was”). Add a name, a place or a more specific word.";
+    const error = "Those words are too common to search for (like “the” or “was”). Add a name, a place or a more specific word.";
     if (terms === 0) return { query: parsed.data, error, results: [], paging: listPage(1, 0, pageSize) };
   }
   const paging = listPage(page, ranked.length, pageSize);
