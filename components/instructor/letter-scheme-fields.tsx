@@ -57,10 +57,16 @@ export function LetterSchemeFields({ idPrefix, existing, errors }: { idPrefix: s
           <option value="CUSTOM">Percentages with letters: this class&apos;s own scheme</option>
         </select>
         <p id={`${idPrefix}-scheme-hint`} className="mt-1 text-xs text-stone-600">
-          {choice === "CUSTOM"
-            ? "Your own letters or names (such as Distinction, Merit, Pass, Fail) and the lowest whole percent each starts at"
-            : "Letters from A (94% and above) to F (below 61%), as Canvas's default scheme"}
-          , beside each average in the gradebook and the students&apos; grades, where students can also read the scheme.
+          {choice === "PERCENT" ? (
+            "Each average in the gradebook and the students' grades as a percentage alone, with no letter."
+          ) : (
+            <>
+              {choice === "CUSTOM"
+                ? "Your own letters or names (such as Distinction, Merit, Pass, Fail) and the lowest whole percent each starts at"
+                : "Letters from A (94% and above) to F (below 61%), as Canvas's default scheme"}
+              , beside each average in the gradebook and the students&apos; grades, where students can also read the scheme.
+            </>
+          )}
         </p>
         {errors.gradingScheme && <p className="field-error">{errors.gradingScheme[0]}</p>}
       </div>

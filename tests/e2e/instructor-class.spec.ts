@@ -794,7 +794,10 @@ test("an instructor shows letter grades beside the averages: the gradebook and t
   await expect(page.getByRole("row").filter({ hasText: student.name }).getByText("88%", { exact: true }).last()).toBeVisible();
   await page.goto(`/instructor/classes/${cls.id}`);
   await page.getByRole("button", { name: "Edit name, term and grading" }).click();
+  // The hint describes the choice made: before, Percentages alone was described as letters A to F.
+  await expect(page.getByLabel("Grades shown as")).toHaveAccessibleDescription(/as a percentage alone, with no letter/);
   await page.getByLabel("Grades shown as").selectOption("LETTERS");
+  await expect(page.getByLabel("Grades shown as")).toHaveAccessibleDescription(/^Letters from A \(94% and above\) to F/);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("button", { name: "Edit name, term and grading" })).toBeVisible();
   await page.goto(`/instructor/classes/${cls.id}/gradebook`);
