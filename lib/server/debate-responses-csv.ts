@@ -1,8 +1,8 @@
 import "server-only";
 // A class's debate responses to one prompt as CSV, to read offline or keep (as Canvas's "Download submissions"): a row
-// per current member, each response in full with its evidence, rubric points, total, feedback, classmates' replies and the student's self-assessment; members who have
+// per current member with their email (as the quiz responses CSV), each response in full with its evidence, rubric points, total, feedback, classmates' replies and the student's self-assessment; members who have
 // not handed one in are listed with where they stand. Graded anonymously (decision 24), students are "Student N", in
-// that order, and those who have not handed one in are left out (their names would say who wrote the rest).
+// that order with no email, and those who have not handed one in are left out (their names would say who wrote the rest).
 import { toCsv } from "../domain/csv";
 import { gradeBreakdown, gradeStands, positionLabel, storedRubric } from "../domain/rubric";
 import type { SessionUser } from "./auth";
@@ -32,7 +32,7 @@ export async function allClassDebateResponses(instructor: SessionUser, classId: 
 export function debateResponsesCsv(review: Awaited<ReturnType<typeof allClassDebateResponses>>): string {
   const { rubric, positions } = review.prompt.definition;
   const header = [
-    "Student", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument",
+    "Student", "Email", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument",
     ...rubric.map((c) => `${c.criterion} (of ${c.maxPoints})`), "Total", "Out of", "Feedback", "Graded", "Note", "Replies", "Self-assessment", "Self-assessed",
   ];
   const submitted = review.responses.map((r) => {
@@ -45,7 +45,7 @@ export function debateResponsesCsv(review: Awaited<ReturnType<typeof allClassDeb
       r.gradedOnEarlierRubric && "graded on an earlier rubric",
     ].filter(Boolean).join("; ");
     return [
-      r.user.name, r.late ? "submitted late" : "submitted", utcMinute(r.submittedAt), positionLabel(positions, r.position), r.claim,
+      r.user.name, r.user.email, r.late ? "submitted late" : "submitted", utcMinute(r.submittedAt), positionLabel(positions, r.position), r.claim,
       r.evidence.map((e) => `${review.labels[e.ref] ?? e.ref}: ${e.note}`).join("\n"), r.rebuttal,
       ...rubric.map((c) => points?.get(c.id) ?? null), r.grade?.totalPoints ?? null, r.grade?.maxPoints ?? null,
       r.grade?.feedback || null, utcMinute(r.grade?.gradedAt ?? null), note || null,
@@ -57,7 +57,7 @@ export function debateResponsesCsv(review: Awaited<ReturnType<typeof allClassDeb
     ];
   });
   const others = review.notSubmitted.map((m) => [
-    m.name, m.returnedAt ? "returned for revision" : m.draftSavedAt ? "draft started" : "not started",
+    m.name, m.email, m.returnedAt ? "returned for revision" : m.draftSavedAt ? "draft started" : "not started",
     null, null, null, null, null, ...rubric.map(() => null),
     m.earlierGrade?.totalPoints ?? null, m.earlierGrade?.maxPoints ?? null, null, null,
     m.earlierGrade ? "the earlier version's grade counts until the new one is graded" : null, null, null, null,

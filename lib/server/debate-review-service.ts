@@ -206,7 +206,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
       ...(anonymousPage ? {} : { skip: page * pageSize, take: pageSize }),
       select: {
         id: true, position: true, claim: true, evidence: true, rebuttal: true, submittedAt: true,
-        user: { select: { id: true, name: true } },
+        user: { select: { id: true, name: true, email: true } },
         grade: { select: { scores: true, rubric: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true, graderId: true } },
         selfAssessment: { select: { scores: true, rubric: true, totalPoints: true, maxPoints: true, forSubmittedAt: true, assessedAt: true } },
       },
@@ -221,7 +221,7 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
     gradedHere.length > 0 ? db().debateGrade.findMany({ where: { responseId: { in: gradedHere } }, select: { rubric: true, scores: true, response: { select: { submittedAt: true, selfAssessment: { select: { rubric: true, scores: true, forSubmittedAt: true } } } } } }) : [],
   ]);
   const responses = anonymousPage
-    ? listedResponses.map((r) => ({ ...r, user: { id: r.user.id, name: labels!.get(r.user.id) ?? ANONYMOUS_STUDENT } })).sort((a, b) => anonymousPage.indexOf(a.id) - anonymousPage.indexOf(b.id))
+    ? listedResponses.map((r) => ({ ...r, user: { id: r.user.id, name: labels!.get(r.user.id) ?? ANONYMOUS_STUDENT, email: null } })).sort((a, b) => anonymousPage.indexOf(a.id) - anonymousPage.indexOf(b.id))
     : listedResponses;
   // A response has one grade. One given by another instructor (for another class that sets the same prompt) is
   // shown as theirs and not offered for replacing.

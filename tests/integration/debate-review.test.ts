@@ -235,20 +235,21 @@ describe("the debate responses download", () => {
     expect(review.responses.map((r) => r.user.name)).toEqual(["Student A", "Student B", "Student C"]);
 
     const [header, ...rows] = parseCsv(debateResponsesCsv(review));
-    expect(header).toEqual(["Student", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument", "Claim (of 4)", "Evidence (of 6)", "Total", "Out of", "Feedback", "Graded", "Note", "Replies", "Self-assessment", "Self-assessed"]);
+    expect(header).toEqual(["Student", "Email", "Status", "Submitted", "Position", "Claim", "Evidence", "Counter-argument", "Claim (of 4)", "Evidence (of 6)", "Total", "Out of", "Feedback", "Graded", "Note", "Replies", "Self-assessment", "Self-assessed"]);
     const sent = submission();
     expect(rows[0]).toEqual([
-      "Student A", "submitted", expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/), "For", sent.claim, expect.stringMatching(/: The source shows a regression caught by a test\.$/), sent.rebuttal,
+      "Student A", a.email, "submitted", expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/), "For", sent.claim, expect.stringMatching(/: The source shows a regression caught by a test\.$/), sent.rebuttal,
       "3", "5", "8", "10", "Strong claim, \"cite\" a second source.", expect.stringMatching(/UTC$/), "",
       expect.stringMatching(/^Student B \(.+ UTC\): What about the 2015 tour\?\nStudent C \(.+ UTC\), removed by .+: Off-topic remark\.$/),
       "", "",
     ]);
-    expect(rows[0][5]).not.toContain("source:");
-    expect(rows[1].slice(0, 2)).toEqual(["Student B", "submitted"]);
-    expect(rows[1].slice(7, 12)).toEqual(["", "", "", "", ""]);
-    expect(rows.map((row) => [row[0], row[1]])).toEqual([["Student A", "submitted"], ["Student B", "submitted"], ["Student C", "submitted"], ["Student D", "draft started"]]);
+    expect(rows[0][6]).not.toContain("source:");
+    expect(rows[1].slice(0, 3)).toEqual(["Student B", b.email, "submitted"]);
+    expect(rows[1].slice(8, 13)).toEqual(["", "", "", "", ""]);
+    // Each row has its student's email, as the quiz responses download has (before, none had).
+    expect(rows.map((row) => [row[0], row[1], row[2]])).toEqual([["Student A", a.email, "submitted"], ["Student B", b.email, "submitted"], ["Student C", c.email, "submitted"], ["Student D", d.email, "draft started"]]);
     // Nothing of a draft's text leaves with it.
-    expect(rows[3].slice(2, 7)).toEqual(["", "", "", "", ""]);
+    expect(rows[3].slice(3, 8)).toEqual(["", "", "", "", ""]);
 
     const stranger = await createUser("INSTRUCTOR");
     await expect(allClassDebateResponses(stranger, classId, fixture.debateId)).rejects.toMatchObject({ code: "NOT_FOUND" });
