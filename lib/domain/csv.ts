@@ -10,3 +10,10 @@ export function csvCell(value: string | number | null | undefined): string {
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
   return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
+
+/** A time as the downloads write it, to the minute in UTC: "2026-12-06 11:31 UTC". */
+export function csvTime(at: Date): string;
+export function csvTime(at: Date | null): string | null;
+export function csvTime(at: Date | null): string | null {
+  return at ? `${at.toISOString().slice(0, 16).replace("T", " ")} UTC` : null;
+}

@@ -2,7 +2,7 @@ import "server-only";
 // A class's activity report: when each current student last did anything in the class's work, and how far through
 // its lessons, quizzes and debates they are (lib/domain/activity.ts says what the figures mean).
 import { Prisma } from "../generated/prisma/client";
-import { toCsv } from "../domain/csv";
+import { csvTime, toCsv } from "../domain/csv";
 import { activityKindLabel, classActivitySummary, lessonCounts, lessonStateLabel, type ActivityEvent, type ActivityKind, type LessonState } from "../domain/activity";
 import { compareNames } from "../domain/gradebook";
 import { identitiesHidden } from "../domain/anonymous-grading";
@@ -160,8 +160,8 @@ export type ClassActivity = Awaited<ReturnType<typeof classActivity>>;
 export function classActivityCsv(report: ClassActivity): string {
   const header = ["Student", "Email", "Joined", "Last activity", "What", "Lessons opened", "Lessons read", "Lessons", "Quizzes submitted", "Quizzes", "Debates handed in", "Debates", ...report.lessons.map((l) => `${l.module}: ${l.title}`)];
   const rows = report.rows.map((r) => [
-    r.student.name, r.student.email, r.student.joinedAt.toISOString(),
-    r.last ? r.last.at.toISOString() : "", r.last ? activityKindLabel[r.last.kind] : "",
+    r.student.name, r.student.email, csvTime(r.student.joinedAt),
+    csvTime(r.last?.at ?? null), r.last ? activityKindLabel[r.last.kind] : "",
     r.lessons.opened, r.lessons.read, report.lessons.length,
     r.quizzesSubmitted, report.quizCount, r.debatesHandedIn, report.debateCount,
     ...r.lessonStates.map((s) => lessonStateLabel[s]),

@@ -3,7 +3,7 @@ import "server-only";
 // per current member with their email (as the quiz responses CSV), each response in full with its evidence, rubric points, total, feedback, classmates' replies and the student's self-assessment; members who have
 // not handed one in are listed with where they stand. Graded anonymously (decision 24), students are "Student N", in
 // that order with no email, and those who have not handed one in are left out (their names would say who wrote the rest).
-import { toCsv } from "../domain/csv";
+import { csvTime, toCsv } from "../domain/csv";
 import { gradeBreakdown, gradeStands, positionLabel, storedRubric } from "../domain/rubric";
 import type { SessionUser } from "./auth";
 import { classDebateResponses } from "./debate-review-service";
@@ -11,7 +11,6 @@ import { repliesInClass } from "./debate-reply-service";
 import { shownName } from "../domain/anonymous-grading";
 
 const EXPORT_PAGE_SIZE = 100;
-const utcMinute = (at: Date | null) => (at ? `${at.toISOString().slice(0, 16).replace("T", " ")} UTC` : null);
 
 /** Every submitted response of the class to the prompt, read a page at a time as the review page reads them. */
 export async function allClassDebateResponses(instructor: SessionUser, classId: string, promptId: string, { pageSize = EXPORT_PAGE_SIZE } = {}) {
@@ -45,15 +44,15 @@ export function debateResponsesCsv(review: Awaited<ReturnType<typeof allClassDeb
       r.gradedOnEarlierRubric && "graded on an earlier rubric",
     ].filter(Boolean).join("; ");
     return [
-      r.user.name, r.user.email, r.late ? "submitted late" : "submitted", utcMinute(r.submittedAt), positionLabel(positions, r.position), r.claim,
+      r.user.name, r.user.email, r.late ? "submitted late" : "submitted", csvTime(r.submittedAt), positionLabel(positions, r.position), r.claim,
       r.evidence.map((e) => `${review.labels[e.ref] ?? e.ref}: ${e.note}`).join("\n"), r.rebuttal,
       ...rubric.map((c) => points?.get(c.id) ?? null), r.grade?.totalPoints ?? null, r.grade?.maxPoints ?? null,
-      r.grade?.feedback || null, utcMinute(r.grade?.gradedAt ?? null), note || null,
+      r.grade?.feedback || null, csvTime(r.grade?.gradedAt ?? null), note || null,
       // Oldest first, as the review page lists them; a removed one keeps its text here, marked as removed.
-      r.replies.map((reply) => `${reply.authorName} (${utcMinute(reply.createdAt)})${reply.removedAt ? `, removed by ${reply.removedByName}` : ""}: ${reply.text}`).join("\n") || null,
+      r.replies.map((reply) => `${reply.authorName} (${csvTime(reply.createdAt)})${reply.removedAt ? `, removed by ${reply.removedByName}` : ""}: ${reply.text}`).join("\n") || null,
       // The student's own scores (decision 27), per criterion of the rubric they were made on.
       r.selfAssessment && [...r.selfAssessment.criteria.map((c) => `${c.criterion}: ${c.points ?? "–"} of ${c.maxPoints}`), `Total: ${r.selfAssessment.totalPoints} of ${r.selfAssessment.maxPoints}`].join("\n"),
-      utcMinute(r.selfAssessment?.assessedAt ?? null),
+      csvTime(r.selfAssessment?.assessedAt ?? null),
     ];
   });
   const others = review.notSubmitted.map((m) => [

@@ -1,9 +1,8 @@
 import "server-only";
 // Every answer to a quiz in a class as CSV: a row per submitted attempt, an answer and its points per question.
-import { toCsv } from "../domain/csv";
+import { csvTime, toCsv } from "../domain/csv";
 import type { QuizResponses } from "./quiz-responses-service";
 
-const utcMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 export function quizResponsesCsv(report: QuizResponses): string {
   const header = [
@@ -11,7 +10,7 @@ export function quizResponsesCsv(report: QuizResponses): string {
     ...report.questions.flatMap((q) => [`Q${q.number} answer: ${q.prompt}`, `Q${q.number} points (of ${q.points})`]),
   ];
   const rows = report.attempts.map((a) => [
-    a.student.name, a.student.email, a.number, utcMinute(a.startedAt), utcMinute(a.submittedAt),
+    a.student.name, a.student.email, a.number, csvTime(a.startedAt), csvTime(a.submittedAt),
     Math.round((a.submittedAt.getTime() - a.startedAt.getTime()) / 6_000) / 10, a.scorePercent, a.counted ? "yes" : "no",
     // A question this attempt was not given (a mastery quiz draws from a bank) is left empty, not “No answer”.
     ...a.answers.flatMap((answer) => (answer ? [answer.text, answer.earnedPoints] : [null, null])),

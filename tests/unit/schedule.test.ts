@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyExtension, assignmentGate, handInGate, assignmentStatus, attemptClosingWindows, closingTime, closingTimeOfAll, closingWindows, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous, resubmissionTerms, resubmitByProblem, withoutClosedClasses } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
-import { csvCell, toCsv } from "@/lib/domain/csv";
+import { csvCell, csvTime, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
 import { asWithdrawn, average, averageWithMissingAsZero, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, sortRows } from "@/lib/domain/gradebook";
 
@@ -192,6 +192,8 @@ describe("csv", () => {
     expect(csvCell(-5)).toBe("-5");
     expect(csvCell(null)).toBe("");
     expect(toCsv([["a", "b"], [1, "line\nbreak"]])).toBe('\uFEFFa,b\r\n1,"line\nbreak"\r\n');
+    expect(csvTime(new Date("2026-12-06T11:31:59.999Z"))).toBe("2026-12-06 11:31 UTC");
+    expect(csvTime(null)).toBeNull();
   });
 });
 
