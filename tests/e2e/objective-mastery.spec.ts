@@ -138,6 +138,11 @@ test("a student reads their mastery of each objective, and their instructor the 
   await tp.setViewportSize({ width: 390, height: 844 });
   await tp.reload();
   expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The class average and the levels' counts are in view beside each objective, not only in columns off screen.
+  const figuresBeside = tp.getByText(/^Class average \d+% · Mastered \d+ · Near mastery \d+ · Not yet \d+ · Not assessed \d+$/).first();
+  await figuresBeside.scrollIntoViewIfNeeded();
+  await expect(figuresBeside).toBeInViewport({ ratio: 1 });
+  expect(await tp.getByRole("region", { name: "Mastery by objective" }).evaluate((scroller) => scroller.scrollLeft)).toBe(0);
   if (shots) await tp.screenshot({ path: `${shots}/objectives-class-phone.png` });
   await learner.context.close();
   await teacher.context.close();

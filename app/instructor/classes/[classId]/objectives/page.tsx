@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -63,6 +64,12 @@ export default async function ObjectiveMasteryPage({ params }: { params: Promise
                         <span className="block text-xs text-stone-600"><Link className="underline hover:text-brand-700" href={o.lesson.href}>{o.lesson.title}</Link> · {o.lesson.module}</span>
                         <span aria-hidden="true" className="mt-2 flex h-2 w-48 overflow-hidden rounded-full">
                           {levels.map((level) => o.summary[level] > 0 && <span key={level} className={barStyle[level]} style={{ width: `${(o.summary[level] * 100) / students.length}%` }} />)}
+                        </span>
+                        {/* On a phone the columns are off screen: their figures are here too, for the eye (the cells are read out). */}
+                        <span aria-hidden="true" className="mt-1 block text-xs text-stone-700 tabular-nums sm:hidden">
+                          {[`Class average ${o.summary.averagePercent !== null ? `${o.summary.averagePercent}%` : "—"}`, ...levels.map((level) => `${masteryLevelLabel[level]} ${o.summary[level]}`)].map((figure, f) => (
+                            <Fragment key={figure}>{f > 0 && " · "}<span className="whitespace-nowrap">{figure}</span></Fragment>
+                          ))}
                         </span>
                       </th>
                       <td className="py-2 pr-3 text-right tabular-nums">{o.questions}</td>
