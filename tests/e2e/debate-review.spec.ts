@@ -103,7 +103,7 @@ test("an instructor scores a student's debate response against the rubric and th
   expect(csv).toContain(claim);
   expect(csv).toContain(`"A sharp claim with dated evidence.\nNext time <b>weigh</b> Dadabaev against Austin."`);
   expect(csv).not.toContain("An outsider's claim");
-  expect(csv).toContain(`${waiting.name},not started`);
+  expect(csv).toContain(`${waiting.name},${waiting.email},not started`);
 
   // The student sees each criterion's points and the feedback, as text.
   const studentContext = await browser.newContext({ baseURL });
