@@ -54,7 +54,9 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
       a."number" ASC`;
   const attemptIds = attempts.map((a) => a.attemptId);
 
-  const [answers, choices] = attemptIds.length === 0 ? [[], []] : await Promise.all([
+  // Flags are read with the answers: a flagged question no counted attempt was given (a bank's draw, or an earlier
+  // version than the counted attempt's) is still listed, since the class page and the to-do list count its flag.
+  const [answers, choices, flags] = attemptIds.length === 0 ? [[], [], []] : await Promise.all([
     db().$queryRaw<(AnswerRow & { questionVersionId: string; points: number })[]>`
       SELECT aa."attemptId"::text AS "attemptId", aa."questionVersionId"::text AS "questionVersionId", coalesce(aa."overrideCenti", aa."earnedCenti", 0)::int AS "earnedCenti",
              -- Points set by hand count as awarded, in facility and full marks too (decision 25), as the attempt's total does.
@@ -72,6 +74,15 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
         ELSE '[]'::jsonb END) AS c("optionId")
       WHERE aa."attemptId" = ANY(${attemptIds}::uuid[])
       GROUP BY aa."questionVersionId", c."optionId"`,
+    // Flags raised in this class only (flagRaisedInClass, as the class page counts them); another class's disputes are not
+    // this instructor's to read.
+    db().$queryRaw<{ questionVersionId: string; reason: string; createdAt: Date; resolvedAt: Date | null; outcome: "REGRADED" | "KEY_STANDS" | null; reply: string | null; studentName: string }[]>`
+      SELECT f."questionVersionId"::text AS "questionVersionId", f."reason", f."createdAt", f."resolvedAt", f."outcome"::text AS "outcome", f."reply", u."name" AS "studentName"
+      FROM "QuestionFlag" f
+      JOIN "User" u ON u."id" = f."userId"
+      JOIN "QuizAttempt" fa ON fa."id" = f."attemptId" AND fa."quizId" = ${quizId}
+      WHERE ${flagRaisedInClass(Prisma.sql`${classId}::uuid`)}
+      ORDER BY f."createdAt" ASC`,
   ]);
 
   const answersBy = new Map<string, AnswerRow[]>();
@@ -81,22 +92,14 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
     else answersBy.set(answer.questionVersionId, [answer]);
   }
   const pointsBy = new Map(answers.map((a) => [a.questionVersionId, a.points]));
-  const versionIds = [...answersBy.keys()];
-  const [versions, flags, regrades] = versionIds.length === 0 ? [[], [], []] : await Promise.all([
+  const versionIds = [...new Set([...answersBy.keys(), ...flags.map((f) => f.questionVersionId)])];
+  const [versions, regrades] = versionIds.length === 0 ? [[], []] : await Promise.all([
     // In the quiz's order (a mastery quiz: its bank quizzes in the order the content lists them).
     db().$queryRaw<{ id: string; questionId: string; version: number; type: string; prompt: string; points: number; definition: unknown; gradingOverride: unknown }[]>`
       SELECT v."id"::text AS "id", v."questionId", v."version", v."type", v."prompt", v."points", v."definition", v."gradingOverride"
       FROM "QuestionVersion" v JOIN "QuizQuestion" qq ON qq."id" = v."questionId" JOIN "Quiz" q ON q."id" = ${quizId}
       WHERE v."id" = ANY(${versionIds}::uuid[])
       ORDER BY array_position(q."bankQuizIds", qq."quizId") NULLS FIRST, qq."quizId", qq."position", v."version"`,
-    // Flags raised in this class only (flagRaisedInClass, as the class page counts them); another class's disputes are not
-    // this instructor's to read.
-    db().$queryRaw<{ questionVersionId: string; reason: string; createdAt: Date; resolvedAt: Date | null; outcome: "REGRADED" | "KEY_STANDS" | null; reply: string | null; studentName: string }[]>`
-      SELECT f."questionVersionId"::text AS "questionVersionId", f."reason", f."createdAt", f."resolvedAt", f."outcome"::text AS "outcome", f."reply", u."name" AS "studentName"
-      FROM "QuestionFlag" f
-      JOIN "User" u ON u."id" = f."userId"
-      WHERE f."questionVersionId" = ANY(${versionIds}::uuid[]) AND ${flagRaisedInClass(Prisma.sql`${classId}::uuid`)}
-      ORDER BY f."createdAt" ASC`,
     // A regrade changes every class's scores (the key is global), so each one on these versions is listed.
     db().$queryRaw<{ id: string; questionVersionId: string; action: string; details: unknown; onlyRaise: boolean; reason: string; affectedAttempts: number; createdAt: Date; instructorName: string | null }[]>`
       SELECT r."id"::text AS "id", r."questionVersionId"::text AS "questionVersionId", r."action", r."details", r."onlyRaise", r."reason",
@@ -109,7 +112,7 @@ export async function itemAnalysis(instructor: SessionUser, classId: string, qui
   const totals = new Map(attempts.map((a) => [a.attemptId, a]));
   const tallyBy = new Map([...answersBy].map(([versionId, rows]) => [versionId, tallyQuestion(rows, pointsBy.get(versionId)! * 100, totals)]));
   const questions = versions.map((version, index) => {
-    const tally = tallyBy.get(version.id)!;
+    const tally = tallyBy.get(version.id) ?? tallyQuestion([], version.points * 100, totals);
     const definition = version.definition as unknown as Question;
     const effective = effectiveQuestion(definition, version.gradingOverride);
     const facility = facilityIndex(tally);

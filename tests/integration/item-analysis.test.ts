@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, joinClass, removeMember, resetAttempts } from "@/lib/server/class-service";
+import { assignmentSchema, createAssignment, createClass, joinClass, openFlagsByQuiz, removeMember, resetAttempts } from "@/lib/server/class-service";
 import { attemptForTaking, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { itemAnalysis } from "@/lib/server/item-analysis-service";
 import { itemAnalysisCsv } from "@/lib/server/item-analysis-csv";
@@ -217,6 +217,36 @@ describe("item analysis", () => {
     await takeQuiz(await student(cls.joinCode), { single: "B" });
     const one = await itemAnalysis(instructor, cls.id, fixture.quizId);
     expect(one.questions.map((q) => [q.facility, q.discrimination])).toEqual([[1, null], [0, null], [0, null], [0, null]]);
+  });
+
+  it("lists a question flagged in an attempt that does not count, which the counted one was not given (a bank's draw), with its flag", async () => {
+    // One question drawn of three: the student's best attempt may not be given the question they flagged earlier.
+    const drawn = writeFixtureCourse({ drawCount: 1, maxAttempts: null });
+    await syncCourse(db, loadCourse(drawn.dir));
+    const instructor = await createUser("INSTRUCTOR");
+    const cls = await createClass(instructor, { name: "Drawn class", term: "Spring 2027", joinCodeDays: null });
+    await createAssignment(instructor, cls.id, assignmentSchema.parse({ kind: "QUIZ", targetId: drawn.quizId, opensAt: new Date(Date.now() - 3_600_000).toISOString(), dueAt: new Date(Date.now() + 3_600_000).toISOString() }));
+    const learner = await student(cls.joinCode);
+    const right: Record<string, unknown> = { single: { choice: "b" }, truefalse: { value: false }, numeric: { value: 4 } };
+    const take = async (correct: boolean) => {
+      const { attemptId } = await startAttempt(learner, drawn.quizId);
+      const [{ questionVersionId, question }] = (await attemptForTaking(learner, attemptId)).questions;
+      await submitAttempt(learner, { attemptId, answers: correct ? { [questionVersionId]: right[question.type] } : {} });
+      return { attemptId, questionVersionId };
+    };
+    const missed = await take(false);
+    await flagQuestion(learner, missed.attemptId, missed.questionVersionId, "The key looks wrong to me.");
+    let counted = await take(true);
+    for (let tries = 0; counted.questionVersionId === missed.questionVersionId && tries < 30; tries++) counted = await take(true);
+    expect(counted.questionVersionId).not.toBe(missed.questionVersionId);
+
+    // The class page (and the to-do list) count the open flag; the item analysis, where it is answered, lists it.
+    expect((await openFlagsByQuiz(cls.id)).get(drawn.quizId)).toBe(1);
+    const report = await itemAnalysis(instructor, cls.id, drawn.quizId);
+    expect(report.attemptCount).toBe(1);
+    const flagged = report.questions.find((q) => q.questionVersionId === missed.questionVersionId);
+    expect(flagged).toMatchObject({ attempts: 0, facility: null, flags: { open: 1 } });
+    expect(report.questions.find((q) => q.questionVersionId === counted.questionVersionId)).toMatchObject({ attempts: 1, flags: { open: 0 } });
   });
 
   it("uses a fixed number of queries, whether the class has 5 or 50 students", async () => {
