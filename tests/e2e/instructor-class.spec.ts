@@ -669,12 +669,15 @@ test("the attempts field says what leaving it empty gives: the quiz's own limit,
   const teacher = await createUser(sql, "INSTRUCTOR");
   const cls = await createClass(sql, teacher, { name: "Attempts seminar", term: "T" });
   await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "0", dueAt: "7 days" });
+  await assign(sql, cls.id, { quiz: "summit-2024-quiz", opensAt: "0", dueAt: "8 days", maxAttemptsOverride: 1 });
   const limitOf = async (quizId: string) => (await sql.query(`SELECT "maxAttempts" FROM "Quiz" WHERE id = $1`, [quizId])).rows[0].maxAttempts as number | null;
   // The course's files give the reading checks a limit and the mastery quizzes none.
   expect(await limitOf("austin-pragmatic-diplomacy-quiz")).toBe(3);
   expect(await limitOf("foundations-mastery")).toBeNull();
   const { context, page } = await signedInPage(browser, teacher, baseURL!);
   await page.goto(`/instructor/classes/${cls.id}`);
+  // An override of one reads "1 attempt allowed" (it read "1 attempts").
+  await expect(page.getByRole("main")).toContainText("· 1 attempt allowed");
   const assignForm = page.locator("form").filter({ has: page.getByLabel("Item") });
   const attempts = assignForm.getByLabel("Attempts allowed (optional override)");
   await page.getByLabel("Item").selectOption("austin-pragmatic-diplomacy-quiz");

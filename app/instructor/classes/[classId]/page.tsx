@@ -138,7 +138,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                   <p className="text-sm text-stone-600">
                     Opens <LocalTime iso={a.opensAt.toISOString()} /> · due <LocalTime iso={a.dueAt.toISOString()} /> · {latePolicyLabel[a.latePolicy]}
                     {penaltyOf(a) ? ` · late work loses ${penaltyOf(a)}` : ""}
-                    {a.maxAttemptsOverride ? ` · ${a.maxAttemptsOverride} attempts allowed` : ""}
+                    {a.maxAttemptsOverride ? ` · ${plural(a.maxAttemptsOverride, "attempt")} allowed` : ""}
                     {a.revealAnswers === "AFTER_DUE" ? " · answers shown after the due time" : a.revealAnswers === "AFTER_LAST_ATTEMPT" ? " · answers shown after the student’s last attempt" : ""}
                     {weights[i] ? ` · ${weights[i]}` : ""}
                     {a.kind === "QUIZ" && a.requiresReading ? " · the module’s lessons must be read first" : ""}
