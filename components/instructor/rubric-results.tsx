@@ -23,7 +23,7 @@ export function RubricResults({ results }: { results: Results }) {
       ) : (
         <>
           <p className="mt-1 text-sm text-stone-700">
-            From the {graded === 1 ? "one graded response" : `${graded} graded responses`} that count in this class.
+            From the {graded === 1 ? "one graded response that counts" : `${graded} graded responses that count`} in this class.
             {weakestNames.length > 0 && <> Lowest on average: <strong className="font-semibold text-stone-900">{weakestNames.join(" and ")}</strong>.</>}
             {selfAssessed && " Students' own scores are averaged over the graded responses they assessed themselves, beside the grades of the same responses."}
           </p>

@@ -327,6 +327,7 @@ test("grading down the list of responses to grade: each graded one leaves it, it
   await expect(notice).toBeFocused();
   await expect(tp.getByRole("article", { name: student.name })).toHaveCount(0);
   await expect(tp.getByRole("link", { name: "To grade (1)" })).toBeVisible();
+  await expect(tp.getByRole("region", { name: "Rubric results" })).toContainText("From the one graded response that counts in this class.");
   await expectNoAxeViolations(tp, "debate review after grading one response to grade");
   if (process.env.SCREENSHOT_DIR) await tp.getByRole("region", { name: /^Responses/ }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-review-graded-next.png` });
   await notice.getByRole("link", { name: `Next to grade: ${second.name}` }).click();
