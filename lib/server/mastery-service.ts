@@ -35,7 +35,8 @@ type Totals = AnswerTotals & { userId: string; lessonId: string; objectiveId: st
 /**
  * Per learner and objective, the totals of each question's most recent scored answer: every question of the
  * learner's submitted attempts that count (a blank one as 0, at the hand-in), and their spaced-review answers. An
- * attempt belongs to the window it was begun in (as the gradebook counts it), a review answer to when it was given;
+ * attempt belongs to the window it was begun and handed in within (as the gradebook counts it: one open at the class's
+ * archiving and handed in since is not the term's), a review answer to when it was given;
  * `quizIds` narrows the attempts. Of two answers at the same instant the review answer, given after, counts.
  */
 async function latestAnswerTotals(windows: Window[], questions: AlignedQuestion[], quizIds?: string[]): Promise<Totals[]> {
@@ -50,7 +51,7 @@ async function latestAnswerTotals(windows: Window[], questions: AlignedQuestion[
       SELECT a."userId", v."questionId", COALESCE(aa."overrideCenti", aa."earnedCenti", 0) AS "earned", v."points" * 100 AS "max", a."submittedAt" AS "answeredAt", 0 AS "kind"
       FROM win w
       JOIN "QuizAttempt" a ON a."userId" = w."userId" AND a."status" = 'SUBMITTED' AND a."voidedAt" IS NULL ${quizFilter}
-        AND (w."from" IS NULL OR a."startedAt" >= w."from") AND (w."until" IS NULL OR a."startedAt" <= w."until")
+        AND (w."from" IS NULL OR a."startedAt" >= w."from") AND (w."until" IS NULL OR a."submittedAt" <= w."until")
       CROSS JOIN LATERAL unnest(a."questionVersionIds") AS shown("versionId")
       JOIN "QuestionVersion" v ON v."id" = shown."versionId"
       JOIN aligned q ON q."questionId" = v."questionId"

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { assignmentSchema, createAssignment, createClass, joinClass, removeMember } from "@/lib/server/class-service";
+import { assignmentSchema, createAssignment, createClass, joinClass, removeMember, setClassArchived } from "@/lib/server/class-service";
 import { attemptForTaking, attemptReview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
 import { classMasteryCsv, classObjectiveMastery, myObjectiveMastery } from "@/lib/server/mastery-service";
+import { gradebook } from "@/lib/server/gradebook-service";
 import { answerAllCorrectly, createUser, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
 import { classAssigning } from "../support/classes";
 import type { SessionUser } from "@/lib/server/auth";
@@ -150,6 +151,21 @@ describe("a class's mastery of the objectives its quizzes assess", () => {
 
     expect(await errorOf(classObjectiveMastery(await createUser("INSTRUCTOR"), classId))).toMatchObject({ code: "NOT_FOUND" });
     expect(await errorOf(classObjectiveMastery(working, classId))).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("stands as the class was archived: an attempt open then and handed in since is not the class's, as in its gradebook", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { classId, joinCode } = await classAssigning(teacher, { kind: "QUIZ", targetId: fixture.quizId });
+    const student = await createUser();
+    await joinClass(student, joinCode);
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    await setClassArchived(teacher, classId, true);
+    await submitAttempt(student, { attemptId, answers: await answerAllCorrectly(student, attemptId) });
+
+    expect((await gradebook(teacher, classId)).rows[0].cells[0]).toMatchObject({ status: "in progress", percent: null });
+    const report = await classObjectiveMastery(teacher, classId);
+    expect(report.objectives[0].perStudent).toEqual([{ percent: null, level: "unassessed", questionsAnswered: 0, questionsAligned: 3 }]);
+    expect(report.objectives[0].summary).toMatchObject({ unassessed: 1, averagePercent: null });
   });
 
   it("covers the quizzes of an assigned module, and nothing when only a debate is assigned", async () => {
