@@ -17,6 +17,18 @@ export function unpostedCount(gradedAts: Date[], hold: PostingHold): number {
 }
 
 /**
+ * How many students posting now would show something new: a grade given since the last posting, or a score or comment
+ * set by hand since then (the gradebook marks both "not posted yet"). One student with both counts once.
+ */
+export function studentsAwaitingPosting(grades: { studentId: string; gradedAt: Date }[], adjustments: { studentId: string; percent: number | null; comment: string; updatedAt: Date }[], hold: PostingHold): number {
+  const waiting = new Set([
+    ...grades.filter((g) => !gradePosted(g.gradedAt, [hold])).map((g) => g.studentId),
+    ...adjustments.filter((a) => (a.percent !== null || a.comment) && !gradePosted(a.updatedAt, [hold])).map((a) => a.studentId),
+  ]);
+  return waiting.size;
+}
+
+/**
  * Whether a score or comment set by hand (changed at `changedAt`) on an assignment shows to its student: on a debate
  * posting its grades by hand, once posted; an archived class's term is over, and it holds nothing.
  */

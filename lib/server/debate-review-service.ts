@@ -17,7 +17,7 @@ import { classTeacherIds, taughtBy } from "./class-access";
 import { instant } from "./instant";
 import { notFound, UserError } from "./errors";
 import { extendDueTimes, holdCurrentClass } from "./class-service";
-import { unpostedCount, type PostingHold } from "../domain/grade-posting";
+import { studentsAwaitingPosting, type PostingHold } from "../domain/grade-posting";
 import { ANONYMOUS_STUDENT, anonymityRefusal, anonymousLabels, identitiesHidden } from "../domain/anonymous-grading";
 import { debateGradeHolds, debateGradeShown } from "./grade-posting";
 import { debateGradeChange } from "../domain/grade-history";
@@ -520,14 +520,19 @@ async function ownAssignment(classId: string, promptId: string, client: Prisma.T
 export async function gradePosting(classId: string, promptId: string, { archived = false } = {}) {
   const assignment = await ownAssignment(classId, promptId);
   if (!assignment) return null;
-  const grades = assignment.postsGradesManually
-    ? await db().debateGrade.findMany({ where: { response: { promptId, user: { memberships: { some: { classId, removedAt: null } } } } }, select: { gradedAt: true } })
-    : [];
+  const current = { memberships: { some: { classId, removedAt: null } } };
+  // A score or comment set by hand waits for the posting too (the gradebook marks it "not posted yet"), so it counts.
+  const [grades, adjustments] = assignment.postsGradesManually
+    ? await Promise.all([
+      db().debateGrade.findMany({ where: { response: { promptId, user: current } }, select: { gradedAt: true, response: { select: { userId: true } } } }),
+      db().gradeAdjustment.findMany({ where: { assignmentId: assignment.id, student: current }, select: { studentId: true, percent: true, comment: true, updatedAt: true } }),
+    ])
+    : [[], []];
   return {
     assignmentId: assignment.id,
     manual: assignment.postsGradesManually,
     postedAt: assignment.gradesPostedAt,
-    unposted: unpostedCount(grades.map((g) => g.gradedAt), { postedAt: assignment.gradesPostedAt }),
+    unposted: studentsAwaitingPosting(grades.map((g) => ({ studentId: g.response.userId, gradedAt: g.gradedAt })), adjustments, { postedAt: assignment.gradesPostedAt }),
     // An archived class's term is over: it holds no grade back, and hides no name (decision 24).
     anonymous: !archived && identitiesHidden(assignment),
     revealedAt: assignment.identitiesRevealedAt,

@@ -101,8 +101,12 @@ describe("posting debate grades by hand", () => {
     expect((await studentAssignments(student)).find((a) => a.id === assignmentId)?.adjustment).toEqual({ excused: false, percent: null });
     expect((await exportAccountData(student.id)).gradeAdjustments).toEqual([expect.objectContaining({ percent: null, comment: "" })]);
     expect((await exportAccountData(student.id)).gradeHistory).toEqual([]);
+    // The review page counts it as waiting, as the gradebook marks it, so its posting button is offered (it said "Nothing to post").
+    expect((await gradebook(instructor, classId)).rows[0].cells[0].detail).toContain("not posted yet");
+    expect((await classDebateResponses(instructor, classId, fixture.debateId)).posting).toMatchObject({ unposted: 1 });
 
     await setGradePosting(instructor, classId, fixture.debateId, { action: "post" });
+    expect((await classDebateResponses(instructor, classId, fixture.debateId)).posting).toMatchObject({ unposted: 0 });
     expect((await myGrades(student))[0].cells[0]).toMatchObject({ percent: 85, comment: "Handed in on paper." });
     expect((await studentAssignments(student)).find((a) => a.id === assignmentId)?.adjustment).toEqual({ excused: false, percent: 85 });
     // The same score sent again (a retry) writes nothing, so it stays posted.

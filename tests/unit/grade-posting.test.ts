@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjustmentPosted, gradePosted, unpostedCount } from "@/lib/domain/grade-posting";
+import { adjustmentPosted, gradePosted, studentsAwaitingPosting, unpostedCount } from "@/lib/domain/grade-posting";
 
 const at = (minute: number) => new Date(Date.UTC(2027, 2, 1, 10, minute));
 
@@ -21,6 +21,16 @@ describe("posting grades by hand", () => {
     expect(unpostedCount([at(1), at(5), at(9)], { postedAt: at(5) })).toBe(1);
     expect(unpostedCount([at(1), at(5)], { postedAt: null })).toBe(2);
     expect(unpostedCount([], { postedAt: null })).toBe(0);
+  });
+
+  it("counts the students a posting would show something new: a grade, or a score or comment set by hand, once each", () => {
+    const hold = { postedAt: at(5) };
+    const adjustment = (studentId: string, minute: number, percent: number | null, comment = "") => ({ studentId, percent, comment, updatedAt: at(minute) });
+    expect(studentsAwaitingPosting([], [adjustment("a", 9, 85)], hold)).toBe(1);
+    expect(studentsAwaitingPosting([], [adjustment("a", 9, null, "See me.")], hold)).toBe(1);
+    // Excused alone is not held back; one posted already waits for nothing.
+    expect(studentsAwaitingPosting([], [adjustment("a", 9, null), adjustment("b", 4, 70)], hold)).toBe(0);
+    expect(studentsAwaitingPosting([{ studentId: "a", gradedAt: at(9) }, { studentId: "b", gradedAt: at(1) }], [adjustment("a", 9, 85), adjustment("c", 6, 60)], hold)).toBe(2);
   });
 });
 
