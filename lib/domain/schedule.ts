@@ -50,9 +50,13 @@ export function closingTime(window: AssignmentWindow | null): Date | null {
  */
 export function gradingTerms(window: AssignmentWindow | null, now: Date): { late: boolean; closed: boolean } {
   if (!window || now <= window.dueAt) return { late: false, closed: false };
-  if (window.latePolicy === "REFUSE") return { late: false, closed: now.getTime() > window.dueAt.getTime() + DEADLINE_GRACE_MS };
-  return { late: window.latePolicy === "FLAG", closed: false };
+  if (window.latePolicy === "REFUSE") return { late: false, closed: beyondGrace(window.dueAt, now) };
+  return { late: window.latePolicy === "FLAG" && beyondGrace(window.dueAt, now), closed: false };
 }
+
+// Work arriving within the grace a save gets (sent at the due time, slowed by the network) is on time: not refused,
+// not penalised (daysLate) and not labelled late.
+const beyondGrace = (dueAt: Date, at: Date) => at.getTime() > dueAt.getTime() + DEADLINE_GRACE_MS;
 
 /**
  * Whether work begun at `begunAt` counts for an assignment: where late work is refused, only work begun by the
@@ -67,7 +71,7 @@ export function countsUnder(window: AssignmentWindow, begunAt: Date): boolean {
  * out when shown, per class, so an extension granted after the fact clears the label in that class.
  */
 export function handedInLate(window: AssignmentWindow, at: Date): boolean {
-  return window.latePolicy === "FLAG" && at > window.dueAt;
+  return window.latePolicy === "FLAG" && beyondGrace(window.dueAt, at);
 }
 
 /**

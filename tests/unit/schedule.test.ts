@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyExtension, assignmentGate, handInGate, assignmentStatus, attemptClosingWindows, closingTime, closingTimeOfAll, closingWindows, countsUnder, extensionProblem, accommodationFor, gradingTerms, handedInLateUnderAll, keyHeldUntil, mostGenerous, resubmissionTerms, resubmitByProblem, withoutClosedClasses } from "@/lib/domain/schedule";
 import { acceptsAnswers, attemptDeadline, attemptLimit, DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
+import { daysLate } from "@/lib/domain/late-penalty";
 import { csvCell, csvTime, toCsv } from "@/lib/domain/csv";
 import { joinCodeFrom, normalizeJoinCode } from "@/lib/domain/join-code";
 import { asWithdrawn, average, averageWithMissingAsZero, debateCell, moduleCell, notingLateJoin, owedLessons, quizCell, sortRows } from "@/lib/domain/gradebook";
@@ -145,6 +146,15 @@ describe("closing open attempts", () => {
     expect(acceptsAnswers(t(12), new Date(due + DEADLINE_GRACE_MS))).toBe(true);
     expect(gradingTerms(window("REFUSE"), new Date(due + DEADLINE_GRACE_MS + 1))).toEqual({ late: false, closed: true });
     expect(acceptsAnswers(t(12), new Date(due + DEADLINE_GRACE_MS + 1))).toBe(false);
+  });
+  it("work in the grace is not labelled late either, as it is not penalised (before, a second past the due time was late)", () => {
+    const due = t(12).getTime();
+    expect(gradingTerms(window("FLAG"), new Date(due + DEADLINE_GRACE_MS))).toEqual({ late: false, closed: false });
+    expect(gradingTerms(window("FLAG"), new Date(due + DEADLINE_GRACE_MS + 1))).toEqual({ late: true, closed: false });
+    const flagging = { opensAt: t(8), dueAt: t(12), latePolicy: "FLAG" as const };
+    expect(handedInLateUnderAll([flagging], new Date(due + 1_000))).toBe(false);
+    expect(handedInLateUnderAll([flagging], new Date(due + DEADLINE_GRACE_MS + 1))).toBe(true);
+    expect(daysLate(t(12), new Date(due + DEADLINE_GRACE_MS))).toBe(0);
   });
 });
 

@@ -18,11 +18,13 @@ describe("an assignment's status in the student's list", () => {
     expect(shown("REFUSE", t(13), { at: t(11) })).toBe("done");
   });
 
-  it("calls work late as the gradebook does: only where late work is flagged, not a submit in a refusing assignment's grace seconds", () => {
+  it("calls work late as the gradebook does: only where late work is flagged, and not a submit in the grace seconds", () => {
     const inGrace = new Date(t(12).getTime() + 10_000);
     expect(shown("REFUSE", t(13), { at: inGrace })).toBe("done");
     expect(shown("ACCEPT", t(13), { at: inGrace })).toBe("done");
-    expect(shown("FLAG", t(13), { at: inGrace })).toBe("late");
+    // As the late penalty counts it: on time (before, labelled late with no deduction).
+    expect(shown("FLAG", t(13), { at: inGrace })).toBe("done");
+    expect(shown("FLAG", t(13), { at: new Date(t(12).getTime() + 16_000) })).toBe("late");
   });
 
   it("follows the instructor's adjustment as the gradebook does: excused, or graded when scored by hand without a hand-in", () => {
