@@ -3,7 +3,7 @@ import { LocalTime } from "./local-time";
 import { latePenaltyOf, latePenaltyRule } from "@/lib/domain/late-penalty";
 import { statusForStudent, type AssignmentStatus, type LatePolicy, type StudentAssignmentStatus } from "@/lib/domain/schedule";
 
-type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; status: AssignmentStatus; returnedAt: Date | null; readFirst: boolean; accessCodeAsked: boolean; adjustment: { excused: boolean; percent: number | null } | null };
+type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; status: AssignmentStatus; inProgress: boolean; returnedAt: Date | null; readFirst: boolean; accessCodeAsked: boolean; adjustment: { excused: boolean; percent: number | null } | null };
 
 const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string }> = {
   upcoming: { text: "Opens later", style: "bg-stone-100 text-stone-700" },
@@ -15,6 +15,15 @@ const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string
   graded: { text: "Graded by your instructor", style: "bg-emerald-100 text-emerald-900" },
   excused: { text: "Excused", style: "bg-stone-100 text-stone-700" },
 };
+
+/** A module is done when its lessons are read; a quiz with an attempt open is in progress, as My progress says. */
+function badgeText(a: Pick<Item, "kind" | "inProgress"> & { status: StudentAssignmentStatus }) {
+  if (a.kind === "MODULE" && a.status === "done") return "Lessons read";
+  if (a.kind === "MODULE" && a.status === "late") return "Lessons read late";
+  if (a.inProgress && a.status === "open") return "In progress";
+  if (a.inProgress && a.status === "overdue") return "Overdue, in progress";
+  return statusLabel[a.status].text;
+}
 
 const penaltyRule = (a: Pick<Item, "latePolicy" | "latePenaltyPercentPerDay" | "latePenaltyFloorPercent">) => latePenaltyRule(a.latePolicy, latePenaltyOf(a));
 
@@ -49,7 +58,7 @@ export function AssignedToYou({ items }: { items: Item[] }) {
               )}
             </div>
             {/* A module counts as done when its lessons are read; its quizzes are listed and due on their own pages. */}
-            <span className={`inline-flex w-fit shrink-0 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusLabel[a.status].style}`}>{a.kind === "MODULE" && a.status === "done" ? "Lessons read" : a.kind === "MODULE" && a.status === "late" ? "Lessons read late" : statusLabel[a.status].text}</span>
+            <span className={`inline-flex w-fit shrink-0 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusLabel[a.status].style}`}>{badgeText(a)}</span>
           </li>
         ))}
       </ul>

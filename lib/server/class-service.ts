@@ -1150,8 +1150,10 @@ export async function studentAssignments(student: SessionUser, now = new Date())
   // Quizzes whose assignment asks for the reading first: their module's lessons, read only when there are some.
   const readingQuizIds = assignments.filter((a) => a.kind === "QUIZ" && a.requiresReading).map((a) => a.quizId!);
   await finalizeExpiredAttemptsFor(student.id, quizIds);
-  const [attempts, responses, moduleItems, readingQuizzes] = await Promise.all([
+  const [attempts, openAttempts, responses, moduleItems, readingQuizzes] = await Promise.all([
     db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, select: { id: true, quizId: true, number: true, scoreCenti: true, maxScoreCenti: true, startedAt: true, submittedAt: true, quiz: { select: { scorePolicy: true } } } }),
+    // An attempt still open (its time not run out: finalized above) is work in progress, as My progress and the quiz page say.
+    db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "IN_PROGRESS" }, select: { quizId: true } }),
     db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds }, OR: [{ status: "SUBMITTED" }, { returnedAt: { not: null } }] }, select: { promptId: true, status: true, submittedAt: true, returnedAt: true } }),
     db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, addedAt: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
     readingQuizIds.length === 0 ? [] : db().quiz.findMany({
@@ -1188,9 +1190,12 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       doneAt = lessons.length > 0 && counted.length === lessons.length ? new Date(Math.max(...counted.map((d) => d.getTime()))) : null;
     }
     const status = assignmentStatus(window, now, doneAt ? { at: doneAt } : null);
-    const readFirst = a.kind === "QUIZ" && a.requiresReading && (status === "open" || status === "overdue") && (unreadLessonsOf.get(a.quizId!) ?? 0) > 0;
-    const accessCodeAsked = a.kind === "QUIZ" && accessCode !== null && (status === "open" || status === "overdue" || status === "upcoming");
-    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status, doneAt, returnedAt, readFirst, accessCodeAsked, adjustment: postedAdjustment(a) }];
+    const inProgress = a.kind === "QUIZ" && (status === "open" || status === "overdue") && openAttempts.some((x) => x.quizId === a.quizId);
+    // As the quiz page decides a start: an open attempt stays usable whatever is unread.
+    const readFirst = a.kind === "QUIZ" && a.requiresReading && !inProgress && (status === "open" || status === "overdue") && (unreadLessonsOf.get(a.quizId!) ?? 0) > 0;
+    // An attempt already open resumes without the code.
+    const accessCodeAsked = a.kind === "QUIZ" && accessCode !== null && !inProgress && (status === "open" || status === "overdue" || status === "upcoming");
+    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status, doneAt, inProgress, returnedAt, readFirst, accessCodeAsked, adjustment: postedAdjustment(a) }];
   });
 }
 

@@ -42,6 +42,7 @@ describe("a quiz assigned with an access code", () => {
     // The open attempt resumes without the code, from the page or another tab.
     expect(await startAttempt(student, fixture.quizId)).toEqual({ attemptId: started.attemptId, resumed: true });
     expect((await quizOverview(student, fixture.quizId)).accessCodeAsked).toBe(false);
+    expect((await studentAssignments(student)).find((a) => a.quizId === fixture.quizId)).toMatchObject({ accessCodeAsked: false, inProgress: true });
   });
 
   it("stores the code trimmed, never shows it in the student's overview, and asks nothing of a student in a class without one", async () => {

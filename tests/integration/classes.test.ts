@@ -725,10 +725,15 @@ describe("assignments", () => {
     await createAssignment(teacher, id, assign({ kind: "MODULE", targetId: `${fixture.id}-m1`, opensAt: iso(60), dueAt: iso(120) }));
     let items = await studentAssignments(student);
     expect(items.map((i) => [i.kind, i.status]).sort()).toEqual([["DEBATE", "overdue"], ["MODULE", "upcoming"], ["QUIZ", "open"]]);
+    expect(items.find((i) => i.kind === "QUIZ")?.inProgress).toBe(false);
     const { attemptId } = await startAttempt(student, fixture.quizId);
+    // An open attempt is in progress, as My progress says, not yet to do.
+    items = await studentAssignments(student);
+    expect(items.find((i) => i.kind === "QUIZ")).toMatchObject({ status: "open", inProgress: true });
+    expect((await courseProgressFor(student.id, fixture.id)).modules[0].quizzes[0]).toMatchObject({ inProgress: true });
     await submitAttempt(student, { attemptId, answers: {} });
     items = await studentAssignments(student);
-    expect(items.find((i) => i.kind === "QUIZ")?.status).toBe("done");
+    expect(items.find((i) => i.kind === "QUIZ")).toMatchObject({ status: "done", inProgress: false });
     expect(await studentAssignments(await createUser())).toEqual([]);
   });
 });

@@ -39,6 +39,10 @@ describe("a quiz assigned with its module's lessons to read first", () => {
     const started = await startAttempt(student, fixture.quizId);
     expect(started.resumed).toBe(false);
     expect(await attemptsOf(student)).toBe(1);
+    // A lesson marked unread again does not shut the open attempt, and the home page does not say it does.
+    await setLessonCompleted(student, fixture.lessonId, false);
+    expect((await studentAssignments(student)).find((a) => a.quizId === fixture.quizId)).toMatchObject({ readFirst: false, inProgress: true });
+    expect((await startAttempt(student, fixture.quizId)).resumed).toBe(true);
   });
 
   it("asks it of a student in two classes when only one of them requires the reading, and not of a student in only the other", async () => {
