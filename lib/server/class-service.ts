@@ -1154,7 +1154,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, select: { id: true, quizId: true, number: true, scoreCenti: true, maxScoreCenti: true, startedAt: true, submittedAt: true, quiz: { select: { scorePolicy: true } } } }),
     // An attempt still open (its time not run out: finalized above) is work in progress, as My progress and the quiz page say.
     db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "IN_PROGRESS" }, select: { quizId: true } }),
-    db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds }, OR: [{ status: "SUBMITTED" }, { returnedAt: { not: null } }] }, select: { promptId: true, status: true, submittedAt: true, returnedAt: true } }),
+    db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds } }, select: { promptId: true, status: true, submittedAt: true, returnedAt: true } }),
     db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, addedAt: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
     readingQuizIds.length === 0 ? [] : db().quiz.findMany({
       relationLoadStrategy: "join",
@@ -1190,7 +1190,8 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       doneAt = lessons.length > 0 && counted.length === lessons.length ? new Date(Math.max(...counted.map((d) => d.getTime()))) : null;
     }
     const status = assignmentStatus(window, now, doneAt ? { at: doneAt } : null);
-    const inProgress = a.kind === "QUIZ" && (status === "open" || status === "overdue") && openAttempts.some((x) => x.quizId === a.quizId);
+    // A draft response is in progress too, as the student's grades in the class say.
+    const inProgress = (status === "open" || status === "overdue") && (a.kind === "QUIZ" ? openAttempts.some((x) => x.quizId === a.quizId) : a.kind === "DEBATE" && responses.some((x) => x.promptId === a.debatePromptId && x.status === "DRAFT"));
     // As the quiz page decides a start: an open attempt stays usable whatever is unread.
     const readFirst = a.kind === "QUIZ" && a.requiresReading && !inProgress && (status === "open" || status === "overdue") && (unreadLessonsOf.get(a.quizId!) ?? 0) > 0;
     // An attempt already open resumes without the code.

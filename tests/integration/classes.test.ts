@@ -5,7 +5,7 @@ import { addMembersByEmail, assignableItems, addMembersSchema, answerInvitation,
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
-import { classmatesResponses, submitDebate } from "@/lib/server/debate-service";
+import { classmatesResponses, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
 import { courseProgressFor, setLessonCompleted } from "@/lib/server/progress-service";
 import { issuePasswordReset } from "@/lib/server/password-reset-service";
 import { answerAllCorrectly, createUser, debateSubmission, errorOf, iso, testDb, writeFixtureCourse } from "../support/fixtures";
@@ -734,6 +734,11 @@ describe("assignments", () => {
     await submitAttempt(student, { attemptId, answers: {} });
     items = await studentAssignments(student);
     expect(items.find((i) => i.kind === "QUIZ")).toMatchObject({ status: "done", inProgress: false });
+    // A debate with a draft saved is in progress, as the student's grades say; it stays overdue.
+    expect(items.find((i) => i.kind === "DEBATE")?.inProgress).toBe(false);
+    await saveDebateDraft(student, { promptId: fixture.debateId, position: "", claim: "A first thought.", evidence: [], rebuttal: "" });
+    expect((await studentAssignments(student)).find((i) => i.kind === "DEBATE")).toMatchObject({ status: "overdue", inProgress: true });
+    expect((await myGrades(student)).find((g) => g.class.id === id)?.cells.map((c) => c.status)).toContain("missing");
     expect(await studentAssignments(await createUser())).toEqual([]);
   });
 });
