@@ -344,5 +344,6 @@ function summaryOf(errors: FieldErrors): string | null {
   ].filter((part): part is string => Boolean(part));
   if (parts.length === 0) return null;
   const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-  return `Your response was not submitted yet. Check ${list}, as noted below.`;
+  // The alert stands under the Submit button, so the fields it names are above it.
+  return `Your response was not submitted yet. Check ${list}, as noted above.`;
 }

@@ -71,7 +71,10 @@ test("a student drafts a debate response, comes back to it, submits, then reads 
   await page.getByLabel("What it shows").fill("The author ties aid to access to uranium and gas.");
   // A message goes once its field is edited, and the summary names only what is left; then it goes too.
   await expect(page.getByText("Cite at least one piece of evidence from a lesson or source.")).toHaveCount(0);
-  await expect(page.getByText("Your response was not submitted yet. Check your answer to the counter-argument, as noted below.")).toBeVisible();
+  const summary = page.getByText("Your response was not submitted yet. Check your answer to the counter-argument, as noted above.");
+  await expect(summary).toBeVisible();
+  // It stands under the form, so the field it names is above it, as it says.
+  expect((await summary.boundingBox())!.y).toBeGreaterThan((await rebuttal.boundingBox())!.y);
   await expect(rebuttal).toHaveAttribute("aria-invalid", "true");
   await rebuttal.fill("Some say the narrative shapes choices; but budgets follow resource deals, not slogans.");
   await expect(rebuttal).toHaveAttribute("aria-invalid", "false");
