@@ -16,7 +16,7 @@ const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string
   excused: { text: "Excused", style: "bg-stone-100 text-stone-700" },
 };
 
-/** A module is done when its lessons are read; a quiz with an attempt open, or a debate with a draft, is in progress, as My progress says. */
+/** A module is done when its lessons are read; a quiz with an attempt open, a debate with a draft or a module with some of its lessons read is in progress, as My progress says. */
 function badgeText(a: Pick<Item, "kind" | "inProgress"> & { status: StudentAssignmentStatus }) {
   if (a.kind === "MODULE" && a.status === "done") return "Lessons read";
   if (a.kind === "MODULE" && a.status === "late") return "Lessons read late";

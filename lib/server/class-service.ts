@@ -1175,7 +1175,10 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       doneAt = mine.length > 0 ? (countedAttempt(mine[0].quiz.scorePolicy, mine)?.submittedAt ?? null) : null;
     }
     let returnedAt: Date | null = null;
+    let begun = false;
+    if (a.kind === "QUIZ") begun = openAttempts.some((x) => x.quizId === a.quizId);
     if (a.kind === "DEBATE") {
+      begun = responses.some((x) => x.promptId === a.debatePromptId && x.status === "DRAFT");
       const response = responses.find((x) => x.promptId === a.debatePromptId);
       // Returned for revision, it is a draft again: to do (or overdue) until submitted again.
       if (response?.status === "DRAFT") returnedAt = response.returnedAt;
@@ -1188,10 +1191,12 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       if (lessons.length === 0) return [];
       const counted = countedCompletions(lessons.flatMap((l) => (l.progress[0]?.completedAt ? [l.progress[0].completedAt] : [])), window);
       doneAt = lessons.length > 0 && counted.length === lessons.length ? new Date(Math.max(...counted.map((d) => d.getTime()))) : null;
+      begun = counted.length > 0;
     }
     const status = assignmentStatus(window, now, doneAt ? { at: doneAt } : null);
-    // A draft response is in progress too, as the student's grades in the class say.
-    const inProgress = (status === "open" || status === "overdue") && (a.kind === "QUIZ" ? openAttempts.some((x) => x.quizId === a.quizId) : a.kind === "DEBATE" && responses.some((x) => x.promptId === a.debatePromptId && x.status === "DRAFT"));
+    // Begun and not done (an attempt open, a draft saved, some of the lessons read): in progress, as the student's
+    // grades in the class and My progress say.
+    const inProgress = (status === "open" || status === "overdue") && begun;
     // As the quiz page decides a start: an open attempt stays usable whatever is unread.
     const readFirst = a.kind === "QUIZ" && a.requiresReading && !inProgress && (status === "open" || status === "overdue") && (unreadLessonsOf.get(a.quizId!) ?? 0) > 0;
     // An attempt already open resumes without the code.

@@ -92,6 +92,12 @@ test("an instructor gives one student an extension; that student can still take 
   // Late work is refused, so the attempt closes at the student's own due time, shown as time left.
   await sp.goto(`/attempts/${(await started.json()).attemptId}`);
   await expect(sp.getByText(/Time left: \d+ d \d+ h\./)).toBeVisible();
+  // With the attempt open, the home page says it is in progress, as My progress does.
+  await sp.goto("/");
+  await expect(assigned.getByText("In progress", { exact: true })).toBeVisible();
+  await expect(assigned.getByText("To do")).toHaveCount(0);
+  await sp.goto("/progress");
+  await expect(sp.getByRole("main").getByText("in progress", { exact: true }).first()).toBeVisible();
 
   const classmateContext = await browser.newContext({ baseURL });
   await login(classmateContext, classmate, baseURL!);

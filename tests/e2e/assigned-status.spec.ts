@@ -1,0 +1,33 @@
+// The home page's "Assigned to you" says what My progress says of the same work: begun and not done is in progress,
+// not "To do" (an attempt open, a draft saved, some of a module's lessons read).
+import { test, expect, createUser, signedInPage } from "./support";
+import { addMembers, assign, createClass } from "./fixtures";
+
+test("work begun shows as in progress on the home page, as on My progress", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { id: classId } = await createClass(sql, instructor, { name: "Status seminar" });
+  await addMembers(sql, classId, [student]);
+  await assign(sql, classId, { quiz: "dadabaev-silk-road-quiz", opensAt: "-1 day", dueAt: "3 days" });
+  await assign(sql, classId, { debate: "normative-vs-material", opensAt: "-1 day", dueAt: "3 days" });
+  await assign(sql, classId, { module: "foundations", opensAt: "-1 day", dueAt: "3 days" });
+  const { context, page } = await signedInPage(browser, student, baseURL!);
+  const assigned = page.getByRole("region", { name: "Assigned to you" });
+  const row = (title: RegExp) => assigned.getByRole("listitem").filter({ has: page.getByRole("link", { name: title }) });
+
+  await page.goto("/");
+  for (const title of [/^Check your reading: Dadabaev/, /^Normative vs\. material/, /^Silk Road diplomacy/]) await expect(row(title).getByText("To do", { exact: true })).toBeVisible();
+  expect((await context.request.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {} })).status()).toBe(200);
+  expect((await context.request.put("/api/debates/normative-vs-material/draft", { data: { position: "", claim: "A first thought.", evidence: [], rebuttal: "" } })).status()).toBe(200);
+  expect((await context.request.put("/api/lessons/dadabaev-silk-road/completion", { data: { completed: true } })).status()).toBe(200);
+
+  await page.goto("/");
+  for (const title of [/^Check your reading: Dadabaev/, /^Normative vs\. material/, /^Silk Road diplomacy/]) await expect(row(title).getByText("In progress", { exact: true })).toBeVisible();
+  await expect(assigned.getByText("To do", { exact: true })).toHaveCount(0);
+  if (process.env.SCREENSHOT_DIR) await assigned.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assigned-in-progress.png` });
+  // My progress says the same of each, in the class's table.
+  await page.goto("/progress");
+  const grades = page.getByRole("region", { name: /Your grades in Status seminar/ });
+  await expect(grades.getByRole("row").filter({ hasText: "in progress" })).toHaveCount(3);
+  await context.close();
+});
