@@ -528,6 +528,14 @@ export async function finalizeExpiredAttemptsFor(userId: string, quizIds: string
   if (quizIds.length + moduleIds.length > 0) await finalizeExpired({ userId, quiz: { OR: [{ id: { in: quizIds } }, { moduleId: { in: moduleIds } }] } });
 }
 
+/** Of these quizzes, those where the user has an attempt open (one whose time ran out is graded first). */
+export async function quizzesWithOpenAttempt(userId: string, quizIds: string[]): Promise<Set<string>> {
+  if (quizIds.length === 0) return new Set();
+  await finalizeExpiredAttemptsFor(userId, quizIds);
+  const open = await db().quizAttempt.findMany({ where: { userId, quizId: { in: quizIds }, status: "IN_PROGRESS", voidedAt: null }, select: { quizId: true } });
+  return new Set(open.map((a) => a.quizId));
+}
+
 type StoredFlag = { reason: string; resolvedAt: Date | null; outcome: "REGRADED" | "KEY_STANDS" | null; reply: string | null };
 function flagAsShown(flag: StoredFlag | null, held: boolean): StoredFlag | null {
   return flag && held && flag.resolvedAt ? { reason: flag.reason, resolvedAt: null, outcome: null, reply: null } : flag;

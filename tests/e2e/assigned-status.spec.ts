@@ -25,6 +25,10 @@ test("work begun shows as in progress on the home page, as on My progress", asyn
   for (const title of [/^Check your reading: Dadabaev/, /^Normative vs\. material/, /^Silk Road diplomacy/]) await expect(row(title).getByText("In progress", { exact: true })).toBeVisible();
   await expect(assigned.getByText("To do", { exact: true })).toHaveCount(0);
   if (process.env.SCREENSHOT_DIR) await assigned.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assigned-in-progress.png` });
+  // The quiz's lesson leads back to the open attempt, as the course list does, not to "Take the quiz".
+  await page.goto("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
+  await expect(page.getByRole("link", { name: /^Back to your open attempt: Check your reading: Dadabaev/ })).toHaveAttribute("href", /\/quizzes\/dadabaev-silk-road-quiz$/);
+  await expect(page.getByRole("link", { name: /^Take the quiz/ })).toHaveCount(0);
   // My progress says the same of each, in the class's table.
   await page.goto("/progress");
   const grades = page.getByRole("region", { name: /Your grades in Status seminar/ });

@@ -17,6 +17,7 @@ import { LessonContents } from "@/components/lesson-contents";
 import { notesPerSection } from "@/lib/domain/lesson-notes";
 import { readingTextClasses, SECTION_NOTE } from "@/components/reading-text";
 import { readingSettingsOfBrowser } from "@/lib/server/reading-settings";
+import { quizzesWithOpenAttempt } from "@/lib/server/quiz-service";
 
 type Params = { params: Promise<{ course: string; module: string; lesson: string }> };
 
@@ -39,7 +40,8 @@ export default async function LessonPage({ params, searchParams }: Params & { se
   const sections = renderedSections(lesson.body);
   const noteSections = sections.flatMap((s) => (s.anchor && s.title ? [{ anchor: s.anchor, title: s.title }] : []));
   // One query for the notes, beside the lesson's state.
-  const [state, notes, reading] = await Promise.all([lessonState(user.id, lesson.id), notesOnLesson(user.id, lesson.id, noteSections), readingSettingsOfBrowser()]);
+  const quizzes = lesson.module.quizzes.filter((q) => q.lessonId === lesson.id);
+  const [state, notes, reading, resumable] = await Promise.all([lessonState(user.id, lesson.id), notesOnLesson(user.id, lesson.id, noteSections), readingSettingsOfBrowser(), quizzesWithOpenAttempt(user.id, quizzes.map((q) => q.id))]);
   const sources = new Map(lesson.module.course.sources.map((s) => [s.id, s]));
   // An event citing a source of the list under the title names it briefly; the full citation is up there.
   const listedAbove = new Set(lesson.meta.citations.map((c) => c.source));
@@ -47,7 +49,6 @@ export default async function LessonPage({ params, searchParams }: Params & { se
   const index = siblings.findIndex((l) => l.slug === lesson.slug);
   const previous = index > 0 ? siblings[index - 1] : null;
   const next = index < siblings.length - 1 ? siblings[index + 1] : null;
-  const quizzes = lesson.module.quizzes.filter((q) => q.lessonId === lesson.id);
   const sectionTitle = (sourceId: string, sectionId: string) =>
     (sources.get(sourceId)?.sections as { id: string; title: string }[] | undefined)?.find((s) => s.id === sectionId)?.title ?? sectionId;
 
@@ -156,7 +157,7 @@ export default async function LessonPage({ params, searchParams }: Params & { se
           <LessonCompletion lessonId={lesson.id} completed={Boolean(state?.completedAt)} />
           {quizzes.length > 0 && (
             <div className="flex flex-col gap-2">
-              {quizzes.map((quiz) => <Link key={quiz.id} href={`${base}/quizzes/${quiz.slug}`} className="btn-primary">Take the quiz: {quiz.title}</Link>)}
+              {quizzes.map((quiz) => <Link key={quiz.id} href={`${base}/quizzes/${quiz.slug}`} className="btn-primary">{resumable.has(quiz.id) ? "Back to your open attempt" : "Take the quiz"}: {quiz.title}</Link>)}
             </div>
           )}
         </div>
