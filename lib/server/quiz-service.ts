@@ -528,11 +528,16 @@ export async function finalizeExpiredAttemptsFor(userId: string, quizIds: string
   if (quizIds.length + moduleIds.length > 0) await finalizeExpired({ userId, quiz: { OR: [{ id: { in: quizIds } }, { moduleId: { in: moduleIds } }] } });
 }
 
-/** Of these quizzes, those where the user has an attempt open (one whose time ran out is graded first). */
-export async function quizzesWithOpenAttempt(userId: string, quizIds: string[]): Promise<Set<string>> {
+/**
+ * Of these quizzes, those where the user has an attempt still taking answers. One read, no write: one whose time ran
+ * out is left for the quiz or attempt page to grade, and is not offered as open.
+ */
+export async function quizzesWithOpenAttempt(userId: string, quizIds: string[], now = new Date()): Promise<Set<string>> {
   if (quizIds.length === 0) return new Set();
-  await finalizeExpiredAttemptsFor(userId, quizIds);
-  const open = await db().quizAttempt.findMany({ where: { userId, quizId: { in: quizIds }, status: "IN_PROGRESS", voidedAt: null }, select: { quizId: true } });
+  const open = await db().quizAttempt.findMany({
+    where: { userId, quizId: { in: quizIds }, status: "IN_PROGRESS", voidedAt: null, OR: [{ deadlineAt: null }, { deadlineAt: { gte: earliestOpenDeadline(now) } }] },
+    select: { quizId: true },
+  });
   return new Set(open.map((a) => a.quizId));
 }
 

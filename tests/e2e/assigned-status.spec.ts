@@ -33,5 +33,9 @@ test("work begun shows as in progress on the home page, as on My progress", asyn
   await page.goto("/progress");
   const grades = page.getByRole("region", { name: /Your grades in Status seminar/ });
   await expect(grades.getByRole("row").filter({ hasText: "in progress" })).toHaveCount(3);
+  // An attempt whose time has run out is not offered as open.
+  await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '1 minute' WHERE "userId" = $1`, [student.id]);
+  await page.goto("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
+  await expect(page.getByRole("link", { name: /^Take the quiz: Check your reading: Dadabaev/ })).toBeVisible();
   await context.close();
 });
