@@ -12,6 +12,7 @@ import { encode } from "next-auth/jwt";
 import type pg from "pg";
 import { test, expect, createUser, secret, submitDebateAs, type TestUser } from "./support";
 import { callFormAction, callNoteAction, notedLesson, type NoteActionName } from "./note-actions";
+import { createClass } from "./fixtures";
 
 type Role = TestUser["role"];
 
@@ -731,11 +732,11 @@ test("fuzzing the text settings action: no 500, the cookie unchanged on refusal,
   await request.dispose();
 });
 
-// The account forms, the header's sign-out and the debate self-assessment post server actions (app/actions/account.ts,
-// self-assessment.ts; decision 33), fuzzed as their forms call them: hostile fields with real values mixed in. Never a
-// 500; a refusal changes nothing of the account, its signed-out sessions or the response; only the student's own
-// response is ever assessed.
-test("fuzzing the account and self-assessment actions: no 500, nothing written on refusal", async ({ playwright, sql, baseURL, browser }) => {
+// The account forms, the header's sign-out, the debate self-assessment and the join form post server actions
+// (app/actions/account.ts, self-assessment.ts, classes.ts; decision 33), fuzzed as their forms call them: hostile fields
+// with real values mixed in. Never a 500; a refusal changes nothing of the account, its signed-out sessions, the
+// response or the student's classes; only the student's own response is ever assessed.
+test("fuzzing the account, self-assessment and join actions: no 500, nothing written on refusal", async ({ playwright, sql, baseURL, browser }) => {
   test.setTimeout(300_000);
   const student = await createUser(sql);
   const promptId = "normative-vs-material";
@@ -743,10 +744,12 @@ test("fuzzing the account and self-assessment actions: no 500, nothing written o
   await (await submitDebateAs(browser, student, baseURL!, promptId)).close();
   const { rows: [response] } = await sql.query(`SELECT r.id, r."submittedAt", p.definition FROM "DebateResponse" r JOIN "DebatePrompt" p ON p.id = r."promptId" WHERE r."userId" = $1`, [student.id]);
   const criteria = (response.definition.rubric as { id: string }[]).map((c) => c.id);
+  const joinCode = (await createClass(sql, await createUser(sql, "INSTRUCTOR"), { name: "Fuzzed join" })).joinCode;
   const fingerprint = async () => JSON.stringify([
     (await sql.query(`SELECT name, "passwordHash", "sessionEpoch", "timeZone" FROM "User" WHERE id = $1`, [student.id])).rows[0],
     (await sql.query(`SELECT scores FROM "DebateSelfAssessment" WHERE "responseId" = $1`, [response.id])).rows[0] ?? null,
     (await sql.query(`SELECT count(*)::int AS n FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).rows[0].n,
+    (await sql.query(`SELECT count(*)::int AS n FROM "ClassMember" WHERE "userId" = $1`, [student.id])).rows[0].n,
   ]);
   const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 3 }, { arbitrary: hostileString, weight: 1 });
   const extra = fc.option(hostileString, { freq: 4, nil: undefined });
@@ -766,9 +769,10 @@ test("fuzzing the account and self-assessment actions: no 500, nothing written o
       [`scores.${criteria[1] ?? criteria[0]}`]: field("0", "1", ""),
       extra,
     }),
+    joinClassAction: fc.record({ code: field(joinCode, joinCode.toLowerCase(), "WRONG123", "", "x".repeat(41)), extra }),
   } satisfies Record<string, fc.Arbitrary<Record<string, string | undefined>>>;
   type Name = keyof typeof forms;
-  const pageOf = (name: Name) => (name === "selfAssessAction" ? debatePage : "/account");
+  const pageOf = (name: Name) => (name === "selfAssessAction" ? debatePage : name === "joinClassAction" ? "/classes/join" : "/account");
   const runs = fc.constantFrom(...(Object.keys(forms) as Name[])).chain((name) => (forms[name] as fc.Arbitrary<Record<string, string | undefined>>).map((form) => [name, form] as const));
   const failures: string[] = [];
   // endOtherSessions moves the account's session epoch on, and a sign-out ends its session: each call gets a token of
@@ -792,6 +796,8 @@ test("fuzzing the account and self-assessment actions: no 500, nothing written o
   expect([null, "Europe/Berlin", "Asia/Tokyo"]).toContain(after.timeZone);
   // Sign-outs were accepted, each ending the session it was sent in.
   expect((await sql.query(`SELECT count(*)::int AS n FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).rows[0].n).toBeGreaterThan(0);
+  // Joined at most once, whatever was sent how often.
+  expect((await sql.query(`SELECT count(*)::int AS n FROM "ClassMember" WHERE "userId" = $1`, [student.id])).rows[0].n).toBeLessThanOrEqual(1);
   const assessed = (await sql.query(`SELECT scores FROM "DebateSelfAssessment" WHERE "responseId" = $1`, [response.id])).rows[0];
   if (assessed) for (const points of Object.values(assessed.scores as Record<string, number>)) expect(Number.isInteger(points) && points >= 0).toBe(true);
 });

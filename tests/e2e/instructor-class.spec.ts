@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { countWrites, expectNoWriteSent } from "./requests";
+import { callFormAction } from "./note-actions";
 import { addMembers, assign, createClass, grantExtension } from "./fixtures";
 import { test, expect, createUser, login, count, signedInPage, expectNoAxeViolations } from "./support";
 
@@ -940,3 +941,40 @@ test("on a phone, a class name or term that is one long word wraps on the home p
 function randomSuffix() {
   return Math.random().toString(36).slice(2, 8);
 }
+
+test("a student joins a class with the page's script off (or not yet loaded): refusals at the field with the code kept, then joined", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { id: classId, joinCode } = await createClass(sql, teacher, { name: "Scriptless seminar" });
+  const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false });
+  await page.goto("/classes/join");
+  // Before, the form had no action: the browser sent a GET with the code in the address, and nobody joined.
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect(page.getByLabel("Join code")).toHaveAccessibleDescription(/Enter the join code your instructor gave you/);
+  expect(page.url()).not.toContain("code=");
+  await page.getByLabel("Join code").fill("WRONG123");
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect(page.getByLabel("Join code")).toHaveAccessibleDescription(/No class has that join code\. Check the code with your instructor\./);
+  await expect(page.getByText("No class has that join code.")).toHaveCount(1);
+  await expect(page.getByLabel("Join code")).toHaveValue("WRONG123");
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1`, [classId])).toBe(0);
+
+  await page.getByLabel("Join code").fill(joinCode.toLowerCase());
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect(page.locator("#join-message")).toHaveText(/^You joined Scriptless seminar\. See what is assigned to you$/);
+  await expect(page.getByRole("region", { name: "Your classes" })).toContainText("Scriptless seminar · ");
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "userId" = $2`, [classId, student.id])).toBe(1);
+  // Sent again (a reload's resubmit, a double tap), it joins nothing twice.
+  await page.getByLabel("Join code").fill(joinCode);
+  await page.getByRole("button", { name: "Join class" }).click();
+  await expect(page.locator("#join-message")).toHaveText(/^You are already in Scriptless seminar\./);
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1`, [classId])).toBe(1);
+  await context.close();
+
+  // The action takes students only, as the route does: an instructor posting it joins nothing.
+  const { context: teacherContext } = await signedInPage(browser, teacher, baseURL!);
+  const refused = await callFormAction(teacherContext.request, baseURL!, "/classes/join", "joinClassAction", { code: joinCode });
+  expect(refused.text).toContain('"code":"FORBIDDEN"');
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1`, [classId])).toBe(1);
+  await teacherContext.close();
+});
