@@ -1150,10 +1150,10 @@ export async function studentAssignments(student: SessionUser, now = new Date())
   // Quizzes whose assignment asks for the reading first: their module's lessons, read only when there are some.
   const readingQuizIds = assignments.filter((a) => a.kind === "QUIZ" && a.requiresReading).map((a) => a.quizId!);
   await finalizeExpiredAttemptsFor(student.id, quizIds);
-  const [attempts, openAttempts, responses, moduleItems, readingQuizzes] = await Promise.all([
-    db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "SUBMITTED" }, select: { id: true, quizId: true, number: true, scoreCenti: true, maxScoreCenti: true, startedAt: true, submittedAt: true, quiz: { select: { scorePolicy: true } } } }),
-    // An attempt still open (its time not run out: finalized above) is work in progress, as My progress and the quiz page say.
-    db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: "IN_PROGRESS" }, select: { quizId: true } }),
+  // Submitted attempts, and those still open (their time not run out: finalized above): work in progress, as My
+  // progress and the quiz page say.
+  const [allAttempts, responses, moduleItems, readingQuizzes] = await Promise.all([
+    db().quizAttempt.findMany({ where: { userId: student.id, quizId: { in: quizIds }, voidedAt: null, status: { in: ["SUBMITTED", "IN_PROGRESS"] } }, select: { id: true, quizId: true, status: true, number: true, scoreCenti: true, maxScoreCenti: true, startedAt: true, submittedAt: true, quiz: { select: { scorePolicy: true } } } }),
     db().debateResponse.findMany({ where: { userId: student.id, promptId: { in: debateIds } }, select: { promptId: true, status: true, submittedAt: true, returnedAt: true } }),
     db().module.findMany({ where: { id: { in: moduleIds } }, select: { id: true, lessons: { where: { retiredAt: null }, select: { id: true, addedAt: true, progress: { where: { userId: student.id, completedAt: { not: null } }, select: { completedAt: true } } } } } }),
     readingQuizIds.length === 0 ? [] : db().quiz.findMany({
@@ -1162,6 +1162,8 @@ export async function studentAssignments(student: SessionUser, now = new Date())
       select: { id: true, module: { select: { lessons: { where: { retiredAt: null }, select: { progress: { where: { userId: student.id, completedAt: { not: null } }, select: { lessonId: true } } } } } } },
     }),
   ]);
+  const attempts = allAttempts.filter((x) => x.status === "SUBMITTED");
+  const quizIdsWithOpenAttempt = new Set(allAttempts.filter((x) => x.status === "IN_PROGRESS").map((x) => x.quizId));
   const unreadLessonsOf = new Map(readingQuizzes.map((q) => [q.id, q.module.lessons.filter((l) => l.progress.length === 0).length]));
   // The code itself stays here: the list says only that one is asked for.
   return described.flatMap(({ accessCode, ...a }) => {
@@ -1176,7 +1178,7 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     }
     let returnedAt: Date | null = null;
     let begun = false;
-    if (a.kind === "QUIZ") begun = openAttempts.some((x) => x.quizId === a.quizId);
+    if (a.kind === "QUIZ") begun = quizIdsWithOpenAttempt.has(a.quizId!);
     if (a.kind === "DEBATE") {
       begun = responses.some((x) => x.promptId === a.debatePromptId && x.status === "DRAFT");
       const response = responses.find((x) => x.promptId === a.debatePromptId);
