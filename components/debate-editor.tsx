@@ -1,6 +1,7 @@
 "use client";
 // The student's debate response: a position, a claim, evidence from the course and an answer to the
-// strongest counter-argument. Drafts save themselves; submitting is final.
+// strongest counter-argument. Drafts save themselves; submitting is final. Before the page's script runs, or without
+// it, the form posts debateFormAction instead, with a button to save the draft (decision 33).
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
@@ -11,8 +12,10 @@ import { readTabCopy, writeTabCopy } from "./tab-copy";
 import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
 import { positionLabel } from "@/lib/domain/rubric";
 import { LocalTime } from "./local-time";
-import { missingFromSubmission } from "@/lib/domain/debate-submission";
+import { errorsOnScreenRows, missingFromSubmission, sentEvidenceRows } from "@/lib/domain/debate-submission";
+import { debateFormAction } from "@/app/actions/debate";
 import { LiveMessage } from "./live-message";
+import { useFormAction, useScriptRuns } from "./reachable-action";
 
 type Evidence = { ref: string; note: string };
 type Draft = { position: string; claim: string; evidence: Evidence[]; rebuttal: string };
@@ -34,20 +37,30 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   closedReason?: string | null;
 }) {
   const router = useRouter();
-  const [draft, setDraft] = useState<Draft>(() => ({ position: initial?.position ?? "", claim: initial?.claim ?? "", evidence: initial?.evidence?.length ? initial.evidence : [{ ref: "", note: "" }], rebuttal: initial?.rebuttal ?? "" }));
-  const [status, setStatus] = useState<string>(initial?.savedAt ? "Draft saved" : "");
+  // The answer to the form posted without the script: the page is drawn afresh from it, a refusal with what was typed.
+  const [posted, formAction] = useFormAction(debateFormAction);
+  const scriptRuns = useScriptRuns();
+  const refusedBack = posted && !posted.ok ? posted : null;
+  const [draft, setDraft] = useState<Draft>(() => (refusedBack?.values ? typedDraft(refusedBack.values) : {
+    position: initial?.position ?? "",
+    claim: initial?.claim ?? "",
+    evidence: withRows(initial?.evidence ?? [], posted?.ok ? posted.data.evidenceRows : 1),
+    rebuttal: initial?.rebuttal ?? "",
+  }));
+  // A refused form posted without the script brings back text not saved yet (with the script, it is saved on arrival).
+  const [status, setStatus] = useState<string>(refusedBack?.values ? "Changes since your last save are not saved yet." : initial?.savedAt ? "Draft saved" : "");
   // Keyed like the server's ("claim", "evidence.1.note"), but evidence numbered as the rows on screen.
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>(refusedBack?.fieldErrors ?? {});
   // The errors as the last refused submit gave them: until a field is fixed, the summary is news to announce.
-  const [refusedErrors, setRefusedErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [refusedErrors, setRefusedErrors] = useState<FieldErrors>(fieldErrors);
+  const [message, setMessage] = useState<string | null>(refusedBack && !summaryOf(refusedBack.fieldErrors ?? {}) ? refusedBack.message : null);
   // Kept apart from `message`, so a draft saved after a refused submit does not clear the submit's error.
   const [saveError, setSaveError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [restored, setRestored] = useState(false);
   const submitted = initial?.status === "SUBMITTED";
   const copyKey = `caravan-debate-${promptId}`;
-  const dirty = useRef(false);
+  const dirty = useRef(Boolean(refusedBack?.values));
   const autosave = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Set while a submit is under way: a draft save answered after it must not change the submit's messages.
   const submittingNow = useRef(false);
@@ -193,8 +206,8 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   const submit = async () => {
     if (submittingNow.current || staleRef.current) return;
     // What the server would refuse is said at its fields before asking to confirm a submit that cannot be undone.
-    const sentRows = draft.evidence.flatMap((e, row) => (e.ref || e.note ? [row] : []));
-    const missing = onScreenRows(missingFromSubmission({ ...draft, evidence: sentRows.map((row) => draft.evidence[row]) }), sentRows);
+    const sentRows = sentEvidenceRows(draft.evidence);
+    const missing = errorsOnScreenRows(missingFromSubmission({ ...draft, evidence: sentRows.map((row) => draft.evidence[row]) }), sentRows);
     if (Object.keys(missing).length > 0) {
       setFieldErrors(missing);
       setRefusedErrors(missing);
@@ -220,7 +233,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
       focusOnArrival("debate-submitted");
       router.refresh();
     } else {
-      const errors = onScreenRows(result.fieldErrors ?? {}, sentRows);
+      const errors = errorsOnScreenRows(result.fieldErrors ?? {}, sentRows);
       setFieldErrors(errors);
       setRefusedErrors(errors);
       // When fields are at fault, the alert names them instead (see submitError).
@@ -245,7 +258,9 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   };
 
   return (
-    <form ref={form} className="card space-y-6" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+    <form ref={form} action={formAction} className="card space-y-6" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      <input type="hidden" name="promptId" value={promptId} />
+      <input type="hidden" name="basedOn" value={initial?.savedAt ?? ""} />
       <LiveMessage className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{restored && "Your latest changes had not been saved when the page was last open. They are back below and being saved."}</LiveMessage>
       {/* Nothing changes while the response is being submitted: the submit carries the text as it was. */}
       <fieldset disabled={submitting} className="min-w-0 space-y-6">
@@ -265,7 +280,7 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
       <div>
         <label htmlFor="claim" className="field-label">Your claim</label>
         <p className="text-sm text-stone-600">State what you argue and why, in a few sentences.</p>
-        <textarea id="claim" rows={5} maxLength={2000} className="field-input" value={draft.claim} onChange={(e) => { change({ claim: e.target.value }); answered("claim"); }} {...errorLink("claim", "claim-error")} />
+        <textarea id="claim" name="claim" rows={5} maxLength={2000} className="field-input" value={draft.claim} onChange={(e) => { change({ claim: e.target.value }); answered("claim"); }} {...errorLink("claim", "claim-error")} />
         {errorFor("claim") && <p id="claim-error" className="field-error">{errorFor("claim")}</p>}
       </div>
 
@@ -276,33 +291,38 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
           {draft.evidence.map((e, i) => (
             <div key={i} className="rounded-md border border-stone-200 p-3">
               <label htmlFor={`evidence-ref-${i}`} className="text-sm font-medium">Source or lesson {i + 1}</label>
-              <select id={`evidence-ref-${i}`} className="field-input" value={e.ref} onChange={(ev) => { change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, ref: ev.target.value } : x)) }); answered(`evidence.${i}.ref`, "evidence"); }} {...errorLink(`evidence.${i}.ref`, `evidence-ref-${i}-error`)}>
+              <select id={`evidence-ref-${i}`} name={`evidence.${i}.ref`} className="field-input" value={e.ref} onChange={(ev) => { change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, ref: ev.target.value } : x)) }); answered(`evidence.${i}.ref`, "evidence"); }} {...errorLink(`evidence.${i}.ref`, `evidence-ref-${i}-error`)}>
                 <option value="">Choose…</option>
                 {refs.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
               </select>
               {errorFor(`evidence.${i}.ref`) && <p id={`evidence-ref-${i}-error`} className="field-error">{errorFor(`evidence.${i}.ref`)}</p>}
               <label htmlFor={`evidence-note-${i}`} className="mt-2 block text-sm font-medium">What it shows<span className="sr-only"> (evidence {i + 1})</span></label>
-              <textarea id={`evidence-note-${i}`} rows={3} maxLength={1000} className="field-input" value={e.note} onChange={(ev) => { change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) }); answered(`evidence.${i}.note`, "evidence"); }} {...errorLink(`evidence.${i}.note`, `evidence-note-${i}-error`)} />
+              <textarea id={`evidence-note-${i}`} name={`evidence.${i}.note`} rows={3} maxLength={1000} className="field-input" value={e.note} onChange={(ev) => { change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) }); answered(`evidence.${i}.note`, "evidence"); }} {...errorLink(`evidence.${i}.note`, `evidence-note-${i}-error`)} />
               {errorFor(`evidence.${i}.note`) && <p id={`evidence-note-${i}-error`} className="field-error">{errorFor(`evidence.${i}.note`)}</p>}
-              {draft.evidence.length > 1 && <button type="button" className="mt-2 text-sm underline" onClick={() => removeEvidence(i)}>Remove this piece of evidence<span className="sr-only"> ({i + 1})</span></button>}
+              {draft.evidence.length > 1 && <button type="submit" name="intent" value={`remove-evidence:${i}`} className="mt-2 text-sm underline" onClick={(ev) => { ev.preventDefault(); removeEvidence(i); }}>Remove this piece of evidence<span className="sr-only"> ({i + 1})</span></button>}
             </div>
           ))}
         </div>
-        {draft.evidence.length < 6 && <button type="button" className="btn-secondary mt-3" onClick={() => change({ evidence: [...draft.evidence, { ref: "", note: "" }] })}>Add evidence</button>}
+        {draft.evidence.length < 6 && <button type="submit" name="intent" value="add-evidence" className="btn-secondary mt-3" onClick={(ev) => { ev.preventDefault(); change({ evidence: [...draft.evidence, { ref: "", note: "" }] }); }}>Add evidence</button>}
         {errorFor("evidence") && <p id="evidence-error" className="field-error">{errorFor("evidence")}</p>}
       </fieldset>
 
       <div>
         <label htmlFor="rebuttal" className="field-label">The strongest counter-argument, and your answer to it</label>
-        <textarea id="rebuttal" rows={4} maxLength={3000} className="field-input" value={draft.rebuttal} onChange={(e) => { change({ rebuttal: e.target.value }); answered("rebuttal"); }} {...errorLink("rebuttal", "rebuttal-error")} />
+        <textarea id="rebuttal" name="rebuttal" rows={4} maxLength={3000} className="field-input" value={draft.rebuttal} onChange={(e) => { change({ rebuttal: e.target.value }); answered("rebuttal"); }} {...errorLink("rebuttal", "rebuttal-error")} />
         {errorFor("rebuttal") && <p id="rebuttal-error" className="field-error">{errorFor("rebuttal")}</p>}
       </div>
       </fieldset>
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="text-sm text-stone-600" role="status">{status}</p>
-        <button type="submit" className="btn-primary" disabled={submitting || stale || closedReason !== null} aria-describedby={closedReason ? "debate-closed" : undefined}>{submitting ? "Submitting…" : "Submit response"}</button>
+        <div className="flex flex-col gap-2 sm:flex-row">
+          {/* Without the script nothing saves as it is typed: the draft is saved by this button, or with a submit. */}
+          {!scriptRuns && <button type="submit" name="intent" value="draft" className="btn-secondary">Save draft</button>}
+          <button type="submit" name="intent" value="submit" className="btn-primary" disabled={submitting || stale || closedReason !== null} aria-describedby={closedReason ? "debate-closed" : undefined}>{submitting ? "Submitting…" : "Submit response"}</button>
+        </div>
       </div>
+      {!scriptRuns && <p className="text-sm text-stone-600">Submitting hands your response in: it can no longer be edited unless an instructor returns it to you.</p>}
       {closedReason && <p id="debate-closed" className="text-sm text-amber-900">{closedReason}</p>}
       <LiveMessage tone="alert" className="field-error">{announceFormError && (submitError ?? saveError)}</LiveMessage>
       {!announceFormError && <p className="field-error">{submitError ?? saveError}</p>}
@@ -312,12 +332,16 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
 
 const evidenceRowKey = /^evidence\.(\d+)\.(.+)$/;
 
-// Blank evidence rows are not sent, so the server numbers evidence among the rows sent; its errors go back to the row on screen.
-function onScreenRows(errors: FieldErrors, sentRows: number[]): FieldErrors {
-  return Object.fromEntries(Object.entries(errors).map(([key, messages]) => {
-    const match = evidenceRowKey.exec(key);
-    return [match ? `evidence.${sentRows[Number(match[1])] ?? match[1]}.${match[2]}` : key, messages];
-  }));
+/** At least `rows` rows of evidence (at least one), blank ones after those saved: blank rows are not stored. */
+function withRows(evidence: Evidence[], rows: number): Evidence[] {
+  return [...evidence, ...Array.from({ length: Math.max(1, rows) - evidence.length }, () => ({ ref: "", note: "" }))];
+}
+
+/** The draft as a refused form posted without the script had it: its rows up to the last with anything in it. */
+function typedDraft(values: Record<string, string>): Draft {
+  const rows = Array.from({ length: 6 }, (_, row) => ({ ref: values[`evidence.${row}.ref`] ?? "", note: values[`evidence.${row}.note`] ?? "" }));
+  const used = rows.findLastIndex((e) => e.ref || e.note) + 1;
+  return { position: values.position ?? "", claim: values.claim ?? "", evidence: withRows(rows.slice(0, used), 1), rebuttal: values.rebuttal ?? "" };
 }
 
 // A removed row takes its errors with it, and the rows after it move up one.

@@ -34,3 +34,39 @@ export function missingFromSubmission(submission: Submission): Record<string, st
   if (!isLongEnough(submission.rebuttal, "rebuttal")) missing.rebuttal = [SUBMISSION_NEEDS.rebuttal];
   return missing;
 }
+
+type Evidence = Submission["evidence"][number];
+type FieldErrors = Record<string, string[]>;
+
+/** The evidence rows a submit sends: a row left wholly empty is not evidence, and the server never sees it. */
+export function sentEvidenceRows(evidence: readonly Evidence[]): number[] {
+  return evidence.flatMap((e, row) => (e.ref || e.note ? [row] : []));
+}
+
+const evidenceRowKey = /^evidence\.(\d+)\.(.+)$/;
+
+/** Errors keyed by the rows sent (`evidence.<n>.note`, n among `sentRows`) moved to the rows on screen. */
+export function errorsOnScreenRows(errors: FieldErrors, sentRows: readonly number[]): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([key, messages]) => {
+    const match = evidenceRowKey.exec(key);
+    return [match ? `evidence.${sentRows[Number(match[1])] ?? match[1]}.${match[2]}` : key, messages];
+  }));
+}
+
+/**
+ * The evidence rows of a form posted without JavaScript (decision 33), from its `evidence.<row>.ref` and
+ * `evidence.<row>.note` fields: one row per number up to the highest given (a missing field is empty). A row number
+ * above `maxRows` makes `null`: no page draws one, so the form is not one it sent.
+ */
+export function evidenceFromFormFields(fields: Record<string, unknown>, maxRows: number): Evidence[] | null {
+  const rows: Evidence[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    const match = /^evidence\.(\d{1,3})\.(ref|note)$/.exec(key);
+    if (!match) continue;
+    const row = Number(match[1]);
+    if (row >= maxRows || typeof value !== "string") return null;
+    while (rows.length <= row) rows.push({ ref: "", note: "" });
+    rows[row][match[2] as "ref" | "note"] = value;
+  }
+  return rows;
+}

@@ -1,5 +1,6 @@
 import { addMembers, assign, createClass } from "./fixtures";
-import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
+import { test, expect, createUser, login, count, expectNoAxeViolations, signedInPage } from "./support";
+import { callFormAction } from "./note-actions";
 import { countWrites, expectNoWriteSent } from "./requests";
 
 const debatePath = "/courses/japan-central-asia/foundations/debates/normative-vs-material";
@@ -385,4 +386,53 @@ test("while a response is being submitted its fields take no edits, so what was 
   await expect(page.getByLabel("Your claim")).toBeDisabled();
   await expect(page.getByText("Submitted. Your response can no longer be edited.")).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED' AND claim = 'Resources first, the Silk Road story second.'`, [student.id])).toBe(1);
+});
+
+test("without the page's script a student saves a draft, adds evidence, is told what is missing, and submits once (decision 33)", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const stored = async () => (await sql.query(`SELECT status, position, claim, evidence, rebuttal, "submittedAt" FROM "DebateResponse" WHERE "userId" = $1 AND "promptId" = 'normative-vs-material'`, [student.id])).rows;
+  await page.goto(debatePath);
+  // Before, the form had no action: a button sent a GET of the page, and what was typed was lost.
+  await page.locator('input[name="position"]').first().check();
+  await page.getByLabel("Your claim").fill("Resources came first; the Silk Road story followed the budgets.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved")).toBeVisible();
+  await expect(page.getByLabel("Your claim")).toHaveValue(/Resources came first/);
+  expect((await stored())[0]).toMatchObject({ status: "DRAFT", claim: "Resources came first; the Silk Road story followed the budgets." });
+
+  // A second row of evidence, then a submit with the counter-argument missing: refused at its field, the draft kept.
+  await page.getByLabel("Source or lesson 1").selectOption({ index: 1 });
+  await page.getByLabel("What it shows (evidence 1)").fill("Aid rose where access to resources was at stake.");
+  await page.getByRole("button", { name: "Add evidence" }).click();
+  await expect(page.getByLabel("Source or lesson 2")).toBeVisible();
+  await expect(page.getByLabel("What it shows (evidence 1)")).toHaveValue("Aid rose where access to resources was at stake.");
+  // Adding the row saved the draft with the evidence typed so far.
+  const [beforeSubmit] = await stored();
+  expect(beforeSubmit.evidence).toEqual([{ ref: expect.stringMatching(/^source:/), note: "Aid rose where access to resources was at stake." }]);
+  await page.getByLabel("Your claim").fill("Resources came first; the Silk Road story followed the budgets, as the loans show.");
+  await page.getByRole("button", { name: "Submit response" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /not submitted yet.*counter-argument/i })).toBeVisible();
+  const rebuttal = page.getByLabel("The strongest counter-argument, and your answer to it");
+  await expect(rebuttal).toHaveAttribute("aria-invalid", "true");
+  // Refused, it wrote nothing: the claim edited since the last save is on the page, not yet in the draft, and says so.
+  expect((await stored())[0]).toEqual(beforeSubmit);
+  await expect(page.getByLabel("Your claim")).toHaveValue(/as the loans show/);
+  await expect(page.getByText("Changes since your last save are not saved yet.")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await page.locator("form", { has: rebuttal }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-no-script-refused-phone.png` });
+
+  await rebuttal.fill("Some say ideas led; but the loans went where the uranium and gas were.");
+  await page.getByRole("button", { name: "Submit response" }).click();
+  await expect(page.getByText("Submitted. Your response can no longer be edited.")).toBeVisible();
+  const [submitted] = await stored();
+  expect(submitted).toMatchObject({ status: "SUBMITTED", rebuttal: "Some say ideas led; but the loans went where the uranium and gas were." });
+
+  // Sent again (a reload's resubmit, a double tap): still one response, handed in at the first time.
+  const again = await callFormAction(context.request, baseURL!, debatePath, "debateFormAction", { promptId: "normative-vs-material", intent: "submit", basedOn: "", position: submitted.position, claim: submitted.claim, "evidence.0.ref": submitted.evidence[0].ref, "evidence.0.note": submitted.evidence[0].note, rebuttal: submitted.rebuttal });
+  expect(again.status).toBe(200);
+  expect(again.text).toContain('"ok":true');
+  const after = await stored();
+  expect(after).toHaveLength(1);
+  expect(after[0]).toMatchObject({ status: "SUBMITTED", claim: submitted.claim, submittedAt: submitted.submittedAt });
+  await context.close();
 });

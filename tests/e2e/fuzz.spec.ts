@@ -590,6 +590,67 @@ test("fuzzing the lesson note actions: no 500, no write on refusal, another's no
   await request.dispose();
 });
 
+// The debate form posts debateFormAction without the page's script (decision 33): hostile fields with real ones mixed
+// in, `basedOn` often the draft's current save time so that saves get through. Never a 500; a refusal writes nothing;
+// one response at most, and a submitted one is complete and stays as it was first handed in.
+test("fuzzing the debate form's action: no 500, no write on refusal, one response, a submission that stands", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const student = await createUser(sql);
+  const request = await signedInRequest(playwright, student, baseURL!);
+  const promptId = "normative-vs-material";
+  const debatePage = `/courses/japan-central-asia/foundations/debates/${promptId}`;
+  const { rows: [prompt] } = await sql.query(`SELECT definition->'positions'->0->>'id' AS position FROM "DebatePrompt" WHERE id = $1`, [promptId]);
+  // The student's responses, to this prompt and any other the fuzzing names.
+  const responses = async () => (await sql.query(`SELECT "promptId", status, position, claim, evidence, rebuttal, "updatedAt", "submittedAt" FROM "DebateResponse" WHERE "userId" = $1 ORDER BY "promptId"`, [student.id])).rows;
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  // Left out `outOf - 1` times in `outOf`.
+  const seldom = (arbitrary: fc.Arbitrary<string>, outOf: number) => fc.oneof({ arbitrary: fc.constant(undefined), weight: outOf - 1 }, { arbitrary, weight: 1 });
+  const form = fc.record({
+    promptId: field(promptId, promptId, "summit-vs-results", "no-such-prompt"),
+    intent: field("draft", "submit", "add-evidence", "remove-evidence:0", "remove-evidence:9"),
+    basedOn: field("CURRENT", "CURRENT", "", "2026-01-01T00:00:00.000Z", "yesterday"),
+    position: field(prompt.position, "", "no-such-position"),
+    claim: field("Resources came first; the story followed them.", "short", ""),
+    "evidence.0.ref": field("source:austin-2021", "", "lesson:no-such-lesson"),
+    "evidence.0.note": field("Aid followed access to gas.", "", " "),
+    "evidence.2.note": seldom(field("A third row.", ""), 3),
+    "evidence.9.note": seldom(hostileString, 10),
+    rebuttal: field("Some say values led; the loans say otherwise.", "", "no"),
+    extra: seldom(hostileString, 6),
+  });
+  const failures: string[] = [];
+  const firstSubmissions = new Map<string, string>();
+  const call = async (_name: "debateFormAction", values: Record<string, string>) => {
+    const current = (await responses()).find((r) => r.promptId === values.promptId);
+    const sent = values.basedOn === "CURRENT" ? { ...values, basedOn: current ? current.updatedAt.toISOString() : "" } : values;
+    const answer = await callFormAction(request, baseURL!, debatePage, "debateFormAction", sent);
+    for (const after of (await responses()).filter((r) => r.status === "SUBMITTED")) {
+      const first = firstSubmissions.get(after.promptId) ?? JSON.stringify(after);
+      firstSubmissions.set(after.promptId, first);
+      if (JSON.stringify(after) !== first) failures.push(`a submitted response changed: ${JSON.stringify(after).slice(0, 200)}`);
+    }
+    return answer;
+  };
+  const runs = fc.sample(form, { numRuns: 120, seed: 20261207 }).map((values) => ["debateFormAction", values] as const);
+  // A whole submission two thirds of the way through, so that the rest of the calls meet a response handed in.
+  const whole = { promptId, intent: "submit", basedOn: "CURRENT", position: prompt.position, claim: "Resources came first; the story followed them.", "evidence.0.ref": "source:austin-2021", "evidence.0.note": "Aid followed access to gas.", rebuttal: "Some say values led; the loans say otherwise.", "evidence.2.note": undefined, "evidence.9.note": undefined, extra: undefined };
+  runs.splice(80, 0, ["debateFormAction", whole]);
+  const accepted = await fuzzFormActions(runs, failures, call, async () => JSON.stringify(await responses()));
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  // A submission is whole: a position of its prompt, a claim and an answer long enough, evidence with its source.
+  const submitted = (await responses()).filter((r) => r.status === "SUBMITTED");
+  expect(submitted.length).toBeGreaterThan(0);
+  for (const response of submitted) {
+    if (response.promptId === promptId) expect(response.position).toBe(prompt.position);
+    expect(response.claim.trim().length).toBeGreaterThanOrEqual(20);
+    expect(response.rebuttal.trim().length).toBeGreaterThanOrEqual(20);
+    expect(response.evidence.length).toBeGreaterThan(0);
+    for (const evidence of response.evidence) expect(evidence.ref).toMatch(/^(source|lesson):/);
+  }
+  await request.dispose();
+});
+
 test("a JSON body nested thousands deep is refused with a 400 and a message on every route, not a 500", async ({ playwright, sql, baseURL }) => {
   const failures: string[] = [];
   for (const role of ["STUDENT", "INSTRUCTOR"] as const) {

@@ -374,3 +374,23 @@ test("the self-assessment action: no session, an instructor, or a student with n
   }
   expect(await count(sql, `SELECT count(*) FROM "DebateSelfAssessment" a JOIN "DebateResponse" r ON r.id = a."responseId" WHERE r."userId" = ANY($1)`, [[users.instructor.id, users.student.id]])).toBe(0);
 });
+
+// The debate form posts a server action when the page's script has not run (decision 33), beside the JSON routes: no
+// session is refused, and a student's form only ever writes their own response, whatever it names.
+test("the debate form's action: no session is refused, and another student's call leaves the owner's response alone", async ({ playwright, sql, baseURL }) => {
+  const page = "/courses/japan-central-asia/foundations/debates/normative-vs-material";
+  const [owner, other] = [await createUser(sql), await createUser(sql)];
+  const { rows: [prompt] } = await sql.query(`SELECT definition->'positions'->0->>'id' AS position FROM "DebatePrompt" WHERE id = 'normative-vs-material'`);
+  const fields = { promptId: "normative-vs-material", intent: "draft", basedOn: "", position: prompt.position, claim: "Overwritten claim", rebuttal: "" };
+  const ownerContext = await sessionRequest(playwright, baseURL!, owner);
+  expect((await callFormAction(ownerContext, baseURL!, page, "debateFormAction", { ...fields, claim: "The owner's own claim" })).text).toContain('"ok":true');
+  const { rows: [ownerRow] } = await sql.query(`SELECT id, claim, "updatedAt" FROM "DebateResponse" WHERE "userId" = $1`, [owner.id]);
+  const anonymous = await sessionRequest(playwright, baseURL!, null);
+  const refused = await callFormAction(anonymous, baseURL!, page, "debateFormAction", { ...fields, basedOn: ownerRow.updatedAt.toISOString() });
+  expect(refused.status).toBeLessThan(500);
+  expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  const otherContext = await sessionRequest(playwright, baseURL!, other);
+  for (const intent of ["draft", "submit"]) await callFormAction(otherContext, baseURL!, page, "debateFormAction", { ...fields, intent, basedOn: ownerRow.updatedAt.toISOString() });
+  expect((await sql.query(`SELECT claim, "updatedAt", status FROM "DebateResponse" WHERE id = $1`, [ownerRow.id])).rows[0]).toEqual({ claim: "The owner's own claim", updatedAt: ownerRow.updatedAt, status: "DRAFT" });
+  for (const context of [ownerContext, anonymous, otherContext]) await context.dispose();
+});

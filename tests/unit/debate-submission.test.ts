@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingFromSubmission, SUBMISSION_NEEDS } from "@/lib/domain/debate-submission";
+import { errorsOnScreenRows, evidenceFromFormFields, missingFromSubmission, sentEvidenceRows, SUBMISSION_NEEDS } from "@/lib/domain/debate-submission";
 import { debateSubmissionSchema } from "@/lib/server/debate-service";
 
 const complete = { position: "normative", claim: "Ideas led the policy, and resources followed.", evidence: [{ ref: "source:austin-2021", note: "Aid follows access." }], rebuttal: "Budgets matter, but the dialogue came first." };
@@ -50,5 +50,28 @@ describe("how long a claim or counter-argument is", () => {
     const evidence = [{ ref: "source:austin-2021", note: "\u200b\u2060" }];
     expect(missingFromSubmission({ ...complete, evidence })).toEqual({ "evidence.0.note": [SUBMISSION_NEEDS.evidenceNote] });
     expect(debateSubmissionSchema.safeParse({ promptId: "p", ...complete, evidence }).success).toBe(false);
+  });
+});
+
+describe("the evidence rows of a debate form", () => {
+  it("gathers a form's rows by their numbers, a missing field empty", () => {
+    expect(evidenceFromFormFields({ claim: "c", "evidence.0.ref": "source:a", "evidence.0.note": "n", "evidence.2.note": "third" }, 6)).toEqual([
+      { ref: "source:a", note: "n" },
+      { ref: "", note: "" },
+      { ref: "", note: "third" },
+    ]);
+    expect(evidenceFromFormFields({ claim: "c" }, 6)).toEqual([]);
+  });
+
+  it("refuses a row past those a page draws, or a field that is not text", () => {
+    expect(evidenceFromFormFields({ "evidence.6.note": "x" }, 6)).toBeNull();
+    expect(evidenceFromFormFields({ "evidence.0.note": ["a", "b"] }, 6)).toBeNull();
+  });
+
+  it("sends only rows with something in them, and puts the server's errors back on the rows on screen", () => {
+    const rows = [{ ref: "", note: "" }, { ref: "source:a", note: "" }, { ref: "", note: "" }, { ref: "", note: "shows" }];
+    const sent = sentEvidenceRows(rows);
+    expect(sent).toEqual([1, 3]);
+    expect(errorsOnScreenRows({ claim: ["short"], "evidence.0.note": ["say"], "evidence.1.ref": ["choose"] }, sent)).toEqual({ claim: ["short"], "evidence.1.note": ["say"], "evidence.3.ref": ["choose"] });
   });
 });
