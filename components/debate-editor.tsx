@@ -40,6 +40,9 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
   // The answer to the form posted without the script: the page is drawn afresh from it, a refusal with what was typed.
   const [posted, formAction] = useFormAction(debateFormAction);
   const scriptRuns = useScriptRuns();
+  // Without the script adding or removing a row posts the form (saving the draft); with it, the page does it, and the
+  // only submit button is Submit's, so Enter in the form still means Submit.
+  const rowButton = scriptRuns ? "button" : "submit";
   const refusedBack = posted && !posted.ok ? posted : null;
   const [draft, setDraft] = useState<Draft>(() => (refusedBack?.values ? typedDraft(refusedBack.values) : {
     position: initial?.position ?? "",
@@ -299,11 +302,11 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
               <label htmlFor={`evidence-note-${i}`} className="mt-2 block text-sm font-medium">What it shows<span className="sr-only"> (evidence {i + 1})</span></label>
               <textarea id={`evidence-note-${i}`} name={`evidence.${i}.note`} rows={3} maxLength={1000} className="field-input" value={e.note} onChange={(ev) => { change({ evidence: draft.evidence.map((x, j) => (j === i ? { ...x, note: ev.target.value } : x)) }); answered(`evidence.${i}.note`, "evidence"); }} {...errorLink(`evidence.${i}.note`, `evidence-note-${i}-error`)} />
               {errorFor(`evidence.${i}.note`) && <p id={`evidence-note-${i}-error`} className="field-error">{errorFor(`evidence.${i}.note`)}</p>}
-              {draft.evidence.length > 1 && <button type="submit" name="intent" value={`remove-evidence:${i}`} className="mt-2 text-sm underline" onClick={(ev) => { ev.preventDefault(); removeEvidence(i); }}>Remove this piece of evidence<span className="sr-only"> ({i + 1})</span></button>}
+              {draft.evidence.length > 1 && <button type={rowButton} name="intent" value={`remove-evidence:${i}`} className="mt-2 text-sm underline" onClick={() => removeEvidence(i)}>Remove this piece of evidence<span className="sr-only"> ({i + 1})</span></button>}
             </div>
           ))}
         </div>
-        {draft.evidence.length < 6 && <button type="submit" name="intent" value="add-evidence" className="btn-secondary mt-3" onClick={(ev) => { ev.preventDefault(); change({ evidence: [...draft.evidence, { ref: "", note: "" }] }); }}>Add evidence</button>}
+        {draft.evidence.length < 6 && <button type={rowButton} name="intent" value="add-evidence" className="btn-secondary mt-3" onClick={() => change({ evidence: [...draft.evidence, { ref: "", note: "" }] })}>Add evidence</button>}
         {errorFor("evidence") && <p id="evidence-error" className="field-error">{errorFor("evidence")}</p>}
       </fieldset>
 
