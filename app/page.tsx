@@ -133,7 +133,7 @@ function RecentFeedback({ grades }: { grades: { title: string; href: string; tot
         {grades.map((g) => (
           <li key={g.href}>
             <Link noPrefetch className="font-medium text-brand-700 underline-offset-2 hover:underline" href={g.href}>{g.title}</Link>
-            <span className="text-stone-700"> · {g.totalPoints} of {g.maxPoints} points{g.earlierVersion ? " (your earlier version)" : ""} · graded <LocalTime iso={g.gradedAt.toISOString()} /></span>
+            <span className="text-stone-700"> · {g.totalPoints} of {plural(g.maxPoints, "point")}{g.earlierVersion ? " (your earlier version)" : ""} · graded <LocalTime iso={g.gradedAt.toISOString()} /></span>
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { Link } from "@/components/app-link";
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import { Container, EmptyState, PageHeader, ProgressBar, TableScroller } from "@/components/ui";
 import { requirePageUser } from "@/lib/server/page";
@@ -110,7 +111,7 @@ export default async function ProgressPage() {
                 <Link className="link font-medium" href={r.href}>Debate: {r.title}</Link>
                 <span className="text-stone-600">
                   {r.returned && " · returned for revision"}
-                  {" · "}{r.grade ? `${r.grade.earlierVersion ? "earlier version graded" : "graded"} ${r.grade.totalPoints} of ${r.grade.maxPoints} points` : "not graded"}
+                  {" · "}{r.grade ? `${r.grade.earlierVersion ? "earlier version graded" : "graded"} ${r.grade.totalPoints} of ${plural(r.grade.maxPoints, "point")}` : "not graded"}
                   {r.handedInAt && <> · <LocalTime iso={r.handedInAt.toISOString()} /></>}
                 </span>
               </li>

@@ -5,6 +5,7 @@
 // with a link to the next response still to grade.
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState, useTransition, type ReactNode } from "react";
+import { plural } from "@/lib/plural";
 
 type Graded = { studentName: string; totalPoints: number; maxPoints: number };
 type NextResponse = { id: string; studentName: string } | null;
@@ -36,7 +37,7 @@ export function GradingProgress({ toGradeCount, next, children }: { toGradeCount
         {graded && (
           <>
             <p>
-              <span className="font-semibold">Graded {graded.studentName}: {graded.totalPoints} of {graded.maxPoints} points.</span>{" "}
+              <span className="font-semibold">Graded {graded.studentName}: {graded.totalPoints} of {plural(graded.maxPoints, "point")}.</span>{" "}
               {toGradeCount === 0 ? "Nothing else is left to grade." : `${toGradeCount} left to grade.`} The response is listed under All.
             </p>
             {next && <p className="mt-2"><a className="link font-medium" href={`#response-${next.id}`}>Next to grade: {next.studentName}</a></p>}

@@ -2,6 +2,8 @@
 // student last did anything in the class's work, and how far through its reading and hand-ins they are. The times
 // come from the work itself (lib/server/activity-service.ts); this module decides what they mean and how they sort.
 
+import { plural } from "../plural";
+
 /** A student with no activity for this many days is "quiet": the report lists them for the instructor's attention. */
 export const QUIET_AFTER_DAYS = 7;
 
@@ -32,6 +34,11 @@ export const activityStandingLabel: Record<ActivityStanding, string> = {
   quiet: `Nothing for ${QUIET_AFTER_DAYS} days or more`,
   never: "No activity yet",
 };
+
+/** The summary's card for students who have read every lesson of the class's modules: "Read the 1 lesson", "Read all 2 lessons". */
+export function readEverythingLabel(lessonCount: number): string {
+  return lessonCount === 1 ? "Read the 1 lesson" : `Read all ${plural(lessonCount, "lesson")}`;
+}
 
 export function activityStanding(last: Date | null, now: Date): ActivityStanding {
   if (!last) return "never";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activityStanding, classActivitySummary, elapsedLabel, latestActivity, lessonCounts, sortActivityRows, QUIET_AFTER_DAYS, type ActivityRow } from "@/lib/domain/activity";
+import { activityStanding, classActivitySummary, elapsedLabel, latestActivity, lessonCounts, readEverythingLabel, sortActivityRows, QUIET_AFTER_DAYS, type ActivityRow } from "@/lib/domain/activity";
 
 const now = new Date("2026-12-05T12:00:00Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
@@ -43,6 +43,11 @@ describe("a class's summary", () => {
     expect(classActivitySummary(rows, 2, now)).toEqual({ students: 4, active: 2, quiet: 1, never: 1, readEverything: 2 });
     expect(classActivitySummary(rows, 0, now).readEverything).toBe(0);
     expect(classActivitySummary([], 3, now)).toEqual({ students: 0, active: 0, quiet: 0, never: 0, readEverything: 0 });
+  });
+
+  it("names the card of those who read every lesson in the right number: the 1 lesson, all 2", () => {
+    expect(readEverythingLabel(1)).toBe("Read the 1 lesson");
+    expect(readEverythingLabel(2)).toBe("Read all 2 lessons");
   });
 
   it("counts a read lesson as opened", () => {

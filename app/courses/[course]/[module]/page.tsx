@@ -61,7 +61,7 @@ export default async function ModulePage({ params }: Params) {
               return (
                 <li key={quiz.id} className="card">
                   <Link href={`${base}/quizzes/${quiz.slug}`} className="font-medium hover:underline">{quiz.title}</Link>
-                  <p className="mt-1 text-sm text-stone-600">{quiz.drawCount ? `Mastery quiz: ${quiz.drawCount} questions drawn at random` : quiz.description}</p>
+                  <p className="mt-1 text-sm text-stone-600">{quiz.drawCount ? `Mastery quiz: ${plural(quiz.drawCount, "question")} drawn at random` : quiz.description}</p>
                   <p className="mt-2 text-sm">
                     {state?.percent != null ? <>Counted score: {state.percent}% · {isPassed(state) ? "passed" : `${state.passPercent}% needed to pass`}</> : state?.inProgress ? "Attempt in progress" : state?.attempts ? "Not counted yet: your attempts came before you joined your class" : "Not attempted"}
                   </p>

@@ -73,7 +73,7 @@ export default async function DraftReviewPage({ params }: { params: Promise<{ dr
           <div><dt className="text-stone-600">Author</dt><dd className="font-medium">{meta.author ?? <span className="text-stone-500">not found in the text</span>}</dd></div>
           <div><dt className="text-stone-600">Date</dt><dd className="font-medium">{meta.date ? <time dateTime={meta.date}>{formatPublished(meta.date)}</time> : <span className="text-stone-500">not found in the text</span>}</dd></div>
           <div><dt className="text-stone-600">Published in</dt><dd className="font-medium">{meta.outlet ?? <span className="text-stone-500">not stated</span>}</dd></div>
-          <div><dt className="text-stone-600">Length</dt><dd className="font-medium">{draft.stats.words.toLocaleString("en")} words · {draft.stats.sentences} sentences</dd></div>
+          <div><dt className="text-stone-600">Length</dt><dd className="font-medium">{draft.stats.words.toLocaleString("en")} {draft.stats.words === 1 ? "word" : "words"} · {plural(draft.stats.sentences, "sentence")}</dd></div>
         </dl>
         {!published && (
           <details className="mt-4 border-t border-stone-200 pt-4" open={!meta.author || !meta.date}>
@@ -88,7 +88,7 @@ export default async function DraftReviewPage({ params }: { params: Promise<{ dr
         <section aria-labelledby="sections-heading" className="card">
           <h2 id="sections-heading" className="text-lg font-semibold">Sections <span className="text-sm font-normal text-stone-600">({draft.sections.length})</span></h2>
           <ol className="mt-3 list-decimal space-y-1 pl-6 text-stone-800">
-            {draft.sections.map((s) => <li key={s.anchor}>{s.title} <span className="text-sm text-stone-500">· {s.words} words</span></li>)}
+            {draft.sections.map((s) => <li key={s.anchor}>{s.title} <span className="text-sm text-stone-500">· {plural(s.words, "word")}</span></li>)}
           </ol>
         </section>
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, Notice, PageHeader, TableScroller } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { CopyEmails } from "@/components/instructor/copy-emails";
-import { ACTIVITY_SORTS, QUIET_AFTER_DAYS, activityKindLabel, activityStanding, elapsedLabel, lessonStateLabel, sortActivityRows, type ActivitySort, type ActivityStanding, type LessonState } from "@/lib/domain/activity";
+import { ACTIVITY_SORTS, QUIET_AFTER_DAYS, activityKindLabel, activityStanding, elapsedLabel, lessonStateLabel, readEverythingLabel, sortActivityRows, type ActivitySort, type ActivityStanding, type LessonState } from "@/lib/domain/activity";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { classActivity } from "@/lib/server/activity-service";
@@ -86,7 +86,7 @@ export default async function ClassActivityPage({ params, searchParams }: { para
                 [`Active in the last ${QUIET_AFTER_DAYS} days`, summary.active],
                 [`Nothing for ${QUIET_AFTER_DAYS} days or more`, summary.quiet],
                 ["No activity yet", summary.never],
-                ...(lessons.length > 0 ? [[`Read all ${lessons.length} lessons`, summary.readEverything] as const] : []),
+                ...(lessons.length > 0 ? [[readEverythingLabel(lessons.length), summary.readEverything] as const] : []),
               ]).map(([label, value]) => (
                 <div key={label} className="card p-4">
                   <dt className="text-sm text-stone-600">{label}</dt>

@@ -59,7 +59,7 @@ export default async function QuizPage({ params }: Params) {
       {cutShortTo !== null && closesAt && (
         <div className="mt-4">
           <Notice tone="warning" title={`If you start now, you have ${cutShortTo === 0 ? "less than a minute" : plural(cutShortTo, "minute")}`}>
-            {quiz.personalTimeLimitMinutes ? `Not the full ${quiz.personalTimeLimitMinutes} minutes: this` : "This"} assignment closes at <LocalTime iso={closesAt.toISOString()} />, and an attempt still open then is submitted with the answers saved so far.
+            {quiz.personalTimeLimitMinutes ? `Not the full ${plural(quiz.personalTimeLimitMinutes, "minute")}: this` : "This"} assignment closes at <LocalTime iso={closesAt.toISOString()} />, and an attempt still open then is submitted with the answers saved so far.
           </Notice>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { Link } from "@/components/app-link";
+import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -121,7 +122,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                   )}
                   {review.class.archivedAt || !r.countsHere ? (
                     <div className="text-sm">
-                      <h4 className="font-semibold text-stone-900">{r.grade ? `${r.grade.totalPoints} of ${r.grade.maxPoints} points` : "Not graded"}</h4>
+                      <h4 className="font-semibold text-stone-900">{r.grade ? `${r.grade.totalPoints} of ${plural(r.grade.maxPoints, "point")}` : "Not graded"}</h4>
                       {r.grade && <p className="mt-1 text-stone-700">Graded <LocalTime iso={r.grade.gradedAt.toISOString()} />{r.gradedElsewhereBy ? ` by ${r.gradedElsewhereBy}` : ""}.</p>}
                       {r.grade?.feedback && <p className="mt-2 whitespace-pre-line text-stone-800">{r.grade.feedback}</p>}
                     </div>
@@ -129,7 +130,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                     <div className="text-sm">
                       <h4 className="font-semibold text-stone-900">Graded by {r.gradedElsewhereBy}</h4>
                       <p className="mt-1 text-stone-700">
-                        {r.grade.totalPoints} of {r.grade.maxPoints} points, <LocalTime iso={r.grade.gradedAt.toISOString()} />. Another class of theirs sets the same prompt, and a response has one grade, so theirs counts here too and is not graded again.
+                        {r.grade.totalPoints} of {plural(r.grade.maxPoints, "point")}, <LocalTime iso={r.grade.gradedAt.toISOString()} />. Another class of theirs sets the same prompt, and a response has one grade, so theirs counts here too and is not graded again.
                       </p>
                       {r.grade.feedback && <p className="mt-2 whitespace-pre-line text-stone-800">{r.grade.feedback}</p>}
                     </div>
@@ -195,11 +196,11 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
       )}
 
       <details className="card mb-10" open>
-        <summary className="cursor-pointer text-lg font-semibold">Rubric <span className="font-normal text-stone-600">({rubric.length} criteria, {maxPoints} points)</span></summary>
+        <summary className="cursor-pointer text-lg font-semibold">Rubric <span className="font-normal text-stone-600">({plural(rubric.length, "criterion", "criteria")}, {plural(maxPoints, "point")})</span></summary>
         <dl className="mt-4 divide-y divide-stone-200">
           {def.rubric.map((r) => (
             <div key={r.id} className="py-3 sm:grid sm:grid-cols-[12rem_1fr] sm:gap-4">
-              <dt className="font-medium text-stone-900">{r.criterion}<span className="block text-sm font-normal text-stone-600">{r.maxPoints} points</span></dt>
+              <dt className="font-medium text-stone-900">{r.criterion}<span className="block text-sm font-normal text-stone-600">{plural(r.maxPoints, "point")}</span></dt>
               <dd className="mt-1 text-sm leading-relaxed text-stone-700 sm:mt-0">{r.description}</dd>
             </div>
           ))}
