@@ -1,5 +1,7 @@
 // Who may start, save and submit a quiz attempt, and which score counts.
 
+import { plural } from "../plural";
+
 export type StartDecision =
   | { kind: "resume"; attemptId: string }
   | { kind: "start"; number: number }
@@ -22,6 +24,14 @@ export function decideStart(input: { maxAttempts: number | null; attempts: Attem
 
 export function attemptsLeft(maxAttempts: number | null, used: number): number | null {
   return maxAttempts === null ? null : Math.max(0, maxAttempts - used);
+}
+
+/**
+ * The attempts a student has left, said one way wherever a page says it (the quiz page, the module page): "2 of 3
+ * attempts left". `limit` and `left` count the attempts of the student's class, from joining it.
+ */
+export function attemptsLeftLabel(left: number, limit: number): string {
+  return `${left} of ${plural(limit, "attempt")} left`;
 }
 
 /** A student's own time limit: the quiz's, with the extra time of their extension (rounded up to a whole minute). */

@@ -107,12 +107,15 @@ export async function courseProgressFor(userId: string, courseSlug: string) {
       const joinedAt = assignment?.joinedAt ?? null;
       const counted = countedAttempt(q.scorePolicy, joinedAt ? mine.filter((a) => a.startedAt >= joinedAt) : mine);
       const countedScore = counted ? { scoreCenti: counted.scoreCenti!, maxScoreCenti: counted.maxScoreCenti! } : null;
-      const left = attemptsLeft(studentAttemptLimit(q.maxAttempts, assignment, mine.map((a) => a.startedAt)), mine.length);
+      const limit = studentAttemptLimit(q.maxAttempts, assignment, mine.map((a) => a.startedAt));
+      const left = attemptsLeft(limit, mine.length);
+      // The class's limit, as the quiz page says it: attempts made before joining neither use nor count towards it.
+      const beforeJoining = joinedAt ? mine.filter((a) => a.startedAt < joinedAt).length : 0;
       const open = assignmentGate(assignment, now).allowed;
       const inProgress = mine.some((a) => !a.submitted);
       // As the quiz page decides a start: an open attempt stays usable whatever is unread.
       const readFirst = open && !inProgress && left !== 0 && lessonsToReadFirst(assignment?.countingClasses ?? [], lessons).length > 0;
-      return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress, attemptsLeft: left, open, readFirst, dueAt: assignment?.dueAt ?? null };
+      return { ...q, counted: countedScore, percent: quizPercent(countedScore), attempts: mine.filter((a) => a.submitted).length, inProgress, attemptsLeft: left, attemptLimit: limit === null ? null : limit - beforeJoining, open, readFirst, dueAt: assignment?.dueAt ?? null };
     });
     const debates = m.debates.map((d) => {
       const response = responseBy.get(d.id);

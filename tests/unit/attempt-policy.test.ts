@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, personalTimeLimit, inQuestionOrder, questionNumbers, minutesBeforeClosing, newAttemptWarning, limitSinceJoining, studentAttemptLimit } from "@/lib/domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, attemptsLeftLabel, personalTimeLimit, inQuestionOrder, questionNumbers, minutesBeforeClosing, newAttemptWarning, limitSinceJoining, studentAttemptLimit } from "@/lib/domain/attempt-policy";
 
 const attempt = (number: number, scoreCenti: number | null, maxScoreCenti = 1000, submitted = true) => ({
   id: `a${number}`, number, submitted, scoreCenti, maxScoreCenti, submittedAt: submitted ? new Date(2026, 0, number) : null,
@@ -24,6 +24,11 @@ describe("decideStart", () => {
     expect(attemptsLeft(3, 1)).toBe(2);
     expect(attemptsLeft(3, 5)).toBe(0);
     expect(attemptsLeft(null, 5)).toBeNull();
+  });
+  it("says the attempts left as one phrase, of the limit, in the limit's number", () => {
+    expect(attemptsLeftLabel(1, 3)).toBe("1 of 3 attempts left");
+    expect(attemptsLeftLabel(0, 2)).toBe("0 of 2 attempts left");
+    expect(attemptsLeftLabel(1, 1)).toBe("1 of 1 attempt left");
   });
 });
 

@@ -7,6 +7,7 @@ import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { courseProgressFor } from "@/lib/server/progress-service";
 import { LocalTime } from "@/components/local-time";
 import { isPassed } from "@/lib/domain/progress";
+import { attemptsLeftLabel } from "@/lib/domain/attempt-policy";
 import { plural } from "@/lib/plural";
 
 type Params = { params: Promise<{ course: string; module: string }> };
@@ -70,7 +71,7 @@ export default async function ModulePage({ params }: Params) {
                     <p className="mt-1 text-sm text-stone-600">
                       {state.dueAt && <>Due <LocalTime iso={state.dueAt.toISOString()} /></>}
                       {state.dueAt && state.attemptsLeft !== null && " · "}
-                      {state.attemptsLeft !== null && `${plural(state.attemptsLeft, "attempt")} left`}
+                      {state.attemptsLeft !== null && state.attemptLimit !== null && attemptsLeftLabel(state.attemptsLeft, state.attemptLimit)}
                     </p>
                   )}
                 </li>

@@ -8,7 +8,7 @@ import { quizBySlugs } from "@/lib/server/catalog";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
 import { quizOverview } from "@/lib/server/quiz-service";
 import { percent } from "@/lib/domain/scoring";
-import { minutesBeforeClosing, newAttemptWarning } from "@/lib/domain/attempt-policy";
+import { attemptsLeftLabel, minutesBeforeClosing, newAttemptWarning } from "@/lib/domain/attempt-policy";
 import { plural } from "@/lib/plural";
 
 type Params = { params: Promise<{ course: string; module: string; quiz: string }> };
@@ -43,8 +43,8 @@ export default async function QuizPage({ params }: Params) {
         <div>
           <dt className="text-stone-600">Attempts</dt>
           {/* Attempts made before joining the class are not among the class's: they neither use nor count towards its limit. */}
-          <dd className="text-lg font-semibold">{quiz.maxAttempts === null ? "Unlimited" : `${attempts.length - beforeJoining} of ${quiz.maxAttempts - beforeJoining} used`}</dd>
-          {quiz.maxAttempts !== null && beforeJoining > 0 && <dd className="text-xs text-stone-600">and {beforeJoining} before you joined</dd>}
+          <dd className="text-lg font-semibold">{quiz.maxAttempts === null || attemptsLeft === null ? "Unlimited" : attemptsLeftLabel(attemptsLeft, quiz.maxAttempts - beforeJoining)}</dd>
+          {quiz.maxAttempts !== null && beforeJoining > 0 && <dd className="text-xs text-stone-600">not counting {beforeJoining} made before you joined</dd>}
         </div>
         <div>
           <dt className="text-stone-600">Time limit</dt>
@@ -87,7 +87,6 @@ export default async function QuizPage({ params }: Params) {
             confirmText={decision.kind === "start" ? (newAttemptWarning({ scorePolicy: quiz.scorePolicy, countedPercent: counted ? percent(counted.scoreCenti!, counted.maxScoreCenti!) : null, timed: quiz.timeLimitMinutes !== null }) ?? undefined) : undefined}
             label={decision.kind === "resume" ? "Resume your attempt" : attempts.length === 0 ? "Start the quiz" : "Start a new attempt"} />
         )}
-        {attemptsLeft !== null && decision.kind === "start" && <p className="mt-2 text-sm text-stone-600">{lessonsToRead.length > 0 ? "Once they are read: " : ""}{attemptsLeft} attempt{attemptsLeft === 1 ? "" : "s"} left.</p>}
         {openDeadline && <p className="mt-2 text-sm text-stone-700">Your attempt closes at <LocalTime iso={openDeadline.toISOString()} />: the clock keeps running while you are away, and what you saved by then is graded.</p>}
       </div>
 
