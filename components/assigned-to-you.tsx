@@ -3,7 +3,7 @@ import { LocalTime } from "./local-time";
 import { latePenaltyOf, latePenaltyRule } from "@/lib/domain/late-penalty";
 import { statusForStudent, type AssignmentStatus, type LatePolicy, type StudentAssignmentStatus } from "@/lib/domain/schedule";
 
-type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; status: AssignmentStatus; inProgress: boolean; returnedAt: Date | null; readFirst: boolean; accessCodeAsked: boolean; adjustment: { excused: boolean; percent: number | null } | null };
+type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; status: AssignmentStatus; inProgress: boolean; returnedAt: Date | null; readFirst: boolean; accessCodeAsked: boolean; timeLimit: string | null; adjustment: { excused: boolean; percent: number | null } | null };
 
 const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string }> = {
   upcoming: { text: "Opens later", style: "bg-stone-100 text-stone-700" },
@@ -47,6 +47,8 @@ export function AssignedToYou({ items }: { items: Item[] }) {
                 {a.status === "closed" ? "was due" : "due"} <LocalTime iso={a.dueAt.toISOString()} />{a.extendedTo ? " (extended for you)" : ""}
                 {a.status === "closed" && "; late work is not accepted"}
               </p>
+              {/* Said before it is begun, as the quiz page says it: the clock runs from Start. */}
+              {a.timeLimit && (a.status === "upcoming" || a.status === "open" || a.status === "overdue") && <p className="text-sm text-stone-700">{a.timeLimit}</p>}
               {a.readFirst && a.status !== "closed" && <p className="text-sm text-sky-900">Read the lessons first: this quiz starts once you have completed its module’s lessons.</p>}
               {a.accessCodeAsked && <p className="text-sm text-stone-700">Access code needed: your instructor gives it out when the quiz is to be taken.</p>}
               {/* Before it is handed in, the deduction it will take late. */}

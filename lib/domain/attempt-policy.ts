@@ -40,6 +40,16 @@ export function personalTimeLimit(timeLimitMinutes: number | null, extraTimePerc
   return Math.ceil((timeLimitMinutes * (100 + Math.max(0, extraTimePercent))) / 100);
 }
 
+/**
+ * A timed quiz in a list of work (the home page's "Assigned to you"), as the quiz page gives its limit: the student's
+ * own minutes, saying when they include extra time. `classMinutes` null: untimed, nothing to say.
+ */
+export function timeLimitNote(classMinutes: number | null, extraTimePercent: number): string | null {
+  const minutes = personalTimeLimit(classMinutes, extraTimePercent);
+  if (minutes === null) return null;
+  return `Timed · ${minutes} min${minutes !== classMinutes ? ", with your extra time" : ""}`;
+}
+
 export function deadlineFor(startedAt: Date, timeLimitMinutes: number | null, extraTimePercent: number): Date | null {
   const minutes = personalTimeLimit(timeLimitMinutes, extraTimePercent);
   return minutes === null ? null : new Date(startedAt.getTime() + minutes * 60_000);

@@ -8,9 +8,9 @@ import { accessCodeInput } from "../domain/access-code";
 import { joinCodeFrom, normalizeJoinCode } from "../domain/join-code";
 import { parseEmailList } from "../domain/email-list";
 import { isTimeZone, shiftWallClockDays, zoneOrUtc } from "../domain/calendar";
-import { countedAttempt, DEADLINE_GRACE_MS } from "../domain/attempt-policy";
+import { countedAttempt, DEADLINE_GRACE_MS, timeLimitNote } from "../domain/attempt-policy";
 import { countedCompletions, owedLessons } from "../domain/gradebook";
-import { applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
+import { accommodationFor, applyExtension, assignmentStatus, countsUnder, extensionProblem, type LatePolicy } from "../domain/schedule";
 import { adjustmentPosted } from "../domain/grade-posting";
 import { GRADING_SCHEMES, letterSchemeSchema } from "../domain/grading-scheme";
 import { DROP_LOWEST_MAX } from "../domain/drop-lowest";
@@ -1099,7 +1099,7 @@ export async function describeAssignments<T extends { kind: string; moduleId: st
   const inModule = { select: { slug: true, retiredAt: true, course } } as const;
   const [modules, quizzes, debates] = await Promise.all([
     db().module.findMany({ where: { id: { in: ids("moduleId") } }, select: { id: true, title: true, slug: true, retiredAt: true, course } }),
-    db().quiz.findMany({ where: { id: { in: ids("quizId") } }, select: { id: true, title: true, slug: true, retiredAt: true, module: inModule } }),
+    db().quiz.findMany({ where: { id: { in: ids("quizId") } }, select: { id: true, title: true, slug: true, retiredAt: true, moduleId: true, timeLimitMinutes: true, module: inModule } }),
     db().debatePrompt.findMany({ where: { id: { in: ids("debatePromptId") } }, select: { id: true, title: true, slug: true, retiredAt: true, module: inModule } }),
   ]);
   // Retirement times of the item, its module and its course: live now when none is set; withdrawn when one falls by `asOf`.
@@ -1112,14 +1112,15 @@ export async function describeAssignments<T extends { kind: string; moduleId: st
   return assignments.map((a) => {
     if (a.kind === "MODULE") {
       const m = modules.find((x) => x.id === a.moduleId);
-      return { ...a, ...describe(m, [m?.retiredAt, m?.course.retiredAt], () => `/courses/${m!.course.slug}/${m!.slug}`, "(removed module)") };
+      return { ...a, ...describe(m, [m?.retiredAt, m?.course.retiredAt], () => `/courses/${m!.course.slug}/${m!.slug}`, "(removed module)"), quizTerms: null };
     }
     if (a.kind === "QUIZ") {
       const q = quizzes.find((x) => x.id === a.quizId);
-      return { ...a, ...describe(q, [q?.retiredAt, q?.module.retiredAt, q?.module.course.retiredAt], () => `/courses/${q!.module.course.slug}/${q!.module.slug}/quizzes/${q!.slug}`, "(removed quiz)") };
+      // Its module and time limit, for a list that says a quiz is timed (the student's "Assigned to you").
+      return { ...a, ...describe(q, [q?.retiredAt, q?.module.retiredAt, q?.module.course.retiredAt], () => `/courses/${q!.module.course.slug}/${q!.module.slug}/quizzes/${q!.slug}`, "(removed quiz)"), quizTerms: q ? { moduleId: q.moduleId, timeLimitMinutes: q.timeLimitMinutes } : null };
     }
     const d = debates.find((x) => x.id === a.debatePromptId);
-    return { ...a, ...describe(d, [d?.retiredAt, d?.module.retiredAt, d?.module.course.retiredAt], () => `/courses/${d!.module.course.slug}/${d!.module.slug}/debates/${d!.slug}`, "(removed debate)") };
+    return { ...a, ...describe(d, [d?.retiredAt, d?.module.retiredAt, d?.module.course.retiredAt], () => `/courses/${d!.module.course.slug}/${d!.module.slug}/debates/${d!.slug}`, "(removed debate)"), quizTerms: null };
   });
 }
 
@@ -1136,8 +1137,8 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     orderBy: ASSIGNMENT_ORDER,
     select: {
       id: true, kind: true, moduleId: true, quizId: true, debatePromptId: true, opensAt: true, dueAt: true, latePolicy: true, latePenaltyPercentPerDay: true, latePenaltyFloorPercent: true, maxAttemptsOverride: true, requiresReading: true, accessCode: true, createdAt: true,
-      class: { select: { name: true, members: { where: { userId: student.id }, select: { joinedAt: true } } } },
-      extensions: { where: { studentId: student.id }, select: { dueAt: true, extraAttempts: true } },
+      class: { select: { name: true, members: { where: { userId: student.id }, select: { joinedAt: true, extraTimePercent: true } } } },
+      extensions: { where: { studentId: student.id }, select: { dueAt: true, extraAttempts: true, extraTimePercent: true } },
       adjustments: { where: { studentId: student.id }, select: { excused: true, percent: true, updatedAt: true } },
       postsGradesManually: true, gradesPostedAt: true,
     },
@@ -1165,8 +1166,14 @@ export async function studentAssignments(student: SessionUser, now = new Date())
   const attempts = allAttempts.filter((x) => x.status === "SUBMITTED");
   const quizIdsWithOpenAttempt = new Set(allAttempts.filter((x) => x.status === "IN_PROGRESS").map((x) => x.quizId));
   const unreadLessonsOf = new Map(readingQuizzes.map((q) => [q.id, q.module.lessons.filter((l) => l.progress.length === 0).length]));
+  // A timed quiz's limit as the student has it: the largest extra time of any of their assignments covering it (its
+  // own or its module's, with an extension or the class's standing extra time), as the quiz page counts it.
+  const timeLimitOf = (quiz: { id: string; moduleId: string; timeLimitMinutes: number | null }) => {
+    const covering = assignments.filter((c) => c.quizId === quiz.id || (c.kind === "MODULE" && c.moduleId === quiz.moduleId));
+    return timeLimitNote(quiz.timeLimitMinutes, accommodationFor(covering.map((c) => c.extensions[0]), covering.map((c) => c.class.members[0]?.extraTimePercent ?? 0)).extraTimePercent);
+  };
   // The code itself stays here: the list says only that one is asked for.
-  return described.flatMap(({ accessCode, ...a }) => {
+  return described.flatMap(({ accessCode, quizTerms, ...a }) => {
     const window = applyExtension({ opensAt: a.opensAt, dueAt: a.dueAt, latePolicy: a.latePolicy as LatePolicy }, a.extensions[0]);
     let doneAt: Date | null = null;
     if (a.kind === "QUIZ") {
@@ -1203,7 +1210,8 @@ export async function studentAssignments(student: SessionUser, now = new Date())
     const readFirst = a.kind === "QUIZ" && a.requiresReading && !inProgress && (status === "open" || status === "overdue") && (unreadLessonsOf.get(a.quizId!) ?? 0) > 0;
     // An attempt already open resumes without the code.
     const accessCodeAsked = a.kind === "QUIZ" && accessCode !== null && !inProgress && (status === "open" || status === "overdue" || status === "upcoming");
-    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status, doneAt, inProgress, returnedAt, readFirst, accessCodeAsked, adjustment: postedAdjustment(a) }];
+    const timeLimit = a.kind === "QUIZ" && quizTerms ? timeLimitOf({ id: a.quizId!, ...quizTerms }) : null;
+    return [{ ...a, dueAt: window.dueAt, extendedTo: window.extendedTo, className: a.class.name, status, doneAt, inProgress, returnedAt, readFirst, accessCodeAsked, timeLimit, adjustment: postedAdjustment(a) }];
   });
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { accommodationSchema, assignmentSchema, createAssignment, createClass, extensionSchema, grantExtension, joinClass, removeMember, setAccommodation, setClassArchived } from "@/lib/server/class-service";
+import { accommodationSchema, assignmentSchema, createAssignment, createClass, extensionSchema, grantExtension, joinClass, removeMember, setAccommodation, setClassArchived, studentAssignments } from "@/lib/server/class-service";
 import { quizOverview, startAttempt } from "@/lib/server/quiz-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
@@ -46,6 +46,17 @@ describe("a student's standing extra time on a class's timed quizzes", () => {
     expect(await memberRow(classId, student)).toEqual({ extraTimePercent: 50, accommodationReason: "Disability services letter.", accommodationSetById: teacher.id });
     expect((await quizOverview(student, timed.quizId)).quiz).toMatchObject({ timeLimitMinutes: 20, personalTimeLimitMinutes: 30 });
     expect((await quizOverview(classmate, timed.quizId)).quiz).toMatchObject({ personalTimeLimitMinutes: 20 });
+    // The home page's "Assigned to you" says it is timed, with the same minutes, in as many queries as a list of one
+    // untimed quiz (its time limit is read with its title).
+    const counter = queryCounter();
+    try {
+      const { result: listed, queries } = await counter.count(() => studentAssignments(student));
+      expect(listed.map((a) => a.timeLimit)).toEqual(["Timed · 30 min, with your extra time"]);
+      expect(queries).toBe(8);
+    } finally {
+      await counter.close();
+    }
+    expect((await studentAssignments(classmate)).map((a) => a.timeLimit)).toEqual(["Timed · 20 min"]);
     expect(await minutesOf((await startAttempt(student, timed.quizId)).attemptId)).toBe(30);
     expect(await minutesOf((await startAttempt(classmate, timed.quizId)).attemptId)).toBe(20);
     expect(await db.assignmentExtension.count({ where: { studentId: student.id } })).toBe(0);
@@ -70,6 +81,7 @@ describe("a student's standing extra time on a class's timed quizzes", () => {
     const extension = (studentId: string, extraTimePercent: number) => extensionSchema.parse({ assignmentId, studentId, dueAt: iso(24 * 60), extraTimePercent, reason: "Documented accommodation." });
     await grantExtension(teacher, classId, extension(student.id, 100));
     await grantExtension(teacher, classId, extension(classmate.id, 25));
+    expect((await studentAssignments(student)).map((a) => a.timeLimit)).toEqual(["Timed · 40 min, with your extra time"]);
     expect(await minutesOf((await startAttempt(student, timed.quizId)).attemptId)).toBe(40);
     expect(await minutesOf((await startAttempt(classmate, timed.quizId)).attemptId)).toBe(30);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, attemptsLeftLabel, personalTimeLimit, inQuestionOrder, questionNumbers, minutesBeforeClosing, newAttemptWarning, limitSinceJoining, studentAttemptLimit } from "@/lib/domain/attempt-policy";
+import { acceptsAnswers, countedAttempt, decideStart, deadlineFor, DEADLINE_GRACE_MS, attemptsLeft, attemptsLeftLabel, personalTimeLimit, timeLimitNote, inQuestionOrder, questionNumbers, minutesBeforeClosing, newAttemptWarning, limitSinceJoining, studentAttemptLimit } from "@/lib/domain/attempt-policy";
 
 const attempt = (number: number, scoreCenti: number | null, maxScoreCenti = 1000, submitted = true) => ({
   id: `a${number}`, number, submitted, scoreCenti, maxScoreCenti, submittedAt: submitted ? new Date(2026, 0, number) : null,
@@ -29,6 +29,14 @@ describe("decideStart", () => {
     expect(attemptsLeftLabel(1, 3)).toBe("1 of 3 attempts left");
     expect(attemptsLeftLabel(0, 2)).toBe("0 of 2 attempts left");
     expect(attemptsLeftLabel(1, 1)).toBe("1 of 1 attempt left");
+  });
+});
+
+describe("timeLimitNote", () => {
+  it("says a quiz is timed and the student's own minutes, with their extra time when they have some; nothing when untimed", () => {
+    expect(timeLimitNote(20, 0)).toBe("Timed · 20 min");
+    expect(timeLimitNote(20, 50)).toBe("Timed · 30 min, with your extra time");
+    expect(timeLimitNote(null, 50)).toBeNull();
   });
 });
 
