@@ -1,29 +1,20 @@
 import { Link } from "@/components/app-link";
 import { LocalTime } from "./local-time";
 import { latePenaltyOf, latePenaltyRule } from "@/lib/domain/late-penalty";
-import { statusForStudent, type AssignmentStatus, type LatePolicy, type StudentAssignmentStatus } from "@/lib/domain/schedule";
+import { assignedStatusText, statusForStudent, type AssignmentStatus, type LatePolicy, type StudentAssignmentStatus } from "@/lib/domain/schedule";
 
 type Item = { id: string; kind: string; title: string; href: string | null; className: string; opensAt: Date; dueAt: Date; extendedTo: Date | null; latePolicy: LatePolicy; latePenaltyPercentPerDay: number; latePenaltyFloorPercent: number; status: AssignmentStatus; inProgress: boolean; returnedAt: Date | null; readFirst: boolean; accessCodeAsked: boolean; timeLimit: string | null; adjustment: { excused: boolean; percent: number | null } | null };
 
-const statusLabel: Record<StudentAssignmentStatus, { text: string; style: string }> = {
-  upcoming: { text: "Opens later", style: "bg-stone-100 text-stone-700" },
-  open: { text: "To do", style: "bg-sky-100 text-sky-900" },
-  overdue: { text: "Overdue", style: "bg-red-100 text-red-900" },
-  closed: { text: "Closed", style: "bg-stone-200 text-stone-800" },
-  done: { text: "Done", style: "bg-emerald-100 text-emerald-900" },
-  late: { text: "Done late", style: "bg-amber-100 text-amber-900" },
-  graded: { text: "Graded by your instructor", style: "bg-emerald-100 text-emerald-900" },
-  excused: { text: "Excused", style: "bg-stone-100 text-stone-700" },
+const statusStyle: Record<StudentAssignmentStatus, string> = {
+  upcoming: "bg-stone-100 text-stone-700",
+  open: "bg-sky-100 text-sky-900",
+  overdue: "bg-red-100 text-red-900",
+  closed: "bg-stone-200 text-stone-800",
+  done: "bg-emerald-100 text-emerald-900",
+  late: "bg-amber-100 text-amber-900",
+  graded: "bg-emerald-100 text-emerald-900",
+  excused: "bg-stone-100 text-stone-700",
 };
-
-/** A module is done when its lessons are read; a quiz with an attempt open, a debate with a draft or a module with some of its lessons read is in progress, as My progress says. */
-function badgeText(a: Pick<Item, "kind" | "inProgress"> & { status: StudentAssignmentStatus }) {
-  if (a.kind === "MODULE" && a.status === "done") return "Lessons read";
-  if (a.kind === "MODULE" && a.status === "late") return "Lessons read late";
-  if (a.inProgress && a.status === "open") return "In progress";
-  if (a.inProgress && a.status === "overdue") return "Overdue, in progress";
-  return statusLabel[a.status].text;
-}
 
 const penaltyRule = (a: Pick<Item, "latePolicy" | "latePenaltyPercentPerDay" | "latePenaltyFloorPercent">) => latePenaltyRule(a.latePolicy, latePenaltyOf(a));
 
@@ -60,7 +51,7 @@ export function AssignedToYou({ items }: { items: Item[] }) {
               )}
             </div>
             {/* A module counts as done when its lessons are read; its quizzes are listed and due on their own pages. */}
-            <span className={`inline-flex w-fit shrink-0 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusLabel[a.status].style}`}>{badgeText(a)}</span>
+            <span className={`inline-flex w-fit shrink-0 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-semibold ${statusStyle[a.status]}`}>{assignedStatusText(a.kind, a.status, a.inProgress)}</span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 // Gradebook cells and averages: what a student's status and score are on each assigned item.
 import { plural } from "../plural";
-import { assignmentStatus, handedInLate, type AssignmentWindow } from "./schedule";
+import { assignmentStatus, begunNotSubmitted, handedInLate, type AssignmentWindow } from "./schedule";
 import { daysLate, penalisedScore, penaltyUnder, type LatePenalty } from "./late-penalty";
 import { exactPercent, percent } from "./scoring";
 import { chooseDrops, type DropItem, type DropRule } from "./drop-lowest";
@@ -94,7 +94,7 @@ export function quizCell(input: { counted: { id: string; scoreCenti: number; max
     };
     return withLatePenalty(cell, submittedAt, input.window, input.penalty);
   }
-  if (input.now > input.window.dueAt) return { status: "missing", percent: null, detail: input.inProgress ? "started, not submitted" : undefined };
+  if (input.now > input.window.dueAt) return { status: "missing", percent: null, detail: input.inProgress ? begunNotSubmitted.QUIZ : undefined };
   return { status: input.inProgress ? "in progress" : "not started", percent: null };
 }
 
@@ -133,7 +133,7 @@ function handInCell(input: { status: "DRAFT" | "SUBMITTED" | null; submittedAt: 
       detail: input.grade ? undefined : "not graded yet",
     };
   }
-  if (input.now > input.window.dueAt) return { status: "missing", percent: null, detail: input.status === "DRAFT" ? "draft, not submitted" : undefined };
+  if (input.now > input.window.dueAt) return { status: "missing", percent: null, detail: input.status === "DRAFT" ? begunNotSubmitted.DEBATE : undefined };
   return { status: input.status === "DRAFT" ? "in progress" : "not started", percent: null };
 }
 

@@ -127,6 +127,36 @@ export function assignmentStatus(window: AssignmentWindow, now: Date, done: { at
  */
 export type StudentAssignmentStatus = AssignmentStatus | "closed" | "excused" | "graded";
 
+/**
+ * Work begun and not handed in, in words: past its due time, the student's grades say "missing · draft, not
+ * submitted" (the gradebook cell's detail) and their home page "Overdue · draft, not submitted", one meaning in both.
+ */
+export const begunNotSubmitted = { QUIZ: "started, not submitted", DEBATE: "draft, not submitted" } as const;
+
+const studentStatusText: Record<StudentAssignmentStatus, string> = {
+  upcoming: "Opens later",
+  open: "To do",
+  overdue: "Overdue",
+  closed: "Closed",
+  done: "Done",
+  late: "Done late",
+  graded: "Graded by your instructor",
+  excused: "Excused",
+};
+
+/**
+ * An assignment's status in the student's list ("Assigned to you"). A module is done when its lessons are read. Begun
+ * and not done (an attempt open, a draft saved, some of a module's lessons read) is in progress while it is open, as
+ * My progress says; past its due time it is overdue and says what was begun, as My progress says it is missing.
+ */
+export function assignedStatusText(kind: string, status: StudentAssignmentStatus, inProgress: boolean): string {
+  if (kind === "MODULE" && status === "done") return "Lessons read";
+  if (kind === "MODULE" && status === "late") return "Lessons read late";
+  if (inProgress && status === "open") return "In progress";
+  if (inProgress && status === "overdue") return `Overdue · ${kind === "QUIZ" || kind === "DEBATE" ? begunNotSubmitted[kind] : "some lessons read"}`;
+  return studentStatusText[status];
+}
+
 export function statusForStudent(status: AssignmentStatus, latePolicy: LatePolicy, adjustment: { excused: boolean; percent: number | null } | null = null): StudentAssignmentStatus {
   if (adjustment?.excused) return "excused";
   if (adjustment && adjustment.percent !== null && status !== "done" && status !== "late") return "graded";

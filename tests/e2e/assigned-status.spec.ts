@@ -1,5 +1,6 @@
 // The home page's "Assigned to you" says what My progress says of the same work: begun and not done is in progress,
-// not "To do" (an attempt open, a draft saved, some of a module's lessons read).
+// not "To do" (an attempt open, a draft saved, some of a module's lessons read); past its due time, overdue and not
+// submitted, where My progress says missing and not submitted.
 import { test, expect, createUser, signedInPage } from "./support";
 import { addMembers, assign, createClass } from "./fixtures";
 
@@ -33,6 +34,22 @@ test("work begun shows as in progress on the home page, as on My progress", asyn
   await page.goto("/progress");
   const grades = page.getByRole("region", { name: /Your grades in Status seminar/ });
   await expect(grades.getByRole("row").filter({ hasText: "in progress" })).toHaveCount(3);
+  // Past the due time (late work accepted), the same work is overdue on the home page and missing on My progress,
+  // each saying what was begun is not handed in; "Overdue, in progress" said it was under way.
+  await sql.query(`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour' WHERE "classId" = $1`, [classId]);
+  await page.goto("/");
+  await expect(row(/^Normative vs\. material/).getByText("Overdue · draft, not submitted", { exact: true })).toBeVisible();
+  await expect(row(/^Check your reading: Dadabaev/).getByText("Overdue · started, not submitted", { exact: true })).toBeVisible();
+  await expect(row(/^Silk Road diplomacy/).getByText("Overdue · some lessons read", { exact: true })).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) {
+    await assigned.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assigned-overdue-begun.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await assigned.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assigned-overdue-begun-390.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
+  await page.goto("/progress");
+  await expect(grades.getByRole("row").filter({ hasText: /^Normative vs\. material/ })).toContainText("missing · draft, not submitted");
+  await expect(grades.getByRole("row").filter({ hasText: /^Check your reading: Dadabaev/ })).toContainText("missing · started, not submitted");
   // An attempt whose time has run out is not offered as open.
   await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '1 minute' WHERE "userId" = $1`, [student.id]);
   await page.goto("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");

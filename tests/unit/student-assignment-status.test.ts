@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assignmentStatus, statusForStudent, type LatePolicy } from "@/lib/domain/schedule";
+import { assignedStatusText, assignmentStatus, statusForStudent, type LatePolicy } from "@/lib/domain/schedule";
+import { debateCell, quizCell } from "@/lib/domain/gradebook";
 
 const t = (h: number) => new Date(Date.UTC(2027, 0, 10, h));
 const window = (latePolicy: LatePolicy) => ({ opensAt: t(8), dueAt: t(12), latePolicy });
@@ -35,5 +36,23 @@ describe("an assignment's status in the student's list", () => {
     expect(status("ACCEPT", t(10), { excused: false, percent: 40 })).toBe("graded");
     expect(status("FLAG", t(13), { excused: false, percent: 40 }, { at: new Date(t(12).getTime() + 30 * 60_000) })).toBe("late");
     expect(status("ACCEPT", t(13), { excused: false, percent: null })).toBe("overdue");
+  });
+});
+
+describe("an assignment's status in words on the home page", () => {
+  it("says work begun and past its due time is overdue and not submitted, as My progress calls it missing and not submitted", () => {
+    const draft = debateCell({ status: "DRAFT", submittedAt: null, grade: null, window: window("ACCEPT"), now: t(13) });
+    expect(draft).toMatchObject({ status: "missing", detail: "draft, not submitted" });
+    expect(assignedStatusText("DEBATE", shown("ACCEPT", t(13)), true)).toBe(`Overdue · ${draft.detail}`);
+    const attempt = quizCell({ counted: null, inProgress: true, window: window("ACCEPT"), now: t(13) });
+    expect(assignedStatusText("QUIZ", shown("ACCEPT", t(13)), true)).toBe(`Overdue · ${attempt.detail}`);
+    expect(assignedStatusText("MODULE", shown("ACCEPT", t(13)), true)).toBe("Overdue · some lessons read");
+    expect(assignedStatusText("DEBATE", shown("ACCEPT", t(13)), false)).toBe("Overdue");
+  });
+
+  it("says begun work in progress while it is open, and a module done when its lessons are read", () => {
+    expect(assignedStatusText("DEBATE", shown("ACCEPT", t(10)), true)).toBe("In progress");
+    expect(assignedStatusText("QUIZ", shown("ACCEPT", t(10)), false)).toBe("To do");
+    expect(assignedStatusText("MODULE", shown("ACCEPT", t(11), { at: t(10) }), false)).toBe("Lessons read");
   });
 });
