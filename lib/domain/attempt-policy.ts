@@ -27,11 +27,12 @@ export function attemptsLeft(maxAttempts: number | null, used: number): number |
 }
 
 /**
- * The attempts a student has left, said one way wherever a page says it (the quiz page, the module page): "2 of 3
- * attempts left". `limit` and `left` count the attempts of the student's class, from joining it.
+ * The attempts a student has left, said one way wherever a page says it (the module page, the quiz page): "2 of 3
+ * attempts left"; `underHeading`, below a heading that says "Attempts" already (the quiz page's card), "2 of 3 left".
+ * `limit` and `left` count the attempts of the student's class, from joining it.
  */
-export function attemptsLeftLabel(left: number, limit: number): string {
-  return `${left} of ${plural(limit, "attempt")} left`;
+export function attemptsLeftLabel(left: number, limit: number, underHeading = false): string {
+  return underHeading ? `${left} of ${limit} left` : `${left} of ${plural(limit, "attempt")} left`;
 }
 
 /** A student's own time limit: the quiz's, with the extra time of their extension (rounded up to a whole minute). */

@@ -29,6 +29,7 @@ describe("decideStart", () => {
     expect(attemptsLeftLabel(1, 3)).toBe("1 of 3 attempts left");
     expect(attemptsLeftLabel(0, 2)).toBe("0 of 2 attempts left");
     expect(attemptsLeftLabel(1, 1)).toBe("1 of 1 attempt left");
+    expect(attemptsLeftLabel(2, 3, true)).toBe("2 of 3 left");
   });
 });
 

@@ -43,7 +43,7 @@ export default async function QuizPage({ params }: Params) {
         <div>
           <dt className="text-stone-600">Attempts</dt>
           {/* Attempts made before joining the class are not among the class's: they neither use nor count towards its limit. */}
-          <dd className="text-lg font-semibold">{quiz.maxAttempts === null || attemptsLeft === null ? "Unlimited" : attemptsLeftLabel(attemptsLeft, quiz.maxAttempts - beforeJoining)}</dd>
+          <dd className="text-lg font-semibold">{quiz.maxAttempts === null || attemptsLeft === null ? "Unlimited" : attemptsLeftLabel(attemptsLeft, quiz.maxAttempts - beforeJoining, true)}</dd>
           {quiz.maxAttempts !== null && beforeJoining > 0 && <dd className="text-xs text-stone-600">not counting {beforeJoining} made before you joined</dd>}
         </div>
         <div>
