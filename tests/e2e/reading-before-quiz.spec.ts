@@ -51,8 +51,10 @@ test("an instructor asks for the module's lessons first; the student reads them 
   await expect(toRead).toBeVisible();
   await expect(toRead.getByRole("link")).toHaveCount(2);
   await expect(sp.getByRole("button", { name: /Start/ })).toHaveCount(0);
-  // The attempts the student will have are told as waiting for the reading, not as open now.
-  await expect(sp.getByText(/^Once they are read: \d+ attempts? left\.$/)).toBeVisible();
+  // The attempts the student will have are counted once, on the card; the box above says the quiz opens once the
+  // lessons are read (no second "Once they are read: 3 attempts left." under it).
+  await expect(sp.getByRole("definition").filter({ hasText: /^\d+ of \d+ left$/ })).toBeVisible();
+  await expect(sp.getByText(/attempts? left\.$/)).toHaveCount(0);
   await expectNoAxeViolations(sp, "quiz page with lessons to read first");
   if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/reading-first-quiz.png`, fullPage: true });
   // The server decides, whatever the page shows: a start sent anyway is refused and writes nothing.
