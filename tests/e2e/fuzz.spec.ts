@@ -652,6 +652,34 @@ test("fuzzing the debate form's action: no 500, no write on refusal, one respons
   await request.dispose();
 });
 
+// The button at a lesson's end posts setLessonCompletionAction without the page's script (decision 33). Never a 500; a
+// refusal writes nothing; no session writes nothing.
+test("fuzzing the lesson completion action: no 500, no write on refusal, none without a session", async ({ playwright, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const request = await signedInRequest(playwright, student, baseURL!);
+  const lessonPage = "/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road";
+  const progress = async () => JSON.stringify((await sql.query(`SELECT "lessonId", "completedAt", "firstCompletedAt", "uncompletedAt" FROM "LessonProgress" WHERE "userId" = $1 ORDER BY "lessonId"`, [student.id])).rows);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const form = fc.record({
+    lessonId: field("dadabaev-silk-road", "austin-pragmatic-diplomacy", "no-such-lesson", "DADABAEV"),
+    completed: field("true", "false", "TRUE", "1", ""),
+    extra: fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: hostileString, weight: 1 }),
+  });
+  const failures: string[] = [];
+  const runs = fc.sample(form, { numRuns: 60, seed: 20261209 }).map((values) => ["setLessonCompletionAction", values] as const);
+  const accepted = await fuzzFormActions(runs, failures, (name, values) => callFormAction(request, baseURL!, lessonPage, name, values), progress);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  for (const row of (await sql.query(`SELECT "lessonId" FROM "LessonProgress" WHERE "userId" = $1`, [student.id])).rows) expect(["dadabaev-silk-road", "austin-pragmatic-diplomacy"]).toContain(row.lessonId);
+  // No session: refused before anything is read or written.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const refused = await callFormAction(anonymous, baseURL!, lessonPage, "setLessonCompletionAction", { lessonId: "dadabaev-silk-road", completed: "true" });
+  expect(refused.status).toBeLessThan(500);
+  expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  await anonymous.dispose();
+  await request.dispose();
+});
+
 test("a JSON body nested thousands deep is refused with a 400 and a message on every route, not a 500", async ({ playwright, sql, baseURL }) => {
   const failures: string[] = [];
   for (const role of ["STUDENT", "INSTRUCTOR"] as const) {

@@ -1,8 +1,8 @@
 // Reading before a quiz in the browser: the instructor assigns a quiz ticking "Students must read the module's
 // lessons before starting"; the student finds the quiz marked, sees the lessons still to read instead of Start, reads
 // them, and starts.
-import { addMembers, createClass } from "./fixtures";
-import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
+import { addMembers, assign, createClass } from "./fixtures";
+import { test, expect, createUser, login, count, expectNoAxeViolations, signedInPage } from "./support";
 
 const quizId = "austin-pragmatic-diplomacy-quiz";
 const quizPath = "/courses/japan-central-asia/foundations/quizzes/austin-pragmatic-diplomacy-quiz";
@@ -79,4 +79,34 @@ test("an instructor asks for the module's lessons first; the student reads them 
 
   await teacher.close();
   await learner.close();
+});
+
+test("without the page's script a student marks the lessons complete (and one not done again), and the quiz opens (decision 33)", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { id: classId } = await createClass(sql, instructor, { name: "Scriptless reading" });
+  await addMembers(sql, classId, [student]);
+  await assign(sql, classId, { quiz: quizId, opensAt: new Date(Date.now() - 3_600_000), dueAt: new Date(Date.now() + 7 * 86_400_000), requiresReading: true });
+  const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const completed = () => count(sql, `SELECT count(*) FROM "LessonProgress" WHERE "userId" = $1 AND "completedAt" IS NOT NULL`, [student.id]);
+  for (const lesson of ["dadabaev-silk-road", "austin-pragmatic-diplomacy"]) {
+    await page.goto(`/courses/japan-central-asia/foundations/lessons/${lesson}`);
+    // Before, the button did nothing until the script ran.
+    await page.getByRole("button", { name: "Mark lesson as completed" }).click();
+    await expect(page.getByRole("button", { name: "✓ Completed — mark as not done" })).toBeVisible();
+    await expect(page.getByText("Recorded in your progress.")).toBeVisible();
+  }
+  expect(await completed()).toBe(2);
+  await page.getByRole("button", { name: "✓ Completed — mark as not done" }).click();
+  await expect(page.getByText("Marked as not done in your progress.")).toBeVisible();
+  expect(await completed()).toBe(1);
+  await page.goto(quizPath);
+  await expect(page.getByRole("region", { name: "Read the lessons first" })).toContainText("Austin");
+  await page.goto("/courses/japan-central-asia/foundations/lessons/austin-pragmatic-diplomacy");
+  await page.getByRole("button", { name: "Mark lesson as completed" }).click();
+  await expect(page.getByRole("button", { name: "✓ Completed — mark as not done" })).toBeVisible();
+  await page.goto(quizPath);
+  await expect(page.getByRole("region", { name: "Read the lessons first" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Start/ })).toBeVisible();
+  await context.close();
 });
