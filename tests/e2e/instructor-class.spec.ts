@@ -978,3 +978,86 @@ test("a student joins a class with the page's script off (or not yet loaded): re
   expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1`, [classId])).toBe(1);
   await teacherContext.close();
 });
+
+test("a student answers invitations with the page's script off (or not yet loaded): joined, declined, a withdrawn one refused; only the invited student's answer counts", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const [student, classmate] = [await createUser(sql), await createUser(sql)];
+  const [joining, declining, withdrawn] = [
+    await createClass(sql, teacher, { name: "Invited seminar" }),
+    await createClass(sql, teacher, { name: "Declined seminar" }),
+    await createClass(sql, teacher, { name: "Withdrawn seminar" }),
+  ];
+  for (const cls of [joining, declining, withdrawn]) await sql.query(`INSERT INTO "ClassInvitation" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  const invited = (classId: string) => count(sql, `SELECT count(*) FROM "ClassInvitation" WHERE "classId" = $1 AND "userId" = $2`, [classId, student.id]);
+  const members = (classId: string) => count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1`, [classId]);
+
+  const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false });
+  await page.goto("/classes/join");
+  await expect(page.getByRole("heading", { name: "Invitations" })).toBeVisible();
+  // Withdrawn while the page was open: refused, said under the heading (the invitation has left the list), nothing joined.
+  await sql.query(`DELETE FROM "ClassInvitation" WHERE "classId" = $1`, [withdrawn.id]);
+  // Before, the buttons sent their request from the page's script: without it they did nothing.
+  await page.getByRole("button", { name: "Join Withdrawn seminar" }).click();
+  await expect(page.locator("#invitation-message")).toHaveText("That invitation was not found, or you do not have access to it.");
+  await expect(page.getByRole("button", { name: "Join Withdrawn seminar" })).toHaveCount(0);
+  expect(await members(withdrawn.id)).toBe(0);
+  if (process.env.SCREENSHOT_DIR) {
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/invitation-refused-nojs.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/invitation-refused-nojs-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+
+  await page.getByRole("button", { name: "Decline the invitation to Declined seminar" }).click();
+  await expect(page.locator("#invitation-message")).toHaveText("You declined the invitation.");
+  await expect(page.getByRole("button", { name: "Join Declined seminar" })).toHaveCount(0);
+  expect(await invited(declining.id)).toBe(0);
+  expect(await members(declining.id)).toBe(0);
+
+  // Another student and an instructor posting the action with the class's id answer nothing: the invitation is the student's.
+  for (const [who, code] of [[classmate, "NOT_FOUND"], [teacher, "FORBIDDEN"]] as const) {
+    const { context: theirs } = await signedInPage(browser, who, baseURL!);
+    for (const accept of ["true", "false"]) {
+      const refused = await callFormAction(theirs.request, baseURL!, "/classes/join", "answerInvitationAction", { classId: joining.id, accept });
+      expect(refused.status).toBeLessThan(500);
+      expect(refused.text).toContain(`"code":"${code}"`);
+    }
+    await theirs.close();
+  }
+  expect(await invited(joining.id)).toBe(1);
+  expect(await members(joining.id)).toBe(0);
+
+  await page.getByRole("button", { name: "Join Invited seminar" }).click();
+  await expect(page.locator("#invitation-message")).toHaveText(/^You joined Invited seminar\. See what is assigned to you$/);
+  await expect(page.getByRole("heading", { name: "Invitations" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Your classes" })).toContainText("Invited seminar · ");
+  expect(await invited(joining.id)).toBe(0);
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "userId" = $2 AND "removedAt" IS NULL`, [joining.id, student.id])).toBe(1);
+  await context.close();
+});
+
+test("with the script, an invitation's answer that does not get through is said at its buttons, and the invitation stays", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const cls = await createClass(sql, teacher, { name: "Offline seminar" });
+  await sql.query(`INSERT INTO "ClassInvitation" ("classId", "userId") VALUES ($1, $2)`, [cls.id, student.id]);
+  const { context, page } = await signedInPage(browser, student, baseURL!);
+  await page.goto("/classes/join");
+  await page.waitForLoadState("networkidle");
+  await page.route("**/classes/join", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+  await page.getByRole("button", { name: "Join Offline seminar" }).click();
+  await expect(page.getByRole("button", { name: "Join Offline seminar" })).toHaveAccessibleDescription("Caravan could not be reached, so this was not sent. Check your connection and try again.");
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1`, [cls.id])).toBe(0);
+  if (process.env.SCREENSHOT_DIR) {
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/invitation-not-sent.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/invitation-not-sent-390.png`, fullPage: true });
+  }
+  await expectNoAxeViolations(page, "an invitation's answer not sent");
+  await page.unroute("**/classes/join");
+  await page.getByRole("button", { name: "Join Offline seminar" }).click();
+  await expect(page.locator("#invitation-message")).toHaveText(/^You joined Offline seminar\./);
+  await expect(page.getByRole("heading", { name: "Invitations" })).toHaveCount(0);
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "userId" = $2`, [cls.id, student.id])).toBe(1);
+  await context.close();
+});

@@ -3,7 +3,7 @@ import { Container } from "@/components/ui";
 import { JoinClassForm } from "@/components/join-class-form";
 import { requirePageUser } from "@/lib/server/page";
 import { joinCodePreview, studentClasses, studentInvitations } from "@/lib/server/class-service";
-import { RequestButton } from "@/components/request-button";
+import { InvitationAnswers } from "@/components/invitation-answers";
 import { Link } from "@/components/app-link";
 import { LocalTime } from "@/components/local-time";
 import { teacherNames } from "@/lib/teacher-names";
@@ -22,25 +22,8 @@ export default async function JoinClassPage({ searchParams }: { searchParams: Pr
       <div className="mx-auto max-w-md">
         <h1 className="font-serif text-3xl font-semibold">Join a class</h1>
         <p className="mt-2 text-stone-700">Enter the join code your instructor gave you. Your assignments then appear on your home page.</p>
-        {invitations.length > 0 && (
-          <section aria-labelledby="invitations-heading" className="mt-6">
-            <h2 id="invitations-heading" className="text-lg font-semibold">Invitations</h2>
-            <ul className="mt-2 divide-y divide-stone-200 rounded-lg border border-brand-100 bg-brand-50">
-              {invitations.map(({ class: c, invitedAt }) => (
-                <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
-                  <div>
-                    <span className="font-medium text-stone-900">{c.name}</span> <span className="text-stone-600">· {c.term} · {teacherNames(c)}</span>
-                    <span className="block text-stone-600">Invited <LocalTime iso={invitedAt.toISOString()} day /></span>
-                  </div>
-                  <div className="flex gap-2">
-                    <RequestButton method="POST" url={`/api/classes/invitations/${c.id}`} body={{ accept: true }} label="Join" accessibleName={`Join ${c.name}`} primary />
-                    <RequestButton method="POST" url={`/api/classes/invitations/${c.id}`} body={{ accept: false }} label="Decline" accessibleName={`Decline the invitation to ${c.name}`} />
-                  </div>
-                </li>
-              ))}
-            </ul>
-            <p className="mt-2 text-sm text-stone-700">Joining lets the class&apos;s instructor see your work on what the class assigns.</p>
-          </section>
+        {user.role === "STUDENT" && (
+          <InvitationAnswers invitations={invitations.map(({ class: c, invitedAt }) => ({ classId: c.id, name: c.name, term: c.term, teachers: teacherNames(c), invitedAt: invitedAt.toISOString() }))} />
         )}
         <div className="card mt-6">
           {/* A join link names its class before the student joins it, as Canvas does. */}
