@@ -822,11 +822,12 @@ test("fuzzing the text settings action: no 500, the cookie unchanged on refusal,
   await request.dispose();
 });
 
-// The account forms, the header's sign-out, the debate self-assessment and the join form post server actions
-// (app/actions/account.ts, self-assessment.ts, classes.ts; decision 33), fuzzed as their forms call them: hostile fields
-// with real values mixed in. Never a 500; a refusal changes nothing of the account, its signed-out sessions, the
-// response or the student's classes; only the student's own response is ever assessed.
-test("fuzzing the account, self-assessment and join actions: no 500, nothing written on refusal", async ({ playwright, sql, baseURL, browser }) => {
+// The account forms, the header's sign-out, the debate self-assessment, the join form and the invitations' answers post
+// server actions (app/actions/account.ts, self-assessment.ts, classes.ts; decision 33), fuzzed as their forms call them:
+// hostile fields with real values mixed in. Never a 500; a refusal changes nothing of the account, its signed-out
+// sessions, the response, the student's classes or invitations; only the student's own response is ever assessed, and
+// only their own invitations answered (another student's, to a class they were not invited to, stays open).
+test("fuzzing the account, self-assessment, join and invitation actions: no 500, nothing written on refusal", async ({ playwright, sql, baseURL, browser }) => {
   test.setTimeout(300_000);
   const student = await createUser(sql);
   const promptId = "normative-vs-material";
@@ -834,12 +835,22 @@ test("fuzzing the account, self-assessment and join actions: no 500, nothing wri
   await (await submitDebateAs(browser, student, baseURL!, promptId)).close();
   const { rows: [response] } = await sql.query(`SELECT r.id, r."submittedAt", p.definition FROM "DebateResponse" r JOIN "DebatePrompt" p ON p.id = r."promptId" WHERE r."userId" = $1`, [student.id]);
   const criteria = (response.definition.rubric as { id: string }[]).map((c) => c.id);
-  const joinCode = (await createClass(sql, await createUser(sql, "INSTRUCTOR"), { name: "Fuzzed join" })).joinCode;
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const joined = await createClass(sql, teacher, { name: "Fuzzed join" });
+  const joinCode = joined.joinCode;
+  // Two invitations of the student's (one to a class since archived, which takes no one), and a bystander's to a class
+  // the student was not invited to.
+  const bystander = await createUser(sql);
+  const [inviting, archived, othersClass] = [await createClass(sql, teacher, { name: "Fuzzed invitation" }), await createClass(sql, teacher, { name: "Fuzzed archived" }), await createClass(sql, teacher, { name: "Fuzzed other's" })];
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE id = $1`, [archived.id]);
+  for (const [classId, userId] of [[inviting.id, student.id], [archived.id, student.id], [othersClass.id, bystander.id]]) await sql.query(`INSERT INTO "ClassInvitation" ("classId", "userId") VALUES ($1, $2)`, [classId, userId]);
+  const bystanderRows = `SELECT (SELECT count(*) FROM "ClassInvitation" WHERE "userId" = $1)::int AS invited, (SELECT count(*) FROM "ClassMember" WHERE "userId" = $1)::int AS joined`;
   const fingerprint = async () => JSON.stringify([
     (await sql.query(`SELECT name, "passwordHash", "sessionEpoch", "timeZone" FROM "User" WHERE id = $1`, [student.id])).rows[0],
     (await sql.query(`SELECT scores FROM "DebateSelfAssessment" WHERE "responseId" = $1`, [response.id])).rows[0] ?? null,
     (await sql.query(`SELECT count(*)::int AS n FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).rows[0].n,
     (await sql.query(`SELECT count(*)::int AS n FROM "ClassMember" WHERE "userId" = $1`, [student.id])).rows[0].n,
+    (await sql.query(`SELECT count(*)::int AS n FROM "ClassInvitation" WHERE "userId" = $1`, [student.id])).rows[0].n,
   ]);
   const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 3 }, { arbitrary: hostileString, weight: 1 });
   const extra = fc.option(hostileString, { freq: 4, nil: undefined });
@@ -860,9 +871,15 @@ test("fuzzing the account, self-assessment and join actions: no 500, nothing wri
       extra,
     }),
     joinClassAction: fc.record({ code: field(joinCode, joinCode.toLowerCase(), "WRONG123", "", "x".repeat(41)), extra }),
+    // Weighted towards the student's own invitations and a real answer, so some runs get through to the service.
+    answerInvitationAction: fc.record({
+      classId: fc.oneof({ arbitrary: fc.constantFrom(inviting.id, archived.id), weight: 3 }, { arbitrary: fc.constantFrom(othersClass.id, joined.id, "not-a-class", ""), weight: 1 }, { arbitrary: hostileString, weight: 1 }),
+      accept: fc.oneof({ arbitrary: fc.constantFrom("true", "false"), weight: 3 }, { arbitrary: fc.constantFrom("", "yes", "TRUE"), weight: 1 }, { arbitrary: hostileString, weight: 1 }),
+      extra: fc.option(hostileString, { freq: 2, nil: undefined }),
+    }),
   } satisfies Record<string, fc.Arbitrary<Record<string, string | undefined>>>;
   type Name = keyof typeof forms;
-  const pageOf = (name: Name) => (name === "selfAssessAction" ? debatePage : name === "joinClassAction" ? "/classes/join" : "/account");
+  const pageOf = (name: Name) => (name === "selfAssessAction" ? debatePage : name === "joinClassAction" || name === "answerInvitationAction" ? "/classes/join" : "/account");
   const runs = fc.constantFrom(...(Object.keys(forms) as Name[])).chain((name) => (forms[name] as fc.Arbitrary<Record<string, string | undefined>>).map((form) => [name, form] as const));
   const failures: string[] = [];
   // endOtherSessions moves the account's session epoch on, and a sign-out ends its session: each call gets a token of
@@ -877,7 +894,9 @@ test("fuzzing the account, self-assessment and join actions: no 500, nothing wri
       await request.dispose();
     }
   };
-  const accepted = await fuzzFormActions(fc.sample(runs, { numRuns: 120, seed: 20261208 }), failures, call, fingerprint);
+  const sampled = fc.sample(runs, { numRuns: 120, seed: 20261208 });
+  expect(sampled.filter(([name]) => name === "answerInvitationAction").length).toBeGreaterThan(5);
+  const accepted = await fuzzFormActions(sampled, failures, call, fingerprint);
   expect(failures).toEqual([]);
   expect(accepted).toBeGreaterThan(0);
   // Whatever was accepted left the account and the assessment in shapes the forms could give.
@@ -886,8 +905,12 @@ test("fuzzing the account, self-assessment and join actions: no 500, nothing wri
   expect([null, "Europe/Berlin", "Asia/Tokyo"]).toContain(after.timeZone);
   // Sign-outs were accepted, each ending the session it was sent in.
   expect((await sql.query(`SELECT count(*)::int AS n FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).rows[0].n).toBeGreaterThan(0);
-  // Joined at most once, whatever was sent how often.
-  expect((await sql.query(`SELECT count(*)::int AS n FROM "ClassMember" WHERE "userId" = $1`, [student.id])).rows[0].n).toBeLessThanOrEqual(1);
+  // Joined only classes it had the code of or an open invitation to, each at most once, whatever was sent how often.
+  const { rows: memberships } = await sql.query(`SELECT "classId" FROM "ClassMember" WHERE "userId" = $1`, [student.id]);
+  expect(memberships.map((m) => m.classId).filter((id) => id !== joined.id && id !== inviting.id)).toEqual([]);
+  // Some of the student's invitations were answered (the runs reach the service), and the bystander's is still open.
+  expect((await sql.query(`SELECT count(*)::int AS n FROM "ClassInvitation" WHERE "userId" = $1`, [student.id])).rows[0].n).toBeLessThan(2);
+  expect((await sql.query(bystanderRows, [bystander.id])).rows[0]).toEqual({ invited: 1, joined: 0 });
   const assessed = (await sql.query(`SELECT scores FROM "DebateSelfAssessment" WHERE "responseId" = $1`, [response.id])).rows[0];
   if (assessed) for (const points of Object.values(assessed.scores as Record<string, number>)) expect(Number.isInteger(points) && points >= 0).toBe(true);
 });
