@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { RequestButton, send, usePending } from "@/components/request-button";
+import { useApiForm } from "@/components/use-api-form";
 import { ClassForm, type ClassDetails } from "./class-form";
 import { CopyClassForm } from "./copy-class";
 import { plural } from "@/lib/plural";
@@ -14,7 +15,10 @@ export function RosterActions({ classId, student, quizzes }: { classId: string; 
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
-  const { pending, run } = usePending();
+  const { pending: removing, run } = usePending();
+  const resetForm = useApiForm(["reason"]);
+  const pending = removing || resetForm.pending;
+  const reasonId = `reset-reason-${student.id}`;
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
@@ -36,31 +40,38 @@ export function RosterActions({ classId, student, quizzes }: { classId: string; 
       </div>
       {open && quizzes.length === 0 && <p className="text-sm text-stone-600">This class assigns no quiz yet, so there is nothing to reset here.</p>}
       {open && quizzes.length > 0 && (
+        // The server checks the reason and its refusal is said at the field, as the page's other forms say theirs (not in
+        // the browser's own "Please fill out this field" bubble).
         <form
+          {...resetForm.formProps}
+          noValidate
           className="space-y-2 rounded-md border border-stone-200 p-3"
           onSubmit={(event) => {
             event.preventDefault();
+            if (pending) return;
             const form = new FormData(event.currentTarget);
             const quizId = String(form.get("quizId"));
+            const reason = String(form.get("reason") ?? "");
             const title = quizzes.find((q) => q.id === quizId)?.title ?? "this quiz";
-            return run(async () => {
-              // Attempts belong to the student, not the class: say so before voiding them.
-              if (!window.confirm(`Reset ${student.name}'s attempts at “${title}”? They are voided (kept for the record), including an attempt in progress, and the student can start again. If they also count in another class, nothing is reset.`)) return;
-              const result = await send("POST", `/api/instructor/classes/${classId}/resets`, { studentId: student.id, quizId, reason: form.get("reason") });
-              setMessage(result.ok ? `Reset ${plural((result.data as { voided: number }).voided, "attempt")} at “${title}”.` : result.message);
-              if (result.ok) {
-                setOpen(false);
-                // The class page's counts (open flags on the voided attempts) follow.
-                router.refresh();
-              }
+            // Attempts belong to the student, not the class: say so before voiding them. A blank reason is refused
+            // whatever else is sent, so nothing can be reset unasked: it goes without the question, for the refusal.
+            if (reason.trim() !== "" && !window.confirm(`Reset ${student.name}'s attempts at “${title}”? They are voided (kept for the record), including an attempt in progress, and the student can start again. If they also count in another class, nothing is reset.`)) return;
+            setMessage(null);
+            return resetForm.send<{ voided: number }>("POST", `/api/instructor/classes/${classId}/resets`, { studentId: student.id, quizId, reason }, (result) => {
+              setMessage(`Reset ${plural(result.voided, "attempt")} at “${title}”.`);
+              setOpen(false);
+              // The class page's counts (open flags on the voided attempts) follow.
+              router.refresh();
             });
           }}
         >
           <label className="field-label" htmlFor={`reset-quiz-${student.id}`}>Quiz</label>
           <select id={`reset-quiz-${student.id}`} name="quizId" className="field-input">{quizzes.map((q) => <option key={q.id} value={q.id}>{q.title}</option>)}</select>
-          <label className="field-label" htmlFor={`reset-reason-${student.id}`}>Reason (recorded)</label>
-          <input id={`reset-reason-${student.id}`} name="reason" required minLength={5} maxLength={500} className="field-input" />
-          <button type="submit" className="btn-primary px-3 py-1" disabled={pending}>{pending ? "Resetting…" : "Reset"}</button>
+          <label className="field-label" htmlFor={reasonId}>Reason (recorded)</label>
+          <input id={reasonId} name="reason" maxLength={500} className="field-input" aria-invalid={Boolean(resetForm.errors.reason)} aria-describedby={resetForm.errors.reason ? `${reasonId}-error` : undefined} />
+          {resetForm.errors.reason && <p id={`${reasonId}-error`} className="field-error">{resetForm.errors.reason[0]}</p>}
+          <LiveMessage tone="alert" className="field-error">{resetForm.message?.ok === false && resetForm.message.text}</LiveMessage>
+          <button type="submit" className="btn-primary px-3 py-1" disabled={pending}>{resetForm.pending ? "Resetting…" : "Reset"}</button>
         </form>
       )}
       <LiveMessage className="text-sm text-stone-700">{message}</LiveMessage>
@@ -131,12 +142,17 @@ export function ClassHeaderActions({ details, archived, firstOpensAt }: { detail
   );
 }
 
+const DAYS_MESSAGE = "Give the number of days as a whole number from 1 to 365, or leave it empty for a code that does not expire.";
+
 export function JoinCodeActions({ classId }: { classId: string }) {
   const router = useRouter();
-  const [message, setMessage] = useState<string | null>(null);
-  const { pending, run } = usePending();
+  const { errors, message, pending, send: sendForm, refuse, formProps } = useApiForm(["days"]);
   return (
+    // A refusal is said at the field, as the page's other forms say theirs, not in the browser's own bubble ("Value must
+    // be less than or equal to 365"), which stopped the form before this check could run.
     <form
+      {...formProps}
+      noValidate
       className="mt-3 flex flex-wrap items-end gap-3"
       onSubmit={(event) => {
         event.preventDefault();
@@ -144,27 +160,22 @@ export function JoinCodeActions({ classId }: { classId: string }) {
         const typed = String(new FormData(form).get("days") ?? "").trim();
         const days = typed ? Number(typed) : null;
         if (unreadableNumberFields(form).length > 0 || (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 365))) {
-          setMessage("Give the number of days as a whole number from 1 to 365, or leave it empty for a code that does not expire.");
-          return;
+          return refuse({ days: [DAYS_MESSAGE] }, DAYS_MESSAGE);
         }
-        setMessage(null);
-        return run(async () => {
-          if (!window.confirm(`Issue a new join code${days ? ` valid for ${days} ${days === 1 ? "day" : "days"}` : " that does not expire"}? The current one stops working.`)) return;
-          const result = await send("POST", `/api/instructor/classes/${classId}/join-code`, { days });
-          if (result.ok) {
-            form.reset();
-            router.refresh();
-          }
-          else setMessage(result.fieldErrors?.days?.[0] ?? result.message);
+        if (!window.confirm(`Issue a new join code${days ? ` valid for ${days} ${days === 1 ? "day" : "days"}` : " that does not expire"}? The current one stops working.`)) return;
+        return sendForm("POST", `/api/instructor/classes/${classId}/join-code`, { days }, () => {
+          form.reset();
+          router.refresh();
         });
       }}
     >
       <div>
         <label htmlFor="join-code-days" className="field-label">Valid for (days, optional)</label>
-        <input id="join-code-days" name="days" type="number" inputMode="numeric" min={1} max={365} className="field-input w-32" />
+        <input id="join-code-days" name="days" type="number" inputMode="numeric" min={1} max={365} className="field-input w-32" aria-invalid={Boolean(errors.days)} aria-describedby={errors.days ? "join-code-days-error" : undefined} />
       </div>
       <button type="submit" className="btn-secondary px-3 py-2" disabled={pending}>New join code</button>
-      <LiveMessage tone="alert" className="field-error w-full">{message}</LiveMessage>
+      {errors.days && <p id="join-code-days-error" className="field-error w-full">{errors.days[0]}</p>}
+      <LiveMessage tone="alert" className="field-error w-full">{message?.ok === false && message.text}</LiveMessage>
     </form>
   );
 }

@@ -1061,3 +1061,70 @@ test("with the script, an invitation's answer that does not get through is said 
   expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "userId" = $2`, [cls.id, student.id])).toBe(1);
   await context.close();
 });
+
+test("the roster's reset form and the join code's Valid for field say what is wrong at the field, as the page's other forms do, not in the browser's bubble", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const cls = await createClass(sql, teacher, { name: "Inline messages seminar" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-1 day" });
+  await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 day", dueAt: "7 days" });
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const asked: string[] = [];
+  page.on("dialog", (dialog) => { asked.push(dialog.message()); void dialog.accept(); });
+  const resets = () => count(sql, `SELECT count(*) FROM "AttemptReset" WHERE "classId" = $1`, [cls.id]);
+
+  const row = page.getByRole("row").filter({ hasText: student.name });
+  await row.getByRole("button", { name: "Reset attempts…" }).click();
+  const reason = row.getByLabel("Reason (recorded)");
+  const resetMessage = "Record why the attempts are reset (at least 5 characters).";
+  // A blank reason goes without the question (nothing could be reset), and the server's refusal is said at the field.
+  // Before, the browser stopped the form with its own "Please fill out this field" bubble.
+  await row.getByRole("button", { name: "Reset", exact: true }).click();
+  await expect(reason).toHaveAccessibleDescription(resetMessage);
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expect(reason).toBeFocused();
+  expect(asked).toEqual([]);
+  // Too short: asked first (it would reset something were it long enough), then refused at the field.
+  await reason.fill("oops");
+  await expect(reason).not.toHaveAttribute("aria-invalid", "true");
+  await row.getByRole("button", { name: "Reset", exact: true }).click();
+  await expect(reason).toHaveAccessibleDescription(resetMessage);
+  expect(asked).toHaveLength(1);
+  expect(await resets()).toBe(0);
+  if (process.env.SCREENSHOT_DIR) {
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/reset-reason-refused.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/reset-reason-refused-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+
+  const codeBefore = (await sql.query(`SELECT "joinCode" FROM "Class" WHERE id = $1`, [cls.id])).rows[0].joinCode;
+  const days = page.getByLabel("Valid for (days, optional)");
+  const daysMessage = "Give the number of days as a whole number from 1 to 365, or leave it empty for a code that does not expire.";
+  // Before, the browser's bubble ("Value must be less than or equal to 365") stopped these, naming no range.
+  for (const typed of ["400", "0", "2.5"]) {
+    await days.fill(typed);
+    await page.getByRole("button", { name: "New join code" }).click();
+    await expect(days).toHaveAccessibleDescription(daysMessage);
+    await expect(days).toBeFocused();
+  }
+  await expect(page.getByText(daysMessage)).toHaveCount(1);
+  expect(asked).toHaveLength(1);
+  expect((await sql.query(`SELECT "joinCode" FROM "Class" WHERE id = $1`, [cls.id])).rows[0].joinCode).toBe(codeBefore);
+  await expectNoAxeViolations(page, "refusals at the reset reason and the join code's days");
+  if (process.env.SCREENSHOT_DIR) {
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/join-code-days-refused.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/join-code-days-refused-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
+  // Edited, the field's message goes; a valid number issues the code after asking.
+  await days.fill("7");
+  await expect(days).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "New join code" }).click();
+  await expect.poll(() => asked.at(-1)).toMatch(/valid for 7 days/);
+  await expect.poll(async () => (await sql.query(`SELECT "joinCode" FROM "Class" WHERE id = $1`, [cls.id])).rows[0].joinCode).not.toBe(codeBefore);
+  await context.close();
+});
