@@ -394,3 +394,31 @@ test("the debate form's action: no session is refused, and another student's cal
   expect((await sql.query(`SELECT claim, "updatedAt", status FROM "DebateResponse" WHERE id = $1`, [ownerRow.id])).rows[0]).toEqual({ claim: "The owner's own claim", updatedAt: ownerRow.updatedAt, status: "DRAFT" });
   for (const context of [ownerContext, anonymous, otherContext]) await context.dispose();
 });
+
+// The join page's invitation forms post a server action (decision 33) beside POST /api/classes/invitations/:classId
+// above: the same rules. Only the invited student answers their invitation; nothing is written for anyone else.
+test("the invitation answer action: no session, an instructor, or a student not invited is refused, and the invitation stays open", async ({ playwright, sql, baseURL }) => {
+  const contextOf = (user: TestUser | null) => sessionRequest(playwright, baseURL!, user);
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const invitee = await createUser(sql);
+  const cls = await createClass(sql, teacher, { name: "Invitation matrix" });
+  await sql.query(`INSERT INTO "ClassInvitation" ("classId", "userId") VALUES ($1, $2)`, [cls.id, invitee.id]);
+  const expected = { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", instructor: "FORBIDDEN", otherStudent: "NOT_FOUND" } as const;
+  const users = { anonymous: null, owner: teacher, instructor: await createUser(sql, "INSTRUCTOR"), otherStudent: await createUser(sql) };
+  for (const [role, code] of Object.entries(expected) as [keyof typeof expected, string][]) {
+    const context = await contextOf(users[role]);
+    for (const accept of ["true", "false"]) {
+      const { status, text } = await callFormAction(context, baseURL!, "/classes/join", "answerInvitationAction", { classId: cls.id, accept });
+      expect(status, role).toBeLessThan(500);
+      expect(text, `${role} accept=${accept}`).toContain(`"code":"${code}"`);
+    }
+    await context.dispose();
+  }
+  expect(await count(sql, `SELECT count(*) FROM "ClassInvitation" WHERE "classId" = $1 AND "userId" = $2`, [cls.id, invitee.id])).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1`, [cls.id])).toBe(0);
+  // The invitee's own answer is taken.
+  const context = await contextOf(invitee);
+  expect((await callFormAction(context, baseURL!, "/classes/join", "answerInvitationAction", { classId: cls.id, accept: "true" })).text).toContain('"ok":true');
+  await context.dispose();
+  expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "userId" = $2`, [cls.id, invitee.id])).toBe(1);
+});
