@@ -721,6 +721,43 @@ async function submittedAttemptIn(sql: pg.Pool, instructorId: string, studentId:
   return { classId: cls.id as string, attemptId: attempt.id as string, versionIds: versions.map((v: { id: string }) => v.id as string) };
 }
 
+// "Flag this question" posts flagQuestionAction without the page's script (decision 33): hostile fields with the
+// student's own attempt and question, a classmate's attempt and random ids mixed in. Never a 500; a refusal writes
+// nothing; the classmate's attempt is never flagged; a flag stored has a reason the form could send.
+test("fuzzing the flag action: no 500, no write on refusal, another's attempt never flagged", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const [instructor, student, classmate] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql), await createUser(sql)];
+  const quizId = "dadabaev-silk-road-quiz";
+  const mine = await submittedAttemptIn(sql, instructor.id, student.id, quizId);
+  const theirs = await submittedAttemptIn(sql, instructor.id, classmate.id, quizId);
+  const request = await signedInRequest(playwright, student, baseURL!);
+  const flags = async () => JSON.stringify((await sql.query(`SELECT "attemptId", "questionVersionId", reason, "resolvedAt" FROM "QuestionFlag" WHERE "userId" = ANY($1) ORDER BY "attemptId", "questionVersionId"`, [[student.id, classmate.id]])).rows);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const form = fc.record({
+    attemptId: field(mine.attemptId, mine.attemptId, theirs.attemptId, "00000000-0000-4000-8000-000000000000"),
+    questionVersionId: field(mine.versionIds[0], mine.versionIds[1] ?? mine.versionIds[0], "00000000-0000-4000-8000-000000000000"),
+    reason: field("The lesson gives both years, so B seems right too.", "no", "", "x".repeat(1001)),
+    extra: fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: hostileString, weight: 1 }),
+  });
+  const failures: string[] = [];
+  const runs = fc.sample(form, { numRuns: 80, seed: 20261210 }).map((values) => ["flagQuestionAction", values] as const);
+  const accepted = await fuzzFormActions(runs, failures, (name, values) => callFormAction(request, baseURL!, `/attempts/${mine.attemptId}`, name, values), flags);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  const { rows: stored } = await sql.query(`SELECT "attemptId", reason FROM "QuestionFlag" WHERE "userId" = ANY($1)`, [[student.id, classmate.id]]);
+  for (const flag of stored) {
+    expect(flag.attemptId).toBe(mine.attemptId);
+    expect(flag.reason.trim().length).toBeGreaterThanOrEqual(5);
+    expect(flag.reason.length).toBeLessThanOrEqual(1000);
+  }
+  // No session: refused before anything is read or written.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const refused = await callFormAction(anonymous, baseURL!, `/attempts/${mine.attemptId}`, "flagQuestionAction", { attemptId: mine.attemptId, questionVersionId: mine.versionIds[0], reason: "Sent with no session at all." });
+  expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  await anonymous.dispose();
+  await request.dispose();
+});
+
 // The question points forms post server actions (app/actions/question-points.ts, decision 25), fuzzed as the student
 // record calls them: hostile fields with the instructor's own ids, another instructor's and random ones mixed in. Never
 // a 500; a refusal writes nothing; the other instructor's attempt never changes; a student or the other instructor

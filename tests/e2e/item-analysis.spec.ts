@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type pg from "pg";
 import { addMembers, assign, createClass } from "./fixtures";
-import { test, expect, createUser, login, count, expectNoAxeViolations, type TestUser } from "./support";
+import { test, expect, createUser, login, count, expectNoAxeViolations, signedInPage, type TestUser } from "./support";
 import { effectiveQuestion, keyFields } from "../../lib/domain/regrade.ts";
 import type { Question } from "../../lib/content/schema.ts";
 
@@ -318,5 +318,30 @@ test("with no attempts yet, the item analysis's empty state and the Regrades sec
   const empty = (await page.getByRole("heading", { name: "No submitted attempts yet" }).locator("..").boundingBox())!;
   const regrades = (await page.getByRole("heading", { name: "Regrades" }).boundingBox())!;
   expect(regrades.y - (empty.y + empty.height)).toBeGreaterThanOrEqual(24);
+  await context.close();
+});
+
+test("without the page's script a student flags a question: a short reason refused at the field with the text kept, then sent (decision 33)", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  await createClassWith(sql, instructor, [student]);
+  const attemptId = await insertAttempt(sql, student, "b");
+  const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await page.goto(`/attempts/${attemptId}`);
+  const firstQuestion = page.locator("li", { has: page.getByRole("heading", { name: /^Question 1\./ }) });
+  await firstQuestion.getByText("Flag this question").click();
+  // Before, the form had no action: Send flag sent a GET of the page with the reason in its address, and flagged nothing.
+  await firstQuestion.getByLabel("What is wrong with this question or its answer?").fill("no");
+  await firstQuestion.getByRole("button", { name: "Send flag" }).click();
+  await expect(firstQuestion.getByText(/at least 5 characters/)).toBeVisible();
+  await expect(firstQuestion.getByLabel("What is wrong with this question or its answer?")).toHaveValue("no");
+  expect(page.url()).not.toContain("reason=");
+  expect(await count(sql, `SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1`, [student.id])).toBe(0);
+  await firstQuestion.getByLabel("What is wrong with this question or its answer?").fill("The lesson gives both years, so B seems right too.");
+  await firstQuestion.getByRole("button", { name: "Send flag" }).click();
+  await expect(firstQuestion.getByText("Flag sent. Your instructor sees it with the quiz results.")).toBeVisible();
+  await expect(firstQuestion.getByText("Flag sent: change your reason")).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1 AND "resolvedAt" IS NULL AND reason = 'The lesson gives both years, so B seems right too.'`, [student.id])).toBe(1);
+  if (process.env.SCREENSHOT_DIR) await firstQuestion.screenshot({ path: `${process.env.SCREENSHOT_DIR}/flag-no-script-phone.png` });
   await context.close();
 });
