@@ -147,13 +147,15 @@ const studentStatusText: Record<StudentAssignmentStatus, string> = {
 /**
  * An assignment's status in the student's list ("Assigned to you"). A module is done when its lessons are read. Begun
  * and not done (an attempt open, a draft saved, some of a module's lessons read) is in progress while it is open, as
- * My progress says; past its due time it is overdue and says what was begun, as My progress says it is missing.
+ * My progress says; past its due time it is overdue (or closed, where late work is refused) and says what was begun,
+ * as My progress says it is missing.
  */
 export function assignedStatusText(kind: string, status: StudentAssignmentStatus, inProgress: boolean): string {
   if (kind === "MODULE" && status === "done") return "Lessons read";
   if (kind === "MODULE" && status === "late") return "Lessons read late";
   if (inProgress && status === "open") return "In progress";
-  if (inProgress && status === "overdue") return `Overdue · ${kind === "QUIZ" || kind === "DEBATE" ? begunNotSubmitted[kind] : "some lessons read"}`;
+  // Closed to late work, a draft or some lessons read are still said: My progress says the work is missing, not blank.
+  if (inProgress && (status === "overdue" || status === "closed")) return `${studentStatusText[status]} · ${kind === "QUIZ" || kind === "DEBATE" ? begunNotSubmitted[kind] : "some lessons read"}`;
   return studentStatusText[status];
 }
 

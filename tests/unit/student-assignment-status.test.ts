@@ -50,6 +50,14 @@ describe("an assignment's status in words on the home page", () => {
     expect(assignedStatusText("DEBATE", shown("ACCEPT", t(13)), false)).toBe("Overdue");
   });
 
+  it("says a draft is there once the assignment closed to late work, as My progress says it is missing with a draft", () => {
+    const draft = debateCell({ status: "DRAFT", submittedAt: null, grade: null, window: window("REFUSE"), now: t(13) });
+    expect(draft).toMatchObject({ status: "missing", detail: "draft, not submitted" });
+    expect(assignedStatusText("DEBATE", shown("REFUSE", t(13)), true)).toBe(`Closed · ${draft.detail}`);
+    expect(assignedStatusText("MODULE", shown("REFUSE", t(13)), true)).toBe("Closed · some lessons read");
+    expect(assignedStatusText("DEBATE", shown("REFUSE", t(13)), false)).toBe("Closed");
+  });
+
   it("says begun work in progress while it is open, and a module done when its lessons are read", () => {
     expect(assignedStatusText("DEBATE", shown("ACCEPT", t(10)), true)).toBe("In progress");
     expect(assignedStatusText("QUIZ", shown("ACCEPT", t(10)), false)).toBe("To do");
