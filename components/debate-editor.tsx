@@ -12,7 +12,7 @@ import { readTabCopy, writeTabCopy } from "./tab-copy";
 import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
 import { positionLabel } from "@/lib/domain/rubric";
 import { LocalTime } from "./local-time";
-import { errorsOnScreenRows, missingFromSubmission, sentEvidenceRows } from "@/lib/domain/debate-submission";
+import { errorsOnScreenRows, evidenceRowKey, missingFromSubmission, sentEvidenceRows } from "@/lib/domain/debate-submission";
 import { debateFormAction } from "@/app/actions/debate";
 import { LiveMessage } from "./live-message";
 import { useFormAction, useScriptRuns } from "./reachable-action";
@@ -332,8 +332,6 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     </form>
   );
 }
-
-const evidenceRowKey = /^evidence\.(\d+)\.(.+)$/;
 
 /** At least `rows` rows of evidence (at least one), blank ones after those saved: blank rows are not stored. */
 function withRows(evidence: Evidence[], rows: number): Evidence[] {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { fieldErrorsOf, formDataToObject, keepTyped, runAction, type ActionResult } from "@/lib/server/action";
 import { UserError } from "@/lib/server/errors";
 import { DEBATE_LIMITS, debateDraftSchema, debateSubmissionSchema, saveDebateDraft, submitDebate } from "@/lib/server/debate-service";
-import { errorsOnScreenRows, evidenceFromFormFields, sentEvidenceRows } from "@/lib/domain/debate-submission";
+import { errorsOnScreenRows, sentEvidenceRows, splitEvidenceFields } from "@/lib/domain/debate-submission";
 import type { SessionUser } from "@/lib/server/auth";
 
 const DEBATE_PAGES = "/courses/[course]/[module]/debates/[debate]";
@@ -31,11 +31,9 @@ const TYPED = ["position", "claim", "rebuttal", ...Array.from({ length: DEBATE_L
 
 /** The form's fields, with the evidence rows gathered from `evidence.<row>.ref` and `evidence.<row>.note`. */
 function fromForm(formData: unknown) {
-  const fields = formDataToObject(formData);
-  const evidence = evidenceFromFormFields(fields, DEBATE_LIMITS.evidenceItems);
-  const rest = Object.fromEntries(Object.entries(fields).filter(([key]) => !/^evidence\.\d{1,3}\.(ref|note)$/.test(key)));
-  // A row numbered past any the page draws: a form the page never sent, refused by the schema's row limit.
-  return { ...rest, evidence: evidence ?? Array.from({ length: DEBATE_LIMITS.evidenceItems + 1 }, () => ({ ref: "", note: "" })) };
+  const { evidence, rest } = splitEvidenceFields(formDataToObject(formData), DEBATE_LIMITS.evidenceItems);
+  // Rows the page never draws: the schema refuses the form.
+  return { ...rest, evidence };
 }
 
 async function saveDraft(user: SessionUser, form: DebateForm, evidence: DebateForm["evidence"]) {

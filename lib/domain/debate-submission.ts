@@ -43,7 +43,8 @@ export function sentEvidenceRows(evidence: readonly Evidence[]): number[] {
   return evidence.flatMap((e, row) => (e.ref || e.note ? [row] : []));
 }
 
-const evidenceRowKey = /^evidence\.(\d+)\.(.+)$/;
+/** A field error's key for an evidence row ("evidence.1.note"): the row and the field. */
+export const evidenceRowKey = /^evidence\.(\d+)\.(.+)$/;
 
 /** Errors keyed by the rows sent (`evidence.<n>.note`, n among `sentRows`) moved to the rows on screen. */
 export function errorsOnScreenRows(errors: FieldErrors, sentRows: readonly number[]): FieldErrors {
@@ -54,19 +55,27 @@ export function errorsOnScreenRows(errors: FieldErrors, sentRows: readonly numbe
 }
 
 /**
- * The evidence rows of a form posted without JavaScript (decision 33), from its `evidence.<row>.ref` and
- * `evidence.<row>.note` fields: one row per number up to the highest given (a missing field is empty). A row number
- * above `maxRows` makes `null`: no page draws one, so the form is not one it sent.
+ * A form posted without JavaScript (decision 33), its evidence rows gathered from the `evidence.<row>.ref` and
+ * `evidence.<row>.note` fields (one row per number up to the highest given, a missing field empty) and its other
+ * fields as they came. A row number above `maxRows`, or a row field that is not text, makes `evidence` null: no page
+ * draws one, so the form is not one it sent.
  */
-export function evidenceFromFormFields(fields: Record<string, unknown>, maxRows: number): Evidence[] | null {
+export function splitEvidenceFields(fields: Record<string, unknown>, maxRows: number): { evidence: Evidence[] | null; rest: Record<string, unknown> } {
   const rows: Evidence[] = [];
+  const rest: Record<string, unknown> = {};
+  let sent = true;
   for (const [key, value] of Object.entries(fields)) {
     const match = /^evidence\.(\d{1,3})\.(ref|note)$/.exec(key);
-    if (!match) continue;
+    if (!match) {
+      rest[key] = value;
+      continue;
+    }
     const row = Number(match[1]);
-    if (row >= maxRows || typeof value !== "string") return null;
-    while (rows.length <= row) rows.push({ ref: "", note: "" });
-    rows[row][match[2] as "ref" | "note"] = value;
+    if (row >= maxRows || typeof value !== "string") sent = false;
+    else {
+      while (rows.length <= row) rows.push({ ref: "", note: "" });
+      rows[row][match[2] as "ref" | "note"] = value;
+    }
   }
-  return rows;
+  return { evidence: sent ? rows : null, rest };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorsOnScreenRows, evidenceFromFormFields, missingFromSubmission, sentEvidenceRows, SUBMISSION_NEEDS } from "@/lib/domain/debate-submission";
+import { errorsOnScreenRows, missingFromSubmission, sentEvidenceRows, splitEvidenceFields, SUBMISSION_NEEDS } from "@/lib/domain/debate-submission";
 import { debateSubmissionSchema } from "@/lib/server/debate-service";
 
 const complete = { position: "normative", claim: "Ideas led the policy, and resources followed.", evidence: [{ ref: "source:austin-2021", note: "Aid follows access." }], rebuttal: "Budgets matter, but the dialogue came first." };
@@ -54,18 +54,17 @@ describe("how long a claim or counter-argument is", () => {
 });
 
 describe("the evidence rows of a debate form", () => {
-  it("gathers a form's rows by their numbers, a missing field empty", () => {
-    expect(evidenceFromFormFields({ claim: "c", "evidence.0.ref": "source:a", "evidence.0.note": "n", "evidence.2.note": "third" }, 6)).toEqual([
-      { ref: "source:a", note: "n" },
-      { ref: "", note: "" },
-      { ref: "", note: "third" },
-    ]);
-    expect(evidenceFromFormFields({ claim: "c" }, 6)).toEqual([]);
+  it("gathers a form's rows by their numbers, a missing field empty, and leaves the other fields as they came", () => {
+    expect(splitEvidenceFields({ claim: "c", "evidence.0.ref": "source:a", "evidence.0.note": "n", "evidence.2.note": "third" }, 6)).toEqual({
+      evidence: [{ ref: "source:a", note: "n" }, { ref: "", note: "" }, { ref: "", note: "third" }],
+      rest: { claim: "c" },
+    });
+    expect(splitEvidenceFields({ claim: "c", "evidence.x.note": "y" }, 6)).toEqual({ evidence: [], rest: { claim: "c", "evidence.x.note": "y" } });
   });
 
   it("refuses a row past those a page draws, or a field that is not text", () => {
-    expect(evidenceFromFormFields({ "evidence.6.note": "x" }, 6)).toBeNull();
-    expect(evidenceFromFormFields({ "evidence.0.note": ["a", "b"] }, 6)).toBeNull();
+    expect(splitEvidenceFields({ "evidence.6.note": "x" }, 6).evidence).toBeNull();
+    expect(splitEvidenceFields({ "evidence.0.note": ["a", "b"] }, 6).evidence).toBeNull();
   });
 
   it("sends only rows with something in them, and puts the server's errors back on the rows on screen", () => {
