@@ -122,12 +122,12 @@ export function questionNumbers(questionVersionIds: string[], chosen: string[]):
 }
 
 /**
- * What to ask before a new attempt, or null: where the latest attempt counts, starting one gives up the score held
+ * What starting a new attempt gives up, or null: where the latest attempt counts, starting one gives up the score held
  * now, whatever the new one earns (a timed one left alone is graded with what was saved).
  */
 export function newAttemptWarning(input: { scorePolicy: "BEST" | "LATEST"; countedPercent: number | null; timed: boolean }): string | null {
   if (input.scorePolicy !== "LATEST" || input.countedPercent === null) return null;
-  return `Your latest attempt counts, so a new attempt replaces your counted score of ${input.countedPercent}%, even if it scores lower${input.timed ? " or its time runs out unanswered" : ""}. Start a new attempt?`;
+  return `Your latest attempt counts, so a new attempt replaces your counted score of ${input.countedPercent}%, even if it scores lower${input.timed ? " or its time runs out unanswered" : ""}.`;
 }
 
 /**

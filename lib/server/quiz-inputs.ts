@@ -11,6 +11,13 @@ export const answerBodySchema = z.strictObject({ response: responseValue, edit: 
 export const submitBodySchema = z.strictObject({
   answers: z.record(z.string().max(40), responseValue).refine((a) => Object.keys(a).length <= 100, "Too many answers."),
 });
+/** A quiz's id, as content files name it. */
+export const quizIdSchema = z.string().regex(/^[a-z0-9-]{2,100}$/, "This quiz's address is not one Caravan gave. Reload the page.");
+/**
+ * Starts an attempt. `resume`: the open attempt the page offered; if it has closed since, nothing new is started.
+ * `accessCode`: as typed, for a class that asks for one (compared on the server).
+ */
+export const startAttemptBodySchema = z.strictObject({ resume: z.uuid().optional(), accessCode: z.string().max(200, "That access code is too long.").optional() });
 /** Marks a question of an open attempt to come back to before submitting (`marked: false` takes the mark off). */
 export const revisitBodySchema = z.strictObject({ questionVersionId: z.uuid(), marked: z.boolean() });
 export const reviewAnswerBodySchema = z.strictObject({

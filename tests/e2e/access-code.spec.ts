@@ -1,7 +1,7 @@
 // Quiz access codes in the browser: the instructor assigns a quiz with a code; the student's quiz page asks for it
 // above Start (never carrying the code itself), refuses a wrong one in place, and starts with the right one.
-import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
-import { addMembers, createClass } from "./fixtures";
+import { test, expect, createUser, login, count, expectNoAxeViolations, signedInPage } from "./support";
+import { addMembers, assign, createClass } from "./fixtures";
 
 const quizId = "austin-pragmatic-diplomacy-quiz";
 const quizPath = "/courses/japan-central-asia/foundations/quizzes/austin-pragmatic-diplomacy-quiz";
@@ -71,4 +71,38 @@ test("an instructor sets an access code; the student starts the quiz only with i
 
   await teacher.close();
   await learner.close();
+});
+
+test("without JavaScript, the quiz starts with the right access code, refuses a wrong one, and resumes", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { id: classId } = await createClass(sql, instructor, { name: "Seminar without scripts" });
+  await addMembers(sql, classId, [student]);
+  await assign(sql, classId, { quiz: quizId, opensAt: "-1 day", dueAt: "7 days", accessCode: "Steppe 1997" });
+  const attempts = () => count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [student.id]);
+
+  const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await page.goto(quizPath);
+  const field = page.getByLabel("Access code");
+  await field.fill("steppe 1998");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page.getByText(/That access code is not the one your class set/)).toBeVisible();
+  await expect(page.getByLabel("Access code")).toHaveAttribute("aria-invalid", "true");
+  // Drawn afresh, the page does not carry the code back.
+  await expect(page.getByLabel("Access code")).toHaveValue("");
+  expect(await attempts()).toBe(0);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/access-code-no-script.png`, fullPage: true });
+
+  await page.getByLabel("Access code").fill("STEPPE 1997");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await page.waitForURL(/\/attempts\/[0-9a-f-]{36}$/);
+  const attemptUrl = page.url();
+  expect(await attempts()).toBe(1);
+
+  await page.goto(quizPath);
+  await expect(page.getByLabel("Access code")).toHaveCount(0);
+  await page.getByRole("button", { name: "Resume your attempt" }).click();
+  await page.waitForURL(attemptUrl);
+  expect(await attempts()).toBe(1);
+  await context.close();
 });

@@ -29,7 +29,7 @@ export async function addMembers(sql: pg.Pool, classId: string, students: Person
 }
 
 type Item = { quiz: string } | { debate: string } | { module: string };
-type Settings = Partial<Pick<Assignment, "latePolicy" | "latePenaltyPercentPerDay" | "revealAnswers" | "maxAttemptsOverride" | "requiresReading">>;
+type Settings = Partial<Pick<Assignment, "latePolicy" | "latePenaltyPercentPerDay" | "revealAnswers" | "maxAttemptsOverride" | "requiresReading" | "accessCode">>;
 
 /** Assigns a quiz, debate or module to the class, open from `opensAt` to `dueAt`; other columns keep their defaults unless set. Returns its id. */
 export async function assign(sql: pg.Pool, classId: string, assignment: Item & { opensAt: When; dueAt: When } & Settings): Promise<string> {

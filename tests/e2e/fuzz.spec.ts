@@ -983,3 +983,42 @@ test("fuzzing the sign-in action: no 500, a session only for the right password"
   await request.dispose();
   expect(failures).toEqual([]);
 });
+
+// The quiz page's Start and Resume post startAttemptAction without the page's script (decision 33): hostile fields with
+// a quiz whose class asks for an access code, one that does not, a classmate's open attempt and random ids mixed in.
+// Never a 500; a refusal starts nothing; a student never has two attempts open; the classmate's attempt is untouched.
+test("fuzzing the start-attempt action: no 500, nothing started on refusal, one open attempt, another's untouched", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const [instructor, student, classmate] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql), await createUser(sql)];
+  const cls = await createClass(sql, instructor, { name: "Fuzzed starts" });
+  for (const member of [student, classmate]) await sql.query(`INSERT INTO "ClassMember" ("classId", "userId", "joinedAt") VALUES ($1, $2, now() - interval '1 day')`, [cls.id, member.id]);
+  const [coded, plain] = ["austin-pragmatic-diplomacy-quiz", "dadabaev-silk-road-quiz"];
+  await sql.query(`INSERT INTO "Assignment" (id, "classId", kind, "quizId", "opensAt", "dueAt", "accessCode") VALUES (gen_random_uuid(), $1, 'QUIZ', $2, now() - interval '1 day', now() + interval '2 days', 'Steppe 1997')`, [cls.id, coded]);
+  const { rows: [theirs] } = await sql.query(
+    `INSERT INTO "QuizAttempt" (id, "userId", "quizId", number, "questionVersionIds", "startedAt") VALUES (gen_random_uuid(), $1, $2, 1, '{}'::uuid[], now()) RETURNING id, status, "startedAt"`,
+    [classmate.id, plain],
+  );
+  const request = await signedInRequest(playwright, student, baseURL!);
+  const attempts = async () => JSON.stringify((await sql.query(`SELECT "userId", "quizId", number, status FROM "QuizAttempt" WHERE "userId" = ANY($1) ORDER BY "userId", "quizId", number`, [[student.id, classmate.id]])).rows);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const seldom = (arbitrary: fc.Arbitrary<string>) => fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary, weight: 1 });
+  const form = fc.record({
+    quizId: field(coded, plain, plain, "no-such-quiz"),
+    accessCode: seldom(field("Steppe 1997", "steppe 1997", "", "wrong code", "x".repeat(201))),
+    resume: seldom(field(theirs.id, "00000000-0000-4000-8000-000000000000")),
+    extra: fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: hostileString, weight: 1 }),
+  });
+  const failures: string[] = [];
+  const runs = fc.sample(form, { numRuns: 80, seed: 20261206 }).map((values) => ["startAttemptAction", values] as const);
+  const accepted = await fuzzFormActions(runs, failures, (name, values) => callFormAction(request, baseURL!, "/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz", name, values), attempts);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  expect((await sql.query(`SELECT "quizId" FROM "QuizAttempt" WHERE "userId" = $1 AND status = 'IN_PROGRESS' GROUP BY "quizId" HAVING count(*) > 1`, [student.id])).rows).toEqual([]);
+  expect((await sql.query(`SELECT id, status, "startedAt" FROM "QuizAttempt" WHERE "userId" = $1`, [classmate.id])).rows).toEqual([theirs]);
+  // No session: refused before anything is read or written.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const refused = await callFormAction(anonymous, baseURL!, "/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz", "startAttemptAction", { quizId: plain });
+  expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  await anonymous.dispose();
+  await request.dispose();
+});

@@ -422,3 +422,25 @@ test("the invitation answer action: no session, an instructor, or a student not 
   await context.dispose();
   expect(await count(sql, `SELECT count(*) FROM "ClassMember" WHERE "classId" = $1 AND "userId" = $2`, [cls.id, invitee.id])).toBe(1);
 });
+
+// The quiz page's Start and Resume post a server action (decision 33) beside POST /api/quizzes/:quizId/attempts: no
+// session starts nothing, and resuming another student's open attempt neither opens it nor starts one.
+test("the start-attempt action: no session is refused, and another student's attempt is never resumed", async ({ playwright, sql, baseURL }) => {
+  const page = "/courses/japan-central-asia/foundations/quizzes/dadabaev-silk-road-quiz";
+  const [owner, other] = [await createUser(sql), await createUser(sql)];
+  const ownerContext = await sessionRequest(playwright, baseURL!, owner);
+  const started = await callFormAction(ownerContext, baseURL!, page, "startAttemptAction", { quizId: "dadabaev-silk-road-quiz" });
+  expect(started.redirect).toMatch(/^\/attempts\/[0-9a-f-]{36}/);
+  const ownerAttemptId = started.redirect!.split("/")[2].split(";")[0];
+  const anonymous = await sessionRequest(playwright, baseURL!, null);
+  const refused = await callFormAction(anonymous, baseURL!, page, "startAttemptAction", { quizId: "dadabaev-silk-road-quiz" });
+  expect(refused.status).toBeLessThan(500);
+  expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  const otherContext = await sessionRequest(playwright, baseURL!, other);
+  const resumed = await callFormAction(otherContext, baseURL!, page, "startAttemptAction", { quizId: "dadabaev-silk-road-quiz", resume: ownerAttemptId });
+  expect(resumed.redirect).toBeUndefined();
+  expect(resumed.text).toContain('"code":"CONFLICT"');
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [other.id])).toBe(0);
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1 AND id = $2 AND status = 'IN_PROGRESS'`, [owner.id, ownerAttemptId])).toBe(1);
+  for (const context of [ownerContext, anonymous, otherContext]) await context.dispose();
+});

@@ -111,12 +111,12 @@ describe("minutesBeforeClosing (the warning before starting)", () => {
 });
 
 describe("newAttemptWarning", () => {
-  it("asks first where the latest attempt counts and a score is held", () => {
-    expect(newAttemptWarning({ scorePolicy: "LATEST", countedPercent: 90, timed: false })).toBe("Your latest attempt counts, so a new attempt replaces your counted score of 90%, even if it scores lower. Start a new attempt?");
-    expect(newAttemptWarning({ scorePolicy: "LATEST", countedPercent: 90, timed: true })).toMatch(/or its time runs out unanswered\. Start a new attempt\?$/);
+  it("says what a new attempt gives up where the latest attempt counts and a score is held", () => {
+    expect(newAttemptWarning({ scorePolicy: "LATEST", countedPercent: 90, timed: false })).toBe("Your latest attempt counts, so a new attempt replaces your counted score of 90%, even if it scores lower.");
+    expect(newAttemptWarning({ scorePolicy: "LATEST", countedPercent: 90, timed: true })).toMatch(/or its time runs out unanswered\.$/);
   });
 
-  it("asks nothing where the best attempt counts, or before any score", () => {
+  it("says nothing where the best attempt counts, or before any score", () => {
     expect(newAttemptWarning({ scorePolicy: "BEST", countedPercent: 90, timed: true })).toBeNull();
     expect(newAttemptWarning({ scorePolicy: "LATEST", countedPercent: null, timed: true })).toBeNull();
   });

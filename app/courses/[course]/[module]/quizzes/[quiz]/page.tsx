@@ -84,7 +84,7 @@ export default async function QuizPage({ params }: Params) {
             quizId={quiz.id}
             askAccessCode={accessCodeAsked}
             resume={decision.kind === "resume" ? decision.attemptId : undefined}
-            confirmText={decision.kind === "start" ? (newAttemptWarning({ scorePolicy: quiz.scorePolicy, countedPercent: counted ? percent(counted.scoreCenti!, counted.maxScoreCenti!) : null, timed: quiz.timeLimitMinutes !== null }) ?? undefined) : undefined}
+            warning={decision.kind === "start" ? (newAttemptWarning({ scorePolicy: quiz.scorePolicy, countedPercent: counted ? percent(counted.scoreCenti!, counted.maxScoreCenti!) : null, timed: quiz.timeLimitMinutes !== null }) ?? undefined) : undefined}
             label={decision.kind === "resume" ? "Resume your attempt" : attempts.length === 0 ? "Start the quiz" : "Start a new attempt"} />
         )}
         {openDeadline && <p className="mt-2 text-sm text-stone-700">Your attempt closes at <LocalTime iso={openDeadline.toISOString()} />: the clock keeps running while you are away, and what you saved by then is graded.</p>}
