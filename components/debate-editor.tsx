@@ -264,6 +264,8 @@ export function DebateEditor({ promptId, positions, refs, initial, closedReason 
     <form ref={form} action={formAction} className="card space-y-6" onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
       <input type="hidden" name="promptId" value={promptId} />
       <input type="hidden" name="basedOn" value={initial?.savedAt ?? ""} />
+      {/* The form's first button is the one Enter presses: without the script, saving the draft, never adding a row or submitting. */}
+      {!scriptRuns && <button type="submit" name="intent" value="draft" hidden tabIndex={-1}>Save draft</button>}
       <LiveMessage className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{restored && "Your latest changes had not been saved when the page was last open. They are back below and being saved."}</LiveMessage>
       {/* Nothing changes while the response is being submitted: the submit carries the text as it was. */}
       <fieldset disabled={submitting} className="min-w-0 space-y-6">

@@ -404,6 +404,13 @@ test("without the page's script a student saves a draft, adds evidence, is told 
   // A second row of evidence, then a submit with the counter-argument missing: refused at its field, the draft kept.
   await page.getByLabel("Source or lesson 1").selectOption({ index: 1 });
   await page.getByLabel("What it shows (evidence 1)").fill("Aid rose where access to resources was at stake.");
+  // Enter on a field that sends the form (a position's radio button) saves the draft, as Save draft does: it neither
+  // adds a row nor hands anything in.
+  await page.locator('input[name="position"]:checked').press("Enter");
+  await expect(page.getByText("Draft saved")).toBeVisible();
+  await expect(page.getByLabel("What it shows (evidence 1)")).toHaveValue("Aid rose where access to resources was at stake.");
+  await expect(page.getByLabel("Source or lesson 2")).toHaveCount(0);
+  expect((await stored())[0]).toMatchObject({ status: "DRAFT", evidence: [{ ref: expect.stringMatching(/^source:/), note: "Aid rose where access to resources was at stake." }] });
   await page.getByRole("button", { name: "Add evidence" }).click();
   await expect(page.getByLabel("Source or lesson 2")).toBeVisible();
   await expect(page.getByLabel("What it shows (evidence 1)")).toHaveValue("Aid rose where access to resources was at stake.");
