@@ -12,6 +12,8 @@ import { timeZoneOf } from "@/lib/server/account-settings";
 import { db } from "@/lib/server/db";
 import { REVIEW_DAY_STARTS_AT_HOUR } from "@/lib/domain/review-schedule";
 import { calendarPath, calendarTokenOf } from "@/lib/server/calendar-service";
+import { env } from "@/lib/server/env";
+import { headers } from "next/headers";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -55,7 +57,7 @@ export default async function AccountPage() {
           Apple Calendar: subscribe to this address and your calendar keeps itself up to date (each app checks on its own
           schedule, from every few hours to once a day).
         </p>
-        <CalendarFeedSetting path={calendarToken ? calendarPath(calendarToken) : null} />
+        <CalendarFeedSetting feedId={calendarToken} path={calendarToken ? calendarPath(calendarToken) : null} siteOrigin={await siteOrigin()} />
       </section>
       <section aria-labelledby="data-heading" className="card mt-6 max-w-md">
         <h2 id="data-heading" className="mb-1 text-lg font-semibold">Your data</h2>
@@ -64,4 +66,12 @@ export default async function AccountPage() {
       </section>
     </Container>
   );
+}
+
+/** The site's address as configured, else as this request reached it; the browser's own replaces it once the script runs. */
+async function siteOrigin(): Promise<string> {
+  const configured = env().NEXTAUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const sent = await headers();
+  return `${sent.get("x-forwarded-proto")?.split(",")[0].trim() === "https" ? "https" : "http"}://${sent.get("host") ?? "localhost"}`;
 }

@@ -1,4 +1,5 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -13,6 +14,7 @@ import { db } from "@/lib/server/db";
 import { resetPassword, resetPasswordSchema } from "@/lib/server/password-reset-service";
 import { safeReturnPath } from "@/lib/domain/return-path";
 import { SIGN_OUT_NOT_ENDED } from "@/lib/sign-out";
+import { replaceCalendarAddress, stopCalendarFeed } from "@/lib/server/calendar-service";
 
 // What a refused form sends back of what was typed (decision 33): never a password.
 const TYPED_MAX = 300;
@@ -131,4 +133,27 @@ export async function signOutAction(_previous: unknown, formData: FormData): Pro
   }
   await clearSessionCookie();
   redirect("/");
+}
+
+const calendarFeedSchema = z.strictObject({
+  change: z.enum(["on", "renew", "off"], "Reload the page and press the button again."),
+  // The feed id the page showed ("" when off): a new address replaces only that one.
+  replacing: z.string().regex(/^([A-Za-z0-9_-]{22})?$/, "Reload the page and press the button again."),
+});
+
+export type CalendarFeedResult = ActionResult<{ said: string }>;
+
+/** The account page's calendar feed buttons, before the page's script runs and without it (decision 33). */
+export async function calendarFeedAction(_previous: unknown, formData: FormData): Promise<CalendarFeedResult> {
+  const result = await runAction({ schema: calendarFeedSchema }, formData, async ({ change, replacing }, user) => {
+    if (change === "off") {
+      await stopCalendarFeed(user);
+      return { said: "The calendar feed is off." };
+    }
+    const { replaced } = await replaceCalendarAddress(user, change === "on" ? null : replacing || null);
+    if (!replaced) return { said: change === "on" ? "Your calendar feed is on." : "Your calendar address had already changed: the page shows it as it is now." };
+    return { said: change === "on" ? "Your calendar feed is on." : "A new address is ready; the old one no longer works." };
+  });
+  if (result.ok) revalidatePath("/account");
+  return result;
 }

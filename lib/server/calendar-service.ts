@@ -34,6 +34,16 @@ export async function newCalendarAddress(user: SessionUser) {
   return { path: calendarPath(feedId) };
 }
 
+/**
+ * A new address in place of the feed id `replacing` (null: the feed is off). When the feed is no longer that (the same
+ * form sent twice, or a change made elsewhere), nothing changes, so a resent form does not replace the address again.
+ */
+export async function replaceCalendarAddress(user: SessionUser, replacing: string | null) {
+  const feedId = randomBytes(16).toString("base64url");
+  const { count } = await db().user.updateMany({ where: { id: user.id, calendarToken: replacing }, data: { calendarToken: feedId } });
+  return { replaced: count === 1 };
+}
+
 export async function stopCalendarFeed(user: SessionUser) {
   await db().user.update({ where: { id: user.id }, data: { calendarToken: null } });
   return { stopped: true };

@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { decode, encode } from "next-auth/jwt";
 import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, count, createUser, login, expectNoAxeViolations, secret, signedInPage } from "./support";
+import { callFormAction } from "./note-actions";
 
 async function changePassword(page: Page, current: string, next: string) {
   await page.getByLabel("Current password").fill(current);
@@ -521,6 +522,38 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
     expect(await count(sql, `SELECT count(*) FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).toBe(1);
+    await context.close();
+  });
+
+  test("the calendar feed: turned on, given a new address (a resent form replaces it once), and turned off", async ({ browser, sql, baseURL }) => {
+    const student = await createUser(sql);
+    const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const token = async () => (await sql.query(`SELECT "calendarToken" FROM "User" WHERE id = $1`, [student.id])).rows[0].calendarToken as string | null;
+    await page.goto("/account");
+    const section = page.getByRole("region", { name: "Due dates in your calendar" });
+    await section.getByRole("button", { name: "Turn the calendar feed on" }).click();
+    await expect(section.getByText("Your calendar feed is on.")).toBeVisible();
+    const first = await token();
+    expect(first).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    // A whole address, to paste into a calendar app, and the link that opens one, both without the script.
+    await expect(section.getByLabel("Your calendar address")).toHaveValue(new RegExp(`^https?://[^/]+/api/calendar/${first}\\.`));
+    await expect(section.getByRole("link", { name: "Open in my calendar app" })).toHaveAttribute("href", new RegExp(`^webcal://[^/]+/api/calendar/${first}\\.`));
+    await expect(section.getByText("Either stops calendars subscribed to this address from updating.")).toBeVisible();
+    if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/calendar-feed-no-script-390.png` });
+
+    await section.getByRole("button", { name: "Make a new address" }).click();
+    await expect(section.getByText("A new address is ready; the old one no longer works.")).toBeVisible();
+    const second = await token();
+    expect(second).not.toBe(first);
+    // The same form sent again (a reload's resubmit) names the old address: nothing changes.
+    const again = await callFormAction(context.request, baseURL!, "/account", "calendarFeedAction", { change: "renew", replacing: first! });
+    expect(again.text).toContain("had already changed");
+    expect(await token()).toBe(second);
+
+    await page.getByRole("region", { name: "Due dates in your calendar" }).getByRole("button", { name: "Turn the feed off" }).click();
+    await expect(section.getByRole("button", { name: "Turn the calendar feed on" })).toBeVisible();
+    await expect(section.getByText("The calendar feed is off.")).toBeVisible();
+    expect(await token()).toBeNull();
     await context.close();
   });
 });
