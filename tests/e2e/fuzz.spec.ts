@@ -859,7 +859,7 @@ test("fuzzing the text settings action: no 500, the cookie unchanged on refusal,
   await request.dispose();
 });
 
-// The account forms, the header's sign-out, the debate self-assessment, the join form and the invitations' answers post
+// The account forms (the calendar feed's buttons among them), the header's sign-out, the debate self-assessment, the join form and the invitations' answers post
 // server actions (app/actions/account.ts, self-assessment.ts, classes.ts; decision 33), fuzzed as their forms call them:
 // hostile fields with real values mixed in. Never a 500; a refusal changes nothing of the account, its signed-out
 // sessions, the response, the student's classes or invitations; only the student's own response is ever assessed, and
@@ -883,7 +883,7 @@ test("fuzzing the account, self-assessment, join and invitation actions: no 500,
   for (const [classId, userId] of [[inviting.id, student.id], [archived.id, student.id], [othersClass.id, bystander.id]]) await sql.query(`INSERT INTO "ClassInvitation" ("classId", "userId") VALUES ($1, $2)`, [classId, userId]);
   const bystanderRows = `SELECT (SELECT count(*) FROM "ClassInvitation" WHERE "userId" = $1)::int AS invited, (SELECT count(*) FROM "ClassMember" WHERE "userId" = $1)::int AS joined`;
   const fingerprint = async () => JSON.stringify([
-    (await sql.query(`SELECT name, "passwordHash", "sessionEpoch", "timeZone" FROM "User" WHERE id = $1`, [student.id])).rows[0],
+    (await sql.query(`SELECT name, "passwordHash", "sessionEpoch", "timeZone", "calendarToken" FROM "User" WHERE id = $1`, [student.id])).rows[0],
     (await sql.query(`SELECT scores FROM "DebateSelfAssessment" WHERE "responseId" = $1`, [response.id])).rows[0] ?? null,
     (await sql.query(`SELECT count(*)::int AS n FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).rows[0].n,
     (await sql.query(`SELECT count(*)::int AS n FROM "ClassMember" WHERE "userId" = $1`, [student.id])).rows[0].n,
@@ -907,6 +907,7 @@ test("fuzzing the account, self-assessment, join and invitation actions: no 500,
       [`scores.${criteria[1] ?? criteria[0]}`]: field("0", "1", ""),
       extra,
     }),
+    calendarFeedAction: fc.record({ change: field("on", "renew", "off", "", "ON"), replacing: field("", "AAAAAAAAAAAAAAAAAAAAAA", "short"), extra }),
     joinClassAction: fc.record({ code: field(joinCode, joinCode.toLowerCase(), "WRONG123", "", "x".repeat(41)), extra }),
     // Weighted towards the student's own invitations and a real answer, so some runs get through to the service.
     answerInvitationAction: fc.record({
@@ -940,6 +941,7 @@ test("fuzzing the account, self-assessment, join and invitation actions: no 500,
   const { rows: [after] } = await sql.query(`SELECT name, "timeZone" FROM "User" WHERE id = $1`, [student.id]);
   expect(after.name.trim()).toBe(after.name);
   expect([null, "Europe/Berlin", "Asia/Tokyo"]).toContain(after.timeZone);
+  expect((await sql.query(`SELECT "calendarToken" FROM "User" WHERE id = $1`, [student.id])).rows[0].calendarToken ?? "").toMatch(/^([A-Za-z0-9_-]{22})?$/);
   // Sign-outs were accepted, each ending the session it was sent in.
   expect((await sql.query(`SELECT count(*)::int AS n FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).rows[0].n).toBeGreaterThan(0);
   // Joined only classes it had the code of or an open invitation to, each at most once, whatever was sent how often.
