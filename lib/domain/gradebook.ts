@@ -1,7 +1,7 @@
 // Gradebook cells and averages: what a student's status and score are on each assigned item.
 import { plural } from "../plural";
 import { assignmentStatus, begunNotSubmitted, handedInLate, type AssignmentWindow } from "./schedule";
-import { daysLate, penalisedScore, penaltyUnder, type LatePenalty } from "./late-penalty";
+import { daysLate, penalisedScore, penaltyUnder, type LateDeduction, type LatePenalty } from "./late-penalty";
 import { exactPercent, percent } from "./scoring";
 import { chooseDrops, type DropItem, type DropRule } from "./drop-lowest";
 
@@ -20,8 +20,10 @@ export type CellStatus = "not started" | "in progress" | "missing" | "submitted"
  * `dropped`: the class drops the student's lowest scores (decision 26) and this one leaves "both" averages, only the
  * "average" of scored work, or only the average "withMissing" work as 0 (a missing item, or a score that drops only
  * when the missing zeros are not lower).
+ * `late`: the late penalty taken off the score (withLatePenalty), in figures: days late, points of percent deducted and
+ * the work's own score; gone once a score set by hand replaces it.
  */
-export type GradebookCell = { status: CellStatus; percent: number | null; exact?: number | null; attemptId?: string | null; detail?: string; comment?: string; scoredByHand?: boolean; questionsSetByHand?: number; dropped?: DroppedFrom };
+export type GradebookCell = { status: CellStatus; percent: number | null; exact?: number | null; attemptId?: string | null; detail?: string; comment?: string; scoredByHand?: boolean; questionsSetByHand?: number; dropped?: DroppedFrom; late?: LateDeduction };
 
 export type DroppedFrom = "both" | "average" | "withMissing";
 
@@ -76,7 +78,7 @@ export function withLatePenalty(cell: GradebookCell, handedInAt: Date | null, wi
   const late = deducted > 0
     ? `late ${plural(days, "day")}: −${deducted}% (work scored ${cell.percent}%)`
     : `late ${plural(days, "day")}: no deduction (work scored ${cell.percent}%, not above the ${applying.floorPercent}% floor)`;
-  return { ...cell, percent: Math.floor(penalised + 1e-9), exact: penalised, detail: cell.detail ? `${cell.detail}; ${late}` : late };
+  return { ...cell, percent: Math.floor(penalised + 1e-9), exact: penalised, detail: cell.detail ? `${cell.detail}; ${late}` : late, late: { days, deducted, workPercent: cell.percent } };
 }
 
 /**

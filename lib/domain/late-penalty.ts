@@ -1,9 +1,13 @@
 // The automatic late penalty (Canvas's "late policy"): percentage points off late work's score per day late, to a floor.
+import { plural } from "../plural";
 import { DEADLINE_GRACE_MS } from "./attempt-policy";
 import type { LatePolicy } from "./schedule";
 
 /** `percentPerDay`: points of percent off per day (or part of one) late, 0 for none; `floorPercent`: the lowest grade it brings a score to. */
 export type LatePenalty = { percentPerDay: number; floorPercent: number };
+
+/** A penalty taken off one piece of work: days late, points of percent deducted, and the work's own score (whole percent). */
+export type LateDeduction = { days: number; deducted: number; workPercent: number };
 
 const DAY_MS = 86_400_000;
 
@@ -52,4 +56,13 @@ export function latePenaltyTerms(latePolicy: LatePolicy, penalty: LatePenalty | 
 export function latePenaltyRule(latePolicy: LatePolicy, penalty: LatePenalty | null | undefined): string | null {
   const terms = latePenaltyTerms(latePolicy, penalty);
   return terms && `Late work loses ${terms}.`;
+}
+
+/**
+ * For the student's result page, where the work counts in a class that marked it down for lateness: the work's own
+ * score beside the grade that counts, e.g. "Score 80% · late by 2 days: −20%, so 60% counts in Biology".
+ */
+export function lateGradeNote(late: LateDeduction, countedPercent: number, className: string): string {
+  const deduction = late.deducted > 0 ? `−${late.deducted}%` : "no deduction (the penalty stops at the floor)";
+  return `Score ${late.workPercent}% · late by ${plural(late.days, "day")}: ${deduction}, so ${countedPercent}% counts in ${className}`;
 }

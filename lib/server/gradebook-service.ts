@@ -71,6 +71,28 @@ export async function myGrades(student: SessionUser, now = new Date()) {
   }));
 }
 
+/**
+ * The grades this attempt counts for in the student's classes that take a late penalty off it (decision 16): each is
+ * the student's own cell of My grades, so the result page reads what My grades reads. None (one query) where no class
+ * of theirs sets the quiz with a penalty, nor where the attempt is not the one counted, or a score set by hand replaced it.
+ */
+export async function latePenalisedGrades(student: SessionUser, attempt: { id: string; quizId: string }, now = new Date()) {
+  const memberships = await db().classMember.findMany({
+    where: { userId: student.id, removedAt: null, class: { assignments: { some: { quizId: attempt.quizId, latePolicy: { not: "REFUSE" }, latePenaltyPercentPerDay: { gt: 0 } } } } },
+    orderBy: { joinedAt: "asc" },
+    select: { joinedAt: true, class: { select: { id: true, name: true, archivedAt: true, dropLowestQuizzes: true, dropLowestDebates: true } } },
+  });
+  if (memberships.length === 0) return [];
+  const holds = await debateGradeHolds(student.id);
+  const found = await Promise.all(memberships.map(async ({ class: cls, joinedAt }) => {
+    const me = { id: student.id, name: student.name, email: student.email, joinedAt };
+    const { assignments, rows } = await gradesOf(cls.id, Promise.resolve([me]), now, cls.archivedAt, { postedOnly: holds, dropRule: dropRuleOf(cls) });
+    return rows[0].cells.flatMap((cell, i) => (assignments[i].quizId === attempt.quizId && cell.attemptId === attempt.id && cell.late && cell.percent !== null
+      ? [{ className: cls.name, percent: cell.percent, late: cell.late }] : []));
+  }));
+  return found.flat();
+}
+
 // The members are read alongside the assignments (one round trip, not two). An archived class's grades are as they
 // stood when it was archived: work started, handed in or completed later was done under no term of this class (an
 // attempt open then and handed in later stays in progress).

@@ -122,9 +122,9 @@ test("an instructor sets a late penalty on an assignment, and the gradebook and 
   await addMembers(sql, cls.id, [student], { joinedAt: "-4 days" });
   // Due 30 hours ago, late work accepted, no penalty yet; the student handed in 85 % work an hour ago: two days late.
   await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-4 days", dueAt: "-30 hours", latePolicy: "ACCEPT" });
-  await sql.query(
+  const { rows: [late] } = await sql.query<{ id: string }>(
     `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
-     VALUES (gen_random_uuid(), $1, 'austin-pragmatic-diplomacy-quiz', 1, 'SUBMITTED', NULL, '{}', now() - interval '2 hours', now() - interval '1 hour', 8500, 10000)`,
+     VALUES (gen_random_uuid(), $1, 'austin-pragmatic-diplomacy-quiz', 1, 'SUBMITTED', NULL, '{}', now() - interval '2 hours', now() - interval '1 hour', 8500, 10000) RETURNING "id"`,
     [student.id],
   );
 
@@ -181,4 +181,13 @@ test("an instructor sets a late penalty on an assignment, and the gradebook and 
   await expect(sp.getByText(/Late work loses 10 % a day, to no less than 50 %\./)).toBeVisible();
   await expect(sp.getByRole("cell", { name: "85%" })).toBeVisible();
   if (process.env.SCREENSHOT_DIR) await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/late-penalty-quiz-page.png`, fullPage: true });
+  // The attempt's results say both: the work's score, and the grade that counts in the class.
+  await sp.goto(`/attempts/${late.id}`);
+  await expect(sp.locator("#attempt-result")).toContainText("Score 85% · late by 2 days: −20%, so 65% counts in Penalty seminar.");
+  await expectNoAxeViolations(sp, "results of a late-penalised attempt");
+  if (process.env.SCREENSHOT_DIR) {
+    await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/late-penalty-results.png`, fullPage: true });
+    await sp.setViewportSize({ width: 390, height: 844 });
+    await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/late-penalty-results-390.png`, fullPage: true });
+  }
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
 import { assignmentChangeSchema, assignmentSchema, copyClass, copyClassSchema, createAssignment, createClass, joinClass, studentAssignments, updateAssignment } from "@/lib/server/class-service";
-import { gradebook, myGrades } from "@/lib/server/gradebook-service";
+import { gradebook, latePenalisedGrades, myGrades } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { adjustGrade, gradeAdjustmentSchema } from "@/lib/server/grade-adjustment-service";
 import { quizAssignment } from "@/lib/server/assignment-rules";
@@ -63,6 +63,24 @@ describe("late penalty", () => {
     await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ latePenaltyPercentPerDay: 10 }));
     await adjustGrade(teacher, classId, gradeAdjustmentSchema.parse({ assignmentId, studentId: student.id, excused: false, percent: 95, comment: "", replacing: null }));
     expect((await cellOf(teacher, classId)).cell).toMatchObject({ percent: 95, scoredByHand: true, detail: "score set by instructor; computed 80%" });
+  });
+
+  it("gives the result page the penalised grade the attempt counts for, as My grades has it, and nothing where none applies", async () => {
+    const { teacher, student, classId, assignmentId, attemptId } = await lateQuiz();
+    const quiz = { id: attemptId, quizId: fixture.quizId };
+    expect(await latePenalisedGrades(student, quiz)).toEqual([{ className: "Penalties", percent: 80, late: { days: 2, deducted: 20, workPercent: 100 } }]);
+    // A later attempt scoring less is not the one counted (the best counts).
+    const { attemptId: second } = await startAttempt(student, fixture.quizId);
+    await submitAttempt(student, { attemptId: second, answers: {} });
+    expect(await latePenalisedGrades(student, { id: second, quizId: fixture.quizId })).toEqual([]);
+    // No penalty, or a score set by hand in its place: the work's own score is what counts.
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ latePenaltyPercentPerDay: 0 }));
+    expect(await latePenalisedGrades(student, quiz)).toEqual([]);
+    await updateAssignment(teacher, classId, assignmentId, assignmentChangeSchema.parse({ latePenaltyPercentPerDay: 10 }));
+    await adjustGrade(teacher, classId, gradeAdjustmentSchema.parse({ assignmentId, studentId: student.id, excused: false, percent: 95, comment: "", replacing: null }));
+    expect(await latePenalisedGrades(student, quiz)).toEqual([]);
+    // A classmate's view of nothing: another student has no grade from this attempt.
+    expect(await latePenalisedGrades(await createUser(), quiz)).toEqual([]);
   });
 
   it("tells the student the rule where they see the assignment, and a copy of the class keeps it", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysLate, latePenaltyRule, penalisedScore, penaltyUnder } from "@/lib/domain/late-penalty";
+import { daysLate, lateGradeNote, latePenaltyRule, penalisedScore, penaltyUnder } from "@/lib/domain/late-penalty";
 import { DEADLINE_GRACE_MS } from "@/lib/domain/attempt-policy";
 import { adjustedCell, averageWithMissingAsZero, debateCell, moduleCell, quizCell, studentAverages, exactOf } from "@/lib/domain/gradebook";
 import { applyExtension } from "@/lib/domain/schedule";
@@ -89,11 +89,11 @@ describe("gradebook cells with a late penalty", () => {
   it("take it off a module by its last counted lesson completion", () => {
     const early = hours(-48);
     expect(moduleCell({ completedAt: [early, hours(3), early], totalLessons: 3, window: accepting, now: later, penalty: tenADay }))
-      .toEqual({ status: "submitted", percent: 90, exact: 90, detail: "late 1 day: −10% (work scored 100%)" });
+      .toEqual({ status: "submitted", percent: 90, exact: 90, detail: "late 1 day: −10% (work scored 100%)", late: { days: 1, deducted: 10, workPercent: 100 } });
     expect(moduleCell({ completedAt: [early, early, early], totalLessons: 3, window: accepting, now: later, penalty: tenADay })).toEqual({ status: "submitted", percent: 100, exact: 100 });
     // Past due with some lessons read late, the partial score takes the deduction too.
     expect(moduleCell({ completedAt: [early, hours(3)], totalLessons: 4, window: accepting, now: later, penalty: { percentPerDay: 10, floorPercent: 0 } }))
-      .toEqual({ status: "missing", percent: 40, exact: 40, detail: "2 of 4 lessons read; late 1 day: −10% (work scored 50%)" });
+      .toEqual({ status: "missing", percent: 40, exact: 40, detail: "2 of 4 lessons read; late 1 day: −10% (work scored 50%)", late: { days: 1, deducted: 10, workPercent: 50 } });
   });
 
   it("feed the penalised score to the averages; a score set by hand replaces it, and excused work leaves it out", () => {
@@ -103,5 +103,21 @@ describe("gradebook cells with a late penalty", () => {
     expect(averageWithMissingAsZero([penalised])).toBe(65);
     expect(adjustedCell(penalised, { excused: false, percent: 90, comment: "" })).toMatchObject({ percent: 90, exact: 90, detail: "score set by instructor; computed 65%" });
     expect(adjustedCell(penalised, { excused: true, percent: null, comment: "" })).toMatchObject({ status: "excused", percent: null });
+  });
+
+  it("keep the deduction in figures for the result page, until a score set by hand replaces it", () => {
+    const penalised = quizCell({ counted: attempt(hours(30)), inProgress: false, window: accepting, now: later, penalty: tenADay });
+    expect(penalised.late).toEqual({ days: 2, deducted: 20, workPercent: 85 });
+    expect(adjustedCell(penalised, { excused: false, percent: null, comment: "Late, as agreed" }).late).toEqual({ days: 2, deducted: 20, workPercent: 85 });
+    expect(adjustedCell(penalised, { excused: false, percent: 90, comment: "" }).late).toBeUndefined();
+    expect(adjustedCell(penalised, { excused: true, percent: null, comment: "" }).late).toBeUndefined();
+  });
+});
+
+describe("the result page's note on a late-penalised grade", () => {
+  it("gives the work's score, the deduction and the grade that counts in the class", () => {
+    expect(lateGradeNote({ days: 2, deducted: 20, workPercent: 80 }, 60, "Biology")).toBe("Score 80% · late by 2 days: −20%, so 60% counts in Biology");
+    expect(lateGradeNote({ days: 1, deducted: 7.5, workPercent: 87 }, 80, "Law 1")).toBe("Score 87% · late by 1 day: −7.5%, so 80% counts in Law 1");
+    expect(lateGradeNote({ days: 3, deducted: 0, workPercent: 40 }, 40, "Law 1")).toBe("Score 40% · late by 3 days: no deduction (the penalty stops at the floor), so 40% counts in Law 1");
   });
 });

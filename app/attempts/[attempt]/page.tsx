@@ -15,6 +15,8 @@ import { getSessionUser } from "@/lib/server/auth";
 import { isPassed, scoreLabel } from "@/lib/domain/progress";
 import { MasteryBadge } from "@/components/mastery-badge";
 import { masteryEvidenceNote } from "@/lib/domain/mastery";
+import { lateGradeNote } from "@/lib/domain/late-penalty";
+import { latePenalisedGrades } from "@/lib/server/gradebook-service";
 
 type Params = { params: Promise<{ attempt: string }> };
 
@@ -74,7 +76,7 @@ export default async function AttemptPage({ params }: Params) {
     );
   }
 
-  const review = await attemptReview(user, attemptId);
+  const [review, lateGrades] = await Promise.all([attemptReview(user, attemptId), latePenalisedGrades(user, attempt)]);
   const result = { id: attempt.id, counted: { scoreCenti: attempt.scoreCenti ?? 0, maxScoreCenti: attempt.maxScoreCenti ?? 0 }, passPercent: attempt.quiz.passPercent };
   const passed = isPassed(result);
   const timedOut = attempt.closedByClock;
@@ -97,6 +99,7 @@ export default async function AttemptPage({ params }: Params) {
           <p className="text-sm text-stone-600">Your score</p>
           <p className="text-3xl font-semibold tabular-nums">{scoreLabel(result)}</p>
           <p className="text-sm text-stone-700">{(attempt.scoreCenti ?? 0) / 100} of {plural((attempt.maxScoreCenti ?? 0) / 100, "point")} · {passed ? "passed" : `${attempt.quiz.passPercent}% needed to pass`}</p>
+          {lateGrades.map((g, i) => <p key={i} className="mt-1 text-sm font-medium text-amber-900">{lateGradeNote(g.late, g.percent, g.className)}.</p>)}
         </div>
         <Link href={quizHref} className="btn-secondary">{quizLive ? "Back to the quiz" : "Back to the courses"}</Link>
       </div>
