@@ -1,5 +1,6 @@
 // The grade history (decision 22): what an instructor's change to a grade by hand was, worked out from the values
 // before and after it, and the same change in words.
+import { plural } from "../plural";
 
 export type GradeChangeKind = "EXCUSED" | "UNEXCUSED" | "SCORE_SET" | "SCORE_CLEARED" | "COMMENT_CHANGED" | "DEBATE_GRADED" | "QUESTION_POINTS_SET" | "QUESTION_POINTS_CLEARED";
 
@@ -94,7 +95,9 @@ export function questionPointsChange(before: QuestionOverrideValues, after: Ques
 export const percentText = (percent: number) => `${Math.round(percent * 100) / 100}%`;
 
 const quoted = (text: string | null | undefined) => (text ? `“${text}”` : "none");
-const points = (total: number | null | undefined, max: number | null | undefined) => (total === null || total === undefined ? "not graded" : `${total}/${max} points`);
+// "3 of 5 points", not "3/5 points": a spreadsheet opening the CSV reads a bare "1/2" as a date.
+const pointsOf = (total: number, max: number) => `${total} of ${plural(max, "point")}`;
+const points = (total: number | null | undefined, max: number | null | undefined) => (total === null || total === undefined ? "not graded" : pointsOf(total, max ?? 0));
 
 /** An entry in words: what happened in a short sentence, and the value before and after it. */
 export function describeGradeChange(change: GradeChangeFacts): { summary: string; before: string; after: string } {
@@ -119,7 +122,7 @@ export function describeGradeChange(change: GradeChangeFacts): { summary: string
     case "QUESTION_POINTS_SET":
     case "QUESTION_POINTS_CLEARED": {
       const max = change.maxCenti ?? 0;
-      const pts = (centi: number) => `${centi / 100}/${max / 100}`;
+      const pts = (centi: number) => pointsOf(centi / 100, max / 100);
       const computed = `computed ${pts(change.computedCenti ?? 0)}`;
       const before = change.centiBefore === null || change.centiBefore === undefined ? computed : pts(change.centiBefore);
       const question = `Question ${change.questionNumber ?? "?"}`;
@@ -129,7 +132,7 @@ export function describeGradeChange(change: GradeChangeFacts): { summary: string
       }
       const after = pts(change.centiAfter ?? 0);
       const summary = change.centiBefore === change.centiAfter
-        ? `${question}: comment on its points ${change.commentAfter ? "changed" : "removed"} (points ${after})`
+        ? `${question}: comment on its points ${change.commentAfter ? "changed" : "removed"} (${after})`
         : `${question}: points set to ${after} (was ${before})${commentChanged && change.commentAfter ? ", with a comment" : ""}`;
       return { summary, before, after };
     }

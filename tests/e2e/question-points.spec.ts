@@ -65,13 +65,15 @@ test("an instructor sets a question's points with a comment, the student reads t
   await expect(answers).toContainText("“Right idea; only the spelling was off.”");
   expect((await sql.query(`SELECT "scoreCenti" FROM "QuizAttempt" WHERE "id" = $1`, [attempt.id])).rows).toEqual([{ scoreCenti: score + givenCenti }]);
   // The grade history records it.
-  await expect(tp.getByRole("region", { name: "Grade history" })).toContainText(`Question ${number}: points set to ${given}/${short.points} (was computed 0/${short.points}), with a comment`);
+  await expect(tp.getByRole("region", { name: "Grade history" })).toContainText(`Question ${number}: points set to ${given} of ${short.points} ${short.points === 1 ? "point" : "points"} (was computed 0 of ${short.points} ${short.points === 1 ? "point" : "points"}), with a comment`);
   await expectNoAxeViolations(tp, "student record with points set by hand");
   if (process.env.SCREENSHOT_DIR) {
+    await tp.getByRole("region", { name: "Grade history" }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/question-points-history.png` });
     await tp.locator(`#attempt-${attempt.id}`).screenshot({ path: `${process.env.SCREENSHOT_DIR}/question-points-desktop.png` });
     await tp.setViewportSize({ width: 390, height: 844 });
     // The form stays open after saving, with its message.
     await tp.locator(`#attempt-${attempt.id}`).screenshot({ path: `${process.env.SCREENSHOT_DIR}/question-points-phone.png` });
+    await tp.getByRole("region", { name: "Grade history" }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/question-points-history-phone.png` });
     await tp.setViewportSize({ width: 1280, height: 800 });
   }
 

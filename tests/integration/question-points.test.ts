@@ -149,7 +149,7 @@ describe("points set by hand on a question", () => {
     const { entries } = await studentGradeChanges(teacher, classId, student.id);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ kind: "QUESTION_POINTS_SET", itemTitle: "Quiz one", assignmentId, questionNumber: 2, centiBefore: null, centiAfter: 150, computedCenti: 0, maxCenti: 200, commentAfter: "A typo: the right city.", changedBy: { id: teacher.id } });
-    expect(describeGradeChange(entries[0]).summary).toBe("Question 2: points set to 1.5/2 (was computed 0/2), with a comment");
+    expect(describeGradeChange(entries[0]).summary).toBe("Question 2: points set to 1.5 of 2 points (was computed 0 of 2 points), with a comment");
 
     // Removing brings the computed points back, and is recorded.
     await clearPoints(teacher, target, { points: "1.5", comment: "A typo: the right city." });

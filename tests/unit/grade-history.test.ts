@@ -55,11 +55,12 @@ describe("describeGradeChange", () => {
 
   it("a debate grade: first, regraded, graded again with the same points", () => {
     expect(describeGradeChange({ kind: "DEBATE_GRADED", pointsBefore: null, maxPointsBefore: null, pointsAfter: 7, maxPointsAfter: 10, commentBefore: null, commentAfter: "" }))
-      .toEqual({ summary: "Debate response graded 7/10 points", before: "not graded", after: "7/10 points" });
+      .toEqual({ summary: "Debate response graded 7 of 10 points", before: "not graded", after: "7 of 10 points" });
     expect(describeGradeChange({ kind: "DEBATE_GRADED", pointsBefore: 5, maxPointsBefore: 10, pointsAfter: 7, maxPointsAfter: 10, commentBefore: "", commentAfter: "Fixed" }).summary)
-      .toBe("Debate response regraded to 7/10 points (was 5/10 points), with new feedback");
+      .toBe("Debate response regraded to 7 of 10 points (was 5 of 10 points), with new feedback");
     expect(describeGradeChange({ kind: "DEBATE_GRADED", pointsBefore: 7, maxPointsBefore: 10, pointsAfter: 7, maxPointsAfter: 10, commentBefore: "", commentAfter: "" }).summary)
-      .toBe("Debate response graded again, 7/10 points");
+      .toBe("Debate response graded again, 7 of 10 points");
+    expect(describeGradeChange({ kind: "DEBATE_GRADED", pointsBefore: null, maxPointsBefore: null, pointsAfter: 1, maxPointsAfter: 1, commentBefore: null, commentAfter: "" }).after).toBe("1 of 1 point");
   });
 
   it("percents to two decimals at most", () => {

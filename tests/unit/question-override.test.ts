@@ -112,10 +112,10 @@ describe("questionPointsChange", () => {
   });
 
   it("puts the entry in words, with the computed points where none were set by hand", () => {
-    expect(describeGradeChange(questionPointsChange(NO_OVERRIDE, { overrideCenti: 150, comment: "A typo" }, q)!)).toEqual({ summary: "Question 3: points set to 1.5/2 (was computed 0/2), with a comment", before: "computed 0/2", after: "1.5/2" });
-    expect(describeGradeChange(questionPointsChange({ overrideCenti: 150, comment: "" }, NO_OVERRIDE, q)!).summary).toBe("Question 3: points set by hand cleared (was 1.5/2): the computed 0/2 counts again");
-    expect(describeGradeChange(questionPointsChange({ overrideCenti: 150, comment: "" }, { overrideCenti: 200, comment: "" }, q)!).summary).toBe("Question 3: points set to 2/2 (was 1.5/2)");
-    expect(describeGradeChange(questionPointsChange({ overrideCenti: 150, comment: "" }, { overrideCenti: 150, comment: "Fine" }, q)!).summary).toBe("Question 3: comment on its points changed (points 1.5/2)");
+    expect(describeGradeChange(questionPointsChange(NO_OVERRIDE, { overrideCenti: 150, comment: "A typo" }, q)!)).toEqual({ summary: "Question 3: points set to 1.5 of 2 points (was computed 0 of 2 points), with a comment", before: "computed 0 of 2 points", after: "1.5 of 2 points" });
+    expect(describeGradeChange(questionPointsChange({ overrideCenti: 150, comment: "" }, NO_OVERRIDE, q)!).summary).toBe("Question 3: points set by hand cleared (was 1.5 of 2 points): the computed 0 of 2 points counts again");
+    expect(describeGradeChange(questionPointsChange({ overrideCenti: 150, comment: "" }, { overrideCenti: 200, comment: "" }, q)!).summary).toBe("Question 3: points set to 2 of 2 points (was 1.5 of 2 points)");
+    expect(describeGradeChange(questionPointsChange({ overrideCenti: 150, comment: "" }, { overrideCenti: 150, comment: "Fine" }, q)!).summary).toBe("Question 3: comment on its points changed (1.5 of 2 points)");
   });
 });
 
