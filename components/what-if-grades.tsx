@@ -4,8 +4,8 @@ import { droppedInWords, whatIfAverages, whatIfDrops, type GradebookCell } from 
 import type { DropRule } from "@/lib/domain/drop-lowest";
 import { percentWithLetter, type LetterRows } from "@/lib/domain/grading-scheme";
 
-/** `kind` and `dueAt` (epoch ms) let the class's drops (decision 26) be chosen again for the scores typed. */
-type Item = { id: string; title: string; weight: number; kind: string; dueAt: number; cell: Pick<GradebookCell, "status" | "percent" | "exact" | "dropped"> };
+/** `kind` and `dueAt` (epoch ms) let the class's drops (decision 26) be chosen again for the scores typed; `statusText`: the cell's status in the student's words. */
+type Item = { id: string; title: string; weight: number; kind: string; dueAt: number; statusText: string; cell: Pick<GradebookCell, "status" | "percent" | "exact" | "dropped"> };
 
 /** A score typed as a percent: empty is none, anything else must be 0 to 100 (two decimals at most count). */
 function parsePercent(text: string): number | null | "invalid" {
@@ -36,7 +36,7 @@ export function WhatIfGrades({ className, items, letters, dropRule }: { classNam
           <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
             <label htmlFor={`${id}-${i}`} className="min-w-0 flex-1">
               {item.title}
-              <span className="block text-xs text-stone-600">Now: {item.cell.percent !== null ? `${item.cell.percent}%` : item.cell.status}{item.cell.dropped ? `, ${droppedInWords(item.cell.dropped)}` : ""}</span>
+              <span className="block text-xs text-stone-600">Now: {item.cell.percent !== null ? `${item.cell.percent}%` : item.statusText}{item.cell.dropped ? `, ${droppedInWords(item.cell.dropped)}` : ""}</span>
             </label>
             {open(item) ? (
               <span className="flex items-center gap-1">
@@ -53,7 +53,7 @@ export function WhatIfGrades({ className, items, letters, dropRule }: { classNam
                 <span aria-hidden="true">%</span>
                 {parsed[i] === "invalid" && <span id={`${id}-${i}-error`} className="basis-full text-right text-xs text-red-700">A percent from 0 to 100</span>}
               </span>
-            ) : <span className="text-stone-600">{item.weight === 0 ? "practice" : item.cell.status}</span>}
+            ) : <span className="text-stone-600">{item.weight === 0 ? "practice" : item.statusText}</span>}
           </li>
         ))}
       </ul>

@@ -11,7 +11,8 @@ import { unreadAnnouncementCounts } from "@/lib/server/announcement-service";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { LocalTime } from "@/components/local-time";
 import { isPassed, quizPercent, scoreLabel } from "@/lib/domain/progress";
-import { droppedInWords, weightLabels } from "@/lib/domain/gradebook";
+import { cellStatusForStudent, droppedInWords, weightLabels } from "@/lib/domain/gradebook";
+import type { LatePolicy } from "@/lib/domain/schedule";
 import { dropRuleInWords, dropsAny } from "@/lib/domain/drop-lowest";
 import { WhatIfGrades } from "@/components/what-if-grades";
 import { percentWithLetter } from "@/lib/domain/grading-scheme";
@@ -136,6 +137,7 @@ function ClassGrades({ grades: { class: cls, dropRule, letters, assignments, cel
   const weights = weightLabels(assignments.map((a) => a.weight));
   const dropRuleText = dropRuleInWords(dropRule, "your");
   const droppedTitles = assignments.filter((_, i) => cells[i].dropped).map((a) => a.title);
+  const statusText = assignments.map((a, i) => cellStatusForStudent(cells[i].status, a.latePolicy as LatePolicy, Boolean(cls.archivedAt)));
   return (
     <section aria-labelledby={`grades-${cls.id}`} className={cls.archivedAt ? "mt-6 border-t border-stone-200 pt-4" : "card mb-8"}>
       <Heading id={`grades-${cls.id}`} className="font-semibold">Your grades in {cls.name} <span className="font-normal text-stone-600">· {cls.term}</span></Heading>
@@ -168,7 +170,7 @@ function ClassGrades({ grades: { class: cls, dropRule, letters, assignments, cel
                     <td className="py-2 pr-3">{a.title}{weights[i] && <span className="block text-xs text-stone-600">{weights[i]}</span>}</td>
                     <td className="py-2 pr-3"><LocalTime iso={(extendedTo[i] ?? a.dueAt).toISOString()} />{extendedTo[i] ? " (extended)" : ""}</td>
                     <td className="py-2 pr-3">
-                      <span className={gradeStatusStyle[cells[i].status]}>{cells[i].status}{cells[i].detail ? ` · ${cells[i].detail}` : ""}</span>
+                      <span className={gradeStatusStyle[cells[i].status]}>{statusText[i]}{cells[i].detail ? ` · ${cells[i].detail}` : ""}</span>
                       {cells[i].dropped && <span className="block text-xs font-medium text-stone-700">{droppedInWords(cells[i].dropped)}</span>}
                       {takenBeforeJoining[i] && ["not started", "in progress", "missing"].includes(cells[i].status) && <span className="mt-1 block text-xs text-stone-600">You took this quiz before joining the class; the class counts only attempts begun since you joined.</span>}
                       {/* A link or long word in it breaks anywhere (a table column is as wide as its longest word): the Score column stays on a phone's screen. */}
@@ -180,7 +182,7 @@ function ClassGrades({ grades: { class: cls, dropRule, letters, assignments, cel
               </tbody>
             </table>
           </TableScroller>
-          {!cls.archivedAt && <WhatIfGrades className={cls.name} letters={letters} dropRule={dropsAny(dropRule) ? dropRule : undefined} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, kind: a.kind, dueAt: a.dueAt.getTime(), cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact, dropped: cells[i].dropped } }))} />}
+          {!cls.archivedAt && <WhatIfGrades className={cls.name} letters={letters} dropRule={dropsAny(dropRule) ? dropRule : undefined} items={assignments.map((a, i) => ({ id: a.id, title: a.title, weight: a.weight, kind: a.kind, dueAt: a.dueAt.getTime(), statusText: statusText[i], cell: { status: cells[i].status, percent: cells[i].percent, exact: cells[i].exact, dropped: cells[i].dropped } }))} />}
         </>
       )}
     </section>

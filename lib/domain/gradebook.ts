@@ -1,6 +1,6 @@
 // Gradebook cells and averages: what a student's status and score are on each assigned item.
 import { plural } from "../plural";
-import { assignmentStatus, begunNotSubmitted, handedInLate, type AssignmentWindow } from "./schedule";
+import { assignmentStatus, begunNotSubmitted, handedInLate, statusForStudent, type AssignmentWindow, type LatePolicy } from "./schedule";
 import { daysLate, penalisedScore, penaltyUnder, type LateDeduction, type LatePenalty } from "./late-penalty";
 import { exactPercent, percent } from "./scoring";
 import { chooseDrops, type DropItem, type DropRule } from "./drop-lowest";
@@ -98,6 +98,16 @@ export function quizCell(input: { counted: { id: string; scoreCenti: number; max
   }
   if (input.now > input.window.dueAt) return { status: "missing", percent: null, detail: input.inProgress ? begunNotSubmitted.QUIZ : undefined };
   return { status: input.inProgress ? "in progress" : "not started", percent: null };
+}
+
+/**
+ * A cell's status as the student reads it in their own grades: work past its due time and not handed in is "overdue"
+ * while late work is still taken and "closed" once it is not (refused, or the class archived), the words of their
+ * home page's list (assignedStatusText), where the instructor's gradebook says "missing" for both.
+ */
+export function cellStatusForStudent(status: CellStatus, latePolicy: LatePolicy, archived: boolean): string {
+  if (status !== "missing") return status;
+  return archived ? "closed" : statusForStudent("overdue", latePolicy);
 }
 
 /** The marker of a quiz score that adds points set by hand on some of its questions, for the gradebook and its CSV. */

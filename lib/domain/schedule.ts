@@ -128,8 +128,8 @@ export function assignmentStatus(window: AssignmentWindow, now: Date, done: { at
 export type StudentAssignmentStatus = AssignmentStatus | "closed" | "excused" | "graded";
 
 /**
- * Work begun and not handed in, in words: past its due time, the student's grades say "missing · draft, not
- * submitted" (the gradebook cell's detail) and their home page "Overdue · draft, not submitted", one meaning in both.
+ * Work begun and not handed in, in words: past its due time, the student's grades say "overdue · draft, not
+ * submitted" (the gradebook cell's detail; the instructor's gradebook "missing · …") and their home page "Overdue · draft, not submitted".
  */
 export const begunNotSubmitted = { QUIZ: "started, not submitted", DEBATE: "draft, not submitted" } as const;
 
@@ -148,7 +148,7 @@ const studentStatusText: Record<StudentAssignmentStatus, string> = {
  * An assignment's status in the student's list ("Assigned to you"). A module is done when its lessons are read. Begun
  * and not done (an attempt open, a draft saved, some of a module's lessons read) is in progress while it is open, as
  * My progress says; past its due time it is overdue (or closed, where late work is refused) and says what was begun,
- * as My progress says it is missing.
+ * in the words of My progress (cellStatusForStudent).
  */
 export function assignedStatusText(kind: string, status: StudentAssignmentStatus, inProgress: boolean): string {
   if (kind === "MODULE" && status === "done") return "Lessons read";

@@ -1,6 +1,6 @@
 // The home page's "Assigned to you" says what My progress says of the same work: begun and not done is in progress,
 // not "To do" (an attempt open, a draft saved, some of a module's lessons read); past its due time, overdue and not
-// submitted, where My progress says missing and not submitted.
+// submitted, in the same words on both pages.
 import { test, expect, createUser, signedInPage } from "./support";
 import { addMembers, assign, createClass } from "./fixtures";
 
@@ -34,8 +34,8 @@ test("work begun shows as in progress on the home page, as on My progress", asyn
   await page.goto("/progress");
   const grades = page.getByRole("region", { name: /Your grades in Status seminar/ });
   await expect(grades.getByRole("row").filter({ hasText: "in progress" })).toHaveCount(3);
-  // Past the due time (late work accepted), the same work is overdue on the home page and missing on My progress,
-  // each saying what was begun is not handed in; "Overdue, in progress" said it was under way.
+  // Past the due time (late work accepted), the same work is overdue on the home page and on My progress (which said
+  // "missing"), each saying what was begun is not handed in; "Overdue, in progress" said it was under way.
   await sql.query(`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour' WHERE "classId" = $1`, [classId]);
   await page.goto("/");
   await expect(row(/^Normative vs\. material/).getByText("Overdue · draft, not submitted", { exact: true })).toBeVisible();
@@ -48,11 +48,24 @@ test("work begun shows as in progress on the home page, as on My progress", asyn
     await page.setViewportSize({ width: 1280, height: 800 });
   }
   await page.goto("/progress");
-  await expect(grades.getByRole("row").filter({ hasText: /^Normative vs\. material/ })).toContainText("missing · draft, not submitted");
-  await expect(grades.getByRole("row").filter({ hasText: /^Check your reading: Dadabaev/ })).toContainText("missing · started, not submitted");
+  await expect(grades.getByRole("row").filter({ hasText: /^Normative vs\. material/ })).toContainText("overdue · draft, not submitted");
+  await expect(grades.getByRole("row").filter({ hasText: /^Check your reading: Dadabaev/ })).toContainText("overdue · started, not submitted");
+  await expect(grades).not.toContainText("missing");
+  if (process.env.SCREENSHOT_DIR) {
+    await grades.screenshot({ path: `${process.env.SCREENSHOT_DIR}/progress-overdue-begun.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await grades.screenshot({ path: `${process.env.SCREENSHOT_DIR}/progress-overdue-begun-390.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }
   // An attempt whose time has run out is not offered as open.
   await sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '1 minute' WHERE "userId" = $1`, [student.id]);
   await page.goto("/courses/japan-central-asia/foundations/lessons/dadabaev-silk-road");
   await expect(page.getByRole("link", { name: /^Take the quiz: Check your reading: Dadabaev/ })).toBeVisible();
+  // Closed to late work, both pages say closed.
+  await sql.query(`UPDATE "Assignment" SET "latePolicy" = 'REFUSE' WHERE "classId" = $1`, [classId]);
+  await page.goto("/progress");
+  await expect(grades.getByRole("row").filter({ hasText: /^Normative vs\. material/ })).toContainText("closed · draft, not submitted");
+  await page.goto("/");
+  await expect(row(/^Normative vs\. material/).getByText("Closed · draft, not submitted", { exact: true })).toBeVisible();
   await context.close();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignedStatusText, assignmentStatus, statusForStudent, type LatePolicy } from "@/lib/domain/schedule";
-import { debateCell, quizCell } from "@/lib/domain/gradebook";
+import { cellStatusForStudent, debateCell, moduleCell, quizCell } from "@/lib/domain/gradebook";
 
 const t = (h: number) => new Date(Date.UTC(2027, 0, 10, h));
 const window = (latePolicy: LatePolicy) => ({ opensAt: t(8), dueAt: t(12), latePolicy });
@@ -40,7 +40,7 @@ describe("an assignment's status in the student's list", () => {
 });
 
 describe("an assignment's status in words on the home page", () => {
-  it("says work begun and past its due time is overdue and not submitted, as My progress calls it missing and not submitted", () => {
+  it("says work begun and past its due time is overdue and not submitted, as My progress does", () => {
     const draft = debateCell({ status: "DRAFT", submittedAt: null, grade: null, window: window("ACCEPT"), now: t(13) });
     expect(draft).toMatchObject({ status: "missing", detail: "draft, not submitted" });
     expect(assignedStatusText("DEBATE", shown("ACCEPT", t(13)), true)).toBe(`Overdue · ${draft.detail}`);
@@ -48,19 +48,41 @@ describe("an assignment's status in words on the home page", () => {
     expect(assignedStatusText("QUIZ", shown("ACCEPT", t(13)), true)).toBe(`Overdue · ${attempt.detail}`);
     expect(assignedStatusText("MODULE", shown("ACCEPT", t(13)), true)).toBe("Overdue · some lessons read");
     expect(assignedStatusText("DEBATE", shown("ACCEPT", t(13)), false)).toBe("Overdue");
+    expect(cellStatusForStudent(draft.status, "ACCEPT", false)).toBe("overdue");
+    expect(cellStatusForStudent(draft.status, "FLAG", false)).toBe(shown("FLAG", t(13)));
   });
 
-  it("says a draft is there once the assignment closed to late work, as My progress says it is missing with a draft", () => {
+  it("says a draft is there once the assignment closed to late work, as My progress says it is closed with a draft", () => {
     const draft = debateCell({ status: "DRAFT", submittedAt: null, grade: null, window: window("REFUSE"), now: t(13) });
     expect(draft).toMatchObject({ status: "missing", detail: "draft, not submitted" });
     expect(assignedStatusText("DEBATE", shown("REFUSE", t(13)), true)).toBe(`Closed · ${draft.detail}`);
     expect(assignedStatusText("MODULE", shown("REFUSE", t(13)), true)).toBe("Closed · some lessons read");
     expect(assignedStatusText("DEBATE", shown("REFUSE", t(13)), false)).toBe("Closed");
+    expect(cellStatusForStudent(draft.status, "REFUSE", false)).toBe("closed");
   });
 
   it("says begun work in progress while it is open, and a module done when its lessons are read", () => {
     expect(assignedStatusText("DEBATE", shown("ACCEPT", t(10)), true)).toBe("In progress");
     expect(assignedStatusText("QUIZ", shown("ACCEPT", t(10)), false)).toBe("To do");
     expect(assignedStatusText("MODULE", shown("ACCEPT", t(11), { at: t(10) }), false)).toBe("Lessons read");
+  });
+});
+
+describe("a grade's status in words on My progress", () => {
+  it("uses the home page's word for work past its due time, where the instructor's gradebook says missing", () => {
+    for (const latePolicy of ["ACCEPT", "FLAG", "REFUSE"] as const) {
+      const missing = moduleCell({ completedAt: [], totalLessons: 2, window: window(latePolicy), now: t(13) });
+      expect(missing.status).toBe("missing");
+      expect(cellStatusForStudent(missing.status, latePolicy, false)).toBe(assignedStatusText("MODULE", shown(latePolicy, t(13)), false).toLowerCase());
+    }
+    // An archived class takes nothing more: its missing work is closed, whatever the late policy.
+    expect(cellStatusForStudent("missing", "ACCEPT", true)).toBe("closed");
+  });
+
+  it("keeps the gradebook's word for every other status", () => {
+    for (const status of ["not started", "in progress", "submitted", "late", "withdrawn", "excused", "scored by instructor"] as const) {
+      expect(cellStatusForStudent(status, "ACCEPT", false)).toBe(status);
+      expect(cellStatusForStudent(status, "REFUSE", true)).toBe(status);
+    }
   });
 });
