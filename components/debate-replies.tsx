@@ -1,12 +1,17 @@
 "use client";
-// Replies under a debate response: the reply form (each reply carries an id generated here, so a retry or a second
-// click makes one reply), and the list with Delete for one's own and, for the class's instructor, Remove.
+// Replies under a debate response: the reply form and the list with Delete for one's own and, for the class's
+// instructor, Remove. Without the page's script (and before it runs) the forms post server actions (decision 33): the
+// reply form opens from a <details>, with a request id the server rendered, and Delete and Remove ask in a <details>
+// instead of confirm(). With the script, the reply carries an id generated here (so a retry or a second click makes
+// one reply), and each request goes to the JSON routes as before.
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
-import { FormMessage } from "@/components/live-message";
+import { FormMessage, LiveMessage } from "@/components/live-message";
 import { RequestButton } from "@/components/request-button";
 import { LocalTime } from "@/components/local-time";
+import { useFormAction, useScriptRuns } from "@/components/reachable-action";
+import { deleteReplyAction, postReplyAction, removeReplyAction } from "@/app/actions/debate-replies";
 
 const REPLY_MAX = 2000;
 
@@ -22,8 +27,8 @@ function newRequestId(): string {
 
 export type ReplyView = { id: string; authorName: string; createdAt: string; text: string | null; removed: boolean; mine: boolean; removedAt?: string | null; removedByName?: string | null; isNew?: boolean };
 
-/** The replies to one response, oldest first. `removeUrl`: for the class's instructor, where a reply is removed (`${removeUrl}/${id}`). */
-export function ReplyList({ replies, removeUrl }: { replies: ReplyView[]; removeUrl?: string }) {
+/** The replies to one response, oldest first. `removeInClass`: for the class's instructor, the class they remove replies in. */
+export function ReplyList({ replies, removeInClass }: { replies: ReplyView[]; removeInClass?: string }) {
   if (replies.length === 0) return null;
   return (
     <ol className="mt-3 space-y-3">
@@ -31,10 +36,10 @@ export function ReplyList({ replies, removeUrl }: { replies: ReplyView[]; remove
         <li key={r.id} className="rounded-md border-l-2 border-brand-100 bg-stone-50 px-3 py-2 text-sm">
           <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
             <p className="font-medium text-stone-900">{r.isNew && <span className="badge mr-2 bg-brand-100 align-middle text-brand-800">New</span>}{r.mine ? "You" : r.authorName} <span className="font-normal text-stone-600">· <LocalTime iso={r.createdAt} /></span></p>
-            {removeUrl && !r.removed && <RequestButton method="DELETE" url={`${removeUrl}/${r.id}`} confirmText={`Remove ${r.authorName}’s reply? Students will read that the instructor removed it; it is kept for your records.`} label="Remove" accessibleName={`Remove ${r.authorName}’s reply`} />}
-            {!removeUrl && r.mine && !r.removed && <RequestButton method="DELETE" url={`/api/debate-replies/${r.id}`} confirmText="Delete your reply? It cannot be brought back." label="Delete" accessibleName="Delete your reply" />}
+            {removeInClass && !r.removed && <ReplyDeletion replyId={r.id} classId={removeInClass} label="Remove" accessibleName={`Remove ${r.authorName}’s reply`} question={`Remove ${r.authorName}’s reply? Students will read that the instructor removed it; it is kept for your records.`} />}
+            {!removeInClass && r.mine && !r.removed && <ReplyDeletion replyId={r.id} label="Delete" accessibleName="Delete your reply" question="Delete your reply? It cannot be brought back." />}
           </div>
-          {r.removed && removeUrl ? (
+          {r.removed && removeInClass ? (
             <>
               <p className="mt-1 italic text-stone-600">Removed by {r.removedByName}{r.removedAt ? <> on <LocalTime iso={r.removedAt} /></> : null}; students read only that it was removed.</p>
               <p className="mt-1 whitespace-pre-line break-words text-stone-500 line-through">{r.text}</p>
@@ -50,14 +55,96 @@ export function ReplyList({ replies, removeUrl }: { replies: ReplyView[]; remove
   );
 }
 
-/** "Reply" opens a form under the response; the reply is sent once, and the page shows it. */
-export function ReplyForm({ responseId, to }: { responseId: string; to: string }) {
+/** A `<summary>` drawn as a small secondary button (no disclosure triangle). */
+const summaryButton = "btn-secondary cursor-pointer list-none px-3 py-1 [&::-webkit-details-marker]:hidden";
+
+/**
+ * Delete (one's own reply) or Remove (the instructor). With the script: a button that asks with confirm() and sends
+ * the JSON request, as before. Without it there is no confirm(), so the button opens a <details> that asks in words,
+ * and its form posts the server action; the page is drawn afresh without the reply (or with it marked removed).
+ */
+function ReplyDeletion({ replyId, classId, label, accessibleName, question }: { replyId: string; classId?: string; label: string; accessibleName: string; question: string }) {
+  const scriptRuns = useScriptRuns();
+  const [posted, formAction] = useFormAction(classId ? removeReplyAction : deleteReplyAction);
+  const refused = posted && !posted.ok && posted.values?.replyId === replyId ? posted.message : null;
+  if (scriptRuns) {
+    const url = classId ? `/api/instructor/classes/${classId}/debate-replies/${replyId}` : `/api/debate-replies/${replyId}`;
+    return (
+      <div>
+        <RequestButton method="DELETE" url={url} confirmText={question} label={label} accessibleName={accessibleName} />
+        <LiveMessage tone="alert" className="field-error">{refused}</LiveMessage>
+      </div>
+    );
+  }
+  return (
+    <details className="open:basis-full" open={refused ? true : undefined}>
+      <summary className={summaryButton} aria-label={accessibleName}>{label}</summary>
+      <form action={formAction} className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-stone-200 bg-white px-3 py-2">
+        <input type="hidden" name="replyId" value={replyId} />
+        {classId && <input type="hidden" name="classId" value={classId} />}
+        <p className="text-stone-800">{question}</p>
+        <button type="submit" className="btn-primary px-3 py-1" aria-label={`Yes, ${accessibleName.toLowerCase()}`}>Yes, {label.toLowerCase()}</button>
+      </form>
+      <LiveMessage tone="alert" className="field-error">{refused}</LiveMessage>
+    </details>
+  );
+}
+
+/**
+ * "Reply" opens a form under the response; the reply is sent once, and the page shows it. `requestId`: a fresh id the
+ * server rendered for the form posted without the script, so the same form sent again makes no second reply.
+ */
+export function ReplyForm({ responseId, to, requestId: renderedRequestId }: { responseId: string; to: string; requestId: string }) {
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const scriptRuns = useScriptRuns();
+  // The answer to the form posted without the script (only this response's form takes it): drawn afresh, the page
+  // lists the reply, or the form comes back open with the refusal at the field and the text kept.
+  const [posted, formAction] = useFormAction(postReplyAction);
+  const refused = posted && !posted.ok && posted.values?.responseId === responseId ? posted : null;
+  const postedHere = posted?.ok && posted.data.responseId === responseId;
+  const [open, setOpen] = useState(Boolean(refused));
   // Kept until the reply is written, so sending again (after a lost answer) cannot make a second one.
   const requestId = useRef<string | null>(null);
   const field = useId();
   const { errors, message, pending, send, formProps } = useApiForm(["text"]);
+  // Until the script sends the form, a postback's refusal is what the form shows.
+  const [sent, setSent] = useState(false);
+  const textError = errors.text?.[0] ?? (!sent && refused ? (refused.fieldErrors?.text?.[0] ?? null) : null);
+  const formMessage = message ?? (!sent && refused && !refused.fieldErrors?.text ? { text: refused.message, ok: false } : !sent && postedHere ? { text: "Reply posted.", ok: true } : null);
+  const fields = (
+    <>
+      <input type="hidden" name="responseId" value={responseId} />
+      <input type="hidden" name="requestId" value={renderedRequestId} />
+      <label htmlFor={field} className="field-label">Your reply to {to}</label>
+      <textarea
+        id={field}
+        name="text"
+        rows={3}
+        required
+        autoFocus={scriptRuns}
+        defaultValue={refused?.values?.text}
+        className="field-input"
+        aria-invalid={Boolean(textError)}
+        aria-describedby={textError ? `${field}-hint ${field}-error` : `${field}-hint`}
+        // A new text is a new reply: only a retry of the same text reuses the id.
+        onChange={() => { requestId.current = null; }}
+      />
+      <p id={`${field}-hint`} className="text-xs text-stone-600">Plain text, up to {REPLY_MAX.toLocaleString("en")} characters. Classmates who can read this response read your reply, with your name.</p>
+      {textError && <p id={`${field}-error`} className="field-error">{textError}</p>}
+      <FormMessage message={formMessage} />
+    </>
+  );
+  if (!scriptRuns) {
+    return (
+      <details className="mt-3" open={refused || postedHere ? true : undefined}>
+        <summary className={summaryButton}>Reply<span className="sr-only"> to {to}</span></summary>
+        <form action={formAction} noValidate className="mt-2 space-y-2" aria-label={`Reply to ${to}`}>
+          {fields}
+          <button type="submit" className="btn-primary px-3 py-1">Post reply</button>
+        </form>
+      </details>
+    );
+  }
   if (!open) {
     return <button type="button" className="btn-secondary mt-3 px-3 py-1" aria-expanded={false} onClick={() => setOpen(true)}>Reply<span className="sr-only"> to {to}</span></button>;
   }
@@ -70,6 +157,7 @@ export function ReplyForm({ responseId, to }: { responseId: string; to: string }
       onSubmit={(event) => {
         event.preventDefault();
         const form = event.currentTarget;
+        setSent(true);
         requestId.current ??= newRequestId();
         return send("POST", `/api/debate-responses/${responseId}/replies`, { requestId: requestId.current, text: new FormData(form).get("text") }, () => {
           requestId.current = null;
@@ -79,22 +167,7 @@ export function ReplyForm({ responseId, to }: { responseId: string; to: string }
         });
       }}
     >
-      <label htmlFor={field} className="field-label">Your reply to {to}</label>
-      <textarea
-        id={field}
-        name="text"
-        rows={3}
-        required
-        autoFocus
-        className="field-input"
-        aria-invalid={Boolean(errors.text)}
-        aria-describedby={errors.text ? `${field}-hint ${field}-error` : `${field}-hint`}
-        // A new text is a new reply: only a retry of the same text reuses the id.
-        onChange={() => { requestId.current = null; }}
-      />
-      <p id={`${field}-hint`} className="text-xs text-stone-600">Plain text, up to {REPLY_MAX.toLocaleString("en")} characters. Classmates who can read this response read your reply, with your name.</p>
-      {errors.text && <p id={`${field}-error`} className="field-error">{errors.text[0]}</p>}
-      <FormMessage message={message} />
+      {fields}
       <div className="flex gap-2">
         <button type="submit" className="btn-primary px-3 py-1" disabled={pending}>{pending ? "Posting…" : "Post reply"}</button>
         <button type="button" className="btn-secondary px-3 py-1" onClick={() => setOpen(false)}>Cancel</button>

@@ -27,6 +27,10 @@ export const replySchema = z.strictObject({
     .refine((text) => [...text].length <= REPLY_MAX, `Keep your reply under ${REPLY_MAX.toLocaleString("en")} characters.`),
 });
 
+// Which reply a deletion or removal names: the JSON routes' address parameters, and the forms' fields (decision 33).
+export const ownReplySchema = z.strictObject({ replyId: z.uuid("That reply was not found. Reload the page to see the replies as they are now.") });
+export const classReplySchema = ownReplySchema.extend({ classId: z.uuid("That class was not found. Reload the page.") });
+
 const noSuchResponse = () => notFound("That response");
 
 /** The response, when `user` may reply under it: a classmate's they can read, or their own (to answer replies). */

@@ -4,6 +4,7 @@
 // on the class's review page and the students read that it was removed.
 import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, signedInPage, count } from "./support";
+import { callFormAction } from "./note-actions";
 
 const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
 // The part of the page with the replies, close up.
@@ -120,3 +121,84 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     for (const context of [rc, ac, ic]) await context.close();
   });
 }
+
+test("without the page's script a student replies (once, however often the form is sent), deletes it after a question, and the instructor removes one (decision 33)", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const [replier, author] = [await createUser(sql), await createUser(sql)];
+  const cls = await createClass(sql, instructor, { name: "Debate seminar without script" });
+  await addMembers(sql, cls.id, [replier, author]);
+  await assign(sql, cls.id, { debate: prompt, opensAt: "-1 day", dueAt: "1 day" });
+  const noScript = { javaScriptEnabled: false, viewport: { width: 390, height: 844 } };
+  const { page: rp, context: rc } = await signedInPage(browser, replier, baseURL!, noScript);
+  expect((await rc.request.post(`/api/debates/${prompt}/submit`, { data: submission("Resources lead: the 2015 tour traded infrastructure for uranium and gas.") })).status()).toBe(200);
+  const { rows: [{ id: replierResponse }] } = await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1`, [replier.id]);
+  const { page: ap, context: ac } = await signedInPage(browser, author, baseURL!, noScript);
+  expect((await ac.request.post(`/api/debates/${prompt}/submit`, { data: submission("Interest first, values as the wrapping: the aid followed the gas.") })).status()).toBe(200);
+  const { rows: [{ id: theirResponse }] } = await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1`, [author.id]);
+  const replies = () => count(sql, `SELECT count(*) FROM "DebateReply" WHERE "responseId" = $1`, [theirResponse]);
+  expect(replierResponse).not.toBe(theirResponse);
+
+  // Before, "Reply" was a button that did nothing without the script; now it opens the form.
+  await rp.goto(debatePage);
+  const theirs = rp.getByRole("region", { name: `Replies to ${author.name}` });
+  await theirs.locator("summary", { hasText: "Reply" }).click();
+  const form = theirs.getByRole("form", { name: `Reply to ${author.name}` });
+  const text = form.getByLabel(`Your reply to ${author.name}`);
+  // Refused at the field, with what was typed kept; nothing written.
+  await form.getByRole("button", { name: "Post reply" }).click();
+  await expect(form.getByText("Write your reply.")).toBeVisible();
+  const tooLong = "The gas came first. ".repeat(101);
+  await text.fill(tooLong);
+  await form.getByRole("button", { name: "Post reply" }).click();
+  await expect(form.getByText("Keep your reply under 2,000 characters.")).toBeVisible();
+  await expect(text).toHaveValue(tooLong);
+  await expect(text).toHaveAttribute("aria-invalid", "true");
+  expect(await replies()).toBe(0);
+
+  await text.fill("Which source says the gas came first? Austin dates the deal to 2015.");
+  const sentFields = { responseId: theirResponse, requestId: await form.locator('input[name="requestId"]').inputValue(), text: "Which source says the gas came first? Austin dates the deal to 2015." };
+  await form.getByRole("button", { name: "Post reply" }).click();
+  await expect(theirs.getByRole("heading", { name: "1 reply" })).toBeVisible();
+  await expect(theirs.getByRole("listitem").filter({ hasText: /^You ·/ })).toContainText("Which source says the gas came first?");
+  await expect(theirs.getByText("Reply posted.")).toBeVisible();
+  expect(await replies()).toBe(1);
+  // The same form sent again (a reload's resubmit, a double tap) makes no second reply.
+  const again = await callFormAction(rc.request, baseURL!, debatePage, "postReplyAction", sentFields);
+  expect(again.status).toBe(200);
+  expect(again.text).toContain('"ok":true');
+  expect(await replies()).toBe(1);
+  // The form drawn afresh carries a new request id: the next reply is a new one.
+  expect(await form.locator('input[name="requestId"]').inputValue()).not.toBe(sentFields.requestId);
+
+  // Delete asks in words, since there is no confirm() without the script.
+  const mine = theirs.getByRole("listitem").filter({ hasText: /^You ·/ });
+  await mine.locator("summary", { hasText: "Delete" }).click();
+  await expect(mine.getByText("Delete your reply? It cannot be brought back.")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await rp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-replies-no-script-phone.png`, fullPage: true });
+  if (process.env.SCREENSHOT_DIR) await rp.getByRole("listitem").filter({ has: theirs }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-replies-no-script-card-phone.png` });
+  await mine.getByRole("button", { name: "Yes, delete your reply" }).click();
+  await expect(theirs.getByRole("heading", { name: "0 replies" })).toBeVisible();
+  await expect(rp.getByText("Which source says the gas came first?")).toHaveCount(0);
+  expect(await replies()).toBe(0);
+
+  // The author replies under the replier's response; the instructor removes it without the script.
+  await ap.goto(debatePage);
+  const other = ap.getByRole("region", { name: `Replies to ${replier.name}` });
+  await other.locator("summary", { hasText: "Reply" }).click();
+  await other.getByLabel(`Your reply to ${replier.name}`).fill("An unkind remark about the 2015 tour.");
+  await other.getByRole("button", { name: "Post reply" }).click();
+  await expect(other.getByText("An unkind remark about the 2015 tour.")).toBeVisible();
+  const { page: ip, context: ic } = await signedInPage(browser, instructor, baseURL!, noScript);
+  await ip.goto(`/instructor/classes/${cls.id}/debates/${prompt}`);
+  const reviewed = ip.getByRole("article", { name: replier.name });
+  await reviewed.locator("summary", { hasText: "Remove" }).click();
+  await expect(reviewed.getByText(`Remove ${author.name}’s reply? Students will read that the instructor removed it`)).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await reviewed.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-replies-no-script-instructor-phone.png` });
+  await reviewed.getByRole("button", { name: `Yes, remove ${author.name}’s reply` }).click();
+  await expect(reviewed.getByText(new RegExp(`^Removed by ${instructor.name}`))).toBeVisible();
+  expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE "responseId" = $1 AND "removedById" = $2 AND "removedAt" IS NOT NULL`, [replierResponse, instructor.id])).toBe(1);
+  await rp.reload();
+  await expect(rp.getByRole("region", { name: /^Replies to your response/ }).getByText("Removed by the instructor.")).toBeVisible();
+  for (const context of [rc, ac, ic]) await context.close();
+});

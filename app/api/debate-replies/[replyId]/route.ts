@@ -1,8 +1,5 @@
-import { z } from "zod";
 import { handleRoute } from "@/lib/server/route";
-import { deleteOwnReply } from "@/lib/server/debate-reply-service";
-
-const params = z.strictObject({ replyId: z.uuid() });
+import { deleteOwnReply, ownReplySchema as params } from "@/lib/server/debate-reply-service";
 
 /** Deletes the student's own reply (not one the instructor removed: that stays as their record). */
 export async function DELETE(request: Request, context: { params: Promise<unknown> }) {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { Link } from "@/components/app-link";
 import { Breadcrumbs, Container, Notice, PageHeader, Pager } from "@/components/ui";
@@ -158,7 +159,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
         <section className="mt-6 card" aria-labelledby="replies-to-mine-heading">
           <h2 id="replies-to-mine-heading" className="scroll-mt-6 font-semibold">Replies to your response{newCount > 0 && <span className="badge ml-2 bg-brand-100 align-middle text-brand-800">{newCount} new</span>}</h2>
           {toMine.length === 0 ? <p className="mt-1 text-sm text-stone-600">No replies yet. Classmates who read your response can reply to it here.</p> : <ReplyList replies={toMine} />}
-          <ReplyForm responseId={replies.ownResponseId} to="your classmates" />
+          <ReplyForm responseId={replies.ownResponseId} to="your classmates" requestId={randomUUID()} />
         </section>
       )}
 
@@ -187,7 +188,7 @@ export default async function DebatePage({ params, searchParams }: Props) {
                   <section className="mt-4 border-t border-stone-200 pt-3" aria-label={`Replies to ${r.user.name}`}>
                     <h3 className="text-sm font-semibold text-stone-700">{plural(repliesTo(r.id).length, "reply", "replies")}</h3>
                     <ReplyList replies={repliesTo(r.id)} />
-                    <ReplyForm responseId={r.id} to={r.user.name} />
+                    <ReplyForm responseId={r.id} to={r.user.name} requestId={randomUUID()} />
                   </section>
                 </li>
               ))}

@@ -106,7 +106,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                   <p className="mt-1 whitespace-pre-line text-sm leading-relaxed text-stone-800">{r.rebuttal}</p>
 
                   <h4 className="mt-4 text-xs font-semibold uppercase tracking-wide text-stone-500">Replies from classmates{repliesTo(r.id).length > 0 ? ` (${repliesTo(r.id).length})` : ""}</h4>
-                  {repliesTo(r.id).length === 0 ? <p className="mt-1 text-sm text-stone-600">None yet. Replies are not graded.</p> : <ReplyList replies={repliesTo(r.id)} removeUrl={`/api/instructor/classes/${classId}/debate-replies`} />}
+                  {repliesTo(r.id).length === 0 ? <p className="mt-1 text-sm text-stone-600">None yet. Replies are not graded.</p> : <ReplyList replies={repliesTo(r.id)} removeInClass={classId} />}
                 </div>
                 <div className="border-t border-stone-200 bg-stone-50 p-5 sm:p-6 lg:border-t-0 lg:border-l">
                   {r.selfAssessment && (

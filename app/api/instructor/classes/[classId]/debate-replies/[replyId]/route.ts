@@ -1,8 +1,5 @@
-import { z } from "zod";
 import { handleRoute } from "@/lib/server/route";
-import { removeReply } from "@/lib/server/debate-reply-service";
-
-const params = z.strictObject({ classId: z.uuid(), replyId: z.uuid() });
+import { classReplySchema as params, removeReply } from "@/lib/server/debate-reply-service";
 
 /** Removes a reply in the class (moderation): kept with who removed it and when; students read that it was removed. */
 export async function DELETE(request: Request, context: { params: Promise<unknown> }) {
