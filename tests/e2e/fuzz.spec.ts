@@ -12,7 +12,7 @@ import { encode } from "next-auth/jwt";
 import type pg from "pg";
 import { test, expect, createUser, secret, submitDebateAs, type TestUser } from "./support";
 import { callFormAction, callNoteAction, notedLesson, type NoteActionName } from "./note-actions";
-import { createClass } from "./fixtures";
+import { addMembers, assign, createClass } from "./fixtures";
 
 type Role = TestUser["role"];
 
@@ -754,6 +754,68 @@ test("fuzzing the flag action: no 500, no write on refusal, another's attempt ne
   const anonymous = await playwright.request.newContext({ baseURL });
   const refused = await callFormAction(anonymous, baseURL!, `/attempts/${mine.attemptId}`, "flagQuestionAction", { attemptId: mine.attemptId, questionVersionId: mine.versionIds[0], reason: "Sent with no session at all." });
   expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  await anonymous.dispose();
+  await request.dispose();
+});
+
+// The reply forms post server actions without the page's script (decision 33): hostile fields with the student's own
+// reply, a classmate's reply, both responses and random ids mixed in, a request id often reused. Never a 500; a refusal
+// writes nothing; the classmate's reply is never deleted or removed (a student never removes); every reply stored is one
+// the form could have written, on a response the student may reply under.
+test("fuzzing the reply actions: no 500, no write on refusal, another's reply never deleted", async ({ playwright, sql, baseURL, browser }) => {
+  test.setTimeout(240_000);
+  const [instructor, student, classmate] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql), await createUser(sql)];
+  const cls = await createClass(sql, instructor, { name: "Fuzzed replies" });
+  await addMembers(sql, cls.id, [student, classmate]);
+  await assign(sql, cls.id, { debate: promptId, opensAt: "-1 day", dueAt: "1 day" });
+  for (const user of [student, classmate]) await (await submitDebateAs(browser, user, baseURL!, promptId)).close();
+  const responseOf = async (userId: string) => (await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1 AND "promptId" = $2`, [userId, promptId])).rows[0].id as string;
+  const [mine, theirs] = [await responseOf(student.id), await responseOf(classmate.id)];
+  const request = await signedInRequest(playwright, student, baseURL!);
+  const classmateRequest = await signedInRequest(playwright, classmate, baseURL!);
+  const ownReply = (await send(request, "POST", `/api/debate-responses/${theirs}/replies`, { requestId: randomUUID(), text: "My own earlier reply." })).id as string;
+  const theirReply = (await send(classmateRequest, "POST", `/api/debate-responses/${mine}/replies`, { requestId: randomUUID(), text: "The classmate's reply." })).id as string;
+  await classmateRequest.dispose();
+  const theirReplyBefore = (await sql.query(`SELECT * FROM "DebateReply" WHERE id = $1`, [theirReply])).rows[0];
+  const replies = async () => JSON.stringify((await sql.query(`SELECT id, "responseId", "authorId", "requestId", text, "removedAt" FROM "DebateReply" WHERE "authorId" = ANY($1) ORDER BY id`, [[student.id, classmate.id]])).rows);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const extra = fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: hostileString, weight: 1 });
+  const none = "00000000-0000-4000-8000-000000000000";
+  type ReplyActionName = "postReplyAction" | "deleteReplyAction" | "removeReplyAction";
+  const forms: Record<ReplyActionName, fc.Arbitrary<Record<string, string | undefined>>> = {
+    postReplyAction: fc.record({
+      responseId: field(theirs, theirs, mine, none),
+      // A few ids used again and again: a resent form, or the same id with other text (refused).
+      requestId: field(randomUUID(), randomUUID(), randomUUID(), "not-a-uuid"),
+      text: field("Which source dates the deal?", "  Austin dates it to 2015.  ", "", "   ", "x".repeat(2001), "\u200b"),
+      extra,
+    }),
+    deleteReplyAction: fc.record({ replyId: field(theirReply, none, ownReply), extra }),
+    removeReplyAction: fc.record({ classId: field(cls.id, none), replyId: field(theirReply, ownReply, none), extra }),
+  };
+  const failures: string[] = [];
+  const runs = fc.constantFrom(...(Object.keys(forms) as ReplyActionName[])).chain((name) => forms[name].map((form) => [name, form] as const));
+  const debatePage = `/courses/japan-central-asia/foundations/debates/${promptId}`;
+  const accepted = await fuzzFormActions(fc.sample(runs, { numRuns: 120, seed: 20261211 }), failures, (name, values) => callFormAction(request, baseURL!, debatePage, name, values), replies);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  expect((await sql.query(`SELECT * FROM "DebateReply" WHERE id = $1`, [theirReply])).rows[0]).toEqual(theirReplyBefore);
+  const { rows: stored } = await sql.query(`SELECT "responseId", text, "removedAt" FROM "DebateReply" WHERE "authorId" = $1`, [student.id]);
+  expect(stored.length).toBeGreaterThan(0);
+  for (const reply of stored) {
+    expect([mine, theirs]).toContain(reply.responseId);
+    if (reply.text.trim() !== reply.text || reply.text === "" || [...reply.text].length > 2000) failures.push(`stored an invalid reply: ${JSON.stringify(reply.text).slice(0, 100)}`);
+    expect(reply.removedAt).toBeNull();
+  }
+  expect(failures).toEqual([]);
+  // No session: refused before anything is read or written.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  for (const [name, fields] of [["postReplyAction", { responseId: theirs, requestId: randomUUID(), text: "Sent with no session." }], ["deleteReplyAction", { replyId: theirReply }], ["removeReplyAction", { classId: cls.id, replyId: theirReply }]] as const) {
+    const refused = await callFormAction(anonymous, baseURL!, debatePage, name, fields);
+    expect(refused.status).toBeLessThan(500);
+    expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  }
+  expect((await sql.query(`SELECT * FROM "DebateReply" WHERE id = $1`, [theirReply])).rows[0]).toEqual(theirReplyBefore);
   await anonymous.dispose();
   await request.dispose();
 });

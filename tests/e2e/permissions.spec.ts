@@ -443,4 +443,42 @@ test("the start-attempt action: no session is refused, and another student's att
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [other.id])).toBe(0);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1 AND id = $2 AND status = 'IN_PROGRESS'`, [owner.id, ownerAttemptId])).toBe(1);
   for (const context of [ownerContext, anonymous, otherContext]) await context.dispose();
+
+// The reply forms post server actions (decision 33) beside the reply routes above: the same rules. No session writes
+// nothing; a reply is deleted only by its author; only the class's instructor removes one.
+test("the reply actions: no session is refused, another's reply is never deleted, and only the class's instructor removes one", async ({ playwright, sql, baseURL }) => {
+  const page = "/courses/japan-central-asia/foundations/debates/normative-vs-material";
+  const [teacher, otherInstructor, owner, classmate, outsider] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql), await createUser(sql), await createUser(sql)];
+  const cls = await createClass(sql, teacher, { name: "Reply matrix" });
+  await addMembers(sql, cls.id, [owner, classmate]);
+  await assign(sql, cls.id, { debate: "normative-vs-material", opensAt: "-1 day", dueAt: "1 day" });
+  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), teacher: await sessionRequest(playwright, baseURL!, teacher), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), owner: await sessionRequest(playwright, baseURL!, owner), classmate: await sessionRequest(playwright, baseURL!, classmate), outsider: await sessionRequest(playwright, baseURL!, outsider) };
+  const submission = { position: "material", claim: "Resources came first: the 2015 tour traded infrastructure for gas.", evidence: [{ ref: "source:austin-2021", note: "Austin on the 2015 bargain." }], rebuttal: "Some read the Silk Road story as a norm; but the aid followed the gas." };
+  for (const who of ["owner", "classmate", "outsider"] as const) expect((await contexts[who].post("/api/debates/normative-vs-material/submit", { data: submission })).status()).toBe(200);
+  const responseOf = async (userId: string) => (await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1 AND "promptId" = 'normative-vs-material'`, [userId])).rows[0].id as string;
+  const classmateResponse = await responseOf(classmate.id);
+  const call = async (who: keyof typeof contexts, name: string, fields: Record<string, string>, expected: RegExp) => {
+    const { status, text } = await callFormAction(contexts[who], baseURL!, page, name, fields);
+    expect(status, `${name} as ${who}`).toBeLessThan(500);
+    expect(text, `${name} as ${who}`).toMatch(expected);
+    return text;
+  };
+  // Replying: no session, and a student outside the class, write nothing.
+  await call("anonymous", "postReplyAction", { responseId: classmateResponse, requestId: crypto.randomUUID(), text: "Sent with no session." }, /"code":"UNAUTHENTICATED"/);
+  await call("outsider", "postReplyAction", { responseId: classmateResponse, requestId: crypto.randomUUID(), text: "Sent from outside the class." }, /"code":"NOT_FOUND"/);
+  expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE "responseId" = $1`, [classmateResponse])).toBe(0);
+  await call("owner", "postReplyAction", { responseId: classmateResponse, requestId: crypto.randomUUID(), text: "The owner's reply." }, /"ok":true/);
+  const { rows: [{ id: ownerReply }] } = await sql.query(`SELECT id FROM "DebateReply" WHERE "authorId" = $1`, [owner.id]);
+
+  // Deleting: only its author; removing: only the class's instructor (a student is refused, another instructor finds nothing).
+  for (const who of ["anonymous", "classmate", "outsider", "teacher"] as const) await call(who, "deleteReplyAction", { replyId: ownerReply }, who === "anonymous" ? /"code":"UNAUTHENTICATED"/ : /"code":"NOT_FOUND"/);
+  const removal = { classId: cls.id, replyId: ownerReply };
+  for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["owner", "FORBIDDEN"], ["classmate", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) await call(who, "removeReplyAction", removal, new RegExp(`"code":"${code}"`));
+  expect((await sql.query(`SELECT text, "removedAt" FROM "DebateReply" WHERE id = $1`, [ownerReply])).rows).toEqual([{ text: "The owner's reply.", removedAt: null }]);
+  await call("teacher", "removeReplyAction", removal, /"ok":true/);
+  expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE id = $1 AND "removedById" = $2`, [ownerReply, teacher.id])).toBe(1);
+  // Removed by the instructor, it stays as their record: its author cannot delete it either.
+  await call("owner", "deleteReplyAction", { replyId: ownerReply }, /"code":"CONFLICT"/);
+  expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE id = $1`, [ownerReply])).toBe(1);
+  for (const context of Object.values(contexts)) await context.dispose();
 });
