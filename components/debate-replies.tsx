@@ -1,9 +1,9 @@
 "use client";
-// Replies under a debate response: the reply form and the list with Delete for one's own and, for the class's
-// instructor, Remove. Without the page's script (and before it runs) the forms post server actions (decision 33): the
-// reply form opens from a <details>, with a request id the server rendered, and Delete and Remove ask in a <details>
-// instead of confirm(). With the script, the reply carries an id generated here (so a retry or a second click makes
-// one reply), and each request goes to the JSON routes as before.
+// Replies under a debate response: the reply form, in a <details> that opens without the page's script, and the list
+// with Delete for one's own and, for the class's instructor, Remove. Without the script (and before it runs) the forms
+// post server actions (decision 33): the reply carries a request id the server rendered, and Delete and Remove ask in
+// a <details> instead of confirm(). With the script, the reply carries an id generated here (so a retry or a second
+// click makes one reply), Delete and Remove ask with confirm(), and each request goes to the JSON routes as before.
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
@@ -91,8 +91,9 @@ function ReplyDeletion({ replyId, classId, label, accessibleName, question }: { 
 }
 
 /**
- * "Reply" opens a form under the response; the reply is sent once, and the page shows it. `requestId`: a fresh id the
- * server rendered for the form posted without the script, so the same form sent again makes no second reply.
+ * "Reply" (a <details>, so it opens without the script too) holds the form; the reply is sent once, and the page shows
+ * it. Without the script the form posts postReplyAction with `requestId`, a fresh id the server rendered, so the same
+ * form sent again makes no second reply. With it, the form sends JSON with an id generated here.
  */
 export function ReplyForm({ responseId, to, requestId: renderedRequestId }: { responseId: string; to: string; requestId: string }) {
   const router = useRouter();
@@ -102,76 +103,66 @@ export function ReplyForm({ responseId, to, requestId: renderedRequestId }: { re
   const [posted, formAction] = useFormAction(postReplyAction);
   const refused = posted && !posted.ok && posted.values?.responseId === responseId ? posted : null;
   const postedHere = posted?.ok && posted.data.responseId === responseId;
-  const [open, setOpen] = useState(Boolean(refused));
+  const details = useRef<HTMLDetailsElement>(null);
   // Kept until the reply is written, so sending again (after a lost answer) cannot make a second one.
   const requestId = useRef<string | null>(null);
   const field = useId();
   const { errors, message, pending, send, formProps } = useApiForm(["text"]);
-  // Until the script sends the form, a postback's refusal is what the form shows.
+  // Until the script sends the form, a postback's answer is what the form shows.
   const [sent, setSent] = useState(false);
   const textError = errors.text?.[0] ?? (!sent && refused ? (refused.fieldErrors?.text?.[0] ?? null) : null);
-  const formMessage = message ?? (!sent && refused && !refused.fieldErrors?.text ? { text: refused.message, ok: false } : !sent && postedHere ? { text: "Reply posted.", ok: true } : null);
-  const fields = (
-    <>
-      <input type="hidden" name="responseId" value={responseId} />
-      <input type="hidden" name="requestId" value={renderedRequestId} />
-      <label htmlFor={field} className="field-label">Your reply to {to}</label>
-      <textarea
-        id={field}
-        name="text"
-        rows={3}
-        required
-        autoFocus={scriptRuns}
-        defaultValue={refused?.values?.text}
-        className="field-input"
-        aria-invalid={Boolean(textError)}
-        aria-describedby={textError ? `${field}-hint ${field}-error` : `${field}-hint`}
-        // A new text is a new reply: only a retry of the same text reuses the id.
-        onChange={() => { requestId.current = null; }}
-      />
-      <p id={`${field}-hint`} className="text-xs text-stone-600">Plain text, up to {REPLY_MAX.toLocaleString("en")} characters. Classmates who can read this response read your reply, with your name.</p>
-      {textError && <p id={`${field}-error`} className="field-error">{textError}</p>}
-      <FormMessage message={formMessage} />
-    </>
-  );
-  if (!scriptRuns) {
-    return (
-      <details className="mt-3" open={refused || postedHere ? true : undefined}>
-        <summary className={summaryButton}>Reply<span className="sr-only"> to {to}</span></summary>
-        <form action={formAction} noValidate className="mt-2 space-y-2" aria-label={`Reply to ${to}`}>
-          {fields}
-          <button type="submit" className="btn-primary px-3 py-1">Post reply</button>
-        </form>
-      </details>
-    );
-  }
-  if (!open) {
-    return <button type="button" className="btn-secondary mt-3 px-3 py-1" aria-expanded={false} onClick={() => setOpen(true)}>Reply<span className="sr-only"> to {to}</span></button>;
-  }
+  const formMessage = message ?? (sent ? null : refused && !refused.fieldErrors?.text ? { text: refused.message, ok: false } : postedHere ? { text: "Reply posted.", ok: true } : null);
   return (
-    <form
-      {...formProps}
-      noValidate
-      className="mt-3 space-y-2"
-      aria-label={`Reply to ${to}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = event.currentTarget;
-        setSent(true);
-        requestId.current ??= newRequestId();
-        return send("POST", `/api/debate-responses/${responseId}/replies`, { requestId: requestId.current, text: new FormData(form).get("text") }, () => {
-          requestId.current = null;
-          form.reset();
-          router.refresh();
-          return "Reply posted.";
-        });
-      }}
+    <details
+      ref={details}
+      className="mt-3"
+      open={refused || postedHere ? true : undefined}
+      onToggle={(event) => { if (event.currentTarget.open) event.currentTarget.querySelector("textarea")?.focus(); }}
     >
-      {fields}
-      <div className="flex gap-2">
-        <button type="submit" className="btn-primary px-3 py-1" disabled={pending}>{pending ? "Posting…" : "Post reply"}</button>
-        <button type="button" className="btn-secondary px-3 py-1" onClick={() => setOpen(false)}>Cancel</button>
-      </div>
-    </form>
+      <summary className={summaryButton}>Reply<span className="sr-only"> to {to}</span></summary>
+      <form
+        {...formProps}
+        action={formAction}
+        noValidate
+        className="mt-2 space-y-2"
+        aria-label={`Reply to ${to}`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          setSent(true);
+          requestId.current ??= newRequestId();
+          return send("POST", `/api/debate-responses/${responseId}/replies`, { requestId: requestId.current, text: new FormData(form).get("text") }, () => {
+            requestId.current = null;
+            form.reset();
+            router.refresh();
+            return "Reply posted.";
+          });
+        }}
+      >
+        <input type="hidden" name="responseId" value={responseId} />
+        <input type="hidden" name="requestId" value={renderedRequestId} />
+        <label htmlFor={field} className="field-label">Your reply to {to}</label>
+        <textarea
+          id={field}
+          name="text"
+          rows={3}
+          required
+          defaultValue={refused?.values?.text}
+          className="field-input"
+          aria-invalid={Boolean(textError)}
+          aria-describedby={textError ? `${field}-hint ${field}-error` : `${field}-hint`}
+          // A new text is a new reply: only a retry of the same text reuses the id.
+          onChange={() => { requestId.current = null; }}
+        />
+        <p id={`${field}-hint`} className="text-xs text-stone-600">Plain text, up to {REPLY_MAX.toLocaleString("en")} characters. Classmates who can read this response read your reply, with your name.</p>
+        {textError && <p id={`${field}-error`} className="field-error">{textError}</p>}
+        <FormMessage message={formMessage} />
+        <div className="flex gap-2">
+          <button type="submit" className="btn-primary px-3 py-1" disabled={pending}>{pending ? "Posting…" : "Post reply"}</button>
+          {/* Closing the <details> needs the script; without it, "Reply" above closes it. */}
+          {scriptRuns && <button type="button" className="btn-secondary px-3 py-1" onClick={() => { if (details.current) details.current.open = false; }}>Cancel</button>}
+        </div>
+      </form>
+    </details>
   );
 }

@@ -68,7 +68,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoViolations(page, "home page with new replies");
       await page.goto(`${C}/debates/normative-vs-material`);
       await expect(page.getByText("1 new", { exact: true })).toBeVisible();
-      await page.getByRole("button", { name: `Reply to ${classmate.name}` }).click();
+      await page.getByRole("region", { name: `Replies to ${classmate.name}` }).locator("summary", { hasText: "Reply" }).click();
       await expectNoViolations(page, "debate page with replies");
       const { page: instructorPage } = await signedInPage(browser, teacher, baseURL!, { colorScheme });
       await instructorPage.goto(`/instructor/classes/${cls.id}/debates/normative-vs-material`);

@@ -37,7 +37,7 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     await rp.goto(debatePage);
     const theirs = rp.getByRole("region", { name: `Replies to ${author.name}` });
     await expect(theirs.getByRole("heading", { name: "0 replies" })).toBeVisible();
-    await theirs.getByRole("button", { name: `Reply to ${author.name}` }).click();
+    await theirs.locator("summary", { hasText: "Reply" }).click();
     const form = theirs.getByRole("form", { name: `Reply to ${author.name}` });
     // Nothing written: refused at the field, nothing stored.
     await form.getByRole("button", { name: "Post reply" }).click();
@@ -108,7 +108,7 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
 
     // A reply of their own the replier deletes, after being asked.
     await rp.reload();
-    await theirs.getByRole("button", { name: `Reply to ${author.name}` }).click();
+    await theirs.locator("summary", { hasText: "Reply" }).click();
     await form.getByLabel(`Your reply to ${author.name}`).fill("On reflection, the 2015 tour does come first.");
     await form.getByRole("button", { name: "Post reply" }).click();
     await expect(theirs.getByText("On reflection, the 2015 tour does come first.")).toBeVisible();
