@@ -7,7 +7,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
-import { FormMessage, LiveMessage } from "@/components/live-message";
+import { FormMessage } from "@/components/live-message";
 import { RequestButton } from "@/components/request-button";
 import { LocalTime } from "@/components/local-time";
 import { useFormAction, useScriptRuns } from "@/components/reachable-action";
@@ -66,13 +66,14 @@ const summaryButton = "btn-secondary cursor-pointer list-none px-3 py-1 [&::-web
 function ReplyDeletion({ replyId, classId, label, accessibleName, question }: { replyId: string; classId?: string; label: string; accessibleName: string; question: string }) {
   const scriptRuns = useScriptRuns();
   const [posted, formAction] = useFormAction(classId ? removeReplyAction : deleteReplyAction);
+  // A refusal comes with the page drawn afresh, so it is not a live message.
   const refused = posted && !posted.ok && posted.values?.replyId === replyId ? posted.message : null;
   if (scriptRuns) {
     const url = classId ? `/api/instructor/classes/${classId}/debate-replies/${replyId}` : `/api/debate-replies/${replyId}`;
     return (
       <div>
         <RequestButton method="DELETE" url={url} confirmText={question} label={label} accessibleName={accessibleName} />
-        <LiveMessage tone="alert" className="field-error">{refused}</LiveMessage>
+        {refused && <p className="field-error">{refused}</p>}
       </div>
     );
   }
@@ -85,7 +86,7 @@ function ReplyDeletion({ replyId, classId, label, accessibleName, question }: { 
         <p className="text-stone-800">{question}</p>
         <button type="submit" className="btn-primary px-3 py-1" aria-label={`Yes, ${accessibleName.toLowerCase()}`}>Yes, {label.toLowerCase()}</button>
       </form>
-      <LiveMessage tone="alert" className="field-error">{refused}</LiveMessage>
+      {refused && <p className="field-error">{refused}</p>}
     </details>
   );
 }
