@@ -443,6 +443,7 @@ test("the start-attempt action: no session is refused, and another student's att
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1`, [other.id])).toBe(0);
   expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "userId" = $1 AND id = $2 AND status = 'IN_PROGRESS'`, [owner.id, ownerAttemptId])).toBe(1);
   for (const context of [ownerContext, anonymous, otherContext]) await context.dispose();
+});
 
 // The reply forms post server actions (decision 33) beside the reply routes above: the same rules. No session writes
 // nothing; a reply is deleted only by its author; only the class's instructor removes one.
