@@ -1,0 +1,115 @@
+// The attempt page's form, as posted without the script (decision 33): its fields read into one response per question,
+// in the shape the JSON API takes, and which of them differ from what the page showed.
+import { readTypedNumber } from "./typed-number";
+
+export type FormResponse = Record<string, unknown> | null;
+
+const ANSWER_FIELD = /^answer\.([0-9a-f-]{36})\.(choice|choices|value|text|number|items|keep|position\.([\w-]{1,40})|match\.([\w-]{1,40}))$/;
+const SHOWN_FIELD = /^shown\.([0-9a-f-]{36})$/;
+
+/** The prefix of a question's fields: `answer.<questionVersionId>.<part>`. */
+export const answerFields = (questionVersionId: string) => `answer.${questionVersionId}`;
+export const answerFieldName = (questionVersionId: string, part: string) => `${answerFields(questionVersionId)}.${part}`;
+/** The hidden field carrying the answer the page showed, as `showAnswer` writes it. */
+export const shownFieldName = (questionVersionId: string) => `shown.${questionVersionId}`;
+export const showAnswer = (response: unknown) => (response === null || response === undefined ? "" : JSON.stringify(response));
+
+/**
+ * One response per question the form names, the ones that differ from what the page showed (`changed`: a form from an
+ * older page does not overwrite answers saved since in another tab), and the questions whose typed number cannot be
+ * read. Values of the wrong kind (a forged form) are passed on as they came, for the answer's schema to refuse.
+ */
+export function readAttemptForm(fields: Record<string, unknown>) {
+  const parts = new Map<string, Map<string, unknown>>();
+  const shown = new Map<string, string>();
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    const answer = ANSWER_FIELD.exec(key);
+    const shownField = SHOWN_FIELD.exec(key);
+    if (answer) {
+      if (!parts.has(answer[1])) parts.set(answer[1], new Map());
+      parts.get(answer[1])!.set(answer[2], value);
+    } else if (shownField) shown.set(shownField[1], typeof value === "string" ? value : "\u0000");
+    else rest[key] = value;
+  }
+  const answers: Record<string, FormResponse> = {};
+  const changed: Record<string, FormResponse> = {};
+  const unreadableNumbers: string[] = [];
+  for (const id of new Set([...shown.keys(), ...parts.keys()])) {
+    const read = responseOf(parts.get(id) ?? new Map());
+    if (read === "unreadable") {
+      unreadableNumbers.push(id);
+      continue;
+    }
+    answers[id] = read;
+    if (!shown.has(id) || !sameAnswer(read, parseShown(shown.get(id)!))) changed[id] = read;
+  }
+  return { answers, changed, unreadableNumbers, rest };
+}
+
+function responseOf(parts: Map<string, unknown>): FormResponse | "unreadable" {
+  const response: Record<string, unknown> = {};
+  const matches: Record<string, unknown> = {};
+  for (const [part, value] of parts) {
+    if (part === "choice") response.choice = value;
+    else if (part === "choices") response.choices = typeof value === "string" ? [value] : value;
+    else if (part === "value") response.value = value === "true" ? true : value === "false" ? false : value;
+    else if (part === "text") {
+      if (typeof value !== "string" || value.trim() !== "") response.text = value;
+    } else if (part === "number") {
+      const typed = typeof value === "string" ? readTypedNumber(value) : { kind: "invalid" as const };
+      if (typed.kind === "invalid") return "unreadable";
+      if (typed.kind === "number") response.value = typed.value;
+    } else if (part.startsWith("match.")) {
+      if (value !== "") matches[part.slice("match.".length)] = value;
+    }
+  }
+  if (Object.keys(matches).length > 0) response.matches = matches;
+  const order = orderOf(parts);
+  if (order) response.order = order;
+  return Object.keys(response).length > 0 ? response : null;
+}
+
+/**
+ * An ordering question's order: the items as the page listed them (`items`), each item given a new position moved
+ * there, the others keeping their order around it. Unmoved and never arranged (no `keep`), it is still unanswered.
+ */
+function orderOf(parts: Map<string, unknown>): string[] | null {
+  const listed = parts.get("items");
+  if (typeof listed !== "string" || listed === "") return null;
+  const items = listed.split(" ");
+  const moves = items.flatMap((item, index) => {
+    const position = Number(parts.get(`position.${item}`));
+    return Number.isInteger(position) && position >= 1 && position <= items.length && position !== index + 1 ? [{ item, position }] : [];
+  });
+  if (moves.length === 0) return parts.get("keep") === "true" ? items : null;
+  const moved = new Set(moves.map((move) => move.item));
+  const order = items.filter((item) => !moved.has(item));
+  for (const move of moves.sort((a, b) => a.position - b.position)) order.splice(move.position - 1, 0, move.item);
+  return order;
+}
+
+function parseShown(text: string): unknown {
+  if (text === "") return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same answer, whatever order its chosen options or matches are listed in. */
+export function sameAnswer(a: unknown, b: unknown): boolean {
+  return b !== undefined && canonical(a ?? null) === canonical(b ?? null);
+}
+
+function canonical(value: unknown, key = ""): string {
+  if (Array.isArray(value)) {
+    const listed = value.map((item) => canonical(item));
+    return `[${(key === "choices" ? listed.sort() : listed).join(",")}]`;
+  }
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((name) => `${JSON.stringify(name)}:${canonical((value as Record<string, unknown>)[name], name)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
+}
