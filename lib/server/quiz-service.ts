@@ -332,6 +332,59 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
   return { savedAt: result.savedAt.toISOString(), serverNow: new Date().toISOString(), ...(result.applied ? {} : { superseded: true }) };
 }
 
+class SaveRefused extends Error {
+  constructor(readonly questionVersionId: string) {
+    super("The attempt does not take this answer now.");
+  }
+}
+
+/**
+ * Saves several answers of an open attempt at once (the attempt page's form sent without the script), each under
+ * saveAnswer's conditions, in one transaction: when one is refused, none is saved. None changed still needs the
+ * attempt to be the caller's and open.
+ */
+export async function saveAnswers(user: SessionUser, input: { attemptId: string; answers: Record<string, unknown> }, receivedAt = new Date()) {
+  const ids = Object.keys(input.answers).sort();
+  if (ids.length === 0) {
+    assertOpen(await loadOwnAttempt(user, input.attemptId));
+    return { saved: 0 };
+  }
+  const definitions = await definitionsOf(ids);
+  const responses = new Map<string, unknown>();
+  for (const id of ids) {
+    const definition = definitions.get(id);
+    if (!definition) return explainRefusal(user, input.attemptId, id);
+    if (input.answers[id] === null) responses.set(id, null);
+    else {
+      try {
+        responses.set(id, parseForQuestion(definition, input.attemptId, id, input.answers[id]));
+      } catch (error) {
+        await loadOwnAttemptQuestion(user, input.attemptId, id);
+        throw error;
+      }
+    }
+  }
+  try {
+    await db().$transaction(async (tx) => {
+      for (const [id, response] of responses) {
+        const [open] = await tx.$queryRaw<{ id: string }[]>`${attemptTakingAnswer(user.id, { attemptId: input.attemptId, questionVersionId: id }, receivedAt)}`;
+        if (!open) throw new SaveRefused(id);
+        if (response === null) await tx.$executeRaw`DELETE FROM "AttemptAnswer" WHERE "attemptId" = ${input.attemptId}::uuid AND "questionVersionId" = ${id}::uuid`;
+        else {
+          await tx.$executeRaw`
+            INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt") VALUES (${input.attemptId}::uuid, ${id}::uuid, ${JSON.stringify(response)}::jsonb, now())
+            ON CONFLICT ("attemptId", "questionVersionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"`;
+        }
+      }
+    });
+  } catch (error) {
+    // Thrown inside, so the answers written before it are rolled back.
+    if (error instanceof SaveRefused) return explainRefusal(user, input.attemptId, error.questionVersionId);
+    throw error;
+  }
+  return { saved: ids.length };
+}
+
 /**
  * Marks (or unmarks) a question of an open attempt to revisit before submitting, under the conditions a save is taken,
  * in one statement: marking twice leaves one mark, unmarking an unmarked question changes nothing. The UPDATE's own
