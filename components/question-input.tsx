@@ -4,6 +4,7 @@
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import type { PublicQuestion } from "@/lib/domain/public-question";
 import { readTypedNumber } from "@/lib/domain/typed-number";
+import { useScriptRuns } from "./reachable-action";
 
 export { readTypedNumber, type TypedNumber } from "@/lib/domain/typed-number";
 
@@ -16,7 +17,13 @@ function QuestionGroup({ children }: { children: React.ReactNode }) {
   return <fieldset disabled={useContext(AnswersLocked)}>{children}</fieldset>;
 }
 
-export function QuestionInput({ name, label, question: q, response, onChange }: { name: string; label: string; question: PublicQuestion; response: Response; onChange: (r: Response, delayMs?: number) => void }) {
+/**
+ * `fields`: the prefix of the controls' names when they are a form's fields (the attempt page posts them without the
+ * script: `<fields>.choice`, `.choices`, `.value`, `.text`, `.number`, `.match.<left>`, `.items`, `.position.<item>`, `.keep`).
+ * `typedText`: a numeric answer's text as a refused form brought it back.
+ */
+export function QuestionInput({ name, fields, typedText, label, question: q, response, onChange }: { name: string; fields?: string; typedText?: string; label: string; question: PublicQuestion; response: Response; onChange: (r: Response, delayMs?: number) => void }) {
+  const field = (part: string) => (fields ? `${fields}.${part}` : undefined);
   const legend = (
     <legend className="mb-3 font-medium text-stone-900">
       {label && <span className="text-stone-600">{label} </span>}
@@ -32,7 +39,7 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
           <div className="space-y-2">
             {q.options.map((o) => (
               <label key={o.id} className="flex cursor-pointer items-start gap-3 rounded-md border border-stone-200 p-3 hover:bg-stone-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                <input type="radio" name={name} value={o.id} checked={response?.choice === o.id} onChange={() => onChange({ choice: o.id })} className="mt-1" />
+                <input type="radio" name={field("choice") ?? name} value={o.id} checked={response?.choice === o.id} onChange={() => onChange({ choice: o.id })} className="mt-1" />
                 <span>{o.text}</span>
               </label>
             ))}
@@ -50,7 +57,7 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
               <label key={o.id} className="flex cursor-pointer items-start gap-3 rounded-md border border-stone-200 p-3 hover:bg-stone-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
                 <input
                   type="checkbox"
-                  name={name}
+                  name={field("choices") ?? name}
                   value={o.id}
                   checked={chosen.includes(o.id)}
                   onChange={(e) => {
@@ -73,7 +80,7 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
           <div className="flex gap-3">
             {[true, false].map((value) => (
               <label key={String(value)} className="flex cursor-pointer items-center gap-2 rounded-md border border-stone-200 px-4 py-2 hover:bg-stone-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                <input type="radio" name={name} checked={response?.value === value} onChange={() => onChange({ value })} />
+                <input type="radio" name={field("value") ?? name} value={String(value)} checked={response?.value === value} onChange={() => onChange({ value })} />
                 {value ? "True" : "False"}
               </label>
             ))}
@@ -85,13 +92,13 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
         <QuestionGroup>
           {legend}
           <label className="field-label" htmlFor={name}>Your answer</label>
-          <input id={name} type="text" maxLength={q.maxLength} autoComplete="off" className="field-input" value={(response?.text as string | undefined) ?? ""} onChange={(e) => onChange(e.target.value.trim() ? { text: e.target.value } : null, 600)} />
+          <input id={name} name={field("text")} type="text" maxLength={q.maxLength} autoComplete="off" className="field-input" value={(response?.text as string | undefined) ?? ""} onChange={(e) => onChange(e.target.value.trim() ? { text: e.target.value } : null, 600)} />
         </QuestionGroup>
       );
     case "numeric":
-      return <NumericInput name={name} legend={legend} unit={q.unit} response={response} onChange={onChange} />;
+      return <NumericInput name={name} field={field("number")} typedText={typedText} legend={legend} unit={q.unit} response={response} onChange={onChange} />;
     case "ordering":
-      return <OrderingInput legend={legend} items={q.items} response={response} onChange={onChange} />;
+      return <OrderingInput name={name} fields={fields} legend={legend} items={q.items} response={response} onChange={onChange} />;
     case "matching": {
       const matches = (response?.matches as Record<string, string> | undefined) ?? {};
       return (
@@ -104,6 +111,7 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
                 <label htmlFor={`${name}-${left.id}`} className="text-stone-900">{left.text}</label>
                 <select
                   id={`${name}-${left.id}`}
+                  name={field(`match.${left.id}`)}
                   className="field-input mt-0"
                   value={matches[left.id] ?? ""}
                   onChange={(e) => {
@@ -125,8 +133,8 @@ export function QuestionInput({ name, label, question: q, response, onChange }: 
   }
 }
 
-function NumericInput({ name, legend, unit, response, onChange }: { name: string; legend: React.ReactNode; unit?: string; response: Response; onChange: (r: Response, delayMs?: number) => void }) {
-  const [text, setText] = useState(response?.value !== undefined ? String(response.value) : "");
+function NumericInput({ name, field, typedText, legend, unit, response, onChange }: { name: string; field?: string; typedText?: string; legend: React.ReactNode; unit?: string; response: Response; onChange: (r: Response, delayMs?: number) => void }) {
+  const [text, setText] = useState(typedText ?? (response?.value !== undefined ? String(response.value) : ""));
   // An answer set from outside (one restored from the tab's copy after a reload) replaces the text that no longer reads as it.
   const [answerShown, setAnswerShown] = useState(response?.value);
   if (response?.value !== answerShown) {
@@ -136,6 +144,8 @@ function NumericInput({ name, legend, unit, response, onChange }: { name: string
   }
   const typed = readTypedNumber(text);
   const invalid = typed.kind === "invalid";
+  // Without the script, a number that cannot be read refuses the form, and nothing is saved.
+  const scriptRuns = useScriptRuns();
   // When the text is not already the plain number ("1,000", "1.000", "1,5"), say what will be graded.
   const readAs = typed.kind === "number" && String(typed.value) !== text.trim() ? String(typed.value) : null;
   const hint = invalid ? `${name}-error` : readAs !== null ? `${name}-read-as` : undefined;
@@ -145,6 +155,7 @@ function NumericInput({ name, legend, unit, response, onChange }: { name: string
       <label className="field-label" htmlFor={name}>Your answer{unit ? ` (${unit})` : ""}</label>
       <input
         id={name}
+        name={field}
         type="text"
         inputMode="decimal"
         autoComplete="off"
@@ -159,13 +170,15 @@ function NumericInput({ name, legend, unit, response, onChange }: { name: string
           onChange(next.kind === "number" ? { value: next.value } : null, 600);
         }}
       />
-      {invalid && <p id={`${name}-error`} className="field-error">Enter a number, e.g. 12, 3.5 or 1,000. Until then this question counts as unanswered.</p>}
+      {invalid && <p id={`${name}-error`} className="field-error">Enter a number, e.g. 12, 3.5 or 1,000.{scriptRuns && " Until then this question counts as unanswered."}</p>}
       {readAs !== null && <p id={`${name}-read-as`} className="mt-1 text-sm text-stone-600">Read as {readAs}{unit ? ` ${unit}` : ""}.</p>}
     </QuestionGroup>
   );
 }
 
-function OrderingInput({ legend, items, response, onChange }: { legend: React.ReactNode; items: { id: string; text: string }[]; response: Response; onChange: (r: Response) => void }) {
+function OrderingInput({ name, fields, legend, items, response, onChange }: { name: string; fields?: string; legend: React.ReactNode; items: { id: string; text: string }[]; response: Response; onChange: (r: Response) => void }) {
+  // The arrow buttons need the script; without it each item has a position to choose, read by the form's action.
+  const scriptRuns = useScriptRuns();
   const saved = response?.order as string[] | undefined;
   const order = saved && saved.length === items.length ? saved : items.map((i) => i.id);
   const byId = new Map(items.map((i) => [i.id, i]));
@@ -196,19 +209,38 @@ function OrderingInput({ legend, items, response, onChange }: { legend: React.Re
   return (
     <QuestionGroup>
       {legend}
-      <p className="-mt-2 mb-2 text-sm text-stone-600">Put the items in order, first at the top. Use the arrow buttons to move an item.{saved ? "" : " (Not arranged yet: the order shown is random.)"}</p>
+      <p className="-mt-2 mb-2 text-sm text-stone-600">Put the items in order, first at the top. {scriptRuns ? "Use the arrow buttons to move an item." : "Choose the position an item moves to; it is moved when you save."}{saved ? "" : " (Not arranged yet: the order shown is random.)"}</p>
+      {fields && <input type="hidden" name={`${fields}.items`} value={order.join(" ")} />}
+      {fields && saved && <input type="hidden" name={`${fields}.keep`} value="true" />}
       <ol className="space-y-2">
         {order.map((id, index) => (
           <li key={id} className="flex items-center gap-3 rounded-md border border-stone-200 bg-white p-2">
-            <span className="w-6 text-center text-sm tabular-nums text-stone-500">{index + 1}</span>
+            {scriptRuns && <span className="w-6 text-center text-sm tabular-nums text-stone-500">{index + 1}</span>}
             <span className="flex-1">{byId.get(id)?.text}</span>
-            <button ref={buttonRef(`${id}:up`)} type="button" className="btn-secondary px-2 py-1" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move “${byId.get(id)?.text}” up`}>↑</button>
-            <button ref={buttonRef(`${id}:down`)} type="button" className="btn-secondary px-2 py-1" onClick={() => move(index, 1)} disabled={index === order.length - 1} aria-label={`Move “${byId.get(id)?.text}” down`}>↓</button>
+            {scriptRuns ? (
+              <>
+                <button ref={buttonRef(`${id}:up`)} type="button" className="btn-secondary px-2 py-1" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move “${byId.get(id)?.text}” up`}>↑</button>
+                <button ref={buttonRef(`${id}:down`)} type="button" className="btn-secondary px-2 py-1" onClick={() => move(index, 1)} disabled={index === order.length - 1} aria-label={`Move “${byId.get(id)?.text}” down`}>↓</button>
+              </>
+            ) : (
+              <>
+                <label className="sr-only" htmlFor={`${name}-position-${id}`}>Position of “{byId.get(id)?.text}”</label>
+                <select id={`${name}-position-${id}`} name={fields && `${fields}.position.${id}`} className="field-input mt-0 w-auto py-1" defaultValue={index + 1}>
+                  {order.map((_, position) => <option key={position} value={position + 1}>{position + 1}</option>)}
+                </select>
+              </>
+            )}
           </li>
         ))}
       </ol>
       <p className="sr-only" aria-live="polite">{announcement}</p>
-      {!saved && <button type="button" className="mt-2 text-sm underline" onClick={() => onChange({ order })}>Keep this order as my answer</button>}
+      {!saved && scriptRuns && <button type="button" className="mt-2 text-sm underline" onClick={() => onChange({ order })}>Keep this order as my answer</button>}
+      {!saved && !scriptRuns && (
+        <label className="mt-2 flex items-center gap-2 text-sm">
+          <input type="checkbox" name={fields && `${fields}.keep`} value="true" />
+          Keep this order as my answer
+        </label>
+      )}
     </QuestionGroup>
   );
 }

@@ -11,17 +11,28 @@ import type { AttemptQuestionView } from "@/lib/server/quiz-service";
 import { AnswersLocked, QuestionInput, type Response } from "./question-input";
 import type { PublicQuestion } from "@/lib/domain/public-question";
 import { LiveMessage } from "./live-message";
+import { useFormAction, useScriptRuns } from "./reachable-action";
+import { attemptFormAction } from "@/app/actions/attempt-form";
+import { answerFieldName, answerFields, showAnswer, shownFieldName } from "@/lib/domain/attempt-form";
 
-type SaveState = "idle" | "saving" | "saved" | "error";
+type SaveState = "idle" | "saving" | "saved" | "unsaved" | "error";
 
 // A save the network (or an outage) lost is tried again after this long, while the edit is still the latest.
 const RETRY_MS = 5_000;
 
-/** `serverNow`: the server's clock when the page was made, so the countdown follows the server, not this device's clock. */
+/**
+ * `serverNow`: the server's clock when the page was made, so the countdown follows the server, not this device's clock.
+ * Before the page's script runs, or without it, the questions are a form posting attemptFormAction (decision 33).
+ */
 export function QuizRunner({ attemptId, deadline, serverNow, questions }: { attemptId: string; deadline: string | null; serverNow: string; questions: AttemptQuestionView[] }) {
   const router = useRouter();
-  const [responses, setResponses] = useState<Record<string, Response>>(() => Object.fromEntries(questions.map((q) => [q.questionVersionId, (q.savedResponse as Response) ?? null])));
-  const [saveState, setSaveState] = useState<Record<string, SaveState>>(() => Object.fromEntries(questions.map((q) => [q.questionVersionId, q.savedResponse ? "saved" : "idle"])));
+  // The answer to the form posted without the script: the page is drawn afresh, a refusal with the answers it carried.
+  const [posted, formAction] = useFormAction(attemptFormAction);
+  const scriptRuns = useScriptRuns();
+  const refused = posted && !posted.ok ? posted : null;
+  const [carried] = useState(() => Object.fromEntries(Object.entries(refused?.answers ?? {}).filter(([id]) => questions.some((q) => q.questionVersionId === id))) as Record<string, Response>);
+  const [responses, setResponses] = useState<Record<string, Response>>(() => ({ ...Object.fromEntries(questions.map((q) => [q.questionVersionId, (q.savedResponse as Response) ?? null])), ...carried }));
+  const [saveState, setSaveState] = useState<Record<string, SaveState>>(() => Object.fromEntries(questions.map((q) => [q.questionVersionId, q.questionVersionId in carried || refused?.fieldErrors?.[answerFieldName(q.questionVersionId, "number")] ? "unsaved" : q.savedResponse ? "saved" : "idle"])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   // Questions marked to revisit before submitting (Moodle's "Flag question"), as the server had them when the page was made.
@@ -187,6 +198,11 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   // Once, on arrival: answers this tab had not had saved (a reload, a sign-in after the session ended) come back and go
   // again, unless the server has had another answer since (from another tab or device): that one stands.
   useEffect(() => {
+    // Answers a refused form brought back, not saved: with the script they save now.
+    for (const [id, response] of Object.entries(carried)) {
+      unconfirmed.current.set(id, ++edits.current);
+      save(id, response, unconfirmed.current.get(id)!);
+    }
     const backup = readBackup(attemptId);
     if (!backup) return;
     const entries = questions
@@ -218,8 +234,20 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
     },
   );
 
+  // Said at the top of the page drawn afresh after the form was sent without the script.
+  const postedMessage = posted?.ok ? (posted.data.saved === 0 ? "Saved. Nothing had changed since your answers were last saved." : "Saved. Your answers below are kept; you can come back to them until you submit.") : null;
+  const unreadableNumbers = questions.filter((q) => refused?.fieldErrors?.[answerFieldName(q.questionVersionId, "number")]);
+  const refusalMessage = refused && `${refused.message}${unreadableNumbers.length > 0 ? ` See question ${unreadableNumbers.map((q) => q.number).join(", ")}.` : ""}`;
+
   return (
-    <div>
+    <form action={formAction} onSubmit={(event) => event.preventDefault()} noValidate>
+      <input type="hidden" name="attemptId" value={attemptId} />
+      {questions.map((q) => <input key={q.questionVersionId} type="hidden" name={shownFieldName(q.questionVersionId)} value={showAnswer(q.savedResponse)} />)}
+      <noscript>
+        <p className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950">Without JavaScript your answers are kept when you press Save answers, at the bottom of the page.</p>
+      </noscript>
+      {postedMessage && <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-900">{postedMessage}</p>}
+      {refusalMessage && <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">{refusalMessage}</p>}
       {deadline && (
         <Countdown
           key={deadline}
@@ -245,13 +273,13 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       <ol className={`space-y-6 [&_*]:scroll-mb-32 ${deadline ? "[&_*]:scroll-mt-20" : ""}`}>
         {questions.map((q) => (
           <li key={q.questionVersionId} id={`question-${q.number}`} className={`card ${marked[q.questionVersionId] ? "border-l-4 border-l-amber-400" : ""} ${deadline ? "scroll-mt-20" : "scroll-mt-4"}`}>
-            <QuestionInput name={`q-${q.questionVersionId}`} label={`Question ${q.number}.`} question={q.question} response={responses[q.questionVersionId]} onChange={(r, delay) => update(q.questionVersionId, r, delay)} />
+            <QuestionInput name={`q-${q.questionVersionId}`} fields={answerFields(q.questionVersionId)} typedText={refused?.values?.[answerFieldName(q.questionVersionId, "number")]} label={`Question ${q.number}.`} question={q.question} response={responses[q.questionVersionId]} onChange={(r, delay) => update(q.questionVersionId, r, delay)} />
             <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
               {/* Shown at each question; announced once for the page below, not per question. */}
               <p className="text-xs text-stone-600">
-                {saveState[q.questionVersionId] === "saving" ? "Saving…" : saveState[q.questionVersionId] === "saved" ? (answeredInFull(q.question, responses[q.questionVersionId]) ? "Saved" : "Saved, not finished") : saveState[q.questionVersionId] === "error" ? "" : "Not answered yet"}
+                {saveState[q.questionVersionId] === "saving" ? "Saving…" : saveState[q.questionVersionId] === "saved" ? (answeredInFull(q.question, responses[q.questionVersionId]) ? "Saved" : "Saved, not finished") : saveState[q.questionVersionId] === "error" ? "" : saveState[q.questionVersionId] === "unsaved" ? "Not saved yet" : "Not answered yet"}
               </p>
-              <RevisitToggle number={q.number} pressed={marked[q.questionVersionId]} disabled={timeUp || submitting} onToggle={() => toggleMark(q.questionVersionId)} />
+              {scriptRuns && <RevisitToggle number={q.number} pressed={marked[q.questionVersionId]} disabled={timeUp || submitting} onToggle={() => toggleMark(q.questionVersionId)} />}
             </div>
             {errors[q.questionVersionId] && <p className="field-error">{errors[q.questionVersionId]}</p>}
             {markErrors[q.questionVersionId] && <p className="field-error">{markErrors[q.questionVersionId]}</p>}
@@ -267,7 +295,13 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
           button share a line there, and the questions left scroll sideways in one line rather than stack. */}
       <div className="sticky bottom-0 z-10 -mx-4 mt-8 grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2 border-t border-stone-200 bg-white px-4 py-3 text-sm text-stone-700 shadow-[0_-2px_6px_rgb(0_0_0/0.06)] sm:mx-0 sm:rounded-t-lg sm:border-x sm:px-5">
         <p>{questions.length - unanswered} of {questions.length} answered</p>
-        <button type="button" className={`btn-primary ${listLeft && markedQuestions.length > 0 ? "sm:row-span-3" : listLeft || markedQuestions.length > 0 ? "sm:row-span-2" : ""}`} onClick={submit} disabled={submitting || timeUp}>{submitting ? "Submitting…" : "Submit answers"}</button>
+        {/* Two buttons do not fit beside the count on a phone: without the script they take a row of their own there. */}
+        <div className={`flex justify-end gap-2 ${scriptRuns ? "" : "col-span-2 *:flex-1 sm:col-span-1 sm:*:flex-none"} ${listLeft && markedQuestions.length > 0 ? "sm:row-span-3" : listLeft || markedQuestions.length > 0 ? "sm:row-span-2" : ""}`}>
+          {/* Without the script nothing saves as it is chosen: this button saves, and is the one Enter presses. */}
+          {!scriptRuns && <button type="submit" name="intent" value="save" className="btn-secondary">Save answers</button>}
+          {/* With the script, a button its click handler runs: Enter in an answer does not submit the attempt. */}
+          <button type={scriptRuns ? "button" : "submit"} name="intent" value="submit" className="btn-primary" onClick={submit} disabled={submitting || timeUp}>{submitting ? "Submitting…" : "Submit answers"}</button>
+        </div>
         {listLeft && (
           <p className="col-span-2 -m-1 flex items-center gap-1 overflow-x-auto p-1 whitespace-nowrap sm:col-span-1 sm:flex-wrap sm:overflow-visible sm:whitespace-normal">
             {partly === 0 ? "Not answered yet:" : "Not finished yet:"}
@@ -277,6 +311,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
             ))}
           </p>
         )}
+        {!scriptRuns && <p className="col-span-2 text-xs text-stone-600">Submitting is final: your answers are graded and can no longer be changed.</p>}
         {markedQuestions.length > 0 && (
           <p className="col-span-2 -m-1 flex items-center gap-1 overflow-x-auto p-1 whitespace-nowrap sm:col-span-1 sm:flex-wrap sm:overflow-visible sm:whitespace-normal">
             Marked to revisit:
@@ -287,7 +322,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
         )}
       </div>
       <LiveMessage tone="alert" className="field-error">{submitError}</LiveMessage>
-    </div>
+    </form>
   );
 }
 
