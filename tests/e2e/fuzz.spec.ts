@@ -820,6 +820,72 @@ test("fuzzing the reply actions: no 500, no write on refusal, another's reply ne
   await request.dispose();
 });
 
+// The attempt page posts attemptFormAction without its script (decision 33): hostile fields with the attempt's real
+// controls and values (read from the page as drawn), a classmate's attempt and random ids mixed in. Never a 500; a
+// refusal writes nothing; the classmate's attempt never changes; once submitted, the attempt's grade stands.
+test("fuzzing the attempt form's action: no 500, no write on refusal, another's attempt untouched, graded once", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const [student, classmate] = [await createUser(sql), await createUser(sql)];
+  const request = await signedInRequest(playwright, student, baseURL!);
+  const classmateRequest = await signedInRequest(playwright, classmate, baseURL!);
+  const start = async (as: APIRequestContext) => (await (await as.post("/api/quizzes/summit-2024-quiz/attempts", { data: {}, headers: { origin: baseURL! } })).json()).attemptId as string;
+  const [mine, theirs] = [await start(request), await start(classmateRequest)];
+  await classmateRequest.put(`/api/attempts/${theirs}/answers/${(await sql.query(`SELECT "questionVersionIds"[6]::text AS id FROM "QuizAttempt" WHERE id = $1`, [theirs])).rows[0].id}`, { data: { response: { text: "The classmate's answer" } }, headers: { origin: baseURL! } });
+  // The controls as the page draws them: their names and the values they send.
+  const html = await (await request.get(`/attempts/${mine}`)).text();
+  const controls = [...html.matchAll(/name="(answer\.[^"]+)"(?: [^>]*?)?value="([^"]*)"/g)].map(([, name, value]) => [name.replaceAll("&quot;", '"'), value] as const);
+  const named = (pattern: RegExp) => controls.filter(([name]) => pattern.test(name));
+  const choice = named(/\.choice$/);
+  const [single] = choice;
+  const items = named(/\.items$/)[0];
+  const versionIds = (await sql.query(`SELECT "questionVersionIds"::text[] AS ids FROM "QuizAttempt" WHERE id = $1`, [mine])).rows[0].ids as string[];
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const seldom = (arbitrary: fc.Arbitrary<string>, outOf: number) => fc.oneof({ arbitrary: fc.constant(undefined), weight: outOf - 1 }, { arbitrary, weight: 1 });
+  const form = fc.record({
+    attemptId: field(mine, mine, mine, theirs, "00000000-0000-4000-8000-000000000000"),
+    intent: fc.oneof({ arbitrary: fc.constant("save"), weight: 12 }, { arbitrary: fc.constant("submit"), weight: 1 }, { arbitrary: hostileString, weight: 1 }),
+    [single[0]]: field(...choice.filter(([name]) => name === single[0]).map(([, value]) => value), "oNoSuchOption"),
+    [`shown.${versionIds[0]}`]: seldom(field("", JSON.stringify({ choice: single[1] }), "{"), 2),
+    [`answer.${versionIds[1]}.value`]: field("true", "false", "maybe"),
+    [items[0]]: seldom(field(items[1], items[1].split(" ").reverse().join(" ")), 2),
+    [`answer.${versionIds[2]}.position.${items[1].split(" ")[0]}`]: seldom(field("1", "2", "5", "0"), 2),
+    [`answer.${versionIds[4]}.match.oNoSuchLeft`]: seldom(field("oNoSuchRight", ""), 4),
+    [`answer.${versionIds[5]}.text`]: field("sovereignty and independence", "", "x".repeat(201)),
+    [`answer.${versionIds[6]}.number`]: field("6", "1,000", "six", "1e400"),
+    [`answer.00000000-0000-4000-8000-000000000000.choice`]: seldom(field("oA"), 8),
+    extra: seldom(hostileString, 8),
+  });
+  const attempts = async () => JSON.stringify((await sql.query(
+    `SELECT a.id, a.status, a."scoreCenti", a."submittedAt", coalesce(json_agg(json_build_object('q', aa."questionVersionId", 'r', aa.response, 'e', aa."earnedCenti") ORDER BY aa."questionVersionId") FILTER (WHERE aa."attemptId" IS NOT NULL), '[]') AS answers
+     FROM "QuizAttempt" a LEFT JOIN "AttemptAnswer" aa ON aa."attemptId" = a.id WHERE a.id = ANY($1::uuid[]) GROUP BY a.id ORDER BY a.id`,
+    [[mine, theirs]],
+  )).rows);
+  const theirsOnly = async () => JSON.stringify((await sql.query(`SELECT a.status, aa."questionVersionId", aa.response FROM "QuizAttempt" a LEFT JOIN "AttemptAnswer" aa ON aa."attemptId" = a.id WHERE a.id = $1 ORDER BY 2`, [theirs])).rows);
+  const theirsBefore = await theirsOnly();
+  const failures: string[] = [];
+  let graded: string | null = null;
+  const call = async (_name: "attemptFormAction", values: Record<string, string>) => {
+    const answer = await callFormAction(request, baseURL!, `/attempts/${mine}`, "attemptFormAction", values);
+    const { rows: [after] } = await sql.query(`SELECT status, "scoreCenti", "submittedAt" FROM "QuizAttempt" WHERE id = $1`, [mine]);
+    if (after.status === "SUBMITTED") {
+      graded ??= JSON.stringify(after);
+      if (JSON.stringify(after) !== graded) failures.push(`graded again: ${graded} → ${JSON.stringify(after)}`);
+    }
+    if ((await theirsOnly()) !== theirsBefore) failures.push(`the classmate's attempt changed after ${JSON.stringify(values).slice(0, 200)}`);
+    return answer;
+  };
+  const runs = fc.sample(form, { numRuns: 120, seed: 20261211 }).map((values) => ["attemptFormAction", values] as const);
+  const accepted = await fuzzFormActions(runs, failures, call, attempts);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  // No session: refused before anything is read or written.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const refused = await callFormAction(anonymous, baseURL!, `/attempts/${mine}`, "attemptFormAction", { attemptId: mine, intent: "save" });
+  expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  await anonymous.dispose();
+  await Promise.all([request.dispose(), classmateRequest.dispose()]);
+});
+
 // The question points forms post server actions (app/actions/question-points.ts, decision 25), fuzzed as the student
 // record calls them: hostile fields with the instructor's own ids, another instructor's and random ones mixed in. Never
 // a 500; a refusal writes nothing; the other instructor's attempt never changes; a student or the other instructor

@@ -395,6 +395,35 @@ test("the debate form's action: no session is refused, and another student's cal
   for (const context of [ownerContext, anonymous, otherContext]) await context.dispose();
 });
 
+// The attempt page posts a server action when its script has not run (decision 33), beside the JSON routes: no session
+// is refused, and another student naming the owner's attempt and questions is refused and changes nothing.
+test("the attempt form's action: no session or another student is refused, and the owner's attempt stays as it was", async ({ playwright, sql, baseURL }) => {
+  const [owner, other] = [await createUser(sql), await createUser(sql)];
+  const ownerContext = await sessionRequest(playwright, baseURL!, owner);
+  const { attemptId } = await (await ownerContext.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {}, headers: { origin: baseURL! } })).json();
+  const page = `/attempts/${attemptId}`;
+  const { rows: [{ versionIds }] } = await sql.query(`SELECT "questionVersionIds"::text[] AS "versionIds" FROM "QuizAttempt" WHERE id = $1`, [attemptId]);
+  const fields = { attemptId, [`answer.${versionIds[0]}.choice`]: "oOverwritten", [`answer.${versionIds[1]}.text`]: "Overwritten", [`shown.${versionIds[0]}`]: "" };
+  const attempt = async () => (await sql.query(`SELECT a.status, a."scoreCenti", (SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = a.id) AS answers FROM "QuizAttempt" a WHERE a.id = $1`, [attemptId])).rows[0];
+  const before = await attempt();
+  const anonymous = await sessionRequest(playwright, baseURL!, null);
+  const otherContext = await sessionRequest(playwright, baseURL!, other);
+  for (const intent of ["save", "submit"]) {
+    const refused = await callFormAction(anonymous, baseURL!, page, "attemptFormAction", { ...fields, intent });
+    expect(refused.status).toBeLessThan(500);
+    expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+    const theirs = await callFormAction(otherContext, baseURL!, page, "attemptFormAction", { ...fields, intent });
+    expect(theirs.status, intent).toBeLessThan(500);
+    expect(theirs.redirect, intent).toBeUndefined();
+    expect(theirs.text, intent).toContain('"code":"NOT_FOUND"');
+    // Nothing changed either: still not found.
+    const unchanged = await callFormAction(otherContext, baseURL!, page, "attemptFormAction", { attemptId, intent });
+    expect(unchanged.text, intent).toContain('"code":"NOT_FOUND"');
+  }
+  expect(await attempt()).toEqual({ ...before, status: "IN_PROGRESS" });
+  for (const context of [ownerContext, anonymous, otherContext]) await context.dispose();
+});
+
 // The join page's invitation forms post a server action (decision 33) beside POST /api/classes/invitations/:classId
 // above: the same rules. Only the invited student answers their invitation; nothing is written for anyone else.
 test("the invitation answer action: no session, an instructor, or a student not invited is refused, and the invitation stays open", async ({ playwright, sql, baseURL }) => {
