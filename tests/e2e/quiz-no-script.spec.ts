@@ -90,3 +90,33 @@ test("without the page's script a student answers every kind of question, saves,
   expect(await graded()).toEqual(first);
   await context.close();
 });
+
+test("without the page's script a form sent after the attempt's time ran out grades what was saved by then, as the JSON route does", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const start = async () => (await (await context.request.post("/api/quizzes/summit-2024-quiz/attempts", { data: {} })).json()).attemptId as string;
+  const graded = async (attemptId: string) => (await sql.query(`SELECT status, "scoreCenti", "closedByClock" FROM "QuizAttempt" WHERE id = $1`, [attemptId])).rows[0];
+  const closeAfterGrace = (attemptId: string) => sql.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '1 minute' WHERE id = $1`, [attemptId]);
+
+  // Submit: question 1 was saved in time, question 2 is answered on a page sent after the deadline and its grace.
+  const first = await start();
+  await page.goto(`/attempts/${first}`);
+  await page.locator("#question-1").getByLabel("Kishida stayed home after a warning of raised megaquake risk").check();
+  await page.getByRole("button", { name: "Save answers" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved\./ })).toBeVisible();
+  await page.locator("#question-2").getByLabel("True", { exact: true }).check();
+  await closeAfterGrace(first);
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.getByText("1 of 10 points")).toBeVisible();
+  expect(await graded(first)).toEqual({ status: "SUBMITTED", scoreCenti: 100, closedByClock: true });
+
+  // Save: refused, nothing written, and the page shows the attempt graded with what it had.
+  const second = await start();
+  await page.goto(`/attempts/${second}`);
+  await page.locator("#question-2").getByLabel("True", { exact: true }).check();
+  await closeAfterGrace(second);
+  await page.getByRole("button", { name: "Save answers" }).click();
+  await expect(page.getByText(/closed when its time ran out/)).toBeVisible();
+  expect(await graded(second)).toEqual({ status: "SUBMITTED", scoreCenti: 0, closedByClock: true });
+  await context.close();
+});
