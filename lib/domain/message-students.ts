@@ -69,12 +69,14 @@ const audienceSchema = z.enum(MESSAGE_AUDIENCES);
 const percentSchema = z.string().trim().regex(/^[0-9]{1,3}$/).transform(Number).pipe(z.number().int().min(0).max(100));
 
 export type MessageQuery = { item?: string | string[]; who?: string | string[]; percent?: string | string[] };
+/** The form's fields, one of which an error may be about. */
+export type MessageField = "item" | "who" | "percent";
 /** The form's values as asked, to show again. */
 export type MessageFormValues = { item: string; who: string; percent: string };
 
 export type MessageRequest =
   | { values: MessageFormValues; asked: false }
-  | { values: MessageFormValues; asked: true; error: string }
+  | { values: MessageFormValues; asked: true; error: string; field: MessageField | null }
   | { values: MessageFormValues; asked: true; error: null; column: number; criterion: MessageCriterion };
 
 /**
@@ -84,19 +86,19 @@ export type MessageRequest =
 export function messageRequest(query: MessageQuery, items: { id: string; kind: string; anonymous?: boolean }[]): MessageRequest {
   const values = { item: one(query.item), who: one(query.who), percent: one(query.percent) };
   if (!values.item && !values.who && !values.percent) return { values, asked: false };
-  const fail = (error: string): MessageRequest => ({ values, asked: true, error });
+  const fail = (error: string, field: MessageField | null): MessageRequest => ({ values, asked: true, error, field });
   const item = itemSchema.safeParse(values.item.toLowerCase());
   const column = item.success ? items.findIndex((i) => i.id.toLowerCase() === item.data) : -1;
-  if (column === -1) return fail(values.item ? "That item is not in this class’s gradebook: choose one from the list." : "Choose an item from the list.");
+  if (column === -1) return fail(values.item ? "That item is not in this class’s gradebook: choose one from the list." : "Choose an item from the list.", "item");
   // Graded anonymously (decision 24), the column says nothing of anyone until its grades are posted: neither would this.
-  if (items[column].anonymous) return fail("This debate is graded anonymously: who has handed it in and how they scored stay hidden until its grades are posted.");
+  if (items[column].anonymous) return fail("This debate is graded anonymously: who has handed it in and how they scored stay hidden until its grades are posted.", null);
   const who = audienceSchema.safeParse(values.who);
-  if (!who.success) return fail("Choose who to list: students who have not submitted, have not been graded, or scored below or at least a percent.");
+  if (!who.success) return fail("Choose who to list: students who have not submitted, have not been graded, or scored below or at least a percent.", "who");
   if (who.data === "missing" || who.data === "ungraded") {
-    if (who.data === "ungraded" && items[column].kind !== "DEBATE") return fail("Only debates are graded by hand: choose a debate to list the students not graded yet.");
+    if (who.data === "ungraded" && items[column].kind !== "DEBATE") return fail("Only debates are graded by hand: choose a debate to list the students not graded yet.", "item");
     return { values, asked: true, error: null, column, criterion: { who: who.data } };
   }
   const percent = percentSchema.safeParse(values.percent);
-  if (!percent.success) return fail("Give the percent as a whole number from 0 to 100, for example 60.");
+  if (!percent.success) return fail("Give the percent as a whole number from 0 to 100, for example 60.", "percent");
   return { values, asked: true, error: null, column, criterion: { who: who.data, percent: percent.data } };
 }

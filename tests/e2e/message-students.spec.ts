@@ -118,6 +118,17 @@ test("an instructor lists the students who scored below 60 % on a quiz and copie
     expect(response?.status()).toBe(200);
     await expect(tp.getByRole("alert").filter({ hasText: message })).toBeVisible();
   }
+  // A percent out of range is said at its field, by the page as the server drew it (not the browser's own bubble).
+  await tp.goto(here);
+  await tp.getByLabel("Item").selectOption({ label: `${quizTitle} (quiz)` });
+  await tp.getByLabel("Students who").selectOption({ label: "scored below" });
+  await tp.getByLabel("Percent").fill("150");
+  await tp.getByRole("button", { name: "Show students" }).click();
+  await expect(tp).toHaveURL(/percent=150$/);
+  await expect(tp.getByLabel("Percent")).toHaveAttribute("aria-invalid", "true");
+  await expect(tp.getByLabel("Percent")).toHaveAccessibleDescription(/whole number from 0 to 100/);
+  await expectNoAxeViolations(tp, "message page with a percent out of range");
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/message-students-percent-error.png` });
   // The form works without JavaScript: a plain GET.
   const { context: noScript, page: plain } = await signedInPage(browser, instructor, baseURL!, { javaScriptEnabled: false });
   await plain.goto(here);

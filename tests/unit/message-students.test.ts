@@ -175,13 +175,22 @@ describe("messageRequest", () => {
     expect(error({ item: quizId })).toMatch(/^Choose who to list/);
     expect(error({ item: quizId, who: "ungraded" })).toMatch(/^Only debates are graded by hand/);
     for (const percent of ["", "101", "-1", "60.5", "1e2", "sixty", "0x10"]) expect(error({ item: quizId, who: "below", percent })).toMatch(/whole number from 0 to 100/);
+    // Each names the field it is about, for the page to show it there.
+    const fieldOf = (query: Parameters<typeof messageRequest>[0]) => {
+      const request = messageRequest(query, items);
+      return request.asked && request.error !== null ? request.field : "no error";
+    };
+    expect(fieldOf({ who: "below", percent: "60" })).toBe("item");
+    expect(fieldOf({ item: quizId, who: "everyone" })).toBe("who");
+    expect(fieldOf({ item: quizId, who: "ungraded" })).toBe("item");
+    expect(fieldOf({ item: quizId, who: "below", percent: "150" })).toBe("percent");
     expect(error({ item: quizId, who: "below", percent: "0" })).toBeNull();
   });
 
   it("lists no one for a debate graded anonymously until its grades are posted, whoever is asked for", () => {
     const anonymous = [items[0], { ...items[1], anonymous: true }];
     for (const who of ["missing", "ungraded", "below", "atLeast"]) {
-      expect(messageRequest({ item: debateId, who, percent: "60" }, anonymous)).toMatchObject({ asked: true, error: expect.stringMatching(/graded anonymously/) });
+      expect(messageRequest({ item: debateId, who, percent: "60" }, anonymous)).toMatchObject({ asked: true, error: expect.stringMatching(/graded anonymously/), field: null });
     }
     expect(messageRequest({ item: quizId, who: "missing" }, anonymous)).toMatchObject({ error: null });
   });

@@ -6,7 +6,7 @@ import { Breadcrumbs, Container, EmailAddress, EmptyState, Notice, PageHeader, T
 import { LocalTime } from "@/components/local-time";
 import { CopyEmails } from "@/components/instructor/copy-emails";
 import { gradeStatusStyle } from "@/components/grade-status";
-import { MESSAGE_AUDIENCES, audienceLabel, audienceSentence, messageRequest, studentsToMessage, type MessageQuery } from "@/lib/domain/message-students";
+import { MESSAGE_AUDIENCES, audienceLabel, audienceSentence, messageRequest, studentsToMessage, type MessageField, type MessageQuery } from "@/lib/domain/message-students";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { gradebook } from "@/lib/server/gradebook-service";
@@ -26,6 +26,13 @@ export default async function MessageStudentsPage({ params, searchParams }: { pa
   const book = await orNotFound(gradebook(user, classId));
   const request = messageRequest(query, book.assignments.map((a, column) => ({ ...a, anonymous: book.rows.some((r) => r.cells[column].status === "anonymous") })));
   const { values } = request;
+  // A refusal about one field is said at it (and that field marked); one about none, above the list.
+  const fieldError = (field: MessageField) => (request.asked && request.error !== null && request.field === field ? request.error : null);
+  const errorAt = (field: MessageField, hint?: string) => {
+    const error = fieldError(field);
+    return { "aria-invalid": error ? true : undefined, "aria-describedby": [error ? `message-${field}-error` : null, hint].filter(Boolean).join(" ") || undefined };
+  };
+  const fieldMessage = (field: MessageField) => fieldError(field) && <p id={`message-${field}-error`} role="alert" className="field-error">{fieldError(field)}</p>;
   const matching = request.asked && request.error === null ? studentsToMessage(book.rows, request.column, request.criterion) : null;
   const item = request.asked && request.error === null ? book.assignments[request.column] : null;
   const gradebookHref = `/instructor/classes/${classId}/gradebook`;
@@ -50,28 +57,31 @@ export default async function MessageStudentsPage({ params, searchParams }: { pa
         </div>
       ) : (
         <>
-          <form method="get" action={here} aria-label="Choose the students to list" className="card mt-6 grid gap-4 p-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1.3fr)_minmax(0,1fr)_auto] sm:items-start">
+          <form method="get" action={here} noValidate aria-label="Choose the students to list" className="card mt-6 grid gap-4 p-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1.3fr)_minmax(0,1fr)_auto] sm:items-start">
             <div>
               <label htmlFor="message-item" className="field-label">Item</label>
-              <select id="message-item" name="item" className="field-input" defaultValue={values.item.toLowerCase()}>
+              <select id="message-item" name="item" className="field-input" defaultValue={values.item.toLowerCase()} {...errorAt("item")}>
                 {!book.assignments.some((a) => a.id === values.item.toLowerCase()) && <option value="">Choose an item</option>}
                 {book.assignments.map((a) => <option key={a.id} value={a.id}>{a.title} ({kindWord[a.kind] ?? a.kind.toLowerCase()})</option>)}
               </select>
+              {fieldMessage("item")}
             </div>
             <div>
               <label htmlFor="message-who" className="field-label">Students who</label>
-              <select id="message-who" name="who" className="field-input" defaultValue={(MESSAGE_AUDIENCES as readonly string[]).includes(values.who) ? values.who : "missing"}>
+              <select id="message-who" name="who" className="field-input" defaultValue={(MESSAGE_AUDIENCES as readonly string[]).includes(values.who) ? values.who : "missing"} {...errorAt("who")}>
                 {MESSAGE_AUDIENCES.map((who) => <option key={who} value={who}>{audienceLabel[who]}</option>)}
               </select>
+              {fieldMessage("who")}
             </div>
             <div>
               <label htmlFor="message-percent" className="field-label">Percent</label>
-              <input id="message-percent" name="percent" type="number" inputMode="numeric" min={0} max={100} step={1} className="field-input" defaultValue={values.percent} aria-describedby="message-percent-hint" />
+              <input id="message-percent" name="percent" type="number" inputMode="numeric" min={0} max={100} step={1} className="field-input" defaultValue={values.percent} {...errorAt("percent", "message-percent-hint")} />
+              {fieldMessage("percent")}
               <p id="message-percent-hint" className="mt-1 text-xs text-stone-600">For “scored below” and “scored at least”.</p>
             </div>
             <div className="sm:mt-6"><button type="submit" className="btn-primary w-full sm:w-auto">Show students</button></div>
           </form>
-          {request.asked && request.error !== null && (
+          {request.asked && request.error !== null && request.field === null && (
             <div className="mt-4"><Notice tone="error" title="Nothing to list yet">{request.error}</Notice></div>
           )}
           {matching && item && request.asked && request.error === null && (
