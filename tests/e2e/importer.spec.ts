@@ -45,6 +45,11 @@ test("an instructor pastes a reading, accepts a question, publishes, and student
   const personHeading = (await page.locator("li.card", { hasText: "_____ argued that the investment" }).locator("h3").textContent())!;
   const person = page.locator("li.card").filter({ has: page.getByRole("heading", { name: personHeading, exact: true }) });
   await person.getByRole("button", { name: "Edit" }).click();
+  // An empty prompt is refused by the server, which says so at the field (not the browser's own bubble).
+  await person.getByLabel("Prompt").fill("");
+  await person.getByRole("button", { name: "Save and accept" }).click();
+  await expect(person.getByLabel("Prompt")).toHaveAttribute("aria-invalid", "true");
+  await expect(person.getByLabel("Prompt")).toHaveAccessibleDescription(/Prompt: /);
   await person.getByLabel("Prompt").fill("Who was the mayor of Linz who asked for a plan for the waterfront?");
   await expectNoAxeViolations(page, "draft question being edited");
   await person.getByRole("button", { name: "Save and accept" }).click();

@@ -52,6 +52,8 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
   const [editing, setEditing] = useState(false);
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // The fields a refused edit named: each marked, and described by the message under the card.
+  const [refusedFields, setRefusedFields] = useState<string[]>([]);
   const q = question.question;
   const headingId = `question-${question.id}`;
   const [answerText, setAnswerText] = useState(q.type === "numeric" ? String(q.answer) : "");
@@ -59,14 +61,21 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
   // When the typed text is not already the plain number ("1,250", "1 250"), say what will be saved.
   const answerReadAs = typedAnswer.kind === "number" && String(typedAnswer.value) !== answerText.trim() ? String(typedAnswer.value) : null;
 
+  const refusedAt = (field: string, hint?: string) => {
+    const refused = refusedFields.includes(field);
+    return { "aria-invalid": refused || undefined, "aria-describedby": [hint, refused ? `${headingId}-message` : null].filter(Boolean).join(" ") || undefined };
+  };
+
   async function send(body: Record<string, unknown>) {
     setPending(true);
     setMessage(null);
+    setRefusedFields([]);
     const result = await callApi("PUT", `/api/instructor/drafts/${draftId}/questions/${question.id}`, body);
     setPending(false);
     if (!result.ok) {
       const details = Object.entries(result.fieldErrors ?? {}).map(([path, messages]) => `${fieldLabel(path)}: ${messages.join("; ")}.`);
       setMessage([result.message, ...details].join(" "));
+      setRefusedFields(Object.keys(result.fieldErrors ?? {}).map((path) => path.split(".")[0]));
       return false;
     }
     router.refresh();
@@ -107,6 +116,7 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
 
       {!locked && editing && (
         <form
+          noValidate
           className="mt-4 space-y-3 rounded-md border border-stone-200 p-4"
           onSubmit={async (event) => {
             event.preventDefault();
@@ -128,12 +138,12 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
         >
           <div>
             <label className="field-label" htmlFor={`${headingId}-prompt`}>Prompt</label>
-            <textarea id={`${headingId}-prompt`} name="prompt" rows={3} required className="field-input text-sm" defaultValue={q.prompt} />
+            <textarea id={`${headingId}-prompt`} name="prompt" rows={3} required className="field-input text-sm" defaultValue={q.prompt} {...refusedAt("prompt")} />
           </div>
           {q.type === "short" && (
             <div>
               <label className="field-label" htmlFor={`${headingId}-accepted`}>Accepted answers, one per line</label>
-              <textarea id={`${headingId}-accepted`} name="accepted" rows={3} className="field-input text-sm" defaultValue={q.accepted.join("\n")} />
+              <textarea id={`${headingId}-accepted`} name="accepted" rows={3} className="field-input text-sm" defaultValue={q.accepted.join("\n")} {...refusedAt("accepted")} />
             </div>
           )}
           {q.type === "numeric" && (
@@ -155,20 +165,20 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
               </div>
               <div>
                 <label className="field-label" htmlFor={`${headingId}-unit`}>Unit (optional)</label>
-                <input id={`${headingId}-unit`} name="unit" className="field-input" defaultValue={q.unit ?? ""} />
+                <input id={`${headingId}-unit`} name="unit" className="field-input" defaultValue={q.unit ?? ""} {...refusedAt("unit")} />
               </div>
             </div>
           )}
           {q.type === "ordering" && (
             <div>
               <label className="field-label" htmlFor={`${headingId}-items`}>Events in the right order, one per line (3 to 10)</label>
-              <textarea id={`${headingId}-items`} name="items" rows={6} className="field-input text-sm" defaultValue={q.items.map((i) => i.text).join("\n")} />
+              <textarea id={`${headingId}-items`} name="items" rows={6} className="field-input text-sm" defaultValue={q.items.map((i) => i.text).join("\n")} {...refusedAt("items")} />
             </div>
           )}
           <div>
             <label className="field-label" htmlFor={`${headingId}-explanation`}>Explanation</label>
             <p id={`${headingId}-explanation-hint`} className="text-sm text-stone-600">Students read it after they answer. If you change the answer and leave this as it is, it is rewritten to give the new answer.</p>
-            <textarea id={`${headingId}-explanation`} name="explanation" rows={3} aria-describedby={`${headingId}-explanation-hint`} className="field-input mt-1 text-sm" defaultValue={q.explanation} />
+            <textarea id={`${headingId}-explanation`} name="explanation" rows={3} className="field-input mt-1 text-sm" defaultValue={q.explanation} {...refusedAt("explanation", `${headingId}-explanation-hint`)} />
           </div>
           <div className="flex flex-wrap gap-2">
             <button type="submit" className="btn-primary px-3 py-1.5" disabled={pending}>{pending ? "Saving…" : "Save and accept"}</button>
@@ -176,7 +186,7 @@ export function QuestionReview({ draftId, number, question, locked }: { draftId:
           </div>
         </form>
       )}
-      <LiveMessage tone="alert" className="field-error">{message}</LiveMessage>
+      <LiveMessage tone="alert" id={`${headingId}-message`} className="field-error">{message}</LiveMessage>
     </li>
   );
 }
