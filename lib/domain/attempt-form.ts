@@ -1,10 +1,12 @@
 // The attempt page's form, as posted without the script (decision 33): its fields read into one response per question,
-// in the shape the JSON API takes, and which of them differ from what the page showed.
+// in the shape the JSON API takes, and which of them differ from what the page showed. The review page's form names
+// one question's controls the same way (`readQuestionFields`).
 import { readTypedNumber } from "./typed-number";
 
 export type FormResponse = Record<string, unknown> | null;
 
 const ANSWER_FIELD = /^answer\.([0-9a-f-]{36})\.(choice|choices|value|text|number|items|keep|position\.([\w-]{1,40})|match\.([\w-]{1,40}))$/;
+const QUESTION_PART = /^(choice|choices|value|text|number|items|keep|position\.[\w-]{1,40}|match\.[\w-]{1,40})$/;
 const SHOWN_FIELD = /^shown\.([0-9a-f-]{36})$/;
 
 /** The prefix of a question's fields: `answer.<questionVersionId>.<part>`. */
@@ -45,6 +47,19 @@ export function readAttemptForm(fields: Record<string, unknown>) {
     if (!shown.has(id) || !sameAnswer(read, parseShown(shown.get(id)!))) changed[id] = read;
   }
   return { answers, changed, unreadableNumbers, rest };
+}
+
+/**
+ * One question's response from the fields named `<prefix>.<part>` (the review page's form: `answer.choice`, …), in the
+ * shape the JSON API takes; "unreadable" when its typed number cannot be read. Other fields are left out.
+ */
+export function readQuestionFields(fields: Record<string, unknown>, prefix: string): FormResponse | "unreadable" {
+  const parts = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(fields)) {
+    const part = key.startsWith(`${prefix}.`) ? key.slice(prefix.length + 1) : null;
+    if (part !== null && QUESTION_PART.test(part)) parts.set(part, value);
+  }
+  return responseOf(parts);
 }
 
 function responseOf(parts: Map<string, unknown>): FormResponse | "unreadable" {
@@ -113,3 +128,6 @@ function canonical(value: unknown, key = ""): string {
   }
   return JSON.stringify(value) ?? "undefined";
 }
+
+/** The prefix of the review page's answer controls (`answer.choice`, …), read by `readQuestionFields`. */
+export const REVIEW_ANSWER_FIELDS = "answer";

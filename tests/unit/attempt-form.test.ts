@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerFieldName, readAttemptForm, sameAnswer, showAnswer, shownFieldName } from "@/lib/domain/attempt-form";
+import { answerFieldName, readAttemptForm, readQuestionFields, sameAnswer, showAnswer, shownFieldName } from "@/lib/domain/attempt-form";
 
 const Q1 = "00000000-0000-4000-8000-000000000001";
 const Q2 = "00000000-0000-4000-8000-000000000002";
@@ -78,5 +78,23 @@ describe("the same answer", () => {
     expect(sameAnswer({ matches: { x: "1", y: "2" } }, { matches: { y: "2", x: "1" } })).toBe(true);
     expect(sameAnswer({ order: ["a", "b"] }, { order: ["b", "a"] })).toBe(false);
     expect(sameAnswer(null, undefined)).toBe(false);
+  });
+});
+
+describe("reading one question's fields (the review page's form)", () => {
+  it("reads the controls under the prefix into the JSON API's response, leaving other fields out", () => {
+    expect(readQuestionFields({ cardId: "c", number: "0", "answer.choice": "oA" }, "answer")).toEqual({ choice: "oA" });
+    expect(readQuestionFields({ "answer.choices": "oB" }, "answer")).toEqual({ choices: ["oB"] });
+    expect(readQuestionFields({ "answer.value": "true" }, "answer")).toEqual({ value: true });
+    expect(readQuestionFields({ "answer.number": "1,000" }, "answer")).toEqual({ value: 1000 });
+    expect(readQuestionFields({ "answer.match.oL1": "oR2", "answer.match.oL2": "" }, "answer")).toEqual({ matches: { oL1: "oR2" } });
+    expect(readQuestionFields({ "answer.items": "oA oB oC", "answer.position.oC": "1" }, "answer")).toEqual({ order: ["oC", "oA", "oB"] });
+  });
+
+  it("is null with nothing answered or only unknown parts, and unreadable for a number it cannot read", () => {
+    expect(readQuestionFields({}, "answer")).toBeNull();
+    expect(readQuestionFields({ "answer.text": "  ", "answer.bogus": "x", "answers.choice": "oA", choice: "oA" }, "answer")).toBeNull();
+    expect(readQuestionFields({ "answer.number": "six" }, "answer")).toBe("unreadable");
+    expect(readQuestionFields({ "answer.number": "" }, "answer")).toBeNull();
   });
 });
