@@ -2,7 +2,7 @@ import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import { Container, EmptyState, PageHeader } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
-import { ReviewSession } from "@/components/review-session";
+import { ReviewCurrent } from "@/components/review-session";
 import { ReviewDeck } from "@/components/review-deck";
 import { FocusOnArrival } from "@/components/focus-on-arrival";
 import { requirePageUser } from "@/lib/server/page";
@@ -24,17 +24,18 @@ export default async function ReviewPage() {
         {/* "Next question" asks for focus here: the next question, or the empty state when the deck is done for now. */}
         <div id="review-current" tabIndex={-1} className="focus:outline-none">
           <FocusOnArrival key={deck.current ? `${deck.current.cardId}:${deck.current.number}` : "none"} id="review-current" />
-          {deck.current ? (
-            <ReviewSession key={`${deck.current.cardId}:${deck.current.number}`} view={deck.current} />
-          ) : deck.inDeck > 0 ? (
-            <EmptyState title="Nothing is due right now">
-              Your next question comes back on {deck.nextDueAt ? <LocalTime iso={deck.nextDueAt.toISOString()} /> : "a later day"}. Spacing the reviews out is the point: come back then.
-            </EmptyState>
-          ) : (
-            <EmptyState title="Your review deck is empty" action={<Link href="/" className="btn-primary">Browse the courses</Link>}>
-              {deck.mastered > 0 ? "You have mastered every question you once missed. " : ""}When you miss a question in a quiz, it is added here and comes back the next day.
-            </EmptyState>
-          )}
+          <ReviewCurrent
+            view={deck.current}
+            empty={deck.inDeck > 0 ? (
+              <EmptyState title="Nothing is due right now">
+                Your next question comes back on {deck.nextDueAt ? <LocalTime iso={deck.nextDueAt.toISOString()} /> : "a later day"}. Spacing the reviews out is the point: come back then.
+              </EmptyState>
+            ) : (
+              <EmptyState title="Your review deck is empty" action={<Link href="/" className="btn-primary">Browse the courses</Link>}>
+                {deck.mastered > 0 ? "You have mastered every question you once missed. " : ""}When you miss a question in a quiz, it is added here and comes back the next day.
+              </EmptyState>
+            )}
+          />
         </div>
       </ReviewDeck>
     </Container>

@@ -121,6 +121,8 @@ export async function reviewQueue(user: SessionUser, now = new Date()) {
 
 export type ReviewResult = {
   alreadyRecorded: boolean;
+  /** The question answered, for a page drawn afresh from the result (a form sent without the script). */
+  prompt: string;
   correct: boolean;
   earnedCenti: number;
   maxCenti: number;
@@ -232,6 +234,7 @@ export async function answerReview(user: SessionUser, input: { cardId: string; n
   ]);
   return {
     alreadyRecorded: !outcome.recordedNow,
+    prompt: answeredDefinition.prompt,
     correct: answer.correct,
     earnedCenti: answer.earnedCenti,
     maxCenti: answer.maxCenti,

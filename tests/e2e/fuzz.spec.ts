@@ -10,7 +10,7 @@ import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import fc from "fast-check";
 import { encode } from "next-auth/jwt";
 import type pg from "pg";
-import { test, expect, createUser, secret, submitDebateAs, type TestUser } from "./support";
+import { test, expect, createUser, count, secret, submitDebateAs, type TestUser } from "./support";
 import { callFormAction, callNoteAction, notedLesson, type NoteActionName } from "./note-actions";
 import { addMembers, assign, createClass } from "./fixtures";
 
@@ -818,6 +818,61 @@ test("fuzzing the reply actions: no 500, no write on refusal, another's reply ne
   expect((await sql.query(`SELECT * FROM "DebateReply" WHERE id = $1`, [theirReply])).rows[0]).toEqual(theirReplyBefore);
   await anonymous.dispose();
   await request.dispose();
+});
+
+// The review page posts checkReviewAnswerAction without its script (decision 33): hostile fields with the card's real
+// ids and options (read from the page as drawn), a classmate's card and random ids mixed in. Never a 500; a refusal
+// writes nothing; the classmate's card never changes; the card is answered at most once per review number.
+test("fuzzing the review answer action: no 500, no write on refusal, another's card untouched", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const [student, classmate] = [await createUser(sql), await createUser(sql)];
+  const request = await signedInRequest(playwright, student, baseURL!);
+  const classmateRequest = await signedInRequest(playwright, classmate, baseURL!);
+  const dueCard = async (as: APIRequestContext, user: TestUser) => {
+    const { attemptId } = await (await as.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {}, headers: { origin: baseURL! } })).json();
+    await as.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} }, headers: { origin: baseURL! } });
+    const { rows: [card] } = await sql.query(
+      `SELECT c.id, c.reviews, v.id AS "versionId" FROM "ReviewCard" c JOIN "QuizQuestion" q ON q.id = c."questionId" JOIN "QuestionVersion" v ON v."questionId" = q.id AND v.version = q."currentVersion"
+       WHERE c."userId" = $1 AND v.type = 'single' LIMIT 1`,
+      [user.id],
+    );
+    await sql.query(`UPDATE "ReviewCard" SET "dueAt" = now() - interval '1 minute' WHERE id = $1`, [card.id]);
+    return card as { id: string; reviews: number; versionId: string };
+  };
+  const [mine, theirs] = [await dueCard(request, student), await dueCard(classmateRequest, classmate)];
+  // The options as the page draws them.
+  const html = await (await request.get("/review")).text();
+  const options = [...html.matchAll(/name="answer\.choice" value="([^"]*)"/g)].map(([, value]) => value);
+  expect(options.length).toBeGreaterThan(1);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const seldom = (arbitrary: fc.Arbitrary<string>, outOf: number) => fc.oneof({ arbitrary: fc.constant(undefined), weight: outOf - 1 }, { arbitrary, weight: 1 });
+  const form = fc.record({
+    cardId: field(mine.id, mine.id, mine.id, theirs.id, "00000000-0000-4000-8000-000000000000"),
+    number: field(String(mine.reviews), String(mine.reviews), "1", "-1", "1e3", ""),
+    questionVersionId: field(mine.versionId, mine.versionId, theirs.versionId),
+    "answer.choice": field(...options, "oNoSuchOption"),
+    "answer.number": seldom(field("6", "six", "1e400"), 6),
+    "answer.match.oNoSuchLeft": seldom(field("oNoSuchRight", ""), 8),
+    extra: seldom(hostileString, 8),
+  });
+  const cards = async (ids: string[]) => JSON.stringify((await sql.query(
+    `SELECT c.id, c.reviews, c.box, c."dueAt", c."masteredAt", coalesce(json_agg(json_build_object('n', a.number, 'r', a.response, 'e', a."earnedCenti") ORDER BY a.number) FILTER (WHERE a."cardId" IS NOT NULL), '[]') AS answers
+     FROM "ReviewCard" c LEFT JOIN "ReviewAnswer" a ON a."cardId" = c.id WHERE c.id = ANY($1::uuid[]) GROUP BY c.id ORDER BY c.id`,
+    [ids],
+  )).rows);
+  const theirsBefore = await cards([theirs.id]);
+  const failures: string[] = [];
+  const call = async (_name: "checkReviewAnswerAction", values: Record<string, string>) => {
+    const answer = await callFormAction(request, baseURL!, "/review", "checkReviewAnswerAction", values);
+    if ((await cards([theirs.id])) !== theirsBefore) failures.push(`the classmate's card changed after ${JSON.stringify(values).slice(0, 200)}`);
+    if (await count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [mine.id]) > 1) failures.push(`answered twice after ${JSON.stringify(values).slice(0, 200)}`);
+    return answer;
+  };
+  const runs = fc.sample(form, { numRuns: 120, seed: 20261206 }).map((values) => ["checkReviewAnswerAction", values] as const);
+  const accepted = await fuzzFormActions(runs, failures, call, () => cards([mine.id, theirs.id]));
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  for (const context of [request, classmateRequest]) await context.dispose();
 });
 
 // The attempt page posts attemptFormAction without its script (decision 33): hostile fields with the attempt's real

@@ -424,6 +424,38 @@ test("the attempt form's action: no session or another student is refused, and t
   for (const context of [ownerContext, anonymous, otherContext]) await context.dispose();
 });
 
+// The review page's question posts a server action when its script has not run (decision 33), beside
+// POST /api/review/:cardId/answers: no session is refused, and another student naming the owner's card is not found.
+test("the review answer action: no session or another student is refused, and the owner's card stays as it was", async ({ playwright, sql, baseURL }) => {
+  const [owner, other] = [await createUser(sql), await createUser(sql)];
+  const ownerContext = await sessionRequest(playwright, baseURL!, owner);
+  const { attemptId } = await (await ownerContext.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {}, headers: { origin: baseURL! } })).json();
+  expect((await ownerContext.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} }, headers: { origin: baseURL! } })).ok()).toBe(true);
+  const { rows: [card] } = await sql.query(
+    `SELECT c.id, c.reviews, v.id AS "versionId" FROM "ReviewCard" c JOIN "QuizQuestion" q ON q.id = c."questionId" JOIN "QuestionVersion" v ON v."questionId" = q.id AND v.version = q."currentVersion"
+     WHERE c."userId" = $1 AND v.type = 'truefalse' LIMIT 1`,
+    [owner.id],
+  );
+  await sql.query(`UPDATE "ReviewCard" SET "dueAt" = now() - interval '1 minute' WHERE id = $1`, [card.id]);
+  const fields = { cardId: card.id, number: String(card.reviews), questionVersionId: card.versionId, "answer.value": "true" };
+  const state = async () => (await sql.query(`SELECT c.reviews, c.box, c."dueAt", (SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = c.id) AS answers FROM "ReviewCard" c WHERE c.id = $1`, [card.id])).rows[0];
+  const before = await state();
+  const anonymous = await sessionRequest(playwright, baseURL!, null);
+  const refused = await callFormAction(anonymous, baseURL!, "/review", "checkReviewAnswerAction", fields);
+  expect(refused.status).toBeLessThan(500);
+  expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  const otherContext = await sessionRequest(playwright, baseURL!, other);
+  const theirs = await callFormAction(otherContext, baseURL!, "/review", "checkReviewAnswerAction", fields);
+  expect(theirs.status).toBeLessThan(500);
+  expect(theirs.text).toContain('"code":"NOT_FOUND"');
+  expect(theirs.text).not.toContain('"correctAnswer"');
+  expect(await state()).toEqual(before);
+  // The owner's own answer is taken.
+  expect((await callFormAction(ownerContext, baseURL!, "/review", "checkReviewAnswerAction", fields)).text).toContain('"ok":true');
+  expect(Number((await state()).answers)).toBe(1);
+  for (const context of [ownerContext, anonymous, otherContext]) await context.dispose();
+});
+
 // The join page's invitation forms post a server action (decision 33) beside POST /api/classes/invitations/:classId
 // above: the same rules. Only the invited student answers their invitation; nothing is written for anyone else.
 test("the invitation answer action: no session, an instructor, or a student not invited is refused, and the invitation stays open", async ({ playwright, sql, baseURL }) => {

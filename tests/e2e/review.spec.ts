@@ -2,7 +2,7 @@
 // does the page receive the key and explanation.
 import type { Browser } from "@playwright/test";
 import type pg from "pg";
-import { test, expect, createUser, login, count, expectNoAxeViolations } from "./support";
+import { test, expect, createUser, login, count, expectNoAxeViolations, signedInPage } from "./support";
 
 test("missed questions come back for review; the key arrives only with the result, once", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql);
@@ -128,5 +128,68 @@ test("a partly right review answer shows as partly right (amber), as in the quiz
   const verdict = page.getByRole("status").getByText("Partly correct.");
   await expect(verdict).toBeVisible();
   await expect(verdict.locator("xpath=ancestor::div[contains(@class, 'border-l-4')][1]")).toHaveClass(/border-amber-500/);
+  await context.close();
+});
+
+// Without the page's script (decision 33) the question is a form posting checkReviewAnswerAction; the page drawn
+// afresh shows the result, and "Next question" is a link.
+test("without the page's script a student checks a review answer, sees the result, goes on to the next, and a resent form records once", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const { attemptId } = await (await context.request.post("/api/quizzes/summit-2024-quiz/attempts", { data: {} })).json();
+  expect((await context.request.post(`/api/attempts/${attemptId}/submit`, { data: { answers: {} } })).ok()).toBe(true);
+  // The numeric question is due first, then a single-choice one.
+  const card = async (type: string) => (await sql.query(
+    `SELECT c.id, v.definition->>'explanation' AS explanation FROM "ReviewCard" c JOIN "QuizQuestion" q ON q.id = c."questionId" JOIN "QuestionVersion" v ON v."questionId" = q.id AND v.version = q."currentVersion"
+     WHERE c."userId" = $1 AND v.type = $2 LIMIT 1`,
+    [student.id, type],
+  )).rows[0] as { id: string; explanation: string };
+  const [numeric, single] = [await card("numeric"), await card("single")];
+  await sql.query(`UPDATE "ReviewCard" SET "dueAt" = now() - interval '2 minutes' WHERE id = $1`, [numeric.id]);
+  await sql.query(`UPDATE "ReviewCard" SET "dueAt" = now() - interval '1 minute' WHERE id = $1`, [single.id]);
+  const answers = () => count(sql, `SELECT count(*) FROM "ReviewAnswer" WHERE "cardId" = $1`, [numeric.id]);
+
+  await page.goto("/review");
+  const answer = page.getByLabel("Your answer (partners)");
+  await expect(answer).toBeVisible();
+  expect(await page.content()).not.toContain(numeric.explanation);
+
+  // A number the server cannot read: refused at its field, with what was typed, and nothing recorded.
+  await answer.fill("six");
+  await page.getByRole("button", { name: "Check my answer" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "not a number Caravan can read" })).toBeVisible();
+  await expect(answer).toHaveValue("six");
+  await expect(page.getByText("Enter a number, e.g. 12, 3.5 or 1,000.")).toBeVisible();
+  expect(await page.content()).not.toContain(numeric.explanation);
+  expect(await answers()).toBe(0);
+  if (process.env.SCREENSHOT_DIR) await page.locator("form").filter({ has: answer }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-no-script-refused-phone.png` });
+
+  await answer.fill("6");
+  let sent: { body: Buffer; type: string } | null = null;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/review") sent = { body: request.postDataBuffer()!, type: request.headers()["content-type"] };
+  });
+  await page.getByRole("button", { name: "Check my answer" }).click();
+  const status = page.getByRole("status");
+  await expect(status.getByText("Correct.")).toBeVisible();
+  await expect(status.getByText(numeric.explanation)).toBeVisible();
+  await expect(status.getByText(/comes back on/)).toBeVisible();
+  expect(await answers()).toBe(1);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/review-no-script-result-phone.png`, fullPage: true });
+
+  // The same form sent again (a reload's resubmit): the result as first recorded, said to be so, and one answer.
+  const resent = await context.request.post("/review", { headers: { "content-type": sent!.type, origin: baseURL! }, data: sent!.body });
+  expect(resent.status()).toBe(200);
+  const html = await resent.text();
+  expect(html).toContain("This answer was already recorded");
+  expect(html).toContain(numeric.explanation);
+  expect(await answers()).toBe(1);
+
+  // "Next question" is a link: the single-choice question, with nothing of its key in the page.
+  await page.getByRole("link", { name: "Next question" }).click();
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.getByRole("radio")).not.toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Check my answer" })).toBeEnabled();
+  expect(await page.content()).not.toContain(single.explanation);
   await context.close();
 });
