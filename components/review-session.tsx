@@ -105,7 +105,7 @@ function ReviewSession({ view, formAction, refused, onCheck }: { view: ReviewQue
         <div className="mt-5 flex items-center gap-4">
           {/* Without the script the server tells an unanswered question apart, so the button is not disabled there. */}
           <button type="submit" className="btn-primary" disabled={scriptRuns && response === null} aria-disabled={checking}>{checking ? "Checking…" : "Check my answer"}</button>
-          {response === null && <p className="text-sm text-stone-600">Answer first, then check.</p>}
+          {response === null && !error && <p className="text-sm text-stone-600">Answer first, then check.</p>}
         </div>
       )}
       <LiveMessage tone="alert" className="field-error mt-3">{error}</LiveMessage>
