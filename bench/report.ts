@@ -7,7 +7,7 @@ function prerenderedShare(prerendered: number, staticCopy: number) {
   const share = (prerendered / staticCopy) * 100;
   return share < 50
     ? `${share.toFixed(0)} % of the static copy's rate: no page served by \`next start\` can reach the reading target's 50 %; that needs`
-    : `${share.toFixed(0)} % of the static copy's rate, though it is a far smaller file than the lesson: with nothing to render or read, \`next start\` only about matches the static server, so a page it renders per request cannot reach the reading target's 50 %; that needs`;
+    : `${share.toFixed(0)} % of the static copy's rate, though it is a far smaller file than the lesson: even with nothing to render or read, \`next start\` falls short of the static server, and a page it renders per request falls far below the reading target's 50 % (the empty app's page, below); that needs`;
 }
 
 const root = path.resolve(import.meta.dirname, "..");
