@@ -7,19 +7,13 @@ import { useEffect, useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { copyText } from "@/components/copy-text";
 import { calendarFeedAction } from "@/app/actions/account";
+import { CALENDAR_FEED_DONE, type CalendarFeedChange } from "@/lib/calendar-feed";
 import { FormMessage, LiveMessage } from "./live-message";
 import { useFormAction, useScriptRuns } from "./reachable-action";
 
-type Change = "on" | "renew" | "off";
-
-const ASKED: Partial<Record<Change, string>> = {
+const ASKED: Partial<Record<CalendarFeedChange, string>> = {
   renew: "Make a new address? Calendars subscribed to the current one stop updating.",
   off: "Turn the calendar feed off? Calendars subscribed to it stop updating.",
-};
-const DONE: Record<Change, string> = {
-  on: "Your calendar feed is on.",
-  renew: "A new address is ready; the old one no longer works.",
-  off: "The calendar feed is off.",
 };
 
 /** `feedId`: the feed's id (its address's secret), null while the feed is off. `siteOrigin`: the site's address as the server knows it. */
@@ -36,13 +30,13 @@ export function CalendarFeedSetting({ feedId, path, siteOrigin }: { feedId: stri
   // The address as this browser reaches the site (behind a proxy, the server may not know it).
   useEffect(() => setOrigin(window.location.origin), []);
   const address = path ? origin + path : "";
-  const change = (to: Change) => {
+  const change = (to: CalendarFeedChange) => {
     const asked = ASKED[to];
     if (asked && !window.confirm(asked)) return;
     void send(to === "off" ? "DELETE" : "POST", "/api/account/calendar", {}, () => {
       setCopied(null);
       router.refresh();
-      return DONE[to];
+      return CALENDAR_FEED_DONE[to];
     });
   };
   return (
@@ -52,7 +46,7 @@ export function CalendarFeedSetting({ feedId, path, siteOrigin }: { feedId: stri
       onSubmit={(event) => {
         event.preventDefault();
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
-        if (submitter instanceof HTMLButtonElement) change(submitter.value as Change);
+        if (submitter instanceof HTMLButtonElement) change(submitter.value as CalendarFeedChange);
       }}
     >
       <input type="hidden" name="replacing" value={feedId ?? ""} />

@@ -15,6 +15,7 @@ import { resetPassword, resetPasswordSchema } from "@/lib/server/password-reset-
 import { safeReturnPath } from "@/lib/domain/return-path";
 import { SIGN_OUT_NOT_ENDED } from "@/lib/sign-out";
 import { replaceCalendarAddress, stopCalendarFeed } from "@/lib/server/calendar-service";
+import { CALENDAR_FEED_DONE } from "@/lib/calendar-feed";
 
 // What a refused form sends back of what was typed (decision 33): never a password.
 const TYPED_MAX = 300;
@@ -146,13 +147,13 @@ export type CalendarFeedResult = ActionResult<{ said: string }>;
 /** The account page's calendar feed buttons, before the page's script runs and without it (decision 33). */
 export async function calendarFeedAction(_previous: unknown, formData: FormData): Promise<CalendarFeedResult> {
   const result = await runAction({ schema: calendarFeedSchema }, formData, async ({ change, replacing }, user) => {
-    if (change === "off") {
-      await stopCalendarFeed(user);
-      return { said: "The calendar feed is off." };
+    if (change === "off") await stopCalendarFeed(user);
+    else {
+      // A new address replaces only the one shown: "on" sent again finds the feed on; a stale "renew" says it moved.
+      const { replaced } = await replaceCalendarAddress(user, change === "on" ? null : replacing || null);
+      if (!replaced && change === "renew") return { said: "Your calendar address had already changed: the page shows it as it is now." };
     }
-    const { replaced } = await replaceCalendarAddress(user, change === "on" ? null : replacing || null);
-    if (!replaced) return { said: change === "on" ? "Your calendar feed is on." : "Your calendar address had already changed: the page shows it as it is now." };
-    return { said: change === "on" ? "Your calendar feed is on." : "A new address is ready; the old one no longer works." };
+    return { said: CALENDAR_FEED_DONE[change] };
   });
   if (result.ok) revalidatePath("/account");
   return result;

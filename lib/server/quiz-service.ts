@@ -283,6 +283,19 @@ async function loadOwnAttemptQuestion(user: SessionUser, attemptId: string, ques
 }
 
 /** Why a save or submit touched nothing: not the caller's attempt, not its question, or no longer open. */
+/**
+ * A response read for its question. Someone else's attempt, or a question not in this one, is "not found" whatever the
+ * body says: only the owner, answering a question of their attempt, hears that the answer is malformed.
+ */
+async function parseOwnAnswer(user: SessionUser, definition: Question, attemptId: string, versionId: string, response: unknown) {
+  try {
+    return parseForQuestion(definition, attemptId, versionId, response);
+  } catch (error) {
+    await loadOwnAttemptQuestion(user, attemptId, versionId);
+    throw error;
+  }
+}
+
 async function explainRefusal(user: SessionUser, attemptId: string, questionVersionId?: string): Promise<never> {
   const attempt = await loadOwnAttemptQuestion(user, attemptId, questionVersionId);
   assertOpen(attempt);
@@ -312,15 +325,7 @@ export async function saveAnswer(user: SessionUser, input: { attemptId: string; 
       return decided;
     });
   } else {
-    let response: unknown;
-    try {
-      response = parseForQuestion(definition, input.attemptId, input.questionVersionId, input.response);
-    } catch (error) {
-      // Someone else's attempt, or a question not in this one, is "not found" whatever the body says: only the owner,
-      // answering a question of their attempt, hears that the answer is malformed.
-      await loadOwnAttemptQuestion(user, input.attemptId, input.questionVersionId);
-      throw error;
-    }
+    const response = await parseOwnAnswer(user, definition, input.attemptId, input.questionVersionId, input.response);
     // ON CONFLICT sees an answer a save it waited for has written, so one statement does.
     [result] = await db().$queryRaw<Outcome[]>`${deciding}, written AS (
       INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "savedAt")
@@ -354,15 +359,7 @@ export async function saveAnswers(user: SessionUser, input: { attemptId: string;
   for (const id of ids) {
     const definition = definitions.get(id);
     if (!definition) return explainRefusal(user, input.attemptId, id);
-    if (input.answers[id] === null) responses.set(id, null);
-    else {
-      try {
-        responses.set(id, parseForQuestion(definition, input.attemptId, id, input.answers[id]));
-      } catch (error) {
-        await loadOwnAttemptQuestion(user, input.attemptId, id);
-        throw error;
-      }
-    }
+    responses.set(id, input.answers[id] === null ? null : await parseOwnAnswer(user, definition, input.attemptId, id, input.answers[id]));
   }
   try {
     await db().$transaction(async (tx) => {
