@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import { Container, EmptyState, PageHeader } from "@/components/ui";
@@ -56,7 +57,7 @@ export default async function InstructorHome() {
           {classes.length > 0 && <ToDoList classes={toDo} />}
           <section className="card" aria-labelledby="new-class-heading">
             <h2 id="new-class-heading" className="mb-3 text-lg font-semibold">New class</h2>
-            <ClassForm />
+            <ClassForm requestId={randomUUID()} />
           </section>
           <section className="card" aria-labelledby="import-heading">
             <h2 id="import-heading" className="text-lg font-semibold">Bring a new reading</h2>

@@ -1,59 +1,71 @@
 "use client";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useApiForm } from "../use-api-form";
 import { LiveMessage } from "@/components/live-message";
 import type { GradingScheme, LetterRow } from "@/lib/domain/grading-scheme";
 import { gradingFromForm, LetterSchemeFields, LETTER_SCHEME_FIELDS } from "./letter-scheme-fields";
 import { DROP_LOWEST_MAX } from "@/lib/domain/drop-lowest";
+import { numberFieldOrNull } from "@/lib/domain/number-field";
+import { createClassAction } from "@/app/actions/class-creation";
+import { useFormAction } from "../reachable-action";
 
 /** A class name is refused for the term it goes with (one the instructor already has), so changing the term clears it. */
 export const NAME_WITH_TERM = { editedTogether: { term: ["name"] } };
 
+const NEW_CLASS_FIELDS = ["name", "term", "joinCodeDays"];
+
 /** What the form edits of an existing class. */
 export type ClassDetails = { id: string; name: string; term: string; gradingScheme: GradingScheme; letterScheme: LetterRow[] | null; dropLowestQuizzes: number; dropLowestDebates: number };
 
-/** A whole number typed, or null for an empty field (refused with the field's message). */
-const countField = (form: FormData, name: string) => {
-  const value = String(form.get(name) ?? "").trim();
-  return value === "" ? null : Number(value);
-};
+const countField = (form: FormData, name: string) => numberFieldOrNull(form.get(name) ?? "");
 
 /**
  * Creates a class, or, given one, corrects its name and term and sets its grading: percentages, or letters by Canvas's
  * default scheme or the class's own (decision 32), and how many of each student's lowest scores drop (decision 26). An
  * archived class's are not edited: it stands as it was until brought back. Its join code is managed on its own.
  */
-export function ClassForm({ existing, onSaved }: { existing?: ClassDetails; onSaved?: () => void }) {
+export function ClassForm({ existing, onSaved, requestId }: { existing?: ClassDetails; onSaved?: () => void; requestId?: string }) {
   const router = useRouter();
-  const { errors, message, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays", "gradingScheme", ...LETTER_SCHEME_FIELDS, "dropLowestQuizzes", "dropLowestDebates"], NAME_WITH_TERM);
+  const { errors: scriptErrors, message: scriptMessage, pending, send, formProps } = useApiForm(["name", "term", "joinCodeDays", "gradingScheme", ...LETTER_SCHEME_FIELDS, "dropLowestQuizzes", "dropLowestDebates"], NAME_WITH_TERM);
+  // A new class is created by a plain post of the form before the script runs, and without it (decision 33).
+  const [posted, createAction] = useFormAction(createClassAction);
+  const [sentByScript, setSentByScript] = useState(false);
+  const postback = !sentByScript && posted && !posted.ok ? posted : null;
+  const errors = postback ? (postback.fieldErrors ?? {}) : scriptErrors;
+  // A refusal's message is shown when no field the form has carries it (e.g. a stale form's request id).
+  const refusedAtFields = Object.keys(postback?.fieldErrors ?? {}).filter((name) => NEW_CLASS_FIELDS.includes(name));
+  const message = postback ? (refusedAtFields.length > 0 ? null : { ok: false, text: postback.message }) : scriptMessage;
+  const typed = postback?.values;
   const idPrefix = existing ? `class-${existing.id}` : "class";
   return (
     <form
       {...formProps}
+      action={existing ? undefined : createAction}
       noValidate
       className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault();
+        setSentByScript(true);
         const form = new FormData(event.currentTarget);
         const details = { name: form.get("name"), term: form.get("term") };
-        const days = String(form.get("joinCodeDays") ?? "");
         if (existing) {
           return send("PATCH", `/api/instructor/classes/${existing.id}`, { ...details, ...gradingFromForm(form), dropLowestQuizzes: countField(form, "dropLowestQuizzes"), dropLowestDebates: countField(form, "dropLowestDebates") }, () => {
             router.refresh();
             onSaved?.();
           });
         }
-        return send<{ id: string }>("POST", "/api/instructor/classes", { ...details, joinCodeDays: days ? Number(days) : null }, (created) => router.push(`/instructor/classes/${created.id}`), { leaves: true });
+        return send<{ id: string }>("POST", "/api/instructor/classes", { ...details, joinCodeDays: countField(form, "joinCodeDays") }, (created) => router.push(`/instructor/classes/${created.id}`), { leaves: true });
       }}
     >
       <div>
         <label htmlFor={`${idPrefix}-name`} className="field-label">Name</label>
-        <input id={`${idPrefix}-name`} name="name" required maxLength={100} className="field-input" placeholder="e.g. Asian Diplomacy 201" defaultValue={existing?.name} aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? `${idPrefix}-name-error` : undefined} />
+        <input id={`${idPrefix}-name`} name="name" required maxLength={100} className="field-input" placeholder="e.g. Asian Diplomacy 201" defaultValue={existing?.name ?? typed?.name} aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? `${idPrefix}-name-error` : undefined} />
         {errors.name && <p id={`${idPrefix}-name-error`} className="field-error">{errors.name[0]}</p>}
       </div>
       <div>
         <label htmlFor={`${idPrefix}-term`} className="field-label">Term</label>
-        <input id={`${idPrefix}-term`} name="term" required maxLength={60} className="field-input" placeholder="e.g. Spring 2027" defaultValue={existing?.term} aria-invalid={Boolean(errors.term)} aria-describedby={errors.term ? `${idPrefix}-term-error` : undefined} />
+        <input id={`${idPrefix}-term`} name="term" required maxLength={60} className="field-input" placeholder="e.g. Spring 2027" defaultValue={existing?.term ?? typed?.term} aria-invalid={Boolean(errors.term)} aria-describedby={errors.term ? `${idPrefix}-term-error` : undefined} />
         {errors.term && <p id={`${idPrefix}-term-error`} className="field-error">{errors.term[0]}</p>}
       </div>
       {existing && <LetterSchemeFields idPrefix={idPrefix} existing={existing} errors={errors} />}
@@ -75,10 +87,11 @@ export function ClassForm({ existing, onSaved }: { existing?: ClassDetails; onSa
           </div>
         </fieldset>
       )}
+      {!existing && requestId && <input type="hidden" name="requestId" value={requestId} />}
       {!existing && (
         <div>
           <label htmlFor="class-days" className="field-label">Join code valid for (days, optional)</label>
-          <input id="class-days" name="joinCodeDays" type="number" min={1} max={365} className="field-input" aria-invalid={Boolean(errors.joinCodeDays)} aria-describedby={errors.joinCodeDays ? "class-days-error" : undefined} />
+          <input id="class-days" name="joinCodeDays" type="number" min={1} max={365} defaultValue={typed?.joinCodeDays} className="field-input" aria-invalid={Boolean(errors.joinCodeDays)} aria-describedby={errors.joinCodeDays ? "class-days-error" : undefined} />
           {errors.joinCodeDays && <p id="class-days-error" className="field-error">{errors.joinCodeDays[0]}</p>}
         </div>
       )}

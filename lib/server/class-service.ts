@@ -390,6 +390,11 @@ async function withNewJoinCode<T>(create: (joinCode: string) => Promise<T>): Pro
   throw new UserError("CONFLICT", "Could not create a unique join code. Try again.");
 }
 
+/** Classes created or renamed at once by one instructor take turns (held until the transaction ends; taking it twice is harmless). */
+async function lockClassNames(tx: Prisma.TransactionClient, instructor: SessionUser) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('caravan:class-names:' || ${instructor.id}))`;
+}
+
 /**
  * Refuses, at the name, a name and term the instructor already has for another class (in any case, archived too):
  * their class list and the students' pages would show two classes no one could tell apart, and a name the server
@@ -397,7 +402,7 @@ async function withNewJoinCode<T>(create: (joinCode: string) => Promise<T>): Pro
  * instructor, so the second sees the first.
  */
 async function refuseNamesake(tx: Prisma.TransactionClient, instructor: SessionUser, input: { name: string; term: string }, advice: string, exceptClassId: string | null = null) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('caravan:class-names:' || ${instructor.id}))`;
+  await lockClassNames(tx, instructor);
   const [namesake] = await tx.$queryRaw<{ name: string; term: string }[]>`
     SELECT "name", "term" FROM "Class" WHERE "instructorId" = ${instructor.id}::uuid AND lower("name") = lower(${input.name}) AND lower("term") = lower(${input.term})
       AND (${exceptClassId}::uuid IS NULL OR "id" <> ${exceptClassId}::uuid) LIMIT 1`;
@@ -407,12 +412,19 @@ async function refuseNamesake(tx: Prisma.TransactionClient, instructor: SessionU
   }
 }
 
-export async function createClass(instructor: SessionUser, input: z.infer<typeof newClassSchema>) {
+/**
+ * Creates a class. Given the id its form was drawn with (`requestId`), the same form sent again (a double click, a
+ * reload of the post) returns the class it made, rather than refusing its name as one the instructor already has.
+ */
+export async function createClass(instructor: SessionUser, input: z.infer<typeof newClassSchema>, requestId: string | null = null) {
   const expiresAt = input.joinCodeDays ? new Date(Date.now() + input.joinCodeDays * 86_400_000) : null;
   return withNewJoinCode((joinCode) => db().$transaction(async (tx) => {
+    await lockClassNames(tx, instructor);
+    const made = requestId ? await tx.class.findUnique({ where: { instructorId_creationRequestId: { instructorId: instructor.id, creationRequestId: requestId } }, select: { id: true, joinCode: true } }) : null;
+    if (made) return made;
     await refuseNamesake(tx, instructor, input, "Give the new class another name or term, so the two can be told apart.");
     return tx.class.create({
-      data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode, joinCodeExpiresAt: expiresAt },
+      data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode, joinCodeExpiresAt: expiresAt, creationRequestId: requestId },
       select: { id: true, joinCode: true },
     });
   }));

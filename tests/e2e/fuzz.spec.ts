@@ -1020,6 +1020,38 @@ test("fuzzing the question points actions: no 500, no write on refusal, others r
   await request.dispose();
 });
 
+// The instructor's "Create class" form posts createClassAction without the page's script (decision 33): hostile fields
+// with real names, terms, day counts and request ids mixed in (a request id often reused). Never a 500; a refusal
+// creates nothing; a request id makes at most one class, and a student creates none.
+test("fuzzing the create-class action: no 500, nothing created on refusal, one class per request id", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(180_000);
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const requestIds = [randomUUID(), randomUUID()];
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 3 }, { arbitrary: hostileString, weight: 1 });
+  const form = fc.record({
+    name: field("Silk Road seminar", "Eurasian diplomacy", " ", "x".repeat(101)),
+    term: field("Spring 2027", "Autumn 2027", "", "y".repeat(61)),
+    joinCodeDays: field("", "14", "0", "366", "1.5", "abc"),
+    requestId: field(...requestIds, randomUUID(), "not-a-uuid", ""),
+    extra: fc.option(hostileString, { freq: 4, nil: undefined }),
+  }, { requiredKeys: [] });
+  const classes = async () => (await sql.query(`SELECT name, term, "creationRequestId" FROM "Class" WHERE "instructorId" = $1 ORDER BY "createdAt"`, [teacher.id])).rows;
+  const [asTeacher, asStudent] = [await signedInRequest(playwright, teacher, baseURL!), await signedInRequest(playwright, student, baseURL!)];
+  const runs = fc.sample(fc.tuple(fc.constantFrom("teacher", "teacher", "teacher", "student"), form), { numRuns: 80, seed: 20261210 });
+  const failures: string[] = [];
+  const accepted = await fuzzFormActions(runs.map(([who, values]) => [who, values] as const), failures, (who, values) => callFormAction(who === "teacher" ? asTeacher : asStudent, baseURL!, "/instructor", "createClassAction", values), async () => JSON.stringify(await classes()));
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  const made = await classes();
+  // Each request id made one class at most, and each class is one the form could have made.
+  expect(new Set(made.map((c) => c.creationRequestId)).size).toBe(made.length);
+  for (const c of made) expect([c.name, c.term]).toEqual([c.name.trim(), c.term.trim()]);
+  expect(await count(sql, `SELECT count(*) FROM "Class" WHERE "instructorId" = $1`, [student.id])).toBe(0);
+  await asTeacher.dispose();
+  await asStudent.dispose();
+});
+
 // The lesson's text settings form posts a server action (app/actions/reading-settings.ts, decision 34) that writes a
 // cookie, not a row: a refusal must leave the cookie as it was, and an accepted form set one the lesson can read.
 test("fuzzing the text settings action: no 500, the cookie unchanged on refusal, only valid settings kept", async ({ playwright, sql, baseURL }) => {

@@ -761,6 +761,60 @@ test("creating a class under a name and term the instructor already has is refus
   await context.close();
 });
 
+test("an instructor creates a class with the page's script off (or not yet loaded): refusals at the field with what was typed, then the class's page; sent again, one class", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  await createClass(sql, teacher, { name: "Central Asia seminar" });
+  const classes = () => count(sql, `SELECT count(*) FROM "Class" WHERE "instructorId" = $1`, [teacher.id]);
+  const { context, page } = await signedInPage(browser, teacher, baseURL!, { javaScriptEnabled: false });
+  await page.goto("/instructor");
+  // Before, the form had no action: the browser sent a GET with the fields in the address, and nothing was created.
+  await page.getByLabel("Term", { exact: true }).fill("Spring 2027");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByLabel("Name")).toHaveAccessibleDescription(/Give the class a name/);
+  await expect(page.getByLabel("Term", { exact: true })).toHaveValue("Spring 2027");
+  expect(page.url()).not.toContain("term=");
+  await page.getByLabel("Name").fill("central asia Seminar");
+  await page.getByLabel(/Join code valid for/).fill("400");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByLabel(/Join code valid for/)).toHaveAccessibleDescription(/Give a whole number of days from 1 to 365/);
+  await expect(page.getByLabel("Name")).toHaveValue("central asia Seminar");
+  await page.getByLabel(/Join code valid for/).fill("14");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByLabel("Name")).toHaveAccessibleDescription(/^You already have a class named “Central Asia seminar” for Spring 2027\./);
+  expect(await classes()).toBe(1);
+  await page.setViewportSize({ width: 390, height: 844 });
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/class-create-no-script-390.png`, fullPage: true });
+  await page.getByLabel("Name").fill("Eurasian diplomacy");
+  await page.getByRole("button", { name: "Create class" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Eurasian diplomacy" })).toBeVisible();
+  expect(await classes()).toBe(2);
+  const [created] = (await sql.query(`SELECT "joinCodeExpiresAt" FROM "Class" WHERE "instructorId" = $1 AND name = 'Eurasian diplomacy'`, [teacher.id])).rows;
+  expect(Math.round((created.joinCodeExpiresAt.getTime() - Date.now()) / 86_400_000)).toBe(14);
+  await context.close();
+
+  // The same form sent twice (a double click, a reload of the post) opens the one class it made.
+  const { context: teacherContext } = await signedInPage(browser, teacher, baseURL!);
+  const form = { name: "Silk Road seminar", term: "Autumn 2027", joinCodeDays: "", requestId: crypto.randomUUID() };
+  const first = await callFormAction(teacherContext.request, baseURL!, "/instructor", "createClassAction", form);
+  const again = await callFormAction(teacherContext.request, baseURL!, "/instructor", "createClassAction", form);
+  expect(first.redirect).toMatch(/\/instructor\/classes\/[0-9a-f-]{36}/);
+  expect(again.redirect).toBe(first.redirect);
+  expect(await classes()).toBe(3);
+  // A form with no request id (or a forged one) creates nothing, and says to reload.
+  const stale = await callFormAction(teacherContext.request, baseURL!, "/instructor", "createClassAction", { ...form, name: "Another seminar", requestId: "" });
+  expect(stale.text).toContain("Reload the page, then create the class again.");
+  expect(await classes()).toBe(3);
+  await teacherContext.close();
+
+  // Instructors only, as the route: a student posting it creates nothing.
+  const { context: studentContext } = await signedInPage(browser, student, baseURL!);
+  const refused = await callFormAction(studentContext.request, baseURL!, "/instructor", "createClassAction", { ...form, requestId: crypto.randomUUID() });
+  expect(refused.text).toContain('"code":"FORBIDDEN"');
+  expect(await count(sql, `SELECT count(*) FROM "Class" WHERE "instructorId" = $1`, [student.id])).toBe(0);
+  await studentContext.close();
+});
+
 test("a student whose name is one long word keeps the roster within a phone's width, their actions in view", async ({ browser, sql, baseURL }) => {
   const instructor = await createUser(sql, "INSTRUCTOR");
   const student = await createUser(sql);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
@@ -576,6 +577,23 @@ describe("copying a class to a new term", () => {
     const both = await Promise.allSettled([0, 1].map(() => createClass(teacher, { name: "Twice made", term: "T", joinCodeDays: null })));
     expect(both.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await db.class.count({ where: { instructorId: teacher.id } })).toBe(3);
+  });
+
+  it("creates one class for one form: sent again, or twice at once, with its request id, it returns the class made; another instructor's id is theirs", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const colleague = await createUser("INSTRUCTOR");
+    const requestId = randomUUID();
+    const input = { name: "Resent seminar", term: "Spring 2027", joinCodeDays: null };
+    const both = await Promise.all([0, 1].map(() => createClass(teacher, input, requestId)));
+    expect(both[1]).toEqual(both[0]);
+    expect(await createClass(teacher, { ...input, name: "Typed again" }, requestId)).toEqual(both[0]);
+    expect(await db.class.count({ where: { instructorId: teacher.id } })).toBe(1);
+    // The same id from another instructor is another form: theirs is made.
+    const theirs = await createClass(colleague, input, requestId);
+    expect(theirs.id).not.toBe(both[0].id);
+    // A new form under the same name and term is still refused at the name.
+    expect(await errorOf(createClass(teacher, input, randomUUID()))).toMatchObject({ code: "CONFLICT", fieldErrors: { name: [expect.stringMatching(/^You already have a class named “Resent seminar”/)] } });
+    expect(await db.class.count({ where: { instructorId: teacher.id } })).toBe(1);
   });
 
   it("refuses a shift that would move a date past the year 9999, naming the days, and creates no class", async () => {
