@@ -813,6 +813,10 @@ test("an instructor creates a class with the page's script off (or not yet loade
   expect(refused.text).toContain('"code":"FORBIDDEN"');
   expect(await count(sql, `SELECT count(*) FROM "Class" WHERE "instructorId" = $1`, [student.id])).toBe(0);
   await studentContext.close();
+  const anonymous = await browser.newContext({ baseURL });
+  expect((await callFormAction(anonymous.request, baseURL!, "/instructor", "createClassAction", { ...form, requestId: crypto.randomUUID() })).text).toContain('"code":"UNAUTHENTICATED"');
+  expect(await classes()).toBe(3);
+  await anonymous.close();
 });
 
 test("a student whose name is one long word keeps the roster within a phone's width, their actions in view", async ({ browser, sql, baseURL }) => {
