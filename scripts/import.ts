@@ -27,7 +27,7 @@ function summary(draft: ImportDraft, files: string[]): string {
     ...(draft.metadata.outlet ? [`  outlet:  ${draft.metadata.outlet}`] : []),
     `Sections (${counts.sections}):`,
     ...draft.sections.map((s) => `  - ${s.title} (${s.words} words)`),
-    `Key terms (${counts.keyTerms}: ${counts.people} people, ${counts.organisations} organisations, ${counts.places} places):`,
+    `Key terms (${counts.keyTerms}: ${counts.people} people, ${counts.organisations} organisations, ${counts.places} places, ${counts.policies} policies):`,
     ...draft.keyTerms.map((t) => `  - ${t.term} [${t.kind}${t.aliases.length ? `; also ${t.aliases.join(", ")}` : ""}] × ${t.mentions}`),
     `Dated events (${counts.events}):`,
     ...draft.events.map((e) => `  - ${e.date}  ${e.label}`),

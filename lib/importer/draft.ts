@@ -57,7 +57,7 @@ export const DATE_STANDS_IN = " The text gives no date; the import date stands i
 
 export const quizTexts = (title: string) => ({ title: `Quiz: ${shorten(title, 100)}`, description: `Checks the reading “${shorten(title, 100)}”.` });
 
-const kindLabel: Record<TermKind, string> = { person: "Person", organisation: "Organisation", place: "Place" };
+const kindLabel: Record<TermKind, string> = { person: "Person", organisation: "Organisation", place: "Place", policy: "Policy or initiative" };
 
 function titleFromFileName(fileName: string): string | null {
   if (!fileName || fileName === PASTED_TEXT) return null;
@@ -72,7 +72,7 @@ function definitionOf(term: KeyTerm, sentence: string): string {
 
 /** The recall objective's text, which names the reading (rewritten when its title is corrected). */
 export function recallObjective(title: string): string {
-  return `Recall the people, organisations, places and figures that “${shorten(title, 80)}” discusses.`;
+  return `Recall the people, organisations, places, policies and figures that “${shorten(title, 80)}” discusses.`;
 }
 
 export function buildImportDraft(rawText: string, options: BuildOptions = {}): ImportDraft {
@@ -193,6 +193,7 @@ export function draftCounts(draft: ImportDraft) {
     people: byKind("person"),
     organisations: byKind("organisation"),
     places: byKind("place"),
+    policies: byKind("policy"),
     events: draft.events.length,
     figures: draft.figures.length,
     questions: draft.questions.length,

@@ -8,7 +8,7 @@ import { shorten, squash, ucfirst } from "./text";
 
 export type TextUnit = { text: string; block: number };
 export type Sentence = { id: number; text: string; block: number };
-export type TermKind = "person" | "organisation" | "place";
+export type TermKind = "person" | "organisation" | "place" | "policy";
 export type Span = { sentenceId: number; start: number; end: number };
 export type KeyTerm = { term: string; kind: TermKind; aliases: string[]; mentions: number; spans: Span[] };
 export type DatedEvent = { date: string; dateText: string; label: string; sentenceId: number };
@@ -26,9 +26,18 @@ type JsonTerm = { text: string; tags: string[]; offset: { start: number; length:
 type JsonSentence = JsonMatch & { terms: JsonTerm[] };
 
 const honorifics = /^(?:(?:mr|mrs|ms|mx|dr|prof|professor|sir|dame|lady|lord|captain|capt|general|gen|colonel|col|admiral|president|vice[- ]president|prime minister|deputy prime minister|foreign minister|minister|chancellor|mayor|senator|governor|ambassador|king|queen|prince|princess|pope|saint|st|father|rev|reverend|judge|justice|chairman|chairwoman|director|secretary[- ]general|secretary|premier|emperor|sheikh)\.?\s+)+/i;
-const orgSuffix = "Company|Agency|Council|Commission|University|College|Union|Organi[sz]ation|Party|Bank|Ministry|Institute|Association|Foundation|Philharmonic|Orchestra|Corporation|Corp\\.|Inc\\.|Ltd\\.?|Group|Fund|Committee|Parliament|Authority|Federation|Society|Museum|Court|Assembly|Forum|Alliance|Programme|Program|Department|Office|Secretariat|League|Club|Airlines|Railways|Times|Post|Press|Review|Dialogue|Initiative";
+const orgSuffix = "Company|Agency|Council|Commission|University|College|Union|Organi[sz]ation|Party|Bank|Ministry|Institute|Association|Foundation|Philharmonic|Orchestra|Corporation|Corp\\.|Inc\\.|Ltd\\.?|Group|Fund|Committee|Parliament|Authority|Federation|Society|Museum|Court|Assembly|Forum|Alliance|Programme|Program|Department|Office|Secretariat|League|Club|Airlines|Railways|Times|Post|Press|Review|Dialogue";
+// Named policies, initiatives and doctrines ("Silk Road Diplomacy", "Belt and Road Initiative"): compromise reads a
+// name with "Road" or "Asia" in it as a place.
+const policySuffix = "Diplomacy|Policy|Doctrine|Strategy|Initiative|Agenda|Vision|Concept";
 const capitalised = "[\\p{Lu}][\\p{L}\\p{M}'’.&-]*";
-const orgPattern = new RegExp(`(?:(?:${capitalised})\\s+(?:(?:of|and|for|the|de|du|des|on|&)\\s+)*)*(?:${orgSuffix})(?:\\s+(?:of|for|on)(?:\\s+the)?\\s+${capitalised}(?:\\s+${capitalised})*)?(?![\\p{L}])`, "gu");
+/** Capitalised words (with "of", "and", … between them) ending in one of `suffixes`, and an "of the …" after it. */
+const namedBySuffix = (suffixes: string) => new RegExp(`(?:(?:${capitalised})\\s+(?:(?:of|and|for|the|de|du|des|on|&)\\s+)*)*(?:${suffixes})(?:\\s+(?:of|for|on)(?:\\s+the)?\\s+${capitalised}(?:\\s+${capitalised})*)?(?![\\p{L}])`, "gu");
+// Names found by their last word, which outweigh what compromise reads them as.
+const suffixedKinds = [
+  { kind: "organisation", pattern: namedBySuffix(orgSuffix), ending: new RegExp(`(?:${orgSuffix})$`, "u") },
+  { kind: "policy", pattern: namedBySuffix(policySuffix), ending: new RegExp(`(?:${policySuffix})$`, "u") },
+] as const;
 const notNames = new Set(["I", "He", "She", "They", "We", "It", "The", "A", "An", "This", "That", "These", "Those", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
 
 /** Trims a mention to the name itself: no leading article or title, no trailing punctuation, possessive or lowercase words. */
@@ -49,6 +58,12 @@ function cleanMention(raw: string, start: number): { text: string; start: number
   text = words.join(" ").replace(/(?:['’]s?)$/u, "");
   if (text.length < 2 || text.length > 80 || !/^[\p{Lu}]/u.test(text) || notNames.has(text)) return null;
   return { text, start: offset };
+}
+
+/** A name without the owner said before it: "Japan's Silk Road Diplomacy" is "Silk Road Diplomacy". */
+function withoutOwner(mention: { text: string; start: number } | null) {
+  const owner = mention && /^[\p{Lu}][\p{L}\p{M}.-]*['’]s?\s+(?=[\p{Lu}])/u.exec(mention.text)?.[0];
+  return owner && mention ? { text: mention.text.slice(owner.length), start: mention.start + owner.length } : mention;
 }
 
 // Matched text with its offset in the paragraph (compromise's typings omit `terms: false`, which skips term detail).
@@ -194,21 +209,23 @@ export function analyseText(units: TextUnit[]): Analysis {
 
     split.forEach((sentence, i) => {
       const sentenceId = firstId + i;
-      // Organisation names by their suffix ("Danube Transport Agency", "University of Tromsø").
-      const orgSpans: { start: number; end: number }[] = [];
-      orgPattern.lastIndex = 0;
-      for (let m = orgPattern.exec(sentence.text); m; m = orgPattern.exec(sentence.text)) {
-        const cleaned = cleanMention(m[0], m.index);
-        if (!cleaned || cleaned.text.split(" ").length < 2) continue;
-        orgSpans.push({ start: cleaned.start, end: cleaned.start + cleaned.text.length });
-        mentions.push({ text: cleaned.text, kind: "organisation", sentenceId, start: cleaned.start, end: cleaned.start + cleaned.text.length });
+      // Organisation names by their suffix ("Danube Transport Agency", "University of Tromsø"), policies by theirs.
+      const suffixedSpans: { start: number; end: number }[] = [];
+      for (const { kind, pattern } of suffixedKinds) {
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(sentence.text); m; m = pattern.exec(sentence.text)) {
+          const cleaned = withoutOwner(cleanMention(m[0], m.index));
+          if (!cleaned || cleaned.text.split(" ").length < 2) continue;
+          suffixedSpans.push({ start: cleaned.start, end: cleaned.start + cleaned.text.length });
+          mentions.push({ text: cleaned.text, kind, sentenceId, start: cleaned.start, end: cleaned.start + cleaned.text.length });
+        }
       }
       for (const [kind, found] of named) {
         for (const match of found[i]) {
           const cleaned = cleanMention(match.text, match.offset.start - sentence.start);
           if (!cleaned) continue;
           const end = cleaned.start + cleaned.text.length;
-          if (orgSpans.some((o) => cleaned.start < o.end && end > o.start)) continue; // part of an organisation's name
+          if (suffixedSpans.some((o) => cleaned.start < o.end && end > o.start)) continue; // part of an organisation's or policy's name
           mentions.push({ text: cleaned.text, kind, sentenceId, start: cleaned.start, end });
         }
       }
@@ -239,8 +256,8 @@ function groupTerms(mentions: Mention[], sentences: Sentence[]): KeyTerm[] {
   const votes = new Map<string, Map<TermKind, number>>();
   for (const m of mentions) {
     const kinds = votes.get(m.text) ?? new Map<TermKind, number>();
-    // A name found by its organisation suffix outweighs other readings.
-    kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + (m.kind === "organisation" && new RegExp(`(?:${orgSuffix})$`, "u").test(m.text) ? 10 : 1));
+    // A name found by its organisation's or policy's suffix outweighs other readings.
+    kinds.set(m.kind, (kinds.get(m.kind) ?? 0) + (suffixedKinds.some((named) => named.kind === m.kind && named.ending.test(m.text)) ? 10 : 1));
     votes.set(m.text, kinds);
   }
   const terms: { term: string; kind: TermKind; aliases: Set<string> }[] = [];

@@ -26,7 +26,7 @@ export type QuestionContext = {
   sectionOf: (sentenceId: number) => { anchor: string; title: string };
 };
 
-const kindNoun: Record<KeyTerm["kind"], string> = { person: "person", organisation: "organisation", place: "place" };
+const kindNoun: Record<KeyTerm["kind"], string> = { person: "person", organisation: "organisation", place: "place", policy: "policy or initiative" };
 
 function blankOut(text: string, spans: { start: number; end: number }[]): string {
   let out = text;

@@ -26,7 +26,7 @@ const fixtureDir = path.join(root, "tests/fixtures/import");
 const read = (name: string) => readFileSync(path.join(fixtureDir, name), "utf8");
 const draftOf = (name: string) => buildImportDraft(read(name), { fileName: name, today: "2025-01-15" });
 
-const terms = (draft: ImportDraft, kind: "person" | "organisation" | "place") => draft.keyTerms.filter((t) => t.kind === kind).map((t) => t.term);
+const terms = (draft: ImportDraft, kind: "person" | "organisation" | "place" | "policy") => draft.keyTerms.filter((t) => t.kind === kind).map((t) => t.term);
 const events = (draft: ImportDraft) => draft.events.map((e) => [e.date, e.label]);
 const figures = (draft: ImportDraft) => draft.figures.map((f) => [f.value, f.unit]);
 
@@ -230,6 +230,29 @@ describe("HTML fixture: night-ferry.html", () => {
   });
 });
 
+describe("named policies", () => {
+  const text = [
+    "# Japan and the steppe",
+    "",
+    "In 1997 Prime Minister Ryutaro Hashimoto announced Japan's Silk Road Diplomacy in a speech to business leaders in Tokyo. The new Silk Road Diplomacy framed Central Asia as a partner rather than a frontier.",
+    "",
+    "China's Belt and Road Initiative later changed the region's options. Observers in Kazakhstan compared the Belt and Road Initiative with the Japanese approach, and the Asian Development Bank funded roads across the Silk Road.",
+    "",
+    "Policy makers in Tashkent read both with care, and Uzbekistan kept its distance from each.",
+  ].join("\n");
+  const draft = buildImportDraft(text, { fileName: "steppe.md", today: "2025-01-15" });
+
+  it("files a named policy or initiative as one, not as a place, without the owner said before it", () => {
+    expect(terms(draft, "policy").sort()).toEqual(["Belt and Road Initiative", "Silk Road Diplomacy"]);
+    expect(terms(draft, "place")).not.toContain("Silk Road Diplomacy");
+    expect(terms(draft, "organisation")).toEqual(["Asian Development Bank"]);
+    // A capitalised word that starts a sentence is no policy name on its own.
+    expect(draft.keyTerms.map((t) => t.term)).not.toContain("Policy");
+    expect(draftCounts(draft).policies).toBe(2);
+    expect(draft.keyTerms.find((t) => t.term === "Silk Road Diplomacy")?.mentions).toBe(2);
+  });
+});
+
 describe("the instructor's title and citation", () => {
   it("replace what the text gave (or did not) everywhere students see them, and clear the notes about them", () => {
     const paragraph = "The harbour was rebuilt in 1998 by a team of forty engineers, and ferries have crossed to the island every winter since then.";
@@ -244,7 +267,7 @@ describe("the instructor's title and citation", () => {
     expect(corrected.source.notes).not.toContain("stands in");
     expect(corrected.quiz.title).toBe("Quiz: The island ferries");
     // The objective that names the reading names it as corrected.
-    expect(corrected.lesson.objectives[0].text).toBe("Recall the people, organisations, places and figures that “The island ferries” discusses.");
+    expect(corrected.lesson.objectives[0].text).toBe("Recall the people, organisations, places, policies and figures that “The island ferries” discusses.");
     expect(corrected.notes.some((n) => /No author|no recognisable title|No publication date/.test(n))).toBe(false);
     expect(lessonFrontmatterSchema.safeParse(corrected.lesson).success).toBe(true);
     expect(sourceSchema.safeParse(corrected.source).success).toBe(true);

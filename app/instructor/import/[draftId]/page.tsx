@@ -21,6 +21,7 @@ const termGroups: { kind: TermKind; label: string }[] = [
   { kind: "person", label: "People" },
   { kind: "organisation", label: "Organisations" },
   { kind: "place", label: "Places" },
+  { kind: "policy", label: "Policies and initiatives" },
 ];
 
 export default async function DraftReviewPage({ params }: { params: Promise<{ draftId: string }> }) {
@@ -94,7 +95,7 @@ export default async function DraftReviewPage({ params }: { params: Promise<{ dr
 
         <section aria-labelledby="terms-heading" className="card">
           <h2 id="terms-heading" className="text-lg font-semibold">Key terms <span className="text-sm font-normal text-stone-600">({draft.keyTerms.length})</span></h2>
-          {draft.keyTerms.length === 0 ? <p className="mt-3 text-sm text-stone-600">No named people, organisations or places were found.</p> : (
+          {draft.keyTerms.length === 0 ? <p className="mt-3 text-sm text-stone-600">No named people, organisations, places or policies were found.</p> : (
             <dl className="mt-3 space-y-3">
               {termGroups.map(({ kind, label }) => {
                 const terms = draft.keyTerms.filter((t) => t.kind === kind);
