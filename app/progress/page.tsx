@@ -70,7 +70,7 @@ export default async function ProgressPage() {
                         {m.quizzes.map((q) => (
                           <li key={q.id} className="flex min-h-8 items-center justify-between gap-2">
                             <Link className="link inline-block py-1" href={`/courses/${course.slug}/${m.slug}/quizzes/${q.slug}`}>{q.title}</Link>
-                            <span className="tabular-nums">{q.counted ? `${scoreLabel(q)}${isPassed(q) ? " · passed" : ""}` : q.inProgress ? "in progress" : "—"}</span>
+                            <span className="tabular-nums">{q.counted ? `${scoreLabel(q)}${isPassed(q) ? " · passed" : ""}` : q.inProgress ? "in progress" : q.attempts > 0 ? "not counted: taken before joining" : "—"}</span>
                           </li>
                         ))}
                       </ul>

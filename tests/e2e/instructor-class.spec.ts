@@ -736,6 +736,11 @@ test("a student's grades say why a quiz they took before joining the class shows
   await expect(grades.getByRole("row", { name: /Austin/ })).toContainText("not started");
   await expect(grades.getByRole("row", { name: /Austin/ })).toContainText("You took this quiz before joining the class; the class counts only attempts begun since you joined.");
   if (process.env.SCREENSHOT_DIR) await grades.screenshot({ path: `${process.env.SCREENSHOT_DIR}/grades-before-joining.png` });
+  // The module's list of counted quiz scores says so too, as the module page does, where it showed a bare dash.
+  const quizzes = page.locator("dl").filter({ hasText: "Quizzes (counted score)" }).first();
+  await expect(quizzes.getByRole("listitem").filter({ hasText: /Austin/ })).toContainText("not counted: taken before joining");
+  await page.setViewportSize({ width: 390, height: 844 });
+  if (process.env.SCREENSHOT_DIR) await quizzes.screenshot({ path: `${process.env.SCREENSHOT_DIR}/progress-before-joining-390.png` });
   await context.close();
 });
 
