@@ -33,9 +33,10 @@ export function ClassForm({ existing, onSaved, requestId }: { existing?: ClassDe
   const [sentByScript, setSentByScript] = useState(false);
   const postback = !sentByScript && posted && !posted.ok ? posted : null;
   const errors = postback ? (postback.fieldErrors ?? {}) : scriptErrors;
-  // A refusal's message is shown when no field the form has carries it (e.g. a stale form's request id).
-  const refusedAtFields = Object.keys(postback?.fieldErrors ?? {}).filter((name) => NEW_CLASS_FIELDS.includes(name));
-  const message = postback ? (refusedAtFields.length > 0 ? null : { ok: false, text: postback.message }) : scriptMessage;
+  // A refusal no field of the form shows (a stale form's request id) is said above the button, in its own words.
+  const elsewhere = Object.entries(postback?.fieldErrors ?? {}).filter(([name]) => !NEW_CLASS_FIELDS.includes(name)).map(([, messages]) => messages[0]);
+  const shownAtFields = Object.keys(postback?.fieldErrors ?? {}).some((name) => NEW_CLASS_FIELDS.includes(name));
+  const message = postback ? (elsewhere.length > 0 ? { ok: false, text: elsewhere.join(" ") } : shownAtFields ? null : { ok: false, text: postback.message }) : scriptMessage;
   const typed = postback?.values;
   const idPrefix = existing ? `class-${existing.id}` : "class";
   return (
