@@ -11,6 +11,7 @@ import { passwordResetsUsed } from "@/lib/server/password-reset-service";
 import { timeZoneOf } from "@/lib/server/account-settings";
 import { db } from "@/lib/server/db";
 import { REVIEW_DAY_STARTS_AT_HOUR } from "@/lib/domain/review-schedule";
+import { timeZoneChoices } from "@/lib/domain/time-zone-choices";
 import { calendarPath, calendarTokenOf } from "@/lib/server/calendar-service";
 import { env } from "@/lib/server/env";
 import { headers } from "next/headers";
@@ -48,7 +49,7 @@ export default async function AccountPage() {
       </section>
       <section aria-labelledby="time-zone-heading" className="card mt-6 max-w-md">
         <h2 id="time-zone-heading" className="mb-1 text-lg font-semibold">Time zone</h2>
-        <TimeZoneSetting current={timeZone} dayStartsAtHour={REVIEW_DAY_STARTS_AT_HOUR} />
+        <TimeZoneSetting current={timeZone} choices={timeZoneChoices(Intl.supportedValuesOf("timeZone"), timeZone)} dayStartsAtHour={REVIEW_DAY_STARTS_AT_HOUR} />
       </section>
       <section aria-labelledby="calendar-heading" className="card mt-6 max-w-md">
         <h2 id="calendar-heading" className="mb-1 text-lg font-semibold">Due dates in your calendar</h2>

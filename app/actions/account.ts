@@ -113,8 +113,11 @@ export async function endOtherSessionsAction(_previous: unknown, formData: FormD
   });
 }
 
-export async function setTimeZoneAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ timeZone: string; movedReviews: number }>> {
-  return runAction({ schema: timeZoneSchema }, formData, (input, user) => setTimeZone(db(), user.id, input));
+// The account page's list and the device's button (decision 33). A refusal names the zone sent, which the list shows
+// chosen again if it has it.
+export async function setTimeZoneAction(_previous: unknown, formData: FormData): Promise<ActionResult<{ timeZone: string; movedReviews: number }> & { values?: { timeZone: string } }> {
+  const result = await runAction({ schema: timeZoneSchema }, formData, (input, user) => setTimeZone(db(), user.id, input));
+  return keepTyped(result, formData, ["timeZone"], 64);
 }
 
 /**

@@ -271,10 +271,18 @@ test("on a device in another time zone, the account page offers to move review d
   const { rows: [moved] } = await sql.query(`SELECT to_char("dueAt", 'YYYY-MM-DD HH24:MI') AS "dueAt" FROM "ReviewCard" WHERE id = $1`, [card.id]);
   expect(moved.dueAt).toBe("2099-03-09 19:00");
   await expect(section).toContainText("come due at 4 a.m. in Asia/Tokyo");
-  await expect(section.getByRole("button")).toHaveCount(0);
+  await expect(section.getByRole("button", { name: /^Use this device/ })).toHaveCount(0);
+  await expect(section.getByLabel("Your time zone")).toHaveValue("Asia/Tokyo");
   const { rows: [user] } = await sql.query(`SELECT "timeZone" FROM "User" WHERE id = $1`, [student.id]);
   expect(user.timeZone).toBe("Asia/Tokyo");
   await expectNoAxeViolations(page, "account page after setting the time zone");
+  // With the script, a zone chosen from the list is saved in place too; the device's button comes back as the shortcut.
+  await section.getByLabel("Your time zone").selectOption("Europe/Berlin");
+  await section.getByRole("button", { name: "Save time zone" }).click();
+  await expect(section.getByRole("status")).toHaveText("Saved: review days now start in Europe/Berlin. The question waiting for review keeps its day, which now starts at 4 a.m. there.");
+  await expect(section.getByRole("button", { name: "Use this device's time zone: Asia/Tokyo" })).toBeVisible();
+  expect((await sql.query(`SELECT "timeZone" FROM "User" WHERE id = $1`, [student.id])).rows[0].timeZone).toBe("Europe/Berlin");
+  if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-time-zone-list-desktop.png` });
   await page.setViewportSize({ width: 390, height: 844 });
   if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-time-zone-390.png` });
   await context.close();
@@ -522,6 +530,53 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
     expect(await count(sql, `SELECT count(*) FROM "SignedOutSession" WHERE "userId" = $1`, [student.id])).toBe(1);
+    await context.close();
+  });
+
+  test("a user chooses their time zone from the list: a zone the server does not know is refused at the field, the chosen one saved, once", async ({ browser, sql, baseURL }) => {
+    const student = await createUser(sql);
+    // A question waiting for review on 10 March 2099, a review day that starts at 04:00 UTC (no zone recorded yet).
+    const { rows: [card] } = await sql.query(`INSERT INTO "ReviewCard" ("id", "userId", "questionId", "dueAt", "updatedAt") SELECT gen_random_uuid(), $1, "id", '2099-03-10T04:00:00', now() FROM "QuizQuestion" LIMIT 1 RETURNING "id"`, [student.id]);
+    const dueAt = async () => (await sql.query(`SELECT to_char("dueAt", 'YYYY-MM-DD HH24:MI') AS "dueAt" FROM "ReviewCard" WHERE id = $1`, [card.id])).rows[0].dueAt;
+    const stored = async () => (await sql.query(`SELECT "timeZone" FROM "User" WHERE id = $1`, [student.id])).rows[0].timeZone;
+    const { context, page } = await signedInPage(browser, student, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    await page.goto("/account");
+    const section = page.getByRole("region", { name: "Time zone" });
+    await expect(section).toContainText("come due at 4 a.m. in UTC (no time zone recorded yet).");
+    const zone = section.getByLabel("Your time zone");
+    await expect(zone).toHaveValue("UTC");
+    // Every zone the server knows is offered, by region.
+    await expect(zone.locator("optgroup")).toHaveCount(10);
+    await expect(zone.locator("optgroup[label=Asia] option[value='Asia/Tashkent']")).toHaveCount(1);
+    if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-time-zone-no-script-390.png` });
+
+    // A forged choice: refused at the field, nothing written, the list showing the stored zone again.
+    await zone.evaluate((select: HTMLSelectElement) => { select.options[1].value = "Mars/Olympus"; select.value = "Mars/Olympus"; });
+    await section.getByRole("button", { name: "Save time zone" }).click();
+    await expect(section.getByText("That is not a time zone this server knows. Use a name such as Europe/Berlin.")).toBeVisible();
+    await expect(zone).toHaveAttribute("aria-invalid", "true");
+    await expect(zone).toHaveAccessibleDescription("That is not a time zone this server knows. Use a name such as Europe/Berlin.");
+    await expect(zone).toHaveValue("UTC");
+    await expect(section.getByRole("alert")).toHaveText("");
+    expect(await stored()).toBeNull();
+    if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-time-zone-refused-no-script-390.png` });
+
+    await zone.selectOption("Asia/Tokyo");
+    await section.getByRole("button", { name: "Save time zone" }).click();
+    await expect(section.getByRole("status")).toHaveText("Saved: review days now start in Asia/Tokyo. The question waiting for review keeps its day, which now starts at 4 a.m. there.");
+    await expect(section).toContainText("come due at 4 a.m. in Asia/Tokyo.");
+    await expect(zone).toHaveValue("Asia/Tokyo");
+    await expect(zone).toHaveAttribute("aria-invalid", "false");
+    expect(await stored()).toBe("Asia/Tokyo");
+    // The same day, 04:00 in Tokyo: 19:00 UTC the evening before.
+    expect(await dueAt()).toBe("2099-03-09 19:00");
+    if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-time-zone-saved-no-script-390.png` });
+    // The same form sent again (a reload's resubmit) finds the zone set: the card is not moved a second time.
+    const again = await callFormAction(context.request, baseURL!, "/account", "setTimeZoneAction", { timeZone: "Asia/Tokyo" });
+    expect(again.text).toContain('"movedReviews":0');
+    expect(await dueAt()).toBe("2099-03-09 19:00");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/account-time-zone-saved-no-script-desktop.png`, fullPage: true });
     await context.close();
   });
 

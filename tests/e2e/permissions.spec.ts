@@ -375,6 +375,27 @@ test("the self-assessment action: no session, an instructor, or a student with n
   expect(await count(sql, `SELECT count(*) FROM "DebateSelfAssessment" a JOIN "DebateResponse" r ON r.id = a."responseId" WHERE r."userId" = ANY($1)`, [[users.instructor.id, users.student.id]])).toBe(0);
 });
 
+// The account page's time zone list and the device's button post setTimeZoneAction (decision 33): it sets only the
+// session's own user's zone. No session is refused; a form naming another user is refused whole.
+test("the time zone action: no session is refused, and naming another user changes no one's zone", async ({ playwright, sql, baseURL }) => {
+  const [student, other] = [await createUser(sql), await createUser(sql)];
+  await sql.query(`UPDATE "User" SET "timeZone" = 'Europe/London' WHERE id = ANY($1)`, [[student.id, other.id]]);
+  const cases: { who: TestUser | null; fields: Record<string, string>; code: string }[] = [
+    { who: null, fields: { timeZone: "Asia/Tokyo" }, code: "UNAUTHENTICATED" },
+    { who: student, fields: { timeZone: "Asia/Tokyo", userId: other.id }, code: "INVALID" },
+    { who: student, fields: { timeZone: "Asia/Tokyo", id: other.id }, code: "INVALID" },
+  ];
+  for (const { who, fields, code } of cases) {
+    const context = await sessionRequest(playwright, baseURL!, who);
+    const { status, text } = await callFormAction(context, baseURL!, "/account", "setTimeZoneAction", fields);
+    expect(status, JSON.stringify(fields)).toBeLessThan(500);
+    expect(text, JSON.stringify(fields)).toContain(`"code":"${code}"`);
+    await context.dispose();
+  }
+  const { rows } = await sql.query(`SELECT "timeZone" FROM "User" WHERE id = ANY($1)`, [[student.id, other.id]]);
+  expect(rows.map((r) => r.timeZone)).toEqual(["Europe/London", "Europe/London"]);
+});
+
 // The debate form posts a server action when the page's script has not run (decision 33), beside the JSON routes: no
 // session is refused, and a student's form only ever writes their own response, whatever it names.
 test("the debate form's action: no session is refused, and another student's call leaves the owner's response alone", async ({ playwright, sql, baseURL }) => {
