@@ -29,29 +29,43 @@ export type ReplyView = { id: string; authorName: string; createdAt: string; tex
 
 /** The replies to one response, oldest first. `removeInClass`: for the class's instructor, the class they remove replies in. */
 export function ReplyList({ replies, removeInClass }: { replies: ReplyView[]; removeInClass?: string }) {
-  if (replies.length === 0) return null;
+  // One answer for the list's Delete (or Remove) forms, posted without the script: drawn afresh, the page may show the
+  // reply otherwise than the form did (removed by the instructor meanwhile, so without Delete, or gone), and the
+  // refusal must still be said, at the reply or, when it is no longer listed, under the list.
+  const [posted, formAction] = useFormAction(removeInClass ? removeReplyAction : deleteReplyAction);
+  const refused = posted && !posted.ok && posted.values?.replyId ? { replyId: posted.values.replyId, message: posted.message } : null;
+  const refusalAt = (replyId: string) => (refused?.replyId === replyId ? refused.message : null);
+  const unlisted = refused && !replies.some((r) => r.id === refused.replyId) ? <p className="field-error">{refused.message}</p> : null;
+  if (replies.length === 0) return unlisted;
   return (
-    <ol className="mt-3 space-y-3">
-      {replies.map((r) => (
-        <li key={r.id} className="rounded-md border-l-2 border-brand-100 bg-stone-50 px-3 py-2 text-sm">
-          <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-            <p className="font-medium text-stone-900">{r.isNew && <span className="badge mr-2 bg-brand-100 align-middle text-brand-800">New</span>}{r.mine ? "You" : r.authorName} <span className="font-normal text-stone-600">· <LocalTime iso={r.createdAt} /></span></p>
-            {removeInClass && !r.removed && <ReplyDeletion replyId={r.id} classId={removeInClass} label="Remove" accessibleName={`Remove ${r.authorName}’s reply`} question={`Remove ${r.authorName}’s reply? Students will read that the instructor removed it; it is kept for your records.`} />}
-            {!removeInClass && r.mine && !r.removed && <ReplyDeletion replyId={r.id} label="Delete" accessibleName="Delete your reply" question="Delete your reply? It cannot be brought back." />}
-          </div>
-          {r.removed && removeInClass ? (
-            <>
-              <p className="mt-1 italic text-stone-600">Removed by {r.removedByName}{r.removedAt ? <> on <LocalTime iso={r.removedAt} /></> : null}; students read only that it was removed.</p>
-              <p className="mt-1 whitespace-pre-line break-words text-stone-500 line-through">{r.text}</p>
-            </>
-          ) : r.removed ? (
-            <p className="mt-1 italic text-stone-600">Removed by the instructor.</p>
-          ) : (
-            <p className="mt-1 whitespace-pre-line break-words text-stone-800">{r.text}</p>
-          )}
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="mt-3 space-y-3">
+        {replies.map((r) => (
+          <li key={r.id} className="rounded-md border-l-2 border-brand-100 bg-stone-50 px-3 py-2 text-sm">
+            <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+              <p className="font-medium text-stone-900">{r.isNew && <span className="badge mr-2 bg-brand-100 align-middle text-brand-800">New</span>}{r.mine ? "You" : r.authorName} <span className="font-normal text-stone-600">· <LocalTime iso={r.createdAt} /></span></p>
+              {removeInClass && !r.removed && <ReplyDeletion replyId={r.id} classId={removeInClass} formAction={formAction} refused={refusalAt(r.id)} label="Remove" accessibleName={`Remove ${r.authorName}’s reply`} question={`Remove ${r.authorName}’s reply? Students will read that the instructor removed it; it is kept for your records.`} />}
+              {!removeInClass && r.mine && !r.removed && <ReplyDeletion replyId={r.id} formAction={formAction} refused={refusalAt(r.id)} label="Delete" accessibleName="Delete your reply" question="Delete your reply? It cannot be brought back." />}
+            </div>
+            {r.removed && removeInClass ? (
+              <>
+                <p className="mt-1 italic text-stone-600">Removed by {r.removedByName}{r.removedAt ? <> on <LocalTime iso={r.removedAt} /></> : null}; students read only that it was removed.</p>
+                <p className="mt-1 whitespace-pre-line break-words text-stone-500 line-through">{r.text}</p>
+              </>
+            ) : r.removed ? (
+              <>
+                <p className="mt-1 italic text-stone-600">Removed by the instructor.</p>
+                {/* A Delete sent from a page drawn before the removal: why it did nothing. */}
+                {refusalAt(r.id) && <p className="field-error">{refusalAt(r.id)}</p>}
+              </>
+            ) : (
+              <p className="mt-1 whitespace-pre-line break-words text-stone-800">{r.text}</p>
+            )}
+          </li>
+        ))}
+      </ol>
+      {unlisted}
+    </>
   );
 }
 
@@ -63,11 +77,9 @@ const summaryButton = "btn-secondary cursor-pointer list-none px-3 py-1 [&::-web
  * the JSON request, as before. Without it there is no confirm(), so the button opens a <details> that asks in words,
  * and its form posts the server action; the page is drawn afresh without the reply (or with it marked removed).
  */
-function ReplyDeletion({ replyId, classId, label, accessibleName, question }: { replyId: string; classId?: string; label: string; accessibleName: string; question: string }) {
+function ReplyDeletion({ replyId, classId, formAction, refused, label, accessibleName, question }: { replyId: string; classId?: string; formAction: (formData: FormData) => void; refused: string | null; label: string; accessibleName: string; question: string }) {
   const scriptRuns = useScriptRuns();
-  const [posted, formAction] = useFormAction(classId ? removeReplyAction : deleteReplyAction);
-  // A refusal comes with the page drawn afresh, so it is not a live message.
-  const refused = posted && !posted.ok && posted.values?.replyId === replyId ? posted.message : null;
+  // `refused`: the list's answer for this reply. It comes with the page drawn afresh, so it is not a live message.
   if (scriptRuns) {
     const url = classId ? `/api/instructor/classes/${classId}/debate-replies/${replyId}` : `/api/debate-replies/${replyId}`;
     return (

@@ -202,3 +202,79 @@ test("without the page's script a student replies (once, however often the form 
   await expect(rp.getByRole("region", { name: /^Replies to your response/ }).getByText("Removed by the instructor.")).toBeVisible();
   for (const context of [rc, ac, ic]) await context.close();
 });
+
+// A Delete sent from a page drawn before the instructor removed the reply is refused (the removal is their record).
+// Drawn afresh, the page shows the reply removed, without Delete: the refusal is said there, or the student would not
+// know why nothing was deleted. Without the script, sent before it ran (the message stays once it runs), and with it.
+test("a Delete refused because the instructor removed the reply meanwhile says why, with the script and without it", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const [replier, author] = [await createUser(sql), await createUser(sql)];
+  const cls = await createClass(sql, instructor, { name: "Debate seminar, removals" });
+  await addMembers(sql, cls.id, [replier, author]);
+  await assign(sql, cls.id, { debate: prompt, opensAt: "-1 day", dueAt: "1 day" });
+  const { page: rp, context: rc } = await signedInPage(browser, replier, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const { context: ac } = await signedInPage(browser, author, baseURL!);
+  expect((await ac.request.post(`/api/debates/${prompt}/submit`, { data: submission("Resources lead: the 2015 tour traded infrastructure for uranium and gas.") })).status()).toBe(200);
+  expect((await rc.request.post(`/api/debates/${prompt}/submit`, { data: submission("Interest first, values as the wrapping: the aid followed the gas.") })).status()).toBe(200);
+  const { rows: [{ id: theirResponse }] } = await sql.query(`SELECT id FROM "DebateResponse" WHERE "userId" = $1`, [author.id]);
+  const reply = async (text: string) => {
+    const response = await rc.request.post(`/api/debate-responses/${theirResponse}/replies`, { data: { requestId: crypto.randomUUID(), text } });
+    expect(response.status()).toBe(201);
+    return (await sql.query(`SELECT id FROM "DebateReply" WHERE "authorId" = $1 AND text = $2`, [replier.id, text])).rows[0].id as string;
+  };
+  const remove = (replyId: string) => sql.query(`UPDATE "DebateReply" SET "removedAt" = now(), "removedById" = $1 WHERE id = $2`, [instructor.id, replyId]);
+  const why = "Your instructor removed this reply, so it is kept as their record and cannot be deleted.";
+  const replies = () => count(sql, `SELECT count(*) FROM "DebateReply" WHERE "responseId" = $1`, [theirResponse]);
+
+  // Without the script: asked, then refused; the page shows the reply removed and why it is still there.
+  const first = await reply("A remark the instructor will remove.");
+  await rp.goto(debatePage);
+  const theirs = rp.getByRole("region", { name: `Replies to ${author.name}` });
+  const mine = theirs.getByRole("listitem").filter({ hasText: /^You ·/ });
+  await mine.locator("summary", { hasText: "Delete" }).click();
+  await remove(first);
+  await mine.getByRole("button", { name: "Yes, delete your reply" }).click();
+  const removed = theirs.getByRole("listitem").filter({ hasText: "Removed by the instructor." });
+  await expect(removed).toContainText(why);
+  await expect(removed.locator("summary")).toHaveCount(0);
+  expect(await replies()).toBe(1);
+  if (process.env.SCREENSHOT_DIR) await theirs.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-replies-removed-refusal-no-script-phone.png` });
+
+  // Sent before the page's script ran: the message is drawn with the page and stays once the script runs.
+  const { page: early, context: ec } = await signedInPage(browser, replier, baseURL!, { viewport: { width: 1280, height: 900 } });
+  const second = await reply("A second remark, removed while the page loads.");
+  const third = await reply("A third remark, which stays.");
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  // Only the scripts wait: the stylesheets (which inline scripts, and so the page's load, wait for) come as usual.
+  await early.route("**/_next/static/**", async (route) => {
+    if (route.request().resourceType() === "script") await released;
+    await route.continue().catch(() => {});
+  });
+  await early.goto(debatePage, { waitUntil: "domcontentloaded" });
+  const earlyTheirs = early.getByRole("region", { name: `Replies to ${author.name}` });
+  const earlySecond = earlyTheirs.getByRole("listitem").filter({ hasText: "A second remark" });
+  await earlySecond.locator("summary", { hasText: "Delete" }).click();
+  await remove(second);
+  await earlySecond.getByRole("button", { name: "Yes, delete your reply" }).click();
+  const earlyRemoved = earlyTheirs.getByRole("listitem").filter({ hasText: "Removed by the instructor." }).filter({ hasText: why });
+  await expect(earlyRemoved).toHaveCount(1);
+  release();
+  // Once the script runs, the remaining reply's Delete is the button that asks with confirm(); the message stays.
+  await expect(earlyTheirs.locator("button[aria-label='Delete your reply']")).toHaveCount(1);
+  await expect(earlyRemoved).toHaveCount(1);
+  if (process.env.SCREENSHOT_DIR) await earlyTheirs.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-replies-removed-refusal-desktop.png` });
+  await ec.close();
+
+  // With the script: the same refusal is said beside the button pressed.
+  const { page: sp, context: sc } = await signedInPage(browser, replier, baseURL!, { viewport: { width: 1280, height: 900 } });
+  await sp.goto(debatePage);
+  const scriptTheirs = sp.getByRole("region", { name: `Replies to ${author.name}` });
+  await remove(third);
+  sp.once("dialog", (dialog) => dialog.accept());
+  await scriptTheirs.getByRole("button", { name: "Delete your reply" }).click();
+  await expect(scriptTheirs.getByRole("alert")).toHaveText(why);
+  expect(await replies()).toBe(3);
+  for (const context of [rc, ac, sc]) await context.close();
+});
