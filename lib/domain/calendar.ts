@@ -101,3 +101,29 @@ export function shiftWallClockDays(instant: Date, days: number, timeZone: string
   const target = new Date(Date.UTC(w.year, w.month - 1, w.day + days));
   return new Date(instantOfWallClock(target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), w.hour, timeZone, w.minute, w.second) + ms);
 }
+
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
+
+/** The value a datetime-local input shows for `instant` in `timeZone`, to the minute ("2026-12-07T09:00"). */
+export function localInputValueIn(instant: Date, timeZone: string): string {
+  const { date, time } = localDateTime(instant, timeZone);
+  return `${date}T${time}`;
+}
+
+/**
+ * The instant a datetime-local value ("2026-12-07T09:00", seconds optional) means in `timeZone`, read as the browser
+ * reads one in its own zone: a time the clocks go back through is its first occurrence. `null` for text that is no
+ * such value (or no such day); "skipped" for a time the clocks go forward through there, which never happens.
+ */
+export function instantOfLocalInput(value: string, timeZone: string): Date | "skipped" | null {
+  const match = LOCAL_INPUT.exec(value);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second = 0] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part)));
+  const asUtc = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // Date.UTC rolls 31 February over to March, and 24:00 to the next day: no such value.
+  if (asUtc.getUTCFullYear() !== year || asUtc.getUTCMonth() !== month - 1 || asUtc.getUTCDate() !== day || asUtc.getUTCHours() !== hour || asUtc.getUTCMinutes() !== minute || asUtc.getUTCSeconds() !== second) return null;
+  const instant = instantOfWallClock(year, month, day, hour, timeZone, minute, second);
+  const w = wallClock(instant, timeZone);
+  if (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) !== asUtc.getTime()) return "skipped";
+  return new Date(instant);
+}
