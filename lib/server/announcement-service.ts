@@ -29,7 +29,12 @@ export const ANNOUNCEMENT_SCHEDULE_DAYS = 366;
 // When students are to see it: empty or absent for now.
 const postAtField = z.union([z.literal(""), z.null(), instant("Give the time to post it, or leave it empty to post now.")]).optional();
 
-export const announcementSchema = z.strictObject({ ...announcementFields, postAt: postAtField });
+export const announcementSchema = z.strictObject({
+  ...announcementFields,
+  postAt: postAtField,
+  // Rendered by the page in the form that posts it (decision 33): sent again, the same form makes no second one.
+  requestId: z.uuid("Reload the page, then post your announcement again.").optional(),
+});
 
 export const announcementChangeSchema = z.strictObject({
   ...announcementFields,
@@ -38,6 +43,11 @@ export const announcementChangeSchema = z.strictObject({
   // replacing what was never seen.
   replacing: z.strictObject({ title: z.string(), body: z.string() }).optional(),
 });
+
+// Which class, and which of its announcements, a request names: the JSON routes' address parameters, and the forms'
+// fields (decision 33).
+export const classAnnouncementsParams = z.strictObject({ classId: z.uuid("That class was not found. Reload the page.") });
+export const announcementParams = classAnnouncementsParams.extend({ announcementId: z.uuid("That announcement was not found. Reload the page to see the announcements as they are now.") });
 
 /** Announcements to a page, newest first, on the student's and the instructor's class pages. */
 export const ANNOUNCEMENTS_PER_PAGE = 10;
@@ -58,12 +68,33 @@ function postingTime(requested: string | null | undefined, now: Date): Date {
   return at < now ? now : at;
 }
 
+/**
+ * Posts the announcement; with a `requestId`, once: sent again with it, the announcement already posted is the answer,
+ * and with another text (or to another class) it is refused (409), as the page that rendered that id showed the first.
+ */
 export async function postAnnouncement(instructor: SessionUser, classId: string, input: z.infer<typeof announcementSchema>, now = new Date()) {
   const postAt = postingTime(input.postAt, now);
-  return db().$transaction(async (tx) => {
+  const post = () => db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
-    return tx.classAnnouncement.create({ data: { classId, authorId: instructor.id, title: input.title, body: input.body, postAt }, select });
+    if (input.requestId) {
+      const earlier = await tx.classAnnouncement.findUnique({ where: { authorId_requestId: { authorId: instructor.id, requestId: input.requestId } }, select: { ...select, classId: true } });
+      if (earlier) {
+        const { classId: postedTo, ...posted } = earlier;
+        if (postedTo !== classId || posted.title !== input.title || posted.body !== input.body) {
+          throw new UserError("CONFLICT", "A different announcement was already posted from this form. Reload the page to see it, then post yours again.");
+        }
+        return posted;
+      }
+    }
+    return tx.classAnnouncement.create({ data: { classId, authorId: instructor.id, title: input.title, body: input.body, postAt, requestId: input.requestId ?? null }, select });
   });
+  try {
+    return await post();
+  } catch (error) {
+    // The same form sent twice at once: the other request posted it, and this one finds it.
+    if (!input.requestId || (error as { code?: string }).code !== "P2002") throw error;
+    return await post();
+  }
 }
 
 export async function updateAnnouncement(instructor: SessionUser, classId: string, announcementId: string, input: z.infer<typeof announcementChangeSchema>) {
@@ -72,17 +103,28 @@ export async function updateAnnouncement(instructor: SessionUser, classId: strin
     const [stored] = await tx.$queryRaw<{ title: string; body: string; postAt: Date }[]>`
       SELECT "title", "body", "postAt" FROM "ClassAnnouncement" WHERE "id" = ${announcementId}::uuid AND "classId" = ${classId}::uuid FOR UPDATE`;
     if (!stored) throw notFound("That announcement");
+    const now = new Date();
+    const waiting = stored.postAt > now;
     if (input.replacing && (input.replacing.title !== stored.title || input.replacing.body !== stored.body)) {
+      // The same correction sent again (a reload's resubmit): it is already made, and nothing else is replaced.
+      if (alreadyMade(stored, input, waiting)) return tx.classAnnouncement.findUniqueOrThrow({ where: { id: announcementId }, select });
       throw new UserError("CONFLICT", "This announcement was changed after you opened this page (in another tab or window?). Reload the page to see it, then make your change again.");
     }
     // Its time moves only while it waits: once students have seen it, it stays posted when it was.
-    const now = new Date();
-    const waiting = stored.postAt > now;
     // (A form opened while it waited sends that time back unchanged: no move.)
     if (!waiting && input.postAt && Date.parse(input.postAt) !== stored.postAt.getTime()) throw new UserError("CONFLICT", "This announcement is already posted: its students have it, so its time stays.", { postAt: ["Already posted: its time stays."] });
     const postAt = waiting && input.postAt !== undefined ? postingTime(input.postAt, now) : undefined;
     return tx.classAnnouncement.update({ where: { id: announcementId }, data: { title: input.title, body: input.body, ...(postAt ? { postAt } : {}) }, select });
   });
+}
+
+/** Whether the announcement already reads as `input` asks, its time included: a correction sent again changes nothing. */
+function alreadyMade(stored: { title: string; body: string; postAt: Date }, input: z.infer<typeof announcementChangeSchema>, waiting: boolean) {
+  if (stored.title !== input.title || stored.body !== input.body) return false;
+  if (input.postAt === undefined) return true;
+  // Emptied ("post now"), it was posted by the first: no longer waiting.
+  if (!input.postAt) return !waiting;
+  return Date.parse(input.postAt) === stored.postAt.getTime();
 }
 
 export async function deleteAnnouncement(instructor: SessionUser, classId: string, announcementId: string) {

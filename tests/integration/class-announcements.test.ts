@@ -108,6 +108,50 @@ describe("class announcements", () => {
     expect((await errorOf(deleteAnnouncement(teacher, classId, posted.id))).code).toBe("NOT_FOUND");
   });
 
+  it("a post sent again with its request id makes one announcement; the id with another text is refused (409)", async () => {
+    const { teacher, classId } = await classWithStudents();
+    const requestId = crypto.randomUUID();
+    const form = announcementSchema.parse({ title: "Quiz 2 moved", body: "Now on Friday.", requestId });
+    const first = await postAnnouncement(teacher, classId, form);
+    expect(await postAnnouncement(teacher, classId, form)).toEqual(first);
+    // Sent twice at once (a double tap): one of them posts it, the other finds it.
+    const [a, b] = await Promise.all([postAnnouncement(teacher, classId, { ...form, requestId: crypto.randomUUID() }), postAnnouncement(teacher, classId, form)].map((p) => p.then((x) => x.id)));
+    expect(b).toBe(first.id);
+    const racedId = crypto.randomUUID();
+    const raced = await Promise.all([1, 2, 3].map(() => postAnnouncement(teacher, classId, { ...form, requestId: racedId })));
+    expect(new Set(raced.map((r) => r.id)).size).toBe(1);
+    expect((await errorOf(postAnnouncement(teacher, classId, { ...form, body: "Another text." }))).code).toBe("CONFLICT");
+    expect(await db.classAnnouncement.count({ where: { classId } })).toBe(3);
+    expect(await db.classAnnouncement.findUniqueOrThrow({ where: { id: a }, select: { title: true } })).toEqual({ title: "Quiz 2 moved" });
+    // Without a request id (a JSON client that sends none), each post is a new one.
+    await postAnnouncement(teacher, classId, { title: "No id", body: "Text" });
+    await postAnnouncement(teacher, classId, { title: "No id", body: "Text" });
+    expect(await db.classAnnouncement.count({ where: { classId, title: "No id" } })).toBe(2);
+  });
+
+  it("a correction sent again, from the page showing the text before it, finds it made and changes nothing", async () => {
+    const { teacher, classId } = await classWithStudents();
+    const posted = await postAnnouncement(teacher, classId, { title: "Draft", body: "Old" });
+    const correction = { title: "Final", body: "New", replacing: { title: "Draft", body: "Old" } };
+    const edited = await updateAnnouncement(teacher, classId, posted.id, correction);
+    const again = await updateAnnouncement(teacher, classId, posted.id, correction);
+    expect(again).toEqual(edited);
+    // A scheduled one moved, then the same move sent again; an emptied time sent again once it is posted.
+    const later = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const waiting = await postAnnouncement(teacher, classId, { title: "Soon", body: "Text", postAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const moved = { title: "Soon", body: "Text moved", postAt: later, replacing: { title: "Soon", body: "Text" } };
+    expect((await updateAnnouncement(teacher, classId, waiting.id, moved)).postAt.toISOString()).toBe(later);
+    expect((await updateAnnouncement(teacher, classId, waiting.id, moved)).postAt.toISOString()).toBe(later);
+    const now = { title: "Soon", body: "Now", postAt: "", replacing: { title: "Soon", body: "Text moved" } };
+    const postedNow = await updateAnnouncement(teacher, classId, waiting.id, now);
+    expect(postedNow.postAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await updateAnnouncement(teacher, classId, waiting.id, now)).toEqual(postedNow);
+    // Not the same: still refused, and nothing is replaced.
+    expect((await errorOf(updateAnnouncement(teacher, classId, posted.id, { ...correction, body: "Newer" }))).code).toBe("CONFLICT");
+    expect((await errorOf(updateAnnouncement(teacher, classId, waiting.id, { ...moved, body: "Now" }))).code).toBe("CONFLICT");
+    expect(await db.classAnnouncement.findUniqueOrThrow({ where: { id: posted.id }, select: { title: true, body: true, updatedAt: true } })).toEqual({ title: "Final", body: "New", updatedAt: edited.updatedAt });
+  });
+
   it("a removed student and a stranger find no class; the removed student's unread count goes too", async () => {
     const { teacher, student, classId } = await classWithStudents();
     const stranger = await createUser();

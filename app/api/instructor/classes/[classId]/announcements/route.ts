@@ -1,8 +1,5 @@
-import { z } from "zod";
 import { handleRoute } from "@/lib/server/route";
-import { ANNOUNCEMENT_MAX_BODY_BYTES, announcementSchema, postAnnouncement } from "@/lib/server/announcement-service";
-
-const params = z.strictObject({ classId: z.uuid() });
+import { ANNOUNCEMENT_MAX_BODY_BYTES, announcementSchema, classAnnouncementsParams as params, postAnnouncement } from "@/lib/server/announcement-service";
 
 /** Posts an announcement to the class's students (refused, 409, once the class is archived). */
 export async function POST(request: Request, context: { params: Promise<unknown> }) {

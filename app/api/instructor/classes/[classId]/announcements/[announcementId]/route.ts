@@ -1,8 +1,5 @@
-import { z } from "zod";
 import { handleRoute } from "@/lib/server/route";
-import { ANNOUNCEMENT_MAX_BODY_BYTES, announcementChangeSchema, deleteAnnouncement, updateAnnouncement } from "@/lib/server/announcement-service";
-
-const params = z.strictObject({ classId: z.uuid(), announcementId: z.uuid() });
+import { ANNOUNCEMENT_MAX_BODY_BYTES, announcementChangeSchema, announcementParams as params, deleteAnnouncement, updateAnnouncement } from "@/lib/server/announcement-service";
 
 /** Corrects an announcement's title and text (409 when it changed since the form showed it, or the class is archived). */
 export async function PATCH(request: Request, context: { params: Promise<unknown> }) {
