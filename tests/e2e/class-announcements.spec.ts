@@ -2,7 +2,11 @@
 // the home page and their progress page, opens the class's page, and the marker is gone; the instructor corrects and
 // deletes it. Another student and another instructor find nothing. At phone width (390 px) and on a desktop.
 import { addMembers, createClass } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { test, expect, createUser, signedInPage, count, expectNoAxeViolations } from "./support";
+
+/** The Edit (Cancel, once open) of the announcement titled `title`: a <summary>, so it opens without the script. */
+const editOf = (page: Page, title: string) => page.getByRole("listitem").filter({ has: page.getByRole("article", { name: title, exact: true }) }).locator("summary").first();
 
 const shot = (name: string) => (process.env.SCREENSHOT_DIR ? { path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true } : null);
 
@@ -77,8 +81,10 @@ for (const [label, viewport] of [["phone", { width: 390, height: 844 }], ["deskt
     expect(await count(sql, `SELECT count(*) FROM "ClassAnnouncement" WHERE "classId" = $1`, [cls.id])).toBe(1);
 
     // The instructor corrects it; the student sees the correction.
-    await tp.getByRole("button", { name: "Edit Quiz 2 now due Friday" }).click();
+    await editOf(tp, "Quiz 2 now due Friday").click();
     const edit = tp.getByRole("form", { name: "Edit Quiz 2 now due Friday" });
+    const editShot = shot(`announcements-edit-open-${label}`);
+    if (editShot) await tp.screenshot(editShot);
     await edit.getByLabel("Title").fill("Quiz 2 now due Monday");
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(tp.getByRole("article", { name: "Quiz 2 now due Monday" })).toBeVisible();
@@ -113,6 +119,7 @@ test("a removed student finds the class's page gone; an archived class's announc
   await expect(tp.getByRole("article", { name: "Final grades are in" })).toBeVisible();
   await expect(tp.getByRole("form", { name: "Post an announcement" })).toHaveCount(0);
   await expect(tp.getByRole("button", { name: /Edit Final grades|Delete Final grades/ })).toHaveCount(0);
+  await expect(editOf(tp, "Final grades are in")).toHaveCount(0);
 
   const { page: sp, context: sc } = await signedInPage(browser, student, baseURL!);
   await sp.goto(`/classes/${cls.id}`);
@@ -204,7 +211,7 @@ test("an instructor schedules an announcement: students see nothing of it until 
   await expect(sp.getByText("1 new announcement")).toHaveCount(0);
 
   // Moved while it waits: emptied, it is posted now.
-  await tp.getByRole("button", { name: "Edit Quiz 3 opens tomorrow" }).click();
+  await editOf(tp, "Quiz 3 opens tomorrow").click();
   const edit = tp.getByRole("form", { name: "Edit Quiz 3 opens tomorrow" });
   await expect(edit.getByLabel("Post at (optional)")).toHaveValue(inTwoDays);
   await edit.getByLabel("Post at (optional)").fill("");
@@ -214,4 +221,109 @@ test("an instructor schedules an announcement: students see nothing of it until 
   await expect(sp.getByRole("article", { name: /Quiz 3 opens tomorrow/ }).getByText("New", { exact: true })).toBeVisible();
   await tc.close();
   await sc.close();
+});
+
+// Decision 33: before the page's script runs, or without it, each form posts a server action. The post form carries a
+// request id the server rendered (the same form sent again makes one announcement); a time typed is read in the zone
+// the form names (the browser's, from its cookie; else the one stored for the account); Delete asks in words.
+test("without the page's script an instructor posts (once, however often the form is sent), schedules in their zone, corrects, moves and deletes announcements (decision 33)", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  await sql.query(`UPDATE "User" SET "timeZone" = 'Asia/Tokyo' WHERE id = $1`, [instructor.id]);
+  const cls = await createClass(sql, instructor, { name: "Seminar without script" });
+  await addMembers(sql, cls.id, [await createUser(sql)]);
+  const { page: tp, context: tc } = await signedInPage(browser, instructor, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const classPage = `/instructor/classes/${cls.id}`;
+  const stored = () => sql.query(`SELECT id, title, body, "postAt", "updatedAt" FROM "ClassAnnouncement" WHERE "classId" = $1 ORDER BY "createdAt"`, [cls.id]).then((r) => r.rows);
+  await tp.goto(classPage);
+  const form = tp.getByRole("form", { name: "Post an announcement" });
+
+  // Refused at its field, what was typed kept, nothing written (before, the form sent a GET and did nothing).
+  await form.getByLabel("Title").fill("Quiz 3 opens soon");
+  await form.getByRole("button", { name: "Post announcement" }).click();
+  await expect(form.getByText("Write the announcement.")).toBeVisible();
+  await expect(form.getByLabel("Message")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Title")).toHaveValue("Quiz 3 opens soon");
+  expect(await stored()).toEqual([]);
+
+  // The time is read in the zone the form names: the account's (Tokyo) while the browser has reported none.
+  await expect(form).toContainText("read as Asia/Tokyo time");
+  await form.getByLabel("Message").fill("Read lesson 4 first.");
+  await form.getByLabel("Post at (optional)").fill("2020-01-01T09:00");
+  await form.getByRole("button", { name: "Post announcement" }).click();
+  await expect(form.getByText(/That time has passed/)).toBeVisible();
+  await expect(form.getByLabel("Post at (optional)")).toHaveValue("2020-01-01T09:00");
+  await expect(form.getByLabel("Message")).toHaveValue("Read lesson 4 first.");
+  if (process.env.SCREENSHOT_DIR) await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/announcement-form-no-script-refused-phone.png` });
+  // 09:00 in Tokyo, two days on, is midnight UTC.
+  const day = new Date(Date.now() + 2 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+  await form.getByLabel("Post at (optional)").fill(`${day}T09:00`);
+  const posting = tp.waitForRequest((request) => request.method() === "POST");
+  await form.getByRole("button", { name: "Post announcement" }).click();
+  const sent = await posting;
+  await expect(form.getByText(/^Scheduled\./)).toBeVisible();
+  await expect(form.getByLabel("Title")).toHaveValue("");
+  await expect(tp.getByRole("article", { name: "Quiz 3 opens soon" }).getByText("Scheduled", { exact: true })).toBeVisible();
+  const [scheduled] = await stored();
+  expect(scheduled.postAt.toISOString()).toBe(`${day}T00:00:00.000Z`);
+  // The same form sent again (a reload's resubmit, a double tap) makes no second announcement.
+  const again = await tc.request.post(sent.url(), { headers: { "content-type": sent.headers()["content-type"], origin: baseURL! }, data: sent.postDataBuffer()! });
+  expect(again.status()).toBe(200);
+  expect(await stored()).toHaveLength(1);
+  // A time the clocks skip where it is read is refused, as the script refuses it.
+  await tc.addCookies([{ name: "caravan-tz", value: "America/New_York", url: baseURL! }]);
+  await tp.goto(classPage);
+  await expect(form).toContainText("read as America/New_York time");
+  await form.getByLabel("Title").fill("Reading week");
+  await form.getByLabel("Message").fill("No class on Tuesday.");
+  await form.getByLabel("Post at (optional)").fill("2027-03-14T02:30");
+  await form.getByRole("button", { name: "Post announcement" }).click();
+  await expect(form.getByText(/the clocks go forward through it/)).toBeVisible();
+  await form.getByLabel("Post at (optional)").fill("");
+  await form.getByRole("button", { name: "Post announcement" }).click();
+  await expect(form.getByText(/^Posted\./)).toBeVisible();
+  expect(await stored()).toHaveLength(2);
+
+  // Corrected and moved: the field shows the time in the browser's zone (New York, from its cookie), and is read in it.
+  await editOf(tp, "Quiz 3 opens soon").click();
+  const edit = tp.getByRole("form", { name: "Edit Quiz 3 opens soon" });
+  const previousDay = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await expect(edit.getByLabel("Post at (optional)")).toHaveValue(`${previousDay}T19:00`);
+  await expect(edit).toContainText("read as America/New_York time");
+  if (process.env.SCREENSHOT_DIR) await tp.getByRole("listitem").filter({ has: edit }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/announcement-edit-no-script-phone.png` });
+  await edit.getByLabel("Title").fill("Quiz 3 opens later");
+  await edit.getByLabel("Post at (optional)").fill(`${day}T10:00`);
+  const correcting = tp.waitForRequest((request) => request.method() === "POST");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  const correction = await correcting;
+  await expect(tp.getByRole("article", { name: "Quiz 3 opens later" })).toBeVisible();
+  const [moved] = await stored();
+  expect(moved).toMatchObject({ title: "Quiz 3 opens later", postAt: new Date(`${day}T15:00:00.000Z`) });
+  // Sent again from the page showing the old title: already made, nothing changed.
+  expect((await tc.request.post(correction.url(), { headers: { "content-type": correction.headers()["content-type"], origin: baseURL! }, data: correction.postDataBuffer()! })).status()).toBe(200);
+  expect((await stored())[0]).toEqual(moved);
+
+  // A correction from a page older than a change made elsewhere is refused, as the route refuses it, the text kept.
+  await editOf(tp, "Quiz 3 opens later").click();
+  expect((await tc.request.patch(`/api/instructor/classes/${cls.id}/announcements/${moved.id}`, { data: { title: "Changed in another tab", body: "Read lesson 4 first." }, headers: { origin: baseURL! } })).status()).toBe(200);
+  const stale = tp.getByRole("form", { name: "Edit Quiz 3 opens later" });
+  await stale.getByLabel("Message").fill("Read lesson 5 instead.");
+  await stale.getByRole("button", { name: "Save changes" }).click();
+  const reopened = tp.getByRole("form", { name: "Edit Changed in another tab" });
+  await expect(reopened.getByText(/was changed after you opened this page/)).toBeVisible();
+  await expect(reopened.getByLabel("Message")).toHaveValue("Read lesson 5 instead.");
+  expect((await stored())[0].body).toBe("Read lesson 4 first.");
+
+  // Delete asks in words (there is no confirm() without the script).
+  const reading = tp.getByRole("listitem").filter({ has: tp.getByRole("article", { name: "Reading week", exact: true }) });
+  await reading.locator("summary", { hasText: "Delete" }).click();
+  await expect(reading.getByText("Delete the announcement “Reading week”? Students will no longer see it.")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await reading.screenshot({ path: `${process.env.SCREENSHOT_DIR}/announcement-delete-no-script-phone.png` });
+  await reading.getByRole("button", { name: "Yes, delete Reading week" }).click();
+  await expect(tp.getByText("Announcement deleted. Its students no longer see it.")).toBeVisible();
+  await expect(tp.getByRole("article", { name: "Reading week" })).toHaveCount(0);
+  expect(await stored()).toHaveLength(1);
+  await expect.poll(() => tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await tp.getByRole("region", { name: "Announcements" }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/announcements-no-script-phone.png` });
+  await tc.close();
 });

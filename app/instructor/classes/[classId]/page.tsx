@@ -1,6 +1,8 @@
 import { Link } from "@/components/app-link";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { randomUUID } from "node:crypto";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, EmailAddress, EmptyState, PageHeader, Pager } from "@/components/ui";
@@ -9,7 +11,9 @@ import { AssignmentForm, EditableAssignment } from "@/components/instructor/assi
 import { AddStudents } from "@/components/instructor/add-students";
 import { JoinLink } from "@/components/instructor/join-link";
 import { ArchiveClassButton, ClassHeaderActions, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton, WithdrawInvitationButton } from "@/components/instructor/class-actions";
-import { AnnouncementForm, EditableAnnouncement } from "@/components/instructor/announcements";
+import { AnnouncementDeletions, AnnouncementForm, EditableAnnouncement } from "@/components/instructor/announcements";
+import { TIME_ZONE_COOKIE } from "@/components/time-zone-cookie";
+import { calendarZone } from "@/lib/server/calendar-service";
 import { AddCoTeacher, LeaveClassButton, RemoveCoTeacherButton } from "@/components/instructor/co-teachers";
 import { classTeachers } from "@/lib/server/co-teacher-service";
 import { AnnouncementDates, AnnouncementText } from "@/components/announcement-text";
@@ -45,6 +49,8 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const postedBy = found.archivedAt && found.archivedAt < now ? found.archivedAt : now;
   const [assignments, items, quizzes, openFlags, invitations, announcementList, teachers] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId), classAnnouncementsForInstructor(user, classId, { page }), classTeachers(user, classId)]);
   const { announcements, paging: announcementPages } = announcementList;
+  // The zone a time typed in an announcement's form is read in when the page's script has not run (decision 33).
+  const timeZone = await calendarZone(user, (await cookies()).get(TIME_ZONE_COOKIE)?.value);
   const weights = weightLabels(assignments.map((a) => a.weight));
   const quizLimits = new Map(items.flatMap((c) => c.modules.flatMap((m) => m.quizzes.map((q) => [q.id, q.maxAttempts] as const))));
   const prompts = await debatesSetBy(assignments);
@@ -176,30 +182,32 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           <div className="card mb-4">
             <h3 className="font-semibold">Post an announcement</h3>
             <p className="mt-1 mb-3 text-sm text-stone-600">Every student on the roster sees it on their class page, newest first, marked new until they have opened it.</p>
-            <AnnouncementForm classId={classId} />
+            <AnnouncementForm classId={classId} requestId={randomUUID()} timeZone={timeZone} />
           </div>
         )}
         {announcementPages.pages > 1 && <p className="mb-3 text-sm text-stone-600">Showing {announcementPages.first}–{announcementPages.last} of {plural(announcementPages.total, "announcement")}, newest first</p>}
         {announcements.length === 0 ? (
           <EmptyState title="No announcements yet">{found.archivedAt ? "None was posted to this class." : "Tell the class about a change of due date or what to read next with the form above."}</EmptyState>
         ) : (
-          <ol className="space-y-3">
-            {announcements.map((a) => {
-              const scheduled = a.postAt > postedBy;
-              const shown = (
-                <article aria-labelledby={`announcement-${a.id}`}>
-                  <h3 id={`announcement-${a.id}`} className="text-lg font-semibold break-words">{a.title}</h3>
-                  <AnnouncementDates postAt={a.postAt} updatedAt={a.updatedAt} scheduled={scheduled}>{scheduled ? (found.archivedAt ? " (the class was archived before then: its students do not see it)" : null) : <>{" "}· read by {plural(a._count.reads, "student")} of {members.length}</>}</AnnouncementDates>
-                  <AnnouncementText text={a.body} />
-                </article>
-              );
-              return (
-                <li key={a.id} className="card">
-                  {found.archivedAt ? shown : <EditableAnnouncement classId={classId} announcement={{ id: a.id, title: a.title, body: a.body, postAt: scheduled ? a.postAt.toISOString() : null }}>{shown}</EditableAnnouncement>}
-                </li>
-              );
-            })}
-          </ol>
+          <AnnouncementDeletions listed={announcements.map((a) => a.id)}>
+            <ol className="space-y-3">
+              {announcements.map((a) => {
+                const scheduled = a.postAt > postedBy;
+                const shown = (
+                  <article aria-labelledby={`announcement-${a.id}`}>
+                    <h3 id={`announcement-${a.id}`} className="text-lg font-semibold break-words">{a.title}</h3>
+                    <AnnouncementDates postAt={a.postAt} updatedAt={a.updatedAt} scheduled={scheduled}>{scheduled ? (found.archivedAt ? " (the class was archived before then: its students do not see it)" : null) : <>{" "}· read by {plural(a._count.reads, "student")} of {members.length}</>}</AnnouncementDates>
+                    <AnnouncementText text={a.body} />
+                  </article>
+                );
+                return (
+                  <li key={a.id} className="card">
+                    {found.archivedAt ? shown : <EditableAnnouncement classId={classId} timeZone={timeZone} announcement={{ id: a.id, title: a.title, body: a.body, postAt: scheduled ? a.postAt.toISOString() : null }}>{shown}</EditableAnnouncement>}
+                  </li>
+                );
+              })}
+            </ol>
+          </AnnouncementDeletions>
         )}
         <Pager label="Pages of announcements" path={here} anchor="announcements-heading" paging={announcementPages} previous="Newer" next="Older" />
       </section>
