@@ -1240,3 +1240,87 @@ test("fuzzing the start-attempt action: no 500, nothing started on refusal, one 
   await anonymous.dispose();
   await request.dispose();
 });
+
+// The class page's announcement forms post server actions without the page's script (decision 33): hostile fields
+// with the instructor's own class and announcements, an archived class of theirs, another instructor's class and random
+// ids mixed in, request ids reused, times typed in and out of range in real and forged zones. Never a 500; a refusal
+// writes nothing; the other instructor's class and the archived class never change; every announcement stored is one
+// the forms could have written, and a request id makes one announcement at most.
+test("fuzzing the announcement actions: no 500, no write on refusal, another's class and an archived one untouched", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const [owner, other] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR")];
+  const [current, archived, theirs] = [await createClass(sql, owner, { name: "Fuzzed announcements" }), await createClass(sql, owner, { name: "Fuzzed, archived" }), await createClass(sql, other, { name: "Someone else's" })];
+  const insert = async (classId: string, authorId: string, title: string, postAt = "now()") => (await sql.query(`INSERT INTO "ClassAnnouncement" (id, "classId", "authorId", title, body, "updatedAt", "postAt") VALUES (gen_random_uuid(), $1, $2, $3, 'Its text.', now(), ${postAt}) RETURNING id`, [classId, authorId, title])).rows[0].id as string;
+  const [posted, waiting, spare] = [await insert(current.id, owner.id, "Posted"), await insert(current.id, owner.id, "Waiting", "now() + interval '2 days'"), await insert(current.id, owner.id, "Spare")];
+  const kept = await insert(archived.id, owner.id, "Kept");
+  const theirsId = await insert(theirs.id, other.id, "Theirs");
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE id = $1`, [archived.id]);
+  const { rows: [{ waitingAt }] } = await sql.query(`SELECT "postAt" AS "waitingAt" FROM "ClassAnnouncement" WHERE id = $1`, [waiting]);
+  const rowsOf = async (classId: string) => JSON.stringify((await sql.query(`SELECT id, title, body, "postAt", "updatedAt", "requestId" FROM "ClassAnnouncement" WHERE "classId" = $1 ORDER BY id`, [classId])).rows);
+  const [archivedBefore, theirsBefore] = [await rowsOf(archived.id), await rowsOf(theirs.id)];
+  const fingerprint = async () => `${await rowsOf(current.id)}|${await rowsOf(archived.id)}|${await rowsOf(theirs.id)}`;
+  const request = await signedInRequest(playwright, owner, baseURL!);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const extra = fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: hostileString, weight: 1 });
+  const none = "00000000-0000-4000-8000-000000000000";
+  const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 16);
+  const typed = {
+    title: field("Quiz 2 moved", "  Trimmed title  ", "", "   ", "x".repeat(121), "\u200b"),
+    body: field("Now on **Friday**.", "Read lesson 4.", "", "x".repeat(20_001)),
+    postAt: field("", "", inTwoDays, "2020-01-01T09:00", "2027-03-14T02:30", "tomorrow 9am", "9999-12-31T23:59", "2027-02-31T09:00"),
+    timeZone: field("UTC", "Asia/Tokyo", "America/New_York", "Not/A_Zone"),
+  };
+  type AnnouncementActionName = "postAnnouncementAction" | "changeAnnouncementAction" | "deleteAnnouncementAction";
+  const forms: Record<AnnouncementActionName, fc.Arbitrary<Record<string, string | undefined>>> = {
+    postAnnouncementAction: fc.record({ classId: field(current.id, current.id, archived.id, theirs.id, none), requestId: field(randomUUID(), randomUUID(), randomUUID(), "not-a-uuid"), ...typed, extra }),
+    changeAnnouncementAction: fc.record({
+      classId: field(current.id, current.id, archived.id, theirs.id),
+      announcementId: field(posted, waiting, kept, theirsId, none),
+      ...typed,
+      scheduledFor: fc.option(field(waitingAt.toISOString(), "not-a-date"), { nil: undefined }),
+      "replacing.title": field("Posted", "Waiting", "Kept", "Theirs", "Quiz 2 moved"),
+      "replacing.body": field("Its text.", "Read lesson 4."),
+      extra,
+    }),
+    deleteAnnouncementAction: fc.record({ classId: field(current.id, archived.id, theirs.id), announcementId: field(spare, kept, theirsId, none), extra }),
+  };
+  const failures: string[] = [];
+  const requestIds = [randomUUID(), randomUUID(), randomUUID()];
+  // Posts as the page sends them (its class, a few request ids sent again, the times it takes), to reach the service.
+  const likeThePage = fc.record({
+    classId: fc.constant(current.id),
+    requestId: fc.constantFrom(...requestIds),
+    title: fc.constantFrom("Quiz 2 moved", "Reading week"),
+    body: fc.constantFrom("Now on **Friday**.", "No class on Tuesday."),
+    postAt: fc.constantFrom("", inTwoDays),
+    timeZone: fc.constantFrom("UTC", "Asia/Tokyo"),
+  }).map((form) => ["postAnnouncementAction", form] as const);
+  const runs = fc.oneof(fc.constantFrom(...(Object.keys(forms) as AnnouncementActionName[])).chain((name) => forms[name].map((form) => [name, form] as const)), likeThePage);
+  const classPage = `/instructor/classes/${current.id}`;
+  const accepted = await fuzzFormActions(fc.sample(runs, { numRuns: 150, seed: 20261212 }), failures, (name, values) => callFormAction(request, baseURL!, classPage, name, values), fingerprint);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  expect(await rowsOf(archived.id)).toBe(archivedBefore);
+  expect(await rowsOf(theirs.id)).toBe(theirsBefore);
+  const { rows: stored } = await sql.query(`SELECT title, body, "postAt", "createdAt", "requestId" FROM "ClassAnnouncement" WHERE "classId" = $1`, [current.id]);
+  // Some forms posted: at most one announcement for each request id.
+  expect(stored.some((a) => a.requestId)).toBe(true);
+  for (const a of stored) {
+    if (a.title !== a.title.trim() || a.title === "" || a.title.length > 120 || a.body.trim() !== a.body || a.body === "" || a.body.length > 20_000) failures.push(`stored an invalid announcement: ${JSON.stringify(a).slice(0, 200)}`);
+    if (a.postAt.getTime() < a.createdAt.getTime() - 60_000 || a.postAt.getTime() > Date.now() + 367 * 86_400_000) failures.push(`stored a time out of range: ${a.postAt.toISOString()}`);
+  }
+  const used = stored.map((a) => a.requestId).filter(Boolean);
+  expect(new Set(used).size).toBe(used.length);
+  expect(failures).toEqual([]);
+  // No session: refused before anything is read or written.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const before = await fingerprint();
+  for (const [name, fields] of [["postAnnouncementAction", { classId: current.id, requestId: randomUUID(), title: "No session", body: "Text.", postAt: "", timeZone: "UTC" }], ["deleteAnnouncementAction", { classId: current.id, announcementId: posted }]] as const) {
+    const refused = await callFormAction(anonymous, baseURL!, classPage, name, fields);
+    expect(refused.status).toBeLessThan(500);
+    expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  }
+  expect(await fingerprint()).toBe(before);
+  await anonymous.dispose();
+  await request.dispose();
+});

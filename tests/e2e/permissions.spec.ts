@@ -565,3 +565,52 @@ test("the reply actions: no session is refused, another's reply is never deleted
   expect(await count(sql, `SELECT count(*) FROM "DebateReply" WHERE id = $1`, [ownerReply])).toBe(1);
   for (const context of Object.values(contexts)) await context.dispose();
 });
+
+// The class page's announcement forms post server actions (decision 33) beside the announcement routes above: the same
+// rules. Only the class's instructors (its owner or a co-teacher) post, correct or delete; no one writes in an archived
+// class; no one else writes anything, and another instructor learns nothing of the class.
+test("the announcement actions: no session, a student or another instructor is refused and writes nothing; the owner and a co-teacher may, not once archived", async ({ playwright, sql, baseURL }) => {
+  const [teacher, coTeacher, otherInstructor, student] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql)];
+  const cls = await createClass(sql, teacher, { name: "Announcement matrix" });
+  await addMembers(sql, cls.id, [student]);
+  await sql.query(`INSERT INTO "ClassCoTeacher" ("classId", "userId") VALUES ($1, $2)`, [cls.id, coTeacher.id]);
+  const page = `/instructor/classes/${cls.id}`;
+  const { rows: [{ id: announcementId }] } = await sql.query(
+    `INSERT INTO "ClassAnnouncement" (id, "classId", "authorId", title, body, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'The owner''s notice', 'Its text.', now()) RETURNING id`,
+    [cls.id, teacher.id],
+  );
+  const state = async () => (await sql.query(`SELECT id, title, body, "postAt", "updatedAt" FROM "ClassAnnouncement" WHERE "classId" = $1 ORDER BY id`, [cls.id])).rows;
+  const post = () => ({ classId: cls.id, requestId: crypto.randomUUID(), title: "Forged notice", body: "Forged text.", postAt: "", timeZone: "UTC" });
+  const change = { classId: cls.id, announcementId, title: "Overwritten", body: "Overwritten text.", timeZone: "UTC", "replacing.title": "The owner's notice", "replacing.body": "Its text." };
+  const removal = { classId: cls.id, announcementId };
+  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), teacher: await sessionRequest(playwright, baseURL!, teacher), coTeacher: await sessionRequest(playwright, baseURL!, coTeacher) };
+  const call = async (who: keyof typeof contexts, name: string, fields: Record<string, string>, expected: RegExp) => {
+    const { status, text } = await callFormAction(contexts[who], baseURL!, page, name, fields);
+    expect(status, `${name} as ${who}`).toBeLessThan(500);
+    expect(text, `${name} as ${who}`).toMatch(expected);
+  };
+  const before = await state();
+  for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
+    await call(who, "postAnnouncementAction", post(), new RegExp(`"code":"${code}"`));
+    await call(who, "changeAnnouncementAction", change, new RegExp(`"code":"${code}"`));
+    await call(who, "deleteAnnouncementAction", removal, new RegExp(`"code":"${code}"`));
+  }
+  expect(await state()).toEqual(before);
+  // The class's instructors may: a co-teacher corrects the owner's announcement and posts; the owner deletes.
+  await call("coTeacher", "changeAnnouncementAction", change, /"ok":true/);
+  await call("coTeacher", "postAnnouncementAction", post(), /"ok":true/);
+  expect((await state()).map((a) => a.title).sort()).toEqual(["Forged notice", "Overwritten"]);
+  await call("teacher", "deleteAnnouncementAction", removal, /"ok":true/);
+  // Archived, the class takes none, from anyone.
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE id = $1`, [cls.id]);
+  const archived = await state();
+  expect(archived.map((a) => a.title)).toEqual(["Forged notice"]);
+  const kept = { ...change, announcementId: archived[0].id, "replacing.title": "Forged notice", "replacing.body": "Forged text." };
+  for (const who of ["teacher", "coTeacher"] as const) {
+    await call(who, "postAnnouncementAction", post(), /"code":"CONFLICT".*archived/);
+    await call(who, "changeAnnouncementAction", kept, /"code":"CONFLICT".*archived/);
+    await call(who, "deleteAnnouncementAction", { classId: cls.id, announcementId: archived[0].id }, /"code":"CONFLICT".*archived/);
+  }
+  expect(await state()).toEqual(archived);
+  for (const context of Object.values(contexts)) await context.dispose();
+});
