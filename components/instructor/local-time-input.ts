@@ -1,14 +1,13 @@
 // datetime-local inputs hold a wall-clock time in the browser's time zone, to the minute.
-import { SKIPPED_TIME } from "@/lib/domain/local-time-input";
+import { SKIPPED_TIME } from "@/lib/domain/calendar";
+
+export { SKIPPED_TIME };
 
 /** The value a datetime-local input shows for an instant, in the browser's time zone (its own format, to the minute). */
 export function localInputValue(date: Date) {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${String(date.getFullYear()).padStart(4, "0")}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
-
-// The same words as the server's reading of a value sent without the script (lib/domain/local-time-input.ts).
-export { SKIPPED_TIME };
 
 /**
  * The instant a datetime-local value means in the browser's time zone, as ISO text; "" for an empty or unreadable

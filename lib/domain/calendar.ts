@@ -102,6 +102,8 @@ export function shiftWallClockDays(instant: Date, days: number, timeZone: string
   return new Date(instantOfWallClock(target.getUTCFullYear(), target.getUTCMonth() + 1, target.getUTCDate(), w.hour, timeZone, w.minute, w.second) + ms);
 }
 
+export const SKIPPED_TIME = "That time does not exist here on that day: the clocks go forward through it. Choose a time outside the change.";
+const UNREADABLE_DUE_TIME = "Give the date and time as the field shows them, for example 2026-12-31 23:59.";
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?$/;
 
 /** The value a datetime-local input shows for `instant` in `timeZone`, to the minute ("2026-12-07T09:00"). */
@@ -126,4 +128,17 @@ export function instantOfLocalInput(value: string, timeZone: string): Date | "sk
   const w = wallClock(instant, timeZone);
   if (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) !== asUtc.getTime()) return "skipped";
   return new Date(instant);
+}
+
+/**
+ * A due time typed in a datetime-local field, read in `timeZone` as `instantOfLocalInput` reads it, as the browser's
+ * dueInstantFromLocalInput (components/instructor/local-time-input.ts) reads it in its own: "" for an empty value, a
+ * time the clocks skip refused, and 23:59 taken as the end of that minute. Anything else is refused.
+ */
+export function dueInstantInZone(value: string, timeZone: string): { iso: string } | { error: string } {
+  if (value === "") return { iso: "" };
+  const instant = instantOfLocalInput(value, timeZone);
+  if (instant === null || Number(value.slice(0, 4)) < 1000) return { error: UNREADABLE_DUE_TIME };
+  if (instant === "skipped") return { error: SKIPPED_TIME };
+  return { iso: new Date(instant.getTime() + (value.endsWith("T23:59") ? 59_999 : 0)).toISOString() };
 }

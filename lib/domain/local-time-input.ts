@@ -1,8 +1,8 @@
 // A datetime-local field's value read on the server, in a time zone the form names: without the page's script the
 // browser sends the wall-clock time typed and cannot say which instant it means (decision 33).
-import { instantOfLocalInput, localInputValueIn } from "./calendar";
+import { instantOfLocalInput, localInputValueIn, SKIPPED_TIME } from "./calendar";
 
-export const SKIPPED_TIME = "That time does not exist here on that day: the clocks go forward through it. Choose a time outside the change.";
+export { SKIPPED_TIME };
 export const UNREADABLE_TIME = "Give a date and a time of day, or leave it empty to post now.";
 
 /**

@@ -95,3 +95,25 @@ export function earlierVersionGrade<G extends { gradedAt: Date }>(grade: G | nul
 export function gradeOnRecord(grade: { gradedAt: Date } | null | undefined, submittedAt: Date | null, archivedAt: Date | null): boolean {
   return gradeStands(grade, submittedAt) && (archivedAt === null || grade!.gradedAt.getTime() <= archivedAt.getTime());
 }
+
+const SCORE_FIELD = "scores.";
+
+/**
+ * A rubric form's fields (one select per criterion, `scores.<criterion id>`, "" for none yet) as the JSON forms send
+ * them: `scores` holds the criteria given points, read as numbers (anything else is left for the rubric to refuse),
+ * beside the form's other fields.
+ */
+export function rubricFormFields(fields: Readonly<Record<string, unknown>>): Record<string, unknown> & { scores: Record<string, unknown> } {
+  const rest: Record<string, unknown> = {};
+  const scores: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (!name.startsWith(SCORE_FIELD)) rest[name] = value;
+    else if (value !== "") scores[name.slice(SCORE_FIELD.length)] = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  }
+  return { ...rest, scores };
+}
+
+/** The names of a rubric form's score fields among `names`, for carrying what was chosen back with a refusal. */
+export function rubricFieldNames(names: Iterable<string>, max = 50): string[] {
+  return [...new Set(names)].filter((name) => name.startsWith(SCORE_FIELD)).slice(0, max);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gradeBreakdown, positionLabel, rubricChanged, rubricMaxPoints, rubricSnapshot, scoreRubric, storedRubric } from "@/lib/domain/rubric";
+import { gradeBreakdown, positionLabel, rubricChanged, rubricFieldNames, rubricFormFields, rubricMaxPoints, rubricSnapshot, scoreRubric, storedRubric } from "@/lib/domain/rubric";
 
 const rubric = [
   { id: "claim", criterion: "Claim", maxPoints: 4 },
@@ -117,5 +117,22 @@ describe("positionLabel", () => {
   it("names the position a response took, and says so when the prompt no longer offers it", () => {
     expect(positionLabel(positions, "for")).toBe("Japan's approach works");
     expect(positionLabel(positions, "neutral")).toBe("a position no longer offered (“neutral”)");
+  });
+});
+
+describe("a rubric form's fields", () => {
+  it("gathers the criteria given points as numbers, leaves unscored ones out and keeps the other fields", () => {
+    expect(rubricFormFields({ responseId: "r", "scores.claim": "3", "scores.evidence": "", "scores.sources": " 0 ", feedback: "Good." })).toEqual({ responseId: "r", feedback: "Good.", scores: { claim: 3, sources: 0 } });
+    // A forged value stays what it is, for the rubric to refuse with the criterion's name.
+    const forged = rubricFormFields({ "scores.claim": "three", "scores.evidence": "  ", "scores.x": ["1", "2"] });
+    expect(forged.scores.claim).toBeNaN();
+    expect(forged.scores.evidence).toBe("  ");
+    expect(forged.scores.x).toEqual(["1", "2"]);
+    expect(rubricFormFields({})).toEqual({ scores: {} });
+  });
+
+  it("names its score fields, once each, a bounded number of them", () => {
+    expect(rubricFieldNames(["responseId", "scores.claim", "scores.claim", "feedback", "scores.evidence"])).toEqual(["scores.claim", "scores.evidence"]);
+    expect(rubricFieldNames(Array.from({ length: 80 }, (_, i) => `scores.c${i}`))).toHaveLength(50);
   });
 });
