@@ -283,6 +283,26 @@ export async function classDebateResponses(instructor: SessionUser, classId: str
   };
 }
 
+/**
+ * What the "to grade" list confirms once a grade sent without the page's script is saved (the page is drawn afresh,
+ * and the response has left the list): the student by the name the page gives them (their number, graded
+ * anonymously) and the grade. Null when `responseId` is no graded response of a current member to the prompt.
+ */
+export async function gradeConfirmation(instructor: SessionUser, classId: string, promptId: string, responseId: string) {
+  const { class: found } = await reviewScope(instructor, classId, promptId);
+  if (found.archivedAt) return null;
+  const response = await db().debateResponse.findFirst({
+    where: { id: responseId, promptId, status: "SUBMITTED", user: { memberships: { some: { classId, removedAt: null } } } },
+    select: { userId: true, submittedAt: true, user: { select: { name: true } }, grade: { select: { totalPoints: true, maxPoints: true, gradedAt: true } } },
+  });
+  if (!response?.grade || !gradeStands(response.grade, response.submittedAt)) return null;
+  const assignment = await ownAssignment(classId, promptId);
+  const studentName = identitiesHidden(assignment)
+    ? (anonymousLabels(assignment!.id, (await db().classMember.findMany({ where: { classId, removedAt: null }, select: { userId: true } })).map((m) => m.userId)).get(response.userId) ?? ANONYMOUS_STUDENT)
+    : response.user.name;
+  return { studentName, totalPoints: response.grade.totalPoints, maxPoints: response.grade.maxPoints };
+}
+
 /** The student's other classes (current or archived) whose terms the response counts under. */
 async function classesAlsoCounting(response: { userId: string; submittedAt: Date | null }, classId: string, prompt: { id: string; moduleId: string }) {
   const memberships = await db().classMember.findMany({
@@ -384,6 +404,13 @@ export async function gradeDebateResponse(instructor: SessionUser, input: Debate
     return written;
   });
   if (!saved) {
+    // The same grade sent again (a form resent by a reload or a double click, after the first was saved) is answered
+    // with the grade as it stands: saved once, and recorded once in the grade history.
+    const standing = await db().debateGrade.findUnique({ where: { responseId: response.id }, select: { graderId: true, scores: true, rubric: true, totalPoints: true, maxPoints: true, feedback: true, gradedAt: true } });
+    if (standing && teachers.includes(standing.graderId) && gradeStands(standing, response.submittedAt) && !rubricChanged(storedRubric(standing.rubric), prompt.definition.rubric)
+      && debateGradeChange({ ...standing, scores: standing.scores as Record<string, number> }, true, { totalPoints: marks.totalPoints, maxPoints: marks.maxPoints, scores: marks.scores, feedback }) === null) {
+      return { responseId: response.id, scores: scored.scores, totalPoints: scored.totalPoints, maxPoints: scored.maxPoints, feedback, gradedAt: standing.gradedAt.toISOString() };
+    }
     if (input.replacing !== undefined && (await db().debateGrade.count({ where: { responseId: response.id, graderId: { in: teachers } } })) > 0) {
       throw new UserError("CONFLICT", "This response was graded again after you opened this page (in another tab or window?). Reload the page to see that grade, then make your change again.");
     }
@@ -399,6 +426,9 @@ export const returnSchema = z.strictObject({
   note: z.string().trim().min(5, "Tell the student what to revise (at least 5 characters).").max(FEEDBACK_MAX, `Keep the note under ${FEEDBACK_MAX} characters.`),
   // A time to hand the revision in by; later than the student's due time, it becomes their extension.
   resubmitBy: instant("Give the time to resubmit by.").optional(),
+  // When the version the form showed was submitted: the same return sent again (a resent form) finds it returned
+  // already and answers so, returning nothing twice.
+  forSubmission: instant().optional(),
 });
 
 /**
@@ -408,7 +438,15 @@ export const returnSchema = z.strictObject({
  * does whenever it is later than their due time. Its text is kept; a grade already given no longer stands for it, but counts in the gradebook until the new version is graded.
  */
 export async function returnDebateResponse(instructor: SessionUser, classId: string, input: z.infer<typeof returnSchema>) {
-  const { response, prompt, terms } = await actionableResponse(instructor, classId, input.responseId, "return");
+  const actionable = await actionableResponse(instructor, classId, input.responseId, "return").catch(async (error: unknown) => {
+    if (input.forSubmission && (await returnedAlready(instructor, classId, input.responseId, new Date(input.forSubmission)))) return null;
+    throw error;
+  });
+  if (!actionable) return { returned: true, resubmitBy: null };
+  const { response, prompt, terms } = actionable;
+  if (input.forSubmission && response.submittedAt?.getTime() !== new Date(input.forSubmission).getTime()) {
+    throw new UserError("CONFLICT", "The student submitted a new version after you opened this page. Reload the page to read it before returning it.");
+  }
   const now = new Date();
   const resubmitBy = input.resubmitBy === undefined ? null : new Date(input.resubmitBy);
   const problem = resubmitByProblem(resubmitBy, terms.resubmission(response.userId, now), now);
@@ -440,6 +478,14 @@ export async function returnDebateResponse(instructor: SessionUser, classId: str
     }
     return { returned: true, resubmitBy: resubmitBy?.toISOString() ?? null };
   });
+}
+
+/** Whether the version submitted at `submittedAt` of a response in the instructor's current class is returned already. */
+async function returnedAlready(instructor: SessionUser, classId: string, responseId: string, submittedAt: Date) {
+  const found = await db().debateResponse.count({
+    where: { id: responseId, status: "DRAFT", returnedVersionSubmittedAt: submittedAt, user: { memberships: { some: { classId, removedAt: null, class: { ...taughtBy(instructor.id), archivedAt: null } } } } },
+  });
+  return found === 1;
 }
 
 /**

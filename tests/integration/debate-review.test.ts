@@ -330,6 +330,43 @@ describe("gradeDebateResponse", () => {
     expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId }, select: { feedback: true, gradedAt: true } })).toEqual({ feedback: "First tab again.", gradedAt: new Date(second.gradedAt) });
   });
 
+  it("the same grade sent again (a resent form) is answered with the grade saved once, recorded once in the grade history", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    const { submittedAt } = await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    const form = { classId, responseId, scores: { claim: 3, evidence: 5 }, feedback: "Solid.", replacing: null, forSubmission: submittedAt };
+    const first = await gradeDebateResponse(instructor, form);
+    expect(await gradeDebateResponse(instructor, form)).toEqual(first);
+    expect(await db.gradeChange.count({ where: { debateResponseId: responseId } })).toBe(1);
+    // A new grade from the page showing the first, sent twice, replaces it once.
+    const regrade = { ...form, scores: { claim: 4, evidence: 5 }, replacing: first.gradedAt };
+    const second = await gradeDebateResponse(instructor, regrade);
+    expect(await gradeDebateResponse(instructor, regrade)).toEqual(second);
+    expect(await db.gradeChange.count({ where: { debateResponseId: responseId } })).toBe(2);
+    // A different grade from a page that showed none is still refused, as is the same grade from another instructor.
+    expect(await errorOf(gradeDebateResponse(instructor, { ...form, feedback: "Other." }))).toMatchObject({ code: "CONFLICT" });
+    expect(await errorOf(gradeDebateResponse(await createUser("INSTRUCTOR"), regrade))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.debateGrade.findUniqueOrThrow({ where: { responseId } })).toMatchObject({ totalPoints: 9, feedback: "Solid.", gradedAt: new Date(second.gradedAt) });
+  });
+
+  it("the same return sent again (a resent form naming the version it showed) finds it returned and returns nothing twice", async () => {
+    const { instructor, classId, members: [a] } = await classWithDebate(1);
+    const { submittedAt } = await submitDebate(a, submission());
+    const responseId = await responseIdOf(a);
+    const form = returnSchema.parse({ responseId, note: "Add a second source.", forSubmission: submittedAt });
+    expect(await returnDebateResponse(instructor, classId, form)).toEqual({ returned: true, resubmitBy: null });
+    const returnedAt = (await db.debateResponse.findUniqueOrThrow({ where: { id: responseId } })).returnedAt;
+    expect(await returnDebateResponse(instructor, classId, form)).toEqual({ returned: true, resubmitBy: null });
+    expect(await db.debateResponse.findUniqueOrThrow({ where: { id: responseId } })).toMatchObject({ status: "DRAFT", returnedAt });
+    // Without the version, or as another instructor, it is refused as before.
+    expect(await errorOf(returnDebateResponse(instructor, classId, { ...form, forSubmission: undefined }))).toMatchObject({ code: "CONFLICT" });
+    expect(await errorOf(returnDebateResponse(await createUser("INSTRUCTOR"), classId, form))).toMatchObject({ code: "NOT_FOUND" });
+    // Handed in again, the new version is returned afresh; the first form, sent again, returns nothing.
+    await submitDebate(a, submission());
+    expect(await errorOf(returnDebateResponse(instructor, classId, form))).toMatchObject({ code: "CONFLICT" });
+    expect(await db.debateResponse.findUniqueOrThrow({ where: { id: responseId } })).toMatchObject({ status: "SUBMITTED" });
+  });
+
   it("returns a response for revision: a draft again with the note; its earlier grade counts in the gradebook until the new version is graded", async () => {
     const { instructor, classId, members: [a] } = await classWithDebate(1);
     await submitDebate(a, submission());
