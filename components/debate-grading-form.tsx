@@ -1,8 +1,13 @@
 "use client";
 // The instructor's grading form for one debate response: points per rubric criterion, feedback, save.
-// The server checks the scores against the rubric and computes the total; this form only previews it.
+// The server checks the scores against the rubric and computes the total; this form only previews it. The form posts
+// gradeDebateAction before the page's script runs and without it (decision 33): a refusal comes back with the scores
+// chosen and the feedback typed, and the total is the one the server drew for them. With the script, the submit
+// handler sends the JSON as before, and the total adds up as the scores are chosen.
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { gradeDebateAction } from "@/app/actions/debate-grading";
+import { useFormAction } from "./reachable-action";
 import { useUnsavedWarning } from "./use-unsaved-warning";
 import { callApi } from "@/lib/api-client";
 import { LocalTime } from "@/components/local-time";
@@ -15,8 +20,9 @@ type SavedGrade = { scores: Record<string, number>; totalPoints: number; maxPoin
 
 const FEEDBACK_MAX = 5000;
 
-export function DebateGradingForm({ classId, responseId, submittedAt, studentName, rubric, initial, gradedOnEarlierRubric = false, postedByHand = false }: {
+export function DebateGradingForm({ classId, promptId, responseId, submittedAt, studentName, rubric, initial, gradedOnEarlierRubric = false, postedByHand = false, show = "all", page = 1 }: {
   classId: string;
+  promptId: string;
   responseId: string;
   /** When the version shown was submitted: a revision submitted since is refused rather than graded unread. */
   submittedAt: string;
@@ -27,23 +33,32 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
   gradedOnEarlierRubric?: boolean;
   /** The class posts this debate's grades by hand: the student sees the grade once posted. */
   postedByHand?: boolean;
+  /** The list the form is in, and its page: graded without the script, the page drawn afresh is that one. */
+  show?: "all" | "to-grade";
+  page?: number;
 }) {
   const router = useRouter();
   const gradedInList = useGradedInList();
   const formId = useId();
+  // A refusal of the form posted without the script (only this response's form takes it): the page is drawn afresh
+  // with what was chosen and typed, the errors at their fields.
+  const [posted, formAction] = useFormAction(gradeDebateAction);
+  const refused = posted && !posted.ok && posted.values?.responseId === responseId ? posted : null;
   // A saved score the criterion no longer allows (its maximum went down) is left for the grader to give again.
   const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((c) => {
+    const typed = refused?.values?.[`scores.${c.id}`];
+    if (typed !== undefined) return [c.id, typed];
     const points = initial?.scores[c.id];
     return [c.id, points !== undefined && points <= c.maxPoints ? String(points) : ""];
   })));
   const [earlierRubric, setEarlierRubric] = useState(gradedOnEarlierRubric);
-  const [feedback, setFeedback] = useState(initial?.feedback ?? "");
+  const [feedback, setFeedback] = useState(refused?.values?.feedback ?? initial?.feedback ?? "");
   const [saved, setSaved] = useState<SavedGrade | null>(initial);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirty] = useState(Boolean(refused));
   useUnsavedWarning(dirty);
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(refused?.message ?? null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>(refused?.fieldErrors ?? {});
 
   const maxPoints = rubric.reduce((sum, c) => sum + c.maxPoints, 0);
   const scoredCount = rubric.filter((c) => scores[c.id] !== "").length;
@@ -72,6 +87,7 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
 
   return (
     <form
+      action={formAction}
       noValidate
       aria-label={`Grade ${studentName}’s response`}
       className="space-y-4"
@@ -80,6 +96,14 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
         void save();
       }}
     >
+      <input type="hidden" name="classId" value={classId} />
+      <input type="hidden" name="promptId" value={promptId} />
+      <input type="hidden" name="responseId" value={responseId} />
+      <input type="hidden" name="forSubmission" value={submittedAt} />
+      {/* The grade this form shows ("" for none), so a grade saved meanwhile elsewhere is not replaced unseen. */}
+      <input type="hidden" name="replacing" value={saved?.gradedAt ?? ""} />
+      <input type="hidden" name="show" value={show} />
+      <input type="hidden" name="page" value={page} />
       {earlierRubric && saved && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           This grade ({saved.totalPoints}/{saved.maxPoints}) was given against an earlier version of the rubric, and the student sees it that way. Saving grades the response against the rubric as it is now.
@@ -92,6 +116,7 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
             <RubricScoreField
               key={c.id}
               id={`${formId}-${c.id}`}
+              name={`scores.${c.id}`}
               criterion={c.criterion}
               maxPoints={c.maxPoints}
               value={scores[c.id]}
@@ -118,6 +143,7 @@ export function DebateGradingForm({ classId, responseId, submittedAt, studentNam
         <label htmlFor={`${formId}-feedback`} className="field-label">Feedback</label>
         <textarea
           id={`${formId}-feedback`}
+          name="feedback"
           rows={6}
           maxLength={FEEDBACK_MAX}
           value={feedback}

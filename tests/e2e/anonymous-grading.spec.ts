@@ -1,7 +1,8 @@
 // Grading a debate anonymously (decision 24): the instructor turns it on from the review page, reads and grades
 // "Student 1", "Student 2" with no name on the page, posts the grades, and then sees who wrote what.
 import { addMembers, assign, createClass } from "./fixtures";
-import { test, expect, createUser, login, submitDebateAs, expectNoAxeViolations } from "./support";
+import { test, expect, createUser, login, submitDebateAs, signedInPage, expectNoAxeViolations } from "./support";
+import { callFormAction } from "./note-actions";
 
 const promptId = "normative-vs-material";
 
@@ -60,4 +61,41 @@ test("an instructor grades a debate anonymously, then posting the grades reveals
   await expect(posting.getByText(/Graded anonymously until the grades were posted/)).toBeVisible();
   await expect(posting.getByRole("button", { name: "Grade anonymously" })).toHaveCount(0);
   await teacherContext.close();
+});
+
+// Decision 33: graded without the script, the grade goes through gradeDebateAction, whose answers (a refusal, or the
+// way back to the list) and the page drawn afresh carry the student's number, never their name.
+test("graded anonymously without JavaScript, the confirmation names the number, and nothing the action answers names the student", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const [ada, bea] = [await createUser(sql), await createUser(sql)];
+  const cls = await createClass(sql, teacher, { name: "Blind seminar without script" });
+  await addMembers(sql, cls.id, [ada, bea]);
+  await assign(sql, cls.id, { debate: promptId, opensAt: "-1 day", dueAt: "2 days", latePolicy: "FLAG" });
+  await sql.query(`UPDATE "Assignment" SET "gradesAnonymously" = true, "postsGradesManually" = true WHERE "classId" = $1`, [cls.id]);
+  for (const s of [ada, bea]) await (await submitDebateAs(browser, s, baseURL!, promptId)).close();
+  const named = (text: string) => [ada, bea].some((s) => text.includes(s.name) || text.includes(s.email));
+
+  const { context, page: tp } = await signedInPage(browser, teacher, baseURL!, { javaScriptEnabled: false });
+  const review = `/instructor/classes/${cls.id}/debates/${promptId}`;
+  await tp.goto(`${review}?show=to-grade`);
+  const first = tp.getByRole("article", { name: /^Student [1-3]$/ }).first();
+  const label = (await first.getByRole("heading", { level: 3 }).textContent())!;
+  const gradingForm = first.getByRole("form", { name: `Grade ${label}’s response` });
+  const sent = Object.fromEntries(await Promise.all(["classId", "promptId", "responseId", "forSubmission", "replacing", "show", "page"].map(async (name) => [name, await gradingForm.locator(`input[name="${name}"]`).inputValue()] as const)));
+  // A refusal sent back: the scores and feedback, no name.
+  const refused = await callFormAction(context.request, baseURL!, review, "gradeDebateAction", { ...sent, "scores.claim": "3", feedback: "Thin." });
+  expect(refused.text).toContain('"ok":false');
+  expect(named(refused.text)).toBe(false);
+
+  for (const criterion of ["Claim", "Evidence", "Counter-argument", "Use of sources"]) await first.getByLabel(`${criterion} (out of 4)`).selectOption("3");
+  await first.getByRole("button", { name: "Save grade" }).click();
+  await expect(tp.getByRole("status").filter({ hasText: `Graded ${label}: 12 of 16 points.` })).toBeVisible();
+  expect(named(await tp.content())).toBe(false);
+  expect(tp.url()).not.toContain(ada.id);
+  expect(tp.url()).not.toContain(bea.id);
+  // Sent again, the way back to the list is the same, with the response's id and no name.
+  const again = await callFormAction(context.request, baseURL!, review, "gradeDebateAction", { ...sent, "scores.claim": "3", "scores.evidence": "3", "scores.counter-argument": "3", "scores.use-of-sources": "3", feedback: "" });
+  expect(again.redirect).toContain(`graded=${sent.responseId}`);
+  expect(named(`${again.redirect} ${again.text}`)).toBe(false);
+  await context.close();
 });

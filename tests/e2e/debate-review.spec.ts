@@ -1,7 +1,8 @@
 import type { Browser } from "@playwright/test";
 import type pg from "pg";
 import { addMembers, assign, createClass } from "./fixtures";
-import { test, expect, createUser, login, count, submitDebateAs, expectNoAxeViolations, type TestUser } from "./support";
+import { test, expect, createUser, login, count, submitDebateAs, signedInPage, expectNoAxeViolations, type TestUser } from "./support";
+import { callFormAction } from "./note-actions";
 import { readFileSync } from "node:fs";
 
 const promptId = "normative-vs-material";
@@ -178,7 +179,7 @@ async function openReturnForm(browser: Browser, baseURL: string, teacher: TestUs
   const tp = await teacherContext.newPage();
   await tp.goto(`/instructor/classes/${classId}/debates/${promptId}`);
   const card = tp.getByRole("article", { name: studentName });
-  await card.getByRole("button", { name: "Return for revision…" }).click();
+  await card.locator("summary", { hasText: "Return for revision…" }).click();
   return { tp, form: card.getByRole("form", { name: /Return .* for revision/ }) };
 }
 
@@ -359,6 +360,125 @@ test("grading down the list of responses to grade: each graded one leaves it, it
   await tp.setViewportSize({ width: 390, height: 844 });
   expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   if (process.env.SCREENSHOT_DIR) await results.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-rubric-results-phone.png` });
+});
+
+// Decision 33: the grading form posts gradeDebateAction without the script, and the "to grade" list confirms the grade
+// above it, with the next response to grade, as it does with the script.
+test("without JavaScript, grading down the list to grade: a refusal keeps the scores and feedback; a grade is confirmed with the next to grade, and a resent form grades once", async ({ browser, sql, baseURL }) => {
+  const { teacher, student, cls, studentContext } = await classWithSubmittedResponse({ browser, sql, baseURL: baseURL! }, "FLAG", "2 days");
+  await studentContext.close();
+  const second = await createUser(sql);
+  await addMembers(sql, cls.id, [second], { joinedAt: "-2 days" });
+  await (await submitDebateAs(browser, second, baseURL!, promptId)).close();
+  const review = `/instructor/classes/${cls.id}/debates/${promptId}`;
+  const { context, page: tp } = await signedInPage(browser, teacher, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await tp.goto(`${review}?show=to-grade`);
+  const card = tp.getByRole("article", { name: student.name });
+  const form = card.getByRole("form", { name: `Grade ${student.name}’s response` });
+  const grades = () => count(sql, `SELECT count(*) FROM "DebateGrade" g JOIN "DebateResponse" r ON r.id = g."responseId" WHERE r."userId" = $1`, [student.id]);
+  const history = () => count(sql, `SELECT count(*) FROM "GradeChange" WHERE "studentId" = $1`, [student.id]);
+
+  // One criterion left unscored: refused at it, nothing written, the other scores and the feedback as they were.
+  for (const [criterion, value] of [["Claim", "3"], ["Evidence", "4"], ["Use of sources", "3"]]) await form.getByLabel(`${criterion} (out of 4)`).selectOption(value);
+  await form.getByLabel("Feedback").fill("A clear claim; answer the counter-argument with a source.");
+  await form.getByRole("button", { name: "Save grade" }).click();
+  await expect(form.getByText("Give “Counter-argument” a score from 0 to 4.")).toBeVisible();
+  await expect(form.getByLabel("Counter-argument (out of 4)")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Claim (out of 4)")).toHaveValue("3");
+  await expect(form.getByLabel("Evidence (out of 4)")).toHaveValue("4");
+  await expect(form.getByLabel("Use of sources (out of 4)")).toHaveValue("3");
+  await expect(form.getByLabel("Feedback")).toHaveValue("A clear claim; answer the counter-argument with a source.");
+  // The total is the server's, for the scores kept.
+  await expect(form.getByText("10 / 16")).toBeVisible();
+  expect(await grades()).toBe(0);
+  if (process.env.SCREENSHOT_DIR) await card.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-grading-no-script-refused-390.png` });
+
+  await form.getByLabel("Counter-argument (out of 4)").selectOption("2");
+  const sent = Object.fromEntries(await Promise.all(["classId", "promptId", "responseId", "forSubmission", "replacing", "show", "page"].map(async (name) => [name, await form.locator(`input[name="${name}"]`).inputValue()] as const)));
+  await form.getByRole("button", { name: "Save grade" }).click();
+  await expect(tp).toHaveURL(/[?&]graded=/);
+  const notice = tp.getByRole("status").filter({ hasText: `Graded ${student.name}: 12 of 16 points.` });
+  await expect(notice).toContainText("1 left to grade.");
+  await expect(tp.getByRole("article", { name: student.name })).toHaveCount(0);
+  await expect(tp.getByRole("link", { name: "To grade (1)" })).toBeVisible();
+  expect(await grades()).toBe(1);
+  expect(await history()).toBe(1);
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-grading-no-script-graded-390.png`, fullPage: true });
+  // The same form sent again (a reload's resubmit, a double click) grades once: the same grade, one history entry.
+  const { rows: [before] } = await sql.query(`SELECT g.* FROM "DebateGrade" g JOIN "DebateResponse" r ON r.id = g."responseId" WHERE r."userId" = $1`, [student.id]);
+  const again = await callFormAction(context.request, baseURL!, review, "gradeDebateAction", { ...sent, "scores.claim": "3", "scores.evidence": "4", "scores.counter-argument": "2", "scores.use-of-sources": "3", feedback: "A clear claim; answer the counter-argument with a source." });
+  expect(again.redirect).toContain(`graded=${sent.responseId}`);
+  expect((await sql.query(`SELECT g.* FROM "DebateGrade" g JOIN "DebateResponse" r ON r.id = g."responseId" WHERE r."userId" = $1`, [student.id])).rows).toEqual([before]);
+  expect(await history()).toBe(1);
+
+  await notice.getByRole("link", { name: `Next to grade: ${second.name}` }).click();
+  await expect(tp).toHaveURL(/#response-/);
+  const next = tp.getByRole("article", { name: second.name });
+  for (const criterion of ["Claim", "Evidence", "Counter-argument", "Use of sources"]) await next.getByLabel(`${criterion} (out of 4)`).selectOption("4");
+  await next.getByRole("button", { name: "Save grade" }).click();
+  const last = tp.getByRole("status").filter({ hasText: `Graded ${second.name}: 16 of 16 points.` });
+  await expect(last).toContainText("Nothing else is left to grade.");
+  await expect(last.getByRole("link")).toHaveCount(0);
+  await expect(tp.getByRole("heading", { name: "Nothing left to grade" })).toBeVisible();
+
+  // On the full list, a new grade comes back at the response, its form saying so.
+  await tp.getByRole("link", { name: "Show every response" }).click();
+  const graded = tp.getByRole("article", { name: student.name });
+  await graded.getByLabel("Claim (out of 4)").selectOption("4");
+  await graded.getByRole("button", { name: "Save new grade" }).click();
+  await expect(tp).toHaveURL(new RegExp(`#response-${sent.responseId}$`));
+  await expect(graded.getByText(/Graded 13\/16 on/)).toBeVisible();
+  expect(await history()).toBe(2);
+  await tp.setViewportSize({ width: 1280, height: 900 });
+  if (process.env.SCREENSHOT_DIR) await graded.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-grading-no-script-desktop.png` });
+  await context.close();
+});
+
+test("without JavaScript, a return past a due time that refuses late work reads the time to resubmit by in the zone the form names, and a resent form returns once", async ({ browser, sql, baseURL }) => {
+  const { teacher, student, cls, studentContext } = await classWithSubmittedResponse({ browser, sql, baseURL: baseURL! }, "REFUSE", "1 day");
+  await studentContext.close();
+  await sql.query(`UPDATE "DebateResponse" SET "submittedAt" = now() - interval '1 day' WHERE "userId" = $1`, [student.id]);
+  await sql.query(`UPDATE "Assignment" SET "dueAt" = now() - interval '1 hour' WHERE "classId" = $1`, [cls.id]);
+  const review = `/instructor/classes/${cls.id}/debates/${promptId}`;
+  const { context, page: tp } = await signedInPage(browser, teacher, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  // The zone this browser last reported (with the script, on another visit).
+  await context.addCookies([{ name: "caravan-tz", value: "Asia/Tokyo", url: baseURL! }]);
+  await tp.goto(review);
+  const card = tp.getByRole("article", { name: student.name });
+  await card.locator("summary", { hasText: "Return for revision…" }).click();
+  const form = card.getByRole("form", { name: `Return ${student.name}’s response for revision` });
+  const resubmitBy = form.getByLabel("Resubmit by (your time, Asia/Tokyo)");
+  // A week from now at the end of the day, in that zone.
+  await expect(resubmitBy).toHaveValue(/T23:59$/);
+  // Refused at the field, with the time typed kept; nothing returned.
+  await resubmitBy.fill("2099-06-30T17:00");
+  await form.getByRole("button", { name: "Return to the student" }).click();
+  await expect(form.getByText(/Tell the student what to revise/)).toBeVisible();
+  await expect(form.getByLabel(/What to revise/)).toHaveAttribute("aria-invalid", "true");
+  await expect(resubmitBy).toHaveValue("2099-06-30T17:00");
+  expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE "userId" = $1 AND status = 'SUBMITTED'`, [student.id])).toBe(1);
+  if (process.env.SCREENSHOT_DIR) await card.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-return-no-script-refused-390.png` });
+
+  // A date that does not exist is refused at the field (sent as a forged form: the browser's field allows none).
+  await form.getByLabel(/What to revise/).fill("Answer the Andijan counter-argument with a source.");
+  const sent = Object.fromEntries(await Promise.all(["classId", "responseId", "forSubmission", "timeZone"].map(async (name) => [name, await form.locator(`input[name="${name}"]`).inputValue()] as const)));
+  expect(sent.timeZone).toBe("Asia/Tokyo");
+  const unreadable = await callFormAction(context.request, baseURL!, review, "returnResponseAction", { ...sent, note: "Answer the Andijan counter-argument.", resubmitBy: "2099-02-30T10:00" });
+  expect(unreadable.text).toMatch(/"resubmitBy":\["Give the date and time/);
+  await form.getByRole("button", { name: "Return to the student" }).click();
+  await expect(tp.getByRole("region", { name: /Not submitted yet/ }).getByText("returned for revision")).toBeVisible();
+  // 17:00 in Tokyo is 08:00 UTC.
+  const extensions = () => sql.query(`SELECT "dueAt" FROM "AssignmentExtension" WHERE "studentId" = $1`, [student.id]);
+  expect((await extensions()).rows.map((r) => r.dueAt.toISOString())).toEqual(["2099-06-30T08:00:00.000Z"]);
+  const { rows: [returned] } = await sql.query(`SELECT status, "returnedAt", "returnNote" FROM "DebateResponse" WHERE "userId" = $1`, [student.id]);
+  expect(returned).toMatchObject({ status: "DRAFT", returnNote: "Answer the Andijan counter-argument with a source." });
+  // The same form sent again returns it once.
+  const again = await callFormAction(context.request, baseURL!, review, "returnResponseAction", { ...sent, note: "Answer the Andijan counter-argument with a source.", resubmitBy: "2099-06-30T17:00" });
+  expect(again.text).toContain('"ok":true');
+  expect((await sql.query(`SELECT status, "returnedAt", "returnNote" FROM "DebateResponse" WHERE "userId" = $1`, [student.id])).rows).toEqual([returned]);
+  expect((await extensions()).rows).toHaveLength(1);
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/debate-return-no-script-returned-390.png`, fullPage: true });
+  await context.close();
 });
 
 test("an instructor posts debate grades by hand: the student sees none until they are posted, then all at once", async ({ browser, sql, baseURL }) => {

@@ -1,6 +1,7 @@
 import { Link } from "@/components/app-link";
 import { plural } from "@/lib/plural";
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, PageHeader } from "@/components/ui";
@@ -10,7 +11,7 @@ import { ReturnResponse } from "@/components/instructor/return-response";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { pageNumber } from "@/lib/server/page-params";
-import { classDebateResponses } from "@/lib/server/debate-review-service";
+import { classDebateResponses, gradeConfirmation } from "@/lib/server/debate-review-service";
 import { positionLabel } from "@/lib/domain/rubric";
 import { repliesInClass } from "@/lib/server/debate-reply-service";
 import { ReplyList } from "@/components/debate-replies";
@@ -19,6 +20,9 @@ import { GradePosting } from "@/components/instructor/grade-posting";
 import { CopyEmails } from "@/components/instructor/copy-emails";
 import { RubricResults } from "@/components/instructor/rubric-results";
 import { shownName } from "@/lib/domain/anonymous-grading";
+import { calendarZone } from "@/lib/server/calendar-service";
+import { TIME_ZONE_COOKIE } from "@/components/time-zone-cookie";
+import { localInputValueIn } from "@/lib/domain/calendar";
 
 export const metadata: Metadata = { title: "Debate review" };
 
@@ -26,8 +30,10 @@ const paramsSchema = z.object({ classId: z.uuid(), promptId: z.string().regex(/^
 const PAGE_SIZE = 20;
 // A hand-edited address shows every response rather than failing.
 const showSchema = z.enum(["all", "to-grade"]).catch("all");
+// The response just graded from the "to grade" list without the script (gradeDebateAction), to confirm above the list.
+const gradedSchema = z.uuid().optional().catch(undefined);
 
-type Props = { params: Promise<{ classId: string; promptId: string }>; searchParams: Promise<{ page?: string | string[]; show?: string | string[] }> };
+type Props = { params: Promise<{ classId: string; promptId: string }>; searchParams: Promise<{ page?: string | string[]; show?: string | string[]; graded?: string | string[] }> };
 
 export default async function DebateReviewPage({ params, searchParams }: Props) {
   const parsed = paramsSchema.safeParse(await params);
@@ -38,7 +44,14 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
   const query = await searchParams;
   const show = showSchema.parse(query.show);
   const review = await orNotFound(classDebateResponses(user, classId, promptId, { page: pageNumber(query.page) - 1, pageSize: PAGE_SIZE, toGrade: show === "to-grade" }));
-  const replies = await repliesInClass(user, classId, review.responses.map((r) => r.id));
+  const gradedId = show === "to-grade" ? gradedSchema.parse(query.graded) : undefined;
+  const [replies, confirmed, timeZone] = await Promise.all([
+    repliesInClass(user, classId, review.responses.map((r) => r.id)),
+    gradedId ? gradeConfirmation(user, classId, promptId, gradedId) : null,
+    // The zone a time to resubmit by is read in without the script: the browser's as last reported, else the account's.
+    calendarZone(user, (await cookies()).get(TIME_ZONE_COOKIE)?.value),
+  ]);
+  const suggestedResubmitBy = `${localInputValueIn(new Date(Date.now() + 7 * 86_400_000), timeZone).slice(0, 10)}T23:59`;
   // Graded anonymously (decision 24), every name on the page is a number: replies' authors are the class's students too.
   const repliesTo = (responseId: string) => (replies.get(responseId) ?? []).map(({ authorId, ...r }) => ({ ...r, authorName: shownName(review.anonymousLabels, authorId, r.authorName), createdAt: r.createdAt.toISOString(), removedAt: r.removedAt?.toISOString() ?? null }));
   const { prompt, responses, labels, notSubmitted, submittedCount, notCountedCount, hasOwnColumn, gradedCount, page } = review;
@@ -139,6 +152,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                       {r.gradedEarlierVersion && <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Revised and submitted again after this grade, which counts in the gradebook until you grade the new version.</p>}
                       <DebateGradingForm
                         classId={classId}
+                        promptId={promptId}
                         responseId={r.id}
                         submittedAt={r.submittedAt!.toISOString()}
                         studentName={r.user.name}
@@ -146,8 +160,10 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
                         initial={r.grade ? { scores: r.grade.scores as Record<string, number>, totalPoints: r.grade.totalPoints, maxPoints: r.grade.maxPoints, feedback: r.grade.feedback, gradedAt: r.grade.gradedAt.toISOString() } : null}
                         gradedOnEarlierRubric={r.gradedOnEarlierRubric}
                         postedByHand={Boolean(review.posting?.manual)}
+                        show={show}
+                        page={page + 1}
                       />
-                      <ReturnResponse classId={classId} responseId={r.id} studentName={r.user.name} resubmission={{ state: r.resubmission.state, dueAt: r.resubmission.dueAt?.toISOString() ?? null }} viaModule={!review.hasOwnColumn} />
+                      <ReturnResponse classId={classId} responseId={r.id} studentName={r.user.name} submittedAt={r.submittedAt!.toISOString()} timeZone={timeZone} suggestedResubmitBy={suggestedResubmitBy} resubmission={{ state: r.resubmission.state, dueAt: r.resubmission.dueAt?.toISOString() ?? null }} viaModule={!review.hasOwnColumn} />
                     </>
                   )}
                 </div>
@@ -219,7 +235,7 @@ export default async function DebateReviewPage({ params, searchParams }: Props) 
         )}
         {/* Graded there, a response leaves the "to grade" list: its confirmation is said above the list instead. */}
         {show === "to-grade" && !review.class.archivedAt ? (
-          <GradingProgress toGradeCount={review.toGradeCount} next={nextToGrade ? { id: nextToGrade.id, studentName: nextToGrade.user.name } : null}>
+          <GradingProgress toGradeCount={review.toGradeCount} confirmed={confirmed} next={nextToGrade ? { id: nextToGrade.id, studentName: nextToGrade.user.name } : null}>
             {list}
           </GradingProgress>
         ) : list}
