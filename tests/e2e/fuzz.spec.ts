@@ -820,6 +820,82 @@ test("fuzzing the reply actions: no 500, no write on refusal, another's reply ne
   await request.dispose();
 });
 
+// The debate review's grading and return forms post server actions without the page's script (decision 33): hostile
+// fields with the class's two responses, a response in another instructor's class, the real criteria and versions
+// mixed in. Never a 500; a refusal writes nothing (no grade, return, extension or grade-history entry); the other
+// class's response is never graded or returned; every grade stored fits the rubric.
+test("fuzzing the debate grading and return actions: no 500, no write on refusal, another class's response untouched", async ({ playwright, sql, baseURL, browser }) => {
+  test.setTimeout(240_000);
+  const [instructor, otherInstructor, student, classmate, outsider] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql), await createUser(sql), await createUser(sql)];
+  const cls = await createClass(sql, instructor, { name: "Fuzzed grading" });
+  const otherCls = await createClass(sql, otherInstructor, { name: "Another instructor's seminar" });
+  await addMembers(sql, cls.id, [student, classmate]);
+  await addMembers(sql, otherCls.id, [outsider]);
+  for (const c of [cls, otherCls]) await assign(sql, c.id, { debate: promptId, opensAt: "-1 day", dueAt: "1 day" });
+  for (const user of [student, classmate, outsider]) await (await submitDebateAs(browser, user, baseURL!, promptId)).close();
+  const versionOf = async (userId: string) => (await sql.query(`SELECT id, "submittedAt" FROM "DebateResponse" WHERE "userId" = $1 AND "promptId" = $2`, [userId, promptId])).rows[0] as { id: string; submittedAt: Date };
+  const [mine, second, theirs] = [await versionOf(student.id), await versionOf(classmate.id), await versionOf(outsider.id)];
+  const theirsBefore = (await sql.query(`SELECT * FROM "DebateResponse" WHERE id = $1`, [theirs.id])).rows[0];
+  const request = await signedInRequest(playwright, instructor, baseURL!);
+  const state = async () => JSON.stringify((await sql.query(`
+    SELECT r.id, r.status, r."returnedAt", r."returnNote", g."scores", g."feedback", g."gradedAt",
+      (SELECT count(*) FROM "GradeChange" c WHERE c."debateResponseId" = r.id) AS changes,
+      (SELECT count(*) FROM "AssignmentExtension" e WHERE e."studentId" = r."userId") AS extensions
+    FROM "DebateResponse" r LEFT JOIN "DebateGrade" g ON g."responseId" = r.id WHERE r.id = ANY($1) ORDER BY r.id`, [[mine.id, second.id, theirs.id]])).rows);
+  // Mostly real values, so that runs get through to the service: a response with the version the page showed.
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 12 }, { arbitrary: hostileString, weight: 1 });
+  const extra = fc.oneof({ arbitrary: fc.constant(undefined), weight: 12 }, { arbitrary: hostileString, weight: 1 });
+  const none = "00000000-0000-4000-8000-000000000000";
+  const version = fc.oneof(
+    { arbitrary: fc.constantFrom(mine, second).map((r) => ({ responseId: r.id, forSubmission: r.submittedAt.toISOString() })), weight: 6 },
+    { arbitrary: fc.record({ responseId: field(mine.id, theirs.id, none), forSubmission: field(second.submittedAt.toISOString(), "", "yesterday") }), weight: 1 },
+  );
+  const points = field("0", "1", "2", "3", "4", "2", "3", "4", "4", "5", "-1", "2.5", "");
+  type GradingActionName = "gradeDebateAction" | "returnResponseAction";
+  const forms: Record<GradingActionName, fc.Arbitrary<Record<string, string | undefined>>> = {
+    gradeDebateAction: fc.tuple(version, fc.record({
+      classId: field(cls.id, cls.id, cls.id, otherCls.id, none),
+      promptId: field(promptId, promptId, promptId, "no-such-prompt"),
+      replacing: field("", "", "", "2020-01-01T00:00:00.000Z", "soon"),
+      show: field("to-grade", "all", "all", "everything"),
+      page: field("1", "1", "2", "0", "many"),
+      "scores.claim": points,
+      "scores.evidence": points,
+      "scores.counter-argument": points,
+      "scores.use-of-sources": points,
+      feedback: field("", "Clear claim; cite Austin.", "Clear claim; cite Austin.", "x".repeat(5001), "\u0000"),
+      extra,
+    }, { requiredKeys: ["classId", "promptId", "scores.claim", "scores.evidence", "scores.counter-argument", "scores.use-of-sources"] })).map(([v, form]) => ({ ...v, ...form })),
+    returnResponseAction: fc.tuple(version, fc.record({
+      classId: field(cls.id, cls.id, cls.id, otherCls.id, none),
+      timeZone: field("UTC", "Asia/Tokyo", "Europe/Berlin", "Mars/Olympus", ""),
+      note: field("Add a second source for the 2015 bargain.", "Add a second source for the 2015 bargain.", "", "no", "x".repeat(5001)),
+      resubmitBy: field("", "", "2099-06-30T17:00", "2099-02-30T10:00", "2027-03-28T02:30", "tomorrow"),
+      extra,
+    })).map(([v, form]) => ({ ...v, ...form })),
+  };
+  const failures: string[] = [];
+  // Returns are rarer: a response returned is a draft, which grades nothing until handed in again.
+  const runs = fc.oneof({ arbitrary: fc.constant("gradeDebateAction" as const), weight: 8 }, { arbitrary: fc.constant("returnResponseAction" as const), weight: 1 }).chain((name) => forms[name].map((form) => [name, form] as const));
+  const review = `/instructor/classes/${cls.id}/debates/${promptId}`;
+  const accepted = await fuzzFormActions(fc.sample(runs, { numRuns: 150, seed: 20261213 }), failures, (name, values) => callFormAction(request, baseURL!, review, name, values), state);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  expect(await count(sql, `SELECT count(*) FROM "DebateGrade" WHERE "responseId" = ANY($1)`, [[mine.id, second.id]])).toBeGreaterThan(0);
+  // Another instructor's class: its student's response is as handed in.
+  expect((await sql.query(`SELECT * FROM "DebateResponse" WHERE id = $1`, [theirs.id])).rows[0]).toEqual(theirsBefore);
+  expect(await count(sql, `SELECT count(*) FROM "DebateGrade" WHERE "responseId" = $1`, [theirs.id])).toBe(0);
+  // Every grade stored fits the rubric, its total the sum of its scores.
+  for (const grade of (await sql.query(`SELECT "scores", "totalPoints", "maxPoints" FROM "DebateGrade" WHERE "responseId" = ANY($1)`, [[mine.id, second.id]])).rows) {
+    const values = Object.values(grade.scores as Record<string, number>);
+    expect(values).toHaveLength(4);
+    for (const value of values) expect(Number.isInteger(value) && value >= 0 && value <= 4).toBe(true);
+    expect(grade.totalPoints).toBe(values.reduce((sum, value) => sum + value, 0));
+    expect(grade.maxPoints).toBe(16);
+  }
+  await request.dispose();
+});
+
 // The review page posts checkReviewAnswerAction without its script (decision 33): hostile fields with the card's real
 // ids and options (read from the page as drawn), a classmate's card and random ids mixed in. Never a 500; a refusal
 // writes nothing; the classmate's card never changes; the card is answered at most once per review number.

@@ -614,3 +614,38 @@ test("the announcement actions: no session, a student or another instructor is r
   expect(await state()).toEqual(archived);
   for (const context of Object.values(contexts)) await context.dispose();
 });
+
+// The debate review's grading and return forms post server actions (decision 33) beside their routes: only the class's
+// instructors grade or return a response. No session, a student (the author too) and another instructor write nothing.
+test("the debate grading and return actions: only the class's instructor grades or returns a response", async ({ playwright, sql, baseURL }) => {
+  const page = "/courses/japan-central-asia/foundations/debates/normative-vs-material";
+  const [teacher, otherInstructor, author, classmate] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql), await createUser(sql)];
+  const cls = await createClass(sql, teacher, { name: "Grading matrix" });
+  await addMembers(sql, cls.id, [author, classmate]);
+  await assign(sql, cls.id, { debate: "normative-vs-material", opensAt: "-1 day", dueAt: "1 day" });
+  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), teacher: await sessionRequest(playwright, baseURL!, teacher), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), author: await sessionRequest(playwright, baseURL!, author), classmate: await sessionRequest(playwright, baseURL!, classmate) };
+  const submission = { position: "material", claim: "Resources came first: the 2015 tour traded infrastructure for gas.", evidence: [{ ref: "source:austin-2021", note: "Austin on the 2015 bargain." }], rebuttal: "Some read the Silk Road story as a norm; but the aid followed the gas." };
+  expect((await contexts.author.post("/api/debates/normative-vs-material/submit", { data: submission })).status()).toBe(200);
+  const { rows: [response] } = await sql.query(`SELECT id, "submittedAt" FROM "DebateResponse" WHERE "userId" = $1`, [author.id]);
+  const grade = { classId: cls.id, promptId: "normative-vs-material", responseId: response.id, forSubmission: response.submittedAt.toISOString(), replacing: "", show: "to-grade", page: "1", "scores.claim": "4", "scores.evidence": "4", "scores.counter-argument": "4", "scores.use-of-sources": "4", feedback: "Full marks, forged." };
+  const giveBack = { classId: cls.id, responseId: response.id, forSubmission: response.submittedAt.toISOString(), timeZone: "UTC", note: "Revise it, forged.", resubmitBy: "" };
+  const unchanged = async () => {
+    expect(await count(sql, `SELECT count(*) FROM "DebateGrade" WHERE "responseId" = $1`, [response.id])).toBe(0);
+    expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE id = $1 AND status = 'SUBMITTED' AND "returnedAt" IS NULL`, [response.id])).toBe(1);
+  };
+  for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["author", "FORBIDDEN"], ["classmate", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
+    for (const [name, fields] of [["gradeDebateAction", grade], ["returnResponseAction", giveBack]] as const) {
+      const { status, text, redirect } = await callFormAction(contexts[who], baseURL!, page, name, fields);
+      expect(status, `${name} as ${who}`).toBeLessThan(500);
+      expect(redirect, `${name} as ${who}`).toBeUndefined();
+      expect(text, `${name} as ${who}`).toContain(`"code":"${code}"`);
+    }
+    await unchanged();
+  }
+  // The class's instructor grades (sent back to the list), then returns it.
+  expect((await callFormAction(contexts.teacher, baseURL!, page, "gradeDebateAction", grade)).redirect).toContain(`graded=${response.id}`);
+  expect(await count(sql, `SELECT count(*) FROM "DebateGrade" WHERE "responseId" = $1 AND "graderId" = $2`, [response.id, teacher.id])).toBe(1);
+  expect((await callFormAction(contexts.teacher, baseURL!, page, "returnResponseAction", giveBack)).text).toContain('"ok":true');
+  expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE id = $1 AND status = 'DRAFT'`, [response.id])).toBe(1);
+  for (const context of Object.values(contexts)) await context.dispose();
+});
