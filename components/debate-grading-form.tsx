@@ -46,8 +46,9 @@ export function DebateGradingForm({ classId, promptId, responseId, submittedAt, 
   const refused = posted && !posted.ok && posted.values?.responseId === responseId ? posted : null;
   // A saved score the criterion no longer allows (its maximum went down) is left for the grader to give again.
   const [scores, setScores] = useState<Record<string, string>>(() => Object.fromEntries(rubric.map((c) => {
+    // What was chosen, where the select offers it (a forged value is not drawn, nor added into the total).
     const typed = refused?.values?.[`scores.${c.id}`];
-    if (typed !== undefined) return [c.id, typed];
+    if (typed !== undefined) return [c.id, /^\d{1,3}$/.test(typed) && Number(typed) <= c.maxPoints ? String(Number(typed)) : ""];
     const points = initial?.scores[c.id];
     return [c.id, points !== undefined && points <= c.maxPoints ? String(points) : ""];
   })));
