@@ -345,12 +345,13 @@ class SaveRefused extends Error {
 
 /**
  * Saves several answers of an open attempt at once (the attempt page's form sent without the script), each under
- * saveAnswer's conditions, in one transaction: when one is refused, none is saved. None changed still needs the
- * attempt to be the caller's and open.
+ * saveAnswer's conditions, and the marks to revisit ticked or unticked on it, each as markToRevisit sets it, in one
+ * transaction: when one is refused, nothing is saved. None changed still needs the attempt to be the caller's and open.
  */
-export async function saveAnswers(user: SessionUser, input: { attemptId: string; answers: Record<string, unknown> }, receivedAt = new Date()) {
+export async function saveAnswers(user: SessionUser, input: { attemptId: string; answers: Record<string, unknown>; marks?: Record<string, boolean> }, receivedAt = new Date()) {
   const ids = Object.keys(input.answers).sort();
-  if (ids.length === 0) {
+  const marks = Object.entries(input.marks ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  if (ids.length === 0 && marks.length === 0) {
     assertOpen(await loadOwnAttempt(user, input.attemptId));
     return { saved: 0 };
   }
@@ -363,6 +364,11 @@ export async function saveAnswers(user: SessionUser, input: { attemptId: string;
   }
   try {
     await db().$transaction(async (tx) => {
+      // The marks first: their UPDATE takes the row's lock that the answers' share lock then needs no upgrade of (a
+      // share lock first, then an update, would deadlock two such forms).
+      for (const [id, marked] of marks) {
+        if (!(await setMark(tx, user, { attemptId: input.attemptId, questionVersionId: id, marked }, receivedAt))) throw new SaveRefused(id);
+      }
       for (const [id, response] of responses) {
         const [open] = await tx.$queryRaw<{ id: string }[]>`${attemptTakingAnswer(user.id, { attemptId: input.attemptId, questionVersionId: id }, receivedAt)}`;
         if (!open) throw new SaveRefused(id);
@@ -375,11 +381,11 @@ export async function saveAnswers(user: SessionUser, input: { attemptId: string;
       }
     });
   } catch (error) {
-    // Thrown inside, so the answers written before it are rolled back.
+    // Thrown inside, so the answers and marks written before it are rolled back.
     if (error instanceof SaveRefused) return explainRefusal(user, input.attemptId, error.questionVersionId);
     throw error;
   }
-  return { saved: ids.length };
+  return { saved: ids.length + marks.length };
 }
 
 /**
@@ -389,16 +395,22 @@ export async function saveAnswers(user: SessionUser, input: { attemptId: string;
  * would deadlock two marks upgrading their locks). The marks are the learner's reminders and say nothing about answers.
  */
 export async function markToRevisit(user: SessionUser, input: { attemptId: string; questionVersionId: string; marked: boolean }, receivedAt = new Date()) {
+  const updated = await setMark(db(), user, input, receivedAt);
+  if (!updated) return explainRefusal(user, input.attemptId, input.questionVersionId);
+  return { marked: updated.revisitQuestionVersionIds.includes(input.questionVersionId), revisitQuestionVersionIds: updated.revisitQuestionVersionIds };
+}
+
+/** markToRevisit's statement, on its own or in saveAnswers' transaction: the attempt's marks after it, or none when refused. */
+async function setMark(client: Pick<Tx, "$queryRaw">, user: SessionUser, input: { attemptId: string; questionVersionId: string; marked: boolean }, receivedAt: Date) {
   const question = Prisma.sql`${input.questionVersionId}::uuid`;
   const marks = input.marked
     ? Prisma.sql`CASE WHEN ${question} = ANY("revisitQuestionVersionIds") THEN "revisitQuestionVersionIds" ELSE array_append("revisitQuestionVersionIds", ${question}) END`
     : Prisma.sql`array_remove("revisitQuestionVersionIds", ${question})`;
-  const [updated] = await db().$queryRaw<{ revisitQuestionVersionIds: string[] }[]>`
+  const [updated] = await client.$queryRaw<{ revisitQuestionVersionIds: string[] }[]>`
     UPDATE "QuizAttempt" SET "revisitQuestionVersionIds" = ${marks}
     WHERE ${takesAnswerTo(user.id, input, receivedAt)}
     RETURNING "revisitQuestionVersionIds"::text[] AS "revisitQuestionVersionIds"`;
-  if (!updated) return explainRefusal(user, input.attemptId, input.questionVersionId);
-  return { marked: updated.revisitQuestionVersionIds.includes(input.questionVersionId), revisitQuestionVersionIds: updated.revisitQuestionVersionIds };
+  return updated as { revisitQuestionVersionIds: string[] } | undefined;
 }
 
 /**

@@ -13,6 +13,7 @@ beforeAll(async () => {
   await syncCourse(db, loadCourse(fixture.dir));
 });
 
+const marksOf = async (attemptId: string) => (await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { revisitQuestionVersionIds: true } })).revisitQuestionVersionIds.sort();
 const stored = (attemptId: string) => db.attemptAnswer.findMany({ where: { attemptId }, select: { questionVersionId: true, response: true }, orderBy: { questionVersionId: "asc" } });
 
 describe("saving several answers at once", () => {
@@ -47,6 +48,28 @@ describe("saving several answers at once", () => {
     await submitAttempt(student, { attemptId, answers: {} });
     expect((await errorOf(saveAnswers(student, { attemptId, answers: { [first]: answers[first] } }))).code).toBe("CONFLICT");
     expect((await errorOf(saveAnswers(student, { attemptId, answers: {} }))).code).toBe("CONFLICT");
+  });
+
+  it("saves the marks to revisit with the answers, and none of either when one is refused", async () => {
+    const student = await createUser();
+    const { attemptId } = await startAttempt(student, fixture.quizId);
+    const answers = await answerAllCorrectly(student, attemptId);
+    const [first, second, third] = Object.keys(answers).sort();
+    expect(await saveAnswers(student, { attemptId, answers: { [first]: answers[first] }, marks: { [second]: true, [third]: true } })).toEqual({ saved: 3 });
+    expect(await marksOf(attemptId)).toEqual([second, third]);
+    // Only marks: still saved; marking again leaves one mark.
+    expect(await saveAnswers(student, { attemptId, answers: {}, marks: { [third]: false, [second]: true } })).toEqual({ saved: 2 });
+    expect(await marksOf(attemptId)).toEqual([second]);
+    // A mark of a question not in the attempt, or an answer refused: neither the marks nor the answers are saved.
+    expect((await errorOf(saveAnswers(student, { attemptId, answers: { [second]: answers[second] }, marks: { [first]: true, "00000000-0000-4000-8000-000000000000": true } }))).code).toBe("NOT_FOUND");
+    expect((await errorOf(saveAnswers(student, { attemptId, answers: { [second]: { text: 12 } }, marks: { [first]: true } }))).code).toBe("INVALID");
+    expect(await marksOf(attemptId)).toEqual([second]);
+    expect((await stored(attemptId)).map((a) => a.questionVersionId)).toEqual([first]);
+    // Someone else's attempt: not found, nothing marked.
+    expect((await errorOf(saveAnswers(await createUser(), { attemptId, answers: {}, marks: { [first]: true } }))).code).toBe("NOT_FOUND");
+    await submitAttempt(student, { attemptId, answers: {} });
+    expect((await errorOf(saveAnswers(student, { attemptId, answers: {}, marks: { [first]: true } }))).code).toBe("CONFLICT");
+    expect(await marksOf(attemptId)).toEqual([second]);
   });
 
   it("refuses another student's attempt as not found, writing nothing", async () => {
