@@ -142,3 +142,13 @@ export function dueInstantInZone(value: string, timeZone: string): { iso: string
   if (instant === "skipped") return { error: SKIPPED_TIME };
   return { iso: new Date(instant.getTime() + (value.endsWith("T23:59") ? 59_999 : 0)).toISOString() };
 }
+
+/**
+ * When something closes, as a clock on the wall in `timeZone` shows it: the time alone on the day of `now` ("10:20 PM
+ * UTC"), with the day before it otherwise ("Mon, Dec 7, 10:20 PM GMT+1"). For a page that cannot count down.
+ */
+export function closingTime(closesAt: Date, now: Date, timeZone: string): string {
+  const zone = zoneOrUtc(timeZone);
+  const sameDay = localDateTime(closesAt, zone).date === localDateTime(now, zone).date;
+  return closesAt.toLocaleString("en-US", { timeZone: zone, hour: "numeric", minute: "2-digit", timeZoneName: "short", ...(sameDay ? {} : { weekday: "short", month: "short", day: "numeric" }) });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cachedZoneCount, dayStartAfter, isTimeZone, shiftWallClockDays } from "@/lib/domain/calendar";
+import { cachedZoneCount, closingTime, dayStartAfter, isTimeZone, shiftWallClockDays } from "@/lib/domain/calendar";
 
 const at = (iso: string) => new Date(iso);
 
@@ -89,5 +89,21 @@ describe("shifting a time by calendar days", () => {
     expect(shiftWallClockDays(new Date("2025-09-20T09:00:00Z"), 14, "Pacific/Auckland").toISOString()).toBe("2025-10-04T08:00:00.000Z");
     // Chatham (+12:45/+13:45) springs forward at 02:45 local on the same day: 03:00 there does not exist.
     expect(shiftWallClockDays(new Date("2025-09-20T14:15:00Z"), 7, "Pacific/Chatham").toISOString()).toBe("2025-09-27T14:15:00.000Z");
+  });
+});
+
+describe("when something closes, for a page that cannot count down", () => {
+  const now = new Date("2026-12-06T21:50:00Z");
+  it("is the time alone on the same day in the viewer's zone", () => {
+    expect(closingTime(new Date("2026-12-06T22:20:00Z"), now, "UTC")).toBe("10:20 PM UTC");
+    expect(closingTime(new Date("2026-12-06T22:20:00Z"), now, "America/New_York")).toBe("5:20 PM EST");
+  });
+  it("names the day when it is another day there", () => {
+    // Already past midnight in Tokyo, but the same day as now there.
+    expect(closingTime(new Date("2026-12-06T22:20:00Z"), now, "Asia/Tokyo")).toBe("7:20 AM GMT+9");
+    expect(closingTime(new Date("2026-12-07T00:20:00Z"), now, "UTC")).toBe("Mon, Dec 7, 12:20 AM UTC");
+  });
+  it("is in UTC for a zone it does not know", () => {
+    expect(closingTime(new Date("2026-12-06T22:20:00Z"), now, "Mars/Olympus")).toBe("10:20 PM UTC");
   });
 });
