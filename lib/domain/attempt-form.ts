@@ -8,6 +8,8 @@ export type FormResponse = Record<string, unknown> | null;
 const ANSWER_FIELD = /^answer\.([0-9a-f-]{36})\.(choice|choices|value|text|number|items|keep|position\.([\w-]{1,40})|match\.([\w-]{1,40}))$/;
 const QUESTION_PART = /^(choice|choices|value|text|number|items|keep|position\.[\w-]{1,40}|match\.[\w-]{1,40})$/;
 const SHOWN_FIELD = /^shown\.([0-9a-f-]{36})$/;
+const REVISIT_FIELD = /^revisit\.([0-9a-f-]{36})$/;
+const SHOWN_REVISIT_FIELD = /^shownRevisit\.([0-9a-f-]{36})$/;
 
 /** The prefix of a question's fields: `answer.<questionVersionId>.<part>`. */
 export const answerFields = (questionVersionId: string) => `answer.${questionVersionId}`;
@@ -15,23 +17,36 @@ export const answerFieldName = (questionVersionId: string, part: string) => `${a
 /** The hidden field carrying the answer the page showed, as `showAnswer` writes it. */
 export const shownFieldName = (questionVersionId: string) => `shown.${questionVersionId}`;
 export const showAnswer = (response: unknown) => (response === null || response === undefined ? "" : JSON.stringify(response));
+/** The attempt page's address says, after it, that a Save answers arrived once the attempt had closed and was not kept. */
+export const LATE_SAVE = "save=too-late";
+/** A question's "Mark to revisit" box (sent as "true" when ticked), and the hidden field with the mark the page showed. */
+export const revisitFieldName = (questionVersionId: string) => `revisit.${questionVersionId}`;
+export const shownRevisitFieldName = (questionVersionId: string) => `shownRevisit.${questionVersionId}`;
 
 /**
  * One response per question the form names, the ones that differ from what the page showed (`changed`: a form from an
  * older page does not overwrite answers saved since in another tab), and the questions whose typed number cannot be
  * read. Values of the wrong kind (a forged form) are passed on as they came, for the answer's schema to refuse.
+ * `marks`: the marks to revisit ticked or unticked on the page, as answers only those changed from what it showed, so
+ * an older page does not undo a mark set or taken off elsewhere.
  */
 export function readAttemptForm(fields: Record<string, unknown>) {
   const parts = new Map<string, Map<string, unknown>>();
   const shown = new Map<string, string>();
+  const revisit = new Map<string, unknown>();
+  const shownRevisit = new Map<string, unknown>();
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     const answer = ANSWER_FIELD.exec(key);
     const shownField = SHOWN_FIELD.exec(key);
+    const revisitField = REVISIT_FIELD.exec(key);
+    const shownRevisitField = SHOWN_REVISIT_FIELD.exec(key);
     if (answer) {
       if (!parts.has(answer[1])) parts.set(answer[1], new Map());
       parts.get(answer[1])!.set(answer[2], value);
     } else if (shownField) shown.set(shownField[1], typeof value === "string" ? value : "\u0000");
+    else if (revisitField) revisit.set(revisitField[1], value);
+    else if (shownRevisitField) shownRevisit.set(shownRevisitField[1], value);
     else rest[key] = value;
   }
   const answers: Record<string, FormResponse> = {};
@@ -46,7 +61,14 @@ export function readAttemptForm(fields: Record<string, unknown>) {
     answers[id] = read;
     if (!shown.has(id) || !sameAnswer(read, parseShown(shown.get(id)!))) changed[id] = read;
   }
-  return { answers, changed, unreadableNumbers, rest };
+  // An unticked box is not sent: the hidden field says the page showed the question's box. A forged value is passed
+  // on as it came, for the schema to refuse.
+  const marks: Record<string, unknown> = {};
+  for (const id of new Set([...shownRevisit.keys(), ...revisit.keys()])) {
+    const wanted = revisit.has(id) ? (revisit.get(id) === "true" ? true : revisit.get(id)) : false;
+    if (wanted !== (shownRevisit.get(id) === "true")) marks[id] = wanted;
+  }
+  return { answers, changed, marks, unreadableNumbers, rest };
 }
 
 /**

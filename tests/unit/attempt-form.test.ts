@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerFieldName, readAttemptForm, readQuestionFields, sameAnswer, showAnswer, shownFieldName } from "@/lib/domain/attempt-form";
+import { answerFieldName, readAttemptForm, readQuestionFields, revisitFieldName, sameAnswer, showAnswer, shownFieldName, shownRevisitFieldName } from "@/lib/domain/attempt-form";
 
 const Q1 = "00000000-0000-4000-8000-000000000001";
 const Q2 = "00000000-0000-4000-8000-000000000002";
@@ -69,6 +69,28 @@ describe("reading the attempt form", () => {
   it("passes forged values on as they came, for the answer's schema to refuse", () => {
     expect(readAttemptForm({ [f(Q1, "choice")]: ["oA", "oB"], [f(Q1, "value")]: "maybe" }).answers[Q1]).toEqual({ choice: ["oA", "oB"], value: "maybe" });
     expect(readAttemptForm({ "answer.not-a-question.choice": "oA" }).rest).toEqual({ "answer.not-a-question.choice": "oA" });
+  });
+
+  it("reads the marks to revisit ticked or unticked since the page was drawn, and only those", () => {
+    const read = readAttemptForm({
+      attemptId: "a",
+      // Ticked on the page; already marked when it was drawn; unticked; unmarked and left so.
+      [shownRevisitFieldName(Q1)]: "false",
+      [revisitFieldName(Q1)]: "true",
+      [shownRevisitFieldName(Q2)]: "true",
+      [revisitFieldName(Q2)]: "true",
+      [shownRevisitFieldName(Q3)]: "true",
+      [shownRevisitFieldName("00000000-0000-4000-8000-000000000004")]: "false",
+    });
+    expect(read.marks).toEqual({ [Q1]: true, [Q3]: false });
+    expect(read.rest).toEqual({ attemptId: "a" });
+    expect(read.changed).toEqual({});
+  });
+
+  it("takes a ticked box the page did not show as a mark, and passes a forged value on", () => {
+    expect(readAttemptForm({ [revisitFieldName(Q1)]: "true" }).marks).toEqual({ [Q1]: true });
+    expect(readAttemptForm({ [revisitFieldName(Q1)]: "yes", [shownRevisitFieldName(Q1)]: "false" }).marks).toEqual({ [Q1]: "yes" });
+    expect(readAttemptForm({ "revisit.not-a-question": "true" }).rest).toEqual({ "revisit.not-a-question": "true" });
   });
 });
 
