@@ -1,7 +1,7 @@
 "use client";
 // Takes a quiz attempt: answers are saved to the server as the learner goes, and restored on reload.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { Fragment, useCallback, useContext, useEffect, useId, useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
 import { focusOnArrival } from "./focus-on-arrival";
 import { sendKeptAlive, useLeaveGuard } from "./use-leave-guard";
@@ -13,7 +13,9 @@ import type { PublicQuestion } from "@/lib/domain/public-question";
 import { LiveMessage } from "./live-message";
 import { useFormAction, useScriptRuns } from "./reachable-action";
 import { attemptFormAction } from "@/app/actions/attempt-form";
-import { answerFieldName, answerFields, showAnswer, shownFieldName } from "@/lib/domain/attempt-form";
+import { answerFieldName, answerFields, revisitFieldName, showAnswer, shownFieldName, shownRevisitFieldName } from "@/lib/domain/attempt-form";
+import { closingTime } from "@/lib/domain/calendar";
+import { ViewerTimeZoneContext } from "./viewer-time-zone";
 
 type SaveState = "idle" | "saving" | "saved" | "unsaved" | "error";
 
@@ -29,14 +31,19 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   // The answer to the form posted without the script: the page is drawn afresh, a refusal with the answers it carried.
   const [posted, formAction] = useFormAction(attemptFormAction);
   const scriptRuns = useScriptRuns();
+  const finalNoteId = useId();
   const refused = posted && !posted.ok ? posted : null;
   const [carried] = useState(() => Object.fromEntries(Object.entries(refused?.answers ?? {}).filter(([id]) => questions.some((q) => q.questionVersionId === id))) as Record<string, Response>);
   const [responses, setResponses] = useState<Record<string, Response>>(() => ({ ...Object.fromEntries(questions.map((q) => [q.questionVersionId, (q.savedResponse as Response) ?? null])), ...carried }));
   const [saveState, setSaveState] = useState<Record<string, SaveState>>(() => Object.fromEntries(questions.map((q) => [q.questionVersionId, q.questionVersionId in carried || refused?.fieldErrors?.[answerFieldName(q.questionVersionId, "number")] ? "unsaved" : q.savedResponse ? "saved" : "idle"])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
-  // Questions marked to revisit before submitting (Moodle's "Flag question"), as the server had them when the page was made.
-  const [marked, setMarked] = useState<Record<string, boolean>>(() => Object.fromEntries(questions.map((q) => [q.questionVersionId, q.markedToRevisit])));
+  // Questions marked to revisit before submitting (Moodle's "Flag question"), as the server had them when the page was
+  // made; after a refused form, as ticked on it (not saved).
+  const [carriedMarks] = useState(() => Object.fromEntries(Object.entries(refused?.marks ?? {}).filter(([id, mark]) => typeof mark === "boolean" && questions.some((q) => q.questionVersionId === id))) as Record<string, boolean>);
+  const [marked, setMarked] = useState<Record<string, boolean>>(() => ({ ...Object.fromEntries(questions.map((q) => [q.questionVersionId, q.markedToRevisit])), ...carriedMarks }));
+  // The "Mark to revisit" boxes drawn before the script ran: one ticked or unticked then is saved once it runs.
+  const revisitBoxes = useRef<Record<string, HTMLInputElement | null>>({});
   const [markErrors, setMarkErrors] = useState<Record<string, string>>({});
   const saveProblems = [...new Set([...Object.values(errors), ...Object.values(markErrors)].filter(Boolean))];
   const [submitting, setSubmitting] = useState(false);
@@ -128,9 +135,8 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   const markQueues = useRef<Record<string, Promise<void>>>({});
   const markPresses = useRef<Record<string, number>>({});
 
-  const toggleMark = (questionVersionId: string) => {
+  const toggleMark = (questionVersionId: string, wanted = !marked[questionVersionId]) => {
     if (timeUp || submittingRef.current) return;
-    const wanted = !marked[questionVersionId];
     setMarked((m) => ({ ...m, [questionVersionId]: wanted }));
     const press = (markPresses.current[questionVersionId] ?? 0) + 1;
     markPresses.current[questionVersionId] = press;
@@ -203,6 +209,12 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       unconfirmed.current.set(id, ++edits.current);
       save(id, response, unconfirmed.current.get(id)!);
     }
+    // So do marks brought back, and boxes ticked or unticked before the script ran.
+    for (const q of questions) {
+      const box = revisitBoxes.current[q.questionVersionId];
+      const wanted = box ? box.checked : marked[q.questionVersionId];
+      if (wanted !== q.markedToRevisit) toggleMark(q.questionVersionId, wanted);
+    }
     const backup = readBackup(attemptId);
     if (!backup) return;
     const entries = questions
@@ -242,10 +254,12 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
   return (
     <form action={formAction} onSubmit={(event) => event.preventDefault()} noValidate>
       <input type="hidden" name="attemptId" value={attemptId} />
-      {questions.map((q) => <input key={q.questionVersionId} type="hidden" name={shownFieldName(q.questionVersionId)} value={showAnswer(q.savedResponse)} />)}
-      <noscript>
-        <p className="mb-4 rounded-md border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-950">Without JavaScript your answers are kept when you press Save answers, at the bottom of the page.</p>
-      </noscript>
+      {questions.map((q) => (
+        <Fragment key={q.questionVersionId}>
+          <input type="hidden" name={shownFieldName(q.questionVersionId)} value={showAnswer(q.savedResponse)} />
+          <input type="hidden" name={shownRevisitFieldName(q.questionVersionId)} value={String(q.markedToRevisit)} />
+        </Fragment>
+      ))}
       {postedMessage && <p role="status" className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm font-medium text-emerald-900">{postedMessage}</p>}
       {refusalMessage && <p role="alert" className="mb-4 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">{refusalMessage}</p>}
       {deadline && (
@@ -253,6 +267,7 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
           key={deadline}
           deadline={deadline}
           clockOffset={clockOffset}
+          serverNow={serverNow}
           onTimeUp={() => {
             setTimeUpAt(deadline);
             saveAllUnconfirmed();
@@ -272,14 +287,19 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       {/* Nor below the timer kept at the top, when there is one. */}
       <ol className={`space-y-6 [&_*]:scroll-mb-32 ${deadline ? "[&_*]:scroll-mt-20" : ""}`}>
         {questions.map((q) => (
-          <li key={q.questionVersionId} id={`question-${q.number}`} className={`card ${marked[q.questionVersionId] ? "border-l-4 border-l-amber-400" : ""} ${deadline ? "scroll-mt-20" : "scroll-mt-4"}`}>
+          // Without the script, the box ticked marks the card as the saved mark does.
+          <li key={q.questionVersionId} id={`question-${q.number}`} className={`card ${marked[q.questionVersionId] ? "border-l-4 border-l-amber-400" : "has-[[data-revisit]:checked]:border-l-4 has-[[data-revisit]:checked]:border-l-amber-400"} ${deadline ? "scroll-mt-20" : "scroll-mt-4"}`}>
             <QuestionInput name={`q-${q.questionVersionId}`} fields={answerFields(q.questionVersionId)} typedText={refused?.values?.[answerFieldName(q.questionVersionId, "number")]} label={`Question ${q.number}.`} question={q.question} response={responses[q.questionVersionId]} onChange={(r, delay) => update(q.questionVersionId, r, delay)} />
             <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
               {/* Shown at each question; announced once for the page below, not per question. */}
               <p className="text-xs text-stone-600">
                 {saveState[q.questionVersionId] === "saving" ? "Saving…" : saveState[q.questionVersionId] === "saved" ? (answeredInFull(q.question, responses[q.questionVersionId]) ? "Saved" : "Saved, not finished") : saveState[q.questionVersionId] === "error" ? "" : saveState[q.questionVersionId] === "unsaved" ? "Not saved yet" : "Not answered yet"}
               </p>
-              {scriptRuns && <RevisitToggle number={q.number} pressed={marked[q.questionVersionId]} disabled={timeUp || submitting} onToggle={() => toggleMark(q.questionVersionId)} />}
+              {scriptRuns ? (
+                <RevisitToggle number={q.number} pressed={marked[q.questionVersionId]} disabled={timeUp || submitting} onToggle={() => toggleMark(q.questionVersionId)} />
+              ) : (
+                <RevisitBox name={revisitFieldName(q.questionVersionId)} number={q.number} checked={marked[q.questionVersionId]} boxRef={(box) => { revisitBoxes.current[q.questionVersionId] = box; }} />
+              )}
             </div>
             {errors[q.questionVersionId] && <p className="field-error">{errors[q.questionVersionId]}</p>}
             {markErrors[q.questionVersionId] && <p className="field-error">{markErrors[q.questionVersionId]}</p>}
@@ -294,13 +314,17 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       {/* Opaque and edge to edge on a phone, so the options scrolling under it do not show through; the count and the
           button share a line there, and the questions left scroll sideways in one line rather than stack. */}
       <div className="sticky bottom-0 z-10 -mx-4 mt-8 grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-4 gap-y-2 border-t border-stone-200 bg-white px-4 py-3 text-sm text-stone-700 shadow-[0_-2px_6px_rgb(0_0_0/0.06)] sm:mx-0 sm:rounded-t-lg sm:border-x sm:px-5">
-        <p>{questions.length - unanswered} of {questions.length} answered</p>
-        {/* Two buttons do not fit beside the count on a phone: without the script they take a row of their own there. */}
-        <div className={`flex justify-end gap-2 ${scriptRuns ? "" : "col-span-2 *:flex-1 sm:col-span-1 sm:*:flex-none"} ${listLeft && markedQuestions.length > 0 ? "sm:row-span-3" : listLeft || markedQuestions.length > 0 ? "sm:row-span-2" : ""}`}>
+        <div>
+          <p>{questions.length - unanswered} of {questions.length} answered</p>
+          {/* Under the count, not in a row of its own: the footer stays low on a phone. */}
+          {!scriptRuns && <p id={finalNoteId} className="text-xs text-stone-600">Submitting is final<span className="max-sm:hidden">: your answers are graded and can no longer be changed</span>.</p>}
+        </div>
+        {/* Without the script two buttons share the count's line on a phone: "Save" and "Submit" there, their names whole for a screen reader. */}
+        <div className={`flex justify-end gap-2 ${scriptRuns ? "" : "max-sm:*:px-3"} ${listLeft && markedQuestions.length > 0 ? "sm:row-span-3" : listLeft || markedQuestions.length > 0 ? "sm:row-span-2" : ""}`}>
           {/* Without the script nothing saves as it is chosen: this button saves, and is the one Enter presses. */}
-          {!scriptRuns && <button type="submit" name="intent" value="save" className="btn-secondary">Save answers</button>}
+          {!scriptRuns && <button type="submit" name="intent" value="save" className="btn-secondary"><span>Save<span className="max-sm:sr-only"> answers</span></span></button>}
           {/* With the script, a button its click handler runs: Enter in an answer does not submit the attempt. */}
-          <button type={scriptRuns ? "button" : "submit"} name="intent" value="submit" className="btn-primary" onClick={submit} disabled={submitting || timeUp}>{submitting ? "Submitting…" : "Submit answers"}</button>
+          <button type={scriptRuns ? "button" : "submit"} name="intent" value="submit" className="btn-primary" onClick={submit} disabled={submitting || timeUp} aria-describedby={scriptRuns ? undefined : finalNoteId}>{submitting ? "Submitting…" : scriptRuns ? "Submit answers" : <span>Submit<span className="max-sm:sr-only"> answers</span></span>}</button>
         </div>
         {listLeft && (
           <p className="col-span-2 -m-1 flex items-center gap-1 overflow-x-auto p-1 whitespace-nowrap sm:col-span-1 sm:flex-wrap sm:overflow-visible sm:whitespace-normal">
@@ -311,7 +335,6 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
             ))}
           </p>
         )}
-        {!scriptRuns && <p className="col-span-2 text-xs text-stone-600">Submitting is final: your answers are graded and can no longer be changed.</p>}
         {markedQuestions.length > 0 && (
           <p className="col-span-2 -m-1 flex items-center gap-1 overflow-x-auto p-1 whitespace-nowrap sm:col-span-1 sm:flex-wrap sm:overflow-visible sm:whitespace-normal">
             Marked to revisit:
@@ -324,6 +347,14 @@ export function QuizRunner({ attemptId, deadline, serverNow, questions }: { atte
       <LiveMessage tone="alert" className="field-error">{submitError}</LiveMessage>
     </form>
   );
+}
+
+/**
+ * How the attempt page keeps answers, for its header: as they are chosen once the script runs; before it runs, or
+ * without it, when Save answers is pressed (decision 33).
+ */
+export function AnswersKeptWhen() {
+  return useScriptRuns() ? "Your answers are saved as you go" : "Your answers are kept each time you press Save answers, at the bottom of the page";
 }
 
 /**
@@ -346,6 +377,20 @@ function RevisitToggle({ number, pressed, disabled, onToggle }: { number: number
       Mark to revisit
       <span className="sr-only"> (question {number})</span>
     </button>
+  );
+}
+
+/**
+ * Without the script (decision 33): the mark as a box in the attempt's form, saved with Save answers. It looks as the
+ * toggle does, amber when ticked.
+ */
+function RevisitBox({ name, number, checked, boxRef }: { name: string; number: number; checked: boolean; boxRef: (box: HTMLInputElement | null) => void }) {
+  return (
+    <label className="inline-flex min-h-8 cursor-pointer items-center gap-1.5 rounded-md border border-stone-300 bg-white px-2.5 py-1 text-xs font-medium text-stone-700 hover:bg-stone-50 has-checked:border-amber-400 has-checked:bg-amber-50 has-checked:text-amber-950 has-checked:hover:bg-amber-100">
+      <input ref={boxRef} type="checkbox" name={name} value="true" defaultChecked={checked} data-revisit="" className="h-3.5 w-3.5 accent-amber-600" />
+      Mark to revisit
+      <span className="sr-only"> (question {number})</span>
+    </label>
   );
 }
 
@@ -385,8 +430,10 @@ const ASK_AGAIN_MS = 5_000;
  * server's clock (this device's clock may be off by minutes), and once the server has graded the attempt it asks for
  * the result every few seconds until it comes.
  */
-function Countdown({ deadline, clockOffset, onTimeUp, onGraded }: { deadline: string; clockOffset: number; onTimeUp: () => void; onGraded: () => void }) {
+function Countdown({ deadline, clockOffset, serverNow, onTimeUp, onGraded }: { deadline: string; clockOffset: number; serverNow: string; onTimeUp: () => void; onGraded: () => void }) {
   const deadlineMs = new Date(deadline).getTime();
+  const scriptRuns = useScriptRuns();
+  const viewerZone = useContext(ViewerTimeZoneContext);
   const [now, setNow] = useState(() => Date.now() + clockOffset);
   const [leftOnArrival] = useState(() => deadlineMs - (Date.now() + clockOffset));
   const timeUpSeen = useRef(false);
@@ -410,6 +457,17 @@ function Countdown({ deadline, clockOffset, onTimeUp, onGraded }: { deadline: st
   }, [left, now, deadlineMs, onTimeUp, onGraded]);
   // A warning already passed when the page opened is not given; the timer shows the time left.
   const warning = left > 0 ? timeWarnings.find((w) => left <= w.atMs && leftOnArrival > w.atMs)?.text : undefined;
+  // Before the script runs, or without it, nothing counts down: the clock time it closes, in the viewer's zone as
+  // their browser last reported it (decision 33), and what to do before then.
+  if (!scriptRuns) {
+    return (
+      <div className="sticky top-0 z-10 mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950 shadow-sm">
+        <p>
+          Closes at <time dateTime={deadline} className="font-semibold tabular-nums">{closingTime(new Date(deadline), new Date(serverNow), viewerZone ?? "UTC")}</time>. Press Save answers before then<span className="hidden sm:inline">: what is saved by then is graded</span>.
+        </p>
+      </div>
+    );
+  }
   return (
     // Stays at the top of the screen through the questions, as Moodle's and Canvas's timers do: scrolled away, a
     // student on a phone could not see the time left while answering. Opaque, so the questions pass under it.

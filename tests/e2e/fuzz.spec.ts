@@ -984,14 +984,19 @@ test("fuzzing the attempt form's action: no 500, no write on refusal, another's 
     [`answer.${versionIds[5]}.text`]: field("sovereignty and independence", "", "x".repeat(201)),
     [`answer.${versionIds[6]}.number`]: field("6", "1,000", "six", "1e400"),
     [`answer.00000000-0000-4000-8000-000000000000.choice`]: seldom(field("oA"), 8),
+    // Marks to revisit, saved with the answers: ticked, unticked, a forged value, a question not in the attempt.
+    [`revisit.${versionIds[3]}`]: seldom(field("true", "true", "yes"), 2),
+    [`shownRevisit.${versionIds[3]}`]: seldom(field("true", "false"), 2),
+    [`revisit.${versionIds[7]}`]: seldom(field("true"), 3),
+    [`revisit.00000000-0000-4000-8000-000000000000`]: seldom(field("true"), 10),
     extra: seldom(hostileString, 8),
   });
   const attempts = async () => JSON.stringify((await sql.query(
-    `SELECT a.id, a.status, a."scoreCenti", a."submittedAt", coalesce(json_agg(json_build_object('q', aa."questionVersionId", 'r', aa.response, 'e', aa."earnedCenti") ORDER BY aa."questionVersionId") FILTER (WHERE aa."attemptId" IS NOT NULL), '[]') AS answers
+    `SELECT a.id, a.status, a."scoreCenti", a."submittedAt", a."revisitQuestionVersionIds"::text[] AS marks, coalesce(json_agg(json_build_object('q', aa."questionVersionId", 'r', aa.response, 'e', aa."earnedCenti") ORDER BY aa."questionVersionId") FILTER (WHERE aa."attemptId" IS NOT NULL), '[]') AS answers
      FROM "QuizAttempt" a LEFT JOIN "AttemptAnswer" aa ON aa."attemptId" = a.id WHERE a.id = ANY($1::uuid[]) GROUP BY a.id ORDER BY a.id`,
     [[mine, theirs]],
   )).rows);
-  const theirsOnly = async () => JSON.stringify((await sql.query(`SELECT a.status, aa."questionVersionId", aa.response FROM "QuizAttempt" a LEFT JOIN "AttemptAnswer" aa ON aa."attemptId" = a.id WHERE a.id = $1 ORDER BY 2`, [theirs])).rows);
+  const theirsOnly = async () => JSON.stringify((await sql.query(`SELECT a.status, a."revisitQuestionVersionIds"::text[] AS marks, aa."questionVersionId", aa.response FROM "QuizAttempt" a LEFT JOIN "AttemptAnswer" aa ON aa."attemptId" = a.id WHERE a.id = $1 ORDER BY 2`, [theirs])).rows);
   const theirsBefore = await theirsOnly();
   const failures: string[] = [];
   let graded: string | null = null;

@@ -424,8 +424,9 @@ test("the attempt form's action: no session or another student is refused, and t
   const { attemptId } = await (await ownerContext.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {}, headers: { origin: baseURL! } })).json();
   const page = `/attempts/${attemptId}`;
   const { rows: [{ versionIds }] } = await sql.query(`SELECT "questionVersionIds"::text[] AS "versionIds" FROM "QuizAttempt" WHERE id = $1`, [attemptId]);
-  const fields = { attemptId, [`answer.${versionIds[0]}.choice`]: "oOverwritten", [`answer.${versionIds[1]}.text`]: "Overwritten", [`shown.${versionIds[0]}`]: "" };
-  const attempt = async () => (await sql.query(`SELECT a.status, a."scoreCenti", (SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = a.id) AS answers FROM "QuizAttempt" a WHERE a.id = $1`, [attemptId])).rows[0];
+  // With a mark to revisit ticked, as the page sends it without the script.
+  const fields = { attemptId, [`answer.${versionIds[0]}.choice`]: "oOverwritten", [`answer.${versionIds[1]}.text`]: "Overwritten", [`shown.${versionIds[0]}`]: "", [`revisit.${versionIds[2]}`]: "true", [`shownRevisit.${versionIds[2]}`]: "false" };
+  const attempt = async () => (await sql.query(`SELECT a.status, a."scoreCenti", a."revisitQuestionVersionIds"::text[] AS marks, (SELECT count(*) FROM "AttemptAnswer" WHERE "attemptId" = a.id) AS answers FROM "QuizAttempt" a WHERE a.id = $1`, [attemptId])).rows[0];
   const before = await attempt();
   const anonymous = await sessionRequest(playwright, baseURL!, null);
   const otherContext = await sessionRequest(playwright, baseURL!, other);

@@ -126,3 +126,28 @@ test("a student marks questions to revisit, finds them after a reload and elsewh
   await expect(attempt.getByText("Marked to revisit by the student: question 2.")).toBeVisible();
   if (shots) await attempt.screenshot({ path: `${shots}/revisit-student-record.png` });
 });
+
+// Before the page's script runs, each mark is a box in the attempt's form (decision 33): one ticked then is not lost
+// when the script takes over, but saved as the toggle saves it.
+test("a mark ticked before the page's script runs is saved once it runs", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const { context, page } = await signedInPage(browser, student, baseURL!);
+  const { attemptId } = await (await context.request.post("/api/quizzes/dadabaev-silk-road-quiz/attempts", { data: {} })).json();
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // The page's script held back until the box is ticked (its styles are not).
+  await page.route("**/_next/static/**", async (route) => {
+    if (route.request().resourceType() === "script") await held;
+    await route.continue();
+  });
+  await page.goto(`/attempts/${attemptId}`, { waitUntil: "commit" });
+  await page.getByRole("checkbox", { name: "Mark to revisit (question 3)" }).check();
+  const saved = savedMark(page);
+  release();
+  await saved;
+  await expect(toggleOf(page, 3)).toHaveAttribute("aria-pressed", "true");
+  await expect(toggleOf(page, 2)).toHaveAttribute("aria-pressed", "false");
+  const { rows: [{ marks }] } = await sql.query(`SELECT ARRAY(SELECT array_position("questionVersionIds", m) FROM unnest("revisitQuestionVersionIds") AS m) AS marks FROM "QuizAttempt" WHERE id = $1`, [attemptId]);
+  expect(marks).toEqual([3]);
+  await context.close();
+});

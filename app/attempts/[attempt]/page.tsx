@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { Breadcrumbs, Container, Notice, PageHeader } from "@/components/ui";
 import { AnswerLines } from "@/components/answer-lines";
-import { QuizRunner } from "@/components/quiz-runner";
+import { AnswersKeptWhen, QuizRunner } from "@/components/quiz-runner";
 import { FlagQuestion } from "@/components/flag-question";
 import { LocalTime } from "@/components/local-time";
 import { orNotFound, requirePageUser } from "@/lib/server/page";
@@ -16,9 +16,11 @@ import { isPassed, scoreLabel } from "@/lib/domain/progress";
 import { MasteryBadge } from "@/components/mastery-badge";
 import { masteryEvidenceNote } from "@/lib/domain/mastery";
 import { lateGradeNote } from "@/lib/domain/late-penalty";
+import { LATE_SAVE } from "@/lib/domain/attempt-form";
 import { latePenalisedGrades } from "@/lib/server/gradebook-service";
 
 type Params = { params: Promise<{ attempt: string }> };
+type SearchParams = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Named, so tabs and screen readers tell attempts apart; only the user's own attempt is named.
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -27,8 +29,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (user ? await ownAttemptTitle(user, attemptId).catch(() => null) : null) ?? "Quiz attempt" };
 }
 
-export default async function AttemptPage({ params }: Params) {
+export default async function AttemptPage({ params, searchParams }: Params & SearchParams) {
   const { attempt: attemptId } = await params;
+  // Sent here by a Save answers that arrived after the attempt closed (attemptFormAction): said above the results.
+  const [lateKey, lateValue] = LATE_SAVE.split("=");
+  const saveCameLate = (await searchParams)[lateKey] === lateValue;
   if (!z.uuid().safeParse(attemptId).success) notFound();
   const user = await requirePageUser(`/attempts/${attemptId}`);
   const taking = await orNotFound(attemptForTaking(user, attemptId));
@@ -68,7 +73,7 @@ export default async function AttemptPage({ params }: Params) {
         {crumbs}
         <div className="mt-4" />
         <PageHeader title={attempt.quiz.title}>
-          Attempt {attempt.number}. Your answers are saved as you go; you can leave and come back
+          Attempt {attempt.number}. <AnswersKeptWhen />; you can leave and come back
           {attempt.deadlineAt ? <>, but the clock keeps running: the attempt closes at <LocalTime iso={attempt.deadlineAt.toISOString()} />, and what you saved by then is graded.</> : "."}
         </PageHeader>
         <QuizRunner attemptId={attempt.id} deadline={attempt.deadlineAt?.toISOString() ?? null} serverNow={new Date().toISOString()} questions={taking.questions} />
@@ -90,6 +95,15 @@ export default async function AttemptPage({ params }: Params) {
         {attempt.submittedAt && (timedOut ? <>, closed when its time ran out at <LocalTime iso={attempt.submittedAt.toISOString()} />: the answers saved by then were graded</> : <>, submitted <LocalTime iso={attempt.submittedAt.toISOString()} /></>)}.
       </PageHeader>
       {resetNotice}
+      {saveCameLate && attempt.submittedAt && !attempt.voidedAt && (
+        <div className="mb-4">
+          <Notice tone="warning" title="Your last Save came too late">
+            {timedOut
+              ? <>This attempt closed when its time ran out, at <LocalTime iso={attempt.submittedAt.toISOString()} />, before the answers you sent with Save answers arrived, so those were not saved. The answers you had saved by then were graded, as shown below.</>
+              : <>This attempt had been submitted, at <LocalTime iso={attempt.submittedAt.toISOString()} />, before the answers you sent with Save answers arrived, so those were not saved. The answers it was submitted with were graded, as shown below.</>}
+          </Notice>
+        </div>
+      )}
       {attempt.regradedAt && (
         <div className="mb-4"><Notice title="Your score was regraded">An instructor corrected the grading of a question on <LocalTime iso={attempt.regradedAt.toISOString()} />. The score and answers below include the change.</Notice></div>
       )}
