@@ -76,7 +76,7 @@ function AnnouncementFields({ idPrefix, defaults, errors }: { idPrefix: string; 
 
 /**
  * Posts an announcement to the class; the form empties once it is posted. `requestId`: a fresh id the server rendered
- * with the page, sent by the form without the script so that sending it again makes no second announcement.
+ * with the page, sent with the form (with the script or without) so that sending it again makes no second announcement.
  * `timeZone`: the zone the server reads a time typed without the script in.
  */
 export function AnnouncementForm({ classId, requestId, timeZone }: { classId: string; requestId: string; timeZone: string }) {
@@ -85,6 +85,9 @@ export function AnnouncementForm({ classId, requestId, timeZone }: { classId: st
   const { errors, message, pending, send, refuse, formProps } = useApiForm(FIELDS);
   // Once the script has sent the form, its answers are the form's; until then, a postback's.
   const [sent, setSent] = useState(false);
+  // The page's request id goes with the script's post too, so a retry after an answer lost on the way posts once; once
+  // an announcement is posted with it, the next goes without one until the refreshed page brings a new id.
+  const [spentRequestId, setSpentRequestId] = useState<string | null>(null);
   const postback = sent ? null : posted;
   const refused = postback && !postback.ok ? postback : null;
   const postedNow = postback?.ok ? (postback.data.scheduled ? SCHEDULED : POSTED) : null;
@@ -105,7 +108,9 @@ export function AnnouncementForm({ classId, requestId, timeZone }: { classId: st
         const fields = new FormData(form);
         const postAt = postAtOf(fields);
         if ("error" in postAt) return refuse({ postAt: [postAt.error] }, postAt.error);
-        return send("POST", `/api/instructor/classes/${classId}/announcements`, { title: fields.get("title"), body: fields.get("body"), postAt: postAt.iso }, () => {
+        const once = requestId !== spentRequestId ? { requestId } : {};
+        return send("POST", `/api/instructor/classes/${classId}/announcements`, { title: fields.get("title"), body: fields.get("body"), postAt: postAt.iso, ...once }, () => {
+          setSpentRequestId(requestId);
           form.reset();
           router.refresh();
           return postAt.iso ? SCHEDULED : POSTED;

@@ -327,3 +327,37 @@ test("without the page's script an instructor posts (once, however often the for
   if (process.env.SCREENSHOT_DIR) await tp.getByRole("region", { name: "Announcements" }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/announcements-no-script-phone.png` });
   await tc.close();
 });
+
+test("with the script, an announcement whose answer was lost on the way posts once when sent again; the next one posts too", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const cls = await createClass(sql, instructor, { name: "Flaky line seminar" });
+  const posted = () => count(sql, `SELECT count(*) FROM "ClassAnnouncement" WHERE "classId" = $1`, [cls.id]);
+  const { page, context } = await signedInPage(browser, instructor, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await page.waitForLoadState("networkidle");
+  const form = page.getByRole("form", { name: "Post an announcement" });
+  // The first post reaches the server, but its answer never reaches the page.
+  let lost = false;
+  await page.route(`**/api/instructor/classes/${cls.id}/announcements`, async (route) => {
+    if (lost || route.request().method() !== "POST") return route.continue();
+    lost = true;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await form.getByLabel("Title").fill("Reading week");
+  await form.getByLabel("Message").fill("No class on Tuesday.");
+  await form.getByRole("button", { name: "Post announcement" }).click();
+  await expect(form.getByText(/this was not sent/)).toBeVisible();
+  await expect.poll(posted).toBe(1);
+  // Sent again, as the message asks: the one posted is the answer, and nothing is posted twice.
+  await form.getByRole("button", { name: "Post announcement" }).click();
+  await expect(form.getByText(/^Posted\./)).toBeVisible();
+  expect(await posted()).toBe(1);
+  // The next announcement from the same page is a new one.
+  await form.getByLabel("Title").fill("Room change");
+  await form.getByLabel("Message").fill("We meet in room 12 from now on.");
+  await form.getByRole("button", { name: "Post announcement" }).click();
+  await expect(page.getByRole("article", { name: "Room change" })).toBeVisible();
+  expect(await posted()).toBe(2);
+  await context.close();
+});
