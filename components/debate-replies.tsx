@@ -69,9 +69,6 @@ export function ReplyList({ replies, removeInClass }: { replies: ReplyView[]; re
   );
 }
 
-/** A `<summary>` drawn as a small secondary button (no disclosure triangle). */
-const summaryButton = "btn-secondary cursor-pointer list-none px-3 py-1 [&::-webkit-details-marker]:hidden";
-
 /**
  * Delete (one's own reply) or Remove (the instructor). With the script: a button that asks with confirm() and sends
  * the JSON request, as before. Without it there is no confirm(), so the button opens a <details> that asks in words,
@@ -91,7 +88,7 @@ function ReplyDeletion({ replyId, classId, formAction, refused, label, accessibl
   }
   return (
     <details className="open:basis-full" open={refused ? true : undefined}>
-      <summary className={summaryButton} aria-label={accessibleName}>{label}</summary>
+      <summary className="btn-summary" aria-label={accessibleName}>{label}</summary>
       <form action={formAction} className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-stone-200 bg-white px-3 py-2">
         <input type="hidden" name="replyId" value={replyId} />
         {classId && <input type="hidden" name="classId" value={classId} />}
@@ -132,7 +129,7 @@ export function ReplyForm({ responseId, to, requestId: renderedRequestId }: { re
       open={refused || postedHere ? true : undefined}
       onToggle={(event) => { if (event.currentTarget.open) event.currentTarget.querySelector("textarea")?.focus(); }}
     >
-      <summary className={summaryButton}>Reply<span className="sr-only"> to {to}</span></summary>
+      <summary className="btn-summary">Reply<span className="sr-only"> to {to}</span></summary>
       <form
         {...formProps}
         action={formAction}

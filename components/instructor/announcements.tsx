@@ -127,9 +127,6 @@ export function AnnouncementForm({ classId, requestId, timeZone }: { classId: st
   );
 }
 
-/** A `<summary>` drawn as a small secondary button (no disclosure triangle). */
-const summaryButton = "btn-secondary cursor-pointer list-none px-3 py-1 [&::-webkit-details-marker]:hidden";
-
 type Deletions = { formAction: (formData: FormData) => void; refusedFor: (announcementId: string) => string | null };
 const DeletionsContext = createContext<Deletions | null>(null);
 
@@ -170,7 +167,7 @@ function AnnouncementDeletion({ classId, announcement }: { classId: string; anno
   }
   return (
     <details className="shrink-0 open:basis-full" open={refused ? true : undefined}>
-      <summary className={summaryButton} aria-label={`Delete ${announcement.title}`}>Delete</summary>
+      <summary className="btn-summary" aria-label={`Delete ${announcement.title}`}>Delete</summary>
       <form action={deletions.formAction} className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-stone-200 bg-white px-3 py-2">
         <input type="hidden" name="classId" value={classId} />
         <input type="hidden" name="announcementId" value={announcement.id} />
@@ -214,7 +211,7 @@ export function EditableAnnouncement({ classId, announcement, timeZone, children
           if (!event.currentTarget.open) formProps.ref.current?.reset();
         }}
       >
-        <summary ref={summary} className={`${summaryButton} w-fit`}>
+        <summary ref={summary} className="btn-summary w-fit">
           <span className="group-open:hidden">Edit</span>
           <span className="hidden group-open:inline">Cancel</span>
           <span className="sr-only"> {announcement.title}</span>

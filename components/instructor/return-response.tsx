@@ -24,9 +24,6 @@ function aWeekFromNow() {
   return localInputValue(date);
 }
 
-/** A `<summary>` drawn as a small secondary button (no disclosure triangle). */
-const summaryButton = "btn-secondary cursor-pointer list-none px-3 py-1 [&::-webkit-details-marker]:hidden";
-
 export function ReturnResponse({ classId, responseId, studentName, submittedAt, resubmission, viaModule, timeZone, suggestedResubmitBy }: {
   classId: string;
   responseId: string;
@@ -68,7 +65,7 @@ export function ReturnResponse({ classId, responseId, studentName, submittedAt, 
         setOpen(nowOpen);
       }}
     >
-      <summary className={summaryButton}>
+      <summary className="btn-summary">
         <span className="group-open:hidden">Return for revision…</span>
         <span className="hidden group-open:inline">Cancel</span>
       </summary>
