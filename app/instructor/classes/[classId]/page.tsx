@@ -47,10 +47,9 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < now);
   // Students see an announcement from its time; an archived class's students, only those posted by the archiving.
   const postedBy = found.archivedAt && found.archivedAt < now ? found.archivedAt : now;
-  const [assignments, items, quizzes, openFlags, invitations, announcementList, teachers] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId), classAnnouncementsForInstructor(user, classId, { page }), classTeachers(user, classId)]);
+  // `timeZone`: the zone a time typed in an announcement's form is read in when the page's script has not run (decision 33).
+  const [assignments, items, quizzes, openFlags, invitations, announcementList, teachers, timeZone] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId), classAnnouncementsForInstructor(user, classId, { page }), classTeachers(user, classId), calendarZone(user, (await cookies()).get(TIME_ZONE_COOKIE)?.value)]);
   const { announcements, paging: announcementPages } = announcementList;
-  // The zone a time typed in an announcement's form is read in when the page's script has not run (decision 33).
-  const timeZone = await calendarZone(user, (await cookies()).get(TIME_ZONE_COOKIE)?.value);
   const weights = weightLabels(assignments.map((a) => a.weight));
   const quizLimits = new Map(items.flatMap((c) => c.modules.flatMap((m) => m.quizzes.map((q) => [q.id, q.maxAttempts] as const))));
   const prompts = await debatesSetBy(assignments);
