@@ -27,6 +27,8 @@ export const gradingOverrideSchema = z.strictObject({
 });
 export type GradingOverride = z.infer<typeof gradingOverrideSchema>;
 
+export const ALREADY_FULL_CREDIT = "Everyone is already given full credit on this question.";
+export const ALREADY_ACCEPTED = "That answer is already accepted. Choose another, or another action.";
 export const REGRADE_REASON_NEEDED = "Record why you are regrading (at least 5 characters); students' scores change.";
 
 /** The value an instructor may send with a regrade; `overrideAfter` checks it against the question. */
@@ -191,6 +193,8 @@ export function overrideAfter(question: Question, current: unknown, action: Regr
   const refuse = (message: string): OverrideResult => ({ ok: false, message });
   if (action === "FULL_CREDIT") {
     if (value !== undefined && value !== null) return refuse("Full credit takes no value; leave the value empty.");
+    // As with an unchanged key: a regrade that changes nothing is not recorded (and a form sent twice regrades once).
+    if (base.fullCredit) return refuse(ALREADY_FULL_CREDIT);
     return { ok: true, override: { ...base, fullCredit: true } };
   }
   if (value === undefined || value === null) return refuse(action === "CORRECT_KEY" ? "Give the corrected answer." : "Give the answer to accept as well.");
@@ -280,7 +284,11 @@ function acceptAlsoOverride(question: Question, base: GradingOverride, effective
       return refuse("Accepting another answer works for single-choice, short-answer and numeric questions. Correct the key or give full credit instead.");
   }
   const acceptAlso = base.acceptAlso ?? [];
-  return { ok: true, override: { ...base, acceptAlso: acceptAlso.includes(also) ? acceptAlso : [...acceptAlso, also] } };
+  const accepted = question.type === "short" && effective.type === "short"
+    ? effective.accepted.some((answer) => normalizeShortAnswer(answer) === normalizeShortAnswer(String(also)))
+    : acceptAlso.includes(also) || (effective.type === "numeric" && effective.answer === also);
+  if (accepted) return refuse(ALREADY_ACCEPTED);
+  return { ok: true, override: { ...base, acceptAlso: [...acceptAlso, also] } };
 }
 
 /** A sentence for learners and instructors saying how a question is graded now. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { questionSchema, type Question } from "@/lib/content/schema";
-import { describeOverride, effectiveQuestion, keyFields, answerMarks, overrideAfter, parseGradingOverride, rescore, scoreEffective } from "@/lib/domain/regrade";
+import { ALREADY_ACCEPTED, ALREADY_FULL_CREDIT, describeOverride, effectiveQuestion, keyFields, answerMarks, overrideAfter, parseGradingOverride, rescore, scoreEffective } from "@/lib/domain/regrade";
 
 const ref = { lesson: "lesson-a", section: "intro", source: "source-a" };
 const base = { explanation: "Because.", difficulty: "easy", objective: "obj-a", ref };
@@ -125,14 +125,25 @@ describe("overrideAfter", () => {
     expect(overrideAfter(short, null, "ACCEPT_ALTERNATIVE", " % ")).toMatchObject({ ok: false, message: expect.stringMatching(/"%" has no letters/) });
   });
 
-  it("actions add up: alternatives accumulate once each, a new key replaces the old one", () => {
+  it("actions add up: alternatives accumulate, a new key replaces the old one", () => {
     const first = overrideAfter(single, null, "ACCEPT_ALTERNATIVE", "a");
-    expect(first.ok).toBe(true);
-    const second = overrideAfter(single, first.ok ? first.override : null, "ACCEPT_ALTERNATIVE", "a");
-    expect(second).toEqual({ ok: true, override: { acceptAlso: ["a"] } });
+    expect(first).toEqual({ ok: true, override: { acceptAlso: ["a"] } });
+    expect(overrideAfter(single, first.ok ? first.override : null, "ACCEPT_ALTERNATIVE", "c")).toEqual({ ok: true, override: { acceptAlso: ["a", "c"] } });
     const third = overrideAfter(single, { correctedKey: "a", acceptAlso: ["c"] }, "CORRECT_KEY", "c");
     expect(third).toEqual({ ok: true, override: { correctedKey: "c", acceptAlso: ["c"] } });
     expect(overrideAfter(single, { acceptAlso: ["c"] }, "FULL_CREDIT", null)).toEqual({ ok: true, override: { acceptAlso: ["c"], fullCredit: true } });
+  });
+
+  it("refuses a regrade that would change nothing, so a form sent twice regrades once", () => {
+    const accepted = overrideAfter(single, null, "ACCEPT_ALTERNATIVE", "a");
+    expect(overrideAfter(single, accepted.ok ? accepted.override : null, "ACCEPT_ALTERNATIVE", "a")).toEqual({ ok: false, message: ALREADY_ACCEPTED });
+    // A short answer the key accepts already, as typed differently (case, punctuation): the same answer.
+    const shortKey = (short as Extract<Question, { type: "short" }>).accepted[0];
+    expect(overrideAfter(short, null, "ACCEPT_ALTERNATIVE", ` ${shortKey.toUpperCase()}. `)).toEqual({ ok: false, message: ALREADY_ACCEPTED });
+    expect(overrideAfter(short, { acceptAlso: ["Tokyo"] }, "ACCEPT_ALTERNATIVE", "tokyo")).toEqual({ ok: false, message: ALREADY_ACCEPTED });
+    expect(overrideAfter(numeric, null, "ACCEPT_ALTERNATIVE", (numeric as Extract<Question, { type: "numeric" }>).answer)).toEqual({ ok: false, message: ALREADY_ACCEPTED });
+    expect(overrideAfter(numeric, { acceptAlso: [7] }, "ACCEPT_ALTERNATIVE", 7)).toEqual({ ok: false, message: ALREADY_ACCEPTED });
+    expect(overrideAfter(single, { fullCredit: true }, "FULL_CREDIT", null)).toEqual({ ok: false, message: ALREADY_FULL_CREDIT });
   });
 
   it("refuses values that do not fit the question, with a sentence", () => {
