@@ -5,6 +5,10 @@ import { z } from "zod";
 import { getSessionUser, type Role, type SessionUser } from "./auth";
 import { isDatabaseUnavailable, isWriteConflict, UNAVAILABLE_MESSAGE, UserError } from "./errors";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from "../domain/storable-text";
+import { formDataToObject } from "../form-fields";
+
+// Read the same way by the forms' scripts (lib/form-fields.ts).
+export { formDataToObject };
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -18,20 +22,6 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
     (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-// Typed FormData, but a forged action call can send any serialisable value: that is an empty form, not a 500.
-export function formDataToObject(data: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (!(data instanceof FormData)) return out;
-  for (const [key, value] of data.entries()) {
-    if (key.startsWith("$ACTION")) continue;
-    // Repeats gather in one array, appended to in place (a copy per repeat would be quadratic in a forged form).
-    const existing = out[key];
-    if (Array.isArray(existing)) existing.push(value);
-    else out[key] = key in out ? [existing, value] : value;
   }
   return out;
 }

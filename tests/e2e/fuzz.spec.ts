@@ -758,6 +758,93 @@ test("fuzzing the flag action: no 500, no write on refusal, another's attempt ne
   await request.dispose();
 });
 
+// "The key stands" posts answerFlagsAction without the page's script (decision 33): hostile fields with the instructor's
+// class and flagged question, another instructor's class (whose student flagged the same question) and random ids mixed
+// in. Never a 500; a refusal writes nothing; the other class's flag is never answered; a reply stored is one the form could send.
+test("fuzzing the key-stands action: no 500, no write on refusal, another class's flag never answered", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const [instructor, otherInstructor, student, stranger] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql), await createUser(sql)];
+  const quizId = "dadabaev-silk-road-quiz";
+  const mine = await submittedAttemptIn(sql, instructor.id, student.id, quizId);
+  const theirs = await submittedAttemptIn(sql, otherInstructor.id, stranger.id, quizId);
+  for (const taken of [mine, theirs]) {
+    await sql.query(`INSERT INTO "QuestionFlag" (id, "userId", "questionVersionId", "attemptId", reason) SELECT gen_random_uuid(), "userId", $2, id, 'The key looks wrong to me.' FROM "QuizAttempt" WHERE id = $1`, [taken.attemptId, taken.versionIds[0]]);
+  }
+  const request = await signedInRequest(playwright, instructor, baseURL!);
+  const flags = async () => JSON.stringify((await sql.query(`SELECT "userId", "questionVersionId", "resolvedAt", outcome, reply FROM "QuestionFlag" WHERE "userId" = ANY($1) ORDER BY "userId"`, [[student.id, stranger.id]])).rows);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const form = fc.record({
+    classId: field(mine.classId, mine.classId, theirs.classId, "00000000-0000-4000-8000-000000000000"),
+    questionVersionId: field(mine.versionIds[0], mine.versionIds[0], mine.versionIds[1] ?? mine.versionIds[0], "00000000-0000-4000-8000-000000000000"),
+    reply: field("The reading supports the key as it stands.", "no", "", "x".repeat(1001)),
+    extra: fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: hostileString, weight: 1 }),
+  });
+  const failures: string[] = [];
+  const page = `/instructor/classes/${mine.classId}/quizzes/${quizId}`;
+  const runs = fc.sample(form, { numRuns: 80, seed: 20261207 }).map((values) => ["answerFlagsAction", values] as const);
+  const accepted = await fuzzFormActions(runs, failures, (name, values) => callFormAction(request, baseURL!, page, name, values), flags);
+  expect(failures).toEqual([]);
+  // Answered at most once: once answered, the question has no open flag in the class.
+  expect(accepted).toBeLessThanOrEqual(1);
+  const sent = await callFormAction(request, baseURL!, page, "answerFlagsAction", { classId: mine.classId, questionVersionId: mine.versionIds[0], reply: "The reading supports the key as it stands." });
+  expect(sent.text).toContain(accepted === 1 ? '"code":"CONFLICT"' : '"ok":true');
+  const { rows: stored } = await sql.query(`SELECT "userId", outcome, reply FROM "QuestionFlag" WHERE "userId" = ANY($1)`, [[student.id, stranger.id]]);
+  expect(stored.find((f) => f.userId === stranger.id)).toMatchObject({ outcome: null, reply: null });
+  expect(stored.find((f) => f.userId === student.id)).toMatchObject({ outcome: "KEY_STANDS", reply: "The reading supports the key as it stands." });
+  await request.dispose();
+});
+
+// The regrade form posts regradeAction without the page's script (decision 33): hostile fields with the instructor's
+// class and a question its student took, another instructor's class and random ids mixed in, answer fields of every
+// action and type. Never a 500; a refusal writes nothing (no regrade, no key, no score changed); every regrade made
+// names the instructor's own class and a reason the form could send.
+test("fuzzing the regrade action: no 500, no write on refusal, no regrade through another's class", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(300_000);
+  const [instructor, otherInstructor, student, stranger] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql), await createUser(sql)];
+  // The quiz the fuzzed regrade route above also regrades: no other browser test scores it.
+  const mine = await submittedAttemptIn(sql, instructor.id, student.id, classQuiz);
+  const theirs = await submittedAttemptIn(sql, otherInstructor.id, stranger.id, classQuiz);
+  const request = await signedInRequest(playwright, instructor, baseURL!);
+  const versions = mine.versionIds.slice(0, 3);
+  const state = async () => JSON.stringify([
+    (await sql.query(`SELECT id, "gradingOverride" FROM "QuestionVersion" WHERE id = ANY($1) ORDER BY id`, [versions])).rows,
+    (await sql.query(`SELECT count(*) FROM "Regrade" WHERE "questionVersionId" = ANY($1)`, [versions])).rows,
+    (await sql.query(`SELECT id, "scoreCenti" FROM "QuizAttempt" WHERE id = ANY($1) ORDER BY id`, [[mine.attemptId, theirs.attemptId]])).rows,
+  ]);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const maybe = (arbitrary: fc.Arbitrary<string>) => fc.option(arbitrary, { freq: 2, nil: undefined });
+  const form = fc.record({
+    classId: field(mine.classId, mine.classId, theirs.classId, "00000000-0000-4000-8000-000000000000"),
+    questionVersionId: field(...versions, "00000000-0000-4000-8000-000000000000"),
+    questionType: field("single", "multiple", "truefalse", "short", "numeric", "ordering", "matching"),
+    action: field("CORRECT_KEY", "ACCEPT_ALTERNATIVE", "FULL_CREDIT"),
+    "key.option": maybe(field("a", "b", "c", "zzz")),
+    "key.truth": maybe(field("true", "false")),
+    "key.accepted": maybe(field("Tokyo\nEdo", "", "x".repeat(300))),
+    "key.number": maybe(field("94", "", "ten", "1e999")),
+    "key.tolerance": maybe(field("0.5", "-1", "")),
+    "key.position.a": maybe(field("1", "2", "0")),
+    "key.match.p1": maybe(field("r1", "r2", "")),
+    "also.option": maybe(field("a", "c")),
+    "also.accepted": maybe(field("Edo", "")),
+    "also.number": maybe(field("95", "x")),
+    onlyRaise: maybe(field("on")),
+    reason: field("The reading supports another answer.", "no", "", "x".repeat(1001)),
+    extra: fc.oneof({ arbitrary: fc.constant(undefined), weight: 6 }, { arbitrary: hostileString, weight: 1 }),
+  });
+  const failures: string[] = [];
+  const page = `/instructor/classes/${mine.classId}/quizzes/${classQuiz}`;
+  const runs = fc.sample(form, { numRuns: 100, seed: 20261207 }).map((values) => ["regradeAction", values] as const);
+  await fuzzFormActions(runs, failures, (name, values) => callFormAction(request, baseURL!, page, name, values), state);
+  expect(failures).toEqual([]);
+  const { rows: made } = await sql.query(`SELECT "instructorId", details->>'classId' AS "classId", reason FROM "Regrade" WHERE "questionVersionId" = ANY($1) AND "instructorId" = ANY($2)`, [versions, [instructor.id, otherInstructor.id]]);
+  for (const regrade of made) {
+    expect(regrade).toMatchObject({ instructorId: instructor.id, classId: mine.classId });
+    expect(regrade.reason.trim().length).toBeGreaterThanOrEqual(5);
+  }
+  await request.dispose();
+});
+
 // The reply forms post server actions without the page's script (decision 33): hostile fields with the student's own
 // reply, a classmate's reply, both responses and random ids mixed in, a request id often reused. Never a 500; a refusal
 // writes nothing; the classmate's reply is never deleted or removed (a student never removes); every reply stored is one

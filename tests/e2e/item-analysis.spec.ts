@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import type pg from "pg";
 import { addMembers, assign, createClass } from "./fixtures";
 import { test, expect, createUser, login, count, expectNoAxeViolations, signedInPage, type TestUser } from "./support";
+import { callFormAction } from "./note-actions";
 import { effectiveQuestion, keyFields } from "../../lib/domain/regrade.ts";
 import type { Question } from "../../lib/content/schema.ts";
 
@@ -343,5 +344,104 @@ test("without the page's script a student flags a question: a short reason refus
   await expect(firstQuestion.getByText("Flag sent: change your reason")).toBeVisible();
   expect(await count(sql, `SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1 AND "resolvedAt" IS NULL AND reason = 'The lesson gives both years, so B seems right too.'`, [student.id])).toBe(1);
   if (process.env.SCREENSHOT_DIR) await firstQuestion.screenshot({ path: `${process.env.SCREENSHOT_DIR}/flag-no-script-phone.png` });
+  await context.close();
+});
+
+test("without the page's script the instructor answers a flag, the key standing: a short reply refused at the field with the text kept, then sent once (decision 33)", async ({ browser, sql, baseURL }) => {
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const classId = await createClassWith(sql, instructor, [student]);
+  const attemptId = await insertAttempt(sql, student, "b");
+  await sql.query(
+    `INSERT INTO "QuestionFlag" ("id", "userId", "questionVersionId", "attemptId", "reason") SELECT gen_random_uuid(), "userId", "questionVersionIds"[1], "id", 'The lesson gives both years.' FROM "QuizAttempt" WHERE "id" = $1`,
+    [attemptId],
+  );
+  const flagged = `SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1 AND "outcome" = 'KEY_STANDS'`;
+  const { context, page } = await signedInPage(browser, instructor, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const itemAnalysis = `/instructor/classes/${classId}/quizzes/${quizId}`;
+  await page.goto(itemAnalysis);
+  const disputed = page.locator('[id^="question-"]', { has: page.getByText("“The lesson gives both years.”") });
+  await disputed.getByText("The key stands: answer the flag").click();
+  // Before, the form had no action: Send the reply sent a GET of the page with the reply in its address, and answered nothing.
+  await disputed.getByLabel("Your reply to the students who flagged it").fill("No.");
+  await disputed.getByRole("button", { name: "Send the reply" }).click();
+  await expect(disputed.getByText(/Tell the students why the key stands/)).toBeVisible();
+  await expect(disputed.getByLabel("Your reply to the students who flagged it")).toHaveValue("No.");
+  expect(page.url()).not.toContain("reply=");
+  expect(await count(sql, flagged, [student.id])).toBe(0);
+
+  const reply = "The lesson dates the speech to 1997; the other year is its anniversary.";
+  await disputed.getByLabel("Your reply to the students who flagged it").fill(reply);
+  await disputed.getByRole("button", { name: "Send the reply" }).click();
+  await expect(disputed.getByText(/Flags from students \(0 open, 1 resolved\)/)).toBeVisible();
+  await expect(disputed.getByText(/answered: the key stands/)).toBeVisible();
+  await expect(disputed.getByText(`Your reply: “${reply}”`)).toBeVisible();
+  await expect(disputed.getByText("The key stands: answer the flag")).toHaveCount(0);
+  if (process.env.SCREENSHOT_DIR) await disputed.screenshot({ path: `${process.env.SCREENSHOT_DIR}/key-stands-no-script-phone.png` });
+  expect(await count(sql, `SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1 AND "outcome" = 'KEY_STANDS' AND "reply" = $2`, [student.id, reply])).toBe(1);
+
+  // The same form sent again (its answer lost on the way) changes nothing: the flag was answered once, with the first reply.
+  const versionId = (await sql.query(`SELECT "questionVersionIds"[1] AS "id" FROM "QuizAttempt" WHERE "id" = $1`, [attemptId])).rows[0].id;
+  const resent = await callFormAction(context.request, baseURL!, itemAnalysis, "answerFlagsAction", { classId, questionVersionId: versionId, reply: "A second reply that must not replace the first." });
+  expect(resent.text).toContain('"code":"CONFLICT"');
+  expect(await count(sql, `SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1 AND "reply" = $2`, [student.id, reply])).toBe(1);
+  await context.close();
+});
+
+test("without the page's script the instructor regrades a question: the chosen action's fields shown, a refusal keeps what was chosen and typed, asked before re-scoring, sent twice it regrades once (decision 33)", async ({ browser, sql, baseURL }) => {
+  // A quiz and question no other browser test regrades; its key is set back first, should this test run again.
+  const quiz = "economic-footprint-2025-quiz";
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const classId = await createClassWith(sql, instructor, [student], quiz);
+  const { rows: [first] } = await sql.query(
+    `SELECT v."id" FROM "QuizQuestion" q JOIN "QuestionVersion" v ON v."questionId" = q."id" AND v."version" = q."currentVersion" WHERE q."quizId" = $1 AND q."retiredAt" IS NULL ORDER BY q."position" LIMIT 1`,
+    [quiz],
+  );
+  await sql.query(`UPDATE "QuestionVersion" SET "gradingOverride" = NULL WHERE "id" = $1`, [first.id]);
+  // One submitted attempt at the first question alone, answered "c" (the key is "b").
+  const attemptId = randomUUID();
+  await sql.query(
+    `INSERT INTO "QuizAttempt" ("id", "userId", "quizId", "number", "status", "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
+     VALUES ($1, $2, $3, 1, 'SUBMITTED', NULL, ARRAY[$4]::uuid[], now() - interval '20 minutes', now() - interval '5 minutes', 0, 100)`,
+    [attemptId, student.id, quiz, first.id],
+  );
+  await sql.query(`INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", "response", "earnedCenti", "correct") VALUES ($1, $2, '{"choice":"c"}', 0, false)`, [attemptId, first.id]);
+  const regrades = `SELECT count(*) FROM "Regrade" WHERE "questionVersionId" = $1 AND "instructorId" = $2`;
+
+  const { context, page } = await signedInPage(browser, instructor, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const itemAnalysis = `/instructor/classes/${classId}/quizzes/${quiz}`;
+  await page.goto(itemAnalysis);
+  const question = page.locator("#question-1");
+  await question.getByText("Regrade this question").click();
+  // Choosing the action shows its fields without the script: before, the form drew only the key's, and had no action.
+  await expect(question.getByLabel("The correct option")).toBeVisible();
+  await expect(question.getByLabel("The option to accept as well")).toBeHidden();
+  await question.getByLabel("Accept another answer as well").check();
+  await expect(question.getByLabel("The correct option")).toBeHidden();
+  await question.getByLabel("The option to accept as well").selectOption("c");
+  // No reason: refused at its field, asked first all the same (the server decides), with the choice and the option kept.
+  await question.getByText("Regrade and re-score…").click();
+  await expect(question.getByText("Re-score every submitted attempt at this question, in every class that took it?")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await question.screenshot({ path: `${process.env.SCREENSHOT_DIR}/regrade-no-script-phone.png` });
+  await question.getByRole("button", { name: "Yes, regrade and re-score" }).click();
+  await expect(question.getByText(/Record why you are regrading/)).toBeVisible();
+  await expect(question.getByLabel("Accept another answer as well")).toBeChecked();
+  await expect(question.getByLabel("The option to accept as well")).toHaveValue("c");
+  expect(page.url()).not.toContain("reason=");
+  expect(await count(sql, regrades, [first.id, instructor.id])).toBe(0);
+
+  await question.getByLabel(/Why \(recorded/).fill("The article supports option C as well.");
+  await question.getByText("Regrade and re-score…").click();
+  await question.getByRole("button", { name: "Yes, regrade and re-score" }).click();
+  await expect(question.getByText("Regraded: 1 attempt changed score.")).toBeVisible();
+  await expect(page.getByRole("table", { name: /Past regrades/ }).getByRole("row").nth(1)).toContainText("The article supports option C as well.");
+  expect(await count(sql, regrades, [first.id, instructor.id])).toBe(1);
+  expect(await count(sql, `SELECT count(*) FROM "QuizAttempt" WHERE "id" = $1 AND "scoreCenti" = 100`, [attemptId])).toBe(1);
+
+  // The same form sent again (its answer lost on the way) is refused, the option being accepted already: one regrade.
+  const resent = await callFormAction(context.request, baseURL!, itemAnalysis, "regradeAction", { classId, questionVersionId: first.id, questionType: "single", action: "ACCEPT_ALTERNATIVE", "also.option": "c", "key.option": "b", onlyRaise: "on", reason: "The article supports option C as well." });
+  expect(resent.text).toContain("That answer is already accepted.");
+  expect(await count(sql, regrades, [first.id, instructor.id])).toBe(1);
   await context.close();
 });

@@ -650,3 +650,58 @@ test("the debate grading and return actions: only the class's instructor grades 
   expect(await count(sql, `SELECT count(*) FROM "DebateResponse" WHERE id = $1 AND status = 'DRAFT'`, [response.id])).toBe(1);
   for (const context of Object.values(contexts)) await context.dispose();
 });
+
+// The item analysis page's forms post answerFlagsAction and regradeAction (decision 33) beside POST
+// /api/instructor/classes/:classId/flag-replies and /regrades: the same rules. Only the class's instructors (its owner
+// or a co-teacher) answer its students' flags or regrade a question they took, not once it is archived; no session, a
+// student or another instructor is refused, the flag stays open and the key as it was.
+test("the key-stands and regrade actions: no session, a student or another instructor is refused and nothing changes; a co-teacher may, not once archived", async ({ playwright, sql, baseURL }) => {
+  const [teacher, coTeacher, otherInstructor, student] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql)];
+  // A quiz no other browser test scores: the regrade below changes its key for everyone.
+  const quizId = "reading-critically-quiz";
+  const cls = await createClass(sql, teacher, { name: "Flag matrix" });
+  await addMembers(sql, cls.id, [student], { joinedAt: "-2 days" });
+  await assign(sql, cls.id, { quiz: quizId, opensAt: "-2 days", dueAt: "2 days" });
+  await sql.query(`INSERT INTO "ClassCoTeacher" ("classId", "userId") VALUES ($1, $2)`, [cls.id, coTeacher.id]);
+  const { rows: [version] } = await sql.query(
+    `SELECT v.id FROM "QuizQuestion" q JOIN "QuestionVersion" v ON v."questionId" = q.id AND v.version = q."currentVersion" WHERE q."quizId" = $1 AND q."retiredAt" IS NULL ORDER BY q.position LIMIT 1`,
+    [quizId],
+  );
+  const { rows: [attempt] } = await sql.query(
+    `INSERT INTO "QuizAttempt" (id, "userId", "quizId", number, status, "openSlot", "questionVersionIds", "startedAt", "submittedAt", "scoreCenti", "maxScoreCenti")
+     VALUES (gen_random_uuid(), $1, $2, 1, 'SUBMITTED', NULL, ARRAY[$3]::uuid[], now() - interval '2 hours', now() - interval '1 hour', 0, 100) RETURNING id`,
+    [student.id, quizId, version.id],
+  );
+  await sql.query(`INSERT INTO "AttemptAnswer" ("attemptId", "questionVersionId", response, "earnedCenti", correct) VALUES ($1, $2, '{}', 0, false)`, [attempt.id, version.id]);
+  await sql.query(`INSERT INTO "QuestionFlag" (id, "userId", "questionVersionId", "attemptId", reason) VALUES (gen_random_uuid(), $1, $2, $3, 'The key looks wrong to me.')`, [student.id, version.id, attempt.id]);
+  const page = `/instructor/classes/${cls.id}/quizzes/${quizId}`;
+  const answer = { classId: cls.id, questionVersionId: version.id, reply: "The reading supports the key as it stands." };
+  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), coTeacher: await sessionRequest(playwright, baseURL!, coTeacher) };
+  const regrade = { classId: cls.id, questionVersionId: version.id, questionType: "single", action: "FULL_CREDIT", onlyRaise: "on", reason: "The question was ambiguous." };
+  await sql.query(`UPDATE "QuestionVersion" SET "gradingOverride" = NULL WHERE id = $1`, [version.id]);
+  const call = async (who: keyof typeof contexts, name: string, fields: Record<string, string>, expected: RegExp) => {
+    const { status, text } = await callFormAction(contexts[who], baseURL!, page, name, fields);
+    expect(status, `${name} as ${who}`).toBeLessThan(500);
+    expect(text, `${name} as ${who}`).toMatch(expected);
+  };
+  const open = `SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1 AND "resolvedAt" IS NULL`;
+  const regraded = `SELECT count(*) FROM "QuestionVersion" WHERE id = $1 AND "gradingOverride" IS NOT NULL`;
+  for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
+    await call(who, "answerFlagsAction", answer, new RegExp(`"code":"${code}"`));
+    await call(who, "regradeAction", regrade, new RegExp(`"code":"${code}"`));
+  }
+  expect(await count(sql, open, [student.id])).toBe(1);
+  expect(await count(sql, regraded, [version.id])).toBe(0);
+  // Archived, the class answers none and regrades nothing: its students answer to the classes they are in now.
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE id = $1`, [cls.id]);
+  await call("coTeacher", "answerFlagsAction", answer, /"code":"CONFLICT"/);
+  await call("coTeacher", "regradeAction", regrade, /"code":"CONFLICT"/);
+  expect(await count(sql, open, [student.id])).toBe(1);
+  expect(await count(sql, regraded, [version.id])).toBe(0);
+  await sql.query(`UPDATE "Class" SET "archivedAt" = NULL WHERE id = $1`, [cls.id]);
+  await call("coTeacher", "answerFlagsAction", answer, /"ok":true/);
+  expect(await count(sql, `SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1 AND outcome = 'KEY_STANDS'`, [student.id])).toBe(1);
+  await call("coTeacher", "regradeAction", regrade, /"ok":true/);
+  expect(await count(sql, regraded, [version.id])).toBe(1);
+  for (const context of Object.values(contexts)) await context.dispose();
+});
