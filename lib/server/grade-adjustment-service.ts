@@ -22,13 +22,16 @@ const adjustmentFields = {
   comment: z.string().trim().max(ADJUSTMENT_COMMENT_MAX, `Keep the comment under ${ADJUSTMENT_COMMENT_MAX.toLocaleString("en")} characters.`),
 };
 
+/** An adjustment as a page showed it, compared with the one stored before it is replaced or removed. */
+export const shownAdjustmentSchema = z.strictObject(adjustmentFields);
+
 export const gradeAdjustmentSchema = z.strictObject({
   assignmentId: z.uuid("Choose an assignment."),
   studentId: z.uuid(),
   ...adjustmentFields,
   // The adjustment the form showed (null: none). If another tab has made or changed one since, this is refused
   // rather than replacing it unseen.
-  replacing: z.strictObject(adjustmentFields).nullable().optional(),
+  replacing: shownAdjustmentSchema.nullable().optional(),
 })
   .refine((input) => !(input.excused && input.percent !== null), { path: ["percent"], message: "Excused work has no score: clear the score, or untick “Excused”." })
   .refine((input) => input.excused || input.percent !== null || input.comment !== "", { path: ["comment"], message: "Excuse the student, set a score or write a comment (to take an adjustment back, remove it)." });
@@ -36,7 +39,7 @@ export const gradeAdjustmentSchema = z.strictObject({
 export const removeGradeAdjustmentSchema = z.strictObject({
   // The adjustment the page showed: if another tab has changed it since, the removal is refused rather than
   // deleting what was never seen.
-  shown: z.strictObject(adjustmentFields).optional(),
+  shown: shownAdjustmentSchema.optional(),
 });
 
 type AdjustmentFields = { excused: boolean; percent: number | null; comment: string };
@@ -62,12 +65,13 @@ export async function adjustGrade(instructor: SessionUser, classId: string, inpu
     const [existing] = await tx.$queryRaw<AdjustmentFields[]>`
       SELECT "excused", "percent", "comment" FROM "GradeAdjustment"
       WHERE "assignmentId" = ${input.assignmentId}::uuid AND "studentId" = ${input.studentId}::uuid FOR UPDATE`;
-    if (input.replacing !== undefined && !sameAdjustment(input.replacing, existing)) throw changedMeanwhile();
     const select = { id: true, excused: true, percent: true, comment: true } as const;
-    // The same adjustment sent again (a retry) changes nothing, records nothing, and writes nothing: its time is
-    // when it was last changed (a score posted by hand, decision 23, stays posted).
+    // The same adjustment sent again (a retry, a form sent twice) changes nothing, records nothing, and writes nothing:
+    // its time is when it was last changed (a score posted by hand, decision 23, stays posted). It is answered before
+    // `replacing` is compared, since the first sending has made the stored adjustment differ from what the form showed.
     const changes = adjustmentChanges(existing ?? null, adjustment);
     if (existing && changes.length === 0) return tx.gradeAdjustment.findUniqueOrThrow({ where, select });
+    if (input.replacing !== undefined && !sameAdjustment(input.replacing, existing)) throw changedMeanwhile();
     const data = { ...adjustment, setById: instructor.id };
     // A form that showed none creates one, so of two such forms sent at once the second is refused.
     const saved = input.replacing === null
@@ -80,8 +84,12 @@ export async function adjustGrade(instructor: SessionUser, classId: string, inpu
   });
 }
 
-/** Takes an adjustment back: the cell is computed from the student's work again. */
-export async function removeGradeAdjustment(instructor: SessionUser, classId: string, adjustmentId: string, input: z.infer<typeof removeGradeAdjustmentSchema> = {}) {
+/**
+ * Takes an adjustment back: the cell is computed from the student's work again. `whenGone`: "refuse" (the route's)
+ * refuses an adjustment not found in the class; "answer" answers `{ removed: false }` for one that no longer exists
+ * (already removed: a form sent again), once the class is known to be the instructor's and current.
+ */
+export async function removeGradeAdjustment(instructor: SessionUser, classId: string, adjustmentId: string, input: z.infer<typeof removeGradeAdjustmentSchema> = {}, whenGone: "refuse" | "answer" = "refuse") {
   return db().$transaction(async (tx) => {
     await holdCurrentClass(tx, instructor, classId);
     // As for making one: only for a student on the roster (a removed student's grades are not the class's to change).
@@ -90,7 +98,12 @@ export async function removeGradeAdjustment(instructor: SessionUser, classId: st
       JOIN "Assignment" a ON a."id" = g."assignmentId" AND a."classId" = ${classId}::uuid
       JOIN "ClassMember" m ON m."classId" = a."classId" AND m."userId" = g."studentId" AND m."removedAt" IS NULL
       WHERE g."id" = ${adjustmentId}::uuid FOR UPDATE OF g`;
-    if (!stored) throw notFound("That grade adjustment");
+    if (!stored) {
+      // Only an adjustment that no longer exists at all is "already removed"; one of another class or of a removed
+      // student is still refused.
+      if (whenGone === "answer" && (await tx.gradeAdjustment.count({ where: { id: adjustmentId } })) === 0) return { removed: false };
+      throw notFound("That grade adjustment");
+    }
     if (input.shown && !sameAdjustment(input.shown, stored)) throw changedMeanwhile();
     await tx.gradeAdjustment.delete({ where: { id: adjustmentId } });
     await recordGradeChanges(tx, { classId, studentId: stored.studentId, changedById: instructor.id, assignmentId: stored.assignmentId, itemTitle: await assignmentItemTitle(tx, stored.assignmentId) }, adjustmentChanges(stored, null));

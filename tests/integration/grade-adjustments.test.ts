@@ -109,6 +109,39 @@ describe("grade adjustments", () => {
     expect(await db.gradeAdjustment.count({ where: { studentId: student.id } })).toBe(0);
   });
 
+  it("the same form sent again makes one adjustment and one history entry; a removal sent again is answered, removing nothing else", async () => {
+    const { teacher, student, classmate, classId, quizAssignment, debateAssignment } = await classWithMissingWork();
+    const base = { assignmentId: quizAssignment, studentId: student.id };
+    const first = adjustment({ ...base, percent: 50, comment: "On paper.", replacing: null });
+    const saved = await adjustGrade(teacher, classId, first);
+    expect(await adjustGrade(teacher, classId, first)).toEqual(saved);
+    const change = adjustment({ ...base, percent: 55, comment: "On paper.", replacing: { excused: false, percent: 50, comment: "On paper." } });
+    await adjustGrade(teacher, classId, change);
+    await adjustGrade(teacher, classId, change);
+    expect(await db.gradeAdjustment.findMany({ where: { studentId: student.id }, select: { id: true, percent: true } })).toEqual([{ id: saved.id, percent: 55 }]);
+    // Set (score and comment), then the score changed: three entries, none for the forms sent again.
+    expect((await db.gradeChange.findMany({ where: { classId, studentId: student.id }, select: { kind: true } })).map((e) => e.kind).sort()).toEqual(["COMMENT_CHANGED", "SCORE_SET", "SCORE_SET"].sort());
+    // Another value with the older form is still refused.
+    expect((await errorOf(adjustGrade(teacher, classId, adjustment({ ...change, percent: 60 })))).code).toBe("CONFLICT");
+
+    const kept = await adjustGrade(teacher, classId, adjustment({ assignmentId: debateAssignment, studentId: student.id, excused: true }));
+    const theirs = await adjustGrade(teacher, classId, adjustment({ ...base, studentId: classmate.id, excused: true }));
+    const shown = { excused: false, percent: 55, comment: "On paper." };
+    expect(await removeGradeAdjustment(teacher, classId, saved.id, { shown }, "answer")).toEqual({ removed: true });
+    const entries = await db.gradeChange.count({ where: { classId } });
+    expect(await removeGradeAdjustment(teacher, classId, saved.id, { shown }, "answer")).toEqual({ removed: false });
+    expect(await db.gradeChange.count({ where: { classId } })).toBe(entries);
+    expect((await db.gradeAdjustment.findMany({ where: { assignment: { classId } }, select: { id: true } })).map((a) => a.id).sort()).toEqual([kept.id, theirs.id].sort());
+    // The route's way still refuses it; and one that exists elsewhere is refused either way.
+    expect((await errorOf(removeGradeAdjustment(teacher, classId, saved.id, { shown }))).code).toBe("NOT_FOUND");
+    const other = await classWithMissingWork();
+    const elsewhere = await adjustGrade(other.teacher, other.classId, adjustment({ assignmentId: other.quizAssignment, studentId: other.student.id, excused: true }));
+    expect((await errorOf(removeGradeAdjustment(teacher, classId, elsewhere.id, {}, "answer"))).code).toBe("NOT_FOUND");
+    await removeMember(teacher, classId, classmate.id);
+    expect((await errorOf(removeGradeAdjustment(teacher, classId, theirs.id, {}, "answer"))).code).toBe("NOT_FOUND");
+    expect(await db.gradeAdjustment.count({ where: { id: { in: [elsewhere.id, theirs.id] } } })).toBe(2);
+  });
+
   it("is refused, changing nothing, for another instructor, a removed student, an archived class or another class's assignment", async () => {
     const { teacher, student, classmate, classId, quizAssignment } = await classWithMissingWork();
     const other = await classWithMissingWork();
