@@ -1492,3 +1492,83 @@ test("fuzzing the announcement actions: no 500, no write on refusal, another's c
   await anonymous.dispose();
   await request.dispose();
 });
+
+// The student record's grade adjustment forms post server actions without the page's script (decision 33): hostile
+// fields with the instructor's own class, student, assignment and adjustments, an archived class of theirs and another
+// instructor's class mixed in, the adjustment shown as it is and as it was. Never a 500; a refusal writes nothing (no
+// adjustment, no grade history entry); the archived class and the other instructor's never change; every adjustment
+// stored is one the form could have made.
+test("fuzzing the grade adjustment actions: no 500, no write on refusal, another's class and an archived one untouched", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const [owner, other, student, theirStudent] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql), await createUser(sql)];
+  const [current, archived, theirs] = [await createClass(sql, owner, { name: "Fuzzed adjustments" }), await createClass(sql, owner, { name: "Fuzzed adjustments, archived" }), await createClass(sql, other, { name: "Someone else's adjustments" })];
+  for (const cls of [current, archived]) await addMembers(sql, cls.id, [student]);
+  await addMembers(sql, theirs.id, [theirStudent]);
+  const window = { opensAt: "-3 days", dueAt: "-2 days", latePolicy: "ACCEPT" } as const;
+  const [quiz, spare, archivedQuiz, theirQuiz] = [await assign(sql, current.id, { quiz: classQuiz, ...window }), await assign(sql, current.id, { quiz: studentQuiz, ...window }), await assign(sql, archived.id, { quiz: classQuiz, ...window }), await assign(sql, theirs.id, { quiz: classQuiz, ...window })];
+  const insert = async (assignmentId: string, studentId: string, setById: string) => (await sql.query(`INSERT INTO "GradeAdjustment" (id, "assignmentId", "studentId", excused, comment, "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, true, 'Excused.', $3, now()) RETURNING id`, [assignmentId, studentId, setById])).rows[0].id as string;
+  const [kept, theirsId, spareId] = [await insert(archivedQuiz, student.id, owner.id), await insert(theirQuiz, theirStudent.id, other.id), await insert(spare, student.id, owner.id)];
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE id = $1`, [archived.id]);
+  const rowsOf = async (classId: string) => JSON.stringify((await sql.query(
+    `SELECT g.id, g."assignmentId", g."studentId", g.excused, g.percent, g.comment, g."updatedAt" FROM "GradeAdjustment" g JOIN "Assignment" a ON a.id = g."assignmentId" WHERE a."classId" = $1 ORDER BY g.id`, [classId])).rows);
+  const historyOf = async (classId: string) => count(sql, `SELECT count(*) FROM "GradeChange" WHERE "classId" = $1`, [classId]);
+  const [archivedBefore, theirsBefore] = [await rowsOf(archived.id), await rowsOf(theirs.id)];
+  const fingerprint = async () => `${await rowsOf(current.id)}|${await historyOf(current.id)}|${await rowsOf(archived.id)}|${await historyOf(archived.id)}|${await rowsOf(theirs.id)}|${await historyOf(theirs.id)}`;
+  const request = await signedInRequest(playwright, owner, baseURL!);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const extra = fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: hostileString, weight: 1 });
+  const none = "00000000-0000-4000-8000-000000000000";
+  const shownValues = ["", "", JSON.stringify({ excused: true, percent: null, comment: "Excused." }), JSON.stringify({ excused: false, percent: 50, comment: "" }), JSON.stringify({ excused: false, percent: 50, comment: "", extra: 1 }), "{not json", "null"];
+  const adjust = fc.record({
+    classId: field(current.id, current.id, current.id, archived.id, theirs.id, none),
+    studentId: field(student.id, student.id, theirStudent.id, none),
+    assignmentId: field(quiz, quiz, spare, archivedQuiz, theirQuiz, none),
+    excused: fc.option(field("on", "on", "true", ""), { nil: undefined }),
+    percent: field("", "50", "70.25", "101", "-1", "12.345", "1e2", "abc", " 80 "),
+    comment: fc.option(field("Marked on paper.", "", "   ", "x".repeat(2001), "\u200b"), { nil: undefined }),
+    shown: fc.constantFrom(...shownValues),
+    extra,
+    shownFor: fc.constantFrom(quiz, spare),
+  }).map(({ shown, shownFor, ...form }) => ({ ...form, [`shown.${shownFor}`]: shown }));
+  const remove = fc.record({
+    classId: field(current.id, archived.id, theirs.id),
+    adjustmentId: field(spareId, kept, theirsId, none),
+    shown: fc.constantFrom(...shownValues),
+    extra,
+  });
+  // Forms as the page sends them (its class, student and quiz, the adjustment shown as it may stand), to reach the service.
+  const scored = (percent: number) => JSON.stringify({ excused: false, percent, comment: "Marked on paper." });
+  const likeThePage = fc.record({ percent: fc.constantFrom("50", "70.25"), shown: fc.constantFrom("", scored(50), scored(70.25)) })
+    .map(({ percent, shown }) => ({ classId: current.id, studentId: student.id, assignmentId: quiz, percent, comment: "Marked on paper.", [`shown.${quiz}`]: shown }));
+  type AdjustmentActionName = "adjustGradeAction" | "removeGradeAdjustmentAction";
+  const runs = fc.oneof(
+    { arbitrary: adjust.map((form) => ["adjustGradeAction" as AdjustmentActionName, form] as const), weight: 3 },
+    { arbitrary: likeThePage.map((form) => ["adjustGradeAction" as AdjustmentActionName, form] as const), weight: 1 },
+    { arbitrary: remove.map((form) => ["removeGradeAdjustmentAction" as AdjustmentActionName, form] as const), weight: 1 },
+  );
+  const failures: string[] = [];
+  const record = `/instructor/classes/${current.id}/students/${student.id}`;
+  const accepted = await fuzzFormActions(fc.sample(runs, { numRuns: 150, seed: 20261207 }), failures, (name, values) => callFormAction(request, baseURL!, record, name, values), fingerprint);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  expect(await rowsOf(archived.id)).toBe(archivedBefore);
+  expect(await rowsOf(theirs.id)).toBe(theirsBefore);
+  const { rows: stored } = await sql.query(`SELECT g.excused, g.percent, g.comment, g."studentId" FROM "GradeAdjustment" g JOIN "Assignment" a ON a.id = g."assignmentId" WHERE a."classId" = $1`, [current.id]);
+  for (const a of stored) {
+    const valid = a.studentId === student.id && !(a.excused && a.percent !== null) && (a.excused || a.percent !== null || a.comment !== "") && a.comment === a.comment.trim() && a.comment.length <= 1000
+      && (a.percent === null || (a.percent >= 0 && a.percent <= 100 && Math.abs(a.percent * 100 - Math.round(a.percent * 100)) < 1e-6));
+    if (!valid) failures.push(`stored an adjustment the form could not make: ${JSON.stringify(a).slice(0, 200)}`);
+  }
+  expect(failures).toEqual([]);
+  // No session: refused before anything is read or written.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const before = await fingerprint();
+  for (const [name, fields] of [["adjustGradeAction", { classId: current.id, studentId: student.id, assignmentId: quiz, percent: "60", comment: "", [`shown.${quiz}`]: "" }], ["removeGradeAdjustmentAction", { classId: current.id, adjustmentId: spareId, shown: shownValues[2] }]] as const) {
+    const refused = await callFormAction(anonymous, baseURL!, record, name, fields);
+    expect(refused.status).toBeLessThan(500);
+    expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  }
+  expect(await fingerprint()).toBe(before);
+  await anonymous.dispose();
+  await request.dispose();
+});

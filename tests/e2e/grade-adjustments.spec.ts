@@ -191,3 +191,84 @@ test("an instructor sets a late penalty on an assignment, and the gradebook and 
     await sp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/late-penalty-results-390.png`, fullPage: true });
   }
 });
+
+// Decision 33: before the page's script runs, or without it, the adjustment form and Remove post server actions. The
+// form names the adjustment the page showed for each assignment, so the same form sent again saves once; Remove asks
+// in words, and sent again once the adjustment is gone says so, removing nothing else.
+test("without the page's script an instructor adjusts a grade (once, however often the form is sent) and removes it (decision 33)", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const cls = await createClass(sql, instructor, { name: "Adjustments without script" });
+  await addMembers(sql, cls.id, [student]);
+  await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-3 days", dueAt: "-2 days", latePolicy: "ACCEPT" });
+  const debateId = await assign(sql, cls.id, { debate: "normative-vs-material", opensAt: "-3 days", dueAt: "-1 day", latePolicy: "ACCEPT" });
+  const adjustments = () => sql.query(`SELECT id, "assignmentId", excused, percent, comment FROM "GradeAdjustment" WHERE "studentId" = $1 ORDER BY "createdAt"`, [student.id]).then((r) => r.rows);
+  const historyEntries = () => count(sql, `SELECT count(*) FROM "GradeChange" WHERE "studentId" = $1`, [student.id]);
+  const { page: tp, context: tc } = await signedInPage(browser, instructor, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const record = `/instructor/classes/${cls.id}/students/${student.id}`;
+  await tp.goto(record);
+  const form = tp.locator("form", { has: tp.getByLabel("Excused") });
+  const grades = tp.getByRole("table", { name: /score and status on each assignment/ });
+
+  // Refused at its field, what was typed and chosen kept, nothing written (before, the form sent a GET and did nothing).
+  await form.getByLabel("Assignment").selectOption(debateId);
+  await form.getByLabel("Excused").check();
+  await form.getByLabel(/Score set by hand/).fill("40");
+  await form.getByLabel(/Comment to the student/).fill("Excused: documented illness.");
+  await form.getByRole("button", { name: "Save the adjustment" }).click();
+  await expect(form.getByText(/Excused work has no score/)).toBeVisible();
+  await expect(form.getByLabel(/Score set by hand/)).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Assignment")).toHaveValue(debateId);
+  await expect(form.getByLabel("Excused")).toBeChecked();
+  await expect(form.getByLabel(/Score set by hand/)).toHaveValue("40");
+  await expect(form.getByLabel(/Comment to the student/)).toHaveValue("Excused: documented illness.");
+  expect(await adjustments()).toEqual([]);
+  if (process.env.SCREENSHOT_DIR) await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/grade-adjustment-no-script-refused-390.png` });
+
+  await form.getByLabel(/Score set by hand/).fill("");
+  const saving = tp.waitForRequest((request) => request.method() === "POST");
+  await form.getByRole("button", { name: "Save the adjustment" }).click();
+  const sent = await saving;
+  await expect(form.getByText("Grade adjustment saved.")).toBeVisible();
+  await expect(grades.getByRole("row").nth(2)).toContainText("excused");
+  await expect(form.getByLabel("Assignment")).toHaveValue(debateId);
+  const [saved] = await adjustments();
+  expect(saved).toMatchObject({ assignmentId: debateId, excused: true, percent: null, comment: "Excused: documented illness." });
+  const entries = await historyEntries();
+  // The same form sent again (a reload's resubmit, a double tap) makes no second adjustment and no second entry.
+  const again = await tc.request.post(sent.url(), { headers: { "content-type": sent.headers()["content-type"], origin: baseURL! }, data: sent.postDataBuffer()! });
+  expect(again.status()).toBe(200);
+  expect(await again.text()).toContain("Grade adjustment saved.");
+  expect(await adjustments()).toEqual([saved]);
+  expect(await historyEntries()).toBe(entries);
+  if (process.env.SCREENSHOT_DIR) await tp.screenshot({ path: `${process.env.SCREENSHOT_DIR}/grade-adjustment-no-script-saved-390.png`, fullPage: true });
+
+  // Remove asks in words (there is no confirm() without the script).
+  await tp.locator("summary", { hasText: "Remove" }).click();
+  await expect(tp.getByText("Remove this adjustment? The grade is computed from the student's work again, and the comment is deleted.")).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await grades.screenshot({ path: `${process.env.SCREENSHOT_DIR}/grade-adjustment-remove-no-script-390.png` });
+  const removing = tp.waitForRequest((request) => request.method() === "POST");
+  await tp.getByRole("button", { name: /Yes, remove the grade adjustment on/ }).click();
+  const removal = await removing;
+  await expect(tp.getByText("Grade adjustment removed.")).toBeVisible();
+  await expect(grades.getByRole("row").nth(2)).not.toContainText("excused");
+  expect(await adjustments()).toEqual([]);
+
+  // A new adjustment on the same work, then the removal sent again: it says the one it named is gone, and removes nothing else.
+  await form.getByLabel("Assignment").selectOption(debateId);
+  await form.getByLabel(/Comment to the student/).fill("See me about the debate.");
+  await form.getByRole("button", { name: "Save the adjustment" }).click();
+  await expect(form.getByText("Grade adjustment saved.")).toBeVisible();
+  const [remade] = await adjustments();
+  const entriesBefore = await historyEntries();
+  const removedAgain = await tc.request.post(removal.url(), { headers: { "content-type": removal.headers()["content-type"], origin: baseURL! }, data: removal.postDataBuffer()! });
+  expect(removedAgain.status()).toBe(200);
+  expect(await removedAgain.text()).toContain("That adjustment had already been removed; nothing else was changed.");
+  expect(await adjustments()).toEqual([remade]);
+  expect(await historyEntries()).toBe(entriesBefore);
+  await expect.poll(() => tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await tp.setViewportSize({ width: 1280, height: 900 });
+  if (process.env.SCREENSHOT_DIR) await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/grade-adjustment-no-script-desktop.png` });
+  await tc.close();
+});

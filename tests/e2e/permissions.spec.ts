@@ -616,6 +616,55 @@ test("the announcement actions: no session, a student or another instructor is r
   for (const context of Object.values(contexts)) await context.dispose();
 });
 
+// The student record's grade adjustment forms post server actions (decision 33) beside the adjustment routes: only the
+// class's instructors (its owner or a co-teacher) adjust or remove, never in an archived class; no one else writes.
+test("the grade adjustment actions: no session, a student or another instructor is refused and writes nothing; the owner and a co-teacher may, not once archived", async ({ playwright, sql, baseURL }) => {
+  const [teacher, coTeacher, otherInstructor, student] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql)];
+  const cls = await createClass(sql, teacher, { name: "Adjustment matrix" });
+  await addMembers(sql, cls.id, [student]);
+  await sql.query(`INSERT INTO "ClassCoTeacher" ("classId", "userId") VALUES ($1, $2)`, [cls.id, coTeacher.id]);
+  const quizId = await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-3 days", dueAt: "-2 days" });
+  const { rows: [{ id: adjustmentId }] } = await sql.query(
+    `INSERT INTO "GradeAdjustment" (id, "assignmentId", "studentId", excused, comment, "setById", "updatedAt") VALUES (gen_random_uuid(), $1, $2, true, 'Excused.', $3, now()) RETURNING id`,
+    [quizId, student.id, teacher.id],
+  );
+  const page = `/instructor/classes/${cls.id}/students/${student.id}`;
+  const state = async () => (await sql.query(`SELECT id, excused, percent, comment, "updatedAt" FROM "GradeAdjustment" WHERE "studentId" = $1 ORDER BY id`, [student.id])).rows;
+  const excusedShown = JSON.stringify({ excused: true, percent: null, comment: "Excused." });
+  const adjust = { classId: cls.id, studentId: student.id, assignmentId: quizId, percent: "70", comment: "Marked on paper.", [`shown.${quizId}`]: excusedShown };
+  const removal = { classId: cls.id, adjustmentId, shown: excusedShown };
+  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), teacher: await sessionRequest(playwright, baseURL!, teacher), coTeacher: await sessionRequest(playwright, baseURL!, coTeacher) };
+  const call = async (who: keyof typeof contexts, name: string, fields: Record<string, string>, expected: RegExp) => {
+    const { status, text } = await callFormAction(contexts[who], baseURL!, page, name, fields);
+    expect(status, `${name} as ${who}`).toBeLessThan(500);
+    expect(text, `${name} as ${who}`).toMatch(expected);
+  };
+  const before = await state();
+  for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
+    await call(who, "adjustGradeAction", adjust, new RegExp(`"code":"${code}"`));
+    await call(who, "removeGradeAdjustmentAction", removal, new RegExp(`"code":"${code}"`));
+  }
+  expect(await state()).toEqual(before);
+  // The class's instructors may: a co-teacher scores the work by hand; the owner's removal, from a page that showed the
+  // excusal, is refused; from one that showed the score, it is taken.
+  await call("coTeacher", "adjustGradeAction", adjust, /"ok":true/);
+  expect((await state()).map((a) => [a.excused, a.percent])).toEqual([[false, 70]]);
+  await call("teacher", "removeGradeAdjustmentAction", removal, /"code":"CONFLICT"/);
+  const scored = await state();
+  // Archived, the class takes none, from anyone.
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE id = $1`, [cls.id]);
+  const scoredShown = JSON.stringify({ excused: false, percent: 70, comment: "Marked on paper." });
+  for (const who of ["teacher", "coTeacher"] as const) {
+    await call(who, "adjustGradeAction", { ...adjust, percent: "80", [`shown.${quizId}`]: scoredShown }, /"code":"CONFLICT".*archived/);
+    await call(who, "removeGradeAdjustmentAction", { ...removal, shown: scoredShown }, /"code":"CONFLICT".*archived/);
+  }
+  expect(await state()).toEqual(scored);
+  await sql.query(`UPDATE "Class" SET "archivedAt" = NULL WHERE id = $1`, [cls.id]);
+  await call("teacher", "removeGradeAdjustmentAction", { ...removal, shown: scoredShown }, /"ok":true.*"removed":true/);
+  expect(await state()).toEqual([]);
+  for (const context of Object.values(contexts)) await context.dispose();
+});
+
 // The debate review's grading and return forms post server actions (decision 33) beside their routes: only the class's
 // instructors grade or return a response. No session, a student (the author too) and another instructor write nothing.
 test("the debate grading and return actions: only the class's instructor grades or returns a response", async ({ playwright, sql, baseURL }) => {

@@ -16,7 +16,7 @@ import { droppedInWords, questionPointsInWords } from "@/lib/domain/gradebook";
 import { classAssignments } from "@/lib/server/class-service";
 import { ExtensionForm, WithdrawExtensionButton } from "@/components/instructor/extension-form";
 import { AccommodationForm } from "@/components/instructor/accommodation-form";
-import { GradeAdjustmentForm, RemoveGradeAdjustmentButton } from "@/components/instructor/grade-adjustment-form";
+import { GradeAdjustmentForm, GradeAdjustmentRemovals, RemoveGradeAdjustmentButton } from "@/components/instructor/grade-adjustment-form";
 import { gradeStatusStyle } from "@/components/grade-status";
 import { PasswordResetLink } from "@/components/instructor/password-reset-link";
 import { QuestionPointsForm } from "@/components/instructor/question-points-form";
@@ -66,36 +66,38 @@ export default async function StudentRecordPage({ params, searchParams }: { para
           </p>
           {grades.assignments.length === 0 ? <p className="text-stone-600">Nothing is assigned to this class yet.</p> : (
             <>
-              <TableScroller label={`${member.user.name}’s grades, by assignment`} className="mb-4 rounded-lg border border-stone-200 bg-white">
-                <table className="min-w-full text-left text-sm">
-                  <caption className="sr-only">{member.user.name}’s score and status on each assignment</caption>
-                  <thead className="bg-stone-50"><tr><th scope="col" className="px-3 py-2">Assignment</th><th scope="col" className="px-3 py-2">Status</th><th scope="col" className="px-3 py-2">Score</th><th scope="col" className="px-3 py-2">Adjustment</th></tr></thead>
-                  <tbody className="divide-y divide-stone-200">
-                    {grades.assignments.map((a, i) => {
-                      const cell = grades.cells[i];
-                      const adjustment = adjustments.find((x) => x.assignmentId === a.id);
-                      return (
-                        <tr key={a.id} className="align-top">
-                          <th scope="row" className="px-3 py-2 font-medium">{a.title}</th>
-                          <td className={`px-3 py-2 ${gradeStatusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}{cell.questionsSetByHand ? <span className="block text-xs text-stone-700">{questionPointsInWords(cell.questionsSetByHand)}</span> : null}{cell.dropped && <span className="block text-xs font-medium text-stone-700">{droppedInWords(cell.dropped)}</span>}</td>
-                          <td className="px-3 py-2 font-semibold tabular-nums">{cell.percent !== null ? `${cell.percent}%` : "—"}</td>
-                          <td className="px-3 py-2">
-                            {adjustment ? (
-                              <div className="flex flex-wrap items-start justify-between gap-2">
-                                <div>
-                                  {adjustment.comment && <p className="whitespace-pre-line wrap-anywhere">“{adjustment.comment}”</p>}
-                                  <p className="text-xs text-stone-600">by {adjustment.setBy.name}, <LocalTime iso={adjustment.updatedAt.toISOString()} /></p>
+              <GradeAdjustmentRemovals listed={adjustments.map((x) => x.id)}>
+                <TableScroller label={`${member.user.name}’s grades, by assignment`} className="mb-4 rounded-lg border border-stone-200 bg-white">
+                  <table className="min-w-full text-left text-sm">
+                    <caption className="sr-only">{member.user.name}’s score and status on each assignment</caption>
+                    <thead className="bg-stone-50"><tr><th scope="col" className="px-3 py-2">Assignment</th><th scope="col" className="px-3 py-2">Status</th><th scope="col" className="px-3 py-2">Score</th><th scope="col" className="px-3 py-2">Adjustment</th></tr></thead>
+                    <tbody className="divide-y divide-stone-200">
+                      {grades.assignments.map((a, i) => {
+                        const cell = grades.cells[i];
+                        const adjustment = adjustments.find((x) => x.assignmentId === a.id);
+                        return (
+                          <tr key={a.id} className="align-top">
+                            <th scope="row" className="px-3 py-2 font-medium">{a.title}</th>
+                            <td className={`px-3 py-2 ${gradeStatusStyle[cell.status]}`}>{cell.status}{cell.detail ? ` · ${cell.detail}` : ""}{cell.questionsSetByHand ? <span className="block text-xs text-stone-700">{questionPointsInWords(cell.questionsSetByHand)}</span> : null}{cell.dropped && <span className="block text-xs font-medium text-stone-700">{droppedInWords(cell.dropped)}</span>}</td>
+                            <td className="px-3 py-2 font-semibold tabular-nums">{cell.percent !== null ? `${cell.percent}%` : "—"}</td>
+                            <td className="px-3 py-2">
+                              {adjustment ? (
+                                <div className="flex flex-wrap items-start justify-between gap-2">
+                                  <div>
+                                    {adjustment.comment && <p className="whitespace-pre-line wrap-anywhere">“{adjustment.comment}”</p>}
+                                    <p className="text-xs text-stone-600">by {adjustment.setBy.name}, <LocalTime iso={adjustment.updatedAt.toISOString()} /></p>
+                                  </div>
+                                  {!member.class.archivedAt && <RemoveGradeAdjustmentButton classId={classId} adjustment={{ id: adjustment.id, excused: adjustment.excused, percent: adjustment.percent, comment: adjustment.comment }} title={a.title} />}
                                 </div>
-                                {!member.class.archivedAt && <RemoveGradeAdjustmentButton classId={classId} adjustment={{ id: adjustment.id, excused: adjustment.excused, percent: adjustment.percent, comment: adjustment.comment }} title={a.title} />}
-                              </div>
-                            ) : <span className="text-stone-500">—</span>}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </TableScroller>
+                              ) : <span className="text-stone-500">—</span>}
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </TableScroller>
+              </GradeAdjustmentRemovals>
               {member.class.archivedAt ? <p className="text-stone-600">The class is archived, so its grades are a record: bring the class back to adjust them.</p> : (
                 <>
                   <h3 className="mb-2 font-semibold">Adjust a grade</h3>
