@@ -992,6 +992,9 @@ async function grantExtensions(
   });
 }
 
+/** The accommodation's address: the class and the student (PUT /api/instructor/classes/:classId/members/:userId/accommodation). */
+export const accommodationParams = z.strictObject({ classId: z.uuid("That class was not found. Reload the page."), userId: z.uuid("That student was not found. Reload the page.") });
+
 export const accommodationSchema = z.strictObject({
   extraTimePercent: extensionSchema.shape.extraTimePercent.unwrap(),
   reason: z.string().trim().max(500, "Keep the reason under 500 characters.").default(""),

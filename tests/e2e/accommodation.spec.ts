@@ -98,3 +98,53 @@ test("on a phone, the student record wraps a reason that is one long link, for e
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await context.close();
 });
+
+// Decision 33: before the page's script runs, or without it, the form posts a server action, and Take it away is its
+// second button. The same form sent again is done once.
+test("without the page's script an instructor gives a student standing extra time (once, however often the form is sent) and takes it away (decision 33)", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const instructor = await createUser(sql, "INSTRUCTOR");
+  const student = await createUser(sql);
+  const { id: classId } = await createClass(sql, instructor, { name: "Accommodations without script" });
+  await addMembers(sql, classId, [student]);
+  const teacher = await browser.newContext({ baseURL, javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await login(teacher, instructor, baseURL!);
+  const tp = await teacher.newPage();
+  await tp.goto(`/instructor/classes/${classId}/students/${student.id}`);
+  const section = tp.getByRole("region", { name: "Extra time on timed quizzes" });
+  const stored = async () => (await sql.query(`SELECT "extraTimePercent", "accommodationReason", "accommodationSetAt" FROM "ClassMember" WHERE "userId" = $1`, [student.id])).rows[0];
+
+  // Refused at its field, what was typed kept, nothing written (before, the form sent a GET and did nothing).
+  await section.getByLabel("Extra time (%)").fill("50");
+  await section.getByLabel("Reason").fill("DSL");
+  await section.getByRole("button", { name: "Save extra time" }).click();
+  await expect(section.getByText(/Record why the extra time is given/)).toBeVisible();
+  await expect(section.getByLabel("Reason")).toHaveAttribute("aria-invalid", "true");
+  await expect(section.getByLabel("Extra time (%)")).toHaveValue("50");
+  await expect(section.getByLabel("Reason")).toHaveValue("DSL");
+  expect(await stored()).toMatchObject({ extraTimePercent: 0, accommodationSetAt: null });
+  if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/accommodation-no-script-refused-390.png` });
+
+  await section.getByLabel("Reason").fill("Disability services letter, spring term.");
+  const saving = tp.waitForRequest((request) => request.method() === "POST");
+  await section.getByRole("button", { name: "Save extra time" }).click();
+  const sent = await saving;
+  await expect(section.getByText("Saved: 50 % extra time on every timed quiz in this class.")).toBeVisible();
+  await expect(section.getByText(/^50 % extra time on every timed quiz in this class\. Reason: Disability services letter/)).toBeVisible();
+  const saved = await stored();
+  expect(saved).toMatchObject({ extraTimePercent: 50, accommodationReason: "Disability services letter, spring term." });
+  // The same form sent again (a reload's resubmit, a double tap) changes nothing: not even the time it was set.
+  const again = await teacher.request.post(sent.url(), { headers: { "content-type": sent.headers()["content-type"], origin: baseURL! }, data: sent.postDataBuffer()! });
+  expect(again.status()).toBe(200);
+  expect(await again.text()).toContain("Saved: 50 % extra time");
+  expect(await stored()).toEqual(saved);
+  if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/accommodation-no-script-390.png` });
+  await tp.setViewportSize({ width: 1280, height: 800 });
+  if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/accommodation-no-script-desktop.png` });
+
+  await section.getByRole("button", { name: "Take it away" }).click();
+  await expect(section.getByText("Extra time taken away.")).toBeVisible();
+  await expect(section.getByText(/^None: the class’s time limits apply/)).toBeVisible();
+  expect(await stored()).toMatchObject({ extraTimePercent: 0, accommodationReason: "" });
+  await teacher.close();
+});

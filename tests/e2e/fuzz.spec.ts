@@ -1572,3 +1572,53 @@ test("fuzzing the grade adjustment actions: no 500, no write on refusal, another
   await anonymous.dispose();
   await request.dispose();
 });
+
+// The student record's extra time form posts a server action without the page's script (decision 33): hostile fields
+// with the instructor's own class and student, an archived class of theirs, another instructor's class and student, and
+// the extra time shown as it is and as it was. Never a 500; a refusal writes nothing; the archived class and the other
+// instructor's never change; every accommodation stored is one the form could have set.
+test("fuzzing the accommodation action: no 500, no write on refusal, another's class and an archived one untouched", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const [owner, other, student, theirStudent] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql), await createUser(sql)];
+  const [current, archived, theirs] = [await createClass(sql, owner, { name: "Fuzzed extra time" }), await createClass(sql, owner, { name: "Fuzzed extra time, archived" }), await createClass(sql, other, { name: "Someone else's extra time" })];
+  for (const cls of [current, archived]) await addMembers(sql, cls.id, [student]);
+  await addMembers(sql, theirs.id, [theirStudent]);
+  await sql.query(`UPDATE "ClassMember" SET "extraTimePercent" = 25, "accommodationReason" = 'Letter on file.' WHERE "classId" = ANY($1::uuid[])`, [[archived.id, theirs.id]]);
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE id = $1`, [archived.id]);
+  const rowsOf = async (classId: string) => JSON.stringify((await sql.query(`SELECT "userId", "extraTimePercent", "accommodationReason", "accommodationSetAt", "accommodationSetById" FROM "ClassMember" WHERE "classId" = $1 ORDER BY "userId"`, [classId])).rows);
+  const [archivedBefore, theirsBefore] = [await rowsOf(archived.id), await rowsOf(theirs.id)];
+  const fingerprint = async () => `${await rowsOf(current.id)}|${await rowsOf(archived.id)}|${await rowsOf(theirs.id)}`;
+  const request = await signedInRequest(playwright, owner, baseURL!);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const extra = fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: hostileString, weight: 1 });
+  const none = "00000000-0000-4000-8000-000000000000";
+  const runs = fc.record({
+    classId: field(current.id, current.id, current.id, archived.id, theirs.id, none),
+    userId: field(student.id, student.id, theirStudent.id, none),
+    extraTimePercent: field("50", "25", "0", "", "301", "-5", "12.5", "abc", " 75 "),
+    reason: fc.option(field("Disability services letter.", "", "DSL", "x".repeat(501), "\u200b"), { nil: undefined }),
+    shownAs: fc.option(field("0", "25", "50", "", "-1", "x"), { nil: undefined }),
+    takeAway: fc.option(field("yes", "no"), { freq: 5, nil: undefined }),
+    extra,
+  }).map((form) => ["setAccommodationAction", form] as const);
+  const failures: string[] = [];
+  const record = `/instructor/classes/${current.id}/students/${student.id}`;
+  const accepted = await fuzzFormActions(fc.sample(runs, { numRuns: 120, seed: 20261208 }), failures, (name, values) => callFormAction(request, baseURL!, record, name, values), fingerprint);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  expect(await rowsOf(archived.id)).toBe(archivedBefore);
+  expect(await rowsOf(theirs.id)).toBe(theirsBefore);
+  const { rows: [mine] } = await sql.query(`SELECT "extraTimePercent", "accommodationReason" FROM "ClassMember" WHERE "classId" = $1 AND "userId" = $2`, [current.id, student.id]);
+  const valid = Number.isInteger(mine.extraTimePercent) && mine.extraTimePercent >= 0 && mine.extraTimePercent <= 300
+    && (mine.extraTimePercent === 0 ? mine.accommodationReason === "" : mine.accommodationReason.length >= 5 && mine.accommodationReason.length <= 500 && mine.accommodationReason === mine.accommodationReason.trim());
+  expect(valid, JSON.stringify(mine)).toBe(true);
+  // No session: refused before anything is read or written.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const before = await fingerprint();
+  const refused = await callFormAction(anonymous, baseURL!, record, "setAccommodationAction", { classId: current.id, userId: student.id, extraTimePercent: "50", reason: "No session here." });
+  expect(refused.status).toBeLessThan(500);
+  expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  expect(await fingerprint()).toBe(before);
+  await anonymous.dispose();
+  await request.dispose();
+});

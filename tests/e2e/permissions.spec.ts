@@ -665,6 +665,41 @@ test("the grade adjustment actions: no session, a student or another instructor 
   for (const context of Object.values(contexts)) await context.dispose();
 });
 
+// The student record's extra time form posts a server action (decision 33) beside the accommodation route: only the
+// class's instructors (its owner or a co-teacher) set it, never in an archived class; no one else writes.
+test("the accommodation action: no session, a student or another instructor is refused and writes nothing; the owner and a co-teacher may, not once archived", async ({ playwright, sql, baseURL }) => {
+  const [teacher, coTeacher, otherInstructor, student] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql)];
+  const cls = await createClass(sql, teacher, { name: "Accommodation matrix" });
+  await addMembers(sql, cls.id, [student]);
+  await sql.query(`INSERT INTO "ClassCoTeacher" ("classId", "userId") VALUES ($1, $2)`, [cls.id, coTeacher.id]);
+  const page = `/instructor/classes/${cls.id}/students/${student.id}`;
+  const state = async () => (await sql.query(`SELECT "extraTimePercent", "accommodationReason", "accommodationSetAt" FROM "ClassMember" WHERE "classId" = $1 AND "userId" = $2`, [cls.id, student.id])).rows;
+  const give = { classId: cls.id, userId: student.id, extraTimePercent: "50", reason: "Disability services letter.", shownAs: "0" };
+  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), teacher: await sessionRequest(playwright, baseURL!, teacher), coTeacher: await sessionRequest(playwright, baseURL!, coTeacher) };
+  const call = async (who: keyof typeof contexts, fields: Record<string, string>, expected: RegExp) => {
+    const { status, text } = await callFormAction(contexts[who], baseURL!, page, "setAccommodationAction", fields);
+    expect(status, `as ${who}`).toBeLessThan(500);
+    expect(text, `as ${who}`).toMatch(expected);
+  };
+  const before = await state();
+  for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
+    await call(who, give, new RegExp(`"code":"${code}"`));
+    await call(who, { classId: cls.id, userId: student.id, takeAway: "yes", shownAs: "0" }, new RegExp(`"code":"${code}"`));
+  }
+  expect(await state()).toEqual(before);
+  await call("coTeacher", give, /"ok":true/);
+  expect((await state())[0]).toMatchObject({ extraTimePercent: 50 });
+  // Archived, the class takes none, from anyone.
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE id = $1`, [cls.id]);
+  const given = await state();
+  for (const who of ["teacher", "coTeacher"] as const) await call(who, { classId: cls.id, userId: student.id, takeAway: "yes", shownAs: "50" }, /"code":"CONFLICT".*archived/);
+  expect(await state()).toEqual(given);
+  await sql.query(`UPDATE "Class" SET "archivedAt" = NULL WHERE id = $1`, [cls.id]);
+  await call("teacher", { classId: cls.id, userId: student.id, takeAway: "yes", shownAs: "50" }, /"ok":true/);
+  expect((await state())[0]).toMatchObject({ extraTimePercent: 0, accommodationReason: "" });
+  for (const context of Object.values(contexts)) await context.dispose();
+});
+
 // The debate review's grading and return forms post server actions (decision 33) beside their routes: only the class's
 // instructors grade or return a response. No session, a student (the author too) and another instructor write nothing.
 test("the debate grading and return actions: only the class's instructor grades or returns a response", async ({ playwright, sql, baseURL }) => {

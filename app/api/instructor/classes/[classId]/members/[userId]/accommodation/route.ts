@@ -1,8 +1,5 @@
-import { z } from "zod";
 import { handleRoute } from "@/lib/server/route";
-import { accommodationSchema, setAccommodation } from "@/lib/server/class-service";
-
-const params = z.strictObject({ classId: z.uuid(), userId: z.uuid() });
+import { accommodationParams as params, accommodationSchema, setAccommodation } from "@/lib/server/class-service";
 
 /** Sets a student's standing extra time on the class's timed quizzes (0: none), with a recorded reason. */
 export async function PUT(request: Request, context: { params: Promise<unknown> }) {
