@@ -18,6 +18,7 @@ const classId = z.uuid("That class was not found. Reload the page.");
 const shown = z.union([z.null(), shownAdjustmentSchema], RELOAD);
 
 const adjustFormSchema = gradeAdjustmentSchema.safeExtend({ classId, replacing: shown });
+// One message however `shown` fails: with `never` beside it the union is kept (zod reads a union of one as its member).
 const removeFormSchema = removeGradeAdjustmentSchema.extend({ classId, adjustmentId: z.uuid(RELOAD), shown: z.union([shownAdjustmentSchema, z.never()], RELOAD) });
 
 type Typed = "assignmentId" | "excused" | "percent" | "comment";
