@@ -3,7 +3,8 @@
 
 // Typed FormData, but a forged action call can send any serialisable value: that is an empty form, not a 500.
 export function formDataToObject(data: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // No prototype: a field named "__proto__" or "constructor" is a field like any other (and refused as unknown).
+  const out: Record<string, unknown> = Object.create(null);
   if (!(data instanceof FormData)) return out;
   for (const [key, value] of data.entries()) {
     if (key.startsWith("$ACTION")) continue;

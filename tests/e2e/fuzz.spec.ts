@@ -1622,3 +1622,20 @@ test("fuzzing the accommodation action: no 500, no write on refusal, another's c
   await anonymous.dispose();
   await request.dispose();
 });
+
+// A form's field names are the sender's too. Names no form has, with a NUL or other characters the database cannot
+// store, a very long one, or an object's own property names, are refused like any unknown field: never a 500.
+test("field names no form has are refused by the actions, never a 500", async ({ playwright, sql, baseURL }) => {
+  const student = await createUser(sql);
+  const request = await signedInRequest(playwright, student, baseURL!);
+  const names = ["a\u0000b", "shown.\u0000", "\ud800", "x".repeat(5000), "__proto__", "constructor", "answer.\u0000.choice"];
+  for (const name of names) {
+    for (const [page, action, fields] of [["/account", "setTimeZoneAction", { timeZone: "UTC" }], [notedLesson.page, "addLessonNoteAction", { requestId: randomUUID(), lessonId: notedLesson.id, section: "", body: "A note." }]] as const) {
+      const { status, text } = await callFormAction(request, baseURL!, page, action, { ...fields, [name]: "value" });
+      expect(status, `${action} with a field named ${JSON.stringify(name.slice(0, 20))}`).toBeLessThan(500);
+      expect(text, `${action} with a field named ${JSON.stringify(name.slice(0, 20))}`).not.toContain('"ok":true');
+    }
+  }
+  expect(await count(sql, `SELECT count(*) FROM "LessonNote" WHERE "userId" = $1`, [student.id])).toBe(0);
+  await request.dispose();
+});

@@ -25,3 +25,14 @@ describe("formDataToObject", () => {
     expect(formDataToObject(null)).toEqual({});
   });
 });
+
+describe("formDataToObject and field names an object has of its own", () => {
+  it("keeps a field named __proto__ or constructor as a field, not as the object's prototype or a repeat", () => {
+    const form = new FormData();
+    form.append("__proto__", "x");
+    form.append("constructor", "y");
+    const read = formDataToObject(form);
+    expect(Object.keys(read)).toEqual(["__proto__", "constructor"]);
+    expect(read.constructor).toBe("y");
+  });
+});
