@@ -739,7 +739,11 @@ async function assertTargetExists(kind: "MODULE" | "QUIZ" | "DEBATE", targetId: 
   if (!exists) throw new UserError("INVALID", "That module, quiz or debate prompt does not exist.", { targetId: ["Choose an item from the list."] });
 }
 
-export async function createAssignment(instructor: SessionUser, classId: string, input: z.infer<typeof assignmentSchema>) {
+/**
+ * Assigns an item to the class. Given the id its form was drawn with (`requestId`), the same form sent again (a double
+ * click, a resend without the page's script) answers with the assignment it made, rather than refusing it as a repeat.
+ */
+export async function createAssignment(instructor: SessionUser, classId: string, input: z.infer<typeof assignmentSchema>, requestId: string | null = null) {
   await ownedCurrentClass(instructor, classId);
   await assertTargetExists(input.kind, input.targetId);
   const covered = { quizId: input.kind === "QUIZ" ? input.targetId : null, moduleId: input.kind === "MODULE" ? input.targetId : null };
@@ -747,6 +751,8 @@ export async function createAssignment(instructor: SessionUser, classId: string,
     // One assignment per item and class: a second would add a second gradebook column counted twice in averages.
     // Creations in one class take turns, so two sent at once cannot both find the item unassigned.
     await holdCurrentClass(tx, instructor, classId, "NO KEY UPDATE");
+    const made = requestId ? await tx.assignment.findUnique({ where: { classId_creationRequestId: { classId, creationRequestId: requestId } }, select: { id: true } }) : null;
+    if (made) return made;
     await lockCoveredQuizzes(tx, covered);
     const target = input.kind === "QUIZ" ? { quizId: input.targetId } : input.kind === "MODULE" ? { moduleId: input.targetId } : { debatePromptId: input.targetId };
     if (await tx.assignment.count({ where: { classId, kind: input.kind, ...target } })) {
@@ -769,6 +775,7 @@ export async function createAssignment(instructor: SessionUser, classId: string,
         weight: input.weight,
         requiresReading: input.kind === "QUIZ" && input.requiresReading === true,
         accessCode: input.kind === "QUIZ" ? (input.accessCode ?? null) : null,
+        creationRequestId: requestId,
       },
       select: { id: true, quizId: true, moduleId: true },
     });

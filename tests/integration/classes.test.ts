@@ -596,6 +596,24 @@ describe("copying a class to a new term", () => {
     expect(await db.class.count({ where: { instructorId: teacher.id } })).toBe(1);
   });
 
+  it("assigns once for one form: sent again, or twice at once, with its request id, it answers with the assignment made; a new form is refused as a repeat", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id: classId } = await createClass(teacher, { name: "Resent assignments", term: "T", joinCodeDays: null });
+    const requestId = randomUUID();
+    const input = assign({ kind: "QUIZ", targetId: fixture.quizId, weight: 3 });
+    const both = await Promise.all([0, 1].map(() => createAssignment(teacher, classId, input, requestId)));
+    expect(both[1]).toEqual(both[0]);
+    // Sent again with other terms typed: the form already assigned, and its terms stay those of the first.
+    expect(await createAssignment(teacher, classId, { ...input, weight: 5 }, requestId)).toEqual(both[0]);
+    expect(await db.assignment.findMany({ where: { classId }, select: { id: true, weight: true } })).toEqual([{ id: both[0].id, weight: 3 }]);
+    expect(await errorOf(createAssignment(teacher, classId, input, randomUUID()))).toMatchObject({ code: "CONFLICT", fieldErrors: { targetId: [expect.stringMatching(/^This class already assigns that/)] } });
+    expect(await errorOf(createAssignment(teacher, classId, input))).toMatchObject({ code: "CONFLICT" });
+    // The same id in another class is another form.
+    const other = await createClass(teacher, { name: "Other assignments", term: "T", joinCodeDays: null });
+    expect((await createAssignment(teacher, other.id, input, requestId)).id).not.toBe(both[0].id);
+    expect(await db.assignment.count({ where: { classId } })).toBe(1);
+  });
+
   it("refuses a shift that would move a date past the year 9999, naming the days, and creates no class", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const { id } = await createClass(teacher, { name: "Far future", term: "9995", joinCodeDays: null });
