@@ -1,8 +1,8 @@
 "use client";
 // Class actions: correct its name and term, copy or archive it, issue a join code, remove or restore a student, reset
-// their attempts (with a reason), delete an assignment.
+// their attempts (with a reason), delete an assignment (without the script too: decision 33).
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import { RequestButton, send, usePending } from "@/components/request-button";
 import { useApiForm } from "@/components/use-api-form";
 import { ClassForm, type ClassDetails } from "./class-form";
@@ -10,6 +10,8 @@ import { CopyClassForm } from "./copy-class";
 import { plural } from "@/lib/plural";
 import { unreadableNumberFields } from "@/components/unreadable-numbers";
 import { LiveMessage } from "@/components/live-message";
+import { useFormAction, useScriptRuns } from "@/components/reachable-action";
+import { deleteAssignmentAction, type DeleteAssignmentResult } from "@/app/actions/assignments";
 
 export function RosterActions({ classId, student, quizzes }: { classId: string; student: { id: string; name: string }; quizzes: { id: string; title: string }[] }) {
   const router = useRouter();
@@ -84,7 +86,32 @@ export function ConfirmedDeleteButton({ url, body, confirmText, label = "Remove"
   return <RequestButton method="DELETE" url={url} body={body} confirmText={confirmText} label={label} accessibleName={accessibleName} />;
 }
 
-/** The confirmation names the assignment: with several in the list, "Remove this assignment?" did not say which was about to go. */
+type Deletions = { formAction: (formData: FormData) => void; refusedFor: (assignmentId: string) => string | null };
+const DeletionsContext = createContext<Deletions | null>(null);
+
+/**
+ * The list of assignments, holding the answer to a Remove sent without the script: the page is drawn afresh without
+ * the assignment, so "removed" is said above the list; a refusal at its Remove while it is listed, above it if not.
+ * `listed`: the ids of the assignments shown.
+ */
+export function AssignmentDeletions({ listed, children }: { listed: string[]; children: ReactNode }) {
+  const [result, formAction] = useFormAction<DeleteAssignmentResult>(deleteAssignmentAction);
+  const refusedId = result && !result.ok ? (result.values?.assignmentId ?? "") : null;
+  const refusedHere = refusedId !== null && listed.includes(refusedId);
+  const said = result?.ok ? "Assignment removed. Students' work is kept." : result && !refusedHere ? result.message : null;
+  return (
+    <DeletionsContext value={{ formAction, refusedFor: (id) => (refusedHere && refusedId === id && result && !result.ok ? result.message : null) }}>
+      {said && <p className={`mb-3 ${result?.ok ? "text-sm text-emerald-800" : "field-error"}`}>{said}</p>}
+      {children}
+    </DeletionsContext>
+  );
+}
+
+/**
+ * The confirmation names the assignment: with several in the list, "Remove this assignment?" did not say which was about
+ * to go. With the script it asks with confirm(); without it, Remove opens a <details> that asks in words, and its form
+ * posts the server action.
+ */
 export function DeleteAssignmentButton({ classId, assignmentId, title, extensionCount, adjustmentCount }: { classId: string; assignmentId: string; title: string; extensionCount: number; adjustmentCount: number }) {
   // Extensions and grade adjustments belong to the assignment: assigning the item again does not bring them back.
   const owned = [
@@ -92,7 +119,23 @@ export function DeleteAssignmentButton({ classId, assignmentId, title, extension
     adjustmentCount === 0 ? null : adjustmentCount === 1 ? "one student's grade adjustment" : `${adjustmentCount} students' grade adjustments`,
   ].filter(Boolean);
   const deleted = owned.length === 0 ? "" : ` Its ${owned.join(" and ")} ${extensionCount + adjustmentCount === 1 ? "is" : "are"} deleted with it (assigning it again does not bring ${extensionCount + adjustmentCount === 1 ? "it" : "them"} back).`;
-  return <ConfirmedDeleteButton url={`/api/instructor/classes/${classId}/assignments/${assignmentId}`} confirmText={`Remove “${title}” from this class? Students' work is kept.${deleted}`} accessibleName={`Remove ${title}`} />;
+  const question = `Remove “${title}” from this class? Students' work is kept.${deleted}`;
+  const scriptRuns = useScriptRuns();
+  const deletions = useContext(DeletionsContext);
+  const refused = deletions?.refusedFor(assignmentId) ?? null;
+  if (scriptRuns || !deletions) return <ConfirmedDeleteButton url={`/api/instructor/classes/${classId}/assignments/${assignmentId}`} confirmText={question} accessibleName={`Remove ${title}`} />;
+  return (
+    <details className="shrink-0 open:basis-full" open={refused ? true : undefined}>
+      <summary className="btn-summary w-fit" aria-label={`Remove ${title}`}>Remove</summary>
+      <form action={deletions.formAction} className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-stone-200 bg-white px-3 py-2">
+        <input type="hidden" name="classId" value={classId} />
+        <input type="hidden" name="assignmentId" value={assignmentId} />
+        <p className="text-sm text-stone-800">{question}</p>
+        <button type="submit" className="btn-primary px-3 py-1" aria-label={`Yes, remove ${title}`}>Yes, remove</button>
+      </form>
+      {refused && <p className="field-error">{refused}</p>}
+    </details>
+  );
 }
 
 export function RestoreMemberButton({ classId, student }: { classId: string; student: { id: string; name: string } }) {

@@ -68,6 +68,10 @@ const assignmentTerms = z.strictObject({
 const dueAfterOpening = (a: { opensAt: string; dueAt: string }) => new Date(a.dueAt) > new Date(a.opensAt);
 const DUE_AFTER_OPENING = "The due time must be after the opening time.";
 
+// The addresses of a class's assignments, and of one of them.
+export const classAssignmentsParams = z.strictObject({ classId: z.uuid("That class was not found. Reload the page.") });
+export const assignmentParams = classAssignmentsParams.extend({ assignmentId: z.uuid("That assignment was not found. Reload the page.") });
+
 export const assignmentSchema = assignmentTerms
   .extend({
     kind: z.enum(["MODULE", "QUIZ", "DEBATE"]),

@@ -1639,3 +1639,108 @@ test("field names no form has are refused by the actions, never a 500", async ({
   expect(await count(sql, `SELECT count(*) FROM "LessonNote" WHERE "userId" = $1`, [student.id])).toBe(0);
   await request.dispose();
 });
+
+// The class page's assignment forms post server actions (app/actions/assignments.ts, decision 33), fuzzed as the page
+// calls them: hostile fields mixed with real ones, the owner's class, an archived one and another instructor's. Never
+// a 500; a refusal writes nothing; the archived and other classes never change; one assignment per request id.
+test("fuzzing the assignment actions: no 500, no write on refusal, another's class and an archived one untouched", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(240_000);
+  const [owner, other] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR")];
+  const [current, archived, theirs] = [await createClass(sql, owner, { name: "Fuzzed assignments" }), await createClass(sql, owner, { name: "Fuzzed, archived" }), await createClass(sql, other, { name: "Someone else's" })];
+  await addMembers(sql, current.id, [await createUser(sql)]);
+  const edited = await assign(sql, current.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 day", dueAt: "3 days" });
+  const spare = await assign(sql, current.id, { debate: "soft-power-vs-footprint", opensAt: "-1 day", dueAt: "3 days" });
+  const kept = await assign(sql, archived.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 day", dueAt: "3 days" });
+  const theirsId = await assign(sql, theirs.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 day", dueAt: "3 days" });
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE id = $1`, [archived.id]);
+  const rowsOf = async (classId: string) => JSON.stringify((await sql.query(`SELECT id, kind, "quizId", "moduleId", "debatePromptId", "opensAt", "dueAt", "maxAttemptsOverride", "latePolicy", "latePenaltyPercentPerDay", "latePenaltyFloorPercent", "revealAnswers", weight, "requiresReading", "accessCode", "creationRequestId" FROM "Assignment" WHERE "classId" = $1 ORDER BY id`, [classId])).rows);
+  const [archivedBefore, theirsBefore] = [await rowsOf(archived.id), await rowsOf(theirs.id)];
+  const fingerprint = async () => `${await rowsOf(current.id)}|${await rowsOf(archived.id)}|${await rowsOf(theirs.id)}`;
+  const { rows: [shown] } = await sql.query(`SELECT "opensAt", "dueAt" FROM "Assignment" WHERE id = $1`, [edited]);
+  const shownAs = JSON.stringify({ opensAt: shown.opensAt.toISOString(), dueAt: shown.dueAt.toISOString(), maxAttemptsOverride: null, latePolicy: "ACCEPT", latePenaltyPercentPerDay: 0, latePenaltyFloorPercent: 0, revealAnswers: "AFTER_SUBMIT", weight: 1, requiresReading: false, accessCode: null });
+  const request = await signedInRequest(playwright, owner, baseURL!);
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 4 }, { arbitrary: hostileString, weight: 1 });
+  const optional = (...real: string[]) => fc.option(field(...real), { freq: 4, nil: undefined });
+  const extra = fc.oneof({ arbitrary: fc.constant(undefined), weight: 5 }, { arbitrary: hostileString, weight: 1 });
+  const none = "00000000-0000-4000-8000-000000000000";
+  const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const terms = {
+    timeZone: field("UTC", "Asia/Tokyo", "America/New_York", "Not/A_Zone"),
+    opensAt: field(`${day(0)}T09:00`, `${day(-2)}T09:00`, "", "2027-03-14T02:30", "tomorrow 9am", "2027-02-31T09:00"),
+    dueAt: field(`${day(7)}T23:59`, `${day(-1)}T09:00`, "", "2027-03-14T02:30", "9999-12-31T23:59", "0001-01-01T00:00"),
+    maxAttemptsOverride: optional("", "3", "0", "101", "2.5", "many"),
+    latePolicy: optional("ACCEPT", "FLAG", "REFUSE", "LATER"),
+    latePenaltyPercentPerDay: optional("0", "10", "", "101", "-1"),
+    latePenaltyFloorPercent: optional("0", "50", "", "1e3"),
+    revealAnswers: optional("AFTER_SUBMIT", "AFTER_DUE", "AFTER_LAST_ATTEMPT", "NEVER"),
+    weight: optional("1", "2", "0", "", "101", "1.5"),
+    requiresReading: optional("on", "off"),
+    accessCode: optional("", "ROOM 12", "x".repeat(41)),
+    pastDueAgreed: optional("on"),
+  };
+  type AssignmentActionName = "assignAction" | "changeAssignmentAction" | "deleteAssignmentAction";
+  const forms: Record<AssignmentActionName, fc.Arbitrary<Record<string, string | undefined>>> = {
+    assignAction: fc.record({
+      classId: field(current.id, current.id, archived.id, theirs.id, none),
+      requestId: field(randomUUID(), randomUUID(), "not-a-uuid"),
+      item: field("QUIZ:dadabaev-silk-road-quiz", "QUIZ:austin-pragmatic-diplomacy-quiz", "MODULE:foundations", "DEBATE:normative-vs-material", "QUIZ:no-such-quiz", "BOOK:foundations"),
+      ...terms,
+      extra,
+    }),
+    changeAssignmentAction: fc.record({
+      classId: field(current.id, current.id, archived.id, theirs.id),
+      assignmentId: field(edited, edited, kept, theirsId, none),
+      kind: field("QUIZ", "DEBATE", "MODULE"),
+      shownAs: field(shownAs, shownAs, "{}", "not json"),
+      confirmDroppingWork: optional("on"),
+      ...terms,
+      extra,
+    }),
+    deleteAssignmentAction: fc.record({ classId: field(current.id, archived.id, theirs.id), assignmentId: field(spare, kept, theirsId, none), extra }),
+  };
+  const failures: string[] = [];
+  const requestIds = [randomUUID(), randomUUID(), randomUUID()];
+  // Assignments as the page sends them (its class, a few request ids sent again), to reach the service.
+  const likeThePage = fc.record({
+    classId: fc.constant(current.id),
+    requestId: fc.constantFrom(...requestIds),
+    item: fc.constantFrom("QUIZ:dadabaev-silk-road-quiz", "MODULE:foundations", "DEBATE:normative-vs-material"),
+    timeZone: fc.constantFrom("UTC", "Asia/Tokyo"),
+    opensAt: fc.constant(`${day(0)}T09:00`),
+    dueAt: fc.constantFrom(`${day(7)}T23:59`, `${day(8)}T12:00`),
+    maxAttemptsOverride: fc.constantFrom("", "2"),
+    latePolicy: fc.constantFrom("ACCEPT", "FLAG", "REFUSE"),
+    latePenaltyPercentPerDay: fc.constant("0"),
+    latePenaltyFloorPercent: fc.constant("0"),
+    revealAnswers: fc.constant("AFTER_SUBMIT"),
+    weight: fc.constantFrom("1", "2"),
+    accessCode: fc.constant(""),
+  }).map((form) => ["assignAction", form] as const);
+  const runs = fc.oneof(fc.constantFrom(...(Object.keys(forms) as AssignmentActionName[])).chain((name) => forms[name].map((form) => [name, form] as const)), likeThePage);
+  const classPage = `/instructor/classes/${current.id}`;
+  const accepted = await fuzzFormActions(fc.sample(runs, { numRuns: 150, seed: 20261207 }), failures, (name, values) => callFormAction(request, baseURL!, classPage, name, values), fingerprint);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  expect(await rowsOf(archived.id)).toBe(archivedBefore);
+  expect(await rowsOf(theirs.id)).toBe(theirsBefore);
+  const { rows: stored } = await sql.query(`SELECT kind, "quizId", "moduleId", "debatePromptId", "opensAt", "dueAt", weight, "creationRequestId" FROM "Assignment" WHERE "classId" = $1`, [current.id]);
+  // Some forms assigned: one assignment per item, at most one per request id, each due after it opens.
+  expect(stored.some((a) => a.creationRequestId)).toBe(true);
+  const items = stored.map((a) => `${a.kind}:${a.quizId ?? a.moduleId ?? a.debatePromptId}`);
+  expect(new Set(items).size).toBe(items.length);
+  const used = stored.map((a) => a.creationRequestId).filter(Boolean);
+  expect(new Set(used).size).toBe(used.length);
+  for (const a of stored) if (a.dueAt <= a.opensAt || a.weight < 0 || a.weight > 100) failures.push(`stored an invalid assignment: ${JSON.stringify(a).slice(0, 200)}`);
+  expect(failures).toEqual([]);
+  // No session: refused before anything is read or written.
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const before = await fingerprint();
+  for (const [name, fields] of [["assignAction", { classId: current.id, requestId: randomUUID(), item: "QUIZ:timeline-quiz", timeZone: "UTC", opensAt: `${day(0)}T09:00`, dueAt: `${day(7)}T23:59`, weight: "1" }], ["deleteAssignmentAction", { classId: current.id, assignmentId: edited }]] as const) {
+    const refused = await callFormAction(anonymous, baseURL!, classPage, name, fields);
+    expect(refused.status).toBeLessThan(500);
+    expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
+  }
+  expect(await fingerprint()).toBe(before);
+  await anonymous.dispose();
+  await request.dispose();
+});

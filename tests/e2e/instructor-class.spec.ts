@@ -1193,3 +1193,123 @@ test("the roster's reset form and the join code's Valid for field say what is wr
   await expect.poll(async () => (await sql.query(`SELECT "joinCode" FROM "Class" WHERE id = $1`, [cls.id])).rows[0].joinCode).not.toBe(codeBefore);
   await context.close();
 });
+
+// Decision 33: before the page's script runs, or without it, the assignment forms post server actions. The assign form
+// lists every item in one list and carries a request id the server rendered (the same form sent again assigns once);
+// the times are read in the zone the form names (the account's here); what the script asks with confirm() is a box to
+// tick; Edit and Remove open <details>, and an edit carries the terms as the page showed them.
+test("without the page's script an instructor assigns (once, however often the form is sent), edits and removes an assignment; refusals at the field with what was typed kept", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  await sql.query(`UPDATE "User" SET "timeZone" = 'Asia/Tokyo' WHERE id = $1`, [teacher.id]);
+  const cls = await createClass(sql, teacher, { name: "Assigning without script", term: "T" });
+  await addMembers(sql, cls.id, [await createUser(sql)]);
+  const stored = async () => (await sql.query(`SELECT id, kind, "quizId", "opensAt", "dueAt", "latePolicy", weight, "accessCode" FROM "Assignment" WHERE "classId" = $1 ORDER BY "createdAt"`, [cls.id])).rows;
+  const { context, page } = await signedInPage(browser, teacher, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const form = page.getByRole("form", { name: "Assign work" });
+  await expect(form.getByLabel(/^Due \(your time, Asia\/Tokyo\)/)).toBeVisible();
+  const year = new Date().getFullYear() + 1;
+
+  // Refused at its field, what was typed kept, nothing written (before, the form sent a GET and did nothing).
+  await form.getByLabel("Item").selectOption("QUIZ:dadabaev-silk-road-quiz");
+  await form.getByLabel(/^Opens/).fill(`${year}-01-04T09:00`);
+  await form.getByLabel(/^Due/).fill(`${year}-01-11T09:00`);
+  await form.getByLabel("Access code (optional)").fill("ROOM 12");
+  await form.getByLabel("Weight in the average").fill("");
+  await form.getByRole("button", { name: "Assign" }).click();
+  await expect(form.getByLabel("Weight in the average")).toHaveAccessibleDescription(/Give the weight as a whole number/);
+  await expect(form.getByLabel("Item")).toHaveValue("QUIZ:dadabaev-silk-road-quiz");
+  await expect(form.getByLabel("Access code (optional)")).toHaveValue("ROOM 12");
+  await expect(form.getByLabel(/^Due/)).toHaveValue(`${year}-01-11T09:00`);
+  expect(await stored()).toEqual([]);
+  if (process.env.SCREENSHOT_DIR) await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assign-no-script-refused-390.png` });
+
+  // A due time already passed is asked about, as the script asks with confirm(): nothing is written until it is agreed.
+  await form.getByLabel("Weight in the average").fill("2");
+  await form.getByLabel(/^Opens/).fill(`${year - 3}-01-04T09:00`);
+  await form.getByLabel(/^Due/).fill(`${year - 3}-01-11T09:00`);
+  await form.getByRole("button", { name: "Assign" }).click();
+  await expect(form.getByLabel("Yes, go ahead")).toHaveAccessibleDescription(/^The due time has already passed/);
+  await expect(form.getByLabel("Weight in the average")).toHaveValue("2");
+  expect(await stored()).toEqual([]);
+  if (process.env.SCREENSHOT_DIR) await form.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assign-no-script-asks-390.png` });
+  await form.getByLabel(/^Opens/).fill(`${year}-01-04T09:00`);
+  await form.getByLabel(/^Due/).fill(`${year}-01-11T09:00`);
+  const posting = page.waitForRequest((request) => request.method() === "POST");
+  await form.getByRole("button", { name: "Assign" }).click();
+  const sent = await posting;
+  await expect(form.getByText("Assigned “Check your reading: Dadabaev", { exact: false })).toBeVisible();
+  const [made] = await stored();
+  // 09:00 in Tokyo is midnight UTC.
+  expect(made).toMatchObject({ kind: "QUIZ", quizId: "dadabaev-silk-road-quiz", opensAt: new Date(`${year}-01-04T00:00:00.000Z`), dueAt: new Date(`${year}-01-11T00:00:00.000Z`), weight: 2, accessCode: "ROOM 12" });
+  await expect(form.getByLabel("Item")).not.toHaveValue("QUIZ:dadabaev-silk-road-quiz");
+  // The same form sent again (a reload's resubmit, a double tap) assigns nothing more and is not refused.
+  const again = await context.request.post(sent.url(), { headers: { "content-type": sent.headers()["content-type"], origin: baseURL! }, data: sent.postDataBuffer()! });
+  expect(again.status()).toBe(200);
+  expect(await again.text()).not.toContain("already assigns");
+  expect(await stored()).toHaveLength(1);
+
+  // Edit opens without the script; the times show in the form's zone, and a change is read in it.
+  // Its form is in a closed <details>, out of the accessibility tree until opened: the item is found by its summary.
+  const item = page.locator("li", { hasText: "Check your reading: Dadabaev" }).filter({ has: page.locator("summary") });
+  await item.locator("summary", { hasText: "Edit" }).click();
+  const edit = page.getByRole("form", { name: /^Edit Check your reading/ });
+  await expect(edit.getByLabel(/^Due/)).toHaveValue(`${year}-01-11T09:00`);
+  await edit.getByLabel("Weight in the average").fill("3");
+  await edit.getByLabel(/^Due/).fill(`${year}-01-18T09:00`);
+  if (process.env.SCREENSHOT_DIR) await item.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignment-edit-no-script-390.png` });
+  const saving = page.waitForRequest((request) => request.method() === "POST");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  const saved = await saving;
+  await expect(page.getByText("Saved.")).toBeVisible();
+  const [changed] = await stored();
+  expect(changed).toMatchObject({ weight: 3, dueAt: new Date(`${year}-01-18T00:00:00.000Z`) });
+  // Sent again from the page as it was: refused (the terms it showed are gone), nothing changed.
+  expect((await context.request.post(saved.url(), { headers: { "content-type": saved.headers()["content-type"], origin: baseURL! }, data: saved.postDataBuffer()! })).status()).toBe(200);
+  expect((await stored())[0]).toEqual(changed);
+
+  // A change from a page older than one made elsewhere is refused, the form open again with what was typed.
+  await item.locator("summary", { hasText: "Edit" }).click();
+  await sql.query(`UPDATE "Assignment" SET weight = 4 WHERE id = $1`, [made.id]);
+  await edit.getByLabel("Weight in the average").fill("7");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByText(/was changed after you opened it/)).toBeVisible();
+  await expect(edit.getByLabel("Weight in the average")).toHaveValue("7");
+  expect((await stored())[0].weight).toBe(4);
+  // A weight out of range is refused at its field, the form open with it.
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await item.locator("summary", { hasText: "Edit" }).click();
+  await edit.getByLabel("Weight in the average").fill("101");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByLabel("Weight in the average")).toHaveAccessibleDescription(/Give the weight as a whole number/);
+  await expect(edit.getByLabel("Weight in the average")).toHaveValue("101");
+  expect((await stored())[0].weight).toBe(4);
+
+  // Remove asks in words (there is no confirm() without the script).
+  await item.locator("summary", { hasText: "Remove" }).click();
+  await expect(item.getByText(/Remove “Check your reading: Dadabaev.*” from this class\? Students' work is kept\./)).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await item.screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignment-remove-no-script-390.png` });
+  await item.getByRole("button", { name: /^Yes, remove Check your reading/ }).click();
+  await expect(page.getByText("Assignment removed. Students' work is kept.")).toBeVisible();
+  expect(await stored()).toEqual([]);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (process.env.SCREENSHOT_DIR) await page.getByRole("region", { name: "Assignments" }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignments-no-script-390.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  if (process.env.SCREENSHOT_DIR) await page.getByRole("region", { name: "Assignments" }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignments-no-script-desktop.png` });
+  await context.close();
+});
+
+test("with the script, the assign, edit and remove forms look and work as before (screenshots at phone and desktop width)", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const cls = await createClass(sql, teacher, { name: "Assigning with script", term: "T" });
+  await assign(sql, cls.id, { quiz: "dadabaev-silk-road-quiz", opensAt: "-1 day", dueAt: "3 days" });
+  for (const [label, viewport] of [["390", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]] as const) {
+    const { context, page } = await signedInPage(browser, teacher, baseURL!, { viewport });
+    await page.goto(`/instructor/classes/${cls.id}`);
+    await expect(page.getByLabel("What")).toBeVisible();
+    await page.getByRole("button", { name: /^Edit Check your reading/ }).click();
+    if (process.env.SCREENSHOT_DIR) await page.getByRole("region", { name: "Assignments" }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/assignments-script-${label}.png` });
+    await context.close();
+  }
+});

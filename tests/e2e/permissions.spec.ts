@@ -789,3 +789,51 @@ test("the key-stands and regrade actions: no session, a student or another instr
   expect(await count(sql, regraded, [version.id])).toBe(1);
   for (const context of Object.values(contexts)) await context.dispose();
 });
+
+// The class page's assignment forms post server actions (decision 33) beside the assignment routes above: the same
+// rules. Only the class's instructors (its owner or a co-teacher) assign, change or remove; no one writes in an
+// archived class; no one else writes anything, and another instructor learns nothing of the class.
+test("the assignment actions: no session, a student or another instructor is refused and writes nothing; the owner and a co-teacher may, not once archived", async ({ playwright, sql, baseURL }) => {
+  const [teacher, coTeacher, otherInstructor, student] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql)];
+  const cls = await createClass(sql, teacher, { name: "Assignment matrix" });
+  await addMembers(sql, cls.id, [student]);
+  await sql.query(`INSERT INTO "ClassCoTeacher" ("classId", "userId") VALUES ($1, $2)`, [cls.id, coTeacher.id]);
+  const page = `/instructor/classes/${cls.id}`;
+  const assignmentId = await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: new Date("2027-01-04T09:00:00Z"), dueAt: new Date("2027-01-11T09:00:00Z") });
+  const state = async () => (await sql.query(`SELECT id, "quizId", "debatePromptId", "dueAt", weight FROM "Assignment" WHERE "classId" = $1 ORDER BY id`, [cls.id])).rows;
+  const terms = { timeZone: "UTC", opensAt: "2027-01-04T09:00", dueAt: "2027-01-18T09:00", maxAttemptsOverride: "", latePolicy: "ACCEPT", latePenaltyPercentPerDay: "0", latePenaltyFloorPercent: "0", revealAnswers: "AFTER_SUBMIT", weight: "2", accessCode: "" };
+  const post = (item = "DEBATE:normative-vs-material") => ({ classId: cls.id, requestId: crypto.randomUUID(), item, ...terms });
+  const shownAs = (dueAt: string, weight: number) => JSON.stringify({ opensAt: "2027-01-04T09:00:00.000Z", dueAt, maxAttemptsOverride: null, latePolicy: "ACCEPT", latePenaltyPercentPerDay: 0, latePenaltyFloorPercent: 0, revealAnswers: "AFTER_SUBMIT", weight, requiresReading: false, accessCode: null });
+  const change = { classId: cls.id, assignmentId, kind: "QUIZ", shownAs: shownAs("2027-01-11T09:00:00.000Z", 1), ...terms };
+  const removal = { classId: cls.id, assignmentId };
+  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), teacher: await sessionRequest(playwright, baseURL!, teacher), coTeacher: await sessionRequest(playwright, baseURL!, coTeacher) };
+  const call = async (who: keyof typeof contexts, name: string, fields: Record<string, string>, expected: RegExp) => {
+    const { status, text } = await callFormAction(contexts[who], baseURL!, page, name, fields);
+    expect(status, `${name} as ${who}`).toBeLessThan(500);
+    expect(text, `${name} as ${who}`).toMatch(expected);
+  };
+  const before = await state();
+  for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
+    await call(who, "assignAction", post(), new RegExp(`"code":"${code}"`));
+    await call(who, "changeAssignmentAction", change, new RegExp(`"code":"${code}"`));
+    await call(who, "deleteAssignmentAction", removal, new RegExp(`"code":"${code}"`));
+  }
+  expect(await state()).toEqual(before);
+  // The class's instructors may: a co-teacher changes the owner's assignment and assigns; the owner removes one.
+  await call("coTeacher", "changeAssignmentAction", change, /"ok":true/);
+  await call("coTeacher", "assignAction", post(), /"ok":true/);
+  expect((await state()).map((a) => [a.quizId ?? a.debatePromptId, a.weight]).sort()).toEqual([["austin-pragmatic-diplomacy-quiz", 2], ["normative-vs-material", 2]]);
+  await call("teacher", "deleteAssignmentAction", removal, /"ok":true/);
+  // Archived, the class takes none, from anyone.
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE id = $1`, [cls.id]);
+  const archived = await state();
+  expect(archived.map((a) => a.debatePromptId)).toEqual(["normative-vs-material"]);
+  const kept = { ...change, assignmentId: archived[0].id, kind: "DEBATE", shownAs: shownAs("2027-01-18T09:00:00.000Z", 2) };
+  for (const who of ["teacher", "coTeacher"] as const) {
+    await call(who, "assignAction", post("QUIZ:dadabaev-silk-road-quiz"), /"code":"CONFLICT".*archived/);
+    await call(who, "changeAssignmentAction", { ...kept, weight: "5" }, /"code":"CONFLICT".*archived/);
+    await call(who, "deleteAssignmentAction", { classId: cls.id, assignmentId: archived[0].id }, /"code":"CONFLICT".*archived/);
+  }
+  expect(await state()).toEqual(archived);
+  for (const context of Object.values(contexts)) await context.dispose();
+});

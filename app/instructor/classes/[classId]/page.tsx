@@ -10,7 +10,7 @@ import { LocalTime } from "@/components/local-time";
 import { AssignmentForm, EditableAssignment } from "@/components/instructor/assignment-form";
 import { AddStudents } from "@/components/instructor/add-students";
 import { JoinLink } from "@/components/instructor/join-link";
-import { ArchiveClassButton, ClassHeaderActions, RosterActions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton, WithdrawInvitationButton } from "@/components/instructor/class-actions";
+import { ArchiveClassButton, ClassHeaderActions, RosterActions, AssignmentDeletions, DeleteAssignmentButton, JoinCodeActions, RestoreMemberButton, WithdrawInvitationButton } from "@/components/instructor/class-actions";
 import { AnnouncementDeletions, AnnouncementForm, EditableAnnouncement } from "@/components/instructor/announcements";
 import { TIME_ZONE_COOKIE } from "@/components/time-zone-cookie";
 import { calendarZone } from "@/lib/server/calendar-service";
@@ -120,6 +120,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
 
       <section className="mb-10" aria-labelledby="assignments-heading">
         <h2 id="assignments-heading" className="mb-3 text-xl font-semibold">Assignments</h2>
+        <AssignmentDeletions listed={assignments.map((a) => a.id)}>
         {assignments.length === 0 ? (
           <EmptyState title="Nothing assigned yet">Assign a module, a quiz or a debate prompt with the form below.</EmptyState>
         ) : (
@@ -133,6 +134,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
                       classId={classId}
                       assignment={{ id: a.id, kind: a.kind, title: a.title, opensAt: a.opensAt, dueAt: a.dueAt, maxAttemptsOverride: a.maxAttemptsOverride, latePolicy: a.latePolicy, latePenaltyPercentPerDay: a.latePenaltyPercentPerDay, latePenaltyFloorPercent: a.latePenaltyFloorPercent, revealAnswers: a.revealAnswers, weight: a.weight, requiresReading: a.requiresReading, accessCode: a.accessCode }}
                       quizLimit={a.kind === "QUIZ" && a.quizId ? quizLimits.get(a.quizId) : undefined}
+                      timeZone={timeZone}
                       actions={<DeleteAssignmentButton classId={classId} assignmentId={a.id} title={a.title} extensionCount={a._count.extensions} adjustmentCount={a._count.adjustments} />}
                     >
                       {details}
@@ -167,10 +169,11 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
             ))}
           </ul>
         )}
+        </AssignmentDeletions>
         {!found.archivedAt && (
           <div className="card mt-4">
             <h3 className="mb-3 font-semibold">Assign work</h3>
-            <AssignmentForm classId={classId} courses={items} assigned={assignments.map((a) => `${a.kind}:${a.kind === "QUIZ" ? a.quizId : a.kind === "MODULE" ? a.moduleId : a.debatePromptId}`)} />
+            <AssignmentForm classId={classId} requestId={randomUUID()} timeZone={timeZone} courses={items} assigned={assignments.map((a) => `${a.kind}:${a.kind === "QUIZ" ? a.quizId : a.kind === "MODULE" ? a.moduleId : a.debatePromptId}`)} />
           </div>
         )}
       </section>
