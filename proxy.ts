@@ -62,6 +62,10 @@ function onlyInlineValues(value: unknown, depth = 0): boolean {
   return depth < 32 && Object.values(value).every((item) => onlyInlineValues(item, depth + 1));
 }
 
+// A field name Next.js's own multipart parser refuses as a malformed part header (a control character, a raw double
+// quote), answering a 500: browsers escape them, so only a forged request has one.
+const UNPARSABLE_FIELD_NAME = /[\u0000-\u0008\u000a-\u001f\u007f"]/;
+
 /**
  * Whether a server action's request carries arguments React could have sent. Every action of ours takes the state
  * before and its form's FormData, so React sends them as multipart form data whose part "0" is JSON with only inline
@@ -72,7 +76,9 @@ async function readableActionBody(request: NextRequest): Promise<boolean> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "multipart/form-data") return false;
   try {
-    const root = (await request.clone().formData()).get("0");
+    const form = await request.clone().formData();
+    if ([...form.keys()].some((name) => UNPARSABLE_FIELD_NAME.test(name))) return false;
+    const root = form.get("0");
     return typeof root === "string" && onlyInlineValues(JSON.parse(root));
   } catch {
     return false;
