@@ -12,6 +12,7 @@ import { unreadableNumberFields } from "@/components/unreadable-numbers";
 import { LiveMessage } from "@/components/live-message";
 import { useFormAction, useScriptRuns } from "@/components/reachable-action";
 import { deleteAssignmentAction, type DeleteAssignmentResult } from "@/app/actions/assignments";
+import { copyClassAction, setClassArchivedAction, updateClassDetailsAction } from "@/app/actions/class-settings";
 
 export function RosterActions({ classId, student, quizzes }: { classId: string; student: { id: string; name: string }; quizzes: { id: string; title: string }[] }) {
   const router = useRouter();
@@ -146,31 +147,74 @@ export function WithdrawInvitationButton({ classId, student }: { classId: string
   return <RequestButton method="DELETE" url={`/api/instructor/classes/${classId}/invitations/${student.id}`} label="Withdraw" accessibleName={`Withdraw ${student.name}’s invitation`} />;
 }
 
-/** Archives the class (after asking) or brings it back. */
+const ARCHIVE_QUESTION = "Archive this class? Students can no longer join it; its assignments and due times leave their pages, their grades in it move to a past-classes record on their progress page, and answers it holds back until a due time are shown to them (their own work and progress stay). You keep the roster, gradebook and results, and can bring the class back.";
+
+/**
+ * Archives the class (after asking) or brings it back. With the script: a button that asks with confirm() and sends the
+ * JSON request, as before. Without it, archiving opens a <details> that asks in words, and its form posts the server
+ * action; bringing the class back is a form of one button.
+ */
 export function ArchiveClassButton({ classId, archived }: { classId: string; archived: boolean }) {
+  const scriptRuns = useScriptRuns();
+  const [result, formAction] = useFormAction(setClassArchivedAction);
+  const label = archived ? "Bring the class back" : "Archive class";
+  if (scriptRuns) {
+    return <RequestButton method="POST" url={`/api/instructor/classes/${classId}/archive`} body={{ archived: !archived }} confirmText={archived ? undefined : ARCHIVE_QUESTION} label={label} primary={archived} />;
+  }
+  const refused = result && !result.ok ? <p className="field-error">{result.message}</p> : null;
+  const form = (
+    <form action={formAction} className={archived ? undefined : "mt-2 space-y-2 rounded-md border border-stone-200 bg-white p-3"}>
+      <input type="hidden" name="classId" value={classId} />
+      <input type="hidden" name="archived" value={String(!archived)} />
+      {!archived && <p className="text-sm text-stone-800">{ARCHIVE_QUESTION}</p>}
+      <button type="submit" className={`${archived ? "btn-primary" : "btn-secondary text-red-800"} px-3 py-1`}>{archived ? label : "Yes, archive the class"}</button>
+    </form>
+  );
+  if (archived) return <div>{form}{refused}</div>;
   return (
-    <RequestButton
-      method="POST"
-      url={`/api/instructor/classes/${classId}/archive`}
-      body={{ archived: !archived }}
-      confirmText={archived ? undefined : "Archive this class? Students can no longer join it; its assignments and due times leave their pages, their grades in it move to a past-classes record on their progress page, and answers it holds back until a due time are shown to them (their own work and progress stay). You keep the roster, gradebook and results, and can bring the class back."}
-      label={archived ? "Bring the class back" : "Archive class"}
-      primary={archived}
-    />
+    <details className="open:basis-full" open={refused ? true : undefined}>
+      <summary className="btn-summary w-fit">{label}</summary>
+      {form}
+      {refused}
+    </details>
   );
 }
 
 /**
  * The class's own buttons: correct its name and term, archive it, copy it to a new term. One form is open at a time,
- * across the page below the buttons, and its button becomes the Cancel for it.
+ * across the page below the buttons, and its button becomes the Cancel for it. Without the script each is a <details>
+ * (open again with what was typed when the server refused it), whose form posts a server action.
  */
-export function ClassHeaderActions({ details, archived, firstOpensAt }: { details: ClassDetails; archived: boolean; firstOpensAt: string | null }) {
+export function ClassHeaderActions({ details, archived, firstOpensAt, copyRequestId, timeZone }: { details: ClassDetails; archived: boolean; firstOpensAt: string | null; copyRequestId: string; timeZone: string }) {
+  const scriptRuns = useScriptRuns();
   const [open, setOpen] = useState<"details" | "copy" | null>(null);
+  const editing = useFormAction(updateClassDetailsAction);
+  const copying = useFormAction(copyClassAction);
   const toggleButton = (form: "details" | "copy", label: string, cancels: string) => (
     <button type="button" className="btn-secondary px-3 py-1" aria-expanded={open === form} onClick={() => setOpen(open === form ? null : form)}>
       {open === form ? <>Cancel<span className="sr-only"> {cancels}</span></> : label}
     </button>
   );
+  const detailsForm = <ClassForm existing={details} onSaved={() => setOpen(null)} editing={editing} />;
+  const copyForm = <CopyClassForm classId={details.id} name={details.name} firstOpensAt={firstOpensAt} copying={copying} requestId={copyRequestId} timeZone={timeZone} />;
+  if (!scriptRuns) {
+    const refused = (posted: { ok: boolean } | null) => (posted && !posted.ok ? true : undefined);
+    return (
+      <div className="-mt-4 mb-6 flex flex-wrap items-start gap-3">
+        {!archived && (
+          <details className="open:basis-full" open={refused(editing[0])}>
+            <summary className="btn-summary w-fit">Edit name, term and grading</summary>
+            <div className="card mt-3">{detailsForm}</div>
+          </details>
+        )}
+        {!archived && <ArchiveClassButton classId={details.id} archived={false} />}
+        <details className="open:basis-full" open={refused(copying[0])}>
+          <summary className="btn-summary w-fit">Copy to a new term</summary>
+          <div className="card mt-3">{copyForm}</div>
+        </details>
+      </div>
+    );
+  }
   return (
     <div className="-mt-4 mb-6">
       <div className="flex flex-wrap items-start gap-3">
@@ -179,8 +223,8 @@ export function ClassHeaderActions({ details, archived, firstOpensAt }: { detail
         {!archived && <ArchiveClassButton classId={details.id} archived={false} />}
         {toggleButton("copy", "Copy to a new term", "copying to a new term")}
       </div>
-      {open === "details" && !archived && <div className="card mt-3"><ClassForm existing={details} onSaved={() => setOpen(null)} /></div>}
-      {open === "copy" && <div className="card mt-3"><CopyClassForm classId={details.id} name={details.name} firstOpensAt={firstOpensAt} /></div>}
+      {open === "details" && !archived && <div className="card mt-3">{detailsForm}</div>}
+      {open === "copy" && <div className="card mt-3">{copyForm}</div>}
     </div>
   );
 }

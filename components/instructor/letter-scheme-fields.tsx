@@ -3,39 +3,33 @@
 // (decision 32), whose rows an instructor edits in a table started from the default's. The server checks the rows
 // (letterSchemeSchema) and refuses one at its row and field, which the table marks.
 import { useRef, useState } from "react";
-import { LETTER_GRADES, LETTER_MAX_LENGTH, LETTER_ROWS_MAX, LETTER_ROWS_MIN, type LetterRow } from "@/lib/domain/grading-scheme";
+import { LETTER_GRADES, LETTER_MAX_LENGTH, LETTER_ROWS_MAX, LETTER_ROWS_MIN } from "@/lib/domain/grading-scheme";
 import type { ClassDetails } from "./class-form";
+import { useScriptRuns } from "../reachable-action";
+import { gradingFromForm, LETTER_SCHEME_FIELDS, letterRowField } from "@/lib/domain/letter-scheme-form";
 
 type Choice = "PERCENT" | "LETTERS" | "CUSTOM";
 type DraftRow = { key: number; letter: string; from: string };
 
-const field = (i: number, name: "letter" | "from") => `letterScheme.${i}.${name}`;
-
-/** The names the server's refusals of a scheme come under: the whole scheme, or a row's letter or percent. */
-export const LETTER_SCHEME_FIELDS = ["letterScheme", ...Array.from({ length: LETTER_ROWS_MAX }, (_, i) => [field(i, "letter"), field(i, "from")]).flat()];
-
-/**
- * What the form sends for its grading choice. Percentages alone leave a class's own scheme stored, for when letters
- * are chosen again; Canvas's default clears it.
- */
-export function gradingFromForm(form: FormData) {
-  const choice = form.get("gradingScheme");
-  if (choice === "LETTERS") return { gradingScheme: "LETTERS", letterScheme: null };
-  if (choice !== "CUSTOM") return { gradingScheme: choice };
-  const rows: { letter: string; from: number | null }[] = [];
-  for (let i = 0; form.has(field(i, "letter")); i++) {
-    const from = String(form.get(field(i, "from")) ?? "").trim();
-    rows.push({ letter: String(form.get(field(i, "letter"))), from: from === "" ? null : Number(from) });
-  }
-  return { gradingScheme: "LETTERS", letterScheme: rows };
-}
+const field = letterRowField;
+export { gradingFromForm, LETTER_SCHEME_FIELDS };
 
 let nextKey = 0;
-const draftOf = (rows: readonly LetterRow[]): DraftRow[] => rows.map((row) => ({ key: nextKey++, letter: row.letter, from: String(row.from) }));
+const draftOf = (rows: readonly { letter: string; from: number | string }[]): DraftRow[] => rows.map((row) => ({ key: nextKey++, letter: row.letter, from: String(row.from) }));
 
-export function LetterSchemeFields({ idPrefix, existing, errors }: { idPrefix: string; existing: ClassDetails; errors: Record<string, string[]> }) {
-  const [choice, setChoice] = useState<Choice>(existing.gradingScheme === "LETTERS" ? (existing.letterScheme ? "CUSTOM" : "LETTERS") : "PERCENT");
-  const [rows, setRows] = useState(() => draftOf(existing.letterScheme ?? LETTER_GRADES));
+/** What was typed in a form the server refused without the script: the choice, and the table's rows as they were. */
+export type TypedGrading = { gradingScheme: string; letterRows: { letter: string; from: string }[] };
+
+const CHOICES: readonly string[] = ["PERCENT", "LETTERS", "CUSTOM"];
+
+/**
+ * Without the script the choice cannot show or hide the table, so the table is always there, read only when the class's
+ * own scheme is chosen, and its rows cannot be added or removed.
+ */
+export function LetterSchemeFields({ idPrefix, existing, errors, typed }: { idPrefix: string; existing: ClassDetails; errors: Record<string, string[]>; typed?: TypedGrading }) {
+  const scriptRuns = useScriptRuns();
+  const [choice, setChoice] = useState<Choice>(typed && CHOICES.includes(typed.gradingScheme) ? (typed.gradingScheme as Choice) : existing.gradingScheme === "LETTERS" ? (existing.letterScheme ? "CUSTOM" : "LETTERS") : "PERCENT");
+  const [rows, setRows] = useState(() => draftOf(typed && typed.letterRows.length > 0 ? typed.letterRows : (existing.letterScheme ?? LETTER_GRADES)));
   const [added, setAdded] = useState<number | null>(null);
   // A refusal names rows by their number; once rows are added or removed those numbers are stale, so it is set aside.
   const [setAside, setSetAside] = useState<Record<string, string[]> | null>(null);
@@ -70,11 +64,12 @@ export function LetterSchemeFields({ idPrefix, existing, errors }: { idPrefix: s
         </p>
         {errors.gradingScheme && <p className="field-error">{errors.gradingScheme[0]}</p>}
       </div>
-      {choice === "CUSTOM" && (
+      {(choice === "CUSTOM" || !scriptRuns) && (
         <fieldset aria-describedby={`${idPrefix}-letters-hint${schemeErrors.length > 0 ? ` ${errorId}` : ""}`}>
           <legend className="field-label">This class&apos;s letters</legend>
           <p id={`${idPrefix}-letters-hint`} className="text-xs text-stone-600">
             {`Highest first, from ${LETTER_ROWS_MIN} to ${LETTER_ROWS_MAX} rows: each letter or name with the lowest whole percent that earns it, the last from 0.`}
+            {scriptRuns ? null : " Used when “this class's own scheme” is chosen above."}
           </p>
           <table className="mt-2 w-full text-left text-sm">
             <thead>
@@ -82,7 +77,7 @@ export function LetterSchemeFields({ idPrefix, existing, errors }: { idPrefix: s
                 <th scope="col" className="w-10 py-1 pr-2">Row</th>
                 <th scope="col" className="py-1 pr-2">Letter or name</th>
                 <th scope="col" className="w-24 py-1 pr-2">From (%)</th>
-                <th scope="col" className="w-10 py-1"><span className="sr-only">Remove</span></th>
+                {scriptRuns && <th scope="col" className="w-10 py-1"><span className="sr-only">Remove</span></th>}
               </tr>
             </thead>
             <tbody>
@@ -100,25 +95,25 @@ export function LetterSchemeFields({ idPrefix, existing, errors }: { idPrefix: s
                       <input name={field(i, "from")} aria-label={`Row ${i + 1}: lowest percent`} type="number" min={0} max={100} step={1} inputMode="numeric" className="field-input mt-0 w-20 px-2" defaultValue={row.from}
                         aria-invalid={Boolean(fromError)} aria-describedby={fromError ? errorId : undefined} />
                     </td>
-                    <td className="py-1">
+                    {scriptRuns && <td className="py-1">
                       <button type="button" className="btn-secondary px-2 py-1" disabled={rows.length <= LETTER_ROWS_MIN} onClick={() => { change(rows.filter((r) => r.key !== row.key)); addButton.current?.focus(); }}>
                         <span aria-hidden="true">×</span><span className="sr-only">Remove row {i + 1}</span>
                       </button>
-                    </td>
+                    </td>}
                   </tr>
                 );
               })}
             </tbody>
           </table>
           {schemeErrors.length > 0 && <p id={errorId} className="field-error">{schemeErrors[0]}</p>}
-          <div className="mt-2 flex flex-wrap gap-2">
+          {scriptRuns && <div className="mt-2 flex flex-wrap gap-2">
             <button ref={addButton} type="button" className="btn-secondary px-3 py-1" disabled={rows.length >= LETTER_ROWS_MAX} onClick={() => {
               const row = { key: nextKey++, letter: "", from: "" };
               setAdded(row.key);
               change([...rows.slice(0, -1), row, ...rows.slice(-1)]);
             }}>Add a row above the last</button>
             <button type="button" className="btn-secondary px-3 py-1" onClick={() => change(draftOf(LETTER_GRADES))}>Start again from Canvas&apos;s default</button>
-          </div>
+          </div>}
         </fieldset>
       )}
     </>

@@ -446,8 +446,9 @@ export const copyClassSchema = newClassSchema.pick({ name: true, term: true }).e
  * A new class for another term from one of the instructor's classes (archived or not), as Canvas's course copy with
  * date shifting: its assignments with their terms, every opening and due time moved by `shiftDays`. Not its roster,
  * extensions, grades or adjustments, which belong to the students of that term; nor work withdrawn from the course.
+ * Given the id its form was drawn with (`requestId`), the same form sent again returns the copy it made.
  */
-export async function copyClass(instructor: SessionUser, classId: string, input: z.infer<typeof copyClassSchema>) {
+export async function copyClass(instructor: SessionUser, classId: string, input: z.infer<typeof copyClassSchema>, requestId: string | null = null) {
   const { gradingScheme, letterScheme, dropLowestQuizzes, dropLowestDebates } = await ownedClass(instructor, classId);
   // Days on the instructor's calendar, so due times keep their wall-clock time across a daylight-saving change.
   const timeZone = input.timeZone ?? zoneOrUtc((await db().user.findUnique({ where: { id: instructor.id }, select: { timeZone: true } }))?.timeZone);
@@ -460,8 +461,11 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   }
   const copiedAt = Date.now();
   return withNewJoinCode((joinCode) => db().$transaction(async (tx) => {
+    await lockClassNames(tx, instructor);
+    const made = requestId ? await tx.class.findUnique({ where: { instructorId_creationRequestId: { instructorId: instructor.id, creationRequestId: requestId } }, select: { id: true, _count: { select: { assignments: true } } } }) : null;
+    if (made) return { id: made.id, copied: made._count.assignments, skipped: source.length - live.length };
     await refuseNamesake(tx, instructor, input, "Give the copy another name or term, so the two can be told apart.");
-    const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode, gradingScheme, letterScheme: letterScheme ?? Prisma.DbNull, dropLowestQuizzes, dropLowestDebates }, select: { id: true } });
+    const created = await tx.class.create({ data: { name: input.name, term: input.term, instructorId: instructor.id, joinCode, creationRequestId: requestId, gradingScheme, letterScheme: letterScheme ?? Prisma.DbNull, dropLowestQuizzes, dropLowestDebates }, select: { id: true } });
     await tx.assignment.createMany({
       // Creation times a millisecond apart keep items due together in the source's order (ASSIGNMENT_ORDER).
       data: live.map((a, i) => ({

@@ -1220,6 +1220,45 @@ test("fuzzing the create-class action: no 500, nothing created on refusal, one c
   await asStudent.dispose();
 });
 
+// The class page's own forms post server actions without the script (app/actions/class-settings.ts, decision 33): its
+// name, term and grading, archiving it, copying it. Hostile fields with the class's id, another instructor's class and
+// real values mixed in. Never a 500; a refusal writes nothing; a request id makes one copy at most; the other
+// instructor's class never changes.
+test("fuzzing the class settings actions: no 500, nothing written on refusal, one copy per request id", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(180_000);
+  const [teacher, otherInstructor] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR")];
+  const cls = await createClass(sql, teacher, { name: "Fuzzed seminar" });
+  const theirs = await createClass(sql, otherInstructor, { name: "Not theirs" });
+  await assign(sql, cls.id, { quiz: "austin-pragmatic-diplomacy-quiz", opensAt: "-1 day", dueAt: "1 day" });
+  const requestIds = [randomUUID(), randomUUID()];
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 3 }, { arbitrary: hostileString, weight: 1 });
+  const classId = field(cls.id, cls.id, theirs.id, randomUUID(), "not-a-uuid");
+  const extra = fc.option(hostileString, { freq: 4, nil: undefined });
+  const details = fc.record({
+    classId, name: field("Fuzzed seminar", "Renamed seminar", " ", "x".repeat(101)), term: field("Spring 2027", "Autumn 2027", ""),
+    gradingScheme: field("PERCENT", "LETTERS", "CUSTOM", "GPA"), "letterScheme.0.letter": field("Pass", ""), "letterScheme.0.from": field("50", "x", ""),
+    "letterScheme.1.letter": field("Fail", "Pass"), "letterScheme.1.from": field("0", "10"), dropLowestQuizzes: field("0", "1", "", "-1", "1.5"), dropLowestDebates: field("0", "2", "99"), extra,
+  }, { requiredKeys: [] }).map((values) => ["updateClassDetailsAction", values] as const);
+  const archive = fc.record({ classId, archived: field("true", "false", "yes"), extra }, { requiredKeys: [] }).map((values) => ["setClassArchivedAction", values] as const);
+  const copy = fc.record({
+    classId, requestId: field(...requestIds, randomUUID(), "not-a-uuid"), name: field("Fuzzed seminar copy", "Fuzzed seminar", ""), term: field("Autumn 2027", "Spring 2027"),
+    shiftDays: field("0", "", "182", "1.5", "4000"), timeZone: field("UTC", "Asia/Tokyo", "Mars/Base"), extra,
+  }, { requiredKeys: [] }).map((values) => ["copyClassAction", values] as const);
+  const classes = async () => (await sql.query(`SELECT c.id, name, term, "gradingScheme", "letterScheme", "dropLowestQuizzes", "dropLowestDebates", "archivedAt" IS NOT NULL AS archived, "creationRequestId", (SELECT count(*) FROM "Assignment" a WHERE a."classId" = c.id) AS assignments FROM "Class" c WHERE "instructorId" = ANY($1) ORDER BY c."createdAt", c.id`, [[teacher.id, otherInstructor.id]])).rows;
+  const theirsBefore = (await classes()).find((c) => c.id === theirs.id);
+  const request = await signedInRequest(playwright, teacher, baseURL!);
+  const failures: string[] = [];
+  const runs = fc.sample(fc.oneof(details, archive, copy), { numRuns: 120, seed: 20261207 });
+  const accepted = await fuzzFormActions(runs, failures, (name, values) => callFormAction(request, baseURL!, `/instructor/classes/${cls.id}`, name, values), async () => JSON.stringify(await classes()));
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  const after = await classes();
+  expect(after.find((c) => c.id === theirs.id)).toEqual(theirsBefore);
+  const copies = after.filter((c) => c.creationRequestId !== null);
+  expect(new Set(copies.map((c) => c.creationRequestId)).size).toBe(copies.length);
+  await request.dispose();
+});
+
 // The lesson's text settings form posts a server action (app/actions/reading-settings.ts, decision 34) that writes a
 // cookie, not a row: a refusal must leave the cookie as it was, and an accepted form set one the lesson can read.
 test("fuzzing the text settings action: no 500, the cookie unchanged on refusal, only valid settings kept", async ({ playwright, sql, baseURL }) => {

@@ -837,3 +837,40 @@ test("the assignment actions: no session, a student or another instructor is ref
   expect(await state()).toEqual(archived);
   for (const context of Object.values(contexts)) await context.dispose();
 });
+
+// The class page's own forms post server actions (app/actions/class-settings.ts, decision 33) beside the routes: only
+// the class's instructors correct it, archive it or copy it; no session, a student or another instructor writes
+// nothing, and another instructor learns nothing of the class. An archived class's name and grading stand.
+test("the class settings actions: no session, a student or another instructor is refused and writes nothing; an archived class's details stand", async ({ playwright, sql, baseURL }) => {
+  const [teacher, otherInstructor, student] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql)];
+  const cls = await createClass(sql, teacher, { name: "Settings matrix" });
+  await addMembers(sql, cls.id, [student]);
+  const page = `/instructor/classes/${cls.id}`;
+  const details = { classId: cls.id, name: "Forged name", term: "Forged term", gradingScheme: "PERCENT", dropLowestQuizzes: "1", dropLowestDebates: "0" };
+  const copy = () => ({ classId: cls.id, requestId: crypto.randomUUID(), name: "Forged copy", term: "Forged term", shiftDays: "0", timeZone: "UTC" });
+  const classes = async () => (await sql.query(`SELECT id, name, term, "dropLowestQuizzes", "archivedAt" FROM "Class" ORDER BY id`)).rows;
+  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), teacher: await sessionRequest(playwright, baseURL!, teacher) };
+  const call = async (who: keyof typeof contexts, name: string, fields: Record<string, string>, expected: RegExp) => {
+    const { status, text } = await callFormAction(contexts[who], baseURL!, page, name, fields);
+    expect(status, `${name} as ${who}`).toBeLessThan(500);
+    expect(text, `${name} as ${who}`).toMatch(expected);
+  };
+  const before = await classes();
+  for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
+    await call(who, "updateClassDetailsAction", details, new RegExp(`"code":"${code}"`));
+    await call(who, "setClassArchivedAction", { classId: cls.id, archived: "true" }, new RegExp(`"code":"${code}"`));
+    await call(who, "copyClassAction", copy(), new RegExp(`"code":"${code}"`));
+  }
+  expect(await classes()).toEqual(before);
+  // Archived, its name, term and grading stand, for its own instructor too; it may still be copied, and brought back.
+  await call("teacher", "setClassArchivedAction", { classId: cls.id, archived: "true" }, /"ok":true/);
+  const archived = await classes();
+  await call("teacher", "updateClassDetailsAction", details, /"code":"CONFLICT".*archived/);
+  expect(await classes()).toEqual(archived);
+  for (const who of ["student", "otherInstructor"] as const) await call(who, "setClassArchivedAction", { classId: cls.id, archived: "false" }, /"ok":false/);
+  expect(await classes()).toEqual(archived);
+  await call("teacher", "setClassArchivedAction", { classId: cls.id, archived: "false" }, /"ok":true/);
+  expect((await sql.query(`SELECT "archivedAt" FROM "Class" WHERE id = $1`, [cls.id])).rows[0].archivedAt).toBeNull();
+  for (const context of Object.values(contexts)) await context.dispose();
+});
+

@@ -614,6 +614,23 @@ describe("copying a class to a new term", () => {
     expect(await db.assignment.count({ where: { classId } })).toBe(1);
   });
 
+  it("makes one copy for one form: sent again, or twice at once, with its request id, it returns the copy made", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id } = await createClass(teacher, { name: "Copied seminar", term: "Autumn 2026", joinCodeDays: null });
+    await createAssignment(teacher, id, assign({ kind: "QUIZ", targetId: fixture.quizId }));
+    const requestId = randomUUID();
+    const input = copyClassSchema.parse({ name: "Copied seminar", term: "Spring 2027", shiftDays: 0 });
+    const both = await Promise.all([0, 1].map(() => copyClass(teacher, id, input, requestId)));
+    expect(both[1]).toEqual(both[0]);
+    expect(both[0]).toMatchObject({ copied: 1, skipped: 0 });
+    expect(await copyClass(teacher, id, { ...input, name: "Typed again" }, requestId)).toEqual(both[0]);
+    expect(await db.class.count({ where: { instructorId: teacher.id } })).toBe(2);
+    expect(await db.assignment.count({ where: { classId: both[0].id } })).toBe(1);
+    // A new form under the same name and term is refused at the name, and copies nothing.
+    expect(await errorOf(copyClass(teacher, id, input, randomUUID()))).toMatchObject({ code: "CONFLICT", fieldErrors: { name: [expect.stringMatching(/^You already have a class named “Copied seminar” for Spring 2027/)] } });
+    expect(await db.class.count({ where: { instructorId: teacher.id } })).toBe(2);
+  });
+
   it("refuses a shift that would move a date past the year 9999, naming the days, and creates no class", async () => {
     const teacher = await createUser("INSTRUCTOR");
     const { id } = await createClass(teacher, { name: "Far future", term: "9995", joinCodeDays: null });

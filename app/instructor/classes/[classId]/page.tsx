@@ -47,7 +47,8 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
   const codeExpired = Boolean(found.joinCodeExpiresAt && found.joinCodeExpiresAt < now);
   // Students see an announcement from its time; an archived class's students, only those posted by the archiving.
   const postedBy = found.archivedAt && found.archivedAt < now ? found.archivedAt : now;
-  // `timeZone`: the zone a time typed in an announcement's form is read in when the page's script has not run (decision 33).
+  // `timeZone`: the zone a time typed in an announcement's form is read in, and a copy's days are counted on, when the
+  // page's script has not run (decision 33).
   const [assignments, items, quizzes, openFlags, invitations, announcementList, teachers, timeZone] = await Promise.all([classAssignments(user, classId), assignableItems(), quizzesAssignedTo(classId), openFlagsByQuiz(classId), classInvitations(user, classId), classAnnouncementsForInstructor(user, classId, { page }), classTeachers(user, classId), calendarZone(user, (await cookies()).get(TIME_ZONE_COOKIE)?.value)]);
   const { announcements, paging: announcementPages } = announcementList;
   const weights = weightLabels(assignments.map((a) => a.weight));
@@ -80,6 +81,8 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
         details={{ id: classId, name: found.name, term: found.term, gradingScheme: found.gradingScheme, letterScheme: ownLetterScheme(found.letterScheme), dropLowestQuizzes: found.dropLowestQuizzes, dropLowestDebates: found.dropLowestDebates }}
         archived={Boolean(found.archivedAt)}
         firstOpensAt={assignments.length > 0 ? new Date(Math.min(...assignments.map((a) => a.opensAt.getTime()))).toISOString() : null}
+        copyRequestId={randomUUID()}
+        timeZone={timeZone}
       />
       <nav aria-label="Class views" className="mb-8 flex flex-wrap gap-3">
         <Link className="btn-primary" href={`/instructor/classes/${classId}/gradebook`}>Gradebook</Link>
