@@ -13,6 +13,7 @@ import { LiveMessage } from "@/components/live-message";
 import { useFormAction, useScriptRuns } from "@/components/reachable-action";
 import { deleteAssignmentAction, type DeleteAssignmentResult } from "@/app/actions/assignments";
 import { copyClassAction, setClassArchivedAction, updateClassDetailsAction } from "@/app/actions/class-settings";
+import { newJoinCodeAction } from "@/app/actions/join-code";
 
 export function RosterActions({ classId, student, quizzes }: { classId: string; student: { id: string; name: string }; quizzes: { id: string; title: string }[] }) {
   const router = useRouter();
@@ -231,18 +232,31 @@ export function ClassHeaderActions({ details, archived, firstOpensAt, copyReques
 
 const DAYS_MESSAGE = "Give the number of days as a whole number from 1 to 365, or leave it empty for a code that does not expire.";
 
-export function JoinCodeActions({ classId }: { classId: string }) {
+/**
+ * Issues a new join code, valid for the days given. With the script it checks the days and asks with confirm() first,
+ * then sends the JSON. Without it, the form posts newJoinCodeAction with the code the page shows (`joinCode`), so sent
+ * again it issues nothing; its button opens a <details> that asks in words.
+ */
+export function JoinCodeActions({ classId, joinCode }: { classId: string; joinCode: string }) {
   const router = useRouter();
-  const { errors, message, pending, send: sendForm, refuse, formProps } = useApiForm(["days"]);
+  const scriptRuns = useScriptRuns();
+  const [posted, formAction] = useFormAction(newJoinCodeAction);
+  const [sentByScript, setSentByScript] = useState(false);
+  const { errors: scriptErrors, message: scriptMessage, pending, send: sendForm, refuse, formProps } = useApiForm(["days"]);
+  const postback = !sentByScript && posted && !posted.ok ? posted : null;
+  const errors: Record<string, string[]> = postback ? (postback.fieldErrors ?? {}) : scriptErrors;
+  const message = postback ? (errors.days ? null : { ok: false, text: postback.message }) : scriptMessage;
   return (
     // A refusal is said at the field, as the page's other forms say theirs, not in the browser's own bubble ("Value must
     // be less than or equal to 365"), which stopped the form before this check could run.
     <form
       {...formProps}
+      action={formAction}
       noValidate
       className="mt-3 flex flex-wrap items-end gap-3"
       onSubmit={(event) => {
         event.preventDefault();
+        setSentByScript(true);
         const form = event.currentTarget;
         const typed = String(new FormData(form).get("days") ?? "").trim();
         const days = typed ? Number(typed) : null;
@@ -258,9 +272,21 @@ export function JoinCodeActions({ classId }: { classId: string }) {
     >
       <div>
         <label htmlFor="join-code-days" className="field-label">Valid for (days, optional)</label>
-        <input id="join-code-days" name="days" type="number" inputMode="numeric" min={1} max={365} className="field-input w-32" aria-invalid={Boolean(errors.days)} aria-describedby={errors.days ? "join-code-days-error" : undefined} />
+        <input id="join-code-days" name="days" type="number" inputMode="numeric" min={1} max={365} className="field-input w-32" defaultValue={postback?.values?.days} aria-invalid={Boolean(errors.days)} aria-describedby={errors.days ? "join-code-days-error" : undefined} />
       </div>
-      <button type="submit" className="btn-secondary px-3 py-2" disabled={pending}>New join code</button>
+      <input type="hidden" name="classId" value={classId} />
+      <input type="hidden" name="replacing" value={joinCode} />
+      {scriptRuns ? (
+        <button type="submit" className="btn-secondary px-3 py-2" disabled={pending}>New join code</button>
+      ) : (
+        <details className="open:basis-full" open={message ? true : undefined}>
+          <summary className="btn-summary w-fit py-2">New join code</summary>
+          <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 rounded-md border border-stone-200 bg-white px-3 py-2">
+            <p className="text-sm text-stone-800">Issue a new join code, valid for the days given (or not expiring, left empty)? The current one stops working.</p>
+            <button type="submit" className="btn-primary px-3 py-1">Yes, issue a new code</button>
+          </div>
+        </details>
+      )}
       {errors.days && <p id="join-code-days-error" className="field-error w-full">{errors.days[0]}</p>}
       <LiveMessage tone="alert" className="field-error w-full">{message?.ok === false && message.text}</LiveMessage>
     </form>

@@ -482,12 +482,25 @@ export async function copyClass(instructor: SessionUser, classId: string, input:
   }));
 }
 
-export async function regenerateJoinCode(instructor: SessionUser, classId: string, days: number | null) {
+const JOIN_CODE_VALIDITY = "Give the number of days as a whole number from 1 to 365, or leave it empty for a code that does not expire.";
+/** A new join code's validity in days (null: it does not expire), and, from the form, the code the page showed. */
+export const newJoinCodeSchema = z.strictObject({
+  days: z.number(JOIN_CODE_VALIDITY).int(JOIN_CODE_VALIDITY).min(1, JOIN_CODE_VALIDITY).max(365, JOIN_CODE_VALIDITY).nullable().default(null),
+  replacing: z.string().max(40).optional(),
+});
+
+/**
+ * Issues a new join code; the old one stops working at once. Given the code the form showed (`replacing`), a form sent
+ * again finds that code replaced already and issues nothing: the code it issued stands.
+ */
+export async function regenerateJoinCode(instructor: SessionUser, classId: string, days: number | null, replacing?: string) {
   await ownedCurrentClass(instructor, classId);
   return withNewJoinCode(async (joinCode) => {
-    const { count } = await db().class.updateMany({ where: { id: classId, archivedAt: null }, data: { joinCode, joinCodeExpiresAt: days ? new Date(Date.now() + days * 86_400_000) : null } });
-    if (count === 0) throw archivedClass();
-    return { joinCode };
+    const { count } = await db().class.updateMany({ where: { id: classId, archivedAt: null, ...(replacing === undefined ? {} : { joinCode: replacing }) }, data: { joinCode, joinCodeExpiresAt: days ? new Date(Date.now() + days * 86_400_000) : null } });
+    if (count > 0) return { joinCode };
+    const current = await db().class.findUnique({ where: { id: classId }, select: { joinCode: true, archivedAt: true } });
+    if (!current || current.archivedAt || replacing === undefined) throw archivedClass();
+    return { joinCode: current.joinCode };
   });
 }
 

@@ -114,3 +114,49 @@ test("an instructor corrects, copies, archives and brings back a class with the 
   }
   await teacherContext.close();
 });
+
+test("an instructor issues a new join code with the script off: a validity refused at its field with what was typed; sent again, one new code", async ({ browser, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const cls = await createClass(sql, teacher, { name: "Join code seminar" });
+  const stored = async () => (await sql.query(`SELECT "joinCode", "joinCodeExpiresAt" FROM "Class" WHERE id = $1`, [cls.id])).rows[0];
+  const { context, page } = await signedInPage(browser, teacher, baseURL!, { javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await page.goto(`/instructor/classes/${cls.id}`);
+  const section = page.getByRole("region", { name: "Join code" });
+  const days = section.getByLabel("Valid for (days, optional)");
+  // Issuing asks in words first, as confirm() asks with the script.
+  await days.fill("400");
+  await section.locator("summary", { hasText: "New join code" }).click();
+  await expect(section.getByText(/The current one stops working/)).toBeVisible();
+  await section.getByRole("button", { name: "Yes, issue a new code" }).click();
+  await expect(days).toHaveAccessibleDescription(/whole number from 1 to 365/);
+  await expect(days).toHaveValue("400");
+  expect((await stored()).joinCode).toBe(cls.joinCode);
+  if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/join-code-no-script-refused-390.png` });
+  await days.fill("7");
+  await section.locator("summary", { hasText: "New join code" }).click();
+  if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/join-code-no-script-asking-390.png` });
+  const posting = page.waitForRequest((request) => request.method() === "POST");
+  await section.getByRole("button", { name: "Yes, issue a new code" }).click();
+  const sent = await posting;
+  await expect(section.getByText(cls.joinCode, { exact: true })).toHaveCount(0);
+  const issued = await stored();
+  expect(issued.joinCode).not.toBe(cls.joinCode);
+  await expect(section.getByText(issued.joinCode, { exact: true })).toBeVisible();
+  expect(Math.round((issued.joinCodeExpiresAt.getTime() - Date.now()) / 86_400_000)).toBe(7);
+  // The same form sent again (a reload's resubmit) names the code it replaced, now gone: no second new code.
+  const again = await context.request.post(sent.url(), { headers: { "content-type": sent.headers()["content-type"], origin: baseURL! }, data: sent.postDataBuffer()!, maxRedirects: 0 });
+  expect(again.status()).toBeLessThan(500);
+  expect(await stored()).toEqual(issued);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await section.locator("summary", { hasText: "New join code" }).click();
+  if (process.env.SCREENSHOT_DIR) await section.screenshot({ path: `${process.env.SCREENSHOT_DIR}/join-code-no-script-desktop.png` });
+  await context.close();
+  // With the script, the form as before.
+  const { context: scripted, page: withScript } = await signedInPage(browser, teacher, baseURL!, { viewport: { width: 390, height: 844 } });
+  await withScript.goto(`/instructor/classes/${cls.id}`);
+  await expect(withScript.getByRole("button", { name: "New join code" })).toBeVisible();
+  if (process.env.SCREENSHOT_DIR) await withScript.getByRole("region", { name: "Join code" }).screenshot({ path: `${process.env.SCREENSHOT_DIR}/join-code-script-390.png` });
+  await scripted.close();
+});

@@ -1259,6 +1259,34 @@ test("fuzzing the class settings actions: no 500, nothing written on refusal, on
   await request.dispose();
 });
 
+// The class page's join code form posts newJoinCodeAction without the script (decision 33): hostile fields with the
+// class's id and code, another instructor's class and real day counts mixed in. Never a 500; a refusal changes no code;
+// the other instructor's code never changes.
+test("fuzzing the join code action: no 500, no code changed on refusal, another instructor's code untouched", async ({ playwright, sql, baseURL }) => {
+  test.setTimeout(120_000);
+  const [teacher, otherInstructor] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR")];
+  const cls = await createClass(sql, teacher, { name: "Fuzzed join codes" });
+  const theirs = await createClass(sql, otherInstructor, { name: "Their join codes" });
+  const codes = async () => JSON.stringify((await sql.query(`SELECT id, "joinCode", "joinCodeExpiresAt" FROM "Class" WHERE id = ANY($1) ORDER BY id`, [[cls.id, theirs.id]])).rows);
+  const theirsBefore = (await sql.query(`SELECT "joinCode", "joinCodeExpiresAt" FROM "Class" WHERE id = $1`, [theirs.id])).rows[0];
+  const current = async () => (await sql.query(`SELECT "joinCode" FROM "Class" WHERE id = $1`, [cls.id])).rows[0].joinCode as string;
+  const field = (...real: string[]) => fc.oneof({ arbitrary: fc.constantFrom(...real), weight: 3 }, { arbitrary: hostileString, weight: 1 });
+  const form = fc.record({
+    classId: field(cls.id, cls.id, theirs.id, randomUUID(), "not-a-uuid"),
+    replacing: field("(current)", "(current)", theirs.joinCode, "", "ABCDEFGH"),
+    days: field("", "7", "365", "0", "366", "1.5", "abc"),
+    extra: fc.option(hostileString, { freq: 4, nil: undefined }),
+  }, { requiredKeys: [] });
+  const request = await signedInRequest(playwright, teacher, baseURL!);
+  const failures: string[] = [];
+  const runs = fc.sample(form, { numRuns: 80, seed: 20261208 }).map((values) => ["newJoinCodeAction", values] as const);
+  const accepted = await fuzzFormActions(runs, failures, async (name, values) => callFormAction(request, baseURL!, `/instructor/classes/${cls.id}`, name, values.replacing === "(current)" ? { ...values, replacing: await current() } : values), codes);
+  expect(failures).toEqual([]);
+  expect(accepted).toBeGreaterThan(0);
+  expect((await sql.query(`SELECT "joinCode", "joinCodeExpiresAt" FROM "Class" WHERE id = $1`, [theirs.id])).rows[0]).toEqual(theirsBefore);
+  await request.dispose();
+});
+
 // The lesson's text settings form posts a server action (app/actions/reading-settings.ts, decision 34) that writes a
 // cookie, not a row: a refusal must leave the cookie as it was, and an accepted form set one the lesson can read.
 test("fuzzing the text settings action: no 500, the cookie unchanged on refusal, only valid settings kept", async ({ playwright, sql, baseURL }) => {

@@ -700,6 +700,36 @@ test("the accommodation action: no session, a student or another instructor is r
   for (const context of Object.values(contexts)) await context.dispose();
 });
 
+// The class page's join code form posts a server action (app/actions/join-code.ts, decision 33) beside its route: only
+// the class's instructors issue a code, not while it is archived; no one else changes it or learns it.
+test("the join code action: no session, a student or another instructor is refused and the code stays; not in an archived class", async ({ playwright, sql, baseURL }) => {
+  const [teacher, otherInstructor, student] = [await createUser(sql, "INSTRUCTOR"), await createUser(sql, "INSTRUCTOR"), await createUser(sql)];
+  const cls = await createClass(sql, teacher, { name: "Join code matrix" });
+  await addMembers(sql, cls.id, [student]);
+  const page = `/instructor/classes/${cls.id}`;
+  const code = async () => (await sql.query(`SELECT "joinCode", "joinCodeExpiresAt" FROM "Class" WHERE id = $1`, [cls.id])).rows[0];
+  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), teacher: await sessionRequest(playwright, baseURL!, teacher) };
+  const call = async (who: keyof typeof contexts, fields: Record<string, string>, expected: RegExp) => {
+    const { status, text } = await callFormAction(contexts[who], baseURL!, page, "newJoinCodeAction", fields);
+    expect(status, `as ${who}`).toBeLessThan(500);
+    expect(text, `as ${who}`).toMatch(expected);
+    return text;
+  };
+  const before = await code();
+  for (const [who, refusal] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
+    const text = await call(who, { classId: cls.id, replacing: cls.joinCode, days: "" }, new RegExp(`"code":"${refusal}"`));
+    expect(text).not.toContain(cls.joinCode.slice(2));
+  }
+  expect(await code()).toEqual(before);
+  await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE id = $1`, [cls.id]);
+  await call("teacher", { classId: cls.id, replacing: cls.joinCode, days: "" }, /"code":"CONFLICT".*archived/);
+  expect(await code()).toEqual(before);
+  await sql.query(`UPDATE "Class" SET "archivedAt" = NULL WHERE id = $1`, [cls.id]);
+  await call("teacher", { classId: cls.id, replacing: cls.joinCode, days: "" }, /"ok":true/);
+  expect((await code()).joinCode).not.toBe(cls.joinCode);
+  for (const context of Object.values(contexts)) await context.dispose();
+});
+
 // The debate review's grading and return forms post server actions (decision 33) beside their routes: only the class's
 // instructors grade or return a response. No session, a student (the author too) and another instructor write nothing.
 test("the debate grading and return actions: only the class's instructor grades or returns a response", async ({ playwright, sql, baseURL }) => {

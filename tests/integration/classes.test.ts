@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCourse } from "@/lib/content/load";
 import { syncCourse } from "@/lib/content/sync";
-import { addMembersByEmail, assignableItems, addMembersSchema, answerInvitation, classInvitations, studentInvitations, withdrawInvitation, ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, joinCodePreview, regenerateJoinCode, removeMember, updateClassDetails, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
+import { addMembersByEmail, assignableItems, addMembersSchema, answerInvitation, classInvitations, studentInvitations, withdrawInvitation, ASSIGNMENT_ORDER, copyClass, copyClassSchema, archiveSchema, newClassSchema, assignmentChangeSchema, assignmentSchema, classAssignments, deleteAssignment, extensionSchema, grantExtension, updateAssignment, classDetailsSchema, classRoster, instructorClasses, setClassArchived, createAssignment, createClass, joinClass, joinCodePreview, newJoinCodeSchema, regenerateJoinCode, removeMember, updateClassDetails, resetAttempts, resetSchema, restoreMember, studentAssignments } from "@/lib/server/class-service";
 import { gradebook, myGrades, studentRecord } from "@/lib/server/gradebook-service";
 import { gradebookCsv } from "@/lib/server/gradebook-csv";
 import { attemptReview, quizOverview, startAttempt, submitAttempt } from "@/lib/server/quiz-service";
@@ -496,6 +496,27 @@ describe("inviting students by email", () => {
     expect(await db.classMember.count({ where: { classId: id } })).toBe(0);
     expect(await db.classInvitation.count({ where: { classId: id } })).toBe(0);
     expect(addMembersSchema.safeParse({ emails: 5 }).success).toBe(false);
+  });
+});
+
+describe("issuing a new join code", () => {
+  it("issues one new code for one form: sent again with the code it replaced, it issues nothing; without one, each call issues one", async () => {
+    const teacher = await createUser("INSTRUCTOR");
+    const { id, joinCode } = await createClass(teacher, { name: "Join code seminar", term: "Spring 2027", joinCodeDays: null });
+    const issued = await regenerateJoinCode(teacher, id, 7, joinCode);
+    expect(issued.joinCode).not.toBe(joinCode);
+    expect(await regenerateJoinCode(teacher, id, 30, joinCode)).toEqual(issued);
+    const stored = await db.class.findUniqueOrThrow({ where: { id } });
+    expect(stored.joinCode).toBe(issued.joinCode);
+    expect(Math.round((stored.joinCodeExpiresAt!.getTime() - Date.now()) / 86_400_000)).toBe(7);
+    // The JSON route names no code: each call issues a new one, as before.
+    const next = await regenerateJoinCode(teacher, id, null);
+    expect(next.joinCode).not.toBe(issued.joinCode);
+    expect(newJoinCodeSchema.safeParse({ days: 366 }).error?.issues[0].message).toMatch(/from 1 to 365/);
+    // Archived, a form naming the code is refused as before, nothing issued.
+    await setClassArchived(teacher, id, true);
+    expect((await errorOf(regenerateJoinCode(teacher, id, null, next.joinCode))).code).toBe("CONFLICT");
+    expect((await db.class.findUniqueOrThrow({ where: { id } })).joinCode).toBe(next.joinCode);
   });
 });
 

@@ -102,7 +102,7 @@ export default async function ClassPage({ params, searchParams }: { params: Prom
           {found.joinCodeExpiresAt ? (codeExpired ? null : <> Valid until <LocalTime iso={found.joinCodeExpiresAt.toISOString()} />.</>) : " It does not expire."}
         </p>
         {!found.archivedAt && !codeExpired && <JoinLink code={found.joinCode} />}
-        {!found.archivedAt && <JoinCodeActions classId={classId} />}
+        {!found.archivedAt && <JoinCodeActions classId={classId} joinCode={found.joinCode} />}
       </section>
 
       <section className="card mb-8" aria-labelledby="teachers-heading">
