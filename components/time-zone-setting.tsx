@@ -4,7 +4,7 @@
 import { useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { setTimeZoneAction } from "@/app/actions/account";
-import type { TimeZoneGroup } from "@/lib/domain/time-zone-choices";
+import { optionFor, timeZoneLabel, type TimeZoneGroup } from "@/lib/domain/time-zone-choices";
 import { useFormAction } from "./reachable-action";
 import { useFormFields } from "./use-form-fields";
 import { LiveMessage } from "./live-message";
@@ -23,24 +23,28 @@ function SaveButton({ label, busy }: { label: string; busy: boolean }) {
   return <button type="submit" className="btn-secondary" disabled={busy}>{pending ? "Saving…" : label}</button>;
 }
 
-/** `choices`: the zones to list, drawn on the server (a browser may know other names), with the stored one among them. */
-export function TimeZoneSetting({ current, choices, dayStartsAtHour }: { current: string | null; choices: TimeZoneGroup[]; dayStartsAtHour: number }) {
+/**
+ * `choices`: the zones to list, drawn on the server (a browser may know other names); `currentOption`: the one among
+ * them standing for the stored zone `current`, which may be recorded under another name (Asia/Calcutta, Etc/UTC).
+ */
+export function TimeZoneSetting({ current, currentOption, choices, dayStartsAtHour }: { current: string | null; currentOption: string | null; choices: TimeZoneGroup[]; dayStartsAtHour: number }) {
   const [state, formAction, pending] = useFormAction(setTimeZoneAction);
   // Known only in the browser; the server renders without the button.
   const device = useDeviceTimeZone();
   const saved = state?.ok ? state.data.timeZone : current;
-  const { values, field, change, set } = useFormFields({ timeZone: saved ?? "UTC" }, state);
+  // A zone saved here is listed under that name or, for one the device names the old way, its current one.
+  const savedOption = (state?.ok ? optionFor(saved!, choices) : currentOption) ?? saved ?? "UTC";
+  const { values, field, change, set } = useFormFields({ timeZone: savedOption }, state);
   const select = useRef<HTMLSelectElement>(null);
   const error = field("timeZone");
   useEffect(() => {
     // Saved (from the list or the device's button): the list shows it; refused at the field: focus goes there.
-    if (state?.ok) set({ timeZone: state.data.timeZone });
+    if (state?.ok) set({ timeZone: savedOption });
     else if (state?.fieldErrors?.timeZone) select.current?.focus();
   }, [state]);
   // A refused choice comes back chosen when the list has it (a forged one does not: the saved zone is shown).
-  const listed = choices.some((group) => group.zones.includes(values.timeZone));
-  const chosen = listed || values.timeZone === saved ? values.timeZone : (saved ?? "UTC");
-  const unlisted = !choices.some((group) => group.zones.includes(chosen));
+  const listed = (zone: string) => choices.some((group) => group.zones.some(([listedZone]) => listedZone === zone));
+  const chosen = listed(values.timeZone) ? values.timeZone : savedOption;
   return (
     <div className="space-y-3 text-sm text-stone-700">
       <p>
@@ -51,9 +55,9 @@ export function TimeZoneSetting({ current, choices, dayStartsAtHour }: { current
         <div>
           <label htmlFor="account-time-zone" className="field-label">Your time zone</label>
           <select ref={select} id="account-time-zone" name="timeZone" className="field-input" value={chosen} onChange={(event) => change("timeZone", event.target.value)} aria-invalid={Boolean(error)} aria-describedby={error ? "account-time-zone-error" : "account-time-zone-hint"}>
-            {unlisted && <option value={chosen}>{chosen}</option>}
+            {!listed(chosen) && <option value={chosen}>{chosen}</option>}
             {choices.map((group) => {
-              const options = group.zones.map((zone) => <option key={zone} value={zone}>{zone}</option>);
+              const options = group.zones.map((option) => <option key={option[0]} value={option[0]}>{timeZoneLabel(option)}</option>);
               return group.region ? <optgroup key={group.region} label={group.region}>{options}</optgroup> : options;
             })}
           </select>

@@ -11,7 +11,7 @@ import { passwordResetsUsed } from "@/lib/server/password-reset-service";
 import { timeZoneOf } from "@/lib/server/account-settings";
 import { db } from "@/lib/server/db";
 import { REVIEW_DAY_STARTS_AT_HOUR } from "@/lib/domain/review-schedule";
-import { timeZoneChoices } from "@/lib/domain/time-zone-choices";
+import { optionFor, timeZoneChoices } from "@/lib/domain/time-zone-choices";
 import { calendarPath, calendarTokenOf } from "@/lib/server/calendar-service";
 import { env } from "@/lib/server/env";
 import { headers } from "next/headers";
@@ -21,6 +21,7 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
   const [resets, timeZone, calendarToken] = await Promise.all([passwordResetsUsed(user.id), timeZoneOf(db(), user.id), calendarTokenOf(user.id)]);
+  const timeZones = timeZoneChoices(Intl.supportedValuesOf("timeZone"), new Date());
   return (
     <Container narrow>
       <PageHeader title="Your account">{user.name} · {user.email} · {user.role === "INSTRUCTOR" ? "instructor" : "student"}</PageHeader>
@@ -49,7 +50,7 @@ export default async function AccountPage() {
       </section>
       <section aria-labelledby="time-zone-heading" className="card mt-6 max-w-md">
         <h2 id="time-zone-heading" className="mb-1 text-lg font-semibold">Time zone</h2>
-        <TimeZoneSetting current={timeZone} choices={timeZoneChoices(Intl.supportedValuesOf("timeZone"), timeZone)} dayStartsAtHour={REVIEW_DAY_STARTS_AT_HOUR} />
+        <TimeZoneSetting current={timeZone} currentOption={timeZone && optionFor(timeZone, timeZones)} choices={timeZones} dayStartsAtHour={REVIEW_DAY_STARTS_AT_HOUR} />
       </section>
       <section aria-labelledby="calendar-heading" className="card mt-6 max-w-md">
         <h2 id="calendar-heading" className="mb-1 text-lg font-semibold">Due dates in your calendar</h2>

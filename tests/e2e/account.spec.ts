@@ -288,6 +288,32 @@ test("on a device in another time zone, the account page offers to move review d
   await context.close();
 });
 
+test("the time zone list offers current names with each place's UTC offset, by region, and shows a zone stored under its old name as chosen", async ({ browser, sql, baseURL }) => {
+  const student = await createUser(sql, "STUDENT");
+  // Node 20's runtime, and some browsers, name India's zone the old way.
+  await sql.query(`UPDATE "User" SET "timeZone" = 'Asia/Calcutta' WHERE id = $1`, [student.id]);
+  const { context, page } = await signedInPage(browser, student, baseURL!, { timezoneId: "Asia/Kolkata" });
+  await page.goto("/account");
+  const section = page.getByRole("region", { name: "Time zone" });
+  const zone = section.getByLabel("Your time zone");
+  await expect(zone).toHaveValue("Asia/Kolkata");
+  await expect(zone.locator("option:checked")).toHaveText("Kolkata (UTC+05:30)");
+  await expect(zone.locator("option").first()).toHaveText("UTC");
+  expect(await zone.locator("optgroup").evaluateAll((groups) => groups.map((group) => group.getAttribute("label")))).toEqual([
+    "Africa", "Americas", "Antarctica", "Arctic", "Asia", "Atlantic Ocean", "Australia", "Europe", "Indian Ocean", "Pacific Ocean",
+  ]);
+  await expect(zone.locator("optgroup[label='Europe'] option[value='Europe/Kyiv']")).toHaveText(/^Kyiv \(UTC\+0[23]:00\)$/);
+  await expect(zone.locator("optgroup[label='Americas'] option[value='America/Argentina/Buenos_Aires']")).toHaveText("Buenos Aires, Argentina (UTC-03:00)");
+  await expect(zone.locator("option[value='Asia/Calcutta'], option[value='Europe/Kiev'], option[value='Asia/Saigon']")).toHaveCount(0);
+  // Saved as it stands, the zone is recorded under its current name; the review days stay where they were.
+  await section.getByRole("button", { name: "Save time zone" }).click();
+  await expect(section.getByRole("status")).toHaveText("Saved: review days now start in Asia/Kolkata.");
+  expect((await sql.query(`SELECT "timeZone" FROM "User" WHERE id = $1`, [student.id])).rows[0].timeZone).toBe("Asia/Kolkata");
+  await expect(zone.locator("option:checked")).toHaveText("Kolkata (UTC+05:30)");
+  await expectNoAxeViolations(page, "account page with a zone stored under its old name");
+  await context.close();
+});
+
 test("a user downloads their data from the account page", async ({ browser, sql, baseURL }) => {
   const student = await createUser(sql, "STUDENT");
   const { context, page } = await signedInPage(browser, student, baseURL!);
