@@ -88,9 +88,19 @@ test("an instructor reads when each student last worked on the class's modules a
   await tp.goto(`/instructor/classes/${cls.id}/activity`);
   expect(await tp.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   if (shots) await tp.screenshot({ path: `${shots}/activity-class-phone.png` });
+  // The table scrolls sideways in its box, which says so, with each student's name kept in view.
+  const scroller = tp.getByRole("region", { name: "Activity by student" });
+  await expect(tp.getByText("The table scrolls sideways")).toBeVisible();
+  await scroller.evaluate((box) => { box.scrollLeft = box.scrollWidth; });
+  expect(await scroller.evaluate((box) => box.scrollLeft)).toBeGreaterThan(100);
+  const [name, box] = [(await table.getByRole("rowheader", { name: new RegExp(reader.name) }).boundingBox())!, (await scroller.boundingBox())!];
+  expect(name.x).toBeGreaterThanOrEqual(box.x);
+  expect(name.x + name.width).toBeLessThanOrEqual(box.x + box.width / 2);
+  if (shots) await scroller.screenshot({ path: `${shots}/activity-class-phone-scrolled.png` });
 
   // Archived, the report is a record: still read, with no button copying the students' addresses.
   await tp.setViewportSize({ width: 1280, height: 800 });
+  await expect(tp.getByText("The table scrolls sideways")).toBeHidden();
   await sql.query(`UPDATE "Class" SET "archivedAt" = now() WHERE "id" = $1`, [cls.id]);
   await tp.goto(`/instructor/classes/${cls.id}/activity?show=attention`);
   await expect(tp.getByText("An archived class")).toBeVisible();

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Breadcrumbs, Container, EmptyState, Notice, PageHeader, TableScroller } from "@/components/ui";
 import { LocalTime } from "@/components/local-time";
 import { CopyEmails } from "@/components/instructor/copy-emails";
-import { ACTIVITY_SORTS, QUIET_AFTER_DAYS, activityKindLabel, activityStanding, elapsedLabel, lessonStateLabel, readEverythingLabel, sortActivityRows, type ActivitySort, type ActivityStanding, type LessonState } from "@/lib/domain/activity";
+import { ACTIVITY_SORTS, QUIET_AFTER_DAYS, activityKindLabel, activityStanding, activityStandingLabel, elapsedLabel, lessonStateLabel, readEverythingLabel, sortActivityRows, type ActivitySort, type ActivityStanding, type LessonState } from "@/lib/domain/activity";
 import { requireInstructor } from "@/lib/server/instructor-page";
 import { orNotFound } from "@/lib/server/page";
 import { classActivity } from "@/lib/server/activity-service";
@@ -24,6 +24,9 @@ const standingStyle: Record<ActivityStanding, string> = {
   quiet: "bg-amber-100 text-amber-900",
   never: "bg-red-100 text-red-900",
 };
+// The name column stays in view as the table scrolls sideways (as the gradebook's), its name wrapping on a phone; its
+// edge, on screens the table may not fit, shows where the scrolled columns pass under it.
+const nameColumn = "sticky left-0 z-10 min-w-40 max-lg:shadow-[inset_-1px_0_0_var(--color-stone-200)] sm:whitespace-nowrap";
 const standingBadge: Record<ActivityStanding, string> = { active: "active", quiet: `quiet ${QUIET_AFTER_DAYS}+ days`, never: "no activity" };
 
 function LessonMark({ state }: { state: LessonState }) {
@@ -50,11 +53,11 @@ export default async function ClassActivityPage({ params, searchParams }: { para
     if (next.show !== "all") query.set("show", next.show);
     return query.size > 0 ? `${here}?${query}` : here;
   };
-  const header = (sort: ActivitySort, label: string, detail?: string) => {
+  const header = (sort: ActivitySort, label: string, detail?: string, extraClass = "") => {
     const active = view.sort === sort;
     return (
-      <th scope="col" aria-sort={active ? (view.dir === "desc" ? "descending" : "ascending") : "none"} className="px-3 py-2 align-bottom">
-        <Link className="font-semibold hover:underline" href={hrefFor({ sort, dir: active && view.dir === "asc" ? "desc" : "asc" })}>
+      <th scope="col" aria-sort={active ? (view.dir === "desc" ? "descending" : "ascending") : "none"} className={`px-3 py-2 align-bottom ${extraClass}`}>
+        <Link className="font-semibold whitespace-nowrap hover:underline" href={hrefFor({ sort, dir: active && view.dir === "asc" ? "desc" : "asc" })}>
           {label}{active ? <span aria-hidden="true">{view.dir === "desc" ? " ↓" : " ↑"}</span> : null}
         </Link>
         {detail && <span className="block text-xs font-normal text-stone-600">{detail}</span>}
@@ -83,9 +86,9 @@ export default async function ClassActivityPage({ params, searchParams }: { para
             <h2 id="summary-heading" className="sr-only">Summary</h2>
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               {([
-                [`Active in the last ${QUIET_AFTER_DAYS} days`, summary.active],
-                [`Nothing for ${QUIET_AFTER_DAYS} days or more`, summary.quiet],
-                ["No activity yet", summary.never],
+                [activityStandingLabel.active, summary.active],
+                [activityStandingLabel.quiet, summary.quiet],
+                [activityStandingLabel.never, summary.never],
                 ...(lessons.length > 0 ? [[readEverythingLabel(lessons.length), summary.readEverything] as const] : []),
               ]).map(([label, value]) => (
                 <div key={label} className="card p-4">
@@ -114,12 +117,14 @@ export default async function ClassActivityPage({ params, searchParams }: { para
           {shown.length === 0 ? (
             <EmptyState title="Everyone has been active">Every student on the roster has worked on the class&apos;s modules in the last {QUIET_AFTER_DAYS} days.</EmptyState>
           ) : (
-            <TableScroller label="Activity by student" className="rounded-lg border border-stone-200 bg-white">
+            <>
+            <p className="mb-2 text-xs text-stone-600 sm:hidden">The table scrolls sideways: each student&apos;s quizzes, debates and lessons are to the right of their name.</p>
+            <TableScroller label="Activity by student" className="scroll-cue rounded-lg border border-stone-200 bg-white">
               <table className="min-w-full text-left text-sm">
                 <caption className="sr-only">Each student&apos;s last activity, lessons read, quizzes submitted and debates handed in, then each lesson read, opened or not opened</caption>
                 <thead className="bg-stone-50">
                   <tr>
-                    {header("name", "Student")}
+                    {header("name", "Student", undefined, `${nameColumn} bg-stone-50`)}
                     {header("last", "Last activity")}
                     {header("read", "Lessons read", `of ${lessons.length}`)}
                     {header("quizzes", "Quizzes submitted", `of ${report.quizCount}`)}
@@ -134,7 +139,7 @@ export default async function ClassActivityPage({ params, searchParams }: { para
                     const standing = standingOf(r);
                     return (
                       <tr key={r.student.id} className="align-top">
-                        <th scope="row" className="px-3 py-2 font-medium whitespace-nowrap">
+                        <th scope="row" className={`${nameColumn} bg-white px-3 py-2 font-medium`}>
                           <Link className="link" href={`/instructor/classes/${classId}/students/${r.student.id}`}>{r.student.name}</Link>
                           <span className="block text-xs font-normal text-stone-600">joined <LocalTime iso={r.student.joinedAt.toISOString()} day /></span>
                         </th>
@@ -159,6 +164,7 @@ export default async function ClassActivityPage({ params, searchParams }: { para
                 </tbody>
               </table>
             </TableScroller>
+            </>
           )}
           <section aria-labelledby="lessons-heading" className="mt-8">
             <h2 id="lessons-heading" className="text-lg font-semibold">Lessons</h2>
