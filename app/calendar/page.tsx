@@ -6,7 +6,7 @@ import { TIME_ZONE_COOKIE } from "@/components/time-zone-cookie";
 import { requirePageUser } from "@/lib/server/page";
 import { calendarZone, dueItemsOf } from "@/lib/server/calendar-service";
 import { localDateTime } from "@/lib/domain/calendar";
-import { monthKey, monthName, monthOf, monthWeeks, parseMonth, shiftMonth, type CalendarDay } from "@/lib/domain/month-calendar";
+import { dayName, monthKey, monthName, monthOf, monthWeeks, parseMonth, shiftMonth, type CalendarDay } from "@/lib/domain/month-calendar";
 import type { DueItem } from "@/lib/domain/calendar-feed";
 
 export const metadata: Metadata = { title: "Calendar" };
@@ -39,7 +39,7 @@ export default async function CalendarPage({ searchParams }: Props) {
   const dueThisMonth = days.filter((d) => d.inMonth && d.items.length > 0);
   const showClass = new Set(items.map((i) => i.className)).size > 1;
   const href = (by: number) => `/calendar?month=${monthKey(shiftMonth(month, by))}`;
-  const dayLabel = (d: CalendarDay<Due>) => new Date(`${d.date}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+  const dayLabel = (d: CalendarDay<Due>) => dayName(d.date);
 
   return (
     <Container>

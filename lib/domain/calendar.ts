@@ -143,6 +143,11 @@ export function dueInstantInZone(value: string, timeZone: string): { iso: string
   return { iso: new Date(instant.getTime() + (value.endsWith("T23:59") ? 59_999 : 0)).toISOString() };
 }
 
+/** The time of day at `instant` in `timeZone`, as the app writes times: "10:20 PM", "12:00 AM". */
+export function timeOfDay(instant: Date, timeZone: string): string {
+  return instant.toLocaleTimeString("en-US", { timeZone: zoneOrUtc(timeZone), hour: "numeric", minute: "2-digit" });
+}
+
 /**
  * When something closes, as a clock on the wall in `timeZone` shows it: the time alone on the day of `now` ("10:20 PM
  * UTC"), with the day before it otherwise ("Mon, Dec 7, 10:20 PM GMT+1"). For a page that cannot count down.

@@ -1,6 +1,6 @@
 // The calendar page's month (as Canvas's and Moodle's calendars): the weeks of a month, Monday first (ISO 8601, as
 // most of the world and the course's region count them), each day with what falls due on it in the viewer's zone.
-import { localDateTime } from "./calendar";
+import { localDateTime, timeOfDay } from "./calendar";
 
 export type Month = { year: number; month: number };
 
@@ -27,13 +27,16 @@ export function monthOf(instant: Date, timeZone: string): Month {
   return { year, month };
 }
 
-export const monthName = ({ year, month }: Month) => new Date(Date.UTC(year, month - 1, 1)).toLocaleString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+export const monthName = ({ year, month }: Month) => new Date(Date.UTC(year, month - 1, 1)).toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** A calendar date ("2027-01-10") as the app writes days: "Sunday, January 10". */
+export const dayName = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" });
 
 export type CalendarDay<T> = { date: string; day: number; inMonth: boolean; items: T[] };
 
 /**
  * The month's weeks, Monday to Sunday, padded with the days of the months either side; each day with the items due
- * on it in `timeZone`, in order of due time. Items due outside the weeks shown are left out.
+ * on it in `timeZone`, in order of due time, each with its time of day there ("11:59 PM"). Items due outside the weeks shown are left out.
  */
 export function monthWeeks<T extends { dueAt: Date }>(month: Month, items: readonly T[], timeZone: string): CalendarDay<T & { time: string }>[][] {
   const first = new Date(Date.UTC(month.year, month.month - 1, 1));
@@ -42,8 +45,8 @@ export function monthWeeks<T extends { dueAt: Date }>(month: Month, items: reado
   const weekCount = Math.ceil((mondayOffset + daysInMonth) / 7);
   const byDate = new Map<string, (T & { time: string })[]>();
   for (const item of [...items].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())) {
-    const { date, time } = localDateTime(item.dueAt, timeZone);
-    byDate.set(date, [...(byDate.get(date) ?? []), { ...item, time }]);
+    const { date } = localDateTime(item.dueAt, timeZone);
+    byDate.set(date, [...(byDate.get(date) ?? []), { ...item, time: timeOfDay(item.dueAt, timeZone) }]);
   }
   return Array.from({ length: weekCount }, (_, week) => Array.from({ length: 7 }, (_, weekday) => {
     const day = new Date(Date.UTC(month.year, month.month - 1, 1 - mondayOffset + week * 7 + weekday));

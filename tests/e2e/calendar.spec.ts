@@ -29,12 +29,12 @@ test("a month of due times in the viewer's zone, with a student's extension, as 
   await expect(page.getByRole("heading", { name: "January 2027" })).toBeVisible();
   const grid = page.getByRole("table", { name: /January 2027/ });
   const day = (label: string) => grid.getByRole("cell").filter({ hasText: label });
-  await expect(day("Sunday 10 January")).toContainText("23:59 Check your reading: Dadabaev");
-  await expect(day("Sunday 10 January").getByRole("link")).toHaveAttribute("href", /\/quizzes\/dadabaev-silk-road-quiz$/);
+  await expect(day("Sunday, January 10")).toContainText("11:59 PM Check your reading: Dadabaev");
+  await expect(day("Sunday, January 10").getByRole("link")).toHaveAttribute("href", /\/quizzes\/dadabaev-silk-road-quiz$/);
   // The class's due time is not the student's: only their own (the extension's) shows.
-  await expect(day("Tuesday 12 January")).not.toContainText("Debate");
-  await expect(day("Thursday 14 January")).toContainText("00:00");
-  await expect(day("Thursday 14 January")).toContainText("your extension");
+  await expect(day("Tuesday, January 12")).not.toContainText("Debate");
+  await expect(day("Thursday, January 14")).toContainText("12:00 AM");
+  await expect(day("Thursday, January 14")).toContainText("your extension");
   await expectNoAxeViolations(page, "calendar month");
   if (shots) await page.screenshot({ path: `${shots}/calendar.png`, fullPage: true });
 
@@ -42,7 +42,7 @@ test("a month of due times in the viewer's zone, with a student's extension, as 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expect(grid).toBeHidden();
   const days = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) });
-  await expect(days.getByRole("heading", { level: 3 })).toHaveText(["Sunday 10 January", "Thursday 14 January"]);
+  await expect(days.getByRole("heading", { level: 3 })).toHaveText(["Sunday, January 10", "Thursday, January 14"]);
   await expectNoAxeViolations(page, "calendar month on a phone");
   if (shots) await page.screenshot({ path: `${shots}/calendar-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -61,8 +61,8 @@ test("a month of due times in the viewer's zone, with a student's extension, as 
   await teaching.context.addCookies([{ name: "caravan-tz", value: "Asia/Tokyo", url: baseURL! }]);
   await teaching.page.goto("/calendar?month=2027-01");
   const theirs = teaching.page.getByRole("table", { name: /January 2027/ });
-  await expect(theirs.getByRole("cell").filter({ hasText: "Tuesday 12 January" })).toContainText("00:00");
-  await expect(theirs.getByRole("cell").filter({ hasText: "Tuesday 12 January" }).getByRole("link")).toHaveAttribute("href", `/instructor/classes/${cls.id}/debates/normative-vs-material`);
-  await expect(theirs.getByRole("cell").filter({ hasText: "Thursday 14 January" })).not.toContainText("00:00");
+  await expect(theirs.getByRole("cell").filter({ hasText: "Tuesday, January 12" })).toContainText("12:00 AM");
+  await expect(theirs.getByRole("cell").filter({ hasText: "Tuesday, January 12" }).getByRole("link")).toHaveAttribute("href", `/instructor/classes/${cls.id}/debates/normative-vs-material`);
+  await expect(theirs.getByRole("cell").filter({ hasText: "Thursday, January 14" })).not.toContainText("12:00 AM");
   await teaching.context.close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cachedZoneCount, closingTime, dayStartAfter, isTimeZone, shiftWallClockDays } from "@/lib/domain/calendar";
+import { cachedZoneCount, closingTime, dayStartAfter, isTimeZone, shiftWallClockDays, timeOfDay } from "@/lib/domain/calendar";
 
 const at = (iso: string) => new Date(iso);
 
@@ -105,5 +105,14 @@ describe("when something closes, for a page that cannot count down", () => {
   });
   it("is in UTC for a zone it does not know", () => {
     expect(closingTime(new Date("2026-12-06T22:20:00Z"), now, "Mars/Olympus")).toBe("10:20 PM UTC");
+  });
+});
+
+describe("a time of day, as the app writes times", () => {
+  it("is on a 12-hour clock in the zone given, UTC for one it does not know", () => {
+    expect(timeOfDay(new Date("2026-12-06T22:20:00Z"), "UTC")).toBe("10:20 PM");
+    expect(timeOfDay(new Date("2026-12-06T22:20:00Z"), "America/New_York")).toBe("5:20 PM");
+    expect(timeOfDay(new Date("2026-12-06T15:00:00Z"), "Asia/Tokyo")).toBe("12:00 AM");
+    expect(timeOfDay(new Date("2026-12-06T22:20:00Z"), "Mars/Olympus")).toBe("10:20 PM");
   });
 });

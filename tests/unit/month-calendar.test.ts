@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthName, monthOf, monthWeeks, parseMonth, shiftMonth } from "@/lib/domain/month-calendar";
+import { dayName, monthName, monthOf, monthWeeks, parseMonth, shiftMonth } from "@/lib/domain/month-calendar";
 
 describe("the calendar's month", () => {
   it("reads a month from the address, and refuses anything else", () => {
@@ -12,6 +12,8 @@ describe("the calendar's month", () => {
     expect(shiftMonth({ year: 2027, month: 1 }, -1)).toEqual({ year: 2026, month: 12 });
     expect(shiftMonth({ year: 2026, month: 3 }, -15)).toEqual({ year: 2024, month: 12 });
     expect(monthName({ year: 2026, month: 12 })).toBe("December 2026");
+    expect(dayName("2027-01-10")).toBe("Sunday, January 10");
+    expect(dayName("2026-12-31")).toBe("Thursday, December 31");
   });
 
   it("lays a month out Monday to Sunday, padded with the months either side", () => {
@@ -33,8 +35,9 @@ describe("the calendar's month", () => {
     ];
     const tokyo = monthWeeks({ year: 2026, month: 12 }, items, "Asia/Tokyo").flat();
     // 15:00 UTC is midnight in Tokyo: the next day.
-    expect(tokyo.find((d) => d.date === "2026-12-10")!.items.map((i) => [i.id, i.time])).toEqual([["c", "18:00"], ["b", "23:59"]]);
-    expect(tokyo.find((d) => d.date === "2026-12-11")!.items.map((i) => [i.id, i.time])).toEqual([["a", "00:00"]]);
+    // Written as the app writes times ("10:20 PM"), not on a 24-hour clock.
+    expect(tokyo.find((d) => d.date === "2026-12-10")!.items.map((i) => [i.id, i.time])).toEqual([["c", "6:00 PM"], ["b", "11:59 PM"]]);
+    expect(tokyo.find((d) => d.date === "2026-12-11")!.items.map((i) => [i.id, i.time])).toEqual([["a", "12:00 AM"]]);
     const utc = monthWeeks({ year: 2026, month: 12 }, items, "UTC").flat();
     expect(utc.find((d) => d.date === "2026-12-10")!.items.map((i) => i.id)).toEqual(["c", "b", "a"]);
     expect(monthOf(new Date("2026-11-30T16:00:00Z"), "Asia/Tokyo")).toEqual({ year: 2026, month: 12 });
