@@ -6,7 +6,7 @@
 // in a <details> instead of confirm(). With the script, each form sends JSON to the routes as before, and Delete asks
 // with confirm().
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useRef, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { FormMessage, LiveMessage } from "@/components/live-message";
 import { RequestButton } from "@/components/request-button";
@@ -14,7 +14,8 @@ import { useFormAction, useScriptRuns } from "@/components/reachable-action";
 import { useDeviceTimeZone } from "@/components/viewer-time-zone";
 import { instantFromLocalInput, localInputValue } from "@/components/instructor/local-time-input";
 import { localInputValueIn } from "@/lib/domain/calendar";
-import { changeAnnouncementAction, deleteAnnouncementAction, postAnnouncementAction, type DeleteAnnouncementResult } from "@/app/actions/announcements";
+import { changeAnnouncementAction, deleteAnnouncementAction, postAnnouncementAction } from "@/app/actions/announcements";
+import { postbackRemovals } from "@/components/postback-removals";
 
 const TITLE_MAX = 120;
 const BODY_HINT = "Plain text, or Markdown: **bold**, *italic*, lists with “- ”, links as [text](https://…). A blank line starts a new paragraph.";
@@ -127,26 +128,10 @@ export function AnnouncementForm({ classId, requestId, timeZone }: { classId: st
   );
 }
 
-type Deletions = { formAction: (formData: FormData) => void; refusedFor: (announcementId: string) => string | null };
-const DeletionsContext = createContext<Deletions | null>(null);
+const announcementDeletions = postbackRemovals(deleteAnnouncementAction, "announcementId", () => "Announcement deleted. Its students no longer see it.");
 
-/**
- * The list of announcements, holding the answer to a Delete sent without the script: the page is drawn afresh without
- * the announcement, so "deleted" is said above the list; a refusal at its Delete while it is listed, above it if not.
- * `listed`: the ids of the announcements shown.
- */
-export function AnnouncementDeletions({ listed, children }: { listed: string[]; children: ReactNode }) {
-  const [result, formAction] = useFormAction<DeleteAnnouncementResult>(deleteAnnouncementAction);
-  const refusedId = result && !result.ok ? (result.values?.announcementId ?? "") : null;
-  const refusedHere = refusedId !== null && listed.includes(refusedId);
-  const said = result?.ok ? "Announcement deleted. Its students no longer see it." : result && !refusedHere ? result.message : null;
-  return (
-    <DeletionsContext value={{ formAction, refusedFor: (id) => (refusedHere && refusedId === id && result && !result.ok ? result.message : null) }}>
-      {said && <p className={`mb-3 ${result?.ok ? "text-sm text-emerald-800" : "field-error"}`}>{said}</p>}
-      {children}
-    </DeletionsContext>
-  );
-}
+/** The list of announcements, holding the answer to a Delete sent without the script. `listed`: the ids shown. */
+export const AnnouncementDeletions = announcementDeletions.Removals;
 
 /**
  * Delete. With the script: a button that asks with confirm() and sends the JSON request, as before. Without it there
@@ -154,7 +139,7 @@ export function AnnouncementDeletions({ listed, children }: { listed: string[]; 
  */
 function AnnouncementDeletion({ classId, announcement }: { classId: string; announcement: Shown & { id: string } }) {
   const scriptRuns = useScriptRuns();
-  const deletions = useContext(DeletionsContext);
+  const deletions = announcementDeletions.useRemovals();
   const refused = deletions?.refusedFor(announcement.id) ?? null;
   const question = `Delete the announcement “${announcement.title}”? Students will no longer see it.`;
   if (scriptRuns || !deletions) {

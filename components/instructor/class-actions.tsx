@@ -2,7 +2,7 @@
 // Class actions: correct its name and term, copy or archive it, issue a join code, remove or restore a student, reset
 // their attempts (with a reason), delete an assignment (without the script too: decision 33).
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { RequestButton, send, usePending } from "@/components/request-button";
 import { useApiForm } from "@/components/use-api-form";
 import { ClassForm, type ClassDetails } from "./class-form";
@@ -11,7 +11,8 @@ import { plural } from "@/lib/plural";
 import { unreadableNumberFields } from "@/components/unreadable-numbers";
 import { LiveMessage } from "@/components/live-message";
 import { useFormAction, useScriptRuns } from "@/components/reachable-action";
-import { deleteAssignmentAction, type DeleteAssignmentResult } from "@/app/actions/assignments";
+import { deleteAssignmentAction } from "@/app/actions/assignments";
+import { postbackRemovals } from "@/components/postback-removals";
 import { copyClassAction, setClassArchivedAction, updateClassDetailsAction } from "@/app/actions/class-settings";
 import { newJoinCodeAction } from "@/app/actions/join-code";
 
@@ -88,26 +89,10 @@ export function ConfirmedDeleteButton({ url, body, confirmText, label = "Remove"
   return <RequestButton method="DELETE" url={url} body={body} confirmText={confirmText} label={label} accessibleName={accessibleName} />;
 }
 
-type Deletions = { formAction: (formData: FormData) => void; refusedFor: (assignmentId: string) => string | null };
-const DeletionsContext = createContext<Deletions | null>(null);
+const assignmentDeletions = postbackRemovals(deleteAssignmentAction, "assignmentId", () => "Assignment removed. Students' work is kept.");
 
-/**
- * The list of assignments, holding the answer to a Remove sent without the script: the page is drawn afresh without
- * the assignment, so "removed" is said above the list; a refusal at its Remove while it is listed, above it if not.
- * `listed`: the ids of the assignments shown.
- */
-export function AssignmentDeletions({ listed, children }: { listed: string[]; children: ReactNode }) {
-  const [result, formAction] = useFormAction<DeleteAssignmentResult>(deleteAssignmentAction);
-  const refusedId = result && !result.ok ? (result.values?.assignmentId ?? "") : null;
-  const refusedHere = refusedId !== null && listed.includes(refusedId);
-  const said = result?.ok ? "Assignment removed. Students' work is kept." : result && !refusedHere ? result.message : null;
-  return (
-    <DeletionsContext value={{ formAction, refusedFor: (id) => (refusedHere && refusedId === id && result && !result.ok ? result.message : null) }}>
-      {said && <p className={`mb-3 ${result?.ok ? "text-sm text-emerald-800" : "field-error"}`}>{said}</p>}
-      {children}
-    </DeletionsContext>
-  );
-}
+/** The list of assignments, holding the answer to a Remove sent without the script. `listed`: the ids shown. */
+export const AssignmentDeletions = assignmentDeletions.Removals;
 
 /**
  * The confirmation names the assignment: with several in the list, "Remove this assignment?" did not say which was about
@@ -123,7 +108,7 @@ export function DeleteAssignmentButton({ classId, assignmentId, title, extension
   const deleted = owned.length === 0 ? "" : ` Its ${owned.join(" and ")} ${extensionCount + adjustmentCount === 1 ? "is" : "are"} deleted with it (assigning it again does not bring ${extensionCount + adjustmentCount === 1 ? "it" : "them"} back).`;
   const question = `Remove “${title}” from this class? Students' work is kept.${deleted}`;
   const scriptRuns = useScriptRuns();
-  const deletions = useContext(DeletionsContext);
+  const deletions = assignmentDeletions.useRemovals();
   const refused = deletions?.refusedFor(assignmentId) ?? null;
   if (scriptRuns || !deletions) return <ConfirmedDeleteButton url={`/api/instructor/classes/${classId}/assignments/${assignmentId}`} confirmText={question} accessibleName={`Remove ${title}`} />;
   return (

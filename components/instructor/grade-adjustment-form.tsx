@@ -4,14 +4,15 @@
 // 33), naming the adjustment the page showed, so the same form sent again acts once; Remove asks in a <details>
 // instead of confirm(). With the script, each form sends JSON to the routes as before.
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { useState } from "react";
 import { useApiForm } from "@/components/use-api-form";
 import { ConfirmedDeleteButton } from "./class-actions";
 import { ADJUSTMENT_COMMENT_MAX } from "@/lib/domain/gradebook";
 import { shownAdjustmentField, type ShownAdjustment } from "@/lib/domain/grade-adjustment-form";
 import { FormMessage } from "@/components/live-message";
 import { useFormAction, useScriptRuns } from "@/components/reachable-action";
-import { adjustGradeAction, removeGradeAdjustmentAction, type RemoveGradeAdjustmentResult } from "@/app/actions/grade-adjustments";
+import { adjustGradeAction, removeGradeAdjustmentAction } from "@/app/actions/grade-adjustments";
+import { postbackRemovals } from "@/components/postback-removals";
 
 type Assignment = { id: string; title: string; adjustment: ShownAdjustment | null };
 const FIELDS = ["percent", "comment"];
@@ -117,28 +118,12 @@ export function GradeAdjustmentForm({ classId, studentId, assignments }: { class
   );
 }
 
-type Removals = { formAction: (formData: FormData) => void; refusedFor: (adjustmentId: string) => string | null };
-const RemovalsContext = createContext<Removals | null>(null);
+const adjustmentRemovals = postbackRemovals(removeGradeAdjustmentAction, "adjustmentId", (result) =>
+  result.data.removed ? "Grade adjustment removed. The grade is computed from the student’s work again." : "That adjustment had already been removed; nothing else was changed.",
+);
 
-/**
- * The grades table, holding the answer to a Remove sent without the script: the page is drawn afresh without the
- * adjustment, so what happened is said above the table; a refusal at its Remove while it is listed, above it if not.
- * `listed`: the ids of the adjustments shown.
- */
-export function GradeAdjustmentRemovals({ listed, children }: { listed: string[]; children: ReactNode }) {
-  const [result, formAction] = useFormAction<RemoveGradeAdjustmentResult>(removeGradeAdjustmentAction);
-  const refusedId = result && !result.ok ? (result.values?.adjustmentId ?? "") : null;
-  const refusedHere = refusedId !== null && listed.includes(refusedId);
-  const said = result?.ok
-    ? result.data.removed ? "Grade adjustment removed. The grade is computed from the student’s work again." : "That adjustment had already been removed; nothing else was changed."
-    : result && !refusedHere ? result.message : null;
-  return (
-    <RemovalsContext value={{ formAction, refusedFor: (id) => (refusedHere && refusedId === id && result && !result.ok ? result.message : null) }}>
-      {said && <p className={`mb-3 ${result?.ok ? "text-sm text-emerald-800" : "field-error"}`}>{said}</p>}
-      {children}
-    </RemovalsContext>
-  );
-}
+/** The grades table, holding the answer to a Remove sent without the script. `listed`: the ids of the adjustments shown. */
+export const GradeAdjustmentRemovals = adjustmentRemovals.Removals;
 
 /**
  * Remove. With the script: a button that asks with confirm() and sends the JSON request, as before. Without it there is
@@ -146,7 +131,7 @@ export function GradeAdjustmentRemovals({ listed, children }: { listed: string[]
  */
 export function RemoveGradeAdjustmentButton({ classId, adjustment, title }: { classId: string; adjustment: ShownAdjustment & { id: string }; title: string }) {
   const scriptRuns = useScriptRuns();
-  const removals = useContext(RemovalsContext);
+  const removals = adjustmentRemovals.useRemovals();
   const { id, ...shown } = adjustment;
   const refused = removals?.refusedFor(id) ?? null;
   const question = "Remove this adjustment? The grade is computed from the student's work again, and the comment is deleted.";
