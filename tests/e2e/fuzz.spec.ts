@@ -525,6 +525,19 @@ for (const role of ["STUDENT", "INSTRUCTOR"] as const) {
  * not take; refused with a message and nothing written (`fingerprint` of what the user's calls could change). Adds
  * what went wrong to `failures`; returns how many calls went through.
  */
+/** With no session, each of `calls` (an action's name and its form) is refused, and `fingerprint` stays as it was. */
+async function expectRefusedWithoutSession(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, page: string, calls: readonly (readonly [string, Record<string, string>])[], fingerprint: () => Promise<string>) {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const before = await fingerprint();
+  for (const [name, fields] of calls) {
+    const refused = await callFormAction(anonymous, baseURL, page, name, fields);
+    expect(refused.status, name).toBeLessThan(500);
+    expect(refused.text, name).toContain('"code":"UNAUTHENTICATED"');
+  }
+  expect(await fingerprint()).toBe(before);
+  await anonymous.dispose();
+}
+
 async function fuzzFormActions<Name extends string>(runs: (readonly [Name, Record<string, string | undefined>])[], failures: string[], call: (name: Name, values: Record<string, string>) => Promise<{ status: number; text: string; redirect?: string }>, fingerprint: () => Promise<string>) {
   let accepted = 0;
   for (const [name, form] of runs) {
@@ -1548,15 +1561,7 @@ test("fuzzing the announcement actions: no 500, no write on refusal, another's c
   expect(new Set(used).size).toBe(used.length);
   expect(failures).toEqual([]);
   // No session: refused before anything is read or written.
-  const anonymous = await playwright.request.newContext({ baseURL });
-  const before = await fingerprint();
-  for (const [name, fields] of [["postAnnouncementAction", { classId: current.id, requestId: randomUUID(), title: "No session", body: "Text.", postAt: "", timeZone: "UTC" }], ["deleteAnnouncementAction", { classId: current.id, announcementId: posted }]] as const) {
-    const refused = await callFormAction(anonymous, baseURL!, classPage, name, fields);
-    expect(refused.status).toBeLessThan(500);
-    expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
-  }
-  expect(await fingerprint()).toBe(before);
-  await anonymous.dispose();
+  await expectRefusedWithoutSession(playwright, baseURL!, classPage, [["postAnnouncementAction", { classId: current.id, requestId: randomUUID(), title: "No session", body: "Text.", postAt: "", timeZone: "UTC" }], ["deleteAnnouncementAction", { classId: current.id, announcementId: posted }]], fingerprint);
   await request.dispose();
 });
 
@@ -1628,15 +1633,7 @@ test("fuzzing the grade adjustment actions: no 500, no write on refusal, another
   }
   expect(failures).toEqual([]);
   // No session: refused before anything is read or written.
-  const anonymous = await playwright.request.newContext({ baseURL });
-  const before = await fingerprint();
-  for (const [name, fields] of [["adjustGradeAction", { classId: current.id, studentId: student.id, assignmentId: quiz, percent: "60", comment: "", [`shown.${quiz}`]: "" }], ["removeGradeAdjustmentAction", { classId: current.id, adjustmentId: spareId, shown: shownValues[2] }]] as const) {
-    const refused = await callFormAction(anonymous, baseURL!, record, name, fields);
-    expect(refused.status).toBeLessThan(500);
-    expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
-  }
-  expect(await fingerprint()).toBe(before);
-  await anonymous.dispose();
+  await expectRefusedWithoutSession(playwright, baseURL!, record, [["adjustGradeAction", { classId: current.id, studentId: student.id, assignmentId: quiz, percent: "60", comment: "", [`shown.${quiz}`]: "" }], ["removeGradeAdjustmentAction", { classId: current.id, adjustmentId: spareId, shown: shownValues[2] }]], fingerprint);
   await request.dispose();
 });
 
@@ -1800,14 +1797,6 @@ test("fuzzing the assignment actions: no 500, no write on refusal, another's cla
   for (const a of stored) if (a.dueAt <= a.opensAt || a.weight < 0 || a.weight > 100) failures.push(`stored an invalid assignment: ${JSON.stringify(a).slice(0, 200)}`);
   expect(failures).toEqual([]);
   // No session: refused before anything is read or written.
-  const anonymous = await playwright.request.newContext({ baseURL });
-  const before = await fingerprint();
-  for (const [name, fields] of [["assignAction", { classId: current.id, requestId: randomUUID(), item: "QUIZ:timeline-quiz", timeZone: "UTC", opensAt: `${day(0)}T09:00`, dueAt: `${day(7)}T23:59`, weight: "1" }], ["deleteAssignmentAction", { classId: current.id, assignmentId: edited }]] as const) {
-    const refused = await callFormAction(anonymous, baseURL!, classPage, name, fields);
-    expect(refused.status).toBeLessThan(500);
-    expect(refused.text).toContain('"code":"UNAUTHENTICATED"');
-  }
-  expect(await fingerprint()).toBe(before);
-  await anonymous.dispose();
+  await expectRefusedWithoutSession(playwright, baseURL!, classPage, [["assignAction", { classId: current.id, requestId: randomUUID(), item: "QUIZ:timeline-quiz", timeZone: "UTC", opensAt: `${day(0)}T09:00`, dueAt: `${day(7)}T23:59`, weight: "1" }], ["deleteAssignmentAction", { classId: current.id, assignmentId: edited }]], fingerprint);
   await request.dispose();
 });

@@ -320,6 +320,21 @@ async function sessionRequest(playwright: PlaywrightWorkerArgs["playwright"], ba
   });
 }
 
+/**
+ * Request contexts for each of `people` (null: no session), and a call of a form's server action from `page` as one of
+ * them, checked to answer without a 500 and with `expected` in its result.
+ */
+async function formActionCallers<Who extends string>(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, page: string, people: Record<Who, TestUser | null>) {
+  const contexts = {} as Record<Who, APIRequestContext>;
+  for (const [who, user] of Object.entries(people) as [Who, TestUser | null][]) contexts[who] = await sessionRequest(playwright, baseURL, user);
+  const call = async (who: Who, name: string, fields: Record<string, string>, expected: RegExp) => {
+    const { status, text } = await callFormAction(contexts[who], baseURL, page, name, fields);
+    expect(status, `${name} as ${who}`).toBeLessThan(500);
+    expect(text, `${name} as ${who}`).toMatch(expected);
+  };
+  return { contexts, call };
+}
+
 // The lesson note forms post server actions, not routes: each is called here as the page calls it, by every role.
 test("the lesson note actions: anyone signed in writes their own notes, only the author edits or deletes one, no session writes nothing", async ({ playwright, sql, baseURL }) => {
   const owner = await createUser(sql);
@@ -584,12 +599,7 @@ test("the announcement actions: no session, a student or another instructor is r
   const post = () => ({ classId: cls.id, requestId: crypto.randomUUID(), title: "Forged notice", body: "Forged text.", postAt: "", timeZone: "UTC" });
   const change = { classId: cls.id, announcementId, title: "Overwritten", body: "Overwritten text.", timeZone: "UTC", "replacing.title": "The owner's notice", "replacing.body": "Its text." };
   const removal = { classId: cls.id, announcementId };
-  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), teacher: await sessionRequest(playwright, baseURL!, teacher), coTeacher: await sessionRequest(playwright, baseURL!, coTeacher) };
-  const call = async (who: keyof typeof contexts, name: string, fields: Record<string, string>, expected: RegExp) => {
-    const { status, text } = await callFormAction(contexts[who], baseURL!, page, name, fields);
-    expect(status, `${name} as ${who}`).toBeLessThan(500);
-    expect(text, `${name} as ${who}`).toMatch(expected);
-  };
+  const { contexts, call } = await formActionCallers(playwright, baseURL!, page, { anonymous: null, student, otherInstructor, teacher, coTeacher });
   const before = await state();
   for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
     await call(who, "postAnnouncementAction", post(), new RegExp(`"code":"${code}"`));
@@ -633,12 +643,7 @@ test("the grade adjustment actions: no session, a student or another instructor 
   const excusedShown = JSON.stringify({ excused: true, percent: null, comment: "Excused." });
   const adjust = { classId: cls.id, studentId: student.id, assignmentId: quizId, percent: "70", comment: "Marked on paper.", [`shown.${quizId}`]: excusedShown };
   const removal = { classId: cls.id, adjustmentId, shown: excusedShown };
-  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), teacher: await sessionRequest(playwright, baseURL!, teacher), coTeacher: await sessionRequest(playwright, baseURL!, coTeacher) };
-  const call = async (who: keyof typeof contexts, name: string, fields: Record<string, string>, expected: RegExp) => {
-    const { status, text } = await callFormAction(contexts[who], baseURL!, page, name, fields);
-    expect(status, `${name} as ${who}`).toBeLessThan(500);
-    expect(text, `${name} as ${who}`).toMatch(expected);
-  };
+  const { contexts, call } = await formActionCallers(playwright, baseURL!, page, { anonymous: null, student, otherInstructor, teacher, coTeacher });
   const before = await state();
   for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
     await call(who, "adjustGradeAction", adjust, new RegExp(`"code":"${code}"`));
@@ -790,14 +795,9 @@ test("the key-stands and regrade actions: no session, a student or another instr
   await sql.query(`INSERT INTO "QuestionFlag" (id, "userId", "questionVersionId", "attemptId", reason) VALUES (gen_random_uuid(), $1, $2, $3, 'The key looks wrong to me.')`, [student.id, version.id, attempt.id]);
   const page = `/instructor/classes/${cls.id}/quizzes/${quizId}`;
   const answer = { classId: cls.id, questionVersionId: version.id, reply: "The reading supports the key as it stands." };
-  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), coTeacher: await sessionRequest(playwright, baseURL!, coTeacher) };
+  const { contexts, call } = await formActionCallers(playwright, baseURL!, page, { anonymous: null, student, otherInstructor, coTeacher });
   const regrade = { classId: cls.id, questionVersionId: version.id, questionType: "single", action: "FULL_CREDIT", onlyRaise: "on", reason: "The question was ambiguous." };
   await sql.query(`UPDATE "QuestionVersion" SET "gradingOverride" = NULL WHERE id = $1`, [version.id]);
-  const call = async (who: keyof typeof contexts, name: string, fields: Record<string, string>, expected: RegExp) => {
-    const { status, text } = await callFormAction(contexts[who], baseURL!, page, name, fields);
-    expect(status, `${name} as ${who}`).toBeLessThan(500);
-    expect(text, `${name} as ${who}`).toMatch(expected);
-  };
   const open = `SELECT count(*) FROM "QuestionFlag" WHERE "userId" = $1 AND "resolvedAt" IS NULL`;
   const regraded = `SELECT count(*) FROM "QuestionVersion" WHERE id = $1 AND "gradingOverride" IS NOT NULL`;
   for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
@@ -836,12 +836,7 @@ test("the assignment actions: no session, a student or another instructor is ref
   const shownAs = (dueAt: string, weight: number) => JSON.stringify({ opensAt: "2027-01-04T09:00:00.000Z", dueAt, maxAttemptsOverride: null, latePolicy: "ACCEPT", latePenaltyPercentPerDay: 0, latePenaltyFloorPercent: 0, revealAnswers: "AFTER_SUBMIT", weight, requiresReading: false, accessCode: null });
   const change = { classId: cls.id, assignmentId, kind: "QUIZ", shownAs: shownAs("2027-01-11T09:00:00.000Z", 1), ...terms };
   const removal = { classId: cls.id, assignmentId };
-  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), teacher: await sessionRequest(playwright, baseURL!, teacher), coTeacher: await sessionRequest(playwright, baseURL!, coTeacher) };
-  const call = async (who: keyof typeof contexts, name: string, fields: Record<string, string>, expected: RegExp) => {
-    const { status, text } = await callFormAction(contexts[who], baseURL!, page, name, fields);
-    expect(status, `${name} as ${who}`).toBeLessThan(500);
-    expect(text, `${name} as ${who}`).toMatch(expected);
-  };
+  const { contexts, call } = await formActionCallers(playwright, baseURL!, page, { anonymous: null, student, otherInstructor, teacher, coTeacher });
   const before = await state();
   for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
     await call(who, "assignAction", post(), new RegExp(`"code":"${code}"`));
@@ -879,12 +874,7 @@ test("the class settings actions: no session, a student or another instructor is
   const details = { classId: cls.id, name: "Forged name", term: "Forged term", gradingScheme: "PERCENT", dropLowestQuizzes: "1", dropLowestDebates: "0" };
   const copy = () => ({ classId: cls.id, requestId: crypto.randomUUID(), name: "Forged copy", term: "Forged term", shiftDays: "0", timeZone: "UTC" });
   const classes = async () => (await sql.query(`SELECT id, name, term, "dropLowestQuizzes", "archivedAt" FROM "Class" ORDER BY id`)).rows;
-  const contexts = { anonymous: await sessionRequest(playwright, baseURL!, null), student: await sessionRequest(playwright, baseURL!, student), otherInstructor: await sessionRequest(playwright, baseURL!, otherInstructor), teacher: await sessionRequest(playwright, baseURL!, teacher) };
-  const call = async (who: keyof typeof contexts, name: string, fields: Record<string, string>, expected: RegExp) => {
-    const { status, text } = await callFormAction(contexts[who], baseURL!, page, name, fields);
-    expect(status, `${name} as ${who}`).toBeLessThan(500);
-    expect(text, `${name} as ${who}`).toMatch(expected);
-  };
+  const { contexts, call } = await formActionCallers(playwright, baseURL!, page, { anonymous: null, student, otherInstructor, teacher });
   const before = await classes();
   for (const [who, code] of [["anonymous", "UNAUTHENTICATED"], ["student", "FORBIDDEN"], ["otherInstructor", "NOT_FOUND"]] as const) {
     await call(who, "updateClassDetailsAction", details, new RegExp(`"code":"${code}"`));
