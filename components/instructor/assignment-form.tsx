@@ -264,8 +264,8 @@ const KIND_LABEL: Record<Kind, string> = { MODULE: "Whole module", QUIZ: "Quiz",
 
 /**
  * `assigned`: what the class assigns already, as "KIND:id" (a repeat is refused, so the form starts on something new).
- * `requestId`: a fresh id the server rendered with the page, sent by the form without the script, so the same form sent
- * again assigns once. `timeZone`: the zone the server reads the times typed without the script in.
+ * `requestId`: a fresh id the server rendered with the page, sent by the form (with the script, by the first assignment
+ * sent from the page), so the same form sent again assigns once. `timeZone`: the zone the server reads the times typed without the script in.
  */
 export function AssignmentForm({ classId, courses, assigned, requestId, timeZone }: { classId: string; courses: Course[]; assigned: string[]; requestId: string; timeZone: string }) {
   const scriptRuns = useScriptRuns();
@@ -283,7 +283,11 @@ export function AssignmentForm({ classId, courses, assigned, requestId, timeZone
     : kind === "QUIZ" && assigned.includes(`MODULE:${target.module.id}`) ? `Its module, “${target.module.title}”, is assigned to this class already. Assigning the quiz as well gives it a gradebook column of its own, and the class counts its attempts by the times and terms set here.`
     : null;
   // After assigning, the list stays on the item just assigned (now marked so), and the message names it.
-  const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body }, OFFLINE), () => `Assigned “${target?.title}”.`, { onDone: () => { setChosenId(target?.id ?? null); setTermsKey((k) => k + 1); } });
+  // The page's request id goes with the first assignment sent from it, so one whose answer was lost on the way and is
+  // sent again assigns once; the next goes without, until the page drawn afresh brings a new id.
+  const [spentRequestId, setSpentRequestId] = useState<string | null>(null);
+  const once = requestId !== spentRequestId ? { requestId } : {};
+  const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body, ...once }, OFFLINE), () => `Assigned “${target?.title}”.`, { onDone: () => { setSpentRequestId(requestId); setChosenId(target?.id ?? null); setTermsKey((k) => k + 1); } });
   // Without the script: every item in one list, as "KIND:id".
   const items = courses.flatMap((c) => c.modules.map((m) => ({
     group: `${c.title} — ${m.title}`,

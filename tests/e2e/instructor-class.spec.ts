@@ -1313,3 +1313,34 @@ test("with the script, the assign, edit and remove forms look and work as before
     await context.close();
   }
 });
+
+test("with the script, an assignment whose answer was lost on the way assigns once when sent again; the next one assigns too", async ({ browser, sql, baseURL }) => {
+  const teacher = await createUser(sql, "INSTRUCTOR");
+  const cls = await createClass(sql, teacher, { name: "Flaky line assignments", term: "T" });
+  const assigned = () => count(sql, `SELECT count(*) FROM "Assignment" WHERE "classId" = $1`, [cls.id]);
+  const { context, page } = await signedInPage(browser, teacher, baseURL!);
+  await page.goto(`/instructor/classes/${cls.id}`);
+  await page.waitForLoadState("networkidle");
+  const form = page.getByRole("form", { name: "Assign work" });
+  // The first assignment reaches the server, but its answer never reaches the page.
+  let lost = false;
+  await page.route(`**/api/instructor/classes/${cls.id}/assignments`, async (route) => {
+    if (lost || route.request().method() !== "POST") return route.continue();
+    lost = true;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await form.getByLabel("Item").selectOption("dadabaev-silk-road-quiz");
+  await form.getByRole("button", { name: "Assign" }).click();
+  await expect(form.getByText(/Could not reach Caravan/)).toBeVisible();
+  await expect.poll(assigned).toBe(1);
+  // Sent again: the assignment made is the answer, where it was refused as assigned already.
+  await form.getByRole("button", { name: "Assign" }).click();
+  await expect(form.getByText(/^Assigned “/)).toBeVisible();
+  expect(await assigned()).toBe(1);
+  // The next assignment from the same page is a new one.
+  await form.getByLabel("Item").selectOption("austin-pragmatic-diplomacy-quiz");
+  await form.getByRole("button", { name: "Assign" }).click();
+  await expect.poll(assigned).toBe(2);
+  await context.close();
+});
