@@ -2,7 +2,7 @@
 // Class actions: correct its name and term, copy or archive it, issue a join code, remove or restore a student, reset
 // their attempts (with a reason), delete an assignment (without the script too: decision 33).
 import { useRouter } from "next/navigation";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { RequestButton, send, usePending } from "@/components/request-button";
 import { useApiForm } from "@/components/use-api-form";
 import { ClassForm, type ClassDetails } from "./class-form";
