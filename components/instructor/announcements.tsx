@@ -5,6 +5,7 @@
 // form sent again makes one announcement; a time typed is read on the server in the zone the form names; Delete asks
 // in a <details> instead of confirm(). With the script, each form sends JSON to the routes as before, and Delete asks
 // with confirm().
+import { useFirstRequestId } from "@/components/use-request-id";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ReactNode } from "react";
 import { useApiForm } from "@/components/use-api-form";
@@ -88,7 +89,7 @@ export function AnnouncementForm({ classId, requestId, timeZone }: { classId: st
   const [sent, setSent] = useState(false);
   // The page's request id goes with the script's post too, so a retry after an answer lost on the way posts once; once
   // an announcement is posted with it, the next goes without one until the refreshed page brings a new id.
-  const [spentRequestId, setSpentRequestId] = useState<string | null>(null);
+  const { once, spend } = useFirstRequestId(requestId);
   const postback = sent ? null : posted;
   const refused = postback && !postback.ok ? postback : null;
   const postedNow = postback?.ok ? (postback.data.scheduled ? SCHEDULED : POSTED) : null;
@@ -109,9 +110,8 @@ export function AnnouncementForm({ classId, requestId, timeZone }: { classId: st
         const fields = new FormData(form);
         const postAt = postAtOf(fields);
         if ("error" in postAt) return refuse({ postAt: [postAt.error] }, postAt.error);
-        const once = requestId !== spentRequestId ? { requestId } : {};
         return send("POST", `/api/instructor/classes/${classId}/announcements`, { title: fields.get("title"), body: fields.get("body"), postAt: postAt.iso, ...once }, () => {
-          setSpentRequestId(requestId);
+          spend();
           form.reset();
           router.refresh();
           return postAt.iso ? SCHEDULED : POSTED;

@@ -6,6 +6,7 @@
 // form opens in a <details> and carries the terms as the page showed them; the times are read on the server in the
 // zone the form names; what the script asks with confirm() comes back as a box to tick. With the script, the forms
 // send JSON to the routes as before.
+import { useFirstRequestId } from "@/components/use-request-id";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { callApi } from "@/lib/api-client";
@@ -283,11 +284,8 @@ export function AssignmentForm({ classId, courses, assigned, requestId, timeZone
     : kind === "QUIZ" && assigned.includes(`MODULE:${target.module.id}`) ? `Its module, “${target.module.title}”, is assigned to this class already. Assigning the quiz as well gives it a gradebook column of its own, and the class counts its attempts by the times and terms set here.`
     : null;
   // After assigning, the list stays on the item just assigned (now marked so), and the message names it.
-  // The page's request id goes with the first assignment sent from it, so one whose answer was lost on the way and is
-  // sent again assigns once; the next goes without, until the page drawn afresh brings a new id.
-  const [spentRequestId, setSpentRequestId] = useState<string | null>(null);
-  const once = requestId !== spentRequestId ? { requestId } : {};
-  const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body, ...once }, OFFLINE), () => `Assigned “${target?.title}”.`, { onDone: () => { setSpentRequestId(requestId); setChosenId(target?.id ?? null); setTermsKey((k) => k + 1); } });
+  const { once, spend } = useFirstRequestId(requestId);
+  const { errors, message, pending, submit } = useTermsForm(kind, (body, form) => callApi("POST", `/api/instructor/classes/${classId}/assignments`, { kind, targetId: form.get("targetId"), ...body, ...once }, OFFLINE), () => `Assigned “${target?.title}”.`, { onDone: () => { spend(); setChosenId(target?.id ?? null); setTermsKey((k) => k + 1); } });
   // Without the script: every item in one list, as "KIND:id".
   const items = courses.flatMap((c) => c.modules.map((m) => ({
     group: `${c.title} — ${m.title}`,

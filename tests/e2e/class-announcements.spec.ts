@@ -3,7 +3,7 @@
 // deletes it. Another student and another instructor find nothing. At phone width (390 px) and on a desktop.
 import { addMembers, createClass } from "./fixtures";
 import type { Page } from "@playwright/test";
-import { test, expect, createUser, signedInPage, count, expectNoAxeViolations } from "./support";
+import { test, expect, createUser, signedInPage, count, expectNoAxeViolations, loseFirstPostAnswer } from "./support";
 
 /** The Edit (Cancel, once open) of the announcement titled `title`: a <summary>, so it opens without the script. */
 const editOf = (page: Page, title: string) => page.getByRole("listitem").filter({ has: page.getByRole("article", { name: title, exact: true }) }).locator("summary").first();
@@ -337,13 +337,7 @@ test("with the script, an announcement whose answer was lost on the way posts on
   await page.waitForLoadState("networkidle");
   const form = page.getByRole("form", { name: "Post an announcement" });
   // The first post reaches the server, but its answer never reaches the page.
-  let lost = false;
-  await page.route(`**/api/instructor/classes/${cls.id}/announcements`, async (route) => {
-    if (lost || route.request().method() !== "POST") return route.continue();
-    lost = true;
-    await route.fetch();
-    await route.abort("connectionreset");
-  });
+  await loseFirstPostAnswer(page, `**/api/instructor/classes/${cls.id}/announcements`);
   await form.getByLabel("Title").fill("Reading week");
   await form.getByLabel("Message").fill("No class on Tuesday.");
   await form.getByRole("button", { name: "Post announcement" }).click();

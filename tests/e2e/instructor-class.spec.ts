@@ -2,7 +2,7 @@ import type pg from "pg";
 import { countWrites, expectNoWriteSent } from "./requests";
 import { callFormAction } from "./note-actions";
 import { addMembers, assign, createClass, grantExtension } from "./fixtures";
-import { test, expect, createUser, login, count, signedInPage, expectNoAxeViolations } from "./support";
+import { test, expect, createUser, login, count, signedInPage, expectNoAxeViolations, loseFirstPostAnswer } from "./support";
 
 test("an instructor creates a class, a student joins and completes the assigned quiz, the instructor sees it in the gradebook and the CSV", async ({ browser, sql, baseURL }) => {
   const teacher = await createUser(sql, "INSTRUCTOR");
@@ -1323,13 +1323,7 @@ test("with the script, an assignment whose answer was lost on the way assigns on
   await page.waitForLoadState("networkidle");
   const form = page.getByRole("form", { name: "Assign work" });
   // The first assignment reaches the server, but its answer never reaches the page.
-  let lost = false;
-  await page.route(`**/api/instructor/classes/${cls.id}/assignments`, async (route) => {
-    if (lost || route.request().method() !== "POST") return route.continue();
-    lost = true;
-    await route.fetch();
-    await route.abort("connectionreset");
-  });
+  await loseFirstPostAnswer(page, `**/api/instructor/classes/${cls.id}/assignments`);
   await form.getByLabel("Item").selectOption("dadabaev-silk-road-quiz");
   await form.getByRole("button", { name: "Assign" }).click();
   await expect(form.getByText(/Could not reach Caravan/)).toBeVisible();

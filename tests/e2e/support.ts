@@ -61,6 +61,17 @@ export async function submitDebateAs(browser: Browser, student: TestUser, baseUR
 }
 
 /** A new browser context signed in as `user` (options such as a time zone go to the context), and a page in it. */
+/** The first POST to `url` from the page reaches the server, but its answer never reaches the page (a dropped connection). */
+export async function loseFirstPostAnswer(page: Page, url: string) {
+  let lost = false;
+  await page.route(url, async (route) => {
+    if (lost || route.request().method() !== "POST") return route.continue();
+    lost = true;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+}
+
 export async function signedInPage(browser: Browser, user: TestUser, baseURL: string, options: BrowserContextOptions = {}) {
   const context = await browser.newContext({ baseURL, ...options });
   await login(context, user, baseURL);
